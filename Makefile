@@ -1,0 +1,114 @@
+# leergang — plain Makefile with pkg-config.
+#   make            build build/release/leergang
+#   make run        install missing packages, build, serve the demo on :8080
+#   make check      install missing packages, build with -Werror and sanitizers,
+#                   run every test suite, print "N passed, N failed"
+#   make SANITIZE=1 build the ASan+UBSan variant in build/asan/
+
+PKGS      := libmicrohttpd sqlite3 jansson libsodium
+CC        ?= cc
+VERSION   := 0.1.0
+SANITIZE  ?= 0
+
+ifeq ($(SANITIZE),1)
+  B        := build/asan
+  OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+else
+  B        := build/release
+  OPT      := -O2 -g
+endif
+
+WARN      := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wformat=2 -Wvla
+CPPFLAGS  += -D_GNU_SOURCE -DLG_VERSION='"$(VERSION)"' -Isrc -include src/core/banned.h
+CFLAGS    += -std=c11 $(WARN) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
+SANFLAGS  := -fsanitize=address,undefined
+LDFLAGS   += $(if $(filter 1,$(SANITIZE)),$(SANFLAGS))
+
+SRC       := $(sort $(wildcard src/*/*.c src/*/*/*.c))
+LIB_SRC   := $(filter-out src/cmd/%,$(SRC))
+CMD_SRC   := $(filter src/cmd/%,$(SRC))
+MIGRATIONS:= $(sort $(wildcard src/store/migrations/*.sql))
+GEN       := $(B)/gen/migrations.c
+LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/migrations.o
+CMD_OBJ   := $(CMD_SRC:%.c=$(B)/%.o) $(B)/src/main.o
+TEST_SRC  := $(sort $(wildcard tests/unit/*.c))
+TEST_OBJ  := $(TEST_SRC:%.c=$(B)/%.o)
+PO        := $(wildcard po/*.po)
+MO        := $(PO:po/%.po=build/locale/%/LC_MESSAGES/leergang.mo)
+
+.PHONY: all run check deps unit fuzz clean pot bench
+all: $(B)/leergang $(MO)
+
+$(B)/leergang: $(CMD_OBJ) $(LIB_OBJ)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/unit-tests: $(TEST_OBJ) $(LIB_OBJ)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(GEN): $(MIGRATIONS) scripts/embed-migrations
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-migrations $(MIGRATIONS) > $@
+
+$(B)/gen/migrations.o: $(GEN)
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/locale/%/LC_MESSAGES/leergang.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# Extract the messages and merge them into the catalogues.
+pot:
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments=TRANSLATORS -o po/leergang.pot $(SRC)
+	for p in $(PO); do msgmerge --quiet --update --backup=none $$p po/leergang.pot; done
+
+deps:
+	@sh scripts/install-deps
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/run
+
+unit: $(B)/unit-tests
+	$(B)/unit-tests
+
+check: deps
+	@sh scripts/check
+
+bench: deps all
+	@sh bench/run
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)
+
+# libFuzzer harnesses (clang): tests/fuzz/fuzz_NAME.c, corpus in tests/fuzz/corpus/NAME/.
+FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN  := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_FLAGS:= -std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -D_GNU_SOURCE -Isrc -include src/core/banned.h $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+FUZZ_OBJ  := $(LIB_SRC:%.c=build/fuzz/%.o) build/fuzz/gen/migrations.o
+
+fuzz: $(FUZZ_BIN)
+
+build/fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CLANG   $<"
+	@clang $(FUZZ_FLAGS) -c -o $@ $<
+
+build/fuzz/gen/migrations.c: $(MIGRATIONS) scripts/embed-migrations
+	@mkdir -p $(dir $@)
+	sh scripts/embed-migrations $(MIGRATIONS) > $@
+
+build/fuzz/gen/migrations.o: build/fuzz/gen/migrations.c
+	clang $(FUZZ_FLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)

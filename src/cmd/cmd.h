@@ -1,0 +1,48 @@
+/* cmd.h — the `leergang` commands, git style: one file per command under
+ * src/cmd/, each with a usage string and an entry point cmd_NAME(argc, argv)
+ * that receives argv starting at the command's name. A command returns the
+ * exit status; mistakes of the caller end in die() with one line on stderr. */
+#ifndef LG_CMD_H
+#define LG_CMD_H
+
+#include "core/arena.h"
+#include "domain/ctx.h"
+
+#include <stdbool.h>
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;  /* one line for `leergang help` */
+	const char *usage;
+};
+
+extern const struct command commands[];
+const struct command *command_find(const char *name);
+
+int cmd_init(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
+int cmd_org(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_token(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+
+/* The database path: --db, else $LEERGANG_DB, else var/leergang.db. */
+extern const char *cmd_db_path;
+/* Opens the database and brings its schema up to date. Unless create, a
+ * missing database file is an error that says to run `leergang init`. */
+struct store *cmd_open(bool create);
+/* Dies with the usage of the named command. */
+void cmd_usage(const char *name) __attribute__((noreturn));
+/* A context acting as the command line in the organisation with slug. */
+void cmd_ctx(struct ctx *c, struct actor *w, struct store *st, struct arena *a, const char *slug);
+/* Prints the problems of a domain call and dies. */
+void cmd_die_errors(const struct errors *e, const char *what) __attribute__((noreturn));
+/* Reads one line (a password) from stdin without its newline. */
+char *cmd_read_secret(struct arena *a);
+
+#endif

@@ -1,0 +1,91 @@
+/* common.c — what the commands share: opening the database, acting as the
+ * command line in an organisation, reporting problems. */
+#include "cmd.h"
+#include "core/buf.h"
+#include "core/die.h"
+#include "domain/role.h"
+#include "store/store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void make_parent_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash || slash == path)
+		return;
+	char dir[4096];
+	size_t n = (size_t)(slash - path);
+	if (n >= sizeof(dir))
+		die("database path too long");
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0750);
+			*p = '/';
+		}
+	}
+	if (mkdir(dir, 0750) && errno != EEXIST)
+		die("cannot create directory %s: %s", dir, strerror(errno));
+}
+
+struct store *cmd_open(bool create)
+{
+	struct buf err = BUF_INIT;
+	struct store *st;
+	if (access(cmd_db_path, F_OK) != 0) {
+		if (!create)
+			die("no database at %s; run 'leergang init' first (or give --db PATH)", cmd_db_path);
+		make_parent_dir(cmd_db_path);
+	}
+	if (store_open(cmd_db_path, &st, &err))
+		die("%s", err.ptr);
+	int applied = 0;
+	if (store_migrate(st, &applied, &err))
+		die("%s", err.ptr);
+	if (applied)
+		fprintf(stderr, "leergang: database %s: applied %d migration%s\n", cmd_db_path, applied,
+			applied == 1 ? "" : "s");
+	return st;
+}
+
+void cmd_ctx(struct ctx *c, struct actor *w, struct store *st, struct arena *a, const char *slug)
+{
+	struct organisation o;
+	if (!slug || !*slug)
+		die("give the organisation with --org SLUG (see 'leergang org list')");
+	int r = store_org_by_slug(st, a, slug, &o);
+	if (r == ST_NOTFOUND)
+		die("no organisation with slug '%s' (see 'leergang org list')", slug);
+	if (r)
+		die("database: %s", store_errmsg(st));
+	memset(w, 0, sizeof(*w));
+	w->organisation_id = o.id;
+	w->email = "cli";
+	w->display_name = "leergang (command line)";
+	w->roles = ROLES_ALL;
+	c->st = st;
+	c->a = a;
+	c->who = w;
+}
+
+void cmd_die_errors(const struct errors *e, const char *what)
+{
+	for (size_t i = 0; i + 1 < e->n; i++)
+		fprintf(stderr, "leergang: %s\n", e->items[i].message);
+	die("%s: %s", what, e->n ? e->items[e->n - 1].message : "failed");
+}
+
+char *cmd_read_secret(struct arena *a)
+{
+	char line[1024];
+	if (!fgets(line, sizeof(line), stdin))
+		die("give the password on standard input");
+	line[strcspn(line, "\r\n")] = '\0';
+	return arena_strdup(a, line);
+}

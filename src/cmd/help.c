@@ -1,0 +1,61 @@
+/* help.c — `leergang help [COMMAND]`, and the table of commands. */
+#include "cmd.h"
+#include "core/die.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const struct command commands[] = {
+	{ "init", cmd_init, "create the database (with --demo: and the demo organisations)",
+	  "leergang init [--demo]" },
+	{ "serve", cmd_serve, "serve the web interface and the API",
+	  "leergang serve [--listen ADDR:PORT] [--threads N] [--secure-cookies]" },
+	{ "migrate", cmd_migrate, "bring the database schema up to date", "leergang migrate" },
+	{ "org", cmd_org, "add or list organisations",
+	  "leergang org add --slug SLUG --name NAME\n       leergang org list [--format csv|json]" },
+	{ "user", cmd_user, "add or list accounts, set a password",
+	  "leergang user add --org SLUG --email E --role ROLE [--name NAME]   (password on stdin)\n"
+	  "       leergang user list --org SLUG [--format csv|json]\n"
+	  "       leergang user passwd --email E   (password on stdin)" },
+	{ "import", cmd_import, "import people from an HR CSV export",
+	  "leergang import people --org SLUG FILE [--dry-run]" },
+	{ "export", cmd_export, "export people",
+	  "leergang export people --org SLUG [--format csv|json]" },
+	{ "token", cmd_token, "create an API token for an account",
+	  "leergang token create --email E [--label TEXT]" },
+	{ "backup", cmd_backup, "write a consistent copy of the database", "leergang backup FILE" },
+	{ "help", cmd_help, "show the commands, or the usage of one", "leergang help [COMMAND]" },
+	{ 0, 0, 0, 0 },
+};
+
+const struct command *command_find(const char *name)
+{
+	for (const struct command *c = commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+void cmd_usage(const char *name)
+{
+	const struct command *c = command_find(name);
+	die("usage: %s", c ? c->usage : "leergang help");
+}
+
+int cmd_help(int argc, char **argv)
+{
+	if (argc > 1) {
+		const struct command *c = command_find(argv[1]);
+		if (!c)
+			die("'%s' is not a leergang command; see 'leergang help'", argv[1]);
+		printf("usage: %s\n\n%s\n", c->usage, c->summary);
+		return 0;
+	}
+	printf("usage: leergang [--db PATH] COMMAND [ARGS]\n\n"
+	       "The database is --db PATH, else $LEERGANG_DB, else var/leergang.db.\n\n"
+	       "Commands:\n");
+	for (const struct command *c = commands; c->name; c++)
+		printf("  %-9s %s\n", c->name, c->summary);
+	printf("\n  --version  print the version\n");
+	return 0;
+}

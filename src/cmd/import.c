@@ -1,0 +1,76 @@
+/* import.c — `leergang import people --org SLUG FILE [--dry-run]`. */
+#include "cmd.h"
+#include "core/die.h"
+#include "domain/people_io.h"
+#include "store/store.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+static char *read_file(struct arena *a, const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f)
+		die("cannot open %s: %s", path, strerror(errno));
+	struct buf b = BUF_INIT;
+	char tmp[65536];
+	size_t n;
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
+		buf_add(&b, tmp, n);
+	if (ferror(f))
+		die("cannot read %s", path);
+	if (f != stdin)
+		fclose(f);
+	char *out = arena_strndup(a, b.ptr, b.len);
+	*len = b.len;
+	buf_release(&b);
+	return out;
+}
+
+int cmd_import(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "org", required_argument, 0, 'o' }, { "dry-run", no_argument, 0, 'n' }, { 0, 0, 0, 0 } };
+	if (argc < 2 || strcmp(argv[1], "people"))
+		cmd_usage("import");
+	argc--, argv++;
+	const char *org = NULL;
+	bool dry = false;
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'o') org = optarg;
+		else if (o == 'n') dry = true;
+		else cmd_usage("import");
+	}
+	if (!org || optind != argc - 1)
+		cmd_usage("import");
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct ctx c;
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org);
+	size_t len;
+	char *data = read_file(&a, argv[optind], &len);
+	struct import_report rep;
+	int d = people_import(&c, data, len, NULL, !dry, &rep);
+	if (d == D_ERROR)
+		die("import failed, nothing changed: %s", store_errmsg(st));
+	if (d == D_INVALID) {
+		for (size_t i = 0; i < rep.nissues; i++) {
+			const struct import_issue *is = &rep.issues[i];
+			fprintf(stderr, "%s:%zu:%s%s %s %s\n", argv[optind], is->line, is->column[0] ? " " : "", is->column,
+				is->problem, is->fix);
+		}
+		die("nothing imported: %zu problem%s in %s", rep.nissues, rep.nissues == 1 ? "" : "s", argv[optind]);
+	}
+	if (rep.converted)
+		fprintf(stderr, "leergang: %s was Windows-1252 and has been read as such\n", argv[optind]);
+	printf("%s%zu rows: %zu created, %zu updated, %zu unchanged, %zu units created\n",
+	       dry ? "dry run, nothing changed: " : "", rep.rows, rep.created, rep.updated, rep.unchanged,
+	       rep.units_created);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}

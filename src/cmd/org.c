@@ -1,0 +1,74 @@
+/* org.c — `leergang org add|list`. */
+#include "cmd.h"
+#include "output.h"
+#include "core/die.h"
+#include "domain/validate.h"
+#include "store/store.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+static int org_add(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "slug", required_argument, 0, 's' }, { "name", required_argument, 0, 'n' }, { 0, 0, 0, 0 } };
+	const char *slug = NULL, *name = NULL;
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 's') slug = optarg;
+		else if (o == 'n') name = optarg;
+		else cmd_usage("org");
+	}
+	if (!slug || !name || optind != argc)
+		cmd_usage("org");
+	if (!slug_valid(slug))
+		die("slug '%s' is not valid: use 2 to 40 of a-z, 0-9 and '-', not starting with '-'", slug);
+	if (!*name || strlen(name) > 200)
+		die("give a name of 1 to 200 characters");
+	struct store *st = cmd_open(false);
+	long long id;
+	int r = store_org_add(st, slug, name, &id);
+	if (r == ST_CONFLICT)
+		die("an organisation with slug '%s' exists already", slug);
+	if (r)
+		die("database: %s", store_errmsg(st));
+	store_audit_add(st, id, 0, "cli", "organisation.create", "organisation", id, slug);
+	store_close(st);
+	printf("organisation %s added (id %lld)\n", slug, id);
+	return 0;
+}
+
+static int org_list(int argc, char **argv)
+{
+	enum out_format f = out_parse_format(argc, argv, "org");
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct organisation *orgs;
+	size_t n;
+	if (store_org_list(st, &a, &orgs, &n))
+		die("database: %s", store_errmsg(st));
+	static const char *const cols[] = { "id", "slug", "name", "created_at", NULL };
+	struct out out;
+	out_begin(&out, f, cols);
+	for (size_t i = 0; i < n; i++) {
+		out_int(&out, orgs[i].id);
+		out_str(&out, orgs[i].slug);
+		out_str(&out, orgs[i].name);
+		out_str(&out, orgs[i].created_at);
+		out_row(&out);
+	}
+	out_end(&out);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
+int cmd_org(int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "add"))
+		return org_add(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "list"))
+		return org_list(argc - 1, argv + 1);
+	cmd_usage("org");
+}

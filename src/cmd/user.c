@@ -1,0 +1,172 @@
+/* user.c — `leergang user add|list|passwd`. */
+#include "cmd.h"
+#include "output.h"
+#include "core/die.h"
+#include "domain/account.h"
+#include "domain/role.h"
+#include "store/store.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+static int user_add(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "org", required_argument, 0, 'o' }, { "email", required_argument, 0, 'e' },
+		{ "role", required_argument, 0, 'r' }, { "name", required_argument, 0, 'n' },
+		{ "person", required_argument, 0, 'p' }, { 0, 0, 0, 0 } };
+	const char *org = NULL, *email = NULL, *role = NULL, *name = NULL, *employee = NULL;
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (o) {
+		case 'o': org = optarg; break;
+		case 'e': email = optarg; break;
+		case 'r': role = optarg; break;
+		case 'n': name = optarg; break;
+		case 'p': employee = optarg; break;
+		default: cmd_usage("user");
+		}
+	}
+	if (!org || !email || !role || optind != argc)
+		cmd_usage("user");
+	int r = role_parse(role);
+	if (r < 0)
+		die("unknown role '%s'; the roles are administrator, owner, coach, facilitator, mentor, "
+		    "participant, manager, rater, researcher", role);
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct ctx c;
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org);
+	long long person_id = 0;
+	if (employee) {
+		struct person p;
+		if (store_person_by_employee_id(st, &a, w.organisation_id, employee, &p))
+			die("no person with employee number '%s' in %s", employee, org);
+		person_id = p.id;
+		if (!name)
+			name = p.name;
+	}
+	char *pw = cmd_read_secret(&a);
+	struct errors e = { 0 };
+	long long id;
+	if (store_begin(st))
+		die("database: %s", store_errmsg(st));
+	int d = account_create(&c, email, name ? name : email, person_id, pw, r, &e, &id);
+	if (d) {
+		store_rollback(st);
+		if (d == D_INVALID)
+			cmd_die_errors(&e, "cannot add the account");
+		die("database: %s", store_errmsg(st));
+	}
+	if (store_commit(st))
+		die("database: %s", store_errmsg(st));
+	printf("account %s added with role %s (id %lld)\n", email, role_id(r), id);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
+static int user_list(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "org", required_argument, 0, 'o' }, { "format", required_argument, 0, 'f' }, { 0, 0, 0, 0 } };
+	const char *org = NULL;
+	enum out_format f = OUT_TEXT;
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'o') org = optarg;
+		else if (o == 'f') f = out_format_from(optarg, "user");
+		else cmd_usage("user");
+	}
+	if (!org || optind != argc)
+		cmd_usage("user");
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct ctx c;
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org);
+	struct account *acc;
+	size_t n;
+	if (store_account_list(st, &a, w.organisation_id, &acc, &n))
+		die("database: %s", store_errmsg(st));
+	static const char *const cols[] = { "id", "email", "name", "roles", "active", NULL };
+	struct out out;
+	out_begin(&out, f, cols);
+	for (size_t i = 0; i < n; i++) {
+		struct role_grant *g;
+		size_t ng;
+		if (store_grant_list(st, &a, acc[i].id, &g, &ng))
+			die("database: %s", store_errmsg(st));
+		struct buf roles = BUF_INIT;
+		for (size_t k = 0; k < ng; k++) {
+			if (k)
+				buf_addch(&roles, ' ');
+			buf_adds(&roles, g[k].role);
+			if (strcmp(g[k].scope_kind, "organisation"))
+				buf_addf(&roles, "@%s:%lld", g[k].scope_kind, g[k].scope_id);
+		}
+		out_int(&out, acc[i].id);
+		out_str(&out, acc[i].email);
+		out_str(&out, acc[i].display_name);
+		out_str(&out, roles.ptr);
+		out_bool(&out, acc[i].active);
+		out_row(&out);
+		buf_release(&roles);
+	}
+	out_end(&out);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
+static int user_passwd(int argc, char **argv)
+{
+	static const struct option opts[] = { { "email", required_argument, 0, 'e' }, { 0, 0, 0, 0 } };
+	const char *email = NULL;
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'e') email = optarg;
+		else cmd_usage("user");
+	}
+	if (!email && optind == argc - 1)
+		email = argv[optind++];
+	if (!email || optind != argc)
+		cmd_usage("user");
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct account acc;
+	if (store_account_by_email(st, &a, email, &acc))
+		die("no account with address %s", email);
+	struct organisation org;
+	if (store_org_get(st, &a, acc.organisation_id, &org))
+		die("database: %s", store_errmsg(st));
+	struct ctx c;
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org.slug);
+	char *pw = cmd_read_secret(&a);
+	struct errors e = { 0 };
+	int d = account_set_password(&c, acc.id, pw, &e);
+	if (d == D_INVALID)
+		cmd_die_errors(&e, "cannot set the password");
+	if (d)
+		die("database: %s", store_errmsg(st));
+	/* a new password ends every session of the account */
+	session_end_others(st, acc.id, NULL);
+	printf("password of %s changed\n", email);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
+int cmd_user(int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "add"))
+		return user_add(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "list"))
+		return user_list(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "passwd"))
+		return user_passwd(argc - 1, argv + 1);
+	cmd_usage("user");
+}

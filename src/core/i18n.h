@@ -1,0 +1,27 @@
+/* i18n.h — languages of the interface through GNU gettext. The message ids
+ * in the code are English; Dutch comes from po/nl.po and is the default.
+ * The language is chosen per thread (uselocale), so one server thread can
+ * answer in Dutch while another answers in English. */
+#ifndef LG_I18N_H
+#define LG_I18N_H
+
+#include <libintl.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+enum lang { LANG_NL = 0, LANG_EN = 1 };
+
+/* Binds the "leergang" text domain to localedir (which holds
+ * nl/LC_MESSAGES/leergang.mo). Returns 0, or -1 when the Dutch locale of
+ * the system is missing (the interface then falls back to English). */
+int i18n_init(const char *localedir);
+void i18n_use(enum lang l);
+enum lang i18n_current(void);
+const char *lang_code(enum lang l);  /* "nl", "en" */
+/* "nl"/"en" -> lang; anything else -> -1 */
+int lang_parse(const char *code);
+/* Picks from an Accept-Language header; Dutch when nothing matches. */
+enum lang lang_from_accept(const char *header);
+
+#endif

@@ -1,0 +1,18 @@
+/* utf8.h — UTF-8 validation and small text helpers. */
+#ifndef LG_UTF8_H
+#define LG_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates,
+ * nothing above U+10FFFF) and holds no NUL byte. */
+bool utf8_valid(const char *s, size_t len);
+/* Number of code points in a valid UTF-8 string. */
+size_t utf8_length(const char *s);
+/* Trims ASCII white space at both ends, in place; returns s. */
+char *str_trim(char *s);
+/* Case-insensitive ASCII comparison. */
+bool str_ieq(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,260 @@
+/* demo.c — the demo organisations. All names are fictional and made by
+ * combining common Dutch first names and surnames; the structure of the
+ * municipality (departments O, C, S, B; teams T1–T14; a municipal secretary
+ * on top) follows seed 002, its size (about 200 staff) is leergang's own
+ * choice. The police unit (districts with basic teams) is leergang's own. */
+#include "demo.h"
+#include "core/die.h"
+#include "domain/account.h"
+#include "domain/person.h"
+#include "domain/role.h"
+#include "domain/unit.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const struct demo_login demo_logins[] = {
+	{ "beheerder@politie.example", "administrator", "politie-demo" },
+	{ "opdrachtgever@politie.example", "owner", "politie-demo" },
+	{ "coach@politie.example", "coach", "politie-demo" },
+	{ "begeleider@politie.example", "facilitator", "politie-demo" },
+	{ "mentor@politie.example", "mentor", "politie-demo" },
+	{ "deelnemer@politie.example", "participant", "politie-demo" },
+	{ "leidinggevende@politie.example", "manager", "politie-demo" },
+	{ "beoordelaar@politie.example", "rater", "politie-demo" },
+	{ "onderzoeker@politie.example", "researcher", "politie-demo" },
+	{ "beheerder@gemeente.example", "administrator", "gemeente-demo" },
+	{ "opdrachtgever@gemeente.example", "owner", "gemeente-demo" },
+	{ "coach@gemeente.example", "coach", "gemeente-demo" },
+	{ "begeleider@gemeente.example", "facilitator", "gemeente-demo" },
+	{ "mentor@gemeente.example", "mentor", "gemeente-demo" },
+	{ "deelnemer@gemeente.example", "participant", "gemeente-demo" },
+	{ "leidinggevende@gemeente.example", "manager", "gemeente-demo" },
+	{ "beoordelaar@gemeente.example", "rater", "gemeente-demo" },
+	{ "onderzoeker@gemeente.example", "researcher", "gemeente-demo" },
+	{ 0, 0, 0 },
+};
+
+static const char *const first[] = {
+	"Anouk", "Bram", "Charlotte", "Daan", "Esther", "Floor", "Gijs", "Hanna", "Iris", "Joost",
+	"Karin", "Lars", "Maaike", "Niels", "Olga", "Pieter", "Renske", "Sander", "Tessa", "Ugo",
+	"Vera", "Wouter", "Yara", "Zeynep", "Mohamed", "Fatima", "Kevin", "Sanne", "Ruud", "Ilse",
+	"Marco", "Nadia", "Thijs", "Lotte", "Erik", "Priya", "Hamza", "Wilma", "Jeroen", "Eva",
+};
+static const char *const last[] = {
+	"de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer",
+	"Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker",
+	"Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "Kok", "Jacobs",
+	"Yilmaz", "El Amrani", "Kramer", "van Dijk", "Verhoeven", "Koster", "Prins", "Huisman",
+};
+
+/* Hostile names on purpose: markup, quotes, non-Latin script, URL
+ * characters, a spreadsheet formula, a very long name. */
+static const char *const hostile[] = {
+	"Jan <script>alert(1)</script>",
+	"O'Brien & \"Zonen\"",
+	"Anaïs Ærø 李",
+	"foo+bar/baz?x=1",
+	"=HYPERLINK(\"http://example.com\",\"klik\")",
+	"Maximiliaan Alexander Frederik Willem Bernhard Johan Christiaan Pieter Hendrik "
+	"van Lynden tot Oldenaller-Schimmelpenninck van der Oye en Stoutenburg-Hoogeveen",
+};
+
+struct demo {
+	struct ctx c;
+	struct actor w;
+	struct arena a;
+	unsigned seq;      /* for names and employee numbers */
+	struct buf *err;
+};
+
+static const char *next_name(struct demo *d)
+{
+	unsigned i = d->seq++;
+	/* step through the surnames with a stride coprime to their count */
+	return arena_printf(&d->a, "%s %s", first[(i * 7) % (sizeof(first) / sizeof(*first))],
+			    last[(i * 11 + i / 40) % (sizeof(last) / sizeof(*last))]);
+}
+
+static long long add_person(struct demo *d, const char *prefix, const char *name, long long unit,
+			    long long manager, const char *level)
+{
+	struct person p = { 0 };
+	struct errors e = { 0 };
+	long long id;
+	p.employee_id = arena_printf(&d->a, "%s%05u", prefix, 10000 + d->seq * 13);
+	p.name = (char *)name;
+	/* e-mail from the employee number: names may hold anything */
+	p.email = arena_printf(&d->a, "%s@%s.example", p.employee_id,
+			       strcmp(prefix, "P") ? "gemeente" : "politie");
+	p.unit_id = unit;
+	p.manager_id = manager;
+	p.job_level = (char *)level;
+	p.active = 1;
+	d->seq++;
+	if (person_create(&d->c, &p, &e, &id))
+		die("demo: cannot add %s: %s", name, e.n ? e.items[0].message : store_errmsg(d->c.st));
+	return id;
+}
+
+static long long add_unit(struct demo *d, long long parent, const char *name)
+{
+	struct errors e = { 0 };
+	long long id;
+	if (unit_create(&d->c, parent, name, &e, &id))
+		die("demo: cannot add unit %s: %s", name, e.n ? e.items[0].message : store_errmsg(d->c.st));
+	return id;
+}
+
+static void set_manager(struct demo *d, long long unit, long long person)
+{
+	struct errors e = { 0 };
+	if (unit_set_manager(&d->c, unit, person, &e))
+		die("demo: cannot set a manager");
+}
+
+/* A team: a team leader reporting to boss, then n members. Returns the
+ * team leader. */
+static long long add_team(struct demo *d, const char *prefix, long long unit, long long boss, int n,
+			  const char *lead_level, const char *level)
+{
+	long long lead = add_person(d, prefix, next_name(d), unit, boss, lead_level);
+	set_manager(d, unit, lead);
+	for (int i = 0; i < n; i++)
+		add_person(d, prefix, next_name(d), unit, lead, level);
+	return lead;
+}
+
+static long long add_org(struct demo *d, const char *slug, const char *name)
+{
+	long long id;
+	int r = store_org_add(d->c.st, slug, name, &id);
+	if (r == ST_CONFLICT)
+		return -1;
+	if (r)
+		die("demo: %s", store_errmsg(d->c.st));
+	d->w.organisation_id = id;
+	return id;
+}
+
+static void add_accounts(struct demo *d, const char *slug, const long long *people)
+{
+	int k = 0;
+	for (const struct demo_login *l = demo_logins; l->email; l++) {
+		if (strcmp(l->org, slug))
+			continue;
+		struct errors e = { 0 };
+		struct person p;
+		long long person = people[k++];
+		const char *name = l->email;
+		if (person && store_person_get(d->c.st, &d->a, d->w.organisation_id, person, &p) == ST_OK)
+			name = p.name;
+		if (account_create(&d->c, l->email, name, person, DEMO_PASSWORD, role_parse(l->role), &e, NULL))
+			die("demo: cannot add account %s: %s", l->email, e.n ? e.items[0].message : "database");
+	}
+}
+
+/* Politie-eenheid (fictional): a unit leadership, three districts with
+ * basic teams, and an operational support service; about 150 people. */
+static void police(struct demo *d)
+{
+	long long top = add_unit(d, 0, "Eenheidsleiding");
+	long long chief = add_person(d, "P", next_name(d), top, 0, "Eenheidschef");
+	set_manager(d, top, chief);
+	static const char *const districts[][4] = {
+		{ "District Noord", "Basisteam Havens", "Basisteam Polder", "Basisteam Kust" },
+		{ "District Midden", "Basisteam Centrum", "Basisteam Oost", NULL },
+		{ "District Zuid", "Basisteam Rivierenland", "Basisteam Heuvelrug", "Basisteam Grens" },
+	};
+	long long hostile_person = 0, participant = 0, team_lead = 0, mentor = 0;
+	for (size_t i = 0; i < 3; i++) {
+		long long dist = add_unit(d, 0, districts[i][0]);
+		long long head = add_person(d, "P", next_name(d), dist, chief, "Districtschef");
+		set_manager(d, dist, head);
+		if (!mentor)
+			mentor = head;
+		for (int t = 1; t < 4 && districts[i][t]; t++) {
+			long long team = add_unit(d, dist, districts[i][t]);
+			long long lead = add_team(d, "P", team, head, 15, "Teamchef", "Operationeel expert");
+			if (!team_lead)
+				team_lead = lead;
+		}
+	}
+	long long dros = add_unit(d, 0, "Dienst Operationele Ondersteuning");
+	long long head = add_person(d, "P", next_name(d), dros, chief, "Diensthoofd");
+	set_manager(d, dros, head);
+	long long intel = add_unit(d, dros, "Team Informatie & \"Analyse\"");
+	long long lead = add_team(d, "P", intel, head, 12, "Teamchef", "Informatieanalist");
+	for (size_t i = 0; i < sizeof(hostile) / sizeof(*hostile); i++) {
+		long long id = add_person(d, "P", hostile[i], intel, lead, "Informatieanalist");
+		if (!hostile_person)
+			hostile_person = id;
+	}
+	participant = hostile_person;
+	long long people[] = { 0, chief, 0, 0, mentor, participant, team_lead, 0, 0 };
+	add_accounts(d, "politie-demo", people);
+}
+
+/* Gemeente (fictional, shaped like seed 002): a municipal secretary, four
+ * departments O (T1–T3), C (T4–T7), S (T8–T11) and B (T12–T14). */
+static void municipality(struct demo *d)
+{
+	long long top = add_unit(d, 0, "Gemeentesecretaris");
+	long long secretary = add_person(d, "G", next_name(d), top, 0, "Gemeentesecretaris");
+	set_manager(d, top, secretary);
+	static const struct { const char *dept; int first, last, size; } depts[] = {
+		{ "Afdeling O", 1, 3, 13 }, { "Afdeling C", 4, 7, 13 },
+		{ "Afdeling S", 8, 11, 14 }, { "Afdeling B", 12, 14, 13 },
+	};
+	long long participant = 0, team_lead = 0, mentor = 0;
+	for (size_t i = 0; i < 4; i++) {
+		long long dept = add_unit(d, 0, depts[i].dept);
+		long long head = add_person(d, "G", next_name(d), dept, secretary, "Afdelingshoofd");
+		set_manager(d, dept, head);
+		if (!mentor)
+			mentor = head;
+		for (int t = depts[i].first; t <= depts[i].last; t++) {
+			long long team = add_unit(d, dept, arena_printf(&d->a, "T%d", t));
+			long long lead = add_team(d, "G", team, head, depts[i].size - 1, "Teamleider", "Medewerker");
+			if (t == 11) {
+				/* a hostile name in the municipality too */
+				participant = add_person(d, "G", hostile[0], team, lead, "Medewerker");
+				team_lead = lead;
+			}
+		}
+	}
+	long long people[] = { 0, secretary, 0, 0, mentor, participant, team_lead, 0, 0 };
+	add_accounts(d, "gemeente-demo", people);
+}
+
+int demo_load(struct store *st, struct buf *err)
+{
+	struct demo d = { 0 };
+	d.c.st = st;
+	d.c.a = &d.a;
+	d.c.who = &d.w;
+	d.w.email = "demo";
+	d.w.roles = ROLES_ALL;
+	d.err = err;
+	if (store_begin(st)) {
+		buf_addf(err, "%s", store_errmsg(st));
+		return ST_ERROR;
+	}
+	if (add_org(&d, "politie-demo", "Politie-eenheid Westerschelde (demo)") < 0) {
+		store_rollback(st);
+		buf_adds(err, "the demo organisations exist already");
+		return ST_CONFLICT;
+	}
+	police(&d);
+	if (add_org(&d, "gemeente-demo", "Gemeente Ettenwaard (demo)") < 0) {
+		store_rollback(st);
+		buf_adds(err, "the demo organisations exist already");
+		return ST_CONFLICT;
+	}
+	municipality(&d);
+	int r = store_commit(st);
+	if (r)
+		buf_addf(err, "%s", store_errmsg(st));
+	arena_free(&d.a);
+	return r;
+}

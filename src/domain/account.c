@@ -1,0 +1,239 @@
+/* account.c — passwords, log-in with lock-out, sessions and API tokens. */
+#include "account.h"
+#include "audit.h"
+#include "role.h"
+#include "validate.h"
+#include "core/i18n.h"
+#include "core/utf8.h"
+
+#include <sodium.h>
+#include <string.h>
+
+bool password_check(struct ctx *c, struct errors *e, const char *field, const char *pw)
+{
+	size_t n = pw ? strlen(pw) : 0;
+	if (!pw || !utf8_valid(pw, n)) {
+		errors_add(c, e, field, _("The password contains characters that cannot be used; type it again."));
+		return false;
+	}
+	size_t chars = utf8_length(pw);
+	if (chars < PASSWORD_MIN) {
+		errors_add(c, e, field, _("The password is too short: use at least %d characters."), PASSWORD_MIN);
+		return false;
+	}
+	if (chars > PASSWORD_MAX) {
+		errors_add(c, e, field, _("The password is too long: use at most %d characters."), PASSWORD_MAX);
+		return false;
+	}
+	return true;
+}
+
+char *password_hash(struct arena *a, const char *pw)
+{
+	char *out = arena_alloc(a, crypto_pwhash_STRBYTES);
+	if (crypto_pwhash_str_alg(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+		return NULL;
+	return out;
+}
+
+int account_create(struct ctx *c, const char *email, const char *display_name, long long person_id,
+		   const char *password, int role, struct errors *e, long long *id)
+{
+	bool ok = check_email(c, e, "email", email, true);
+	ok &= check_line(c, e, "display_name", _("Name"), display_name, 1, 200);
+	ok &= password_check(c, e, "password", password);
+	if (role < 0 || role >= ROLE_COUNT) {
+		errors_add(c, e, "role", _("Choose one of the roles in the list."));
+		ok = false;
+	}
+	if (!ok)
+		return D_INVALID;
+	char *hash = password_hash(c->a, password);
+	if (!hash)
+		return D_ERROR;
+	long long nid;
+	int r = store_account_add(c->st, c->who->organisation_id, email, display_name, person_id, hash, &nid);
+	if (r == ST_CONFLICT) {
+		errors_add(c, e, "email", _("There is already an account with the address %s."), email);
+		return D_INVALID;
+	}
+	if (r == ST_INVALID) {
+		errors_add(c, e, "person_id", _("That person is not in this organisation; choose again."));
+		return D_INVALID;
+	}
+	if (r || store_grant_add(c->st, nid, c->who->organisation_id, role_id(role), "organisation", 0))
+		return D_ERROR;
+	audit(c, "account.create", "account", nid, "%s %s", email, role_id(role));
+	if (id)
+		*id = nid;
+	return D_OK;
+}
+
+int account_set_password(struct ctx *c, long long account_id, const char *password, struct errors *e)
+{
+	if (!password_check(c, e, "password", password))
+		return D_INVALID;
+	struct account acc;
+	int r = store_account_get(c->st, c->a, c->who->organisation_id, account_id, &acc);
+	if (r == ST_NOTFOUND)
+		return D_NOTFOUND;
+	char *hash = password_hash(c->a, password);
+	if (r || !hash || store_account_set_password(c->st, account_id, hash) ||
+	    store_account_set_login_state(c->st, account_id, 0, 0))
+		return D_ERROR;
+	audit(c, "account.password", "account", account_id, "%s", "");
+	return D_OK;
+}
+
+enum login_result account_login(struct store *st, struct arena *a, const char *email, const char *password,
+				long long now, long long *account_id, long long *until)
+{
+	/* A hash to verify against when the address is unknown, so that the
+	 * answer takes as long as for a known one. */
+	static char dummy[crypto_pwhash_STRBYTES];
+	static int have_dummy;
+	struct account acc;
+	int r = store_account_by_email(st, a, email ? email : "", &acc);
+	if (r != ST_OK && r != ST_NOTFOUND)
+		return LOGIN_ERROR;
+	if (r == ST_NOTFOUND || !acc.active) {
+		if (!__atomic_load_n(&have_dummy, __ATOMIC_ACQUIRE)) {
+			char tmp[crypto_pwhash_STRBYTES];
+			if (crypto_pwhash_str_alg(tmp, "leergang", 8, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+						  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) == 0) {
+				memcpy(dummy, tmp, sizeof(tmp));
+				__atomic_store_n(&have_dummy, 1, __ATOMIC_RELEASE);
+			}
+		}
+		if (__atomic_load_n(&have_dummy, __ATOMIC_ACQUIRE))
+			if (crypto_pwhash_str_verify(dummy, password ? password : "", password ? strlen(password) : 0) == 0)
+				return LOGIN_BAD;
+		return LOGIN_BAD;
+	}
+	if (acc.locked_until > now) {
+		*until = acc.locked_until;
+		return LOGIN_LOCKED;
+	}
+	if (!password || !acc.password_hash[0] ||
+	    crypto_pwhash_str_verify(acc.password_hash, password, strlen(password)) != 0) {
+		int failures = acc.failed_logins + 1;
+		long long lock = 0;
+		if (failures >= LOGIN_MAX_FAILURES) {
+			lock = now + LOGIN_LOCK_SECONDS;
+			failures = 0;
+		}
+		if (store_account_set_login_state(st, acc.id, failures, lock))
+			return LOGIN_ERROR;
+		store_audit_add(st, acc.organisation_id, acc.id, acc.email, lock ? "login.locked" : "login.failed",
+				"account", acc.id, "");
+		if (lock) {
+			*until = lock;
+			return LOGIN_LOCKED;
+		}
+		return LOGIN_BAD;
+	}
+	if ((acc.failed_logins || acc.locked_until) && store_account_set_login_state(st, acc.id, 0, 0))
+		return LOGIN_ERROR;
+	*account_id = acc.id;
+	return LOGIN_OK;
+}
+
+void secret_random(char out[SECRET_HEX])
+{
+	unsigned char raw[32];
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(out, SECRET_HEX, raw, sizeof(raw));
+}
+
+/* The stored form of a secret: BLAKE2b-256 of its text. */
+static int secret_hash(const char *token, unsigned char out[HASH_LEN])
+{
+	if (!token || strlen(token) != SECRET_HEX - 1)
+		return -1;
+	crypto_generichash(out, HASH_LEN, (const unsigned char *)token, SECRET_HEX - 1, NULL, 0);
+	return 0;
+}
+
+int session_start(struct store *st, long long account_id, long long now, char token[SECRET_HEX],
+		  char csrf[SECRET_HEX])
+{
+	unsigned char h[HASH_LEN];
+	secret_random(token);
+	secret_random(csrf);
+	secret_hash(token, h);
+	return store_session_add(st, h, account_id, csrf, now, now + SESSION_SECONDS);
+}
+
+int session_resolve(struct store *st, struct arena *a, const char *token, long long now,
+		    long long *account_id, char **csrf)
+{
+	unsigned char h[HASH_LEN];
+	if (secret_hash(token, h))
+		return ST_NOTFOUND;
+	return store_session_get(st, a, h, now, account_id, csrf);
+}
+
+int session_end(struct store *st, const char *token)
+{
+	unsigned char h[HASH_LEN];
+	if (secret_hash(token, h))
+		return ST_NOTFOUND;
+	return store_session_delete(st, h);
+}
+
+int session_end_others(struct store *st, long long account_id, const char *keep_token)
+{
+	unsigned char h[HASH_LEN] = { 0 };
+	if (keep_token)
+		secret_hash(keep_token, h);
+	return store_session_delete_account(st, account_id, h);
+}
+
+int api_token_create(struct store *st, long long account_id, const char *label, char token[SECRET_HEX])
+{
+	unsigned char h[HASH_LEN];
+	long long id;
+	secret_random(token);
+	secret_hash(token, h);
+	return store_token_add(st, account_id, h, label ? label : "", &id);
+}
+
+int api_token_resolve(struct store *st, const char *token, long long *account_id)
+{
+	unsigned char h[HASH_LEN];
+	if (secret_hash(token, h))
+		return ST_NOTFOUND;
+	return store_token_account(st, h, account_id);
+}
+
+int actor_load(struct store *st, struct arena *a, long long account_id, struct actor *w)
+{
+	struct account acc;
+	int r = store_account_by_id(st, a, account_id, &acc);
+	if (r)
+		return r;
+	if (!acc.active)
+		return ST_NOTFOUND;
+	memset(w, 0, sizeof(*w));
+	w->account_id = acc.id;
+	w->organisation_id = acc.organisation_id;
+	w->person_id = acc.person_id;
+	w->email = acc.email;
+	w->display_name = acc.display_name;
+	r = store_grant_list(st, a, acc.id, &w->grants, &w->ngrants);
+	if (r)
+		return r;
+	for (size_t i = 0; i < w->ngrants; i++) {
+		int role = role_parse(w->grants[i].role);
+		if (role >= 0 && w->grants[i].organisation_id == acc.organisation_id)
+			w->roles |= ROLE_BIT(role);
+	}
+	return ST_OK;
+}
+
+bool secret_equal(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+	return n == strlen(b) && sodium_memcmp(a, b, n) == 0;
+}

@@ -1,0 +1,16 @@
+/* audit.h — the audit log: who changed what and when, and every read of a
+ * person's private text by someone other than its writer. */
+#ifndef LG_DOMAIN_AUDIT_H
+#define LG_DOMAIN_AUDIT_H
+
+#include "ctx.h"
+
+/* Records an action of c->who in c->who's organisation. action is a dotted
+ * identifier ("unit.create", "person.update", "read.logbook"). Returns a
+ * store code; callers inside a transaction must treat failure as failure. */
+int audit(struct ctx *c, const char *action, const char *object_kind, long long object_id,
+	  const char *detail_fmt, ...) __attribute__((format(printf, 5, 6)));
+int audit_page(struct ctx *c, long long offset, long long limit, struct audit_entry **out, size_t *n,
+	       long long *total);
+
+#endif

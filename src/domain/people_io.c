@@ -1,0 +1,381 @@
+/* people_io.c — import and export of people as CSV. */
+#include "people_io.h"
+#include "audit.h"
+#include "person.h"
+#include "validate.h"
+#include "core/i18n.h"
+#include "core/utf8.h"
+#include "formats/csv.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <strings.h>
+
+static const struct {
+	const char *id, *label;
+	const char *aliases[6];
+} fields[IMPORT_FIELDS] = {
+	[IF_EMPLOYEE_ID] = { "employee_id", N_("Employee number"),
+			     { "personeelsnummer", "personeelsnr", "medewerkernummer", "employee number", "pnr", 0 } },
+	[IF_NAME] = { "name", N_("Name"), { "naam", "volledige naam", "full name", 0 } },
+	[IF_EMAIL] = { "email", N_("E-mail"), { "e-mail", "e-mailadres", "emailadres", "mail", 0 } },
+	[IF_UNIT] = { "unit", N_("Unit"), { "afdeling", "organisatieonderdeel", "eenheid", "team", "department", 0 } },
+	[IF_MANAGER] = { "manager_employee_id", N_("Manager (employee number)"),
+			 { "leidinggevende", "manager", "personeelsnummer leidinggevende", 0 } },
+	[IF_JOB_LEVEL] = { "job_level", N_("Job level"), { "functieniveau", "schaal", "functie", "level", 0 } },
+	[IF_ACTIVE] = { "active", N_("Active"), { "actief", "in dienst", 0 } },
+};
+
+const char *import_field_id(enum import_field f)
+{
+	return fields[f].id;
+}
+
+const char *import_field_label(enum import_field f)
+{
+	return _(fields[f].label);
+}
+
+static void issue(struct ctx *c, struct import_report *rep, size_t line, const char *column, const char *fix,
+		  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void issue(struct ctx *c, struct import_report *rep, size_t line, const char *column, const char *fix,
+		  const char *fmt, ...)
+{
+	if (rep->nissues == rep->issues_cap) {
+		size_t cap = rep->issues_cap ? rep->issues_cap * 2 : 16;
+		rep->issues = arena_grow(c->a, rep->issues, rep->nissues, cap, sizeof(*rep->issues));
+		rep->issues_cap = cap;
+	}
+	struct buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	struct import_issue *i = &rep->issues[rep->nissues++];
+	i->line = line;
+	i->column = column ? column : "";
+	i->problem = arena_strndup(c->a, b.ptr, b.len);
+	i->fix = arena_strdup(c->a, fix);
+	buf_release(&b);
+}
+
+static bool header_is(const char *h, int f)
+{
+	if (!strcasecmp(h, fields[f].id))
+		return true;
+	for (int k = 0; fields[f].aliases[k]; k++)
+		if (!strcasecmp(h, fields[f].aliases[k]))
+			return true;
+	return false;
+}
+
+static void find_columns(struct ctx *c, struct import_report *rep, const int *map)
+{
+	for (int f = 0; f < IMPORT_FIELDS; f++) {
+		rep->map[f] = -1;
+		if (map && map[f] >= 0 && (size_t)map[f] < rep->ncols) {
+			rep->map[f] = map[f];
+			continue;
+		}
+		for (size_t k = 0; k < rep->ncols; k++)
+			if (header_is(rep->headers[k], f)) {
+				rep->map[f] = (int)k;
+				break;
+			}
+	}
+	for (int f = IF_EMPLOYEE_ID; f <= IF_NAME; f++)
+		if (rep->map[f] < 0)
+			issue(c, rep, 1, fields[f].id,
+			      _("Add this column to the file, or choose below which column holds it."),
+			      _("The column \"%s\" is missing."), fields[f].id);
+}
+
+/* One data row, trimmed, with its line. */
+struct row {
+	size_t line;
+	char *v[IMPORT_FIELDS];
+	int active;
+	long long person_id;    /* after applying */
+};
+
+static char *cell(struct ctx *c, const struct csv_row *r, int col)
+{
+	if (col < 0 || (size_t)col >= r->n)
+		return "";
+	return str_trim(arena_strdup(c->a, r->fields[col]));
+}
+
+static int parse_active(const char *v)
+{
+	static const char *const yes[] = { "", "1", "ja", "j", "yes", "y", "true", "waar", "actief", 0 };
+	static const char *const no[] = { "0", "nee", "n", "no", "false", "onwaar", "inactief", 0 };
+	for (int i = 0; yes[i]; i++)
+		if (!strcasecmp(v, yes[i]))
+			return 1;
+	for (int i = 0; no[i]; i++)
+		if (!strcasecmp(v, no[i]))
+			return 0;
+	return -1;
+}
+
+static bool text_ok(const char *v, size_t max)
+{
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
+	return utf8_length(v) <= max;
+}
+
+static void check_row(struct ctx *c, struct import_report *rep, struct row *row)
+{
+	const char *col_id = fields[IF_EMPLOYEE_ID].id;
+	if (!*row->v[IF_EMPLOYEE_ID])
+		issue(c, rep, row->line, col_id, _("Fill in the employee number; it is how leergang recognises a person."),
+		      "%s", _("The employee number is empty."));
+	else if (!text_ok(row->v[IF_EMPLOYEE_ID], EMPLOYEE_ID_MAX))
+		issue(c, rep, row->line, col_id, _("Use at most 64 characters without line breaks or tabs."),
+		      "%s", _("The employee number is too long or holds control characters."));
+	if (!*row->v[IF_NAME])
+		issue(c, rep, row->line, fields[IF_NAME].id, _("Fill in the person's name."), "%s", _("The name is empty."));
+	else if (!text_ok(row->v[IF_NAME], PERSON_NAME_MAX))
+		issue(c, rep, row->line, fields[IF_NAME].id, _("Use at most 200 characters without line breaks or tabs."),
+		      "%s", _("The name is too long or holds line breaks."));
+	if (*row->v[IF_EMAIL] && !email_plausible(row->v[IF_EMAIL]))
+		issue(c, rep, row->line, fields[IF_EMAIL].id,
+		      _("Correct the address (name@organisation.nl) or leave the cell empty."),
+		      _("\"%s\" is not an e-mail address."), row->v[IF_EMAIL]);
+	if (!text_ok(row->v[IF_JOB_LEVEL], JOB_LEVEL_MAX))
+		issue(c, rep, row->line, fields[IF_JOB_LEVEL].id, _("Use at most 64 characters."),
+		      "%s", _("The job level is too long."));
+	if (*row->v[IF_UNIT]) {
+		bool ok = text_ok(row->v[IF_UNIT], 1000);
+		/* every level of the path must be a valid unit name */
+		for (const char *p = row->v[IF_UNIT]; ok && *p;) {
+			size_t n = strcspn(p, "/");
+			if (n > UNIT_NAME_MAX * 4)
+				ok = false;
+			p += n + (p[n] == '/');
+		}
+		if (!ok)
+			issue(c, rep, row->line, fields[IF_UNIT].id,
+			      _("Write the unit as a path of names separated by '/', such as \"Operations/Team North\", each name at most 120 characters."),
+			      "%s", _("The unit cannot be read."));
+	}
+	row->active = parse_active(row->v[IF_ACTIVE]);
+	if (row->active < 0)
+		issue(c, rep, row->line, fields[IF_ACTIVE].id, _("Write 1 or ja for active, 0 or nee for no longer active."),
+		      _("\"%s\" is not a yes or no."), row->v[IF_ACTIVE]);
+}
+
+static bool same(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
+/* The value of field f for the row: the file's when the column is there,
+ * else the old value (or the default for a new person). */
+static const char *value(const struct import_report *rep, const struct row *r, int f, const char *old)
+{
+	return rep->map[f] >= 0 ? r->v[f] : (old ? old : "");
+}
+
+/* Writes the rows: units and people first, then the managers, who may be
+ * further down the file. */
+static int apply_rows(struct ctx *c, struct import_report *rep, struct row *rows, size_t n)
+{
+	long long org = c->who->organisation_id;
+	bool *changed = arena_alloc(c->a, n + 1);
+	struct person *olds = arena_alloc(c->a, (n + 1) * sizeof(*olds));
+	for (size_t i = 0; i < n; i++) {
+		struct row *r = &rows[i];
+		struct person *old = &olds[i], p = { 0 };
+		int st = store_person_by_employee_id(c->st, c->a, org, r->v[IF_EMPLOYEE_ID], old);
+		if (st && st != ST_NOTFOUND)
+			return D_ERROR;
+		bool exists = st == ST_OK;
+		long long unit_id = exists ? old->unit_id : 0;
+		if (rep->map[IF_UNIT] >= 0) {
+			unit_id = 0;
+			if (*r->v[IF_UNIT]) {
+				long long before;
+				if (unit_ensure_path(c, r->v[IF_UNIT], false, &before) == D_NOTFOUND)
+					rep->units_created++;
+				if (unit_ensure_path(c, r->v[IF_UNIT], true, &unit_id))
+					return D_ERROR;
+			}
+		}
+		p.employee_id = r->v[IF_EMPLOYEE_ID];
+		p.name = r->v[IF_NAME];
+		p.email = (char *)value(rep, r, IF_EMAIL, exists ? old->email : NULL);
+		p.job_level = (char *)value(rep, r, IF_JOB_LEVEL, exists ? old->job_level : NULL);
+		p.active = rep->map[IF_ACTIVE] >= 0 ? r->active : exists ? old->active : 1;
+		p.unit_id = unit_id;
+		struct errors e = { 0 };
+		if (!exists) {
+			if (person_create(c, &p, &e, &r->person_id))
+				goto refused;
+			rep->created++;
+			changed[i] = true;
+			continue;
+		}
+		r->person_id = old->id;
+		p.id = old->id;
+		p.manager_id = old->manager_id;
+		if (same(p.name, old->name) && same(p.email, old->email) && same(p.job_level, old->job_level) &&
+		    p.active == old->active && p.unit_id == old->unit_id)
+			continue;
+		if (person_update(c, &p, &e))
+			goto refused;
+		rep->updated++;
+		changed[i] = true;
+		continue;
+	refused:
+		for (size_t k = 0; k < e.n; k++)
+			issue(c, rep, r->line, e.items[k].field, _("Correct the value in the file and import it again."),
+			      "%s", e.items[k].message);
+		if (!e.n)
+			return D_ERROR;
+	}
+	if (rep->nissues)
+		return D_INVALID;
+	if (rep->map[IF_MANAGER] < 0)
+		goto count;
+	for (size_t i = 0; i < n; i++) {
+		struct row *r = &rows[i];
+		long long manager_id = 0;
+		if (*r->v[IF_MANAGER]) {
+			struct person m;
+			int st = store_person_by_employee_id(c->st, c->a, org, r->v[IF_MANAGER], &m);
+			if (st == ST_NOTFOUND) {
+				issue(c, rep, r->line, fields[IF_MANAGER].id,
+				      _("Use the employee number of someone in the file or already in leergang, or leave the cell empty."),
+				      _("No one has employee number %s."), r->v[IF_MANAGER]);
+				continue;
+			}
+			if (st)
+				return D_ERROR;
+			manager_id = m.id;
+		}
+		if (manager_id == r->person_id) {
+			issue(c, rep, r->line, fields[IF_MANAGER].id, _("Fill in the number of the person's manager, or leave the cell empty."),
+			      "%s", _("A person cannot be their own manager."));
+			continue;
+		}
+		struct person p;
+		if (store_person_get(c->st, c->a, org, r->person_id, &p))
+			return D_ERROR;
+		if (p.manager_id == manager_id)
+			continue;
+		p.manager_id = manager_id;
+		if (store_person_update(c->st, org, &p))
+			return D_ERROR;
+		if (!changed[i]) {
+			changed[i] = true;
+			rep->updated++;
+		}
+	}
+	if (rep->nissues)
+		return D_INVALID;
+count:
+	for (size_t i = 0; i < n; i++)
+		if (!changed[i])
+			rep->unchanged++;
+	return D_OK;
+}
+
+int people_import(struct ctx *c, const char *data, size_t len, const int *map, bool apply,
+		  struct import_report *rep)
+{
+	memset(rep, 0, sizeof(*rep));
+	for (int f = 0; f < IMPORT_FIELDS; f++)
+		rep->map[f] = -1;
+	struct csv csv;
+	enum csv_error ce = csv_parse(c->a, data, len, &csv);
+	if (ce != CSV_OK) {
+		issue(c, rep, csv.err_line, "", _("Save the file again from the spreadsheet as CSV (UTF-8) and upload it again."),
+		      "%s", _(csv_error_text(ce)));
+		return D_INVALID;
+	}
+	rep->sep = csv.sep;
+	rep->converted = csv.converted;
+	if (csv.nrows == 0) {
+		issue(c, rep, 0, "", _("Choose a CSV file with a header row and one row per person."),
+		      "%s", _("The file is empty."));
+		return D_INVALID;
+	}
+	rep->ncols = csv.rows[0].n;
+	rep->headers = arena_alloc(c->a, (rep->ncols + 1) * sizeof(char *));
+	for (size_t k = 0; k < rep->ncols; k++)
+		rep->headers[k] = str_trim(arena_strdup(c->a, csv.rows[0].fields[k]));
+	find_columns(c, rep, map);
+	if (rep->nissues)
+		return D_INVALID;
+
+	size_t n = csv.nrows - 1;
+	struct row *rows = arena_alloc(c->a, (n + 1) * sizeof(*rows));
+	for (size_t i = 0; i < n; i++) {
+		const struct csv_row *cr = &csv.rows[i + 1];
+		struct row *r = &rows[i];
+		r->line = cr->line;
+		for (int f = 0; f < IMPORT_FIELDS; f++)
+			r->v[f] = cell(c, cr, rep->map[f]);
+		if (cr->n > rep->ncols)
+			issue(c, rep, r->line, "",
+			      _("Check the separators and quotes on this line: a name or unit with a ';' or ',' must be in double quotes."),
+			      _("This line has %zu cells, the header has %zu."), cr->n, rep->ncols);
+		check_row(c, rep, r);
+		for (size_t k = 0; k < i; k++)
+			if (*r->v[IF_EMPLOYEE_ID] && !strcmp(rows[k].v[IF_EMPLOYEE_ID], r->v[IF_EMPLOYEE_ID])) {
+				issue(c, rep, r->line, fields[IF_EMPLOYEE_ID].id,
+				      _("Every person may appear only once: remove one of the two lines or correct the number."),
+				      _("Employee number %s is also on line %zu."), r->v[IF_EMPLOYEE_ID], rows[k].line);
+				break;
+			}
+	}
+	rep->rows = n;
+	if (rep->nissues)
+		return D_INVALID;
+
+	if (store_begin(c->st))
+		return D_ERROR;
+	int d = apply_rows(c, rep, rows, n);
+	if (d == D_OK && apply && (rep->created || rep->updated))
+		audit(c, "import.people", "organisation", c->who->organisation_id,
+		      "%zu rows: %zu created, %zu updated, %zu unchanged, %zu units created", rep->rows, rep->created,
+		      rep->updated, rep->unchanged, rep->units_created);
+	if (d == D_OK && apply) {
+		if (store_commit(c->st)) {
+			store_rollback(c->st);
+			return D_ERROR;
+		}
+	} else {
+		store_rollback(c->st);
+	}
+	return d;
+}
+
+void people_csv(struct buf *b, const struct person *people, size_t n, const struct unit_tree *t)
+{
+	for (int f = 0; f < IMPORT_FIELDS; f++) {
+		if (f)
+			buf_addch(b, ';');
+		csv_field(b, fields[f].id, ';');
+	}
+	csv_end_row(b);
+	for (size_t i = 0; i < n; i++) {
+		const struct person *p = &people[i];
+		const char *unit = p->unit_id ? unit_tree_path(t, p->unit_id) : "";
+		const char *cells[IMPORT_FIELDS] = {
+			[IF_EMPLOYEE_ID] = p->employee_id, [IF_NAME] = p->name, [IF_EMAIL] = p->email,
+			[IF_UNIT] = unit ? unit : "", [IF_MANAGER] = p->manager_employee_id ? p->manager_employee_id : "",
+			[IF_JOB_LEVEL] = p->job_level, [IF_ACTIVE] = p->active ? "1" : "0",
+		};
+		for (int f = 0; f < IMPORT_FIELDS; f++) {
+			if (f)
+				buf_addch(b, ';');
+			csv_field(b, cells[f], ';');
+		}
+		csv_end_row(b);
+	}
+}

@@ -1,0 +1,55 @@
+/* people_io.h — people in and out of leergang as CSV: the import of an HR
+ * export (all or nothing, with a report per line) and the export in the
+ * same columns, so that an export can be edited and imported again.
+ *
+ * Columns are found by header name in any order; Dutch names are accepted
+ * (personeelsnummer, naam, e-mail, afdeling, leidinggevende, functieniveau,
+ * actief), and a mapping can name other headers. Required: employee_id and
+ * name. Units are paths ("Operatiën/Team Noord"), created when missing.
+ * People are matched by employee number: a known number is updated, a new
+ * one created, an unchanged row is not written at all. */
+#ifndef LG_DOMAIN_PEOPLE_IO_H
+#define LG_DOMAIN_PEOPLE_IO_H
+
+#include "ctx.h"
+#include "unit.h"
+
+enum import_field {
+	IF_EMPLOYEE_ID, IF_NAME, IF_EMAIL, IF_UNIT, IF_MANAGER, IF_JOB_LEVEL, IF_ACTIVE, IMPORT_FIELDS
+};
+
+/* The identifier of a field ("employee_id"...) and its label in the interface. */
+const char *import_field_id(enum import_field f);
+const char *import_field_label(enum import_field f);
+
+struct import_issue {
+	size_t line;          /* line in the file; 0 for the file as a whole */
+	const char *column;   /* the header of the column, or "" */
+	char *problem;        /* what is wrong */
+	char *fix;            /* what to do */
+};
+
+struct import_report {
+	char sep;                    /* separator found */
+	int converted;               /* the file was Windows-1252 and was converted */
+	size_t ncols;
+	char **headers;              /* the header row of the file */
+	int map[IMPORT_FIELDS];      /* column of each field, -1 when absent */
+	size_t rows;                 /* data rows */
+	size_t created, updated, unchanged, units_created;
+	struct import_issue *issues;
+	size_t nissues, issues_cap;
+};
+
+/* map: NULL to find the columns by header name; otherwise map[f] is a
+ * column index or -1 (a column not given is then looked up by name).
+ * With apply false nothing is kept (the work is done in a transaction
+ * that is rolled back), so the report shows exactly what would happen.
+ * Returns D_OK, D_INVALID (see the issues; nothing changed) or D_ERROR. */
+int people_import(struct ctx *c, const char *data, size_t len, const int *map, bool apply,
+		  struct import_report *rep);
+
+/* Writes people as CSV (';', CRLF, formula-guarded) with a header row. */
+void people_csv(struct buf *b, const struct person *people, size_t n, const struct unit_tree *t);
+
+#endif

@@ -1,0 +1,20 @@
+/* person.h — people of an organisation (C1): employee number, name, e-mail,
+ * unit, manager, job level, active. */
+#ifndef LG_DOMAIN_PERSON_H
+#define LG_DOMAIN_PERSON_H
+
+#include "ctx.h"
+
+#define PERSON_NAME_MAX 200
+#define EMPLOYEE_ID_MAX 64
+#define JOB_LEVEL_MAX 64
+
+/* Checks the fields of p (not its references); fields: employee_id, name,
+ * email, job_level. */
+bool person_check(struct ctx *c, const struct person *p, struct errors *e);
+int person_create(struct ctx *c, struct person *p, struct errors *e, long long *id);
+int person_update(struct ctx *c, struct person *p, struct errors *e);
+int person_get(struct ctx *c, long long id, struct person *out);
+int person_list(struct ctx *c, const struct person_filter *f, struct person **out, size_t *n, long long *total);
+
+#endif

@@ -1,0 +1,28 @@
+/* unit.h — the organisation tree (C1): units in any depth, each with a
+ * manager. Paths such as "Operatiën/Team Noord" name a unit from the root. */
+#ifndef LG_DOMAIN_UNIT_H
+#define LG_DOMAIN_UNIT_H
+
+#include "ctx.h"
+
+#define UNIT_NAME_MAX 120
+
+int unit_create(struct ctx *c, long long parent_id, const char *name, struct errors *e, long long *id);
+int unit_rename(struct ctx *c, long long id, const char *name, struct errors *e);
+/* parent_id 0 moves the unit to the top; refuses moving under itself. */
+int unit_move(struct ctx *c, long long id, long long parent_id, struct errors *e);
+int unit_remove(struct ctx *c, long long id, struct errors *e);
+int unit_set_manager(struct ctx *c, long long id, long long person_id, struct errors *e);
+
+/* All units in tree order, with path[i] "A/B/C" for units[i]. */
+struct unit_tree {
+	struct unit *units;
+	char **paths;
+	size_t n;
+};
+int unit_tree_load(struct ctx *c, struct unit_tree *t);
+const char *unit_tree_path(const struct unit_tree *t, long long id);
+/* Finds or (when create) makes the unit at path; "" gives 0. */
+int unit_ensure_path(struct ctx *c, const char *path, bool create, long long *id);
+
+#endif

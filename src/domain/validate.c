@@ -1,0 +1,73 @@
+/* validate.c — value checks with messages that say what to do. */
+#include "validate.h"
+#include "core/i18n.h"
+#include "core/utf8.h"
+
+#include <string.h>
+
+bool check_line(struct ctx *c, struct errors *e, const char *field, const char *label,
+		const char *v, size_t min, size_t max)
+{
+	if (!v)
+		v = "";
+	if (!utf8_valid(v, strlen(v))) {
+		errors_add(c, e, field, _("%s contains characters that are not valid text; type it again."), label);
+		return false;
+	}
+	for (const char *p = v; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+			errors_add(c, e, field, _("%s may not contain line breaks or control characters."), label);
+			return false;
+		}
+	size_t n = utf8_length(v);
+	if (n < min) {
+		if (min == 1)
+			errors_add(c, e, field, _("%s is required; fill it in."), label);
+		else
+			errors_add(c, e, field, _("%s must be at least %zu characters long."), label, min);
+		return false;
+	}
+	if (n > max) {
+		errors_add(c, e, field, _("%s is too long: at most %zu characters, this has %zu."), label, max, n);
+		return false;
+	}
+	return true;
+}
+
+bool email_plausible(const char *v)
+{
+	const char *at = strchr(v, '@');
+	if (!at || at == v || strchr(at + 1, '@') || strlen(v) > 254)
+		return false;
+	const char *dot = strrchr(at, '.');
+	if (!dot || dot == at + 1 || !dot[1])
+		return false;
+	for (const char *p = v; *p; p++)
+		if ((unsigned char)*p <= ' ' || strchr("<>\"(),;:[]\\", *p))
+			return false;
+	return true;
+}
+
+bool check_email(struct ctx *c, struct errors *e, const char *field, const char *v, bool required)
+{
+	if (!v || !*v) {
+		if (required) {
+			errors_add(c, e, field, _("E-mail address is required; fill it in."));
+			return false;
+		}
+		return true;
+	}
+	if (!email_plausible(v)) {
+		errors_add(c, e, field, _("\"%s\" is not an e-mail address; write it as name@example.nl."), v);
+		return false;
+	}
+	return true;
+}
+
+bool slug_valid(const char *v)
+{
+	size_t n = strlen(v);
+	if (n < 2 || n > 40 || v[0] == '-')
+		return false;
+	return strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}

@@ -1,0 +1,20 @@
+/* validate.h — checks of single values shared by the domain files. Each adds
+ * a message to errs (in the interface language) and returns false when the
+ * value is wrong. */
+#ifndef LG_DOMAIN_VALIDATE_H
+#define LG_DOMAIN_VALIDATE_H
+
+#include "ctx.h"
+
+#include <stdbool.h>
+
+/* A one-line text of min..max characters: valid UTF-8, no control characters. */
+bool check_line(struct ctx *c, struct errors *e, const char *field, const char *label,
+		const char *v, size_t min, size_t max);
+/* Empty, or something@something.tld without spaces, at most 254 bytes. */
+bool check_email(struct ctx *c, struct errors *e, const char *field, const char *v, bool required);
+bool email_plausible(const char *v);
+/* An organisation slug: 2..40 of a-z 0-9 and '-', not starting with '-'. */
+bool slug_valid(const char *v);
+
+#endif

@@ -1,0 +1,70 @@
+/* server.h — the HTTP server of leergang on libmicrohttpd. It reads a whole
+ * request (refusing oversized bodies with 413 and too many headers with
+ * 431), checks that the path and query are valid UTF-8, parses forms and
+ * uploads, and hands a struct request to one handler function. Every worker
+ * thread has its own database connection. */
+#ifndef LG_HTTP_SERVER_H
+#define LG_HTTP_SERVER_H
+
+#include "parse.h"
+#include "core/arena.h"
+#include "core/buf.h"
+
+#include <stdbool.h>
+
+#define HTTP_MAX_BODY (10u * 1024 * 1024)   /* an HR export of 50,000 people fits */
+#define HTTP_MAX_HEADERS 100
+#define HTTP_HEADER_MEMORY (64u * 1024)     /* request line + headers per connection */
+
+struct store;
+
+struct header {
+	const char *name, *value;
+};
+
+struct request {
+	struct arena *a;
+	struct store *st;          /* this thread's connection */
+	const char *method;        /* GET, POST, ... */
+	const char *path;          /* percent-decoded, valid UTF-8 */
+	struct kvlist query;       /* query-string arguments */
+	struct kvlist form;        /* urlencoded or multipart fields of a POST */
+	struct partlist files;     /* uploaded files */
+	const char *content_type;  /* of the request, or "" */
+	const char *body;          /* raw body (NUL-terminated), for JSON and CSV */
+	size_t body_len;
+	void *conn;                /* the libmicrohttpd connection */
+
+	/* the response, filled in by the handler */
+	int status;
+	const char *response_type; /* default "text/html; charset=utf-8" */
+	struct buf out;
+	struct header resp_headers[8];
+	int nresp_headers;
+};
+
+/* The value of a request header, or NULL. */
+const char *request_header(struct request *r, const char *name);
+/* The value of a cookie, or NULL. */
+const char *request_cookie(struct request *r, const char *name);
+/* Adds a response header; name and value must live until the response is sent
+ * (the request arena is fine). */
+void response_header(struct request *r, const char *name, const char *value);
+
+typedef void (*http_handler)(struct request *r, void *app);
+
+struct http_config {
+	const char *listen;       /* "127.0.0.1:8080" */
+	const char *db_path;
+	unsigned threads;
+	http_handler handler;
+	void *app;
+	/* called once per request when the server has to answer on its own
+	 * (413, 431, 400): writes an error page into r->out */
+	void (*error_page)(struct request *r, void *app, int status);
+};
+
+/* Serves until SIGINT or SIGTERM; returns 0 after a clean stop. */
+int http_serve(const struct http_config *cfg);
+
+#endif

@@ -1,0 +1,14 @@
+/* migrations.h — the numbered SQL migrations compiled into the binary from
+ * src/store/migrations/NNNN_name.sql, in order; the list ends with number 0. */
+#ifndef LG_STORE_MIGRATIONS_H
+#define LG_STORE_MIGRATIONS_H
+
+struct migration {
+	int number;
+	const char *name;
+	const char *sql;
+};
+
+extern const struct migration migrations[];
+
+#endif

@@ -1,0 +1,250 @@
+/* db.c — the SQLite connection: opening with WAL and foreign keys, applying
+ * the numbered migrations, online backup, transactions and the per-connection
+ * prepared-statement cache. */
+#include "internal.h"
+#include "core/die.h"
+#include "store/migrations.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int store_open(const char *path, struct store **out, struct buf *err)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				 SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		buf_addf(err, "cannot open database %s: %s", path,
+			 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		sqlite3_close(s->db);
+		free(s);
+		return ST_ERROR;
+	}
+	s->path = xstrdup(path);
+	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_extended_result_codes(s->db, 1);
+	const char *pragmas =
+		"PRAGMA journal_mode=WAL;"
+		"PRAGMA foreign_keys=ON;"
+		"PRAGMA synchronous=NORMAL;"
+		"PRAGMA temp_store=MEMORY;";
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+		buf_addf(err, "cannot set up database %s: %s", path, msg ? msg : "?");
+		sqlite3_free(msg);
+		store_close(s);
+		return ST_ERROR;
+	}
+	*out = s;
+	return ST_OK;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < STMT_SLOTS; i++)
+		sqlite3_finalize(s->cache[i].stmt);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *store_errmsg(struct store *s)
+{
+	return sqlite3_errmsg(s->db);
+}
+
+sqlite3_stmt *stmt(struct store *s, const char *sql)
+{
+	size_t h = ((uintptr_t)sql >> 3) % STMT_SLOTS;
+	for (size_t i = 0; i < STMT_SLOTS; i++) {
+		size_t k = (h + i) % STMT_SLOTS;
+		if (s->cache[k].sql == sql) {
+			sqlite3_reset(s->cache[k].stmt);
+			sqlite3_clear_bindings(s->cache[k].stmt);
+			return s->cache[k].stmt;
+		}
+		if (!s->cache[k].sql) {
+			sqlite3_stmt *st;
+			if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+				die("store: cannot prepare statement: %s\n%s", sqlite3_errmsg(s->db), sql);
+			s->cache[k].sql = sql;
+			s->cache[k].stmt = st;
+			return st;
+		}
+	}
+	die("store: statement cache full");
+}
+
+int map_rc(struct store *s, int rc)
+{
+	(void)s;
+	switch (rc) {
+	case SQLITE_OK: case SQLITE_DONE: case SQLITE_ROW:
+		return ST_OK;
+	case SQLITE_CONSTRAINT_UNIQUE: case SQLITE_CONSTRAINT_PRIMARYKEY:
+		return ST_CONFLICT;
+	case SQLITE_CONSTRAINT_FOREIGNKEY: case SQLITE_CONSTRAINT_CHECK:
+	case SQLITE_CONSTRAINT_NOTNULL:
+		return ST_INVALID;
+	}
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return ST_BUSY;
+	return ST_ERROR;
+}
+
+int exec_stmt(struct store *s, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	int r = map_rc(s, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+	sqlite3_reset(st);
+	return r;
+}
+
+void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void bind_ref(sqlite3_stmt *st, int i, long long id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+char *col_text(struct arena *a, sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	if (!t)
+		return NULL;
+	return arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
+}
+
+char *col_text0(struct arena *a, sqlite3_stmt *st, int i)
+{
+	char *t = col_text(a, st, i);
+	return t ? t : arena_strdup(a, "");
+}
+
+static int exec_sql(struct store *s, const char *sql, struct buf *err)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK && err)
+		buf_addf(err, "%s", msg ? msg : sqlite3_errstr(rc));
+	sqlite3_free(msg);
+	return map_rc(s, rc);
+}
+
+int store_begin(struct store *s)
+{
+	/* IMMEDIATE: take the write lock now, so that a busy database waits at
+	 * the start (busy_timeout) rather than failing halfway. */
+	return exec_sql(s, "BEGIN IMMEDIATE", NULL);
+}
+
+int store_commit(struct store *s)
+{
+	return exec_sql(s, "COMMIT", NULL);
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		exec_sql(s, "ROLLBACK", NULL);
+}
+
+int store_schema_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int v = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT max(number) FROM schema_migration", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int store_migrate(struct store *s, int *applied, struct buf *err)
+{
+	int r = exec_sql(s, "CREATE TABLE IF NOT EXISTS schema_migration ("
+			 "number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+			 "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))", err);
+	if (r)
+		return r;
+	int have = store_schema_version(s);
+	*applied = 0;
+	for (const struct migration *m = migrations; m->number; m++) {
+		if (m->number <= have)
+			continue;
+		if ((r = store_begin(s)))
+			return r;
+		if ((r = exec_sql(s, m->sql, err))) {
+			buf_addf(err, " (in migration %s)", m->name);
+			store_rollback(s);
+			return r;
+		}
+		sqlite3_stmt *st;
+		sqlite3_prepare_v2(s->db, "INSERT INTO schema_migration(number, name) VALUES (?, ?)", -1, &st, NULL);
+		sqlite3_bind_int(st, 1, m->number);
+		sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
+		r = map_rc(s, sqlite3_step(st));
+		sqlite3_finalize(st);
+		if (r || (r = store_commit(s))) {
+			store_rollback(s);
+			return r;
+		}
+		(*applied)++;
+	}
+	return ST_OK;
+}
+
+int store_ping(struct store *s)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT count(*) FROM schema_migration");
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : ST_ERROR;
+}
+
+int store_backup(struct store *s, const char *dest, struct buf *err)
+{
+	sqlite3 *to;
+	int rc = sqlite3_open(dest, &to);
+	if (rc != SQLITE_OK) {
+		buf_addf(err, "cannot create %s: %s", dest, sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return ST_ERROR;
+	}
+	sqlite3_backup *b = sqlite3_backup_init(to, "main", s->db, "main");
+	if (!b) {
+		buf_addf(err, "cannot back up to %s: %s", dest, sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return ST_ERROR;
+	}
+	/* Copy in steps so that a running server is held up only briefly;
+	 * pages written meanwhile make SQLite restart the copy safely. */
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		buf_addf(err, "backup to %s failed: %s", dest, sqlite3_errstr(rc));
+		sqlite3_close(to);
+		return ST_ERROR;
+	}
+	/* A backup is a single file: leave it out of WAL mode. */
+	sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	sqlite3_close(to);
+	return ST_OK;
+}

@@ -1,0 +1,177 @@
+/* person.c — people of an organisation in SQLite. */
+#include "internal.h"
+
+#include <string.h>
+
+#define PERSON_COLS \
+	"p.id, p.organisation_id, ifnull(p.unit_id, 0), ifnull(p.manager_id, 0), p.employee_id, p.name, " \
+	"p.email, p.job_level, p.active, u.name, m.name, m.employee_id"
+#define PERSON_FROM \
+	" FROM person p LEFT JOIN unit u ON u.id = p.unit_id LEFT JOIN person m ON m.id = p.manager_id"
+
+static void read_person(struct arena *a, sqlite3_stmt *st, struct person *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	p->organisation_id = sqlite3_column_int64(st, 1);
+	p->unit_id = sqlite3_column_int64(st, 2);
+	p->manager_id = sqlite3_column_int64(st, 3);
+	p->employee_id = col_text0(a, st, 4);
+	p->name = col_text0(a, st, 5);
+	p->email = col_text0(a, st, 6);
+	p->job_level = col_text0(a, st, 7);
+	p->active = sqlite3_column_int(st, 8);
+	p->unit_name = col_text(a, st, 9);
+	p->manager_name = col_text(a, st, 10);
+	p->manager_employee_id = col_text(a, st, 11);
+}
+
+/* A LIKE pattern that matches q literally anywhere: % _ and \ escaped. */
+static char *like_pattern(struct arena *a, const char *q)
+{
+	size_t n = strlen(q);
+	char *p = arena_alloc(a, 2 * n + 3), *o = p;
+	*o++ = '%';
+	for (; *q; q++) {
+		if (*q == '%' || *q == '_' || *q == '\\')
+			*o++ = '\\';
+		*o++ = *q;
+	}
+	*o++ = '%';
+	*o = '\0';
+	return p;
+}
+
+#define PERSON_WHERE \
+	" WHERE p.organisation_id = ?1" \
+	" AND (?2 IS NULL OR p.name LIKE ?2 ESCAPE '\\' OR p.email LIKE ?2 ESCAPE '\\' OR p.employee_id LIKE ?2 ESCAPE '\\')" \
+	" AND (?3 IS NULL OR p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = ?3 AND organisation_id = ?1" \
+	"   UNION ALL SELECT u2.id FROM unit u2 JOIN sub ON u2.parent_id = sub.id) SELECT id FROM sub))" \
+	" AND (?4 OR p.active)"
+
+static void bind_filter(struct arena *a, sqlite3_stmt *st, long long org, const struct person_filter *f)
+{
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, f->query && *f->query ? like_pattern(a, f->query) : NULL);
+	bind_ref(st, 3, f->unit_id);
+	sqlite3_bind_int(st, 4, f->include_inactive);
+}
+
+int store_person_list(struct store *s, struct arena *a, long long org, const struct person_filter *f,
+		      struct person **out, size_t *n, long long *total)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT count(*) FROM person p" PERSON_WHERE);
+	bind_filter(a, st, org, f);
+	int rc = sqlite3_step(st);
+	*total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return map_rc(s, rc);
+
+	st = stmt(s, "SELECT " PERSON_COLS PERSON_FROM PERSON_WHERE " ORDER BY p.name, p.id LIMIT ?5 OFFSET ?6");
+	bind_filter(a, st, org, f);
+	sqlite3_bind_int64(st, 5, f->limit > 0 ? f->limit : -1);
+	sqlite3_bind_int64(st, 6, f->offset > 0 ? f->offset : 0);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_person(a, st, ROW_PUSH(a, *out, *n, cap));
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_person_get(struct store *s, struct arena *a, long long org, long long id, struct person *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " PERSON_COLS PERSON_FROM " WHERE p.organisation_id = ? AND p.id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_person(a, st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_person_by_employee_id(struct store *s, struct arena *a, long long org, const char *employee_id,
+				struct person *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " PERSON_COLS PERSON_FROM " WHERE p.organisation_id = ? AND p.employee_id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, employee_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_person(a, st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+/* Unit and manager must belong to org: checked in the statement itself so
+ * that no caller can link across organisations. */
+#define REFS_OK \
+	" (?4 IS NULL OR EXISTS (SELECT 1 FROM unit WHERE id = ?4 AND organisation_id = ?1))" \
+	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM person WHERE id = ?5 AND organisation_id = ?1))"
+
+static void bind_person(sqlite3_stmt *st, long long org, const struct person *p)
+{
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, p->employee_id);
+	bind_text(st, 3, p->name);
+	bind_ref(st, 4, p->unit_id);
+	bind_ref(st, 5, p->manager_id);
+	bind_text(st, 6, p->email ? p->email : "");
+	bind_text(st, 7, p->job_level ? p->job_level : "");
+	sqlite3_bind_int(st, 8, p->active ? 1 : 0);
+}
+
+int store_person_insert(struct store *s, long long org, const struct person *p, long long *id)
+{
+	sqlite3_stmt *st = stmt(s, "INSERT INTO person(organisation_id, employee_id, name, unit_id, manager_id, email,"
+				" job_level, active) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE" REFS_OK);
+	bind_person(st, org, p);
+	int r = exec_stmt(s, st);
+	if (r)
+		return r;
+	if (!sqlite3_changes(s->db))
+		return ST_INVALID;
+	if (id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return ST_OK;
+}
+
+int store_person_update(struct store *s, long long org, const struct person *p)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE person SET employee_id = ?2, name = ?3, unit_id = ?4, manager_id = ?5,"
+				" email = ?6, job_level = ?7, active = ?8 WHERE organisation_id = ?1 AND id = ?9 AND" REFS_OK);
+	bind_person(st, org, p);
+	sqlite3_bind_int64(st, 9, p->id);
+	int r = exec_stmt(s, st);
+	if (r)
+		return r;
+	return sqlite3_changes(s->db) ? ST_OK : ST_NOTFOUND;
+}
+
+int store_person_count(struct store *s, long long org, long long *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT count(*) FROM person WHERE organisation_id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	int rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : map_rc(s, rc);
+}
+
+int store_person_reports(struct store *s, struct arena *a, long long org, long long id, struct person **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " PERSON_COLS PERSON_FROM " WHERE p.organisation_id = ? AND p.manager_id = ?"
+				" ORDER BY p.name, p.id");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_person(a, st, ROW_PUSH(a, *out, *n, cap));
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}

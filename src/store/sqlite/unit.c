@@ -1,0 +1,166 @@
+/* unit.c — the unit tree of an organisation in SQLite. */
+#include "internal.h"
+
+#define UNIT_COLS \
+	"u.id, u.organisation_id, ifnull(u.parent_id, 0), ifnull(u.manager_person_id, 0), u.name, p.name, " \
+	"(SELECT count(*) FROM person x WHERE x.unit_id = u.id), " \
+	"(SELECT count(*) FROM unit c WHERE c.parent_id = u.id)"
+
+static void read_unit(struct arena *a, sqlite3_stmt *st, struct unit *u)
+{
+	u->id = sqlite3_column_int64(st, 0);
+	u->organisation_id = sqlite3_column_int64(st, 1);
+	u->parent_id = sqlite3_column_int64(st, 2);
+	u->manager_person_id = sqlite3_column_int64(st, 3);
+	u->name = col_text0(a, st, 4);
+	u->manager_name = col_text(a, st, 5);
+	u->people = sqlite3_column_int64(st, 6);
+	u->children = sqlite3_column_int64(st, 7);
+}
+
+int store_unit_list(struct store *s, struct arena *a, long long org, struct unit **out, size_t *n)
+{
+	/* char(1) sorts below every printable character, so a parent's key is a
+	 * prefix that sorts before its children's keys. */
+	sqlite3_stmt *st = stmt(s,
+		"WITH RECURSIVE t(id, depth, k) AS ("
+		" SELECT id, 0, name || char(1) FROM unit WHERE organisation_id = ?1 AND parent_id IS NULL"
+		" UNION ALL"
+		" SELECT u.id, t.depth + 1, t.k || u.name || char(1) FROM unit u JOIN t ON u.parent_id = t.id"
+		") SELECT " UNIT_COLS ", t.depth FROM t JOIN unit u ON u.id = t.id"
+		" LEFT JOIN person p ON p.id = u.manager_person_id ORDER BY t.k");
+	sqlite3_bind_int64(st, 1, org);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct unit *u = ROW_PUSH(a, *out, *n, cap);
+		read_unit(a, st, u);
+		u->depth = sqlite3_column_int(st, 8);
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_unit_get(struct store *s, struct arena *a, long long org, long long id, struct unit *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " UNIT_COLS " FROM unit u LEFT JOIN person p ON p.id = u.manager_person_id"
+				" WHERE u.organisation_id = ? AND u.id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_unit(a, st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_unit_find(struct store *s, long long org, long long parent_id, const char *name, long long *id)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT id FROM unit WHERE organisation_id = ? AND ifnull(parent_id, 0) = ? AND name = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, parent_id);
+	bind_text(st, 3, name);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_unit_add(struct store *s, long long org, long long parent_id, const char *name, long long *id)
+{
+	/* the parent must belong to the same organisation */
+	sqlite3_stmt *st = stmt(s, "INSERT INTO unit(organisation_id, parent_id, name) SELECT ?1, ?2, ?3"
+				" WHERE ?2 IS NULL OR EXISTS (SELECT 1 FROM unit WHERE id = ?2 AND organisation_id = ?1)");
+	sqlite3_bind_int64(st, 1, org);
+	bind_ref(st, 2, parent_id);
+	bind_text(st, 3, name);
+	int r = exec_stmt(s, st);
+	if (r)
+		return r;
+	if (sqlite3_changes(s->db) == 0)
+		return ST_INVALID;
+	if (id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return ST_OK;
+}
+
+static int changed(struct store *s, int r)
+{
+	return r ? r : sqlite3_changes(s->db) ? ST_OK : ST_NOTFOUND;
+}
+
+int store_unit_rename(struct store *s, long long org, long long id, const char *name)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE unit SET name = ? WHERE organisation_id = ? AND id = ?");
+	bind_text(st, 1, name);
+	sqlite3_bind_int64(st, 2, org);
+	sqlite3_bind_int64(st, 3, id);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_unit_move(struct store *s, long long org, long long id, long long parent_id)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE unit SET parent_id = ?3 WHERE organisation_id = ?1 AND id = ?2"
+				" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM unit WHERE id = ?3 AND organisation_id = ?1))");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	bind_ref(st, 3, parent_id);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_unit_set_manager(struct store *s, long long org, long long id, long long person_id)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE unit SET manager_person_id = ?3 WHERE organisation_id = ?1 AND id = ?2"
+				" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM person WHERE id = ?3 AND organisation_id = ?1))");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	bind_ref(st, 3, person_id);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_unit_delete(struct store *s, long long org, long long id)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT (SELECT count(*) FROM unit WHERE parent_id = ?2)"
+				" + (SELECT count(*) FROM person WHERE unit_id = ?2)"
+				" FROM unit WHERE organisation_id = ?1 AND id = ?2");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	long long used = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return ST_NOTFOUND;
+	if (rc != SQLITE_ROW)
+		return map_rc(s, rc);
+	if (used)
+		return ST_CONFLICT;
+	st = stmt(s, "DELETE FROM unit WHERE organisation_id = ? AND id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_unit_ancestors(struct store *s, struct arena *a, long long org, long long id, long long **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s,
+		"WITH RECURSIVE up(id, parent_id, lvl) AS ("
+		" SELECT id, parent_id, 0 FROM unit WHERE organisation_id = ?1 AND id = ?2"
+		" UNION ALL SELECT u.id, u.parent_id, up.lvl + 1 FROM unit u JOIN up ON u.id = up.parent_id"
+		" WHERE up.lvl < 1000"
+		") SELECT id FROM up ORDER BY lvl DESC");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*ROW_PUSH(a, *out, *n, cap) = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return map_rc(s, rc);
+	return *n ? ST_OK : ST_NOTFOUND;
+}

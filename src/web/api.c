@@ -1,0 +1,138 @@
+/* api.c — the JSON API under /api/v1/: the same access rules and
+ * organisation scoping as the pages; errors are objects with a message. */
+#include "web.h"
+#include "domain/people_io.h"
+#include "domain/person.h"
+#include "domain/unit.h"
+
+#include <string.h>
+
+static json_t *unit_json(const struct unit *u, const char *path)
+{
+	return json_pack("{s:I, s:s, s:s, s:o, s:o, s:I, s:I}", "id", (json_int_t)u->id, "name", u->name, "path",
+			 path ? path : u->name, "parent_id", u->parent_id ? json_integer(u->parent_id) : json_null(),
+			 "manager_id", u->manager_person_id ? json_integer(u->manager_person_id) : json_null(), "people",
+			 (json_int_t)u->people, "units", (json_int_t)u->children);
+}
+
+static json_t *person_json(const struct person *p, const struct unit_tree *t)
+{
+	const char *path = p->unit_id ? unit_tree_path(t, p->unit_id) : NULL;
+	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:b}", "id", (json_int_t)p->id, "employee_id",
+			 p->employee_id, "name", p->name, "email", p->email, "unit_id",
+			 p->unit_id ? json_integer(p->unit_id) : json_null(), "unit", path ? json_string(path) : json_null(),
+			 "manager_id", p->manager_id ? json_integer(p->manager_id) : json_null(), "job_level", p->job_level,
+			 "active", p->active);
+}
+
+void api_organisations(struct web *w)
+{
+	struct organisation o;
+	if (store_org_get(w->st, w->a, w->who.organisation_id, &o)) {
+		web_json_error(w, 500, _("The organisation could not be read."));
+		return;
+	}
+	/* only one's own organisation: the others are not even listed */
+	web_json(w, 200, json_pack("{s:[{s:I, s:s, s:s}]}", "organisations", "id", (json_int_t)o.id, "slug", o.slug,
+				   "name", o.name));
+}
+
+void api_units(struct web *w)
+{
+	struct unit_tree t;
+	if (unit_tree_load(&w->ctx, &t)) {
+		web_json_error(w, 500, _("The organisation could not be read."));
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < t.n; i++)
+		json_array_append_new(arr, unit_json(&t.units[i], t.paths[i]));
+	web_json(w, 200, json_pack("{s:o}", "units", arr));
+}
+
+void api_unit(struct web *w)
+{
+	struct unit_tree t;
+	if (unit_tree_load(&w->ctx, &t)) {
+		web_json_error(w, 500, _("The organisation could not be read."));
+		return;
+	}
+	for (size_t i = 0; i < t.n; i++)
+		if (t.units[i].id == w->id[0]) {
+			web_json(w, 200, unit_json(&t.units[i], t.paths[i]));
+			return;
+		}
+	web_json_error(w, 404, _("There is no unit with this number in your organisation."));
+}
+
+void api_people(struct web *w)
+{
+	struct person_filter f = { 0 };
+	f.query = web_arg(w, "q");
+	f.unit_id = web_arg_int(w, "unit", 0);
+	f.include_inactive = web_arg(w, "inactive") != NULL;
+	f.offset = web_arg_int(w, "offset", 0);
+	f.limit = web_arg_int(w, "limit", 100);
+	if (f.limit < 1 || f.limit > 1000) {
+		web_json_error(w, 400, _("limit must be between 1 and 1000."));
+		return;
+	}
+	struct person *p;
+	size_t n;
+	long long total;
+	struct unit_tree t;
+	if (unit_tree_load(&w->ctx, &t) || person_list(&w->ctx, &f, &p, &n, &total)) {
+		web_json_error(w, 500, _("The people could not be read."));
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, person_json(&p[i], &t));
+	web_json(w, 200, json_pack("{s:I, s:I, s:I, s:o}", "total", (json_int_t)total, "offset", (json_int_t)f.offset,
+				   "limit", (json_int_t)f.limit, "people", arr));
+}
+
+void api_person(struct web *w)
+{
+	struct person p;
+	struct unit_tree t;
+	int r = person_get(&w->ctx, w->id[0], &p);
+	if (r == D_NOTFOUND) {
+		web_json_error(w, 404, _("There is no person with this number in your organisation."));
+		return;
+	}
+	if (r || unit_tree_load(&w->ctx, &t)) {
+		web_json_error(w, 500, _("The person could not be read."));
+		return;
+	}
+	web_json(w, 200, person_json(&p, &t));
+}
+
+/* POST /api/v1/people/import[?dry_run=1] with the CSV file as the body. */
+void api_import(struct web *w)
+{
+	const char *dry = web_arg(w, "dry_run");
+	bool apply = !(dry && (!strcmp(dry, "1") || !strcmp(dry, "true")));
+	if (!w->r->body_len) {
+		web_json_error(w, 400, _("Send the CSV file as the body of the request."));
+		return;
+	}
+	struct import_report rep;
+	int d = people_import(&w->ctx, w->r->body, w->r->body_len, NULL, apply, &rep);
+	if (d == D_ERROR) {
+		web_json_error(w, 500, _("The import failed; nothing has changed."));
+		return;
+	}
+	json_t *issues = json_array();
+	for (size_t i = 0; i < rep.nissues; i++)
+		json_array_append_new(issues, json_pack("{s:I, s:s, s:s, s:s}", "line", (json_int_t)rep.issues[i].line,
+							"column", rep.issues[i].column, "problem", rep.issues[i].problem,
+							"fix", rep.issues[i].fix));
+	json_t *body = json_pack("{s:b, s:b, s:I, s:I, s:I, s:I, s:I, s:o}", "applied", apply && d == D_OK, "dry_run", !apply,
+				 "rows", (json_int_t)rep.rows, "created", (json_int_t)rep.created, "updated",
+				 (json_int_t)rep.updated, "unchanged", (json_int_t)rep.unchanged, "units_created",
+				 (json_int_t)rep.units_created, "issues", issues);
+	if (d == D_INVALID)
+		json_object_set_new(body, "error", json_string(_("Nothing has been imported: solve the issues first.")));
+	web_json(w, d == D_INVALID ? 422 : 200, body);
+}

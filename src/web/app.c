@@ -1,0 +1,241 @@
+/* app.c — from request to handler: language, route, who is calling, access
+ * rule, CSRF token; and the answers shared by all handlers. */
+#include "web.h"
+#include "domain/account.h"
+#include "html/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define SESSION_COOKIE "lg_session"
+#define PRELOGIN_COOKIE "lg_pre"
+#define LANG_COOKIE "lg_lang"
+
+/* Matches path against pattern; {id} takes a positive integer. */
+static bool match(const char *pattern, const char *path, long long id[2])
+{
+	int nid = 0;
+	while (*pattern && *path) {
+		if (!strncmp(pattern, "{id}", 4)) {
+			if (*path < '1' || *path > '9')
+				return false;
+			char *end;
+			long long v = 0;
+			size_t digits = strspn(path, "0123456789");
+			if (digits > 15)
+				return false;
+			v = strtoll(path, &end, 10);
+			if (nid < 2)
+				id[nid++] = v;
+			path = end;
+			pattern += 4;
+			continue;
+		}
+		if (*pattern != *path)
+			return false;
+		pattern++;
+		path++;
+	}
+	return !*pattern && !*path;
+}
+
+static const char *cookie_flags(struct web *w)
+{
+	return w->secure_cookies ? "; Path=/; HttpOnly; SameSite=Lax; Secure" : "; Path=/; HttpOnly; SameSite=Lax";
+}
+
+static void choose_language(struct web *w)
+{
+	int l = lang_parse(request_cookie(w->r, LANG_COOKIE));
+	if (l < 0) {
+		const char *accept = request_header(w->r, "Accept-Language");
+		l = accept ? (int)lang_from_accept(accept) : LANG_NL;
+	}
+	w->lang = (enum lang)l;
+	i18n_use(w->lang);
+}
+
+/* Resolves the session cookie (pages) or bearer token (API) to an actor. */
+static void identify(struct web *w)
+{
+	long long now = (long long)time(NULL), account = 0;
+	const char *auth = request_header(w->r, "Authorization");
+	if (auth && !strncmp(auth, "Bearer ", 7)) {
+		if (api_token_resolve(w->st, auth + 7, &account))
+			return;
+	} else {
+		const char *cookie = request_cookie(w->r, SESSION_COOKIE);
+		char *csrf;
+		if (!cookie || session_resolve(w->st, w->a, cookie, now, &account, &csrf))
+			return;
+		w->session = cookie;
+		w->csrf = csrf;
+	}
+	if (actor_load(w->st, w->a, account, &w->who) == ST_OK) {
+		w->signed_in = true;
+		struct organisation o;
+		if (store_org_get(w->st, w->a, w->who.organisation_id, &o) == ST_OK)
+			w->org_name = o.name;
+	}
+}
+
+static bool csrf_ok(struct web *w)
+{
+	const char *sent = web_field(w, "csrf");
+	if (w->csrf)
+		return *sent && secret_equal(sent, w->csrf);
+	/* before log-in: the double-submit cookie of the log-in form */
+	const char *pre = request_cookie(w->r, PRELOGIN_COOKIE);
+	return pre && *sent && secret_equal(sent, pre);
+}
+
+const char *web_prelogin_token(struct web *w)
+{
+	const char *pre = request_cookie(w->r, PRELOGIN_COOKIE);
+	if (pre && strlen(pre) == SECRET_HEX - 1 && strspn(pre, "0123456789abcdef") == SECRET_HEX - 1)
+		return pre;
+	char *tok = arena_alloc(w->a, SECRET_HEX);
+	secret_random(tok);
+	response_header(w->r, "Set-Cookie", arena_printf(w->a, PRELOGIN_COOKIE "=%s%s", tok, cookie_flags(w)));
+	return tok;
+}
+
+void web_set_session_cookie(struct web *w, const char *token)
+{
+	if (token)
+		response_header(w->r, "Set-Cookie", arena_printf(w->a, SESSION_COOKIE "=%s%s; Max-Age=%d", token,
+								 cookie_flags(w), SESSION_SECONDS));
+	else
+		response_header(w->r, "Set-Cookie", arena_printf(w->a, SESSION_COOKIE "=%s; Max-Age=0", cookie_flags(w)));
+}
+
+void web_set_language_cookie(struct web *w, enum lang l)
+{
+	response_header(w->r, "Set-Cookie",
+			arena_printf(w->a, LANG_COOKIE "=%s; Path=/; SameSite=Lax; Max-Age=31536000", lang_code(l)));
+}
+
+void web_handle(struct request *r, void *appv)
+{
+	struct app *app = appv;
+	struct web w = { 0 };
+	w.r = r;
+	w.a = r->a;
+	w.st = r->st;
+	w.out = &r->out;
+	w.secure_cookies = app->secure_cookies;
+	w.ctx.st = r->st;
+	w.ctx.a = r->a;
+	w.ctx.who = &w.who;
+	choose_language(&w);
+
+	const struct route *found = NULL;
+	bool path_known = false;
+	struct buf allow = BUF_INIT;
+	for (const struct route *rt = routes; rt->method; rt++) {
+		long long id[2] = { 0, 0 };
+		if (!match(rt->pattern, r->path, id))
+			continue;
+		path_known = true;
+		if (allow.len)
+			buf_adds(&allow, ", ");
+		buf_adds(&allow, rt->method);
+		if (!strcmp(rt->method, r->method) || (!strcmp(r->method, "HEAD") && !strcmp(rt->method, "GET"))) {
+			found = rt;
+			memcpy(w.id, id, sizeof(id));
+			break;
+		}
+	}
+	if (!found) {
+		bool api = !strncmp(r->path, "/api/", 5);
+		if (path_known) {
+			response_header(r, "Allow", arena_strdup(w.a, allow.ptr));
+			if (api)
+				web_json_error(&w, 405, _("This method is not allowed here."));
+			else
+				web_error(&w, 405, _("This action cannot be done on this address."));
+		} else if (api) {
+			web_json_error(&w, 404, _("There is nothing at this address."));
+		} else {
+			web_not_found(&w);
+		}
+		buf_release(&allow);
+		return;
+	}
+	buf_release(&allow);
+	w.route = found;
+	identify(&w);
+	bool api = found->kind == ROUTE_API;
+	if (!(found->access & ACCESS_PUBLIC)) {
+		if (!w.signed_in) {
+			if (api) {
+				response_header(r, "WWW-Authenticate", "Bearer");
+				web_json_error(&w, 401, _("Log in first: send an API token as 'Authorization: Bearer TOKEN'."));
+			} else if (!strcmp(r->method, "GET")) {
+				web_redirect(&w, arena_printf(w.a, "/login?next=%s", url_encode(w.a, r->path)));
+			} else {
+				web_error(&w, 401, _("Your session has ended. Log in again and repeat what you did."));
+			}
+			return;
+		}
+		if (!(found->access & ACCESS_SIGNED_IN) && !(found->access & w.who.roles)) {
+			if (api)
+				web_json_error(&w, 403, _("Your role does not give access to this."));
+			else
+				web_error(&w, 403, _("Your role does not give access to this page."));
+			return;
+		}
+	}
+	if (!strcmp(r->method, "POST") && !api && !csrf_ok(&w)) {
+		web_error(&w, 403, _("The form has expired or did not come from leergang. Go back, reload the page and try again."));
+		return;
+	}
+	found->fn(&w);
+}
+
+void web_redirect(struct web *w, const char *location)
+{
+	w->r->status = 303;
+	response_header(w->r, "Location", location);
+	buf_reset(w->out);
+}
+
+void web_json(struct web *w, int status, json_t *body)
+{
+	w->r->status = status;
+	w->r->response_type = "application/json; charset=utf-8";
+	char *s = json_dumps(body, JSON_COMPACT | JSON_ENSURE_ASCII);
+	buf_reset(w->out);
+	if (s) {
+		buf_adds(w->out, s);
+		free(s);
+	}
+	json_decref(body);
+}
+
+void web_json_error(struct web *w, int status, const char *message)
+{
+	web_json(w, status, json_pack("{s:s, s:i}", "error", message, "status", status));
+}
+
+const char *web_arg(struct web *w, const char *name)
+{
+	return kv_get(&w->r->query, name);
+}
+
+const char *web_field(struct web *w, const char *name)
+{
+	const char *v = kv_get(&w->r->form, name);
+	return v ? v : "";
+}
+
+long long web_arg_int(struct web *w, const char *name, long long dflt)
+{
+	const char *v = web_arg(w, name);
+	if (!v || !*v)
+		return dflt;
+	char *end;
+	long long n = strtoll(v, &end, 10);
+	return (*end || n < 0) ? dflt : n;
+}

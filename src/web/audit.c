@@ -1,0 +1,40 @@
+/* audit.c — the audit log, page by page (administrator). */
+#include "web.h"
+#include "domain/audit.h"
+#include "html/html.h"
+
+#define AUDIT_PAGE 50
+
+void page_audit(struct web *w)
+{
+	long long page = web_arg_int(w, "page", 1);
+	if (page < 1)
+		page = 1;
+	struct audit_entry *e;
+	size_t n;
+	long long total;
+	if (audit_page(&w->ctx, (page - 1) * AUDIT_PAGE, AUDIT_PAGE, &e, &n, &total)) {
+		web_error(w, 500, _("The audit log could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, _("Audit log"));
+	html(w->out, "<p>%s</p>", _("Every change, every log-in and every read of someone's private text by someone else, newest first."));
+	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	     _("When (UTC)"), _("Who"), _("Action"), _("Object"), _("Details"));
+	for (size_t i = 0; i < n; i++)
+		html(w->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s %lld</td><td>%s</td></tr>", e[i].at, e[i].actor,
+		     e[i].action, e[i].object_kind, e[i].object_id, e[i].detail);
+	html(w->out, "</tbody></table>\n");
+	long long pages = (total + AUDIT_PAGE - 1) / AUDIT_PAGE;
+	if (pages > 1) {
+		html(w->out, "<nav class=\"pager\" aria-label=\"%s\">", _("Pages"));
+		if (page > 1)
+			html(w->out, "<a href=\"/audit?page=%lld\" rel=\"prev\">%s</a>", page - 1, _("Newer"));
+		html(w->out, "<span>%s</span>", arena_printf(w->a, _("Page %lld of %lld"), page, pages));
+		if (page < pages)
+			html(w->out, "<a href=\"/audit?page=%lld\" rel=\"next\">%s</a>", page + 1, _("Older"));
+		html(w->out, "</nav>\n");
+	}
+	page_end(w);
+}

@@ -1,0 +1,38 @@
+/* home.c — the home page: what the signed-in person can do, by role. */
+#include "web.h"
+#include "html/html.h"
+
+static void card(struct web *w, const char *href, const char *title, const char *text)
+{
+	html(w->out, "<li><h2><a href=\"%s\">%s</a></h2><p>%s</p></li>", href, title, text);
+}
+
+void page_home(struct web *w)
+{
+	page_begin(w, arena_printf(w->a, _("Welcome, %s"), w->who.display_name));
+	page_done_message(w);
+	html(w->out, "<p>%s ", _("Your roles:"));
+	int first = 1;
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		if (!(w->who.roles & ROLE_BIT(r)))
+			continue;
+		html(w->out, "%s<strong>%s</strong>", first ? "" : ", ", role_label(r));
+		first = 0;
+	}
+	if (first)
+		html(w->out, "%s", _("none yet; ask the administrator of your organisation."));
+	html(w->out, "</p>\n<ul class=\"cards\">");
+	unsigned roles = w->who.roles;
+	if (roles & ROLES_UNITS_READ)
+		card(w, "/units", _("Organisation"), _("The departments and teams of your organisation, with their managers."));
+	if (roles & ROLES_PEOPLE_READ)
+		card(w, "/people", _("People"), _("Search the people of your organisation by name, number or unit."));
+	if (roles & ROLES_ADMIN) {
+		card(w, "/accounts", _("Accounts and roles"), _("Who can log in, and with which roles."));
+		card(w, "/import", _("Import people"), _("Read people and units from an HR export (CSV), with a check before anything changes."));
+		card(w, "/audit", _("Audit log"), _("Who changed what, and when."));
+	}
+	card(w, "/password", _("Change password"), _("Choose a new password; your other sessions are then logged out."));
+	html(w->out, "</ul>\n");
+	page_end(w);
+}

@@ -1,0 +1,154 @@
+/* import.c — importing people from an HR export: upload, preview with a
+ * report per line and a column mapping, confirm. Nothing changes until the
+ * confirmation, and then everything or nothing. */
+#include "web.h"
+#include "domain/people_io.h"
+#include "html/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void columns_help(struct web *w)
+{
+	html(w->out, "<p>%s</p><ul>", _("A CSV file as Excel saves it (separated by ';' or ','), with a header row. leergang recognises these columns, in any order:"));
+	html(w->out, "<li><code>employee_id</code> / <code>personeelsnummer</code> — %s</li>", _("required; a person is recognised by it"));
+	html(w->out, "<li><code>name</code> / <code>naam</code> — %s</li>", _("required"));
+	html(w->out, "<li><code>email</code> / <code>e-mail</code></li>");
+	html(w->out, "<li><code>unit</code> / <code>afdeling</code> — %s</li>", _("a path such as Operations/Team North; missing units are created"));
+	html(w->out, "<li><code>manager_employee_id</code> / <code>leidinggevende</code> — %s</li>", _("the employee number of the manager"));
+	html(w->out, "<li><code>job_level</code> / <code>functieniveau</code></li>");
+	html(w->out, "<li><code>active</code> / <code>actief</code> — %s</li></ul>", _("1 or 0; empty means active"));
+	html(w->out, "<p>%s</p>", _("Importing the same file again changes nothing; an updated file updates people by employee number."));
+}
+
+void page_import(struct web *w)
+{
+	page_begin(w, _("Import people"));
+	page_done_message(w);
+	columns_help(w);
+	html(w->out, "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\">");
+	form_csrf(w);
+	html(w->out, "<p class=\"field\"><label for=\"f-file\">%s</label><input id=\"f-file\" name=\"file\" type=\"file\" "
+		"accept=\".csv,text/csv\" required></p><p><button type=\"submit\">%s</button></p></form>\n",
+	     _("CSV file"), _("Check the file"));
+	page_end(w);
+}
+
+static void read_map(struct web *w, int map[IMPORT_FIELDS])
+{
+	for (int f = 0; f < IMPORT_FIELDS; f++) {
+		const char *v = web_field(w, arena_printf(w->a, "map_%s", import_field_id(f)));
+		char *end;
+		long k = strtol(v, &end, 10);
+		map[f] = (*v && !*end && k >= -1 && k < 200) ? (int)k : -1;
+	}
+}
+
+static void mapping_form(struct web *w, const struct import_report *rep, long long upload)
+{
+	html(w->out, "<details%s><summary>%s</summary><form method=\"post\" action=\"/import\">",
+	     rep->map[IF_EMPLOYEE_ID] < 0 || rep->map[IF_NAME] < 0 ? " open" : "", _("Columns of the file"));
+	form_csrf(w);
+	html(w->out, "<input type=\"hidden\" name=\"upload\" value=\"%lld\"><input type=\"hidden\" name=\"action\" value=\"preview\">",
+	     upload);
+	for (int f = 0; f < IMPORT_FIELDS; f++) {
+		const char *id = import_field_id(f);
+		html(w->out, "<p class=\"field\"><label for=\"m-%s\">%s</label><select id=\"m-%s\" name=\"map_%s\">"
+			"<option value=\"-1\">%s</option>", id, import_field_label(f), id, id, _("(not in the file)"));
+		for (size_t k = 0; k < rep->ncols; k++)
+			html(w->out, "<option value=\"%zu\"%s>%s</option>", k, rep->map[f] == (int)k ? " selected" : "",
+			     rep->headers[k]);
+		html(w->out, "</select></p>");
+	}
+	html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form></details>\n",
+	     _("Check again with these columns"));
+}
+
+static void report_page(struct web *w, const char *filename, const struct import_report *rep, long long upload,
+			int d, bool applied)
+{
+	page_begin(w, applied && d == D_OK ? _("Import done") : _("Check of the import"));
+	html(w->out, "<p>%s</p>", arena_printf(w->a, _("File: %s, %zu rows of people."), filename, rep->rows));
+	if (rep->converted)
+		html(w->out, "<p>%s</p>", _("The file was saved as Windows-1252 (ANSI); leergang has converted it to UTF-8. Check the names with accents below."));
+	if (d == D_INVALID) {
+		html(w->out, "<div class=\"error\" role=\"alert\"><p>%s</p></div>",
+		     arena_printf(w->a, ngettext("Nothing has been imported: %zu problem must be solved first. Correct the file and upload it again.",
+						 "Nothing has been imported: %zu problems must be solved first. Correct the file and upload it again.",
+						 rep->nissues), rep->nissues));
+		html(w->out, "<table><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+		     _("Problems per line"), _("Line"), _("Column"), _("What is wrong"), _("What to do"));
+		for (size_t i = 0; i < rep->nissues; i++) {
+			const struct import_issue *is = &rep->issues[i];
+			html(w->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+			     is->line ? arena_printf(w->a, "%zu", is->line) : "—", is->column, is->problem, is->fix);
+		}
+		html(w->out, "</tbody></table>\n");
+	} else if (d == D_OK) {
+		const char *verb = applied ? _("Done") : _("If you confirm");
+		html(w->out, "<p role=\"status\">%s: %s</p>", verb,
+		     arena_printf(w->a, _("%zu new people, %zu changed, %zu unchanged, %zu new units."), rep->created,
+				  rep->updated, rep->unchanged, rep->units_created));
+	}
+	if (!applied && rep->ncols)
+		mapping_form(w, rep, upload);
+	if (!applied && d == D_OK) {
+		html(w->out, "<form method=\"post\" action=\"/import\">");
+		form_csrf(w);
+		html(w->out, "<input type=\"hidden\" name=\"upload\" value=\"%lld\"><input type=\"hidden\" name=\"action\" value=\"confirm\">",
+		     upload);
+		for (int f = 0; f < IMPORT_FIELDS; f++)
+			html(w->out, "<input type=\"hidden\" name=\"map_%s\" value=\"%d\">", import_field_id(f), rep->map[f]);
+		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Import now"));
+	}
+	html(w->out, "<p><a href=\"/import\">%s</a></p>", applied ? _("Import another file") : _("Upload another file"));
+	page_end(w);
+	w->r->status = d == D_INVALID ? 422 : 200;
+}
+
+void page_import_post(struct web *w)
+{
+	long long now = (long long)time(NULL), upload = 0;
+	char *filename = NULL, *data = NULL;
+	size_t len = 0;
+	const struct part *file = NULL;
+	for (size_t i = 0; i < w->r->files.n; i++)
+		if (!strcmp(w->r->files.items[i].name, "file"))
+			file = &w->r->files.items[i];
+	store_upload_expire(w->st, now - 24 * 3600);
+	if (file) {
+		if (!file->len) {
+			web_error(w, 422, _("The chosen file is empty. Choose the CSV file with the people."));
+			return;
+		}
+		filename = file->filename;
+		data = file->data;
+		len = file->len;
+		if (store_upload_add(w->st, w->who.organisation_id, w->who.account_id, filename, data, len, now, &upload)) {
+			web_error(w, 500, _("The file could not be kept. Try again later."));
+			return;
+		}
+	} else {
+		const char *u = web_field(w, "upload");
+		upload = strtoll(u, NULL, 10);
+		if (upload <= 0 || store_upload_get(w->st, w->a, w->who.organisation_id, w->who.account_id, upload,
+						    &filename, &data, &len)) {
+			web_error(w, 410, _("This upload is no longer available (it is kept for a day, and removed after an import). Upload the file again."));
+			return;
+		}
+	}
+	bool confirm = !file && !strcmp(web_field(w, "action"), "confirm");
+	int map[IMPORT_FIELDS];
+	read_map(w, map);
+	struct import_report rep;
+	int d = people_import(&w->ctx, data, len, file ? NULL : map, confirm, &rep);
+	if (d == D_ERROR) {
+		web_error(w, 500, _("The import failed because of a fault in leergang; nothing has changed. Try again later."));
+		return;
+	}
+	if (confirm && d == D_OK)
+		store_upload_delete(w->st, w->who.organisation_id, upload);
+	report_page(w, filename, &rep, upload, d, confirm);
+}

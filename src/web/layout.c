@@ -1,0 +1,221 @@
+/* layout.c — the frame of every page (header with navigation by role,
+ * language switch, log-out), form pieces, error pages and the style sheet.
+ * Pages work without JavaScript; there is none. */
+#include "web.h"
+#include "html/html.h"
+
+#include <string.h>
+
+static const struct nav_item {
+	const char *href, *label;
+	unsigned roles;
+} nav[] = {
+	{ "/", N_("Home"), ACCESS_SIGNED_IN },
+	{ "/units", N_("Organisation"), ROLES_UNITS_READ },
+	{ "/people", N_("People"), ROLES_PEOPLE_READ },
+	{ "/accounts", N_("Accounts and roles"), ROLES_ADMIN },
+	{ "/import", N_("Import"), ROLES_ADMIN },
+	{ "/audit", N_("Audit log"), ROLES_ADMIN },
+};
+
+static bool nav_current(struct web *w, const char *href)
+{
+	const char *p = w->r->path;
+	size_t n = strlen(href);
+	if (!strcmp(href, "/"))
+		return !strcmp(p, "/");
+	return !strncmp(p, href, n) && (p[n] == '\0' || p[n] == '/' || p[n] == '.');
+}
+
+void page_begin(struct web *w, const char *title)
+{
+	struct buf *b = w->out;
+	enum lang other = w->lang == LANG_NL ? LANG_EN : LANG_NL;
+	buf_reset(b);
+	html(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		"<title>%s — leergang</title>\n<link rel=\"stylesheet\" href=\"/static/leergang.css\">\n"
+		"</head>\n<body>\n<a class=\"skip\" href=\"#main\">%s</a>\n<header class=\"top\">\n"
+		"<p class=\"brand\"><a href=\"/\">leergang</a>",
+	     lang_code(w->lang), title, _("Skip to content"));
+	if (w->signed_in)
+		html(b, " <span class=\"org\">%s</span>", w->org_name ? w->org_name : "");
+	html(b, "</p>\n");
+	if (w->signed_in) {
+		html(b, "<nav aria-label=\"%s\"><ul>", _("Main menu"));
+		for (size_t i = 0; i < sizeof(nav) / sizeof(*nav); i++) {
+			if (!(nav[i].roles & ACCESS_SIGNED_IN) && !(nav[i].roles & w->who.roles))
+				continue;
+			if (nav_current(w, nav[i].href))
+				html(b, "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>", nav[i].href, _(nav[i].label));
+			else
+				html(b, "<li><a href=\"%s\">%s</a></li>", nav[i].href, _(nav[i].label));
+		}
+		html(b, "</ul></nav>\n");
+	}
+	html(b, "<div class=\"user\">");
+	const char *here = w->r->path;
+	/* TRANSLATORS: the link that switches the interface to the other language, in that language */
+	html(b, "<a href=\"/language?lang=%s&amp;next=%s\" lang=\"%s\">%s</a>", lang_code(other),
+	     url_encode(w->a, here), lang_code(other), other == LANG_EN ? "English" : "Nederlands");
+	if (w->signed_in) {
+		html(b, " <a href=\"/password\">%s</a> <span class=\"who\">%s</span>"
+			" <form method=\"post\" action=\"/logout\" class=\"inline\">",
+		     _("Password"), w->who.display_name);
+		form_csrf(w);
+		html(b, "<button type=\"submit\">%s</button></form>", _("Log out"));
+	}
+	html(b, "</div>\n</header>\n<main id=\"main\">\n<h1>%s</h1>\n", title);
+}
+
+void page_end(struct web *w)
+{
+	html(w->out, "</main>\n<footer><p>leergang %s</p></footer>\n</body>\n</html>\n", LG_VERSION);
+}
+
+void form_csrf(struct web *w)
+{
+	const char *tok = w->csrf ? w->csrf : web_prelogin_token(w);
+	html(w->out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", tok);
+}
+
+void form_errors(struct web *w, const struct errors *e)
+{
+	if (!e || !e->n)
+		return;
+	html(w->out, "<div class=\"error\" role=\"alert\"><p>%s</p><ul>",
+	     e->n == 1 ? _("Please correct this:") : _("Please correct these points:"));
+	for (size_t i = 0; i < e->n; i++) {
+		if (e->items[i].field[0])
+			html(w->out, "<li><a href=\"#f-%s\">%s</a></li>", e->items[i].field, e->items[i].message);
+		else
+			html(w->out, "<li>%s</li>", e->items[i].message);
+	}
+	html(w->out, "</ul></div>\n");
+}
+
+void form_input(struct web *w, const char *name, const char *label, const char *type, const char *value,
+		const struct errors *e, const char *autocomplete)
+{
+	const char *err = e ? errors_get(e, name) : NULL;
+	html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s</label>", err ? " invalid" : "", name, label);
+	if (err)
+		html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
+	html(w->out, "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\" autocomplete=\"%s\"%s></p>\n", name,
+	     name, type, value ? value : "", autocomplete ? autocomplete : "off",
+	     err ? arena_printf(w->a, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", name) : "");
+}
+
+static const struct {
+	const char *code, *message;
+} done_messages[] = {
+	{ "unit-created", N_("The unit has been added.") },
+	{ "unit-updated", N_("The unit has been changed.") },
+	{ "unit-deleted", N_("The unit has been removed.") },
+	{ "account-created", N_("The account has been created.") },
+	{ "role-added", N_("The role has been given.") },
+	{ "role-removed", N_("The role has been taken away.") },
+	{ "password-changed", N_("Your password has been changed. Other sessions have been logged out.") },
+	{ "imported", N_("The import is done.") },
+};
+
+void page_done_message(struct web *w)
+{
+	const char *code = web_arg(w, "done");
+	if (!code)
+		return;
+	for (size_t i = 0; i < sizeof(done_messages) / sizeof(*done_messages); i++)
+		if (!strcmp(code, done_messages[i].code))
+			html(w->out, "<p class=\"done\" role=\"status\">%s</p>\n", _(done_messages[i].message));
+}
+
+static const char *status_title(int status)
+{
+	switch (status) {
+	case 400: return _("The request could not be read");
+	case 401: return _("Log in first");
+	case 403: return _("No access");
+	case 404: return _("Page not found");
+	case 405: return _("Action not possible here");
+	case 413: return _("The upload is too large");
+	case 422: return _("Check your input");
+	case 431: return _("The request has too many or too long headers");
+	case 503: return _("leergang is not available right now");
+	default: return _("Something went wrong");
+	}
+}
+
+void web_error(struct web *w, int status, const char *message)
+{
+	page_begin(w, status_title(status));
+	html(w->out, "<p>%s</p>\n<p><a href=\"/\">%s</a></p>\n", message, _("Go to the home page"));
+	page_end(w);
+	w->r->status = status;
+	w->r->response_type = NULL;
+}
+
+void web_not_found(struct web *w)
+{
+	web_error(w, 404, _("There is nothing at this address, or it is not in your organisation. Check the link."));
+}
+
+/* Answers of the server itself (413, 431, 400) in the browser's language. */
+void web_error_page(struct request *r, void *app, int status)
+{
+	struct web w = { 0 };
+	w.r = r;
+	w.a = r->a;
+	w.out = &r->out;
+	const char *accept = request_header(r, "Accept-Language");
+	w.lang = accept ? lang_from_accept(accept) : LANG_NL;
+	i18n_use(w.lang);
+	const char *msg = status == 413 ? _("The file or form is larger than leergang accepts (10 MB). Split the file and try again.")
+		: status == 431 ? _("Your browser sent more or longer headers than leergang accepts. Remove cookies for this site and try again.")
+		: status == 503 ? _("The database cannot be reached. Try again in a minute; if this goes on, tell the administrator.")
+		: _("The address or the form contains characters that are not allowed (for example invalid UTF-8). Check what you typed.");
+	if (!strncmp(r->path ? r->path : "", "/api/", 5)) {
+		web_json_error(&w, status, msg);
+		return;
+	}
+	web_error(&w, status, msg);
+}
+
+void page_static_css(struct web *w)
+{
+	static const char css[] =
+		":root{--ink:#1b1b1b;--muted:#4a4a4a;--line:#c8c8c8;--accent:#154273;--bg:#fff;--soft:#f3f5f8;"
+		"--err:#a4000f;--ok:#1d6b2a}\n"
+		"*{box-sizing:border-box}\n"
+		"body{margin:0;font:1rem/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:var(--ink);background:var(--bg)}\n"
+		"a{color:var(--accent)}\na:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #e17000;outline-offset:2px}\n"
+		".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}\n"
+		"header.top{display:flex;flex-wrap:wrap;align-items:center;gap:1rem;padding:.6rem 1.2rem;background:var(--accent);color:#fff}\n"
+		"header.top a{color:#fff}\n.brand{margin:0;font-weight:700}.brand .org{font-weight:400;margin-left:.6rem}\n"
+		"nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.2rem 1rem;margin:0;padding:0}\n"
+		"nav a[aria-current]{font-weight:700;text-decoration-thickness:3px}\n"
+		".user{margin-left:auto;display:flex;gap:.8rem;align-items:center;flex-wrap:wrap}\n"
+		".user button{background:none;border:1px solid #fff;color:#fff;padding:.2rem .6rem;border-radius:3px;cursor:pointer;font:inherit}\n"
+		"main{max-width:72rem;margin:0 auto;padding:1rem 1.2rem 3rem}\nfooter{color:var(--muted);padding:1rem 1.2rem;border-top:1px solid var(--line)}\n"
+		"table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}\n"
+		"th{background:var(--soft)}\n"
+		"form.inline{display:inline}\nlabel{display:block;font-weight:600}\n"
+		"input,select,textarea{font:inherit;padding:.35rem .5rem;border:1px solid #6b6b6b;border-radius:3px;max-width:100%}\n"
+		"button,.button{font:inherit;background:var(--accent);color:#fff;border:0;padding:.45rem 1rem;border-radius:3px;cursor:pointer;text-decoration:none;display:inline-block}\n"
+		"button.secondary{background:#fff;color:var(--accent);border:1px solid var(--accent)}\n"
+		"button.danger{background:var(--err)}\n"
+		".field{margin:.8rem 0}.field.invalid input{border:2px solid var(--err)}\n"
+		".field-error{display:block;color:var(--err);font-weight:600}\n"
+		".error{border-left:5px solid var(--err);background:#fdf0f1;padding:.6rem 1rem;margin:1rem 0}\n"
+		".done{border-left:5px solid var(--ok);background:#eef7ef;padding:.6rem 1rem}\n"
+		".muted{color:var(--muted)}\n.tree{list-style:none;padding-left:1.2rem}.tree>li{margin:.2rem 0}\n"
+		".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem;padding:0;list-style:none}\n"
+		".cards li{border:1px solid var(--line);border-radius:4px;padding:1rem;background:var(--soft)}\n"
+		".pager{display:flex;gap:1rem;align-items:center}\n"
+		"fieldset{border:1px solid var(--line);margin:1rem 0;padding:.6rem 1rem}\n"
+		"details{margin:.6rem 0}\n"
+		".d1{padding-left:1.8rem}.d2{padding-left:3.2rem}.d3{padding-left:4.6rem}.d4{padding-left:6rem}"
+		".d5{padding-left:7.4rem}.d6{padding-left:8.8rem}.d7{padding-left:10.2rem}.d8{padding-left:11.6rem}\n";
+	w->r->response_type = "text/css; charset=utf-8";
+	response_header(w->r, "Cache-Control", "public, max-age=3600");
+	buf_add(w->out, css, sizeof(css) - 1);
+}

@@ -1,0 +1,146 @@
+/* people.c — the people of the organisation: a list with search, unit
+ * filter and paging, a CSV export of the same selection, and a person page. */
+#include "web.h"
+#include "domain/people_io.h"
+#include "domain/person.h"
+#include "domain/unit.h"
+#include "html/html.h"
+
+#include <string.h>
+
+#define PAGE_SIZE 50
+
+static void read_filter(struct web *w, struct person_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->query = web_arg(w, "q");
+	f->unit_id = web_arg_int(w, "unit", 0);
+	f->include_inactive = web_arg(w, "inactive") != NULL;
+}
+
+/* The query string of the current filter, for paging links. */
+static const char *filter_query(struct web *w, const struct person_filter *f)
+{
+	return arena_printf(w->a, "q=%s&unit=%lld%s", url_encode(w->a, f->query ? f->query : ""), f->unit_id,
+			    f->include_inactive ? "&inactive=1" : "");
+}
+
+void page_people(struct web *w)
+{
+	struct person_filter f;
+	read_filter(w, &f);
+	long long page = web_arg_int(w, "page", 1);
+	if (page < 1)
+		page = 1;
+	f.limit = PAGE_SIZE;
+	f.offset = (page - 1) * PAGE_SIZE;
+	struct person *people;
+	size_t n;
+	long long total;
+	struct unit_tree t;
+	if (unit_tree_load(&w->ctx, &t) || person_list(&w->ctx, &f, &people, &n, &total)) {
+		web_error(w, 500, _("The people could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, _("People"));
+	html(w->out, "<form method=\"get\" action=\"/people\" role=\"search\" class=\"filters\">"
+		"<p class=\"field\"><label for=\"f-q\">%s</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"></p>"
+		"<p class=\"field\"><label for=\"f-unit\">%s</label><select id=\"f-unit\" name=\"unit\"><option value=\"0\">%s</option>",
+	     _("Search by name, e-mail or employee number"), f.query ? f.query : "", _("Unit (with its sub-units)"),
+	     _("All units"));
+	for (size_t i = 0; i < t.n; i++)
+		html(w->out, "<option value=\"%lld\"%s>%s</option>", t.units[i].id,
+		     t.units[i].id == f.unit_id ? " selected" : "", t.paths[i]);
+	html(w->out, "</select></p><p><input type=\"checkbox\" id=\"f-inactive\" name=\"inactive\" value=\"1\"%s> "
+		"<label for=\"f-inactive\" class=\"inline\">%s</label></p>"
+		"<p><button type=\"submit\">%s</button></p></form>\n",
+	     f.include_inactive ? " checked" : "", _("Also people who are no longer active"), _("Search"));
+
+	long long pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
+	html(w->out, "<p role=\"status\">%s <a href=\"/people.csv?%s\">%s</a></p>\n",
+	     arena_printf(w->a, _("%lld people found."), total), filter_query(w, &f), _("Download as CSV"));
+	if (n) {
+		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+		     _("Name"), _("Employee number"), _("Unit"), _("Manager"), _("Job level"));
+		for (size_t i = 0; i < n; i++) {
+			const struct person *p = &people[i];
+			html(w->out, "<tr><td><a href=\"/people/%lld\">%s</a>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+			     p->id, p->name, p->active ? "" : _(" (inactive)"), p->employee_id,
+			     p->unit_id ? unit_tree_path(&t, p->unit_id) : "—", p->manager_name ? p->manager_name : "—",
+			     p->job_level);
+		}
+		html(w->out, "</tbody></table>\n");
+	}
+	if (pages > 1) {
+		html(w->out, "<nav class=\"pager\" aria-label=\"%s\">", _("Pages"));
+		if (page > 1)
+			html(w->out, "<a href=\"/people?%s&amp;page=%lld\" rel=\"prev\">%s</a>", filter_query(w, &f), page - 1,
+			     _("Previous page"));
+		html(w->out, "<span>%s</span>", arena_printf(w->a, _("Page %lld of %lld"), page, pages));
+		if (page < pages)
+			html(w->out, "<a href=\"/people?%s&amp;page=%lld\" rel=\"next\">%s</a>", filter_query(w, &f), page + 1,
+			     _("Next page"));
+		html(w->out, "</nav>\n");
+	}
+	page_end(w);
+}
+
+void page_people_csv(struct web *w)
+{
+	struct person_filter f;
+	read_filter(w, &f);
+	struct person *people;
+	size_t n;
+	long long total;
+	struct unit_tree t;
+	if (unit_tree_load(&w->ctx, &t) || person_list(&w->ctx, &f, &people, &n, &total)) {
+		web_error(w, 500, _("The people could not be read. Try again later."));
+		return;
+	}
+	buf_reset(w->out);
+	buf_adds(w->out, "\xEF\xBB\xBF");  /* a BOM, so that Excel reads UTF-8 */
+	people_csv(w->out, people, n, &t);
+	w->r->response_type = "text/csv; charset=utf-8";
+	response_header(w->r, "Content-Disposition", "attachment; filename=\"mensen.csv\"");
+}
+
+void page_person(struct web *w)
+{
+	struct person p;
+	int r = person_get(&w->ctx, w->id[0], &p);
+	if (r == D_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	struct unit_tree t;
+	struct person *reports;
+	size_t nreports;
+	if (r || unit_tree_load(&w->ctx, &t) ||
+	    store_person_reports(w->st, w->a, w->who.organisation_id, p.id, &reports, &nreports)) {
+		web_error(w, 500, _("The person could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, p.name);
+	html(w->out, "<p><a href=\"/people\">%s</a></p><dl>", _("Back to people"));
+	html(w->out, "<dt>%s</dt><dd>%s</dd>", _("Employee number"), p.employee_id);
+	html(w->out, "<dt>%s</dt><dd>%s</dd>", _("E-mail"), *p.email ? p.email : "—");
+	if (p.unit_id)
+		html(w->out, "<dt>%s</dt><dd><a href=\"/units/%lld\">%s</a></dd>", _("Unit"), p.unit_id,
+		     unit_tree_path(&t, p.unit_id));
+	else
+		html(w->out, "<dt>%s</dt><dd>—</dd>", _("Unit"));
+	if (p.manager_id)
+		html(w->out, "<dt>%s</dt><dd><a href=\"/people/%lld\">%s</a></dd>", _("Manager"), p.manager_id, p.manager_name);
+	else
+		html(w->out, "<dt>%s</dt><dd>—</dd>", _("Manager"));
+	html(w->out, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>\n", _("Job level"), *p.job_level ? p.job_level : "—",
+	     _("Status"), p.active ? _("active") : _("no longer active"));
+	if (nreports) {
+		html(w->out, "<h2>%s</h2><ul>", _("Reports to this person"));
+		for (size_t i = 0; i < nreports; i++)
+			html(w->out, "<li><a href=\"/people/%lld\">%s</a></li>", reports[i].id, reports[i].name);
+		html(w->out, "</ul>\n");
+	}
+	page_end(w);
+}

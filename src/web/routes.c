@@ -1,0 +1,48 @@
+/* routes.c — every route of leergang, with who may call it. The
+ * authorisation-matrix test walks this table (dumped by
+ * `leergang serve --routes`) for every role in its own and another
+ * organisation; a route without an access rule stops the server at start. */
+#include "web.h"
+
+#define PAGE ROUTE_PAGE
+#define API ROUTE_API
+
+const struct route routes[] = {
+	{ "GET", "/healthz", page_healthz, ACCESS_PUBLIC, API },
+	{ "GET", "/static/leergang.css", page_static_css, ACCESS_PUBLIC, PAGE },
+	{ "GET", "/login", page_login, ACCESS_PUBLIC, PAGE },
+	{ "POST", "/login", page_login_post, ACCESS_PUBLIC, PAGE },
+	{ "GET", "/language", page_language, ACCESS_PUBLIC, PAGE },
+	{ "POST", "/logout", page_logout, ACCESS_SIGNED_IN, PAGE },
+	{ "GET", "/", page_home, ACCESS_SIGNED_IN, PAGE },
+	{ "GET", "/password", page_password, ACCESS_SIGNED_IN, PAGE },
+	{ "POST", "/password", page_password_post, ACCESS_SIGNED_IN, PAGE },
+
+	{ "GET", "/units", page_units, ROLES_UNITS_READ, PAGE },
+	{ "POST", "/units", page_unit_create, ROLES_ADMIN, PAGE },
+	{ "GET", "/units/{id}", page_unit, ROLES_UNITS_READ, PAGE },
+	{ "POST", "/units/{id}", page_unit_update, ROLES_ADMIN, PAGE },
+	{ "POST", "/units/{id}/delete", page_unit_delete, ROLES_ADMIN, PAGE },
+
+	{ "GET", "/people", page_people, ROLES_PEOPLE_READ, PAGE },
+	{ "GET", "/people.csv", page_people_csv, ROLES_PEOPLE_READ, PAGE },
+	{ "GET", "/people/{id}", page_person, ROLES_PEOPLE_READ, PAGE },
+
+	{ "GET", "/accounts", page_accounts, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts", page_account_create, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts/{id}/roles", page_account_role_add, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts/{id}/roles/{id}/delete", page_account_role_remove, ROLES_ADMIN, PAGE },
+
+	{ "GET", "/import", page_import, ROLES_ADMIN, PAGE },
+	{ "POST", "/import", page_import_post, ROLES_ADMIN, PAGE },
+
+	{ "GET", "/audit", page_audit, ROLES_ADMIN, PAGE },
+
+	{ "GET", "/api/v1/organisations", api_organisations, ACCESS_SIGNED_IN, API },
+	{ "GET", "/api/v1/units", api_units, ROLES_UNITS_READ, API },
+	{ "GET", "/api/v1/units/{id}", api_unit, ROLES_UNITS_READ, API },
+	{ "GET", "/api/v1/people", api_people, ROLES_PEOPLE_READ, API },
+	{ "GET", "/api/v1/people/{id}", api_person, ROLES_PEOPLE_READ, API },
+	{ "POST", "/api/v1/people/import", api_import, ROLES_ADMIN, API },
+	{ 0, 0, 0, 0, 0 },
+};

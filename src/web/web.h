@@ -1,0 +1,129 @@
+/* web.h — the web application: the route table with its access rules, the
+ * per-request context of pages and API handlers, and the helpers every page
+ * uses to answer (HTML page, redirect, JSON, CSV, error). */
+#ifndef LG_WEB_H
+#define LG_WEB_H
+
+#include "core/i18n.h"
+#include "domain/ctx.h"
+#include "domain/role.h"
+#include "http/server.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+
+/* Access rules of a route: PUBLIC for everyone, SIGNED_IN for every account,
+ * otherwise the role bits that may call it. A route with 0 is refused at
+ * start-up (and by the authorisation-matrix test). */
+#define ACCESS_PUBLIC (1u << 30)
+#define ACCESS_SIGNED_IN (1u << 29)
+
+/* Who may do what in this foundation; later issues add their own. */
+#define ROLES_PEOPLE_READ (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH))
+#define ROLES_UNITS_READ (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_OWNER) | \
+			  ROLE_BIT(ROLE_MANAGER))
+#define ROLES_ADMIN ROLE_BIT(ROLE_ADMINISTRATOR)
+
+struct web;
+typedef void (*web_handler)(struct web *w);
+
+enum route_kind { ROUTE_PAGE, ROUTE_API };
+
+struct route {
+	const char *method;
+	const char *pattern;   /* "/people/{id}"; {id} is a positive integer */
+	web_handler fn;
+	unsigned access;
+	enum route_kind kind;
+};
+
+extern const struct route routes[];
+
+struct web {
+	struct request *r;
+	struct arena *a;
+	struct store *st;
+	struct buf *out;
+	const struct route *route;
+	long long id[2];          /* the {id}s of the path, in order */
+	bool signed_in;
+	struct actor who;
+	struct ctx ctx;           /* st, a, &who */
+	const char *session;      /* the cookie value */
+	const char *csrf;         /* the session's CSRF token */
+	enum lang lang;
+	const char *org_name;
+	bool secure_cookies;
+};
+
+struct app {
+	bool secure_cookies;
+};
+
+void web_handle(struct request *r, void *app);
+void web_error_page(struct request *r, void *app, int status);
+
+/* answers */
+void web_redirect(struct web *w, const char *location);
+void web_error(struct web *w, int status, const char *message);
+void web_not_found(struct web *w);
+void web_json(struct web *w, int status, json_t *body);   /* steals body */
+void web_json_error(struct web *w, int status, const char *message);
+
+/* cookies: the pre-login CSRF token (set when missing), the session, the language */
+const char *web_prelogin_token(struct web *w);
+void web_set_session_cookie(struct web *w, const char *token);  /* NULL clears it */
+void web_set_language_cookie(struct web *w, enum lang l);
+
+/* request values */
+const char *web_arg(struct web *w, const char *name);      /* query */
+const char *web_field(struct web *w, const char *name);    /* form; "" when absent */
+long long web_arg_int(struct web *w, const char *name, long long dflt);
+
+/* page frame (layout.c) */
+void page_begin(struct web *w, const char *title);
+void page_end(struct web *w);
+/* the hidden CSRF field of a form */
+void form_csrf(struct web *w);
+/* a message box for the errors of a form */
+void form_errors(struct web *w, const struct errors *e);
+/* a labelled text input with its error; value re-shown */
+void form_input(struct web *w, const char *name, const char *label, const char *type, const char *value,
+		const struct errors *e, const char *autocomplete);
+/* the status message of ?done=CODE after a redirect */
+void page_done_message(struct web *w);
+
+/* handlers by file */
+void page_login(struct web *w);
+void page_login_post(struct web *w);
+void page_logout(struct web *w);
+void page_language(struct web *w);
+void page_home(struct web *w);
+void page_password(struct web *w);
+void page_password_post(struct web *w);
+void page_units(struct web *w);
+void page_unit(struct web *w);
+void page_unit_create(struct web *w);
+void page_unit_update(struct web *w);
+void page_unit_delete(struct web *w);
+void page_people(struct web *w);
+void page_people_csv(struct web *w);
+void page_person(struct web *w);
+void page_accounts(struct web *w);
+void page_account_create(struct web *w);
+void page_account_role_add(struct web *w);
+void page_account_role_remove(struct web *w);
+void page_import(struct web *w);
+void page_import_post(struct web *w);
+void page_audit(struct web *w);
+void page_healthz(struct web *w);
+void page_static_css(struct web *w);
+
+void api_organisations(struct web *w);
+void api_units(struct web *w);
+void api_unit(struct web *w);
+void api_people(struct web *w);
+void api_person(struct web *w);
+void api_import(struct web *w);
+
+#endif

@@ -1,0 +1,49 @@
+/* test.h — the unit-test harness: TEST() registers a function, CHECK*()
+ * records a failure with file and line and carries on. The runner
+ * (tests/unit/main.c) prints "N passed, N failed" and exits non-zero on any
+ * failure. A test passes when it made at least one check and none failed:
+ * a test that asserts nothing counts as failed. */
+#ifndef LG_TEST_H
+#define LG_TEST_H
+
+#include <stdio.h>
+#include <string.h>
+
+struct test_case {
+	const char *name;
+	void (*fn)(void);
+	struct test_case *next;
+};
+
+void test_register(struct test_case *t);
+void test_fail(const char *file, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void test_pass(void);
+
+#define TEST(name)                                                            \
+	static void test_##name(void);                                        \
+	static struct test_case tc_##name = { #name, test_##name, 0 };        \
+	__attribute__((constructor)) static void reg_##name(void)             \
+	{ test_register(&tc_##name); }                                        \
+	static void test_##name(void)
+
+#define CHECK(cond)                                                           \
+	do {                                                                  \
+		if (cond) test_pass();                                        \
+		else test_fail(__FILE__, __LINE__, "%s", #cond);              \
+	} while (0)
+
+#define CHECK_INT(a, b)                                                       \
+	do {                                                                  \
+		long long a_ = (long long)(a), b_ = (long long)(b);           \
+		if (a_ == b_) test_pass();                                    \
+		else test_fail(__FILE__, __LINE__, "%s == %lld, expected %lld", #a, a_, b_); \
+	} while (0)
+
+#define CHECK_STR(a, b)                                                       \
+	do {                                                                  \
+		const char *a_ = (a), *b_ = (b);                              \
+		if (a_ && b_ && strcmp(a_, b_) == 0) test_pass();             \
+		else test_fail(__FILE__, __LINE__, "%s == \"%s\", expected \"%s\"", #a, a_ ? a_ : "(null)", b_ ? b_ : "(null)"); \
+	} while (0)
+
+#endif
