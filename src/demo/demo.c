@@ -146,7 +146,9 @@ static void add_accounts(struct demo *d, const char *slug, const long long *peop
 		struct errors e = { 0 };
 		struct person p;
 		long long person = people[k++];
-		const char *name = l->email;
+		/* accounts without a person are named after their role */
+		const char *name = arena_printf(&d->a, "%c%s (demo)", l->email[0] - 32,
+						arena_strndup(&d->a, l->email + 1, strcspn(l->email + 1, "@")));
 		if (person && store_person_get(d->c.st, &d->a, d->w.organisation_id, person, &p) == ST_OK)
 			name = p.name;
 		if (account_create(&d->c, l->email, name, person, DEMO_PASSWORD, role_parse(l->role), &e, NULL))

@@ -8,6 +8,7 @@
 #include "formats/csv.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -34,6 +35,12 @@ const char *import_field_id(enum import_field f)
 const char *import_field_label(enum import_field f)
 {
 	return _(fields[f].label);
+}
+
+static int by_line(const void *x, const void *y)
+{
+	const struct import_issue *a = x, *b = y;
+	return (a->line > b->line) - (a->line < b->line);
 }
 
 static void issue(struct ctx *c, struct import_report *rep, size_t line, const char *column, const char *fix,
@@ -171,6 +178,75 @@ static void check_row(struct ctx *c, struct import_report *rep, struct row *row)
 static bool same(const char *a, const char *b)
 {
 	return !strcmp(a ? a : "", b ? b : "");
+}
+
+/* Rows sorted by employee number (then line), for duplicate and manager
+ * look-ups in O(n log n): HR files can hold tens of thousands of people. */
+static int by_number(const void *x, const void *y)
+{
+	const struct row *a = *(const struct row *const *)x, *b = *(const struct row *const *)y;
+	int d = strcmp(a->v[IF_EMPLOYEE_ID], b->v[IF_EMPLOYEE_ID]);
+	return d ? d : (a->line > b->line) - (a->line < b->line);
+}
+
+static struct row **sorted_rows(struct ctx *c, struct row *rows, size_t n)
+{
+	struct row **idx = arena_alloc(c->a, (n + 1) * sizeof(*idx));
+	for (size_t i = 0; i < n; i++)
+		idx[i] = &rows[i];
+	qsort(idx, n, sizeof(*idx), by_number);
+	return idx;
+}
+
+static bool in_file(struct row **idx, size_t n, const char *number)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = strcmp(idx[mid]->v[IF_EMPLOYEE_ID], number);
+		if (!d)
+			return true;
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static void check_duplicates(struct ctx *c, struct import_report *rep, struct row **idx, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (*idx[i]->v[IF_EMPLOYEE_ID] && !strcmp(idx[i]->v[IF_EMPLOYEE_ID], idx[i - 1]->v[IF_EMPLOYEE_ID]))
+			issue(c, rep, idx[i]->line, fields[IF_EMPLOYEE_ID].id,
+			      _("Every person may appear only once: remove one of the two lines or correct the number."),
+			      _("Employee number %s is also on line %zu."), idx[i]->v[IF_EMPLOYEE_ID], idx[i - 1]->line);
+}
+
+/* Every manager number must be someone in the file or in the organisation,
+ * and not the person themself; checked before anything is written, so that
+ * the report names every problem at once. */
+static void check_managers(struct ctx *c, struct import_report *rep, struct row *rows, size_t n, struct row **idx)
+{
+	if (rep->map[IF_MANAGER] < 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		const char *m = rows[i].v[IF_MANAGER];
+		if (!*m)
+			continue;
+		if (!strcmp(m, rows[i].v[IF_EMPLOYEE_ID])) {
+			issue(c, rep, rows[i].line, fields[IF_MANAGER].id,
+			      _("Fill in the number of the person's manager, or leave the cell empty."),
+			      "%s", _("A person cannot be their own manager."));
+			continue;
+		}
+		bool found = in_file(idx, n, m);
+		struct person p;
+		if (!found && store_person_by_employee_id(c->st, c->a, c->who->organisation_id, m, &p) != ST_OK)
+			issue(c, rep, rows[i].line, fields[IF_MANAGER].id,
+			      _("Use the employee number of someone in the file or already in leergang, or leave the cell empty."),
+			      _("No one has employee number %s."), m);
+	}
 }
 
 /* The value of field f for the row: the file's when the column is there,
@@ -325,15 +401,13 @@ int people_import(struct ctx *c, const char *data, size_t len, const int *map, b
 			      _("Check the separators and quotes on this line: a name or unit with a ';' or ',' must be in double quotes."),
 			      _("This line has %zu cells, the header has %zu."), cr->n, rep->ncols);
 		check_row(c, rep, r);
-		for (size_t k = 0; k < i; k++)
-			if (*r->v[IF_EMPLOYEE_ID] && !strcmp(rows[k].v[IF_EMPLOYEE_ID], r->v[IF_EMPLOYEE_ID])) {
-				issue(c, rep, r->line, fields[IF_EMPLOYEE_ID].id,
-				      _("Every person may appear only once: remove one of the two lines or correct the number."),
-				      _("Employee number %s is also on line %zu."), r->v[IF_EMPLOYEE_ID], rows[k].line);
-				break;
-			}
 	}
 	rep->rows = n;
+	struct row **idx = sorted_rows(c, rows, n);
+	check_duplicates(c, rep, idx, n);
+	check_managers(c, rep, rows, n, idx);
+	/* the report reads best in the order of the file */
+	qsort(rep->issues, rep->nissues, sizeof(*rep->issues), by_line);
 	if (rep->nissues)
 		return D_INVALID;
 

@@ -1,0 +1,138 @@
+// The authorisation matrix: every route of the route table (from
+// `leergang serve --routes`) x every role x own and other organisation,
+// against a real server. A route without an access rule fails the first test.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, ROLES, demoEmail, routes, cli } from '../lib/server.mjs';
+
+let srv;
+const table = routes();
+const ids = { own: {}, other: {} };
+
+// Ids of things in an organisation, read through its administrator.
+async function collectIds(org) {
+  const c = new Client(srv.base);
+  await c.login(demoEmail('administrator', org));
+  const units = (await c.get('/api/v1/units')).json().units;
+  const people = (await c.get('/api/v1/people?limit=5')).json().people;
+  const page = (await c.get('/accounts')).text;
+  // the administrator's own administrator grant: removing it is refused (409),
+  // so the matrix does not change the data it walks over
+  const m = [...page.matchAll(/action="\/accounts\/(\d+)\/roles\/(\d+)\/delete"/g)];
+  const me = cli(srv.db, ['user', 'list', '--org', `${org}-demo`, '--format', 'json']);
+  const admin = JSON.parse(me).find((a) => a.email === demoEmail('administrator', org));
+  const grant = m.find((x) => Number(x[1]) === admin.id);
+  // a unit with people or sub-units: deleting it is refused (409)
+  const unit = units.find((u) => u.people > 0 || u.units > 0);
+  return { unit: unit.id, person: people[0].id, account: admin.id, grant: Number(grant[2]) };
+}
+
+function fill(pattern, set) {
+  let n = 0;
+  return pattern.replace(/\{id\}/g, () => {
+    n++;
+    if (pattern.startsWith('/units') || pattern.startsWith('/api/v1/units')) return set.unit;
+    if (pattern.startsWith('/people') || pattern.startsWith('/api/v1/people')) return set.person;
+    if (pattern.startsWith('/accounts')) return n === 1 ? set.account : set.grant;
+    throw new Error('no id for ' + pattern);
+  });
+}
+
+const allowed = (rt, role) => rt.public || rt.signed_in || rt.roles.includes(role);
+// logout ends the session: walk it last
+const ordered = [...table].sort((a, b) => (a.pattern === '/logout') - (b.pattern === '/logout'));
+
+before(async () => {
+  srv = await startServer();
+  ids.own = await collectIds('politie');
+  ids.other = await collectIds('gemeente');
+});
+after(async () => { await srv.stop(); });
+
+// The access policy, written out a second time by hand: a route added to
+// src/web/routes.c without an entry here, or with other roles, fails.
+const ADMIN = ['administrator'];
+const PEOPLE = ['administrator', 'coach'];
+const UNITS = ['administrator', 'owner', 'coach', 'manager'];
+const policy = {
+  'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /login': 'public',
+  'POST /login': 'public', 'GET /language': 'public',
+  'POST /logout': 'signed_in', 'GET /': 'signed_in', 'GET /password': 'signed_in', 'POST /password': 'signed_in',
+  'GET /units': UNITS, 'POST /units': ADMIN, 'GET /units/{id}': UNITS, 'POST /units/{id}': ADMIN,
+  'POST /units/{id}/delete': ADMIN,
+  'GET /people': PEOPLE, 'GET /people.csv': PEOPLE, 'GET /people/{id}': PEOPLE,
+  'GET /accounts': ADMIN, 'POST /accounts': ADMIN, 'POST /accounts/{id}/roles': ADMIN,
+  'POST /accounts/{id}/roles/{id}/delete': ADMIN,
+  'GET /import': ADMIN, 'POST /import': ADMIN, 'GET /audit': ADMIN,
+  'GET /api/v1/organisations': 'signed_in', 'GET /api/v1/units': UNITS, 'GET /api/v1/units/{id}': UNITS,
+  'GET /api/v1/people': PEOPLE, 'GET /api/v1/people/{id}': PEOPLE, 'POST /api/v1/people/import': ADMIN,
+};
+
+test('every route declares who may call it, as the policy says', () => {
+  assert.ok(table.length >= 20, 'the route table is dumped');
+  for (const rt of table) {
+    const key = `${rt.method} ${rt.pattern}`;
+    assert.ok(rt.public || rt.signed_in || rt.roles.length > 0, `${key} has an access rule`);
+    assert.ok(key in policy, `${key} is in the access policy of this test`);
+    const want = policy[key];
+    if (want === 'public') assert.ok(rt.public, `${key} is public`);
+    else if (want === 'signed_in') assert.ok(rt.signed_in && !rt.public, `${key} is for every signed-in account`);
+    else assert.deepEqual([...rt.roles].sort(), [...want].sort(), `${key} roles`);
+  }
+  assert.equal(Object.keys(policy).length, table.length, 'no stale entries in the policy');
+});
+
+test('without logging in, only public routes answer', async () => {
+  const c = new Client(srv.base);
+  for (const rt of ordered) {
+    const path = fill(rt.pattern, ids.own);
+    const r = rt.method === 'GET' ? await c.get(path) : await c.post(path, {});
+    if (rt.public) {
+      assert.ok(![401, 403, 404, 405].includes(r.status) && r.status < 500, `${rt.method} ${path}: ${r.status}`);
+    } else if (rt.kind === 'api') {
+      assert.equal(r.status, 401, `${rt.method} ${path}`);
+    } else if (rt.method === 'GET') {
+      assert.equal(r.status, 303, `${rt.method} ${path}`);
+      assert.match(r.headers.get('location'), /^\/login\?next=/);
+    } else {
+      assert.ok([401, 403].includes(r.status), `${rt.method} ${path}: ${r.status}`);
+    }
+  }
+});
+
+for (const role of ROLES) {
+  test(`pages as ${role}: own organisation allowed or 403, other organisation 404`, async () => {
+    const c = new Client(srv.base);
+    await c.login(demoEmail(role, 'politie'));
+    for (const rt of ordered.filter((r) => r.kind === 'page')) {
+      for (const side of rt.pattern.includes('{id}') ? ['own', 'other'] : ['own']) {
+        if (rt.pattern === '/logout' && side === 'other') continue;
+        const path = fill(rt.pattern, ids[side]);
+        const r = rt.method === 'GET' ? await c.get(path) : await c.post(path, {});
+        const what = `${role} ${rt.method} ${path} (${side})`;
+        if (!allowed(rt, role)) assert.equal(r.status, 403, what);
+        else if (side === 'other') assert.equal(r.status, 404, what);
+        else assert.ok(r.status < 500 && ![401, 403, 404, 405].includes(r.status), `${what}: ${r.status}`);
+      }
+    }
+  });
+
+  test(`API as ${role} with a bearer token: allowed or 403, other organisation 404`, async () => {
+    const token = cli(srv.db, ['token', 'create', '--email', demoEmail(role, 'politie')]).trim();
+    const c = new Client(srv.base);
+    c.headers.authorization = `Bearer ${token}`;
+    for (const rt of ordered.filter((r) => r.kind === 'api' && !r.public)) {
+      for (const side of rt.pattern.includes('{id}') ? ['own', 'other'] : ['own']) {
+        const path = fill(rt.pattern, ids[side]);
+        const r = rt.method === 'GET' ? await c.get(path)
+          : await c.request('POST', path, { body: '', headers: { 'content-type': 'text/csv' } });
+        const what = `${role} ${rt.method} ${path} (${side})`;
+        assert.match(r.headers.get('content-type'), /application\/json/, what);
+        if (!allowed(rt, role)) assert.equal(r.status, 403, what);
+        else if (side === 'other') assert.equal(r.status, 404, what);
+        else assert.ok(r.status < 500 && ![401, 403, 404, 405].includes(r.status), `${what}: ${r.status}`);
+        if (r.status >= 400) assert.equal(typeof r.json().error, 'string', `${what}: error message`);
+      }
+    }
+  });
+}

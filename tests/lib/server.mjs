@@ -1,0 +1,124 @@
+// server.mjs — starts a real leergang server on a fresh database with the
+// demo data, and a small HTTP client that keeps cookies and CSRF tokens.
+// Used by tests/http and tests/e2e. The binary is $LEERGANG_BIN (make check
+// passes the sanitizer build), else build/release/leergang.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const root = resolve(import.meta.dirname, '..', '..');
+export const BIN = process.env.LEERGANG_BIN || join(root, 'build/release/leergang');
+export const PASSWORD = 'leergang-demo';
+const env = { ...process.env, LEERGANG_LOCALEDIR: join(root, 'build/locale') };
+
+export function cli(db, args, input) {
+  return execFileSync(BIN, ['--db', db, ...args], { env, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+// Runs the CLI and returns { status, stdout, stderr } without throwing.
+export function cliResult(db, args, input) {
+  try {
+    return { status: 0, stdout: cli(db, args, input), stderr: '' };
+  } catch (e) {
+    return { status: e.status, stdout: String(e.stdout || ''), stderr: String(e.stderr || '') };
+  }
+}
+
+export async function startServer({ demo = true } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'leergang-test-'));
+  const db = join(dir, 'test.db');
+  cli(db, demo ? ['init', '--demo'] : ['init']);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '4'], { env });
+    let stderr = '';
+    proc.stderr.on('data', (d) => { stderr += d; });
+    const exited = new Promise((res) => proc.on('exit', (code, signal) => res({ code, signal })));
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 200; i++) {
+      if (proc.exitCode !== null) break;
+      try {
+        const r = await fetch(base + '/healthz');
+        if (r.status === 200) {
+          return {
+            base, db, dir,
+            stderr: () => stderr,
+            async stop() {
+              proc.kill('SIGTERM');
+              const { code } = await exited;
+              rmSync(dir, { recursive: true, force: true });
+              if (/Sanitizer|runtime error|LeakSanitizer/.test(stderr)) {
+                throw new Error('sanitizer report from the server:\n' + stderr);
+              }
+              if (code !== 0) throw new Error(`server exited with ${code}:\n${stderr}`);
+            },
+          };
+        }
+      } catch { /* not up yet */ }
+      await sleep(50);
+    }
+    proc.kill('SIGKILL');
+    if (!/cannot listen/.test(stderr)) throw new Error('server did not start:\n' + stderr);
+  }
+  throw new Error('no free port found');
+}
+
+// A client with a cookie jar; follows no redirects, so tests see them.
+export class Client {
+  constructor(base) {
+    this.base = base;
+    this.cookies = new Map();
+    this.csrf = null;
+    this.headers = {};
+  }
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+  keep(res) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      const name = pair.slice(0, i), value = pair.slice(i + 1);
+      if (/Max-Age=0/i.test(c)) this.cookies.delete(name); else this.cookies.set(name, value);
+    }
+  }
+  async request(method, path, { body, headers = {} } = {}) {
+    const h = { ...this.headers, ...headers };
+    if (this.cookies.size) h.cookie = this.cookieHeader();
+    const res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual' });
+    this.keep(res);
+    const text = await res.text();
+    const m = text.match(/name="csrf" value="([0-9a-f]{64})"/);
+    if (m) this.csrf = m[1];
+    return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+  }
+  get(path, opts) { return this.request('GET', path, opts); }
+  // Posts a form with this client's CSRF token (unless fields.csrf is given).
+  post(path, fields = {}, opts = {}) {
+    const f = { csrf: this.csrf || '', ...fields };
+    return this.request('POST', path, {
+      body: new URLSearchParams(f).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(opts.headers || {}) },
+    });
+  }
+  async login(email, password = PASSWORD) {
+    await this.get('/login');
+    const r = await this.post('/login', { email, password, next: '/' });
+    if (r.status !== 303) throw new Error(`login of ${email} failed: ${r.status}`);
+    await this.get('/');  // picks up the session's CSRF token
+    return r;
+  }
+}
+
+export const ROLES = ['administrator', 'owner', 'coach', 'facilitator', 'mentor', 'participant', 'manager', 'rater', 'researcher'];
+const local = { administrator: 'beheerder', owner: 'opdrachtgever', coach: 'coach', facilitator: 'begeleider', mentor: 'mentor',
+  participant: 'deelnemer', manager: 'leidinggevende', rater: 'beoordelaar', researcher: 'onderzoeker' };
+export function demoEmail(role, org = 'politie') {
+  return `${local[role]}@${org}.example`;
+}
+
+export function routes() {
+  return JSON.parse(execFileSync(BIN, ['serve', '--routes'], { env, encoding: 'utf8' }));
+}
