@@ -101,9 +101,11 @@ void form_input(struct web *w, const char *name, const char *label, const char *
 	html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s</label>", err ? " invalid" : "", name, label);
 	if (err)
 		html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
-	html(w->out, "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\" autocomplete=\"%s\"%s></p>\n", name,
-	     name, type, value ? value : "", autocomplete ? autocomplete : "off",
-	     err ? arena_printf(w->a, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", name) : "");
+	html(w->out, "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\" autocomplete=\"%s\"", name, name, type,
+	     value ? value : "", autocomplete ? autocomplete : "off");
+	if (err)
+		html(w->out, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", name);
+	html(w->out, "></p>\n");
 }
 
 static const struct {
