@@ -1,0 +1,129 @@
+// Every page in a real browser (the system Chromium through Playwright):
+// clicked through as a user would, checked with axe-core for WCAG 2.1 AA,
+// and screenshotted into build/e2e/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer, demoEmail, PASSWORD } from '../lib/server.mjs';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = 'build/e2e';
+let srv, browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  srv = await startServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+});
+after(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+async function newPage(locale = 'nl-NL') {
+  const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  page.on('dialog', () => { throw new Error('a script ran: a dialog was opened'); });
+  return page;
+}
+
+// axe-core with the WCAG 2.1 A and AA rules; no violations allowed.
+async function accessible(page, name) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const msg = res.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  assert.deepEqual(msg, [], `${name}: WCAG 2.1 AA violations`);
+}
+
+async function login(page, email) {
+  await page.goto(srv.base + '/login');
+  await page.getByLabel(/E-mailadres|E-mail address/).fill(email);
+  await page.getByLabel(/^(Wachtwoord|Password)$/).fill(PASSWORD);
+  await page.getByRole('button', { name: /Inloggen|Log in/ }).click();
+  await page.waitForURL(srv.base + '/');
+}
+
+test('log-in page, wrong password, and the 404 page', async () => {
+  const page = await newPage();
+  await page.goto(srv.base + '/login');
+  assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+  await accessible(page, 'login');
+  await page.getByLabel(/E-mailadres|E-mail address/).fill(demoEmail('coach'));
+  await page.getByLabel(/^(Wachtwoord|Password)$/).fill('fout-wachtwoord');
+  await page.getByRole('button', { name: /Inloggen|Log in/ }).click();
+  assert.ok(await page.getByRole('alert').isVisible());
+  await accessible(page, 'login-failed');
+  await page.goto(srv.base + '/bestaat-niet');
+  await accessible(page, 'not-found');
+  await page.close();
+});
+
+test('administrator: every page of the foundation', async () => {
+  const page = await newPage();
+  await login(page, demoEmail('administrator'));
+  await accessible(page, 'home-administrator');
+
+  await page.getByRole('link', { name: /^(Organisatie|Organisation)$/ }).first().click();
+  await accessible(page, 'units');
+  // add a unit with a bad name: the form comes back with the message
+  await page.getByLabel(/^(Naam|Name)$/).fill('Team A/B');
+  await page.getByRole('button', { name: /toevoegen|Add unit/i }).click();
+  assert.ok(await page.getByRole('alert').isVisible());
+  await accessible(page, 'units-error');
+  await page.getByLabel(/^(Naam|Name)$/).fill('Team Preventie');
+  await page.getByRole('button', { name: /toevoegen|Add unit/i }).click();
+  await page.getByRole('link', { name: 'Team Preventie', exact: true }).click();
+  await accessible(page, 'unit');
+
+  await page.goto(srv.base + '/people');
+  await accessible(page, 'people');
+  await page.getByLabel(/Zoek|Search/).fill('script');
+  await page.getByRole('button', { name: /^(Zoeken|Search)$/ }).click();
+  const link = page.getByRole('link', { name: 'Jan <script>alert(1)</script>' });
+  assert.equal(await link.count(), 1, 'the hostile name is shown as text');
+  await link.click();
+  await accessible(page, 'person');
+  assert.equal(await page.locator('h1').textContent(), 'Jan <script>alert(1)</script>');
+
+  await page.goto(srv.base + '/accounts');
+  await accessible(page, 'accounts');
+  await page.goto(srv.base + '/audit');
+  await accessible(page, 'audit');
+  await page.goto(srv.base + '/password');
+  await accessible(page, 'password');
+
+  await page.goto(srv.base + '/import');
+  await accessible(page, 'import');
+  const bad = 'personeelsnummer;naam;e-mail\r\nE1;Eerste;geen-adres\r\nE2;;e2@example.org\r\n';
+  await page.getByLabel(/CSV/).setInputFiles({ name: 'hr.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await page.getByRole('button', { name: /Controleer|Check the file/ }).click();
+  assert.ok(await page.getByRole('alert').isVisible());
+  await accessible(page, 'import-problems');
+  await page.goto(srv.base + '/import');
+  const good = 'personeelsnummer;naam;afdeling\r\nE1;Eerste Persoon;Nieuw/Team\r\n';
+  await page.getByLabel(/CSV/).setInputFiles({ name: 'hr.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await page.getByRole('button', { name: /Controleer|Check the file/ }).click();
+  await accessible(page, 'import-preview');
+  await page.getByRole('button', { name: /Nu importeren|Import now/ }).click();
+  await accessible(page, 'import-done');
+  await page.close();
+});
+
+test('the other roles: home page, and the English interface', async () => {
+  for (const role of ['participant', 'coach', 'owner', 'researcher']) {
+    const page = await newPage();
+    await login(page, demoEmail(role, 'gemeente'));
+    await accessible(page, `home-${role}`);
+    await page.close();
+  }
+  const page = await newPage('en-GB');
+  await login(page, demoEmail('coach'));
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.goto(srv.base + '/people');
+  await accessible(page, 'people-en');
+  await page.getByRole('link', { name: 'Nederlands' }).click();
+  assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+  await page.close();
+});
