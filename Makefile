@@ -66,7 +66,7 @@ build/locale/%/LC_MESSAGES/leergang.mo: po/%.po
 
 # Extract the messages and merge them into the catalogues.
 pot:
-	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments=TRANSLATORS -o po/leergang.pot $(SRC)
+	xgettext --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --from-code=UTF-8 --add-comments=TRANSLATORS -o po/leergang.pot $(SRC)
 	for p in $(PO); do msgmerge --quiet --update --backup=none $$p po/leergang.pot; done
 
 deps:

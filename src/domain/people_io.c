@@ -407,7 +407,8 @@ int people_import(struct ctx *c, const char *data, size_t len, const int *map, b
 	check_duplicates(c, rep, idx, n);
 	check_managers(c, rep, rows, n, idx);
 	/* the report reads best in the order of the file */
-	qsort(rep->issues, rep->nissues, sizeof(*rep->issues), by_line);
+	if (rep->nissues)
+		qsort(rep->issues, rep->nissues, sizeof(*rep->issues), by_line);
 	if (rep->nissues)
 		return D_INVALID;
 

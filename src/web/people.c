@@ -58,7 +58,7 @@ void page_people(struct web *w)
 
 	long long pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
 	html(w->out, "<p role=\"status\">%s <a href=\"/people.csv?%s\">%s</a></p>\n",
-	     arena_printf(w->a, _("%lld people found."), total), filter_query(w, &f), _("Download as CSV"));
+	     arena_printf(w->a, ngettext("%lld person found.", "%lld people found.", (unsigned long)total), total), filter_query(w, &f), _("Download as CSV"));
 	if (n) {
 		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",

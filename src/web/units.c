@@ -63,7 +63,7 @@ static void units_page(struct web *w, const struct errors *e, const char *name, 
 			html(w->out, "<tr><td class=\"d%d\"><a href=\"/units/%lld\">%s</a></td><td>%s</td>"
 				"<td><a href=\"/people?unit=%lld\" aria-label=\"%s\">%lld</a></td></tr>",
 			     u->depth > 8 ? 8 : u->depth, u->id, u->name, u->manager_name ? u->manager_name : "—", u->id,
-			     arena_printf(w->a, _("%lld people in %s"), u->people, u->name), u->people);
+			     arena_printf(w->a, ngettext("%lld person in %s", "%lld people in %s", (unsigned long)u->people), u->people, u->name), u->people);
 		}
 		html(w->out, "</tbody></table>\n");
 	}

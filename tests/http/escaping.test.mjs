@@ -38,7 +38,7 @@ test('the name is escaped in lists, the person page and the home page', async ()
 test('the name is escaped inside attributes', async () => {
   const r = await admin.get('/accounts');
   // the aria-label of the remove button holds the name
-  assert.match(r.text, /aria-label="[^"]*Jan &lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
+  assert.match(r.text, /aria-label="[^"]*Jan &lt;script&gt;alert\(1\)&lt;\/script&gt;[^"]*"/);
   const q = '"><script>alert(1)</script>';
   const s = await admin.get('/people?q=' + encodeURIComponent(q));
   noRawMarkup(s.text, 'search');
