@@ -20,6 +20,8 @@ struct arena_chunk {
 void *arena_alloc(struct arena *a, size_t n)
 {
 	struct arena_chunk *c = a->head;
+	if (n > SIZE_MAX - 15)
+		die("arena: size overflow");
 	n = (n + 15) & ~(size_t)15;
 	if (n == 0)
 		n = 16;

@@ -110,7 +110,11 @@ static char *cell(struct ctx *c, const struct csv_row *r, int col)
 {
 	if (col < 0 || (size_t)col >= r->n)
 		return "";
-	return str_trim(arena_strdup(c->a, r->fields[col]));
+	char *v = str_trim(arena_strdup(c->a, r->fields[col]));
+	/* the apostrophe that people_csv() puts before a would-be formula */
+	if (v[0] == '\'' && v[1] && strchr("=+-@", v[1]))
+		v++;
+	return v;
 }
 
 static int parse_active(const char *v)
@@ -159,8 +163,10 @@ static void check_row(struct ctx *c, struct import_report *rep, struct row *row)
 		bool ok = text_ok(row->v[IF_UNIT], 1000);
 		/* every level of the path must be a valid unit name */
 		for (const char *p = row->v[IF_UNIT]; ok && *p;) {
-			size_t n = strcspn(p, "/");
-			if (n > UNIT_NAME_MAX * 4)
+			size_t n = strcspn(p, "/"), chars = 0;
+			for (size_t k = 0; k < n; k++)
+				chars += ((unsigned char)p[k] & 0xC0) != 0x80;
+			if (chars > UNIT_NAME_MAX)
 				ok = false;
 			p += n + (p[n] == '/');
 		}
@@ -263,6 +269,10 @@ static int apply_rows(struct ctx *c, struct import_report *rep, struct row *rows
 	long long org = c->who->organisation_id;
 	bool *changed = arena_alloc(c->a, n + 1);
 	struct person *olds = arena_alloc(c->a, (n + 1) * sizeof(*olds));
+	struct unit *units;
+	size_t units_before = 0, units_after = 0;
+	if (rep->map[IF_UNIT] >= 0 && store_unit_list(c->st, c->a, org, &units, &units_before))
+		return D_ERROR;
 	for (size_t i = 0; i < n; i++) {
 		struct row *r = &rows[i];
 		struct person *old = &olds[i], p = { 0 };
@@ -273,13 +283,8 @@ static int apply_rows(struct ctx *c, struct import_report *rep, struct row *rows
 		long long unit_id = exists ? old->unit_id : 0;
 		if (rep->map[IF_UNIT] >= 0) {
 			unit_id = 0;
-			if (*r->v[IF_UNIT]) {
-				long long before;
-				if (unit_ensure_path(c, r->v[IF_UNIT], false, &before) == D_NOTFOUND)
-					rep->units_created++;
-				if (unit_ensure_path(c, r->v[IF_UNIT], true, &unit_id))
-					return D_ERROR;
-			}
+			if (*r->v[IF_UNIT] && unit_ensure_path(c, r->v[IF_UNIT], true, &unit_id))
+				return D_ERROR;
 		}
 		p.employee_id = r->v[IF_EMPLOYEE_ID];
 		p.name = r->v[IF_NAME];
@@ -315,6 +320,12 @@ static int apply_rows(struct ctx *c, struct import_report *rep, struct row *rows
 	}
 	if (rep->nissues)
 		return D_INVALID;
+	/* every unit of a new path counts, not one per row */
+	if (rep->map[IF_UNIT] >= 0) {
+		if (store_unit_list(c->st, c->a, org, &units, &units_after))
+			return D_ERROR;
+		rep->units_created = units_after - units_before;
+	}
 	if (rep->map[IF_MANAGER] < 0)
 		goto count;
 	for (size_t i = 0; i < n; i++) {

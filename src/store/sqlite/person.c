@@ -147,7 +147,15 @@ int store_person_update(struct store *s, long long org, const struct person *p)
 	int r = exec_stmt(s, st);
 	if (r)
 		return r;
-	return sqlite3_changes(s->db) ? ST_OK : ST_NOTFOUND;
+	if (sqlite3_changes(s->db))
+		return ST_OK;
+	/* nothing updated: no such person in org, or a unit or manager outside it */
+	st = stmt(s, "SELECT 1 FROM person WHERE organisation_id = ? AND id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, p->id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_INVALID : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
 }
 
 int store_person_count(struct store *s, long long org, long long *n)

@@ -1,0 +1,47 @@
+/* fixture.h — a fresh SQLite database per test: a temporary directory under
+ * /tmp, the schema migrated, two organisations (A "org-a" and B "org-b"), an
+ * administrator account in A (without a password) and a ctx acting in A with
+ * every role, plus one acting in B. fixture_close() removes every file. */
+#ifndef LG_TEST_FIXTURE_H
+#define LG_TEST_FIXTURE_H
+
+#include "core/arena.h"
+#include "domain/ctx.h"
+#include "store/store.h"
+
+#include <stdbool.h>
+
+struct fixture {
+	char dir[64];        /* the temporary directory */
+	char path[128];      /* the database file in it */
+	struct store *st;
+	struct arena a;
+	long long org_a, org_b;
+	long long admin_id;  /* account "admin@org-a.example" in A, no password */
+	struct actor who;    /* acting in A: admin_id, every role */
+	struct actor who_b;  /* acting in B: the command line, every role */
+	struct ctx c;        /* { st, &a, &who } */
+	struct ctx cb;       /* { st, &a, &who_b } */
+};
+
+/* Sets everything up; false (after printing why) when it could not. */
+bool fixture_open(struct fixture *f);
+void fixture_close(struct fixture *f);
+/* A path for a file name in the fixture's directory (in its arena). */
+const char *fixture_file(struct fixture *f, const char *name);
+/* The first column of the first row of an SQL query, run on a connection of
+ * its own (so it sees only what has been committed); -1 on any error. */
+long long fixture_query(struct fixture *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Runs SQL statements on a connection of their own; 0 or -1. */
+int fixture_exec(struct fixture *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Opens fixture f or fails the current test and returns from it. */
+#define FIXTURE(f)                                                            \
+	struct fixture f;                                                     \
+	if (!fixture_open(&f)) {                                              \
+		CHECK(!"fixture_open");                                       \
+		return;                                                       \
+	}
+
+#endif
