@@ -93,7 +93,7 @@ clean:
 # libFuzzer harnesses (clang): tests/fuzz/fuzz_NAME.c, corpus in tests/fuzz/corpus/NAME/.
 FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN  := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
-FUZZ_FLAGS:= -std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -D_GNU_SOURCE -Isrc -include src/core/banned.h $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+FUZZ_FLAGS:= -std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -D_GNU_SOURCE -DLG_VERSION='"$(VERSION)"' -Isrc -include src/core/banned.h $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 FUZZ_OBJ  := $(LIB_SRC:%.c=build/fuzz/%.o) build/fuzz/gen/migrations.o
 
 fuzz: $(FUZZ_BIN)

@@ -49,25 +49,6 @@ static struct store *store_for_thread(void)
 	return st;
 }
 
-const char *request_header(struct request *r, const char *name)
-{
-	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
-}
-
-const char *request_cookie(struct request *r, const char *name)
-{
-	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
-}
-
-void response_header(struct request *r, const char *name, const char *value)
-{
-	if (r->nresp_headers < (int)(sizeof(r->resp_headers) / sizeof(*r->resp_headers))) {
-		r->resp_headers[r->nresp_headers].name = name;
-		r->resp_headers[r->nresp_headers].value = value;
-		r->nresp_headers++;
-	}
-}
-
 static enum MHD_Result send_response(struct MHD_Connection *c, struct request *r)
 {
 	size_t len;
@@ -98,15 +79,37 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct request *r
 	return ret;
 }
 
+struct collect_ctx {
+	struct request *r;
+	int status;  /* 0 while all is well */
+};
+
+static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct collect_ctx *x = cls;
+	x->status = request_add_header(x->r, key, value);
+	return x->status ? MHD_NO : MHD_YES;
+}
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct collect_ctx *x = cls;
+	x->status = request_add_arg(x->r, key, value);
+	return x->status ? MHD_NO : MHD_YES;
+}
+
 /* Answers without calling the handler (bad request, too large...). */
 static enum MHD_Result answer_error(struct MHD_Connection *c, struct conn_state *s, int status)
 {
 	struct request r = { 0 };
 	r.a = &s->a;
-	r.conn = c;
 	r.status = status;
 	r.method = "GET";
 	r.path = "/";
+	/* headers and cookies only for the language of the error page */
+	struct collect_ctx x = { &r, 0 };
+	MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &x);
+	request_read_cookies(&r);
 	buf_init(&r.out, 1024);
 	if (config->error_page)
 		config->error_page(&r, config->app, status);
@@ -114,39 +117,6 @@ static enum MHD_Result answer_error(struct MHD_Connection *c, struct conn_state 
 	response_header(&r, "Connection", "close");
 	s->answered = true;
 	return send_response(c, &r);
-}
-
-struct arg_ctx {
-	struct request *r;
-	bool bad;
-};
-
-static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
-{
-	struct arg_ctx *x = cls;
-	size_t vlen = value ? strlen(value) : 0;
-	if (!key || !utf8_valid(key, strlen(key)) || (value && !utf8_valid(value, vlen)) ||
-	    x->r->query.n >= PARSE_MAX_FIELDS) {
-		x->bad = true;
-		return MHD_NO;
-	}
-	kv_add(x->r->a, &x->r->query, key, value ? value : "", vlen);
-	return MHD_YES;
-}
-
-static bool parse_body(struct request *r)
-{
-	const char *why = NULL;
-	const char *ct = r->content_type;
-	if (!strncasecmp(ct, "application/x-www-form-urlencoded", 33))
-		return form_parse(r->a, r->body, r->body_len, &r->form, &why) == 0;
-	if (!strncasecmp(ct, "multipart/form-data", 19)) {
-		char *boundary;
-		if (multipart_boundary(r->a, ct, &boundary, &why))
-			return false;
-		return multipart_parse(r->a, r->body, r->body_len, boundary, &r->form, &r->files, &why) == 0;
-	}
-	return true;  /* JSON, CSV...: the handler reads r->body */
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -179,20 +149,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
 	struct request r = { 0 };
 	r.a = &s->a;
-	r.conn = c;
 	r.method = method;
 	r.path = url;
-	r.body = s->body.ptr;
+	r.body = s->body.ptr ? s->body.ptr : "";
 	r.body_len = s->body.len;
-	r.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
-	if (!r.content_type)
-		r.content_type = "";
-	struct arg_ctx x = { &r, false };
-	if (!utf8_valid(url, strlen(url)))
-		return answer_error(c, s, 400);
-	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &x);
-	if (x.bad || !parse_body(&r))
-		return answer_error(c, s, 400);
+	struct collect_ctx x = { &r, 0 };
+	MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &x);
+	if (!x.status)
+		MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &x);
+	if (!x.status)
+		x.status = request_finish(&r);
+	if (x.status)
+		return answer_error(c, s, x.status);
 	r.st = store_for_thread();
 	if (!r.st)
 		return answer_error(c, s, 503);

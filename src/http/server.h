@@ -27,13 +27,14 @@ struct request {
 	struct store *st;          /* this thread's connection */
 	const char *method;        /* GET, POST, ... */
 	const char *path;          /* percent-decoded, valid UTF-8 */
+	struct kvlist headers;     /* as received; names compared without case */
+	struct kvlist cookies;     /* from every Cookie header */
 	struct kvlist query;       /* query-string arguments */
 	struct kvlist form;        /* urlencoded or multipart fields of a POST */
 	struct partlist files;     /* uploaded files */
 	const char *content_type;  /* of the request, or "" */
 	const char *body;          /* raw body (NUL-terminated), for JSON and CSV */
 	size_t body_len;
-	void *conn;                /* the libmicrohttpd connection */
 
 	/* the response, filled in by the handler */
 	int status;
@@ -42,6 +43,16 @@ struct request {
 	struct header resp_headers[8];
 	int nresp_headers;
 };
+
+/* Building a request (request.c): headers and query arguments one by one,
+ * then request_finish once path and body are set. Each returns 0, or the
+ * HTTP status to refuse the request with (400, 431). request_finish checks
+ * the path is UTF-8, reads the cookies and parses a form or multipart body. */
+int request_add_header(struct request *r, const char *name, const char *value);
+int request_add_arg(struct request *r, const char *key, const char *value);
+int request_finish(struct request *r);
+/* Only the cookies (request_finish does this too). */
+int request_read_cookies(struct request *r);
 
 /* The value of a request header, or NULL. */
 const char *request_header(struct request *r, const char *name);
