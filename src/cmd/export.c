@@ -38,7 +38,7 @@ int cmd_export(int argc, char **argv)
 	size_t n;
 	long long total;
 	struct unit_tree t;
-	if (unit_tree_load(&c, &t) || person_list(&c, &pf, &p, &n, &total))
+	if (unit_tree_load(&c, false, &t) || person_list(&c, &pf, &p, &n, &total))
 		die("database: %s", store_errmsg(st));
 	if (f == OUT_JSON) {
 		static const char *const cols[] = { "employee_id", "name", "email", "unit", "manager_employee_id",

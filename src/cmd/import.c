@@ -60,7 +60,7 @@ int cmd_import(int argc, char **argv)
 	if (d == D_INVALID) {
 		for (size_t i = 0; i < rep.nissues; i++) {
 			const struct import_issue *is = &rep.issues[i];
-			fprintf(stderr, "%s:%zu:%s%s %s %s\n", argv[optind], is->line, is->column[0] ? " " : "", is->column,
+			fprintf(stderr, "%s:%zu:%s%s %s %s\n", argv[optind], is->line, is->header[0] ? " " : "", is->header,
 				is->problem, is->fix);
 		}
 		die("nothing imported: %zu problem%s in %s", rep.nissues, rep.nissues == 1 ? "" : "s", argv[optind]);

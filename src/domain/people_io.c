@@ -62,6 +62,12 @@ static void issue(struct ctx *c, struct import_report *rep, size_t line, const c
 	struct import_issue *i = &rep->issues[rep->nissues++];
 	i->line = line;
 	i->column = column ? column : "";
+	i->header = i->column;
+	/* for people, the column as the file names it */
+	for (int f = 0; f < IMPORT_FIELDS && column; f++)
+		if (!strcmp(column, fields[f].id) && rep->map[f] >= 0 && rep->headers &&
+		    (size_t)rep->map[f] < rep->ncols && *rep->headers[rep->map[f]])
+			i->header = rep->headers[rep->map[f]];
 	i->problem = arena_strndup(c->a, b.ptr, b.len);
 	i->fix = arena_strdup(c->a, fix);
 	buf_release(&b);
@@ -111,8 +117,10 @@ static char *cell(struct ctx *c, const struct csv_row *r, int col)
 	if (col < 0 || (size_t)col >= r->n)
 		return "";
 	char *v = str_trim(arena_strdup(c->a, r->fields[col]));
-	/* the apostrophe that people_csv() puts before a would-be formula */
-	if (v[0] == '\'' && v[1] && strchr("=+-@", v[1]))
+	/* the apostrophe that people_csv() puts before a would-be formula, or
+	 * before a value that starts with such an apostrophe itself */
+	const char *rest = v[0] == '\'' ? v + 1 + (v[1] == '\'') : "";
+	if (*rest && strchr("=+-@", *rest))
 		v++;
 	return v;
 }
@@ -271,7 +279,7 @@ static int apply_rows(struct ctx *c, struct import_report *rep, struct row *rows
 	struct person *olds = arena_alloc(c->a, (n + 1) * sizeof(*olds));
 	struct unit *units;
 	size_t units_before = 0, units_after = 0;
-	if (rep->map[IF_UNIT] >= 0 && store_unit_list(c->st, c->a, org, &units, &units_before))
+	if (rep->map[IF_UNIT] >= 0 && store_unit_list(c->st, c->a, org, false, &units, &units_before))
 		return D_ERROR;
 	for (size_t i = 0; i < n; i++) {
 		struct row *r = &rows[i];
@@ -322,7 +330,7 @@ static int apply_rows(struct ctx *c, struct import_report *rep, struct row *rows
 		return D_INVALID;
 	/* every unit of a new path counts, not one per row */
 	if (rep->map[IF_UNIT] >= 0) {
-		if (store_unit_list(c->st, c->a, org, &units, &units_after))
+		if (store_unit_list(c->st, c->a, org, false, &units, &units_after))
 			return D_ERROR;
 		rep->units_created = units_after - units_before;
 	}

@@ -24,7 +24,8 @@ const char *import_field_label(enum import_field f);
 
 struct import_issue {
 	size_t line;          /* line in the file; 0 for the file as a whole */
-	const char *column;   /* the header of the column, or "" */
+	const char *column;   /* the field (employee_id, name, ...), or "" */
+	const char *header;   /* its column's header in the file, else as column */
 	char *problem;        /* what is wrong */
 	char *fix;            /* what to do */
 };

@@ -115,9 +115,9 @@ int unit_set_manager(struct ctx *c, long long id, long long person_id, struct er
 	return D_OK;
 }
 
-int unit_tree_load(struct ctx *c, struct unit_tree *t)
+int unit_tree_load(struct ctx *c, bool counts, struct unit_tree *t)
 {
-	if (store_unit_list(c->st, c->a, c->who->organisation_id, &t->units, &t->n))
+	if (store_unit_list(c->st, c->a, c->who->organisation_id, counts, &t->units, &t->n))
 		return D_ERROR;
 	t->paths = arena_alloc(c->a, (t->n + 1) * sizeof(char *));
 	/* tree order: a parent's path is known before its children's */

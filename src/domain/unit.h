@@ -14,13 +14,14 @@ int unit_move(struct ctx *c, long long id, long long parent_id, struct errors *e
 int unit_remove(struct ctx *c, long long id, struct errors *e);
 int unit_set_manager(struct ctx *c, long long id, long long person_id, struct errors *e);
 
-/* All units in tree order, with path[i] "A/B/C" for units[i]. */
+/* All units in tree order, with path[i] "A/B/C" for units[i]; with counts,
+ * each unit's people and sub-units are counted too. */
 struct unit_tree {
 	struct unit *units;
 	char **paths;
 	size_t n;
 };
-int unit_tree_load(struct ctx *c, struct unit_tree *t);
+int unit_tree_load(struct ctx *c, bool counts, struct unit_tree *t);
 const char *unit_tree_path(const struct unit_tree *t, long long id);
 /* Finds or (when create) makes the unit at path; "" gives 0. */
 int unit_ensure_path(struct ctx *c, const char *path, bool create, long long *id);

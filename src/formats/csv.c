@@ -348,6 +348,15 @@ static bool formula_start(char c)
 	return c && strchr("=+-@\t\r", c);
 }
 
+/* A value to write with a guard apostrophe: one a spreadsheet would take
+ * for a formula, and one that already starts with an apostrophe before
+ * such a character (else the importer, which strips one guard, would
+ * change it on the way back). */
+static bool needs_guard(const char *s)
+{
+	return formula_start(s[0]) || (s[0] == '\'' && formula_start(s[1]));
+}
+
 static bool is_number(const char *s)
 {
 	if (*s == '-' || *s == '+')
@@ -391,13 +400,13 @@ static void put(struct buf *b, const char *s, char sep, bool guard)
 void csv_field(struct buf *b, const char *s, char sep)
 {
 	s = s ? s : "";
-	put(b, s, sep, formula_start(s[0]));
+	put(b, s, sep, needs_guard(s));
 }
 
 void csv_number(struct buf *b, const char *s, char sep)
 {
 	s = s ? s : "";
-	put(b, s, sep, formula_start(s[0]) && !is_number(s));
+	put(b, s, sep, needs_guard(s) && !is_number(s));
 }
 
 void csv_end_row(struct buf *b)

@@ -13,6 +13,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum store_rc {
@@ -94,7 +95,8 @@ int store_org_get(struct store *s, struct arena *a, long long id, struct organis
 int store_org_by_slug(struct store *s, struct arena *a, const char *slug, struct organisation *out);
 
 /* units: list is in tree order (parents before children, siblings by name) */
-int store_unit_list(struct store *s, struct arena *a, long long org, struct unit **out, size_t *n);
+/* counts: fill in people and children (0 otherwise) */
+int store_unit_list(struct store *s, struct arena *a, long long org, bool counts, struct unit **out, size_t *n);
 int store_unit_get(struct store *s, struct arena *a, long long org, long long id, struct unit *out);
 int store_unit_find(struct store *s, long long org, long long parent_id, const char *name, long long *id);
 int store_unit_add(struct store *s, long long org, long long parent_id, const char *name, long long *id);

@@ -40,7 +40,7 @@ void api_organisations(struct web *w)
 void api_units(struct web *w)
 {
 	struct unit_tree t;
-	if (unit_tree_load(&w->ctx, &t)) {
+	if (unit_tree_load(&w->ctx, true, &t)) {
 		web_json_error(w, 500, _("The organisation could not be read."));
 		return;
 	}
@@ -53,7 +53,7 @@ void api_units(struct web *w)
 void api_unit(struct web *w)
 {
 	struct unit_tree t;
-	if (unit_tree_load(&w->ctx, &t)) {
+	if (unit_tree_load(&w->ctx, true, &t)) {
 		web_json_error(w, 500, _("The organisation could not be read."));
 		return;
 	}
@@ -81,7 +81,7 @@ void api_people(struct web *w)
 	size_t n;
 	long long total;
 	struct unit_tree t;
-	if (unit_tree_load(&w->ctx, &t) || person_list(&w->ctx, &f, &p, &n, &total)) {
+	if (unit_tree_load(&w->ctx, false, &t) || person_list(&w->ctx, &f, &p, &n, &total)) {
 		web_json_error(w, 500, _("The people could not be read."));
 		return;
 	}
@@ -101,7 +101,7 @@ void api_person(struct web *w)
 		web_json_error(w, 404, _("There is no person with this number in your organisation."));
 		return;
 	}
-	if (r || unit_tree_load(&w->ctx, &t)) {
+	if (r || unit_tree_load(&w->ctx, false, &t)) {
 		web_json_error(w, 500, _("The person could not be read."));
 		return;
 	}
@@ -125,8 +125,9 @@ void api_import(struct web *w)
 	}
 	json_t *issues = json_array();
 	for (size_t i = 0; i < rep.nissues; i++)
-		json_array_append_new(issues, json_pack("{s:I, s:s, s:s, s:s}", "line", (json_int_t)rep.issues[i].line,
-							"column", rep.issues[i].column, "problem", rep.issues[i].problem,
+		json_array_append_new(issues, json_pack("{s:I, s:s, s:s, s:s, s:s}", "line", (json_int_t)rep.issues[i].line,
+							"column", rep.issues[i].column, "header", rep.issues[i].header,
+							"problem", rep.issues[i].problem,
 							"fix", rep.issues[i].fix));
 	json_t *body = json_pack("{s:b, s:b, s:I, s:I, s:I, s:I, s:I, s:o}", "applied", apply && d == D_OK, "dry_run", !apply,
 				 "rows", (json_int_t)rep.rows, "created", (json_int_t)rep.created, "updated",

@@ -83,7 +83,7 @@ static void report_page(struct web *w, const char *filename, const struct import
 		for (size_t i = 0; i < rep->nissues; i++) {
 			const struct import_issue *is = &rep->issues[i];
 			html(w->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
-			     is->line ? arena_printf(w->a, "%zu", is->line) : "—", is->column, is->problem, is->fix);
+			     is->line ? arena_printf(w->a, "%zu", is->line) : "—", is->header, is->problem, is->fix);
 		}
 		html(w->out, "</tbody></table>\n");
 	} else if (d == D_OK) {

@@ -1,6 +1,7 @@
 /* people.c — the people of the organisation: a list with search, unit
  * filter and paging, a CSV export of the same selection, and a person page. */
 #include "web.h"
+#include "formats/csv.h"
 #include "domain/people_io.h"
 #include "domain/person.h"
 #include "domain/unit.h"
@@ -38,7 +39,7 @@ void page_people(struct web *w)
 	size_t n;
 	long long total;
 	struct unit_tree t;
-	if (unit_tree_load(&w->ctx, &t) || person_list(&w->ctx, &f, &people, &n, &total)) {
+	if (unit_tree_load(&w->ctx, false, &t) || person_list(&w->ctx, &f, &people, &n, &total)) {
 		web_error(w, 500, _("The people could not be read. Try again later."));
 		return;
 	}
@@ -94,12 +95,12 @@ void page_people_csv(struct web *w)
 	size_t n;
 	long long total;
 	struct unit_tree t;
-	if (unit_tree_load(&w->ctx, &t) || person_list(&w->ctx, &f, &people, &n, &total)) {
+	if (unit_tree_load(&w->ctx, false, &t) || person_list(&w->ctx, &f, &people, &n, &total)) {
 		web_error(w, 500, _("The people could not be read. Try again later."));
 		return;
 	}
 	buf_reset(w->out);
-	buf_adds(w->out, "\xEF\xBB\xBF");  /* a BOM, so that Excel reads UTF-8 */
+	buf_adds(w->out, CSV_BOM);  /* so that Excel reads UTF-8 */
 	people_csv(w->out, people, n, &t);
 	w->r->response_type = "text/csv; charset=utf-8";
 	response_header(w->r, "Content-Disposition", "attachment; filename=\"mensen.csv\"");
@@ -116,7 +117,7 @@ void page_person(struct web *w)
 	struct unit_tree t;
 	struct person *reports;
 	size_t nreports;
-	if (r || unit_tree_load(&w->ctx, &t) ||
+	if (r || unit_tree_load(&w->ctx, false, &t) ||
 	    store_person_reports(w->st, w->a, w->who.organisation_id, p.id, &reports, &nreports)) {
 		web_error(w, 500, _("The person could not be read. Try again later."));
 		return;

@@ -46,7 +46,7 @@ static long long field_id(struct web *w, const char *name)
 static void units_page(struct web *w, const struct errors *e, const char *name, long long parent, int status)
 {
 	struct unit_tree t;
-	if (unit_tree_load(&w->ctx, &t)) {
+	if (unit_tree_load(&w->ctx, true, &t)) {
 		web_error(w, 500, _("The organisation could not be read. Try again later."));
 		return;
 	}
@@ -116,7 +116,7 @@ static void unit_page(struct web *w, const struct errors *e, int status)
 		return;
 	}
 	struct unit_tree t;
-	if (r || unit_tree_load(&w->ctx, &t)) {
+	if (r || unit_tree_load(&w->ctx, true, &t)) {
 		web_error(w, 500, _("The organisation could not be read. Try again later."));
 		return;
 	}

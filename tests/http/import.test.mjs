@@ -51,9 +51,9 @@ test('3 bad lines among 100: nothing imported, the 3 lines reported with what to
   const before = await total();
   const r = await upload(hrFile(BAD));
   assert.equal(r.status, 422);
-  // the report: line numbers (header is line 1, person i on line i+1), column, problem, fix
+  // the report: line numbers (header is line 1, person i on line i+1), the column as the file names it, problem, fix
   const rows = [...r.text.matchAll(/<tr><td>(\d+)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)];
-  assert.deepEqual(rows.map((m) => [Number(m[1]), m[2]]), [[13, 'name'], [41, 'email'], [78, 'manager_employee_id']]);
+  assert.deepEqual(rows.map((m) => [Number(m[1]), m[2]]), [[13, 'naam'], [41, 'e-mail'], [78, 'leidinggevende']]);
   for (const m of rows) assert.ok(m[4].length > 10, 'each line says what to do');
   assert.ok(!r.text.includes('name="action" value="confirm"'), 'no confirm button while there are problems');
   assert.equal(await total(), before, 'nothing was imported');
@@ -106,14 +106,15 @@ test('the API and the command line report the same lines', async () => {
   const file = hrFile(BAD).replaceAll('H0', 'K0');
   let r = await admin.request('POST', '/api/v1/people/import?dry_run=1', { body: file, headers: { 'content-type': 'text/csv' } });
   assert.equal(r.status, 422);
-  assert.deepEqual(r.json().issues.map((i) => i.line), [13, 41, 78]);
+  assert.deepEqual(r.json().issues.map((i) => [i.line, i.column, i.header]),
+    [[13, 'name', 'naam'], [41, 'email', 'e-mail'], [78, 'manager_employee_id', 'leidinggevende']]);
   const path = join(srv.dir, 'bad.csv');
   writeFileSync(path, file);
   const cli = cliResult(srv.db, ['import', 'people', '--org', 'gemeente-demo', path]);
   assert.notEqual(cli.status, 0);
-  assert.match(cli.stderr, /bad\.csv:13: name/);
-  assert.match(cli.stderr, /bad\.csv:41: email/);
-  assert.match(cli.stderr, /bad\.csv:78: manager_employee_id/);
+  assert.match(cli.stderr, /bad\.csv:13: naam /);
+  assert.match(cli.stderr, /bad\.csv:41: e-mail /);
+  assert.match(cli.stderr, /bad\.csv:78: leidinggevende /);
   assert.match(cli.stderr, /nothing imported: 3 problems/);
 });
 

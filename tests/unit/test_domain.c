@@ -301,7 +301,7 @@ TEST(unit_ensure_path_creates_once)
 				f.org_a), 4);
 
 	struct unit_tree t;
-	CHECK_INT(unit_tree_load(&f.c, &t), D_OK);
+	CHECK_INT(unit_tree_load(&f.c, true, &t), D_OK);
 	CHECK_INT(t.n, 4);
 	CHECK_STR(unit_tree_path(&t, id), "A/B/C");
 	CHECK_STR(unit_tree_path(&t, b), "A/B");

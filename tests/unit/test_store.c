@@ -200,7 +200,7 @@ TEST(store_unit_tree_order_and_depth)
 
 	struct unit *u;
 	size_t n;
-	CHECK_INT(store_unit_list(f.st, &f.a, f.org_a, &u, &n), ST_OK);
+	CHECK_INT(store_unit_list(f.st, &f.a, f.org_a, true, &u, &n), ST_OK);
 	CHECK_INT(n, 7);
 	if (n == 7) {
 		static const char *const names[] = { "Alfa", "Aap", "Beta", "Diep", "Alfa 2", "Zuid", "Eén" };
@@ -215,9 +215,94 @@ TEST(store_unit_tree_order_and_depth)
 		CHECK_INT(u[3].parent_id, ab);
 		CHECK_INT(u[4].children, 0);
 	}
+	/* without counts: the same tree, the counts left at 0 */
+	struct unit *lean;
+	size_t nlean;
+	CHECK_INT(store_unit_list(f.st, &f.a, f.org_a, false, &lean, &nlean), ST_OK);
+	CHECK_INT(nlean, n);
+	for (size_t i = 0; i < n && i < nlean; i++) {
+		CHECK_INT(lean[i].id, u[i].id);
+		CHECK_INT(lean[i].depth, u[i].depth);
+		CHECK_INT(lean[i].people + lean[i].children, 0);
+	}
 	/* the other organisation sees only its own */
-	CHECK_INT(store_unit_list(f.st, &f.a, f.org_b, &u, &n), ST_OK);
+	CHECK_INT(store_unit_list(f.st, &f.a, f.org_b, false, &u, &n), ST_OK);
 	CHECK_INT(n, 1);
+	fixture_close(&f);
+}
+
+/* The unit tree and the people count are cached per connection; a commit
+ * by any connection, and a rolled-back transaction, must show at once. */
+TEST(store_read_cache_follows_every_change)
+{
+	FIXTURE(f);
+	struct store *other;
+	struct buf err = BUF_INIT;
+	CHECK_INT(store_open(f.path, &other, &err), ST_OK);
+	buf_release(&err);
+	struct unit *u;
+	size_t n;
+	struct person_filter all = { 0 };
+	struct person *p;
+	size_t np;
+	long long total;
+
+	CHECK_INT(store_unit_list(f.st, &f.a, f.org_a, false, &u, &n), ST_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(store_person_list(f.st, &f.a, f.org_a, &all, &p, &np, &total), ST_OK);
+	CHECK_INT(total, 0);
+
+	/* another connection commits: seen */
+	long long x = 0;
+	CHECK_INT(store_unit_add(other, f.org_a, 0, "Elders", &x), ST_OK);
+	struct person q = { 0 };
+	q.employee_id = "9";
+	q.name = "Van elders";
+	q.active = 1;
+	CHECK_INT(store_person_insert(other, f.org_a, &q, NULL), ST_OK);
+	CHECK_INT(store_unit_list(f.st, &f.a, f.org_a, false, &u, &n), ST_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(store_person_list(f.st, &f.a, f.org_a, &all, &p, &np, &total), ST_OK);
+	CHECK_INT(total, 1);
+
+	/* this connection changes: seen */
+	CHECK(unit_add(&f, f.org_a, 0, "Hier") > 0);
+	CHECK(person_add(&f, f.org_a, "10", "Van hier", 0, 0) > 0);
+	CHECK_INT(store_unit_list(f.st, &f.a, f.org_a, false, &u, &n), ST_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(store_person_list(f.st, &f.a, f.org_a, &all, &p, &np, &total), ST_OK);
+	CHECK_INT(total, 2);
+
+	/* read inside a transaction that is rolled back: gone again */
+	CHECK_INT(store_begin(f.st), ST_OK);
+	CHECK(unit_add(&f, f.org_a, 0, "Even") > 0);
+	CHECK(person_add(&f, f.org_a, "11", "Even maar", 0, 0) > 0);
+	CHECK_INT(store_unit_list(f.st, &f.a, f.org_a, false, &u, &n), ST_OK);
+	CHECK_INT(n, 3);
+	CHECK_INT(store_person_list(f.st, &f.a, f.org_a, &all, &p, &np, &total), ST_OK);
+	CHECK_INT(total, 3);
+	store_rollback(f.st);
+	CHECK_INT(store_unit_list(f.st, &f.a, f.org_a, false, &u, &n), ST_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(store_person_list(f.st, &f.a, f.org_a, &all, &p, &np, &total), ST_OK);
+	CHECK_INT(total, 2);
+
+	/* a cached answer is a copy: the caller's arena may go */
+	struct arena a2 = ARENA_INIT;
+	CHECK_INT(store_unit_list(f.st, &a2, f.org_a, false, &u, &n), ST_OK);
+	arena_free(&a2);
+	CHECK_INT(store_unit_list(f.st, &f.a, f.org_a, false, &u, &n), ST_OK);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_STR(u[0].name, "Elders");
+		CHECK_STR(u[1].name, "Hier");
+	}
+	/* organisations apart, also in the cache */
+	CHECK_INT(store_unit_list(f.st, &f.a, f.org_b, false, &u, &n), ST_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(store_person_list(f.st, &f.a, f.org_b, &all, &p, &np, &total), ST_OK);
+	CHECK_INT(total, 0);
+	store_close(other);
 	fixture_close(&f);
 }
 

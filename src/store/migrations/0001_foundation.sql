@@ -22,9 +22,10 @@ CREATE TABLE person (
 	active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
 	UNIQUE (organisation_id, employee_id)
 );
-CREATE INDEX person_org_name ON person(organisation_id, name, id);
+-- answers the people list, its count and its search from the index alone
+CREATE INDEX person_org_name ON person(organisation_id, name, id, active, unit_id, email, employee_id);
 CREATE INDEX person_unit ON person(unit_id);
-CREATE INDEX person_manager ON person(manager_id);
+CREATE INDEX person_manager ON person(organisation_id, manager_id, name, id);
 
 CREATE TABLE unit (
 	id                INTEGER PRIMARY KEY,

@@ -28,7 +28,11 @@ int store_open(const char *path, struct store **out, struct buf *err)
 		"PRAGMA journal_mode=WAL;"
 		"PRAGMA foreign_keys=ON;"
 		"PRAGMA synchronous=NORMAL;"
-		"PRAGMA temp_store=MEMORY;";
+		"PRAGMA temp_store=MEMORY;"
+		/* Reads through a shared memory map rather than a copy per
+		 * connection: every server thread has a connection of its own. */
+		"PRAGMA mmap_size=1073741824;"
+		"PRAGMA cache_size=-8000;";
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		buf_addf(err, "cannot set up database %s: %s", path, msg ? msg : "?");
@@ -46,6 +50,7 @@ void store_close(struct store *s)
 		return;
 	for (int i = 0; i < STMT_SLOTS; i++)
 		sqlite3_finalize(s->cache[i].stmt);
+	cache_free(s);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);

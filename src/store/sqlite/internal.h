@@ -9,6 +9,34 @@
 #include <sqlite3.h>
 
 #define STMT_SLOTS 256
+#define CACHE_SLOTS 16
+
+/* What a connection has seen of the database: PRAGMA data_version (commits
+ * by other connections) and its own total changes. Equal versions mean
+ * equal data. */
+struct read_version {
+	long long others, own;
+};
+
+/* cache.c: answers that cost more than a look-up and change seldom, kept
+ * per connection (so per server thread, without locks) until any
+ * connection commits. A few organisations per connection, replaced in
+ * turn. */
+struct cached_units {
+	bool used, counts;
+	long long org;
+	struct read_version v;
+	struct arena a;
+	struct unit *units;
+	size_t n;
+};
+struct cached_count {
+	bool used;
+	int inactive;
+	long long org;
+	struct read_version v;
+	long long total;
+};
 
 struct store {
 	sqlite3 *db;
@@ -17,7 +45,23 @@ struct store {
 		const char *sql;      /* identity of a static SQL string */
 		sqlite3_stmt *stmt;
 	} cache[STMT_SLOTS];
+	struct cached_units units[CACHE_SLOTS];
+	struct cached_count counts[CACHE_SLOTS];
+	unsigned next_units, next_count;
 };
+
+/* The connection's read version; -1 inside a transaction or when it cannot
+ * be read (then nothing is cached). */
+int read_version(struct store *s, struct read_version *v);
+/* A copy, in a, of the cached unit tree of org; false when there is none
+ * for version v. */
+bool cache_units_get(struct store *s, struct arena *a, long long org, bool counts, const struct read_version *v,
+		     struct unit **out, size_t *n);
+void cache_units_put(struct store *s, long long org, bool counts, const struct read_version *v,
+		     const struct unit *units, size_t n);
+bool cache_count_get(struct store *s, long long org, int inactive, const struct read_version *v, long long *total);
+void cache_count_put(struct store *s, long long org, int inactive, const struct read_version *v, long long total);
+void cache_free(struct store *s);
 
 /* A reset statement for the static string sql, prepared once per connection. */
 sqlite3_stmt *stmt(struct store *s, const char *sql);

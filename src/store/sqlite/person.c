@@ -41,12 +41,37 @@ static char *like_pattern(struct arena *a, const char *q)
 	return p;
 }
 
-#define PERSON_WHERE \
-	" WHERE p.organisation_id = ?1" \
-	" AND (?2 IS NULL OR p.name LIKE ?2 ESCAPE '\\' OR p.email LIKE ?2 ESCAPE '\\' OR p.employee_id LIKE ?2 ESCAPE '\\')" \
-	" AND (?3 IS NULL OR p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = ?3 AND organisation_id = ?1" \
-	"   UNION ALL SELECT u2.id FROM unit u2 JOIN sub ON u2.parent_id = sub.id) SELECT id FROM sub))" \
-	" AND (?4 OR p.active)"
+#define PERSON_MATCH \
+	" AND (p.name LIKE ?2 ESCAPE '\\' OR p.email LIKE ?2 ESCAPE '\\' OR p.employee_id LIKE ?2 ESCAPE '\\')"
+#define PERSON_IN_UNIT \
+	" AND p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = ?3 AND organisation_id = ?1" \
+	"   UNION ALL SELECT u2.id FROM unit u2 JOIN sub ON u2.parent_id = sub.id) SELECT id FROM sub)"
+
+/* The statements of a filter. Parts that do not apply are left out, not
+ * switched off with "?2 IS NULL OR": a column that appears in a statement
+ * at all keeps SQLite from answering from the index alone. Four variants
+ * each (the statement cache wants static strings). */
+#define PERSON_WHERE " WHERE p.organisation_id = ?1 AND (?4 OR p.active)"
+#define PERSON_LIST_SQL(w) "SELECT " PERSON_COLS PERSON_FROM w " ORDER BY p.name, p.id LIMIT ?5 OFFSET ?6"
+#define PERSON_COUNT_SQL(w) "SELECT count(*) FROM person p" w
+
+static const char *const person_list_sql[4] = {
+	PERSON_LIST_SQL(PERSON_WHERE),
+	PERSON_LIST_SQL(PERSON_WHERE PERSON_MATCH),
+	PERSON_LIST_SQL(PERSON_WHERE PERSON_IN_UNIT),
+	PERSON_LIST_SQL(PERSON_WHERE PERSON_MATCH PERSON_IN_UNIT),
+};
+static const char *const person_count_sql[4] = {
+	PERSON_COUNT_SQL(PERSON_WHERE),
+	PERSON_COUNT_SQL(PERSON_WHERE PERSON_MATCH),
+	PERSON_COUNT_SQL(PERSON_WHERE PERSON_IN_UNIT),
+	PERSON_COUNT_SQL(PERSON_WHERE PERSON_MATCH PERSON_IN_UNIT),
+};
+
+static int variant(const struct person_filter *f)
+{
+	return (f->query && *f->query ? 1 : 0) + (f->unit_id ? 2 : 0);
+}
 
 static void bind_filter(struct arena *a, sqlite3_stmt *st, long long org, const struct person_filter *f)
 {
@@ -59,15 +84,25 @@ static void bind_filter(struct arena *a, sqlite3_stmt *st, long long org, const 
 int store_person_list(struct store *s, struct arena *a, long long org, const struct person_filter *f,
 		      struct person **out, size_t *n, long long *total)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT count(*) FROM person p" PERSON_WHERE);
-	bind_filter(a, st, org, f);
-	int rc = sqlite3_step(st);
-	*total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return map_rc(s, rc);
+	/* The count of everyone (the first page anyone sees) is cached;
+	 * searches are counted each time. */
+	struct read_version v;
+	bool cacheable = variant(f) == 0 && read_version(s, &v) == 0;
+	sqlite3_stmt *st;
+	int rc;
+	if (!cacheable || !cache_count_get(s, org, f->include_inactive, &v, total)) {
+		st = stmt(s, person_count_sql[variant(f)]);
+		bind_filter(a, st, org, f);
+		rc = sqlite3_step(st);
+		*total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			return map_rc(s, rc);
+		if (cacheable)
+			cache_count_put(s, org, f->include_inactive, &v, *total);
+	}
 
-	st = stmt(s, "SELECT " PERSON_COLS PERSON_FROM PERSON_WHERE " ORDER BY p.name, p.id LIMIT ?5 OFFSET ?6");
+	st = stmt(s, person_list_sql[variant(f)]);
 	bind_filter(a, st, org, f);
 	sqlite3_bind_int64(st, 5, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int64(st, 6, f->offset > 0 ? f->offset : 0);

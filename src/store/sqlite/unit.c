@@ -1,10 +1,13 @@
 /* unit.c — the unit tree of an organisation in SQLite. */
 #include "internal.h"
 
-#define UNIT_COLS \
-	"u.id, u.organisation_id, ifnull(u.parent_id, 0), ifnull(u.manager_person_id, 0), u.name, p.name, " \
+#define UNIT_COLS_BASE \
+	"u.id, u.organisation_id, ifnull(u.parent_id, 0), ifnull(u.manager_person_id, 0), u.name, p.name, "
+#define UNIT_COLS UNIT_COLS_BASE \
 	"(SELECT count(*) FROM person x WHERE x.unit_id = u.id), " \
 	"(SELECT count(*) FROM unit c WHERE c.parent_id = u.id)"
+/* without the counts, which cost more than the tree itself */
+#define UNIT_COLS_LEAN UNIT_COLS_BASE "0, 0"
 
 static void read_unit(struct arena *a, sqlite3_stmt *st, struct unit *u)
 {
@@ -18,17 +21,23 @@ static void read_unit(struct arena *a, sqlite3_stmt *st, struct unit *u)
 	u->children = sqlite3_column_int64(st, 7);
 }
 
-int store_unit_list(struct store *s, struct arena *a, long long org, struct unit **out, size_t *n)
+#define UNIT_TREE_SQL(cols) \
+	"WITH RECURSIVE t(id, depth, k) AS (" \
+	" SELECT id, 0, name || char(1) FROM unit WHERE organisation_id = ?1 AND parent_id IS NULL" \
+	" UNION ALL" \
+	" SELECT u.id, t.depth + 1, t.k || u.name || char(1) FROM unit u JOIN t ON u.parent_id = t.id" \
+	") SELECT " cols ", t.depth FROM t JOIN unit u ON u.id = t.id" \
+	" LEFT JOIN person p ON p.id = u.manager_person_id ORDER BY t.k"
+
+int store_unit_list(struct store *s, struct arena *a, long long org, bool counts, struct unit **out, size_t *n)
 {
 	/* char(1) sorts below every printable character, so a parent's key is a
 	 * prefix that sorts before its children's keys. */
-	sqlite3_stmt *st = stmt(s,
-		"WITH RECURSIVE t(id, depth, k) AS ("
-		" SELECT id, 0, name || char(1) FROM unit WHERE organisation_id = ?1 AND parent_id IS NULL"
-		" UNION ALL"
-		" SELECT u.id, t.depth + 1, t.k || u.name || char(1) FROM unit u JOIN t ON u.parent_id = t.id"
-		") SELECT " UNIT_COLS ", t.depth FROM t JOIN unit u ON u.id = t.id"
-		" LEFT JOIN person p ON p.id = u.manager_person_id ORDER BY t.k");
+	struct read_version v;
+	bool cacheable = read_version(s, &v) == 0;
+	if (cacheable && cache_units_get(s, a, org, counts, &v, out, n))
+		return ST_OK;
+	sqlite3_stmt *st = stmt(s, counts ? UNIT_TREE_SQL(UNIT_COLS) : UNIT_TREE_SQL(UNIT_COLS_LEAN));
 	sqlite3_bind_int64(st, 1, org);
 	size_t cap = 0;
 	int rc;
@@ -40,6 +49,8 @@ int store_unit_list(struct store *s, struct arena *a, long long org, struct unit
 		u->depth = sqlite3_column_int(st, 8);
 	}
 	sqlite3_reset(st);
+	if (rc == SQLITE_DONE && cacheable)
+		cache_units_put(s, org, counts, &v, *out, *n);
 	return map_rc(s, rc);
 }
 
