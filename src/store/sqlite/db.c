@@ -108,6 +108,22 @@ int exec_stmt(struct store *s, sqlite3_stmt *st)
 	return r;
 }
 
+int changed(struct store *s, int r)
+{
+	return r ? r : sqlite3_changes(s->db) ? ST_OK : ST_NOTFOUND;
+}
+
+int inserted(struct store *s, int r, long long *id)
+{
+	if (r)
+		return r;
+	if (!sqlite3_changes(s->db))
+		return ST_INVALID;
+	if (id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return ST_OK;
+}
+
 void bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v)

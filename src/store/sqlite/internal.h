@@ -69,6 +69,13 @@ sqlite3_stmt *stmt(struct store *s, const char *sql);
 int map_rc(struct store *s, int rc);
 /* Steps a statement that returns no rows and resets it. */
 int exec_stmt(struct store *s, sqlite3_stmt *st);
+/* After exec_stmt of an UPDATE or DELETE scoped to an organisation: the
+ * result, or ST_NOTFOUND when no row was touched. */
+int changed(struct store *s, int r);
+/* After exec_stmt of an INSERT ... SELECT ... WHERE that checks that what
+ * the row refers to is of the organisation: the result, ST_INVALID when the
+ * check refused, else ST_OK with the new row's id in *id (when id). */
+int inserted(struct store *s, int r, long long *id);
 /* Binds text, NULL for a NULL pointer. */
 void bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Binds an id, NULL for 0 (no reference). */

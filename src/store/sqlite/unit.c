@@ -98,11 +98,6 @@ int store_unit_add(struct store *s, long long org, long long parent_id, const ch
 	return ST_OK;
 }
 
-static int changed(struct store *s, int r)
-{
-	return r ? r : sqlite3_changes(s->db) ? ST_OK : ST_NOTFOUND;
-}
-
 int store_unit_rename(struct store *s, long long org, long long id, const char *name)
 {
 	sqlite3_stmt *st = stmt(s, "UPDATE unit SET name = ? WHERE organisation_id = ? AND id = ?");
