@@ -147,7 +147,7 @@ void secret_random(char out[SECRET_HEX])
 }
 
 /* The stored form of a secret: BLAKE2b-256 of its text. */
-static int secret_hash(const char *token, unsigned char out[HASH_LEN])
+int secret_hash(const char *token, unsigned char out[HASH_LEN])
 {
 	if (!token || strlen(token) != SECRET_HEX - 1)
 		return -1;

@@ -53,6 +53,8 @@ int actor_load(struct store *st, struct arena *a, long long account_id, struct a
 
 /* 32 random bytes as lower-case hex. */
 void secret_random(char out[SECRET_HEX]);
+/* The stored form of a secret (BLAKE2b-256); -1 for a malformed secret. */
+int secret_hash(const char *token, unsigned char out[HASH_LEN]);
 /* Constant-time comparison of two NUL-terminated secrets. */
 bool secret_equal(const char *a, const char *b);
 

@@ -13,6 +13,9 @@ static const struct nav_item {
 	{ "/", N_("Home"), ACCESS_SIGNED_IN },
 	{ "/units", N_("Organisation"), ROLES_UNITS_READ },
 	{ "/people", N_("People"), ROLES_PEOPLE_READ },
+	{ "/programmes", N_("Programmes"), ROLES_PROGRAMME_READ },
+	{ "/frameworks", N_("Frameworks"), ROLES_PROGRAMME_READ },
+	{ "/groups", N_("My groups"), ROLES_GROUP_MEMBER },
 	{ "/accounts", N_("Accounts and roles"), ROLES_ADMIN },
 	{ "/import", N_("Import"), ROLES_ADMIN },
 	{ "/audit", N_("Audit log"), ROLES_ADMIN },
@@ -108,6 +111,24 @@ void form_input(struct web *w, const char *name, const char *label, const char *
 	html(w->out, "></p>\n");
 }
 
+void form_textarea(struct web *w, const char *name, const char *label, const char *value, const struct errors *e,
+		   const char *hint)
+{
+	const char *err = e ? errors_get(e, name) : NULL;
+	html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s</label>", err ? " invalid" : "", name, label);
+	if (hint)
+		html(w->out, "<span class=\"hint\" id=\"h-%s\">%s</span>", name, hint);
+	if (err)
+		html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
+	html(w->out, "<textarea id=\"f-%s\" name=\"%s\" rows=\"4\"", name, name);
+	if (err || hint)
+		html(w->out, " aria-describedby=\"%s%s%s%s\"", err ? "e-" : "", err ? name : "", hint ? (err ? " h-" : "h-") : "",
+		     hint ? name : "");
+	if (err)
+		html(w->out, " aria-invalid=\"true\"");
+	html(w->out, ">%s</textarea></p>\n", value ? value : "");
+}
+
 static const struct {
 	const char *code, *message;
 } done_messages[] = {
@@ -119,6 +140,19 @@ static const struct {
 	{ "role-removed", N_("The role has been taken away.") },
 	{ "password-changed", N_("Your password has been changed. Other sessions have been logged out.") },
 	{ "imported", N_("The import is done.") },
+	{ "programme-created", N_("The programme has been made from the template. Check its design below.") },
+	{ "programme-updated", N_("The design has been saved.") },
+	{ "batch-created", N_("The batch has been added.") },
+	{ "group-created", N_("The group has been added.") },
+	{ "staff-saved", N_("The mentor and facilitator have been saved.") },
+	{ "enrolled", N_("The participants have been enrolled.") },
+	{ "status-changed", N_("The status has been changed.") },
+	{ "meeting-planned", N_("The meeting has been planned.") },
+	{ "meeting-changed", N_("The meeting has been changed; calendars get the new version.") },
+	{ "choice-saved", N_("The choice has been saved.") },
+	{ "attendance-saved", N_("The attendance has been saved.") },
+	{ "feed-created", N_("Your calendar link has been made. Add it to your calendar program as a subscription.") },
+	{ "feed-revoked", N_("The calendar link has been revoked; it no longer works.") },
 };
 
 void page_done_message(struct web *w)
@@ -207,6 +241,10 @@ void page_static_css(struct web *w)
 		"button.danger{background:var(--err)}\n"
 		".field{margin:.8rem 0}.field.invalid input{border:2px solid var(--err)}\n"
 		".field-error{display:block;color:var(--err);font-weight:600}\n"
+		".hint{display:block;color:var(--muted)}\ntextarea{width:100%;max-width:48rem}\n"
+		".field.invalid textarea,.field.invalid select{border:2px solid var(--err)}\n"
+		".warn{border-left:5px solid #b35900;background:#fff6ea;padding:.6rem 1rem;margin:1rem 0}\n"
+		".status-stopped{color:var(--muted)}\n"
 		".error{border-left:5px solid var(--err);background:#fdf0f1;padding:.6rem 1rem;margin:1rem 0}\n"
 		".done{border-left:5px solid var(--ok);background:#eef7ef;padding:.6rem 1rem}\n"
 		".muted{color:var(--muted)}\n.tree{list-style:none;padding-left:1.2rem}.tree>li{margin:.2rem 0}\n"

@@ -38,6 +38,32 @@ const struct route routes[] = {
 
 	{ "GET", "/audit", page_audit, ROLES_ADMIN, PAGE },
 
+	{ "GET", "/programmes", page_programmes, ROLES_PROGRAMME_READ, PAGE },
+	{ "POST", "/programmes", page_programme_create, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "GET", "/programmes/{id}", page_programme, ROLES_PROGRAMME_READ, PAGE },
+	{ "POST", "/programmes/{id}", page_programme_update, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "POST", "/programmes/{id}/batches", page_batch_create, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "POST", "/batches/{id}/groups", page_group_create, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "GET", "/frameworks", page_frameworks, ROLES_PROGRAMME_READ, PAGE },
+	{ "GET", "/frameworks/{id}", page_framework, ROLES_PROGRAMME_READ, PAGE },
+
+	{ "GET", "/groups", page_groups, ROLES_GROUP_MEMBER, PAGE },
+	{ "GET", "/groups/{id}", page_group, ROLES_GROUP_MEMBER, PAGE },
+	{ "POST", "/groups/{id}/staff", page_group_staff, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "POST", "/groups/{id}/enrolments", page_group_enrol, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "POST", "/enrolments/{id}", page_enrolment_status, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "POST", "/groups/{id}/meetings", page_group_plan, ROLES_GROUP_RUN, PAGE },
+	{ "GET", "/groups/{id}/calendar.ics", page_group_ics, ROLES_GROUP_MEMBER, PAGE },
+	{ "GET", "/meetings/{id}", page_meeting, ROLES_GROUP_MEMBER, PAGE },
+	{ "POST", "/meetings/{id}", page_meeting_change, ROLES_GROUP_RUN, PAGE },
+	{ "POST", "/meetings/{id}/choice", page_meeting_choice, ROLES_GROUP_RUN, PAGE },
+	{ "POST", "/meetings/{id}/attendance", page_meeting_attendance, ROLES_GROUP_RUN, PAGE },
+
+	{ "GET", "/calendar", page_calendar, ACCESS_SIGNED_IN, PAGE },
+	{ "POST", "/calendar", page_calendar_create, ACCESS_SIGNED_IN, PAGE },
+	{ "POST", "/calendar/{id}/revoke", page_calendar_revoke, ACCESS_SIGNED_IN, PAGE },
+	{ "GET", "/calendar.ics", page_calendar_feed, ACCESS_PUBLIC, PAGE },
+
 	{ "GET", "/api/v1/organisations", api_organisations, ACCESS_SIGNED_IN, API },
 	{ "GET", "/api/v1/units", api_units, ROLES_UNITS_READ, API },
 	{ "GET", "/api/v1/units/{id}", api_unit, ROLES_UNITS_READ, API },

@@ -23,6 +23,13 @@
 #define ROLES_UNITS_READ (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_OWNER) | \
 			  ROLE_BIT(ROLE_MANAGER))
 #define ROLES_ADMIN ROLE_BIT(ROLE_ADMINISTRATOR)
+/* programmes: the coach designs and staffs, the owner follows the counts */
+#define ROLES_PROGRAMME_WRITE ROLE_BIT(ROLE_COACH)
+#define ROLES_PROGRAMME_READ (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_OWNER))
+/* whoever can be in a group; which groups is decided per group (domain/group.h) */
+#define ROLES_GROUP_MEMBER (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_OWNER) | ROLE_BIT(ROLE_FACILITATOR) | \
+			    ROLE_BIT(ROLE_MENTOR) | ROLE_BIT(ROLE_PARTICIPANT))
+#define ROLES_GROUP_RUN (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_FACILITATOR))
 
 struct web;
 typedef void (*web_handler)(struct web *w);
@@ -90,6 +97,9 @@ void form_errors(struct web *w, const struct errors *e);
 /* a labelled text input with its error; value re-shown */
 void form_input(struct web *w, const char *name, const char *label, const char *type, const char *value,
 		const struct errors *e, const char *autocomplete);
+/* a labelled textarea with an optional hint and its error */
+void form_textarea(struct web *w, const char *name, const char *label, const char *value, const struct errors *e,
+		   const char *hint);
 /* the status message of ?done=CODE after a redirect */
 void page_done_message(struct web *w);
 
@@ -116,6 +126,29 @@ void page_account_role_remove(struct web *w);
 void page_import(struct web *w);
 void page_import_post(struct web *w);
 void page_audit(struct web *w);
+void page_programmes(struct web *w);
+void page_programme_create(struct web *w);
+void page_programme(struct web *w);
+void page_programme_update(struct web *w);
+void page_batch_create(struct web *w);
+void page_group_create(struct web *w);
+void page_frameworks(struct web *w);
+void page_framework(struct web *w);
+void page_groups(struct web *w);
+void page_group(struct web *w);
+void page_group_staff(struct web *w);
+void page_group_enrol(struct web *w);
+void page_enrolment_status(struct web *w);
+void page_group_plan(struct web *w);
+void page_group_ics(struct web *w);
+void page_meeting(struct web *w);
+void page_meeting_change(struct web *w);
+void page_meeting_choice(struct web *w);
+void page_meeting_attendance(struct web *w);
+void page_calendar(struct web *w);
+void page_calendar_create(struct web *w);
+void page_calendar_revoke(struct web *w);
+void page_calendar_feed(struct web *w);
 void page_healthz(struct web *w);
 void page_static_css(struct web *w);
 

@@ -1,0 +1,54 @@
+/* group.h — batches, learning groups, their staffing and enrolment (C3),
+ * and what a person may see and do in a group: the one place that decides
+ * it for pages, API and command line alike. */
+#ifndef LG_DOMAIN_GROUP_H
+#define LG_DOMAIN_GROUP_H
+
+#include "ctx.h"
+#include "store/programme.h"
+
+#define GROUP_NAME_MAX 80
+#define STOP_REASON_MAX 500
+
+/* How the acting person relates to a group, weakest first. */
+enum group_relation {
+	REL_NONE,
+	REL_OWNER,         /* counts, names and status only */
+	REL_PARTICIPANT,   /* enrolled (not stopped) */
+	REL_MENTOR,
+	REL_FACILITATOR,
+	REL_COACH,         /* the organisation coach: designs, staffs, schedules */
+};
+
+enum group_relation group_relation(struct ctx *c, const struct learning_group *g);
+/* Reads the group and the actor's relation to it; D_NOTFOUND when the
+ * group is not in the organisation or the actor may not see it (the same
+ * answer, so that ids of other groups cannot be probed). */
+int group_open(struct ctx *c, long long id, struct learning_group *g, enum group_relation *rel);
+/* May the relation change the schedule, menu choices and attendance? */
+bool group_may_run(enum group_relation r);
+/* May it see other participants' attendance? */
+bool group_may_see_attendance(enum group_relation r);
+
+int batch_create(struct ctx *c, long long programme_id, const char *name, struct errors *e, long long *id);
+int group_create(struct ctx *c, long long batch_id, const char *name, struct errors *e, long long *id);
+/* Sets mentor, facilitator (person ids, 0 for none) and the pair's status
+ * (none, proposed, confirmed, changed). */
+int group_staff(struct ctx *c, long long group_id, long long mentor_id, long long facilitator_id,
+		const char *pair_status, struct errors *e);
+/* Enrols people (all or none) on date `on`; a person who is in another
+ * group of the same programme (and has not stopped) is refused by name. */
+int group_enrol(struct ctx *c, long long group_id, const long long *people, size_t n, const char *on,
+		struct errors *e);
+/* registered -> active -> completed, or stopped (with reason and date)
+ * from registered or active; a stop can be undone back to active. */
+int enrolment_set_status(struct ctx *c, long long enrolment_id, const char *status, const char *on,
+			 const char *reason, struct errors *e);
+/* A sentence when the group's size (registered + active + completed) is
+ * outside the programme's bounds, else NULL. */
+const char *group_size_warning(struct ctx *c, const struct learning_group *g, const struct programme *p);
+
+const char *enrolment_status_label(const char *status);
+const char *pair_status_label(const char *status);
+
+#endif

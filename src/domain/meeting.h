@@ -1,0 +1,52 @@
+/* meeting.h — planning a group's meetings, choosing menu meetings under the
+ * menu card's rules, attendance, and the cascade check of a programme. The
+ * caller has checked the actor's relation to the group (group_open,
+ * group_may_run). Every change raises the meeting's sequence, so calendar
+ * programs update their copy. */
+#ifndef LG_DOMAIN_MEETING_H
+#define LG_DOMAIN_MEETING_H
+
+#include "ctx.h"
+#include "menu.h"
+#include "store/programme.h"
+
+#define VENUE_MAX 200
+#define FREE_TOPIC_MAX 200
+#define JUSTIFICATION_MAX 2000
+
+struct meeting_when {
+	const char *date, *start, *end;   /* "2026-02-10", "09:00", "17:00" */
+	const char *venue;
+};
+
+/* Plans meeting `number` of the group's programme; a two-day meeting ends
+ * on the next day. */
+int meeting_plan(struct ctx *c, long long group_id, int number, const struct meeting_when *w, long long now,
+		 struct errors *e, long long *id);
+/* Moves a meeting, changes its venue, or cancels it (cancel) / plans it again. */
+int meeting_change(struct ctx *c, long long meeting_id, const struct meeting_when *w, bool cancel, long long now,
+		   struct errors *e);
+
+struct meeting_choice {
+	bool free;
+	long long topic_id, option_id;       /* for a menu choice; option may be 0 */
+	const char *free_topic;
+	const char *justification;
+	const long long *preparers;          /* person ids */
+	size_t npreparers;
+};
+/* Records the choice for a menu meeting, refused with a message per rule
+ * it would break. */
+int meeting_choose(struct ctx *c, long long meeting_id, const struct meeting_choice *ch, long long now,
+		   struct errors *e);
+
+/* status: present, excused, absent; "" clears the record. Only for people
+ * enrolled in the meeting's group. */
+int attendance_record(struct ctx *c, long long meeting_id, long long person_id, const char *status, long long now,
+		      struct errors *e);
+const char *attendance_label(const char *status);
+
+/* The cascade messages of a programme (see schedule.h), at most max. */
+int programme_cascade(struct ctx *c, long long programme_id, char **out, size_t max, size_t *n);
+
+#endif

@@ -1,0 +1,31 @@
+/* programme.h — frameworks and programme design (C9, C2): a programme is
+ * made from a built-in template (LiVe!, Amsterdam) as a copy the
+ * coordinator then edits; its framework is copied into the organisation
+ * on first use. */
+#ifndef LG_DOMAIN_PROGRAMME_H
+#define LG_DOMAIN_PROGRAMME_H
+
+#include "ctx.h"
+#include "menu.h"
+#include "store/programme.h"
+
+#define PROGRAMME_NAME_MAX 120
+#define PROGRAMME_TEXT_MAX 4000
+
+/* The organisation's copy of a built-in framework, made when missing. */
+int framework_install(struct ctx *c, const char *key, long long *id);
+/* Every built-in framework into the organisation (for a new organisation). */
+int framework_install_all(struct ctx *c);
+
+/* A new programme copied from template `key` (live, amsterdam). */
+int programme_from_template(struct ctx *c, const char *key, const char *name, struct errors *e, long long *id);
+/* Saves the editable fields of p (name, target group, ambition, design
+ * elements, group bounds, cascade meeting, menu rules, follow-up, mentor
+ * profile), after checking them. */
+int programme_update(struct ctx *c, const struct programme *p, struct errors *e);
+
+struct menu_rules programme_menu_rules(const struct programme *p);
+/* The number of the programme's meetings that are chosen from the menu. */
+int programme_menu_slots(const struct programme_meeting *m, size_t n);
+
+#endif

@@ -1,0 +1,445 @@
+/* groups.c — learning groups: "my groups", the group page (staffing,
+ * participants and their status, meetings, attendance), and the forms of
+ * the coach (staffing, enrolment, status) and of the coach and facilitator
+ * (planning meetings). What each person sees is decided by domain/group.h:
+ * an owner sees names and status only, a participant their own group. */
+#include "web.h"
+#include "domain/group.h"
+#include "domain/meeting.h"
+#include "domain/person.h"
+#include "domain/schedule.h"
+#include "html/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static long long field_id(struct web *w, const char *name)
+{
+	const char *v = web_field(w, name);
+	char *end;
+	long long n = strtoll(v, &end, 10);
+	return (*v && !*end && n >= 0) ? n : -1;
+}
+
+static const char *today(struct web *w)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char *d = arena_alloc(w->a, 11);
+	strftime(d, 11, "%Y-%m-%d", &tm);
+	return d;
+}
+
+void page_groups(struct web *w)
+{
+	struct learning_group *g;
+	size_t n;
+	long long org = w->who.organisation_id;
+	bool all = actor_has(&w->who, ROLES_PROGRAMME_READ);
+	int r = all ? store_group_list(w->st, w->a, org, 0, 0, &g, &n)
+		    : store_group_list_for_person(w->st, w->a, org, w->who.person_id, &g, &n);
+	if (r) {
+		web_error(w, 500, _("The groups could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, all ? _("Groups") : _("My groups"));
+	if (!n)
+		html(w->out, "<p>%s</p>", all ? _("There are no groups yet.") : _("You are not in a group yet."));
+	else {
+		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+		     _("Group"), _("Programme"), _("Batch"), _("Mentor"), _("Facilitator"));
+		for (size_t i = 0; i < n; i++)
+			html(w->out, "<tr><td><a href=\"/groups/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+			     g[i].id, g[i].name, g[i].programme_name, g[i].batch_name,
+			     g[i].mentor_name ? g[i].mentor_name : "—", g[i].facilitator_name ? g[i].facilitator_name : "—");
+		html(w->out, "</tbody></table>\n");
+	}
+	/* what is next, for everyone with meetings */
+	struct meeting *m;
+	size_t nm;
+	if (w->who.person_id && !store_meeting_list_for_person(w->st, w->a, org, w->who.person_id, &m, &nm)) {
+		const char *now = today(w);
+		html(w->out, "<h2>%s</h2>", _("Your next meetings"));
+		size_t shown = 0;
+		html(w->out, "<ul>");
+		for (size_t i = 0; i < nm && shown < 5; i++) {
+			if (strcmp(m[i].ends_on, now) < 0)
+				continue;
+			shown++;
+			html(w->out, "<li><a href=\"/meetings/%lld\">%s</a>: %s, %s, %s–%s%s%s</li>", m[i].id,
+			     arena_printf(w->a, _("Meeting %d"), m[i].number), m[i].group_name, date_label(w->a, m[i].starts_on),
+			     m[i].start_time, m[i].end_time, *m[i].venue ? ", " : "", m[i].venue);
+		}
+		html(w->out, "</ul>");
+		if (!shown)
+			html(w->out, "<p>%s</p>", _("No meetings planned."));
+		html(w->out, "<p><a href=\"/calendar\">%s</a></p>\n", _("Your meetings in your own calendar"));
+	}
+	page_end(w);
+}
+
+static void person_select(struct web *w, const char *name, const char *label, long long selected,
+			  const struct person *people, size_t n, const struct errors *e)
+{
+	const char *err = e ? errors_get(e, name) : NULL;
+	html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s</label>", err ? " invalid" : "", name, label);
+	if (err)
+		html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
+	html(w->out, "<select id=\"f-%s\" name=\"%s\"%s><option value=\"0\">%s</option>", name, name,
+	     err ? arena_printf(w->a, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", name) : "", _("(nobody)"));
+	for (size_t i = 0; i < n; i++)
+		html(w->out, "<option value=\"%lld\"%s>%s (%s)</option>", people[i].id, people[i].id == selected ? " selected" : "",
+		     people[i].name, people[i].employee_id);
+	html(w->out, "</select></p>");
+}
+
+static const char *const statuses[] = { "registered", "active", "completed", "stopped" };
+
+static void staff_form(struct web *w, const struct learning_group *g, const struct person *people, size_t np,
+		       const struct errors *e)
+{
+	html(w->out, "<h2 id=\"staff\">%s</h2>", _("Mentor and facilitator"));
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/groups/%lld/staff\">", g->id);
+	form_csrf(w);
+	person_select(w, "mentor_id", _("Mentor"), e ? field_id(w, "mentor_id") : g->mentor_id, people, np, e);
+	person_select(w, "facilitator_id", _("Facilitator"), e ? field_id(w, "facilitator_id") : g->facilitator_id, people,
+		      np, e);
+	const char *ps = e ? web_field(w, "pair_status") : g->pair_status;
+	static const char *const pair[] = { "none", "proposed", "confirmed", "changed" };
+	html(w->out, "<p class=\"field\"><label for=\"f-pair_status\">%s</label><select id=\"f-pair_status\" name=\"pair_status\">",
+	     _("The pair"));
+	for (int i = 0; i < 4; i++)
+		html(w->out, "<option value=\"%s\"%s>%s</option>", pair[i], !strcmp(ps, pair[i]) ? " selected" : "",
+		     pair_status_label(pair[i]));
+	html(w->out, "</select></p><p><button type=\"submit\">%s</button></p></form>\n", _("Save"));
+}
+
+static void enrol_form(struct web *w, const struct learning_group *g, const struct person *people, size_t np,
+		       const struct enrolment *en, size_t nen, const struct errors *e)
+{
+	html(w->out, "<h2 id=\"enrol\">%s</h2>", _("Enrol participants"));
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/groups/%lld/enrolments\">", g->id);
+	form_csrf(w);
+	const char *err = e ? errors_get(e, "people") : NULL;
+	html(w->out, "<p class=\"field%s\"><label for=\"f-people\">%s</label><span class=\"hint\" id=\"h-people\">%s</span>",
+	     err ? " invalid" : "", _("People"), _("Choose one or more (Ctrl or Shift with the mouse, or the arrow keys)."));
+	html(w->out, "<select id=\"f-people\" name=\"people\" multiple size=\"12\" aria-describedby=\"h-people\">");
+	for (size_t i = 0; i < np; i++) {
+		bool in = people[i].id == g->mentor_id || people[i].id == g->facilitator_id;
+		for (size_t k = 0; k < nen && !in; k++)
+			in = en[k].person_id == people[i].id;
+		if (!in)
+			html(w->out, "<option value=\"%lld\">%s (%s)</option>", people[i].id, people[i].name, people[i].employee_id);
+	}
+	html(w->out, "</select></p>");
+	form_input(w, "date", _("Registered on"), "date", e ? web_field(w, "date") : today(w), e, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Enrol"));
+}
+
+static void plan_form(struct web *w, const struct learning_group *g, const struct meeting *m, size_t nm,
+		      const struct errors *e)
+{
+	struct programme_meeting *pm;
+	size_t npm;
+	if (store_programme_meeting_list(w->st, w->a, w->who.organisation_id, g->programme_id, &pm, &npm))
+		return;
+	html(w->out, "<h2 id=\"plan\">%s</h2>", _("Plan a meeting"));
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/groups/%lld/meetings\">", g->id);
+	form_csrf(w);
+	long long chosen = e ? field_id(w, "number") : -1;
+	html(w->out, "<p class=\"field\"><label for=\"f-number\">%s</label><select id=\"f-number\" name=\"number\">", _("Meeting"));
+	for (size_t i = 0; i < npm; i++) {
+		bool planned = false;
+		for (size_t k = 0; k < nm; k++)
+			planned |= m[k].programme_meeting_id == pm[i].id;
+		if (!planned)
+			html(w->out, "<option value=\"%d\"%s>%d. %s</option>", pm[i].number,
+			     pm[i].number == chosen ? " selected" : "", pm[i].number, pm[i].theme);
+	}
+	html(w->out, "</select></p>");
+	form_input(w, "date", _("Date"), "date", e ? web_field(w, "date") : "", e, NULL);
+	form_input(w, "start", _("Start"), "time", e ? web_field(w, "start") : "09:00", e, NULL);
+	form_input(w, "end", _("End"), "time", e ? web_field(w, "end") : "17:00", e, NULL);
+	form_input(w, "venue", _("Venue"), "text", e ? web_field(w, "venue") : "", e, NULL);
+	html(w->out, "<p class=\"muted\">%s</p><p><button type=\"submit\">%s</button></p></form>\n",
+	     _("A two-day meeting ends on the next day at the end time."), _("Plan"));
+}
+
+static void group_page(struct web *w, const char *form, const struct errors *e, int status)
+{
+	long long org = w->who.organisation_id;
+	struct learning_group g;
+	enum group_relation rel;
+	int r = group_open(&w->ctx, w->id[0], &g, &rel);
+	if (r == D_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	struct programme p;
+	struct enrolment *en;
+	struct meeting *m;
+	struct attendance *at = NULL;
+	size_t nen, nm, nat = 0;
+	if (r || store_programme_get(w->st, w->a, org, g.programme_id, &p) ||
+	    store_enrolment_list(w->st, w->a, org, g.id, &en, &nen) || store_meeting_list(w->st, w->a, org, g.id, &m, &nm) ||
+	    (rel != REL_OWNER && store_attendance_list(w->st, w->a, org, g.id, &at, &nat))) {
+		web_error(w, 500, _("The group could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, g.name);
+	page_done_message(w);
+	html(w->out, "<p>%s</p>", arena_printf(w->a, _("%s, %s"), g.programme_name, g.batch_name));
+	if (rel == REL_COACH || rel == REL_OWNER)
+		html(w->out, "<p><a href=\"/programmes/%lld\">%s</a></p>", g.programme_id, _("To the programme"));
+	html(w->out, "<dl><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>", _("Mentor"),
+	     g.mentor_name ? g.mentor_name : "—", _("Facilitator"), g.facilitator_name ? g.facilitator_name : "—",
+	     _("The pair"), pair_status_label(g.pair_status));
+	if (rel == REL_COACH || rel == REL_FACILITATOR) {
+		const char *warn = group_size_warning(&w->ctx, &g, &p);
+		if (warn)
+			html(w->out, "<p class=\"warn\">%s</p>", warn);
+	}
+
+	/* participants: names and status; the reason of a stop only for those who run the group */
+	html(w->out, "<h2 id=\"participants\">%s</h2>", _("Participants"));
+	if (!nen)
+		html(w->out, "<p>%s</p>", _("Nobody is enrolled yet."));
+	else {
+		bool show_status = rel != REL_PARTICIPANT;
+		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th>", _("Name"));
+		if (show_status)
+			html(w->out, "<th scope=\"col\">%s</th>", _("Status"));
+		if (rel == REL_COACH)
+			html(w->out, "<th scope=\"col\">%s</th>", _("Change status"));
+		html(w->out, "</tr></thead><tbody>");
+		for (size_t i = 0; i < nen; i++) {
+			html(w->out, "<tr%s><td>%s</td>", !strcmp(en[i].status, "stopped") ? " class=\"status-stopped\"" : "",
+			     en[i].person_name);
+			if (show_status) {
+				html(w->out, "<td>%s", enrolment_status_label(en[i].status));
+				if (group_may_see_attendance(rel) && !strcmp(en[i].status, "stopped"))
+					html(w->out, " (%s, %s)", date_label(w->a, en[i].stopped_on), en[i].stop_reason);
+				html(w->out, "</td>");
+			}
+			if (rel == REL_COACH) {
+				html(w->out, "<td><form method=\"post\" action=\"/enrolments/%lld\" class=\"inline\">", en[i].id);
+				form_csrf(w);
+				const char *sid = arena_printf(w->a, "st-%lld", en[i].id);
+				html(w->out, "<label for=\"%s\" class=\"inline\">%s</label> <select id=\"%s\" name=\"status\">",
+				     sid, arena_printf(w->a, _("New status for %s"), en[i].person_name), sid);
+				for (int k = 0; k < 4; k++)
+					html(w->out, "<option value=\"%s\"%s>%s</option>", statuses[k],
+					     !strcmp(statuses[k], en[i].status) ? " selected" : "", enrolment_status_label(statuses[k]));
+				const char *did = arena_printf(w->a, "dt-%lld", en[i].id), *rid = arena_printf(w->a, "rs-%lld", en[i].id);
+				html(w->out, " <label for=\"%s\" class=\"inline\">%s</label> <input id=\"%s\" name=\"date\" type=\"date\" value=\"%s\">"
+					" <label for=\"%s\" class=\"inline\">%s</label> <input id=\"%s\" name=\"reason\" type=\"text\" value=\"\">"
+					" <button type=\"submit\" class=\"secondary\">%s</button></form></td>",
+				     did, _("on"), did, today(w), rid, _("reason (when stopping)"), rid, _("Change"));
+			}
+			html(w->out, "</tr>");
+		}
+		html(w->out, "</tbody></table>\n");
+		if (rel == REL_COACH && form && !strcmp(form, "status"))
+			form_errors(w, e);
+	}
+
+	/* meetings */
+	html(w->out, "<h2 id=\"meetings\">%s</h2>", _("Meetings"));
+	if (!nm)
+		html(w->out, "<p>%s</p>", _("No meetings planned yet."));
+	else {
+		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+		     _("No."), _("Theme"), _("Date"), _("Time"), _("Venue"));
+		for (size_t i = 0; i < nm; i++) {
+			const char *theme = m[i].theme;
+			if (!strcmp(m[i].choice, "free"))
+				theme = arena_printf(w->a, _("Free choice: %s"), m[i].free_topic);
+			else if (!strcmp(m[i].choice, "menu"))
+				theme = m[i].option_name ? arena_printf(w->a, "%s: %s", m[i].topic_name, m[i].option_name)
+							 : m[i].topic_name;
+			html(w->out, "<tr><td>%d</td><td>", m[i].number);
+			if (rel != REL_OWNER)
+				html(w->out, "<a href=\"/meetings/%lld\">%s</a>", m[i].id, theme);
+			else
+				html(w->out, "%s", theme);
+			html(w->out, "%s</td><td>%s%s</td><td>%s–%s</td><td>%s</td></tr>",
+			     m[i].cancelled ? _(" (cancelled)") : "", date_label(w->a, m[i].starts_on),
+			     strcmp(m[i].ends_on, m[i].starts_on) ? arena_printf(w->a, " – %s", date_label(w->a, m[i].ends_on)) : "",
+			     m[i].start_time, m[i].end_time, m[i].venue);
+		}
+		html(w->out, "</tbody></table>\n");
+	}
+	if (rel != REL_OWNER)
+		html(w->out, "<p><a href=\"/groups/%lld/calendar.ics\">%s</a> · <a href=\"/calendar\">%s</a></p>\n", g.id,
+		     _("Download the meetings (.ics)"), _("Subscribe in your calendar"));
+
+	/* attendance: the whole group for those who run or accompany it, else one's own */
+	if (rel != REL_OWNER && nm && nen) {
+		html(w->out, "<h2 id=\"attendance\">%s</h2><p class=\"muted\">%s</p>", _("Attendance"),
+		     _("Taking part is voluntary and never a sanction; attendance is recorded to follow the group."));
+		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th>", _("Name"));
+		for (size_t i = 0; i < nm; i++)
+			html(w->out, "<th scope=\"col\">%d</th>", m[i].number);
+		html(w->out, "</tr></thead><tbody>");
+		for (size_t k = 0; k < nen; k++) {
+			if (!group_may_see_attendance(rel) && en[k].person_id != w->who.person_id)
+				continue;
+			html(w->out, "<tr><th scope=\"row\">%s</th>", en[k].person_name);
+			for (size_t i = 0; i < nm; i++) {
+				const char *st = "";
+				for (size_t j = 0; j < nat; j++)
+					if (at[j].meeting_id == m[i].id && at[j].person_id == en[k].person_id)
+						st = at[j].status;
+				html(w->out, "<td>%s</td>", attendance_label(st));
+			}
+			html(w->out, "</tr>");
+		}
+		html(w->out, "</tbody></table>\n");
+	}
+
+	if (rel == REL_COACH || group_may_run(rel)) {
+		struct person *people = NULL;
+		size_t np = 0;
+		long long total;
+		struct person_filter f = { 0 };
+		if (rel == REL_COACH && person_list(&w->ctx, &f, &people, &np, &total) == D_OK) {
+			staff_form(w, &g, people, np, form && !strcmp(form, "staff") ? e : NULL);
+			enrol_form(w, &g, people, np, en, nen, form && !strcmp(form, "enrol") ? e : NULL);
+		}
+		plan_form(w, &g, m, nm, form && !strcmp(form, "plan") ? e : NULL);
+	}
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_group(struct web *w)
+{
+	group_page(w, NULL, NULL, 200);
+}
+
+/* The group, for a form: 404 when it may not be seen, 403 when it may be
+ * seen but not changed this way. */
+static bool open_for(struct web *w, bool (*may)(enum group_relation))
+{
+	struct learning_group g;
+	enum group_relation rel;
+	int r = group_open(&w->ctx, w->id[0], &g, &rel);
+	if (r == D_NOTFOUND) {
+		web_not_found(w);
+		return false;
+	}
+	if (r) {
+		web_error(w, 500, _("The group could not be read. Try again later."));
+		return false;
+	}
+	if (!may(rel)) {
+		web_error(w, 403, _("You cannot change this group."));
+		return false;
+	}
+	return true;
+}
+
+static bool is_coach(enum group_relation r)
+{
+	return r == REL_COACH;
+}
+
+static void after(struct web *w, int d, const char *done, const char *form, const struct errors *e)
+{
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/groups/%lld?done=%s", w->id[0], done));
+	else if (d == D_NOTFOUND)
+		web_not_found(w);
+	else if (d == D_INVALID)
+		group_page(w, form, e, 422);
+	else
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+}
+
+void page_group_staff(struct web *w)
+{
+	if (!open_for(w, is_coach))
+		return;
+	struct errors e = { 0 };
+	long long mentor = field_id(w, "mentor_id"), facilitator = field_id(w, "facilitator_id");
+	int d;
+	if (mentor < 0 || facilitator < 0) {
+		errors_add(&w->ctx, &e, mentor < 0 ? "mentor_id" : "facilitator_id", "%s",
+			   _("Choose a person of your organisation from the list."));
+		d = D_INVALID;
+	} else {
+		d = group_staff(&w->ctx, w->id[0], mentor, facilitator, web_field(w, "pair_status"), &e);
+	}
+	after(w, d, "staff-saved", "staff", &e);
+}
+
+void page_group_enrol(struct web *w)
+{
+	if (!open_for(w, is_coach))
+		return;
+	struct errors e = { 0 };
+	const struct kvlist *form = &w->r->form;
+	long long *people = arena_alloc(w->a, (form->n + 1) * sizeof(*people));
+	size_t n = 0;
+	bool bad = false;
+	for (size_t i = 0; i < form->n; i++) {
+		if (strcmp(form->items[i].key, "people"))
+			continue;
+		char *end;
+		long long id = strtoll(form->items[i].value, &end, 10);
+		if (*end || id <= 0)
+			bad = true;
+		else
+			people[n++] = id;
+	}
+	int d;
+	if (bad) {
+		errors_add(&w->ctx, &e, "people", "%s", _("Choose a person of your organisation from the list."));
+		d = D_INVALID;
+	} else {
+		d = group_enrol(&w->ctx, w->id[0], people, n, web_field(w, "date"), &e);
+	}
+	after(w, d, "enrolled", "enrol", &e);
+}
+
+void page_enrolment_status(struct web *w)
+{
+	struct enrolment en;
+	int r = store_enrolment_get(w->st, w->a, w->who.organisation_id, w->id[0], &en);
+	if (r == ST_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	if (r) {
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+		return;
+	}
+	struct errors e = { 0 };
+	int d = enrolment_set_status(&w->ctx, en.id, web_field(w, "status"), web_field(w, "date"), web_field(w, "reason"), &e);
+	w->id[0] = en.group_id;
+	after(w, d, "status-changed", "status", &e);
+}
+
+void page_group_plan(struct web *w)
+{
+	if (!open_for(w, group_may_run))
+		return;
+	struct errors e = { 0 };
+	long long number = field_id(w, "number");
+	struct meeting_when when = { web_field(w, "date"), web_field(w, "start"), web_field(w, "end"), web_field(w, "venue") };
+	int d;
+	if (number <= 0 || number > 1000) {
+		errors_add(&w->ctx, &e, "number", "%s", _("Choose the meeting from the list."));
+		d = D_INVALID;
+	} else {
+		d = meeting_plan(&w->ctx, w->id[0], (int)number, &when, (long long)time(NULL), &e, NULL);
+	}
+	after(w, d, "meeting-planned", "plan", &e);
+}

@@ -1,0 +1,425 @@
+/* programmes.c — programmes: the list, a new one from a template, the
+ * design page (the coach edits, the owner reads), batches and groups with
+ * their counts, and the cascade warnings. */
+#include "web.h"
+#include "domain/builtin.h"
+#include "domain/group.h"
+#include "domain/meeting.h"
+#include "domain/programme.h"
+#include "html/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool can_design(struct web *w)
+{
+	return actor_has(&w->who, ROLES_PROGRAMME_WRITE);
+}
+
+static const char *shape_label(const char *shape)
+{
+	return !strcmp(shape, "modules") ? _("modules") : _("meeting series");
+}
+
+static void counts_cells(struct web *w, const struct enrolment_counts *c)
+{
+	html(w->out, "<td>%lld</td><td>%lld</td><td>%lld</td><td>%lld</td>", c->registered, c->active, c->completed,
+	     c->stopped);
+}
+
+static void counts_heads(struct web *w)
+{
+	html(w->out, "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+	     _("Registered"), _("Active"), _("Completed"), _("Stopped"));
+}
+
+static void template_select(struct web *w, const char *selected)
+{
+	html(w->out, "<p class=\"field\"><label for=\"f-template\">%s</label><select id=\"f-template\" name=\"template\">",
+	     _("Template"));
+	for (size_t i = 0; i < builtin_ntemplates; i++)
+		html(w->out, "<option value=\"%s\"%s>%s</option>", builtin_templates[i].key,
+		     selected && !strcmp(selected, builtin_templates[i].key) ? " selected" : "", builtin_templates[i].name);
+	html(w->out, "</select></p>");
+}
+
+static void programmes_page(struct web *w, const struct errors *e, int status)
+{
+	struct programme *p;
+	size_t n;
+	if (store_programme_list(w->st, w->a, w->who.organisation_id, &p, &n)) {
+		web_error(w, 500, _("The programmes could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, _("Programmes"));
+	page_done_message(w);
+	if (!n)
+		html(w->out, "<p>%s</p>", _("There are no programmes yet."));
+	else {
+		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>", _("Programme"), _("Shape"));
+		counts_heads(w);
+		html(w->out, "</tr></thead><tbody>");
+		for (size_t i = 0; i < n; i++) {
+			struct enrolment_counts c = { 0 };
+			store_programme_counts(w->st, w->who.organisation_id, p[i].id, &c);
+			html(w->out, "<tr><td><a href=\"/programmes/%lld\">%s</a></td><td>%s</td>", p[i].id, p[i].name,
+			     shape_label(p[i].shape));
+			counts_cells(w, &c);
+			html(w->out, "</tr>");
+		}
+		html(w->out, "</tbody></table>\n");
+	}
+	if (can_design(w)) {
+		html(w->out, "<h2>%s</h2><p>%s</p>", _("New programme"),
+		     _("A new programme is a copy of a template: LiVe! (a series of meetings with a menu card) or the Amsterdam module programme. You then adapt the copy."));
+		form_errors(w, e);
+		html(w->out, "<form method=\"post\" action=\"/programmes\">");
+		form_csrf(w);
+		template_select(w, e ? web_field(w, "template") : NULL);
+		form_input(w, "name", _("Name"), "text", e ? web_field(w, "name") : "", e, NULL);
+		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Make programme"));
+	}
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_programmes(struct web *w)
+{
+	programmes_page(w, NULL, 200);
+}
+
+void page_programme_create(struct web *w)
+{
+	struct errors e = { 0 };
+	long long id;
+	int d = programme_from_template(&w->ctx, web_field(w, "template"), web_field(w, "name"), &e, &id);
+	if (d == D_OK) {
+		web_redirect(w, arena_printf(w->a, "/programmes/%lld?done=programme-created", id));
+		return;
+	}
+	if (d != D_INVALID) {
+		web_error(w, 500, _("The programme could not be made. Try again later."));
+		return;
+	}
+	programmes_page(w, &e, 422);
+}
+
+static void number_input(struct web *w, const char *name, const char *label, int value, const struct errors *e)
+{
+	form_input(w, name, label, "number", e ? web_field(w, name) : arena_printf(w->a, "%d", value), e, NULL);
+}
+
+static void design_form(struct web *w, const struct programme *p, const struct errors *e)
+{
+	/* on an error the user's input is shown again, else the stored design */
+	const char *name = e ? web_field(w, "name") : p->name;
+#define V(field, stored) (e ? web_field(w, field) : (stored))
+	html(w->out, "<h2 id=\"design\">%s</h2>", _("Design"));
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/programmes/%lld\">", p->id);
+	form_csrf(w);
+	form_input(w, "name", _("Name"), "text", name, e, NULL);
+	form_textarea(w, "target_group", _("Target group"), V("target_group", p->target_group), e, NULL);
+	form_textarea(w, "ambition", _("Ambition"), V("ambition", p->ambition), e, NULL);
+	static const char *const kind_label[DESIGN_KINDS] = { N_("Programme"), N_("Guidance"), N_("Reporting") };
+	static const char *const rf[DESIGN_KINDS] = { "rationale_programme", "rationale_guidance", "rationale_reporting" };
+	static const char *const gf[DESIGN_KINDS] = { "goal_programme", "goal_guidance", "goal_reporting" };
+	for (int k = 0; k < DESIGN_KINDS; k++) {
+		html(w->out, "<fieldset><legend>%s: %s</legend>", _("Design element"), _(kind_label[k]));
+		form_textarea(w, rf[k], _("Change rationale"), V(rf[k], p->rationale[k]), e, NULL);
+		form_textarea(w, gf[k], _("Learning goal"), V(gf[k], p->goal[k]), e, NULL);
+		html(w->out, "</fieldset>");
+	}
+	html(w->out, "<fieldset><legend>%s</legend>", _("Groups and batches"));
+	number_input(w, "group_min", _("Smallest group"), p->group_min, e);
+	number_input(w, "group_max", _("Largest group"), p->group_max, e);
+	number_input(w, "cascade_meeting", _("Next batch starts at meeting (0: no rule)"), p->cascade_meeting, e);
+	html(w->out, "</fieldset>");
+	if (!strcmp(p->shape, "meeting_series")) {
+		html(w->out, "<fieldset><legend>%s</legend>", _("Rules of the menu card"));
+		number_input(w, "menu_min", _("At least this many meetings from the menu card"), p->menu_min, e);
+		number_input(w, "menu_max_free", _("At most this many free choices"), p->menu_max_free, e);
+		number_input(w, "menu_preparers", _("Participants who prepare a chosen meeting"), p->menu_preparers, e);
+		bool justify = e ? *web_field(w, "menu_justify") != '\0' : p->menu_justify;
+		html(w->out, "<p><input type=\"checkbox\" id=\"f-menu_justify\" name=\"menu_justify\" value=\"1\"%s> "
+			"<label for=\"f-menu_justify\" class=\"inline\">%s</label></p></fieldset>",
+		     justify ? " checked" : "", _("Every choice is justified from the group's learning need"));
+	}
+	html(w->out, "<fieldset><legend>%s</legend>", _("Follow-up and staffing"));
+	number_input(w, "followup_meetings", _("Follow-up meetings a year after the end"), p->followup_meetings, e);
+	form_textarea(w, "followup", _("Follow-up offer"), V("followup", p->followup), e, NULL);
+	form_textarea(w, "mentor_profile", _("Mentor search profile"), V("mentor_profile", p->mentor_profile), e,
+		      _("What kind of senior leader the groups need as mentor."));
+	html(w->out, "</fieldset><p><button type=\"submit\">%s</button></p></form>\n", _("Save design"));
+#undef V
+}
+
+static void design_read(struct web *w, const struct programme *p)
+{
+	static const char *const kind_label[DESIGN_KINDS] = { N_("Programme"), N_("Guidance"), N_("Reporting") };
+	html(w->out, "<h2 id=\"design\">%s</h2><dl><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>", _("Design"),
+	     _("Target group"), p->target_group, _("Ambition"), p->ambition);
+	for (int k = 0; k < DESIGN_KINDS; k++)
+		html(w->out, "<dt>%s: %s</dt><dd>%s: %s<br>%s: %s</dd>", _("Design element"), _(kind_label[k]),
+		     _("Change rationale"), p->rationale[k], _("Learning goal"), p->goal[k]);
+	html(w->out, "</dl>\n");
+}
+
+static void meetings_design(struct web *w, const struct programme *p)
+{
+	long long org = w->who.organisation_id;
+	struct programme_meeting *m;
+	struct script_part *sp;
+	struct menu_topic *t;
+	struct menu_option *o;
+	size_t nm, nsp, nt, no;
+	if (store_programme_meeting_list(w->st, w->a, org, p->id, &m, &nm) ||
+	    store_script_part_list(w->st, w->a, org, p->id, &sp, &nsp) ||
+	    store_menu_topic_list(w->st, w->a, org, p->id, &t, &nt) || store_menu_option_list(w->st, w->a, org, p->id, &o, &no))
+		return;
+	html(w->out, "<h2 id=\"meetings\">%s</h2>", !strcmp(p->shape, "modules") ? _("Modules and their steps") : _("Meetings"));
+	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	     _("No."), _("Theme"), _("Script"));
+	for (size_t i = 0; i < nm; i++) {
+		html(w->out, "<tr><td>%d</td><td>%s%s%s</td><td>", m[i].number, m[i].theme,
+		     m[i].days == 2 ? _(" (two days)") : "", m[i].from_menu ? _(" (from the menu card)") : "");
+		size_t parts = 0;
+		for (size_t k = 0; k < nsp; k++)
+			parts += sp[k].programme_meeting_id == m[i].id;
+		if (parts) {
+			html(w->out, "<details><summary>%s</summary><ol>",
+			     arena_printf(w->a, ngettext("%zu part", "%zu parts", (unsigned long)parts), parts));
+			for (size_t k = 0; k < nsp; k++) {
+				if (sp[k].programme_meeting_id != m[i].id)
+					continue;
+				html(w->out, "<li><strong>%s</strong>", sp[k].title);
+				if (sp[k].minutes)
+					html(w->out, " (%s)", arena_printf(w->a, _("%d min."), sp[k].minutes));
+				if (*sp[k].learning_goal)
+					html(w->out, "<br>%s: %s", _("Learning goal"), sp[k].learning_goal);
+				if (*sp[k].material)
+					html(w->out, "<br>%s: %s", _("Material"), sp[k].material);
+				if (*sp[k].led_by)
+					html(w->out, "<br>%s: %s", _("Led by"), sp[k].led_by);
+				if (*sp[k].elements)
+					html(w->out, "<br>%s: %s", _("Framework"), sp[k].elements);
+				html(w->out, "</li>");
+			}
+			html(w->out, "</ol></details>");
+		} else if (*m[i].description) {
+			html(w->out, "%s", m[i].description);
+		} else {
+			html(w->out, "—");
+		}
+		html(w->out, "</td></tr>");
+	}
+	html(w->out, "</tbody></table>\n");
+	if (nt) {
+		html(w->out, "<h2 id=\"menu\">%s</h2><p>%s</p><ul>", _("Menu card"),
+		     arena_printf(w->a, _("At least %d meetings from the card, at most %d free choices; %d participants prepare each chosen meeting with the facilitator."),
+				  p->menu_min, p->menu_max_free, p->menu_preparers));
+		for (size_t i = 0; i < nt; i++) {
+			html(w->out, "<li><strong>%s</strong>", t[i].name);
+			if (*t[i].description)
+				html(w->out, " — %s", t[i].description);
+			bool any = false;
+			for (size_t k = 0; k < no; k++)
+				if (o[k].topic_id == t[i].id) {
+					html(w->out, "%s<li>%s</li>", any ? "" : "<ul>", o[k].name);
+					any = true;
+				}
+			html(w->out, "%s</li>", any ? "</ul>" : "");
+		}
+		html(w->out, "</ul>\n");
+	}
+}
+
+static void batches_section(struct web *w, const struct programme *p, const struct errors *e)
+{
+	long long org = w->who.organisation_id;
+	struct batch *b;
+	struct learning_group *g;
+	size_t nb, ng;
+	if (store_batch_list(w->st, w->a, org, p->id, &b, &nb) || store_group_list(w->st, w->a, org, p->id, 0, &g, &ng))
+		return;
+	html(w->out, "<h2 id=\"batches\">%s</h2>", _("Batches and groups"));
+	char *msg[16];
+	size_t nmsg = 0;
+	if (programme_cascade(&w->ctx, p->id, msg, 16, &nmsg) == D_OK)
+		for (size_t i = 0; i < nmsg; i++)
+			html(w->out, "<p class=\"warn\">%s</p>", msg[i]);
+	if (!nb)
+		html(w->out, "<p>%s</p>", _("No batches yet."));
+	for (size_t i = 0; i < nb; i++) {
+		html(w->out, "<h3>%s</h3><table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+		     b[i].name, _("Group"), _("Mentor"), _("Facilitator"));
+		counts_heads(w);
+		html(w->out, "</tr></thead><tbody>");
+		for (size_t k = 0; k < ng; k++) {
+			if (g[k].batch_id != b[i].id)
+				continue;
+			html(w->out, "<tr><td><a href=\"/groups/%lld\">%s</a></td><td>%s</td><td>%s</td>", g[k].id, g[k].name,
+			     g[k].mentor_name ? g[k].mentor_name : "—", g[k].facilitator_name ? g[k].facilitator_name : "—");
+			counts_cells(w, &g[k].counts);
+			html(w->out, "</tr>");
+		}
+		html(w->out, "<tr><th scope=\"row\" colspan=\"3\">%s</th>", _("Total of the batch"));
+		counts_cells(w, &b[i].counts);
+		html(w->out, "</tr></tbody></table>\n");
+		if (can_design(w)) {
+			html(w->out, "<form method=\"post\" action=\"/batches/%lld/groups\" class=\"add-group\">", b[i].id);
+			form_csrf(w);
+			const char *id = arena_printf(w->a, "group-name-%lld", b[i].id);
+			html(w->out, "<p class=\"field\"><label for=\"%s\">%s</label><input id=\"%s\" name=\"name\" type=\"text\" value=\"\">"
+				" <button type=\"submit\">%s</button></p></form>\n",
+			     id, arena_printf(w->a, _("New group in %s"), b[i].name), id, _("Add group"));
+		}
+	}
+	if (can_design(w)) {
+		form_errors(w, e);
+		html(w->out, "<form method=\"post\" action=\"/programmes/%lld/batches\">", p->id);
+		form_csrf(w);
+		html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>\n", _("Add a batch"));
+	}
+}
+
+static void programme_page(struct web *w, const struct errors *design_errors, const struct errors *batch_errors,
+			   int status)
+{
+	struct programme p;
+	int r = store_programme_get(w->st, w->a, w->who.organisation_id, w->id[0], &p);
+	if (r == ST_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	struct enrolment_counts c = { 0 };
+	if (r || store_programme_counts(w->st, w->who.organisation_id, p.id, &c)) {
+		web_error(w, 500, _("The programme could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, p.name);
+	page_done_message(w);
+	html(w->out, "<p><a href=\"/programmes\">%s</a></p><p>%s", _("Back to programmes"),
+	     arena_printf(w->a, _("A programme of %s"), shape_label(p.shape)));
+	if (p.framework_name)
+		html(w->out, "; %s <a href=\"/frameworks/%lld\">%s</a>", _("framework"), p.framework_id, p.framework_name);
+	html(w->out, ".</p><table><caption>%s</caption><thead><tr>", _("Participants of the whole programme"));
+	counts_heads(w);
+	html(w->out, "</tr></thead><tbody><tr>");
+	counts_cells(w, &c);
+	html(w->out, "</tr></tbody></table>\n");
+	batches_section(w, &p, batch_errors);
+	if (can_design(w))
+		design_form(w, &p, design_errors);
+	else
+		design_read(w, &p);
+	meetings_design(w, &p);
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_programme(struct web *w)
+{
+	programme_page(w, NULL, NULL, 200);
+}
+
+static int int_field(struct web *w, const char *name)
+{
+	const char *v = web_field(w, name);
+	char *end;
+	long n = strtol(v, &end, 10);
+	return (*v && !*end && n > -1000 && n < 1000) ? (int)n : -1;
+}
+
+void page_programme_update(struct web *w)
+{
+	struct programme p;
+	int r = store_programme_get(w->st, w->a, w->who.organisation_id, w->id[0], &p);
+	if (r == ST_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	if (r) {
+		web_error(w, 500, _("The programme could not be read. Try again later."));
+		return;
+	}
+	p.name = (char *)web_field(w, "name");
+	p.target_group = (char *)web_field(w, "target_group");
+	p.ambition = (char *)web_field(w, "ambition");
+	static const char *const rf[DESIGN_KINDS] = { "rationale_programme", "rationale_guidance", "rationale_reporting" };
+	static const char *const gf[DESIGN_KINDS] = { "goal_programme", "goal_guidance", "goal_reporting" };
+	for (int k = 0; k < DESIGN_KINDS; k++) {
+		p.rationale[k] = (char *)web_field(w, rf[k]);
+		p.goal[k] = (char *)web_field(w, gf[k]);
+	}
+	p.group_min = int_field(w, "group_min");
+	p.group_max = int_field(w, "group_max");
+	p.cascade_meeting = int_field(w, "cascade_meeting");
+	if (!strcmp(p.shape, "meeting_series")) {
+		p.menu_min = int_field(w, "menu_min");
+		p.menu_max_free = int_field(w, "menu_max_free");
+		p.menu_preparers = int_field(w, "menu_preparers");
+		p.menu_justify = *web_field(w, "menu_justify") != '\0';
+	}
+	p.followup_meetings = int_field(w, "followup_meetings");
+	p.followup = (char *)web_field(w, "followup");
+	p.mentor_profile = (char *)web_field(w, "mentor_profile");
+	struct errors e = { 0 };
+	int d = programme_update(&w->ctx, &p, &e);
+	if (d == D_OK) {
+		web_redirect(w, arena_printf(w->a, "/programmes/%lld?done=programme-updated#design", p.id));
+		return;
+	}
+	if (d == D_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	if (d != D_INVALID) {
+		web_error(w, 500, _("The design could not be saved. Try again later."));
+		return;
+	}
+	programme_page(w, &e, NULL, 422);
+}
+
+void page_batch_create(struct web *w)
+{
+	struct errors e = { 0 };
+	long long id;
+	int d = batch_create(&w->ctx, w->id[0], web_field(w, "name"), &e, &id);
+	if (d == D_OK) {
+		web_redirect(w, arena_printf(w->a, "/programmes/%lld?done=batch-created#batches", w->id[0]));
+		return;
+	}
+	if (d == D_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	if (d != D_INVALID) {
+		web_error(w, 500, _("The batch could not be added. Try again later."));
+		return;
+	}
+	programme_page(w, NULL, &e, 422);
+}
+
+void page_group_create(struct web *w)
+{
+	struct errors e = { 0 };
+	long long id;
+	struct batch b;
+	int r = store_batch_get(w->st, w->a, w->who.organisation_id, w->id[0], &b);
+	if (r == ST_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	int d = r ? D_ERROR : group_create(&w->ctx, b.id, web_field(w, "name"), &e, &id);
+	if (d == D_OK) {
+		web_redirect(w, arena_printf(w->a, "/groups/%lld?done=group-created", id));
+		return;
+	}
+	if (d != D_INVALID) {
+		web_error(w, 500, _("The group could not be added. Try again later."));
+		return;
+	}
+	w->id[0] = b.programme_id;
+	programme_page(w, NULL, &e, 422);
+}
