@@ -66,7 +66,28 @@ struct demo {
 	struct arena a;
 	unsigned seq;      /* for names and employee numbers */
 	struct buf *err;
+	long long pool[512];  /* team members of the current organisation, for the groups */
+	size_t npool;
 };
+
+/* The pool in a fixed mixed order (so that groups mix teams), with first
+ * (a person who must be in the first group) in front. */
+static void mix_pool(struct demo *d, long long front)
+{
+	unsigned x = 12345;
+	for (size_t i = d->npool; i > 1; i--) {
+		x = x * 1103515245u + 12345u;
+		size_t j = (x >> 8) % i;
+		long long t = d->pool[i - 1];
+		d->pool[i - 1] = d->pool[j];
+		d->pool[j] = t;
+	}
+	for (size_t i = 0; i < d->npool; i++)
+		if (d->pool[i] == front) {
+			d->pool[i] = d->pool[0];
+			d->pool[0] = front;
+		}
+}
 
 static const char *next_name(struct demo *d)
 {
@@ -120,8 +141,11 @@ static long long add_team(struct demo *d, const char *prefix, long long unit, lo
 {
 	long long lead = add_person(d, prefix, next_name(d), unit, boss, lead_level);
 	set_manager(d, unit, lead);
-	for (int i = 0; i < n; i++)
-		add_person(d, prefix, next_name(d), unit, lead, level);
+	for (int i = 0; i < n; i++) {
+		long long id = add_person(d, prefix, next_name(d), unit, lead, level);
+		if (d->npool < sizeof(d->pool) / sizeof(*d->pool))
+			d->pool[d->npool++] = id;
+	}
 	return lead;
 }
 
@@ -168,11 +192,13 @@ static void police(struct demo *d)
 		{ "District Midden", "Basisteam Centrum", "Basisteam Oost", NULL },
 		{ "District Zuid", "Basisteam Rivierenland", "Basisteam Heuvelrug", "Basisteam Grens" },
 	};
-	long long hostile_person = 0, participant = 0, team_lead = 0, mentor = 0;
+	long long hostile_person = 0, participant = 0, team_lead = 0, mentor = 0, mentors[4];
+	d->npool = 0;
 	for (size_t i = 0; i < 3; i++) {
 		long long dist = add_unit(d, 0, districts[i][0]);
 		long long head = add_person(d, "P", next_name(d), dist, chief, "Districtschef");
 		set_manager(d, dist, head);
+		mentors[i] = head;
 		if (!mentor)
 			mentor = head;
 		for (int t = 1; t < 4 && districts[i][t]; t++) {
@@ -185,16 +211,24 @@ static void police(struct demo *d)
 	long long dros = add_unit(d, 0, "Dienst Operationele Ondersteuning");
 	long long head = add_person(d, "P", next_name(d), dros, chief, "Diensthoofd");
 	set_manager(d, dros, head);
+	mentors[3] = head;
 	long long intel = add_unit(d, dros, "Team Informatie & \"Analyse\"");
 	long long lead = add_team(d, "P", intel, head, 12, "Teamchef", "Informatieanalist");
 	for (size_t i = 0; i < sizeof(hostile) / sizeof(*hostile); i++) {
 		long long id = add_person(d, "P", hostile[i], intel, lead, "Informatieanalist");
 		if (!hostile_person)
 			hostile_person = id;
+		d->pool[d->npool++] = id;
 	}
 	participant = hostile_person;
-	long long people[] = { 0, chief, 0, 0, mentor, participant, team_lead, 0, 0 };
+	/* external facilitators (leergroepbegeleiders), registered without a unit */
+	long long facilitators[4];
+	for (int i = 0; i < 4; i++)
+		facilitators[i] = add_person(d, "X", next_name(d), 0, 0, "Extern leergroepbegeleider");
+	long long people[] = { 0, chief, 0, facilitators[0], mentor, participant, team_lead, 0, 0 };
 	add_accounts(d, "politie-demo", people);
+	mix_pool(d, participant);
+	demo_live(&d->c, d->pool, d->npool, mentors, facilitators);
 }
 
 /* Gemeente (fictional, shaped like seed 002): a municipal secretary, four
@@ -209,6 +243,7 @@ static void municipality(struct demo *d)
 		{ "Afdeling S", 8, 11, 14 }, { "Afdeling B", 12, 14, 13 },
 	};
 	long long participant = 0, team_lead = 0, mentor = 0;
+	d->npool = 0;
 	for (size_t i = 0; i < 4; i++) {
 		long long dept = add_unit(d, 0, depts[i].dept);
 		long long head = add_person(d, "G", next_name(d), dept, secretary, "Afdelingshoofd");
@@ -221,12 +256,16 @@ static void municipality(struct demo *d)
 			if (t == 11) {
 				/* a hostile name in the municipality too */
 				participant = add_person(d, "G", hostile[0], team, lead, "Medewerker");
+				d->pool[d->npool++] = participant;
 				team_lead = lead;
 			}
 		}
 	}
-	long long people[] = { 0, secretary, 0, 0, mentor, participant, team_lead, 0, 0 };
+	long long facilitator = add_person(d, "X", next_name(d), 0, 0, "Extern leercoach");
+	long long people[] = { 0, secretary, 0, facilitator, mentor, participant, team_lead, 0, 0 };
 	add_accounts(d, "gemeente-demo", people);
+	mix_pool(d, participant);
+	demo_modules(&d->c, d->pool, d->npool, mentor, facilitator);
 }
 
 int demo_load(struct store *st, struct buf *err)

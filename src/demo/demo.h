@@ -19,4 +19,11 @@ extern const struct demo_login demo_logins[];
 /* Loads the demo into an empty database. ST_CONFLICT when it exists already. */
 int demo_load(struct store *st, struct buf *err);
 
+/* programmes.c: the programmes of the two demo organisations, as the demo
+ * actor (c) of that organisation. pool: people to enrol, in order. */
+struct ctx;
+void demo_live(struct ctx *c, const long long *pool, size_t npool, const long long mentors[4],
+	       const long long facilitators[4]);
+void demo_modules(struct ctx *c, const long long *pool, size_t npool, long long mentor, long long facilitator);
+
 #endif

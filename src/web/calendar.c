@@ -96,7 +96,7 @@ void page_calendar_create(struct web *w)
 		struct learning_group g;
 		enum group_relation rel;
 		int r = group_open(&w->ctx, group, &g, &rel);
-		if (r == D_NOTFOUND || rel == REL_OWNER) {
+		if (r == D_NOTFOUND) {
 			web_not_found(w);
 			return;
 		}
@@ -131,8 +131,8 @@ static int group_calendar(struct web *w, struct ctx *c, long long group_id, stru
 	struct learning_group g;
 	enum group_relation rel;
 	int r = group_open(c, group_id, &g, &rel);
-	if (r || rel == REL_OWNER)
-		return r ? r : D_NOTFOUND;
+	if (r)
+		return r;
 	struct meeting *m;
 	size_t n;
 	if (store_meeting_list(c->st, c->a, c->who->organisation_id, g.id, &m, &n))

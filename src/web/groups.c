@@ -264,11 +264,7 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 			else if (!strcmp(m[i].choice, "menu"))
 				theme = m[i].option_name ? arena_printf(w->a, "%s: %s", m[i].topic_name, m[i].option_name)
 							 : m[i].topic_name;
-			html(w->out, "<tr><td>%d</td><td>", m[i].number);
-			if (rel != REL_OWNER)
-				html(w->out, "<a href=\"/meetings/%lld\">%s</a>", m[i].id, theme);
-			else
-				html(w->out, "%s", theme);
+			html(w->out, "<tr><td>%d</td><td><a href=\"/meetings/%lld\">%s</a>", m[i].number, m[i].id, theme);
 			html(w->out, "%s</td><td>%s%s</td><td>%s–%s</td><td>%s</td></tr>",
 			     m[i].cancelled ? _(" (cancelled)") : "", date_label(w->a, m[i].starts_on),
 			     strcmp(m[i].ends_on, m[i].starts_on) ? arena_printf(w->a, " – %s", date_label(w->a, m[i].ends_on)) : "",
@@ -276,9 +272,8 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 		}
 		html(w->out, "</tbody></table>\n");
 	}
-	if (rel != REL_OWNER)
-		html(w->out, "<p><a href=\"/groups/%lld/calendar.ics\">%s</a> · <a href=\"/calendar\">%s</a></p>\n", g.id,
-		     _("Download the meetings (.ics)"), _("Subscribe in your calendar"));
+	html(w->out, "<p><a href=\"/groups/%lld/calendar.ics\">%s</a> · <a href=\"/calendar\">%s</a></p>\n", g.id,
+	     _("Download the meetings (.ics)"), _("Subscribe in your calendar"));
 
 	/* attendance: the whole group for those who run or accompany it, else one's own */
 	if (rel != REL_OWNER && nm && nen) {

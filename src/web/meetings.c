@@ -22,7 +22,7 @@ static bool open_meeting(struct web *w, struct meeting_view *v)
 {
 	int r = store_meeting_get(w->st, w->a, w->who.organisation_id, w->id[0], &v->m);
 	if (r == ST_OK)
-		r = group_open(&w->ctx, v->m.group_id, &v->g, &v->rel) == D_OK && v->rel != REL_OWNER ? ST_OK : ST_NOTFOUND;
+		r = group_open(&w->ctx, v->m.group_id, &v->g, &v->rel) == D_OK ? ST_OK : ST_NOTFOUND;
 	if (r == ST_NOTFOUND) {
 		web_not_found(w);
 		return false;

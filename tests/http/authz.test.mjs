@@ -24,7 +24,29 @@ async function collectIds(org) {
   const grant = m.find((x) => Number(x[1]) === admin.id);
   // a unit with people or sub-units: deleting it is refused (409)
   const unit = units.find((u) => u.people > 0 || u.units > 0);
-  return { unit: unit.id, person: people[0].id, account: admin.id, grant: Number(grant[2]) };
+  // programmes, read through the coach: the first group is the one the demo
+  // facilitator, mentor and participant are in
+  const coach = new Client(srv.base);
+  await coach.login(demoEmail('coach', org));
+  const first = (text, re) => Number(text.match(re)[1]);
+  const programme = first((await coach.get('/programmes')).text, /href="\/programmes\/(\d+)"/);
+  const ppage = (await coach.get(`/programmes/${programme}`)).text;
+  const group = first(ppage, /href="\/groups\/(\d+)"/);
+  const batch = first(ppage, /action="\/batches\/(\d+)\/groups"/);
+  const gpage = (await coach.get(`/groups/${group}`)).text;
+  const framework = first((await coach.get('/frameworks')).text, /href="\/frameworks\/(\d+)"/);
+  // a calendar link of the participant: its token for the public feed, its id for revoking
+  const participant = new Client(srv.base);
+  await participant.login(demoEmail('participant', org));
+  const cal = (await participant.post('/calendar', { group: '0' })).text;
+  return {
+    unit: unit.id, person: people[0].id, account: admin.id, grant: Number(grant[2]),
+    programme, batch, group, framework,
+    meeting: first(gpage, /href="\/meetings\/(\d+)"/),
+    enrolment: first(gpage, /action="\/enrolments\/(\d+)"/),
+    feed: first(cal, /action="\/calendar\/(\d+)\/revoke"/),
+    token: cal.match(/calendar\.ics\?token=([0-9a-f]+)/)[1],
+  };
 }
 
 function fill(pattern, set) {
@@ -34,8 +56,13 @@ function fill(pattern, set) {
     if (pattern.startsWith('/units') || pattern.startsWith('/api/v1/units')) return set.unit;
     if (pattern.startsWith('/people') || pattern.startsWith('/api/v1/people')) return set.person;
     if (pattern.startsWith('/accounts')) return n === 1 ? set.account : set.grant;
+    const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
+      meetings: 'meeting', frameworks: 'framework' };
+    const k = kinds[pattern.split('/')[1]];
+    if (k) return set[k];
+    if (pattern.startsWith('/calendar/')) return set.feed;
     throw new Error('no id for ' + pattern);
-  });
+  }) + (pattern === '/calendar.ics' ? `?token=${set.token}` : '');
 }
 
 const allowed = (rt, role) => rt.public || rt.signed_in || rt.roles.includes(role);
@@ -54,6 +81,10 @@ after(async () => { await srv.stop(); });
 const ADMIN = ['administrator'];
 const PEOPLE = ['administrator', 'coach'];
 const UNITS = ['administrator', 'owner', 'coach', 'manager'];
+const PROG_READ = ['coach', 'owner'];
+const PROG_WRITE = ['coach'];
+const MEMBER = ['coach', 'owner', 'facilitator', 'mentor', 'participant'];
+const RUN = ['coach', 'facilitator'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public',
@@ -66,6 +97,15 @@ const policy = {
   'GET /import': ADMIN, 'POST /import': ADMIN, 'GET /audit': ADMIN,
   'GET /api/v1/organisations': 'signed_in', 'GET /api/v1/units': UNITS, 'GET /api/v1/units/{id}': UNITS,
   'GET /api/v1/people': PEOPLE, 'GET /api/v1/people/{id}': PEOPLE, 'POST /api/v1/people/import': ADMIN,
+  'GET /programmes': PROG_READ, 'POST /programmes': PROG_WRITE, 'GET /programmes/{id}': PROG_READ,
+  'POST /programmes/{id}': PROG_WRITE, 'POST /programmes/{id}/batches': PROG_WRITE,
+  'POST /batches/{id}/groups': PROG_WRITE, 'GET /frameworks': PROG_READ, 'GET /frameworks/{id}': PROG_READ,
+  'GET /groups': MEMBER, 'GET /groups/{id}': MEMBER, 'POST /groups/{id}/staff': PROG_WRITE,
+  'POST /groups/{id}/enrolments': PROG_WRITE, 'POST /enrolments/{id}': PROG_WRITE,
+  'POST /groups/{id}/meetings': RUN, 'GET /groups/{id}/calendar.ics': MEMBER, 'GET /meetings/{id}': MEMBER,
+  'POST /meetings/{id}': RUN, 'POST /meetings/{id}/choice': RUN, 'POST /meetings/{id}/attendance': RUN,
+  'GET /calendar': 'signed_in', 'POST /calendar': 'signed_in', 'POST /calendar/{id}/revoke': 'signed_in',
+  'GET /calendar.ics': 'public',
 };
 
 test('every route declares who may call it, as the policy says', () => {
@@ -104,10 +144,14 @@ for (const role of ROLES) {
   test(`pages as ${role}: own organisation allowed or 403, other organisation 404`, async () => {
     const c = new Client(srv.base);
     await c.login(demoEmail(role, 'politie'));
+    // a calendar link of one's own, to revoke
+    const mine = (await c.post('/calendar', { group: '0' })).text;
+    const feeds = [...mine.matchAll(/action="\/calendar\/(\d+)\/revoke"/g)].map((m) => Number(m[1]));
+    const own = { ...ids.own, feed: Math.max(...feeds) };  // the newest: the one just made
     for (const rt of ordered.filter((r) => r.kind === 'page')) {
       for (const side of rt.pattern.includes('{id}') ? ['own', 'other'] : ['own']) {
         if (rt.pattern === '/logout' && side === 'other') continue;
-        const path = fill(rt.pattern, ids[side]);
+        const path = fill(rt.pattern, side === 'own' ? own : ids[side]);
         const r = rt.method === 'GET' ? await c.get(path) : await c.post(path, {});
         const what = `${role} ${rt.method} ${path} (${side})`;
         if (!allowed(rt, role)) assert.equal(r.status, 403, what);

@@ -102,6 +102,40 @@ TEST(store_transactions)
 	fixture_close(&f);
 }
 
+/* An inner transaction is a savepoint: its rollback undoes only its own
+ * work, and nothing is kept until the outermost commits. */
+TEST(store_transactions_nest)
+{
+	FIXTURE(f);
+	long long n;
+	CHECK_INT(store_begin(f.st), ST_OK);
+	CHECK(person_add(&f, f.org_a, "1", "Buiten", 0, 0) > 0);
+	CHECK_INT(store_begin(f.st), ST_OK);
+	CHECK(person_add(&f, f.org_a, "2", "Binnen, terug", 0, 0) > 0);
+	store_rollback(f.st);
+	CHECK_INT(store_begin(f.st), ST_OK);
+	CHECK(person_add(&f, f.org_a, "3", "Binnen, blijft", 0, 0) > 0);
+	CHECK_INT(store_commit(f.st), ST_OK);
+	/* the other connection sees nothing before the outer commit */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM person"), 0);
+	CHECK_INT(store_commit(f.st), ST_OK);
+	CHECK_INT(store_person_count(f.st, f.org_a, &n), ST_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM person WHERE employee_id = '2'"), 0);
+	/* an outer rollback takes the inner commit with it */
+	CHECK_INT(store_begin(f.st), ST_OK);
+	CHECK_INT(store_begin(f.st), ST_OK);
+	CHECK(person_add(&f, f.org_a, "4", "Weg", 0, 0) > 0);
+	CHECK_INT(store_commit(f.st), ST_OK);
+	store_rollback(f.st);
+	CHECK_INT(store_person_count(f.st, f.org_a, &n), ST_OK);
+	CHECK_INT(n, 2);
+	/* and a new transaction starts clean */
+	CHECK_INT(store_begin(f.st), ST_OK);
+	CHECK_INT(store_commit(f.st), ST_OK);
+	fixture_close(&f);
+}
+
 /* ---- organisations ---- */
 
 TEST(store_organisations)

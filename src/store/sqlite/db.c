@@ -2,6 +2,8 @@
  * the numbered migrations, online backup, transactions and the per-connection
  * prepared-statement cache. */
 #include "internal.h"
+
+#include <stdio.h>
 #include "core/die.h"
 #include "store/migrations.h"
 
@@ -164,22 +166,55 @@ static int exec_sql(struct store *s, const char *sql, struct buf *err)
 	return map_rc(s, rc);
 }
 
+/* Transactions nest: the outermost is a real transaction, inner ones are
+ * savepoints, so a domain function that needs all-or-nothing can be called
+ * from one that already has a transaction (the demo, the importer). */
 int store_begin(struct store *s)
 {
-	/* IMMEDIATE: take the write lock now, so that a busy database waits at
-	 * the start (busy_timeout) rather than failing halfway. */
-	return exec_sql(s, "BEGIN IMMEDIATE", NULL);
+	char sql[32];
+	if (s->txn_depth == 0) {
+		/* IMMEDIATE: take the write lock now, so that a busy database waits
+		 * at the start (busy_timeout) rather than failing halfway. */
+		int r = exec_sql(s, "BEGIN IMMEDIATE", NULL);
+		if (!r)
+			s->txn_depth = 1;
+		return r;
+	}
+	snprintf(sql, sizeof(sql), "SAVEPOINT lg%d", s->txn_depth);
+	int r = exec_sql(s, sql, NULL);
+	if (!r)
+		s->txn_depth++;
+	return r;
 }
 
 int store_commit(struct store *s)
 {
-	return exec_sql(s, "COMMIT", NULL);
+	char sql[32];
+	if (s->txn_depth <= 1) {
+		int r = exec_sql(s, "COMMIT", NULL);
+		if (!r)
+			s->txn_depth = 0;
+		return r;
+	}
+	snprintf(sql, sizeof(sql), "RELEASE lg%d", s->txn_depth - 1);
+	int r = exec_sql(s, sql, NULL);
+	if (!r)
+		s->txn_depth--;
+	return r;
 }
 
 void store_rollback(struct store *s)
 {
-	if (!sqlite3_get_autocommit(s->db))
-		exec_sql(s, "ROLLBACK", NULL);
+	char sql[64];
+	if (s->txn_depth <= 1) {
+		if (!sqlite3_get_autocommit(s->db))
+			exec_sql(s, "ROLLBACK", NULL);
+		s->txn_depth = 0;
+		return;
+	}
+	s->txn_depth--;
+	snprintf(sql, sizeof(sql), "ROLLBACK TO lg%d; RELEASE lg%d", s->txn_depth, s->txn_depth);
+	exec_sql(s, sql, NULL);
 }
 
 int store_schema_version(struct store *s)

@@ -48,6 +48,7 @@ struct store {
 	struct cached_units units[CACHE_SLOTS];
 	struct cached_count counts[CACHE_SLOTS];
 	unsigned next_units, next_count;
+	int txn_depth;  /* 0 outside a transaction; inner levels are savepoints */
 };
 
 /* The connection's read version; -1 inside a transaction or when it cannot

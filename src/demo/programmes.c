@@ -1,0 +1,142 @@
+/* programmes.c — the demo's programmes, partway through on the day the
+ * demo is made: in the police unit a LiVe! programme (two batches in
+ * cascade, four groups, 45 participants, meetings held with attendance,
+ * menu choices, one participant who stopped), in the municipality an
+ * Amsterdam module programme that has just begun. Dates are relative to
+ * today, so the demo always shows a programme in progress. */
+#include "demo.h"
+#include "core/die.h"
+#include "domain/group.h"
+#include "domain/meeting.h"
+#include "domain/programme.h"
+#include "domain/schedule.h"
+
+#include <string.h>
+#include <time.h>
+
+static void check(struct ctx *c, int r, const struct errors *e, const char *what)
+{
+	(void)c;
+	if (r)
+		die("demo: %s: %s", what, e->n ? e->items[0].message : "database");
+}
+
+static void today_plus(int days, char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char today[11];
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	date_add_days(today, days, out);
+}
+
+/* Plans meetings 1..n of a group every 14 days from day `start` (relative
+ * to today); returns their ids in ids[]. */
+static void plan_series(struct ctx *c, long long group, int start, int n, const char *venue, long long *ids)
+{
+	for (int k = 1; k <= n; k++) {
+		char date[11];
+		today_plus(start + (k - 1) * 14, date);
+		struct meeting_when w = { date, k == 1 ? "09:30" : "13:00", k == 1 ? "16:30" : "17:00", venue };
+		struct errors e = { 0 };
+		check(c, meeting_plan(c, group, k, &w, (long long)time(NULL), &e, &ids[k - 1]), &e, "plan a meeting");
+	}
+}
+
+static long long topic_of(struct ctx *c, long long programme, int index)
+{
+	struct menu_topic *t;
+	size_t n;
+	if (store_menu_topic_list(c->st, c->a, c->who->organisation_id, programme, &t, &n) || !n)
+		die("demo: the LiVe! template has no menu card");
+	return t[(size_t)index % n].id;
+}
+
+void demo_live(struct ctx *c, const long long *pool, size_t npool, const long long mentors[4],
+	       const long long facilitators[4])
+{
+	struct errors e = { 0 };
+	long long prog, batch[2], group[4];
+	check(c, programme_from_template(c, "live", "LiVe! Westerschelde", &e, &prog), &e, "LiVe! programme");
+	check(c, batch_create(c, prog, "Lichting 1", &e, &batch[0]), &e, "batch");
+	check(c, batch_create(c, prog, "Lichting 2", &e, &batch[1]), &e, "batch");
+	static const char *const names[] = { "Leergroep 1", "Leergroep 2", "Leergroep 3", "Leergroep 4" };
+	static const size_t sizes[] = { 12, 11, 11, 11 };  /* 45 participants */
+	/* lichting 1 started ten weeks ago; lichting 2 when lichting 1 reached meeting 5 (cascade) */
+	static const int start[] = { -70, -70, -14, -14 };
+	size_t next = 0;
+	char reg[11];
+	today_plus(-84, reg);
+	for (int g = 0; g < 4; g++) {
+		check(c, group_create(c, batch[g / 2], names[g], &e, &group[g]), &e, "group");
+		check(c, group_staff(c, group[g], mentors[g], facilitators[g], g < 2 ? "confirmed" : "proposed", &e), &e,
+		      "staffing");
+		if (next + sizes[g] > npool)
+			die("demo: too few people for the LiVe! groups");
+		check(c, group_enrol(c, group[g], pool + next, sizes[g], reg, &e), &e, "enrolment");
+		next += sizes[g];
+
+		long long meeting[10];
+		plan_series(c, group[g], start[g], 10, g % 2 ? "Politiebureau Haven, zaal 2" : "Leergebouw, lokaal 1", meeting);
+		struct enrolment *en;
+		size_t nen;
+		if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group[g], &en, &nen))
+			die("demo: enrolments");
+		for (size_t i = 0; i < nen; i++)
+			check(c, enrolment_set_status(c, en[i].id, "active", NULL, NULL, &e), &e, "status");
+		/* attendance of the meetings held (before today) */
+		int held = start[g] < -14 ? 5 : 1;
+		for (int k = 0; k < held; k++)
+			for (size_t i = 0; i < nen; i++) {
+				const char *st = (i + (size_t)k) % 9 == 4 ? "excused" : (i * 3 + (size_t)k) % 17 == 5 ? "absent" : "present";
+				check(c, attendance_record(c, meeting[k], en[i].person_id, st, (long long)time(NULL), &e), &e,
+				      "attendance");
+			}
+		if (g == 1) {
+			/* a participant who stopped, with the reason */
+			char on[11];
+			today_plus(-40, on);
+			check(c, enrolment_set_status(c, en[3].id, "stopped", on,
+						      "Overgeplaatst naar een functie buiten de eenheid.", &e), &e, "stop");
+		}
+		if (g < 2) {
+			/* lichting 1 chose meetings 6-8: two from the card, one free */
+			long long prep[3][2] = { { en[0].person_id, en[1].person_id }, { en[2].person_id, en[5].person_id },
+						 { en[6].person_id, en[7].person_id } };
+			struct meeting_choice ch[3] = {
+				{ false, topic_of(c, prog, g), 0, NULL,
+				  "Meerdere deelnemers willen beter leren omgaan met weerstand in hun team.", prep[0], 2 },
+				{ false, topic_of(c, prog, g + 3), 0, NULL,
+				  "De groep noemde het eigen oordeel onder tijdsdruk als leerpunt.", prep[1], 2 },
+				{ true, 0, 0, "Meelopen met de meldkamer tijdens een drukke avond",
+				  "De leervragen van vier deelnemers gaan over samenwerken met de meldkamer.", prep[2], 2 },
+			};
+			for (int k = 0; k < 3; k++)
+				check(c, meeting_choose(c, meeting[5 + k], &ch[k], (long long)time(NULL), &e), &e, "menu choice");
+		}
+	}
+}
+
+void demo_modules(struct ctx *c, const long long *pool, size_t npool, long long mentor, long long facilitator)
+{
+	struct errors e = { 0 };
+	long long prog, batch, group;
+	check(c, programme_from_template(c, "amsterdam", "Leiderschapsprogramma Ettenwaard", &e, &prog), &e,
+	      "module programme");
+	check(c, batch_create(c, prog, "Lichting 1", &e, &batch), &e, "batch");
+	check(c, group_create(c, batch, "Groep 1", &e, &group), &e, "group");
+	check(c, group_staff(c, group, mentor, facilitator, "proposed", &e), &e, "staffing");
+	size_t n = npool < 12 ? npool : 12;
+	char reg[11];
+	today_plus(-21, reg);
+	check(c, group_enrol(c, group, pool, n, reg, &e), &e, "enrolment");
+	/* module 1: its seven steps, the first two held */
+	for (int k = 1; k <= 7; k++) {
+		char date[11];
+		today_plus(-14 + (k - 1) * 10, date);
+		struct meeting_when w = { date, "13:30", "16:30", k == 1 ? "Stadhuis, kamer 3.12" : "Stadhuis, raadzaal" };
+		long long id;
+		check(c, meeting_plan(c, group, k, &w, (long long)time(NULL), &e, &id), &e, "plan a module step");
+	}
+}
