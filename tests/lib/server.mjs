@@ -96,8 +96,9 @@ export class Client {
   }
   get(path, opts) { return this.request('GET', path, opts); }
   // Posts a form with this client's CSRF token (unless fields.csrf is given).
+  // fields: an object, or a list of [name, value] pairs for repeated names.
   post(path, fields = {}, opts = {}) {
-    const f = { csrf: this.csrf || '', ...fields };
+    const f = Array.isArray(fields) ? [['csrf', this.csrf || ''], ...fields] : { csrf: this.csrf || '', ...fields };
     return this.request('POST', path, {
       body: new URLSearchParams(f).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...(opts.headers || {}) },

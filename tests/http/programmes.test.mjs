@@ -1,0 +1,232 @@
+// Programmes, groups and meetings through the pages of a real server: the
+// coordinator's journey with the LiVe! template, the rules of the menu
+// card as users meet them, and who sees what of a group (a mentor of group
+// A not group B, a participant their own group only, an owner names and
+// status only).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, demoEmail } from '../lib/server.mjs';
+
+let srv;
+const as = {};
+const first = (text, re) => { const m = text.match(re); assert.ok(m, `found ${re}`); return Number(m[1]); };
+const all = (text, re) => [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))]
+  .map((m) => Number(m[1]));
+
+before(async () => {
+  srv = await startServer();
+  for (const role of ['coach', 'owner', 'facilitator', 'mentor', 'participant']) {
+    as[role] = new Client(srv.base);
+    await as[role].login(demoEmail(role, 'politie'));
+  }
+});
+after(async () => { await srv.stop(); });
+
+// The demo's LiVe! programme and its groups, as the coach sees them.
+async function demoGroups() {
+  const list = (await as.coach.get('/programmes')).text;
+  const prog = first(list, /href="\/programmes\/(\d+)">LiVe!/);
+  const page = (await as.coach.get(`/programmes/${prog}`)).text;
+  return { prog, groups: all(page, /href="\/groups\/(\d+)"/) };
+}
+
+test('the coordinator makes a LiVe! programme, a batch, a group of 12 with mentor and facilitator, and meetings 1-5', async () => {
+  const c = as.coach;
+  await c.get('/programmes');
+  let r = await c.post('/programmes', { template: 'live', name: 'LiVe! proef' });
+  assert.equal(r.status, 303);
+  const prog = Number(r.headers.get('location').match(/\/programmes\/(\d+)/)[1]);
+  let page = (await c.get(`/programmes/${prog}`)).text;
+  assert.match(page, /Oordeelsvorming|oordeel/i, 'the five themes of the template are copied');
+  assert.equal(all(page.split('id="meetings"')[1], /<tr><td>(\d+)<\/td><td>/g).length, 10, 'meetings 1-10');
+  r = await c.post(`/programmes/${prog}/batches`, {});
+  assert.equal(r.status, 303);
+  page = (await c.get(`/programmes/${prog}`)).text;
+  const batch = first(page, /action="\/batches\/(\d+)\/groups"/);
+  r = await c.post(`/batches/${batch}/groups`, { name: 'Groep <b>Proef</b>' });
+  assert.equal(r.status, 303);
+  const group = Number(r.headers.get('location').match(/\/groups\/(\d+)/)[1]);
+  page = (await c.get(`/groups/${group}`)).text;
+  assert.ok(page.includes('Groep &lt;b&gt;Proef&lt;/b&gt;'), 'the name is escaped');
+
+  // enrol 12 people who are in no other LiVe! group: the options of the enrol list
+  const options = all(page.split('id="f-people"')[1].split('</select>')[0], /<option value="(\d+)"/g);
+  const people = options.slice(0, 14);
+  r = await c.post(`/groups/${group}/staff`, { mentor_id: people[12], facilitator_id: people[13], pair_status: 'proposed' });
+  assert.equal(r.status, 303);
+  r = await c.post(`/groups/${group}/enrolments`, [...people.slice(0, 12).map((p) => ['people', String(p)]), ['date', '2027-01-04']]);
+  assert.equal(r.status, 303);
+  page = (await c.get(`/groups/${group}`)).text;
+  assert.doesNotMatch(page, /class="warn"/, '12 is within the bounds: no size warning');
+
+  // a person of another group of this programme is refused by name
+  const { groups } = await demoGroups();
+  const other = (await c.get(`/groups/${groups[0]}`)).text;
+  const taken = first(other, /action="\/enrolments\/(\d+)"/);
+  assert.ok(taken > 0);
+
+  for (let n = 1; n <= 5; n++) {
+    r = await c.post(`/groups/${group}/meetings`, { number: String(n), date: `2027-02-${String(n * 2).padStart(2, '0')}`, start: '09:00', end: '17:00', venue: 'Leergebouw' });
+    assert.equal(r.status, 303, `meeting ${n}`);
+  }
+  page = (await c.get(`/groups/${group}`)).text;
+  assert.match(page, /2 februari 2027 – 3 februari 2027/, 'meeting 1 lasts two days');
+  // bad input: a date that does not exist, an end before the start
+  r = await c.post(`/groups/${group}/meetings`, { number: '6', date: '2027-02-30', start: '17:00', end: '09:00', venue: '' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /JJJJ-MM-DD|YYYY-MM-DD/);
+  assert.match(r.text, /eindigen na|end after/);
+  assert.ok(r.text.includes('value="2027-02-30"'), 'the input is shown again');
+});
+
+test('menu card: three from the card and two free choices; a third free choice names the rule', async () => {
+  const c = as.coach;
+  const { groups } = await demoGroups();
+  // Leergroep 3 (lichting 2) has made no choices yet
+  const group = groups[2];
+  let page = (await c.get(`/groups/${group}`)).text;
+  const meetings = all(page, /href="\/meetings\/(\d+)"/g);
+  assert.equal(meetings.length, 10);
+  const mp = (await c.get(`/meetings/${meetings[5]}`)).text;
+  const picks = [...mp.matchAll(/<option value="(o:\d+)"/g)].map((m) => m[1]);
+  const preparers = all(mp, /name="preparers" value="(\d+)"/g);
+  assert.ok(picks.length >= 3 && preparers.length >= 4);
+  const choose = (m, fields) => c.post(`/meetings/${m}/choice`, [
+    ...Object.entries(fields), ['preparers', String(preparers[0])], ['preparers', String(preparers[1])]]);
+  // no justification: refused
+  let r = await choose(meetings[5], { pick: picks[0], justification: '' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /leervraag|learning need/);
+  // one preparer: refused with the count
+  r = await c.post(`/meetings/${meetings[5]}/choice`, [['pick', picks[0]], ['justification', 'x'], ['preparers', String(preparers[0])]]);
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Kies 2 deelnemers|Choose 2 participants/);
+  assert.match(r.text, /je koos er 1|you chose 1/);
+  for (let k = 0; k < 3; k++) {
+    r = await choose(meetings[5 + k], { pick: picks[k], justification: 'Uit de leervragen van de groep.' });
+    assert.equal(r.status, 303, `menu choice ${k + 1}`);
+  }
+  for (let k = 3; k < 5; k++) {
+    r = await choose(meetings[5 + k], { pick: 'free', free_topic: `Vrije keuze ${k}`, justification: 'Past bij de leervraag.' });
+    assert.equal(r.status, 303, `free choice ${k - 2}`);
+  }
+  // a third free choice, instead of a card choice: refused, the rule and the count named, nothing changed
+  r = await choose(meetings[5], { pick: 'free', free_topic: 'Nog een', justification: 'Waarom niet.' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /hoogstens 2 vrije keuzes.*al 2 gemaakt|at most 2 free choices.*2 already/s);
+  page = (await c.get(`/meetings/${meetings[5]}`)).text;
+  assert.doesNotMatch(page, /Nog een/);
+});
+
+test('the facilitator records attendance; the participant sees only their own', async () => {
+  const { groups } = await demoGroups();
+  const f = as.facilitator;
+  let page = (await f.get(`/groups/${groups[0]}`)).text;
+  const meeting = first(page, /href="\/meetings\/(\d+)"/);
+  const mp = (await f.get(`/meetings/${meeting}`)).text;
+  const names = all(mp, /name="p(\d+)" value="present"/g);
+  assert.ok(names.length >= 10);
+  const fields = Object.fromEntries(names.map((p, i) => [`p${p}`, i === 0 ? 'excused' : 'present']));
+  let r = await f.post(`/meetings/${meeting}/attendance`, fields);
+  assert.equal(r.status, 303);
+  page = (await f.get(`/meetings/${meeting}`)).text;
+  assert.ok(page.includes(`id="a-${names[0]}-2" name="p${names[0]}" value="excused" checked`));
+  // bad status: refused, nothing kept
+  r = await f.post(`/meetings/${meeting}/attendance`, { [`p${names[1]}`]: 'gespijbeld' });
+  assert.equal(r.status, 422);
+  page = (await f.get(`/meetings/${meeting}`)).text;
+  assert.ok(page.includes(`name="p${names[1]}" value="present" checked`));
+
+  // the participant: own row of attendance only, no forms
+  const p = as.participant;
+  page = (await p.get(`/groups/${groups[0]}`)).text;
+  const rows = page.split('id="attendance"')[1].split('</table>')[0].match(/<th scope="row">/g) || [];
+  assert.equal(rows.length, 1, 'one attendance row: their own');
+  assert.doesNotMatch(page, /action="\/groups\/\d+\/meetings"/);
+  r = await p.post(`/meetings/${meeting}/attendance`, fields);
+  assert.equal(r.status, 403);
+});
+
+test('a mentor of group A cannot see group B; a participant sees their own group only', async () => {
+  const { groups } = await demoGroups();
+  for (const role of ['mentor', 'participant', 'facilitator']) {
+    const c = as[role];
+    assert.equal((await c.get(`/groups/${groups[0]}`)).status, 200, `${role} sees their group`);
+    const mine = (await c.get('/groups')).text;
+    assert.deepEqual(all(mine, /href="\/groups\/(\d+)"/g), [groups[0]], `${role}: my groups is group A only`);
+    for (const g of groups.slice(1)) {
+      assert.equal((await c.get(`/groups/${g}`)).status, 404, `${role} group ${g}`);
+      assert.equal((await c.get(`/groups/${g}/calendar.ics`)).status, 404, `${role} calendar of group ${g}`);
+    }
+  }
+  // the meetings of group B too, and changing them
+  const b = (await as.coach.get(`/groups/${groups[1]}`)).text;
+  const mb = first(b, /href="\/meetings\/(\d+)"/);
+  for (const role of ['mentor', 'participant', 'facilitator']) {
+    assert.equal((await as[role].get(`/meetings/${mb}`)).status, 404, `${role} meeting of group B`);
+  }
+  const r = await as.facilitator.post(`/meetings/${mb}/attendance`, {});
+  assert.equal(r.status, 404, 'the facilitator of A cannot record attendance in B');
+});
+
+test('an owner sees counts, names and status, not attendance or reasons', async () => {
+  const { prog, groups } = await demoGroups();
+  const o = as.owner;
+  const page = (await o.get(`/programmes/${prog}`)).text;
+  assert.match(page, /<td>45<\/td>|<td>44<\/td>/, 'the counts');
+  assert.doesNotMatch(page, /<form method="post" action="\/(programmes|batches)/, 'no forms to change it');
+  // group 2 has the participant who stopped
+  const g = (await o.get(`/groups/${groups[1]}`)).text;
+  assert.match(g, /gestopt|stopped/);
+  assert.doesNotMatch(g, /Overgeplaatst/, 'not the reason');
+  assert.doesNotMatch(g, /id="attendance"/, 'no attendance');
+  const coachView = (await as.coach.get(`/groups/${groups[1]}`)).text;
+  assert.match(coachView, /Overgeplaatst/, 'the coach sees the reason');
+  const meeting = first(g, /href="\/meetings\/(\d+)"/);
+  const m = (await o.get(`/meetings/${meeting}`)).text;
+  assert.doesNotMatch(m, /id="attendance"|name="p\d+"/, 'no attendance on the meeting page');
+  assert.equal((await o.post(`/meetings/${meeting}/attendance`, {})).status, 403);
+});
+
+test('calendar: a participant subscribes; the link works without logging in until revoked', async () => {
+  const p = as.participant;
+  let r = await p.post('/calendar', { group: '0' });
+  assert.equal(r.status, 200);
+  const url = r.text.match(/value="(http[^"]+calendar\.ics\?token=[0-9a-f]{64})"/)[1];
+  const path = url.replace(/^https?:\/\/[^/]+/, '');
+  const anon = new Client(srv.base);
+  r = await anon.get(path);
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /text\/calendar/);
+  assert.match(r.text, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(r.text, /BEGIN:VTIMEZONE\r\nTZID:Europe\/Amsterdam/);
+  assert.ok((r.text.match(/BEGIN:VEVENT/g) || []).length >= 10);
+  assert.match(r.text, /UID:meeting-\d+@leergang/);
+  const id = Math.max(...all((await p.get('/calendar')).text, /action="\/calendar\/(\d+)\/revoke"/g));
+  r = await p.post(`/calendar/${id}/revoke`, {});
+  assert.equal(r.status, 303);
+  assert.equal((await anon.get(path)).status, 404);
+  assert.equal((await anon.get('/calendar.ics?token=nonsense')).status, 404);
+});
+
+test('a moved meeting keeps its UID with a higher SEQUENCE; a cancelled one is sent as cancelled', async () => {
+  const { groups } = await demoGroups();
+  const c = as.coach;
+  const page = (await c.get(`/groups/${groups[3]}`)).text;
+  const meeting = all(page, /href="\/meetings\/(\d+)"/g)[4];
+  const ics = async () => (await c.get(`/groups/${groups[3]}/calendar.ics`)).text;
+  const event = (text) => text.split('BEGIN:VEVENT').find((e) => e.includes(`UID:meeting-${meeting}@leergang`));
+  const before = event(await ics());
+  const seq = Number(before.match(/SEQUENCE:(\d+)/)?.[1] ?? 0);
+  let r = await c.post(`/meetings/${meeting}`, { date: '2027-03-15', start: '10:00', end: '12:30', venue: 'Zaal 4' });
+  assert.equal(r.status, 303);
+  const moved = event(await ics());
+  assert.equal(Number(moved.match(/SEQUENCE:(\d+)/)[1]), seq + 1);
+  assert.match(moved, /DTSTART;TZID=Europe\/Amsterdam:20270315T100000/);
+  assert.match(moved, /LOCATION:Zaal 4/);
+  r = await c.post(`/meetings/${meeting}`, { date: '2027-03-15', start: '10:00', end: '12:30', venue: 'Zaal 4', cancelled: '1' });
+  assert.equal(r.status, 303);
+  const cancelled = event(await ics());
+  assert.match(cancelled, /STATUS:CANCELLED/);
+  assert.equal(Number(cancelled.match(/SEQUENCE:(\d+)/)[1]), seq + 2);
+});
