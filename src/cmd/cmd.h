@@ -29,6 +29,13 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
+int cmd_programme(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_group(int argc, char **argv);
+int cmd_enrol(int argc, char **argv);
+int cmd_meeting(int argc, char **argv);
+int cmd_attendance(int argc, char **argv);
+int cmd_calendar(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
 /* The database path: --db, else $LEERGANG_DB, else var/leergang.db. */

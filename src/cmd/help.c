@@ -23,6 +23,20 @@ const struct command commands[] = {
 	  "leergang export people --org SLUG [--format csv|json]" },
 	{ "token", cmd_token, "create an API token for an account",
 	  "leergang token create --email E [--label TEXT]" },
+	{ "programme", cmd_programme, "make a programme from a template, or list them",
+	  "leergang programme add --org SLUG --template live|amsterdam --name NAME\n"
+	  "       leergang programme list --org SLUG [--format csv|json]" },
+	{ "batch", cmd_batch, "add a batch (lichting) to a programme",
+	  "leergang batch add --org SLUG --programme ID [--name NAME]" },
+	{ "group", cmd_group, "add a group to a batch, with its mentor and facilitator",
+	  "leergang group add --org SLUG --batch ID --name NAME [--mentor EMPLOYEE_ID] [--facilitator EMPLOYEE_ID]" },
+	{ "enrol", cmd_enrol, "enrol people in a group by employee number",
+	  "leergang enrol --org SLUG --group ID [--date YYYY-MM-DD] EMPLOYEE_ID..." },
+	{ "meeting", cmd_meeting, "plan a meeting of a group",
+	  "leergang meeting plan --org SLUG --group ID --number N --date YYYY-MM-DD --start HH:MM --end HH:MM [--venue TEXT]" },
+	{ "attendance", cmd_attendance, "record a participant's attendance at a meeting",
+	  "leergang attendance --org SLUG --meeting ID --employee EMPLOYEE_ID --status present|excused|absent" },
+	{ "calendar", cmd_calendar, "print a person's calendar feed (.ics)", "leergang calendar --email E" },
 	{ "backup", cmd_backup, "write a consistent copy of the database", "leergang backup FILE" },
 	{ "help", cmd_help, "show the commands, or the usage of one", "leergang help [COMMAND]" },
 	{ 0, 0, 0, 0 },
@@ -55,7 +69,7 @@ int cmd_help(int argc, char **argv)
 	       "The database is --db PATH, else $LEERGANG_DB, else var/leergang.db.\n\n"
 	       "Commands:\n");
 	for (const struct command *c = commands; c->name; c++)
-		printf("  %-9s %s\n", c->name, c->summary);
+		printf("  %-11s %s\n", c->name, c->summary);
 	printf("\n  --version  print the version\n");
 	return 0;
 }

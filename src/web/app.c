@@ -191,6 +191,16 @@ void web_handle(struct request *r, void *appv)
 		web_error(&w, 403, _("The form has expired or did not come from leergang. Go back, reload the page and try again."));
 		return;
 	}
+	/* The API with the session cookie (a script in the browser) sends the
+	 * CSRF token as a header, which another site cannot set; with a bearer
+	 * token there is no cookie to abuse. */
+	if (!strcmp(r->method, "POST") && api && w.session) {
+		const char *sent = request_header(r, "X-CSRF-Token");
+		if (!sent || !w.csrf || !secret_equal(sent, w.csrf)) {
+			web_json_error(&w, 403, _("Send the CSRF token of your session in the X-CSRF-Token header."));
+			return;
+		}
+	}
 	found->fn(&w);
 }
 

@@ -158,5 +158,15 @@ void api_unit(struct web *w);
 void api_people(struct web *w);
 void api_person(struct web *w);
 void api_import(struct web *w);
+void api_programmes(struct web *w);
+void api_programme_create(struct web *w);
+void api_programme(struct web *w);
+void api_batch_create(struct web *w);
+void api_group_create(struct web *w);
+void api_group(struct web *w);
+void api_group_enrol(struct web *w);
+void api_group_plan(struct web *w);
+void api_meeting_attendance(struct web *w);
+void api_meeting_choice(struct web *w);
 
 #endif

@@ -58,7 +58,7 @@ function fill(pattern, set) {
     if (pattern.startsWith('/accounts')) return n === 1 ? set.account : set.grant;
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
       meetings: 'meeting', frameworks: 'framework' };
-    const k = kinds[pattern.split('/')[1]];
+    const k = kinds[pattern.replace(/^\/api\/v1/, '').split('/')[1]];
     if (k) return set[k];
     if (pattern.startsWith('/calendar/')) return set.feed;
     throw new Error('no id for ' + pattern);
@@ -106,6 +106,11 @@ const policy = {
   'POST /meetings/{id}': RUN, 'POST /meetings/{id}/choice': RUN, 'POST /meetings/{id}/attendance': RUN,
   'GET /calendar': 'signed_in', 'POST /calendar': 'signed_in', 'POST /calendar/{id}/revoke': 'signed_in',
   'GET /calendar.ics': 'public',
+  'GET /api/v1/programmes': PROG_READ, 'POST /api/v1/programmes': PROG_WRITE, 'GET /api/v1/programmes/{id}': PROG_READ,
+  'POST /api/v1/programmes/{id}/batches': PROG_WRITE, 'POST /api/v1/batches/{id}/groups': PROG_WRITE,
+  'GET /api/v1/groups/{id}': MEMBER, 'POST /api/v1/groups/{id}/enrolments': PROG_WRITE,
+  'POST /api/v1/groups/{id}/meetings': RUN, 'POST /api/v1/meetings/{id}/attendance': RUN,
+  'POST /api/v1/meetings/{id}/choice': RUN,
 };
 
 test('every route declares who may call it, as the policy says', () => {

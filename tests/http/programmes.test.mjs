@@ -5,7 +5,7 @@
 // status only).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { startServer, Client, demoEmail, cli, cliResult } from '../lib/server.mjs';
 
 let srv;
 const as = {};
@@ -229,4 +229,73 @@ test('a moved meeting keeps its UID with a higher SEQUENCE; a cancelled one is s
   const cancelled = event(await ics());
   assert.match(cancelled, /STATUS:CANCELLED/);
   assert.equal(Number(cancelled.match(/SEQUENCE:(\d+)/)[1]), seq + 2);
+});
+
+test('the same through the API with a bearer token, and the session needs its CSRF header', async () => {
+  const token = cli(srv.db, ['token', 'create', '--email', demoEmail('coach', 'politie')]).trim();
+  const api = new Client(srv.base);
+  api.headers.authorization = `Bearer ${token}`;
+  const post = (path, body) => api.request('POST', path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  let r = await post('/api/v1/programmes', { template: 'amsterdam', name: 'Modules via API' });
+  assert.equal(r.status, 201);
+  const prog = r.json().id;
+  r = await api.get(`/api/v1/programmes/${prog}`);
+  assert.equal(r.json().shape, 'modules');
+  assert.equal(r.json().meetings.filter((m) => m.step === 'kickoff').length, r.json().meetings.length / 7);
+  r = await post(`/api/v1/programmes/${prog}/batches`, {});
+  const batch = r.json().id;
+  r = await post(`/api/v1/batches/${batch}/groups`, { name: 'API-groep' });
+  assert.equal(r.status, 201);
+  const group = r.json().id;
+  const people = (await api.get('/api/v1/people?limit=200')).json().people;
+  // bad input: no people, then a person of another organisation: 422 and nothing changed
+  r = await post(`/api/v1/groups/${group}/enrolments`, { people: [] });
+  assert.equal(r.status, 422);
+  assert.equal(typeof r.json().error, 'string');
+  r = await post(`/api/v1/groups/${group}/enrolments`, { people: [999999] });
+  assert.equal(r.status, 422);
+  r = await post(`/api/v1/groups/${group}/enrolments`, { people: people.slice(-10).map((p) => p.id), date: '2027-01-04' });
+  assert.equal(r.status, 200);
+  r = await post(`/api/v1/groups/${group}/meetings`, { number: 1, date: '2027-01-18', start: '13:30', end: '16:30', venue: 'Stadhuis' });
+  assert.equal(r.status, 201);
+  const meeting = r.json().id;
+  r = await post(`/api/v1/meetings/${meeting}/attendance`, { person_id: people.at(-1).id, status: 'present' });
+  assert.equal(r.status, 200);
+  r = await post(`/api/v1/meetings/${meeting}/attendance`, { person_id: people[0].id, status: 'present' });
+  assert.equal(r.status, 422, 'only participants of the group');
+  r = await api.get(`/api/v1/groups/${group}`);
+  assert.equal(r.json().participants.length, 10);
+  assert.equal(r.json().meetings[0].starts_on, '2027-01-18');
+  r = await post('/api/v1/programmes', 'not json');
+  assert.equal(r.status, 400);
+
+  // with the session cookie: without the header refused, with it accepted
+  const c = as.coach;
+  r = await c.request('POST', '/api/v1/programmes', { body: '{"template":"live","name":"x"}', headers: { 'content-type': 'application/json', 'x-csrf-token': '' } });
+  assert.equal(r.status, 403);
+  r = await c.request('POST', `/api/v1/programmes/${prog}/batches`, { body: '{}', headers: { 'content-type': 'application/json' } });
+  assert.equal(r.status, 201);
+});
+
+test('the command line: programme, batch, group, enrol, meeting, attendance, calendar', () => {
+  const run = (...args) => cli(srv.db, args).trim();
+  const prog = run('programme', 'add', '--org', 'gemeente-demo', '--template', 'live', '--name', 'LiVe! gemeente');
+  const batch = run('batch', 'add', '--org', 'gemeente-demo', '--programme', prog);
+  const people = JSON.parse(run('export', 'people', '--org', 'gemeente-demo', '--format', 'json'));
+  const nums = people.slice(-14).map((p) => p.employee_id);
+  const group = run('group', 'add', '--org', 'gemeente-demo', '--batch', batch, '--name', 'CLI-groep', '--mentor', nums[12], '--facilitator', nums[13]);
+  assert.match(run('enrol', '--org', 'gemeente-demo', '--group', group, '--date', '2027-01-04', ...nums.slice(0, 12)), /12 enrolled/);
+  const meeting = run('meeting', 'plan', '--org', 'gemeente-demo', '--group', group, '--number', '1', '--date', '2027-07-15', '--start', '09:00', '--end', '17:00');
+  run('attendance', '--org', 'gemeente-demo', '--meeting', meeting, '--employee', nums[0], '--status', 'excused');
+  const list = JSON.parse(run('programme', 'list', '--org', 'gemeente-demo', '--format', 'json'));
+  assert.equal(list.find((p) => p.name === 'LiVe! gemeente').registered, 12);
+  // bad input: a clear message, exit status not 0
+  const bad = cliResult(srv.db, ['meeting', 'plan', '--org', 'gemeente-demo', '--group', group, '--number', '2', '--date', '2027-02-30', '--start', '09:00', '--end', '17:00']);
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /YYYY-MM-DD/);
+  assert.notEqual(cliResult(srv.db, ['group', 'add', '--org', 'politie-demo', '--batch', batch, '--name', 'x']).status, 0, 'another organisation\'s batch');
+  // the participant demo account of the municipality: their feed
+  const ics = run('calendar', '--email', demoEmail('participant', 'gemeente'));
+  assert.match(ics, /^BEGIN:VCALENDAR/);
+  assert.match(ics, /BEGIN:VEVENT/);
 });

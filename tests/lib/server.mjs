@@ -87,6 +87,8 @@ export class Client {
   async request(method, path, { body, headers = {} } = {}) {
     const h = { ...this.headers, ...headers };
     if (this.cookies.size) h.cookie = this.cookieHeader();
+    // the API with a session cookie wants the session's CSRF token as a header
+    if (method !== 'GET' && this.csrf && path.startsWith('/api/') && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
     const res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual' });
     this.keep(res);
     const text = await res.text();

@@ -1,0 +1,95 @@
+/* meeting.c — `leergang meeting plan` (a meeting of a group) and
+ * `leergang attendance` (one participant at one meeting). */
+#include "cmd.h"
+#include "core/die.h"
+#include "domain/meeting.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int cmd_meeting(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "org", required_argument, 0, 'o' }, { "group", required_argument, 0, 'g' },
+		{ "number", required_argument, 0, 'n' }, { "date", required_argument, 0, 'd' },
+		{ "start", required_argument, 0, 's' }, { "end", required_argument, 0, 'e' },
+		{ "venue", required_argument, 0, 'v' }, { 0, 0, 0, 0 } };
+	if (argc < 2 || strcmp(argv[1], "plan"))
+		cmd_usage("meeting");
+	argc--, argv++;
+	const char *org = NULL;
+	struct meeting_when when = { NULL, NULL, NULL, "" };
+	long long group = 0;
+	int number = 0, o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'o') org = optarg;
+		else if (o == 'g') group = atoll(optarg);
+		else if (o == 'n') number = atoi(optarg);
+		else if (o == 'd') when.date = optarg;
+		else if (o == 's') when.start = optarg;
+		else if (o == 'e') when.end = optarg;
+		else if (o == 'v') when.venue = optarg;
+		else cmd_usage("meeting");
+	}
+	if (!org || group <= 0 || number <= 0 || !when.date || !when.start || !when.end || optind != argc)
+		cmd_usage("meeting");
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct ctx c;
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org);
+	struct errors e = { 0 };
+	long long id;
+	int d = meeting_plan(&c, group, number, &when, (long long)time(NULL), &e, &id);
+	if (d == D_NOTFOUND)
+		die("no group %lld in %s", group, org);
+	if (d == D_INVALID)
+		cmd_die_errors(&e, "meeting not planned");
+	if (d)
+		die("database: %s", store_errmsg(st));
+	printf("%lld\n", id);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
+int cmd_attendance(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "org", required_argument, 0, 'o' }, { "meeting", required_argument, 0, 'm' },
+		{ "employee", required_argument, 0, 'p' }, { "status", required_argument, 0, 's' }, { 0, 0, 0, 0 } };
+	const char *org = NULL, *employee = NULL, *status = NULL;
+	long long meeting = 0;
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'o') org = optarg;
+		else if (o == 'm') meeting = atoll(optarg);
+		else if (o == 'p') employee = optarg;
+		else if (o == 's') status = optarg;
+		else cmd_usage("attendance");
+	}
+	if (!org || meeting <= 0 || !employee || !status || optind != argc)
+		cmd_usage("attendance");
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct ctx c;
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org);
+	struct person p;
+	if (store_person_by_employee_id(st, &a, w.organisation_id, employee, &p))
+		die("no person with employee number %s", employee);
+	struct errors e = { 0 };
+	int d = attendance_record(&c, meeting, p.id, status, (long long)time(NULL), &e);
+	if (d == D_NOTFOUND)
+		die("no meeting %lld in %s", meeting, org);
+	if (d == D_INVALID)
+		cmd_die_errors(&e, "attendance not recorded");
+	if (d)
+		die("database: %s", store_errmsg(st));
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}

@@ -1,0 +1,358 @@
+/* api_programmes.c — the JSON API of programmes, groups and meetings: the
+ * same domain calls and the same answers to who may see what as the pages
+ * (a group one may not see is 404). Bodies are JSON objects. */
+#include "web.h"
+#include "domain/group.h"
+#include "domain/meeting.h"
+#include "domain/programme.h"
+
+#include <string.h>
+#include <time.h>
+
+/* The request body as a JSON object, or NULL after answering 400. */
+static json_t *body_object(struct web *w)
+{
+	json_error_t err;
+	json_t *j = json_loadb(w->r->body, w->r->body_len, 0, &err);
+	if (!j || !json_is_object(j)) {
+		json_decref(j);
+		web_json_error(w, 400, _("Send a JSON object as the body of the request."));
+		return NULL;
+	}
+	return j;
+}
+
+static const char *jstr(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	return json_is_string(v) ? json_string_value(v) : "";
+}
+
+static long long jint(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	return json_is_integer(v) ? (long long)json_integer_value(v) : 0;
+}
+
+static json_t *errors_json(const struct errors *e)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < e->n; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s}", "field", e->items[i].field, "message", e->items[i].message));
+	return a;
+}
+
+/* Answers a domain result: 201 with the id, 422 with the problems, 404, 500. */
+static void answer(struct web *w, int d, const struct errors *e, long long id)
+{
+	if (d == D_OK) {
+		web_json(w, id ? 201 : 200, id ? json_pack("{s:I}", "id", (json_int_t)id) : json_pack("{s:b}", "ok", 1));
+	} else if (d == D_INVALID) {
+		json_t *j = json_pack("{s:s, s:o}", "error", e->n ? e->items[0].message : _("Check your input."), "problems",
+				      errors_json(e));
+		web_json(w, 422, j);
+	} else if (d == D_NOTFOUND) {
+		web_json_error(w, 404, _("There is nothing with this number that you may see."));
+	} else {
+		web_json_error(w, 500, _("The change could not be saved. Try again later."));
+	}
+}
+
+static json_t *counts_json(const struct enrolment_counts *c)
+{
+	return json_pack("{s:I, s:I, s:I, s:I}", "registered", (json_int_t)c->registered, "active",
+			 (json_int_t)c->active, "completed", (json_int_t)c->completed, "stopped", (json_int_t)c->stopped);
+}
+
+void api_programmes(struct web *w)
+{
+	struct programme *p;
+	size_t n;
+	if (store_programme_list(w->st, w->a, w->who.organisation_id, &p, &n)) {
+		web_json_error(w, 500, _("The programmes could not be read. Try again later."));
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		struct enrolment_counts c = { 0 };
+		store_programme_counts(w->st, w->who.organisation_id, p[i].id, &c);
+		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s, s:o}", "id", (json_int_t)p[i].id, "name", p[i].name,
+						     "shape", p[i].shape, "template", p[i].template_key, "counts",
+						     counts_json(&c)));
+	}
+	web_json(w, 200, json_pack("{s:o}", "programmes", arr));
+}
+
+void api_programme_create(struct web *w)
+{
+	json_t *j = body_object(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long id = 0;
+	int d = programme_from_template(&w->ctx, jstr(j, "template"), jstr(j, "name"), &e, &id);
+	answer(w, d, &e, id);
+	json_decref(j);
+}
+
+void api_programme(struct web *w)
+{
+	long long org = w->who.organisation_id;
+	struct programme p;
+	int r = store_programme_get(w->st, w->a, org, w->id[0], &p);
+	if (r == ST_NOTFOUND) {
+		answer(w, D_NOTFOUND, NULL, 0);
+		return;
+	}
+	struct batch *b;
+	struct learning_group *g;
+	struct programme_meeting *m;
+	size_t nb, ng, nm;
+	struct enrolment_counts c = { 0 };
+	if (r || store_batch_list(w->st, w->a, org, p.id, &b, &nb) || store_group_list(w->st, w->a, org, p.id, 0, &g, &ng) ||
+	    store_programme_meeting_list(w->st, w->a, org, p.id, &m, &nm) || store_programme_counts(w->st, org, p.id, &c)) {
+		web_json_error(w, 500, _("The programme could not be read. Try again later."));
+		return;
+	}
+	json_t *batches = json_array();
+	for (size_t i = 0; i < nb; i++) {
+		json_t *groups = json_array();
+		for (size_t k = 0; k < ng; k++)
+			if (g[k].batch_id == b[i].id)
+				json_array_append_new(groups, json_pack("{s:I, s:s, s:o, s:o, s:s, s:o}", "id", (json_int_t)g[k].id,
+									"name", g[k].name, "mentor_id",
+									g[k].mentor_id ? json_integer(g[k].mentor_id) : json_null(),
+									"facilitator_id",
+									g[k].facilitator_id ? json_integer(g[k].facilitator_id) : json_null(),
+									"pair_status", g[k].pair_status, "counts",
+									counts_json(&g[k].counts)));
+		json_array_append_new(batches, json_pack("{s:I, s:i, s:s, s:o, s:o}", "id", (json_int_t)b[i].id, "number",
+							 b[i].number, "name", b[i].name, "counts", counts_json(&b[i].counts),
+							 "groups", groups));
+	}
+	json_t *meetings = json_array();
+	for (size_t i = 0; i < nm; i++)
+		json_array_append_new(meetings, json_pack("{s:i, s:s, s:i, s:b, s:s}", "number", m[i].number, "theme",
+							  m[i].theme, "days", m[i].days, "from_menu", m[i].from_menu, "step",
+							  m[i].step));
+	char *msg[16];
+	size_t nmsg = 0;
+	json_t *cascade = json_array();
+	if (programme_cascade(&w->ctx, p.id, msg, 16, &nmsg) == D_OK)
+		for (size_t i = 0; i < nmsg; i++)
+			json_array_append_new(cascade, json_string(msg[i]));
+	web_json(w, 200, json_pack("{s:I, s:s, s:s, s:s, s:o, s:{s:i, s:i, s:i, s:b}, s:i, s:o, s:o, s:o}", "id",
+				   (json_int_t)p.id, "name", p.name, "shape", p.shape, "template", p.template_key, "counts",
+				   counts_json(&c), "menu_rules", "min_menu", p.menu_min, "max_free", p.menu_max_free,
+				   "preparers", p.menu_preparers, "justification", p.menu_justify, "cascade_meeting",
+				   p.cascade_meeting, "cascade_warnings", cascade, "meetings", meetings, "batches", batches));
+}
+
+void api_batch_create(struct web *w)
+{
+	struct programme p;
+	if (store_programme_get(w->st, w->a, w->who.organisation_id, w->id[0], &p)) {
+		answer(w, D_NOTFOUND, NULL, 0);
+		return;
+	}
+	json_t *j = body_object(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long id = 0;
+	int d = batch_create(&w->ctx, w->id[0], jstr(j, "name"), &e, &id);
+	answer(w, d, &e, id);
+	json_decref(j);
+}
+
+void api_group_create(struct web *w)
+{
+	struct batch b;
+	if (store_batch_get(w->st, w->a, w->who.organisation_id, w->id[0], &b)) {
+		answer(w, D_NOTFOUND, NULL, 0);
+		return;
+	}
+	json_t *j = body_object(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long id = 0;
+	if (store_begin(w->st)) {
+		json_decref(j);
+		answer(w, D_ERROR, &e, 0);
+		return;
+	}
+	int d = group_create(&w->ctx, w->id[0], jstr(j, "name"), &e, &id);
+	if (!d && (jint(j, "mentor_id") || jint(j, "facilitator_id")))
+		d = group_staff(&w->ctx, id, jint(j, "mentor_id"), jint(j, "facilitator_id"), "proposed", &e);
+	if (d)
+		store_rollback(w->st);
+	else if (store_commit(w->st))
+		d = D_ERROR;
+	answer(w, d, &e, d ? 0 : id);
+	json_decref(j);
+}
+
+void api_group(struct web *w)
+{
+	long long org = w->who.organisation_id;
+	struct learning_group g;
+	enum group_relation rel;
+	int r = group_open(&w->ctx, w->id[0], &g, &rel);
+	if (r) {
+		answer(w, r, NULL, 0);
+		return;
+	}
+	struct enrolment *en;
+	struct meeting *m;
+	size_t nen, nm;
+	if (store_enrolment_list(w->st, w->a, org, g.id, &en, &nen) || store_meeting_list(w->st, w->a, org, g.id, &m, &nm)) {
+		web_json_error(w, 500, _("The group could not be read. Try again later."));
+		return;
+	}
+	json_t *people = json_array();
+	for (size_t i = 0; i < nen; i++) {
+		json_t *p = json_pack("{s:I, s:s}", "person_id", (json_int_t)en[i].person_id, "name", en[i].person_name);
+		if (rel != REL_PARTICIPANT)
+			json_object_set_new(p, "status", json_string(en[i].status));
+		if (group_may_see_attendance(rel)) {
+			json_object_set_new(p, "enrolment_id", json_integer(en[i].id));
+			json_object_set_new(p, "stop_reason", json_string(en[i].stop_reason));
+			json_object_set_new(p, "stopped_on", json_string(en[i].stopped_on));
+		}
+		json_array_append_new(people, p);
+	}
+	json_t *meetings = json_array();
+	for (size_t i = 0; i < nm; i++)
+		json_array_append_new(meetings, json_pack("{s:I, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:i}", "id",
+							  (json_int_t)m[i].id, "number", m[i].number, "theme", m[i].theme,
+							  "starts_on", m[i].starts_on, "start_time", m[i].start_time, "ends_on",
+							  m[i].ends_on, "end_time", m[i].end_time, "venue", m[i].venue,
+							  "cancelled", m[i].cancelled, "choice", m[i].choice, "sequence",
+							  m[i].sequence));
+	web_json(w, 200, json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o}", "id", (json_int_t)g.id, "name", g.name,
+				   "programme", g.programme_name, "batch", g.batch_name, "mentor",
+				   g.mentor_name ? json_string(g.mentor_name) : json_null(), "facilitator",
+				   g.facilitator_name ? json_string(g.facilitator_name) : json_null(), "pair_status",
+				   g.pair_status, "participants", people, "meetings", meetings));
+}
+
+/* The group of the path, when the actor may do `may` in it; else answered. */
+static bool group_for(struct web *w, long long id, bool (*may)(enum group_relation))
+{
+	struct learning_group g;
+	enum group_relation rel;
+	int r = group_open(&w->ctx, id, &g, &rel);
+	if (r) {
+		answer(w, r, NULL, 0);
+		return false;
+	}
+	if (!may(rel)) {
+		web_json_error(w, 403, _("You cannot change this group."));
+		return false;
+	}
+	return true;
+}
+
+static bool coach(enum group_relation r)
+{
+	return r == REL_COACH;
+}
+
+void api_group_enrol(struct web *w)
+{
+	if (!group_for(w, w->id[0], coach))
+		return;
+	json_t *j = body_object(w);
+	if (!j)
+		return;
+	json_t *arr = json_object_get(j, "people");
+	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
+	long long *people = arena_alloc(w->a, (n + 1) * sizeof(*people));
+	for (size_t i = 0; i < n; i++)
+		people[i] = json_is_integer(json_array_get(arr, i)) ? (long long)json_integer_value(json_array_get(arr, i)) : 0;
+	const char *date = jstr(j, "date");
+	if (!*date) {
+		time_t t = time(NULL);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		char *d = arena_alloc(w->a, 11);
+		strftime(d, 11, "%Y-%m-%d", &tm);
+		date = d;
+	}
+	struct errors e = { 0 };
+	answer(w, group_enrol(&w->ctx, w->id[0], people, n, date, &e), &e, 0);
+	json_decref(j);
+}
+
+void api_group_plan(struct web *w)
+{
+	if (!group_for(w, w->id[0], group_may_run))
+		return;
+	json_t *j = body_object(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	struct meeting_when when = { jstr(j, "date"), jstr(j, "start"), jstr(j, "end"), jstr(j, "venue") };
+	long long n = jint(j, "number"), id = 0;
+	int d;
+	if (n <= 0 || n > 1000) {
+		errors_add(&w->ctx, &e, "number", "%s", _("Choose the meeting from the list."));
+		d = D_INVALID;
+	} else {
+		d = meeting_plan(&w->ctx, w->id[0], (int)n, &when, (long long)time(NULL), &e, &id);
+	}
+	answer(w, d, &e, id);
+	json_decref(j);
+}
+
+/* The meeting of the path and its group, when the actor may run the group. */
+static bool meeting_for(struct web *w, struct meeting *m)
+{
+	int r = store_meeting_get(w->st, w->a, w->who.organisation_id, w->id[0], m);
+	if (r) {
+		answer(w, r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR, NULL, 0);
+		return false;
+	}
+	return group_for(w, m->group_id, group_may_run);
+}
+
+void api_meeting_attendance(struct web *w)
+{
+	struct meeting m;
+	if (!meeting_for(w, &m))
+		return;
+	json_t *j = body_object(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	answer(w, attendance_record(&w->ctx, m.id, jint(j, "person_id"), jstr(j, "status"), (long long)time(NULL), &e),
+	       &e, 0);
+	json_decref(j);
+}
+
+void api_meeting_choice(struct web *w)
+{
+	struct meeting m;
+	if (!meeting_for(w, &m))
+		return;
+	json_t *j = body_object(w);
+	if (!j)
+		return;
+	struct meeting_choice ch = { 0 };
+	ch.free = json_is_true(json_object_get(j, "free"));
+	ch.topic_id = jint(j, "topic_id");
+	ch.option_id = jint(j, "option_id");
+	ch.free_topic = jstr(j, "free_topic");
+	ch.justification = jstr(j, "justification");
+	json_t *arr = json_object_get(j, "preparers");
+	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
+	long long *prep = arena_alloc(w->a, (n + 1) * sizeof(*prep));
+	for (size_t i = 0; i < n; i++)
+		prep[i] = json_is_integer(json_array_get(arr, i)) ? (long long)json_integer_value(json_array_get(arr, i)) : 0;
+	ch.preparers = prep;
+	ch.npreparers = n;
+	struct errors e = { 0 };
+	answer(w, meeting_choose(&w->ctx, m.id, &ch, (long long)time(NULL), &e), &e, 0);
+	json_decref(j);
+}
