@@ -33,7 +33,8 @@ const struct command commands[] = {
 	{ "enrol", cmd_enrol, "enrol people in a group by employee number",
 	  "leergang enrol --org SLUG --group ID [--date YYYY-MM-DD] EMPLOYEE_ID..." },
 	{ "meeting", cmd_meeting, "plan a meeting of a group",
-	  "leergang meeting plan --org SLUG --group ID --number N --date YYYY-MM-DD --start HH:MM --end HH:MM [--venue TEXT]" },
+	  "leergang meeting plan --org SLUG --group ID --number N --date YYYY-MM-DD --start HH:MM --end HH:MM\n"
+	  "       [--venue TEXT] [--repeat COUNT [--every DAYS (14)]]" },
 	{ "attendance", cmd_attendance, "record a participant's attendance at a meeting",
 	  "leergang attendance --org SLUG --meeting ID --employee EMPLOYEE_ID --status present|excused|absent" },
 	{ "calendar", cmd_calendar, "print a person's calendar feed (.ics)", "leergang calendar --email E" },

@@ -1,8 +1,10 @@
-/* meeting.c — `leergang meeting plan` (a meeting of a group) and
+/* meeting.c — `leergang meeting plan` (a meeting of a group, or a series
+ * of them with --repeat and --every) and
  * `leergang attendance` (one participant at one meeting). */
 #include "cmd.h"
 #include "core/die.h"
 #include "domain/meeting.h"
+#include "domain/schedule.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -16,14 +18,15 @@ int cmd_meeting(int argc, char **argv)
 		{ "org", required_argument, 0, 'o' }, { "group", required_argument, 0, 'g' },
 		{ "number", required_argument, 0, 'n' }, { "date", required_argument, 0, 'd' },
 		{ "start", required_argument, 0, 's' }, { "end", required_argument, 0, 'e' },
-		{ "venue", required_argument, 0, 'v' }, { 0, 0, 0, 0 } };
+		{ "venue", required_argument, 0, 'v' }, { "repeat", required_argument, 0, 'r' },
+		{ "every", required_argument, 0, 'y' }, { 0, 0, 0, 0 } };
 	if (argc < 2 || strcmp(argv[1], "plan"))
 		cmd_usage("meeting");
 	argc--, argv++;
 	const char *org = NULL;
 	struct meeting_when when = { NULL, NULL, NULL, "" };
 	long long group = 0;
-	int number = 0, o;
+	int number = 0, repeat = 1, every = 14, o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'o') org = optarg;
 		else if (o == 'g') group = atoll(optarg);
@@ -32,25 +35,41 @@ int cmd_meeting(int argc, char **argv)
 		else if (o == 's') when.start = optarg;
 		else if (o == 'e') when.end = optarg;
 		else if (o == 'v') when.venue = optarg;
+		else if (o == 'r') repeat = atoi(optarg);
+		else if (o == 'y') every = atoi(optarg);
 		else cmd_usage("meeting");
 	}
-	if (!org || group <= 0 || number <= 0 || !when.date || !when.start || !when.end || optind != argc)
+	if (!org || group <= 0 || number <= 0 || !when.date || !when.start || !when.end || optind != argc ||
+	    repeat < 1 || repeat > 100 || every < 1 || every > 366)
 		cmd_usage("meeting");
 	struct store *st = cmd_open(false);
 	struct arena a = ARENA_INIT;
 	struct ctx c;
 	struct actor w;
 	cmd_ctx(&c, &w, st, &a, org);
-	struct errors e = { 0 };
-	long long id;
-	int d = meeting_plan(&c, group, number, &when, (long long)time(NULL), &e, &id);
-	if (d == D_NOTFOUND)
-		die("no group %lld in %s", group, org);
-	if (d == D_INVALID)
-		cmd_die_errors(&e, "meeting not planned");
-	if (d)
+	/* a series: meetings number .. number+repeat-1, every `every` days, all or none */
+	if (!date_valid(when.date))
+		die("give the date as YYYY-MM-DD, such as 2026-09-01");
+	if (store_begin(st))
 		die("database: %s", store_errmsg(st));
-	printf("%lld\n", id);
+	char date[11];
+	memcpy(date, when.date, 11);
+	for (int k = 0; k < repeat; k++) {
+		struct errors e = { 0 };
+		long long id;
+		when.date = date;
+		int d = meeting_plan(&c, group, number + k, &when, (long long)time(NULL), &e, &id);
+		if (d == D_NOTFOUND)
+			die("no group %lld in %s", group, org);
+		if (d == D_INVALID)
+			cmd_die_errors(&e, "meeting not planned");
+		if (d)
+			die("database: %s", store_errmsg(st));
+		printf("%lld\n", id);
+		date_add_days(date, every, date);
+	}
+	if (store_commit(st))
+		die("database: %s", store_errmsg(st));
 	arena_free(&a);
 	store_close(st);
 	return 0;

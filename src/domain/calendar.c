@@ -59,15 +59,22 @@ int calendar_for_person(struct ctx *c, long long now, struct buf *out)
 	if (c->who->person_id &&
 	    store_meeting_list_for_person(c->st, c->a, c->who->organisation_id, c->who->person_id, &m, &n))
 		return D_ERROR;
-	/* a participant who stopped keeps no feed of the group's meetings */
+	/* the meetings of groups the person takes part in or runs; a
+	 * participant who stopped keeps no feed of the group's meetings */
 	struct meeting *keep = arena_alloc(c->a, (n + 1) * sizeof(*keep));
 	size_t k = 0;
+	long long last = 0;
+	bool in = false;
 	for (size_t i = 0; i < n; i++) {
-		struct learning_group g;
-		enum group_relation rel;
-		if (group_open(c, m[i].group_id, &g, &rel) == D_OK && rel != REL_OWNER && rel != REL_COACH)
-			keep[k++] = m[i];
-		else if (rel == REL_COACH && (g.mentor_id == c->who->person_id || g.facilitator_id == c->who->person_id))
+		if (m[i].group_id != last) {  /* usually one group: decide once per group */
+			struct learning_group g;
+			enum group_relation rel;
+			last = m[i].group_id;
+			in = group_open(c, last, &g, &rel) == D_OK &&
+			     (g.mentor_id == c->who->person_id || g.facilitator_id == c->who->person_id ||
+			      rel == REL_PARTICIPANT || rel == REL_MENTOR || rel == REL_FACILITATOR);
+		}
+		if (in)
 			keep[k++] = m[i];
 	}
 	return calendar_write(c, _("leergang: my meetings"), keep, k, now, out);

@@ -81,8 +81,10 @@ void page_groups(struct web *w)
 	page_end(w);
 }
 
+/* A select of people: the current one (kept even when the search does not
+ * find them) and the people found. */
 static void person_select(struct web *w, const char *name, const char *label, long long selected,
-			  const struct person *people, size_t n, const struct errors *e)
+			  const char *selected_name, const struct person *people, size_t n, const struct errors *e)
 {
 	const char *err = e ? errors_get(e, name) : NULL;
 	html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s</label>", err ? " invalid" : "", name, label);
@@ -90,6 +92,11 @@ static void person_select(struct web *w, const char *name, const char *label, lo
 		html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
 	html(w->out, "<select id=\"f-%s\" name=\"%s\"%s><option value=\"0\">%s</option>", name, name,
 	     err ? arena_printf(w->a, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", name) : "", _("(nobody)"));
+	bool listed = false;
+	for (size_t i = 0; i < n; i++)
+		listed |= people[i].id == selected;
+	if (selected > 0 && !listed && selected_name)
+		html(w->out, "<option value=\"%lld\" selected>%s</option>", selected, selected_name);
 	for (size_t i = 0; i < n; i++)
 		html(w->out, "<option value=\"%lld\"%s>%s (%s)</option>", people[i].id, people[i].id == selected ? " selected" : "",
 		     people[i].name, people[i].employee_id);
@@ -98,6 +105,8 @@ static void person_select(struct web *w, const char *name, const char *label, lo
 
 static const char *const statuses[] = { "registered", "active", "completed", "stopped" };
 
+#define PICK_MAX 50  /* people offered in the staffing and enrolment lists */
+
 static void staff_form(struct web *w, const struct learning_group *g, const struct person *people, size_t np,
 		       const struct errors *e)
 {
@@ -105,9 +114,10 @@ static void staff_form(struct web *w, const struct learning_group *g, const stru
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/groups/%lld/staff\">", g->id);
 	form_csrf(w);
-	person_select(w, "mentor_id", _("Mentor"), e ? field_id(w, "mentor_id") : g->mentor_id, people, np, e);
-	person_select(w, "facilitator_id", _("Facilitator"), e ? field_id(w, "facilitator_id") : g->facilitator_id, people,
-		      np, e);
+	person_select(w, "mentor_id", _("Mentor"), e ? field_id(w, "mentor_id") : g->mentor_id, g->mentor_name, people, np,
+		      e);
+	person_select(w, "facilitator_id", _("Facilitator"), e ? field_id(w, "facilitator_id") : g->facilitator_id,
+		      g->facilitator_name, people, np, e);
 	const char *ps = e ? web_field(w, "pair_status") : g->pair_status;
 	static const char *const pair[] = { "none", "proposed", "confirmed", "changed" };
 	html(w->out, "<p class=\"field\"><label for=\"f-pair_status\">%s</label><select id=\"f-pair_status\" name=\"pair_status\">",
@@ -303,8 +313,18 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 		struct person *people = NULL;
 		size_t np = 0;
 		long long total;
-		struct person_filter f = { 0 };
+		/* the people to choose from: a search, at most PICK_MAX shown */
+		const char *q = web_arg(w, "q");
+		struct person_filter f = { q, 0, 0, 0, PICK_MAX };
 		if (rel == REL_COACH && person_list(&w->ctx, &f, &people, &np, &total) == D_OK) {
+			html(w->out, "<h2 id=\"find\">%s</h2><form method=\"get\" action=\"/groups/%lld#find\" role=\"search\">"
+				"<p class=\"field\"><label for=\"f-q\">%s</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"> "
+				"<button type=\"submit\" class=\"secondary\">%s</button></p></form><p role=\"status\">%s</p>",
+			     _("People for this group"), g.id, _("Search by name, e-mail or employee number"), q ? q : "",
+			     _("Search"),
+			     total > PICK_MAX
+				     ? arena_printf(w->a, _("%lld found; the lists below show the first %d. Search to narrow them."), total, PICK_MAX)
+				     : arena_printf(w->a, ngettext("%lld person found.", "%lld people found.", (unsigned long)total), total));
 			staff_form(w, &g, people, np, form && !strcmp(form, "staff") ? e : NULL);
 			enrol_form(w, &g, people, np, en, nen, form && !strcmp(form, "enrol") ? e : NULL);
 		}

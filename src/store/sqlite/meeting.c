@@ -124,7 +124,7 @@ int store_meeting_get(struct store *s, struct arena *a, long long org, long long
 int store_meeting_list(struct store *s, struct arena *a, long long org, long long group_id, struct meeting **out,
 		       size_t *n)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT " MEETING_COLS MEETING_FROM " WHERE m.organisation_id = ? AND m.group_id = ?"
+	sqlite3_stmt *st = stmt(s, "SELECT " MEETING_COLS MEETING_FROM " WHERE +m.organisation_id = ? AND m.group_id = ?"
 				" ORDER BY pm.number");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, group_id);
@@ -141,12 +141,19 @@ int store_meeting_list_programme(struct store *s, struct arena *a, long long org
 	return meeting_rows(s, a, st, out, n);
 }
 
+/* The groups of a person in any role, as a CTE: three indexed look-ups
+ * rather than an OR that would scan every group. */
+#define GROUPS_OF_PERSON \
+	"WITH mine(id) AS (SELECT id FROM learning_group WHERE mentor_id = ?2 AND organisation_id = ?1" \
+	" UNION SELECT id FROM learning_group WHERE facilitator_id = ?2 AND organisation_id = ?1" \
+	" UNION SELECT group_id FROM enrolment WHERE person_id = ?2 AND organisation_id = ?1) "
+
 int store_meeting_list_for_person(struct store *s, struct arena *a, long long org, long long person_id,
 				  struct meeting **out, size_t *n)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT " MEETING_COLS MEETING_FROM " WHERE m.organisation_id = ?1"
-				" AND (g.mentor_id = ?2 OR g.facilitator_id = ?2 OR EXISTS (SELECT 1 FROM enrolment e"
-				"  WHERE e.group_id = g.id AND e.person_id = ?2))"
+	sqlite3_stmt *st = stmt(s, GROUPS_OF_PERSON "SELECT " MEETING_COLS MEETING_FROM
+				/* "+": scope by organisation, but find the rows by group */
+				" WHERE +m.organisation_id = ?1 AND m.group_id IN (SELECT id FROM mine)"
 				" ORDER BY m.starts_on, m.start_time, m.id");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, person_id);
