@@ -163,7 +163,7 @@ int group_enrol(struct ctx *c, long long group_id, const long long *people, size
 	if (r)
 		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
 	if (!date_valid(on))
-		errors_add(c, e, "date", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
+		errors_add(c, e, "registered_on", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
 	if (n == 0)
 		errors_add(c, e, "people", "%s", _("Choose at least one person."));
 	struct enrolment *here;

@@ -90,8 +90,10 @@ static void person_select(struct web *w, const char *name, const char *label, lo
 	html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s</label>", err ? " invalid" : "", name, label);
 	if (err)
 		html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
-	html(w->out, "<select id=\"f-%s\" name=\"%s\"%s><option value=\"0\">%s</option>", name, name,
-	     err ? arena_printf(w->a, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", name) : "", _("(nobody)"));
+	html(w->out, "<select id=\"f-%s\" name=\"%s\"", name, name);
+	if (err)
+		html(w->out, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", name);
+	html(w->out, "><option value=\"0\">%s</option>", _("(nobody)"));
 	bool listed = false;
 	for (size_t i = 0; i < n; i++)
 		listed |= people[i].id == selected;
@@ -147,7 +149,7 @@ static void enrol_form(struct web *w, const struct learning_group *g, const stru
 			html(w->out, "<option value=\"%lld\">%s (%s)</option>", people[i].id, people[i].name, people[i].employee_id);
 	}
 	html(w->out, "</select></p>");
-	form_input(w, "date", _("Registered on"), "date", e ? web_field(w, "date") : today(w), e, NULL);
+	form_input(w, "registered_on", _("Registered on"), "date", e ? web_field(w, "registered_on") : today(w), e, NULL);
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Enrol"));
 }
 
@@ -229,7 +231,7 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 			html(w->out, "<th scope=\"col\">%s</th>", _("Change status"));
 		html(w->out, "</tr></thead><tbody>");
 		for (size_t i = 0; i < nen; i++) {
-			html(w->out, "<tr%s><td>%s</td>", !strcmp(en[i].status, "stopped") ? " class=\"status-stopped\"" : "",
+			html(w->out, !strcmp(en[i].status, "stopped") ? "<tr class=\"status-stopped\"><td>%s</td>" : "<tr><td>%s</td>",
 			     en[i].person_name);
 			if (show_status) {
 				html(w->out, "<td>%s", enrolment_status_label(en[i].status));
@@ -419,7 +421,7 @@ void page_group_enrol(struct web *w)
 		errors_add(&w->ctx, &e, "people", "%s", _("Choose a person of your organisation from the list."));
 		d = D_INVALID;
 	} else {
-		d = group_enrol(&w->ctx, w->id[0], people, n, web_field(w, "date"), &e);
+		d = group_enrol(&w->ctx, w->id[0], people, n, web_field(w, "registered_on"), &e);
 	}
 	after(w, d, "enrolled", "enrol", &e);
 }

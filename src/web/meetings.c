@@ -91,8 +91,9 @@ static void choice_section(struct web *w, const struct meeting_view *v, const st
 	html(w->out, "<p class=\"field%s\"><label for=\"f-pick\">%s</label>", err ? " invalid" : "", _("Topic"));
 	if (err)
 		html(w->out, "<span class=\"field-error\" id=\"e-pick\">%s</span>", err);
-	html(w->out, "<select id=\"f-pick\" name=\"pick\"%s><option value=\"\">%s</option>",
-	     err ? " aria-invalid=\"true\" aria-describedby=\"e-pick\"" : "", _("(choose)"));
+	html(w->out, err ? "<select id=\"f-pick\" name=\"pick\" aria-invalid=\"true\" aria-describedby=\"e-pick\">"
+			 : "<select id=\"f-pick\" name=\"pick\">");
+	html(w->out, "<option value=\"\">%s</option>", _("(choose)"));
 	for (size_t i = 0; i < nt; i++) {
 		const char *tv = arena_printf(w->a, "t:%lld", t[i].id);
 		html(w->out, "<optgroup label=\"%s\"><option value=\"%s\"%s>%s</option>", t[i].name, tv,
@@ -111,7 +112,7 @@ static void choice_section(struct web *w, const struct meeting_view *v, const st
 	form_textarea(w, "justification", _("Justification from the group's learning need"),
 		      e ? web_field(w, "justification") : m->justification, e, NULL);
 	const char *perr = e ? errors_get(e, "preparers") : NULL;
-	html(w->out, "<fieldset id=\"f-preparers\"%s><legend>%s</legend>", perr ? " class=\"invalid\"" : "",
+	html(w->out, perr ? "<fieldset id=\"f-preparers\" class=\"invalid\"><legend>%s</legend>" : "<fieldset id=\"f-preparers\"><legend>%s</legend>",
 	     _("Participants who prepare this meeting with the facilitator"));
 	if (perr)
 		html(w->out, "<p class=\"field-error\">%s</p>", perr);

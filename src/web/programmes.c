@@ -225,10 +225,12 @@ static void meetings_design(struct web *w, const struct programme *p)
 			bool any = false;
 			for (size_t k = 0; k < no; k++)
 				if (o[k].topic_id == t[i].id) {
-					html(w->out, "%s<li>%s</li>", any ? "" : "<ul>", o[k].name);
+					if (!any)
+						html(w->out, "<ul>");
+					html(w->out, "<li>%s</li>", o[k].name);
 					any = true;
 				}
-			html(w->out, "%s</li>", any ? "</ul>" : "");
+			html(w->out, any ? "</ul></li>" : "</li>");
 		}
 		html(w->out, "</ul>\n");
 	}

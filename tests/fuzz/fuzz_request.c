@@ -12,10 +12,12 @@
  * ours and runs here: headers, cookies, query, form and multipart bodies,
  * routing, access rules, CSRF, pages and API. In a header or the body,
  * @SESSION@ and @CSRF@ stand for a live session of the police
- * administrator and its CSRF token, so the corpus reaches signed-in pages.
+ * administrator and its CSRF token, @COACH@ and @COACHCSRF@ for one of
+ * its coach, so the corpus reaches signed-in pages.
  *
- * Checked for every input: a valid status, a body that is valid UTF-8, and
- * no raw "<script" in an HTML page (the demo holds names with one). */
+ * Checked for every input: a valid status, a body that is valid UTF-8, no
+ * raw "<script" in an HTML page (the demo holds names with one), and no
+ * markup that went through an escaping %s by mistake (=&quot;). */
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
@@ -33,7 +35,8 @@
 #define FAIL(...) do { fprintf(stderr, __VA_ARGS__); fputc('\n', stderr); abort(); } while (0)
 
 static struct store *st;
-static char token[SECRET_HEX], csrf[SECRET_HEX];
+static char token[SECRET_HEX], csrf[SECRET_HEX];           /* the police administrator */
+static char coach_token[SECRET_HEX], coach_csrf[SECRET_HEX];  /* the police coach */
 static struct app app;
 
 static void setup(void)
@@ -48,7 +51,9 @@ static void setup(void)
 	struct arena a = ARENA_INIT;
 	struct account acc;
 	if (store_account_by_email(st, &a, "beheerder@politie.example", &acc) ||
-	    session_start(st, acc.id, (long long)time(NULL), token, csrf))
+	    session_start(st, acc.id, (long long)time(NULL), token, csrf) ||
+	    store_account_by_email(st, &a, "coach@politie.example", &acc) ||
+	    session_start(st, acc.id, (long long)time(NULL), coach_token, coach_csrf))
 		FAIL("setup: no session");
 	arena_free(&a);
 	buf_release(&err);
@@ -59,7 +64,13 @@ static char *expand(struct arena *a, const char *s, size_t n, size_t *out_len)
 {
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < n;) {
-		if (n - i >= 9 && !memcmp(s + i, "@SESSION@", 9)) {
+		if (n - i >= 7 && !memcmp(s + i, "@COACH@", 7)) {
+			buf_adds(&b, coach_token);
+			i += 7;
+		} else if (n - i >= 11 && !memcmp(s + i, "@COACHCSRF@", 11)) {
+			buf_adds(&b, coach_csrf);
+			i += 11;
+		} else if (n - i >= 9 && !memcmp(s + i, "@SESSION@", 9)) {
 			buf_adds(&b, token);
 			i += 9;
 		} else if (n - i >= 6 && !memcmp(s + i, "@CSRF@", 6)) {
@@ -179,6 +190,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *type = r.response_type ? r.response_type : "text/html";
 	if (!strncmp(type, "text/html", 9) && r.out.len && memmem(r.out.ptr, r.out.len, "<script", 7))
 		FAIL("%s %s: raw <script in the page", r.method, r.path);
+	/* markup passed through an escaping %s: an attribute whose quotes were escaped */
+	if (!strncmp(type, "text/html", 9) && r.out.len && memmem(r.out.ptr, r.out.len, "=&quot;", 7))
+		FAIL("%s %s: escaped markup in a tag (=&quot;)", r.method, r.path);
 	buf_release(&r.out);
 	arena_free(&a);
 	return 0;

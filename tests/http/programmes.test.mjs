@@ -54,7 +54,7 @@ test('the coordinator makes a LiVe! programme, a batch, a group of 12 with mento
   const people = options.slice(0, 14);
   r = await c.post(`/groups/${group}/staff`, { mentor_id: people[12], facilitator_id: people[13], pair_status: 'proposed' });
   assert.equal(r.status, 303);
-  r = await c.post(`/groups/${group}/enrolments`, [...people.slice(0, 12).map((p) => ['people', String(p)]), ['date', '2027-01-04']]);
+  r = await c.post(`/groups/${group}/enrolments`, [...people.slice(0, 12).map((p) => ['people', String(p)]), ['registered_on', '2027-01-04']]);
   assert.equal(r.status, 303);
   page = (await c.get(`/groups/${group}`)).text;
   assert.doesNotMatch(page, /class="warn"/, '12 is within the bounds: no size warning');
@@ -101,7 +101,7 @@ test('menu card: three from the card and two free choices; a third free choice n
   r = await c.post(`/meetings/${meetings[5]}/choice`, [['pick', picks[0]], ['justification', 'x'], ['preparers', String(preparers[0])]]);
   assert.equal(r.status, 422);
   assert.match(r.text, /Kies 2 deelnemers|Choose 2 participants/);
-  assert.match(r.text, /je koos er 1|you chose 1/);
+  assert.match(r.text, /u koos er 1|you chose 1/);
   for (let k = 0; k < 3; k++) {
     r = await choose(meetings[5 + k], { pick: picks[k], justification: 'Uit de leervragen van de groep.' });
     assert.equal(r.status, 303, `menu choice ${k + 1}`);

@@ -1,0 +1,200 @@
+// The coordinator's journey in a real browser, in Dutch, with axe-core on
+// every page: a LiVe! programme from the template, a batch and a group of
+// 12 with mentor and facilitator, meetings 1-10 planned, three choices from
+// the menu card and two free choices, a third free choice refused with the
+// rule; the facilitator records attendance; a participant subscribes to
+// their calendar. Screenshots in build/e2e/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer, demoEmail, PASSWORD } from '../lib/server.mjs';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = 'build/e2e';
+let srv, browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  srv = await startServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+});
+after(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+async function newPage() {
+  const ctx = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  page.on('dialog', () => { throw new Error('a script ran: a dialog was opened'); });
+  return page;
+}
+
+async function accessible(page, name) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const msg = res.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  assert.deepEqual(msg, [], `${name}: WCAG 2.1 AA violations`);
+}
+
+async function login(page, email) {
+  await page.goto(srv.base + '/login');
+  await page.getByLabel(/E-mailadres/).fill(email);
+  await page.getByLabel(/^Wachtwoord$/).fill(PASSWORD);
+  await page.getByRole('button', { name: /Inloggen/ }).click();
+  await page.waitForURL(srv.base + '/');
+}
+
+let groupUrl;
+
+// Clicks a submit button and waits for the answer's page; `done` is the
+// status the redirect must carry (so a refused form fails here, not later).
+async function submit(button, done) {
+  const page = button.page();
+  await Promise.all([page.waitForNavigation(), button.click()]);
+  const alert = await page.locator('[role=alert]').allTextContents();
+  assert.match(page.url(), done, `after submitting: ${page.url()} ${alert.join(' ')}`);
+}
+
+test('the coordinator designs, staffs and plans a LiVe! group; the menu card keeps its rules', async () => {
+  const page = await newPage();
+  await login(page, demoEmail('coach'));
+  await accessible(page, 'home-coach');
+  await page.getByRole('link', { name: "Programma's", exact: true }).click();
+  await accessible(page, 'programmes');
+
+  // the demo programme's first group: its mentor, facilitator and the demo participant
+  const demo = await (await page.request.get(srv.base + '/api/v1/programmes')).json();
+  const live = demo.programmes.find((p) => p.template === 'live');
+  const detail = await (await page.request.get(`${srv.base}/api/v1/programmes/${live.id}`)).json();
+  const g1 = detail.batches[0].groups[0];
+  const g1detail = await (await page.request.get(`${srv.base}/api/v1/groups/${g1.id}`)).json();
+  const participant = g1detail.participants.find((p) => p.name === 'Jan <script>alert(1)</script>').person_id;
+
+  await page.getByLabel('Sjabloon').selectOption('live');
+  await page.getByLabel(/^Naam$/).fill('LiVe! Proef');
+  await page.getByRole('button', { name: /Programma maken/ }).click();
+  await page.waitForURL(/\/programmes\/\d+/);
+  assert.equal(await page.locator('h1').textContent(), 'LiVe! Proef');
+  await accessible(page, 'programme');
+  // a bad design: refused with a message per field, nothing saved
+  await page.getByLabel(/Kleinste groep/).fill('20');
+  await page.getByLabel(/Grootste groep/).fill('8');
+  await page.getByRole('button', { name: /Ontwerp opslaan/ }).click();
+  assert.ok(await page.getByRole('alert').isVisible());
+  await accessible(page, 'programme-design-error');
+  await page.getByLabel(/Kleinste groep/).fill('10');
+  await page.getByLabel(/Grootste groep/).fill('14');
+  await page.getByRole('button', { name: /Ontwerp opslaan/ }).click();
+  await page.getByRole('button', { name: /Lichting toevoegen/ }).click();
+  await page.getByLabel(/Nieuwe leergroep in Lichting 1/).fill('Leergroep Proef');
+  await page.getByRole('button', { name: /Leergroep toevoegen/ }).click();
+  await page.waitForURL(/\/groups\/\d+/);
+  groupUrl = page.url().replace(/\?.*$/, '');
+  await accessible(page, 'group-new');
+
+  // mentor and facilitator, found by searching, then 12 participants
+  const search = async (q) => {
+    await page.locator('#f-q').fill(q);
+    await page.getByRole('button', { name: /^Zoeken$/ }).click();
+    await page.waitForURL(/\?q=/);
+  };
+  await search(g1detail.mentor);
+  await page.getByLabel(/^Mentor$/).selectOption(String(g1.mentor_id));
+  await submit(page.getByRole('button', { name: /^Opslaan$/ }).first(), /done=staff-saved/);
+  await search(g1detail.facilitator);
+  await accessible(page, 'group-search');
+  await page.getByLabel(/^Leergroepbegeleider$/).selectOption(String(g1.facilitator_id));
+  await page.getByLabel(/^Het duo$/).selectOption('proposed');
+  await submit(page.getByRole('button', { name: /^Opslaan$/ }).first(), /done=staff-saved/);
+  const staff = await page.locator('dl').first().textContent();
+  assert.ok(staff.includes(g1detail.mentor) && staff.includes(g1detail.facilitator), 'mentor and facilitator saved');
+  await search('script');
+  await page.locator('#f-people').selectOption(String(participant));
+  await submit(page.getByRole('button', { name: /^Inschrijven$/ }), /done=enrolled/);
+  const options = await page.locator('#f-people option').evaluateAll((os) => os.map((o) => o.value));
+  await page.locator('#f-people').selectOption(options.slice(0, 11));
+  await submit(page.getByRole('button', { name: /^Inschrijven$/ }), /done=enrolled/);
+  assert.equal(await page.locator('#participants + table tbody tr').count(), 12);
+  await accessible(page, 'group-enrolled');
+
+  // meetings 1-10; meeting 1 lasts two days
+  for (let n = 1; n <= 10; n++) {
+    await page.locator('#f-number').selectOption(String(n));
+    await page.getByLabel(/^Datum$/).fill(`2027-${String(2 + Math.floor(n / 4)).padStart(2, '0')}-${String(3 + (n % 4) * 7).padStart(2, '0')}`);
+    await page.getByLabel(/^Begintijd$/).fill('09:00');
+    await page.getByLabel(/^Eindtijd$/).fill('17:00');
+    await page.getByLabel(/^Locatie$/).fill('Leergebouw');
+    await submit(page.getByRole('button', { name: /^Plannen$/ }), /done=meeting-planned/);
+  }
+  await accessible(page, 'group-planned');
+
+  // the menu meetings 6-10: three from the card, two free
+  const meetings = await page.locator('a[href^="/meetings/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.equal(meetings.length, 10);
+  for (let k = 0; k < 5; k++) {
+    await page.goto(srv.base + meetings[5 + k]);
+    const free = k >= 3;
+    if (free) {
+      await page.getByLabel(/^Onderwerp$/).selectOption('free');
+      await page.getByLabel(/^Vrije keuze$/).fill(`Eigen onderwerp ${k - 2}`);
+    } else {
+      const values = await page.locator('#f-pick option').evaluateAll((os) => os.map((o) => o.value).filter((v) => v.startsWith('o:')));
+      await page.getByLabel(/^Onderwerp$/).selectOption(values[k * 3]);
+    }
+    await page.getByLabel(/Onderbouwing/).fill('Dit sluit aan op de leervragen van de groep.');
+    await page.locator('input[name="preparers"]').nth(k).check();
+    await page.locator('input[name="preparers"]').nth(k + 1).check();
+    await submit(page.getByRole('button', { name: /Keuze opslaan/ }), /done=choice-saved/);
+    if (k === 0)
+      await accessible(page, 'meeting-menu-choice');
+  }
+  // a third free choice: refused, the rule and the count named
+  await page.goto(srv.base + meetings[5]);
+  await page.getByLabel(/^Onderwerp$/).selectOption('free');
+  await page.getByLabel(/^Vrije keuze$/).fill('Nog een vrije keuze');
+  await page.getByRole('button', { name: /Keuze opslaan/ }).click();
+  const alert = page.getByRole('alert');
+  assert.match(await alert.textContent(), /De menukaart staat hoogstens 2 vrije keuzes toe; deze groep heeft er al 2 gemaakt/);
+  await accessible(page, 'meeting-third-free-choice');
+  await page.close();
+});
+
+test('the facilitator records attendance at meeting 1', async () => {
+  const page = await newPage();
+  await login(page, demoEmail('facilitator'));
+  await page.getByRole('link', { name: /Mijn leergroepen/ }).click();
+  await accessible(page, 'my-groups-facilitator');
+  await page.goto(groupUrl);
+  await page.locator('a[href^="/meetings/"]').first().click();
+  await accessible(page, 'meeting-facilitator');
+  const fieldsets = page.locator('fieldset.attendance');
+  const n = await fieldsets.count();
+  assert.equal(n, 12);
+  for (let i = 0; i < n; i++)
+    await fieldsets.nth(i).getByLabel(i === 2 ? /afgemeld/ : /^aanwezig$/).check();
+  await submit(page.getByRole('button', { name: /Aanwezigheid opslaan/ }), /done=attendance-saved/);
+  await page.goto(groupUrl);
+  await accessible(page, 'group-attendance');
+  await page.close();
+});
+
+test('a participant subscribes to their calendar', async () => {
+  const page = await newPage();
+  await login(page, demoEmail('participant'));
+  await page.getByRole('link', { name: /Mijn leergroepen/ }).click();
+  await accessible(page, 'my-groups-participant');
+  await page.getByRole('link', { name: /eigen agenda/ }).click();
+  await accessible(page, 'calendar');
+  await page.getByRole('button', { name: /Link maken/ }).click();
+  const url = await page.getByLabel(/Agendalink/).inputValue();
+  assert.match(url, /\/calendar\.ics\?token=[0-9a-f]{64}$/);
+  await accessible(page, 'calendar-link');
+  const ics = await (await page.request.get(url)).text();
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(ics, /Leergroep Proef/);
+  assert.match(ics, /Leergroep 1/);
+  await page.close();
+});
