@@ -10,6 +10,7 @@
 #include "domain/meeting.h"
 #include "domain/programme.h"
 #include "domain/schedule.h"
+#include "domain/selection.h"
 
 #include <string.h>
 #include <time.h>
@@ -61,6 +62,34 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 	check(c, programme_from_template(c, "live", "LiVe! Westerschelde", &e, &prog), &e, "LiVe! programme");
 	check(c, batch_create(c, prog, "Lichting 1", &e, &batch[0]), &e, "batch");
 	check(c, batch_create(c, prog, "Lichting 2", &e, &batch[1]), &e, "batch");
+	/* the selection of the facilitators: a profile of the demo's own (the
+	 * seed names a competency profile but not its criteria) */
+	static const struct { const char *name, *weight; } profile[] = {
+		{ "Begeleidt vanuit de leervraag van de deelnemers", "3" },
+		{ "Ervaring met leergroepen van leidinggevenden", "2" },
+		{ "Kent de politiecultuur zonder erin op te gaan", "2" },
+		{ "Legt bijeenkomsten helder vast in verslagen", "1" },
+	};
+	for (size_t i = 0; i < 4; i++)
+		check(c, selection_criterion_add(c, prog, "facilitator", profile[i].name, profile[i].weight, &e), &e, "criterion");
+	for (int i = 0; i < 4; i++) {
+		struct person f;
+		if (store_person_get(c->st, c->a, c->who->organisation_id, facilitators[i], &f))
+			die("demo: facilitator");
+		check(c, selection_candidate_add(c, prog, "facilitator", f.employee_id, &e), &e, "candidate");
+	}
+	struct selection_criterion *crit;
+	struct selection_candidate *cand;
+	size_t ncrit, ncand;
+	if (store_criterion_list(c->st, c->a, c->who->organisation_id, prog, "facilitator", &crit, &ncrit) ||
+	    store_candidate_list(c->st, c->a, c->who->organisation_id, prog, "facilitator", &cand, &ncand))
+		die("demo: selection");
+	for (size_t i = 0; i < ncand; i++)
+		for (size_t j = 0; j < ncrit; j++) {
+			char score[2] = { (char)('1' + (i * 3 + j * 2 + 2) % 5), 0 };
+			check(c, selection_score(c, prog, cand[i].id, crit[j].id, score, &e), &e, "score");
+		}
+
 	static const char *const names[] = { "Leergroep 1", "Leergroep 2", "Leergroep 3", "Leergroep 4" };
 	static const size_t sizes[] = { 12, 11, 11, 11 };  /* 45 participants */
 	/* lichting 1 started ten weeks ago; lichting 2 when lichting 1 reached meeting 5 (cascade) */

@@ -205,6 +205,40 @@ int store_attendance_clear(struct store *s, long long org, long long meeting_id,
 int store_attendance_list(struct store *s, struct arena *a, long long org, long long group_id,
 			  struct attendance **out, size_t *n);
 
+/* ---- selection of facilitators and mentors ---- */
+
+struct selection_criterion {
+	long long id;
+	int position, weight;        /* weight 1..10 */
+	char *name;
+};
+
+struct selection_candidate {
+	long long id, person_id;
+	char *name, *employee_id, *note;
+};
+
+struct selection_score {
+	long long candidate_id, criterion_id;
+	int score;                   /* 1..5 */
+};
+
+/* role: "facilitator" or "mentor" */
+int store_criterion_add(struct store *s, long long org, long long programme_id, const char *role, const char *name,
+			int weight, long long *id);
+int store_criterion_delete(struct store *s, long long org, long long programme_id, long long id);
+int store_criterion_list(struct store *s, struct arena *a, long long org, long long programme_id, const char *role,
+			 struct selection_criterion **out, size_t *n);
+int store_candidate_add(struct store *s, long long org, long long programme_id, const char *role, long long person_id,
+			const char *note, long long *id);
+int store_candidate_list(struct store *s, struct arena *a, long long org, long long programme_id, const char *role,
+			 struct selection_candidate **out, size_t *n);
+/* score 0 removes the score */
+int store_score_set(struct store *s, long long org, long long programme_id, long long candidate_id,
+		    long long criterion_id, int score);
+int store_score_list(struct store *s, struct arena *a, long long org, long long programme_id, const char *role,
+		     struct selection_score **out, size_t *n);
+
 /* ---- calendar feeds ---- */
 
 struct calendar_feed {

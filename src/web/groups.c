@@ -294,19 +294,22 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th>", _("Name"));
 		for (size_t i = 0; i < nm; i++)
 			html(w->out, "<th scope=\"col\">%d</th>", m[i].number);
-		html(w->out, "</tr></thead><tbody>");
+		html(w->out, "<th scope=\"col\">%s</th></tr></thead><tbody>", _("Present, of the meetings recorded"));
 		for (size_t k = 0; k < nen; k++) {
 			if (!group_may_see_attendance(rel) && en[k].person_id != w->who.person_id)
 				continue;
 			html(w->out, "<tr><th scope=\"row\">%s</th>", en[k].person_name);
+			int present = 0, recorded = 0;
 			for (size_t i = 0; i < nm; i++) {
 				const char *st = "";
 				for (size_t j = 0; j < nat; j++)
 					if (at[j].meeting_id == m[i].id && at[j].person_id == en[k].person_id)
 						st = at[j].status;
+				recorded += *st != '\0';
+				present += !strcmp(st, "present");
 				html(w->out, "<td>%s</td>", attendance_label(st));
 			}
-			html(w->out, "</tr>");
+			html(w->out, "<td>%s</td></tr>", arena_printf(w->a, _("%d of %d"), present, recorded));
 		}
 		html(w->out, "</tbody></table>\n");
 	}

@@ -23,6 +23,16 @@ void page_home(struct web *w)
 		html(w->out, "%s", _("none yet; ask the administrator of your organisation."));
 	html(w->out, "</p>\n<ul class=\"cards\">");
 	unsigned roles = w->who.roles;
+	if (roles & ROLE_BIT(ROLE_COACH))
+		card(w, "/programmes", _("Programmes"), _("Design programmes from a template, add batches and groups, staff and enrol them, plan the meetings."));
+	else if (roles & ROLE_BIT(ROLE_OWNER))
+		card(w, "/programmes", _("Programmes"), _("How your programmes are doing: batches, groups and participants, registered, active, completed and stopped."));
+	if (roles & (ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR) | ROLE_BIT(ROLE_PARTICIPANT)))
+		card(w, "/groups", _("My groups"), _("Your learning groups and what is next: meetings, menu choices, attendance."));
+	if (roles & ROLES_GROUP_MEMBER)
+		card(w, "/calendar", _("Your calendar"), _("Your meetings in Outlook, Google Calendar or Apple Calendar, kept up to date."));
+	if (roles & ROLES_PROGRAMME_READ)
+		card(w, "/frameworks", _("Frameworks"), _("VLOW, the leadership compass and the other models that programmes use."));
 	if (roles & ROLES_UNITS_READ)
 		card(w, "/units", _("Organisation"), _("The departments and teams of your organisation, with their managers."));
 	if (roles & ROLES_PEOPLE_READ)

@@ -151,6 +151,7 @@ static const struct {
 	{ "meeting-changed", N_("The meeting has been changed; calendars get the new version.") },
 	{ "choice-saved", N_("The choice has been saved.") },
 	{ "attendance-saved", N_("The attendance has been saved.") },
+	{ "selection-saved", N_("The selection has been saved.") },
 	{ "feed-created", N_("Your calendar link has been made. Add it to your calendar program as a subscription.") },
 	{ "feed-revoked", N_("The calendar link has been revoked; it no longer works.") },
 };
@@ -241,6 +242,7 @@ void page_static_css(struct web *w)
 		"button.danger{background:var(--err)}\n"
 		".field{margin:.8rem 0}.field.invalid input{border:2px solid var(--err)}\n"
 		".field-error{display:block;color:var(--err);font-weight:600}\n"
+		".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
 		".hint{display:block;color:var(--muted)}\ntextarea{width:100%;max-width:48rem}\n"
 		".field.invalid textarea,.field.invalid select{border:2px solid var(--err)}\n"
 		".warn{border-left:5px solid #b35900;background:#fff6ea;padding:.6rem 1rem;margin:1rem 0}\n"

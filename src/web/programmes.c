@@ -310,6 +310,8 @@ static void programme_page(struct web *w, const struct errors *design_errors, co
 	html(w->out, "</tr></thead><tbody><tr>");
 	counts_cells(w, &c);
 	html(w->out, "</tr></tbody></table>\n");
+	html(w->out, "<p><a href=\"/programmes/%lld/selection\">%s</a> · <a href=\"/programmes/%lld/selection?role=mentor\">%s</a></p>",
+	     p.id, _("Selecting facilitators against the competency profile"), p.id, _("Selecting mentors"));
 	batches_section(w, &p, batch_errors);
 	if (can_design(w))
 		design_form(w, &p, design_errors);

@@ -44,6 +44,10 @@ const struct route routes[] = {
 	{ "POST", "/programmes/{id}", page_programme_update, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/programmes/{id}/batches", page_batch_create, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/batches/{id}/groups", page_group_create, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "GET", "/programmes/{id}/selection", page_selection, ROLES_PROGRAMME_READ, PAGE },
+	{ "POST", "/programmes/{id}/selection/criteria", page_selection_criterion, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "POST", "/programmes/{id}/selection/candidates", page_selection_candidate, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "POST", "/programmes/{id}/selection/scores", page_selection_scores, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "GET", "/frameworks", page_frameworks, ROLES_PROGRAMME_READ, PAGE },
 	{ "GET", "/frameworks/{id}", page_framework, ROLES_PROGRAMME_READ, PAGE },
 

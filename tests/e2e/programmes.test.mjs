@@ -62,8 +62,18 @@ test('the coordinator designs, staffs and plans a LiVe! group; the menu card kee
   const page = await newPage();
   await login(page, demoEmail('coach'));
   await accessible(page, 'home-coach');
-  await page.getByRole('link', { name: "Programma's", exact: true }).click();
+  await page.getByRole('navigation').getByRole('link', { name: "Programma's", exact: true }).click();
   await accessible(page, 'programmes');
+  // the demo programme's selection of facilitators, and the frameworks
+  await page.getByRole('link', { name: /LiVe! Westerschelde/ }).click();
+  await accessible(page, 'programme-demo');
+  await page.getByRole('link', { name: /Leergroepbegeleiders selecteren/ }).click();
+  await accessible(page, 'selection');
+  await page.goto(srv.base + '/frameworks');
+  await accessible(page, 'frameworks');
+  await page.getByRole('link', { name: /VLOW/ }).click();
+  await accessible(page, 'framework-vlow');
+  await page.goto(srv.base + '/programmes');
 
   // the demo programme's first group: its mentor, facilitator and the demo participant
   const demo = await (await page.request.get(srv.base + '/api/v1/programmes')).json();
@@ -165,7 +175,7 @@ test('the coordinator designs, staffs and plans a LiVe! group; the menu card kee
 test('the facilitator records attendance at meeting 1', async () => {
   const page = await newPage();
   await login(page, demoEmail('facilitator'));
-  await page.getByRole('link', { name: /Mijn leergroepen/ }).click();
+  await page.getByRole('navigation').getByRole('link', { name: /Mijn leergroepen/ }).click();
   await accessible(page, 'my-groups-facilitator');
   await page.goto(groupUrl);
   await page.locator('a[href^="/meetings/"]').first().click();
@@ -184,7 +194,7 @@ test('the facilitator records attendance at meeting 1', async () => {
 test('a participant subscribes to their calendar', async () => {
   const page = await newPage();
   await login(page, demoEmail('participant'));
-  await page.getByRole('link', { name: /Mijn leergroepen/ }).click();
+  await page.getByRole('navigation').getByRole('link', { name: /Mijn leergroepen/ }).click();
   await accessible(page, 'my-groups-participant');
   await page.getByRole('link', { name: /eigen agenda/ }).click();
   await accessible(page, 'calendar');

@@ -299,3 +299,39 @@ test('the command line: programme, batch, group, enrol, meeting, attendance, cal
   assert.match(ics, /^BEGIN:VCALENDAR/);
   assert.match(ics, /BEGIN:VEVENT/);
 });
+
+test('facilitators are ranked against the weighted competency profile', async () => {
+  const { prog } = await demoGroups();
+  const c = as.coach;
+  let page = (await c.get(`/programmes/${prog}/selection`)).text;
+  // the demo profile has four criteria and the four external facilitators, all scored
+  assert.equal((page.match(/<th scope="row">/g) || []).length, 4);
+  const ranks = [...page.matchAll(/<tr><td>(\d+)<\/td><th scope="row">/g)].map((m) => Number(m[1]));
+  assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'best first');
+  let r = await c.post(`/programmes/${prog}/selection/criteria`, { role: 'facilitator', criterion: 'Humor', weight: '11' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /1 tot (en met )?10|1 to 10/);
+  r = await c.post(`/programmes/${prog}/selection/criteria`, { role: 'facilitator', criterion: 'Humor', weight: '10' });
+  assert.equal(r.status, 303);
+  page = (await c.get(`/programmes/${prog}/selection`)).text;
+  // score one candidate on the new criterion: "5 of 5 scored"
+  const fields = {};
+  for (const m of page.matchAll(/<select id="(s-\d+-\d+)" name="\1">(?:<option value="">—<\/option>)((?:<option(?: selected)?>\d<\/option>)+)/g)) {
+    const sel = m[2].match(/<option selected>(\d)<\/option>/);
+    fields[m[1]] = sel ? sel[1] : '';
+  }
+  assert.ok(Object.keys(fields).length >= 20, 'a score field per candidate and criterion');
+  const empty = Object.keys(fields).find((k) => fields[k] === '');
+  fields[empty] = '9';
+  r = await c.post(`/programmes/${prog}/selection/scores`, { role: 'facilitator', ...fields });
+  assert.equal(r.status, 422, 'a score of 9 is refused');
+  fields[empty] = '5';
+  r = await c.post(`/programmes/${prog}/selection/scores`, { role: 'facilitator', ...fields });
+  assert.equal(r.status, 303);
+  page = (await c.get(`/programmes/${prog}/selection`)).text;
+  assert.match(page, /5 van 5 gescoord|5 of 5 scored/);
+  // the owner reads the ranking, without forms
+  const o = (await as.owner.get(`/programmes/${prog}/selection`)).text;
+  assert.doesNotMatch(o, /<select id="s-/);
+  assert.equal((await as.owner.post(`/programmes/${prog}/selection/scores`, fields)).status, 403);
+});
