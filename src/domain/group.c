@@ -226,9 +226,15 @@ int enrolment_set_status(struct ctx *c, long long enrolment_id, const char *stat
 			     (!strcmp(status, "completed") && !strcmp(from, "active")) ||
 			     (!strcmp(status, "stopped") && (!strcmp(from, "registered") || !strcmp(from, "active"))) ||
 			     (!strcmp(status, "registered") && !strcmp(from, "active")));
+	bool known = status && (!strcmp(status, "registered") || !strcmp(status, "active") ||
+				!strcmp(status, "completed") || !strcmp(status, "stopped"));
+	if (!known) {
+		errors_add(c, e, "status", "%s", _("Choose the status from the list."));
+		return D_INVALID;
+	}
 	if (!ok) {
 		errors_add(c, e, "status", _("A place that is %s cannot become %s."), enrolment_status_label(from),
-			   status ? enrolment_status_label(status) : "?");
+			   enrolment_status_label(status));
 		return D_INVALID;
 	}
 	if (!strcmp(status, "stopped") || !strcmp(status, "completed")) {
