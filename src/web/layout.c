@@ -152,6 +152,7 @@ static const struct {
 	{ "choice-saved", N_("The choice has been saved.") },
 	{ "attendance-saved", N_("The attendance has been saved.") },
 	{ "selection-saved", N_("The selection has been saved.") },
+	{ "design-saved", N_("The design has been saved.") },
 	{ "feed-created", N_("Your calendar link has been made. Add it to your calendar program as a subscription.") },
 	{ "feed-revoked", N_("The calendar link has been revoked; it no longer works.") },
 };

@@ -180,9 +180,15 @@ static void meetings_design(struct web *w, const struct programme *p)
 	html(w->out, "<h2 id=\"meetings\">%s</h2>", !strcmp(p->shape, "modules") ? _("Modules and their steps") : _("Meetings"));
 	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("No."), _("Theme"), _("Script"));
+	bool edit = can_design(w);
 	for (size_t i = 0; i < nm; i++) {
-		html(w->out, "<tr><td>%d</td><td>%s%s%s</td><td>", m[i].number, m[i].theme,
-		     m[i].days == 2 ? _(" (two days)") : "", m[i].from_menu ? _(" (from the menu card)") : "");
+		if (edit)
+			html(w->out, "<tr><td>%d</td><td><a href=\"/programmes/%lld/design/%lld\">%s</a>%s%s</td><td>", m[i].number,
+			     p->id, m[i].id, m[i].theme, m[i].days == 2 ? _(" (two days)") : "",
+			     m[i].from_menu ? _(" (from the menu card)") : "");
+		else
+			html(w->out, "<tr><td>%d</td><td>%s%s%s</td><td>", m[i].number, m[i].theme,
+			     m[i].days == 2 ? _(" (two days)") : "", m[i].from_menu ? _(" (from the menu card)") : "");
 		size_t parts = 0;
 		for (size_t k = 0; k < nsp; k++)
 			parts += sp[k].programme_meeting_id == m[i].id;
@@ -214,7 +220,14 @@ static void meetings_design(struct web *w, const struct programme *p)
 		html(w->out, "</td></tr>");
 	}
 	html(w->out, "</tbody></table>\n");
-	if (nt) {
+	if (edit) {
+		html(w->out, "<form method=\"post\" action=\"/programmes/%lld/design\">", p->id);
+		form_csrf(w);
+		html(w->out, "<p class=\"field\"><label for=\"f-new-theme\">%s</label><input id=\"f-new-theme\" name=\"theme\" type=\"text\" value=\"\"> "
+			"<button type=\"submit\" class=\"secondary\">%s</button></p></form>\n",
+		     _("Theme of a new meeting at the end"), _("Add meeting"));
+	}
+	if (nt || (edit && !strcmp(p->shape, "meeting_series"))) {
 		html(w->out, "<h2 id=\"menu\">%s</h2><p>%s</p><ul>", _("Menu card"),
 		     arena_printf(w->a, _("At least %d meetings from the card, at most %d free choices; %d participants prepare each chosen meeting with the facilitator."),
 				  p->menu_min, p->menu_max_free, p->menu_preparers));
@@ -233,6 +246,8 @@ static void meetings_design(struct web *w, const struct programme *p)
 			html(w->out, any ? "</ul></li>" : "</li>");
 		}
 		html(w->out, "</ul>\n");
+		if (edit)
+			html(w->out, "<p><a href=\"/programmes/%lld/menu\">%s</a></p>\n", p->id, _("Change the menu card"));
 	}
 }
 

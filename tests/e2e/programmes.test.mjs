@@ -89,6 +89,19 @@ test('the coordinator designs, staffs and plans a LiVe! group; the menu card kee
   await page.waitForURL(/\/programmes\/\d+/);
   assert.equal(await page.locator('h1').textContent(), 'LiVe! Proef');
   await accessible(page, 'programme');
+  // the script of meeting 1 and the menu card, as the coach edits them
+  const programmeUrl = page.url();
+  await page.locator('a[href*="/design/"]').first().click();
+  await accessible(page, 'design-meeting');
+  await page.getByLabel(/^Titel$/).last().fill('Eigen opening');
+  await page.getByLabel(/^Minuten$/).last().fill('veel');
+  await page.getByRole('button', { name: /Onderdeel toevoegen/ }).click();
+  assert.ok(await page.getByRole('alert').isVisible());
+  await accessible(page, 'design-part-error');
+  await page.goto(programmeUrl);
+  await page.getByRole('link', { name: /De menukaart aanpassen/ }).click();
+  await accessible(page, 'design-menu');
+  await page.goto(programmeUrl);
   // a bad design: refused with a message per field, nothing saved
   await page.getByLabel(/Kleinste groep/).fill('20');
   await page.getByLabel(/Grootste groep/).fill('8');

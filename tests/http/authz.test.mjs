@@ -35,13 +35,19 @@ async function collectIds(org) {
   const batch = first(ppage, /action="\/batches\/(\d+)\/groups"/);
   const gpage = (await coach.get(`/groups/${group}`)).text;
   const framework = first((await coach.get('/frameworks')).text, /href="\/frameworks\/(\d+)"/);
+  const pmeeting = first(ppage, /href="\/programmes\/\d+\/design\/(\d+)"/);
+  const menu = (await coach.get(`/programmes/${programme}/menu`)).text;
+  // a module programme has no menu card: a number that is nobody's then
+  const maybe = (text, re) => { const m = text.match(re); return m ? Number(m[1]) : 999999999; };
+  const topic = maybe(menu, /action="\/programmes\/\d+\/menu\/topics\/(\d+)"/);
+  const option = maybe(menu, /action="\/programmes\/\d+\/menu\/options\/(\d+)"/);
   // a calendar link of the participant: its token for the public feed, its id for revoking
   const participant = new Client(srv.base);
   await participant.login(demoEmail('participant', org));
   const cal = (await participant.post('/calendar', { group: '0' })).text;
   return {
     unit: unit.id, person: people[0].id, account: admin.id, grant: Number(grant[2]),
-    programme, batch, group, framework,
+    programme, batch, group, framework, pmeeting, topic, option,
     meeting: first(gpage, /href="\/meetings\/(\d+)"/),
     enrolment: first(gpage, /action="\/enrolments\/(\d+)"/),
     feed: first(cal, /action="\/calendar\/(\d+)\/revoke"/),
@@ -56,9 +62,15 @@ function fill(pattern, set) {
     if (pattern.startsWith('/units') || pattern.startsWith('/api/v1/units')) return set.unit;
     if (pattern.startsWith('/people') || pattern.startsWith('/api/v1/people')) return set.person;
     if (pattern.startsWith('/accounts')) return n === 1 ? set.account : set.grant;
+    const parts = pattern.replace(/^\/api\/v1/, '').split('/');
+    if (n === 2) {  // the second id of /programmes/{id}/design/{id}, .../menu/topics/{id}, .../menu/options/{id}
+      if (parts[3] === 'design') return set.pmeeting;
+      if (parts[4] === 'topics') return set.topic;
+      if (parts[4] === 'options') return set.option;
+    }
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
       meetings: 'meeting', frameworks: 'framework' };
-    const k = kinds[pattern.replace(/^\/api\/v1/, '').split('/')[1]];
+    const k = kinds[parts[1]];
     if (k) return set[k];
     if (pattern.startsWith('/calendar/')) return set.feed;
     throw new Error('no id for ' + pattern);
@@ -100,6 +112,11 @@ const policy = {
   'GET /programmes': PROG_READ, 'POST /programmes': PROG_WRITE, 'GET /programmes/{id}': PROG_READ,
   'POST /programmes/{id}': PROG_WRITE, 'POST /programmes/{id}/batches': PROG_WRITE,
   'POST /batches/{id}/groups': PROG_WRITE, 'GET /programmes/{id}/selection': PROG_READ,
+  'GET /programmes/{id}/design/{id}': PROG_WRITE, 'POST /programmes/{id}/design/{id}': PROG_WRITE,
+  'POST /programmes/{id}/design/{id}/parts': PROG_WRITE, 'POST /programmes/{id}/design': PROG_WRITE,
+  'GET /programmes/{id}/menu': PROG_WRITE, 'POST /programmes/{id}/menu/topics': PROG_WRITE,
+  'POST /programmes/{id}/menu/topics/{id}': PROG_WRITE, 'POST /programmes/{id}/menu/options': PROG_WRITE,
+  'POST /programmes/{id}/menu/options/{id}': PROG_WRITE,
   'POST /programmes/{id}/selection/criteria': PROG_WRITE, 'POST /programmes/{id}/selection/candidates': PROG_WRITE,
   'POST /programmes/{id}/selection/scores': PROG_WRITE, 'GET /frameworks': PROG_READ, 'GET /frameworks/{id}': PROG_READ,
   'GET /groups': MEMBER, 'GET /groups/{id}': MEMBER, 'POST /groups/{id}/staff': PROG_WRITE,

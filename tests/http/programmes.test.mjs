@@ -335,3 +335,70 @@ test('facilitators are ranked against the weighted competency profile', async ()
   assert.doesNotMatch(o, /<select id="s-/);
   assert.equal((await as.owner.post(`/programmes/${prog}/selection/scores`, fields)).status, 403);
 });
+
+test('the coach edits the design: a meeting, its script with framework tags, the menu card', async () => {
+  const c = as.coach;
+  await c.get('/programmes');
+  let r = await c.post('/programmes', { template: 'live', name: 'LiVe! ontwerp' });
+  const prog = Number(r.headers.get('location').match(/\/programmes\/(\d+)/)[1]);
+  let page = (await c.get(`/programmes/${prog}`)).text;
+  const designs = all(page, /href="\/programmes\/\d+\/design\/(\d+)"/g);
+  assert.equal(designs.length, 10);
+  const m3 = designs[2];
+  r = await c.post(`/programmes/${prog}/design/${m3}`, { theme: 'Macht en <invloed>', description: 'Eigen tekst', days: '2' });
+  assert.equal(r.status, 303);
+  page = (await c.get(`/programmes/${prog}/design/${m3}`)).text;
+  assert.ok(page.includes('value="Macht en &lt;invloed&gt;"'));
+  assert.match(page, /id="f-days2" name="days" value="2" checked/);
+  // a part: bad minutes and an unknown tag refused with the messages, nothing added
+  const parts = (page.match(/class="part"/g) || []).length;
+  r = await c.post(`/programmes/${prog}/design/${m3}/parts`, { part_id: '0', title: 'Casus', minutes: 'veel', tags: 'C1, Z9' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /minuten|minutes/);
+  assert.match(r.text, /&quot;Z9&quot;/);
+  r = await c.post(`/programmes/${prog}/design/${m3}/parts`, { part_id: '0', title: 'Casus', minutes: '45', tags: 'C1, A1.B2' });
+  assert.equal(r.status, 303);
+  page = (await c.get(`/programmes/${prog}/design/${m3}`)).text;
+  assert.equal((page.match(/class="part"/g) || []).length, parts + 1);
+  assert.ok(page.includes('value="A1.B2,C1"'), 'the tags, as codes');
+  // a meeting a group planned cannot be removed; a new one can
+  const { groups } = await demoGroups();
+  const demoList = (await c.get('/programmes')).text;
+  const demoProg = first(demoList, /href="\/programmes\/(\d+)">LiVe! Westerschelde/);
+  const demoPage = (await c.get(`/programmes/${demoProg}`)).text;
+  const planned = first(demoPage, /href="\/programmes\/\d+\/design\/(\d+)"/);
+  r = await c.post(`/programmes/${demoProg}/design/${planned}`, { action: 'delete' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /ingepland|planned this meeting/);
+  r = await c.post(`/programmes/${prog}/design`, { theme: 'Terugkomdag' });
+  assert.equal(r.status, 303);
+  const added = Number(r.headers.get('location').match(/design\/(\d+)/)[1]);
+  r = await c.post(`/programmes/${prog}/design/${added}`, { action: 'delete' });
+  assert.equal(r.status, 303);
+  // the menu card: a new topic with an option; an option a group chose stays
+  r = await c.post(`/programmes/${prog}/menu/topics`, { topic_name: 'Eigen onderwerp' });
+  assert.equal(r.status, 303);
+  let menu = (await c.get(`/programmes/${prog}/menu`)).text;
+  const topic = Math.max(...all(menu, /action="\/programmes\/\d+\/menu\/topics\/(\d+)"/g));
+  r = await c.post(`/programmes/${prog}/menu/options`, { topic_id: String(topic), option_name: '' });
+  assert.equal(r.status, 422);
+  r = await c.post(`/programmes/${prog}/menu/options`, { topic_id: String(topic), option_name: 'Met een gastspreker' });
+  assert.equal(r.status, 303);
+  menu = (await c.get(`/programmes/${prog}/menu`)).text;
+  assert.match(menu, /value="Met een gastspreker"/);
+  const g1 = (await c.get(`/groups/${groups[0]}`)).text;
+  const chosenMeeting = all(g1, /href="\/meetings\/(\d+)"/g)[5];
+  const mp = (await c.get(`/meetings/${chosenMeeting}`)).text;
+  const chosenOption = mp.match(/<option value="o:(\d+)" selected>/);
+  if (chosenOption) {
+    r = await c.post(`/programmes/${demoProg}/menu/options/${chosenOption[1]}`, { action: 'delete' });
+    assert.equal(r.status, 422);
+  } else {
+    const chosenTopic = first(mp, /<option value="t:(\d+)" selected>/);
+    r = await c.post(`/programmes/${demoProg}/menu/topics/${chosenTopic}`, { action: 'delete' });
+    assert.equal(r.status, 422);
+  }
+  assert.match(r.text, /gekozen|has chosen/);
+  // the owner cannot open the editor
+  assert.equal((await as.owner.get(`/programmes/${prog}/design/${m3}`)).status, 403);
+});

@@ -410,3 +410,109 @@ int store_menu_option_list(struct store *s, struct arena *a, long long org, long
 	sqlite3_reset(st);
 	return map_rc(s, rc);
 }
+
+int store_programme_meeting_delete(struct store *s, long long org, long long id)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT count(*) FROM meeting WHERE programme_meeting_id = ? AND organisation_id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, org);
+	int rc = sqlite3_step(st);
+	long long used = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return map_rc(s, rc);
+	if (used)
+		return ST_CONFLICT;
+	st = stmt(s, "DELETE FROM programme_meeting WHERE id = ? AND organisation_id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, org);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_script_part_update(struct store *s, long long org, const struct script_part *p)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE script_part SET position = ?3, title = ?4, learning_goal = ?5, minutes = ?6,"
+				" material = ?7, led_by = ?8 WHERE id = ?2 AND organisation_id = ?1");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, p->id);
+	sqlite3_bind_int(st, 3, p->position);
+	bind_text(st, 4, p->title);
+	bind_text(st, 5, p->learning_goal ? p->learning_goal : "");
+	sqlite3_bind_int(st, 6, p->minutes);
+	bind_text(st, 7, p->material ? p->material : "");
+	bind_text(st, 8, p->led_by ? p->led_by : "");
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_script_part_delete(struct store *s, long long org, long long id)
+{
+	sqlite3_stmt *st = stmt(s, "DELETE FROM script_part WHERE id = ? AND organisation_id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, org);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_script_part_untag(struct store *s, long long org, long long part_id)
+{
+	sqlite3_stmt *st = stmt(s, "DELETE FROM script_part_element WHERE part_id = ? AND organisation_id = ?");
+	sqlite3_bind_int64(st, 1, part_id);
+	sqlite3_bind_int64(st, 2, org);
+	return exec_stmt(s, st);
+}
+
+int store_menu_topic_update(struct store *s, long long org, const struct menu_topic *t)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE menu_topic SET position = ?3, name = ?4, description = ?5"
+				" WHERE id = ?2 AND organisation_id = ?1");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, t->id);
+	sqlite3_bind_int(st, 3, t->position);
+	bind_text(st, 4, t->name);
+	bind_text(st, 5, t->description ? t->description : "");
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_menu_option_update(struct store *s, long long org, const struct menu_option *o)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE menu_option SET position = ?3, name = ?4, description = ?5"
+				" WHERE id = ?2 AND organisation_id = ?1");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, o->id);
+	sqlite3_bind_int(st, 3, o->position);
+	bind_text(st, 4, o->name);
+	bind_text(st, 5, o->description ? o->description : "");
+	return changed(s, exec_stmt(s, st));
+}
+
+/* A topic or option a meeting chose stays: the meeting's choice refers to it. */
+static int delete_unless_chosen(struct store *s, long long org, long long id, const char *used_sql, const char *del_sql)
+{
+	sqlite3_stmt *st = stmt(s, used_sql);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, org);
+	int rc = sqlite3_step(st);
+	long long used = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return map_rc(s, rc);
+	if (used)
+		return ST_CONFLICT;
+	st = stmt(s, del_sql);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, org);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_menu_topic_delete(struct store *s, long long org, long long id)
+{
+	return delete_unless_chosen(s, org, id,
+		"SELECT count(*) FROM meeting WHERE (topic_id = ?1 OR option_id IN (SELECT id FROM menu_option"
+		" WHERE topic_id = ?1)) AND organisation_id = ?2",
+		"DELETE FROM menu_topic WHERE id = ?1 AND organisation_id = ?2");
+}
+
+int store_menu_option_delete(struct store *s, long long org, long long id)
+{
+	return delete_unless_chosen(s, org, id, "SELECT count(*) FROM meeting WHERE option_id = ?1 AND organisation_id = ?2",
+				    "DELETE FROM menu_option WHERE id = ?1 AND organisation_id = ?2");
+}

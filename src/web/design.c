@@ -1,0 +1,387 @@
+/* design.c — the coach edits a programme's design after copying it from a
+ * template: a meeting's theme and script (draaiboek) with its parts and
+ * their framework tags, new meetings, and the menu card's topics and
+ * options. Pages: /programmes/{id}/design/{id} and /programmes/{id}/menu. */
+#include "web.h"
+#include "domain/design.h"
+#include "html/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static long long field_id(struct web *w, const char *name)
+{
+	const char *v = web_field(w, name);
+	char *end;
+	long long n = strtoll(v, &end, 10);
+	return (*v && !*end && n >= 0) ? n : -1;
+}
+
+static bool deleting(struct web *w)
+{
+	return !strcmp(web_field(w, "action"), "delete");
+}
+
+/* ---- a meeting and its script ---- */
+
+static void part_form(struct web *w, long long prog, long long mid, const struct script_part *p, const struct errors *e)
+{
+	bool mine = e && (p ? field_id(w, "part_id") == p->id : field_id(w, "part_id") == 0);
+	const struct errors *pe = mine ? e : NULL;
+#define V(f, stored) (pe ? web_field(w, f) : (stored))
+	const char *sfx = p ? arena_printf(w->a, "-%lld", p->id) : "-new";
+	html(w->out, "<form method=\"post\" action=\"/programmes/%lld/design/%lld/parts\" class=\"part\">", prog, mid);
+	form_csrf(w);
+	html(w->out, "<input type=\"hidden\" name=\"part_id\" value=\"%lld\">", p ? p->id : 0LL);
+	form_errors(w, pe);
+	/* ids made unique per part: several forms on one page */
+	struct { const char *name, *label, *value; bool area; } f[] = {
+		{ "title", _("Title"), V("title", p ? p->title : ""), false },
+		{ "learning_goal", _("Learning goal"), V("learning_goal", p ? p->learning_goal : ""), true },
+		{ "minutes", _("Minutes"), V("minutes", p && p->minutes ? arena_printf(w->a, "%d", p->minutes) : ""), false },
+		{ "material", _("Material"), V("material", p ? p->material : ""), true },
+		{ "led_by", _("Led by"), V("led_by", p ? p->led_by : ""), false },
+		{ "tags", _("Framework elements (codes, separated by commas)"), V("tags", p ? p->elements : ""), false },
+	};
+	for (size_t i = 0; i < sizeof(f) / sizeof(*f); i++) {
+		const char *err = pe ? errors_get(pe, f[i].name) : NULL;
+		html(w->out, "<p class=\"field%s\"><label for=\"f-%s%s\">%s</label>", err ? " invalid" : "", f[i].name, sfx, f[i].label);
+		if (err)
+			html(w->out, "<span class=\"field-error\" id=\"e-%s%s\">%s</span>", f[i].name, sfx, err);
+		if (f[i].area)
+			html(w->out, "<textarea id=\"f-%s%s\" name=\"%s\" rows=\"2\">%s</textarea></p>", f[i].name, sfx, f[i].name, f[i].value);
+		else
+			html(w->out, "<input id=\"f-%s%s\" name=\"%s\" type=\"text\" value=\"%s\"></p>", f[i].name, sfx, f[i].name, f[i].value);
+	}
+#undef V
+	if (p)
+		html(w->out, "<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>\n",
+		     _("Save part"), _("Remove part"));
+	else
+		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Add part"));
+}
+
+static void design_meeting_page(struct web *w, const char *form, const struct errors *e, int status)
+{
+	long long org = w->who.organisation_id;
+	struct programme p;
+	struct programme_meeting m;
+	if (store_programme_get(w->st, w->a, org, w->id[0], &p) ||
+	    store_programme_meeting_get(w->st, w->a, org, w->id[1], &m) || m.programme_id != p.id) {
+		web_not_found(w);
+		return;
+	}
+	struct script_part *sp;
+	size_t nsp;
+	if (store_script_part_list(w->st, w->a, org, p.id, &sp, &nsp)) {
+		web_error(w, 500, _("The programme could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, arena_printf(w->a, _("Meeting %d: %s"), m.number, m.theme));
+	page_done_message(w);
+	html(w->out, "<p><a href=\"/programmes/%lld#meetings\">%s</a></p>", p.id, arena_printf(w->a, _("Back to %s"), p.name));
+	const struct errors *me = form && !strcmp(form, "meeting") ? e : NULL;
+	form_errors(w, me);
+	html(w->out, "<form method=\"post\" action=\"/programmes/%lld/design/%lld\">", p.id, m.id);
+	form_csrf(w);
+	form_input(w, "theme", _("Theme"), "text", me ? web_field(w, "theme") : m.theme, me, NULL);
+	form_textarea(w, "description", _("Description"), me ? web_field(w, "description") : m.description, me, NULL);
+	int days = me ? atoi(web_field(w, "days")) : m.days;
+	html(w->out, "<fieldset><legend>%s</legend>", _("Length"));
+	html(w->out, days == 2 ? "<p><input type=\"radio\" id=\"f-days1\" name=\"days\" value=\"1\"> <label class=\"inline\" for=\"f-days1\">%s</label> "
+				 "<input type=\"radio\" id=\"f-days2\" name=\"days\" value=\"2\" checked> <label class=\"inline\" for=\"f-days2\">%s</label></p>"
+			       : "<p><input type=\"radio\" id=\"f-days1\" name=\"days\" value=\"1\" checked> <label class=\"inline\" for=\"f-days1\">%s</label> "
+				 "<input type=\"radio\" id=\"f-days2\" name=\"days\" value=\"2\"> <label class=\"inline\" for=\"f-days2\">%s</label></p>",
+	     _("one day"), _("two days"));
+	html(w->out, "</fieldset>");
+	bool menu = me ? *web_field(w, "from_menu") != '\0' : m.from_menu;
+	html(w->out, menu ? "<p><input type=\"checkbox\" id=\"f-from_menu\" name=\"from_menu\" value=\"1\" checked> <label class=\"inline\" for=\"f-from_menu\">%s</label></p>"
+			  : "<p><input type=\"checkbox\" id=\"f-from_menu\" name=\"from_menu\" value=\"1\"> <label class=\"inline\" for=\"f-from_menu\">%s</label></p>",
+	     _("The group chooses this meeting from the menu card"));
+	html(w->out, "<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>\n",
+	     _("Save meeting"), _("Remove meeting"));
+
+	html(w->out, "<h2 id=\"script\">%s</h2>", _("Script"));
+	const struct errors *pe = form && !strcmp(form, "part") ? e : NULL;
+	int k = 0;
+	for (size_t i = 0; i < nsp; i++) {
+		if (sp[i].programme_meeting_id != m.id)
+			continue;
+		html(w->out, "<h3>%s</h3>", arena_printf(w->a, _("Part %d"), ++k));
+		part_form(w, p.id, m.id, &sp[i], pe);
+	}
+	html(w->out, "<h3>%s</h3>", _("A new part"));
+	part_form(w, p.id, m.id, NULL, pe);
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_design_meeting(struct web *w)
+{
+	design_meeting_page(w, NULL, NULL, 200);
+}
+
+static void after_meeting(struct web *w, int d, const char *form, const struct errors *e, long long mid)
+{
+	if (d == D_OK)
+		web_redirect(w, mid ? arena_printf(w->a, "/programmes/%lld/design/%lld?done=design-saved", w->id[0], mid)
+				    : arena_printf(w->a, "/programmes/%lld?done=design-saved#meetings", w->id[0]));
+	else if (d == D_NOTFOUND)
+		web_not_found(w);
+	else if (d == D_INVALID)
+		design_meeting_page(w, form, e, 422);
+	else
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+}
+
+void page_design_meeting_save(struct web *w)
+{
+	struct programme_meeting m;
+	long long org = w->who.organisation_id;
+	if (store_programme_meeting_get(w->st, w->a, org, w->id[1], &m) || m.programme_id != w->id[0]) {
+		web_not_found(w);
+		return;
+	}
+	struct errors e = { 0 };
+	if (deleting(w)) {
+		int d = design_meeting_delete(&w->ctx, m.id, &e);
+		after_meeting(w, d, "meeting", &e, d == D_OK ? 0 : m.id);
+		return;
+	}
+	m.theme = (char *)web_field(w, "theme");
+	m.description = (char *)web_field(w, "description");
+	m.days = atoi(web_field(w, "days"));
+	m.from_menu = *web_field(w, "from_menu") != '\0';
+	after_meeting(w, design_meeting_save(&w->ctx, &m, &e, NULL), "meeting", &e, m.id);
+}
+
+void page_design_part_save(struct web *w)
+{
+	struct programme_meeting m;
+	long long org = w->who.organisation_id, part = *web_field(w, "part_id") ? field_id(w, "part_id") : 0;
+	if (store_programme_meeting_get(w->st, w->a, org, w->id[1], &m) || m.programme_id != w->id[0] || part < 0) {
+		web_not_found(w);
+		return;
+	}
+	struct errors e = { 0 };
+	int d;
+	if (part && deleting(w)) {
+		d = design_part_delete(&w->ctx, part);
+	} else {
+		struct script_part p = { 0 };
+		p.id = part;
+		p.programme_meeting_id = m.id;
+		p.title = (char *)web_field(w, "title");
+		p.learning_goal = (char *)web_field(w, "learning_goal");
+		p.material = (char *)web_field(w, "material");
+		p.led_by = (char *)web_field(w, "led_by");
+		p.position = (int)field_id(w, "position");
+		if (part) {
+			/* keep its place */
+			struct script_part *all;
+			size_t n;
+			if (!store_script_part_list(w->st, w->a, org, m.programme_id, &all, &n))
+				for (size_t i = 0; i < n; i++)
+					if (all[i].id == part)
+						p.position = all[i].position;
+		}
+		d = design_part_save(&w->ctx, &p, web_field(w, "minutes"), web_field(w, "tags"), &e, NULL);
+	}
+	after_meeting(w, d, "part", &e, m.id);
+}
+
+void page_design_meeting_add(struct web *w)
+{
+	struct programme p;
+	if (store_programme_get(w->st, w->a, w->who.organisation_id, w->id[0], &p)) {
+		web_not_found(w);
+		return;
+	}
+	struct programme_meeting m = { 0 };
+	m.programme_id = p.id;
+	m.theme = (char *)web_field(w, "theme");
+	m.description = "";
+	m.days = 1;
+	m.from_menu = *web_field(w, "from_menu") != '\0';
+	struct errors e = { 0 };
+	long long id;
+	int d = design_meeting_save(&w->ctx, &m, &e, &id);
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/programmes/%lld/design/%lld?done=design-saved", p.id, id));
+	else if (d == D_INVALID)
+		web_error(w, 422, e.items[0].message);
+	else
+		web_error(w, d == D_NOTFOUND ? 404 : 500, _("The change could not be saved. Try again later."));
+}
+
+/* ---- the menu card ---- */
+
+static void menu_page(struct web *w, const char *form, long long which, const struct errors *e, int status)
+{
+	long long org = w->who.organisation_id;
+	struct programme p;
+	struct menu_topic *t;
+	struct menu_option *o;
+	size_t nt, no;
+	int r = store_programme_get(w->st, w->a, org, w->id[0], &p);
+	if (r == ST_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	if (r || store_menu_topic_list(w->st, w->a, org, p.id, &t, &nt) || store_menu_option_list(w->st, w->a, org, p.id, &o, &no)) {
+		web_error(w, 500, _("The programme could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, arena_printf(w->a, _("Menu card: %s"), p.name));
+	page_done_message(w);
+	html(w->out, "<p><a href=\"/programmes/%lld#menu\">%s</a></p>", p.id, arena_printf(w->a, _("Back to %s"), p.name));
+	for (size_t i = 0; i < nt; i++) {
+		const struct errors *te = form && !strcmp(form, "topic") && which == t[i].id ? e : NULL;
+		html(w->out, "<h2>%s</h2>", t[i].name);
+		form_errors(w, te);
+		html(w->out, "<form method=\"post\" action=\"/programmes/%lld/menu/topics/%lld\">", p.id, t[i].id);
+		form_csrf(w);
+		html(w->out, "<p class=\"field\"><label for=\"t-%lld\">%s</label><input id=\"t-%lld\" name=\"topic_name\" type=\"text\" value=\"%s\"></p>"
+			"<p class=\"field\"><label for=\"td-%lld\">%s</label><textarea id=\"td-%lld\" name=\"topic_description\" rows=\"2\">%s</textarea></p>"
+			"<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>",
+		     t[i].id, _("Topic"), t[i].id, te ? web_field(w, "topic_name") : t[i].name, t[i].id, _("Description"), t[i].id,
+		     te ? web_field(w, "topic_description") : t[i].description, _("Save topic"), _("Remove topic"));
+		html(w->out, "<h3>%s</h3><ul>", _("Options"));
+		for (size_t k = 0; k < no; k++) {
+			if (o[k].topic_id != t[i].id)
+				continue;
+			const struct errors *oe = form && !strcmp(form, "option") && which == o[k].id ? e : NULL;
+			html(w->out, "<li>");
+			form_errors(w, oe);
+			html(w->out, "<form method=\"post\" action=\"/programmes/%lld/menu/options/%lld\">", p.id, o[k].id);
+			form_csrf(w);
+			html(w->out, "<label for=\"o-%lld\" class=\"inline\">%s</label> <input id=\"o-%lld\" name=\"option_name\" type=\"text\" value=\"%s\"> "
+				"<button type=\"submit\" class=\"secondary\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></form></li>",
+			     o[k].id, _("Option"), o[k].id, oe ? web_field(w, "option_name") : o[k].name, _("Save"), _("Remove"));
+		}
+		html(w->out, "</ul><form method=\"post\" action=\"/programmes/%lld/menu/options\">", p.id);
+		form_csrf(w);
+		const struct errors *ne = form && !strcmp(form, "new-option") && which == t[i].id ? e : NULL;
+		form_errors(w, ne);
+		html(w->out, "<input type=\"hidden\" name=\"topic_id\" value=\"%lld\"><p class=\"field\"><label for=\"no-%lld\">%s</label>"
+			"<input id=\"no-%lld\" name=\"option_name\" type=\"text\" value=\"\"> <button type=\"submit\">%s</button></p></form>\n",
+		     t[i].id, t[i].id, arena_printf(w->a, _("New option under %s"), t[i].name), t[i].id, _("Add option"));
+	}
+	html(w->out, "<h2>%s</h2>", _("A new topic"));
+	const struct errors *ne = form && !strcmp(form, "topic") && which == 0 ? e : NULL;
+	form_errors(w, ne);
+	html(w->out, "<form method=\"post\" action=\"/programmes/%lld/menu/topics\">", p.id);
+	form_csrf(w);
+	html(w->out, "<p class=\"field\"><label for=\"t-new\">%s</label><input id=\"t-new\" name=\"topic_name\" type=\"text\" value=\"%s\"></p>"
+		"<p><button type=\"submit\">%s</button></p></form>\n",
+	     _("Topic"), ne ? web_field(w, "topic_name") : "", _("Add topic"));
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_menu(struct web *w)
+{
+	menu_page(w, NULL, 0, NULL, 200);
+}
+
+static void after_menu(struct web *w, int d, const char *form, long long which, const struct errors *e)
+{
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/programmes/%lld/menu?done=design-saved", w->id[0]));
+	else if (d == D_NOTFOUND)
+		web_not_found(w);
+	else if (d == D_INVALID)
+		menu_page(w, form, which, e, 422);
+	else
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+}
+
+static bool programme_here(struct web *w)
+{
+	struct programme p;
+	if (store_programme_get(w->st, w->a, w->who.organisation_id, w->id[0], &p) == ST_OK)
+		return true;
+	web_not_found(w);
+	return false;
+}
+
+void page_menu_topic_add(struct web *w)
+{
+	if (!programme_here(w))
+		return;
+	struct errors e = { 0 };
+	struct menu_topic t = { 0, 0, (char *)web_field(w, "topic_name"), "" };
+	after_menu(w, design_topic_save(&w->ctx, w->id[0], &t, &e, NULL), "topic", 0, &e);
+}
+
+void page_menu_topic_save(struct web *w)
+{
+	if (!programme_here(w))
+		return;
+	struct errors e = { 0 };
+	if (deleting(w)) {
+		after_menu(w, design_topic_delete(&w->ctx, w->id[1], &e), "topic", w->id[1], &e);
+		return;
+	}
+	struct menu_topic *all;
+	size_t n;
+	int pos = 0;
+	bool found = false;
+	if (!store_menu_topic_list(w->st, w->a, w->who.organisation_id, w->id[0], &all, &n))
+		for (size_t i = 0; i < n; i++)
+			if (all[i].id == w->id[1]) {
+				pos = all[i].position;
+				found = true;
+			}
+	if (!found) {
+		web_not_found(w);
+		return;
+	}
+	struct menu_topic t = { w->id[1], pos, (char *)web_field(w, "topic_name"), (char *)web_field(w, "topic_description") };
+	after_menu(w, design_topic_save(&w->ctx, w->id[0], &t, &e, NULL), "topic", w->id[1], &e);
+}
+
+void page_menu_option_add(struct web *w)
+{
+	if (!programme_here(w))
+		return;
+	struct errors e = { 0 };
+	long long topic = field_id(w, "topic_id");
+	struct menu_topic *all;
+	size_t n;
+	bool found = false;
+	if (!store_menu_topic_list(w->st, w->a, w->who.organisation_id, w->id[0], &all, &n))
+		for (size_t i = 0; i < n; i++)
+			found |= all[i].id == topic;
+	if (!found) {
+		web_error(w, 422, _("Add an option under one of the topics of this menu card."));
+		return;
+	}
+	struct menu_option o = { 0, topic, 0, (char *)web_field(w, "option_name"), "" };
+	after_menu(w, design_option_save(&w->ctx, &o, &e, NULL), "new-option", topic, &e);
+}
+
+void page_menu_option_save(struct web *w)
+{
+	if (!programme_here(w))
+		return;
+	struct menu_option *all;
+	size_t n;
+	const struct menu_option *cur = NULL;
+	if (!store_menu_option_list(w->st, w->a, w->who.organisation_id, w->id[0], &all, &n))
+		for (size_t i = 0; i < n; i++)
+			if (all[i].id == w->id[1])
+				cur = &all[i];
+	if (!cur) {
+		web_not_found(w);
+		return;
+	}
+	struct errors e = { 0 };
+	if (deleting(w)) {
+		after_menu(w, design_option_delete(&w->ctx, cur->id, &e), "option", cur->id, &e);
+		return;
+	}
+	struct menu_option o = *cur;
+	o.name = (char *)web_field(w, "option_name");
+	after_menu(w, design_option_save(&w->ctx, &o, &e, NULL), "option", cur->id, &e);
+}
