@@ -59,6 +59,49 @@ int framework_install_all(struct ctx *c)
 	return D_OK;
 }
 
+int framework_element_save(struct ctx *c, const struct framework_element *e, struct errors *errs, long long *id)
+{
+	long long org = c->who->organisation_id;
+	struct framework f;
+	int r = store_framework_get(c->st, c->a, org, e->framework_id, &f);
+	if (r)
+		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+	check_line(c, errs, "name", _("Name"), e->name, 1, 200);
+	check_line(c, errs, "kind", _("Kind"), e->kind, 1, 40);
+	if (e->description && strlen(e->description) > PROGRAMME_TEXT_MAX)
+		errors_add(c, errs, "description", _("%s: use at most %d characters."), _("Description"), PROGRAMME_TEXT_MAX);
+	if (!e->id) {
+		check_line(c, errs, "code", _("Code"), e->code, 1, 20);
+		if (e->code && strpbrk(e->code, ", \t"))
+			errors_add(c, errs, "code", "%s", _("A code has no spaces or commas: it is how scripts refer to the element."));
+	}
+	if (errs->n)
+		return D_INVALID;
+	long long eid = e->id;
+	if (e->id) {
+		r = store_element_update(c->st, org, e);
+	} else {
+		struct framework_element *all;
+		size_t n;
+		r = store_element_list(c->st, c->a, org, f.id, &all, &n);
+		struct framework_element ne = *e;
+		ne.position = (int)n + 1;
+		ne.source = "";  /* the organisation's own addition: no source */
+		if (!r)
+			r = store_element_add(c->st, org, &ne, &eid);
+	}
+	if (r == ST_CONFLICT) {
+		errors_add(c, errs, "code", _("The framework has an element with code %s already."), e->code);
+		return D_INVALID;
+	}
+	if (r)
+		return r == ST_NOTFOUND || r == ST_INVALID ? D_NOTFOUND : D_ERROR;
+	audit(c, e->id ? "framework.element" : "framework.element.add", "framework", f.id, "%s", e->name);
+	if (id)
+		*id = eid;
+	return D_OK;
+}
+
 struct menu_rules programme_menu_rules(const struct programme *p)
 {
 	return (struct menu_rules){ p->menu_min, p->menu_max_free, p->menu_preparers, p->menu_justify != 0 };

@@ -17,6 +17,10 @@ int framework_install(struct ctx *c, const char *key, long long *id);
 /* Every built-in framework into the organisation (for a new organisation). */
 int framework_install_all(struct ctx *c);
 
+/* Saves an element of a framework of the organisation: e->id 0 adds one
+ * (under e->parent_id, or at the top), with a code unique in the framework. */
+int framework_element_save(struct ctx *c, const struct framework_element *e, struct errors *errs, long long *id);
+
 /* A new programme copied from template `key` (live, amsterdam). */
 int programme_from_template(struct ctx *c, const char *key, const char *name, struct errors *e, long long *id);
 /* Saves the editable fields of p (name, target group, ambition, design

@@ -1,10 +1,12 @@
 /* frameworks.c — the organisation's frameworks (VLOW, the leadership
  * compass, ...): a list and each framework's elements as a tree, with the
- * place in the seed they come from. (Editing them follows.) */
+ * place in the seed they come from. The coach changes an element's name,
+ * kind and description, and adds elements of the organisation's own. */
 #include "web.h"
 #include "domain/programme.h"
 #include "html/html.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void page_frameworks(struct web *w)
@@ -41,7 +43,7 @@ static const char *source_label(struct web *w, const char *source)
 	return arena_printf(w->a, _("source: %s"), source);
 }
 
-void page_framework(struct web *w)
+static void framework_page(struct web *w, const struct errors *err, int status)
 {
 	struct framework f;
 	int r = store_framework_get(w->st, w->a, w->who.organisation_id, w->id[0], &f);
@@ -56,16 +58,123 @@ void page_framework(struct web *w)
 		return;
 	}
 	page_begin(w, f.name);
+	page_done_message(w);
 	html(w->out, "<p><a href=\"/frameworks\">%s</a></p>", _("Back to frameworks"));
 	if (*f.description)
 		html(w->out, "<p>%s</p>", f.description);
 	html(w->out, "<p class=\"muted\">%s</p>", source_label(w, f.source));
 	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("Element"), _("Kind"), _("Description"));
-	for (size_t i = 0; i < n; i++)
-		html(w->out, "<tr><td class=\"d%d\"><strong>%s</strong> %s</td><td>%s</td><td>%s<br><span class=\"muted\">%s</span></td></tr>",
-		     e[i].depth > 8 ? 8 : e[i].depth, e[i].code, e[i].name, e[i].kind, e[i].description,
-		     source_label(w, e[i].source));
+	bool coach = actor_has(&w->who, ROLES_PROGRAMME_WRITE);
+	for (size_t i = 0; i < n; i++) {
+		html(w->out, "<tr><td class=\"d%d\"><strong>%s</strong> ", e[i].depth > 8 ? 8 : e[i].depth, e[i].code);
+		if (coach)
+			html(w->out, "<a href=\"/frameworks/%lld/elements/%lld\">%s</a>", f.id, e[i].id, e[i].name);
+		else
+			html(w->out, "%s", e[i].name);
+		html(w->out, "</td><td>%s</td><td>%s<br><span class=\"muted\">%s</span></td></tr>", e[i].kind, e[i].description,
+		     *e[i].source ? source_label(w, e[i].source) : _("added by your organisation"));
+	}
 	html(w->out, "</tbody></table>\n");
+	if (coach) {
+		html(w->out, "<h2 id=\"add\">%s</h2>", _("Add an element"));
+		form_errors(w, err);
+		html(w->out, "<form method=\"post\" action=\"/frameworks/%lld/elements\">", f.id);
+		form_csrf(w);
+		form_input(w, "code", _("Code"), "text", err ? web_field(w, "code") : "", err, NULL);
+		form_input(w, "name", _("Name"), "text", err ? web_field(w, "name") : "", err, NULL);
+		form_input(w, "kind", _("Kind"), "text", err ? web_field(w, "kind") : "", err, NULL);
+		html(w->out, "<p class=\"field\"><label for=\"f-parent\">%s</label><select id=\"f-parent\" name=\"parent\"><option value=\"0\">%s</option>",
+		     _("Under"), _("(top level)"));
+		for (size_t i = 0; i < n; i++)
+			html(w->out, "<option value=\"%lld\">%s %s</option>", e[i].id, e[i].code, e[i].name);
+		html(w->out, "</select></p>");
+		form_textarea(w, "description", _("Description"), err ? web_field(w, "description") : "", err, NULL);
+		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Add element"));
+	}
 	page_end(w);
+	w->r->status = status;
+}
+
+void page_framework(struct web *w)
+{
+	framework_page(w, NULL, 200);
+}
+
+void page_framework_element_add(struct web *w)
+{
+	struct framework_element e = { 0 };
+	e.framework_id = w->id[0];
+	e.parent_id = strtoll(web_field(w, "parent"), NULL, 10);
+	e.code = (char *)web_field(w, "code");
+	e.name = (char *)web_field(w, "name");
+	e.kind = (char *)web_field(w, "kind");
+	e.description = (char *)web_field(w, "description");
+	struct errors err = { 0 };
+	int d = framework_element_save(&w->ctx, &e, &err, NULL);
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/frameworks/%lld?done=design-saved", w->id[0]));
+	else if (d == D_NOTFOUND)
+		web_not_found(w);
+	else if (d == D_INVALID)
+		framework_page(w, &err, 422);
+	else
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+}
+
+static void element_page(struct web *w, const struct errors *err, int status)
+{
+	struct framework f;
+	struct framework_element *e;
+	size_t n;
+	if (store_framework_get(w->st, w->a, w->who.organisation_id, w->id[0], &f) ||
+	    store_element_list(w->st, w->a, w->who.organisation_id, f.id, &e, &n)) {
+		web_not_found(w);
+		return;
+	}
+	const struct framework_element *el = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (e[i].id == w->id[1])
+			el = &e[i];
+	if (!el) {
+		web_not_found(w);
+		return;
+	}
+	page_begin(w, arena_printf(w->a, "%s %s", el->code, el->name));
+	html(w->out, "<p><a href=\"/frameworks/%lld\">%s</a></p>", f.id, arena_printf(w->a, _("Back to %s"), f.name));
+	html(w->out, "<p class=\"muted\">%s</p>", *el->source ? source_label(w, el->source) : _("added by your organisation"));
+	form_errors(w, err);
+	html(w->out, "<form method=\"post\" action=\"/frameworks/%lld/elements/%lld\">", f.id, el->id);
+	form_csrf(w);
+	form_input(w, "name", _("Name"), "text", err ? web_field(w, "name") : el->name, err, NULL);
+	form_input(w, "kind", _("Kind"), "text", err ? web_field(w, "kind") : el->kind, err, NULL);
+	form_textarea(w, "description", _("Description"), err ? web_field(w, "description") : el->description, err, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save"));
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_framework_element(struct web *w)
+{
+	element_page(w, NULL, 200);
+}
+
+void page_framework_element_save(struct web *w)
+{
+	struct framework_element e = { 0 };
+	e.id = w->id[1];
+	e.framework_id = w->id[0];
+	e.name = (char *)web_field(w, "name");
+	e.kind = (char *)web_field(w, "kind");
+	e.description = (char *)web_field(w, "description");
+	struct errors err = { 0 };
+	int d = framework_element_save(&w->ctx, &e, &err, NULL);
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/frameworks/%lld?done=design-saved", w->id[0]));
+	else if (d == D_NOTFOUND)
+		web_not_found(w);
+	else if (d == D_INVALID)
+		element_page(w, &err, 422);
+	else
+		web_error(w, 500, _("The change could not be saved. Try again later."));
 }

@@ -59,6 +59,9 @@ const struct route routes[] = {
 	{ "POST", "/programmes/{id}/selection/scores", page_selection_scores, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "GET", "/frameworks", page_frameworks, ROLES_PROGRAMME_READ, PAGE },
 	{ "GET", "/frameworks/{id}", page_framework, ROLES_PROGRAMME_READ, PAGE },
+	{ "POST", "/frameworks/{id}/elements", page_framework_element_add, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "GET", "/frameworks/{id}/elements/{id}", page_framework_element, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "POST", "/frameworks/{id}/elements/{id}", page_framework_element_save, ROLES_PROGRAMME_WRITE, PAGE },
 
 	{ "GET", "/groups", page_groups, ROLES_GROUP_MEMBER, PAGE },
 	{ "GET", "/groups/{id}", page_group, ROLES_GROUP_MEMBER, PAGE },

@@ -73,6 +73,8 @@ test('the coordinator designs, staffs and plans a LiVe! group; the menu card kee
   await accessible(page, 'frameworks');
   await page.getByRole('link', { name: /VLOW/ }).click();
   await accessible(page, 'framework-vlow');
+  await page.locator('a[href*="/elements/"]').first().click();
+  await accessible(page, 'framework-element');
   await page.goto(srv.base + '/programmes');
 
   // the demo programme's first group: its mentor, facilitator and the demo participant

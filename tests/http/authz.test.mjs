@@ -36,6 +36,7 @@ async function collectIds(org) {
   const gpage = (await coach.get(`/groups/${group}`)).text;
   const framework = first((await coach.get('/frameworks')).text, /href="\/frameworks\/(\d+)"/);
   const pmeeting = first(ppage, /href="\/programmes\/\d+\/design\/(\d+)"/);
+  const element = first((await coach.get(`/frameworks/${framework}`)).text, /href="\/frameworks\/\d+\/elements\/(\d+)"/);
   const menu = (await coach.get(`/programmes/${programme}/menu`)).text;
   // a module programme has no menu card: a number that is nobody's then
   const maybe = (text, re) => { const m = text.match(re); return m ? Number(m[1]) : 999999999; };
@@ -47,7 +48,7 @@ async function collectIds(org) {
   const cal = (await participant.post('/calendar', { group: '0' })).text;
   return {
     unit: unit.id, person: people[0].id, account: admin.id, grant: Number(grant[2]),
-    programme, batch, group, framework, pmeeting, topic, option,
+    programme, batch, group, framework, pmeeting, topic, option, element,
     meeting: first(gpage, /href="\/meetings\/(\d+)"/),
     enrolment: first(gpage, /action="\/enrolments\/(\d+)"/),
     feed: first(cal, /action="\/calendar\/(\d+)\/revoke"/),
@@ -67,6 +68,7 @@ function fill(pattern, set) {
       if (parts[3] === 'design') return set.pmeeting;
       if (parts[4] === 'topics') return set.topic;
       if (parts[4] === 'options') return set.option;
+      if (parts[3] === 'elements') return set.element;
     }
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
       meetings: 'meeting', frameworks: 'framework' };
@@ -117,6 +119,8 @@ const policy = {
   'GET /programmes/{id}/menu': PROG_WRITE, 'POST /programmes/{id}/menu/topics': PROG_WRITE,
   'POST /programmes/{id}/menu/topics/{id}': PROG_WRITE, 'POST /programmes/{id}/menu/options': PROG_WRITE,
   'POST /programmes/{id}/menu/options/{id}': PROG_WRITE,
+  'POST /frameworks/{id}/elements': PROG_WRITE, 'GET /frameworks/{id}/elements/{id}': PROG_WRITE,
+  'POST /frameworks/{id}/elements/{id}': PROG_WRITE,
   'POST /programmes/{id}/selection/criteria': PROG_WRITE, 'POST /programmes/{id}/selection/candidates': PROG_WRITE,
   'POST /programmes/{id}/selection/scores': PROG_WRITE, 'GET /frameworks': PROG_READ, 'GET /frameworks/{id}': PROG_READ,
   'GET /groups': MEMBER, 'GET /groups/{id}': MEMBER, 'POST /groups/{id}/staff': PROG_WRITE,

@@ -402,3 +402,31 @@ test('the coach edits the design: a meeting, its script with framework tags, the
   // the owner cannot open the editor
   assert.equal((await as.owner.get(`/programmes/${prog}/design/${m3}`)).status, 403);
 });
+
+test('frameworks: the coach renames an element and adds one of the organisation', async () => {
+  const c = as.coach;
+  const list = (await c.get('/frameworks')).text;
+  const names = [...list.matchAll(/<a href="\/frameworks\/\d+">([^<]+)<\/a>/g)].map((m) => m[1]);
+  assert.ok(names.length >= 6, 'the built-in frameworks are there: ' + names.join(', '));
+  const vlow = first(list, /href="\/frameworks\/(\d+)">VLOW/);
+  let page = (await c.get(`/frameworks/${vlow}`)).text;
+  assert.match(page, /seed 000, r\. \d+/, 'the source of each element is shown');
+  const el = first(page, /href="\/frameworks\/\d+\/elements\/(\d+)"/);
+  let r = await c.post(`/frameworks/${vlow}/elements/${el}`, { name: '', kind: 'competence', description: '' });
+  assert.equal(r.status, 422);
+  r = await c.post(`/frameworks/${vlow}/elements/${el}`, { name: 'Vragen stellen (eigen woorden)', kind: 'competence', description: 'Aangepast' });
+  assert.equal(r.status, 303);
+  r = await c.post(`/frameworks/${vlow}/elements`, { code: 'C 5', name: 'Nieuw', kind: 'competence', parent: '0' });
+  assert.equal(r.status, 422, 'a code with a space');
+  r = await c.post(`/frameworks/${vlow}/elements`, { code: 'C5', name: 'Samenwerken', kind: 'competence', parent: '0' });
+  assert.equal(r.status, 303);
+  r = await c.post(`/frameworks/${vlow}/elements`, { code: 'C5', name: 'Dubbel', kind: 'competence', parent: '0' });
+  assert.equal(r.status, 422, 'a code that exists');
+  page = (await c.get(`/frameworks/${vlow}`)).text;
+  assert.match(page, /Vragen stellen \(eigen woorden\)/);
+  assert.match(page, /<strong>C5<\/strong>/);
+  // the other organisation's coach does not see it
+  const other = new Client(srv.base);
+  await other.login(demoEmail('coach', 'gemeente'));
+  assert.equal((await other.get(`/frameworks/${vlow}`)).status, 404);
+});
