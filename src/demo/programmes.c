@@ -99,8 +99,7 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 	today_plus(-84, reg);
 	for (int g = 0; g < 4; g++) {
 		check(c, group_create(c, batch[g / 2], names[g], &e, &group[g]), &e, "group");
-		check(c, group_staff(c, group[g], mentors[g], facilitators[g], g < 2 ? "confirmed" : "proposed", &e), &e,
-		      "staffing");
+		check(c, group_staff(c, group[g], mentors[g], facilitators[g], "proposed", &e), &e, "staffing");
 		if (next + sizes[g] > npool)
 			die("demo: too few people for the LiVe! groups");
 		check(c, group_enrol(c, group[g], pool + next, sizes[g], reg, &e), &e, "enrolment");
@@ -108,6 +107,9 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 
 		long long meeting[10];
 		plan_series(c, group[g], start[g], 10, g % 2 ? "Politiebureau Haven, zaal 2" : "Leergebouw, lokaal 1", meeting);
+		/* lichting 1's pairs clicked at the first meeting; lichting 2's are still to meet */
+		if (g < 2)
+			check(c, group_staff(c, group[g], mentors[g], facilitators[g], "confirmed", &e), &e, "pair");
 		struct enrolment *en;
 		size_t nen;
 		if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group[g], &en, &nen))

@@ -10,6 +10,7 @@
 #include "domain/role.h"
 
 #include <string.h>
+#include <time.h>
 
 static bool enrolled(struct ctx *c, long long group_id, long long person_id)
 {
@@ -136,6 +137,31 @@ int group_staff(struct ctx *c, long long group_id, long long mentor_id, long lon
 		known |= pair_status && !strcmp(pair_status, statuses[i]);
 	if (!known)
 		errors_add(c, e, "pair_status", "%s", _("Choose the status of the pair from the list."));
+	/* seed 000 §7.2: the pair is matched on an estimate, then "een
+	 * ontmoetingsmoment om te bepalen of de ingeschatte combinaties in
+	 * werkelijkheid klikten": confirmed or changed after the first meeting */
+	if (!e->n && known && strcmp(pair_status, g.pair_status) &&
+	    (!strcmp(pair_status, "confirmed") || !strcmp(pair_status, "changed"))) {
+		struct meeting *mt;
+		size_t nm;
+		if (store_meeting_list(c->st, c->a, c->who->organisation_id, group_id, &mt, &nm))
+			return D_ERROR;
+		const char *first = NULL;
+		for (size_t i = 0; i < nm; i++)
+			if (!mt[i].cancelled && (!first || strcmp(mt[i].starts_on, first) < 0))
+				first = mt[i].starts_on;
+		time_t t = time(NULL);
+		struct tm tm;
+		char today[11];
+		localtime_r(&t, &tm);
+		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+		if (!first)
+			errors_add(c, e, "pair_status", "%s",
+				   _("The pair is confirmed or changed after the first meeting; plan the first meeting first."));
+		else if (strcmp(first, today) > 0)
+			errors_add(c, e, "pair_status", _("The pair is confirmed or changed after the first meeting, on %s."),
+				   date_label(c->a, first));
+	}
 	if (e->n)
 		return D_INVALID;
 	if (enrolled(c, group_id, mentor_id) || enrolled(c, group_id, facilitator_id)) {
