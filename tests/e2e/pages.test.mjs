@@ -3,47 +3,22 @@
 // and screenshotted into build/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, demoEmail, PASSWORD } from '../lib/server.mjs';
+import { startServer, demoEmail } from '../lib/server.mjs';
+import { launch, newPage as open, accessible, login as loginAt } from '../lib/browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = 'build/e2e';
 let srv, browser;
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   srv = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await srv?.stop();
 });
 
-async function newPage(locale = 'nl-NL') {
-  const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  page.on('dialog', () => { throw new Error('a script ran: a dialog was opened'); });
-  return page;
-}
-
-// axe-core with the WCAG 2.1 A and AA rules; no violations allowed.
-async function accessible(page, name) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const msg = res.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  assert.deepEqual(msg, [], `${name}: WCAG 2.1 AA violations`);
-}
-
-async function login(page, email) {
-  await page.goto(srv.base + '/login');
-  await page.getByLabel(/E-mailadres|E-mail address/).fill(email);
-  await page.getByLabel(/^(Wachtwoord|Password)$/).fill(PASSWORD);
-  await page.getByRole('button', { name: /Inloggen|Log in/ }).click();
-  await page.waitForURL(srv.base + '/');
-}
+const newPage = (locale) => open(browser, locale);
+const login = (page, email) => loginAt(page, srv.base, email);
 
 test('log-in page, wrong password, and the 404 page', async () => {
   const page = await newPage();
