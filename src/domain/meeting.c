@@ -194,9 +194,10 @@ int attendance_record(struct ctx *c, long long meeting_id, long long person_id, 
 	size_t nen;
 	if (store_enrolment_list(c->st, c->a, org, m.group_id, &en, &nen))
 		return D_ERROR;
-	bool member = false;
+	struct enrolment *member = NULL;
 	for (size_t k = 0; k < nen; k++)
-		member |= en[k].person_id == person_id;
+		if (en[k].person_id == person_id)
+			member = &en[k];
 	if (!member) {
 		errors_add(c, e, "person", "%s", _("Attendance is recorded for participants of the group only."));
 		return D_INVALID;
@@ -209,6 +210,14 @@ int attendance_record(struct ctx *c, long long meeting_id, long long person_id, 
 	}
 	if (store_attendance_set(c->st, org, meeting_id, person_id, status, now))
 		return D_ERROR;
+	/* someone registered who comes to a meeting has started: active */
+	if (!strcmp(status, "present") && !strcmp(member->status, "registered")) {
+		member->status = "active";
+		if (store_enrolment_update(c->st, org, member))
+			return D_ERROR;
+		audit(c, "enrolment.status", "enrolment", member->id, "registered -> active (present at meeting %lld)",
+		      meeting_id);
+	}
 	return D_OK;
 }
 

@@ -160,7 +160,18 @@ static void plan_form(struct web *w, const struct learning_group *g, const struc
 	size_t npm;
 	if (store_programme_meeting_list(w->st, w->a, w->who.organisation_id, g->programme_id, &pm, &npm))
 		return;
+	size_t open = 0;
+	for (size_t i = 0; i < npm; i++) {
+		bool planned = false;
+		for (size_t k = 0; k < nm; k++)
+			planned |= m[k].programme_meeting_id == pm[i].id;
+		open += !planned;
+	}
 	html(w->out, "<h2 id=\"plan\">%s</h2>", _("Plan a meeting"));
+	if (!open) {
+		html(w->out, "<p>%s</p>\n", _("Every meeting of the programme is planned for this group. Move a meeting on its own page."));
+		return;
+	}
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/groups/%lld/meetings\">", g->id);
 	form_csrf(w);

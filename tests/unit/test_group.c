@@ -107,6 +107,21 @@ TEST(group_enrolment_once_per_programme_and_status_rules)
 	CHECK_INT(enrolment_set_status(&f.c, en[1].id, "bogus", "2026-06-01", NULL, &e), D_INVALID);
 	CHECK_STR(errors_get(&e, "status"), "Choose the status from the list.");
 
+	/* present at a meeting: a registered participant becomes active; absent does not */
+	struct meeting_when w = { "2026-02-10", "09:00", "17:00", "" };
+	long long mid;
+	e.n = 0;
+	CHECK_INT(meeting_plan(&f.c, s.group, 1, &w, 1, &e, &mid), D_OK);
+	CHECK_INT(attendance_record(&f.c, mid, en[2].person_id, "present", 2, &e), D_OK);
+	CHECK_INT(attendance_record(&f.c, mid, en[3].person_id, "excused", 2, &e), D_OK);
+	struct enrolment x;
+	CHECK_INT(store_enrolment_get(f.st, &f.a, f.org_a, en[2].id, &x), ST_OK);
+	CHECK_STR(x.status, "active");
+	CHECK_INT(store_enrolment_get(f.st, &f.a, f.org_a, en[3].id, &x), ST_OK);
+	CHECK_STR(x.status, "registered");
+	CHECK_INT(attendance_record(&f.c, mid, s.people[13], "present", 2, &e), D_INVALID);
+	CHECK_STR(errors_get(&e, "person"), "Attendance is recorded for participants of the group only.");
+
 	/* the size: 11 left in group A (one stopped), within 10..14; group B has 1 */
 	struct learning_group g;
 	struct programme p;
