@@ -29,9 +29,9 @@ static bool setup(struct fixture *f, struct setup *s)
 {
 	struct errors e = { 0 };
 	i18n_use(LANG_EN);
-	char emp[8];
+	char emp[16];
 	for (int i = 0; i < 16; i++) {
-		snprintf(emp, sizeof(emp), "E%02d", i);
+		snprintf(emp, sizeof(emp), "E%02u", (unsigned)i);
 		if ((s->people[i] = person(f, emp, emp)) < 0)
 			return false;
 	}
