@@ -25,5 +25,6 @@ struct ctx;
 void demo_live(struct ctx *c, const long long *pool, size_t npool, const long long mentors[4],
 	       const long long facilitators[4]);
 void demo_modules(struct ctx *c, const long long *pool, size_t npool, long long mentor, long long facilitator);
+void demo_logbook(struct ctx *c, long long person, long long group);
 
 #endif

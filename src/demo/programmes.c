@@ -7,6 +7,7 @@
 #include "demo.h"
 #include "core/die.h"
 #include "domain/group.h"
+#include "domain/logbook.h"
 #include "domain/meeting.h"
 #include "domain/programme.h"
 #include "domain/schedule.h"
@@ -131,6 +132,8 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 			check(c, enrolment_set_status(c, en[3].id, "stopped", on,
 						      "Overgeplaatst naar een functie buiten de eenheid.", &e), &e, "stop");
 		}
+		if (g == 0)
+			demo_logbook(c, pool[0], group[g]);  /* the demo participant is the first of the pool */
 		if (g < 2) {
 			/* lichting 1 chose meetings 6-8: two from the card, one free */
 			long long prep[3][2] = { { en[0].person_id, en[1].person_id }, { en[2].person_id, en[5].person_id },
@@ -149,6 +152,40 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 	}
 }
 
+/* A few days of the participant's logbook, in the words of the kind seed
+ * 002 quotes (the texts are the demo's own): one shared with the
+ * facilitator, one with the group, the rest private. */
+void demo_logbook(struct ctx *c, long long person, long long group)
+{
+	static const struct { int day; const char *gave, *cost, *share; } days[] = {
+		{ -12, "Goed gesprek met een collega over een lastige melding; we dachten echt vanuit de bedoeling.",
+		  "Weer een vergadering over formulieren. Veel weerstand, logisch.", "facilitator" },
+		{ -9, "De casus van vorige bijeenkomst uitgeprobeerd: eerst vragen stellen, dan pas oordelen. Het werkte.",
+		  "", "group" },
+		{ -5, "", "Slecht geslapen, te druk op het bureau. Niets nieuws te melden.", "private" },
+		{ -2, "Complimenten van de wijkagent over de nieuwe aanpak. Een beetje trots!",
+		  "Tegen de grenzen van het rooster aangelopen.", "private" },
+	};
+	struct actor me = *c->who;
+	me.person_id = person;
+	struct ctx pc = { c->st, c->a, &me };
+	for (size_t i = 0; i < sizeof(days) / sizeof(*days); i++) {
+		struct logbook_entry e = { 0 };
+		char date[11];
+		today_plus(days[i].day, date);
+		e.entry_date = date;
+		e.energy_gave = (char *)days[i].gave;
+		e.energy_cost = (char *)days[i].cost;
+		e.body = "";
+		e.tags = i % 2 ? "vlow, oordeel" : "team";
+		struct errors err = { 0 };
+		long long id;
+		check(c, logbook_save(&pc, &e, (long long)time(NULL), &err, &id), &err, "logbook");
+		if (strcmp(days[i].share, "private"))
+			check(c, logbook_share(&pc, id, days[i].share, group, (long long)time(NULL), &err), &err, "share");
+	}
+}
+
 void demo_modules(struct ctx *c, const long long *pool, size_t npool, long long mentor, long long facilitator)
 {
 	struct errors e = { 0 };
@@ -162,6 +199,7 @@ void demo_modules(struct ctx *c, const long long *pool, size_t npool, long long 
 	char reg[11];
 	today_plus(-21, reg);
 	check(c, group_enrol(c, group, pool, n, reg, &e), &e, "enrolment");
+	demo_logbook(c, pool[0], group);  /* the municipality's demo participant, first of the pool */
 	/* module 1: its seven steps, the first two held */
 	for (int k = 1; k <= 7; k++) {
 		char date[11];

@@ -250,6 +250,27 @@ int store_score_set(struct store *s, long long org, long long programme_id, long
 int store_score_list(struct store *s, struct arena *a, long long org, long long programme_id, const char *role,
 		     struct selection_score **out, size_t *n);
 
+/* ---- logbook ---- */
+
+struct logbook_entry {
+	long long id, person_id, group_id;
+	char *entry_date, *energy_gave, *energy_cost, *body, *tags, *shared_with;
+	long long created_at, updated_at;
+	char *writer_name;           /* filled by reads */
+};
+
+int store_logbook_add(struct store *s, long long org, const struct logbook_entry *e, long long *id);
+/* Writes the texts, date and sharing; only the writer's (person_id) entry changes. */
+int store_logbook_update(struct store *s, long long org, const struct logbook_entry *e);
+int store_logbook_delete(struct store *s, long long org, long long person_id, long long id);
+int store_logbook_get(struct store *s, struct arena *a, long long org, long long id, struct logbook_entry *out);
+/* A person's own entries, newest first. */
+int store_logbook_list_person(struct store *s, struct arena *a, long long org, long long person_id,
+			      struct logbook_entry **out, size_t *n);
+/* The entries shared in a group (with its facilitator or the whole group), newest first. */
+int store_logbook_list_group(struct store *s, struct arena *a, long long org, long long group_id,
+			     struct logbook_entry **out, size_t *n);
+
 /* ---- calendar feeds ---- */
 
 struct calendar_feed {

@@ -325,6 +325,8 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 		html(w->out, "</tbody></table>\n");
 	}
 
+	logbook_group_section(w, g.id);
+
 	if (rel == REL_COACH || group_may_run(rel)) {
 		struct person *people = NULL;
 		size_t np = 0;

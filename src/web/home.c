@@ -29,6 +29,8 @@ void page_home(struct web *w)
 		card(w, "/programmes", _("Programmes"), _("How your programmes are doing: batches, groups and participants, registered, active, completed and stopped."));
 	if (roles & (ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR) | ROLE_BIT(ROLE_PARTICIPANT)))
 		card(w, "/groups", _("My groups"), _("Your learning groups and what is next: meetings, menu choices, attendance."));
+	if (roles & ROLE_BIT(ROLE_PARTICIPANT))
+		card(w, "/logbook", _("My logbook"), _("Every day in a few lines: what gave you energy, what cost you energy. Yours alone, unless you share an entry."));
 	if (roles & ROLES_GROUP_MEMBER)
 		card(w, "/calendar", _("Your calendar"), _("Your meetings in Outlook, Google Calendar or Apple Calendar, kept up to date."));
 	if (roles & ROLES_PROGRAMME_READ)

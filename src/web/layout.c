@@ -16,6 +16,7 @@ static const struct nav_item {
 	{ "/programmes", N_("Programmes"), ROLES_PROGRAMME_READ },
 	{ "/frameworks", N_("Frameworks"), ROLES_PROGRAMME_READ },
 	{ "/groups", N_("My groups"), ROLES_GROUP_MEMBER },
+	{ "/logbook", N_("My logbook"), ROLE_BIT(ROLE_PARTICIPANT) },
 	{ "/accounts", N_("Accounts and roles"), ROLES_ADMIN },
 	{ "/import", N_("Import"), ROLES_ADMIN },
 	{ "/audit", N_("Audit log"), ROLES_ADMIN },
@@ -153,6 +154,9 @@ static const struct {
 	{ "attendance-saved", N_("The attendance has been saved.") },
 	{ "selection-saved", N_("The selection has been saved.") },
 	{ "design-saved", N_("The design has been saved.") },
+	{ "logbook-saved", N_("Your entry has been saved.") },
+	{ "logbook-shared", N_("Who may read the entry has been saved.") },
+	{ "logbook-removed", N_("The entry has been removed.") },
 	{ "feed-created", N_("Your calendar link has been made. Add it to your calendar program as a subscription.") },
 	{ "feed-revoked", N_("The calendar link has been revoked; it no longer works.") },
 };

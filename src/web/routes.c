@@ -75,6 +75,12 @@ const struct route routes[] = {
 	{ "POST", "/meetings/{id}/choice", page_meeting_choice, ROLES_GROUP_RUN, PAGE },
 	{ "POST", "/meetings/{id}/attendance", page_meeting_attendance, ROLES_GROUP_RUN, PAGE },
 
+	{ "GET", "/logbook", page_logbook, ACCESS_SIGNED_IN, PAGE },
+	{ "POST", "/logbook", page_logbook_add, ACCESS_SIGNED_IN, PAGE },
+	{ "GET", "/logbook/{id}", page_logbook_entry, ACCESS_SIGNED_IN, PAGE },
+	{ "POST", "/logbook/{id}", page_logbook_update, ACCESS_SIGNED_IN, PAGE },
+	{ "POST", "/logbook/{id}/share", page_logbook_share, ACCESS_SIGNED_IN, PAGE },
+
 	{ "GET", "/calendar", page_calendar, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/calendar", page_calendar_create, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/calendar/{id}/revoke", page_calendar_revoke, ACCESS_SIGNED_IN, PAGE },

@@ -161,6 +161,13 @@ void page_meeting(struct web *w);
 void page_meeting_change(struct web *w);
 void page_meeting_choice(struct web *w);
 void page_meeting_attendance(struct web *w);
+void page_logbook(struct web *w);
+void page_logbook_add(struct web *w);
+void page_logbook_entry(struct web *w);
+void page_logbook_update(struct web *w);
+void page_logbook_share(struct web *w);
+/* the entries of a group shared with the reader, on the group page */
+void logbook_group_section(struct web *w, long long group_id);
 void page_calendar(struct web *w);
 void page_calendar_create(struct web *w);
 void page_calendar_revoke(struct web *w);

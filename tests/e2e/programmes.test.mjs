@@ -199,3 +199,30 @@ test('a participant subscribes to their calendar', async () => {
   assert.match(ics, /Leergroep 1/);
   await page.close();
 });
+
+test('a participant keeps a logbook and shares an entry; the facilitator reads it', async () => {
+  const page = await newPage();
+  await login(page, demoEmail('participant'));
+  await page.getByRole('navigation').getByRole('link', { name: /Mijn logboek/ }).click();
+  await accessible(page, 'logbook');
+  // nothing written: refused with a message
+  await page.getByRole('button', { name: /Notitie opslaan/ }).click();
+  assert.ok(await page.getByRole('alert').isVisible());
+  await accessible(page, 'logbook-error');
+  await page.getByLabel(/Waar kreeg u vandaag energie van/).fill('Een goed gesprek met de wijkagent.');
+  await page.getByLabel(/Wat kostte u vandaag energie/).fill('Te veel vergaderingen.');
+  await submit(page.getByRole('button', { name: /Notitie opslaan/ }), /done=logbook-saved/);
+  await page.locator('a[href^="/logbook/"]').first().click();
+  await accessible(page, 'logbook-entry');
+  await page.getByLabel(/Wie deze notitie mag lezen/).selectOption('facilitator');
+  await submit(page.getByRole('button', { name: /Delen opslaan/ }), /done=logbook-shared/);
+  const entry = page.url().replace(/\?.*$/, '');
+  await page.close();
+
+  const f = await newPage();
+  await login(f, demoEmail('facilitator'));
+  await f.goto(entry);
+  assert.match(await f.locator('main').textContent(), /Een goed gesprek met de wijkagent/);
+  await accessible(f, 'logbook-shared-read');
+  await f.close();
+});

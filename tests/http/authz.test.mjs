@@ -46,9 +46,11 @@ async function collectIds(org) {
   const participant = new Client(srv.base);
   await participant.login(demoEmail('participant', org));
   const cal = (await participant.post('/calendar', { group: '0' })).text;
+  // a logbook entry of the participant (private: only they read it)
+  const logbook = first((await participant.get('/logbook')).text, /href="\/logbook\/(\d+)"/);
   return {
     unit: unit.id, person: people[0].id, account: admin.id, grant: Number(grant[2]),
-    programme, batch, group, framework, pmeeting, topic, option, element,
+    programme, batch, group, framework, pmeeting, topic, option, element, logbook,
     meeting: first(gpage, /href="\/meetings\/(\d+)"/),
     enrolment: first(gpage, /action="\/enrolments\/(\d+)"/),
     feed: first(cal, /action="\/calendar\/(\d+)\/revoke"/),
@@ -71,7 +73,7 @@ function fill(pattern, set) {
       if (parts[3] === 'elements') return set.element;
     }
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
-      meetings: 'meeting', frameworks: 'framework' };
+      meetings: 'meeting', frameworks: 'framework', logbook: 'logbook' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     if (pattern.startsWith('/calendar/')) return set.feed;
@@ -127,6 +129,8 @@ const policy = {
   'POST /groups/{id}/enrolments': PROG_WRITE, 'POST /enrolments/{id}': PROG_WRITE,
   'POST /groups/{id}/meetings': RUN, 'GET /groups/{id}/calendar.ics': MEMBER, 'GET /meetings/{id}': MEMBER,
   'POST /meetings/{id}': RUN, 'POST /meetings/{id}/choice': RUN, 'POST /meetings/{id}/attendance': RUN,
+  'GET /logbook': 'signed_in', 'POST /logbook': 'signed_in', 'GET /logbook/{id}': 'signed_in',
+  'POST /logbook/{id}': 'signed_in', 'POST /logbook/{id}/share': 'signed_in',
   'GET /calendar': 'signed_in', 'POST /calendar': 'signed_in', 'POST /calendar/{id}/revoke': 'signed_in',
   'GET /calendar.ics': 'public',
   'GET /api/v1/programmes': PROG_READ, 'POST /api/v1/programmes': PROG_WRITE, 'GET /api/v1/programmes/{id}': PROG_READ,
@@ -182,8 +186,10 @@ for (const role of ROLES) {
         const path = fill(rt.pattern, side === 'own' ? own : ids[side]);
         const r = rt.method === 'GET' ? await c.get(path) : await c.post(path, {});
         const what = `${role} ${rt.method} ${path} (${side})`;
+        // a personal text: only its writer (the demo participant) reaches it, others get 404
+        const personal = rt.pattern.startsWith('/logbook/') && role !== 'participant';
         if (!allowed(rt, role)) assert.equal(r.status, 403, what);
-        else if (side === 'other') assert.equal(r.status, 404, what);
+        else if (side === 'other' || personal) assert.equal(r.status, 404, what);
         else assert.ok(r.status < 500 && ![401, 403, 404, 405].includes(r.status), `${what}: ${r.status}`);
       }
     }

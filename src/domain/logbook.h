@@ -1,0 +1,31 @@
+/* logbook.h — the participant's logbook (logboekje): dated entries with the
+ * two daily prompts of the Etten-Leur study (seed 002, r. 662-663 and
+ * 761-763: what gave energy, what cost energy or held you back), free text
+ * and tags. Private to the writer, who may share an entry with the
+ * facilitator or the group of one of their groups, and unshare it again.
+ * Reads by others go through domain/privacy.c and are audited. */
+#ifndef LG_DOMAIN_LOGBOOK_H
+#define LG_DOMAIN_LOGBOOK_H
+
+#include "ctx.h"
+#include "store/programme.h"
+
+#define LOGBOOK_TEXT_MAX 8000
+
+/* e->id 0 adds an entry of the actor; otherwise changes the actor's own. */
+int logbook_save(struct ctx *c, const struct logbook_entry *e, long long now, struct errors *errs, long long *id);
+int logbook_delete(struct ctx *c, long long id);
+/* shared_with: private, facilitator or group (then group_id: a group of the writer). */
+int logbook_share(struct ctx *c, long long id, const char *shared_with, long long group_id, long long now,
+		  struct errors *errs);
+/* An entry the actor may read (D_NOTFOUND otherwise, as for one that does
+ * not exist); a read by another than the writer is audited. */
+int logbook_read(struct ctx *c, long long id, struct logbook_entry *out);
+/* The actor's own entries. */
+int logbook_own(struct ctx *c, struct logbook_entry **out, size_t *n);
+/* The entries shared in a group that the actor may read (each read audited). */
+int logbook_shared(struct ctx *c, long long group_id, struct logbook_entry **out, size_t *n);
+
+const char *logbook_sharing_label(const char *shared_with);
+
+#endif

@@ -1,0 +1,244 @@
+/* logbook.c — a person's logbook: the list of their own entries with a new
+ * one on top, an entry to read, change, share or unshare, and the entries
+ * shared in a group for those who may read them. Every read by someone
+ * other than the writer is audited (domain/privacy.c). */
+#include "web.h"
+#include "domain/group.h"
+#include "domain/logbook.h"
+#include "domain/schedule.h"
+#include "html/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *today(struct web *w)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char *d = arena_alloc(w->a, 11);
+	strftime(d, 11, "%Y-%m-%d", &tm);
+	return d;
+}
+
+/* A text as paragraphs with line breaks, escaped. */
+static void text_block(struct web *w, const char *label, const char *text)
+{
+	if (!text || !*text)
+		return;
+	html(w->out, "<h3>%s</h3><p class=\"text\">", label);
+	const char *p = text;
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		html(w->out, "%s", arena_strndup(w->a, p, n && p[n - 1] == '\r' ? n - 1 : n));
+		p += n;
+		if (*p == '\n') {
+			p++;
+			if (*p)
+				html(w->out, "<br>");
+		}
+	}
+	html(w->out, "</p>");
+}
+
+static void entry_fields(struct web *w, const struct logbook_entry *e, const struct errors *err)
+{
+#define V(f, stored) (err ? web_field(w, f) : (stored))
+	form_input(w, "entry_date", _("Date"), "date", V("entry_date", e ? e->entry_date : today(w)), err, NULL);
+	form_textarea(w, "energy_gave", _("What gave you energy today?"), V("energy_gave", e ? e->energy_gave : ""), err,
+		      _("What inspired or motivated you?"));
+	form_textarea(w, "energy_cost", _("What cost you energy today?"), V("energy_cost", e ? e->energy_cost : ""), err,
+		      _("What was difficult or annoying, what held you back?"));
+	form_textarea(w, "body", _("Notes"), V("body", e ? e->body : ""), err, NULL);
+	form_input(w, "tags", _("Tags"), "text", V("tags", e ? e->tags : ""), err, NULL);
+#undef V
+}
+
+static void logbook_page(struct web *w, const struct errors *err, int status)
+{
+	struct logbook_entry *e;
+	size_t n;
+	if (logbook_own(&w->ctx, &e, &n)) {
+		web_error(w, 500, _("Your logbook could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, _("My logbook"));
+	page_done_message(w);
+	html(w->out, "<p>%s</p>", _("Your logbook is yours: nobody else reads it, unless you share an entry with your facilitator or your group. You can take a shared entry back at any time."));
+	if (!w->who.person_id) {
+		html(w->out, "<p class=\"warn\">%s</p>", _("Your account is not linked to a person, so it has no logbook. Ask the administrator."));
+		page_end(w);
+		return;
+	}
+	html(w->out, "<h2 id=\"new\">%s</h2>", _("A new entry"));
+	form_errors(w, err);
+	html(w->out, "<form method=\"post\" action=\"/logbook\">");
+	form_csrf(w);
+	entry_fields(w, NULL, err);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save entry"));
+	html(w->out, "<h2 id=\"entries\">%s</h2>", _("Your entries"));
+	if (!n)
+		html(w->out, "<p>%s</p>", _("No entries yet."));
+	else {
+		html(w->out, "<ul>");
+		for (size_t i = 0; i < n; i++) {
+			const char *first = *e[i].energy_gave ? e[i].energy_gave : *e[i].energy_cost ? e[i].energy_cost : e[i].body;
+			size_t len = strcspn(first, "\n");
+			html(w->out, "<li><a href=\"/logbook/%lld\">%s</a> — %s <span class=\"muted\">(%s)</span></li>", e[i].id,
+			     date_label(w->a, e[i].entry_date), arena_strndup(w->a, first, len > 80 ? 80 : len),
+			     logbook_sharing_label(e[i].shared_with));
+		}
+		html(w->out, "</ul>\n");
+	}
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_logbook(struct web *w)
+{
+	logbook_page(w, NULL, 200);
+}
+
+static void read_form(struct web *w, struct logbook_entry *e)
+{
+	e->entry_date = (char *)web_field(w, "entry_date");
+	e->energy_gave = (char *)web_field(w, "energy_gave");
+	e->energy_cost = (char *)web_field(w, "energy_cost");
+	e->body = (char *)web_field(w, "body");
+	e->tags = (char *)web_field(w, "tags");
+}
+
+void page_logbook_add(struct web *w)
+{
+	struct logbook_entry e = { 0 };
+	read_form(w, &e);
+	struct errors err = { 0 };
+	int d = logbook_save(&w->ctx, &e, (long long)time(NULL), &err, NULL);
+	if (d == D_OK)
+		web_redirect(w, "/logbook?done=logbook-saved");
+	else if (d == D_INVALID)
+		logbook_page(w, &err, 422);
+	else
+		web_error(w, 500, _("The entry could not be saved. Try again later."));
+}
+
+static void entry_page(struct web *w, const char *form, const struct errors *err, int status)
+{
+	struct logbook_entry e;
+	int r = logbook_read(&w->ctx, w->id[0], &e);
+	if (r == D_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	if (r) {
+		web_error(w, 500, _("The entry could not be read. Try again later."));
+		return;
+	}
+	bool mine = w->who.person_id && e.person_id == w->who.person_id;
+	page_begin(w, mine ? arena_printf(w->a, _("Logbook, %s"), date_label(w->a, e.entry_date))
+			   : arena_printf(w->a, _("Logbook of %s, %s"), e.writer_name, date_label(w->a, e.entry_date)));
+	page_done_message(w);
+	if (mine)
+		html(w->out, "<p><a href=\"/logbook\">%s</a></p><p>%s</p>", _("Back to my logbook"),
+		     logbook_sharing_label(e.shared_with));
+	else
+		html(w->out, "<p><a href=\"/groups/%lld\">%s</a></p><p class=\"muted\">%s</p>", e.group_id, _("Back to the group"),
+		     _("Shared with you by the writer. Your reading is recorded in the audit log."));
+	if (!mine || !form || strcmp(form, "edit")) {
+		text_block(w, _("What gave energy"), e.energy_gave);
+		text_block(w, _("What cost energy"), e.energy_cost);
+		text_block(w, _("Notes"), e.body);
+		if (*e.tags)
+			html(w->out, "<p>%s: %s</p>", _("Tags"), e.tags);
+	}
+	if (mine) {
+		/* share or take back */
+		struct learning_group *g;
+		size_t ng;
+		if (!store_group_list_for_person(w->st, w->a, w->who.organisation_id, w->who.person_id, &g, &ng)) {
+			const struct errors *se = form && !strcmp(form, "share") ? err : NULL;
+			html(w->out, "<h2 id=\"share\">%s</h2>", _("Share"));
+			form_errors(w, se);
+			html(w->out, "<form method=\"post\" action=\"/logbook/%lld/share\">", e.id);
+			form_csrf(w);
+			html(w->out, "<p class=\"field\"><label for=\"f-shared_with\">%s</label><select id=\"f-shared_with\" name=\"shared_with\">",
+			     _("Who may read this entry"));
+			static const char *const opts[] = { "private", "facilitator", "group" };
+			for (int i = 0; i < 3; i++)
+				html(w->out, !strcmp(e.shared_with, opts[i]) ? "<option value=\"%s\" selected>%s</option>" : "<option value=\"%s\">%s</option>",
+				     opts[i], i == 0 ? _("only me") : i == 1 ? _("me and the facilitator of the group") : _("me and the group, its mentor and facilitator"));
+			html(w->out, "</select></p><p class=\"field\"><label for=\"f-group_id\">%s</label><select id=\"f-group_id\" name=\"group_id\">",
+			     _("In the group"));
+			for (size_t i = 0; i < ng; i++)
+				html(w->out, g[i].id == e.group_id ? "<option value=\"%lld\" selected>%s</option>" : "<option value=\"%lld\">%s</option>",
+				     g[i].id, g[i].name);
+			html(w->out, "</select></p><p><button type=\"submit\">%s</button></p></form>\n", _("Save sharing"));
+		}
+		const struct errors *ee = form && !strcmp(form, "edit") ? err : NULL;
+		html(w->out, "<h2 id=\"edit\">%s</h2>", _("Change"));
+		form_errors(w, ee);
+		html(w->out, "<form method=\"post\" action=\"/logbook/%lld\">", e.id);
+		form_csrf(w);
+		entry_fields(w, &e, ee);
+		html(w->out, "<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>\n",
+		     _("Save entry"), _("Remove entry"));
+	}
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_logbook_entry(struct web *w)
+{
+	entry_page(w, NULL, NULL, 200);
+}
+
+static void after(struct web *w, int d, const char *form, const struct errors *err, const char *done)
+{
+	if (d == D_OK)
+		web_redirect(w, !strcmp(done, "logbook-removed") ? "/logbook?done=logbook-removed"
+								 : arena_printf(w->a, "/logbook/%lld?done=%s", w->id[0], done));
+	else if (d == D_NOTFOUND)
+		web_not_found(w);
+	else if (d == D_INVALID)
+		entry_page(w, form, err, 422);
+	else
+		web_error(w, 500, _("The entry could not be saved. Try again later."));
+}
+
+void page_logbook_update(struct web *w)
+{
+	struct errors err = { 0 };
+	if (!strcmp(web_field(w, "action"), "delete")) {
+		after(w, logbook_delete(&w->ctx, w->id[0]), "edit", &err, "logbook-removed");
+		return;
+	}
+	struct logbook_entry e = { 0 };
+	e.id = w->id[0];
+	read_form(w, &e);
+	after(w, logbook_save(&w->ctx, &e, (long long)time(NULL), &err, NULL), "edit", &err, "logbook-saved");
+}
+
+void page_logbook_share(struct web *w)
+{
+	struct errors err = { 0 };
+	long long group = strtoll(web_field(w, "group_id"), NULL, 10);
+	after(w, logbook_share(&w->ctx, w->id[0], web_field(w, "shared_with"), group, (long long)time(NULL), &err), "share",
+	      &err, "logbook-shared");
+}
+
+void logbook_group_section(struct web *w, long long group_id)
+{
+	struct logbook_entry *e;
+	size_t n;
+	if (logbook_shared(&w->ctx, group_id, &e, &n) || !n)
+		return;
+	html(w->out, "<h2 id=\"logbook\">%s</h2><ul>", _("Logbook entries shared with you"));
+	for (size_t i = 0; i < n; i++) {
+		const char *first = *e[i].energy_gave ? e[i].energy_gave : *e[i].energy_cost ? e[i].energy_cost : e[i].body;
+		size_t len = strcspn(first, "\n");
+		html(w->out, "<li><a href=\"/logbook/%lld\">%s, %s</a> — %s</li>", e[i].id, e[i].writer_name,
+		     date_label(w->a, e[i].entry_date), arena_strndup(w->a, first, len > 80 ? 80 : len));
+	}
+	html(w->out, "</ul>\n");
+}
