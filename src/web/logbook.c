@@ -69,6 +69,7 @@ static void logbook_page(struct web *w, const struct errors *err, int status)
 	if (!w->who.person_id) {
 		html(w->out, "<p class=\"warn\">%s</p>", _("Your account is not linked to a person, so it has no logbook. Ask the administrator."));
 		page_end(w);
+		w->r->status = status;
 		return;
 	}
 	html(w->out, "<h2 id=\"new\">%s</h2>", _("A new entry"));
