@@ -7,6 +7,7 @@
 #include "demo.h"
 #include "core/die.h"
 #include "domain/group.h"
+#include "domain/intake.h"
 #include "domain/logbook.h"
 #include "domain/meeting.h"
 #include "domain/programme.h"
@@ -132,8 +133,10 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 			check(c, enrolment_set_status(c, en[3].id, "stopped", on,
 						      "Overgeplaatst naar een functie buiten de eenheid.", &e), &e, "stop");
 		}
-		if (g == 0)
+		if (g == 0) {
 			demo_logbook(c, pool[0], group[g]);  /* the demo participant is the first of the pool */
+			demo_intake(c, pool[0], facilitators[0], group[g]);
+		}
 		if (g < 2) {
 			/* lichting 1 chose meetings 6-8: two from the card, one free */
 			long long prep[3][2] = { { en[0].person_id, en[1].person_id }, { en[2].person_id, en[5].person_id },
@@ -184,6 +187,33 @@ void demo_logbook(struct ctx *c, long long person, long long group)
 		if (strcmp(days[i].share, "private"))
 			check(c, logbook_share(&pc, id, days[i].share, group, (long long)time(NULL), &err), &err, "share");
 	}
+}
+
+/* The intake of the demo participant and their learning question, revised
+ * once (the first version kept). The texts are the demo's own. */
+void demo_intake(struct ctx *c, long long person, long long facilitator, long long group)
+{
+	struct errors e = { 0 };
+	struct actor me = *c->who;
+	me.person_id = person;
+	struct ctx pc = { c->st, c->a, &me };
+	check(c, question_write(&pc, group, "Hoe maak ik moeilijke zaken bespreekbaar in mijn team?", (long long)time(NULL) - 80 * 86400, &e),
+	      &e, "learning question");
+	check(c, question_write(&pc, group,
+				"Hoe maak ik moeilijke zaken bespreekbaar in mijn team, ook als ik zelf onzeker ben over de uitkomst?",
+				(long long)time(NULL) - 20 * 86400, &e), &e, "learning question");
+	struct enrolment *en;
+	size_t n;
+	if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group, &en, &n))
+		die("demo: enrolments");
+	me.person_id = facilitator;
+	char held[11];
+	today_plus(-77, held);
+	for (size_t i = 0; i < n; i++)
+		if (en[i].person_id == person)
+			check(c, intake_save(&pc, en[i].id, held,
+					     "Wil vooral leren van collega's uit andere teams; verwacht geen cursus maar gesprekken.",
+					     (long long)time(NULL), &e), &e, "intake");
 }
 
 void demo_modules(struct ctx *c, const long long *pool, size_t npool, long long mentor, long long facilitator)

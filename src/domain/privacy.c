@@ -48,3 +48,19 @@ void privacy_log_read(struct ctx *c, const char *kind, long long id, long long w
 		return;
 	audit(c, arena_printf(c->a, "%s.read", kind), kind, id, "writer person %lld", writer_person_id);
 }
+
+bool privacy_holds_intake(struct ctx *c, long long group_id)
+{
+	long long me = c->who->person_id;
+	struct learning_group g;
+	if (!me || store_group_get(c->st, c->a, c->who->organisation_id, group_id, &g))
+		return false;
+	return g.facilitator_id == me || g.mentor_id == me;
+}
+
+bool privacy_may_read_trajectory(struct ctx *c, long long person_id, long long group_id)
+{
+	if (c->who->person_id && c->who->person_id == person_id)
+		return true;
+	return privacy_holds_intake(c, group_id);
+}

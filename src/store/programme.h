@@ -271,6 +271,30 @@ int store_logbook_list_person(struct store *s, struct arena *a, long long org, l
 int store_logbook_list_group(struct store *s, struct arena *a, long long org, long long group_id,
 			     struct logbook_entry **out, size_t *n);
 
+/* ---- intake and learning question ---- */
+
+struct intake {
+	long long id, enrolment_id, recorded_by;
+	char *held_on, *expectations;
+	long long updated_at;
+};
+
+struct learning_question {
+	long long id, person_id, group_id;
+	char *text;
+	long long written_at;
+};
+
+/* ST_NOTFOUND when the enrolment has no intake yet */
+int store_intake_get(struct store *s, struct arena *a, long long org, long long enrolment_id, struct intake *out);
+/* Adds or replaces the intake of the enrolment. */
+int store_intake_put(struct store *s, long long org, const struct intake *in);
+int store_question_add(struct store *s, long long org, long long person_id, long long group_id, const char *text,
+		       long long now, long long *id);
+/* Every version, newest first. */
+int store_question_list(struct store *s, struct arena *a, long long org, long long person_id, long long group_id,
+			struct learning_question **out, size_t *n);
+
 /* ---- calendar feeds ---- */
 
 struct calendar_feed {

@@ -240,6 +240,9 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 			html(w->out, "<th scope=\"col\">%s</th>", _("Status"));
 		if (rel == REL_COACH)
 			html(w->out, "<th scope=\"col\">%s</th>", _("Change status"));
+		bool holds = rel == REL_FACILITATOR || rel == REL_MENTOR;
+		if (holds)
+			html(w->out, "<th scope=\"col\">%s</th>", _("Intake and learning question"));
 		html(w->out, "</tr></thead><tbody>");
 		for (size_t i = 0; i < nen; i++) {
 			html(w->out, !strcmp(en[i].status, "stopped") ? "<tr class=\"status-stopped\"><td>%s</td>" : "<tr><td>%s</td>",
@@ -250,6 +253,9 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 					html(w->out, " (%s, %s)", date_label(w->a, en[i].stopped_on), en[i].stop_reason);
 				html(w->out, "</td>");
 			}
+			if (holds)
+				html(w->out, "<td><a href=\"/enrolments/%lld/intake\" aria-label=\"%s\">%s</a></td>", en[i].id,
+				     arena_printf(w->a, _("Intake and learning question of %s"), en[i].person_name), _("Intake"));
 			if (rel == REL_COACH) {
 				html(w->out, "<td><form method=\"post\" action=\"/enrolments/%lld\" class=\"inline\">", en[i].id);
 				form_csrf(w);
@@ -325,6 +331,8 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 		html(w->out, "</tbody></table>\n");
 	}
 
+	if (rel == REL_PARTICIPANT)
+		question_section(w, g.id, NULL);
 	logbook_group_section(w, g.id);
 
 	if (rel == REL_COACH || group_may_run(rel)) {

@@ -155,6 +155,8 @@ static const struct {
 	{ "selection-saved", N_("The selection has been saved.") },
 	{ "design-saved", N_("The design has been saved.") },
 	{ "logbook-saved", N_("Your entry has been saved.") },
+	{ "question-saved", N_("Your learning question has been saved.") },
+	{ "intake-saved", N_("The intake has been saved.") },
 	{ "logbook-shared", N_("Who may read the entry has been saved.") },
 	{ "logbook-removed", N_("The entry has been removed.") },
 	{ "feed-created", N_("Your calendar link has been made. Add it to your calendar program as a subscription.") },
@@ -248,6 +250,7 @@ void page_static_css(struct web *w)
 		"button.danger{background:var(--err)}\n"
 		".field{margin:.8rem 0}.field.invalid input{border:2px solid var(--err)}\n"
 		".field-error{display:block;color:var(--err);font-weight:600}\n"
+		"blockquote.question{border-left:4px solid var(--accent);margin:.6rem 0;padding:.4rem 1rem;background:var(--soft)}\n"
 		".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
 		".hint{display:block;color:var(--muted)}\ntextarea{width:100%;max-width:48rem}\n"
 		".field.invalid textarea,.field.invalid select{border:2px solid var(--err)}\n"

@@ -30,6 +30,10 @@
 #define ROLES_GROUP_MEMBER (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_OWNER) | ROLE_BIT(ROLE_FACILITATOR) | \
 			    ROLE_BIT(ROLE_MENTOR) | ROLE_BIT(ROLE_PARTICIPANT))
 #define ROLES_GROUP_RUN (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_FACILITATOR))
+/* a participant's trajectory: the participant, their facilitator and mentor */
+#define ROLES_TRAJECTORY (ROLE_BIT(ROLE_PARTICIPANT) | ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR))
+/* the intake is held by the facilitator and the mentor */
+#define ROLES_INTAKE (ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR))
 
 struct web;
 typedef void (*web_handler)(struct web *w);
@@ -161,6 +165,11 @@ void page_meeting(struct web *w);
 void page_meeting_change(struct web *w);
 void page_meeting_choice(struct web *w);
 void page_meeting_attendance(struct web *w);
+void page_question_write(struct web *w);
+void page_intake(struct web *w);
+void page_intake_save(struct web *w);
+/* the participant's learning question, on the group page */
+void question_section(struct web *w, long long group_id, const struct errors *e);
 void page_logbook(struct web *w);
 void page_logbook_add(struct web *w);
 void page_logbook_entry(struct web *w);

@@ -226,3 +226,25 @@ test('a participant keeps a logbook and shares an entry; the facilitator reads i
   await accessible(f, 'logbook-shared-read');
   await f.close();
 });
+
+test('the participant revises their learning question; the facilitator records the intake', async () => {
+  const page = await newPage();
+  await login(page, demoEmail('participant'));
+  await page.getByRole('navigation').getByRole('link', { name: /Mijn leergroepen/ }).click();
+  await page.getByRole('link', { name: 'Leergroep 1', exact: true }).click();
+  await page.getByLabel(/Uw leervraag bijstellen/).fill('Hoe houd ik het gesprek open als het spannend wordt?');
+  await submit(page.getByRole('button', { name: /Leervraag opslaan/ }), /done=question-saved/);
+  await accessible(page, 'group-participant-question');
+  const group = page.url().replace(/\?.*$/, '');
+  await page.close();
+
+  const f = await newPage();
+  await login(f, demoEmail('facilitator'));
+  await f.goto(group);
+  await f.getByRole('link', { name: /Intake en leervraag van Jan/ }).click();
+  assert.match(await f.locator('main').textContent(), /Hoe houd ik het gesprek open/);
+  await accessible(f, 'intake');
+  await f.getByLabel(/Verwachtingen van de deelnemer/).fill('Wil leren van collega\'s uit andere teams.');
+  await submit(f.getByRole('button', { name: /Intake opslaan/ }), /done=intake-saved/);
+  await f.close();
+});

@@ -48,8 +48,11 @@ async function collectIds(org) {
   const cal = (await participant.post('/calendar', { group: '0' })).text;
   // a logbook entry of the participant (private: only they read it)
   const logbook = first((await participant.get('/logbook')).text, /href="\/logbook\/(\d+)"/);
+  // the demo participant's place in the first group: its intake is theirs, their facilitator's and mentor's
+  const members = (await coach.get(`/api/v1/groups/${group}`)).json().participants;
+  const own = members.find((p) => p.name === 'Jan <script>alert(1)</script>');
   return {
-    unit: unit.id, person: people[0].id, account: admin.id, grant: Number(grant[2]),
+    unit: unit.id, person: people[0].id, account: admin.id, grant: Number(grant[2]), place: own.enrolment_id,
     programme, batch, group, framework, pmeeting, topic, option, element, logbook,
     meeting: first(gpage, /href="\/meetings\/(\d+)"/),
     enrolment: first(gpage, /action="\/enrolments\/(\d+)"/),
@@ -72,6 +75,7 @@ function fill(pattern, set) {
       if (parts[4] === 'options') return set.option;
       if (parts[3] === 'elements') return set.element;
     }
+    if (pattern.startsWith('/enrolments/{id}/intake')) return set.place;
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
       meetings: 'meeting', frameworks: 'framework', logbook: 'logbook' };
     const k = kinds[parts[1]];
@@ -129,6 +133,8 @@ const policy = {
   'POST /groups/{id}/enrolments': PROG_WRITE, 'POST /enrolments/{id}': PROG_WRITE,
   'POST /groups/{id}/meetings': RUN, 'GET /groups/{id}/calendar.ics': MEMBER, 'GET /meetings/{id}': MEMBER,
   'POST /meetings/{id}': RUN, 'POST /meetings/{id}/choice': RUN, 'POST /meetings/{id}/attendance': RUN,
+  'POST /groups/{id}/question': ['participant'], 'GET /enrolments/{id}/intake': ['participant', 'facilitator', 'mentor'],
+  'POST /enrolments/{id}/intake': ['facilitator', 'mentor'],
   'GET /logbook': 'signed_in', 'POST /logbook': 'signed_in', 'GET /logbook/{id}': 'signed_in',
   'POST /logbook/{id}': 'signed_in', 'POST /logbook/{id}/share': 'signed_in',
   'GET /calendar': 'signed_in', 'POST /calendar': 'signed_in', 'POST /calendar/{id}/revoke': 'signed_in',

@@ -1,0 +1,97 @@
+/* intake.c — intake and learning question. There is no approval or grade
+ * anywhere: the question is the participant's, as they write it. */
+#include "intake.h"
+#include "audit.h"
+#include "privacy.h"
+#include "schedule.h"
+#include "core/i18n.h"
+#include "core/utf8.h"
+
+#include <string.h>
+
+static bool blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!strchr(" \t\r\n", *s))
+			return false;
+	return true;
+}
+
+int question_write(struct ctx *c, long long group_id, const char *text, long long now, struct errors *e)
+{
+	long long me = c->who->person_id;
+	if (!me)
+		return D_NOTFOUND;
+	/* a group of theirs first: any other group is answered as not existing */
+	struct enrolment *en;
+	size_t n;
+	bool mine = false;
+	if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group_id, &en, &n))
+		return D_ERROR;
+	for (size_t i = 0; i < n; i++)
+		mine |= en[i].person_id == me;
+	if (!mine)
+		return D_NOTFOUND;
+	if (!text || blank(text))
+		errors_add(c, e, "question", "%s", _("Write your learning question in your own words."));
+	else if (!utf8_valid(text, strlen(text)) || strlen(text) > QUESTION_MAX)
+		errors_add(c, e, "question", _("%s: use at most %d characters."), _("Learning question"), QUESTION_MAX);
+	if (e->n)
+		return D_INVALID;
+	long long id;
+	int r = store_question_add(c->st, c->who->organisation_id, me, group_id, text, now, &id);
+	if (r == ST_INVALID)
+		return D_NOTFOUND;  /* not a group of theirs */
+	if (r)
+		return D_ERROR;
+	audit(c, "learning_question.write", "learning_question", id, "group %lld", group_id);
+	return D_OK;
+}
+
+int question_history(struct ctx *c, long long person_id, long long group_id, struct learning_question **out,
+		     size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!privacy_may_read_trajectory(c, person_id, group_id))
+		return D_NOTFOUND;
+	if (store_question_list(c->st, c->a, c->who->organisation_id, person_id, group_id, out, n))
+		return D_ERROR;
+	if (*n)
+		privacy_log_read(c, "learning_question", (*out)[0].id, person_id);
+	return D_OK;
+}
+
+int intake_save(struct ctx *c, long long enrolment_id, const char *held_on, const char *expectations, long long now,
+		struct errors *e)
+{
+	struct enrolment en;
+	if (store_enrolment_get(c->st, c->a, c->who->organisation_id, enrolment_id, &en))
+		return D_NOTFOUND;
+	if (!privacy_holds_intake(c, en.group_id))
+		return D_FORBIDDEN;
+	if (!date_valid(held_on))
+		errors_add(c, e, "held_on", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
+	if (expectations && (!utf8_valid(expectations, strlen(expectations)) || strlen(expectations) > EXPECTATIONS_MAX))
+		errors_add(c, e, "expectations", _("%s: use at most %d characters."), _("Expectations"), EXPECTATIONS_MAX);
+	if (e->n)
+		return D_INVALID;
+	struct intake in = { 0, enrolment_id, c->who->person_id, (char *)held_on, (char *)expectations, now };
+	if (store_intake_put(c->st, c->who->organisation_id, &in))
+		return D_ERROR;
+	audit(c, "intake.save", "enrolment", enrolment_id, "%s", held_on);
+	return D_OK;
+}
+
+int intake_read(struct ctx *c, long long enrolment_id, struct intake *out)
+{
+	struct enrolment en;
+	if (store_enrolment_get(c->st, c->a, c->who->organisation_id, enrolment_id, &en) ||
+	    !privacy_may_read_trajectory(c, en.person_id, en.group_id))
+		return D_NOTFOUND;
+	int r = store_intake_get(c->st, c->a, c->who->organisation_id, enrolment_id, out);
+	if (r)
+		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+	privacy_log_read(c, "intake", out->id, out->recorded_by);
+	return D_OK;
+}

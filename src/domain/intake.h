@@ -1,0 +1,27 @@
+/* intake.h — the individual intake (seed 000 §7.1.2) and the participant's
+ * learning question: held by the facilitator and mentor with each
+ * participant before the group starts; the learning question is written by
+ * the participant, in their own words, never approved or graded, and can be
+ * revised with every earlier version kept. Reads by others than the writer
+ * are audited (domain/privacy.c). */
+#ifndef LG_DOMAIN_INTAKE_H
+#define LG_DOMAIN_INTAKE_H
+
+#include "ctx.h"
+#include "store/programme.h"
+
+#define QUESTION_MAX 2000
+#define EXPECTATIONS_MAX 4000
+
+/* A new version of the actor's learning question in a group of theirs. */
+int question_write(struct ctx *c, long long group_id, const char *text, long long now, struct errors *e);
+/* Every version, newest first, for the participant and their facilitator and mentor. */
+int question_history(struct ctx *c, long long person_id, long long group_id, struct learning_question **out,
+		     size_t *n);
+/* The facilitator or mentor records the intake of an enrolment. */
+int intake_save(struct ctx *c, long long enrolment_id, const char *held_on, const char *expectations, long long now,
+		struct errors *e);
+/* The intake of an enrolment (D_NOTFOUND when not held yet or not to be read). */
+int intake_read(struct ctx *c, long long enrolment_id, struct intake *out);
+
+#endif

@@ -1,0 +1,80 @@
+/* intake.c — intakes and learning questions in SQLite. Reading rules are
+ * in domain/privacy.c; here everything is scoped to the organisation, and
+ * a learning question only to a group its writer is enrolled in. */
+#include "internal.h"
+#include "store/programme.h"
+
+int store_intake_get(struct store *s, struct arena *a, long long org, long long enrolment_id, struct intake *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT id, enrolment_id, ifnull(recorded_by, 0), held_on, expectations, updated_at"
+				" FROM intake WHERE organisation_id = ? AND enrolment_id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, enrolment_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->enrolment_id = sqlite3_column_int64(st, 1);
+		out->recorded_by = sqlite3_column_int64(st, 2);
+		out->held_on = col_text0(a, st, 3);
+		out->expectations = col_text0(a, st, 4);
+		out->updated_at = sqlite3_column_int64(st, 5);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_intake_put(struct store *s, long long org, const struct intake *in)
+{
+	sqlite3_stmt *st = stmt(s,
+		"INSERT INTO intake(organisation_id, enrolment_id, held_on, expectations, recorded_by, updated_at)"
+		" SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM enrolment WHERE id = ?2 AND organisation_id = ?1)"
+		" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM person WHERE id = ?5 AND organisation_id = ?1))"
+		" ON CONFLICT (enrolment_id) DO UPDATE SET held_on = excluded.held_on, expectations = excluded.expectations,"
+		" recorded_by = excluded.recorded_by, updated_at = excluded.updated_at");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, in->enrolment_id);
+	bind_text(st, 3, in->held_on);
+	bind_text(st, 4, in->expectations ? in->expectations : "");
+	bind_ref(st, 5, in->recorded_by);
+	sqlite3_bind_int64(st, 6, in->updated_at);
+	return inserted(s, exec_stmt(s, st), NULL);
+}
+
+int store_question_add(struct store *s, long long org, long long person_id, long long group_id, const char *text,
+		       long long now, long long *id)
+{
+	sqlite3_stmt *st = stmt(s,
+		"INSERT INTO learning_question(organisation_id, person_id, group_id, text, written_at)"
+		" SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM enrolment WHERE group_id = ?3 AND person_id = ?2"
+		" AND organisation_id = ?1)");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person_id);
+	sqlite3_bind_int64(st, 3, group_id);
+	bind_text(st, 4, text);
+	sqlite3_bind_int64(st, 5, now);
+	return inserted(s, exec_stmt(s, st), id);
+}
+
+int store_question_list(struct store *s, struct arena *a, long long org, long long person_id, long long group_id,
+			struct learning_question **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT id, person_id, group_id, text, written_at FROM learning_question"
+				" WHERE organisation_id = ? AND person_id = ? AND group_id = ? ORDER BY id DESC");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person_id);
+	sqlite3_bind_int64(st, 3, group_id);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct learning_question *q = ROW_PUSH(a, *out, *n, cap);
+		q->id = sqlite3_column_int64(st, 0);
+		q->person_id = sqlite3_column_int64(st, 1);
+		q->group_id = sqlite3_column_int64(st, 2);
+		q->text = col_text0(a, st, 3);
+		q->written_at = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}

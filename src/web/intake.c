@@ -1,0 +1,140 @@
+/* intake.c — the intake of a participant (facilitator and mentor record it;
+ * the participant reads it) with the participant's learning question and
+ * its history, and the participant's own learning question on the group
+ * page. What may be read is decided in domain/privacy.c. */
+#include "web.h"
+#include "domain/group.h"
+#include "domain/intake.h"
+#include "domain/privacy.h"
+#include "domain/schedule.h"
+#include "html/html.h"
+
+#include <string.h>
+#include <time.h>
+
+static const char *when(struct web *w, long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	localtime_r(&tt, &tm);
+	char d[11];
+	strftime(d, sizeof(d), "%Y-%m-%d", &tm);
+	return date_label(w->a, arena_strdup(w->a, d));
+}
+
+/* The question and its earlier versions, newest first. */
+static void question_block(struct web *w, const struct learning_question *q, size_t n)
+{
+	if (!n) {
+		html(w->out, "<p>%s</p>", _("No learning question written yet."));
+		return;
+	}
+	html(w->out, "<blockquote class=\"question\">%s</blockquote><p class=\"muted\">%s</p>", q[0].text,
+	     arena_printf(w->a, _("Written on %s."), when(w, q[0].written_at)));
+	if (n > 1) {
+		html(w->out, "<details><summary>%s</summary><ol>",
+		     arena_printf(w->a, ngettext("%zu earlier version", "%zu earlier versions", (unsigned long)(n - 1)), n - 1));
+		for (size_t i = 1; i < n; i++)
+			html(w->out, "<li>%s <span class=\"muted\">(%s)</span></li>", q[i].text, when(w, q[i].written_at));
+		html(w->out, "</ol></details>");
+	}
+}
+
+void question_section(struct web *w, long long group_id, const struct errors *e)
+{
+	struct learning_question *q;
+	size_t n;
+	if (question_history(&w->ctx, w->who.person_id, group_id, &q, &n))
+		return;
+	html(w->out, "<h2 id=\"question\">%s</h2><p>%s</p>", _("My learning question"),
+	     _("What you want to learn in this group, in your own words. Nobody approves or grades it; your facilitator and mentor read it. You can revise it at any time; earlier versions are kept."));
+	question_block(w, q, n);
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/groups/%lld/question\">", group_id);
+	form_csrf(w);
+	form_textarea(w, "question", n ? _("Revise your learning question") : _("Write your learning question"),
+		      e ? web_field(w, "question") : (n ? q[0].text : ""), e, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save learning question"));
+}
+
+void page_question_write(struct web *w)
+{
+	struct errors e = { 0 };
+	int d = question_write(&w->ctx, w->id[0], web_field(w, "question"), (long long)time(NULL), &e);
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/groups/%lld?done=question-saved#question", w->id[0]));
+	else if (d == D_NOTFOUND)
+		web_not_found(w);
+	else if (d == D_INVALID) {
+		/* the form again with the message, on the page of its own */
+		page_begin(w, _("My learning question"));
+		html(w->out, "<p><a href=\"/groups/%lld\">%s</a></p>", w->id[0], _("Back to the group"));
+		question_section(w, w->id[0], &e);
+		page_end(w);
+		w->r->status = 422;
+	} else
+		web_error(w, 500, _("The learning question could not be saved. Try again later."));
+}
+
+static void intake_page(struct web *w, const struct errors *e, int status)
+{
+	long long org = w->who.organisation_id;
+	struct enrolment en;
+	if (store_enrolment_get(w->st, w->a, org, w->id[0], &en) ||
+	    !privacy_may_read_trajectory(&w->ctx, en.person_id, en.group_id)) {
+		web_not_found(w);
+		return;
+	}
+	struct intake in;
+	int r = intake_read(&w->ctx, en.id, &in);
+	bool held = r == D_OK;
+	struct learning_question *q;
+	size_t n;
+	if ((r && r != D_NOTFOUND) || question_history(&w->ctx, en.person_id, en.group_id, &q, &n)) {
+		web_error(w, 500, _("The intake could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, arena_printf(w->a, _("Intake of %s"), en.person_name));
+	page_done_message(w);
+	html(w->out, "<p><a href=\"/groups/%lld\">%s</a></p>", en.group_id, _("Back to the group"));
+	html(w->out, "<h2>%s</h2>", _("Learning question"));
+	question_block(w, q, n);
+	html(w->out, "<h2>%s</h2>", _("Intake"));
+	if (privacy_holds_intake(&w->ctx, en.group_id)) {
+		form_errors(w, e);
+		html(w->out, "<form method=\"post\" action=\"/enrolments/%lld/intake\">", en.id);
+		form_csrf(w);
+		form_input(w, "held_on", _("Held on"), "date", e ? web_field(w, "held_on") : held ? in.held_on : "", e, NULL);
+		form_textarea(w, "expectations", _("Expectations of the participant"),
+			      e ? web_field(w, "expectations") : held ? in.expectations : "", e, NULL);
+		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save intake"));
+	} else if (held) {
+		html(w->out, "<p>%s</p><h3>%s</h3><p>%s</p>", arena_printf(w->a, _("Held on %s."), date_label(w->a, in.held_on)),
+		     _("Expectations of the participant"), *in.expectations ? in.expectations : "—");
+	} else {
+		html(w->out, "<p>%s</p>", _("The intake has not been recorded yet."));
+	}
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_intake(struct web *w)
+{
+	intake_page(w, NULL, 200);
+}
+
+void page_intake_save(struct web *w)
+{
+	struct errors e = { 0 };
+	int d = intake_save(&w->ctx, w->id[0], web_field(w, "held_on"), web_field(w, "expectations"), (long long)time(NULL), &e);
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/enrolments/%lld/intake?done=intake-saved", w->id[0]));
+	else if (d == D_NOTFOUND)
+		web_not_found(w);
+	else if (d == D_FORBIDDEN)
+		web_not_found(w);  /* a facilitator or mentor of another group: as if it did not exist */
+	else if (d == D_INVALID)
+		intake_page(w, &e, 422);
+	else
+		web_error(w, 500, _("The intake could not be saved. Try again later."));
+}

@@ -1,0 +1,88 @@
+// The intake and the learning question through the pages: the participant
+// writes and revises their question (every version kept, nothing to
+// approve); the facilitator and mentor of the group hold the intake and read
+// the question; nobody else does — not the coach, the owner, another
+// group's participant or the other organisation — and reads by others are
+// in the audit log.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
+
+let srv, g1, g2, place;
+const as = {};
+
+before(async () => {
+  srv = await startServer();
+  for (const role of ['participant', 'facilitator', 'mentor', 'coach', 'owner', 'administrator']) {
+    as[role] = new Client(srv.base);
+    await as[role].login(demoEmail(role, 'politie'));
+  }
+  as.other_org = new Client(srv.base);
+  await as.other_org.login(demoEmail('facilitator', 'gemeente'));
+  const progs = (await as.coach.get('/api/v1/programmes')).json().programmes;
+  const live = (await as.coach.get(`/api/v1/programmes/${progs.find((p) => p.template === 'live').id}`)).json();
+  [g1, g2] = [live.batches[0].groups[0].id, live.batches[0].groups[1].id];
+  const members = (await as.coach.get(`/api/v1/groups/${g1}`)).json().participants;
+  place = members.find((p) => p.name === 'Jan <script>alert(1)</script>').enrolment_id;
+  // a participant of group 2 with an account
+  const other = (await as.coach.get(`/api/v1/groups/${g2}`)).json().participants.find((p) => !p.name.includes('<'));
+  const emp = (await as.coach.get(`/api/v1/people/${other.person_id}`)).json().employee_id;
+  cli(srv.db, ['user', 'add', '--org', 'politie-demo', '--email', 'groep2@politie.example', '--role', 'participant', '--person', emp], 'wachtwoord-lang-genoeg\n');
+  as.stranger = new Client(srv.base);
+  await as.stranger.login('groep2@politie.example', 'wachtwoord-lang-genoeg');
+});
+after(async () => { await srv.stop(); });
+
+test('the participant writes and revises their learning question; earlier versions are kept', async () => {
+  const p = as.participant;
+  let page = (await p.get(`/groups/${g1}`)).text;
+  assert.match(page, /ook als ik zelf onzeker ben/, 'the demo question, revised once');
+  assert.match(page, /1 eerdere versie|1 earlier version/);
+  assert.doesNotMatch(page, /name="(approved?|grade|score|status)_?q/i, 'nothing to approve or grade');
+  let r = await p.post(`/groups/${g1}/question`, { question: '   ' });
+  assert.equal(r.status, 422);
+  r = await p.post(`/groups/${g1}/question`, { question: 'Hoe geef ik <b>ruimte</b> aan verschil?' });
+  assert.equal(r.status, 303);
+  page = (await p.get(`/groups/${g1}`)).text;
+  assert.ok(page.includes('Hoe geef ik &lt;b&gt;ruimte&lt;/b&gt; aan verschil?'));
+  assert.match(page, /2 eerdere versies|2 earlier versions/);
+  // not in another group
+  r = await p.post(`/groups/${g2}/question`, { question: 'Elders' });
+  assert.equal(r.status, 404);
+});
+
+test('the facilitator and mentor read it and hold the intake; nobody else reads either', async () => {
+  for (const who of ['facilitator', 'mentor']) {
+    const r = await as[who].get(`/enrolments/${place}/intake`);
+    assert.equal(r.status, 200, who);
+    assert.match(r.text, /Hoe geef ik &lt;b&gt;ruimte&lt;\/b&gt; aan verschil\?/, who);
+    assert.match(r.text, /Wil vooral leren van collega/, `${who}: the demo intake`);
+  }
+  let r = await as.facilitator.post(`/enrolments/${place}/intake`, { held_on: '2026-02-30', expectations: 'x' });
+  assert.equal(r.status, 422);
+  r = await as.mentor.post(`/enrolments/${place}/intake`, { held_on: '2026-09-14', expectations: 'Bijgesteld door de mentor' });
+  assert.equal(r.status, 303);
+  // the participant reads the intake about them, without the form
+  r = await as.participant.get(`/enrolments/${place}/intake`);
+  assert.equal(r.status, 200);
+  assert.match(r.text, /Bijgesteld door de mentor/);
+  assert.doesNotMatch(r.text, /action="\/enrolments\/\d+\/intake"/);
+  assert.equal((await as.participant.post(`/enrolments/${place}/intake`, { held_on: '2026-09-14' })).status, 403);
+  for (const who of ['coach', 'owner', 'administrator', 'stranger', 'other_org']) {
+    const s = (await as[who].get(`/enrolments/${place}/intake`)).status;
+    assert.ok(s === 404 || s === 403, `${who}: ${s}`);
+    assert.doesNotMatch((await as[who].get(`/groups/${g1}`)).text, /Hoe geef ik/, `${who} on the group page`);
+  }
+  // a facilitator of another group cannot record it either
+  assert.equal((await as.other_org.post(`/enrolments/${place}/intake`, { held_on: '2026-09-14' })).status, 404);
+});
+
+test('reads by others than the writer are in the audit log', async () => {
+  const audit = async () => (await as.administrator.get('/audit?limit=200')).text;
+  const before = (await audit()).split('learning_question.read').length;
+  await as.mentor.get(`/enrolments/${place}/intake`);
+  const after = (await audit()).split('learning_question.read').length;
+  assert.equal(after, before + 1);
+  await as.participant.get(`/groups/${g1}`);
+  assert.equal((await audit()).split('learning_question.read').length, after, 'the writer reading is not logged');
+});
