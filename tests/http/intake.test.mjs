@@ -86,3 +86,23 @@ test('reads by others than the writer are in the audit log', async () => {
   await as.participant.get(`/groups/${g1}`);
   assert.equal((await audit()).split('learning_question.read').length, after, 'the writer reading is not logged');
 });
+
+test('a participant takes their own data with them as JSON, and only their own', async () => {
+  const r = await as.participant.get('/api/v1/me');
+  assert.equal(r.status, 200);
+  const me = r.json();
+  assert.equal(me.email, demoEmail('participant', 'politie'));
+  const g = me.groups.find((x) => x.id === g1);
+  assert.equal(g.role, 'participant');
+  assert.ok(g.learning_questions.length >= 2, 'every version of the learning question');
+  assert.equal(typeof g.intake.expectations, 'string');
+  assert.ok(me.logbook.length >= 4);
+  // nothing of anyone else: the other participant's data has no trace of this one's
+  const theirs = (await as.stranger.get('/api/v1/me')).json();
+  assert.equal(theirs.logbook.length, 0);
+  assert.ok(!JSON.stringify(theirs).includes('Hoe geef ik'));
+  // the facilitator's own data lists the groups they facilitate, not the participants' texts
+  const fac = (await as.facilitator.get('/api/v1/me')).json();
+  assert.equal(fac.groups.find((x) => x.id === g1).role, 'facilitator');
+  assert.ok(!JSON.stringify(fac).includes('Hoe geef ik'));
+});

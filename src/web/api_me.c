@@ -1,0 +1,61 @@
+/* api_me.c — GET /api/v1/me: everything a person wrote or that was
+ * recorded about them in their trajectory (their groups, learning questions
+ * with every version, intakes, logbook), as JSON, so that a participant can
+ * take their data with them. Only their own: it goes through the same
+ * domain calls, and so the same privacy rules, as the pages. */
+#include "web.h"
+#include "domain/intake.h"
+#include "domain/logbook.h"
+
+#include <string.h>
+
+void api_me(struct web *w)
+{
+	long long org = w->who.organisation_id, me = w->who.person_id;
+	json_t *groups = json_array(), *logbook = json_array();
+	struct learning_group *g = NULL;
+	size_t ng = 0;
+	if (me && store_group_list_for_person(w->st, w->a, org, me, &g, &ng)) {
+		web_json_error(w, 500, _("Your data could not be read. Try again later."));
+		return;
+	}
+	for (size_t i = 0; i < ng; i++) {
+		json_t *jg = json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)g[i].id, "name", g[i].name, "programme",
+				       g[i].programme_name, "batch", g[i].batch_name);
+		struct enrolment *en;
+		size_t nen;
+		if (!store_enrolment_list(w->st, w->a, org, g[i].id, &en, &nen))
+			for (size_t k = 0; k < nen; k++) {
+				if (en[k].person_id != me)
+					continue;
+				json_object_set_new(jg, "role", json_string("participant"));
+				json_object_set_new(jg, "status", json_string(en[k].status));
+				struct intake in;
+				json_object_set_new(jg, "intake",
+						    intake_read(&w->ctx, en[k].id, &in) == D_OK
+							    ? json_pack("{s:s, s:s}", "held_on", in.held_on, "expectations", in.expectations)
+							    : json_null());
+			}
+		if (!json_object_get(jg, "role"))
+			json_object_set_new(jg, "role", json_string(g[i].facilitator_id == me ? "facilitator" : "mentor"));
+		struct learning_question *q;
+		size_t nq;
+		json_t *jq = json_array();
+		if (question_history(&w->ctx, me, g[i].id, &q, &nq) == D_OK)
+			for (size_t k = 0; k < nq; k++)
+				json_array_append_new(jq, json_pack("{s:s, s:I}", "text", q[k].text, "written_at", (json_int_t)q[k].written_at));
+		json_object_set_new(jg, "learning_questions", jq);
+		json_array_append_new(groups, jg);
+	}
+	struct logbook_entry *e;
+	size_t ne;
+	if (logbook_own(&w->ctx, &e, &ne) == D_OK)
+		for (size_t i = 0; i < ne; i++)
+			json_array_append_new(logbook, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "id", (json_int_t)e[i].id,
+								 "date", e[i].entry_date, "energy_gave", e[i].energy_gave,
+								 "energy_cost", e[i].energy_cost, "notes", e[i].body, "tags",
+								 e[i].tags, "shared_with", e[i].shared_with, "group_id",
+								 e[i].group_id ? json_integer(e[i].group_id) : json_null()));
+	web_json(w, 200, json_pack("{s:s, s:s, s:o, s:o}", "email", w->who.email, "name",
+				   w->who.display_name ? w->who.display_name : "", "groups", groups, "logbook", logbook));
+}
