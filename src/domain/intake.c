@@ -95,3 +95,80 @@ int intake_read(struct ctx *c, long long enrolment_id, struct intake *out)
 	privacy_log_read(c, "intake", out->id, out->recorded_by);
 	return D_OK;
 }
+
+int closing_record(struct ctx *c, long long enrolment_id, const char *offered_on, const char *outcome,
+		   const char *held_on, long long now, struct errors *e)
+{
+	long long org = c->who->organisation_id;
+	struct enrolment en;
+	if (store_enrolment_get(c->st, c->a, org, enrolment_id, &en))
+		return D_NOTFOUND;
+	if (!privacy_holds_intake(c, en.group_id))
+		return D_FORBIDDEN;
+	bool held = outcome && !strcmp(outcome, "held");
+	if (!date_valid(offered_on))
+		errors_add(c, e, "offered_on", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
+	if (!outcome || (strcmp(outcome, "open") && !held && strcmp(outcome, "declined")))
+		errors_add(c, e, "outcome", "%s", _("Choose from the list whether the talk was held."));
+	if (held && !date_valid(held_on))
+		errors_add(c, e, "talk_held_on", "%s", _("Give the date of the talk as YYYY-MM-DD, such as 2026-09-01."));
+	else if (held && date_valid(offered_on) && strcmp(held_on, offered_on) < 0)
+		errors_add(c, e, "talk_held_on", "%s", _("The talk cannot be held before it was offered."));
+	if (e->n)
+		return D_INVALID;
+	struct closing_talk t = { 0 };
+	if (store_closing_get(c->st, c->a, org, enrolment_id, &t) == ST_NOTFOUND)
+		t = (struct closing_talk){ 0, enrolment_id, "", "open", "", "", "", 0 };
+	t.offered_on = (char *)offered_on;
+	t.outcome = (char *)outcome;
+	t.held_on = (char *)(held ? held_on : "");
+	t.updated_at = now;
+	if (store_closing_put(c->st, org, &t))
+		return D_ERROR;
+	audit(c, "closing_talk.record", "enrolment", enrolment_id, "%s", outcome);
+	return D_OK;
+}
+
+int closing_write(struct ctx *c, long long enrolment_id, const char *learning_yield, const char *next_steps,
+		  long long now, struct errors *e)
+{
+	long long org = c->who->organisation_id;
+	struct enrolment en;
+	if (store_enrolment_get(c->st, c->a, org, enrolment_id, &en) || !c->who->person_id ||
+	    en.person_id != c->who->person_id)
+		return D_NOTFOUND;
+	struct closing_talk t;
+	if (store_closing_get(c->st, c->a, org, enrolment_id, &t)) {
+		errors_add(c, e, "learning_yield", "%s", _("The closing talk has not been offered yet; it is offered at the last meeting."));
+		return D_INVALID;
+	}
+	const char *texts[] = { learning_yield, next_steps };
+	for (int i = 0; i < 2; i++)
+		if (texts[i] && (!utf8_valid(texts[i], strlen(texts[i])) || strlen(texts[i]) > EXPECTATIONS_MAX))
+			errors_add(c, e, i ? "next_steps" : "learning_yield", _("%s: use at most %d characters."),
+				   i ? _("Next steps") : _("Learning yield"), EXPECTATIONS_MAX);
+	if (e->n)
+		return D_INVALID;
+	t.learning_yield = (char *)(learning_yield ? learning_yield : "");
+	t.next_steps = (char *)(next_steps ? next_steps : "");
+	t.updated_at = now;
+	if (store_closing_put(c->st, org, &t))
+		return D_ERROR;
+	audit(c, "closing_talk.write", "enrolment", enrolment_id, "%s", "");
+	return D_OK;
+}
+
+int closing_read(struct ctx *c, long long enrolment_id, struct closing_talk *out)
+{
+	struct enrolment en;
+	if (store_enrolment_get(c->st, c->a, c->who->organisation_id, enrolment_id, &en) ||
+	    !privacy_may_read_trajectory(c, en.person_id, en.group_id))
+		return D_NOTFOUND;
+	int r = store_closing_get(c->st, c->a, c->who->organisation_id, enrolment_id, out);
+	if (r)
+		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+	/* the learning yield is the participant's text */
+	if (*out->learning_yield || *out->next_steps)
+		privacy_log_read(c, "closing_talk", out->id, en.person_id);
+	return D_OK;
+}

@@ -24,4 +24,15 @@ int intake_save(struct ctx *c, long long enrolment_id, const char *held_on, cons
 /* The intake of an enrolment (D_NOTFOUND when not held yet or not to be read). */
 int intake_read(struct ctx *c, long long enrolment_id, struct intake *out);
 
+/* The closing talk (seed 000 §7.1.5): offered at the last meeting, never
+ * required. The facilitator or mentor records the offer and whether it was
+ * held or declined (outcome: open, held, declined); the participant writes
+ * the learning yield and next steps, in their own words. */
+int closing_record(struct ctx *c, long long enrolment_id, const char *offered_on, const char *outcome,
+		   const char *held_on, long long now, struct errors *e);
+int closing_write(struct ctx *c, long long enrolment_id, const char *learning_yield, const char *next_steps,
+		  long long now, struct errors *e);
+/* D_NOTFOUND when not offered yet or not to be read; reads by others audited. */
+int closing_read(struct ctx *c, long long enrolment_id, struct closing_talk *out);
+
 #endif

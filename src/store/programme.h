@@ -295,6 +295,19 @@ int store_question_add(struct store *s, long long org, long long person_id, long
 int store_question_list(struct store *s, struct arena *a, long long org, long long person_id, long long group_id,
 			struct learning_question **out, size_t *n);
 
+struct closing_talk {
+	long long id, enrolment_id;
+	char *offered_on, *outcome, *held_on, *learning_yield, *next_steps;
+	long long updated_at;
+};
+
+/* ST_NOTFOUND when not offered yet */
+int store_closing_get(struct store *s, struct arena *a, long long org, long long enrolment_id, struct closing_talk *out);
+int store_closing_put(struct store *s, long long org, const struct closing_talk *t);
+/* Of the enrolments of a group: offered, held, declined. */
+int store_closing_counts(struct store *s, long long org, long long group_id, long long *offered, long long *held,
+			 long long *declined);
+
 /* ---- calendar feeds ---- */
 
 struct calendar_feed {

@@ -30,6 +30,13 @@ void api_me(struct web *w)
 					continue;
 				json_object_set_new(jg, "role", json_string("participant"));
 				json_object_set_new(jg, "status", json_string(en[k].status));
+				struct closing_talk t;
+				json_object_set_new(jg, "closing_talk",
+						    closing_read(&w->ctx, en[k].id, &t) == D_OK
+							    ? json_pack("{s:s, s:s, s:s, s:s, s:s}", "offered_on", t.offered_on, "outcome",
+									t.outcome, "held_on", t.held_on, "learning_yield",
+									t.learning_yield, "next_steps", t.next_steps)
+							    : json_null());
 				struct intake in;
 				json_object_set_new(jg, "intake",
 						    intake_read(&w->ctx, en[k].id, &in) == D_OK

@@ -331,8 +331,19 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 		html(w->out, "</tbody></table>\n");
 	}
 
-	if (rel == REL_PARTICIPANT)
+	if (rel == REL_PARTICIPANT) {
 		question_section(w, g.id, NULL);
+		for (size_t i = 0; i < nen; i++)
+			if (en[i].person_id == w->who.person_id)
+				html(w->out, "<p><a href=\"/enrolments/%lld/intake\">%s</a></p>\n", en[i].id,
+				     _("Your intake and closing talk"));
+	}
+	if (rel == REL_COACH || rel == REL_FACILITATOR || rel == REL_MENTOR) {
+		long long offered = 0, held = 0, declined = 0;
+		if (!store_closing_counts(w->st, org, g.id, &offered, &held, &declined) && offered)
+			html(w->out, "<p>%s</p>\n",
+			     arena_printf(w->a, _("Closing talks: %lld offered, %lld held, %lld declined."), offered, held, declined));
+	}
 	logbook_group_section(w, g.id);
 
 	if (rel == REL_COACH || group_may_run(rel)) {

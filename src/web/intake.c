@@ -94,25 +94,75 @@ static void intake_page(struct web *w, const struct errors *e, int status)
 		web_error(w, 500, _("The intake could not be read. Try again later."));
 		return;
 	}
-	page_begin(w, arena_printf(w->a, _("Intake of %s"), en.person_name));
+	page_begin(w, arena_printf(w->a, _("Intake and closing talk of %s"), en.person_name));
 	page_done_message(w);
 	html(w->out, "<p><a href=\"/groups/%lld\">%s</a></p>", en.group_id, _("Back to the group"));
 	html(w->out, "<h2>%s</h2>", _("Learning question"));
 	question_block(w, q, n);
 	html(w->out, "<h2>%s</h2>", _("Intake"));
+	const struct errors *ie = e && !*web_field(w, "form") ? e : NULL;  /* the intake form's own errors */
 	if (privacy_holds_intake(&w->ctx, en.group_id)) {
-		form_errors(w, e);
+		form_errors(w, ie);
 		html(w->out, "<form method=\"post\" action=\"/enrolments/%lld/intake\">", en.id);
 		form_csrf(w);
-		form_input(w, "held_on", _("Held on"), "date", e ? web_field(w, "held_on") : held ? in.held_on : "", e, NULL);
+		form_input(w, "held_on", _("Held on"), "date", ie ? web_field(w, "held_on") : held ? in.held_on : "", ie, NULL);
 		form_textarea(w, "expectations", _("Expectations of the participant"),
-			      e ? web_field(w, "expectations") : held ? in.expectations : "", e, NULL);
+			      ie ? web_field(w, "expectations") : held ? in.expectations : "", ie, NULL);
 		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save intake"));
 	} else if (held) {
 		html(w->out, "<p>%s</p><h3>%s</h3><p>%s</p>", arena_printf(w->a, _("Held on %s."), date_label(w->a, in.held_on)),
 		     _("Expectations of the participant"), *in.expectations ? in.expectations : "—");
 	} else {
 		html(w->out, "<p>%s</p>", _("The intake has not been recorded yet."));
+	}
+
+	/* the closing talk */
+	struct closing_talk t;
+	int cr = closing_read(&w->ctx, en.id, &t);
+	bool offered = cr == D_OK;
+	html(w->out, "<h2 id=\"closing\">%s</h2><p class=\"muted\">%s</p>", _("Closing talk"),
+	     _("Offered at the last meeting and never required: the participant puts into words what they take with them, and how they go on."));
+	if (offered) {
+		const char *outcome = !strcmp(t.outcome, "held") ? arena_printf(w->a, _("held on %s"), date_label(w->a, t.held_on))
+				      : !strcmp(t.outcome, "declined") ? _("declined") : _("not held (yet)");
+		html(w->out, "<p>%s</p>", arena_printf(w->a, _("Offered on %s; %s."), date_label(w->a, t.offered_on), outcome));
+	}
+	bool mine = w->who.person_id && en.person_id == w->who.person_id;
+	const struct errors *we = e && !strcmp(web_field(w, "form"), "words") ? e : NULL;
+	if (mine && !offered)
+		form_errors(w, we);
+	if (mine && offered) {
+		form_errors(w, we);
+		html(w->out, "<form method=\"post\" action=\"/enrolments/%lld/closing/words\">", en.id);
+		form_csrf(w);
+		html(w->out, "<input type=\"hidden\" name=\"form\" value=\"words\">");
+		form_textarea(w, "learning_yield", _("What you take with you from the programme"),
+			      we ? web_field(w, "learning_yield") : t.learning_yield, we, NULL);
+		form_textarea(w, "next_steps", _("How you go on with it in your own work"),
+			      we ? web_field(w, "next_steps") : t.next_steps, we, NULL);
+		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save"));
+	} else if (offered) {
+		html(w->out, "<h3>%s</h3><p>%s</p><h3>%s</h3><p>%s</p>", _("Learning yield, in the participant's words"),
+		     *t.learning_yield ? t.learning_yield : "—", _("Next steps"), *t.next_steps ? t.next_steps : "—");
+	} else if (!privacy_holds_intake(&w->ctx, en.group_id)) {
+		html(w->out, "<p>%s</p>", _("Not offered yet."));
+	}
+	if (privacy_holds_intake(&w->ctx, en.group_id)) {
+		const struct errors *re = e && !strcmp(web_field(w, "form"), "closing") ? e : NULL;
+		form_errors(w, re);
+		html(w->out, "<form method=\"post\" action=\"/enrolments/%lld/closing\">", en.id);
+		form_csrf(w);
+		html(w->out, "<input type=\"hidden\" name=\"form\" value=\"closing\">");
+		form_input(w, "offered_on", _("Offered on"), "date", re ? web_field(w, "offered_on") : offered ? t.offered_on : "", re, NULL);
+		const char *cur = re ? web_field(w, "outcome") : offered ? t.outcome : "open";
+		html(w->out, "<p class=\"field\"><label for=\"f-outcome\">%s</label><select id=\"f-outcome\" name=\"outcome\">", _("Held"));
+		static const char *const oc[] = { "open", "held", "declined" };
+		for (int i = 0; i < 3; i++)
+			html(w->out, !strcmp(cur, oc[i]) ? "<option value=\"%s\" selected>%s</option>" : "<option value=\"%s\">%s</option>", oc[i],
+			     i == 0 ? _("not held (yet)") : i == 1 ? _("held") : _("declined"));
+		html(w->out, "</select></p>");
+		form_input(w, "talk_held_on", _("Talk held on"), "date", re ? web_field(w, "talk_held_on") : offered ? t.held_on : "", re, NULL);
+		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save closing talk"));
 	}
 	page_end(w);
 	w->r->status = status;
@@ -137,4 +187,30 @@ void page_intake_save(struct web *w)
 		intake_page(w, &e, 422);
 	else
 		web_error(w, 500, _("The intake could not be saved. Try again later."));
+}
+
+static void after_closing(struct web *w, int d, const struct errors *e)
+{
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/enrolments/%lld/intake?done=closing-saved#closing", w->id[0]));
+	else if (d == D_NOTFOUND || d == D_FORBIDDEN)
+		web_not_found(w);
+	else if (d == D_INVALID)
+		intake_page(w, e, 422);
+	else
+		web_error(w, 500, _("The closing talk could not be saved. Try again later."));
+}
+
+void page_closing_record(struct web *w)
+{
+	struct errors e = { 0 };
+	after_closing(w, closing_record(&w->ctx, w->id[0], web_field(w, "offered_on"), web_field(w, "outcome"),
+					web_field(w, "talk_held_on"), (long long)time(NULL), &e), &e);
+}
+
+void page_closing_words(struct web *w)
+{
+	struct errors e = { 0 };
+	after_closing(w, closing_write(&w->ctx, w->id[0], web_field(w, "learning_yield"), web_field(w, "next_steps"),
+				       (long long)time(NULL), &e), &e);
 }

@@ -72,6 +72,8 @@ const struct route routes[] = {
 	{ "POST", "/groups/{id}/question", page_question_write, ROLE_BIT(ROLE_PARTICIPANT), PAGE },
 	{ "GET", "/enrolments/{id}/intake", page_intake, ROLES_TRAJECTORY, PAGE },
 	{ "POST", "/enrolments/{id}/intake", page_intake_save, ROLES_INTAKE, PAGE },
+	{ "POST", "/enrolments/{id}/closing", page_closing_record, ROLES_INTAKE, PAGE },
+	{ "POST", "/enrolments/{id}/closing/words", page_closing_words, ROLE_BIT(ROLE_PARTICIPANT), PAGE },
 	{ "GET", "/groups/{id}/calendar.ics", page_group_ics, ROLES_GROUP_MEMBER, PAGE },
 	{ "GET", "/meetings/{id}", page_meeting, ROLES_GROUP_MEMBER, PAGE },
 	{ "POST", "/meetings/{id}", page_meeting_change, ROLES_GROUP_RUN, PAGE },

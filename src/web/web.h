@@ -168,6 +168,8 @@ void page_meeting_attendance(struct web *w);
 void page_question_write(struct web *w);
 void page_intake(struct web *w);
 void page_intake_save(struct web *w);
+void page_closing_record(struct web *w);
+void page_closing_words(struct web *w);
 /* the participant's learning question, on the group page */
 void question_section(struct web *w, long long group_id, const struct errors *e);
 void page_logbook(struct web *w);

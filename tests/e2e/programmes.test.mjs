@@ -236,6 +236,8 @@ test('the participant revises their learning question; the facilitator records t
   await submit(page.getByRole('button', { name: /Leervraag opslaan/ }), /done=question-saved/);
   await accessible(page, 'group-participant-question');
   const group = page.url().replace(/\?.*$/, '');
+  await page.getByRole('link', { name: /Uw intake en slotgesprek/ }).click();
+  await accessible(page, 'intake-participant');
   await page.close();
 
   const f = await newPage();

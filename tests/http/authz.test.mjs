@@ -75,7 +75,7 @@ function fill(pattern, set) {
       if (parts[4] === 'options') return set.option;
       if (parts[3] === 'elements') return set.element;
     }
-    if (pattern.startsWith('/enrolments/{id}/intake')) return set.place;
+    if (pattern.startsWith('/enrolments/{id}/')) return set.place;
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
       meetings: 'meeting', frameworks: 'framework', logbook: 'logbook' };
     const k = kinds[parts[1]];
@@ -134,7 +134,8 @@ const policy = {
   'POST /groups/{id}/meetings': RUN, 'GET /groups/{id}/calendar.ics': MEMBER, 'GET /meetings/{id}': MEMBER,
   'POST /meetings/{id}': RUN, 'POST /meetings/{id}/choice': RUN, 'POST /meetings/{id}/attendance': RUN,
   'POST /groups/{id}/question': ['participant'], 'GET /enrolments/{id}/intake': ['participant', 'facilitator', 'mentor'],
-  'POST /enrolments/{id}/intake': ['facilitator', 'mentor'],
+  'POST /enrolments/{id}/intake': ['facilitator', 'mentor'], 'POST /enrolments/{id}/closing': ['facilitator', 'mentor'],
+  'POST /enrolments/{id}/closing/words': ['participant'],
   'GET /logbook': 'signed_in', 'POST /logbook': 'signed_in', 'GET /logbook/{id}': 'signed_in',
   'POST /logbook/{id}': 'signed_in', 'POST /logbook/{id}/share': 'signed_in',
   'GET /calendar': 'signed_in', 'POST /calendar': 'signed_in', 'POST /calendar/{id}/revoke': 'signed_in',

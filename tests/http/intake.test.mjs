@@ -106,3 +106,37 @@ test('a participant takes their own data with them as JSON, and only their own',
   assert.equal(fac.groups.find((x) => x.id === g1).role, 'facilitator');
   assert.ok(!JSON.stringify(fac).includes('Hoe geef ik'));
 });
+
+test('the closing talk: offered, the participant writes the yield in their own words, held or declined is counted', async () => {
+  // not offered yet: the participant cannot write it
+  let r = await as.participant.post(`/enrolments/${place}/closing/words`, { form: 'words', learning_yield: 'Te vroeg' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /nog niet aangeboden|not been offered yet/);
+  // the facilitator records the offer; bad input first
+  r = await as.facilitator.post(`/enrolments/${place}/closing`, { form: 'closing', offered_on: '2027-04-17', outcome: 'held', talk_held_on: '2027-04-01' });
+  assert.equal(r.status, 422, 'held before it was offered');
+  r = await as.facilitator.post(`/enrolments/${place}/closing`, { form: 'closing', offered_on: '2027-04-17', outcome: 'maybe' });
+  assert.equal(r.status, 422);
+  r = await as.facilitator.post(`/enrolments/${place}/closing`, { form: 'closing', offered_on: '2027-04-17', outcome: 'open' });
+  assert.equal(r.status, 303);
+  r = await as.participant.post(`/enrolments/${place}/closing/words`, { form: 'words', learning_yield: 'Ik stel eerst vragen, dan oordeel ik.', next_steps: 'Intervisie met twee collega\'s.' });
+  assert.equal(r.status, 303);
+  r = await as.mentor.post(`/enrolments/${place}/closing`, { form: 'closing', offered_on: '2027-04-17', outcome: 'held', talk_held_on: '2027-05-02' });
+  assert.equal(r.status, 303);
+  // the facilitator reads the yield (logged); the coach, owner and another group do not
+  const before = (await as.administrator.get('/audit?limit=200')).text.split('closing_talk.read').length;
+  const f = (await as.facilitator.get(`/enrolments/${place}/intake`)).text;
+  assert.match(f, /Ik stel eerst vragen, dan oordeel ik\./);
+  assert.match(f, /gehouden op 2 mei 2027|held on 2 May 2027/);
+  assert.equal((await as.administrator.get('/audit?limit=200')).text.split('closing_talk.read').length, before + 1);
+  for (const who of ['coach', 'owner', 'stranger']) {
+    assert.equal((await as[who].get(`/enrolments/${place}/intake`)).status === 200, false, who);
+  }
+  // the counts on the group page, for those who run the group
+  const g = (await as.coach.get(`/groups/${g1}`)).text;
+  assert.match(g, /1 aangeboden, 1 gehouden, 0 afgeslagen|1 offered, 1 held, 0 declined/);
+  assert.doesNotMatch(g, /Ik stel eerst vragen/, 'the coach sees the count, not the words');
+  // only the participant writes their words
+  r = await as.facilitator.post(`/enrolments/${place}/closing/words`, { form: 'words', learning_yield: 'Niet van mij' });
+  assert.equal(r.status, 403);
+});

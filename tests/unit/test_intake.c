@@ -94,5 +94,31 @@ TEST(intake_question_history_and_readers)
 	CHECK_STR(in.expectations, "Verwacht gesprekken");
 	rc = as(&f, &r, peer);
 	CHECK_INT(intake_read(&rc, place, &in), D_NOTFOUND);
+
+	/* the closing talk: offered by the facilitator or mentor, written by the participant */
+	e.n = 0;
+	CHECK_INT(closing_write(&c, place, "Te vroeg", "", 1, &e), D_INVALID);
+	CHECK_STR(errors_get(&e, "learning_yield"), "The closing talk has not been offered yet; it is offered at the last meeting.");
+	e.n = 0;
+	CHECK_INT(closing_record(&c, place, "2026-06-01", "open", "", 1, &e), D_FORBIDDEN);
+	rc = as(&f, &r, mentor);
+	CHECK_INT(closing_record(&rc, place, "2026-06-01", "held", "2026-05-01", 1, &e), D_INVALID);
+	CHECK_STR(errors_get(&e, "talk_held_on"), "The talk cannot be held before it was offered.");
+	e.n = 0;
+	CHECK_INT(closing_record(&rc, place, "2026-06-01", "open", "", 1, &e), D_OK);
+	CHECK_INT(closing_write(&c, place, "Eerst vragen", "Verder met intervisie", 2, &e), D_OK);
+	CHECK_INT(closing_write(&rc, place, "Niet van de mentor", "", 3, &e), D_NOTFOUND);
+	CHECK_INT(closing_record(&rc, place, "2026-06-01", "held", "2026-06-15", 4, &e), D_OK);
+	struct closing_talk t;
+	long long logged = fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'closing_talk.read'");
+	CHECK_INT(closing_read(&rc, place, &t), D_OK);
+	CHECK_STR(t.learning_yield, "Eerst vragen");
+	CHECK_STR(t.outcome, "held");
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'closing_talk.read'"), logged + 1);
+	rc = as(&f, &r, peer);
+	CHECK_INT(closing_read(&rc, place, &t), D_NOTFOUND);
+	long long offered, held, declined;
+	CHECK_INT(store_closing_counts(f.st, f.org_a, g, &offered, &held, &declined), ST_OK);
+	CHECK(offered == 1 && held == 1 && declined == 0);
 	fixture_close(&f);
 }

@@ -1,4 +1,4 @@
-/* intake.c — intakes and learning questions in SQLite. Reading rules are
+/* intake.c — intakes, learning questions and closing talks in SQLite. Reading rules are
  * in domain/privacy.c; here everything is scoped to the organisation, and
  * a learning question only to a group its writer is enrolled in. */
 #include "internal.h"
@@ -74,6 +74,65 @@ int store_question_list(struct store *s, struct arena *a, long long org, long lo
 		q->group_id = sqlite3_column_int64(st, 2);
 		q->text = col_text0(a, st, 3);
 		q->written_at = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_closing_get(struct store *s, struct arena *a, long long org, long long enrolment_id, struct closing_talk *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT id, enrolment_id, offered_on, outcome, held_on, learning_yield, next_steps,"
+				" updated_at FROM closing_talk WHERE organisation_id = ? AND enrolment_id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, enrolment_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->enrolment_id = sqlite3_column_int64(st, 1);
+		out->offered_on = col_text0(a, st, 2);
+		out->outcome = col_text0(a, st, 3);
+		out->held_on = col_text0(a, st, 4);
+		out->learning_yield = col_text0(a, st, 5);
+		out->next_steps = col_text0(a, st, 6);
+		out->updated_at = sqlite3_column_int64(st, 7);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_closing_put(struct store *s, long long org, const struct closing_talk *t)
+{
+	sqlite3_stmt *st = stmt(s,
+		"INSERT INTO closing_talk(organisation_id, enrolment_id, offered_on, outcome, held_on, learning_yield,"
+		" next_steps, updated_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8"
+		" WHERE EXISTS (SELECT 1 FROM enrolment WHERE id = ?2 AND organisation_id = ?1)"
+		" ON CONFLICT (enrolment_id) DO UPDATE SET offered_on = excluded.offered_on, outcome = excluded.outcome,"
+		" held_on = excluded.held_on, learning_yield = excluded.learning_yield, next_steps = excluded.next_steps,"
+		" updated_at = excluded.updated_at");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, t->enrolment_id);
+	bind_text(st, 3, t->offered_on ? t->offered_on : "");
+	bind_text(st, 4, t->outcome ? t->outcome : "open");
+	bind_text(st, 5, t->held_on ? t->held_on : "");
+	bind_text(st, 6, t->learning_yield ? t->learning_yield : "");
+	bind_text(st, 7, t->next_steps ? t->next_steps : "");
+	sqlite3_bind_int64(st, 8, t->updated_at);
+	return inserted(s, exec_stmt(s, st), NULL);
+}
+
+int store_closing_counts(struct store *s, long long org, long long group_id, long long *offered, long long *held,
+			 long long *declined)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT count(*), ifnull(sum(c.outcome = 'held'), 0), ifnull(sum(c.outcome = 'declined'), 0)"
+				" FROM closing_talk c JOIN enrolment e ON e.id = c.enrolment_id"
+				" WHERE c.organisation_id = ? AND e.group_id = ? AND c.offered_on <> ''");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, group_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*offered = sqlite3_column_int64(st, 0);
+		*held = sqlite3_column_int64(st, 1);
+		*declined = sqlite3_column_int64(st, 2);
 	}
 	sqlite3_reset(st);
 	return map_rc(s, rc);
