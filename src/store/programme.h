@@ -308,6 +308,35 @@ int store_closing_put(struct store *s, long long org, const struct closing_talk 
 int store_closing_counts(struct store *s, long long org, long long group_id, long long *offered, long long *held,
 			 long long *declined);
 
+/* ---- development plan ---- */
+
+struct development_goal {
+	long long id, person_id, group_id;
+	char *text, *measure, *due_on, *elements;
+	long long updated_at;
+};
+
+struct manager_talk {
+	long long id, person_id, group_id;
+	char *held_on, *agreements;
+};
+
+/* "" when there is no plan yet */
+int store_plan_assignment(struct store *s, struct arena *a, long long org, long long person_id, long long group_id,
+			  char **out);
+/* Writes the assignment; only for a person enrolled in the group. */
+int store_plan_put(struct store *s, long long org, long long person_id, long long group_id, const char *assignment,
+		   long long now);
+int store_goal_add(struct store *s, long long org, const struct development_goal *g, long long *id);
+/* Only the person's own goal changes. */
+int store_goal_update(struct store *s, long long org, const struct development_goal *g);
+int store_goal_delete(struct store *s, long long org, long long person_id, long long id);
+int store_goal_list(struct store *s, struct arena *a, long long org, long long person_id, long long group_id,
+		    struct development_goal **out, size_t *n);
+int store_talk_add(struct store *s, long long org, const struct manager_talk *t, long long now, long long *id);
+int store_talk_list(struct store *s, struct arena *a, long long org, long long person_id, long long group_id,
+		    struct manager_talk **out, size_t *n);
+
 /* ---- calendar feeds ---- */
 
 struct calendar_feed {

@@ -6,6 +6,7 @@
 #include "web.h"
 #include "domain/intake.h"
 #include "domain/logbook.h"
+#include "domain/plan.h"
 
 #include <string.h>
 
@@ -52,6 +53,19 @@ void api_me(struct web *w)
 			for (size_t k = 0; k < nq; k++)
 				json_array_append_new(jq, json_pack("{s:s, s:I}", "text", q[k].text, "written_at", (json_int_t)q[k].written_at));
 		json_object_set_new(jg, "learning_questions", jq);
+		struct plan pl;
+		if (plan_read(&w->ctx, me, g[i].id, &pl) == D_OK) {
+			json_t *goals = json_array(), *talks = json_array();
+			for (size_t k = 0; k < pl.ngoals; k++)
+				json_array_append_new(goals, json_pack("{s:s, s:s, s:s, s:s}", "text", pl.goals[k].text, "measure",
+								       pl.goals[k].measure, "due_on", pl.goals[k].due_on,
+								       "elements", pl.goals[k].elements));
+			for (size_t k = 0; k < pl.ntalks; k++)
+				json_array_append_new(talks, json_pack("{s:s, s:s}", "held_on", pl.talks[k].held_on, "agreements",
+								       pl.talks[k].agreements));
+			json_object_set_new(jg, "development_plan", json_pack("{s:s, s:o, s:o}", "assignment", pl.assignment,
+									      "goals", goals, "manager_talks", talks));
+		}
 		json_array_append_new(groups, jg);
 	}
 	struct logbook_entry *e;

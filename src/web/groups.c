@@ -335,8 +335,8 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 		question_section(w, g.id, NULL);
 		for (size_t i = 0; i < nen; i++)
 			if (en[i].person_id == w->who.person_id)
-				html(w->out, "<p><a href=\"/enrolments/%lld/intake\">%s</a></p>\n", en[i].id,
-				     _("Your intake and closing talk"));
+				html(w->out, "<p><a href=\"/groups/%lld/plan\">%s</a> · <a href=\"/enrolments/%lld/intake\">%s</a></p>\n",
+				     g.id, _("My development plan"), en[i].id, _("Your intake and closing talk"));
 	}
 	if (rel == REL_COACH || rel == REL_FACILITATOR || rel == REL_MENTOR) {
 		long long offered = 0, held = 0, declined = 0;

@@ -116,6 +116,8 @@ static void intake_page(struct web *w, const struct errors *e, int status)
 		html(w->out, "<p>%s</p>", _("The intake has not been recorded yet."));
 	}
 
+	plan_view(w, en.person_id, en.group_id);
+
 	/* the closing talk */
 	struct closing_talk t;
 	int cr = closing_read(&w->ctx, en.id, &t);

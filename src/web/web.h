@@ -166,6 +166,12 @@ void page_meeting_change(struct web *w);
 void page_meeting_choice(struct web *w);
 void page_meeting_attendance(struct web *w);
 void page_question_write(struct web *w);
+void page_plan(struct web *w);
+void page_plan_goal(struct web *w);
+void page_plan_assignment(struct web *w);
+void page_plan_talk(struct web *w);
+/* the participant's plan, read-only, for their facilitator and mentor */
+void plan_view(struct web *w, long long person_id, long long group_id);
 void page_intake(struct web *w);
 void page_intake_save(struct web *w);
 void page_closing_record(struct web *w);

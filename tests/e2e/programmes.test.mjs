@@ -236,6 +236,12 @@ test('the participant revises their learning question; the facilitator records t
   await submit(page.getByRole('button', { name: /Leervraag opslaan/ }), /done=question-saved/);
   await accessible(page, 'group-participant-question');
   const group = page.url().replace(/\?.*$/, '');
+  await page.getByRole('link', { name: /Mijn ontwikkelplan/ }).click();
+  await page.locator('#g0-text').fill('Beter luisteren');
+  await submit(page.getByRole('button', { name: /Doel toevoegen/ }), /done=plan-saved/);
+  assert.match(await page.locator('main').textContent(), /Tips om het doel SMART te maken/);
+  await accessible(page, 'plan');
+  await page.goto(group);
   await page.getByRole('link', { name: /Uw intake en slotgesprek/ }).click();
   await accessible(page, 'intake-participant');
   await page.close();

@@ -140,3 +140,36 @@ test('the closing talk: offered, the participant writes the yield in their own w
   r = await as.facilitator.post(`/enrolments/${place}/closing/words`, { form: 'words', learning_yield: 'Niet van mij' });
   assert.equal(r.status, 403);
 });
+
+test('the development plan: a goal the SMART check flags is saved anyway, with the hints; facilitator and mentor read it', async () => {
+  const p = as.participant;
+  let page = (await p.get(`/groups/${g1}/plan`)).text;
+  assert.match(page, /Een nieuw doel|A new goal/);
+  let r = await p.post(`/groups/${g1}/plan/goals`, { goal_id: '0', text: 'Beter luisteren', measure: '', due_on: '', elements: 'C2' });
+  assert.equal(r.status, 303, 'the check helps, it never blocks');
+  page = (await p.get(`/groups/${g1}/plan`)).text;
+  assert.match(page, /Specifiek|Specific/);
+  assert.match(page, /Meetbaar|Measurable/);
+  assert.match(page, /Tijdgebonden|Time-bound/);
+  r = await p.post(`/groups/${g1}/plan/goals`, { goal_id: '0', text: '   ' });
+  assert.equal(r.status, 422, 'an empty goal is refused');
+  r = await p.post(`/groups/${g1}/plan/goals`, { goal_id: '0', text: 'Ik', due_on: '2027-02-30' });
+  assert.equal(r.status, 422, 'a date that does not exist');
+  r = await p.post(`/groups/${g1}/plan/assignment`, { assignment: 'Ik leid drie teamoverleggen met een open vraag.' });
+  assert.equal(r.status, 303);
+  r = await p.post(`/groups/${g1}/plan/talks`, { talk_on: '2026-10-01', agreements: 'Mijn leidinggevende geeft me ruimte in het rooster.' });
+  assert.equal(r.status, 303);
+  for (const who of ['facilitator', 'mentor']) {
+    const t = (await as[who].get(`/enrolments/${place}/intake`)).text;
+    assert.match(t, /Beter luisteren/, who);
+    assert.match(t, /drie teamoverleggen/, who);
+  }
+  for (const who of ['coach', 'owner', 'stranger']) {
+    assert.notEqual((await as[who].get(`/enrolments/${place}/intake`)).status, 200, who);
+    assert.notEqual((await as[who].get(`/groups/${g1}/plan`)).status, 200, who);
+  }
+  assert.equal((await as.stranger.post(`/groups/${g1}/plan/goals`, { goal_id: '0', text: 'Ik schrijf in andermans plan' })).status, 404);
+  const mine = (await p.get('/api/v1/me')).json().groups.find((x) => x.id === g1);
+  assert.equal(mine.development_plan.goals[0].text, 'Beter luisteren');
+  assert.equal(mine.development_plan.manager_talks.length, 1);
+});

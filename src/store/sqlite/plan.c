@@ -1,0 +1,141 @@
+/* plan.c — development plans (POP) in SQLite: the assignment, the goals
+ * and the talks with the manager, each only for a person enrolled in the
+ * group and scoped to the organisation. */
+#include "internal.h"
+#include "store/programme.h"
+
+#define ENROLLED \
+	" EXISTS (SELECT 1 FROM enrolment WHERE person_id = ?2 AND group_id = ?3 AND organisation_id = ?1)"
+
+int store_plan_assignment(struct store *s, struct arena *a, long long org, long long person_id, long long group_id,
+			  char **out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT assignment FROM development_plan WHERE organisation_id = ? AND person_id = ?"
+				" AND group_id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person_id);
+	sqlite3_bind_int64(st, 3, group_id);
+	int rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? col_text0(a, st, 0) : "";
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_plan_put(struct store *s, long long org, long long person_id, long long group_id, const char *assignment,
+		   long long now)
+{
+	sqlite3_stmt *st = stmt(s,
+		"INSERT INTO development_plan(organisation_id, person_id, group_id, assignment, updated_at)"
+		" SELECT ?1, ?2, ?3, ?4, ?5 WHERE" ENROLLED
+		" ON CONFLICT (person_id, group_id) DO UPDATE SET assignment = excluded.assignment,"
+		" updated_at = excluded.updated_at");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person_id);
+	sqlite3_bind_int64(st, 3, group_id);
+	bind_text(st, 4, assignment ? assignment : "");
+	sqlite3_bind_int64(st, 5, now);
+	return inserted(s, exec_stmt(s, st), NULL);
+}
+
+static void bind_goal(sqlite3_stmt *st, long long org, const struct development_goal *g)
+{
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, g->person_id);
+	sqlite3_bind_int64(st, 3, g->group_id);
+	bind_text(st, 4, g->text);
+	bind_text(st, 5, g->measure ? g->measure : "");
+	bind_text(st, 6, g->due_on ? g->due_on : "");
+	bind_text(st, 7, g->elements ? g->elements : "");
+	sqlite3_bind_int64(st, 8, g->updated_at);
+}
+
+int store_goal_add(struct store *s, long long org, const struct development_goal *g, long long *id)
+{
+	sqlite3_stmt *st = stmt(s,
+		"INSERT INTO development_goal(organisation_id, person_id, group_id, text, measure, due_on, elements, updated_at)"
+		" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE" ENROLLED);
+	bind_goal(st, org, g);
+	return inserted(s, exec_stmt(s, st), id);
+}
+
+int store_goal_update(struct store *s, long long org, const struct development_goal *g)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE development_goal SET text = ?4, measure = ?5, due_on = ?6, elements = ?7,"
+				" updated_at = ?8 WHERE id = ?9 AND person_id = ?2 AND group_id = ?3 AND organisation_id = ?1");
+	bind_goal(st, org, g);
+	sqlite3_bind_int64(st, 9, g->id);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_goal_delete(struct store *s, long long org, long long person_id, long long id)
+{
+	sqlite3_stmt *st = stmt(s, "DELETE FROM development_goal WHERE id = ? AND person_id = ? AND organisation_id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, person_id);
+	sqlite3_bind_int64(st, 3, org);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_goal_list(struct store *s, struct arena *a, long long org, long long person_id, long long group_id,
+		    struct development_goal **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT id, person_id, group_id, text, measure, due_on, elements, updated_at"
+				" FROM development_goal WHERE organisation_id = ? AND person_id = ? AND group_id = ? ORDER BY id");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person_id);
+	sqlite3_bind_int64(st, 3, group_id);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct development_goal *g = ROW_PUSH(a, *out, *n, cap);
+		g->id = sqlite3_column_int64(st, 0);
+		g->person_id = sqlite3_column_int64(st, 1);
+		g->group_id = sqlite3_column_int64(st, 2);
+		g->text = col_text0(a, st, 3);
+		g->measure = col_text0(a, st, 4);
+		g->due_on = col_text0(a, st, 5);
+		g->elements = col_text0(a, st, 6);
+		g->updated_at = sqlite3_column_int64(st, 7);
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_talk_add(struct store *s, long long org, const struct manager_talk *t, long long now, long long *id)
+{
+	sqlite3_stmt *st = stmt(s, "INSERT INTO manager_talk(organisation_id, person_id, group_id, held_on, agreements, updated_at)"
+				" SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE" ENROLLED);
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, t->person_id);
+	sqlite3_bind_int64(st, 3, t->group_id);
+	bind_text(st, 4, t->held_on);
+	bind_text(st, 5, t->agreements ? t->agreements : "");
+	sqlite3_bind_int64(st, 6, now);
+	return inserted(s, exec_stmt(s, st), id);
+}
+
+int store_talk_list(struct store *s, struct arena *a, long long org, long long person_id, long long group_id,
+		    struct manager_talk **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT id, person_id, group_id, held_on, agreements FROM manager_talk"
+				" WHERE organisation_id = ? AND person_id = ? AND group_id = ? ORDER BY held_on, id");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person_id);
+	sqlite3_bind_int64(st, 3, group_id);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct manager_talk *t = ROW_PUSH(a, *out, *n, cap);
+		t->id = sqlite3_column_int64(st, 0);
+		t->person_id = sqlite3_column_int64(st, 1);
+		t->group_id = sqlite3_column_int64(st, 2);
+		t->held_on = col_text0(a, st, 3);
+		t->agreements = col_text0(a, st, 4);
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}

@@ -1,0 +1,201 @@
+/* plan.c — the participant's development plan in a group: goals with the
+ * SMART check's hints beside them (never blocking), the development
+ * assignment at work, the talks with the manager. The facilitator and
+ * mentor read it on the participant's intake page. */
+#include "web.h"
+#include "domain/plan.h"
+#include "html/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *today(struct web *w)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char *d = arena_alloc(w->a, 11);
+	strftime(d, 11, "%Y-%m-%d", &tm);
+	return d;
+}
+
+/* One goal with its SMART hints, read-only. */
+static void goal_view(struct web *w, const struct development_goal *g)
+{
+	html(w->out, "<p><strong>%s</strong></p>", g->text);
+	if (*g->measure)
+		html(w->out, "<p>%s: %s</p>", _("How it shows"), g->measure);
+	if (*g->due_on)
+		html(w->out, "<p>%s: %s</p>", _("By"), g->due_on);
+	if (*g->elements)
+		html(w->out, "<p>%s: %s</p>", _("Framework elements"), g->elements);
+	const char *hints[SMART_COUNT];
+	int n = smart_check(&w->ctx, g->text, g->measure, g->due_on, today(w), hints);
+	if (!n) {
+		html(w->out, "<p class=\"done\">%s</p>", _("SMART: every criterion looks met. Is it realistic for you? Only you can say."));
+		return;
+	}
+	html(w->out, "<div class=\"warn\"><p>%s</p><ul>", _("Tips to make the goal SMART (you can save it as it is):"));
+	for (int k = 0; k < SMART_COUNT; k++)
+		if (hints[k])
+			html(w->out, "<li><strong>%s</strong>: %s</li>", smart_name(k), hints[k]);
+	html(w->out, "</ul></div>");
+}
+
+void plan_view(struct web *w, long long person_id, long long group_id)
+{
+	struct plan p;
+	if (plan_read(&w->ctx, person_id, group_id, &p))
+		return;
+	html(w->out, "<h2 id=\"plan\">%s</h2>", _("Development plan"));
+	if (!*p.assignment && !p.ngoals && !p.ntalks) {
+		html(w->out, "<p>%s</p>", _("No development plan yet."));
+		return;
+	}
+	for (size_t i = 0; i < p.ngoals; i++) {
+		html(w->out, "<h3>%s</h3>", arena_printf(w->a, _("Goal %zu"), i + 1));
+		goal_view(w, &p.goals[i]);
+	}
+	if (*p.assignment)
+		html(w->out, "<h3>%s</h3><p>%s</p>", _("Development assignment"), p.assignment);
+	if (p.ntalks) {
+		html(w->out, "<h3>%s</h3><ul>", _("Talks with the manager"));
+		for (size_t i = 0; i < p.ntalks; i++)
+			html(w->out, "<li>%s: %s</li>", p.talks[i].held_on, *p.talks[i].agreements ? p.talks[i].agreements : "—");
+		html(w->out, "</ul>");
+	}
+}
+
+static void plan_page(struct web *w, const char *form, long long which, const struct errors *e, int status)
+{
+	struct plan p;
+	int r = plan_read(&w->ctx, w->who.person_id, w->id[0], &p);
+	struct learning_group g;
+	if (r || !w->who.person_id || store_group_get(w->st, w->a, w->who.organisation_id, w->id[0], &g)) {
+		web_not_found(w);
+		return;
+	}
+	/* only a participant of the group has a plan in it */
+	struct enrolment *en;
+	size_t n;
+	bool mine = false;
+	if (!store_enrolment_list(w->st, w->a, w->who.organisation_id, g.id, &en, &n))
+		for (size_t i = 0; i < n; i++)
+			mine |= en[i].person_id == w->who.person_id;
+	if (!mine) {
+		web_not_found(w);
+		return;
+	}
+	page_begin(w, _("My development plan"));
+	page_done_message(w);
+	html(w->out, "<p><a href=\"/groups/%lld\">%s</a></p><p>%s</p>", g.id, arena_printf(w->a, _("Back to %s"), g.name),
+	     _("Your goals, your assignment at work and your talks with your manager. Each goal gets tips to make it SMART; they help, they never stop you from saving. Your facilitator and mentor read your plan."));
+	for (size_t i = 0; i <= p.ngoals; i++) {
+		const struct development_goal *goal = i < p.ngoals ? &p.goals[i] : NULL;
+		long long gid = goal ? goal->id : 0;
+		const struct errors *ge = form && !strcmp(form, "goal") && which == gid ? e : NULL;
+		html(w->out, "<h2>%s</h2>", goal ? arena_printf(w->a, _("Goal %zu"), i + 1) : _("A new goal"));
+		if (goal)
+			goal_view(w, goal);
+		form_errors(w, ge);
+		html(w->out, "<form method=\"post\" action=\"/groups/%lld/plan/goals\"><input type=\"hidden\" name=\"goal_id\" value=\"%lld\">",
+		     g.id, gid);
+		form_csrf(w);
+		const char *sfx = arena_printf(w->a, "%lld", gid);
+		struct { const char *name, *label, *value, *type; } f[] = {
+			{ "text", _("Goal"), ge ? web_field(w, "text") : goal ? goal->text : "", "area" },
+			{ "measure", _("How it shows (how you or others notice you reached it)"), ge ? web_field(w, "measure") : goal ? goal->measure : "", "area" },
+			{ "due_on", _("By"), ge ? web_field(w, "due_on") : goal ? goal->due_on : "", "date" },
+			{ "elements", _("Framework elements (codes, such as C1)"), ge ? web_field(w, "elements") : goal ? goal->elements : "", "text" },
+		};
+		for (size_t k = 0; k < sizeof(f) / sizeof(*f); k++) {
+			const char *err = ge ? errors_get(ge, f[k].name) : NULL;
+			html(w->out, "<p class=\"field%s\"><label for=\"g%s-%s\">%s</label>", err ? " invalid" : "", sfx, f[k].name, f[k].label);
+			if (err)
+				html(w->out, "<span class=\"field-error\">%s</span>", err);
+			if (!strcmp(f[k].type, "area"))
+				html(w->out, "<textarea id=\"g%s-%s\" name=\"%s\" rows=\"2\">%s</textarea></p>", sfx, f[k].name, f[k].name, f[k].value);
+			else
+				html(w->out, !strcmp(f[k].type, "date") ? "<input id=\"g%s-%s\" name=\"%s\" type=\"date\" value=\"%s\"></p>"
+									 : "<input id=\"g%s-%s\" name=\"%s\" type=\"text\" value=\"%s\"></p>",
+				     sfx, f[k].name, f[k].name, f[k].value);
+		}
+		if (goal)
+			html(w->out, "<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>\n",
+			     _("Save goal"), _("Remove goal"));
+		else
+			html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Add goal"));
+	}
+	const struct errors *ae = form && !strcmp(form, "assignment") ? e : NULL;
+	html(w->out, "<h2 id=\"assignment\">%s</h2>", _("Development assignment at work"));
+	form_errors(w, ae);
+	html(w->out, "<form method=\"post\" action=\"/groups/%lld/plan/assignment\">", g.id);
+	form_csrf(w);
+	form_textarea(w, "assignment", _("What you will do at work to learn it"), ae ? web_field(w, "assignment") : p.assignment, ae, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save assignment"));
+	const struct errors *te = form && !strcmp(form, "talk") ? e : NULL;
+	html(w->out, "<h2 id=\"talks\">%s</h2>", _("Talks with your manager"));
+	if (p.ntalks) {
+		html(w->out, "<ul>");
+		for (size_t i = 0; i < p.ntalks; i++)
+			html(w->out, "<li>%s: %s</li>", p.talks[i].held_on, *p.talks[i].agreements ? p.talks[i].agreements : "—");
+		html(w->out, "</ul>");
+	}
+	form_errors(w, te);
+	html(w->out, "<form method=\"post\" action=\"/groups/%lld/plan/talks\">", g.id);
+	form_csrf(w);
+	form_input(w, "talk_on", _("Date of the talk"), "date", te ? web_field(w, "talk_on") : "", te, NULL);
+	form_textarea(w, "agreements", _("Agreements"), te ? web_field(w, "agreements") : "", te, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Add talk"));
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_plan(struct web *w)
+{
+	plan_page(w, NULL, 0, NULL, 200);
+}
+
+static void after(struct web *w, int d, const char *form, long long which, const struct errors *e)
+{
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/groups/%lld/plan?done=plan-saved", w->id[0]));
+	else if (d == D_NOTFOUND)
+		web_not_found(w);
+	else if (d == D_INVALID)
+		plan_page(w, form, which, e, 422);
+	else
+		web_error(w, 500, _("The plan could not be saved. Try again later."));
+}
+
+void page_plan_goal(struct web *w)
+{
+	struct errors e = { 0 };
+	long long gid = strtoll(web_field(w, "goal_id"), NULL, 10);
+	if (gid > 0 && !strcmp(web_field(w, "action"), "delete")) {
+		after(w, plan_goal_delete(&w->ctx, gid), "goal", gid, &e);
+		return;
+	}
+	struct development_goal g = { 0 };
+	g.id = gid > 0 ? gid : 0;
+	g.text = (char *)web_field(w, "text");
+	g.measure = (char *)web_field(w, "measure");
+	g.due_on = (char *)web_field(w, "due_on");
+	g.elements = (char *)web_field(w, "elements");
+	after(w, plan_goal_save(&w->ctx, w->id[0], &g, (long long)time(NULL), &e, NULL), "goal", g.id, &e);
+}
+
+void page_plan_assignment(struct web *w)
+{
+	struct errors e = { 0 };
+	after(w, plan_assignment_save(&w->ctx, w->id[0], web_field(w, "assignment"), (long long)time(NULL), &e), "assignment",
+	      0, &e);
+}
+
+void page_plan_talk(struct web *w)
+{
+	struct errors e = { 0 };
+	after(w, plan_talk_add(&w->ctx, w->id[0], web_field(w, "talk_on"), web_field(w, "agreements"), (long long)time(NULL), &e),
+	      "talk", 0, &e);
+}
