@@ -27,5 +27,6 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 void demo_modules(struct ctx *c, const long long *pool, size_t npool, long long mentor, long long facilitator);
 void demo_logbook(struct ctx *c, long long person, long long group);
 void demo_intake(struct ctx *c, long long person, long long facilitator, long long group);
+void demo_reverse(struct ctx *c, long long senior, long long junior, int step);
 
 #endif

@@ -9,6 +9,7 @@
 #include "domain/group.h"
 #include "domain/intake.h"
 #include "domain/logbook.h"
+#include "domain/reverse.h"
 #include "domain/meeting.h"
 #include "domain/programme.h"
 #include "domain/schedule.h"
@@ -136,6 +137,7 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 		if (g == 0) {
 			demo_logbook(c, pool[0], group[g]);  /* the demo participant is the first of the pool */
 			demo_intake(c, pool[0], facilitators[0], group[g]);
+			demo_reverse(c, mentors[0], pool[0], 5);
 		}
 		if (g < 2) {
 			/* lichting 1 chose meetings 6-8: two from the card, one free */
@@ -216,6 +218,19 @@ void demo_intake(struct ctx *c, long long person, long long facilitator, long lo
 					     (long long)time(NULL), &e), &e, "intake");
 }
 
+/* A reverse mentoring pair: the senior leader of the demo's mentor account
+ * learns from the junior of its participant account, at step `step`. */
+void demo_reverse(struct ctx *c, long long senior, long long junior, int step)
+{
+	struct errors e = { 0 };
+	long long id;
+	char start[11];
+	today_plus(-60, start);
+	check(c, reverse_pair_add(c, senior, junior, "Hoe houd ik voeling met wat er bij jonge collega's speelt?", start,
+				  (long long)time(NULL), &e, &id), &e, "reverse pair");
+	check(c, reverse_pair_step(c, id, step, (long long)time(NULL), &e), &e, "reverse step");
+}
+
 void demo_modules(struct ctx *c, const long long *pool, size_t npool, long long mentor, long long facilitator)
 {
 	struct errors e = { 0 };
@@ -230,6 +245,7 @@ void demo_modules(struct ctx *c, const long long *pool, size_t npool, long long 
 	today_plus(-21, reg);
 	check(c, group_enrol(c, group, pool, n, reg, &e), &e, "enrolment");
 	demo_logbook(c, pool[0], group);  /* the municipality's demo participant, first of the pool */
+	demo_reverse(c, mentor, pool[0], 3);
 	/* module 1: its seven steps, the first two held */
 	for (int k = 1; k <= 7; k++) {
 		char date[11];

@@ -337,6 +337,21 @@ int store_talk_add(struct store *s, long long org, const struct manager_talk *t,
 int store_talk_list(struct store *s, struct arena *a, long long org, long long person_id, long long group_id,
 		    struct manager_talk **out, size_t *n);
 
+/* ---- reverse mentoring ---- */
+
+struct reverse_pair {
+	long long id, senior_id, junior_id;
+	char *senior_name, *junior_name, *question, *started_on;
+	int step;
+};
+
+int store_reverse_add(struct store *s, long long org, const struct reverse_pair *p, long long now, long long *id);
+int store_reverse_step(struct store *s, long long org, long long id, int step, long long now);
+int store_reverse_get(struct store *s, struct arena *a, long long org, long long id, struct reverse_pair *out);
+/* person_id 0: every pair of the organisation; else the pairs the person is in. */
+int store_reverse_list(struct store *s, struct arena *a, long long org, long long person_id, struct reverse_pair **out,
+		       size_t *n);
+
 /* ---- calendar feeds ---- */
 
 struct calendar_feed {

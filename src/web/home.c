@@ -31,6 +31,7 @@ void page_home(struct web *w)
 		card(w, "/groups", _("My groups"), _("Your learning groups and what is next: meetings, menu choices, attendance."));
 	if (roles & ROLE_BIT(ROLE_PARTICIPANT))
 		card(w, "/logbook", _("My logbook"), _("Every day in a few lines: what gave you energy, what cost you energy. Yours alone, unless you share an entry."));
+	card(w, "/reverse-mentoring", _("Reverse mentoring"), _("A senior leader learns from a junior colleague, in three phases and nine steps."));
 	if (roles & ROLES_GROUP_MEMBER)
 		card(w, "/calendar", _("Your calendar"), _("Your meetings in Outlook, Google Calendar or Apple Calendar, kept up to date."));
 	if (roles & ROLES_PROGRAMME_READ)

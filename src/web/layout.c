@@ -159,6 +159,7 @@ static const struct {
 	{ "intake-saved", N_("The intake has been saved.") },
 	{ "closing-saved", N_("The closing talk has been saved.") },
 	{ "plan-saved", N_("Your development plan has been saved.") },
+	{ "pair-saved", N_("The pair has been saved.") },
 	{ "logbook-shared", N_("Who may read the entry has been saved.") },
 	{ "logbook-removed", N_("The entry has been removed.") },
 	{ "feed-created", N_("Your calendar link has been made. Add it to your calendar program as a subscription.") },

@@ -90,6 +90,10 @@ const struct route routes[] = {
 	{ "POST", "/logbook/{id}", page_logbook_update, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/logbook/{id}/share", page_logbook_share, ACCESS_SIGNED_IN, PAGE },
 
+	{ "GET", "/reverse-mentoring", page_reverse, ACCESS_SIGNED_IN, PAGE },
+	{ "POST", "/reverse-mentoring", page_reverse_add, ROLE_BIT(ROLE_COACH), PAGE },
+	{ "POST", "/reverse-mentoring/{id}", page_reverse_step, ACCESS_SIGNED_IN, PAGE },
+
 	{ "GET", "/calendar", page_calendar, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/calendar", page_calendar_create, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/calendar/{id}/revoke", page_calendar_revoke, ACCESS_SIGNED_IN, PAGE },

@@ -185,6 +185,9 @@ void page_logbook_update(struct web *w);
 void page_logbook_share(struct web *w);
 /* the entries of a group shared with the reader, on the group page */
 void logbook_group_section(struct web *w, long long group_id);
+void page_reverse(struct web *w);
+void page_reverse_add(struct web *w);
+void page_reverse_step(struct web *w);
 void page_calendar(struct web *w);
 void page_calendar_create(struct web *w);
 void page_calendar_revoke(struct web *w);

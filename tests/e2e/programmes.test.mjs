@@ -256,3 +256,19 @@ test('the participant revises their learning question; the facilitator records t
   await submit(f.getByRole('button', { name: /Intake opslaan/ }), /done=intake-saved/);
   await f.close();
 });
+
+test('reverse mentoring: the pair marks its step', async () => {
+  const page = await newPage();
+  await login(page, demoEmail('participant'));
+  await page.goto(srv.base + '/reverse-mentoring');
+  assert.match(await page.locator('main').textContent(), /Stap 5 van 9/);
+  await accessible(page, 'reverse-participant');
+  await page.getByLabel(/De stap waar het duo is/).selectOption('6');
+  await submit(page.getByRole('button', { name: /Stap opslaan/ }), /done=pair-saved/);
+  await page.close();
+  const c = await newPage();
+  await login(c, demoEmail('coach'));
+  await c.goto(srv.base + '/reverse-mentoring');
+  await accessible(c, 'reverse-coach');
+  await c.close();
+});

@@ -48,12 +48,13 @@ async function collectIds(org) {
   const cal = (await participant.post('/calendar', { group: '0' })).text;
   // a logbook entry of the participant (private: only they read it)
   const logbook = first((await participant.get('/logbook')).text, /href="\/logbook\/(\d+)"/);
+  const pair = first((await participant.get('/reverse-mentoring')).text, /action="\/reverse-mentoring\/(\d+)"/);
   // the demo participant's place in the first group: its intake is theirs, their facilitator's and mentor's
   const members = (await coach.get(`/api/v1/groups/${group}`)).json().participants;
   const own = members.find((p) => p.name === 'Jan <script>alert(1)</script>');
   return {
     unit: unit.id, person: people[0].id, account: admin.id, grant: Number(grant[2]), place: own.enrolment_id,
-    programme, batch, group, framework, pmeeting, topic, option, element, logbook,
+    programme, batch, group, framework, pmeeting, topic, option, element, logbook, pair,
     meeting: first(gpage, /href="\/meetings\/(\d+)"/),
     enrolment: first(gpage, /action="\/enrolments\/(\d+)"/),
     feed: first(cal, /action="\/calendar\/(\d+)\/revoke"/),
@@ -77,7 +78,7 @@ function fill(pattern, set) {
     }
     if (pattern.startsWith('/enrolments/{id}/')) return set.place;
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
-      meetings: 'meeting', frameworks: 'framework', logbook: 'logbook' };
+      meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     if (pattern.startsWith('/calendar/')) return set.feed;
@@ -138,6 +139,7 @@ const policy = {
   'POST /groups/{id}/plan/talks': ['participant'], 'GET /enrolments/{id}/intake': ['participant', 'facilitator', 'mentor'],
   'POST /enrolments/{id}/intake': ['facilitator', 'mentor'], 'POST /enrolments/{id}/closing': ['facilitator', 'mentor'],
   'POST /enrolments/{id}/closing/words': ['participant'],
+  'GET /reverse-mentoring': 'signed_in', 'POST /reverse-mentoring': ['coach'], 'POST /reverse-mentoring/{id}': 'signed_in',
   'GET /logbook': 'signed_in', 'POST /logbook': 'signed_in', 'GET /logbook/{id}': 'signed_in',
   'POST /logbook/{id}': 'signed_in', 'POST /logbook/{id}/share': 'signed_in',
   'GET /calendar': 'signed_in', 'POST /calendar': 'signed_in', 'POST /calendar/{id}/revoke': 'signed_in',
@@ -196,7 +198,8 @@ for (const role of ROLES) {
         const r = rt.method === 'GET' ? await c.get(path) : await c.post(path, {});
         const what = `${role} ${rt.method} ${path} (${side})`;
         // a personal text: only its writer (the demo participant) reaches it, others get 404
-        const personal = rt.pattern.startsWith('/logbook/') && role !== 'participant';
+        const personal = (rt.pattern.startsWith('/logbook/') && role !== 'participant') ||
+          (rt.pattern === '/reverse-mentoring/{id}' && !['participant', 'mentor', 'coach'].includes(role));
         if (!allowed(rt, role)) assert.equal(r.status, 403, what);
         else if (side === 'other' || personal) assert.equal(r.status, 404, what);
         else assert.ok(r.status < 500 && ![401, 403, 404, 405].includes(r.status), `${what}: ${r.status}`);

@@ -1,0 +1,73 @@
+/* reverse.c — reverse mentoring pairs in SQLite. */
+#include "internal.h"
+#include "store/programme.h"
+
+#define PAIR_COLS "r.id, r.senior_id, r.junior_id, s.name, j.name, r.question, r.started_on, r.step"
+#define PAIR_FROM " FROM reverse_pair r JOIN person s ON s.id = r.senior_id JOIN person j ON j.id = r.junior_id"
+
+static void read_pair(struct arena *a, sqlite3_stmt *st, struct reverse_pair *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	p->senior_id = sqlite3_column_int64(st, 1);
+	p->junior_id = sqlite3_column_int64(st, 2);
+	p->senior_name = col_text0(a, st, 3);
+	p->junior_name = col_text0(a, st, 4);
+	p->question = col_text0(a, st, 5);
+	p->started_on = col_text0(a, st, 6);
+	p->step = sqlite3_column_int(st, 7);
+}
+
+int store_reverse_add(struct store *s, long long org, const struct reverse_pair *p, long long now, long long *id)
+{
+	sqlite3_stmt *st = stmt(s,
+		"INSERT INTO reverse_pair(organisation_id, senior_id, junior_id, question, step, started_on, updated_at)"
+		" SELECT ?1, ?2, ?3, ?4, 1, ?5, ?6"
+		" WHERE EXISTS (SELECT 1 FROM person WHERE id = ?2 AND organisation_id = ?1)"
+		" AND EXISTS (SELECT 1 FROM person WHERE id = ?3 AND organisation_id = ?1)");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, p->senior_id);
+	sqlite3_bind_int64(st, 3, p->junior_id);
+	bind_text(st, 4, p->question ? p->question : "");
+	bind_text(st, 5, p->started_on);
+	sqlite3_bind_int64(st, 6, now);
+	return inserted(s, exec_stmt(s, st), id);
+}
+
+int store_reverse_step(struct store *s, long long org, long long id, int step, long long now)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE reverse_pair SET step = ?, updated_at = ? WHERE id = ? AND organisation_id = ?");
+	sqlite3_bind_int(st, 1, step);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_int64(st, 3, id);
+	sqlite3_bind_int64(st, 4, org);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_reverse_get(struct store *s, struct arena *a, long long org, long long id, struct reverse_pair *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " PAIR_COLS PAIR_FROM " WHERE r.organisation_id = ? AND r.id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_pair(a, st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_reverse_list(struct store *s, struct arena *a, long long org, long long person_id, struct reverse_pair **out,
+		       size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " PAIR_COLS PAIR_FROM " WHERE r.organisation_id = ?1"
+				" AND (?2 IS NULL OR r.senior_id = ?2 OR r.junior_id = ?2) ORDER BY s.name, r.id");
+	sqlite3_bind_int64(st, 1, org);
+	bind_ref(st, 2, person_id);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_pair(a, st, ROW_PUSH(a, *out, *n, cap));
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
