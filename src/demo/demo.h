@@ -28,5 +28,8 @@ void demo_modules(struct ctx *c, const long long *pool, size_t npool, long long 
 void demo_logbook(struct ctx *c, long long person, long long group);
 void demo_intake(struct ctx *c, long long person, long long facilitator, long long group);
 void demo_reverse(struct ctx *c, long long senior, long long junior, int step);
+void demo_reports(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
+		  long long mentor);
+void demo_finished(struct ctx *c, const long long *people, size_t n, long long mentor, long long facilitator);
 
 #endif

@@ -138,6 +138,7 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 			demo_logbook(c, pool[0], group[g]);  /* the demo participant is the first of the pool */
 			demo_intake(c, pool[0], facilitators[0], group[g]);
 			demo_reverse(c, mentors[0], pool[0], 5);
+			demo_reports(c, group[g], meeting, held, facilitators[0], mentors[0]);
 		}
 		if (g < 2) {
 			/* lichting 1 chose meetings 6-8: two from the card, one free */
@@ -154,6 +155,12 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 			for (int k = 0; k < 3; k++)
 				check(c, meeting_choose(c, meeting[5 + k], &ch[k], (long long)time(NULL), &e), &e, "menu choice");
 		}
+	}
+	/* last year's run: the demo participant and eight others, finished */
+	if (npool >= next + 8) {
+		long long people[9] = { pool[0] };
+		memcpy(people + 1, pool + next, 8 * sizeof(*people));
+		demo_finished(c, people, 9, mentors[0], facilitators[0]);
 	}
 }
 

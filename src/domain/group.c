@@ -150,11 +150,8 @@ int group_staff(struct ctx *c, long long group_id, long long mentor_id, long lon
 		for (size_t i = 0; i < nm; i++)
 			if (!mt[i].cancelled && (!first || strcmp(mt[i].starts_on, first) < 0))
 				first = mt[i].starts_on;
-		time_t t = time(NULL);
-		struct tm tm;
 		char today[11];
-		localtime_r(&t, &tm);
-		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+		date_today((long long)time(NULL), today);
 		if (!first)
 			errors_add(c, e, "pair_status", "%s",
 				   _("The pair is confirmed or changed after the first meeting; plan the first meeting first."));

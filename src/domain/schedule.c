@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static bool digits(const char *s, size_t n)
 {
@@ -93,4 +94,12 @@ size_t cascade_check(struct ctx *c, int meeting, const struct cascade_batch *b, 
 				date_label(c->a, prev->reached_on), meeting);
 	}
 	return k;
+}
+
+void date_today(long long now, char out[11])
+{
+	time_t t = (time_t)now;
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
 }

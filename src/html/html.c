@@ -1,5 +1,8 @@
 /* html.c — escaping HTML output and URL arguments. */
 #include "html.h"
+#include "formats/markdown.h"
+
+#include <stdbool.h>
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -110,4 +113,29 @@ const char *safe_next(const char *next)
 		if ((unsigned char)*p < 0x20 || *p == '\\' || *p == 0x7f)
 			return "/";
 	return next;
+}
+
+void html_markdown(struct buf *b, const char *markdown)
+{
+	if (markdown)
+		md_html(b, markdown, strlen(markdown));
+}
+
+void html_snippet(struct buf *b, const char *snippet)
+{
+	bool open = false;
+	char one[2] = { 0, 0 };
+	for (const char *p = snippet ? snippet : ""; *p; p++) {
+		if (*p == '\x01' || *p == '\x02') {
+			if (open != (*p == '\x02'))
+				continue;
+			buf_adds(b, open ? "</mark>" : "<mark>");
+			open = !open;
+			continue;
+		}
+		one[0] = *p;
+		html_escape(b, one);
+	}
+	if (open)
+		buf_adds(b, "</mark>");
 }

@@ -14,6 +14,12 @@
 void html(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void html_escape(struct buf *b, const char *s);
 void html_raw(struct buf *b, const char *s);
+/* Appends the HTML of a Markdown text, rendered by cmark in safe mode
+ * (formats/markdown.h): raw HTML and unsafe links never become markup. */
+void html_markdown(struct buf *b, const char *markdown);
+/* Appends a search snippet escaped, its matches (between \x01 and \x02)
+ * as <mark>. */
+void html_snippet(struct buf *b, const char *snippet);
 /* Percent-encodes s for a URL query value or path segment, in the arena;
  * the result holds only A-Z a-z 0-9 - . _ ~ and %XX. */
 char *url_encode(struct arena *a, const char *s);

@@ -5,6 +5,7 @@
  * an owner sees names and status only, a participant their own group. */
 #include "web.h"
 #include "domain/group.h"
+#include "domain/report.h"
 #include "domain/meeting.h"
 #include "domain/person.h"
 #include "domain/schedule.h"
@@ -283,9 +284,17 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 	if (!nm)
 		html(w->out, "<p>%s</p>", _("No meetings planned yet."));
 	else {
+		/* the status of each report (not its text) for those who may read reports */
+		struct meeting_report *rep = NULL;
+		size_t nrep = 0;
+		bool reports = rel != REL_OWNER &&
+			       !store_report_list(w->st, w->a, org, g.id, rel == REL_PARTICIPANT || rel == REL_COACH, &rep, &nrep);
 		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
 		     _("No."), _("Theme"), _("Date"), _("Time"), _("Venue"));
+		if (reports)
+			html(w->out, "<th scope=\"col\">%s</th>", _("Report"));
+		html(w->out, "</tr></thead><tbody>");
 		for (size_t i = 0; i < nm; i++) {
 			const char *theme = m[i].theme;
 			if (!strcmp(m[i].choice, "free"))
@@ -294,12 +303,25 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 				theme = m[i].option_name ? arena_printf(w->a, "%s: %s", m[i].topic_name, m[i].option_name)
 							 : m[i].topic_name;
 			html(w->out, "<tr><td>%d</td><td><a href=\"/meetings/%lld\">%s</a>", m[i].number, m[i].id, theme);
-			html(w->out, "%s</td><td>%s%s</td><td>%s–%s</td><td>%s</td></tr>",
+			html(w->out, "%s</td><td>%s%s</td><td>%s–%s</td><td>%s</td>",
 			     m[i].cancelled ? _(" (cancelled)") : "", date_label(w->a, m[i].starts_on),
 			     strcmp(m[i].ends_on, m[i].starts_on) ? arena_printf(w->a, " – %s", date_label(w->a, m[i].ends_on)) : "",
 			     m[i].start_time, m[i].end_time, m[i].venue);
+			if (reports) {
+				const char *st = NULL;
+				for (size_t k = 0; k < nrep; k++)
+					if (rep[k].meeting_id == m[i].id)
+						st = rep[k].status;
+				if (st)
+					html(w->out, "<td><a href=\"/meetings/%lld/report\">%s</a></td>", m[i].id, report_status_label(st));
+				else
+					html(w->out, "<td>—</td>");
+			}
+			html(w->out, "</tr>");
 		}
 		html(w->out, "</tbody></table>\n");
+		if (reports)
+			html(w->out, "<p><a href=\"/groups/%lld/story\">%s</a></p>\n", g.id, _("The group's learning story"));
 	}
 	html(w->out, "<p><a href=\"/groups/%lld/calendar.ics\">%s</a> · <a href=\"/calendar\">%s</a></p>\n", g.id,
 	     _("Download the meetings (.ics)"), _("Subscribe in your calendar"));

@@ -161,6 +161,9 @@ static void meeting_page(struct web *w, const char *form, const struct errors *e
 	     strcmp(m->ends_on, m->starts_on) ? arena_printf(w->a, " – %s", date_label(w->a, m->ends_on)) : "", _("Time"),
 	     m->start_time, m->end_time, _("Venue"), *m->venue ? m->venue : "—");
 
+	if (v.rel != REL_OWNER)
+		html(w->out, "<p><a href=\"/meetings/%lld/report\">%s</a></p>", m->id, _("Report of this meeting"));
+
 	/* the script, for those who prepare and lead the meeting */
 	if (v.rel != REL_PARTICIPANT) {
 		bool any = false;

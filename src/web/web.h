@@ -34,6 +34,11 @@
 #define ROLES_TRAJECTORY (ROLE_BIT(ROLE_PARTICIPANT) | ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR))
 /* the intake is held by the facilitator and the mentor */
 #define ROLES_INTAKE (ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR))
+/* Reports and the learning story: the group, its mentor and facilitator,
+ * and the coach reading along; never the owner (domain/privacy.c). */
+#define ROLES_GROUP_TEXT (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR) | \
+			  ROLE_BIT(ROLE_PARTICIPANT))
+#define ROLES_REPORT_WRITE (ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR))
 
 struct web;
 typedef void (*web_handler)(struct web *w);
@@ -108,6 +113,16 @@ void form_textarea(struct web *w, const char *name, const char *label, const cha
 void page_done_message(struct web *w);
 
 /* handlers by file */
+void page_report(struct web *w);
+void page_report_save(struct web *w);
+void page_report_publish(struct web *w);
+void page_contribution_save(struct web *w);
+void page_contribution_place(struct web *w);
+void page_story(struct web *w);
+void page_story_save(struct web *w);
+void page_story_pdf(struct web *w);
+void page_story_md(struct web *w);
+void page_search(struct web *w);
 void page_login(struct web *w);
 void page_login_post(struct web *w);
 void page_logout(struct web *w);

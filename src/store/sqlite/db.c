@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include "core/die.h"
 #include "store/migrations.h"
+#include "store/sqlite/search_fn.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,6 +27,13 @@ int store_open(const char *path, struct store **out, struct buf *err)
 	s->path = xstrdup(path);
 	sqlite3_busy_timeout(s->db, 5000);
 	sqlite3_extended_result_codes(s->db, 1);
+	/* before anything touches the schema: the search index and its
+	 * triggers need the tokenizer "dutch" and md_plain() */
+	if ((rc = search_functions_register(s->db)) != SQLITE_OK) {
+		buf_addf(err, "cannot set up full-text search on database %s: %s", path, sqlite3_errstr(rc));
+		store_close(s);
+		return ST_ERROR;
+	}
 	const char *pragmas =
 		"PRAGMA journal_mode=WAL;"
 		"PRAGMA foreign_keys=ON;"

@@ -1,0 +1,157 @@
+/* reports.c (demo) — meeting reports with participants' contributions in
+ * Leergroep 1 of LiVe! Westerschelde (published up to the last meeting
+ * held, the newest still a draft), and a group of last year's run whose
+ * learning story has been bundled. Every text here is the demo's own,
+ * written in the manner seed 000 §7.3 describes (agenda, themes, learning
+ * moments, reflections of facilitator and mentor, participants' input). */
+#include "demo.h"
+#include "core/die.h"
+#include "domain/group.h"
+#include "domain/meeting.h"
+#include "domain/programme.h"
+#include "domain/report.h"
+#include "domain/schedule.h"
+
+#include <string.h>
+#include <time.h>
+
+static void check(int r, const struct errors *e, const char *what)
+{
+	if (r)
+		die("demo: %s: %s", what, e->n ? e->items[0].message : "database");
+}
+
+static const struct {
+	const char *agenda, *themes, *moments, *reflection, *mentor;
+} texts[] = {
+	{ "1. Kennismaking en verwachtingen\n2. Het VLOW-model: vertrouwen, lef, openheid, waardering\n3. Afspraken over de groep",
+	  "We spraken over wat \"verbinding\" betekent in het dagelijkse werk. Het gesprek kwam al snel op de vraag hoe je als leidinggevende open blijft als de druk hoog is.",
+	  "- Je hoeft niet alles te weten om leiding te geven.\n- Vertrouwen begint bij het delen van je eigen twijfel.",
+	  "Een groep die elkaar snel vond. Opvallend was hoe voorzichtig men in het begin was over de eigen rol; dat veranderde na de lunch.",
+	  "Mooi om te zien hoe open de groep na de pauze werd." },
+	{ "1. Terugblik op de eerste bijeenkomst\n2. Leervragen delen in tweetallen\n3. Oefening: feedback geven en ontvangen",
+	  "De leervragen lieten zien dat bijna iedereen worstelt met de balans tussen sturen en loslaten. We oefenden met feedback in drie rondes.",
+	  "- Feedback is een cadeau, ook als het even schuurt.\n- Vraag eerst door voordat je oordeelt.",
+	  "De oefening leverde veel op; de nabespreking had langer mogen duren. Volgende keer meer tijd voor reflectie.",
+	  "" },
+	{ "1. Casus uit de praktijk\n2. Intervisie volgens de incidentmethode\n3. Vooruitblik op de menukaart",
+	  "Een deelnemer bracht een casus in over een conflict tussen twee teamleden. De groep onderzocht vooral de eigen rol van de leidinggevende.",
+	  "> Het gaat er niet om wie gelijk heeft, maar om wat het team nodig heeft.\n\nDat zinnetje bleef hangen.",
+	  "De groep durft elkaar nu echt vragen te stellen. Het ‘doenersreflex’ zagen we ook: snel naar oplossingen.",
+	  "Ik herken de casus uit mijn eigen district; goed dat dit besproken wordt." },
+	{ "1. Leiderschap en diversiteit\n2. Gastspreker uit de eenheid\n3. Reflectie in kleine groepen",
+	  "Over wie je wel en niet ziet in je team, en wat dat betekent voor beslissingen. Enkele deelnemers beëindigden het gesprek met concrete voornemens.",
+	  "- Wie zit er niet aan tafel?\n- Waardering uitspreken kost weinig en levert veel op.",
+	  "Een bijeenkomst met veel energie. De gastspreker maakte het tastbaar.",
+	  "" },
+	{ "1. Halverwege: wat hebben we geleerd?\n2. Keuzes maken voor de menukaart\n3. Voorbereiding van de bijeenkomsten 6 tot en met 8",
+	  "De groep blikte terug op de eerste vijf bijeenkomsten en koos de thema's voor het vervolg.",
+	  "- Leren gebeurt vooral tussen de bijeenkomsten, in het werk.",
+	  "Nog te bespreken met de mentor voordat het verslag naar de groep gaat.",
+	  "" },
+};
+
+static const char *const contributions[] = {
+	"Ik merkte dat ik in mijn eigen team vaker ‘ja, maar’ zeg dan ik dacht. Deze week probeer ik ‘ja, en’.",
+	"Wat me bijblijft: twijfel delen is geen zwakte. Dat ga ik meenemen naar het briefingmoment.",
+	"Het gesprek over feedback was confronterend, maar goed. Mijn ĳkpunt voor de komende weken: eerst vragen.",
+	"Ik vond het lastig om in de groep iets persoonlijks te vertellen. Toch blij dat ik het deed.",
+};
+
+/* Writes the report of each meeting held (as the facilitator), the
+ * mentor's reflection where there is one, contributions of the first
+ * present participants (placed, except one), and publishes all but the
+ * last when publish_last is false. */
+static void reports_for(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
+			long long mentor, bool publish_last)
+{
+	struct actor fa = *c->who, me = *c->who, pa = *c->who;
+	fa.person_id = facilitator;
+	me.person_id = mentor;
+	struct ctx fc = { c->st, c->a, &fa }, mc = { c->st, c->a, &me }, pc = { c->st, c->a, &pa };
+	struct attendance *at;
+	size_t nat;
+	if (store_attendance_list(c->st, c->a, c->who->organisation_id, group, &at, &nat))
+		die("demo: attendance");
+	long long now = (long long)time(NULL);
+	size_t ntexts = sizeof(texts) / sizeof(*texts);
+	for (int k = 0; k < held; k++) {
+		struct errors e = { 0 };
+		size_t t = (size_t)k % ntexts;
+		struct report_texts rt = { texts[t].agenda, texts[t].themes, texts[t].moments, texts[t].reflection, NULL };
+		check(report_save(&fc, meeting[k], &rt, now, &e, NULL), &e, "report");
+		if (*texts[t].mentor) {
+			struct report_texts mt = { .mentor_reflection = texts[t].mentor };
+			check(report_save(&mc, meeting[k], &mt, now, &e, NULL), &e, "mentor reflection");
+		}
+		/* two contributions from those present */
+		int given = 0;
+		for (size_t i = 0; i < nat && given < 2; i++) {
+			if (at[i].meeting_id != meeting[k] || strcmp(at[i].status, "present"))
+				continue;
+			pa.person_id = at[i].person_id;
+			const char *text = contributions[((size_t)k * 2 + (size_t)given) % 4];
+			check(contribution_save(&pc, meeting[k], text, now, &e), &e, "contribution");
+			given++;
+		}
+		bool last = k == held - 1;
+		if (!last || publish_last) {
+			struct report_view v;
+			check(report_read(&fc, meeting[k], &v), &e, "report read");
+			for (size_t i = 0; i < v.ncontribs; i++)
+				if (i == 0 || k % 2)
+					check(contribution_place(&fc, v.contribs[i].id, true, now), &e, "place");
+			check(report_publish(&fc, meeting[k], true, now, &e), &e, "publish");
+		}
+	}
+}
+
+void demo_reports(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
+		  long long mentor)
+{
+	reports_for(c, group, meeting, held, facilitator, mentor, false);
+}
+
+/* Last year's run of the programme: one group, all ten meetings held, every
+ * report published and the learning story bundled. */
+void demo_finished(struct ctx *c, const long long *people, size_t n, long long mentor, long long facilitator)
+{
+	struct errors e = { 0 };
+	long long prog, batch, group, meeting[10];
+	check(programme_from_template(c, "live", "LiVe! Westerschelde 2025", &e, &prog), &e, "finished programme");
+	check(batch_create(c, prog, "Lichting 1", &e, &batch), &e, "batch");
+	check(group_create(c, batch, "Leergroep A", &e, &group), &e, "group");
+	check(group_staff(c, group, mentor, facilitator, "proposed", &e), &e, "staffing");
+	char today[11], day[11];
+	date_today((long long)time(NULL), today);
+	date_add_days(today, -420, day);
+	check(group_enrol(c, group, people, n, day, &e), &e, "enrolment");
+	long long now = (long long)time(NULL);
+	for (int k = 1; k <= 10; k++) {
+		date_add_days(today, -400 + (k - 1) * 14, day);
+		struct meeting_when w = { day, "13:00", "17:00", "Leergebouw, lokaal 2" };
+		check(meeting_plan(c, group, k, &w, now, &e, &meeting[k - 1]), &e, "plan");
+	}
+	check(group_staff(c, group, mentor, facilitator, "confirmed", &e), &e, "pair");
+	struct enrolment *en;
+	size_t nen;
+	if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group, &en, &nen))
+		die("demo: enrolments");
+	for (int k = 0; k < 10; k++)
+		for (size_t i = 0; i < nen; i++)
+			check(attendance_record(c, meeting[k], en[i].person_id, (i + (size_t)k) % 7 == 3 ? "excused" : "present",
+						now, &e), &e, "attendance");
+	date_add_days(today, -400 + 9 * 14, day);
+	for (size_t i = 0; i < nen; i++)
+		check(enrolment_set_status(c, en[i].id, "completed", day, NULL, &e), &e, "completed");
+	reports_for(c, group, meeting, 10, facilitator, mentor, true);
+	struct actor fa = *c->who;
+	fa.person_id = facilitator;
+	struct ctx fc = { c->st, c->a, &fa };
+	check(story_save(&fc, group,
+			 "# Ons leerverhaal\n\nTien bijeenkomsten lang zochten we samen naar wat **leiderschap in verbinding** "
+			 "betekent in het politiewerk. Dit zijn de verslagen, met de inbreng van de deelnemers zelf.",
+			 "We sluiten af met de woorden van de groep: *\"Leren gebeurt tussen de bijeenkomsten.\"*\n\n"
+			 "Dank aan iedereen voor de openheid, het lef en de waardering.",
+			 true, now, &e), &e, "learning story");
+}

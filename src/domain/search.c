@@ -1,0 +1,179 @@
+/* search.c — search: the store narrows by organisation, groups and writer;
+ * then each hit is checked against privacy.c as if its page were opened. */
+#include "search.h"
+#include "privacy.h"
+#include "role.h"
+#include "report.h"
+#include "schedule.h"
+#include "core/i18n.h"
+#include "core/utf8.h"
+#include "store/programme.h"
+#include "store/report.h"
+
+#include <string.h>
+
+static bool word_byte(unsigned char ch)
+{
+	return ch >= 0x80 || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       ch == '\'';
+}
+
+const char *search_query(struct arena *a, const char *typed)
+{
+	struct buf b = BUF_INIT;
+	int words = 0;
+	for (const char *p = typed ? typed : ""; *p && words < 12;) {
+		if (!word_byte((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		const char *s = p;
+		while (*p && word_byte((unsigned char)*p))
+			p++;
+		if (words++)
+			buf_addch(&b, ' ');
+		buf_addch(&b, '"');
+		for (const char *q = s; q < p; q++) {
+			if (*q == '"')
+				buf_addch(&b, '"');
+			buf_addch(&b, *q);
+		}
+		buf_addch(&b, '"');
+		if (*p == '*')
+			buf_addch(&b, '*');
+	}
+	char *out = words ? arena_strdup(a, b.ptr) : NULL;
+	buf_release(&b);
+	return out;
+}
+
+static const char *group_name(struct ctx *c, long long group_id)
+{
+	struct learning_group g;
+	if (store_group_get(c->st, c->a, c->who->organisation_id, group_id, &g))
+		return "";
+	return g.name;
+}
+
+/* The trajectory's page: the participant's own, or the intake page of the
+ * enrolment for the facilitator and mentor. */
+static const char *trajectory_href(struct ctx *c, long long person_id, long long group_id, const char *own)
+{
+	if (c->who->person_id == person_id)
+		return own;
+	struct enrolment *en;
+	size_t n;
+	if (!store_enrolment_list(c->st, c->a, c->who->organisation_id, group_id, &en, &n))
+		for (size_t i = 0; i < n; i++)
+			if (en[i].person_id == person_id)
+				return arena_printf(c->a, "/enrolments/%lld/intake", en[i].id);
+	return arena_printf(c->a, "/groups/%lld", group_id);
+}
+
+/* Fills r for the hit when the actor may read it; returns false otherwise. */
+static bool admit(struct ctx *c, const char *typed, const struct search_hit *h, struct search_result *r)
+{
+	long long org = c->who->organisation_id;
+	enum privacy_read lv = PRIVACY_NONE;
+	long long writer = h->person_id, group = h->group_id;
+	r->kind = h->kind;
+	r->id = h->ref_id;
+	r->snippet = h->snippet;
+	if (!strcmp(h->kind, "report")) {
+		struct meeting_report rep;
+		if (store_report_get(c->st, c->a, org, h->ref_id, &rep))
+			return false;
+		lv = privacy_report(c, &rep);
+		writer = rep.written_by;
+		r->title = arena_printf(c->a, "%s — %s", report_title(c, &rep), group_name(c, rep.group_id));
+		r->href = arena_printf(c->a, "/meetings/%lld/report", rep.meeting_id);
+	} else if (!strcmp(h->kind, "contribution")) {
+		struct contribution x;
+		struct meeting_report rep;
+		struct meeting m;
+		if (store_contribution_get(c->st, c->a, org, h->ref_id, &x) ||
+		    store_meeting_get(c->st, c->a, org, x.meeting_id, &m))
+			return false;
+		bool has_report = !store_report_for_meeting(c->st, c->a, org, x.meeting_id, &rep);
+		lv = privacy_contribution(c, &x, has_report ? &rep : NULL);
+		r->title = arena_printf(c->a, _("Contribution to meeting %d: %s"), m.number, m.theme);
+		r->href = arena_printf(c->a, "/meetings/%lld/report", x.meeting_id);
+	} else if (!strcmp(h->kind, "learning_story")) {
+		struct learning_story s;
+		struct learning_group g;
+		if (store_story_by_id(c->st, c->a, org, h->ref_id, &s) || store_group_get(c->st, c->a, org, s.group_id, &g))
+			return false;
+		lv = privacy_story(c, &s);
+		writer = g.facilitator_id;
+		r->title = arena_printf(c->a, _("Learning story of %s"), g.name);
+		r->href = arena_printf(c->a, "/groups/%lld/story", s.group_id);
+	} else if (!strcmp(h->kind, "logbook")) {
+		struct logbook_entry e;
+		if (store_logbook_get(c->st, c->a, org, h->ref_id, &e) || !privacy_may_read_logbook(c, &e))
+			return false;
+		lv = PRIVACY_FULL;
+		writer = e.person_id;
+		r->title = arena_printf(c->a, _("Logbook, %s"), date_label(c->a, e.entry_date));
+		r->href = arena_printf(c->a, "/logbook/%lld", e.id);
+	} else if (!strcmp(h->kind, "development_plan") || !strcmp(h->kind, "learning_question")) {
+		if (!privacy_may_read_trajectory(c, h->person_id, h->group_id))
+			return false;
+		lv = PRIVACY_FULL;
+		bool plan = !strcmp(h->kind, "development_plan");
+		r->title = plan ? _("Development plan: a goal") : _("Learning question");
+		r->href = trajectory_href(c, h->person_id, h->group_id,
+					  plan ? arena_printf(c->a, "/groups/%lld/plan", h->group_id)
+					       : arena_printf(c->a, "/groups/%lld", h->group_id));
+	}
+	if (lv == PRIVACY_NONE)
+		return false;
+	if (lv == PRIVACY_ANONYMISED) {
+		/* a coach may not find who said what by searching for a name */
+		if (privacy_names_participant(c, group, typed))
+			return false;
+		r->snippet = privacy_anonymise(c, group, h->snippet);
+	}
+	privacy_log_read(c, h->kind, h->ref_id, writer);
+	return true;
+}
+
+int search_run(struct ctx *c, const char *typed, struct search_result **out, size_t *n, struct errors *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (typed && (!utf8_valid(typed, strlen(typed)) || strlen(typed) > SEARCH_QUERY_MAX)) {
+		errors_add(c, e, "q", _("Search with at most %d characters."), SEARCH_QUERY_MAX);
+		return D_INVALID;
+	}
+	const char *q = search_query(c->a, typed);
+	if (!q) {
+		errors_add(c, e, "q", "%s", _("Type one or more words to search for."));
+		return D_INVALID;
+	}
+	long long org = c->who->organisation_id, me = c->who->person_id;
+	struct learning_group *g = NULL;
+	size_t ng = 0;
+	if (me && store_group_list_for_person(c->st, c->a, org, me, &g, &ng))
+		return D_ERROR;
+	long long *ids = arena_alloc(c->a, (ng + 1) * sizeof(*ids));
+	for (size_t i = 0; i < ng; i++)
+		ids[i] = g[i].id;
+	bool coach = actor_has(c->who, ROLE_BIT(ROLE_COACH));
+	if (!me && !coach)
+		return D_OK;
+	struct search_hit *h;
+	size_t nh;
+	/* more than shown: some hits may be for texts the actor may not read */
+	int r = store_search(c->st, c->a, org, q, me, ids, ng, coach, SEARCH_RESULTS_MAX * 4, &h, &nh);
+	if (r == ST_INVALID) {
+		errors_add(c, e, "q", "%s", _("Type one or more words to search for."));
+		return D_INVALID;
+	}
+	if (r)
+		return D_ERROR;
+	*out = arena_alloc(c->a, (nh + 1) * sizeof(**out));
+	for (size_t i = 0; i < nh && *n < SEARCH_RESULTS_MAX; i++)
+		if (admit(c, typed, &h[i], &(*out)[*n]))
+			(*n)++;
+	return D_OK;
+}

@@ -1,0 +1,32 @@
+/* search.h — full-text search over everything the user may read: meeting
+ * reports, contributions, learning stories, their own logbook (and the
+ * entries shared with them), development plans and learning questions.
+ * Dutch word forms are found through the stemming tokenizer of the store
+ * (vergaderingen finds vergadering). Every result passes the same rule of
+ * domain/privacy.c as the page it links to, is anonymised for the coach
+ * reading along, and is audited as a read. */
+#ifndef LG_DOMAIN_SEARCH_H
+#define LG_DOMAIN_SEARCH_H
+
+#include "ctx.h"
+
+#define SEARCH_QUERY_MAX 200
+#define SEARCH_RESULTS_MAX 50
+
+struct search_result {
+	const char *kind;       /* glossary name: report, contribution, learning_story, logbook,
+	                         * development_plan, learning_question */
+	long long id;           /* of the text in its kind */
+	const char *title;
+	const char *snippet;    /* plain text; matches between \x01 and \x02 */
+	const char *href;       /* the page that shows it */
+};
+
+/* The FTS5 query for what the user typed: its words, each quoted, all
+ * required; a word ending in * is a prefix. NULL when there is no word. */
+const char *search_query(struct arena *a, const char *typed);
+
+/* D_INVALID with a message for a query that is too long or has no words. */
+int search_run(struct ctx *c, const char *typed, struct search_result **out, size_t *n, struct errors *e);
+
+#endif

@@ -1,0 +1,91 @@
+/* markdown.c — CommonMark through cmark (safe mode) to HTML and to plain
+ * text. */
+#include "markdown.h"
+
+#include <cmark.h>
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Images become links to their URL with the alt text as the link text,
+ * so that opening a page never fetches anything from elsewhere. */
+static void images_to_links(cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_IMAGE)
+			continue;
+		cmark_node *link = cmark_node_new(CMARK_NODE_LINK);
+		cmark_node_set_url(link, cmark_node_get_url(n));
+		cmark_node_set_title(link, cmark_node_get_title(n));
+		cmark_node *child;
+		while ((child = cmark_node_first_child(n)))
+			cmark_node_append_child(link, child);
+		cmark_node_replace(n, link);
+		cmark_node_free(n);
+		cmark_iter_reset(it, link, CMARK_EVENT_ENTER);
+	}
+	cmark_iter_free(it);
+}
+
+void md_html(struct buf *b, const char *text, size_t len)
+{
+	cmark_node *doc = cmark_parse_document(text ? text : "", text ? len : 0, CMARK_OPT_SAFE);
+	images_to_links(doc);
+	char *html = cmark_render_html(doc, CMARK_OPT_SAFE);
+	buf_adds(b, html);
+	free(html);
+	cmark_node_free(doc);
+}
+
+static bool is_block(cmark_node_type t)
+{
+	return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_CODE_BLOCK ||
+	       t == CMARK_NODE_ITEM || t == CMARK_NODE_THEMATIC_BREAK;
+}
+
+void md_plain(struct buf *b, const char *text, size_t len)
+{
+	cmark_node *doc = cmark_parse_document(text ? text : "", text ? len : 0, CMARK_OPT_DEFAULT);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	size_t start = b->len;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev == CMARK_EVENT_ENTER) {
+			if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK) {
+				const char *s = cmark_node_get_literal(n);
+				buf_adds(b, s ? s : "");
+			} else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+				buf_addch(b, ' ');
+			}
+		} else if (ev == CMARK_EVENT_EXIT && is_block(t) && b->len > start && b->ptr[b->len - 1] != '\n') {
+			buf_addch(b, '\n');
+		}
+	}
+	/* a code block ends in its own newline; a lone block in none */
+	size_t end = b->len;
+	while (end > start && b->ptr[end - 1] == '\n')
+		end--;
+	buf_setlen(b, end);
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+}
+
+void md_escape(struct buf *b, const char *text)
+{
+	for (const char *p = text ? text : ""; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch == '\n' || ch == '\r')
+			buf_addch(b, ' ');
+		else {
+			if (ch < 0x80 && ispunct(ch))
+				buf_addch(b, '\\');
+			buf_addch(b, (char)ch);
+		}
+	}
+}
