@@ -36,6 +36,9 @@ int cmd_enrol(int argc, char **argv);
 int cmd_meeting(int argc, char **argv);
 int cmd_attendance(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_story(int argc, char **argv);
+int cmd_search(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
 /* The database path: --db, else $LEERGANG_DB, else var/leergang.db. */

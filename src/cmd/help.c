@@ -38,6 +38,14 @@ const struct command commands[] = {
 	{ "attendance", cmd_attendance, "record a participant's attendance at a meeting",
 	  "leergang attendance --org SLUG --meeting ID --employee EMPLOYEE_ID --status present|excused|absent" },
 	{ "calendar", cmd_calendar, "print a person's calendar feed (.ics)", "leergang calendar --email E" },
+	{ "report", cmd_report, "list or write meeting reports, acting as an account",
+	  "leergang report list --email E --group ID [--format text|csv|json]\n"
+	  "       leergang report write --email E --meeting ID [--agenda T] [--themes T] [--learning-moments T]\n"
+	  "       [--reflection T] [--publish]" },
+	{ "story", cmd_story, "export a group's learning story (Markdown or PDF)",
+	  "leergang story --email E --group ID [--format md|pdf] [--output FILE]" },
+	{ "search", cmd_search, "search as an account would, printing the results as JSON",
+	  "leergang search --email E QUERY" },
 	{ "backup", cmd_backup, "write a consistent copy of the database", "leergang backup FILE" },
 	{ "help", cmd_help, "show the commands, or the usage of one", "leergang help [COMMAND]" },
 	{ 0, 0, 0, 0 },

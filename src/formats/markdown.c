@@ -83,7 +83,7 @@ void md_escape(struct buf *b, const char *text)
 		if (ch == '\n' || ch == '\r')
 			buf_addch(b, ' ');
 		else {
-			if (ch < 0x80 && ispunct(ch))
+			if (strchr("\\`*_[]<>#~|", ch))
 				buf_addch(b, '\\');
 			buf_addch(b, (char)ch);
 		}

@@ -20,8 +20,8 @@ void md_html(struct buf *b, const char *text, size_t len);
 /* Appends the plain words of the Markdown text to b. */
 void md_plain(struct buf *b, const char *text, size_t len);
 
-/* Appends the text with every ASCII punctuation character backslash-escaped
- * and line breaks made spaces: a name or title that reads as itself inside
+/* Appends the text with the characters that make Markdown markup
+ * (\ ` * _ [ ] < > # ~ |) backslash-escaped and line breaks made spaces: a name or title that reads as itself inside
  * Markdown. */
 void md_escape(struct buf *b, const char *text);
 

@@ -41,6 +41,7 @@
 #define INDENT_QUOTE 16.0
 #define MAX_NEST    32      /* lists and quotes deeper than this stop indenting */
 #define MAX_KEEP    4       /* blocks chained by keep-with-next */
+#define MAX_LINKS   4       /* links inside links (CommonMark has none) */
 
 struct rgb { double r, g, b; };
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
@@ -243,8 +244,8 @@ struct walk {
 	char label[32];         /* list marker waiting for the item's first block */
 	bool labelled;
 	double extra_before;
-	size_t link_at;         /* markup offset where the link's text starts */
-	bool link_safe;
+	struct { size_t at; bool safe; } link[MAX_LINKS]; /* open links: where the text starts */
+	int links;
 	bool failed;
 };
 
@@ -453,26 +454,30 @@ static void inline_node(struct walk *w, cmark_node *n, cmark_node_type t, bool e
 	case CMARK_NODE_LINK: {
 		const char *url = cmark_node_get_url(n);
 		if (enter) {
-			w->link_safe = url && safe_scheme(url);
-			if (w->link_safe)
+			/* a link beyond MAX_LINKS counts as one that shows no address */
+			bool safe = url && safe_scheme(url) && w->links < MAX_LINKS;
+			if (safe)
 				buf_adds(m, "<span foreground=\"" MARKUP_LINK "\">");
-			w->link_at = m->len;
+			if (w->links < MAX_LINKS) {
+				w->link[w->links].safe = safe;
+				w->link[w->links].at = m->len;
+			}
+			w->links++;
 			break;
 		}
-		if (!w->link_safe)
+		if (w->links == 0 || --w->links >= MAX_LINKS || !w->link[w->links].safe)
 			break;
 		/* the address, unless the text already is the address */
 		struct buf u = BUF_INIT, bare = BUF_INIT;
 		add_text(&u, url, true);
 		add_text(&bare, g_ascii_strncasecmp(url, "mailto:", 7) == 0 ? url + 7 : url, true);
-		const char *shown = m->ptr + w->link_at;
+		const char *shown = m->ptr + w->link[w->links].at;
 		bool same = strcmp(shown, u.ptr) == 0 || strcmp(shown, bare.ptr) == 0;
 		buf_adds(m, "</span>");
 		if (!same)
 			buf_addf(m, " <span size=\"smaller\" foreground=\"" MARKUP_GREY "\">(%s)</span>", bare.ptr);
 		buf_release(&u);
 		buf_release(&bare);
-		w->link_safe = false;
 		break;
 	}
 	case CMARK_NODE_IMAGE:
@@ -755,7 +760,7 @@ static void place_rule(struct pager *p, const struct block *b)
 		y = p->y;
 	}
 	double mid = b->x + (COL_RIGHT - b->x) / 2;
-	hline(p->cr, mid - 30, mid + 30, y + b->rule_h / 2, 0.8, C_PALE);
+	hline(p->cr, mid - 28, mid + 28, y + b->rule_h / 2, 0.7, C_BAR);
 	p->prev = b;
 	p->prev_bottom = y + b->rule_h;
 	p->y = y + b->rule_h;
@@ -940,6 +945,8 @@ static int render(struct buf *out, const struct pdf_doc *d)
 
 int pdf_render(struct buf *out, const struct pdf_doc *d)
 {
+	if (!out || !d)
+		return -1;
 	size_t start = out->len;
 	pthread_mutex_lock(&lock);
 	int rc = render(out, d);

@@ -10,54 +10,6 @@
 #include <time.h>
 
 /* The request body as a JSON object, or NULL after answering 400. */
-static json_t *body_object(struct web *w)
-{
-	json_error_t err;
-	json_t *j = json_loadb(w->r->body, w->r->body_len, 0, &err);
-	if (!j || !json_is_object(j)) {
-		json_decref(j);
-		web_json_error(w, 400, _("Send a JSON object as the body of the request."));
-		return NULL;
-	}
-	return j;
-}
-
-static const char *jstr(json_t *o, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-	return json_is_string(v) ? json_string_value(v) : "";
-}
-
-static long long jint(json_t *o, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-	return json_is_integer(v) ? (long long)json_integer_value(v) : 0;
-}
-
-static json_t *errors_json(const struct errors *e)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < e->n; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s}", "field", e->items[i].field, "message", e->items[i].message));
-	return a;
-}
-
-/* Answers a domain result: 201 with the id, 422 with the problems, 404, 500. */
-static void answer(struct web *w, int d, const struct errors *e, long long id)
-{
-	if (d == D_OK) {
-		web_json(w, id ? 201 : 200, id ? json_pack("{s:I}", "id", (json_int_t)id) : json_pack("{s:b}", "ok", 1));
-	} else if (d == D_INVALID) {
-		json_t *j = json_pack("{s:s, s:o}", "error", e->n ? e->items[0].message : _("Check your input."), "problems",
-				      errors_json(e));
-		web_json(w, 422, j);
-	} else if (d == D_NOTFOUND) {
-		web_json_error(w, 404, _("There is nothing with this number that you may see."));
-	} else {
-		web_json_error(w, 500, _("The change could not be saved. Try again later."));
-	}
-}
-
 static json_t *counts_json(const struct enrolment_counts *c)
 {
 	return json_pack("{s:I, s:I, s:I, s:I}", "registered", (json_int_t)c->registered, "active",
@@ -85,13 +37,13 @@ void api_programmes(struct web *w)
 
 void api_programme_create(struct web *w)
 {
-	json_t *j = body_object(w);
+	json_t *j = api_body(w);
 	if (!j)
 		return;
 	struct errors e = { 0 };
 	long long id = 0;
-	int d = programme_from_template(&w->ctx, jstr(j, "template"), jstr(j, "name"), &e, &id);
-	answer(w, d, &e, id);
+	int d = programme_from_template(&w->ctx, api_str(j, "template"), api_str(j, "name"), &e, &id);
+	api_answer(w, d, &e, id);
 	json_decref(j);
 }
 
@@ -101,7 +53,7 @@ void api_programme(struct web *w)
 	struct programme p;
 	int r = store_programme_get(w->st, w->a, org, w->id[0], &p);
 	if (r == ST_NOTFOUND) {
-		answer(w, D_NOTFOUND, NULL, 0);
+		api_answer(w, D_NOTFOUND, NULL, 0);
 		return;
 	}
 	struct batch *b;
@@ -152,16 +104,16 @@ void api_batch_create(struct web *w)
 {
 	struct programme p;
 	if (store_programme_get(w->st, w->a, w->who.organisation_id, w->id[0], &p)) {
-		answer(w, D_NOTFOUND, NULL, 0);
+		api_answer(w, D_NOTFOUND, NULL, 0);
 		return;
 	}
-	json_t *j = body_object(w);
+	json_t *j = api_body(w);
 	if (!j)
 		return;
 	struct errors e = { 0 };
 	long long id = 0;
-	int d = batch_create(&w->ctx, w->id[0], jstr(j, "name"), &e, &id);
-	answer(w, d, &e, id);
+	int d = batch_create(&w->ctx, w->id[0], api_str(j, "name"), &e, &id);
+	api_answer(w, d, &e, id);
 	json_decref(j);
 }
 
@@ -169,27 +121,27 @@ void api_group_create(struct web *w)
 {
 	struct batch b;
 	if (store_batch_get(w->st, w->a, w->who.organisation_id, w->id[0], &b)) {
-		answer(w, D_NOTFOUND, NULL, 0);
+		api_answer(w, D_NOTFOUND, NULL, 0);
 		return;
 	}
-	json_t *j = body_object(w);
+	json_t *j = api_body(w);
 	if (!j)
 		return;
 	struct errors e = { 0 };
 	long long id = 0;
 	if (store_begin(w->st)) {
 		json_decref(j);
-		answer(w, D_ERROR, &e, 0);
+		api_answer(w, D_ERROR, &e, 0);
 		return;
 	}
-	int d = group_create(&w->ctx, w->id[0], jstr(j, "name"), &e, &id);
-	if (!d && (jint(j, "mentor_id") || jint(j, "facilitator_id")))
-		d = group_staff(&w->ctx, id, jint(j, "mentor_id"), jint(j, "facilitator_id"), "proposed", &e);
+	int d = group_create(&w->ctx, w->id[0], api_str(j, "name"), &e, &id);
+	if (!d && (api_int(j, "mentor_id") || api_int(j, "facilitator_id")))
+		d = group_staff(&w->ctx, id, api_int(j, "mentor_id"), api_int(j, "facilitator_id"), "proposed", &e);
 	if (d)
 		store_rollback(w->st);
 	else if (store_commit(w->st))
 		d = D_ERROR;
-	answer(w, d, &e, d ? 0 : id);
+	api_answer(w, d, &e, d ? 0 : id);
 	json_decref(j);
 }
 
@@ -200,7 +152,7 @@ void api_group(struct web *w)
 	enum group_relation rel;
 	int r = group_open(&w->ctx, w->id[0], &g, &rel);
 	if (r) {
-		answer(w, r, NULL, 0);
+		api_answer(w, r, NULL, 0);
 		return;
 	}
 	struct enrolment *en;
@@ -244,7 +196,7 @@ static bool group_for(struct web *w, long long id, bool (*may)(enum group_relati
 	enum group_relation rel;
 	int r = group_open(&w->ctx, id, &g, &rel);
 	if (r) {
-		answer(w, r, NULL, 0);
+		api_answer(w, r, NULL, 0);
 		return false;
 	}
 	if (!may(rel)) {
@@ -263,7 +215,7 @@ void api_group_enrol(struct web *w)
 {
 	if (!group_for(w, w->id[0], coach))
 		return;
-	json_t *j = body_object(w);
+	json_t *j = api_body(w);
 	if (!j)
 		return;
 	json_t *arr = json_object_get(j, "people");
@@ -271,7 +223,7 @@ void api_group_enrol(struct web *w)
 	long long *people = arena_alloc(w->a, (n + 1) * sizeof(*people));
 	for (size_t i = 0; i < n; i++)
 		people[i] = json_is_integer(json_array_get(arr, i)) ? (long long)json_integer_value(json_array_get(arr, i)) : 0;
-	const char *date = jstr(j, "date");
+	const char *date = api_str(j, "date");
 	if (!*date) {
 		time_t t = time(NULL);
 		struct tm tm;
@@ -281,7 +233,7 @@ void api_group_enrol(struct web *w)
 		date = d;
 	}
 	struct errors e = { 0 };
-	answer(w, group_enrol(&w->ctx, w->id[0], people, n, date, &e), &e, 0);
+	api_answer(w, group_enrol(&w->ctx, w->id[0], people, n, date, &e), &e, 0);
 	json_decref(j);
 }
 
@@ -289,12 +241,12 @@ void api_group_plan(struct web *w)
 {
 	if (!group_for(w, w->id[0], group_may_run))
 		return;
-	json_t *j = body_object(w);
+	json_t *j = api_body(w);
 	if (!j)
 		return;
 	struct errors e = { 0 };
-	struct meeting_when when = { jstr(j, "date"), jstr(j, "start"), jstr(j, "end"), jstr(j, "venue") };
-	long long n = jint(j, "number"), id = 0;
+	struct meeting_when when = { api_str(j, "date"), api_str(j, "start"), api_str(j, "end"), api_str(j, "venue") };
+	long long n = api_int(j, "number"), id = 0;
 	int d;
 	if (n <= 0 || n > 1000) {
 		errors_add(&w->ctx, &e, "number", "%s", _("Choose the meeting from the list."));
@@ -302,7 +254,7 @@ void api_group_plan(struct web *w)
 	} else {
 		d = meeting_plan(&w->ctx, w->id[0], (int)n, &when, (long long)time(NULL), &e, &id);
 	}
-	answer(w, d, &e, id);
+	api_answer(w, d, &e, id);
 	json_decref(j);
 }
 
@@ -311,7 +263,7 @@ static bool meeting_for(struct web *w, struct meeting *m)
 {
 	int r = store_meeting_get(w->st, w->a, w->who.organisation_id, w->id[0], m);
 	if (r) {
-		answer(w, r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR, NULL, 0);
+		api_answer(w, r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR, NULL, 0);
 		return false;
 	}
 	return group_for(w, m->group_id, group_may_run);
@@ -322,11 +274,11 @@ void api_meeting_attendance(struct web *w)
 	struct meeting m;
 	if (!meeting_for(w, &m))
 		return;
-	json_t *j = body_object(w);
+	json_t *j = api_body(w);
 	if (!j)
 		return;
 	struct errors e = { 0 };
-	answer(w, attendance_record(&w->ctx, m.id, jint(j, "person_id"), jstr(j, "status"), (long long)time(NULL), &e),
+	api_answer(w, attendance_record(&w->ctx, m.id, api_int(j, "person_id"), api_str(j, "status"), (long long)time(NULL), &e),
 	       &e, 0);
 	json_decref(j);
 }
@@ -336,15 +288,15 @@ void api_meeting_choice(struct web *w)
 	struct meeting m;
 	if (!meeting_for(w, &m))
 		return;
-	json_t *j = body_object(w);
+	json_t *j = api_body(w);
 	if (!j)
 		return;
 	struct meeting_choice ch = { 0 };
 	ch.free = json_is_true(json_object_get(j, "free"));
-	ch.topic_id = jint(j, "topic_id");
-	ch.option_id = jint(j, "option_id");
-	ch.free_topic = jstr(j, "free_topic");
-	ch.justification = jstr(j, "justification");
+	ch.topic_id = api_int(j, "topic_id");
+	ch.option_id = api_int(j, "option_id");
+	ch.free_topic = api_str(j, "free_topic");
+	ch.justification = api_str(j, "justification");
 	json_t *arr = json_object_get(j, "preparers");
 	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
 	long long *prep = arena_alloc(w->a, (n + 1) * sizeof(*prep));
@@ -353,6 +305,6 @@ void api_meeting_choice(struct web *w)
 	ch.preparers = prep;
 	ch.npreparers = n;
 	struct errors e = { 0 };
-	answer(w, meeting_choose(&w->ctx, m.id, &ch, (long long)time(NULL), &e), &e, 0);
+	api_answer(w, meeting_choose(&w->ctx, m.id, &ch, (long long)time(NULL), &e), &e, 0);
 	json_decref(j);
 }

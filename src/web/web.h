@@ -210,6 +210,15 @@ void page_calendar_feed(struct web *w);
 void page_healthz(struct web *w);
 void page_static_css(struct web *w);
 
+/* api_common.c: the request's JSON object (NULL after answering 400);
+ * a string field ("" when absent) and an integer field (0); the problems
+ * of a form as JSON; a domain result as 200/201, 422, 404 or 500. */
+json_t *api_body(struct web *w);
+const char *api_str(json_t *o, const char *key);
+long long api_int(json_t *o, const char *key);
+json_t *api_errors(const struct errors *e);
+void api_answer(struct web *w, int d, const struct errors *e, long long id);
+
 void api_organisations(struct web *w);
 void api_units(struct web *w);
 void api_unit(struct web *w);
@@ -227,5 +236,18 @@ void api_group_enrol(struct web *w);
 void api_group_plan(struct web *w);
 void api_meeting_attendance(struct web *w);
 void api_meeting_choice(struct web *w);
+void api_report(struct web *w);
+void api_report_save(struct web *w);
+void api_report_publish(struct web *w);
+void api_contribution_save(struct web *w);
+void api_group_reports(struct web *w);
+void api_story(struct web *w);
+void api_story_md(struct web *w);
+void api_story_pdf(struct web *w);
+void api_search(struct web *w);
+/* {"results":[{"kind","id","title","snippet","href"}]}, the snippet as
+ * plain text: the API's answer, and `leergang search`'s. */
+struct search_result;
+json_t *search_json(const struct search_result *r, size_t n);
 
 #endif
