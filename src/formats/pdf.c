@@ -4,9 +4,10 @@
  * layout each (paragraph, heading, code, list item) or a rule, with its left
  * edge, the space it wants above and below, and whether it must stay with
  * the block after it. The second pass lays the blocks onto pages: a block
- * that does not fit moves on, a long one is split between its lines (never
- * leaving one line alone at either side of the break), and a heading never
- * ends a page.
+ * that does not fit moves on, a long one is split between its lines (not
+ * leaving a lone line at the foot of a page, nor one at the top of the next
+ * when the piece before it has three or more), and a heading never ends a
+ * page.
  *
  * Text from outside reaches pango markup only through add_text(), which
  * makes it valid UTF-8, drops control characters and escapes it. Raw HTML
@@ -227,7 +228,6 @@ struct nest {
 	int next;               /* ordered: number of the next item */
 	char delim;             /* '.' or ')' */
 	double x;               /* left edge before this level */
-	bool indented;          /* this level moved the edge */
 };
 
 struct walk {
@@ -308,10 +308,8 @@ static void enter_nest(struct walk *w, bool list, double indent)
 	memset(n, 0, sizeof(*n));
 	n->list = list;
 	n->x = w->x;
-	if (COL_RIGHT - (w->x + indent) >= MIN_WIDTH) {
+	if (COL_RIGHT - (w->x + indent) >= MIN_WIDTH)
 		w->x += indent;
-		n->indented = true;
-	}
 }
 
 /* Leaves a list or quote; false when it was one beyond MAX_NEST. */
@@ -604,8 +602,9 @@ static void hline(cairo_t *cr, double x0, double x1, double y, double width, str
 	cairo_stroke(cr);
 }
 
-/* A one-line layout of plain text at (x, top). */
-static double show_line(struct pager *p, const char *font, const char *text, double x, double top,
+/* One line of plain text at (x, top), cut short with an ellipsis when it
+ * is wider than width. */
+static void show_line(struct pager *p, const char *font, const char *text, double x, double top,
 			double width, PangoAlignment align, struct rgb c)
 {
 	PangoLayout *l = new_layout(p->pc, font, 0);
@@ -617,13 +616,10 @@ static double show_line(struct pager *p, const char *font, const char *text, dou
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 		pango_layout_set_alignment(l, align);
 	}
-	int w, h;
-	pango_layout_get_size(l, &w, &h);
 	set_color(p->cr, c);
 	cairo_move_to(p->cr, x, top);
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
-	return (double)w / PANGO_SCALE;
 }
 
 static void footer(struct pager *p)
