@@ -65,3 +65,13 @@ bool str_ieq(const char *a, const char *b)
 {
 	return strcasecmp(a, b) == 0;
 }
+
+size_t utf8_cut(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}

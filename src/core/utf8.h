@@ -10,6 +10,9 @@
 bool utf8_valid(const char *s, size_t len);
 /* Number of code points in a valid UTF-8 string. */
 size_t utf8_length(const char *s);
+/* The number of bytes of s to keep so that at most max bytes remain
+ * without splitting a character (s must be valid UTF-8). */
+size_t utf8_cut(const char *s, size_t max);
 /* Trims ASCII white space at both ends, in place; returns s. */
 char *str_trim(char *s);
 /* Case-insensitive ASCII comparison. */

@@ -68,7 +68,9 @@ int batch_create(struct ctx *c, long long programme_id, const char *name, struct
 	if (store_batch_list(c->st, c->a, org, programme_id, &b, &n))
 		return D_ERROR;
 	if (!name || !*name)
-		name = arena_printf(c->a, _("Batch %zu"), n + 1);
+		/* stored data, not interface: in the organisation's language
+		 * (Dutch), whichever language the creator's screen is in */
+		name = arena_printf(c->a, "Lichting %zu", n + 1);
 	if (!check_line(c, e, "name", _("Name"), name, 1, GROUP_NAME_MAX))
 		return D_INVALID;
 	long long bid;

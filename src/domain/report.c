@@ -171,8 +171,8 @@ static void anonymise_report(struct ctx *c, struct meeting_report *r)
 static int view_report(struct ctx *c, const struct meeting_report *r, struct report_view *out)
 {
 	out->level = privacy_report(c, r);
-	if (out->level == PRIVACY_NONE)
-		return D_OK;
+	if (out->level == PRIVACY_NONE)   /* one's own contribution to a draft still shows */
+		return read_contributions(c, r->group_id, r->meeting_id, r, out);
 	out->exists = true;
 	out->r = *r;
 	if (out->level == PRIVACY_ANONYMISED)

@@ -108,7 +108,7 @@ int story_pdf(struct ctx *c, const struct story_view *v, struct buf *out)
 	struct pdf_section *sec = arena_alloc(c->a, (v->n + 2) * sizeof(*sec));
 	size_t n = 0;
 	if (!blank(v->s.opening))
-		sec[n++] = (struct pdf_section){ .heading = _("Opening"), .markdown = v->s.opening };
+		sec[n++] = (struct pdf_section){ .markdown = v->s.opening };  /* as on the page: no heading */
 	for (size_t i = 0; i < v->n; i++) {
 		struct buf b = BUF_INIT;
 		report_body(c, &v->reports[i], &b);

@@ -33,7 +33,7 @@ static void images_to_links(cmark_node *root)
 
 void md_html(struct buf *b, const char *text, size_t len)
 {
-	cmark_node *doc = cmark_parse_document(text ? text : "", text ? len : 0, CMARK_OPT_SAFE);
+	cmark_node *doc = cmark_parse_document(text ? text : "", text ? len : 0, CMARK_OPT_SAFE | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8);
 	images_to_links(doc);
 	char *html = cmark_render_html(doc, CMARK_OPT_SAFE);
 	buf_adds(b, html);
@@ -49,7 +49,7 @@ static bool is_block(cmark_node_type t)
 
 void md_plain(struct buf *b, const char *text, size_t len)
 {
-	cmark_node *doc = cmark_parse_document(text ? text : "", text ? len : 0, CMARK_OPT_DEFAULT);
+	cmark_node *doc = cmark_parse_document(text ? text : "", text ? len : 0, CMARK_OPT_VALIDATE_UTF8);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	size_t start = b->len;

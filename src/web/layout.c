@@ -164,6 +164,7 @@ static const struct {
 	{ "logbook-shared", N_("Who may read the entry has been saved.") },
 	{ "logbook-removed", N_("The entry has been removed.") },
 	{ "report-saved", N_("The report has been saved as a draft.") },
+	{ "report-updated", N_("The report has been saved; the group reads the new version.") },
 	{ "report-published", N_("The report has been published to the group.") },
 	{ "report-draft", N_("The report is a draft again; the group no longer reads it.") },
 	{ "contribution-saved", N_("Your contribution has been saved.") },

@@ -6,6 +6,8 @@
 #include "domain/group.h"
 #include "domain/logbook.h"
 #include "domain/schedule.h"
+#include "core/utf8.h"
+#include "formats/markdown.h"
 #include "html/html.h"
 
 #include <stdlib.h>
@@ -22,24 +24,27 @@ static const char *today(struct web *w)
 	return d;
 }
 
-/* A text as paragraphs with line breaks, escaped. */
+/* A text (Markdown) under its heading. */
 static void text_block(struct web *w, const char *label, const char *text)
 {
 	if (!text || !*text)
 		return;
-	html(w->out, "<h3>%s</h3><p class=\"text\">", label);
-	const char *p = text;
-	while (*p) {
-		size_t n = strcspn(p, "\n");
-		html(w->out, "%s", arena_strndup(w->a, p, n && p[n - 1] == '\r' ? n - 1 : n));
-		p += n;
-		if (*p == '\n') {
-			p++;
-			if (*p)
-				html(w->out, "<br>");
-		}
-	}
-	html(w->out, "</p>");
+	html(w->out, "<h3>%s</h3><div class=\"md\">", label);
+	html_markdown(w->out, text);
+	html(w->out, "</div>");
+}
+
+/* The first words of an entry, as plain text on one line. */
+static const char *excerpt(struct web *w, const struct logbook_entry *e)
+{
+	const char *first = *e->energy_gave ? e->energy_gave : *e->energy_cost ? e->energy_cost : e->body;
+	struct buf b = BUF_INIT;
+	md_plain(&b, first, strlen(first));
+	size_t len = strcspn(b.ptr, "\n");
+	len = utf8_cut(b.ptr, len > 80 ? 80 : len);
+	char *out = arena_strndup(w->a, b.ptr, len);
+	buf_release(&b);
+	return out;
 }
 
 static void entry_fields(struct web *w, const struct logbook_entry *e, const struct errors *err)
@@ -50,7 +55,8 @@ static void entry_fields(struct web *w, const struct logbook_entry *e, const str
 		      _("What inspired or motivated you?"));
 	form_textarea(w, "energy_cost", _("What cost you energy today?"), V("energy_cost", e ? e->energy_cost : ""), err,
 		      _("What was difficult or annoying, what held you back?"));
-	form_textarea(w, "body", _("Notes"), V("body", e ? e->body : ""), err, NULL);
+	form_textarea(w, "body", _("Notes"), V("body", e ? e->body : ""), err,
+		      _("Markdown: *italic*, **bold**, a line starting with - for a list, > for a quote."));
 	form_input(w, "tags", _("Tags"), "text", V("tags", e ? e->tags : ""), err, NULL);
 #undef V
 }
@@ -85,10 +91,8 @@ static void logbook_page(struct web *w, const struct errors *err, int status)
 	else {
 		html(w->out, "<ul>");
 		for (size_t i = 0; i < n; i++) {
-			const char *first = *e[i].energy_gave ? e[i].energy_gave : *e[i].energy_cost ? e[i].energy_cost : e[i].body;
-			size_t len = strcspn(first, "\n");
 			html(w->out, "<li><a href=\"/logbook/%lld\">%s</a> — %s <span class=\"muted\">(%s)</span></li>", e[i].id,
-			     date_label(w->a, e[i].entry_date), arena_strndup(w->a, first, len > 80 ? 80 : len),
+			     date_label(w->a, e[i].entry_date), excerpt(w, &e[i]),
 			     logbook_sharing_label(e[i].shared_with));
 		}
 		html(w->out, "</ul>\n");
@@ -237,10 +241,8 @@ void logbook_group_section(struct web *w, long long group_id)
 		return;
 	html(w->out, "<h2 id=\"logbook\">%s</h2><ul>", _("Logbook entries shared with you"));
 	for (size_t i = 0; i < n; i++) {
-		const char *first = *e[i].energy_gave ? e[i].energy_gave : *e[i].energy_cost ? e[i].energy_cost : e[i].body;
-		size_t len = strcspn(first, "\n");
 		html(w->out, "<li><a href=\"/logbook/%lld\">%s, %s</a> — %s</li>", e[i].id, e[i].writer_name,
-		     date_label(w->a, e[i].entry_date), arena_strndup(w->a, first, len > 80 ? 80 : len));
+		     date_label(w->a, e[i].entry_date), excerpt(w, &e[i]));
 	}
 	html(w->out, "</ul>\n");
 }

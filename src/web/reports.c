@@ -135,7 +135,9 @@ static void report_page(struct web *w, const char *form, const struct errors *e,
 		form_textarea(w, "facilitator_reflection", _("Reflection of the facilitator"),
 			      V("facilitator_reflection", v.r.facilitator_reflection), re, NULL);
 #undef V
-		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save as draft"));
+		bool published = v.exists && !strcmp(v.r.status, "published");
+		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n",
+		     published ? _("Save; the group reads the new version") : _("Save as draft"));
 		if (v.exists && !blank(v.r.mentor_reflection)) {
 			html(w->out, "<h3>%s</h3><div class=\"md\">", _("Reflection of the mentor"));
 			html_markdown(w->out, v.r.mentor_reflection);
@@ -247,8 +249,11 @@ void page_report_save(struct web *w)
 		.facilitator_reflection = web_field(w, "facilitator_reflection"),
 		.mentor_reflection = fac ? NULL : web_field(w, "mentor_reflection"),
 	};
+	struct meeting_report old;
+	bool published = !store_report_for_meeting(w->st, w->a, w->who.organisation_id, p.m.id, &old) &&
+			 !strcmp(old.status, "published");
 	int d = report_save(&w->ctx, p.m.id, &t, (long long)time(NULL), &e, NULL);
-	after(w, d, "report-saved", "report", &e);
+	after(w, d, published ? "report-updated" : "report-saved", "report", &e);
 }
 
 void page_report_publish(struct web *w)
@@ -329,7 +334,8 @@ static void story_page(struct web *w, const struct errors *e, int status)
 		form_csrf(w);
 		form_textarea(w, "opening", _("Opening"), e ? web_field(w, "opening") : v.s.opening, e, markdown_hint());
 		form_textarea(w, "closing", _("Closing"), e ? web_field(w, "closing") : v.s.closing, e, NULL);
-		html(w->out, "<p><button type=\"submit\" name=\"bundle\" value=\"0\">%s</button> ", _("Save as draft"));
+		html(w->out, "<p><button type=\"submit\" name=\"bundle\" value=\"0\">%s</button> ",
+		     bundled ? _("Save; the group reads the new version") : _("Save as draft"));
 		if (!bundled)
 			html(w->out, "<button type=\"submit\" name=\"bundle\" value=\"1\">%s</button>",
 			     _("Bundle and give to the group"));

@@ -26,6 +26,8 @@ static const char *kind_label(const char *kind)
 void page_search(struct web *w)
 {
 	const char *q = web_arg(w, "q");
+	if (!q)
+		q = "";
 	struct errors e = { 0 };
 	struct search_result *res = NULL;
 	size_t n = 0;

@@ -38,3 +38,35 @@ export async function login(page, base, email) {
   await page.getByRole('button', { name: /Inloggen|Log in/ }).click();
   await page.waitForURL(base + '/');
 }
+
+// Clicks a submit button and waits for the answer's page; `done` is the
+// status the redirect must carry (so a refused form fails here, with the
+// page's alert in the message, not later).
+export async function submit(button, done) {
+  const page = button.page();
+  await Promise.all([page.waitForNavigation(), button.click()]);
+  const alert = await page.locator('[role=alert]').allTextContents();
+  assert.match(page.url(), done, `after submitting: ${page.url()} ${alert.join(' ')}`);
+}
+
+// Clicks a link or button that answers with an attachment and saves it
+// under dir; returns { path, name } (name: the server's file name).
+export async function download(link, dir) {
+  const [dl] = await Promise.all([link.page().waitForEvent('download'), link.click()]);
+  const failure = await dl.failure();
+  assert.equal(failure, null, `download failed: ${failure}`);
+  const name = dl.suggestedFilename();
+  const path = `${dir}/${name}`;
+  await dl.saveAs(path);
+  return { path, name };
+}
+
+// Clicks a submit button whose form must be refused: waits for the answer's
+// page and returns the text of its alert (failing when there is none).
+export async function refused(button) {
+  const page = button.page();
+  await Promise.all([page.waitForNavigation(), button.click()]);
+  const alert = page.getByRole('alert');
+  assert.equal(await alert.count(), 1, `after submitting: ${page.url()} shows no alert`);
+  return alert.innerText();
+}

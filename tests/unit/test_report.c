@@ -204,8 +204,12 @@ TEST(contribution_by_those_present_placed_by_the_facilitator)
 	e.n = 0;
 	CHECK_INT(contribution_save(&anna, p.meeting[0], "Mijn inbreng: Pieter hielp mij.", 1, &e), D_OK);
 	CHECK_INT(write_report(&f, &p, 0, "Thema"), D_OK);
-	CHECK_INT(report_publish(&fac, p.meeting[0], true, 2, &e), D_OK);
 	struct report_view v;
+	/* the report is a draft: Anna does not read it, but does read her own contribution */
+	CHECK_INT(report_read(&anna, p.meeting[0], &v), D_OK);
+	CHECK(!v.exists);
+	CHECK_INT(v.ncontribs, 1);
+	CHECK_INT(report_publish(&fac, p.meeting[0], true, 2, &e), D_OK);
 	/* not placed: the writer and the facilitator */
 	CHECK_INT(report_read(&anna, p.meeting[0], &v), D_OK);
 	CHECK_INT(v.ncontribs, 1);

@@ -10,7 +10,8 @@
 #define REPORT_COLS \
 	"r.id, r.meeting_id, r.group_id, ifnull(r.written_by, 0), r.agenda, r.themes, r.learning_moments," \
 	" r.facilitator_reflection, r.mentor_reflection, r.status, ifnull(r.published_at, 0), r.updated_at," \
-	" pm.number, pm.theme, m.starts_on"
+	" pm.number, coalesce(CASE m.choice WHEN 'free' THEN nullif(m.free_topic, '')" \
+	"  WHEN 'menu' THEN (SELECT name FROM menu_topic WHERE id = m.topic_id) END, pm.theme), m.starts_on"
 #define REPORT_FROM \
 	" FROM meeting_report r JOIN meeting m ON m.id = r.meeting_id" \
 	" JOIN programme_meeting pm ON pm.id = m.programme_meeting_id"
