@@ -5,7 +5,9 @@
 #include "schedule.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "core/buf.h"
 #include "core/utf8.h"
+#include "store/programme.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -107,10 +109,13 @@ int plan_goal_save(struct ctx *c, long long group_id, const struct development_g
 	check_text(c, e, "measure", _("How it shows"), g->measure);
 	if (g->due_on && *g->due_on && !date_valid(g->due_on))
 		errors_add(c, e, "due_on", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
-	check_line(c, e, "elements", _("Framework elements"), g->elements ? g->elements : "", 0, 200);
+	char *elements = "";
+	if (check_line(c, e, "elements", _("Framework elements"), g->elements ? g->elements : "", 0, 200))
+		plan_elements_check(c, group_id, g->elements, e, &elements);
 	if (e->n)
 		return D_INVALID;
 	struct development_goal x = *g;
+	x.elements = elements;
 	x.person_id = me;
 	x.group_id = group_id;
 	x.updated_at = now;
@@ -169,4 +174,95 @@ int plan_read(struct ctx *c, long long person_id, long long group_id, struct pla
 	if (*out->assignment || out->ngoals || out->ntalks)
 		privacy_log_read(c, "development_plan", group_id, person_id);
 	return D_OK;
+}
+
+/* The elements of the framework of the group's programme. */
+static size_t group_elements(struct ctx *c, long long group_id, struct framework_element **out, const char **name)
+{
+	long long org = c->who->organisation_id;
+	struct learning_group g;
+	struct programme p;
+	struct framework f;
+	size_t n = 0;
+	*out = NULL;
+	*name = "";
+	if (store_group_get(c->st, c->a, org, group_id, &g) || store_programme_get(c->st, c->a, org, g.programme_id, &p) ||
+	    !p.framework_id || store_framework_get(c->st, c->a, org, p.framework_id, &f) ||
+	    store_element_list(c->st, c->a, org, p.framework_id, out, &n))
+		return 0;
+	*name = f.name;
+	return n;
+}
+
+static const struct framework_element *element_by_code(const struct framework_element *el, size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (*el[i].code && str_ieq(el[i].code, code))
+			return &el[i];
+	return NULL;
+}
+
+bool plan_elements_check(struct ctx *c, long long group_id, const char *codes, struct errors *e, char **out)
+{
+	struct framework_element *el;
+	const char *fname;
+	size_t n = group_elements(c, group_id, &el, &fname);
+	struct buf b = BUF_INIT;
+	bool ok = true;
+	for (const char *p = codes ? codes : ""; *p;) {
+		p += strspn(p, " ,;\t");
+		size_t len = strcspn(p, " ,;\t");
+		if (!len)
+			break;
+		char *code = arena_strndup(c->a, p, len);
+		p += len;
+		const struct framework_element *x = element_by_code(el, n, code);
+		if (!x) {
+			struct buf known = BUF_INIT;
+			for (size_t i = 0, k = 0; i < n && k < 20; i++)
+				if (*el[i].code) {
+					buf_addf(&known, "%s%s", k++ ? ", " : "", el[i].code);
+				}
+			if (n)
+				errors_add(c, e, "elements", _("The framework %s has no element %s. Its codes are: %s."), fname, code,
+					   known.ptr);
+			else
+				errors_add(c, e, "elements", "%s", _("The programme of this group has no framework with codes; leave the field empty."));
+			buf_release(&known);
+			ok = false;
+			break;
+		}
+		bool seen = false;   /* each code once */
+		for (const char *q = b.ptr; *q && !seen; q += strspn(q, ", ")) {
+			size_t k = strcspn(q, ",");
+			seen = k == strlen(x->code) && !strncmp(q, x->code, k);
+			q += k;
+		}
+		if (!seen)
+			buf_addf(&b, "%s%s", b.len ? ", " : "", x->code);
+	}
+	*out = arena_strdup(c->a, b.ptr);
+	buf_release(&b);
+	return ok;
+}
+
+const char *plan_elements_label(struct ctx *c, long long group_id, const char *codes)
+{
+	struct framework_element *el;
+	const char *fname;
+	size_t n = group_elements(c, group_id, &el, &fname);
+	struct buf b = BUF_INIT;
+	for (const char *p = codes ? codes : ""; *p;) {
+		p += strspn(p, " ,;\t");
+		size_t len = strcspn(p, " ,;\t");
+		if (!len)
+			break;
+		char *code = arena_strndup(c->a, p, len);
+		p += len;
+		const struct framework_element *x = element_by_code(el, n, code);
+		buf_addf(&b, "%s%s", b.len ? ", " : "", x ? arena_printf(c->a, "%s (%s)", x->code, x->name) : code);
+	}
+	const char *s = arena_strdup(c->a, b.ptr);
+	buf_release(&b);
+	return s;
 }

@@ -30,6 +30,13 @@ const char *smart_name(enum smart k);
 int plan_goal_save(struct ctx *c, long long group_id, const struct development_goal *g, long long now,
 		   struct errors *e, long long *id);
 int plan_goal_delete(struct ctx *c, long long id);
+/* The framework elements of the group's programme named by codes ("C1, c3"
+ * or "C1 C3"), written back as the framework writes them ("C1, C3") in
+ * *out; an unknown code is an error on field "elements" that lists the
+ * codes there are. */
+bool plan_elements_check(struct ctx *c, long long group_id, const char *codes, struct errors *e, char **out);
+/* "C1 (Name), C3 (Name)" for the codes of a goal, or the codes as they are. */
+const char *plan_elements_label(struct ctx *c, long long group_id, const char *codes);
 int plan_assignment_save(struct ctx *c, long long group_id, const char *assignment, long long now, struct errors *e);
 int plan_talk_add(struct ctx *c, long long group_id, const char *held_on, const char *agreements, long long now,
 		  struct errors *e);

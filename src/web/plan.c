@@ -29,7 +29,7 @@ static void goal_view(struct web *w, const struct development_goal *g)
 	if (*g->due_on)
 		html(w->out, "<p>%s: %s</p>", _("By"), g->due_on);
 	if (*g->elements)
-		html(w->out, "<p>%s: %s</p>", _("Framework elements"), g->elements);
+		html(w->out, "<p>%s: %s</p>", _("Framework elements"), plan_elements_label(&w->ctx, g->group_id, g->elements));
 	const char *hints[SMART_COUNT];
 	int n = smart_check(&w->ctx, g->text, g->measure, g->due_on, today(w), hints);
 	if (!n) {

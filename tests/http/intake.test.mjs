@@ -145,9 +145,15 @@ test('the development plan: a goal the SMART check flags is saved anyway, with t
   const p = as.participant;
   let page = (await p.get(`/groups/${g1}/plan`)).text;
   assert.match(page, /Een nieuw doel|A new goal/);
-  let r = await p.post(`/groups/${g1}/plan/goals`, { goal_id: '0', text: 'Beter luisteren', measure: '', due_on: '', elements: 'C2' });
+  // framework codes are those of the programme's framework (VLOW: A1, C2, ...)
+  let r = await p.post(`/groups/${g1}/plan/goals`, { goal_id: '0', text: 'Beter luisteren', measure: '', due_on: '', elements: 'C9' });
+  assert.equal(r.status, 422, 'an unknown framework code');
+  assert.match(r.text, /heeft geen onderdeel C9|has no element C9/);
+  assert.match(r.text, /C2/, 'the message lists the codes there are');
+  r = await p.post(`/groups/${g1}/plan/goals`, { goal_id: '0', text: 'Beter luisteren', measure: '', due_on: '', elements: 'c2; C2 a1' });
   assert.equal(r.status, 303, 'the check helps, it never blocks');
   page = (await p.get(`/groups/${g1}/plan`)).text;
+  assert.match(page, /C2 \(Luisteren\), A1 \(Verschil toelaten\)/, 'codes written as the framework writes them, once, with names');
   assert.match(page, /Specifiek|Specific/);
   assert.match(page, /Meetbaar|Measurable/);
   assert.match(page, /Tijdgebonden|Time-bound/);
