@@ -102,3 +102,33 @@ test('the other roles: home page, and the English interface', async () => {
   assert.equal(await page.getAttribute('html', 'lang'), 'nl');
   await page.close();
 });
+
+test('search: Dutch word forms with the match marked, a coach reading along without names, bad input', async () => {
+  const page = await newPage();
+  await login(page, demoEmail('participant'));
+  await page.getByRole('link', { name: /^(Zoeken|Search)$/ }).first().click();
+  await accessible(page, 'search');
+  // the demo's reports speak of "leidinggevende"; the inflected form finds them
+  await page.getByLabel(/^(Zoeken naar|Search for)$/).fill('leidinggevenden');
+  await page.getByRole('button', { name: /^(Zoeken|Search)$/ }).click();
+  await accessible(page, 'search-results');
+  assert.match(await page.locator('main h2').innerText(), /resultat|result/);
+  assert.ok(await page.locator('.snippet mark').count() > 0, 'the matched word is marked');
+  assert.ok(await page.locator('ol.results a[href*="/report"]').count() > 0, 'reports are found');
+  // a query without words gets a message and a 422
+  const r = await page.goto(srv.base + '/search?q=' + encodeURIComponent('*** ;;'));
+  assert.equal(r.status(), 422);
+  assert.ok(await page.getByRole('alert').isVisible());
+  await accessible(page, 'search-error');
+  await page.close();
+
+  // the coach reads published reports along: the demo participant's name never shows
+  const coach = await newPage('en');
+  await login(coach, demoEmail('coach'));
+  await coach.goto(srv.base + '/search?q=feedback');
+  await accessible(coach, 'search-coach-en');
+  const text = await coach.locator('main').innerText();
+  assert.match(text, /results?/);
+  assert.ok(!text.includes('Jan <script>'), 'no participant name for the coach');
+  await coach.close();
+});
