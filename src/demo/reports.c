@@ -137,6 +137,20 @@ void demo_finished(struct ctx *c, const long long *people, size_t n, long long m
 	size_t nen;
 	if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group, &en, &nen))
 		die("demo: enrolments");
+	/* meetings 6-8 chosen by the group: two from the card, one free */
+	struct menu_topic *topic;
+	size_t ntopic;
+	if (store_menu_topic_list(c->st, c->a, c->who->organisation_id, prog, &topic, &ntopic) || ntopic < 2)
+		die("demo: the LiVe! template has no menu card");
+	long long prep[3][2] = { { en[1].person_id, en[2].person_id }, { en[3].person_id, en[4].person_id },
+				 { en[5].person_id, en[6].person_id } };
+	struct meeting_choice ch[3] = {
+		{ false, topic[0].id, 0, NULL, "De groep wilde verder met het thema van bijeenkomst 3.", prep[0], 2 },
+		{ false, topic[1].id, 0, NULL, "Drie leervragen gingen over samenwerken met andere diensten.", prep[1], 2 },
+		{ true, 0, 0, "Een dag meelopen in een ander district", "De groep wilde de eigen blik verbreden.", prep[2], 2 },
+	};
+	for (int k = 0; k < 3; k++)
+		check(meeting_choose(c, meeting[5 + k], &ch[k], now, &e), &e, "menu choice");
 	for (int k = 0; k < 10; k++)
 		for (size_t i = 0; i < nen; i++)
 			check(attendance_record(c, meeting[k], en[i].person_id, (i + (size_t)k) % 7 == 3 ? "excused" : "present",
