@@ -140,10 +140,29 @@ static bool word_byte(unsigned char ch)
 	return ch >= 0x80 || isalnum(ch);
 }
 
-/* The names to hide: every participant's full name and its parts of three
- * letters or more ("Jan de Vries" gives "Jan de Vries", "Jan", "Vries"),
- * longest first so that a full name goes before its parts. */
-static size_t group_names(struct ctx *c, long long group_id, const char ***out)
+/* Particles of Dutch (and a few other) names, which are words of their
+ * own elsewhere: "van", "der", "de" are never hidden on their own. */
+static bool particle(const char *p, size_t n)
+{
+	static const char *const words[] = { "van", "der", "den", "de", "het", "ter", "ten", "te", "in", "op", "aan",
+					     "uit", "von", "vom", "zu", "la", "le", "du", "da", "di", "dos", "del",
+					     "el", "al", "bin", "ben", "mc", NULL };
+	for (const char *const *w = words; *w; w++)
+		if (strlen(*w) == n && !strncasecmp(p, *w, n))
+			return true;
+	return false;
+}
+
+/* The names to hide: every participant's full name (any case), and each
+ * part of it of three letters or more that is not a particle, as written
+ * (with its capital: "Meer" in a name, not "meer" in a sentence). Longest
+ * first so that a full name goes before its parts. */
+struct name {
+	const char *text;
+	bool any_case;
+};
+
+static size_t group_names(struct ctx *c, long long group_id, struct name **out)
 {
 	struct enrolment *en;
 	size_t n, k = 0;
@@ -153,10 +172,10 @@ static size_t group_names(struct ctx *c, long long group_id, const char ***out)
 	size_t cap = 8;
 	for (size_t i = 0; i < n; i++)
 		cap += 2 + strlen(en[i].person_name) / 2;
-	const char **names = arena_alloc(c->a, cap * sizeof(*names));
+	struct name *names = arena_alloc(c->a, cap * sizeof(*names));
 	for (size_t i = 0; i < n; i++) {
 		const char *full = en[i].person_name;
-		names[k++] = full;
+		names[k++] = (struct name){ full, true };
 		const char *p = full;
 		while (*p && k < cap) {
 			while (*p == ' ')
@@ -164,14 +183,15 @@ static size_t group_names(struct ctx *c, long long group_id, const char ***out)
 			const char *e = p;
 			while (*e && *e != ' ')
 				e++;
-			if (e - p >= 3 && (size_t)(e - p) < strlen(full))
-				names[k++] = arena_strndup(c->a, p, (size_t)(e - p));
+			size_t len = (size_t)(e - p);
+			if (len >= 3 && len < strlen(full) && !particle(p, len))
+				names[k++] = (struct name){ arena_strndup(c->a, p, len), false };
 			p = e;
 		}
 	}
 	for (size_t i = 1; i < k; i++)   /* longest first (insertion sort; groups are small) */
-		for (size_t j = i; j > 0 && strlen(names[j]) > strlen(names[j - 1]); j--) {
-			const char *t = names[j];
+		for (size_t j = i; j > 0 && strlen(names[j].text) > strlen(names[j - 1].text); j--) {
+			struct name t = names[j];
 			names[j] = names[j - 1];
 			names[j - 1] = t;
 		}
@@ -179,11 +199,11 @@ static size_t group_names(struct ctx *c, long long group_id, const char ***out)
 	return k;
 }
 
-/* Does name occur at p as a whole word (ASCII letters compared without case)? */
-static size_t name_at(const char *text, const char *p, const char *name)
+/* Does the name occur at p as a whole word? */
+static size_t name_at(const char *text, const char *p, const struct name *name)
 {
-	size_t len = strlen(name);
-	if (!len || strncasecmp(p, name, len))
+	size_t len = strlen(name->text);
+	if (!len || (name->any_case ? strncasecmp(p, name->text, len) : strncmp(p, name->text, len)))
 		return 0;
 	if (p > text && word_byte((unsigned char)p[-1]))
 		return 0;
@@ -194,7 +214,7 @@ static size_t name_at(const char *text, const char *p, const char *name)
 
 char *privacy_anonymise(struct ctx *c, long long group_id, const char *text)
 {
-	const char **names;
+	struct name *names;
 	size_t k = group_names(c, group_id, &names);
 	if (!text)
 		return NULL;
@@ -203,7 +223,7 @@ char *privacy_anonymise(struct ctx *c, long long group_id, const char *text)
 	for (const char *p = text; *p;) {
 		size_t hit = 0;
 		for (size_t i = 0; i < k && !hit; i++)
-			hit = name_at(text, p, names[i]);
+			hit = name_at(text, p, &names[i]);
 		if (hit) {
 			buf_adds(&b, mark);
 			p += hit;
@@ -216,13 +236,43 @@ char *privacy_anonymise(struct ctx *c, long long group_id, const char *text)
 	return out;
 }
 
+/* Could the query word find the name word? A prefix query ("Esth*")
+ * that begins it, or an inflected form ("Dekkers", "Esthers") that
+ * differs only in a short ending: the stemmer may join them. Without
+ * regard to case. */
+static bool may_find(const char *q, size_t nq, bool prefix, const char *name, size_t nn)
+{
+	if (prefix)
+		return nq >= 1 && nq <= nn && !strncasecmp(q, name, nq);
+	size_t n = nq < nn ? nq : nn, longer = nq < nn ? nn : nq;
+	return n >= 3 && longer - n <= 3 && !strncasecmp(q, name, n);
+}
+
 bool privacy_names_participant(struct ctx *c, long long group_id, const char *query)
 {
-	const char **names;
+	struct name *names;
 	size_t k = group_names(c, group_id, &names);
-	for (const char *p = query; *p; p++)
-		for (size_t i = 0; i < k; i++)
-			if (!strchr(names[i], ' ') && name_at(query, p, names[i]))
-				return true;
+	/* every word of the query against every word of every name: a prefix
+	 * query or a stemmed form reaches a name as well as the name itself */
+	for (const char *q = query; *q;) {
+		while (*q && !word_byte((unsigned char)*q))
+			q++;
+		const char *qe = q;
+		while (*qe && word_byte((unsigned char)*qe))
+			qe++;
+		for (size_t i = 0; i < k && qe > q; i++)
+			for (const char *p = names[i].text; *p;) {
+				while (*p == ' ')
+					p++;
+				const char *pe = p;
+				while (*pe && *pe != ' ')
+					pe++;
+				if (pe > p && !particle(p, (size_t)(pe - p)) &&
+				    may_find(q, (size_t)(qe - q), *qe == '*', p, (size_t)(pe - p)))
+					return true;
+				p = pe;
+			}
+		q = qe;
+	}
 	return false;
 }

@@ -18,16 +18,26 @@ static bool blank(const char *s)
 	return true;
 }
 
-/* A text as a Markdown block quote. */
+/* What a person wrote, made safe for any Markdown viewer, as a block. */
+static void written(struct buf *b, const char *text)
+{
+	md_safe(b, text, strlen(text));
+	buf_adds(b, "\n\n");
+}
+
+/* The same as a block quote. */
 static void quoted(struct buf *b, const char *text)
 {
+	struct buf t = BUF_INIT;
+	md_safe(&t, text, strlen(text));
 	buf_adds(b, "> ");
-	for (const char *p = text; *p; p++) {
+	for (const char *p = t.ptr; *p; p++) {
 		buf_addch(b, *p);
-		if (*p == '\n' && p[1])
-			buf_adds(b, "> ");
+		if (*p == '\n')
+			buf_adds(b, p[1] == '\n' ? ">" : "> ");
 	}
 	buf_adds(b, "\n\n");
+	buf_release(&t);
 }
 
 /* The body of one report: its texts under level-3 headings, then the
@@ -42,8 +52,7 @@ static void report_body(struct ctx *c, const struct report_view *rv, struct buf 
 		buf_adds(b, "### ");
 		md_escape(b, f[i].label);
 		buf_adds(b, "\n\n");
-		buf_adds(b, f[i].text);
-		buf_adds(b, "\n\n");
+		written(b, f[i].text);
 	}
 	bool any = false;
 	for (size_t i = 0; i < rv->ncontribs; i++) {
@@ -81,10 +90,8 @@ void story_markdown(struct ctx *c, const struct story_view *v, struct buf *b)
 		md_escape(b, period(c, v));
 	}
 	buf_adds(b, "\n\n");
-	if (!blank(v->s.opening)) {
-		buf_adds(b, v->s.opening);
-		buf_adds(b, "\n\n");
-	}
+	if (!blank(v->s.opening))
+		written(b, v->s.opening);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct report_view *rv = &v->reports[i];
 		buf_adds(b, "## ");
@@ -98,8 +105,7 @@ void story_markdown(struct ctx *c, const struct story_view *v, struct buf *b)
 		buf_adds(b, "## ");
 		md_escape(b, _("In closing"));
 		buf_adds(b, "\n\n");
-		buf_adds(b, v->s.closing);
-		buf_adds(b, "\n");
+		written(b, v->s.closing);
 	}
 }
 

@@ -89,3 +89,74 @@ void md_escape(struct buf *b, const char *text)
 		}
 	}
 }
+
+/* cmark's rule for HTML output (houdini's _scan_dangerous_url): no
+ * javascript:, vbscript: or file:, and data: only for some images. */
+static bool url_dangerous(const char *u)
+{
+	static const char *const bad[] = { "javascript:", "vbscript:", "file:", "data:" };
+	static const char *const images[] = { "data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp" };
+	while (u && (*u == ' ' || *u == '\t'))
+		u++;
+	for (size_t i = 0; u && i < sizeof(bad) / sizeof(*bad); i++)
+		if (!strncasecmp(u, bad[i], strlen(bad[i]))) {
+			for (size_t k = 0; i == 3 && k < sizeof(images) / sizeof(*images); k++)
+				if (!strncasecmp(u, images[k], strlen(images[k])))
+					return false;
+			return true;
+		}
+	return false;
+}
+
+/* A text node with the literal, line breaks made spaces. */
+static cmark_node *text_node(const char *literal)
+{
+	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+	char *copy = strdup(literal ? literal : "");
+	size_t n = strlen(copy);
+	while (n && (copy[n - 1] == '\n' || copy[n - 1] == '\r'))
+		copy[--n] = '\0';
+	for (char *p = copy; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	cmark_node_set_literal(t, copy);
+	free(copy);
+	return t;
+}
+
+void md_safe(struct buf *b, const char *text, size_t len)
+{
+	cmark_node *doc = cmark_parse_document(text ? text : "", text ? len : 0, CMARK_OPT_VALIDATE_UTF8);
+	images_to_links(doc);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node_type t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_HTML_INLINE) {
+			cmark_node *x = text_node(cmark_node_get_literal(n));
+			cmark_node_replace(n, x);
+			cmark_node_free(n);
+			cmark_iter_reset(it, x, CMARK_EVENT_ENTER);
+		} else if (t == CMARK_NODE_HTML_BLOCK) {
+			cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+			cmark_node_append_child(para, text_node(cmark_node_get_literal(n)));
+			cmark_node_replace(n, para);
+			cmark_node_free(n);
+			cmark_iter_reset(it, para, CMARK_EVENT_EXIT);
+		} else if (t == CMARK_NODE_LINK && url_dangerous(cmark_node_get_url(n))) {
+			cmark_node_set_url(n, "");
+		}
+	}
+	cmark_iter_free(it);
+	char *md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+	/* a document ends in one newline; the caller places blocks itself */
+	size_t n = strlen(md);
+	while (n && md[n - 1] == '\n')
+		n--;
+	buf_add(b, md, n);
+	free(md);
+	cmark_node_free(doc);
+}

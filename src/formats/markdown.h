@@ -17,6 +17,10 @@
 
 /* Appends the safe HTML of the Markdown text (len bytes) to b. */
 void md_html(struct buf *b, const char *text, size_t len);
+/* Appends the Markdown text rewritten so that no Markdown viewer can make
+ * markup of it either: raw HTML becomes escaped text, links to dangerous
+ * URLs lose their URL, images become links (for exports: the .md file). */
+void md_safe(struct buf *b, const char *text, size_t len);
 /* Appends the plain words of the Markdown text to b. */
 void md_plain(struct buf *b, const char *text, size_t len);
 

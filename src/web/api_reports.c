@@ -9,6 +9,20 @@
 #include <string.h>
 #include <time.h>
 
+/* The meeting of the path when the actor may see its group (404 otherwise,
+ * before the body is read: the same answer for any id). */
+static bool meeting_seen(struct web *w)
+{
+	struct meeting m;
+	struct learning_group g;
+	enum group_relation rel;
+	int r = store_meeting_get(w->st, w->a, w->who.organisation_id, w->id[0], &m);
+	int d = r == ST_NOTFOUND ? D_NOTFOUND : r ? D_ERROR : group_open(&w->ctx, m.group_id, &g, &rel);
+	if (d)
+		api_answer(w, d, NULL, 0);
+	return !d;
+}
+
 static json_t *report_json(const struct report_view *v)
 {
 	const struct meeting_report *r = &v->r;
@@ -42,6 +56,8 @@ void api_report(struct web *w)
 
 void api_report_save(struct web *w)
 {
+	if (!meeting_seen(w))
+		return;
 	json_t *j = api_body(w);
 	if (!j)
 		return;
@@ -61,6 +77,8 @@ void api_report_save(struct web *w)
 
 void api_report_publish(struct web *w)
 {
+	if (!meeting_seen(w))
+		return;
 	json_t *j = api_body(w);
 	if (!j)
 		return;
@@ -73,6 +91,8 @@ void api_report_publish(struct web *w)
 
 void api_contribution_save(struct web *w)
 {
+	if (!meeting_seen(w))
+		return;
 	json_t *j = api_body(w);
 	if (!j)
 		return;

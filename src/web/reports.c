@@ -143,9 +143,11 @@ static void report_page(struct web *w, const char *form, const struct errors *e,
 			html_markdown(w->out, v.r.mentor_reflection);
 			html(w->out, "</div>");
 		}
+		const struct errors *pe = form && !strcmp(form, "publish") ? e : NULL;
+		if (!v.exists)
+			form_errors(w, pe);   /* publishing before there is a report */
 		if (v.exists) {
 			bool pub = !strcmp(v.r.status, "published");
-			const struct errors *pe = form && !strcmp(form, "publish") ? e : NULL;
 			form_errors(w, pe);
 			html(w->out, "<form method=\"post\" action=\"/meetings/%lld/report/publish\">", p.m.id);
 			form_csrf(w);

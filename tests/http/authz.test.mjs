@@ -52,20 +52,46 @@ async function collectIds(org) {
   // the demo participant's place in the first group: its intake is theirs, their facilitator's and mentor's
   const members = (await coach.get(`/api/v1/groups/${group}`)).json().participants;
   const own = members.find((p) => p.name === 'Jan <script>alert(1)</script>');
+  // reports: the first meeting's report (published in the politie demo) is
+  // read; writing, publishing and contributing go to the group's last
+  // meeting, which has no report, so the walk changes nothing it reads
+  const meetings = [...gpage.matchAll(/href="\/meetings\/(\d+)"/g)].map((x) => Number(x[1]));
+  // a contribution not placed in the report: "placing" it with an empty form leaves it so
+  const facilitator = new Client(srv.base);
+  await facilitator.login(demoEmail('facilitator', org));
+  const report = await facilitator.get(`/api/v1/meetings/${meetings[0]}/report`);
+  const unplaced = report.status === 200 ? report.json().contributions.find((x) => !x.placed) : null;
+  // a group whose learning story is bundled (read by the group and the coach), else the first group
+  let story = group;
+  for (const p of (await coach.get('/api/v1/programmes')).json().programmes) {
+    for (const b of (await coach.get(`/api/v1/programmes/${p.id}`)).json().batches) {
+      for (const g of b.groups) {
+        const s = await coach.get(`/api/v1/groups/${g.id}/story`);
+        if (s.status === 200 && s.json().status === 'bundled') story = g.id;
+      }
+    }
+  }
   return {
     unit: unit.id, person: people[0].id, account: admin.id, grant: Number(grant[2]), place: own.enrolment_id,
     programme, batch, group, framework, pmeeting, topic, option, element, logbook, pair,
-    meeting: first(gpage, /href="\/meetings\/(\d+)"/),
+    meeting: first(gpage, /href="\/meetings\/(\d+)"/), spare: Math.max(...meetings), story,
+    contribution: unplaced ? unplaced.id : 999999999,
     enrolment: first(gpage, /action="\/enrolments\/(\d+)"/),
     feed: first(cal, /action="\/calendar\/(\d+)\/revoke"/),
     token: cal.match(/calendar\.ics\?token=([0-9a-f]+)/)[1],
   };
 }
 
-function fill(pattern, set) {
+function fill(pattern, set, method = 'GET') {
   let n = 0;
+  const bare = pattern.replace(/^\/api\/v1/, '');
   return pattern.replace(/\{id\}/g, () => {
     n++;
+    // the learning story is read in the group where it is bundled, written in the other
+    if (bare.startsWith('/groups/{id}/story') && method === 'GET') return set.story;
+    // reports are written where there is none yet
+    if (/^\/meetings\/\{id\}\/(report|contribution)/.test(bare) && method === 'POST') return set.spare;
+    if (bare.startsWith('/contributions/')) return set.contribution;
     if (pattern.startsWith('/units') || pattern.startsWith('/api/v1/units')) return set.unit;
     if (pattern.startsWith('/people') || pattern.startsWith('/api/v1/people')) return set.person;
     if (pattern.startsWith('/accounts')) return n === 1 ? set.account : set.grant;
@@ -83,7 +109,8 @@ function fill(pattern, set) {
     if (k) return set[k];
     if (pattern.startsWith('/calendar/')) return set.feed;
     throw new Error('no id for ' + pattern);
-  }) + (pattern === '/calendar.ics' ? `?token=${set.token}` : '');
+  }) + (pattern === '/calendar.ics' ? `?token=${set.token}` : '') +
+    (pattern === '/search' || pattern === '/api/v1/search' ? '?q=leiderschap' : '');
 }
 
 const allowed = (rt, role) => rt.public || rt.signed_in || rt.roles.includes(role);
@@ -106,6 +133,9 @@ const PROG_READ = ['coach', 'owner'];
 const PROG_WRITE = ['coach'];
 const MEMBER = ['coach', 'owner', 'facilitator', 'mentor', 'participant'];
 const RUN = ['coach', 'facilitator'];
+// group texts: not the owner, not the administrator (SPEC: "programme owners see none of it")
+const GROUP_TEXT = ['coach', 'facilitator', 'mentor', 'participant'];
+const REPORT_WRITE = ['facilitator', 'mentor'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public',
@@ -149,6 +179,16 @@ const policy = {
   'GET /api/v1/groups/{id}': MEMBER, 'POST /api/v1/groups/{id}/enrolments': PROG_WRITE,
   'POST /api/v1/groups/{id}/meetings': RUN, 'POST /api/v1/meetings/{id}/attendance': RUN,
   'POST /api/v1/meetings/{id}/choice': RUN,
+  'GET /meetings/{id}/report': GROUP_TEXT, 'POST /meetings/{id}/report': REPORT_WRITE,
+  'POST /meetings/{id}/report/publish': ['facilitator'], 'POST /meetings/{id}/contribution': ['participant'],
+  'POST /contributions/{id}/place': ['facilitator'], 'GET /groups/{id}/story': GROUP_TEXT,
+  'POST /groups/{id}/story': ['facilitator'], 'GET /groups/{id}/story.pdf': GROUP_TEXT,
+  'GET /groups/{id}/story.md': GROUP_TEXT, 'GET /search': 'signed_in',
+  'GET /api/v1/meetings/{id}/report': GROUP_TEXT, 'POST /api/v1/meetings/{id}/report': REPORT_WRITE,
+  'POST /api/v1/meetings/{id}/report/publish': ['facilitator'], 'POST /api/v1/meetings/{id}/contribution': ['participant'],
+  'GET /api/v1/groups/{id}/reports': GROUP_TEXT, 'GET /api/v1/groups/{id}/story': GROUP_TEXT,
+  'GET /api/v1/groups/{id}/story.md': GROUP_TEXT, 'GET /api/v1/groups/{id}/story.pdf': GROUP_TEXT,
+  'GET /api/v1/search': 'signed_in',
 };
 
 test('every route declares who may call it, as the policy says', () => {
@@ -168,7 +208,7 @@ test('every route declares who may call it, as the policy says', () => {
 test('without logging in, only public routes answer', async () => {
   const c = new Client(srv.base);
   for (const rt of ordered) {
-    const path = fill(rt.pattern, ids.own);
+    const path = fill(rt.pattern, ids.own, rt.method);
     const r = rt.method === 'GET' ? await c.get(path) : await c.post(path, {});
     if (rt.public) {
       assert.ok(![401, 403, 404, 405].includes(r.status) && r.status < 500, `${rt.method} ${path}: ${r.status}`);
@@ -194,7 +234,7 @@ for (const role of ROLES) {
     for (const rt of ordered.filter((r) => r.kind === 'page')) {
       for (const side of rt.pattern.includes('{id}') ? ['own', 'other'] : ['own']) {
         if (rt.pattern === '/logout' && side === 'other') continue;
-        const path = fill(rt.pattern, side === 'own' ? own : ids[side]);
+        const path = fill(rt.pattern, side === 'own' ? own : ids[side], rt.method);
         const r = rt.method === 'GET' ? await c.get(path) : await c.post(path, {});
         const what = `${role} ${rt.method} ${path} (${side})`;
         // a personal text: only its writer (the demo participant) reaches it, others get 404
@@ -213,11 +253,15 @@ for (const role of ROLES) {
     c.headers.authorization = `Bearer ${token}`;
     for (const rt of ordered.filter((r) => r.kind === 'api' && !r.public)) {
       for (const side of rt.pattern.includes('{id}') ? ['own', 'other'] : ['own']) {
-        const path = fill(rt.pattern, ids[side]);
-        const r = rt.method === 'GET' ? await c.get(path)
-          : await c.request('POST', path, { body: '', headers: { 'content-type': 'text/csv' } });
+        const path = fill(rt.pattern, ids[side], rt.method);
+        // an empty body of the route's kind: CSV for the import, else an empty JSON object
+        const body = rt.pattern.endsWith('/import') ? { body: '', headers: { 'content-type': 'text/csv' } }
+          : { body: '{}', headers: { 'content-type': 'application/json' } };
+        const r = rt.method === 'GET' ? await c.get(path) : await c.request('POST', path, body);
         const what = `${role} ${rt.method} ${path} (${side})`;
-        assert.match(r.headers.get('content-type'), /application\/json/, what);
+        // the story's files are the file itself when they are given, JSON when refused
+        const file = { '.md': /^text\/markdown/, '.pdf': /^application\/pdf/ }[rt.pattern.match(/\.(md|pdf)$/)?.[0]];
+        assert.match(r.headers.get('content-type'), file && r.status === 200 ? file : /application\/json/, what);
         if (!allowed(rt, role)) assert.equal(r.status, 403, what);
         else if (side === 'other') assert.equal(r.status, 404, what);
         else assert.ok(r.status < 500 && ![401, 403, 404, 405].includes(r.status), `${what}: ${r.status}`);

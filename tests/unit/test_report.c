@@ -155,7 +155,8 @@ TEST(report_published_is_read_by_the_group_the_coach_anonymised_never_the_owner)
 	FIXTURE(f);
 	struct cast p;
 	CHECK(setup(&f, &p, -80));
-	CHECK_INT(write_report(&f, &p, 0, "Anna Jansen vertelde over haar team; Anna en Pieter oefenden. Annabel niet."), D_OK);
+	CHECK_INT(write_report(&f, &p, 0, "Anna Jansen vertelde over haar team; Anna en Pieter oefenden. Annabel niet. "
+				 "De Vries-kant van de zaak: meer vries dan dooi."), D_OK);
 	struct actor w;
 	struct ctx fac = as(&f, &w, p.facilitator, FAC);
 	struct errors e = { 0 };
@@ -170,8 +171,10 @@ TEST(report_published_is_read_by_the_group_the_coach_anonymised_never_the_owner)
 	struct ctx coach = as(&f, &wc, p.coach, COACH);
 	struct report_view v;
 	CHECK_INT(report_read(&coach, p.meeting[0], &v), D_OK);
-	/* full names and name parts go, whole words only ("Annabel" stays) */
-	CHECK_STR(v.r.themes, "[participant] vertelde over haar team; [participant] en [participant] oefenden. Annabel niet.");
+	/* full names and name parts go, whole words only ("Annabel" stays), a
+	 * part as written ("Vries", not "vries"), never a particle ("de") */
+	CHECK_STR(v.r.themes, "[participant] vertelde over haar team; [participant] en [participant] oefenden. Annabel niet. "
+			      "De [participant]-kant van de zaak: meer vries dan dooi.");
 	/* a participant who stopped no longer reads the group's texts */
 	struct enrolment *en;
 	size_t n;
