@@ -1,12 +1,14 @@
 /* api_me.c — GET /api/v1/me: everything a person wrote or that was
  * recorded about them in their trajectory (their groups, learning questions
- * with every version, intakes, logbook), as JSON, so that a participant can
+ * with every version, intakes, development plans, contributions to reports,
+ * logbook), as JSON, so that a participant can
  * take their data with them. Only their own: it goes through the same
  * domain calls, and so the same privacy rules, as the pages. */
 #include "web.h"
 #include "domain/intake.h"
 #include "domain/logbook.h"
 #include "domain/plan.h"
+#include "store/report.h"
 
 #include <string.h>
 
@@ -66,6 +68,16 @@ void api_me(struct web *w)
 			json_object_set_new(jg, "development_plan", json_pack("{s:s, s:o, s:o}", "assignment", pl.assignment,
 									      "goals", goals, "manager_talks", talks));
 		}
+		/* their contributions to the group's reports, placed or not */
+		struct contribution *x;
+		size_t nx;
+		json_t *jx = json_array();
+		if (!store_contribution_list(w->st, w->a, org, g[i].id, 0, &x, &nx))
+			for (size_t k = 0; k < nx; k++)
+				if (x[k].person_id == me)
+					json_array_append_new(jx, json_pack("{s:I, s:s, s:b}", "meeting_id", (json_int_t)x[k].meeting_id,
+									    "text", x[k].text, "placed", x[k].placed));
+		json_object_set_new(jg, "contributions", jx);
 		json_array_append_new(groups, jg);
 	}
 	struct logbook_entry *e;

@@ -41,7 +41,7 @@ test('the coordinator designs, staffs and plans a LiVe! group; the menu card kee
   await page.getByRole('navigation').getByRole('link', { name: "Programma's", exact: true }).click();
   await accessible(page, 'programmes');
   // the demo programme's selection of facilitators, and the frameworks
-  await page.getByRole('link', { name: /LiVe! Westerschelde/ }).click();
+  await page.getByRole('link', { name: 'LiVe! Westerschelde', exact: true }).click();
   await accessible(page, 'programme-demo');
   await page.getByRole('link', { name: /Leergroepbegeleiders selecteren/ }).click();
   await accessible(page, 'selection');

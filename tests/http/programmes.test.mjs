@@ -153,7 +153,9 @@ test('a mentor of group A cannot see group B; a participant sees their own group
     const c = as[role];
     assert.equal((await c.get(`/groups/${groups[0]}`)).status, 200, `${role} sees their group`);
     const mine = (await c.get('/groups')).text;
-    assert.deepEqual(all(mine, /href="\/groups\/(\d+)"/g), [groups[0]], `${role}: my groups is group A only`);
+    // of this programme's groups (the demo also has last year's group of the same people)
+    assert.deepEqual(all(mine, /href="\/groups\/(\d+)"/g).filter((g) => groups.includes(g)), [groups[0]],
+      `${role}: my groups is group A only`);
     for (const g of groups.slice(1)) {
       assert.equal((await c.get(`/groups/${g}`)).status, 404, `${role} group ${g}`);
       assert.equal((await c.get(`/groups/${g}/calendar.ics`)).status, 404, `${role} calendar of group ${g}`);

@@ -558,6 +558,9 @@ test('every read by someone other than the writer is in the audit log; the write
   const m = m1[10], href = `/meetings/${m}/report`;
   await attend(m, jan, 'present');
   assert.equal((await as.participant.post(`/meetings/${m}/contribution`, { text: 'Over de Roerdompstilte.' })).status, 303);
+  // the participant takes it with them in their own data
+  const mine = (await as.participant.get('/api/v1/me')).json().groups.flatMap((g) => g.contributions);
+  assert.ok(mine.some((x) => x.meeting_id === m && /Roerdompstilte/.test(x.text)), 'GET /api/v1/me holds the contribution');
   await writeReport(m, { themes: 'Afronding.' });
   await publish(m);
   const report = (await as.facilitator.get(`/api/v1${href}`)).json();
