@@ -123,6 +123,12 @@ static void report_page(struct web *w, const char *form, const struct errors *e,
 
 	if (fac) {
 		const struct errors *re = form && !strcmp(form, "report") ? e : NULL;
+		if (v.exists) {
+			html(w->out, "<details class=\"preview\"><summary>%s</summary>", _("Preview: the report as the group reads it"));
+			report_texts(w, &v.r);
+			contributions_placed(w, &v);
+			html(w->out, "</details>");
+		}
 		html(w->out, "<h2 id=\"write\">%s</h2>", v.exists ? _("The report") : _("Write the report"));
 		form_errors(w, re);
 		html(w->out, "<form method=\"post\" action=\"/meetings/%lld/report\">", p.m.id);
@@ -152,7 +158,8 @@ static void report_page(struct web *w, const char *form, const struct errors *e,
 			html(w->out, "<form method=\"post\" action=\"/meetings/%lld/report/publish\">", p.m.id);
 			form_csrf(w);
 			html(w->out, "<input type=\"hidden\" name=\"publish\" value=\"%s\">", pub ? "0" : "1");
-			html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n",
+			html(w->out, pub ? "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>\n"
+				       : "<p><button type=\"submit\">%s</button></p></form>\n",
 			     pub ? _("Take back to draft") : _("Publish to the group"));
 		}
 		/* every contribution, to place or take out */
