@@ -46,6 +46,32 @@ const struct command commands[] = {
 	  "leergang story --email E --group ID [--format md|pdf] [--output FILE]" },
 	{ "search", cmd_search, "search as an account would, printing the results as JSON",
 	  "leergang search --email E QUERY" },
+	{ "stats", cmd_stats, "statistics of questionnaire answers or 360\xC2\xB0 feedback in a CSV file, as JSON",
+	  "leergang stats FILE.csv --items A,B,... [--reverse A,...] [--scale-min 1] [--scale-max 5]\n"
+	  "       [--group COLUMN] [--paired PRE,POST]\n"
+	  "       leergang stats 360 FILE.csv\n"
+	  "\n"
+	  "FILE.csv has a header row and a row per respondent; ';' ',' or TAB separate the cells, an\n"
+	  "empty cell is a missing answer, and '3,5' and '3.5' are both three and a half. Answers to\n"
+	  "--items must be whole points of the scale (default 1..5); --reverse items are turned\n"
+	  "(min + max - x) before anything else. The numbers agree with R (tests/stats/README.md):\n"
+	  "  items   n, mean, sd (n - 1), counts per scale point\n"
+	  "  score   scale score = mean of the answered items; n counts respondents with >= 1 answer\n"
+	  "  alpha   psych::alpha(x, check.keys = FALSE): raw and std from pairwise covariances,\n"
+	  "          items without variance excluded, if_dropped per item; complete_case = raw\n"
+	  "          alpha of the rows with every item answered (n_complete of them)\n"
+	  "  groups  the score per value of COLUMN, in file order; with 2 groups welch, student\n"
+	  "          (t = first - second, two-sided p) and cohen_d (pooled SD); anova (F, eta2)\n"
+	  "  paired  t.test(POST, PRE, paired = TRUE) on rows with both: mean_diff = POST - PRE,\n"
+	  "          dz = mean_diff / sd_diff\n"
+	  "A number that is undefined (n too small, no variance) is null, with a note saying why.\n"
+	  "\n"
+	  "stats 360 reads rows subject,rater_role,rater_id,dimension,score (rater_role self, manager,\n"
+	  "or any other category such as staff) and prints per subject and dimension: self,\n"
+	  "others_n, others_mean and gap = self - others_mean over every rater but self, and the\n"
+	  "categories: manager always, a category of 3 or more raters by name, smaller ones merged\n"
+	  "into 'others'. Means of fewer than 3 raters are not shown (\"suppressed\": true), nor an\n"
+	  "others_mean that would reveal them by subtraction." },
 	{ "backup", cmd_backup, "write a consistent copy of the database", "leergang backup FILE" },
 	{ "help", cmd_help, "show the commands, or the usage of one", "leergang help [COMMAND]" },
 	{ 0, 0, 0, 0 },

@@ -30,6 +30,8 @@ void demo_intake(struct ctx *c, long long person, long long facilitator, long lo
 void demo_reverse(struct ctx *c, long long senior, long long junior, int step);
 void demo_reports(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
 		  long long mentor);
-void demo_finished(struct ctx *c, const long long *people, size_t n, long long mentor, long long facilitator);
+void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t next, const long long mentors[4],
+		   const long long facilitators[4]);
+void demo_evaluation(struct ctx *c, long long programme, const char *opens_on, const char *closes_on);
 
 #endif

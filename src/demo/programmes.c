@@ -156,12 +156,9 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 				check(c, meeting_choose(c, meeting[5 + k], &ch[k], (long long)time(NULL), &e), &e, "menu choice");
 		}
 	}
-	/* last year's run: the demo participant and eight others, finished */
-	if (npool >= next + 8) {
-		long long people[9] = { pool[0] };
-		memcpy(people + 1, pool + next, 8 * sizeof(*people));
-		demo_finished(c, people, 9, mentors[0], facilitators[0]);
-	}
+	/* last year's run, finished: 117 people in ten groups (seed 000 §9.1) */
+	if (npool >= next + 8)
+		demo_finished(c, pool, npool, next, mentors, facilitators);
 }
 
 /* A few days of the participant's logbook, in the words of the kind seed

@@ -12,6 +12,7 @@
 #include "domain/report.h"
 #include "domain/schedule.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -112,11 +113,71 @@ void demo_reports(struct ctx *c, long long group, const long long *meeting, int 
 	reports_for(c, group, meeting, held, facilitator, mentor, false);
 }
 
-/* Last year's run of the programme: one group, all ten meetings held, every
- * report published and the learning story bundled. */
-void demo_finished(struct ctx *c, const long long *people, size_t n, long long mentor, long long facilitator)
+/* Leergroep B to J of last year's run: 108 people (the pool wraps round,
+ * skipping the demo participant), 12 of whom stopped, meetings held. */
+static void other_groups(struct ctx *c, long long prog, long long batch, const long long *pool, size_t npool,
+			 size_t from, const long long mentors[4], const long long facilitators[4])
+{
+	(void)prog;
+	struct errors e = { 0 };
+	char today[11], day[11];
+	date_today((long long)time(NULL), today);
+	long long now = (long long)time(NULL);
+	size_t k = from;
+	for (int g = 0; g < 9; g++) {
+		char name[32];
+		snprintf(name, sizeof(name), "Leergroep %c", 'B' + g);
+		long long group;
+		check(group_create(c, batch, name, &e, &group), &e, "group");
+		check(group_staff(c, group, mentors[(g + 1) % 4], facilitators[(g + 1) % 4], "proposed", &e), &e, "staff");
+		long long people[12];
+		for (int i = 0; i < 12; i++) {
+			if (k % npool == 0)
+				k++;   /* the demo participant is in Leergroep A */
+			people[i] = pool[k++ % npool];
+		}
+		date_add_days(today, -420, day);
+		check(group_enrol(c, group, people, 12, day, &e), &e, "enrolment");
+		for (int m = 1; m <= 10; m++) {
+			date_add_days(today, -400 + (m - 1) * 14, day);
+			struct meeting_when w = { day, "13:00", "17:00", "Leergebouw, lokaal 3" };
+			long long id;
+			check(meeting_plan(c, group, m, &w, now, &e, &id), &e, "plan");
+		}
+		struct enrolment *en;
+		size_t nen;
+		if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group, &en, &nen))
+			die("demo: enrolments");
+		date_add_days(today, -400 + 9 * 14, day);
+		for (size_t i = 0; i < nen; i++) {
+			check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, &e), &e, "active");
+			/* 12 stopped: one or two per group */
+			bool stop = i == 5 || (g < 3 && i == 9);
+			char on[11];
+			date_add_days(today, -330 + (int)i * 3, on);
+			if (stop)
+				check(enrolment_set_status(c, en[i].id, "stopped", on,
+							   i == 5 ? "Langdurig ziek." : "In overleg met de leidinggevende gestopt.", &e),
+				      &e, "stopped");
+			else
+				check(enrolment_set_status(c, en[i].id, "completed", day, NULL, &e), &e, "completed");
+		}
+	}
+}
+
+/* Last year's run of the programme: ten groups of 117 people in all, as in
+ * seed 000 §9.1 (12 of them stopped along the way); all meetings held.
+ * Leergroep A, with the demo participant, facilitator and mentor, has
+ * every report published and its learning story bundled; the programme's
+ * final evaluation was answered by 84 of the 105 who finished. */
+void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t next, const long long mentors[4],
+		   const long long facilitators[4])
 {
 	struct errors e = { 0 };
+	long long mentor = mentors[0], facilitator = facilitators[0];
+	long long people[9] = { pool[0] };
+	memcpy(people + 1, pool + next, 8 * sizeof(*people));
+	size_t n = 9;
 	long long prog, batch, group, meeting[10];
 	check(programme_from_template(c, "live", "LiVe! Westerschelde 2025", &e, &prog), &e, "finished programme");
 	check(batch_create(c, prog, "Lichting 1", &e, &batch), &e, "batch");
@@ -168,4 +229,9 @@ void demo_finished(struct ctx *c, const long long *people, size_t n, long long m
 			 "We sluiten af met de woorden van de groep: *\"Leren gebeurt tussen de bijeenkomsten.\"*\n\n"
 			 "Dank aan iedereen voor de openheid, het lef en de waardering.",
 			 true, now, &e), &e, "learning story");
+	other_groups(c, prog, batch, pool, npool, next + 8, mentors, facilitators);
+	char opens[11], closes[11];
+	date_add_days(today, -400 + 9 * 14, opens);
+	date_add_days(opens, 14, closes);
+	demo_evaluation(c, prog, opens, closes);
 }

@@ -249,3 +249,12 @@ long long web_arg_int(struct web *w, const char *name, long long dflt)
 	long long n = strtoll(v, &end, 10);
 	return (*end || n < 0) ? dflt : n;
 }
+
+const char *web_base_url(struct web *w)
+{
+	const char *host = request_header(w->r, "Host");
+	/* the Host header is the client's word; only a plain host[:port] is used */
+	if (!host || !*host || strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") != strlen(host))
+		host = "127.0.0.1:8080";
+	return arena_printf(w->a, "%s://%s", w->secure_cookies ? "https" : "http", host);
+}

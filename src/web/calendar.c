@@ -16,15 +16,6 @@ static void send_ics(struct web *w, const char *filename)
 	response_header(w->r, "Content-Disposition", arena_printf(w->a, "inline; filename=\"%s\"", filename));
 }
 
-static const char *base_url(struct web *w)
-{
-	const char *host = request_header(w->r, "Host");
-	/* the Host header is the client's word; only a plain host[:port] is used */
-	if (!host || !*host || strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") != strlen(host))
-		host = "127.0.0.1:8080";
-	return arena_printf(w->a, "%s://%s", w->secure_cookies ? "https" : "http", host);
-}
-
 static void calendar_page(struct web *w, const char *new_token, long long new_group)
 {
 	struct calendar_feed *f;
@@ -41,7 +32,7 @@ static void calendar_page(struct web *w, const char *new_token, long long new_gr
 	page_done_message(w);
 	html(w->out, "<p>%s</p>", _("With a calendar link your meetings appear in Outlook, Google Calendar or Apple Calendar, and stay up to date: add the link there as a subscription (\"subscribe to calendar\" or \"from internet\"). Whoever has the link sees your meetings, so keep it to yourself; you can revoke it here."));
 	if (new_token) {
-		const char *url = arena_printf(w->a, "%s/calendar.ics?token=%s", base_url(w), new_token);
+		const char *url = arena_printf(w->a, "%s/calendar.ics?token=%s", web_base_url(w), new_token);
 		html(w->out, "<div class=\"done\" role=\"status\"><p>%s</p><p><label for=\"f-url\">%s</label>"
 			"<input id=\"f-url\" type=\"text\" readonly size=\"70\" value=\"%s\"></p><p>%s</p></div>",
 		     _("Your new calendar link (shown only now):"), _("Calendar link"), url,

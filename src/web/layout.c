@@ -18,6 +18,7 @@ static const struct nav_item {
 	{ "/groups", N_("My groups"), ROLES_GROUP_MEMBER },
 	{ "/logbook", N_("My logbook"), ROLE_BIT(ROLE_PARTICIPANT) },
 	{ "/search", N_("Search"), ROLES_GROUP_TEXT },
+	{ "/questionnaires", N_("Questionnaires"), ROLES_SURVEY },
 	{ "/accounts", N_("Accounts and roles"), ROLES_ADMIN },
 	{ "/import", N_("Import"), ROLES_ADMIN },
 	{ "/audit", N_("Audit log"), ROLES_ADMIN },
@@ -171,6 +172,8 @@ static const struct {
 	{ "contribution-placed", N_("The contribution has been changed in the report.") },
 	{ "story-saved", N_("The learning story has been saved.") },
 	{ "story-bundled", N_("The learning story has been bundled and given to the group.") },
+	{ "instrument-added", N_("The questionnaire has been added to the organisation.") },
+	{ "wave-created", N_("The wave has been started; download the personal links for the mail merge below.") },
 	{ "feed-created", N_("Your calendar link has been made. Add it to your calendar program as a subscription.") },
 	{ "feed-revoked", N_("The calendar link has been revoked; it no longer works.") },
 };

@@ -38,6 +38,8 @@
  * and the coach reading along; never the owner (domain/privacy.c). */
 #define ROLES_GROUP_TEXT (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR) | \
 			  ROLE_BIT(ROLE_PARTICIPANT))
+/* Questionnaires: the coach (the coordinator) and the researcher. */
+#define ROLES_SURVEY (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 #define ROLES_REPORT_WRITE (ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR))
 
 struct web;
@@ -95,6 +97,9 @@ void web_set_language_cookie(struct web *w, enum lang l);
 const char *web_arg(struct web *w, const char *name);      /* query */
 const char *web_field(struct web *w, const char *name);    /* form; "" when absent */
 long long web_arg_int(struct web *w, const char *name, long long dflt);
+/* "http://host:port" of this server as the client reached it (a plain
+ * Host header only), for links that leave the page: feeds, survey links. */
+const char *web_base_url(struct web *w);
 
 /* page frame (layout.c) */
 void page_begin(struct web *w, const char *title);
@@ -123,6 +128,14 @@ void page_story_save(struct web *w);
 void page_story_pdf(struct web *w);
 void page_story_md(struct web *w);
 void page_search(struct web *w);
+void page_surveys(struct web *w);
+void page_instrument_install(struct web *w);
+void page_instrument(struct web *w);
+void page_wave_create(struct web *w);
+void page_wave(struct web *w);
+void page_wave_links(struct web *w);
+void page_respond(struct web *w);
+void page_respond_post(struct web *w);
 void page_login(struct web *w);
 void page_login_post(struct web *w);
 void page_logout(struct web *w);

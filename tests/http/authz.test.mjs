@@ -71,7 +71,15 @@ async function collectIds(org) {
       }
     }
   }
+  // a questionnaire and a wave (the politie demo has the LiVe! final
+  // evaluation), and a respondent's link of that wave
+  const surveys = (await coach.get('/questionnaires')).text;
+  const wave = maybe(surveys, /href="\/waves\/(\d+)"/);
+  const instrument = maybe(surveys, /href="\/instruments\/(\d+)"/);
+  const links = wave < 999999999 ? (await coach.get(`/waves/${wave}/links.csv`)).text : '';
+  const respond = (links.match(/respond\?token=([0-9a-f]+)/) || [null, 'none'])[1];
   return {
+    wave, instrument, respond,
     unit: unit.id, person: people[0].id, account: admin.id, grant: Number(grant[2]), place: own.enrolment_id,
     programme, batch, group, framework, pmeeting, topic, option, element, logbook, pair,
     meeting: first(gpage, /href="\/meetings\/(\d+)"/), spare: Math.max(...meetings), story,
@@ -104,13 +112,15 @@ function fill(pattern, set, method = 'GET') {
     }
     if (pattern.startsWith('/enrolments/{id}/')) return set.place;
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
-      meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair' };
+      meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair',
+      waves: 'wave', instruments: 'instrument' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     if (pattern.startsWith('/calendar/')) return set.feed;
     throw new Error('no id for ' + pattern);
   }) + (pattern === '/calendar.ics' ? `?token=${set.token}` : '') +
-    (pattern === '/search' || pattern === '/api/v1/search' ? '?q=leiderschap' : '');
+    (pattern === '/search' || pattern === '/api/v1/search' ? '?q=leiderschap' : '') +
+    (pattern === '/respond' ? `?token=${set.respond}` : '');
 }
 
 const allowed = (rt, role) => rt.public || rt.signed_in || rt.roles.includes(role);
@@ -136,6 +146,8 @@ const RUN = ['coach', 'facilitator'];
 // group texts: not the owner, not the administrator (SPEC: "programme owners see none of it")
 const GROUP_TEXT = ['coach', 'facilitator', 'mentor', 'participant'];
 const REPORT_WRITE = ['facilitator', 'mentor'];
+// questionnaires: the coach (as coordinator) and the researcher
+const SURVEY = ['coach', 'researcher'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public',
@@ -189,6 +201,9 @@ const policy = {
   'GET /api/v1/groups/{id}/reports': GROUP_TEXT, 'GET /api/v1/groups/{id}/story': GROUP_TEXT,
   'GET /api/v1/groups/{id}/story.md': GROUP_TEXT, 'GET /api/v1/groups/{id}/story.pdf': GROUP_TEXT,
   'GET /api/v1/search': 'signed_in',
+  'GET /questionnaires': SURVEY, 'POST /instruments': SURVEY, 'GET /instruments/{id}': SURVEY,
+  'POST /waves': SURVEY, 'GET /waves/{id}': SURVEY, 'GET /waves/{id}/links.csv': SURVEY,
+  'GET /respond': 'public', 'POST /respond': 'public',
 };
 
 test('every route declares who may call it, as the policy says', () => {

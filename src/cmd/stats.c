@@ -1,0 +1,531 @@
+/* stats.c — `leergang stats FILE.csv --items ...`: the statistics of a
+ * questionnaire's answers (items, scale score, Cronbach's alpha, groups
+ * compared, two waves paired), and `leergang stats 360 FILE.csv`: self
+ * against others in 360° feedback. Reads a CSV (formats/csv.h: ';' ',' or
+ * TAB, a header row, an empty cell is a missing answer, "3,5" and "3.5"
+ * both read as three and a half), checks every cell it uses, and prints
+ * JSON. The statistics themselves are in src/stats/ (definitions in
+ * stats.h and three60.h); this file only reads, validates and prints. */
+#include "cmd.h"
+#include "core/die.h"
+#include "formats/csv.h"
+#include "stats/stats.h"
+#include "stats/three60.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdint.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_FILE (64 * 1024 * 1024)
+
+/* Enough digits that R's values can be compared to the last one. */
+#define JSON_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(17))
+
+struct sheet {
+	const char *path;
+	struct csv csv;
+};
+
+static char *read_file(struct arena *a, const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f)
+		die("cannot open %s: %s", path, strerror(errno));
+	struct buf b = BUF_INIT;
+	char tmp[65536];
+	size_t n;
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0) {
+		buf_add(&b, tmp, n);
+		if (b.len > MAX_FILE)
+			die("%s is larger than %d MB; split it", path, MAX_FILE / (1024 * 1024));
+	}
+	if (ferror(f))
+		die("cannot read %s", path);
+	if (f != stdin)
+		fclose(f);
+	char *out = arena_strndup(a, b.ptr, b.len);
+	*len = b.len;
+	buf_release(&b);
+	return out;
+}
+
+/* Text from the file as it may appear in a one-line message: control
+ * characters shown as '?', cut after 40 bytes (on a UTF-8 boundary). */
+static const char *shown(struct arena *a, const char *s)
+{
+	size_t n = strlen(s), max = 40;
+	if (n > max) {
+		while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+			max--;
+	}
+	char *t = arena_strndup(a, s, n > max ? max : n);
+	for (char *p = t; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			*p = '?';
+	return n > max ? arena_printf(a, "%s...", t) : t;
+}
+
+static void load(struct arena *a, struct sheet *sh, const char *path)
+{
+	size_t len;
+	char *data = read_file(a, path, &len);
+	sh->path = path;
+	enum csv_error e = csv_parse(a, data, len, &sh->csv);
+	if (e == CSV_EMPTY)
+		die("%s is empty: it needs a header row and a row per respondent", path);
+	if (e != CSV_OK)
+		die("%s, line %zu: %s", path, sh->csv.err_line, csv_error_text(e));
+	if (sh->csv.converted)
+		warn("%s was Windows-1252 and has been read as such", path);
+}
+
+/* The cell of row r (1-based data row index into csv.rows) in column c,
+ * "" when the row is shorter than the header. */
+static const char *cell(const struct sheet *sh, size_t r, size_t c)
+{
+	const struct csv_row *row = &sh->csv.rows[r];
+	return c < row->n ? row->fields[c] : "";
+}
+
+/* s without spaces and tabs around it, in the arena. */
+static char *trimmed(struct arena *a, const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return arena_strndup(a, s, n);
+}
+
+/* The index of the header column named name (spaces around either are
+ * ignored); dies when it is missing or appears twice. */
+static size_t column(struct arena *a, const struct sheet *sh, const char *name, const char *option)
+{
+	const struct csv_row *h = &sh->csv.rows[0];
+	size_t found = SIZE_MAX;
+	for (size_t c = 0; c < h->n; c++)
+		if (!strcmp(trimmed(a, h->fields[c]), name)) {
+			if (found != SIZE_MAX)
+				die("%s: the column '%s' (%s) appears twice in the header; rename one", sh->path,
+				    shown(a, name), option);
+			found = c;
+		}
+	if (found == SIZE_MAX) {
+		struct buf cols = BUF_INIT;
+		for (size_t c = 0; c < h->n && c < 30; c++)
+			buf_addf(&cols, "%s%s", c ? ", " : "", shown(a, h->fields[c]));
+		if (h->n > 30)
+			buf_adds(&cols, ", ...");
+		const char *list = arena_strdup(a, cols.ptr);
+		buf_release(&cols);
+		die("%s: there is no column '%s' (%s); the header has: %s", sh->path, shown(a, name), option, list);
+	}
+	return found;
+}
+
+/* Splits a comma-separated list of column names; dies on an empty name or
+ * a name given twice. */
+static size_t split_names(struct arena *a, const char *list, const char *option, char ***out)
+{
+	size_t cap = 8, n = 0;
+	char **v = arena_alloc(a, cap * sizeof *v);
+	const char *p = list;
+	for (;;) {
+		const char *e = strchr(p, ',');
+		char *name = trimmed(a, arena_strndup(a, p, e ? (size_t)(e - p) : strlen(p)));
+		if (!*name)
+			die("%s has an empty column name in '%s'; separate the names with single commas", option,
+			    shown(a, list));
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(v[i], name))
+				die("%s names the column '%s' twice", option, shown(a, name));
+		if (n == cap) {
+			v = arena_grow(a, v, n, cap * 2, sizeof *v);
+			cap *= 2;
+		}
+		v[n++] = name;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	*out = v;
+	return n;
+}
+
+static int parse_int(const char *s, const char *option)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < -1000 || v > 1000)
+		die("%s needs a whole number between -1000 and 1000, not '%s'", option, s);
+	return (int)v;
+}
+
+static json_t *num(double x)
+{
+	return isfinite(x) ? json_real(x) : json_null();
+}
+
+static void set_note(json_t *o, const char *key, const char *note)
+{
+	if (note)
+		json_object_set_new(o, key, json_string(note));
+}
+
+static void print_json(json_t *j)
+{
+	char *s = json_dumps(j, JSON_FLAGS);
+	if (!s)
+		die("the results could not be written as JSON");
+	puts(s);
+	free(s);
+	json_decref(j);
+}
+
+/* A column of numbers: one per data row, NAN for an empty cell. With a
+ * scale (min < max) every value must be one of its points. */
+static double *numbers(struct arena *a, const struct sheet *sh, size_t col, int scale, int min, int max)
+{
+	size_t n = sh->csv.nrows - 1;
+	double *x = arena_alloc(a, (n + 1) * sizeof *x);
+	const char *name = shown(a, sh->csv.rows[0].fields[col]);
+	for (size_t i = 0; i < n; i++) {
+		const char *s = cell(sh, i + 1, col);
+		size_t line = sh->csv.rows[i + 1].line;
+		int r = stats_number(s, &x[i]);
+		if (r < 0)
+			die("%s, row %zu, column '%s': '%s' is not a number (leave the cell empty for a missing answer)",
+			    sh->path, line, name, shown(a, s));
+		if (r == 0 && !isfinite(x[i]))
+			die("%s, row %zu, column '%s': '%s' is too large", sh->path, line, name, shown(a, s));
+		if (r == 0 && scale && (x[i] < min || x[i] > max))
+			die("%s, row %zu, column '%s': %s is outside the scale %d..%d (see --scale-min, --scale-max)",
+			    sh->path, line, name, shown(a, s), min, max);
+		if (r == 0 && scale && x[i] != floor(x[i]))
+			die("%s, row %zu, column '%s': %s is not a point of the scale %d..%d (a whole number)",
+			    sh->path, line, name, shown(a, s), min, max);
+	}
+	return x;
+}
+
+/* n, mean, sd of x into o (a new object when o is NULL) */
+static json_t *desc_json(json_t *o, const char *name, const double *x, size_t n)
+{
+	struct stats_desc d;
+	stats_describe(x, n, &d);
+	if (!o)
+		o = json_object();
+	if (name)
+		json_object_set_new(o, "name", json_string(name));
+	json_object_set_new(o, "n", json_integer((json_int_t)d.n));
+	json_object_set_new(o, "mean", num(d.mean));
+	json_object_set_new(o, "sd", num(d.sd));
+	set_note(o, "note", d.n == 0 ? "nothing answered: no mean or SD" : d.n == 1 ? "one value: no SD" : NULL);
+	return o;
+}
+
+static json_t *ttest_json(const struct stats_ttest *t)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "t", num(t->t));
+	json_object_set_new(o, "df", num(t->df));
+	json_object_set_new(o, "p", num(t->p));
+	set_note(o, "note", t->note);
+	return o;
+}
+
+static json_t *alpha_json(struct arena *a, char **names, const double *const *x, size_t k, size_t n)
+{
+	struct stats_alpha al, cc;
+	struct stats_alpha_item *it = arena_alloc(a, (k + 1) * sizeof *it);
+	stats_alpha(x, k, n, &al, it);
+	stats_alpha_complete(x, k, n, &cc);
+	json_t *o = json_object(), *ex = json_array(), *drop = json_array();
+	json_object_set_new(o, "raw", num(al.raw));
+	json_object_set_new(o, "std", num(al.std));
+	json_object_set_new(o, "complete_case", num(cc.raw));
+	json_object_set_new(o, "n_complete", json_integer((json_int_t)cc.n));
+	json_object_set_new(o, "n_items", json_integer((json_int_t)al.k));
+	for (size_t j = 0; j < k; j++) {
+		json_t *e = json_object();
+		json_object_set_new(e, "name", json_string(names[j]));
+		if (!it[j].used) {
+			json_object_set_new(e, "note", json_string(it[j].why));
+			json_array_append_new(ex, e);
+			continue;
+		}
+		json_object_set_new(e, "raw", num(it[j].raw));
+		json_object_set_new(e, "std", num(it[j].std));
+		json_array_append_new(drop, e);
+	}
+	json_object_set_new(o, "excluded", ex);
+	json_object_set_new(o, "if_dropped", drop);
+	set_note(o, "note", al.note);
+	set_note(o, "if_dropped_note", al.drop_note);
+	set_note(o, "complete_case_note", cc.note);
+	return o;
+}
+
+/* Group comparisons of the scale scores: groups in order of first
+ * appearance among the respondents with a score and a group. */
+static void groups_json(struct arena *a, json_t *out, const struct sheet *sh, size_t gcol, const double *score,
+			size_t n)
+{
+	const char **gname = arena_alloc(a, (n + 1) * sizeof *gname);
+	size_t *g = arena_alloc(a, (n + 1) * sizeof *g), k = 0, nogroup = 0;
+	for (size_t i = 0; i < n; i++) {
+		g[i] = SIZE_MAX;
+		if (isnan(score[i]))
+			continue;
+		const char *v = trimmed(a, cell(sh, i + 1, gcol));
+		if (!*v) {
+			nogroup++;
+			continue;
+		}
+		size_t j = 0;
+		while (j < k && strcmp(gname[j], v))
+			j++;
+		if (j == k)
+			gname[k++] = v;
+		g[i] = j;
+	}
+	/* the scores of each group, in order */
+	double **gx = arena_alloc(a, (k + 1) * sizeof *gx);
+	size_t *gn = arena_alloc(a, (k + 1) * sizeof *gn);
+	for (size_t j = 0; j < k; j++)
+		gx[j] = arena_alloc(a, (n + 1) * sizeof **gx);
+	for (size_t i = 0; i < n; i++)
+		if (g[i] != SIZE_MAX)
+			gx[g[i]][gn[g[i]]++] = score[i];
+	json_t *arr = json_array();
+	for (size_t j = 0; j < k; j++)
+		json_array_append_new(arr, desc_json(NULL, gname[j], gx[j], gn[j]));
+	json_object_set_new(out, "groups", arr);
+	json_object_set_new(out, "no_group", json_integer((json_int_t)nogroup));
+
+	struct stats_ttest w, s;
+	const char *dnote = NULL;
+	double d = NAN;
+	if (k == 2) {
+		stats_welch(gx[0], gn[0], gx[1], gn[1], &w);
+		stats_student(gx[0], gn[0], gx[1], gn[1], &s);
+		d = stats_cohen_d(gx[0], gn[0], gx[1], gn[1], &dnote);
+	} else {
+		const char *why = k < 2 ? "the t-tests compare 2 groups; there are fewer"
+				       : "the t-tests compare 2 groups; there are more: see anova";
+		w = s = (struct stats_ttest){ 0, 0, NAN, NAN, NAN, why };
+		dnote = why;
+	}
+	json_object_set_new(out, "welch", ttest_json(&w));
+	json_object_set_new(out, "student", ttest_json(&s));
+	json_object_set_new(out, "cohen_d", num(d));
+	set_note(out, "cohen_d_note", dnote);
+
+	struct stats_anova an;
+	stats_anova(score, g, n, k, &an);
+	json_t *o = json_object();
+	json_object_set_new(o, "F", num(an.F));
+	json_object_set_new(o, "df1", an.groups >= 2 ? num(an.df1) : json_null());
+	json_object_set_new(o, "df2", an.groups >= 2 ? num(an.df2) : json_null());
+	json_object_set_new(o, "p", num(an.p));
+	json_object_set_new(o, "eta2", num(an.eta2));
+	set_note(o, "note", an.note);
+	json_object_set_new(out, "anova", o);
+}
+
+static json_t *paired_json(const char *pre, const char *post, const double *x, const double *y, size_t n)
+{
+	struct stats_paired p;
+	stats_paired(x, y, n, &p);
+	json_t *o = json_object();
+	json_object_set_new(o, "pre", json_string(pre));
+	json_object_set_new(o, "post", json_string(post));
+	json_object_set_new(o, "n", json_integer((json_int_t)p.n));
+	json_object_set_new(o, "mean_diff", num(p.mean_diff));
+	json_object_set_new(o, "sd_diff", num(p.sd_diff));
+	json_object_set_new(o, "t", num(p.t));
+	json_object_set_new(o, "df", num(p.df));
+	json_object_set_new(o, "p", num(p.p));
+	json_object_set_new(o, "dz", num(p.dz));
+	set_note(o, "note", p.note);
+	return o;
+}
+
+static int stats_360_cmd(int argc, char **argv)
+{
+	static const struct option opts[] = { { 0, 0, 0, 0 } };
+	while (getopt_long(argc, argv, "", opts, NULL) != -1)
+		cmd_usage("stats");
+	if (optind != argc - 1)
+		cmd_usage("stats");
+	struct arena a = ARENA_INIT;
+	struct sheet sh;
+	load(&a, &sh, argv[optind]);
+	static const char *const names[] = { "subject", "rater_role", "rater_id", "dimension", "score" };
+	size_t col[5];
+	for (size_t c = 0; c < 5; c++)
+		col[c] = column(&a, &sh, names[c], "stats 360");
+	size_t n = sh.csv.nrows - 1;
+	struct s360_rating *r = arena_alloc(&a, (n + 1) * sizeof *r);
+	for (size_t i = 0; i < n; i++) {
+		const char *s = cell(&sh, i + 1, col[4]);
+		r[i].subject = trimmed(&a, cell(&sh, i + 1, col[0]));
+		char *role = trimmed(&a, cell(&sh, i + 1, col[1]));
+		for (char *p = role; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		r[i].role = role;
+		r[i].rater = trimmed(&a, cell(&sh, i + 1, col[2]));
+		r[i].dimension = trimmed(&a, cell(&sh, i + 1, col[3]));
+		if (stats_number(s, &r[i].score) < 0 || (!isnan(r[i].score) && !isfinite(r[i].score)))
+			die("%s, row %zu, column 'score': '%s' is not a number (leave the cell empty for no answer)",
+			    sh.path, sh.csv.rows[i + 1].line, shown(&a, s));
+	}
+	struct s360_cell *cells;
+	size_t ncells, bad;
+	const char *why;
+	if (stats_360(&a, r, n, &cells, &ncells, &bad, &why))
+		die("%s, row %zu: %s", sh.path, sh.csv.rows[bad + 1].line, why);
+
+	json_t *subjects = json_array(), *dims = NULL;
+	for (size_t i = 0; i < ncells; i++) {
+		const struct s360_cell *c = &cells[i];
+		if (i == 0 || strcmp(c->subject, cells[i - 1].subject)) {
+			json_t *s = json_object();
+			json_object_set_new(s, "subject", json_string(c->subject));
+			dims = json_array();
+			json_object_set_new(s, "dimensions", dims);
+			json_array_append_new(subjects, s);
+		}
+		json_t *d = json_object(), *cats = json_array();
+		json_object_set_new(d, "dimension", json_string(c->dimension));
+		json_object_set_new(d, "self", num(c->self));
+		json_object_set_new(d, "self_n", json_integer((json_int_t)c->self_n));
+		json_object_set_new(d, "others_n", json_integer((json_int_t)c->others_n));
+		json_object_set_new(d, "suppressed", json_boolean(c->suppressed));
+		if (!c->suppressed) {
+			json_object_set_new(d, "others_mean", num(c->others_mean));
+			json_object_set_new(d, "gap", num(c->gap));
+		}
+		set_note(d, "note", c->note);
+		for (size_t k = 0; k < c->ncats; k++) {
+			json_t *o = json_object();
+			json_object_set_new(o, "role", json_string(c->cats[k].role));
+			json_object_set_new(o, "n", json_integer((json_int_t)c->cats[k].n));
+			json_object_set_new(o, "suppressed", json_boolean(c->cats[k].suppressed));
+			if (!c->cats[k].suppressed)
+				json_object_set_new(o, "mean", num(c->cats[k].mean));
+			json_array_append_new(cats, o);
+		}
+		json_object_set_new(d, "categories", cats);
+		json_array_append_new(dims, d);
+	}
+	json_t *out = json_object();
+	json_object_set_new(out, "subjects", subjects);
+	print_json(out);
+	arena_free(&a);
+	return 0;
+}
+
+int cmd_stats(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "360"))
+		return stats_360_cmd(argc - 1, argv + 1);
+	static const struct option opts[] = {
+		{ "items", required_argument, 0, 'i' },     { "reverse", required_argument, 0, 'r' },
+		{ "scale-min", required_argument, 0, 'a' }, { "scale-max", required_argument, 0, 'b' },
+		{ "group", required_argument, 0, 'g' },     { "paired", required_argument, 0, 'p' },
+		{ 0, 0, 0, 0 } };
+	const char *items = NULL, *reverse = NULL, *group = NULL, *paired = NULL;
+	int min = 1, max = 5, o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'i') items = optarg;
+		else if (o == 'r') reverse = optarg;
+		else if (o == 'a') min = parse_int(optarg, "--scale-min");
+		else if (o == 'b') max = parse_int(optarg, "--scale-max");
+		else if (o == 'g') group = optarg;
+		else if (o == 'p') paired = optarg;
+		else cmd_usage("stats");
+	}
+	if (optind != argc - 1 || (!items && !paired))
+		cmd_usage("stats");
+	if (min >= max || max - min > 100)
+		die("the scale %d..%d is not usable: --scale-min must be below --scale-max, at most 100 points apart",
+		    min, max);
+	if ((reverse || group) && !items)
+		die("%s works on the scale score of --items; give --items too", reverse ? "--reverse" : "--group");
+
+	struct arena a = ARENA_INIT;
+	char **inames = NULL, **rnames = NULL, **pnames = NULL;
+	size_t k = items ? split_names(&a, items, "--items", &inames) : 0;
+	size_t nrev = reverse ? split_names(&a, reverse, "--reverse", &rnames) : 0;
+	if (paired && split_names(&a, paired, "--paired", &pnames) != 2)
+		die("--paired needs two columns, PRE,POST (the first wave, then the second)");
+	int *rev = arena_alloc(&a, (k + 1) * sizeof *rev);
+	for (size_t r = 0; r < nrev; r++) {
+		size_t j = 0;
+		while (j < k && strcmp(inames[j], rnames[r]))
+			j++;
+		if (j == k)
+			die("--reverse names '%s', which is not one of --items", rnames[r]);
+		rev[j] = 1;
+	}
+
+	struct sheet sh;
+	load(&a, &sh, argv[optind]);
+	size_t n = sh.csv.nrows - 1;
+	json_t *out = json_object();
+	json_object_set_new(out, "rows", json_integer((json_int_t)n));
+
+	if (k) {
+		size_t gcol = group ? column(&a, &sh, group, "--group") : 0;
+		double **x = arena_alloc(&a, k * sizeof *x);
+		for (size_t j = 0; j < k; j++)
+			x[j] = numbers(&a, &sh, column(&a, &sh, inames[j], "--items"), 1, min, max);
+		json_t *arr = json_array();
+		size_t *counts = arena_alloc(&a, (size_t)(max - min + 1) * sizeof *counts);
+		for (size_t j = 0; j < k; j++) {
+			if (rev[j])
+				stats_reverse(x[j], n, min, max);
+			json_t *it = json_object();
+			json_object_set_new(it, "name", json_string(inames[j]));
+			json_object_set_new(it, "reversed", json_boolean(rev[j]));
+			desc_json(it, NULL, x[j], n);
+			stats_counts(x[j], n, min, max, counts);  /* every value was checked above */
+			json_t *c = json_array();
+			for (int v = 0; v <= max - min; v++)
+				json_array_append_new(c, json_integer((json_int_t)counts[v]));
+			json_object_set_new(it, "counts", c);
+			json_array_append_new(arr, it);
+		}
+		double *score = arena_alloc(&a, (n + 1) * sizeof *score);
+		stats_scale_scores((const double *const *)x, k, n, score);
+		json_t *sc = desc_json(NULL, NULL, score, n);
+		json_object_set_new(out, "n", json_integer((json_int_t)stats_count(score, n)));
+		json_t *scale = json_object();
+		json_object_set_new(scale, "min", json_integer(min));
+		json_object_set_new(scale, "max", json_integer(max));
+		json_object_set_new(out, "scale", scale);
+		json_object_set_new(out, "items", arr);
+		json_object_set_new(out, "score", sc);
+		json_object_set_new(out, "alpha", alpha_json(&a, inames, (const double *const *)x, k, n));
+		if (group)
+			groups_json(&a, out, &sh, gcol, score, n);
+	}
+	if (paired) {
+		double *pre = numbers(&a, &sh, column(&a, &sh, pnames[0], "--paired"), 0, 0, 0);
+		double *post = numbers(&a, &sh, column(&a, &sh, pnames[1], "--paired"), 0, 0, 0);
+		json_object_set_new(out, "paired", paired_json(pnames[0], pnames[1], pre, post, n));
+	}
+	print_json(out);
+	arena_free(&a);
+	return 0;
+}

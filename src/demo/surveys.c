@@ -1,0 +1,85 @@
+/* surveys.c (demo) — the LiVe! final evaluation of last year's run, as seed
+ * 000 §9.1 reports it: 117 registered, 12 stopped, 84 of the 105 who
+ * finished answered, 21 did not. The answers are made up by the demo so
+ * that the item means and SDs come near the seed's table (a: 3,1 / 0,9 …
+ * j: 1,9 / 1,4); they are drawn from a rounded normal distribution with a
+ * fixed seed, so every demo is the same. The open answers are the demo's
+ * own, in the manner of seed 000 §9.2.1. */
+#include "demo.h"
+#include "core/die.h"
+#include "domain/survey.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const double target[10][2] = {
+	{ 3.1, 0.9 }, { 3.8, 0.8 }, { 3.8, 0.7 }, { 3.7, 0.7 }, { 3.4, 0.8 },
+	{ 2.7, 1.1 }, { 3.0, 0.9 }, { 3.5, 1.1 }, { 3.5, 1.1 }, { 1.9, 1.4 },
+};
+
+static const char *const insights[] = {
+	"Vragen stellen voordat ik oordeel.",
+	"Het verschil tussen dialoog en discussie.",
+	"Luisteren naar wat de ander niet zegt.",
+	"Dat reflectie helpt, ook als het schuurt.",
+	"Waardering uitspreken, vaker dan ik deed.",
+	"Verschil toelaten in mijn team.",
+};
+
+/* A fixed sequence of uniform numbers in (0, 1). */
+static double uniform(unsigned long long *s)
+{
+	*s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
+	return ((double)(*s >> 11) + 0.5) / 9007199254740992.0;
+}
+
+static int point(unsigned long long *s, double mean, double sd)
+{
+	double z = sqrt(-2 * log(uniform(s))) * cos(2 * M_PI * uniform(s));
+	long v = lround(mean + sd * z);
+	return v < 1 ? 1 : v > 5 ? 5 : (int)v;
+}
+
+void demo_evaluation(struct ctx *c, long long programme, const char *opens_on, const char *closes_on)
+{
+	struct errors e = { 0 };
+	long long instrument, wave;
+	if (instrument_install(c, "live-final", (long long)time(NULL), &instrument))
+		die("demo: the LiVe! final evaluation");
+	struct wave_new n = { instrument, "Eindevaluatie LiVe! 2025", "programme", programme, opens_on, closes_on, true };
+	if (wave_create(c, &n, (long long)time(NULL), &e, &wave))
+		die("demo: wave: %s", e.n ? e.items[0].message : "database");
+	struct wave w;
+	struct invitation *inv;
+	size_t ninv;
+	if (store_wave_get(c->st, c->a, c->who->organisation_id, wave, &w) ||
+	    store_invitation_list(c->st, c->a, c->who->organisation_id, wave, &inv, &ninv))
+		die("demo: the wave's invitations");
+	unsigned long long seed = 20130601;
+	int answered = 0;
+	for (size_t i = 0; i < ninv && answered < 84; i++) {
+		if (!strcmp(inv[i].enrolment_status, "stopped"))
+			continue;
+		char token[SECRET_HEX];
+		wave_token(&w, inv[i].id, token);
+		struct respondent r;
+		if (respond_open(c->st, c->a, token, closes_on, &r) || r.state != RESPOND_OPEN)
+			die("demo: a respondent's link");
+		struct respond_field f[16];
+		size_t nf = 0;
+		for (size_t k = 0; k < r.v.nitems && nf < 16; k++) {
+			const struct instrument_item *it = &r.v.items[k];
+			const char *key = arena_printf(c->a, "i%lld", it->id);
+			if (!strcmp(it->kind, "likert") && k < 10)
+				f[nf++] = (struct respond_field){ key, arena_printf(c->a, "%d",
+						point(&seed, target[k][0], target[k][1])) };
+			else if (!strcmp(it->code, "open1") && answered % 5 < 2)
+				f[nf++] = (struct respond_field){ key, insights[(size_t)answered % 6] };
+		}
+		if (respond_save(c->st, c->a, &r, f, nf, true, closes_on, &e))
+			die("demo: an answer: %s", e.n ? e.items[0].message : "database");
+		answered++;
+	}
+}

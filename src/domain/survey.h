@@ -1,0 +1,96 @@
+/* survey.h — questionnaires (instruments) and their administration in
+ * waves (SPEC C7): built-in instruments installed per organisation on first
+ * use, waves sent to the people of a group, batch or programme with a
+ * personal link each, answering through the link (saved as one goes, one
+ * response per link, closed after the end date), and the response
+ * accounting of seed 000 §9.1 (registered, stopped, completed, responded,
+ * not responded, response rate).
+ *
+ * Anonymous waves keep anonymity in storage (store/sqlite/instrument.c):
+ * nothing written when a response is submitted (the response, the audit
+ * log) can lead back to the link or the person. */
+#ifndef LG_DOMAIN_SURVEY_H
+#define LG_DOMAIN_SURVEY_H
+
+#include "ctx.h"
+#include "account.h"
+#include "store/instrument.h"
+
+#define WAVE_NAME_MAX 120
+#define OPEN_ANSWER_MAX 4000
+
+/* The built-in instruments: key, name and where they come from. */
+struct builtin_instrument_info {
+	const char *key, *name, *source;
+};
+size_t survey_builtins(const struct builtin_instrument_info **out);
+/* The organisation's copy of a built-in instrument, made on first use. */
+int instrument_install(struct ctx *c, const char *key, long long now, long long *id);
+
+struct wave_new {
+	long long instrument_id;
+	const char *name;
+	const char *population;      /* group, batch, programme */
+	long long population_id;
+	const char *opens_on, *closes_on;
+	bool anonymous;
+};
+/* Makes the wave on the newest version of the instrument and an invitation
+ * for every enrolled person of the population who has not stopped. */
+int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct errors *e, long long *id);
+
+/* The personal link token of an invitation (recomputed from the wave's key). */
+void wave_token(const struct wave *w, long long invitation_id, char out[SECRET_HEX]);
+
+struct accounting {
+	long long registered, stopped, completed, active, invited, responded, not_responded;
+	double rate;                 /* responded / invited, 0..1; -1 when nobody was invited */
+};
+int wave_accounting(struct ctx *c, const struct wave *w, struct accounting *out);
+
+/* Fewer responses than this are not shown, in any table or breakdown. */
+#define SURVEY_MIN_RESPONSES 5
+
+/* The results per item of a wave: for Likert and bipolar items N, mean, SD
+ * and the distribution over the points; for choices the distribution over
+ * the options; for open items the answers (sorted, so that their order
+ * says nothing of who or when). shown is false, and nothing else is
+ * filled, below SURVEY_MIN_RESPONSES responses. */
+struct item_result {
+	const struct instrument_item *item;
+	size_t n;
+	double mean, sd;             /* NAN when not defined */
+	size_t counts[16];           /* per option, in the item's option order */
+	char **texts;                /* open answers */
+	size_t ntexts;
+};
+struct wave_results {
+	bool shown;
+	long long responses;
+	struct item_result *items;
+	size_t nitems;
+};
+int wave_results(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_results *out);
+
+/* Answering through a link: no account, the token is the key. */
+struct respondent {
+	struct invitation inv;
+	struct wave w;
+	struct instrument_version v;
+	long long org;
+	struct answer_value *draft;
+	size_t ndraft;
+	enum { RESPOND_OPEN, RESPOND_NOT_YET, RESPOND_CLOSED, RESPOND_DONE } state;
+};
+/* D_NOTFOUND for an unknown token. */
+int respond_open(struct store *st, struct arena *a, const char *token, const char *today, struct respondent *r);
+/* Saves the answers given (form fields "i<item id>", "i<id>" repeated for
+ * a multiple choice); submit also hands the response in, after checking
+ * the required items. */
+struct respond_field {
+	const char *key, *value;
+};
+int respond_save(struct store *st, struct arena *a, struct respondent *r, const struct respond_field *f, size_t n,
+		 bool submit, const char *today, struct errors *e);
+
+#endif

@@ -1,0 +1,122 @@
+/* instrument.h — the store's part for questionnaires: instruments with
+ * their versions, sections, items and options; waves, invitations (only
+ * the token's hash), drafts and responses. As everywhere in the store:
+ * every call takes the organisation, lists come from the arena. */
+#ifndef LG_STORE_INSTRUMENT_H
+#define LG_STORE_INSTRUMENT_H
+
+#include "store.h"
+
+struct instrument {
+	long long id;
+	char *key, *name, *description, *source;
+	long long created_at;
+	int versions;                /* filled by lists: the newest version number */
+	long long latest_version_id; /* filled by lists */
+};
+
+struct item_option {
+	int position, value;
+	char *label;
+};
+
+struct instrument_item {
+	long long id, version_id, section_id;
+	int position;
+	char *code, *kind, *text, *scale, *left_label, *right_label;
+	int reversed, required;
+	struct item_option *options;
+	size_t noptions;
+};
+
+struct instrument_section {
+	long long id;
+	int position;
+	char *title, *intro;
+};
+
+/* A version with its sections and items in order. */
+struct instrument_version {
+	long long id, instrument_id;
+	int version;
+	char *note;
+	long long created_at;
+	struct instrument_section *sections;
+	size_t nsections;
+	struct instrument_item *items;
+	size_t nitems;
+};
+
+int store_instrument_add(struct store *s, long long org, const struct instrument *in, long long *id);
+int store_instrument_list(struct store *s, struct arena *a, long long org, struct instrument **out, size_t *n);
+int store_instrument_get(struct store *s, struct arena *a, long long org, long long id, struct instrument *out);
+int store_instrument_by_key(struct store *s, struct arena *a, long long org, const char *key, struct instrument *out);
+/* Writes a new version (the next number) with its sections and items (each
+ * item's section_id is an index into v->sections, or -1 for none); returns
+ * its id. Call inside a transaction. */
+int store_version_add(struct store *s, long long org, const struct instrument_version *v, long long *id);
+int store_version_get(struct store *s, struct arena *a, long long org, long long id, struct instrument_version *out);
+
+struct wave {
+	long long id, version_id, population_id, created_by;
+	char *name, *population, *opens_on, *closes_on;
+	int anonymous;
+	long long created_at;
+	unsigned char link_key[32];
+	/* filled by reads */
+	char *instrument_name;
+	long long instrument_id;
+	int version;
+	long long invited, responded;
+};
+
+int store_wave_add(struct store *s, long long org, const struct wave *w, long long *id);
+int store_wave_get(struct store *s, struct arena *a, long long org, long long id, struct wave *out);
+int store_wave_list(struct store *s, struct arena *a, long long org, struct wave **out, size_t *n);
+
+struct invitation {
+	long long id, wave_id, person_id;
+	char *email, *enrolment_status;
+	int responded, reminders;
+	char *person_name;           /* filled by reads */
+};
+
+int store_invitation_add(struct store *s, long long org, const struct invitation *inv, const unsigned char hash[HASH_LEN],
+			 long long now, long long *id);
+int store_invitation_set_hash(struct store *s, long long org, long long id, const unsigned char hash[HASH_LEN]);
+int store_invitation_list(struct store *s, struct arena *a, long long org, long long wave_id,
+			  struct invitation **out, size_t *n);
+/* By the hash of its token, in any organisation (the link is the key);
+ * fills *org. */
+int store_invitation_by_hash(struct store *s, struct arena *a, const unsigned char hash[HASH_LEN],
+			     struct invitation *out, long long *org);
+int store_invitation_remind(struct store *s, long long org, long long id);
+
+struct answer_value {
+	long long item_id;
+	bool has_value;
+	long long value;
+	char *text;                  /* NULL when none */
+};
+
+/* Replaces the draft answers of an invitation by these. */
+int store_draft_put(struct store *s, long long org, long long invitation_id, const struct answer_value *a, size_t n);
+int store_draft_get(struct store *s, struct arena *a, long long org, long long invitation_id,
+		    struct answer_value **out, size_t *n);
+/* Moves the draft of an invitation into a submitted response and marks
+ * the invitation answered; anonymous: the response keeps no link and a
+ * random id, and only the week. ST_CONFLICT when already answered. */
+int store_response_submit(struct store *s, long long org, long long invitation_id, bool anonymous,
+			  long long group_id, long long unit_id, const char *week);
+
+/* Every answer of a wave: rows of (response, item, value, text). */
+struct answer_row {
+	long long response_id, item_id, group_id, unit_id;
+	bool has_value;
+	long long value;
+	char *text;
+};
+int store_answers(struct store *s, struct arena *a, long long org, long long wave_id, struct answer_row **out,
+		  size_t *n);
+
+#endif

@@ -1,0 +1,511 @@
+/* instrument.c — instruments, versions, waves, invitations and responses
+ * in SQLite. Anonymity is kept here, where it is stored: an anonymous
+ * response is written with a random id, without its invitation and with
+ * only the week (migration 0009). */
+#include "internal.h"
+#include "store/instrument.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- instruments ---- */
+
+#define INSTRUMENT_COLS \
+	"i.id, i.key, i.name, i.description, i.source, i.created_at," \
+	" ifnull((SELECT max(version) FROM instrument_version WHERE instrument_id = i.id), 0)," \
+	" ifnull((SELECT id FROM instrument_version WHERE instrument_id = i.id ORDER BY version DESC LIMIT 1), 0)"
+
+static void read_instrument(struct arena *a, sqlite3_stmt *st, struct instrument *x)
+{
+	x->id = sqlite3_column_int64(st, 0);
+	x->key = col_text0(a, st, 1);
+	x->name = col_text0(a, st, 2);
+	x->description = col_text0(a, st, 3);
+	x->source = col_text0(a, st, 4);
+	x->created_at = sqlite3_column_int64(st, 5);
+	x->versions = sqlite3_column_int(st, 6);
+	x->latest_version_id = sqlite3_column_int64(st, 7);
+}
+
+static int one_instrument(struct store *s, struct arena *a, sqlite3_stmt *st, struct instrument *out)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_instrument(a, st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_instrument_add(struct store *s, long long org, const struct instrument *in, long long *id)
+{
+	sqlite3_stmt *st = stmt(s, "INSERT INTO instrument(organisation_id, key, name, description, source, created_at)"
+				   " SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM organisation WHERE id = ?1)");
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, in->key ? in->key : "");
+	bind_text(st, 3, in->name);
+	bind_text(st, 4, in->description ? in->description : "");
+	bind_text(st, 5, in->source ? in->source : "");
+	sqlite3_bind_int64(st, 6, in->created_at);
+	return inserted(s, exec_stmt(s, st), id);
+}
+
+int store_instrument_list(struct store *s, struct arena *a, long long org, struct instrument **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " INSTRUMENT_COLS " FROM instrument i WHERE i.organisation_id = ? ORDER BY i.name, i.id");
+	sqlite3_bind_int64(st, 1, org);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_instrument(a, st, ROW_PUSH(a, *out, *n, cap));
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_instrument_get(struct store *s, struct arena *a, long long org, long long id, struct instrument *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " INSTRUMENT_COLS " FROM instrument i WHERE i.organisation_id = ? AND i.id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	return one_instrument(s, a, st, out);
+}
+
+int store_instrument_by_key(struct store *s, struct arena *a, long long org, const char *key, struct instrument *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " INSTRUMENT_COLS " FROM instrument i WHERE i.organisation_id = ? AND i.key = ?"
+				   " ORDER BY i.id LIMIT 1");
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, key);
+	return one_instrument(s, a, st, out);
+}
+
+int store_version_add(struct store *s, long long org, const struct instrument_version *v, long long *id)
+{
+	sqlite3_stmt *st = stmt(s,
+		"INSERT INTO instrument_version(organisation_id, instrument_id, version, note, created_at)"
+		" SELECT ?1, ?2, ifnull((SELECT max(version) FROM instrument_version WHERE instrument_id = ?2), 0) + 1, ?3, ?4"
+		" WHERE EXISTS (SELECT 1 FROM instrument WHERE id = ?2 AND organisation_id = ?1)");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, v->instrument_id);
+	bind_text(st, 3, v->note ? v->note : "");
+	sqlite3_bind_int64(st, 4, v->created_at);
+	long long vid;
+	int r = inserted(s, exec_stmt(s, st), &vid);
+	if (r)
+		return r;
+	long long *sec = calloc(v->nsections + 1, sizeof(*sec));
+	if (!sec)
+		return ST_ERROR;
+	for (size_t i = 0; i < v->nsections && !r; i++) {
+		sqlite3_stmt *ss = stmt(s, "INSERT INTO instrument_section(organisation_id, version_id, position, title, intro)"
+					   " VALUES (?, ?, ?, ?, ?)");
+		sqlite3_bind_int64(ss, 1, org);
+		sqlite3_bind_int64(ss, 2, vid);
+		sqlite3_bind_int(ss, 3, (int)i + 1);
+		bind_text(ss, 4, v->sections[i].title);
+		bind_text(ss, 5, v->sections[i].intro ? v->sections[i].intro : "");
+		r = exec_stmt(s, ss);
+		sec[i] = sqlite3_last_insert_rowid(s->db);
+	}
+	for (size_t i = 0; i < v->nitems && !r; i++) {
+		const struct instrument_item *it = &v->items[i];
+		sqlite3_stmt *si = stmt(s,
+			"INSERT INTO instrument_item(organisation_id, version_id, section_id, position, code, kind, text, scale,"
+			" reversed, required, left_label, right_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		sqlite3_bind_int64(si, 1, org);
+		sqlite3_bind_int64(si, 2, vid);
+		bind_ref(si, 3, it->section_id >= 0 && (size_t)it->section_id < v->nsections ? sec[it->section_id] : 0);
+		sqlite3_bind_int(si, 4, (int)i + 1);
+		bind_text(si, 5, it->code);
+		bind_text(si, 6, it->kind);
+		bind_text(si, 7, it->text);
+		bind_text(si, 8, it->scale ? it->scale : "");
+		sqlite3_bind_int(si, 9, it->reversed);
+		sqlite3_bind_int(si, 10, it->required);
+		bind_text(si, 11, it->left_label ? it->left_label : "");
+		bind_text(si, 12, it->right_label ? it->right_label : "");
+		r = exec_stmt(s, si);
+		long long iid = sqlite3_last_insert_rowid(s->db);
+		for (size_t k = 0; k < it->noptions && !r; k++) {
+			sqlite3_stmt *so = stmt(s, "INSERT INTO item_option(item_id, position, value, label) VALUES (?, ?, ?, ?)");
+			sqlite3_bind_int64(so, 1, iid);
+			sqlite3_bind_int(so, 2, (int)k + 1);
+			sqlite3_bind_int(so, 3, it->options[k].value);
+			bind_text(so, 4, it->options[k].label ? it->options[k].label : "");
+			r = exec_stmt(s, so);
+		}
+	}
+	free(sec);
+	if (!r && id)
+		*id = vid;
+	return r;
+}
+
+int store_version_get(struct store *s, struct arena *a, long long org, long long id, struct instrument_version *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT id, instrument_id, version, note, created_at FROM instrument_version"
+				   " WHERE organisation_id = ? AND id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->instrument_id = sqlite3_column_int64(st, 1);
+		out->version = sqlite3_column_int(st, 2);
+		out->note = col_text0(a, st, 3);
+		out->created_at = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+	size_t cap = 0;
+	out->sections = NULL;
+	out->nsections = 0;
+	st = stmt(s, "SELECT id, position, title, intro FROM instrument_section WHERE version_id = ? ORDER BY position");
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct instrument_section *x = ROW_PUSH(a, out->sections, out->nsections, cap);
+		x->id = sqlite3_column_int64(st, 0);
+		x->position = sqlite3_column_int(st, 1);
+		x->title = col_text0(a, st, 2);
+		x->intro = col_text0(a, st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return map_rc(s, rc);
+	cap = 0;
+	out->items = NULL;
+	out->nitems = 0;
+	st = stmt(s, "SELECT id, version_id, ifnull(section_id, 0), position, code, kind, text, scale, reversed, required,"
+		     " left_label, right_label FROM instrument_item WHERE version_id = ? ORDER BY position");
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct instrument_item *x = ROW_PUSH(a, out->items, out->nitems, cap);
+		x->id = sqlite3_column_int64(st, 0);
+		x->version_id = sqlite3_column_int64(st, 1);
+		x->section_id = sqlite3_column_int64(st, 2);
+		x->position = sqlite3_column_int(st, 3);
+		x->code = col_text0(a, st, 4);
+		x->kind = col_text0(a, st, 5);
+		x->text = col_text0(a, st, 6);
+		x->scale = col_text0(a, st, 7);
+		x->reversed = sqlite3_column_int(st, 8);
+		x->required = sqlite3_column_int(st, 9);
+		x->left_label = col_text0(a, st, 10);
+		x->right_label = col_text0(a, st, 11);
+		x->options = NULL;
+		x->noptions = 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return map_rc(s, rc);
+	st = stmt(s, "SELECT o.item_id, o.position, o.value, o.label FROM item_option o JOIN instrument_item i"
+		     " ON i.id = o.item_id WHERE i.version_id = ? ORDER BY i.position, o.position");
+	sqlite3_bind_int64(st, 1, id);
+	size_t k = 0, ocap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long item = sqlite3_column_int64(st, 0);
+		while (k < out->nitems && out->items[k].id != item) {
+			k++;
+			ocap = 0;
+		}
+		if (k == out->nitems)
+			break;
+		struct instrument_item *x = &out->items[k];
+		struct item_option *o = ROW_PUSH(a, x->options, x->noptions, ocap);
+		o->position = sqlite3_column_int(st, 1);
+		o->value = sqlite3_column_int(st, 2);
+		o->label = col_text0(a, st, 3);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ST_OK : map_rc(s, rc);
+}
+
+/* ---- waves ---- */
+
+#define WAVE_COLS \
+	"w.id, w.version_id, ifnull(w.population_id, 0), ifnull(w.created_by, 0), w.name, w.population, w.opens_on," \
+	" w.closes_on, w.anonymous, w.created_at, i.name, i.id, v.version," \
+	" (SELECT count(*) FROM invitation WHERE wave_id = w.id)," \
+	" (SELECT count(*) FROM invitation WHERE wave_id = w.id AND responded = 1), w.link_key"
+#define WAVE_FROM \
+	" FROM wave w JOIN instrument_version v ON v.id = w.version_id JOIN instrument i ON i.id = v.instrument_id"
+
+static void read_wave(struct arena *a, sqlite3_stmt *st, struct wave *w)
+{
+	w->id = sqlite3_column_int64(st, 0);
+	w->version_id = sqlite3_column_int64(st, 1);
+	w->population_id = sqlite3_column_int64(st, 2);
+	w->created_by = sqlite3_column_int64(st, 3);
+	w->name = col_text0(a, st, 4);
+	w->population = col_text0(a, st, 5);
+	w->opens_on = col_text0(a, st, 6);
+	w->closes_on = col_text0(a, st, 7);
+	w->anonymous = sqlite3_column_int(st, 8);
+	w->created_at = sqlite3_column_int64(st, 9);
+	w->instrument_name = col_text0(a, st, 10);
+	w->instrument_id = sqlite3_column_int64(st, 11);
+	w->version = sqlite3_column_int(st, 12);
+	w->invited = sqlite3_column_int64(st, 13);
+	w->responded = sqlite3_column_int64(st, 14);
+	if (sqlite3_column_bytes(st, 15) == (int)sizeof(w->link_key))
+		memcpy(w->link_key, sqlite3_column_blob(st, 15), sizeof(w->link_key));
+}
+
+int store_wave_add(struct store *s, long long org, const struct wave *w, long long *id)
+{
+	sqlite3_stmt *st = stmt(s,
+		"INSERT INTO wave(organisation_id, version_id, name, population, population_id, opens_on, closes_on, anonymous,"
+		" created_by, created_at, link_key) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11"
+		" WHERE EXISTS (SELECT 1 FROM instrument_version WHERE id = ?2 AND organisation_id = ?1)");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, w->version_id);
+	bind_text(st, 3, w->name);
+	bind_text(st, 4, w->population);
+	bind_ref(st, 5, w->population_id);
+	bind_text(st, 6, w->opens_on);
+	bind_text(st, 7, w->closes_on);
+	sqlite3_bind_int(st, 8, w->anonymous);
+	bind_ref(st, 9, w->created_by);
+	sqlite3_bind_int64(st, 10, w->created_at);
+	sqlite3_bind_blob(st, 11, w->link_key, sizeof(w->link_key), SQLITE_TRANSIENT);
+	return inserted(s, exec_stmt(s, st), id);
+}
+
+int store_wave_get(struct store *s, struct arena *a, long long org, long long id, struct wave *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " WAVE_COLS WAVE_FROM " WHERE w.organisation_id = ? AND w.id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_wave(a, st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_wave_list(struct store *s, struct arena *a, long long org, struct wave **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " WAVE_COLS WAVE_FROM " WHERE w.organisation_id = ? ORDER BY w.opens_on DESC, w.id DESC");
+	sqlite3_bind_int64(st, 1, org);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_wave(a, st, ROW_PUSH(a, *out, *n, cap));
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+/* ---- invitations ---- */
+
+#define INVITATION_COLS \
+	"v.id, v.wave_id, ifnull(v.person_id, 0), v.email, v.enrolment_status, v.responded, v.reminders, ifnull(p.name, '')"
+#define INVITATION_FROM " FROM invitation v LEFT JOIN person p ON p.id = v.person_id"
+
+static void read_invitation(struct arena *a, sqlite3_stmt *st, struct invitation *x)
+{
+	x->id = sqlite3_column_int64(st, 0);
+	x->wave_id = sqlite3_column_int64(st, 1);
+	x->person_id = sqlite3_column_int64(st, 2);
+	x->email = col_text0(a, st, 3);
+	x->enrolment_status = col_text0(a, st, 4);
+	x->responded = sqlite3_column_int(st, 5);
+	x->reminders = sqlite3_column_int(st, 6);
+	x->person_name = col_text0(a, st, 7);
+}
+
+int store_invitation_add(struct store *s, long long org, const struct invitation *inv, const unsigned char hash[HASH_LEN],
+			 long long now, long long *id)
+{
+	sqlite3_stmt *st = stmt(s,
+		"INSERT INTO invitation(organisation_id, wave_id, person_id, email, token_hash, enrolment_status, created_at)"
+		" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM wave WHERE id = ?2 AND organisation_id = ?1)"
+		" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM person WHERE id = ?3 AND organisation_id = ?1))");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, inv->wave_id);
+	bind_ref(st, 3, inv->person_id);
+	bind_text(st, 4, inv->email ? inv->email : "");
+	sqlite3_bind_blob(st, 5, hash, HASH_LEN, SQLITE_TRANSIENT);
+	bind_text(st, 6, inv->enrolment_status ? inv->enrolment_status : "");
+	sqlite3_bind_int64(st, 7, now);
+	return inserted(s, exec_stmt(s, st), id);
+}
+
+int store_invitation_set_hash(struct store *s, long long org, long long id, const unsigned char hash[HASH_LEN])
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE invitation SET token_hash = ? WHERE id = ? AND organisation_id = ?");
+	sqlite3_bind_blob(st, 1, hash, HASH_LEN, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int64(st, 3, org);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_invitation_list(struct store *s, struct arena *a, long long org, long long wave_id,
+			  struct invitation **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " INVITATION_COLS INVITATION_FROM
+				   " WHERE v.organisation_id = ? AND v.wave_id = ? ORDER BY p.name, v.email, v.id");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, wave_id);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_invitation(a, st, ROW_PUSH(a, *out, *n, cap));
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_invitation_by_hash(struct store *s, struct arena *a, const unsigned char hash[HASH_LEN],
+			     struct invitation *out, long long *org)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " INVITATION_COLS ", v.organisation_id" INVITATION_FROM " WHERE v.token_hash = ?");
+	sqlite3_bind_blob(st, 1, hash, HASH_LEN, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		read_invitation(a, st, out);
+		*org = sqlite3_column_int64(st, 8);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_invitation_remind(struct store *s, long long org, long long id)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE invitation SET reminders = reminders + 1 WHERE id = ? AND organisation_id = ?"
+				   " AND responded = 0");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, org);
+	return changed(s, exec_stmt(s, st));
+}
+
+/* ---- answers ---- */
+
+int store_draft_put(struct store *s, long long org, long long invitation_id, const struct answer_value *a, size_t n)
+{
+	sqlite3_stmt *st = stmt(s, "DELETE FROM draft_answer WHERE invitation_id = (SELECT id FROM invitation"
+				   " WHERE id = ? AND organisation_id = ? AND responded = 0)");
+	sqlite3_bind_int64(st, 1, invitation_id);
+	sqlite3_bind_int64(st, 2, org);
+	int r = exec_stmt(s, st);
+	for (size_t i = 0; i < n && !r; i++) {
+		st = stmt(s, "INSERT INTO draft_answer(invitation_id, item_id, value, text)"
+			     " SELECT v.id, i.id, ?3, ?4 FROM invitation v JOIN wave w ON w.id = v.wave_id"
+			     " JOIN instrument_item i ON i.version_id = w.version_id"
+			     " WHERE v.id = ?1 AND v.organisation_id = ?2 AND v.responded = 0 AND i.id = ?5");
+		sqlite3_bind_int64(st, 1, invitation_id);
+		sqlite3_bind_int64(st, 2, org);
+		if (a[i].has_value)
+			sqlite3_bind_int64(st, 3, a[i].value);
+		else
+			sqlite3_bind_null(st, 3);
+		bind_text(st, 4, a[i].text);
+		sqlite3_bind_int64(st, 5, a[i].item_id);
+		r = inserted(s, exec_stmt(s, st), NULL);
+	}
+	return r;
+}
+
+int store_draft_get(struct store *s, struct arena *a, long long org, long long invitation_id,
+		    struct answer_value **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT d.item_id, d.value IS NOT NULL, ifnull(d.value, 0), d.text FROM draft_answer d"
+				   " JOIN invitation v ON v.id = d.invitation_id WHERE v.id = ? AND v.organisation_id = ?");
+	sqlite3_bind_int64(st, 1, invitation_id);
+	sqlite3_bind_int64(st, 2, org);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct answer_value *x = ROW_PUSH(a, *out, *n, cap);
+		x->item_id = sqlite3_column_int64(st, 0);
+		x->has_value = sqlite3_column_int(st, 1);
+		x->value = sqlite3_column_int64(st, 2);
+		x->text = col_text(a, st, 3);
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_response_submit(struct store *s, long long org, long long invitation_id, bool anonymous,
+			  long long group_id, long long unit_id, const char *week)
+{
+	int r = store_begin(s);
+	if (r)
+		return r;
+	sqlite3_stmt *st = stmt(s, "UPDATE invitation SET responded = 1 WHERE id = ? AND organisation_id = ? AND responded = 0");
+	sqlite3_bind_int64(st, 1, invitation_id);
+	sqlite3_bind_int64(st, 2, org);
+	r = exec_stmt(s, st);
+	if (!r && sqlite3_changes(s->db) == 0)
+		r = ST_CONFLICT;
+	long long rid = 0;
+	if (!r) {
+		/* a random id for an anonymous response: its place among the
+		 * others says nothing of when it came */
+		if (anonymous)
+			randombytes_buf(&rid, sizeof(rid));
+		rid = (long long)((unsigned long long)rid >> 2) + 1;
+		st = stmt(s, "INSERT INTO response(id, organisation_id, wave_id, invitation_id, group_id, unit_id, submitted_week)"
+			     " SELECT CASE WHEN ?6 THEN ?7 END, v.organisation_id, v.wave_id, CASE WHEN ?6 THEN NULL ELSE v.id END,"
+			     " ?3, ?4, ?5 FROM invitation v WHERE v.id = ?1 AND v.organisation_id = ?2");
+		sqlite3_bind_int64(st, 1, invitation_id);
+		sqlite3_bind_int64(st, 2, org);
+		bind_ref(st, 3, group_id);
+		bind_ref(st, 4, unit_id);
+		bind_text(st, 5, week);
+		sqlite3_bind_int(st, 6, anonymous);
+		sqlite3_bind_int64(st, 7, rid);
+		r = exec_stmt(s, st);
+		rid = sqlite3_last_insert_rowid(s->db);
+	}
+	if (!r) {
+		st = stmt(s, "INSERT INTO answer(response_id, item_id, value, text)"
+			     " SELECT ?1, item_id, value, text FROM draft_answer WHERE invitation_id = ?2");
+		sqlite3_bind_int64(st, 1, rid);
+		sqlite3_bind_int64(st, 2, invitation_id);
+		r = exec_stmt(s, st);
+	}
+	if (!r) {
+		st = stmt(s, "DELETE FROM draft_answer WHERE invitation_id = ?");
+		sqlite3_bind_int64(st, 1, invitation_id);
+		r = exec_stmt(s, st);
+	}
+	if (r) {
+		store_rollback(s);
+		return r;
+	}
+	return store_commit(s);
+}
+
+int store_answers(struct store *s, struct arena *a, long long org, long long wave_id, struct answer_row **out,
+		  size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT r.id, x.item_id, ifnull(r.group_id, 0), ifnull(r.unit_id, 0), x.value IS NOT NULL,"
+				   " ifnull(x.value, 0), x.text FROM response r JOIN answer x ON x.response_id = r.id"
+				   " WHERE r.organisation_id = ? AND r.wave_id = ? ORDER BY r.id, x.item_id");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, wave_id);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct answer_row *x = ROW_PUSH(a, *out, *n, cap);
+		x->response_id = sqlite3_column_int64(st, 0);
+		x->item_id = sqlite3_column_int64(st, 1);
+		x->group_id = sqlite3_column_int64(st, 2);
+		x->unit_id = sqlite3_column_int64(st, 3);
+		x->has_value = sqlite3_column_int(st, 4);
+		x->value = sqlite3_column_int64(st, 5);
+		x->text = col_text(a, st, 6);
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}

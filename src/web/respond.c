@@ -1,0 +1,171 @@
+/* respond.c — answering a questionnaire through a personal link
+ * (/respond?token=…): no account needed, no JavaScript, every question a
+ * fieldset that works with the keyboard alone. "Save" keeps the answers
+ * for later; "Hand in" checks the required questions and closes the link. */
+#include "web.h"
+#include "domain/schedule.h"
+#include "domain/survey.h"
+#include "html/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const struct answer_value *draft_of(const struct respondent *r, long long item)
+{
+	for (size_t i = 0; i < r->ndraft; i++)
+		if (r->draft[i].item_id == item)
+			return &r->draft[i];
+	return NULL;
+}
+
+static bool chosen(const struct answer_value *a, int value)
+{
+	if (!a)
+		return false;
+	if (a->has_value)
+		return a->value == value;
+	for (const char *p = a->text ? a->text : ""; *p; p += strspn(p, ",")) {
+		char *end;
+		if (strtoll(p, &end, 10) == value)
+			return true;
+		if (end == p)
+			break;
+		p = end;
+	}
+	return false;
+}
+
+static void question(struct web *w, const struct instrument_item *it, const struct answer_value *a,
+		     const struct errors *e)
+{
+	const char *name = arena_printf(w->a, "i%lld", it->id);
+	const char *err = e ? errors_get(e, name) : NULL;
+	if (!strcmp(it->kind, "open")) {
+		html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s) %s</label>", err ? " invalid" : "", name, it->code,
+		     it->text);
+		if (err)
+			html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
+		html(w->out, err ? "<textarea id=\"f-%s\" name=\"%s\" rows=\"4\" aria-invalid=\"true\" aria-describedby=\"e-%s\">"
+				 : "<textarea id=\"f-%s\" name=\"%s\" rows=\"4\">", name, name, name);
+		html(w->out, "%s</textarea></p>\n", a && a->text ? a->text : "");
+		return;
+	}
+	bool multi = !strcmp(it->kind, "multiple");
+	html(w->out, err ? "<fieldset class=\"question invalid\" aria-describedby=\"e-%s\"><legend>%s) %s</legend>"
+			 : "<fieldset class=\"question\"><legend>%s%s) %s</legend>",
+	     err ? name : "", it->code, it->text);
+	if (err)
+		html(w->out, "<p class=\"field-error\" id=\"e-%s\">%s</p>", name, err);
+	if (!strcmp(it->kind, "bipolar"))
+		html(w->out, "<p class=\"muted\">%s ↔ %s</p>", it->left_label, it->right_label);
+	html(w->out, "<div class=\"scale\">");
+	for (size_t k = 0; k < it->noptions; k++) {
+		const struct item_option *o = &it->options[k];
+		const char *id = arena_printf(w->a, "%s-%d", name, o->value);
+		html(w->out, multi ? "<span class=\"point\"><input type=\"checkbox\" id=\"%s\" name=\"%s\" value=\"%d\"%s> "
+				   : "<span class=\"point\"><input type=\"radio\" id=\"%s\" name=\"%s\" value=\"%d\"%s> ",
+		     id, name, o->value, chosen(a, o->value) ? " checked" : "");
+		html(w->out, "<label for=\"%s\" class=\"inline\">%d%s%s</label></span> ", id, o->value, *o->label ? " " : "",
+		     *o->label ? arena_printf(w->a, "(%s)", o->label) : "");
+	}
+	html(w->out, "</div></fieldset>\n");
+}
+
+static void respond_page(struct web *w, struct respondent *r, const char *token, const struct errors *e, int status)
+{
+	page_begin(w, r->w.instrument_name);
+	if (r->state == RESPOND_DONE) {
+		html(w->out, "<p class=\"done\" role=\"status\">%s</p>", _("Thank you: your answers have been handed in."));
+		if (r->w.anonymous)
+			html(w->out, "<p>%s</p>", _("This questionnaire is anonymous: your answers are kept without your name and without the time you handed them in."));
+		page_end(w);
+		w->r->status = status;
+		return;
+	}
+	if (r->state != RESPOND_OPEN) {
+		html(w->out, "<p class=\"warn\">%s</p>",
+		     r->state == RESPOND_CLOSED
+			     ? arena_printf(w->a, _("This questionnaire closed on %s."), date_label(w->a, r->w.closes_on))
+			     : arena_printf(w->a, _("This questionnaire opens on %s."), date_label(w->a, r->w.opens_on)));
+		page_end(w);
+		w->r->status = status;
+		return;
+	}
+	if (!strcmp(web_arg(w, "done") ? web_arg(w, "done") : "", "answers-saved"))
+		html(w->out, "<p class=\"done\" role=\"status\">%s</p>",
+		     _("Your answers have been saved. You can come back to this link until the questionnaire closes."));
+	html(w->out, "<p>%s</p>", arena_printf(w->a, _("Open until %s."), date_label(w->a, r->w.closes_on)));
+	if (r->w.anonymous)
+		html(w->out, "<p class=\"note\">%s</p>", _("This questionnaire is anonymous: once you hand in, your answers are kept without your name and without the time."));
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/respond\">");
+	form_csrf(w);
+	html(w->out, "<input type=\"hidden\" name=\"token\" value=\"%s\">", token);
+	for (size_t s = 0; s <= r->v.nsections; s++) {
+		long long sid = s < r->v.nsections ? r->v.sections[s].id : 0;
+		if (s < r->v.nsections) {
+			html(w->out, "<h2>%s</h2>", r->v.sections[s].title);
+			if (*r->v.sections[s].intro)
+				html(w->out, "<p>%s</p>", r->v.sections[s].intro);
+		}
+		for (size_t i = 0; i < r->v.nitems; i++)
+			if (r->v.items[i].section_id == sid)
+				question(w, &r->v.items[i], draft_of(r, r->v.items[i].id), e);
+	}
+	html(w->out, "<p><button type=\"submit\" name=\"action\" value=\"save\" class=\"secondary\">%s</button> "
+		"<button type=\"submit\" name=\"action\" value=\"submit\">%s</button></p></form>\n",
+	     _("Save and continue later"), _("Hand in"));
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_respond(struct web *w)
+{
+	const char *token = web_arg(w, "token");
+	struct respondent r;
+	char day[11];
+	date_today((long long)time(NULL), day);
+	int d = respond_open(w->st, w->a, token, day, &r);
+	if (d == D_NOTFOUND) {
+		web_error(w, 404, _("This link is not (or no longer) valid. Check that you copied the whole link."));
+		return;
+	}
+	if (d) {
+		web_error(w, 500, _("The questionnaire could not be read. Try again later."));
+		return;
+	}
+	respond_page(w, &r, token, NULL, 200);
+}
+
+void page_respond_post(struct web *w)
+{
+	/* the form sends the token as a field; a link may carry it */
+	const char *token = *web_field(w, "token") ? web_field(w, "token") : web_arg(w, "token");
+	struct respondent r;
+	char day[11];
+	date_today((long long)time(NULL), day);
+	int d = respond_open(w->st, w->a, token, day, &r);
+	if (d == D_NOTFOUND) {
+		web_error(w, 404, _("This link is not (or no longer) valid. Check that you copied the whole link."));
+		return;
+	}
+	if (d) {
+		web_error(w, 500, _("The questionnaire could not be read. Try again later."));
+		return;
+	}
+	const struct kvlist *f = &w->r->form;
+	struct respond_field *fields = arena_alloc(w->a, (f->n + 1) * sizeof(*fields));
+	for (size_t i = 0; i < f->n; i++)
+		fields[i] = (struct respond_field){ f->items[i].key, f->items[i].value };
+	bool submit = !strcmp(web_field(w, "action"), "submit");
+	struct errors e = { 0 };
+	d = respond_save(w->st, w->a, &r, fields, f->n, submit, day, &e);
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/respond?token=%s&done=%s", url_encode(w->a, token),
+					     submit ? "handed-in" : "answers-saved"));
+	else if (d == D_INVALID)
+		respond_page(w, &r, token, &e, 422);
+	else
+		web_error(w, 500, _("The answers could not be saved. Try again later."));
+}

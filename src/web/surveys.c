@@ -1,0 +1,360 @@
+/* surveys.c — questionnaires for the coach and the researcher: the
+ * instruments (built-in ones installed on first use), the waves with their
+ * response accounting and item table, the personal links as CSV for a mail
+ * merge; and the page where a respondent answers through their link, with
+ * or without an account, without JavaScript. */
+#include "web.h"
+#include "domain/schedule.h"
+#include "domain/survey.h"
+#include "formats/csv.h"
+#include "html/html.h"
+#include "store/programme.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *today(struct web *w)
+{
+	char *d = arena_alloc(w->a, 11);
+	date_today((long long)time(NULL), d);
+	return d;
+}
+
+/* "3,14" as the Dutch write it (one decimal, as seed 000 §9.1 prints) */
+static const char *num1(struct web *w, double v)
+{
+	if (isnan(v))
+		return "—";
+	char *s = arena_printf(w->a, "%.1f", v);
+	if (w->lang == LANG_NL)
+		for (char *p = s; *p; p++)
+			if (*p == '.')
+				*p = ',';
+	return s;
+}
+
+static void wave_form(struct web *w, const struct errors *e)
+{
+	long long org = w->who.organisation_id;
+	struct instrument *in;
+	struct learning_group *g;
+	struct programme *p;
+	size_t nin, ng, np;
+	if (store_instrument_list(w->st, w->a, org, &in, &nin) || store_group_list(w->st, w->a, org, 0, 0, &g, &ng) ||
+	    store_programme_list(w->st, w->a, org, &p, &np))
+		return;
+	html(w->out, "<h2 id=\"new-wave\">%s</h2>", _("Start a wave"));
+	if (!nin) {
+		html(w->out, "<p>%s</p>", _("Add a questionnaire first."));
+		return;
+	}
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/waves\">");
+	form_csrf(w);
+	const char *cur = e ? web_field(w, "instrument_id") : "";
+	html(w->out, "<p class=\"field\"><label for=\"f-instrument_id\">%s</label><select id=\"f-instrument_id\" name=\"instrument_id\">",
+	     _("Questionnaire"));
+	for (size_t i = 0; i < nin; i++) {
+		const char *v = arena_printf(w->a, "%lld", in[i].id);
+		html(w->out, "<option value=\"%s\"%s>%s</option>", v, !strcmp(cur, v) ? " selected" : "", in[i].name);
+	}
+	html(w->out, "</select></p>");
+	form_input(w, "name", _("Name of the wave"), "text", e ? web_field(w, "name") : "", e, NULL);
+	const char *pop = e ? web_field(w, "population") : "";
+	const char *perr = e ? errors_get(e, "population") : NULL;
+	html(w->out, "<p class=\"field%s\"><label for=\"f-population\">%s</label>", perr ? " invalid" : "", _("Send to"));
+	if (perr)
+		html(w->out, "<span class=\"field-error\" id=\"e-population\">%s</span>", perr);
+	html(w->out, perr ? "<select id=\"f-population\" name=\"population\" aria-invalid=\"true\" aria-describedby=\"e-population\">"
+			  : "<select id=\"f-population\" name=\"population\">");
+	html(w->out, "<option value=\"\">%s</option><optgroup label=\"%s\">", _("(choose)"), _("Programmes: every group"));
+	for (size_t i = 0; i < np; i++) {
+		const char *v = arena_printf(w->a, "programme:%lld", p[i].id);
+		html(w->out, "<option value=\"%s\"%s>%s</option>", v, !strcmp(pop, v) ? " selected" : "", p[i].name);
+	}
+	html(w->out, "</optgroup><optgroup label=\"%s\">", _("Groups"));
+	for (size_t i = 0; i < ng; i++) {
+		const char *v = arena_printf(w->a, "group:%lld", g[i].id);
+		html(w->out, "<option value=\"%s\"%s>%s · %s · %s</option>", v, !strcmp(pop, v) ? " selected" : "",
+		     g[i].programme_name, g[i].batch_name, g[i].name);
+	}
+	html(w->out, "</optgroup></select></p>");
+	form_input(w, "opens_on", _("Opens on"), "date", e ? web_field(w, "opens_on") : today(w), e, NULL);
+	form_input(w, "closes_on", _("Closes on"), "date", e ? web_field(w, "closes_on") : "", e, NULL);
+	bool anon = e ? *web_field(w, "anonymous") != '\0' : true;
+	html(w->out, "<p><input type=\"checkbox\" id=\"f-anonymous\" name=\"anonymous\" value=\"1\"%s> "
+		"<label for=\"f-anonymous\" class=\"inline\">%s</label></p>", anon ? " checked" : "",
+	     _("Anonymous: responses keep no link to the person, not even in the database"));
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Start the wave"));
+}
+
+static void surveys_page(struct web *w, const struct errors *e, int status)
+{
+	long long org = w->who.organisation_id;
+	struct instrument *in;
+	struct wave *wv;
+	size_t nin, nw;
+	if (store_instrument_list(w->st, w->a, org, &in, &nin) || store_wave_list(w->st, w->a, org, &wv, &nw)) {
+		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, _("Questionnaires"));
+	page_done_message(w);
+	html(w->out, "<h2>%s</h2>", _("Waves"));
+	if (!nw)
+		html(w->out, "<p>%s</p>", _("No waves yet."));
+	else {
+		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			"<th scope=\"col\">%s</th></tr></thead><tbody>", _("Wave"), _("Questionnaire"), _("Open"), _("Responded"));
+		for (size_t i = 0; i < nw; i++)
+			html(w->out, "<tr><td><a href=\"/waves/%lld\">%s</a></td><td>%s</td><td>%s – %s</td><td>%s</td></tr>",
+			     wv[i].id, wv[i].name, wv[i].instrument_name, date_label(w->a, wv[i].opens_on),
+			     date_label(w->a, wv[i].closes_on),
+			     arena_printf(w->a, _("%lld of %lld"), wv[i].responded, wv[i].invited));
+		html(w->out, "</tbody></table>\n");
+	}
+	wave_form(w, e);
+	html(w->out, "<h2>%s</h2>", _("Questionnaires"));
+	if (nin) {
+		html(w->out, "<ul>");
+		for (size_t i = 0; i < nin; i++)
+			html(w->out, "<li><a href=\"/instruments/%lld\">%s</a> <span class=\"muted\">(%s)</span></li>", in[i].id,
+			     in[i].name, arena_printf(w->a, _("version %d"), in[i].versions));
+		html(w->out, "</ul>");
+	}
+	const struct builtin_instrument_info *b;
+	size_t nb = survey_builtins(&b);
+	for (size_t k = 0; k < nb; k++) {
+		bool have = false;
+		for (size_t i = 0; i < nin; i++)
+			have |= !strcmp(in[i].key, b[k].key);
+		if (have)
+			continue;
+		html(w->out, "<form method=\"post\" action=\"/instruments\">");
+		form_csrf(w);
+		html(w->out, "<input type=\"hidden\" name=\"key\" value=\"%s\"><p>%s <span class=\"muted\">%s</span> "
+			"<button type=\"submit\" class=\"secondary\">%s</button></p></form>", b[k].key, b[k].name, b[k].source,
+		     _("Add to the organisation"));
+	}
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_surveys(struct web *w)
+{
+	surveys_page(w, NULL, 200);
+}
+
+void page_instrument_install(struct web *w)
+{
+	long long id;
+	int d = instrument_install(&w->ctx, web_field(w, "key"), (long long)time(NULL), &id);
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/instruments/%lld?done=instrument-added", id));
+	else if (d == D_NOTFOUND)
+		web_error(w, 422, _("There is no built-in questionnaire with that name."));
+	else
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+}
+
+void page_instrument(struct web *w)
+{
+	long long org = w->who.organisation_id;
+	struct instrument in;
+	struct instrument_version v;
+	int r = store_instrument_get(w->st, w->a, org, w->id[0], &in);
+	if (r == ST_NOTFOUND || (!r && !in.latest_version_id)) {
+		web_not_found(w);
+		return;
+	}
+	if (r || store_version_get(w->st, w->a, org, in.latest_version_id, &v)) {
+		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, in.name);
+	page_done_message(w);
+	html(w->out, "<p><a href=\"/questionnaires\">%s</a></p><p>%s · %s</p>", _("Back to the questionnaires"),
+	     arena_printf(w->a, _("version %d"), v.version), in.source);
+	for (size_t s = 0; s <= v.nsections; s++) {
+		long long sid = s < v.nsections ? v.sections[s].id : 0;
+		if (s < v.nsections) {
+			html(w->out, "<h2>%s</h2>", v.sections[s].title);
+			if (*v.sections[s].intro)
+				html(w->out, "<p>%s</p>", v.sections[s].intro);
+		}
+		bool any = false;
+		for (size_t i = 0; i < v.nitems; i++) {
+			const struct instrument_item *it = &v.items[i];
+			if (it->section_id != sid)
+				continue;
+			if (!any)
+				html(w->out, "<ol class=\"items\">");
+			any = true;
+			html(w->out, "<li><strong>%s)</strong> %s", it->code, it->text);
+			if (it->noptions) {
+				html(w->out, "<br><span class=\"muted\">");
+				for (size_t k = 0; k < it->noptions; k++)
+					html(w->out, "%s%d%s%s", k ? " · " : "", it->options[k].value, *it->options[k].label ? " = " : "",
+					     it->options[k].label);
+				html(w->out, "</span>");
+			}
+			if (it->reversed)
+				html(w->out, " <span class=\"muted\">(%s)</span>", _("reversed"));
+			html(w->out, "</li>");
+		}
+		if (any)
+			html(w->out, "</ol>");
+	}
+	page_end(w);
+}
+
+void page_wave_create(struct web *w)
+{
+	struct errors e = { 0 };
+	const char *pop = web_field(w, "population");
+	const char *colon = strchr(pop, ':');
+	struct wave_new n = {
+		.instrument_id = strtoll(web_field(w, "instrument_id"), NULL, 10),
+		.name = web_field(w, "name"),
+		.population = colon ? arena_strndup(w->a, pop, (size_t)(colon - pop)) : "",
+		.population_id = colon ? strtoll(colon + 1, NULL, 10) : 0,
+		.opens_on = web_field(w, "opens_on"),
+		.closes_on = web_field(w, "closes_on"),
+		.anonymous = *web_field(w, "anonymous") != '\0',
+	};
+	long long id;
+	int d = wave_create(&w->ctx, &n, (long long)time(NULL), &e, &id);
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/waves/%lld?done=wave-created", id));
+	else if (d == D_INVALID)
+		surveys_page(w, &e, 422);
+	else
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+}
+
+static bool open_wave(struct web *w, struct wave *wv, struct instrument_version *v)
+{
+	int r = store_wave_get(w->st, w->a, w->who.organisation_id, w->id[0], wv);
+	if (r == ST_NOTFOUND) {
+		web_not_found(w);
+		return false;
+	}
+	if (r || store_version_get(w->st, w->a, w->who.organisation_id, wv->version_id, v)) {
+		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
+		return false;
+	}
+	return true;
+}
+
+void page_wave(struct web *w)
+{
+	struct wave wv;
+	struct instrument_version v;
+	if (!open_wave(w, &wv, &v))
+		return;
+	struct accounting acc;
+	struct wave_results res;
+	if (wave_accounting(&w->ctx, &wv, &acc) || wave_results(&w->ctx, &wv, &v, &res)) {
+		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, wv.name);
+	page_done_message(w);
+	html(w->out, "<p><a href=\"/questionnaires\">%s</a></p>", _("Back to the questionnaires"));
+	html(w->out, "<p>%s · %s · %s – %s · %s</p>", wv.instrument_name, arena_printf(w->a, _("version %d"), wv.version),
+	     date_label(w->a, wv.opens_on), date_label(w->a, wv.closes_on),
+	     wv.anonymous ? _("anonymous") : _("not anonymous"));
+
+	html(w->out, "<h2>%s</h2><table class=\"accounting\"><tbody>", _("Response"));
+	html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Registered"), acc.registered);
+	html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Stopped"), acc.stopped);
+	html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Completed the programme"), acc.completed);
+	if (acc.active)
+		html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Still active"), acc.active);
+	html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Asked (not stopped)"), acc.invited);
+	html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Responded"), acc.responded);
+	html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Not responded"), acc.not_responded);
+	html(w->out, "<tr><th scope=\"row\">%s</th><td>%s</td></tr></tbody></table>\n", _("Response rate"),
+	     acc.rate < 0 ? "—" : arena_printf(w->a, "%s%%", num1(w, acc.rate * 100)));
+	html(w->out, "<p><a href=\"/waves/%lld/links.csv\">%s</a></p>", wv.id,
+	     _("The personal links as CSV, for a mail merge"));
+
+	html(w->out, "<h2>%s</h2>", _("Results per question"));
+	if (!res.shown) {
+		html(w->out, "<p class=\"note\">%s</p>",
+		     arena_printf(w->a, _("Results are shown from %d responses, so that nobody's answers can be picked out; there are %lld."),
+				  SURVEY_MIN_RESPONSES, res.responses));
+		page_end(w);
+		return;
+	}
+	html(w->out, "<table class=\"items\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
+		"<th scope=\"col\">N</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	     arena_printf(w->a, ngettext("%lld response", "%lld responses", (unsigned long)res.responses), res.responses),
+	     _("Question"), _("Mean"), _("SD"), _("Distribution"));
+	for (size_t i = 0; i < res.nitems; i++) {
+		const struct item_result *r = &res.items[i];
+		if (!strcmp(r->item->kind, "open"))
+			continue;
+		html(w->out, "<tr><th scope=\"row\">%s) %s</th><td>%zu</td><td>%s</td><td>%s</td><td>", r->item->code,
+		     r->item->text, r->n, num1(w, r->mean), num1(w, r->sd));
+		for (size_t k = 0; k < r->item->noptions && k < 16; k++)
+			html(w->out, "%s%d: %zu", k ? " · " : "", r->item->options[k].value, r->counts[k]);
+		html(w->out, "</td></tr>");
+	}
+	html(w->out, "</tbody></table>\n");
+	for (size_t i = 0; i < res.nitems; i++) {
+		const struct item_result *r = &res.items[i];
+		if (strcmp(r->item->kind, "open"))
+			continue;
+		html(w->out, "<h3>%s) %s</h3>", r->item->code, r->item->text);
+		if (!r->ntexts)
+			html(w->out, "<p>%s</p>", _("No answers."));
+		else {
+			html(w->out, "<ul class=\"open-answers\">");
+			for (size_t k = 0; k < r->ntexts; k++)
+				html(w->out, "<li>%s</li>", r->texts[k]);
+			html(w->out, "</ul>");
+		}
+	}
+	page_end(w);
+}
+
+/* One CSV row as Dutch Excel reads it (';'). */
+static void row(struct buf *b, const char *const *cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_addch(b, ';');
+		csv_field(b, cells[i], ';');
+	}
+	csv_end_row(b);
+}
+
+void page_wave_links(struct web *w)
+{
+	struct wave wv;
+	struct instrument_version v;
+	if (!open_wave(w, &wv, &v))
+		return;
+	struct invitation *inv;
+	size_t n;
+	if (store_invitation_list(w->st, w->a, w->who.organisation_id, wv.id, &inv, &n)) {
+		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
+		return;
+	}
+	buf_reset(w->out);
+	buf_adds(w->out, CSV_BOM);
+	row(w->out, (const char *const[]){ _("Name"), _("E-mail address"), _("Link"), _("Responded") }, 4);
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(inv[i].enrolment_status, "stopped"))
+			continue;
+		char token[SECRET_HEX];
+		wave_token(&wv, inv[i].id, token);
+		const char *link = arena_printf(w->a, "%s/respond?token=%s", web_base_url(w), token);
+		row(w->out, (const char *const[]){ inv[i].person_name, inv[i].email, link, inv[i].responded ? _("yes") : _("no") }, 4);
+	}
+	w->r->response_type = "text/csv; charset=utf-8";
+	response_header(w->r, "Content-Disposition", "attachment; filename=\"links.csv\"");
+}

@@ -1,0 +1,249 @@
+/* test_survey.c — questionnaires in waves: the built-in LiVe! final
+ * evaluation (seed 000 §9.1), answering through a link (saved as one goes,
+ * one response per link, closed outside its dates), the response
+ * accounting of §9.1, results shown only from 5 responses, and anonymity
+ * held in storage: an anonymous response has no link to its invitation, a
+ * random id, only the week, and no audit record.
+ *
+ * Reference values: R 4.2.2, mean(c(1,2,3,4,5)) = 3 and sd(c(1,2,3,4,5)) =
+ * 1.581139 (sqrt(2.5) = 1.5811388300841898). */
+#include "test.h"
+#include "fixture.h"
+#include "core/i18n.h"
+#include "domain/group.h"
+#include "domain/programme.h"
+#include "domain/role.h"
+#include "domain/survey.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static long long person(struct fixture *f, const char *emp)
+{
+	struct person p = { 0 };
+	p.employee_id = (char *)emp;
+	p.name = (char *)emp;
+	p.active = 1;
+	long long id = 0;
+	return store_person_insert(f->st, f->org_a, &p, &id) ? -1 : id;
+}
+
+/* A group of seven, one of whom stopped, and a wave of the LiVe! final
+ * evaluation open from 2026-03-01 to 2026-03-31. */
+static bool setup(struct fixture *f, bool anonymous, long long *wave)
+{
+	struct errors e = { 0 };
+	long long prog, batch, group, instrument;
+	i18n_use(LANG_EN);
+	long long people[7];
+	for (int i = 0; i < 7; i++) {
+		char emp[8];
+		snprintf(emp, sizeof(emp), "P%d", i);
+		people[i] = person(f, emp);
+	}
+	if (programme_from_template(&f->c, "live", "L", &e, &prog) || batch_create(&f->c, prog, "", &e, &batch) ||
+	    group_create(&f->c, batch, "A", &e, &group) || group_enrol(&f->c, group, people, 7, "2026-01-05", &e))
+		return false;
+	struct enrolment *en;
+	size_t n;
+	if (store_enrolment_list(f->st, &f->a, f->org_a, group, &en, &n) || n != 7 ||
+	    enrolment_set_status(&f->c, en[6].id, "stopped", "2026-02-01", "Ziek", &e))
+		return false;
+	if (instrument_install(&f->c, "live-final", 1, &instrument))
+		return false;
+	struct wave_new w = { instrument, "Eindevaluatie", "group", group, "2026-03-01", "2026-03-31", anonymous };
+	return wave_create(&f->c, &w, 1, &e, wave) == D_OK;
+}
+
+/* The links of the wave's invitations in order (the stopped one last). */
+static size_t links(struct fixture *f, long long wave, struct wave *w, char tokens[8][SECRET_HEX],
+		    struct invitation **inv)
+{
+	size_t n;
+	if (store_wave_get(f->st, &f->a, f->org_a, wave, w) || store_invitation_list(f->st, &f->a, f->org_a, wave, inv, &n))
+		return 0;
+	for (size_t i = 0; i < n && i < 8; i++)
+		wave_token(w, (*inv)[i].id, tokens[i]);
+	return n;
+}
+
+/* Answers every Likert item with value v and hands in. */
+static int answer(struct fixture *f, const char *token, int v, const char *day, struct errors *e)
+{
+	struct respondent r;
+	int d = respond_open(f->st, &f->a, token, day, &r);
+	if (d)
+		return d;
+	struct respond_field fields[16];
+	size_t n = 0;
+	for (size_t i = 0; i < r.v.nitems && n < 16; i++)
+		if (!strcmp(r.v.items[i].kind, "likert"))
+			fields[n++] = (struct respond_field){ arena_printf(&f->a, "i%lld", r.v.items[i].id),
+							      arena_printf(&f->a, "%d", v) };
+	return respond_save(f->st, &f->a, &r, fields, n, true, day, e);
+}
+
+TEST(survey_builtin_live_final_evaluation_is_the_seed_s)
+{
+	FIXTURE(f);
+	long long wave;
+	CHECK(setup(&f, true, &wave));
+	struct wave w;
+	struct instrument_version v;
+	CHECK(!store_wave_get(f.st, &f.a, f.org_a, wave, &w) && !store_version_get(f.st, &f.a, f.org_a, w.version_id, &v));
+	CHECK_INT(v.nitems, 13);
+	CHECK_STR(v.items[0].code, "a");
+	CHECK_STR(v.items[0].text, "In hoeverre is het jou gelukt om jouw leerdoelen te behalen?");
+	CHECK_STR(v.items[9].text, "In hoeverre heeft jouw leidinggevende invloed gehad op jouw motivatie om deel te nemen?");
+	CHECK_INT(v.items[0].noptions, 5);
+	CHECK_STR(v.items[0].options[0].label, "helemaal niet");
+	CHECK_STR(v.items[0].options[4].label, "heel goed");
+	CHECK_STR(v.items[12].kind, "open");
+	/* installing again gives the same instrument */
+	long long again;
+	CHECK_INT(instrument_install(&f.c, "live-final", 2, &again), D_OK);
+	CHECK_INT(again, w.instrument_id);
+	fixture_close(&f);
+}
+
+TEST(survey_accounting_as_seed_000_reports_it)
+{
+	FIXTURE(f);
+	long long wave;
+	CHECK(setup(&f, true, &wave));
+	struct wave w;
+	struct invitation *inv;
+	char tok[8][SECRET_HEX];
+	size_t n = links(&f, wave, &w, tok, &inv);
+	CHECK_INT(n, 7);
+	struct errors e = { 0 };
+	int answered = 0;
+	for (size_t i = 0; i < n && answered < 2; i++)
+		if (strcmp(inv[i].enrolment_status, "stopped")) {
+			CHECK_INT(answer(&f, tok[i], 4, "2026-03-10", &e), D_OK);
+			answered++;
+		}
+	struct accounting a;
+	CHECK_INT(wave_accounting(&f.c, &w, &a), D_OK);
+	CHECK_INT(a.registered, 7);
+	CHECK_INT(a.stopped, 1);
+	CHECK_INT(a.invited, 6);
+	CHECK_INT(a.responded, 2);
+	CHECK_INT(a.not_responded, 4);
+	CHECK(fabs(a.rate - 2.0 / 6.0) < 1e-12);
+	/* the stopped person's link does nothing */
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(inv[i].enrolment_status, "stopped")) {
+			struct respondent r;
+			CHECK_INT(respond_open(f.st, &f.a, tok[i], "2026-03-10", &r), D_NOTFOUND);
+		}
+	fixture_close(&f);
+}
+
+TEST(survey_one_response_per_link_within_the_dates)
+{
+	FIXTURE(f);
+	long long wave;
+	CHECK(setup(&f, false, &wave));
+	struct wave w;
+	struct invitation *inv;
+	char tok[8][SECRET_HEX];
+	CHECK(links(&f, wave, &w, tok, &inv) == 7);
+	struct respondent r;
+	struct errors e = { 0 };
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], "2026-02-28", &r), D_OK);
+	CHECK_INT(r.state, RESPOND_NOT_YET);
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], "2026-04-01", &r), D_OK);
+	CHECK_INT(r.state, RESPOND_CLOSED);
+	CHECK_INT(answer(&f, tok[0], 3, "2026-04-01", &e), D_INVALID);
+	CHECK_STR(e.items[0].message, "This questionnaire has closed.");
+	/* saved as one goes: a draft comes back */
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], "2026-03-02", &r), D_OK);
+	long long a_id = r.v.items[0].id;
+	struct respond_field one = { arena_printf(&f.a, "i%lld", a_id), "2" };
+	e.n = 0;
+	CHECK_INT(respond_save(f.st, &f.a, &r, &one, 1, false, "2026-03-02", &e), D_OK);
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], "2026-03-03", &r), D_OK);
+	CHECK(r.ndraft == 1 && r.draft[0].item_id == a_id && r.draft[0].value == 2);
+	/* a value off the scale changes nothing */
+	struct respond_field bad = { one.key, "7" };
+	CHECK_INT(respond_save(f.st, &f.a, &r, &bad, 1, false, "2026-03-03", &e), D_INVALID);
+	CHECK_STR(e.items[0].message, "Question a: choose one of the points of the scale.");
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], "2026-03-03", &r), D_OK);
+	CHECK(r.ndraft == 1 && r.draft[0].value == 2);
+	/* handed in once; the link then only thanks */
+	e.n = 0;
+	CHECK_INT(answer(&f, tok[0], 5, "2026-03-04", &e), D_OK);
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], "2026-03-05", &r), D_OK);
+	CHECK_INT(r.state, RESPOND_DONE);
+	CHECK_INT(answer(&f, tok[0], 1, "2026-03-05", &e), D_INVALID);
+	CHECK_STR(e.items[0].message, "You have already handed in this questionnaire.");
+	/* not anonymous: the response keeps its invitation, and is audited */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response WHERE invitation_id = %lld", inv[0].id), 1);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'response.submit'"), 1);
+	struct respondent bogus;
+	CHECK_INT(respond_open(f.st, &f.a, "0000", "2026-03-05", &bogus), D_NOTFOUND);
+	fixture_close(&f);
+}
+
+TEST(survey_anonymous_in_storage)
+{
+	FIXTURE(f);
+	long long wave;
+	CHECK(setup(&f, true, &wave));
+	struct wave w;
+	struct invitation *inv;
+	char tok[8][SECRET_HEX];
+	CHECK(links(&f, wave, &w, tok, &inv) == 7);
+	struct errors e = { 0 };
+	for (int i = 0; i < 5; i++)
+		CHECK_INT(answer(&f, tok[i], i + 1, "2026-03-12", &e), D_OK);   /* a Thursday */
+	/* no link to the invitation, no draft left, only the Monday of the week */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response WHERE wave_id = %lld", wave), 5);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response WHERE invitation_id IS NOT NULL"), 0);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM draft_answer"), 0);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response WHERE submitted_week = '2026-03-09'"), 5);
+	/* ids that say nothing of the order: not 1..5 */
+	CHECK(fixture_query(&f, "SELECT max(id) FROM response") > 1000000);
+	/* nothing in the audit log that ties a submission to a link */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action LIKE 'response%%' OR object_kind = 'invitation'"), 0);
+	/* the answers as given, with R's mean and SD: 1..5 gives 3 and 1.581139 */
+	struct instrument_version v;
+	struct wave_results res;
+	CHECK(!store_version_get(f.st, &f.a, f.org_a, w.version_id, &v));
+	CHECK_INT(wave_results(&f.c, &w, &v, &res), D_OK);
+	CHECK(res.shown);
+	CHECK_INT(res.responses, 5);
+	CHECK_INT(res.items[0].n, 5);
+	CHECK(fabs(res.items[0].mean - 3.0) < 1e-12);
+	CHECK(fabs(res.items[0].sd - 1.5811388300841898) < 1e-12);
+	for (int k = 0; k < 5; k++)
+		CHECK_INT(res.items[0].counts[k], 1);
+	fixture_close(&f);
+}
+
+TEST(survey_results_need_five_responses)
+{
+	FIXTURE(f);
+	long long wave;
+	CHECK(setup(&f, true, &wave));
+	struct wave w;
+	struct invitation *inv;
+	char tok[8][SECRET_HEX];
+	CHECK(links(&f, wave, &w, tok, &inv) == 7);
+	struct errors e = { 0 };
+	struct instrument_version v;
+	CHECK(!store_version_get(f.st, &f.a, f.org_a, w.version_id, &v));
+	struct wave_results res;
+	for (int i = 0; i < 4; i++)
+		CHECK_INT(answer(&f, tok[i], 3, "2026-03-12", &e), D_OK);
+	CHECK_INT(wave_results(&f.c, &w, &v, &res), D_OK);
+	CHECK(!res.shown);
+	CHECK_INT(res.responses, 4);
+	CHECK(res.items == NULL);
+	CHECK_INT(answer(&f, tok[4], 3, "2026-03-12", &e), D_OK);
+	CHECK_INT(wave_results(&f.c, &w, &v, &res), D_OK);
+	CHECK(res.shown);
+	fixture_close(&f);
+}
