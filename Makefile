@@ -5,7 +5,7 @@
 #                   run every test suite, print "N passed, N failed"
 #   make SANITIZE=1 build the ASan+UBSan variant in build/asan/
 
-PKGS      := libmicrohttpd sqlite3 jansson libsodium libical libcmark pangocairo gsl
+PKGS      := libmicrohttpd sqlite3 jansson libsodium libical libcmark pangocairo gsl xlsxwriter
 CC        ?= cc
 VERSION   := 0.1.0
 SANITIZE  ?= 0
@@ -21,7 +21,7 @@ endif
 WARN      := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wformat=2 -Wvla
 CPPFLAGS  += -D_GNU_SOURCE -DLG_VERSION='"$(VERSION)"' -Isrc -include src/core/banned.h
 CFLAGS    += -std=c11 $(WARN) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
+LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lreadstat -lm -lpthread
 SANFLAGS  := -fsanitize=address,undefined
 LDFLAGS   += $(if $(filter 1,$(SANITIZE)),$(SANFLAGS))
 
