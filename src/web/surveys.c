@@ -289,6 +289,10 @@ void page_wave(struct web *w)
 		page_end(w);
 		return;
 	}
+	html(w->out, "<p>%s <a href=\"/waves/%lld/export.csv\">%s</a> · <a href=\"/waves/%lld/export.xlsx\">%s</a> · "
+		"<a href=\"/waves/%lld/export.sav\">%s</a></p>",
+	     _("The data per respondent, without names or links:"), wv.id, _("CSV for Excel"), wv.id,
+	     _("Excel workbook"), wv.id, _("SPSS file"));
 	html(w->out, "<table class=\"items\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
 		"<th scope=\"col\">N</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     arena_printf(w->a, ngettext("%lld response", "%lld responses", (unsigned long)res.responses), res.responses),

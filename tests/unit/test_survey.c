@@ -38,7 +38,7 @@ static bool setup(struct fixture *f, bool anonymous, long long *wave)
 	i18n_use(LANG_EN);
 	long long people[7];
 	for (int i = 0; i < 7; i++) {
-		char emp[8];
+		char emp[16];
 		snprintf(emp, sizeof(emp), "P%d", i);
 		people[i] = person(f, emp);
 	}

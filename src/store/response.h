@@ -1,0 +1,24 @@
+/* response.h — the submitted responses of a wave as rows of their own, for
+ * the data exports (domain/survey_export.c): what store_answers() does not
+ * say, the week each was handed in and, in a wave that is not anonymous,
+ * its invitation. An anonymous response has neither an invitation nor a
+ * time finer than the week (migration 0009), so nothing more can come
+ * back. Kept apart from store/instrument.h only because that file has
+ * another owner; it can move there as it is. */
+#ifndef LG_STORE_RESPONSE_H
+#define LG_STORE_RESPONSE_H
+
+#include "store.h"
+
+struct response_row {
+	long long id;
+	long long invitation_id;     /* 0 in an anonymous wave (and when the invitation is gone) */
+	char *week;                  /* submitted_week: the Monday, "YYYY-MM-DD" */
+};
+
+/* Every submitted response of a wave of org, in id order (callers that
+ * show them put them in an order of their own). */
+int store_responses(struct store *s, struct arena *a, long long org, long long wave_id, struct response_row **out,
+		    size_t *n);
+
+#endif

@@ -1,0 +1,95 @@
+/* survey_exports.c — the data of a wave as a download for the coach and
+ * the researcher: CSV for Dutch Excel, an XLSX workbook (data and labels)
+ * and an SPSS .sav file. The rows carry no name, link or id
+ * (domain/survey_export.h); below SURVEY_MIN_RESPONSES responses there is
+ * no export at all, as the wave page shows no results then. Each export is
+ * in the audit log: who took which wave in which format. */
+#include "web.h"
+#include "domain/audit.h"
+#include "domain/survey_export.h"
+#include "formats/sav.h"
+#include "formats/xlsx.h"
+#include "core/die.h"
+
+#include <string.h>
+
+/* The wave of the path in the actor's organisation with its data; false
+ * when the answer (404, 422, 500) has been given. */
+static bool export_open(struct web *w, struct wave *wv, struct wave_export *x)
+{
+	struct instrument_version v;
+	int r = store_wave_get(w->st, w->a, w->who.organisation_id, w->id[0], wv);
+	if (r == ST_NOTFOUND) {
+		web_not_found(w);
+		return false;
+	}
+	if (r || store_version_get(w->st, w->a, w->who.organisation_id, wv->version_id, &v) ||
+	    wave_export(&w->ctx, wv, &v, x)) {
+		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
+		return false;
+	}
+	if (!x->shown) {
+		web_error(w, 422, arena_printf(w->a, _("The data can be exported from %d responses, so that nobody's answers can be picked out; there are %lld."),
+					       SURVEY_MIN_RESPONSES, x->responses));
+		return false;
+	}
+	return true;
+}
+
+static void export_send(struct web *w, const struct wave *wv, const struct wave_export *x, const char *format,
+			const char *type, const char *ext)
+{
+	audit(&w->ctx, "wave.export", "wave", wv->id, "%s, %zu rows", format, x->table.nrows);
+	w->r->response_type = type;
+	response_header(w->r, "Content-Disposition",
+			arena_printf(w->a, "attachment; filename=\"%s\"", wave_export_filename(w->a, wv, ext)));
+}
+
+void page_wave_export_csv(struct web *w)
+{
+	struct wave wv;
+	struct wave_export x;
+	if (!export_open(w, &wv, &x))
+		return;
+	buf_reset(w->out);
+	table_csv(&x.table, w->out);
+	export_send(w, &wv, &x, "csv", "text/csv; charset=utf-8", ".csv");
+}
+
+void page_wave_export_xlsx(struct web *w)
+{
+	struct wave wv;
+	struct wave_export x;
+	if (!export_open(w, &wv, &x))
+		return;
+	struct buf err = BUF_INIT;
+	buf_reset(w->out);
+	if (xlsx_write(&x.table, w->out, &err)) {
+		warn("wave %lld: %s", wv.id, err.ptr);
+		buf_release(&err);
+		buf_reset(w->out);
+		web_error(w, 500, _("The file could not be made. Try again later."));
+		return;
+	}
+	buf_release(&err);
+	export_send(w, &wv, &x, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx");
+}
+
+void page_wave_export_sav(struct web *w)
+{
+	struct wave wv;
+	struct wave_export x;
+	if (!export_open(w, &wv, &x))
+		return;
+	struct buf err = BUF_INIT;
+	buf_reset(w->out);
+	if (sav_write(&x.table, w->out, &err)) {
+		warn("wave %lld: %s", wv.id, err.ptr);
+		buf_release(&err);
+		buf_reset(w->out);
+		web_error(w, 500, _("The file could not be made. Try again later."));
+		return;
+	}
+	buf_release(&err);
+	export_send(w, &wv, &x, "sav", "application/x-spss-sav", ".sav");
+}
