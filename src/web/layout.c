@@ -268,6 +268,7 @@ void page_static_css(struct web *w)
 		"blockquote.question,blockquote.contribution,.md blockquote{border-left:4px solid var(--accent);margin:.6rem 0;"
 		"padding:.4rem 1rem;background:var(--soft)}\n"
 		"details.preview{border:1px solid #ccc;padding:.4rem 1rem}\n"
+		"figure.chart{margin:1rem 0;max-width:760px}figure.chart svg{width:100%;height:auto}\n"
 		"article.story section{border-top:1px solid #ddd;margin-top:1.5rem}\n"
 		".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
 		".hint{display:block;color:var(--muted)}\ntextarea{width:100%;max-width:48rem}\n"

@@ -7,6 +7,7 @@
 #include "domain/schedule.h"
 #include "domain/survey.h"
 #include "formats/csv.h"
+#include "html/chart.h"
 #include "html/html.h"
 #include "store/programme.h"
 
@@ -293,9 +294,32 @@ void page_wave(struct web *w)
 		"<a href=\"/waves/%lld/export.sav\">%s</a></p>",
 	     _("The data per respondent, without names or links:"), wv.id, _("CSV for Excel"), wv.id,
 	     _("Excel workbook"), wv.id, _("SPSS file"));
-	html(w->out, "<table class=\"items\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
+	/* the Likert items of the first item's length, as diverging bars */
+	const struct instrument_item *first = NULL;
+	for (size_t i = 0; i < res.nitems && !first; i++)
+		if (!strcmp(res.items[i].item->kind, "likert") || !strcmp(res.items[i].item->kind, "bipolar"))
+			first = res.items[i].item;
+	if (first && first->noptions >= 2 && first->noptions <= CHART_POINTS_MAX) {
+		struct chart_likert_row *rows = arena_alloc(w->a, (res.nitems + 1) * sizeof(*rows));
+		const char **labels = arena_alloc(w->a, (first->noptions + 1) * sizeof(*labels));
+		for (size_t k = 0; k < first->noptions; k++)
+			labels[k] = first->options[k].label;
+		size_t nr = 0;
+		for (size_t i = 0; i < res.nitems; i++) {
+			const struct item_result *r = &res.items[i];
+			if (r->item->noptions != first->noptions || (strcmp(r->item->kind, "likert") && strcmp(r->item->kind, "bipolar")))
+				continue;
+			rows[nr].label = r->item->code;
+			for (size_t k = 0; k < first->noptions; k++)
+				rows[nr].counts[k] = r->counts[k];
+			nr++;
+		}
+		chart_likert(w->out, w->a, _("The answers per question"), rows, nr, (int)first->noptions, labels,
+			     arena_printf(w->a, "items-%lld", wv.id));
+	}
+	html(w->out, "<table class=\"items\" id=\"items-%lld\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
 		"<th scope=\"col\">N</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
-	     arena_printf(w->a, ngettext("%lld response", "%lld responses", (unsigned long)res.responses), res.responses),
+	     wv.id, arena_printf(w->a, ngettext("%lld response", "%lld responses", (unsigned long)res.responses), res.responses),
 	     _("Question"), _("Mean"), _("SD"), _("Distribution"));
 	for (size_t i = 0; i < res.nitems; i++) {
 		const struct item_result *r = &res.items[i];
@@ -316,9 +340,18 @@ void page_wave(struct web *w)
 		if (!r->ntexts)
 			html(w->out, "<p>%s</p>", _("No answers."));
 		else {
+			/* sorted, so equal answers are together: each once, with how often */
 			html(w->out, "<ul class=\"open-answers\">");
-			for (size_t k = 0; k < r->ntexts; k++)
-				html(w->out, "<li>%s</li>", r->texts[k]);
+			for (size_t k = 0; k < r->ntexts;) {
+				size_t same = 1;
+				while (k + same < r->ntexts && !strcmp(r->texts[k + same], r->texts[k]))
+					same++;
+				if (same > 1)
+					html(w->out, "<li>%s <span class=\"muted\">(%zu×)</span></li>", r->texts[k], same);
+				else
+					html(w->out, "<li>%s</li>", r->texts[k]);
+				k += same;
+			}
 			html(w->out, "</ul>");
 		}
 	}
