@@ -24,6 +24,21 @@
 
 #define MAX_FILE (64 * 1024 * 1024)
 
+/* A mistake in the arguments: the synopsis, not the whole of `help stats`. */
+static void usage(void) __attribute__((noreturn));
+static void usage(void)
+{
+	die("usage: leergang stats FILE.csv --items A,B,... [--reverse A,...] [--scale-min N] [--scale-max N] "
+	    "[--group COLUMN] [--paired PRE,POST], or leergang stats 360 FILE.csv; see 'leergang help stats'");
+}
+
+/* getopt_long's '?', said in the one line of die() rather than getopt's own. */
+static void bad_option(char **argv) __attribute__((noreturn));
+static void bad_option(char **argv)
+{
+	die("%s is not an option of stats, or needs a value; see 'leergang help stats'", argv[optind - 1]);
+}
+
 /* Enough digits that R's values can be compared to the last one. */
 #define JSON_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(17))
 
@@ -270,8 +285,26 @@ static json_t *alpha_json(struct arena *a, char **names, const double *const *x,
 	json_object_set_new(o, "if_dropped", drop);
 	set_note(o, "note", al.note);
 	set_note(o, "if_dropped_note", al.drop_note);
-	set_note(o, "complete_case_note", cc.note);
+	set_note(o, "complete_case_note", isnan(cc.raw) ? cc.note : NULL);  /* only raw alpha is printed */
 	return o;
+}
+
+struct gkey {
+	const char *name;
+	size_t i;  /* data row */
+};
+
+static int by_name_row(const void *pa, const void *pb)
+{
+	const struct gkey *a = pa, *b = pb;
+	int c = strcmp(a->name, b->name);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static int by_row(const void *pa, const void *pb)
+{
+	const struct gkey *a = pa, *b = pb;
+	return (a->i > b->i) - (a->i < b->i);
 }
 
 /* Group comparisons of the scale scores: groups in order of first
@@ -279,29 +312,44 @@ static json_t *alpha_json(struct arena *a, char **names, const double *const *x,
 static void groups_json(struct arena *a, json_t *out, const struct sheet *sh, size_t gcol, const double *score,
 			size_t n)
 {
-	const char **gname = arena_alloc(a, (n + 1) * sizeof *gname);
-	size_t *g = arena_alloc(a, (n + 1) * sizeof *g), k = 0, nogroup = 0;
+	/* sorted by name, so that thousands of distinct values stay fast */
+	struct gkey *key = arena_alloc(a, (n + 1) * sizeof *key);
+	size_t *g = arena_alloc(a, (n + 1) * sizeof *g), m = 0, k = 0, nogroup = 0;
 	for (size_t i = 0; i < n; i++) {
 		g[i] = SIZE_MAX;
 		if (isnan(score[i]))
 			continue;
 		const char *v = trimmed(a, cell(sh, i + 1, gcol));
-		if (!*v) {
+		if (!*v)
 			nogroup++;
-			continue;
-		}
-		size_t j = 0;
-		while (j < k && strcmp(gname[j], v))
-			j++;
-		if (j == k)
-			gname[k++] = v;
-		g[i] = j;
+		else
+			key[m++] = (struct gkey){ v, i };
 	}
-	/* the scores of each group, in order */
-	double **gx = arena_alloc(a, (k + 1) * sizeof *gx);
+	qsort(key, m, sizeof *key, by_name_row);
+	struct gkey *first = arena_alloc(a, (m + 1) * sizeof *first);  /* each group's first row */
+	for (size_t i = 0; i < m; i++)
+		if (i == 0 || strcmp(key[i].name, key[i - 1].name))
+			first[k++] = key[i];
+	qsort(first, k, sizeof *first, by_row);
+	const char **gname = arena_alloc(a, (k + 1) * sizeof *gname);
+	for (size_t j = 0; j < k; j++) {
+		gname[j] = first[j].name;
+		g[first[j].i] = j;
+	}
+	for (size_t i = 0; i < m; i++)  /* the others of a run take the number of its first */
+		if (i > 0 && !strcmp(key[i].name, key[i - 1].name))
+			g[key[i].i] = g[key[i - 1].i];
+	/* the scores of each group, in order, in one array */
 	size_t *gn = arena_alloc(a, (k + 1) * sizeof *gn);
-	for (size_t j = 0; j < k; j++)
-		gx[j] = arena_alloc(a, (n + 1) * sizeof **gx);
+	double **gx = arena_alloc(a, (k + 1) * sizeof *gx), *all = arena_alloc(a, (m + 1) * sizeof *all);
+	for (size_t i = 0; i < n; i++)
+		if (g[i] != SIZE_MAX)
+			gn[g[i]]++;
+	for (size_t j = 0, at = 0; j < k; j++) {
+		gx[j] = all + at;
+		at += gn[j];
+		gn[j] = 0;  /* counted again while filling */
+	}
 	for (size_t i = 0; i < n; i++)
 		if (g[i] != SIZE_MAX)
 			gx[g[i]][gn[g[i]]++] = score[i];
@@ -362,10 +410,11 @@ static json_t *paired_json(const char *pre, const char *post, const double *x, c
 static int stats_360_cmd(int argc, char **argv)
 {
 	static const struct option opts[] = { { 0, 0, 0, 0 } };
+	opterr = 0;
 	while (getopt_long(argc, argv, "", opts, NULL) != -1)
-		cmd_usage("stats");
+		bad_option(argv);
 	if (optind != argc - 1)
-		cmd_usage("stats");
+		usage();
 	struct arena a = ARENA_INIT;
 	struct sheet sh;
 	load(&a, &sh, argv[optind]);
@@ -446,6 +495,7 @@ int cmd_stats(int argc, char **argv)
 		{ 0, 0, 0, 0 } };
 	const char *items = NULL, *reverse = NULL, *group = NULL, *paired = NULL;
 	int min = 1, max = 5, o;
+	opterr = 0;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'i') items = optarg;
 		else if (o == 'r') reverse = optarg;
@@ -453,15 +503,17 @@ int cmd_stats(int argc, char **argv)
 		else if (o == 'b') max = parse_int(optarg, "--scale-max");
 		else if (o == 'g') group = optarg;
 		else if (o == 'p') paired = optarg;
-		else cmd_usage("stats");
+		else bad_option(argv);
 	}
-	if (optind != argc - 1 || (!items && !paired))
-		cmd_usage("stats");
+	if (optind != argc - 1)
+		usage();
+	if ((reverse || group) && !items)
+		die("%s works on the scale score of --items; give --items too", reverse ? "--reverse" : "--group");
+	if (!items && !paired)
+		usage();
 	if (min >= max || max - min > 100)
 		die("the scale %d..%d is not usable: --scale-min must be below --scale-max, at most 100 points apart",
 		    min, max);
-	if ((reverse || group) && !items)
-		die("%s works on the scale score of --items; give --items too", reverse ? "--reverse" : "--group");
 
 	struct arena a = ARENA_INIT;
 	char **inames = NULL, **rnames = NULL, **pnames = NULL;

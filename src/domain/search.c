@@ -71,14 +71,14 @@ static const char *trajectory_href(struct ctx *c, long long person_id, long long
 }
 
 /* Fills r for the hit when the actor may read it; returns false otherwise. */
-static bool admit(struct ctx *c, const char *typed, const struct search_hit *h, struct search_result *r)
+static bool admit(struct ctx *c, const char *typed, const char *match, const struct search_hit *h,
+		  struct search_result *r)
 {
 	long long org = c->who->organisation_id;
 	enum privacy_read lv = PRIVACY_NONE;
 	long long writer = h->person_id, group = h->group_id;
 	r->kind = h->kind;
 	r->id = h->ref_id;
-	r->snippet = h->snippet;
 	if (!strcmp(h->kind, "report")) {
 		struct meeting_report rep;
 		if (store_report_get(c->st, c->a, org, h->ref_id, &rep))
@@ -127,12 +127,13 @@ static bool admit(struct ctx *c, const char *typed, const struct search_hit *h, 
 	}
 	if (lv == PRIVACY_NONE)
 		return false;
-	if (lv == PRIVACY_ANONYMISED) {
-		/* a coach may not find who said what by searching for a name */
-		if (privacy_names_participant(c, group, typed))
-			return false;
-		r->snippet = privacy_anonymise(c, group, h->snippet);
-	}
+	/* a coach may not find who said what by searching for a name */
+	if (lv == PRIVACY_ANONYMISED && privacy_names_participant(c, group, typed))
+		return false;
+	char *snippet;
+	if (store_search_snippet(c->st, c->a, c->who->organisation_id, match, h->id, &snippet))
+		return false;
+	r->snippet = lv == PRIVACY_ANONYMISED ? privacy_anonymise(c, group, snippet) : snippet;
 	privacy_log_read(c, h->kind, h->ref_id, writer);
 	return true;
 }
@@ -173,7 +174,7 @@ int search_run(struct ctx *c, const char *typed, struct search_result **out, siz
 		return D_ERROR;
 	*out = arena_alloc(c->a, (nh + 1) * sizeof(**out));
 	for (size_t i = 0; i < nh && *n < SEARCH_RESULTS_MAX; i++)
-		if (admit(c, typed, &h[i], &(*out)[*n]))
+		if (admit(c, typed, q, &h[i], &(*out)[*n]))
 			(*n)++;
 	return D_OK;
 }

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ---- built-in instruments ---- */
 
@@ -267,6 +268,19 @@ static int by_text(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+const char *wave_hidden_reason(struct ctx *c, const struct wave *w, long long responses, long long now)
+{
+	if (responses < SURVEY_MIN_RESPONSES)
+		return arena_printf(c->a, _("Results are shown from %d responses, so that nobody's answers can be picked out; there are %lld."),
+				    SURVEY_MIN_RESPONSES, responses);
+	char today[11];
+	date_today(now, today);
+	if (w->anonymous && strcmp(today, w->closes_on) <= 0)
+		return arena_printf(c->a, _("The results of an anonymous wave are shown once it has closed, after %s: while it is open, comparing them before and after someone answered would show that person's answers."),
+				    date_label(c->a, w->closes_on));
+	return NULL;
+}
+
 int wave_results(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_results *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -280,7 +294,7 @@ int wave_results(struct ctx *c, const struct wave *w, const struct instrument_ve
 			out->responses++;
 			last = rows[i].response_id;
 		}
-	if (out->responses < SURVEY_MIN_RESPONSES)
+	if ((out->why_hidden = wave_hidden_reason(c, w, out->responses, (long long)time(NULL))))
 		return D_OK;
 	out->shown = true;
 	out->nitems = v->nitems;
@@ -400,8 +414,8 @@ int respond_save(struct store *st, struct arena *a, struct respondent *r, const 
 	size_t nv = 0;
 	for (size_t i = 0; i < r->v.nitems; i++) {
 		const struct instrument_item *it = &r->v.items[i];
-		char key[32];
-		snprintf(key, sizeof(key), "i%lld", it->id);
+		/* the field name outlives this loop: errors point at it */
+		const char *key = arena_printf(a, "i%lld", it->id);
 		struct buf multi = BUF_INIT;
 		const char *one = NULL;
 		for (size_t k = 0; k < n; k++) {
@@ -424,10 +438,13 @@ int respond_save(struct store *st, struct arena *a, struct respondent *r, const 
 			if (multi.len)
 				x.text = arena_strdup(a, multi.ptr);
 		} else if (one && !strcmp(it->kind, "open")) {
-			if (!utf8_valid(one, strlen(one)) || strlen(one) > OPEN_ANSWER_MAX)
-				errors_add(&c, e, key, _("Question %s: use at most %d characters."), it->code, OPEN_ANSWER_MAX);
-			else
-				x.text = (char *)one;
+			if (!utf8_valid(one, strlen(one)))
+				errors_add(&c, e, key, _("Question %s: the text is not valid UTF-8."), it->code);
+			else {
+				if (utf8_length(one) > OPEN_ANSWER_MAX)
+					errors_add(&c, e, key, _("Question %s: use at most %d characters."), it->code, OPEN_ANSWER_MAX);
+				x.text = (char *)one;   /* shown again as typed, saved only when right */
+			}
 		} else if (one) {
 			char *end;
 			long long v = strtoll(one, &end, 10);
@@ -444,12 +461,13 @@ int respond_save(struct store *st, struct arena *a, struct respondent *r, const 
 		else if (submit && it->required)
 			errors_add(&c, e, key, _("Question %s needs an answer before you hand in."), it->code);
 	}
+	/* what was typed comes back on the page, whether saved or not */
+	r->draft = vals;
+	r->ndraft = nv;
 	if (e->n)
 		return D_INVALID;
 	if (store_draft_put(st, r->org, r->inv.id, vals, nv))
 		return D_ERROR;
-	r->draft = vals;
-	r->ndraft = nv;
 	if (!submit)
 		return D_OK;
 	/* what the breakdowns are by: the group of the person in the wave's

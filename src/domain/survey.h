@@ -51,6 +51,13 @@ int wave_accounting(struct ctx *c, const struct wave *w, struct accounting *out)
 /* Fewer responses than this are not shown, in any table or breakdown. */
 #define SURVEY_MIN_RESPONSES 5
 
+/* Why the results of a wave (tables, charts, exports) are not shown, or
+ * NULL when they may be: fewer than SURVEY_MIN_RESPONSES responses; or,
+ * in an anonymous wave, a wave that is still open, since comparing the
+ * results before and after one more person answered (whose name the
+ * response accounting shows) would reveal their answers. */
+const char *wave_hidden_reason(struct ctx *c, const struct wave *w, long long responses, long long now);
+
 /* The results per item of a wave: for Likert and bipolar items N, mean, SD
  * and the distribution over the points; for choices the distribution over
  * the options; for open items the answers (sorted, so that their order
@@ -66,6 +73,7 @@ struct item_result {
 };
 struct wave_results {
 	bool shown;
+	const char *why_hidden;      /* when not shown (wave_hidden_reason) */
 	long long responses;
 	struct item_result *items;
 	size_t nitems;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The key of a response in this export: an HMAC under the wave's key, with
  * a message unlike the links' (which are the bare invitation id), so no
@@ -197,7 +198,7 @@ int wave_export(struct ctx *c, const struct wave *w, const struct instrument_ver
 			out->responses++;
 			last = rows[i].response_id;
 		}
-	if (out->responses < SURVEY_MIN_RESPONSES)
+	if ((out->why_hidden = wave_hidden_reason(c, w, out->responses, (long long)time(NULL))))
 		return D_OK;
 	out->shown = true;
 

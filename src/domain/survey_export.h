@@ -30,7 +30,8 @@
 #include "formats/table.h"
 
 struct wave_export {
-	bool shown;                  /* false below SURVEY_MIN_RESPONSES: then the table is empty */
+	bool shown;                  /* false when wave_hidden_reason() says why: then the table is empty */
+	const char *why_hidden;
 	long long responses;         /* counted as the wave page counts them */
 	struct data_table table;     /* in the ctx's arena, with words in the current language */
 };

@@ -20,7 +20,8 @@ bool check_line(struct ctx *c, struct errors *e, const char *field, const char *
 			return false;
 		}
 	size_t n = utf8_length(v);
-	if (n < min) {
+	bool blank = strspn(v, " ") == strlen(v);   /* spaces alone are no text */
+	if (n < min || (min && blank)) {
 		if (min == 1)
 			errors_add(c, e, field, _("%s is required; fill it in."), label);
 		else

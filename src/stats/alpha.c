@@ -79,15 +79,12 @@ static void alpha1(const double *C, const double *R, size_t k, size_t skip,
 			}
 	}
 	double f = (double)m / (double)(m - 1);
-	*raw = *std = NAN;
+	*raw = sumc != 0 ? (1 - (double)tr / (double)sumc) * f : NAN;
+	*std = sumr != 0 ? (1 - (double)m / (double)sumr) * f : NAN;
 	if (sumc == 0)
 		*note = "the covariances of the items add up to 0: alpha is undefined";
-	else
-		*raw = (1 - (double)tr / (double)sumc) * f;
-	if (sumr == 0)
+	else if (sumr == 0)
 		*note = "the correlations of the items add up to 0: standardised alpha is undefined";
-	else
-		*std = (1 - (double)m / (double)sumr) * f;
 }
 
 void stats_alpha(const double *const *x, size_t k, size_t n, struct stats_alpha *a,

@@ -67,7 +67,7 @@ struct wave {
 	char *instrument_name;
 	long long instrument_id;
 	int version;
-	long long invited, responded;
+	long long invited, responded;  /* invited: not stopped */
 };
 
 int store_wave_add(struct store *s, long long org, const struct wave *w, long long *id);

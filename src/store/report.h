@@ -66,7 +66,7 @@ struct search_hit {
 	long long id;                /* search_doc id */
 	char *kind;                  /* report, contribution, learning_story, logbook, development_plan, learning_question */
 	long long ref_id, group_id, person_id;
-	char *snippet;               /* plain text; matches between \x01 and \x02 */
+	char *snippet;               /* "" from store_search(); see store_search_snippet() */
 	double rank;
 };
 
@@ -77,5 +77,10 @@ struct search_hit {
 int store_search(struct store *s, struct arena *a, long long org, const char *match, long long person_id,
 		 const long long *groups, size_t ngroups, bool every_group, size_t max, struct search_hit **out,
 		 size_t *n);
+
+/* The snippet of one document for the query: plain text, the matches
+ * between \x01 and \x02 ("" when it no longer matches). */
+int store_search_snippet(struct store *s, struct arena *a, long long org, const char *match, long long doc_id,
+			 char **out);
 
 #endif

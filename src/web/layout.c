@@ -60,7 +60,18 @@ void page_begin(struct web *w, const char *title)
 		html(b, "</ul></nav>\n");
 	}
 	html(b, "<div class=\"user\">");
-	const char *here = w->r->path;
+	/* where to come back after switching: this page with its query (a
+	 * survey link carries its token there), without a done message */
+	struct buf hb = BUF_INIT;
+	buf_adds(&hb, w->r->path);
+	for (size_t i = 0, k = 0; i < w->r->query.n; i++) {
+		if (!strcmp(w->r->query.items[i].key, "done"))
+			continue;
+		buf_addf(&hb, "%c%s=%s", k++ ? '&' : '?', url_encode(w->a, w->r->query.items[i].key),
+			 url_encode(w->a, w->r->query.items[i].value));
+	}
+	const char *here = arena_strdup(w->a, hb.ptr);
+	buf_release(&hb);
 	/* TRANSLATORS: the link that switches the interface to the other language, in that language */
 	html(b, "<a href=\"/language?lang=%s&amp;next=%s\" lang=\"%s\">%s</a>", lang_code(other),
 	     url_encode(w->a, here), lang_code(other), other == LANG_EN ? "English" : "Nederlands");

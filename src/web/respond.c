@@ -42,19 +42,20 @@ static void question(struct web *w, const struct instrument_item *it, const stru
 	const char *name = arena_printf(w->a, "i%lld", it->id);
 	const char *err = e ? errors_get(e, name) : NULL;
 	if (!strcmp(it->kind, "open")) {
-		html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s) %s</label>", err ? " invalid" : "", name, it->code,
-		     it->text);
+		/* an open question is asked by its text alone (its code is for the data) */
+		html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s</label>", err ? " invalid" : "", name, it->text);
 		if (err)
 			html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
-		html(w->out, err ? "<textarea id=\"f-%s\" name=\"%s\" rows=\"4\" aria-invalid=\"true\" aria-describedby=\"e-%s\">"
-				 : "<textarea id=\"f-%s\" name=\"%s\" rows=\"4\">", name, name, name);
+		html(w->out, err ? "<textarea id=\"f-%s\" name=\"%s\" rows=\"4\" maxlength=\"%d\" aria-invalid=\"true\" aria-describedby=\"e-%s\">"
+				 : "<textarea id=\"f-%s\" name=\"%s\" rows=\"4\" maxlength=\"%d\">", name, name, OPEN_ANSWER_MAX, name);
 		html(w->out, "%s</textarea></p>\n", a && a->text ? a->text : "");
 		return;
 	}
 	bool multi = !strcmp(it->kind, "multiple");
-	html(w->out, err ? "<fieldset class=\"question invalid\" aria-describedby=\"e-%s\"><legend>%s) %s</legend>"
-			 : "<fieldset class=\"question\"><legend>%s%s) %s</legend>",
-	     err ? name : "", it->code, it->text);
+	/* the fieldset carries the id that the error summary links to */
+	html(w->out, err ? "<fieldset id=\"f-%s\" class=\"question invalid\" aria-describedby=\"e-%s\"><legend>%s) %s</legend>"
+			 : "<fieldset id=\"f-%s\" class=\"question\"><legend>%s%s) %s</legend>",
+	     name, err ? name : "", it->code, it->text);
 	if (err)
 		html(w->out, "<p class=\"field-error\" id=\"e-%s\">%s</p>", name, err);
 	if (!strcmp(it->kind, "bipolar"))
@@ -76,6 +77,7 @@ static void respond_page(struct web *w, struct respondent *r, const char *token,
 {
 	page_begin(w, r->w.instrument_name);
 	if (r->state == RESPOND_DONE) {
+		form_errors(w, e);   /* a second hand-in: say why nothing happened */
 		html(w->out, "<p class=\"done\" role=\"status\">%s</p>", _("Thank you: your answers have been handed in."));
 		if (r->w.anonymous)
 			html(w->out, "<p>%s</p>", _("This questionnaire is anonymous: your answers are kept without your name and without the time you handed them in."));

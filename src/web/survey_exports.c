@@ -29,8 +29,7 @@ static bool export_open(struct web *w, struct wave *wv, struct wave_export *x)
 		return false;
 	}
 	if (!x->shown) {
-		web_error(w, 422, arena_printf(w->a, _("The data can be exported from %d responses, so that nobody's answers can be picked out; there are %lld."),
-					       SURVEY_MIN_RESPONSES, x->responses));
+		web_error(w, 422, x->why_hidden);
 		return false;
 	}
 	return true;

@@ -284,9 +284,7 @@ void page_wave(struct web *w)
 
 	html(w->out, "<h2>%s</h2>", _("Results per question"));
 	if (!res.shown) {
-		html(w->out, "<p class=\"note\">%s</p>",
-		     arena_printf(w->a, _("Results are shown from %d responses, so that nobody's answers can be picked out; there are %lld."),
-				  SURVEY_MIN_RESPONSES, res.responses));
+		html(w->out, "<p class=\"note\">%s</p>", res.why_hidden);
 		page_end(w);
 		return;
 	}

@@ -317,7 +317,7 @@ test('a wave with fewer than 5 responses: no export (422) with a Dutch message',
     assert.match(x.type, /^text\/html/, `${ext}: a page, not a file`);
     assert.equal(x.disposition, null, `${ext}: no attachment`);
     assert.match(x.body.toString('utf8'),
-      /De gegevens kunnen worden geëxporteerd vanaf 5 antwoorden, zodat niemands antwoorden te herkennen zijn; er zijn er 0\./);
+      /Uitkomsten worden getoond vanaf 5 antwoorden, zodat niemands antwoorden te herkennen zijn; er zijn er 0\./);
   }
 });
 

@@ -37,6 +37,9 @@ int store_open(const char *path, struct store **out, struct buf *err)
 	const char *pragmas =
 		"PRAGMA journal_mode=WAL;"
 		"PRAGMA foreign_keys=ON;"
+		/* deleted rows are overwritten, not left in free pages: an
+		 * anonymous response's draft must not outlive its hand-in */
+		"PRAGMA secure_delete=ON;"
 		"PRAGMA synchronous=NORMAL;"
 		"PRAGMA temp_store=MEMORY;"
 		/* Reads through a shared memory map rather than a copy per

@@ -228,7 +228,7 @@ int store_version_get(struct store *s, struct arena *a, long long org, long long
 #define WAVE_COLS \
 	"w.id, w.version_id, ifnull(w.population_id, 0), ifnull(w.created_by, 0), w.name, w.population, w.opens_on," \
 	" w.closes_on, w.anonymous, w.created_at, i.name, i.id, v.version," \
-	" (SELECT count(*) FROM invitation WHERE wave_id = w.id)," \
+	" (SELECT count(*) FROM invitation WHERE wave_id = w.id AND enrolment_status <> 'stopped')," \
 	" (SELECT count(*) FROM invitation WHERE wave_id = w.id AND responded = 1), w.link_key"
 #define WAVE_FROM \
 	" FROM wave w JOIN instrument_version v ON v.id = w.version_id JOIN instrument i ON i.id = v.instrument_id"
@@ -303,7 +303,8 @@ int store_wave_list(struct store *s, struct arena *a, long long org, struct wave
 /* ---- invitations ---- */
 
 #define INVITATION_COLS \
-	"v.id, v.wave_id, ifnull(v.person_id, 0), v.email, v.enrolment_status, v.responded, v.reminders, ifnull(p.name, '')"
+	"v.id, v.wave_id, ifnull(v.person_id, 0), CASE WHEN v.email <> '' THEN v.email ELSE ifnull(p.email, '') END," \
+	" v.enrolment_status, v.responded, v.reminders, ifnull(p.name, '')"
 #define INVITATION_FROM " FROM invitation v LEFT JOIN person p ON p.id = v.person_id"
 
 static void read_invitation(struct arena *a, sqlite3_stmt *st, struct invitation *x)
@@ -481,7 +482,14 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 		store_rollback(s);
 		return r;
 	}
-	return store_commit(s);
+	r = store_commit(s);
+	/* the drafts saved before, tied to the link, may still be in frames of
+	 * the write-ahead log: copy it into the database (where secure_delete
+	 * has zeroed them) and empty it. Best effort: a reader that holds the
+	 * log open makes this wait for the next checkpoint. */
+	if (!r && anonymous)
+		sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	return r;
 }
 
 int store_answers(struct store *s, struct arena *a, long long org, long long wave_id, struct answer_row **out,

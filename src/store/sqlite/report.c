@@ -309,13 +309,16 @@ int store_search(struct store *s, struct arena *a, long long org, const char *ma
 		buf_addf(&ids, "%s%lld", i ? "," : "", groups[i]);
 	buf_addch(&ids, ']');
 	sqlite3_stmt *st = stmt(s,
-		"SELECT d.id, d.kind, d.ref_id, ifnull(d.group_id, 0), ifnull(d.person_id, 0),"
-		" snippet(search_text, -1, char(1), char(2), '…', 24), search_text.rank"
+		/* "+rank": ranked after the join, so bm25 is computed for the
+		 * searcher's own documents only, not for every match in every
+		 * organisation (FTS5's ORDER BY rank mode; bench/README.md).
+		 * Snippets come later, for the results shown. */
+		"SELECT d.id, d.kind, d.ref_id, ifnull(d.group_id, 0), ifnull(d.person_id, 0), '', search_text.rank"
 		" FROM search_text JOIN search_doc d ON d.id = search_text.rowid"
 		" WHERE search_text MATCH ?1 AND d.organisation_id = ?2"
 		" AND ((?3 <> 0 AND d.person_id = ?3) OR (?5 <> 0 AND d.group_id IS NOT NULL)"
 		"  OR d.group_id IN (SELECT value FROM json_each(?4)))"
-		" ORDER BY search_text.rank LIMIT ?6");
+		" ORDER BY +search_text.rank LIMIT ?6");
 	bind_text(st, 1, match);
 	sqlite3_bind_int64(st, 2, org);
 	sqlite3_bind_int64(st, 3, person_id);
@@ -340,4 +343,20 @@ int store_search(struct store *s, struct arena *a, long long org, const char *ma
 	buf_release(&ids);
 	/* a malformed query is the user's input, not a store failure */
 	return rc == SQLITE_ERROR ? ST_INVALID : map_rc(s, rc);
+}
+
+int store_search_snippet(struct store *s, struct arena *a, long long org, const char *match, long long doc_id,
+			 char **out)
+{
+	sqlite3_stmt *st = stmt(s,
+		"SELECT snippet(search_text, -1, char(1), char(2), '…', 24) FROM search_text"
+		" WHERE search_text MATCH ?1 AND search_text.rowid = ?2"
+		" AND EXISTS (SELECT 1 FROM search_doc WHERE id = ?2 AND organisation_id = ?3)");
+	bind_text(st, 1, match);
+	sqlite3_bind_int64(st, 2, doc_id);
+	sqlite3_bind_int64(st, 3, org);
+	int rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? col_text0(a, st, 0) : "";
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : map_rc(s, rc);
 }
