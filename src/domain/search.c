@@ -173,8 +173,14 @@ int search_run(struct ctx *c, const char *typed, struct search_result **out, siz
 	if (r)
 		return D_ERROR;
 	*out = arena_alloc(c->a, (nh + 1) * sizeof(**out));
+	/* the audit records of the reads in one transaction, not one each */
+	bool txn = !store_begin(c->st);
 	for (size_t i = 0; i < nh && *n < SEARCH_RESULTS_MAX; i++)
 		if (admit(c, typed, q, &h[i], &(*out)[*n]))
 			(*n)++;
+	if (txn && store_commit(c->st)) {
+		store_rollback(c->st);
+		return D_ERROR;
+	}
 	return D_OK;
 }

@@ -1,0 +1,17 @@
+# bench/search.mk — the C tools of the search benchmark, linked against the
+# library objects of the main Makefile (LIB_OBJ), compiled with its flags.
+# Used as: make -f Makefile -f bench/search.mk bench-tools
+# (bench/search-generate and bench/search-sql do that themselves).
+
+BENCH_TOOLS := $(B)/bench-reports $(B)/bench-search-sql
+
+.PHONY: bench-tools
+bench-tools: $(BENCH_TOOLS)
+
+$(B)/bench-reports: $(B)/bench/reports.o $(LIB_OBJ)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/bench-search-sql: $(B)/bench/search_sql.o $(LIB_OBJ)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
