@@ -81,10 +81,24 @@ desc <- function(v, name = NULL) {
 
 # ---- Cronbach's alpha: psych::alpha with its defaults ---------------------
 psych_alpha <- function(x) {
+  # The items psych keeps (sd > 0). When a pairwise correlation among them
+  # is NA (two items with fewer than 2 respondents in common, or one not
+  # varying where they meet), psych's principal() stops with "missing
+  # values (NAs) in the correlation matrix" -- or, for some patterns, loops
+  # forever looking for the culprit (psych 2.2.9, e.g. live.R seed 485). It
+  # gives no alpha either way, so it is not asked.
+  s <- vapply(x, function(v) sd(v, na.rm = TRUE), 0)
+  kept <- names(x)[!is.na(s) & s > 0]
+  if (length(kept) < 2 || any(is.na(suppressWarnings(cor(x[kept], use = "pairwise"))))) return(NULL)
   r <- NULL
+  setTimeLimit(elapsed = 20, transient = TRUE)
+  on.exit(setTimeLimit(elapsed = Inf))
   # psych prints notes with cat(); keep the output of the scripts clean
   capture.output(r <- tryCatch(suppressMessages(suppressWarnings(psych::alpha(x, check.keys = FALSE, warnings = FALSE))),
-                               error = function(e) NULL))
+                               error = function(e) {
+                                 if (grepl("time limit", conditionMessage(e))) stop("psych::alpha did not finish")
+                                 NULL
+                               }))
   r
 }
 

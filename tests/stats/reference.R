@@ -1,7 +1,10 @@
 # reference.R — makes the data sets in tests/stats/data/ and the values R
 # gives for them, which `leergang stats` must reproduce.
 #
-#   Rscript tests/stats/reference.R        (from the repository root)
+#   Rscript tests/stats/reference.R        (from anywhere)
+#   Rscript tests/stats/reference.R DIR    (write to DIR instead; the test
+#                                           suite does so to check that the
+#                                           committed files are reproduced)
 #
 # Made with R 4.2.2 (r-base-core, Debian 12) and psych 2.2.9
 # (r-cran-psych); no other package. For each case NAME it writes
@@ -17,7 +20,8 @@
 args <- commandArgs(trailingOnly = FALSE)
 here <- dirname(normalizePath(sub("^--file=", "", args[grep("^--file=", args)])))
 source(file.path(here, "lib.R"))
-dir <- file.path(here, "data")
+out <- commandArgs(trailingOnly = TRUE)
+dir <- if (length(out)) out[1] else file.path(here, "data")
 dir.create(dir, showWarnings = FALSE)
 
 # 1. likert: 60 respondents, 6 items (q4 reversed, q6 constant), about 8%
