@@ -348,6 +348,94 @@ int wave_results(struct ctx *c, const struct wave *w, const struct instrument_ve
 	return D_OK;
 }
 
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct breakdown_row *)a)->name, ((const struct breakdown_row *)b)->name);
+}
+
+static int by_n(const void *a, const void *b)
+{
+	const struct breakdown_row *x = *(struct breakdown_row *const *)a, *y = *(struct breakdown_row *const *)b;
+	return x->n < y->n ? -1 : x->n > y->n;
+}
+
+int wave_breakdown(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_breakdown *out)
+{
+	memset(out, 0, sizeof(*out));
+	long long org = c->who->organisation_id;
+	struct answer_row *rows;
+	size_t nrows;
+	if (store_answers(c->st, c->a, org, w->id, &rows, &nrows))
+		return D_ERROR;
+	long long responses = 0, last = 0;
+	for (size_t i = 0; i < nrows; i++)
+		if (!i || rows[i].response_id != last) {
+			responses++;
+			last = rows[i].response_id;
+		}
+	if (wave_hidden_reason(c, w, responses, (long long)time(NULL)))
+		return D_OK;
+	out->shown = true;
+	/* the groups, with their responses counted once */
+	out->rows = arena_alloc(c->a, (size_t)(responses + 1) * sizeof(*out->rows));
+	last = 0;
+	for (size_t i = 0; i < nrows; i++) {
+		struct breakdown_row *g = NULL;
+		for (size_t k = 0; k < out->nrows && !g; k++)
+			if (out->rows[k].group_id == rows[i].group_id)
+				g = &out->rows[k];
+		if (!g) {
+			g = &out->rows[out->nrows++];
+			g->group_id = rows[i].group_id;
+			struct learning_group lg;
+			g->name = rows[i].group_id && !store_group_get(c->st, c->a, org, rows[i].group_id, &lg)
+					  ? arena_printf(c->a, "%s · %s", lg.batch_name, lg.name)
+					  : _("(no group)");
+		}
+		if (i == 0 || rows[i].response_id != rows[i - 1].response_id)
+			g->n++;
+	}
+	/* hide the small groups, then the smallest others until the hidden
+	 * ones together are too many to pick anyone out */
+	struct breakdown_row **order = arena_alloc(c->a, (out->nrows + 1) * sizeof(*order));
+	for (size_t k = 0; k < out->nrows; k++) {
+		order[k] = &out->rows[k];
+		order[k]->shown = order[k]->n >= SURVEY_MIN_RESPONSES;
+	}
+	qsort(order, out->nrows, sizeof(*order), by_n);
+	long long hidden_n = 0;
+	for (size_t k = 0; k < out->nrows; k++)
+		if (!order[k]->shown) {
+			hidden_n += order[k]->n;
+			out->hidden++;
+		}
+	for (size_t k = 0; k < out->nrows && out->hidden && hidden_n < SURVEY_MIN_RESPONSES; k++)
+		if (order[k]->shown) {
+			order[k]->shown = false;
+			hidden_n += order[k]->n;
+			out->hidden++;
+		}
+	qsort(out->rows, out->nrows, sizeof(*out->rows), by_name);
+	/* the means of the shown groups */
+	double *x = arena_alloc(c->a, (nrows + 1) * sizeof(*x));
+	for (size_t k = 0; k < out->nrows; k++) {
+		struct breakdown_row *g = &out->rows[k];
+		if (!g->shown)
+			continue;
+		g->means = arena_alloc(c->a, (v->nitems + 1) * sizeof(*g->means));
+		for (size_t j = 0; j < v->nitems; j++) {
+			const struct instrument_item *it = &v->items[j];
+			size_t nx = 0;
+			if (!strcmp(it->kind, "likert") || !strcmp(it->kind, "bipolar"))
+				for (size_t i = 0; i < nrows; i++)
+					if (rows[i].item_id == it->id && rows[i].group_id == g->group_id && rows[i].has_value)
+						x[nx++] = (double)rows[i].value;
+			g->means[j] = nx ? stats_mean(x, nx) : NAN;
+		}
+	}
+	return D_OK;
+}
+
 /* ---- answering ---- */
 
 int respond_open(struct store *st, struct arena *a, const char *token, const char *today, struct respondent *r)
@@ -473,8 +561,16 @@ int respond_save(struct store *st, struct arena *a, struct respondent *r, const 
 	/* what the breakdowns are by: the group of the person in the wave's
 	 * population (kept with the response, shown only from 5 answers) */
 	long long group = 0;
-	if (r->inv.person_id && !strcmp(r->w.population, "group"))
+	if (r->inv.person_id && !strcmp(r->w.population, "group")) {
 		group = r->w.population_id;
+	} else if (r->inv.person_id) {
+		long long programme = r->w.population_id;
+		struct batch b;
+		if (!strcmp(r->w.population, "batch"))
+			programme = store_batch_get(st, a, r->org, r->w.population_id, &b) ? 0 : b.programme_id;
+		if (programme && store_enrolment_in_programme(st, r->org, programme, r->inv.person_id, &group))
+			group = 0;
+	}
 	char week[11];
 	week_of(today, week);
 	int s = store_response_submit(st, r->org, r->inv.id, r->w.anonymous, group, 0, week);

@@ -80,6 +80,28 @@ struct wave_results {
 };
 int wave_results(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_results *out);
 
+/* The results per group of the wave's population: per group the number
+ * of responses and the mean of each Likert or bipolar item (NAN when none).
+ * A group with fewer than SURVEY_MIN_RESPONSES responses is hidden, and so
+ * many more (the smallest first) that the hidden ones together hold at
+ * least SURVEY_MIN_RESPONSES or none: otherwise the total minus the shown
+ * groups would give the hidden ones away. Responses without a group count
+ * as a group of their own. Nothing is shown when the wave's results are
+ * not (wave_hidden_reason). */
+struct breakdown_row {
+	long long group_id;
+	const char *name;
+	long long n;
+	bool shown;
+	double *means;               /* per item of the version, in order; NULL when hidden */
+};
+struct wave_breakdown {
+	bool shown;
+	struct breakdown_row *rows;
+	size_t nrows, hidden;
+};
+int wave_breakdown(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_breakdown *out);
+
 /* Answering through a link: no account, the token is the key. */
 struct respondent {
 	struct invitation inv;

@@ -146,5 +146,7 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/groups/{id}/story.md", api_story_md, ROLES_GROUP_TEXT, API },
 	{ "GET", "/api/v1/groups/{id}/story.pdf", api_story_pdf, ROLES_GROUP_TEXT, API },
 	{ "GET", "/api/v1/search", api_search, ACCESS_SIGNED_IN, API },
+	{ "GET", "/api/v1/waves", api_waves, ROLES_SURVEY, API },
+	{ "GET", "/api/v1/waves/{id}", api_wave, ROLES_SURVEY, API },
 	{ 0, 0, 0, 0, 0 },
 };

@@ -75,6 +75,18 @@ static void wave_form(struct web *w, const struct errors *e)
 		const char *v = arena_printf(w->a, "programme:%lld", p[i].id);
 		html(w->out, "<option value=\"%s\"%s>%s</option>", v, !strcmp(pop, v) ? " selected" : "", p[i].name);
 	}
+	html(w->out, "</optgroup><optgroup label=\"%s\">", _("Batches: every group"));
+	for (size_t i = 0; i < np; i++) {
+		struct batch *bt;
+		size_t nb;
+		if (store_batch_list(w->st, w->a, org, p[i].id, &bt, &nb))
+			continue;
+		for (size_t k = 0; k < nb; k++) {
+			const char *v = arena_printf(w->a, "batch:%lld", bt[k].id);
+			html(w->out, "<option value=\"%s\"%s>%s · %s</option>", v, !strcmp(pop, v) ? " selected" : "", p[i].name,
+			     bt[k].name);
+		}
+	}
 	html(w->out, "</optgroup><optgroup label=\"%s\">", _("Groups"));
 	for (size_t i = 0; i < ng; i++) {
 		const char *v = arena_printf(w->a, "group:%lld", g[i].id);
@@ -249,6 +261,38 @@ static bool open_wave(struct web *w, struct wave *wv, struct instrument_version 
 	return true;
 }
 
+/* The means per group, the small groups hidden (wave_breakdown). */
+static void breakdown_section(struct web *w, const struct wave *wv, const struct instrument_version *v)
+{
+	struct wave_breakdown b;
+	if (wave_breakdown(&w->ctx, wv, v, &b) || !b.shown || b.nrows < 2)
+		return;
+	html(w->out, "<h2 id=\"per-group\">%s</h2>", _("Per group"));
+	if (b.hidden)
+		html(w->out, "<p class=\"note\">%s</p>",
+		     arena_printf(w->a, _("Groups with fewer than %d responses are hidden, and where needed another one, so that the hidden ones cannot be worked out from the total."),
+				  SURVEY_MIN_RESPONSES));
+	html(w->out, "<table class=\"breakdown\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">N</th>", _("Group"));
+	for (size_t j = 0; j < v->nitems; j++)
+		if (!strcmp(v->items[j].kind, "likert") || !strcmp(v->items[j].kind, "bipolar"))
+			html(w->out, "<th scope=\"col\">%s</th>", v->items[j].code);
+	html(w->out, "</tr></thead><tbody>");
+	for (size_t k = 0; k < b.nrows; k++) {
+		const struct breakdown_row *g = &b.rows[k];
+		html(w->out, "<tr><th scope=\"row\">%s</th>", g->name);
+		if (!g->shown) {
+			html(w->out, "<td colspan=\"%zu\">%s</td></tr>", v->nitems + 1, _("hidden"));
+			continue;
+		}
+		html(w->out, "<td>%lld</td>", g->n);
+		for (size_t j = 0; j < v->nitems; j++)
+			if (!strcmp(v->items[j].kind, "likert") || !strcmp(v->items[j].kind, "bipolar"))
+				html(w->out, "<td>%s</td>", num1(w, g->means[j]));
+		html(w->out, "</tr>");
+	}
+	html(w->out, "</tbody></table>\n");
+}
+
 void page_wave(struct web *w)
 {
 	struct wave wv;
@@ -330,6 +374,7 @@ void page_wave(struct web *w)
 		html(w->out, "</td></tr>");
 	}
 	html(w->out, "</tbody></table>\n");
+	breakdown_section(w, &wv, &v);
 	for (size_t i = 0; i < res.nitems; i++) {
 		const struct item_result *r = &res.items[i];
 		if (strcmp(r->item->kind, "open"))

@@ -262,6 +262,8 @@ void api_story(struct web *w);
 void api_story_md(struct web *w);
 void api_story_pdf(struct web *w);
 void api_search(struct web *w);
+void api_waves(struct web *w);
+void api_wave(struct web *w);
 /* {"results":[{"kind","id","title","snippet","href"}]}, the snippet as
  * plain text: the API's answer, and `leergang search`'s. */
 struct search_result;

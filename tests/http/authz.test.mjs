@@ -205,6 +205,7 @@ const policy = {
   'POST /waves': SURVEY, 'GET /waves/{id}': SURVEY, 'GET /waves/{id}/links.csv': SURVEY,
   'GET /waves/{id}/export.csv': SURVEY, 'GET /waves/{id}/export.xlsx': SURVEY, 'GET /waves/{id}/export.sav': SURVEY,
   'GET /respond': 'public', 'POST /respond': 'public',
+  'GET /api/v1/waves': SURVEY, 'GET /api/v1/waves/{id}': SURVEY,
 };
 
 test('every route declares who may call it, as the policy says', () => {

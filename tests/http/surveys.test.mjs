@@ -754,3 +754,27 @@ test('after an anonymous hand-in, no file of the database ties the answers to th
   }
   assert.deepEqual(found, []);
 });
+
+// ---- the API: the same numbers and the same rules as the page ----
+
+test('GET /api/v1/waves/{id}: the accounting, the results and the groups under the rules of the page', async () => {
+  const r = await as.coach.get(`/api/v1/waves/${demoWave}`);
+  assert.equal(r.status, 200);
+  const j = r.json();
+  assert.deepEqual(j.accounting, { registered: 117, stopped: 12, completed: 105, active: 0, asked: 105, responded: 84,
+    not_responded: 21, response_rate: 0.8 });
+  assert.equal(j.responses, 84);
+  const a = j.results.find((x) => x.code === 'a');
+  assert.equal(a.n, 84);
+  assert.equal(a.counts.reduce((s, c) => s + c.n, 0), 84);
+  // the page shows the same mean to one decimal
+  const page = items((await as.coach.get(`/waves/${demoWave}`)).text);
+  assert.equal(page.rows.a.mean, a.mean.toFixed(1).replace('.', ','));
+  // ten groups of the programme, each with 5 or more answers: all shown, summing to 84
+  assert.equal(j.groups.length, 10);
+  assert.equal(j.groups.filter((g) => g.shown).reduce((s, g) => s + g.n, 0), 84);
+  assert.ok(j.groups.every((g) => g.shown && g.n >= 5));
+  const list = (await as.researcher.get('/api/v1/waves')).json().waves;
+  assert.ok(list.some((w) => w.id === demoWave && w.asked === 105 && w.responded === 84));
+  assert.equal((await as.gemeente.get(`/api/v1/waves/${demoWave}`)).status, 404);
+});

@@ -247,3 +247,55 @@ TEST(survey_results_need_five_responses)
 	CHECK(res.shown);
 	fixture_close(&f);
 }
+
+/* Three groups of 6, 7 and 3 in a programme wave. The group of 3 is hidden;
+ * alone it could be worked out as the total minus the other two, so the
+ * smallest other (6) is hidden too: together 9, nobody picked out. */
+TEST(survey_breakdown_hides_small_groups_and_what_would_give_them_away)
+{
+	FIXTURE(f);
+	struct errors e = { 0 };
+	long long prog, batch, groups[3], instrument, wave;
+	i18n_use(LANG_EN);
+	CHECK_INT(programme_from_template(&f.c, "live", "L", &e, &prog), D_OK);
+	CHECK_INT(batch_create(&f.c, prog, "", &e, &batch), D_OK);
+	static const int sizes[3] = { 6, 7, 3 };
+	static const char *const names[3] = { "A", "B", "C" };
+	int k = 0;
+	for (int g = 0; g < 3; g++) {
+		CHECK_INT(group_create(&f.c, batch, names[g], &e, &groups[g]), D_OK);
+		long long people[8];
+		for (int i = 0; i < sizes[g]; i++) {
+			char emp[16];
+			snprintf(emp, sizeof(emp), "Q%d", k++);
+			people[i] = person(&f, emp);
+		}
+		CHECK_INT(group_enrol(&f.c, groups[g], people, (size_t)sizes[g], "2026-01-05", &e), D_OK);
+	}
+	CHECK_INT(instrument_install(&f.c, "live-final", 1, &instrument), D_OK);
+	struct wave_new wn = { instrument, "Alle groepen", "programme", prog, "2026-03-01", "2026-03-31", false };
+	CHECK_INT(wave_create(&f.c, &wn, 1, &e, &wave), D_OK);
+	struct wave w;
+	struct invitation *inv;
+	size_t n;
+	CHECK(!store_wave_get(f.st, &f.a, f.org_a, wave, &w) && !store_invitation_list(f.st, &f.a, f.org_a, wave, &inv, &n));
+	CHECK_INT(n, 16);
+	for (size_t i = 0; i < n; i++) {
+		char tok[SECRET_HEX];
+		wave_token(&w, inv[i].id, tok);
+		CHECK_INT(answer(&f, tok, 2 + (int)(i % 3), "2026-03-10", &e), D_OK);
+	}
+	struct instrument_version v;
+	CHECK(!store_version_get(f.st, &f.a, f.org_a, w.version_id, &v));
+	struct wave_breakdown b;
+	CHECK_INT(wave_breakdown(&f.c, &w, &v, &b), D_OK);
+	CHECK(b.shown);
+	CHECK_INT(b.nrows, 3);
+	CHECK_INT(b.hidden, 2);
+	for (size_t i = 0; i < b.nrows; i++) {
+		bool want = b.rows[i].n == 7;
+		CHECK_INT(b.rows[i].shown, want);
+		CHECK(want ? b.rows[i].means != NULL && !isnan(b.rows[i].means[0]) : b.rows[i].means == NULL);
+	}
+	fixture_close(&f);
+}
