@@ -4,6 +4,7 @@
  * merge; and the page where a respondent answers through their link, with
  * or without an account, without JavaScript. */
 #include "web.h"
+#include "domain/audit.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
 #include "formats/csv.h"
@@ -325,6 +326,14 @@ void page_wave(struct web *w)
 	     acc.rate < 0 ? "—" : arena_printf(w->a, "%s%%", num1(w, acc.rate * 100)));
 	html(w->out, "<p><a href=\"/waves/%lld/links.csv\">%s</a></p>", wv.id,
 	     _("The personal links as CSV, for a mail merge"));
+	const char *day = today(w);
+	if (acc.not_responded && strcmp(day, wv.opens_on) >= 0 && strcmp(day, wv.closes_on) <= 0) {
+		html(w->out, "<form method=\"post\" action=\"/waves/%lld/reminders\">", wv.id);
+		form_csrf(w);
+		html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button> <span class=\"muted\">%s</span></p></form>",
+		     _("Remind those who have not answered"),
+		     _("You get their links as CSV for the mail merge; each is counted as reminded."));
+	}
 
 	html(w->out, "<h2>%s</h2>", _("Results per question"));
 	if (!res.shown) {
@@ -437,4 +446,53 @@ void page_wave_links(struct web *w)
 	}
 	w->r->response_type = "text/csv; charset=utf-8";
 	response_header(w->r, "Content-Disposition", "attachment; filename=\"links.csv\"");
+}
+
+/* A reminder round: the links of those asked who have not answered yet, as
+ * CSV for the mail merge, each counted as reminded. Only while the wave is
+ * open. Who answered is known from the invitation (for the accounting);
+ * what they answered is not, in an anonymous wave. */
+void page_wave_reminders(struct web *w)
+{
+	struct wave wv;
+	struct instrument_version v;
+	if (!open_wave(w, &wv, &v))
+		return;
+	const char *day = today(w);
+	if (strcmp(day, wv.opens_on) < 0 || strcmp(day, wv.closes_on) > 0) {
+		web_error(w, 422, _("Reminders are sent while the wave is open."));
+		return;
+	}
+	struct invitation *inv;
+	size_t n;
+	if (store_invitation_list(w->st, w->a, w->who.organisation_id, wv.id, &inv, &n) || store_begin(w->st)) {
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+		return;
+	}
+	buf_reset(w->out);
+	buf_adds(w->out, CSV_BOM);
+	row(w->out, (const char *const[]){ _("Name"), _("E-mail address"), _("Link"), _("Reminders") }, 4);
+	long long sent = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(inv[i].enrolment_status, "stopped") || inv[i].responded)
+			continue;
+		if (store_invitation_remind(w->st, w->who.organisation_id, inv[i].id)) {
+			store_rollback(w->st);
+			web_error(w, 500, _("The change could not be saved. Try again later."));
+			return;
+		}
+		char token[SECRET_HEX];
+		wave_token(&wv, inv[i].id, token);
+		row(w->out, (const char *const[]){ inv[i].person_name, inv[i].email,
+						    arena_printf(w->a, "%s/respond?token=%s", web_base_url(w), token),
+						    arena_printf(w->a, "%d", inv[i].reminders + 1) }, 4);
+		sent++;
+	}
+	if (store_commit(w->st)) {
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+		return;
+	}
+	audit(&w->ctx, "wave.remind", "wave", wv.id, "%lld not yet answered", sent);
+	w->r->response_type = "text/csv; charset=utf-8";
+	response_header(w->r, "Content-Disposition", "attachment; filename=\"herinneringen.csv\"");
 }

@@ -778,3 +778,27 @@ test('GET /api/v1/waves/{id}: the accounting, the results and the groups under t
   assert.ok(list.some((w) => w.id === demoWave && w.asked === 105 && w.responded === 84));
   assert.equal((await as.gemeente.get(`/api/v1/waves/${demoWave}`)).status, 404);
 });
+
+test('a reminder round: the links of those who have not answered, each counted; only while the wave is open', async () => {
+  const before = (await links(anonWave)).rows;
+  const pending = before.filter((r) => r.responded === 'nee');
+  assert.ok(pending.length > 0 && pending.length < before.length, 'some answered, some did not');
+  const remind = async () => {
+    const r = await as.coach.post(`/waves/${anonWave}/reminders`, {});
+    assert.equal(r.status, 200, r.text.slice(0, 200));
+    const [head, ...rows] = parseCsv(r.text.replace(/^\uFEFF/, ''));
+    return { head, rows };
+  };
+  let { head, rows } = await remind();
+  assert.deepEqual(head, ['Naam', 'E-mailadres', 'Link', 'Herinneringen']);
+  assert.deepEqual(rows.map((r) => r[2]).sort(), pending.map((r) => r.link).sort(), 'exactly the links of those who did not answer');
+  assert.ok(rows.every((r) => r[3] === '1'));
+  ({ rows } = await remind());
+  assert.ok(rows.every((r) => r[3] === '2'), 'a second round counts twice');
+  assert.equal(Number(one("SELECT count(*) FROM audit_log WHERE action = 'wave.remind'")) >= 2, true);
+  // the demo's wave has closed: no reminders
+  const closed = await as.coach.post(`/waves/${demoWave}/reminders`, {});
+  assert.equal(closed.status, 422);
+  assert.match(closed.text, /Herinneringen gaan uit zolang de ronde open is/);
+  assert.equal((await as.gemeente.post(`/waves/${anonWave}/reminders`, {})).status, 404);
+});
