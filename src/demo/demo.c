@@ -229,6 +229,9 @@ static void police(struct demo *d)
 	add_accounts(d, "politie-demo", people);
 	mix_pool(d, participant);
 	demo_live(&d->c, d->pool, d->npool, mentors, facilitators);
+	/* a 360° round about the first district chief: the unit chief, four of
+	 * the pool (standing in for staff), the other district chiefs as peers */
+	demo_360(&d->c, mentors[0], chief, d->pool + 60, 4, mentors + 1, 2, facilitators[1]);
 }
 
 /* Gemeente (fictional, shaped like seed 002): a municipal secretary, four

@@ -7,6 +7,7 @@
  * own, in the manner of seed 000 §9.2.1. */
 #include "demo.h"
 #include "core/die.h"
+#include "domain/schedule.h"
 #include "domain/survey.h"
 
 #include <math.h>
@@ -81,5 +82,59 @@ void demo_evaluation(struct ctx *c, long long programme, const char *opens_on, c
 		if (respond_save(c->st, c->a, &r, f, nf, true, closes_on, &e))
 			die("demo: an answer: %s", e.n ? e.items[0].message : "database");
 		answered++;
+	}
+}
+
+/* A 360° feedback round about a district chief (the demo's mentor), closed
+ * a month ago: self, their own manager (the unit chief), four staff, two
+ * peers (the other district chiefs) and one other. Two peers and one
+ * other are merged into "others"; the scores are the demo's own. */
+void demo_360(struct ctx *c, long long subject, long long manager, const long long *staff, size_t nstaff,
+	      const long long *peers, size_t npeers, long long other)
+{
+	struct errors e = { 0 };
+	long long instrument, wave;
+	if (instrument_install(c, "leadership-scan-360", (long long)time(NULL), &instrument))
+		die("demo: the leadership scan");
+	struct rater r[16];
+	size_t n = 0;
+	r[n++] = (struct rater){ manager, "manager" };
+	for (size_t i = 0; i < nstaff && n < 12; i++)
+		r[n++] = (struct rater){ staff[i], "staff" };
+	for (size_t i = 0; i < npeers && n < 15; i++)
+		r[n++] = (struct rater){ peers[i], "peer" };
+	r[n++] = (struct rater){ other, "other" };
+	char today[11], opens[11], closes[11];
+	date_today((long long)time(NULL), today);
+	date_add_days(today, -60, opens);
+	date_add_days(today, -30, closes);
+	if (wave_create_360(c, instrument, "360°-feedback districtschef", subject, r, n, opens, closes,
+			    (long long)time(NULL), &e, &wave))
+		die("demo: 360 round: %s", e.n ? e.items[0].message : "database");
+	struct wave w;
+	struct invitation *inv;
+	size_t ninv;
+	if (store_wave_get(c->st, c->a, c->who->organisation_id, wave, &w) ||
+	    store_invitation_list(c->st, c->a, c->who->organisation_id, wave, &inv, &ninv))
+		die("demo: the round's invitations");
+	char day[11];
+	date_add_days(opens, 7, day);
+	unsigned long long seed = 360;
+	for (size_t i = 0; i < ninv; i++) {
+		/* self a little above what others see: the usual picture */
+		const char *role = inv[i].rater_role;
+		double mean = !strcmp(role, "self") ? 4.3 : !strcmp(role, "manager") ? 3.8 : 3.4;
+		char token[SECRET_HEX];
+		wave_token(&w, inv[i].id, token);
+		struct respondent rs;
+		if (respond_open(c->st, c->a, token, day, &rs) || rs.state != RESPOND_OPEN)
+			die("demo: a rater's link");
+		struct respond_field f[16];
+		size_t nf = 0;
+		for (size_t k = 0; k < rs.v.nitems && nf < 16; k++)
+			f[nf++] = (struct respond_field){ arena_printf(c->a, "i%lld", rs.v.items[k].id),
+							  arena_printf(c->a, "%d", point(&seed, mean, 0.7)) };
+		if (respond_save(c->st, c->a, &rs, f, nf, true, day, &e))
+			die("demo: a 360 answer: %s", e.n ? e.items[0].message : "database");
 	}
 }

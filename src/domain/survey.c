@@ -8,6 +8,7 @@
 #include "core/utf8.h"
 #include "store/programme.h"
 #include "stats/stats.h"
+#include "stats/three60.h"
 
 #include <math.h>
 
@@ -42,11 +43,62 @@ static const char *const live_open[][2] = {
 	{ "open3", "Met welke vraagstukken ga je verder na LiVe!?" },
 };
 
+/* A leadership scan for 360° feedback, after seed 003: the manager rates
+ * their own leadership behaviour and others rate how they perceive it
+ * (seed lines 371-373). The seed gives neither items nor dimension names;
+ * the three dimensions are the LLC's three research lines (seed lines
+ * 56-60) and the nine statements are leergang's own. */
+static const char *const scan_items[][3] = {
+	{ "g1", "Gedeeld leiderschap", "Geeft medewerkers ruimte om zelf beslissingen over hun werk te nemen." },
+	{ "g2", "Gedeeld leiderschap", "Bespreekt met het team het waarom van het werk, niet alleen het hoe." },
+	{ "g3", "Gedeeld leiderschap", "Vraagt het team om mee te denken over knelpunten." },
+	{ "v1", "Verbindend leiderschap", "Zoekt actief samenwerking met andere teams en organisaties." },
+	{ "v2", "Verbindend leiderschap", "Stelt het gezamenlijke doel boven het eigen belang van het team." },
+	{ "v3", "Verbindend leiderschap", "Brengt mensen met verschillende perspectieven met elkaar in gesprek." },
+	{ "c1", "Veranderleiderschap", "Legt uit waarom een verandering nodig is." },
+	{ "c2", "Veranderleiderschap", "Betrekt medewerkers bij het vormgeven van veranderingen." },
+	{ "c3", "Veranderleiderschap", "Blijft zichtbaar aanwezig wanneer een verandering schuurt." },
+};
+
+static void build_live(struct arena *a, struct instrument_version *v);
+static void build_scan(struct arena *a, struct instrument_version *v);
+
 static const struct builtin_instrument_info builtins[] = {
 	{ "live-final", "Eindevaluatie LiVe!",
 	  "Seed 000 §9.1 (items a-j en de schaal 1 = helemaal niet tot 5 = heel goed); de drie open vragen zijn van "
 	  "leergang, naar de kopjes van §9.2." },
+	{ "leadership-scan-360", "Leiderschapsscan (360°-feedback)",
+	  "Naar seed 003 (zelfbeeld van de leidinggevende tegenover de waarneming van anderen); de drie dimensies zijn de "
+	  "onderzoekslijnen van het LLC, de negen uitspraken en de schaal zijn van leergang." },
 };
+
+static void (*const builders[])(struct arena *, struct instrument_version *) = { build_live, build_scan };
+
+static void build_scan(struct arena *a, struct instrument_version *v)
+{
+	size_t n = sizeof(scan_items) / sizeof(*scan_items);
+	static const char *const labels[5] = { "helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens" };
+	v->nsections = 1;
+	v->sections = arena_alloc(a, sizeof(*v->sections));
+	v->sections[0] = (struct instrument_section){ 0, 1, "Leiderschapsgedrag",
+		"Geef bij elke uitspraak aan in hoeverre die past bij het gedrag van de leidinggevende (bij een "
+		"zelfbeoordeling: bij uw eigen gedrag)." };
+	v->nitems = n;
+	v->items = arena_alloc(a, n * sizeof(*v->items));
+	for (size_t i = 0; i < n; i++) {
+		struct instrument_item *it = &v->items[i];
+		it->section_id = 0;
+		it->code = (char *)scan_items[i][0];
+		it->kind = "likert";
+		it->scale = (char *)scan_items[i][1];
+		it->text = (char *)scan_items[i][2];
+		it->required = 0;
+		it->noptions = 5;
+		it->options = arena_alloc(a, 5 * sizeof(*it->options));
+		for (int k = 0; k < 5; k++)
+			it->options[k] = (struct item_option){ k + 1, k + 1, (char *)labels[k] };
+	}
+}
 
 size_t survey_builtins(const struct builtin_instrument_info **out)
 {
@@ -96,15 +148,16 @@ int instrument_install(struct ctx *c, const char *key, long long now, long long 
 	}
 	if (r != ST_NOTFOUND)
 		return D_ERROR;
-	const struct builtin_instrument_info *b = NULL;
+	size_t which = sizeof(builtins) / sizeof(*builtins);
 	for (size_t i = 0; i < sizeof(builtins) / sizeof(*builtins); i++)
 		if (!strcmp(builtins[i].key, key))
-			b = &builtins[i];
-	if (!b)
+			which = i;
+	if (which == sizeof(builtins) / sizeof(*builtins))
 		return D_NOTFOUND;
+	const struct builtin_instrument_info *b = &builtins[which];
 	struct instrument in = { 0, (char *)b->key, (char *)b->name, "", (char *)b->source, now, 0, 0 };
 	struct instrument_version v = { 0 };
-	build_live(c->a, &v);
+	builders[which](c->a, &v);
 	v.created_at = now;
 	if (store_begin(c->st))
 		return D_ERROR;
@@ -234,6 +287,147 @@ int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct e
 	}
 	audit(c, "wave.create", "wave", *id, "%zu people", n);
 	return D_OK;
+}
+
+int wave_create_360(struct ctx *c, long long instrument_id, const char *name, long long subject_id,
+		    const struct rater *raters, size_t n, const char *opens_on, const char *closes_on, long long now,
+		    struct errors *e, long long *id)
+{
+	long long org = c->who->organisation_id;
+	struct instrument in;
+	struct person subject;
+	if (store_instrument_get(c->st, c->a, org, instrument_id, &in) || !in.latest_version_id)
+		errors_add(c, e, "instrument_id", "%s", _("Choose a questionnaire from the list."));
+	check_line(c, e, "name", _("Name"), name ? name : "", 1, WAVE_NAME_MAX);
+	if (!opens_on || !date_valid(opens_on))
+		errors_add(c, e, "opens_on", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
+	if (!closes_on || !date_valid(closes_on))
+		errors_add(c, e, "closes_on", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
+	else if (opens_on && date_valid(opens_on) && strcmp(closes_on, opens_on) < 0)
+		errors_add(c, e, "closes_on", "%s", _("The wave closes on or after the day it opens."));
+	if (!subject_id || store_person_get(c->st, c->a, org, subject_id, &subject))
+		errors_add(c, e, "subject", "%s", _("Choose the person who asks for feedback."));
+	if (!n)
+		errors_add(c, e, "raters", "%s", _("Invite at least one rater."));
+	for (size_t i = 0; i < n; i++) {
+		const char *r = raters[i].role ? raters[i].role : "";
+		if (strcmp(r, "manager") && strcmp(r, "peer") && strcmp(r, "staff") && strcmp(r, "other")) {
+			errors_add(c, e, "raters", _("Line %zu: the category is manager, peer, staff or other."), i + 1);
+			break;
+		}
+		if (raters[i].person_id == subject_id) {
+			errors_add(c, e, "raters", _("Line %zu: the person asking for feedback rates themself already."), i + 1);
+			break;
+		}
+		for (size_t k = 0; k < i; k++)
+			if (raters[k].person_id == raters[i].person_id) {
+				errors_add(c, e, "raters", _("Line %zu: this rater is on the list twice."), i + 1);
+				k = i;
+				i = n;
+			}
+	}
+	if (e->n)
+		return D_INVALID;
+	struct wave x = { 0 };
+	x.version_id = in.latest_version_id;
+	x.name = (char *)name;
+	x.population = "people";
+	x.opens_on = (char *)opens_on;
+	x.closes_on = (char *)closes_on;
+	x.anonymous = 1;
+	x.subject_id = subject_id;
+	x.created_by = c->who->account_id;
+	x.created_at = now;
+	randombytes_buf(x.link_key, sizeof(x.link_key));
+	if (store_begin(c->st))
+		return D_ERROR;
+	int r = store_wave_add(c->st, org, &x, id);
+	x.id = *id;
+	for (size_t i = 0; i <= n && !r; i++) {
+		struct invitation inv = { 0 };
+		inv.wave_id = *id;
+		inv.person_id = i < n ? raters[i].person_id : subject_id;
+		inv.rater_role = (char *)(i < n ? raters[i].role : "self");
+		unsigned char h[HASH_LEN];
+		randombytes_buf(h, sizeof(h));
+		long long iid;
+		r = store_invitation_add(c->st, org, &inv, h, now, &iid);
+		if (!r) {
+			char token[SECRET_HEX];
+			wave_token(&x, iid, token);
+			secret_hash(token, h);
+			r = store_invitation_set_hash(c->st, org, iid, h);
+		}
+	}
+	if (r || store_commit(c->st)) {
+		store_rollback(c->st);
+		if (r == ST_INVALID || r == ST_CONFLICT) {
+			errors_add(c, e, "raters", "%s", _("A rater is not a person of the organisation, or is on the list twice."));
+			return D_INVALID;
+		}
+		return D_ERROR;
+	}
+	audit(c, "wave.create", "wave", *id, "360 about person %lld, %zu raters", subject_id, n);
+	return D_OK;
+}
+
+const char *rater_role_label(const char *role)
+{
+	if (!strcmp(role, "self"))
+		return _("self");
+	if (!strcmp(role, "manager"))
+		return _("own manager");
+	if (!strcmp(role, "peer"))
+		return _("peers");
+	if (!strcmp(role, "staff"))
+		return _("staff");
+	if (!strcmp(role, "others"))
+		return _("others (merged)");
+	return _("others");
+}
+
+int wave_360(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct s360_cell **cells,
+	     size_t *n)
+{
+	*cells = NULL;
+	*n = 0;
+	struct answer_row *rows;
+	size_t nrows;
+	if (store_answers(c->st, c->a, c->who->organisation_id, w->id, &rows, &nrows))
+		return D_ERROR;
+	/* per response and dimension: the mean of its answered items there */
+	struct s360_rating *r = arena_alloc(c->a, (nrows + 1) * sizeof(*r));
+	size_t nr = 0;
+	double *x = arena_alloc(c->a, (v->nitems + 1) * sizeof(*x));
+	for (size_t i = 0; i < nrows;) {
+		size_t j = i;
+		while (j < nrows && rows[j].response_id == rows[i].response_id)
+			j++;
+		for (size_t k = 0; k < v->nitems; k++) {
+			const char *dim = v->items[k].scale;
+			if (!*dim || strcmp(v->items[k].kind, "likert"))
+				continue;
+			bool first = true;   /* each dimension once per response */
+			for (size_t q = 0; q < k && first; q++)
+				first = strcmp(v->items[q].scale, dim) != 0;
+			if (!first)
+				continue;
+			size_t nx = 0;
+			for (size_t t = i; t < j; t++)
+				for (size_t q = 0; q < v->nitems; q++)
+					if (v->items[q].id == rows[t].item_id && !strcmp(v->items[q].scale, dim) && rows[t].has_value)
+						x[nx++] = (double)rows[t].value;
+			r[nr++] = (struct s360_rating){ w->subject_name, rows[i].rater_role,
+							arena_printf(c->a, "%lld", rows[i].response_id), dim,
+							nx ? stats_mean(x, nx) : NAN };
+		}
+		i = j;
+	}
+	size_t bad;
+	const char *why;
+	if (!nr)
+		return D_OK;
+	return stats_360(c->a, r, nr, cells, n, &bad, &why) ? D_ERROR : D_OK;
 }
 
 int wave_accounting(struct ctx *c, const struct wave *w, struct accounting *out)

@@ -39,6 +39,26 @@ struct wave_new {
  * for every enrolled person of the population who has not stopped. */
 int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct errors *e, long long *id);
 
+/* 360° feedback: a round about one person (the subject), who rates
+ * themself; raters are invited by category. Anonymous in storage as any
+ * anonymous wave; the category stays with the response for the report. */
+struct rater {
+	long long person_id;
+	const char *role;            /* manager, peer, staff, other */
+};
+int wave_create_360(struct ctx *c, long long instrument_id, const char *name, long long subject_id,
+		    const struct rater *raters, size_t n, const char *opens_on, const char *closes_on, long long now,
+		    struct errors *e, long long *id);
+/* Per dimension (the items' scale) of a 360° round: self, the manager by
+ * name, every other category from 3 raters, the rest merged into
+ * "others" (shown from 3), and the gap self - others (stats/three60.h).
+ * Each response's score on a dimension is the mean of its answered items
+ * there. */
+struct s360_cell;
+int wave_360(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct s360_cell **cells,
+	     size_t *n);
+const char *rater_role_label(const char *role);
+
 /* The personal link token of an invitation (recomputed from the wave's key). */
 void wave_token(const struct wave *w, long long invitation_id, char out[SECRET_HEX]);
 

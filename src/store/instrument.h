@@ -59,12 +59,13 @@ int store_version_get(struct store *s, struct arena *a, long long org, long long
 
 struct wave {
 	long long id, version_id, population_id, created_by;
+	long long subject_id;        /* 360° feedback: the person rated, else 0 */
 	char *name, *population, *opens_on, *closes_on;
 	int anonymous;
 	long long created_at;
 	unsigned char link_key[32];
 	/* filled by reads */
-	char *instrument_name;
+	char *instrument_name, *subject_name;
 	long long instrument_id;
 	int version;
 	long long invited, responded;  /* invited: not stopped */
@@ -77,6 +78,7 @@ int store_wave_list(struct store *s, struct arena *a, long long org, struct wave
 struct invitation {
 	long long id, wave_id, person_id;
 	char *email, *enrolment_status;
+	char *rater_role;            /* 360° feedback: self, manager, peer, staff, other; else "" */
 	int responded, reminders;
 	char *person_name;           /* filled by reads */
 };
@@ -112,6 +114,7 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 /* Every answer of a wave: rows of (response, item, value, text). */
 struct answer_row {
 	long long response_id, item_id, group_id, unit_id;
+	char *rater_role;            /* 360° feedback: the category of the response */
 	bool has_value;
 	long long value;
 	char *text;

@@ -97,6 +97,7 @@ const struct route routes[] = {
 	{ "POST", "/instruments", page_instrument_install, ROLES_SURVEY, PAGE },
 	{ "GET", "/instruments/{id}", page_instrument, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves", page_wave_create, ROLES_SURVEY, PAGE },
+	{ "POST", "/waves/360", page_wave360_create, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}", page_wave, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}/links.csv", page_wave_links, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves/{id}/reminders", page_wave_reminders, ROLES_SURVEY, PAGE },

@@ -9,6 +9,7 @@
 #include "domain/survey.h"
 #include "formats/csv.h"
 #include "html/chart.h"
+#include "stats/three60.h"
 #include "html/html.h"
 #include "store/programme.h"
 
@@ -29,6 +30,8 @@ static const char *num1(struct web *w, double v)
 {
 	if (isnan(v))
 		return "—";
+	if (fabs(v) < 0.05)
+		v = 0;   /* no "-0,0" */
 	char *s = arena_printf(w->a, "%.1f", v);
 	if (w->lang == LANG_NL)
 		for (char *p = s; *p; p++)
@@ -104,6 +107,38 @@ static void wave_form(struct web *w, const struct errors *e)
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Start the wave"));
 }
 
+static void form_360(struct web *w, const struct errors *e)
+{
+	long long org = w->who.organisation_id;
+	struct instrument *in;
+	size_t nin;
+	if (store_instrument_list(w->st, w->a, org, &in, &nin) || !nin)
+		return;
+	html(w->out, "<h2 id=\"new-360\">%s</h2><p>%s</p>", _("Start a 360° feedback round"),
+	     _("The person asking for feedback rates themself; the raters are invited by category. Their own manager is shown by name; every other category only from 3 raters, otherwise merged into \"others\", which is shown from 3."));
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/waves/360\">");
+	form_csrf(w);
+	html(w->out, "<input type=\"hidden\" name=\"form\" value=\"360\">");
+	const char *cur = e ? web_field(w, "instrument_id") : "";
+	html(w->out, "<p class=\"field\"><label for=\"f-instrument360\">%s</label><select id=\"f-instrument360\" name=\"instrument_id\">",
+	     _("Questionnaire"));
+	for (size_t i = 0; i < nin; i++) {
+		const char *v = arena_printf(w->a, "%lld", in[i].id);
+		bool pick = e ? !strcmp(cur, v) : !strcmp(in[i].key, "leadership-scan-360");
+		html(w->out, "<option value=\"%s\"%s>%s</option>", v, pick ? " selected" : "", in[i].name);
+	}
+	html(w->out, "</select></p>");
+	form_input(w, "name", _("Name of the wave"), "text", e ? web_field(w, "name") : "", e, NULL);
+	form_input(w, "subject", _("Employee number of the person asking for feedback"), "text",
+		   e ? web_field(w, "subject") : "", e, NULL);
+	form_textarea(w, "raters", _("Raters, one per line: employee number and category"), e ? web_field(w, "raters") : "", e,
+		      _("Categories: manager, peer, staff, other. For example: P0012 manager"));
+	form_input(w, "opens_on", _("Opens on"), "date", e ? web_field(w, "opens_on") : today(w), e, NULL);
+	form_input(w, "closes_on", _("Closes on"), "date", e ? web_field(w, "closes_on") : "", e, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Start the round"));
+}
+
 static void surveys_page(struct web *w, const struct errors *e, int status)
 {
 	long long org = w->who.organisation_id;
@@ -129,7 +164,8 @@ static void surveys_page(struct web *w, const struct errors *e, int status)
 			     arena_printf(w->a, _("%lld of %lld"), wv[i].responded, wv[i].invited));
 		html(w->out, "</tbody></table>\n");
 	}
-	wave_form(w, e);
+	wave_form(w, e && !strcmp(web_field(w, "form"), "360") ? NULL : e);
+	form_360(w, e && !strcmp(web_field(w, "form"), "360") ? e : NULL);
 	html(w->out, "<h2>%s</h2>", _("Questionnaires"));
 	if (nin) {
 		html(w->out, "<ul>");
@@ -248,6 +284,50 @@ void page_wave_create(struct web *w)
 		web_error(w, 500, _("The change could not be saved. Try again later."));
 }
 
+void page_wave360_create(struct web *w)
+{
+	struct errors e = { 0 };
+	long long org = w->who.organisation_id;
+	struct person subject = { 0 };
+	const char *emp = web_field(w, "subject");
+	if (*emp && store_person_by_employee_id(w->st, w->a, org, emp, &subject))
+		subject.id = 0;
+	/* "P0012 manager" per line */
+	const char *text = web_field(w, "raters");
+	size_t cap = 8, n = 0;
+	for (const char *p = text; *p; p++)
+		cap += *p == '\n';
+	struct rater *raters = arena_alloc(w->a, cap * sizeof(*raters));
+	size_t line = 0;
+	for (const char *p = text; *p && n < cap && !e.n;) {
+		size_t len = strcspn(p, "\r\n");
+		char *l = arena_strndup(w->a, p, len);
+		p += len;
+		p += strspn(p, "\r\n");
+		line++;
+		char *save = NULL;
+		char *who = strtok_r(l, " \t;,", &save), *role = strtok_r(NULL, " \t;,", &save);
+		if (!who)
+			continue;
+		struct person rp;
+		if (store_person_by_employee_id(w->st, w->a, org, who, &rp))
+			errors_add(&w->ctx, &e, "raters", _("Line %zu: there is nobody with employee number %s."), line, who);
+		else
+			raters[n++] = (struct rater){ rp.id, role ? role : "" };
+	}
+	long long id = 0;
+	int d = e.n ? D_INVALID
+		    : wave_create_360(&w->ctx, strtoll(web_field(w, "instrument_id"), NULL, 10), web_field(w, "name"),
+				      subject.id, raters, n, web_field(w, "opens_on"), web_field(w, "closes_on"),
+				      (long long)time(NULL), &e, &id);
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/waves/%lld?done=wave-created", id));
+	else if (d == D_INVALID)
+		surveys_page(w, &e, 422);
+	else
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+}
+
 static bool open_wave(struct web *w, struct wave *wv, struct instrument_version *v)
 {
 	int r = store_wave_get(w->st, w->a, w->who.organisation_id, w->id[0], wv);
@@ -294,6 +374,47 @@ static void breakdown_section(struct web *w, const struct wave *wv, const struct
 	html(w->out, "</tbody></table>\n");
 }
 
+/* The 360° report: per dimension self, the manager, the categories shown,
+ * the others together and the gap; once the round has closed. */
+static void report_360(struct web *w, const struct wave *wv, const struct instrument_version *v)
+{
+	html(w->out, "<h2 id=\"report-360\">%s</h2>", _("Self and others per dimension"));
+	if (strcmp(today(w), wv->closes_on) <= 0) {
+		html(w->out, "<p class=\"note\">%s</p>",
+		     arena_printf(w->a, _("The report is shown once the round has closed, after %s: while it is open, comparing it before and after someone answered would show that person's scores."),
+				  date_label(w->a, wv->closes_on)));
+		return;
+	}
+	struct s360_cell *cells;
+	size_t n;
+	if (wave_360(&w->ctx, wv, v, &cells, &n)) {
+		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
+		return;
+	}
+	if (!n) {
+		html(w->out, "<p>%s</p>", _("No answers."));
+		return;
+	}
+	html(w->out, "<p class=\"note\">%s</p>",
+	     _("The own manager is shown by name. Every other category is shown from 3 raters; smaller ones are merged into \"others (merged)\", shown from 3. The others together and the gap are left out when they would give away the scores of fewer than 3 raters."));
+	html(w->out, "<table class=\"three60\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	     _("Dimension"), _("Self"), _("Categories (raters)"), _("Others together (raters)"), _("Gap self − others"));
+	for (size_t i = 0; i < n; i++) {
+		const struct s360_cell *x = &cells[i];
+		html(w->out, "<tr><th scope=\"row\">%s</th><td>%s</td><td>", x->dimension, num1(w, x->self));
+		for (size_t k = 0; k < x->ncats; k++) {
+			if (k)
+				html(w->out, "<br>");
+			html(w->out, "%s: %s (%zu)", rater_role_label(x->cats[k].role),
+			     x->cats[k].suppressed ? _("not shown") : num1(w, x->cats[k].mean), x->cats[k].n);
+		}
+		html(w->out, "</td><td>%s (%zu)</td><td>%s</td></tr>", x->suppressed ? _("not shown") : num1(w, x->others_mean),
+		     x->others_n, x->suppressed ? "—" : num1(w, x->gap));
+	}
+	html(w->out, "</tbody></table>\n");
+}
+
 void page_wave(struct web *w)
 {
 	struct wave wv;
@@ -313,12 +434,16 @@ void page_wave(struct web *w)
 	     date_label(w->a, wv.opens_on), date_label(w->a, wv.closes_on),
 	     wv.anonymous ? _("anonymous") : _("not anonymous"));
 
+	if (wv.subject_id)
+		html(w->out, "<p>%s: <strong>%s</strong></p>", _("360° feedback about"), wv.subject_name);
 	html(w->out, "<h2>%s</h2><table class=\"accounting\"><tbody>", _("Response"));
-	html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Registered"), acc.registered);
-	html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Stopped"), acc.stopped);
-	html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Completed the programme"), acc.completed);
-	if (acc.active)
-		html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Still active"), acc.active);
+	if (!wv.subject_id) {   /* a programme's accounting (seed 000 §9.1) */
+		html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Registered"), acc.registered);
+		html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Stopped"), acc.stopped);
+		html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Completed the programme"), acc.completed);
+		if (acc.active)
+			html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Still active"), acc.active);
+	}
 	html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Asked (not stopped)"), acc.invited);
 	html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Responded"), acc.responded);
 	html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Not responded"), acc.not_responded);
@@ -335,6 +460,11 @@ void page_wave(struct web *w)
 		     _("You get their links as CSV for the mail merge; each is counted as reminded."));
 	}
 
+	if (wv.subject_id) {
+		report_360(w, &wv, &v);
+		page_end(w);
+		return;
+	}
 	html(w->out, "<h2>%s</h2>", _("Results per question"));
 	if (!res.shown) {
 		html(w->out, "<p class=\"note\">%s</p>", res.why_hidden);

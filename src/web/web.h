@@ -132,6 +132,7 @@ void page_surveys(struct web *w);
 void page_instrument_install(struct web *w);
 void page_instrument(struct web *w);
 void page_wave_create(struct web *w);
+void page_wave360_create(struct web *w);
 void page_wave(struct web *w);
 void page_wave_links(struct web *w);
 void page_wave_reminders(struct web *w);

@@ -209,7 +209,8 @@ test('the owner, the facilitator, the participant, the mentor and the administra
     assert.equal(r.status, 403, `${who} POST /waves`);
     assert.equal((await as[who].post('/instruments', { key: 'live-final' })).status, 403, `${who} POST /instruments`);
   }
-  assert.equal(one('SELECT count(*) FROM wave'), 1, 'no wave was started');
+  // the demo has two waves: the LiVe! final evaluation and a 360° round
+  assert.equal(one('SELECT count(*) FROM wave'), 2, 'no wave was started');
 });
 
 test('the coach of another organisation gets 404 on the politie wave and cannot send to its groups', async () => {
@@ -574,7 +575,8 @@ test('results are shown from 5 responses; the anonymous wave keeps no link to an
   assert.ok(!ids.includes(maxOther + 1n), 'no id follows the last one of another wave');
   // no exact time anywhere in the row
   assert.deepEqual(Object.keys(sql('SELECT * FROM response LIMIT 1')[0]).sort(),
-    ['group_id', 'id', 'invitation_id', 'organisation_id', 'submitted_week', 'unit_id', 'wave_id']);
+    // rater_role: the 360° category (self, manager, peer, ...), '' in other waves
+    ['group_id', 'id', 'invitation_id', 'organisation_id', 'rater_role', 'submitted_week', 'unit_id', 'wave_id']);
   // the answers moved, the drafts are gone (only the refused respondent's is left)
   assert.equal(one(`SELECT count(*) FROM answer x JOIN response r ON r.id = x.response_id WHERE r.wave_id = ${anonWave}`),
     anon.answers.reduce((s, a) => s + Object.keys(a).length, 0));
@@ -801,4 +803,39 @@ test('a reminder round: the links of those who have not answered, each counted; 
   assert.equal(closed.status, 422);
   assert.match(closed.text, /Herinneringen gaan uit zolang de ronde open is/);
   assert.equal((await as.gemeente.post(`/waves/${anonWave}/reminders`, {})).status, 404);
+});
+
+// ---- 360° feedback ----
+
+test('a 360° round: the demo report shows the merge rule at work; starting one checks its raters', async () => {
+  const q = (await as.coach.get('/questionnaires')).text;
+  const id = +q.match(/<a href="\/waves\/(\d+)">360°-feedback districtschef<\/a>/)[1];
+  const page = (await as.coach.get(`/waves/${id}`)).text;
+  assert.match(page, /360°-feedback over: <strong>/);
+  // two peers and one other: merged into "anderen (samengevoegd)" of 3; four staff by themselves; the manager by name
+  assert.match(page, /eigen leidinggevende: \d,\d \(1\)<br>medewerkers: \d,\d \(4\)<br>anderen \(samengevoegd\): \d,\d \(3\)/);
+  assert.doesNotMatch(page, /collega&#39;s: /, 'two peers are not shown as a category');
+  assert.equal((await as.owner.get(`/waves/${id}`)).status, 403);
+  // starting a round: bad raters are refused by line, nothing is made
+  const before = (q.match(/href="\/waves\/\d+"/g) || []).length;
+  const people = (await as.coach.get('/api/v1/people?limit=10')).json().people;
+  const emp = async (p) => (await as.coach.get(`/api/v1/people/${p.id}`)).json().employee_id;
+  const [s, m, x] = [await emp(people[0]), await emp(people[1]), await emp(people[2])];
+  const instrument = q.match(/<option value="(\d+)" selected>Leiderschapsscan \(360°-feedback\)<\/option>/)[1];
+  const form = { form: '360', instrument_id: instrument, name: '360 test', subject: s, opens_on: '2026-01-01', closes_on: '2026-12-31' };
+  let r = await as.coach.post('/waves/360', { ...form, raters: `${m} manager\n${x} baas` });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Regel 2: de categorie is manager, peer, staff of other\./);
+  r = await as.coach.post('/waves/360', { ...form, raters: `${m} manager\nX-BESTAAT-NIET staff` });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Regel 2: er is niemand met personeelsnummer X-BESTAAT-NIET\./);
+  r = await as.coach.post('/waves/360', { ...form, raters: `${s} peer` });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /beoordeelt zichzelf al/);
+  const after = ((await as.coach.get('/questionnaires')).text.match(/href="\/waves\/\d+"/g) || []).length;
+  assert.equal(after, before, 'nothing was made');
+  r = await as.coach.post('/waves/360', { ...form, raters: `${m} manager\n${x} staff` });
+  assert.equal(r.status, 303);
+  const open = (await as.coach.get(r.headers.get('location'))).text;
+  assert.match(open, /Het rapport wordt getoond als de ronde gesloten is/);
 });

@@ -14,6 +14,7 @@
 #include "domain/programme.h"
 #include "domain/role.h"
 #include "domain/survey.h"
+#include "stats/three60.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -297,5 +298,99 @@ TEST(survey_breakdown_hides_small_groups_and_what_would_give_them_away)
 		CHECK_INT(b.rows[i].shown, want);
 		CHECK(want ? b.rows[i].means != NULL && !isnan(b.rows[i].means[0]) : b.rows[i].means == NULL);
 	}
+	fixture_close(&f);
+}
+
+/* 360° feedback: the subject rates themself 5 everywhere; their manager 4;
+ * 3 peers 3; 2 staff 2 and 1 other 1. The manager is shown by name, peers
+ * (3) by name, staff (2) and other (1) merged into "others" (3, shown):
+ * others together 7 raters, mean (4 + 3*3 + 2*2 + 1) / 7 = 18/7, the gap
+ * 5 - 18/7. With only the manager and 2 staff the merged group would hold
+ * 2: nothing but the manager is shown, and no gap (stats/three60.h). */
+static void round_360(struct fixture *f, const char *const *roles, size_t n, const int *scores,
+		      struct s360_cell **cells, size_t *ncells)
+{
+	struct errors e = { 0 };
+	long long instrument, wave;
+	long long subject = person(f, "S360");
+	struct rater *raters = arena_alloc(&f->a, (n + 1) * sizeof(*raters));
+	for (size_t i = 0; i < n; i++) {
+		char emp[16];
+		snprintf(emp, sizeof(emp), "R%zu", i);
+		raters[i] = (struct rater){ person(f, emp), roles[i] };
+	}
+	CHECK_INT(instrument_install(&f->c, "leadership-scan-360", 1, &instrument), D_OK);
+	CHECK_INT(wave_create_360(&f->c, instrument, "360", subject, raters, n, "2026-03-01", "2026-03-31", 1, &e, &wave),
+		  D_OK);
+	struct wave w;
+	struct invitation *inv;
+	size_t ni;
+	CHECK(!store_wave_get(f->st, &f->a, f->org_a, wave, &w) && !store_invitation_list(f->st, &f->a, f->org_a, wave, &inv, &ni));
+	CHECK_INT(ni, n + 1);
+	for (size_t i = 0; i < ni; i++) {
+		char tok[SECRET_HEX];
+		wave_token(&w, inv[i].id, tok);
+		int v = 5;   /* self */
+		for (size_t k = 0; k < n; k++)
+			if (inv[i].person_id == raters[k].person_id)
+				v = scores[k];
+		CHECK_INT(answer(f, tok, v, "2026-03-10", &e), D_OK);
+	}
+	/* anonymous in storage: the category stays, nothing else */
+	CHECK_INT(fixture_query(f, "SELECT count(*) FROM response WHERE wave_id = %lld AND invitation_id IS NULL", wave),
+		  (long long)n + 1);
+	struct instrument_version v;
+	CHECK(!store_version_get(f->st, &f->a, f->org_a, w.version_id, &v));
+	CHECK_INT(wave_360(&f->c, &w, &v, cells, ncells), D_OK);
+}
+
+TEST(survey_360_merges_small_categories)
+{
+	FIXTURE(f);
+	i18n_use(LANG_EN);
+	static const char *const roles[] = { "manager", "peer", "peer", "peer", "staff", "staff", "other" };
+	static const int scores[] = { 4, 3, 3, 3, 2, 2, 1 };
+	struct s360_cell *c;
+	size_t n;
+	round_360(&f, roles, 7, scores, &c, &n);
+	CHECK_INT(n, 3);   /* three dimensions */
+	CHECK_STR(c[0].dimension, "Gedeeld leiderschap");
+	CHECK(fabs(c[0].self - 5) < 1e-12);
+	CHECK_INT(c[0].others_n, 7);
+	CHECK(!c[0].suppressed && fabs(c[0].others_mean - 18.0 / 7.0) < 1e-12);
+	CHECK(fabs(c[0].gap - (5 - 18.0 / 7.0)) < 1e-12);
+	CHECK_INT(c[0].ncats, 3);
+	CHECK_STR(c[0].cats[0].role, "manager");
+	CHECK(fabs(c[0].cats[0].mean - 4) < 1e-12);
+	CHECK_STR(c[0].cats[1].role, "peer");
+	CHECK(c[0].cats[1].n == 3 && fabs(c[0].cats[1].mean - 3) < 1e-12);
+	CHECK_STR(c[0].cats[2].role, "others");
+	CHECK(c[0].cats[2].n == 3 && !c[0].cats[2].suppressed && fabs(c[0].cats[2].mean - 5.0 / 3.0) < 1e-12);
+	fixture_close(&f);
+}
+
+TEST(survey_360_hides_what_would_give_two_raters_away)
+{
+	FIXTURE(f);
+	i18n_use(LANG_EN);
+	static const char *const roles[] = { "manager", "staff", "staff" };
+	static const int scores[] = { 4, 2, 3 };
+	struct s360_cell *c;
+	size_t n;
+	round_360(&f, roles, 3, scores, &c, &n);
+	CHECK_INT(n, 3);
+	CHECK_INT(c[0].others_n, 3);
+	CHECK(c[0].suppressed && isnan(c[0].others_mean) && isnan(c[0].gap));
+	CHECK_STR(c[0].cats[0].role, "manager");
+	CHECK(fabs(c[0].cats[0].mean - 4) < 1e-12);
+	CHECK(c[0].cats[1].suppressed && isnan(c[0].cats[1].mean));
+	/* a wrong category is refused with the line it is on */
+	struct errors e = { 0 };
+	long long instrument, wave;
+	CHECK_INT(instrument_install(&f.c, "leadership-scan-360", 1, &instrument), D_OK);
+	struct rater bad[] = { { person(&f, "X1"), "manager" }, { person(&f, "X2"), "boss" } };
+	CHECK_INT(wave_create_360(&f.c, instrument, "360", person(&f, "X0"), bad, 2, "2026-03-01", "2026-03-31", 1, &e,
+				  &wave), D_INVALID);
+	CHECK_STR(errors_get(&e, "raters"), "Line 2: the category is manager, peer, staff or other.");
 	fixture_close(&f);
 }

@@ -229,7 +229,8 @@ int store_version_get(struct store *s, struct arena *a, long long org, long long
 	"w.id, w.version_id, ifnull(w.population_id, 0), ifnull(w.created_by, 0), w.name, w.population, w.opens_on," \
 	" w.closes_on, w.anonymous, w.created_at, i.name, i.id, v.version," \
 	" (SELECT count(*) FROM invitation WHERE wave_id = w.id AND enrolment_status <> 'stopped')," \
-	" (SELECT count(*) FROM invitation WHERE wave_id = w.id AND responded = 1), w.link_key"
+	" (SELECT count(*) FROM invitation WHERE wave_id = w.id AND responded = 1), w.link_key," \
+	" ifnull(w.subject_id, 0), ifnull((SELECT name FROM person WHERE id = w.subject_id), '')"
 #define WAVE_FROM \
 	" FROM wave w JOIN instrument_version v ON v.id = w.version_id JOIN instrument i ON i.id = v.instrument_id"
 
@@ -252,16 +253,20 @@ static void read_wave(struct arena *a, sqlite3_stmt *st, struct wave *w)
 	w->responded = sqlite3_column_int64(st, 14);
 	if (sqlite3_column_bytes(st, 15) == (int)sizeof(w->link_key))
 		memcpy(w->link_key, sqlite3_column_blob(st, 15), sizeof(w->link_key));
+	w->subject_id = sqlite3_column_int64(st, 16);
+	w->subject_name = col_text0(a, st, 17);
 }
 
 int store_wave_add(struct store *s, long long org, const struct wave *w, long long *id)
 {
 	sqlite3_stmt *st = stmt(s,
 		"INSERT INTO wave(organisation_id, version_id, name, population, population_id, opens_on, closes_on, anonymous,"
-		" created_by, created_at, link_key) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11"
-		" WHERE EXISTS (SELECT 1 FROM instrument_version WHERE id = ?2 AND organisation_id = ?1)");
+		" created_by, created_at, link_key, subject_id) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
+		" WHERE EXISTS (SELECT 1 FROM instrument_version WHERE id = ?2 AND organisation_id = ?1)"
+		" AND (?12 IS NULL OR EXISTS (SELECT 1 FROM person WHERE id = ?12 AND organisation_id = ?1))");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, w->version_id);
+	bind_ref(st, 12, w->subject_id);
 	bind_text(st, 3, w->name);
 	bind_text(st, 4, w->population);
 	bind_ref(st, 5, w->population_id);
@@ -304,7 +309,7 @@ int store_wave_list(struct store *s, struct arena *a, long long org, struct wave
 
 #define INVITATION_COLS \
 	"v.id, v.wave_id, ifnull(v.person_id, 0), CASE WHEN v.email <> '' THEN v.email ELSE ifnull(p.email, '') END," \
-	" v.enrolment_status, v.responded, v.reminders, ifnull(p.name, '')"
+	" v.enrolment_status, v.responded, v.reminders, ifnull(p.name, ''), v.rater_role"
 #define INVITATION_FROM " FROM invitation v LEFT JOIN person p ON p.id = v.person_id"
 
 static void read_invitation(struct arena *a, sqlite3_stmt *st, struct invitation *x)
@@ -317,14 +322,15 @@ static void read_invitation(struct arena *a, sqlite3_stmt *st, struct invitation
 	x->responded = sqlite3_column_int(st, 5);
 	x->reminders = sqlite3_column_int(st, 6);
 	x->person_name = col_text0(a, st, 7);
+	x->rater_role = col_text0(a, st, 8);
 }
 
 int store_invitation_add(struct store *s, long long org, const struct invitation *inv, const unsigned char hash[HASH_LEN],
 			 long long now, long long *id)
 {
 	sqlite3_stmt *st = stmt(s,
-		"INSERT INTO invitation(organisation_id, wave_id, person_id, email, token_hash, enrolment_status, created_at)"
-		" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM wave WHERE id = ?2 AND organisation_id = ?1)"
+		"INSERT INTO invitation(organisation_id, wave_id, person_id, email, token_hash, enrolment_status, created_at,"
+		" rater_role) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE EXISTS (SELECT 1 FROM wave WHERE id = ?2 AND organisation_id = ?1)"
 		" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM person WHERE id = ?3 AND organisation_id = ?1))");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, inv->wave_id);
@@ -333,6 +339,7 @@ int store_invitation_add(struct store *s, long long org, const struct invitation
 	sqlite3_bind_blob(st, 5, hash, HASH_LEN, SQLITE_TRANSIENT);
 	bind_text(st, 6, inv->enrolment_status ? inv->enrolment_status : "");
 	sqlite3_bind_int64(st, 7, now);
+	bind_text(st, 8, inv->rater_role ? inv->rater_role : "");
 	return inserted(s, exec_stmt(s, st), id);
 }
 
@@ -366,11 +373,12 @@ int store_invitation_by_hash(struct store *s, struct arena *a, const unsigned ch
 			     struct invitation *out, long long *org)
 {
 	sqlite3_stmt *st = stmt(s, "SELECT " INVITATION_COLS ", v.organisation_id" INVITATION_FROM " WHERE v.token_hash = ?");
+	/* the organisation is the column after the invitation's own */
 	sqlite3_bind_blob(st, 1, hash, HASH_LEN, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		read_invitation(a, st, out);
-		*org = sqlite3_column_int64(st, 8);
+		*org = sqlite3_column_int64(st, 9);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
@@ -453,9 +461,10 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 		if (anonymous)
 			randombytes_buf(&rid, sizeof(rid));
 		rid = (long long)((unsigned long long)rid >> 2) + 1;
-		st = stmt(s, "INSERT INTO response(id, organisation_id, wave_id, invitation_id, group_id, unit_id, submitted_week)"
-			     " SELECT CASE WHEN ?6 THEN ?7 END, v.organisation_id, v.wave_id, CASE WHEN ?6 THEN NULL ELSE v.id END,"
-			     " ?3, ?4, ?5 FROM invitation v WHERE v.id = ?1 AND v.organisation_id = ?2");
+		st = stmt(s, "INSERT INTO response(id, organisation_id, wave_id, invitation_id, group_id, unit_id, submitted_week,"
+			     " rater_role) SELECT CASE WHEN ?6 THEN ?7 END, v.organisation_id, v.wave_id,"
+			     " CASE WHEN ?6 THEN NULL ELSE v.id END, ?3, ?4, ?5, v.rater_role FROM invitation v"
+			     " WHERE v.id = ?1 AND v.organisation_id = ?2");
 		sqlite3_bind_int64(st, 1, invitation_id);
 		sqlite3_bind_int64(st, 2, org);
 		bind_ref(st, 3, group_id);
@@ -496,7 +505,7 @@ int store_answers(struct store *s, struct arena *a, long long org, long long wav
 		  size_t *n)
 {
 	sqlite3_stmt *st = stmt(s, "SELECT r.id, x.item_id, ifnull(r.group_id, 0), ifnull(r.unit_id, 0), x.value IS NOT NULL,"
-				   " ifnull(x.value, 0), x.text FROM response r JOIN answer x ON x.response_id = r.id"
+				   " ifnull(x.value, 0), x.text, r.rater_role FROM response r JOIN answer x ON x.response_id = r.id"
 				   " WHERE r.organisation_id = ? AND r.wave_id = ? ORDER BY r.id, x.item_id");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, wave_id);
@@ -513,6 +522,7 @@ int store_answers(struct store *s, struct arena *a, long long org, long long wav
 		x->has_value = sqlite3_column_int(st, 4);
 		x->value = sqlite3_column_int64(st, 5);
 		x->text = col_text(a, st, 6);
+		x->rater_role = col_text0(a, st, 7);
 	}
 	sqlite3_reset(st);
 	return map_rc(s, rc);
