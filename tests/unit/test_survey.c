@@ -315,7 +315,7 @@ static void round_360(struct fixture *f, const char *const *roles, size_t n, con
 	long long subject = person(f, "S360");
 	struct rater *raters = arena_alloc(&f->a, (n + 1) * sizeof(*raters));
 	for (size_t i = 0; i < n; i++) {
-		char emp[16];
+		char emp[32];
 		snprintf(emp, sizeof(emp), "R%zu", i);
 		raters[i] = (struct rater){ person(f, emp), roles[i] };
 	}
