@@ -95,6 +95,8 @@ const struct route routes[] = {
 	{ "GET", "/search", page_search, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/questionnaires", page_surveys, ROLES_SURVEY, PAGE },
 	{ "POST", "/instruments", page_instrument_install, ROLES_SURVEY, PAGE },
+	{ "GET", "/instruments/import", page_instrument_import, ROLES_SURVEY, PAGE },
+	{ "POST", "/instruments/import", page_instrument_import_post, ROLES_SURVEY, PAGE },
 	{ "GET", "/instruments/{id}", page_instrument, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves", page_wave_create, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves/360", page_wave360_create, ROLES_SURVEY, PAGE },

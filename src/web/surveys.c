@@ -188,6 +188,7 @@ static void surveys_page(struct web *w, const struct errors *e, int status)
 			"<button type=\"submit\" class=\"secondary\">%s</button></p></form>", b[k].key, b[k].name, b[k].source,
 		     _("Add to the organisation"));
 	}
+	html(w->out, "<p><a href=\"/instruments/import\">%s</a></p>\n", _("Import a LimeSurvey questionnaire"));
 	page_end(w);
 	w->r->status = status;
 }

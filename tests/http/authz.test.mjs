@@ -202,6 +202,7 @@ const policy = {
   'GET /api/v1/groups/{id}/story.md': GROUP_TEXT, 'GET /api/v1/groups/{id}/story.pdf': GROUP_TEXT,
   'GET /api/v1/search': 'signed_in',
   'GET /questionnaires': SURVEY, 'POST /instruments': SURVEY, 'GET /instruments/{id}': SURVEY,
+  'GET /instruments/import': SURVEY, 'POST /instruments/import': SURVEY,
   'POST /waves': SURVEY, 'GET /waves/{id}': SURVEY, 'GET /waves/{id}/links.csv': SURVEY,
   'POST /waves/{id}/reminders': SURVEY, 'POST /waves/360': SURVEY,
   'GET /waves/{id}/export.csv': SURVEY, 'GET /waves/{id}/export.xlsx': SURVEY, 'GET /waves/{id}/export.sav': SURVEY,

@@ -1,0 +1,767 @@
+/* instrument_import.c — LimeSurvey question types onto leergang's items.
+ *
+ *   LimeSurvey type                          leergang item(s)
+ *   5  5-point choice                        likert 1–5 (labels from the file when it has them)
+ *   A  array, 5-point                        per subquestion: likert 1–5
+ *   B  array, 10-point                       per subquestion: likert 1–10
+ *   F  array (flexible), H array by column   per subquestion: likert with the answer texts as
+ *                                            labelled points when the answer codes are numeric
+ *                                            and consecutive (the codes are the values), else
+ *                                            single choice 1..n (codes listed in the report)
+ *   1  array, dual scale                     per subquestion two items, one per scale, as F
+ *   L  list (radio), ! dropdown,             single choice, values 1..n in sort order, labels
+ *   O  list with comment                     the answer texts (the comment is dropped)
+ *   M  multiple choice, P with comments      multiple choice, options the subquestions 1..n
+ *   S  short, T long, U huge free text       open
+ *   Q  multiple short text                   per subquestion: open
+ *   Y  yes/no                                single: yes = 1, no = 2
+ *   G  gender                                single: female = 1, male = 2
+ *   C  array yes/uncertain/no                per subquestion: single, yes 1, uncertain 2, no 3
+ *   E  array increase/same/decrease          per subquestion: single, 1, 2, 3
+ *   X  text display                          the introduction of its section, not an item
+ *   anything else (D date, N number, K multiple numbers, R ranking, | file upload, * equation,
+ *   : and ; arrays of numbers and texts, I language switch, ...)   not carried over, reported
+ *
+ * An array question's items are "Question — subquestion" with the code
+ * QCODE_SQCODE (QCODE_SQCODE_0 and _1 for the two scales of a dual scale,
+ * as LimeSurvey's Expression Manager names them); its Likert items count
+ * towards one scale named after the question. Mandatory ('Y') stays
+ * required; the help text goes under the question's text. The labels of
+ * Y, G, C and E are LimeSurvey's, in the survey's language (Dutch, English
+ * or German; Dutch otherwise). */
+#include "instrument_import.h"
+#include "audit.h"
+#include "core/i18n.h"
+#include "core/utf8.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the report ---- */
+
+struct mapper {
+	struct ctx *c;
+	struct instrument_import *out;
+	const struct lss_question *q;     /* the question being mapped */
+	size_t items_cap;
+	/* codes in use, lower-cased, in an open-addressing hash set */
+	char **codes;
+	size_t ncodes, codes_cap;
+	bool help, em_warned;
+	size_t mandatory;
+};
+
+static void note(struct mapper *m, enum import_note_kind kind, const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void note(struct mapper *m, enum import_note_kind kind, const char *code, const char *fmt, ...)
+{
+	struct instrument_import *o = m->out;
+	struct buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	if (o->nnotes == o->notes_cap)
+		o->notes = arena_grow(m->c->a, o->notes, o->nnotes, o->notes_cap = o->notes_cap ? o->notes_cap * 2 : 32,
+				      sizeof(*o->notes));
+	o->notes[o->nnotes++] = (struct import_note){ kind, code ? arena_strdup(m->c->a, code) : "",
+						      arena_strndup(m->c->a, b.ptr, b.len) };
+	buf_release(&b);
+}
+
+/* A text shortened for a report line: at most max bytes, with "…". */
+static const char *shorten(struct arena *a, const char *s, size_t max)
+{
+	size_t n = utf8_cut(s, max);
+	return s[n] ? arena_printf(a, "%.*s…", (int)n, s) : s;
+}
+
+/* ---- codes: valid variable names, unique without regard to case ---- */
+
+static size_t hash(const char *s)
+{
+	size_t h = 5381;
+	for (; *s; s++)
+		h = h * 33 + (unsigned char)tolower((unsigned char)*s);
+	return h;
+}
+
+static bool code_taken(const struct mapper *m, const char *s)
+{
+	if (!m->codes_cap)
+		return false;
+	for (size_t i = hash(s) & (m->codes_cap - 1);; i = (i + 1) & (m->codes_cap - 1)) {
+		if (!m->codes[i])
+			return false;
+		if (!strcasecmp(m->codes[i], s))
+			return true;
+	}
+}
+
+static void code_take(struct mapper *m, const char *s)
+{
+	if ((m->ncodes + 1) * 2 > m->codes_cap) {
+		size_t cap = m->codes_cap ? m->codes_cap * 2 : 256;
+		char **old = m->codes;
+		size_t oldcap = m->codes_cap;
+		m->codes = arena_alloc(m->c->a, cap * sizeof(*m->codes));
+		m->codes_cap = cap;
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i]) {
+				size_t k = hash(old[i]) & (cap - 1);
+				while (m->codes[k])
+					k = (k + 1) & (cap - 1);
+				m->codes[k] = old[i];
+			}
+	}
+	size_t k = hash(s) & (m->codes_cap - 1);
+	while (m->codes[k])
+		k = (k + 1) & (m->codes_cap - 1);
+	m->codes[k] = arena_strdup(m->c->a, s);
+	m->ncodes++;
+}
+
+/* wanted as a variable name: a letter, then letters, digits and _, at
+ * most IMPORT_CODE_MAX bytes. */
+static char *valid_code(struct arena *a, const char *wanted)
+{
+	size_t n = strlen(wanted);
+	char *s = arena_alloc(a, n + 2);
+	size_t k = 0;
+	if (!isalpha((unsigned char)wanted[0]))
+		s[k++] = 'q';
+	for (size_t i = 0; i < n && k < IMPORT_CODE_MAX; i++) {
+		unsigned char ch = (unsigned char)wanted[i];
+		if (ch >= 0x80) {
+			/* one '_' for a whole UTF-8 character */
+			while (i + 1 < n && ((unsigned char)wanted[i + 1] & 0xC0) == 0x80)
+				i++;
+			ch = '_';
+		}
+		s[k++] = isalnum(ch) ? (char)ch : '_';
+	}
+	s[k] = '\0';
+	return s;
+}
+
+/* Is s free, and for a multiple choice of nopt options also every export
+ * column s_1 .. s_nopt? */
+static bool code_free(struct mapper *m, const char *s, size_t nopt)
+{
+	if (code_taken(m, s))
+		return false;
+	char col[IMPORT_CODE_MAX + 40];
+	for (size_t k = 1; k <= nopt; k++) {
+		snprintf(col, sizeof(col), "%s_%zu", s, k);
+		if (code_taken(m, col))
+			return false;
+	}
+	return true;
+}
+
+/* A valid, unused code for an item, reported when it is not the one the
+ * file gave. nopt: the options of a multiple choice (their export columns
+ * are taken as well), else 0. */
+static const char *item_code(struct mapper *m, const char *wanted, size_t nopt)
+{
+	struct arena *a = m->c->a;
+	char *s = valid_code(a, wanted);
+	if (strcmp(s, wanted))
+		note(m, NOTE_CHANGED, m->q->code, _("The code “%s” is not a valid variable name (a letter, then letters, digits and _) and became “%s”."),
+		     shorten(a, wanted, 80), s);
+	if (!code_free(m, s, nopt)) {
+		char *base = s;
+		for (unsigned k = 2;; k++) {
+			s = arena_printf(a, "%s_%u", base, k);
+			if (code_free(m, s, nopt))
+				break;
+		}
+		note(m, NOTE_CHANGED, m->q->code, _("The code “%s” was already in use and became “%s”."), base, s);
+	}
+	code_take(m, s);
+	char col[IMPORT_CODE_MAX + 40];
+	for (size_t k = 1; k <= nopt; k++) {
+		snprintf(col, sizeof(col), "%s_%zu", s, k);
+		code_take(m, col);
+	}
+	return s;
+}
+
+/* ---- items ---- */
+
+static struct instrument_item *item_new(struct mapper *m, const char *kind, const char *code, const char *text,
+					size_t nopt)
+{
+	struct instrument_version *v = &m->out->version;
+	if (v->nitems == m->items_cap)
+		v->items = arena_grow(m->c->a, v->items, v->nitems, m->items_cap = m->items_cap ? m->items_cap * 2 : 64,
+				      sizeof(*v->items));
+	struct instrument_item *it = &v->items[v->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->section_id = m->q->group;
+	it->kind = (char *)kind;
+	it->code = (char *)item_code(m, code, !strcmp(kind, "multiple") ? nopt : 0);
+	it->text = (char *)(*text ? text : it->code);
+	it->scale = "";
+	it->left_label = "";
+	it->right_label = "";
+	it->required = m->q->mandatory == 'Y';
+	it->options = nopt ? arena_alloc(m->c->a, nopt * sizeof(*it->options)) : NULL;
+	return it;
+}
+
+static void option(struct instrument_item *it, int value, const char *label)
+{
+	it->options[it->noptions] = (struct item_option){ (int)it->noptions + 1, value, (char *)(label ? label : "") };
+	it->noptions++;
+}
+
+/* "Question — subquestion", either alone when the other is empty. */
+static const char *sub_text(struct mapper *m, const char *sub, const char *sub_code)
+{
+	const char *q = m->q->text;
+	if (!*sub)
+		sub = sub_code;
+	if (!*q)
+		return sub;
+	return arena_printf(m->c->a, "%s — %s", q, sub);
+}
+
+static const char *sub_code(struct mapper *m, const struct lss_subquestion *sq)
+{
+	return arena_printf(m->c->a, "%s_%s", m->q->code, sq->code);
+}
+
+/* "AO01 = 1, AO02 = 2, ..." for the report; NULL when every code is its value. */
+static const char *code_list(struct arena *a, const char *const *codes, const int *values, size_t n)
+{
+	bool same = true;
+	for (size_t i = 0; i < n && same; i++) {
+		char v[16];
+		snprintf(v, sizeof(v), "%d", values[i]);
+		same = !strcmp(codes[i], v);
+	}
+	if (same)
+		return NULL;
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < n && i < 20; i++)
+		buf_addf(&b, "%s%s = %d", i ? ", " : "", shorten(a, codes[i], 20), values[i]);
+	if (n > 20)
+		buf_adds(&b, ", …");
+	char *s = arena_strndup(a, b.ptr, b.len);
+	buf_release(&b);
+	return s;
+}
+
+static void report_codes(struct mapper *m, const char *const *codes, const int *values, size_t n)
+{
+	const char *list = code_list(m->c->a, codes, values, n);
+	if (list)
+		note(m, NOTE_CHANGED, m->q->code, _("Answer codes as values: %s."), list);
+}
+
+/* The answer options of one scale of the question. */
+static const struct lss_answer **answers_of(struct arena *a, const struct lss_question *q, int scale, size_t *n)
+{
+	const struct lss_answer **x = arena_alloc(a, (q->nanswers + 1) * sizeof(*x));
+	*n = 0;
+	for (size_t i = 0; i < q->nanswers; i++)
+		if (q->answers[i].scale_id == scale)
+			x[(*n)++] = &q->answers[i];
+	return x;
+}
+
+/* Whether the codes are whole numbers that follow each other (1, 2, 3 or 0, 1, 2). */
+static bool consecutive(const struct lss_answer *const *ans, size_t n, int *first)
+{
+	if (n < 2)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		const char *c = ans[i]->code;
+		char *end;
+		long v = strtol(c, &end, 10);
+		if (!*c || *end || !(isdigit((unsigned char)*c)) || v > 1000)
+			return false;
+		if (i == 0)
+			*first = (int)v;
+		else if (v != *first + (long)i)
+			return false;
+	}
+	return true;
+}
+
+/* The codes of answers given the values 1..n, for the report; NULL when
+ * the codes are those values. */
+static const char *answer_codes(struct mapper *m, const struct lss_answer *const *ans, size_t n)
+{
+	const char **codes = arena_alloc(m->c->a, (n + 1) * sizeof(*codes));
+	int *values = arena_alloc(m->c->a, (n + 1) * sizeof(*values));
+	for (size_t k = 0; k < n; k++) {
+		codes[k] = ans[k]->code;
+		values[k] = (int)k + 1;
+	}
+	return code_list(m->c->a, codes, values, n);
+}
+
+/* An item whose points or options are the given answers: Likert when the
+ * codes are consecutive numbers, else a single choice 1..n. */
+static struct instrument_item *item_from_answers(struct mapper *m, const char *code, const char *text,
+						 const struct lss_answer *const *ans, size_t n, bool report)
+{
+	int first = 0;
+	if (consecutive(ans, n, &first)) {
+		struct instrument_item *it = item_new(m, "likert", code, text, n);
+		for (size_t k = 0; k < n; k++)
+			option(it, first + (int)k, ans[k]->text);
+		return it;
+	}
+	struct instrument_item *it = item_new(m, "single", code, text, n);
+	for (size_t k = 0; k < n; k++)
+		option(it, (int)k + 1, ans[k]->text);
+	const char *list = report ? answer_codes(m, ans, n) : NULL;
+	if (list)
+		note(m, NOTE_CHANGED, m->q->code, _("Answer codes as values: %s."), list);
+	return it;
+}
+
+/* LimeSurvey's own labels of the fixed types, in the survey's language. */
+enum fixed { FX_YES, FX_NO, FX_FEMALE, FX_MALE, FX_UNCERTAIN, FX_INCREASE, FX_SAME, FX_DECREASE, FX_N };
+
+static const char *fixed_label(const char *lang, enum fixed f)
+{
+	static const char *const nl[FX_N] = { "Ja", "Nee", "Vrouw", "Man", "Onzeker", "Toename", "Gelijk", "Afname" };
+	static const char *const en[FX_N] = { "Yes", "No", "Female", "Male", "Uncertain", "Increase", "Same", "Decrease" };
+	static const char *const de[FX_N] = { "Ja", "Nein", "Weiblich", "Männlich", "Unsicher", "Zunahme", "Gleich", "Abnahme" };
+	if (!strncmp(lang, "en", 2))
+		return en[f];
+	if (!strncmp(lang, "de", 2))
+		return de[f];
+	return nl[f];
+}
+
+static struct instrument_item *fixed_item(struct mapper *m, const char *code, const char *text, const enum fixed *f,
+					  const char *const *codes, size_t n, bool report)
+{
+	struct instrument_item *it = item_new(m, "single", code, text, n);
+	int values[4];
+	for (size_t k = 0; k < n; k++) {
+		option(it, (int)k + 1, fixed_label(m->out->survey.language, f[k]));
+		values[k] = (int)k + 1;
+	}
+	if (report)
+		report_codes(m, codes, values, n);
+	return it;
+}
+
+static const char *type_name(struct arena *a, char type)
+{
+	switch (type) {
+	case 'D': return _("date");
+	case 'N': return _("number");
+	case 'K': return _("multiple numbers");
+	case 'R': return _("ranking");
+	case '|': return _("file upload");
+	case '*': return _("equation");
+	case ':': return _("array of numbers");
+	case ';': return _("array of texts");
+	case 'I': return _("language switch");
+	default: return arena_printf(a, _("unknown type “%c”"), isprint((unsigned char)type) ? type : '?');
+	}
+}
+
+/* Does the text hold Expression Manager code: "{" then no white space, and
+ * a "}" after it? */
+static bool has_em(const char *s)
+{
+	for (const char *p = strchr(s, '{'); p; p = strchr(p + 1, '{'))
+		if (p[1] && !isspace((unsigned char)p[1]) && strchr(p + 1, '}'))
+			return true;
+	return false;
+}
+
+/* The subquestions of one scale. */
+static const struct lss_subquestion **subs_of(struct arena *a, const struct lss_question *q, int scale, size_t *n)
+{
+	const struct lss_subquestion **x = arena_alloc(a, (q->nsubs + 1) * sizeof(*x));
+	*n = 0;
+	for (size_t i = 0; i < q->nsubs; i++)
+		if (q->subs[i].scale_id == scale)
+			x[(*n)++] = &q->subs[i];
+	return x;
+}
+
+static void dropped(struct mapper *m, const char *why)
+{
+	note(m, NOTE_DROPPED, m->q->code, "%s", why);
+	m->out->dropped++;
+}
+
+static void map_question(struct mapper *m, const struct lss_question *q)
+{
+	struct arena *a = m->c->a;
+	struct instrument_version *v = &m->out->version;
+	m->q = q;
+	size_t before = v->nitems;
+	size_t ns, na;
+	const struct lss_subquestion **subs = subs_of(a, q, 0, &ns);
+	const struct lss_answer **ans = answers_of(a, q, 0, &na);
+	const char *text = *q->text ? q->text : q->code;
+	bool array = strchr("ABFHCE1QMP", q->type) != NULL;
+	if (array && !ns) {
+		dropped(m, _("The question has no subquestions, so there is nothing to ask."));
+		return;
+	}
+	switch (q->type) {
+	case '5': {
+		struct instrument_item *it = item_new(m, "likert", q->code, text, 5);
+		for (int k = 1; k <= 5; k++) {
+			const char *label = "";
+			char c[16];
+			snprintf(c, sizeof(c), "%d", k);
+			for (size_t i = 0; i < na; i++)
+				if (!strcmp(ans[i]->code, c))
+					label = ans[i]->text;
+			option(it, k, label);
+		}
+		break;
+	}
+	case 'A':
+	case 'B': {
+		int points = q->type == 'A' ? 5 : 10;
+		for (size_t s = 0; s < ns; s++) {
+			struct instrument_item *it = item_new(m, "likert", sub_code(m, subs[s]),
+							      sub_text(m, subs[s]->text, subs[s]->code), (size_t)points);
+			it->scale = q->code;
+			for (int k = 1; k <= points; k++)
+				option(it, k, "");
+		}
+		break;
+	}
+	case 'F':
+	case 'H':
+		if (!na) {
+			dropped(m, _("The question has no answer options."));
+			return;
+		}
+		for (size_t s = 0; s < ns; s++) {
+			struct instrument_item *it = item_from_answers(m, sub_code(m, subs[s]),
+								       sub_text(m, subs[s]->text, subs[s]->code), ans, na, s == 0);
+			if (!strcmp(it->kind, "likert"))
+				it->scale = q->code;
+		}
+		break;
+	case '1': {
+		size_t na2;
+		const struct lss_answer **ans2 = answers_of(a, q, 1, &na2);
+		if (!na || !na2) {
+			dropped(m, _("The question has no answer options."));
+			return;
+		}
+		const char *lists[2] = { NULL, NULL };
+		for (size_t s = 0; s < ns; s++)
+			for (int sc = 0; sc < 2; sc++) {
+				const char *header = *q->header[sc] ? q->header[sc] : arena_printf(a, _("scale %d"), sc + 1);
+				const char *t = arena_printf(a, "%s (%s)", sub_text(m, subs[s]->text, subs[s]->code), header);
+				const char *code = arena_printf(a, "%s_%s_%d", q->code, subs[s]->code, sc);
+				struct instrument_item *it = item_from_answers(m, code, t, sc ? ans2 : ans, sc ? na2 : na, false);
+				if (s == 0 && !strcmp(it->kind, "single"))
+					lists[sc] = answer_codes(m, sc ? ans2 : ans, sc ? na2 : na);
+			}
+		/* one line when both scales have the same codes */
+		if (lists[0] && lists[1] && !strcmp(lists[0], lists[1]))
+			note(m, NOTE_CHANGED, q->code, _("Answer codes as values: %s."), lists[0]);
+		else
+			for (int sc = 0; sc < 2; sc++)
+				if (lists[sc])
+					note(m, NOTE_CHANGED, q->code, _("Scale %d: answer codes as values: %s."), sc + 1, lists[sc]);
+		break;
+	}
+	case 'L':
+	case '!':
+	case 'O': {
+		if (!na) {
+			dropped(m, _("The question has no answer options."));
+			return;
+		}
+		struct instrument_item *it = item_new(m, "single", q->code, text, na);
+		for (size_t k = 0; k < na; k++)
+			option(it, (int)k + 1, ans[k]->text);
+		const char *list = answer_codes(m, ans, na);
+		if (list)
+			note(m, NOTE_CHANGED, q->code, _("Answer codes as values: %s."), list);
+		if (q->type == 'O')
+			note(m, NOTE_CHANGED, q->code, "%s", _("The comment field under the list was not carried over."));
+		break;
+	}
+	case 'M':
+	case 'P': {
+		struct instrument_item *it = item_new(m, "multiple", q->code, text, ns);
+		const char **codes = arena_alloc(a, (ns + 1) * sizeof(*codes));
+		int *values = arena_alloc(a, (ns + 1) * sizeof(*values));
+		for (size_t k = 0; k < ns; k++) {
+			option(it, (int)k + 1, *subs[k]->text ? subs[k]->text : subs[k]->code);
+			codes[k] = subs[k]->code;
+			values[k] = (int)k + 1;
+		}
+		report_codes(m, codes, values, ns);
+		if (q->type == 'P')
+			note(m, NOTE_CHANGED, q->code, "%s", _("The comment fields beside the options were not carried over."));
+		break;
+	}
+	case 'S':
+	case 'T':
+	case 'U':
+		item_new(m, "open", q->code, text, 0);
+		break;
+	case 'Q':
+		for (size_t s = 0; s < ns; s++)
+			item_new(m, "open", sub_code(m, subs[s]), sub_text(m, subs[s]->text, subs[s]->code), 0);
+		break;
+	case 'Y': {
+		static const enum fixed f[] = { FX_YES, FX_NO };
+		static const char *const codes[] = { "Y", "N" };
+		fixed_item(m, q->code, text, f, codes, 2, true);
+		break;
+	}
+	case 'G': {
+		static const enum fixed f[] = { FX_FEMALE, FX_MALE };
+		static const char *const codes[] = { "F", "M" };
+		fixed_item(m, q->code, text, f, codes, 2, true);
+		break;
+	}
+	case 'C':
+	case 'E': {
+		static const enum fixed fc[] = { FX_YES, FX_UNCERTAIN, FX_NO }, fe[] = { FX_INCREASE, FX_SAME, FX_DECREASE };
+		static const char *const cc[] = { "Y", "U", "N" }, *const ce[] = { "I", "S", "D" };
+		for (size_t s = 0; s < ns; s++)
+			fixed_item(m, sub_code(m, subs[s]), sub_text(m, subs[s]->text, subs[s]->code), q->type == 'C' ? fc : fe,
+				   q->type == 'C' ? cc : ce, 3, s == 0);
+		break;
+	}
+	case 'X': {
+		if (q->group < 0) {
+			dropped(m, _("A text display outside any group has no section to go in."));
+			return;
+		}
+		struct instrument_section *sec = &v->sections[q->group];
+		const char *t = *q->text ? q->text : "";
+		if (*t)
+			sec->intro = *sec->intro ? arena_printf(a, "%s\n\n%s", sec->intro, t) : (char *)t;
+		note(m, NOTE_CHANGED, q->code, "%s", _("Text display: added to the introduction of the section, not a question."));
+		return;
+	}
+	default:
+		dropped(m, arena_printf(a, _("leergang does not know this question type (%s) yet."), type_name(a, q->type)));
+		return;
+	}
+	if (v->nitems == before)
+		return;
+	/* what holds for the question as a whole */
+	struct instrument_item *first = &v->items[before];
+	if (!*q->text)
+		note(m, NOTE_CHANGED, q->code, "%s", _("The question has no text (only layout or an image); its code is used as its text."));
+	if (*q->help) {
+		first->text = arena_printf(a, "%s\n%s", first->text, q->help);
+		m->help = true;
+	}
+	if (has_em(q->text) || has_em(q->help))
+		note(m, NOTE_CHANGED, q->code, "%s", _("The text holds Expression Manager code ({…}); it is shown as it is, not worked out."));
+	if (*q->relevance && strcmp(q->relevance, "1"))
+		note(m, NOTE_CHANGED, q->code, _("The condition “%s” was not carried over: the question is always shown."),
+		     shorten(a, q->relevance, 200));
+	if (q->mandatory == 'Y')
+		m->mandatory++;
+	else if (q->mandatory == 'S')
+		note(m, NOTE_CHANGED, q->code, "%s", _("Soft mandatory in LimeSurvey (a warning only): not required here."));
+	if (q->other)
+		note(m, NOTE_CHANGED, q->code, "%s", _("The option “Other” with a text field of its own was not carried over."));
+}
+
+/* Removes the sections that got neither items nor an introduction. */
+static void drop_empty_sections(struct instrument_version *v, struct arena *a)
+{
+	long long *to = arena_alloc(a, (v->nsections + 1) * sizeof(*to));
+	bool *used = arena_alloc(a, v->nsections + 1);
+	for (size_t i = 0; i < v->nitems; i++)
+		if (v->items[i].section_id >= 0)
+			used[v->items[i].section_id] = true;
+	size_t n = 0;
+	for (size_t s = 0; s < v->nsections; s++) {
+		if (!used[s] && !*v->sections[s].intro) {
+			to[s] = -1;
+			continue;
+		}
+		to[s] = (long long)n;
+		v->sections[n] = v->sections[s];
+		v->sections[n].position = (int)n + 1;
+		n++;
+	}
+	v->nsections = n;
+	for (size_t i = 0; i < v->nitems; i++)
+		if (v->items[i].section_id >= 0)
+			v->items[i].section_id = to[v->items[i].section_id];
+}
+
+static const char *base_name(struct arena *a, const char *filename)
+{
+	const char *f = filename ? filename : "";
+	for (const char *p = f; *p; p++)
+		if (*p == '/' || *p == '\\')
+			f = p + 1;
+	if (!utf8_valid(f, strlen(f)))
+		return "survey.lss";
+	return arena_strndup(a, f, utf8_cut(f, 200));
+}
+
+static const char *lss_message(struct arena *a, enum lss_error e)
+{
+	switch (e) {
+	case LSS_EMPTY:
+		return _("The chosen file is empty. In LimeSurvey, export the survey with Export → Survey structure (.lss) and upload that file.");
+	case LSS_TOO_BIG:
+		return arena_printf(a, _("The file is larger than %u MB; a LimeSurvey survey structure is much smaller. Check that you chose the .lss file."),
+				    LSS_MAX_BYTES / (1024 * 1024));
+	case LSS_NOT_XML:
+		return _("This is not a LimeSurvey survey structure: the file is not (well-formed) XML. In LimeSurvey, export the survey with Export → Survey structure (.lss) and upload that file.");
+	case LSS_DTD:
+		return _("The file holds a document type declaration (DOCTYPE), which LimeSurvey never writes; for safety leergang does not read such files. Export the survey structure from LimeSurvey again.");
+	case LSS_NOT_SURVEY:
+		return _("This XML file is not a LimeSurvey survey structure. A survey archive (.lsa), a question group (.lsg) or a single question (.lsq) cannot be imported here: export the whole survey with Export → Survey structure (.lss).");
+	case LSS_TOO_MANY:
+		return arena_printf(a, _("The survey is larger than leergang imports: at most %d groups, %d questions and subquestions and %d answer options."),
+				    LSS_MAX_GROUPS, LSS_MAX_QUESTIONS, LSS_MAX_ANSWERS);
+	case LSS_NO_QUESTIONS:
+		return _("The survey has no questions. Add them in LimeSurvey and export the survey structure again.");
+	default:
+		return _("The file could not be read.");
+	}
+}
+
+int instrument_import_read(struct ctx *c, const char *filename, const char *data, size_t len,
+			   struct instrument_import *out)
+{
+	struct arena *a = c->a;
+	memset(out, 0, sizeof(*out));
+	out->filename = base_name(a, filename);
+	enum lss_error e = lss_parse(a, data, len, &out->survey);
+	if (e) {
+		out->error = lss_message(a, e);
+		return D_INVALID;
+	}
+	struct lss_survey *s = &out->survey;
+	struct mapper m = { 0 };
+	m.c = c;
+	m.out = out;
+	code_take(&m, "respondent");  /* the exports' own columns */
+	code_take(&m, "week");
+
+	if (!strcmp(s->language, "nl") || !strcmp(s->language, "nl-informal"))
+		note(&m, NOTE_GENERAL, "", _("Imported in Dutch (%s)."), s->language);
+	else if (*s->language)
+		note(&m, NOTE_GENERAL, "", _("The file has no Dutch version: imported in its base language (%s)."), s->language);
+	struct buf others = BUF_INIT;
+	for (size_t i = 0; i < s->nlanguages; i++)
+		if (strcmp(s->languages[i], s->language))
+			buf_addf(&others, "%s%s", others.len ? ", " : "", s->languages[i]);
+	if (others.len)
+		note(&m, NOTE_GENERAL, "", _("Not imported: the other languages of the file (%s)."), others.ptr);
+	buf_release(&others);
+
+	/* the groups as sections */
+	struct instrument_version *v = &out->version;
+	v->nsections = s->ngroups;
+	v->sections = arena_alloc(a, (s->ngroups + 1) * sizeof(*v->sections));
+	for (size_t g = 0; g < s->ngroups; g++) {
+		struct instrument_section *sec = &v->sections[g];
+		sec->position = (int)g + 1;
+		sec->title = *s->groups[g].title ? s->groups[g].title : arena_printf(a, _("Section %zu"), g + 1);
+		sec->intro = s->groups[g].description;
+		const char *rel = s->groups[g].relevance;
+		if (*rel && strcmp(rel, "1"))
+			note(&m, NOTE_CHANGED, "", _("Section “%s”: the condition “%s” was not carried over: the section is always shown."),
+			     shorten(a, sec->title, 80), shorten(a, rel, 200));
+	}
+	for (size_t i = 0; i < s->nquestions; i++)
+		map_question(&m, &s->questions[i]);
+	drop_empty_sections(v, a);
+
+	if (m.mandatory)
+		note(&m, NOTE_GENERAL, "", ngettext("%zu question is mandatory in LimeSurvey and stays required.",
+						    "%zu questions are mandatory in LimeSurvey and stay required.", (unsigned long)m.mandatory),
+		     m.mandatory);
+	if (m.help)
+		note(&m, NOTE_GENERAL, "", "%s", _("Help texts are put under the text of their question."));
+	if (s->html)
+		note(&m, NOTE_GENERAL, "", "%s", _("LimeSurvey's HTML layout (bold, line breaks, images, links) was removed: the texts are plain text."));
+	if (s->conditions)
+		note(&m, NOTE_GENERAL, "", _("Conditions (%zu) were not carried over: every question is always shown."), s->conditions);
+	if (s->default_values)
+		note(&m, NOTE_GENERAL, "", _("Default answers (%zu) were not carried over."), s->default_values);
+	if (s->assessments)
+		note(&m, NOTE_GENERAL, "", _("Assessments (%zu) were not carried over."), s->assessments);
+	if (s->quotas)
+		note(&m, NOTE_GENERAL, "", _("Quotas (%zu) were not carried over."), s->quotas);
+
+	const char *base = out->filename;
+	const char *title = *s->title ? s->title : base;
+	out->instrument.name = arena_strndup(a, title, utf8_cut(title, IMPORT_NAME_MAX));
+	out->instrument.key = "";
+	out->instrument.description = arena_strndup(a, s->description, utf8_cut(s->description, 4000));
+	out->instrument.source = s->sid || *s->title
+		? arena_printf(a, _("LimeSurvey file %s (survey %lld, “%s”)"), base, s->sid, shorten(a, s->title, 200))
+		: arena_printf(a, _("LimeSurvey file %s"), base);
+	if (!v->nitems) {
+		out->error = _("Nothing in this survey can be asked in leergang; the report below says why for each question.");
+		return D_INVALID;
+	}
+	return D_OK;
+}
+
+int instrument_import_save(struct ctx *c, const struct instrument_import *imp, long long now, long long *id)
+{
+	long long org = c->who->organisation_id;
+	struct instrument in = imp->instrument;
+	in.created_at = now;
+	struct instrument_version v = imp->version;
+	v.created_at = now;
+	/* the report stays with the version */
+	struct buf note = BUF_INIT;
+	buf_addf(&note, "%s", in.source);
+	for (size_t i = 0; i < imp->nnotes; i++) {
+		const struct import_note *n = &imp->notes[i];
+		buf_addf(&note, "\n%s%s%s", n->code, *n->code ? ": " : "", n->text);
+	}
+	v.note = note.ptr;
+	if (store_begin(c->st)) {
+		buf_release(&note);
+		return D_ERROR;
+	}
+	int r = store_instrument_add(c->st, org, &in, id);
+	v.instrument_id = *id;
+	if (!r)
+		r = store_version_add(c->st, org, &v, NULL);
+	buf_release(&note);
+	if (r || store_commit(c->st)) {
+		store_rollback(c->st);
+		return D_ERROR;
+	}
+	audit(c, "instrument.import", "instrument", *id, "%s: %zu items, %zu questions not carried over", imp->filename,
+	      v.nitems, imp->dropped);
+	return D_OK;
+}
+
+const char *import_kind_label(const char *kind)
+{
+	if (!strcmp(kind, "likert"))
+		return _("Likert scale");
+	if (!strcmp(kind, "bipolar"))
+		return _("two poles");
+	if (!strcmp(kind, "single"))
+		return _("single choice");
+	if (!strcmp(kind, "multiple"))
+		return _("multiple choice");
+	return _("open question");
+}

@@ -1,0 +1,208 @@
+/* instrument_import.c — importing a LimeSurvey survey structure (.lss) as
+ * a questionnaire, for the coach and the researcher: upload, a preview of
+ * the sections and items with the report of what is not carried over or
+ * changed (a dry run: nothing is stored but the uploaded file, for a day),
+ * then "Import". A file that cannot be imported gets a sentence that says
+ * what to do, status 422, and changes nothing. */
+#include "web.h"
+#include "domain/instrument_import.h"
+#include "html/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void upload_form(struct web *w)
+{
+	html(w->out, "<form method=\"post\" action=\"/instruments/import\" enctype=\"multipart/form-data\">");
+	form_csrf(w);
+	html(w->out, "<p class=\"field\"><label for=\"f-file\">%s</label><input id=\"f-file\" name=\"file\" type=\"file\" "
+		"accept=\".lss,.xml,application/xml,text/xml\" required></p><p><button type=\"submit\">%s</button></p></form>\n",
+	     _("LimeSurvey survey structure (.lss)"), _("Check the file"));
+}
+
+static void form_page(struct web *w, const char *error, int status)
+{
+	page_begin(w, _("Import a LimeSurvey questionnaire"));
+	html(w->out, "<p><a href=\"/questionnaires\">%s</a></p>", _("Back to the questionnaires"));
+	if (error)
+		html(w->out, "<div class=\"error\" role=\"alert\"><p>%s</p></div>\n", error);
+	html(w->out, "<p>%s</p>", _("In LimeSurvey, open the survey and choose Export → Survey structure (.lss). Upload that file here: leergang first shows what it will import and what not, and imports only when you confirm."));
+	html(w->out, "<p>%s</p>", _("Each question group becomes a section. Lists, arrays, multiple choice, yes/no and free text questions are carried over; dates, numbers, ranking, file uploads and equations are not yet, and conditions neither: every question is always shown."));
+	upload_form(w);
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_instrument_import(struct web *w)
+{
+	form_page(w, NULL, 200);
+}
+
+static void notes_table(struct web *w, const struct instrument_import *imp, enum import_note_kind kind,
+			const char *heading, const char *what)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < imp->nnotes; i++)
+		n += imp->notes[i].kind == kind;
+	if (!n)
+		return;
+	html(w->out, "<table class=\"report\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
+		"<th scope=\"col\">%s</th></tr></thead><tbody>", heading, _("Question"), what);
+	for (size_t i = 0; i < imp->nnotes; i++)
+		if (imp->notes[i].kind == kind)
+			html(w->out, "<tr><td>%s</td><td>%s</td></tr>", *imp->notes[i].code ? imp->notes[i].code : "—",
+			     imp->notes[i].text);
+	html(w->out, "</tbody></table>\n");
+}
+
+/* The report: about the file, what was left out, what was changed. */
+static void report(struct web *w, const struct instrument_import *imp)
+{
+	html(w->out, "<h2 id=\"report\">%s</h2>", _("Report"));
+	html(w->out, "<ul class=\"report-general\">");
+	for (size_t i = 0; i < imp->nnotes; i++)
+		if (imp->notes[i].kind == NOTE_GENERAL)
+			html(w->out, "<li>%s</li>", imp->notes[i].text);
+	html(w->out, "</ul>\n");
+	notes_table(w, imp, NOTE_DROPPED, _("Not carried over"), _("Why"));
+	notes_table(w, imp, NOTE_CHANGED, _("Carried over with a change"), _("What changed"));
+}
+
+/* The sections and items as they will be (or were) stored. */
+static void preview(struct web *w, const struct instrument_import *imp)
+{
+	const struct instrument_version *v = &imp->version;
+	html(w->out, "<h2 id=\"items\">%s</h2>", _("The questionnaire"));
+	for (long long s = -1; s < (long long)v->nsections; s++) {
+		bool any = false;
+		for (size_t i = 0; i < v->nitems; i++) {
+			const struct instrument_item *it = &v->items[i];
+			if (it->section_id != s)
+				continue;
+			if (!any) {
+				if (s >= 0) {
+					html(w->out, "<h3>%s</h3>", v->sections[s].title);
+					if (*v->sections[s].intro)
+						html(w->out, "<p class=\"intro\">%s</p>", v->sections[s].intro);
+				}
+				html(w->out, "<ol class=\"items\">");
+			}
+			any = true;
+			html(w->out, "<li><strong>%s)</strong> %s <span class=\"muted\">(%s%s)</span>", it->code, it->text,
+			     import_kind_label(it->kind), it->required ? arena_printf(w->a, ", %s", _("required")) : "");
+			if (it->noptions) {
+				html(w->out, "<br><span class=\"muted\">");
+				for (size_t k = 0; k < it->noptions; k++)
+					html(w->out, "%s%d%s%s", k ? " · " : "", it->options[k].value,
+					     *it->options[k].label ? " = " : "", it->options[k].label);
+				html(w->out, "</span>");
+			}
+			html(w->out, "</li>");
+		}
+		if (any)
+			html(w->out, "</ol>\n");
+		else if (s >= 0) {
+			html(w->out, "<h3>%s</h3>", v->sections[s].title);
+			if (*v->sections[s].intro)
+				html(w->out, "<p class=\"intro\">%s</p>", v->sections[s].intro);
+		}
+	}
+}
+
+static void summary(struct web *w, const struct instrument_import *imp)
+{
+	const struct lss_survey *s = &imp->survey;
+	html(w->out, "<p>%s", arena_printf(w->a, _("File: %s."), imp->filename));
+	if (s->sid || *s->title)
+		html(w->out, " %s", arena_printf(w->a, _("LimeSurvey survey %lld: “%s”."), s->sid, s->title));
+	if (*s->language)
+		html(w->out, " %s", arena_printf(w->a, _("Language: %s."), s->language));
+	html(w->out, "</p>");
+	html(w->out, "<p role=\"status\">%s</p>",
+	     arena_printf(w->a, _("Sections: %zu. Items: %zu, from %zu questions. Questions not carried over: %zu."),
+			  imp->version.nsections, imp->version.nitems, s->nquestions, imp->dropped));
+}
+
+/* A file that cannot be imported: why, the report when there is one, the form again. */
+static void refused(struct web *w, const struct instrument_import *imp)
+{
+	page_begin(w, _("Import a LimeSurvey questionnaire"));
+	html(w->out, "<p><a href=\"/questionnaires\">%s</a></p>", _("Back to the questionnaires"));
+	html(w->out, "<div class=\"error\" role=\"alert\"><p>%s</p><p>%s</p></div>\n", imp->error,
+	     _("Nothing has been imported."));
+	if (imp->nnotes)
+		report(w, imp);
+	upload_form(w);
+	page_end(w);
+	w->r->status = 422;
+}
+
+void page_instrument_import_post(struct web *w)
+{
+	long long now = (long long)time(NULL), upload = 0;
+	const struct part *file = NULL;
+	for (size_t i = 0; i < w->r->files.n; i++)
+		if (!strcmp(w->r->files.items[i].name, "file"))
+			file = &w->r->files.items[i];
+	char *filename = NULL, *data = NULL;
+	size_t len = 0;
+	bool confirm = false;
+	if (file) {
+		filename = file->filename;
+		data = file->data;
+		len = file->len;
+	} else if (*web_field(w, "upload")) {
+		store_upload_expire(w->st, now - 24 * 3600);
+		upload = strtoll(web_field(w, "upload"), NULL, 10);
+		if (upload <= 0 || store_upload_get(w->st, w->a, w->who.organisation_id, w->who.account_id, upload, &filename,
+						    &data, &len)) {
+			web_error(w, 410, _("This upload is no longer available (it is kept for a day, and removed after an import). Upload the file again."));
+			return;
+		}
+		confirm = !strcmp(web_field(w, "action"), "confirm");
+	} else {
+		form_page(w, _("Choose the .lss file that LimeSurvey exported, then check it."), 422);
+		return;
+	}
+	struct instrument_import imp;
+	int d = instrument_import_read(&w->ctx, filename, data, len, &imp);
+	if (d == D_INVALID) {
+		refused(w, &imp);
+		return;
+	}
+	if (d) {
+		web_error(w, 500, _("The import failed because of a fault in leergang; nothing has changed. Try again later."));
+		return;
+	}
+	long long id = 0;
+	if (confirm) {
+		if (instrument_import_save(&w->ctx, &imp, now, &id)) {
+			web_error(w, 500, _("The import failed because of a fault in leergang; nothing has changed. Try again later."));
+			return;
+		}
+		store_upload_delete(w->st, w->who.organisation_id, upload);
+	} else if (file && store_upload_add(w->st, w->who.organisation_id, w->who.account_id, imp.filename, data, len, now,
+					    &upload)) {
+		web_error(w, 500, _("The file could not be kept. Try again later."));
+		return;
+	}
+
+	page_begin(w, confirm ? _("Import done") : _("Check of the import"));
+	html(w->out, "<p><a href=\"/questionnaires\">%s</a></p>", _("Back to the questionnaires"));
+	if (confirm)
+		html(w->out, "<p class=\"done\" role=\"status\">%s <a href=\"/instruments/%lld\">%s</a></p>",
+		     _("The questionnaire has been imported:"), id, imp.instrument.name);
+	summary(w, &imp);
+	if (!confirm) {
+		html(w->out, "<p>%s</p>", _("Nothing has been imported yet. Check the report and the questions below, then import."));
+		html(w->out, "<form method=\"post\" action=\"/instruments/import\">");
+		form_csrf(w);
+		html(w->out, "<input type=\"hidden\" name=\"upload\" value=\"%lld\"><input type=\"hidden\" name=\"action\" value=\"confirm\">"
+			"<p><button type=\"submit\">%s</button></p></form>\n", upload, _("Import the questionnaire"));
+	}
+	report(w, &imp);
+	preview(w, &imp);
+	html(w->out, "<p><a href=\"/instruments/import\">%s</a></p>", confirm ? _("Import another file") : _("Upload another file"));
+	page_end(w);
+}
