@@ -499,6 +499,7 @@ int wave_results(struct ctx *c, const struct wave *w, const struct instrument_ve
 		struct item_result *r = &out->items[k];
 		r->item = it;
 		r->mean = r->sd = NAN;
+		r->counts = arena_alloc(c->a, (it->noptions + 1) * sizeof(*r->counts));
 		size_t nx = 0;
 		if (!strcmp(it->kind, "open")) {
 			r->texts = arena_alloc(c->a, (nrows + 1) * sizeof(*r->texts));
@@ -516,7 +517,7 @@ int wave_results(struct ctx *c, const struct wave *w, const struct instrument_ve
 				r->n++;
 				for (const char *p = rows[i].text ? rows[i].text : ""; *p; p += strspn(p, ",")) {
 					long long val = strtoll(p, (char **)&p, 10);
-					for (size_t o = 0; o < it->noptions && o < 16; o++)
+					for (size_t o = 0; o < it->noptions; o++)
 						r->counts[o] += it->options[o].value == val;
 					if (*p != ',')
 						break;
@@ -526,7 +527,7 @@ int wave_results(struct ctx *c, const struct wave *w, const struct instrument_ve
 			if (!rows[i].has_value)
 				continue;
 			x[nx++] = (double)rows[i].value;
-			for (size_t o = 0; o < it->noptions && o < 16; o++)
+			for (size_t o = 0; o < it->noptions; o++)
 				r->counts[o] += it->options[o].value == rows[i].value;
 		}
 		if (!strcmp(it->kind, "likert") || !strcmp(it->kind, "bipolar")) {

@@ -87,7 +87,7 @@ struct item_result {
 	const struct instrument_item *item;
 	size_t n;
 	double mean, sd;             /* NAN when not defined */
-	size_t counts[16];           /* per option, in the item's option order */
+	size_t *counts;              /* per option, in the item's option order (noptions) */
 	char **texts;                /* open answers */
 	size_t ntexts;
 };

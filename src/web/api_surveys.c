@@ -79,7 +79,7 @@ void api_wave(struct web *w)
 			json_object_set_new(ji, "mean", number(ir->mean));
 			json_object_set_new(ji, "sd", number(ir->sd));
 			json_t *counts = json_array();
-			for (size_t k = 0; k < ir->item->noptions && k < 16; k++)
+			for (size_t k = 0; k < ir->item->noptions; k++)
 				json_array_append_new(counts, json_pack("{s:i, s:I}", "value", ir->item->options[k].value, "n",
 									(json_int_t)ir->counts[k]));
 			json_object_set_new(ji, "counts", counts);

@@ -509,7 +509,7 @@ void page_wave(struct web *w)
 			continue;
 		html(w->out, "<tr><th scope=\"row\">%s) %s</th><td>%zu</td><td>%s</td><td>%s</td><td>", r->item->code,
 		     r->item->text, r->n, num1(w, r->mean), num1(w, r->sd));
-		for (size_t k = 0; k < r->item->noptions && k < 16; k++)
+		for (size_t k = 0; k < r->item->noptions; k++)
 			html(w->out, "%s%d: %zu", k ? " · " : "", r->item->options[k].value, r->counts[k]);
 		html(w->out, "</td></tr>");
 	}

@@ -394,3 +394,62 @@ TEST(survey_360_hides_what_would_give_two_raters_away)
 	CHECK_STR(errors_get(&e, "raters"), "Line 2: the category is manager, peer, staff or other.");
 	fixture_close(&f);
 }
+
+/* A single choice of 20 options (as a LimeSurvey dropdown can be): every
+ * option is counted, the last one too. */
+TEST(survey_results_count_every_option)
+{
+	FIXTURE(f);
+	struct errors e = { 0 };
+	long long prog, batch, group, instrument, wave;
+	i18n_use(LANG_EN);
+	long long people[5];
+	for (int i = 0; i < 5; i++) {
+		char emp[16];
+		snprintf(emp, sizeof(emp), "O%d", i);
+		people[i] = person(&f, emp);
+	}
+	CHECK_INT(programme_from_template(&f.c, "live", "L", &e, &prog), D_OK);
+	CHECK_INT(batch_create(&f.c, prog, "", &e, &batch), D_OK);
+	CHECK_INT(group_create(&f.c, batch, "A", &e, &group), D_OK);
+	CHECK_INT(group_enrol(&f.c, group, people, 5, "2026-01-05", &e), D_OK);
+	struct instrument in = { 0, "", "Keuze", "", "", 1, 0, 0 };
+	CHECK_INT(store_instrument_add(f.st, f.org_a, &in, &instrument), ST_OK);
+	struct item_option opts[20];
+	for (int k = 0; k < 20; k++)
+		opts[k] = (struct item_option){ k + 1, k + 1, arena_printf(&f.a, "optie %d", k + 1) };
+	struct instrument_item item = { 0 };
+	item.section_id = -1;
+	item.code = "q";
+	item.kind = "single";
+	item.text = "Welke?";
+	item.options = opts;
+	item.noptions = 20;
+	struct instrument_version v = { 0 };
+	v.instrument_id = instrument;
+	v.items = &item;
+	v.nitems = 1;
+	CHECK_INT(store_version_add(f.st, f.org_a, &v, NULL), ST_OK);
+	struct wave_new wn = { instrument, "Keuze", "group", group, "2026-03-01", "2026-03-31", false };
+	CHECK_INT(wave_create(&f.c, &wn, 1, &e, &wave), D_OK);
+	struct wave w;
+	struct invitation *inv;
+	size_t n;
+	CHECK(!store_wave_get(f.st, &f.a, f.org_a, wave, &w) && !store_invitation_list(f.st, &f.a, f.org_a, wave, &inv, &n));
+	for (size_t i = 0; i < n; i++) {
+		char tok[SECRET_HEX];
+		wave_token(&w, inv[i].id, tok);
+		struct respondent r;
+		CHECK_INT(respond_open(f.st, &f.a, tok, "2026-03-10", &r), D_OK);
+		struct respond_field fld = { arena_printf(&f.a, "i%lld", r.v.items[0].id), i < 3 ? "20" : "17" };
+		CHECK_INT(respond_save(f.st, &f.a, &r, &fld, 1, true, "2026-03-10", &e), D_OK);
+	}
+	struct instrument_version got;
+	struct wave_results res;
+	CHECK(!store_version_get(f.st, &f.a, f.org_a, w.version_id, &got));
+	CHECK_INT(wave_results(&f.c, &w, &got, &res), D_OK);
+	CHECK(res.shown);
+	CHECK_INT(res.items[0].counts[19], 3);
+	CHECK_INT(res.items[0].counts[16], 2);
+	fixture_close(&f);
+}
