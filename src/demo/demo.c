@@ -232,6 +232,37 @@ static void police(struct demo *d)
 	/* a 360° round about the first district chief: the unit chief, four of
 	 * the pool (standing in for staff), the other district chiefs as peers */
 	demo_360(&d->c, mentors[0], chief, d->pool + 60, 4, mentors + 1, 2, facilitators[1]);
+	/* the leadership scan of District Noord twice, nine months apart */
+	long long noord = 0;
+	store_unit_find(d->c.st, d->w.organisation_id, 0, "District Noord", &noord);
+	demo_scan(&d->c, noord, "Leiderschapsscan District Noord (voormeting)", 300, 2026, 0, 4);
+	demo_scan(&d->c, noord, "Leiderschapsscan District Noord (nameting)", 20, 2027, 0.3, 5);
+	store_org_set_benchmark(d->c.st, d->w.organisation_id, true);
+}
+
+/* The partner organisations of the benchmark (seed 003: the leadership
+ * scan compared with other organisations): each a department with two
+ * teams of eleven and a closed scan; no accounts. Fictional. */
+static void partners(struct demo *d)
+{
+	static const char *const orgs[][2] = {
+		{ "partner-1", "Gemeente Duinwijk (benchmarkpartner, demo)" },
+		{ "partner-2", "Waterschap Lage Landen (benchmarkpartner, demo)" },
+		{ "partner-3", "Provincie Westmark (benchmarkpartner, demo)" },
+		{ "partner-4", "Dienst Justitiële Zaken (benchmarkpartner, demo)" },
+		{ "partner-5", "Gemeente Heuvelrijk (benchmarkpartner, demo)" },
+	};
+	for (size_t i = 0; i < sizeof(orgs) / sizeof(*orgs); i++) {
+		if (add_org(d, orgs[i][0], orgs[i][1]) < 0)
+			die("demo: partner organisation %s exists", orgs[i][0]);
+		long long dept = add_unit(d, 0, "Bedrijfsvoering");
+		long long head = add_person(d, "B", next_name(d), dept, 0, "Afdelingshoofd");
+		set_manager(d, dept, head);
+		add_team(d, "B", add_unit(d, dept, "Team Advies"), head, 10, "Teamleider", "Adviseur");
+		add_team(d, "B", add_unit(d, dept, "Team Uitvoering"), head, 10, "Teamleider", "Medewerker");
+		demo_scan(&d->c, dept, "Leiderschapsscan 2026", 40 + 5 * (int)i, 300 + i, 0.1 * (double)i - 0.2, 4);
+		store_org_set_benchmark(d->c.st, d->w.organisation_id, true);
+	}
 }
 
 /* Gemeente (fictional, shaped like seed 002): a municipal secretary, four
@@ -296,6 +327,7 @@ int demo_load(struct store *st, struct buf *err)
 		return ST_CONFLICT;
 	}
 	municipality(&d);
+	partners(&d);
 	int r = store_commit(st);
 	if (r)
 		buf_addf(err, "%s", store_errmsg(st));

@@ -1,7 +1,9 @@
 /* demo.h — the demo installation of `leergang init --demo`: two fictional
  * organisations, a police unit and a municipality shaped like the one of
  * seed 002 (departments O, C, S, B with teams T1–T14), with people, an
- * account for every role, and a few hostile names on purpose. */
+ * account for every role, and a few hostile names on purpose; and five
+ * small partner organisations without accounts whose leadership scans make
+ * up the police unit's benchmark. */
 #ifndef LG_DEMO_H
 #define LG_DEMO_H
 
@@ -35,5 +37,7 @@ void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t ne
 void demo_evaluation(struct ctx *c, long long programme, const char *opens_on, const char *closes_on);
 void demo_360(struct ctx *c, long long subject, long long manager, const long long *staff, size_t nstaff,
 	      const long long *peers, size_t npeers, long long other);
+void demo_scan(struct ctx *c, long long unit, const char *name, int closed_ago, unsigned long long seed, double rise,
+	       int skip);
 
 #endif

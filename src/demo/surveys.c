@@ -138,3 +138,54 @@ void demo_360(struct ctx *c, long long subject, long long manager, const long lo
 			die("demo: a 360 answer: %s", e.n ? e.items[0].message : "database");
 	}
 }
+
+/* A leadership scan given to everyone in a unit (seed 003: the scan at
+ * team and organisation level, repeated after 9 to 10 months), closed
+ * `closed_ago` days ago after two weeks open. Not anonymous, so that a
+ * later wave can be paired with it; about three in four answer (every
+ * `skip`-th person does not). Scores: the dimension's base plus a team's
+ * own shift plus noise; `rise` is added in a later wave. The scores and
+ * the response are the demo's own. */
+void demo_scan(struct ctx *c, long long unit, const char *name, int closed_ago, unsigned long long seed, double rise,
+	       int skip)
+{
+	struct errors e = { 0 };
+	long long instrument, wave;
+	if (instrument_install(c, "leadership-scan-360", (long long)time(NULL), &instrument))
+		die("demo: the leadership scan");
+	char today[11], opens[11], closes[11], day[11];
+	date_today((long long)time(NULL), today);
+	date_add_days(today, -closed_ago - 14, opens);
+	date_add_days(today, -closed_ago, closes);
+	struct wave_new n = { instrument, name, "units", unit, opens, closes, false };
+	if (wave_create(c, &n, (long long)time(NULL), &e, &wave))
+		die("demo: scan wave: %s", e.n ? e.items[0].message : "database");
+	struct wave w;
+	struct invitation *inv;
+	size_t ninv;
+	if (store_wave_get(c->st, c->a, c->who->organisation_id, wave, &w) ||
+	    store_invitation_list(c->st, c->a, c->who->organisation_id, wave, &inv, &ninv))
+		die("demo: the scan's invitations");
+	static const double base[3] = { 3.3, 3.0, 2.8 };  /* shared, connecting, change leadership */
+	for (size_t i = 0; i < ninv; i++) {
+		if (skip && (i * 7 + 3) % (size_t)skip == 0)
+			continue;
+		struct person p;
+		double team = 0;
+		if (!store_person_get(c->st, c->a, c->who->organisation_id, inv[i].person_id, &p))
+			team = (double)(p.unit_id % 5) * 0.15 - 0.3;
+		char token[SECRET_HEX];
+		wave_token(&w, inv[i].id, token);
+		date_add_days(opens, (int)(i % 12), day);
+		struct respondent rs;
+		if (respond_open(c->st, c->a, token, day, &rs) || rs.state != RESPOND_OPEN)
+			die("demo: a scan link");
+		struct respond_field f[16];
+		size_t nf = 0;
+		for (size_t k = 0; k < rs.v.nitems && nf < 16; k++)
+			f[nf++] = (struct respond_field){ arena_printf(c->a, "i%lld", rs.v.items[k].id),
+							  arena_printf(c->a, "%d", point(&seed, base[k / 3] + team + rise, 0.8)) };
+		if (respond_save(c->st, c->a, &rs, f, nf, true, day, &e))
+			die("demo: a scan answer: %s", e.n ? e.items[0].message : "database");
+	}
+}

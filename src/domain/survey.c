@@ -1,6 +1,7 @@
 /* survey.c — built-in instruments, waves, answering through a link and
  * the response accounting. */
 #include "survey.h"
+#include "survey_compare.h"
 #include "audit.h"
 #include "schedule.h"
 #include "validate.h"
@@ -207,6 +208,21 @@ static int population(struct ctx *c, const char *kind, long long id, struct enro
 		struct programme p;
 		if (store_programme_get(c->st, c->a, org, id, &p) || store_group_list(c->st, c->a, org, id, 0, &g, &ng))
 			return D_NOTFOUND;
+	} else if (!strcmp(kind, "units")) {
+		/* everyone working in the unit or a unit below it */
+		struct unit u;
+		struct person *p;
+		size_t np;
+		long long total;
+		struct person_filter f = { NULL, id, 0, 0, 1000000 };
+		if (store_unit_get(c->st, c->a, org, id, &u))
+			return D_NOTFOUND;
+		if (store_person_list(c->st, c->a, org, &f, &p, &np, &total))
+			return D_ERROR;
+		*out = arena_alloc(c->a, (np + 1) * sizeof(**out));
+		for (size_t i = 0; i < np; i++)
+			(*out)[(*n)++] = (struct enrolment){ .person_id = p[i].id, .status = "" };
+		return D_OK;
 	} else {
 		return D_NOTFOUND;
 	}
@@ -242,7 +258,7 @@ int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct e
 	size_t n = 0;
 	int d = population(c, w->population ? w->population : "", w->population_id, &en, &n);
 	if (d == D_NOTFOUND)
-		errors_add(c, e, "population", "%s", _("Choose the group, batch or programme to send the questionnaire to."));
+		errors_add(c, e, "population", "%s", _("Choose the group, batch, programme or unit to send the questionnaire to."));
 	else if (d)
 		return d;
 	if (e->n)
@@ -548,12 +564,6 @@ static int by_name(const void *a, const void *b)
 	return strcmp(((const struct breakdown_row *)a)->name, ((const struct breakdown_row *)b)->name);
 }
 
-static int by_n(const void *a, const void *b)
-{
-	const struct breakdown_row *x = *(struct breakdown_row *const *)a, *y = *(struct breakdown_row *const *)b;
-	return x->n < y->n ? -1 : x->n > y->n;
-}
-
 int wave_breakdown(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_breakdown *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -592,24 +602,13 @@ int wave_breakdown(struct ctx *c, const struct wave *w, const struct instrument_
 	}
 	/* hide the small groups, then the smallest others until the hidden
 	 * ones together are too many to pick anyone out */
-	struct breakdown_row **order = arena_alloc(c->a, (out->nrows + 1) * sizeof(*order));
-	for (size_t k = 0; k < out->nrows; k++) {
-		order[k] = &out->rows[k];
-		order[k]->shown = order[k]->n >= SURVEY_MIN_RESPONSES;
-	}
-	qsort(order, out->nrows, sizeof(*order), by_n);
-	long long hidden_n = 0;
+	long long *counts = arena_alloc(c->a, (out->nrows + 1) * sizeof(*counts));
+	bool *shown = arena_alloc(c->a, (out->nrows + 1) * sizeof(*shown));
 	for (size_t k = 0; k < out->nrows; k++)
-		if (!order[k]->shown) {
-			hidden_n += order[k]->n;
-			out->hidden++;
-		}
-	for (size_t k = 0; k < out->nrows && out->hidden && hidden_n < SURVEY_MIN_RESPONSES; k++)
-		if (order[k]->shown) {
-			order[k]->shown = false;
-			hidden_n += order[k]->n;
-			out->hidden++;
-		}
+		counts[k] = out->rows[k].n;
+	out->hidden = survey_guard(counts, shown, out->nrows);
+	for (size_t k = 0; k < out->nrows; k++)
+		out->rows[k].shown = shown[k];
 	qsort(out->rows, out->nrows, sizeof(*out->rows), by_name);
 	/* the means of the shown groups */
 	double *x = arena_alloc(c->a, (nrows + 1) * sizeof(*x));

@@ -114,6 +114,7 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 /* Every answer of a wave: rows of (response, item, value, text). */
 struct answer_row {
 	long long response_id, item_id, group_id, unit_id;
+	long long person_id;         /* the invitation's person; 0 in an anonymous wave */
 	char *rater_role;            /* 360° feedback: the category of the response */
 	bool has_value;
 	long long value;

@@ -21,4 +21,29 @@ struct response_row {
 int store_responses(struct store *s, struct arena *a, long long org, long long wave_id, struct response_row **out,
 		    size_t *n);
 
+/* The responses of a wave per week handed in (its Monday), in week order. */
+struct week_count {
+	char *week;
+	long long n;
+};
+int store_response_weeks(struct store *s, struct arena *a, long long org, long long wave_id, struct week_count **out,
+			 size_t *n);
+
+/* The benchmark: scale scores of the responses to closed waves of the
+ * built-in questionnaire `key` in the OTHER organisations that take part
+ * in the benchmark (organisation.benchmark), 360° rounds left out. The one
+ * query of the store that reads across organisations, so it returns sums
+ * only: per organisation and scale one row with the number of responses
+ * that scored on the scale, and the sum and sum of squares of their scale
+ * scores (the mean of the answered Likert and bipolar items of the scale,
+ * reversed items turned), in (scale, organisation) order, and never an
+ * organisation's id or name. A wave is closed when closes_on < today. */
+struct benchmark_row {
+	char *scale;
+	long long n;
+	double sum, sumsq;
+};
+int store_benchmark(struct store *s, struct arena *a, long long org, const char *key, const char *today,
+		    struct benchmark_row **out, size_t *n);
+
 #endif

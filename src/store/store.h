@@ -32,6 +32,7 @@ struct store;
 struct organisation {
 	long long id;
 	char *slug, *name, *created_at;
+	int benchmark;            /* takes part in questionnaire benchmarks */
 };
 
 struct unit {
@@ -93,6 +94,7 @@ int store_org_add(struct store *s, const char *slug, const char *name, long long
 int store_org_list(struct store *s, struct arena *a, struct organisation **out, size_t *n);
 int store_org_get(struct store *s, struct arena *a, long long id, struct organisation *out);
 int store_org_by_slug(struct store *s, struct arena *a, const char *slug, struct organisation *out);
+int store_org_set_benchmark(struct store *s, long long id, bool on);
 
 /* units: list is in tree order (parents before children, siblings by name) */
 /* counts: fill in people and children (0 otherwise) */

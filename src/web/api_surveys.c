@@ -5,6 +5,7 @@
  * would give them away). */
 #include "web.h"
 #include "domain/survey.h"
+#include "domain/survey_compare.h"
 
 #include <math.h>
 #include <string.h>
@@ -102,5 +103,127 @@ void api_wave(struct web *w)
 		json_array_append_new(groups, jg);
 	}
 	json_object_set_new(j, "groups", groups);
+	web_json(w, 200, j);
+}
+
+static json_t *desc(const struct stats_desc *d)
+{
+	return json_pack("{s:I, s:o, s:o}", "n", (json_int_t)d->n, "mean", number(d->mean), "sd", number(d->sd));
+}
+
+static json_t *ttest(const struct stats_ttest *t)
+{
+	return json_pack("{s:o, s:o, s:o}", "t", number(t->t), "df", number(t->df), "p", number(t->p));
+}
+
+/* GET /api/v1/waves/{id}/compare?by=group|batch|unit[&with=WAVE]: what the
+ * compare page shows, under the same rules. */
+void api_wave_compare(struct web *w)
+{
+	long long org = w->who.organisation_id;
+	struct wave wv, other;
+	struct instrument_version v, ov;
+	int r = store_wave_get(w->st, w->a, org, w->id[0], &wv);
+	if (r == ST_NOTFOUND || (!r && wv.subject_id)) {
+		api_answer(w, D_NOTFOUND, NULL, 0);
+		return;
+	}
+	const char *bys = web_arg(w, "by");
+	int by = compare_by_parse(bys && *bys ? bys : "group");
+	long long with = web_arg_int(w, "with", 0);
+	if (by < 0) {
+		web_json_error(w, 400, _("Compare by group, batch or unit."));
+		return;
+	}
+	int ro = with ? store_wave_get(w->st, w->a, org, with, &other) : 0;
+	if (with && (ro == ST_NOTFOUND || (!ro && (other.instrument_id != wv.instrument_id || other.subject_id ||
+						   other.id == wv.id)))) {
+		web_json_error(w, 400, _("Compare with another wave of the same questionnaire."));
+		return;
+	}
+	struct wave_comparison c;
+	struct wave_benchmark b;
+	if (r || ro || store_version_get(w->st, w->a, org, wv.version_id, &v) ||
+	    (with && store_version_get(w->st, w->a, org, other.version_id, &ov)) ||
+	    wave_compare(&w->ctx, &wv, &v, (enum compare_by)by, &c) || wave_benchmark(&w->ctx, &wv, &v, &b)) {
+		web_json_error(w, 500, _("The questionnaires could not be read. Try again later."));
+		return;
+	}
+	json_t *dims = json_array();
+	for (size_t d = 0; d < c.ndims; d++)
+		json_array_append_new(dims, json_string(c.dims[d].name));
+	json_t *rows = json_array();
+	for (size_t k = 0; c.shown && k < c.nrows; k++) {
+		json_t *cells = json_array();
+		for (size_t d = 0; c.rows[k].shown && d < c.ndims; d++)
+			json_array_append_new(cells, desc(&c.rows[k].cells[d].d));
+		json_array_append_new(rows, json_pack("{s:s, s:b, s:o, s:o}", "name", c.rows[k].name, "shown", c.rows[k].shown,
+						      "n", c.rows[k].shown ? json_integer(c.rows[k].n) : json_null(),
+						      "scores", c.rows[k].shown ? cells : (json_decref(cells), json_null())));
+	}
+	json_t *tests = json_array();
+	for (size_t d = 0; c.tests && d < c.ndims; d++) {
+		const struct compare_test *t = &c.tests[d];
+		json_t *x = json_pack("{s:s, s:{s:o, s:o, s:o, s:o, s:o}}", "dimension", c.dims[d].name, "anova", "F",
+				      number(t->anova.F), "df1", number(t->anova.df1), "df2", number(t->anova.df2), "p",
+				      number(t->anova.p), "eta2", number(t->anova.eta2));
+		if (t->two) {
+			json_object_set_new(x, "welch", ttest(&t->welch));
+			json_object_set_new(x, "student", ttest(&t->student));
+			json_object_set_new(x, "cohen_d", number(t->d));
+		}
+		json_array_append_new(tests, x);
+	}
+	json_t *j = json_pack("{s:s, s:o, s:b, s:o}", "by", bys && *bys ? bys : "group", "dimensions", dims, "shown",
+			      c.shown, "parts", rows);
+	if (!c.shown)
+		json_object_set_new(j, "why_hidden", json_string(c.why_hidden));
+	json_object_set_new(j, "hidden_parts", json_integer((json_int_t)c.hidden));
+	json_object_set_new(j, "tests", tests);
+	if (with) {
+		struct wave_pairing p;
+		bool first = strcmp(wv.opens_on, other.opens_on) <= 0;
+		if (wave_pair(&w->ctx, first ? &wv : &other, first ? &v : &ov, first ? &other : &wv, first ? &ov : &v, &p)) {
+			json_decref(j);
+			web_json_error(w, 500, _("The questionnaires could not be read. Try again later."));
+			return;
+		}
+		json_t *pd = json_array();
+		for (size_t k = 0; p.shown && k < p.ndims; k++) {
+			const struct pair_dim *x = &p.dims[k];
+			json_t *o = json_pack("{s:s, s:o, s:o, s:o, s:o}", "dimension", x->name, "before", desc(&x->a), "after",
+					      desc(&x->b), "welch", ttest(&x->welch), "cohen_d", number(x->d));
+			if (p.paired)
+				json_object_set_new(o, "paired", json_pack("{s:o, s:o, s:o, s:o, s:o}", "t", number(x->paired.t),
+									   "df", number(x->paired.df), "p", number(x->paired.p),
+									   "mean_diff", number(x->paired.mean_diff), "dz",
+									   number(x->paired.dz)));
+			json_array_append_new(pd, o);
+		}
+		json_t *po = json_pack("{s:I, s:I, s:b, s:b, s:I, s:o}", "before", (json_int_t)(first ? wv.id : other.id),
+				       "after", (json_int_t)(first ? other.id : wv.id), "shown", p.shown, "paired", p.paired,
+				       "pairs", (json_int_t)p.npairs, "dimensions", pd);
+		if (p.why_hidden)
+			json_object_set_new(po, "why_hidden", json_string(p.why_hidden));
+		if (p.why_unpaired)
+			json_object_set_new(po, "why_unpaired", json_string(p.why_unpaired));
+		json_object_set_new(j, "waves", po);
+	}
+	json_t *bd = json_array();
+	for (size_t k = 0; b.shown && k < b.ndims; k++) {
+		const struct benchmark_dim *x = &b.dims[k];
+		json_t *o = json_pack("{s:s, s:o, s:b}", "dimension", x->name, "own", desc(&x->own), "shown", x->shown);
+		if (x->shown) {
+			json_object_set_new(o, "organisations", json_integer((json_int_t)x->orgs));
+			json_object_set_new(o, "n", json_integer(x->n));
+			json_object_set_new(o, "mean", number(x->mean));
+			json_object_set_new(o, "sd", number(x->sd));
+		}
+		json_array_append_new(bd, o);
+	}
+	json_t *bo = json_pack("{s:b, s:o}", "shown", b.shown, "dimensions", bd);
+	if (b.why_hidden)
+		json_object_set_new(bo, "why_hidden", json_string(b.why_hidden));
+	json_object_set_new(j, "benchmark", bo);
 	web_json(w, 200, j);
 }

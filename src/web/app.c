@@ -5,6 +5,7 @@
 #include "html/html.h"
 
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <time.h>
 
@@ -257,4 +258,18 @@ const char *web_base_url(struct web *w)
 	if (!host || !*host || strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") != strlen(host))
 		host = "127.0.0.1:8080";
 	return arena_printf(w->a, "%s://%s", w->secure_cookies ? "https" : "http", host);
+}
+
+const char *web_number(struct web *w, double v, int decimals)
+{
+	if (isnan(v) || isinf(v))
+		return "—";
+	char *s = arena_printf(w->a, "%.*f", decimals, v);
+	if (s[0] == '-' && strspn(s + 1, "0.") == strlen(s + 1))
+		s++;   /* no "-0,0" */
+	if (w->lang == LANG_NL)
+		for (char *p = s; *p; p++)
+			if (*p == '.')
+				*p = ',';
+	return s;
 }

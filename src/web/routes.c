@@ -101,6 +101,7 @@ const struct route routes[] = {
 	{ "POST", "/waves", page_wave_create, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves/360", page_wave360_create, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}", page_wave, ROLES_SURVEY, PAGE },
+	{ "GET", "/waves/{id}/compare", page_wave_compare, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}/links.csv", page_wave_links, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves/{id}/reminders", page_wave_reminders, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}/export.csv", page_wave_export_csv, ROLES_SURVEY, PAGE },
@@ -152,5 +153,6 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/search", api_search, ACCESS_SIGNED_IN, API },
 	{ "GET", "/api/v1/waves", api_waves, ROLES_SURVEY, API },
 	{ "GET", "/api/v1/waves/{id}", api_wave, ROLES_SURVEY, API },
+	{ "GET", "/api/v1/waves/{id}/compare", api_wave_compare, ROLES_SURVEY, API },
 	{ 0, 0, 0, 0, 0 },
 };

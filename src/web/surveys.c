@@ -28,16 +28,7 @@ static const char *today(struct web *w)
 /* "3,14" as the Dutch write it (one decimal, as seed 000 §9.1 prints) */
 static const char *num1(struct web *w, double v)
 {
-	if (isnan(v))
-		return "—";
-	if (fabs(v) < 0.05)
-		v = 0;   /* no "-0,0" */
-	char *s = arena_printf(w->a, "%.1f", v);
-	if (w->lang == LANG_NL)
-		for (char *p = s; *p; p++)
-			if (*p == '.')
-				*p = ',';
-	return s;
+	return web_number(w, v, 1);
 }
 
 static void wave_form(struct web *w, const struct errors *e)
@@ -515,6 +506,8 @@ void page_wave(struct web *w)
 	}
 	html(w->out, "</tbody></table>\n");
 	breakdown_section(w, &wv, &v);
+	html(w->out, "<p><a href=\"/waves/%lld/compare\">%s</a></p>", wv.id,
+	     _("Compare: scale scores by group, batch or unit, with another wave, and with other organisations"));
 	for (size_t i = 0; i < res.nitems; i++) {
 		const struct item_result *r = &res.items[i];
 		if (strcmp(r->item->kind, "open"))

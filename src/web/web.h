@@ -100,6 +100,9 @@ long long web_arg_int(struct web *w, const char *name, long long dflt);
 /* "http://host:port" of this server as the client reached it (a plain
  * Host header only), for links that leave the page: feeds, survey links. */
 const char *web_base_url(struct web *w);
+/* A number as the page's language writes it ("3,14" in Dutch), with this
+ * many decimals; "—" for NAN; never "-0". */
+const char *web_number(struct web *w, double v, int decimals);
 
 /* page frame (layout.c) */
 void page_begin(struct web *w, const char *title);
@@ -137,6 +140,9 @@ void page_instrument_import_post(struct web *w);
 void page_wave_create(struct web *w);
 void page_wave360_create(struct web *w);
 void page_wave(struct web *w);
+/* survey_compare.c: a wave compared by group, batch or unit, with another
+ * wave, and with other organisations */
+void page_wave_compare(struct web *w);
 void page_wave_links(struct web *w);
 void page_wave_reminders(struct web *w);
 /* survey_exports.c: a wave's data as CSV, XLSX and SPSS .sav */
@@ -269,6 +275,7 @@ void api_story_pdf(struct web *w);
 void api_search(struct web *w);
 void api_waves(struct web *w);
 void api_wave(struct web *w);
+void api_wave_compare(struct web *w);
 /* {"results":[{"kind","id","title","snippet","href"}]}, the snippet as
  * plain text: the API's answer, and `leergang search`'s. */
 struct search_result;

@@ -94,7 +94,7 @@ test('the coach starts a wave for Leergroep 1 through the form; a refused try fi
   await page.getByLabel('Sluit op').fill(addDays(today, -1));
   const alert = await refused(form.getByRole('button', { name: 'De ronde starten' }));
   assert.match(alert, /Naam is verplicht/);
-  assert.match(alert, /Kies de groep, lichting of het programma/);
+  assert.match(alert, /Kies de leergroep, lichting, het programma of het onderdeel/);
   assert.match(alert, /De ronde sluit op of na de dag waarop ze opent/);
   assert.equal(await page.getByLabel('Naam van de ronde').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.getByLabel('Sturen aan').getAttribute('aria-invalid'), 'true');

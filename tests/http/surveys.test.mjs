@@ -209,8 +209,10 @@ test('the owner, the facilitator, the participant, the mentor and the administra
     assert.equal(r.status, 403, `${who} POST /waves`);
     assert.equal((await as[who].post('/instruments', { key: 'live-final' })).status, 403, `${who} POST /instruments`);
   }
-  // the demo has two waves: the LiVe! final evaluation and a 360° round
-  assert.equal(one('SELECT count(*) FROM wave'), 2, 'no wave was started');
+  // the demo has nine waves: the LiVe! final evaluation, a 360° round, the
+  // two leadership scans of District Noord, and one scan in each of the
+  // five benchmark partners
+  assert.equal(one('SELECT count(*) FROM wave'), 9, 'no wave was started');
 });
 
 test('the coach of another organisation gets 404 on the politie wave and cannot send to its groups', async () => {
@@ -231,7 +233,7 @@ test('the coach of another organisation gets 404 on the politie wave and cannot 
   let r = await as.gemeente.post('/waves', { instrument_id: own, name: 'Over de grens', population: group1,
     opens_on: today, closes_on: addDays(today, 14), anonymous: '1' });
   assert.equal(r.status, 422, 'a politie group');
-  assert.match(r.text, /Kies de groep, lichting of het programma waaraan u de vragenlijst stuurt\./);
+  assert.match(r.text, /Kies de leergroep, lichting, het programma of het onderdeel waaraan u de vragenlijst stuurt\./);
   r = await as.gemeente.post('/waves', { instrument_id: instrumentId, name: 'Over de grens', population: '',
     opens_on: today, closes_on: addDays(today, 14), anonymous: '1' });
   assert.equal(r.status, 422, "the politie's questionnaire");
@@ -317,9 +319,9 @@ test('starting a wave: bad input is refused with Dutch messages and starts nothi
     opens_on: today, closes_on: addDays(today, 14), anonymous: '1' };
   const cases = [
     [{ closes_on: addDays(today, -1) }, 'closes_on', 'De ronde sluit op of na de dag waarop ze opent.'],
-    [{ population: '' }, 'population', 'Kies de groep, lichting of het programma waaraan u de vragenlijst stuurt.'],
-    [{ population: 'group:999999' }, 'population', 'Kies de groep, lichting of het programma waaraan u de vragenlijst stuurt.'],
-    [{ population: 'eenheid:1' }, 'population', 'Kies de groep, lichting of het programma waaraan u de vragenlijst stuurt.'],
+    [{ population: '' }, 'population', 'Kies de leergroep, lichting, het programma of het onderdeel waaraan u de vragenlijst stuurt.'],
+    [{ population: 'group:999999' }, 'population', 'Kies de leergroep, lichting, het programma of het onderdeel waaraan u de vragenlijst stuurt.'],
+    [{ population: 'eenheid:1' }, 'population', 'Kies de leergroep, lichting, het programma of het onderdeel waaraan u de vragenlijst stuurt.'],
     [{ name: '' }, 'name', 'Naam is verplicht. Vul dit in.'],
     [{ name: 'Ronde\nmet regelovergang' }, 'name', 'Naam mag geen regeleinden of stuurtekens bevatten.'],
     [{ name: 'x'.repeat(121) }, 'name', 'Naam is te lang'],
@@ -346,7 +348,7 @@ test('starting a wave: bad input is refused with Dutch messages and starts nothi
   const r = await as.coach.post('/waves', { ...good, name: '', population: '', closes_on: addDays(today, -1) });
   assert.equal(r.status, 422);
   assert.match(r.text, /Verbeter deze punten:/);
-  for (const m of ['De ronde sluit op of na de dag waarop ze opent.', 'Kies de groep, lichting of het programma',
+  for (const m of ['De ronde sluit op of na de dag waarop ze opent.', 'Kies de leergroep, lichting, het programma of het onderdeel',
     'Naam is verplicht.']) assert.ok(r.text.includes(m), m);
   assert.equal(one('SELECT count(*) FROM wave'), waves, 'no wave was started');
   assert.equal(one('SELECT count(*) FROM invitation'), invitations, 'nobody was invited');
@@ -586,7 +588,7 @@ test('results are shown from 5 responses; the anonymous wave keeps no link to an
   assert.equal(one(`SELECT count(*) FROM draft_answer d JOIN invitation v ON v.id = d.invitation_id WHERE v.wave_id = ${anonWave}`),
     2, 'only the draft of the one who has not handed in');
   // and no audit row: neither for the hand-ins nor for the drafts
-  assert.equal(one("SELECT count(*) FROM audit_log WHERE action LIKE 'response.%'"), 0);
+  assert.equal(one(`SELECT count(*) FROM audit_log WHERE action LIKE 'response.%' AND detail = 'wave ${anonWave}'`), 0);
   assert.equal(one('SELECT count(*) FROM audit_log'), auditBefore, 'answering wrote nothing to the audit log');
 });
 
@@ -616,7 +618,7 @@ test('a wave that is not anonymous: each response keeps its invitation and is in
   }
   const responses = sql(`SELECT invitation_id, submitted_week FROM response WHERE wave_id = ${wave} ORDER BY invitation_id`);
   assert.deepEqual(responses.map((x) => x.invitation_id), [...handedIn].sort((x, y) => x - y), 'each response keeps its invitation');
-  const audit = sql(`SELECT object_kind, object_id, detail FROM audit_log WHERE action = 'response.submit' ORDER BY object_id`);
+  const audit = sql(`SELECT object_kind, object_id, detail FROM audit_log WHERE action = 'response.submit' AND detail = 'wave ${wave}' ORDER BY object_id`);
   assert.equal(audit.length, 3, 'one audit row per response');
   assert.deepEqual(audit.map((a) => a.object_id), [...handedIn].sort((x, y) => x - y));
   for (const a of audit) {

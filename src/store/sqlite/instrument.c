@@ -463,7 +463,8 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 		rid = (long long)((unsigned long long)rid >> 2) + 1;
 		st = stmt(s, "INSERT INTO response(id, organisation_id, wave_id, invitation_id, group_id, unit_id, submitted_week,"
 			     " rater_role) SELECT CASE WHEN ?6 THEN ?7 END, v.organisation_id, v.wave_id,"
-			     " CASE WHEN ?6 THEN NULL ELSE v.id END, ?3, ?4, ?5, v.rater_role FROM invitation v"
+			     " CASE WHEN ?6 THEN NULL ELSE v.id END, ?3,"
+			     " ifnull(?4, (SELECT p.unit_id FROM person p WHERE p.id = v.person_id)), ?5, v.rater_role FROM invitation v"
 			     " WHERE v.id = ?1 AND v.organisation_id = ?2");
 		sqlite3_bind_int64(st, 1, invitation_id);
 		sqlite3_bind_int64(st, 2, org);
@@ -505,7 +506,8 @@ int store_answers(struct store *s, struct arena *a, long long org, long long wav
 		  size_t *n)
 {
 	sqlite3_stmt *st = stmt(s, "SELECT r.id, x.item_id, ifnull(r.group_id, 0), ifnull(r.unit_id, 0), x.value IS NOT NULL,"
-				   " ifnull(x.value, 0), x.text, r.rater_role FROM response r JOIN answer x ON x.response_id = r.id"
+				   " ifnull(x.value, 0), x.text, r.rater_role, ifnull(v.person_id, 0) FROM response r"
+				   " JOIN answer x ON x.response_id = r.id LEFT JOIN invitation v ON v.id = r.invitation_id"
 				   " WHERE r.organisation_id = ? AND r.wave_id = ? ORDER BY r.id, x.item_id");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, wave_id);
@@ -523,6 +525,7 @@ int store_answers(struct store *s, struct arena *a, long long org, long long wav
 		x->value = sqlite3_column_int64(st, 5);
 		x->text = col_text(a, st, 6);
 		x->rater_role = col_text0(a, st, 7);
+		x->person_id = sqlite3_column_int64(st, 8);
 	}
 	sqlite3_reset(st);
 	return map_rc(s, rc);

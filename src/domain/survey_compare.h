@@ -1,0 +1,144 @@
+/* survey_compare.h — what the statistics of a questionnaire compare (SPEC
+ * C7, seed 003): scale scores per dimension; a wave's respondents by
+ * group, batch or unit (one-way ANOVA with eta squared, and with two
+ * groups Welch's and Student's t with Cohen's d); two waves of the same
+ * questionnaire (the paired t with dz over the people who answered both,
+ * when neither wave is anonymous; Welch's t otherwise); the responses per
+ * week; and the benchmark against other organisations (aggregates over at
+ * least SURVEY_MIN_ORGS of them).
+ *
+ * Every breakdown follows the rule of wave_breakdown(): a part with fewer
+ * than SURVEY_MIN_RESPONSES responses is hidden, with so many more that
+ * the hidden ones cannot be worked out by subtraction; the tests are
+ * computed over the shown parts only. The numbers come from stats/. */
+#ifndef LG_DOMAIN_SURVEY_COMPARE_H
+#define LG_DOMAIN_SURVEY_COMPARE_H
+
+#include "survey.h"
+#include "stats/stats.h"
+
+/* A benchmark needs this many other organisations, each with at least
+ * SURVEY_MIN_RESPONSES responses on a dimension. */
+#define SURVEY_MIN_ORGS 5
+
+/* The dimensions of a version: one per scale (the Likert and bipolar items
+ * that name it, in the order first met); an instrument whose Likert items
+ * name no scale has one dimension per such item, named by its code and
+ * text. items are indexes into v->items. */
+struct dimension {
+	const char *name;
+	bool scale;                  /* a named scale, not a single item */
+	size_t *items;
+	size_t nitems;
+	int min, max;                /* the points of its first item */
+};
+size_t survey_dimensions(struct arena *a, const struct instrument_version *v, struct dimension **out);
+
+/* Hides the parts of a breakdown: shown[i] false for every part with
+ * fewer than SURVEY_MIN_RESPONSES in n[i], and then for the smallest
+ * others until the hidden ones together hold at least that many (or none
+ * is hidden). Returns the number hidden. */
+size_t survey_guard(const long long *n, bool *shown, size_t k);
+
+/* Scale scores: for each response of the wave and each dimension the mean
+ * of its answered items, reversed items turned (NAN when none answered). */
+struct scores {
+	size_t n, ndims;
+	long long *response_id, *group_id, *unit_id, *person_id;
+	double *x;                   /* n * ndims, response-major */
+};
+int wave_scores(struct ctx *c, const struct wave *w, const struct instrument_version *v, const struct dimension *dims,
+		size_t ndims, struct scores *out);
+
+enum compare_by { COMPARE_GROUP, COMPARE_BATCH, COMPARE_UNIT };
+/* "group", "batch", "unit" (and NULL or anything else: -1) */
+int compare_by_parse(const char *s);
+
+struct compare_cell {
+	struct stats_desc d;
+};
+struct compare_row {
+	long long id;                /* group, batch or unit; 0 for none */
+	const char *name;
+	long long n;                 /* responses */
+	bool shown;
+	struct compare_cell *cells;  /* per dimension; NULL when hidden */
+};
+struct compare_test {
+	struct stats_anova anova;
+	bool two;                    /* exactly two shown parts: the t-tests */
+	struct stats_ttest welch, student;
+	double d;
+	const char *d_note;
+};
+struct wave_comparison {
+	bool shown;
+	const char *why_hidden;
+	struct dimension *dims;
+	size_t ndims;
+	struct compare_row *rows;    /* by name */
+	size_t nrows, hidden;
+	struct compare_test *tests;  /* per dimension, over the shown rows; NULL with fewer than 2 */
+};
+int wave_compare(struct ctx *c, const struct wave *w, const struct instrument_version *v, enum compare_by by,
+		 struct wave_comparison *out);
+
+/* Two waves of the same questionnaire, a before b. Paired when neither is
+ * anonymous: the people who answered both, shown from
+ * SURVEY_MIN_RESPONSES pairs; otherwise the two as independent samples.
+ * Dimensions are matched by name. */
+struct pair_dim {
+	const char *name;
+	struct stats_desc a, b;
+	struct stats_paired paired;  /* when paired */
+	struct stats_ttest welch;    /* always */
+	double d;
+	const char *d_note;
+};
+struct wave_pairing {
+	bool shown, paired;
+	const char *why_hidden, *why_unpaired;
+	size_t npairs;
+	struct pair_dim *dims;
+	size_t ndims;
+};
+int wave_pair(struct ctx *c, const struct wave *a, const struct instrument_version *va, const struct wave *b,
+	      const struct instrument_version *vb, struct wave_pairing *out);
+
+/* The responses per week (store_response_weeks), shown as the results
+ * are (wave_hidden_reason). */
+struct week_count;
+struct wave_timeline {
+	bool shown;
+	const char *why_hidden;
+	struct week_count *weeks;
+	size_t nweeks;
+	long long invited;
+};
+int wave_timeline(struct ctx *c, const struct wave *w, struct wave_timeline *out);
+
+/* The benchmark of a wave of a built-in questionnaire: per dimension that
+ * is a scale, this wave's scores beside those of the other organisations
+ * that take part (store_benchmark), pooled over the organisations with at
+ * least SURVEY_MIN_RESPONSES scores there, shown when there are at least
+ * SURVEY_MIN_ORGS such organisations. Only an organisation that takes
+ * part itself sees a benchmark. Nothing identifies another organisation:
+ * only the number of organisations, the number of scores, the pooled mean
+ * and SD. */
+struct benchmark_dim {
+	const char *name;
+	struct stats_desc own;
+	bool shown;
+	size_t orgs;
+	long long n;
+	double mean, sd;
+};
+struct wave_benchmark {
+	bool shown;
+	const char *why_hidden;
+	struct benchmark_dim *dims;
+	size_t ndims;
+};
+int wave_benchmark(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_benchmark *out);
+
+#endif

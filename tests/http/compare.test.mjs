@@ -1,0 +1,138 @@
+// Comparing questionnaire answers (SPEC C7, seed 003): the demo's leadership
+// scan of District Noord in two waves nine months apart, compared by unit
+// (small units hidden with what would give them away), the two waves paired
+// by person, and the benchmark against the five partner organisations that
+// take part — through the page and GET /api/v1/waves/{id}/compare. The
+// benchmark rule (at least 5 other organisations, each with at least 5
+// responses, only those that take part) is tested by taking one partner out
+// in the database and seeing the benchmark go.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { startServer, Client, demoEmail } from '../lib/server.mjs';
+
+const BEFORE = 'Leiderschapsscan District Noord (voormeting)';
+const AFTER = 'Leiderschapsscan District Noord (nameting)';
+const PARTNERS = ['Duinwijk', 'Lage Landen', 'Westmark', 'Justitiële', 'Heuvelrijk', 'partner-'];
+
+let srv, coach, researcher, other;
+let pre, post, live, round360;
+
+const sqlite = (q, write = false) => execFileSync('sqlite3', [...(write ? [] : ['-readonly']), srv.db, q],
+  { encoding: 'utf8' }).trim();
+
+before(async () => {
+  srv = await startServer();
+  coach = new Client(srv.base);
+  await coach.login(demoEmail('coach'));
+  researcher = new Client(srv.base);
+  await researcher.login(demoEmail('researcher'));
+  other = new Client(srv.base);
+  await other.login(demoEmail('coach', 'gemeente'));
+  const waves = (await coach.get('/api/v1/waves')).json().waves;
+  const id = (name) => waves.find((w) => w.name === name)?.id;
+  pre = id(BEFORE);
+  post = id(AFTER);
+  live = id('Eindevaluatie LiVe! 2025');
+  round360 = id('360°-feedback districtschef');
+  assert.ok(pre && post && live && round360, 'the demo has the two scans, the evaluation and the 360° round');
+});
+after(async () => { await srv?.stop(); });
+
+test('by unit: the page in Dutch, small units hidden with the guard, the ANOVA over the shown ones', async () => {
+  const res = await coach.get(`/waves/${post}/compare?by=unit`);
+  assert.equal(res.status, 200);
+  assert.match(res.text, /<html lang="nl"/);
+  assert.match(res.text, /<h2 id="by">Per onderdeel<\/h2>/);
+  assert.match(res.text, /Gedeeld leiderschap/);
+  assert.match(res.text, /Eenweg-variantieanalyse/);
+  const api = (await coach.get(`/api/v1/waves/${post}/compare?by=unit`)).json();
+  assert.equal(api.shown, true);
+  assert.deepEqual(api.dimensions, ['Gedeeld leiderschap', 'Verbindend leiderschap', 'Veranderleiderschap']);
+  const shown = api.parts.filter((p) => p.shown), hidden = api.parts.filter((p) => !p.shown);
+  assert.ok(shown.length >= 2, 'at least two units shown');
+  for (const p of shown) {
+    assert.ok(p.n >= 5, `${p.name}: shown from 5`);
+    assert.equal(p.scores.length, 3);
+  }
+  for (const p of hidden) {
+    assert.equal(p.n, null, `${p.name}: no count`);
+    assert.equal(p.scores, null, `${p.name}: no scores`);
+  }
+  assert.equal(api.hidden_parts, hidden.length);
+  // the guard: what the total minus the shown units leaves is 0 or at least 5
+  const total = Number(sqlite(`SELECT count(*) FROM response WHERE wave_id = ${post}`));
+  const rest = total - shown.reduce((s, p) => s + p.n, 0);
+  assert.ok(rest === 0 || rest >= 5, `the hidden units hold ${rest}`);
+  for (const t of api.tests) {
+    assert.equal(t.anova.df1, shown.length - 1);
+    assert.ok(t.anova.p > 0 && t.anova.p < 1);
+  }
+  for (const p of hidden) assert.match(res.text, new RegExp(`${p.name}</th><td colspan="4">verborgen`));
+});
+
+test('two waves: paired by person, the change as after minus before', async () => {
+  const res = await researcher.get(`/waves/${post}/compare?with=${pre}`);
+  assert.equal(res.status, 200);
+  assert.match(res.text, /Gekoppeld: \d+ mensen vulden beide metingen in\./);
+  const api = (await researcher.get(`/api/v1/waves/${post}/compare?with=${pre}`)).json();
+  assert.equal(api.waves.before, pre);
+  assert.equal(api.waves.after, post);
+  assert.equal(api.waves.paired, true);
+  assert.ok(api.waves.pairs >= 5);
+  for (const d of api.waves.dimensions) {
+    assert.equal(d.paired.df, api.waves.pairs - 1);
+    assert.ok(d.paired.mean_diff > 0, 'the demo scores rise');
+    assert.ok(Math.abs(d.paired.dz - d.paired.t / Math.sqrt(api.waves.pairs)) < 1e-9, 'dz = t / sqrt(n)');
+  }
+});
+
+test('the benchmark: five partners pooled, none named; one partner fewer and it is gone', async () => {
+  const api = (await coach.get(`/api/v1/waves/${post}/compare`)).json();
+  assert.equal(api.benchmark.shown, true);
+  for (const d of api.benchmark.dimensions) {
+    assert.equal(d.organisations, 5);
+    assert.ok(d.n >= 25);
+  }
+  const page = (await coach.get(`/waves/${post}/compare`)).text;
+  assert.match(page, /Benchmark met andere organisaties/);
+  for (const name of PARTNERS) {
+    assert.ok(!JSON.stringify(api).includes(name), `the API names no partner (${name})`);
+    assert.ok(!page.includes(name), `the page names no partner (${name})`);
+  }
+  // a partner that stops taking part no longer counts: four are too few
+  sqlite("UPDATE organisation SET benchmark = 0 WHERE slug = 'partner-5'", true);
+  try {
+    const less = (await coach.get(`/api/v1/waves/${post}/compare`)).json();
+    assert.equal(less.benchmark.shown, false);
+    assert.match(less.benchmark.why_hidden, /vanaf 5 andere organisaties/);
+    assert.ok(less.benchmark.dimensions.every((d) => d.mean === undefined));
+    assert.match((await coach.get(`/waves/${post}/compare`)).text, /vanaf 5 andere organisaties/);
+  } finally {
+    sqlite("UPDATE organisation SET benchmark = 1 WHERE slug = 'partner-5'", true);
+  }
+  // an organisation that does not take part sees none
+  sqlite("UPDATE organisation SET benchmark = 0 WHERE slug = 'politie-demo'", true);
+  try {
+    const own = (await coach.get(`/api/v1/waves/${post}/compare`)).json();
+    assert.equal(own.benchmark.shown, false);
+    assert.match(own.benchmark.why_hidden, /doet niet mee aan de benchmark/);
+  } finally {
+    sqlite("UPDATE organisation SET benchmark = 1 WHERE slug = 'politie-demo'", true);
+  }
+});
+
+test('bad input: an unknown breakdown, a wave of another questionnaire, a 360° round, another organisation', async () => {
+  let res = await coach.get(`/waves/${post}/compare?by=postcode`);
+  assert.equal(res.status, 400);
+  assert.match(res.text, /Vergelijk per groep, lichting of onderdeel\./);
+  res = await coach.get(`/waves/${post}/compare?with=${live}`);
+  assert.equal(res.status, 400);
+  assert.match(res.text, /een andere meting van dezelfde vragenlijst/);
+  assert.equal((await coach.get(`/api/v1/waves/${post}/compare?with=${live}`)).status, 400);
+  assert.equal((await coach.get(`/waves/${round360}/compare`)).status, 404);
+  assert.equal((await coach.get(`/api/v1/waves/${round360}/compare`)).status, 404);
+  assert.equal((await other.get(`/waves/${post}/compare`)).status, 404);
+  assert.equal((await other.get(`/api/v1/waves/${post}/compare`)).status, 404);
+  assert.equal((await other.get(`/waves/${live}/compare?with=${post}`)).status, 404);
+});
