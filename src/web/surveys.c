@@ -88,6 +88,14 @@ static void wave_form(struct web *w, const struct errors *e)
 		html(w->out, "<option value=\"%s\"%s>%s · %s · %s</option>", v, !strcmp(pop, v) ? " selected" : "",
 		     g[i].programme_name, g[i].batch_name, g[i].name);
 	}
+	html(w->out, "</optgroup><optgroup label=\"%s\">", _("Units: everyone working there, units below included"));
+	struct unit *u;
+	size_t nu;
+	if (!store_unit_list(w->st, w->a, org, false, &u, &nu))
+		for (size_t i = 0; i < nu; i++) {
+			const char *v = arena_printf(w->a, "units:%lld", u[i].id);
+			html(w->out, "<option value=\"%s\"%s>%s</option>", v, !strcmp(pop, v) ? " selected" : "", u[i].name);
+		}
 	html(w->out, "</optgroup></select></p>");
 	form_input(w, "opens_on", _("Opens on"), "date", e ? web_field(w, "opens_on") : today(w), e, NULL);
 	form_input(w, "closes_on", _("Closes on"), "date", e ? web_field(w, "closes_on") : "", e, NULL);

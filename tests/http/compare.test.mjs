@@ -136,3 +136,25 @@ test('bad input: an unknown breakdown, a wave of another questionnaire, a 360° 
   assert.equal((await other.get(`/api/v1/waves/${post}/compare`)).status, 404);
   assert.equal((await other.get(`/waves/${live}/compare?with=${post}`)).status, 404);
 });
+
+test('a wave for a unit: everyone working there and in the units below it is asked', async () => {
+  const form = (await coach.get('/questionnaires')).text;
+  const unit = form.match(/<option value="units:(\d+)">District Zuid<\/option>/);
+  assert.ok(unit, 'the form offers the units');
+  const instrument = form.match(/<option value="(\d+)">Eindevaluatie LiVe!<\/option>/)[1];
+  const today = new Date().toISOString().slice(0, 10);
+  const r = await coach.post('/waves', { instrument_id: instrument, name: 'Scan District Zuid', population: `units:${unit[1]}`,
+    opens_on: today, closes_on: today });
+  assert.equal(r.status, 303);
+  const wave = +r.headers.get('location').match(/\d+/)[0];
+  const people = Number(sqlite(`WITH RECURSIVE u(id) AS (SELECT ${unit[1]} UNION ALL SELECT x.id FROM unit x JOIN u ON x.parent_id = u.id)
+    SELECT count(*) FROM person WHERE active = 1 AND unit_id IN (SELECT id FROM u)`));
+  assert.ok(people > 30);
+  assert.equal(Number(sqlite(`SELECT count(*) FROM invitation WHERE wave_id = ${wave}`)), people);
+  // a unit of another organisation is refused
+  const theirs = Number(sqlite("SELECT min(u.id) FROM unit u JOIN organisation o ON o.id = u.organisation_id WHERE o.slug = 'gemeente-demo'"));
+  const bad = await coach.post('/waves', { instrument_id: instrument, name: 'Over de grens', population: `units:${theirs}`,
+    opens_on: today, closes_on: today });
+  assert.equal(bad.status, 422);
+  assert.match(bad.text, /Kies de leergroep, lichting, het programma of het onderdeel/);
+});
