@@ -58,8 +58,9 @@ struct chart_series {
 /* Means with ±1 SD: per label (item, scale, dimension) a dot for the mean
  * and a whisker from mean − SD to mean + SD, on the axis scale_min ..
  * scale_max (whiskers beyond it are cut at its end). 1 to 3 series (two
- * waves; own organisation and benchmark) side by side, each with its own
- * colour and marker, and a legend. label_header heads the label column of
+ * waves; own organisation and benchmark), one under the other within each
+ * row, each with its own colour and marker, and a legend; nothing is
+ * drawn for more. label_header heads the label column of
  * the table ("Question", "Scale"). */
 void chart_means(struct buf *b, struct arena *a, const char *title, const char *label_header,
 		 const char *const *labels, size_t nlabels, const struct chart_series *series, size_t nseries,
@@ -105,7 +106,8 @@ struct chart_period {
  * each period, as a line from 0 at the opening, against a dashed line at
  * the number invited (left out when invited is 0). periods[0..n) are
  * consecutive days or weeks (unit) from the opening to the closing, gaps
- * filled with count 0; for an anonymous wave the caller passes weeks only.
+ * filled with count 0, the pending ones (if any) last; for an anonymous
+ * wave the caller passes weeks only.
  * opens and closes label the two ends ("3 maart 2025"). */
 void chart_timeline(struct buf *b, struct arena *a, const char *title, const struct chart_period *periods, size_t n,
 		    enum chart_unit unit, size_t invited, const char *opens, const char *closes, const char *table_id);
