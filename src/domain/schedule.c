@@ -103,3 +103,17 @@ void date_today(long long now, char out[11])
 	localtime_r(&t, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
+
+void date_monday(const char *d, char out[11])
+{
+	int y, m, day;
+	if (sscanf(d, "%d-%d-%d", &y, &m, &day) != 3 || m < 1 || m > 12) {
+		snprintf(out, 11, "%s", d);
+		return;
+	}
+	/* Sakamoto's day of the week, 0 = Sunday */
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	int yy = m < 3 ? y - 1 : y;
+	int dow = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + day) % 7;
+	date_add_days(d, -((dow + 6) % 7), out);
+}

@@ -13,6 +13,8 @@ bool date_valid(const char *d);    /* a real calendar date, years 1900-2999 */
 bool time_valid(const char *t);    /* 00:00 .. 23:59 */
 /* d plus n days into out (d must be valid). */
 void date_add_days(const char *d, int n, char out[11]);
+/* The Monday of the week of d (d must be valid). */
+void date_monday(const char *d, char out[11]);
 /* The local date of the moment `now` (seconds since the epoch). */
 void date_today(long long now, char out[11]);
 /* "10 februari 2026" in the interface language (d must be valid). */

@@ -664,21 +664,6 @@ static bool option_value(const struct instrument_item *it, long long v)
 	return false;
 }
 
-/* The Monday of the week of day, the only time an anonymous response keeps. */
-static void week_of(const char *day, char out[11])
-{
-	int y, m, d;
-	if (sscanf(day, "%d-%d-%d", &y, &m, &d) != 3) {
-		snprintf(out, 11, "%s", day);
-		return;
-	}
-	/* Sakamoto's day of the week, 0 = Sunday */
-	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-	int yy = m < 3 ? y - 1 : y;
-	int dow = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + d) % 7;
-	date_add_days(day, -((dow + 6) % 7), out);
-}
-
 int respond_save(struct store *st, struct arena *a, struct respondent *r, const struct respond_field *f, size_t n,
 		 bool submit, const char *today, struct errors *e)
 {
@@ -766,7 +751,7 @@ int respond_save(struct store *st, struct arena *a, struct respondent *r, const 
 			group = 0;
 	}
 	char week[11];
-	week_of(today, week);
+	date_monday(today, week);  /* the only time an anonymous response keeps */
 	int s = store_response_submit(st, r->org, r->inv.id, r->w.anonymous, group, 0, week);
 	if (s == ST_CONFLICT) {
 		errors_add(&c, e, "", "%s", _("You have already handed in this questionnaire."));

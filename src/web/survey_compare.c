@@ -6,6 +6,7 @@
 #include "web.h"
 #include "domain/schedule.h"
 #include "domain/survey_compare.h"
+#include "html/chart.h"
 #include "html/html.h"
 
 #include <math.h>
@@ -52,6 +53,30 @@ static void test_line(struct web *w, const struct compare_test *t)
 	html(w->out, "<td>%s</td>", web_number(w, t->d, 2));
 }
 
+/* The parts × dimensions as a heat map, the hidden parts hatched. */
+static void heatmap(struct web *w, const struct wave *wv, const struct wave_comparison *cmp, int by)
+{
+	if (!cmp->ndims || !cmp->nrows)
+		return;
+	const char **cols = arena_alloc(w->a, (cmp->ndims + 1) * sizeof(*cols));
+	for (size_t d = 0; d < cmp->ndims; d++)
+		cols[d] = cmp->dims[d].scale ? cmp->dims[d].name : arena_strndup(w->a, cmp->dims[d].name, strcspn(cmp->dims[d].name, ")"));
+	struct chart_heat_row *rows = arena_alloc(w->a, (cmp->nrows + 1) * sizeof(*rows));
+	for (size_t k = 0; k < cmp->nrows; k++) {
+		const struct compare_row *r = &cmp->rows[k];
+		struct chart_cell *cells = arena_alloc(w->a, (cmp->ndims + 1) * sizeof(*cells));
+		for (size_t d = 0; d < cmp->ndims; d++)
+			cells[d] = r->shown ? (struct chart_cell){ r->cells[d].d.mean, r->cells[d].d.sd, r->cells[d].d.n, false }
+					    : (struct chart_cell){ NAN, NAN, 0, true };
+		rows[k] = (struct chart_heat_row){ r->name, r->shown ? (size_t)r->n : 0, !r->shown, cells };
+	}
+	chart_heatmap(w->out, w->a, _("Scale scores as a heat map"), by_label(by), cols, cmp->ndims, rows, cmp->nrows,
+		      cmp->dims[0].min, cmp->dims[0].max,
+		      arena_printf(w->a, _("Parts with fewer than %d responses are hidden, and where needed another one, so that the hidden ones cannot be worked out from the total."),
+				   SURVEY_MIN_RESPONSES),
+		      arena_printf(w->a, "heat-%lld", wv->id));
+}
+
 static void by_section(struct web *w, const struct wave *wv, const struct instrument_version *v, int by)
 {
 	struct wave_comparison cmp;
@@ -86,6 +111,7 @@ static void by_section(struct web *w, const struct wave *wv, const struct instru
 		html(w->out, "</tr>");
 	}
 	html(w->out, "</tbody></table>\n");
+	heatmap(w, wv, &cmp, by);
 	if (!cmp.tests) {
 		html(w->out, "<p class=\"note\">%s</p>", _("A comparison needs at least two shown parts."));
 		return;
@@ -149,6 +175,20 @@ static void pair_section(struct web *w, const struct wave *a, const struct instr
 	}
 	html(w->out, "</tbody></table>\n<p class=\"note\">%s</p>",
 	     _("The change is the later wave minus the earlier one: a positive value is a rise."));
+	if (!p.ndims)
+		return;
+	const char **labels = arena_alloc(w->a, (p.ndims + 1) * sizeof(*labels));
+	struct chart_cell *ca = arena_alloc(w->a, (p.ndims + 1) * sizeof(*ca)), *cb = arena_alloc(w->a, (p.ndims + 1) * sizeof(*cb));
+	for (size_t k = 0; k < p.ndims; k++) {
+		labels[k] = p.dims[k].name;
+		ca[k] = (struct chart_cell){ p.dims[k].a.mean, p.dims[k].a.sd, p.dims[k].a.n, false };
+		cb[k] = (struct chart_cell){ p.dims[k].b.mean, p.dims[k].b.sd, p.dims[k].b.n, false };
+	}
+	struct dimension *dims;
+	survey_dimensions(w->a, va, &dims);
+	chart_means(w->out, w->a, _("Means with SD in both waves"), _("Dimension"), labels, p.ndims,
+		    (struct chart_series[]){ { a->name, ca }, { b->name, cb } }, 2, dims[0].min, dims[0].max, NULL,
+		    arena_printf(w->a, "waves-%lld-%lld", a->id, b->id));
 }
 
 static void benchmark_section(struct web *w, const struct wave *wv, const struct instrument_version *v)

@@ -7,6 +7,8 @@
 #include "domain/audit.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
+#include "domain/survey_compare.h"
+#include "store/response.h"
 #include "formats/csv.h"
 #include "html/chart.h"
 #include "stats/three60.h"
@@ -374,6 +376,40 @@ static void breakdown_section(struct web *w, const struct wave *wv, const struct
 	html(w->out, "</tbody></table>\n");
 }
 
+/* Self, the own manager and the others together per dimension, as a
+ * radar; what the table does not show is not drawn either. */
+static void radar(struct web *w, const struct wave *wv, const struct instrument_version *v, const struct s360_cell *x,
+		  size_t n)
+{
+	if (n < 3 || !v->nitems || !v->items[0].noptions)
+		return;
+	const char **dims = arena_alloc(w->a, (n + 1) * sizeof(*dims));
+	struct chart_cell *self = arena_alloc(w->a, (n + 1) * sizeof(*self)), *boss = arena_alloc(w->a, (n + 1) * sizeof(*boss)),
+			  *others = arena_alloc(w->a, (n + 1) * sizeof(*others));
+	bool any_boss = false;
+	for (size_t i = 0; i < n; i++) {
+		dims[i] = x[i].dimension;
+		self[i] = (struct chart_cell){ x[i].self, NAN, x[i].self_n, false };
+		boss[i] = (struct chart_cell){ NAN, NAN, 0, false };
+		for (size_t k = 0; k < x[i].ncats; k++)
+			if (!strcmp(x[i].cats[k].role, "manager")) {
+				boss[i] = (struct chart_cell){ x[i].cats[k].mean, NAN, x[i].cats[k].n, x[i].cats[k].suppressed != 0 };
+				any_boss = true;
+			}
+		others[i] = (struct chart_cell){ x[i].others_mean, NAN, x[i].others_n, x[i].suppressed != 0 };
+	}
+	struct chart_series series[3];
+	size_t ns = 0;
+	series[ns++] = (struct chart_series){ _("Self"), self };
+	if (any_boss)
+		series[ns++] = (struct chart_series){ rater_role_label("manager"), boss };
+	series[ns++] = (struct chart_series){ _("Others together"), others };
+	int min = v->items[0].options[0].value, max = v->items[0].options[v->items[0].noptions - 1].value;
+	chart_radar(w->out, w->a, _("Self and others per dimension"), dims, n, series, ns, min, max,
+		    _("The others together are not shown where that would give away the scores of fewer than 3 raters."),
+		    arena_printf(w->a, "radar-%lld", wv->id));
+}
+
 /* The 360° report: per dimension self, the manager, the categories shown,
  * the others together and the gap; once the round has closed. */
 static void report_360(struct web *w, const struct wave *wv, const struct instrument_version *v)
@@ -413,6 +449,37 @@ static void report_360(struct web *w, const struct wave *wv, const struct instru
 		     x->others_n, x->suppressed ? "—" : num1(w, x->gap));
 	}
 	html(w->out, "</tbody></table>\n");
+	radar(w, wv, v, cells, n);
+}
+
+/* The response week by week, from the week it opens to the week it closes
+ * (a response keeps only its week), once results may be shown. */
+static void timeline(struct web *w, const struct wave *wv)
+{
+	struct wave_timeline t;
+	if (wave_timeline(&w->ctx, wv, &t) || !t.shown)
+		return;
+	char first[11], last[11], now[11], day[11];
+	date_monday(wv->opens_on, first);
+	date_monday(wv->closes_on, last);
+	date_monday(today(w), now);
+	size_t cap = 1;
+	for (snprintf(day, sizeof(day), "%s", first); strcmp(day, last) < 0 && cap < 60; date_add_days(day, 7, day))
+		cap++;
+	struct chart_period *p = arena_alloc(w->a, (cap + 1) * sizeof(*p));
+	size_t n = 0;
+	snprintf(day, sizeof(day), "%s", first);
+	for (size_t i = 0; i < cap; i++, date_add_days(day, 7, day)) {
+		size_t count = 0;
+		for (size_t k = 0; k < t.nweeks; k++)
+			if (!strcmp(t.weeks[k].week, day))
+				count = (size_t)t.weeks[k].n;
+		p[n++] = (struct chart_period){ arena_printf(w->a, _("week of %s"), date_label(w->a, day)), count,
+						strcmp(day, now) > 0 };
+	}
+	chart_timeline(w->out, w->a, _("Response over time"), p, n, CHART_WEEKS, (size_t)t.invited,
+		       date_label(w->a, wv->opens_on), date_label(w->a, wv->closes_on),
+		       arena_printf(w->a, "timeline-%lld", wv->id));
 }
 
 void page_wave(struct web *w)
@@ -449,6 +516,8 @@ void page_wave(struct web *w)
 	html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Not responded"), acc.not_responded);
 	html(w->out, "<tr><th scope=\"row\">%s</th><td>%s</td></tr></tbody></table>\n", _("Response rate"),
 	     acc.rate < 0 ? "—" : arena_printf(w->a, "%s%%", num1(w, acc.rate * 100)));
+	if (!wv.subject_id)
+		timeline(w, &wv);
 	html(w->out, "<p><a href=\"/waves/%lld/links.csv\">%s</a></p>", wv.id,
 	     _("The personal links as CSV, for a mail merge"));
 	const char *day = today(w);
