@@ -839,3 +839,21 @@ test('a 360° round: the demo report shows the merge rule at work; starting one 
   const open = (await as.coach.get(r.headers.get('location'))).text;
   assert.match(open, /Het rapport wordt getoond als de ronde gesloten is/);
 });
+
+// ---- the built-in questionnaires ----
+
+const BUILTINS = [['live-final', 'Eindevaluatie LiVe!'], ['leadership-scan-360', 'Leiderschapsscan (360°-feedback)'],
+  ['quickscan', 'Leiderschap QuickScan'], ['learning-climate', 'Leerklimaatscan'],
+  ['abd-evaluation', 'Evaluatie leergang (ABD, met impactmap)'], ['member-check', 'Member check']];
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('the questionnaires page lists all six built-in questionnaires, installed or to add', async () => {
+  const text = main((await as.coach.get('/questionnaires')).text);
+  for (const [key, name] of BUILTINS) {
+    const installed = new RegExp(`<a href="/instruments/\\d+">${esc(name)}</a>`).test(text);
+    const offered = new RegExp(`<input type="hidden" name="key" value="${key}"><p>${esc(name)} <span class="muted">`).test(text);
+    assert.ok(installed !== offered, `${name}: listed once, as installed (${installed}) or to add (${offered})`);
+  }
+  // the demo installed the first two; the other four are offered
+  for (const [key] of BUILTINS.slice(2)) assert.match(text, new RegExp(`name="key" value="${key}"`), key);
+});
