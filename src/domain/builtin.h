@@ -2,8 +2,9 @@
  * programme templates of C2, taken from the seeds where they give it (with
  * the place in the seed in `source`) and marked "leergang" where the seed is
  * silent and leergang chose. Frameworks are copied into every organisation,
- * where they can be edited; a programme made from a template is a copy too.
- * All texts are Dutch, as the users write them. */
+ * where they can be edited; a programme made from a template is a copy too;
+ * a built-in questionnaire of C7 is installed as the organisation's own on
+ * first use. All texts are Dutch, as the users write them. */
 #ifndef LG_DOMAIN_BUILTIN_H
 #define LG_DOMAIN_BUILTIN_H
 
@@ -131,5 +132,47 @@ struct builtin_template {
 extern const struct builtin_template builtin_templates[];
 extern const size_t builtin_ntemplates;
 const struct builtin_template *builtin_template(const char *key);
+
+/* ---- questionnaires (C7) ----
+ * Their keys, names and sources are listed by survey_builtins() (survey.h,
+ * defined with the content in builtin_instruments.c); instrument_install()
+ * turns the content below into the organisation's first version. */
+
+#define BUILTIN_POINTS_MAX 11
+
+/* The points of a scale or the options of a choice: values 1..n in order,
+ * each with its label ("" for a point shown by its number alone). */
+struct builtin_points {
+	int n;
+	const char *labels[BUILTIN_POINTS_MAX];
+};
+
+struct builtin_section {
+	const char *title, *intro;
+};
+
+struct builtin_question {
+	const char *code;            /* unique in its questionnaire, letters, digits, _ */
+	int section;                 /* index into the questionnaire's sections */
+	const char *kind;            /* likert, bipolar, single, multiple, open */
+	const char *scale;           /* the dimension whose score it counts in, or "" */
+	const char *text;
+	const struct builtin_points *points;  /* NULL for an open question */
+	const char *left, *right;    /* bipolar: the poles; they label the end
+	                              * points that have no label of their own */
+	bool reversed;               /* counts the other way round in its scale */
+	const char *source;
+};
+
+struct builtin_questionnaire {
+	const char *key;
+	const struct builtin_section *sections;
+	size_t nsections;
+	const struct builtin_question *questions;
+	size_t nquestions;
+};
+
+/* The sections and questions of the built-in questionnaire key, or NULL. */
+const struct builtin_questionnaire *builtin_questionnaire(const char *key);
 
 #endif

@@ -1,8 +1,10 @@
-/* survey.c — built-in instruments, waves, answering through a link and
- * the response accounting. */
+/* survey.c — installing the built-in instruments (their content is in
+ * builtin_instruments.c), waves, answering through a link and the response
+ * accounting. */
 #include "survey.h"
 #include "survey_compare.h"
 #include "audit.h"
+#include "builtin.h"
 #include "schedule.h"
 #include "validate.h"
 #include "core/i18n.h"
@@ -21,126 +23,55 @@
 
 /* ---- built-in instruments ---- */
 
-/* The LiVe! final evaluation, seed 000 §9.1 (seed lines 2297-2323): items
- * a-j verbatim; the scale "1 (helemaal niet) tot 5 (heel goed)" (seed line
- * 2390) labels only its ends, as the seed does. The seed names three open
- * questions (seed line 2340) but not their wording; the three below are
- * leergang's own, after the headings of §9.2.1, §9.2.2 and §9.2.4. */
-static const char *const live_items[][2] = {
-	{ "a", "In hoeverre is het jou gelukt om jouw leerdoelen te behalen?" },
-	{ "b", "In hoeverre is het jou gelukt om een open houding aan te nemen?" },
-	{ "c", "In hoeverre is het jou gelukt om kritisch naar je eigen gedrag te kijken?" },
-	{ "d", "In hoeverre is het jou gelukt om andere denkbeelden toe te laten?" },
-	{ "e", "In hoeverre is het jou gelukt om je oordelen te onderzoeken?" },
-	{ "f", "In hoeverre heeft de leergroep bijgedragen aan het vormen van een netwerk buiten de leergang?" },
-	{ "g", "In hoeverre hebben de deelnemers in jouw groep jou geholpen?" },
-	{ "h", "In hoeverre was de mentor ondersteunend?" },
-	{ "i", "In hoeverre was de leergroepbegeleider ondersteunend?" },
-	{ "j", "In hoeverre heeft jouw leidinggevende invloed gehad op jouw motivatie om deel te nemen?" },
-};
-static const char *const live_open[][2] = {
-	{ "open1", "Wat zijn voor jou de belangrijkste inzichten uit LiVe!?" },
-	{ "open2", "Hoe pas je deze inzichten toe in je werk?" },
-	{ "open3", "Met welke vraagstukken ga je verder na LiVe!?" },
-};
-
-/* A leadership scan for 360° feedback, after seed 003: the manager rates
- * their own leadership behaviour and others rate how they perceive it
- * (seed lines 371-373). The seed gives neither items nor dimension names;
- * the three dimensions are the LLC's three research lines (seed lines
- * 56-60) and the nine statements are leergang's own. */
-static const char *const scan_items[][3] = {
-	{ "g1", "Gedeeld leiderschap", "Geeft medewerkers ruimte om zelf beslissingen over hun werk te nemen." },
-	{ "g2", "Gedeeld leiderschap", "Bespreekt met het team het waarom van het werk, niet alleen het hoe." },
-	{ "g3", "Gedeeld leiderschap", "Vraagt het team om mee te denken over knelpunten." },
-	{ "v1", "Verbindend leiderschap", "Zoekt actief samenwerking met andere teams en organisaties." },
-	{ "v2", "Verbindend leiderschap", "Stelt het gezamenlijke doel boven het eigen belang van het team." },
-	{ "v3", "Verbindend leiderschap", "Brengt mensen met verschillende perspectieven met elkaar in gesprek." },
-	{ "c1", "Veranderleiderschap", "Legt uit waarom een verandering nodig is." },
-	{ "c2", "Veranderleiderschap", "Betrekt medewerkers bij het vormgeven van veranderingen." },
-	{ "c3", "Veranderleiderschap", "Blijft zichtbaar aanwezig wanneer een verandering schuurt." },
-};
-
-static void build_live(struct arena *a, struct instrument_version *v);
-static void build_scan(struct arena *a, struct instrument_version *v);
-
-static const struct builtin_instrument_info builtins[] = {
-	{ "live-final", "Eindevaluatie LiVe!",
-	  "Seed 000 §9.1 (items a-j en de schaal 1 = helemaal niet tot 5 = heel goed); de drie open vragen zijn van "
-	  "leergang, naar de kopjes van §9.2." },
-	{ "leadership-scan-360", "Leiderschapsscan (360°-feedback)",
-	  "Naar seed 003 (zelfbeeld van de leidinggevende tegenover de waarneming van anderen); de drie dimensies zijn de "
-	  "onderzoekslijnen van het LLC, de negen uitspraken en de schaal zijn van leergang." },
-};
-
-static void (*const builders[])(struct arena *, struct instrument_version *) = { build_live, build_scan };
-
-static void build_scan(struct arena *a, struct instrument_version *v)
+/* The first version of a built-in questionnaire (builtin.h): its sections
+ * and items, the points of a scale as options 1..n. A bipolar item's poles
+ * label its end points that have no label of their own, so that every
+ * scale is labelled at least at its ends wherever its options are shown. */
+static void builtin_version(struct arena *a, const struct builtin_questionnaire *q, struct instrument_version *v)
 {
-	size_t n = sizeof(scan_items) / sizeof(*scan_items);
-	static const char *const labels[5] = { "helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens" };
-	v->nsections = 1;
-	v->sections = arena_alloc(a, sizeof(*v->sections));
-	v->sections[0] = (struct instrument_section){ 0, 1, "Leiderschapsgedrag",
-		"Geef bij elke uitspraak aan in hoeverre die past bij het gedrag van de leidinggevende (bij een "
-		"zelfbeoordeling: bij uw eigen gedrag)." };
-	v->nitems = n;
-	v->items = arena_alloc(a, n * sizeof(*v->items));
-	for (size_t i = 0; i < n; i++) {
+	v->nsections = q->nsections;
+	v->sections = arena_alloc(a, (q->nsections + 1) * sizeof(*v->sections));
+	for (size_t s = 0; s < q->nsections; s++)
+		v->sections[s] = (struct instrument_section){ 0, (int)s + 1, (char *)q->sections[s].title,
+							      (char *)q->sections[s].intro };
+	v->nitems = q->nquestions;
+	v->items = arena_alloc(a, (q->nquestions + 1) * sizeof(*v->items));
+	for (size_t i = 0; i < q->nquestions; i++) {
+		const struct builtin_question *b = &q->questions[i];
 		struct instrument_item *it = &v->items[i];
-		it->section_id = 0;
-		it->code = (char *)scan_items[i][0];
-		it->kind = "likert";
-		it->scale = (char *)scan_items[i][1];
-		it->text = (char *)scan_items[i][2];
+		it->section_id = b->section;
+		it->code = (char *)b->code;
+		it->kind = (char *)b->kind;
+		it->text = (char *)b->text;
+		it->scale = (char *)b->scale;
+		it->left_label = (char *)(b->left ? b->left : "");
+		it->right_label = (char *)(b->right ? b->right : "");
+		it->reversed = b->reversed;
 		it->required = 0;
-		it->noptions = 5;
-		it->options = arena_alloc(a, 5 * sizeof(*it->options));
-		for (int k = 0; k < 5; k++)
-			it->options[k] = (struct item_option){ k + 1, k + 1, (char *)labels[k] };
-	}
-}
-
-size_t survey_builtins(const struct builtin_instrument_info **out)
-{
-	*out = builtins;
-	return sizeof(builtins) / sizeof(*builtins);
-}
-
-static void build_live(struct arena *a, struct instrument_version *v)
-{
-	size_t ni = sizeof(live_items) / sizeof(*live_items), no = sizeof(live_open) / sizeof(*live_open);
-	v->nsections = 2;
-	v->sections = arena_alloc(a, 2 * sizeof(*v->sections));
-	v->sections[0] = (struct instrument_section){ 0, 1, "Terugblik op LiVe!",
-		"Geef bij elke vraag aan in hoeverre het lukte: van 1 (helemaal niet) tot 5 (heel goed)." };
-	v->sections[1] = (struct instrument_section){ 0, 2, "Open vragen", "" };
-	v->nitems = ni + no;
-	v->items = arena_alloc(a, v->nitems * sizeof(*v->items));
-	for (size_t i = 0; i < ni; i++) {
-		struct instrument_item *it = &v->items[i];
-		it->section_id = 0;
-		it->code = (char *)live_items[i][0];
-		it->kind = "likert";
-		it->text = (char *)live_items[i][1];
-		it->scale = "";
-		it->noptions = 5;
-		it->options = arena_alloc(a, 5 * sizeof(*it->options));
-		for (int k = 0; k < 5; k++)
-			it->options[k] = (struct item_option){ k + 1, k + 1, k == 0 ? "helemaal niet" : k == 4 ? "heel goed" : "" };
-	}
-	for (size_t i = 0; i < no; i++) {
-		struct instrument_item *it = &v->items[ni + i];
-		it->section_id = 1;
-		it->code = (char *)live_open[i][0];
-		it->kind = "open";
-		it->text = (char *)live_open[i][1];
+		size_t n = b->points ? (size_t)b->points->n : 0;
+		it->noptions = n;
+		it->options = arena_alloc(a, (n + 1) * sizeof(*it->options));
+		for (size_t k = 0; k < n; k++) {
+			const char *label = b->points->labels[k] ? b->points->labels[k] : "";
+			if (!*label && !strcmp(b->kind, "bipolar"))
+				label = k == 0 ? it->left_label : k + 1 == n ? it->right_label : "";
+			it->options[k] = (struct item_option){ (int)k + 1, (int)k + 1, (char *)label };
+		}
 	}
 }
 
 int instrument_install(struct ctx *c, const char *key, long long now, long long *id)
 {
 	long long org = c->who->organisation_id;
+	/* only a built-in key: an imported questionnaire may have any key */
+	const struct builtin_instrument_info *all, *b = NULL;
+	size_t n = survey_builtins(&all);
+	for (size_t i = 0; key && i < n && !b; i++)
+		if (!strcmp(all[i].key, key))
+			b = &all[i];
+	const struct builtin_questionnaire *q = builtin_questionnaire(key);
+	if (!b || !q)
+		return D_NOTFOUND;
 	struct instrument have;
 	int r = store_instrument_by_key(c->st, c->a, org, key, &have);
 	if (r == ST_OK) {
@@ -149,16 +80,9 @@ int instrument_install(struct ctx *c, const char *key, long long now, long long 
 	}
 	if (r != ST_NOTFOUND)
 		return D_ERROR;
-	size_t which = sizeof(builtins) / sizeof(*builtins);
-	for (size_t i = 0; i < sizeof(builtins) / sizeof(*builtins); i++)
-		if (!strcmp(builtins[i].key, key))
-			which = i;
-	if (which == sizeof(builtins) / sizeof(*builtins))
-		return D_NOTFOUND;
-	const struct builtin_instrument_info *b = &builtins[which];
 	struct instrument in = { 0, (char *)b->key, (char *)b->name, "", (char *)b->source, now, 0, 0 };
 	struct instrument_version v = { 0 };
-	builders[which](c->a, &v);
+	builtin_version(c->a, q, &v);
 	v.created_at = now;
 	if (store_begin(c->st))
 		return D_ERROR;

@@ -51,24 +51,41 @@ static void question(struct web *w, const struct instrument_item *it, const stru
 		html(w->out, "%s</textarea></p>\n", a && a->text ? a->text : "");
 		return;
 	}
-	bool multi = !strcmp(it->kind, "multiple");
+	bool multi = !strcmp(it->kind, "multiple"), bipolar = !strcmp(it->kind, "bipolar") && it->noptions;
+	/* a bipolar question names its poles under the question, described by
+	 * them for a screen reader that enters it; its end points carry them
+	 * too (from the poles when they have no label of their own) */
+	const char *poles = NULL;
+	if (bipolar) {
+		const struct item_option *lo = &it->options[0], *hi = &it->options[it->noptions - 1];
+		const char *left = *lo->label ? lo->label : it->left_label, *right = *hi->label ? hi->label : it->right_label;
+		if (*left && *right)
+			poles = arena_printf(w->a, "%d = %s · %d = %s", lo->value, left, hi->value, right);
+	}
+	const char *described = err && poles ? arena_printf(w->a, "e-%s p-%s", name, name)
+			       : err	      ? arena_printf(w->a, "e-%s", name)
+			       : poles	      ? arena_printf(w->a, "p-%s", name)
+					      : NULL;
 	/* the fieldset carries the id that the error summary links to */
-	html(w->out, err ? "<fieldset id=\"f-%s\" class=\"question invalid\" aria-describedby=\"e-%s\"><legend>%s) %s</legend>"
-			 : "<fieldset id=\"f-%s\" class=\"question\"><legend>%s%s) %s</legend>",
-	     name, err ? name : "", it->code, it->text);
+	html(w->out, described ? "<fieldset id=\"f-%s\" class=\"question%s\" aria-describedby=\"%s\"><legend>%s) %s</legend>"
+			       : "<fieldset id=\"f-%s\" class=\"question%s\"%s><legend>%s) %s</legend>",
+	     name, err ? " invalid" : "", described ? described : "", it->code, it->text);
 	if (err)
 		html(w->out, "<p class=\"field-error\" id=\"e-%s\">%s</p>", name, err);
-	if (!strcmp(it->kind, "bipolar"))
-		html(w->out, "<p class=\"muted\">%s ↔ %s</p>", it->left_label, it->right_label);
+	if (poles)
+		html(w->out, "<p class=\"muted\" id=\"p-%s\">%s</p>", name, poles);
 	html(w->out, "<div class=\"scale\">");
 	for (size_t k = 0; k < it->noptions; k++) {
 		const struct item_option *o = &it->options[k];
 		const char *id = arena_printf(w->a, "%s-%d", name, o->value);
+		const char *label = o->label;
+		if (bipolar && !*label)
+			label = k == 0 ? it->left_label : k + 1 == it->noptions ? it->right_label : "";
 		html(w->out, multi ? "<span class=\"point\"><input type=\"checkbox\" id=\"%s\" name=\"%s\" value=\"%d\"%s> "
 				   : "<span class=\"point\"><input type=\"radio\" id=\"%s\" name=\"%s\" value=\"%d\"%s> ",
 		     id, name, o->value, chosen(a, o->value) ? " checked" : "");
-		html(w->out, "<label for=\"%s\" class=\"inline\">%d%s%s</label></span> ", id, o->value, *o->label ? " " : "",
-		     *o->label ? arena_printf(w->a, "(%s)", o->label) : "");
+		html(w->out, "<label for=\"%s\" class=\"inline\">%d%s%s</label></span> ", id, o->value, *label ? " " : "",
+		     *label ? arena_printf(w->a, "(%s)", label) : "");
 	}
 	html(w->out, "</div></fieldset>\n");
 }

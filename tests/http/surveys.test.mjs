@@ -841,3 +841,56 @@ test('a 360° round: the demo report shows the merge rule at work; starting one 
   const open = (await as.coach.get(r.headers.get('location'))).text;
   assert.match(open, /Het rapport wordt getoond als de ronde gesloten is/);
 });
+
+// ---- the built-in questionnaires ----
+
+const BUILTINS = [['live-final', 'Eindevaluatie LiVe!'], ['leadership-scan-360', 'Leiderschapsscan (360°-feedback)'],
+  ['quickscan', 'Leiderschap QuickScan'], ['learning-climate', 'Leerklimaatscan'],
+  ['abd-evaluation', 'Evaluatie leergang (ABD, met impactmap)'], ['member-check', 'Member check']];
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('the questionnaires page lists all six built-in questionnaires, installed or to add', async () => {
+  const text = main((await as.coach.get('/questionnaires')).text);
+  for (const [key, name] of BUILTINS) {
+    const installed = new RegExp(`<a href="/instruments/\\d+">${esc(name)}</a>`).test(text);
+    const offered = new RegExp(`<input type="hidden" name="key" value="${key}"><p>${esc(name)} <span class="muted">`).test(text);
+    assert.ok(installed !== offered, `${name}: listed once, as installed (${installed}) or to add (${offered})`);
+  }
+  // the demo installed the first two; the other four are offered
+  for (const [key] of BUILTINS.slice(2)) assert.match(text, new RegExp(`name="key" value="${key}"`), key);
+});
+
+test('a bipolar question of the learning-climate scan: both poles, for the keyboard and a screen reader; answered and counted', async () => {
+  await as.coach.get('/questionnaires');
+  let r = await as.coach.post('/instruments', { key: 'learning-climate' });
+  assert.equal(r.status, 303);
+  const id = +r.headers.get('location').match(/^\/instruments\/(\d+)\?done=instrument-added$/)[1];
+  const shown = (await as.coach.get(`/instruments/${id}`)).text;
+  assert.match(shown, /<strong>nu1\)<\/strong> Doel: [^<]*<br><span class="muted">1 = organisatiedoelen · 2 · 3 · 4 · 5 = persoonlijke doelen<\/span>/);
+  r = await as.coach.post('/waves', { instrument_id: id, name: 'Leerklimaat Leergroep 2', population: group2,
+    opens_on: today, closes_on: addDays(today, 14) });
+  assert.equal(r.status, 303, r.text.match(/role="alert"[\s\S]*?<\/div>/)?.[0]);
+  const wave = +r.headers.get('location').match(/\d+/)[0];
+  const { rows } = await links(wave);
+  const token = rows[0].token;
+  const { c, page } = await respondent(token);
+  assert.equal(page.status, 200);
+  const q = page.text.match(/<fieldset id="f-(i\d+)" class="question" aria-describedby="p-\1"><legend>nu1\) Doel: [^<]*<\/legend><p class="muted" id="p-\1">1 = organisatiedoelen · 5 = persoonlijke doelen<\/p><div class="scale">([\s\S]*?)<\/div><\/fieldset>/);
+  assert.ok(q, 'the question is described by its poles');
+  const f = q[1];
+  const points = [...q[2].matchAll(/<input type="radio" id="([^"]+)" name="([^"]+)" value="(\d)"> <label for="([^"]+)" class="inline">([^<]*)<\/label>/g)];
+  assert.deepEqual(points.map((p) => p[5]), ['1 (organisatiedoelen)', '2', '3', '4', '5 (persoonlijke doelen)']);
+  for (const p of points) {
+    assert.equal(p[2], f, 'one group of radios');
+    assert.equal(p[1], p[4], 'each point has its label');
+  }
+  assert.equal((page.text.match(/aria-describedby="p-i\d+"><legend>(nu|gw)\d\) /g) || []).length, 10, 'ten bipolar questions');
+  // off the scale: refused, the question marked and still described by its poles
+  r = await c.post('/respond', { token, action: 'save', [f]: '6' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, new RegExp(`<fieldset id="f-${f}" class="question invalid" aria-describedby="e-${f} p-${f}"><legend>nu1\\)`));
+  assert.ok(r.text.includes('Vraag nu1: kies een van de punten van de schaal.'));
+  r = await c.post('/respond', { token, action: 'submit', [f]: '2' });
+  assert.equal(r.status, 303);
+  assert.equal(one(`SELECT x.value FROM answer x JOIN response r ON r.id = x.response_id WHERE r.wave_id = ${wave} AND x.item_id = ${f.slice(1)}`), 2);
+});

@@ -3,6 +3,7 @@
 #include "test.h"
 #include "core/utf8.h"
 #include "domain/builtin.h"
+#include "domain/survey.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -512,4 +513,101 @@ TEST(builtin_amsterdam)
 	CHECK_INT(builtin_nmodule_steps, 7);
 	for (size_t i = 0; i < builtin_nmodule_steps && i < 7; i++)
 		CHECK_STR(builtin_module_steps[i].key, steps[i]);
+}
+
+/* ---- questionnaires ---- */
+
+TEST(builtin_questionnaire_lookup)
+{
+	static const char *keys[] = { "live-final", "leadership-scan-360", "quickscan",
+				      "learning-climate", "abd-evaluation", "member-check" };
+	const struct builtin_instrument_info *b;
+	size_t n = survey_builtins(&b);
+	CHECK_INT(n, 6);
+	for (size_t i = 0; i < n && i < 6; i++) {
+		CHECK_STR(b[i].key, keys[i]);
+		const struct builtin_questionnaire *q = builtin_questionnaire(keys[i]);
+		CHECK(q != NULL && strcmp(q->key, keys[i]) == 0);
+		check_text(b[i].name, false, b[i].key);
+		check_text(b[i].source, false, b[i].key);
+	}
+	CHECK_INT(text_failures, 0);
+	CHECK(builtin_questionnaire("QuickScan") == NULL);
+	CHECK(builtin_questionnaire("") == NULL);
+	CHECK(builtin_questionnaire(NULL) == NULL);
+}
+
+static bool kind_is(const struct builtin_question *q, const char *kind)
+{
+	return strcmp(q->kind, kind) == 0;
+}
+
+/* Every question: a code of its own (a variable name in the exports), a
+ * section of its questionnaire, a kind, its text and source; the points of
+ * a scale labelled at both ends (a bipolar one by its poles); reversed only
+ * within a scale; every scale of two items or more on the same points,
+ * so that it has a score and an alpha; every section holds a question. */
+TEST(builtin_questionnaire_integrity)
+{
+	const struct builtin_instrument_info *b;
+	size_t n = survey_builtins(&b);
+	text_failures = source_failures = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct builtin_questionnaire *qn = builtin_questionnaire(b[i].key);
+		if (!qn) {
+			CHECK(!"a questionnaire without content");
+			continue;
+		}
+		CHECK(qn->nsections > 0 && qn->nquestions > 0);
+		for (size_t s = 0; s < qn->nsections; s++) {
+			check_text(qn->sections[s].title, false, b[i].key);
+			if (*qn->sections[s].intro)
+				check_text(qn->sections[s].intro, false, b[i].key);
+			bool used = false;
+			for (size_t j = 0; j < qn->nquestions; j++)
+				used |= qn->questions[j].section == (int)s;
+			CHECK(used);
+		}
+		for (size_t j = 0; j < qn->nquestions; j++) {
+			const struct builtin_question *q = &qn->questions[j];
+			const char *c = q->code;
+			CHECK(c && isalpha((unsigned char)c[0]) && strspn(c, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(c));
+			for (size_t k = 0; k < j; k++)
+				CHECK(strcmp(qn->questions[k].code, c) != 0);
+			CHECK(q->section >= 0 && (size_t)q->section < qn->nsections);
+			check_text(q->text, false, c);
+			check_source(q->source, c);
+			CHECK(kind_is(q, "likert") || kind_is(q, "bipolar") || kind_is(q, "single") || kind_is(q, "multiple") ||
+			      kind_is(q, "open"));
+			CHECK(kind_is(q, "open") == (q->points == NULL));
+			CHECK(kind_is(q, "bipolar") == (q->left != NULL) && kind_is(q, "bipolar") == (q->right != NULL));
+			if (q->points) {
+				int np = q->points->n;
+				CHECK(np >= 2 && np <= BUILTIN_POINTS_MAX);
+				for (int k = 0; k < np && k < BUILTIN_POINTS_MAX; k++)
+					check_text(q->points->labels[k] && *q->points->labels[k] ? q->points->labels[k] : NULL, true, c);
+				if (kind_is(q, "likert") || kind_is(q, "single") || kind_is(q, "multiple"))
+					CHECK(q->points->labels[0] && *q->points->labels[0] && np <= BUILTIN_POINTS_MAX &&
+					      q->points->labels[np - 1] && *q->points->labels[np - 1]);
+			}
+			if (q->left) {
+				check_text(q->left, false, c);
+				check_text(q->right, false, c);
+			}
+			CHECK(!q->reversed || (kind_is(q, "likert") && *q->scale));
+			CHECK(kind_is(q, "likert") || !*q->scale);
+			if (*q->scale) {
+				size_t same = 0;
+				for (size_t k = 0; k < qn->nquestions; k++)
+					if (strcmp(qn->questions[k].scale, q->scale) == 0) {
+						same++;
+						/* one range, so a reversed item turns within it */
+						CHECK(qn->questions[k].points == q->points);
+					}
+				CHECK(same >= 2);
+			}
+		}
+	}
+	CHECK_INT(text_failures, 0);
+	CHECK_INT(source_failures, 0);
 }
