@@ -319,9 +319,10 @@ static const struct builtin_instrument_info infos[] = {
 	{ "live-final", "Eindevaluatie LiVe!",
 	  "Seed 000 §9.1 (items a-j en de schaal 1 = helemaal niet tot 5 = heel goed); de drie open vragen zijn van "
 	  "leergang, naar de kopjes van §9.2." },
-	{ "leadership-scan-360", "Leiderschapsscan (360°-feedback)",
-	  "Naar seed 003 (zelfbeeld van de leidinggevende tegenover de waarneming van anderen); de drie dimensies zijn de "
-	  "onderzoekslijnen van het LLC, de negen uitspraken en de schaal zijn van leergang." },
+	{ "leadership-scan-360", "Leiderschapsscan",
+	  "Naar seed 003 (zelfbeeld van de leidinggevende tegenover de waarneming van anderen, op team- en "
+	  "organisatieniveau, herhaald na 9 tot 10 maanden): voor 360°-feedbackrondes en voor metingen bij een onderdeel. "
+	  "De drie dimensies zijn de onderzoekslijnen van het LLC, de negen uitspraken en de schaal zijn van leergang." },
 	{ "quickscan", "Leiderschap QuickScan",
 	  "Naar seed 003 (de QuickScan als verkorte zelfevaluatie, r. 237-239; de vraag ‘Welk leiderschap toon jij?’ "
 	  "letterlijk, r. 222); de drie facetten zijn de onderzoekslijnen van het LLC, de twaalf uitspraken, de schaal en "

@@ -823,7 +823,7 @@ test('a 360° round: the demo report shows the merge rule at work; starting one 
   const people = (await as.coach.get('/api/v1/people?limit=10')).json().people;
   const emp = async (p) => (await as.coach.get(`/api/v1/people/${p.id}`)).json().employee_id;
   const [s, m, x] = [await emp(people[0]), await emp(people[1]), await emp(people[2])];
-  const instrument = q.match(/<option value="(\d+)" selected>Leiderschapsscan \(360°-feedback\)<\/option>/)[1];
+  const instrument = q.match(/<option value="(\d+)" selected>Leiderschapsscan<\/option>/)[1];
   const form = { form: '360', instrument_id: instrument, name: '360 test', subject: s, opens_on: '2026-01-01', closes_on: '2026-12-31' };
   let r = await as.coach.post('/waves/360', { ...form, raters: `${m} manager\n${x} baas` });
   assert.equal(r.status, 422);
@@ -844,7 +844,7 @@ test('a 360° round: the demo report shows the merge rule at work; starting one 
 
 // ---- the built-in questionnaires ----
 
-const BUILTINS = [['live-final', 'Eindevaluatie LiVe!'], ['leadership-scan-360', 'Leiderschapsscan (360°-feedback)'],
+const BUILTINS = [['live-final', 'Eindevaluatie LiVe!'], ['leadership-scan-360', 'Leiderschapsscan'],
   ['quickscan', 'Leiderschap QuickScan'], ['learning-climate', 'Leerklimaatscan'],
   ['abd-evaluation', 'Evaluatie leergang (ABD, met impactmap)'], ['member-check', 'Member check']];
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
