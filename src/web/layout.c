@@ -185,6 +185,7 @@ static const struct {
 	{ "story-bundled", N_("The learning story has been bundled and given to the group.") },
 	{ "instrument-added", N_("The questionnaire has been added to the organisation.") },
 	{ "wave-created", N_("The wave has been started; download the personal links for the mail merge below.") },
+	{ "version-made", N_("The new version has been saved; new waves get it, waves already sent keep theirs.") },
 	{ "feed-created", N_("Your calendar link has been made. Add it to your calendar program as a subscription.") },
 	{ "feed-revoked", N_("The calendar link has been revoked; it no longer works.") },
 };

@@ -98,6 +98,7 @@ const struct route routes[] = {
 	{ "GET", "/instruments/import", page_instrument_import, ROLES_SURVEY, PAGE },
 	{ "POST", "/instruments/import", page_instrument_import_post, ROLES_SURVEY, PAGE },
 	{ "GET", "/instruments/{id}", page_instrument, ROLES_SURVEY, PAGE },
+	{ "POST", "/instruments/{id}/versions", page_instrument_version, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves", page_wave_create, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves/360", page_wave360_create, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}", page_wave, ROLES_SURVEY, PAGE },

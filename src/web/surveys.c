@@ -211,57 +211,6 @@ void page_instrument_install(struct web *w)
 		web_error(w, 500, _("The change could not be saved. Try again later."));
 }
 
-void page_instrument(struct web *w)
-{
-	long long org = w->who.organisation_id;
-	struct instrument in;
-	struct instrument_version v;
-	int r = store_instrument_get(w->st, w->a, org, w->id[0], &in);
-	if (r == ST_NOTFOUND || (!r && !in.latest_version_id)) {
-		web_not_found(w);
-		return;
-	}
-	if (r || store_version_get(w->st, w->a, org, in.latest_version_id, &v)) {
-		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
-		return;
-	}
-	page_begin(w, in.name);
-	page_done_message(w);
-	html(w->out, "<p><a href=\"/questionnaires\">%s</a></p><p>%s · %s</p>", _("Back to the questionnaires"),
-	     arena_printf(w->a, _("version %d"), v.version), in.source);
-	for (size_t s = 0; s <= v.nsections; s++) {
-		long long sid = s < v.nsections ? v.sections[s].id : 0;
-		if (s < v.nsections) {
-			html(w->out, "<h2>%s</h2>", v.sections[s].title);
-			if (*v.sections[s].intro)
-				html(w->out, "<p>%s</p>", v.sections[s].intro);
-		}
-		bool any = false;
-		for (size_t i = 0; i < v.nitems; i++) {
-			const struct instrument_item *it = &v.items[i];
-			if (it->section_id != sid)
-				continue;
-			if (!any)
-				html(w->out, "<ol class=\"items\">");
-			any = true;
-			html(w->out, "<li><strong>%s)</strong> %s", it->code, it->text);
-			if (it->noptions) {
-				html(w->out, "<br><span class=\"muted\">");
-				for (size_t k = 0; k < it->noptions; k++)
-					html(w->out, "%s%d%s%s", k ? " · " : "", it->options[k].value, *it->options[k].label ? " = " : "",
-					     it->options[k].label);
-				html(w->out, "</span>");
-			}
-			if (it->reversed)
-				html(w->out, " <span class=\"muted\">(%s)</span>", _("reversed"));
-			html(w->out, "</li>");
-		}
-		if (any)
-			html(w->out, "</ol>");
-	}
-	page_end(w);
-}
-
 void page_wave_create(struct web *w)
 {
 	struct errors e = { 0 };

@@ -134,6 +134,8 @@ void page_search(struct web *w);
 void page_surveys(struct web *w);
 void page_instrument_install(struct web *w);
 void page_instrument(struct web *w);
+/* instruments.c: a new version of a questionnaire */
+void page_instrument_version(struct web *w);
 /* instrument_import.c: a LimeSurvey survey structure (.lss) as a questionnaire */
 void page_instrument_import(struct web *w);
 void page_instrument_import_post(struct web *w);
