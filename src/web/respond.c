@@ -114,9 +114,14 @@ static void respond_page(struct web *w, struct respondent *r, const char *token,
 	if (!strcmp(web_arg(w, "done") ? web_arg(w, "done") : "", "answers-saved"))
 		html(w->out, "<p class=\"done\" role=\"status\">%s</p>",
 		     _("Your answers have been saved. You can come back to this link until the questionnaire closes."));
+	/* a rater must know whom the 360° feedback is about */
+	if (r->w.subject_id)
+		html(w->out, "<p>%s: <strong>%s</strong></p>", _("360° feedback about"), r->w.subject_name);
 	html(w->out, "<p>%s</p>", arena_printf(w->a, _("Open until %s."), date_label(w->a, r->w.closes_on)));
 	if (r->w.anonymous)
 		html(w->out, "<p class=\"note\">%s</p>", _("This questionnaire is anonymous: once you hand in, your answers are kept without your name and without the time."));
+	else
+		html(w->out, "<p class=\"note\">%s</p>", _("This questionnaire is not anonymous: your answers are kept with your name."));
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/respond\">");
 	form_csrf(w);

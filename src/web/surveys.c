@@ -108,6 +108,36 @@ static void wave_form(struct web *w, const struct errors *e)
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Start the wave"));
 }
 
+/* The 360° form's own ids for the fields that the wave form on the same
+ * page has too (an id is once on a page, or a label names the wrong field):
+ * "name" is the field f-name360. Its errors are filed under the id's name
+ * (ids_360), so that the error summary links to them. */
+static const char *const ids_360[][2] = {
+	{ "instrument_id", "instrument360" }, { "name", "name360" }, { "opens_on", "opens_on360" }, { "closes_on", "closes_on360" },
+};
+
+static void ids_360_errors(struct errors *e)
+{
+	for (size_t i = 0; i < e->n; i++)
+		for (size_t k = 0; k < sizeof(ids_360) / sizeof(*ids_360); k++)
+			if (!strcmp(e->items[i].field, ids_360[k][0]))
+				e->items[i].field = ids_360[k][1];
+}
+
+/* form_input with the id of ids_360 */
+static void input_360(struct web *w, const char *name, const char *id, const char *label, const char *type,
+		      const char *value, const struct errors *e)
+{
+	const char *err = e ? errors_get(e, id) : NULL;
+	html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s</label>", err ? " invalid" : "", id, label);
+	if (err)
+		html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", id, err);
+	html(w->out, "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\" autocomplete=\"off\"", id, name, type, value);
+	if (err)
+		html(w->out, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", id);
+	html(w->out, "></p>\n");
+}
+
 static void form_360(struct web *w, const struct errors *e)
 {
 	long long org = w->who.organisation_id;
@@ -130,13 +160,13 @@ static void form_360(struct web *w, const struct errors *e)
 		html(w->out, "<option value=\"%s\"%s>%s</option>", v, pick ? " selected" : "", in[i].name);
 	}
 	html(w->out, "</select></p>");
-	form_input(w, "name", _("Name of the wave"), "text", e ? web_field(w, "name") : "", e, NULL);
+	input_360(w, "name", "name360", _("Name of the wave"), "text", e ? web_field(w, "name") : "", e);
 	form_input(w, "subject", _("Employee number of the person asking for feedback"), "text",
 		   e ? web_field(w, "subject") : "", e, NULL);
 	form_textarea(w, "raters", _("Raters, one per line: employee number and category"), e ? web_field(w, "raters") : "", e,
 		      _("Categories: manager, peer, staff, other. For example: P0012 manager"));
-	form_input(w, "opens_on", _("Opens on"), "date", e ? web_field(w, "opens_on") : today(w), e, NULL);
-	form_input(w, "closes_on", _("Closes on"), "date", e ? web_field(w, "closes_on") : "", e, NULL);
+	input_360(w, "opens_on", "opens_on360", _("Opens on"), "date", e ? web_field(w, "opens_on") : today(w), e);
+	input_360(w, "closes_on", "closes_on360", _("Closes on"), "date", e ? web_field(w, "closes_on") : "", e);
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Start the round"));
 }
 
@@ -273,9 +303,10 @@ void page_wave360_create(struct web *w)
 				      (long long)time(NULL), &e, &id);
 	if (d == D_OK)
 		web_redirect(w, arena_printf(w->a, "/waves/%lld?done=wave-created", id));
-	else if (d == D_INVALID)
+	else if (d == D_INVALID) {
+		ids_360_errors(&e);
 		surveys_page(w, &e, 422);
-	else
+	} else
 		web_error(w, 500, _("The change could not be saved. Try again later."));
 }
 
@@ -305,15 +336,18 @@ static void breakdown_section(struct web *w, const struct wave *wv, const struct
 		     arena_printf(w->a, _("Groups with fewer than %d responses are hidden, and where needed another one, so that the hidden ones cannot be worked out from the total."),
 				  SURVEY_MIN_RESPONSES));
 	html(w->out, "<table class=\"breakdown\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">N</th>", _("Group"));
+	size_t cols = 1;   /* N and a column per scale question: what "hidden" spans */
 	for (size_t j = 0; j < v->nitems; j++)
-		if (!strcmp(v->items[j].kind, "likert") || !strcmp(v->items[j].kind, "bipolar"))
+		if (!strcmp(v->items[j].kind, "likert") || !strcmp(v->items[j].kind, "bipolar")) {
 			html(w->out, "<th scope=\"col\">%s</th>", v->items[j].code);
+			cols++;
+		}
 	html(w->out, "</tr></thead><tbody>");
 	for (size_t k = 0; k < b.nrows; k++) {
 		const struct breakdown_row *g = &b.rows[k];
 		html(w->out, "<tr><th scope=\"row\">%s</th>", g->name);
 		if (!g->shown) {
-			html(w->out, "<td colspan=\"%zu\">%s</td></tr>", v->nitems + 1, _("hidden"));
+			html(w->out, "<td colspan=\"%zu\">%s</td></tr>", cols, _("hidden"));
 			continue;
 		}
 		html(w->out, "<td>%lld</td>", g->n);

@@ -16,7 +16,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, demoEmail } from '../lib/server.mjs';
-import { launch, newPage as open, accessible, login as loginAt, submit, refused, download } from '../lib/browser.mjs';
+import { launch, newPage as open, accessible, login as loginAt, submit, refused, download, newPageNoJs, accessibleNoJs,
+  focused, tabTo, chooseWithKeyboard } from '../lib/browser.mjs';
 
 const CHECK = 'build/check';
 const DEMO_WAVE = 'Eindevaluatie LiVe! 2025';
@@ -86,23 +87,23 @@ test('the coach starts a wave for Leergroep 1 through the form; a refused try fi
   await login(page, demoEmail('coach'));
   await page.goto(srv.base + '/questionnaires');
   const form = page.locator('form[action="/waves"]');
-  const today = await page.getByLabel('Opent op').inputValue();
+  const today = await form.getByLabel('Opent op').inputValue();
   assert.match(today, /^\d{4}-\d\d-\d\d$/, 'the form opens today by default');
-  assert.ok(await page.getByLabel(/^Anoniem/).isChecked(), 'anonymous by default');
+  assert.ok(await form.getByLabel(/^Anoniem/).isChecked(), 'anonymous by default');
 
   // no name, no group, closing before it opens
-  await page.getByLabel('Sluit op').fill(addDays(today, -1));
+  await form.getByLabel('Sluit op').fill(addDays(today, -1));
   const alert = await refused(form.getByRole('button', { name: 'De ronde starten' }));
   assert.match(alert, /Naam is verplicht/);
   assert.match(alert, /Kies de leergroep, lichting, het programma of het onderdeel/);
   assert.match(alert, /De ronde sluit op of na de dag waarop ze opent/);
-  assert.equal(await page.getByLabel('Naam van de ronde').getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.getByLabel('Sturen aan').getAttribute('aria-invalid'), 'true');
+  assert.equal(await form.getByLabel('Naam van de ronde').getAttribute('aria-invalid'), 'true');
+  assert.equal(await form.getByLabel('Sturen aan').getAttribute('aria-invalid'), 'true');
   await accessible(page, 'survey-wave-form-refused');
 
-  await page.getByLabel('Naam van de ronde').fill(WAVE);
-  await page.getByLabel('Sturen aan').selectOption({ label: GROUP1 });
-  await page.getByLabel('Sluit op').fill(addDays(today, 14));
+  await form.getByLabel('Naam van de ronde').fill(WAVE);
+  await form.getByLabel('Sturen aan').selectOption({ label: GROUP1 });
+  await form.getByLabel('Sluit op').fill(addDays(today, 14));
   await submit(page.locator('form[action="/waves"]').getByRole('button', { name: 'De ronde starten' }), /done=wave-created/);
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), WAVE);
   assert.match(await page.getByRole('status').innerText(), /De ronde is gestart/);
@@ -120,49 +121,9 @@ test('the coach starts a wave for Leergroep 1 through the form; a refused try fi
 
 // ---- the respondent: no JavaScript, the keyboard only ----
 
-// What has the focus: "radio:i12:3", "textarea:i21", "button:Inleveren", "a:English".
-const focused = (page) => page.evaluate(() => {
-  const e = document.activeElement;
-  if (!e || e === document.body) return 'body';
-  const tag = e.tagName.toLowerCase();
-  if (tag === 'input') return `${e.type}:${e.name}:${e.value}`;
-  if (tag === 'textarea') return `textarea:${e.name}`;
-  return `${tag}:${e.innerText.trim()}`;
-});
-
-// Tab until the focus is on what `want` matches (at most `max` presses);
-// returns what had the focus on the way, in order.
-async function tabTo(page, want, max = 40) {
-  const seen = [];
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const f = await focused(page);
-    seen.push(f);
-    if (want.test(f)) return seen;
-  }
-  assert.fail(`Tab never reached ${want}: ${seen.join(' → ')}`);
-}
-
-// axe on a page of the context without JavaScript: axe-core cannot run
-// there (it hangs), so the same address is opened in a page with
-// JavaScript, which must read the same, and checked there. The page has no
-// script of its own, so it is the same page.
-async function accessibleNoJs(page, name) {
-  assert.equal(await page.locator('script').count(), 0, `${name}: the page has no script of its own`);
-  const twin = await newPage();
-  try {
-    await twin.goto(page.url());
-    assert.equal(await twin.locator('main').innerText(), await page.locator('main').innerText(), `${name}: the same page`);
-    await accessible(twin, name);
-  } finally {
-    await twin.close();
-  }
-}
-
 test('a respondent without JavaScript answers with the keyboard alone: saves, comes back, hands in', async () => {
   assert.ok(link, 'the link of the previous test');
-  const ctx = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
-  const page = await ctx.newPage();
+  const page = await newPageNoJs(browser);
   try {
     await page.goto(link);
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Eindevaluatie LiVe!');
@@ -181,18 +142,7 @@ test('a respondent without JavaScript answers with the keyboard alone: saves, co
 
     // first pass: questions a-e with the keyboard, the first open question, then Space on "Opslaan"
     const order = [];
-    const pick = async (code, name) => {
-      order.push(...await tabTo(page, new RegExp(`^radio:${name}:`)));
-      // a group without a choice: Tab lands on its first point, not chosen yet
-      assert.equal(await focused(page), `radio:${name}:1`, `question ${code}: Tab lands on point 1`);
-      assert.equal(await page.locator(`input[name="${name}"]:checked`).count(), 0);
-      if (POINTS[code] === 1) await page.keyboard.press('Space');
-      for (let k = 1; k < POINTS[code]; k++) await page.keyboard.press('ArrowRight');
-      assert.equal(await focused(page), `radio:${name}:${POINTS[code]}`, `question ${code}: the arrows move the focus`);
-      assert.equal(await page.locator(`input[name="${name}"]:checked`).getAttribute('value'), String(POINTS[code]),
-        `question ${code}: point ${POINTS[code]} chosen with the keyboard`);
-    };
-    for (let k = 0; k < 5; k++) await pick(CODES[k], names[k]);
+    for (let k = 0; k < 5; k++) order.push(...await chooseWithKeyboard(page, names[k], POINTS[CODES[k]]));
     // Tab leaves a group after its choice: on to the next question, f
     order.push(...await tabTo(page, /^radio:|^textarea:/, 1));
     assert.equal(order.at(-1), `radio:${names[5]}:1`, 'from question e, Tab goes to question f');
@@ -246,7 +196,7 @@ test('a respondent without JavaScript answers with the keyboard alone: saves, co
     await accessibleNoJs(page, 'survey-respond-thanks');
     await shot(page, 'survey-respond-thanks');
   } finally {
-    await ctx.close();
+    await page.context().close();
   }
 
   // the coach sees one response; the answers stay hidden below 5

@@ -70,3 +70,87 @@ export async function refused(button) {
   assert.equal(await alert.count(), 1, `after submitting: ${page.url()} shows no alert`);
   return alert.innerText();
 }
+
+// ---- pages without JavaScript, used with the keyboard alone ----
+
+// A page in a context of its own with JavaScript off; close it with
+// page.context().close().
+export async function newPageNoJs(browser, locale = 'nl-NL') {
+  const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+  return ctx.newPage();
+}
+
+// axe on a page of a context without JavaScript: axe-core cannot run
+// there (it hangs), so the same address is opened in a page with
+// JavaScript, which must read the same, and checked there. The page has no
+// script of its own, so it is the same page.
+export async function accessibleNoJs(page, name) {
+  assert.equal(await page.locator('script').count(), 0, `${name}: the page has no script of its own`);
+  const twin = await newPage(page.context().browser(), await page.evaluate(() => navigator.language).catch(() => 'nl-NL'));
+  try {
+    await twin.goto(page.url());
+    assert.equal(await twin.locator('main').innerText(), await page.locator('main').innerText(), `${name}: the same page`);
+    await accessible(twin, name);
+  } finally {
+    await twin.context().close();
+  }
+}
+
+// What has the focus: "radio:i12:3", "textarea:i21", "button:Inleveren", "a:English".
+export const focused = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return 'body';
+  const tag = e.tagName.toLowerCase();
+  if (tag === 'input') return `${e.type}:${e.name}:${e.value}`;
+  if (tag === 'textarea') return `textarea:${e.name}`;
+  return `${tag}:${e.innerText.trim()}`;
+});
+
+// Tab until the focus is on what `want` matches (at most `max` presses);
+// returns what had the focus on the way, in order.
+export async function tabTo(page, want, max = 40) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    seen.push(f);
+    if (want.test(f)) return seen;
+  }
+  assert.fail(`Tab never reached ${want}: ${seen.join(' → ')}`);
+}
+
+// Tabs to the scale question whose radio buttons are named `name`, not
+// answered yet (Tab lands on its point 1), and chooses `point` with the
+// keyboard: Space on point 1, the arrow keys to the others. At most `max`
+// Tab presses; returns what had the focus on the way.
+export async function chooseWithKeyboard(page, name, point, max = 40) {
+  const seen = await tabTo(page, new RegExp(`^radio:${name}:`), max);
+  assert.equal(await focused(page), `radio:${name}:1`, `${name}: Tab lands on point 1`);
+  assert.equal(await page.locator(`input[name="${name}"]:checked`).count(), 0, `${name}: nothing chosen yet`);
+  if (point === 1) await page.keyboard.press('Space');
+  for (let k = 1; k < point; k++) await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(page), `radio:${name}:${point}`, `${name}: the arrows move the focus`);
+  assert.equal(await page.locator(`input[name="${name}"]:checked`).getAttribute('value'), String(point),
+    `${name}: point ${point} chosen with the keyboard`);
+  return seen;
+}
+
+// Fills in a questionnaire that was just opened, with the keyboard alone,
+// from the top: each scale question in page order gets its point of
+// `points` (one Tab from the question before), each open question the text
+// of `texts` at its position (or is passed), then Enter on "Inleveren"
+// (`hand` names the button). Waits for the thank-you page.
+export async function answerWithKeyboard(page, points, texts = [], hand = /^button:(Inleveren|Hand in)$/) {
+  const names = await page.locator('fieldset.question').evaluateAll((fs) => fs.map((f) => f.querySelector('input').name));
+  assert.equal(names.length, points.length, 'a point for every scale question');
+  for (let k = 0; k < names.length; k++) await chooseWithKeyboard(page, names[k], points[k], k ? 1 : 40);
+  const open = await page.locator('textarea').evaluateAll((ts) => ts.map((t) => t.name));
+  for (let k = 0; k < open.length; k++) {
+    await tabTo(page, new RegExp(`^textarea:${open[k]}$`), 1);
+    if (texts[k]) await page.keyboard.type(texts[k]);
+  }
+  await tabTo(page, hand, 2);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  const alert = await page.locator('[role=alert]').allTextContents();
+  assert.match(page.url(), /done=handed-in/, `after handing in: ${alert.join(' ')}`);
+}
