@@ -30,7 +30,7 @@ import { launch, newPage as open, accessible, login as loginAt, submit, refused,
   answerWithKeyboard } from '../lib/browser.mjs';
 
 const CHECK = 'build/check';
-const SCAN = 'Leiderschapsscan (360°-feedback)';
+const SCAN = 'Leiderschapsscan';
 const DIMENSIONS = ['Gedeeld leiderschap', 'Verbindend leiderschap', 'Veranderleiderschap'];  // items 1-3, 4-6, 7-9
 const NOTE = 'De eigen leidinggevende staat er met naam. Elke andere categorie staat er vanaf 3 beoordelaars; kleinere zijn ' +
   'samengevoegd tot ‘anderen (samengevoegd)’, getoond vanaf 3. De anderen samen en het verschil blijven weg als ze de ' +
