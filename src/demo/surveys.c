@@ -98,12 +98,12 @@ void demo_360(struct ctx *c, long long subject, long long manager, const long lo
 		die("demo: the leadership scan");
 	struct rater r[16];
 	size_t n = 0;
-	r[n++] = (struct rater){ manager, "manager" };
+	r[n++] = (struct rater){ manager, "manager", NULL };
 	for (size_t i = 0; i < nstaff && n < 12; i++)
-		r[n++] = (struct rater){ staff[i], "staff" };
+		r[n++] = (struct rater){ staff[i], "staff", NULL };
 	for (size_t i = 0; i < npeers && n < 15; i++)
-		r[n++] = (struct rater){ peers[i], "peer" };
-	r[n++] = (struct rater){ other, "other" };
+		r[n++] = (struct rater){ peers[i], "peer", NULL };
+	r[n++] = (struct rater){ other, "other", NULL };
 	char today[11], opens[11], closes[11];
 	date_today((long long)time(NULL), today);
 	date_add_days(today, -60, opens);

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 /* ---- built-in instruments ---- */
@@ -255,6 +256,24 @@ int wave_create_360(struct ctx *c, long long instrument_id, const char *name, lo
 			errors_add(c, e, "raters", _("Line %zu: the category is manager, peer, staff or other."), i + 1);
 			break;
 		}
+		if (!raters[i].person_id) {
+			const char *mail = raters[i].email ? raters[i].email : "";
+			if (!email_plausible(mail)) {
+				errors_add(c, e, "raters", _("Line %zu: give an employee number, or the e-mail address of a rater outside the organisation."), i + 1);
+				break;
+			}
+			if (!strcmp(r, "manager")) {
+				errors_add(c, e, "raters", _("Line %zu: the own manager is a person of the organisation, shown by name; a rater from outside is a peer, staff or other."), i + 1);
+				break;
+			}
+			for (size_t k = 0; k < i; k++)
+				if (!raters[k].person_id && raters[k].email && !strcasecmp(raters[k].email, mail)) {
+					errors_add(c, e, "raters", _("Line %zu: this rater is on the list twice."), i + 1);
+					k = i;
+					i = n;
+				}
+			continue;
+		}
 		if (raters[i].person_id == subject_id) {
 			errors_add(c, e, "raters", _("Line %zu: the person asking for feedback rates themself already."), i + 1);
 			break;
@@ -287,6 +306,7 @@ int wave_create_360(struct ctx *c, long long instrument_id, const char *name, lo
 		struct invitation inv = { 0 };
 		inv.wave_id = *id;
 		inv.person_id = i < n ? raters[i].person_id : subject_id;
+		inv.email = (char *)(i < n && !raters[i].person_id ? raters[i].email : "");
 		inv.rater_role = (char *)(i < n ? raters[i].role : "self");
 		unsigned char h[HASH_LEN];
 		randombytes_buf(h, sizeof(h));

@@ -41,10 +41,13 @@ int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct e
 
 /* 360° feedback: a round about one person (the subject), who rates
  * themself; raters are invited by category. Anonymous in storage as any
- * anonymous wave; the category stays with the response for the report. */
+ * anonymous wave; the category stays with the response for the report.
+ * A peer, staff member or other from outside the organisation is invited
+ * by e-mail address and answers through the link, without an account. */
 struct rater {
-	long long person_id;
+	long long person_id;         /* 0: a rater outside the organisation, by e-mail */
 	const char *role;            /* manager, peer, staff, other */
+	const char *email;           /* when person_id is 0 */
 };
 int wave_create_360(struct ctx *c, long long instrument_id, const char *name, long long subject_id,
 		    const struct rater *raters, size_t n, const char *opens_on, const char *closes_on, long long now,

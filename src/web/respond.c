@@ -118,7 +118,14 @@ static void respond_page(struct web *w, struct respondent *r, const char *token,
 	if (r->w.subject_id)
 		html(w->out, "<p>%s: <strong>%s</strong></p>", _("360° feedback about"), r->w.subject_name);
 	html(w->out, "<p>%s</p>", arena_printf(w->a, _("Open until %s."), date_label(w->a, r->w.closes_on)));
-	if (r->w.anonymous)
+	const char *role = r->inv.rater_role ? r->inv.rater_role : "";
+	if (r->w.subject_id && !strcmp(role, "self"))
+		html(w->out, "<p class=\"note\">%s</p>", _("You rate yourself: your answers are in the report as \"self\", beside those of the others."));
+	else if (r->w.subject_id && !strcmp(role, "manager"))
+		html(w->out, "<p class=\"note\">%s</p>", _("You answer as the own manager: your answers are shown apart in the report and are not anonymous to the person asking for feedback."));
+	else if (r->w.subject_id)
+		html(w->out, "<p class=\"note\">%s</p>", _("Your answers are kept without your name and without the time. In the report they count only together with those of at least two other raters."));
+	else if (r->w.anonymous)
 		html(w->out, "<p class=\"note\">%s</p>", _("This questionnaire is anonymous: once you hand in, your answers are kept without your name and without the time."));
 	else
 		html(w->out, "<p class=\"note\">%s</p>", _("This questionnaire is not anonymous: your answers are kept with your name."));

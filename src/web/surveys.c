@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 static const char *today(struct web *w)
@@ -146,7 +147,7 @@ static void form_360(struct web *w, const struct errors *e)
 	if (store_instrument_list(w->st, w->a, org, &in, &nin) || !nin)
 		return;
 	html(w->out, "<h2 id=\"new-360\">%s</h2><p>%s</p>", _("Start a 360° feedback round"),
-	     _("The person asking for feedback rates themself; the raters are invited by category. Their own manager is shown by name; every other category only from 3 raters, otherwise merged into \"others\", which is shown from 3."));
+	     _("The person asking for feedback rates themself; the raters are invited by category. Their own manager is shown apart, never anonymously; every other category only from 3 raters, otherwise merged into \"others\", which is shown from 3."));
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/waves/360\">");
 	form_csrf(w);
@@ -163,11 +164,11 @@ static void form_360(struct web *w, const struct errors *e)
 	input_360(w, "name", "name360", _("Name of the wave"), "text", e ? web_field(w, "name") : "", e);
 	form_input(w, "subject", _("Employee number of the person asking for feedback"), "text",
 		   e ? web_field(w, "subject") : "", e, NULL);
-	form_textarea(w, "raters", _("Raters, one per line: employee number and category"), e ? web_field(w, "raters") : "", e,
-		      _("Categories: manager, peer, staff, other. For example: P0012 manager"));
+	form_textarea(w, "raters", _("Raters, one per line: employee number (or e-mail address) and category"), e ? web_field(w, "raters") : "", e,
+		      _("Categories: manager, peer, staff, other. For example: P0012 manager. A rater from outside the organisation by e-mail address, for example: j.jansen@example.nl other"));
 	input_360(w, "opens_on", "opens_on360", _("Opens on"), "date", e ? web_field(w, "opens_on") : today(w), e);
 	input_360(w, "closes_on", "closes_on360", _("Closes on"), "date", e ? web_field(w, "closes_on") : "", e);
-	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Start the round"));
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Start the 360° feedback round"));
 }
 
 static void surveys_page(struct web *w, const struct errors *e, int status)
@@ -290,11 +291,19 @@ void page_wave360_create(struct web *w)
 		char *who = strtok_r(l, " \t;,", &save), *role = strtok_r(NULL, " \t;,", &save);
 		if (!who)
 			continue;
+		/* the categories in Dutch too */
+		static const char *const nl[][2] = { { "leidinggevende", "manager" }, { "collega", "peer" },
+						     { "medewerker", "staff" }, { "ander", "other" }, { "anders", "other" } };
+		for (size_t k = 0; role && k < sizeof(nl) / sizeof(*nl); k++)
+			if (!strcasecmp(role, nl[k][0]))
+				role = (char *)nl[k][1];
 		struct person rp;
-		if (store_person_by_employee_id(w->st, w->a, org, who, &rp))
+		if (strchr(who, '@'))  /* a rater from outside, by e-mail address */
+			raters[n++] = (struct rater){ 0, role ? role : "", who };
+		else if (store_person_by_employee_id(w->st, w->a, org, who, &rp))
 			errors_add(&w->ctx, &e, "raters", _("Line %zu: there is nobody with employee number %s."), line, who);
 		else
-			raters[n++] = (struct rater){ rp.id, role ? role : "" };
+			raters[n++] = (struct rater){ rp.id, role ? role : "", NULL };
 	}
 	long long id = 0;
 	int d = e.n ? D_INVALID
@@ -415,7 +424,7 @@ static void report_360(struct web *w, const struct wave *wv, const struct instru
 		return;
 	}
 	html(w->out, "<p class=\"note\">%s</p>",
-	     _("The own manager is shown by name. Every other category is shown from 3 raters; smaller ones are merged into \"others (merged)\", shown from 3. The others together and the gap are left out when they would give away the scores of fewer than 3 raters."));
+	     _("The own manager is shown apart: that rating is never anonymous. Every other category is shown from 3 raters; smaller ones are merged into \"others (merged)\", shown from 3. The others together and the gap are left out when they would give away the scores of fewer than 3 raters."));
 	html(w->out, "<table class=\"three60\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("Dimension"), _("Self"), _("Categories (raters)"), _("Others together (raters)"), _("Gap self − others"));

@@ -32,7 +32,7 @@ import { launch, newPage as open, accessible, login as loginAt, submit, refused,
 const CHECK = 'build/check';
 const SCAN = 'Leiderschapsscan';
 const DIMENSIONS = ['Gedeeld leiderschap', 'Verbindend leiderschap', 'Veranderleiderschap'];  // items 1-3, 4-6, 7-9
-const NOTE = 'De eigen leidinggevende staat er met naam. Elke andere categorie staat er vanaf 3 beoordelaars; kleinere zijn ' +
+const NOTE = 'De eigen leidinggevende staat er apart in: die beoordeling is nooit anoniem. Elke andere categorie staat er vanaf 3 beoordelaars; kleinere zijn ' +
   'samengevoegd tot ‘anderen (samengevoegd)’, getoond vanaf 3. De anderen samen en het verschil blijven weg als ze de ' +
   'scores van minder dan 3 beoordelaars zouden verraden.';
 // the points each rater gives the nine statements
@@ -130,7 +130,7 @@ async function startRound(page, name, subject, raters) {
   await form.getByLabel(/^Beoordelaars, één per regel/).fill(raters.map(([p, c]) => `${p.employee} ${c}`).join('\n'));
   today = await form.getByLabel('Opent op').inputValue();
   await form.getByLabel('Sluit op').fill(addDays(today, 14));
-  await submit(form.getByRole('button', { name: 'De ronde starten' }), /done=wave-created/);
+  await submit(form.getByRole('button', { name: 'De 360°-feedbackronde starten' }), /done=wave-created/);
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), name);
   assert.match(await page.locator('main').innerText(), new RegExp(`360°-feedback over: ${subject.name}\n`));
   return page.url().replace(/\?.*/, '');
@@ -196,7 +196,7 @@ test('a 360° round about a team chief: staff by themselves, peers and other mer
   await form.getByLabel(/^Beoordelaars/).fill(`${manager.employee} manager\n${staff[0].employee} baas`);
   await form.getByLabel('Sluit op').fill(addDays(await form.getByLabel('Opent op').inputValue(), 14));
   const before = await page.locator('a[href^="/waves/"]').count();
-  const alert = await refused(form.getByRole('button', { name: 'De ronde starten' }));
+  const alert = await refused(form.getByRole('button', { name: 'De 360°-feedbackronde starten' }));
   assert.match(alert, /Naam is verplicht/);
   assert.match(alert, /Regel 2: de categorie is manager, peer, staff of other\./);
   // the fields of this form are marked, and the alert's links lead to them (not to the wave form's fields of the same name)

@@ -317,7 +317,7 @@ static void round_360(struct fixture *f, const char *const *roles, size_t n, con
 	for (size_t i = 0; i < n; i++) {
 		char emp[32];
 		snprintf(emp, sizeof(emp), "R%zu", i);
-		raters[i] = (struct rater){ person(f, emp), roles[i] };
+		raters[i] = (struct rater){ person(f, emp), roles[i], NULL };
 	}
 	CHECK_INT(instrument_install(&f->c, "leadership-scan-360", 1, &instrument), D_OK);
 	CHECK_INT(wave_create_360(&f->c, instrument, "360", subject, raters, n, "2026-03-01", "2026-03-31", 1, &e, &wave),

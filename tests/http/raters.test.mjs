@@ -1,0 +1,73 @@
+// 360° feedback with raters from outside the organisation (SPEC C7: they
+// answer through a one-time link without an account): invited by e-mail
+// address, with the categories in Dutch; refused when the address is not
+// one, when the own manager would be an outsider, or when an address is on
+// the list twice. The outsider's link works without an account, once; what
+// they are told about anonymity depends on their category.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { startServer, Client, demoEmail } from '../lib/server.mjs';
+
+let srv, coach, form, subject, manager, waveId;
+const sqlite = (q) => execFileSync('sqlite3', ['-readonly', '-json', srv.db, q], { encoding: 'utf8' }).trim();
+const rows = (q) => { const t = sqlite(q); return t ? JSON.parse(t) : []; };
+
+before(async () => {
+  srv = await startServer();
+  coach = new Client(srv.base);
+  await coach.login(demoEmail('coach'));
+  const q = (await coach.get('/questionnaires')).text;
+  const instrument = q.match(/<option value="(\d+)"[^>]*>Leiderschapsscan<\/option>/)[1];
+  const people = (await coach.get('/api/v1/people?limit=5')).json().people;
+  const emp = async (p) => (await coach.get(`/api/v1/people/${p.id}`)).json().employee_id;
+  [subject, manager] = [await emp(people[0]), await emp(people[1])];
+  const today = new Date().toISOString().slice(0, 10);
+  form = { instrument_id: instrument, name: 'Extern 360', subject, opens_on: today, closes_on: today };
+});
+after(async () => { await srv?.stop(); });
+
+test('refused: an address that is not one, an outsider as own manager, an address twice; nothing is made', async () => {
+  const before = rows('SELECT count(*) AS n FROM wave')[0].n;
+  for (const [raters, message] of [
+    [`${manager} leidinggevende\nklant@voorbeeld ander`, /Regel 2: geef een personeelsnummer, of het e-mailadres/],
+    [`baas@example.nl leidinggevende`, /Regel 1: de eigen leidinggevende is iemand van de organisatie/],
+    [`a.b@example.nl ander\nA.B@example.nl collega`, /Regel 2: deze beoordelaar staat twee keer op de lijst\./],
+  ]) {
+    const r = await coach.post('/waves/360', { ...form, raters });
+    assert.equal(r.status, 422, raters);
+    assert.match(r.text, message);
+  }
+  assert.equal(rows('SELECT count(*) AS n FROM wave')[0].n, before);
+});
+
+test('an outsider by e-mail, categories in Dutch: invited without a person, answers through the link without an account', async () => {
+  const r = await coach.post('/waves/360', { ...form, raters: `${manager} leidinggevende\nk.klant@example.nl ander\nl.leverancier@example.nl collega` });
+  assert.equal(r.status, 303);
+  waveId = +r.headers.get('location').match(/\d+/)[0];
+  const inv = rows(`SELECT person_id, email, rater_role FROM invitation WHERE wave_id = ${waveId} ORDER BY id`);
+  assert.deepEqual(inv.map((x) => x.rater_role).sort(), ['manager', 'other', 'peer', 'self']);
+  const outsiders = inv.filter((x) => x.person_id === null);
+  assert.deepEqual(outsiders.map((x) => x.email).sort(), ['k.klant@example.nl', 'l.leverancier@example.nl']);
+  // the link, from links.csv, opens without an account
+  const csv = (await coach.get(`/waves/${waveId}/links.csv`)).text;
+  const line = csv.split('\n').find((l) => l.includes('k.klant@example.nl'));
+  const token = line.match(/token=([0-9a-f]+)/)[1];
+  const anon = new Client(srv.base);
+  const page = await anon.get(`/respond?token=${token}`);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /360°-feedback over: <strong>/);
+  assert.match(page.text, /tellen ze alleen mee samen met die van minstens twee andere beoordelaars/);
+  const field = page.text.match(/name="(i\d+)" value="4"/)[1];
+  const s = await anon.post('/respond', { token, action: 'submit', [field]: '4' });
+  assert.equal(s.status, 303);
+  assert.equal((await anon.post('/respond', { token, action: 'submit', [field]: '2' })).status, 422, 'once');
+  // the manager is told the rating is not anonymous
+  const texts = [];
+  for (const l of csv.split('\n').filter((x) => /token=/.test(x))) {
+    const t = l.match(/token=([0-9a-f]+)/)[1];
+    texts.push((await new Client(srv.base).get(`/respond?token=${t}`)).text);
+  }
+  assert.ok(texts.some((t) => /U antwoordt als eigen leidinggevende/.test(t)), 'the manager is told');
+  assert.ok(texts.some((t) => /U beoordeelt uzelf/.test(t)), 'the subject is told');
+});
