@@ -388,7 +388,7 @@ TEST(survey_360_hides_what_would_give_two_raters_away)
 	struct errors e = { 0 };
 	long long instrument, wave;
 	CHECK_INT(instrument_install(&f.c, "leadership-scan-360", 1, &instrument), D_OK);
-	struct rater bad[] = { { person(&f, "X1"), "manager" }, { person(&f, "X2"), "boss" } };
+	struct rater bad[] = { { person(&f, "X1"), "manager", NULL }, { person(&f, "X2"), "boss", NULL } };
 	CHECK_INT(wave_create_360(&f.c, instrument, "360", person(&f, "X0"), bad, 2, "2026-03-01", "2026-03-31", 1, &e,
 				  &wave), D_INVALID);
 	CHECK_STR(errors_get(&e, "raters"), "Line 2: the category is manager, peer, staff or other.");
