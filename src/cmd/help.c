@@ -11,8 +11,9 @@ const struct command commands[] = {
 	{ "serve", cmd_serve, "serve the web interface and the API",
 	  "leergang serve [--listen ADDR:PORT] [--threads N] [--secure-cookies]" },
 	{ "migrate", cmd_migrate, "bring the database schema up to date", "leergang migrate" },
-	{ "org", cmd_org, "add or list organisations",
-	  "leergang org add --slug SLUG --name NAME\n       leergang org list [--format csv|json]" },
+	{ "org", cmd_org, "add or list organisations; take part in the benchmark",
+	  "leergang org add --slug SLUG --name NAME\n       leergang org list [--format csv|json]\n"
+	  "       leergang org benchmark SLUG on|off   (share closed waves of built-in questionnaires, see others')" },
 	{ "user", cmd_user, "add or list accounts, set a password",
 	  "leergang user add --org SLUG --email E --role ROLE [--name NAME]   (password on stdin)\n"
 	  "       leergang user list --org SLUG [--format csv|json]\n"

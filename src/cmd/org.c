@@ -1,4 +1,6 @@
-/* org.c — `leergang org add|list`. */
+/* org.c — `leergang org add|list|benchmark`. Taking part in the
+ * benchmark of questionnaires is an organisation's decision, so it is set
+ * here by whoever runs the installation, not by a role inside it. */
 #include "cmd.h"
 #include "output.h"
 #include "core/die.h"
@@ -48,7 +50,7 @@ static int org_list(int argc, char **argv)
 	size_t n;
 	if (store_org_list(st, &a, &orgs, &n))
 		die("database: %s", store_errmsg(st));
-	static const char *const cols[] = { "id", "slug", "name", "created_at", NULL };
+	static const char *const cols[] = { "id", "slug", "name", "created_at", "benchmark", NULL };
 	struct out out;
 	out_begin(&out, f, cols);
 	for (size_t i = 0; i < n; i++) {
@@ -56,6 +58,7 @@ static int org_list(int argc, char **argv)
 		out_str(&out, orgs[i].slug);
 		out_str(&out, orgs[i].name);
 		out_str(&out, orgs[i].created_at);
+		out_str(&out, orgs[i].benchmark ? "yes" : "no");
 		out_row(&out);
 	}
 	out_end(&out);
@@ -64,8 +67,32 @@ static int org_list(int argc, char **argv)
 	return 0;
 }
 
+static int org_benchmark(int argc, char **argv)
+{
+	if (argc != 3 || (strcmp(argv[2], "on") && strcmp(argv[2], "off")))
+		cmd_usage("org");
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct organisation o;
+	if (store_org_by_slug(st, &a, argv[1], &o))
+		die("there is no organisation with slug '%s'", argv[1]);
+	bool on = !strcmp(argv[2], "on");
+	if (store_org_set_benchmark(st, o.id, on))
+		die("database: %s", store_errmsg(st));
+	store_audit_add(st, o.id, 0, "cli", on ? "organisation.benchmark.on" : "organisation.benchmark.off", "organisation",
+			o.id, o.slug);
+	printf(on ? "organisation %s takes part in the benchmark: its closed waves of built-in questionnaires count in "
+		    "other organisations' benchmarks, and it sees theirs\n"
+		  : "organisation %s does not take part in the benchmark\n", o.slug);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
 int cmd_org(int argc, char **argv)
 {
+	if (argc >= 2 && !strcmp(argv[1], "benchmark"))
+		return org_benchmark(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "add"))
 		return org_add(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "list"))

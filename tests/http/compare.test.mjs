@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
 
 const BEFORE = 'Leiderschapsscan District Noord (voormeting)';
 const AFTER = 'Leiderschapsscan District Noord (nameting)';
@@ -100,8 +100,9 @@ test('the benchmark: five partners pooled, none named; one partner fewer and it 
     assert.ok(!JSON.stringify(api).includes(name), `the API names no partner (${name})`);
     assert.ok(!page.includes(name), `the page names no partner (${name})`);
   }
-  // a partner that stops taking part no longer counts: four are too few
-  sqlite("UPDATE organisation SET benchmark = 0 WHERE slug = 'partner-5'", true);
+  // a partner that stops taking part (leergang org benchmark SLUG off) no
+  // longer counts: four are too few
+  assert.match(cli(srv.db, ['org', 'benchmark', 'partner-5', 'off']), /partner-5 does not take part/);
   try {
     const less = (await coach.get(`/api/v1/waves/${post}/compare`)).json();
     assert.equal(less.benchmark.shown, false);
@@ -109,8 +110,9 @@ test('the benchmark: five partners pooled, none named; one partner fewer and it 
     assert.ok(less.benchmark.dimensions.every((d) => d.mean === undefined));
     assert.match((await coach.get(`/waves/${post}/compare`)).text, /vanaf 5 andere organisaties/);
   } finally {
-    sqlite("UPDATE organisation SET benchmark = 1 WHERE slug = 'partner-5'", true);
+    cli(srv.db, ['org', 'benchmark', 'partner-5', 'on']);
   }
+  assert.equal((await coach.get(`/api/v1/waves/${post}/compare`)).json().benchmark.shown, true, 'back at five');
   // an organisation that does not take part sees none
   sqlite("UPDATE organisation SET benchmark = 0 WHERE slug = 'politie-demo'", true);
   try {
