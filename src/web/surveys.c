@@ -546,6 +546,22 @@ void page_wave(struct web *w)
 		const char **labels = arena_alloc(w->a, (first->noptions + 1) * sizeof(*labels));
 		for (size_t k = 0; k < first->noptions; k++)
 			labels[k] = first->options[k].label;
+		/* items whose points are labelled otherwise (a bipolar item's own
+		 * poles) share the legend only by their values; the table below
+		 * gives each item's poles */
+		bool same = true;
+		for (size_t i = 0; i < res.nitems; i++) {
+			const struct instrument_item *it = res.items[i].item;
+			if (it->noptions != first->noptions || (strcmp(it->kind, "likert") && strcmp(it->kind, "bipolar")))
+				continue;
+			for (size_t k = 0; k < it->noptions; k++)
+				if (strcmp(it->options[k].label, first->options[k].label) ||
+				    it->options[k].value != first->options[k].value)
+					same = false;
+		}
+		if (!same)
+			for (size_t k = 0; k < first->noptions; k++)
+				labels[k] = "";   /* the legend says 1, 2, ...: the poles are in the table */
 		size_t nr = 0;
 		for (size_t i = 0; i < res.nitems; i++) {
 			const struct item_result *r = &res.items[i];
@@ -567,8 +583,12 @@ void page_wave(struct web *w)
 		const struct item_result *r = &res.items[i];
 		if (!strcmp(r->item->kind, "open"))
 			continue;
-		html(w->out, "<tr><th scope=\"row\">%s) %s</th><td>%zu</td><td>%s</td><td>%s</td><td>", r->item->code,
-		     r->item->text, r->n, num1(w, r->mean), num1(w, r->sd));
+		html(w->out, "<tr><th scope=\"row\">%s) %s", r->item->code, r->item->text);
+		const struct item_option *o = r->item->options;
+		if (!strcmp(r->item->kind, "bipolar") && r->item->noptions >= 2)
+			html(w->out, " <span class=\"muted\">(%d = %s · %d = %s)</span>", o[0].value, o[0].label,
+			     o[r->item->noptions - 1].value, o[r->item->noptions - 1].label);
+		html(w->out, "</th><td>%zu</td><td>%s</td><td>%s</td><td>", r->n, num1(w, r->mean), num1(w, r->sd));
 		for (size_t k = 0; k < r->item->noptions; k++)
 			html(w->out, "%s%d: %zu", k ? " · " : "", r->item->options[k].value, r->counts[k]);
 		html(w->out, "</td></tr>");
