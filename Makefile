@@ -5,7 +5,7 @@
 #                   run every test suite, print "N passed, N failed"
 #   make SANITIZE=1 build the ASan+UBSan variant in build/asan/
 
-PKGS      := libmicrohttpd sqlite3 jansson libsodium libical libcmark pangocairo gsl xlsxwriter libxml-2.0
+PKGS      := libmicrohttpd sqlite3 jansson libsodium libical libcmark pangocairo gsl xlsxwriter libxml-2.0 libcurl
 CC        ?= cc
 VERSION   := 0.1.0
 SANITIZE  ?= 0

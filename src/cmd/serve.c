@@ -2,6 +2,7 @@
 #include "cmd.h"
 #include "core/die.h"
 #include "http/server.h"
+#include "mail/smtp.h"
 #include "store/store.h"
 #include "web/web.h"
 
@@ -31,6 +32,35 @@ static void print_routes(void)
 	puts(s);
 	free(s);
 	json_decref(arr);
+}
+
+/* The mail server from LEERGANG_SMTP_* (mail/smtp.h); none when
+ * LEERGANG_SMTP_URL is unset. A setting that cannot work stops the start. */
+static void setup_mail(void)
+{
+	static struct smtp_config cfg;
+	const char *url = getenv("LEERGANG_SMTP_URL");
+	if (!url || !*url) {
+		fprintf(stderr, "leergang: no LEERGANG_SMTP_URL: questionnaire links are not sent by e-mail\n");
+		return;
+	}
+	const char *user = getenv("LEERGANG_SMTP_USER"), *password = getenv("LEERGANG_SMTP_PASSWORD");
+	const char *tls = getenv("LEERGANG_SMTP_STARTTLS");
+	cfg.url = url;
+	cfg.from = getenv("LEERGANG_SMTP_FROM");
+	cfg.user = user && *user ? user : NULL;
+	cfg.password = password && *password ? password : NULL;
+	if (!tls || !*tls || !strcmp(tls, "0") || !strcmp(tls, "no"))
+		cfg.starttls = false;
+	else if (!strcmp(tls, "1") || !strcmp(tls, "yes"))
+		cfg.starttls = true;
+	else
+		die("LEERGANG_SMTP_STARTTLS wants 1 or 0, not \"%s\"", tls);
+	char err[256];
+	if (smtp_config_check(&cfg, err, sizeof(err)))
+		die("%s", err);
+	smtp_use(&cfg);
+	fprintf(stderr, "leergang: sending e-mail through %s as %s\n", cfg.url, cfg.from);
 }
 
 static void check_routes(void)
@@ -69,6 +99,7 @@ int cmd_serve(int argc, char **argv)
 	if (optind != argc)
 		cmd_usage("serve");
 	check_routes();
+	setup_mail();
 	/* create or migrate the database before the threads open it */
 	struct store *st = cmd_open(true);
 	store_close(st);
@@ -80,5 +111,7 @@ int cmd_serve(int argc, char **argv)
 	cfg.error_page = web_error_page;
 	cfg.app = &app;
 	fflush(stdout);
-	return http_serve(&cfg);
+	int rc = http_serve(&cfg);
+	smtp_use(NULL);
+	return rc;
 }

@@ -80,6 +80,7 @@ struct invitation {
 	char *email, *enrolment_status;
 	char *rater_role;            /* 360° feedback: self, manager, peer, staff, other; else "" */
 	int responded, reminders;
+	long long mailed_at;         /* when the invitation was sent by e-mail, else 0 */
 	char *person_name;           /* filled by reads */
 };
 
@@ -93,6 +94,11 @@ int store_invitation_list(struct store *s, struct arena *a, long long org, long 
 int store_invitation_by_hash(struct store *s, struct arena *a, const unsigned char hash[HASH_LEN],
 			     struct invitation *out, long long *org);
 int store_invitation_remind(struct store *s, long long org, long long id);
+/* Sending an invitation by e-mail: claim sets mailed_at when it is not set
+ * yet (ST_NOTFOUND when it is: someone else sent it), before the message
+ * goes out; unclaim clears it again when the mail server refused it. */
+int store_invitation_claim_mail(struct store *s, long long org, long long id, long long now);
+int store_invitation_unclaim_mail(struct store *s, long long org, long long id);
 
 struct answer_value {
 	long long item_id;

@@ -1,13 +1,15 @@
 /* surveys.c — questionnaires for the coach and the researcher: the
  * instruments (built-in ones installed on first use), the waves with their
  * response accounting and item table, the personal links as CSV for a mail
- * merge; and the page where a respondent answers through their link, with
- * or without an account, without JavaScript. */
+ * merge or, when the server has a mail server, sent by e-mail; and the
+ * page where a respondent answers through their link, with or without an
+ * account, without JavaScript. */
 #include "web.h"
 #include "domain/audit.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
 #include "domain/survey_compare.h"
+#include "domain/wave_mail.h"
 #include "store/response.h"
 #include "formats/csv.h"
 #include "html/chart.h"
@@ -474,6 +476,77 @@ static void timeline(struct web *w, const struct wave *wv)
 		       arena_printf(w->a, "timeline-%lld", wv->id));
 }
 
+/* What a round of e-mail did, shown after the redirect of page_wave_send
+ * and page_wave_reminders: numbers only, taken from the query. */
+static void mail_result(struct web *w)
+{
+	const char *kind = web_arg(w, "mailed");
+	if (!kind || (strcmp(kind, "invitations") && strcmp(kind, "reminders")))
+		return;
+	bool reminders = !strcmp(kind, "reminders");
+	long long sent = web_arg_int(w, "sent", 0), failed = web_arg_int(w, "failed", 0),
+		  none = web_arg_int(w, "noaddress", 0);
+	if (!sent && !failed && !none) {
+		html(w->out, "<p class=\"done\" role=\"status\">%s</p>\n", _("There was nobody to send to."));
+		return;
+	}
+	html(w->out, failed ? "<div class=\"error\" role=\"alert\">" : "<div class=\"done\" role=\"status\">");
+	html(w->out, "<p>%s</p>",
+	     arena_printf(w->a, reminders ? ngettext("%lld reminder sent by e-mail.", "%lld reminders sent by e-mail.",
+						     (unsigned long)sent)
+					  : ngettext("%lld invitation sent by e-mail.", "%lld invitations sent by e-mail.",
+						     (unsigned long)sent), sent));
+	if (failed) {
+		html(w->out, "<p>");
+		if (web_arg_int(w, "unreachable", 0) == 1)
+			html(w->out, "%s ", _("The mail server could not be reached."));
+		html(w->out, "%s", arena_printf(w->a, ngettext("%lld message could not be sent.", "%lld messages could not be sent.",
+							       (unsigned long)failed), failed));
+		if (!reminders)
+			html(w->out, " %s", _("Send the invitations again later: only those who have not had one get it."));
+		html(w->out, "</p>");
+	}
+	if (none)
+		html(w->out, "<p>%s</p>",
+		     arena_printf(w->a, ngettext("%lld person has no usable e-mail address: give them the link from the CSV.",
+						 "%lld people have no usable e-mail address: give them the link from the CSV.",
+						 (unsigned long)none), none));
+	html(w->out, "</div>\n");
+}
+
+/* How far the invitations by e-mail are, and the form that sends them to
+ * those who have not had one; or that this server sends no e-mail. */
+static void mail_section(struct web *w, const struct wave *wv, const char *day)
+{
+	if (!wave_mail_configured()) {
+		html(w->out, "<p class=\"muted\">%s</p>", _("Sending e-mail is not set up on this server; use the links as CSV for a mail merge."));
+		return;
+	}
+	struct invitation *inv;
+	size_t n;
+	if (store_invitation_list(w->st, w->a, w->who.organisation_id, wv->id, &inv, &n))
+		return;
+	long long asked = 0, mailed = 0, waiting = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(inv[i].enrolment_status, "stopped"))
+			continue;
+		asked++;
+		if (inv[i].mailed_at)
+			mailed++;
+		else if (!inv[i].responded)
+			waiting++;
+	}
+	html(w->out, "<p id=\"mail\">%s</p>", arena_printf(w->a, _("Invitations sent by e-mail: %lld of %lld."), mailed, asked));
+	if (!waiting || strcmp(day, wv->closes_on) > 0)
+		return;
+	html(w->out, "<form method=\"post\" action=\"/waves/%lld/send\">", wv->id);
+	form_csrf(w);
+	html(w->out, "<p><button type=\"submit\">%s</button> <span class=\"muted\">%s</span></p></form>",
+	     _("Send the invitations by e-mail"),
+	     arena_printf(w->a, ngettext("%lld person has not had an invitation by e-mail yet.",
+					 "%lld people have not had an invitation by e-mail yet.", (unsigned long)waiting), waiting));
+}
+
 void page_wave(struct web *w)
 {
 	struct wave wv;
@@ -488,6 +561,7 @@ void page_wave(struct web *w)
 	}
 	page_begin(w, wv.name);
 	page_done_message(w);
+	mail_result(w);
 	html(w->out, "<p><a href=\"/questionnaires\">%s</a></p>", _("Back to the questionnaires"));
 	html(w->out, "<p>%s · %s · %s – %s · %s</p>", wv.instrument_name, arena_printf(w->a, _("version %d"), wv.version),
 	     date_label(w->a, wv.opens_on), date_label(w->a, wv.closes_on),
@@ -513,12 +587,14 @@ void page_wave(struct web *w)
 	html(w->out, "<p><a href=\"/waves/%lld/links.csv\">%s</a></p>", wv.id,
 	     _("The personal links as CSV, for a mail merge"));
 	const char *day = today(w);
+	mail_section(w, &wv, day);
 	if (acc.not_responded && strcmp(day, wv.opens_on) >= 0 && strcmp(day, wv.closes_on) <= 0) {
 		html(w->out, "<form method=\"post\" action=\"/waves/%lld/reminders\">", wv.id);
 		form_csrf(w);
 		html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button> <span class=\"muted\">%s</span></p></form>",
 		     _("Remind those who have not answered"),
-		     _("You get their links as CSV for the mail merge; each is counted as reminded."));
+		     wave_mail_configured() ? _("Each gets a reminder by e-mail and is counted as reminded.")
+					    : _("You get their links as CSV for the mail merge; each is counted as reminded."));
 	}
 
 	if (wv.subject_id) {
@@ -661,16 +737,50 @@ void page_wave_links(struct web *w)
 	response_header(w->r, "Content-Disposition", "attachment; filename=\"links.csv\"");
 }
 
-/* A reminder round: the links of those asked who have not answered yet, as
- * CSV for the mail merge, each counted as reminded. Only while the wave is
- * open. Who answered is known from the invitation (for the accounting);
- * what they answered is not, in an anonymous wave. */
+/* After a round of e-mail: back to the wave page with what it did. */
+static void mail_answer(struct web *w, const struct wave *wv, const char *kind, int d, const struct errors *e,
+			const struct mail_tally *t)
+{
+	if (d == D_INVALID)
+		web_error(w, 422, e->items[0].message);
+	else if (d)
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+	else
+		web_redirect(w, arena_printf(w->a, "/waves/%lld?mailed=%s&sent=%lld&failed=%lld&noaddress=%lld&unreachable=%d",
+					     wv->id, kind, t->sent, t->failed, t->no_address, t->unreachable));
+}
+
+/* The invitations by e-mail to those asked who have not had one. */
+void page_wave_send(struct web *w)
+{
+	struct wave wv;
+	struct instrument_version v;
+	if (!open_wave(w, &wv, &v))
+		return;
+	struct errors e = { 0 };
+	struct mail_tally t;
+	int d = wave_mail_invitations(&w->ctx, &wv, web_base_url(w), w->org_name, (long long)time(NULL), &e, &t);
+	mail_answer(w, &wv, "invitations", d, &e, &t);
+}
+
+/* A reminder round: by e-mail when the server sends mail, else the links
+ * of those asked who have not answered yet as CSV for the mail merge; each
+ * counted as reminded. Only while the wave is open. Who answered is known
+ * from the invitation (for the accounting); what they answered is not, in
+ * an anonymous wave. */
 void page_wave_reminders(struct web *w)
 {
 	struct wave wv;
 	struct instrument_version v;
 	if (!open_wave(w, &wv, &v))
 		return;
+	if (wave_mail_configured()) {   /* by e-mail; otherwise the CSV below */
+		struct errors e = { 0 };
+		struct mail_tally t;
+		int d = wave_mail_reminders(&w->ctx, &wv, web_base_url(w), w->org_name, (long long)time(NULL), &e, &t);
+		mail_answer(w, &wv, "reminders", d, &e, &t);
+		return;
+	}
 	const char *day = today(w);
 	if (strcmp(day, wv.opens_on) < 0 || strcmp(day, wv.closes_on) > 0) {
 		web_error(w, 422, _("Reminders are sent while the wave is open."));

@@ -147,6 +147,7 @@ void page_wave(struct web *w);
 void page_wave_compare(struct web *w);
 void page_wave_links(struct web *w);
 void page_wave_reminders(struct web *w);
+void page_wave_send(struct web *w);
 /* survey_exports.c: a wave's data as CSV, XLSX and SPSS .sav */
 void page_wave_export_csv(struct web *w);
 void page_wave_export_xlsx(struct web *w);

@@ -204,7 +204,7 @@ const policy = {
   'GET /questionnaires': SURVEY, 'POST /instruments': SURVEY, 'GET /instruments/{id}': SURVEY,
   'GET /instruments/import': SURVEY, 'POST /instruments/import': SURVEY,
   'POST /waves': SURVEY, 'POST /instruments/{id}/versions': SURVEY, 'GET /waves/{id}': SURVEY, 'GET /waves/{id}/links.csv': SURVEY, 'GET /waves/{id}/compare': SURVEY,
-  'POST /waves/{id}/reminders': SURVEY, 'POST /waves/360': SURVEY,
+  'POST /waves/{id}/reminders': SURVEY, 'POST /waves/{id}/send': SURVEY, 'POST /waves/360': SURVEY,
   'GET /waves/{id}/export.csv': SURVEY, 'GET /waves/{id}/export.xlsx': SURVEY, 'GET /waves/{id}/export.sav': SURVEY,
   'GET /respond': 'public', 'POST /respond': 'public',
   'GET /api/v1/waves': SURVEY, 'GET /api/v1/waves/{id}': SURVEY, 'GET /api/v1/waves/{id}/compare': SURVEY,

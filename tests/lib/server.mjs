@@ -26,13 +26,15 @@ export function cliResult(db, args, input) {
   }
 }
 
-export async function startServer({ demo = true } = {}) {
+// extraEnv: more environment for the server process (the mail settings).
+export async function startServer({ demo = true, env: extraEnv = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'leergang-test-'));
   const db = join(dir, 'test.db');
   cli(db, demo ? ['init', '--demo'] : ['init']);
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '4'], { env });
+    const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '4'],
+      { env: { ...env, ...extraEnv } });
     let stderr = '';
     proc.stderr.on('data', (d) => { stderr += d; });
     const exited = new Promise((res) => proc.on('exit', (code, signal) => res({ code, signal })));

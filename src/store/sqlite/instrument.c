@@ -309,7 +309,7 @@ int store_wave_list(struct store *s, struct arena *a, long long org, struct wave
 
 #define INVITATION_COLS \
 	"v.id, v.wave_id, ifnull(v.person_id, 0), CASE WHEN v.email <> '' THEN v.email ELSE ifnull(p.email, '') END," \
-	" v.enrolment_status, v.responded, v.reminders, ifnull(p.name, ''), v.rater_role"
+	" v.enrolment_status, v.responded, v.reminders, ifnull(p.name, ''), v.rater_role, ifnull(v.mailed_at, 0)"
 #define INVITATION_FROM " FROM invitation v LEFT JOIN person p ON p.id = v.person_id"
 
 static void read_invitation(struct arena *a, sqlite3_stmt *st, struct invitation *x)
@@ -323,6 +323,7 @@ static void read_invitation(struct arena *a, sqlite3_stmt *st, struct invitation
 	x->reminders = sqlite3_column_int(st, 6);
 	x->person_name = col_text0(a, st, 7);
 	x->rater_role = col_text0(a, st, 8);
+	x->mailed_at = sqlite3_column_int64(st, 9);
 }
 
 int store_invitation_add(struct store *s, long long org, const struct invitation *inv, const unsigned char hash[HASH_LEN],
@@ -378,7 +379,7 @@ int store_invitation_by_hash(struct store *s, struct arena *a, const unsigned ch
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		read_invitation(a, st, out);
-		*org = sqlite3_column_int64(st, 9);
+		*org = sqlite3_column_int64(st, 10);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
@@ -388,6 +389,24 @@ int store_invitation_remind(struct store *s, long long org, long long id)
 {
 	sqlite3_stmt *st = stmt(s, "UPDATE invitation SET reminders = reminders + 1 WHERE id = ? AND organisation_id = ?"
 				   " AND responded = 0");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, org);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_invitation_claim_mail(struct store *s, long long org, long long id, long long now)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE invitation SET mailed_at = ? WHERE id = ? AND organisation_id = ?"
+				   " AND mailed_at IS NULL");
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int64(st, 3, org);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_invitation_unclaim_mail(struct store *s, long long org, long long id)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE invitation SET mailed_at = NULL WHERE id = ? AND organisation_id = ?");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, org);
 	return changed(s, exec_stmt(s, st));
