@@ -81,20 +81,28 @@ static void version_form(struct web *w, const struct instrument *in, const struc
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form></details>\n", _("Save as a new version"));
 }
 
-static void instrument_page(struct web *w, const struct errors *e, int status)
+/* The questionnaire of the path and its newest version, or the error page. */
+static bool load(struct web *w, struct instrument *in, struct instrument_version *v)
 {
 	long long org = w->who.organisation_id;
+	int r = store_instrument_get(w->st, w->a, org, w->id[0], in);
+	if (r == ST_NOTFOUND || (!r && !in->latest_version_id)) {
+		web_not_found(w);
+		return false;
+	}
+	if (r || store_version_get(w->st, w->a, org, in->latest_version_id, v)) {
+		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
+		return false;
+	}
+	return true;
+}
+
+static void instrument_page(struct web *w, const struct errors *e, int status)
+{
 	struct instrument in;
 	struct instrument_version v;
-	int r = store_instrument_get(w->st, w->a, org, w->id[0], &in);
-	if (r == ST_NOTFOUND || (!r && !in.latest_version_id)) {
-		web_not_found(w);
+	if (!load(w, &in, &v))
 		return;
-	}
-	if (r || store_version_get(w->st, w->a, org, in.latest_version_id, &v)) {
-		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
-		return;
-	}
 	page_begin(w, in.name);
 	page_done_message(w);
 	html(w->out, "<p><a href=\"/questionnaires\">%s</a></p><p>%s · %s</p>", _("Back to the questionnaires"),
@@ -145,18 +153,10 @@ void page_instrument(struct web *w)
 
 void page_instrument_version(struct web *w)
 {
-	long long org = w->who.organisation_id;
 	struct instrument in;
 	struct instrument_version v;
-	int r = store_instrument_get(w->st, w->a, org, w->id[0], &in);
-	if (r == ST_NOTFOUND || (!r && !in.latest_version_id)) {
-		web_not_found(w);
+	if (!load(w, &in, &v))
 		return;
-	}
-	if (r || store_version_get(w->st, w->a, org, in.latest_version_id, &v)) {
-		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
-		return;
-	}
 	struct item_edit *ed = arena_alloc(w->a, (v.nitems + 1) * sizeof(*ed));
 	for (size_t i = 0; i < v.nitems; i++) {
 		long long id = v.items[i].id;
