@@ -281,6 +281,7 @@ void page_static_css(struct web *w)
 		"padding:.4rem 1rem;background:var(--soft)}\n"
 		"details.preview{border:1px solid #ccc;padding:.4rem 1rem}\n"
 		"figure.chart{margin:1rem 0;max-width:760px}figure.chart svg{width:100%;height:auto}\n"
+		"summary>h2{display:inline-block;margin:.5rem 0}summary{cursor:pointer}\n"
 		"figure.chart figcaption{font-weight:600;margin:0 0 .3rem}\n"
 		"table.chart-data td.hidden{color:var(--muted);font-style:italic;"
 		"background:repeating-linear-gradient(45deg,#fff 0 6px,#ececec 6px 9px)}\n"
