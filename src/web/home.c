@@ -1,6 +1,7 @@
 /* home.c — the home page: what the signed-in person can do, by role. */
 #include "web.h"
 #include "html/html.h"
+#include "store/instrument.h"
 
 static void card(struct web *w, const char *href, const char *title, const char *text)
 {
@@ -31,6 +32,17 @@ void page_home(struct web *w)
 		card(w, "/groups", _("My groups"), _("Your learning groups and what is next: meetings, menu choices, attendance."));
 	if (roles & ROLE_BIT(ROLE_PARTICIPANT))
 		card(w, "/logbook", _("My logbook"), _("Every day in a few lines: what gave you energy, what cost you energy. Yours alone, unless you share an entry."));
+	if (w->who.person_id) {
+		/* a card only for whom a 360° round is about */
+		struct wave *wv;
+		size_t n;
+		if (!store_wave_list(w->st, w->a, w->who.organisation_id, &wv, &n))
+			for (size_t i = 0; i < n; i++)
+				if (wv[i].subject_id == w->who.person_id) {
+					card(w, "/feedback", _("My 360° feedback"), _("How others see your leadership beside how you see it yourself, once a round has closed."));
+					break;
+				}
+	}
 	card(w, "/reverse-mentoring", _("Reverse mentoring"), _("A senior leader learns from a junior colleague, in three phases and nine steps."));
 	if (roles & ROLES_GROUP_MEMBER)
 		card(w, "/calendar", _("Your calendar"), _("Your meetings in Outlook, Google Calendar or Apple Calendar, kept up to date."));

@@ -16,6 +16,7 @@ const struct route routes[] = {
 	{ "POST", "/logout", page_logout, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/", page_home, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/password", page_password, ACCESS_SIGNED_IN, PAGE },
+	{ "GET", "/feedback", page_my_feedback, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/password", page_password_post, ACCESS_SIGNED_IN, PAGE },
 
 	{ "GET", "/units", page_units, ROLES_UNITS_READ, PAGE },

@@ -406,9 +406,12 @@ static void radar(struct web *w, const struct wave *wv, const struct instrument_
 
 /* The 360° report: per dimension self, the manager, the categories shown,
  * the others together and the gap; once the round has closed. */
-static void report_360(struct web *w, const struct wave *wv, const struct instrument_version *v)
+void wave_report_360(struct web *w, const struct wave *wv, const struct instrument_version *v, bool nested)
 {
-	html(w->out, "<h2 id=\"report-360\">%s</h2>", _("Self and others per dimension"));
+	if (nested)
+		html(w->out, "<h3 id=\"report-360-%lld\">%s</h3>", wv->id, _("Self and others per dimension"));
+	else
+		html(w->out, "<h2 id=\"report-360\">%s</h2>", _("Self and others per dimension"));
 	if (strcmp(today(w), wv->closes_on) <= 0) {
 		html(w->out, "<p class=\"note\">%s</p>",
 		     arena_printf(w->a, _("The report is shown once the round has closed, after %s: while it is open, comparing it before and after someone answered would show that person's scores."),
@@ -598,7 +601,7 @@ void page_wave(struct web *w)
 	}
 
 	if (wv.subject_id) {
-		report_360(w, &wv, &v);
+		wave_report_360(w, &wv, &v, false);
 		page_end(w);
 		return;
 	}

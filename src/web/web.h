@@ -142,6 +142,14 @@ void page_instrument_import_post(struct web *w);
 void page_wave_create(struct web *w);
 void page_wave360_create(struct web *w);
 void page_wave(struct web *w);
+struct wave;
+struct instrument_version;
+/* The 360° report of a round (self, the categories, others, the gap, the
+ * radar), once it has closed: for the coach on the wave page, for the
+ * person asked about on /feedback (nested: under a heading of its own). */
+void wave_report_360(struct web *w, const struct wave *wv, const struct instrument_version *v, bool nested);
+/* feedback.c: the 360° rounds about the signed-in person, with their reports */
+void page_my_feedback(struct web *w);
 /* survey_compare.c: a wave compared by group, batch or unit, with another
  * wave, and with other organisations */
 void page_wave_compare(struct web *w);

@@ -295,3 +295,15 @@ test('a round where "others" would be two raters: not shown, nor everyone togeth
   await shot(page, 'feedback360-report-small');
   await page.close();
 });
+
+test('the district chief reads the report about themself on Mijn 360°-feedback', async () => {
+  const page = await newPage();
+  await loginAt(page, srv.base, demoEmail('mentor'));
+  await page.getByRole('link', { name: 'Mijn 360°-feedback' }).click();
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Mijn 360°-feedback');
+  const round = page.locator('section').filter({ has: page.getByRole('heading', { name: '360°-feedback districtschef' }) });
+  assert.match(await round.locator('table.three60').innerText(), /anderen \(samengevoegd\): \d,\d \(3\)/);
+  assert.equal(await round.locator('svg[role="img"]').count(), 1, 'the radar');
+  await accessible(page, 'feedback-subject');
+  await page.context().close();
+});

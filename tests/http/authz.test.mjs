@@ -200,7 +200,7 @@ const policy = {
   'POST /api/v1/meetings/{id}/report/publish': ['facilitator'], 'POST /api/v1/meetings/{id}/contribution': ['participant'],
   'GET /api/v1/groups/{id}/reports': GROUP_TEXT, 'GET /api/v1/groups/{id}/story': GROUP_TEXT,
   'GET /api/v1/groups/{id}/story.md': GROUP_TEXT, 'GET /api/v1/groups/{id}/story.pdf': GROUP_TEXT,
-  'GET /api/v1/search': 'signed_in',
+  'GET /api/v1/search': 'signed_in', 'GET /feedback': 'signed_in',
   'GET /questionnaires': SURVEY, 'POST /instruments': SURVEY, 'GET /instruments/{id}': SURVEY,
   'GET /instruments/import': SURVEY, 'POST /instruments/import': SURVEY,
   'POST /waves': SURVEY, 'POST /instruments/{id}/versions': SURVEY, 'GET /waves/{id}': SURVEY, 'GET /waves/{id}/links.csv': SURVEY, 'GET /waves/{id}/compare': SURVEY,

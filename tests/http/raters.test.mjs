@@ -3,7 +3,9 @@
 // address, with the categories in Dutch; refused when the address is not
 // one, when the own manager would be an outsider, or when an address is on
 // the list twice. The outsider's link works without an account, once; what
-// they are told about anonymity depends on their category.
+// they are told about anonymity depends on their category. The person a
+// round is about reads its report on /feedback, under the same merge rule,
+// and nobody else's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -70,4 +72,27 @@ test('an outsider by e-mail, categories in Dutch: invited without a person, answ
   }
   assert.ok(texts.some((t) => /U antwoordt als eigen leidinggevende/.test(t)), 'the manager is told');
   assert.ok(texts.some((t) => /U beoordeelt uzelf/.test(t)), 'the subject is told');
+});
+
+test('the person asked about reads the closed round on /feedback; others see only that there is none about them', async () => {
+  const mentor = new Client(srv.base);
+  await mentor.login(demoEmail('mentor'));   // the district chief of the demo's round
+  const home = (await mentor.get('/')).text;
+  assert.match(home, /<a href="\/feedback">Mijn 360°-feedback<\/a>/);
+  const page = (await mentor.get('/feedback')).text;
+  assert.match(page, /<h2>360°-feedback districtschef<\/h2>/);
+  assert.match(page, /9 van 9 beoordelaars hebben geantwoord/);
+  // the same rule as the coach's report: 2 peers and 1 other merged into 3
+  assert.match(page, /eigen leidinggevende: \d,\d \(1\)<br>medewerkers: \d,\d \(4\)<br>anderen \(samengevoegd\): \d,\d \(3\)/);
+  assert.doesNotMatch(page, /collega&#39;s: /);
+  assert.match(page, /<svg[^>]*role="img"/, 'the radar');
+  // somebody else: no round, no card
+  const participant = new Client(srv.base);
+  await participant.login(demoEmail('participant'));
+  assert.doesNotMatch((await participant.get('/')).text, /href="\/feedback"/);
+  const none = (await participant.get('/feedback')).text;
+  assert.match(none, /Er is geen 360°-feedbackronde over u\./);
+  assert.doesNotMatch(none, /districtschef/);
+  // the coach is not the subject either
+  assert.match((await coach.get('/feedback')).text, /Er is geen 360°-feedbackronde over u\./);
 });
