@@ -424,6 +424,10 @@ static int by_text(const void *a, const void *b)
 
 const char *wave_hidden_reason(struct ctx *c, const struct wave *w, long long responses, long long now)
 {
+	/* answers per question or per rater would show what the merge rule
+	 * hides: two peers' answers, once self and the manager are known */
+	if (w->subject_id)
+		return _("A 360° feedback round shows its report per dimension only: answers per question or per rater would give away categories of fewer than 3 raters.");
 	if (responses < SURVEY_MIN_RESPONSES)
 		return arena_printf(c->a, _("Results are shown from %d responses, so that nobody's answers can be picked out; there are %lld."),
 				    SURVEY_MIN_RESPONSES, responses);

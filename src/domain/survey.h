@@ -76,6 +76,7 @@ int wave_accounting(struct ctx *c, const struct wave *w, struct accounting *out)
 
 /* Why the results of a wave (tables, charts, exports) are not shown, or
  * NULL when they may be: fewer than SURVEY_MIN_RESPONSES responses; or,
+ * in a 360° round always (its report per dimension is what may be shown);
  * in an anonymous wave, a wave that is still open, since comparing the
  * results before and after one more person answered (whose name the
  * response accounting shows) would reveal their answers. */

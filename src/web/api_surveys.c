@@ -6,9 +6,12 @@
 #include "web.h"
 #include "domain/survey.h"
 #include "domain/survey_compare.h"
+#include "domain/schedule.h"
+#include "stats/three60.h"
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 static json_t *number(double v)
 {
@@ -31,6 +34,38 @@ void api_waves(struct web *w)
 						   "anonymous", wv[i].anonymous, "asked", (json_int_t)wv[i].invited, "responded",
 						   (json_int_t)wv[i].responded));
 	web_json(w, 200, json_pack("{s:o}", "waves", a));
+}
+
+/* A 360° round's report per dimension, as the page shows it: null until
+ * the round has closed. */
+static json_t *report_360(struct web *w, const struct wave *wv, const struct instrument_version *v)
+{
+	char today[11];
+	date_today((long long)time(NULL), today);
+	struct s360_cell *cells;
+	size_t n;
+	if (strcmp(today, wv->closes_on) <= 0 || wave_360(&w->ctx, wv, v, &cells, &n))
+		return json_null();
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const struct s360_cell *x = &cells[i];
+		json_t *cats = json_array();
+		for (size_t k = 0; k < x->ncats; k++) {
+			json_t *c = json_pack("{s:s, s:I, s:b}", "category", x->cats[k].role, "raters", (json_int_t)x->cats[k].n,
+					      "suppressed", x->cats[k].suppressed != 0);
+			if (!x->cats[k].suppressed)
+				json_object_set_new(c, "mean", number(x->cats[k].mean));
+			json_array_append_new(cats, c);
+		}
+		json_t *d = json_pack("{s:s, s:o, s:o, s:I, s:b}", "dimension", x->dimension, "self", number(x->self),
+				      "categories", cats, "others_n", (json_int_t)x->others_n, "suppressed", x->suppressed != 0);
+		if (!x->suppressed) {
+			json_object_set_new(d, "others_mean", number(x->others_mean));
+			json_object_set_new(d, "gap", number(x->gap));
+		}
+		json_array_append_new(a, d);
+	}
+	return a;
 }
 
 void api_wave(struct web *w)
@@ -60,6 +95,8 @@ void api_wave(struct web *w)
 			      "instrument", wv.instrument_name, "version", wv.version, "opens_on", wv.opens_on, "closes_on",
 			      wv.closes_on, "anonymous", wv.anonymous, "accounting", accounting, "responses",
 			      (json_int_t)res.responses);
+	if (wv.subject_id)
+		json_object_set_new(j, "report_360", report_360(w, &wv, &v));
 	if (!res.shown) {
 		json_object_set_new(j, "results", json_null());
 		json_object_set_new(j, "results_hidden", json_string(res.why_hidden));

@@ -96,3 +96,24 @@ test('the person asked about reads the closed round on /feedback; others see onl
   // the coach is not the subject either
   assert.match((await coach.get('/feedback')).text, /Er is geen 360°-feedbackronde over u\./);
 });
+
+test('a 360° round has no answers per question or per rater: not in the API, not in any export', async () => {
+  const id = (await coach.get('/api/v1/waves')).json().waves.find((w) => w.name === '360°-feedback districtschef').id;
+  const api = (await coach.get(`/api/v1/waves/${id}`)).json();
+  assert.equal(api.results, null);
+  assert.match(api.results_hidden, /alleen het rapport per dimensie/);
+  assert.equal(api.groups, undefined);
+  // the report, as the page shows it: the manager apart, 4 staff, 2 peers and 1 other merged into 3
+  assert.equal(api.report_360.length, 3);
+  for (const d of api.report_360) {
+    assert.deepEqual(d.categories.map((c) => [c.category, c.raters]), [['manager', 1], ['staff', 4], ['others', 3]]);
+    assert.ok(!d.categories.some((c) => c.category === 'peer'), 'two peers are not a category of their own');
+    assert.equal(d.others_n, 8);
+    assert.equal(typeof d.gap, 'number');
+  }
+  for (const ext of ['csv', 'xlsx', 'sav']) {
+    const r = await coach.get(`/waves/${id}/export.${ext}`);
+    assert.equal(r.status, 422, ext);
+    assert.match(r.text, /alleen het rapport per dimensie/, ext);
+  }
+});
