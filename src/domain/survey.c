@@ -690,7 +690,8 @@ int respond_save(struct store *st, struct arena *a, struct respondent *r, const 
 	long long group = 0;
 	if (r->inv.person_id && !strcmp(r->w.population, "group")) {
 		group = r->w.population_id;
-	} else if (r->inv.person_id) {
+	} else if (r->inv.person_id && (!strcmp(r->w.population, "batch") || !strcmp(r->w.population, "programme"))) {
+		/* a wave to units or to the people of a 360° round has no group */
 		long long programme = r->w.population_id;
 		struct batch b;
 		if (!strcmp(r->w.population, "batch"))

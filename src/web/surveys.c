@@ -449,6 +449,31 @@ void wave_report_360(struct web *w, const struct wave *wv, const struct instrume
 	radar(w, wv, v, cells, n);
 }
 
+/* The scale scores of a questionnaire with scales (dimensions): mean and
+ * SD of each, as a chart with its table. */
+static void scale_means(struct web *w, const struct wave *wv, const struct instrument_version *v)
+{
+	struct dimension *dims;
+	size_t nd = survey_dimensions(w->a, v, &dims);
+	struct scores sc;
+	if (!nd || !dims[0].scale || wave_scores(&w->ctx, wv, v, dims, nd, &sc))
+		return;
+	const char **labels = arena_alloc(w->a, (nd + 1) * sizeof(*labels));
+	struct chart_cell *cells = arena_alloc(w->a, (nd + 1) * sizeof(*cells));
+	double *x = arena_alloc(w->a, (sc.n + 1) * sizeof(*x));
+	for (size_t d = 0; d < nd; d++) {
+		for (size_t r = 0; r < sc.n; r++)
+			x[r] = sc.x[r * nd + d];
+		struct stats_desc desc;
+		stats_describe(x, sc.n, &desc);
+		labels[d] = dims[d].name;
+		cells[d] = (struct chart_cell){ desc.mean, desc.sd, desc.n, false };
+	}
+	chart_means(w->out, w->a, _("Scale scores: mean with SD"), _("Dimension"), labels, nd,
+		    (struct chart_series[]){ { wv->name, cells } }, 1, dims[0].min, dims[0].max, NULL,
+		    arena_printf(w->a, "scales-%lld", wv->id));
+}
+
 /* The response week by week, from the week it opens to the week it closes
  * (a response keeps only its week), once results may be shown. */
 static void timeline(struct web *w, const struct wave *wv)
@@ -573,7 +598,7 @@ void page_wave(struct web *w)
 	if (wv.subject_id)
 		html(w->out, "<p>%s: <strong>%s</strong></p>", _("360° feedback about"), wv.subject_name);
 	html(w->out, "<h2>%s</h2><table class=\"accounting\"><tbody>", _("Response"));
-	if (!wv.subject_id) {   /* a programme's accounting (seed 000 §9.1) */
+	if (!wv.subject_id && strcmp(wv.population, "units")) {   /* a programme's accounting (seed 000 §9.1) */
 		html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Registered"), acc.registered);
 		html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Stopped"), acc.stopped);
 		html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Completed the programme"), acc.completed);
@@ -673,6 +698,7 @@ void page_wave(struct web *w)
 		html(w->out, "</td></tr>");
 	}
 	html(w->out, "</tbody></table>\n");
+	scale_means(w, &wv, &v);
 	breakdown_section(w, &wv, &v);
 	html(w->out, "<p><a href=\"/waves/%lld/compare\">%s</a></p>", wv.id,
 	     _("Compare: scale scores by group, batch or unit, with another wave, and with other organisations"));

@@ -69,6 +69,13 @@ test('by unit: the page in Dutch, small units hidden with the guard, the ANOVA o
     assert.ok(t.anova.p > 0 && t.anova.p < 1);
   }
   for (const p of hidden) assert.match(res.text, new RegExp(`${p.name}</th><td colspan="4">verborgen`));
+  // a wave to a unit: each response keeps its person's unit and no learning group
+  assert.equal(sqlite(`SELECT count(*) FROM response WHERE wave_id = ${post} AND group_id IS NOT NULL`), '0');
+  assert.equal(sqlite(`SELECT count(*) FROM response WHERE wave_id = ${post} AND unit_id IS NULL`), '0');
+  // and its page has no programme rows in the accounting
+  const page = (await coach.get(`/waves/${post}`)).text;
+  assert.doesNotMatch(page, /Programma afgerond|Nog actief/);
+  assert.match(page, /Gevraagd \(niet gestopt\)/);
 });
 
 test('two waves: paired by person, the change as after minus before', async () => {
