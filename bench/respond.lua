@@ -82,15 +82,12 @@ function delay()
 end
 
 function done(summary, latency, requests)
-	local started, seconds = 0, threads[1]:get("seconds")
-	for _, t in ipairs(threads) do
-		started = started + t:get("sent")
-	end
+	local seconds = threads[1]:get("seconds")
 	local e = summary.errors
 	local ok = summary.requests - e.status
-	io.write(string.format("hand-ins started %d, answered %d, of which 2xx/3xx %d, other status %d; " ..
+	io.write(string.format("hand-ins answered %d, of which 2xx/3xx %d, other status %d; " ..
 		"socket errors: connect %d, read %d, write %d, timeout %d\n",
-		started, summary.requests, ok, e.status, e.connect, e.read, e.write, e.timeout))
+		summary.requests, ok, e.status, e.connect, e.read, e.write, e.timeout))
 	io.write(string.format("handed in: %d in %d s = %.0f per second; latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms\n",
 		ok, seconds, ok / seconds, latency:percentile(50) / 1000, latency:percentile(90) / 1000,
 		latency:percentile(99) / 1000, latency.max / 1000))
