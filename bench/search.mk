@@ -1,9 +1,9 @@
-# bench/search.mk — the C tools of the search benchmark, linked against the
-# library objects of the main Makefile (LIB_OBJ), compiled with its flags.
-# Used as: make -f Makefile -f bench/search.mk bench-tools
-# (bench/search-generate and bench/search-sql do that themselves).
+# bench/search.mk — the C tools of the benchmarks (search, answers), linked
+# against the library objects of the main Makefile (LIB_OBJ), compiled with
+# its flags. Used as: make -f Makefile -f bench/search.mk bench-tools
+# (bench/search-generate, bench/search and bench/respond do that themselves).
 
-BENCH_TOOLS := $(B)/bench-reports $(B)/bench-search-sql
+BENCH_TOOLS := $(B)/bench-reports $(B)/bench-search-sql $(B)/bench-waves
 
 .PHONY: bench-tools
 bench-tools: $(BENCH_TOOLS)
@@ -13,5 +13,9 @@ $(B)/bench-reports: $(B)/bench/reports.o $(LIB_OBJ)
 	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/bench-search-sql: $(B)/bench/search_sql.o $(LIB_OBJ)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/bench-waves: $(B)/bench/waves.o $(LIB_OBJ)
 	@echo "  LINK    $@"
 	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)

@@ -681,10 +681,8 @@ int respond_save(struct store *st, struct arena *a, struct respondent *r, const 
 	r->ndraft = nv;
 	if (e->n)
 		return D_INVALID;
-	if (store_draft_put(st, r->org, r->inv.id, vals, nv))
-		return D_ERROR;
 	if (!submit)
-		return D_OK;
+		return store_draft_put(st, r->org, r->inv.id, vals, nv) ? D_ERROR : D_OK;
 	/* what the breakdowns are by: the group of the person in the wave's
 	 * population (kept with the response, shown only from 5 answers) */
 	long long group = 0;
@@ -701,7 +699,9 @@ int respond_save(struct store *st, struct arena *a, struct respondent *r, const 
 	}
 	char week[11];
 	date_monday(today, week);  /* the only time an anonymous response keeps */
-	int s = store_response_submit(st, r->org, r->inv.id, r->w.anonymous, group, 0, week);
+	/* the answers go straight into the response: a draft row never
+	 * exists for a form handed in at once */
+	int s = store_response_submit(st, r->org, r->inv.id, r->w.anonymous, group, 0, week, vals, nv);
 	if (s == ST_CONFLICT) {
 		errors_add(&c, e, "", "%s", _("You have already handed in this questionnaire."));
 		return D_INVALID;

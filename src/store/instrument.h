@@ -68,10 +68,13 @@ struct wave {
 	char *instrument_name, *subject_name;
 	long long instrument_id;
 	int version;
-	long long invited, responded;  /* invited: not stopped */
+	long long invited, responded;  /* invited: not stopped; by store_wave_list only */
 };
 
 int store_wave_add(struct store *s, long long org, const struct wave *w, long long *id);
+/* One wave, without invited and responded (0): counting them passes over
+ * every invitation, and the respondent's page reads the wave on every
+ * hand-in. wave_accounting() has the counts of one wave. */
 int store_wave_get(struct store *s, struct arena *a, long long org, long long id, struct wave *out);
 int store_wave_list(struct store *s, struct arena *a, long long org, struct wave **out, size_t *n);
 
@@ -111,11 +114,15 @@ struct answer_value {
 int store_draft_put(struct store *s, long long org, long long invitation_id, const struct answer_value *a, size_t n);
 int store_draft_get(struct store *s, struct arena *a, long long org, long long invitation_id,
 		    struct answer_value **out, size_t *n);
-/* Moves the draft of an invitation into a submitted response and marks
- * the invitation answered; anonymous: the response keeps no link and a
- * random id, and only the week. ST_CONFLICT when already answered. */
+/* Hands in the answers a[0..n) of an invitation as its response, marks
+ * the invitation answered and deletes any draft, in one transaction;
+ * anonymous: the response keeps no link and a random id, and only the
+ * week. Returns once the hand-in is on disk, and for an anonymous one
+ * out of the write-ahead log (see instrument.c). ST_CONFLICT when already
+ * answered, ST_INVALID for an item not of the wave's questionnaire. */
 int store_response_submit(struct store *s, long long org, long long invitation_id, bool anonymous,
-			  long long group_id, long long unit_id, const char *week);
+			  long long group_id, long long unit_id, const char *week, const struct answer_value *a,
+			  size_t n);
 
 /* Every answer of a wave: rows of (response, item, value, text). */
 struct answer_row {

@@ -42,9 +42,12 @@ int store_open(const char *path, struct store **out, struct buf *err)
 		"PRAGMA secure_delete=ON;"
 		"PRAGMA synchronous=NORMAL;"
 		"PRAGMA temp_store=MEMORY;"
-		/* Reads through a shared memory map rather than a copy per
-		 * connection: every server thread has a connection of its own. */
-		"PRAGMA mmap_size=1073741824;"
+		/* No memory map: in WAL mode a connection unmaps the whole file
+		 * whenever another has committed, and with 200 respondents
+		 * handing in at once that cost a quarter of the hand-ins (munmap
+		 * and TLB shootdowns); the page lists, search and calendar went
+		 * no faster with it (bench/README.md). */
+		"PRAGMA mmap_size=0;"
 		"PRAGMA cache_size=-8000;";
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {

@@ -3,8 +3,10 @@
  * response is written with a random id, without its invitation and with
  * only the week (migration 0009). */
 #include "internal.h"
+#include "core/die.h"
 #include "store/instrument.h"
 
+#include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -225,12 +227,15 @@ int store_version_get(struct store *s, struct arena *a, long long org, long long
 
 /* ---- waves ---- */
 
-#define WAVE_COLS \
+/* counts: WAVE_COUNTS, or "0, 0" where they are not wanted (a pass over
+ * every invitation of the wave, 200,000 in a large one) */
+#define WAVE_COLS(counts) \
 	"w.id, w.version_id, ifnull(w.population_id, 0), ifnull(w.created_by, 0), w.name, w.population, w.opens_on," \
-	" w.closes_on, w.anonymous, w.created_at, i.name, i.id, v.version," \
-	" (SELECT count(*) FROM invitation WHERE wave_id = w.id AND enrolment_status <> 'stopped')," \
-	" (SELECT count(*) FROM invitation WHERE wave_id = w.id AND responded = 1), w.link_key," \
+	" w.closes_on, w.anonymous, w.created_at, i.name, i.id, v.version, " counts ", w.link_key," \
 	" ifnull(w.subject_id, 0), ifnull((SELECT name FROM person WHERE id = w.subject_id), '')"
+#define WAVE_COUNTS \
+	"(SELECT count(*) FROM invitation WHERE wave_id = w.id AND enrolment_status <> 'stopped')," \
+	" (SELECT count(*) FROM invitation WHERE wave_id = w.id AND responded = 1)"
 #define WAVE_FROM \
 	" FROM wave w JOIN instrument_version v ON v.id = w.version_id JOIN instrument i ON i.id = v.instrument_id"
 
@@ -281,7 +286,7 @@ int store_wave_add(struct store *s, long long org, const struct wave *w, long lo
 
 int store_wave_get(struct store *s, struct arena *a, long long org, long long id, struct wave *out)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT " WAVE_COLS WAVE_FROM " WHERE w.organisation_id = ? AND w.id = ?");
+	sqlite3_stmt *st = stmt(s, "SELECT " WAVE_COLS("0, 0") WAVE_FROM " WHERE w.organisation_id = ? AND w.id = ?");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, id);
 	int rc = sqlite3_step(st);
@@ -293,7 +298,8 @@ int store_wave_get(struct store *s, struct arena *a, long long org, long long id
 
 int store_wave_list(struct store *s, struct arena *a, long long org, struct wave **out, size_t *n)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT " WAVE_COLS WAVE_FROM " WHERE w.organisation_id = ? ORDER BY w.opens_on DESC, w.id DESC");
+	sqlite3_stmt *st = stmt(s, "SELECT " WAVE_COLS(WAVE_COUNTS) WAVE_FROM
+				   " WHERE w.organisation_id = ? ORDER BY w.opens_on DESC, w.id DESC");
 	sqlite3_bind_int64(st, 1, org);
 	size_t cap = 0;
 	int rc;
@@ -416,11 +422,15 @@ int store_invitation_unclaim_mail(struct store *s, long long org, long long id)
 
 int store_draft_put(struct store *s, long long org, long long invitation_id, const struct answer_value *a, size_t n)
 {
+	/* one commit for the whole form, not one per answer */
+	int r = store_begin(s);
+	if (r)
+		return r;
 	sqlite3_stmt *st = stmt(s, "DELETE FROM draft_answer WHERE invitation_id = (SELECT id FROM invitation"
 				   " WHERE id = ? AND organisation_id = ? AND responded = 0)");
 	sqlite3_bind_int64(st, 1, invitation_id);
 	sqlite3_bind_int64(st, 2, org);
-	int r = exec_stmt(s, st);
+	r = exec_stmt(s, st);
 	for (size_t i = 0; i < n && !r; i++) {
 		st = stmt(s, "INSERT INTO draft_answer(invitation_id, item_id, value, text)"
 			     " SELECT v.id, i.id, ?3, ?4 FROM invitation v JOIN wave w ON w.id = v.wave_id"
@@ -436,6 +446,8 @@ int store_draft_put(struct store *s, long long org, long long invitation_id, con
 		sqlite3_bind_int64(st, 5, a[i].item_id);
 		r = inserted(s, exec_stmt(s, st), NULL);
 	}
+	if (r || (r = store_commit(s)))
+		store_rollback(s);
 	return r;
 }
 
@@ -461,12 +473,172 @@ int store_draft_get(struct store *s, struct arena *a, long long org, long long i
 	return map_rc(s, rc);
 }
 
-int store_response_submit(struct store *s, long long org, long long invitation_id, bool anonymous,
-			  long long group_id, long long unit_id, const char *week)
+/* ---- a hand-in made durable, with the others of the moment ----
+ *
+ * The connections run with synchronous=NORMAL: a commit is written to the
+ * write-ahead log but not flushed to disk, so a power cut could lose it.
+ * A hand-in is acknowledged only once it is on disk: after its commit the
+ * thread waits for a flush of the log (fdatasync) that began after that
+ * commit. One thread flushes for all who wait, so that with many
+ * respondents at once one flush covers the hand-ins of every thread that
+ * committed meanwhile, where synchronous=FULL would flush once per commit,
+ * one after the other.
+ *
+ * An anonymous hand-in needs more: the log must not keep it. Its frames
+ * hold the pages of the commit, the invitation marked answered beside the
+ * response with its answers, and those of drafts saved before; so before
+ * its acknowledgement the log is copied into the database file (where
+ * secure_delete has zeroed the deleted drafts), the file flushed and the
+ * log emptied (checkpoint TRUNCATE), which flushes too. Again one
+ * checkpoint serves every hand-in committed before it began. Best effort
+ * as before: a reader that holds the log open past the busy timeout lets
+ * the checkpoint copy only part of it, and the rest goes with the next
+ * one; the log is then flushed for durability.
+ *
+ * The hand-ins of the process write one after the other in the order they
+ * come, and a round waits its turn among them, so that it follows the
+ * commits already waiting and covers them all. (SQLite's busy handler
+ * sleeps and retries instead: under load it served some hand-ins after
+ * seconds, and a checkpoint, which keeps writers out while it runs, mostly
+ * covered a single one.) */
+
+/* A place in the writers' queue: the one leaving hands its turn to the
+ * first waiting, and wakes only that one. */
+struct turn {
+	pthread_cond_t wake;
+	struct turn *next;
+	bool yours;
+};
+
+struct syncer {
+	struct syncer *next;
+	char *path;                    /* one per database file */
+	pthread_mutex_t lock;
+	pthread_cond_t finished;
+	unsigned long long started, done, failed;  /* rounds */
+	bool running, checkpoint;      /* checkpoint: asked of the next round */
+	bool writing;                  /* a hand-in or a round has its turn */
+	struct turn *first, *last;     /* who waits for it, in order */
+};
+
+static pthread_mutex_t syncers_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct syncer *syncers;
+
+static struct syncer *syncer_for(const char *path)
 {
+	pthread_mutex_lock(&syncers_lock);
+	struct syncer *y = syncers;
+	while (y && strcmp(y->path, path))
+		y = y->next;
+	if (!y) {
+		y = xcalloc(1, sizeof(*y));
+		y->path = xstrdup(path);
+		pthread_mutex_init(&y->lock, NULL);
+		pthread_cond_init(&y->finished, NULL);
+		y->next = syncers;
+		syncers = y;
+	}
+	pthread_mutex_unlock(&syncers_lock);
+	return y;
+}
+
+static void queue_enter(struct syncer *y)
+{
+	pthread_mutex_lock(&y->lock);
+	if (y->writing) {
+		struct turn t = { .next = NULL, .yours = false };
+		pthread_cond_init(&t.wake, NULL);
+		if (y->last)
+			y->last->next = &t;
+		else
+			y->first = &t;
+		y->last = &t;
+		while (!t.yours)
+			pthread_cond_wait(&t.wake, &y->lock);
+		pthread_cond_destroy(&t.wake);
+	}
+	y->writing = true;
+	pthread_mutex_unlock(&y->lock);
+}
+
+static void queue_leave(struct syncer *y)
+{
+	pthread_mutex_lock(&y->lock);
+	struct turn *t = y->first;
+	if (t) {
+		y->first = t->next;
+		if (!y->first)
+			y->last = NULL;
+		t->yours = true;  /* y->writing stays true: the turn passes on */
+		pthread_cond_signal(&t->wake);
+	} else {
+		y->writing = false;
+	}
+	pthread_mutex_unlock(&y->lock);
+}
+
+/* One round, on this thread's connection (outside any transaction). */
+static bool sync_round(struct store *s, bool checkpoint)
+{
+	if (checkpoint &&
+	    sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) == SQLITE_OK)
+		return true;  /* all in the database file, flushed; the log empty */
+	sqlite3_file *log = NULL;
+	if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &log) != SQLITE_OK || !log ||
+	    !log->pMethods)
+		return false;
+	return log->pMethods->xSync(log, SQLITE_SYNC_NORMAL) == SQLITE_OK;
+}
+
+/* Returns once what this connection committed is on disk (and, with
+ * checkpoint, out of the log). */
+static int wait_durable(struct syncer *y, struct store *s, bool checkpoint)
+{
+	pthread_mutex_lock(&y->lock);
+	unsigned long long round = y->started + 1;  /* the first to begin after the commit */
+	y->checkpoint |= checkpoint;
+	while (y->done < round) {
+		if (y->running) {
+			pthread_cond_wait(&y->finished, &y->lock);
+			continue;
+		}
+		y->running = true;
+		pthread_mutex_unlock(&y->lock);
+		queue_enter(y);  /* after the commits already waiting */
+		pthread_mutex_lock(&y->lock);
+		unsigned long long mine = ++y->started;
+		bool ck = y->checkpoint;
+		y->checkpoint = false;
+		pthread_mutex_unlock(&y->lock);
+		bool ok = sync_round(s, ck);
+		queue_leave(y);
+		pthread_mutex_lock(&y->lock);
+		y->running = false;
+		y->done = mine;
+		if (!ok)
+			y->failed = mine;
+		pthread_cond_broadcast(&y->finished);
+	}
+	bool ok = y->failed < round;  /* a later failure counts too: on the safe side */
+	pthread_mutex_unlock(&y->lock);
+	return ok ? ST_OK : ST_ERROR;
+}
+
+int store_response_submit(struct store *s, long long org, long long invitation_id, bool anonymous,
+			  long long group_id, long long unit_id, const char *week, const struct answer_value *a,
+			  size_t n)
+{
+	/* in a transaction of the caller's, SQLite's write lock is held
+	 * already, and the commit is the caller's */
+	struct syncer *y = s->txn_depth ? NULL : syncer_for(s->path);
+	if (y)
+		queue_enter(y);
 	int r = store_begin(s);
-	if (r)
+	if (r) {
+		if (y)
+			queue_leave(y);
 		return r;
+	}
 	sqlite3_stmt *st = stmt(s, "UPDATE invitation SET responded = 1 WHERE id = ? AND organisation_id = ? AND responded = 0");
 	sqlite3_bind_int64(st, 1, invitation_id);
 	sqlite3_bind_int64(st, 2, org);
@@ -495,30 +667,33 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 		r = exec_stmt(s, st);
 		rid = sqlite3_last_insert_rowid(s->db);
 	}
-	if (!r) {
+	for (size_t i = 0; i < n && !r; i++) {
+		/* only items of the wave's questionnaire */
 		st = stmt(s, "INSERT INTO answer(response_id, item_id, value, text)"
-			     " SELECT ?1, item_id, value, text FROM draft_answer WHERE invitation_id = ?2");
+			     " SELECT ?1, i.id, ?3, ?4 FROM invitation v JOIN wave w ON w.id = v.wave_id"
+			     " JOIN instrument_item i ON i.version_id = w.version_id WHERE v.id = ?2 AND i.id = ?5");
 		sqlite3_bind_int64(st, 1, rid);
 		sqlite3_bind_int64(st, 2, invitation_id);
-		r = exec_stmt(s, st);
+		if (a[i].has_value)
+			sqlite3_bind_int64(st, 3, a[i].value);
+		else
+			sqlite3_bind_null(st, 3);
+		bind_text(st, 4, a[i].text);
+		sqlite3_bind_int64(st, 5, a[i].item_id);
+		r = inserted(s, exec_stmt(s, st), NULL);
 	}
 	if (!r) {
+		/* a draft saved before, tied to the link */
 		st = stmt(s, "DELETE FROM draft_answer WHERE invitation_id = ?");
 		sqlite3_bind_int64(st, 1, invitation_id);
 		r = exec_stmt(s, st);
 	}
-	if (r) {
+	if (r || (r = store_commit(s)))
 		store_rollback(s);
+	if (!y)
 		return r;
-	}
-	r = store_commit(s);
-	/* the drafts saved before, tied to the link, may still be in frames of
-	 * the write-ahead log: copy it into the database (where secure_delete
-	 * has zeroed them) and empty it. Best effort: a reader that holds the
-	 * log open makes this wait for the next checkpoint. */
-	if (!r && anonymous)
-		sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-	return r;
+	queue_leave(y);
+	return r ? r : wait_durable(y, s, anonymous);
 }
 
 int store_answers(struct store *s, struct arena *a, long long org, long long wave_id, struct answer_row **out,
