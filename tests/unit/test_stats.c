@@ -119,6 +119,32 @@ TEST(stats_scale_scores_row_means)
 	CHECK(s[1] == 2);
 }
 
+/* Answers that are not whole numbers (an imported scale with halves, a
+ * scale score used as an item) take alpha's two-pass way; whole numbers
+ * take the exact integer sums. R 4.2.2, psych 2.2.9:
+ *   x <- data.frame(a = c(1.5,2.25,3,4.5,2,NA,3.75,2.5), b = c(2,2.5,3.5,4,2.5,3,NA,2),
+ *                   c = c(1,2.75,2.5,5,1.5,3.25,4,2.25), d = c(1.25,2,3.25,4.75,1.5,2.5,3.5,3))
+ *   r <- psych::alpha(x, check.keys = FALSE)
+ *   r$total$raw_alpha, r$total$std.alpha, r$alpha.drop$raw_alpha, r$alpha.drop$std.alpha */
+TEST(stats_alpha_fractional_answers_match_psych)
+{
+	const double a[] = { 1.5, 2.25, 3, 4.5, 2, NAN, 3.75, 2.5 }, b[] = { 2, 2.5, 3.5, 4, 2.5, 3, NAN, 2 };
+	const double c[] = { 1, 2.75, 2.5, 5, 1.5, 3.25, 4, 2.25 }, d[] = { 1.25, 2, 3.25, 4.75, 1.5, 2.5, 3.5, 3 };
+	const double *x[] = { a, b, c, d };
+	struct stats_alpha r;
+	struct stats_alpha_item it[4];
+	stats_alpha(x, 4, 8, &r, it);
+	CHECK_INT(r.k, 4);
+	NEAR(r.raw, 0.96991655687307854);
+	NEAR(r.std, 0.98001825910129015);
+	const double raw[] = { 0.91868971061093263, 0.98854372529644263, 0.96849041146572001, 0.95762160599416957 };
+	const double std[] = { 0.93966356427302455, 0.99441705855114038, 0.97942257708887981, 0.97762407269656704 };
+	for (int j = 0; j < 4; j++) {
+		NEAR(it[j].raw, raw[j]);
+		NEAR(it[j].std, std[j]);
+	}
+}
+
 TEST(stats_alpha_matches_psych)
 {
 	alpha_data();
