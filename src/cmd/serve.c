@@ -70,6 +70,28 @@ static void check_routes(void)
 			die("route %s %s has no access rule; every route must say who may call it", r->method, r->pattern);
 }
 
+/* LEERGANG_PUBLIC_URL: the address people reach leergang at (behind a
+ * proxy, say), for the links in e-mails, feeds and links.csv, so that
+ * they never depend on a request's Host header. http(s)://host[:port] with
+ * an optional path, nothing else; a trailing '/' is dropped. */
+static const char *public_url(void)
+{
+	const char *u = getenv("LEERGANG_PUBLIC_URL");
+	if (!u || !*u)
+		return NULL;
+	size_t scheme = !strncmp(u, "https://", 8) ? 8 : !strncmp(u, "http://", 7) ? 7 : 0;
+	size_t len = strlen(u);
+	if (!scheme || len == scheme || len > 200 ||
+	    strspn(u + scheme, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]/_~") != len - scheme ||
+	    u[scheme] == '/')
+		die("LEERGANG_PUBLIC_URL must be http://host[:port] or https://host[:port], with an optional path, such as "
+		    "https://leergang.example.nl");
+	char *s = xstrdup(u);
+	while (strlen(s) > scheme && s[strlen(s) - 1] == '/')
+		s[strlen(s) - 1] = '\0';
+	return s;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -100,6 +122,7 @@ int cmd_serve(int argc, char **argv)
 		cmd_usage("serve");
 	check_routes();
 	setup_mail();
+	app.public_url = public_url();
 	/* create or migrate the database before the threads open it */
 	struct store *st = cmd_open(true);
 	store_close(st);
@@ -113,5 +136,6 @@ int cmd_serve(int argc, char **argv)
 	fflush(stdout);
 	int rc = http_serve(&cfg);
 	smtp_use(NULL);
+	free((char *)app.public_url);
 	return rc;
 }

@@ -126,6 +126,7 @@ void web_handle(struct request *r, void *appv)
 	w.st = r->st;
 	w.out = &r->out;
 	w.secure_cookies = app->secure_cookies;
+	w.public_url = app->public_url;
 	w.ctx.st = r->st;
 	w.ctx.a = r->a;
 	w.ctx.who = &w.who;
@@ -253,6 +254,8 @@ long long web_arg_int(struct web *w, const char *name, long long dflt)
 
 const char *web_base_url(struct web *w)
 {
+	if (w->public_url)
+		return w->public_url;
 	const char *host = request_header(w->r, "Host");
 	/* the Host header is the client's word; only a plain host[:port] is used */
 	if (!host || !*host || strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") != strlen(host))

@@ -72,10 +72,12 @@ struct web {
 	enum lang lang;
 	const char *org_name;
 	bool secure_cookies;
+	const char *public_url;
 };
 
 struct app {
 	bool secure_cookies;
+	const char *public_url;   /* LEERGANG_PUBLIC_URL: the base of links that leave the page, or NULL */
 };
 
 void web_handle(struct request *r, void *app);
@@ -97,8 +99,9 @@ void web_set_language_cookie(struct web *w, enum lang l);
 const char *web_arg(struct web *w, const char *name);      /* query */
 const char *web_field(struct web *w, const char *name);    /* form; "" when absent */
 long long web_arg_int(struct web *w, const char *name, long long dflt);
-/* "http://host:port" of this server as the client reached it (a plain
- * Host header only), for links that leave the page: feeds, survey links. */
+/* The base of links that leave the page (feeds, survey links, e-mail):
+ * LEERGANG_PUBLIC_URL when the server has one, else "http://host:port" of
+ * this server as the client reached it (a plain Host header only). */
 const char *web_base_url(struct web *w);
 /* A number as the page's language writes it ("3,14" in Dutch), with this
  * many decimals; "—" for NAN; never "-0". */

@@ -325,3 +325,29 @@ test('mail settings that cannot work stop the server with a message that says wh
   }
   assert.ok(!existsSync(`${srv.dir}/other.db`), 'refused before a database is made');
 });
+
+// (the mails take their links from the same web_base_url as links.csv)
+test('LEERGANG_PUBLIC_URL: the personal links use it, whatever the request\'s Host says', async () => {
+  const pub = await startServer({ env: { LEERGANG_PUBLIC_URL: 'https://leergang.example.nl/' } });
+  try {
+    const c = new Client(pub.base);
+    await c.login(demoEmail('coach'));
+    const q = (await c.get('/questionnaires')).text;
+    const w = +q.match(/<a href="\/waves\/(\d+)">Eindevaluatie LiVe! 2025<\/a>/)[1];
+    const csv = (await c.get(`/waves/${w}/links.csv`)).text;
+    const links = [...csv.matchAll(/(\S+)\/respond\?token=/g)].map((m) => m[1].split(';').pop());
+    assert.ok(links.length > 0);
+    for (const l of links) assert.equal(l, 'https://leergang.example.nl', 'the public address, without the trailing /');
+    // a forged Host header changes nothing
+    const res = await fetch(`${pub.base}/waves/${w}/links.csv`, { headers: { cookie: c.cookieHeader(), host: 'evil.example' } });
+    assert.doesNotMatch(await res.text(), /evil\.example/);
+  } finally {
+    await pub.stop();
+  }
+  for (const bad of ['ftp://x.example', 'https://', 'https://a b.example', 'https://x.example/?q=1', 'javascript:alert(1)']) {
+    const r = spawnSync(BIN, ['--db', `${srv.dir}/other2.db`, 'serve', '--listen', '127.0.0.1:1'],
+      { env: { ...process.env, LEERGANG_PUBLIC_URL: bad }, encoding: 'utf8', timeout: 20000 });
+    assert.equal(r.status, 1, `${bad}: refused at start`);
+    assert.match(r.stderr, /LEERGANG_PUBLIC_URL must be http:\/\/host\[:port\] or https:\/\/host\[:port\]/);
+  }
+});
