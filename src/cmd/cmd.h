@@ -40,6 +40,8 @@ int cmd_report(int argc, char **argv);
 int cmd_story(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_wave(int argc, char **argv);
+int cmd_instrument(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
 /* The database path: --db, else $LEERGANG_DB, else var/leergang.db. */
@@ -53,6 +55,8 @@ void cmd_usage(const char *name) __attribute__((noreturn));
 void cmd_ctx(struct ctx *c, struct actor *w, struct store *st, struct arena *a, const char *slug);
 /* Prints the problems of a domain call and dies. */
 void cmd_die_errors(const struct errors *e, const char *what) __attribute__((noreturn));
+/* LEERGANG_PUBLIC_URL checked (dies when it is malformed), or NULL. */
+const char *cmd_public_url(void);
 /* Reads one line (a password) from stdin without its newline. */
 char *cmd_read_secret(struct arena *a);
 

@@ -73,6 +73,17 @@ const struct command commands[] = {
 	  "categories: manager always, a category of 3 or more raters by name, smaller ones merged\n"
 	  "into 'others'. Means of fewer than 3 raters are not shown (\"suppressed\": true), nor an\n"
 	  "others_mean that would reveal them by subtraction." },
+	{ "instrument", cmd_instrument, "list the questionnaires an organisation can send, with their keys",
+	  "leergang instrument list --org SLUG [--format csv|json]" },
+	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
+	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
+	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]   (prints its id)\n"
+	  "       leergang wave links --wave ID      (CSV employee_id,name,email,link of everyone asked)\n"
+	  "       leergang wave close --wave ID      (closes it now: the links answer no more)\n"
+	  "\n"
+	  "The links are the keys to answering in someone's name: wave links is for the administrator\n"
+	  "on the server (the links' address is LEERGANG_PUBLIC_URL, else http://127.0.0.1:8080).\n"
+	  "When the server sends e-mail, send the invitations from the wave's page instead." },
 	{ "backup", cmd_backup, "write a consistent copy of the database", "leergang backup FILE" },
 	{ "help", cmd_help, "show the commands, or the usage of one", "leergang help [COMMAND]" },
 	{ 0, 0, 0, 0 },

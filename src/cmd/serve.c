@@ -74,7 +74,7 @@ static void check_routes(void)
  * proxy, say), for the links in e-mails, feeds and links.csv, so that
  * they never depend on a request's Host header. http(s)://host[:port] with
  * an optional path, nothing else; a trailing '/' is dropped. */
-static const char *public_url(void)
+const char *cmd_public_url(void)
 {
 	const char *u = getenv("LEERGANG_PUBLIC_URL");
 	if (!u || !*u)
@@ -122,7 +122,7 @@ int cmd_serve(int argc, char **argv)
 		cmd_usage("serve");
 	check_routes();
 	setup_mail();
-	app.public_url = public_url();
+	app.public_url = cmd_public_url();
 	/* create or migrate the database before the threads open it */
 	struct store *st = cmd_open(true);
 	store_close(st);

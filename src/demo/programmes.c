@@ -177,7 +177,7 @@ void demo_logbook(struct ctx *c, long long person, long long group)
 	};
 	struct actor me = *c->who;
 	me.person_id = person;
-	struct ctx pc = { c->st, c->a, &me };
+	struct ctx pc = { c->st, c->a, &me, 0 };
 	for (size_t i = 0; i < sizeof(days) / sizeof(*days); i++) {
 		struct logbook_entry e = { 0 };
 		char date[11];
@@ -202,7 +202,7 @@ void demo_intake(struct ctx *c, long long person, long long facilitator, long lo
 	struct errors e = { 0 };
 	struct actor me = *c->who;
 	me.person_id = person;
-	struct ctx pc = { c->st, c->a, &me };
+	struct ctx pc = { c->st, c->a, &me, 0 };
 	check(c, question_write(&pc, group, "Hoe maak ik moeilijke zaken bespreekbaar in mijn team?", (long long)time(NULL) - 80 * 86400, &e),
 	      &e, "learning question");
 	check(c, question_write(&pc, group,

@@ -69,7 +69,7 @@ static void reports_for(struct ctx *c, long long group, const long long *meeting
 	struct actor fa = *c->who, me = *c->who, pa = *c->who;
 	fa.person_id = facilitator;
 	me.person_id = mentor;
-	struct ctx fc = { c->st, c->a, &fa }, mc = { c->st, c->a, &me }, pc = { c->st, c->a, &pa };
+	struct ctx fc = { c->st, c->a, &fa, 0 }, mc = { c->st, c->a, &me, 0 }, pc = { c->st, c->a, &pa, 0 };
 	struct attendance *at;
 	size_t nat;
 	if (store_attendance_list(c->st, c->a, c->who->organisation_id, group, &at, &nat))
@@ -222,7 +222,7 @@ void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t ne
 	reports_for(c, group, meeting, 10, facilitator, mentor, true);
 	struct actor fa = *c->who;
 	fa.person_id = facilitator;
-	struct ctx fc = { c->st, c->a, &fa };
+	struct ctx fc = { c->st, c->a, &fa, 0 };
 	check(story_save(&fc, group,
 			 "# Ons leerverhaal\n\nTien bijeenkomsten lang zochten we samen naar wat **leiderschap in verbinding** "
 			 "betekent in het politiewerk. Dit zijn de verslagen, met de inbreng van de deelnemers zelf.",

@@ -66,7 +66,7 @@ void demo_evaluation(struct ctx *c, long long programme, const char *opens_on, c
 		char token[SECRET_HEX];
 		wave_token(&w, inv[i].id, token);
 		struct respondent r;
-		if (respond_open(c->st, c->a, token, closes_on, &r) || r.state != RESPOND_OPEN)
+		if (respond_open(c->st, c->a, token, NULL, closes_on, &r) || r.state != RESPOND_OPEN)
 			die("demo: a respondent's link");
 		struct respond_field f[16];
 		size_t nf = 0;
@@ -127,7 +127,7 @@ void demo_360(struct ctx *c, long long subject, long long manager, const long lo
 		char token[SECRET_HEX];
 		wave_token(&w, inv[i].id, token);
 		struct respondent rs;
-		if (respond_open(c->st, c->a, token, day, &rs) || rs.state != RESPOND_OPEN)
+		if (respond_open(c->st, c->a, token, NULL, day, &rs) || rs.state != RESPOND_OPEN)
 			die("demo: a rater's link");
 		struct respond_field f[16];
 		size_t nf = 0;
@@ -178,7 +178,7 @@ void demo_scan(struct ctx *c, long long unit, const char *name, int closed_ago, 
 		wave_token(&w, inv[i].id, token);
 		date_add_days(opens, (int)(i % 12), day);
 		struct respondent rs;
-		if (respond_open(c->st, c->a, token, day, &rs) || rs.state != RESPOND_OPEN)
+		if (respond_open(c->st, c->a, token, NULL, day, &rs) || rs.state != RESPOND_OPEN)
 			die("demo: a scan link");
 		struct respond_field f[16];
 		size_t nf = 0;

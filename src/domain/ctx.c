@@ -1,8 +1,9 @@
-/* ctx.c — field errors and the actor's roles. */
+/* ctx.c — field errors, the actor's roles and the time of a ctx. */
 #include "ctx.h"
 
 #include <stdarg.h>
 #include <string.h>
+#include <time.h>
 
 void errors_add(struct ctx *c, struct errors *e, const char *field, const char *fmt, ...)
 {
@@ -30,4 +31,9 @@ const char *errors_get(const struct errors *e, const char *field)
 bool actor_has(const struct actor *w, unsigned role_bits)
 {
 	return w && (w->roles & role_bits);
+}
+
+long long ctx_now(const struct ctx *c)
+{
+	return c->now ? c->now : (long long)time(NULL);
 }

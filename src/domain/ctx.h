@@ -25,7 +25,12 @@ struct ctx {
 	struct store *st;
 	struct arena *a;
 	struct actor *who;
+	long long now;          /* the time rules are decided at; 0: the clock (ctx_now) */
 };
+
+/* The time of c: c->now when set (a test hands the domain a day of its
+ * choosing), else the system clock. */
+long long ctx_now(const struct ctx *c);
 
 #define ERRORS_MAX 32
 

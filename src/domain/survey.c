@@ -13,6 +13,7 @@
 #include "stats/stats.h"
 #include "stats/three60.h"
 
+#include <assert.h>
 #include <math.h>
 
 #include <sodium.h>
@@ -96,6 +97,52 @@ int instrument_install(struct ctx *c, const char *key, long long now, long long 
 		return D_ERROR;
 	}
 	audit(c, "instrument.install", "instrument", *id, "%s", key);
+	return D_OK;
+}
+
+int instrument_by_key(struct ctx *c, const char *key, long long now, struct instrument *out)
+{
+	long long org = c->who->organisation_id, id;
+	if (!key || !*key)
+		return D_NOTFOUND;
+	int r = store_instrument_by_key(c->st, c->a, org, key, out);
+	if (r == ST_OK)
+		return D_OK;
+	if (r != ST_NOTFOUND)
+		return D_ERROR;
+	int d = instrument_install(c, key, now, &id);
+	if (d)
+		return d;
+	return store_instrument_get(c->st, c->a, org, id, out) ? D_ERROR : D_OK;
+}
+
+static int by_entry_name(const void *a, const void *b)
+{
+	const struct instrument_entry *x = a, *y = b;
+	int d = strcmp(x->name, y->name);
+	return d ? d : strcmp(x->key, y->key);
+}
+
+int instrument_catalogue(struct ctx *c, struct instrument_entry **out, size_t *n)
+{
+	struct instrument *in;
+	size_t ni;
+	const struct builtin_instrument_info *b;
+	size_t nb = survey_builtins(&b);
+	if (store_instrument_list(c->st, c->a, c->who->organisation_id, &in, &ni))
+		return D_ERROR;
+	*out = arena_alloc(c->a, (ni + nb + 1) * sizeof(**out));
+	*n = 0;
+	for (size_t i = 0; i < ni; i++)
+		(*out)[(*n)++] = (struct instrument_entry){ in[i].id, in[i].key, in[i].name, in[i].versions };
+	for (size_t k = 0; k < nb; k++) {
+		bool have = false;
+		for (size_t i = 0; i < ni && !have; i++)
+			have = !strcmp(in[i].key, b[k].key);
+		if (!have)
+			(*out)[(*n)++] = (struct instrument_entry){ 0, b[k].key, b[k].name, 1 };
+	}
+	qsort(*out, *n, sizeof(**out), by_entry_name);
 	return D_OK;
 }
 
@@ -186,6 +233,13 @@ int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct e
 		errors_add(c, e, "population", "%s", _("Choose the group, batch, programme or unit to send the questionnaire to."));
 	else if (d)
 		return d;
+	size_t asked = 0;
+	for (size_t i = 0; i < n; i++)
+		asked += strcmp(en[i].status, "stopped") != 0;
+	if (d == D_OK && w->anonymous && asked < SURVEY_MIN_RESPONSES)
+		errors_add(c, e, "population",
+			   _("An anonymous wave asks at least %d people: with fewer, no answer could ever be shown without giving someone away. This population has %zu."),
+			   SURVEY_MIN_RESPONSES, asked);
 	if (e->n)
 		return D_INVALID;
 	struct wave x = { 0 };
@@ -222,6 +276,8 @@ int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct e
 			r = store_invitation_set_hash(c->st, org, iid, h);
 		}
 	}
+	if (!r)
+		r = wave_report_cells(c, &x) ? ST_ERROR : ST_OK;
 	if (r || store_commit(c->st)) {
 		store_rollback(c->st);
 		return r == ST_CONFLICT ? D_CONFLICT : D_ERROR;
@@ -319,6 +375,8 @@ int wave_create_360(struct ctx *c, long long instrument_id, const char *name, lo
 			r = store_invitation_set_hash(c->st, org, iid, h);
 		}
 	}
+	if (!r)
+		r = wave_report_cells(c, &x) ? ST_ERROR : ST_OK;
 	if (r || store_commit(c->st)) {
 		store_rollback(c->st);
 		if (r == ST_INVALID || r == ST_CONFLICT) {
@@ -328,6 +386,115 @@ int wave_create_360(struct ctx *c, long long instrument_id, const char *name, lo
 		return D_ERROR;
 	}
 	audit(c, "wave.create", "wave", *id, "360 about person %lld, %zu raters", subject_id, n);
+	return D_OK;
+}
+
+/* ---- what a response is reported under ---- */
+
+struct person_unit {
+	long long id, unit;
+};
+
+static int by_person(const void *a, const void *b)
+{
+	long long x = ((const struct person_unit *)a)->id, y = ((const struct person_unit *)b)->id;
+	return (x > y) - (x < y);
+}
+
+/* The group of a person in the wave's population, or 0. */
+static long long group_in_population(struct ctx *c, const struct wave *w, long long person)
+{
+	long long org = c->who->organisation_id, group = 0;
+	if (!person || w->subject_id)
+		return 0;
+	if (!strcmp(w->population, "group"))
+		return w->population_id;
+	if (strcmp(w->population, "batch") && strcmp(w->population, "programme"))
+		return 0;  /* a wave to units has no group */
+	long long programme = w->population_id;
+	struct batch b;
+	if (!strcmp(w->population, "batch"))
+		programme = store_batch_get(c->st, c->a, org, w->population_id, &b) ? 0 : b.programme_id;
+	if (!programme || store_enrolment_in_programme(c->st, org, programme, person, &group))
+		return 0;
+	return group;
+}
+
+int wave_report_cells(struct ctx *c, const struct wave *w)
+{
+	long long org = c->who->organisation_id;
+	struct invitation *inv;
+	struct person *people;
+	struct unit *units;
+	size_t n, np, nu;
+	long long total;
+	struct person_filter all = { NULL, 0, 1, 0, 10000000 };
+	if (store_invitation_list(c->st, c->a, org, w->id, &inv, &n) ||
+	    store_person_list(c->st, c->a, org, &all, &people, &np, &total) ||
+	    store_unit_list(c->st, c->a, org, false, &units, &nu))
+		return D_ERROR;
+	struct person_unit *pu = arena_alloc(c->a, (np + 1) * sizeof(*pu));
+	for (size_t i = 0; i < np; i++)
+		pu[i] = (struct person_unit){ people[i].id, people[i].unit_id };
+	qsort(pu, np, sizeof(*pu), by_person);
+	struct unit_parent *tree = arena_alloc(c->a, (nu + 1) * sizeof(*tree));
+	for (size_t i = 0; i < nu; i++)
+		tree[i] = (struct unit_parent){ units[i].id, units[i].parent_id };
+	/* the cells of those asked (the stopped ones never answer) */
+	struct cell_person *cell = arena_alloc(c->a, (n + 1) * sizeof(*cell));
+	size_t *asked = arena_alloc(c->a, (n + 1) * sizeof(*asked)), na = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(inv[i].enrolment_status, "stopped"))
+			continue;
+		struct person_unit key = { inv[i].person_id, 0 }, *p = NULL;
+		if (inv[i].person_id && !w->subject_id)
+			p = bsearch(&key, pu, np, sizeof(*pu), by_person);
+		cell[na] = (struct cell_person){ group_in_population(c, w, inv[i].person_id), p ? p->unit : 0 };
+		asked[na++] = i;
+	}
+	if (w->anonymous && !w->subject_id)
+		disclosure_cells(cell, na, tree, nu);
+	for (size_t k = 0; k < na; k++) {
+		const struct invitation *x = &inv[asked[k]];
+		const char *role = x->rater_role;
+		if (w->subject_id) {
+			long long in_role = 0;
+			for (size_t j = 0; j < na; j++)
+				in_role += !strcmp(inv[asked[j]].rater_role, role);
+			role = disclosure_rater_role(role, in_role);
+		}
+		if (store_invitation_set_cells(c->st, org, x->id, cell[k].group, cell[k].unit, role))
+			return D_ERROR;
+	}
+	return store_wave_set_report_cells(c->st, org, w->id) ? D_ERROR : D_OK;
+}
+
+/* ---- open and closed ---- */
+
+enum wave_phase wave_phase(const struct wave *w, const char *today)
+{
+	if (w->closed_at || strcmp(today, w->closes_on) > 0)
+		return WAVE_CLOSED;
+	return strcmp(today, w->opens_on) < 0 ? WAVE_NOT_YET : WAVE_OPEN;
+}
+
+enum wave_phase wave_phase_now(struct ctx *c, const struct wave *w)
+{
+	char today[11];
+	date_today(ctx_now(c), today);
+	return wave_phase(w, today);
+}
+
+int wave_close(struct ctx *c, const struct wave *w)
+{
+	if (wave_phase_now(c, w) == WAVE_CLOSED)
+		return D_CONFLICT;
+	int r = store_wave_close(c->st, c->who->organisation_id, w->id, ctx_now(c));
+	if (r == ST_NOTFOUND)
+		return D_CONFLICT;
+	if (r)
+		return D_ERROR;
+	audit(c, "wave.close", "wave", w->id, "%s", "closed by hand");
 	return D_OK;
 }
 
@@ -351,6 +518,10 @@ int wave_360(struct ctx *c, const struct wave *w, const struct instrument_versio
 {
 	*cells = NULL;
 	*n = 0;
+	/* the report once the round has closed: before, the one who answered
+	 * last would be seen in it */
+	if (wave_phase_now(c, w) != WAVE_CLOSED)
+		return D_OK;
 	struct answer_row *rows;
 	size_t nrows;
 	if (store_answers(c->st, c->a, c->who->organisation_id, w->id, &rows, &nrows))
@@ -422,7 +593,7 @@ static int by_text(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-const char *wave_hidden_reason(struct ctx *c, const struct wave *w, long long responses, long long now)
+const char *wave_hidden_reason(struct ctx *c, const struct wave *w, long long responses)
 {
 	/* answers per question or per rater would show what the merge rule
 	 * hides: two peers' answers, once self and the manager are known */
@@ -431,10 +602,8 @@ const char *wave_hidden_reason(struct ctx *c, const struct wave *w, long long re
 	if (responses < SURVEY_MIN_RESPONSES)
 		return arena_printf(c->a, _("Results are shown from %d responses, so that nobody's answers can be picked out; there are %lld."),
 				    SURVEY_MIN_RESPONSES, responses);
-	char today[11];
-	date_today(now, today);
-	if (w->anonymous && strcmp(today, w->closes_on) <= 0)
-		return arena_printf(c->a, _("The results of an anonymous wave are shown once it has closed, after %s: while it is open, comparing them before and after someone answered would show that person's answers."),
+	if (wave_phase_now(c, w) != WAVE_CLOSED)
+		return arena_printf(c->a, _("The results are shown once the wave has closed, after %s: while it is open, comparing them before and after someone answered would show that person's answers."),
 				    date_label(c->a, w->closes_on));
 	return NULL;
 }
@@ -452,7 +621,7 @@ int wave_results(struct ctx *c, const struct wave *w, const struct instrument_ve
 			out->responses++;
 			last = rows[i].response_id;
 		}
-	if ((out->why_hidden = wave_hidden_reason(c, w, out->responses, (long long)time(NULL))))
+	if ((out->why_hidden = wave_hidden_reason(c, w, out->responses)))
 		return D_OK;
 	out->shown = true;
 	out->nitems = v->nitems;
@@ -512,55 +681,53 @@ static int by_name(const void *a, const void *b)
 	return strcmp(((const struct breakdown_row *)a)->name, ((const struct breakdown_row *)b)->name);
 }
 
+static int by_response(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
 int wave_breakdown(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_breakdown *out)
 {
 	memset(out, 0, sizeof(*out));
 	long long org = c->who->organisation_id;
+	struct wave_plan p;
+	if (wave_plan(c, w, v, &p))
+		return D_ERROR;
+	if (!p.shown)
+		return D_OK;
+	/* the groups as the plan decided them */
+	const struct plan_breakdown *pb = plan_find(&p, PLAN_GROUP, 0);
+	const struct disclosure *d = &pb->d;
+	out->shown = true;
+	out->why_not = plan_breakdown_reason(c, &p, pb);
+	out->nrows = d->nparts;
+	out->hidden = d->nparts - d->shown;
+	out->rows = arena_alloc(c->a, (d->nparts + 1) * sizeof(*out->rows));
+	for (size_t k = 0; k < d->nparts; k++) {
+		struct breakdown_row *g = &out->rows[k];
+		struct learning_group lg;
+		g->group_id = d->parts[k].label;
+		g->name = g->group_id && !store_group_get(c->st, c->a, org, g->group_id, &lg)
+				  ? arena_printf(c->a, "%s · %s", lg.batch_name, lg.name)
+				  : _("(no group)");
+		g->n = d->parts[k].n;
+		g->shown = d->parts[k].state == PART_SHOWN;
+		g->why_hidden = plan_part_reason(c, &p, pb, k);
+	}
+	/* the means of the shown groups, per item */
 	struct answer_row *rows;
 	size_t nrows;
 	if (store_answers(c->st, c->a, org, w->id, &rows, &nrows))
 		return D_ERROR;
-	long long responses = 0, last = 0;
-	for (size_t i = 0; i < nrows; i++)
-		if (!i || rows[i].response_id != last) {
-			responses++;
-			last = rows[i].response_id;
-		}
-	if (wave_hidden_reason(c, w, responses, (long long)time(NULL)))
-		return D_OK;
-	out->shown = true;
-	/* the groups, with their responses counted once */
-	out->rows = arena_alloc(c->a, (size_t)(responses + 1) * sizeof(*out->rows));
-	last = 0;
+	size_t *part = arena_alloc(c->a, (nrows + 1) * sizeof(*part));
 	for (size_t i = 0; i < nrows; i++) {
-		struct breakdown_row *g = NULL;
-		for (size_t k = 0; k < out->nrows && !g; k++)
-			if (out->rows[k].group_id == rows[i].group_id)
-				g = &out->rows[k];
-		if (!g) {
-			g = &out->rows[out->nrows++];
-			g->group_id = rows[i].group_id;
-			struct learning_group lg;
-			g->name = rows[i].group_id && !store_group_get(c->st, c->a, org, rows[i].group_id, &lg)
-					  ? arena_printf(c->a, "%s · %s", lg.batch_name, lg.name)
-					  : _("(no group)");
-		}
-		if (i == 0 || rows[i].response_id != rows[i - 1].response_id)
-			g->n++;
+		const long long *at = bsearch(&rows[i].response_id, p.s.response_id, p.s.n, sizeof(long long), by_response);
+		assert(at);
+		part[i] = d->part_of[at - p.s.response_id];
 	}
-	/* hide the small groups, then the smallest others until the hidden
-	 * ones together are too many to pick anyone out */
-	long long *counts = arena_alloc(c->a, (out->nrows + 1) * sizeof(*counts));
-	bool *shown = arena_alloc(c->a, (out->nrows + 1) * sizeof(*shown));
-	for (size_t k = 0; k < out->nrows; k++)
-		counts[k] = out->rows[k].n;
-	out->hidden = survey_guard(counts, shown, out->nrows);
-	for (size_t k = 0; k < out->nrows; k++)
-		out->rows[k].shown = shown[k];
-	qsort(out->rows, out->nrows, sizeof(*out->rows), by_name);
-	/* the means of the shown groups */
 	double *x = arena_alloc(c->a, (nrows + 1) * sizeof(*x));
-	for (size_t k = 0; k < out->nrows; k++) {
+	for (size_t k = 0; k < d->nparts; k++) {
 		struct breakdown_row *g = &out->rows[k];
 		if (!g->shown)
 			continue;
@@ -570,148 +737,11 @@ int wave_breakdown(struct ctx *c, const struct wave *w, const struct instrument_
 			size_t nx = 0;
 			if (!strcmp(it->kind, "likert") || !strcmp(it->kind, "bipolar"))
 				for (size_t i = 0; i < nrows; i++)
-					if (rows[i].item_id == it->id && rows[i].group_id == g->group_id && rows[i].has_value)
+					if (rows[i].item_id == it->id && part[i] == k && rows[i].has_value)
 						x[nx++] = (double)rows[i].value;
 			g->means[j] = nx ? stats_mean(x, nx) : NAN;
 		}
 	}
-	return D_OK;
-}
-
-/* ---- answering ---- */
-
-int respond_open(struct store *st, struct arena *a, const char *token, const char *today, struct respondent *r)
-{
-	memset(r, 0, sizeof(*r));
-	unsigned char h[HASH_LEN];
-	if (!token || secret_hash(token, h) || store_invitation_by_hash(st, a, h, &r->inv, &r->org))
-		return D_NOTFOUND;
-	if (store_wave_get(st, a, r->org, r->inv.wave_id, &r->w) || store_version_get(st, a, r->org, r->w.version_id, &r->v))
-		return D_ERROR;
-	/* a stopped participant's link does nothing */
-	if (!strcmp(r->inv.enrolment_status, "stopped"))
-		return D_NOTFOUND;
-	if (r->inv.responded)
-		r->state = RESPOND_DONE;
-	else if (strcmp(today, r->w.opens_on) < 0)
-		r->state = RESPOND_NOT_YET;
-	else if (strcmp(today, r->w.closes_on) > 0)
-		r->state = RESPOND_CLOSED;
-	else
-		r->state = RESPOND_OPEN;
-	if (r->state == RESPOND_OPEN && store_draft_get(st, a, r->org, r->inv.id, &r->draft, &r->ndraft))
-		return D_ERROR;
-	return D_OK;
-}
-
-static bool option_value(const struct instrument_item *it, long long v)
-{
-	for (size_t k = 0; k < it->noptions; k++)
-		if (it->options[k].value == v)
-			return true;
-	return false;
-}
-
-int respond_save(struct store *st, struct arena *a, struct respondent *r, const struct respond_field *f, size_t n,
-		 bool submit, const char *today, struct errors *e)
-{
-	struct actor nobody = { 0 };
-	nobody.organisation_id = r->org;
-	nobody.email = "respondent";
-	struct ctx c = { st, a, &nobody };
-	if (r->state != RESPOND_OPEN) {
-		errors_add(&c, e, "", "%s", r->state == RESPOND_DONE ? _("You have already handed in this questionnaire.")
-					   : r->state == RESPOND_CLOSED ? _("This questionnaire has closed.")
-					   : _("This questionnaire is not open yet."));
-		return D_INVALID;
-	}
-	struct answer_value *vals = arena_alloc(a, (r->v.nitems + 1) * sizeof(*vals));
-	size_t nv = 0;
-	for (size_t i = 0; i < r->v.nitems; i++) {
-		const struct instrument_item *it = &r->v.items[i];
-		/* the field name outlives this loop: errors point at it */
-		const char *key = arena_printf(a, "i%lld", it->id);
-		struct buf multi = BUF_INIT;
-		const char *one = NULL;
-		for (size_t k = 0; k < n; k++) {
-			if (strcmp(f[k].key, key) || !*f[k].value)
-				continue;
-			if (!strcmp(it->kind, "multiple")) {
-				char *end;
-				long long v = strtoll(f[k].value, &end, 10);
-				if (*end || !option_value(it, v)) {
-					errors_add(&c, e, key, _("Question %s: choose from the options."), it->code);
-					continue;
-				}
-				buf_addf(&multi, "%s%lld", multi.len ? "," : "", v);
-			} else {
-				one = f[k].value;
-			}
-		}
-		struct answer_value x = { it->id, false, 0, NULL };
-		if (!strcmp(it->kind, "multiple")) {
-			if (multi.len)
-				x.text = arena_strdup(a, multi.ptr);
-		} else if (one && !strcmp(it->kind, "open")) {
-			if (!utf8_valid(one, strlen(one)))
-				errors_add(&c, e, key, _("Question %s: the text is not valid UTF-8."), it->code);
-			else {
-				if (utf8_length(one) > OPEN_ANSWER_MAX)
-					errors_add(&c, e, key, _("Question %s: use at most %d characters."), it->code, OPEN_ANSWER_MAX);
-				x.text = (char *)one;   /* shown again as typed, saved only when right */
-			}
-		} else if (one) {
-			char *end;
-			long long v = strtoll(one, &end, 10);
-			if (*end || !option_value(it, v))
-				errors_add(&c, e, key, _("Question %s: choose one of the points of the scale."), it->code);
-			else {
-				x.has_value = true;
-				x.value = v;
-			}
-		}
-		buf_release(&multi);
-		if (x.has_value || x.text)
-			vals[nv++] = x;
-		else if (submit && it->required)
-			errors_add(&c, e, key, _("Question %s needs an answer before you hand in."), it->code);
-	}
-	/* what was typed comes back on the page, whether saved or not */
-	r->draft = vals;
-	r->ndraft = nv;
-	if (e->n)
-		return D_INVALID;
-	if (!submit)
-		return store_draft_put(st, r->org, r->inv.id, vals, nv) ? D_ERROR : D_OK;
-	/* what the breakdowns are by: the group of the person in the wave's
-	 * population (kept with the response, shown only from 5 answers) */
-	long long group = 0;
-	if (r->inv.person_id && !strcmp(r->w.population, "group")) {
-		group = r->w.population_id;
-	} else if (r->inv.person_id && (!strcmp(r->w.population, "batch") || !strcmp(r->w.population, "programme"))) {
-		/* a wave to units or to the people of a 360° round has no group */
-		long long programme = r->w.population_id;
-		struct batch b;
-		if (!strcmp(r->w.population, "batch"))
-			programme = store_batch_get(st, a, r->org, r->w.population_id, &b) ? 0 : b.programme_id;
-		if (programme && store_enrolment_in_programme(st, r->org, programme, r->inv.person_id, &group))
-			group = 0;
-	}
-	char week[11];
-	date_monday(today, week);  /* the only time an anonymous response keeps */
-	/* the answers go straight into the response: a draft row never
-	 * exists for a form handed in at once */
-	int s = store_response_submit(st, r->org, r->inv.id, r->w.anonymous, group, 0, week, vals, nv);
-	if (s == ST_CONFLICT) {
-		errors_add(&c, e, "", "%s", _("You have already handed in this questionnaire."));
-		return D_INVALID;
-	}
-	if (s)
-		return D_ERROR;
-	r->state = RESPOND_DONE;
-	/* an anonymous response is not in the audit log: the log would tie it
-	 * to the link */
-	if (!r->w.anonymous)
-		audit(&c, "response.submit", "invitation", r->inv.id, "wave %lld", r->w.id);
+	qsort(out->rows, out->nrows, sizeof(*out->rows), by_name);
 	return D_OK;
 }

@@ -6,14 +6,18 @@
  * accounting of seed 000 §9.1 (registered, stopped, completed, responded,
  * not responded, response rate).
  *
- * Anonymous waves keep anonymity in storage (store/sqlite/instrument.c):
- * nothing written when a response is submitted (the response, the audit
- * log) can lead back to the link or the person. */
+ * Anonymous waves keep anonymity in storage (store/sqlite/instrument.c,
+ * domain/disclosure.h): nothing written when a response is submitted (the
+ * response, the audit log) can lead back to the link or the person, and
+ * the group and unit it keeps are shared by at least DISCLOSURE_MIN
+ * invited people. A saved draft is sealed with a key that only the
+ * respondent's browser holds. */
 #ifndef LG_DOMAIN_SURVEY_H
 #define LG_DOMAIN_SURVEY_H
 
 #include "ctx.h"
 #include "account.h"
+#include "disclosure.h"
 #include "store/instrument.h"
 
 #define WAVE_NAME_MAX 120
@@ -26,6 +30,19 @@ struct builtin_instrument_info {
 size_t survey_builtins(const struct builtin_instrument_info **out);
 /* The organisation's copy of a built-in instrument, made on first use. */
 int instrument_install(struct ctx *c, const char *key, long long now, long long *id);
+/* The instrument with this key: the organisation's own (a built-in one
+ * installed on first use). D_NOTFOUND when there is none. */
+int instrument_by_key(struct ctx *c, const char *key, long long now, struct instrument *out);
+
+/* The questionnaires of the organisation and the built-in ones it has not
+ * used yet (id 0 until installed; version: the one a wave would use, 1
+ * for a built-in one not installed yet), by name. */
+struct instrument_entry {
+	long long id;
+	const char *key, *name;
+	int version;
+};
+int instrument_catalogue(struct ctx *c, struct instrument_entry **out, size_t *n);
 
 struct wave_new {
 	long long instrument_id;
@@ -36,7 +53,10 @@ struct wave_new {
 	bool anonymous;
 };
 /* Makes the wave on the newest version of the instrument and an invitation
- * for every enrolled person of the population who has not stopped. */
+ * for every enrolled person of the population (the stopped ones for the
+ * accounting only), each with the cells its response will be reported
+ * under (wave_report_cells). An anonymous wave asks at least
+ * DISCLOSURE_MIN people. */
 int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct errors *e, long long *id);
 
 /* 360° feedback: a round about one person (the subject), who rates
@@ -65,6 +85,23 @@ const char *rater_role_label(const char *role);
 /* The personal link token of an invitation (recomputed from the wave's key). */
 void wave_token(const struct wave *w, long long invitation_id, char out[SECRET_HEX]);
 
+/* Works out and stores the report cells of every invitation of the wave:
+ * the person's own group (in the wave's population) and unit in a wave
+ * that is not anonymous; in an anonymous one as disclosure_cells()
+ * coarsens them, and in a 360° round no group or unit and the category as
+ * disclosure_rater_role() keeps it. Call inside a transaction. */
+int wave_report_cells(struct ctx *c, const struct wave *w);
+
+/* Where a wave stands on a day: open from opens_on to closes_on, unless
+ * closed by hand before. */
+enum wave_phase { WAVE_NOT_YET, WAVE_OPEN, WAVE_CLOSED };
+enum wave_phase wave_phase(const struct wave *w, const char *today);
+/* The same at the ctx's time. */
+enum wave_phase wave_phase_now(struct ctx *c, const struct wave *w);
+/* Closes an open (or not yet open) wave now: its links answer no more and
+ * its results can be shown. D_CONFLICT when it is closed already. */
+int wave_close(struct ctx *c, const struct wave *w);
+
 struct accounting {
 	long long registered, stopped, completed, active, invited, responded, not_responded;
 	double rate;                 /* responded / invited, 0..1; -1 when nobody was invited */
@@ -72,15 +109,17 @@ struct accounting {
 int wave_accounting(struct ctx *c, const struct wave *w, struct accounting *out);
 
 /* Fewer responses than this are not shown, in any table or breakdown. */
-#define SURVEY_MIN_RESPONSES 5
+#define SURVEY_MIN_RESPONSES DISCLOSURE_MIN
 
 /* Why the results of a wave (tables, charts, exports) are not shown, or
- * NULL when they may be: fewer than SURVEY_MIN_RESPONSES responses; or,
- * in a 360° round always (its report per dimension is what may be shown);
- * in an anonymous wave, a wave that is still open, since comparing the
- * results before and after one more person answered (whose name the
- * response accounting shows) would reveal their answers. */
-const char *wave_hidden_reason(struct ctx *c, const struct wave *w, long long responses, long long now);
+ * NULL when they may be, at the ctx's time: in a 360° round always (its
+ * report per dimension is what may be shown); fewer than
+ * SURVEY_MIN_RESPONSES responses; a wave that has not closed, since
+ * comparing the results before and after one more person answered (whose
+ * name the response accounting shows) would reveal their answers. That
+ * holds for a wave that is not anonymous too: its answers are kept with
+ * the person, but no reader of the results sees them by name. */
+const char *wave_hidden_reason(struct ctx *c, const struct wave *w, long long responses);
 
 /* The results per item of a wave: for Likert and bipolar items N, mean, SD
  * and the distribution over the points; for choices the distribution over
@@ -105,28 +144,40 @@ struct wave_results {
 int wave_results(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_results *out);
 
 /* The results per group of the wave's population: per group the number
- * of responses and the mean of each Likert or bipolar item (NAN when none).
- * A group with fewer than SURVEY_MIN_RESPONSES responses is hidden, and so
- * many more (the smallest first) that the hidden ones together hold at
- * least SURVEY_MIN_RESPONSES or none: otherwise the total minus the shown
- * groups would give the hidden ones away. Responses without a group count
- * as a group of their own. Nothing is shown when the wave's results are
- * not (wave_hidden_reason). */
+ * of responses and the mean of each Likert or bipolar item (NAN when none),
+ * the groups shown as the wave's plan decides (survey_compare.h,
+ * wave_plan): a group of fewer than SURVEY_MIN_RESPONSES responses is
+ * hidden, with what would give it away, beside the other breakdowns too.
+ * Responses without a group count as a group of their own. Nothing is
+ * shown when the wave's results are not (wave_hidden_reason). */
 struct breakdown_row {
 	long long group_id;
 	const char *name;
 	long long n;
 	bool shown;
+	const char *why_hidden;      /* when not shown */
 	double *means;               /* per item of the version, in order; NULL when hidden */
 };
 struct wave_breakdown {
 	bool shown;
+	const char *why_not;         /* no group shown: why */
 	struct breakdown_row *rows;
 	size_t nrows, hidden;
 };
 int wave_breakdown(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_breakdown *out);
 
-/* Answering through a link: no account, the token is the key. */
+/* Answering through a link: no account, the token is the key. A draft is
+ * sealed with a key derived from a secret of the respondent's browser (a
+ * cookie, DRAFT_KEY_HEX hex digits): read, saved again and handed in only
+ * from that browser. Whoever holds the link alone (the coordinator with
+ * the links as CSV) can neither read it nor hand it in; they can only
+ * discard it and start afresh, which its respondent is told. */
+#define DRAFT_KEY_HEX (SECRET_HEX - 1)
+enum draft_state {
+	DRAFT_NONE,
+	DRAFT_MINE,                  /* sealed with this browser's key: in draft[] */
+	DRAFT_ELSEWHERE,             /* saved from another browser (or without a key) */
+};
 struct respondent {
 	struct invitation inv;
 	struct wave w;
@@ -135,16 +186,25 @@ struct respondent {
 	struct answer_value *draft;
 	size_t ndraft;
 	enum { RESPOND_OPEN, RESPOND_NOT_YET, RESPOND_CLOSED, RESPOND_DONE } state;
+	enum draft_state draft_state;
+	bool draft_lost;             /* this browser's draft was discarded from another browser */
+	const char *browser_key;     /* the hex secret of the browser, or NULL */
 };
-/* D_NOTFOUND for an unknown token. */
-int respond_open(struct store *st, struct arena *a, const char *token, const char *today, struct respondent *r);
+/* D_NOTFOUND for an unknown token. browser_key: the respondent's browser
+ * secret, or NULL when it has none. */
+int respond_open(struct store *st, struct arena *a, const char *token, const char *browser_key, const char *today,
+		 struct respondent *r);
 /* Saves the answers given (form fields "i<item id>", "i<id>" repeated for
- * a multiple choice); submit also hands the response in, after checking
- * the required items. */
+ * a multiple choice), sealed for the browser; submit also hands the
+ * response in, after checking the required items. Neither while a draft of
+ * another browser is there. */
 struct respond_field {
 	const char *key, *value;
 };
 int respond_save(struct store *st, struct arena *a, struct respondent *r, const struct respond_field *f, size_t n,
 		 bool submit, const char *today, struct errors *e);
+/* Discards the draft (of this browser or another) so that the link can
+ * start afresh. */
+int respond_discard(struct store *st, struct arena *a, struct respondent *r);
 
 #endif

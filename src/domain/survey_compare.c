@@ -6,6 +6,7 @@
 #include "store/programme.h"
 #include "store/response.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,46 +55,6 @@ size_t survey_dimensions(struct arena *a, const struct instrument_version *v, st
 	}
 	*out = d;
 	return n;
-}
-
-struct by_size {
-	long long n;
-	size_t at;
-};
-
-static int smallest_first(const void *a, const void *b)
-{
-	const struct by_size *x = a, *y = b;
-	if (x->n != y->n)
-		return x->n < y->n ? -1 : 1;
-	return x->at < y->at ? -1 : x->at > y->at;
-}
-
-size_t survey_guard(const long long *n, bool *shown, size_t k)
-{
-	struct by_size *order = malloc((k + 1) * sizeof(*order));
-	if (!order)
-		abort();
-	size_t hidden = 0;
-	long long hidden_n = 0;
-	for (size_t i = 0; i < k; i++) {
-		order[i] = (struct by_size){ n[i], i };
-		shown[i] = n[i] >= SURVEY_MIN_RESPONSES;
-		if (!shown[i]) {
-			hidden++;
-			hidden_n += n[i];
-		}
-	}
-	qsort(order, k, sizeof(*order), smallest_first);
-	/* the total minus the shown parts must not give a part away */
-	for (size_t i = 0; i < k && hidden && hidden_n < SURVEY_MIN_RESPONSES; i++)
-		if (shown[order[i].at]) {
-			shown[order[i].at] = false;
-			hidden++;
-			hidden_n += order[i].n;
-		}
-	free(order);
-	return hidden;
 }
 
 /* ---- scale scores ---- */
@@ -217,32 +178,78 @@ static long long part_of(struct ctx *c, enum compare_by by, const struct scores 
 	return g.id;
 }
 
+static enum plan_kind plan_kind_of(int by)
+{
+	return by == COMPARE_UNIT ? PLAN_UNIT : by == COMPARE_BATCH ? PLAN_BATCH : PLAN_GROUP;
+}
+
+/* Whether unit above is an ancestor of unit x. */
+static bool unit_above(const struct unit *u, size_t nu, long long above, long long x)
+{
+	for (int depth = 0; x && depth < 64; depth++) {
+		long long parent = 0;
+		for (size_t i = 0; i < nu; i++)
+			if (u[i].id == x)
+				parent = u[i].parent_id;
+		if (parent == above)
+			return true;
+		x = parent;
+	}
+	return false;
+}
+
+/* A unit kept for the people of the units below it that are too small to
+ * be kept apart ("in D, not in a team shown apart") says so. */
+static void name_rest_units(struct ctx *c, struct compare_row *rows, size_t n)
+{
+	struct unit *u;
+	size_t nu;
+	if (store_unit_list(c->st, c->a, c->who->organisation_id, false, &u, &nu))
+		return;
+	for (size_t k = 0; k < n; k++)
+		for (size_t j = 0; rows[k].id && j < n; j++)
+			if (j != k && rows[j].id && unit_above(u, nu, rows[k].id, rows[j].id)) {
+				rows[k].name = arena_printf(c->a, _("%s (other)"), rows[k].name);
+				break;
+			}
+}
+
 int wave_compare(struct ctx *c, const struct wave *w, const struct instrument_version *v, enum compare_by by,
 		 struct wave_comparison *out)
 {
 	memset(out, 0, sizeof(*out));
-	out->ndims = survey_dimensions(c->a, v, &out->dims);
-	struct scores s;
-	if (wave_scores(c, w, v, out->dims, out->ndims, &s))
+	struct wave_plan p;
+	if (wave_plan(c, w, v, &p))
 		return D_ERROR;
-	if ((out->why_hidden = wave_hidden_reason(c, w, (long long)s.n, (long long)time(NULL))))
+	out->dims = p.dims;
+	out->ndims = p.ndims;
+	if (!p.shown) {
+		out->why_hidden = p.why_hidden;
 		return D_OK;
-	out->shown = true;
-	/* the parts, each response counted once */
-	size_t *part = arena_alloc(c->a, (s.n + 1) * sizeof(*part));
-	struct compare_row *rows = arena_alloc(c->a, (s.n + 1) * sizeof(*rows));
-	size_t nrows = 0;
-	for (size_t r = 0; r < s.n; r++) {
-		const char *name;
-		long long id = part_of(c, by, &s, r, &name);
-		size_t k = 0;
-		while (k < nrows && rows[k].id != id)
-			k++;
-		if (k == nrows)
-			rows[nrows++] = (struct compare_row){ id, name, 0, false, NULL };
-		rows[k].n++;
-		part[r] = k;
 	}
+	out->shown = true;
+	for (int k = 0; k < COMPARE_BY_N; k++)
+		out->why_not[k] = plan_breakdown_reason(c, &p, plan_find(&p, plan_kind_of(k), 0));
+	const struct plan_breakdown *pb = plan_find(&p, plan_kind_of(by), 0);
+	assert(pb);
+	const struct disclosure *dc = &pb->d;
+	const struct scores *s = &p.s;
+	/* the parts, named after a response of each */
+	size_t nrows = dc->nparts;
+	struct compare_row *rows = arena_alloc(c->a, (nrows + 1) * sizeof(*rows));
+	for (size_t r = s->n; r-- > 0;) {
+		struct compare_row *x = &rows[dc->part_of[r]];
+		const char *name;
+		x->id = part_of(c, by, s, r, &name);
+		x->name = name;
+	}
+	for (size_t k = 0; k < nrows; k++) {
+		rows[k].n = dc->parts[k].n;
+		rows[k].shown = dc->parts[k].state == PART_SHOWN;
+		rows[k].why_hidden = plan_part_reason(c, &p, pb, k);
+	}
+	if (by == COMPARE_UNIT)
+		name_rest_units(c, rows, nrows);
 	/* in name order: part[] follows the rows to their new places */
 	size_t *order = arena_alloc(c->a, (nrows + 1) * sizeof(*order));
 	for (size_t k = 0; k < nrows; k++)
@@ -254,49 +261,44 @@ int wave_compare(struct ctx *c, const struct wave *w, const struct instrument_ve
 		sorted[k] = rows[order[k]];
 		moved[order[k]] = k;
 	}
-	for (size_t r = 0; r < s.n; r++)
-		part[r] = moved[part[r]];
+	size_t *part = arena_alloc(c->a, (s->n + 1) * sizeof(*part));
+	for (size_t r = 0; r < s->n; r++)
+		part[r] = moved[dc->part_of[r]];
 	rows = sorted;
 	out->rows = rows;
 	out->nrows = nrows;
-
-	long long *n = arena_alloc(c->a, (nrows + 1) * sizeof(*n));
-	bool *shown = arena_alloc(c->a, (nrows + 1) * sizeof(*shown));
-	for (size_t k = 0; k < nrows; k++)
-		n[k] = rows[k].n;
-	out->hidden = survey_guard(n, shown, nrows);
+	out->hidden = nrows - dc->shown;
 	/* the shown parts numbered 0.. for the tests, in name order */
 	size_t *index = arena_alloc(c->a, (nrows + 1) * sizeof(*index)), nshown = 0;
 	for (size_t k = 0; k < nrows; k++) {
-		rows[k].shown = shown[k];
-		index[k] = shown[k] ? nshown++ : (size_t)-1;
-		if (shown[k])
+		index[k] = rows[k].shown ? nshown++ : (size_t)-1;
+		if (rows[k].shown)
 			rows[k].cells = arena_alloc(c->a, (out->ndims + 1) * sizeof(struct compare_cell));
 	}
 	if (nshown >= 2)
 		out->tests = arena_alloc(c->a, (out->ndims + 1) * sizeof(*out->tests));
-	double *x = arena_alloc(c->a, (s.n + 1) * sizeof(*x));
-	double *y = arena_alloc(c->a, (s.n + 1) * sizeof(*y));
-	size_t *g = arena_alloc(c->a, (s.n + 1) * sizeof(*g));
+	double *x = arena_alloc(c->a, (s->n + 1) * sizeof(*x));
+	double *y = arena_alloc(c->a, (s->n + 1) * sizeof(*y));
+	size_t *g = arena_alloc(c->a, (s->n + 1) * sizeof(*g));
 	for (size_t d = 0; d < out->ndims; d++) {
 		for (size_t k = 0; k < nrows; k++) {
-			if (!shown[k])
+			if (!rows[k].shown)
 				continue;
 			size_t m = 0;
-			for (size_t r = 0; r < s.n; r++)
+			for (size_t r = 0; r < s->n; r++)
 				if (part[r] == k)
-					x[m++] = s.x[r * out->ndims + d];
+					x[m++] = s->x[r * out->ndims + d];
 			stats_describe(x, m, &rows[k].cells[d].d);
 		}
 		if (!out->tests)
 			continue;
 		struct compare_test *t = &out->tests[d];
 		size_t m = 0, na = 0, nb = 0;
-		for (size_t r = 0; r < s.n; r++) {
+		for (size_t r = 0; r < s->n; r++) {
 			size_t i = index[part[r]];
 			if (i == (size_t)-1)
 				continue;
-			x[m] = s.x[r * out->ndims + d];
+			x[m] = s->x[r * out->ndims + d];
 			g[m++] = i;
 		}
 		stats_anova(x, g, m, nshown, &t->anova);
@@ -330,64 +332,79 @@ static const struct dimension *dim_named(const struct dimension *d, size_t n, co
 	return NULL;
 }
 
+/* How many responses of a plan's pairs breakdown answered the other wave. */
+static long long pairs_in(const struct plan_breakdown *b, bool *shown)
+{
+	*shown = false;
+	for (size_t k = 0; b && k < b->d.nparts; k++)
+		if (b->d.parts[k].label == 1) {
+			*shown = b->d.parts[k].state == PART_SHOWN;
+			return b->d.parts[k].n;
+		}
+	return 0;
+}
+
 int wave_pair(struct ctx *c, const struct wave *a, const struct instrument_version *va, const struct wave *b,
 	      const struct instrument_version *vb, struct wave_pairing *out)
 {
 	memset(out, 0, sizeof(*out));
-	struct dimension *da, *db;
-	size_t nda = survey_dimensions(c->a, va, &da), ndb = survey_dimensions(c->a, vb, &db);
-	struct scores sa, sb;
-	if (wave_scores(c, a, va, da, nda, &sa) || wave_scores(c, b, vb, db, ndb, &sb))
+	struct wave_plan pa, pb;
+	if (wave_plan(c, a, va, &pa) || wave_plan(c, b, vb, &pb))
 		return D_ERROR;
-	long long now = (long long)time(NULL);
-	if ((out->why_hidden = wave_hidden_reason(c, a, (long long)sa.n, now)) ||
-	    (out->why_hidden = wave_hidden_reason(c, b, (long long)sb.n, now)))
+	if (!pa.shown || !pb.shown) {
+		out->why_hidden = pa.shown ? pb.why_hidden : pa.why_hidden;
 		return D_OK;
+	}
 	out->shown = true;
-	/* the people who answered both, when the waves know who answered */
-	size_t *match = arena_alloc(c->a, (sa.n + 1) * sizeof(*match));
+	const struct scores *sa = &pa.s, *sb = &pb.s;
 	if (a->anonymous || b->anonymous) {
 		out->why_unpaired = _("An anonymous wave does not know who answered, so its answers cannot be paired with another wave's: the two waves are compared as independent groups.");
 	} else {
-		for (size_t i = 0; i < sa.n; i++) {
-			match[i] = (size_t)-1;
-			for (size_t j = 0; sa.person_id[i] && j < sb.n; j++)
-				if (sb.person_id[j] == sa.person_id[i]) {
-					match[i] = j;
-					out->npairs++;
-					break;
-				}
-		}
-		if (out->npairs >= SURVEY_MIN_RESPONSES)
-			out->paired = true;
-		else
-			out->why_unpaired = arena_printf(c->a, _("Answers are paired from %d people who answered both waves; there are %zu, so the two waves are compared as independent groups."),
-							 SURVEY_MIN_RESPONSES, out->npairs);
+		bool shown_a, shown_b;
+		long long both = pairs_in(plan_find(&pa, PLAN_PAIRED, b->id), &shown_a);
+		(void)pairs_in(plan_find(&pb, PLAN_PAIRED, a->id), &shown_b);
+		out->npairs = (size_t)both;
+		out->paired = shown_a && shown_b;
+		if (!out->paired)
+			out->why_unpaired = arena_printf(c->a, _("Answers are paired when at least %d people answered both waves, and those who answered only one of them are none or at least %d too, also beside the other breakdowns of the two waves. %lld answered both, %lld only the first wave and %lld only the second, so the two waves are compared as independent groups."),
+							 SURVEY_MIN_RESPONSES, SURVEY_MIN_RESPONSES, both,
+							 (long long)sa->n - both, (long long)sb->n - both);
 	}
+	/* the same person's responses, when paired */
+	size_t *match = arena_alloc(c->a, (sa->n + 1) * sizeof(*match));
+	for (size_t i = 0; i < sa->n; i++) {
+		match[i] = (size_t)-1;
+		for (size_t j = 0; out->paired && sa->person_id[i] && j < sb->n; j++)
+			if (sb->person_id[j] == sa->person_id[i]) {
+				match[i] = j;
+				break;
+			}
+	}
+	size_t nda = pa.ndims, ndb = pb.ndims;
 	out->dims = arena_alloc(c->a, (nda + 1) * sizeof(*out->dims));
-	double *x = arena_alloc(c->a, (sa.n + sb.n + 1) * sizeof(*x));
-	double *y = arena_alloc(c->a, (sa.n + sb.n + 1) * sizeof(*y));
+	double *x = arena_alloc(c->a, (sa->n + sb->n + 1) * sizeof(*x));
+	double *y = arena_alloc(c->a, (sa->n + sb->n + 1) * sizeof(*y));
 	for (size_t k = 0; k < nda; k++) {
 		size_t kb;
-		if (!dim_named(db, ndb, da[k].name, &kb))
+		if (!dim_named(pb.dims, ndb, pa.dims[k].name, &kb))
 			continue;
 		struct pair_dim *p = &out->dims[out->ndims++];
-		p->name = da[k].name;
-		for (size_t i = 0; i < sa.n; i++)
-			x[i] = sa.x[i * nda + k];
-		for (size_t j = 0; j < sb.n; j++)
-			y[j] = sb.x[j * ndb + kb];
-		stats_describe(x, sa.n, &p->a);
-		stats_describe(y, sb.n, &p->b);
+		p->name = pa.dims[k].name;
+		for (size_t i = 0; i < sa->n; i++)
+			x[i] = sa->x[i * nda + k];
+		for (size_t j = 0; j < sb->n; j++)
+			y[j] = sb->x[j * ndb + kb];
+		stats_describe(x, sa->n, &p->a);
+		stats_describe(y, sb->n, &p->b);
 		/* after minus before: a positive difference is a rise */
-		stats_welch(y, sb.n, x, sa.n, &p->welch);
-		p->d = stats_cohen_d(y, sb.n, x, sa.n, &p->d_note);
+		stats_welch(y, sb->n, x, sa->n, &p->welch);
+		p->d = stats_cohen_d(y, sb->n, x, sa->n, &p->d_note);
 		if (out->paired) {
 			size_t m = 0;
-			for (size_t i = 0; i < sa.n; i++)
+			for (size_t i = 0; i < sa->n; i++)
 				if (match[i] != (size_t)-1) {
-					x[m] = sa.x[i * nda + k];
-					y[m++] = sb.x[match[i] * ndb + kb];
+					x[m] = sa->x[i * nda + k];
+					y[m++] = sb->x[match[i] * ndb + kb];
 				}
 			stats_paired(x, y, m, &p->paired);
 		}
@@ -408,7 +425,7 @@ int wave_timeline(struct ctx *c, const struct wave *w, struct wave_timeline *out
 	for (size_t i = 0; i < out->nweeks; i++)
 		total += out->weeks[i].n;
 	out->invited = acc.invited;
-	if ((out->why_hidden = wave_hidden_reason(c, w, total, (long long)time(NULL)))) {
+	if ((out->why_hidden = wave_hidden_reason(c, w, total))) {
 		out->nweeks = 0;
 		return D_OK;
 	}
@@ -439,10 +456,10 @@ int wave_benchmark(struct ctx *c, const struct wave *w, const struct instrument_
 	struct scores s;
 	if (wave_scores(c, w, v, dims, nd, &s))
 		return D_ERROR;
-	if ((out->why_hidden = wave_hidden_reason(c, w, (long long)s.n, (long long)time(NULL))))
+	if ((out->why_hidden = wave_hidden_reason(c, w, (long long)s.n)))
 		return D_OK;
 	char today[11];
-	date_today((long long)time(NULL), today);
+	date_today(ctx_now(c), today);
 	struct benchmark_row *rows;
 	size_t nrows;
 	if (store_benchmark(c->st, c->a, org, in.key, today, &rows, &nrows))

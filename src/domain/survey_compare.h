@@ -7,10 +7,13 @@
  * week; and the benchmark against other organisations (aggregates over at
  * least SURVEY_MIN_ORGS of them).
  *
- * Every breakdown follows the rule of wave_breakdown(): a part with fewer
- * than SURVEY_MIN_RESPONSES responses is hidden, with so many more that
- * the hidden ones cannot be worked out by subtraction; the tests are
- * computed over the shown parts only. The numbers come from stats/. */
+ * What is offered is decided for all breakdowns of a wave together
+ * (wave_plan, disclosure.h): a part with fewer than SURVEY_MIN_RESPONSES
+ * responses is hidden, with so many more that the hidden ones cannot be
+ * worked out by subtraction, and so many more that no figure offered
+ * beside another (per group and per unit, the people who answered two
+ * waves) isolates fewer than that; the tests are computed over the shown
+ * parts only. The numbers come from stats/. */
 #ifndef LG_DOMAIN_SURVEY_COMPARE_H
 #define LG_DOMAIN_SURVEY_COMPARE_H
 
@@ -34,12 +37,6 @@ struct dimension {
 };
 size_t survey_dimensions(struct arena *a, const struct instrument_version *v, struct dimension **out);
 
-/* Hides the parts of a breakdown: shown[i] false for every part with
- * fewer than SURVEY_MIN_RESPONSES in n[i], and then for the smallest
- * others until the hidden ones together hold at least that many (or none
- * is hidden). Returns the number hidden. */
-size_t survey_guard(const long long *n, bool *shown, size_t k);
-
 /* Scale scores: for each response of the wave and each dimension the mean
  * of its answered items, reversed items turned (NAN when none answered). */
 struct scores {
@@ -51,8 +48,40 @@ int wave_scores(struct ctx *c, const struct wave *w, const struct instrument_ver
 		size_t ndims, struct scores *out);
 
 enum compare_by { COMPARE_GROUP, COMPARE_BATCH, COMPARE_UNIT };
+#define COMPARE_BY_N 3
 /* "group", "batch", "unit" (and NULL or anything else: -1) */
 int compare_by_parse(const char *s);
+
+/* ---- which breakdowns of a wave are offered ----
+ *
+ * A wave's breakdowns, decided together (disclosure_decide): by group, by
+ * batch and by unit (the unit first in a wave to units), then for every
+ * other closed wave of the same questionnaire that knows who answered,
+ * in the order they closed, who answered there too (the pairs of two
+ * waves compared). The pairs of two waves are shown when both waves' plans
+ * show them. */
+enum plan_kind { PLAN_GROUP, PLAN_BATCH, PLAN_UNIT, PLAN_PAIRED };
+struct plan_breakdown {
+	enum plan_kind kind;
+	const struct wave *with;     /* PLAN_PAIRED: the other wave; the part labelled 1 answered it too */
+	struct disclosure d;
+};
+struct wave_plan {
+	bool shown;                  /* the wave's results are (wave_hidden_reason) */
+	const char *why_hidden;
+	struct dimension *dims;
+	size_t ndims;
+	struct scores s;             /* the responses; d.part_of follows their order */
+	struct plan_breakdown *b;
+	size_t nb;
+};
+int wave_plan(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_plan *out);
+/* The breakdown of that kind (PLAN_PAIRED: with the wave with_id), or NULL. */
+const struct plan_breakdown *plan_find(const struct wave_plan *p, enum plan_kind kind, long long with_id);
+/* Why a part is not shown, in a sentence; NULL when it is. */
+const char *plan_part_reason(struct ctx *c, const struct wave_plan *p, const struct plan_breakdown *b, size_t part);
+/* Why a breakdown is not offered (no part shown), or NULL when it is. */
+const char *plan_breakdown_reason(struct ctx *c, const struct wave_plan *p, const struct plan_breakdown *b);
 
 struct compare_cell {
 	struct stats_desc d;
@@ -62,6 +91,7 @@ struct compare_row {
 	const char *name;
 	long long n;                 /* responses */
 	bool shown;
+	const char *why_hidden;      /* when not shown */
 	struct compare_cell *cells;  /* per dimension; NULL when hidden */
 };
 struct compare_test {
@@ -72,8 +102,9 @@ struct compare_test {
 	const char *d_note;
 };
 struct wave_comparison {
-	bool shown;
+	bool shown;                  /* the wave's results are */
 	const char *why_hidden;
+	const char *why_not[COMPARE_BY_N];  /* why a breakdown is not offered, per compare_by; NULL when it is */
 	struct dimension *dims;
 	size_t ndims;
 	struct compare_row *rows;    /* by name */
@@ -84,9 +115,10 @@ int wave_compare(struct ctx *c, const struct wave *w, const struct instrument_ve
 		 struct wave_comparison *out);
 
 /* Two waves of the same questionnaire, a before b. Paired when neither is
- * anonymous: the people who answered both, shown from
- * SURVEY_MIN_RESPONSES pairs; otherwise the two as independent samples.
- * Dimensions are matched by name. */
+ * anonymous and both waves' plans show who answered both (from
+ * SURVEY_MIN_RESPONSES pairs, and those who answered one of them only
+ * none or as many); otherwise the two as independent samples. Dimensions
+ * are matched by name. */
 struct pair_dim {
 	const char *name;
 	struct stats_desc a, b;

@@ -49,33 +49,6 @@ static const struct id_index *find(const struct id_index *ix, size_t n, long lon
 	return bsearch(&k, ix, n, sizeof(*ix), by_id);
 }
 
-static int by_text(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The first of the n sorted weeks that is not before week (after: not
- * after it). */
-static size_t week_bound(const char **weeks, size_t n, const char *week, bool after)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int d = strcmp(weeks[mid], week);
-		if (d < 0 || (after && d == 0))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* How many of the n sorted weeks are week. */
-static size_t week_count(const char **weeks, size_t n, const char *week)
-{
-	return week_bound(weeks, n, week, true) - week_bound(weeks, n, week, false);
-}
-
 static const char *kind_word(const char *kind)
 {
 	if (!strcmp(kind, "likert"))
@@ -198,7 +171,7 @@ int wave_export(struct ctx *c, const struct wave *w, const struct instrument_ver
 			out->responses++;
 			last = rows[i].response_id;
 		}
-	if ((out->why_hidden = wave_hidden_reason(c, w, out->responses, (long long)time(NULL))))
+	if ((out->why_hidden = wave_hidden_reason(c, w, out->responses)))
 		return D_OK;
 	out->shown = true;
 
@@ -220,8 +193,9 @@ int wave_export(struct ctx *c, const struct wave *w, const struct instrument_ver
 		by_response[i] = (struct id_index){ rr[i].id, i };
 	qsort(by_response, nresp, sizeof(*by_response), by_id);
 
-	/* the columns */
-	size_t ncols = 2;
+	/* the columns: no week in an anonymous wave, which keeps none */
+	size_t first = w->anonymous ? 1 : 2;
+	size_t ncols = first;
 	for (size_t i = 0; i < v->nitems; i++)
 		ncols += !strcmp(v->items[i].kind, "multiple") ? v->items[i].noptions : 1;
 	struct table_column *cols = arena_alloc(c->a, ncols * sizeof(*cols));
@@ -230,19 +204,15 @@ int wave_export(struct ctx *c, const struct wave *w, const struct instrument_ver
 			     : _("Respondent: a pseudonym, the same in every export of this wave"),
 		w->anonymous ? _("sequence number") : _("pseudonym"), w->anonymous ? TABLE_NUMBER : TABLE_TEXT,
 		TABLE_NOMINAL, NULL, 0, true };
-	cols[1] = (struct table_column){ "week", _("Week of handing in (its Monday)"), _("week"), TABLE_TEXT,
-		TABLE_NOMINAL, NULL, 0, false };
+	if (!w->anonymous)
+		cols[1] = (struct table_column){ "week", _("Week of handing in (its Monday)"), _("week"), TABLE_TEXT,
+			TABLE_NOMINAL, NULL, 0, false };
 	size_t *start = arena_alloc(c->a, (v->nitems + 1) * sizeof(*start));
-	item_columns(c->a, v, cols, 2, start);
+	item_columns(c->a, v, cols, first, start);
 	struct id_index *by_item = arena_alloc(c->a, (v->nitems + 1) * sizeof(*by_item));
 	for (size_t i = 0; i < v->nitems; i++)
 		by_item[i] = (struct id_index){ v->items[i].id, i };
 	qsort(by_item, v->nitems, sizeof(*by_item), by_id);
-
-	const char **weeks = arena_alloc(c->a, (nresp + 1) * sizeof(*weeks));
-	for (size_t i = 0; i < nresp; i++)
-		weeks[i] = rr[i].week;
-	qsort(weeks, nresp, sizeof(*weeks), by_text);
 
 	/* the cells: missing until an answer says otherwise */
 	struct table_cell *cells = arena_alloc(c->a, (nresp * ncols + 1) * sizeof(*cells));
@@ -255,7 +225,7 @@ int wave_export(struct ctx *c, const struct wave *w, const struct instrument_ver
 		else
 			row[0] = (struct table_cell){ false, 0, arena_printf(c->a, "R%02x%02x%02x%02x%02x%02x", rr[r].key[0],
 						rr[r].key[1], rr[r].key[2], rr[r].key[3], rr[r].key[4], rr[r].key[5]) };
-		if (!w->anonymous || week_count(weeks, nresp, rr[r].week) >= SURVEY_MIN_RESPONSES)
+		if (!w->anonymous)
 			row[1] = (struct table_cell){ false, 0, rr[r].week };
 	}
 	for (size_t i = 0; i < nrows; i++) {

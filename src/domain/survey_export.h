@@ -13,10 +13,9 @@
  *               every export of the wave, not traceable to a person or link
  *               without the key, which stays in the database. Rows are in
  *               the order of this key, never in the order of submission.
- *   week        the Monday of the week of handing in (all the store keeps
- *               of an anonymous response); in an anonymous wave left empty
- *               for a week with fewer than SURVEY_MIN_RESPONSES responses,
- *               as that week would single someone out.
+ *   week        the Monday of the week of handing in; not in an anonymous
+ *               wave, whose responses keep no time at all (only a count
+ *               per week, store/response.h).
  *   <code>      per item by its code: the point or option value for Likert,
  *               bipolar and single choice; for a multiple choice one 0/1
  *               column per option, <code>_<value>; the text of an open

@@ -60,7 +60,8 @@ static int mail_round(struct ctx *c, const struct wave *w, const char *base_url,
 	}
 	char today[11];
 	date_today(now, today);
-	if (strcmp(today, w->closes_on) > 0 || (reminder && strcmp(today, w->opens_on) < 0)) {
+	enum wave_phase phase = wave_phase(w, today);
+	if (phase == WAVE_CLOSED || (reminder && phase == WAVE_NOT_YET)) {
 		errors_add(c, e, "", "%s", reminder ? _("Reminders are sent while the wave is open.")
 						     : _("The wave has closed; invitations are no longer sent."));
 		return D_INVALID;
@@ -141,4 +142,24 @@ int wave_mail_reminders(struct ctx *c, const struct wave *w, const char *base_ur
 			struct errors *e, struct mail_tally *t)
 {
 	return mail_round(c, w, base_url, sender, now, true, e, t);
+}
+
+int wave_links(struct ctx *c, const struct wave *w, const char *base_url, bool all, struct wave_link **out, size_t *n)
+{
+	struct invitation *inv;
+	size_t ninv;
+	*out = NULL;
+	*n = 0;
+	if (store_invitation_list(c->st, c->a, c->who->organisation_id, w->id, &inv, &ninv))
+		return D_ERROR;
+	bool by_mail = !all && wave_mail_configured();
+	*out = arena_alloc(c->a, (ninv + 1) * sizeof(**out));
+	for (size_t i = 0; i < ninv; i++) {
+		if (!strcmp(inv[i].enrolment_status, "stopped") || (by_mail && mail_address_valid(inv[i].email)))
+			continue;
+		char token[SECRET_HEX];
+		wave_token(w, inv[i].id, token);
+		(*out)[(*n)++] = (struct wave_link){ &inv[i], arena_printf(c->a, "%s/respond?token=%s", base_url, token) };
+	}
+	return D_OK;
 }

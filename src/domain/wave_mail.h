@@ -39,4 +39,16 @@ int wave_mail_invitations(struct ctx *c, const struct wave *w, const char *base_
 int wave_mail_reminders(struct ctx *c, const struct wave *w, const char *base_url, const char *sender, long long now,
 			struct errors *e, struct mail_tally *t);
 
+/* The personal links that may be handed out other than by e-mail. When
+ * this server sends e-mail, only those of the people asked who have no
+ * usable address (the rest get theirs by e-mail alone, so that nobody but
+ * its respondent holds a link); otherwise everyone's, for a mail merge —
+ * whoever holds them can answer in those people's names. all: every link
+ * (the administrator on the server, `leergang wave links`). */
+struct wave_link {
+	const struct invitation *inv;
+	const char *link;
+};
+int wave_links(struct ctx *c, const struct wave *w, const char *base_url, bool all, struct wave_link **out, size_t *n);
+
 #endif

@@ -155,7 +155,8 @@ int stats_360(struct arena *a, const struct s360_rating *r, size_t n,
 			} else if (!strcmp(role0->role, "manager")) {
 				nmanager = nrole;
 				manager_mean = stats_mean(rolev, nrole);
-			} else if (nrole >= S360_MIN_RATERS) {
+			} else if (nrole >= S360_MIN_RATERS && strcmp(role0->role, "others")) {
+				/* "others": kept so in storage already (domain/disclosure.h) */
 				roles[nroles++] = (struct role_sum){ role0->role, nrole, role_first, stats_mean(rolev, nrole) };
 			} else {
 				memcpy(merged + nmerged, rolev, nrole * sizeof *rolev);

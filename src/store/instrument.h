@@ -1,7 +1,8 @@
 /* instrument.h — the store's part for questionnaires: instruments with
  * their versions, sections, items and options; waves, invitations (only
- * the token's hash), drafts and responses. As everywhere in the store:
- * every call takes the organisation, lists come from the arena. */
+ * the token's hash, and the cells their response is reported under),
+ * sealed drafts and responses. As everywhere in the store: every call
+ * takes the organisation, lists come from the arena. */
 #ifndef LG_STORE_INSTRUMENT_H
 #define LG_STORE_INSTRUMENT_H
 
@@ -63,6 +64,8 @@ struct wave {
 	char *name, *population, *opens_on, *closes_on;
 	int anonymous;
 	long long created_at;
+	long long closed_at;         /* closed by hand before closes_on, else 0 */
+	int report_cells;            /* the invitations' report cells are worked out */
 	unsigned char link_key[32];
 	/* filled by reads */
 	char *instrument_name, *subject_name;
@@ -77,6 +80,13 @@ int store_wave_add(struct store *s, long long org, const struct wave *w, long lo
  * hand-in. wave_accounting() has the counts of one wave. */
 int store_wave_get(struct store *s, struct arena *a, long long org, long long id, struct wave *out);
 int store_wave_list(struct store *s, struct arena *a, long long org, struct wave **out, size_t *n);
+/* The organisation of a wave, for the administrator's command line, which
+ * names a wave by its id alone. */
+int store_wave_org(struct store *s, long long wave_id, long long *org);
+/* Closes the wave now (ST_NOTFOUND when it is closed by hand already). */
+int store_wave_close(struct store *s, long long org, long long wave_id, long long now);
+/* Marks the wave's report cells as worked out (store_invitation_set_cells). */
+int store_wave_set_report_cells(struct store *s, long long org, long long wave_id);
 
 struct invitation {
 	long long id, wave_id, person_id;
@@ -84,12 +94,20 @@ struct invitation {
 	char *rater_role;            /* 360° feedback: self, manager, peer, staff, other; else "" */
 	int responded, reminders;
 	long long mailed_at;         /* when the invitation was sent by e-mail, else 0 */
-	char *person_name;           /* filled by reads */
+	/* what its response is reported under (domain/disclosure.h): the
+	 * group and unit (0: none) and the 360° category */
+	long long report_group_id, report_unit_id;
+	char *report_role;
+	bool draft_discarded;        /* a draft was discarded from another browser */
+	unsigned char discarded_verifier[32];
+	char *person_name, *employee_id;  /* filled by reads */
 };
 
 int store_invitation_add(struct store *s, long long org, const struct invitation *inv, const unsigned char hash[HASH_LEN],
 			 long long now, long long *id);
 int store_invitation_set_hash(struct store *s, long long org, long long id, const unsigned char hash[HASH_LEN]);
+int store_invitation_set_cells(struct store *s, long long org, long long id, long long group_id, long long unit_id,
+			       const char *role);
 int store_invitation_list(struct store *s, struct arena *a, long long org, long long wave_id,
 			  struct invitation **out, size_t *n);
 /* By the hash of its token, in any organisation (the link is the key);
@@ -110,19 +128,32 @@ struct answer_value {
 	char *text;                  /* NULL when none */
 };
 
-/* Replaces the draft answers of an invitation by these. */
-int store_draft_put(struct store *s, long long org, long long invitation_id, const struct answer_value *a, size_t n);
-int store_draft_get(struct store *s, struct arena *a, long long org, long long invitation_id,
-		    struct answer_value **out, size_t *n);
+/* A draft as the store keeps it: sealed with a key only the respondent's
+ * browser holds (domain/survey.c), with a verifier of that key. */
+struct sealed_draft {
+	unsigned char verifier[32];
+	unsigned char nonce[24];
+	unsigned char *box;
+	size_t len;
+};
+/* Replaces the invitation's draft (while it is not answered). */
+int store_draft_put(struct store *s, long long org, long long invitation_id, const struct sealed_draft *d);
+/* ST_NOTFOUND when there is none. */
+int store_draft_get(struct store *s, struct arena *a, long long org, long long invitation_id, struct sealed_draft *out);
+/* Deletes the draft; remember: keeps its verifier on the invitation, so
+ * that its respondent can be told. */
+int store_draft_discard(struct store *s, long long org, long long invitation_id, bool remember);
 /* Hands in the answers a[0..n) of an invitation as its response, marks
- * the invitation answered and deletes any draft, in one transaction;
- * anonymous: the response keeps no link and a random id, and only the
- * week. Returns once the hand-in is on disk, and for an anonymous one
- * out of the write-ahead log (see instrument.c). ST_CONFLICT when already
- * answered, ST_INVALID for an item not of the wave's questionnaire. */
-int store_response_submit(struct store *s, long long org, long long invitation_id, bool anonymous,
-			  long long group_id, long long unit_id, const char *week, const struct answer_value *a,
-			  size_t n);
+ * the invitation answered, counts the week and deletes any draft, in one
+ * transaction. The response takes the invitation's report cells;
+ * anonymous: it keeps no link, a random id and no time (the week is only
+ * counted, in response_week). Returns once the hand-in is on disk, and for
+ * an anonymous one out of the write-ahead log (see instrument.c).
+ * ST_CONFLICT when already answered, ST_NOTFOUND while a draft is there
+ * that is not sealed for verifier (NULL: while any draft is there),
+ * ST_INVALID for an item not of the wave's questionnaire. */
+int store_response_submit(struct store *s, long long org, long long invitation_id, bool anonymous, const char *week,
+			  const unsigned char *verifier, const struct answer_value *a, size_t n);
 
 /* Every answer of a wave: rows of (response, item, value, text). */
 struct answer_row {

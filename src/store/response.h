@@ -1,10 +1,8 @@
 /* response.h — the submitted responses of a wave as rows of their own, for
  * the data exports (domain/survey_export.c): what store_answers() does not
- * say, the week each was handed in and, in a wave that is not anonymous,
- * its invitation. An anonymous response has neither an invitation nor a
- * time finer than the week (migration 0009), so nothing more can come
- * back. Kept apart from store/instrument.h only because that file has
- * another owner; it can move there as it is. */
+ * say, the week each was handed in and its invitation, in a wave that is
+ * not anonymous. An anonymous response has neither an invitation nor a
+ * time (migrations 0009, 0014): its week is only counted, per wave. */
 #ifndef LG_STORE_RESPONSE_H
 #define LG_STORE_RESPONSE_H
 
@@ -13,7 +11,7 @@
 struct response_row {
 	long long id;
 	long long invitation_id;     /* 0 in an anonymous wave (and when the invitation is gone) */
-	char *week;                  /* submitted_week: the Monday, "YYYY-MM-DD" */
+	char *week;                  /* the Monday, "YYYY-MM-DD"; "" in an anonymous wave */
 };
 
 /* Every submitted response of a wave of org, in id order (callers that
@@ -21,7 +19,12 @@ struct response_row {
 int store_responses(struct store *s, struct arena *a, long long org, long long wave_id, struct response_row **out,
 		    size_t *n);
 
-/* The responses of a wave per week handed in (its Monday), in week order. */
+/* The people who answered a wave that is not anonymous, in id order
+ * (none in an anonymous wave: its responses keep no invitation). */
+int store_respondents(struct store *s, struct arena *a, long long org, long long wave_id, long long **out, size_t *n);
+
+/* The responses of a wave per week handed in (its Monday), in week order:
+ * counted apart from the responses, so also for an anonymous wave. */
 struct week_count {
 	char *week;
 	long long n;

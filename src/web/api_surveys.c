@@ -1,8 +1,15 @@
 /* api_surveys.c — waves through the API, for the coach and the
  * researcher: the list, and one wave with its response accounting, the
  * results per item and per group under the same rules as the page (from 5
- * responses, an anonymous wave once closed, small groups hidden with what
- * would give them away). */
+ * responses, once closed, parts hidden as the wave's plan decides).
+ *
+ * No figure is more precise than the page that shows it: means and SDs
+ * of items and groups with 1 decimal (the wave page), scale scores, their
+ * SDs, t, F and effect sizes with 2, p and eta squared with 3, degrees of
+ * freedom with 1. Counts are exact, as on the page. Rounding is not what
+ * protects anyone (the cross-table rule is): it keeps the API from
+ * handing an insider more than the page does, such as the exact sum of a
+ * part (mean times n) to set beside another. */
 #include "web.h"
 #include "domain/survey.h"
 #include "domain/survey_compare.h"
@@ -13,10 +20,19 @@
 #include <string.h>
 #include <time.h>
 
-static json_t *number(double v)
+/* v rounded to the page's decimals; null when not defined */
+static json_t *number(double v, int decimals)
 {
-	return isnan(v) ? json_null() : json_real(v);
+	if (isnan(v) || isinf(v))
+		return json_null();
+	double f = pow(10, decimals);
+	return json_real(round(v * f) / f);
 }
+
+#define ITEM 1    /* item and group means, 360° scores: the wave page */
+#define SCORE 2   /* scale scores, SD, t, F, d */
+#define PVAL 3    /* p, eta squared */
+#define DF 1
 
 void api_waves(struct web *w)
 {
@@ -40,11 +56,9 @@ void api_waves(struct web *w)
  * the round has closed. */
 static json_t *report_360(struct web *w, const struct wave *wv, const struct instrument_version *v)
 {
-	char today[11];
-	date_today((long long)time(NULL), today);
 	struct s360_cell *cells;
 	size_t n;
-	if (strcmp(today, wv->closes_on) <= 0 || wave_360(&w->ctx, wv, v, &cells, &n))
+	if (wave_phase_now(&w->ctx, wv) != WAVE_CLOSED || wave_360(&w->ctx, wv, v, &cells, &n))
 		return json_null();
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++) {
@@ -54,14 +68,14 @@ static json_t *report_360(struct web *w, const struct wave *wv, const struct ins
 			json_t *c = json_pack("{s:s, s:I, s:b}", "category", x->cats[k].role, "raters", (json_int_t)x->cats[k].n,
 					      "suppressed", x->cats[k].suppressed != 0);
 			if (!x->cats[k].suppressed)
-				json_object_set_new(c, "mean", number(x->cats[k].mean));
+				json_object_set_new(c, "mean", number(x->cats[k].mean, ITEM));
 			json_array_append_new(cats, c);
 		}
-		json_t *d = json_pack("{s:s, s:o, s:o, s:I, s:b}", "dimension", x->dimension, "self", number(x->self),
+		json_t *d = json_pack("{s:s, s:o, s:o, s:I, s:b}", "dimension", x->dimension, "self", number(x->self, ITEM),
 				      "categories", cats, "others_n", (json_int_t)x->others_n, "suppressed", x->suppressed != 0);
 		if (!x->suppressed) {
-			json_object_set_new(d, "others_mean", number(x->others_mean));
-			json_object_set_new(d, "gap", number(x->gap));
+			json_object_set_new(d, "others_mean", number(x->others_mean, ITEM));
+			json_object_set_new(d, "gap", number(x->gap, ITEM));
 		}
 		json_array_append_new(a, d);
 	}
@@ -114,8 +128,8 @@ void api_wave(struct web *w)
 				json_array_append_new(t, json_string(ir->texts[k]));
 			json_object_set_new(ji, "answers", t);
 		} else {
-			json_object_set_new(ji, "mean", number(ir->mean));
-			json_object_set_new(ji, "sd", number(ir->sd));
+			json_object_set_new(ji, "mean", number(ir->mean, ITEM));
+			json_object_set_new(ji, "sd", number(ir->sd, ITEM));
 			json_t *counts = json_array();
 			for (size_t k = 0; k < ir->item->noptions; k++)
 				json_array_append_new(counts, json_pack("{s:i, s:I}", "value", ir->item->options[k].value, "n",
@@ -129,12 +143,14 @@ void api_wave(struct web *w)
 	for (size_t k = 0; b.shown && k < b.nrows; k++) {
 		const struct breakdown_row *g = &b.rows[k];
 		json_t *jg = json_pack("{s:s, s:b}", "group", g->name, "shown", g->shown);
+		if (!g->shown)
+			json_object_set_new(jg, "why_hidden", json_string(g->why_hidden));
 		if (g->shown) {
 			json_object_set_new(jg, "n", json_integer(g->n));
 			json_t *means = json_object();
 			for (size_t i = 0; i < v.nitems; i++)
 				if (!strcmp(v.items[i].kind, "likert") || !strcmp(v.items[i].kind, "bipolar"))
-					json_object_set_new(means, v.items[i].code, number(g->means[i]));
+					json_object_set_new(means, v.items[i].code, number(g->means[i], ITEM));
 			json_object_set_new(jg, "means", means);
 		}
 		json_array_append_new(groups, jg);
@@ -145,12 +161,12 @@ void api_wave(struct web *w)
 
 static json_t *desc(const struct stats_desc *d)
 {
-	return json_pack("{s:I, s:o, s:o}", "n", (json_int_t)d->n, "mean", number(d->mean), "sd", number(d->sd));
+	return json_pack("{s:I, s:o, s:o}", "n", (json_int_t)d->n, "mean", number(d->mean, SCORE), "sd", number(d->sd, SCORE));
 }
 
 static json_t *ttest(const struct stats_ttest *t)
 {
-	return json_pack("{s:o, s:o, s:o}", "t", number(t->t), "df", number(t->df), "p", number(t->p));
+	return json_pack("{s:o, s:o, s:o}", "t", number(t->t, SCORE), "df", number(t->df, DF), "p", number(t->p, PVAL));
 }
 
 /* GET /api/v1/waves/{id}/compare?by=group|batch|unit[&with=WAVE]: what the
@@ -194,20 +210,23 @@ void api_wave_compare(struct web *w)
 		json_t *cells = json_array();
 		for (size_t d = 0; c.rows[k].shown && d < c.ndims; d++)
 			json_array_append_new(cells, desc(&c.rows[k].cells[d].d));
-		json_array_append_new(rows, json_pack("{s:s, s:b, s:o, s:o}", "name", c.rows[k].name, "shown", c.rows[k].shown,
-						      "n", c.rows[k].shown ? json_integer(c.rows[k].n) : json_null(),
-						      "scores", c.rows[k].shown ? cells : (json_decref(cells), json_null())));
+		json_t *row = json_pack("{s:s, s:b, s:o, s:o}", "name", c.rows[k].name, "shown", c.rows[k].shown,
+					"n", c.rows[k].shown ? json_integer(c.rows[k].n) : json_null(),
+					"scores", c.rows[k].shown ? cells : (json_decref(cells), json_null()));
+		if (!c.rows[k].shown)
+			json_object_set_new(row, "why_hidden", json_string(c.rows[k].why_hidden));
+		json_array_append_new(rows, row);
 	}
 	json_t *tests = json_array();
 	for (size_t d = 0; c.tests && d < c.ndims; d++) {
 		const struct compare_test *t = &c.tests[d];
 		json_t *x = json_pack("{s:s, s:{s:o, s:o, s:o, s:o, s:o}}", "dimension", c.dims[d].name, "anova", "F",
-				      number(t->anova.F), "df1", number(t->anova.df1), "df2", number(t->anova.df2), "p",
-				      number(t->anova.p), "eta2", number(t->anova.eta2));
+				      number(t->anova.F, SCORE), "df1", number(t->anova.df1, DF), "df2", number(t->anova.df2, DF), "p",
+				      number(t->anova.p, PVAL), "eta2", number(t->anova.eta2, PVAL));
 		if (t->two) {
 			json_object_set_new(x, "welch", ttest(&t->welch));
 			json_object_set_new(x, "student", ttest(&t->student));
-			json_object_set_new(x, "cohen_d", number(t->d));
+			json_object_set_new(x, "cohen_d", number(t->d, SCORE));
 		}
 		json_array_append_new(tests, x);
 	}
@@ -215,6 +234,8 @@ void api_wave_compare(struct web *w)
 			      c.shown, "parts", rows);
 	if (!c.shown)
 		json_object_set_new(j, "why_hidden", json_string(c.why_hidden));
+	else if (c.why_not[by])
+		json_object_set_new(j, "why_not_shown", json_string(c.why_not[by]));
 	json_object_set_new(j, "hidden_parts", json_integer((json_int_t)c.hidden));
 	json_object_set_new(j, "tests", tests);
 	if (with) {
@@ -229,12 +250,12 @@ void api_wave_compare(struct web *w)
 		for (size_t k = 0; p.shown && k < p.ndims; k++) {
 			const struct pair_dim *x = &p.dims[k];
 			json_t *o = json_pack("{s:s, s:o, s:o, s:o, s:o}", "dimension", x->name, "before", desc(&x->a), "after",
-					      desc(&x->b), "welch", ttest(&x->welch), "cohen_d", number(x->d));
+					      desc(&x->b), "welch", ttest(&x->welch), "cohen_d", number(x->d, SCORE));
 			if (p.paired)
-				json_object_set_new(o, "paired", json_pack("{s:o, s:o, s:o, s:o, s:o}", "t", number(x->paired.t),
-									   "df", number(x->paired.df), "p", number(x->paired.p),
-									   "mean_diff", number(x->paired.mean_diff), "dz",
-									   number(x->paired.dz)));
+				json_object_set_new(o, "paired", json_pack("{s:o, s:o, s:o, s:o, s:o}", "t", number(x->paired.t, SCORE),
+									   "df", number(x->paired.df, DF), "p", number(x->paired.p, PVAL),
+									   "mean_diff", number(x->paired.mean_diff, SCORE), "dz",
+									   number(x->paired.dz, SCORE)));
 			json_array_append_new(pd, o);
 		}
 		json_t *po = json_pack("{s:I, s:I, s:b, s:b, s:I, s:o}", "before", (json_int_t)(first ? wv.id : other.id),
@@ -253,8 +274,8 @@ void api_wave_compare(struct web *w)
 		if (x->shown) {
 			json_object_set_new(o, "organisations", json_integer((json_int_t)x->orgs));
 			json_object_set_new(o, "n", json_integer(x->n));
-			json_object_set_new(o, "mean", number(x->mean));
-			json_object_set_new(o, "sd", number(x->sd));
+			json_object_set_new(o, "mean", number(x->mean, SCORE));
+			json_object_set_new(o, "sd", number(x->sd, SCORE));
 		}
 		json_array_append_new(bd, o);
 	}

@@ -12,6 +12,7 @@
 #define SESSION_COOKIE "lg_session"
 #define PRELOGIN_COOKIE "lg_pre"
 #define LANG_COOKIE "lg_lang"
+#define RESPONDENT_COOKIE "lg_respondent"
 
 /* Matches path against pattern; {id} takes a positive integer. */
 static bool match(const char *pattern, const char *path, long long id[2])
@@ -91,14 +92,32 @@ static bool csrf_ok(struct web *w)
 	return pre && *sent && secret_equal(sent, pre);
 }
 
+static bool hex_secret(const char *s)
+{
+	return s && strlen(s) == SECRET_HEX - 1 && strspn(s, "0123456789abcdef") == SECRET_HEX - 1;
+}
+
 const char *web_prelogin_token(struct web *w)
 {
 	const char *pre = request_cookie(w->r, PRELOGIN_COOKIE);
-	if (pre && strlen(pre) == SECRET_HEX - 1 && strspn(pre, "0123456789abcdef") == SECRET_HEX - 1)
+	if (hex_secret(pre))
 		return pre;
 	char *tok = arena_alloc(w->a, SECRET_HEX);
 	secret_random(tok);
 	response_header(w->r, "Set-Cookie", arena_printf(w->a, PRELOGIN_COOKIE "=%s%s", tok, cookie_flags(w)));
+	return tok;
+}
+
+const char *web_respondent_key(struct web *w)
+{
+	const char *key = request_cookie(w->r, RESPONDENT_COOKIE);
+	if (hex_secret(key))
+		return key;
+	char *tok = arena_alloc(w->a, SECRET_HEX);
+	secret_random(tok);
+	/* only the answering pages see it; kept while a questionnaire may stay open */
+	response_header(w->r, "Set-Cookie", arena_printf(w->a, RESPONDENT_COOKIE "=%s; Path=/respond; HttpOnly; SameSite=Lax%s; Max-Age=31536000",
+							 tok, w->secure_cookies ? "; Secure" : ""));
 	return tok;
 }
 
@@ -217,7 +236,8 @@ void web_json(struct web *w, int status, json_t *body)
 {
 	w->r->status = status;
 	w->r->response_type = "application/json; charset=utf-8";
-	char *s = json_dumps(body, JSON_COMPACT | JSON_ENSURE_ASCII);
+	/* 15 significant digits: a rounded figure (1.3) comes out as written */
+	char *s = json_dumps(body, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(15));
 	buf_reset(w->out);
 	if (s) {
 		buf_adds(w->out, s);

@@ -155,7 +155,7 @@ void page_calendar_feed(struct web *w)
 		web_error(w, 404, _("This calendar link does not exist or has been revoked."));
 		return;
 	}
-	struct ctx c = { w->st, w->a, &who };
+	struct ctx c = { w->st, w->a, &who, 0 };
 	buf_reset(w->out);
 	int r = group ? group_calendar(w, &c, group, w->out) : calendar_for_person(&c, (long long)time(NULL), w->out);
 	if (r == D_NOTFOUND) {

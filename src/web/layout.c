@@ -147,6 +147,7 @@ static const struct {
 	const char *code, *message;
 } done_messages[] = {
 	{ "unit-created", N_("The unit has been added.") },
+	{ "wave-closed", N_("The wave has been closed: its links answer no more, and its results are shown from 5 responses.") },
 	{ "unit-updated", N_("The unit has been changed.") },
 	{ "unit-deleted", N_("The unit has been removed.") },
 	{ "account-created", N_("The account has been created.") },

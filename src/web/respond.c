@@ -1,7 +1,9 @@
 /* respond.c — answering a questionnaire through a personal link
  * (/respond?token=…): no account needed, no JavaScript, every question a
  * fieldset that works with the keyboard alone. "Save" keeps the answers
- * for later; "Hand in" checks the required questions and closes the link. */
+ * for later, sealed for this browser (domain/respond.c); "Hand in" checks
+ * the required questions and closes the link. The page says plainly what
+ * a draft means for the respondent's anonymity. */
 #include "web.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
@@ -90,34 +92,77 @@ static void question(struct web *w, const struct instrument_item *it, const stru
 	html(w->out, "</div></fieldset>\n");
 }
 
+/* What a saved draft means, said while one is there or could be. */
+static void draft_note(struct web *w, const struct respondent *r)
+{
+	if (r->draft_lost)
+		html(w->out, "<p class=\"warn\" role=\"status\">%s</p>",
+		     _("The answers you saved in this browser were discarded from another browser. If that was not you, someone else has used your link: tell whoever sent you the questionnaire."));
+	if (r->draft_state == DRAFT_MINE)
+		html(w->out, "<p class=\"note\">%s</p>",
+		     r->w.anonymous
+			     ? _("Your saved answers are a draft, locked with a key that only this browser holds: nobody else can read them or hand them in, not even whoever has your link. Until you hand in, the draft belongs to your link so that you can go on; once you hand in, your answers are kept without your name.")
+			     : _("Your saved answers are a draft, locked with a key that only this browser holds: nobody else can read them or hand them in, not even whoever has your link."));
+	else
+		html(w->out, "<p class=\"muted\">%s</p>",
+		     _("If you save to go on later, your answers are locked with a key that only this browser holds: you can go on from this browser only, and nobody else can read them, not even whoever has your link."));
+}
+
+/* A draft of another browser: it can be discarded, not read or handed in. */
+static void elsewhere_page(struct web *w, const struct respondent *r, const char *token)
+{
+	html(w->out, "<p class=\"warn\">%s</p>",
+	     _("Answers to this link were saved in another browser. Only that browser can read them and hand them in. If that was you, go on there."));
+	html(w->out, "<p>%s</p>",
+	     _("Or discard those answers and start afresh here. Whoever saved them is told, when they come back, that they were discarded."));
+	html(w->out, "<form method=\"post\" action=\"/respond\">");
+	form_csrf(w);
+	html(w->out, "<input type=\"hidden\" name=\"token\" value=\"%s\">"
+		"<p><button type=\"submit\" name=\"action\" value=\"discard\" class=\"secondary\">%s</button></p></form>\n",
+	     token, _("Discard the saved answers and start afresh"));
+	(void)r;
+}
+
 static void respond_page(struct web *w, struct respondent *r, const char *token, const struct errors *e, int status)
 {
 	page_begin(w, r->w.instrument_name);
+	w->r->status = status;
 	if (r->state == RESPOND_DONE) {
 		form_errors(w, e);   /* a second hand-in: say why nothing happened */
 		html(w->out, "<p class=\"done\" role=\"status\">%s</p>", _("Thank you: your answers have been handed in."));
+		if (r->draft_lost)
+			html(w->out, "<p class=\"warn\">%s</p>",
+			     _("The answers you had saved in this browser were discarded from another browser, and the questionnaire was handed in from there. If that was not you, tell whoever sent you the questionnaire."));
 		if (r->w.anonymous)
 			html(w->out, "<p>%s</p>", _("This questionnaire is anonymous: your answers are kept without your name and without the time you handed them in."));
 		page_end(w);
-		w->r->status = status;
 		return;
 	}
 	if (r->state != RESPOND_OPEN) {
 		html(w->out, "<p class=\"warn\">%s</p>",
 		     r->state == RESPOND_CLOSED
-			     ? arena_printf(w->a, _("This questionnaire closed on %s."), date_label(w->a, r->w.closes_on))
+			     ? (r->w.closed_at ? _("This questionnaire has been closed.")
+					       : arena_printf(w->a, _("This questionnaire closed on %s."), date_label(w->a, r->w.closes_on)))
 			     : arena_printf(w->a, _("This questionnaire opens on %s."), date_label(w->a, r->w.opens_on)));
 		page_end(w);
-		w->r->status = status;
 		return;
 	}
-	if (!strcmp(web_arg(w, "done") ? web_arg(w, "done") : "", "answers-saved"))
+	const char *done = web_arg(w, "done") ? web_arg(w, "done") : "";
+	if (!strcmp(done, "answers-saved"))
 		html(w->out, "<p class=\"done\" role=\"status\">%s</p>",
-		     _("Your answers have been saved. You can come back to this link until the questionnaire closes."));
+		     _("Your answers have been saved in this browser. You can come back to this link until the questionnaire closes."));
+	else if (!strcmp(done, "discarded"))
+		html(w->out, "<p class=\"done\" role=\"status\">%s</p>", _("The saved answers have been discarded. You can start afresh."));
 	/* a rater must know whom the 360° feedback is about */
 	if (r->w.subject_id)
 		html(w->out, "<p>%s: <strong>%s</strong></p>", _("360° feedback about"), r->w.subject_name);
 	html(w->out, "<p>%s</p>", arena_printf(w->a, _("Open until %s."), date_label(w->a, r->w.closes_on)));
+	if (r->draft_state == DRAFT_ELSEWHERE) {
+		form_errors(w, e);
+		elsewhere_page(w, r, token);
+		page_end(w);
+		return;
+	}
 	const char *role = r->inv.rater_role ? r->inv.rater_role : "";
 	if (r->w.subject_id && !strcmp(role, "self"))
 		html(w->out, "<p class=\"note\">%s</p>", _("You rate yourself: your answers are in the report as \"self\", beside those of the others."));
@@ -129,6 +174,7 @@ static void respond_page(struct web *w, struct respondent *r, const char *token,
 		html(w->out, "<p class=\"note\">%s</p>", _("This questionnaire is anonymous: once you hand in, your answers are kept without your name and without the time."));
 	else
 		html(w->out, "<p class=\"note\">%s</p>", _("This questionnaire is not anonymous: your answers are kept with your name."));
+	draft_note(w, r);
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/respond\">");
 	form_csrf(w);
@@ -147,8 +193,25 @@ static void respond_page(struct web *w, struct respondent *r, const char *token,
 	html(w->out, "<p><button type=\"submit\" name=\"action\" value=\"save\" class=\"secondary\">%s</button> "
 		"<button type=\"submit\" name=\"action\" value=\"submit\">%s</button></p></form>\n",
 	     _("Save and continue later"), _("Hand in"));
+	if (r->draft_state == DRAFT_MINE) {
+		html(w->out, "<form method=\"post\" action=\"/respond\">");
+		form_csrf(w);
+		html(w->out, "<input type=\"hidden\" name=\"token\" value=\"%s\"><p><button type=\"submit\" name=\"action\" "
+			"value=\"discard\" class=\"secondary\">%s</button></p></form>\n", token, _("Discard the saved answers"));
+	}
 	page_end(w);
-	w->r->status = status;
+}
+
+/* The link's respondent, or an answer already given (false). */
+static bool open_link(struct web *w, const char *token, struct respondent *r, char day[11])
+{
+	date_today((long long)time(NULL), day);
+	int d = respond_open(w->st, w->a, token, web_respondent_key(w), day, r);
+	if (d == D_NOTFOUND)
+		web_error(w, 404, _("This link is not (or no longer) valid. Check that you copied the whole link."));
+	else if (d)
+		web_error(w, 500, _("The questionnaire could not be read. Try again later."));
+	return d == D_OK;
 }
 
 void page_respond(struct web *w)
@@ -156,17 +219,8 @@ void page_respond(struct web *w)
 	const char *token = web_arg(w, "token");
 	struct respondent r;
 	char day[11];
-	date_today((long long)time(NULL), day);
-	int d = respond_open(w->st, w->a, token, day, &r);
-	if (d == D_NOTFOUND) {
-		web_error(w, 404, _("This link is not (or no longer) valid. Check that you copied the whole link."));
-		return;
-	}
-	if (d) {
-		web_error(w, 500, _("The questionnaire could not be read. Try again later."));
-		return;
-	}
-	respond_page(w, &r, token, NULL, 200);
+	if (open_link(w, token, &r, day))
+		respond_page(w, &r, token, NULL, 200);
 }
 
 void page_respond_post(struct web *w)
@@ -175,28 +229,28 @@ void page_respond_post(struct web *w)
 	const char *token = *web_field(w, "token") ? web_field(w, "token") : web_arg(w, "token");
 	struct respondent r;
 	char day[11];
-	date_today((long long)time(NULL), day);
-	int d = respond_open(w->st, w->a, token, day, &r);
-	if (d == D_NOTFOUND) {
-		web_error(w, 404, _("This link is not (or no longer) valid. Check that you copied the whole link."));
+	if (!open_link(w, token, &r, day))
 		return;
-	}
-	if (d) {
-		web_error(w, 500, _("The questionnaire could not be read. Try again later."));
+	const char *action = web_field(w, "action");
+	if (!strcmp(action, "discard")) {
+		if (respond_discard(w->st, w->a, &r))
+			web_error(w, 500, _("The answers could not be saved. Try again later."));
+		else
+			web_redirect(w, arena_printf(w->a, "/respond?token=%s&done=discarded", url_encode(w->a, token)));
 		return;
 	}
 	const struct kvlist *f = &w->r->form;
 	struct respond_field *fields = arena_alloc(w->a, (f->n + 1) * sizeof(*fields));
 	for (size_t i = 0; i < f->n; i++)
 		fields[i] = (struct respond_field){ f->items[i].key, f->items[i].value };
-	bool submit = !strcmp(web_field(w, "action"), "submit");
+	bool submit = !strcmp(action, "submit");
 	struct errors e = { 0 };
-	d = respond_save(w->st, w->a, &r, fields, f->n, submit, day, &e);
+	int d = respond_save(w->st, w->a, &r, fields, f->n, submit, day, &e);
 	if (d == D_OK)
 		web_redirect(w, arena_printf(w->a, "/respond?token=%s&done=%s", url_encode(w->a, token),
 					     submit ? "handed-in" : "answers-saved"));
 	else if (d == D_INVALID)
-		respond_page(w, &r, token, &e, 422);
+		respond_page(w, &r, token, &e, r.draft_state == DRAFT_ELSEWHERE ? 409 : 422);
 	else
 		web_error(w, 500, _("The answers could not be saved. Try again later."));
 }

@@ -105,6 +105,7 @@ const struct route routes[] = {
 	{ "GET", "/waves/{id}", page_wave, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}/compare", page_wave_compare, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}/links.csv", page_wave_links, ROLES_SURVEY, PAGE },
+	{ "POST", "/waves/{id}/close", page_wave_close, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves/{id}/reminders", page_wave_reminders, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves/{id}/send", page_wave_send, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}/export.csv", page_wave_export_csv, ROLES_SURVEY, PAGE },

@@ -72,26 +72,26 @@ static void heatmap(struct web *w, const struct wave *wv, const struct wave_comp
 	}
 	chart_heatmap(w->out, w->a, _("Scale scores as a heat map"), by_label(by), cols, cmp->ndims, rows, cmp->nrows,
 		      cmp->dims[0].min, cmp->dims[0].max,
-		      arena_printf(w->a, _("Parts with fewer than %d responses are hidden, and where needed another one, so that the hidden ones cannot be worked out from the total."),
+		      arena_printf(w->a, _("Parts with fewer than %d responses are hidden, and where needed more, so that neither the total nor another breakdown of this wave gives them away."),
 				   SURVEY_MIN_RESPONSES),
 		      arena_printf(w->a, "heat-%lld", wv->id));
 }
 
-static void by_section(struct web *w, const struct wave *wv, const struct instrument_version *v, int by)
+static void by_section(struct web *w, const struct wave *wv, const struct wave_comparison *c, int by)
 {
-	struct wave_comparison cmp;
-	if (wave_compare(&w->ctx, wv, v, (enum compare_by)by, &cmp)) {
-		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
-		return;
-	}
+	const struct wave_comparison cmp = *c;
 	html(w->out, "<h2 id=\"by\">%s</h2>", arena_printf(w->a, _("Per %s"), by == COMPARE_UNIT ? _("unit")
 							  : by == COMPARE_BATCH ? _("batch") : _("group")));
 	if (!cmp.shown) {
 		html(w->out, "<p class=\"note\">%s</p>", cmp.why_hidden);
 		return;
 	}
+	if (cmp.why_not[by]) {
+		html(w->out, "<p class=\"note\" id=\"why-not\">%s</p>", cmp.why_not[by]);
+		return;
+	}
 	html(w->out, "<p class=\"note\">%s</p>",
-	     arena_printf(w->a, _("Scale score: the mean of the answered questions of the dimension, reversed questions turned. Parts with fewer than %d responses are hidden, and where needed another one, so that the hidden ones cannot be worked out from the total; the tests use the shown parts only."),
+	     arena_printf(w->a, _("Scale score: the mean of the answered questions of the dimension, reversed questions turned. Parts with fewer than %d responses are hidden, and where needed more, so that neither the total nor another breakdown of this wave gives them away; the tests use the shown parts only."),
 			  SURVEY_MIN_RESPONSES));
 	html(w->out, "<table class=\"compare\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">N</th>",
 	     _("Mean (SD; N) per dimension"), by_label(by));
@@ -102,7 +102,7 @@ static void by_section(struct web *w, const struct wave *wv, const struct instru
 		const struct compare_row *r = &cmp.rows[k];
 		html(w->out, "<tr><th scope=\"row\">%s</th>", r->name);
 		if (!r->shown) {
-			html(w->out, "<td colspan=\"%zu\">%s</td></tr>", cmp.ndims + 1, _("hidden"));
+			html(w->out, "<td colspan=\"%zu\">%s: %s</td></tr>", cmp.ndims + 1, _("hidden"), r->why_hidden);
 			continue;
 		}
 		html(w->out, "<td>%lld</td>", r->n);
@@ -259,13 +259,19 @@ void page_wave_compare(struct web *w)
 			return;
 		}
 	}
+	struct wave_comparison cmp;
+	if (wave_compare(&w->ctx, &wv, &v, (enum compare_by)by, &cmp)) {
+		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
+		return;
+	}
 	page_begin(w, arena_printf(w->a, _("Compare: %s"), wv.name));
 	html(w->out, "<p><a href=\"/waves/%lld\">%s</a></p>", wv.id, _("Back to the wave"));
 	html(w->out, "<form method=\"get\" action=\"/waves/%lld/compare\" class=\"inline-form\">", wv.id);
 	html(w->out, "<p class=\"field\"><label for=\"f-by\">%s</label><select id=\"f-by\" name=\"by\">", _("Compare by"));
 	static const char *const keys[] = { "group", "batch", "unit" };
-	for (int k = 0; k < 3; k++)
-		html(w->out, "<option value=\"%s\"%s>%s</option>", keys[k], k == by ? " selected" : "", by_label(k));
+	for (int k = 0; k < COMPARE_BY_N; k++)
+		html(w->out, "<option value=\"%s\"%s>%s%s</option>", keys[k], k == by ? " selected" : "", by_label(k),
+		     cmp.why_not[k] ? _(" (not shown for this wave)") : "");
 	html(w->out, "</select></p><p class=\"field\"><label for=\"f-with\">%s</label><select id=\"f-with\" name=\"with\">"
 		"<option value=\"\">%s</option>", _("And with the wave"), _("(none)"));
 	for (size_t i = 0; i < nall; i++) {
@@ -275,7 +281,7 @@ void page_wave_compare(struct web *w)
 		     all[i].name, date_label(w->a, all[i].closes_on));
 	}
 	html(w->out, "</select></p><p><button type=\"submit\">%s</button></p></form>\n", _("Show"));
-	by_section(w, &wv, &v, by);
+	by_section(w, &wv, &cmp, by);
 	if (with) {
 		/* the earlier wave first */
 		bool first = strcmp(wv.opens_on, other.opens_on) <= 0;

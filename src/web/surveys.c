@@ -342,9 +342,13 @@ static void breakdown_section(struct web *w, const struct wave *wv, const struct
 	if (wave_breakdown(&w->ctx, wv, v, &b) || !b.shown || b.nrows < 2)
 		return;
 	html(w->out, "<h2 id=\"per-group\">%s</h2>", _("Per group"));
+	if (b.why_not) {
+		html(w->out, "<p class=\"note\">%s</p>", b.why_not);
+		return;
+	}
 	if (b.hidden)
 		html(w->out, "<p class=\"note\">%s</p>",
-		     arena_printf(w->a, _("Groups with fewer than %d responses are hidden, and where needed another one, so that the hidden ones cannot be worked out from the total."),
+		     arena_printf(w->a, _("Groups with fewer than %d responses are hidden, and where needed more, so that neither the total nor another breakdown gives them away."),
 				  SURVEY_MIN_RESPONSES));
 	html(w->out, "<table class=\"breakdown\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">N</th>", _("Group"));
 	size_t cols = 1;   /* N and a column per scale question: what "hidden" spans */
@@ -358,7 +362,7 @@ static void breakdown_section(struct web *w, const struct wave *wv, const struct
 		const struct breakdown_row *g = &b.rows[k];
 		html(w->out, "<tr><th scope=\"row\">%s</th>", g->name);
 		if (!g->shown) {
-			html(w->out, "<td colspan=\"%zu\">%s</td></tr>", cols, _("hidden"));
+			html(w->out, "<td colspan=\"%zu\">%s: %s</td></tr>", cols, _("hidden"), g->why_hidden);
 			continue;
 		}
 		html(w->out, "<td>%lld</td>", g->n);
@@ -412,7 +416,7 @@ void wave_report_360(struct web *w, const struct wave *wv, const struct instrume
 		html(w->out, "<h3 id=\"report-360-%lld\">%s</h3>", wv->id, _("Self and others per dimension"));
 	else
 		html(w->out, "<h2 id=\"report-360\">%s</h2>", _("Self and others per dimension"));
-	if (strcmp(today(w), wv->closes_on) <= 0) {
+	if (wave_phase_now(&w->ctx, wv) != WAVE_CLOSED) {
 		html(w->out, "<p class=\"note\">%s</p>",
 		     arena_printf(w->a, _("The report is shown once the round has closed, after %s: while it is open, comparing it before and after someone answered would show that person's scores."),
 				  date_label(w->a, wv->closes_on)));
@@ -542,6 +546,29 @@ static void mail_result(struct web *w)
 	html(w->out, "</div>\n");
 }
 
+/* How the personal links reach people, and what the CSV of them allows;
+ * and closing the wave by hand while it is open. */
+static void links_section(struct web *w, const struct wave *wv)
+{
+	if (wave_mail_configured())
+		html(w->out, "<p>%s <a href=\"/waves/%lld/links.csv\">%s</a></p>",
+		     _("The personal links go by e-mail from leergang, so that nobody but its respondent holds one. Only for the people without a usable e-mail address:"),
+		     wv->id, _("their links as CSV"));
+	else
+		html(w->out, "<p><a href=\"/waves/%lld/links.csv\">%s</a></p>", wv->id,
+		     _("The personal links as CSV, for a mail merge"));
+	html(w->out, "<p class=\"muted\">%s</p>",
+	     _("Whoever holds a link can answer in that person's name (though never read or hand in answers they saved in their own browser). Hand the file only to whoever sends the mail, and delete it afterwards."));
+	if (wave_phase_now(&w->ctx, wv) == WAVE_CLOSED)
+		return;
+	html(w->out, "<form method=\"post\" action=\"/waves/%lld/close\">", wv->id);
+	form_csrf(w);
+	html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button> <span class=\"muted\">%s</span></p></form>",
+	     _("Close the wave now"),
+	     arena_printf(w->a, _("Instead of after %s: the links answer no more, and the results can be shown."),
+			  date_label(w->a, wv->closes_on)));
+}
+
 /* How far the invitations by e-mail are, and the form that sends them to
  * those who have not had one; or that this server sends no e-mail. */
 static void mail_section(struct web *w, const struct wave *wv, const char *day)
@@ -565,7 +592,7 @@ static void mail_section(struct web *w, const struct wave *wv, const char *day)
 			waiting++;
 	}
 	html(w->out, "<p id=\"mail\">%s</p>", arena_printf(w->a, _("Invitations sent by e-mail: %lld of %lld."), mailed, asked));
-	if (!waiting || strcmp(day, wv->closes_on) > 0)
+	if (!waiting || wave_phase(wv, day) == WAVE_CLOSED)
 		return;
 	html(w->out, "<form method=\"post\" action=\"/waves/%lld/send\">", wv->id);
 	form_csrf(w);
@@ -612,11 +639,10 @@ void page_wave(struct web *w)
 	     acc.rate < 0 ? "—" : arena_printf(w->a, "%s%%", num1(w, acc.rate * 100)));
 	if (!wv.subject_id)
 		timeline(w, &wv);
-	html(w->out, "<p><a href=\"/waves/%lld/links.csv\">%s</a></p>", wv.id,
-	     _("The personal links as CSV, for a mail merge"));
 	const char *day = today(w);
+	links_section(w, &wv);
 	mail_section(w, &wv, day);
-	if (acc.not_responded && strcmp(day, wv.opens_on) >= 0 && strcmp(day, wv.closes_on) <= 0) {
+	if (acc.not_responded && wave_phase(&wv, day) == WAVE_OPEN) {
 		html(w->out, "<form method=\"post\" action=\"/waves/%lld/reminders\">", wv.id);
 		form_csrf(w);
 		html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button> <span class=\"muted\">%s</span></p></form>",
@@ -745,25 +771,37 @@ void page_wave_links(struct web *w)
 	struct instrument_version v;
 	if (!open_wave(w, &wv, &v))
 		return;
-	struct invitation *inv;
+	struct wave_link *links;
 	size_t n;
-	if (store_invitation_list(w->st, w->a, w->who.organisation_id, wv.id, &inv, &n)) {
+	if (wave_links(&w->ctx, &wv, web_base_url(w), false, &links, &n)) {
 		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
 		return;
 	}
 	buf_reset(w->out);
 	buf_adds(w->out, CSV_BOM);
 	row(w->out, (const char *const[]){ _("Name"), _("E-mail address"), _("Link"), _("Responded") }, 4);
-	for (size_t i = 0; i < n; i++) {
-		if (!strcmp(inv[i].enrolment_status, "stopped"))
-			continue;
-		char token[SECRET_HEX];
-		wave_token(&wv, inv[i].id, token);
-		const char *link = arena_printf(w->a, "%s/respond?token=%s", web_base_url(w), token);
-		row(w->out, (const char *const[]){ inv[i].person_name, inv[i].email, link, inv[i].responded ? _("yes") : _("no") }, 4);
-	}
+	for (size_t i = 0; i < n; i++)
+		row(w->out, (const char *const[]){ links[i].inv->person_name, links[i].inv->email, links[i].link,
+						    links[i].inv->responded ? _("yes") : _("no") }, 4);
+	audit(&w->ctx, "wave.links", "wave", wv.id, "%zu links as CSV", n);
 	w->r->response_type = "text/csv; charset=utf-8";
 	response_header(w->r, "Content-Disposition", "attachment; filename=\"links.csv\"");
+}
+
+/* Closing a wave now: its links answer no more, its results can be shown. */
+void page_wave_close(struct web *w)
+{
+	struct wave wv;
+	struct instrument_version v;
+	if (!open_wave(w, &wv, &v))
+		return;
+	int d = wave_close(&w->ctx, &wv);
+	if (d == D_CONFLICT)
+		web_error(w, 422, _("This wave has closed already."));
+	else if (d)
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+	else
+		web_redirect(w, arena_printf(w->a, "/waves/%lld?done=wave-closed", wv.id));
 }
 
 /* After a round of e-mail: back to the wave page with what it did. */
@@ -811,13 +849,13 @@ void page_wave_reminders(struct web *w)
 		return;
 	}
 	const char *day = today(w);
-	if (strcmp(day, wv.opens_on) < 0 || strcmp(day, wv.closes_on) > 0) {
+	if (wave_phase(&wv, day) != WAVE_OPEN) {
 		web_error(w, 422, _("Reminders are sent while the wave is open."));
 		return;
 	}
-	struct invitation *inv;
+	struct wave_link *links;
 	size_t n;
-	if (store_invitation_list(w->st, w->a, w->who.organisation_id, wv.id, &inv, &n) || store_begin(w->st)) {
+	if (wave_links(&w->ctx, &wv, web_base_url(w), false, &links, &n) || store_begin(w->st)) {
 		web_error(w, 500, _("The change could not be saved. Try again later."));
 		return;
 	}
@@ -826,18 +864,16 @@ void page_wave_reminders(struct web *w)
 	row(w->out, (const char *const[]){ _("Name"), _("E-mail address"), _("Link"), _("Reminders") }, 4);
 	long long sent = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (!strcmp(inv[i].enrolment_status, "stopped") || inv[i].responded)
+		const struct invitation *x = links[i].inv;
+		if (x->responded)
 			continue;
-		if (store_invitation_remind(w->st, w->who.organisation_id, inv[i].id)) {
+		if (store_invitation_remind(w->st, w->who.organisation_id, x->id)) {
 			store_rollback(w->st);
 			web_error(w, 500, _("The change could not be saved. Try again later."));
 			return;
 		}
-		char token[SECRET_HEX];
-		wave_token(&wv, inv[i].id, token);
-		row(w->out, (const char *const[]){ inv[i].person_name, inv[i].email,
-						    arena_printf(w->a, "%s/respond?token=%s", web_base_url(w), token),
-						    arena_printf(w->a, "%d", inv[i].reminders + 1) }, 4);
+		row(w->out, (const char *const[]){ x->person_name, x->email, links[i].link,
+						    arena_printf(w->a, "%d", x->reminders + 1) }, 4);
 		sent++;
 	}
 	if (store_commit(w->st)) {

@@ -92,6 +92,9 @@ void web_json_error(struct web *w, int status, const char *message);
 
 /* cookies: the pre-login CSRF token (set when missing), the session, the language */
 const char *web_prelogin_token(struct web *w);
+/* The secret of a respondent's browser, which seals their drafts
+ * (domain/respond.c): from its cookie, or made now and set. */
+const char *web_respondent_key(struct web *w);
 void web_set_session_cookie(struct web *w, const char *token);  /* NULL clears it */
 void web_set_language_cookie(struct web *w, enum lang l);
 
@@ -157,6 +160,7 @@ void page_my_feedback(struct web *w);
  * wave, and with other organisations */
 void page_wave_compare(struct web *w);
 void page_wave_links(struct web *w);
+void page_wave_close(struct web *w);
 void page_wave_reminders(struct web *w);
 void page_wave_send(struct web *w);
 /* survey_exports.c: a wave's data as CSV, XLSX and SPSS .sav */

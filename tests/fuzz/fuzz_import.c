@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct actor w = { 0 };
 	w.organisation_id = org;
 	w.email = "fuzz";
-	struct ctx c = { st, &a, &w };
+	struct ctx c = { st, &a, &w, 0 };
 	struct import_report rep;
 	long long before, after;
 	store_person_count(st, org, &before);

@@ -155,7 +155,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct actor w = { 0 };
 	w.organisation_id = 1;
 	w.email = "fuzz";
-	struct ctx c = { NULL, &a, &w };
+	struct ctx c = { NULL, &a, &w, 0 };
 	struct instrument_import imp;
 	int d = instrument_import_read(&c, "fuzz.lss", (const char *)data, size, &imp);
 	if (d != D_OK && d != D_INVALID)

@@ -68,8 +68,8 @@ bool fixture_open(struct fixture *f)
 	f->who_b.email = "cli";
 	f->who_b.display_name = "cli";
 	f->who_b.roles = ROLES_ALL;
-	f->c = (struct ctx){ f->st, &f->a, &f->who };
-	f->cb = (struct ctx){ f->st, &f->a, &f->who_b };
+	f->c = (struct ctx){ f->st, &f->a, &f->who, 0 };
+	f->cb = (struct ctx){ f->st, &f->a, &f->who_b, 0 };
 	return true;
 }
 

@@ -51,7 +51,7 @@ TEST(password_check_rules)
 {
 	struct arena a = ARENA_INIT;
 	struct actor w = { 0 };
-	struct ctx c = { NULL, &a, &w };
+	struct ctx c = { NULL, &a, &w, 0 };
 	struct errors e = { 0 };
 	CHECK(!password_check(&c, &e, "pw", "123456789"));  /* 9 */
 	CHECK(has(&e, "pw"));

@@ -36,7 +36,7 @@ static icalcomponent *parse(struct meeting *m, size_t n)
 {
 	struct arena a = ARENA_INIT;
 	struct actor who = { 0 };
-	struct ctx c = { NULL, &a, &who };
+	struct ctx c = { NULL, &a, &who, 0 };
 	struct buf b = BUF_INIT;
 	i18n_use(LANG_EN);
 	if (calendar_write(&c, "test", m, n, 1800000000, &b)) {

@@ -565,7 +565,7 @@ TEST(check_email_required_or_not)
 {
 	struct arena a = ARENA_INIT;
 	struct actor w = { 0 };
-	struct ctx c = { NULL, &a, &w };
+	struct ctx c = { NULL, &a, &w, 0 };
 	struct errors e = { 0 };
 	CHECK(check_email(&c, &e, "email", "", false));
 	CHECK(check_email(&c, &e, "email", NULL, false));
@@ -585,7 +585,7 @@ TEST(check_line_rules)
 {
 	struct arena a = ARENA_INIT;
 	struct actor w = { 0 };
-	struct ctx c = { NULL, &a, &w };
+	struct ctx c = { NULL, &a, &w, 0 };
 	struct errors e = { 0 };
 	CHECK(check_line(&c, &e, "f", "Naam", "Operatiën", 1, 9));
 	CHECK(!check_line(&c, &e, "f1", "Naam", "Operatiën", 1, 8));
@@ -626,7 +626,7 @@ TEST(errors_collect_per_field)
 {
 	struct arena a = ARENA_INIT;
 	struct actor w = { 0 };
-	struct ctx c = { NULL, &a, &w };
+	struct ctx c = { NULL, &a, &w, 0 };
 	struct errors e = { 0 };
 	CHECK(errors_get(&e, "x") == NULL);
 	errors_add(&c, &e, "x", "first %d", 1);

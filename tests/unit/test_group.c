@@ -145,7 +145,7 @@ TEST(group_relation_from_the_groups_own_rows)
 	CHECK_INT(store_group_get(f.st, &f.a, f.org_a, s.group, &g), ST_OK);
 	struct actor who = { 0 };
 	who.organisation_id = f.org_a;
-	struct ctx c = { f.st, &f.a, &who };
+	struct ctx c = { f.st, &f.a, &who, 0 };
 	enum group_relation rel;
 	who.roles = ROLE_BIT(ROLE_MENTOR);
 	who.person_id = s.people[14];

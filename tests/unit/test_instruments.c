@@ -309,7 +309,7 @@ TEST(instruments_bipolar_answered_counted_exported)
 		char tok[SECRET_HEX];
 		wave_token(&w, inv[i].id, tok);
 		struct respondent r;
-		CHECK_INT(respond_open(f.st, &f.a, tok, "2026-03-10", &r), D_OK);
+		CHECK_INT(respond_open(f.st, &f.a, tok, NULL, "2026-03-10", &r), D_OK);
 		const char *key = arena_printf(&f.a, "i%lld", r.v.items[0].id);
 		if (i == 0) {
 			struct respond_field off = { key, "6" };

@@ -23,7 +23,7 @@ static struct ctx as(struct fixture *f, struct actor *w, long long person_id)
 	w->organisation_id = f->org_a;
 	w->person_id = person_id;
 	w->email = "t";
-	return (struct ctx){ f->st, &f->a, w };
+	return (struct ctx){ f->st, &f->a, w, 0 };
 }
 
 TEST(intake_question_history_and_readers)

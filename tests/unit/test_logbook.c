@@ -52,7 +52,7 @@ static bool reads(struct fixture *f, long long person_id, unsigned roles, long l
 	w.person_id = person_id;
 	w.roles = roles;
 	w.email = "t";
-	struct ctx c = { f->st, &f->a, &w };
+	struct ctx c = { f->st, &f->a, &w, 0 };
 	struct logbook_entry e;
 	return logbook_read(&c, id, &e) == D_OK;
 }
@@ -64,7 +64,7 @@ TEST(logbook_private_shared_with_facilitator_with_group_and_back)
 	CHECK(setup(&f, &p));
 	struct actor me = f.who;
 	me.person_id = p.writer;
-	struct ctx c = { f.st, &f.a, &me };
+	struct ctx c = { f.st, &f.a, &me, 0 };
 	struct errors e = { 0 };
 	struct logbook_entry x = { 0 };
 	x.entry_date = "2026-11-20";
@@ -119,7 +119,7 @@ TEST(logbook_private_shared_with_facilitator_with_group_and_back)
 	/* the other organisation never */
 	struct actor b = f.who_b;
 	b.person_id = p.writer;
-	struct ctx cb = { f.st, &f.a, &b };
+	struct ctx cb = { f.st, &f.a, &b, 0 };
 	struct logbook_entry out;
 	CHECK_INT(logbook_read(&cb, id, &out), D_NOTFOUND);
 	fixture_close(&f);
@@ -132,7 +132,7 @@ TEST(logbook_reads_by_others_are_audited)
 	CHECK(setup(&f, &p));
 	struct actor me = f.who;
 	me.person_id = p.writer;
-	struct ctx c = { f.st, &f.a, &me };
+	struct ctx c = { f.st, &f.a, &me, 0 };
 	struct errors e = { 0 };
 	struct logbook_entry x = { 0 };
 	x.entry_date = "2026-11-20";
@@ -150,7 +150,7 @@ TEST(logbook_reads_by_others_are_audited)
 	fa.organisation_id = f.org_a;
 	fa.person_id = p.facilitator;
 	fa.email = "f";
-	struct ctx cf = { f.st, &f.a, &fa };
+	struct ctx cf = { f.st, &f.a, &fa, 0 };
 	struct logbook_entry *list;
 	size_t n;
 	CHECK_INT(logbook_shared(&cf, p.group, &list, &n), D_OK);

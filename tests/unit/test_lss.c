@@ -59,7 +59,7 @@ static void read_import(struct reading *r, const char *filename, const char *dat
 {
 	memset(r, 0, sizeof(*r));
 	r->who.organisation_id = 1;
-	r->c = (struct ctx){ NULL, &r->a, &r->who };
+	r->c = (struct ctx){ NULL, &r->a, &r->who, 0 };
 	i18n_use(LANG_EN);
 	r->d = instrument_import_read(&r->c, filename, data, len, &r->imp);
 }

@@ -11,7 +11,7 @@ static const struct menu_rules live = { 3, 2, 2, true };
 static struct ctx ctx_en(struct arena *a)
 {
 	i18n_use(LANG_EN);
-	return (struct ctx){ NULL, a, NULL };
+	return (struct ctx){ NULL, a, NULL, 0 };
 }
 
 static const struct menu_choice menu_ok = { false, 7, NULL, "De groep wil oefenen met feedback geven.", 2 };

@@ -7,7 +7,7 @@
 TEST(smart_check_hints_per_criterion)
 {
 	struct arena a = ARENA_INIT;
-	struct ctx c = { NULL, &a, NULL };
+	struct ctx c = { NULL, &a, NULL, 0 };
 	const char *h[SMART_COUNT];
 	i18n_use(LANG_EN);
 	/* everything there: no hints */

@@ -71,7 +71,7 @@ static struct ctx as(struct fixture *f, struct actor *w, long long person_id, un
 	w->person_id = person_id;
 	w->roles = roles;
 	w->email = "t";
-	return (struct ctx){ f->st, &f->a, w };
+	return (struct ctx){ f->st, &f->a, w, 0 };
 }
 
 #define FAC ROLE_BIT(ROLE_FACILITATOR)

@@ -45,7 +45,7 @@ TEST(cascade_next_batch_waits_for_meeting_n)
 {
 	struct arena a = ARENA_INIT;
 	i18n_use(LANG_EN);
-	struct ctx c = { NULL, &a, NULL };
+	struct ctx c = { NULL, &a, NULL, 0 };
 	char *msg[8];
 	/* batch 1 reaches meeting 5 on 14 April; batch 2 starts 1 April: too early */
 	struct cascade_batch b[] = {
@@ -67,7 +67,7 @@ TEST(cascade_unknown_when_a_group_has_no_date)
 {
 	struct arena a = ARENA_INIT;
 	i18n_use(LANG_EN);
-	struct ctx c = { NULL, &a, NULL };
+	struct ctx c = { NULL, &a, NULL, 0 };
 	char *msg[8];
 	struct cascade_batch b[] = {
 		{ 1, "Batch 1", "2026-01-12", NULL },

@@ -1,6 +1,5 @@
 /* test_survey_compare.c — comparisons of questionnaire answers through the
- * domain (domain/survey_compare.h): the suppression rule with its
- * subtraction guard, groups compared by ANOVA and t-tests, two waves
+ * domain (domain/survey_compare.h): groups compared by ANOVA and t-tests, two waves
  * paired by person (and not paired when a wave is anonymous), and the
  * benchmark against at least 5 other organisations that take part.
  *
@@ -60,7 +59,7 @@ static int answer(struct fixture *f, const struct wave *w, long long invitation,
 	wave_token(w, invitation, token);
 	struct respondent r;
 	struct errors e = { 0 };
-	int d = respond_open(f->st, &f->a, token, day, &r);
+	int d = respond_open(f->st, &f->a, token, NULL, day, &r);
 	if (d)
 		return d;
 	struct respond_field fields[32];
@@ -70,24 +69,6 @@ static int answer(struct fixture *f, const struct wave *w, long long invitation,
 			fields[n++] = (struct respond_field){ arena_printf(&f->a, "i%lld", r.v.items[i].id),
 							      arena_printf(&f->a, "%d", v) };
 	return respond_save(f->st, &f->a, &r, fields, n, true, day, &e);
-}
-
-TEST(survey_guard_hides_small_parts_and_what_would_give_them_away)
-{
-	bool shown[4];
-	/* nothing small: all shown */
-	CHECK_INT(survey_guard((const long long[]){ 5, 9, 12 }, shown, 3), 0);
-	CHECK(shown[0] && shown[1] && shown[2]);
-	/* one of 3: hidden, and the smallest other (6) with it, or the total
-	 * minus the shown ones would give the 3 away */
-	CHECK_INT(survey_guard((const long long[]){ 7, 3, 6, 9 }, shown, 4), 2);
-	CHECK(shown[0] && !shown[1] && !shown[2] && shown[3]);
-	/* two small ones that together hold 5: enough as they are */
-	CHECK_INT(survey_guard((const long long[]){ 2, 3, 8 }, shown, 3), 2);
-	CHECK(!shown[0] && !shown[1] && shown[2]);
-	/* one small part and one other: both hidden */
-	CHECK_INT(survey_guard((const long long[]){ 4, 20 }, shown, 2), 2);
-	CHECK(!shown[0] && !shown[1]);
 }
 
 /* A programme with groups of the given sizes, everyone answering the LiVe!
@@ -272,11 +253,83 @@ TEST(survey_two_waves_not_paired_when_anonymous_or_too_few)
 	NEAR(p.dims[0].welch.t, 1.50755672288882);
 	NEAR(p.dims[0].welch.df, 11.7307001795332);
 	NEAR(p.dims[0].welch.p, 0.158117410945158);
-	/* 5 answered the second wave: paired from 5 pairs */
+	/* 5 of the 7 answered the second wave: 5 pairs, but the 2 who
+	 * answered only the first would be the first wave's mean over all 7
+	 * less the paired change: not paired */
 	CHECK(two_waves(&f, false, false, 5, &a, &va, &b, &vb));
 	CHECK_INT(wave_pair(&f.c, &a, &va, &b, &vb, &p), D_OK);
-	CHECK(p.paired);
+	CHECK(p.shown && !p.paired);
 	CHECK_INT(p.npairs, 5);
+	CHECK(strstr(p.why_unpaired, "5 answered both, 2 only the first wave and 0 only the second") != NULL);
+	fixture_close(&f);
+}
+
+/* One group of 12 in two waves that know who answered: everyone answers
+ * the first, the first k the second (and, with c, the first m a third). */
+static bool waves_of_twelve(struct fixture *f, size_t k, size_t m, struct wave *w, struct instrument_version *v)
+{
+	struct errors e = { 0 };
+	long long prog, batch, group, instrument, id, people[12];
+	static int seq;
+	if (programme_from_template(&f->c, "live", arena_printf(&f->a, "Z%d", seq), &e, &prog) ||
+	    batch_create(&f->c, prog, "", &e, &batch) || group_create(&f->c, batch, "A", &e, &group))
+		return false;
+	for (int i = 0; i < 12; i++)
+		people[i] = person(f, &f->c, arena_printf(&f->a, "Z%d-%d", seq, i), 0);
+	seq++;
+	if (group_enrol(&f->c, group, people, 12, "2026-01-05", &e) || instrument_install(&f->c, "live-final", 1, &instrument))
+		return false;
+	static const char *const names[3] = { "Voor", "Na", "Later" };
+	static const char *const days[3][3] = { { "2026-02-01", "2026-02-05", "2026-02-10" },
+						{ "2026-03-01", "2026-03-05", "2026-03-10" },
+						{ "2026-04-01", "2026-04-05", "2026-04-10" } };
+	size_t answering[3] = { 12, k, m };
+	for (int x = 0; x < (m ? 3 : 2); x++) {
+		struct wave_new n = { instrument, names[x], "group", group, days[x][0], days[x][2], false };
+		struct invitation *inv;
+		size_t ni;
+		if (wave_create(&f->c, &n, 1, &e, &id) || store_wave_get(f->st, &f->a, f->org_a, id, &w[x]) ||
+		    store_version_get(f->st, &f->a, f->org_a, w[x].version_id, &v[x]) ||
+		    store_invitation_list(f->st, &f->a, f->org_a, id, &inv, &ni) || ni != 12)
+			return false;
+		for (size_t i = 0; i < answering[x]; i++)
+			if (answer(f, &w[x], inv[i].id, 2 + (int)((i * 7 + (size_t)x) % 4), days[x][1]))
+				return false;
+	}
+	return true;
+}
+
+TEST(survey_two_waves_paired_only_when_no_difference_isolates_anyone)
+{
+	FIXTURE(f);
+	i18n_use(LANG_EN);
+	struct wave w[3];
+	struct instrument_version v[3];
+	struct wave_pairing p;
+	/* the review's case: 11 of 12 answered both */
+	CHECK(waves_of_twelve(&f, 11, 0, w, v));
+	CHECK_INT(wave_pair(&f.c, &w[0], &v[0], &w[1], &v[1], &p), D_OK);
+	CHECK(p.shown && !p.paired && p.why_unpaired);
+	/* 7 pairs and 5 who answered only the first: paired */
+	CHECK(waves_of_twelve(&f, 7, 0, w, v));
+	CHECK_INT(wave_pair(&f.c, &w[0], &v[0], &w[1], &v[1], &p), D_OK);
+	CHECK(p.shown && p.paired);
+	CHECK_INT(p.npairs, 7);
+	/* 4 answered the second wave: nothing of it is shown, paired or not */
+	CHECK(waves_of_twelve(&f, 4, 0, w, v));
+	CHECK_INT(wave_pair(&f.c, &w[0], &v[0], &w[1], &v[1], &p), D_OK);
+	CHECK(!p.shown && !p.paired);
+	/* three waves: the first and second paired (7 and 5), then the first
+	 * and a third that 6 answered: beside the first pairs, the one person
+	 * in the second but not the third would be isolated; refused */
+	CHECK(waves_of_twelve(&f, 7, 6, w, v));
+	CHECK_INT(wave_pair(&f.c, &w[0], &v[0], &w[1], &v[1], &p), D_OK);
+	CHECK(p.paired);
+	CHECK_INT(wave_pair(&f.c, &w[0], &v[0], &w[2], &v[2], &p), D_OK);
+	CHECK(!p.paired);
+	/* and the other way round it is the same answer */
+	CHECK_INT(wave_pair(&f.c, &w[2], &v[2], &w[0], &v[0], &p), D_OK);
+	CHECK(!p.paired);
 	fixture_close(&f);
 }
 
@@ -292,7 +345,7 @@ static long long org_with_scan(struct fixture *f, const char *slug, int n, int v
 	struct actor *who = arena_alloc(&f->a, sizeof(*who));
 	*who = (struct actor){ 0, org, 0, "cli", "cli", ROLES_ALL, NULL, 0 };
 	struct ctx *c = arena_alloc(&f->a, sizeof(*c));
-	*c = (struct ctx){ f->st, &f->a, who };
+	*c = (struct ctx){ f->st, &f->a, who, 0 };
 	if (unit_create(c, 0, "Team", &e, &unit))
 		return -1;
 	for (int i = 0; i < n; i++)
@@ -320,7 +373,7 @@ TEST(survey_benchmark_needs_five_organisations_that_take_part)
 	long long own = org_with_scan(&f, "own", 6, 4, true, true);
 	CHECK(own > 0);
 	struct actor who = { 0, own, 0, "cli", "cli", ROLES_ALL, NULL, 0 };
-	struct ctx c = { f.st, &f.a, &who };
+	struct ctx c = { f.st, &f.a, &who, 0 };
 	struct wave *waves;
 	size_t nw;
 	CHECK(!store_wave_list(f.st, &f.a, own, &waves, &nw) && nw == 1);

@@ -1,7 +1,9 @@
 /* instrument.c — instruments, versions, waves, invitations and responses
  * in SQLite. Anonymity is kept here, where it is stored: an anonymous
- * response is written with a random id, without its invitation and with
- * only the week (migration 0009). */
+ * response is written with a random id, without its invitation, without
+ * a time (its week only counted) and with the invitation's report cells,
+ * which the domain coarsened (migrations 0009, 0014); drafts are kept
+ * sealed. */
 #include "internal.h"
 #include "core/die.h"
 #include "store/instrument.h"
@@ -232,7 +234,8 @@ int store_version_get(struct store *s, struct arena *a, long long org, long long
 #define WAVE_COLS(counts) \
 	"w.id, w.version_id, ifnull(w.population_id, 0), ifnull(w.created_by, 0), w.name, w.population, w.opens_on," \
 	" w.closes_on, w.anonymous, w.created_at, i.name, i.id, v.version, " counts ", w.link_key," \
-	" ifnull(w.subject_id, 0), ifnull((SELECT name FROM person WHERE id = w.subject_id), '')"
+	" ifnull(w.subject_id, 0), ifnull((SELECT name FROM person WHERE id = w.subject_id), '')," \
+	" ifnull(w.closed_at, 0), w.report_cells"
 #define WAVE_COUNTS \
 	"(SELECT count(*) FROM invitation WHERE wave_id = w.id AND enrolment_status <> 'stopped')," \
 	" (SELECT count(*) FROM invitation WHERE wave_id = w.id AND responded = 1)"
@@ -260,6 +263,8 @@ static void read_wave(struct arena *a, sqlite3_stmt *st, struct wave *w)
 		memcpy(w->link_key, sqlite3_column_blob(st, 15), sizeof(w->link_key));
 	w->subject_id = sqlite3_column_int64(st, 16);
 	w->subject_name = col_text0(a, st, 17);
+	w->closed_at = sqlite3_column_int64(st, 18);
+	w->report_cells = sqlite3_column_int(st, 19);
 }
 
 int store_wave_add(struct store *s, long long org, const struct wave *w, long long *id)
@@ -311,11 +316,41 @@ int store_wave_list(struct store *s, struct arena *a, long long org, struct wave
 	return map_rc(s, rc);
 }
 
+int store_wave_org(struct store *s, long long wave_id, long long *org)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT organisation_id FROM wave WHERE id = ?");
+	sqlite3_bind_int64(st, 1, wave_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*org = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_wave_close(struct store *s, long long org, long long wave_id, long long now)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE wave SET closed_at = ? WHERE id = ? AND organisation_id = ? AND closed_at IS NULL");
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, wave_id);
+	sqlite3_bind_int64(st, 3, org);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_wave_set_report_cells(struct store *s, long long org, long long wave_id)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE wave SET report_cells = 1 WHERE id = ? AND organisation_id = ?");
+	sqlite3_bind_int64(st, 1, wave_id);
+	sqlite3_bind_int64(st, 2, org);
+	return changed(s, exec_stmt(s, st));
+}
+
 /* ---- invitations ---- */
 
 #define INVITATION_COLS \
 	"v.id, v.wave_id, ifnull(v.person_id, 0), CASE WHEN v.email <> '' THEN v.email ELSE ifnull(p.email, '') END," \
-	" v.enrolment_status, v.responded, v.reminders, ifnull(p.name, ''), v.rater_role, ifnull(v.mailed_at, 0)"
+	" v.enrolment_status, v.responded, v.reminders, ifnull(p.name, ''), v.rater_role, ifnull(v.mailed_at, 0)," \
+	" ifnull(v.report_group_id, 0), ifnull(v.report_unit_id, 0), v.report_role, v.discarded_draft," \
+	" ifnull(p.employee_id, '')"
 #define INVITATION_FROM " FROM invitation v LEFT JOIN person p ON p.id = v.person_id"
 
 static void read_invitation(struct arena *a, sqlite3_stmt *st, struct invitation *x)
@@ -330,6 +365,13 @@ static void read_invitation(struct arena *a, sqlite3_stmt *st, struct invitation
 	x->person_name = col_text0(a, st, 7);
 	x->rater_role = col_text0(a, st, 8);
 	x->mailed_at = sqlite3_column_int64(st, 9);
+	x->report_group_id = sqlite3_column_int64(st, 10);
+	x->report_unit_id = sqlite3_column_int64(st, 11);
+	x->report_role = col_text0(a, st, 12);
+	x->draft_discarded = sqlite3_column_bytes(st, 13) == (int)sizeof(x->discarded_verifier);
+	if (x->draft_discarded)
+		memcpy(x->discarded_verifier, sqlite3_column_blob(st, 13), sizeof(x->discarded_verifier));
+	x->employee_id = col_text0(a, st, 14);
 }
 
 int store_invitation_add(struct store *s, long long org, const struct invitation *inv, const unsigned char hash[HASH_LEN],
@@ -337,7 +379,8 @@ int store_invitation_add(struct store *s, long long org, const struct invitation
 {
 	sqlite3_stmt *st = stmt(s,
 		"INSERT INTO invitation(organisation_id, wave_id, person_id, email, token_hash, enrolment_status, created_at,"
-		" rater_role) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE EXISTS (SELECT 1 FROM wave WHERE id = ?2 AND organisation_id = ?1)"
+		" rater_role, report_group_id, report_unit_id, report_role) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11"
+		" WHERE EXISTS (SELECT 1 FROM wave WHERE id = ?2 AND organisation_id = ?1)"
 		" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM person WHERE id = ?3 AND organisation_id = ?1))");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, inv->wave_id);
@@ -347,7 +390,23 @@ int store_invitation_add(struct store *s, long long org, const struct invitation
 	bind_text(st, 6, inv->enrolment_status ? inv->enrolment_status : "");
 	sqlite3_bind_int64(st, 7, now);
 	bind_text(st, 8, inv->rater_role ? inv->rater_role : "");
+	bind_ref(st, 9, inv->report_group_id);
+	bind_ref(st, 10, inv->report_unit_id);
+	bind_text(st, 11, inv->report_role ? inv->report_role : "");
 	return inserted(s, exec_stmt(s, st), id);
+}
+
+int store_invitation_set_cells(struct store *s, long long org, long long id, long long group_id, long long unit_id,
+			       const char *role)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE invitation SET report_group_id = ?, report_unit_id = ?, report_role = ?"
+				   " WHERE id = ? AND organisation_id = ?");
+	bind_ref(st, 1, group_id);
+	bind_ref(st, 2, unit_id);
+	bind_text(st, 3, role ? role : "");
+	sqlite3_bind_int64(st, 4, id);
+	sqlite3_bind_int64(st, 5, org);
+	return changed(s, exec_stmt(s, st));
 }
 
 int store_invitation_set_hash(struct store *s, long long org, long long id, const unsigned char hash[HASH_LEN])
@@ -385,7 +444,7 @@ int store_invitation_by_hash(struct store *s, struct arena *a, const unsigned ch
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		read_invitation(a, st, out);
-		*org = sqlite3_column_int64(st, 10);
+		*org = sqlite3_column_int64(st, 15);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
@@ -420,57 +479,62 @@ int store_invitation_unclaim_mail(struct store *s, long long org, long long id)
 
 /* ---- answers ---- */
 
-int store_draft_put(struct store *s, long long org, long long invitation_id, const struct answer_value *a, size_t n)
+int store_draft_put(struct store *s, long long org, long long invitation_id, const struct sealed_draft *d)
 {
-	/* one commit for the whole form, not one per answer */
+	sqlite3_stmt *st = stmt(s, "INSERT OR REPLACE INTO draft(invitation_id, verifier, nonce, box)"
+				   " SELECT id, ?3, ?4, ?5 FROM invitation WHERE id = ?1 AND organisation_id = ?2 AND responded = 0");
+	sqlite3_bind_int64(st, 1, invitation_id);
+	sqlite3_bind_int64(st, 2, org);
+	sqlite3_bind_blob(st, 3, d->verifier, sizeof(d->verifier), SQLITE_TRANSIENT);
+	sqlite3_bind_blob(st, 4, d->nonce, sizeof(d->nonce), SQLITE_TRANSIENT);
+	sqlite3_bind_blob(st, 5, d->box, (int)d->len, SQLITE_TRANSIENT);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_draft_get(struct store *s, struct arena *a, long long org, long long invitation_id, struct sealed_draft *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT d.verifier, d.nonce, d.box FROM draft d JOIN invitation v ON v.id = d.invitation_id"
+				   " WHERE v.id = ? AND v.organisation_id = ?");
+	sqlite3_bind_int64(st, 1, invitation_id);
+	sqlite3_bind_int64(st, 2, org);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		bool ok = sqlite3_column_bytes(st, 0) == (int)sizeof(out->verifier) &&
+			  sqlite3_column_bytes(st, 1) == (int)sizeof(out->nonce);
+		if (ok) {
+			memcpy(out->verifier, sqlite3_column_blob(st, 0), sizeof(out->verifier));
+			memcpy(out->nonce, sqlite3_column_blob(st, 1), sizeof(out->nonce));
+			out->len = (size_t)sqlite3_column_bytes(st, 2);
+			out->box = arena_alloc(a, out->len + 1);
+			if (out->len)
+				memcpy(out->box, sqlite3_column_blob(st, 2), out->len);
+		}
+		rc = ok ? SQLITE_ROW : SQLITE_CORRUPT;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_draft_discard(struct store *s, long long org, long long invitation_id, bool remember)
+{
 	int r = store_begin(s);
 	if (r)
 		return r;
-	sqlite3_stmt *st = stmt(s, "DELETE FROM draft_answer WHERE invitation_id = (SELECT id FROM invitation"
-				   " WHERE id = ? AND organisation_id = ? AND responded = 0)");
+	sqlite3_stmt *st = stmt(s, "UPDATE invitation SET discarded_draft = CASE WHEN ?3 THEN"
+				   " (SELECT verifier FROM draft WHERE invitation_id = ?1) END"
+				   " WHERE id = ?1 AND organisation_id = ?2 AND EXISTS (SELECT 1 FROM draft WHERE invitation_id = ?1)");
 	sqlite3_bind_int64(st, 1, invitation_id);
 	sqlite3_bind_int64(st, 2, org);
-	r = exec_stmt(s, st);
-	for (size_t i = 0; i < n && !r; i++) {
-		st = stmt(s, "INSERT INTO draft_answer(invitation_id, item_id, value, text)"
-			     " SELECT v.id, i.id, ?3, ?4 FROM invitation v JOIN wave w ON w.id = v.wave_id"
-			     " JOIN instrument_item i ON i.version_id = w.version_id"
-			     " WHERE v.id = ?1 AND v.organisation_id = ?2 AND v.responded = 0 AND i.id = ?5");
+	sqlite3_bind_int(st, 3, remember);
+	r = changed(s, exec_stmt(s, st));
+	if (!r) {
+		st = stmt(s, "DELETE FROM draft WHERE invitation_id = ?");
 		sqlite3_bind_int64(st, 1, invitation_id);
-		sqlite3_bind_int64(st, 2, org);
-		if (a[i].has_value)
-			sqlite3_bind_int64(st, 3, a[i].value);
-		else
-			sqlite3_bind_null(st, 3);
-		bind_text(st, 4, a[i].text);
-		sqlite3_bind_int64(st, 5, a[i].item_id);
-		r = inserted(s, exec_stmt(s, st), NULL);
+		r = exec_stmt(s, st);
 	}
 	if (r || (r = store_commit(s)))
 		store_rollback(s);
 	return r;
-}
-
-int store_draft_get(struct store *s, struct arena *a, long long org, long long invitation_id,
-		    struct answer_value **out, size_t *n)
-{
-	sqlite3_stmt *st = stmt(s, "SELECT d.item_id, d.value IS NOT NULL, ifnull(d.value, 0), d.text FROM draft_answer d"
-				   " JOIN invitation v ON v.id = d.invitation_id WHERE v.id = ? AND v.organisation_id = ?");
-	sqlite3_bind_int64(st, 1, invitation_id);
-	sqlite3_bind_int64(st, 2, org);
-	size_t cap = 0;
-	int rc;
-	*out = NULL;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct answer_value *x = ROW_PUSH(a, *out, *n, cap);
-		x->item_id = sqlite3_column_int64(st, 0);
-		x->has_value = sqlite3_column_int(st, 1);
-		x->value = sqlite3_column_int64(st, 2);
-		x->text = col_text(a, st, 3);
-	}
-	sqlite3_reset(st);
-	return map_rc(s, rc);
 }
 
 /* ---- a hand-in made durable, with the others of the moment ----
@@ -624,9 +688,8 @@ static int wait_durable(struct syncer *y, struct store *s, bool checkpoint)
 	return ok ? ST_OK : ST_ERROR;
 }
 
-int store_response_submit(struct store *s, long long org, long long invitation_id, bool anonymous,
-			  long long group_id, long long unit_id, const char *week, const struct answer_value *a,
-			  size_t n)
+int store_response_submit(struct store *s, long long org, long long invitation_id, bool anonymous, const char *week,
+			  const unsigned char *verifier, const struct answer_value *a, size_t n)
 {
 	/* in a transaction of the caller's, SQLite's write lock is held
 	 * already, and the commit is the caller's */
@@ -639,12 +702,26 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 			queue_leave(y);
 		return r;
 	}
-	sqlite3_stmt *st = stmt(s, "UPDATE invitation SET responded = 1 WHERE id = ? AND organisation_id = ? AND responded = 0");
+	/* not while a draft of another browser is there */
+	sqlite3_stmt *st = stmt(s, "UPDATE invitation SET responded = 1 WHERE id = ?1 AND organisation_id = ?2 AND responded = 0"
+				   " AND NOT EXISTS (SELECT 1 FROM draft d WHERE d.invitation_id = ?1 AND (?3 IS NULL OR d.verifier <> ?3))");
 	sqlite3_bind_int64(st, 1, invitation_id);
 	sqlite3_bind_int64(st, 2, org);
+	if (verifier)
+		sqlite3_bind_blob(st, 3, verifier, 32, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 3);
 	r = exec_stmt(s, st);
-	if (!r && sqlite3_changes(s->db) == 0)
-		r = ST_CONFLICT;
+	if (!r && sqlite3_changes(s->db) == 0) {
+		st = stmt(s, "SELECT responded FROM invitation WHERE id = ? AND organisation_id = ?");
+		sqlite3_bind_int64(st, 1, invitation_id);
+		sqlite3_bind_int64(st, 2, org);
+		int rc = sqlite3_step(st);
+		r = rc == SQLITE_ROW && sqlite3_column_int(st, 0) ? ST_CONFLICT : rc == SQLITE_ROW ? ST_NOTFOUND : map_rc(s, rc);
+		sqlite3_reset(st);
+		if (!r)
+			r = ST_NOTFOUND;
+	}
 	long long rid = 0;
 	if (!r) {
 		/* a random id for an anonymous response: its place among the
@@ -653,19 +730,26 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 			randombytes_buf(&rid, sizeof(rid));
 		rid = (long long)((unsigned long long)rid >> 2) + 1;
 		st = stmt(s, "INSERT INTO response(id, organisation_id, wave_id, invitation_id, group_id, unit_id, submitted_week,"
-			     " rater_role) SELECT CASE WHEN ?6 THEN ?7 END, v.organisation_id, v.wave_id,"
-			     " CASE WHEN ?6 THEN NULL ELSE v.id END, ?3,"
-			     " ifnull(?4, (SELECT p.unit_id FROM person p WHERE p.id = v.person_id)), ?5, v.rater_role FROM invitation v"
+			     " rater_role) SELECT CASE WHEN ?4 THEN ?5 END, v.organisation_id, v.wave_id,"
+			     " CASE WHEN ?4 THEN NULL ELSE v.id END, v.report_group_id, v.report_unit_id,"
+			     " CASE WHEN ?4 THEN '' ELSE ?3 END, v.report_role FROM invitation v"
 			     " WHERE v.id = ?1 AND v.organisation_id = ?2");
 		sqlite3_bind_int64(st, 1, invitation_id);
 		sqlite3_bind_int64(st, 2, org);
-		bind_ref(st, 3, group_id);
-		bind_ref(st, 4, unit_id);
-		bind_text(st, 5, week);
-		sqlite3_bind_int(st, 6, anonymous);
-		sqlite3_bind_int64(st, 7, rid);
+		bind_text(st, 3, week);
+		sqlite3_bind_int(st, 4, anonymous);
+		sqlite3_bind_int64(st, 5, rid);
 		r = exec_stmt(s, st);
 		rid = sqlite3_last_insert_rowid(s->db);
+	}
+	if (!r) {
+		/* the week counted apart from the response */
+		st = stmt(s, "INSERT INTO response_week(organisation_id, wave_id, week, n)"
+			     " SELECT organisation_id, wave_id, ?2, 1 FROM invitation WHERE id = ?1"
+			     " ON CONFLICT (wave_id, week) DO UPDATE SET n = n + 1");
+		sqlite3_bind_int64(st, 1, invitation_id);
+		bind_text(st, 2, week);
+		r = exec_stmt(s, st);
 	}
 	for (size_t i = 0; i < n && !r; i++) {
 		/* only items of the wave's questionnaire */
@@ -684,7 +768,7 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 	}
 	if (!r) {
 		/* a draft saved before, tied to the link */
-		st = stmt(s, "DELETE FROM draft_answer WHERE invitation_id = ?");
+		st = stmt(s, "DELETE FROM draft WHERE invitation_id = ?");
 		sqlite3_bind_int64(st, 1, invitation_id);
 		r = exec_stmt(s, st);
 	}

@@ -24,11 +24,26 @@ int store_responses(struct store *s, struct arena *a, long long org, long long w
 	return map_rc(s, rc);
 }
 
+int store_respondents(struct store *s, struct arena *a, long long org, long long wave_id, long long **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT v.person_id FROM response r JOIN invitation v ON v.id = r.invitation_id"
+				   " WHERE r.organisation_id = ? AND r.wave_id = ? AND v.person_id IS NOT NULL ORDER BY v.person_id");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, wave_id);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*ROW_PUSH(a, *out, *n, cap) = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
 int store_response_weeks(struct store *s, struct arena *a, long long org, long long wave_id, struct week_count **out,
 			 size_t *n)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT submitted_week, count(*) FROM response WHERE organisation_id = ? AND wave_id = ?"
-				   " GROUP BY submitted_week ORDER BY submitted_week");
+	sqlite3_stmt *st = stmt(s, "SELECT week, n FROM response_week WHERE organisation_id = ? AND wave_id = ? ORDER BY week");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, wave_id);
 	size_t cap = 0;
@@ -55,7 +70,7 @@ int store_benchmark(struct store *s, struct arena *a, long long org, const char 
 		"   WHERE o.item_id = i.id) - x.value ELSE x.value END) AS v"
 		" FROM instrument ins JOIN organisation g ON g.id = ins.organisation_id AND g.benchmark = 1"
 		" JOIN instrument_version iv ON iv.instrument_id = ins.id"
-		" JOIN wave w ON w.version_id = iv.id AND w.subject_id IS NULL AND w.closes_on < ?3"
+		" JOIN wave w ON w.version_id = iv.id AND w.subject_id IS NULL AND (w.closes_on < ?3 OR w.closed_at IS NOT NULL)"
 		" JOIN response r ON r.wave_id = w.id"
 		" JOIN answer x ON x.response_id = r.id AND x.value IS NOT NULL"
 		" JOIN instrument_item i ON i.id = x.item_id AND i.kind IN ('likert', 'bipolar') AND i.scale <> ''"

@@ -1,0 +1,314 @@
+/* respond.c — answering a questionnaire through a personal link
+ * (survey.h): the link's state, the answers checked against the
+ * questionnaire, drafts sealed for the respondent's browser, and the
+ * hand-in.
+ *
+ * A draft is readable by its respondent alone. The link is not enough:
+ * the coordinator may hold every link (links.csv). So a draft is encrypted
+ * (XSalsa20-Poly1305) with a key derived from a secret that only the
+ * respondent's browser holds (a cookie, never sent anywhere else) and the
+ * invitation; the store keeps the ciphertext and a verifier derived from
+ * the same secret, so that the hand-in of a draft can be refused to any
+ * other browser. Neither key nor verifier can be worked out from the other
+ * or from the database. */
+#include "survey.h"
+#include "audit.h"
+#include "schedule.h"
+#include "core/i18n.h"
+#include "core/die.h"
+#include "core/utf8.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the sealing key ---- */
+
+/* A key of the browser's secret for one purpose and invitation. */
+static bool derive(const char *browser_key, const char *purpose, long long invitation_id, unsigned char out[32])
+{
+	unsigned char secret[32];
+	size_t len;
+	if (!browser_key || strlen(browser_key) != DRAFT_KEY_HEX ||
+	    sodium_hex2bin(secret, sizeof(secret), browser_key, DRAFT_KEY_HEX, NULL, &len, NULL) || len != sizeof(secret))
+		return false;
+	char msg[64];
+	int n = snprintf(msg, sizeof(msg), "leergang draft %s %lld", purpose, invitation_id);
+	crypto_generichash(out, 32, (const unsigned char *)msg, (unsigned long long)n, secret, sizeof(secret));
+	sodium_memzero(secret, sizeof(secret));
+	return true;
+}
+
+/* The answers as text, one line each: item, has a value, value, text as
+ * hex ("-" for none). */
+static void draft_write(struct buf *b, const struct answer_value *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		buf_addf(b, "%lld %d %lld ", v[i].item_id, v[i].has_value ? 1 : 0, v[i].value);
+		if (!v[i].text) {
+			buf_adds(b, "-");
+		} else {
+			size_t len = strlen(v[i].text);
+			char *hex = xmalloc(2 * len + 1);
+			sodium_bin2hex(hex, 2 * len + 1, (const unsigned char *)v[i].text, len);
+			buf_adds(b, hex);
+			free(hex);
+		}
+		buf_addch(b, '\n');
+	}
+}
+
+static bool draft_read(struct arena *a, const char *p, struct answer_value **out, size_t *n)
+{
+	size_t lines = 0;
+	for (const char *q = p; *q; q++)
+		lines += *q == '\n';
+	*out = arena_alloc(a, (lines + 1) * sizeof(**out));
+	*n = 0;
+	while (*p) {
+		struct answer_value *v = &(*out)[*n];
+		char *end;
+		v->item_id = strtoll(p, &end, 10);
+		if (end == p || *end != ' ')
+			return false;
+		p = end + 1;
+		if ((*p != '0' && *p != '1') || p[1] != ' ')
+			return false;
+		v->has_value = *p == '1';
+		p += 2;
+		v->value = strtoll(p, &end, 10);
+		if (end == p || *end != ' ')
+			return false;
+		p = end + 1;
+		size_t hexlen = strcspn(p, "\n");
+		if (p[hexlen] != '\n')
+			return false;
+		if (hexlen == 1 && *p == '-') {
+			v->text = NULL;
+		} else {
+			v->text = arena_alloc(a, hexlen / 2 + 1);
+			size_t len;
+			if (sodium_hex2bin((unsigned char *)v->text, hexlen / 2 + 1, p, hexlen, NULL, &len, NULL) || len * 2 != hexlen)
+				return false;
+			v->text[len] = '\0';
+		}
+		p += hexlen + 1;
+		(*n)++;
+	}
+	return true;
+}
+
+static int draft_seal(struct store *st, struct respondent *r, const struct answer_value *v, size_t n)
+{
+	unsigned char key[32];
+	struct sealed_draft d;
+	if (!derive(r->browser_key, "key", r->inv.id, key) || !derive(r->browser_key, "verifier", r->inv.id, d.verifier))
+		return D_INVALID;
+	struct buf plain = BUF_INIT;
+	draft_write(&plain, v, n);
+	d.len = plain.len + crypto_secretbox_MACBYTES;
+	d.box = xmalloc(d.len);
+	randombytes_buf(d.nonce, sizeof(d.nonce));
+	crypto_secretbox_easy(d.box, (const unsigned char *)plain.ptr, plain.len, d.nonce, key);
+	sodium_memzero(plain.ptr, plain.len);
+	sodium_memzero(key, sizeof(key));
+	buf_release(&plain);
+	int s = store_draft_put(st, r->org, r->inv.id, &d);
+	free(d.box);
+	return s == ST_NOTFOUND ? D_CONFLICT : s ? D_ERROR : D_OK;
+}
+
+/* Opens the draft of the invitation for this browser, if it has one. */
+static int draft_open(struct store *st, struct arena *a, struct respondent *r)
+{
+	struct sealed_draft d;
+	unsigned char verifier[32], key[32];
+	bool keyed = derive(r->browser_key, "verifier", r->inv.id, verifier) && derive(r->browser_key, "key", r->inv.id, key);
+	int s = store_draft_get(st, a, r->org, r->inv.id, &d);
+	if (s == ST_NOTFOUND) {
+		r->draft_state = DRAFT_NONE;
+		r->draft_lost = keyed && r->inv.draft_discarded &&
+				!sodium_memcmp(verifier, r->inv.discarded_verifier, sizeof(verifier));
+		return D_OK;
+	}
+	if (s)
+		return D_ERROR;
+	r->draft_state = DRAFT_ELSEWHERE;
+	if (!keyed || sodium_memcmp(verifier, d.verifier, sizeof(verifier)) || d.len < crypto_secretbox_MACBYTES)
+		return D_OK;
+	size_t len = d.len - crypto_secretbox_MACBYTES;
+	unsigned char *plain = arena_alloc(a, len + 1);
+	if (crypto_secretbox_open_easy(plain, d.box, d.len, d.nonce, key) == 0 &&
+	    draft_read(a, (const char *)plain, &r->draft, &r->ndraft))
+		r->draft_state = DRAFT_MINE;
+	sodium_memzero(key, sizeof(key));
+	return D_OK;
+}
+
+/* ---- the link ---- */
+
+int respond_open(struct store *st, struct arena *a, const char *token, const char *browser_key, const char *today,
+		 struct respondent *r)
+{
+	memset(r, 0, sizeof(*r));
+	unsigned char h[HASH_LEN];
+	if (!token || secret_hash(token, h) || store_invitation_by_hash(st, a, h, &r->inv, &r->org))
+		return D_NOTFOUND;
+	if (store_wave_get(st, a, r->org, r->inv.wave_id, &r->w) || store_version_get(st, a, r->org, r->w.version_id, &r->v))
+		return D_ERROR;
+	/* a stopped participant's link does nothing */
+	if (!strcmp(r->inv.enrolment_status, "stopped"))
+		return D_NOTFOUND;
+	r->browser_key = browser_key && strlen(browser_key) == DRAFT_KEY_HEX ? browser_key : NULL;
+	enum wave_phase phase = wave_phase(&r->w, today);
+	if (r->inv.responded)
+		r->state = RESPOND_DONE;
+	else
+		r->state = phase == WAVE_NOT_YET ? RESPOND_NOT_YET : phase == WAVE_CLOSED ? RESPOND_CLOSED : RESPOND_OPEN;
+	return draft_open(st, a, r);
+}
+
+static bool option_value(const struct instrument_item *it, long long v)
+{
+	for (size_t k = 0; k < it->noptions; k++)
+		if (it->options[k].value == v)
+			return true;
+	return false;
+}
+
+/* The answers of the form for every item, checked; errors per field. */
+static size_t read_answers(struct ctx *c, const struct instrument_version *v, const struct respond_field *f, size_t n,
+			   bool submit, struct answer_value *vals, struct errors *e)
+{
+	struct arena *a = c->a;
+	size_t nv = 0;
+	for (size_t i = 0; i < v->nitems; i++) {
+		const struct instrument_item *it = &v->items[i];
+		/* the field name outlives this loop: errors point at it */
+		const char *key = arena_printf(a, "i%lld", it->id);
+		struct buf multi = BUF_INIT;
+		const char *one = NULL;
+		for (size_t k = 0; k < n; k++) {
+			if (strcmp(f[k].key, key) || !*f[k].value)
+				continue;
+			if (!strcmp(it->kind, "multiple")) {
+				char *end;
+				long long x = strtoll(f[k].value, &end, 10);
+				if (*end || !option_value(it, x)) {
+					errors_add(c, e, key, _("Question %s: choose from the options."), it->code);
+					continue;
+				}
+				buf_addf(&multi, "%s%lld", multi.len ? "," : "", x);
+			} else {
+				one = f[k].value;
+			}
+		}
+		struct answer_value x = { it->id, false, 0, NULL };
+		if (!strcmp(it->kind, "multiple")) {
+			if (multi.len)
+				x.text = arena_strdup(a, multi.ptr);
+		} else if (one && !strcmp(it->kind, "open")) {
+			if (!utf8_valid(one, strlen(one)))
+				errors_add(c, e, key, _("Question %s: the text is not valid UTF-8."), it->code);
+			else {
+				if (utf8_length(one) > OPEN_ANSWER_MAX)
+					errors_add(c, e, key, _("Question %s: use at most %d characters."), it->code, OPEN_ANSWER_MAX);
+				x.text = (char *)one;   /* shown again as typed, saved only when right */
+			}
+		} else if (one) {
+			char *end;
+			long long val = strtoll(one, &end, 10);
+			if (*end || !option_value(it, val))
+				errors_add(c, e, key, _("Question %s: choose one of the points of the scale."), it->code);
+			else {
+				x.has_value = true;
+				x.value = val;
+			}
+		}
+		buf_release(&multi);
+		if (x.has_value || x.text)
+			vals[nv++] = x;
+		else if (submit && it->required)
+			errors_add(c, e, key, _("Question %s needs an answer before you hand in."), it->code);
+	}
+	return nv;
+}
+
+int respond_save(struct store *st, struct arena *a, struct respondent *r, const struct respond_field *f, size_t n,
+		 bool submit, const char *today, struct errors *e)
+{
+	struct actor nobody = { 0 };
+	nobody.organisation_id = r->org;
+	nobody.email = "respondent";
+	struct ctx c = { st, a, &nobody, 0 };
+	if (r->state != RESPOND_OPEN) {
+		errors_add(&c, e, "", "%s", r->state == RESPOND_DONE ? _("You have already handed in this questionnaire.")
+					   : r->state == RESPOND_CLOSED ? _("This questionnaire has closed.")
+					   : _("This questionnaire is not open yet."));
+		return D_INVALID;
+	}
+	if (r->draft_state == DRAFT_ELSEWHERE) {
+		errors_add(&c, e, "", "%s", _("Answers to this link were saved in another browser. Only that browser can read them and hand them in. If that was you, go on there; or discard them to start afresh here."));
+		return D_INVALID;
+	}
+	struct answer_value *vals = arena_alloc(a, (r->v.nitems + 1) * sizeof(*vals));
+	size_t nv = read_answers(&c, &r->v, f, n, submit, vals, e);
+	/* what was typed comes back on the page, whether saved or not */
+	r->draft = vals;
+	r->ndraft = nv;
+	if (e->n)
+		return D_INVALID;
+	if (!submit) {
+		if (!r->browser_key) {
+			errors_add(&c, e, "", "%s", _("Your browser keeps no cookie of leergang, so your answers cannot be kept for you alone. Allow cookies for this site, or answer everything and hand in at once."));
+			return D_INVALID;
+		}
+		int d = draft_seal(st, r, vals, nv);
+		if (d == D_CONFLICT) {
+			errors_add(&c, e, "", "%s", _("You have already handed in this questionnaire."));
+			return D_INVALID;
+		}
+		return d;
+	}
+	char week[11];
+	date_monday(today, week);  /* counted per wave; an anonymous response keeps no time */
+	unsigned char verifier[32];
+	bool mine = r->draft_state == DRAFT_MINE && derive(r->browser_key, "verifier", r->inv.id, verifier);
+	/* the answers go straight into the response: a draft row never
+	 * exists for a form handed in at once */
+	int s = store_response_submit(st, r->org, r->inv.id, r->w.anonymous, week, mine ? verifier : NULL, vals, nv);
+	if (s == ST_CONFLICT) {
+		errors_add(&c, e, "", "%s", _("You have already handed in this questionnaire."));
+		return D_INVALID;
+	}
+	if (s == ST_NOTFOUND) {
+		/* a draft was saved from another browser meanwhile */
+		r->draft_state = DRAFT_ELSEWHERE;
+		errors_add(&c, e, "", "%s", _("Answers to this link were saved in another browser. Only that browser can read them and hand them in. If that was you, go on there; or discard them to start afresh here."));
+		return D_INVALID;
+	}
+	if (s)
+		return D_ERROR;
+	r->state = RESPOND_DONE;
+	/* an anonymous response is not in the audit log: the log would tie it
+	 * to the link */
+	if (!r->w.anonymous)
+		audit(&c, "response.submit", "invitation", r->inv.id, "wave %lld", r->w.id);
+	return D_OK;
+}
+
+int respond_discard(struct store *st, struct arena *a, struct respondent *r)
+{
+	(void)a;
+	if (r->state != RESPOND_OPEN || r->draft_state == DRAFT_NONE)
+		return D_OK;
+	/* a draft of another browser is remembered, for its respondent to be told */
+	int s = store_draft_discard(st, r->org, r->inv.id, r->draft_state == DRAFT_ELSEWHERE);
+	if (s && s != ST_NOTFOUND)
+		return D_ERROR;
+	r->draft_state = DRAFT_NONE;
+	r->draft = NULL;
+	r->ndraft = 0;
+	return D_OK;
+}
