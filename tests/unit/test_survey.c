@@ -15,10 +15,12 @@
 #include "domain/role.h"
 #include "domain/survey.h"
 #include "stats/three60.h"
+#include "domain/survey_compare.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static long long person(struct fixture *f, const char *emp)
 {
@@ -456,5 +458,205 @@ TEST(survey_results_count_every_option)
 	CHECK(res.shown);
 	CHECK_INT(res.items[0].counts[19], 3);
 	CHECK_INT(res.items[0].counts[16], 2);
+	fixture_close(&f);
+}
+
+/* Noon (UTC) of a day, for the domain's clock. */
+static long long noon(const char *day)
+{
+	struct tm t = { 0 };
+	sscanf(day, "%d-%d-%d", &t.tm_year, &t.tm_mon, &t.tm_mday);
+	t.tm_year -= 1900;
+	t.tm_mon -= 1;
+	t.tm_hour = 12;
+	return (long long)timegm(&t);
+}
+
+/* While hand-ins are still possible (the closing day itself) nothing is
+ * shown: the results before and after one more person answered would show
+ * that person's answers. From the day after, or once closed by hand. */
+TEST(survey_results_hidden_on_the_closing_day_and_shown_after)
+{
+	for (int anonymous = 0; anonymous <= 1; anonymous++) {
+		FIXTURE(f);
+		long long wave;
+		CHECK(setup(&f, anonymous, &wave));
+		struct wave w;
+		struct invitation *inv;
+		char tok[8][SECRET_HEX];
+		CHECK(links(&f, wave, &w, tok, &inv) == 7);
+		struct errors e = { 0 };
+		for (int i = 0; i < 5; i++)
+			CHECK_INT(answer(&f, tok[i], 3, "2026-03-31", &e), D_OK);
+		struct instrument_version v;
+		struct wave_results res;
+		CHECK(!store_version_get(f.st, &f.a, f.org_a, w.version_id, &v));
+		f.c.now = noon("2026-03-31");
+		CHECK_INT(wave_phase_now(&f.c, &w), WAVE_OPEN);
+		CHECK_INT(wave_results(&f.c, &w, &v, &res), D_OK);
+		CHECK(!res.shown);
+		CHECK(res.why_hidden && strstr(res.why_hidden, "once the wave has closed"));
+		struct wave_comparison cmp;
+		CHECK_INT(wave_compare(&f.c, &w, &v, COMPARE_GROUP, &cmp), D_OK);
+		CHECK(!cmp.shown);
+		/* the sixth can still hand in that day */
+		struct respondent r;
+		CHECK_INT(respond_open(f.st, &f.a, tok[5], NULL, "2026-03-31", &r), D_OK);
+		CHECK_INT(r.state, RESPOND_OPEN);
+		f.c.now = noon("2026-04-01");
+		CHECK_INT(wave_results(&f.c, &w, &v, &res), D_OK);
+		CHECK(res.shown);
+		CHECK_INT(res.responses, 5);
+		fixture_close(&f);
+	}
+}
+
+TEST(survey_a_wave_closed_by_hand)
+{
+	FIXTURE(f);
+	long long wave;
+	CHECK(setup(&f, true, &wave));
+	struct wave w;
+	struct invitation *inv;
+	char tok[8][SECRET_HEX];
+	CHECK(links(&f, wave, &w, tok, &inv) == 7);
+	struct errors e = { 0 };
+	for (int i = 0; i < 5; i++)
+		CHECK_INT(answer(&f, tok[i], 4, "2026-03-10", &e), D_OK);
+	f.c.now = noon("2026-03-11");
+	struct instrument_version v;
+	struct wave_results res;
+	CHECK(!store_version_get(f.st, &f.a, f.org_a, w.version_id, &v));
+	CHECK_INT(wave_results(&f.c, &w, &v, &res), D_OK);
+	CHECK(!res.shown);
+	CHECK_INT(wave_close(&f.c, &w), D_OK);
+	CHECK_INT(wave_close(&f.c, &w), D_CONFLICT);
+	CHECK(!store_wave_get(f.st, &f.a, f.org_a, wave, &w));
+	CHECK(w.closed_at == noon("2026-03-11"));
+	CHECK_INT(wave_results(&f.c, &w, &v, &res), D_OK);
+	CHECK(res.shown);
+	/* the links answer no more */
+	struct respondent r;
+	CHECK_INT(respond_open(f.st, &f.a, tok[5], NULL, "2026-03-12", &r), D_OK);
+	CHECK_INT(r.state, RESPOND_CLOSED);
+	CHECK_INT(answer(&f, tok[5], 4, "2026-03-12", &e), D_INVALID);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'wave.close'"), 1);
+	fixture_close(&f);
+}
+
+/* A saved draft is read, saved and handed in from its browser only: the
+ * link alone (another browser, or none) can discard it, nothing more; its
+ * respondent is told. In the database it is ciphertext. */
+TEST(survey_draft_is_its_browser_s_alone)
+{
+	FIXTURE(f);
+	long long wave;
+	CHECK(setup(&f, true, &wave));
+	struct wave w;
+	struct invitation *inv;
+	char tok[8][SECRET_HEX];
+	CHECK(links(&f, wave, &w, tok, &inv) == 7);
+	static const char *const other = "1111111111111111111111111111111111111111111111111111111111111111";
+	struct respondent r;
+	struct errors e = { 0 };
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], browser, "2026-03-02", &r), D_OK);
+	long long open_item = 0;
+	for (size_t i = 0; i < r.v.nitems; i++)
+		if (!strcmp(r.v.items[i].kind, "open"))
+			open_item = r.v.items[i].id;
+	struct respond_field fields[2] = { { arena_printf(&f.a, "i%lld", r.v.items[0].id), "2" },
+					   { arena_printf(&f.a, "i%lld", open_item), "Mijn geheime concepttekst" } };
+	CHECK_INT(respond_save(f.st, &f.a, &r, fields, 2, false, "2026-03-02", &e), D_OK);
+	/* its browser reads it back */
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], browser, "2026-03-03", &r), D_OK);
+	CHECK_INT(r.draft_state, DRAFT_MINE);
+	CHECK_INT(r.ndraft, 2);
+	/* the link alone, or another browser: nothing to read, no hand-in */
+	const char *keys[2] = { NULL, other };
+	for (int k = 0; k < 2; k++) {
+		CHECK_INT(respond_open(f.st, &f.a, tok[0], keys[k], "2026-03-03", &r), D_OK);
+		CHECK_INT(r.draft_state, DRAFT_ELSEWHERE);
+		CHECK_INT(r.ndraft, 0);
+		e.n = 0;
+		CHECK_INT(respond_save(f.st, &f.a, &r, fields, 1, true, "2026-03-03", &e), D_INVALID);
+		CHECK(e.n && strstr(e.items[0].message, "another browser"));
+		e.n = 0;
+		CHECK_INT(respond_save(f.st, &f.a, &r, fields, 1, false, "2026-03-03", &e), D_INVALID);
+	}
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response"), 0);
+	CHECK_INT(fixture_query(&f, "SELECT responded FROM invitation WHERE id = %lld", inv[0].id), 0);
+	/* the database holds no answer of the draft as text */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM draft WHERE instr(box, 'geheime') OR instr(box, 'concepttekst')"), 0);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM draft"), 1);
+	/* the store itself refuses a hand-in past a draft of another browser */
+	unsigned char wrong[32] = { 0 };
+	struct answer_value one = { r.v.items[0].id, true, 3, NULL };
+	CHECK_INT(store_response_submit(f.st, f.org_a, inv[0].id, true, "2026-03-02", NULL, &one, 1), ST_NOTFOUND);
+	CHECK_INT(store_response_submit(f.st, f.org_a, inv[0].id, true, "2026-03-02", wrong, &one, 1), ST_NOTFOUND);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response"), 0);
+	/* another browser discards it; its own browser is told */
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], other, "2026-03-04", &r), D_OK);
+	CHECK_INT(respond_discard(f.st, &f.a, &r), D_OK);
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], browser, "2026-03-04", &r), D_OK);
+	CHECK_INT(r.draft_state, DRAFT_NONE);
+	CHECK(r.draft_lost);
+	/* its own browser hands in */
+	e.n = 0;
+	CHECK_INT(respond_save(f.st, &f.a, &r, fields, 2, false, "2026-03-04", &e), D_OK);
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], browser, "2026-03-05", &r), D_OK);
+	CHECK_INT(r.draft_state, DRAFT_MINE);
+	e.n = 0;
+	CHECK_INT(respond_save(f.st, &f.a, &r, fields, 2, true, "2026-03-05", &e), D_OK);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response"), 1);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM draft"), 0);
+	/* without a browser secret nothing can be saved for later */
+	CHECK_INT(respond_open(f.st, &f.a, tok[1], NULL, "2026-03-05", &r), D_OK);
+	e.n = 0;
+	CHECK_INT(respond_save(f.st, &f.a, &r, fields, 1, false, "2026-03-05", &e), D_INVALID);
+	CHECK(e.n && strstr(e.items[0].message, "cookie"));
+	fixture_close(&f);
+}
+
+/* The cells an anonymous response is stored under: the group (all 6 asked
+ * share it), no unit (each person's unit has fewer than 5 asked). */
+TEST(survey_anonymous_response_cells_are_shared_by_five)
+{
+	FIXTURE(f);
+	long long wave;
+	CHECK(setup(&f, true, &wave));
+	struct wave w;
+	struct invitation *inv;
+	char tok[8][SECRET_HEX];
+	CHECK(links(&f, wave, &w, tok, &inv) == 7);
+	CHECK_INT(w.report_cells, 1);
+	struct errors e = { 0 };
+	CHECK_INT(answer(&f, tok[0], 3, "2026-03-10", &e), D_OK);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response WHERE group_id IS NOT NULL AND unit_id IS NULL"), 1);
+	/* every stored cell of the wave is that of at least 5 people asked */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response r WHERE r.wave_id = %lld AND (SELECT count(*) FROM invitation v"
+				    " WHERE v.wave_id = r.wave_id AND v.enrolment_status <> 'stopped'"
+				    " AND v.report_group_id IS r.group_id AND v.report_unit_id IS r.unit_id) < 5", wave), 0);
+	/* an anonymous wave to fewer than 5 people is refused */
+	long long instrument, group;
+	struct person_filter all = { NULL, 0, 1, 0, 100 };
+	struct person *p;
+	size_t np;
+	long long total;
+	CHECK(!store_person_list(f.st, &f.a, f.org_a, &all, &p, &np, &total));
+	long long prog, batch;
+	CHECK_INT(programme_from_template(&f.c, "live", "Klein", &e, &prog), D_OK);
+	CHECK_INT(batch_create(&f.c, prog, "", &e, &batch), D_OK);
+	CHECK_INT(group_create(&f.c, batch, "Klein", &e, &group), D_OK);
+	long long four[4] = { p[0].id, p[1].id, p[2].id, p[3].id };
+	CHECK_INT(group_enrol(&f.c, group, four, 4, "2026-01-05", &e), D_OK);
+	CHECK_INT(instrument_install(&f.c, "live-final", 1, &instrument), D_OK);
+	struct wave_new small = { instrument, "Te klein", "group", group, "2026-03-01", "2026-03-31", true };
+	long long id;
+	e.n = 0;
+	CHECK_INT(wave_create(&f.c, &small, 1, &e, &id), D_INVALID);
+	CHECK(e.n && strstr(e.items[0].message, "at least 5 people"));
+	small.anonymous = false;   /* not anonymous: asked by name, results never shown below 5 */
+	e.n = 0;
+	CHECK_INT(wave_create(&f.c, &small, 1, &e, &id), D_OK);
 	fixture_close(&f);
 }
