@@ -87,10 +87,22 @@ static void guard_alone(struct disclosure *d)
 	}
 }
 
-/* ---- the cross table of the breakdowns decided so far ---- */
+/* ---- what the figures offered together give away ----
+ *
+ * The responses fall into atoms: the cells of the cross table of every
+ * breakdown decided so far and the one being decided (a hidden part
+ * counted with the other hidden parts of its breakdown, "the rest"). Every
+ * offered figure is a sum over a union of atoms, so whatever an insider
+ * computes from them is a vector in the span V of the offered sets' rows of
+ * the atom incidence matrix M. A computation gives away fewer than
+ * DISCLOSURE_MIN people exactly when some non-zero vector of V lives on
+ * atoms holding fewer than that together. Only small atoms can carry such
+ * a vector; a vector of V on a set S of atoms alone exists exactly when
+ * deleting S's columns lowers the rank of M. Ranks are taken over two
+ * prime fields (a rank there is never above the rational one; the larger
+ * of the two is the rational one unless both primes divide the same minor,
+ * which for these 0/1 matrices does not happen in practice). */
 
-/* A part of the breakdown being decided as it counts in the cross table:
- * itself when shown, else "the rest" (all hidden parts together). */
 #define REST ((size_t)-1)
 
 static size_t effective(const struct disclosure *d, size_t r)
@@ -99,141 +111,291 @@ static size_t effective(const struct disclosure *d, size_t r)
 	return d->parts[p].state == PART_SHOWN ? p : REST;
 }
 
-struct pair_count {
-	size_t cell, part;
-	long long n;
+static const unsigned long long primes[2] = { 2147483647ULL, 1000000007ULL };
+
+static unsigned long long power_mod(unsigned long long b, unsigned long long e, unsigned long long p)
+{
+	unsigned long long r = 1;
+	for (b %= p; e; e >>= 1, b = b * b % p)
+		if (e & 1)
+			r = r * b % p;
+	return r;
+}
+
+/* The rank of the columns keep[] of the 0/1 matrix m (rows x cols), over GF(p). */
+static size_t rank_mod(const unsigned char *m, size_t rows, size_t cols, const bool *keep, unsigned long long p,
+		       unsigned long long *work)
+{
+	size_t kc = 0;
+	for (size_t j = 0; j < cols; j++)
+		if (keep[j]) {
+			for (size_t i = 0; i < rows; i++)
+				work[i * cols + kc] = m[i * cols + j];
+			kc++;
+		}
+	size_t rank = 0;
+	for (size_t c = 0; c < kc && rank < rows; c++) {
+		size_t piv = rows;
+		for (size_t i = rank; i < rows && piv == rows; i++)
+			if (work[i * cols + c])
+				piv = i;
+		if (piv == rows)
+			continue;
+		for (size_t j = c; j < kc; j++) {
+			unsigned long long t = work[rank * cols + j];
+			work[rank * cols + j] = work[piv * cols + j];
+			work[piv * cols + j] = t;
+		}
+		unsigned long long inv = power_mod(work[rank * cols + c], p - 2, p);
+		for (size_t i = rank + 1; i < rows; i++) {
+			unsigned long long f = work[i * cols + c] * inv % p;
+			if (!f)
+				continue;
+			for (size_t j = c; j < kc; j++)
+				work[i * cols + j] = (work[i * cols + j] + (p - f) * work[rank * cols + j]) % p;
+		}
+		rank++;
+	}
+	return rank;
+}
+
+static size_t rank_of(const unsigned char *m, size_t rows, size_t cols, const bool *keep, unsigned long long *work)
+{
+	size_t a = rank_mod(m, rows, cols, keep, primes[0], work), b = rank_mod(m, rows, cols, keep, primes[1], work);
+	return a > b ? a : b;
+}
+
+/* Supports searched one by one up to this many small atoms; beyond, the
+ * answer is "gives away" (never seen with real breakdowns). */
+#define SEARCH_ATOMS 20
+
+/* Whether the offered sets (rows of m over atoms of the sizes given) let a
+ * computation isolate fewer than DISCLOSURE_MIN responses. */
+static bool gives_away(const unsigned char *m, size_t rows, size_t cols, const long long *size)
+{
+	bool *keep = xcalloc(cols + 1, sizeof(*keep));
+	unsigned long long *work = xcalloc(rows * cols + 1, sizeof(*work));
+	size_t *small = xcalloc(cols + 1, sizeof(*small)), nsmall = 0;
+	for (size_t j = 0; j < cols; j++) {
+		keep[j] = true;
+		if (size[j] < DISCLOSURE_MIN)
+			small[nsmall++] = j;
+	}
+	bool leak = false;
+	size_t full = rank_of(m, rows, cols, keep, work);
+	for (size_t k = 0; k < nsmall; k++)
+		keep[small[k]] = false;
+	size_t large = nsmall ? rank_of(m, rows, cols, keep, work) : full;
+	if (large < full) {
+		/* the small atoms that some vector of V on small atoms alone touches */
+		size_t *touched = xcalloc(nsmall + 1, sizeof(*touched)), nt = 0;
+		long long touched_n = 0;
+		for (size_t k = 0; k < nsmall; k++) {
+			keep[small[k]] = true;
+			if (rank_of(m, rows, cols, keep, work) > large) {
+				touched[nt++] = small[k];
+				touched_n += size[small[k]];
+			}
+			keep[small[k]] = false;
+		}
+		if (touched_n < DISCLOSURE_MIN || nt > SEARCH_ATOMS) {
+			leak = true;
+		} else {
+			/* every set S of touched atoms with fewer responses than the
+			 * minimum: is there a vector of V on S alone? */
+			for (size_t j = 0; j < cols; j++)
+				keep[j] = true;
+			for (unsigned long long set = 1; set < (1ULL << nt) && !leak; set++) {
+				long long n = 0;
+				for (size_t k = 0; k < nt; k++)
+					if (set >> k & 1)
+						n += size[touched[k]];
+				if (n >= DISCLOSURE_MIN)
+					continue;
+				for (size_t k = 0; k < nt; k++)
+					keep[touched[k]] = !(set >> k & 1);
+				leak = rank_of(m, rows, cols, keep, work) < full;
+				for (size_t k = 0; k < nt; k++)
+					keep[touched[k]] = true;
+			}
+		}
+		free(touched);
+	}
+	free(small);
+	free(work);
+	free(keep);
+	return leak;
+}
+
+struct atom_key {
+	size_t cell, part, r;  /* r: the first response of the atom */
 };
 
 static int by_cell_part(const void *a, const void *b)
 {
-	const struct pair_count *x = a, *y = b;
+	const struct atom_key *x = a, *y = b;
 	if (x->cell != y->cell)
 		return x->cell < y->cell ? -1 : 1;
-	return (x->part > y->part) - (x->part < y->part);
+	if (x->part != y->part)
+		return x->part < y->part ? -1 : 1;
+	return (x->r > y->r) - (x->r < y->r);
 }
 
-/* The non-empty (cell, part) combinations with their sizes. */
-static struct pair_count *cross(const size_t *cell, const size_t *part_of, size_t n, size_t *npairs)
+/* The atoms of (cell[r], effective part of d): their number, each with a
+ * response standing for it and its size; atom_of[r] when asked. */
+static size_t atoms(const size_t *cell, const struct disclosure *d, size_t n, size_t **rep, long long **size,
+		    size_t *atom_of)
 {
-	struct pair_count *x = xcalloc(n + 1, sizeof(*x));
+	struct atom_key *k = xcalloc(n + 1, sizeof(*k));
 	for (size_t r = 0; r < n; r++)
-		x[r] = (struct pair_count){ cell[r], part_of[r], 1 };
-	qsort(x, n, sizeof(*x), by_cell_part);
+		k[r] = (struct atom_key){ cell[r], effective(d, r), r };
+	qsort(k, n, sizeof(*k), by_cell_part);
+	*rep = xcalloc(n + 1, sizeof(**rep));
+	*size = xcalloc(n + 1, sizeof(**size));
 	size_t m = 0;
-	for (size_t r = 0; r < n; r++) {
-		if (m && x[m - 1].cell == x[r].cell && x[m - 1].part == x[r].part)
-			x[m - 1].n++;
-		else
-			x[m++] = x[r];
+	for (size_t i = 0; i < n; i++) {
+		if (!i || k[i].cell != k[i - 1].cell || k[i].part != k[i - 1].part)
+			(*rep)[m++] = k[i].r;
+		(*size)[m - 1]++;
+		if (atom_of)
+			atom_of[k[i].r] = m - 1;
 	}
-	*npairs = m;
-	return x;
+	free(k);
+	return m;
 }
 
-static bool too_few(long long n)
+/* Whether d, with the parts it shows now, can be offered beside the
+ * breakdowns decided before it (earlier[0..nb)) and the total. */
+static bool safe_beside(const struct disclosure *earlier, size_t nb, const struct disclosure *d, const size_t *cell,
+			size_t n)
 {
-	return n > 0 && n < DISCLOSURE_MIN;
+	size_t *rep;
+	long long *size;
+	size_t cols = atoms(cell, d, n, &rep, &size, NULL);
+	size_t rows = 1 + d->shown;
+	for (size_t b = 0; b < nb; b++)
+		rows += earlier[b].shown;
+	unsigned char *m = xcalloc(rows * cols + 1, 1);
+	size_t row = 0;
+	for (size_t j = 0; j < cols; j++)
+		m[j] = 1;  /* the total */
+	row++;
+	for (size_t b = 0; b <= nb; b++) {
+		const struct disclosure *x = b < nb ? &earlier[b] : d;
+		for (size_t p = 0; p < x->nparts; p++) {
+			if (x->parts[p].state != PART_SHOWN)
+				continue;
+			for (size_t j = 0; j < cols; j++)
+				m[row * cols + j] = x->part_of[rep[j]] == p;
+			row++;
+		}
+	}
+	assert(row == rows);
+	bool ok = !gives_away(m, rows, cols, size);
+	free(m);
+	free(size);
+	free(rep);
+	return ok;
 }
 
-/* Which earlier breakdown the part p of d would be differenced with: the
- * first whose two-way table with d (p shown) has a small cell in p; else
- * the last one offered before it. */
-static size_t culprit(const struct disclosure *earlier, size_t nearlier, const struct disclosure *d, size_t p,
-		      size_t n)
+static void count_shown(struct disclosure *d)
+{
+	d->shown = 0;
+	for (size_t p = 0; p < d->nparts; p++)
+		d->shown += d->parts[p].state == PART_SHOWN;
+}
+
+/* Which earlier breakdown part p of d would be differenced with: the first
+ * beside which alone showing p gives something away; else the last one
+ * offered before it. */
+static size_t culprit(const struct disclosure *earlier, size_t nearlier, struct disclosure *d, size_t p, size_t n)
 {
 	size_t last = 0;
+	size_t *one = xcalloc(n + 1, sizeof(*one));
+	enum part_state was = d->parts[p].state;
+	d->parts[p].state = PART_SHOWN;
+	count_shown(d);
 	for (size_t b = 0; b < nearlier; b++) {
 		if (!earlier[b].shown)
 			continue;
 		last = b;
-		/* the responses of p by their effective part in b */
-		size_t k = earlier[b].nparts + 1;
-		long long *count = xcalloc(k, sizeof(*count));
-		for (size_t r = 0; r < n; r++)
-			if (d->part_of[r] == p) {
-				size_t e = effective(&earlier[b], r);
-				count[e == REST ? k - 1 : e]++;
-			}
-		bool small = false;
-		for (size_t i = 0; i < k && !small; i++)
-			small = too_few(count[i]);
-		free(count);
-		if (small)
-			return b;
+		/* the cells of that breakdown alone */
+		for (size_t r = 0; r < n; r++) {
+			size_t e = effective(&earlier[b], r);
+			one[r] = e == REST ? earlier[b].nparts : e;
+		}
+		if (!safe_beside(&earlier[b], 1, d, one, n)) {
+			last = b;
+			break;
+		}
 	}
+	d->parts[p].state = was;
+	count_shown(d);
+	free(one);
 	return last;
 }
 
 void disclosure_decide(struct arena *a, const long long *labels, size_t nb, size_t n, struct disclosure *out)
 {
 	assert(n >= DISCLOSURE_MIN);
-	size_t *cell = xcalloc(n + 1, sizeof(*cell));  /* the cross table so far: one cell, the total */
-	size_t *eff = xcalloc(n + 1, sizeof(*eff));
+	size_t *cell = xcalloc(n + 1, sizeof(*cell));  /* the atoms so far: one, the total */
 	for (size_t b = 0; b < nb; b++) {
 		struct disclosure *d = &out[b];
 		make_parts(a, labels + b * n, n, d);
 		guard_alone(d);
-		size_t npairs;
-		struct pair_count *x = cross(cell, d->part_of, n, &npairs);
-		for (;;) {
-			/* the smallest non-empty cell of the table with this breakdown:
-			 * (cell, shown part), or (cell, the rest) */
-			long long worst_n = 0;
-			size_t worst_cell = 0, worst_part = REST;
-			for (size_t i = 0; i < npairs;) {
-				size_t j = i;
-				long long rest = 0;
-				for (; j < npairs && x[j].cell == x[i].cell; j++) {
-					if (d->parts[x[j].part].state != PART_SHOWN)
-						rest += x[j].n;
-					else if (too_few(x[j].n) && (!worst_n || x[j].n < worst_n)) {
-						worst_n = x[j].n;
-						worst_cell = x[j].cell;
-						worst_part = x[j].part;
+		count_shown(d);
+		while (d->shown && !safe_beside(out, b, d, cell, n)) {
+			/* hide the smallest part whose hiding alone makes it safe, or
+			 * else the smallest, and look again */
+			size_t pick = d->nparts, smallest = d->nparts;
+			for (size_t p = 0; p < d->nparts; p++) {
+				if (d->parts[p].state != PART_SHOWN)
+					continue;
+				if (smallest == d->nparts || d->parts[p].n < d->parts[smallest].n)
+					smallest = p;
+			}
+			size_t *order = xcalloc(d->nparts + 1, sizeof(*order)), no = 0;
+			for (size_t p = 0; p < d->nparts; p++)
+				if (d->parts[p].state == PART_SHOWN)
+					order[no++] = p;
+			for (size_t i = 0; i < no; i++)  /* by size, then first appearance */
+				for (size_t j = i + 1; j < no; j++)
+					if (d->parts[order[j]].n < d->parts[order[i]].n) {
+						size_t t = order[i];
+						order[i] = order[j];
+						order[j] = t;
 					}
-				}
-				if (too_few(rest) && (!worst_n || rest < worst_n)) {
-					worst_n = rest;
-					worst_cell = x[i].cell;
-					worst_part = REST;
-				}
-				i = j;
+			for (size_t i = 0; i < no && pick == d->nparts; i++) {
+				d->parts[order[i]].state = PART_CROSSES;
+				count_shown(d);
+				if (safe_beside(out, b, d, cell, n))
+					pick = order[i];
+				d->parts[order[i]].state = PART_SHOWN;
+				count_shown(d);
 			}
-			if (!worst_n)
-				break;
-			size_t hide = worst_part;
-			if (hide == REST) {
-				/* the rest grows by the smallest shown part that meets the cell */
-				for (size_t i = 0; i < npairs; i++)
-					if (x[i].cell == worst_cell && d->parts[x[i].part].state == PART_SHOWN &&
-					    (hide == REST || d->parts[x[i].part].n < d->parts[hide].n))
-						hide = x[i].part;
-				/* the rest meets the cell in too few, and the cell is not
-				 * small (it is one of the table before): some shown part
-				 * holds the others */
-				assert(hide != REST);
-			}
-			d->parts[hide].crosses = culprit(out, b, d, hide, n);
-			d->parts[hide].state = PART_CROSSES;
+			free(order);
+			if (pick == d->nparts)
+				pick = smallest;
+			d->parts[pick].crosses = culprit(out, b, d, pick, n);
+			d->parts[pick].state = PART_CROSSES;
+			count_shown(d);
 		}
-		free(x);
-		d->shown = 0;
-		for (size_t p = 0; p < d->nparts; p++)
-			d->shown += d->parts[p].state == PART_SHOWN;
-		/* the new cross table: (cell, effective part) numbered anew */
-		for (size_t r = 0; r < n; r++)
-			eff[r] = effective(d, r);
-		x = cross(cell, eff, n, &npairs);
-		for (size_t r = 0; r < n; r++) {
-			struct pair_count key = { cell[r], eff[r], 0 };
-			struct pair_count *hit = bsearch(&key, x, npairs, sizeof(*x), by_cell_part);
-			assert(hit);
-			cell[r] = (size_t)(hit - x);
-		}
-		free(x);
+		/* the atoms with this breakdown, for the next */
+		size_t *rep;
+		long long *size;
+		size_t *next = xcalloc(n + 1, sizeof(*next));
+		atoms(cell, d, n, &rep, &size, next);
+		free(rep);
+		free(size);
+		memcpy(cell, next, n * sizeof(*cell));
+		free(next);
 	}
-	free(eff);
 	free(cell);
+}
+
+static bool too_few(long long n)
+{
+	return n > 0 && n < DISCLOSURE_MIN;
 }
 
 /* ---- what an anonymous response stores ---- */
