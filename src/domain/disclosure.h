@@ -7,21 +7,24 @@
  * Shown. Every figure of a wave (a mean, an SD, a count, a test) is made
  * from the responses of one set: the total, a group, a batch, a unit, the
  * people who also answered another wave. Whatever an insider adds and
- * subtracts from figures offered for the same wave, what comes out depends
- * only on sums over the cells of their cross table: the coarsest partition
- * of the responses of which every offered set is a union. So a figure is
- * offered only while every non-empty cell of that table holds at least
- * DISCLOSURE_MIN responses; nested breakdowns (groups within batches) are
- * the case where the cells are the finer breakdown's parts. Hidden parts
- * of a breakdown are not shown one by one, but the total minus the shown
- * parts gives them away together: they count as one part, "the rest".
+ * subtracts from figures offered for the same wave, what comes out is a
+ * combination of sums over the cells of their cross table (the coarsest
+ * partition of the responses of which every offered set is a union). A set
+ * of figures is offered only when no such combination lives on cells that
+ * together hold fewer than DISCLOSURE_MIN responses: when every non-empty
+ * cell holds that many, or the small cells cannot be separated from the
+ * large ones (nested breakdowns, or a few in each of several teams who
+ * answered only one of two waves, which only their total tells). Hidden
+ * parts of a breakdown are not shown one by one, but the total minus the
+ * shown parts gives them away together: they count as one part, "the
+ * rest".
  *
  * The breakdowns are decided in a fixed order (their priority): each is
- * offered with as many of its parts shown as keeps every cell large
- * enough together with the ones decided before it. The decision depends on
- * the responses only, never on which page asked first, so the pages, the
- * API and the exports all give the same; a breakdown added later in the
- * order (another wave that closes later) never changes an earlier one.
+ * offered with as many of its parts shown as keeps that true together with
+ * the ones decided before it. The decision depends on the responses only,
+ * never on which page asked first, so the pages, the API and the exports
+ * all give the same; a breakdown added later in the order (another wave
+ * that closes later) never changes an earlier one.
  *
  * Stored. An anonymous response keeps only a group and a unit that at
  * least DISCLOSURE_MIN invited people share (disclosure_cells), and in a
