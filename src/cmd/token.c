@@ -13,18 +13,34 @@
 #include <string.h>
 #include <time.h>
 
-/* The account with this address, and a context acting as the command line
- * in its organisation. */
-static long long open_account(struct store *st, struct arena *a, const char *email, struct ctx *c, struct actor *w)
+/* The command's database, and the account with an address acting as the
+ * command line in its organisation. */
+struct opened {
+	struct store *st;
+	struct arena a;
+	struct ctx c;
+	struct actor w;
+	long long account;
+};
+
+static void open_account(struct opened *o, const char *email)
 {
+	o->st = cmd_open(false);
+	o->a = (struct arena)ARENA_INIT;
 	struct account acc;
-	if (store_account_by_email(st, a, email, &acc))
+	if (store_account_by_email(o->st, &o->a, email, &acc))
 		die("no account with address %s", email);
 	struct organisation org;
-	if (store_org_get(st, a, acc.organisation_id, &org))
-		die("database: %s", store_errmsg(st));
-	cmd_ctx(c, w, st, a, org.slug);
-	return acc.id;
+	if (store_org_get(o->st, &o->a, acc.organisation_id, &org))
+		die("database: %s", store_errmsg(o->st));
+	cmd_ctx(&o->c, &o->w, o->st, &o->a, org.slug);
+	o->account = acc.id;
+}
+
+static void close_account(struct opened *o)
+{
+	arena_free(&o->a);
+	store_close(o->st);
 }
 
 static const char *utc(struct arena *a, long long t)
@@ -62,23 +78,19 @@ static int token_create(int argc, char **argv)
 	}
 	if (!email || optind != argc)
 		cmd_usage("token");
-	struct store *st = cmd_open(false);
-	struct arena a = ARENA_INIT;
-	struct ctx c;
-	struct actor w;
-	long long account = open_account(st, &a, email, &c, &w);
+	struct opened acc;
+	open_account(&acc, email);
 	char token[SECRET_HEX];
 	struct errors e = { 0 };
 	long long id = 0, expires = 0;
-	int d = api_token_create(&c, account, label, days, (long long)time(NULL), token, &e, &id, &expires);
+	int d = api_token_create(&acc.c, acc.account, label, days, (long long)time(NULL), token, &e, &id, &expires);
 	if (d == D_INVALID)
 		cmd_die_errors(&e, "cannot make the token");
 	if (d)
-		die("database: %s", store_errmsg(st));
+		die("database: %s", store_errmsg(acc.st));
 	puts(token);
-	fprintf(stderr, "leergang: token %lld of %s works until %s\n", id, email, utc(&a, expires));
-	arena_free(&a);
-	store_close(st);
+	fprintf(stderr, "leergang: token %lld of %s works until %s\n", id, email, utc(&acc.a, expires));
+	close_account(&acc);
 	return 0;
 }
 
@@ -96,15 +108,12 @@ static int token_list(int argc, char **argv)
 	}
 	if (!email || optind != argc)
 		cmd_usage("token");
-	struct store *st = cmd_open(false);
-	struct arena a = ARENA_INIT;
-	struct ctx c;
-	struct actor w;
-	long long account = open_account(st, &a, email, &c, &w);
+	struct opened acc;
+	open_account(&acc, email);
 	struct api_token *t;
 	size_t n;
-	if (api_token_list(&c, account, &t, &n))
-		die("database: %s", store_errmsg(st));
+	if (api_token_list(&acc.c, acc.account, &t, &n))
+		die("database: %s", store_errmsg(acc.st));
 	long long now = (long long)time(NULL);
 	static const char *const cols[] = { "id", "label", "created", "expires", "status", NULL };
 	struct out out;
@@ -112,14 +121,13 @@ static int token_list(int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		out_int(&out, t[i].id);
 		out_str(&out, t[i].label);
-		out_str(&out, utc(&a, t[i].created_at));
-		out_str(&out, utc(&a, t[i].expires_at));
+		out_str(&out, utc(&acc.a, t[i].created_at));
+		out_str(&out, utc(&acc.a, t[i].expires_at));
 		out_str(&out, t[i].expires_at > now ? "active" : "expired");
 		out_row(&out);
 	}
 	out_end(&out);
-	arena_free(&a);
-	store_close(st);
+	close_account(&acc);
 	return 0;
 }
 
@@ -137,19 +145,15 @@ static int token_revoke(int argc, char **argv)
 	}
 	if (!email || !id || optind != argc)
 		cmd_usage("token");
-	struct store *st = cmd_open(false);
-	struct arena a = ARENA_INIT;
-	struct ctx c;
-	struct actor w;
-	long long account = open_account(st, &a, email, &c, &w);
-	int d = api_token_revoke(&c, account, id);
+	struct opened acc;
+	open_account(&acc, email);
+	int d = api_token_revoke(&acc.c, acc.account, id);
 	if (d == D_NOTFOUND)
 		die("%s has no token %lld (see 'leergang token list --email %s')", email, id, email);
 	if (d)
-		die("database: %s", store_errmsg(st));
+		die("database: %s", store_errmsg(acc.st));
 	printf("token %lld of %s revoked\n", id, email);
-	arena_free(&a);
-	store_close(st);
+	close_account(&acc);
 	return 0;
 }
 

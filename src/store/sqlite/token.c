@@ -22,9 +22,10 @@ int store_reset_add(struct store *s, const unsigned char hash[HASH_LEN], long lo
 	return ST_OK;
 }
 
-int store_reset_get(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id)
+/* The account of the row with this hash that has not expired at now. */
+static int account_of(struct store *s, sqlite3_stmt *st, const unsigned char hash[HASH_LEN], long long now,
+		      long long *account_id)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT account_id FROM password_reset WHERE token_hash = ? AND expires_at > ?");
 	sqlite3_bind_blob(st, 1, hash, HASH_LEN, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, now);
 	int rc = sqlite3_step(st);
@@ -32,6 +33,12 @@ int store_reset_get(struct store *s, const unsigned char hash[HASH_LEN], long lo
 		*account_id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_reset_get(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id)
+{
+	return account_of(s, stmt(s, "SELECT account_id FROM password_reset WHERE token_hash = ? AND expires_at > ?"), hash,
+			  now, account_id);
 }
 
 int store_reset_take(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id)
@@ -88,14 +95,8 @@ int store_token_add(struct store *s, long long account_id, const unsigned char h
 
 int store_token_account(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT account_id FROM api_token WHERE token_hash = ? AND expires_at > ?");
-	sqlite3_bind_blob(st, 1, hash, HASH_LEN, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, now);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*account_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+	return account_of(s, stmt(s, "SELECT account_id FROM api_token WHERE token_hash = ? AND expires_at > ?"), hash, now,
+			  account_id);
 }
 
 int store_token_list(struct store *s, struct arena *a, long long account_id, struct api_token **out, size_t *n)
