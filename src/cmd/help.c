@@ -14,16 +14,20 @@ const struct command commands[] = {
 	{ "org", cmd_org, "add or list organisations; take part in the benchmark",
 	  "leergang org add --slug SLUG --name NAME\n       leergang org list [--format csv|json]\n"
 	  "       leergang org benchmark SLUG on|off   (share closed waves of built-in questionnaires, see others')" },
-	{ "user", cmd_user, "add or list accounts, set a password",
+	{ "user", cmd_user, "add or list accounts, set a password, make a password-reset link",
 	  "leergang user add --org SLUG --email E --role ROLE [--name NAME]   (password on stdin)\n"
 	  "       leergang user list --org SLUG [--format csv|json]\n"
-	  "       leergang user passwd --email E   (password on stdin)" },
+	  "       leergang user passwd --email E   (password on stdin; ends the account's sessions and API tokens)\n"
+	  "       leergang user reset-link --email E [--url BASE]   (prints a link to set a new password: once, for an hour;\n"
+	  "                                                         BASE defaults to $LEERGANG_PUBLIC_URL)" },
 	{ "import", cmd_import, "import people from an HR CSV export",
 	  "leergang import people --org SLUG FILE [--dry-run]" },
 	{ "export", cmd_export, "export people",
 	  "leergang export people --org SLUG [--format csv|json]" },
-	{ "token", cmd_token, "create an API token for an account",
-	  "leergang token create --email E [--label TEXT]" },
+	{ "token", cmd_token, "make, list or revoke the API tokens of an account",
+	  "leergang token create --email E [--label TEXT] [--days N]   (prints the token once; 90 days unless --days, at most 365)\n"
+	  "       leergang token list --email E [--format csv|json]   (never the tokens themselves)\n"
+	  "       leergang token revoke --email E --id ID" },
 	{ "programme", cmd_programme, "make a programme from a template, or list them",
 	  "leergang programme add --org SLUG --template live|amsterdam --name NAME\n"
 	  "       leergang programme list --org SLUG [--format csv|json]" },

@@ -2,6 +2,7 @@
 #include "cmd.h"
 #include "core/die.h"
 #include "http/server.h"
+#include "mail/outbox.h"
 #include "mail/smtp.h"
 #include "store/store.h"
 #include "web/web.h"
@@ -135,6 +136,7 @@ int cmd_serve(int argc, char **argv)
 	cfg.app = &app;
 	fflush(stdout);
 	int rc = http_serve(&cfg);
+	outbox_close();
 	smtp_use(NULL);
 	free((char *)app.public_url);
 	return rc;

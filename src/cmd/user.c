@@ -1,14 +1,17 @@
-/* user.c — `leergang user add|list|passwd`. */
+/* user.c — `leergang user add|list|passwd|reset-link`. */
 #include "cmd.h"
 #include "output.h"
 #include "core/die.h"
 #include "domain/account.h"
+#include "domain/password_reset.h"
 #include "domain/role.h"
 #include "store/store.h"
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int user_add(int argc, char **argv)
 {
@@ -152,9 +155,51 @@ static int user_passwd(int argc, char **argv)
 		cmd_die_errors(&e, "cannot set the password");
 	if (d)
 		die("database: %s", store_errmsg(st));
-	/* a new password ends every session of the account */
+	/* a new password ends every session of the account (and its API
+	 * tokens, in account_set_password) */
 	session_end_others(st, acc.id, NULL);
 	printf("password of %s changed\n", email);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
+/* A link for the administrator to hand over when the server sends no
+ * mail: the owner sets a new password with it, and it ends the wait of
+ * their address after failed log-ins. */
+static int user_reset_link(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "email", required_argument, 0, 'e' }, { "url", required_argument, 0, 'u' }, { 0, 0, 0, 0 } };
+	const char *email = NULL, *base = getenv("LEERGANG_PUBLIC_URL");
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'e') email = optarg;
+		else if (o == 'u') base = optarg;
+		else cmd_usage("user");
+	}
+	if (!email || optind != argc)
+		cmd_usage("user");
+	if (!base || !*base) {
+		base = "http://127.0.0.1:8080";
+		fprintf(stderr, "leergang: no --url and no LEERGANG_PUBLIC_URL: the link starts with %s\n", base);
+	} else if (strncmp(base, "https://", 8) && strncmp(base, "http://", 7)) {
+		die("--url wants the address people reach leergang at, such as https://leergang.example.nl");
+	}
+	char *b = xstrdup(base);
+	while (strlen(b) > 8 && b[strlen(b) - 1] == '/')
+		b[strlen(b) - 1] = '\0';
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	char *link;
+	int d = password_reset_link(st, &a, email, b, (long long)time(NULL), &link);
+	if (d == D_NOTFOUND)
+		die("no active account with address %s", email);
+	if (d)
+		die("database: %s", store_errmsg(st));
+	puts(link);
+	fprintf(stderr, "leergang: the link works once, for one hour; give it to the owner of %s alone\n", email);
+	free(b);
 	arena_free(&a);
 	store_close(st);
 	return 0;
@@ -168,5 +213,7 @@ int cmd_user(int argc, char **argv)
 		return user_list(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "passwd"))
 		return user_passwd(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "reset-link"))
+		return user_reset_link(argc - 1, argv + 1);
 	cmd_usage("user");
 }

@@ -1,8 +1,11 @@
-/* account.c — passwords, log-in with lock-out, sessions and API tokens. */
+/* account.c — passwords, log-in with growing delays after failures, and
+ * sessions. */
 #include "account.h"
 #include "audit.h"
 #include "role.h"
+#include "throttle.h"
 #include "validate.h"
+#include "store/signin.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
 
@@ -70,6 +73,20 @@ int account_create(struct ctx *c, const char *email, const char *display_name, l
 	return D_OK;
 }
 
+int account_password_replace(struct store *st, long long account_id, const char *email, const char *hash)
+{
+	struct throttle_key k;
+	int r = store_account_set_password(st, account_id, hash);
+	if (!r)
+		r = store_token_delete_account(st, account_id);
+	if (!r)
+		r = store_reset_delete_account(st, account_id);
+	/* whoever knows the new password need not wait for a stranger's tries */
+	if (!r && throttle_key_make(&k, THROTTLE_LOGIN_ACCOUNT, email))
+		r = throttle_clear(st, &k);
+	return r;
+}
+
 int account_set_password(struct ctx *c, long long account_id, const char *password, struct errors *e)
 {
 	if (!password_check(c, e, "password", password))
@@ -79,22 +96,39 @@ int account_set_password(struct ctx *c, long long account_id, const char *passwo
 	if (r == ST_NOTFOUND)
 		return D_NOTFOUND;
 	char *hash = password_hash(c->a, password);
-	if (r || !hash || store_account_set_password(c->st, account_id, hash) ||
-	    store_account_set_login_state(c->st, account_id, 0, 0))
+	if (r || !hash || store_begin(c->st))
 		return D_ERROR;
-	audit(c, "account.password", "account", account_id, "%s", "");
+	if (account_password_replace(c->st, account_id, acc.email, hash) ||
+	    audit(c, "account.password", "account", account_id, "%s", "") || store_commit(c->st)) {
+		store_rollback(c->st);
+		return D_ERROR;
+	}
 	return D_OK;
 }
 
 enum login_result account_login(struct store *st, struct arena *a, const char *email, const char *password,
-				long long now, long long *account_id, long long *until)
+				const char *peer, long long now_ms, long long *account_id, struct login_wait *wait)
 {
 	/* A hash to verify against when the address is unknown, so that the
 	 * answer takes as long as for a known one. */
 	static char dummy[crypto_pwhash_STRBYTES];
 	static int have_dummy;
+	/* counted by the address typed, whether or not an account has it,
+	 * and by the client's address */
+	const char *typed = throttle_email(a, email);
+	struct throttle_key keys[2];
+	size_t nkeys = 0;
+	if (throttle_key_make(&keys[nkeys], THROTTLE_LOGIN_ACCOUNT, typed))
+		nkeys++;
+	if (throttle_key_make(&keys[nkeys], THROTTLE_LOGIN_ADDRESS, peer))
+		nkeys++;
+	memset(wait, 0, sizeof(*wait));
+	if (throttle_check(st, keys, nkeys, now_ms, &wait->wait_ms, &wait->step_ms))
+		return LOGIN_ERROR;
+	if (wait->wait_ms > 0)
+		return LOGIN_WAIT;
 	struct account acc;
-	int r = store_account_by_email(st, a, email ? email : "", &acc);
+	int r = store_account_by_email(st, a, typed, &acc);
 	if (r != ST_OK && r != ST_NOTFOUND)
 		return LOGIN_ERROR;
 	if (r == ST_NOTFOUND || !acc.active) {
@@ -107,33 +141,27 @@ enum login_result account_login(struct store *st, struct arena *a, const char *e
 			}
 		}
 		if (__atomic_load_n(&have_dummy, __ATOMIC_ACQUIRE))
-			if (crypto_pwhash_str_verify(dummy, password ? password : "", password ? strlen(password) : 0) == 0)
-				return LOGIN_BAD;
-		return LOGIN_BAD;
-	}
-	if (acc.locked_until > now) {
-		*until = acc.locked_until;
-		return LOGIN_LOCKED;
+			if (crypto_pwhash_str_verify(dummy, password ? password : "", password ? strlen(password) : 0) == 0) {
+				/* the dummy's own password: no account all the same, and
+				 * counted as every other try, or the count would tell */
+			}
+		return throttle_fail(st, keys, nkeys, now_ms, NULL) ? LOGIN_ERROR : LOGIN_BAD;
 	}
 	if (!password || !acc.password_hash[0] ||
 	    crypto_pwhash_str_verify(acc.password_hash, password, strlen(password)) != 0) {
-		int failures = acc.failed_logins + 1;
-		long long lock = 0;
-		if (failures >= LOGIN_MAX_FAILURES) {
-			lock = now + LOGIN_LOCK_SECONDS;
-			failures = 0;
-		}
-		if (store_account_set_login_state(st, acc.id, failures, lock))
+		long long delay = 0;
+		if (throttle_fail(st, keys, nkeys, now_ms, &delay))
 			return LOGIN_ERROR;
-		store_audit_add(st, acc.organisation_id, acc.id, acc.email, lock ? "login.locked" : "login.failed",
-				"account", acc.id, "");
-		if (lock) {
-			*until = lock;
-			return LOGIN_LOCKED;
-		}
+		/* failures of accounts that exist are in their organisation's audit log */
+		store_audit_add(st, acc.organisation_id, acc.id, acc.email, "login.failed", "account", acc.id,
+				delay ? arena_printf(a, "wait %lld s", (delay + 999) / 1000) : "");
 		return LOGIN_BAD;
 	}
-	if ((acc.failed_logins || acc.locked_until) && store_account_set_login_state(st, acc.id, 0, 0))
+	/* The owner is in: the failures with this address typed are
+	 * forgotten. Those of the client's address are not, or an insider
+	 * with one account could guess at others and sign in now and then
+	 * to start counting afresh; they leak away. */
+	if (throttle_clear(st, &keys[0]) || throttle_sweep(st, now_ms))
 		return LOGIN_ERROR;
 	*account_id = acc.id;
 	return LOGIN_OK;
@@ -188,23 +216,6 @@ int session_end_others(struct store *st, long long account_id, const char *keep_
 	if (keep_token)
 		secret_hash(keep_token, h);
 	return store_session_delete_account(st, account_id, h);
-}
-
-int api_token_create(struct store *st, long long account_id, const char *label, char token[SECRET_HEX])
-{
-	unsigned char h[HASH_LEN];
-	long long id;
-	secret_random(token);
-	secret_hash(token, h);
-	return store_token_add(st, account_id, h, label ? label : "", &id);
-}
-
-int api_token_resolve(struct store *st, const char *token, long long *account_id)
-{
-	unsigned char h[HASH_LEN];
-	if (secret_hash(token, h))
-		return ST_NOTFOUND;
-	return store_token_account(st, h, account_id);
 }
 
 int actor_load(struct store *st, struct arena *a, long long account_id, struct actor *w)

@@ -1,8 +1,10 @@
-/* account.h — log-in accounts: argon2id passwords, lock-out after repeated
- * failures, sessions with their CSRF token, API bearer tokens, and loading
- * the actor (account + roles) behind a session or token. Secrets (session
- * cookies, API tokens) are random, shown once, and stored only as a
- * BLAKE2b-256 hash, so a copy of the database cannot be used to log in. */
+/* account.h — log-in accounts: argon2id passwords, log-in with growing
+ * delays after failures (throttle.h) instead of a lock-out, sessions with
+ * their CSRF token, and loading the actor (account + roles) behind a
+ * session or token. API tokens are in api_token.h, password-reset links in
+ * password_reset.h. Secrets (session cookies, API tokens, reset links) are
+ * random, shown once, and stored only as a BLAKE2b-256 hash, so a copy of
+ * the database cannot be used to log in. */
 #ifndef LG_DOMAIN_ACCOUNT_H
 #define LG_DOMAIN_ACCOUNT_H
 
@@ -10,12 +12,16 @@
 
 #define PASSWORD_MIN 10
 #define PASSWORD_MAX 200
-#define LOGIN_MAX_FAILURES 5
-#define LOGIN_LOCK_SECONDS (15 * 60)
 #define SESSION_SECONDS (12 * 60 * 60)
 #define SECRET_HEX 65   /* 32 random bytes as hex, with the NUL */
 
-enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_LOCKED, LOGIN_ERROR };
+enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_WAIT, LOGIN_ERROR };
+
+/* How long a sign-in must wait: the time left, and the whole delay it is
+ * in (what a message says, the same whenever one asks), in milliseconds. */
+struct login_wait {
+	long long wait_ms, step_ms;
+};
 
 /* Checks a new password; adds a message to e under field. */
 bool password_check(struct ctx *c, struct errors *e, const char *field, const char *pw);
@@ -25,13 +31,24 @@ char *password_hash(struct arena *a, const char *pw);
 /* Creates an account with one organisation-wide role. person_id may be 0. */
 int account_create(struct ctx *c, const char *email, const char *display_name, long long person_id,
 		   const char *password, int role, struct errors *e, long long *id);
+/* Sets a new password of an account of c's organisation. A new password
+ * ends every API token and reset link of the account and clears the wait
+ * of its e-mail address (account_password_replace); its sessions are the
+ * caller's to end. */
 int account_set_password(struct ctx *c, long long account_id, const char *password, struct errors *e);
+/* Stores the argon2id string hash as the account's password, with what a
+ * new password ends, inside the caller's transaction. */
+int account_password_replace(struct store *st, long long account_id, const char *email, const char *hash);
 
-/* Checks email and password at time now. On LOGIN_LOCKED *until says when
- * the account opens again. Unknown addresses cost the same time as known
- * ones and answer LOGIN_BAD. */
+/* Checks email and password for a client at address peer (NULL when there
+ * is none, as on the command line) at now_ms (milliseconds since 1970).
+ * While the client's address or the e-mail address typed must wait after
+ * failures (throttle.h), LOGIN_WAIT with *wait filled in, before anything
+ * is looked up or hashed. Unknown addresses cost the same time as known
+ * ones, are counted the same and answer LOGIN_BAD. A success clears the
+ * wait of the e-mail address. */
 enum login_result account_login(struct store *st, struct arena *a, const char *email, const char *password,
-				long long now, long long *account_id, long long *until);
+				const char *peer, long long now_ms, long long *account_id, struct login_wait *wait);
 
 /* Starts a session: token (the cookie value) and csrf are SECRET_HEX buffers. */
 int session_start(struct store *st, long long account_id, long long now, char token[SECRET_HEX],
@@ -42,10 +59,6 @@ int session_resolve(struct store *st, struct arena *a, const char *token, long l
 int session_end(struct store *st, const char *token);
 /* Ends every other session of the account (after a password change). */
 int session_end_others(struct store *st, long long account_id, const char *keep_token);
-
-/* Creates an API token for the account; token is shown once. */
-int api_token_create(struct store *st, long long account_id, const char *label, char token[SECRET_HEX]);
-int api_token_resolve(struct store *st, const char *token, long long *account_id);
 
 /* Loads the account and its grants into w. ST_NOTFOUND when the account is
  * missing or inactive. */

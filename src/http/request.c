@@ -5,8 +5,11 @@
 #include "server.h"
 #include "core/utf8.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 
 const char *request_header(struct request *r, const char *name)
 {
@@ -28,6 +31,18 @@ void response_header(struct request *r, const char *name, const char *value)
 		r->resp_headers[r->nresp_headers].value = value;
 		r->nresp_headers++;
 	}
+}
+
+void request_set_peer(struct request *r, const struct sockaddr *sa)
+{
+	char text[INET6_ADDRSTRLEN];
+	r->peer = NULL;
+	if (sa && sa->sa_family == AF_INET &&
+	    inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, text, sizeof(text)))
+		r->peer = arena_strdup(r->a, text);
+	else if (sa && sa->sa_family == AF_INET6 &&
+		 inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, text, sizeof(text)))
+		r->peer = arena_strdup(r->a, text);
 }
 
 int request_add_header(struct request *r, const char *name, const char *value)

@@ -151,6 +151,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	r.a = &s->a;
 	r.method = method;
 	r.path = url;
+	const union MHD_ConnectionInfo *peer = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	request_set_peer(&r, peer ? peer->client_addr : NULL);
 	r.body = s->body.ptr ? s->body.ptr : "";
 	r.body_len = s->body.len;
 	struct collect_ctx x = { &r, 0 };

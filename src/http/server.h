@@ -25,6 +25,7 @@ struct header {
 struct request {
 	struct arena *a;
 	struct store *st;          /* this thread's connection */
+	const char *peer;          /* the client's address ("192.0.2.1", "2001:db8::1"), or NULL */
 	const char *method;        /* GET, POST, ... */
 	const char *path;          /* percent-decoded, valid UTF-8 */
 	struct kvlist headers;     /* as received; names compared without case */
@@ -51,6 +52,9 @@ struct request {
 int request_add_header(struct request *r, const char *name, const char *value);
 int request_add_arg(struct request *r, const char *key, const char *value);
 int request_finish(struct request *r);
+/* Sets r->peer from the connection's address (NULL: none). */
+struct sockaddr;
+void request_set_peer(struct request *r, const struct sockaddr *sa);
 /* Only the cookies (request_finish does this too). */
 int request_read_cookies(struct request *r);
 

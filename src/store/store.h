@@ -63,8 +63,7 @@ struct person_filter {
 struct account {
 	long long id, organisation_id, person_id;
 	char *email, *display_name, *password_hash;
-	int failed_logins, active;
-	long long locked_until;   /* unix seconds */
+	int active;
 };
 
 struct role_grant {
@@ -121,7 +120,7 @@ int store_person_count(struct store *s, long long org, long long *n);
 /* people who report to person id */
 int store_person_reports(struct store *s, struct arena *a, long long org, long long id, struct person **out, size_t *n);
 
-/* accounts, roles, sessions, tokens */
+/* accounts, roles, sessions (throttling, reset links, API tokens: signin.h) */
 int store_account_by_email(struct store *s, struct arena *a, const char *email, struct account *out);
 int store_account_get(struct store *s, struct arena *a, long long org, long long id, struct account *out);
 /* unscoped, only for resolving a session or token to its account */
@@ -130,7 +129,6 @@ int store_account_list(struct store *s, struct arena *a, long long org, struct a
 int store_account_add(struct store *s, long long org, const char *email, const char *display_name,
 		      long long person_id, const char *password_hash, long long *id);
 int store_account_set_password(struct store *s, long long id, const char *password_hash);
-int store_account_set_login_state(struct store *s, long long id, int failed_logins, long long locked_until);
 int store_grant_add(struct store *s, long long account_id, long long org, const char *role,
 		    const char *scope_kind, long long scope_id);
 int store_grant_remove(struct store *s, long long org, long long grant_id);
@@ -141,8 +139,6 @@ int store_session_get(struct store *s, struct arena *a, const unsigned char hash
 		      long long *account_id, char **csrf);
 int store_session_delete(struct store *s, const unsigned char hash[HASH_LEN]);
 int store_session_delete_account(struct store *s, long long account_id, const unsigned char keep[HASH_LEN]);
-int store_token_add(struct store *s, long long account_id, const unsigned char hash[HASH_LEN], const char *label, long long *id);
-int store_token_account(struct store *s, const unsigned char hash[HASH_LEN], long long *account_id);
 
 /* import files kept between preview and confirmation, per account */
 int store_upload_add(struct store *s, long long org, long long account_id, const char *filename,

@@ -2,6 +2,7 @@
  * rule, CSRF token; and the answers shared by all handlers. */
 #include "web.h"
 #include "domain/account.h"
+#include "domain/api_token.h"
 #include "html/html.h"
 
 #include <stdlib.h>
@@ -64,7 +65,7 @@ static void identify(struct web *w)
 	long long now = (long long)time(NULL), account = 0;
 	const char *auth = request_header(w->r, "Authorization");
 	if (auth && !strncmp(auth, "Bearer ", 7)) {
-		if (api_token_resolve(w->st, auth + 7, &account))
+		if (api_token_resolve(w->st, auth + 7, now, &account))
 			return;
 	} else {
 		const char *cookie = request_cookie(w->r, SESSION_COOKIE);
@@ -270,6 +271,13 @@ long long web_arg_int(struct web *w, const char *name, long long dflt)
 	char *end;
 	long long n = strtoll(v, &end, 10);
 	return (*end || n < 0) ? dflt : n;
+}
+
+long long web_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 const char *web_base_url(struct web *w)

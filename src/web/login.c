@@ -1,4 +1,5 @@
-/* login.c — log-in, log-out, password change and the language switch. */
+/* login.c — log-in (with growing delays after failures), log-out,
+ * password change and the language switch. */
 #include "web.h"
 #include "domain/account.h"
 #include "domain/audit.h"
@@ -20,6 +21,7 @@ static void login_form(struct web *w, const char *email, const char *message, in
 	form_input(w, "email", _("E-mail address"), "email", email, NULL, "username");
 	form_input(w, "password", _("Password"), "password", "", NULL, "current-password");
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Log in"));
+	html(w->out, "<p><a href=\"/password/forgot\">%s</a></p>\n", _("Forgot your password?"));
 	page_end(w);
 	w->r->status = status;
 }
@@ -33,41 +35,66 @@ void page_login(struct web *w)
 	login_form(w, "", NULL, 200);
 }
 
+void web_login_wait(struct web *w, const struct login_wait *wait)
+{
+	long long left = (wait->wait_ms + 999) / 1000;
+	response_header(w->r, "Retry-After", arena_printf(w->a, "%lld", left > 0 ? left : 1));
+	w->r->status = 429;
+}
+
+int web_session_start(struct web *w, long long account_id)
+{
+	char token[SECRET_HEX], csrf[SECRET_HEX];
+	if (session_start(w->st, account_id, (long long)time(NULL), token, csrf)) {
+		web_error(w, 500, _("Logging in failed because of a fault in leergang. Try again later."));
+		return -1;
+	}
+	struct account acc;
+	if (store_account_by_id(w->st, w->a, account_id, &acc) == ST_OK)
+		store_audit_add(w->st, acc.organisation_id, acc.id, acc.email, "login", "account", acc.id, "");
+	web_set_session_cookie(w, token);
+	return 0;
+}
+
+/* The message of a sign-in that must wait: the whole delay, not the time
+ * left, so that it reads the same whenever one asks. */
+static const char *wait_message(struct web *w, const struct login_wait *wait)
+{
+	long long step = (wait->step_ms + 999) / 1000;
+	return arena_printf(w->a, ngettext("Too many failed log-ins with this e-mail address or from your network. "
+					   "Wait at most %lld second and try again, or set a new password through "
+					   "\"Forgot your password?\".",
+					   "Too many failed log-ins with this e-mail address or from your network. "
+					   "Wait at most %lld seconds and try again, or set a new password through "
+					   "\"Forgot your password?\".", (unsigned long)step), step);
+}
+
 void page_login_post(struct web *w)
 {
 	const char *email = web_field(w, "email"), *pw = web_field(w, "password");
-	long long now = (long long)time(NULL), account = 0, until = 0;
+	long long account = 0;
+	struct login_wait wait;
 	if (!*email || !*pw) {
 		login_form(w, email, _("Fill in your e-mail address and your password."), 422);
 		return;
 	}
-	switch (account_login(w->st, w->a, email, pw, now, &account, &until)) {
+	switch (account_login(w->st, w->a, email, pw, w->r->peer, web_now_ms(), &account, &wait)) {
 	case LOGIN_OK:
 		break;
-	case LOGIN_LOCKED: {
-		long long minutes = (until - now + 59) / 60;
-		login_form(w, email, arena_printf(w->a, _("This account is locked for %lld minutes after %d failed log-ins. "
-							  "Wait and try again, or ask the administrator to set a new password."),
-						    minutes, LOGIN_MAX_FAILURES), 429);
+	case LOGIN_WAIT:
+		login_form(w, email, wait_message(w, &wait), 429);
+		web_login_wait(w, &wait);
 		return;
-	}
 	case LOGIN_BAD:
 		login_form(w, email, _("The e-mail address or the password is not right. "
-				       "After 5 failed attempts the account is locked for 15 minutes."), 422);
+				       "After several failed attempts you wait a little longer each time."), 422);
 		return;
 	default:
 		web_error(w, 500, _("Logging in failed because of a fault in leergang. Try again later."));
 		return;
 	}
-	char token[SECRET_HEX], csrf[SECRET_HEX];
-	if (session_start(w->st, account, now, token, csrf)) {
-		web_error(w, 500, _("Logging in failed because of a fault in leergang. Try again later."));
+	if (web_session_start(w, account))
 		return;
-	}
-	struct account acc;
-	if (store_account_by_id(w->st, w->a, account, &acc) == ST_OK)
-		store_audit_add(w->st, acc.organisation_id, acc.id, acc.email, "login", "account", acc.id, "");
-	web_set_session_cookie(w, token);
 	web_redirect(w, safe_next(web_field(w, "next")));
 }
 
@@ -98,6 +125,8 @@ static void password_form(struct web *w, const struct errors *e, int status)
 		   "password", "", e, "new-password");
 	form_input(w, "repeat", _("New password again"), "password", "", e, "new-password");
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Change password"));
+	html(w->out, "<p>%s <a href=\"/tokens\">%s</a></p>\n",
+	     _("A new password also ends your API tokens."), _("Your API tokens"));
 	page_end(w);
 	w->r->status = status;
 }
@@ -111,16 +140,17 @@ void page_password_post(struct web *w)
 {
 	struct errors e = { 0 };
 	const char *cur = web_field(w, "current"), *pw = web_field(w, "password"), *rep = web_field(w, "repeat");
-	long long now = (long long)time(NULL), id = 0, until = 0;
-	enum login_result lr = account_login(w->st, w->a, w->who.email, cur, now, &id, &until);
-	if (lr == LOGIN_LOCKED) {
-		/* too many wrong current passwords: end this session too */
-		session_end(w->st, w->session);
-		web_set_session_cookie(w, NULL);
-		web_redirect(w, "/login");
+	long long id = 0;
+	struct login_wait wait;
+	/* the current password is checked as a log-in is, with its delays:
+	 * a session left open is no way to guess it faster */
+	enum login_result lr = account_login(w->st, w->a, w->who.email, cur, w->r->peer, web_now_ms(), &id, &wait);
+	if (lr == LOGIN_WAIT)
+		errors_add(&w->ctx, &e, "current", "%s", wait_message(w, &wait));
+	else if (lr == LOGIN_ERROR) {
+		web_error(w, 500, _("The password could not be saved. Try again later."));
 		return;
-	}
-	if (lr != LOGIN_OK)
+	} else if (lr != LOGIN_OK)
 		errors_add(&w->ctx, &e, "current", _("The current password is not right."));
 	if (strcmp(pw, rep))
 		errors_add(&w->ctx, &e, "repeat", _("The two new passwords differ; type them again."));
@@ -136,7 +166,9 @@ void page_password_post(struct web *w)
 			return;
 		}
 	}
-	password_form(w, &e, 422);
+	password_form(w, &e, lr == LOGIN_WAIT ? 429 : 422);
+	if (lr == LOGIN_WAIT)
+		web_login_wait(w, &wait);
 }
 
 void page_healthz(struct web *w)

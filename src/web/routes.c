@@ -18,6 +18,13 @@ const struct route routes[] = {
 	{ "GET", "/password", page_password, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/feedback", page_my_feedback, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/password", page_password_post, ACCESS_SIGNED_IN, PAGE },
+	{ "GET", "/password/forgot", page_password_forgot, ACCESS_PUBLIC, PAGE },
+	{ "POST", "/password/forgot", page_password_forgot_post, ACCESS_PUBLIC, PAGE },
+	{ "GET", "/password/reset", page_password_reset, ACCESS_PUBLIC, PAGE },
+	{ "POST", "/password/reset", page_password_reset_post, ACCESS_PUBLIC, PAGE },
+	{ "GET", "/tokens", page_tokens, ACCESS_SIGNED_IN, PAGE },
+	{ "POST", "/tokens", page_token_create, ACCESS_SIGNED_IN, PAGE },
+	{ "POST", "/tokens/{id}/revoke", page_token_revoke, ACCESS_SIGNED_IN, PAGE },
 
 	{ "GET", "/units", page_units, ROLES_UNITS_READ, PAGE },
 	{ "POST", "/units", page_unit_create, ROLES_ADMIN, PAGE },

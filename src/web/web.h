@@ -102,6 +102,8 @@ void web_set_language_cookie(struct web *w, enum lang l);
 const char *web_arg(struct web *w, const char *name);      /* query */
 const char *web_field(struct web *w, const char *name);    /* form; "" when absent */
 long long web_arg_int(struct web *w, const char *name, long long dflt);
+/* The time now in milliseconds since 1970 (sign-in delays). */
+long long web_now_ms(void);
 /* The base of links that leave the page (feeds, survey links, e-mail):
  * LEERGANG_PUBLIC_URL when the server has one, else "http://host:port" of
  * this server as the client reached it (a plain Host header only). */
@@ -171,6 +173,21 @@ void page_respond(struct web *w);
 void page_respond_post(struct web *w);
 void page_login(struct web *w);
 void page_login_post(struct web *w);
+/* login.c: a new session of the account with its cookie (after a log-in or
+ * a reset link), -1 after answering 500; an answer that must wait after
+ * failed sign-ins: 429 with Retry-After */
+struct login_wait;
+int web_session_start(struct web *w, long long account_id);
+void web_login_wait(struct web *w, const struct login_wait *wait);
+/* password_reset.c: "forgot your password?" and the page of the link */
+void page_password_forgot(struct web *w);
+void page_password_forgot_post(struct web *w);
+void page_password_reset(struct web *w);
+void page_password_reset_post(struct web *w);
+/* tokens.c: the signed-in user's API tokens */
+void page_tokens(struct web *w);
+void page_token_create(struct web *w);
+void page_token_revoke(struct web *w);
 void page_logout(struct web *w);
 void page_language(struct web *w);
 void page_home(struct web *w);

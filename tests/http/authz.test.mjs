@@ -86,6 +86,8 @@ async function collectIds(org) {
     contribution: unplaced ? unplaced.id : 999999999,
     enrolment: first(gpage, /action="\/enrolments\/(\d+)"/),
     feed: first(cal, /action="\/calendar\/(\d+)\/revoke"/),
+    // an API token of the participant: another account's to anyone else (404)
+    apitoken: first((await participant.post('/tokens', { label: 'matrix', days: '1' })).text, /action="\/tokens\/(\d+)\/revoke"/),
     token: cal.match(/calendar\.ics\?token=([0-9a-f]+)/)[1],
   };
 }
@@ -117,6 +119,7 @@ function fill(pattern, set, method = 'GET') {
     const k = kinds[parts[1]];
     if (k) return set[k];
     if (pattern.startsWith('/calendar/')) return set.feed;
+    if (pattern.startsWith('/tokens/')) return set.apitoken;
     throw new Error('no id for ' + pattern);
   }) + (pattern === '/calendar.ics' ? `?token=${set.token}` : '') +
     (pattern === '/search' || pattern === '/api/v1/search' ? '?q=leiderschap' : '') +
@@ -152,6 +155,9 @@ const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public',
   'POST /logout': 'signed_in', 'GET /': 'signed_in', 'GET /password': 'signed_in', 'POST /password': 'signed_in',
+  'GET /password/forgot': 'public', 'POST /password/forgot': 'public', 'GET /password/reset': 'public',
+  'POST /password/reset': 'public',
+  'GET /tokens': 'signed_in', 'POST /tokens': 'signed_in', 'POST /tokens/{id}/revoke': 'signed_in',
   'GET /units': UNITS, 'POST /units': ADMIN, 'GET /units/{id}': UNITS, 'POST /units/{id}': ADMIN,
   'POST /units/{id}/delete': ADMIN,
   'GET /people': PEOPLE, 'GET /people.csv': PEOPLE, 'GET /people/{id}': PEOPLE,
@@ -249,7 +255,10 @@ for (const role of ROLES) {
     // a calendar link of one's own, to revoke
     const mine = (await c.post('/calendar', { group: '0' })).text;
     const feeds = [...mine.matchAll(/action="\/calendar\/(\d+)\/revoke"/g)].map((m) => Number(m[1]));
-    const own = { ...ids.own, feed: Math.max(...feeds) };  // the newest: the one just made
+    // and an API token of one's own, to revoke
+    const made = (await c.post('/tokens', { label: 'matrix', days: '1' })).text;
+    const apitoken = Math.max(...[...made.matchAll(/action="\/tokens\/(\d+)\/revoke"/g)].map((m) => Number(m[1])));
+    const own = { ...ids.own, feed: Math.max(...feeds), apitoken };  // the newest: the ones just made
     for (const rt of ordered.filter((r) => r.kind === 'page')) {
       for (const side of rt.pattern.includes('{id}') ? ['own', 'other'] : ['own']) {
         if (rt.pattern === '/logout' && side === 'other') continue;

@@ -2,10 +2,12 @@
 // the tests: it accepts every message, except for the recipients it is told
 // to refuse (550), and records each envelope (MAIL FROM, RCPT TO) with its
 // DATA. parseMessage() reads a recorded message back: the headers unfolded
-// and RFC 2047 decoded, the quoted-printable body decoded.
+// and RFC 2047 decoded, the quoted-printable body decoded. With greetDelay
+// (ms) it greets each connection that much later, as a slow mail server
+// does, so a test can tell whether mail is sent while a page waits.
 import { createServer } from 'node:net';
 
-export async function startSmtpSink({ refuse = [] } = {}) {
+export async function startSmtpSink({ refuse = [], greetDelay = 0 } = {}) {
   const messages = [];
   const history = [];     // every message since the start, never cleared
   const refused = [];     // recipients answered with 550
@@ -18,7 +20,8 @@ export async function startSmtpSink({ refuse = [] } = {}) {
     let inData = false;
     let env = { from: null, to: [] };
     const reply = (line) => socket.write(line + '\r\n');
-    reply('220 sink.test ESMTP');
+    if (greetDelay) setTimeout(() => { if (!socket.destroyed) reply('220 sink.test ESMTP'); }, greetDelay);
+    else reply('220 sink.test ESMTP');
     socket.on('data', (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);
       for (;;) {

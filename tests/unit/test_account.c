@@ -1,15 +1,21 @@
-/* test_account.c — passwords, log-in with lock-out, sessions, API tokens,
- * loading the actor. argon2id is slow on purpose, so the suite computes
- * about twenty hashes in all: each test notes how many it makes. */
+/* test_account.c — passwords, log-in with growing delays instead of a
+ * lock-out, sessions, loading the actor. argon2id is slow on purpose, so
+ * the suite computes about twenty hashes in all: each test notes how many
+ * it makes; accounts without a password fail without hashing. */
 #include "test.h"
 #include "fixture.h"
 #include "domain/account.h"
+#include "domain/api_token.h"
 #include "domain/role.h"
+#include "domain/throttle.h"
+#include "store/signin.h"
 
 #include <sodium.h>
 #include <stdlib.h>
 
 #define NOW 1700000000LL
+#define NOW_MS (NOW * 1000)
+#define PEER "192.0.2.7"
 #define PASSWORD "correct paard batterij"
 
 static int has(const struct errors *e, const char *field)
@@ -24,6 +30,18 @@ static long long plain_account(struct fixture *f, long long org, const char *ema
 	if (store_account_add(f->st, org, email, email, 0, "", &id))
 		return 0;
 	return id;
+}
+
+/* The failures stored for a key, -1 when it has no row. */
+static long long failures_of(struct fixture *f, enum throttle_kind kind, const char *value)
+{
+	struct throttle_key k;
+	if (!throttle_key_make(&k, kind, value))
+		return -2;
+	char hex[HASH_LEN * 2 + 1];
+	sodium_bin2hex(hex, sizeof(hex), k.hash, HASH_LEN);
+	long long n = fixture_query(f, "SELECT count(*) FROM login_throttle WHERE hex(key_hash) = upper('%s')", hex);
+	return n == 1 ? fixture_query(f, "SELECT failures FROM login_throttle WHERE hex(key_hash) = upper('%s')", hex) : -1;
 }
 
 static const char *hex_of_hash(struct arena *a, const char *token)
@@ -127,17 +145,21 @@ TEST(account_create_and_login)
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'account.create' AND object_id = %lld"
 				" AND actor_id = %lld", id, f.admin_id), 1);
 
-	long long who = 0, until = -1;
-	CHECK_INT(account_login(f.st, &f.a, "jan@example.nl", PASSWORD, NOW, &who, &until), LOGIN_OK);
+	long long who = 0;
+	struct login_wait wait;
+	CHECK_INT(account_login(f.st, &f.a, "jan@example.nl", PASSWORD, PEER, NOW_MS, &who, &wait), LOGIN_OK);
 	CHECK_INT(who, id);
-	/* the address in another case is the same account */
+	/* the address in another case, with spaces around, is the same account */
 	who = 0;
-	CHECK_INT(account_login(f.st, &f.a, "JAN@Example.NL", PASSWORD, NOW, &who, &until), LOGIN_OK);
+	CHECK_INT(account_login(f.st, &f.a, " JAN@Example.NL ", PASSWORD, PEER, NOW_MS, &who, &wait), LOGIN_OK);
 	CHECK_INT(who, id);
 	who = 0;
-	CHECK_INT(account_login(f.st, &f.a, "jan@example.nl", PASSWORD "!", NOW, &who, &until), LOGIN_BAD);
+	CHECK_INT(account_login(f.st, &f.a, "jan@example.nl", PASSWORD "!", PEER, NOW_MS, &who, &wait), LOGIN_BAD);
 	CHECK_INT(who, 0);
-	CHECK_INT(fixture_query(&f, "SELECT failed_logins FROM account WHERE id = %lld", id), 1);
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ACCOUNT, "jan@example.nl"), 1);
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ADDRESS, PEER), 1);
+	/* no address typed is stored in clear */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM login_throttle WHERE instr(key_hash, 'jan') > 0"), 0);
 
 	/* the same address again, in another case */
 	long long id2 = -1;
@@ -148,84 +170,142 @@ TEST(account_create_and_login)
 	fixture_close(&f);
 }
 
-TEST(account_login_lockout)
+TEST(account_login_delays_grow_and_never_lock)
 {
-	FIXTURE(f);  /* 10 hashes */
+	FIXTURE(f);  /* 2 hashes: the account's own, and one right password */
 	struct errors e = { 0 };
-	long long id = 0, who = 0, until = 0;
+	long long id = 0, who = 0;
+	struct login_wait wait;
 	CHECK_INT(account_create(&f.c, "piet@example.nl", "Piet", 0, PASSWORD, ROLE_PARTICIPANT, &e, &id), D_OK);
-
-	/* failures below the limit are counted and reset by a success */
-	CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", "fout-wachtwoord", NOW, &who, &until), LOGIN_BAD);
-	CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", "fout-wachtwoord", NOW, &who, &until), LOGIN_BAD);
-	struct account acc;
-	CHECK_INT(store_account_get(f.st, &f.a, f.org_a, id, &acc), ST_OK);
-	CHECK_INT(acc.failed_logins, 2);
-	CHECK_INT(acc.locked_until, 0);
-	CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", PASSWORD, NOW, &who, &until), LOGIN_OK);
-	CHECK_INT(store_account_get(f.st, &f.a, f.org_a, id, &acc), ST_OK);
-	CHECK_INT(acc.failed_logins, 0);
-
-	/* five wrong in a row lock the account for 15 minutes */
-	for (int i = 1; i <= LOGIN_MAX_FAILURES; i++) {
-		until = 0;
-		int r = account_login(f.st, &f.a, "piet@example.nl", "fout-wachtwoord", NOW + i, &who, &until);
-		if (i < LOGIN_MAX_FAILURES) {
-			CHECK_INT(r, LOGIN_BAD);
-		} else {
-			CHECK_INT(r, LOGIN_LOCKED);
-			CHECK_INT(until, NOW + i + LOGIN_LOCK_SECONDS);
-		}
+	long long free_ = throttle_rules[THROTTLE_LOGIN_ACCOUNT].free;
+	CHECK_INT(free_, 5);
+	/* A stranger's failures from several addresses, without a hash each:
+	 * the password field left empty fails before any verifying. */
+	long long t = NOW_MS;
+	for (long long i = 1; i <= free_; i++) {
+		const char *from = arena_printf(&f.a, "198.51.100.%lld", i);
+		CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", NULL, from, t, &who, &wait), LOGIN_BAD);
+		CHECK_INT(wait.wait_ms, 0);
 	}
-	long long t0 = NOW + LOGIN_MAX_FAILURES;
-	CHECK_INT(LOGIN_LOCK_SECONDS, 900);
-	CHECK_INT(store_account_get(f.st, &f.a, f.org_a, id, &acc), ST_OK);
-	CHECK_INT(acc.locked_until, t0 + 900);
-	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked' AND object_id = %lld", id), 1);
-	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'login.failed' AND object_id = %lld", id), 6);
-
-	/* the right password during the lock is refused too (no hash made) */
-	who = 0;
-	until = 0;
-	CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", PASSWORD, t0 + 1, &who, &until), LOGIN_LOCKED);
-	CHECK_INT(until, t0 + 900);
+	/* the sixth starts a delay of 1 s, which the next attempt meets
+	 * before anything is looked up: even the right password waits */
+	CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", NULL, "198.51.100.6", t, &who, &wait), LOGIN_BAD);
+	CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", PASSWORD, PEER, t + 10, &who, &wait), LOGIN_WAIT);
 	CHECK_INT(who, 0);
-	CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", PASSWORD, t0 + 899, &who, &until), LOGIN_LOCKED);
-	CHECK_INT(who, 0);
-	/* wrong ones during the lock do not extend it */
-	CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", "fout-wachtwoord", t0 + 500, &who, &until), LOGIN_LOCKED);
-	CHECK_INT(until, t0 + 900);
-
-	/* after the lock the right password works and the state is clear */
-	CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", PASSWORD, t0 + 901, &who, &until), LOGIN_OK);
+	CHECK_INT(wait.wait_ms, 990);
+	CHECK_INT(wait.step_ms, 1000);
+	/* attempts during a delay are not counted and do not extend it */
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ACCOUNT, "piet@example.nl"), 6);
+	CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", NULL, PEER, t + 500, &who, &wait), LOGIN_WAIT);
+	CHECK_INT(wait.wait_ms, 500);
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ACCOUNT, "piet@example.nl"), 6);
+	/* each further failure doubles the delay: 2, 4, 8 ... */
+	long long want = 1000;
+	for (int i = 0; i < 12; i++) {
+		t += want;
+		/* a botnet: every try from another address */
+		const char *from = arena_printf(&f.a, "203.0.113.%d", i);
+		CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", NULL, from, t, &who, &wait), LOGIN_BAD);
+		want = want * 2 > 60000 ? 60000 : want * 2;
+		CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", NULL, PEER, t, &who, &wait), LOGIN_WAIT);
+		CHECK_INT(wait.step_ms, want);
+		CHECK_INT(wait.wait_ms, want);
+	}
+	/* ... up to a minute, however many failures: the owner, at another
+	 * address, waits at most a minute after the stranger's last try */
+	CHECK_INT(want, 60000);
+	CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", PASSWORD, PEER, t + 59999, &who, &wait), LOGIN_WAIT);
+	CHECK_INT(wait.wait_ms, 1);
+	CHECK_INT(account_login(f.st, &f.a, "piet@example.nl", PASSWORD, PEER, t + 60000, &who, &wait), LOGIN_OK);
 	CHECK_INT(who, id);
-	CHECK_INT(store_account_get(f.st, &f.a, f.org_a, id, &acc), ST_OK);
-	CHECK_INT(acc.failed_logins, 0);
-	CHECK_INT(acc.locked_until, 0);
+	/* a success forgets the address typed, not the clients' addresses */
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ACCOUNT, "piet@example.nl"), -1);
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ADDRESS, "203.0.113.11"), 1);
+	/* failures of a known account are in its organisation's audit log */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'login.failed' AND object_id = %lld"
+				" AND organisation_id = %lld", id, f.org_a), 18);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'login.failed' AND detail = 'wait 60 s'"),
+		  7);
+	fixture_close(&f);
+}
+
+TEST(account_login_client_address_waits_alone)
+{
+	FIXTURE(f);  /* no hashes: accounts without a password */
+	long long who = 0;
+	struct login_wait wait;
+	long long free_ = throttle_rules[THROTTLE_LOGIN_ADDRESS].free;
+	CHECK_INT(free_, 20);
+	/* one client tries a different account each time: past the address's
+	 * free allowance it waits, whatever address it types */
+	for (long long i = 0; i <= free_ + 1; i++) {
+		const char *email = arena_printf(&f.a, "u%lld@example.nl", i);
+		CHECK(plain_account(&f, f.org_a, email) > 0);
+		CHECK_INT(account_login(f.st, &f.a, email, "geen-wachtwoord", "2001:db8:1:2::5", NOW_MS, &who, &wait),
+			  i <= free_ ? LOGIN_BAD : LOGIN_WAIT);
+	}
+	CHECK_INT(wait.step_ms, 1000);
+	/* its whole /64 waits with it; another /64, and IPv4, do not */
+	CHECK_INT(account_login(f.st, &f.a, "u0@example.nl", "x", "2001:db8:1:2:ffff::1", NOW_MS, &who, &wait), LOGIN_WAIT);
+	CHECK_INT(account_login(f.st, &f.a, "u0@example.nl", "x", "2001:db8:1:3::5", NOW_MS, &who, &wait), LOGIN_BAD);
+	CHECK_INT(account_login(f.st, &f.a, "u0@example.nl", "x", "192.0.2.1", NOW_MS, &who, &wait), LOGIN_BAD);
+	/* without a client address (the command line) only the address typed counts */
+	CHECK_INT(account_login(f.st, &f.a, "u1@example.nl", "x", NULL, NOW_MS, &who, &wait), LOGIN_BAD);
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ACCOUNT, "u1@example.nl"), 2);
+	fixture_close(&f);
+}
+
+TEST(account_login_same_for_unknown_addresses)
+{
+	FIXTURE(f);  /* 7 hashes: the dummy (once) and one per unknown try */
+	long long who = 0;
+	struct login_wait wk, wu;
+	CHECK(plain_account(&f, f.org_a, "bekend@example.nl") > 0);
+	/* the same tries with an address that has an account and one that has
+	 * none, each from its own client: the same answers, the same waits */
+	long long t = NOW_MS;
+	for (int i = 1; i <= 7; i++) {
+		enum login_result k = account_login(f.st, &f.a, "bekend@example.nl", "fout-wachtwoord", "192.0.2.10", t,
+						    &who, &wk);
+		enum login_result u = account_login(f.st, &f.a, "onbekend@example.nl", "fout-wachtwoord", "192.0.2.11", t,
+						    &who, &wu);
+		CHECK_INT(k, u);
+		CHECK_INT(k, i <= 6 ? LOGIN_BAD : LOGIN_WAIT);
+		CHECK_INT(wk.wait_ms, wu.wait_ms);
+		CHECK_INT(wk.step_ms, wu.step_ms);
+	}
+	CHECK_INT(who, 0);
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ACCOUNT, "bekend@example.nl"), 6);
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ACCOUNT, "onbekend@example.nl"), 6);
 	fixture_close(&f);
 }
 
 TEST(account_login_unknown_and_inactive)
 {
-	FIXTURE(f);  /* at most 3 hashes: the dummy hash (once) and two checks */
-	long long who = 0, until = 0;
-	CHECK_INT(account_login(f.st, &f.a, "niemand@example.nl", PASSWORD, NOW, &who, &until), LOGIN_BAD);
+	FIXTURE(f);  /* at most 4 hashes: the dummy hash (once) and three checks */
+	long long who = 0;
+	struct login_wait wait;
+	CHECK_INT(account_login(f.st, &f.a, "niemand@example.nl", PASSWORD, PEER, NOW_MS, &who, &wait), LOGIN_BAD);
 	CHECK_INT(who, 0);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log"), 0);
+	/* the password of the dummy hash opens nothing, and counts */
+	CHECK_INT(account_login(f.st, &f.a, "niemand@example.nl", "leergang", PEER, NOW_MS, &who, &wait), LOGIN_BAD);
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ACCOUNT, "niemand@example.nl"), 2);
 
 	/* an account without a password cannot log in, with any password */
 	long long id = plain_account(&f, f.org_a, "leeg@example.nl");
 	CHECK(id > 0);
-	CHECK_INT(account_login(f.st, &f.a, "leeg@example.nl", "", NOW, &who, &until), LOGIN_BAD);
-	CHECK_INT(account_login(f.st, &f.a, "leeg@example.nl", NULL, NOW, &who, &until), LOGIN_BAD);
+	CHECK_INT(account_login(f.st, &f.a, "leeg@example.nl", "", PEER, NOW_MS, &who, &wait), LOGIN_BAD);
+	CHECK_INT(account_login(f.st, &f.a, "leeg@example.nl", NULL, PEER, NOW_MS, &who, &wait), LOGIN_BAD);
 	CHECK_INT(who, 0);
-	CHECK_INT(fixture_query(&f, "SELECT failed_logins FROM account WHERE id = %lld", id), 2);
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ACCOUNT, "leeg@example.nl"), 2);
 
-	/* an inactive account answers as an unknown one, and is not counted */
+	/* an inactive account answers as an unknown one, and counts as one */
 	CHECK_INT(fixture_exec(&f, "UPDATE account SET active = 0 WHERE id = %lld", id), 0);
-	CHECK_INT(account_login(f.st, &f.a, "leeg@example.nl", "", NOW, &who, &until), LOGIN_BAD);
-	CHECK_INT(fixture_query(&f, "SELECT failed_logins FROM account WHERE id = %lld", id), 2);
-	CHECK_INT(account_login(f.st, &f.a, NULL, NULL, NOW, &who, &until), LOGIN_BAD);
+	CHECK_INT(account_login(f.st, &f.a, "leeg@example.nl", "", PEER, NOW_MS, &who, &wait), LOGIN_BAD);
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ACCOUNT, "leeg@example.nl"), 3);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE object_id = %lld", id), 2);
+	CHECK_INT(account_login(f.st, &f.a, NULL, NULL, NULL, NOW_MS, &who, &wait), LOGIN_BAD);
 	CHECK_INT(who, 0);
 	fixture_close(&f);
 }
@@ -236,23 +316,45 @@ TEST(account_set_password)
 	long long id = plain_account(&f, f.org_a, "nieuw@example.nl");
 	long long idb = plain_account(&f, f.org_b, "b@example.nl");
 	CHECK(id > 0 && idb > 0);
-	CHECK_INT(store_account_set_login_state(f.st, id, 4, NOW + 100), ST_OK);
+	/* a stranger made the address wait; the account has a token and a reset link */
+	struct throttle_key k;
+	CHECK(throttle_key_make(&k, THROTTLE_LOGIN_ACCOUNT, "Nieuw@Example.nl"));
+	for (int i = 0; i < 8; i++)
+		CHECK_INT(throttle_fail(f.st, &k, 1, NOW_MS, NULL), ST_OK);
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ACCOUNT, "nieuw@example.nl"), 8);
+	struct ctx cli = f.c;
+	struct actor w = f.who;
+	w.account_id = 0;   /* the command line */
+	cli.who = &w;
+	char token[SECRET_HEX];
 	struct errors e = { 0 };
+	CHECK_INT(api_token_create(&cli, id, "script", 30, NOW, token, &e, NULL, NULL), D_OK);
+	unsigned char h1[HASH_LEN] = { 1 }, h2[HASH_LEN] = { 2 };
+	CHECK_INT(store_reset_add(f.st, h1, id, NOW, NOW + 3600), ST_OK);
+	CHECK_INT(store_reset_add(f.st, h2, idb, NOW, NOW + 3600), ST_OK);
+
 	CHECK_INT(account_set_password(&f.c, id, "kort", &e), D_INVALID);
 	CHECK(has(&e, "password"));
 	e = (struct errors){ 0 };
 	/* an account of another organisation: not found, nothing hashed */
 	CHECK_INT(account_set_password(&f.c, idb, PASSWORD, &e), D_NOTFOUND);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM api_token"), 1);
 	CHECK_INT(account_set_password(&f.c, id, PASSWORD, &e), D_OK);
 	CHECK_INT(e.n, 0);
 	struct account acc;
 	CHECK_INT(store_account_get(f.st, &f.a, f.org_a, id, &acc), ST_OK);
 	CHECK(!strncmp(acc.password_hash, "$argon2id$", 10));
-	CHECK_INT(acc.failed_logins, 0);
-	CHECK_INT(acc.locked_until, 0);
 	CHECK_INT(fixture_query(&f, "SELECT password_hash = '' FROM account WHERE id = %lld", idb), 1);
-	long long who = 0, until = 0;
-	CHECK_INT(account_login(f.st, &f.a, "nieuw@example.nl", PASSWORD, NOW, &who, &until), LOGIN_OK);
+	/* the new password ends the tokens and reset links of this account
+	 * only, and the wait of its address */
+	long long who = 0;
+	CHECK_INT(api_token_resolve(f.st, token, NOW, &who), ST_NOTFOUND);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM api_token"), 0);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM password_reset WHERE account_id = %lld", id), 0);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM password_reset WHERE account_id = %lld", idb), 1);
+	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ACCOUNT, "nieuw@example.nl"), -1);
+	struct login_wait wait;
+	CHECK_INT(account_login(f.st, &f.a, "nieuw@example.nl", PASSWORD, PEER, NOW_MS, &who, &wait), LOGIN_OK);
 	CHECK_INT(who, id);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'account.password' AND object_id = %lld",
 				id), 1);
@@ -331,47 +433,6 @@ TEST(session_end_others_keeps_one)
 	CHECK_INT(session_end_others(f.st, acc, NULL), ST_OK);
 	CHECK_INT(session_resolve(f.st, &f.a, t[1], NOW + 1, &id, &csrf), ST_NOTFOUND);
 	CHECK_INT(session_resolve(f.st, &f.a, to, NOW + 1, &id, &csrf), ST_OK);
-	fixture_close(&f);
-}
-
-/* ---- API tokens (no hashes) ---- */
-
-TEST(api_token_create_resolve_hashed)
-{
-	FIXTURE(f);
-	long long acc = plain_account(&f, f.org_a, "api@example.nl");
-	char token[SECRET_HEX], token2[SECRET_HEX];
-	CHECK_INT(api_token_create(f.st, acc, "rapportage", token), ST_OK);
-	CHECK(is_hex64(token));
-	CHECK_INT(api_token_create(f.st, acc, NULL, token2), ST_OK);
-	CHECK(strcmp(token, token2) != 0);
-	long long id = 0;
-	CHECK_INT(api_token_resolve(f.st, token, &id), ST_OK);
-	CHECK_INT(id, acc);
-	id = 0;
-	CHECK_INT(api_token_resolve(f.st, token2, &id), ST_OK);
-	CHECK_INT(id, acc);
-
-	char bad[SECRET_HEX];
-	memcpy(bad, token, SECRET_HEX);
-	bad[0] = bad[0] == '0' ? '1' : '0';
-	CHECK_INT(api_token_resolve(f.st, bad, &id), ST_NOTFOUND);
-	CHECK_INT(api_token_resolve(f.st, "", &id), ST_NOTFOUND);
-	CHECK_INT(api_token_resolve(f.st, NULL, &id), ST_NOTFOUND);
-	char longer[SECRET_HEX + 1];
-	memcpy(longer, token, SECRET_HEX - 1);
-	longer[SECRET_HEX - 1] = '0';
-	longer[SECRET_HEX] = '\0';
-	CHECK_INT(api_token_resolve(f.st, longer, &id), ST_NOTFOUND);
-
-	/* the database holds the BLAKE2b-256 of the token and never the token */
-	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM api_token WHERE length(token_hash) = %d", HASH_LEN), 2);
-	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM api_token WHERE hex(token_hash) = upper('%s')"
-				" AND label = 'rapportage' AND account_id = %lld", hex_of_hash(&f.a, token), acc), 1);
-	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM api_token WHERE token_hash = CAST('%s' AS BLOB)"
-				" OR hex(token_hash) = upper('%s') OR instr(label, '%s') > 0", token, token, token), 0);
-	/* a copy of the stored hash is no token either */
-	CHECK_INT(api_token_resolve(f.st, hex_of_hash(&f.a, token), &id), ST_NOTFOUND);
 	fixture_close(&f);
 }
 

@@ -3,6 +3,7 @@
  * every call scoped by organisation keeps to that organisation. */
 #include "test.h"
 #include "fixture.h"
+#include "store/signin.h"
 #include "store/migrations.h"
 
 #include <sqlite3.h>
@@ -29,6 +30,16 @@ static long long unit_add(struct fixture *f, long long org, long long parent, co
 	return r ? r : id;
 }
 
+/* How many migrations there are: their numbers may have a gap while
+ * branches that each add one are apart. */
+static int migration_count(void)
+{
+	int n = 0;
+	for (const struct migration *m = migrations; m->number; m++)
+		n++;
+	return n;
+}
+
 static int last_migration(void)
 {
 	int n = 0;
@@ -49,7 +60,7 @@ TEST(store_migrations_apply_once)
 	CHECK_INT(store_migrate(f.st, &applied, &err), ST_OK);
 	CHECK_INT(applied, 0);
 	CHECK_INT(store_schema_version(f.st), last_migration());
-	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM schema_migration"), last_migration());
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM schema_migration"), migration_count());
 	CHECK_INT(store_ping(f.st), ST_OK);
 
 	/* a new database: nothing, then every migration, then nothing */
@@ -58,7 +69,7 @@ TEST(store_migrations_apply_once)
 	CHECK_INT(store_open(p2, &s2, &err), ST_OK);
 	CHECK_INT(store_schema_version(s2), 0);
 	CHECK_INT(store_migrate(s2, &applied, &err), ST_OK);
-	CHECK_INT(applied, last_migration());
+	CHECK_INT(applied, migration_count());
 	CHECK_INT(store_migrate(s2, &applied, &err), ST_OK);
 	CHECK_INT(applied, 0);
 	CHECK_STR(err.ptr, "");
@@ -822,20 +833,14 @@ TEST(store_accounts)
 	CHECK_INT(acc.person_id, pa);
 	CHECK_INT(acc.organisation_id, f.org_a);
 	CHECK_INT(acc.active, 1);
-	CHECK_INT(acc.failed_logins, 0);
-	CHECK_INT(acc.locked_until, 0);
 	CHECK_INT(store_account_by_email(f.st, &f.a, "nobody@example.nl", &acc), ST_NOTFOUND);
 
-	CHECK_INT(store_account_set_login_state(f.st, id, 3, 12345), ST_OK);
-	CHECK_INT(store_account_get(f.st, &f.a, f.org_a, id, &acc), ST_OK);
-	CHECK_INT(acc.failed_logins, 3);
-	CHECK_INT(acc.locked_until, 12345);
-	/* a new password clears the lock */
 	CHECK_INT(store_account_set_password(f.st, id, "nieuw"), ST_OK);
 	CHECK_INT(store_account_by_id(f.st, &f.a, id, &acc), ST_OK);
 	CHECK_STR(acc.password_hash, "nieuw");
-	CHECK_INT(acc.failed_logins, 0);
-	CHECK_INT(acc.locked_until, 0);
+	/* no lock-out state on an account any more (0015) */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM pragma_table_info('account') WHERE name IN"
+				" ('failed_logins', 'locked_until')"), 0);
 	CHECK_INT(store_account_set_password(f.st, 9999, "x"), ST_NOTFOUND);
 	CHECK_INT(store_account_by_id(f.st, &f.a, 9999, &acc), ST_NOTFOUND);
 
@@ -967,18 +972,48 @@ TEST(store_sessions)
 TEST(store_tokens)
 {
 	FIXTURE(f);
-	unsigned char h1[HASH_LEN], h2[HASH_LEN];
+	unsigned char h1[HASH_LEN], h2[HASH_LEN], h3[HASH_LEN];
 	hash_of(h1, 7);
 	hash_of(h2, 8);
-	long long id = 0, acc = 0;
-	CHECK_INT(store_token_add(f.st, f.admin_id, h1, "script", &id), ST_OK);
+	hash_of(h3, 9);
+	long long id = 0, id3 = 0, acc = 0, n = -1, other = 0;
+	CHECK_INT(store_account_add(f.st, f.org_a, "o@example.nl", "Other", 0, "", &other), ST_OK);
+	CHECK_INT(store_token_add(f.st, f.admin_id, h1, "script", 1000, 5000, &id), ST_OK);
 	CHECK(id > 0);
-	CHECK_INT(store_token_account(f.st, h1, &acc), ST_OK);
+	CHECK_INT(store_token_account(f.st, h1, 4999, &acc), ST_OK);
 	CHECK_INT(acc, f.admin_id);
-	CHECK_INT(store_token_account(f.st, h2, &acc), ST_NOTFOUND);
-	CHECK_INT(store_token_add(f.st, f.admin_id, h1, "again", NULL), ST_CONFLICT);
-	CHECK_INT(store_token_add(f.st, 9999, h2, NULL, NULL), ST_INVALID);
+	/* expired at expires_at */
+	CHECK_INT(store_token_account(f.st, h1, 5000, &acc), ST_NOTFOUND);
+	CHECK_INT(store_token_account(f.st, h2, 1000, &acc), ST_NOTFOUND);
+	CHECK_INT(store_token_add(f.st, f.admin_id, h1, "again", 1000, 5000, NULL), ST_CONFLICT);
+	CHECK_INT(store_token_add(f.st, 9999, h2, NULL, 1000, 5000, NULL), ST_INVALID);
+	CHECK_INT(store_token_add(f.st, f.admin_id, h3, "later", 2000, 9000, &id3), ST_OK);
+	CHECK_INT(store_token_add(f.st, other, h2, "", 2000, 9000, NULL), ST_OK);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM api_token WHERE label = 'script'"), 1);
+	CHECK_INT(store_token_count(f.st, f.admin_id, 4000, &n), ST_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(store_token_count(f.st, f.admin_id, 6000, &n), ST_OK);
+	CHECK_INT(n, 1);
+	struct api_token *t;
+	size_t nt;
+	CHECK_INT(store_token_list(f.st, &f.a, f.admin_id, &t, &nt), ST_OK);
+	CHECK_INT(nt, 2);
+	if (nt == 2) {
+		CHECK_INT(t[0].id, id3);   /* newest first */
+		CHECK_STR(t[0].label, "later");
+		CHECK_INT(t[0].created_at, 2000);
+		CHECK_INT(t[0].expires_at, 9000);
+		CHECK_INT(t[1].created_at, 1000);
+	}
+	/* one's own only */
+	CHECK_INT(store_token_delete(f.st, other, id), ST_NOTFOUND);
+	CHECK_INT(store_token_delete(f.st, f.admin_id, id), ST_OK);
+	CHECK_INT(store_token_delete(f.st, f.admin_id, id), ST_NOTFOUND);
+	CHECK_INT(store_token_account(f.st, h1, 2000, &acc), ST_NOTFOUND);
+	CHECK_INT(store_token_delete_account(f.st, f.admin_id), ST_OK);
+	CHECK_INT(store_token_account(f.st, h3, 2000, &acc), ST_NOTFOUND);
+	CHECK_INT(store_token_account(f.st, h2, 2000, &acc), ST_OK);
+	CHECK_INT(acc, other);
 	fixture_close(&f);
 }
 

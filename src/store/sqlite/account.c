@@ -1,8 +1,7 @@
-/* account.c — accounts, role grants, sessions and API tokens in SQLite. */
+/* account.c — accounts, role grants and sessions in SQLite. */
 #include "internal.h"
 
-#define ACCOUNT_COLS "id, organisation_id, ifnull(person_id, 0), email, display_name, password_hash," \
-	" failed_logins, locked_until, active"
+#define ACCOUNT_COLS "id, organisation_id, ifnull(person_id, 0), email, display_name, password_hash, active"
 
 static void read_account(struct arena *a, sqlite3_stmt *st, struct account *o)
 {
@@ -12,9 +11,7 @@ static void read_account(struct arena *a, sqlite3_stmt *st, struct account *o)
 	o->email = col_text0(a, st, 3);
 	o->display_name = col_text0(a, st, 4);
 	o->password_hash = col_text0(a, st, 5);
-	o->failed_logins = sqlite3_column_int(st, 6);
-	o->locked_until = sqlite3_column_int64(st, 7);
-	o->active = sqlite3_column_int(st, 8);
+	o->active = sqlite3_column_int(st, 6);
 }
 
 static int one_account(struct store *s, struct arena *a, sqlite3_stmt *st, struct account *out)
@@ -85,20 +82,11 @@ int store_account_add(struct store *s, long long org, const char *email, const c
 
 int store_account_set_password(struct store *s, long long id, const char *password_hash)
 {
-	sqlite3_stmt *st = stmt(s, "UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE id = ?");
+	sqlite3_stmt *st = stmt(s, "UPDATE account SET password_hash = ? WHERE id = ?");
 	bind_text(st, 1, password_hash);
 	sqlite3_bind_int64(st, 2, id);
 	int r = exec_stmt(s, st);
 	return r ? r : sqlite3_changes(s->db) ? ST_OK : ST_NOTFOUND;
-}
-
-int store_account_set_login_state(struct store *s, long long id, int failed_logins, long long locked_until)
-{
-	sqlite3_stmt *st = stmt(s, "UPDATE account SET failed_logins = ?, locked_until = ? WHERE id = ?");
-	sqlite3_bind_int(st, 1, failed_logins);
-	sqlite3_bind_int64(st, 2, locked_until);
-	sqlite3_bind_int64(st, 3, id);
-	return exec_stmt(s, st);
 }
 
 int store_grant_add(struct store *s, long long account_id, long long org, const char *role,
@@ -197,28 +185,4 @@ int store_session_delete_account(struct store *s, long long account_id, const un
 		sqlite3_bind_blob(st, 3, keep, HASH_LEN, SQLITE_TRANSIENT);
 	}
 	return exec_stmt(s, st);
-}
-
-int store_token_add(struct store *s, long long account_id, const unsigned char hash[HASH_LEN], const char *label,
-		    long long *id)
-{
-	sqlite3_stmt *st = stmt(s, "INSERT INTO api_token(account_id, token_hash, label) VALUES (?, ?, ?)");
-	sqlite3_bind_int64(st, 1, account_id);
-	sqlite3_bind_blob(st, 2, hash, HASH_LEN, SQLITE_TRANSIENT);
-	bind_text(st, 3, label ? label : "");
-	int r = exec_stmt(s, st);
-	if (!r && id)
-		*id = sqlite3_last_insert_rowid(s->db);
-	return r;
-}
-
-int store_token_account(struct store *s, const unsigned char hash[HASH_LEN], long long *account_id)
-{
-	sqlite3_stmt *st = stmt(s, "SELECT account_id FROM api_token WHERE token_hash = ?");
-	sqlite3_bind_blob(st, 1, hash, HASH_LEN, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*account_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
 }

@@ -1,0 +1,148 @@
+/* token.c — API tokens and password-reset links in SQLite, both kept as
+ * the hash of their secret only. */
+#include "internal.h"
+#include "store/signin.h"
+
+int store_reset_add(struct store *s, const unsigned char hash[HASH_LEN], long long account_id, long long now,
+		    long long expires_at)
+{
+	sqlite3_stmt *st = stmt(s, "INSERT INTO password_reset(token_hash, account_id, created_at, expires_at)"
+				" VALUES (?, ?, ?, ?)");
+	sqlite3_bind_blob(st, 1, hash, HASH_LEN, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, account_id);
+	sqlite3_bind_int64(st, 3, now);
+	sqlite3_bind_int64(st, 4, expires_at);
+	int r = exec_stmt(s, st);
+	if (r)
+		return r;
+	/* links that no longer work go on the write path */
+	st = stmt(s, "DELETE FROM password_reset WHERE expires_at <= ?");
+	sqlite3_bind_int64(st, 1, now);
+	exec_stmt(s, st);
+	return ST_OK;
+}
+
+/* The account of the row with this hash that has not expired at now. */
+static int account_of(struct store *s, sqlite3_stmt *st, const unsigned char hash[HASH_LEN], long long now,
+		      long long *account_id)
+{
+	sqlite3_bind_blob(st, 1, hash, HASH_LEN, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, now);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*account_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_reset_get(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id)
+{
+	return account_of(s, stmt(s, "SELECT account_id FROM password_reset WHERE token_hash = ? AND expires_at > ?"), hash,
+			  now, account_id);
+}
+
+int store_reset_take(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id)
+{
+	sqlite3_stmt *st = stmt(s, "DELETE FROM password_reset WHERE token_hash = ? AND expires_at > ? RETURNING account_id");
+	sqlite3_bind_blob(st, 1, hash, HASH_LEN, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, now);
+	int rc = sqlite3_step(st);
+	bool found = rc == SQLITE_ROW;
+	if (found)
+		*account_id = sqlite3_column_int64(st, 0);
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return map_rc(s, rc);
+	return found ? ST_OK : ST_NOTFOUND;
+}
+
+int store_reset_latest(struct store *s, long long account_id, long long now, long long *created_at)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT ifnull(max(created_at), 0) FROM password_reset WHERE account_id = ? AND expires_at > ?");
+	sqlite3_bind_int64(st, 1, account_id);
+	sqlite3_bind_int64(st, 2, now);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*created_at = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_reset_delete_account(struct store *s, long long account_id)
+{
+	sqlite3_stmt *st = stmt(s, "DELETE FROM password_reset WHERE account_id = ?");
+	sqlite3_bind_int64(st, 1, account_id);
+	return exec_stmt(s, st);
+}
+
+int store_token_add(struct store *s, long long account_id, const unsigned char hash[HASH_LEN], const char *label,
+		    long long now, long long expires_at, long long *id)
+{
+	sqlite3_stmt *st = stmt(s, "INSERT INTO api_token(account_id, token_hash, label, created_at, expires_at)"
+				" VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', ?, 'unixepoch'), ?)");
+	sqlite3_bind_int64(st, 1, account_id);
+	sqlite3_bind_blob(st, 2, hash, HASH_LEN, SQLITE_TRANSIENT);
+	bind_text(st, 3, label ? label : "");
+	sqlite3_bind_int64(st, 4, now);
+	sqlite3_bind_int64(st, 5, expires_at);
+	int r = exec_stmt(s, st);
+	if (!r && id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return r;
+}
+
+int store_token_account(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id)
+{
+	return account_of(s, stmt(s, "SELECT account_id FROM api_token WHERE token_hash = ? AND expires_at > ?"), hash, now,
+			  account_id);
+}
+
+int store_token_list(struct store *s, struct arena *a, long long account_id, struct api_token **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT id, account_id, ifnull(CAST(strftime('%s', created_at) AS INTEGER), 0),"
+				" expires_at, label FROM api_token WHERE account_id = ? ORDER BY id DESC");
+	sqlite3_bind_int64(st, 1, account_id);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct api_token *t = ROW_PUSH(a, *out, *n, cap);
+		t->id = sqlite3_column_int64(st, 0);
+		t->account_id = sqlite3_column_int64(st, 1);
+		t->created_at = sqlite3_column_int64(st, 2);
+		t->expires_at = sqlite3_column_int64(st, 3);
+		t->label = col_text0(a, st, 4);
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_token_count(struct store *s, long long account_id, long long now, long long *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT count(*) FROM api_token WHERE account_id = ? AND expires_at > ?");
+	sqlite3_bind_int64(st, 1, account_id);
+	sqlite3_bind_int64(st, 2, now);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_token_delete(struct store *s, long long account_id, long long id)
+{
+	sqlite3_stmt *st = stmt(s, "DELETE FROM api_token WHERE account_id = ? AND id = ?");
+	sqlite3_bind_int64(st, 1, account_id);
+	sqlite3_bind_int64(st, 2, id);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_token_delete_account(struct store *s, long long account_id)
+{
+	sqlite3_stmt *st = stmt(s, "DELETE FROM api_token WHERE account_id = ?");
+	sqlite3_bind_int64(st, 1, account_id);
+	return exec_stmt(s, st);
+}
