@@ -138,7 +138,7 @@ int password_reset_finish(struct store *st, struct arena *a, const char *token, 
 		return d;
 	struct actor who = { .account_id = acc.id, .organisation_id = acc.organisation_id, .email = acc.email,
 			     .display_name = acc.display_name };
-	struct ctx c = { st, a, &who };
+	struct ctx c = { st, a, &who, 0 };
 	bool ok = password_check(&c, e, "password", password);
 	if (ok && strcmp(password, repeat ? repeat : "")) {
 		errors_add(&c, e, "repeat", _("The two new passwords differ; type them again."));

@@ -32,7 +32,7 @@ static struct ctx as_user(struct fixture *f, struct actor *w, long long account,
 	w->account_id = account;
 	w->organisation_id = org;
 	w->email = "user";
-	return (struct ctx){ f->st, &f->a, w };
+	return (struct ctx){ f->st, &f->a, w, 0 };
 }
 
 TEST(api_token_made_listed_without_secret_and_resolved)

@@ -42,7 +42,7 @@ TEST(password_reset_link_works_once_and_ends_the_rest)
 	CHECK_INT(session_start(f.st, id, NOW, s1, c1), ST_OK);
 	struct actor w = f.who;
 	w.account_id = 0;
-	struct ctx cli = { f.st, &f.a, &w };
+	struct ctx cli = { f.st, &f.a, &w, 0 };
 	CHECK_INT(api_token_create(&cli, id, "script", 30, NOW, tok, &e, NULL, NULL), D_OK);
 
 	char *link = NULL;
