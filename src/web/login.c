@@ -24,6 +24,14 @@ static void login_form(struct web *w, const char *email, const char *message, in
 	w->r->status = status;
 }
 
+/* The answer when the password gate had no room: 503 with Retry-After and
+ * the form as it was; nothing was checked or counted. */
+static void login_busy(struct web *w, const char *email)
+{
+	response_header(w->r, "Retry-After", WEB_RETRY_AFTER);
+	login_form(w, email, _("Many people are signing in right now. Wait a few seconds and log in again."), 503);
+}
+
 void page_login(struct web *w)
 {
 	if (w->signed_in) {
@@ -51,6 +59,9 @@ void page_login_post(struct web *w)
 						    minutes, LOGIN_MAX_FAILURES), 429);
 		return;
 	}
+	case LOGIN_BUSY:
+		login_busy(w, email);
+		return;
 	case LOGIN_BAD:
 		login_form(w, email, _("The e-mail address or the password is not right. "
 				       "After 5 failed attempts the account is locked for 15 minutes."), 422);
@@ -120,6 +131,13 @@ void page_password_post(struct web *w)
 		web_redirect(w, "/login");
 		return;
 	}
+	if (lr == LOGIN_BUSY) {
+		errors_add(&w->ctx, &e, "current", _("leergang is very busy checking passwords right now. Nothing was "
+						     "changed: try again in a few seconds."));
+		response_header(w->r, "Retry-After", WEB_RETRY_AFTER);
+		password_form(w, &e, 503);
+		return;
+	}
 	if (lr != LOGIN_OK)
 		errors_add(&w->ctx, &e, "current", _("The current password is not right."));
 	if (strcmp(pw, rep))
@@ -129,6 +147,11 @@ void page_password_post(struct web *w)
 		if (d == D_OK) {
 			session_end_others(w->st, w->who.account_id, w->session);
 			web_redirect(w, "/?done=password-changed");
+			return;
+		}
+		if (d == D_BUSY) {
+			response_header(w->r, "Retry-After", WEB_RETRY_AFTER);
+			password_form(w, &e, 503);
 			return;
 		}
 		if (d != D_INVALID) {
