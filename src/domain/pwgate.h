@@ -1,6 +1,6 @@
 /* pwgate.h — the gate every password hash of leergang passes through.
- * An argon2id hash or verification takes 64 MiB and most of a core for a
- * tenth of a second, so the gate lets at most `slots` run at once, lets at
+ * An argon2id hash or verification takes 64 MiB and a core for about a
+ * fifth of a second, so the gate lets at most `slots` run at once, lets at
  * most `queue` callers wait for a slot, each for at most `wait_ms`. A
  * caller that finds the queue full, or whose wait runs out, gets PW_BUSY at
  * once and is told to try again shortly, instead of hashes piling up until

@@ -4,6 +4,7 @@
  * responses with the security headers every answer carries. */
 #include "server.h"
 #include "header_deadline.h"
+#include "hold.h"
 #include "lane.h"
 #include "core/die.h"
 #include "core/utf8.h"
@@ -33,12 +34,13 @@ struct conn_state {
 	bool answered;
 	struct MHD_Connection *conn;
 	struct request *req;   /* while on the lane, and its answer after */
-	int lane;              /* enum lane_state, atomic */
+	int lane;              /* enum lane_state, atomic; LANE_DONE also for a held refusal */
 };
 
 static const struct http_config *config;
 static struct lane *lane;
-static int suspended;      /* connections handed to the lane and not yet back (atomic) */
+static struct hold *hold;  /* refusals of the lane, sent after HTTP_BUSY_HOLD_MS */
+static int suspended;      /* connections on the lane or held, not yet back (atomic) */
 
 /* Every thread opens its own connection once; they are closed at shutdown. */
 static pthread_mutex_t stores_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -206,7 +208,14 @@ static void lane_drop(void *job)
 	MHD_resume_connection(s->conn);
 }
 
-/* Back from the lane: sends what the lane thread made. */
+/* A held refusal's time is up. */
+static void hold_release(void *job)
+{
+	struct conn_state *s = job;
+	MHD_resume_connection(s->conn);
+}
+
+/* Back from the lane or from being held: sends what was made. */
 static enum MHD_Result lane_answer(struct MHD_Connection *c, struct conn_state *s, int state)
 {
 	__atomic_fetch_sub(&suspended, 1, __ATOMIC_ACQ_REL);
@@ -289,6 +298,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	r->status = 200;
 	buf_init(&r->out, 8192);
 	config->handler(r, config->app);
+	if (r->busy && hold) {
+		/* the refusal goes out after a pause, the connection suspended */
+		s->conn = c;
+		s->req = r;
+		__atomic_store_n(&s->lane, LANE_DONE, __ATOMIC_RELEASE);
+		__atomic_fetch_add(&suspended, 1, __ATOMIC_ACQ_REL);
+		MHD_suspend_connection(c);
+		hold_add(hold, s);
+		return MHD_YES;
+	}
 	s->answered = true;
 	enum MHD_Result ret = send_response(c, r);
 	buf_release(&r->out);
@@ -375,28 +394,33 @@ int http_listen(struct http_config *cfg)
 	return cfg->listen_fd;
 }
 
-/* libmicrohttpd's messages, at most LOG_PER_SECOND a second: a flood of
- * refused connections would otherwise write a line for each. */
-#define LOG_PER_SECOND 10
+/* libmicrohttpd's messages, at most LOG_PER_MINUTE a minute: a flood of
+ * refused connections would otherwise write a line for each. The count of
+ * those left out comes with the next message after the minute. */
+#define LOG_PER_MINUTE 20
 static void log_mhd(void *cls, const char *fmt, va_list ap)
 {
 	static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
-	static time_t second;
-	static unsigned in_second, dropped;
+	static time_t minute;
+	static unsigned in_minute, left_out;
 	char line[512];
 	vsnprintf(line, sizeof(line), fmt, ap);
+	size_t len = strlen(line);
+	if (len && line[len - 1] == '\n')
+		line[len - 1] = '\0';
 	time_t now = time(NULL);
 	pthread_mutex_lock(&log_lock);
-	if (now != second) {
-		if (dropped)
-			fprintf(stderr, "leergang: http: %u more messages left out\n", dropped);
-		second = now;
-		in_second = dropped = 0;
+	if (now - minute >= 60) {
+		if (left_out)
+			fprintf(stderr, "leergang: http: %u more messages left out (at most %d a minute are written)\n",
+				left_out, LOG_PER_MINUTE);
+		minute = now;
+		in_minute = left_out = 0;
 	}
-	if (in_second++ < LOG_PER_SECOND)
-		fprintf(stderr, "leergang: http: %s%s", line, line[0] && line[strlen(line) - 1] == '\n' ? "" : "\n");
+	if (in_minute++ < LOG_PER_MINUTE)
+		fprintf(stderr, "leergang: http: %s\n", line);
 	else
-		dropped++;
+		left_out++;
 	pthread_mutex_unlock(&log_lock);
 }
 
@@ -415,8 +439,10 @@ int http_serve(const struct http_config *cfg)
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	if (cfg->on_lane)
+	if (cfg->on_lane) {
 		lane = lane_start(cfg->lane_threads, cfg->lane_nice, lane_run, lane_drop);
+		hold = hold_start(HTTP_BUSY_HOLD_MS, hold_release);
+	}
 	header_deadline_start(HTTP_HEADER_SECONDS * 1000u);
 	struct MHD_Daemon *d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
 		MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL,  /* first, or MHD warns */
@@ -437,10 +463,11 @@ int http_serve(const struct http_config *cfg)
 	sigwait(&stop, &sig);
 	fprintf(stderr, "leergang: stopping\n");
 	/* No suspended connection may be left when the daemon stops: the lane
-	 * finishes what runs, answers what waits, and the request threads send
-	 * those answers before the daemon goes. */
+	 * finishes what runs and answers what waits, the held refusals go out,
+	 * and the request threads send all these before the daemon goes. */
 	if (lane) {
 		lane_stop(lane);
+		hold_stop(hold);
 		for (int i = 0; i < 500 && __atomic_load_n(&suspended, __ATOMIC_ACQUIRE) > 0; i++)
 			usleep(10000);
 	}
@@ -448,6 +475,8 @@ int http_serve(const struct http_config *cfg)
 	header_deadline_stop();
 	lane_free(lane);
 	lane = NULL;
+	hold_free(hold);
+	hold = NULL;
 	for (size_t i = 0; i < nstores; i++)
 		store_close(stores[i]);
 	free(stores);

@@ -6,7 +6,8 @@
  * database connection. Against a flood: one client address holds at most
  * per_address connections, a request's headers must arrive within
  * HTTP_HEADER_SECONDS (header_deadline.h), and requests that hash a
- * password run on the password lane (lane.h). */
+ * password run on the password lane (lane.h); those it has no room for
+ * are refused after a pause (hold.h). */
 #ifndef LG_HTTP_SERVER_H
 #define LG_HTTP_SERVER_H
 
@@ -22,6 +23,7 @@
 #define HTTP_HEADER_SECONDS 10              /* to send a request's headers, however slowly */
 #define HTTP_PER_ADDRESS 64                 /* default connections of one client address */
 #define HTTP_MAX_CONNECTIONS 2000
+#define HTTP_BUSY_HOLD_MS 1000              /* a refused sign-in waits this long for its answer (hold.h) */
 
 struct store;
 
