@@ -398,7 +398,7 @@ int http_listen(struct http_config *cfg)
  * refused connections would otherwise write a line for each. The count of
  * those left out comes with the next message after the minute. */
 #define LOG_PER_MINUTE 20
-static void log_mhd(void *cls, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void log_mhd(void *cls, const char *fmt, va_list ap)
 {
 	static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 	static time_t minute;
