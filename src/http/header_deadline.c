@@ -148,4 +148,8 @@ void header_deadline_stop(void)
 	pthread_join(watcher, NULL);
 	pthread_cond_destroy(&wake);
 	running = false;
+	if (closed_since_log)
+		fprintf(stderr, "leergang: closed %llu connections that did not send a request's headers within %u s\n",
+			closed_since_log, limit / 1000);
+	closed_since_log = 0;
 }

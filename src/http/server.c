@@ -396,13 +396,23 @@ int http_listen(struct http_config *cfg)
 
 /* libmicrohttpd's messages, at most LOG_PER_MINUTE a minute: a flood of
  * refused connections would otherwise write a line for each. The count of
- * those left out comes with the next message after the minute. */
+ * those left out comes with the next message after the minute, or at stop. */
 #define LOG_PER_MINUTE 20
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+static time_t log_minute;
+static unsigned log_in_minute, log_left_out;
+
+/* Under log_lock. */
+static void log_count_left_out(void)
+{
+	if (log_left_out)
+		fprintf(stderr, "leergang: http: %u more messages left out (at most %d a minute are written)\n",
+			log_left_out, LOG_PER_MINUTE);
+	log_left_out = 0;
+}
+
 __attribute__((format(printf, 2, 0))) static void log_mhd(void *cls, const char *fmt, va_list ap)
 {
-	static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
-	static time_t minute;
-	static unsigned in_minute, left_out;
 	char line[512];
 	vsnprintf(line, sizeof(line), fmt, ap);
 	size_t len = strlen(line);
@@ -410,17 +420,15 @@ __attribute__((format(printf, 2, 0))) static void log_mhd(void *cls, const char 
 		line[len - 1] = '\0';
 	time_t now = time(NULL);
 	pthread_mutex_lock(&log_lock);
-	if (now - minute >= 60) {
-		if (left_out)
-			fprintf(stderr, "leergang: http: %u more messages left out (at most %d a minute are written)\n",
-				left_out, LOG_PER_MINUTE);
-		minute = now;
-		in_minute = left_out = 0;
+	if (now - log_minute >= 60) {
+		log_count_left_out();
+		log_minute = now;
+		log_in_minute = 0;
 	}
-	if (in_minute++ < LOG_PER_MINUTE)
+	if (log_in_minute++ < LOG_PER_MINUTE)
 		fprintf(stderr, "leergang: http: %s\n", line);
 	else
-		left_out++;
+		log_left_out++;
 	pthread_mutex_unlock(&log_lock);
 }
 
@@ -472,6 +480,9 @@ int http_serve(const struct http_config *cfg)
 			usleep(10000);
 	}
 	MHD_stop_daemon(d);
+	pthread_mutex_lock(&log_lock);
+	log_count_left_out();
+	pthread_mutex_unlock(&log_lock);
 	header_deadline_stop();
 	lane_free(lane);
 	lane = NULL;
