@@ -115,11 +115,13 @@ int cmd_serve(int argc, char **argv)
 		{ "listen", required_argument, 0, 'l' }, { "threads", required_argument, 0, 't' },
 		{ "secure-cookies", no_argument, 0, 's' }, { "print-logins", no_argument, 0, 'p' },
 		{ "routes", no_argument, 0, 'r' }, { "per-address-connections", required_argument, 0, 'a' },
-		{ "hash-memory", required_argument, 0, 'm' }, { 0, 0, 0, 0 } };
+		{ "hash-memory", required_argument, 0, 'm' }, { "hash-queue", required_argument, 0, 'q' },
+		{ "hash-wait", required_argument, 0, 'w' }, { 0, 0, 0, 0 } };
 	struct http_config cfg = { 0 };
 	struct app app = { 0 };
 	int print_logins = 0;
 	long threads = sysconf(_SC_NPROCESSORS_ONLN) * 4, per_address = HTTP_PER_ADDRESS, hash_memory = 0;
+	long hash_queue = PWGATE_QUEUE, hash_wait = PWGATE_WAIT_MS / 1000;
 	cfg.listen = "127.0.0.1:8080";
 	int o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -137,6 +139,12 @@ int cmd_serve(int argc, char **argv)
 		case 'm':
 			hash_memory = number_option(optarg, "--hash-memory", PWGATE_HASH_MIB, 1L << 20,
 						    "MiB for password hashes at once, 64 each");
+			break;
+		case 'q':
+			hash_queue = number_option(optarg, "--hash-queue", 0, 256, "sign-ins that may wait for a hash");
+			break;
+		case 'w':
+			hash_wait = number_option(optarg, "--hash-wait", 1, 120, "seconds a sign-in may wait for a hash");
 			break;
 		case 's': app.secure_cookies = true; break;
 		case 'p': print_logins = 1; break;
@@ -166,6 +174,8 @@ int cmd_serve(int argc, char **argv)
 	 * threads run at a lower priority: under a flood of sign-ins the
 	 * pages keep the processor. */
 	struct pwgate_limits gate = pwgate_machine_limits((unsigned long long)hash_memory);
+	gate.queue = (unsigned)hash_queue;
+	gate.wait_ms = (unsigned)hash_wait * 1000;
 	pwgate_configure(&gate);
 	cfg.on_lane = web_on_lane;
 	cfg.lane_threads = gate.slots + gate.queue;
