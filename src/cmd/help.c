@@ -9,7 +9,8 @@ const struct command commands[] = {
 	{ "init", cmd_init, "create the database (with --demo: and the demo organisations)",
 	  "leergang init [--demo]" },
 	{ "serve", cmd_serve, "serve the web interface and the API",
-	  "leergang serve [--listen ADDR:PORT] [--threads N] [--secure-cookies]" },
+	  "leergang serve [--listen ADDR:PORT] [--threads N] [--secure-cookies] [--per-address-connections N]\n"
+	  "               [--hash-memory MIB] [--hash-queue N] [--hash-wait SECONDS]" },
 	{ "migrate", cmd_migrate, "bring the database schema up to date", "leergang migrate" },
 	{ "org", cmd_org, "add or list organisations; take part in the benchmark",
 	  "leergang org add --slug SLUG --name NAME\n       leergang org list [--format csv|json]\n"

@@ -1,12 +1,14 @@
 /* serve.c — `leergang serve`: the web interface and the API. */
 #include "cmd.h"
 #include "core/die.h"
+#include "domain/pwgate.h"
 #include "http/server.h"
 #include "mail/outbox.h"
 #include "mail/smtp.h"
 #include "store/store.h"
 #include "web/web.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,16 +95,34 @@ const char *cmd_public_url(void)
 	return s;
 }
 
+/* A whole number from min to max, or die saying what the option wants. */
+static long number_option(const char *s, const char *name, long min, long max, const char *what)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < min || v > max)
+		die("%s wants a number from %ld to %ld (%s)", name, min, max, what);
+	return v;
+}
+
+/* The nice value of the password lane's threads. */
+#define LANE_NICE 10
+
 int cmd_serve(int argc, char **argv)
 {
+	struct arena scratch = ARENA_INIT;
 	static const struct option opts[] = {
 		{ "listen", required_argument, 0, 'l' }, { "threads", required_argument, 0, 't' },
 		{ "secure-cookies", no_argument, 0, 's' }, { "print-logins", no_argument, 0, 'p' },
-		{ "routes", no_argument, 0, 'r' }, { 0, 0, 0, 0 } };
+		{ "routes", no_argument, 0, 'r' }, { "per-address-connections", required_argument, 0, 'a' },
+		{ "hash-memory", required_argument, 0, 'm' }, { "hash-queue", required_argument, 0, 'q' },
+		{ "hash-wait", required_argument, 0, 'w' }, { 0, 0, 0, 0 } };
 	struct http_config cfg = { 0 };
 	struct app app = { 0 };
 	int print_logins = 0;
-	long threads = sysconf(_SC_NPROCESSORS_ONLN) * 4;
+	long threads = sysconf(_SC_NPROCESSORS_ONLN) * 4, per_address = HTTP_PER_ADDRESS, hash_memory = 0;
+	long hash_queue = PWGATE_QUEUE, hash_wait = PWGATE_WAIT_MS / 1000;
 	cfg.listen = "127.0.0.1:8080";
 	int o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -113,6 +133,20 @@ int cmd_serve(int argc, char **argv)
 			if (threads < 1 || threads > 256)
 				die("--threads wants a number from 1 to 256");
 			break;
+		case 'a':
+			per_address = number_option(optarg, "--per-address-connections", 0, HTTP_MAX_CONNECTIONS,
+						    "0: no limit, as behind a reverse proxy");
+			break;
+		case 'm':
+			hash_memory = number_option(optarg, "--hash-memory", PWGATE_HASH_MIB, 1L << 20,
+						    "MiB for password hashes at once, 64 each");
+			break;
+		case 'q':
+			hash_queue = number_option(optarg, "--hash-queue", 0, 256, "sign-ins that may wait for a hash");
+			break;
+		case 'w':
+			hash_wait = number_option(optarg, "--hash-wait", 1, 120, "seconds a sign-in may wait for a hash");
+			break;
 		case 's': app.secure_cookies = true; break;
 		case 'p': print_logins = 1; break;
 		case 'r': check_routes(); print_routes(); return 0;
@@ -121,6 +155,9 @@ int cmd_serve(int argc, char **argv)
 	}
 	if (optind != argc)
 		cmd_usage("serve");
+	/* the port first: a second server on it stops here, before it touches
+	 * its database or says anything else */
+	http_listen(&cfg);
 	check_routes();
 	setup_mail();
 	app.public_url = cmd_public_url();
@@ -131,9 +168,26 @@ int cmd_serve(int argc, char **argv)
 		demo_print_logins();
 	cfg.db_path = cmd_db_path;
 	cfg.threads = (unsigned)(threads < 2 ? 2 : threads);
+	cfg.per_address = (unsigned)per_address;
+	/* Password hashes: as many at once as cores and memory allow, a queue
+	 * behind them; one lane thread for each hash and each place in the
+	 * queue, so that the gate, not the lane, decides who waits. The lane
+	 * threads run at a lower priority: under a flood of sign-ins the
+	 * pages keep the processor. */
+	struct pwgate_limits gate = pwgate_machine_limits((unsigned long long)hash_memory);
+	gate.queue = (unsigned)hash_queue;
+	gate.wait_ms = (unsigned)hash_wait * 1000;
+	pwgate_configure(&gate);
+	cfg.on_lane = web_on_lane;
+	cfg.lane_threads = gate.slots + gate.queue;
+	cfg.lane_nice = LANE_NICE;
 	cfg.handler = web_handle;
 	cfg.error_page = web_error_page;
 	cfg.app = &app;
+	fprintf(stderr, "leergang: password hashes: %u at once, %u waiting at most %u s; %s connections per address\n",
+		gate.slots, gate.queue, gate.wait_ms / 1000,
+		per_address ? arena_printf(&scratch, "at most %ld", per_address) : "no limit on");
+	arena_free(&scratch);
 	fflush(stdout);
 	int rc = http_serve(&cfg);
 	outbox_close();

@@ -59,7 +59,7 @@ static int user_add(int argc, char **argv)
 	int d = account_create(&c, email, name ? name : email, person_id, pw, r, &e, &id);
 	if (d) {
 		store_rollback(st);
-		if (d == D_INVALID)
+		if (d == D_INVALID || d == D_BUSY)
 			cmd_die_errors(&e, "cannot add the account");
 		die("database: %s", store_errmsg(st));
 	}
@@ -151,7 +151,7 @@ static int user_passwd(int argc, char **argv)
 	char *pw = cmd_read_secret(&a);
 	struct errors e = { 0 };
 	int d = account_set_password(&c, acc.id, pw, &e);
-	if (d == D_INVALID)
+	if (d == D_INVALID || d == D_BUSY)
 		cmd_die_errors(&e, "cannot set the password");
 	if (d)
 		die("database: %s", store_errmsg(st));

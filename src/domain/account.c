@@ -2,6 +2,7 @@
  * sessions. */
 #include "account.h"
 #include "audit.h"
+#include "pwgate.h"
 #include "role.h"
 #include "throttle.h"
 #include "validate.h"
@@ -31,13 +32,19 @@ bool password_check(struct ctx *c, struct errors *e, const char *field, const ch
 	return true;
 }
 
-char *password_hash(struct arena *a, const char *pw)
+enum pw_result password_hash(struct arena *a, const char *pw, char **hash)
 {
-	char *out = arena_alloc(a, crypto_pwhash_STRBYTES);
-	if (crypto_pwhash_str_alg(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
-		return NULL;
-	return out;
+	char *out = arena_alloc(a, PWGATE_HASH_BYTES);
+	enum pw_result r = pwgate_hash(out, pw);
+	*hash = r == PW_OK ? out : NULL;
+	return r;
+}
+
+/* The message for a hash the gate had no room for; nothing was saved. */
+static int busy(struct ctx *c, struct errors *e)
+{
+	errors_add(c, e, "password", _("leergang is very busy checking passwords right now. Nothing was saved: try again in a few seconds."));
+	return D_BUSY;
 }
 
 int account_create(struct ctx *c, const char *email, const char *display_name, long long person_id,
@@ -52,8 +59,11 @@ int account_create(struct ctx *c, const char *email, const char *display_name, l
 	}
 	if (!ok)
 		return D_INVALID;
-	char *hash = password_hash(c->a, password);
-	if (!hash)
+	char *hash;
+	enum pw_result pr = password_hash(c->a, password, &hash);
+	if (pr == PW_BUSY)
+		return busy(c, e);
+	if (pr != PW_OK)
 		return D_ERROR;
 	long long nid;
 	int r = store_account_add(c->st, c->who->organisation_id, email, display_name, person_id, hash, &nid);
@@ -95,8 +105,13 @@ int account_set_password(struct ctx *c, long long account_id, const char *passwo
 	int r = store_account_get(c->st, c->a, c->who->organisation_id, account_id, &acc);
 	if (r == ST_NOTFOUND)
 		return D_NOTFOUND;
-	char *hash = password_hash(c->a, password);
-	if (r || !hash || store_begin(c->st))
+	if (r)
+		return D_ERROR;
+	char *hash;
+	enum pw_result pr = password_hash(c->a, password, &hash);
+	if (pr == PW_BUSY)
+		return busy(c, e);
+	if (pr != PW_OK || store_begin(c->st))
 		return D_ERROR;
 	if (account_password_replace(c->st, account_id, acc.email, hash) ||
 	    audit(c, "account.password", "account", account_id, "%s", "") || store_commit(c->st)) {
@@ -111,7 +126,7 @@ enum login_result account_login(struct store *st, struct arena *a, const char *e
 {
 	/* A hash to verify against when the address is unknown, so that the
 	 * answer takes as long as for a known one. */
-	static char dummy[crypto_pwhash_STRBYTES];
+	static char dummy[PWGATE_HASH_BYTES];
 	static int have_dummy;
 	/* counted by the address typed, whether or not an account has it,
 	 * and by the client's address */
@@ -133,22 +148,27 @@ enum login_result account_login(struct store *st, struct arena *a, const char *e
 		return LOGIN_ERROR;
 	if (r == ST_NOTFOUND || !acc.active) {
 		if (!__atomic_load_n(&have_dummy, __ATOMIC_ACQUIRE)) {
-			char tmp[crypto_pwhash_STRBYTES];
-			if (crypto_pwhash_str_alg(tmp, "leergang", 8, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-						  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) == 0) {
+			char tmp[PWGATE_HASH_BYTES];
+			enum pw_result pr = pwgate_hash(tmp, "leergang");
+			if (pr == PW_BUSY)
+				return LOGIN_BUSY;
+			if (pr == PW_OK) {
 				memcpy(dummy, tmp, sizeof(tmp));
 				__atomic_store_n(&have_dummy, 1, __ATOMIC_RELEASE);
 			}
 		}
-		if (__atomic_load_n(&have_dummy, __ATOMIC_ACQUIRE))
-			if (crypto_pwhash_str_verify(dummy, password ? password : "", password ? strlen(password) : 0) == 0) {
-				/* the dummy's own password: no account all the same, and
-				 * counted as every other try, or the count would tell */
-			}
+		/* the dummy's own password is no account all the same, and counted
+		 * as every other try, or the count would tell */
+		if (__atomic_load_n(&have_dummy, __ATOMIC_ACQUIRE) &&
+		    pwgate_verify(dummy, password ? password : "") == PW_BUSY)
+			return LOGIN_BUSY;
 		return throttle_fail(st, keys, nkeys, now_ms, NULL) ? LOGIN_ERROR : LOGIN_BAD;
 	}
-	if (!password || !acc.password_hash[0] ||
-	    crypto_pwhash_str_verify(acc.password_hash, password, strlen(password)) != 0) {
+	/* a verification the gate had no room for is no attempt: nothing is counted */
+	enum pw_result pr = !password || !acc.password_hash[0] ? PW_MISMATCH : pwgate_verify(acc.password_hash, password);
+	if (pr == PW_BUSY)
+		return LOGIN_BUSY;
+	if (pr != PW_OK) {
 		long long delay = 0;
 		if (throttle_fail(st, keys, nkeys, now_ms, &delay))
 			return LOGIN_ERROR;

@@ -9,13 +9,16 @@
 #define LG_DOMAIN_ACCOUNT_H
 
 #include "ctx.h"
+#include "pwgate.h"
 
 #define PASSWORD_MIN 10
 #define PASSWORD_MAX 200
 #define SESSION_SECONDS (12 * 60 * 60)
 #define SECRET_HEX 65   /* 32 random bytes as hex, with the NUL */
 
-enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_WAIT, LOGIN_ERROR };
+/* LOGIN_BUSY: the password gate (pwgate.h) had no room; nothing was checked
+ * or counted, and the caller is told to try again shortly. */
+enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_WAIT, LOGIN_ERROR, LOGIN_BUSY };
 
 /* How long a sign-in must wait: the time left, and the whole delay it is
  * in (what a message says, the same whenever one asks), in milliseconds. */
@@ -25,10 +28,13 @@ struct login_wait {
 
 /* Checks a new password; adds a message to e under field. */
 bool password_check(struct ctx *c, struct errors *e, const char *field, const char *pw);
-/* argon2id string for pw, in the arena; NULL when out of memory. */
-char *password_hash(struct arena *a, const char *pw);
+/* argon2id string for pw, in the arena, through the password gate:
+ * PW_OK with *hash set, PW_BUSY, or PW_ERROR when out of memory. */
+enum pw_result password_hash(struct arena *a, const char *pw, char **hash);
 
-/* Creates an account with one organisation-wide role. person_id may be 0. */
+/* Creates an account with one organisation-wide role. person_id may be 0.
+ * Like account_set_password, D_BUSY (with a message in e) when the password
+ * gate had no room: nothing was saved. */
 int account_create(struct ctx *c, const char *email, const char *display_name, long long person_id,
 		   const char *password, int role, struct errors *e, long long *id);
 /* Sets a new password of an account of c's organisation. A new password

@@ -57,6 +57,7 @@ enum {
 	D_FORBIDDEN = 3,
 	D_CONFLICT = 4,
 	D_ERROR = 5,     /* the store failed */
+	D_BUSY = 6,      /* too busy right now (the password gate): nothing changed, try again shortly */
 };
 
 bool actor_has(const struct actor *w, unsigned role_bits);

@@ -1,6 +1,7 @@
 /* password_reset.c — reset links: asked for, mailed, printed, opened and
  * spent. */
 #include "password_reset.h"
+#include "pwgate.h"
 #include "throttle.h"
 #include "core/i18n.h"
 #include "mail/message.h"
@@ -146,8 +147,13 @@ int password_reset_finish(struct store *st, struct arena *a, const char *token, 
 	}
 	if (!ok)
 		return D_INVALID;
-	char *hash = password_hash(a, password);
-	if (!hash)
+	char *hash;
+	enum pw_result pr = password_hash(a, password, &hash);
+	if (pr == PW_BUSY) {
+		errors_add(&c, e, "password", "%s", _("leergang is very busy checking passwords right now. Nothing was saved: try again in a few seconds."));
+		return D_BUSY;
+	}
+	if (pr != PW_OK)
 		return D_ERROR;
 	/* spent in the same transaction that sets the password: of two
 	 * requests with one link, one sets it and the other finds it spent */

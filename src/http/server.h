@@ -1,8 +1,13 @@
 /* server.h — the HTTP server of leergang on libmicrohttpd. It reads a whole
- * request (refusing oversized bodies with 413 and too many headers with
- * 431), checks that the path and query are valid UTF-8, parses forms and
- * uploads, and hands a struct request to one handler function. Every worker
- * thread has its own database connection. */
+ * request (refusing oversized bodies with 413, too many headers with 431,
+ * and a body length given twice or in two ways with 400), checks that the
+ * path and query are valid UTF-8, parses forms and uploads, and hands a
+ * struct request to one handler function. Every worker thread has its own
+ * database connection. Against a flood: one client address holds at most
+ * per_address connections, a request's headers must arrive within
+ * HTTP_HEADER_SECONDS (header_deadline.h), and requests that hash a
+ * password run on the password lane (lane.h); those it has no room for
+ * are refused after a pause (hold.h). */
 #ifndef LG_HTTP_SERVER_H
 #define LG_HTTP_SERVER_H
 
@@ -15,6 +20,10 @@
 #define HTTP_MAX_BODY (10u * 1024 * 1024)   /* an HR export of 50,000 people fits */
 #define HTTP_MAX_HEADERS 100
 #define HTTP_HEADER_MEMORY (64u * 1024)     /* request line + headers per connection */
+#define HTTP_HEADER_SECONDS 10              /* to send a request's headers, however slowly */
+#define HTTP_PER_ADDRESS 64                 /* default connections of one client address */
+#define HTTP_MAX_CONNECTIONS 2000
+#define HTTP_BUSY_HOLD_MS 1000              /* a refused sign-in waits this long for its answer (hold.h) */
 
 struct store;
 
@@ -36,6 +45,8 @@ struct request {
 	const char *content_type;  /* of the request, or "" */
 	const char *body;          /* raw body (NUL-terminated), for JSON and CSV */
 	size_t body_len;
+	bool busy;                 /* belongs on the password lane, which had no room: answer "try again shortly" */
+	bool bad_framing;          /* for the error page: Content-Length or Transfer-Encoding refused */
 
 	/* the response, filled in by the handler */
 	int status;
@@ -70,16 +81,29 @@ typedef void (*http_handler)(struct request *r, void *app);
 
 struct http_config {
 	const char *listen;       /* "127.0.0.1:8080" */
+	int listen_fd;            /* set by http_listen */
+	int listen_family;
 	const char *db_path;
 	unsigned threads;
 	http_handler handler;
 	void *app;
 	/* called once per request when the server has to answer on its own
-	 * (413, 431, 400): writes an error page into r->out */
+	 * (413, 431, 400, 501): writes an error page into r->out */
 	void (*error_page)(struct request *r, void *app, int status);
+	/* true for a request whose handler may wait for the password gate: it
+	 * runs on one of lane_threads threads while its connection is
+	 * suspended; with no room there, on the request thread with r->busy */
+	bool (*on_lane)(const struct request *r, void *app);
+	unsigned lane_threads;
+	int lane_nice;             /* nice value of the lane threads */
+	unsigned per_address;      /* connections per client address; 0: no limit */
 };
 
-/* Serves until SIGINT or SIGTERM; returns 0 after a clean stop. */
+/* Opens the listening socket of cfg->listen, or dies with one line saying
+ * why (the port is in use, say): first, before anything else starts. */
+int http_listen(struct http_config *cfg);
+/* Serves on the socket of http_listen until SIGINT or SIGTERM; returns 0
+ * after a clean stop. */
 int http_serve(const struct http_config *cfg);
 
 #endif

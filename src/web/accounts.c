@@ -102,6 +102,11 @@ void page_account_create(struct web *w)
 			web_redirect(w, "/accounts?done=account-created");
 			return;
 		}
+		if (d == D_BUSY) {
+			response_header(w->r, "Retry-After", WEB_RETRY_AFTER);
+			accounts_page(w, &e, 503);
+			return;
+		}
 		if (d != D_INVALID) {
 			web_error(w, 500, _("The account could not be saved. Try again later."));
 			return;

@@ -3,6 +3,7 @@
 #include "web.h"
 #include "domain/account.h"
 #include "domain/api_token.h"
+#include "domain/pwgate.h"
 #include "html/html.h"
 
 #include <stdlib.h>
@@ -223,7 +224,22 @@ void web_handle(struct request *r, void *appv)
 			return;
 		}
 	}
+	/* No room on the password lane: answered here, and the gate refuses at
+	 * once, so the route gives its own "try again shortly" without hashing
+	 * on a request thread. */
+	pwgate_refuse_here(r->busy);
 	found->fn(&w);
+	pwgate_refuse_here(false);
+}
+
+bool web_on_lane(const struct request *r, void *app)
+{
+	for (const struct route *rt = routes; rt->method; rt++) {
+		long long id[2] = { 0, 0 };
+		if (!strcmp(rt->method, r->method) && match(rt->pattern, r->path, id))
+			return rt->kind == ROUTE_PAGE_PASSWORD;
+	}
+	return false;
 }
 
 void web_redirect(struct web *w, const char *location)

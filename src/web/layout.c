@@ -214,6 +214,7 @@ static const char *status_title(int status)
 	case 413: return _("The upload is too large");
 	case 422: return _("Check your input");
 	case 431: return _("The request has too many or too long headers");
+	case 501: return _("The request cannot be handled");
 	case 503: return _("leergang is not available right now");
 	default: return _("Something went wrong");
 	}
@@ -233,7 +234,7 @@ void web_not_found(struct web *w)
 	web_error(w, 404, _("There is nothing at this address, or it is not in your organisation. Check the link."));
 }
 
-/* Answers of the server itself (413, 431, 400) in the browser's language. */
+/* Answers of the server itself (413, 431, 400, 501, 503) in the browser's language. */
 void web_error_page(struct request *r, void *app, int status)
 {
 	struct web w = { 0 };
@@ -246,6 +247,9 @@ void web_error_page(struct request *r, void *app, int status)
 	const char *msg = status == 413 ? _("The file or form is larger than leergang accepts (10 MB). Split the file and try again.")
 		: status == 431 ? _("Your browser sent more or longer headers than leergang accepts. Remove cookies for this site and try again.")
 		: status == 503 ? _("The database cannot be reached. Try again in a minute; if this goes on, tell the administrator.")
+		: status == 501 ? _("The request was sent with a transfer coding that leergang does not support. Send it without one, or chunked.")
+		: r->bad_framing ? _("The request gave the length of its content twice or in two ways (Content-Length and Transfer-Encoding). "
+				     "Send it with one length.")
 		: _("The address or the form contains characters that are not allowed (for example invalid UTF-8). Check what you typed.");
 	if (!strncmp(r->path ? r->path : "", "/api/", 5)) {
 		web_json_error(&w, status, msg);

@@ -26,6 +26,14 @@ static void login_form(struct web *w, const char *email, const char *message, in
 	w->r->status = status;
 }
 
+/* The answer when the password gate had no room: 503 with Retry-After and
+ * the form as it was; nothing was checked or counted. */
+static void login_busy(struct web *w, const char *email)
+{
+	response_header(w->r, "Retry-After", WEB_RETRY_AFTER);
+	login_form(w, email, _("Many people are signing in right now. Wait a few seconds and log in again."), 503);
+}
+
 void page_login(struct web *w)
 {
 	if (w->signed_in) {
@@ -84,6 +92,9 @@ void page_login_post(struct web *w)
 	case LOGIN_WAIT:
 		login_form(w, email, wait_message(w, &wait), 429);
 		web_login_wait(w, &wait);
+		return;
+	case LOGIN_BUSY:
+		login_busy(w, email);
 		return;
 	case LOGIN_BAD:
 		login_form(w, email, _("The e-mail address or the password is not right. "
@@ -150,6 +161,12 @@ void page_password_post(struct web *w)
 	else if (lr == LOGIN_ERROR) {
 		web_error(w, 500, _("The password could not be saved. Try again later."));
 		return;
+	} else if (lr == LOGIN_BUSY) {
+		errors_add(&w->ctx, &e, "current", _("leergang is very busy checking passwords right now. Nothing was "
+						     "changed: try again in a few seconds."));
+		response_header(w->r, "Retry-After", WEB_RETRY_AFTER);
+		password_form(w, &e, 503);
+		return;
 	} else if (lr != LOGIN_OK)
 		errors_add(&w->ctx, &e, "current", _("The current password is not right."));
 	if (strcmp(pw, rep))
@@ -159,6 +176,11 @@ void page_password_post(struct web *w)
 		if (d == D_OK) {
 			session_end_others(w->st, w->who.account_id, w->session);
 			web_redirect(w, "/?done=password-changed");
+			return;
+		}
+		if (d == D_BUSY) {
+			response_header(w->r, "Retry-After", WEB_RETRY_AFTER);
+			password_form(w, &e, 503);
 			return;
 		}
 		if (d != D_INVALID) {

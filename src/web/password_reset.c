@@ -138,11 +138,14 @@ void page_password_reset_post(struct web *w)
 		link_gone(w);
 		return;
 	}
-	if (d == D_INVALID) {
+	if (d == D_INVALID || d == D_BUSY) {
 		if (password_reset_open(w->st, w->a, token, (long long)time(NULL), &email))
 			link_gone(w);
-		else
-			reset_form(w, token, email, &e, 422);
+		else {
+			if (d == D_BUSY)
+				response_header(w->r, "Retry-After", WEB_RETRY_AFTER);
+			reset_form(w, token, email, &e, d == D_BUSY ? 503 : 422);
+		}
 		return;
 	}
 	if (d) {

@@ -6,22 +6,23 @@
 
 #define PAGE ROUTE_PAGE
 #define API ROUTE_API
+#define PAGE_PASSWORD ROUTE_PAGE_PASSWORD
 
 const struct route routes[] = {
 	{ "GET", "/healthz", page_healthz, ACCESS_PUBLIC, API },
 	{ "GET", "/static/leergang.css", page_static_css, ACCESS_PUBLIC, PAGE },
 	{ "GET", "/login", page_login, ACCESS_PUBLIC, PAGE },
-	{ "POST", "/login", page_login_post, ACCESS_PUBLIC, PAGE },
+	{ "POST", "/login", page_login_post, ACCESS_PUBLIC, PAGE_PASSWORD },
 	{ "GET", "/language", page_language, ACCESS_PUBLIC, PAGE },
 	{ "POST", "/logout", page_logout, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/", page_home, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/password", page_password, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/feedback", page_my_feedback, ACCESS_SIGNED_IN, PAGE },
-	{ "POST", "/password", page_password_post, ACCESS_SIGNED_IN, PAGE },
+	{ "POST", "/password", page_password_post, ACCESS_SIGNED_IN, PAGE_PASSWORD },
 	{ "GET", "/password/forgot", page_password_forgot, ACCESS_PUBLIC, PAGE },
 	{ "POST", "/password/forgot", page_password_forgot_post, ACCESS_PUBLIC, PAGE },
 	{ "GET", "/password/reset", page_password_reset, ACCESS_PUBLIC, PAGE },
-	{ "POST", "/password/reset", page_password_reset_post, ACCESS_PUBLIC, PAGE },
+	{ "POST", "/password/reset", page_password_reset_post, ACCESS_PUBLIC, PAGE_PASSWORD },
 	{ "GET", "/tokens", page_tokens, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/tokens", page_token_create, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/tokens/{id}/revoke", page_token_revoke, ACCESS_SIGNED_IN, PAGE },
@@ -37,7 +38,7 @@ const struct route routes[] = {
 	{ "GET", "/people/{id}", page_person, ROLES_PEOPLE_READ, PAGE },
 
 	{ "GET", "/accounts", page_accounts, ROLES_ADMIN, PAGE },
-	{ "POST", "/accounts", page_account_create, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts", page_account_create, ROLES_ADMIN, PAGE_PASSWORD },
 	{ "POST", "/accounts/{id}/roles", page_account_role_add, ROLES_ADMIN, PAGE },
 	{ "POST", "/accounts/{id}/roles/{id}/delete", page_account_role_remove, ROLES_ADMIN, PAGE },
 

@@ -45,7 +45,10 @@
 struct web;
 typedef void (*web_handler)(struct web *w);
 
-enum route_kind { ROUTE_PAGE, ROUTE_API };
+/* ROUTE_PAGE_PASSWORD: a page whose handler hashes or verifies a password;
+ * the server runs it on its password lane (http/lane.h), not on a request
+ * thread. */
+enum route_kind { ROUTE_PAGE, ROUTE_API, ROUTE_PAGE_PASSWORD };
 
 struct route {
 	const char *method;
@@ -82,6 +85,11 @@ struct app {
 
 void web_handle(struct request *r, void *app);
 void web_error_page(struct request *r, void *app, int status);
+/* Whether the request goes to a route that hashes a password (http_config.on_lane). */
+bool web_on_lane(const struct request *r, void *app);
+
+/* Seconds in the Retry-After of a "busy, try again shortly" answer. */
+#define WEB_RETRY_AFTER "5"
 
 /* answers */
 void web_redirect(struct web *w, const char *location);
