@@ -62,6 +62,14 @@ static void make_parts(struct arena *a, const long long *labels, size_t n, struc
 	free(s);
 }
 
+/* Smaller, or as small with a lower label: the order in which parts are
+ * hidden, whatever the order of the responses (random in an anonymous
+ * wave). */
+static bool smaller(const struct disclosure_part *x, const struct disclosure_part *y)
+{
+	return x->n < y->n || (x->n == y->n && x->label < y->label);
+}
+
 /* The rule of one breakdown alone: parts below the minimum hidden, and then
  * the smallest others until the hidden ones together are not too few. */
 static void guard_alone(struct disclosure *d)
@@ -77,7 +85,7 @@ static void guard_alone(struct disclosure *d)
 	while (hidden && hidden_n < DISCLOSURE_MIN) {
 		size_t pick = d->nparts;
 		for (size_t p = 0; p < d->nparts; p++)
-			if (d->parts[p].state == PART_SHOWN && (pick == d->nparts || d->parts[p].n < d->parts[pick].n))
+			if (d->parts[p].state == PART_SHOWN && (pick == d->nparts || smaller(&d->parts[p], &d->parts[pick])))
 				pick = p;
 		if (pick == d->nparts)
 			break;  /* all hidden */
@@ -351,16 +359,16 @@ void disclosure_decide(struct arena *a, const long long *labels, size_t nb, size
 			for (size_t p = 0; p < d->nparts; p++) {
 				if (d->parts[p].state != PART_SHOWN)
 					continue;
-				if (smallest == d->nparts || d->parts[p].n < d->parts[smallest].n)
+				if (smallest == d->nparts || smaller(&d->parts[p], &d->parts[smallest]))
 					smallest = p;
 			}
 			size_t *order = xcalloc(d->nparts + 1, sizeof(*order)), no = 0;
 			for (size_t p = 0; p < d->nparts; p++)
 				if (d->parts[p].state == PART_SHOWN)
 					order[no++] = p;
-			for (size_t i = 0; i < no; i++)  /* by size, then first appearance */
+			for (size_t i = 0; i < no; i++)  /* smallest first */
 				for (size_t j = i + 1; j < no; j++)
-					if (d->parts[order[j]].n < d->parts[order[i]].n) {
+					if (smaller(&d->parts[order[j]], &d->parts[order[i]])) {
 						size_t t = order[i];
 						order[i] = order[j];
 						order[j] = t;

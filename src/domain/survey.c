@@ -485,6 +485,12 @@ enum wave_phase wave_phase_now(struct ctx *c, const struct wave *w)
 	return wave_phase(w, today);
 }
 
+bool wave_before(const struct wave *a, const struct wave *b)
+{
+	int d = strcmp(a->opens_on, b->opens_on);
+	return d < 0 || (d == 0 && a->id < b->id);
+}
+
 int wave_close(struct ctx *c, const struct wave *w)
 {
 	if (wave_phase_now(c, w) == WAVE_CLOSED)

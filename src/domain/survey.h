@@ -98,6 +98,9 @@ enum wave_phase { WAVE_NOT_YET, WAVE_OPEN, WAVE_CLOSED };
 enum wave_phase wave_phase(const struct wave *w, const char *today);
 /* The same at the ctx's time. */
 enum wave_phase wave_phase_now(struct ctx *c, const struct wave *w);
+/* Whether a comes before b: opens earlier, or the same day and was made
+ * first (the order in which two waves are compared). */
+bool wave_before(const struct wave *a, const struct wave *b);
 /* Closes an open (or not yet open) wave now: its links answer no more and
  * its results can be shown. D_CONFLICT when it is closed already. */
 int wave_close(struct ctx *c, const struct wave *w);

@@ -3,13 +3,17 @@
  * results per item and per group under the same rules as the page (from 5
  * responses, once closed, parts hidden as the wave's plan decides).
  *
- * No figure is more precise than the page that shows it: means and SDs
- * of items and groups with 1 decimal (the wave page), scale scores, their
- * SDs, t, F and effect sizes with 2, p and eta squared with 3, degrees of
- * freedom with 1. Counts are exact, as on the page. Rounding is not what
- * protects anyone (the cross-table rule is): it keeps the API from
- * handing an insider more than the page does, such as the exact sum of a
- * part (mean times n) to set beside another. */
+ * No mean or SD is more precise than the page that shows it: those of
+ * items, groups and 360° categories with 1 decimal (the wave page), scale
+ * scores, their SDs and the paired change with 2 (the compare page).
+ * Counts are exact, as on the page, and the test statistics (t, F, df, p,
+ * effect sizes) are given in full, for a researcher to use. Precision is
+ * not what protects anyone: the rule of domain/disclosure.h assumes every
+ * offered part's exact sum is known (mean times n) and refuses whatever
+ * combination of them would isolate fewer than 5 people, so a more
+ * precise figure of an offered part tells nothing about a person that the
+ * rule has not allowed. The rounding only keeps the API from handing out
+ * more than the page does. */
 #include "web.h"
 #include "domain/survey.h"
 #include "domain/survey_compare.h"
@@ -20,19 +24,22 @@
 #include <string.h>
 #include <time.h>
 
-/* v rounded to the page's decimals; null when not defined */
+/* v rounded to the page's decimals (FULL: as it is); null when not defined */
 static json_t *number(double v, int decimals)
 {
 	if (isnan(v) || isinf(v))
 		return json_null();
+	if (decimals < 0)
+		return json_real(v);
 	double f = pow(10, decimals);
 	return json_real(round(v * f) / f);
 }
 
 #define ITEM 1    /* item and group means, 360° scores: the wave page */
-#define SCORE 2   /* scale scores, SD, t, F, d */
-#define PVAL 3    /* p, eta squared */
-#define DF 1
+#define SCORE 2   /* scale scores, their SD, the paired change */
+#define FULL (-1)  /* test statistics */
+#define PVAL FULL
+#define DF FULL
 
 void api_waves(struct web *w)
 {
@@ -166,7 +173,7 @@ static json_t *desc(const struct stats_desc *d)
 
 static json_t *ttest(const struct stats_ttest *t)
 {
-	return json_pack("{s:o, s:o, s:o}", "t", number(t->t, SCORE), "df", number(t->df, DF), "p", number(t->p, PVAL));
+	return json_pack("{s:o, s:o, s:o}", "t", number(t->t, FULL), "df", number(t->df, DF), "p", number(t->p, PVAL));
 }
 
 /* GET /api/v1/waves/{id}/compare?by=group|batch|unit[&with=WAVE]: what the
@@ -221,12 +228,12 @@ void api_wave_compare(struct web *w)
 	for (size_t d = 0; c.tests && d < c.ndims; d++) {
 		const struct compare_test *t = &c.tests[d];
 		json_t *x = json_pack("{s:s, s:{s:o, s:o, s:o, s:o, s:o}}", "dimension", c.dims[d].name, "anova", "F",
-				      number(t->anova.F, SCORE), "df1", number(t->anova.df1, DF), "df2", number(t->anova.df2, DF), "p",
+				      number(t->anova.F, FULL), "df1", number(t->anova.df1, DF), "df2", number(t->anova.df2, DF), "p",
 				      number(t->anova.p, PVAL), "eta2", number(t->anova.eta2, PVAL));
 		if (t->two) {
 			json_object_set_new(x, "welch", ttest(&t->welch));
 			json_object_set_new(x, "student", ttest(&t->student));
-			json_object_set_new(x, "cohen_d", number(t->d, SCORE));
+			json_object_set_new(x, "cohen_d", number(t->d, FULL));
 		}
 		json_array_append_new(tests, x);
 	}
@@ -240,7 +247,7 @@ void api_wave_compare(struct web *w)
 	json_object_set_new(j, "tests", tests);
 	if (with) {
 		struct wave_pairing p;
-		bool first = strcmp(wv.opens_on, other.opens_on) <= 0;
+		bool first = wave_before(&wv, &other);
 		if (wave_pair(&w->ctx, first ? &wv : &other, first ? &v : &ov, first ? &other : &wv, first ? &ov : &v, &p)) {
 			json_decref(j);
 			web_json_error(w, 500, _("The questionnaires could not be read. Try again later."));
@@ -250,12 +257,12 @@ void api_wave_compare(struct web *w)
 		for (size_t k = 0; p.shown && k < p.ndims; k++) {
 			const struct pair_dim *x = &p.dims[k];
 			json_t *o = json_pack("{s:s, s:o, s:o, s:o, s:o}", "dimension", x->name, "before", desc(&x->a), "after",
-					      desc(&x->b), "welch", ttest(&x->welch), "cohen_d", number(x->d, SCORE));
+					      desc(&x->b), "welch", ttest(&x->welch), "cohen_d", number(x->d, FULL));
 			if (p.paired)
-				json_object_set_new(o, "paired", json_pack("{s:o, s:o, s:o, s:o, s:o}", "t", number(x->paired.t, SCORE),
+				json_object_set_new(o, "paired", json_pack("{s:o, s:o, s:o, s:o, s:o}", "t", number(x->paired.t, FULL),
 									   "df", number(x->paired.df, DF), "p", number(x->paired.p, PVAL),
 									   "mean_diff", number(x->paired.mean_diff, SCORE), "dz",
-									   number(x->paired.dz, SCORE)));
+									   number(x->paired.dz, FULL)));
 			json_array_append_new(pd, o);
 		}
 		json_t *po = json_pack("{s:I, s:I, s:b, s:b, s:I, s:o}", "before", (json_int_t)(first ? wv.id : other.id),

@@ -284,7 +284,7 @@ void page_wave_compare(struct web *w)
 	by_section(w, &wv, &cmp, by);
 	if (with) {
 		/* the earlier wave first */
-		bool first = strcmp(wv.opens_on, other.opens_on) <= 0;
+		bool first = wave_before(&wv, &other);
 		pair_section(w, first ? &wv : &other, first ? &v : &ov, first ? &other : &wv, first ? &ov : &v);
 	}
 	benchmark_section(w, &wv, &v);

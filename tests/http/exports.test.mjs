@@ -21,7 +21,8 @@ import { startServer, Client, demoEmail } from '../lib/server.mjs';
 const DEMO_WAVE = 'Eindevaluatie LiVe! 2025';
 const FILE = 'eindevaluatie-live-2025';
 const CODES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
-const HEADER = ['respondent', 'week', ...CODES, 'open1', 'open2', 'open3'];
+// no week: an anonymous response keeps no time, not even the week
+const HEADER = ['respondent', ...CODES, 'open1', 'open2', 'open3'];
 const TYPES = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -127,18 +128,16 @@ test('the CSV: a header of codes, 84 rows numbered 1..84 in an order that is not
   const text = files.csv.subarray(3).toString('utf8');
   assert.ok(text.endsWith('\r\n'), 'rows end in CRLF');
   const [head, ...rows] = parseCsv(text);
-  assert.deepEqual(head, HEADER, 'respondent, week, a..j, open1..open3: no name, e-mail, token or id column');
+  assert.deepEqual(head, HEADER, 'respondent, a..j, open1..open3: no name, e-mail, token, id or time column');
   assert.equal(rows.length, 84);
   assert.deepEqual(rows.map((r) => r[0]), rows.map((_, i) => String(i + 1)), 'the respondents are numbered 1..84');
   for (const r of rows) {
     assert.equal(r.length, HEADER.length);
-    assert.match(r[1], /^\d{4}-\d\d-\d\d$/, 'the week as a date, its Monday');
-    assert.equal(new Date(r[1] + 'T00:00:00Z').getUTCDay(), 1, 'a Monday: nothing finer than the week');
-    for (const v of r.slice(2, 12)) assert.match(v, /^[1-5]$/, 'a Likert point, a number');
+    for (const v of r.slice(1, 11)) assert.match(v, /^[1-5]$/, 'a Likert point, a number');
   }
-  const open1 = rows.map((r) => r[12]).filter((x) => x);
+  const open1 = rows.map((r) => r[11]).filter((x) => x);
   assert.ok(open1.includes('Vragen stellen voordat ik oordeel.'), 'open answers as text');
-  assert.ok(rows.every((r) => r[13] === '' && r[14] === ''), 'no answer: an empty field');
+  assert.ok(rows.every((r) => r[12] === '' && r[13] === ''), 'no answer: an empty field');
   // the rows are not in the order of the response ids (which is random
   // anyway in an anonymous wave): match them up through the answers
   if (!has('sqlite3')) {
@@ -148,7 +147,7 @@ test('the CSV: a header of codes, 84 rows numbered 1..84 in an order that is not
   const answers = sql(`SELECT r.id AS id, group_concat(x.value, ',') AS v FROM response r JOIN answer x ON x.response_id = r.id
     JOIN instrument_item i ON i.id = x.item_id WHERE r.wave_id = ${demoWave} AND i.kind = 'likert' GROUP BY r.id ORDER BY r.id`);
   assert.equal(answers.length, 84);
-  const csvOrder = rows.map((r) => r.slice(2, 12).join(','));
+  const csvOrder = rows.map((r) => r.slice(1, 11).join(','));
   assert.notDeepEqual(csvOrder, answers.map((a) => a.v), 'not in the order of the response ids');
   assert.deepEqual([...csvOrder].sort(), answers.map((a) => a.v).sort(), 'the same answers as stored');
 });

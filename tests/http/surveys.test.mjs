@@ -414,9 +414,14 @@ test('a respondent without an account saves part, finds the draft back, hands in
   assert.equal(r.status, 303);
   assert.equal(r.headers.get('location'), `/respond?token=${token}&done=answers-saved`);
   const inv = anon.inv.get(token);
-  assert.equal(one(`SELECT count(*) FROM draft_answer WHERE invitation_id = ${inv.id}`), 3, 'the draft is kept with the link');
+  // one sealed draft with the link: no answer of it as text in the database
+  assert.equal(one(`SELECT count(*) FROM draft WHERE invitation_id = ${inv.id}`), 1, 'the draft is kept with the link');
+  const box = Buffer.from(one(`SELECT hex(box) FROM draft WHERE invitation_id = ${inv.id}`), 'hex');
+  assert.ok(!box.includes(Buffer.from('inzicht')) && !box.includes(Buffer.from('oordelen')), 'the draft is sealed');
   r = await c.get(r.headers.get('location'));
-  assert.match(r.text, /Uw antwoorden zijn opgeslagen\. U kunt via deze link terugkomen tot de vragenlijst sluit\./);
+  assert.match(r.text, /Uw antwoorden zijn opgeslagen in deze browser\. U kunt via deze link terugkomen tot de vragenlijst sluit\./);
+  assert.match(r.text, /op slot met een sleutel die alleen deze browser heeft/, 'the respondent is told what the draft means');
+  assert.match(r.text, /zodra u inlevert, worden uw antwoorden bewaard zonder uw naam/);
   assert.equal(checked(r.text, f.a), '4', 'the draft comes back checked');
   assert.equal(checked(r.text, f.b), '2');
   for (const code of CODES.slice(2)) assert.equal(checked(r.text, f[code]), undefined, code);
@@ -427,6 +432,24 @@ test('a respondent without an account saves part, finds the draft back, hands in
   r = await c.post('/respond', { token, action: 'save', ...answerFields(f, { a: 5, b: 2, open1 }) });
   assert.equal(r.status, 303);
   assert.equal(checked((await c.get(`/respond?token=${token}`)).text, f.a), '5');
+
+  // whoever holds the link alone (the coordinator with links.csv, another
+  // browser) reads nothing of the draft and cannot hand it in
+  const holder = new Client(srv.base);
+  const seen = await holder.get(`/respond?token=${token}`);
+  assert.equal(seen.status, 200);
+  assert.match(seen.text, /Voor deze link zijn antwoorden bewaard in een andere browser/);
+  assert.ok(!seen.text.includes('inzicht') && !seen.text.includes('oordelen'), 'the open answer is not shown');
+  assert.doesNotMatch(seen.text, /type="radio"|checked/, 'nor the chosen points');
+  for (const action of ['submit', 'save']) {
+    const x = await holder.post('/respond', { token, action, ...answerFields(f, { a: 1, b: 1 }) });
+    assert.equal(x.status, 409, `${action} with the link alone`);
+    assert.match(x.text, /Alleen die browser kan ze lezen en inleveren/);
+  }
+  assert.equal(one(`SELECT responded FROM invitation WHERE id = ${inv.id}`), 0, 'not handed in');
+  assert.equal(one(`SELECT count(*) FROM response WHERE wave_id = ${anonWave}`), 0);
+  assert.equal(Buffer.from(one(`SELECT hex(box) FROM draft WHERE invitation_id = ${inv.id}`), 'hex').length > 0, true);
+  assert.equal(checked((await c.get(`/respond?token=${token}`)).text, f.a), '5', 'the respondent\'s draft is as it was');
 
   // hand in
   anon.answers = [{ a: 5, b: 2, c: 3, d: 5, e: 1, f: 3, g: 4, h: 2, i: 5, j: 1, open1 }];
@@ -456,12 +479,13 @@ test('a respondent without an account saves part, finds the draft back, hands in
 test('a value off the scale is refused with a Dutch message and changes nothing', async () => {
   const token = anon.rows[1].token, f = anon.f;
   const { c } = await respondent(token);
+  anon.second = c;  // the same respondent's browser, for the next test
   let r = await c.post('/respond', { token, action: 'save', ...answerFields(f, { a: 3, c: 4 }) });
   assert.equal(r.status, 303);
   const inv = anon.inv.get(token);
-  const draft = () => sql(`SELECT item_id, value, text FROM draft_answer WHERE invitation_id = ${inv.id} ORDER BY 1`);
+  const draft = () => sql(`SELECT hex(nonce) AS nonce, hex(box) AS box FROM draft WHERE invitation_id = ${inv.id}`);
   const before = draft();
-  assert.equal(before.length, 2);
+  assert.equal(before.length, 1);
   for (const [action, value] of [['submit', '7'], ['save', '0'], ['submit', '3.5'], ['submit', 'drie'], ['save', '-1']]) {
     r = await c.post('/respond', { token, action, ...answerFields(f, { a: value, b: 4 }) });
     assert.equal(r.status, 422, `${action} a=${value}`);
@@ -487,7 +511,7 @@ test('a value off the scale is refused with a Dutch message and changes nothing'
 // "i<id>-1".."i<id>-5"), so the fieldset needs that id.
 test('a refused answer: the summary links to the question, and the question is marked', async () => {
   const token = anon.rows[1].token, f = anon.f;
-  const { c } = await respondent(token);
+  const c = anon.second;  // the browser that saved this link's draft
   const r = await c.post('/respond', { token, action: 'save', ...answerFields(f, { a: '9', b: '8' }) });
   assert.equal(r.status, 422);
   const hrefs = [...r.text.matchAll(/<li><a href="#([^"]+)">Vraag (\w):/g)].map((m) => [m[2], m[1]]);
@@ -550,7 +574,7 @@ test('results are shown from 5 responses; the anonymous wave keeps no link to an
   // closed wave in tests/unit/test_survey.c.
   const page = await wavePage();
   assert.doesNotMatch(page, new RegExp(NOTE5), 'the 5-response note is gone at 5');
-  assert.match(page, /De uitkomsten van een anonieme ronde worden getoond als die gesloten is/);
+  assert.match(page, /De uitkomsten worden getoond als de meting gesloten is/);
   assert.equal(items(page), null, 'no item table while the anonymous wave is open');
   assert.doesNotMatch(page, /open-answers/, 'no open answers either');
   assert.doesNotMatch(page, /<script>alert/, 'an open answer is nowhere raw');
@@ -560,15 +584,19 @@ test('results are shown from 5 responses; the anonymous wave keeps no link to an
   assert.equal(acc['Niet ingevuld'], String(anon.asked - 5));
   assert.equal(acc['Responspercentage'], dutch1(500 / anon.asked) + '%');
 
-  // in the database: no invitation, a random id, only the Monday of the week
+  // in the database: no invitation, a random id, no time: the week is
+  // only counted for the wave, apart from the responses
   const rows = sql(`SELECT CAST(id AS TEXT) AS id, invitation_id, submitted_week FROM response WHERE wave_id = ${anonWave}`);
   assert.equal(rows.length, 5);
   for (const r of rows) {
     assert.equal(r.invitation_id, null, 'an anonymous response keeps no invitation');
-    assert.match(r.submitted_week, /^\d{4}-\d\d-\d\d$/);
-    const d = new Date(r.submitted_week + 'T00:00:00Z');
-    assert.equal(d.getUTCDay(), 1, `${r.submitted_week} is a Monday`);
-    assert.ok(r.submitted_week <= today && r.submitted_week > addDays(today, -7), `${r.submitted_week}: the week of ${today}`);
+    assert.equal(r.submitted_week, '', 'an anonymous response keeps no week');
+  }
+  const weeks = sql(`SELECT week, n FROM response_week WHERE wave_id = ${anonWave}`);
+  assert.equal(weeks.reduce((s, w) => s + w.n, 0), 5);
+  for (const w of weeks) {
+    assert.equal(new Date(w.week + 'T00:00:00Z').getUTCDay(), 1, `${w.week} is a Monday`);
+    assert.ok(w.week <= today && w.week > addDays(today, -7), `${w.week}: the week of ${today}`);
   }
   const ids = rows.map((r) => BigInt(r.id)).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   for (const id of ids) assert.ok(id > 2n ** 40n, `the id ${id} is large (random)`);
@@ -584,9 +612,9 @@ test('results are shown from 5 responses; the anonymous wave keeps no link to an
     anon.answers.reduce((s, a) => s + Object.keys(a).length, 0));
   const responded = sql(`SELECT id FROM invitation WHERE wave_id = ${anonWave} AND responded = 1`).map((x) => x.id);
   assert.equal(responded.length, 5);
-  assert.equal(one(`SELECT count(*) FROM draft_answer WHERE invitation_id IN (${responded.join(',')})`), 0, 'no draft left of a hand-in');
-  assert.equal(one(`SELECT count(*) FROM draft_answer d JOIN invitation v ON v.id = d.invitation_id WHERE v.wave_id = ${anonWave}`),
-    2, 'only the draft of the one who has not handed in');
+  assert.equal(one(`SELECT count(*) FROM draft WHERE invitation_id IN (${responded.join(',')})`), 0, 'no draft left of a hand-in');
+  assert.equal(one(`SELECT count(*) FROM draft d JOIN invitation v ON v.id = d.invitation_id WHERE v.wave_id = ${anonWave}`),
+    1, 'only the draft of the one who has not handed in');
   // and no audit row: neither for the hand-ins nor for the drafts
   assert.equal(one(`SELECT count(*) FROM audit_log WHERE action LIKE 'response.%' AND detail = 'wave ${anonWave}'`), 0);
   assert.equal(one('SELECT count(*) FROM audit_log'), auditBefore, 'answering wrote nothing to the audit log');
@@ -625,7 +653,7 @@ test('a wave that is not anonymous: each response keeps its invitation and is in
     assert.equal(a.object_kind, 'invitation');
     assert.equal(a.detail, `wave ${wave}`);
   }
-  assert.equal(one(`SELECT count(*) FROM draft_answer d JOIN invitation v ON v.id = d.invitation_id WHERE v.wave_id = ${wave}`), 0);
+  assert.equal(one(`SELECT count(*) FROM draft d JOIN invitation v ON v.id = d.invitation_id WHERE v.wave_id = ${wave}`), 0);
 });
 
 // ---- (e) closed and not yet open ----
@@ -648,7 +676,7 @@ test('the links of a closed wave show when it closed and take no answers', async
     assert.ok(r.status >= 400, `${action}: ${r.status}`);
     assert.match(main(r.text), /gesloten/);
   }
-  assert.equal(one(`SELECT count(*) FROM draft_answer WHERE invitation_id = ${inv.id}`), 0, 'no draft kept');
+  assert.equal(one(`SELECT count(*) FROM draft WHERE invitation_id = ${inv.id}`), 0, 'no draft kept');
   assert.equal(one(`SELECT responded FROM invitation WHERE id = ${inv.id}`), 0);
   assert.equal(one(`SELECT count(*) FROM response WHERE wave_id = ${demoWave}`), 84);
   // who answered sees the thanks, not that it closed
@@ -670,7 +698,7 @@ test('the links of a wave that is not open yet say when it opens and take no ans
   const s = await c.post('/respond', { token: rows[0].token, action: 'submit', [anon.f.a]: '3' });
   assert.ok(s.status >= 400, `${s.status}`);
   assert.equal(one(`SELECT count(*) FROM response WHERE wave_id = ${wave}`), 0);
-  assert.equal(one(`SELECT count(*) FROM draft_answer d JOIN invitation v ON v.id = d.invitation_id WHERE v.wave_id = ${wave}`), 0);
+  assert.equal(one(`SELECT count(*) FROM draft d JOIN invitation v ON v.id = d.invitation_id WHERE v.wave_id = ${wave}`), 0);
 });
 
 // ---- found while writing these ----
@@ -729,32 +757,26 @@ test('switching the respondent\'s page to English keeps the link', async () => {
 });
 
 // "Anoniem: antwoorden houden geen verband met de persoon, ook niet in de
-// database". The draft rows (invitation id, item id, value, text) are
-// deleted on hand-in, but the database file's write-ahead log (test.db-wal,
-// part of the database as long as it has not been reset) still holds the
-// pages with them: the answers, next to the invitation they came through.
+// database". A draft is sealed (never text in any file), and once handed
+// in its sealed row is gone from the database file and its write-ahead log
+// (test.db-wal, part of the database as long as it has not been reset).
 test('after an anonymous hand-in, no file of the database ties the answers to the invitation', async () => {
   const token = anon.rows[9].token, f = anon.f;
   const inv = anon.inv.get(token).id;
   const { c } = await respondent(token);
   const draft = `Kladversie-${inv}-nog-niet-af`, final = `Eindversie-${inv}-ingeleverd`;
   assert.equal((await c.post('/respond', { token, action: 'save', ...answerFields(f, { open1: draft }) })).status, 303);
+  const sealed = Buffer.from(one(`SELECT hex(box) FROM draft WHERE invitation_id = ${inv}`), 'hex');
+  assert.ok(sealed.length > 16);
   assert.equal((await c.post('/respond', { token, action: 'submit', ...answerFields(f, { a: 2, open1: final }) })).status, 303);
-  assert.equal(one(`SELECT count(*) FROM draft_answer WHERE invitation_id = ${inv}`), 0, 'the draft rows are deleted');
-  // the record of draft_answer(invitation_id, item_id, value NULL, text) as SQLite writes it
-  const int = (v) => (v >= -128 && v <= 127 ? [1, Buffer.from([v & 0xff])] : [2, Buffer.from([(v >> 8) & 0xff, v & 0xff])]);
-  const record = (item, text) => {
-    const [ti, bi] = int(inv), [tt, bt] = int(item), body = Buffer.from(text);
-    return Buffer.concat([Buffer.from([5, ti, tt, 0, 13 + 2 * body.length]), bi, bt, body]);
-  };
-  const item = +f.open1.slice(1);
+  assert.equal(one(`SELECT count(*) FROM draft WHERE invitation_id = ${inv}`), 0, 'the draft is deleted');
   const found = [];
   for (const file of [srv.db, `${srv.db}-wal`]) {
     if (!existsSync(file)) continue;
     const bytes = readFileSync(file);
     const where = file.endsWith('-wal') ? 'the write-ahead log' : 'the database file';
-    if (bytes.includes(draft)) found.push(`${where} still holds the draft "${draft}" of invitation ${inv}`);
-    if (bytes.includes(record(item, final))) found.push(`${where} still holds the draft row (invitation ${inv}, item ${item}, "${final}")`);
+    if (bytes.includes(draft)) found.push(`${where} holds the draft "${draft}" of invitation ${inv} as text`);
+    if (bytes.includes(sealed)) found.push(`${where} still holds the sealed draft of invitation ${inv}`);
   }
   assert.deepEqual(found, []);
 });
