@@ -39,7 +39,7 @@ before(async () => {
 });
 after(async () => { await srv?.stop(); });
 
-test('by unit: the page in Dutch, small units hidden with the guard, the ANOVA over the shown ones', async () => {
+test('by unit: the page in Dutch, every team of the demo's scan shown, the ANOVA over them', async () => {
   const res = await coach.get(`/waves/${post}/compare?by=unit`);
   assert.equal(res.status, 200);
   assert.match(res.text, /<html lang="nl"/);
@@ -166,4 +166,57 @@ test('a wave for a unit: everyone working there and in the units below it is ask
     opens_on: today, closes_on: today });
   assert.equal(bad.status, 422);
   assert.match(bad.text, /Kies de leergroep, lichting, het programma of het onderdeel/);
+});
+
+// The guard with something to hide: a scan of District Zuid (not
+// anonymous, so every team is stored as it is) that 6, 6 and 2 people of
+// its three teams answer. The team of 2 is hidden, and with it the
+// smaller other one, so that the total minus the shown team gives neither
+// away; the test runs over the one shown team only.
+test('by unit: small units hidden with the guard, and what would give them away', async () => {
+  const zuid = sqlite(`SELECT u.id FROM unit u JOIN organisation o ON o.id = u.organisation_id
+    WHERE o.slug = 'politie-demo' AND u.name = 'District Zuid'`);
+  const today = new Date().toISOString().slice(0, 10);
+  const wave = cli(srv.db, ['wave', 'add', '--org', 'politie-demo', '--instrument', 'leadership-scan-360', '--population',
+    `unit:${zuid}`, '--opens', today, '--closes', today, '--name', 'Scan District Zuid (proef)']).trim();
+  const team = Object.fromEntries(sqlite(`SELECT p.employee_id || '|' || u.name FROM person p JOIN unit u ON u.id = p.unit_id
+    WHERE u.parent_id = ${zuid}`).split('\n').map((l) => l.split('|')));
+  const byTeam = {};
+  for (const [emp, unit] of Object.entries(team)) (byTeam[unit] ||= []).push(emp);
+  const teams = Object.keys(byTeam).sort();
+  assert.equal(teams.length, 3);
+  const answering = [...byTeam[teams[0]].slice(0, 6), ...byTeam[teams[1]].slice(0, 7), ...byTeam[teams[2]].slice(0, 2)];
+  const links = Object.fromEntries(cli(srv.db, ['wave', 'links', '--wave', wave]).trim().split('\n').slice(1)
+    .map((l) => l.split(',')).map((f) => [f[0], new URL(f[f.length - 1])]));
+  for (const [k, emp] of answering.entries()) {
+    const c = new Client(srv.base);
+    const link = links[emp].pathname + links[emp].search;
+    const page = await c.get(link);
+    const radios = [...new Set([...page.text.matchAll(/type="radio" id="[^"]*" name="(i\d+)"/g)].map((m) => m[1]))];
+    const r = await c.post('/respond', { token: links[emp].searchParams.get('token'), action: 'submit',
+      ...Object.fromEntries(radios.map((x, i) => [x, String(1 + ((k + i) % 5))])) });
+    assert.equal(r.status, 303);
+  }
+  cli(srv.db, ['wave', 'close', '--wave', wave]);
+  const api = (await coach.get(`/api/v1/waves/${wave}/compare?by=unit`)).json();
+  assert.equal(api.shown, true);
+  const shown = api.parts.filter((p) => p.shown), hidden = api.parts.filter((p) => !p.shown);
+  assert.deepEqual(shown.map((p) => [p.name, p.n]), [[teams[1], 7]], 'the team of 7 is shown');
+  assert.deepEqual(hidden.map((p) => p.name).sort(), [teams[0], teams[2]].sort(), 'the team of 2, and the team of 6 with it');
+  for (const p of hidden) {
+    assert.equal(p.n, null, `${p.name}: no count`);
+    assert.equal(p.scores, null, `${p.name}: no scores`);
+  }
+  assert.match(hidden.find((p) => p.name === teams[2]).why_hidden, /minder dan 5 antwoorden/);
+  assert.match(hidden.find((p) => p.name === teams[0]).why_hidden, /verborgen met de kleine delen/);
+  assert.equal(api.hidden_parts, 2);
+  // the guard: what the total minus the shown teams leaves is 0 or at least 5
+  const total = Number(sqlite(`SELECT count(*) FROM response WHERE wave_id = ${wave}`));
+  assert.equal(total, 15);
+  const rest = total - shown.reduce((s, p) => s + p.n, 0);
+  assert.ok(rest === 0 || rest >= 5, `the hidden units hold ${rest}`);
+  assert.deepEqual(api.tests, [], 'one shown team: nothing to compare');
+  const res = await coach.get(`/waves/${wave}/compare?by=unit`);
+  for (const p of hidden) assert.match(res.text, new RegExp(`${p.name}</th><td colspan="4">verborgen: `));
+  assert.match(res.text, /Een vergelijking heeft minstens twee getoonde delen nodig\./);
 });
