@@ -178,7 +178,10 @@ test('40 parallel wrong passwords: each answered as a failure is counted once', 
   const before = counts();
   const answers = await Promise.all([...Array(40)].map(() => tryLogin(email, 'verkeerd-wachtwoord')));
   const failed = answers.filter((r) => r.status === 422).length, waited = answers.filter((r) => r.status === 429).length;
-  assert.equal(failed + waited, 40, `answers: ${answers.map((r) => r.status)}`);
+  // 503: the password gate had no room (a busy machine); such a try is
+  // neither checked nor counted
+  const busy = answers.filter((r) => r.status === 503).length;
+  assert.equal(failed + waited + busy, 40, `answers: ${answers.map((r) => r.status)}`);
   assert.ok(failed >= 6, 'at least the free ones and the one that started the delay');
   const after = counts();
   const fresh = Object.entries(after).filter(([k]) => !(k in before));
@@ -189,7 +192,7 @@ test('40 parallel wrong passwords: each answered as a failure is counted once', 
   assert.equal(typed.length, 1);
   assert.equal(typed[0][1], failed, `stored ${typed[0][1]}, answered as failures ${failed}`);
   assert.equal(sql(`SELECT count(*) AS n FROM audit_log WHERE action = 'login.failed' AND object_id = ${account.id}`)[0].n, failed);
-  console.log(`# 40 parallel: ${failed} failures counted, ${waited} met the delay`);
+  console.log(`# 40 parallel: ${failed} failures counted, ${waited} met the delay, ${busy} found the gate full`);
 });
 
 test("a stranger's failures do not keep the owner out: the reset link lets them in", async () => {
