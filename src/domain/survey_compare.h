@@ -151,12 +151,15 @@ int wave_timeline(struct ctx *c, const struct wave *w, struct wave_timeline *out
 
 /* The benchmark of a wave of a built-in questionnaire: per dimension that
  * is a scale, this wave's scores beside those of the other organisations
- * that take part (store_benchmark), pooled over the organisations with at
- * least SURVEY_MIN_RESPONSES scores there, shown when there are at least
+ * that take part, pooled over the organisations with at least
+ * SURVEY_MIN_RESPONSES scores there, shown when there are at least
  * SURVEY_MIN_ORGS such organisations. Only an organisation that takes
- * part itself sees a benchmark. Nothing identifies another organisation:
- * only the number of organisations, the number of scores, the pooled mean
- * and SD. */
+ * part itself sees a benchmark. The pool is an edition of their closed
+ * waves that changes only when more than SURVEY_MIN_ORGS organisations'
+ * results change at once (survey_benchmark.c), so that two benchmarks seen
+ * apart in time do not give one organisation away. Nothing identifies
+ * another organisation: only the number of organisations, the number of
+ * scores, the pooled mean and SD. */
 struct benchmark_dim {
 	const char *name;
 	struct stats_desc own;

@@ -32,21 +32,39 @@ struct week_count {
 int store_response_weeks(struct store *s, struct arena *a, long long org, long long wave_id, struct week_count **out,
 			 size_t *n);
 
-/* The benchmark: scale scores of the responses to closed waves of the
- * built-in questionnaire `key` in the OTHER organisations that take part
- * in the benchmark (organisation.benchmark), 360° rounds left out. The one
- * query of the store that reads across organisations, so it returns sums
- * only: per organisation and scale one row with the number of responses
+/* The benchmark (domain/survey_compare.c). The queries of the store that
+ * read across organisations: they return wave ids and, per organisation,
+ * sums only; the domain leaves out the asking organisation's own and never
+ * shows an organisation's id or name.
+ *
+ * The waves a benchmark may pool now: the closed waves (closes_on < today,
+ * or closed by hand) of the built-in questionnaire `key`, 360° rounds left
+ * out, in the organisations that take part (organisation.benchmark), in id
+ * order. */
+int store_benchmark_candidates(struct store *s, struct arena *a, const char *key, const char *today, long long **waves,
+			       size_t *n);
+/* The editions made so far for key, oldest first, each with its waves in
+ * id order. */
+struct benchmark_edition {
+	long long id, made_at;
+	long long *waves;
+	size_t nwaves;
+};
+int store_benchmark_editions(struct store *s, struct arena *a, const char *key, struct benchmark_edition **out,
+			     size_t *n);
+int store_benchmark_edition_add(struct store *s, const char *key, long long now, const long long *waves, size_t n,
+				long long *id);
+/* Per scale and organisation over the waves given: the number of responses
  * that scored on the scale, and the sum and sum of squares of their scale
  * scores (the mean of the answered Likert and bipolar items of the scale,
- * reversed items turned), in (scale, organisation) order, and never an
- * organisation's id or name. A wave is closed when closes_on < today. */
+ * reversed items turned), in (scale, organisation) order. */
 struct benchmark_row {
 	char *scale;
+	long long org;               /* to pool per organisation; never shown */
 	long long n;
 	double sum, sumsq;
 };
-int store_benchmark(struct store *s, struct arena *a, long long org, const char *key, const char *today,
-		    struct benchmark_row **out, size_t *n);
+int store_benchmark_sums(struct store *s, struct arena *a, const long long *waves, size_t nwaves,
+			 struct benchmark_row **out, size_t *n);
 
 #endif

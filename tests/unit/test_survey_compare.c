@@ -395,21 +395,44 @@ TEST(survey_benchmark_needs_five_organisations_that_take_part)
 	CHECK_INT(b.ndims, 3);
 	CHECK(!b.dims[0].shown);
 	CHECK_INT(b.dims[0].orgs, 4);
-	/* the fifth: shown, pooled over the five (25 scores: 1,2,3,5,4 x 5),
-	 * the own organisation not among them */
+	/* the pool is kept as an edition */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM benchmark_edition"), 1);
+	/* a fifth partner alone does not change the pool: seen before and
+	 * after, the two would give its results away */
 	CHECK(org_with_scan(&f, "p5", 5, 4, true, true) > 0);
 	CHECK_INT(wave_benchmark(&c, &waves[0], &v, &b), D_OK);
+	CHECK(!b.shown);
+	CHECK_INT(b.dims[0].orgs, 4);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM benchmark_edition"), 1);
+	/* five more at once (six changed): a new edition, pooled over the
+	 * ten others (50 scores: 1,2,3,5,4 and 1..5, 5 each; R: mean 3, sd
+	 * sqrt(100/49) = 1.4285714285714286), the own organisation not among
+	 * them */
+	for (int i = 6; i <= 10; i++)
+		CHECK(org_with_scan(&f, arena_printf(&f.a, "p%d", i), 5, i - 5, true, true) > 0);
+	CHECK_INT(wave_benchmark(&c, &waves[0], &v, &b), D_OK);
 	CHECK(b.shown);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM benchmark_edition"), 2);
 	for (size_t k = 0; k < b.ndims; k++) {
 		CHECK(b.dims[k].shown);
-		CHECK_INT(b.dims[k].orgs, 5);
-		CHECK_INT(b.dims[k].n, 25);
+		CHECK_INT(b.dims[k].orgs, 10);
+		CHECK_INT(b.dims[k].n, 50);
 		NEAR(b.dims[k].mean, 3.0);
-		/* sd(rep(c(1,2,3,5,4), each = 5)) = sqrt(50/24) */
-		NEAR(b.dims[k].sd, sqrt(50.0 / 24));
+		NEAR(b.dims[k].sd, 1.4285714285714286);
 		NEAR(b.dims[k].own.mean, 4.0);
 		CHECK_INT(b.dims[k].own.n, 6);
 	}
+	/* a partner that stops taking part is out at once: nothing is shown
+	 * until more than 5 others change, and it is back as it was when it
+	 * takes part again */
+	long long p3 = fixture_query(&f, "SELECT id FROM organisation WHERE slug = 'p3'");
+	CHECK(!store_org_set_benchmark(f.st, p3, false));
+	CHECK_INT(wave_benchmark(&c, &waves[0], &v, &b), D_OK);
+	CHECK(!b.shown && b.why_hidden && strstr(b.why_hidden, "being renewed"));
+	CHECK(!store_org_set_benchmark(f.st, p3, true));
+	CHECK_INT(wave_benchmark(&c, &waves[0], &v, &b), D_OK);
+	CHECK(b.shown);
+	CHECK_INT(b.dims[0].orgs, 10);
 	/* an organisation that does not take part sees no benchmark */
 	CHECK(!store_org_set_benchmark(f.st, own, false));
 	CHECK_INT(wave_benchmark(&c, &waves[0], &v, &b), D_OK);

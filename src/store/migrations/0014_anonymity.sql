@@ -24,6 +24,14 @@
 -- are discarded: their respondents start again.
 --
 -- A wave can be closed by hand before its closing date (closed_at).
+--
+-- Benchmark editions: the closed waves of the organisations taking part
+-- that a benchmark pools, frozen. A benchmark seen today and again next
+-- month must not differ by one organisation's waves (the difference would
+-- be that organisation's results), so a new edition is made only when the
+-- results of more than 5 organisations change at once, or an organisation
+-- that stops taking part leaves (then nothing is shown until then). Only
+-- wave ids across organisations; the domain pools them per organisation.
 
 ALTER TABLE wave ADD COLUMN closed_at INTEGER;
 ALTER TABLE wave ADD COLUMN report_cells INTEGER NOT NULL DEFAULT 0 CHECK (report_cells IN (0, 1));
@@ -64,3 +72,15 @@ UPDATE response SET group_id = NULL, unit_id = NULL, submitted_week = ''
 UPDATE response SET rater_role = 'others'
 	WHERE rater_role IN ('peer', 'staff', 'other')
 	AND (SELECT count(*) FROM invitation v WHERE v.wave_id = response.wave_id AND v.rater_role = response.rater_role) < 3;
+
+CREATE TABLE benchmark_edition (
+	id              INTEGER PRIMARY KEY,
+	key             TEXT NOT NULL,              -- the built-in questionnaire
+	made_at         INTEGER NOT NULL
+);
+CREATE INDEX benchmark_edition_key ON benchmark_edition(key, id);
+CREATE TABLE benchmark_edition_wave (
+	edition_id      INTEGER NOT NULL REFERENCES benchmark_edition(id) ON DELETE CASCADE,
+	wave_id         INTEGER NOT NULL REFERENCES wave(id) ON DELETE CASCADE,
+	PRIMARY KEY (edition_id, wave_id)
+) WITHOUT ROWID;

@@ -3,6 +3,8 @@
 #include "internal.h"
 #include "store/response.h"
 
+#include <stdlib.h>
+
 int store_responses(struct store *s, struct arena *a, long long org, long long wave_id, struct response_row **out,
 		    size_t *n)
 {
@@ -59,27 +61,106 @@ int store_response_weeks(struct store *s, struct arena *a, long long org, long l
 	return map_rc(s, rc);
 }
 
-int store_benchmark(struct store *s, struct arena *a, long long org, const char *key, const char *today,
-		    struct benchmark_row **out, size_t *n)
+/* The ids as a JSON array, for json_each(?): a bound parameter of numbers. */
+static char *id_list(const long long *ids, size_t n)
 {
-	/* the organisation is grouped on but never selected */
+	struct buf b = BUF_INIT;
+	buf_addch(&b, '[');
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&b, "%s%lld", i ? "," : "", ids[i]);
+	buf_addch(&b, ']');
+	return b.ptr;
+}
+
+static int read_ids(struct store *s, struct arena *a, sqlite3_stmt *st, long long **out, size_t *n)
+{
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*ROW_PUSH(a, *out, *n, cap) = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_benchmark_candidates(struct store *s, struct arena *a, const char *key, const char *today, long long **waves,
+			       size_t *n)
+{
+	sqlite3_stmt *st = stmt(s,
+		"SELECT w.id FROM instrument ins JOIN organisation g ON g.id = ins.organisation_id AND g.benchmark = 1"
+		" JOIN instrument_version iv ON iv.instrument_id = ins.id"
+		" JOIN wave w ON w.version_id = iv.id AND w.subject_id IS NULL AND (w.closes_on < ?2 OR w.closed_at IS NOT NULL)"
+		" WHERE ins.key = ?1 ORDER BY w.id");
+	bind_text(st, 1, key);
+	bind_text(st, 2, today);
+	return read_ids(s, a, st, waves, n);
+}
+
+int store_benchmark_editions(struct store *s, struct arena *a, const char *key, struct benchmark_edition **out,
+			     size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT id, made_at FROM benchmark_edition WHERE key = ? ORDER BY id");
+	bind_text(st, 1, key);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct benchmark_edition *x = ROW_PUSH(a, *out, *n, cap);
+		x->id = sqlite3_column_int64(st, 0);
+		x->made_at = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return map_rc(s, rc);
+	for (size_t i = 0; i < *n; i++) {
+		st = stmt(s, "SELECT wave_id FROM benchmark_edition_wave WHERE edition_id = ? ORDER BY wave_id");
+		sqlite3_bind_int64(st, 1, (*out)[i].id);
+		int r = read_ids(s, a, st, &(*out)[i].waves, &(*out)[i].nwaves);
+		if (r)
+			return r;
+	}
+	return ST_OK;
+}
+
+int store_benchmark_edition_add(struct store *s, const char *key, long long now, const long long *waves, size_t n,
+				long long *id)
+{
+	int r = store_begin(s);
+	if (r)
+		return r;
+	sqlite3_stmt *st = stmt(s, "INSERT INTO benchmark_edition(key, made_at) VALUES (?, ?)");
+	bind_text(st, 1, key);
+	sqlite3_bind_int64(st, 2, now);
+	r = inserted(s, exec_stmt(s, st), id);
+	for (size_t i = 0; i < n && !r; i++) {
+		st = stmt(s, "INSERT INTO benchmark_edition_wave(edition_id, wave_id) SELECT ?1, id FROM wave WHERE id = ?2");
+		sqlite3_bind_int64(st, 1, *id);
+		sqlite3_bind_int64(st, 2, waves[i]);
+		r = inserted(s, exec_stmt(s, st), NULL);
+	}
+	if (r || (r = store_commit(s)))
+		store_rollback(s);
+	return r;
+}
+
+int store_benchmark_sums(struct store *s, struct arena *a, const long long *waves, size_t nwaves,
+			 struct benchmark_row **out, size_t *n)
+{
 	sqlite3_stmt *st = stmt(s,
 		"WITH score AS ("
 		" SELECT r.organisation_id AS org, i.scale AS scale,"
 		"  avg(CASE WHEN i.reversed THEN (SELECT min(o.value) + max(o.value) FROM item_option o"
 		"   WHERE o.item_id = i.id) - x.value ELSE x.value END) AS v"
-		" FROM instrument ins JOIN organisation g ON g.id = ins.organisation_id AND g.benchmark = 1"
-		" JOIN instrument_version iv ON iv.instrument_id = ins.id"
-		" JOIN wave w ON w.version_id = iv.id AND w.subject_id IS NULL AND (w.closes_on < ?3 OR w.closed_at IS NOT NULL)"
-		" JOIN response r ON r.wave_id = w.id"
+		" FROM response r"
 		" JOIN answer x ON x.response_id = r.id AND x.value IS NOT NULL"
 		" JOIN instrument_item i ON i.id = x.item_id AND i.kind IN ('likert', 'bipolar') AND i.scale <> ''"
-		" WHERE ins.key = ?2 AND ins.organisation_id <> ?1"
+		" WHERE r.wave_id IN (SELECT value FROM json_each(?1))"
 		" GROUP BY r.id, i.scale)"
-		" SELECT scale, count(*), sum(v), sum(v * v) FROM score GROUP BY scale, org ORDER BY scale, org");
-	sqlite3_bind_int64(st, 1, org);
-	bind_text(st, 2, key);
-	bind_text(st, 3, today);
+		" SELECT scale, org, count(*), sum(v), sum(v * v) FROM score GROUP BY scale, org ORDER BY scale, org");
+	char *list = id_list(waves, nwaves);
+	bind_text(st, 1, list);
 	size_t cap = 0;
 	int rc;
 	*out = NULL;
@@ -87,10 +168,12 @@ int store_benchmark(struct store *s, struct arena *a, long long org, const char 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct benchmark_row *x = ROW_PUSH(a, *out, *n, cap);
 		x->scale = col_text0(a, st, 0);
-		x->n = sqlite3_column_int64(st, 1);
-		x->sum = sqlite3_column_double(st, 2);
-		x->sumsq = sqlite3_column_double(st, 3);
+		x->org = sqlite3_column_int64(st, 1);
+		x->n = sqlite3_column_int64(st, 2);
+		x->sum = sqlite3_column_double(st, 3);
+		x->sumsq = sqlite3_column_double(st, 4);
 	}
 	sqlite3_reset(st);
+	free(list);
 	return map_rc(s, rc);
 }
