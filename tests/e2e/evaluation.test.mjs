@@ -213,6 +213,18 @@ test('the coach sees the response accounting, the chart and the item table of se
   assert.deepEqual(await page.locator('table.accounting th').allInnerTexts(), expect.map(([l]) => l));
   for (const [label, value] of expect) assert.equal(await accounting(page, label), String(value), label);
 
+  // open, the results are not shown (before and after one more answer would
+  // show that person's); the coach closes the wave now, with the keyboard
+  assert.match(await page.locator('p.note').last().innerText(), /^De uitkomsten worden getoond als de meting gesloten is/);
+  assert.equal(await page.locator('table.items').count(), 0);
+  const close = page.getByRole('button', { name: 'Sluit de meting nu' });
+  await close.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForLoadState();
+  assert.equal(await page.getByRole('status').innerText(),
+    'De meting is gesloten: de links nemen geen antwoorden meer aan, en de uitkomsten worden getoond vanaf 5 antwoorden.');
+  assert.equal(await page.getByRole('button', { name: 'Sluit de meting nu' }).count(), 0, 'closed: no button');
+
   // the chart: a picture of the table, named, that sends a screen reader to the table
   const chart = page.getByRole('img', { name: /^De antwoorden per vraag/ });
   assert.equal(await chart.count(), 1);
@@ -260,7 +272,7 @@ test('an anonymous wave for Lichting 2 shows its results only once it has closed
   await page.goto(url);
   assert.equal(await accounting(page, 'Ingevuld'), '5');
   assert.match(await page.locator('p.note').innerText(),
-    /^De uitkomsten van een anonieme ronde worden getoond als die gesloten is, na \d+ \S+ \d{4}: zolang ze open is/);
+    /^De uitkomsten worden getoond als de meting gesloten is, na \d+ \S+ \d{4}: zolang ze open is/);
   assert.equal(await page.locator('table.items').count(), 0);
   assert.equal(await page.locator('figure.chart').count(), 0);
   assert.equal(await page.getByRole('button', { name: /herinnering/ }).count(), 1, 'open: reminders can go out');

@@ -82,12 +82,14 @@ export async function newPageNoJs(browser, locale = 'nl-NL') {
 
 // axe on a page of a context without JavaScript: axe-core cannot run
 // there (it hangs), so the same address is opened in a page with
-// JavaScript, which must read the same, and checked there. The page has no
-// script of its own, so it is the same page.
+// JavaScript and the same cookies (the same browser: a respondent's saved
+// answers open only there), which must read the same, and checked there.
+// The page has no script of its own, so it is the same page.
 export async function accessibleNoJs(page, name) {
   assert.equal(await page.locator('script').count(), 0, `${name}: the page has no script of its own`);
   const twin = await newPage(page.context().browser(), await page.evaluate(() => navigator.language).catch(() => 'nl-NL'));
   try {
+    await twin.context().addCookies(await page.context().cookies());
     await twin.goto(page.url());
     assert.equal(await twin.locator('main').innerText(), await page.locator('main').innerText(), `${name}: the same page`);
     await accessible(twin, name);
