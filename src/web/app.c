@@ -1,6 +1,7 @@
 /* app.c — from request to handler: language, route, who is calling, access
  * rule, CSRF token; and the answers shared by all handlers. */
 #include "web.h"
+#include "core/integer.h"
 #include "domain/account.h"
 #include "html/html.h"
 
@@ -19,17 +20,19 @@ static bool match(const char *pattern, const char *path, long long id[2])
 	int nid = 0;
 	while (*pattern && *path) {
 		if (!strncmp(pattern, "{id}", 4)) {
-			if (*path < '1' || *path > '9')
+			/* digits only, no leading zero: one path per id */
+			char digits[20];
+			size_t len = strspn(path, "0123456789");
+			long long v;
+			if (*path == '0' || !len || len >= sizeof(digits))
 				return false;
-			char *end;
-			long long v = 0;
-			size_t digits = strspn(path, "0123456789");
-			if (digits > 15)
+			memcpy(digits, path, len);
+			digits[len] = '\0';
+			if (int_parse(digits, 1, WEB_ID_MAX, &v) != INT_OK)
 				return false;
-			v = strtoll(path, &end, 10);
 			if (nid < 2)
 				id[nid++] = v;
-			path = end;
+			path += len;
 			pattern += 4;
 			continue;
 		}
@@ -244,12 +247,46 @@ const char *web_field(struct web *w, const char *name)
 
 long long web_arg_int(struct web *w, const char *name, long long dflt)
 {
-	const char *v = web_arg(w, name);
-	if (!v || !*v)
-		return dflt;
-	char *end;
-	long long n = strtoll(v, &end, 10);
-	return (*end || n < 0) ? dflt : n;
+	long long v = dflt;
+	return int_parse(web_arg(w, name), -WEB_ID_MAX, WEB_ID_MAX, &v) == INT_NOT_A_NUMBER || v < 0 ? dflt : v;
+}
+
+long long web_arg_clamped(struct web *w, const char *name, long long dflt, long long min, long long max)
+{
+	long long v = dflt;
+	int_parse(web_arg(w, name), min, max, &v);
+	return v;
+}
+
+bool web_arg_checked(struct web *w, const char *name, long long dflt, long long min, long long max, long long *v)
+{
+	*v = dflt;
+	enum int_read r = int_parse(web_arg(w, name), min, max, v);
+	if (r == INT_OK || r == INT_ABSENT)
+		return true;
+	const char *msg = arena_printf(w->a, _("%s must be a whole number from %lld to %lld."), name, min, max);
+	if (w->route && w->route->kind == ROUTE_API)
+		web_json_error(w, 400, msg);
+	else
+		web_error(w, 400, msg);
+	return false;
+}
+
+long long web_field_int(struct web *w, const char *name, long long min, long long max, long long bad)
+{
+	long long v = bad;
+	return int_parse(web_field(w, name), min, max, &v) == INT_OK ? v : bad;
+}
+
+long long web_value_id(const char *value)
+{
+	long long v = -1;
+	return int_parse(value, 0, WEB_ID_MAX, &v) == INT_OK ? v : -1;
+}
+
+long long web_field_id(struct web *w, const char *name)
+{
+	return web_value_id(web_field(w, name));
 }
 
 const char *web_base_url(struct web *w)
