@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define SESSION_COOKIE "lg_session"
@@ -116,8 +117,22 @@ void web_set_session_cookie(struct web *w, const char *token)
 
 void web_set_language_cookie(struct web *w, enum lang l)
 {
-	response_header(w->r, "Set-Cookie",
-			arena_printf(w->a, LANG_COOKIE "=%s; Path=/; SameSite=Lax; Max-Age=31536000", lang_code(l)));
+	response_header(w->r, "Set-Cookie", arena_printf(w->a, LANG_COOKIE "=%s; Path=/; SameSite=Lax; Max-Age=31536000%s",
+							 lang_code(l), w->secure_cookies ? "; Secure" : ""));
+}
+
+/* Did the browser reach the trusted proxy over https? The last value of
+ * X-Forwarded-Proto is the one the proxy nearest to leergang set. */
+static bool forwarded_https(struct request *r)
+{
+	const char *v = request_header(r, "X-Forwarded-Proto");
+	if (!v)
+		return false;
+	const char *last = strrchr(v, ',');
+	last = last ? last + 1 : v;
+	last += strspn(last, " \t");
+	size_t n = strcspn(last, " \t");
+	return n == 5 && !strncasecmp(last, "https", 5) && !last[n + strspn(last + n, " \t")];
 }
 
 void web_handle(struct request *r, void *appv)
@@ -128,7 +143,7 @@ void web_handle(struct request *r, void *appv)
 	w.a = r->a;
 	w.st = r->st;
 	w.out = &r->out;
-	w.secure_cookies = app->secure_cookies;
+	w.secure_cookies = app->secure_cookies || (app->trust_proxy && forwarded_https(r));
 	w.public_url = app->public_url;
 	w.ctx.st = r->st;
 	w.ctx.a = r->a;

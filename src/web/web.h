@@ -76,7 +76,12 @@ struct web {
 };
 
 struct app {
+	/* Secure on every cookie: --secure-cookies, or LEERGANG_PUBLIC_URL is https */
 	bool secure_cookies;
+	/* LEERGANG_TRUST_PROXY: the reverse proxy in front says in
+	 * X-Forwarded-Proto whether the browser came over https; without it
+	 * that header is anyone's word and is ignored */
+	bool trust_proxy;
 	const char *public_url;   /* LEERGANG_PUBLIC_URL: the base of links that leave the page, or NULL */
 };
 
