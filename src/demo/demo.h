@@ -18,8 +18,10 @@ struct demo_login {
 /* The demo accounts, ending with { 0 }. */
 extern const struct demo_login demo_logins[];
 
-/* Loads the demo into an empty database. ST_CONFLICT when it exists already. */
-int demo_load(struct store *st, struct buf *err);
+/* Loads the demo into an empty database. ST_CONFLICT when it exists already.
+ * hash: the stored form of DEMO_PASSWORD for every account, or NULL to
+ * make it here (a fuzz harness passes a cheap one). */
+int demo_load(struct store *st, const char *hash, struct buf *err);
 
 /* programmes.c: the programmes of the two demo organisations, as the demo
  * actor (c) of that organisation. pool: people to enrol, in order. */

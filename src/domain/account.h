@@ -25,6 +25,10 @@ char *password_hash(struct arena *a, const char *pw);
 /* Creates an account with one organisation-wide role. person_id may be 0. */
 int account_create(struct ctx *c, const char *email, const char *display_name, long long person_id,
 		   const char *password, int role, struct errors *e, long long *id);
+/* The same with the password already hashed (password_hash): the demo
+ * hashes its one password once for all its accounts. */
+int account_create_hashed(struct ctx *c, const char *email, const char *display_name, long long person_id,
+			  const char *hash, int role, struct errors *e, long long *id);
 int account_set_password(struct ctx *c, long long account_id, const char *password, struct errors *e);
 
 /* Checks email and password at time now. On LOGIN_LOCKED *until says when
