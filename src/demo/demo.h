@@ -42,4 +42,15 @@ void demo_360(struct ctx *c, long long subject, long long manager, const long lo
 void demo_scan(struct ctx *c, long long unit, const char *name, int closed_ago, unsigned long long seed, double rise,
 	       int skip);
 
+/* municipality.c: the municipality at work (module groups, learning
+ * circles, questionnaires), with these people of demo.c in their places. */
+struct municipality_cast {
+	long long secretary;                        /* the municipal secretary */
+	long long facilitator, mentor, participant; /* the demo accounts of Groep 1 */
+	long long fellow;                           /* a second participant in Groep 1 */
+	long long facilitator2, mentor2, participant2;  /* the second accounts, Groep 2 */
+	long long mentor3;                          /* the head of Afdeling C */
+};
+void demo_municipality(struct ctx *c, const struct municipality_cast *m, const long long *pool, size_t npool);
+
 #endif
