@@ -34,6 +34,17 @@ void demo_intake(struct ctx *c, long long person, long long facilitator, long lo
 void demo_reverse(struct ctx *c, long long senior, long long junior, int step);
 void demo_reports(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
 		  long long mentor);
+/* reports.c: the report of each of the first `held` meetings (as the
+ * facilitator; texts taken in turn), the mentor's reflection where there
+ * is one, two contributions of those present in each (placed, but for the
+ * second of every even meeting), all published but the last unless
+ * publish_last. */
+struct demo_report_text {
+	const char *agenda, *themes, *moments, *reflection, *mentor;
+};
+void demo_reports_write(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
+			long long mentor, const struct demo_report_text *texts, size_t ntexts,
+			const char *const *contributions, size_t ncontributions, bool publish_last);
 void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t next, const long long mentors[4],
 		   const long long facilitators[4]);
 void demo_evaluation(struct ctx *c, long long programme, const char *opens_on, const char *closes_on);

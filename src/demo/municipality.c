@@ -159,13 +159,9 @@ static void attend(struct ctx *c, long long group, const long long *meeting, siz
 
 /* ---- texts ---- */
 
-struct report_text {
-	const char *agenda, *themes, *moments, *reflection, *mentor;
-};
-
 /* The module programme's first two steps (360° feedback and the
  * development plan talk; the kick-off). */
-static const struct report_text module_reports[] = {
+static const struct demo_report_text module_reports[] = {
 	{ "1. Welkom door de gemeentesecretaris\n2. De uitkomsten van de 360°-feedback lezen, in tweetallen\n"
 	  "3. Van feedback naar een ontwikkelplan",
 	  "De groep las de eigen 360°-feedback en zocht naar wat verraste. Veel deelnemers herkenden zich in "
@@ -184,7 +180,7 @@ static const struct report_text module_reports[] = {
 
 /* The learning circles: a case of one's own, framed with theory, role play
  * feedback, and a pecha kucha at the end (seed 002, r. 135-143). */
-static const struct report_text circle_reports[] = {
+static const struct demo_report_text circle_reports[] = {
 	{ "1. Kennismaking\n2. Wat is een leercirkel?\n3. Ieder vertelt kort over de eigen casus",
 	  "De deelnemers kwamen uit zes teams. De casussen liepen uiteen van een vastgelopen samenwerking met een "
 	  "zorgaanbieder tot een team dat steeds dezelfde klachten krijgt.",
@@ -223,48 +219,6 @@ static const char *const contributions[] = {
 	"Het rollenspel was confronterend. Ik merkte dat ik het gesprek overnam in plaats van te luisteren.",
 	"Ik vond het lastig om mijn twijfel te laten zien, maar het leverde veel op.",
 };
-
-/* Reports of the first `held` meetings (as the facilitator, with the
- * mentor's reflection), two contributions of those present in each,
- * placed except the second one of the first meeting; published, but for
- * the last one when draft_last. */
-static void reports(struct ctx *c, long long group, const long long *meeting, size_t held, long long facilitator,
-		    long long mentor, const struct report_text *texts, size_t ntexts, bool draft_last)
-{
-	struct as fa, me, pa;
-	struct ctx *fc = as(c, &fa, facilitator), *mc = as(c, &me, mentor);
-	struct attendance *at;
-	size_t nat;
-	if (store_attendance_list(c->st, c->a, c->who->organisation_id, group, &at, &nat))
-		die("demo (municipality): attendance");
-	long long now = (long long)time(NULL);
-	for (size_t k = 0; k < held; k++) {
-		struct errors e = { 0 };
-		const struct report_text *t = &texts[k % ntexts];
-		struct report_texts rt = { t->agenda, t->themes, t->moments, t->reflection, NULL };
-		check(report_save(fc, meeting[k], &rt, now, &e, NULL), &e, "report");
-		if (*t->mentor) {
-			struct report_texts mt = { .mentor_reflection = t->mentor };
-			check(report_save(mc, meeting[k], &mt, now, &e, NULL), &e, "mentor's reflection");
-		}
-		int given = 0;
-		for (size_t i = 0; i < nat && given < 2; i++) {
-			if (at[i].meeting_id != meeting[k] || strcmp(at[i].status, "present"))
-				continue;
-			check(contribution_save(as(c, &pa, at[i].person_id), meeting[k],
-						contributions[(k * 2 + (size_t)given) % 4], now, &e), &e, "contribution");
-			given++;
-		}
-		if (draft_last && k == held - 1)
-			break;
-		struct report_view v;
-		check(report_read(fc, meeting[k], &v), &e, "report read");
-		for (size_t i = 0; i < v.ncontribs; i++)
-			if (k || i == 0)
-				check(contribution_place(fc, v.contribs[i].id, true, now), &e, "place");
-		check(report_publish(fc, meeting[k], true, now, &e), &e, "publish");
-	}
-}
 
 /* A few days of a logbook with the two prompts of seed 002 (what gave
  * energy, what cost energy): one private, one shared with the facilitator,
@@ -384,8 +338,8 @@ static void module_groups(struct ctx *c, const struct municipality_cast *m, cons
 		long long meeting[7];
 		meetings_of(c, groups[g], meeting, 7);
 		attend(c, groups[g], meeting, 2);
-		reports(c, groups[g], meeting, 2, g ? m->facilitator2 : m->facilitator, g ? m->mentor2 : m->mentor,
-			module_reports, 2, true);
+		demo_reports_write(c, groups[g], meeting, 2, g ? m->facilitator2 : m->facilitator, g ? m->mentor2 : m->mentor,
+				   module_reports, 2, contributions, 4, false);
 	}
 	trajectory(c, g1, m->participant, m->facilitator, "Hoe houd ik het overzicht zonder alles zelf te willen doen?",
 		   "Hoe houd ik het overzicht zonder alles zelf te doen, en hoe laat ik mijn team meer zelf beslissen?",
@@ -542,7 +496,8 @@ static void circles(struct ctx *c, const struct municipality_cast *m, long long 
 			check(enrolment_set_status(c, en[nen - 1].id, "stopped", day(c, -250),
 						   "Langdurig ziek; wil in een volgende cirkel opnieuw beginnen.", &e), &e, "stopped");
 		attend(c, groups[g], meeting, 10);
-		reports(c, groups[g], meeting, g < 2 ? 5 : 3, facilitators[g], heads[g], circle_reports, 5, false);
+		demo_reports_write(c, groups[g], meeting, g < 2 ? 5 : 3, facilitators[g], heads[g], circle_reports, 5,
+				   contributions, 4, true);
 		nen = enrolments_of(c, groups[g], &en);
 		for (size_t i = 0; i < nen; i++)
 			if (strcmp(en[i].status, "stopped"))

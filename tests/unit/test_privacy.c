@@ -10,22 +10,12 @@
 #include "domain/privacy.h"
 #include "domain/programme.h"
 
-static long long person(struct fixture *f, const char *emp, const char *name)
-{
-	struct person p = { 0 };
-	p.employee_id = (char *)emp;
-	p.name = (char *)name;
-	p.active = 1;
-	long long id = 0;
-	return store_person_insert(f->st, f->org_a, &p, &id) ? -1 : id;
-}
-
 /* A group with Jan de Vries and Anaïs Ærø in it; its id. */
 static long long group(struct fixture *f)
 {
 	struct errors e = { 0 };
 	long long prog, batch, g;
-	long long people[2] = { person(f, "J1", "Jan de Vries"), person(f, "A1", "Anaïs Ærø") };
+	long long people[2] = { fixture_person(f, "J1", "Jan de Vries"), fixture_person(f, "A1", "Anaïs Ærø") };
 	if (programme_from_template(&f->c, "live", "L", &e, &prog) || batch_create(&f->c, prog, "", &e, &batch) ||
 	    group_create(&f->c, batch, "A", &e, &g) || group_enrol(&f->c, g, people, 2, "2026-01-05", &e))
 		return -1;
