@@ -2,8 +2,9 @@
 #   make            build build/release/leergang
 #   make run        install missing packages, build, serve the demo on :8080
 #   make check      install missing packages, build with -Werror and sanitizers,
-#                   run every test suite, print "N passed, N failed"
+#                   run every test suite, print "N passed, N failed, N skipped"
 #   make SANITIZE=1 build the ASan+UBSan variant in build/asan/
+#   make fuzz       run every libFuzzer harness for FUZZ_SECONDS (60) each
 
 PKGS      := libmicrohttpd sqlite3 jansson libsodium libical libcmark pangocairo gsl xlsxwriter libxml-2.0 libcurl
 CC        ?= cc
@@ -96,12 +97,21 @@ FUZZ_BIN  := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_FLAGS:= -std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -D_GNU_SOURCE -DLG_VERSION='"$(VERSION)"' -Isrc -include src/core/banned.h $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 FUZZ_OBJ  := $(LIB_SRC:%.c=build/fuzz/%.o) build/fuzz/gen/migrations.o
 
+FUZZ_SECONDS ?= 60
+
+# every harness for FUZZ_SECONDS each, reporting what it found (scripts/fuzz);
+# make check only replays the corpora
 fuzz: $(FUZZ_BIN)
+	@sh scripts/fuzz $(FUZZ_SECONDS)
 
 build/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CLANG   $<"
-	@clang $(FUZZ_FLAGS) -c -o $@ $<
+	@clang $(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
+
+# the objects are shared by every harness: make must not delete them as
+# intermediates after building one (make check builds each on its own)
+.SECONDARY: $(FUZZ_OBJ)
 
 build/fuzz/gen/migrations.c: $(MIGRATIONS) scripts/embed-migrations
 	@mkdir -p $(dir $@)

@@ -10,7 +10,11 @@ const struct command commands[] = {
 	  "leergang init [--demo]" },
 	{ "serve", cmd_serve, "serve the web interface and the API",
 	  "leergang serve [--listen ADDR:PORT] [--threads N] [--secure-cookies] [--per-address-connections N]\n"
-	  "               [--hash-memory MIB] [--hash-queue N] [--hash-wait SECONDS]" },
+	  "               [--hash-memory MIB] [--hash-queue N] [--hash-wait SECONDS]\n"
+	  "\n"
+	  "Cookies carry Secure (sent over https only) with --secure-cookies or when LEERGANG_PUBLIC_URL\n"
+	  "begins with https://. Behind a reverse proxy that sets X-Forwarded-Proto, LEERGANG_TRUST_PROXY=1\n"
+	  "makes leergang believe it: requests that came in over https get Secure cookies and https links." },
 	{ "migrate", cmd_migrate, "bring the database schema up to date", "leergang migrate" },
 	{ "org", cmd_org, "add or list organisations; take part in the benchmark",
 	  "leergang org add --slug SLUG --name NAME\n       leergang org list [--format csv|json]\n"
@@ -89,7 +93,20 @@ const struct command commands[] = {
 	  "The links are the keys to answering in someone's name: wave links is for the administrator\n"
 	  "on the server (the links' address is LEERGANG_PUBLIC_URL, else http://127.0.0.1:8080).\n"
 	  "When the server sends e-mail, send the invitations from the wave's page instead." },
-	{ "backup", cmd_backup, "write a consistent copy of the database", "leergang backup FILE" },
+	{ "backup", cmd_backup, "write a consistent copy of the database",
+	  "leergang backup FILE\n"
+	  "\n"
+	  "FILE gets a consistent copy of the whole database, also while the server runs. It holds\n"
+	  "everything leergang holds: names, personal texts, answers, and each wave's link key.\n"
+	  "The personal links of a wave are computed from that key and the invitation numbers, which\n"
+	  "are in the same file: whoever has a backup can recompute every personal link (and with it\n"
+	  "answer as that person while the wave is open) and trace the pseudonyms of a wave's exports\n"
+	  "back to its invitations. Passwords, sessions and API tokens are kept only as hashes and do\n"
+	  "not work from a backup.\n"
+	  "Keep a backup as you keep the server: encrypted (gpg --symmetric, or an encrypted disk),\n"
+	  "readable by the administrators alone, away from the server, and deleted when the\n"
+	  "organisation's retention period has passed. To restore: stop leergang, put the file in\n"
+	  "place of the database (removing its -wal and -shm files), start leergang." },
 	{ "help", cmd_help, "show the commands, or the usage of one", "leergang help [COMMAND]" },
 	{ 0, 0, 0, 0 },
 };

@@ -31,7 +31,7 @@ int cmd_init(int argc, char **argv)
 	printf("database %s ready (schema version %d)\n", cmd_db_path, store_schema_version(st));
 	if (demo) {
 		struct buf err = BUF_INIT;
-		int r = demo_load(st, &err);
+		int r = demo_load(st, NULL, &err);
 		if (r == ST_CONFLICT)
 			printf("demo data present already\n");
 		else if (r)

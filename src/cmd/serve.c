@@ -109,6 +109,17 @@ static long number_option(const char *s, const char *name, long min, long max, c
 /* The nice value of the password lane's threads. */
 #define LANE_NICE 10
 
+/* A yes/no setting of the environment: 1/yes or 0/no (or unset). */
+static bool env_flag(const char *name)
+{
+	const char *v = getenv(name);
+	if (!v || !*v || !strcmp(v, "0") || !strcmp(v, "no"))
+		return false;
+	if (!strcmp(v, "1") || !strcmp(v, "yes"))
+		return true;
+	die("%s wants 1 or 0, not \"%s\"", name, v);
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	struct arena scratch = ARENA_INIT;
@@ -161,6 +172,15 @@ int cmd_serve(int argc, char **argv)
 	check_routes();
 	setup_mail();
 	app.public_url = cmd_public_url();
+	/* people reach leergang over https: the browser must never send its
+	 * cookies over plain http */
+	if (app.public_url && !strncmp(app.public_url, "https://", 8))
+		app.secure_cookies = true;
+	app.trust_proxy = env_flag("LEERGANG_TRUST_PROXY");
+	if (app.secure_cookies)
+		fprintf(stderr, "leergang: cookies are sent with Secure (https only)\n");
+	else if (app.trust_proxy)
+		fprintf(stderr, "leergang: cookies are sent with Secure when the proxy says X-Forwarded-Proto: https\n");
 	/* create or migrate the database before the threads open it */
 	struct store *st = cmd_open(true);
 	store_close(st);

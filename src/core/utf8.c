@@ -75,3 +75,56 @@ size_t utf8_cut(const char *s, size_t max)
 		max--;
 	return max;
 }
+
+/* The code point at *s, moving past it; a byte that does not start a
+ * well-formed sequence is taken alone (text from outside may be anything). */
+static unsigned next_point(const char **s)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	size_t n = p[0] >= 0xF0 && p[0] <= 0xF4 ? 3 : p[0] >= 0xE0 ? 2 : p[0] >= 0xC2 && p[0] < 0xE0 ? 1 : 0;
+	unsigned cp = n == 3 ? p[0] & 0x07 : n == 2 ? p[0] & 0x0F : n == 1 ? p[0] & 0x1F : p[0];
+	for (size_t k = 1; k <= n; k++) {
+		if ((p[k] & 0xC0) != 0x80) {
+			(*s)++;
+			return p[0];
+		}
+		cp = (cp << 6) | (p[k] & 0x3F);
+	}
+	*s += n + 1;
+	return cp;
+}
+
+/* The small letter of a capital, for the scripts of the names leergang
+ * meets: Latin (ASCII, Latin-1, Latin Extended-A), Greek and Cyrillic.
+ * The Turkish dotted capital I and dotless small i both go to 'i', so that
+ * "YILMAZ" is "Yılmaz". Anything else is its own small letter. */
+static unsigned small(unsigned c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+		return c + 32;
+	if (c == 0x130 || c == 0x131)
+		return 'i';
+	if (c == 0x178)
+		return 0xFF;
+	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
+		return c | 1;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+		return c + (c & 1);
+	if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
+		return c + 32;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	return c;
+}
+
+size_t utf8_caseless_prefix(const char *text, const char *prefix)
+{
+	const char *t = text, *p = prefix;
+	while (*p) {
+		if (!*t || small(next_point(&t)) != small(next_point(&p)))
+			return 0;
+	}
+	return (size_t)(t - text);
+}

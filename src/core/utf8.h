@@ -17,5 +17,9 @@ size_t utf8_cut(const char *s, size_t max);
 char *str_trim(char *s);
 /* Case-insensitive ASCII comparison. */
 bool str_ieq(const char *a, const char *b);
+/* The number of bytes at the start of text that are prefix without regard
+ * to case, in the Latin, Greek and Cyrillic letters of people's names
+ * ("ANAÏS ÆRØ" is "Anaïs Ærø"); 0 when text does not start so. */
+size_t utf8_caseless_prefix(const char *text, const char *prefix);
 
 #endif

@@ -32,6 +32,13 @@ const struct demo_login demo_logins[] = {
 	{ "leidinggevende@gemeente.example", "manager", "gemeente-demo" },
 	{ "beoordelaar@gemeente.example", "rater", "gemeente-demo" },
 	{ "onderzoeker@gemeente.example", "researcher", "gemeente-demo" },
+	/* second accounts where it matters who is whose: the facilitator,
+	 * mentor and a participant of Groep 2, and a second participant of
+	 * Groep 1 (tests/http/authz.test.mjs probes each other's texts) */
+	{ "begeleider2@gemeente.example", "facilitator", "gemeente-demo" },
+	{ "mentor2@gemeente.example", "mentor", "gemeente-demo" },
+	{ "deelnemer2@gemeente.example", "participant", "gemeente-demo" },
+	{ "deelnemer3@gemeente.example", "participant", "gemeente-demo" },
 	{ 0, 0, 0 },
 };
 
@@ -66,6 +73,7 @@ struct demo {
 	struct arena a;
 	unsigned seq;      /* for names and employee numbers */
 	struct buf *err;
+	const char *password_hash;  /* of DEMO_PASSWORD, made once for every account */
 	long long pool[512];  /* team members of the current organisation, for the groups */
 	size_t npool;
 };
@@ -175,7 +183,7 @@ static void add_accounts(struct demo *d, const char *slug, const long long *peop
 						arena_strndup(&d->a, l->email + 1, strcspn(l->email + 1, "@")));
 		if (person && store_person_get(d->c.st, &d->a, d->w.organisation_id, person, &p) == ST_OK)
 			name = p.name;
-		if (account_create(&d->c, l->email, name, person, DEMO_PASSWORD, role_parse(l->role), &e, NULL))
+		if (account_create_hashed(&d->c, l->email, name, person, d->password_hash, role_parse(l->role), &e, NULL))
 			die("demo: cannot add account %s: %s", l->email, e.n ? e.items[0].message : "database");
 	}
 }
@@ -276,18 +284,21 @@ static void municipality(struct demo *d)
 		{ "Afdeling O", 1, 3, 13 }, { "Afdeling C", 4, 7, 13 },
 		{ "Afdeling S", 8, 11, 14 }, { "Afdeling B", 12, 14, 13 },
 	};
-	long long participant = 0, team_lead = 0, mentor = 0;
+	long long participant = 0, team_lead = 0, heads[4], participant2 = 0, fellow = 0;
 	d->npool = 0;
 	for (size_t i = 0; i < 4; i++) {
 		long long dept = add_unit(d, 0, depts[i].dept);
 		long long head = add_person(d, "G", next_name(d), dept, secretary, "Afdelingshoofd");
 		set_manager(d, dept, head);
-		if (!mentor)
-			mentor = head;
+		heads[i] = head;
 		for (int t = depts[i].first; t <= depts[i].last; t++) {
 			long long team = add_unit(d, dept, arena_printf(&d->a, "T%d", t));
+			size_t at = d->npool;
 			long long lead = add_team(d, "G", team, head, depts[i].size - 1, "Teamleider", "Medewerker");
+			if (t == 8)
+				participant2 = d->pool[at];
 			if (t == 11) {
+				fellow = d->pool[at];
 				/* a hostile name in the municipality too */
 				participant = add_person(d, "G", hostile[0], team, lead, "Medewerker");
 				d->pool[d->npool++] = participant;
@@ -296,13 +307,30 @@ static void municipality(struct demo *d)
 		}
 	}
 	long long facilitator = add_person(d, "X", next_name(d), 0, 0, "Extern leercoach");
-	long long people[] = { 0, secretary, 0, facilitator, mentor, participant, team_lead, 0, 0 };
+	long long facilitator2 = add_person(d, "X", next_name(d), 0, 0, "Extern leercoach");
+	long long people[] = { 0, secretary, 0, facilitator, heads[0], participant, team_lead, 0, 0,
+			       facilitator2, heads[2], participant2, fellow };
 	add_accounts(d, "gemeente-demo", people);
 	mix_pool(d, participant);
-	demo_modules(&d->c, d->pool, d->npool, mentor, facilitator);
+	/* Groep 1 is the first twelve of the pool: the second participant of
+	 * Groep 1 among them, the one of Groep 2 not */
+	for (size_t i = 0; i < d->npool; i++) {
+		if (d->pool[i] == fellow) {
+			d->pool[i] = d->pool[1];
+			d->pool[1] = fellow;
+		}
+		if (d->pool[i] == participant2 && i < 12) {
+			d->pool[i] = d->pool[d->npool - 1];
+			d->pool[d->npool - 1] = participant2;
+		}
+	}
+	demo_modules(&d->c, d->pool, d->npool, heads[0], facilitator);
+	struct municipality_cast cast = { secretary, facilitator, heads[0], participant, fellow, facilitator2, heads[2],
+					  participant2, heads[1] };
+	demo_municipality(&d->c, &cast, d->pool, d->npool);
 }
 
-int demo_load(struct store *st, struct buf *err)
+int demo_load(struct store *st, const char *hash, struct buf *err)
 {
 	struct demo d = { 0 };
 	d.c.st = st;
@@ -311,6 +339,17 @@ int demo_load(struct store *st, struct buf *err)
 	d.w.email = "demo";
 	d.w.roles = ROLES_ALL;
 	d.err = err;
+	/* one argon2id hash (64 MiB) for all the accounts: each test server
+	 * starts from a fresh demo */
+	char *made = NULL;
+	if (!hash && password_hash(&d.a, DEMO_PASSWORD, &made) != PW_OK)
+		made = NULL;
+	d.password_hash = hash ? hash : made;
+	if (!d.password_hash) {
+		buf_adds(err, "the demo password could not be hashed (out of memory, or the password gate is full)");
+		arena_free(&d.a);
+		return ST_ERROR;
+	}
 	if (store_begin(st)) {
 		buf_addf(err, "%s", store_errmsg(st));
 		return ST_ERROR;

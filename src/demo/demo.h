@@ -18,8 +18,10 @@ struct demo_login {
 /* The demo accounts, ending with { 0 }. */
 extern const struct demo_login demo_logins[];
 
-/* Loads the demo into an empty database. ST_CONFLICT when it exists already. */
-int demo_load(struct store *st, struct buf *err);
+/* Loads the demo into an empty database. ST_CONFLICT when it exists already.
+ * hash: the stored form of DEMO_PASSWORD for every account, or NULL to
+ * make it here (a fuzz harness passes a cheap one). */
+int demo_load(struct store *st, const char *hash, struct buf *err);
 
 /* programmes.c: the programmes of the two demo organisations, as the demo
  * actor (c) of that organisation. pool: people to enrol, in order. */
@@ -32,6 +34,17 @@ void demo_intake(struct ctx *c, long long person, long long facilitator, long lo
 void demo_reverse(struct ctx *c, long long senior, long long junior, int step);
 void demo_reports(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
 		  long long mentor);
+/* reports.c: the report of each of the first `held` meetings (as the
+ * facilitator; texts taken in turn), the mentor's reflection where there
+ * is one, two contributions of those present in each (placed, but for the
+ * second of every even meeting), all published but the last unless
+ * publish_last. */
+struct demo_report_text {
+	const char *agenda, *themes, *moments, *reflection, *mentor;
+};
+void demo_reports_write(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
+			long long mentor, const struct demo_report_text *texts, size_t ntexts,
+			const char *const *contributions, size_t ncontributions, bool publish_last);
 void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t next, const long long mentors[4],
 		   const long long facilitators[4]);
 void demo_evaluation(struct ctx *c, long long programme, const char *opens_on, const char *closes_on);
@@ -39,5 +52,16 @@ void demo_360(struct ctx *c, long long subject, long long manager, const long lo
 	      const long long *peers, size_t npeers, long long other);
 void demo_scan(struct ctx *c, long long unit, const char *name, int closed_ago, unsigned long long seed, double rise,
 	       int skip);
+
+/* municipality.c: the municipality at work (module groups, learning
+ * circles, questionnaires), with these people of demo.c in their places. */
+struct municipality_cast {
+	long long secretary;                        /* the municipal secretary */
+	long long facilitator, mentor, participant; /* the demo accounts of Groep 1 */
+	long long fellow;                           /* a second participant in Groep 1 */
+	long long facilitator2, mentor2, participant2;  /* the second accounts, Groep 2 */
+	long long mentor3;                          /* the head of Afdeling C */
+};
+void demo_municipality(struct ctx *c, const struct municipality_cast *m, const long long *pool, size_t npool);
 
 #endif

@@ -22,9 +22,7 @@ static void check(int r, const struct errors *e, const char *what)
 		die("demo: %s: %s", what, e->n ? e->items[0].message : "database");
 }
 
-static const struct {
-	const char *agenda, *themes, *moments, *reflection, *mentor;
-} texts[] = {
+static const struct demo_report_text texts[] = {
 	{ "1. Kennismaking en verwachtingen\n2. Het VLOW-model: vertrouwen, lef, openheid, waardering\n3. Afspraken over de groep",
 	  "We spraken over wat \"verbinding\" betekent in het dagelijkse werk. Het gesprek kwam al snel op de vraag hoe je als leidinggevende open blijft als de druk hoog is.",
 	  "- Je hoeft niet alles te weten om leiding te geven.\n- Vertrouwen begint bij het delen van je eigen twijfel.",
@@ -59,12 +57,9 @@ static const char *const contributions[] = {
 	"Ik vond het lastig om in de groep iets persoonlijks te vertellen. Toch blij dat ik het deed.",
 };
 
-/* Writes the report of each meeting held (as the facilitator), the
- * mentor's reflection where there is one, contributions of the first
- * present participants (placed, except one), and publishes all but the
- * last when publish_last is false. */
-static void reports_for(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
-			long long mentor, bool publish_last)
+void demo_reports_write(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
+			long long mentor, const struct demo_report_text *tx, size_t ntx,
+			const char *const *contribs, size_t ncontribs, bool publish_last)
 {
 	struct actor fa = *c->who, me = *c->who, pa = *c->who;
 	fa.person_id = facilitator;
@@ -75,14 +70,13 @@ static void reports_for(struct ctx *c, long long group, const long long *meeting
 	if (store_attendance_list(c->st, c->a, c->who->organisation_id, group, &at, &nat))
 		die("demo: attendance");
 	long long now = (long long)time(NULL);
-	size_t ntexts = sizeof(texts) / sizeof(*texts);
 	for (int k = 0; k < held; k++) {
 		struct errors e = { 0 };
-		size_t t = (size_t)k % ntexts;
-		struct report_texts rt = { texts[t].agenda, texts[t].themes, texts[t].moments, texts[t].reflection, NULL };
+		size_t t = (size_t)k % ntx;
+		struct report_texts rt = { tx[t].agenda, tx[t].themes, tx[t].moments, tx[t].reflection, NULL };
 		check(report_save(&fc, meeting[k], &rt, now, &e, NULL), &e, "report");
-		if (*texts[t].mentor) {
-			struct report_texts mt = { .mentor_reflection = texts[t].mentor };
+		if (*tx[t].mentor) {
+			struct report_texts mt = { .mentor_reflection = tx[t].mentor };
 			check(report_save(&mc, meeting[k], &mt, now, &e, NULL), &e, "mentor reflection");
 		}
 		/* two contributions from those present */
@@ -91,7 +85,7 @@ static void reports_for(struct ctx *c, long long group, const long long *meeting
 			if (at[i].meeting_id != meeting[k] || strcmp(at[i].status, "present"))
 				continue;
 			pa.person_id = at[i].person_id;
-			const char *text = contributions[((size_t)k * 2 + (size_t)given) % 4];
+			const char *text = contribs[((size_t)k * 2 + (size_t)given) % ncontribs];
 			check(contribution_save(&pc, meeting[k], text, now, &e), &e, "contribution");
 			given++;
 		}
@@ -110,7 +104,8 @@ static void reports_for(struct ctx *c, long long group, const long long *meeting
 void demo_reports(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
 		  long long mentor)
 {
-	reports_for(c, group, meeting, held, facilitator, mentor, false);
+	demo_reports_write(c, group, meeting, held, facilitator, mentor, texts, sizeof(texts) / sizeof(*texts),
+			   contributions, sizeof(contributions) / sizeof(*contributions), false);
 }
 
 /* Leergroep B to J of last year's run: 108 people (the pool wraps round,
@@ -219,7 +214,8 @@ void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t ne
 	date_add_days(today, -400 + 9 * 14, day);
 	for (size_t i = 0; i < nen; i++)
 		check(enrolment_set_status(c, en[i].id, "completed", day, NULL, &e), &e, "completed");
-	reports_for(c, group, meeting, 10, facilitator, mentor, true);
+	demo_reports_write(c, group, meeting, 10, facilitator, mentor, texts, sizeof(texts) / sizeof(*texts), contributions,
+			   sizeof(contributions) / sizeof(*contributions), true);
 	struct actor fa = *c->who;
 	fa.person_id = facilitator;
 	struct ctx fc = { c->st, c->a, &fa, 0 };

@@ -65,6 +65,20 @@ int account_create(struct ctx *c, const char *email, const char *display_name, l
 		return busy(c, e);
 	if (pr != PW_OK)
 		return D_ERROR;
+	return account_create_hashed(c, email, display_name, person_id, hash, role, e, id);
+}
+
+int account_create_hashed(struct ctx *c, const char *email, const char *display_name, long long person_id,
+			  const char *hash, int role, struct errors *e, long long *id)
+{
+	bool ok = check_email(c, e, "email", email, true);
+	ok &= check_line(c, e, "display_name", _("Name"), display_name, 1, 200);
+	if (role < 0 || role >= ROLE_COUNT) {
+		errors_add(c, e, "role", _("Choose one of the roles in the list."));
+		ok = false;
+	}
+	if (!ok || !hash || strncmp(hash, crypto_pwhash_STRPREFIX, strlen(crypto_pwhash_STRPREFIX)))
+		return ok ? D_ERROR : D_INVALID;
 	long long nid;
 	int r = store_account_add(c->st, c->who->organisation_id, email, display_name, person_id, hash, &nid);
 	if (r == ST_CONFLICT) {

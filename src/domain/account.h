@@ -37,6 +37,10 @@ enum pw_result password_hash(struct arena *a, const char *pw, char **hash);
  * gate had no room: nothing was saved. */
 int account_create(struct ctx *c, const char *email, const char *display_name, long long person_id,
 		   const char *password, int role, struct errors *e, long long *id);
+/* The same with the password already hashed (password_hash): the demo
+ * hashes its one password once for all its accounts. */
+int account_create_hashed(struct ctx *c, const char *email, const char *display_name, long long person_id,
+			  const char *hash, int role, struct errors *e, long long *id);
 /* Sets a new password of an account of c's organisation. A new password
  * ends every API token and reset link of the account and clears the wait
  * of its e-mail address (account_password_replace); its sessions are the

@@ -7,6 +7,7 @@
 #include "role.h"
 #include "core/i18n.h"
 #include "core/buf.h"
+#include "core/utf8.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -199,11 +200,21 @@ static size_t group_names(struct ctx *c, long long group_id, struct name **out)
 	return k;
 }
 
-/* Does the name occur at p as a whole word? */
+/* Does the name occur at p as a whole word? The bytes of text it spans
+ * (in another case a letter may take more or fewer bytes: "İ", "i"). A
+ * full name in any case is compared letter by letter beyond ASCII too:
+ * strncasecmp let "ANAÏS ÆRØ" through to the coach as a name unlike
+ * "Anaïs Ærø". */
 static size_t name_at(const char *text, const char *p, const struct name *name)
 {
 	size_t len = strlen(name->text);
-	if (!len || (name->any_case ? strncasecmp(p, name->text, len) : strncmp(p, name->text, len)))
+	if (!len)
+		return 0;
+	if (name->any_case)
+		len = utf8_caseless_prefix(p, name->text);
+	else if (strncmp(p, name->text, len))
+		len = 0;
+	if (!len)
 		return 0;
 	if (p > text && word_byte((unsigned char)p[-1]))
 		return 0;

@@ -4,6 +4,7 @@
  * Reading goes through domain/privacy.c, one place for every channel. */
 #include "report.h"
 #include "audit.h"
+#include "group.h"
 #include "schedule.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
@@ -317,8 +318,9 @@ int story_save(struct ctx *c, long long group_id, const char *opening, const cha
 	int r = store_group_get(c->st, c->a, org, group_id, &g);
 	if (r)
 		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+	/* another group's facilitator learns no more than from an id that does not exist */
 	if (!is_facilitator(c, &g))
-		return D_FORBIDDEN;
+		return group_relation(c, &g) == REL_NONE ? D_NOTFOUND : D_FORBIDDEN;
 	check_text(c, e, "opening", _("Opening"), opening, STORY_TEXT_MAX);
 	check_text(c, e, "closing", _("Closing"), closing, STORY_TEXT_MAX);
 	struct learning_story old;

@@ -40,11 +40,13 @@
  *   A file meant for Excel should start with CSV_BOM, or Excel reads the
  *   UTF-8 as Windows-1252. Text that a spreadsheet would run as a formula
  *   (it starts with = + - @ TAB or CR) gets a leading apostrophe (the OWASP
- *   guard against CSV injection): "=SUM(A1)" is written as "'=SUM(A1)". A
- *   value that is known to be a number ("-5", "3,5") goes through
- *   csv_number() instead, which writes it without the apostrophe — but only
- *   when it really is a plain number, otherwise it guards like
- *   csv_field(). Nothing else is escaped: CSV is not HTML. */
+ *   guard against CSV injection): "=SUM(A1)" is written as "'=SUM(A1)";
+ *   so does text that starts with an apostrophe and then one of those,
+ *   which a spreadsheet would show without its apostrophe: "'=x" is
+ *   written as "''=x". A value that is known to be a number ("-5",
+ *   "3,5") goes through csv_number() instead, which writes it without the
+ *   apostrophe — but only when it really is a plain number, otherwise it
+ *   guards like csv_field(). Nothing else is escaped: CSV is not HTML. */
 #ifndef LG_FORMATS_CSV_H
 #define LG_FORMATS_CSV_H
 

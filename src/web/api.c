@@ -69,14 +69,11 @@ void api_people(struct web *w)
 {
 	struct person_filter f = { 0 };
 	f.query = web_arg(w, "q");
-	f.unit_id = web_arg_int(w, "unit", 0);
 	f.include_inactive = web_arg(w, "inactive") != NULL;
-	f.offset = web_arg_int(w, "offset", 0);
-	f.limit = web_arg_int(w, "limit", 100);
-	if (f.limit < 1 || f.limit > 1000) {
-		web_json_error(w, 400, _("limit must be between 1 and 1000."));
+	if (!web_arg_checked(w, "unit", 0, 0, WEB_ID_MAX, &f.unit_id) ||
+	    !web_arg_checked(w, "offset", 0, 0, WEB_ID_MAX, &f.offset) ||
+	    !web_arg_checked(w, "limit", 100, 1, 1000, &f.limit))
 		return;
-	}
 	struct person *p;
 	size_t n;
 	long long total;

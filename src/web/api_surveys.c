@@ -190,7 +190,9 @@ void api_wave_compare(struct web *w)
 	}
 	const char *bys = web_arg(w, "by");
 	int by = compare_by_parse(bys && *bys ? bys : "group");
-	long long with = web_arg_int(w, "with", 0);
+	long long with;
+	if (!web_arg_checked(w, "with", 0, 0, WEB_ID_MAX, &with))
+		return;
 	if (by < 0) {
 		web_json_error(w, 400, _("Compare by group, batch or unit."));
 		return;

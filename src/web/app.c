@@ -1,6 +1,7 @@
 /* app.c — from request to handler: language, route, who is calling, access
  * rule, CSRF token; and the answers shared by all handlers. */
 #include "web.h"
+#include "core/integer.h"
 #include "domain/account.h"
 #include "domain/api_token.h"
 #include "domain/pwgate.h"
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define SESSION_COOKIE "lg_session"
@@ -22,17 +24,19 @@ static bool match(const char *pattern, const char *path, long long id[2])
 	int nid = 0;
 	while (*pattern && *path) {
 		if (!strncmp(pattern, "{id}", 4)) {
-			if (*path < '1' || *path > '9')
+			/* digits only, no leading zero: one path per id */
+			char digits[20];
+			size_t len = strspn(path, "0123456789");
+			long long v;
+			if (*path == '0' || !len || len >= sizeof(digits))
 				return false;
-			char *end;
-			long long v = 0;
-			size_t digits = strspn(path, "0123456789");
-			if (digits > 15)
+			memcpy(digits, path, len);
+			digits[len] = '\0';
+			if (int_parse(digits, 1, WEB_ID_MAX, &v) != INT_OK)
 				return false;
-			v = strtoll(path, &end, 10);
 			if (nid < 2)
 				id[nid++] = v;
-			path = end;
+			path += len;
 			pattern += 4;
 			continue;
 		}
@@ -134,8 +138,22 @@ void web_set_session_cookie(struct web *w, const char *token)
 
 void web_set_language_cookie(struct web *w, enum lang l)
 {
-	response_header(w->r, "Set-Cookie",
-			arena_printf(w->a, LANG_COOKIE "=%s; Path=/; SameSite=Lax; Max-Age=31536000", lang_code(l)));
+	response_header(w->r, "Set-Cookie", arena_printf(w->a, LANG_COOKIE "=%s; Path=/; SameSite=Lax; Max-Age=31536000%s",
+							 lang_code(l), w->secure_cookies ? "; Secure" : ""));
+}
+
+/* Did the browser reach the trusted proxy over https? The last value of
+ * X-Forwarded-Proto is the one the proxy nearest to leergang set. */
+static bool forwarded_https(struct request *r)
+{
+	const char *v = request_header(r, "X-Forwarded-Proto");
+	if (!v)
+		return false;
+	const char *last = strrchr(v, ',');
+	last = last ? last + 1 : v;
+	last += strspn(last, " \t");
+	size_t n = strcspn(last, " \t");
+	return n == 5 && !strncasecmp(last, "https", 5) && !last[n + strspn(last + n, " \t")];
 }
 
 void web_handle(struct request *r, void *appv)
@@ -146,7 +164,7 @@ void web_handle(struct request *r, void *appv)
 	w.a = r->a;
 	w.st = r->st;
 	w.out = &r->out;
-	w.secure_cookies = app->secure_cookies;
+	w.secure_cookies = app->secure_cookies || (app->trust_proxy && forwarded_https(r));
 	w.public_url = app->public_url;
 	w.ctx.st = r->st;
 	w.ctx.a = r->a;
@@ -281,12 +299,46 @@ const char *web_field(struct web *w, const char *name)
 
 long long web_arg_int(struct web *w, const char *name, long long dflt)
 {
-	const char *v = web_arg(w, name);
-	if (!v || !*v)
-		return dflt;
-	char *end;
-	long long n = strtoll(v, &end, 10);
-	return (*end || n < 0) ? dflt : n;
+	long long v = dflt;
+	return int_parse(web_arg(w, name), -WEB_ID_MAX, WEB_ID_MAX, &v) == INT_NOT_A_NUMBER || v < 0 ? dflt : v;
+}
+
+long long web_arg_clamped(struct web *w, const char *name, long long dflt, long long min, long long max)
+{
+	long long v = dflt;
+	int_parse(web_arg(w, name), min, max, &v);
+	return v;
+}
+
+bool web_arg_checked(struct web *w, const char *name, long long dflt, long long min, long long max, long long *v)
+{
+	*v = dflt;
+	enum int_read r = int_parse(web_arg(w, name), min, max, v);
+	if (r == INT_OK || r == INT_ABSENT)
+		return true;
+	const char *msg = arena_printf(w->a, _("%s must be a whole number from %lld to %lld."), name, min, max);
+	if (w->route && w->route->kind == ROUTE_API)
+		web_json_error(w, 400, msg);
+	else
+		web_error(w, 400, msg);
+	return false;
+}
+
+long long web_field_int(struct web *w, const char *name, long long min, long long max, long long bad)
+{
+	long long v = bad;
+	return int_parse(web_field(w, name), min, max, &v) == INT_OK ? v : bad;
+}
+
+long long web_value_id(const char *value)
+{
+	long long v = -1;
+	return int_parse(value, 0, WEB_ID_MAX, &v) == INT_OK ? v : -1;
+}
+
+long long web_field_id(struct web *w, const char *name)
+{
+	return web_value_id(web_field(w, name));
 }
 
 long long web_now_ms(void)

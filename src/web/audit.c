@@ -4,16 +4,20 @@
 #include "html/html.h"
 
 #define AUDIT_PAGE 50
+#define AUDIT_PAGES_MAX 1000000   /* a page number beyond it is the last page */
 
 void page_audit(struct web *w)
 {
-	long long page = web_arg_int(w, "page", 1);
-	if (page < 1)
-		page = 1;
+	long long page = web_arg_clamped(w, "page", 1, 1, AUDIT_PAGES_MAX);
 	struct audit_entry *e;
 	size_t n;
 	long long total;
-	if (audit_page(&w->ctx, (page - 1) * AUDIT_PAGE, AUDIT_PAGE, &e, &n, &total)) {
+	int r = audit_page(&w->ctx, (page - 1) * AUDIT_PAGE, AUDIT_PAGE, &e, &n, &total);
+	if (!r && !n && page > 1 && total > 0) {   /* past the end: the last page */
+		page = (total + AUDIT_PAGE - 1) / AUDIT_PAGE;
+		r = audit_page(&w->ctx, (page - 1) * AUDIT_PAGE, AUDIT_PAGE, &e, &n, &total);
+	}
+	if (r) {
 		web_error(w, 500, _("The audit log could not be read. Try again later."));
 		return;
 	}

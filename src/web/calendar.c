@@ -76,10 +76,9 @@ void page_calendar(struct web *w)
 
 void page_calendar_create(struct web *w)
 {
-	const char *v = web_field(w, "group");
-	char *end;
-	long long group = strtoll(v, &end, 10);
-	if (*end || group < 0) {
+	/* 0 (or nothing): every group of one's own */
+	long long group = *web_field(w, "group") ? web_field_id(w, "group") : 0;
+	if (group < 0) {
 		web_error(w, 422, _("Choose from the list."));
 		return;
 	}

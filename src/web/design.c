@@ -9,14 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long long field_id(struct web *w, const char *name)
-{
-	const char *v = web_field(w, name);
-	char *end;
-	long long n = strtoll(v, &end, 10);
-	return (*v && !*end && n >= 0) ? n : -1;
-}
-
 static bool deleting(struct web *w)
 {
 	return !strcmp(web_field(w, "action"), "delete");
@@ -26,7 +18,7 @@ static bool deleting(struct web *w)
 
 static void part_form(struct web *w, long long prog, long long mid, const struct script_part *p, const struct errors *e)
 {
-	bool mine = e && (p ? field_id(w, "part_id") == p->id : field_id(w, "part_id") == 0);
+	bool mine = e && (p ? web_field_id(w, "part_id") == p->id : web_field_id(w, "part_id") == 0);
 	const struct errors *pe = mine ? e : NULL;
 #define V(f, stored) (pe ? web_field(w, f) : (stored))
 	const char *sfx = p ? arena_printf(w->a, "-%lld", p->id) : "-new";
@@ -86,7 +78,7 @@ static void design_meeting_page(struct web *w, const char *form, const struct er
 	form_csrf(w);
 	form_input(w, "theme", _("Theme"), "text", me ? web_field(w, "theme") : m.theme, me, NULL);
 	form_textarea(w, "description", _("Description"), me ? web_field(w, "description") : m.description, me, NULL);
-	int days = me ? atoi(web_field(w, "days")) : m.days;
+	int days = me ? (int)web_field_int(w, "days", 1, 2, 0) : m.days;
 	html(w->out, "<fieldset><legend>%s</legend>", _("Length"));
 	html(w->out, days == 2 ? "<p><input type=\"radio\" id=\"f-days1\" name=\"days\" value=\"1\"> <label class=\"inline\" for=\"f-days1\">%s</label> "
 				 "<input type=\"radio\" id=\"f-days2\" name=\"days\" value=\"2\" checked> <label class=\"inline\" for=\"f-days2\">%s</label></p>"
@@ -150,7 +142,7 @@ void page_design_meeting_save(struct web *w)
 	}
 	m.theme = (char *)web_field(w, "theme");
 	m.description = (char *)web_field(w, "description");
-	m.days = atoi(web_field(w, "days"));
+	m.days = (int)web_field_int(w, "days", 1, 2, 0);  /* 0: the domain says one or two days */
 	m.from_menu = *web_field(w, "from_menu") != '\0';
 	after_meeting(w, design_meeting_save(&w->ctx, &m, &e, NULL), "meeting", &e, m.id);
 }
@@ -158,7 +150,7 @@ void page_design_meeting_save(struct web *w)
 void page_design_part_save(struct web *w)
 {
 	struct programme_meeting m;
-	long long org = w->who.organisation_id, part = *web_field(w, "part_id") ? field_id(w, "part_id") : 0;
+	long long org = w->who.organisation_id, part = *web_field(w, "part_id") ? web_field_id(w, "part_id") : 0;
 	if (store_programme_meeting_get(w->st, w->a, org, w->id[1], &m) || m.programme_id != w->id[0] || part < 0) {
 		web_not_found(w);
 		return;
@@ -175,7 +167,7 @@ void page_design_part_save(struct web *w)
 		p.learning_goal = (char *)web_field(w, "learning_goal");
 		p.material = (char *)web_field(w, "material");
 		p.led_by = (char *)web_field(w, "led_by");
-		p.position = (int)field_id(w, "position");
+		p.position = (int)web_field_int(w, "position", 0, 1000000, 0);  /* the domain keeps or gives the place */
 		if (part) {
 			/* keep its place */
 			struct script_part *all;
@@ -346,7 +338,7 @@ void page_menu_option_add(struct web *w)
 	if (!programme_here(w))
 		return;
 	struct errors e = { 0 };
-	long long topic = field_id(w, "topic_id");
+	long long topic = web_field_id(w, "topic_id");
 	struct menu_topic *all;
 	size_t n;
 	bool found = false;

@@ -105,13 +105,17 @@ void page_framework_element_add(struct web *w)
 {
 	struct framework_element e = { 0 };
 	e.framework_id = w->id[0];
-	e.parent_id = strtoll(web_field(w, "parent"), NULL, 10);
+	e.parent_id = *web_field(w, "parent") ? web_field_id(w, "parent") : 0;  /* 0: at the top */
 	e.code = (char *)web_field(w, "code");
 	e.name = (char *)web_field(w, "name");
 	e.kind = (char *)web_field(w, "kind");
 	e.description = (char *)web_field(w, "description");
 	struct errors err = { 0 };
-	int d = framework_element_save(&w->ctx, &e, &err, NULL);
+	int d = D_INVALID;
+	if (e.parent_id < 0)
+		errors_add(&w->ctx, &err, "parent", "%s", _("Choose where the element goes from the list."));
+	else
+		d = framework_element_save(&w->ctx, &e, &err, NULL);
 	if (d == D_OK)
 		web_redirect(w, arena_printf(w->a, "/frameworks/%lld?done=design-saved", w->id[0]));
 	else if (d == D_NOTFOUND)

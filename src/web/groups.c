@@ -15,14 +15,6 @@
 #include <string.h>
 #include <time.h>
 
-static long long field_id(struct web *w, const char *name)
-{
-	const char *v = web_field(w, name);
-	char *end;
-	long long n = strtoll(v, &end, 10);
-	return (*v && !*end && n >= 0) ? n : -1;
-}
-
 static const char *today(struct web *w)
 {
 	time_t t = time(NULL);
@@ -117,9 +109,9 @@ static void staff_form(struct web *w, const struct learning_group *g, const stru
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/groups/%lld/staff\">", g->id);
 	form_csrf(w);
-	person_select(w, "mentor_id", _("Mentor"), e ? field_id(w, "mentor_id") : g->mentor_id, g->mentor_name, people, np,
+	person_select(w, "mentor_id", _("Mentor"), e ? web_field_id(w, "mentor_id") : g->mentor_id, g->mentor_name, people, np,
 		      e);
-	person_select(w, "facilitator_id", _("Facilitator"), e ? field_id(w, "facilitator_id") : g->facilitator_id,
+	person_select(w, "facilitator_id", _("Facilitator"), e ? web_field_id(w, "facilitator_id") : g->facilitator_id,
 		      g->facilitator_name, people, np, e);
 	const char *ps = e ? web_field(w, "pair_status") : g->pair_status;
 	static const char *const pair[] = { "none", "proposed", "confirmed", "changed" };
@@ -176,7 +168,7 @@ static void plan_form(struct web *w, const struct learning_group *g, const struc
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/groups/%lld/meetings\">", g->id);
 	form_csrf(w);
-	long long chosen = e ? field_id(w, "number") : -1;
+	long long chosen = e ? web_field_id(w, "number") : -1;
 	html(w->out, "<p class=\"field\"><label for=\"f-number\">%s</label><select id=\"f-number\" name=\"number\">", _("Meeting"));
 	for (size_t i = 0; i < npm; i++) {
 		bool planned = false;
@@ -442,7 +434,7 @@ void page_group_staff(struct web *w)
 	if (!open_for(w, is_coach))
 		return;
 	struct errors e = { 0 };
-	long long mentor = field_id(w, "mentor_id"), facilitator = field_id(w, "facilitator_id");
+	long long mentor = web_field_id(w, "mentor_id"), facilitator = web_field_id(w, "facilitator_id");
 	int d;
 	if (mentor < 0 || facilitator < 0) {
 		errors_add(&w->ctx, &e, mentor < 0 ? "mentor_id" : "facilitator_id", "%s",
@@ -466,9 +458,8 @@ void page_group_enrol(struct web *w)
 	for (size_t i = 0; i < form->n; i++) {
 		if (strcmp(form->items[i].key, "people"))
 			continue;
-		char *end;
-		long long id = strtoll(form->items[i].value, &end, 10);
-		if (*end || id <= 0)
+		long long id = web_value_id(form->items[i].value);
+		if (id <= 0)
 			bad = true;
 		else
 			people[n++] = id;
@@ -506,7 +497,7 @@ void page_group_plan(struct web *w)
 	if (!open_for(w, group_may_run))
 		return;
 	struct errors e = { 0 };
-	long long number = field_id(w, "number");
+	long long number = web_field_id(w, "number");
 	struct meeting_when when = { web_field(w, "date"), web_field(w, "start"), web_field(w, "end"), web_field(w, "venue") };
 	int d;
 	if (number <= 0 || number > 1000) {

@@ -38,10 +38,8 @@ void page_import(struct web *w)
 static void read_map(struct web *w, int map[IMPORT_FIELDS])
 {
 	for (int f = 0; f < IMPORT_FIELDS; f++) {
-		const char *v = web_field(w, arena_printf(w->a, "map_%s", import_field_id(f)));
-		char *end;
-		long k = strtol(v, &end, 10);
-		map[f] = (*v && !*end && k >= -1 && k < 200) ? (int)k : -1;
+		/* a column number of the file, or -1 for none */
+		map[f] = (int)web_field_int(w, arena_printf(w->a, "map_%s", import_field_id(f)), -1, 199, -1);
 	}
 }
 
@@ -131,8 +129,7 @@ void page_import_post(struct web *w)
 			return;
 		}
 	} else {
-		const char *u = web_field(w, "upload");
-		upload = strtoll(u, NULL, 10);
+		upload = web_field_id(w, "upload");
 		if (upload <= 0 || store_upload_get(w->st, w->a, w->who.organisation_id, w->who.account_id, upload,
 						    &filename, &data, &len)) {
 			web_error(w, 410, _("This upload is no longer available (it is kept for a day, and removed after an import). Upload the file again."));

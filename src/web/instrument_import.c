@@ -154,7 +154,7 @@ void page_instrument_import_post(struct web *w)
 		len = file->len;
 	} else if (*web_field(w, "upload")) {
 		store_upload_expire(w->st, now - 24 * 3600);
-		upload = strtoll(web_field(w, "upload"), NULL, 10);
+		upload = web_field_id(w, "upload");
 		if (upload <= 0 || store_upload_get(w->st, w->a, w->who.organisation_id, w->who.account_id, upload, &filename,
 						    &data, &len)) {
 			web_error(w, 410, _("This upload is no longer available (it is kept for a day, and removed after an import). Upload the file again."));

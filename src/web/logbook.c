@@ -228,7 +228,7 @@ void page_logbook_update(struct web *w)
 void page_logbook_share(struct web *w)
 {
 	struct errors err = { 0 };
-	long long group = strtoll(web_field(w, "group_id"), NULL, 10);
+	long long group = web_field_id(w, "group_id");
 	after(w, logbook_share(&w->ctx, w->id[0], web_field(w, "shared_with"), group, (long long)time(NULL), &err), "share",
 	      &err, "logbook-shared");
 }

@@ -123,7 +123,7 @@ static void choice_section(struct web *w, const struct meeting_view *v, const st
 		if (e) {
 			for (size_t k = 0; k < w->r->form.n; k++)
 				on |= !strcmp(w->r->form.items[k].key, "preparers") &&
-				      strtoll(w->r->form.items[k].value, NULL, 10) == en[i].person_id;
+				      web_value_id(w->r->form.items[k].value) == en[i].person_id;
 		} else {
 			on = contains(m->preparers, en[i].person_id);
 		}
@@ -282,7 +282,7 @@ void page_meeting_choice(struct web *w)
 	struct meeting_choice ch = { 0 };
 	ch.free = !strcmp(pick, "free");
 	if (!strncmp(pick, "o:", 2)) {
-		ch.option_id = strtoll(pick + 2, NULL, 10);
+		ch.option_id = web_value_id(pick + 2);
 		struct menu_option *o;
 		size_t no;
 		if (!store_menu_option_list(w->st, w->a, w->who.organisation_id, v.g.programme_id, &o, &no))
@@ -290,7 +290,7 @@ void page_meeting_choice(struct web *w)
 				if (o[i].id == ch.option_id)
 					ch.topic_id = o[i].topic_id;
 	} else if (!strncmp(pick, "t:", 2)) {
-		ch.topic_id = strtoll(pick + 2, NULL, 10);
+		ch.topic_id = web_value_id(pick + 2);
 	}
 	ch.free_topic = web_field(w, "free_topic");
 	ch.justification = web_field(w, "justification");
@@ -298,7 +298,7 @@ void page_meeting_choice(struct web *w)
 	long long *prep = arena_alloc(w->a, (f->n + 1) * sizeof(*prep));
 	for (size_t i = 0; i < f->n; i++)
 		if (!strcmp(f->items[i].key, "preparers"))
-			prep[ch.npreparers++] = strtoll(f->items[i].value, NULL, 10);
+			prep[ch.npreparers++] = web_value_id(f->items[i].value);
 	ch.preparers = prep;
 	int d = meeting_choose(&w->ctx, v.m.id, &ch, (long long)time(NULL), &e);
 	after(w, d, "choice-saved", "choice", &e);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #define PAGE_SIZE 50
+#define PAGES_MAX 1000000   /* a page number beyond it is the last page */
 
 static void read_filter(struct web *w, struct person_filter *f)
 {
@@ -30,16 +31,20 @@ void page_people(struct web *w)
 {
 	struct person_filter f;
 	read_filter(w, &f);
-	long long page = web_arg_int(w, "page", 1);
-	if (page < 1)
-		page = 1;
+	long long page = web_arg_clamped(w, "page", 1, 1, PAGES_MAX);
 	f.limit = PAGE_SIZE;
 	f.offset = (page - 1) * PAGE_SIZE;
 	struct person *people;
 	size_t n;
 	long long total;
 	struct unit_tree t;
-	if (unit_tree_load(&w->ctx, false, &t) || person_list(&w->ctx, &f, &people, &n, &total)) {
+	int r = unit_tree_load(&w->ctx, false, &t) || person_list(&w->ctx, &f, &people, &n, &total);
+	if (!r && !n && page > 1 && total > 0) {   /* past the end: the last page */
+		page = (total + PAGE_SIZE - 1) / PAGE_SIZE;
+		f.offset = (page - 1) * PAGE_SIZE;
+		r = person_list(&w->ctx, &f, &people, &n, &total);
+	}
+	if (r) {
 		web_error(w, 500, _("The people could not be read. Try again later."));
 		return;
 	}

@@ -172,7 +172,7 @@ static void after(struct web *w, int d, const char *form, long long which, const
 void page_plan_goal(struct web *w)
 {
 	struct errors e = { 0 };
-	long long gid = strtoll(web_field(w, "goal_id"), NULL, 10);
+	long long gid = web_field_id(w, "goal_id");
 	if (gid > 0 && !strcmp(web_field(w, "action"), "delete")) {
 		after(w, plan_goal_delete(&w->ctx, gid), "goal", gid, &e);
 		return;

@@ -342,12 +342,10 @@ void page_programme(struct web *w)
 	programme_page(w, NULL, NULL, 200);
 }
 
+/* -1 (refused by the domain with its message) unless a number of the form */
 static int int_field(struct web *w, const char *name)
 {
-	const char *v = web_field(w, name);
-	char *end;
-	long n = strtol(v, &end, 10);
-	return (*v && !*end && n > -1000 && n < 1000) ? (int)n : -1;
+	return (int)web_field_int(w, name, -999, 999, -1);
 }
 
 void page_programme_update(struct web *w)

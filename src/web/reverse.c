@@ -91,7 +91,7 @@ void page_reverse(struct web *w)
 void page_reverse_add(struct web *w)
 {
 	struct errors e = { 0 };
-	int d = reverse_pair_add(&w->ctx, strtoll(web_field(w, "senior_id"), NULL, 10), strtoll(web_field(w, "junior_id"), NULL, 10),
+	int d = reverse_pair_add(&w->ctx, web_field_id(w, "senior_id"), web_field_id(w, "junior_id"),
 				 web_field(w, "question"), web_field(w, "started_on"), (long long)time(NULL), &e, NULL);
 	if (d == D_OK)
 		web_redirect(w, "/reverse-mentoring?done=pair-saved");
@@ -106,7 +106,7 @@ void page_reverse_add(struct web *w)
 void page_reverse_step(struct web *w)
 {
 	struct errors e = { 0 };
-	int d = reverse_pair_step(&w->ctx, w->id[0], atoi(web_field(w, "step")), (long long)time(NULL), &e);
+	int d = reverse_pair_step(&w->ctx, w->id[0], (int)web_field_int(w, "step", 1, 9, 0), (long long)time(NULL), &e);
 	if (d == D_OK)
 		web_redirect(w, "/reverse-mentoring?done=pair-saved");
 	else if (d == D_NOTFOUND)

@@ -35,14 +35,6 @@ static void parent_select(struct web *w, const struct unit_tree *t, const char *
 	html(w->out, "</select>");
 }
 
-static long long field_id(struct web *w, const char *name)
-{
-	const char *v = web_field(w, name);
-	char *end;
-	long long n = strtoll(v, &end, 10);
-	return (*v && !*end && n >= 0) ? n : -1;
-}
-
 static void units_page(struct web *w, const struct errors *e, const char *name, long long parent, int status)
 {
 	struct unit_tree t;
@@ -89,7 +81,7 @@ void page_units(struct web *w)
 void page_unit_create(struct web *w)
 {
 	struct errors e = { 0 };
-	long long parent = field_id(w, "parent_id"), id;
+	long long parent = web_field_id(w, "parent_id"), id;
 	const char *name = web_field(w, "name");
 	if (parent < 0) {
 		errors_add(&w->ctx, &e, "parent_id", _("Choose the parent unit from the list."));
@@ -170,7 +162,7 @@ void page_unit_update(struct web *w)
 		return;
 	}
 	const char *name = web_field(w, "name"), *manager = web_field(w, "manager");
-	long long parent = field_id(w, "parent_id"), manager_id = 0;
+	long long parent = web_field_id(w, "parent_id"), manager_id = 0;
 	if (parent < 0)
 		errors_add(&w->ctx, &e, "parent_id", _("Choose the parent unit from the list."));
 	if (*manager) {

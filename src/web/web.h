@@ -79,7 +79,12 @@ struct web {
 };
 
 struct app {
+	/* Secure on every cookie: --secure-cookies, or LEERGANG_PUBLIC_URL is https */
 	bool secure_cookies;
+	/* LEERGANG_TRUST_PROXY: the reverse proxy in front says in
+	 * X-Forwarded-Proto whether the browser came over https; without it
+	 * that header is anyone's word and is ignored */
+	bool trust_proxy;
 	const char *public_url;   /* LEERGANG_PUBLIC_URL: the base of links that leave the page, or NULL */
 };
 
@@ -109,9 +114,29 @@ void web_set_language_cookie(struct web *w, enum lang l);
 /* request values */
 const char *web_arg(struct web *w, const char *name);      /* query */
 const char *web_field(struct web *w, const char *name);    /* form; "" when absent */
+/* Numbers from the request, all read by int_parse (core/integer.h). The
+ * largest id leergang takes in a path, a query or a form: */
+#define WEB_ID_MAX 999999999999999LL
+/* A query number from 0 to WEB_ID_MAX: dflt when absent, not a whole
+ * number or negative; a larger one is WEB_ID_MAX. */
 long long web_arg_int(struct web *w, const char *name, long long dflt);
 /* The time now in milliseconds since 1970 (sign-in delays). */
 long long web_now_ms(void);
+/* A query number clamped into [min, max] (a page number past the end is
+ * the last page); dflt when absent or not a whole number. */
+long long web_arg_clamped(struct web *w, const char *name, long long dflt, long long min, long long max);
+/* A query number that must lie in [min, max]: *v = dflt when absent;
+ * false (after answering 400 with a message that names the argument and
+ * its range) when it is not a whole number in that range. For the API. */
+bool web_arg_checked(struct web *w, const char *name, long long dflt, long long min, long long max, long long *v);
+/* A form number in [min, max], else `bad` (absent, not a whole number,
+ * out of range): a value the domain then refuses with its own message. */
+long long web_field_int(struct web *w, const char *name, long long min, long long max, long long bad);
+/* An id chosen in a form: 0 for "0" (none), the id up to WEB_ID_MAX, -1
+ * for anything else (absent, not a number, negative, too large). */
+long long web_field_id(struct web *w, const char *name);
+/* The same for a value already in hand (a repeated field, "o:12"). */
+long long web_value_id(const char *value);
 /* The base of links that leave the page (feeds, survey links, e-mail):
  * LEERGANG_PUBLIC_URL when the server has one, else "http://host:port" of
  * this server as the client reached it (a plain Host header only). */

@@ -1,8 +1,9 @@
 /* fuzz_csv.c — the CSV reader on any bytes, and a round trip: what it read
  * is written back with csv_field() and read again, and must give the same
  * rows and fields. The only difference allowed is the formula guard: a
- * field that starts with = + - @ TAB or CR comes back with a leading
- * apostrophe (the reader does not undo it, on purpose). */
+ * field that starts with = + - @ TAB or CR, or with an apostrophe and then
+ * one of those (a spreadsheet hides that apostrophe), comes back with a
+ * leading apostrophe (the reader does not undo it, on purpose). */
 #include "formats/csv.h"
 #include "core/utf8.h"
 
@@ -11,9 +12,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int formula(char c)
+{
+	return c && strchr("=+-@\t\r", c);
+}
+
+/* What csv_field() guards (formats/csv.h): the harness once knew only the
+ * first rule, and aborted on "'=" as if the writer had changed it. */
 static int guarded(const char *s)
 {
-	return s[0] && strchr("=+-@\t\r", s[0]);
+	return formula(s[0]) || (s[0] == '\'' && formula(s[1]));
 }
 
 #define FAIL(...) do { fprintf(stderr, __VA_ARGS__); fputc('\n', stderr); abort(); } while (0)

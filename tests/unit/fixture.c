@@ -131,3 +131,13 @@ int fixture_exec(struct fixture *f, const char *fmt, ...)
 	buf_release(&sql);
 	return rc == SQLITE_OK ? 0 : -1;
 }
+
+long long fixture_person(struct fixture *f, const char *employee_id, const char *name)
+{
+	struct person p = { 0 };
+	p.employee_id = (char *)employee_id;
+	p.name = (char *)name;
+	p.active = 1;
+	long long id = 0;
+	return store_person_insert(f->st, f->org_a, &p, &id) ? -1 : id;
+}

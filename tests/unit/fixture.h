@@ -33,6 +33,10 @@ const char *fixture_file(struct fixture *f, const char *name);
  * its own (so it sees only what has been committed); -1 on any error. */
 long long fixture_query(struct fixture *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A person of organisation A (employee number, name, active); its id, or
+ * -1 when it could not be stored. */
+long long fixture_person(struct fixture *f, const char *employee_id, const char *name);
+
 /* Runs SQL statements on a connection of their own; 0 or -1. */
 int fixture_exec(struct fixture *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -1,12 +1,19 @@
 /* main.c — runs every registered unit test, or those whose name contains
- * argv[1], and prints the tally on a line of its own. */
+ * argv[1], and prints the tally on a line of its own:
+ * "unit: N passed, N failed, N skipped". A skipped test is listed with its
+ * reason ("skip NAME: reason"); with CI=true a test skipped for a missing
+ * tool fails instead. */
 #include "test.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 static struct test_case *tests, **tail = &tests;
 static int checks, failures;
+static char skip_reason[256];
+static enum skip_kind skip_kind;
+static bool skipped;
 
 void test_register(struct test_case *t)
 {
@@ -31,15 +38,40 @@ void test_fail(const char *file, int line, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+void test_skip(enum skip_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(skip_reason, sizeof(skip_reason), fmt, ap);
+	va_end(ap);
+	skip_kind = kind;
+	skipped = true;
+}
+
 int main(int argc, char **argv)
 {
-	int passed = 0, failed = 0;
+	int passed = 0, failed = 0, nskipped = 0, ran = 0;
+	const char *ci = getenv("CI");
+	bool in_ci = ci && !strcmp(ci, "true");
 	for (struct test_case *t = tests; t; t = t->next) {
 		if (argc > 1 && !strstr(t->name, argv[1]))
 			continue;
 		checks = failures = 0;
+		skipped = false;
+		ran++;
 		t->fn();
-		if (failures || !checks) {
+		if (skipped && !failures) {
+			const char *kind = skip_kind == SKIP_TOOL ? "a tool is missing" : "a fixture is missing";
+			if (in_ci && skip_kind == SKIP_TOOL) {
+				fprintf(stderr, "  FAIL %s: skipped in CI (CI=true), where every tool is meant to be installed: %s\n",
+					t->name, skip_reason);
+				fprintf(stderr, "not ok %s\n", t->name);
+				failed++;
+			} else {
+				printf("skip %s: %s (%s)\n", t->name, skip_reason, kind);
+				nskipped++;
+			}
+		} else if (failures || !checks) {
 			if (!checks)
 				fprintf(stderr, "  FAIL %s: made no check\n", t->name);
 			fprintf(stderr, "not ok %s\n", t->name);
@@ -49,6 +81,10 @@ int main(int argc, char **argv)
 			passed++;
 		}
 	}
-	printf("unit: %d passed, %d failed\n", passed, failed);
+	if (!ran) {
+		fprintf(stderr, "  FAIL no unit test %s\n", argc > 1 ? "has that name" : "is registered");
+		failed++;
+	}
+	printf("unit: %d passed, %d failed, %d skipped\n", passed, failed, nskipped);
 	return failed ? 1 : 0;
 }

@@ -1,8 +1,10 @@
 /* test.h — the unit-test harness: TEST() registers a function, CHECK*()
  * records a failure with file and line and carries on. The runner
- * (tests/unit/main.c) prints "N passed, N failed" and exits non-zero on any
- * failure. A test passes when it made at least one check and none failed:
- * a test that asserts nothing counts as failed. */
+ * (tests/unit/main.c) prints "N passed, N failed, N skipped" and exits
+ * non-zero on any failure. A test passes when it made at least one check
+ * and none failed: a test that asserts nothing counts as failed. A test
+ * that cannot check what it is for says so with test_skip() and is counted
+ * and listed as skipped, with its reason. */
 #ifndef LG_TEST_H
 #define LG_TEST_H
 
@@ -18,6 +20,13 @@ struct test_case {
 void test_register(struct test_case *t);
 void test_fail(const char *file, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void test_pass(void);
+
+/* Why a test skipped: SKIP_TOOL, a program that is not installed (in CI,
+ * with CI=true, that is a failure: the machine is meant to have it);
+ * SKIP_FIXTURE, files of ../shared that a clone may lack (never a failure).
+ * What the test checked before it skipped still has to pass. */
+enum skip_kind { SKIP_TOOL, SKIP_FIXTURE };
+void test_skip(enum skip_kind kind, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #define TEST(name)                                                            \
 	static void test_##name(void);                                        \

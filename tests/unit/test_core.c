@@ -481,3 +481,26 @@ TEST(i18n_current_follows_use)
 	i18n_use(before);
 	CHECK_INT(i18n_current(), before);
 }
+
+TEST(utf8_caseless_prefix_of_names)
+{
+	/* the bytes of text it spans */
+	CHECK_INT(utf8_caseless_prefix("JAN DE VRIES zei", "Jan de Vries"), 12);
+	CHECK_INT(utf8_caseless_prefix("ANAÏS ÆRØ 李!", "Anaïs Ærø 李"), strlen("ANAÏS ÆRØ 李"));
+	CHECK_INT(utf8_caseless_prefix("anaïs ærø", "Anaïs Ærø"), strlen("anaïs ærø"));
+	CHECK_INT(utf8_caseless_prefix("ŁUKASZ ŻÓŁW", "Łukasz Żółw"), strlen("ŁUKASZ ŻÓŁW"));
+	CHECK_INT(utf8_caseless_prefix("ĲSBRAND", "ĳsbrand"), strlen("ĲSBRAND"));
+	CHECK_INT(utf8_caseless_prefix("ΣΩΚΡΑΤΗΣ", "σωκρατησ"), strlen("ΣΩΚΡΑΤΗΣ"));
+	CHECK_INT(utf8_caseless_prefix("ИВАНОВА", "Иванова"), strlen("ИВАНОВА"));
+	/* "YILMAZ" in capitals is "Yılmaz" (dotless i), "İ" a capital i */
+	CHECK_INT(utf8_caseless_prefix("YILMAZ", "Yılmaz"), 6);
+	CHECK_INT(utf8_caseless_prefix("İBRAHIM", "ibrahim"), strlen("İBRAHIM"));
+	/* not the same letters: no prefix */
+	CHECK_INT(utf8_caseless_prefix("Anais", "Anaïs"), 0);
+	CHECK_INT(utf8_caseless_prefix("Jan", "Jan de Vries"), 0);
+	CHECK_INT(utf8_caseless_prefix("", "x"), 0);
+	CHECK_INT(utf8_caseless_prefix("a×b", "a÷b"), 0);
+	/* bytes that are no UTF-8 are compared as they are, and end nothing early */
+	CHECK_INT(utf8_caseless_prefix("\xc3(x", "\xc3(X"), 3);
+	CHECK_INT(utf8_caseless_prefix("\xe2\x82", "\xe2\x82\xac"), 0);
+}

@@ -177,7 +177,7 @@ TEST(exports_xlsx_sheets_and_cells)
 	CHECK_INT(xlsx_write(&t, &b, &err), 0);
 	CHECK(b.len > 4 && !memcmp(b.ptr, "PK\x03\x04", 4));
 	if (!have_unzip()) {
-		fprintf(stderr, "  skip: unzip is not installed, the workbook's XML is not checked\n");
+		test_skip(SKIP_TOOL, "unzip is not installed: the workbook's XML is not checked");
 		buf_release(&b);
 		buf_release(&err);
 		return;

@@ -33,7 +33,8 @@ static char *fixture_bytes(const char *name, size_t *len)
 	snprintf(path, sizeof(path), FIXTURES "%s", name);
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		printf("skipped: ../shared/fixtures not present (%s)\n", name);
+		test_skip(SKIP_FIXTURE, "../shared/fixtures is not there: %s is not read, the embedded survey is checked instead",
+			  name);
 		embedded_check();
 		return NULL;
 	}

@@ -112,9 +112,9 @@ static int pdfinfo_pages(const struct buf *pdf)
 	return n;
 }
 
-static void skipped(const char *test)
+static void skipped(void)
 {
-	printf("  %s: skipped: pdftotext not installed\n", test);
+	test_skip(SKIP_TOOL, "pdftotext is not installed: the PDF's text is not checked");
 }
 
 /* ---- 1. Dutch text, cover, footer ---- */
@@ -169,7 +169,7 @@ TEST(pdf_dutch_text_survives)
 	CHECK_INT(pdf_render(&b, &d), 0);
 	CHECK(framed(b.ptr, b.len));
 	if (!have_tool("pdftotext")) {
-		skipped("pdf_dutch_text_survives");
+		skipped();
 		buf_release(&b);
 		return;
 	}
@@ -226,7 +226,7 @@ TEST(pdf_page_word_and_append)
 		free(t);
 		buf_release(&pdf);
 	} else {
-		skipped("pdf_page_word_and_append");
+		skipped();
 	}
 	buf_release(&b);
 }
@@ -265,7 +265,7 @@ TEST(pdf_hostile_markdown)
 	CHECK(!has_bytes(&b, "/Launch"));
 	CHECK(!has_bytes(&b, "/Annots"));
 	if (!have_tool("pdftotext")) {
-		skipped("pdf_hostile_markdown");
+		skipped();
 		buf_release(&b);
 		return;
 	}
@@ -359,7 +359,7 @@ TEST(pdf_pagination_loses_nothing)
 	int pages = page_objects(&b);
 	CHECK(pages >= 8);  /* 4800 words at about 500 a page, plus the cover */
 	if (!have_tool("pdftotext")) {
-		skipped("pdf_pagination_loses_nothing");
+		skipped();
 		buf_release(&b);
 		free(md);
 		return;
@@ -498,7 +498,7 @@ TEST(pdf_odd_input)
 		CHECK(t && strstr(t, "abcdefghij") && strstr(t, "rood"));
 		free(t);
 	} else {
-		skipped("pdf_odd_input");
+		skipped();
 	}
 	buf_release(&b);
 	buf_release(&deep);

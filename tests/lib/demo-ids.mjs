@@ -1,0 +1,192 @@
+// demo-ids.mjs — the ids of the demo's objects that the web interface has
+// an address for, read through the pages and the API as its own people
+// would, in sets: the objects of one group and its people (the group, its
+// meetings, a report, a contribution, the learning story, one participant's
+// intake, logbook entry, reverse mentoring pair and calendar link) with the
+// organisation's own (units, people, programmes, questionnaires). Each set
+// says who is who in it, so that a test can say who may reach what. Used
+// by the authorisation matrix and the walk with bad numbers.
+import { Client, demoEmail, cli } from './server.mjs';
+
+// The groups of the demo (src/demo/): where the demo accounts are, and
+// the finished group with the bundled learning story they take part in.
+export const SETS = {
+  politie: [{
+    name: 'politie', org: 'politie', programme: 'LiVe! Westerschelde', group: 'Leergroep 1', story: 'Leergroep A',
+    facilitator: demoEmail('facilitator', 'politie'), mentor: demoEmail('mentor', 'politie'),
+    participants: [demoEmail('participant', 'politie')], writer: demoEmail('participant', 'politie'),
+    storyParticipants: [demoEmail('participant', 'politie')],
+  }],
+  gemeente: [{
+    name: 'gemeente Groep 1', org: 'gemeente', programme: 'Leiderschapsprogramma Ettenwaard', group: 'Groep 1',
+    story: 'Leercirkel 1',
+    facilitator: demoEmail('facilitator', 'gemeente'), mentor: demoEmail('mentor', 'gemeente'),
+    participants: [demoEmail('participant', 'gemeente'), 'deelnemer3@gemeente.example'],
+    writer: demoEmail('participant', 'gemeente'), storyParticipants: [demoEmail('participant', 'gemeente')],
+  }, {
+    name: 'gemeente Groep 2', org: 'gemeente', programme: 'Leiderschapsprogramma Ettenwaard', group: 'Groep 2',
+    story: 'Leercirkel 2',
+    facilitator: 'begeleider2@gemeente.example', mentor: 'mentor2@gemeente.example',
+    participants: ['deelnemer2@gemeente.example'], writer: 'deelnemer2@gemeente.example',
+    storyParticipants: ['deelnemer2@gemeente.example'],
+  }],
+};
+
+// A wave of each organisation that is not a 360° round (those have no comparison).
+const WAVES = { politie: 'Eindevaluatie LiVe! 2025', gemeente: 'Leerklimaat na de leercirkels' };
+
+// The second accounts of the municipality (src/demo/demo.c), by role.
+export const SECOND = [
+  { email: 'begeleider2@gemeente.example', role: 'facilitator' },
+  { email: 'mentor2@gemeente.example', role: 'mentor' },
+  { email: 'deelnemer2@gemeente.example', role: 'participant' },
+  { email: 'deelnemer3@gemeente.example', role: 'participant' },
+];
+
+const NOBODY = 999999999;  // an id that is nobody's
+const first = (text, re, what) => {
+  const m = text.match(re);
+  if (!m) throw new Error(`no ${what} found`);
+  return Number(m[1]);
+};
+
+async function signedIn(base, email) {
+  const c = new Client(base);
+  await c.login(email);
+  return c;
+}
+
+// The ids of the organisation (the same in every set of it).
+async function orgIds(srv, org) {
+  const admin = await signedIn(srv.base, demoEmail('administrator', org));
+  const units = (await admin.get('/api/v1/units')).json().units;
+  const people = (await admin.get('/api/v1/people?limit=5')).json().people;
+  const page = (await admin.get('/accounts')).text;
+  // the administrator's own administrator grant: removing it is refused (409),
+  // so a walk does not change the data it walks over
+  const m = [...page.matchAll(/action="\/accounts\/(\d+)\/roles\/(\d+)\/delete"/g)];
+  const me = JSON.parse(cli(srv.db, ['user', 'list', '--org', `${org}-demo`, '--format', 'json']))
+    .find((a) => a.email === demoEmail('administrator', org));
+  const grant = m.find((x) => Number(x[1]) === me.id);
+  // a unit with people or sub-units: deleting it is refused (409)
+  const unit = units.find((u) => u.people > 0 || u.units > 0);
+  const coach = await signedIn(srv.base, demoEmail('coach', org));
+  const framework = first((await coach.get('/frameworks')).text, /href="\/frameworks\/(\d+)"/, 'framework');
+  const element = first((await coach.get(`/frameworks/${framework}`)).text, /href="\/frameworks\/\d+\/elements\/(\d+)"/,
+    'framework element');
+  // the menu card of the first programme that has one, with its programme
+  let menu = { programme: NOBODY, topic: NOBODY, option: NOBODY };
+  for (const p of (await coach.get('/api/v1/programmes')).json().programmes) {
+    const text = (await coach.get(`/programmes/${p.id}/menu`)).text;
+    const t = text.match(/action="\/programmes\/\d+\/menu\/topics\/(\d+)"/);
+    const o = text.match(/action="\/programmes\/\d+\/menu\/options\/(\d+)"/);
+    if (t && o) { menu = { programme: p.id, topic: Number(t[1]), option: Number(o[1]) }; break; }
+  }
+  // a questionnaire and a wave, and a respondent's link of that wave
+  const surveys = (await coach.get('/questionnaires')).text;
+  const wave = first(surveys, new RegExp(`href="/waves/(\\d+)">${WAVES[org]}<`), 'wave');
+  const instrument = first(surveys, /href="\/instruments\/(\d+)"/, 'questionnaire');
+  const links = (await coach.get(`/waves/${wave}/links.csv`)).text;
+  const respond = (links.match(/respond\?token=([0-9a-f]+)/) || [null, 'none'])[1];
+  return {
+    unit: unit.id, person: people[0].id, account: me.id, grant: Number(grant[2]),
+    framework, element, menuProgramme: menu.programme, topic: menu.topic, option: menu.option,
+    wave, instrument, respond,
+  };
+}
+
+// The ids of one set: its group and what its people wrote.
+async function setIds(srv, set, org) {
+  const coach = await signedIn(srv.base, demoEmail('coach', set.org));
+  const progs = (await coach.get('/api/v1/programmes')).json().programmes;
+  const groupNamed = async (name) => {
+    for (const p of progs)
+      for (const b of (await coach.get(`/api/v1/programmes/${p.id}`)).json().batches)
+        for (const g of b.groups) if (g.name === name) return { programme: p.id, batch: b.id, group: g.id };
+    throw new Error(`no group ${name} in ${set.org}`);
+  };
+  const { programme, batch, group } = await groupNamed(set.group);
+  const story = (await groupNamed(set.story)).group;
+  const ppage = (await coach.get(`/programmes/${programme}`)).text;
+  const pmeeting = first(ppage, /href="\/programmes\/\d+\/design\/(\d+)"/, 'programme meeting');
+  const gpage = (await coach.get(`/groups/${group}`)).text;
+  const meetings = [...gpage.matchAll(/href="\/meetings\/(\d+)"/g)].map((x) => Number(x[1]));
+  // the writer's place in the group: their intake is theirs, their facilitator's and mentor's
+  const writerAccount = JSON.parse(cli(srv.db, ['user', 'list', '--org', `${set.org}-demo`, '--format', 'json']))
+    .find((a) => a.email === set.writer);
+  const members = (await coach.get(`/api/v1/groups/${group}`)).json().participants;
+  const place = members.find((p) => p.name === writerAccount.name);
+  // the first meeting's report (published) is read; writing, publishing and
+  // contributing go to the group's last meeting, which has no report, so
+  // the walk changes nothing it reads. A contribution not placed in the
+  // report: "placing" it with an empty form leaves it so.
+  const facilitator = await signedIn(srv.base, set.facilitator);
+  const report = await facilitator.get(`/api/v1/meetings/${meetings[0]}/report`);
+  const unplaced = report.status === 200 ? report.json().contributions.find((x) => !x.placed) : null;
+  // the writer's own: a private logbook entry (the newest), a reverse
+  // mentoring pair, a calendar link of all their groups
+  const writer = await signedIn(srv.base, set.writer);
+  const logbook = first((await writer.get('/logbook')).text, /href="\/logbook\/(\d+)"/, 'logbook entry');
+  const pair = first((await writer.get('/reverse-mentoring')).text, /action="\/reverse-mentoring\/(\d+)"/, 'pair');
+  const cal = (await writer.post('/calendar', { group: '0' })).text;
+  // and an API token of the writer's, made on the page
+  const made = (await writer.post('/tokens', { label: 'matrix', days: '1' })).text;
+  return {
+    ...org, programme, batch, group, pmeeting, story, logbook, pair,
+    meeting: meetings[0], spare: Math.max(...meetings),
+    place: place.enrolment_id,
+    contribution: unplaced ? unplaced.id : NOBODY,
+    enrolment: first(gpage, /action="\/enrolments\/(\d+)"/, 'enrolment'),
+    feed: first(cal, /action="\/calendar\/(\d+)\/revoke"/, 'calendar link'),
+    apitoken: Math.max(...[...made.matchAll(/action="\/tokens\/(\d+)\/revoke"/g)].map((m) => Number(m[1]))),
+    token: cal.match(/calendar\.ics\?token=([0-9a-f]+)/)[1],
+  };
+}
+
+// { politie: [set], gemeente: [set1, set2] }, each set its description
+// (SETS) with .ids.
+export async function collectIds(srv) {
+  const out = {};
+  for (const org of Object.keys(SETS)) {
+    const o = await orgIds(srv, org);
+    out[org] = [];
+    for (const set of SETS[org]) out[org].push({ ...set, ids: await setIds(srv, set, o) });
+  }
+  return out;
+}
+
+// The path of a route pattern with the ids of a set; method decides the
+// id where reading and writing use different objects.
+export function fill(pattern, set, method = 'GET') {
+  let n = 0;
+  const bare = pattern.replace(/^\/api\/v1/, '');
+  const parts = bare.split('/');
+  return pattern.replace(/\{id\}/g, () => {
+    n++;
+    // the learning story is read in the group where it is bundled, written in the other
+    if (bare.startsWith('/groups/{id}/story') && method === 'GET') return set.story;
+    // reports are written where there is none yet
+    if (/^\/meetings\/\{id\}\/(report|contribution)/.test(bare) && method === 'POST') return set.spare;
+    if (bare.startsWith('/contributions/')) return set.contribution;
+    if (bare.startsWith('/units')) return set.unit;
+    if (bare.startsWith('/people')) return set.person;
+    if (bare.startsWith('/accounts')) return n === 1 ? set.account : set.grant;
+    if (bare.startsWith('/programmes/{id}/menu')) {
+      if (n === 1) return set.menuProgramme;
+      return parts[4] === 'topics' ? set.topic : set.option;
+    }
+    if (n === 2) {  // the second id of /programmes/{id}/design/{id}, /frameworks/{id}/elements/{id}
+      if (parts[3] === 'design') return set.pmeeting;
+      if (parts[3] === 'elements') return set.element;
+    }
+    if (bare.startsWith('/enrolments/{id}/')) return set.place;
+    const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
+      meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair',
+      waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken' };
+    const k = kinds[parts[1]];
+    if (k) return set[k];
+    throw new Error('no id for ' + pattern);
+  }) + (pattern === '/calendar.ics' ? `?token=${set.token}` : '') +
+    (bare === '/search' ? '?q=leiderschap' : '') +
+    (pattern === '/respond' ? `?token=${set.respond}` : '');
+}
