@@ -4,11 +4,13 @@
 #include "cmd.h"
 #include "output.h"
 #include "core/die.h"
+#include "core/integer.h"
 #include "domain/survey.h"
 #include "domain/role.h"
 #include "domain/wave_mail.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,9 +25,8 @@ static void parse_population(const char *s, const char **kind, long long *id)
 	for (size_t i = 0; colon && i < sizeof(kinds) / sizeof(*kinds); i++) {
 		if ((size_t)(colon - s) != strlen(kinds[i][0]) || strncmp(s, kinds[i][0], (size_t)(colon - s)))
 			continue;
-		char *end;
-		long long v = strtoll(colon + 1, &end, 10);
-		if (colon[1] && !*end && v > 0) {
+		long long v;
+		if (int_parse(colon + 1, 1, LLONG_MAX, &v) == INT_OK) {
 			*kind = kinds[i][1];
 			*id = v;
 			return;
@@ -96,8 +97,10 @@ static void open_wave(int argc, char **argv, struct store **st, struct arena *a,
 	int o;
 	optind = 1;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (o == 'w') id = atoll(optarg);
-		else cmd_usage("wave");
+		if (o == 'w' && int_parse(optarg, 1, LLONG_MAX, &id) != INT_OK)
+			die("--wave wants the number of a wave");
+		else if (o != 'w')
+			cmd_usage("wave");
 	}
 	if (id <= 0 || optind != argc)
 		cmd_usage("wave");

@@ -7,6 +7,7 @@
 #include "domain/pwgate.h"
 #include "html/html.h"
 
+#include <arpa/inet.h>
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
@@ -156,10 +157,35 @@ static bool forwarded_https(struct request *r)
 	return n == 5 && !strncasecmp(last, "https", 5) && !last[n + strspn(last + n, " \t")];
 }
 
+/* Behind a trusted proxy the client is the address the proxy nearest to
+ * leergang added last to X-Forwarded-For (what the client sent before it
+ * is the client's word); without a usable one, the connection's (the
+ * proxy's). Sign-in delays count per client address (throttle.h). */
+static void forwarded_client(struct request *r)
+{
+	const char *v = request_header(r, "X-Forwarded-For");
+	if (!v)
+		return;
+	const char *last = strrchr(v, ',');
+	last = last ? last + 1 : v;
+	last += strspn(last, " \t");
+	size_t n = strcspn(last, " \t");
+	if (!n || n >= INET6_ADDRSTRLEN || last[n + strspn(last + n, " \t")])
+		return;
+	char addr[INET6_ADDRSTRLEN];
+	memcpy(addr, last, n);
+	addr[n] = '\0';
+	unsigned char bin[sizeof(struct in6_addr)];
+	if (inet_pton(AF_INET, addr, bin) == 1 || inet_pton(AF_INET6, addr, bin) == 1)
+		r->peer = arena_strdup(r->a, addr);
+}
+
 void web_handle(struct request *r, void *appv)
 {
 	struct app *app = appv;
 	struct web w = { 0 };
+	if (app->trust_proxy)
+		forwarded_client(r);
 	w.r = r;
 	w.a = r->a;
 	w.st = r->st;

@@ -250,10 +250,10 @@ void page_wave_create(struct web *w)
 	const char *pop = web_field(w, "population");
 	const char *colon = strchr(pop, ':');
 	struct wave_new n = {
-		.instrument_id = strtoll(web_field(w, "instrument_id"), NULL, 10),
+		.instrument_id = web_field_id(w, "instrument_id"),
 		.name = web_field(w, "name"),
 		.population = colon ? arena_strndup(w->a, pop, (size_t)(colon - pop)) : "",
-		.population_id = colon ? strtoll(colon + 1, NULL, 10) : 0,
+		.population_id = colon ? web_value_id(colon + 1) : 0,
 		.opens_on = web_field(w, "opens_on"),
 		.closes_on = web_field(w, "closes_on"),
 		.anonymous = *web_field(w, "anonymous") != '\0',
@@ -309,7 +309,7 @@ void page_wave360_create(struct web *w)
 	}
 	long long id = 0;
 	int d = e.n ? D_INVALID
-		    : wave_create_360(&w->ctx, strtoll(web_field(w, "instrument_id"), NULL, 10), web_field(w, "name"),
+		    : wave_create_360(&w->ctx, web_field_id(w, "instrument_id"), web_field(w, "name"),
 				      subject.id, raters, n, web_field(w, "opens_on"), web_field(w, "closes_on"),
 				      (long long)time(NULL), &e, &id);
 	if (d == D_OK)

@@ -74,10 +74,8 @@ void page_tokens(struct web *w)
 void page_token_create(struct web *w)
 {
 	const char *label = web_field(w, "label"), *days_text = web_field(w, "days");
-	char *end;
-	long long days = strtoll(days_text, &end, 10);
-	if (!*days_text || *end)
-		days = -1;
+	/* out of range or not a number: -1, which the domain refuses with its message */
+	long long days = web_field_int(w, "days", 0, 100000, -1);
 	struct errors e = { 0 };
 	char token[SECRET_HEX];
 	long long expires = 0;
