@@ -154,9 +154,13 @@ void page_password_post(struct web *w)
 	long long id = 0;
 	struct login_wait wait;
 	/* the current password is checked as a log-in is, with its delays:
-	 * a session left open is no way to guess it faster */
-	enum login_result lr = account_login(w->st, w->a, w->who.email, cur, w->r->peer, web_now_ms(), &id, &wait);
-	if (lr == LOGIN_WAIT)
+	 * a session left open is no way to guess it faster. Left empty, it is
+	 * no try at all, and not counted. */
+	enum login_result lr = *cur ? account_login(w->st, w->a, w->who.email, cur, w->r->peer, web_now_ms(), &id, &wait)
+				    : LOGIN_BAD;
+	if (!*cur)
+		errors_add(&w->ctx, &e, "current", "%s", _("Fill in your current password."));
+	else if (lr == LOGIN_WAIT)
 		errors_add(&w->ctx, &e, "current", "%s", wait_message(w, &wait));
 	else if (lr == LOGIN_ERROR) {
 		web_error(w, 500, _("The password could not be saved. Try again later."));
@@ -168,7 +172,7 @@ void page_password_post(struct web *w)
 		password_form(w, &e, 503);
 		return;
 	} else if (lr != LOGIN_OK)
-		errors_add(&w->ctx, &e, "current", _("The current password is not right."));
+		errors_add(&w->ctx, &e, "current", "%s", _("The current password is not right."));
 	if (strcmp(pw, rep))
 		errors_add(&w->ctx, &e, "repeat", _("The two new passwords differ; type them again."));
 	if (!e.n) {
