@@ -188,6 +188,22 @@ static void add_accounts(struct demo *d, const char *slug, const long long *peop
 	}
 }
 
+/* Who answers the scans of District Noord: the people of its teams (the
+ * district's own staff not), but for `away` of the team away_team. */
+struct scan_noord {
+	long long district, away_team;
+	int away, seen;
+};
+
+static bool noord_answers(const struct person *p, size_t i, const void *arg)
+{
+	(void)i;
+	struct scan_noord *x = (struct scan_noord *)arg;
+	if (p->unit_id == x->district)
+		return false;
+	return p->unit_id != x->away_team || x->seen++ >= x->away;
+}
+
 /* Politie-eenheid (fictional): a unit leadership, three districts with
  * basic teams, and an operational support service; about 150 people. */
 static void police(struct demo *d)
@@ -240,11 +256,18 @@ static void police(struct demo *d)
 	/* a 360° round about the first district chief: the unit chief, four of
 	 * the pool (standing in for staff), the other district chiefs as peers */
 	demo_360(&d->c, mentors[0], chief, d->pool + 60, 4, mentors + 1, 2, facilitators[1]);
-	/* the leadership scan of District Noord twice, nine months apart */
-	long long noord = 0;
-	store_unit_find(d->c.st, d->w.organisation_id, 0, "District Noord", &noord);
-	demo_scan(&d->c, noord, "Leiderschapsscan District Noord (voormeting)", 300, 2026, 0, 4);
-	demo_scan(&d->c, noord, "Leiderschapsscan District Noord (nameting)", 20, 2027, 0.3, 5);
+	/* the leadership scan of District Noord twice, nine months apart: the
+	 * three teams answer the first; six of Basisteam Polder, moved on by
+	 * then, not the second */
+	struct scan_noord before = { 0, 0, 0, 0 }, after;
+	store_unit_find(d->c.st, d->w.organisation_id, 0, "District Noord", &before.district);
+	store_unit_find(d->c.st, d->w.organisation_id, before.district, "Basisteam Polder", &before.away_team);
+	after = before;
+	after.away = 6;
+	demo_scan(&d->c, before.district, "Leiderschapsscan District Noord (voormeting)", 300, 2026, 0, noord_answers,
+		  &before);
+	demo_scan(&d->c, before.district, "Leiderschapsscan District Noord (nameting)", 20, 2027, 0.3, noord_answers,
+		  &after);
 	store_org_set_benchmark(d->c.st, d->w.organisation_id, true);
 }
 
@@ -268,7 +291,9 @@ static void partners(struct demo *d)
 		set_manager(d, dept, head);
 		add_team(d, "B", add_unit(d, dept, "Team Advies"), head, 10, "Teamleider", "Adviseur");
 		add_team(d, "B", add_unit(d, dept, "Team Uitvoering"), head, 10, "Teamleider", "Medewerker");
-		demo_scan(&d->c, dept, "Leiderschapsscan 2026", 40 + 5 * (int)i, 300 + i, 0.1 * (double)i - 0.2, 4);
+		static const int every = 4;
+		demo_scan(&d->c, dept, "Leiderschapsscan 2026", 40 + 5 * (int)i, 300 + i, 0.1 * (double)i - 0.2,
+			  demo_answers_but_every, &every);
 		store_org_set_benchmark(d->c.st, d->w.organisation_id, true);
 	}
 }

@@ -50,8 +50,12 @@ void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t ne
 void demo_evaluation(struct ctx *c, long long programme, const char *opens_on, const char *closes_on);
 void demo_360(struct ctx *c, long long subject, long long manager, const long long *staff, size_t nstaff,
 	      const long long *peers, size_t npeers, long long other);
+/* Who answers a demo scan: the person of the i-th invitation. */
+typedef bool demo_answers_fn(const struct person *p, size_t i, const void *arg);
+/* Every person but every skip-th (arg: an int): about three in four. */
+bool demo_answers_but_every(const struct person *p, size_t i, const void *arg);
 void demo_scan(struct ctx *c, long long unit, const char *name, int closed_ago, unsigned long long seed, double rise,
-	       int skip);
+	       demo_answers_fn *answers, const void *arg);
 
 /* municipality.c: the municipality at work (module groups, learning
  * circles, questionnaires), with these people of demo.c in their places. */

@@ -641,5 +641,6 @@ void demo_municipality(struct ctx *c, const struct municipality_cast *m, const l
 	feedback_360(c, m);
 	/* the leadership scan of Afdeling S: its four teams, and its head alone
 	 * in the department itself, whose one answer is never shown */
-	demo_scan(c, by_name(c, "Afdeling S"), "Leiderschapsscan Afdeling S 2026", 45, 2026, 0.1, 5);
+	static const int every = 5;
+	demo_scan(c, by_name(c, "Afdeling S"), "Leiderschapsscan Afdeling S 2026", 45, 2026, 0.1, demo_answers_but_every, &every);
 }

@@ -139,15 +139,21 @@ void demo_360(struct ctx *c, long long subject, long long manager, const long lo
 	}
 }
 
+bool demo_answers_but_every(const struct person *p, size_t i, const void *arg)
+{
+	(void)p;
+	int skip = *(const int *)arg;
+	return !skip || (i * 7 + 3) % (size_t)skip != 0;
+}
+
 /* A leadership scan given to everyone in a unit (seed 003: the scan at
  * team and organisation level, repeated after 9 to 10 months), closed
  * `closed_ago` days ago after two weeks open. Not anonymous, so that a
- * later wave can be paired with it; about three in four answer (every
- * `skip`-th person does not). Scores: the dimension's base plus a team's
- * own shift plus noise; `rise` is added in a later wave. The scores and
- * the response are the demo's own. */
+ * later wave can be paired with it; `answers` says who answers. Scores:
+ * the dimension's base plus a team's own shift plus noise; `rise` is added
+ * in a later wave. The scores and the response are the demo's own. */
 void demo_scan(struct ctx *c, long long unit, const char *name, int closed_ago, unsigned long long seed, double rise,
-	       int skip)
+	       demo_answers_fn *answers, const void *arg)
 {
 	struct errors e = { 0 };
 	long long instrument, wave;
@@ -168,12 +174,12 @@ void demo_scan(struct ctx *c, long long unit, const char *name, int closed_ago, 
 		die("demo: the scan's invitations");
 	static const double base[3] = { 3.3, 3.0, 2.8 };  /* shared, connecting, change leadership */
 	for (size_t i = 0; i < ninv; i++) {
-		if (skip && (i * 7 + 3) % (size_t)skip == 0)
-			continue;
 		struct person p;
-		double team = 0;
-		if (!store_person_get(c->st, c->a, c->who->organisation_id, inv[i].person_id, &p))
-			team = (double)(p.unit_id % 5) * 0.15 - 0.3;
+		if (store_person_get(c->st, c->a, c->who->organisation_id, inv[i].person_id, &p))
+			die("demo: a scan's person");
+		if (!answers(&p, i, arg))
+			continue;
+		double team = (double)(p.unit_id % 5) * 0.15 - 0.3;
 		char token[SECRET_HEX];
 		wave_token(&w, inv[i].id, token);
 		date_add_days(opens, (int)(i % 12), day);

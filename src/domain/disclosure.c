@@ -95,21 +95,16 @@ static void guard_alone(struct disclosure *d)
 	}
 }
 
-/* ---- what the figures offered together give away ----
+/* ---- the cross table of the figures offered together ----
  *
- * The responses fall into atoms: the cells of the cross table of every
- * breakdown decided so far and the one being decided (a hidden part
- * counted with the other hidden parts of its breakdown, "the rest"). Every
- * offered figure is a sum over a union of atoms, so whatever an insider
- * computes from them is a vector in the span V of the offered sets' rows of
- * the atom incidence matrix M. A computation gives away fewer than
- * DISCLOSURE_MIN people exactly when some non-zero vector of V lives on
- * atoms holding fewer than that together. Only small atoms can carry such
- * a vector; a vector of V on a set S of atoms alone exists exactly when
- * deleting S's columns lowers the rank of M. Ranks are taken over two
- * prime fields (a rank there is never above the rational one; the larger
- * of the two is the rational one unless both primes divide the same minor,
- * which for these 0/1 matrices does not happen in practice). */
+ * The responses fall into cells: the cross table of every breakdown
+ * decided so far and the one being decided (a hidden part counted with the
+ * other hidden parts of its breakdown, "the rest"). Every offered figure
+ * is made from a union of cells. A cell of fewer than DISCLOSURE_MIN is
+ * refused even where no sum or difference of the figures isolates it: the
+ * exports hold the wave's rows, and which rows make up each offered part
+ * can be found from the part's figures, so the cells themselves can be
+ * read off at row level. */
 
 #define REST ((size_t)-1)
 
@@ -117,122 +112,6 @@ static size_t effective(const struct disclosure *d, size_t r)
 {
 	size_t p = d->part_of[r];
 	return d->parts[p].state == PART_SHOWN ? p : REST;
-}
-
-static const unsigned long long primes[2] = { 2147483647ULL, 1000000007ULL };
-
-static unsigned long long power_mod(unsigned long long b, unsigned long long e, unsigned long long p)
-{
-	unsigned long long r = 1;
-	for (b %= p; e; e >>= 1, b = b * b % p)
-		if (e & 1)
-			r = r * b % p;
-	return r;
-}
-
-/* The rank of the columns keep[] of the 0/1 matrix m (rows x cols), over GF(p). */
-static size_t rank_mod(const unsigned char *m, size_t rows, size_t cols, const bool *keep, unsigned long long p,
-		       unsigned long long *work)
-{
-	size_t kc = 0;
-	for (size_t j = 0; j < cols; j++)
-		if (keep[j]) {
-			for (size_t i = 0; i < rows; i++)
-				work[i * cols + kc] = m[i * cols + j];
-			kc++;
-		}
-	size_t rank = 0;
-	for (size_t c = 0; c < kc && rank < rows; c++) {
-		size_t piv = rows;
-		for (size_t i = rank; i < rows && piv == rows; i++)
-			if (work[i * cols + c])
-				piv = i;
-		if (piv == rows)
-			continue;
-		for (size_t j = c; j < kc; j++) {
-			unsigned long long t = work[rank * cols + j];
-			work[rank * cols + j] = work[piv * cols + j];
-			work[piv * cols + j] = t;
-		}
-		unsigned long long inv = power_mod(work[rank * cols + c], p - 2, p);
-		for (size_t i = rank + 1; i < rows; i++) {
-			unsigned long long f = work[i * cols + c] * inv % p;
-			if (!f)
-				continue;
-			for (size_t j = c; j < kc; j++)
-				work[i * cols + j] = (work[i * cols + j] + (p - f) * work[rank * cols + j]) % p;
-		}
-		rank++;
-	}
-	return rank;
-}
-
-static size_t rank_of(const unsigned char *m, size_t rows, size_t cols, const bool *keep, unsigned long long *work)
-{
-	size_t a = rank_mod(m, rows, cols, keep, primes[0], work), b = rank_mod(m, rows, cols, keep, primes[1], work);
-	return a > b ? a : b;
-}
-
-/* Supports searched one by one up to this many small atoms; beyond, the
- * answer is "gives away" (never seen with real breakdowns). */
-#define SEARCH_ATOMS 20
-
-/* Whether the offered sets (rows of m over atoms of the sizes given) let a
- * computation isolate fewer than DISCLOSURE_MIN responses. */
-static bool gives_away(const unsigned char *m, size_t rows, size_t cols, const long long *size)
-{
-	bool *keep = xcalloc(cols + 1, sizeof(*keep));
-	unsigned long long *work = xcalloc(rows * cols + 1, sizeof(*work));
-	size_t *small = xcalloc(cols + 1, sizeof(*small)), nsmall = 0;
-	for (size_t j = 0; j < cols; j++) {
-		keep[j] = true;
-		if (size[j] < DISCLOSURE_MIN)
-			small[nsmall++] = j;
-	}
-	bool leak = false;
-	size_t full = rank_of(m, rows, cols, keep, work);
-	for (size_t k = 0; k < nsmall; k++)
-		keep[small[k]] = false;
-	size_t large = nsmall ? rank_of(m, rows, cols, keep, work) : full;
-	if (large < full) {
-		/* the small atoms that some vector of V on small atoms alone touches */
-		size_t *touched = xcalloc(nsmall + 1, sizeof(*touched)), nt = 0;
-		long long touched_n = 0;
-		for (size_t k = 0; k < nsmall; k++) {
-			keep[small[k]] = true;
-			if (rank_of(m, rows, cols, keep, work) > large) {
-				touched[nt++] = small[k];
-				touched_n += size[small[k]];
-			}
-			keep[small[k]] = false;
-		}
-		if (touched_n < DISCLOSURE_MIN || nt > SEARCH_ATOMS) {
-			leak = true;
-		} else {
-			/* every set S of touched atoms with fewer responses than the
-			 * minimum: is there a vector of V on S alone? */
-			for (size_t j = 0; j < cols; j++)
-				keep[j] = true;
-			for (unsigned long long set = 1; set < (1ULL << nt) && !leak; set++) {
-				long long n = 0;
-				for (size_t k = 0; k < nt; k++)
-					if (set >> k & 1)
-						n += size[touched[k]];
-				if (n >= DISCLOSURE_MIN)
-					continue;
-				for (size_t k = 0; k < nt; k++)
-					keep[touched[k]] = !(set >> k & 1);
-				leak = rank_of(m, rows, cols, keep, work) < full;
-				for (size_t k = 0; k < nt; k++)
-					keep[touched[k]] = true;
-			}
-		}
-		free(touched);
-	}
-	free(small);
-	free(work);
-	free(keep);
-	return leak;
 }
 
 struct atom_key {
@@ -273,34 +152,16 @@ static size_t atoms(const size_t *cell, const struct disclosure *d, size_t n, si
 }
 
 /* Whether d, with the parts it shows now, can be offered beside the
- * breakdowns decided before it (earlier[0..nb)) and the total. */
-static bool safe_beside(const struct disclosure *earlier, size_t nb, const struct disclosure *d, const size_t *cell,
-			size_t n)
+ * breakdowns decided before it, whose cross table is cell[]: no non-empty
+ * cell of the table with d holds fewer than DISCLOSURE_MIN. */
+static bool safe_beside(const struct disclosure *d, const size_t *cell, size_t n)
 {
 	size_t *rep;
 	long long *size;
-	size_t cols = atoms(cell, d, n, &rep, &size, NULL);
-	size_t rows = 1 + d->shown;
-	for (size_t b = 0; b < nb; b++)
-		rows += earlier[b].shown;
-	unsigned char *m = xcalloc(rows * cols + 1, 1);
-	size_t row = 0;
-	for (size_t j = 0; j < cols; j++)
-		m[j] = 1;  /* the total */
-	row++;
-	for (size_t b = 0; b <= nb; b++) {
-		const struct disclosure *x = b < nb ? &earlier[b] : d;
-		for (size_t p = 0; p < x->nparts; p++) {
-			if (x->parts[p].state != PART_SHOWN)
-				continue;
-			for (size_t j = 0; j < cols; j++)
-				m[row * cols + j] = x->part_of[rep[j]] == p;
-			row++;
-		}
-	}
-	assert(row == rows);
-	bool ok = !gives_away(m, rows, cols, size);
-	free(m);
+	size_t m = atoms(cell, d, n, &rep, &size, NULL);
+	bool ok = true;
+	for (size_t j = 0; j < m && ok; j++)
+		ok = size[j] >= DISCLOSURE_MIN;
 	free(size);
 	free(rep);
 	return ok;
@@ -332,7 +193,7 @@ static size_t culprit(const struct disclosure *earlier, size_t nearlier, struct 
 			size_t e = effective(&earlier[b], r);
 			one[r] = e == REST ? earlier[b].nparts : e;
 		}
-		if (!safe_beside(&earlier[b], 1, d, one, n)) {
+		if (!safe_beside(d, one, n)) {
 			last = b;
 			break;
 		}
@@ -352,7 +213,7 @@ void disclosure_decide(struct arena *a, const long long *labels, size_t nb, size
 		make_parts(a, labels + b * n, n, d);
 		guard_alone(d);
 		count_shown(d);
-		while (d->shown && !safe_beside(out, b, d, cell, n)) {
+		while (d->shown && !safe_beside(d, cell, n)) {
 			/* hide the smallest part whose hiding alone makes it safe, or
 			 * else the smallest, and look again */
 			size_t pick = d->nparts, smallest = d->nparts;
@@ -376,7 +237,7 @@ void disclosure_decide(struct arena *a, const long long *labels, size_t nb, size
 			for (size_t i = 0; i < no && pick == d->nparts; i++) {
 				d->parts[order[i]].state = PART_CROSSES;
 				count_shown(d);
-				if (safe_beside(out, b, d, cell, n))
+				if (safe_beside(d, cell, n))
 					pick = order[i];
 				d->parts[order[i]].state = PART_SHOWN;
 				count_shown(d);

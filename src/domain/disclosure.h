@@ -7,17 +7,17 @@
  * Shown. Every figure of a wave (a mean, an SD, a count, a test) is made
  * from the responses of one set: the total, a group, a batch, a unit, the
  * people who also answered another wave. Whatever an insider adds and
- * subtracts from figures offered for the same wave, what comes out is a
- * combination of sums over the cells of their cross table (the coarsest
- * partition of the responses of which every offered set is a union). A set
- * of figures is offered only when no such combination lives on cells that
- * together hold fewer than DISCLOSURE_MIN responses: when every non-empty
- * cell holds that many, or the small cells cannot be separated from the
- * large ones (nested breakdowns, or a few in each of several teams who
- * answered only one of two waves, which only their total tells). Hidden
- * parts of a breakdown are not shown one by one, but the total minus the
- * shown parts gives them away together: they count as one part, "the
- * rest".
+ * subtracts from figures offered for the same wave, what comes out is made
+ * from the cells of their cross table (the coarsest partition of the
+ * responses of which every offered set is a union). So a set of figures is
+ * offered only when every non-empty cell holds at least DISCLOSURE_MIN
+ * responses; nested breakdowns (groups within batches) are the case where
+ * the cells are the finer breakdown's parts. That holds even where no sum
+ * or difference isolates a small cell: the exports hold the wave's rows,
+ * and which rows make up an offered part can be worked out from its
+ * figures, so the cells can be read off row by row. Hidden parts of a
+ * breakdown are not shown one by one, but the total minus the shown parts
+ * gives them away together: they count as one part, "the rest".
  *
  * The breakdowns are decided in a fixed order (their priority): each is
  * offered with as many of its parts shown as keeps that true together with
