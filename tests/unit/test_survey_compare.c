@@ -260,7 +260,7 @@ TEST(survey_two_waves_not_paired_when_anonymous_or_too_few)
 	CHECK_INT(wave_pair(&f.c, &a, &va, &b, &vb, &p), D_OK);
 	CHECK(p.shown && !p.paired);
 	CHECK_INT(p.npairs, 5);
-	CHECK(strstr(p.why_unpaired, "5 answered both, 2 only the first wave and 0 only the second") != NULL);
+	CHECK(p.why_unpaired && strstr(p.why_unpaired, "5 answered both, 2 only the first wave and 0 only the second"));
 	fixture_close(&f);
 }
 
