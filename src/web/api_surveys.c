@@ -8,12 +8,13 @@
  * scores, their SDs and the paired change with 2 (the compare page).
  * Counts are exact, as on the page, and the test statistics (t, F, df, p,
  * effect sizes) are given in full, for a researcher to use. Precision is
- * not what protects anyone: the rule of domain/disclosure.h assumes every
- * offered part's exact sum is known (mean times n) and refuses whatever
- * combination of them would isolate fewer than 5 people, so a more
- * precise figure of an offered part tells nothing about a person that the
- * rule has not allowed. The rounding only keeps the API from handing out
- * more than the page does. */
+ * not what protects anyone: the rule of domain/disclosure.h assumes an
+ * insider knows every offered part's exact sum (mean times n) and even
+ * which rows of the export make it up, and shows nothing whose cross table
+ * with the other offered parts has a cell of fewer than 5 people; so a
+ * more precise figure of an offered part tells nothing about a person that
+ * the rule has not already allowed. The rounding only keeps the API from
+ * handing out more than the page does. */
 #include "web.h"
 #include "domain/survey.h"
 #include "domain/survey_compare.h"
