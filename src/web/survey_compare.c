@@ -33,6 +33,11 @@ static void cell(struct web *w, const struct stats_desc *d)
 	     web_number(w, d->sd, 2), d->n);
 }
 
+static const char *by_word(int by)
+{
+	return by == COMPARE_UNIT ? _("unit") : by == COMPARE_BATCH ? _("batch") : _("group");
+}
+
 static const char *by_label(int by)
 {
 	return by == COMPARE_UNIT ? _("Unit") : by == COMPARE_BATCH ? _("Batch") : _("Group");
@@ -80,14 +85,29 @@ static void heatmap(struct web *w, const struct wave *wv, const struct wave_comp
 static void by_section(struct web *w, const struct wave *wv, const struct wave_comparison *c, int by)
 {
 	const struct wave_comparison cmp = *c;
-	html(w->out, "<h2 id=\"by\">%s</h2>", arena_printf(w->a, _("Per %s"), by == COMPARE_UNIT ? _("unit")
-							  : by == COMPARE_BATCH ? _("batch") : _("group")));
+	html(w->out, "<h2 id=\"by\">%s</h2>", arena_printf(w->a, _("Per %s"), by_word(by)));
 	if (!cmp.shown) {
 		html(w->out, "<p class=\"note\">%s</p>", cmp.why_hidden);
 		return;
 	}
 	if (cmp.why_not[by]) {
 		html(w->out, "<p class=\"note\" id=\"why-not\">%s</p>", cmp.why_not[by]);
+		/* what is shown instead */
+		static const char *const keys[] = { "group", "batch", "unit" };
+		bool any = false;
+		for (int k = 0; k < COMPARE_BY_N; k++) {
+			if (k == by || cmp.why_not[k])
+				continue;
+			if (any)
+				html(w->out, " · ");
+			else
+				html(w->out, "<p>%s: ", _("Shown instead"));
+			html(w->out, "<a href=\"/waves/%lld/compare?by=%s#by\">%s</a>", wv->id, keys[k],
+			     arena_printf(w->a, _("Per %s"), by_word(k)));
+			any = true;
+		}
+		if (any)
+			html(w->out, "</p>");
 		return;
 	}
 	html(w->out, "<p class=\"note\">%s</p>",
