@@ -164,6 +164,8 @@ void api_wave(struct web *w)
 		json_array_append_new(groups, jg);
 	}
 	json_object_set_new(j, "groups", groups);
+	if (b.why_not)
+		json_object_set_new(j, "groups_why_not_shown", json_string(b.why_not));
 	web_json(w, 200, j);
 }
 
