@@ -234,7 +234,9 @@ void disclosure_decide(struct arena *a, const long long *labels, size_t nb, size
 						order[i] = order[j];
 						order[j] = t;
 					}
-			for (size_t i = 0; i < no && pick == d->nparts; i++) {
+			/* (the few smallest only: with many parts each try is a pass over
+			 * every response, and hiding the smallest is as good a guess) */
+			for (size_t i = 0; i < no && i < 16 && pick == d->nparts; i++) {
 				d->parts[order[i]].state = PART_CROSSES;
 				count_shown(d);
 				if (safe_beside(d, cell, n))
