@@ -167,6 +167,53 @@ static bool safe_beside(const struct disclosure *d, const size_t *cell, size_t n
 	return ok;
 }
 
+/* The shown parts of d to hide next (into out[], their number; 0 when no
+ * cell of the table with d is small): those that hold a small cell; else,
+ * for each small cell of the rest, the smallest shown part that meets the
+ * earlier cell it is in. */
+static size_t to_hide(const struct disclosure *d, const size_t *cell, size_t n, size_t *out)
+{
+	size_t *rep;
+	long long *size;
+	size_t m = atoms(cell, d, n, &rep, &size, NULL);
+	bool *mark = xcalloc(d->nparts + 1, sizeof(*mark));
+	size_t *rest_pick = xcalloc(n + 1, sizeof(*rest_pick));  /* per earlier cell with a small rest: a part + 1 */
+	bool any = false, rest_small = false;
+	for (size_t j = 0; j < m; j++) {
+		if (size[j] >= DISCLOSURE_MIN)
+			continue;
+		size_t e = effective(d, rep[j]);
+		if (e == REST) {
+			rest_pick[cell[rep[j]]] = d->nparts + 1;  /* wanted, none chosen yet */
+			rest_small = true;
+		} else {
+			mark[e] = true;
+			any = true;
+		}
+	}
+	if (!any && rest_small)
+		for (size_t r = 0; r < n; r++) {
+			size_t c = cell[r], e = effective(d, r);
+			if (!rest_pick[c] || e == REST)
+				continue;
+			if (rest_pick[c] == d->nparts + 1 || smaller(&d->parts[e], &d->parts[rest_pick[c] - 1]))
+				rest_pick[c] = e + 1;
+		}
+	if (!any && rest_small)
+		for (size_t c = 0; c < n; c++)
+			if (rest_pick[c] && rest_pick[c] <= d->nparts)
+				mark[rest_pick[c] - 1] = true;
+	size_t k = 0;
+	for (size_t p = 0; p < d->nparts; p++)
+		if (mark[p] && d->parts[p].state == PART_SHOWN)
+			out[k++] = p;
+	free(rest_pick);
+	free(mark);
+	free(size);
+	free(rep);
+	return k;
+}
+
 static void count_shown(struct disclosure *d)
 {
 	d->shown = 0;
@@ -174,34 +221,71 @@ static void count_shown(struct disclosure *d)
 		d->shown += d->parts[p].state == PART_SHOWN;
 }
 
-/* Which earlier breakdown part p of d would be differenced with: the first
- * beside which alone showing p gives something away; else the last one
- * offered before it. */
-static size_t culprit(const struct disclosure *earlier, size_t nearlier, struct disclosure *d, size_t p, size_t n)
+static bool too_few(long long n)
 {
+	return n > 0 && n < DISCLOSURE_MIN;
+}
+
+struct piece {
+	size_t part, other;
+	long long n;
+};
+
+static int by_part_other(const void *a, const void *b)
+{
+	const struct piece *x = a, *y = b;
+	if (x->part != y->part)
+		return x->part < y->part ? -1 : 1;
+	return (x->other > y->other) - (x->other < y->other);
+}
+
+/* For every part of d hidden beside the earlier breakdowns (PART_CROSSES),
+ * the one it would be differenced with: the first earlier breakdown beside
+ * which alone showing it would leave a small cell (of the part, or of the
+ * rest without it), else the last one offered before it. */
+static void name_culprits(const struct disclosure *earlier, size_t nearlier, struct disclosure *d, size_t n)
+{
+	bool *named = xcalloc(d->nparts + 1, sizeof(*named));
+	struct piece *x = xcalloc(n + 1, sizeof(*x));
+	long long *rest = NULL;
 	size_t last = 0;
-	size_t *one = xcalloc(n + 1, sizeof(*one));
-	enum part_state was = d->parts[p].state;
-	d->parts[p].state = PART_SHOWN;
-	count_shown(d);
 	for (size_t b = 0; b < nearlier; b++) {
 		if (!earlier[b].shown)
 			continue;
 		last = b;
-		/* the cells of that breakdown alone */
+		/* the rest of d (hidden parts, shown ones excluded) in each part
+		 * of b, and the pieces of each part hidden beside the earlier ones */
+		size_t k = earlier[b].nparts + 1;
+		free(rest);
+		rest = xcalloc(k, sizeof(*rest));
+		size_t m = 0;
 		for (size_t r = 0; r < n; r++) {
-			size_t e = effective(&earlier[b], r);
-			one[r] = e == REST ? earlier[b].nparts : e;
+			size_t p = d->part_of[r], e = effective(&earlier[b], r);
+			size_t o = e == REST ? k - 1 : e;
+			if (d->parts[p].state != PART_SHOWN)
+				rest[o]++;
+			if (d->parts[p].state == PART_CROSSES && !named[p])
+				x[m++] = (struct piece){ p, o, 1 };
 		}
-		if (!safe_beside(d, one, n)) {
-			last = b;
-			break;
+		qsort(x, m, sizeof(*x), by_part_other);
+		for (size_t i = 0; i < m;) {
+			size_t j = i;
+			while (j < m && x[j].part == x[i].part && x[j].other == x[i].other)
+				j++;
+			long long piece = (long long)(j - i), left = rest[x[i].other] - piece;
+			if ((piece < DISCLOSURE_MIN || too_few(left)) && !named[x[i].part]) {
+				d->parts[x[i].part].crosses = b;
+				named[x[i].part] = true;
+			}
+			i = j;
 		}
 	}
-	d->parts[p].state = was;
-	count_shown(d);
-	free(one);
-	return last;
+	for (size_t p = 0; p < d->nparts; p++)
+		if (d->parts[p].state == PART_CROSSES && !named[p])
+			d->parts[p].crosses = last;
+	free(rest);
+	free(x);
+	free(named);
 }
 
 void disclosure_decide(struct arena *a, const long long *labels, size_t nb, size_t n, struct disclosure *out)
@@ -213,44 +297,20 @@ void disclosure_decide(struct arena *a, const long long *labels, size_t nb, size
 		make_parts(a, labels + b * n, n, d);
 		guard_alone(d);
 		count_shown(d);
-		while (d->shown && !safe_beside(d, cell, n)) {
-			/* hide the smallest part whose hiding alone makes it safe, or
-			 * else the smallest, and look again */
-			size_t pick = d->nparts, smallest = d->nparts;
-			for (size_t p = 0; p < d->nparts; p++) {
-				if (d->parts[p].state != PART_SHOWN)
-					continue;
-				if (smallest == d->nparts || smaller(&d->parts[p], &d->parts[smallest]))
-					smallest = p;
-			}
-			size_t *order = xcalloc(d->nparts + 1, sizeof(*order)), no = 0;
-			for (size_t p = 0; p < d->nparts; p++)
-				if (d->parts[p].state == PART_SHOWN)
-					order[no++] = p;
-			for (size_t i = 0; i < no; i++)  /* smallest first */
-				for (size_t j = i + 1; j < no; j++)
-					if (smaller(&d->parts[order[j]], &d->parts[order[i]])) {
-						size_t t = order[i];
-						order[i] = order[j];
-						order[j] = t;
-					}
-			/* (the few smallest only: with many parts each try is a pass over
-			 * every response, and hiding the smallest is as good a guess) */
-			for (size_t i = 0; i < no && i < 16 && pick == d->nparts; i++) {
-				d->parts[order[i]].state = PART_CROSSES;
-				count_shown(d);
-				if (safe_beside(d, cell, n))
-					pick = order[i];
-				d->parts[order[i]].state = PART_SHOWN;
-				count_shown(d);
-			}
-			free(order);
-			if (pick == d->nparts)
-				pick = smallest;
-			d->parts[pick].crosses = culprit(out, b, d, pick, n);
-			d->parts[pick].state = PART_CROSSES;
-			count_shown(d);
-		}
+		/* A shown part that holds a small cell must be hidden: nothing
+		 * else changes that cell. A small cell of the rest grows only by
+		 * hiding a part that meets its earlier cell: the smallest. Until
+		 * no cell is small. */
+		size_t *hide = xcalloc(d->nparts + 1, sizeof(*hide)), nh;
+		while (d->shown && (nh = to_hide(d, cell, n, hide)))
+			for (size_t i = 0; i < nh; i++)
+				d->parts[hide[i]].state = PART_CROSSES;
+		free(hide);
+		count_shown(d);
+		bool safe = safe_beside(d, cell, n);
+		assert(safe);
+		(void)safe;
+		name_culprits(out, b, d, n);
 		/* the atoms with this breakdown, for the next */
 		size_t *rep;
 		long long *size;
@@ -262,11 +322,6 @@ void disclosure_decide(struct arena *a, const long long *labels, size_t nb, size
 		free(next);
 	}
 	free(cell);
-}
-
-static bool too_few(long long n)
-{
-	return n > 0 && n < DISCLOSURE_MIN;
 }
 
 /* ---- what an anonymous response stores ---- */
