@@ -20,8 +20,11 @@
  * gives them away together: they count as one part, "the rest".
  *
  * The breakdowns are decided in a fixed order (their priority): each is
- * offered with as many of its parts shown as keeps that true together with
- * the ones decided before it. The decision depends on the responses only,
+ * offered with the parts that keep that true together with the ones
+ * decided before it (a part holding a small cell is hidden, as nothing
+ * else changes that cell; a small cell of the hidden rest grows by hiding
+ * the smallest part that meets it). The decision depends on the responses
+ * only,
  * never on which page asked first, so the pages, the API and the exports
  * all give the same; a breakdown added later in the order (another wave
  * that closes later) never changes an earlier one.
