@@ -5,6 +5,7 @@
 #include "fixture.h"
 #include "store/signin.h"
 #include "store/migrations.h"
+#include "store/sqlite/internal.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -1139,5 +1140,31 @@ TEST(store_backup_is_readable_copy)
 	CHECK_INT(store_backup(f.st, "/nonexistent-leergang-dir/backup.db", &err), ST_ERROR);
 	CHECK(err.len > 0);
 	buf_release(&err);
+	fixture_close(&f);
+}
+
+/* The statement cache grows: a connection that has prepared more distinct
+ * statements than the cache first holds goes on (it used to stop the
+ * server at 256), and each statement is prepared once. */
+TEST(store_statement_cache_grows)
+{
+	FIXTURE(f);
+	enum { N = 1500 };
+	char **sql = arena_alloc(&f.a, N * sizeof(*sql));
+	sqlite3_stmt **first = arena_alloc(&f.a, N * sizeof(*first));
+	bool ok = true;
+	for (int i = 0; i < N && ok; i++) {
+		sql[i] = arena_printf(&f.a, "SELECT %d", i);
+		first[i] = stmt(f.st, sql[i]);
+		ok = sqlite3_step(first[i]) == SQLITE_ROW && sqlite3_column_int(first[i], 0) == i;
+		sqlite3_reset(first[i]);
+	}
+	CHECK(ok);
+	/* the fixture's own statements are there too */
+	CHECK(f.st->cache_used >= N);
+	CHECK(f.st->cache_slots >= 2 * f.st->cache_used);
+	for (int i = 0; i < N && ok; i++)
+		ok = stmt(f.st, sql[i]) == first[i];
+	CHECK(ok);
 	fixture_close(&f);
 }

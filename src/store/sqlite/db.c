@@ -15,6 +15,8 @@
 int store_open(const char *path, struct store **out, struct buf *err)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
+	s->cache_slots = STMT_SLOTS;
+	s->cache = xcalloc(s->cache_slots, sizeof(*s->cache));
 	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				 SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
@@ -64,8 +66,9 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < STMT_SLOTS; i++)
+	for (size_t i = 0; i < s->cache_slots; i++)
 		sqlite3_finalize(s->cache[i].stmt);
+	free(s->cache);
 	cache_free(s);
 	sqlite3_close(s->db);
 	free(s->path);
@@ -77,26 +80,45 @@ const char *store_errmsg(struct store *s)
 	return sqlite3_errmsg(s->db);
 }
 
+static size_t slot_of(const struct store *s, const char *sql)
+{
+	size_t k = ((uintptr_t)sql >> 3) % s->cache_slots;
+	while (s->cache[k].sql && s->cache[k].sql != sql)
+		k = (k + 1) % s->cache_slots;
+	return k;
+}
+
+/* Twice the slots, every statement in its new place. */
+static void cache_grow(struct store *s)
+{
+	struct stmt_slot *old = s->cache;
+	size_t n = s->cache_slots;
+	s->cache_slots = 2 * n;
+	s->cache = xcalloc(s->cache_slots, sizeof(*s->cache));
+	for (size_t i = 0; i < n; i++)
+		if (old[i].sql)
+			s->cache[slot_of(s, old[i].sql)] = old[i];
+	free(old);
+}
+
 sqlite3_stmt *stmt(struct store *s, const char *sql)
 {
-	size_t h = ((uintptr_t)sql >> 3) % STMT_SLOTS;
-	for (size_t i = 0; i < STMT_SLOTS; i++) {
-		size_t k = (h + i) % STMT_SLOTS;
-		if (s->cache[k].sql == sql) {
-			sqlite3_reset(s->cache[k].stmt);
-			sqlite3_clear_bindings(s->cache[k].stmt);
-			return s->cache[k].stmt;
-		}
-		if (!s->cache[k].sql) {
-			sqlite3_stmt *st;
-			if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
-				die("store: cannot prepare statement: %s\n%s", sqlite3_errmsg(s->db), sql);
-			s->cache[k].sql = sql;
-			s->cache[k].stmt = st;
-			return st;
-		}
+	size_t k = slot_of(s, sql);
+	if (s->cache[k].sql) {
+		sqlite3_reset(s->cache[k].stmt);
+		sqlite3_clear_bindings(s->cache[k].stmt);
+		return s->cache[k].stmt;
 	}
-	die("store: statement cache full");
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+		die("store: cannot prepare statement: %s\n%s", sqlite3_errmsg(s->db), sql);
+	if (2 * (s->cache_used + 1) > s->cache_slots) {
+		cache_grow(s);
+		k = slot_of(s, sql);
+	}
+	s->cache[k] = (struct stmt_slot){ sql, st };
+	s->cache_used++;
+	return st;
 }
 
 int map_rc(struct store *s, int rc)

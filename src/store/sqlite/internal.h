@@ -8,7 +8,7 @@
 
 #include <sqlite3.h>
 
-#define STMT_SLOTS 256
+#define STMT_SLOTS 512   /* to begin with; the statement cache grows */
 #define CACHE_SLOTS 16
 
 /* What a connection has seen of the database: PRAGMA data_version (commits
@@ -41,10 +41,15 @@ struct cached_count {
 struct store {
 	sqlite3 *db;
 	char *path;
-	struct {
-		const char *sql;      /* identity of a static SQL string */
+	/* the prepared statements by the address of their static SQL text,
+	 * open addressing, grown before it is half full: a statement once
+	 * prepared stays until the connection closes (a caller may be stepping
+	 * it), so the table can grow but never evicts */
+	struct stmt_slot {
+		const char *sql;
 		sqlite3_stmt *stmt;
-	} cache[STMT_SLOTS];
+	} *cache;
+	size_t cache_slots, cache_used;
 	struct cached_units units[CACHE_SLOTS];
 	struct cached_count counts[CACHE_SLOTS];
 	unsigned next_units, next_count;
