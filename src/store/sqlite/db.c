@@ -23,6 +23,7 @@ int store_open(const char *path, struct store **out, struct buf *err)
 		buf_addf(err, "cannot open database %s: %s", path,
 			 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
 		sqlite3_close(s->db);
+		free(s->cache);
 		free(s);
 		return ST_ERROR;
 	}
