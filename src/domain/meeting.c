@@ -279,3 +279,11 @@ int programme_cascade(struct ctx *c, long long programme_id, char **out, size_t 
 	*n = cascade_check(c, p.cascade_meeting, cb, nb, out, max);
 	return D_OK;
 }
+
+int meeting_open(struct ctx *c, long long id, struct meeting *m, struct learning_group *g, enum group_relation *rel)
+{
+	int r = store_meeting_get(c->st, c->a, c->who->organisation_id, id, m);
+	if (r)
+		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+	return group_open(c, m->group_id, g, rel);
+}

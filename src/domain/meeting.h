@@ -14,6 +14,14 @@
 #define FREE_TOPIC_MAX 200
 #define JUSTIFICATION_MAX 2000
 
+#include "group.h"
+
+/* Reads a meeting with its group and the actor's relation to the group:
+ * D_NOTFOUND when it is not in the organisation or the actor may not see
+ * the group (the same answer, so ids cannot be probed), D_ERROR when the
+ * store fails. The one check of every meeting page and API route. */
+int meeting_open(struct ctx *c, long long id, struct meeting *m, struct learning_group *g, enum group_relation *rel);
+
 struct meeting_when {
 	const char *date, *start, *end;   /* "2026-02-10", "09:00", "17:00" */
 	const char *venue;

@@ -146,6 +146,74 @@ int instrument_catalogue(struct ctx *c, struct instrument_entry **out, size_t *n
 	return D_OK;
 }
 
+int instrument_open(struct ctx *c, long long id, struct instrument *in, struct instrument_version *v)
+{
+	long long org = c->who->organisation_id;
+	int r = store_instrument_get(c->st, c->a, org, id, in);
+	if (r == ST_NOTFOUND || (!r && !in->latest_version_id))
+		return D_NOTFOUND;
+	return r || store_version_get(c->st, c->a, org, in->latest_version_id, v) ? D_ERROR : D_OK;
+}
+
+int instrument_list(struct ctx *c, struct instrument **out, size_t *n)
+{
+	return store_instrument_list(c->st, c->a, c->who->organisation_id, out, n) ? D_ERROR : D_OK;
+}
+
+int wave_open(struct ctx *c, long long id, struct wave *w, struct instrument_version *v)
+{
+	long long org = c->who->organisation_id;
+	int r = store_wave_get(c->st, c->a, org, id, w);
+	if (r == ST_NOTFOUND)
+		return D_NOTFOUND;
+	return r || store_version_get(c->st, c->a, org, w->version_id, v) ? D_ERROR : D_OK;
+}
+
+int wave_list(struct ctx *c, struct wave **out, size_t *n)
+{
+	return store_wave_list(c->st, c->a, c->who->organisation_id, out, n) ? D_ERROR : D_OK;
+}
+
+int wave_populations(struct ctx *c, struct population_choices *out)
+{
+	memset(out, 0, sizeof(*out));
+	long long org = c->who->organisation_id;
+	struct learning_group *g;
+	struct programme *p;
+	struct unit *u;
+	size_t ng, np, nu;
+	if (store_group_list(c->st, c->a, org, 0, 0, &g, &ng) || store_programme_list(c->st, c->a, org, &p, &np) ||
+	    store_unit_list(c->st, c->a, org, false, &u, &nu))
+		return D_ERROR;
+	out->programmes = arena_alloc(c->a, (np + 1) * sizeof(*out->programmes));
+	for (size_t i = 0; i < np; i++)
+		out->programmes[out->nprogrammes++] = (struct population_choice){
+			arena_printf(c->a, "programme:%lld", p[i].id), p[i].name };
+	size_t cap = 0;
+	for (size_t i = 0; i < np; i++) {
+		struct batch *b;
+		size_t nb;
+		if (store_batch_list(c->st, c->a, org, p[i].id, &b, &nb))
+			return D_ERROR;
+		for (size_t k = 0; k < nb; k++) {
+			if (out->nbatches == cap)
+				out->batches = arena_grow(c->a, out->batches, out->nbatches, cap = cap ? 2 * cap : 16,
+							  sizeof(*out->batches));
+			out->batches[out->nbatches++] = (struct population_choice){
+				arena_printf(c->a, "batch:%lld", b[k].id), arena_printf(c->a, "%s · %s", p[i].name, b[k].name) };
+		}
+	}
+	out->groups = arena_alloc(c->a, (ng + 1) * sizeof(*out->groups));
+	for (size_t i = 0; i < ng; i++)
+		out->groups[out->ngroups++] = (struct population_choice){
+			arena_printf(c->a, "group:%lld", g[i].id),
+			arena_printf(c->a, "%s · %s · %s", g[i].programme_name, g[i].batch_name, g[i].name) };
+	out->units = arena_alloc(c->a, (nu + 1) * sizeof(*out->units));
+	for (size_t i = 0; i < nu; i++)
+		out->units[out->nunits++] = (struct population_choice){ arena_printf(c->a, "units:%lld", u[i].id), u[i].name };
+	return D_OK;
+}
+
 /* ---- waves ---- */
 
 void wave_token(const struct wave *w, long long invitation_id, char out[SECRET_HEX])
@@ -502,6 +570,51 @@ int wave_close(struct ctx *c, const struct wave *w)
 		return D_ERROR;
 	audit(c, "wave.close", "wave", w->id, "%s", "closed by hand");
 	return D_OK;
+}
+
+long long person_by_employee_id(struct ctx *c, const char *employee_id)
+{
+	struct person p;
+	if (!employee_id || !*employee_id ||
+	    store_person_by_employee_id(c->st, c->a, c->who->organisation_id, employee_id, &p))
+		return 0;
+	return p.id;
+}
+
+int raters_parse(struct ctx *c, const char *text, struct rater **out, size_t *n, struct errors *e)
+{
+	size_t cap = 8;
+	for (const char *p = text; *p; p++)
+		cap += *p == '\n';
+	struct rater *raters = arena_alloc(c->a, cap * sizeof(*raters));
+	*n = 0;
+	size_t line = 0;
+	for (const char *p = text; *p && *n < cap && !e->n;) {
+		size_t len = strcspn(p, "\r\n");
+		char *l = arena_strndup(c->a, p, len);
+		p += len;
+		p += strspn(p, "\r\n");
+		line++;
+		char *save = NULL;
+		char *who = strtok_r(l, " \t;,", &save), *role = strtok_r(NULL, " \t;,", &save);
+		if (!who)
+			continue;
+		/* the categories in Dutch too */
+		static const char *const nl[][2] = { { "leidinggevende", "manager" }, { "collega", "peer" },
+						     { "medewerker", "staff" }, { "ander", "other" }, { "anders", "other" } };
+		for (size_t k = 0; role && k < sizeof(nl) / sizeof(*nl); k++)
+			if (!strcasecmp(role, nl[k][0]))
+				role = (char *)nl[k][1];
+		long long id;
+		if (strchr(who, '@'))  /* a rater from outside, by e-mail address */
+			raters[(*n)++] = (struct rater){ 0, role ? role : "", who };
+		else if (!(id = person_by_employee_id(c, who)))
+			errors_add(c, e, "raters", _("Line %zu: there is nobody with employee number %s."), line, who);
+		else
+			raters[(*n)++] = (struct rater){ id, role ? role : "", NULL };
+	}
+	*out = raters;
+	return e->n ? D_INVALID : D_OK;
 }
 
 const char *rater_role_label(const char *role)

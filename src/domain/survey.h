@@ -52,6 +52,30 @@ struct wave_new {
 	const char *opens_on, *closes_on;
 	bool anonymous;
 };
+/* A questionnaire of the organisation with its newest version; D_NOTFOUND
+ * when there is none (or it has no version), D_ERROR when the store fails. */
+int instrument_open(struct ctx *c, long long id, struct instrument *in, struct instrument_version *v);
+/* The organisation's questionnaires, by name. */
+int instrument_list(struct ctx *c, struct instrument **out, size_t *n);
+
+/* A wave of the organisation with the version it was sent with;
+ * D_NOTFOUND or D_ERROR. */
+int wave_open(struct ctx *c, long long id, struct wave *w, struct instrument_version *v);
+/* The organisation's waves, the newest first, with their counts. */
+int wave_list(struct ctx *c, struct wave **out, size_t *n);
+
+/* What a wave can be sent to, for the form: "programme:ID", "batch:ID",
+ * "group:ID" and "units:ID" with their names, programme before batch
+ * before group, units in tree order. */
+struct population_choice {
+	const char *value, *name;
+};
+struct population_choices {
+	struct population_choice *programmes, *batches, *groups, *units;
+	size_t nprogrammes, nbatches, ngroups, nunits;
+};
+int wave_populations(struct ctx *c, struct population_choices *out);
+
 /* Makes the wave on the newest version of the instrument and an invitation
  * for every enrolled person of the population (the stopped ones for the
  * accounting only), each with the cells its response will be reported
@@ -81,6 +105,13 @@ struct s360_cell;
 int wave_360(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct s360_cell **cells,
 	     size_t *n);
 const char *rater_role_label(const char *role);
+/* The raters of a 360° round as a coordinator types them, one per line:
+ * an employee number or (a rater from outside) an e-mail address, then the
+ * category in English or Dutch ("P0012 leidinggevende"). Problems per line
+ * in e under "raters"; the categories themselves wave_create_360 checks. */
+int raters_parse(struct ctx *c, const char *text, struct rater **out, size_t *n, struct errors *e);
+/* The person with this employee number in the organisation, or 0. */
+long long person_by_employee_id(struct ctx *c, const char *employee_id);
 
 /* The personal link token of an invitation (recomputed from the wave's key). */
 void wave_token(const struct wave *w, long long invitation_id, char out[SECRET_HEX]);

@@ -418,9 +418,13 @@ int wave_timeline(struct ctx *c, const struct wave *w, struct wave_timeline *out
 {
 	memset(out, 0, sizeof(*out));
 	struct accounting acc;
-	if (store_response_weeks(c->st, c->a, c->who->organisation_id, w->id, &out->weeks, &out->nweeks) ||
+	struct week_count *weeks;
+	if (store_response_weeks(c->st, c->a, c->who->organisation_id, w->id, &weeks, &out->nweeks) ||
 	    wave_accounting(c, w, &acc))
 		return D_ERROR;
+	out->weeks = arena_alloc(c->a, (out->nweeks + 1) * sizeof(*out->weeks));
+	for (size_t i = 0; i < out->nweeks; i++)
+		out->weeks[i] = (struct wave_week){ weeks[i].week, weeks[i].n };
 	long long total = 0;
 	for (size_t i = 0; i < out->nweeks; i++)
 		total += out->weeks[i].n;

@@ -139,11 +139,14 @@ int wave_pair(struct ctx *c, const struct wave *a, const struct instrument_versi
 
 /* The responses per week (store_response_weeks), shown as the results
  * are (wave_hidden_reason). */
-struct week_count;
+struct wave_week {
+	const char *week;            /* its Monday, YYYY-MM-DD */
+	long long n;
+};
 struct wave_timeline {
 	bool shown;
 	const char *why_hidden;
-	struct week_count *weeks;
+	struct wave_week *weeks;
 	size_t nweeks;
 	long long invited;
 };

@@ -115,6 +115,47 @@ int unit_set_manager(struct ctx *c, long long id, long long person_id, struct er
 	return D_OK;
 }
 
+int unit_update(struct ctx *c, long long id, const char *name, long long parent_id, const char *manager_employee_id,
+		struct errors *e)
+{
+	long long org = c->who->organisation_id, manager = 0;
+	struct unit u;
+	int r = store_unit_get(c->st, c->a, org, id, &u);
+	if (r == ST_NOTFOUND)
+		return D_NOTFOUND;
+	if (r)
+		return D_ERROR;
+	if (parent_id < 0)
+		errors_add(c, e, "parent_id", "%s", _("Choose the parent unit from the list."));
+	if (manager_employee_id && *manager_employee_id) {
+		struct person p;
+		r = store_person_by_employee_id(c->st, c->a, org, manager_employee_id, &p);
+		if (r == ST_OK)
+			manager = p.id;
+		else if (r == ST_NOTFOUND)
+			errors_add(c, e, "manager", _("No one in your organisation has employee number %s; check the number."),
+				   manager_employee_id);
+		else
+			return D_ERROR;
+	}
+	if (e->n)
+		return D_INVALID;
+	if (store_begin(c->st))
+		return D_ERROR;
+	int d = D_OK;
+	if (strcmp(name, u.name))
+		d = unit_rename(c, id, name, e);
+	if (!d && parent_id != u.parent_id)
+		d = unit_move(c, id, parent_id, e);
+	if (!d && manager != u.manager_person_id)
+		d = unit_set_manager(c, id, manager, e);
+	if (d || store_commit(c->st)) {
+		store_rollback(c->st);
+		return d ? d : D_ERROR;
+	}
+	return D_OK;
+}
+
 int unit_tree_load(struct ctx *c, bool counts, struct unit_tree *t)
 {
 	if (store_unit_list(c->st, c->a, c->who->organisation_id, counts, &t->units, &t->n))

@@ -13,6 +13,12 @@ int unit_rename(struct ctx *c, long long id, const char *name, struct errors *e)
 int unit_move(struct ctx *c, long long id, long long parent_id, struct errors *e);
 int unit_remove(struct ctx *c, long long id, struct errors *e);
 int unit_set_manager(struct ctx *c, long long id, long long person_id, struct errors *e);
+/* The unit page's form as one change, all or nothing: a new name, parent
+ * (-1: not a unit chosen from the list) and manager by employee number
+ * ("" for none). D_NOTFOUND for an unknown unit, D_INVALID with the
+ * problems in e. */
+int unit_update(struct ctx *c, long long id, const char *name, long long parent_id, const char *manager_employee_id,
+		struct errors *e);
 
 /* All units in tree order, with path[i] "A/B/C" for units[i]; with counts,
  * each unit's people and sub-units are counted too. */

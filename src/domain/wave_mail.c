@@ -163,3 +163,54 @@ int wave_links(struct ctx *c, const struct wave *w, const char *base_url, bool a
 	}
 	return D_OK;
 }
+
+int wave_mail_progress(struct ctx *c, const struct wave *w, struct mail_progress *out)
+{
+	memset(out, 0, sizeof(*out));
+	struct invitation *inv;
+	size_t n;
+	if (store_invitation_list(c->st, c->a, c->who->organisation_id, w->id, &inv, &n))
+		return D_ERROR;
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(inv[i].enrolment_status, "stopped"))
+			continue;
+		out->asked++;
+		if (inv[i].mailed_at)
+			out->mailed++;
+		else if (!inv[i].responded)
+			out->waiting++;
+	}
+	return D_OK;
+}
+
+int wave_remind_by_links(struct ctx *c, const struct wave *w, const char *base_url, struct wave_link **out, size_t *n,
+			 struct errors *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (wave_phase_now(c, w) != WAVE_OPEN) {
+		errors_add(c, e, "", "%s", _("Reminders are sent while the wave is open."));
+		return D_INVALID;
+	}
+	struct wave_link *links;
+	size_t nl;
+	if (wave_links(c, w, base_url, false, &links, &nl) || store_begin(c->st))
+		return D_ERROR;
+	struct wave_link *due = arena_alloc(c->a, (nl + 1) * sizeof(*due));
+	for (size_t i = 0; i < nl; i++) {
+		if (links[i].inv->responded)
+			continue;
+		if (store_invitation_remind(c->st, c->who->organisation_id, links[i].inv->id)) {
+			store_rollback(c->st);
+			return D_ERROR;
+		}
+		due[(*n)++] = links[i];
+	}
+	if (store_commit(c->st)) {
+		store_rollback(c->st);
+		return D_ERROR;
+	}
+	audit(c, "wave.remind", "wave", w->id, "%zu not yet answered", *n);
+	*out = due;
+	return D_OK;
+}

@@ -51,4 +51,19 @@ struct wave_link {
 };
 int wave_links(struct ctx *c, const struct wave *w, const char *base_url, bool all, struct wave_link **out, size_t *n);
 
+/* How far the invitations by e-mail are: people asked (not stopped), those
+ * who had theirs by e-mail, and those still waiting for one (neither mailed
+ * nor answered). */
+struct mail_progress {
+	long long asked, mailed, waiting;
+};
+int wave_mail_progress(struct ctx *c, const struct wave *w, struct mail_progress *out);
+
+/* A reminder round without e-mail: every person asked who has not answered
+ * is counted as reminded, in one transaction, and their links (as
+ * wave_links gives them) come back for the mail merge. Only while the wave
+ * is open: D_INVALID with a message otherwise. */
+int wave_remind_by_links(struct ctx *c, const struct wave *w, const char *base_url, struct wave_link **out, size_t *n,
+			 struct errors *e);
+
 #endif

@@ -261,12 +261,18 @@ void api_group_plan(struct web *w)
 /* The meeting of the path and its group, when the actor may run the group. */
 static bool meeting_for(struct web *w, struct meeting *m)
 {
-	int r = store_meeting_get(w->st, w->a, w->who.organisation_id, w->id[0], m);
-	if (r) {
-		api_answer(w, r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR, NULL, 0);
+	struct learning_group g;
+	enum group_relation rel;
+	int d = meeting_open(&w->ctx, w->id[0], m, &g, &rel);
+	if (d) {
+		api_answer(w, d, NULL, 0);
 		return false;
 	}
-	return group_for(w, m->group_id, group_may_run);
+	if (!group_may_run(rel)) {
+		web_json_error(w, 403, _("You cannot change this group."));
+		return false;
+	}
+	return true;
 }
 
 void api_meeting_attendance(struct web *w)

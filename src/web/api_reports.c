@@ -2,6 +2,7 @@
  * search through the API. The same domain calls as the pages, so the same
  * privacy rules: the coach gets the anonymised texts, the owner nothing. */
 #include "web.h"
+#include "domain/meeting.h"
 #include "domain/group.h"
 #include "domain/report.h"
 #include "domain/search.h"
@@ -16,8 +17,7 @@ static bool meeting_seen(struct web *w)
 	struct meeting m;
 	struct learning_group g;
 	enum group_relation rel;
-	int r = store_meeting_get(w->st, w->a, w->who.organisation_id, w->id[0], &m);
-	int d = r == ST_NOTFOUND ? D_NOTFOUND : r ? D_ERROR : group_open(&w->ctx, m.group_id, &g, &rel);
+	int d = meeting_open(&w->ctx, w->id[0], &m, &g, &rel);
 	if (d)
 		api_answer(w, d, NULL, 0);
 	return !d;

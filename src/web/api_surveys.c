@@ -46,7 +46,7 @@ void api_waves(struct web *w)
 {
 	struct wave *wv;
 	size_t n;
-	if (store_wave_list(w->st, w->a, w->who.organisation_id, &wv, &n)) {
+	if (wave_list(&w->ctx, &wv, &n)) {
 		web_json_error(w, 500, _("The questionnaires could not be read. Try again later."));
 		return;
 	}
@@ -92,18 +92,17 @@ static json_t *report_360(struct web *w, const struct wave *wv, const struct ins
 
 void api_wave(struct web *w)
 {
-	long long org = w->who.organisation_id;
 	struct wave wv;
 	struct instrument_version v;
-	int r = store_wave_get(w->st, w->a, org, w->id[0], &wv);
-	if (r == ST_NOTFOUND) {
+	int d = wave_open(&w->ctx, w->id[0], &wv, &v);
+	if (d == D_NOTFOUND) {
 		api_answer(w, D_NOTFOUND, NULL, 0);
 		return;
 	}
 	struct accounting acc;
 	struct wave_results res;
 	struct wave_breakdown b;
-	if (r || store_version_get(w->st, w->a, org, wv.version_id, &v) || wave_accounting(&w->ctx, &wv, &acc) ||
+	if (d || wave_accounting(&w->ctx, &wv, &acc) ||
 	    wave_results(&w->ctx, &wv, &v, &res) || wave_breakdown(&w->ctx, &wv, &v, &b)) {
 		web_json_error(w, 500, _("The questionnaires could not be read. Try again later."));
 		return;
@@ -183,11 +182,10 @@ static json_t *ttest(const struct stats_ttest *t)
  * compare page shows, under the same rules. */
 void api_wave_compare(struct web *w)
 {
-	long long org = w->who.organisation_id;
 	struct wave wv, other;
 	struct instrument_version v, ov;
-	int r = store_wave_get(w->st, w->a, org, w->id[0], &wv);
-	if (r == ST_NOTFOUND || (!r && wv.subject_id)) {
+	int r = wave_open(&w->ctx, w->id[0], &wv, &v);
+	if (r == D_NOTFOUND || (!r && wv.subject_id)) {
 		api_answer(w, D_NOTFOUND, NULL, 0);
 		return;
 	}
@@ -200,17 +198,15 @@ void api_wave_compare(struct web *w)
 		web_json_error(w, 400, _("Compare by group, batch or unit."));
 		return;
 	}
-	int ro = with ? store_wave_get(w->st, w->a, org, with, &other) : 0;
-	if (with && (ro == ST_NOTFOUND || (!ro && (other.instrument_id != wv.instrument_id || other.subject_id ||
-						   other.id == wv.id)))) {
+	int ro = with ? wave_open(&w->ctx, with, &other, &ov) : 0;
+	if (with && (ro == D_NOTFOUND || (!ro && (other.instrument_id != wv.instrument_id || other.subject_id ||
+						  other.id == wv.id)))) {
 		web_json_error(w, 400, _("Compare with another wave of the same questionnaire."));
 		return;
 	}
 	struct wave_comparison c;
 	struct wave_benchmark b;
-	if (r || ro || store_version_get(w->st, w->a, org, wv.version_id, &v) ||
-	    (with && store_version_get(w->st, w->a, org, other.version_id, &ov)) ||
-	    wave_compare(&w->ctx, &wv, &v, (enum compare_by)by, &c) || wave_benchmark(&w->ctx, &wv, &v, &b)) {
+	if (r || ro || wave_compare(&w->ctx, &wv, &v, (enum compare_by)by, &c) || wave_benchmark(&w->ctx, &wv, &v, &b)) {
 		web_json_error(w, 500, _("The questionnaires could not be read. Try again later."));
 		return;
 	}

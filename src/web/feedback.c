@@ -14,10 +14,9 @@
 
 void page_my_feedback(struct web *w)
 {
-	long long org = w->who.organisation_id;
 	struct wave *all;
 	size_t n;
-	if (store_wave_list(w->st, w->a, org, &all, &n)) {
+	if (wave_list(&w->ctx, &all, &n)) {
 		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
 		return;
 	}
@@ -33,8 +32,9 @@ void page_my_feedback(struct web *w)
 		html(w->out, "<section><h2>%s</h2><p>%s – %s · %s</p>", wv->name, date_label(w->a, wv->opens_on),
 		     date_label(w->a, wv->closes_on),
 		     arena_printf(w->a, _("%lld of %lld raters have answered"), wv->responded, wv->invited));
+		struct wave one;
 		struct instrument_version v;
-		if (store_version_get(w->st, w->a, org, wv->version_id, &v)) {
+		if (wave_open(&w->ctx, wv->id, &one, &v)) {
 			web_error(w, 500, _("The questionnaires could not be read. Try again later."));
 			return;
 		}

@@ -3,6 +3,7 @@
  * texts, dimensions, reversed and required questions, questions removed
  * and added). Waves keep the version they were sent with. */
 #include "web.h"
+#include "domain/survey.h"
 #include "domain/instrument_edit.h"
 #include "html/html.h"
 
@@ -84,17 +85,12 @@ static void version_form(struct web *w, const struct instrument *in, const struc
 /* The questionnaire of the path and its newest version, or the error page. */
 static bool load(struct web *w, struct instrument *in, struct instrument_version *v)
 {
-	long long org = w->who.organisation_id;
-	int r = store_instrument_get(w->st, w->a, org, w->id[0], in);
-	if (r == ST_NOTFOUND || (!r && !in->latest_version_id)) {
+	int d = instrument_open(&w->ctx, w->id[0], in, v);
+	if (d == D_NOTFOUND)
 		web_not_found(w);
-		return false;
-	}
-	if (r || store_version_get(w->st, w->a, org, in->latest_version_id, v)) {
+	else if (d)
 		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
-		return false;
-	}
-	return true;
+	return d == D_OK;
 }
 
 static void instrument_page(struct web *w, const struct errors *e, int status)

@@ -20,14 +20,12 @@ struct meeting_view {
 /* Opens the meeting with its group; 404 for those who may not see it. */
 static bool open_meeting(struct web *w, struct meeting_view *v)
 {
-	int r = store_meeting_get(w->st, w->a, w->who.organisation_id, w->id[0], &v->m);
-	if (r == ST_OK)
-		r = group_open(&w->ctx, v->m.group_id, &v->g, &v->rel) == D_OK ? ST_OK : ST_NOTFOUND;
-	if (r == ST_NOTFOUND) {
+	int d = meeting_open(&w->ctx, w->id[0], &v->m, &v->g, &v->rel);
+	if (d == D_NOTFOUND) {
 		web_not_found(w);
 		return false;
 	}
-	if (r) {
+	if (d) {
 		web_error(w, 500, _("The meeting could not be read. Try again later."));
 		return false;
 	}

@@ -6,6 +6,7 @@
  * owner reads none of it. */
 #include "web.h"
 #include "domain/group.h"
+#include "domain/meeting.h"
 #include "domain/report.h"
 #include "domain/schedule.h"
 #include "html/html.h"
@@ -21,14 +22,12 @@ struct report_page {
 
 static bool open_meeting(struct web *w, struct report_page *p)
 {
-	int r = store_meeting_get(w->st, w->a, w->who.organisation_id, w->id[0], &p->m);
-	if (r == ST_OK)
-		r = group_open(&w->ctx, p->m.group_id, &p->g, &p->rel) == D_OK ? ST_OK : ST_NOTFOUND;
-	if (r == ST_NOTFOUND) {
+	int d = meeting_open(&w->ctx, w->id[0], &p->m, &p->g, &p->rel);
+	if (d == D_NOTFOUND) {
 		web_not_found(w);
 		return false;
 	}
-	if (r) {
+	if (d) {
 		web_error(w, 500, _("The meeting could not be read. Try again later."));
 		return false;
 	}

@@ -245,17 +245,16 @@ static void benchmark_section(struct web *w, const struct wave *wv, const struct
 
 void page_wave_compare(struct web *w)
 {
-	long long org = w->who.organisation_id;
 	struct wave wv;
 	struct instrument_version v;
-	int r = store_wave_get(w->st, w->a, org, w->id[0], &wv);
-	if (r == ST_NOTFOUND || (!r && wv.subject_id)) {
+	int r = wave_open(&w->ctx, w->id[0], &wv, &v);
+	if (r == D_NOTFOUND || (!r && wv.subject_id)) {
 		web_not_found(w);   /* a 360° round has its own report */
 		return;
 	}
 	struct wave *all;
 	size_t nall;
-	if (r || store_version_get(w->st, w->a, org, wv.version_id, &v) || store_wave_list(w->st, w->a, org, &all, &nall)) {
+	if (r || wave_list(&w->ctx, &all, &nall)) {
 		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
 		return;
 	}
@@ -269,12 +268,12 @@ void page_wave_compare(struct web *w)
 	struct wave other;
 	struct instrument_version ov;
 	if (with) {
-		r = store_wave_get(w->st, w->a, org, with, &other);
-		if (r == ST_NOTFOUND || (!r && (other.instrument_id != wv.instrument_id || other.subject_id || other.id == wv.id))) {
+		r = wave_open(&w->ctx, with, &other, &ov);
+		if (r == D_NOTFOUND || (!r && (other.instrument_id != wv.instrument_id || other.subject_id || other.id == wv.id))) {
 			web_error(w, 400, _("Compare with another wave of the same questionnaire."));
 			return;
 		}
-		if (r || store_version_get(w->st, w->a, org, other.version_id, &ov)) {
+		if (r) {
 			web_error(w, 500, _("The questionnaires could not be read. Try again later."));
 			return;
 		}

@@ -18,13 +18,12 @@
 static bool export_open(struct web *w, struct wave *wv, struct wave_export *x)
 {
 	struct instrument_version v;
-	int r = store_wave_get(w->st, w->a, w->who.organisation_id, w->id[0], wv);
-	if (r == ST_NOTFOUND) {
+	int d = wave_open(&w->ctx, w->id[0], wv, &v);
+	if (d == D_NOTFOUND) {
 		web_not_found(w);
 		return false;
 	}
-	if (r || store_version_get(w->st, w->a, w->who.organisation_id, wv->version_id, &v) ||
-	    wave_export(&w->ctx, wv, &v, x)) {
+	if (d || wave_export(&w->ctx, wv, &v, x)) {
 		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
 		return false;
 	}

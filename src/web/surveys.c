@@ -10,12 +10,10 @@
 #include "domain/survey.h"
 #include "domain/survey_compare.h"
 #include "domain/wave_mail.h"
-#include "store/response.h"
 #include "formats/csv.h"
 #include "html/chart.h"
 #include "stats/three60.h"
 #include "html/html.h"
-#include "store/programme.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -36,15 +34,22 @@ static const char *num1(struct web *w, double v)
 	return web_number(w, v, 1);
 }
 
+/* One optgroup of the population choices. */
+static void choices(struct web *w, const char *label, const struct population_choice *c, size_t n, const char *pop)
+{
+	html(w->out, "<optgroup label=\"%s\">", label);
+	for (size_t i = 0; i < n; i++)
+		html(w->out, "<option value=\"%s\"%s>%s</option>", c[i].value, !strcmp(pop, c[i].value) ? " selected" : "",
+		     c[i].name);
+	html(w->out, "</optgroup>");
+}
+
 static void wave_form(struct web *w, const struct errors *e)
 {
-	long long org = w->who.organisation_id;
 	struct instrument *in;
-	struct learning_group *g;
-	struct programme *p;
-	size_t nin, ng, np;
-	if (store_instrument_list(w->st, w->a, org, &in, &nin) || store_group_list(w->st, w->a, org, 0, 0, &g, &ng) ||
-	    store_programme_list(w->st, w->a, org, &p, &np))
+	size_t nin;
+	struct population_choices pc;
+	if (instrument_list(&w->ctx, &in, &nin) || wave_populations(&w->ctx, &pc))
 		return;
 	html(w->out, "<h2 id=\"new-wave\">%s</h2>", _("Start a wave"));
 	if (!nin) {
@@ -70,38 +75,12 @@ static void wave_form(struct web *w, const struct errors *e)
 		html(w->out, "<span class=\"field-error\" id=\"e-population\">%s</span>", perr);
 	html(w->out, perr ? "<select id=\"f-population\" name=\"population\" aria-invalid=\"true\" aria-describedby=\"e-population\">"
 			  : "<select id=\"f-population\" name=\"population\">");
-	html(w->out, "<option value=\"\">%s</option><optgroup label=\"%s\">", _("(choose)"), _("Programmes: every group"));
-	for (size_t i = 0; i < np; i++) {
-		const char *v = arena_printf(w->a, "programme:%lld", p[i].id);
-		html(w->out, "<option value=\"%s\"%s>%s</option>", v, !strcmp(pop, v) ? " selected" : "", p[i].name);
-	}
-	html(w->out, "</optgroup><optgroup label=\"%s\">", _("Batches: every group"));
-	for (size_t i = 0; i < np; i++) {
-		struct batch *bt;
-		size_t nb;
-		if (store_batch_list(w->st, w->a, org, p[i].id, &bt, &nb))
-			continue;
-		for (size_t k = 0; k < nb; k++) {
-			const char *v = arena_printf(w->a, "batch:%lld", bt[k].id);
-			html(w->out, "<option value=\"%s\"%s>%s · %s</option>", v, !strcmp(pop, v) ? " selected" : "", p[i].name,
-			     bt[k].name);
-		}
-	}
-	html(w->out, "</optgroup><optgroup label=\"%s\">", _("Groups"));
-	for (size_t i = 0; i < ng; i++) {
-		const char *v = arena_printf(w->a, "group:%lld", g[i].id);
-		html(w->out, "<option value=\"%s\"%s>%s · %s · %s</option>", v, !strcmp(pop, v) ? " selected" : "",
-		     g[i].programme_name, g[i].batch_name, g[i].name);
-	}
-	html(w->out, "</optgroup><optgroup label=\"%s\">", _("Units: everyone working there, units below included"));
-	struct unit *u;
-	size_t nu;
-	if (!store_unit_list(w->st, w->a, org, false, &u, &nu))
-		for (size_t i = 0; i < nu; i++) {
-			const char *v = arena_printf(w->a, "units:%lld", u[i].id);
-			html(w->out, "<option value=\"%s\"%s>%s</option>", v, !strcmp(pop, v) ? " selected" : "", u[i].name);
-		}
-	html(w->out, "</optgroup></select></p>");
+	html(w->out, "<option value=\"\">%s</option>", _("(choose)"));
+	choices(w, _("Programmes: every group"), pc.programmes, pc.nprogrammes, pop);
+	choices(w, _("Batches: every group"), pc.batches, pc.nbatches, pop);
+	choices(w, _("Groups"), pc.groups, pc.ngroups, pop);
+	choices(w, _("Units: everyone working there, units below included"), pc.units, pc.nunits, pop);
+	html(w->out, "</select></p>");
 	form_input(w, "opens_on", _("Opens on"), "date", e ? web_field(w, "opens_on") : today(w), e, NULL);
 	form_input(w, "closes_on", _("Closes on"), "date", e ? web_field(w, "closes_on") : "", e, NULL);
 	bool anon = e ? *web_field(w, "anonymous") != '\0' : true;
@@ -143,10 +122,9 @@ static void input_360(struct web *w, const char *name, const char *id, const cha
 
 static void form_360(struct web *w, const struct errors *e)
 {
-	long long org = w->who.organisation_id;
 	struct instrument *in;
 	size_t nin;
-	if (store_instrument_list(w->st, w->a, org, &in, &nin) || !nin)
+	if (instrument_list(&w->ctx, &in, &nin) || !nin)
 		return;
 	html(w->out, "<h2 id=\"new-360\">%s</h2><p>%s</p>", _("Start a 360° feedback round"),
 	     _("The person asking for feedback rates themself; the raters are invited by category. Their own manager is shown apart, never anonymously; every other category only from 3 raters, otherwise merged into \"others\", which is shown from 3."));
@@ -175,11 +153,10 @@ static void form_360(struct web *w, const struct errors *e)
 
 static void surveys_page(struct web *w, const struct errors *e, int status)
 {
-	long long org = w->who.organisation_id;
 	struct instrument *in;
 	struct wave *wv;
 	size_t nin, nw;
-	if (store_instrument_list(w->st, w->a, org, &in, &nin) || store_wave_list(w->st, w->a, org, &wv, &nw)) {
+	if (instrument_list(&w->ctx, &in, &nin) || wave_list(&w->ctx, &wv, &nw)) {
 		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
 		return;
 	}
@@ -271,47 +248,14 @@ void page_wave_create(struct web *w)
 void page_wave360_create(struct web *w)
 {
 	struct errors e = { 0 };
-	long long org = w->who.organisation_id;
-	struct person subject = { 0 };
-	const char *emp = web_field(w, "subject");
-	if (*emp && store_person_by_employee_id(w->st, w->a, org, emp, &subject))
-		subject.id = 0;
-	/* "P0012 manager" per line */
-	const char *text = web_field(w, "raters");
-	size_t cap = 8, n = 0;
-	for (const char *p = text; *p; p++)
-		cap += *p == '\n';
-	struct rater *raters = arena_alloc(w->a, cap * sizeof(*raters));
-	size_t line = 0;
-	for (const char *p = text; *p && n < cap && !e.n;) {
-		size_t len = strcspn(p, "\r\n");
-		char *l = arena_strndup(w->a, p, len);
-		p += len;
-		p += strspn(p, "\r\n");
-		line++;
-		char *save = NULL;
-		char *who = strtok_r(l, " \t;,", &save), *role = strtok_r(NULL, " \t;,", &save);
-		if (!who)
-			continue;
-		/* the categories in Dutch too */
-		static const char *const nl[][2] = { { "leidinggevende", "manager" }, { "collega", "peer" },
-						     { "medewerker", "staff" }, { "ander", "other" }, { "anders", "other" } };
-		for (size_t k = 0; role && k < sizeof(nl) / sizeof(*nl); k++)
-			if (!strcasecmp(role, nl[k][0]))
-				role = (char *)nl[k][1];
-		struct person rp;
-		if (strchr(who, '@'))  /* a rater from outside, by e-mail address */
-			raters[n++] = (struct rater){ 0, role ? role : "", who };
-		else if (store_person_by_employee_id(w->st, w->a, org, who, &rp))
-			errors_add(&w->ctx, &e, "raters", _("Line %zu: there is nobody with employee number %s."), line, who);
-		else
-			raters[n++] = (struct rater){ rp.id, role ? role : "", NULL };
-	}
+	struct rater *raters;
+	size_t n;
 	long long id = 0;
-	int d = e.n ? D_INVALID
-		    : wave_create_360(&w->ctx, web_field_id(w, "instrument_id"), web_field(w, "name"),
-				      subject.id, raters, n, web_field(w, "opens_on"), web_field(w, "closes_on"),
-				      (long long)time(NULL), &e, &id);
+	int d = raters_parse(&w->ctx, web_field(w, "raters"), &raters, &n, &e);
+	if (!d)
+		d = wave_create_360(&w->ctx, web_field_id(w, "instrument_id"), web_field(w, "name"),
+				    person_by_employee_id(&w->ctx, web_field(w, "subject")), raters, n,
+				    web_field(w, "opens_on"), web_field(w, "closes_on"), (long long)time(NULL), &e, &id);
 	if (d == D_OK)
 		web_redirect(w, arena_printf(w->a, "/waves/%lld?done=wave-created", id));
 	else if (d == D_INVALID) {
@@ -323,16 +267,12 @@ void page_wave360_create(struct web *w)
 
 static bool open_wave(struct web *w, struct wave *wv, struct instrument_version *v)
 {
-	int r = store_wave_get(w->st, w->a, w->who.organisation_id, w->id[0], wv);
-	if (r == ST_NOTFOUND) {
+	int d = wave_open(&w->ctx, w->id[0], wv, v);
+	if (d == D_NOTFOUND)
 		web_not_found(w);
-		return false;
-	}
-	if (r || store_version_get(w->st, w->a, w->who.organisation_id, wv->version_id, v)) {
+	else if (d)
 		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
-		return false;
-	}
-	return true;
+	return d == D_OK;
 }
 
 /* The means per group, the small groups hidden (wave_breakdown). */
@@ -577,21 +517,11 @@ static void mail_section(struct web *w, const struct wave *wv, const char *day)
 		html(w->out, "<p class=\"muted\">%s</p>", _("Sending e-mail is not set up on this server; use the links as CSV for a mail merge."));
 		return;
 	}
-	struct invitation *inv;
-	size_t n;
-	if (store_invitation_list(w->st, w->a, w->who.organisation_id, wv->id, &inv, &n))
+	struct mail_progress m;
+	if (wave_mail_progress(&w->ctx, wv, &m))
 		return;
-	long long asked = 0, mailed = 0, waiting = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!strcmp(inv[i].enrolment_status, "stopped"))
-			continue;
-		asked++;
-		if (inv[i].mailed_at)
-			mailed++;
-		else if (!inv[i].responded)
-			waiting++;
-	}
-	html(w->out, "<p id=\"mail\">%s</p>", arena_printf(w->a, _("Invitations sent by e-mail: %lld of %lld."), mailed, asked));
+	long long waiting = m.waiting;
+	html(w->out, "<p id=\"mail\">%s</p>", arena_printf(w->a, _("Invitations sent by e-mail: %lld of %lld."), m.mailed, m.asked));
 	if (!waiting || wave_phase(wv, day) == WAVE_CLOSED)
 		return;
 	html(w->out, "<form method=\"post\" action=\"/waves/%lld/send\">", wv->id);
@@ -841,46 +771,32 @@ void page_wave_reminders(struct web *w)
 	struct instrument_version v;
 	if (!open_wave(w, &wv, &v))
 		return;
+	struct errors e = { 0 };
 	if (wave_mail_configured()) {   /* by e-mail; otherwise the CSV below */
-		struct errors e = { 0 };
 		struct mail_tally t;
 		int d = wave_mail_reminders(&w->ctx, &wv, web_base_url(w), w->org_name, (long long)time(NULL), &e, &t);
 		mail_answer(w, &wv, "reminders", d, &e, &t);
 		return;
 	}
-	const char *day = today(w);
-	if (wave_phase(&wv, day) != WAVE_OPEN) {
-		web_error(w, 422, _("Reminders are sent while the wave is open."));
-		return;
-	}
 	struct wave_link *links;
 	size_t n;
-	if (wave_links(&w->ctx, &wv, web_base_url(w), false, &links, &n) || store_begin(w->st)) {
+	int d = wave_remind_by_links(&w->ctx, &wv, web_base_url(w), &links, &n, &e);
+	if (d == D_INVALID) {
+		web_error(w, 422, e.items[0].message);
+		return;
+	}
+	if (d) {
 		web_error(w, 500, _("The change could not be saved. Try again later."));
 		return;
 	}
 	buf_reset(w->out);
 	buf_adds(w->out, CSV_BOM);
 	row(w->out, (const char *const[]){ _("Name"), _("E-mail address"), _("Link"), _("Reminders") }, 4);
-	long long sent = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct invitation *x = links[i].inv;
-		if (x->responded)
-			continue;
-		if (store_invitation_remind(w->st, w->who.organisation_id, x->id)) {
-			store_rollback(w->st);
-			web_error(w, 500, _("The change could not be saved. Try again later."));
-			return;
-		}
 		row(w->out, (const char *const[]){ x->person_name, x->email, links[i].link,
 						    arena_printf(w->a, "%d", x->reminders + 1) }, 4);
-		sent++;
 	}
-	if (store_commit(w->st)) {
-		web_error(w, 500, _("The change could not be saved. Try again later."));
-		return;
-	}
-	audit(&w->ctx, "wave.remind", "wave", wv.id, "%lld not yet answered", sent);
 	w->r->response_type = "text/csv; charset=utf-8";
 	response_header(w->r, "Content-Disposition", "attachment; filename=\"herinneringen.csv\"");
 }

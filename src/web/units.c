@@ -155,48 +155,16 @@ void page_unit(struct web *w)
 void page_unit_update(struct web *w)
 {
 	struct errors e = { 0 };
-	struct unit u;
-	int r = store_unit_get(w->st, w->a, w->who.organisation_id, w->id[0], &u);
-	if (r == ST_NOTFOUND) {
+	int d = unit_update(&w->ctx, w->id[0], web_field(w, "name"), web_field_id(w, "parent_id"), web_field(w, "manager"),
+			    &e);
+	if (d == D_NOTFOUND)
 		web_not_found(w);
-		return;
-	}
-	const char *name = web_field(w, "name"), *manager = web_field(w, "manager");
-	long long parent = web_field_id(w, "parent_id"), manager_id = 0;
-	if (parent < 0)
-		errors_add(&w->ctx, &e, "parent_id", _("Choose the parent unit from the list."));
-	if (*manager) {
-		struct person p;
-		if (store_person_by_employee_id(w->st, w->a, w->who.organisation_id, manager, &p) == ST_OK)
-			manager_id = p.id;
-		else
-			errors_add(&w->ctx, &e, "manager", _("No one in your organisation has employee number %s; check the number."), manager);
-	}
-	if (e.n) {
+	else if (d == D_INVALID)
 		unit_page(w, &e, 422);
-		return;
-	}
-	if (store_begin(w->st)) {
-		web_error(w, 503, _("leergang is busy; try again in a moment."));
-		return;
-	}
-	int d = D_OK;
-	if (strcmp(name, u.name))
-		d = unit_rename(&w->ctx, u.id, name, &e);
-	if (!d && parent != u.parent_id)
-		d = unit_move(&w->ctx, u.id, parent, &e);
-	if (!d && manager_id != u.manager_person_id)
-		d = unit_set_manager(&w->ctx, u.id, manager_id, &e);
-	if (d) {
-		store_rollback(w->st);
-		if (d == D_INVALID)
-			unit_page(w, &e, 422);
-		else
-			web_error(w, 500, _("The unit could not be saved. Try again later."));
-		return;
-	}
-	store_commit(w->st);
-	web_redirect(w, arena_printf(w->a, "/units/%lld?done=unit-updated", u.id));
+	else if (d)
+		web_error(w, 500, _("The unit could not be saved. Try again later."));
+	else
+		web_redirect(w, arena_printf(w->a, "/units/%lld?done=unit-updated", w->id[0]));
 }
 
 void page_unit_delete(struct web *w)
