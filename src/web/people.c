@@ -123,7 +123,7 @@ void page_person(struct web *w)
 	struct person *reports;
 	size_t nreports;
 	if (r || unit_tree_load(&w->ctx, false, &t) ||
-	    store_person_reports(w->st, w->a, w->who.organisation_id, p.id, &reports, &nreports)) {
+	    person_reports(&w->ctx, p.id, &reports, &nreports)) {
 		web_error(w, 500, _("The person could not be read. Try again later."));
 		return;
 	}
