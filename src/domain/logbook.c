@@ -39,7 +39,7 @@ static bool blank(const char *s)
 int logbook_save(struct ctx *c, const struct logbook_entry *e, long long now, struct errors *errs, long long *id)
 {
 	long long org = c->who->organisation_id, me = c->who->person_id;
-	if (!me) {
+	if (!logbook_kept(c)) {
 		errors_add(c, errs, "", "%s", _("Your account is not linked to a person, so it has no logbook. Ask the administrator."));
 		return D_INVALID;
 	}
@@ -120,6 +120,11 @@ int logbook_read(struct ctx *c, long long id, struct logbook_entry *out)
 	return D_OK;
 }
 
+bool logbook_kept(const struct ctx *c)
+{
+	return c->who->person_id != 0;
+}
+
 int logbook_open(struct ctx *c, long long id, struct logbook_view *v)
 {
 	assert(v);
@@ -139,7 +144,7 @@ int logbook_own(struct ctx *c, struct logbook_entry **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	if (!c->who->person_id)
+	if (!logbook_kept(c))
 		return D_OK;
 	return store_logbook_list_person(c->st, c->a, c->who->organisation_id, c->who->person_id, out, n) ? D_ERROR : D_OK;
 }

@@ -31,6 +31,8 @@ struct logbook_view {
 	size_t ngroups;
 };
 int logbook_open(struct ctx *c, long long id, struct logbook_view *v);
+/* Whether the actor keeps a logbook: only an account linked to a person. */
+bool logbook_kept(const struct ctx *c);
 /* The actor's own entries. */
 int logbook_own(struct ctx *c, struct logbook_entry **out, size_t *n);
 /* The entries shared in a group that the actor may read (each read audited). */

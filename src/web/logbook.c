@@ -73,7 +73,7 @@ static void logbook_page(struct web *w, const struct errors *err, int status)
 	page_done_message(w);
 	html(w->out, "<p>%s <a href=\"/api/v1/me\">%s</a></p>", _("Your logbook is yours: nobody else reads it, unless you share an entry with your facilitator or your group. You can take a shared entry back at any time."),
 	     _("Download all your data (JSON)"));
-	if (!w->who.person_id) {
+	if (!logbook_kept(&w->ctx)) {
 		html(w->out, "<p class=\"warn\">%s</p>", _("Your account is not linked to a person, so it has no logbook. Ask the administrator."));
 		page_end(w);
 		w->r->status = status;

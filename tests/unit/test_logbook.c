@@ -198,5 +198,11 @@ TEST(logbook_open_mine_and_where_to_share)
 	CHECK_INT(v.ngroups, 0);
 	fa.person_id = p.peer;
 	CHECK_INT(logbook_open(&fc, id, &v), D_NOTFOUND);
+	/* an account without a person keeps no logbook */
+	CHECK(logbook_kept(&c));
+	fa.person_id = 0;
+	CHECK(!logbook_kept(&fc));
+	e.n = 0;
+	CHECK_INT(logbook_save(&fc, &x, 3, &e, NULL), D_INVALID);
 	fixture_close(&f);
 }
