@@ -4,9 +4,11 @@
 #include "audit.h"
 #include "privacy.h"
 #include "schedule.h"
+#include "store_rc.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
 
+#include <assert.h>
 #include <string.h>
 
 static bool blank(const char *s)
@@ -40,10 +42,8 @@ int question_write(struct ctx *c, long long group_id, const char *text, long lon
 		return D_INVALID;
 	long long id;
 	int r = store_question_add(c->st, c->who->organisation_id, me, group_id, text, now, &id);
-	if (r == ST_INVALID)
-		return D_NOTFOUND;  /* not a group of theirs */
 	if (r)
-		return D_ERROR;
+		return d_from_store(r);  /* ST_INVALID: not a group of theirs */
 	audit(c, "learning_question.write", "learning_question", id, "group %lld", group_id);
 	return D_OK;
 }
@@ -91,7 +91,7 @@ int intake_read(struct ctx *c, long long enrolment_id, struct intake *out)
 		return D_NOTFOUND;
 	int r = store_intake_get(c->st, c->a, c->who->organisation_id, enrolment_id, out);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	privacy_log_read(c, "intake", out->id, out->recorded_by);
 	return D_OK;
 }
@@ -166,9 +166,34 @@ int closing_read(struct ctx *c, long long enrolment_id, struct closing_talk *out
 		return D_NOTFOUND;
 	int r = store_closing_get(c->st, c->a, c->who->organisation_id, enrolment_id, out);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	/* the learning yield is the participant's text */
 	if (*out->learning_yield || *out->next_steps)
 		privacy_log_read(c, "closing_talk", out->id, en.person_id);
+	return D_OK;
+}
+
+int intake_open(struct ctx *c, long long enrolment_id, struct intake_view *v)
+{
+	assert(v);
+	memset(v, 0, sizeof(*v));
+	int r = store_enrolment_get(c->st, c->a, c->who->organisation_id, enrolment_id, &v->en);
+	if (r)
+		return d_from_store(r);
+	if (!privacy_may_read_trajectory(c, v->en.person_id, v->en.group_id))
+		return D_NOTFOUND;
+	v->mine = c->who->person_id && v->en.person_id == c->who->person_id;
+	v->holds_intake = privacy_holds_intake(c, v->en.group_id);
+	int d = intake_read(c, enrolment_id, &v->intake);
+	if (d && d != D_NOTFOUND)
+		return d;
+	v->held = d == D_OK;
+	if ((d = question_history(c, v->en.person_id, v->en.group_id, &v->questions, &v->nquestions)) ||
+	    (d = plan_read(c, v->en.person_id, v->en.group_id, &v->plan)))
+		return d;
+	d = closing_read(c, enrolment_id, &v->talk);
+	if (d && d != D_NOTFOUND)
+		return d;
+	v->offered = d == D_OK;
 	return D_OK;
 }

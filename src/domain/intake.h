@@ -8,6 +8,7 @@
 #define LG_DOMAIN_INTAKE_H
 
 #include "ctx.h"
+#include "plan.h"
 #include "store/programme.h"
 
 #define QUESTION_MAX 2000
@@ -34,5 +35,23 @@ int closing_write(struct ctx *c, long long enrolment_id, const char *learning_yi
 		  long long now, struct errors *e);
 /* D_NOTFOUND when not offered yet or not to be read; reads by others audited. */
 int closing_read(struct ctx *c, long long enrolment_id, struct closing_talk *out);
+
+/* The intake page of an enrolment, read at once in the order a reader
+ * meets it (each read by another than the writer audited): for the
+ * participant and the group's facilitator and mentor, D_NOTFOUND for
+ * everyone else (as for an enrolment that does not exist). */
+struct intake_view {
+	struct enrolment en;
+	bool mine;                        /* the actor is the participant */
+	bool holds_intake;                /* the actor is the group's facilitator or mentor */
+	struct intake intake;
+	bool held;                        /* the intake has been recorded */
+	struct learning_question *questions;  /* newest first */
+	size_t nquestions;
+	struct plan plan;
+	struct closing_talk talk;
+	bool offered;                     /* the closing talk has been offered */
+};
+int intake_open(struct ctx *c, long long enrolment_id, struct intake_view *v);
 
 #endif

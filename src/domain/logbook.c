@@ -4,10 +4,12 @@
 #include "audit.h"
 #include "privacy.h"
 #include "schedule.h"
+#include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
 
+#include <assert.h>
 #include <string.h>
 
 static bool check_text(struct ctx *c, struct errors *e, const char *field, const char *label, const char *v)
@@ -37,7 +39,7 @@ static bool blank(const char *s)
 int logbook_save(struct ctx *c, const struct logbook_entry *e, long long now, struct errors *errs, long long *id)
 {
 	long long org = c->who->organisation_id, me = c->who->person_id;
-	if (!me) {
+	if (!logbook_kept(c)) {
 		errors_add(c, errs, "", "%s", _("Your account is not linked to a person, so it has no logbook. Ask the administrator."));
 		return D_INVALID;
 	}
@@ -73,8 +75,7 @@ int logbook_save(struct ctx *c, const struct logbook_entry *e, long long now, st
 
 int logbook_delete(struct ctx *c, long long id)
 {
-	int r = store_logbook_delete(c->st, c->who->organisation_id, c->who->person_id, id);
-	return r == ST_NOTFOUND ? D_NOTFOUND : r ? D_ERROR : D_OK;
+	return d_from_store(store_logbook_delete(c->st, c->who->organisation_id, c->who->person_id, id));
 }
 
 int logbook_share(struct ctx *c, long long id, const char *shared_with, long long group_id, long long now,
@@ -112,10 +113,30 @@ int logbook_read(struct ctx *c, long long id, struct logbook_entry *out)
 {
 	int r = store_logbook_get(c->st, c->a, c->who->organisation_id, id, out);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	if (!privacy_may_read_logbook(c, out))
 		return D_NOTFOUND;
 	privacy_log_read(c, "logbook", out->id, out->person_id);
+	return D_OK;
+}
+
+bool logbook_kept(const struct ctx *c)
+{
+	return c->who->person_id != 0;
+}
+
+int logbook_open(struct ctx *c, long long id, struct logbook_view *v)
+{
+	assert(v);
+	memset(v, 0, sizeof(*v));
+	int d = logbook_read(c, id, &v->e);
+	if (d)
+		return d;
+	long long me = c->who->person_id;
+	v->mine = me && v->e.person_id == me;
+	if (v->mine &&
+	    store_group_list_for_person(c->st, c->a, c->who->organisation_id, me, &v->groups, &v->ngroups))
+		return D_ERROR;
 	return D_OK;
 }
 
@@ -123,7 +144,7 @@ int logbook_own(struct ctx *c, struct logbook_entry **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	if (!c->who->person_id)
+	if (!logbook_kept(c))
 		return D_OK;
 	return store_logbook_list_person(c->st, c->a, c->who->organisation_id, c->who->person_id, out, n) ? D_ERROR : D_OK;
 }

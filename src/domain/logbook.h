@@ -21,6 +21,18 @@ int logbook_share(struct ctx *c, long long id, const char *shared_with, long lon
 /* An entry the actor may read (D_NOTFOUND otherwise, as for one that does
  * not exist); a read by another than the writer is audited. */
 int logbook_read(struct ctx *c, long long id, struct logbook_entry *out);
+/* An entry the actor may read, as logbook_read, with whether it is the
+ * actor's own and, when it is, the groups the actor may share it in (their
+ * own groups); for another reader groups is empty. */
+struct logbook_view {
+	struct logbook_entry e;
+	bool mine;
+	struct learning_group *groups;
+	size_t ngroups;
+};
+int logbook_open(struct ctx *c, long long id, struct logbook_view *v);
+/* Whether the actor keeps a logbook: only an account linked to a person. */
+bool logbook_kept(const struct ctx *c);
 /* The actor's own entries. */
 int logbook_own(struct ctx *c, struct logbook_entry **out, size_t *n);
 /* The entries shared in a group that the actor may read (each read audited). */

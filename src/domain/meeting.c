@@ -5,8 +5,12 @@
 #include "group.h"
 #include "programme.h"
 #include "schedule.h"
+#include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
+
+#include <assert.h>
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -46,7 +50,7 @@ int meeting_plan(struct ctx *c, long long group_id, int number, const struct mee
 	struct learning_group g;
 	int r = store_group_get(c->st, c->a, org, group_id, &g);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	struct programme_meeting *pm;
 	size_t npm;
 	if (store_programme_meeting_list(c->st, c->a, org, g.programme_id, &pm, &npm))
@@ -75,7 +79,7 @@ int meeting_plan(struct ctx *c, long long group_id, int number, const struct mee
 		return D_INVALID;
 	}
 	if (r)
-		return r == ST_INVALID ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	audit(c, "meeting.plan", "meeting", mid, "group %lld, meeting %d on %s", group_id, number, w->date);
 	if (id)
 		*id = mid;
@@ -89,7 +93,7 @@ int meeting_change(struct ctx *c, long long meeting_id, const struct meeting_whe
 	struct meeting m;
 	int r = store_meeting_get(c->st, c->a, org, meeting_id, &m);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	if (!check_when(c, w, m.days, e))
 		return D_INVALID;
 	set_when(c, &m, w, m.days);
@@ -110,7 +114,7 @@ int meeting_choose(struct ctx *c, long long meeting_id, const struct meeting_cho
 	struct meeting m;
 	int r = store_meeting_get(c->st, c->a, org, meeting_id, &m);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	if (!m.from_menu) {
 		errors_add(c, e, "choice", _("Meeting %d is not chosen from the menu card: its theme is set in the programme."),
 			   m.number);
@@ -189,7 +193,7 @@ int attendance_record(struct ctx *c, long long meeting_id, long long person_id, 
 	struct meeting m;
 	int r = store_meeting_get(c->st, c->a, org, meeting_id, &m);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	struct enrolment *en;
 	size_t nen;
 	if (store_enrolment_list(c->st, c->a, org, m.group_id, &en, &nen))
@@ -243,7 +247,7 @@ int programme_cascade(struct ctx *c, long long programme_id, char **out, size_t 
 	*n = 0;
 	int r = store_programme_get(c->st, c->a, org, programme_id, &p);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	if (store_batch_list(c->st, c->a, org, programme_id, &b, &nb) ||
 	    store_group_list(c->st, c->a, org, programme_id, 0, &g, &ng) ||
 	    store_meeting_list_programme(c->st, c->a, org, programme_id, &m, &nm))
@@ -284,6 +288,118 @@ int meeting_open(struct ctx *c, long long id, struct meeting *m, struct learning
 {
 	int r = store_meeting_get(c->st, c->a, c->who->organisation_id, id, m);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	return group_open(c, m->group_id, g, rel);
+}
+
+int meeting_open_to_run(struct ctx *c, long long id, struct meeting *m, struct learning_group *g)
+{
+	enum group_relation rel;
+	int d = meeting_open(c, id, m, g, &rel);
+	if (d)
+		return d;
+	return group_may_run(rel) ? D_OK : D_FORBIDDEN;
+}
+
+bool meeting_prepared_by(const struct meeting *m, long long person_id)
+{
+	const char *p = m->preparers;
+	while (p && *p) {
+		char *end;
+		if (strtoll(p, &end, 10) == person_id)
+			return true;
+		p = *end ? end + 1 : end;
+	}
+	return false;
+}
+
+/* Keeps the meeting's records the actor may see: every one for who runs
+ * the group, the actor's own for a participant or mentor. */
+static void visible_attendance(struct ctx *c, struct meeting_view *v, struct attendance *at, size_t nat)
+{
+	v->attendance = arena_alloc(c->a, (nat + 1) * sizeof(*v->attendance));
+	v->nattendance = 0;
+	bool own_only = v->rel == REL_PARTICIPANT || v->rel == REL_MENTOR;
+	if (!v->may_run && !own_only)
+		return;
+	for (size_t k = 0; k < nat; k++)
+		if (at[k].meeting_id == v->m.id && (v->may_run || at[k].person_id == c->who->person_id))
+			v->attendance[v->nattendance++] = at[k];
+}
+
+/* Keeps the script parts of this meeting, for all but its participants. */
+static void visible_script(struct ctx *c, struct meeting_view *v, struct script_part *sp, size_t nsp)
+{
+	v->script = arena_alloc(c->a, (nsp + 1) * sizeof(*v->script));
+	v->nscript = 0;
+	if (v->rel == REL_PARTICIPANT)
+		return;
+	for (size_t i = 0; i < nsp; i++)
+		if (sp[i].programme_meeting_id == v->m.programme_meeting_id)
+			v->script[v->nscript++] = sp[i];
+}
+
+int meeting_view_open(struct ctx *c, long long id, struct meeting_view *v)
+{
+	assert(v);
+	memset(v, 0, sizeof(*v));
+	int d = meeting_open(c, id, &v->m, &v->g, &v->rel);
+	if (d)
+		return d;
+	long long org = c->who->organisation_id;
+	v->may_run = group_may_run(v->rel);
+	v->may_read_report = v->rel != REL_OWNER;
+	struct attendance *at;
+	struct script_part *sp;
+	size_t nat, nsp;
+	if (store_enrolment_list(c->st, c->a, org, v->g.id, &v->enrolments, &v->nenrolments) ||
+	    store_attendance_list(c->st, c->a, org, v->g.id, &at, &nat) ||
+	    store_script_part_list(c->st, c->a, org, v->g.programme_id, &sp, &nsp))
+		return D_ERROR;
+	visible_attendance(c, v, at, nat);
+	visible_script(c, v, sp, nsp);
+	if (v->m.from_menu && v->may_run &&
+	    (store_menu_topic_list(c->st, c->a, org, v->g.programme_id, &v->topics, &v->ntopics) ||
+	     store_menu_option_list(c->st, c->a, org, v->g.programme_id, &v->options, &v->noptions)))
+		return D_ERROR;
+	return D_OK;
+}
+
+long long menu_option_topic(struct ctx *c, long long programme_id, long long option_id)
+{
+	struct menu_option *o;
+	size_t no;
+	if (store_menu_option_list(c->st, c->a, c->who->organisation_id, programme_id, &o, &no))
+		return 0;
+	for (size_t i = 0; i < no; i++)
+		if (o[i].id == option_id)
+			return o[i].topic_id;
+	return 0;
+}
+
+int meeting_attendance_save(struct ctx *c, long long meeting_id,
+			    const char *(*status_of)(void *arg, long long person_id), void *arg, long long now,
+			    struct errors *e)
+{
+	assert(status_of && e);
+	struct meeting m;
+	struct learning_group g;
+	int d = meeting_open_to_run(c, meeting_id, &m, &g);
+	if (d)
+		return d;
+	struct enrolment *en;
+	size_t nen;
+	if (store_enrolment_list(c->st, c->a, c->who->organisation_id, g.id, &en, &nen) || store_begin(c->st))
+		return D_ERROR;
+	for (size_t i = 0; i < nen && d == D_OK; i++)
+		d = attendance_record(c, m.id, en[i].person_id, status_of(arg, en[i].person_id), now, e);
+	if (d != D_OK) {
+		store_rollback(c->st);
+		return d;
+	}
+	if (store_commit(c->st)) {
+		store_rollback(c->st);
+		return D_ERROR;
+	}
+	return D_OK;
 }

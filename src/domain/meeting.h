@@ -21,6 +21,37 @@
  * the group (the same answer, so ids cannot be probed), D_ERROR when the
  * store fails. The one check of every meeting page and API route. */
 int meeting_open(struct ctx *c, long long id, struct meeting *m, struct learning_group *g, enum group_relation *rel);
+/* meeting_open for a change: D_FORBIDDEN when the actor sees the meeting
+ * but may not run its group (only the coach and the group's facilitator
+ * move it, choose from the menu and record attendance). */
+int meeting_open_to_run(struct ctx *c, long long id, struct meeting *m, struct learning_group *g);
+
+/* Everything the meeting page shows, read at once and cut to what the
+ * actor may see. */
+struct meeting_view {
+	struct meeting m;
+	struct learning_group g;
+	enum group_relation rel;
+	bool may_run;                    /* moves it, chooses, records attendance */
+	bool may_read_report;            /* everyone who sees the meeting but the owner */
+	struct enrolment *enrolments;    /* the group's places, for the preparers and the attendance */
+	size_t nenrolments;
+	struct attendance *attendance;   /* this meeting's: every record for who runs the group, */
+	size_t nattendance;              /* the actor's own for a participant or mentor, else none */
+	struct script_part *script;      /* this meeting's parts; none for a participant */
+	size_t nscript;
+	struct menu_topic *topics;       /* the programme's menu card, for who runs a menu meeting */
+	size_t ntopics;
+	struct menu_option *options;
+	size_t noptions;
+};
+/* D_NOTFOUND as meeting_open, D_ERROR when the store fails. */
+int meeting_view_open(struct ctx *c, long long id, struct meeting_view *v);
+/* Whether the person is one of the participants who prepare the meeting. */
+bool meeting_prepared_by(const struct meeting *m, long long person_id);
+/* The topic of an option of the programme's menu card; 0 when the card has
+ * no such option (meeting_choose then refuses the choice). */
+long long menu_option_topic(struct ctx *c, long long programme_id, long long option_id);
 
 struct meeting_when {
 	const char *date, *start, *end;   /* "2026-02-10", "09:00", "17:00" */
@@ -53,6 +84,13 @@ int meeting_choose(struct ctx *c, long long meeting_id, const struct meeting_cho
 int attendance_record(struct ctx *c, long long meeting_id, long long person_id, const char *status, long long now,
 		      struct errors *e);
 const char *attendance_label(const char *status);
+/* The attendance of the whole group at a meeting, all or nothing in one
+ * transaction: status_of(arg, person_id) gives each enrolled person's
+ * status as attendance_record takes it ("" or NULL clears it). D_NOTFOUND
+ * or D_FORBIDDEN as meeting_open_to_run; D_ERROR when the commit fails. */
+int meeting_attendance_save(struct ctx *c, long long meeting_id,
+			    const char *(*status_of)(void *arg, long long person_id), void *arg, long long now,
+			    struct errors *e);
 
 /* The cascade messages of a programme (see schedule.h), at most max. */
 int programme_cascade(struct ctx *c, long long programme_id, char **out, size_t max, size_t *n);

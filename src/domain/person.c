@@ -3,6 +3,7 @@
  * person themself. */
 #include "person.h"
 #include "audit.h"
+#include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
 
@@ -62,11 +63,15 @@ int person_update(struct ctx *c, struct person *p, struct errors *e)
 
 int person_get(struct ctx *c, long long id, struct person *out)
 {
-	int r = store_person_get(c->st, c->a, c->who->organisation_id, id, out);
-	return r == ST_OK ? D_OK : r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+	return d_from_store(store_person_get(c->st, c->a, c->who->organisation_id, id, out));
 }
 
 int person_list(struct ctx *c, const struct person_filter *f, struct person **out, size_t *n, long long *total)
 {
 	return store_person_list(c->st, c->a, c->who->organisation_id, f, out, n, total) ? D_ERROR : D_OK;
+}
+
+int person_reports(struct ctx *c, long long id, struct person **out, size_t *n)
+{
+	return d_from_store(store_person_reports(c->st, c->a, c->who->organisation_id, id, out, n));
 }

@@ -16,5 +16,7 @@ int person_create(struct ctx *c, struct person *p, struct errors *e, long long *
 int person_update(struct ctx *c, struct person *p, struct errors *e);
 int person_get(struct ctx *c, long long id, struct person *out);
 int person_list(struct ctx *c, const struct person_filter *f, struct person **out, size_t *n, long long *total);
+/* The people whose manager is person id. */
+int person_reports(struct ctx *c, long long id, struct person **out, size_t *n);
 
 #endif

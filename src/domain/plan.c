@@ -3,12 +3,14 @@
 #include "audit.h"
 #include "privacy.h"
 #include "schedule.h"
+#include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
 #include "core/buf.h"
 #include "core/utf8.h"
 #include "store/programme.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <string.h>
 
@@ -121,10 +123,8 @@ int plan_goal_save(struct ctx *c, long long group_id, const struct development_g
 	x.updated_at = now;
 	int r = x.id ? store_goal_update(c->st, c->who->organisation_id, &x)
 		     : store_goal_add(c->st, c->who->organisation_id, &x, id);
-	if (r == ST_INVALID || r == ST_NOTFOUND)
-		return D_NOTFOUND;
 	if (r)
-		return D_ERROR;
+		return d_from_store(r);
 	audit(c, "plan.goal", "group", group_id, "%s", x.id ? "changed" : "added");
 	return D_OK;
 }
@@ -132,7 +132,7 @@ int plan_goal_save(struct ctx *c, long long group_id, const struct development_g
 int plan_goal_delete(struct ctx *c, long long id)
 {
 	int r = store_goal_delete(c->st, c->who->organisation_id, c->who->person_id, id);
-	return r == ST_NOTFOUND ? D_NOTFOUND : r ? D_ERROR : D_OK;
+	return d_from_store(r);
 }
 
 int plan_assignment_save(struct ctx *c, long long group_id, const char *assignment, long long now, struct errors *e)
@@ -142,7 +142,7 @@ int plan_assignment_save(struct ctx *c, long long group_id, const char *assignme
 	if (!check_text(c, e, "assignment", _("Development assignment"), assignment))
 		return D_INVALID;
 	int r = store_plan_put(c->st, c->who->organisation_id, c->who->person_id, group_id, assignment, now);
-	return r == ST_INVALID ? D_NOTFOUND : r ? D_ERROR : D_OK;
+	return d_from_store(r);
 }
 
 int plan_talk_add(struct ctx *c, long long group_id, const char *held_on, const char *agreements, long long now,
@@ -158,7 +158,7 @@ int plan_talk_add(struct ctx *c, long long group_id, const char *held_on, const 
 	struct manager_talk t = { 0, c->who->person_id, group_id, (char *)held_on, (char *)agreements };
 	long long id;
 	int r = store_talk_add(c->st, c->who->organisation_id, &t, now, &id);
-	return r == ST_INVALID ? D_NOTFOUND : r ? D_ERROR : D_OK;
+	return d_from_store(r);
 }
 
 int plan_read(struct ctx *c, long long person_id, long long group_id, struct plan *out)
@@ -174,6 +174,28 @@ int plan_read(struct ctx *c, long long person_id, long long group_id, struct pla
 	if (*out->assignment || out->ngoals || out->ntalks)
 		privacy_log_read(c, "development_plan", group_id, person_id);
 	return D_OK;
+}
+
+int plan_own(struct ctx *c, long long group_id, struct learning_group *g, struct plan *out)
+{
+	assert(g && out);
+	long long org = c->who->organisation_id, me = c->who->person_id;
+	memset(out, 0, sizeof(*out));
+	if (!me)
+		return D_NOTFOUND;
+	int r = store_group_get(c->st, c->a, org, group_id, g);
+	if (r)
+		return d_from_store(r);
+	struct enrolment *en;
+	size_t n;
+	bool enrolled = false;
+	if (store_enrolment_list(c->st, c->a, org, g->id, &en, &n))
+		return D_ERROR;
+	for (size_t i = 0; i < n; i++)
+		enrolled |= en[i].person_id == me;
+	if (!enrolled)
+		return D_NOTFOUND;
+	return plan_read(c, me, group_id, out);
 }
 
 /* The elements of the framework of the group's programme. */

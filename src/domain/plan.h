@@ -51,5 +51,9 @@ struct plan {
 /* The plan of person in group, for them and their facilitator and mentor
  * (D_NOTFOUND otherwise); a read by another is audited. */
 int plan_read(struct ctx *c, long long person_id, long long group_id, struct plan *out);
+/* The actor's own plan in a group they are enrolled in, with the group:
+ * only a participant of the group has a plan in it (D_NOTFOUND for anyone
+ * else, and for an account without a person). */
+int plan_own(struct ctx *c, long long group_id, struct learning_group *g, struct plan *out);
 
 #endif

@@ -2,9 +2,12 @@
  * profile, and the checked changes to criteria, candidates and scores. */
 #include "selection.h"
 #include "audit.h"
+#include "role.h"
+#include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +64,7 @@ int selection_criterion_add(struct ctx *c, long long programme_id, const char *r
 	long long id;
 	int r = store_criterion_add(c->st, c->who->organisation_id, programme_id, role, name, (int)w, &id);
 	if (r)
-		return r == ST_INVALID ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	audit(c, "selection.criterion", "programme", programme_id, "%s: %s (%ld)", role, name, w);
 	return D_OK;
 }
@@ -87,7 +90,7 @@ int selection_candidate_add(struct ctx *c, long long programme_id, const char *r
 		return D_INVALID;
 	}
 	if (r)
-		return r == ST_INVALID ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	audit(c, "selection.candidate", "programme", programme_id, "%s: person %lld", role, p.id);
 	return D_OK;
 }
@@ -103,8 +106,61 @@ int selection_score(struct ctx *c, long long programme_id, long long candidate_i
 		}
 		v = score[0] - '0';
 	}
-	int r = store_score_set(c->st, c->who->organisation_id, programme_id, candidate_id, criterion_id, v);
+	return d_from_store(store_score_set(c->st, c->who->organisation_id, programme_id, candidate_id, criterion_id, v));
+}
+
+int selection_open(struct ctx *c, long long programme_id, const char *role, struct selection_view *v)
+{
+	assert(v);
+	memset(v, 0, sizeof(*v));
+	if (!selection_role_valid(role))
+		return D_NOTFOUND;
+	long long org = c->who->organisation_id;
+	int r = store_programme_get(c->st, c->a, org, programme_id, &v->p);
 	if (r)
-		return r == ST_INVALID ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
+	v->role = role;
+	v->may_change = actor_has(c->who, ROLE_BIT(ROLE_COACH));
+	if (store_criterion_list(c->st, c->a, org, programme_id, role, &v->criteria, &v->ncriteria) ||
+	    store_candidate_list(c->st, c->a, org, programme_id, role, &v->candidates, &v->ncandidates) ||
+	    store_score_list(c->st, c->a, org, programme_id, role, &v->scores, &v->nscores))
+		return D_ERROR;
+	v->rank = arena_alloc(c->a, (v->ncandidates + 1) * sizeof(*v->rank));
+	selection_rank(v->criteria, v->ncriteria, v->candidates, v->ncandidates, v->scores, v->nscores, v->rank);
+	return D_OK;
+}
+
+int selection_score_in(const struct selection_view *v, long long candidate_id, long long criterion_id)
+{
+	int score = 0;
+	for (size_t x = 0; x < v->nscores; x++)
+		if (v->scores[x].candidate_id == candidate_id && v->scores[x].criterion_id == criterion_id)
+			score = v->scores[x].score;
+	return score;
+}
+
+int selection_scores_save(struct ctx *c, long long programme_id, const char *role,
+			  const char *(*score_of)(void *arg, long long candidate_id, long long criterion_id), void *arg,
+			  struct errors *e)
+{
+	assert(score_of && e);
+	struct selection_view v;
+	int d = selection_open(c, programme_id, role, &v);
+	if (d)
+		return d;
+	if (store_begin(c->st))
+		return D_ERROR;
+	for (size_t i = 0; i < v.ncandidates && d == D_OK; i++)
+		for (size_t j = 0; j < v.ncriteria && d == D_OK; j++)
+			d = selection_score(c, programme_id, v.candidates[i].id, v.criteria[j].id,
+					    score_of(arg, v.candidates[i].id, v.criteria[j].id), e);
+	if (d != D_OK) {
+		store_rollback(c->st);
+		return d;
+	}
+	if (store_commit(c->st)) {
+		store_rollback(c->st);
+		return D_ERROR;
+	}
 	return D_OK;
 }

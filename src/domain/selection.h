@@ -24,6 +24,31 @@ void selection_rank(const struct selection_criterion *c, size_t nc, const struct
 		    const struct selection_score *s, size_t ns, struct selection_rank *out);
 
 bool selection_role_valid(const char *role);
+
+/* The selection of a programme for one role, read at once: the profile,
+ * the candidates, their scores and the ranking. */
+struct selection_view {
+	struct programme p;
+	const char *role;                     /* facilitator or mentor */
+	bool may_change;                      /* the coach; the owner reads along */
+	struct selection_criterion *criteria;
+	size_t ncriteria;
+	struct selection_candidate *candidates;
+	size_t ncandidates;
+	struct selection_score *scores;
+	size_t nscores;
+	struct selection_rank *rank;          /* ncandidates rows, best first */
+};
+/* D_NOTFOUND for a programme not in the organisation or an unknown role. */
+int selection_open(struct ctx *c, long long programme_id, const char *role, struct selection_view *v);
+/* The score of a candidate on a criterion in the view, 0 when none. */
+int selection_score_in(const struct selection_view *v, long long candidate_id, long long criterion_id);
+/* Every score of the role's candidates on its criteria at once, all or
+ * nothing in one transaction: score_of(arg, candidate_id, criterion_id)
+ * gives each as selection_score takes it ("" or NULL removes it). */
+int selection_scores_save(struct ctx *c, long long programme_id, const char *role,
+			  const char *(*score_of)(void *arg, long long candidate_id, long long criterion_id), void *arg,
+			  struct errors *e);
 int selection_criterion_add(struct ctx *c, long long programme_id, const char *role, const char *name,
 			    const char *weight, struct errors *e);
 int selection_candidate_add(struct ctx *c, long long programme_id, const char *role, const char *employee_id,

@@ -3,9 +3,12 @@
  * when empty. Every change is audited. */
 #include "unit.h"
 #include "audit.h"
+#include "role.h"
+#include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
 
+#include <assert.h>
 #include <string.h>
 
 static bool check_name(struct ctx *c, struct errors *e, const char *name)
@@ -63,7 +66,7 @@ int unit_move(struct ctx *c, long long id, long long parent_id, struct errors *e
 	struct unit u;
 	int r = store_unit_get(c->st, c->a, c->who->organisation_id, id, &u);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	if (parent_id) {
 		long long *up;
 		size_t n;
@@ -94,7 +97,7 @@ int unit_remove(struct ctx *c, long long id, struct errors *e)
 		return D_CONFLICT;
 	}
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	audit(c, "unit.remove", "unit", id, "%s", "");
 	return D_OK;
 }
@@ -121,10 +124,8 @@ int unit_update(struct ctx *c, long long id, const char *name, long long parent_
 	long long org = c->who->organisation_id, manager = 0;
 	struct unit u;
 	int r = store_unit_get(c->st, c->a, org, id, &u);
-	if (r == ST_NOTFOUND)
-		return D_NOTFOUND;
 	if (r)
-		return D_ERROR;
+		return d_from_store(r);
 	if (parent_id < 0)
 		errors_add(c, e, "parent_id", "%s", _("Choose the parent unit from the list."));
 	if (manager_employee_id && *manager_employee_id) {
@@ -175,6 +176,30 @@ const char *unit_tree_path(const struct unit_tree *t, long long id)
 		if (t->units[i].id == id)
 			return t->paths[i] ? t->paths[i] : t->units[i].name;
 	return NULL;
+}
+
+bool unit_may_change(struct ctx *c)
+{
+	return actor_has(c->who, ROLE_BIT(ROLE_ADMINISTRATOR));
+}
+
+int unit_open(struct ctx *c, long long id, struct unit_view *v)
+{
+	assert(v);
+	memset(v, 0, sizeof(*v));
+	long long org = c->who->organisation_id;
+	int r = store_unit_get(c->st, c->a, org, id, &v->u);
+	if (r)
+		return d_from_store(r);
+	int d = unit_tree_load(c, true, &v->tree);
+	if (d)
+		return d;
+	v->may_change = unit_may_change(c);
+	v->manager_employee_id = "";
+	struct person m = { 0 };
+	if (v->u.manager_person_id && !store_person_get(c->st, c->a, org, v->u.manager_person_id, &m) && m.employee_id)
+		v->manager_employee_id = m.employee_id;
+	return D_OK;
 }
 
 int unit_ensure_path(struct ctx *c, const char *path, bool create, long long *id)

@@ -29,6 +29,18 @@ struct unit_tree {
 };
 int unit_tree_load(struct ctx *c, bool counts, struct unit_tree *t);
 const char *unit_tree_path(const struct unit_tree *t, long long id);
+
+/* May the actor change the organisation tree? (the administrator) */
+bool unit_may_change(struct ctx *c);
+/* A unit's page: the unit, the whole tree (for its place and the parent
+ * list) and its manager's employee number ("" for none). */
+struct unit_view {
+	struct unit u;
+	struct unit_tree tree;
+	const char *manager_employee_id;
+	bool may_change;
+};
+int unit_open(struct ctx *c, long long id, struct unit_view *v);
 /* Finds or (when create) makes the unit at path; "" gives 0. */
 int unit_ensure_path(struct ctx *c, const char *path, bool create, long long *id);
 

@@ -5,7 +5,6 @@
 #include "web.h"
 #include "domain/group.h"
 #include "domain/intake.h"
-#include "domain/privacy.h"
 #include "domain/schedule.h"
 #include "html/html.h"
 
@@ -76,96 +75,104 @@ void page_question_write(struct web *w)
 		web_error(w, 500, _("The learning question could not be saved. Try again later."));
 }
 
-static void intake_page(struct web *w, const struct errors *e, int status)
+/* The intake: a form for the facilitator and mentor, read-only for the participant. */
+static void intake_section(struct web *w, const struct intake_view *v, const struct errors *e)
 {
-	long long org = w->who.organisation_id;
-	struct enrolment en;
-	if (store_enrolment_get(w->st, w->a, org, w->id[0], &en) ||
-	    !privacy_may_read_trajectory(&w->ctx, en.person_id, en.group_id)) {
-		web_not_found(w);
-		return;
-	}
-	struct intake in;
-	int r = intake_read(&w->ctx, en.id, &in);
-	bool held = r == D_OK;
-	struct learning_question *q;
-	size_t n;
-	if ((r && r != D_NOTFOUND) || question_history(&w->ctx, en.person_id, en.group_id, &q, &n)) {
-		web_error(w, 500, _("The intake could not be read. Try again later."));
-		return;
-	}
-	page_begin(w, arena_printf(w->a, _("Intake and closing talk of %s"), en.person_name));
-	page_done_message(w);
-	html(w->out, "<p><a href=\"/groups/%lld\">%s</a></p>", en.group_id, _("Back to the group"));
-	html(w->out, "<h2>%s</h2>", _("Learning question"));
-	question_block(w, q, n);
 	html(w->out, "<h2>%s</h2>", _("Intake"));
-	const struct errors *ie = e && !*web_field(w, "form") ? e : NULL;  /* the intake form's own errors */
-	if (privacy_holds_intake(&w->ctx, en.group_id)) {
-		form_errors(w, ie);
-		html(w->out, "<form method=\"post\" action=\"/enrolments/%lld/intake\">", en.id);
+	if (v->holds_intake) {
+		form_errors(w, e);
+		html(w->out, "<form method=\"post\" action=\"/enrolments/%lld/intake\">", v->en.id);
 		form_csrf(w);
-		form_input(w, "held_on", _("Held on"), "date", ie ? web_field(w, "held_on") : held ? in.held_on : "", ie, NULL);
+		form_input(w, "held_on", _("Held on"), "date", e ? web_field(w, "held_on") : v->held ? v->intake.held_on : "", e, NULL);
 		form_textarea(w, "expectations", _("Expectations of the participant"),
-			      ie ? web_field(w, "expectations") : held ? in.expectations : "", ie, NULL);
+			      e ? web_field(w, "expectations") : v->held ? v->intake.expectations : "", e, NULL);
 		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save intake"));
-	} else if (held) {
-		html(w->out, "<p>%s</p><h3>%s</h3><p>%s</p>", arena_printf(w->a, _("Held on %s."), date_label(w->a, in.held_on)),
-		     _("Expectations of the participant"), *in.expectations ? in.expectations : "—");
+	} else if (v->held) {
+		html(w->out, "<p>%s</p><h3>%s</h3><p>%s</p>", arena_printf(w->a, _("Held on %s."), date_label(w->a, v->intake.held_on)),
+		     _("Expectations of the participant"), *v->intake.expectations ? v->intake.expectations : "—");
 	} else {
 		html(w->out, "<p>%s</p>", _("The intake has not been recorded yet."));
 	}
+}
 
-	plan_view(w, en.person_id, en.group_id);
+/* The participant's own words on the closing talk, once it is offered. */
+static void closing_words_form(struct web *w, const struct intake_view *v, const struct errors *e)
+{
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/enrolments/%lld/closing/words\">", v->en.id);
+	form_csrf(w);
+	html(w->out, "<input type=\"hidden\" name=\"form\" value=\"words\">");
+	form_textarea(w, "learning_yield", _("What you take with you from the programme"),
+		      e ? web_field(w, "learning_yield") : v->talk.learning_yield, e, NULL);
+	form_textarea(w, "next_steps", _("How you go on with it in your own work"),
+		      e ? web_field(w, "next_steps") : v->talk.next_steps, e, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save"));
+}
 
-	/* the closing talk */
-	struct closing_talk t;
-	int cr = closing_read(&w->ctx, en.id, &t);
-	bool offered = cr == D_OK;
+/* The facilitator's or mentor's record of the offer and whether it was held. */
+static void closing_record_form(struct web *w, const struct intake_view *v, const struct errors *e)
+{
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/enrolments/%lld/closing\">", v->en.id);
+	form_csrf(w);
+	html(w->out, "<input type=\"hidden\" name=\"form\" value=\"closing\">");
+	form_input(w, "offered_on", _("Offered on"), "date", e ? web_field(w, "offered_on") : v->offered ? v->talk.offered_on : "", e, NULL);
+	const char *cur = e ? web_field(w, "outcome") : v->offered ? v->talk.outcome : "open";
+	html(w->out, "<p class=\"field\"><label for=\"f-outcome\">%s</label><select id=\"f-outcome\" name=\"outcome\">", _("Held"));
+	static const char *const oc[] = { "open", "held", "declined" };
+	for (int i = 0; i < 3; i++)
+		html(w->out, !strcmp(cur, oc[i]) ? "<option value=\"%s\" selected>%s</option>" : "<option value=\"%s\">%s</option>", oc[i],
+		     i == 0 ? _("not held (yet)") : i == 1 ? _("held") : _("declined"));
+	html(w->out, "</select></p>");
+	form_input(w, "talk_held_on", _("Talk held on"), "date", e ? web_field(w, "talk_held_on") : v->offered ? v->talk.held_on : "", e, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save closing talk"));
+}
+
+static void closing_section(struct web *w, const struct intake_view *v, const struct errors *e)
+{
+	const struct closing_talk *t = &v->talk;
 	html(w->out, "<h2 id=\"closing\">%s</h2><p class=\"muted\">%s</p>", _("Closing talk"),
 	     _("Offered at the last meeting and never required: the participant puts into words what they take with them, and how they go on."));
-	if (offered) {
-		const char *outcome = !strcmp(t.outcome, "held") ? arena_printf(w->a, _("held on %s"), date_label(w->a, t.held_on))
-				      : !strcmp(t.outcome, "declined") ? _("declined") : _("not held (yet)");
-		html(w->out, "<p>%s</p>", arena_printf(w->a, _("Offered on %s; %s."), date_label(w->a, t.offered_on), outcome));
+	if (v->offered) {
+		const char *outcome = !strcmp(t->outcome, "held") ? arena_printf(w->a, _("held on %s"), date_label(w->a, t->held_on))
+				      : !strcmp(t->outcome, "declined") ? _("declined") : _("not held (yet)");
+		html(w->out, "<p>%s</p>", arena_printf(w->a, _("Offered on %s; %s."), date_label(w->a, t->offered_on), outcome));
 	}
-	bool mine = w->who.person_id && en.person_id == w->who.person_id;
 	const struct errors *we = e && !strcmp(web_field(w, "form"), "words") ? e : NULL;
-	if (mine && !offered)
+	if (v->mine && !v->offered)
 		form_errors(w, we);
-	if (mine && offered) {
-		form_errors(w, we);
-		html(w->out, "<form method=\"post\" action=\"/enrolments/%lld/closing/words\">", en.id);
-		form_csrf(w);
-		html(w->out, "<input type=\"hidden\" name=\"form\" value=\"words\">");
-		form_textarea(w, "learning_yield", _("What you take with you from the programme"),
-			      we ? web_field(w, "learning_yield") : t.learning_yield, we, NULL);
-		form_textarea(w, "next_steps", _("How you go on with it in your own work"),
-			      we ? web_field(w, "next_steps") : t.next_steps, we, NULL);
-		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save"));
-	} else if (offered) {
+	if (v->mine && v->offered) {
+		closing_words_form(w, v, we);
+	} else if (v->offered) {
 		html(w->out, "<h3>%s</h3><p>%s</p><h3>%s</h3><p>%s</p>", _("Learning yield, in the participant's words"),
-		     *t.learning_yield ? t.learning_yield : "—", _("Next steps"), *t.next_steps ? t.next_steps : "—");
-	} else if (!privacy_holds_intake(&w->ctx, en.group_id)) {
+		     *t->learning_yield ? t->learning_yield : "—", _("Next steps"), *t->next_steps ? t->next_steps : "—");
+	} else if (!v->holds_intake) {
 		html(w->out, "<p>%s</p>", _("Not offered yet."));
 	}
-	if (privacy_holds_intake(&w->ctx, en.group_id)) {
-		const struct errors *re = e && !strcmp(web_field(w, "form"), "closing") ? e : NULL;
-		form_errors(w, re);
-		html(w->out, "<form method=\"post\" action=\"/enrolments/%lld/closing\">", en.id);
-		form_csrf(w);
-		html(w->out, "<input type=\"hidden\" name=\"form\" value=\"closing\">");
-		form_input(w, "offered_on", _("Offered on"), "date", re ? web_field(w, "offered_on") : offered ? t.offered_on : "", re, NULL);
-		const char *cur = re ? web_field(w, "outcome") : offered ? t.outcome : "open";
-		html(w->out, "<p class=\"field\"><label for=\"f-outcome\">%s</label><select id=\"f-outcome\" name=\"outcome\">", _("Held"));
-		static const char *const oc[] = { "open", "held", "declined" };
-		for (int i = 0; i < 3; i++)
-			html(w->out, !strcmp(cur, oc[i]) ? "<option value=\"%s\" selected>%s</option>" : "<option value=\"%s\">%s</option>", oc[i],
-			     i == 0 ? _("not held (yet)") : i == 1 ? _("held") : _("declined"));
-		html(w->out, "</select></p>");
-		form_input(w, "talk_held_on", _("Talk held on"), "date", re ? web_field(w, "talk_held_on") : offered ? t.held_on : "", re, NULL);
-		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save closing talk"));
+	if (v->holds_intake)
+		closing_record_form(w, v, e && !strcmp(web_field(w, "form"), "closing") ? e : NULL);
+}
+
+static void intake_page(struct web *w, const struct errors *e, int status)
+{
+	struct intake_view v;
+	int d = intake_open(&w->ctx, w->id[0], &v);
+	if (d == D_NOTFOUND) {
+		web_not_found(w);
+		return;
 	}
+	if (d) {
+		web_error(w, 500, _("The intake could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, arena_printf(w->a, _("Intake and closing talk of %s"), v.en.person_name));
+	page_done_message(w);
+	html(w->out, "<p><a href=\"/groups/%lld\">%s</a></p>", v.en.group_id, _("Back to the group"));
+	html(w->out, "<h2>%s</h2>", _("Learning question"));
+	question_block(w, v.questions, v.nquestions);
+	intake_section(w, &v, e && !*web_field(w, "form") ? e : NULL);  /* the intake form's own errors */
+	plan_section(w, &v.plan);
+	closing_section(w, &v, e);
 	page_end(w);
 	w->r->status = status;
 }

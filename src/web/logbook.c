@@ -73,7 +73,7 @@ static void logbook_page(struct web *w, const struct errors *err, int status)
 	page_done_message(w);
 	html(w->out, "<p>%s <a href=\"/api/v1/me\">%s</a></p>", _("Your logbook is yours: nobody else reads it, unless you share an entry with your facilitator or your group. You can take a shared entry back at any time."),
 	     _("Download all your data (JSON)"));
-	if (!w->who.person_id) {
+	if (!logbook_kept(&w->ctx)) {
 		html(w->out, "<p class=\"warn\">%s</p>", _("Your account is not linked to a person, so it has no logbook. Ask the administrator."));
 		page_end(w);
 		w->r->status = status;
@@ -129,10 +129,43 @@ void page_logbook_add(struct web *w)
 		web_error(w, 500, _("The entry could not be saved. Try again later."));
 }
 
+/* Who may read the entry, and in which of the writer's groups. */
+static void share_section(struct web *w, const struct logbook_view *v, const struct errors *se)
+{
+	const struct logbook_entry *e = &v->e;
+	html(w->out, "<h2 id=\"share\">%s</h2>", _("Share"));
+	form_errors(w, se);
+	html(w->out, "<form method=\"post\" action=\"/logbook/%lld/share\">", e->id);
+	form_csrf(w);
+	html(w->out, "<p class=\"field\"><label for=\"f-shared_with\">%s</label><select id=\"f-shared_with\" name=\"shared_with\">",
+	     _("Who may read this entry"));
+	static const char *const opts[] = { "private", "facilitator", "group" };
+	for (int i = 0; i < 3; i++)
+		html(w->out, !strcmp(e->shared_with, opts[i]) ? "<option value=\"%s\" selected>%s</option>" : "<option value=\"%s\">%s</option>",
+		     opts[i], i == 0 ? _("only me") : i == 1 ? _("me and the facilitator of the group") : _("me and the group, its mentor and facilitator"));
+	html(w->out, "</select></p><p class=\"field\"><label for=\"f-group_id\">%s</label><select id=\"f-group_id\" name=\"group_id\">",
+	     _("In the group"));
+	for (size_t i = 0; i < v->ngroups; i++)
+		html(w->out, v->groups[i].id == e->group_id ? "<option value=\"%lld\" selected>%s</option>" : "<option value=\"%lld\">%s</option>",
+		     v->groups[i].id, v->groups[i].name);
+	html(w->out, "</select></p><p><button type=\"submit\">%s</button></p></form>\n", _("Save sharing"));
+}
+
+static void edit_section(struct web *w, const struct logbook_entry *e, const struct errors *ee)
+{
+	html(w->out, "<h2 id=\"edit\">%s</h2>", _("Change"));
+	form_errors(w, ee);
+	html(w->out, "<form method=\"post\" action=\"/logbook/%lld\">", e->id);
+	form_csrf(w);
+	entry_fields(w, e, ee);
+	html(w->out, "<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>\n",
+	     _("Save entry"), _("Remove entry"));
+}
+
 static void entry_page(struct web *w, const char *form, const struct errors *err, int status)
 {
-	struct logbook_entry e;
-	int r = logbook_read(&w->ctx, w->id[0], &e);
+	struct logbook_view v;
+	int r = logbook_open(&w->ctx, w->id[0], &v);
 	if (r == D_NOTFOUND) {
 		web_not_found(w);
 		return;
@@ -141,54 +174,26 @@ static void entry_page(struct web *w, const char *form, const struct errors *err
 		web_error(w, 500, _("The entry could not be read. Try again later."));
 		return;
 	}
-	bool mine = w->who.person_id && e.person_id == w->who.person_id;
-	page_begin(w, mine ? arena_printf(w->a, _("Logbook, %s"), date_label(w->a, e.entry_date))
-			   : arena_printf(w->a, _("Logbook of %s, %s"), e.writer_name, date_label(w->a, e.entry_date)));
+	const struct logbook_entry *e = &v.e;
+	page_begin(w, v.mine ? arena_printf(w->a, _("Logbook, %s"), date_label(w->a, e->entry_date))
+			     : arena_printf(w->a, _("Logbook of %s, %s"), e->writer_name, date_label(w->a, e->entry_date)));
 	page_done_message(w);
-	if (mine)
+	if (v.mine)
 		html(w->out, "<p><a href=\"/logbook\">%s</a></p><p>%s</p>", _("Back to my logbook"),
-		     logbook_sharing_label(e.shared_with));
+		     logbook_sharing_label(e->shared_with));
 	else
-		html(w->out, "<p><a href=\"/groups/%lld\">%s</a></p><p class=\"muted\">%s</p>", e.group_id, _("Back to the group"),
+		html(w->out, "<p><a href=\"/groups/%lld\">%s</a></p><p class=\"muted\">%s</p>", e->group_id, _("Back to the group"),
 		     _("Shared with you by the writer. Your reading is recorded in the audit log."));
-	if (!mine || !form || strcmp(form, "edit")) {
-		text_block(w, _("What gave energy"), e.energy_gave);
-		text_block(w, _("What cost energy"), e.energy_cost);
-		text_block(w, _("Notes"), e.body);
-		if (*e.tags)
-			html(w->out, "<p>%s: %s</p>", _("Tags"), e.tags);
+	if (!v.mine || !form || strcmp(form, "edit")) {
+		text_block(w, _("What gave energy"), e->energy_gave);
+		text_block(w, _("What cost energy"), e->energy_cost);
+		text_block(w, _("Notes"), e->body);
+		if (*e->tags)
+			html(w->out, "<p>%s: %s</p>", _("Tags"), e->tags);
 	}
-	if (mine) {
-		/* share or take back */
-		struct learning_group *g;
-		size_t ng;
-		if (!store_group_list_for_person(w->st, w->a, w->who.organisation_id, w->who.person_id, &g, &ng)) {
-			const struct errors *se = form && !strcmp(form, "share") ? err : NULL;
-			html(w->out, "<h2 id=\"share\">%s</h2>", _("Share"));
-			form_errors(w, se);
-			html(w->out, "<form method=\"post\" action=\"/logbook/%lld/share\">", e.id);
-			form_csrf(w);
-			html(w->out, "<p class=\"field\"><label for=\"f-shared_with\">%s</label><select id=\"f-shared_with\" name=\"shared_with\">",
-			     _("Who may read this entry"));
-			static const char *const opts[] = { "private", "facilitator", "group" };
-			for (int i = 0; i < 3; i++)
-				html(w->out, !strcmp(e.shared_with, opts[i]) ? "<option value=\"%s\" selected>%s</option>" : "<option value=\"%s\">%s</option>",
-				     opts[i], i == 0 ? _("only me") : i == 1 ? _("me and the facilitator of the group") : _("me and the group, its mentor and facilitator"));
-			html(w->out, "</select></p><p class=\"field\"><label for=\"f-group_id\">%s</label><select id=\"f-group_id\" name=\"group_id\">",
-			     _("In the group"));
-			for (size_t i = 0; i < ng; i++)
-				html(w->out, g[i].id == e.group_id ? "<option value=\"%lld\" selected>%s</option>" : "<option value=\"%lld\">%s</option>",
-				     g[i].id, g[i].name);
-			html(w->out, "</select></p><p><button type=\"submit\">%s</button></p></form>\n", _("Save sharing"));
-		}
-		const struct errors *ee = form && !strcmp(form, "edit") ? err : NULL;
-		html(w->out, "<h2 id=\"edit\">%s</h2>", _("Change"));
-		form_errors(w, ee);
-		html(w->out, "<form method=\"post\" action=\"/logbook/%lld\">", e.id);
-		form_csrf(w);
-		entry_fields(w, &e, ee);
-		html(w->out, "<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>\n",
-		     _("Save entry"), _("Remove entry"));
+	if (v.mine) {
+		share_section(w, &v, form && !strcmp(form, "share") ? err : NULL);
+		edit_section(w, e, form && !strcmp(form, "edit") ? err : NULL);
 	}
 	page_end(w);
 	w->r->status = status;

@@ -27,6 +27,39 @@ static const char *filter_query(struct web *w, const struct person_filter *f)
 			    f->include_inactive ? "&inactive=1" : "");
 }
 
+/* The search form: words, unit, and whether to include the inactive. */
+static void filter_form(struct web *w, const struct person_filter *f, const struct unit_tree *t)
+{
+	html(w->out, "<form method=\"get\" action=\"/people\" role=\"search\" class=\"filters\">"
+		"<p class=\"field\"><label for=\"f-q\">%s</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"></p>"
+		"<p class=\"field\"><label for=\"f-unit\">%s</label><select id=\"f-unit\" name=\"unit\"><option value=\"0\">%s</option>",
+	     _("Search by name, e-mail or employee number"), f->query ? f->query : "", _("Unit (with its sub-units)"),
+	     _("All units"));
+	for (size_t i = 0; i < t->n; i++)
+		html(w->out, "<option value=\"%lld\"%s>%s</option>", t->units[i].id,
+		     t->units[i].id == f->unit_id ? " selected" : "", t->paths[i]);
+	html(w->out, "</select></p><p><input type=\"checkbox\" id=\"f-inactive\" name=\"inactive\" value=\"1\"%s> "
+		"<label for=\"f-inactive\" class=\"inline\">%s</label></p>"
+		"<p><button type=\"submit\">%s</button></p></form>\n",
+	     f->include_inactive ? " checked" : "", _("Also people who are no longer active"), _("Search"));
+}
+
+/* Links to the previous and next page of the list. */
+static void pager(struct web *w, const struct person_filter *f, long long page, long long pages)
+{
+	if (pages <= 1)
+		return;
+	html(w->out, "<nav class=\"pager\" aria-label=\"%s\">", _("Pages"));
+	if (page > 1)
+		html(w->out, "<a href=\"/people?%s&amp;page=%lld\" rel=\"prev\">%s</a>", filter_query(w, f), page - 1,
+		     _("Previous page"));
+	html(w->out, "<span>%s</span>", arena_printf(w->a, _("Page %lld of %lld"), page, pages));
+	if (page < pages)
+		html(w->out, "<a href=\"/people?%s&amp;page=%lld\" rel=\"next\">%s</a>", filter_query(w, f), page + 1,
+		     _("Next page"));
+	html(w->out, "</nav>\n");
+}
+
 void page_people(struct web *w)
 {
 	struct person_filter f;
@@ -49,19 +82,7 @@ void page_people(struct web *w)
 		return;
 	}
 	page_begin(w, _("People"));
-	html(w->out, "<form method=\"get\" action=\"/people\" role=\"search\" class=\"filters\">"
-		"<p class=\"field\"><label for=\"f-q\">%s</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"></p>"
-		"<p class=\"field\"><label for=\"f-unit\">%s</label><select id=\"f-unit\" name=\"unit\"><option value=\"0\">%s</option>",
-	     _("Search by name, e-mail or employee number"), f.query ? f.query : "", _("Unit (with its sub-units)"),
-	     _("All units"));
-	for (size_t i = 0; i < t.n; i++)
-		html(w->out, "<option value=\"%lld\"%s>%s</option>", t.units[i].id,
-		     t.units[i].id == f.unit_id ? " selected" : "", t.paths[i]);
-	html(w->out, "</select></p><p><input type=\"checkbox\" id=\"f-inactive\" name=\"inactive\" value=\"1\"%s> "
-		"<label for=\"f-inactive\" class=\"inline\">%s</label></p>"
-		"<p><button type=\"submit\">%s</button></p></form>\n",
-	     f.include_inactive ? " checked" : "", _("Also people who are no longer active"), _("Search"));
-
+	filter_form(w, &f, &t);
 	long long pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
 	html(w->out, "<p role=\"status\">%s <a href=\"/people.csv?%s\">%s</a></p>\n",
 	     arena_printf(w->a, ngettext("%lld person found.", "%lld people found.", (unsigned long)total), total), filter_query(w, &f), _("Download as CSV"));
@@ -78,17 +99,7 @@ void page_people(struct web *w)
 		}
 		html(w->out, "</tbody></table>\n");
 	}
-	if (pages > 1) {
-		html(w->out, "<nav class=\"pager\" aria-label=\"%s\">", _("Pages"));
-		if (page > 1)
-			html(w->out, "<a href=\"/people?%s&amp;page=%lld\" rel=\"prev\">%s</a>", filter_query(w, &f), page - 1,
-			     _("Previous page"));
-		html(w->out, "<span>%s</span>", arena_printf(w->a, _("Page %lld of %lld"), page, pages));
-		if (page < pages)
-			html(w->out, "<a href=\"/people?%s&amp;page=%lld\" rel=\"next\">%s</a>", filter_query(w, &f), page + 1,
-			     _("Next page"));
-		html(w->out, "</nav>\n");
-	}
+	pager(w, &f, page, pages);
 	page_end(w);
 }
 
@@ -123,7 +134,7 @@ void page_person(struct web *w)
 	struct person *reports;
 	size_t nreports;
 	if (r || unit_tree_load(&w->ctx, false, &t) ||
-	    store_person_reports(w->st, w->a, w->who.organisation_id, p.id, &reports, &nreports)) {
+	    person_reports(&w->ctx, p.id, &reports, &nreports)) {
 		web_error(w, 500, _("The person could not be read. Try again later."));
 		return;
 	}

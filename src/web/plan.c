@@ -43,48 +43,99 @@ static void goal_view(struct web *w, const struct development_goal *g)
 	html(w->out, "</ul></div>");
 }
 
-void plan_view(struct web *w, long long person_id, long long group_id)
+void plan_section(struct web *w, const struct plan *p)
 {
-	struct plan p;
-	if (plan_read(&w->ctx, person_id, group_id, &p))
-		return;
 	html(w->out, "<h2 id=\"plan\">%s</h2>", _("Development plan"));
-	if (!*p.assignment && !p.ngoals && !p.ntalks) {
+	if (!*p->assignment && !p->ngoals && !p->ntalks) {
 		html(w->out, "<p>%s</p>", _("No development plan yet."));
 		return;
 	}
-	for (size_t i = 0; i < p.ngoals; i++) {
+	for (size_t i = 0; i < p->ngoals; i++) {
 		html(w->out, "<h3>%s</h3>", arena_printf(w->a, _("Goal %zu"), i + 1));
-		goal_view(w, &p.goals[i]);
+		goal_view(w, &p->goals[i]);
 	}
-	if (*p.assignment)
-		html(w->out, "<h3>%s</h3><p>%s</p>", _("Development assignment"), p.assignment);
-	if (p.ntalks) {
+	if (*p->assignment)
+		html(w->out, "<h3>%s</h3><p>%s</p>", _("Development assignment"), p->assignment);
+	if (p->ntalks) {
 		html(w->out, "<h3>%s</h3><ul>", _("Talks with the manager"));
-		for (size_t i = 0; i < p.ntalks; i++)
-			html(w->out, "<li>%s: %s</li>", p.talks[i].held_on, *p.talks[i].agreements ? p.talks[i].agreements : "—");
+		for (size_t i = 0; i < p->ntalks; i++)
+			html(w->out, "<li>%s: %s</li>", p->talks[i].held_on, *p->talks[i].agreements ? p->talks[i].agreements : "—");
 		html(w->out, "</ul>");
 	}
+}
+
+/* The form of one goal (goal NULL: a new one), each field with its error. */
+static void goal_form(struct web *w, long long group_id, const struct development_goal *goal, const struct errors *ge)
+{
+	long long gid = goal ? goal->id : 0;
+	form_errors(w, ge);
+	html(w->out, "<form method=\"post\" action=\"/groups/%lld/plan/goals\"><input type=\"hidden\" name=\"goal_id\" value=\"%lld\">",
+	     group_id, gid);
+	form_csrf(w);
+	const char *sfx = arena_printf(w->a, "%lld", gid);
+	struct { const char *name, *label, *value, *type; } f[] = {
+		{ "text", _("Goal"), ge ? web_field(w, "text") : goal ? goal->text : "", "area" },
+		{ "measure", _("How it shows (how you or others notice you reached it)"), ge ? web_field(w, "measure") : goal ? goal->measure : "", "area" },
+		{ "due_on", _("By"), ge ? web_field(w, "due_on") : goal ? goal->due_on : "", "date" },
+		{ "elements", _("Framework elements (codes, such as C1)"), ge ? web_field(w, "elements") : goal ? goal->elements : "", "text" },
+	};
+	for (size_t k = 0; k < sizeof(f) / sizeof(*f); k++) {
+		const char *err = ge ? errors_get(ge, f[k].name) : NULL;
+		html(w->out, "<p class=\"field%s\"><label for=\"g%s-%s\">%s</label>", err ? " invalid" : "", sfx, f[k].name, f[k].label);
+		if (err)
+			html(w->out, "<span class=\"field-error\">%s</span>", err);
+		if (!strcmp(f[k].type, "area"))
+			html(w->out, "<textarea id=\"g%s-%s\" name=\"%s\" rows=\"2\">%s</textarea></p>", sfx, f[k].name, f[k].name, f[k].value);
+		else
+			html(w->out, !strcmp(f[k].type, "date") ? "<input id=\"g%s-%s\" name=\"%s\" type=\"date\" value=\"%s\"></p>"
+								 : "<input id=\"g%s-%s\" name=\"%s\" type=\"text\" value=\"%s\"></p>",
+			     sfx, f[k].name, f[k].name, f[k].value);
+	}
+	if (goal)
+		html(w->out, "<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>\n",
+		     _("Save goal"), _("Remove goal"));
+	else
+		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Add goal"));
+}
+
+static void assignment_section(struct web *w, long long group_id, const struct plan *p, const struct errors *e)
+{
+	html(w->out, "<h2 id=\"assignment\">%s</h2>", _("Development assignment at work"));
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/groups/%lld/plan/assignment\">", group_id);
+	form_csrf(w);
+	form_textarea(w, "assignment", _("What you will do at work to learn it"), e ? web_field(w, "assignment") : p->assignment, e, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save assignment"));
+}
+
+static void talks_section(struct web *w, long long group_id, const struct plan *p, const struct errors *e)
+{
+	html(w->out, "<h2 id=\"talks\">%s</h2>", _("Talks with your manager"));
+	if (p->ntalks) {
+		html(w->out, "<ul>");
+		for (size_t i = 0; i < p->ntalks; i++)
+			html(w->out, "<li>%s: %s</li>", p->talks[i].held_on, *p->talks[i].agreements ? p->talks[i].agreements : "—");
+		html(w->out, "</ul>");
+	}
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/groups/%lld/plan/talks\">", group_id);
+	form_csrf(w);
+	form_input(w, "talk_on", _("Date of the talk"), "date", e ? web_field(w, "talk_on") : "", e, NULL);
+	form_textarea(w, "agreements", _("Agreements"), e ? web_field(w, "agreements") : "", e, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Add talk"));
 }
 
 static void plan_page(struct web *w, const char *form, long long which, const struct errors *e, int status)
 {
 	struct plan p;
-	int r = plan_read(&w->ctx, w->who.person_id, w->id[0], &p);
 	struct learning_group g;
-	if (r || !w->who.person_id || store_group_get(w->st, w->a, w->who.organisation_id, w->id[0], &g)) {
+	int d = plan_own(&w->ctx, w->id[0], &g, &p);
+	if (d == D_NOTFOUND) {
 		web_not_found(w);
 		return;
 	}
-	/* only a participant of the group has a plan in it */
-	struct enrolment *en;
-	size_t n;
-	bool mine = false;
-	if (!store_enrolment_list(w->st, w->a, w->who.organisation_id, g.id, &en, &n))
-		for (size_t i = 0; i < n; i++)
-			mine |= en[i].person_id == w->who.person_id;
-	if (!mine) {
-		web_not_found(w);
+	if (d) {
+		web_error(w, 500, _("The group could not be read. Try again later."));
 		return;
 	}
 	page_begin(w, _("My development plan"));
@@ -94,60 +145,13 @@ static void plan_page(struct web *w, const char *form, long long which, const st
 	for (size_t i = 0; i <= p.ngoals; i++) {
 		const struct development_goal *goal = i < p.ngoals ? &p.goals[i] : NULL;
 		long long gid = goal ? goal->id : 0;
-		const struct errors *ge = form && !strcmp(form, "goal") && which == gid ? e : NULL;
 		html(w->out, "<h2>%s</h2>", goal ? arena_printf(w->a, _("Goal %zu"), i + 1) : _("A new goal"));
 		if (goal)
 			goal_view(w, goal);
-		form_errors(w, ge);
-		html(w->out, "<form method=\"post\" action=\"/groups/%lld/plan/goals\"><input type=\"hidden\" name=\"goal_id\" value=\"%lld\">",
-		     g.id, gid);
-		form_csrf(w);
-		const char *sfx = arena_printf(w->a, "%lld", gid);
-		struct { const char *name, *label, *value, *type; } f[] = {
-			{ "text", _("Goal"), ge ? web_field(w, "text") : goal ? goal->text : "", "area" },
-			{ "measure", _("How it shows (how you or others notice you reached it)"), ge ? web_field(w, "measure") : goal ? goal->measure : "", "area" },
-			{ "due_on", _("By"), ge ? web_field(w, "due_on") : goal ? goal->due_on : "", "date" },
-			{ "elements", _("Framework elements (codes, such as C1)"), ge ? web_field(w, "elements") : goal ? goal->elements : "", "text" },
-		};
-		for (size_t k = 0; k < sizeof(f) / sizeof(*f); k++) {
-			const char *err = ge ? errors_get(ge, f[k].name) : NULL;
-			html(w->out, "<p class=\"field%s\"><label for=\"g%s-%s\">%s</label>", err ? " invalid" : "", sfx, f[k].name, f[k].label);
-			if (err)
-				html(w->out, "<span class=\"field-error\">%s</span>", err);
-			if (!strcmp(f[k].type, "area"))
-				html(w->out, "<textarea id=\"g%s-%s\" name=\"%s\" rows=\"2\">%s</textarea></p>", sfx, f[k].name, f[k].name, f[k].value);
-			else
-				html(w->out, !strcmp(f[k].type, "date") ? "<input id=\"g%s-%s\" name=\"%s\" type=\"date\" value=\"%s\"></p>"
-									 : "<input id=\"g%s-%s\" name=\"%s\" type=\"text\" value=\"%s\"></p>",
-				     sfx, f[k].name, f[k].name, f[k].value);
-		}
-		if (goal)
-			html(w->out, "<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>\n",
-			     _("Save goal"), _("Remove goal"));
-		else
-			html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Add goal"));
+		goal_form(w, g.id, goal, form && !strcmp(form, "goal") && which == gid ? e : NULL);
 	}
-	const struct errors *ae = form && !strcmp(form, "assignment") ? e : NULL;
-	html(w->out, "<h2 id=\"assignment\">%s</h2>", _("Development assignment at work"));
-	form_errors(w, ae);
-	html(w->out, "<form method=\"post\" action=\"/groups/%lld/plan/assignment\">", g.id);
-	form_csrf(w);
-	form_textarea(w, "assignment", _("What you will do at work to learn it"), ae ? web_field(w, "assignment") : p.assignment, ae, NULL);
-	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save assignment"));
-	const struct errors *te = form && !strcmp(form, "talk") ? e : NULL;
-	html(w->out, "<h2 id=\"talks\">%s</h2>", _("Talks with your manager"));
-	if (p.ntalks) {
-		html(w->out, "<ul>");
-		for (size_t i = 0; i < p.ntalks; i++)
-			html(w->out, "<li>%s: %s</li>", p.talks[i].held_on, *p.talks[i].agreements ? p.talks[i].agreements : "—");
-		html(w->out, "</ul>");
-	}
-	form_errors(w, te);
-	html(w->out, "<form method=\"post\" action=\"/groups/%lld/plan/talks\">", g.id);
-	form_csrf(w);
-	form_input(w, "talk_on", _("Date of the talk"), "date", te ? web_field(w, "talk_on") : "", te, NULL);
-	form_textarea(w, "agreements", _("Agreements"), te ? web_field(w, "agreements") : "", te, NULL);
-	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Add talk"));
+	assignment_section(w, g.id, &p, form && !strcmp(form, "assignment") ? e : NULL);
+	talks_section(w, g.id, &p, form && !strcmp(form, "talk") ? e : NULL);
 	page_end(w);
 	w->r->status = status;
 }

@@ -1,17 +1,11 @@
 /* units.c — the organisation tree: list, add, rename, move, manager,
  * remove when empty. Changes need the administrator role. */
 #include "web.h"
-#include "domain/audit.h"
 #include "domain/unit.h"
 #include "html/html.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static bool can_change(struct web *w)
-{
-	return actor_has(&w->who, ROLES_ADMIN);
-}
 
 /* A <select> of units as parents; skips id and everything under it. */
 static void parent_select(struct web *w, const struct unit_tree *t, const char *name, long long selected,
@@ -59,7 +53,7 @@ static void units_page(struct web *w, const struct errors *e, const char *name, 
 		}
 		html(w->out, "</tbody></table>\n");
 	}
-	if (can_change(w)) {
+	if (unit_may_change(&w->ctx)) {
 		html(w->out, "<h2>%s</h2>", _("Add a unit"));
 		form_errors(w, e);
 		html(w->out, "<form method=\"post\" action=\"/units\">");
@@ -99,50 +93,53 @@ void page_unit_create(struct web *w)
 	units_page(w, &e, name, parent > 0 ? parent : 0, 422);
 }
 
+/* The administrator's forms: change, and remove when empty. */
+static void unit_change_section(struct web *w, const struct unit_view *v, const struct errors *e)
+{
+	const struct unit *u = &v->u;
+	form_errors(w, e);
+	const char *name = e && e->n ? web_field(w, "name") : u->name;
+	html(w->out, "<h2>%s</h2><form method=\"post\" action=\"/units/%lld\">", _("Change"), u->id);
+	form_csrf(w);
+	form_input(w, "name", _("Name"), "text", name, e, NULL);
+	html(w->out, "<p class=\"field\"><label for=\"f-parent_id\">%s</label>", _("Under"));
+	parent_select(w, &v->tree, "parent_id", u->parent_id, u->id);
+	html(w->out, "</p>");
+	form_input(w, "manager", _("Manager (employee number; empty for none)"), "text",
+		   e && e->n ? web_field(w, "manager") : v->manager_employee_id, e, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save changes"));
+	html(w->out, "<h2>%s</h2>", _("Remove"));
+	if (u->people || u->children)
+		html(w->out, "<p>%s</p>", _("This unit can be removed once it has no people and no sub-units."));
+	else {
+		html(w->out, "<form method=\"post\" action=\"/units/%lld/delete\">", u->id);
+		form_csrf(w);
+		html(w->out, "<p><button type=\"submit\" class=\"danger\">%s</button></p></form>\n", _("Remove this unit"));
+	}
+}
+
 static void unit_page(struct web *w, const struct errors *e, int status)
 {
-	struct unit u;
-	int r = store_unit_get(w->st, w->a, w->who.organisation_id, w->id[0], &u);
-	if (r == ST_NOTFOUND) {
+	struct unit_view v;
+	int d = unit_open(&w->ctx, w->id[0], &v);
+	if (d == D_NOTFOUND) {
 		web_not_found(w);
 		return;
 	}
-	struct unit_tree t;
-	if (r || unit_tree_load(&w->ctx, true, &t)) {
+	if (d) {
 		web_error(w, 500, _("The organisation could not be read. Try again later."));
 		return;
 	}
-	page_begin(w, u.name);
+	const struct unit *u = &v.u;
+	page_begin(w, u->name);
 	page_done_message(w);
 	html(w->out, "<p><a href=\"/units\">%s</a></p>", _("Back to the organisation"));
 	html(w->out, "<dl><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd><a href=\"/people?unit=%lld\">%lld</a></dd>"
 		"<dt>%s</dt><dd>%lld</dd></dl>",
-	     _("Place"), unit_tree_path(&t, u.id), _("Manager"), u.manager_name ? u.manager_name : "—",
-	     _("People directly in this unit"), u.id, u.people, _("Sub-units"), u.children);
-	if (can_change(w)) {
-		form_errors(w, e);
-		const char *name = e && e->n ? web_field(w, "name") : u.name;
-		html(w->out, "<h2>%s</h2><form method=\"post\" action=\"/units/%lld\">", _("Change"), u.id);
-		form_csrf(w);
-		form_input(w, "name", _("Name"), "text", name, e, NULL);
-		html(w->out, "<p class=\"field\"><label for=\"f-parent_id\">%s</label>", _("Under"));
-		parent_select(w, &t, "parent_id", u.parent_id, u.id);
-		html(w->out, "</p>");
-		struct person m = { 0 };
-		if (u.manager_person_id)
-			store_person_get(w->st, w->a, w->who.organisation_id, u.manager_person_id, &m);
-		form_input(w, "manager", _("Manager (employee number; empty for none)"), "text",
-			   e && e->n ? web_field(w, "manager") : (m.employee_id ? m.employee_id : ""), e, NULL);
-		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save changes"));
-		html(w->out, "<h2>%s</h2>", _("Remove"));
-		if (u.people || u.children)
-			html(w->out, "<p>%s</p>", _("This unit can be removed once it has no people and no sub-units."));
-		else {
-			html(w->out, "<form method=\"post\" action=\"/units/%lld/delete\">", u.id);
-			form_csrf(w);
-			html(w->out, "<p><button type=\"submit\" class=\"danger\">%s</button></p></form>\n", _("Remove this unit"));
-		}
-	}
+	     _("Place"), unit_tree_path(&v.tree, u->id), _("Manager"), u->manager_name ? u->manager_name : "—",
+	     _("People directly in this unit"), u->id, u->people, _("Sub-units"), u->children);
+	if (v.may_change)
+		unit_change_section(w, &v, e);
 	page_end(w);
 	w->r->status = status;
 }

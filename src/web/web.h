@@ -281,8 +281,10 @@ void page_plan(struct web *w);
 void page_plan_goal(struct web *w);
 void page_plan_assignment(struct web *w);
 void page_plan_talk(struct web *w);
-/* the participant's plan, read-only, for their facilitator and mentor */
-void plan_view(struct web *w, long long person_id, long long group_id);
+/* the participant's plan (domain/plan.h's plan_read), read-only, for their
+ * facilitator and mentor */
+struct plan;
+void plan_section(struct web *w, const struct plan *p);
 void page_intake(struct web *w);
 void page_intake_save(struct web *w);
 void page_closing_record(struct web *w);

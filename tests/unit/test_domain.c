@@ -257,6 +257,55 @@ TEST(unit_set_manager_rules)
 	fixture_close(&f);
 }
 
+/* The unit page's view, and that only the administrator changes the tree. */
+TEST(unit_open_with_manager_and_who_may_change)
+{
+	FIXTURE(f);
+	struct errors e = { 0 };
+	long long top = 0, u = 0, pid = 0, rid = 0;
+	CHECK_INT(unit_create(&f.c, 0, "Operatien", &e, &top), D_OK);
+	CHECK_INT(unit_create(&f.c, top, "Team Noord", &e, &u), D_OK);
+	struct person p = { 0 };
+	p.employee_id = "M1";
+	p.name = "Manon";
+	p.active = 1;
+	CHECK_INT(person_create(&f.c, &p, &e, &pid), D_OK);
+	CHECK_INT(unit_set_manager(&f.c, u, pid, &e), D_OK);
+	struct unit_view v;
+	CHECK_INT(unit_open(&f.c, u, &v), D_OK);
+	CHECK_STR(v.u.name, "Team Noord");
+	CHECK_STR(v.manager_employee_id, "M1");
+	CHECK_STR(unit_tree_path(&v.tree, u), "Operatien/Team Noord");
+	CHECK(v.may_change);
+	CHECK_INT(unit_open(&f.c, top, &v), D_OK);
+	CHECK_STR(v.manager_employee_id, "");
+	CHECK_INT(unit_open(&f.c, 999999, &v), D_NOTFOUND);
+	CHECK_INT(unit_open(&f.cb, u, &v), D_NOTFOUND);
+	struct actor coach = f.who;
+	coach.roles = ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_OWNER) | ROLE_BIT(ROLE_MANAGER);
+	struct ctx cc = { f.st, &f.a, &coach, 0 };
+	CHECK(!unit_may_change(&cc));
+	CHECK_INT(unit_open(&cc, u, &v), D_OK);
+	CHECK(!v.may_change);
+
+	/* the people who report to the manager */
+	struct person r = { 0 };
+	r.employee_id = "R1";
+	r.name = "Ruben";
+	r.active = 1;
+	r.manager_id = pid;
+	CHECK_INT(person_create(&f.c, &r, &e, &rid), D_OK);
+	struct person *reports;
+	size_t n;
+	CHECK_INT(person_reports(&f.c, pid, &reports, &n), D_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_INT(reports[0].id, rid);
+	CHECK_INT(person_reports(&f.cb, pid, &reports, &n), D_OK);
+	CHECK_INT(n, 0);
+	fixture_close(&f);
+}
+
 TEST(unit_ensure_path_creates_once)
 {
 	FIXTURE(f);

@@ -122,3 +122,49 @@ TEST(intake_question_history_and_readers)
 	CHECK(offered == 1 && held == 1 && declined == 0);
 	fixture_close(&f);
 }
+
+/* The intake page's view: for the participant and the group's facilitator
+ * and mentor only, with whose it is and who holds the intake. */
+TEST(intake_open_for_its_readers_only)
+{
+	FIXTURE(f);
+	i18n_use(LANG_EN);
+	struct errors e = { 0 };
+	long long prog, batch, g;
+	long long writer = person(&f, "W"), peer = person(&f, "P"), mentor = person(&f, "M"), fac = person(&f, "F");
+	CHECK_INT(programme_from_template(&f.c, "live", "L", &e, &prog), D_OK);
+	CHECK_INT(batch_create(&f.c, prog, "", &e, &batch), D_OK);
+	CHECK_INT(group_create(&f.c, batch, "A", &e, &g), D_OK);
+	CHECK_INT(group_enrol(&f.c, g, (long long[]){ writer, peer }, 2, "2026-01-05", &e), D_OK);
+	CHECK_INT(group_staff(&f.c, g, mentor, fac, "proposed", &e), D_OK);
+	struct enrolment *en;
+	size_t ne;
+	CHECK_INT(store_enrolment_list(f.st, &f.a, f.org_a, g, &en, &ne), ST_OK);
+	long long place = 0;
+	for (size_t i = 0; i < ne; i++)
+		if (en[i].person_id == writer)
+			place = en[i].id;
+	struct actor r;
+	struct ctx rc = as(&f, &r, fac);
+	CHECK_INT(intake_save(&rc, place, "2026-01-02", "Verwacht gesprekken", 1, &e), D_OK);
+
+	struct intake_view v;
+	CHECK_INT(intake_open(&rc, place, &v), D_OK);
+	CHECK(v.holds_intake);
+	CHECK(!v.mine);
+	CHECK(v.held);
+	CHECK_STR(v.intake.expectations, "Verwacht gesprekken");
+	CHECK(!v.offered);
+	rc = as(&f, &r, writer);
+	CHECK_INT(intake_open(&rc, place, &v), D_OK);
+	CHECK(v.mine);
+	CHECK(!v.holds_intake);
+	rc = as(&f, &r, mentor);
+	CHECK_INT(intake_open(&rc, place, &v), D_OK);
+	CHECK(v.holds_intake);
+	rc = as(&f, &r, peer);
+	CHECK_INT(intake_open(&rc, place, &v), D_NOTFOUND);
+	CHECK_INT(intake_open(&f.cb, place, &v), D_NOTFOUND);
+	CHECK_INT(intake_open(&f.c, 999999, &v), D_NOTFOUND);
+	fixture_close(&f);
+}

@@ -163,3 +163,46 @@ TEST(logbook_reads_by_others_are_audited)
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'logbook.read'"), 3);
 	fixture_close(&f);
 }
+
+/* The entry page's view: the writer's own, with the groups to share in;
+ * another reader gets neither. */
+TEST(logbook_open_mine_and_where_to_share)
+{
+	FIXTURE(f);
+	struct people p;
+	CHECK(setup(&f, &p));
+	struct actor me = f.who;
+	me.person_id = p.writer;
+	struct ctx c = { f.st, &f.a, &me, 0 };
+	struct errors e = { 0 };
+	struct logbook_entry x = { 0 };
+	x.entry_date = "2026-11-20";
+	x.energy_gave = "Mijn dag";
+	long long id;
+	CHECK_INT(logbook_save(&c, &x, 1, &e, &id), D_OK);
+	struct logbook_view v;
+	CHECK_INT(logbook_open(&c, id, &v), D_OK);
+	CHECK(v.mine);
+	CHECK_INT(v.ngroups, 1);
+	if (v.ngroups == 1)
+		CHECK_INT(v.groups[0].id, p.group);
+	CHECK_INT(logbook_share(&c, id, "facilitator", p.group, 2, &e), D_OK);
+	struct actor fa = { 0 };
+	fa.organisation_id = f.org_a;
+	fa.person_id = p.facilitator;
+	fa.roles = ROLE_BIT(ROLE_FACILITATOR);
+	fa.email = "t";
+	struct ctx fc = { f.st, &f.a, &fa, 0 };
+	CHECK_INT(logbook_open(&fc, id, &v), D_OK);
+	CHECK(!v.mine);
+	CHECK_INT(v.ngroups, 0);
+	fa.person_id = p.peer;
+	CHECK_INT(logbook_open(&fc, id, &v), D_NOTFOUND);
+	/* an account without a person keeps no logbook */
+	CHECK(logbook_kept(&c));
+	fa.person_id = 0;
+	CHECK(!logbook_kept(&fc));
+	e.n = 0;
+	CHECK_INT(logbook_save(&fc, &x, 3, &e, NULL), D_INVALID);
+	fixture_close(&f);
+}

@@ -1,8 +1,11 @@
 /* test_plan.c — the SMART check of a development goal: a hint per missing
  * criterion, each with the text the participant gets; never a refusal. */
 #include "test.h"
+#include "fixture.h"
 #include "core/i18n.h"
+#include "domain/group.h"
 #include "domain/plan.h"
+#include "domain/programme.h"
 
 TEST(smart_check_hints_per_criterion)
 {
@@ -30,4 +33,43 @@ TEST(smart_check_hints_per_criterion)
 	CHECK(h[SMART_ACCEPTABLE] != NULL);
 	CHECK_STR(smart_name(SMART_TIMED), "Time-bound");
 	arena_free(&a);
+}
+
+/* Only a participant of the group has a plan in it: the page's rule, now
+ * plan_own's. */
+TEST(plan_own_only_in_a_group_of_ones_own)
+{
+	FIXTURE(f);
+	i18n_use(LANG_EN);
+	struct errors e = { 0 };
+	long long prog, batch, g, other;
+	long long writer = fixture_person(&f, "W", "W"), stranger = fixture_person(&f, "S", "S"),
+		  fac = fixture_person(&f, "F", "F");
+	CHECK_INT(programme_from_template(&f.c, "live", "L", &e, &prog), D_OK);
+	CHECK_INT(batch_create(&f.c, prog, "", &e, &batch), D_OK);
+	CHECK_INT(group_create(&f.c, batch, "A", &e, &g), D_OK);
+	CHECK_INT(group_create(&f.c, batch, "B", &e, &other), D_OK);
+	CHECK_INT(group_enrol(&f.c, g, &writer, 1, "2026-01-05", &e), D_OK);
+	CHECK_INT(group_enrol(&f.c, other, &stranger, 1, "2026-01-05", &e), D_OK);
+	CHECK_INT(group_staff(&f.c, g, 0, fac, "proposed", &e), D_OK);
+	struct actor w = { 0 };
+	w.organisation_id = f.org_a;
+	w.email = "t";
+	struct ctx c = { f.st, &f.a, &w, 0 };
+	w.person_id = writer;
+	CHECK_INT(plan_assignment_save(&c, g, "Elke week een gesprek", 1, &e), D_OK);
+	struct learning_group lg;
+	struct plan p;
+	CHECK_INT(plan_own(&c, g, &lg, &p), D_OK);
+	CHECK_STR(lg.name, "A");
+	CHECK_STR(p.assignment, "Elke week een gesprek");
+	CHECK_INT(plan_own(&c, other, &lg, &p), D_NOTFOUND);   /* not enrolled there */
+	w.person_id = fac;                                       /* reads it on the intake page, has none here */
+	CHECK_INT(plan_own(&c, g, &lg, &p), D_NOTFOUND);
+	w.person_id = 0;
+	CHECK_INT(plan_own(&c, g, &lg, &p), D_NOTFOUND);
+	w.person_id = writer;
+	w.organisation_id = f.org_b;
+	CHECK_INT(plan_own(&c, g, &lg, &p), D_NOTFOUND);
+	fixture_close(&f);
 }

@@ -3,6 +3,7 @@
 #include "test.h"
 #include "fixture.h"
 #include "core/i18n.h"
+#include "domain/role.h"
 #include "domain/selection.h"
 
 #include <math.h>
@@ -96,5 +97,70 @@ TEST(selection_changes_are_checked_and_scoped)
 		CHECK_INT(store_score_list(f.st, &f.a, f.org_a, prog, "facilitator", &s, &ns), ST_OK);
 		CHECK_INT(ns, 0);
 	}
+	fixture_close(&f);
+}
+
+/* A score per criterion: "4" for the first, the second as given. */
+struct two_scores {
+	long long first;
+	const char *second;
+};
+
+static const char *score_of(void *arg, long long candidate_id, long long criterion_id)
+{
+	const struct two_scores *t = arg;
+	(void)candidate_id;
+	return criterion_id == t->first ? "4" : t->second;
+}
+
+TEST(selection_view_and_scores_saved_all_or_nothing)
+{
+	FIXTURE(f);
+	i18n_use(LANG_EN);
+	long long prog = 0;
+	struct programme p = { 0 };
+	p.name = "P";
+	p.shape = "meeting_series";
+	p.group_min = 10;
+	p.group_max = 14;
+	CHECK_INT(store_programme_add(f.st, f.org_a, &p, &prog), ST_OK);
+	struct person x = { 0 };
+	x.employee_id = "X1";
+	x.name = "Extern";
+	x.active = 1;
+	CHECK_INT(store_person_insert(f.st, f.org_a, &x, NULL), ST_OK);
+	struct errors e = { 0 };
+	CHECK_INT(selection_criterion_add(&f.c, prog, "facilitator", "Reflectie", "3", &e), D_OK);
+	CHECK_INT(selection_criterion_add(&f.c, prog, "facilitator", "Verslag", "1", &e), D_OK);
+	CHECK_INT(selection_candidate_add(&f.c, prog, "facilitator", "X1", &e), D_OK);
+
+	struct selection_view v;
+	CHECK_INT(selection_open(&f.c, prog, "facilitator", &v), D_OK);
+	CHECK(v.may_change);   /* the fixture's actor holds the coach role */
+	CHECK_INT(v.ncriteria, 2);
+	CHECK_INT(v.ncandidates, 1);
+	CHECK_INT(selection_open(&f.c, prog, "trainer", &v), D_NOTFOUND);
+	CHECK_INT(selection_open(&f.cb, prog, "facilitator", &v), D_NOTFOUND);
+	struct actor owner = f.who;
+	owner.roles = ROLE_BIT(ROLE_OWNER);
+	struct ctx oc = { f.st, &f.a, &owner, 0 };
+	CHECK_INT(selection_open(&oc, prog, "facilitator", &v), D_OK);
+	CHECK(!v.may_change);
+	CHECK_STR(v.candidates[0].name, "Extern");
+
+	/* the second score wrong: the first is not kept either */
+	struct two_scores t = { v.criteria[0].id, "9" };
+	CHECK_INT(selection_scores_save(&f.c, prog, "facilitator", score_of, &t, &e), D_INVALID);
+	CHECK_STR(errors_get(&e, "score"), "Give scores from 1 to 5, or leave them empty.");
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM selection_score"), 0);
+	e.n = 0;
+	t.second = "2";
+	CHECK_INT(selection_scores_save(&f.c, prog, "facilitator", score_of, &t, &e), D_OK);
+	CHECK_INT(selection_open(&f.c, prog, "facilitator", &v), D_OK);
+	CHECK_INT(selection_score_in(&v, v.candidates[0].id, v.criteria[0].id), 4);
+	CHECK_INT(selection_score_in(&v, v.candidates[0].id, v.criteria[1].id), 2);
+	CHECK_INT(v.rank[0].scored, 2);   /* (3*4 + 1*2) / 4 = 3.5 */
+	CHECK(fabs(v.rank[0].score - 3.5) < 1e-12);
+	CHECK_INT(selection_scores_save(&f.cb, prog, "facilitator", score_of, &t, &e), D_NOTFOUND);
 	fixture_close(&f);
 }
