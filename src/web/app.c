@@ -81,12 +81,8 @@ static void identify(struct web *w)
 		w->session = cookie;
 		w->csrf = csrf;
 	}
-	if (actor_load(w->st, w->a, account, &w->who) == ST_OK) {
+	if (actor_identify(w->st, w->a, account, &w->who, &w->org_name) == D_OK)
 		w->signed_in = true;
-		struct organisation o;
-		if (store_org_get(w->st, w->a, w->who.organisation_id, &o) == ST_OK)
-			w->org_name = o.name;
-	}
 }
 
 static bool csrf_ok(struct web *w)
