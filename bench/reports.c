@@ -19,6 +19,7 @@
  * list drawn Zipf-like (the first words of a list most often), with a tail
  * of rare words. Deterministic: the same database gives the same text. */
 #include "core/buf.h"
+#include "formats/markdown.h"
 #include "store/store.h"
 #include "store/sqlite/internal.h"
 
@@ -595,6 +596,7 @@ static void check(struct store *s, int rc, const char *what)
 
 int main(int argc, char **argv)
 {
+	store_use_words(md_plain);
 	if (argc < 2 || argc > 3) {
 		fprintf(stderr, "usage: bench-reports DB [PARAGRAPHS]\n");
 		return 2;

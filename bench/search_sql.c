@@ -57,6 +57,7 @@
 #include "domain/search.h"
 #include "store/programme.h"
 #include "store/report.h"
+#include "formats/markdown.h"
 #include "store/store.h"
 #include "store/sqlite/internal.h"
 
@@ -358,6 +359,7 @@ static const char *same(const long long *x, size_t nx, const long long *y, size_
 
 int main(int argc, char **argv)
 {
+	store_use_words(md_plain);
 	bool scoped = false, optimize = false, conc_only = false;
 	for (int i = 2; i < argc; i++) {
 		if (!strcmp(argv[i], "--scope"))

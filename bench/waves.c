@@ -23,6 +23,7 @@
 #include "domain/role.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
+#include "formats/markdown.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -64,6 +65,7 @@ static void tokens(struct ctx *c, long long wave, const char *path)
 
 int main(int argc, char **argv)
 {
+	store_use_words(md_plain);
 	if (argc != 3 && argc != 4) {
 		fprintf(stderr, "usage: bench-waves DB [PEOPLE] OUTDIR\n");
 		return 2;

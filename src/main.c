@@ -2,6 +2,8 @@
 #include "cmd/cmd.h"
 #include "core/die.h"
 #include "core/i18n.h"
+#include "formats/markdown.h"
+#include "store/store.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -34,6 +36,8 @@ int main(int argc, char **argv)
 {
 	if (sodium_init() < 0)
 		die("cannot initialise libsodium");
+	/* the words the search index keeps of a Markdown text */
+	store_use_words(md_plain);
 	argc = take_db_option(argc, argv);
 	if (!cmd_db_path)
 		cmd_db_path = getenv("LEERGANG_DB");

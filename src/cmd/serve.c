@@ -3,6 +3,7 @@
 #include "core/die.h"
 #include "domain/pwgate.h"
 #include "http/server.h"
+#include "mail/mailer.h"
 #include "mail/outbox.h"
 #include "mail/smtp.h"
 #include "store/store.h"
@@ -63,6 +64,8 @@ static void setup_mail(void)
 	if (smtp_config_check(&cfg, err, sizeof(err)))
 		die("%s", err);
 	smtp_use(&cfg);
+	/* the domain hands its messages to this mailer, never to SMTP itself */
+	mailer_use(smtp_mailer());
 	fprintf(stderr, "leergang: sending e-mail through %s as %s\n", cfg.url, cfg.from);
 }
 
@@ -211,6 +214,7 @@ int cmd_serve(int argc, char **argv)
 	fflush(stdout);
 	int rc = http_serve(&cfg);
 	outbox_close();
+	mailer_use(NULL);
 	smtp_use(NULL);
 	free((char *)app.public_url);
 	return rc;

@@ -5,11 +5,13 @@
 #include "pwgate.h"
 #include "role.h"
 #include "throttle.h"
+#include "store_rc.h"
 #include "validate.h"
 #include "store/signin.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
 
+#include <assert.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -80,18 +82,23 @@ int account_create_hashed(struct ctx *c, const char *email, const char *display_
 	if (!ok || !hash || strncmp(hash, crypto_pwhash_STRPREFIX, strlen(crypto_pwhash_STRPREFIX)))
 		return ok ? D_ERROR : D_INVALID;
 	long long nid;
-	int r = store_account_add(c->st, c->who->organisation_id, email, display_name, person_id, hash, &nid);
-	if (r == ST_CONFLICT) {
-		errors_add(c, e, "email", _("There is already an account with the address %s."), email);
-		return D_INVALID;
-	}
-	if (r == ST_INVALID) {
-		errors_add(c, e, "person_id", _("That person is not in this organisation; choose again."));
-		return D_INVALID;
-	}
-	if (r || store_grant_add(c->st, nid, c->who->organisation_id, role_id(role), "organisation", 0))
+	/* the account, its role and its audit line, or none of them */
+	if (store_begin(c->st))
 		return D_ERROR;
-	audit(c, "account.create", "account", nid, "%s %s", email, role_id(role));
+	int d = d_from_store(store_account_add(c->st, c->who->organisation_id, email, display_name, person_id, hash, &nid));
+	if (d == D_CONFLICT || d == D_NOTFOUND) {
+		store_rollback(c->st);
+		if (d == D_CONFLICT)
+			errors_add(c, e, "email", _("There is already an account with the address %s."), email);
+		else   /* the person named is not one of the organisation's */
+			errors_add(c, e, "person_id", _("That person is not in this organisation; choose again."));
+		return D_INVALID;
+	}
+	if (d || store_grant_add(c->st, nid, c->who->organisation_id, role_id(role), "organisation", 0) ||
+	    audit(c, "account.create", "account", nid, "%s %s", email, role_id(role)) || store_commit(c->st)) {
+		store_rollback(c->st);
+		return D_ERROR;
+	}
 	if (id)
 		*id = nid;
 	return D_OK;
@@ -116,11 +123,9 @@ int account_set_password(struct ctx *c, long long account_id, const char *passwo
 	if (!password_check(c, e, "password", password))
 		return D_INVALID;
 	struct account acc;
-	int r = store_account_get(c->st, c->a, c->who->organisation_id, account_id, &acc);
-	if (r == ST_NOTFOUND)
-		return D_NOTFOUND;
-	if (r)
-		return D_ERROR;
+	int d = d_from_store(store_account_get(c->st, c->a, c->who->organisation_id, account_id, &acc));
+	if (d)
+		return d == D_NOTFOUND ? D_NOTFOUND : D_ERROR;
 	char *hash;
 	enum pw_result pr = password_hash(c->a, password, &hash);
 	if (pr == PW_BUSY)
@@ -157,10 +162,10 @@ enum login_result account_login(struct store *st, struct arena *a, const char *e
 	if (wait->wait_ms > 0)
 		return LOGIN_WAIT;
 	struct account acc;
-	int r = store_account_by_email(st, a, typed, &acc);
-	if (r != ST_OK && r != ST_NOTFOUND)
+	int d = d_from_store(store_account_by_email(st, a, typed, &acc));
+	if (d != D_OK && d != D_NOTFOUND)
 		return LOGIN_ERROR;
-	if (r == ST_NOTFOUND || !acc.active) {
+	if (d == D_NOTFOUND || !acc.active) {
 		if (!__atomic_load_n(&have_dummy, __ATOMIC_ACQUIRE)) {
 			char tmp[PWGATE_HASH_BYTES];
 			enum pw_result pr = pwgate_hash(tmp, "leergang");
@@ -227,6 +232,20 @@ int session_start(struct store *st, long long account_id, long long now, char to
 	return store_session_add(st, h, account_id, csrf, now, now + SESSION_SECONDS);
 }
 
+int account_sign_in(struct store *st, struct arena *a, long long account_id, long long now, char token[SECRET_HEX],
+		    char csrf[SECRET_HEX])
+{
+	assert(account_id > 0);
+	if (session_start(st, account_id, now, token, csrf))
+		return D_ERROR;
+	/* the session stands whether or not the line could be written, as
+	 * every other audit line outside a transaction */
+	struct account acc;
+	if (d_from_store(store_account_by_id(st, a, account_id, &acc)) == D_OK)
+		(void)store_audit_add(st, acc.organisation_id, acc.id, acc.email, "login", "account", acc.id, "");
+	return D_OK;
+}
+
 int session_resolve(struct store *st, struct arena *a, const char *token, long long now,
 		    long long *account_id, char **csrf)
 {
@@ -275,6 +294,19 @@ int actor_load(struct store *st, struct arena *a, long long account_id, struct a
 			w->roles |= ROLE_BIT(role);
 	}
 	return ST_OK;
+}
+
+int actor_identify(struct store *st, struct arena *a, long long account_id, struct actor *w, const char **org_name)
+{
+	assert(w && org_name);
+	*org_name = NULL;
+	int d = d_from_store(actor_load(st, a, account_id, w));
+	if (d)
+		return d == D_NOTFOUND ? D_NOTFOUND : D_ERROR;
+	struct organisation o;
+	if (d_from_store(store_org_get(st, a, w->organisation_id, &o)) == D_OK)
+		*org_name = o.name;
+	return D_OK;
 }
 
 bool secret_equal(const char *a, const char *b)

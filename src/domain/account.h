@@ -63,6 +63,12 @@ enum login_result account_login(struct store *st, struct arena *a, const char *e
 /* Starts a session: token (the cookie value) and csrf are SECRET_HEX buffers. */
 int session_start(struct store *st, long long account_id, long long now, char token[SECRET_HEX],
 		  char csrf[SECRET_HEX]);
+/* Signs the account in after its password was checked (account_login) or
+ * a reset link spent: a new session (session_start) at now, and the line
+ * "login" in the audit log of the account's organisation. D_OK or D_ERROR
+ * (no session). */
+int account_sign_in(struct store *st, struct arena *a, long long account_id, long long now, char token[SECRET_HEX],
+		    char csrf[SECRET_HEX]);
 /* Resolves a cookie value to an account and its CSRF token (in the arena). */
 int session_resolve(struct store *st, struct arena *a, const char *token, long long now,
 		    long long *account_id, char **csrf);
@@ -73,6 +79,10 @@ int session_end_others(struct store *st, long long account_id, const char *keep_
 /* Loads the account and its grants into w. ST_NOTFOUND when the account is
  * missing or inactive. */
 int actor_load(struct store *st, struct arena *a, long long account_id, struct actor *w);
+/* The same for a request whose session or token named the account, with
+ * the name of the actor's organisation in *org_name (NULL when it cannot
+ * be read): D_OK, D_NOTFOUND (missing or blocked) or D_ERROR. */
+int actor_identify(struct store *st, struct arena *a, long long account_id, struct actor *w, const char **org_name);
 
 /* 32 random bytes as lower-case hex. */
 void secret_random(char out[SECRET_HEX]);

@@ -4,16 +4,15 @@
 #include "pwgate.h"
 #include "throttle.h"
 #include "core/i18n.h"
+#include "mail/mailer.h"
 #include "mail/message.h"
-#include "mail/outbox.h"
-#include "mail/smtp.h"
 #include "store/signin.h"
 
 #include <string.h>
 
 bool password_reset_by_mail(const char *public_url)
 {
-	return smtp_configured() && public_url && *public_url;
+	return mailer_installed() && public_url && *public_url;
 }
 
 /* A new link of the account; its secret in token. */
@@ -69,8 +68,8 @@ enum reset_answer password_reset_request(struct store *st, struct arena *a, cons
 		return RESET_ERROR;
 	if (latest > now - RESET_MAIL_GAP)
 		return RESET_ASKED;
-	const struct smtp_config *cfg = smtp_configured();
-	if (!cfg || !base_url)
+	const struct mailer *ml = mailer_installed();
+	if (!ml || !base_url)
 		return RESET_ASKED;
 	char token[SECRET_HEX];
 	if (new_link(st, acc.id, now, token))
@@ -78,8 +77,8 @@ enum reset_answer password_reset_request(struct store *st, struct arena *a, cons
 	struct buf body = BUF_INIT, msg = BUF_INIT;
 	const char *subject;
 	compose(a, &acc, link_of(a, base_url, token), &body, &subject);
-	struct mail_message m = { cfg->from, "leergang", acc.email, acc.display_name, subject, body.ptr, now };
-	bool queued = mail_write(&msg, &m) == MAIL_OK && outbox_send(acc.email, msg.ptr, msg.len);
+	struct mail_message m = { ml->from, "leergang", acc.email, acc.display_name, subject, body.ptr, now };
+	bool queued = mail_write(&msg, &m) == MAIL_OK && ml->queue(acc.email, msg.ptr, msg.len);
 	explicit_bzero(body.ptr, body.len);
 	explicit_bzero(msg.ptr, msg.len);
 	buf_release(&body);

@@ -38,8 +38,8 @@ enum reset_answer {
 /* Someone at client address peer asks for a link for email at now_ms. When
  * an active account has the address and had no link in the last
  * RESET_MAIL_GAP, a link under base_url is made and its message queued
- * for sending in the background (mail/outbox.h), so that the time of the
- * answer does not tell either. */
+ * for sending in the background (the installed mailer's queue,
+ * mail/mailer.h), so that the time of the answer does not tell either. */
 enum reset_answer password_reset_request(struct store *st, struct arena *a, const char *email, const char *peer,
 					 const char *base_url, long long now_ms, struct login_wait *wait);
 

@@ -2,6 +2,7 @@
 #include "people_io.h"
 #include "audit.h"
 #include "person.h"
+#include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
@@ -256,7 +257,7 @@ static void check_managers(struct ctx *c, struct import_report *rep, struct row 
 		}
 		bool found = in_file(idx, n, m);
 		struct person p;
-		if (!found && store_person_by_employee_id(c->st, c->a, c->who->organisation_id, m, &p) != ST_OK)
+		if (!found && d_from_store(store_person_by_employee_id(c->st, c->a, c->who->organisation_id, m, &p)) != D_OK)
 			issue(c, rep, rows[i].line, fields[IF_MANAGER].id,
 			      _("Use the employee number of someone in the file or already in leergang, or leave the cell empty."),
 			      _("No one has employee number %s."), m);
@@ -284,10 +285,10 @@ static int apply_rows(struct ctx *c, struct import_report *rep, struct row *rows
 	for (size_t i = 0; i < n; i++) {
 		struct row *r = &rows[i];
 		struct person *old = &olds[i], p = { 0 };
-		int st = store_person_by_employee_id(c->st, c->a, org, r->v[IF_EMPLOYEE_ID], old);
-		if (st && st != ST_NOTFOUND)
+		int d = d_from_store(store_person_by_employee_id(c->st, c->a, org, r->v[IF_EMPLOYEE_ID], old));
+		if (d && d != D_NOTFOUND)
 			return D_ERROR;
-		bool exists = st == ST_OK;
+		bool exists = d == D_OK;
 		long long unit_id = exists ? old->unit_id : 0;
 		if (rep->map[IF_UNIT] >= 0) {
 			unit_id = 0;
@@ -341,14 +342,14 @@ static int apply_rows(struct ctx *c, struct import_report *rep, struct row *rows
 		long long manager_id = 0;
 		if (*r->v[IF_MANAGER]) {
 			struct person m;
-			int st = store_person_by_employee_id(c->st, c->a, org, r->v[IF_MANAGER], &m);
-			if (st == ST_NOTFOUND) {
+			int d = d_from_store(store_person_by_employee_id(c->st, c->a, org, r->v[IF_MANAGER], &m));
+			if (d == D_NOTFOUND) {
 				issue(c, rep, r->line, fields[IF_MANAGER].id,
 				      _("Use the employee number of someone in the file or already in leergang, or leave the cell empty."),
 				      _("No one has employee number %s."), r->v[IF_MANAGER]);
 				continue;
 			}
-			if (st)
+			if (d)
 				return D_ERROR;
 			manager_id = m.id;
 		}
@@ -434,10 +435,12 @@ int people_import(struct ctx *c, const char *data, size_t len, const int *map, b
 	if (store_begin(c->st))
 		return D_ERROR;
 	int d = apply_rows(c, rep, rows, n);
-	if (d == D_OK && apply && (rep->created || rep->updated))
-		audit(c, "import.people", "organisation", c->who->organisation_id,
-		      "%zu rows: %zu created, %zu updated, %zu unchanged, %zu units created", rep->rows, rep->created,
-		      rep->updated, rep->unchanged, rep->units_created);
+	/* the audit line is part of the import: without it, no import */
+	if (d == D_OK && apply && (rep->created || rep->updated) &&
+	    audit(c, "import.people", "organisation", c->who->organisation_id,
+		  "%zu rows: %zu created, %zu updated, %zu unchanged, %zu units created", rep->rows, rep->created,
+		  rep->updated, rep->unchanged, rep->units_created))
+		d = D_ERROR;
 	if (d == D_OK && apply) {
 		if (store_commit(c->st)) {
 			store_rollback(c->st);

@@ -9,14 +9,14 @@
 #include "schedule.h"
 #include "survey.h"
 #include "core/i18n.h"
+#include "mail/mailer.h"
 #include "mail/message.h"
-#include "mail/smtp.h"
 
 #include <string.h>
 
 bool wave_mail_configured(void)
 {
-	return smtp_configured() != NULL;
+	return mailer_installed() != NULL;
 }
 
 /* The message to one person: the text is Dutch whatever language the
@@ -53,8 +53,8 @@ static int mail_round(struct ctx *c, const struct wave *w, const char *base_url,
 		      bool reminder, struct errors *e, struct mail_tally *t)
 {
 	memset(t, 0, sizeof(*t));
-	const struct smtp_config *cfg = smtp_configured();
-	if (!cfg) {
+	const struct mailer *ml = mailer_installed();
+	if (!ml) {
 		errors_add(c, e, "", "%s", _("Sending e-mail is not set up on this server; use the links as CSV for a mail merge."));
 		return D_INVALID;
 	}
@@ -75,7 +75,7 @@ static int mail_round(struct ctx *c, const struct wave *w, const char *base_url,
 		sender = "leergang";
 	enum lang was = i18n_current();
 	i18n_use(LANG_NL);
-	struct smtp *s = NULL;
+	void *s = NULL;   /* the mailer's batch, opened at the first message */
 	int d = D_OK;
 	struct buf body = BUF_INIT, msg = BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
@@ -86,7 +86,7 @@ static int mail_round(struct ctx *c, const struct wave *w, const char *base_url,
 			t->no_address++;
 			continue;
 		}
-		if (!s && !t->unreachable && !(s = smtp_open()))
+		if (!s && !t->unreachable && !(s = ml->open()))
 			t->unreachable = true;
 		if (t->unreachable) {
 			t->failed++;
@@ -107,14 +107,14 @@ static int mail_round(struct ctx *c, const struct wave *w, const char *base_url,
 		buf_reset(&msg);
 		compose(c, w, x, arena_printf(c->a, "%s/respond?token=%s", base_url, token), reminder, today, &subject,
 			&body, sender);
-		struct mail_message m = { cfg->from, sender, x->email, x->person_name, subject, body.ptr, now };
-		enum smtp_result res = mail_write(&msg, &m) ? SMTP_REFUSED : smtp_send(s, x->email, msg.ptr, msg.len);
-		if (res == SMTP_SENT) {
+		struct mail_message m = { ml->from, sender, x->email, x->person_name, subject, body.ptr, now };
+		enum mailer_result res = mail_write(&msg, &m) ? MAILER_REFUSED : ml->send(s, x->email, msg.ptr, msg.len);
+		if (res == MAILER_SENT) {
 			t->sent++;
 			r = reminder ? store_invitation_remind(c->st, org, x->id) : ST_OK;
 		} else {
 			t->failed++;
-			t->unreachable = res == SMTP_UNREACHABLE;
+			t->unreachable = res == MAILER_UNREACHABLE;
 			r = reminder ? ST_OK : store_invitation_unclaim_mail(c->st, org, x->id);
 		}
 		if (r && r != ST_NOTFOUND) {   /* NOTFOUND: answered meanwhile */
@@ -122,7 +122,8 @@ static int mail_round(struct ctx *c, const struct wave *w, const char *base_url,
 			break;
 		}
 	}
-	smtp_close(s);
+	if (s)
+		ml->close(s);
 	buf_release(&body);
 	buf_release(&msg);
 	i18n_use(was);

@@ -1,5 +1,5 @@
 /* wave_mail.h — a wave's invitations and reminders sent by e-mail (when the
- * server has a mail server set up, mail/smtp.h): each person asked gets a
+ * server has a mailer installed, mail/mailer.h): each person asked gets a
  * message in Dutch with the wave's name, the close date and their personal
  * link. The link (its token) is only ever in the message body: not in a
  * header, the log or the audit trail, which keeps counts alone.

@@ -76,6 +76,14 @@ struct audit_entry {
 	char *at, *actor, *action, *object_kind, *detail;
 };
 
+/* The plain words of a stored Markdown text, as the search index keeps
+ * them (the SQL function md_plain() of its triggers, sqlite/search_fn.h).
+ * Reading Markdown is not the store's business: the program hands the
+ * function in once, before its first store_open (formats/markdown.h
+ * md_plain); until it has, store_open fails and says so. */
+typedef void (*store_words_fn)(struct buf *b, const char *text, size_t len);
+void store_use_words(store_words_fn fn);
+
 /* lifecycle */
 int store_open(const char *path, struct store **out, struct buf *err);
 void store_close(struct store *s);

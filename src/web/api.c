@@ -1,6 +1,7 @@
 /* api.c — the JSON API under /api/v1/: the same access rules and
  * organisation scoping as the pages; errors are objects with a message. */
 #include "web.h"
+#include "domain/organisation.h"
 #include "domain/people_io.h"
 #include "domain/person.h"
 #include "domain/unit.h"
@@ -28,7 +29,7 @@ static json_t *person_json(const struct person *p, const struct unit_tree *t)
 void api_organisations(struct web *w)
 {
 	struct organisation o;
-	if (store_org_get(w->st, w->a, w->who.organisation_id, &o)) {
+	if (organisation_own(&w->ctx, &o)) {
 		web_json_error(w, 500, _("The organisation could not be read."));
 		return;
 	}

@@ -81,12 +81,8 @@ static void identify(struct web *w)
 		w->session = cookie;
 		w->csrf = csrf;
 	}
-	if (actor_load(w->st, w->a, account, &w->who) == ST_OK) {
+	if (actor_identify(w->st, w->a, account, &w->who, &w->org_name) == D_OK)
 		w->signed_in = true;
-		struct organisation o;
-		if (store_org_get(w->st, w->a, w->who.organisation_id, &o) == ST_OK)
-			w->org_name = o.name;
-	}
 }
 
 static bool csrf_ok(struct web *w)
@@ -180,6 +176,98 @@ static void forwarded_client(struct request *r)
 		r->peer = arena_strdup(r->a, addr);
 }
 
+/* The route of the request, its {id}s in w->id; NULL after answering 404
+ * (no such path) or 405 (the path, not with this method: Allow lists the
+ * methods it has). */
+static const struct route *route_of(struct web *w)
+{
+	struct request *r = w->r;
+	const struct route *found = NULL;
+	bool path_known = false;
+	struct buf allow = BUF_INIT;
+	for (const struct route *rt = routes; rt->method; rt++) {
+		long long id[2] = { 0, 0 };
+		if (!match(rt->pattern, r->path, id))
+			continue;
+		path_known = true;
+		if (allow.len)
+			buf_adds(&allow, ", ");
+		buf_adds(&allow, rt->method);
+		if (!strcmp(rt->method, r->method) || (!strcmp(r->method, "HEAD") && !strcmp(rt->method, "GET"))) {
+			found = rt;
+			memcpy(w->id, id, sizeof(id));
+			break;
+		}
+	}
+	if (!found) {
+		bool api = !strncmp(r->path, "/api/", 5);
+		if (path_known) {
+			response_header(r, "Allow", arena_strdup(w->a, allow.ptr));
+			if (api)
+				web_json_error(w, 405, _("This method is not allowed here."));
+			else
+				web_error(w, 405, _("This action cannot be done on this address."));
+		} else if (api) {
+			web_json_error(w, 404, _("There is nothing at this address."));
+		} else {
+			web_not_found(w);
+		}
+	}
+	buf_release(&allow);
+	return found;
+}
+
+/* Whether the route's access rule lets the caller in; if not, answered:
+ * 401 (or to the log-in page) for no one signed in, 403 for a role
+ * without access. */
+static bool access_ok(struct web *w, bool api)
+{
+	unsigned access = w->route->access;
+	if (access & ACCESS_PUBLIC)
+		return true;
+	if (!w->signed_in) {
+		if (api) {
+			response_header(w->r, "WWW-Authenticate", "Bearer");
+			web_json_error(w, 401, _("Log in first: send an API token as 'Authorization: Bearer TOKEN'."));
+		} else if (!strcmp(w->r->method, "GET")) {
+			web_redirect(w, arena_printf(w->a, "/login?next=%s", url_encode(w->a, w->r->path)));
+		} else {
+			web_error(w, 401, _("Your session has ended. Log in again and repeat what you did."));
+		}
+		return false;
+	}
+	if (!(access & ACCESS_SIGNED_IN) && !(access & w->who.roles)) {
+		if (api)
+			web_json_error(w, 403, _("Your role does not give access to this."));
+		else
+			web_error(w, 403, _("Your role does not give access to this page."));
+		return false;
+	}
+	return true;
+}
+
+/* Whether a POST carries the CSRF token it must; if not, answered 403. */
+static bool post_csrf_ok(struct web *w, bool api)
+{
+	if (strcmp(w->r->method, "POST"))
+		return true;
+	if (!api && !csrf_ok(w)) {
+		web_error(w, 403, _("The form has expired or did not come from leergang. Go back, reload the page and try again."));
+		return false;
+	}
+	/* The API with the session cookie (a script in the browser) sends the
+	 * CSRF token as a header, which another site cannot set; with a bearer
+	 * token there is no cookie to abuse. */
+	if (api && w->session) {
+		const char *sent = request_header(w->r, "X-CSRF-Token");
+		if (!sent || !w->csrf || !secret_equal(sent, w->csrf)) {
+			web_json_error(w, 403, _("Send the CSRF token of your session in the X-CSRF-Token header."));
+			return false;
+		}
+	}
+	return true;
+}
+
 void web_handle(struct request *r, void *appv)
 {
 	struct app *app = appv;
@@ -197,82 +285,17 @@ void web_handle(struct request *r, void *appv)
 	w.ctx.who = &w.who;
 	choose_language(&w);
 
-	const struct route *found = NULL;
-	bool path_known = false;
-	struct buf allow = BUF_INIT;
-	for (const struct route *rt = routes; rt->method; rt++) {
-		long long id[2] = { 0, 0 };
-		if (!match(rt->pattern, r->path, id))
-			continue;
-		path_known = true;
-		if (allow.len)
-			buf_adds(&allow, ", ");
-		buf_adds(&allow, rt->method);
-		if (!strcmp(rt->method, r->method) || (!strcmp(r->method, "HEAD") && !strcmp(rt->method, "GET"))) {
-			found = rt;
-			memcpy(w.id, id, sizeof(id));
-			break;
-		}
-	}
-	if (!found) {
-		bool api = !strncmp(r->path, "/api/", 5);
-		if (path_known) {
-			response_header(r, "Allow", arena_strdup(w.a, allow.ptr));
-			if (api)
-				web_json_error(&w, 405, _("This method is not allowed here."));
-			else
-				web_error(&w, 405, _("This action cannot be done on this address."));
-		} else if (api) {
-			web_json_error(&w, 404, _("There is nothing at this address."));
-		} else {
-			web_not_found(&w);
-		}
-		buf_release(&allow);
+	if (!(w.route = route_of(&w)))
 		return;
-	}
-	buf_release(&allow);
-	w.route = found;
 	identify(&w);
-	bool api = found->kind == ROUTE_API;
-	if (!(found->access & ACCESS_PUBLIC)) {
-		if (!w.signed_in) {
-			if (api) {
-				response_header(r, "WWW-Authenticate", "Bearer");
-				web_json_error(&w, 401, _("Log in first: send an API token as 'Authorization: Bearer TOKEN'."));
-			} else if (!strcmp(r->method, "GET")) {
-				web_redirect(&w, arena_printf(w.a, "/login?next=%s", url_encode(w.a, r->path)));
-			} else {
-				web_error(&w, 401, _("Your session has ended. Log in again and repeat what you did."));
-			}
-			return;
-		}
-		if (!(found->access & ACCESS_SIGNED_IN) && !(found->access & w.who.roles)) {
-			if (api)
-				web_json_error(&w, 403, _("Your role does not give access to this."));
-			else
-				web_error(&w, 403, _("Your role does not give access to this page."));
-			return;
-		}
-	}
-	if (!strcmp(r->method, "POST") && !api && !csrf_ok(&w)) {
-		web_error(&w, 403, _("The form has expired or did not come from leergang. Go back, reload the page and try again."));
+	bool api = w.route->kind == ROUTE_API;
+	if (!access_ok(&w, api) || !post_csrf_ok(&w, api))
 		return;
-	}
-	/* The API with the session cookie (a script in the browser) sends the
-	 * CSRF token as a header, which another site cannot set; with a bearer
-	 * token there is no cookie to abuse. */
-	if (!strcmp(r->method, "POST") && api && w.session) {
-		const char *sent = request_header(r, "X-CSRF-Token");
-		if (!sent || !w.csrf || !secret_equal(sent, w.csrf)) {
-			web_json_error(&w, 403, _("Send the CSRF token of your session in the X-CSRF-Token header."));
-			return;
-		}
-	}
 	/* No room on the password lane: answered here, and the gate refuses at
 	 * once, so the route gives its own "try again shortly" without hashing
 	 * on a request thread. */
 	pwgate_refuse_here(r->busy);
-	found->fn(&w);
+	w.route->fn(&w);
 	pwgate_refuse_here(false);
 }
 

@@ -3,11 +3,10 @@
  * confirmation, and then everything or nothing. */
 #include "web.h"
 #include "domain/people_io.h"
+#include "domain/upload.h"
 #include "html/html.h"
 
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static void columns_help(struct web *w)
 {
@@ -106,46 +105,49 @@ static void report_page(struct web *w, const char *filename, const struct import
 	w->r->status = d == D_INVALID ? 422 : 200;
 }
 
+/* The file of the request: a new one (kept until the confirmation), or the
+ * one kept under the form's "upload". False after answering. */
+static bool import_file(struct web *w, const struct part *file, struct upload *up)
+{
+	if (!file) {
+		if (upload_open(&w->ctx, web_field_id(w, "upload"), up)) {
+			web_error(w, 410, _("This upload is no longer available (it is kept for a day, and removed after an import). Upload the file again."));
+			return false;
+		}
+		return true;
+	}
+	if (!file->len) {
+		web_error(w, 422, _("The chosen file is empty. Choose the CSV file with the people."));
+		return false;
+	}
+	*up = (struct upload){ 0, file->filename, file->data, file->len };
+	if (upload_keep(&w->ctx, file->filename, file->data, file->len, &up->id)) {
+		web_error(w, 500, _("The file could not be kept. Try again later."));
+		return false;
+	}
+	return true;
+}
+
 void page_import_post(struct web *w)
 {
-	long long now = (long long)time(NULL), upload = 0;
-	char *filename = NULL, *data = NULL;
-	size_t len = 0;
 	const struct part *file = NULL;
 	for (size_t i = 0; i < w->r->files.n; i++)
 		if (!strcmp(w->r->files.items[i].name, "file"))
 			file = &w->r->files.items[i];
-	store_upload_expire(w->st, now - 24 * 3600);
-	if (file) {
-		if (!file->len) {
-			web_error(w, 422, _("The chosen file is empty. Choose the CSV file with the people."));
-			return;
-		}
-		filename = file->filename;
-		data = file->data;
-		len = file->len;
-		if (store_upload_add(w->st, w->who.organisation_id, w->who.account_id, filename, data, len, now, &upload)) {
-			web_error(w, 500, _("The file could not be kept. Try again later."));
-			return;
-		}
-	} else {
-		upload = web_field_id(w, "upload");
-		if (upload <= 0 || store_upload_get(w->st, w->a, w->who.organisation_id, w->who.account_id, upload,
-						    &filename, &data, &len)) {
-			web_error(w, 410, _("This upload is no longer available (it is kept for a day, and removed after an import). Upload the file again."));
-			return;
-		}
-	}
+	struct upload up;
+	if (!import_file(w, file, &up))
+		return;
 	bool confirm = !file && !strcmp(web_field(w, "action"), "confirm");
 	int map[IMPORT_FIELDS];
 	read_map(w, map);
 	struct import_report rep;
-	int d = people_import(&w->ctx, data, len, file ? NULL : map, confirm, &rep);
+	int d = people_import(&w->ctx, up.data, up.len, file ? NULL : map, confirm, &rep);
 	if (d == D_ERROR) {
 		web_error(w, 500, _("The import failed because of a fault in leergang; nothing has changed. Try again later."));
 		return;
 	}
+	/* imported: the file is no longer needed (or kept, it goes after its day) */
 	if (confirm && d == D_OK)
-		store_upload_delete(w->st, w->who.organisation_id, upload);
-	report_page(w, filename, &rep, upload, d, confirm);
+		(void)upload_done(&w->ctx, up.id);
+	report_page(w, up.filename, &rep, up.id, d, confirm);
 }

@@ -6,11 +6,10 @@
  * what to do, status 422, and changes nothing. */
 #include "web.h"
 #include "domain/instrument_import.h"
+#include "domain/upload.h"
 #include "html/html.h"
 
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static void upload_form(struct web *w)
 {
@@ -138,25 +137,47 @@ static void refused(struct web *w, const struct instrument_import *imp)
 	w->r->status = 422;
 }
 
+/* The page after a check or an import: the summary, the confirmation
+ * form while nothing is imported yet, the report and the preview. */
+static void result_page(struct web *w, const struct instrument_import *imp, long long upload, bool confirmed,
+			long long id)
+{
+	page_begin(w, confirmed ? _("Import done") : _("Check of the import"));
+	html(w->out, "<p><a href=\"/questionnaires\">%s</a></p>", _("Back to the questionnaires"));
+	if (confirmed)
+		html(w->out, "<p class=\"done\" role=\"status\">%s <a href=\"/instruments/%lld\">%s</a></p>",
+		     _("The questionnaire has been imported:"), id, imp->instrument.name);
+	summary(w, imp);
+	if (!confirmed) {
+		html(w->out, "<p>%s</p>", _("Nothing has been imported yet. Check the report and the questions below, then import."));
+		html(w->out, "<form method=\"post\" action=\"/instruments/import\">");
+		form_csrf(w);
+		html(w->out, "<input type=\"hidden\" name=\"upload\" value=\"%lld\"><input type=\"hidden\" name=\"action\" value=\"confirm\">"
+			"<p><button type=\"submit\">%s</button></p></form>\n", upload, _("Import the questionnaire"));
+	}
+	report(w, imp);
+	preview(w, imp);
+	html(w->out, "<p><a href=\"/instruments/import\">%s</a></p>", confirmed ? _("Import another file") : _("Upload another file"));
+	page_end(w);
+}
+
+static void import_failed(struct web *w)
+{
+	web_error(w, 500, _("The import failed because of a fault in leergang; nothing has changed. Try again later."));
+}
+
 void page_instrument_import_post(struct web *w)
 {
-	long long now = (long long)time(NULL), upload = 0;
 	const struct part *file = NULL;
 	for (size_t i = 0; i < w->r->files.n; i++)
 		if (!strcmp(w->r->files.items[i].name, "file"))
 			file = &w->r->files.items[i];
-	char *filename = NULL, *data = NULL;
-	size_t len = 0;
+	struct upload up = { 0 };
 	bool confirm = false;
 	if (file) {
-		filename = file->filename;
-		data = file->data;
-		len = file->len;
+		up = (struct upload){ 0, file->filename, file->data, file->len };
 	} else if (*web_field(w, "upload")) {
-		store_upload_expire(w->st, now - 24 * 3600);
-		upload = web_field_id(w, "upload");
-		if (upload <= 0 || store_upload_get(w->st, w->a, w->who.organisation_id, w->who.account_id, upload, &filename,
-						    &data, &len)) {
+		if (upload_open(&w->ctx, web_field_id(w, "upload"), &up)) {
 			web_error(w, 410, _("This upload is no longer available (it is kept for a day, and removed after an import). Upload the file again."));
 			return;
 		}
@@ -166,43 +187,26 @@ void page_instrument_import_post(struct web *w)
 		return;
 	}
 	struct instrument_import imp;
-	int d = instrument_import_read(&w->ctx, filename, data, len, &imp);
+	int d = instrument_import_read(&w->ctx, up.filename, up.data, up.len, &imp);
 	if (d == D_INVALID) {
 		refused(w, &imp);
 		return;
 	}
 	if (d) {
-		web_error(w, 500, _("The import failed because of a fault in leergang; nothing has changed. Try again later."));
+		import_failed(w);
 		return;
 	}
 	long long id = 0;
 	if (confirm) {
-		if (instrument_import_save(&w->ctx, &imp, now, &id)) {
-			web_error(w, 500, _("The import failed because of a fault in leergang; nothing has changed. Try again later."));
+		if (instrument_import_save(&w->ctx, &imp, ctx_now(&w->ctx), &id)) {
+			import_failed(w);
 			return;
 		}
-		store_upload_delete(w->st, w->who.organisation_id, upload);
-	} else if (file && store_upload_add(w->st, w->who.organisation_id, w->who.account_id, imp.filename, data, len, now,
-					    &upload)) {
+		/* imported: the file is no longer needed (or kept, it goes after its day) */
+		(void)upload_done(&w->ctx, up.id);
+	} else if (file && upload_keep(&w->ctx, imp.filename, up.data, up.len, &up.id)) {
 		web_error(w, 500, _("The file could not be kept. Try again later."));
 		return;
 	}
-
-	page_begin(w, confirm ? _("Import done") : _("Check of the import"));
-	html(w->out, "<p><a href=\"/questionnaires\">%s</a></p>", _("Back to the questionnaires"));
-	if (confirm)
-		html(w->out, "<p class=\"done\" role=\"status\">%s <a href=\"/instruments/%lld\">%s</a></p>",
-		     _("The questionnaire has been imported:"), id, imp.instrument.name);
-	summary(w, &imp);
-	if (!confirm) {
-		html(w->out, "<p>%s</p>", _("Nothing has been imported yet. Check the report and the questions below, then import."));
-		html(w->out, "<form method=\"post\" action=\"/instruments/import\">");
-		form_csrf(w);
-		html(w->out, "<input type=\"hidden\" name=\"upload\" value=\"%lld\"><input type=\"hidden\" name=\"action\" value=\"confirm\">"
-			"<p><button type=\"submit\">%s</button></p></form>\n", upload, _("Import the questionnaire"));
-	}
-	report(w, &imp);
-	preview(w, &imp);
-	html(w->out, "<p><a href=\"/instruments/import\">%s</a></p>", confirm ? _("Import another file") : _("Upload another file"));
-	page_end(w);
+	result_page(w, &imp, up.id, confirm, id);
 }

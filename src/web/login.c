@@ -2,7 +2,7 @@
  * password change and the language switch. */
 #include "web.h"
 #include "domain/account.h"
-#include "domain/audit.h"
+#include "domain/health.h"
 #include "html/html.h"
 
 #include <stdio.h>
@@ -53,13 +53,10 @@ void web_login_wait(struct web *w, const struct login_wait *wait)
 int web_session_start(struct web *w, long long account_id)
 {
 	char token[SECRET_HEX], csrf[SECRET_HEX];
-	if (session_start(w->st, account_id, (long long)time(NULL), token, csrf)) {
+	if (account_sign_in(w->st, w->a, account_id, (long long)time(NULL), token, csrf) != D_OK) {
 		web_error(w, 500, _("Logging in failed because of a fault in leergang. Try again later."));
 		return -1;
 	}
-	struct account acc;
-	if (store_account_by_id(w->st, w->a, account_id, &acc) == ST_OK)
-		store_audit_add(w->st, acc.organisation_id, acc.id, acc.email, "login", "account", acc.id, "");
 	web_set_session_cookie(w, token);
 	return 0;
 }
@@ -199,7 +196,7 @@ void page_password_post(struct web *w)
 
 void page_healthz(struct web *w)
 {
-	if (store_ping(w->st) == ST_OK)
+	if (health_check(w->st) == D_OK)
 		web_json(w, 200, json_pack("{s:s}", "status", "ok"));
 	else
 		web_json(w, 503, json_pack("{s:s}", "status", "database unreachable"));

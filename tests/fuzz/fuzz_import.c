@@ -2,6 +2,7 @@
  * the file holds, it reports or imports, and a dry run changes nothing. */
 #include "domain/people_io.h"
 #include "core/buf.h"
+#include "formats/markdown.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!st) {
 		struct buf err = BUF_INIT;
 		int applied;
+		store_use_words(md_plain);
 		if (store_open(":memory:", &st, &err) || store_migrate(st, &applied, &err) ||
 		    store_org_add(st, "fuzz", "Fuzz", &org))
 			abort();

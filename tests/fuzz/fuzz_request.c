@@ -22,6 +22,7 @@
 #include "core/i18n.h"
 #include "core/utf8.h"
 #include "demo/demo.h"
+#include "formats/markdown.h"
 #include "domain/account.h"
 #include "web/web.h"
 
@@ -52,6 +53,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	int applied;
 	const char *dir = getenv("LEERGANG_LOCALEDIR");
 	static char cheap[crypto_pwhash_STRBYTES];
+	store_use_words(md_plain);
 	if (sodium_init() < 0 ||
 	    crypto_pwhash_str_alg(cheap, DEMO_PASSWORD, strlen(DEMO_PASSWORD), crypto_pwhash_OPSLIMIT_MIN,
 				  crypto_pwhash_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13))

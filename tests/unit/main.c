@@ -4,6 +4,8 @@
  * reason ("skip NAME: reason"); with CI=true a test skipped for a missing
  * tool fails instead. */
 #include "test.h"
+#include "formats/markdown.h"
+#include "store/store.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -53,6 +55,8 @@ int main(int argc, char **argv)
 	int passed = 0, failed = 0, nskipped = 0, ran = 0;
 	const char *ci = getenv("CI");
 	bool in_ci = ci && !strcmp(ci, "true");
+	/* what the program does before its first store_open (src/main.c) */
+	store_use_words(md_plain);
 	for (struct test_case *t = tests; t; t = t->next) {
 		if (argc > 1 && !strstr(t->name, argv[1]))
 			continue;

@@ -480,6 +480,44 @@ TEST(actor_load_roles_and_org)
 	fixture_close(&f);
 }
 
+TEST(account_sign_in_starts_a_session_with_its_audit_line)
+{
+	FIXTURE(f);
+	long long id = plain_account(&f, f.org_b, "binnen@example.nl");
+	char token[SECRET_HEX], csrf[SECRET_HEX];
+	CHECK_INT(account_sign_in(f.st, &f.a, id, NOW, token, csrf), D_OK);
+	long long who = 0;
+	char *got = NULL;
+	CHECK_INT(session_resolve(f.st, &f.a, token, NOW + 1, &who, &got), ST_OK);
+	CHECK_INT(who, id);
+	CHECK_STR(got, csrf);
+	/* the line is in the account's own organisation, by the account */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'login' AND organisation_id = %lld"
+				    " AND actor_id = %lld AND object_id = %lld", f.org_b, id, id), 1);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'login' AND organisation_id = %lld",
+				f.org_a), 0);
+	fixture_close(&f);
+}
+
+TEST(actor_identify_with_the_organisation_name)
+{
+	FIXTURE(f);
+	long long id = plain_account(&f, f.org_b, "wie@example.nl");
+	CHECK_INT(store_grant_add(f.st, id, f.org_b, "coach", "organisation", 0), ST_OK);
+	struct actor w;
+	const char *org = "x";
+	CHECK_INT(actor_identify(f.st, &f.a, id, &w, &org), D_OK);
+	CHECK_INT(w.organisation_id, f.org_b);
+	CHECK_INT(w.roles, ROLE_BIT(ROLE_COACH));
+	CHECK_STR(org, "Organisatie B");
+	CHECK_INT(actor_identify(f.st, &f.a, 9999, &w, &org), D_NOTFOUND);
+	CHECK(org == NULL);
+	/* a blocked account is no one */
+	CHECK_INT(fixture_exec(&f, "UPDATE account SET active = 0 WHERE id = %lld", id), 0);
+	CHECK_INT(actor_identify(f.st, &f.a, id, &w, &org), D_NOTFOUND);
+	fixture_close(&f);
+}
+
 /* ---- secrets ---- */
 
 TEST(secret_equal_and_random)

@@ -23,6 +23,7 @@
  * Not conflated by this stemmer (so not tested as pairs): the past tense,
  * ontwikkelde -> ontwikkeld, vergaderde -> vergaderd. */
 #include "test.h"
+#include "formats/markdown.h"
 #include "store/sqlite/internal.h"
 
 #include <stdlib.h>
@@ -349,4 +350,40 @@ TEST(md_plain_sql_function)
 	CHECK_STR(out.ptr, "De [vergaderingen] liepen uit.");
 	buf_release(&out);
 	store_close(s);
+}
+
+/* The words of the index come from the program (store_use_words), not from
+ * a format the store would know: md_plain() runs what it was handed, and a
+ * store cannot be opened before it was handed anything. */
+static void shout_words(struct buf *b, const char *text, size_t len)
+{
+	buf_adds(b, "WORDS:");
+	buf_add(b, text, len);
+}
+
+TEST(md_plain_runs_the_words_function_handed_in)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	store_use_words(shout_words);
+	struct store *s = mem_store();
+	if (s) {
+		text_of(s, "SELECT md_plain(?1)", "**vet**", &out);
+		CHECK_STR(out.ptr, "WORDS:**vet**");
+		store_close(s);
+	}
+	store_use_words(NULL);
+	s = NULL;
+	CHECK_INT(store_open(":memory:", &s, &err), ST_ERROR);
+	CHECK(s == NULL);
+	CHECK(err.ptr && strstr(err.ptr, "store_use_words") != NULL);
+	store_close(s);
+	store_use_words(md_plain);
+	s = mem_store();
+	if (s) {
+		text_of(s, "SELECT md_plain(?1)", "**vet**", &out);
+		CHECK_STR(out.ptr, "vet");
+		store_close(s);
+	}
+	buf_release(&out);
+	buf_release(&err);
 }

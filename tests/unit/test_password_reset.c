@@ -10,7 +10,10 @@
 #include "domain/password_reset.h"
 #include "domain/role.h"
 #include "domain/throttle.h"
+#include "mail/mailer.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define NOW 1700000000LL
@@ -151,5 +154,80 @@ TEST(password_reset_requests_throttled_per_client_alike)
 	/* this server sends no mail: no link was made for anyone */
 	CHECK(!password_reset_by_mail(BASE));
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM password_reset"), 0);
+	fixture_close(&f);
+}
+
+/* A mailer of the test's own (mail/mailer.h): the domain hands it the
+ * message and never reaches for SMTP itself. */
+static struct {
+	int queued;
+	char to[64];
+	struct buf msg;
+} handed;
+
+static bool keep_queued(const char *to, const char *msg, size_t len)
+{
+	handed.queued++;
+	snprintf(handed.to, sizeof(handed.to), "%s", to);
+	buf_reset(&handed.msg);
+	buf_add(&handed.msg, msg, len);
+	return true;
+}
+
+/* The body of a quoted-printable message as text (soft breaks joined,
+ * =XX decoded), in b. */
+static void body_text(struct buf *b, const char *msg)
+{
+	const char *p = strstr(msg, "\r\n\r\n");
+	buf_reset(b);
+	for (p = p ? p + 4 : ""; *p; p++) {
+		if (*p == '=' && p[1] == '\r' && p[2] == '\n') {
+			p += 2;
+		} else if (*p == '=' && p[1] && p[2]) {
+			char hex[3] = { p[1], p[2], 0 };
+			buf_addch(b, (char)strtol(hex, NULL, 16));
+			p += 2;
+		} else {
+			buf_addch(b, *p);
+		}
+	}
+}
+
+TEST(password_reset_request_hands_the_link_to_the_mailer)
+{
+	FIXTURE(f);  /* no hashes */
+	static const struct mailer test_mailer = { "leergang@example.nl", NULL, NULL, NULL, keep_queued };
+	long long id = 0;
+	CHECK_INT(store_account_add(f.st, f.org_a, "bekend@example.nl", "Bekend", 0, "", &id), ST_OK);
+	memset(&handed, 0, sizeof(handed));
+	mailer_use(&test_mailer);
+	CHECK(password_reset_by_mail(BASE));
+	struct login_wait wait;
+	/* nothing for an address without an account */
+	CHECK_INT(password_reset_request(f.st, &f.a, "onbekend@example.nl", "192.0.2.30", BASE, NOW_MS, &wait), RESET_ASKED);
+	CHECK_INT(handed.queued, 0);
+	CHECK_INT(password_reset_request(f.st, &f.a, "bekend@example.nl", "192.0.2.31", BASE, NOW_MS, &wait), RESET_ASKED);
+	CHECK_INT(handed.queued, 1);
+	CHECK_STR(handed.to, "bekend@example.nl");
+	const char *m = handed.msg.ptr ? handed.msg.ptr : "";
+	CHECK(strstr(m, "From: leergang <leergang@example.nl>") != NULL);
+	CHECK(strstr(m, "To: Bekend <bekend@example.nl>") != NULL);
+	/* the link in the message opens the account's reset page */
+	struct buf text = BUF_INIT;
+	body_text(&text, m);
+	const char *link = strstr(text.ptr ? text.ptr : "", BASE "/password/reset?token=");
+	CHECK(link != NULL);
+	if (link) {
+		char token[SECRET_HEX] = "";
+		snprintf(token, sizeof(token), "%.64s", token_of(link));
+		const char *email = NULL;
+		CHECK_INT(password_reset_open(f.st, &f.a, token, NOW + 60, &email), D_OK);
+		CHECK_STR(email ? email : "", "bekend@example.nl");
+	}
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM password_reset"), 1);
+	mailer_use(NULL);
+	CHECK(!password_reset_by_mail(BASE));
+	buf_release(&handed.msg);
+	buf_release(&text);
 	fixture_close(&f);
 }

@@ -33,7 +33,8 @@ int store_open(const char *path, struct store **out, struct buf *err)
 	/* before anything touches the schema: the search index and its
 	 * triggers need the tokenizer "dutch" and md_plain() */
 	if ((rc = search_functions_register(s->db)) != SQLITE_OK) {
-		buf_addf(err, "cannot set up full-text search on database %s: %s", path, sqlite3_errstr(rc));
+		buf_addf(err, "cannot set up full-text search on database %s: %s", path,
+			 rc == SQLITE_MISUSE ? "the program gave no words function (store_use_words)" : sqlite3_errstr(rc));
 		store_close(s);
 		return ST_ERROR;
 	}

@@ -1,5 +1,8 @@
 /* search_fn.c — the FTS5 tokenizer "dutch" and the SQL function md_plain(),
- * registered on every connection of the store (see search_fn.h).
+ * registered on every connection of the store (see search_fn.h). md_plain()
+ * calls the words function the program handed in (store_use_words): the
+ * store keeps the index, the formats layer knows what words a Markdown
+ * text has.
  *
  * The tokenizer wraps SQLite's own unicode61 (which splits the text into
  * words, lowercases them and, with remove_diacritics 2, folds every
@@ -29,7 +32,7 @@
 #include "search_fn.h"
 
 #include "core/buf.h"
-#include "formats/markdown.h"
+#include "store/store.h"
 
 #include <libstemmer.h>
 #include <stdbool.h>
@@ -206,6 +209,14 @@ static fts5_api *fts5_api_of(sqlite3 *db)
 
 /* ---- md_plain(text) ---- */
 
+/* Set once, before the first connection is opened (store_use_words). */
+static store_words_fn words;
+
+void store_use_words(store_words_fn fn)
+{
+	words = fn;
+}
+
 static void sql_md_plain(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -220,7 +231,7 @@ static void sql_md_plain(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	size_t len = (size_t)sqlite3_value_bytes(argv[0]);
 	struct buf b = BUF_INIT;
-	md_plain(&b, text, len);
+	words(&b, text, len);
 	size_t n;
 	char *plain = buf_detach(&b, &n);
 	sqlite3_result_text64(ctx, plain, n, free, SQLITE_UTF8);
@@ -230,6 +241,8 @@ static void sql_md_plain(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int search_functions_register(sqlite3 *db)
 {
+	if (!words)
+		return SQLITE_MISUSE;
 	fts5_api *api = fts5_api_of(db);
 	if (!api || api->iVersion < 2)
 		return SQLITE_ERROR;

@@ -9,9 +9,10 @@
  *     fts5(..., tokenize = 'dutch'); further arguments go to unicode61.
  *
  *   the SQL function md_plain(text): the plain words of a CommonMark text
- *     (formats/markdown.h md_plain(): no markup, no raw HTML, one block per
- *     line); NULL for NULL. Deterministic and innocuous, so triggers may
- *     use it.
+ *     as the function handed to store_use_words() makes them (the
+ *     program's: formats/markdown.h md_plain(), no markup, no raw HTML, one
+ *     block per line); NULL for NULL. Deterministic and innocuous, so
+ *     triggers may use it.
  *
  * A connection opened without these (the sqlite3 shell, a test's own
  * connection) cannot read or write an FTS5 table that uses 'dutch' nor run
@@ -23,7 +24,7 @@
 
 /* Registers the tokenizer "dutch" and the function md_plain() on db:
  * SQLITE_OK or an SQLite error code (SQLITE_ERROR when the library has no
- * FTS5). */
+ * FTS5, SQLITE_MISUSE before store_use_words()). */
 int search_functions_register(sqlite3 *db);
 
 #endif

@@ -1,0 +1,12 @@
+/* health.h — whether this server can do its work (GET /healthz, for the
+ * operator's monitoring): the database answers. */
+#ifndef LG_DOMAIN_HEALTH_H
+#define LG_DOMAIN_HEALTH_H
+
+#include "ctx.h"
+
+/* D_OK when the store answers a query, D_ERROR otherwise. Needs no actor:
+ * it reads nothing of any organisation. */
+int health_check(struct store *st);
+
+#endif
