@@ -296,7 +296,9 @@ char *privacy_anonymise_in(struct ctx *c, struct privacy_group *pg, const char *
 	struct buf b = BUF_INIT;
 	for (const char *p = text; *p;) {
 		size_t hit = 0;
-		for (size_t i = 0; i < k && !hit; i++)
+		/* a name begins a word: inside one no name is looked for */
+		bool word_start = p == text || !word_byte((unsigned char)p[-1]);
+		for (size_t i = 0; word_start && i < k && !hit; i++)
 			hit = name_at(text, p, &names[i]);
 		if (hit) {
 			buf_adds(&b, mark);
