@@ -2,11 +2,14 @@
  * and the secret feed URLs. A two-day meeting is two events, one per day,
  * so that a calendar does not show it running through the night. */
 #include "calendar.h"
+#include "feed_cache.h"
 #include "group.h"
+#include "store_rc.h"
 #include "core/die.h"
 #include "core/i18n.h"
 #include "formats/ics.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,8 +18,8 @@ static void copy(char *dst, size_t size, const char *src)
 	snprintf(dst, size, "%s", src ? src : "");
 }
 
-int calendar_write(struct ctx *c, const char *name, const struct meeting *m, size_t n, long long now,
-		   struct buf *out)
+/* The events of the meetings (two for a two-day meeting), in c->a. */
+static struct ics_event *events(struct ctx *c, const struct meeting *m, size_t n, size_t *k_out)
 {
 	struct ics_event *ev = arena_alloc(c->a, (2 * n + 1) * sizeof(*ev));
 	size_t k = 0;
@@ -43,6 +46,12 @@ int calendar_write(struct ctx *c, const char *name, const struct meeting *m, siz
 			e->last_modified = m[i].updated_at;
 		}
 	}
+	*k_out = k;
+	return ev;
+}
+
+static int write_events(const char *name, const struct ics_event *ev, size_t k, long long now, struct buf *out)
+{
 	const char *why = NULL;
 	if (ics_calendar(out, name, ev, k, now, &why)) {
 		/* our own data refused: a bug or missing tzdata, for the log */
@@ -52,15 +61,25 @@ int calendar_write(struct ctx *c, const char *name, const struct meeting *m, siz
 	return D_OK;
 }
 
-int calendar_for_person(struct ctx *c, long long now, struct buf *out)
+int calendar_write(struct ctx *c, const char *name, const struct meeting *m, size_t n, long long now,
+		   struct buf *out)
+{
+	size_t k;
+	struct ics_event *ev = events(c, m, n, &k);
+	return write_events(name, ev, k, now, out);
+}
+
+/* The meetings of every group the acting person takes part in or runs; a
+ * participant who stopped keeps no feed of the group's meetings. */
+static int person_meetings(struct ctx *c, struct meeting **out, size_t *nout)
 {
 	struct meeting *m = NULL;
 	size_t n = 0;
+	*out = NULL;
+	*nout = 0;
 	if (c->who->person_id &&
 	    store_meeting_list_for_person(c->st, c->a, c->who->organisation_id, c->who->person_id, &m, &n))
 		return D_ERROR;
-	/* the meetings of groups the person takes part in or runs; a
-	 * participant who stopped keeps no feed of the group's meetings */
 	struct meeting *keep = arena_alloc(c->a, (n + 1) * sizeof(*keep));
 	size_t k = 0;
 	long long last = 0;
@@ -77,29 +96,166 @@ int calendar_for_person(struct ctx *c, long long now, struct buf *out)
 		if (in)
 			keep[k++] = m[i];
 	}
-	return calendar_write(c, _("leergang: my meetings"), keep, k, now, out);
+	*out = keep;
+	*nout = k;
+	return D_OK;
+}
+
+int calendar_for_person(struct ctx *c, long long now, struct buf *out)
+{
+	struct meeting *m;
+	size_t n;
+	int r = person_meetings(c, &m, &n);
+	return r ? r : calendar_write(c, _("leergang: my meetings"), m, n, now, out);
+}
+
+/* The meetings of a group the actor is in, and the calendar's name. */
+static int group_meetings(struct ctx *c, long long group_id, const char **name, struct meeting **m, size_t *n)
+{
+	struct learning_group g;
+	enum group_relation rel;
+	int r = group_open(c, group_id, &g, &rel);
+	if (r)
+		return r;
+	if (store_meeting_list(c->st, c->a, c->who->organisation_id, g.id, m, n))
+		return D_ERROR;
+	*name = arena_printf(c->a, "leergang: %s", g.name);
+	return D_OK;
+}
+
+int calendar_for_group(struct ctx *c, long long group_id, long long now, struct buf *out)
+{
+	const char *name;
+	struct meeting *m;
+	size_t n;
+	int r = group_meetings(c, group_id, &name, &m, &n);
+	return r ? r : calendar_write(c, name, m, n, now, out);
 }
 
 int calendar_feed_create(struct ctx *c, long long group_id, long long now, char token[SECRET_HEX])
 {
+	if (group_id) {
+		/* a feed of one group: a group the actor is in */
+		struct learning_group g;
+		enum group_relation rel;
+		int r = group_open(c, group_id, &g, &rel);
+		if (r)
+			return r;
+	}
 	unsigned char h[HASH_LEN];
 	secret_random(token);
 	secret_hash(token, h);
 	long long id;
-	int r = store_feed_add(c->st, c->who->organisation_id, c->who->account_id, group_id, h, now, &id);
-	if (r)
-		return r == ST_INVALID ? D_NOTFOUND : D_ERROR;
+	return d_from_store(store_feed_add(c->st, c->who->organisation_id, c->who->account_id, group_id, h, now, &id));
+}
+
+int calendar_links(struct ctx *c, struct calendar_links *out)
+{
+	assert(out);
+	memset(out, 0, sizeof(*out));
+	struct calendar_feed *f;
+	size_t n;
+	if (store_feed_list(c->st, c->a, c->who->organisation_id, c->who->account_id, &f, &n) ||
+	    (c->who->person_id && store_group_list_for_person(c->st, c->a, c->who->organisation_id, c->who->person_id,
+							      &out->groups, &out->ngroups)))
+		return D_ERROR;
+	out->links = arena_alloc(c->a, (n + 1) * sizeof(*out->links));
+	for (size_t i = 0; i < n; i++) {
+		struct calendar_link *l = &out->links[out->n++];
+		*l = (struct calendar_link){ f[i].id, f[i].group_id, f[i].created_at, NULL };
+		for (size_t k = 0; k < out->ngroups; k++)
+			if (out->groups[k].id == f[i].group_id)
+				l->group_name = out->groups[k].name;
+	}
 	return D_OK;
 }
 
-int calendar_feed_open(struct store *st, struct arena *a, const char *token, struct actor *who, long long *group_id)
+int calendar_feed_revoke(struct ctx *c, long long feed_id, long long now)
+{
+	int r = d_from_store(store_feed_revoke(c->st, c->who->organisation_id, c->who->account_id, feed_id, now));
+	if (r == D_OK)
+		feed_cache_drop(feed_id);
+	return r;
+}
+
+/* The feed's owner, as the actor the calendar is written for. */
+static int feed_open(struct ctx *c, const char *token, struct calendar_feed *f, struct actor *who)
 {
 	unsigned char h[HASH_LEN];
-	struct calendar_feed f;
-	if (!token || secret_hash(token, h) || store_feed_by_hash(st, h, &f))
+	if (!token || secret_hash(token, h))
 		return D_NOTFOUND;
-	if (actor_load(st, a, f.account_id, who) || who->organisation_id != f.organisation_id)
+	int r = store_feed_by_hash(c->st, h, f);
+	if (r)
+		return d_from_store(r);
+	if (actor_load(c->st, c->a, f->account_id, who) || who->organisation_id != f->organisation_id)
 		return D_NOTFOUND;
-	*group_id = f.group_id;
 	return D_OK;
+}
+
+/* Everything a feed's text is made of but the time it is made: the
+ * calendar's name and every field of every event, each with its length,
+ * so that two different inputs never give the same key. */
+static void key_text(struct buf *k, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	buf_addf(k, "%zu%c", n, s ? ':' : '-');
+	buf_add(k, s ? s : "", n);
+}
+
+static void feed_key(struct buf *k, const struct calendar_feed *f, const char *name, const struct ics_event *ev,
+		     size_t n)
+{
+	buf_addf(k, "feed %lld account %lld group %lld org %lld\n", f->id, f->account_id, f->group_id,
+		 f->organisation_id);
+	key_text(k, name);
+	for (size_t i = 0; i < n; i++) {
+		const struct ics_event *e = &ev[i];
+		buf_addf(k, "\n%d %d %lld ", e->sequence, e->cancelled ? 1 : 0, e->last_modified);
+		key_text(k, e->uid);
+		key_text(k, e->summary);
+		key_text(k, e->location);
+		key_text(k, e->description);
+		key_text(k, e->url);
+		key_text(k, e->start_date);
+		key_text(k, e->start_time);
+		key_text(k, e->end_date);
+		key_text(k, e->end_time);
+	}
+}
+
+int calendar_feed(struct ctx *c, const char *token, struct buf *out)
+{
+	struct calendar_feed f;
+	struct actor who;
+	int r = feed_open(c, token, &f, &who);
+	if (r)
+		return r;
+	struct ctx fc = { c->st, c->a, &who, c->now };
+	long long now = ctx_now(c);
+	const char *name = _("leergang: my meetings");
+	struct meeting *m = NULL;
+	size_t n = 0;
+	r = f.group_id ? group_meetings(&fc, f.group_id, &name, &m, &n) : person_meetings(&fc, &m, &n);
+	if (r == D_NOTFOUND) {
+		/* the owner of the link left the group */
+		name = "leergang";
+		n = 0;
+		r = D_OK;
+	}
+	if (r)
+		return r;
+	size_t k;
+	struct ics_event *ev = events(&fc, m, n, &k);
+	/* the events are read afresh on every fetch; only writing them is
+	 * saved when nothing in them changed */
+	struct buf key = BUF_INIT;
+	feed_key(&key, &f, name, ev, k);
+	size_t start = out->len;
+	if (!feed_cache_get(f.id, key.ptr, key.len, now, out)) {
+		r = write_events(name, ev, k, now, out);
+		if (!r)
+			feed_cache_put(f.id, key.ptr, key.len, out->ptr + start, out->len - start, now);
+	}
+	buf_release(&key);
+	return r;
 }

@@ -9,32 +9,66 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <string.h>
+
+void privacy_group_init(struct privacy_group *pg, long long group_id)
+{
+	memset(pg, 0, sizeof(*pg));
+	pg->id = group_id;
+}
+
+const struct learning_group *privacy_group_get(struct ctx *c, struct privacy_group *pg)
+{
+	if (!pg->have_group) {
+		pg->have_group = true;
+		pg->found = pg->id && !store_group_get(c->st, c->a, c->who->organisation_id, pg->id, &pg->g);
+	}
+	return pg->found ? &pg->g : NULL;
+}
+
+/* The group's enrolments, or NULL (with *n 0) when they cannot be read. */
+static const struct enrolment *enrolments(struct ctx *c, struct privacy_group *pg, size_t *n)
+{
+	if (!pg->have_enrolments) {
+		pg->have_enrolments = true;
+		pg->enrolments_ok = !store_enrolment_list(c->st, c->a, c->who->organisation_id, pg->id, &pg->en, &pg->nen);
+		if (!pg->enrolments_ok)
+			pg->nen = 0;
+	}
+	*n = pg->nen;
+	return pg->enrolments_ok ? pg->en : NULL;
+}
 
 /* The actor's place in the group, by person, whatever their roles: a coach
  * who is not the facilitator does not read what was shared with the
  * facilitator. */
-static bool in_group(struct ctx *c, long long group_id, bool facilitator_only)
+static bool in_group_pg(struct ctx *c, struct privacy_group *pg, bool facilitator_only)
 {
 	long long me = c->who->person_id;
-	struct learning_group g;
-	if (!me || !group_id || store_group_get(c->st, c->a, c->who->organisation_id, group_id, &g))
+	const struct learning_group *g;
+	if (!me || !pg->id || !(g = privacy_group_get(c, pg)))
 		return false;
-	if (g.facilitator_id == me)
+	if (g->facilitator_id == me)
 		return true;
 	if (facilitator_only)
 		return false;
-	if (g.mentor_id == me)
+	if (g->mentor_id == me)
 		return true;
-	struct enrolment *en;
 	size_t n;
-	if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group_id, &en, &n))
-		return false;
-	for (size_t i = 0; i < n; i++)
+	const struct enrolment *en = enrolments(c, pg, &n);
+	for (size_t i = 0; en && i < n; i++)
 		if (en[i].person_id == me && strcmp(en[i].status, "stopped"))
 			return true;
 	return false;
+}
+
+static bool in_group(struct ctx *c, long long group_id, bool facilitator_only)
+{
+	struct privacy_group pg;
+	privacy_group_init(&pg, group_id);
+	return in_group_pg(c, &pg, facilitator_only);
 }
 
 bool privacy_may_read_logbook(struct ctx *c, const struct logbook_entry *e)
@@ -75,17 +109,24 @@ bool privacy_may_read_trajectory(struct ctx *c, long long person_id, long long g
 
 enum place { PLACE_NONE, PLACE_PARTICIPANT, PLACE_MENTOR, PLACE_FACILITATOR };
 
-static enum place place_in(struct ctx *c, long long group_id)
+static enum place place_in_pg(struct ctx *c, struct privacy_group *pg)
 {
 	long long me = c->who->person_id;
-	struct learning_group g;
-	if (!me || !group_id || store_group_get(c->st, c->a, c->who->organisation_id, group_id, &g))
+	const struct learning_group *g;
+	if (!me || !pg->id || !(g = privacy_group_get(c, pg)))
 		return PLACE_NONE;
-	if (g.facilitator_id == me)
+	if (g->facilitator_id == me)
 		return PLACE_FACILITATOR;
-	if (g.mentor_id == me)
+	if (g->mentor_id == me)
 		return PLACE_MENTOR;
-	return in_group(c, group_id, false) ? PLACE_PARTICIPANT : PLACE_NONE;
+	return in_group_pg(c, pg, false) ? PLACE_PARTICIPANT : PLACE_NONE;
+}
+
+static enum place place_in(struct ctx *c, long long group_id)
+{
+	struct privacy_group pg;
+	privacy_group_init(&pg, group_id);
+	return place_in_pg(c, &pg);
 }
 
 static bool reads_along(struct ctx *c)
@@ -95,8 +136,16 @@ static bool reads_along(struct ctx *c)
 
 enum privacy_read privacy_report(struct ctx *c, const struct meeting_report *r)
 {
+	struct privacy_group pg;
+	privacy_group_init(&pg, r->group_id);
+	return privacy_report_in(c, &pg, r);
+}
+
+enum privacy_read privacy_report_in(struct ctx *c, struct privacy_group *pg, const struct meeting_report *r)
+{
+	assert(pg->id == r->group_id);
 	bool published = !strcmp(r->status, "published");
-	switch (place_in(c, r->group_id)) {
+	switch (place_in_pg(c, pg)) {
 	case PLACE_FACILITATOR:
 	case PLACE_MENTOR:
 		return PRIVACY_FULL;
@@ -158,25 +207,29 @@ static bool particle(const char *p, size_t n)
  * part of it of three letters or more that is not a particle, as written
  * (with its capital: "Meer" in a name, not "meer" in a sentence). Longest
  * first so that a full name goes before its parts. */
-struct name {
+struct privacy_name {
 	const char *text;
 	bool any_case;
 };
 
-static size_t group_names(struct ctx *c, long long group_id, struct name **out)
+static size_t group_names(struct ctx *c, struct privacy_group *pg, struct privacy_name **out)
 {
-	struct enrolment *en;
+	if (pg->have_names) {
+		*out = pg->names;
+		return pg->nnames;
+	}
 	size_t n, k = 0;
 	*out = NULL;
-	if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group_id, &en, &n))
+	const struct enrolment *en = enrolments(c, pg, &n);
+	if (!en)
 		return 0;
 	size_t cap = 8;
 	for (size_t i = 0; i < n; i++)
 		cap += 2 + strlen(en[i].person_name) / 2;
-	struct name *names = arena_alloc(c->a, cap * sizeof(*names));
+	struct privacy_name *names = arena_alloc(c->a, cap * sizeof(*names));
 	for (size_t i = 0; i < n; i++) {
 		const char *full = en[i].person_name;
-		names[k++] = (struct name){ full, true };
+		names[k++] = (struct privacy_name){ full, true };
 		const char *p = full;
 		while (*p && k < cap) {
 			while (*p == ' ')
@@ -186,16 +239,19 @@ static size_t group_names(struct ctx *c, long long group_id, struct name **out)
 				e++;
 			size_t len = (size_t)(e - p);
 			if (len >= 3 && len < strlen(full) && !particle(p, len))
-				names[k++] = (struct name){ arena_strndup(c->a, p, len), false };
+				names[k++] = (struct privacy_name){ arena_strndup(c->a, p, len), false };
 			p = e;
 		}
 	}
 	for (size_t i = 1; i < k; i++)   /* longest first (insertion sort; groups are small) */
 		for (size_t j = i; j > 0 && strlen(names[j].text) > strlen(names[j - 1].text); j--) {
-			struct name t = names[j];
+			struct privacy_name t = names[j];
 			names[j] = names[j - 1];
 			names[j - 1] = t;
 		}
+	pg->have_names = true;
+	pg->names = names;
+	pg->nnames = k;
 	*out = names;
 	return k;
 }
@@ -205,7 +261,7 @@ static size_t group_names(struct ctx *c, long long group_id, struct name **out)
  * full name in any case is compared letter by letter beyond ASCII too:
  * strncasecmp let "ANAÏS ÆRØ" through to the coach as a name unlike
  * "Anaïs Ærø". */
-static size_t name_at(const char *text, const char *p, const struct name *name)
+static size_t name_at(const char *text, const char *p, const struct privacy_name *name)
 {
 	size_t len = strlen(name->text);
 	if (!len)
@@ -225,15 +281,24 @@ static size_t name_at(const char *text, const char *p, const struct name *name)
 
 char *privacy_anonymise(struct ctx *c, long long group_id, const char *text)
 {
-	struct name *names;
-	size_t k = group_names(c, group_id, &names);
+	struct privacy_group pg;
+	privacy_group_init(&pg, group_id);
+	return privacy_anonymise_in(c, &pg, text);
+}
+
+char *privacy_anonymise_in(struct ctx *c, struct privacy_group *pg, const char *text)
+{
+	struct privacy_name *names;
+	size_t k = group_names(c, pg, &names);
 	if (!text)
 		return NULL;
 	const char *mark = _("[participant]");
 	struct buf b = BUF_INIT;
 	for (const char *p = text; *p;) {
 		size_t hit = 0;
-		for (size_t i = 0; i < k && !hit; i++)
+		/* a name begins a word: inside one no name is looked for */
+		bool word_start = p == text || !word_byte((unsigned char)p[-1]);
+		for (size_t i = 0; word_start && i < k && !hit; i++)
 			hit = name_at(text, p, &names[i]);
 		if (hit) {
 			buf_adds(&b, mark);
@@ -261,8 +326,15 @@ static bool may_find(const char *q, size_t nq, bool prefix, const char *name, si
 
 bool privacy_names_participant(struct ctx *c, long long group_id, const char *query)
 {
-	struct name *names;
-	size_t k = group_names(c, group_id, &names);
+	struct privacy_group pg;
+	privacy_group_init(&pg, group_id);
+	return privacy_names_participant_in(c, &pg, query);
+}
+
+bool privacy_names_participant_in(struct ctx *c, struct privacy_group *pg, const char *query)
+{
+	struct privacy_name *names;
+	size_t k = group_names(c, pg, &names);
 	/* every word of the query against every word of every name: a prefix
 	 * query or a stemmed form reaches a name as well as the name itself */
 	for (const char *q = query; *q;) {

@@ -56,4 +56,30 @@ bool privacy_holds_intake(struct ctx *c, long long group_id);
  * actor is not its writer. */
 void privacy_log_read(struct ctx *c, const char *kind, long long id, long long writer_person_id);
 
+/* What the rules above read of one group (the group, its enrolments, the
+ * names to hide), read at most once: for a caller that asks about many
+ * texts of the same group at once, as a search does for each result. The
+ * same rules; only the reads are shared. privacy_group_init() sets it up
+ * for a group (nothing is read yet); the rest is read when first needed,
+ * in c->a, and is valid for as long as nothing in the group changes (one
+ * request). */
+struct privacy_name;
+struct privacy_group {
+	long long id;
+	bool have_group, found;           /* found: the group is of the organisation */
+	struct learning_group g;
+	bool have_enrolments, enrolments_ok;
+	struct enrolment *en;
+	size_t nen;
+	bool have_names;
+	struct privacy_name *names;
+	size_t nnames;
+};
+void privacy_group_init(struct privacy_group *pg, long long group_id);
+/* The group itself, or NULL when it is not of the organisation. */
+const struct learning_group *privacy_group_get(struct ctx *c, struct privacy_group *pg);
+enum privacy_read privacy_report_in(struct ctx *c, struct privacy_group *pg, const struct meeting_report *r);
+char *privacy_anonymise_in(struct ctx *c, struct privacy_group *pg, const char *text);
+bool privacy_names_participant_in(struct ctx *c, struct privacy_group *pg, const char *query);
+
 #endif

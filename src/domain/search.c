@@ -47,12 +47,29 @@ const char *search_query(struct arena *a, const char *typed)
 	return out;
 }
 
-static const char *group_name(struct ctx *c, long long group_id)
+/* The groups of one search's results, each read once for all its results
+ * (privacy.h: struct privacy_group): a coach's 50 results come from a few
+ * dozen groups at most. */
+struct groups_seen {
+	struct privacy_group *g;
+	size_t n, cap;
+};
+
+static struct privacy_group *seen(struct ctx *c, struct groups_seen *s, long long group_id)
 {
-	struct learning_group g;
-	if (store_group_get(c->st, c->a, c->who->organisation_id, group_id, &g))
-		return "";
-	return g.name;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->g[i].id == group_id)
+			return &s->g[i];
+	if (s->n == s->cap)
+		s->g = arena_grow(c->a, s->g, s->n, s->cap = s->cap ? 2 * s->cap : 16, sizeof(*s->g));
+	privacy_group_init(&s->g[s->n], group_id);
+	return &s->g[s->n++];
+}
+
+static const char *group_name(struct ctx *c, struct privacy_group *pg)
+{
+	const struct learning_group *g = privacy_group_get(c, pg);
+	return g ? g->name : "";
 }
 
 /* The trajectory's page: the participant's own, or the intake page of the
@@ -71,8 +88,8 @@ static const char *trajectory_href(struct ctx *c, long long person_id, long long
 }
 
 /* Fills r for the hit when the actor may read it; returns false otherwise. */
-static bool admit(struct ctx *c, const char *typed, const char *match, const struct search_hit *h,
-		  struct search_result *r)
+static bool admit(struct ctx *c, struct groups_seen *gs, const char *typed, const char *match,
+		  const struct search_hit *h, struct search_result *r)
 {
 	long long org = c->who->organisation_id;
 	enum privacy_read lv = PRIVACY_NONE;
@@ -83,9 +100,10 @@ static bool admit(struct ctx *c, const char *typed, const char *match, const str
 		struct meeting_report rep;
 		if (store_report_get(c->st, c->a, org, h->ref_id, &rep))
 			return false;
-		lv = privacy_report(c, &rep);
+		struct privacy_group *pg = seen(c, gs, rep.group_id);
+		lv = privacy_report_in(c, pg, &rep);
 		writer = rep.written_by;
-		r->title = arena_printf(c->a, "%s — %s", report_title(c, &rep), group_name(c, rep.group_id));
+		r->title = arena_printf(c->a, "%s — %s", report_title(c, &rep), group_name(c, pg));
 		r->href = arena_printf(c->a, "/meetings/%lld/report", rep.meeting_id);
 	} else if (!strcmp(h->kind, "contribution")) {
 		struct contribution x;
@@ -128,12 +146,12 @@ static bool admit(struct ctx *c, const char *typed, const char *match, const str
 	if (lv == PRIVACY_NONE)
 		return false;
 	/* a coach may not find who said what by searching for a name */
-	if (lv == PRIVACY_ANONYMISED && privacy_names_participant(c, group, typed))
+	if (lv == PRIVACY_ANONYMISED && privacy_names_participant_in(c, seen(c, gs, group), typed))
 		return false;
 	char *snippet;
 	if (store_search_snippet(c->st, c->a, c->who->organisation_id, match, h->id, &snippet))
 		return false;
-	r->snippet = lv == PRIVACY_ANONYMISED ? privacy_anonymise(c, group, snippet) : snippet;
+	r->snippet = lv == PRIVACY_ANONYMISED ? privacy_anonymise_in(c, seen(c, gs, group), snippet) : snippet;
 	privacy_log_read(c, h->kind, h->ref_id, writer);
 	return true;
 }
@@ -175,8 +193,9 @@ int search_run(struct ctx *c, const char *typed, struct search_result **out, siz
 	*out = arena_alloc(c->a, (nh + 1) * sizeof(**out));
 	/* the audit records of the reads in one transaction, not one each */
 	bool txn = !store_begin(c->st);
+	struct groups_seen gs = { 0 };
 	for (size_t i = 0; i < nh && *n < SEARCH_RESULTS_MAX; i++)
-		if (admit(c, typed, q, &h[i], &(*out)[*n]))
+		if (admit(c, &gs, typed, q, &h[i], &(*out)[*n]))
 			(*n)++;
 	if (txn && store_commit(c->st)) {
 		store_rollback(c->st);

@@ -3,10 +3,14 @@
  * 07:00 UTC (TZ=Europe/Amsterdam date -d '2027-01-19 09:00' -u gives 08:00,
  * '2027-06-15 09:00' gives 07:00); a two-day meeting is two events with
  * stable UIDs; a moved meeting keeps its UID with a higher SEQUENCE; a
- * cancelled one is STATUS:CANCELLED. */
+ * cancelled one is STATUS:CANCELLED. And the rules of the calendar links:
+ * made for one's own groups, listed, revoked once and then not found. */
 #include "test.h"
+#include "fixture.h"
 #include "core/i18n.h"
 #include "domain/calendar.h"
+#include "domain/group.h"
+#include "domain/programme.h"
 #include "formats/ics.h"
 
 #include <libical/ical.h>
@@ -131,4 +135,63 @@ TEST(calendar_moved_meeting_keeps_uid_raises_sequence)
 		icalcomponent_free(after);
 	if (cancelled)
 		icalcomponent_free(cancelled);
+}
+
+/* The rules of the calendar links, now in the domain (they were in
+ * web/calendar.c): a link of one group only for a group the actor is in;
+ * the actor's links with their group's name; revoking only one's own,
+ * once; a revoked link's feed is not found, kept text or not. */
+TEST(calendar_links_create_list_revoke)
+{
+	FIXTURE(f);
+	struct errors e = { 0 };
+	long long prog, batch, group;
+	i18n_use(LANG_EN);
+	CHECK_INT(programme_from_template(&f.c, "live", "LiVe! test", &e, &prog), D_OK);
+	CHECK_INT(batch_create(&f.c, prog, "", &e, &batch), D_OK);
+	CHECK_INT(group_create(&f.c, batch, "Groep A", &e, &group), D_OK);
+	/* the same account without any role and no person: in no group */
+	struct actor nobody = f.who;
+	nobody.roles = 0;
+	struct ctx cn = { f.st, &f.a, &nobody, 0 };
+	char token[SECRET_HEX], all[SECRET_HEX];
+	CHECK_INT(calendar_feed_create(&cn, group, 1800000000, token), D_NOTFOUND);
+	CHECK_INT(calendar_feed_create(&f.c, group + 1000, 1800000000, token), D_NOTFOUND);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM calendar_feed"), 0);
+	/* the coach reads along in every group */
+	CHECK_INT(calendar_feed_create(&f.c, group, 1800000000, token), D_OK);
+	CHECK_INT(calendar_feed_create(&f.c, 0, 1800000100, all), D_OK);
+	struct calendar_links v;
+	CHECK_INT(calendar_links(&f.c, &v), D_OK);
+	CHECK_INT(v.n, 2);
+	if (v.n == 2) {
+		CHECK(v.links[0].group_name == NULL);   /* the coach is in no group by person: "all your meetings" */
+		CHECK(v.links[1].group_name == NULL);
+		CHECK_INT(v.links[0].group_id, group);
+		CHECK_INT(v.links[1].group_id, 0);
+	}
+	/* the feed: found by its token while not revoked */
+	struct buf b = BUF_INIT;
+	CHECK_INT(calendar_feed(&cn, all, &b), D_OK);
+	CHECK(strstr(b.ptr, "BEGIN:VCALENDAR") != NULL);
+	buf_reset(&b);
+	CHECK_INT(calendar_feed(&cn, all, &b), D_OK);   /* the kept text */
+	CHECK(strstr(b.ptr, "BEGIN:VCALENDAR") != NULL);
+	CHECK_INT(calendar_feed(&cn, "nonsense", &b), D_NOTFOUND);
+	CHECK_INT(calendar_feed(&cn, NULL, &b), D_NOTFOUND);
+	/* revoking: one's own, once */
+	long long id = v.n == 2 ? v.links[1].id : 0;
+	struct actor other = f.who;
+	other.account_id = f.admin_id + 1000;
+	struct ctx co = { f.st, &f.a, &other, 0 };
+	CHECK_INT(calendar_feed_revoke(&co, id, 1800000200), D_NOTFOUND);
+	CHECK_INT(calendar_feed_revoke(&f.c, id, 1800000200), D_OK);
+	CHECK_INT(calendar_feed_revoke(&f.c, id, 1800000300), D_NOTFOUND);
+	buf_reset(&b);
+	CHECK_INT(calendar_feed(&cn, all, &b), D_NOTFOUND);
+	CHECK_INT(b.len, 0);
+	CHECK_INT(calendar_links(&f.c, &v), D_OK);
+	CHECK_INT(v.n, 1);
+	buf_release(&b);
+	fixture_close(&f);
 }

@@ -7,6 +7,7 @@
 #include "store/migrations.h"
 #include "store/sqlite/internal.h"
 
+#include <ctype.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 
@@ -593,6 +594,114 @@ TEST(store_person_search_literal)
 	CHECK_INT(list(&f, f.org_a, "niemand", 0, 0, 0, 0, &p, &n, &total), ST_OK);
 	CHECK_INT(n, 0);
 	CHECK_INT(total, 0);
+	fixture_close(&f);
+}
+
+/* LIKE '%q%' as it was: q literally anywhere in name, e-mail or number,
+ * A-Z in either case, other letters as written. */
+static bool like_any(const char *text, const char *q)
+{
+	size_t nt = strlen(text), nq = strlen(q);
+	for (size_t i = 0; i + nq <= nt; i++) {
+		size_t k = 0;
+		while (k < nq) {
+			unsigned char a = (unsigned char)text[i + k], b = (unsigned char)q[k];
+			if (a != b && !(a < 0x80 && b < 0x80 && tolower(a) == tolower(b)))
+				break;
+			k++;
+		}
+		if (k == nq)
+			return true;
+	}
+	return false;
+}
+
+/* The search through migration 0016's index finds exactly whom the scan
+ * with LIKE found, in the same order (name, id), for searches inside a
+ * word, across a space, longer than the 16 characters of the index, of
+ * one or two characters, in another case, beyond ASCII; after a rename
+ * the old name finds nobody; never across organisations. */
+TEST(store_person_search_index_finds_what_like_found)
+{
+	FIXTURE(f);
+	static const char *const names[] = {
+		"Anouk Jansen", "Bram Jansen-de Vries", "JANSEN, Charlotte", "Daan Janssen", "Esther van Bijnen-Ansen",
+		"Anaïs Ærø 李", "ANAÏS ÆRØ", "Jan <script>alert(1)</script>", "O'Brien & \"Zonen\"", "Floor 100% Smit_",
+		"Gijs Oudshoorn-Wijnaldum van der Heijden-Rijkaart", "Hanna", "İris İnce", "Joost Vos",
+	};
+	size_t nn = sizeof(names) / sizeof(names[0]);
+	char emp[16], mail[64];
+	for (size_t i = 0; i < nn; i++) {
+		struct person p = { 0 };
+		snprintf(emp, sizeof(emp), "E25-%05zu", i * 37);
+		snprintf(mail, sizeof(mail), "p%zu.jansen%zu@Example.org", i, i % 3);
+		p.employee_id = emp;
+		p.name = (char *)names[i];
+		p.email = i % 2 ? mail : "";
+		p.active = i != 3;
+		CHECK_INT(store_person_insert(f.st, f.org_a, &p, NULL), ST_OK);
+	}
+	CHECK(person_add(&f, f.org_b, "B1", "Anouk Jansen in B", 0, 0) > 0);
+	static const char *const queries[] = {
+		"jansen", "JANSEN", "ansen", "n J", "Jansen-de", "an", "a", "é", "ïs", "AÏS", "anaïs ærø", "Ærø 李", "李",
+		"<script>", "\"Zonen\"", "%", "_", "0%", "e25-000", "00037", "example.ORG", "jansen1@", "@",
+		"Oudshoorn-Wijnaldum van der", "oudshoorn-wijnaldum van der heijden-rijkaart", "oudshoorn-wijnaldum-x",
+		"İris", "iris", "İ", "vos", "niemand", "n", " ", "Jansen in B",
+	};
+	for (size_t qi = 0; qi < sizeof(queries) / sizeof(queries[0]); qi++) {
+		for (int inactive = 0; inactive < 2; inactive++) {
+			const char *q = queries[qi];
+			struct person *p;
+			size_t n;
+			long long total;
+			CHECK_INT(list(&f, f.org_a, q, 0, inactive, 0, 0, &p, &n, &total), ST_OK);
+			size_t want = 0;
+			for (size_t i = 0; i < nn; i++) {
+				snprintf(emp, sizeof(emp), "E25-%05zu", i * 37);
+				snprintf(mail, sizeof(mail), "p%zu.jansen%zu@Example.org", i, i % 3);
+				if ((inactive || i != 3) && (like_any(names[i], q) || like_any(emp, q) || (i % 2 && like_any(mail, q))))
+					want++;
+			}
+			if ((size_t)total != want || n != want)
+				fprintf(stderr, "  query \"%s\" (inactive %d): %lld found, %zu expected\n", q, inactive, total, want);
+			CHECK_INT(total, want);
+			CHECK_INT(n, want);
+			for (size_t i = 1; i < n; i++)
+				CHECK(strcmp(p[i - 1].name, p[i].name) < 0 ||
+				      (!strcmp(p[i - 1].name, p[i].name) && p[i - 1].id < p[i].id));
+			for (size_t i = 0; i < n; i++)
+				CHECK_INT(p[i].organisation_id, f.org_a);
+		}
+	}
+	/* renamed: found by the new name, no longer by the old */
+	struct person *p;
+	size_t n;
+	long long total;
+	CHECK_INT(list(&f, f.org_a, "Joost Vos", 0, 0, 0, 0, &p, &n, &total), ST_OK);
+	CHECK_INT(n, 1);
+	if (n == 1) {
+		struct person r = p[0];
+		r.name = "Joost Visser";
+		r.employee_id = "HERNOEMD-1";
+		CHECK_INT(store_person_update(f.st, f.org_a, &r), ST_OK);
+	}
+	CHECK_INT(list(&f, f.org_a, "Joost Vos", 0, 0, 0, 0, &p, &n, &total), ST_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(list(&f, f.org_a, "st Viss", 0, 0, 0, 0, &p, &n, &total), ST_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(list(&f, f.org_a, "hernoemd", 0, 0, 0, 0, &p, &n, &total), ST_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM person_suffix WHERE suffix LIKE 'joost vos%%'"), 0);
+	/* a paged search: the same people as the whole list, page by page */
+	CHECK_INT(list(&f, f.org_a, "jansen", 0, 1, 0, 0, &p, &n, &total), ST_OK);
+	size_t all = n;
+	struct person *whole = p;
+	for (size_t off = 0; off < all; off += 2) {
+		CHECK_INT(list(&f, f.org_a, "jansen", 0, 1, (long long)off, 2, &p, &n, &total), ST_OK);
+		CHECK_INT(total, all);
+		for (size_t i = 0; i < n; i++)
+			CHECK_INT(p[i].id, whole[off + i].id);
+	}
 	fixture_close(&f);
 }
 

@@ -65,6 +65,7 @@ struct dutch_call {
 	int len;
 	int skip_s;                /* offset of an "s" after an apostrophe to drop, or -1 */
 	bool counting;             /* first pass of a prefix query: only find the last word */
+	bool aux;                  /* for snippet() or highlight(): offsets only, no stems */
 	int last;                  /* the start offset of the last word (counting), or -1 */
 };
 
@@ -164,7 +165,10 @@ static int dutch_token(void *pCtx, int tflags, const char *token, int n, int sta
 		c->last = start;
 		return SQLITE_OK;
 	}
-	if (n > STEM_MAX || has_digit(token, n) || start == c->last)
+	/* snippet() and highlight() count the tokens and use their offsets,
+	 * never their text: the stemmer (most of the cost of re-reading a
+	 * whole report for its snippet) is left out */
+	if (c->aux || n > STEM_MAX || has_digit(token, n) || start == c->last)
 		return c->emit(c->ctx, tflags, token, n, start, end);
 	const sb_symbol *stem = sb_stemmer_stem(c->t->stemmer, (const sb_symbol *)token, n);
 	if (!stem)
@@ -179,7 +183,7 @@ static int dutch_tokenize(Fts5Tokenizer *tok, void *pCtx, int flags, const char 
 			  int (*xToken)(void *, int, const char *, int, int, int))
 {
 	struct dutch_tokenizer *t = (struct dutch_tokenizer *)tok;
-	struct dutch_call c = { t, pCtx, xToken, pText, nText, -1, false, -1 };
+	struct dutch_call c = { t, pCtx, xToken, pText, nText, -1, false, (flags & FTS5_TOKENIZE_AUX) != 0, -1 };
 	/* FTS5 hands over the whole string before the '*' with the prefix
 	 * flag; only its last word is the prefix. A first pass finds where
 	 * that word starts (query strings are short). */
