@@ -176,6 +176,47 @@ static int elements_of(struct ctx *c, long long programme_meeting_id, struct fra
 	return d_from_store(r);
 }
 
+/* The minutes as typed ("" for none); 0 with a message when not a number
+ * from 0 to 600. */
+static int part_minutes(struct ctx *c, const char *minutes, struct errors *e)
+{
+	if (!minutes || !*minutes)
+		return 0;
+	char *end;
+	long v = strtol(minutes, &end, 10);
+	if (!*end && v >= 0 && v <= 600)
+		return (int)v;
+	errors_add(c, e, "minutes", "%s", _("Give the duration in minutes, from 0 to 600, or leave it empty."));
+	return 0;
+}
+
+/* The element ids of tags (codes separated by commas or spaces), each a
+ * code of the framework el; a message per code that is not. */
+static long long *part_tags(struct ctx *c, const char *tags, const struct framework_element *el, size_t nel,
+			    struct errors *e, size_t *ntags)
+{
+	long long *ids = arena_alloc(c->a, (nel + 1) * sizeof(*ids));
+	*ntags = 0;
+	const char *t = tags ? tags : "";
+	while (*t) {
+		t += strspn(t, ", \t");
+		size_t len = strcspn(t, ", \t");
+		if (!len)
+			break;
+		long long found = 0;
+		for (size_t i = 0; i < nel; i++)
+			if (strlen(el[i].code) == len && !strncmp(el[i].code, t, len))
+				found = el[i].id;
+		if (!found)
+			errors_add(c, e, "tags", _("\"%s\" is not an element of the programme's framework; use its codes, such as %s."),
+				   arena_strndup(c->a, t, len), nel ? el[0].code : "C1");
+		else if (*ntags < nel)
+			ids[(*ntags)++] = found;
+		t += len;
+	}
+	return ids;
+}
+
 int design_part_save(struct ctx *c, const struct script_part *p, const char *minutes, const char *tags,
 		     struct errors *e, long long *id)
 {
@@ -204,35 +245,9 @@ int design_part_save(struct ctx *c, const struct script_part *p, const char *min
 	check_text(c, e, "learning_goal", _("Learning goal"), q.learning_goal);
 	check_text(c, e, "material", _("Material"), q.material);
 	check_line(c, e, "led_by", _("Led by"), q.led_by ? q.led_by : "", 0, DESIGN_LINE_MAX);
-	q.minutes = 0;
-	if (minutes && *minutes) {
-		char *end;
-		long v = strtol(minutes, &end, 10);
-		if (*end || v < 0 || v > 600)
-			errors_add(c, e, "minutes", "%s", _("Give the duration in minutes, from 0 to 600, or leave it empty."));
-		else
-			q.minutes = (int)v;
-	}
-	/* tags: each a code of the framework */
-	long long *tag_ids = arena_alloc(c->a, (nel + 1) * sizeof(*tag_ids));
-	size_t ntags = 0;
-	const char *t = tags ? tags : "";
-	while (*t) {
-		t += strspn(t, ", \t");
-		size_t len = strcspn(t, ", \t");
-		if (!len)
-			break;
-		long long found = 0;
-		for (size_t i = 0; i < nel; i++)
-			if (strlen(el[i].code) == len && !strncmp(el[i].code, t, len))
-				found = el[i].id;
-		if (!found)
-			errors_add(c, e, "tags", _("\"%s\" is not an element of the programme's framework; use its codes, such as %s."),
-				   arena_strndup(c->a, t, len), nel ? el[0].code : "C1");
-		else if (ntags < nel)
-			tag_ids[ntags++] = found;
-		t += len;
-	}
+	q.minutes = part_minutes(c, minutes, e);
+	size_t ntags;
+	long long *tag_ids = part_tags(c, tags, el, nel, e, &ntags);
 	if (e->n)
 		return D_INVALID;
 	if (store_begin(c->st))

@@ -115,6 +115,93 @@ static int tag_part(struct ctx *c, long long part_id, long long framework_id, co
 	return D_OK;
 }
 
+/* The template's meetings with their scripts, tagged with the framework's
+ * elements. */
+static int copy_meetings(struct ctx *c, const struct builtin_template *t, long long prog, long long framework_id,
+			 const struct framework_element *el, size_t nel)
+{
+	long long org = c->who->organisation_id;
+	for (size_t i = 0; i < t->nmeetings; i++) {
+		const struct builtin_meeting *bm = &t->meetings[i];
+		struct programme_meeting m = { 0 };
+		m.programme_id = prog;
+		m.number = bm->number;
+		m.days = bm->days ? bm->days : 1;
+		m.from_menu = bm->from_menu;
+		m.theme = (char *)bm->theme;
+		m.description = (char *)(bm->description ? bm->description : "");
+		long long mid;
+		if (store_programme_meeting_add(c->st, org, &m, &mid))
+			return D_ERROR;
+		for (size_t k = 0; k < bm->nparts; k++) {
+			const struct builtin_part *bp = &bm->parts[k];
+			struct script_part sp = { 0 };
+			sp.programme_meeting_id = mid;
+			sp.position = (int)k + 1;
+			sp.minutes = bp->minutes;
+			sp.title = (char *)bp->title;
+			sp.learning_goal = (char *)(bp->learning_goal ? bp->learning_goal : "");
+			sp.material = (char *)(bp->material ? bp->material : "");
+			sp.led_by = (char *)(bp->led_by ? bp->led_by : "");
+			long long pid;
+			if (store_script_part_add(c->st, org, &sp, &pid) ||
+			    tag_part(c, pid, framework_id, bp->elements, el, nel))
+				return D_ERROR;
+		}
+	}
+	return D_OK;
+}
+
+/* The template's menu card: topics and their options. */
+static int copy_menu(struct ctx *c, const struct builtin_template *t, long long prog)
+{
+	long long org = c->who->organisation_id;
+	for (size_t i = 0; i < t->ntopics; i++) {
+		const struct builtin_topic *bt = &t->topics[i];
+		struct menu_topic mt = { 0, (int)i + 1, (char *)bt->name, (char *)(bt->description ? bt->description : "") };
+		long long tid;
+		if (store_menu_topic_add(c->st, org, prog, &mt, &tid))
+			return D_ERROR;
+		for (size_t k = 0; k < bt->noptions; k++) {
+			struct menu_option mo = { 0, tid, (int)k + 1, (char *)bt->options[k].name,
+						  (char *)(bt->options[k].description ? bt->options[k].description : "") };
+			if (store_menu_option_add(c->st, org, &mo, NULL))
+				return D_ERROR;
+		}
+	}
+	return D_OK;
+}
+
+/* Modules: every module runs the fixed steps, each a schedulable meeting
+ * numbered after the template's own meetings. */
+static int copy_modules(struct ctx *c, const struct builtin_template *t, long long prog)
+{
+	long long org = c->who->organisation_id;
+	int number = (int)t->nmeetings;
+	for (size_t i = 0; i < t->nmodules; i++) {
+		const struct builtin_module *bm = &t->modules[i];
+		struct programme_module pm = { 0, bm->number, (char *)bm->name,
+					       (char *)(bm->business_task ? bm->business_task : "") };
+		long long modid;
+		if (store_module_add(c->st, org, prog, &pm, &modid))
+			return D_ERROR;
+		for (size_t k = 0; k < builtin_nmodule_steps; k++) {
+			const struct builtin_step *s = &builtin_module_steps[k];
+			struct programme_meeting m = { 0 };
+			m.programme_id = prog;
+			m.number = ++number;
+			m.module_id = modid;
+			m.step = (char *)s->key;
+			m.days = 1;
+			m.theme = arena_printf(c->a, "%s — %s", bm->name, s->name);
+			m.description = (char *)(s->description ? s->description : "");
+			if (store_programme_meeting_add(c->st, org, &m, NULL))
+				return D_ERROR;
+		}
+	}
+	return D_OK;
+}
+
 static int copy_template(struct ctx *c, const struct builtin_template *t, const char *name, long long *id)
 {
 	long long org = c->who->organisation_id;
@@ -145,74 +232,14 @@ static int copy_template(struct ctx *c, const struct builtin_template *t, const 
 		    store_element_list(c->st, c->a, org, p.framework_id, &el, &nel))
 			return D_ERROR;
 	}
-	int r = store_programme_add(c->st, org, &p, id);
-	if (r)
-		return d_from_store(r);
-	for (size_t i = 0; i < t->nmeetings; i++) {
-		const struct builtin_meeting *bm = &t->meetings[i];
-		struct programme_meeting m = { 0 };
-		m.programme_id = *id;
-		m.number = bm->number;
-		m.days = bm->days ? bm->days : 1;
-		m.from_menu = bm->from_menu;
-		m.theme = (char *)bm->theme;
-		m.description = (char *)(bm->description ? bm->description : "");
-		long long mid;
-		if (store_programme_meeting_add(c->st, org, &m, &mid))
-			return D_ERROR;
-		for (size_t k = 0; k < bm->nparts; k++) {
-			const struct builtin_part *bp = &bm->parts[k];
-			struct script_part sp = { 0 };
-			sp.programme_meeting_id = mid;
-			sp.position = (int)k + 1;
-			sp.minutes = bp->minutes;
-			sp.title = (char *)bp->title;
-			sp.learning_goal = (char *)(bp->learning_goal ? bp->learning_goal : "");
-			sp.material = (char *)(bp->material ? bp->material : "");
-			sp.led_by = (char *)(bp->led_by ? bp->led_by : "");
-			long long pid;
-			if (store_script_part_add(c->st, org, &sp, &pid) ||
-			    tag_part(c, pid, p.framework_id, bp->elements, el, nel))
-				return D_ERROR;
-		}
-	}
-	for (size_t i = 0; i < t->ntopics; i++) {
-		const struct builtin_topic *bt = &t->topics[i];
-		struct menu_topic mt = { 0, (int)i + 1, (char *)bt->name, (char *)(bt->description ? bt->description : "") };
-		long long tid;
-		if (store_menu_topic_add(c->st, org, *id, &mt, &tid))
-			return D_ERROR;
-		for (size_t k = 0; k < bt->noptions; k++) {
-			struct menu_option mo = { 0, tid, (int)k + 1, (char *)bt->options[k].name,
-						  (char *)(bt->options[k].description ? bt->options[k].description : "") };
-			if (store_menu_option_add(c->st, org, &mo, NULL))
-				return D_ERROR;
-		}
-	}
-	/* modules: every module runs the fixed steps, each a schedulable meeting */
-	int number = (int)t->nmeetings;
-	for (size_t i = 0; i < t->nmodules; i++) {
-		const struct builtin_module *bm = &t->modules[i];
-		struct programme_module pm = { 0, bm->number, (char *)bm->name,
-					       (char *)(bm->business_task ? bm->business_task : "") };
-		long long modid;
-		if (store_module_add(c->st, org, *id, &pm, &modid))
-			return D_ERROR;
-		for (size_t k = 0; k < builtin_nmodule_steps; k++) {
-			const struct builtin_step *s = &builtin_module_steps[k];
-			struct programme_meeting m = { 0 };
-			m.programme_id = *id;
-			m.number = ++number;
-			m.module_id = modid;
-			m.step = (char *)s->key;
-			m.days = 1;
-			m.theme = arena_printf(c->a, "%s — %s", bm->name, s->name);
-			m.description = (char *)(s->description ? s->description : "");
-			if (store_programme_meeting_add(c->st, org, &m, NULL))
-				return D_ERROR;
-		}
-	}
-	return D_OK;
+	int r = d_from_store(store_programme_add(c->st, org, &p, id));
+	if (!r)
+		r = copy_meetings(c, t, *id, p.framework_id, el, nel);
+	if (!r)
+		r = copy_menu(c, t, *id);
+	if (!r)
+		r = copy_modules(c, t, *id);
+	return r;
 }
 
 int programme_from_template(struct ctx *c, const char *key, const char *name, struct errors *e, long long *id)
