@@ -72,18 +72,24 @@ static const struct script_part *part_in(const struct script_part *p, size_t n, 
 	return NULL;
 }
 
+struct card {
+	struct menu_topic *t;
+	size_t nt;
+	struct menu_option *o;
+	size_t no;
+};
+
 /* The programme's menu card: D_NOTFOUND when the programme is not the
  * organisation's. */
-static int card_of(struct ctx *c, long long programme_id, struct menu_topic **t, size_t *nt, struct menu_option **o,
-		   size_t *no)
+static int card_of(struct ctx *c, long long programme_id, struct card *k)
 {
 	long long org = c->who->organisation_id;
 	struct programme p;
 	int r = store_programme_get(c->st, c->a, org, programme_id, &p);
 	if (!r)
-		r = store_menu_topic_list(c->st, c->a, org, programme_id, t, nt);
+		r = store_menu_topic_list(c->st, c->a, org, programme_id, &k->t, &k->nt);
 	if (!r)
-		r = store_menu_option_list(c->st, c->a, org, programme_id, o, no);
+		r = store_menu_option_list(c->st, c->a, org, programme_id, &k->o, &k->no);
 	return d_from_store(r);
 }
 
@@ -299,21 +305,19 @@ int design_part_delete(struct ctx *c, long long programme_meeting_id, long long 
 int design_topic_save(struct ctx *c, long long programme_id, const struct menu_topic *t, struct errors *e,
 		      long long *id)
 {
-	struct menu_topic *all;
-	struct menu_option *o;
-	size_t n, no;
-	int r = card_of(c, programme_id, &all, &n, &o, &no);
+	struct card k;
+	int r = card_of(c, programme_id, &k);
 	if (r)
 		return r;
 	struct menu_topic q = *t;
 	if (t->id) {
 		/* a topic of this card, and it keeps its place */
-		const struct menu_topic *old = topic_in(all, n, t->id);
+		const struct menu_topic *old = topic_in(k.t, k.nt, t->id);
 		if (!old)
 			return D_NOTFOUND;
 		q.position = old->position;
 	} else {
-		q.position = n ? all[n - 1].position + 1 : 1;
+		q.position = k.nt ? k.t[k.nt - 1].position + 1 : 1;
 	}
 	check_line(c, e, "topic_name", _("Topic"), q.name, 1, DESIGN_LINE_MAX);
 	check_text(c, e, "topic_description", _("Description"), q.description);
@@ -331,13 +335,11 @@ int design_topic_save(struct ctx *c, long long programme_id, const struct menu_t
 
 int design_topic_delete(struct ctx *c, long long programme_id, long long id, struct errors *e)
 {
-	struct menu_topic *all;
-	struct menu_option *o;
-	size_t n, no;
-	int r = card_of(c, programme_id, &all, &n, &o, &no);
+	struct card k;
+	int r = card_of(c, programme_id, &k);
 	if (r)
 		return r;
-	if (!topic_in(all, n, id))
+	if (!topic_in(k.t, k.nt, id))
 		return D_NOTFOUND;
 	r = store_menu_topic_delete(c->st, c->who->organisation_id, id);
 	if (r == ST_CONFLICT) {
@@ -353,16 +355,14 @@ int design_topic_delete(struct ctx *c, long long programme_id, long long id, str
 int design_option_save(struct ctx *c, long long programme_id, const struct menu_option *o, struct errors *e,
 		       long long *id)
 {
-	struct menu_topic *t;
-	struct menu_option *all;
-	size_t nt, n;
-	int r = card_of(c, programme_id, &t, &nt, &all, &n);
+	struct card k;
+	int r = card_of(c, programme_id, &k);
 	if (r)
 		return r;
 	struct menu_option q = *o;
 	if (o->id) {
 		/* an option of this card: it keeps its topic and place */
-		const struct menu_option *old = option_in(all, n, o->id);
+		const struct menu_option *old = option_in(k.o, k.no, o->id);
 		if (!old)
 			return D_NOTFOUND;
 		q.topic_id = old->topic_id;
@@ -370,7 +370,7 @@ int design_option_save(struct ctx *c, long long programme_id, const struct menu_
 		if (!q.description)
 			q.description = old->description;
 	} else {
-		if (!topic_in(t, nt, o->topic_id)) {
+		if (!topic_in(k.t, k.nt, o->topic_id)) {
 			errors_add(c, e, "topic_id", "%s", _("Add an option under one of the topics of this menu card."));
 			return D_INVALID;
 		}
@@ -392,13 +392,11 @@ int design_option_save(struct ctx *c, long long programme_id, const struct menu_
 
 int design_option_delete(struct ctx *c, long long programme_id, long long id, struct errors *e)
 {
-	struct menu_topic *t;
-	struct menu_option *all;
-	size_t nt, n;
-	int r = card_of(c, programme_id, &t, &nt, &all, &n);
+	struct card k;
+	int r = card_of(c, programme_id, &k);
 	if (r)
 		return r;
-	if (!option_in(all, n, id))
+	if (!option_in(k.o, k.no, id))
 		return D_NOTFOUND;
 	r = store_menu_option_delete(c->st, c->who->organisation_id, id);
 	if (r == ST_CONFLICT) {
