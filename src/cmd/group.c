@@ -4,6 +4,7 @@
 #include "cmd.h"
 #include "core/die.h"
 #include "domain/group.h"
+#include "store/store.h"
 
 #include <getopt.h>
 #include <stdio.h>

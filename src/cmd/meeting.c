@@ -5,6 +5,7 @@
 #include "core/die.h"
 #include "domain/meeting.h"
 #include "domain/schedule.h"
+#include "store/store.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -8,6 +8,9 @@
 #include "core/i18n.h"
 #include "domain/account.h"
 #include "domain/report.h"
+#include "store/group.h"
+#include "store/meeting.h"
+#include "store/store.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -8,6 +8,8 @@
 #include "domain/survey.h"
 #include "domain/role.h"
 #include "domain/wave_mail.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <getopt.h>
 #include <limits.h>

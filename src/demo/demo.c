@@ -9,6 +9,7 @@
 #include "domain/person.h"
 #include "domain/role.h"
 #include "domain/unit.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>

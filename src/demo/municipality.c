@@ -33,6 +33,11 @@
 #include "domain/reverse.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/instrument.h"
+#include "store/meeting.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <string.h>

@@ -14,6 +14,10 @@
 #include "domain/programme.h"
 #include "domain/schedule.h"
 #include "domain/selection.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/selection.h"
+#include "store/store.h"
 
 #include <string.h>
 #include <time.h>

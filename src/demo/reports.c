@@ -11,6 +11,9 @@
 #include "domain/programme.h"
 #include "domain/report.h"
 #include "domain/schedule.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/meeting.h"
 
 #include <stdio.h>
 #include <string.h>

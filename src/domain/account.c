@@ -9,6 +9,7 @@
 #include "store/signin.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
+#include "store/store.h"
 
 #include <sodium.h>
 #include <string.h>

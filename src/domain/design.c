@@ -5,6 +5,9 @@
 #include "audit.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/design.h"
+#include "store/framework.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -8,6 +8,7 @@
 #include "mail/outbox.h"
 #include "mail/smtp.h"
 #include "store/signin.h"
+#include "store/store.h"
 
 #include <string.h>
 

@@ -6,6 +6,9 @@
 #include "builtin.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/design.h"
+#include "store/framework.h"
+#include "store/store.h"
 
 #include <string.h>
 

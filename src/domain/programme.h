@@ -7,7 +7,8 @@
 
 #include "ctx.h"
 #include "menu.h"
-#include "store/programme.h"
+#include "domain/model/design.h"
+#include "domain/model/framework.h"
 
 #define PROGRAMME_NAME_MAX 120
 #define PROGRAMME_TEXT_MAX 4000

@@ -9,9 +9,12 @@
 #include "validate.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
-#include "store/programme.h"
 #include "stats/stats.h"
 #include "stats/three60.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <assert.h>
 #include <math.h>

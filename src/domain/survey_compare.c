@@ -3,8 +3,10 @@
 #include "survey_compare.h"
 #include "schedule.h"
 #include "core/i18n.h"
-#include "store/programme.h"
 #include "store/response.h"
+#include "store/group.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <assert.h>
 #include <math.h>

@@ -19,6 +19,7 @@
 
 #include "survey.h"
 #include "stats/stats.h"
+#include "domain/model/instrument.h"
 
 /* A benchmark needs this many other organisations, each with at least
  * SURVEY_MIN_RESPONSES responses on a dimension. */

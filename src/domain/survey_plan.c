@@ -7,8 +7,9 @@
 #include "survey_compare.h"
 #include "schedule.h"
 #include "core/i18n.h"
-#include "store/programme.h"
 #include "store/response.h"
+#include "store/group.h"
+#include "store/instrument.h"
 
 #include <stdio.h>
 #include <stdlib.h>

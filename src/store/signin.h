@@ -6,6 +6,7 @@
 #define LG_STORE_SIGNIN_H
 
 #include "store/store.h"
+#include "domain/model/signin.h"
 
 /* throttling: times in milliseconds since 1970 */
 
@@ -39,12 +40,6 @@ int store_reset_latest(struct store *s, long long account_id, long long now, lon
 int store_reset_delete_account(struct store *s, long long account_id);
 
 /* API tokens: times in seconds */
-
-struct api_token {
-	long long id, account_id;
-	long long created_at, expires_at;
-	char *label;
-};
 
 int store_token_add(struct store *s, long long account_id, const unsigned char hash[HASH_LEN], const char *label,
 		    long long now, long long expires_at, long long *id);

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "domain/model/people.h"
 
 enum store_rc {
 	ST_OK = 0,
@@ -25,56 +26,7 @@ enum store_rc {
 	ST_ERROR = -5,
 };
 
-#define HASH_LEN 32
-
 struct store;
-
-struct organisation {
-	long long id;
-	char *slug, *name, *created_at;
-	int benchmark;            /* takes part in questionnaire benchmarks */
-};
-
-struct unit {
-	long long id, organisation_id, parent_id, manager_person_id;
-	char *name;
-	char *manager_name;  /* of manager_person_id, or NULL */
-	long long people;    /* people directly in this unit */
-	long long children;  /* direct sub-units */
-	int depth;           /* 0 for a top-level unit */
-};
-
-struct person {
-	long long id, organisation_id, unit_id, manager_id;
-	char *employee_id, *name, *email, *job_level;
-	int active;
-	char *unit_name;            /* filled by reads */
-	char *manager_name;         /* filled by reads */
-	char *manager_employee_id;  /* filled by reads */
-};
-
-struct person_filter {
-	const char *query;    /* matches name, e-mail or employee id; NULL for all */
-	long long unit_id;    /* 0 for all; else this unit and every unit below it */
-	int include_inactive;
-	long long offset, limit;
-};
-
-struct account {
-	long long id, organisation_id, person_id;
-	char *email, *display_name, *password_hash;
-	int active;
-};
-
-struct role_grant {
-	long long id, account_id, organisation_id, scope_id;
-	char *role, *scope_kind;
-};
-
-struct audit_entry {
-	long long id, organisation_id, actor_id, object_id;
-	char *at, *actor, *action, *object_kind, *detail;
-};
 
 /* lifecycle */
 int store_open(const char *path, struct store **out, struct buf *err);

@@ -5,6 +5,10 @@
 #include "domain/group.h"
 #include "domain/meeting.h"
 #include "domain/programme.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/meeting.h"
+#include "store/store.h"
 
 #include <string.h>
 #include <time.h>

@@ -5,6 +5,8 @@
 #include "web.h"
 #include "domain/design.h"
 #include "html/html.h"
+#include "store/design.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

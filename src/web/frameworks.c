@@ -5,6 +5,8 @@
 #include "web.h"
 #include "domain/programme.h"
 #include "html/html.h"
+#include "store/framework.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,6 +4,7 @@
 #include "web.h"
 #include "domain/people_io.h"
 #include "html/html.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

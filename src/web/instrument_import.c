@@ -7,6 +7,7 @@
 #include "web.h"
 #include "domain/instrument_import.h"
 #include "html/html.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

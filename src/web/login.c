@@ -4,6 +4,7 @@
 #include "domain/account.h"
 #include "domain/audit.h"
 #include "html/html.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -7,6 +7,9 @@
 #include "domain/meeting.h"
 #include "domain/programme.h"
 #include "html/html.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

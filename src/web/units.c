@@ -4,6 +4,7 @@
 #include "domain/audit.h"
 #include "domain/unit.h"
 #include "html/html.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>
