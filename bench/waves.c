@@ -24,6 +24,7 @@
 #include "domain/schedule.h"
 #include "domain/survey.h"
 #include "store/store.h"
+#include "store/instrument.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -27,6 +27,9 @@
 #include "formats/sav.h"
 #include "formats/table.h"
 #include "formats/xlsx.h"
+#include "store/group.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <readstat.h>
 

@@ -24,6 +24,7 @@
  * ontwikkelde -> ontwikkeld, vergaderde -> vergaderd. */
 #include "test.h"
 #include "store/sqlite/internal.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 

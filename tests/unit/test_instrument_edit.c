@@ -9,6 +9,8 @@
 #include "domain/instrument_edit.h"
 #include "domain/programme.h"
 #include "domain/survey.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <string.h>
 

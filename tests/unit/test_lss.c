@@ -15,6 +15,7 @@
 #include "domain/instrument_import.h"
 #include "formats/lss.h"
 #include "store/instrument.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -15,6 +15,7 @@
 #include "domain/role.h"
 #include "domain/search.h"
 #include "formats/markdown.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>
