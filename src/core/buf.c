@@ -48,9 +48,7 @@ void buf_grow(struct buf *b, size_t extra)
 	size_t cap = b->cap ? b->cap : 64;
 	while (cap < need)
 		cap *= 2;
-	char *p = b->cap ? realloc(b->ptr, cap) : malloc(cap);
-	if (!p)
-		die("out of memory");
+	char *p = b->cap ? xrealloc(b->ptr, cap) : xmalloc(cap);
 	if (!b->cap)
 		p[0] = '\0';
 	b->ptr = p;

@@ -1,6 +1,7 @@
 /* markdown.c — CommonMark through cmark (safe mode) to HTML and to plain
  * text. */
 #include "markdown.h"
+#include "core/die.h"
 
 #include <cmark.h>
 #include <ctype.h>
@@ -112,7 +113,7 @@ static bool url_dangerous(const char *u)
 static cmark_node *text_node(const char *literal)
 {
 	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
-	char *copy = strdup(literal ? literal : "");
+	char *copy = xstrdup(literal ? literal : "");
 	size_t n = strlen(copy);
 	while (n && (copy[n - 1] == '\n' || copy[n - 1] == '\r'))
 		copy[--n] = '\0';
