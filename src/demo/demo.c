@@ -10,6 +10,7 @@
 #include "domain/role.h"
 #include "domain/unit.h"
 #include "store/store.h"
+#include "core/compiler.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -102,8 +103,8 @@ static const char *next_name(struct demo *d)
 {
 	unsigned i = d->seq++;
 	/* step through the surnames with a stride coprime to their count */
-	return arena_printf(&d->a, "%s %s", first[(i * 7) % (sizeof(first) / sizeof(*first))],
-			    last[(i * 11 + i / 40) % (sizeof(last) / sizeof(*last))]);
+	return arena_printf(&d->a, "%s %s", first[(i * 7) % ARRAY_SIZE(first)],
+			    last[(i * 11 + i / 40) % ARRAY_SIZE(last)]);
 }
 
 static long long add_person(struct demo *d, const char *prefix, const char *name, long long unit,
@@ -152,7 +153,7 @@ static long long add_team(struct demo *d, const char *prefix, long long unit, lo
 	set_manager(d, unit, lead);
 	for (int i = 0; i < n; i++) {
 		long long id = add_person(d, prefix, next_name(d), unit, lead, level);
-		if (d->npool < sizeof(d->pool) / sizeof(*d->pool))
+		if (d->npool < ARRAY_SIZE(d->pool))
 			d->pool[d->npool++] = id;
 	}
 	return lead;
@@ -239,7 +240,7 @@ static void police(struct demo *d)
 	mentors[3] = head;
 	long long intel = add_unit(d, dros, "Team Informatie & \"Analyse\"");
 	long long lead = add_team(d, "P", intel, head, 12, "Teamchef", "Informatieanalist");
-	for (size_t i = 0; i < sizeof(hostile) / sizeof(*hostile); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(hostile); i++) {
 		long long id = add_person(d, "P", hostile[i], intel, lead, "Informatieanalist");
 		if (!hostile_person)
 			hostile_person = id;
@@ -284,7 +285,7 @@ static void partners(struct demo *d)
 		{ "partner-4", "Dienst Justitiële Zaken (benchmarkpartner, demo)" },
 		{ "partner-5", "Gemeente Heuvelrijk (benchmarkpartner, demo)" },
 	};
-	for (size_t i = 0; i < sizeof(orgs) / sizeof(*orgs); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(orgs); i++) {
 		if (add_org(d, orgs[i][0], orgs[i][1]) < 0)
 			die("demo: partner organisation %s exists", orgs[i][0]);
 		long long dept = add_unit(d, 0, "Bedrijfsvoering");

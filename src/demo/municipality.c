@@ -38,6 +38,7 @@
 #include "store/instrument.h"
 #include "store/meeting.h"
 #include "store/store.h"
+#include "core/compiler.h"
 
 #include <math.h>
 #include <string.h>
@@ -240,7 +241,7 @@ static void logbook(struct ctx *c, long long person, long long group, int from)
 	};
 	struct as pa;
 	struct ctx *pc = as(c, &pa, person);
-	for (size_t i = 0; i < sizeof(days) / sizeof(*days); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(days); i++) {
 		struct logbook_entry e = { 0 };
 		e.entry_date = (char *)day(c, from + days[i].day);
 		e.energy_gave = (char *)days[i].gave;

@@ -2,6 +2,7 @@
  * text. */
 #include "markdown.h"
 #include "core/die.h"
+#include "core/compiler.h"
 
 #include <cmark.h>
 #include <ctype.h>
@@ -99,9 +100,9 @@ static bool url_dangerous(const char *u)
 	static const char *const images[] = { "data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp" };
 	while (u && (*u == ' ' || *u == '\t'))
 		u++;
-	for (size_t i = 0; u && i < sizeof(bad) / sizeof(*bad); i++)
+	for (size_t i = 0; u && i < ARRAY_SIZE(bad); i++)
 		if (!strncasecmp(u, bad[i], strlen(bad[i]))) {
-			for (size_t k = 0; i == 3 && k < sizeof(images) / sizeof(*images); k++)
+			for (size_t k = 0; i == 3 && k < ARRAY_SIZE(images); k++)
 				if (!strncasecmp(u, images[k], strlen(images[k])))
 					return false;
 			return true;

@@ -4,6 +4,7 @@
 #include "sav.h"
 #include "core/die.h"
 #include "core/utf8.h"
+#include "core/compiler.h"
 
 #include <readstat.h>
 
@@ -34,7 +35,7 @@ void sav_names(const struct data_table *t, char **names)
 			buf_addch(&b, 'v');
 		for (const char *p = s; *p; p++)
 			buf_addch(&b, is_alnum(*p) ? *p : '_');
-		for (size_t k = 0; k < sizeof(reserved) / sizeof(*reserved); k++)
+		for (size_t k = 0; k < ARRAY_SIZE(reserved); k++)
 			if (!strcasecmp(b.ptr, reserved[k])) {
 				buf_reset(&b);
 				buf_addf(&b, "v_%s", s);

@@ -14,6 +14,7 @@
 #include "html/chart.h"
 #include "stats/three60.h"
 #include "html/html.h"
+#include "core/compiler.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -101,7 +102,7 @@ static const char *const ids_360[][2] = {
 static void ids_360_errors(struct errors *e)
 {
 	for (size_t i = 0; i < e->n; i++)
-		for (size_t k = 0; k < sizeof(ids_360) / sizeof(*ids_360); k++)
+		for (size_t k = 0; k < ARRAY_SIZE(ids_360); k++)
 			if (!strcmp(e->items[i].field, ids_360[k][0]))
 				e->items[i].field = ids_360[k][1];
 }
