@@ -262,15 +262,17 @@ static void police(struct demo *d)
 	 * three teams answer the first; six of Basisteam Polder, moved on by
 	 * then, not the second */
 	struct scan_noord before = { 0, 0, 0, 0 }, after;
-	store_unit_find(d->c.st, d->w.organisation_id, 0, "District Noord", &before.district);
-	store_unit_find(d->c.st, d->w.organisation_id, before.district, "Basisteam Polder", &before.away_team);
+	if (store_unit_find(d->c.st, d->w.organisation_id, 0, "District Noord", &before.district) ||
+	    store_unit_find(d->c.st, d->w.organisation_id, before.district, "Basisteam Polder", &before.away_team))
+		die("demo: the units of District Noord are missing");
 	after = before;
 	after.away = 6;
 	demo_scan(&d->c, before.district, "Leiderschapsscan District Noord (voormeting)", 300, 2026, 0, noord_answers,
 		  &before);
 	demo_scan(&d->c, before.district, "Leiderschapsscan District Noord (nameting)", 20, 2027, 0.3, noord_answers,
 		  &after);
-	store_org_set_benchmark(d->c.st, d->w.organisation_id, true);
+	if (store_org_set_benchmark(d->c.st, d->w.organisation_id, true))
+		die("demo: %s", store_errmsg(d->c.st));
 }
 
 /* The partner organisations of the benchmark (seed 003: the leadership
@@ -296,7 +298,8 @@ static void partners(struct demo *d)
 		static const int every = 4;
 		demo_scan(&d->c, dept, "Leiderschapsscan 2026", 40 + 5 * (int)i, 300 + i, 0.1 * (double)i - 0.2,
 			  demo_answers_but_every, &every);
-		store_org_set_benchmark(d->c.st, d->w.organisation_id, true);
+		if (store_org_set_benchmark(d->c.st, d->w.organisation_id, true))
+			die("demo: %s", store_errmsg(d->c.st));
 	}
 }
 

@@ -6,15 +6,16 @@
 #ifndef LG_STORE_CALENDAR_H
 #define LG_STORE_CALENDAR_H
 
+#include "core/compiler.h"
 #include "store/store.h"
 #include "domain/model/calendar.h"
 
-int store_feed_add(struct store *s, long long org, long long account_id, long long group_id,
+MUST_CHECK int store_feed_add(struct store *s, long long org, long long account_id, long long group_id,
 		   const unsigned char hash[HASH_LEN], long long now, long long *id);
 /* Active feeds only. */
-int store_feed_by_hash(struct store *s, const unsigned char hash[HASH_LEN], struct calendar_feed *out);
-int store_feed_list(struct store *s, struct arena *a, long long org, long long account_id,
+MUST_CHECK int store_feed_by_hash(struct store *s, const unsigned char hash[HASH_LEN], struct calendar_feed *out);
+MUST_CHECK int store_feed_list(struct store *s, struct arena *a, long long org, long long account_id,
 		    struct calendar_feed **out, size_t *n);
-int store_feed_revoke(struct store *s, long long org, long long account_id, long long id, long long now);
+MUST_CHECK int store_feed_revoke(struct store *s, long long org, long long account_id, long long id, long long now);
 
 #endif

@@ -6,18 +6,19 @@
 #ifndef LG_STORE_FRAMEWORK_H
 #define LG_STORE_FRAMEWORK_H
 
+#include "core/compiler.h"
 #include "store/store.h"
 #include "domain/model/framework.h"
 
-int store_framework_add(struct store *s, long long org, const struct framework *f, long long *id);
-int store_framework_list(struct store *s, struct arena *a, long long org, struct framework **out, size_t *n);
-int store_framework_get(struct store *s, struct arena *a, long long org, long long id, struct framework *out);
-int store_framework_by_key(struct store *s, struct arena *a, long long org, const char *key, struct framework *out);
+MUST_CHECK int store_framework_add(struct store *s, long long org, const struct framework *f, long long *id);
+MUST_CHECK int store_framework_list(struct store *s, struct arena *a, long long org, struct framework **out, size_t *n);
+MUST_CHECK int store_framework_get(struct store *s, struct arena *a, long long org, long long id, struct framework *out);
+MUST_CHECK int store_framework_by_key(struct store *s, struct arena *a, long long org, const char *key, struct framework *out);
 /* parent_id 0 for a top element */
-int store_element_add(struct store *s, long long org, const struct framework_element *e, long long *id);
-int store_element_update(struct store *s, long long org, const struct framework_element *e);
+MUST_CHECK int store_element_add(struct store *s, long long org, const struct framework_element *e, long long *id);
+MUST_CHECK int store_element_update(struct store *s, long long org, const struct framework_element *e);
 /* In tree order (a parent before its children, siblings by position). */
-int store_element_list(struct store *s, struct arena *a, long long org, long long framework_id,
+MUST_CHECK int store_element_list(struct store *s, struct arena *a, long long org, long long framework_id,
 		       struct framework_element **out, size_t *n);
 
 #endif

@@ -6,23 +6,24 @@
 #ifndef LG_STORE_SELECTION_H
 #define LG_STORE_SELECTION_H
 
+#include "core/compiler.h"
 #include "store/store.h"
 #include "domain/model/selection.h"
 
 /* role: "facilitator" or "mentor" */
-int store_criterion_add(struct store *s, long long org, long long programme_id, const char *role, const char *name,
+MUST_CHECK int store_criterion_add(struct store *s, long long org, long long programme_id, const char *role, const char *name,
 			int weight, long long *id);
-int store_criterion_delete(struct store *s, long long org, long long programme_id, long long id);
-int store_criterion_list(struct store *s, struct arena *a, long long org, long long programme_id, const char *role,
+MUST_CHECK int store_criterion_delete(struct store *s, long long org, long long programme_id, long long id);
+MUST_CHECK int store_criterion_list(struct store *s, struct arena *a, long long org, long long programme_id, const char *role,
 			 struct selection_criterion **out, size_t *n);
-int store_candidate_add(struct store *s, long long org, long long programme_id, const char *role, long long person_id,
+MUST_CHECK int store_candidate_add(struct store *s, long long org, long long programme_id, const char *role, long long person_id,
 			const char *note, long long *id);
-int store_candidate_list(struct store *s, struct arena *a, long long org, long long programme_id, const char *role,
+MUST_CHECK int store_candidate_list(struct store *s, struct arena *a, long long org, long long programme_id, const char *role,
 			 struct selection_candidate **out, size_t *n);
 /* score 0 removes the score */
-int store_score_set(struct store *s, long long org, long long programme_id, long long candidate_id,
+MUST_CHECK int store_score_set(struct store *s, long long org, long long programme_id, long long candidate_id,
 		    long long criterion_id, int score);
-int store_score_list(struct store *s, struct arena *a, long long org, long long programme_id, const char *role,
+MUST_CHECK int store_score_list(struct store *s, struct arena *a, long long org, long long programme_id, const char *role,
 		     struct selection_score **out, size_t *n);
 
 #endif

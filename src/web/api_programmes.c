@@ -31,7 +31,8 @@ void api_programmes(struct web *w)
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		struct enrolment_counts c = { 0 };
-		store_programme_counts(w->st, w->who.organisation_id, p[i].id, &c);
+		if (store_programme_counts(w->st, w->who.organisation_id, p[i].id, &c))
+			c = (struct enrolment_counts){ 0 };
 		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s, s:o}", "id", (json_int_t)p[i].id, "name", p[i].name,
 						     "shape", p[i].shape, "template", p[i].template_key, "counts",
 						     counts_json(&c)));

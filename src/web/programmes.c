@@ -64,7 +64,8 @@ static void programmes_page(struct web *w, const struct errors *e, int status)
 		html(w->out, "</tr></thead><tbody>");
 		for (size_t i = 0; i < n; i++) {
 			struct enrolment_counts c = { 0 };
-			store_programme_counts(w->st, w->who.organisation_id, p[i].id, &c);
+			if (store_programme_counts(w->st, w->who.organisation_id, p[i].id, &c))
+				c = (struct enrolment_counts){ 0 };
 			html(w->out, "<tr><td><a href=\"/programmes/%lld\">%s</a></td><td>%s</td>", p[i].id, p[i].name,
 			     shape_label(p[i].shape));
 			counts_cells(w, &c);
