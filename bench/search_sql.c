@@ -55,10 +55,10 @@
 #include "domain/ctx.h"
 #include "domain/role.h"
 #include "domain/search.h"
-#include "store/programme.h"
 #include "store/report.h"
 #include "store/store.h"
 #include "store/sqlite/internal.h"
+#include "store/group.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -304,7 +304,7 @@ static void *conc_run(void *arg)
 	while (now_ms() < end) {
 		struct arena b = ARENA_INIT;
 		if (conc_mode == 0) {
-			struct ctx c = { s, &b, &w };
+			struct ctx c = { s, &b, &w, 0 };
 			struct search_result *r;
 			size_t n;
 			struct errors er = { 0 };
@@ -471,7 +471,7 @@ int main(int argc, char **argv)
 			size_t nres = 0;
 			for (int k = 0; k < RUNS; k++) {
 				struct arena b = ARENA_INIT;
-				struct ctx c = { st, &b, &u->w };
+				struct ctx c = { st, &b, &u->w, 0 };
 				struct search_result *r;
 				struct errors e = { 0 };
 				double t0 = now_ms();

@@ -24,6 +24,7 @@
 #include "domain/schedule.h"
 #include "domain/survey.h"
 #include "store/store.h"
+#include "store/instrument.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,7 +85,7 @@ int main(int argc, char **argv)
 	who.email = "cli";
 	who.display_name = "bench-waves";
 	who.roles = ROLES_ALL;
-	struct ctx c = { s, &a, &who };
+	struct ctx c = { s, &a, &who, 0 };
 	struct errors e = { 0 };
 	if (store_org_add(s, "bench-respond", "Benchmark antwoorden", &who.organisation_id))
 		fail("organisation (the database must be new)", NULL, s);

@@ -7,8 +7,10 @@
 #include "throttle.h"
 #include "validate.h"
 #include "store/signin.h"
+#include "core/die.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
+#include "store/store.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -187,8 +189,9 @@ enum login_result account_login(struct store *st, struct arena *a, const char *e
 		if (throttle_fail(st, keys, nkeys, now_ms, &delay))
 			return LOGIN_ERROR;
 		/* failures of accounts that exist are in their organisation's audit log */
-		store_audit_add(st, acc.organisation_id, acc.id, acc.email, "login.failed", "account", acc.id,
-				delay ? arena_printf(a, "wait %lld s", (delay + 999) / 1000) : "");
+		if (store_audit_add(st, acc.organisation_id, acc.id, acc.email, "login.failed", "account", acc.id,
+				    delay ? arena_printf(a, "wait %lld s", (delay + 999) / 1000) : ""))
+			warn("audit: a failed sign-in of account %lld was not recorded", acc.id);
 		return LOGIN_BAD;
 	}
 	/* The owner is in: the failures with this address typed are

@@ -6,6 +6,9 @@
 #include "core/die.h"
 #include "core/i18n.h"
 #include "formats/ics.h"
+#include "store/calendar.h"
+#include "store/meeting.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -4,9 +4,12 @@
  * so; what belongs to another programme is not found. */
 #include "design.h"
 #include "audit.h"
-#include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/design.h"
+#include "store/framework.h"
+#include "store/store.h"
+#include "store_rc.h"
 
 #include <assert.h>
 #include <stdlib.h>

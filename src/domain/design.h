@@ -10,7 +10,7 @@
 #define LG_DOMAIN_DESIGN_H
 
 #include "ctx.h"
-#include "store/programme.h"
+#include "domain/model/design.h"
 
 #define DESIGN_LINE_MAX 200
 #define DESIGN_TEXT_MAX 4000

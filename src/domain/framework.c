@@ -4,10 +4,12 @@
 #include "framework.h"
 #include "audit.h"
 #include "builtin.h"
-#include "store_rc.h"
 #include "validate.h"
 #include "programme.h"
 #include "core/i18n.h"
+#include "store/framework.h"
+#include "store/store.h"
+#include "store_rc.h"
 
 #include <assert.h>
 #include <string.h>

@@ -6,7 +6,7 @@
 #define LG_DOMAIN_FRAMEWORK_H
 
 #include "ctx.h"
-#include "store/programme.h"
+#include "domain/model/framework.h"
 
 /* The organisation's copy of a built-in framework, made when missing. */
 int framework_install(struct ctx *c, const char *key, long long *id);

@@ -1,6 +1,9 @@
 /* group_roster.c — a group's people and meetings for the JSON API, with
  * what the actor may not see left out before it leaves the domain. */
 #include "group_roster.h"
+#include "store/group.h"
+#include "store/meeting.h"
+#include "store/store.h"
 #include "store_rc.h"
 
 #include <assert.h>

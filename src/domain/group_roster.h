@@ -7,6 +7,7 @@
 
 #include "ctx.h"
 #include "group.h"
+#include "domain/model/meeting.h"
 
 struct group_roster {
 	struct learning_group g;

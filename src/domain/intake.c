@@ -6,6 +6,9 @@
 #include "schedule.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
+#include "store/group.h"
+#include "store/intake.h"
+#include "store/store.h"
 
 #include <string.h>
 

@@ -8,7 +8,7 @@
 #define LG_DOMAIN_INTAKE_H
 
 #include "ctx.h"
-#include "store/programme.h"
+#include "domain/model/intake.h"
 
 #define QUESTION_MAX 2000
 #define EXPECTATIONS_MAX 4000

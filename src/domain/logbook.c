@@ -7,6 +7,8 @@
 #include "validate.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
+#include "store/logbook.h"
+#include "store/store.h"
 
 #include <string.h>
 

@@ -7,6 +7,10 @@
 #include "schedule.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/meeting.h"
+#include "store/store.h"
 
 #include <string.h>
 

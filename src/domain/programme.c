@@ -7,9 +7,13 @@
 #include "builtin.h"
 #include "group.h"
 #include "meeting.h"
-#include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/design.h"
+#include "store/framework.h"
+#include "store/group.h"
+#include "store/store.h"
+#include "store_rc.h"
 
 #include <assert.h>
 #include <string.h>

@@ -8,7 +8,9 @@
 #include "ctx.h"
 #include "framework.h"
 #include "menu.h"
-#include "store/programme.h"
+#include "domain/model/design.h"
+#include "domain/model/framework.h"
+#include "domain/model/group.h"
 
 #define PROGRAMME_NAME_MAX 120
 #define PROGRAMME_TEXT_MAX 4000

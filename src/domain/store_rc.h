@@ -5,7 +5,6 @@
 #define LG_DOMAIN_STORE_RC_H
 
 #include "domain/ctx.h"
-#include "store/store.h"
 
 /* ST_OK -> D_OK, ST_NOTFOUND -> D_NOTFOUND, ST_CONFLICT -> D_CONFLICT,
  * ST_INVALID (a reference to something that does not exist: for the reader,

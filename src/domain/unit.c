@@ -5,6 +5,7 @@
 #include "audit.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/store.h"
 
 #include <string.h>
 

@@ -3,6 +3,7 @@
 #include "domain/account.h"
 #include "domain/audit.h"
 #include "html/html.h"
+#include "store/store.h"
 
 #include <string.h>
 

@@ -4,6 +4,7 @@
 #include "domain/people_io.h"
 #include "domain/person.h"
 #include "domain/unit.h"
+#include "store/store.h"
 
 #include <string.h>
 

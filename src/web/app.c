@@ -6,6 +6,7 @@
 #include "domain/api_token.h"
 #include "domain/pwgate.h"
 #include "html/html.h"
+#include "store/store.h"
 
 #include <arpa/inet.h>
 #include <stdlib.h>

@@ -5,6 +5,10 @@
 #include "domain/calendar.h"
 #include "domain/group.h"
 #include "html/html.h"
+#include "store/calendar.h"
+#include "store/group.h"
+#include "store/meeting.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,9 +1,11 @@
 /* import.c — importing people from an HR export: upload, preview with a
  * report per line and a column mapping, confirm. Nothing changes until the
  * confirmation, and then everything or nothing. */
+#include "core/die.h"
 #include "web.h"
 #include "domain/people_io.h"
 #include "html/html.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -115,7 +117,8 @@ void page_import_post(struct web *w)
 	for (size_t i = 0; i < w->r->files.n; i++)
 		if (!strcmp(w->r->files.items[i].name, "file"))
 			file = &w->r->files.items[i];
-	store_upload_expire(w->st, now - 24 * 3600);
+	if (store_upload_expire(w->st, now - 24 * 3600))
+		warn("import: old uploads were not removed");
 	if (file) {
 		if (!file->len) {
 			web_error(w, 422, _("The chosen file is empty. Choose the CSV file with the people."));
@@ -146,6 +149,7 @@ void page_import_post(struct web *w)
 		return;
 	}
 	if (confirm && d == D_OK)
-		store_upload_delete(w->st, w->who.organisation_id, upload);
+		if (store_upload_delete(w->st, w->who.organisation_id, upload))
+			warn("import: upload %lld was not removed", upload);
 	report_page(w, filename, &rep, upload, d, confirm);
 }

@@ -4,9 +4,11 @@
  * changed (a dry run: nothing is stored but the uploaded file, for a day),
  * then "Import". A file that cannot be imported gets a sentence that says
  * what to do, status 422, and changes nothing. */
+#include "core/die.h"
 #include "web.h"
 #include "domain/instrument_import.h"
 #include "html/html.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -153,7 +155,8 @@ void page_instrument_import_post(struct web *w)
 		data = file->data;
 		len = file->len;
 	} else if (*web_field(w, "upload")) {
-		store_upload_expire(w->st, now - 24 * 3600);
+		if (store_upload_expire(w->st, now - 24 * 3600))
+			warn("import: old uploads were not removed");
 		upload = web_field_id(w, "upload");
 		if (upload <= 0 || store_upload_get(w->st, w->a, w->who.organisation_id, w->who.account_id, upload, &filename,
 						    &data, &len)) {
@@ -181,7 +184,8 @@ void page_instrument_import_post(struct web *w)
 			web_error(w, 500, _("The import failed because of a fault in leergang; nothing has changed. Try again later."));
 			return;
 		}
-		store_upload_delete(w->st, w->who.organisation_id, upload);
+		if (store_upload_delete(w->st, w->who.organisation_id, upload))
+			warn("import: upload %lld was not removed", upload);
 	} else if (file && store_upload_add(w->st, w->who.organisation_id, w->who.account_id, imp.filename, data, len, now,
 					    &upload)) {
 		web_error(w, 500, _("The file could not be kept. Try again later."));

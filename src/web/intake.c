@@ -8,6 +8,7 @@
 #include "domain/privacy.h"
 #include "domain/schedule.h"
 #include "html/html.h"
+#include "store/group.h"
 
 #include <string.h>
 #include <time.h>

@@ -9,6 +9,7 @@
 #include "core/utf8.h"
 #include "formats/markdown.h"
 #include "html/html.h"
+#include "store/group.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,9 +1,11 @@
 /* login.c — log-in (with growing delays after failures), log-out,
  * password change and the language switch. */
+#include "core/die.h"
 #include "web.h"
 #include "domain/account.h"
 #include "domain/audit.h"
 #include "html/html.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -58,8 +60,9 @@ int web_session_start(struct web *w, long long account_id)
 		return -1;
 	}
 	struct account acc;
-	if (store_account_by_id(w->st, w->a, account_id, &acc) == ST_OK)
-		store_audit_add(w->st, acc.organisation_id, acc.id, acc.email, "login", "account", acc.id, "");
+	if (store_account_by_id(w->st, w->a, account_id, &acc) == ST_OK &&
+	    store_audit_add(w->st, acc.organisation_id, acc.id, acc.email, "login", "account", acc.id, ""))
+		warn("audit: the sign-in of account %lld was not recorded", acc.id);
 	web_set_session_cookie(w, token);
 	return 0;
 }

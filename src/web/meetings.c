@@ -6,6 +6,10 @@
 #include "domain/meeting.h"
 #include "domain/schedule.h"
 #include "html/html.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/meeting.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

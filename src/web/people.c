@@ -6,6 +6,7 @@
 #include "domain/person.h"
 #include "domain/unit.h"
 #include "html/html.h"
+#include "store/store.h"
 
 #include <string.h>
 

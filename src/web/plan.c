@@ -5,6 +5,7 @@
 #include "web.h"
 #include "domain/plan.h"
 #include "html/html.h"
+#include "store/group.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,6 +5,9 @@
 #include "web.h"
 #include "domain/selection.h"
 #include "html/html.h"
+#include "store/design.h"
+#include "store/selection.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,6 +4,7 @@
 #include "domain/audit.h"
 #include "domain/unit.h"
 #include "html/html.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -129,8 +130,8 @@ static void unit_page(struct web *w, const struct errors *e, int status)
 		parent_select(w, &t, "parent_id", u.parent_id, u.id);
 		html(w->out, "</p>");
 		struct person m = { 0 };
-		if (u.manager_person_id)
-			store_person_get(w->st, w->a, w->who.organisation_id, u.manager_person_id, &m);
+		if (u.manager_person_id && store_person_get(w->st, w->a, w->who.organisation_id, u.manager_person_id, &m))
+			m = (struct person){ 0 };
 		form_input(w, "manager", _("Manager (employee number; empty for none)"), "text",
 			   e && e->n ? web_field(w, "manager") : (m.employee_id ? m.employee_id : ""), e, NULL);
 		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save changes"));

@@ -2,6 +2,7 @@
  * the file holds, it reports or imports, and a dry run changes nothing. */
 #include "domain/people_io.h"
 #include "core/buf.h"
+#include "store/store.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -24,6 +24,7 @@
 #include "demo/demo.h"
 #include "domain/account.h"
 #include "web/web.h"
+#include "store/store.h"
 
 #include <sodium.h>
 #include <stdbool.h>

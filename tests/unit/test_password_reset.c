@@ -10,6 +10,7 @@
 #include "domain/password_reset.h"
 #include "domain/role.h"
 #include "domain/throttle.h"
+#include "store/store.h"
 
 #include <string.h>
 

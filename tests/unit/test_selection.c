@@ -4,6 +4,9 @@
 #include "fixture.h"
 #include "core/i18n.h"
 #include "domain/selection.h"
+#include "store/design.h"
+#include "store/selection.h"
+#include "store/store.h"
 
 #include <math.h>
 
