@@ -55,11 +55,11 @@
 #include "domain/ctx.h"
 #include "domain/role.h"
 #include "domain/search.h"
-#include "store/programme.h"
 #include "store/report.h"
 #include "formats/markdown.h"
 #include "store/store.h"
 #include "store/sqlite/internal.h"
+#include "store/group.h"
 
 #include <pthread.h>
 #include <stdio.h>

@@ -25,6 +25,7 @@
 #include "domain/survey.h"
 #include "formats/markdown.h"
 #include "store/store.h"
+#include "store/instrument.h"
 
 #include <stdio.h>
 #include <stdlib.h>

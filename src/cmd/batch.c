@@ -3,7 +3,9 @@
 #include "cmd.h"
 #include "core/die.h"
 #include "domain/group.h"
+#include "store/store.h"
 
+#include <limits.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +24,7 @@ int cmd_batch(int argc, char **argv)
 	int o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'o') org = optarg;
-		else if (o == 'p') programme = atoll(optarg);
+		else if (o == 'p') programme = cmd_number(optarg, "--programme", 1, LLONG_MAX / 2, NULL);
 		else if (o == 'n') name = optarg;
 		else cmd_usage("batch");
 	}

@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 #include "domain/account.h"
 #include "domain/calendar.h"
+#include "store/store.h"
 
 #include <getopt.h>
 #include <stdio.h>

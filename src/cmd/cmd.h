@@ -49,6 +49,10 @@ extern const char *cmd_db_path;
 /* Opens the database and brings its schema up to date. Unless create, a
  * missing database file is an error that says to run `leergang init`. */
 struct store *cmd_open(bool create);
+/* The one way the command line reads a whole number (an option's value, an
+ * id): int_parse() from min to max, or die naming the option, the range and
+ * what (may be NULL) the number is for. */
+long long cmd_number(const char *s, const char *option, long long min, long long max, const char *what);
 /* Dies with the usage of the named command. */
 void cmd_usage(const char *name) __attribute__((noreturn));
 /* A context acting as the command line in the organisation with slug. */

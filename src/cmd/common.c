@@ -1,6 +1,7 @@
 /* common.c — what the commands share: opening the database, acting as the
  * command line in an organisation, reporting problems. */
 #include "cmd.h"
+#include "core/integer.h"
 #include "core/buf.h"
 #include "core/die.h"
 #include "domain/role.h"
@@ -88,4 +89,15 @@ char *cmd_read_secret(struct arena *a)
 		die("give the password on standard input");
 	line[strcspn(line, "\r\n")] = '\0';
 	return arena_strdup(a, line);
+}
+
+long long cmd_number(const char *s, const char *option, long long min, long long max, const char *what)
+{
+	long long v;
+	if (int_parse(s, min, max, &v) != INT_OK) {
+		if (what)
+			die("%s needs a whole number from %lld to %lld (%s), not '%s'", option, min, max, what, s);
+		die("%s needs a whole number from %lld to %lld, not '%s'", option, min, max, s);
+	}
+	return v;
 }

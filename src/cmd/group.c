@@ -4,7 +4,9 @@
 #include "cmd.h"
 #include "core/die.h"
 #include "domain/group.h"
+#include "store/store.h"
 
+#include <limits.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +39,7 @@ int cmd_group(int argc, char **argv)
 	int o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'o') org = optarg;
-		else if (o == 'b') batch = atoll(optarg);
+		else if (o == 'b') batch = cmd_number(optarg, "--batch", 1, LLONG_MAX / 2, NULL);
 		else if (o == 'n') name = optarg;
 		else if (o == 'm') mentor = optarg;
 		else if (o == 'f') facilitator = optarg;
@@ -83,7 +85,7 @@ int cmd_enrol(int argc, char **argv)
 	int o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'o') org = optarg;
-		else if (o == 'g') group = atoll(optarg);
+		else if (o == 'g') group = cmd_number(optarg, "--group", 1, LLONG_MAX / 2, NULL);
 		else if (o == 'd') date = optarg;
 		else cmd_usage("enrol");
 	}

@@ -5,6 +5,7 @@
 #include "output.h"
 #include "core/die.h"
 #include "domain/survey.h"
+#include "store/store.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -5,7 +5,9 @@
 #include "core/die.h"
 #include "domain/meeting.h"
 #include "domain/schedule.h"
+#include "store/store.h"
 
+#include <limits.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,14 +31,14 @@ int cmd_meeting(int argc, char **argv)
 	int number = 0, repeat = 1, every = 14, o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'o') org = optarg;
-		else if (o == 'g') group = atoll(optarg);
-		else if (o == 'n') number = atoi(optarg);
+		else if (o == 'g') group = cmd_number(optarg, "--group", 1, LLONG_MAX / 2, NULL);
+		else if (o == 'n') number = (int)cmd_number(optarg, "--number", 1, 1000, NULL);
 		else if (o == 'd') when.date = optarg;
 		else if (o == 's') when.start = optarg;
 		else if (o == 'e') when.end = optarg;
 		else if (o == 'v') when.venue = optarg;
-		else if (o == 'r') repeat = atoi(optarg);
-		else if (o == 'y') every = atoi(optarg);
+		else if (o == 'r') repeat = (int)cmd_number(optarg, "--repeat", 1, 100, NULL);
+		else if (o == 'y') every = (int)cmd_number(optarg, "--every", 1, 366, NULL);
 		else cmd_usage("meeting");
 	}
 	if (!org || group <= 0 || number <= 0 || !when.date || !when.start || !when.end || optind != argc ||
@@ -85,7 +87,7 @@ int cmd_attendance(int argc, char **argv)
 	int o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'o') org = optarg;
-		else if (o == 'm') meeting = atoll(optarg);
+		else if (o == 'm') meeting = cmd_number(optarg, "--meeting", 1, LLONG_MAX / 2, NULL);
 		else if (o == 'p') employee = optarg;
 		else if (o == 's') status = optarg;
 		else cmd_usage("attendance");

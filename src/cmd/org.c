@@ -35,7 +35,8 @@ static int org_add(int argc, char **argv)
 		die("an organisation with slug '%s' exists already", slug);
 	if (r)
 		die("database: %s", store_errmsg(st));
-	store_audit_add(st, id, 0, "cli", "organisation.create", "organisation", id, slug);
+	if (store_audit_add(st, id, 0, "cli", "organisation.create", "organisation", id, slug))
+		die("database: %s", store_errmsg(st));
 	store_close(st);
 	printf("organisation %s added (id %lld)\n", slug, id);
 	return 0;
@@ -79,8 +80,9 @@ static int org_benchmark(int argc, char **argv)
 	bool on = !strcmp(argv[2], "on");
 	if (store_org_set_benchmark(st, o.id, on))
 		die("database: %s", store_errmsg(st));
-	store_audit_add(st, o.id, 0, "cli", on ? "organisation.benchmark.on" : "organisation.benchmark.off", "organisation",
-			o.id, o.slug);
+	if (store_audit_add(st, o.id, 0, "cli", on ? "organisation.benchmark.on" : "organisation.benchmark.off",
+			    "organisation", o.id, o.slug))
+		die("database: %s", store_errmsg(st));
 	printf(on ? "organisation %s takes part in the benchmark: its closed waves of built-in questionnaires count in "
 		    "other organisations' benchmarks, and it sees theirs\n"
 		  : "organisation %s does not take part in the benchmark\n", o.slug);

@@ -5,6 +5,9 @@
 #include "core/die.h"
 #include "domain/group.h"
 #include "domain/programme.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/store.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -8,7 +8,11 @@
 #include "core/i18n.h"
 #include "domain/account.h"
 #include "domain/report.h"
+#include "store/group.h"
+#include "store/meeting.h"
+#include "store/store.h"
 
+#include <limits.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,15 +44,6 @@ static void close_as(struct as_user *u)
 	store_close(u->st);
 }
 
-static long long id_arg(const char *s, const char *cmd)
-{
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
-		cmd_usage(cmd);
-	return v;
-}
-
 static int report_list_cmd(int argc, char **argv)
 {
 	static const struct option opts[] = { { "email", required_argument, 0, 'e' },
@@ -61,7 +56,7 @@ static int report_list_cmd(int argc, char **argv)
 	int o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'e') email = optarg;
-		else if (o == 'g') group = id_arg(optarg, "report");
+		else if (o == 'g') group = cmd_number(optarg, "--group", 1, LLONG_MAX / 2, NULL);
 		else if (o == 'f') f = out_format_from(optarg, "report");
 		else cmd_usage("report");
 	}
@@ -109,7 +104,7 @@ static int report_write_cmd(int argc, char **argv)
 	int o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'e') email = optarg;
-		else if (o == 'm') meeting = id_arg(optarg, "report");
+		else if (o == 'm') meeting = cmd_number(optarg, "--meeting", 1, LLONG_MAX / 2, NULL);
 		else if (o == 'a') t.agenda = optarg;
 		else if (o == 't') t.themes = optarg;
 		else if (o == 'l') t.learning_moments = optarg;
@@ -176,7 +171,7 @@ int cmd_story(int argc, char **argv)
 	int o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'e') email = optarg;
-		else if (o == 'g') group = id_arg(optarg, "story");
+		else if (o == 'g') group = cmd_number(optarg, "--group", 1, LLONG_MAX / 2, NULL);
 		else if (o == 'f') format = optarg;
 		else if (o == 'o') file = optarg;
 		else cmd_usage("story");

@@ -8,6 +8,7 @@
 #include "domain/account.h"
 #include "domain/search.h"
 #include "web/web.h"
+#include "store/store.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -98,17 +98,6 @@ const char *cmd_public_url(void)
 	return s;
 }
 
-/* A whole number from min to max, or die saying what the option wants. */
-static long number_option(const char *s, const char *name, long min, long max, const char *what)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < min || v > max)
-		die("%s wants a number from %ld to %ld (%s)", name, min, max, what);
-	return v;
-}
-
 /* The nice value of the password lane's threads. */
 #define LANE_NICE 10
 
@@ -143,23 +132,21 @@ int cmd_serve(int argc, char **argv)
 		switch (o) {
 		case 'l': cfg.listen = optarg; break;
 		case 't':
-			threads = strtol(optarg, NULL, 10);
-			if (threads < 1 || threads > 256)
-				die("--threads wants a number from 1 to 256");
+			threads = cmd_number(optarg, "--threads", 1, 256, NULL);
 			break;
 		case 'a':
-			per_address = number_option(optarg, "--per-address-connections", 0, HTTP_MAX_CONNECTIONS,
+			per_address = cmd_number(optarg, "--per-address-connections", 0, HTTP_MAX_CONNECTIONS,
 						    "0: no limit, as behind a reverse proxy");
 			break;
 		case 'm':
-			hash_memory = number_option(optarg, "--hash-memory", PWGATE_HASH_MIB, 1L << 20,
+			hash_memory = cmd_number(optarg, "--hash-memory", PWGATE_HASH_MIB, 1L << 20,
 						    "MiB for password hashes at once, 64 each");
 			break;
 		case 'q':
-			hash_queue = number_option(optarg, "--hash-queue", 0, 256, "sign-ins that may wait for a hash");
+			hash_queue = cmd_number(optarg, "--hash-queue", 0, 256, "sign-ins that may wait for a hash");
 			break;
 		case 'w':
-			hash_wait = number_option(optarg, "--hash-wait", 1, 120, "seconds a sign-in may wait for a hash");
+			hash_wait = cmd_number(optarg, "--hash-wait", 1, 120, "seconds a sign-in may wait for a hash");
 			break;
 		case 's': app.secure_cookies = true; break;
 		case 'p': print_logins = 1; break;

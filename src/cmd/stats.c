@@ -174,16 +174,6 @@ static size_t split_names(struct arena *a, const char *list, const char *option,
 	return n;
 }
 
-static int parse_int(const char *s, const char *option)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < -1000 || v > 1000)
-		die("%s needs a whole number between -1000 and 1000, not '%s'", option, s);
-	return (int)v;
-}
-
 static json_t *num(double x)
 {
 	return isfinite(x) ? json_real(x) : json_null();
@@ -499,8 +489,8 @@ int cmd_stats(int argc, char **argv)
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'i') items = optarg;
 		else if (o == 'r') reverse = optarg;
-		else if (o == 'a') min = parse_int(optarg, "--scale-min");
-		else if (o == 'b') max = parse_int(optarg, "--scale-max");
+		else if (o == 'a') min = (int)cmd_number(optarg, "--scale-min", -1000, 1000, NULL);
+		else if (o == 'b') max = (int)cmd_number(optarg, "--scale-max", -1000, 1000, NULL);
 		else if (o == 'g') group = optarg;
 		else if (o == 'p') paired = optarg;
 		else bad_option(argv);

@@ -7,6 +7,7 @@
 #include "domain/api_token.h"
 #include "store/store.h"
 
+#include <limits.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,15 +54,6 @@ static const char *utc(struct arena *a, long long t)
 	return arena_strdup(a, s);
 }
 
-static long long number(const char *s, const char *what)
-{
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (!*s || *end || v < 1)
-		die("%s wants a whole number from 1, not '%s'", what, s);
-	return v;
-}
-
 static int token_create(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -73,7 +65,7 @@ static int token_create(int argc, char **argv)
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'e') email = optarg;
 		else if (o == 'l') label = optarg;
-		else if (o == 'd') days = number(optarg, "--days");
+		else if (o == 'd') days = cmd_number(optarg, "--days", 0, 1000000, NULL);
 		else cmd_usage("token");
 	}
 	if (!email || optind != argc)
@@ -140,7 +132,7 @@ static int token_revoke(int argc, char **argv)
 	int o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'e') email = optarg;
-		else if (o == 'i') id = number(optarg, "--id");
+		else if (o == 'i') id = cmd_number(optarg, "--id", 1, LLONG_MAX / 2, NULL);
 		else cmd_usage("token");
 	}
 	if (!email || !id || optind != argc)

@@ -8,6 +8,9 @@
 #include "domain/survey.h"
 #include "domain/role.h"
 #include "domain/wave_mail.h"
+#include "store/instrument.h"
+#include "store/store.h"
+#include "core/compiler.h"
 
 #include <getopt.h>
 #include <limits.h>
@@ -22,7 +25,7 @@ static void parse_population(const char *s, const char **kind, long long *id)
 	static const char *const kinds[][2] = { { "group", "group" }, { "batch", "batch" }, { "programme", "programme" },
 						{ "unit", "units" } };
 	const char *colon = s ? strchr(s, ':') : NULL;
-	for (size_t i = 0; colon && i < sizeof(kinds) / sizeof(*kinds); i++) {
+	for (size_t i = 0; colon && i < ARRAY_SIZE(kinds); i++) {
 		if ((size_t)(colon - s) != strlen(kinds[i][0]) || strncmp(s, kinds[i][0], (size_t)(colon - s)))
 			continue;
 		long long v;

@@ -4,6 +4,7 @@
 #include "buf.h"
 #include "die.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@ struct arena_chunk {
 
 void *arena_alloc(struct arena *a, size_t n)
 {
+	assert(a);
 	struct arena_chunk *c = a->head;
 	if (n > SIZE_MAX - 15)
 		die("arena: size overflow");
@@ -50,6 +52,7 @@ void *arena_alloc(struct arena *a, size_t n)
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
+	assert(a && s);
 	char *p = arena_alloc(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -75,6 +78,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 
 void *arena_grow(struct arena *a, void *old, size_t n, size_t cap2, size_t size)
 {
+	assert(a && size && n <= cap2);
 	if (size && cap2 > SIZE_MAX / size)
 		die("arena: size overflow");
 	void *p = arena_alloc(a, cap2 * size);

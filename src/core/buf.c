@@ -3,6 +3,7 @@
 #include "buf.h"
 #include "die.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,9 +49,7 @@ void buf_grow(struct buf *b, size_t extra)
 	size_t cap = b->cap ? b->cap : 64;
 	while (cap < need)
 		cap *= 2;
-	char *p = b->cap ? realloc(b->ptr, cap) : malloc(cap);
-	if (!p)
-		die("out of memory");
+	char *p = b->cap ? xrealloc(b->ptr, cap) : xmalloc(cap);
 	if (!b->cap)
 		p[0] = '\0';
 	b->ptr = p;
@@ -77,6 +76,7 @@ void buf_setlen(struct buf *b, size_t len)
 
 void buf_add(struct buf *b, const void *data, size_t len)
 {
+	assert(b && (data || !len));
 	if (!len)
 		return;
 	buf_grow(b, len);
@@ -87,11 +87,13 @@ void buf_add(struct buf *b, const void *data, size_t len)
 
 void buf_adds(struct buf *b, const char *s)
 {
+	assert(s);
 	buf_add(b, s, strlen(s));
 }
 
 void buf_addch(struct buf *b, char c)
 {
+	assert(b);
 	buf_grow(b, 1);
 	b->ptr[b->len++] = c;
 	b->ptr[b->len] = '\0';
@@ -99,6 +101,7 @@ void buf_addch(struct buf *b, char c)
 
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 {
+	assert(b && fmt);
 	va_list cp;
 	int n;
 	va_copy(cp, ap);

@@ -1,11 +1,13 @@
 /* integer.c — whole numbers from outside text, within a range (integer.h). */
 #include "integer.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 enum int_read int_parse(const char *s, long long min, long long max, long long *v)
 {
+	assert(v && min <= max);
 	if (!s || !*s)
 		return INT_ABSENT;
 	bool negative = *s == '-';

@@ -1,6 +1,7 @@
 /* utf8.c — UTF-8 validation (RFC 3629) and small string helpers. */
 #include "utf8.h"
 
+#include <assert.h>
 #include <string.h>
 #include <strings.h>
 
@@ -68,6 +69,7 @@ bool str_ieq(const char *a, const char *b)
 
 size_t utf8_cut(const char *s, size_t max)
 {
+	assert(s);
 	size_t n = strlen(s);
 	if (n <= max)
 		return n;

@@ -9,6 +9,8 @@
 #include "domain/person.h"
 #include "domain/role.h"
 #include "domain/unit.h"
+#include "store/store.h"
+#include "core/compiler.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -101,8 +103,8 @@ static const char *next_name(struct demo *d)
 {
 	unsigned i = d->seq++;
 	/* step through the surnames with a stride coprime to their count */
-	return arena_printf(&d->a, "%s %s", first[(i * 7) % (sizeof(first) / sizeof(*first))],
-			    last[(i * 11 + i / 40) % (sizeof(last) / sizeof(*last))]);
+	return arena_printf(&d->a, "%s %s", first[(i * 7) % ARRAY_SIZE(first)],
+			    last[(i * 11 + i / 40) % ARRAY_SIZE(last)]);
 }
 
 static long long add_person(struct demo *d, const char *prefix, const char *name, long long unit,
@@ -151,7 +153,7 @@ static long long add_team(struct demo *d, const char *prefix, long long unit, lo
 	set_manager(d, unit, lead);
 	for (int i = 0; i < n; i++) {
 		long long id = add_person(d, prefix, next_name(d), unit, lead, level);
-		if (d->npool < sizeof(d->pool) / sizeof(*d->pool))
+		if (d->npool < ARRAY_SIZE(d->pool))
 			d->pool[d->npool++] = id;
 	}
 	return lead;
@@ -238,7 +240,7 @@ static void police(struct demo *d)
 	mentors[3] = head;
 	long long intel = add_unit(d, dros, "Team Informatie & \"Analyse\"");
 	long long lead = add_team(d, "P", intel, head, 12, "Teamchef", "Informatieanalist");
-	for (size_t i = 0; i < sizeof(hostile) / sizeof(*hostile); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(hostile); i++) {
 		long long id = add_person(d, "P", hostile[i], intel, lead, "Informatieanalist");
 		if (!hostile_person)
 			hostile_person = id;
@@ -260,15 +262,17 @@ static void police(struct demo *d)
 	 * three teams answer the first; six of Basisteam Polder, moved on by
 	 * then, not the second */
 	struct scan_noord before = { 0, 0, 0, 0 }, after;
-	store_unit_find(d->c.st, d->w.organisation_id, 0, "District Noord", &before.district);
-	store_unit_find(d->c.st, d->w.organisation_id, before.district, "Basisteam Polder", &before.away_team);
+	if (store_unit_find(d->c.st, d->w.organisation_id, 0, "District Noord", &before.district) ||
+	    store_unit_find(d->c.st, d->w.organisation_id, before.district, "Basisteam Polder", &before.away_team))
+		die("demo: the units of District Noord are missing");
 	after = before;
 	after.away = 6;
 	demo_scan(&d->c, before.district, "Leiderschapsscan District Noord (voormeting)", 300, 2026, 0, noord_answers,
 		  &before);
 	demo_scan(&d->c, before.district, "Leiderschapsscan District Noord (nameting)", 20, 2027, 0.3, noord_answers,
 		  &after);
-	store_org_set_benchmark(d->c.st, d->w.organisation_id, true);
+	if (store_org_set_benchmark(d->c.st, d->w.organisation_id, true))
+		die("demo: %s", store_errmsg(d->c.st));
 }
 
 /* The partner organisations of the benchmark (seed 003: the leadership
@@ -283,7 +287,7 @@ static void partners(struct demo *d)
 		{ "partner-4", "Dienst Justitiële Zaken (benchmarkpartner, demo)" },
 		{ "partner-5", "Gemeente Heuvelrijk (benchmarkpartner, demo)" },
 	};
-	for (size_t i = 0; i < sizeof(orgs) / sizeof(*orgs); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(orgs); i++) {
 		if (add_org(d, orgs[i][0], orgs[i][1]) < 0)
 			die("demo: partner organisation %s exists", orgs[i][0]);
 		long long dept = add_unit(d, 0, "Bedrijfsvoering");
@@ -294,7 +298,8 @@ static void partners(struct demo *d)
 		static const int every = 4;
 		demo_scan(&d->c, dept, "Leiderschapsscan 2026", 40 + 5 * (int)i, 300 + i, 0.1 * (double)i - 0.2,
 			  demo_answers_but_every, &every);
-		store_org_set_benchmark(d->c.st, d->w.organisation_id, true);
+		if (store_org_set_benchmark(d->c.st, d->w.organisation_id, true))
+			die("demo: %s", store_errmsg(d->c.st));
 	}
 }
 

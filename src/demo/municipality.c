@@ -33,6 +33,12 @@
 #include "domain/reverse.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/instrument.h"
+#include "store/meeting.h"
+#include "store/store.h"
+#include "core/compiler.h"
 
 #include <math.h>
 #include <string.h>
@@ -235,7 +241,7 @@ static void logbook(struct ctx *c, long long person, long long group, int from)
 	};
 	struct as pa;
 	struct ctx *pc = as(c, &pa, person);
-	for (size_t i = 0; i < sizeof(days) / sizeof(*days); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(days); i++) {
 		struct logbook_entry e = { 0 };
 		e.entry_date = (char *)day(c, from + days[i].day);
 		e.energy_gave = (char *)days[i].gave;

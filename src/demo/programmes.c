@@ -14,6 +14,11 @@
 #include "domain/programme.h"
 #include "domain/schedule.h"
 #include "domain/selection.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/selection.h"
+#include "store/store.h"
+#include "core/compiler.h"
 
 #include <string.h>
 #include <time.h>
@@ -178,7 +183,7 @@ void demo_logbook(struct ctx *c, long long person, long long group)
 	struct actor me = *c->who;
 	me.person_id = person;
 	struct ctx pc = { c->st, c->a, &me, 0 };
-	for (size_t i = 0; i < sizeof(days) / sizeof(*days); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(days); i++) {
 		struct logbook_entry e = { 0 };
 		char date[11];
 		today_plus(days[i].day, date);

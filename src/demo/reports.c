@@ -11,6 +11,10 @@
 #include "domain/programme.h"
 #include "domain/report.h"
 #include "domain/schedule.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/meeting.h"
+#include "core/compiler.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -104,8 +108,8 @@ void demo_reports_write(struct ctx *c, long long group, const long long *meeting
 void demo_reports(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
 		  long long mentor)
 {
-	demo_reports_write(c, group, meeting, held, facilitator, mentor, texts, sizeof(texts) / sizeof(*texts),
-			   contributions, sizeof(contributions) / sizeof(*contributions), false);
+	demo_reports_write(c, group, meeting, held, facilitator, mentor, texts, ARRAY_SIZE(texts),
+			   contributions, ARRAY_SIZE(contributions), false);
 }
 
 /* Leergroep B to J of last year's run: 108 people (the pool wraps round,
@@ -214,8 +218,8 @@ void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t ne
 	date_add_days(today, -400 + 9 * 14, day);
 	for (size_t i = 0; i < nen; i++)
 		check(enrolment_set_status(c, en[i].id, "completed", day, NULL, &e), &e, "completed");
-	demo_reports_write(c, group, meeting, 10, facilitator, mentor, texts, sizeof(texts) / sizeof(*texts), contributions,
-			   sizeof(contributions) / sizeof(*contributions), true);
+	demo_reports_write(c, group, meeting, 10, facilitator, mentor, texts, ARRAY_SIZE(texts), contributions,
+			   ARRAY_SIZE(contributions), true);
 	struct actor fa = *c->who;
 	fa.person_id = facilitator;
 	struct ctx fc = { c->st, c->a, &fa, 0 };

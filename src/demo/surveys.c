@@ -9,6 +9,8 @@
 #include "core/die.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -8,8 +8,10 @@
 #include "store_rc.h"
 #include "validate.h"
 #include "store/signin.h"
+#include "core/die.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
+#include "store/store.h"
 
 #include <assert.h>
 #include <sodium.h>
@@ -192,8 +194,9 @@ enum login_result account_login(struct store *st, struct arena *a, const char *e
 		if (throttle_fail(st, keys, nkeys, now_ms, &delay))
 			return LOGIN_ERROR;
 		/* failures of accounts that exist are in their organisation's audit log */
-		store_audit_add(st, acc.organisation_id, acc.id, acc.email, "login.failed", "account", acc.id,
-				delay ? arena_printf(a, "wait %lld s", (delay + 999) / 1000) : "");
+		if (store_audit_add(st, acc.organisation_id, acc.id, acc.email, "login.failed", "account", acc.id,
+				    delay ? arena_printf(a, "wait %lld s", (delay + 999) / 1000) : ""))
+			warn("audit: a failed sign-in of account %lld was not recorded", acc.id);
 		return LOGIN_BAD;
 	}
 	/* The owner is in: the failures with this address typed are
@@ -241,8 +244,9 @@ int account_sign_in(struct store *st, struct arena *a, long long account_id, lon
 	/* the session stands whether or not the line could be written, as
 	 * every other audit line outside a transaction */
 	struct account acc;
-	if (d_from_store(store_account_by_id(st, a, account_id, &acc)) == D_OK)
-		(void)store_audit_add(st, acc.organisation_id, acc.id, acc.email, "login", "account", acc.id, "");
+	if (d_from_store(store_account_by_id(st, a, account_id, &acc)) == D_OK &&
+	    store_audit_add(st, acc.organisation_id, acc.id, acc.email, "login", "account", acc.id, ""))
+		warn("audit: the sign-in of account %lld was not recorded", acc.id);
 	return D_OK;
 }
 

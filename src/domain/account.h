@@ -10,6 +10,7 @@
 
 #include "ctx.h"
 #include "pwgate.h"
+#include "domain/model/people.h"
 
 #define PASSWORD_MIN 10
 #define PASSWORD_MAX 200

@@ -5,6 +5,7 @@
 #include "role.h"
 #include "store_rc.h"
 #include "core/i18n.h"
+#include "store/store.h"
 
 #include <assert.h>
 #include <string.h>

@@ -8,6 +8,7 @@
 #define LG_DOMAIN_ACCOUNT_ADMIN_H
 
 #include "ctx.h"
+#include "domain/model/people.h"
 
 #include <stddef.h>
 

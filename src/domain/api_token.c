@@ -4,6 +4,8 @@
 #include "audit.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/signin.h"
+#include "store/store.h"
 
 #include <string.h>
 

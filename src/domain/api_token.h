@@ -12,7 +12,7 @@
 
 #include "account.h"
 #include "ctx.h"
-#include "store/signin.h"
+#include "domain/model/signin.h"
 
 #define API_TOKEN_DAYS 90
 #define API_TOKEN_DAYS_MAX 365

@@ -1,5 +1,6 @@
 /* audit.c — writing and reading the audit log. */
 #include "audit.h"
+#include "store/store.h"
 
 #include <stdarg.h>
 

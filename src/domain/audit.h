@@ -4,6 +4,7 @@
 #define LG_DOMAIN_AUDIT_H
 
 #include "ctx.h"
+#include "domain/model/people.h"
 
 /* Records an action of c->who in c->who's organisation. action is a dotted
  * identifier ("unit.create", "person.update", "read.logbook"). Returns a

@@ -4,10 +4,10 @@
  * BUILTIN_OWN where leergang filled a gap the seed leaves open. An element
  * whose description is NULL is one the seed names without explaining. */
 #include "domain/builtin.h"
+#include "core/compiler.h"
 
 #include <string.h>
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- VLOW (seed 000) ----
  * The report names the four competences and three anchors in the text
@@ -198,7 +198,7 @@ const struct builtin_framework builtin_frameworks[] = {
 		.description = "Het VLOW-model schetst het leiderschap dat ruimte maakt voor variatie, zorgt voor een veilige organisatie en aansluit bij de huidige opgave van de politie. VLOW is een acroniem van vier belangrijke competenties: Vragen stellen, Luisteren, Oordeel onderzoeken en Waarderen. Het model bevat tevens drie gedragsankers: Verschil toelaten, Voorbeeld zijn en Verbinding maken. Bij de competenties en de gedragsankers horen kaartjes met vragen die helpen om met elkaar in gesprek te gaan.",
 		.source = "seed 000, r. 942, 1015-1029",
 		.elements = vlow_elements,
-		.nelements = COUNT(vlow_elements),
+		.nelements = ARRAY_SIZE(vlow_elements),
 	},
 	{
 		.key = "leadership_compass",
@@ -206,7 +206,7 @@ const struct builtin_framework builtin_frameworks[] = {
 		.description = "De centraal vastgestelde thema’s uit het leiderschapskompas van de gemeente Amsterdam. Het kompas bevat alle kernpunten die de Amsterdamse School essentieel acht voor goed leiderschap; in een programma worden de thema’s geïntegreerd met de eigen leiderschapsopgaven van een directie.",
 		.source = "seed 001, r. 1379-1391",
 		.elements = compass_elements,
-		.nelements = COUNT(compass_elements),
+		.nelements = ARRAY_SIZE(compass_elements),
 	},
 	{
 		.key = "strategic_roles",
@@ -214,7 +214,7 @@ const struct builtin_framework builtin_frameworks[] = {
 		.description = "Het schema van de vier rollen van strategisch handelen: verkenner, verkondiger, verzorger en verbinder (Van Daal, Misdorp en Van Twist, 2012). De rollen zijn toegeschreven op strategen, maar vormen ook een goed kader om medewerkers te beschrijven: elke medewerker ‘past’ het beste bij één van de vier rollen.",
 		.source = "seed 002, r. 279-284, 331-333",
 		.elements = roles_elements,
-		.nelements = COUNT(roles_elements),
+		.nelements = ARRAY_SIZE(roles_elements),
 	},
 	{
 		.key = "awareness",
@@ -222,7 +222,7 @@ const struct builtin_framework builtin_frameworks[] = {
 		.description = "Het hoogste niveau van leren is de toename van bewustzijn. Er worden vier niveaus van bewustzijn onderscheiden, die worden vertaald naar gedragskenmerken. Door ze consequent in gesprekken aan de orde te stellen, groeit het (zelf)lerend vermogen.",
 		.source = "seed 004, r. 572-588, 1094-1108",
 		.elements = awareness_elements,
-		.nelements = COUNT(awareness_elements),
+		.nelements = ARRAY_SIZE(awareness_elements),
 	},
 	{
 		.key = "learning_climate",
@@ -230,7 +230,7 @@ const struct builtin_framework builtin_frameworks[] = {
 		.description = "Het leerklimaat is een belangrijke randvoorwaarde voor leren. Binnen het leerklimaat zijn vijf dimensies te onderscheiden; elke dimensie ligt tussen twee polen.",
 		.source = "seed 001, r. 4092-4115",
 		.elements = climate_elements,
-		.nelements = COUNT(climate_elements),
+		.nelements = ARRAY_SIZE(climate_elements),
 	},
 	{
 		.key = "wwkdm",
@@ -238,11 +238,11 @@ const struct builtin_framework builtin_frameworks[] = {
 		.description = "De vijf factoren van het model ‘stimuleren eigen regie op duurzame inzetbaarheid’ van de samenwerkende O&O fondsen, ontwikkeld in samenwerking met onder meer TNO. Leidinggevenden kunnen hiermee medewerkers aan het roer zetten van hun eigen leren en ontwikkelen.",
 		.source = "seed 001, r. 4238-4271",
 		.elements = wwkdm_elements,
-		.nelements = COUNT(wwkdm_elements),
+		.nelements = ARRAY_SIZE(wwkdm_elements),
 	},
 };
 
-const size_t builtin_nframeworks = COUNT(builtin_frameworks);
+const size_t builtin_nframeworks = ARRAY_SIZE(builtin_frameworks);
 
 const struct builtin_framework *builtin_framework(const char *key)
 {

@@ -11,10 +11,10 @@
  * `reversed`. */
 #include "domain/builtin.h"
 #include "domain/survey.h"
+#include "core/compiler.h"
 
 #include <string.h>
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* One question of each kind, in the order of struct builtin_question. */
 #define LIKERT(code, sec, scale, text, points, rev, src) { code, sec, "likert", scale, text, points, NULL, NULL, rev, src }
@@ -338,7 +338,7 @@ static const struct builtin_instrument_info infos[] = {
 	  "de samen geduide implicaties en de vraag naar aanvullend onderzoek zijn van leergang." },
 };
 
-#define CONTENT(key, s, q) { key, s, COUNT(s), q, COUNT(q) }
+#define CONTENT(key, s, q) { key, s, ARRAY_SIZE(s), q, ARRAY_SIZE(q) }
 static const struct builtin_questionnaire contents[] = {
 	CONTENT("live-final", live_sections, live_questions),
 	CONTENT("leadership-scan-360", scan_sections, scan_questions),
@@ -348,19 +348,19 @@ static const struct builtin_questionnaire contents[] = {
 	CONTENT("member-check", check_sections, check_questions),
 };
 #undef CONTENT
-_Static_assert(COUNT(infos) == COUNT(contents), "every built-in questionnaire has a name and content");
+_Static_assert(ARRAY_SIZE(infos) == ARRAY_SIZE(contents), "every built-in questionnaire has a name and content");
 
 size_t survey_builtins(const struct builtin_instrument_info **out)
 {
 	*out = infos;
-	return COUNT(infos);
+	return ARRAY_SIZE(infos);
 }
 
 const struct builtin_questionnaire *builtin_questionnaire(const char *key)
 {
 	if (!key)
 		return NULL;
-	for (size_t i = 0; i < COUNT(contents); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(contents); i++)
 		if (strcmp(contents[i].key, key) == 0)
 			return &contents[i];
 	return NULL;

@@ -11,10 +11,10 @@
  * r. 1552), and the facilitator sets the times. led_by is NULL where the
  * seed does not say who leads a part. */
 #include "domain/builtin.h"
+#include "core/compiler.h"
 
 #include <string.h>
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ==== LiVe! (seed 000) ==== */
 
@@ -123,7 +123,7 @@ static const struct builtin_part live_parts_10[] = {
 	.days = 1,                                                           \
 	.from_menu = true,                                                   \
 	.parts = live_parts_menu,                                            \
-	.nparts = COUNT(live_parts_menu),                                    \
+	.nparts = ARRAY_SIZE(live_parts_menu),                                    \
 	.source = "seed 000, r. 1058-1066, 1156-1170",                       \
 }
 
@@ -137,7 +137,7 @@ static const struct builtin_meeting live_meetings[] = {
 		.description = "Tweedaagse startbijeenkomst, zodat er ruimschoots gelegenheid is om kennis te maken en als leergroep met elkaar te starten. " MEETINGS_1_5_DESCRIPTION,
 		.days = 2,
 		.parts = live_parts_1,
-		.nparts = COUNT(live_parts_1),
+		.nparts = ARRAY_SIZE(live_parts_1),
 		.source = "seed 000, r. 993-1011, 1150-1152, 1546-1550",
 	},
 	{
@@ -146,7 +146,7 @@ static const struct builtin_meeting live_meetings[] = {
 		.description = MEETINGS_1_5_DESCRIPTION,
 		.days = 1,
 		.parts = live_parts_2,
-		.nparts = COUNT(live_parts_2),
+		.nparts = ARRAY_SIZE(live_parts_2),
 		.source = "seed 000, r. 993-1011",
 	},
 	{
@@ -155,7 +155,7 @@ static const struct builtin_meeting live_meetings[] = {
 		.description = MEETINGS_1_5_DESCRIPTION,
 		.days = 1,
 		.parts = live_parts_3,
-		.nparts = COUNT(live_parts_3),
+		.nparts = ARRAY_SIZE(live_parts_3),
 		.source = "seed 000, r. 993-1011",
 	},
 	{
@@ -164,7 +164,7 @@ static const struct builtin_meeting live_meetings[] = {
 		.description = MEETINGS_1_5_DESCRIPTION,
 		.days = 1,
 		.parts = live_parts_4,
-		.nparts = COUNT(live_parts_4),
+		.nparts = ARRAY_SIZE(live_parts_4),
 		.source = "seed 000, r. 993-1011",
 	},
 	{
@@ -173,7 +173,7 @@ static const struct builtin_meeting live_meetings[] = {
 		.description = MEETINGS_1_5_DESCRIPTION,
 		.days = 1,
 		.parts = live_parts_5,
-		.nparts = COUNT(live_parts_5),
+		.nparts = ARRAY_SIZE(live_parts_5),
 		.source = "seed 000, r. 993-1011",
 	},
 	MENU_MEETING(6),
@@ -187,7 +187,7 @@ static const struct builtin_meeting live_meetings[] = {
 		.days = 1,
 		.from_menu = true,
 		.parts = live_parts_10,
-		.nparts = COUNT(live_parts_10),
+		.nparts = ARRAY_SIZE(live_parts_10),
 		.source = "seed 000, r. 861-869, 1058-1076, 1156-1170, 1215-1217",
 	},
 };
@@ -251,7 +251,7 @@ static const struct builtin_option opt_reflection[] = {
 	{ "Uitwisseling met een andere leergroep", "Leren van hoe een andere groep het leertraject invult." },
 };
 
-#define TOPIC(nm, desc, opts, src) { (nm), (desc), (opts), COUNT(opts), (src) }
+#define TOPIC(nm, desc, opts, src) { (nm), (desc), (opts), ARRAY_SIZE(opts), (src) }
 
 static const struct builtin_topic live_topics[] = {
 	TOPIC("De politie in de Tweede Wereldoorlog",
@@ -314,7 +314,7 @@ const struct builtin_step builtin_module_steps[] = {
 	  "Met alle leidinggevenden wordt de module afgesloten en geëvalueerd. De ‘oogst’ en de ervaringen worden gedeeld, en samen wordt besproken hoe voortzetting plaatsvindt en hoe lessons learned kunnen worden ingebed in de directie.",
 	  "seed 001, r. 1457-1463" },
 };
-const size_t builtin_nmodule_steps = COUNT(builtin_module_steps);
+const size_t builtin_nmodule_steps = ARRAY_SIZE(builtin_module_steps);
 
 /* The four modules of the reference programme of the directie
  * Dienstverlening (the seed allows three to four, r. 1301). Only the first
@@ -376,9 +376,9 @@ const struct builtin_template builtin_templates[] = {
 			.justification_required = true, /* r. 1166-1170 */
 		},
 		.meetings = live_meetings,
-		.nmeetings = COUNT(live_meetings),
+		.nmeetings = ARRAY_SIZE(live_meetings),
 		.topics = live_topics,
-		.ntopics = COUNT(live_topics),
+		.ntopics = ARRAY_SIZE(live_topics),
 		.followup_meetings = 4,
 		.followup = "Het leren gaat na de tiende bijeenkomst door, en groepen die elkaar willen blijven ontmoeten kunnen vier bijeenkomsten per jaar houden. De mentor sluit daarbij aan en indien gewenst is in het eerste jaar nog enkele uren inzet van de leergroepbegeleider mogelijk.",
 		.source = "seed 000, r. 344-517, 890-1311, 1530-1536, 2211-2221; aangevuld door leergang",
@@ -409,14 +409,14 @@ const struct builtin_template builtin_templates[] = {
 		.group_max = 16,
 		.cascade_meeting = 0,
 		.modules = amsterdam_modules,
-		.nmodules = COUNT(amsterdam_modules),
+		.nmodules = ARRAY_SIZE(amsterdam_modules),
 		.followup_meetings = 0,
 		.followup = NULL,
 		.source = "seed 001, r. 1207-1305, 1331-1391, 1401-1563; aangevuld door leergang",
 	},
 };
 
-const size_t builtin_ntemplates = COUNT(builtin_templates);
+const size_t builtin_ntemplates = ARRAY_SIZE(builtin_templates);
 
 const struct builtin_template *builtin_template(const char *key)
 {

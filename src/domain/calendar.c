@@ -8,6 +8,10 @@
 #include "core/die.h"
 #include "core/i18n.h"
 #include "formats/ics.h"
+#include "store/calendar.h"
+#include "store/meeting.h"
+#include "store/store.h"
+#include "store/group.h"
 
 #include <assert.h>
 #include <stdio.h>

@@ -7,9 +7,10 @@
 
 #include "account.h"
 #include "ctx.h"
-#include "store/programme.h"
 
 #include "core/buf.h"
+#include "domain/model/meeting.h"
+#include "domain/model/group.h"
 
 /* The meetings as one VCALENDAR: one event per meeting day, with a stable
  * UID and the meeting's sequence. */

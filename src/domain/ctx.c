@@ -1,12 +1,14 @@
 /* ctx.c — field errors, the actor's roles and the time of a ctx. */
 #include "ctx.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <string.h>
 #include <time.h>
 
 void errors_add(struct ctx *c, struct errors *e, const char *field, const char *fmt, ...)
 {
+	assert(c && e && fmt);
 	if (e->n >= ERRORS_MAX)
 		return;
 	struct buf b = BUF_INIT;
@@ -35,5 +37,6 @@ bool actor_has(const struct actor *w, unsigned role_bits)
 
 long long ctx_now(const struct ctx *c)
 {
+	assert(c);
 	return c->now ? c->now : (long long)time(NULL);
 }

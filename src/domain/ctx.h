@@ -6,9 +6,12 @@
 #define LG_DOMAIN_CTX_H
 
 #include "core/arena.h"
-#include "store/store.h"
+#include "core/buf.h"
+#include "domain/model/people.h"
 
 #include <stdbool.h>
+
+struct store;
 
 struct actor {
 	long long account_id;   /* 0 for the command line */

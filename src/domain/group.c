@@ -8,6 +8,9 @@
 #include "validate.h"
 #include "core/i18n.h"
 #include "domain/role.h"
+#include "store/group.h"
+#include "store/meeting.h"
+#include "store/store.h"
 
 #include <string.h>
 #include <time.h>

@@ -5,7 +5,8 @@
 #define LG_DOMAIN_GROUP_H
 
 #include "ctx.h"
-#include "store/programme.h"
+#include "domain/model/design.h"
+#include "domain/model/group.h"
 
 #define GROUP_NAME_MAX 80
 #define STOP_REASON_MAX 500

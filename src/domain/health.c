@@ -1,6 +1,7 @@
 /* health.c — the health check of the server. */
 #include "health.h"
 #include "store_rc.h"
+#include "store/store.h"
 
 int health_check(struct store *st)
 {

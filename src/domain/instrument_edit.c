@@ -3,6 +3,8 @@
 #include "audit.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <string.h>
 

@@ -7,7 +7,6 @@
 #define LG_DOMAIN_INSTRUMENT_EDIT_H
 
 #include "ctx.h"
-#include "store/instrument.h"
 
 #define ITEM_TEXT_MAX 1000
 #define ITEM_CODE_MAX 16

@@ -33,6 +33,8 @@
 #include "audit.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <ctype.h>
 #include <stdio.h>

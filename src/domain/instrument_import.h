@@ -18,7 +18,7 @@
 
 #include "ctx.h"
 #include "formats/lss.h"
-#include "store/instrument.h"
+#include "domain/model/instrument.h"
 
 #define IMPORT_CODE_MAX 48       /* bytes of an item code before a uniqueness suffix */
 #define IMPORT_NAME_MAX 200      /* bytes of the instrument's name */

@@ -7,6 +7,9 @@
 #include "store_rc.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
+#include "store/group.h"
+#include "store/intake.h"
+#include "store/store.h"
 
 #include <assert.h>
 #include <string.h>

@@ -9,7 +9,8 @@
 
 #include "ctx.h"
 #include "plan.h"
-#include "store/programme.h"
+#include "domain/model/intake.h"
+#include "domain/model/group.h"
 
 #define QUESTION_MAX 2000
 #define EXPECTATIONS_MAX 4000

@@ -8,6 +8,9 @@
 #include "validate.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
+#include "store/logbook.h"
+#include "store/store.h"
+#include "store/group.h"
 
 #include <assert.h>
 #include <string.h>

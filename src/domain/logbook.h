@@ -8,7 +8,8 @@
 #define LG_DOMAIN_LOGBOOK_H
 
 #include "ctx.h"
-#include "store/programme.h"
+#include "domain/model/logbook.h"
+#include "domain/model/group.h"
 
 #define LOGBOOK_TEXT_MAX 8000
 

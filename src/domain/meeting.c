@@ -8,6 +8,10 @@
 #include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/meeting.h"
+#include "store/store.h"
 
 #include <assert.h>
 #include <stdlib.h>

@@ -8,13 +8,15 @@
 
 #include "ctx.h"
 #include "menu.h"
-#include "store/programme.h"
 
 #define VENUE_MAX 200
 #define FREE_TOPIC_MAX 200
 #define JUSTIFICATION_MAX 2000
 
 #include "group.h"
+#include "domain/model/group.h"
+#include "domain/model/meeting.h"
+#include "domain/model/design.h"
 
 /* Reads a meeting with its group and the actor's relation to the group:
  * D_NOTFOUND when it is not in the organisation or the actor may not see

@@ -1,6 +1,7 @@
 /* organisation.c — reading the actor's own organisation. */
 #include "organisation.h"
 #include "store_rc.h"
+#include "store/store.h"
 
 #include <assert.h>
 

@@ -4,6 +4,7 @@
 #define LG_DOMAIN_ORGANISATION_H
 
 #include "ctx.h"
+#include "domain/model/people.h"
 
 /* The organisation of c->who: D_OK, D_NOTFOUND, D_ERROR. */
 int organisation_own(struct ctx *c, struct organisation *out);

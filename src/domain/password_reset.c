@@ -3,10 +3,12 @@
 #include "password_reset.h"
 #include "pwgate.h"
 #include "throttle.h"
+#include "core/die.h"
 #include "core/i18n.h"
 #include "mail/mailer.h"
 #include "mail/message.h"
 #include "store/signin.h"
+#include "store/store.h"
 
 #include <string.h>
 
@@ -84,8 +86,9 @@ enum reset_answer password_reset_request(struct store *st, struct arena *a, cons
 	buf_release(&body);
 	buf_release(&msg);
 	explicit_bzero(token, sizeof(token));
-	store_audit_add(st, acc.organisation_id, acc.id, acc.email, "password.reset.mail", "account", acc.id,
-			queued ? "" : "not sent");
+	if (store_audit_add(st, acc.organisation_id, acc.id, acc.email, "password.reset.mail", "account", acc.id,
+			    queued ? "" : "not sent"))
+		warn("audit: the reset mail of account %lld was not recorded", acc.id);
 	return RESET_ASKED;
 }
 
@@ -100,7 +103,8 @@ int password_reset_link(struct store *st, struct arena *a, const char *email, co
 	if (r || new_link(st, acc.id, now, token))
 		return D_ERROR;
 	*link = (char *)link_of(a, base_url, token);
-	store_audit_add(st, acc.organisation_id, 0, "cli", "password.reset.link", "account", acc.id, "");
+	if (store_audit_add(st, acc.organisation_id, 0, "cli", "password.reset.link", "account", acc.id, ""))
+		return D_ERROR;
 	return D_OK;
 }
 

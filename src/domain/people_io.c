@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/utf8.h"
 #include "formats/csv.h"
+#include "store/store.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

@@ -13,6 +13,7 @@
 
 #include "ctx.h"
 #include "unit.h"
+#include "domain/model/people.h"
 
 enum import_field {
 	IF_EMPLOYEE_ID, IF_NAME, IF_EMAIL, IF_UNIT, IF_MANAGER, IF_JOB_LEVEL, IF_ACTIVE, IMPORT_FIELDS

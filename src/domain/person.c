@@ -6,6 +6,7 @@
 #include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/store.h"
 
 bool person_check(struct ctx *c, const struct person *p, struct errors *e)
 {

@@ -4,6 +4,7 @@
 #define LG_DOMAIN_PERSON_H
 
 #include "ctx.h"
+#include "domain/model/people.h"
 
 #define PERSON_NAME_MAX 200
 #define EMPLOYEE_ID_MAX 64

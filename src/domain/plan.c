@@ -8,7 +8,11 @@
 #include "core/i18n.h"
 #include "core/buf.h"
 #include "core/utf8.h"
-#include "store/programme.h"
+#include "store/design.h"
+#include "store/framework.h"
+#include "store/group.h"
+#include "store/plan.h"
+#include "store/store.h"
 
 #include <assert.h>
 #include <ctype.h>

@@ -7,7 +7,8 @@
 #define LG_DOMAIN_PLAN_H
 
 #include "ctx.h"
-#include "store/programme.h"
+#include "domain/model/plan.h"
+#include "domain/model/group.h"
 
 #define PLAN_TEXT_MAX 4000
 

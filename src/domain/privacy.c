@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/buf.h"
 #include "core/utf8.h"
+#include "store/group.h"
 
 #include <assert.h>
 #include <ctype.h>

@@ -25,9 +25,10 @@
 #define LG_DOMAIN_PRIVACY_H
 
 #include "ctx.h"
-#include "store/programme.h"
+#include "domain/model/logbook.h"
+#include "domain/model/report.h"
+#include "domain/model/group.h"
 
-#include "store/report.h"
 
 /* How far the actor may read a group text. */
 enum privacy_read {

@@ -1,104 +1,92 @@
-/* programme.c — frameworks copied from the built-in ones, programmes made
- * from templates, and the checks of a programme's design. A template is
- * copied whole in one transaction: a half-made programme never exists. */
+/* programme.c — programmes made from templates, read alone, as a list
+ * with their counts or with what their page shows, and the checks of a
+ * programme's design. A template is copied whole in one transaction: a
+ * half-made programme never exists. */
 #include "programme.h"
 #include "audit.h"
 #include "builtin.h"
+#include "group.h"
+#include "meeting.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/design.h"
+#include "store/framework.h"
+#include "store/group.h"
+#include "store/store.h"
+#include "store_rc.h"
 
+#include <assert.h>
 #include <string.h>
 
-int framework_install(struct ctx *c, const char *key, long long *id)
+int programme_get(struct ctx *c, long long id, struct programme *out)
 {
+	assert(out);
+	return d_from_store(store_programme_get(c->st, c->a, c->who->organisation_id, id, out));
+}
+
+int programme_list(struct ctx *c, struct programme_item **out, size_t *n)
+{
+	assert(out && n);
 	long long org = c->who->organisation_id;
-	struct framework f;
-	int r = store_framework_by_key(c->st, c->a, org, key, &f);
-	if (r == ST_OK) {
-		*id = f.id;
-		return D_OK;
+	struct programme *p;
+	size_t np;
+	int r = store_programme_list(c->st, c->a, org, &p, &np);
+	if (r)
+		return d_from_store(r);
+	struct programme_item *it = arena_alloc(c->a, (np + 1) * sizeof(*it));
+	for (size_t i = 0; i < np; i++) {
+		it[i].p = p[i];
+		it[i].counts = (struct enrolment_counts){ 0 };
+		if ((r = store_programme_counts(c->st, org, p[i].id, &it[i].counts)))
+			return d_from_store(r);
 	}
-	if (r != ST_NOTFOUND)
-		return D_ERROR;
-	const struct builtin_framework *b = builtin_framework(key);
-	if (!b)
-		return D_NOTFOUND;
-	struct framework nf = { 0, org, (char *)b->key, (char *)b->name, (char *)b->description, (char *)b->source, 0 };
-	if (store_framework_add(c->st, org, &nf, id))
-		return D_ERROR;
-	/* parents come before their children in the built-in list */
-	long long *ids = arena_alloc(c->a, (b->nelements + 1) * sizeof(*ids));
-	for (size_t i = 0; i < b->nelements; i++) {
-		const struct builtin_element *be = &b->elements[i];
-		struct framework_element e = { 0 };
-		e.framework_id = *id;
-		for (size_t k = 0; be->parent && k < i; k++)
-			if (!strcmp(b->elements[k].code, be->parent))
-				e.parent_id = ids[k];
-		e.position = (int)i + 1;
-		e.code = (char *)be->code;
-		e.kind = (char *)be->kind;
-		e.name = (char *)be->name;
-		e.description = (char *)(be->description ? be->description : "");
-		e.source = (char *)be->source;
-		if (store_element_add(c->st, org, &e, &ids[i]))
-			return D_ERROR;
-	}
-	audit(c, "framework.install", "framework", *id, "%s", key);
+	*out = it;
+	*n = np;
 	return D_OK;
 }
 
-int framework_install_all(struct ctx *c)
+int programme_overview(struct ctx *c, long long id, struct programme_overview *out)
 {
-	for (size_t i = 0; i < builtin_nframeworks; i++) {
-		long long id;
-		int r = framework_install(c, builtin_frameworks[i].key, &id);
-		if (r)
-			return r;
-	}
-	return D_OK;
+	assert(out);
+	long long org = c->who->organisation_id;
+	*out = (struct programme_overview){ 0 };
+	int r = store_programme_get(c->st, c->a, org, id, &out->p);
+	if (!r)
+		r = store_programme_counts(c->st, org, id, &out->counts);
+	if (!r)
+		r = store_batch_list(c->st, c->a, org, id, &out->batches, &out->nbatches);
+	if (!r)
+		r = store_group_list(c->st, c->a, org, id, 0, &out->groups, &out->ngroups);
+	if (!r)
+		r = store_programme_meeting_list(c->st, c->a, org, id, &out->meetings, &out->nmeetings);
+	if (r)
+		return d_from_store(r);
+	return programme_cascade(c, id, out->cascade, PROGRAMME_CASCADE_MAX, &out->ncascade);
 }
 
-int framework_element_save(struct ctx *c, const struct framework_element *e, struct errors *errs, long long *id)
+int batch_get(struct ctx *c, long long id, struct batch *out)
 {
-	long long org = c->who->organisation_id;
-	struct framework f;
-	int r = store_framework_get(c->st, c->a, org, e->framework_id, &f);
-	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
-	check_line(c, errs, "name", _("Name"), e->name, 1, 200);
-	check_line(c, errs, "kind", _("Kind"), e->kind, 1, 40);
-	if (e->description && strlen(e->description) > PROGRAMME_TEXT_MAX)
-		errors_add(c, errs, "description", _("%s: use at most %d characters."), _("Description"), PROGRAMME_TEXT_MAX);
-	if (!e->id) {
-		check_line(c, errs, "code", _("Code"), e->code, 1, 20);
-		if (e->code && strpbrk(e->code, ", \t"))
-			errors_add(c, errs, "code", "%s", _("A code has no spaces or commas: it is how scripts refer to the element."));
+	assert(out);
+	return d_from_store(store_batch_get(c->st, c->a, c->who->organisation_id, id, out));
+}
+
+int batch_group_add(struct ctx *c, long long batch_id, const char *name, long long mentor_id,
+		    long long facilitator_id, struct errors *e, long long *id)
+{
+	assert(e && id);
+	long long gid = 0;
+	if (store_begin(c->st))
+		return D_ERROR;
+	int d = group_create(c, batch_id, name, e, &gid);
+	if (!d && (mentor_id || facilitator_id))
+		d = group_staff(c, gid, mentor_id, facilitator_id, "proposed", e);
+	if (d) {
+		store_rollback(c->st);
+		return d;
 	}
-	if (errs->n)
-		return D_INVALID;
-	long long eid = e->id;
-	if (e->id) {
-		r = store_element_update(c->st, org, e);
-	} else {
-		struct framework_element *all;
-		size_t n;
-		r = store_element_list(c->st, c->a, org, f.id, &all, &n);
-		struct framework_element ne = *e;
-		ne.position = (int)n + 1;
-		ne.source = "";  /* the organisation's own addition: no source */
-		if (!r)
-			r = store_element_add(c->st, org, &ne, &eid);
-	}
-	if (r == ST_CONFLICT) {
-		errors_add(c, errs, "code", _("The framework has an element with code %s already."), e->code);
-		return D_INVALID;
-	}
-	if (r)
-		return r == ST_NOTFOUND || r == ST_INVALID ? D_NOTFOUND : D_ERROR;
-	audit(c, e->id ? "framework.element" : "framework.element.add", "framework", f.id, "%s", e->name);
-	if (id)
-		*id = eid;
+	if (store_commit(c->st))
+		return D_ERROR;
+	*id = gid;
 	return D_OK;
 }
 
@@ -127,6 +115,93 @@ static int tag_part(struct ctx *c, long long part_id, long long framework_id, co
 			    store_script_part_tag(c->st, c->who->organisation_id, part_id, el[i].id))
 				return D_ERROR;
 		codes += len + (codes[len] == ',');
+	}
+	return D_OK;
+}
+
+/* The template's meetings with their scripts, tagged with the framework's
+ * elements. */
+static int copy_meetings(struct ctx *c, const struct builtin_template *t, long long prog, long long framework_id,
+			 const struct framework_element *el, size_t nel)
+{
+	long long org = c->who->organisation_id;
+	for (size_t i = 0; i < t->nmeetings; i++) {
+		const struct builtin_meeting *bm = &t->meetings[i];
+		struct programme_meeting m = { 0 };
+		m.programme_id = prog;
+		m.number = bm->number;
+		m.days = bm->days ? bm->days : 1;
+		m.from_menu = bm->from_menu;
+		m.theme = (char *)bm->theme;
+		m.description = (char *)(bm->description ? bm->description : "");
+		long long mid;
+		if (store_programme_meeting_add(c->st, org, &m, &mid))
+			return D_ERROR;
+		for (size_t k = 0; k < bm->nparts; k++) {
+			const struct builtin_part *bp = &bm->parts[k];
+			struct script_part sp = { 0 };
+			sp.programme_meeting_id = mid;
+			sp.position = (int)k + 1;
+			sp.minutes = bp->minutes;
+			sp.title = (char *)bp->title;
+			sp.learning_goal = (char *)(bp->learning_goal ? bp->learning_goal : "");
+			sp.material = (char *)(bp->material ? bp->material : "");
+			sp.led_by = (char *)(bp->led_by ? bp->led_by : "");
+			long long pid;
+			if (store_script_part_add(c->st, org, &sp, &pid) ||
+			    tag_part(c, pid, framework_id, bp->elements, el, nel))
+				return D_ERROR;
+		}
+	}
+	return D_OK;
+}
+
+/* The template's menu card: topics and their options. */
+static int copy_menu(struct ctx *c, const struct builtin_template *t, long long prog)
+{
+	long long org = c->who->organisation_id;
+	for (size_t i = 0; i < t->ntopics; i++) {
+		const struct builtin_topic *bt = &t->topics[i];
+		struct menu_topic mt = { 0, (int)i + 1, (char *)bt->name, (char *)(bt->description ? bt->description : "") };
+		long long tid;
+		if (store_menu_topic_add(c->st, org, prog, &mt, &tid))
+			return D_ERROR;
+		for (size_t k = 0; k < bt->noptions; k++) {
+			struct menu_option mo = { 0, tid, (int)k + 1, (char *)bt->options[k].name,
+						  (char *)(bt->options[k].description ? bt->options[k].description : "") };
+			if (store_menu_option_add(c->st, org, &mo, NULL))
+				return D_ERROR;
+		}
+	}
+	return D_OK;
+}
+
+/* Modules: every module runs the fixed steps, each a schedulable meeting
+ * numbered after the template's own meetings. */
+static int copy_modules(struct ctx *c, const struct builtin_template *t, long long prog)
+{
+	long long org = c->who->organisation_id;
+	int number = (int)t->nmeetings;
+	for (size_t i = 0; i < t->nmodules; i++) {
+		const struct builtin_module *bm = &t->modules[i];
+		struct programme_module pm = { 0, bm->number, (char *)bm->name,
+					       (char *)(bm->business_task ? bm->business_task : "") };
+		long long modid;
+		if (store_module_add(c->st, org, prog, &pm, &modid))
+			return D_ERROR;
+		for (size_t k = 0; k < builtin_nmodule_steps; k++) {
+			const struct builtin_step *s = &builtin_module_steps[k];
+			struct programme_meeting m = { 0 };
+			m.programme_id = prog;
+			m.number = ++number;
+			m.module_id = modid;
+			m.step = (char *)s->key;
+			m.days = 1;
+			m.theme = arena_printf(c->a, "%s — %s", bm->name, s->name);
+			m.description = (char *)(s->description ? s->description : "");
+			if (store_programme_meeting_add(c->st, org, &m, NULL))
+				return D_ERROR;
+		}
 	}
 	return D_OK;
 }
@@ -161,74 +236,14 @@ static int copy_template(struct ctx *c, const struct builtin_template *t, const 
 		    store_element_list(c->st, c->a, org, p.framework_id, &el, &nel))
 			return D_ERROR;
 	}
-	int r = store_programme_add(c->st, org, &p, id);
-	if (r)
-		return r == ST_CONFLICT ? D_CONFLICT : D_ERROR;
-	for (size_t i = 0; i < t->nmeetings; i++) {
-		const struct builtin_meeting *bm = &t->meetings[i];
-		struct programme_meeting m = { 0 };
-		m.programme_id = *id;
-		m.number = bm->number;
-		m.days = bm->days ? bm->days : 1;
-		m.from_menu = bm->from_menu;
-		m.theme = (char *)bm->theme;
-		m.description = (char *)(bm->description ? bm->description : "");
-		long long mid;
-		if (store_programme_meeting_add(c->st, org, &m, &mid))
-			return D_ERROR;
-		for (size_t k = 0; k < bm->nparts; k++) {
-			const struct builtin_part *bp = &bm->parts[k];
-			struct script_part sp = { 0 };
-			sp.programme_meeting_id = mid;
-			sp.position = (int)k + 1;
-			sp.minutes = bp->minutes;
-			sp.title = (char *)bp->title;
-			sp.learning_goal = (char *)(bp->learning_goal ? bp->learning_goal : "");
-			sp.material = (char *)(bp->material ? bp->material : "");
-			sp.led_by = (char *)(bp->led_by ? bp->led_by : "");
-			long long pid;
-			if (store_script_part_add(c->st, org, &sp, &pid) ||
-			    tag_part(c, pid, p.framework_id, bp->elements, el, nel))
-				return D_ERROR;
-		}
-	}
-	for (size_t i = 0; i < t->ntopics; i++) {
-		const struct builtin_topic *bt = &t->topics[i];
-		struct menu_topic mt = { 0, (int)i + 1, (char *)bt->name, (char *)(bt->description ? bt->description : "") };
-		long long tid;
-		if (store_menu_topic_add(c->st, org, *id, &mt, &tid))
-			return D_ERROR;
-		for (size_t k = 0; k < bt->noptions; k++) {
-			struct menu_option mo = { 0, tid, (int)k + 1, (char *)bt->options[k].name,
-						  (char *)(bt->options[k].description ? bt->options[k].description : "") };
-			if (store_menu_option_add(c->st, org, &mo, NULL))
-				return D_ERROR;
-		}
-	}
-	/* modules: every module runs the fixed steps, each a schedulable meeting */
-	int number = (int)t->nmeetings;
-	for (size_t i = 0; i < t->nmodules; i++) {
-		const struct builtin_module *bm = &t->modules[i];
-		struct programme_module pm = { 0, bm->number, (char *)bm->name,
-					       (char *)(bm->business_task ? bm->business_task : "") };
-		long long modid;
-		if (store_module_add(c->st, org, *id, &pm, &modid))
-			return D_ERROR;
-		for (size_t k = 0; k < builtin_nmodule_steps; k++) {
-			const struct builtin_step *s = &builtin_module_steps[k];
-			struct programme_meeting m = { 0 };
-			m.programme_id = *id;
-			m.number = ++number;
-			m.module_id = modid;
-			m.step = (char *)s->key;
-			m.days = 1;
-			m.theme = arena_printf(c->a, "%s — %s", bm->name, s->name);
-			m.description = (char *)(s->description ? s->description : "");
-			if (store_programme_meeting_add(c->st, org, &m, NULL))
-				return D_ERROR;
-		}
-	}
-	return D_OK;
+	int r = d_from_store(store_programme_add(c->st, org, &p, id));
+	if (!r)
+		r = copy_meetings(c, t, *id, p.framework_id, el, nel);
+	if (!r)
+		r = copy_menu(c, t, *id);
+	if (!r)
+		r = copy_modules(c, t, *id);
+	return r;
 }
 
 int programme_from_template(struct ctx *c, const char *key, const char *name, struct errors *e, long long *id)
@@ -280,7 +295,7 @@ int programme_update(struct ctx *c, const struct programme *p, struct errors *e)
 	struct programme old;
 	int r = store_programme_get(c->st, c->a, org, p->id, &old);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	struct programme_meeting *m;
 	size_t nm;
 	if (store_programme_meeting_list(c->st, c->a, org, p->id, &m, &nm))
@@ -319,7 +334,7 @@ int programme_update(struct ctx *c, const struct programme *p, struct errors *e)
 		return D_INVALID;
 	}
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	audit(c, "programme.update", "programme", p->id, "%s", p->name);
 	return D_OK;
 }

@@ -1,25 +1,58 @@
-/* programme.h — frameworks and programme design (C9, C2): a programme is
- * made from a built-in template (LiVe!, Amsterdam) as a copy the
- * coordinator then edits; its framework is copied into the organisation
- * on first use. */
+/* programme.h — programmes (C2): made from a built-in template (LiVe!,
+ * Amsterdam) as a copy the coordinator then edits, its framework copied
+ * into the organisation on first use (framework.h); read as a list with
+ * their counts and one at a time with its batches, groups and meetings. */
 #ifndef LG_DOMAIN_PROGRAMME_H
 #define LG_DOMAIN_PROGRAMME_H
 
 #include "ctx.h"
+#include "framework.h"
 #include "menu.h"
-#include "store/programme.h"
+#include "domain/model/design.h"
+#include "domain/model/framework.h"
+#include "domain/model/group.h"
 
 #define PROGRAMME_NAME_MAX 120
 #define PROGRAMME_TEXT_MAX 4000
 
-/* The organisation's copy of a built-in framework, made when missing. */
-int framework_install(struct ctx *c, const char *key, long long *id);
-/* Every built-in framework into the organisation (for a new organisation). */
-int framework_install_all(struct ctx *c);
+/* A programme of the organisation; D_NOTFOUND for another's. */
+int programme_get(struct ctx *c, long long id, struct programme *out);
 
-/* Saves an element of a framework of the organisation: e->id 0 adds one
- * (under e->parent_id, or at the top), with a code unique in the framework. */
-int framework_element_save(struct ctx *c, const struct framework_element *e, struct errors *errs, long long *id);
+/* A programme in the list, with the counts of its participants. */
+struct programme_item {
+	struct programme p;
+	struct enrolment_counts counts;
+};
+/* The organisation's programmes by name. */
+int programme_list(struct ctx *c, struct programme_item **out, size_t *n);
+
+#define PROGRAMME_CASCADE_MAX 16
+
+/* What the programme's page and API show of it at once: the programme and
+ * its participant counts, its batches with their groups (each with its
+ * batch_id), its meetings by number, and the cascade warnings
+ * (see schedule.h). */
+struct programme_overview {
+	struct programme p;
+	struct enrolment_counts counts;
+	struct batch *batches;
+	size_t nbatches;
+	struct learning_group *groups;
+	size_t ngroups;
+	struct programme_meeting *meetings;
+	size_t nmeetings;
+	char *cascade[PROGRAMME_CASCADE_MAX];
+	size_t ncascade;
+};
+int programme_overview(struct ctx *c, long long id, struct programme_overview *out);
+
+/* A batch of one of the organisation's programmes. */
+int batch_get(struct ctx *c, long long id, struct batch *out);
+/* A new group in batch_id with, when either is not 0, its mentor and
+ * facilitator proposed as its pair (see group_staff): the group and its
+ * pair are made together or not at all. */
+int batch_group_add(struct ctx *c, long long batch_id, const char *name, long long mentor_id,
+		    long long facilitator_id, struct errors *e, long long *id);
 
 /* A new programme copied from template `key` (live, amsterdam). */
 int programme_from_template(struct ctx *c, const char *key, const char *name, struct errors *e, long long *id);

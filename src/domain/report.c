@@ -8,6 +8,10 @@
 #include "schedule.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
+#include "store/group.h"
+#include "store/meeting.h"
+#include "store/report.h"
+#include "store/store.h"
 
 #include <string.h>
 

@@ -17,8 +17,8 @@
 #include "ctx.h"
 #include "privacy.h"
 #include "core/buf.h"
-#include "store/programme.h"
-#include "store/report.h"
+#include "domain/model/group.h"
+#include "domain/model/report.h"
 
 #define REPORT_TEXT_MAX 20000
 #define CONTRIBUTION_MAX 4000

@@ -17,6 +17,8 @@
 #include "core/i18n.h"
 #include "core/die.h"
 #include "core/utf8.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <sodium.h>
 #include <stdio.h>

@@ -5,6 +5,8 @@
 #include "schedule.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/reverse.h"
+#include "store/store.h"
 
 #include <string.h>
 

@@ -6,7 +6,7 @@
 #define LG_DOMAIN_REVERSE_H
 
 #include "ctx.h"
-#include "store/programme.h"
+#include "domain/model/reverse.h"
 
 struct reverse_step {
 	int number, phase;

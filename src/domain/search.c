@@ -7,8 +7,11 @@
 #include "schedule.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
-#include "store/programme.h"
 #include "store/report.h"
+#include "store/group.h"
+#include "store/logbook.h"
+#include "store/meeting.h"
+#include "store/store.h"
 
 #include <string.h>
 

@@ -6,6 +6,9 @@
 #include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/selection.h"
+#include "store/store.h"
+#include "store/design.h"
 
 #include <assert.h>
 #include <math.h>

@@ -10,7 +10,8 @@
 #define LG_DOMAIN_SELECTION_H
 
 #include "ctx.h"
-#include "store/programme.h"
+#include "domain/model/selection.h"
+#include "domain/model/design.h"
 
 struct selection_rank {
 	const struct selection_candidate *candidate;

@@ -9,9 +9,13 @@
 #include "validate.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
-#include "store/programme.h"
 #include "stats/stats.h"
 #include "stats/three60.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/instrument.h"
+#include "store/store.h"
+#include "core/compiler.h"
 
 #include <assert.h>
 #include <math.h>
@@ -602,7 +606,7 @@ int raters_parse(struct ctx *c, const char *text, struct rater **out, size_t *n,
 		/* the categories in Dutch too */
 		static const char *const nl[][2] = { { "leidinggevende", "manager" }, { "collega", "peer" },
 						     { "medewerker", "staff" }, { "ander", "other" }, { "anders", "other" } };
-		for (size_t k = 0; role && k < sizeof(nl) / sizeof(*nl); k++)
+		for (size_t k = 0; role && k < ARRAY_SIZE(nl); k++)
 			if (!strcasecmp(role, nl[k][0]))
 				role = (char *)nl[k][1];
 		long long id;

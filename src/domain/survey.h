@@ -18,7 +18,7 @@
 #include "ctx.h"
 #include "account.h"
 #include "disclosure.h"
-#include "store/instrument.h"
+#include "domain/model/instrument.h"
 
 #define WAVE_NAME_MAX 120
 #define OPEN_ANSWER_MAX 4000

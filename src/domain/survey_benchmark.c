@@ -16,6 +16,8 @@
 #include "schedule.h"
 #include "core/i18n.h"
 #include "store/response.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <string.h>

@@ -3,8 +3,10 @@
 #include "survey_compare.h"
 #include "schedule.h"
 #include "core/i18n.h"
-#include "store/programme.h"
 #include "store/response.h"
+#include "store/group.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <assert.h>
 #include <math.h>
@@ -435,4 +437,19 @@ int wave_timeline(struct ctx *c, const struct wave *w, struct wave_timeline *out
 	}
 	out->shown = true;
 	return D_OK;
+}
+
+bool wave_comparable(const struct wave *w, const struct wave *other)
+{
+	assert(w && other);
+	return other->id != w->id && other->instrument_id == w->instrument_id && !other->subject_id && !w->subject_id;
+}
+
+int wave_open_comparable(struct ctx *c, const struct wave *w, long long with, struct wave *other,
+			 struct instrument_version *ov)
+{
+	int r = wave_open(c, with, other, ov);
+	if (r == D_NOTFOUND || (r == D_OK && !wave_comparable(w, other)))
+		return D_INVALID;
+	return r ? D_ERROR : D_OK;
 }

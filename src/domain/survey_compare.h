@@ -19,6 +19,7 @@
 
 #include "survey.h"
 #include "stats/stats.h"
+#include "domain/model/instrument.h"
 
 /* A benchmark needs this many other organisations, each with at least
  * SURVEY_MIN_RESPONSES responses on a dimension. */
@@ -113,6 +114,16 @@ struct wave_comparison {
 };
 int wave_compare(struct ctx *c, const struct wave *w, const struct instrument_version *v, enum compare_by by,
 		 struct wave_comparison *out);
+
+/* Whether other may be set beside w: another wave of the same
+ * questionnaire, neither a 360° round. The one rule that the compare page,
+ * its list of waves, the API and the pairing of waves all ask. */
+bool wave_comparable(const struct wave *w, const struct wave *other);
+/* The wave with id `with` to set beside w, with its version: D_INVALID
+ * when there is none of this organisation or it is not comparable
+ * (wave_comparable), D_ERROR when it could not be read. */
+int wave_open_comparable(struct ctx *c, const struct wave *w, long long with, struct wave *other,
+			 struct instrument_version *ov);
 
 /* Two waves of the same questionnaire, a before b. Paired when neither is
  * anonymous and both waves' plans show who answered both (from

@@ -4,6 +4,7 @@
 #include "survey_export.h"
 #include "core/i18n.h"
 #include "store/response.h"
+#include "store/instrument.h"
 
 #include <sodium.h>
 #include <stdio.h>

@@ -27,6 +27,7 @@
 
 #include "survey.h"
 #include "formats/table.h"
+#include "domain/model/instrument.h"
 
 struct wave_export {
 	bool shown;                  /* false when wave_hidden_reason() says why: then the table is empty */

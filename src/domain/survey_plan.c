@@ -7,8 +7,9 @@
 #include "survey_compare.h"
 #include "schedule.h"
 #include "core/i18n.h"
-#include "store/programme.h"
 #include "store/response.h"
+#include "store/group.h"
+#include "store/instrument.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,8 +75,7 @@ static int pair_candidates(struct ctx *c, const struct wave *w, const struct wav
 	const struct wave **x = arena_alloc(c->a, (nall + 1) * sizeof(*x));
 	for (size_t i = 0; i < nall; i++) {
 		const struct wave *o = &all[i];
-		if (o->id == w->id || o->instrument_id != w->instrument_id || o->subject_id || o->anonymous ||
-		    wave_hidden_reason(c, o, o->responded))
+		if (!wave_comparable(w, o) || o->anonymous || wave_hidden_reason(c, o, o->responded))
 			continue;
 		x[(*n)++] = o;
 	}

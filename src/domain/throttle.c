@@ -2,6 +2,7 @@
  * key, the keys, and counting them in the store. */
 #include "throttle.h"
 #include "store/signin.h"
+#include "store/store.h"
 
 #include <arpa/inet.h>
 #include <assert.h>

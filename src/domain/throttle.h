@@ -19,10 +19,12 @@
 #define LG_DOMAIN_THROTTLE_H
 
 #include "core/arena.h"
-#include "store/store.h"
+#include "domain/model/people.h"
 
 #include <stdbool.h>
 #include <stddef.h>
+
+struct store;
 
 enum throttle_kind {
 	THROTTLE_LOGIN_ADDRESS,   /* failed sign-ins from one client address */

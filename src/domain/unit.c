@@ -7,6 +7,7 @@
 #include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
+#include "store/store.h"
 
 #include <assert.h>
 #include <string.h>

@@ -4,6 +4,7 @@
 #define LG_DOMAIN_UNIT_H
 
 #include "ctx.h"
+#include "domain/model/people.h"
 
 #define UNIT_NAME_MAX 120
 

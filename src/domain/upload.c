@@ -2,6 +2,7 @@
  * with their day of keeping (upload.h). */
 #include "upload.h"
 #include "store_rc.h"
+#include "store/store.h"
 
 #include <assert.h>
 

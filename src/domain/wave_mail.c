@@ -11,6 +11,8 @@
 #include "core/i18n.h"
 #include "mail/mailer.h"
 #include "mail/message.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <string.h>
 

@@ -12,7 +12,7 @@
 #define LG_DOMAIN_WAVE_MAIL_H
 
 #include "ctx.h"
-#include "store/instrument.h"
+#include "domain/model/instrument.h"
 
 #include <stdbool.h>
 

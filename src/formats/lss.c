@@ -21,6 +21,7 @@
  * language), its texts from the l10n tables or the per-language rows. */
 #include "lss.h"
 #include "core/buf.h"
+#include "core/compiler.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -1113,7 +1114,7 @@ static bool block_tag(const char *name)
 		"pre", "hr", "dd", "dt", "dl", "section", "article", "header", "footer", "center", "form", "address",
 		"caption", "thead", "tbody", "tfoot", "figure", "figcaption", "nav", "aside", "main", "fieldset",
 	};
-	for (size_t i = 0; i < sizeof(blocks) / sizeof(*blocks); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(blocks); i++)
 		if (!strcmp(name, blocks[i]))
 			return true;
 	return false;

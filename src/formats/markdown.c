@@ -1,6 +1,8 @@
 /* markdown.c — CommonMark through cmark (safe mode) to HTML and to plain
  * text. */
 #include "markdown.h"
+#include "core/die.h"
+#include "core/compiler.h"
 
 #include <cmark.h>
 #include <ctype.h>
@@ -98,9 +100,9 @@ static bool url_dangerous(const char *u)
 	static const char *const images[] = { "data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp" };
 	while (u && (*u == ' ' || *u == '\t'))
 		u++;
-	for (size_t i = 0; u && i < sizeof(bad) / sizeof(*bad); i++)
+	for (size_t i = 0; u && i < ARRAY_SIZE(bad); i++)
 		if (!strncasecmp(u, bad[i], strlen(bad[i]))) {
-			for (size_t k = 0; i == 3 && k < sizeof(images) / sizeof(*images); k++)
+			for (size_t k = 0; i == 3 && k < ARRAY_SIZE(images); k++)
 				if (!strncasecmp(u, images[k], strlen(images[k])))
 					return false;
 			return true;
@@ -112,7 +114,7 @@ static bool url_dangerous(const char *u)
 static cmark_node *text_node(const char *literal)
 {
 	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
-	char *copy = strdup(literal ? literal : "");
+	char *copy = xstrdup(literal ? literal : "");
 	size_t n = strlen(copy);
 	while (n && (copy[n - 1] == '\n' || copy[n - 1] == '\r'))
 		copy[--n] = '\0';

@@ -19,6 +19,7 @@
  * without care, so renders take turns under one mutex and share one font
  * map, made on first use and kept for the life of the process. */
 #include "pdf.h"
+#include "core/compiler.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -136,7 +137,7 @@ static void add_text(struct buf *m, const char *s, bool oneline)
 static bool safe_scheme(const char *url)
 {
 	static const char *const ok[] = { "http://", "https://", "mailto:" };
-	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(ok); i++)
 		if (g_ascii_strncasecmp(url, ok[i], strlen(ok[i])) == 0)
 			return true;
 	return false;

@@ -2,7 +2,9 @@
  * (sav.h). ReadStat cuts labels at SPSS's limits byte-wise; they are cut
  * here first, between characters. */
 #include "sav.h"
+#include "core/die.h"
 #include "core/utf8.h"
+#include "core/compiler.h"
 
 #include <readstat.h>
 
@@ -33,7 +35,7 @@ void sav_names(const struct data_table *t, char **names)
 			buf_addch(&b, 'v');
 		for (const char *p = s; *p; p++)
 			buf_addch(&b, is_alnum(*p) ? *p : '_');
-		for (size_t k = 0; k < sizeof(reserved) / sizeof(*reserved); k++)
+		for (size_t k = 0; k < ARRAY_SIZE(reserved); k++)
 			if (!strcasecmp(b.ptr, reserved[k])) {
 				buf_reset(&b);
 				buf_addf(&b, "v_%s", s);
@@ -77,12 +79,7 @@ static char *cut(const char *s, size_t max)
 {
 	s = s ? s : "";
 	size_t n = utf8_cut(s, max);
-	char *out = malloc(n + 1);
-	if (out) {
-		memcpy(out, s, n);
-		out[n] = '\0';
-	}
-	return out;
+	return xstrndup(s, n);
 }
 
 struct sink {
@@ -140,13 +137,13 @@ int sav_write(const struct data_table *t, struct buf *out, struct buf *err)
 {
 	struct sink k = { out, err };
 	size_t nc = t->ncolumns;
-	char **names = calloc(nc + 1, sizeof(*names));
-	double *codes = calloc(nc + 1, sizeof(*codes));
-	readstat_variable_t **vars = calloc(nc + 1, sizeof(*vars));
+	char **names = xcalloc(nc + 1, sizeof(*names));
+	double *codes = xcalloc(nc + 1, sizeof(*codes));
+	readstat_variable_t **vars = xcalloc(nc + 1, sizeof(*vars));
 	readstat_writer_t *w = readstat_writer_init();
 	readstat_error_t e = READSTAT_OK;
 	int rc = -1;
-	if (!names || !codes || !vars || !w) {
+	if (!w) {
 		buf_adds(err, "sav: out of memory");
 		goto done;
 	}
@@ -154,8 +151,7 @@ int sav_write(const struct data_table *t, struct buf *out, struct buf *err)
 	readstat_set_data_writer(w, put);
 	readstat_writer_set_error_handler(w, on_error);
 	char *label = cut(t->title, SAV_FILE_LABEL_MAX);
-	if (label)
-		readstat_writer_set_file_label(w, label);
+	readstat_writer_set_file_label(w, label);
 	free(label);
 	add_notes(w, t);
 	for (size_t c = 0; c < nc; c++) {
@@ -182,13 +178,13 @@ int sav_write(const struct data_table *t, struct buf *out, struct buf *err)
 			readstat_label_set_t *ls = readstat_add_label_set(w, READSTAT_TYPE_DOUBLE, names[c]);
 			for (size_t i = 0; i < col->nlabels; i++) {
 				char *vl = cut(col->labels[i].label, SAV_VALUE_LABEL_MAX);
-				if (vl && *vl)
+				if (*vl)
 					readstat_label_double_value(ls, col->labels[i].value, vl);
 				free(vl);
 			}
 			if (!col->complete) {
 				char *ml = cut(t->missing_label, SAV_VALUE_LABEL_MAX);
-				if (ml && *ml)
+				if (*ml)
 					readstat_label_double_value(ls, codes[c], ml);
 				free(ml);
 				e = readstat_variable_add_missing_double_value(v, codes[c]);
@@ -200,7 +196,7 @@ int sav_write(const struct data_table *t, struct buf *out, struct buf *err)
 		}
 		readstat_variable_set_measure(v, measure(col->measure));
 		char *vl = cut(col->label, SAV_VARIABLE_LABEL_MAX);
-		if (vl && *vl)
+		if (*vl)
 			readstat_variable_set_label(v, vl);
 		free(vl);
 		vars[c] = v;
@@ -218,7 +214,7 @@ int sav_write(const struct data_table *t, struct buf *out, struct buf *err)
 				e = readstat_insert_string_value(w, vars[c], "");
 			} else {
 				char *s = cut(x->text, SAV_STRING_MAX);
-				e = s ? readstat_insert_string_value(w, vars[c], s) : READSTAT_ERROR_MALLOC;
+				e = readstat_insert_string_value(w, vars[c], s);
 				free(s);
 			}
 		}

@@ -1,5 +1,6 @@
 /* xlsx.c — a data table as an XLSX workbook with libxlsxwriter (xlsx.h). */
 #include "xlsx.h"
+#include "core/die.h"
 #include "core/utf8.h"
 
 #include <xlsxwriter.h>
@@ -19,11 +20,7 @@ static lxw_error put_text(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const cha
 	size_t n = utf8_cut(s, XLSX_TEXT_MAX);
 	if (!s[n])
 		return worksheet_write_string(ws, r, c, s, f);
-	char *cut = malloc(n + 1);
-	if (!cut)
-		return LXW_ERROR_MEMORY_MALLOC_FAILED;
-	memcpy(cut, s, n);
-	cut[n] = '\0';
+	char *cut = xstrndup(s, n);
 	lxw_error e = worksheet_write_string(ws, r, c, cut, f);
 	free(cut);
 	return e;

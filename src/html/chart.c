@@ -3,6 +3,7 @@
 #include "chart.h"
 #include "html.h"
 #include "core/i18n.h"
+#include "core/compiler.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -497,7 +498,7 @@ static struct rgb shade(double t)
 	static const struct rgb stops[] = {
 		{ 239, 243, 255 }, { 189, 215, 231 }, { 107, 174, 214 }, { 49, 130, 189 }, { 8, 81, 156 },
 	};
-	int last = (int)(sizeof(stops) / sizeof(stops[0])) - 1;
+	int last = (int)ARRAY_SIZE(stops) - 1;
 	double at = clamp(t, 0, 1) * last;
 	int k = at >= last ? last - 1 : (int)at;
 	double f = at - k;

@@ -4,6 +4,7 @@
  * the request fuzzer drives them without one. */
 #include "server.h"
 #include "core/utf8.h"
+#include "core/compiler.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -26,7 +27,7 @@ const char *request_cookie(struct request *r, const char *name)
 
 void response_header(struct request *r, const char *name, const char *value)
 {
-	if (r->nresp_headers < (int)(sizeof(r->resp_headers) / sizeof(*r->resp_headers))) {
+	if (r->nresp_headers < (int)ARRAY_SIZE(r->resp_headers)) {
 		r->resp_headers[r->nresp_headers].name = name;
 		r->resp_headers[r->nresp_headers].value = value;
 		r->nresp_headers++;

@@ -6,6 +6,7 @@
 #include "stats.h"
 #include "core/die.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -244,6 +245,7 @@ out:
 
 void stats_alpha_complete(const double *const *x, size_t k, size_t n, struct stats_alpha *a)
 {
+	assert(a && (!k || x));
 	double *cells = xcalloc(k * n + 1, sizeof *cells);
 	const double **cols = xcalloc(k + 1, sizeof *cols);
 	size_t m = 0;

@@ -3,12 +3,14 @@
 #include "stats.h"
 #include "core/die.h"
 
+#include <assert.h>
 #include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdlib.h>
 
 void stats_anova(const double *x, const size_t *g, size_t n, size_t k, struct stats_anova *r)
 {
+	assert(r && (!n || (x && g)));
 	size_t *cnt = xcalloc(k + 1, sizeof *cnt);
 	long double *sum = xcalloc(k + 1, sizeof *sum);
 	double *mean = xcalloc(k + 1, sizeof *mean);

@@ -5,6 +5,7 @@
  * so the digits agree with R's mean() and sd(). */
 #include "stats.h"
 
+#include <assert.h>
 #include <math.h>
 
 size_t stats_count(const double *x, size_t n)
@@ -62,6 +63,7 @@ void stats_describe(const double *x, size_t n, struct stats_desc *d)
 
 size_t stats_counts(const double *x, size_t n, int min, int max, size_t *counts)
 {
+	assert(min <= max && counts && (!n || x));
 	for (int v = min; v <= max; v++)
 		counts[v - min] = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -76,6 +78,7 @@ size_t stats_counts(const double *x, size_t n, int min, int max, size_t *counts)
 
 void stats_reverse(double *x, size_t n, int min, int max)
 {
+	assert(min <= max && (!n || x));
 	for (size_t i = 0; i < n; i++)
 		if (!isnan(x[i]))
 			x[i] = (double)min + (double)max - x[i];
@@ -83,6 +86,7 @@ void stats_reverse(double *x, size_t n, int min, int max)
 
 void stats_scale_scores(const double *const *x, size_t k, size_t n, double *score)
 {
+	assert(score && (!k || x));
 	for (size_t i = 0; i < n; i++) {
 		/* rowMeans: a long double sum over the answered items, no second pass */
 		long double s = 0;

@@ -4,6 +4,7 @@
 #include "stats.h"
 #include "core/die.h"
 
+#include <assert.h>
 #include <float.h>
 #include <gsl/gsl_cdf.h>
 #include <math.h>
@@ -40,6 +41,7 @@ static void undefined(struct stats_ttest *r, const char *note)
 
 void stats_welch(const double *x, size_t nx, const double *y, size_t ny, struct stats_ttest *r)
 {
+	assert(r && (!nx || x) && (!ny || y));
 	struct moments a = moments(x, nx), b = moments(y, ny);
 	r->nx = a.n;
 	r->ny = b.n;
@@ -68,6 +70,7 @@ static double pooled_var(struct moments a, struct moments b)
 
 void stats_student(const double *x, size_t nx, const double *y, size_t ny, struct stats_ttest *r)
 {
+	assert(r && (!nx || x) && (!ny || y));
 	struct moments a = moments(x, nx), b = moments(y, ny);
 	r->nx = a.n;
 	r->ny = b.n;
@@ -103,6 +106,7 @@ double stats_cohen_d(const double *x, size_t nx, const double *y, size_t ny, con
 
 void stats_paired(const double *pre, const double *post, size_t n, struct stats_paired *r)
 {
+	assert(r && (!n || (pre && post)));
 	double *d = xcalloc(n + 1, sizeof *d);
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++)

@@ -6,81 +6,51 @@
 #ifndef LG_STORE_REPORT_H
 #define LG_STORE_REPORT_H
 
+#include "core/compiler.h"
 #include "store.h"
-
-struct meeting_report {
-	long long id, meeting_id, group_id, written_by;
-	char *agenda, *themes, *learning_moments, *facilitator_reflection, *mentor_reflection;
-	char *status;                /* draft, published */
-	long long published_at, updated_at;
-	/* filled by reads */
-	int number;
-	char *theme, *starts_on;
-};
+#include "domain/model/report.h"
 
 /* Adds the meeting's report or replaces its texts (status unchanged). */
-int store_report_put(struct store *s, long long org, const struct meeting_report *r, long long *id);
+MUST_CHECK int store_report_put(struct store *s, long long org, const struct meeting_report *r, long long *id);
 /* Only the mentor's reflection. */
-int store_report_put_mentor(struct store *s, long long org, long long id, const char *text, long long now);
-int store_report_publish(struct store *s, long long org, long long id, bool published, long long now);
-int store_report_get(struct store *s, struct arena *a, long long org, long long id, struct meeting_report *out);
+MUST_CHECK int store_report_put_mentor(struct store *s, long long org, long long id, const char *text, long long now);
+MUST_CHECK int store_report_publish(struct store *s, long long org, long long id, bool published, long long now);
+MUST_CHECK int store_report_get(struct store *s, struct arena *a, long long org, long long id, struct meeting_report *out);
 /* ST_NOTFOUND when the meeting has no report yet */
-int store_report_for_meeting(struct store *s, struct arena *a, long long org, long long meeting_id,
+MUST_CHECK int store_report_for_meeting(struct store *s, struct arena *a, long long org, long long meeting_id,
 			     struct meeting_report *out);
 /* A group's reports by meeting number; published_only for the story. */
-int store_report_list(struct store *s, struct arena *a, long long org, long long group_id, bool published_only,
+MUST_CHECK int store_report_list(struct store *s, struct arena *a, long long org, long long group_id, bool published_only,
 		      struct meeting_report **out, size_t *n);
 
-struct contribution {
-	long long id, meeting_id, group_id, person_id;
-	char *text;
-	int placed;
-	long long updated_at;
-	char *person_name;           /* filled by reads */
-};
-
 /* Adds or replaces the person's contribution to a meeting (placed is kept). */
-int store_contribution_put(struct store *s, long long org, const struct contribution *c, long long *id);
-int store_contribution_delete(struct store *s, long long org, long long person_id, long long id);
-int store_contribution_place(struct store *s, long long org, long long id, bool placed, long long now);
-int store_contribution_get(struct store *s, struct arena *a, long long org, long long id, struct contribution *out);
+MUST_CHECK int store_contribution_put(struct store *s, long long org, const struct contribution *c, long long *id);
+MUST_CHECK int store_contribution_delete(struct store *s, long long org, long long person_id, long long id);
+MUST_CHECK int store_contribution_place(struct store *s, long long org, long long id, bool placed, long long now);
+MUST_CHECK int store_contribution_get(struct store *s, struct arena *a, long long org, long long id, struct contribution *out);
 /* meeting_id 0: every contribution of the group; by meeting, then name. */
-int store_contribution_list(struct store *s, struct arena *a, long long org, long long group_id, long long meeting_id,
+MUST_CHECK int store_contribution_list(struct store *s, struct arena *a, long long org, long long group_id, long long meeting_id,
 			    struct contribution **out, size_t *n);
 
-struct learning_story {
-	long long id, group_id;
-	char *opening, *closing, *status;   /* draft, bundled */
-	long long bundled_at, updated_at;
-};
-
 /* ST_NOTFOUND when the group has none yet */
-int store_story_get(struct store *s, struct arena *a, long long org, long long group_id, struct learning_story *out);
-int store_story_by_id(struct store *s, struct arena *a, long long org, long long id, struct learning_story *out);
+MUST_CHECK int store_story_get(struct store *s, struct arena *a, long long org, long long group_id, struct learning_story *out);
+MUST_CHECK int store_story_by_id(struct store *s, struct arena *a, long long org, long long id, struct learning_story *out);
 /* Writes opening, closing, status and bundled_at. */
-int store_story_put(struct store *s, long long org, const struct learning_story *st, long long *id);
+MUST_CHECK int store_story_put(struct store *s, long long org, const struct learning_story *st, long long *id);
 
 /* ---- search ---- */
-
-struct search_hit {
-	long long id;                /* search_doc id */
-	char *kind;                  /* report, contribution, learning_story, logbook, development_plan, learning_question */
-	long long ref_id, group_id, person_id;
-	char *snippet;               /* "" from store_search(); see store_search_snippet() */
-	double rank;
-};
 
 /* The best matches (an FTS5 query; domain/search.c makes it from what the
  * user typed) among the texts of the organisation written by the person
  * or belonging to one of the groups (every group of the organisation when
  * every_group), at most max, best first. */
-int store_search(struct store *s, struct arena *a, long long org, const char *match, long long person_id,
+MUST_CHECK int store_search(struct store *s, struct arena *a, long long org, const char *match, long long person_id,
 		 const long long *groups, size_t ngroups, bool every_group, size_t max, struct search_hit **out,
 		 size_t *n);
 
 /* The snippet of one document for the query: plain text, the matches
  * between \x01 and \x02 ("" when it no longer matches). */
-int store_search_snippet(struct store *s, struct arena *a, long long org, const char *match, long long doc_id,
+MUST_CHECK int store_search_snippet(struct store *s, struct arena *a, long long org, const char *match, long long doc_id,
 			 char **out);
 
 #endif

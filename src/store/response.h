@@ -6,30 +6,20 @@
 #ifndef LG_STORE_RESPONSE_H
 #define LG_STORE_RESPONSE_H
 
+#include "core/compiler.h"
 #include "store.h"
-
-struct response_row {
-	long long id;
-	long long invitation_id;     /* 0 in an anonymous wave (and when the invitation is gone) */
-	char *week;                  /* the Monday, "YYYY-MM-DD"; "" in an anonymous wave */
-};
+#include "domain/model/response.h"
 
 /* Every submitted response of a wave of org, in id order (callers that
  * show them put them in an order of their own). */
-int store_responses(struct store *s, struct arena *a, long long org, long long wave_id, struct response_row **out,
+MUST_CHECK int store_responses(struct store *s, struct arena *a, long long org, long long wave_id, struct response_row **out,
 		    size_t *n);
 
 /* The people who answered a wave that is not anonymous, in id order
  * (none in an anonymous wave: its responses keep no invitation). */
-int store_respondents(struct store *s, struct arena *a, long long org, long long wave_id, long long **out, size_t *n);
+MUST_CHECK int store_respondents(struct store *s, struct arena *a, long long org, long long wave_id, long long **out, size_t *n);
 
-/* The responses of a wave per week handed in (its Monday), in week order:
- * counted apart from the responses, so also for an anonymous wave. */
-struct week_count {
-	char *week;
-	long long n;
-};
-int store_response_weeks(struct store *s, struct arena *a, long long org, long long wave_id, struct week_count **out,
+MUST_CHECK int store_response_weeks(struct store *s, struct arena *a, long long org, long long wave_id, struct week_count **out,
 			 size_t *n);
 
 /* The benchmark (domain/survey_compare.c). The queries of the store that
@@ -41,30 +31,13 @@ int store_response_weeks(struct store *s, struct arena *a, long long org, long l
  * or closed by hand) of the built-in questionnaire `key`, 360° rounds left
  * out, in the organisations that take part (organisation.benchmark), in id
  * order. */
-int store_benchmark_candidates(struct store *s, struct arena *a, const char *key, const char *today, long long **waves,
+MUST_CHECK int store_benchmark_candidates(struct store *s, struct arena *a, const char *key, const char *today, long long **waves,
 			       size_t *n);
-/* The editions made so far for key, oldest first, each with its waves in
- * id order. */
-struct benchmark_edition {
-	long long id, made_at;
-	long long *waves;
-	size_t nwaves;
-};
-int store_benchmark_editions(struct store *s, struct arena *a, const char *key, struct benchmark_edition **out,
+MUST_CHECK int store_benchmark_editions(struct store *s, struct arena *a, const char *key, struct benchmark_edition **out,
 			     size_t *n);
-int store_benchmark_edition_add(struct store *s, const char *key, long long now, const long long *waves, size_t n,
+MUST_CHECK int store_benchmark_edition_add(struct store *s, const char *key, long long now, const long long *waves, size_t n,
 				long long *id);
-/* Per scale and organisation over the waves given: the number of responses
- * that scored on the scale, and the sum and sum of squares of their scale
- * scores (the mean of the answered Likert and bipolar items of the scale,
- * reversed items turned), in (scale, organisation) order. */
-struct benchmark_row {
-	char *scale;
-	long long org;               /* to pool per organisation; never shown */
-	long long n;
-	double sum, sumsq;
-};
-int store_benchmark_sums(struct store *s, struct arena *a, const long long *waves, size_t nwaves,
+MUST_CHECK int store_benchmark_sums(struct store *s, struct arena *a, const long long *waves, size_t nwaves,
 			 struct benchmark_row **out, size_t *n);
 
 #endif

@@ -5,58 +5,54 @@
 #ifndef LG_STORE_SIGNIN_H
 #define LG_STORE_SIGNIN_H
 
+#include "core/compiler.h"
 #include "store/store.h"
+#include "domain/model/signin.h"
 
 /* throttling: times in milliseconds since 1970 */
 
 /* Counts one failure of key at now_ms in one statement, so that parallel
  * failures are all counted: the count first leaks one per leak_ms since
  * the last failure. *failures gets the new count. */
-int store_throttle_fail(struct store *s, const unsigned char key[HASH_LEN], long long now_ms, long long leak_ms,
+MUST_CHECK int store_throttle_fail(struct store *s, const unsigned char key[HASH_LEN], long long now_ms, long long leak_ms,
 			long long *failures);
 /* Makes the key wait until at least until_ms; never shortens a wait. */
-int store_throttle_block(struct store *s, const unsigned char key[HASH_LEN], long long until_ms);
+MUST_CHECK int store_throttle_block(struct store *s, const unsigned char key[HASH_LEN], long long until_ms);
 /* The key's wait (blocked_until) and its count at the last failure; both
  * 0 when the key has no row. */
-int store_throttle_get(struct store *s, const unsigned char key[HASH_LEN], long long *blocked_until_ms,
+MUST_CHECK int store_throttle_get(struct store *s, const unsigned char key[HASH_LEN], long long *blocked_until_ms,
 		       long long *failures);
-int store_throttle_clear(struct store *s, const unsigned char key[HASH_LEN]);
+MUST_CHECK int store_throttle_clear(struct store *s, const unsigned char key[HASH_LEN]);
 /* Forgets the keys whose count has not changed since before_ms and that
  * have no wait left. */
-int store_throttle_sweep(struct store *s, long long before_ms);
+MUST_CHECK int store_throttle_sweep(struct store *s, long long before_ms);
 
 /* password-reset links: times in seconds */
 
-int store_reset_add(struct store *s, const unsigned char hash[HASH_LEN], long long account_id, long long now,
+MUST_CHECK int store_reset_add(struct store *s, const unsigned char hash[HASH_LEN], long long account_id, long long now,
 		    long long expires_at);
 /* The account of a link that has not expired at now; the link stays. */
-int store_reset_get(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id);
+MUST_CHECK int store_reset_get(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id);
 /* Spends a link: removes it and gives its account; ST_NOTFOUND when it
  * has expired or was spent meanwhile (by a request running in parallel). */
-int store_reset_take(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id);
+MUST_CHECK int store_reset_take(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id);
 /* When the account's newest link that still works was made; 0 for none. */
-int store_reset_latest(struct store *s, long long account_id, long long now, long long *created_at);
-int store_reset_delete_account(struct store *s, long long account_id);
+MUST_CHECK int store_reset_latest(struct store *s, long long account_id, long long now, long long *created_at);
+MUST_CHECK int store_reset_delete_account(struct store *s, long long account_id);
 
 /* API tokens: times in seconds */
 
-struct api_token {
-	long long id, account_id;
-	long long created_at, expires_at;
-	char *label;
-};
-
-int store_token_add(struct store *s, long long account_id, const unsigned char hash[HASH_LEN], const char *label,
+MUST_CHECK int store_token_add(struct store *s, long long account_id, const unsigned char hash[HASH_LEN], const char *label,
 		    long long now, long long expires_at, long long *id);
 /* The account of a token that has not expired at now. */
-int store_token_account(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id);
+MUST_CHECK int store_token_account(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id);
 /* The account's tokens, newest first, expired ones too. */
-int store_token_list(struct store *s, struct arena *a, long long account_id, struct api_token **out, size_t *n);
+MUST_CHECK int store_token_list(struct store *s, struct arena *a, long long account_id, struct api_token **out, size_t *n);
 /* How many of the account's tokens work at now. */
-int store_token_count(struct store *s, long long account_id, long long now, long long *n);
+MUST_CHECK int store_token_count(struct store *s, long long account_id, long long now, long long *n);
 /* Removes one token of the account; ST_NOTFOUND when it has none by that id. */
-int store_token_delete(struct store *s, long long account_id, long long id);
+MUST_CHECK int store_token_delete(struct store *s, long long account_id, long long id);
 /* Removes every token of the account. */
-int store_token_delete_account(struct store *s, long long account_id);
+MUST_CHECK int store_token_delete_account(struct store *s, long long account_id);
 
 #endif

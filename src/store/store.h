@@ -10,11 +10,13 @@
 #ifndef LG_STORE_H
 #define LG_STORE_H
 
+#include "core/compiler.h"
 #include "core/arena.h"
 #include "core/buf.h"
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "domain/model/people.h"
 
 enum store_rc {
 	ST_OK = 0,
@@ -25,56 +27,7 @@ enum store_rc {
 	ST_ERROR = -5,
 };
 
-#define HASH_LEN 32
-
 struct store;
-
-struct organisation {
-	long long id;
-	char *slug, *name, *created_at;
-	int benchmark;            /* takes part in questionnaire benchmarks */
-};
-
-struct unit {
-	long long id, organisation_id, parent_id, manager_person_id;
-	char *name;
-	char *manager_name;  /* of manager_person_id, or NULL */
-	long long people;    /* people directly in this unit */
-	long long children;  /* direct sub-units */
-	int depth;           /* 0 for a top-level unit */
-};
-
-struct person {
-	long long id, organisation_id, unit_id, manager_id;
-	char *employee_id, *name, *email, *job_level;
-	int active;
-	char *unit_name;            /* filled by reads */
-	char *manager_name;         /* filled by reads */
-	char *manager_employee_id;  /* filled by reads */
-};
-
-struct person_filter {
-	const char *query;    /* matches name, e-mail or employee id; NULL for all */
-	long long unit_id;    /* 0 for all; else this unit and every unit below it */
-	int include_inactive;
-	long long offset, limit;
-};
-
-struct account {
-	long long id, organisation_id, person_id;
-	char *email, *display_name, *password_hash;
-	int active;
-};
-
-struct role_grant {
-	long long id, account_id, organisation_id, scope_id;
-	char *role, *scope_kind;
-};
-
-struct audit_entry {
-	long long id, organisation_id, actor_id, object_id;
-	char *at, *actor, *action, *object_kind, *detail;
-};
 
 /* The plain words of a stored Markdown text, as the search index keeps
  * them (the SQL function md_plain() of its triggers, sqlite/search_fn.h).
@@ -85,82 +38,82 @@ typedef void (*store_words_fn)(struct buf *b, const char *text, size_t len);
 void store_use_words(store_words_fn fn);
 
 /* lifecycle */
-int store_open(const char *path, struct store **out, struct buf *err);
+MUST_CHECK int store_open(const char *path, struct store **out, struct buf *err);
 void store_close(struct store *s);
-int store_migrate(struct store *s, int *applied, struct buf *err);
-int store_schema_version(struct store *s);
-int store_ping(struct store *s);
-int store_backup(struct store *s, const char *dest, struct buf *err);
+MUST_CHECK int store_migrate(struct store *s, int *applied, struct buf *err);
+MUST_CHECK int store_schema_version(struct store *s);
+MUST_CHECK int store_ping(struct store *s);
+MUST_CHECK int store_backup(struct store *s, const char *dest, struct buf *err);
 const char *store_errmsg(struct store *s);
-int store_begin(struct store *s);
-int store_commit(struct store *s);
+MUST_CHECK int store_begin(struct store *s);
+MUST_CHECK int store_commit(struct store *s);
 void store_rollback(struct store *s);
 
 /* organisations */
-int store_org_add(struct store *s, const char *slug, const char *name, long long *id);
-int store_org_list(struct store *s, struct arena *a, struct organisation **out, size_t *n);
-int store_org_get(struct store *s, struct arena *a, long long id, struct organisation *out);
-int store_org_by_slug(struct store *s, struct arena *a, const char *slug, struct organisation *out);
-int store_org_set_benchmark(struct store *s, long long id, bool on);
+MUST_CHECK int store_org_add(struct store *s, const char *slug, const char *name, long long *id);
+MUST_CHECK int store_org_list(struct store *s, struct arena *a, struct organisation **out, size_t *n);
+MUST_CHECK int store_org_get(struct store *s, struct arena *a, long long id, struct organisation *out);
+MUST_CHECK int store_org_by_slug(struct store *s, struct arena *a, const char *slug, struct organisation *out);
+MUST_CHECK int store_org_set_benchmark(struct store *s, long long id, bool on);
 
 /* units: list is in tree order (parents before children, siblings by name) */
 /* counts: fill in people and children (0 otherwise) */
-int store_unit_list(struct store *s, struct arena *a, long long org, bool counts, struct unit **out, size_t *n);
-int store_unit_get(struct store *s, struct arena *a, long long org, long long id, struct unit *out);
-int store_unit_find(struct store *s, long long org, long long parent_id, const char *name, long long *id);
-int store_unit_add(struct store *s, long long org, long long parent_id, const char *name, long long *id);
-int store_unit_rename(struct store *s, long long org, long long id, const char *name);
-int store_unit_move(struct store *s, long long org, long long id, long long parent_id);
-int store_unit_set_manager(struct store *s, long long org, long long id, long long person_id);
+MUST_CHECK int store_unit_list(struct store *s, struct arena *a, long long org, bool counts, struct unit **out, size_t *n);
+MUST_CHECK int store_unit_get(struct store *s, struct arena *a, long long org, long long id, struct unit *out);
+MUST_CHECK int store_unit_find(struct store *s, long long org, long long parent_id, const char *name, long long *id);
+MUST_CHECK int store_unit_add(struct store *s, long long org, long long parent_id, const char *name, long long *id);
+MUST_CHECK int store_unit_rename(struct store *s, long long org, long long id, const char *name);
+MUST_CHECK int store_unit_move(struct store *s, long long org, long long id, long long parent_id);
+MUST_CHECK int store_unit_set_manager(struct store *s, long long org, long long id, long long person_id);
 /* ST_CONFLICT while the unit has sub-units or people */
-int store_unit_delete(struct store *s, long long org, long long id);
+MUST_CHECK int store_unit_delete(struct store *s, long long org, long long id);
 /* ancestor ids from the root down to and including id */
-int store_unit_ancestors(struct store *s, struct arena *a, long long org, long long id, long long **out, size_t *n);
+MUST_CHECK int store_unit_ancestors(struct store *s, struct arena *a, long long org, long long id, long long **out, size_t *n);
 
 /* people */
-int store_person_list(struct store *s, struct arena *a, long long org, const struct person_filter *f,
+MUST_CHECK int store_person_list(struct store *s, struct arena *a, long long org, const struct person_filter *f,
 		      struct person **out, size_t *n, long long *total);
-int store_person_get(struct store *s, struct arena *a, long long org, long long id, struct person *out);
-int store_person_by_employee_id(struct store *s, struct arena *a, long long org, const char *employee_id, struct person *out);
-int store_person_insert(struct store *s, long long org, const struct person *p, long long *id);
-int store_person_update(struct store *s, long long org, const struct person *p);
-int store_person_count(struct store *s, long long org, long long *n);
+MUST_CHECK int store_person_get(struct store *s, struct arena *a, long long org, long long id, struct person *out);
+MUST_CHECK int store_person_by_employee_id(struct store *s, struct arena *a, long long org, const char *employee_id, struct person *out);
+MUST_CHECK int store_person_insert(struct store *s, long long org, const struct person *p, long long *id);
+MUST_CHECK int store_person_update(struct store *s, long long org, const struct person *p);
+MUST_CHECK int store_person_count(struct store *s, long long org, long long *n);
 /* people who report to person id */
-int store_person_reports(struct store *s, struct arena *a, long long org, long long id, struct person **out, size_t *n);
+MUST_CHECK int store_person_reports(struct store *s, struct arena *a, long long org, long long id, struct person **out, size_t *n);
 
 /* accounts, roles, sessions (throttling, reset links, API tokens: signin.h) */
-int store_account_by_email(struct store *s, struct arena *a, const char *email, struct account *out);
-int store_account_get(struct store *s, struct arena *a, long long org, long long id, struct account *out);
+MUST_CHECK int store_account_by_email(struct store *s, struct arena *a, const char *email, struct account *out);
+MUST_CHECK int store_account_get(struct store *s, struct arena *a, long long org, long long id, struct account *out);
 /* unscoped, only for resolving a session or token to its account */
-int store_account_by_id(struct store *s, struct arena *a, long long id, struct account *out);
-int store_account_list(struct store *s, struct arena *a, long long org, struct account **out, size_t *n);
-int store_account_add(struct store *s, long long org, const char *email, const char *display_name,
+MUST_CHECK int store_account_by_id(struct store *s, struct arena *a, long long id, struct account *out);
+MUST_CHECK int store_account_list(struct store *s, struct arena *a, long long org, struct account **out, size_t *n);
+MUST_CHECK int store_account_add(struct store *s, long long org, const char *email, const char *display_name,
 		      long long person_id, const char *password_hash, long long *id);
-int store_account_set_password(struct store *s, long long id, const char *password_hash);
-int store_grant_add(struct store *s, long long account_id, long long org, const char *role,
+MUST_CHECK int store_account_set_password(struct store *s, long long id, const char *password_hash);
+MUST_CHECK int store_grant_add(struct store *s, long long account_id, long long org, const char *role,
 		    const char *scope_kind, long long scope_id);
-int store_grant_remove(struct store *s, long long org, long long grant_id);
-int store_grant_list(struct store *s, struct arena *a, long long account_id, struct role_grant **out, size_t *n);
-int store_session_add(struct store *s, const unsigned char hash[HASH_LEN], long long account_id,
+MUST_CHECK int store_grant_remove(struct store *s, long long org, long long grant_id);
+MUST_CHECK int store_grant_list(struct store *s, struct arena *a, long long account_id, struct role_grant **out, size_t *n);
+MUST_CHECK int store_session_add(struct store *s, const unsigned char hash[HASH_LEN], long long account_id,
 		      const char *csrf, long long now, long long expires);
-int store_session_get(struct store *s, struct arena *a, const unsigned char hash[HASH_LEN], long long now,
+MUST_CHECK int store_session_get(struct store *s, struct arena *a, const unsigned char hash[HASH_LEN], long long now,
 		      long long *account_id, char **csrf);
-int store_session_delete(struct store *s, const unsigned char hash[HASH_LEN]);
-int store_session_delete_account(struct store *s, long long account_id, const unsigned char keep[HASH_LEN]);
+MUST_CHECK int store_session_delete(struct store *s, const unsigned char hash[HASH_LEN]);
+MUST_CHECK int store_session_delete_account(struct store *s, long long account_id, const unsigned char keep[HASH_LEN]);
 
 /* import files kept between preview and confirmation, per account */
-int store_upload_add(struct store *s, long long org, long long account_id, const char *filename,
+MUST_CHECK int store_upload_add(struct store *s, long long org, long long account_id, const char *filename,
 		     const char *data, size_t len, long long now, long long *id);
-int store_upload_get(struct store *s, struct arena *a, long long org, long long account_id, long long id,
+MUST_CHECK int store_upload_get(struct store *s, struct arena *a, long long org, long long account_id, long long id,
 		     char **filename, char **data, size_t *len);
-int store_upload_delete(struct store *s, long long org, long long id);
+MUST_CHECK int store_upload_delete(struct store *s, long long org, long long id);
 /* removes uploads created before `before` */
-int store_upload_expire(struct store *s, long long before);
+MUST_CHECK int store_upload_expire(struct store *s, long long before);
 
 /* audit log */
-int store_audit_add(struct store *s, long long org, long long actor_id, const char *actor, const char *action,
+MUST_CHECK int store_audit_add(struct store *s, long long org, long long actor_id, const char *actor, const char *action,
 		    const char *object_kind, long long object_id, const char *detail);
-int store_audit_list(struct store *s, struct arena *a, long long org, long long offset, long long limit,
+MUST_CHECK int store_audit_list(struct store *s, struct arena *a, long long org, long long offset, long long limit,
 		     struct audit_entry **out, size_t *n, long long *total);
 
 #endif

@@ -9,6 +9,7 @@
 #include "domain/logbook.h"
 #include "domain/plan.h"
 #include "store/report.h"
+#include "store/group.h"
 
 #include <string.h>
 

@@ -3,13 +3,14 @@
  * (a group one may not see is 404). Bodies are JSON objects. */
 #include "web.h"
 #include "domain/group.h"
+#include "domain/group_roster.h"
 #include "domain/meeting.h"
 #include "domain/programme.h"
 
 #include <string.h>
 #include <time.h>
 
-/* The request body as a JSON object, or NULL after answering 400. */
+/* Enrolment counts by status as a JSON object. */
 static json_t *counts_json(const struct enrolment_counts *c)
 {
 	return json_pack("{s:I, s:I, s:I, s:I}", "registered", (json_int_t)c->registered, "active",
@@ -18,19 +19,18 @@ static json_t *counts_json(const struct enrolment_counts *c)
 
 void api_programmes(struct web *w)
 {
-	struct programme *p;
+	struct programme_item *it;
 	size_t n;
-	if (store_programme_list(w->st, w->a, w->who.organisation_id, &p, &n)) {
+	if (programme_list(&w->ctx, &it, &n)) {
 		web_json_error(w, 500, _("The programmes could not be read. Try again later."));
 		return;
 	}
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
-		struct enrolment_counts c = { 0 };
-		store_programme_counts(w->st, w->who.organisation_id, p[i].id, &c);
-		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s, s:o}", "id", (json_int_t)p[i].id, "name", p[i].name,
-						     "shape", p[i].shape, "template", p[i].template_key, "counts",
-						     counts_json(&c)));
+		const struct programme *p = &it[i].p;
+		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s, s:o}", "id", (json_int_t)p->id, "name", p->name,
+						     "shape", p->shape, "template", p->template_key, "counts",
+						     counts_json(&it[i].counts)));
 	}
 	web_json(w, 200, json_pack("{s:o}", "programmes", arr));
 }
@@ -47,30 +47,16 @@ void api_programme_create(struct web *w)
 	json_decref(j);
 }
 
-void api_programme(struct web *w)
+/* The batches of the overview, each with its groups. */
+static json_t *batches_json(const struct programme_overview *v)
 {
-	long long org = w->who.organisation_id;
-	struct programme p;
-	int r = store_programme_get(w->st, w->a, org, w->id[0], &p);
-	if (r == ST_NOTFOUND) {
-		api_answer(w, D_NOTFOUND, NULL, 0);
-		return;
-	}
-	struct batch *b;
-	struct learning_group *g;
-	struct programme_meeting *m;
-	size_t nb, ng, nm;
-	struct enrolment_counts c = { 0 };
-	if (r || store_batch_list(w->st, w->a, org, p.id, &b, &nb) || store_group_list(w->st, w->a, org, p.id, 0, &g, &ng) ||
-	    store_programme_meeting_list(w->st, w->a, org, p.id, &m, &nm) || store_programme_counts(w->st, org, p.id, &c)) {
-		web_json_error(w, 500, _("The programme could not be read. Try again later."));
-		return;
-	}
+	const struct learning_group *g = v->groups;
 	json_t *batches = json_array();
-	for (size_t i = 0; i < nb; i++) {
+	for (size_t i = 0; i < v->nbatches; i++) {
+		const struct batch *b = &v->batches[i];
 		json_t *groups = json_array();
-		for (size_t k = 0; k < ng; k++)
-			if (g[k].batch_id == b[i].id)
+		for (size_t k = 0; k < v->ngroups; k++)
+			if (g[k].batch_id == b->id)
 				json_array_append_new(groups, json_pack("{s:I, s:s, s:o, s:o, s:s, s:o}", "id", (json_int_t)g[k].id,
 									"name", g[k].name, "mentor_id",
 									g[k].mentor_id ? json_integer(g[k].mentor_id) : json_null(),
@@ -78,33 +64,49 @@ void api_programme(struct web *w)
 									g[k].facilitator_id ? json_integer(g[k].facilitator_id) : json_null(),
 									"pair_status", g[k].pair_status, "counts",
 									counts_json(&g[k].counts)));
-		json_array_append_new(batches, json_pack("{s:I, s:i, s:s, s:o, s:o}", "id", (json_int_t)b[i].id, "number",
-							 b[i].number, "name", b[i].name, "counts", counts_json(&b[i].counts),
+		json_array_append_new(batches, json_pack("{s:I, s:i, s:s, s:o, s:o}", "id", (json_int_t)b->id, "number",
+							 b->number, "name", b->name, "counts", counts_json(&b->counts),
 							 "groups", groups));
 	}
+	return batches;
+}
+
+void api_programme(struct web *w)
+{
+	struct programme_overview v;
+	int d = programme_overview(&w->ctx, w->id[0], &v);
+	if (d == D_NOTFOUND) {
+		api_answer(w, D_NOTFOUND, NULL, 0);
+		return;
+	}
+	if (d) {
+		web_json_error(w, 500, _("The programme could not be read. Try again later."));
+		return;
+	}
+	const struct programme *p = &v.p;
+	const struct programme_meeting *m = v.meetings;
 	json_t *meetings = json_array();
-	for (size_t i = 0; i < nm; i++)
+	for (size_t i = 0; i < v.nmeetings; i++)
 		json_array_append_new(meetings, json_pack("{s:i, s:s, s:i, s:b, s:s}", "number", m[i].number, "theme",
 							  m[i].theme, "days", m[i].days, "from_menu", m[i].from_menu, "step",
 							  m[i].step));
-	char *msg[16];
-	size_t nmsg = 0;
 	json_t *cascade = json_array();
-	if (programme_cascade(&w->ctx, p.id, msg, 16, &nmsg) == D_OK)
-		for (size_t i = 0; i < nmsg; i++)
-			json_array_append_new(cascade, json_string(msg[i]));
+	for (size_t i = 0; i < v.ncascade; i++)
+		json_array_append_new(cascade, json_string(v.cascade[i]));
 	web_json(w, 200, json_pack("{s:I, s:s, s:s, s:s, s:o, s:{s:i, s:i, s:i, s:b}, s:i, s:o, s:o, s:o}", "id",
-				   (json_int_t)p.id, "name", p.name, "shape", p.shape, "template", p.template_key, "counts",
-				   counts_json(&c), "menu_rules", "min_menu", p.menu_min, "max_free", p.menu_max_free,
-				   "preparers", p.menu_preparers, "justification", p.menu_justify, "cascade_meeting",
-				   p.cascade_meeting, "cascade_warnings", cascade, "meetings", meetings, "batches", batches));
+				   (json_int_t)p->id, "name", p->name, "shape", p->shape, "template", p->template_key, "counts",
+				   counts_json(&v.counts), "menu_rules", "min_menu", p->menu_min, "max_free", p->menu_max_free,
+				   "preparers", p->menu_preparers, "justification", p->menu_justify, "cascade_meeting",
+				   p->cascade_meeting, "cascade_warnings", cascade, "meetings", meetings, "batches",
+				   batches_json(&v)));
 }
 
 void api_batch_create(struct web *w)
 {
 	struct programme p;
-	if (store_programme_get(w->st, w->a, w->who.organisation_id, w->id[0], &p)) {
-		api_answer(w, D_NOTFOUND, NULL, 0);
+	int r = programme_get(&w->ctx, w->id[0], &p);
+	if (r) {
+		api_answer(w, r, NULL, 0);
 		return;
 	}
 	json_t *j = api_body(w);
@@ -120,8 +122,9 @@ void api_batch_create(struct web *w)
 void api_group_create(struct web *w)
 {
 	struct batch b;
-	if (store_batch_get(w->st, w->a, w->who.organisation_id, w->id[0], &b)) {
-		api_answer(w, D_NOTFOUND, NULL, 0);
+	int r = batch_get(&w->ctx, w->id[0], &b);
+	if (r) {
+		api_answer(w, r, NULL, 0);
 		return;
 	}
 	json_t *j = api_body(w);
@@ -129,64 +132,58 @@ void api_group_create(struct web *w)
 		return;
 	struct errors e = { 0 };
 	long long id = 0;
-	if (store_begin(w->st)) {
-		json_decref(j);
-		api_answer(w, D_ERROR, &e, 0);
-		return;
-	}
-	int d = group_create(&w->ctx, w->id[0], api_str(j, "name"), &e, &id);
-	if (!d && (api_int(j, "mentor_id") || api_int(j, "facilitator_id")))
-		d = group_staff(&w->ctx, id, api_int(j, "mentor_id"), api_int(j, "facilitator_id"), "proposed", &e);
-	if (d)
-		store_rollback(w->st);
-	else if (store_commit(w->st))
-		d = D_ERROR;
+	int d = batch_group_add(&w->ctx, b.id, api_str(j, "name"), api_int(j, "mentor_id"), api_int(j, "facilitator_id"),
+				&e, &id);
 	api_answer(w, d, &e, d ? 0 : id);
 	json_decref(j);
 }
 
-void api_group(struct web *w)
+/* The group's participants, with what the roster lets this actor see. */
+static json_t *people_json(const struct group_roster *v)
 {
-	long long org = w->who.organisation_id;
-	struct learning_group g;
-	enum group_relation rel;
-	int r = group_open(&w->ctx, w->id[0], &g, &rel);
-	if (r) {
-		api_answer(w, r, NULL, 0);
-		return;
-	}
-	struct enrolment *en;
-	struct meeting *m;
-	size_t nen, nm;
-	if (store_enrolment_list(w->st, w->a, org, g.id, &en, &nen) || store_meeting_list(w->st, w->a, org, g.id, &m, &nm)) {
-		web_json_error(w, 500, _("The group could not be read. Try again later."));
-		return;
-	}
 	json_t *people = json_array();
-	for (size_t i = 0; i < nen; i++) {
-		json_t *p = json_pack("{s:I, s:s}", "person_id", (json_int_t)en[i].person_id, "name", en[i].person_name);
-		if (rel != REL_PARTICIPANT)
-			json_object_set_new(p, "status", json_string(en[i].status));
-		if (group_may_see_attendance(rel)) {
-			json_object_set_new(p, "enrolment_id", json_integer(en[i].id));
-			json_object_set_new(p, "stop_reason", json_string(en[i].stop_reason));
-			json_object_set_new(p, "stopped_on", json_string(en[i].stopped_on));
+	for (size_t i = 0; i < v->nenrolments; i++) {
+		const struct enrolment *en = &v->enrolments[i];
+		json_t *p = json_pack("{s:I, s:s}", "person_id", (json_int_t)en->person_id, "name", en->person_name);
+		if (v->show_status)
+			json_object_set_new(p, "status", json_string(en->status));
+		if (v->show_stops) {
+			json_object_set_new(p, "enrolment_id", json_integer(en->id));
+			json_object_set_new(p, "stop_reason", json_string(en->stop_reason));
+			json_object_set_new(p, "stopped_on", json_string(en->stopped_on));
 		}
 		json_array_append_new(people, p);
 	}
+	return people;
+}
+
+void api_group(struct web *w)
+{
+	struct group_roster v;
+	int r = group_roster(&w->ctx, w->id[0], &v);
+	if (r == D_NOTFOUND || r == D_FORBIDDEN) {
+		api_answer(w, r, NULL, 0);
+		return;
+	}
+	if (r) {
+		web_json_error(w, 500, _("The group could not be read. Try again later."));
+		return;
+	}
+	const struct learning_group *g = &v.g;
+	const struct meeting *m = v.meetings;
 	json_t *meetings = json_array();
-	for (size_t i = 0; i < nm; i++)
+	for (size_t i = 0; i < v.nmeetings; i++)
 		json_array_append_new(meetings, json_pack("{s:I, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:i}", "id",
 							  (json_int_t)m[i].id, "number", m[i].number, "theme", m[i].theme,
 							  "starts_on", m[i].starts_on, "start_time", m[i].start_time, "ends_on",
 							  m[i].ends_on, "end_time", m[i].end_time, "venue", m[i].venue,
 							  "cancelled", m[i].cancelled, "choice", m[i].choice, "sequence",
 							  m[i].sequence));
-	web_json(w, 200, json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o}", "id", (json_int_t)g.id, "name", g.name,
-				   "programme", g.programme_name, "batch", g.batch_name, "mentor",
-				   g.mentor_name ? json_string(g.mentor_name) : json_null(), "facilitator",
-				   g.facilitator_name ? json_string(g.facilitator_name) : json_null(), "pair_status",
-				   g.pair_status, "participants", people, "meetings", meetings));
+	web_json(w, 200, json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o}", "id", (json_int_t)g->id, "name", g->name,
+				   "programme", g->programme_name, "batch", g->batch_name, "mentor",
+				   g->mentor_name ? json_string(g->mentor_name) : json_null(), "facilitator",
+				   g->facilitator_name ? json_string(g->facilitator_name) : json_null(), "pair_status",
+				   g->pair_status, "participants", people_json(&v), "meetings", meetings));
 }
 
 /* The group of the path, when the actor may do `may` in it; else answered. */

@@ -180,6 +180,95 @@ static json_t *ttest(const struct stats_ttest *t)
 
 /* GET /api/v1/waves/{id}/compare?by=group|batch|unit[&with=WAVE]: what the
  * compare page shows, under the same rules. */
+/* The parts of one breakdown with their scale scores, and the tests
+ * between the shown parts per dimension. */
+static json_t *comparison_json(const struct wave_comparison *c, const char *by_name, int by)
+{
+	json_t *dims = json_array();
+	for (size_t d = 0; d < c->ndims; d++)
+		json_array_append_new(dims, json_string(c->dims[d].name));
+	json_t *rows = json_array();
+	for (size_t k = 0; c->shown && k < c->nrows; k++) {
+		const struct compare_row *x = &c->rows[k];
+		json_t *cells = json_array();
+		for (size_t d = 0; x->shown && d < c->ndims; d++)
+			json_array_append_new(cells, desc(&x->cells[d].d));
+		json_t *row = json_pack("{s:s, s:b, s:o, s:o}", "name", x->name, "shown", x->shown,
+					"n", x->shown ? json_integer(x->n) : json_null(),
+					"scores", x->shown ? cells : (json_decref(cells), json_null()));
+		if (!x->shown)
+			json_object_set_new(row, "why_hidden", json_string(x->why_hidden));
+		json_array_append_new(rows, row);
+	}
+	json_t *tests = json_array();
+	for (size_t d = 0; c->tests && d < c->ndims; d++) {
+		const struct compare_test *t = &c->tests[d];
+		json_t *x = json_pack("{s:s, s:{s:o, s:o, s:o, s:o, s:o}}", "dimension", c->dims[d].name, "anova", "F",
+				      number(t->anova.F, FULL), "df1", number(t->anova.df1, DF), "df2", number(t->anova.df2, DF), "p",
+				      number(t->anova.p, PVAL), "eta2", number(t->anova.eta2, PVAL));
+		if (t->two) {
+			json_object_set_new(x, "welch", ttest(&t->welch));
+			json_object_set_new(x, "student", ttest(&t->student));
+			json_object_set_new(x, "cohen_d", number(t->d, FULL));
+		}
+		json_array_append_new(tests, x);
+	}
+	json_t *j = json_pack("{s:s, s:o, s:b, s:o}", "by", by_name, "dimensions", dims, "shown", c->shown, "parts", rows);
+	if (!c->shown)
+		json_object_set_new(j, "why_hidden", json_string(c->why_hidden));
+	else if (c->why_not[by])
+		json_object_set_new(j, "why_not_shown", json_string(c->why_not[by]));
+	json_object_set_new(j, "hidden_parts", json_integer((json_int_t)c->hidden));
+	json_object_set_new(j, "tests", tests);
+	return j;
+}
+
+/* Two waves, the earlier first: per dimension before and after, Welch,
+ * Cohen's d and, when they pair, the paired t-test. */
+static json_t *pairing_json(const struct wave_pairing *p, long long before, long long after)
+{
+	json_t *pd = json_array();
+	for (size_t k = 0; p->shown && k < p->ndims; k++) {
+		const struct pair_dim *x = &p->dims[k];
+		json_t *o = json_pack("{s:s, s:o, s:o, s:o, s:o}", "dimension", x->name, "before", desc(&x->a), "after",
+				      desc(&x->b), "welch", ttest(&x->welch), "cohen_d", number(x->d, FULL));
+		if (p->paired)
+			json_object_set_new(o, "paired", json_pack("{s:o, s:o, s:o, s:o, s:o}", "t", number(x->paired.t, FULL),
+								   "df", number(x->paired.df, DF), "p", number(x->paired.p, PVAL),
+								   "mean_diff", number(x->paired.mean_diff, SCORE), "dz",
+								   number(x->paired.dz, FULL)));
+		json_array_append_new(pd, o);
+	}
+	json_t *po = json_pack("{s:I, s:I, s:b, s:b, s:I, s:o}", "before", (json_int_t)before, "after", (json_int_t)after,
+			       "shown", p->shown, "paired", p->paired, "pairs", (json_int_t)p->npairs, "dimensions", pd);
+	if (p->why_hidden)
+		json_object_set_new(po, "why_hidden", json_string(p->why_hidden));
+	if (p->why_unpaired)
+		json_object_set_new(po, "why_unpaired", json_string(p->why_unpaired));
+	return po;
+}
+
+/* This wave beside the other organisations, pooled (wave_benchmark). */
+static json_t *benchmark_json(const struct wave_benchmark *b)
+{
+	json_t *bd = json_array();
+	for (size_t k = 0; b->shown && k < b->ndims; k++) {
+		const struct benchmark_dim *x = &b->dims[k];
+		json_t *o = json_pack("{s:s, s:o, s:b}", "dimension", x->name, "own", desc(&x->own), "shown", x->shown);
+		if (x->shown) {
+			json_object_set_new(o, "organisations", json_integer((json_int_t)x->orgs));
+			json_object_set_new(o, "n", json_integer(x->n));
+			json_object_set_new(o, "mean", number(x->mean, SCORE));
+			json_object_set_new(o, "sd", number(x->sd, SCORE));
+		}
+		json_array_append_new(bd, o);
+	}
+	json_t *bo = json_pack("{s:b, s:o}", "shown", b->shown, "dimensions", bd);
+	if (b->why_hidden)
+		json_object_set_new(bo, "why_hidden", json_string(b->why_hidden));
+	return bo;
+}
+
 void api_wave_compare(struct web *w)
 {
 	struct wave wv, other;
@@ -190,7 +279,8 @@ void api_wave_compare(struct web *w)
 		return;
 	}
 	const char *bys = web_arg(w, "by");
-	int by = compare_by_parse(bys && *bys ? bys : "group");
+	bys = bys && *bys ? bys : "group";
+	int by = compare_by_parse(bys);
 	long long with;
 	if (!web_arg_checked(w, "with", 0, 0, WEB_ID_MAX, &with))
 		return;
@@ -198,98 +288,23 @@ void api_wave_compare(struct web *w)
 		web_json_error(w, 400, _("Compare by group, batch or unit."));
 		return;
 	}
-	int ro = with ? wave_open(&w->ctx, with, &other, &ov) : 0;
-	if (with && (ro == D_NOTFOUND || (!ro && (other.instrument_id != wv.instrument_id || other.subject_id ||
-						  other.id == wv.id)))) {
+	int ro = with ? wave_open_comparable(&w->ctx, &wv, with, &other, &ov) : D_OK;
+	if (ro == D_INVALID) {
 		web_json_error(w, 400, _("Compare with another wave of the same questionnaire."));
 		return;
 	}
 	struct wave_comparison c;
 	struct wave_benchmark b;
-	if (r || ro || wave_compare(&w->ctx, &wv, &v, (enum compare_by)by, &c) || wave_benchmark(&w->ctx, &wv, &v, &b)) {
+	struct wave_pairing p;
+	bool first = with && wave_before(&wv, &other);
+	if (r || ro || wave_compare(&w->ctx, &wv, &v, (enum compare_by)by, &c) || wave_benchmark(&w->ctx, &wv, &v, &b) ||
+	    (with && wave_pair(&w->ctx, first ? &wv : &other, first ? &v : &ov, first ? &other : &wv, first ? &ov : &v, &p))) {
 		web_json_error(w, 500, _("The questionnaires could not be read. Try again later."));
 		return;
 	}
-	json_t *dims = json_array();
-	for (size_t d = 0; d < c.ndims; d++)
-		json_array_append_new(dims, json_string(c.dims[d].name));
-	json_t *rows = json_array();
-	for (size_t k = 0; c.shown && k < c.nrows; k++) {
-		json_t *cells = json_array();
-		for (size_t d = 0; c.rows[k].shown && d < c.ndims; d++)
-			json_array_append_new(cells, desc(&c.rows[k].cells[d].d));
-		json_t *row = json_pack("{s:s, s:b, s:o, s:o}", "name", c.rows[k].name, "shown", c.rows[k].shown,
-					"n", c.rows[k].shown ? json_integer(c.rows[k].n) : json_null(),
-					"scores", c.rows[k].shown ? cells : (json_decref(cells), json_null()));
-		if (!c.rows[k].shown)
-			json_object_set_new(row, "why_hidden", json_string(c.rows[k].why_hidden));
-		json_array_append_new(rows, row);
-	}
-	json_t *tests = json_array();
-	for (size_t d = 0; c.tests && d < c.ndims; d++) {
-		const struct compare_test *t = &c.tests[d];
-		json_t *x = json_pack("{s:s, s:{s:o, s:o, s:o, s:o, s:o}}", "dimension", c.dims[d].name, "anova", "F",
-				      number(t->anova.F, FULL), "df1", number(t->anova.df1, DF), "df2", number(t->anova.df2, DF), "p",
-				      number(t->anova.p, PVAL), "eta2", number(t->anova.eta2, PVAL));
-		if (t->two) {
-			json_object_set_new(x, "welch", ttest(&t->welch));
-			json_object_set_new(x, "student", ttest(&t->student));
-			json_object_set_new(x, "cohen_d", number(t->d, FULL));
-		}
-		json_array_append_new(tests, x);
-	}
-	json_t *j = json_pack("{s:s, s:o, s:b, s:o}", "by", bys && *bys ? bys : "group", "dimensions", dims, "shown",
-			      c.shown, "parts", rows);
-	if (!c.shown)
-		json_object_set_new(j, "why_hidden", json_string(c.why_hidden));
-	else if (c.why_not[by])
-		json_object_set_new(j, "why_not_shown", json_string(c.why_not[by]));
-	json_object_set_new(j, "hidden_parts", json_integer((json_int_t)c.hidden));
-	json_object_set_new(j, "tests", tests);
-	if (with) {
-		struct wave_pairing p;
-		bool first = wave_before(&wv, &other);
-		if (wave_pair(&w->ctx, first ? &wv : &other, first ? &v : &ov, first ? &other : &wv, first ? &ov : &v, &p)) {
-			json_decref(j);
-			web_json_error(w, 500, _("The questionnaires could not be read. Try again later."));
-			return;
-		}
-		json_t *pd = json_array();
-		for (size_t k = 0; p.shown && k < p.ndims; k++) {
-			const struct pair_dim *x = &p.dims[k];
-			json_t *o = json_pack("{s:s, s:o, s:o, s:o, s:o}", "dimension", x->name, "before", desc(&x->a), "after",
-					      desc(&x->b), "welch", ttest(&x->welch), "cohen_d", number(x->d, FULL));
-			if (p.paired)
-				json_object_set_new(o, "paired", json_pack("{s:o, s:o, s:o, s:o, s:o}", "t", number(x->paired.t, FULL),
-									   "df", number(x->paired.df, DF), "p", number(x->paired.p, PVAL),
-									   "mean_diff", number(x->paired.mean_diff, SCORE), "dz",
-									   number(x->paired.dz, FULL)));
-			json_array_append_new(pd, o);
-		}
-		json_t *po = json_pack("{s:I, s:I, s:b, s:b, s:I, s:o}", "before", (json_int_t)(first ? wv.id : other.id),
-				       "after", (json_int_t)(first ? other.id : wv.id), "shown", p.shown, "paired", p.paired,
-				       "pairs", (json_int_t)p.npairs, "dimensions", pd);
-		if (p.why_hidden)
-			json_object_set_new(po, "why_hidden", json_string(p.why_hidden));
-		if (p.why_unpaired)
-			json_object_set_new(po, "why_unpaired", json_string(p.why_unpaired));
-		json_object_set_new(j, "waves", po);
-	}
-	json_t *bd = json_array();
-	for (size_t k = 0; b.shown && k < b.ndims; k++) {
-		const struct benchmark_dim *x = &b.dims[k];
-		json_t *o = json_pack("{s:s, s:o, s:b}", "dimension", x->name, "own", desc(&x->own), "shown", x->shown);
-		if (x->shown) {
-			json_object_set_new(o, "organisations", json_integer((json_int_t)x->orgs));
-			json_object_set_new(o, "n", json_integer(x->n));
-			json_object_set_new(o, "mean", number(x->mean, SCORE));
-			json_object_set_new(o, "sd", number(x->sd, SCORE));
-		}
-		json_array_append_new(bd, o);
-	}
-	json_t *bo = json_pack("{s:b, s:o}", "shown", b.shown, "dimensions", bd);
-	if (b.why_hidden)
-		json_object_set_new(bo, "why_hidden", json_string(b.why_hidden));
-	json_object_set_new(j, "benchmark", bo);
+	json_t *j = comparison_json(&c, bys, by);
+	if (with)
+		json_object_set_new(j, "waves", pairing_json(&p, first ? wv.id : other.id, first ? other.id : wv.id));
+	json_object_set_new(j, "benchmark", benchmark_json(&b));
 	web_json(w, 200, j);
 }

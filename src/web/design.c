@@ -4,6 +4,7 @@
  * options. Pages: /programmes/{id}/design/{id} and /programmes/{id}/menu. */
 #include "web.h"
 #include "domain/design.h"
+#include "domain/programme.h"
 #include "html/html.h"
 
 #include <stdlib.h>
@@ -53,32 +54,16 @@ static void part_form(struct web *w, long long prog, long long mid, const struct
 		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Add part"));
 }
 
-static void design_meeting_page(struct web *w, const char *form, const struct errors *e, int status)
+/* The meeting's own fields: theme, description, length, from the menu. */
+static void meeting_form(struct web *w, const struct design_meeting *v, const struct errors *me)
 {
-	long long org = w->who.organisation_id;
-	struct programme p;
-	struct programme_meeting m;
-	if (store_programme_get(w->st, w->a, org, w->id[0], &p) ||
-	    store_programme_meeting_get(w->st, w->a, org, w->id[1], &m) || m.programme_id != p.id) {
-		web_not_found(w);
-		return;
-	}
-	struct script_part *sp;
-	size_t nsp;
-	if (store_script_part_list(w->st, w->a, org, p.id, &sp, &nsp)) {
-		web_error(w, 500, _("The programme could not be read. Try again later."));
-		return;
-	}
-	page_begin(w, arena_printf(w->a, _("Meeting %d: %s"), m.number, m.theme));
-	page_done_message(w);
-	html(w->out, "<p><a href=\"/programmes/%lld#meetings\">%s</a></p>", p.id, arena_printf(w->a, _("Back to %s"), p.name));
-	const struct errors *me = form && !strcmp(form, "meeting") ? e : NULL;
+	const struct programme_meeting *m = &v->m;
 	form_errors(w, me);
-	html(w->out, "<form method=\"post\" action=\"/programmes/%lld/design/%lld\">", p.id, m.id);
+	html(w->out, "<form method=\"post\" action=\"/programmes/%lld/design/%lld\">", v->p.id, m->id);
 	form_csrf(w);
-	form_input(w, "theme", _("Theme"), "text", me ? web_field(w, "theme") : m.theme, me, NULL);
-	form_textarea(w, "description", _("Description"), me ? web_field(w, "description") : m.description, me, NULL);
-	int days = me ? (int)web_field_int(w, "days", 1, 2, 0) : m.days;
+	form_input(w, "theme", _("Theme"), "text", me ? web_field(w, "theme") : m->theme, me, NULL);
+	form_textarea(w, "description", _("Description"), me ? web_field(w, "description") : m->description, me, NULL);
+	int days = me ? (int)web_field_int(w, "days", 1, 2, 0) : m->days;
 	html(w->out, "<fieldset><legend>%s</legend>", _("Length"));
 	html(w->out, days == 2 ? "<p><input type=\"radio\" id=\"f-days1\" name=\"days\" value=\"1\"> <label class=\"inline\" for=\"f-days1\">%s</label> "
 				 "<input type=\"radio\" id=\"f-days2\" name=\"days\" value=\"2\" checked> <label class=\"inline\" for=\"f-days2\">%s</label></p>"
@@ -86,24 +71,38 @@ static void design_meeting_page(struct web *w, const char *form, const struct er
 				 "<input type=\"radio\" id=\"f-days2\" name=\"days\" value=\"2\"> <label class=\"inline\" for=\"f-days2\">%s</label></p>",
 	     _("one day"), _("two days"));
 	html(w->out, "</fieldset>");
-	bool menu = me ? *web_field(w, "from_menu") != '\0' : m.from_menu;
+	bool menu = me ? *web_field(w, "from_menu") != '\0' : m->from_menu;
 	html(w->out, menu ? "<p><input type=\"checkbox\" id=\"f-from_menu\" name=\"from_menu\" value=\"1\" checked> <label class=\"inline\" for=\"f-from_menu\">%s</label></p>"
 			  : "<p><input type=\"checkbox\" id=\"f-from_menu\" name=\"from_menu\" value=\"1\"> <label class=\"inline\" for=\"f-from_menu\">%s</label></p>",
 	     _("The group chooses this meeting from the menu card"));
 	html(w->out, "<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>\n",
 	     _("Save meeting"), _("Remove meeting"));
+}
 
+static void design_meeting_page(struct web *w, const char *form, const struct errors *e, int status)
+{
+	struct design_meeting v;
+	int d = design_meeting_open(&w->ctx, w->id[0], w->id[1], &v);
+	if (d == D_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	if (d) {
+		web_error(w, 500, _("The programme could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, arena_printf(w->a, _("Meeting %d: %s"), v.m.number, v.m.theme));
+	page_done_message(w);
+	html(w->out, "<p><a href=\"/programmes/%lld#meetings\">%s</a></p>", v.p.id, arena_printf(w->a, _("Back to %s"), v.p.name));
+	meeting_form(w, &v, form && !strcmp(form, "meeting") ? e : NULL);
 	html(w->out, "<h2 id=\"script\">%s</h2>", _("Script"));
 	const struct errors *pe = form && !strcmp(form, "part") ? e : NULL;
-	int k = 0;
-	for (size_t i = 0; i < nsp; i++) {
-		if (sp[i].programme_meeting_id != m.id)
-			continue;
-		html(w->out, "<h3>%s</h3>", arena_printf(w->a, _("Part %d"), ++k));
-		part_form(w, p.id, m.id, &sp[i], pe);
+	for (size_t i = 0; i < v.nparts; i++) {
+		html(w->out, "<h3>%s</h3>", arena_printf(w->a, _("Part %d"), (int)i + 1));
+		part_form(w, v.p.id, v.m.id, &v.parts[i], pe);
 	}
 	html(w->out, "<h3>%s</h3>", _("A new part"));
-	part_form(w, p.id, m.id, NULL, pe);
+	part_form(w, v.p.id, v.m.id, NULL, pe);
 	page_end(w);
 	w->r->status = status;
 }
@@ -128,12 +127,13 @@ static void after_meeting(struct web *w, int d, const char *form, const struct e
 
 void page_design_meeting_save(struct web *w)
 {
-	struct programme_meeting m;
-	long long org = w->who.organisation_id;
-	if (store_programme_meeting_get(w->st, w->a, org, w->id[1], &m) || m.programme_id != w->id[0]) {
-		web_not_found(w);
+	struct design_meeting v;
+	int r = design_meeting_open(&w->ctx, w->id[0], w->id[1], &v);
+	if (r) {
+		after_meeting(w, r, "meeting", NULL, 0);
 		return;
 	}
+	struct programme_meeting m = v.m;
 	struct errors e = { 0 };
 	if (deleting(w)) {
 		int d = design_meeting_delete(&w->ctx, m.id, &e);
@@ -149,16 +149,17 @@ void page_design_meeting_save(struct web *w)
 
 void page_design_part_save(struct web *w)
 {
-	struct programme_meeting m;
-	long long org = w->who.organisation_id, part = *web_field(w, "part_id") ? web_field_id(w, "part_id") : 0;
-	if (store_programme_meeting_get(w->st, w->a, org, w->id[1], &m) || m.programme_id != w->id[0] || part < 0) {
-		web_not_found(w);
+	struct design_meeting v;
+	long long part = *web_field(w, "part_id") ? web_field_id(w, "part_id") : 0;
+	int d = part < 0 ? D_NOTFOUND : design_meeting_open(&w->ctx, w->id[0], w->id[1], &v);
+	if (d) {
+		after_meeting(w, d, "part", NULL, 0);
 		return;
 	}
+	const struct programme_meeting m = v.m;
 	struct errors e = { 0 };
-	int d;
 	if (part && deleting(w)) {
-		d = design_part_delete(&w->ctx, part);
+		d = design_part_delete(&w->ctx, m.id, part);
 	} else {
 		struct script_part p = { 0 };
 		p.id = part;
@@ -166,17 +167,7 @@ void page_design_part_save(struct web *w)
 		p.title = (char *)web_field(w, "title");
 		p.learning_goal = (char *)web_field(w, "learning_goal");
 		p.material = (char *)web_field(w, "material");
-		p.led_by = (char *)web_field(w, "led_by");
-		p.position = (int)web_field_int(w, "position", 0, 1000000, 0);  /* the domain keeps or gives the place */
-		if (part) {
-			/* keep its place */
-			struct script_part *all;
-			size_t n;
-			if (!store_script_part_list(w->st, w->a, org, m.programme_id, &all, &n))
-				for (size_t i = 0; i < n; i++)
-					if (all[i].id == part)
-						p.position = all[i].position;
-		}
+		p.led_by = (char *)web_field(w, "led_by");  /* the domain keeps or gives the place */
 		d = design_part_save(&w->ctx, &p, web_field(w, "minutes"), web_field(w, "tags"), &e, NULL);
 	}
 	after_meeting(w, d, "part", &e, m.id);
@@ -185,8 +176,13 @@ void page_design_part_save(struct web *w)
 void page_design_meeting_add(struct web *w)
 {
 	struct programme p;
-	if (store_programme_get(w->st, w->a, w->who.organisation_id, w->id[0], &p)) {
+	int r = programme_get(&w->ctx, w->id[0], &p);
+	if (r == D_NOTFOUND) {
 		web_not_found(w);
+		return;
+	}
+	if (r) {
+		web_error(w, 500, _("The change could not be saved. Try again later."));
 		return;
 	}
 	struct programme_meeting m = { 0 };
@@ -208,61 +204,72 @@ void page_design_meeting_add(struct web *w)
 
 /* ---- the menu card ---- */
 
+/* The options of topic t, each a form of its own, and the form for a new
+ * one under it. */
+static void topic_options(struct web *w, const struct programme_design *d, const struct menu_topic *t, const char *form,
+			  long long which, const struct errors *e)
+{
+	const struct menu_option *o = d->options;
+	html(w->out, "<h3>%s</h3><ul>", _("Options"));
+	for (size_t k = 0; k < d->noptions; k++) {
+		if (o[k].topic_id != t->id)
+			continue;
+		const struct errors *oe = form && !strcmp(form, "option") && which == o[k].id ? e : NULL;
+		html(w->out, "<li>");
+		form_errors(w, oe);
+		html(w->out, "<form method=\"post\" action=\"/programmes/%lld/menu/options/%lld\">", d->p.id, o[k].id);
+		form_csrf(w);
+		html(w->out, "<label for=\"o-%lld\" class=\"inline\">%s</label> <input id=\"o-%lld\" name=\"option_name\" type=\"text\" value=\"%s\"> "
+			"<button type=\"submit\" class=\"secondary\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></form></li>",
+		     o[k].id, _("Option"), o[k].id, oe ? web_field(w, "option_name") : o[k].name, _("Save"), _("Remove"));
+	}
+	html(w->out, "</ul><form method=\"post\" action=\"/programmes/%lld/menu/options\">", d->p.id);
+	form_csrf(w);
+	const struct errors *ne = form && !strcmp(form, "new-option") && which == t->id ? e : NULL;
+	form_errors(w, ne);
+	html(w->out, "<input type=\"hidden\" name=\"topic_id\" value=\"%lld\"><p class=\"field\"><label for=\"no-%lld\">%s</label>"
+		"<input id=\"no-%lld\" name=\"option_name\" type=\"text\" value=\"\"> <button type=\"submit\">%s</button></p></form>\n",
+	     t->id, t->id, arena_printf(w->a, _("New option under %s"), t->name), t->id, _("Add option"));
+}
+
+/* A topic of the card: its name and description, then its options. */
+static void topic_section(struct web *w, const struct programme_design *d, const struct menu_topic *t, const char *form,
+			  long long which, const struct errors *e)
+{
+	const struct errors *te = form && !strcmp(form, "topic") && which == t->id ? e : NULL;
+	html(w->out, "<h2>%s</h2>", t->name);
+	form_errors(w, te);
+	html(w->out, "<form method=\"post\" action=\"/programmes/%lld/menu/topics/%lld\">", d->p.id, t->id);
+	form_csrf(w);
+	html(w->out, "<p class=\"field\"><label for=\"t-%lld\">%s</label><input id=\"t-%lld\" name=\"topic_name\" type=\"text\" value=\"%s\"></p>"
+		"<p class=\"field\"><label for=\"td-%lld\">%s</label><textarea id=\"td-%lld\" name=\"topic_description\" rows=\"2\">%s</textarea></p>"
+		"<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>",
+	     t->id, _("Topic"), t->id, te ? web_field(w, "topic_name") : t->name, t->id, _("Description"), t->id,
+	     te ? web_field(w, "topic_description") : t->description, _("Save topic"), _("Remove topic"));
+	topic_options(w, d, t, form, which, e);
+}
+
 static void menu_page(struct web *w, const char *form, long long which, const struct errors *e, int status)
 {
-	long long org = w->who.organisation_id;
-	struct programme p;
-	struct menu_topic *t;
-	struct menu_option *o;
-	size_t nt, no;
-	int r = store_programme_get(w->st, w->a, org, w->id[0], &p);
-	if (r == ST_NOTFOUND) {
+	struct programme_design d;
+	int r = design_get(&w->ctx, w->id[0], &d);
+	if (r == D_NOTFOUND) {
 		web_not_found(w);
 		return;
 	}
-	if (r || store_menu_topic_list(w->st, w->a, org, p.id, &t, &nt) || store_menu_option_list(w->st, w->a, org, p.id, &o, &no)) {
+	if (r) {
 		web_error(w, 500, _("The programme could not be read. Try again later."));
 		return;
 	}
-	page_begin(w, arena_printf(w->a, _("Menu card: %s"), p.name));
+	page_begin(w, arena_printf(w->a, _("Menu card: %s"), d.p.name));
 	page_done_message(w);
-	html(w->out, "<p><a href=\"/programmes/%lld#menu\">%s</a></p>", p.id, arena_printf(w->a, _("Back to %s"), p.name));
-	for (size_t i = 0; i < nt; i++) {
-		const struct errors *te = form && !strcmp(form, "topic") && which == t[i].id ? e : NULL;
-		html(w->out, "<h2>%s</h2>", t[i].name);
-		form_errors(w, te);
-		html(w->out, "<form method=\"post\" action=\"/programmes/%lld/menu/topics/%lld\">", p.id, t[i].id);
-		form_csrf(w);
-		html(w->out, "<p class=\"field\"><label for=\"t-%lld\">%s</label><input id=\"t-%lld\" name=\"topic_name\" type=\"text\" value=\"%s\"></p>"
-			"<p class=\"field\"><label for=\"td-%lld\">%s</label><textarea id=\"td-%lld\" name=\"topic_description\" rows=\"2\">%s</textarea></p>"
-			"<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>",
-		     t[i].id, _("Topic"), t[i].id, te ? web_field(w, "topic_name") : t[i].name, t[i].id, _("Description"), t[i].id,
-		     te ? web_field(w, "topic_description") : t[i].description, _("Save topic"), _("Remove topic"));
-		html(w->out, "<h3>%s</h3><ul>", _("Options"));
-		for (size_t k = 0; k < no; k++) {
-			if (o[k].topic_id != t[i].id)
-				continue;
-			const struct errors *oe = form && !strcmp(form, "option") && which == o[k].id ? e : NULL;
-			html(w->out, "<li>");
-			form_errors(w, oe);
-			html(w->out, "<form method=\"post\" action=\"/programmes/%lld/menu/options/%lld\">", p.id, o[k].id);
-			form_csrf(w);
-			html(w->out, "<label for=\"o-%lld\" class=\"inline\">%s</label> <input id=\"o-%lld\" name=\"option_name\" type=\"text\" value=\"%s\"> "
-				"<button type=\"submit\" class=\"secondary\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></form></li>",
-			     o[k].id, _("Option"), o[k].id, oe ? web_field(w, "option_name") : o[k].name, _("Save"), _("Remove"));
-		}
-		html(w->out, "</ul><form method=\"post\" action=\"/programmes/%lld/menu/options\">", p.id);
-		form_csrf(w);
-		const struct errors *ne = form && !strcmp(form, "new-option") && which == t[i].id ? e : NULL;
-		form_errors(w, ne);
-		html(w->out, "<input type=\"hidden\" name=\"topic_id\" value=\"%lld\"><p class=\"field\"><label for=\"no-%lld\">%s</label>"
-			"<input id=\"no-%lld\" name=\"option_name\" type=\"text\" value=\"\"> <button type=\"submit\">%s</button></p></form>\n",
-		     t[i].id, t[i].id, arena_printf(w->a, _("New option under %s"), t[i].name), t[i].id, _("Add option"));
-	}
+	html(w->out, "<p><a href=\"/programmes/%lld#menu\">%s</a></p>", d.p.id, arena_printf(w->a, _("Back to %s"), d.p.name));
+	for (size_t i = 0; i < d.ntopics; i++)
+		topic_section(w, &d, &d.topics[i], form, which, e);
 	html(w->out, "<h2>%s</h2>", _("A new topic"));
 	const struct errors *ne = form && !strcmp(form, "topic") && which == 0 ? e : NULL;
 	form_errors(w, ne);
-	html(w->out, "<form method=\"post\" action=\"/programmes/%lld/menu/topics\">", p.id);
+	html(w->out, "<form method=\"post\" action=\"/programmes/%lld/menu/topics\">", d.p.id);
 	form_csrf(w);
 	html(w->out, "<p class=\"field\"><label for=\"t-new\">%s</label><input id=\"t-new\" name=\"topic_name\" type=\"text\" value=\"%s\"></p>"
 		"<p><button type=\"submit\">%s</button></p></form>\n",
@@ -288,19 +295,8 @@ static void after_menu(struct web *w, int d, const char *form, long long which, 
 		web_error(w, 500, _("The change could not be saved. Try again later."));
 }
 
-static bool programme_here(struct web *w)
-{
-	struct programme p;
-	if (store_programme_get(w->st, w->a, w->who.organisation_id, w->id[0], &p) == ST_OK)
-		return true;
-	web_not_found(w);
-	return false;
-}
-
 void page_menu_topic_add(struct web *w)
 {
-	if (!programme_here(w))
-		return;
 	struct errors e = { 0 };
 	struct menu_topic t = { 0, 0, (char *)web_field(w, "topic_name"), "" };
 	after_menu(w, design_topic_save(&w->ctx, w->id[0], &t, &e, NULL), "topic", 0, &e);
@@ -308,72 +304,38 @@ void page_menu_topic_add(struct web *w)
 
 void page_menu_topic_save(struct web *w)
 {
-	if (!programme_here(w))
-		return;
 	struct errors e = { 0 };
 	if (deleting(w)) {
-		after_menu(w, design_topic_delete(&w->ctx, w->id[1], &e), "topic", w->id[1], &e);
+		after_menu(w, design_topic_delete(&w->ctx, w->id[0], w->id[1], &e), "topic", w->id[1], &e);
 		return;
 	}
-	struct menu_topic *all;
-	size_t n;
-	int pos = 0;
-	bool found = false;
-	if (!store_menu_topic_list(w->st, w->a, w->who.organisation_id, w->id[0], &all, &n))
-		for (size_t i = 0; i < n; i++)
-			if (all[i].id == w->id[1]) {
-				pos = all[i].position;
-				found = true;
-			}
-	if (!found) {
-		web_not_found(w);
-		return;
-	}
-	struct menu_topic t = { w->id[1], pos, (char *)web_field(w, "topic_name"), (char *)web_field(w, "topic_description") };
+	/* the domain keeps the topic's place */
+	struct menu_topic t = { w->id[1], 0, (char *)web_field(w, "topic_name"), (char *)web_field(w, "topic_description") };
 	after_menu(w, design_topic_save(&w->ctx, w->id[0], &t, &e, NULL), "topic", w->id[1], &e);
 }
 
 void page_menu_option_add(struct web *w)
 {
-	if (!programme_here(w))
-		return;
 	struct errors e = { 0 };
 	long long topic = web_field_id(w, "topic_id");
-	struct menu_topic *all;
-	size_t n;
-	bool found = false;
-	if (!store_menu_topic_list(w->st, w->a, w->who.organisation_id, w->id[0], &all, &n))
-		for (size_t i = 0; i < n; i++)
-			found |= all[i].id == topic;
-	if (!found) {
-		web_error(w, 422, _("Add an option under one of the topics of this menu card."));
+	struct menu_option o = { 0, topic, 0, (char *)web_field(w, "option_name"), "" };
+	int d = design_option_save(&w->ctx, w->id[0], &o, &e, NULL);
+	/* a topic not on this card: there is no form on the page to show it at */
+	if (d == D_INVALID && errors_get(&e, "topic_id")) {
+		web_error(w, 422, errors_get(&e, "topic_id"));
 		return;
 	}
-	struct menu_option o = { 0, topic, 0, (char *)web_field(w, "option_name"), "" };
-	after_menu(w, design_option_save(&w->ctx, &o, &e, NULL), "new-option", topic, &e);
+	after_menu(w, d, "new-option", topic, &e);
 }
 
 void page_menu_option_save(struct web *w)
 {
-	if (!programme_here(w))
-		return;
-	struct menu_option *all;
-	size_t n;
-	const struct menu_option *cur = NULL;
-	if (!store_menu_option_list(w->st, w->a, w->who.organisation_id, w->id[0], &all, &n))
-		for (size_t i = 0; i < n; i++)
-			if (all[i].id == w->id[1])
-				cur = &all[i];
-	if (!cur) {
-		web_not_found(w);
-		return;
-	}
 	struct errors e = { 0 };
 	if (deleting(w)) {
-		after_menu(w, design_option_delete(&w->ctx, cur->id, &e), "option", cur->id, &e);
+		after_menu(w, design_option_delete(&w->ctx, w->id[0], w->id[1], &e), "option", w->id[1], &e);
 		return;
 	}
-	struct menu_option o = *cur;
-	o.name = (char *)web_field(w, "option_name");
-	after_menu(w, design_option_save(&w->ctx, &o, &e, NULL), "option", cur->id, &e);
+	/* the domain keeps the option's topic, place and description */
+	struct menu_option o = { w->id[1], 0, 0, (char *)web_field(w, "option_name"), NULL };
+	after_menu(w, design_option_save(&w->ctx, w->id[0], &o, &e, NULL), "option", w->id[1], &e);
 }

@@ -3,7 +3,7 @@
  * place in the seed they come from. The coach changes an element's name,
  * kind and description, and adds elements of the organisation's own. */
 #include "web.h"
-#include "domain/programme.h"
+#include "domain/framework.h"
 #include "html/html.h"
 
 #include <stdlib.h>
@@ -18,7 +18,7 @@ void page_frameworks(struct web *w)
 	}
 	struct framework *f;
 	size_t n;
-	if (store_framework_list(w->st, w->a, w->who.organisation_id, &f, &n)) {
+	if (framework_list(&w->ctx, &f, &n)) {
 		web_error(w, 500, _("The frameworks could not be read. Try again later."));
 		return;
 	}
@@ -43,55 +43,66 @@ static const char *source_label(struct web *w, const char *source)
 	return arena_printf(w->a, _("source: %s"), source);
 }
 
-static void framework_page(struct web *w, const struct errors *err, int status)
+/* The elements as a table, each linked to its page for the coach. */
+static void elements_table(struct web *w, const struct framework_view *v, bool coach)
 {
-	struct framework f;
-	int r = store_framework_get(w->st, w->a, w->who.organisation_id, w->id[0], &f);
-	if (r == ST_NOTFOUND) {
-		web_not_found(w);
-		return;
-	}
-	struct framework_element *e;
-	size_t n;
-	if (r || store_element_list(w->st, w->a, w->who.organisation_id, f.id, &e, &n)) {
-		web_error(w, 500, _("The framework could not be read. Try again later."));
-		return;
-	}
-	page_begin(w, f.name);
-	page_done_message(w);
-	html(w->out, "<p><a href=\"/frameworks\">%s</a></p>", _("Back to frameworks"));
-	if (*f.description)
-		html(w->out, "<p>%s</p>", f.description);
-	html(w->out, "<p class=\"muted\">%s</p>", source_label(w, f.source));
+	const struct framework_element *e = v->elements;
 	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("Element"), _("Kind"), _("Description"));
-	bool coach = actor_has(&w->who, ROLES_PROGRAMME_WRITE);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < v->nelements; i++) {
 		html(w->out, "<tr><td class=\"d%d\"><strong>%s</strong> ", e[i].depth > 8 ? 8 : e[i].depth, e[i].code);
 		if (coach)
-			html(w->out, "<a href=\"/frameworks/%lld/elements/%lld\">%s</a>", f.id, e[i].id, e[i].name);
+			html(w->out, "<a href=\"/frameworks/%lld/elements/%lld\">%s</a>", v->f.id, e[i].id, e[i].name);
 		else
 			html(w->out, "%s", e[i].name);
 		html(w->out, "</td><td>%s</td><td>%s<br><span class=\"muted\">%s</span></td></tr>", e[i].kind, e[i].description,
 		     *e[i].source ? source_label(w, e[i].source) : _("added by your organisation"));
 	}
 	html(w->out, "</tbody></table>\n");
-	if (coach) {
-		html(w->out, "<h2 id=\"add\">%s</h2>", _("Add an element"));
-		form_errors(w, err);
-		html(w->out, "<form method=\"post\" action=\"/frameworks/%lld/elements\">", f.id);
-		form_csrf(w);
-		form_input(w, "code", _("Code"), "text", err ? web_field(w, "code") : "", err, NULL);
-		form_input(w, "name", _("Name"), "text", err ? web_field(w, "name") : "", err, NULL);
-		form_input(w, "kind", _("Kind"), "text", err ? web_field(w, "kind") : "", err, NULL);
-		html(w->out, "<p class=\"field\"><label for=\"f-parent\">%s</label><select id=\"f-parent\" name=\"parent\"><option value=\"0\">%s</option>",
-		     _("Under"), _("(top level)"));
-		for (size_t i = 0; i < n; i++)
-			html(w->out, "<option value=\"%lld\">%s %s</option>", e[i].id, e[i].code, e[i].name);
-		html(w->out, "</select></p>");
-		form_textarea(w, "description", _("Description"), err ? web_field(w, "description") : "", err, NULL);
-		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Add element"));
+}
+
+/* The coach's form for a new element, under any element or at the top. */
+static void element_add_form(struct web *w, const struct framework_view *v, const struct errors *err)
+{
+	const struct framework_element *e = v->elements;
+	html(w->out, "<h2 id=\"add\">%s</h2>", _("Add an element"));
+	form_errors(w, err);
+	html(w->out, "<form method=\"post\" action=\"/frameworks/%lld/elements\">", v->f.id);
+	form_csrf(w);
+	form_input(w, "code", _("Code"), "text", err ? web_field(w, "code") : "", err, NULL);
+	form_input(w, "name", _("Name"), "text", err ? web_field(w, "name") : "", err, NULL);
+	form_input(w, "kind", _("Kind"), "text", err ? web_field(w, "kind") : "", err, NULL);
+	html(w->out, "<p class=\"field\"><label for=\"f-parent\">%s</label><select id=\"f-parent\" name=\"parent\"><option value=\"0\">%s</option>",
+	     _("Under"), _("(top level)"));
+	for (size_t i = 0; i < v->nelements; i++)
+		html(w->out, "<option value=\"%lld\">%s %s</option>", e[i].id, e[i].code, e[i].name);
+	html(w->out, "</select></p>");
+	form_textarea(w, "description", _("Description"), err ? web_field(w, "description") : "", err, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Add element"));
+}
+
+static void framework_page(struct web *w, const struct errors *err, int status)
+{
+	struct framework_view v;
+	int d = framework_open(&w->ctx, w->id[0], &v);
+	if (d == D_NOTFOUND) {
+		web_not_found(w);
+		return;
 	}
+	if (d) {
+		web_error(w, 500, _("The framework could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, v.f.name);
+	page_done_message(w);
+	html(w->out, "<p><a href=\"/frameworks\">%s</a></p>", _("Back to frameworks"));
+	if (*v.f.description)
+		html(w->out, "<p>%s</p>", v.f.description);
+	html(w->out, "<p class=\"muted\">%s</p>", source_label(w, v.f.source));
+	bool coach = actor_has(&w->who, ROLES_PROGRAMME_WRITE);
+	elements_table(w, &v, coach);
+	if (coach)
+		element_add_form(w, &v, err);
 	page_end(w);
 	w->r->status = status;
 }
@@ -129,19 +140,14 @@ void page_framework_element_add(struct web *w)
 static void element_page(struct web *w, const struct errors *err, int status)
 {
 	struct framework f;
-	struct framework_element *e;
-	size_t n;
-	if (store_framework_get(w->st, w->a, w->who.organisation_id, w->id[0], &f) ||
-	    store_element_list(w->st, w->a, w->who.organisation_id, f.id, &e, &n)) {
+	struct framework_element element, *el = &element;
+	int d = framework_element_open(&w->ctx, w->id[0], w->id[1], &f, &element);
+	if (d == D_NOTFOUND) {
 		web_not_found(w);
 		return;
 	}
-	const struct framework_element *el = NULL;
-	for (size_t i = 0; i < n; i++)
-		if (e[i].id == w->id[1])
-			el = &e[i];
-	if (!el) {
-		web_not_found(w);
+	if (d) {
+		web_error(w, 500, _("The framework could not be read. Try again later."));
 		return;
 	}
 	page_begin(w, arena_printf(w->a, "%s %s", el->code, el->name));

@@ -10,6 +10,12 @@
 #include "domain/person.h"
 #include "domain/schedule.h"
 #include "html/html.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/intake.h"
+#include "store/meeting.h"
+#include "store/report.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

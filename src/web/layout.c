@@ -3,6 +3,7 @@
  * Pages work without JavaScript; there is none. */
 #include "web.h"
 #include "html/html.h"
+#include "core/compiler.h"
 
 #include <string.h>
 
@@ -49,7 +50,7 @@ void page_begin(struct web *w, const char *title)
 	html(b, "</p>\n");
 	if (w->signed_in) {
 		html(b, "<nav aria-label=\"%s\"><ul>", _("Main menu"));
-		for (size_t i = 0; i < sizeof(nav) / sizeof(*nav); i++) {
+		for (size_t i = 0; i < ARRAY_SIZE(nav); i++) {
 			if (!(nav[i].roles & ACCESS_SIGNED_IN) && !(nav[i].roles & w->who.roles))
 				continue;
 			if (nav_current(w, nav[i].href))
@@ -198,7 +199,7 @@ void page_done_message(struct web *w)
 	const char *code = web_arg(w, "done");
 	if (!code)
 		return;
-	for (size_t i = 0; i < sizeof(done_messages) / sizeof(*done_messages); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(done_messages); i++)
 		if (!strcmp(code, done_messages[i].code))
 			html(w->out, "<p class=\"done\" role=\"status\">%s</p>\n", _(done_messages[i].message));
 }

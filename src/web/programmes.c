@@ -3,8 +3,8 @@
  * their counts, and the cascade warnings. */
 #include "web.h"
 #include "domain/builtin.h"
+#include "domain/design.h"
 #include "domain/group.h"
-#include "domain/meeting.h"
 #include "domain/programme.h"
 #include "html/html.h"
 
@@ -43,42 +43,49 @@ static void template_select(struct web *w, const char *selected)
 	html(w->out, "</select></p>");
 }
 
+static void programmes_table(struct web *w, const struct programme_item *p, size_t n)
+{
+	if (!n) {
+		html(w->out, "<p>%s</p>", _("There are no programmes yet."));
+		return;
+	}
+	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>", _("Programme"), _("Shape"));
+	counts_heads(w);
+	html(w->out, "</tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		html(w->out, "<tr><td><a href=\"/programmes/%lld\">%s</a></td><td>%s</td>", p[i].p.id, p[i].p.name,
+		     shape_label(p[i].p.shape));
+		counts_cells(w, &p[i].counts);
+		html(w->out, "</tr>");
+	}
+	html(w->out, "</tbody></table>\n");
+}
+
+static void new_programme_form(struct web *w, const struct errors *e)
+{
+	html(w->out, "<h2>%s</h2><p>%s</p>", _("New programme"),
+	     _("A new programme is a copy of a template: LiVe! (a series of meetings with a menu card) or the Amsterdam module programme. You then adapt the copy."));
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/programmes\">");
+	form_csrf(w);
+	template_select(w, e ? web_field(w, "template") : NULL);
+	form_input(w, "name", _("Name"), "text", e ? web_field(w, "name") : "", e, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Make programme"));
+}
+
 static void programmes_page(struct web *w, const struct errors *e, int status)
 {
-	struct programme *p;
+	struct programme_item *p;
 	size_t n;
-	if (store_programme_list(w->st, w->a, w->who.organisation_id, &p, &n)) {
+	if (programme_list(&w->ctx, &p, &n)) {
 		web_error(w, 500, _("The programmes could not be read. Try again later."));
 		return;
 	}
 	page_begin(w, _("Programmes"));
 	page_done_message(w);
-	if (!n)
-		html(w->out, "<p>%s</p>", _("There are no programmes yet."));
-	else {
-		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>", _("Programme"), _("Shape"));
-		counts_heads(w);
-		html(w->out, "</tr></thead><tbody>");
-		for (size_t i = 0; i < n; i++) {
-			struct enrolment_counts c = { 0 };
-			store_programme_counts(w->st, w->who.organisation_id, p[i].id, &c);
-			html(w->out, "<tr><td><a href=\"/programmes/%lld\">%s</a></td><td>%s</td>", p[i].id, p[i].name,
-			     shape_label(p[i].shape));
-			counts_cells(w, &c);
-			html(w->out, "</tr>");
-		}
-		html(w->out, "</tbody></table>\n");
-	}
-	if (can_design(w)) {
-		html(w->out, "<h2>%s</h2><p>%s</p>", _("New programme"),
-		     _("A new programme is a copy of a template: LiVe! (a series of meetings with a menu card) or the Amsterdam module programme. You then adapt the copy."));
-		form_errors(w, e);
-		html(w->out, "<form method=\"post\" action=\"/programmes\">");
-		form_csrf(w);
-		template_select(w, e ? web_field(w, "template") : NULL);
-		form_input(w, "name", _("Name"), "text", e ? web_field(w, "name") : "", e, NULL);
-		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Make programme"));
-	}
+	programmes_table(w, p, n);
+	if (can_design(w))
+		new_programme_form(w, e);
 	page_end(w);
 	w->r->status = status;
 }
@@ -165,23 +172,48 @@ static void design_read(struct web *w, const struct programme *p)
 	html(w->out, "</dl>\n");
 }
 
-static void meetings_design(struct web *w, const struct programme *p)
+/* The parts of meeting mid's script as a list that opens, or the
+ * meeting's description when it has no script. */
+static void script_cell(struct web *w, const struct programme_design *d, const struct programme_meeting *m)
 {
-	long long org = w->who.organisation_id;
-	struct programme_meeting *m;
-	struct script_part *sp;
-	struct menu_topic *t;
-	struct menu_option *o;
-	size_t nm, nsp, nt, no;
-	if (store_programme_meeting_list(w->st, w->a, org, p->id, &m, &nm) ||
-	    store_script_part_list(w->st, w->a, org, p->id, &sp, &nsp) ||
-	    store_menu_topic_list(w->st, w->a, org, p->id, &t, &nt) || store_menu_option_list(w->st, w->a, org, p->id, &o, &no))
+	const struct script_part *sp = d->parts;
+	size_t parts = 0;
+	for (size_t k = 0; k < d->nparts; k++)
+		parts += sp[k].programme_meeting_id == m->id;
+	if (!parts) {
+		html(w->out, "%s", *m->description ? m->description : "—");
 		return;
+	}
+	html(w->out, "<details><summary>%s</summary><ol>",
+	     arena_printf(w->a, ngettext("%zu part", "%zu parts", (unsigned long)parts), parts));
+	for (size_t k = 0; k < d->nparts; k++) {
+		if (sp[k].programme_meeting_id != m->id)
+			continue;
+		html(w->out, "<li><strong>%s</strong>", sp[k].title);
+		if (sp[k].minutes)
+			html(w->out, " (%s)", arena_printf(w->a, _("%d min."), sp[k].minutes));
+		if (*sp[k].learning_goal)
+			html(w->out, "<br>%s: %s", _("Learning goal"), sp[k].learning_goal);
+		if (*sp[k].material)
+			html(w->out, "<br>%s: %s", _("Material"), sp[k].material);
+		if (*sp[k].led_by)
+			html(w->out, "<br>%s: %s", _("Led by"), sp[k].led_by);
+		if (*sp[k].elements)
+			html(w->out, "<br>%s: %s", _("Framework"), sp[k].elements);
+		html(w->out, "</li>");
+	}
+	html(w->out, "</ol></details>");
+}
+
+/* The meetings with their scripts; the coach opens each and adds one. */
+static void meetings_section(struct web *w, const struct programme_design *d, bool edit)
+{
+	const struct programme *p = &d->p;
+	const struct programme_meeting *m = d->meetings;
 	html(w->out, "<h2 id=\"meetings\">%s</h2>", !strcmp(p->shape, "modules") ? _("Modules and their steps") : _("Meetings"));
 	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("No."), _("Theme"), _("Script"));
-	bool edit = can_design(w);
-	for (size_t i = 0; i < nm; i++) {
+	for (size_t i = 0; i < d->nmeetings; i++) {
 		if (edit)
 			html(w->out, "<tr><td>%d</td><td><a href=\"/programmes/%lld/design/%lld\">%s</a>%s%s</td><td>", m[i].number,
 			     p->id, m[i].id, m[i].theme, m[i].days == 2 ? _(" (two days)") : "",
@@ -189,34 +221,7 @@ static void meetings_design(struct web *w, const struct programme *p)
 		else
 			html(w->out, "<tr><td>%d</td><td>%s%s%s</td><td>", m[i].number, m[i].theme,
 			     m[i].days == 2 ? _(" (two days)") : "", m[i].from_menu ? _(" (from the menu card)") : "");
-		size_t parts = 0;
-		for (size_t k = 0; k < nsp; k++)
-			parts += sp[k].programme_meeting_id == m[i].id;
-		if (parts) {
-			html(w->out, "<details><summary>%s</summary><ol>",
-			     arena_printf(w->a, ngettext("%zu part", "%zu parts", (unsigned long)parts), parts));
-			for (size_t k = 0; k < nsp; k++) {
-				if (sp[k].programme_meeting_id != m[i].id)
-					continue;
-				html(w->out, "<li><strong>%s</strong>", sp[k].title);
-				if (sp[k].minutes)
-					html(w->out, " (%s)", arena_printf(w->a, _("%d min."), sp[k].minutes));
-				if (*sp[k].learning_goal)
-					html(w->out, "<br>%s: %s", _("Learning goal"), sp[k].learning_goal);
-				if (*sp[k].material)
-					html(w->out, "<br>%s: %s", _("Material"), sp[k].material);
-				if (*sp[k].led_by)
-					html(w->out, "<br>%s: %s", _("Led by"), sp[k].led_by);
-				if (*sp[k].elements)
-					html(w->out, "<br>%s: %s", _("Framework"), sp[k].elements);
-				html(w->out, "</li>");
-			}
-			html(w->out, "</ol></details>");
-		} else if (*m[i].description) {
-			html(w->out, "%s", m[i].description);
-		} else {
-			html(w->out, "—");
-		}
+		script_cell(w, d, &m[i]);
 		html(w->out, "</td></tr>");
 	}
 	html(w->out, "</tbody></table>\n");
@@ -227,112 +232,130 @@ static void meetings_design(struct web *w, const struct programme *p)
 			"<button type=\"submit\" class=\"secondary\">%s</button></p></form>\n",
 		     _("Theme of a new meeting at the end"), _("Add meeting"));
 	}
-	if (nt || (edit && !strcmp(p->shape, "meeting_series"))) {
-		html(w->out, "<h2 id=\"menu\">%s</h2><p>%s</p><ul>", _("Menu card"),
-		     arena_printf(w->a, _("At least %d meetings from the card, at most %d free choices; %d participants prepare each chosen meeting with the facilitator."),
-				  p->menu_min, p->menu_max_free, p->menu_preparers));
-		for (size_t i = 0; i < nt; i++) {
-			html(w->out, "<li><strong>%s</strong>", t[i].name);
-			if (*t[i].description)
-				html(w->out, " — %s", t[i].description);
-			bool any = false;
-			for (size_t k = 0; k < no; k++)
-				if (o[k].topic_id == t[i].id) {
-					if (!any)
-						html(w->out, "<ul>");
-					html(w->out, "<li>%s</li>", o[k].name);
-					any = true;
-				}
-			html(w->out, any ? "</ul></li>" : "</li>");
-		}
-		html(w->out, "</ul>\n");
-		if (edit)
-			html(w->out, "<p><a href=\"/programmes/%lld/menu\">%s</a></p>\n", p->id, _("Change the menu card"));
+}
+
+/* The menu card's rules, topics and options, when it has any or the
+ * coach may make one. */
+static void menu_section(struct web *w, const struct programme_design *d, bool edit)
+{
+	const struct programme *p = &d->p;
+	const struct menu_topic *t = d->topics;
+	const struct menu_option *o = d->options;
+	if (!d->ntopics && !(edit && !strcmp(p->shape, "meeting_series")))
+		return;
+	html(w->out, "<h2 id=\"menu\">%s</h2><p>%s</p><ul>", _("Menu card"),
+	     arena_printf(w->a, _("At least %d meetings from the card, at most %d free choices; %d participants prepare each chosen meeting with the facilitator."),
+			  p->menu_min, p->menu_max_free, p->menu_preparers));
+	for (size_t i = 0; i < d->ntopics; i++) {
+		html(w->out, "<li><strong>%s</strong>", t[i].name);
+		if (*t[i].description)
+			html(w->out, " — %s", t[i].description);
+		bool any = false;
+		for (size_t k = 0; k < d->noptions; k++)
+			if (o[k].topic_id == t[i].id) {
+				if (!any)
+					html(w->out, "<ul>");
+				html(w->out, "<li>%s</li>", o[k].name);
+				any = true;
+			}
+		html(w->out, any ? "</ul></li>" : "</li>");
+	}
+	html(w->out, "</ul>\n");
+	if (edit)
+		html(w->out, "<p><a href=\"/programmes/%lld/menu\">%s</a></p>\n", p->id, _("Change the menu card"));
+}
+
+/* One batch: its groups with staff and counts, the batch's total, and the
+ * coach's form for a new group in it. */
+static void batch_table(struct web *w, const struct programme_overview *v, const struct batch *b)
+{
+	const struct learning_group *g = v->groups;
+	html(w->out, "<h3>%s</h3><table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+	     b->name, _("Group"), _("Mentor"), _("Facilitator"));
+	counts_heads(w);
+	html(w->out, "</tr></thead><tbody>");
+	for (size_t k = 0; k < v->ngroups; k++) {
+		if (g[k].batch_id != b->id)
+			continue;
+		html(w->out, "<tr><td><a href=\"/groups/%lld\">%s</a></td><td>%s</td><td>%s</td>", g[k].id, g[k].name,
+		     g[k].mentor_name ? g[k].mentor_name : "—", g[k].facilitator_name ? g[k].facilitator_name : "—");
+		counts_cells(w, &g[k].counts);
+		html(w->out, "</tr>");
+	}
+	html(w->out, "<tr><th scope=\"row\" colspan=\"3\">%s</th>", _("Total of the batch"));
+	counts_cells(w, &b->counts);
+	html(w->out, "</tr></tbody></table>\n");
+	if (can_design(w)) {
+		html(w->out, "<form method=\"post\" action=\"/batches/%lld/groups\" class=\"add-group\">", b->id);
+		form_csrf(w);
+		const char *id = arena_printf(w->a, "group-name-%lld", b->id);
+		html(w->out, "<p class=\"field\"><label for=\"%s\">%s</label><input id=\"%s\" name=\"name\" type=\"text\" value=\"\">"
+			" <button type=\"submit\">%s</button></p></form>\n",
+		     id, arena_printf(w->a, _("New group in %s"), b->name), id, _("Add group"));
 	}
 }
 
-static void batches_section(struct web *w, const struct programme *p, const struct errors *e)
+static void batches_section(struct web *w, const struct programme_overview *v, const struct errors *e)
 {
-	long long org = w->who.organisation_id;
-	struct batch *b;
-	struct learning_group *g;
-	size_t nb, ng;
-	if (store_batch_list(w->st, w->a, org, p->id, &b, &nb) || store_group_list(w->st, w->a, org, p->id, 0, &g, &ng))
-		return;
 	html(w->out, "<h2 id=\"batches\">%s</h2>", _("Batches and groups"));
-	char *msg[16];
-	size_t nmsg = 0;
-	if (programme_cascade(&w->ctx, p->id, msg, 16, &nmsg) == D_OK)
-		for (size_t i = 0; i < nmsg; i++)
-			html(w->out, "<p class=\"warn\">%s</p>", msg[i]);
-	if (!nb)
+	for (size_t i = 0; i < v->ncascade; i++)
+		html(w->out, "<p class=\"warn\">%s</p>", v->cascade[i]);
+	if (!v->nbatches)
 		html(w->out, "<p>%s</p>", _("No batches yet."));
-	for (size_t i = 0; i < nb; i++) {
-		html(w->out, "<h3>%s</h3><table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
-		     b[i].name, _("Group"), _("Mentor"), _("Facilitator"));
-		counts_heads(w);
-		html(w->out, "</tr></thead><tbody>");
-		for (size_t k = 0; k < ng; k++) {
-			if (g[k].batch_id != b[i].id)
-				continue;
-			html(w->out, "<tr><td><a href=\"/groups/%lld\">%s</a></td><td>%s</td><td>%s</td>", g[k].id, g[k].name,
-			     g[k].mentor_name ? g[k].mentor_name : "—", g[k].facilitator_name ? g[k].facilitator_name : "—");
-			counts_cells(w, &g[k].counts);
-			html(w->out, "</tr>");
-		}
-		html(w->out, "<tr><th scope=\"row\" colspan=\"3\">%s</th>", _("Total of the batch"));
-		counts_cells(w, &b[i].counts);
-		html(w->out, "</tr></tbody></table>\n");
-		if (can_design(w)) {
-			html(w->out, "<form method=\"post\" action=\"/batches/%lld/groups\" class=\"add-group\">", b[i].id);
-			form_csrf(w);
-			const char *id = arena_printf(w->a, "group-name-%lld", b[i].id);
-			html(w->out, "<p class=\"field\"><label for=\"%s\">%s</label><input id=\"%s\" name=\"name\" type=\"text\" value=\"\">"
-				" <button type=\"submit\">%s</button></p></form>\n",
-			     id, arena_printf(w->a, _("New group in %s"), b[i].name), id, _("Add group"));
-		}
-	}
+	for (size_t i = 0; i < v->nbatches; i++)
+		batch_table(w, v, &v->batches[i]);
 	if (can_design(w)) {
 		form_errors(w, e);
-		html(w->out, "<form method=\"post\" action=\"/programmes/%lld/batches\">", p->id);
+		html(w->out, "<form method=\"post\" action=\"/programmes/%lld/batches\">", v->p.id);
 		form_csrf(w);
 		html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>\n", _("Add a batch"));
 	}
 }
 
-static void programme_page(struct web *w, const struct errors *design_errors, const struct errors *batch_errors,
-			   int status)
+/* The shape, framework and counts of the whole programme, and the way to
+ * selecting its staff. */
+static void programme_head(struct web *w, const struct programme_overview *v)
 {
-	struct programme p;
-	int r = store_programme_get(w->st, w->a, w->who.organisation_id, w->id[0], &p);
-	if (r == ST_NOTFOUND) {
-		web_not_found(w);
-		return;
-	}
-	struct enrolment_counts c = { 0 };
-	if (r || store_programme_counts(w->st, w->who.organisation_id, p.id, &c)) {
-		web_error(w, 500, _("The programme could not be read. Try again later."));
-		return;
-	}
-	page_begin(w, p.name);
-	page_done_message(w);
+	const struct programme *p = &v->p;
 	html(w->out, "<p><a href=\"/programmes\">%s</a></p><p>%s", _("Back to programmes"),
-	     arena_printf(w->a, _("A programme of %s"), shape_label(p.shape)));
-	if (p.framework_name)
-		html(w->out, "; %s <a href=\"/frameworks/%lld\">%s</a>", _("framework"), p.framework_id, p.framework_name);
+	     arena_printf(w->a, _("A programme of %s"), shape_label(p->shape)));
+	if (p->framework_name)
+		html(w->out, "; %s <a href=\"/frameworks/%lld\">%s</a>", _("framework"), p->framework_id, p->framework_name);
 	html(w->out, ".</p><table><caption>%s</caption><thead><tr>", _("Participants of the whole programme"));
 	counts_heads(w);
 	html(w->out, "</tr></thead><tbody><tr>");
-	counts_cells(w, &c);
+	counts_cells(w, &v->counts);
 	html(w->out, "</tr></tbody></table>\n");
 	html(w->out, "<p><a href=\"/programmes/%lld/selection\">%s</a> · <a href=\"/programmes/%lld/selection?role=mentor\">%s</a></p>",
-	     p.id, _("Selecting facilitators against the competency profile"), p.id, _("Selecting mentors"));
-	batches_section(w, &p, batch_errors);
+	     p->id, _("Selecting facilitators against the competency profile"), p->id, _("Selecting mentors"));
+}
+
+static void programme_page(struct web *w, const struct errors *design_errors, const struct errors *batch_errors,
+			   int status)
+{
+	struct programme_overview v;
+	struct programme_design d;
+	int r = programme_overview(&w->ctx, w->id[0], &v);
+	if (!r)
+		r = design_get(&w->ctx, w->id[0], &d);
+	if (r == D_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	if (r) {
+		web_error(w, 500, _("The programme could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, v.p.name);
+	page_done_message(w);
+	programme_head(w, &v);
+	batches_section(w, &v, batch_errors);
 	if (can_design(w))
-		design_form(w, &p, design_errors);
+		design_form(w, &v.p, design_errors);
 	else
-		design_read(w, &p);
-	meetings_design(w, &p);
+		design_read(w, &v.p);
+	meetings_section(w, &d, can_design(w));
+	menu_section(w, &d, can_design(w));
 	page_end(w);
 	w->r->status = status;
 }
@@ -351,8 +374,8 @@ static int int_field(struct web *w, const char *name)
 void page_programme_update(struct web *w)
 {
 	struct programme p;
-	int r = store_programme_get(w->st, w->a, w->who.organisation_id, w->id[0], &p);
-	if (r == ST_NOTFOUND) {
+	int r = programme_get(&w->ctx, w->id[0], &p);
+	if (r == D_NOTFOUND) {
 		web_not_found(w);
 		return;
 	}
@@ -423,8 +446,8 @@ void page_group_create(struct web *w)
 	struct errors e = { 0 };
 	long long id;
 	struct batch b;
-	int r = store_batch_get(w->st, w->a, w->who.organisation_id, w->id[0], &b);
-	if (r == ST_NOTFOUND) {
+	int r = batch_get(&w->ctx, w->id[0], &b);
+	if (r == D_NOTFOUND) {
 		web_not_found(w);
 		return;
 	}

@@ -10,6 +10,8 @@
 #include "domain/report.h"
 #include "domain/schedule.h"
 #include "html/html.h"
+#include "store/meeting.h"
+#include "store/report.h"
 
 #include <string.h>
 #include <time.h>

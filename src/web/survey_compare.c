@@ -268,8 +268,8 @@ void page_wave_compare(struct web *w)
 	struct wave other;
 	struct instrument_version ov;
 	if (with) {
-		r = wave_open(&w->ctx, with, &other, &ov);
-		if (r == D_NOTFOUND || (!r && (other.instrument_id != wv.instrument_id || other.subject_id || other.id == wv.id))) {
+		r = wave_open_comparable(&w->ctx, &wv, with, &other, &ov);
+		if (r == D_INVALID) {
 			web_error(w, 400, _("Compare with another wave of the same questionnaire."));
 			return;
 		}
@@ -294,7 +294,7 @@ void page_wave_compare(struct web *w)
 	html(w->out, "</select></p><p class=\"field\"><label for=\"f-with\">%s</label><select id=\"f-with\" name=\"with\">"
 		"<option value=\"\">%s</option>", _("And with the wave"), _("(none)"));
 	for (size_t i = 0; i < nall; i++) {
-		if (all[i].id == wv.id || all[i].instrument_id != wv.instrument_id || all[i].subject_id)
+		if (!wave_comparable(&wv, &all[i]))
 			continue;
 		html(w->out, "<option value=\"%lld\"%s>%s (%s)</option>", all[i].id, all[i].id == with ? " selected" : "",
 		     all[i].name, date_label(w->a, all[i].closes_on));

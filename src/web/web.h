@@ -144,6 +144,14 @@ const char *web_base_url(struct web *w);
 /* A number as the page's language writes it ("3,14" in Dutch), with this
  * many decimals; "—" for NAN; never "-0". */
 const char *web_number(struct web *w, double v, int decimals);
+/* Today, "YYYY-MM-DD" in Europe/Amsterdam, on the request's clock (the
+ * ctx's: format.c). */
+const char *web_today(struct web *w);
+/* The wave of the path's {id} with its questionnaire version, through the
+ * domain (wave_open); false after answering 404 or 500 (wave_page.c). */
+struct wave;
+struct instrument_version;
+bool web_open_wave(struct web *w, struct wave *wv, struct instrument_version *v);
 
 /* page frame (layout.c) */
 void page_begin(struct web *w, const char *title);

@@ -3,6 +3,7 @@
 #include "domain/people_io.h"
 #include "core/buf.h"
 #include "formats/markdown.h"
+#include "store/store.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -25,6 +25,7 @@
 #include "formats/markdown.h"
 #include "domain/account.h"
 #include "web/web.h"
+#include "store/store.h"
 
 #include <sodium.h>
 #include <stdbool.h>

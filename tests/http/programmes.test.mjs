@@ -432,3 +432,56 @@ test('frameworks: the coach renames an element and adds one of the organisation'
   await other.login(demoEmail('coach', 'gemeente'));
   assert.equal((await other.get(`/frameworks/${vlow}`)).status, 404);
 });
+
+test('a programme\'s design changes through its own programme only: another\'s topic, option, part or element is not found and stays', async () => {
+  const c = as.coach;
+  await c.get('/programmes');
+  const make = async (name) => {
+    const r = await c.post('/programmes', { template: 'live', name });
+    assert.equal(r.status, 303);
+    return Number(r.headers.get('location').match(/\/programmes\/(\d+)/)[1]);
+  };
+  const a = await make('LiVe! eigen A');
+  const b = await make('LiVe! eigen B');
+  const meetingOf = async (prog) => first((await c.get(`/programmes/${prog}`)).text, /href="\/programmes\/\d+\/design\/(\d+)"/);
+  const ma = await meetingOf(a);
+  const mb = await meetingOf(b);
+  const menuB = (await c.get(`/programmes/${b}/menu`)).text;
+  const topicB = first(menuB, /action="\/programmes\/\d+\/menu\/topics\/(\d+)"/);
+  const optionB = first(menuB, /action="\/programmes\/\d+\/menu\/options\/(\d+)"/);
+  const partsB = () => c.get(`/programmes/${b}/design/${mb}`).then((r) => all(r.text, /name="part_id" value="([1-9]\d*)"/g));
+  const partB = (await partsB())[0];
+  assert.ok(partB > 0, 'meeting 1 of the template has a script');
+
+  // B's meeting through A's path
+  assert.equal((await c.get(`/programmes/${a}/design/${mb}`)).status, 404);
+  assert.equal((await c.post(`/programmes/${a}/design/${mb}`, { theme: 'Elders' })).status, 404);
+  // B's topic and option through A's menu card
+  let r = await c.post(`/programmes/${a}/menu/topics/${topicB}`, { action: 'delete' });
+  assert.equal(r.status, 404);
+  r = await c.post(`/programmes/${a}/menu/topics/${topicB}`, { topic_name: 'Elders hernoemd', topic_description: '' });
+  assert.equal(r.status, 404);
+  r = await c.post(`/programmes/${a}/menu/options/${optionB}`, { action: 'delete' });
+  assert.equal(r.status, 404);
+  r = await c.post(`/programmes/${a}/menu/options`, { topic_id: String(topicB), option_name: 'Onder een ander onderwerp' });
+  assert.equal(r.status, 422);
+  const menuAfter = (await c.get(`/programmes/${b}/menu`)).text;
+  assert.ok(menuAfter.includes(`/menu/topics/${topicB}"`), 'B keeps its topic');
+  assert.ok(menuAfter.includes(`/menu/options/${optionB}"`), 'B keeps its option');
+  assert.doesNotMatch(menuAfter, /Elders hernoemd|Onder een ander onderwerp/);
+  // B's script part through a meeting of A
+  r = await c.post(`/programmes/${a}/design/${ma}/parts`, { part_id: String(partB), action: 'delete' });
+  assert.equal(r.status, 404);
+  assert.ok((await partsB()).includes(partB), 'B keeps its part');
+
+  // an element of one framework through another's path
+  const list = (await c.get('/frameworks')).text;
+  const fws = all(list, /href="\/frameworks\/(\d+)"/g);
+  assert.ok(fws.length >= 2);
+  const page = (await c.get(`/frameworks/${fws[0]}`)).text;
+  const el = first(page, /href="\/frameworks\/\d+\/elements\/(\d+)"/);
+  assert.equal((await c.get(`/frameworks/${fws[1]}/elements/${el}`)).status, 404);
+  r = await c.post(`/frameworks/${fws[1]}/elements/${el}`, { name: 'Elders veranderd', kind: 'competence', description: '' });
+  assert.equal(r.status, 404);
+  assert.doesNotMatch((await c.get(`/frameworks/${fws[0]}`)).text, /Elders veranderd/);
+});

@@ -3,6 +3,7 @@
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "domain/role.h"
+#include "store/store.h"
 
 #include <dirent.h>
 #include <sodium.h>

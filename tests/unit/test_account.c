@@ -9,6 +9,7 @@
 #include "domain/role.h"
 #include "domain/throttle.h"
 #include "store/signin.h"
+#include "store/store.h"
 
 #include <sodium.h>
 #include <stdlib.h>

@@ -7,6 +7,7 @@
 #include "fixture.h"
 #include "domain/account_admin.h"
 #include "domain/role.h"
+#include "store/store.h"
 
 static long long plain_account(struct fixture *f, long long org, const char *email)
 {

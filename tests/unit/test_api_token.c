@@ -4,6 +4,7 @@
 #include "test.h"
 #include "fixture.h"
 #include "domain/api_token.h"
+#include "store/store.h"
 
 #include <sodium.h>
 

@@ -4,6 +4,7 @@
 #include "core/utf8.h"
 #include "domain/builtin.h"
 #include "domain/survey.h"
+#include "core/compiler.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -176,7 +177,7 @@ TEST(builtin_framework_lookup)
 	static const char *keys[] = { "vlow", "leadership_compass", "strategic_roles",
 				      "awareness", "learning_climate", "wwkdm" };
 	CHECK_INT(builtin_nframeworks, 6);
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
 		const struct builtin_framework *f = builtin_framework(keys[i]);
 		CHECK(f != NULL);
 		if (f)

@@ -4,6 +4,7 @@
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
+#include "core/compiler.h"
 
 #include <stdint.h>
 #include <fcntl.h>
@@ -158,9 +159,9 @@ TEST(arena_alloc_aligned_and_zeroed)
 {
 	struct arena a = ARENA_INIT;
 	static const size_t sizes[] = { 1, 3, 15, 16, 17, 31, 100, 1000, 4095, 4097, 20000, 0, 7 };
-	unsigned char *ptrs[sizeof(sizes) / sizeof(sizes[0])];
+	unsigned char *ptrs[ARRAY_SIZE(sizes)];
 	int aligned = 1, zero = 1;
-	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(sizes); i++) {
 		unsigned char *p = arena_alloc(&a, sizes[i]);
 		ptrs[i] = p;
 		if (!p || (uintptr_t)p % 16)
@@ -174,7 +175,7 @@ TEST(arena_alloc_aligned_and_zeroed)
 	CHECK(aligned);
 	CHECK(zero);
 	int intact = 1;
-	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(sizes); i++)
 		for (size_t k = 0; k < (sizes[i] ? sizes[i] : 1); k++)
 			if (ptrs[i][k] != (unsigned char)(i + 1))
 				intact = 0;

@@ -1,6 +1,7 @@
 /* test_csv.c — the CSV reader and writer (src/formats/csv.c). */
 #include "test.h"
 #include "formats/csv.h"
+#include "core/compiler.h"
 
 #include <stdlib.h>
 
@@ -153,7 +154,7 @@ TEST(csv_line_ends)
 	struct arena a = ARENA_INIT;
 	struct csv c;
 	static const char *const inputs[] = { "a;b\r\n1;2\r\n3;4\r\n", "a;b\n1;2\n3;4\n", "a;b\r1;2\r3;4\r", "a;b\r\n1;2\n3;4" };
-	for (size_t i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(inputs); i++) {
 		CHECK_INT(csv_parse(&a, inputs[i], strlen(inputs[i]), &c), CSV_OK);
 		CHECK_INT(c.nrows, 3);
 		CHECK_INT(c.rows[2].n, 2);

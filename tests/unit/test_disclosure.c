@@ -15,6 +15,7 @@
 #include "test.h"
 #include "core/arena.h"
 #include "domain/disclosure.h"
+#include "core/compiler.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -404,7 +405,7 @@ static bool above_or_self(long long above, long long unit)
 		if (unit == above)
 			return true;
 		long long parent = 0;
-		for (size_t i = 0; i < sizeof(tree) / sizeof(*tree); i++)
+		for (size_t i = 0; i < ARRAY_SIZE(tree); i++)
 			if (tree[i].id == unit)
 				parent = tree[i].parent;
 		unit = parent;
@@ -427,7 +428,7 @@ TEST(disclosure_cells_coarsen_units_and_drop_small_groups)
 	p[n++] = (struct cell_person){ 9, 22 };
 	struct cell_person orig[14];
 	memcpy(orig, p, sizeof(p));
-	disclosure_cells(p, n, tree, sizeof(tree) / sizeof(*tree));
+	disclosure_cells(p, n, tree, ARRAY_SIZE(tree));
 	for (size_t i = 0; i < n; i++) {
 		size_t same = 0;
 		for (size_t j = 0; j < n; j++)
@@ -453,7 +454,7 @@ TEST(disclosure_cells_random_organisations)
 			p[i] = (struct cell_person){ rnd(5), units[rnd(7)] };
 		}
 		memcpy(orig, p, n * sizeof(*p));
-		disclosure_cells(p, n, tree, sizeof(tree) / sizeof(*tree));
+		disclosure_cells(p, n, tree, ARRAY_SIZE(tree));
 		bool ok = true;
 		for (size_t i = 0; i < n && ok; i++) {
 			size_t same = 0;

@@ -6,6 +6,7 @@
 #include "domain/role.h"
 #include "domain/unit.h"
 #include "domain/validate.h"
+#include "store/store.h"
 
 static int has(const struct errors *e, const char *field)
 {

@@ -27,6 +27,10 @@
 #include "formats/sav.h"
 #include "formats/table.h"
 #include "formats/xlsx.h"
+#include "store/group.h"
+#include "store/instrument.h"
+#include "store/store.h"
+#include "core/compiler.h"
 
 #include <readstat.h>
 
@@ -55,7 +59,7 @@ static const struct table_column columns[] = {
 	{ "2de vraag", "Open vraag", "open", TABLE_TEXT, TABLE_NOMINAL, NULL, 0, false },
 	{ "lang", "Lang antwoord", "open", TABLE_TEXT, TABLE_NOMINAL, NULL, 0, false },
 };
-#define NCOLS (sizeof(columns) / sizeof(*columns))
+#define NCOLS ARRAY_SIZE(columns)
 
 static const char *const notes[] = {
 	"Een korte notitie.",

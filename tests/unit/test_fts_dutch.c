@@ -25,6 +25,8 @@
 #include "test.h"
 #include "formats/markdown.h"
 #include "store/sqlite/internal.h"
+#include "store/store.h"
+#include "core/compiler.h"
 
 #include <stdlib.h>
 
@@ -146,8 +148,8 @@ TEST(fts_dutch_finds_inflected_forms_both_ways)
 		{ "doelen", "doel" },
 		{ "medewerkers", "medewerker" },
 	};
-	size_t n = sizeof(pairs) / sizeof(pairs[0]);
-	long long ids[sizeof(pairs) / sizeof(pairs[0])][2];
+	size_t n = ARRAY_SIZE(pairs);
+	long long ids[ARRAY_SIZE(pairs)][2];
 	char text[160], q[64];
 	/* one row per word form, in a sentence of words that stem apart */
 	for (size_t i = 0; i < n; i++)

@@ -8,6 +8,9 @@
 #include "domain/meeting.h"
 #include "domain/programme.h"
 #include "domain/role.h"
+#include "store/design.h"
+#include "store/group.h"
+#include "store/store.h"
 
 #include <stdio.h>
 

@@ -9,6 +9,7 @@
 #include "test.h"
 #include "formats/ics.h"
 #include "core/utf8.h"
+#include "core/compiler.h"
 
 #include <libical/ical.h>
 #include <pthread.h>
@@ -194,7 +195,7 @@ TEST(ics_dst_changes_2026)
 		{ "oct25", 1792915200, 1792915200 + 3600 },
 		{ "oct25-night", 1792882800, 1792897200 },
 	};
-	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
 		icalcomponent *e = find_event(cal, want[i].uid);
 		CHECK(e != NULL);
 		if (!e)
@@ -387,7 +388,7 @@ static void random_text(struct buf *b, uint32_t *seed, size_t chars)
 	buf_reset(b);
 	for (size_t i = 0; i < chars; i++) {
 		*seed = *seed * 1103515245u + 12345u;
-		buf_adds(b, pieces[(*seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))]);
+		buf_adds(b, pieces[(*seed >> 16) % ARRAY_SIZE(pieces)]);
 	}
 }
 

@@ -9,6 +9,9 @@
 #include "domain/instrument_edit.h"
 #include "domain/programme.h"
 #include "domain/survey.h"
+#include "store/instrument.h"
+#include "store/store.h"
+#include "core/compiler.h"
 
 #include <string.h>
 
@@ -112,7 +115,7 @@ TEST(instrument_new_version_refuses_bad_changes_and_makes_none)
 		{ { 0 }, { "k9", "matrix", "Onbekende soort", "" }, "kind-1" },
 		{ { 0 }, { "k9", "open", "", "" }, "new-1" },                                  /* a code without text */
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct errors e = { 0 };
 		CHECK_INT(instrument_new_version(&f.c, instrument, &cases[i].ed, cases[i].ed.item_id ? 1 : 0, &cases[i].add,
 						 cases[i].add.code ? 1 : 0, "", 2, &e, &version), D_INVALID);

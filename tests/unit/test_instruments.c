@@ -15,6 +15,8 @@
 #include "domain/programme.h"
 #include "domain/survey.h"
 #include "domain/survey_export.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

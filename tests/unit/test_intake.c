@@ -6,6 +6,9 @@
 #include "domain/group.h"
 #include "domain/intake.h"
 #include "domain/programme.h"
+#include "store/group.h"
+#include "store/intake.h"
+#include "store/store.h"
 
 static long long person(struct fixture *f, const char *emp)
 {

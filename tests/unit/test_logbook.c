@@ -7,6 +7,8 @@
 #include "domain/logbook.h"
 #include "domain/programme.h"
 #include "domain/role.h"
+#include "store/group.h"
+#include "store/store.h"
 
 #include <stdio.h>
 

@@ -15,6 +15,8 @@
 #include "domain/instrument_import.h"
 #include "formats/lss.h"
 #include "store/instrument.h"
+#include "store/store.h"
+#include "core/compiler.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -431,7 +433,7 @@ TEST(lss_fixture_ls7_all_types)
 		{ "G05Q33", "(ranking)" }, { "G05Q34", "(ranking)" }, { "tall", "(number)" }, { "weightkg", "(number)" },
 		{ "BMI", "(equation)" }, { "BMIreturn", "(equation)" },
 	};
-	for (size_t i = 0; i < sizeof(gone) / sizeof(*gone); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(gone); i++) {
 		const struct import_note *n = find_note(imp, NOTE_DROPPED, gone[i][0], gone[i][1]);
 		CHECK(n != NULL);
 		if (!n)
@@ -497,7 +499,7 @@ TEST(lss_xxe_not_read)
 		"<?xml version=\"1.0\"?><!DOCTYPE document SYSTEM \"http://127.0.0.1:9/lss.dtd\"><document>",
 		"<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x \"harmless\">]><document>",
 	};
-	for (size_t i = 0; i < sizeof(heads) / sizeof(*heads); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(heads); i++) {
 		char *doc = arena_printf(&a, "%s%s", heads[i], survey_tail);
 		CHECK_INT(lss_parse(&a, doc, strlen(doc), &s), LSS_DTD);
 		CHECK_INT(s.nquestions, 0);

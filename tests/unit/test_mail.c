@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "mail/message.h"
 #include "mail/smtp.h"
+#include "core/compiler.h"
 
 #include <sodium.h>
 #include <stdlib.h>
@@ -113,7 +114,7 @@ TEST(mail_address_valid)
 {
 	const char *good[] = { "jan@example.nl", "P0012@politie.example", "a.b+c-d_e@sub.example.org",
 			       "o'brien@x-y.nl", "x@a.b" };
-	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(good); i++)
 		CHECK(mail_address_valid(good[i]));
 	char long_local[80];
 	memset(long_local, 'a', 65);
@@ -122,7 +123,7 @@ TEST(mail_address_valid)
 			      "jan@x.nl\r\nBcc: y@z.nl", "jan@x.nl\n", "jan.@x.nl", ".jan@x.nl", "j..an@x.nl",
 			      "jan@-x.nl", "jan@x-.nl", "jan@x..nl", "jan@x.nl.", "\"jan\"@x.nl", "jan<x>@x.nl",
 			      "<jan@x.nl>", "j\xC3\xA4n@x.nl", "jan@x.nl,piet@y.nl", "jan@x_y.nl", long_local };
-	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
 		if (mail_address_valid(bad[i]))
 			test_fail(__FILE__, __LINE__, "\"%s\" taken as an address", bad[i]);
 		else

@@ -11,6 +11,7 @@
 #include "domain/role.h"
 #include "domain/throttle.h"
 #include "mail/mailer.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -12,6 +12,7 @@
  * (U+2019), -- -> – (U+2013), --- -> — (U+2014). */
 #include "test.h"
 #include "formats/pdf.h"
+#include "core/compiler.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -158,7 +159,7 @@ static struct pdf_doc dutch_doc(void)
 		.cover_lines = { "Publiek Leiderschap 2026", "september 2026 – maart 2027", NULL },
 		.footer = "Leerverhaal · Leergroep 1",
 		.sections = dutch_sections,
-		.n_sections = sizeof(dutch_sections) / sizeof(dutch_sections[0]),
+		.n_sections = ARRAY_SIZE(dutch_sections),
 	};
 }
 
@@ -195,7 +196,7 @@ TEST(pdf_dutch_text_survives)
 		"Zonder kop", "Alleen tekst.",
 		"Leerverhaal · Leergroep 1", "pagina 2",
 	};
-	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++)
 		if (!strstr(t, want[i]))
 			test_fail(__FILE__, __LINE__, "text lacks \"%s\"", want[i]);
 		else
@@ -274,7 +275,7 @@ TEST(pdf_hostile_markdown)
 	if (t) {
 		static const char *const banned[] = { "script", "onerror", "javascript", "JaVaScRiPt",
 						      "alert", "<b>", "onclick", "data:", "<div", "<img" };
-		for (size_t i = 0; i < sizeof(banned) / sizeof(banned[0]); i++)
+		for (size_t i = 0; i < ARRAY_SIZE(banned); i++)
 			if (strstr(t, banned[i]))
 				test_fail(__FILE__, __LINE__, "text holds \"%s\"", banned[i]);
 			else

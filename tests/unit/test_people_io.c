@@ -6,6 +6,7 @@
 #include "domain/person.h"
 #include "domain/unit.h"
 #include "domain/validate.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 

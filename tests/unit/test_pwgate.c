@@ -8,6 +8,7 @@
 #include "domain/account.h"
 #include "domain/pwgate.h"
 #include "domain/role.h"
+#include "store/store.h"
 
 #include <pthread.h>
 #include <time.h>

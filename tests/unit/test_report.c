@@ -13,6 +13,8 @@
 #include "domain/report.h"
 #include "domain/role.h"
 #include "domain/schedule.h"
+#include "store/group.h"
+#include "store/store.h"
 
 #include <string.h>
 #include <time.h>

@@ -15,6 +15,8 @@
 #include "domain/role.h"
 #include "domain/search.h"
 #include "formats/markdown.h"
+#include "store/store.h"
+#include "core/compiler.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,7 +98,7 @@ TEST(search_finds_dutch_word_forms)
 	struct ctx anna = as(&f, &w, x.anna, ROLE_BIT(ROLE_PARTICIPANT));
 	static const char *const found[] = { "vergadering", "leidinggevende", "gesprek", "collega", "besluit", "leider",
 					     "team", "ontwikkeling", "beeindigen", "VERGADERINGEN", "verga*" };
-	for (size_t i = 0; i < sizeof(found) / sizeof(*found); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(found); i++) {
 		size_t n = hits(&anna, found[i], "report");
 		if (n != 1)
 			test_fail(__FILE__, __LINE__, "\"%s\" gave %zu results, expected 1", found[i], n);
@@ -191,7 +193,7 @@ TEST(markdown_renders_hostile_input_harmless)
 		"<a href=\"javascript:alert(1)\">a</a>",
 		"[x](data:text/html;base64,PHNjcmlwdD4=)",
 	};
-	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		char *h = html_of(bad[i]);
 		bool ok = !strstr(h, "<script") && !strstr(h, "onerror") && !strstr(h, "onclick") &&
 			  !strstr(h, "javascript:") && !strstr(h, "JaVaScRiPt:") && !strstr(h, "vbscript:") &&

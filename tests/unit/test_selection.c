@@ -5,6 +5,9 @@
 #include "core/i18n.h"
 #include "domain/role.h"
 #include "domain/selection.h"
+#include "store/design.h"
+#include "store/selection.h"
+#include "store/store.h"
 
 #include <math.h>
 

@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "stats/stats.h"
 #include "stats/three60.h"
+#include "core/compiler.h"
 
 #include <math.h>
 
@@ -442,7 +443,7 @@ TEST(stats_number_reads_dutch_and_english)
 	CHECK_INT(stats_number(" \t", &v), 1);
 	const char *bad[] = { "NA", "3.5.1", "3,5,1", "1e3", "+", "-", ".", "4?", "3 4", "0x10", "inf", "nan",
 			      "1.234,5", "12345678901234567890123456789012345678901234567890123456789012345" };
-	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
 		CHECK_INT(stats_number(bad[i], &v), -1);
 }
 
@@ -477,7 +478,7 @@ TEST(stats_360_self_others_and_privacy)
 	struct s360_cell *c;
 	size_t n, bad;
 	const char *why;
-	CHECK_INT(stats_360(&a, r, sizeof r / sizeof *r, &c, &n, &bad, &why), 0);
+	CHECK_INT(stats_360(&a, r, ARRAY_SIZE(r), &c, &n, &bad, &why), 0);
 	CHECK_INT(n, 4);
 	/* order of the input: Ann Visie, Ann Koers, Bob Visie, Cas Visie */
 	CHECK_STR(c[0].dimension, "Visie");

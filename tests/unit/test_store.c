@@ -6,6 +6,7 @@
 #include "store/signin.h"
 #include "store/migrations.h"
 #include "store/sqlite/internal.h"
+#include "store/store.h"
 
 #include <ctype.h>
 #include <sqlite3.h>

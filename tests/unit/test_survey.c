@@ -16,6 +16,9 @@
 #include "domain/survey.h"
 #include "stats/three60.h"
 #include "domain/survey_compare.h"
+#include "store/group.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -26,6 +26,8 @@
 #include "domain/survey.h"
 #include "domain/survey_compare.h"
 #include "domain/unit.h"
+#include "store/instrument.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

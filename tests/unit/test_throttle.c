@@ -7,6 +7,7 @@
 #include "domain/account.h"
 #include "domain/throttle.h"
 #include "store/signin.h"
+#include "store/store.h"
 
 #include <pthread.h>
 #include <sodium.h>

@@ -4,6 +4,7 @@
 #include "test.h"
 #include "fixture.h"
 #include "domain/upload.h"
+#include "store/store.h"
 
 #define NOW 1700000000LL
 

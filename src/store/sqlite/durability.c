@@ -30,6 +30,7 @@
 
 #include "durability.h"
 #include "core/die.h"
+#include "store/store.h"
 
 #include <pthread.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* framework.c — frameworks (VLOW, the leadership compass, ...) and their
  * element trees in SQLite. */
 #include "internal.h"
-#include "store/programme.h"
+#include "store/framework.h"
 
 #define FRAMEWORK_COLS "f.id, f.organisation_id, f.key, f.name, f.description, f.source"
 

@@ -1,7 +1,7 @@
 /* group.c — batches, learning groups and enrolment in SQLite, with the
  * counts by status that the pages and the evaluation use. */
 #include "internal.h"
-#include "store/programme.h"
+#include "store/group.h"
 
 /* counts of a group's enrolments by status, as four columns */
 #define COUNTS(g) \

@@ -2,7 +2,7 @@
  * in domain/privacy.c; here everything is scoped to the organisation, and
  * a learning question only to a group its writer is enrolled in. */
 #include "internal.h"
-#include "store/programme.h"
+#include "store/intake.h"
 
 int store_intake_get(struct store *s, struct arena *a, long long org, long long enrolment_id, struct intake *out)
 {

@@ -2,7 +2,7 @@
  * domain/privacy.c; here every statement is scoped to the organisation and
  * changes are scoped to the writer. */
 #include "internal.h"
-#include "store/programme.h"
+#include "store/logbook.h"
 
 #define LOGBOOK_COLS \
 	"l.id, l.person_id, ifnull(l.group_id, 0), l.entry_date, l.energy_gave, l.energy_cost, l.body, l.tags," \

@@ -1,7 +1,8 @@
 /* meeting.c — meetings of groups, their preparers, attendance, and the
  * calendar feeds in SQLite. */
 #include "internal.h"
-#include "store/programme.h"
+#include "store/calendar.h"
+#include "store/meeting.h"
 
 #define MEETING_COLS \
 	"m.id, m.group_id, m.programme_meeting_id, ifnull(m.topic_id, 0), ifnull(m.option_id, 0), m.starts_on," \

@@ -2,7 +2,7 @@
  * and the talks with the manager, each only for a person enrolled in the
  * group and scoped to the organisation. */
 #include "internal.h"
-#include "store/programme.h"
+#include "store/plan.h"
 
 #define ENROLLED \
 	" EXISTS (SELECT 1 FROM enrolment WHERE person_id = ?2 AND group_id = ?3 AND organisation_id = ?1)"

@@ -1,7 +1,7 @@
 /* programme.c — programmes and their design in SQLite: design elements,
  * modules, programme meetings with their scripts, the menu card. */
 #include "internal.h"
-#include "store/programme.h"
+#include "store/design.h"
 
 #include <string.h>
 

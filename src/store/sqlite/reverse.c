@@ -1,6 +1,6 @@
 /* reverse.c — reverse mentoring pairs in SQLite. */
 #include "internal.h"
-#include "store/programme.h"
+#include "store/reverse.h"
 
 #define PAIR_COLS "r.id, r.senior_id, r.junior_id, s.name, j.name, r.question, r.started_on, r.step"
 #define PAIR_FROM " FROM reverse_pair r JOIN person s ON s.id = r.senior_id JOIN person j ON j.id = r.junior_id"

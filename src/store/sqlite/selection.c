@@ -1,7 +1,7 @@
 /* selection.c — the competency profile of a programme's facilitators (and
  * mentors): criteria with weights, candidates, and their scores. */
 #include "internal.h"
-#include "store/programme.h"
+#include "store/selection.h"
 
 int store_criterion_add(struct store *s, long long org, long long programme_id, const char *role, const char *name,
 			int weight, long long *id)
