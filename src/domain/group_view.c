@@ -153,10 +153,8 @@ static int fill_counts(struct ctx *c, const struct access *a, struct group_view 
 	return D_OK;
 }
 
-int group_view(struct ctx *c, long long group_id, struct group_view *out)
+static int read_view(struct ctx *c, long long group_id, struct group_view *out)
 {
-	assert(c && out);
-	memset(out, 0, sizeof(*out));
 	long long org = c->who->organisation_id;
 	int r = store_group_get(c->st, c->a, org, group_id, &out->g);
 	if (!r)
@@ -182,6 +180,19 @@ int group_view(struct ctx *c, long long group_id, struct group_view *out)
 	    (a.plan && (d = fill_unplanned(c, out))))
 		return d;
 	return D_OK;
+}
+
+int group_view(struct ctx *c, long long group_id, struct group_view *out)
+{
+	assert(c && out);
+	memset(out, 0, sizeof(*out));
+	/* one snapshot for the whole page, and one read lock instead of one per query */
+	int r = store_read_begin(c->st);
+	if (r)
+		return d_from_store(r);
+	int d = read_view(c, group_id, out);
+	store_read_end(c->st);
+	return d;
 }
 
 int group_list_visible(struct ctx *c, struct learning_group **out, size_t *n, bool *all)

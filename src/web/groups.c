@@ -190,8 +190,34 @@ static void group_heading(struct web *w, const struct group_view *v)
 		html(w->out, "<p class=\"warn\">%s</p>", v->size_warning);
 }
 
+/* The words of the participants' table, looked up once per page rather
+ * than once per row. */
+struct row_words {
+	const char *status[4];  /* the labels of statuses[] */
+	const char *on, *reason, *change, *intake, *today;
+};
+
+static void row_words(struct web *w, struct row_words *t)
+{
+	for (int k = 0; k < 4; k++)
+		t->status[k] = enrolment_status_label(statuses[k]);
+	t->on = _("on");
+	t->reason = _("reason (when stopping)");
+	t->change = _("Change");
+	t->intake = _("Intake");
+	t->today = today(w);
+}
+
+static const char *status_word(const struct row_words *t, const char *status)
+{
+	for (int k = 0; k < 4; k++)
+		if (!strcmp(status, statuses[k]))
+			return t->status[k];
+	return enrolment_status_label(status);
+}
+
 /* The coach's form to change one participant's status. */
-static void status_form(struct web *w, const struct enrolment *en)
+static void status_form(struct web *w, const struct enrolment *en, const struct row_words *t)
 {
 	html(w->out, "<td><form method=\"post\" action=\"/enrolments/%lld\" class=\"inline\">", en->id);
 	form_csrf(w);
@@ -200,29 +226,30 @@ static void status_form(struct web *w, const struct enrolment *en)
 	     arena_printf(w->a, _("New status for %s"), en->person_name), sid);
 	for (int k = 0; k < 4; k++)
 		html(w->out, "<option value=\"%s\"%s>%s</option>", statuses[k], !strcmp(statuses[k], en->status) ? " selected" : "",
-		     enrolment_status_label(statuses[k]));
+		     t->status[k]);
 	const char *did = arena_printf(w->a, "dt-%lld", en->id), *rid = arena_printf(w->a, "rs-%lld", en->id);
 	html(w->out, " <label for=\"%s\" class=\"inline\">%s</label> <input id=\"%s\" name=\"date\" type=\"date\" value=\"%s\">"
 		" <label for=\"%s\" class=\"inline\">%s</label> <input id=\"%s\" name=\"reason\" type=\"text\" value=\"\">"
 		" <button type=\"submit\" class=\"secondary\">%s</button></form></td>",
-	     did, _("on"), did, today(w), rid, _("reason (when stopping)"), rid, _("Change"));
+	     did, t->on, did, t->today, rid, t->reason, rid, t->change);
 }
 
-static void participant_row(struct web *w, const struct group_view *v, const struct enrolment *en)
+static void participant_row(struct web *w, const struct group_view *v, const struct enrolment *en,
+			    const struct row_words *t)
 {
 	bool stopped = !strcmp(en->status, "stopped");
 	html(w->out, stopped ? "<tr class=\"status-stopped\"><td>%s</td>" : "<tr><td>%s</td>", en->person_name);
 	if (v->show_status) {
-		html(w->out, "<td>%s", enrolment_status_label(en->status));
+		html(w->out, "<td>%s", status_word(t, en->status));
 		if (stopped && en->stop_reason)
 			html(w->out, " (%s, %s)", date_label(w->a, en->stopped_on), en->stop_reason);
 		html(w->out, "</td>");
 	}
 	if (v->holds_intake)
 		html(w->out, "<td><a href=\"/enrolments/%lld/intake\" aria-label=\"%s\">%s</a></td>", en->id,
-		     arena_printf(w->a, _("Intake and learning question of %s"), en->person_name), _("Intake"));
+		     arena_printf(w->a, _("Intake and learning question of %s"), en->person_name), t->intake);
 	if (v->may_change_status)
-		status_form(w, en);
+		status_form(w, en, t);
 	html(w->out, "</tr>");
 }
 
@@ -242,8 +269,10 @@ static void participants_section(struct web *w, const struct group_view *v, cons
 	if (v->holds_intake)
 		html(w->out, "<th scope=\"col\">%s</th>", _("Intake and learning question"));
 	html(w->out, "</tr></thead><tbody>");
+	struct row_words t;
+	row_words(w, &t);
 	for (size_t i = 0; i < v->nen; i++)
-		participant_row(w, v, &v->en[i]);
+		participant_row(w, v, &v->en[i], &t);
 	html(w->out, "</tbody></table>\n");
 	if (v->may_change_status)
 		form_errors(w, e);
@@ -305,11 +334,20 @@ static void attendance_section(struct web *w, const struct group_view *v)
 	for (size_t i = 0; i < v->nm; i++)
 		html(w->out, "<th scope=\"col\">%d</th>", v->m[i].number);
 	html(w->out, "<th scope=\"col\">%s</th></tr></thead><tbody>", _("Present, of the meetings recorded"));
+	/* the cells' words looked up once, not once per cell */
+	static const char *const kinds[] = { "present", "excused", "absent", "" };
+	const char *words[4];
+	for (int j = 0; j < 4; j++)
+		words[j] = attendance_label(kinds[j]);
 	for (size_t k = 0; k < v->nattendance; k++) {
 		const struct group_attendance_row *row = &v->attendance[k];
 		html(w->out, "<tr><th scope=\"row\">%s</th>", row->en->person_name);
-		for (size_t i = 0; i < v->nm; i++)
-			html(w->out, "<td>%s</td>", attendance_label(row->status[i]));
+		for (size_t i = 0; i < v->nm; i++) {
+			int j = 0;
+			while (j < 3 && strcmp(row->status[i], kinds[j]))
+				j++;
+			html(w->out, "<td>%s</td>", words[j]);
+		}
 		html(w->out, "<td>%s</td></tr>", arena_printf(w->a, _("%d of %d"), row->present, row->recorded));
 	}
 	html(w->out, "</tbody></table>\n");
