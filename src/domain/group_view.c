@@ -192,6 +192,8 @@ int group_view(struct ctx *c, long long group_id, struct group_view *out)
 		return d_from_store(r);
 	int d = read_view(c, group_id, out);
 	store_read_end(c->st);
+	if (d)   /* nothing of a group the actor may not see leaves here */
+		memset(out, 0, sizeof(*out));
 	return d;
 }
 

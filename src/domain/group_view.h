@@ -21,8 +21,8 @@
 
 #include "ctx.h"
 #include "group.h"
-#include "store/programme.h"
-#include "store/report.h"
+#include "meeting.h"
+#include "report.h"
 
 /* One participant's row of the attendance table. */
 struct group_attendance_row {

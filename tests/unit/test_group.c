@@ -307,8 +307,9 @@ TEST(group_view_a_participant_sees_their_own_attendance_and_published_reports)
 	CHECK_INT(v.own_enrolment_id, x.enrolment[3]);
 	CHECK(!v.may_staff && !v.may_plan && !v.may_change_status && !v.holds_intake);
 	CHECK(v.size_warning == NULL);
-	/* a stopped participant no longer sees the group */
+	/* a stopped participant no longer sees the group, nor anything of it */
 	CHECK_INT(view_as(&x, x.s.people[11], ROLE_BIT(ROLE_PARTICIPANT), &v), D_NOTFOUND);
+	CHECK(v.g.name == NULL && v.en == NULL && v.nen == 0);
 	/* nor does a participant of another group */
 	CHECK_INT(view_as(&x, x.s.people[12], ROLE_BIT(ROLE_PARTICIPANT), &v), D_NOTFOUND);
 	fixture_close(&f);
