@@ -5,6 +5,7 @@
 #include "group.h"
 #include "audit.h"
 #include "schedule.h"
+#include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
 #include "domain/role.h"
@@ -12,8 +13,17 @@
 #include "store/meeting.h"
 #include "store/store.h"
 
+#include <assert.h>
 #include <string.h>
 #include <time.h>
+
+static bool enrolled_in(const struct enrolment *e, size_t n, long long person_id)
+{
+	for (size_t i = 0; i < n && person_id; i++)
+		if (e[i].person_id == person_id && strcmp(e[i].status, "stopped"))
+			return true;
+	return false;
+}
 
 static bool enrolled(struct ctx *c, long long group_id, long long person_id)
 {
@@ -21,13 +31,12 @@ static bool enrolled(struct ctx *c, long long group_id, long long person_id)
 	size_t n;
 	if (!person_id || store_enrolment_list(c->st, c->a, c->who->organisation_id, group_id, &e, &n))
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if (e[i].person_id == person_id && strcmp(e[i].status, "stopped"))
-			return true;
-	return false;
+	return enrolled_in(e, n, person_id);
 }
 
-enum group_relation group_relation(struct ctx *c, const struct learning_group *g)
+/* The relation that the group's staffing and the actor's roles decide,
+ * or REL_NONE when it depends on the enrolments. */
+static enum group_relation staff_relation(struct ctx *c, const struct learning_group *g)
 {
 	const struct actor *w = c->who;
 	if (w->organisation_id != 0 && actor_has(w, ROLE_BIT(ROLE_COACH)))
@@ -37,20 +46,43 @@ enum group_relation group_relation(struct ctx *c, const struct learning_group *g
 		return REL_FACILITATOR;
 	if (me && g->mentor_id == me)
 		return REL_MENTOR;
-	if (enrolled(c, g->id, me))
-		return REL_PARTICIPANT;
-	if (actor_has(w, ROLE_BIT(ROLE_OWNER)))
-		return REL_OWNER;
 	return REL_NONE;
+}
+
+static enum group_relation other_relation(struct ctx *c, bool participant)
+{
+	if (participant)
+		return REL_PARTICIPANT;
+	return actor_has(c->who, ROLE_BIT(ROLE_OWNER)) ? REL_OWNER : REL_NONE;
+}
+
+enum group_relation group_relation(struct ctx *c, const struct learning_group *g)
+{
+	enum group_relation r = staff_relation(c, g);
+	return r != REL_NONE ? r : other_relation(c, enrolled(c, g->id, c->who->person_id));
+}
+
+enum group_relation group_relation_in(struct ctx *c, const struct learning_group *g, const struct enrolment *en,
+				      size_t n)
+{
+	assert(en || !n);
+	enum group_relation r = staff_relation(c, g);
+	return r != REL_NONE ? r : other_relation(c, enrolled_in(en, n, c->who->person_id));
 }
 
 int group_open(struct ctx *c, long long id, struct learning_group *g, enum group_relation *rel)
 {
+	assert(g && rel);
 	int r = store_group_get(c->st, c->a, c->who->organisation_id, id, g);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	*rel = group_relation(c, g);
 	return *rel == REL_NONE ? D_NOTFOUND : D_OK;
+}
+
+bool group_may_staff(enum group_relation r)
+{
+	return r == REL_COACH;
 }
 
 bool group_may_run(enum group_relation r)
@@ -78,10 +110,8 @@ int batch_create(struct ctx *c, long long programme_id, const char *name, struct
 		return D_INVALID;
 	long long bid;
 	int r = store_batch_add(c->st, org, programme_id, name, &bid);
-	if (r == ST_INVALID)
-		return D_NOTFOUND;
 	if (r)
-		return D_ERROR;
+		return d_from_store(r);
 	audit(c, "batch.create", "batch", bid, "%s", name);
 	if (id)
 		*id = bid;
@@ -93,15 +123,13 @@ int group_create(struct ctx *c, long long batch_id, const char *name, struct err
 	if (!check_line(c, e, "name", _("Name"), name, 1, GROUP_NAME_MAX))
 		return D_INVALID;
 	long long gid;
-	int r = store_group_add(c->st, c->who->organisation_id, batch_id, name, &gid);
-	if (r == ST_CONFLICT) {
+	int d = d_from_store(store_group_add(c->st, c->who->organisation_id, batch_id, name, &gid));
+	if (d == D_CONFLICT) {
 		errors_add(c, e, "name", _("This batch has a group called \"%s\" already; choose another name."), name);
 		return D_INVALID;
 	}
-	if (r == ST_INVALID)
-		return D_NOTFOUND;
-	if (r)
-		return D_ERROR;
+	if (d)
+		return d;
 	audit(c, "group.create", "group", gid, "%s", name);
 	if (id)
 		*id = gid;
@@ -129,7 +157,7 @@ int group_staff(struct ctx *c, long long group_id, long long mentor_id, long lon
 	struct learning_group g;
 	int r = store_group_get(c->st, c->a, c->who->organisation_id, group_id, &g);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	struct person m, f;
 	person_ok(c, e, "mentor_id", mentor_id, &m);
 	person_ok(c, e, "facilitator_id", facilitator_id, &f);
@@ -176,7 +204,7 @@ int group_staff(struct ctx *c, long long group_id, long long mentor_id, long lon
 	g.pair_status = (char *)pair_status;
 	r = store_group_update(c->st, c->who->organisation_id, &g);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : r == ST_INVALID ? D_INVALID : D_ERROR;
+		return d_from_store(r);
 	audit(c, "group.staff", "group", group_id, "mentor %lld, facilitator %lld, %s", mentor_id, facilitator_id,
 	      pair_status);
 	return D_OK;
@@ -189,7 +217,7 @@ int group_enrol(struct ctx *c, long long group_id, const long long *people, size
 	struct learning_group g;
 	int r = store_group_get(c->st, c->a, org, group_id, &g);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	if (!date_valid(on))
 		errors_add(c, e, "registered_on", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
 	if (n == 0)
@@ -242,13 +270,22 @@ int group_enrol(struct ctx *c, long long group_id, const long long *people, size
 	return store_commit(c->st) ? D_ERROR : D_OK;
 }
 
+int enrolment_group(struct ctx *c, long long enrolment_id, long long *group_id)
+{
+	assert(group_id);
+	struct enrolment en;
+	int r = store_enrolment_get(c->st, c->a, c->who->organisation_id, enrolment_id, &en);
+	*group_id = r ? 0 : en.group_id;
+	return d_from_store(r);
+}
+
 int enrolment_set_status(struct ctx *c, long long enrolment_id, const char *status, const char *on,
 			 const char *reason, struct errors *e)
 {
 	struct enrolment en;
 	int r = store_enrolment_get(c->st, c->a, c->who->organisation_id, enrolment_id, &en);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	const char *from = en.status;
 	bool ok = status && ((!strcmp(status, "active") && (!strcmp(from, "registered") || !strcmp(from, "stopped"))) ||
 			     (!strcmp(status, "completed") && !strcmp(from, "active")) ||

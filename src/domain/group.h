@@ -22,10 +22,15 @@ enum group_relation {
 };
 
 enum group_relation group_relation(struct ctx *c, const struct learning_group *g);
+/* The same, from the group's enrolments (en, n) the caller has read already. */
+enum group_relation group_relation_in(struct ctx *c, const struct learning_group *g, const struct enrolment *en,
+				      size_t n);
 /* Reads the group and the actor's relation to it; D_NOTFOUND when the
  * group is not in the organisation or the actor may not see it (the same
  * answer, so that ids of other groups cannot be probed). */
 int group_open(struct ctx *c, long long id, struct learning_group *g, enum group_relation *rel);
+/* May the relation staff the group, enrol people and change their status? */
+bool group_may_staff(enum group_relation r);
 /* May the relation change the schedule, menu choices and attendance? */
 bool group_may_run(enum group_relation r);
 /* May it see other participants' attendance? */
@@ -41,6 +46,8 @@ int group_staff(struct ctx *c, long long group_id, long long mentor_id, long lon
  * group of the same programme (and has not stopped) is refused by name. */
 int group_enrol(struct ctx *c, long long group_id, const long long *people, size_t n, const char *on,
 		struct errors *e);
+/* The group of an enrolment of the organisation. */
+int enrolment_group(struct ctx *c, long long enrolment_id, long long *group_id);
 /* registered -> active -> completed, or stopped (with reason and date)
  * from registered or active; a stop can be undone back to active. */
 int enrolment_set_status(struct ctx *c, long long enrolment_id, const char *status, const char *on,

@@ -5,7 +5,9 @@
 #include "report.h"
 #include "audit.h"
 #include "group.h"
+#include "meeting.h"
 #include "schedule.h"
+#include "store_rc.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
 #include "store/group.h"
@@ -13,6 +15,7 @@
 #include "store/report.h"
 #include "store/store.h"
 
+#include <assert.h>
 #include <string.h>
 
 static bool blank(const char *s)
@@ -41,7 +44,7 @@ static int meeting_group(struct ctx *c, long long meeting_id, struct meeting *m,
 	int r = store_meeting_get(c->st, c->a, org, meeting_id, m);
 	if (!r)
 		r = store_group_get(c->st, c->a, org, m->group_id, g);
-	return r == ST_NOTFOUND ? D_NOTFOUND : r ? D_ERROR : D_OK;
+	return d_from_store(r);
 }
 
 static bool is_facilitator(struct ctx *c, const struct learning_group *g)
@@ -67,11 +70,13 @@ int report_save(struct ctx *c, long long meeting_id, const struct report_texts *
 		return D_FORBIDDEN;
 	long long org = c->who->organisation_id;
 	struct meeting_report old;
-	int r = store_report_for_meeting(c->st, c->a, org, meeting_id, &old);
-	if (r && r != ST_NOTFOUND)
-		return D_ERROR;
-	bool exists = r == ST_OK;
-	check_text(c, e, "mentor_reflection", _("Reflection of the mentor"), t->mentor_reflection, REPORT_TEXT_MAX);
+	d = d_from_store(store_report_for_meeting(c->st, c->a, org, meeting_id, &old));
+	if (d && d != D_NOTFOUND)
+		return d;
+	bool exists = d == D_OK;
+	/* the facilitator's saving leaves the mentor's reflection as it is */
+	if (!fac)
+		check_text(c, e, "mentor_reflection", _("Reflection of the mentor"), t->mentor_reflection, REPORT_TEXT_MAX);
 	if (fac) {
 		check_text(c, e, "agenda", _("Agenda"), t->agenda, REPORT_TEXT_MAX);
 		check_text(c, e, "themes", _("Themes discussed"), t->themes, REPORT_TEXT_MAX);
@@ -122,14 +127,14 @@ int report_publish(struct ctx *c, long long meeting_id, bool publish, long long 
 	if (!is_facilitator(c, &g))
 		return D_FORBIDDEN;
 	struct meeting_report r;
-	int s = store_report_for_meeting(c->st, c->a, c->who->organisation_id, meeting_id, &r);
-	if (s == ST_NOTFOUND || (publish && blank(r.agenda) && blank(r.themes) && blank(r.learning_moments) &&
+	int s = d_from_store(store_report_for_meeting(c->st, c->a, c->who->organisation_id, meeting_id, &r));
+	if (s == D_NOTFOUND || (publish && blank(r.agenda) && blank(r.themes) && blank(r.learning_moments) &&
 				 blank(r.facilitator_reflection))) {
 		errors_add(c, e, "", "%s", _("Write the report before you publish it: at least the themes or the learning moments."));
 		return D_INVALID;
 	}
 	if (s)
-		return D_ERROR;
+		return s;
 	if (store_report_publish(c->st, c->who->organisation_id, r.id, publish, now))
 		return D_ERROR;
 	audit(c, publish ? "report.publish" : "report.unpublish", "report", r.id, "meeting %lld", meeting_id);
@@ -195,11 +200,11 @@ int report_read(struct ctx *c, long long meeting_id, struct report_view *out)
 	if (d)
 		return d;
 	struct meeting_report r;
-	int s = store_report_for_meeting(c->st, c->a, c->who->organisation_id, meeting_id, &r);
-	if (s == ST_OK)
+	int s = d_from_store(store_report_for_meeting(c->st, c->a, c->who->organisation_id, meeting_id, &r));
+	if (s == D_OK)
 		return view_report(c, &r, out);
-	if (s != ST_NOTFOUND)
-		return D_ERROR;
+	if (s != D_NOTFOUND)
+		return s;
 	/* no report yet: one's own contribution (and the facilitator's view of all) */
 	return read_contributions(c, g.id, meeting_id, NULL, out);
 }
@@ -223,6 +228,67 @@ int report_list(struct ctx *c, long long group_id, struct report_view **out, siz
 	return D_OK;
 }
 
+/* Whether the actor was present at the meeting (of group_id). */
+static int was_present(struct ctx *c, long long group_id, long long meeting_id, bool *present)
+{
+	long long me = c->who->person_id;
+	struct attendance *at;
+	size_t n;
+	*present = false;
+	if (!me)
+		return D_OK;
+	int r = store_attendance_list(c->st, c->a, c->who->organisation_id, group_id, &at, &n);
+	if (r)
+		return d_from_store(r);
+	for (size_t i = 0; i < n; i++)
+		*present |= at[i].meeting_id == meeting_id && at[i].person_id == me && !strcmp(at[i].status, "present");
+	return D_OK;
+}
+
+int report_page_read(struct ctx *c, long long meeting_id, struct report_page_view *out)
+{
+	assert(out);
+	memset(out, 0, sizeof(*out));
+	enum group_relation rel;
+	int d = meeting_open(c, meeting_id, &out->m, &out->g, &rel);
+	if (!d)
+		d = report_read(c, meeting_id, &out->v);
+	if (!d)
+		d = was_present(c, out->g.id, meeting_id, &out->was_present);
+	if (d)
+		return d;
+	out->writes = is_facilitator(c, &out->g);
+	out->reflects = is_mentor(c, &out->g);
+	out->contribution_section = rel == REL_PARTICIPANT || (!out->writes && !out->reflects && out->was_present);
+	long long me = c->who->person_id;
+	for (size_t i = 0; i < out->v.ncontribs && me; i++)
+		if (out->v.contribs[i].person_id == me)
+			out->mine = &out->v.contribs[i];
+	return D_OK;
+}
+
+bool report_is_published(struct ctx *c, long long meeting_id)
+{
+	struct meeting_report r;
+	return !store_report_for_meeting(c->st, c->a, c->who->organisation_id, meeting_id, &r) &&
+	       !strcmp(r.status, "published");
+}
+
+int contribution_meeting(struct ctx *c, long long contribution_id, long long *meeting_id)
+{
+	assert(meeting_id);
+	struct contribution x;
+	int r = store_contribution_get(c->st, c->a, c->who->organisation_id, contribution_id, &x);
+	*meeting_id = r ? 0 : x.meeting_id;
+	return d_from_store(r);
+}
+
+int story_open_file(struct ctx *c, long long group_id, struct story_view *v)
+{
+	int d = story_open(c, group_id, v);
+	return d || v->downloadable ? d : D_NOTFOUND;
+}
+
 int contribution_save(struct ctx *c, long long meeting_id, const char *text, long long now, struct errors *e)
 {
 	struct meeting m;
@@ -231,13 +297,11 @@ int contribution_save(struct ctx *c, long long meeting_id, const char *text, lon
 	if (d)
 		return d;
 	long long org = c->who->organisation_id, me = c->who->person_id;
-	struct attendance *at;
-	size_t n;
-	if (!me || store_attendance_list(c->st, c->a, org, g.id, &at, &n))
-		return me ? D_ERROR : D_FORBIDDEN;
-	bool present = false;
-	for (size_t i = 0; i < n; i++)
-		present |= at[i].meeting_id == meeting_id && at[i].person_id == me && !strcmp(at[i].status, "present");
+	if (!me)
+		return D_FORBIDDEN;
+	bool present;
+	if ((d = was_present(c, g.id, meeting_id, &present)))
+		return d;
 	if (!present) {
 		errors_add(c, e, "text", "%s", _("Only participants who were present at the meeting add a contribution to its report."));
 		return D_INVALID;
@@ -265,13 +329,14 @@ int contribution_save(struct ctx *c, long long meeting_id, const char *text, lon
 	}
 	struct contribution x = { .meeting_id = meeting_id, .person_id = me, .text = (char *)text, .updated_at = now };
 	long long id;
-	int r = store_contribution_put(c->st, org, &x, &id);
-	if (r == ST_INVALID) {
+	/* present once, but no longer a participant of the group (stopped): nothing stored */
+	d = d_from_store(store_contribution_put(c->st, org, &x, &id));
+	if (d == D_NOTFOUND) {
 		errors_add(c, e, "text", "%s", _("Only participants who were present at the meeting add a contribution to its report."));
 		return D_INVALID;
 	}
-	if (r)
-		return D_ERROR;
+	if (d)
+		return d;
 	audit(c, old ? "contribution.update" : "contribution.create", "contribution", id, "meeting %lld", meeting_id);
 	return D_OK;
 }
@@ -285,7 +350,7 @@ int contribution_place(struct ctx *c, long long contribution_id, bool placed, lo
 	if (!r)
 		r = store_group_get(c->st, c->a, org, x.group_id, &g);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	if (!is_facilitator(c, &g))
 		return privacy_contribution(c, &x, NULL) == PRIVACY_NONE ? D_NOTFOUND : D_FORBIDDEN;
 	if (store_contribution_place(c->st, org, contribution_id, placed, now))
@@ -321,17 +386,17 @@ int story_save(struct ctx *c, long long group_id, const char *opening, const cha
 	struct learning_group g;
 	int r = store_group_get(c->st, c->a, org, group_id, &g);
 	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+		return d_from_store(r);
 	/* another group's facilitator learns no more than from an id that does not exist */
 	if (!is_facilitator(c, &g))
 		return group_relation(c, &g) == REL_NONE ? D_NOTFOUND : D_FORBIDDEN;
 	check_text(c, e, "opening", _("Opening"), opening, STORY_TEXT_MAX);
 	check_text(c, e, "closing", _("Closing"), closing, STORY_TEXT_MAX);
 	struct learning_story old;
-	r = store_story_get(c->st, c->a, org, group_id, &old);
-	if (r && r != ST_NOTFOUND)
-		return D_ERROR;
-	bool was_bundled = r == ST_OK && !strcmp(old.status, "bundled");
+	int d = d_from_store(store_story_get(c->st, c->a, org, group_id, &old));
+	if (d && d != D_NOTFOUND)
+		return d;
+	bool was_bundled = d == D_OK && !strcmp(old.status, "bundled");
 	if (bundle && !was_bundled) {
 		const char *first, *last;
 		struct meeting_report *pub;
@@ -371,18 +436,20 @@ int story_open(struct ctx *c, long long group_id, struct story_view *v)
 {
 	memset(v, 0, sizeof(*v));
 	long long org = c->who->organisation_id;
-	int r = store_group_get(c->st, c->a, org, group_id, &v->g);
-	if (r)
-		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
-	r = store_story_get(c->st, c->a, org, group_id, &v->s);
-	if (r && r != ST_NOTFOUND)
-		return D_ERROR;
-	v->exists = r == ST_OK;
+	int d = d_from_store(store_group_get(c->st, c->a, org, group_id, &v->g));
+	if (d)
+		return d;
+	d = d_from_store(store_story_get(c->st, c->a, org, group_id, &v->s));
+	if (d && d != D_NOTFOUND)
+		return d;
+	v->exists = d == D_OK;
 	if (!v->exists)
 		v->s = (struct learning_story){ .group_id = group_id, .opening = "", .closing = "", .status = "draft" };
 	v->level = privacy_story(c, &v->s);
 	if (v->level == PRIVACY_NONE)
 		return D_NOTFOUND;
+	v->writes = is_facilitator(c, &v->g);
+	v->downloadable = v->writes || !strcmp(v->s.status, "bundled");
 	if (meeting_span(c, group_id, &v->first_date, &v->last_date))
 		return D_ERROR;
 	if (v->exists) {

@@ -19,6 +19,7 @@
 #include "core/buf.h"
 #include "domain/model/group.h"
 #include "domain/model/report.h"
+#include "domain/model/meeting.h"
 
 #define REPORT_TEXT_MAX 20000
 #define CONTRIBUTION_MAX 4000
@@ -28,8 +29,9 @@ struct report_texts {
 	const char *agenda, *themes, *learning_moments, *facilitator_reflection, *mentor_reflection;
 };
 
-/* The facilitator writes every text but the mentor's reflection; the
- * mentor writes only that one, in a report the facilitator has begun. */
+/* The facilitator writes every text but the mentor's reflection (which
+ * their saving leaves as it is); the mentor writes only that one, in a
+ * report the facilitator has begun. */
 int report_save(struct ctx *c, long long meeting_id, const struct report_texts *t, long long now, struct errors *e,
 		long long *id);
 /* The facilitator publishes the report to the group, or takes it back to draft. */
@@ -46,12 +48,31 @@ struct report_view {
 };
 /* D_NOTFOUND for a meeting the actor may not see. */
 int report_read(struct ctx *c, long long meeting_id, struct report_view *out);
+
+/* The report page of a meeting: the report as the actor may read it and
+ * what they may do with it. */
+struct report_page_view {
+	struct meeting m;
+	struct learning_group g;
+	struct report_view v;
+	bool writes;                     /* the group's facilitator: writes, publishes, places contributions */
+	bool reflects;                   /* the group's mentor: adds a reflection to a begun report */
+	bool contribution_section;       /* a participant, or present without writing or reflecting */
+	bool was_present;                /* present at the meeting: may contribute */
+	const struct contribution *mine; /* the actor's own contribution, or NULL */
+};
+/* D_NOTFOUND for a meeting the actor may not see (as meeting_open). */
+int report_page_read(struct ctx *c, long long meeting_id, struct report_page_view *out);
+/* Whether the meeting's report is published (false when there is none). */
+bool report_is_published(struct ctx *c, long long meeting_id);
 /* The group's reports the actor may read, by meeting number. */
 int report_list(struct ctx *c, long long group_id, struct report_view **out, size_t *n);
 
 /* A participant who was present writes (or, with an empty text, removes)
  * their contribution to the meeting. */
 int contribution_save(struct ctx *c, long long meeting_id, const char *text, long long now, struct errors *e);
+/* The meeting of a contribution of the organisation. */
+int contribution_meeting(struct ctx *c, long long contribution_id, long long *meeting_id);
 /* The facilitator places a contribution in the report or takes it out. */
 int contribution_place(struct ctx *c, long long contribution_id, bool placed, long long now);
 
@@ -69,10 +90,15 @@ struct story_view {
 	struct report_view *reports;    /* published reports */
 	size_t n;
 	const char *first_date, *last_date;  /* of the group's meetings, or NULL */
+	bool writes;                    /* the group's facilitator: writes and bundles */
+	bool downloadable;              /* as PDF and Markdown: once bundled, or for the facilitator */
 };
 /* D_NOTFOUND when the actor may not read the group's story (the owner,
  * or a participant before it is bundled). */
 int story_open(struct ctx *c, long long group_id, struct story_view *v);
+/* The same for the story's files (PDF, Markdown): D_NOTFOUND also when it
+ * is not downloadable for the actor. */
+int story_open_file(struct ctx *c, long long group_id, struct story_view *v);
 /* The story as one Markdown document. */
 void story_markdown(struct ctx *c, const struct story_view *v, struct buf *out);
 /* The story as a PDF with a cover; D_ERROR when typesetting fails. */

@@ -48,6 +48,11 @@ const char *store_errmsg(struct store *s);
 MUST_CHECK int store_begin(struct store *s);
 MUST_CHECK int store_commit(struct store *s);
 void store_rollback(struct store *s);
+/* Reads that belong together (one page) in one snapshot, for what they
+ * read and for speed: the read lock is taken once, not per statement.
+ * Only reads in between; inside a transaction both do nothing. */
+int store_read_begin(struct store *s);
+void store_read_end(struct store *s);
 
 /* organisations */
 MUST_CHECK int store_org_add(struct store *s, const char *slug, const char *name, long long *id);

@@ -7,7 +7,6 @@
 #include "domain/report.h"
 #include "domain/search.h"
 
-#include <string.h>
 #include <time.h>
 
 /* The meeting of the path when the actor may see its group (404 otherwise,
@@ -144,9 +143,7 @@ void api_story(struct web *w)
 /* The Markdown or PDF of a bundled story (the facilitator's draft too). */
 static bool story_file(struct web *w, struct story_view *v)
 {
-	int d = story_open(&w->ctx, w->id[0], v);
-	if (!d && strcmp(v->s.status, "bundled") && v->g.facilitator_id != w->who.person_id)
-		d = D_NOTFOUND;
+	int d = story_open_file(&w->ctx, w->id[0], v);
 	if (d) {
 		api_answer(w, d, NULL, 0);
 		return false;

@@ -5,21 +5,35 @@
  * an owner sees names and status only, a participant their own group. */
 #include "web.h"
 #include "domain/group.h"
+#include "domain/group_view.h"
 #include "domain/report.h"
 #include "domain/meeting.h"
 #include "domain/person.h"
 #include "domain/schedule.h"
 #include "html/html.h"
-#include "store/design.h"
-#include "store/group.h"
-#include "store/intake.h"
-#include "store/meeting.h"
-#include "store/report.h"
-#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* What is next, for everyone with meetings. */
+static void next_meetings(struct web *w)
+{
+	struct meeting *m;
+	size_t n;
+	if (!w->who.person_id || group_next_meetings(&w->ctx, 5, &m, &n))
+		return;
+	html(w->out, "<h2>%s</h2>", _("Your next meetings"));
+	html(w->out, "<ul>");
+	for (size_t i = 0; i < n; i++)
+		html(w->out, "<li><a href=\"/meetings/%lld\">%s</a>: %s, %s, %s–%s%s%s</li>", m[i].id,
+		     arena_printf(w->a, _("Meeting %d"), m[i].number), m[i].group_name, date_label(w->a, m[i].starts_on),
+		     m[i].start_time, m[i].end_time, *m[i].venue ? ", " : "", m[i].venue);
+	html(w->out, "</ul>");
+	if (!n)
+		html(w->out, "<p>%s</p>", _("No meetings planned."));
+	html(w->out, "<p><a href=\"/calendar\">%s</a></p>\n", _("Your meetings in your own calendar"));
+}
 
 static const char *today(struct web *w)
 {
@@ -35,11 +49,8 @@ void page_groups(struct web *w)
 {
 	struct learning_group *g;
 	size_t n;
-	long long org = w->who.organisation_id;
-	bool all = actor_has(&w->who, ROLES_PROGRAMME_READ);
-	int r = all ? store_group_list(w->st, w->a, org, 0, 0, &g, &n)
-		    : store_group_list_for_person(w->st, w->a, org, w->who.person_id, &g, &n);
-	if (r) {
+	bool all;
+	if (group_list_visible(&w->ctx, &g, &n, &all)) {
 		web_error(w, 500, _("The groups could not be read. Try again later."));
 		return;
 	}
@@ -56,27 +67,7 @@ void page_groups(struct web *w)
 			     g[i].mentor_name ? g[i].mentor_name : "—", g[i].facilitator_name ? g[i].facilitator_name : "—");
 		html(w->out, "</tbody></table>\n");
 	}
-	/* what is next, for everyone with meetings */
-	struct meeting *m;
-	size_t nm;
-	if (w->who.person_id && !store_meeting_list_for_person(w->st, w->a, org, w->who.person_id, &m, &nm)) {
-		const char *now = today(w);
-		html(w->out, "<h2>%s</h2>", _("Your next meetings"));
-		size_t shown = 0;
-		html(w->out, "<ul>");
-		for (size_t i = 0; i < nm && shown < 5; i++) {
-			if (strcmp(m[i].ends_on, now) < 0)
-				continue;
-			shown++;
-			html(w->out, "<li><a href=\"/meetings/%lld\">%s</a>: %s, %s, %s–%s%s%s</li>", m[i].id,
-			     arena_printf(w->a, _("Meeting %d"), m[i].number), m[i].group_name, date_label(w->a, m[i].starts_on),
-			     m[i].start_time, m[i].end_time, *m[i].venue ? ", " : "", m[i].venue);
-		}
-		html(w->out, "</ul>");
-		if (!shown)
-			html(w->out, "<p>%s</p>", _("No meetings planned."));
-		html(w->out, "<p><a href=\"/calendar\">%s</a></p>\n", _("Your meetings in your own calendar"));
-	}
+	next_meetings(w);
 	page_end(w);
 }
 
@@ -129,9 +120,10 @@ static void staff_form(struct web *w, const struct learning_group *g, const stru
 	html(w->out, "</select></p><p><button type=\"submit\">%s</button></p></form>\n", _("Save"));
 }
 
-static void enrol_form(struct web *w, const struct learning_group *g, const struct person *people, size_t np,
-		       const struct enrolment *en, size_t nen, const struct errors *e)
+static void enrol_form(struct web *w, const struct group_view *v, const struct person *people, size_t np,
+		       const struct errors *e)
 {
+	const struct learning_group *g = &v->g;
 	html(w->out, "<h2 id=\"enrol\">%s</h2>", _("Enrol participants"));
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/groups/%lld/enrolments\">", g->id);
@@ -142,8 +134,8 @@ static void enrol_form(struct web *w, const struct learning_group *g, const stru
 	html(w->out, "<select id=\"f-people\" name=\"people\" multiple size=\"12\" aria-describedby=\"h-people\">");
 	for (size_t i = 0; i < np; i++) {
 		bool in = people[i].id == g->mentor_id || people[i].id == g->facilitator_id;
-		for (size_t k = 0; k < nen && !in; k++)
-			in = en[k].person_id == people[i].id;
+		for (size_t k = 0; k < v->nen && !in; k++)
+			in = v->en[k].person_id == people[i].id;
 		if (!in)
 			html(w->out, "<option value=\"%lld\">%s (%s)</option>", people[i].id, people[i].name, people[i].employee_id);
 	}
@@ -152,37 +144,22 @@ static void enrol_form(struct web *w, const struct learning_group *g, const stru
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Enrol"));
 }
 
-static void plan_form(struct web *w, const struct learning_group *g, const struct meeting *m, size_t nm,
-		      const struct errors *e)
+static void plan_form(struct web *w, const struct group_view *v, const struct errors *e)
 {
-	struct programme_meeting *pm;
-	size_t npm;
-	if (store_programme_meeting_list(w->st, w->a, w->who.organisation_id, g->programme_id, &pm, &npm))
-		return;
-	size_t open = 0;
-	for (size_t i = 0; i < npm; i++) {
-		bool planned = false;
-		for (size_t k = 0; k < nm; k++)
-			planned |= m[k].programme_meeting_id == pm[i].id;
-		open += !planned;
-	}
 	html(w->out, "<h2 id=\"plan\">%s</h2>", _("Plan a meeting"));
-	if (!open) {
+	if (!v->nunplanned) {
 		html(w->out, "<p>%s</p>\n", _("Every meeting of the programme is planned for this group. Move a meeting on its own page."));
 		return;
 	}
 	form_errors(w, e);
-	html(w->out, "<form method=\"post\" action=\"/groups/%lld/meetings\">", g->id);
+	html(w->out, "<form method=\"post\" action=\"/groups/%lld/meetings\">", v->g.id);
 	form_csrf(w);
 	long long chosen = e ? web_field_id(w, "number") : -1;
 	html(w->out, "<p class=\"field\"><label for=\"f-number\">%s</label><select id=\"f-number\" name=\"number\">", _("Meeting"));
-	for (size_t i = 0; i < npm; i++) {
-		bool planned = false;
-		for (size_t k = 0; k < nm; k++)
-			planned |= m[k].programme_meeting_id == pm[i].id;
-		if (!planned)
-			html(w->out, "<option value=\"%d\"%s>%d. %s</option>", pm[i].number,
-			     pm[i].number == chosen ? " selected" : "", pm[i].number, pm[i].theme);
+	for (size_t i = 0; i < v->nunplanned; i++) {
+		const struct programme_meeting *pm = &v->unplanned[i];
+		html(w->out, "<option value=\"%d\"%s>%d. %s</option>", pm->number, pm->number == chosen ? " selected" : "",
+		     pm->number, pm->theme);
 	}
 	html(w->out, "</select></p>");
 	form_input(w, "date", _("Date"), "date", e ? web_field(w, "date") : "", e, NULL);
@@ -193,200 +170,248 @@ static void plan_form(struct web *w, const struct learning_group *g, const struc
 	     _("A two-day meeting ends on the next day at the end time."), _("Plan"));
 }
 
-static void group_page(struct web *w, const char *form, const struct errors *e, int status)
+/* The errors of a form when it is the one that was posted, else NULL. */
+static const struct errors *errors_of(const char *form, const struct errors *e, const char *name)
 {
-	long long org = w->who.organisation_id;
-	struct learning_group g;
-	enum group_relation rel;
-	int r = group_open(&w->ctx, w->id[0], &g, &rel);
-	if (r == D_NOTFOUND) {
-		web_not_found(w);
-		return;
-	}
-	struct programme p;
-	struct enrolment *en;
-	struct meeting *m;
-	struct attendance *at = NULL;
-	size_t nen, nm, nat = 0;
-	if (r || store_programme_get(w->st, w->a, org, g.programme_id, &p) ||
-	    store_enrolment_list(w->st, w->a, org, g.id, &en, &nen) || store_meeting_list(w->st, w->a, org, g.id, &m, &nm) ||
-	    (rel != REL_OWNER && store_attendance_list(w->st, w->a, org, g.id, &at, &nat))) {
-		web_error(w, 500, _("The group could not be read. Try again later."));
-		return;
-	}
-	page_begin(w, g.name);
-	page_done_message(w);
-	html(w->out, "<p>%s</p>", arena_printf(w->a, _("%s, %s"), g.programme_name, g.batch_name));
-	if (rel == REL_COACH || rel == REL_OWNER)
-		html(w->out, "<p><a href=\"/programmes/%lld\">%s</a></p>", g.programme_id, _("To the programme"));
+	return form && !strcmp(form, name) ? e : NULL;
+}
+
+/* Title line, the link to the programme, the staffing and the size. */
+static void group_heading(struct web *w, const struct group_view *v)
+{
+	const struct learning_group *g = &v->g;
+	html(w->out, "<p>%s</p>", arena_printf(w->a, _("%s, %s"), g->programme_name, g->batch_name));
+	if (v->programme_link)
+		html(w->out, "<p><a href=\"/programmes/%lld\">%s</a></p>", g->programme_id, _("To the programme"));
 	html(w->out, "<dl><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>", _("Mentor"),
-	     g.mentor_name ? g.mentor_name : "—", _("Facilitator"), g.facilitator_name ? g.facilitator_name : "—",
-	     _("The pair"), pair_status_label(g.pair_status));
-	if (rel == REL_COACH || rel == REL_FACILITATOR) {
-		const char *warn = group_size_warning(&w->ctx, &g, &p);
-		if (warn)
-			html(w->out, "<p class=\"warn\">%s</p>", warn);
-	}
+	     g->mentor_name ? g->mentor_name : "—", _("Facilitator"), g->facilitator_name ? g->facilitator_name : "—",
+	     _("The pair"), pair_status_label(g->pair_status));
+	if (v->size_warning)
+		html(w->out, "<p class=\"warn\">%s</p>", v->size_warning);
+}
 
-	/* participants: names and status; the reason of a stop only for those who run the group */
+/* The words of the participants' table, looked up once per page rather
+ * than once per row. */
+struct row_words {
+	const char *status[4];  /* the labels of statuses[] */
+	const char *on, *reason, *change, *intake, *today;
+};
+
+static void row_words(struct web *w, struct row_words *t)
+{
+	for (int k = 0; k < 4; k++)
+		t->status[k] = enrolment_status_label(statuses[k]);
+	t->on = _("on");
+	t->reason = _("reason (when stopping)");
+	t->change = _("Change");
+	t->intake = _("Intake");
+	t->today = today(w);
+}
+
+static const char *status_word(const struct row_words *t, const char *status)
+{
+	for (int k = 0; k < 4; k++)
+		if (!strcmp(status, statuses[k]))
+			return t->status[k];
+	return enrolment_status_label(status);
+}
+
+/* The coach's form to change one participant's status. */
+static void status_form(struct web *w, const struct enrolment *en, const struct row_words *t)
+{
+	html(w->out, "<td><form method=\"post\" action=\"/enrolments/%lld\" class=\"inline\">", en->id);
+	form_csrf(w);
+	const char *sid = arena_printf(w->a, "st-%lld", en->id);
+	html(w->out, "<label for=\"%s\" class=\"inline\">%s</label> <select id=\"%s\" name=\"status\">", sid,
+	     arena_printf(w->a, _("New status for %s"), en->person_name), sid);
+	for (int k = 0; k < 4; k++)
+		html(w->out, "<option value=\"%s\"%s>%s</option>", statuses[k], !strcmp(statuses[k], en->status) ? " selected" : "",
+		     t->status[k]);
+	const char *did = arena_printf(w->a, "dt-%lld", en->id), *rid = arena_printf(w->a, "rs-%lld", en->id);
+	html(w->out, " <label for=\"%s\" class=\"inline\">%s</label> <input id=\"%s\" name=\"date\" type=\"date\" value=\"%s\">"
+		" <label for=\"%s\" class=\"inline\">%s</label> <input id=\"%s\" name=\"reason\" type=\"text\" value=\"\">"
+		" <button type=\"submit\" class=\"secondary\">%s</button></form></td>",
+	     did, t->on, did, t->today, rid, t->reason, rid, t->change);
+}
+
+static void participant_row(struct web *w, const struct group_view *v, const struct enrolment *en,
+			    const struct row_words *t)
+{
+	bool stopped = !strcmp(en->status, "stopped");
+	html(w->out, stopped ? "<tr class=\"status-stopped\"><td>%s</td>" : "<tr><td>%s</td>", en->person_name);
+	if (v->show_status) {
+		html(w->out, "<td>%s", status_word(t, en->status));
+		if (stopped && en->stop_reason)
+			html(w->out, " (%s, %s)", date_label(w->a, en->stopped_on), en->stop_reason);
+		html(w->out, "</td>");
+	}
+	if (v->holds_intake)
+		html(w->out, "<td><a href=\"/enrolments/%lld/intake\" aria-label=\"%s\">%s</a></td>", en->id,
+		     arena_printf(w->a, _("Intake and learning question of %s"), en->person_name), t->intake);
+	if (v->may_change_status)
+		status_form(w, en, t);
+	html(w->out, "</tr>");
+}
+
+/* Participants: names and status; the reason of a stop only for those who run the group. */
+static void participants_section(struct web *w, const struct group_view *v, const struct errors *e)
+{
 	html(w->out, "<h2 id=\"participants\">%s</h2>", _("Participants"));
-	if (!nen)
+	if (!v->nen) {
 		html(w->out, "<p>%s</p>", _("Nobody is enrolled yet."));
-	else {
-		bool show_status = rel != REL_PARTICIPANT;
-		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th>", _("Name"));
-		if (show_status)
-			html(w->out, "<th scope=\"col\">%s</th>", _("Status"));
-		if (rel == REL_COACH)
-			html(w->out, "<th scope=\"col\">%s</th>", _("Change status"));
-		bool holds = rel == REL_FACILITATOR || rel == REL_MENTOR;
-		if (holds)
-			html(w->out, "<th scope=\"col\">%s</th>", _("Intake and learning question"));
-		html(w->out, "</tr></thead><tbody>");
-		for (size_t i = 0; i < nen; i++) {
-			html(w->out, !strcmp(en[i].status, "stopped") ? "<tr class=\"status-stopped\"><td>%s</td>" : "<tr><td>%s</td>",
-			     en[i].person_name);
-			if (show_status) {
-				html(w->out, "<td>%s", enrolment_status_label(en[i].status));
-				if (group_may_see_attendance(rel) && !strcmp(en[i].status, "stopped"))
-					html(w->out, " (%s, %s)", date_label(w->a, en[i].stopped_on), en[i].stop_reason);
-				html(w->out, "</td>");
-			}
-			if (holds)
-				html(w->out, "<td><a href=\"/enrolments/%lld/intake\" aria-label=\"%s\">%s</a></td>", en[i].id,
-				     arena_printf(w->a, _("Intake and learning question of %s"), en[i].person_name), _("Intake"));
-			if (rel == REL_COACH) {
-				html(w->out, "<td><form method=\"post\" action=\"/enrolments/%lld\" class=\"inline\">", en[i].id);
-				form_csrf(w);
-				const char *sid = arena_printf(w->a, "st-%lld", en[i].id);
-				html(w->out, "<label for=\"%s\" class=\"inline\">%s</label> <select id=\"%s\" name=\"status\">",
-				     sid, arena_printf(w->a, _("New status for %s"), en[i].person_name), sid);
-				for (int k = 0; k < 4; k++)
-					html(w->out, "<option value=\"%s\"%s>%s</option>", statuses[k],
-					     !strcmp(statuses[k], en[i].status) ? " selected" : "", enrolment_status_label(statuses[k]));
-				const char *did = arena_printf(w->a, "dt-%lld", en[i].id), *rid = arena_printf(w->a, "rs-%lld", en[i].id);
-				html(w->out, " <label for=\"%s\" class=\"inline\">%s</label> <input id=\"%s\" name=\"date\" type=\"date\" value=\"%s\">"
-					" <label for=\"%s\" class=\"inline\">%s</label> <input id=\"%s\" name=\"reason\" type=\"text\" value=\"\">"
-					" <button type=\"submit\" class=\"secondary\">%s</button></form></td>",
-				     did, _("on"), did, today(w), rid, _("reason (when stopping)"), rid, _("Change"));
-			}
-			html(w->out, "</tr>");
-		}
-		html(w->out, "</tbody></table>\n");
-		if (rel == REL_COACH && form && !strcmp(form, "status"))
-			form_errors(w, e);
+		return;
 	}
+	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th>", _("Name"));
+	if (v->show_status)
+		html(w->out, "<th scope=\"col\">%s</th>", _("Status"));
+	if (v->may_change_status)
+		html(w->out, "<th scope=\"col\">%s</th>", _("Change status"));
+	if (v->holds_intake)
+		html(w->out, "<th scope=\"col\">%s</th>", _("Intake and learning question"));
+	html(w->out, "</tr></thead><tbody>");
+	struct row_words t;
+	row_words(w, &t);
+	for (size_t i = 0; i < v->nen; i++)
+		participant_row(w, v, &v->en[i], &t);
+	html(w->out, "</tbody></table>\n");
+	if (v->may_change_status)
+		form_errors(w, e);
+}
 
-	/* meetings */
+static void meeting_row(struct web *w, const struct group_view *v, size_t i)
+{
+	const struct meeting *m = &v->m[i];
+	const char *theme = m->theme;
+	if (!strcmp(m->choice, "free"))
+		theme = arena_printf(w->a, _("Free choice: %s"), m->free_topic);
+	else if (!strcmp(m->choice, "menu"))
+		theme = m->option_name ? arena_printf(w->a, "%s: %s", m->topic_name, m->option_name) : m->topic_name;
+	html(w->out, "<tr><td>%d</td><td><a href=\"/meetings/%lld\">%s</a>", m->number, m->id, theme);
+	html(w->out, "%s</td><td>%s%s</td><td>%s–%s</td><td>%s</td>", m->cancelled ? _(" (cancelled)") : "",
+	     date_label(w->a, m->starts_on),
+	     strcmp(m->ends_on, m->starts_on) ? arena_printf(w->a, " – %s", date_label(w->a, m->ends_on)) : "",
+	     m->start_time, m->end_time, m->venue);
+	if (v->report_status) {
+		if (v->report_status[i])
+			html(w->out, "<td><a href=\"/meetings/%lld/report\">%s</a></td>", m->id, report_status_label(v->report_status[i]));
+		else
+			html(w->out, "<td>—</td>");
+	}
+	html(w->out, "</tr>");
+}
+
+/* Meetings, with the status of each report (not its text) for those who may read reports. */
+static void meetings_section(struct web *w, const struct group_view *v)
+{
 	html(w->out, "<h2 id=\"meetings\">%s</h2>", _("Meetings"));
-	if (!nm)
+	if (!v->nm)
 		html(w->out, "<p>%s</p>", _("No meetings planned yet."));
 	else {
-		/* the status of each report (not its text) for those who may read reports */
-		struct meeting_report *rep = NULL;
-		size_t nrep = 0;
-		bool reports = rel != REL_OWNER &&
-			       !store_report_list(w->st, w->a, org, g.id, rel == REL_PARTICIPANT || rel == REL_COACH, &rep, &nrep);
 		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
 		     _("No."), _("Theme"), _("Date"), _("Time"), _("Venue"));
-		if (reports)
+		if (v->report_status)
 			html(w->out, "<th scope=\"col\">%s</th>", _("Report"));
 		html(w->out, "</tr></thead><tbody>");
-		for (size_t i = 0; i < nm; i++) {
-			const char *theme = m[i].theme;
-			if (!strcmp(m[i].choice, "free"))
-				theme = arena_printf(w->a, _("Free choice: %s"), m[i].free_topic);
-			else if (!strcmp(m[i].choice, "menu"))
-				theme = m[i].option_name ? arena_printf(w->a, "%s: %s", m[i].topic_name, m[i].option_name)
-							 : m[i].topic_name;
-			html(w->out, "<tr><td>%d</td><td><a href=\"/meetings/%lld\">%s</a>", m[i].number, m[i].id, theme);
-			html(w->out, "%s</td><td>%s%s</td><td>%s–%s</td><td>%s</td>",
-			     m[i].cancelled ? _(" (cancelled)") : "", date_label(w->a, m[i].starts_on),
-			     strcmp(m[i].ends_on, m[i].starts_on) ? arena_printf(w->a, " – %s", date_label(w->a, m[i].ends_on)) : "",
-			     m[i].start_time, m[i].end_time, m[i].venue);
-			if (reports) {
-				const char *st = NULL;
-				for (size_t k = 0; k < nrep; k++)
-					if (rep[k].meeting_id == m[i].id)
-						st = rep[k].status;
-				if (st)
-					html(w->out, "<td><a href=\"/meetings/%lld/report\">%s</a></td>", m[i].id, report_status_label(st));
-				else
-					html(w->out, "<td>—</td>");
-			}
-			html(w->out, "</tr>");
-		}
+		for (size_t i = 0; i < v->nm; i++)
+			meeting_row(w, v, i);
 		html(w->out, "</tbody></table>\n");
-		if (reports)
-			html(w->out, "<p><a href=\"/groups/%lld/story\">%s</a></p>\n", g.id, _("The group's learning story"));
+		if (v->report_status)
+			html(w->out, "<p><a href=\"/groups/%lld/story\">%s</a></p>\n", v->g.id, _("The group's learning story"));
 	}
-	html(w->out, "<p><a href=\"/groups/%lld/calendar.ics\">%s</a> · <a href=\"/calendar\">%s</a></p>\n", g.id,
+	html(w->out, "<p><a href=\"/groups/%lld/calendar.ics\">%s</a> · <a href=\"/calendar\">%s</a></p>\n", v->g.id,
 	     _("Download the meetings (.ics)"), _("Subscribe in your calendar"));
+}
 
-	/* attendance: the whole group for those who run or accompany it, else one's own */
-	if (rel != REL_OWNER && nm && nen) {
-		html(w->out, "<h2 id=\"attendance\">%s</h2><p class=\"muted\">%s</p>", _("Attendance"),
-		     _("Taking part is voluntary and never a sanction; attendance is recorded to follow the group."));
-		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th>", _("Name"));
-		for (size_t i = 0; i < nm; i++)
-			html(w->out, "<th scope=\"col\">%d</th>", m[i].number);
-		html(w->out, "<th scope=\"col\">%s</th></tr></thead><tbody>", _("Present, of the meetings recorded"));
-		for (size_t k = 0; k < nen; k++) {
-			if (!group_may_see_attendance(rel) && en[k].person_id != w->who.person_id)
-				continue;
-			html(w->out, "<tr><th scope=\"row\">%s</th>", en[k].person_name);
-			int present = 0, recorded = 0;
-			for (size_t i = 0; i < nm; i++) {
-				const char *st = "";
-				for (size_t j = 0; j < nat; j++)
-					if (at[j].meeting_id == m[i].id && at[j].person_id == en[k].person_id)
-						st = at[j].status;
-				recorded += *st != '\0';
-				present += !strcmp(st, "present");
-				html(w->out, "<td>%s</td>", attendance_label(st));
-			}
-			html(w->out, "<td>%s</td></tr>", arena_printf(w->a, _("%d of %d"), present, recorded));
+/* Attendance: the whole group for those who run or accompany it, else one's own. */
+static void attendance_section(struct web *w, const struct group_view *v)
+{
+	if (!v->attendance || !v->nm || !v->nen)
+		return;
+	html(w->out, "<h2 id=\"attendance\">%s</h2><p class=\"muted\">%s</p>", _("Attendance"),
+	     _("Taking part is voluntary and never a sanction; attendance is recorded to follow the group."));
+	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th>", _("Name"));
+	for (size_t i = 0; i < v->nm; i++)
+		html(w->out, "<th scope=\"col\">%d</th>", v->m[i].number);
+	html(w->out, "<th scope=\"col\">%s</th></tr></thead><tbody>", _("Present, of the meetings recorded"));
+	/* the cells' words looked up once, not once per cell */
+	static const char *const kinds[] = { "present", "excused", "absent", "" };
+	const char *words[4];
+	for (int j = 0; j < 4; j++)
+		words[j] = attendance_label(kinds[j]);
+	for (size_t k = 0; k < v->nattendance; k++) {
+		const struct group_attendance_row *row = &v->attendance[k];
+		html(w->out, "<tr><th scope=\"row\">%s</th>", row->en->person_name);
+		for (size_t i = 0; i < v->nm; i++) {
+			int j = 0;
+			while (j < 3 && strcmp(row->status[i], kinds[j]))
+				j++;
+			html(w->out, "<td>%s</td>", words[j]);
 		}
-		html(w->out, "</tbody></table>\n");
+		html(w->out, "<td>%s</td></tr>", arena_printf(w->a, _("%d of %d"), row->present, row->recorded));
 	}
+	html(w->out, "</tbody></table>\n");
+}
 
-	if (rel == REL_PARTICIPANT) {
-		question_section(w, g.id, NULL);
-		for (size_t i = 0; i < nen; i++)
-			if (en[i].person_id == w->who.person_id)
-				html(w->out, "<p><a href=\"/groups/%lld/plan\">%s</a> · <a href=\"/enrolments/%lld/intake\">%s</a></p>\n",
-				     g.id, _("My development plan"), en[i].id, _("Your intake and closing talk"));
-	}
-	if (rel == REL_COACH || rel == REL_FACILITATOR || rel == REL_MENTOR) {
-		long long offered = 0, held = 0, declined = 0;
-		if (!store_closing_counts(w->st, org, g.id, &offered, &held, &declined) && offered)
-			html(w->out, "<p>%s</p>\n",
-			     arena_printf(w->a, _("Closing talks: %lld offered, %lld held, %lld declined."), offered, held, declined));
-	}
-	logbook_group_section(w, g.id);
+/* A participant's own part: the learning question, the plan, the intake. */
+static void own_section(struct web *w, const struct group_view *v)
+{
+	if (!v->own_enrolment_id)
+		return;
+	question_section(w, v->g.id, NULL);
+	html(w->out, "<p><a href=\"/groups/%lld/plan\">%s</a> · <a href=\"/enrolments/%lld/intake\">%s</a></p>\n", v->g.id,
+	     _("My development plan"), v->own_enrolment_id, _("Your intake and closing talk"));
+}
 
-	if (rel == REL_COACH || group_may_run(rel)) {
-		struct person *people = NULL;
-		size_t np = 0;
-		long long total;
-		/* the people to choose from: a search, at most PICK_MAX shown */
-		const char *q = web_arg(w, "q");
-		struct person_filter f = { q, 0, 0, 0, PICK_MAX };
-		if (rel == REL_COACH && person_list(&w->ctx, &f, &people, &np, &total) == D_OK) {
-			html(w->out, "<h2 id=\"find\">%s</h2><form method=\"get\" action=\"/groups/%lld#find\" role=\"search\">"
-				"<p class=\"field\"><label for=\"f-q\">%s</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"> "
-				"<button type=\"submit\" class=\"secondary\">%s</button></p></form><p role=\"status\">%s</p>",
-			     _("People for this group"), g.id, _("Search by name, e-mail or employee number"), q ? q : "",
-			     _("Search"),
-			     total > PICK_MAX
-				     ? arena_printf(w->a, _("%lld found; the lists below show the first %d. Search to narrow them."), total, PICK_MAX)
-				     : arena_printf(w->a, ngettext("%lld person found.", "%lld people found.", (unsigned long)total), total));
-			staff_form(w, &g, people, np, form && !strcmp(form, "staff") ? e : NULL);
-			enrol_form(w, &g, people, np, en, nen, form && !strcmp(form, "enrol") ? e : NULL);
-		}
-		plan_form(w, &g, m, nm, form && !strcmp(form, "plan") ? e : NULL);
+/* The coach's search for people, with the staffing and enrolment forms
+ * that offer the people found (at most PICK_MAX). */
+static void people_forms(struct web *w, const struct group_view *v, const char *form, const struct errors *e)
+{
+	struct person *people = NULL;
+	size_t np = 0;
+	long long total;
+	const char *q = web_arg(w, "q");
+	struct person_filter f = { q, 0, 0, 0, PICK_MAX };
+	if (person_list(&w->ctx, &f, &people, &np, &total) != D_OK)
+		return;
+	html(w->out, "<h2 id=\"find\">%s</h2><form method=\"get\" action=\"/groups/%lld#find\" role=\"search\">"
+		"<p class=\"field\"><label for=\"f-q\">%s</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"> "
+		"<button type=\"submit\" class=\"secondary\">%s</button></p></form><p role=\"status\">%s</p>",
+	     _("People for this group"), v->g.id, _("Search by name, e-mail or employee number"), q ? q : "", _("Search"),
+	     total > PICK_MAX
+		     ? arena_printf(w->a, _("%lld found; the lists below show the first %d. Search to narrow them."), total, PICK_MAX)
+		     : arena_printf(w->a, ngettext("%lld person found.", "%lld people found.", (unsigned long)total), total));
+	staff_form(w, &v->g, people, np, errors_of(form, e, "staff"));
+	enrol_form(w, v, people, np, errors_of(form, e, "enrol"));
+}
+
+static void group_page(struct web *w, const char *form, const struct errors *e, int status)
+{
+	struct group_view v;
+	int d = group_view(&w->ctx, w->id[0], &v);
+	if (d == D_NOTFOUND) {
+		web_not_found(w);
+		return;
 	}
+	if (d) {
+		web_error(w, 500, _("The group could not be read. Try again later."));
+		return;
+	}
+	page_begin(w, v.g.name);
+	page_done_message(w);
+	group_heading(w, &v);
+	participants_section(w, &v, errors_of(form, e, "status"));
+	meetings_section(w, &v);
+	attendance_section(w, &v);
+	own_section(w, &v);
+	if (v.closing_offered)
+		html(w->out, "<p>%s</p>\n", arena_printf(w->a, _("Closing talks: %lld offered, %lld held, %lld declined."),
+							 v.closing_offered, v.closing_held, v.closing_declined));
+	logbook_group_section(w, v.g.id);
+	if (v.may_staff)
+		people_forms(w, &v, form, e);
+	if (v.may_plan)
+		plan_form(w, &v, errors_of(form, e, "plan"));
 	page_end(w);
 	w->r->status = status;
 }
@@ -418,11 +443,6 @@ static bool open_for(struct web *w, bool (*may)(enum group_relation))
 	return true;
 }
 
-static bool is_coach(enum group_relation r)
-{
-	return r == REL_COACH;
-}
-
 static void after(struct web *w, int d, const char *done, const char *form, const struct errors *e)
 {
 	if (d == D_OK)
@@ -437,7 +457,7 @@ static void after(struct web *w, int d, const char *done, const char *form, cons
 
 void page_group_staff(struct web *w)
 {
-	if (!open_for(w, is_coach))
+	if (!open_for(w, group_may_staff))
 		return;
 	struct errors e = { 0 };
 	long long mentor = web_field_id(w, "mentor_id"), facilitator = web_field_id(w, "facilitator_id");
@@ -454,7 +474,7 @@ void page_group_staff(struct web *w)
 
 void page_group_enrol(struct web *w)
 {
-	if (!open_for(w, is_coach))
+	if (!open_for(w, group_may_staff))
 		return;
 	struct errors e = { 0 };
 	const struct kvlist *form = &w->r->form;
@@ -482,19 +502,19 @@ void page_group_enrol(struct web *w)
 
 void page_enrolment_status(struct web *w)
 {
-	struct enrolment en;
-	int r = store_enrolment_get(w->st, w->a, w->who.organisation_id, w->id[0], &en);
-	if (r == ST_NOTFOUND) {
+	long long group_id;
+	int d = enrolment_group(&w->ctx, w->id[0], &group_id);
+	if (d == D_NOTFOUND) {
 		web_not_found(w);
 		return;
 	}
-	if (r) {
+	if (d) {
 		web_error(w, 500, _("The change could not be saved. Try again later."));
 		return;
 	}
 	struct errors e = { 0 };
-	int d = enrolment_set_status(&w->ctx, en.id, web_field(w, "status"), web_field(w, "date"), web_field(w, "reason"), &e);
-	w->id[0] = en.group_id;
+	d = enrolment_set_status(&w->ctx, w->id[0], web_field(w, "status"), web_field(w, "date"), web_field(w, "reason"), &e);
+	w->id[0] = group_id;
 	after(w, d, "status-changed", "status", &e);
 }
 

@@ -1,7 +1,7 @@
 /* home.c — the home page: what the signed-in person can do, by role. */
 #include "web.h"
 #include "html/html.h"
-#include "store/instrument.h"
+#include "domain/survey.h"
 
 static void card(struct web *w, const char *href, const char *title, const char *text)
 {
@@ -36,7 +36,7 @@ void page_home(struct web *w)
 		/* a card only for whom a 360° round is about */
 		struct wave *wv;
 		size_t n;
-		if (!store_wave_list(w->st, w->a, w->who.organisation_id, &wv, &n))
+		if (!wave_list(&w->ctx, &wv, &n))
 			for (size_t i = 0; i < n; i++)
 				if (wv[i].subject_id == w->who.person_id) {
 					card(w, "/feedback", _("My 360° feedback"), _("How others see your leadership beside how you see it yourself, once a round has closed."));

@@ -10,8 +10,6 @@
 #include "domain/report.h"
 #include "domain/schedule.h"
 #include "html/html.h"
-#include "store/meeting.h"
-#include "store/report.h"
 
 #include <string.h>
 #include <time.h>
@@ -80,26 +78,120 @@ static void contributions_placed(struct web *w, const struct report_view *v)
 	}
 }
 
-static bool was_present(struct web *w, const struct report_page *p)
+/* The facilitator's preview, the form of the texts and the mentor's reflection. */
+static void report_form(struct web *w, const struct report_page_view *p, const struct errors *re)
 {
-	struct attendance *at;
-	size_t n;
-	if (!w->who.person_id ||
-	    store_attendance_list(w->st, w->a, w->who.organisation_id, p->g.id, &at, &n))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (at[i].meeting_id == p->m.id && at[i].person_id == w->who.person_id && !strcmp(at[i].status, "present"))
-			return true;
-	return false;
+	const struct report_view *v = &p->v;
+	if (v->exists) {
+		html(w->out, "<details class=\"preview\"><summary>%s</summary>", _("Preview: the report as the group reads it"));
+		report_texts(w, &v->r);
+		contributions_placed(w, v);
+		html(w->out, "</details>");
+	}
+	html(w->out, "<h2 id=\"write\">%s</h2>", v->exists ? _("The report") : _("Write the report"));
+	form_errors(w, re);
+	html(w->out, "<form method=\"post\" action=\"/meetings/%lld/report\">", p->m.id);
+	form_csrf(w);
+#define V(f, stored) (re ? web_field(w, f) : v->exists ? (stored) : "")
+	form_textarea(w, "agenda", _("Agenda"), V("agenda", v->r.agenda), re, markdown_hint());
+	form_textarea(w, "themes", _("Themes discussed"), V("themes", v->r.themes), re, NULL);
+	form_textarea(w, "learning_moments", _("Learning moments the group named"),
+		      V("learning_moments", v->r.learning_moments), re, NULL);
+	form_textarea(w, "facilitator_reflection", _("Reflection of the facilitator"),
+		      V("facilitator_reflection", v->r.facilitator_reflection), re, NULL);
+#undef V
+	bool published = v->exists && !strcmp(v->r.status, "published");
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n",
+	     published ? _("Save; the group reads the new version") : _("Save as draft"));
+	if (v->exists && !blank(v->r.mentor_reflection)) {
+		html(w->out, "<h3>%s</h3><div class=\"md\">", _("Reflection of the mentor"));
+		html_markdown(w->out, v->r.mentor_reflection);
+		html(w->out, "</div>");
+	}
+}
+
+/* Publishing or taking back to draft. */
+static void publish_form(struct web *w, const struct report_page_view *p, const struct errors *pe)
+{
+	form_errors(w, pe);   /* also when publishing before there is a report */
+	if (!p->v.exists)
+		return;
+	bool pub = !strcmp(p->v.r.status, "published");
+	html(w->out, "<form method=\"post\" action=\"/meetings/%lld/report/publish\">", p->m.id);
+	form_csrf(w);
+	html(w->out, "<input type=\"hidden\" name=\"publish\" value=\"%s\">", pub ? "0" : "1");
+	html(w->out, pub ? "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>\n"
+		       : "<p><button type=\"submit\">%s</button></p></form>\n",
+	     pub ? _("Take back to draft") : _("Publish to the group"));
+}
+
+/* Every contribution, to place in the report or take out. */
+static void contributions_to_place(struct web *w, const struct report_view *v)
+{
+	html(w->out, "<h2 id=\"contributions\">%s</h2>", _("Contributions of participants"));
+	if (!v->ncontribs)
+		html(w->out, "<p>%s</p>", _("No participant has added a contribution yet."));
+	for (size_t i = 0; i < v->ncontribs; i++) {
+		const struct contribution *x = &v->contribs[i];
+		html(w->out, "<blockquote class=\"contribution\"><div class=\"md\">");
+		html_markdown(w->out, x->text);
+		html(w->out, "</div><p class=\"muted\">— %s · %s</p>", x->person_name,
+		     x->placed ? _("placed in the report") : _("not placed"));
+		html(w->out, "<form method=\"post\" action=\"/contributions/%lld/place\">", x->id);
+		form_csrf(w);
+		html(w->out, "<input type=\"hidden\" name=\"placed\" value=\"%s\">", x->placed ? "0" : "1");
+		html(w->out, "<button type=\"submit\">%s</button></form></blockquote>",
+		     x->placed ? _("Take out of the report") : _("Place in the report"));
+	}
+}
+
+/* The mentor's reflection, once the facilitator has begun the report. */
+static void reflection_form(struct web *w, const struct report_page_view *p, const struct errors *me)
+{
+	if (!p->v.exists) {
+		html(w->out, "<p>%s</p>", _("The facilitator has not begun the report of this meeting yet; add your reflection when it has."));
+		return;
+	}
+	html(w->out, "<h2 id=\"reflection\">%s</h2>", _("Your reflection as mentor"));
+	form_errors(w, me);
+	html(w->out, "<form method=\"post\" action=\"/meetings/%lld/report\">", p->m.id);
+	form_csrf(w);
+	form_textarea(w, "mentor_reflection", _("Reflection of the mentor"),
+		      me ? web_field(w, "mentor_reflection") : p->v.r.mentor_reflection, me, markdown_hint());
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save"));
+}
+
+/* A participant's own contribution, for those who were present. */
+static void contribution_form(struct web *w, const struct report_page_view *p, const struct errors *ce)
+{
+	html(w->out, "<h2 id=\"contribution\">%s</h2>", _("Your contribution"));
+	if (!p->was_present) {
+		html(w->out, "<p>%s</p>", _("Only participants who were present at the meeting add a contribution to its report."));
+		return;
+	}
+	html(w->out, "<p>%s</p>", _("Voluntary: what you want to add to the report of this meeting. The facilitator reads it and may place it in the report, which the group then reads with your name."));
+	if (p->mine)
+		html(w->out, "<p class=\"status\">%s</p>",
+		     p->mine->placed ? _("The facilitator has placed your contribution in the report.")
+				     : _("Not placed in the report (yet)."));
+	form_errors(w, ce);
+	html(w->out, "<form method=\"post\" action=\"/meetings/%lld/contribution\">", p->m.id);
+	form_csrf(w);
+	form_textarea(w, "text", _("Your contribution"), ce ? web_field(w, "text") : p->mine ? p->mine->text : "", ce,
+		      _("Leave it empty and save to remove your contribution."));
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save contribution"));
+}
+
+/* The errors of a form when it is the one that was posted, else NULL. */
+static const struct errors *errors_of(const char *form, const struct errors *e, const char *name)
+{
+	return form && !strcmp(form, name) ? e : NULL;
 }
 
 static void report_page(struct web *w, const char *form, const struct errors *e, int status)
 {
-	struct report_page p;
-	if (!open_meeting(w, &p))
-		return;
-	struct report_view v;
-	int d = report_read(&w->ctx, p.m.id, &v);
+	struct report_page_view p;
+	int d = report_page_read(&w->ctx, w->id[0], &p);
 	if (d == D_NOTFOUND) {
 		web_not_found(w);
 		return;
@@ -108,120 +200,30 @@ static void report_page(struct web *w, const char *form, const struct errors *e,
 		web_error(w, 500, _("The report could not be read. Try again later."));
 		return;
 	}
-	bool fac = w->who.person_id && p.g.facilitator_id == w->who.person_id;
-	bool men = w->who.person_id && p.g.mentor_id == w->who.person_id;
 	page_begin(w, arena_printf(w->a, _("Report of meeting %d: %s"), p.m.number, p.m.theme));
 	page_done_message(w);
 	html(w->out, "<p><a href=\"/meetings/%lld\">%s</a> · <a href=\"/groups/%lld/story\">%s</a></p>", p.m.id,
 	     _("Back to the meeting"), p.g.id, _("The group's learning story"));
 	html(w->out, "<p>%s · %s</p>", p.g.name, date_label(w->a, p.m.starts_on));
-
-	if (v.exists)
-		html(w->out, "<p class=\"status\">%s: <strong>%s</strong></p>", _("Status"), report_status_label(v.r.status));
-	if (v.level == PRIVACY_ANONYMISED)
+	if (p.v.exists)
+		html(w->out, "<p class=\"status\">%s: <strong>%s</strong></p>", _("Status"), report_status_label(p.v.r.status));
+	if (p.v.level == PRIVACY_ANONYMISED)
 		html(w->out, "<p class=\"note\">%s</p>",
 		     _("You read along as organisation coach: participants' names are replaced and contributions are shown without their writer."));
-
-	if (fac) {
-		const struct errors *re = form && !strcmp(form, "report") ? e : NULL;
-		if (v.exists) {
-			html(w->out, "<details class=\"preview\"><summary>%s</summary>", _("Preview: the report as the group reads it"));
-			report_texts(w, &v.r);
-			contributions_placed(w, &v);
-			html(w->out, "</details>");
-		}
-		html(w->out, "<h2 id=\"write\">%s</h2>", v.exists ? _("The report") : _("Write the report"));
-		form_errors(w, re);
-		html(w->out, "<form method=\"post\" action=\"/meetings/%lld/report\">", p.m.id);
-		form_csrf(w);
-#define V(f, stored) (re ? web_field(w, f) : v.exists ? (stored) : "")
-		form_textarea(w, "agenda", _("Agenda"), V("agenda", v.r.agenda), re, markdown_hint());
-		form_textarea(w, "themes", _("Themes discussed"), V("themes", v.r.themes), re, NULL);
-		form_textarea(w, "learning_moments", _("Learning moments the group named"),
-			      V("learning_moments", v.r.learning_moments), re, NULL);
-		form_textarea(w, "facilitator_reflection", _("Reflection of the facilitator"),
-			      V("facilitator_reflection", v.r.facilitator_reflection), re, NULL);
-#undef V
-		bool published = v.exists && !strcmp(v.r.status, "published");
-		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n",
-		     published ? _("Save; the group reads the new version") : _("Save as draft"));
-		if (v.exists && !blank(v.r.mentor_reflection)) {
-			html(w->out, "<h3>%s</h3><div class=\"md\">", _("Reflection of the mentor"));
-			html_markdown(w->out, v.r.mentor_reflection);
-			html(w->out, "</div>");
-		}
-		const struct errors *pe = form && !strcmp(form, "publish") ? e : NULL;
-		if (!v.exists)
-			form_errors(w, pe);   /* publishing before there is a report */
-		if (v.exists) {
-			bool pub = !strcmp(v.r.status, "published");
-			form_errors(w, pe);
-			html(w->out, "<form method=\"post\" action=\"/meetings/%lld/report/publish\">", p.m.id);
-			form_csrf(w);
-			html(w->out, "<input type=\"hidden\" name=\"publish\" value=\"%s\">", pub ? "0" : "1");
-			html(w->out, pub ? "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>\n"
-				       : "<p><button type=\"submit\">%s</button></p></form>\n",
-			     pub ? _("Take back to draft") : _("Publish to the group"));
-		}
-		/* every contribution, to place or take out */
-		html(w->out, "<h2 id=\"contributions\">%s</h2>", _("Contributions of participants"));
-		if (!v.ncontribs)
-			html(w->out, "<p>%s</p>", _("No participant has added a contribution yet."));
-		for (size_t i = 0; i < v.ncontribs; i++) {
-			const struct contribution *x = &v.contribs[i];
-			html(w->out, "<blockquote class=\"contribution\"><div class=\"md\">");
-			html_markdown(w->out, x->text);
-			html(w->out, "</div><p class=\"muted\">— %s · %s</p>", x->person_name,
-			     x->placed ? _("placed in the report") : _("not placed"));
-			html(w->out, "<form method=\"post\" action=\"/contributions/%lld/place\">", x->id);
-			form_csrf(w);
-			html(w->out, "<input type=\"hidden\" name=\"placed\" value=\"%s\">", x->placed ? "0" : "1");
-			html(w->out, "<button type=\"submit\">%s</button></form></blockquote>",
-			     x->placed ? _("Take out of the report") : _("Place in the report"));
-		}
-	} else if (v.exists) {
-		report_texts(w, &v.r);
-		contributions_placed(w, &v);
+	if (p.writes) {
+		report_form(w, &p, errors_of(form, e, "report"));
+		publish_form(w, &p, errors_of(form, e, "publish"));
+		contributions_to_place(w, &p.v);
+	} else if (p.v.exists) {
+		report_texts(w, &p.v.r);
+		contributions_placed(w, &p.v);
 	} else {
 		html(w->out, "<p>%s</p>", _("The report of this meeting has not been published yet."));
 	}
-
-	if (men && v.exists) {
-		const struct errors *me = form && !strcmp(form, "report") ? e : NULL;
-		html(w->out, "<h2 id=\"reflection\">%s</h2>", _("Your reflection as mentor"));
-		form_errors(w, me);
-		html(w->out, "<form method=\"post\" action=\"/meetings/%lld/report\">", p.m.id);
-		form_csrf(w);
-		form_textarea(w, "mentor_reflection", _("Reflection of the mentor"),
-			      me ? web_field(w, "mentor_reflection") : v.r.mentor_reflection, me, markdown_hint());
-		html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save"));
-	} else if (men) {
-		html(w->out, "<p>%s</p>", _("The facilitator has not begun the report of this meeting yet; add your reflection when it has."));
-	}
-
-	if (p.rel == REL_PARTICIPANT || (!fac && !men && was_present(w, &p))) {
-		const struct contribution *mine = NULL;
-		for (size_t i = 0; i < v.ncontribs; i++)
-			if (v.contribs[i].person_id == w->who.person_id)
-				mine = &v.contribs[i];
-		const struct errors *ce = form && !strcmp(form, "contribution") ? e : NULL;
-		html(w->out, "<h2 id=\"contribution\">%s</h2>", _("Your contribution"));
-		if (was_present(w, &p)) {
-			html(w->out, "<p>%s</p>", _("Voluntary: what you want to add to the report of this meeting. The facilitator reads it and may place it in the report, which the group then reads with your name."));
-			if (mine)
-				html(w->out, "<p class=\"status\">%s</p>",
-				     mine->placed ? _("The facilitator has placed your contribution in the report.")
-						  : _("Not placed in the report (yet)."));
-			form_errors(w, ce);
-			html(w->out, "<form method=\"post\" action=\"/meetings/%lld/contribution\">", p.m.id);
-			form_csrf(w);
-			form_textarea(w, "text", _("Your contribution"), ce ? web_field(w, "text") : mine ? mine->text : "", ce,
-				      _("Leave it empty and save to remove your contribution."));
-			html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save contribution"));
-		} else {
-			html(w->out, "<p>%s</p>", _("Only participants who were present at the meeting add a contribution to its report."));
-		}
-	}
+	if (p.reflects)
+		reflection_form(w, &p, errors_of(form, e, "report"));
+	if (p.contribution_section)
+		contribution_form(w, &p, errors_of(form, e, "contribution"));
 	page_end(w);
 	w->r->status = status;
 }
@@ -251,17 +253,14 @@ void page_report_save(struct web *w)
 	if (!open_meeting(w, &p))
 		return;
 	struct errors e = { 0 };
-	bool fac = w->who.person_id && p.g.facilitator_id == w->who.person_id;
 	struct report_texts t = {
 		.agenda = web_field(w, "agenda"),
 		.themes = web_field(w, "themes"),
 		.learning_moments = web_field(w, "learning_moments"),
 		.facilitator_reflection = web_field(w, "facilitator_reflection"),
-		.mentor_reflection = fac ? NULL : web_field(w, "mentor_reflection"),
+		.mentor_reflection = web_field(w, "mentor_reflection"),
 	};
-	struct meeting_report old;
-	bool published = !store_report_for_meeting(w->st, w->a, w->who.organisation_id, p.m.id, &old) &&
-			 !strcmp(old.status, "published");
+	bool published = report_is_published(&w->ctx, p.m.id);
 	int d = report_save(&w->ctx, p.m.id, &t, (long long)time(NULL), &e, NULL);
 	after(w, d, published ? "report-updated" : "report-saved", "report", &e);
 }
@@ -289,14 +288,14 @@ void page_contribution_save(struct web *w)
 
 void page_contribution_place(struct web *w)
 {
-	struct contribution x;
-	if (store_contribution_get(w->st, w->a, w->who.organisation_id, w->id[0], &x)) {
+	long long meeting_id;
+	if (contribution_meeting(&w->ctx, w->id[0], &meeting_id)) {
 		web_not_found(w);
 		return;
 	}
-	int d = contribution_place(&w->ctx, x.id, !strcmp(web_field(w, "placed"), "1"), (long long)time(NULL));
+	int d = contribution_place(&w->ctx, w->id[0], !strcmp(web_field(w, "placed"), "1"), (long long)time(NULL));
 	if (d == D_OK)
-		web_redirect(w, arena_printf(w->a, "/meetings/%lld/report?done=contribution-placed#contributions", x.meeting_id));
+		web_redirect(w, arena_printf(w->a, "/meetings/%lld/report?done=contribution-placed#contributions", meeting_id));
 	else if (d == D_NOTFOUND)
 		web_not_found(w);
 	else if (d == D_FORBIDDEN)
@@ -319,7 +318,6 @@ static void story_page(struct web *w, const struct errors *e, int status)
 		web_error(w, 500, _("The learning story could not be read. Try again later."));
 		return;
 	}
-	bool fac = w->who.person_id && v.g.facilitator_id == w->who.person_id;
 	bool bundled = !strcmp(v.s.status, "bundled");
 	page_begin(w, arena_printf(w->a, _("Learning story of %s"), v.g.name));
 	page_done_message(w);
@@ -332,11 +330,11 @@ static void story_page(struct web *w, const struct errors *e, int status)
 	if (v.level == PRIVACY_ANONYMISED)
 		html(w->out, "<p class=\"note\">%s</p>",
 		     _("You read along as organisation coach: participants' names are replaced and contributions are shown without their writer."));
-	if (bundled || fac)
+	if (v.downloadable)
 		html(w->out, "<p><a href=\"/groups/%lld/story.pdf\">%s</a> · <a href=\"/groups/%lld/story.md\">%s</a></p>",
 		     v.g.id, _("Download as PDF"), v.g.id, _("Download as Markdown"));
 
-	if (fac) {
+	if (v.writes) {
 		html(w->out, "<h2 id=\"bundle\">%s</h2><p>%s</p>", _("Opening and closing"),
 		     _("On or after the last meeting you bundle the published reports, with an opening and a closing text, into the group's learning story. You can still change the texts afterwards."));
 		form_errors(w, e);
@@ -423,9 +421,8 @@ static const char *story_filename(struct web *w, const struct story_view *v, con
 
 static bool story_for_download(struct web *w, struct story_view *v)
 {
-	int d = story_open(&w->ctx, w->id[0], v);
-	bool fac = w->who.person_id && v->g.facilitator_id == w->who.person_id;
-	if (d == D_NOTFOUND || (!d && strcmp(v->s.status, "bundled") && !fac)) {
+	int d = story_open_file(&w->ctx, w->id[0], v);
+	if (d == D_NOTFOUND) {
 		web_not_found(w);
 		return false;
 	}

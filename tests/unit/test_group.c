@@ -1,18 +1,23 @@
 /* test_group.c — groups: staffing and the pair confirmed after the first
  * meeting, enrolment once per programme, status changes with their
- * messages, the size warning, and who relates how to a group. */
+ * messages, the size warning, who relates how to a group, and what each
+ * of them sees of it (group_view). */
 #include "test.h"
 #include "fixture.h"
 #include "core/i18n.h"
 #include "domain/group.h"
+#include "domain/group_view.h"
+#include "domain/intake.h"
 #include "domain/meeting.h"
 #include "domain/programme.h"
+#include "domain/report.h"
 #include "domain/role.h"
 #include "store/design.h"
 #include "store/group.h"
 #include "store/store.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static long long person(struct fixture *f, const char *emp, const char *name)
 {
@@ -167,5 +172,204 @@ TEST(group_relation_from_the_groups_own_rows)
 	CHECK_INT(group_relation(&c, &g), REL_COACH);
 	/* the other organisation's coach */
 	CHECK_INT(group_open(&f.cb, s.group, &g, &rel), D_NOTFOUND);
+	fixture_close(&f);
+}
+
+/* ---- what each reader sees of a group (domain/group_view.h) ---- */
+
+struct seen {
+	struct fixture *f;
+	struct setup s;
+	long long enrolment[12];     /* of people[0..11], in the group's order by name */
+	long long met_draft, met_published;
+};
+
+/* A context of the person with these roles in organisation A. */
+static struct ctx as(struct fixture *f, struct actor *w, long long person_id, unsigned roles)
+{
+	memset(w, 0, sizeof(*w));
+	w->organisation_id = f->org_a;
+	w->person_id = person_id;
+	w->roles = roles;
+	w->email = "t";
+	return (struct ctx){ f->st, &f->a, w, 0 };
+}
+
+/* Twelve enrolled (people 0..11), mentor 14, facilitator 15; two past
+ * meetings with attendance, the first report a draft, the second
+ * published; person 11 stopped with a reason; a closing talk offered to
+ * person 0. */
+static bool seen_setup(struct fixture *f, struct seen *x)
+{
+	struct errors e = { 0 };
+	x->f = f;
+	if (!setup(f, &x->s) || group_enrol(&f->c, x->s.group, x->s.people, 12, "2026-01-05", &e) ||
+	    group_staff(&f->c, x->s.group, x->s.people[14], x->s.people[15], "proposed", &e))
+		return false;
+	struct meeting_when w1 = { "2026-02-02", "09:00", "17:00", "" }, w2 = { "2026-02-16", "09:00", "17:00", "" };
+	if (meeting_plan(&f->c, x->s.group, 1, &w1, 1, &e, &x->met_draft) ||
+	    meeting_plan(&f->c, x->s.group, 2, &w2, 1, &e, &x->met_published))
+		return false;
+	for (int i = 0; i < 12; i++)
+		if (attendance_record(&f->c, x->met_draft, x->s.people[i], i % 2 ? "present" : "absent", 3, &e) ||
+		    attendance_record(&f->c, x->met_published, x->s.people[i], "present", 3, &e))
+			return false;
+	struct enrolment *en;
+	size_t n;
+	if (store_enrolment_list(f->st, &f->a, f->org_a, x->s.group, &en, &n) || n != 12)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < 12; k++)
+			if (en[i].person_id == x->s.people[k])
+				x->enrolment[k] = en[i].id;
+	if (enrolment_set_status(&f->c, x->enrolment[11], "stopped", "2026-03-01", "Nieuwe functie elders", &e))
+		return false;
+	struct actor fw;
+	struct ctx fac = as(f, &fw, x->s.people[15], ROLE_BIT(ROLE_FACILITATOR));
+	struct report_texts t = { "Agenda", "Thema", "", "", NULL };
+	return report_save(&fac, x->met_draft, &t, 10, &e, NULL) == D_OK &&
+	       report_save(&fac, x->met_published, &t, 10, &e, NULL) == D_OK &&
+	       report_publish(&fac, x->met_published, true, 11, &e) == D_OK &&
+	       closing_record(&fac, x->enrolment[0], "2026-03-02", "held", "2026-03-09", 12, &e) == D_OK;
+}
+
+static int view_as(struct seen *x, long long person_id, unsigned roles, struct group_view *v)
+{
+	struct actor w;
+	struct ctx c = as(x->f, &w, person_id, roles);
+	return group_view(&c, x->s.group, v);
+}
+
+static const struct enrolment *stopped_one(const struct group_view *v)
+{
+	for (size_t i = 0; i < v->nen; i++)
+		if (!strcmp(v->en[i].status, "stopped"))
+			return &v->en[i];
+	return NULL;
+}
+
+/* the index of a meeting in the view */
+static int meeting_at(const struct group_view *v, long long id)
+{
+	for (size_t i = 0; i < v->nm; i++)
+		if (v->m[i].id == id)
+			return (int)i;
+	return -1;
+}
+
+TEST(group_view_the_owner_sees_names_and_status_only)
+{
+	FIXTURE(f);
+	struct seen x;
+	CHECK(seen_setup(&f, &x));
+	struct group_view v;
+	CHECK_INT(view_as(&x, x.s.people[13], ROLE_BIT(ROLE_OWNER), &v), D_OK);
+	CHECK_INT(v.rel, REL_OWNER);
+	CHECK_INT(v.nen, 12);
+	CHECK(v.show_status);
+	CHECK(v.programme_link);
+	/* no attendance, no reports, no reason of a stop, no closing talks */
+	CHECK(v.attendance == NULL);
+	CHECK_INT(v.nattendance, 0);
+	CHECK(v.report_status == NULL);
+	CHECK(stopped_one(&v) != NULL);
+	CHECK(stopped_one(&v)->stop_reason == NULL);
+	CHECK(stopped_one(&v)->stopped_on == NULL);
+	CHECK_INT(v.closing_offered, 0);
+	CHECK_INT(v.closing_held, 0);
+	/* and nothing to change or hold */
+	CHECK(!v.may_staff && !v.may_plan && !v.may_change_status && !v.holds_intake);
+	CHECK(v.size_warning == NULL);
+	CHECK(v.unplanned == NULL);
+	CHECK_INT(v.own_enrolment_id, 0);
+	fixture_close(&f);
+}
+
+TEST(group_view_a_participant_sees_their_own_attendance_and_published_reports)
+{
+	FIXTURE(f);
+	struct seen x;
+	CHECK(seen_setup(&f, &x));
+	struct group_view v;
+	CHECK_INT(view_as(&x, x.s.people[3], ROLE_BIT(ROLE_PARTICIPANT), &v), D_OK);
+	CHECK_INT(v.rel, REL_PARTICIPANT);
+	CHECK(!v.show_status);
+	CHECK(!v.programme_link);
+	/* one row of attendance: their own, both meetings present */
+	CHECK_INT(v.nattendance, 1);
+	CHECK(v.attendance != NULL);
+	CHECK_INT(v.attendance[0].en->person_id, x.s.people[3]);
+	CHECK_INT(v.attendance[0].present, 2);
+	CHECK_INT(v.attendance[0].recorded, 2);
+	/* the published report's status, not the draft's */
+	CHECK(v.report_status != NULL);
+	CHECK(v.report_status[meeting_at(&v, x.met_draft)] == NULL);
+	CHECK_STR(v.report_status[meeting_at(&v, x.met_published)], "published");
+	CHECK(stopped_one(&v)->stop_reason == NULL);
+	CHECK_INT(v.closing_offered, 0);
+	CHECK_INT(v.own_enrolment_id, x.enrolment[3]);
+	CHECK(!v.may_staff && !v.may_plan && !v.may_change_status && !v.holds_intake);
+	CHECK(v.size_warning == NULL);
+	/* a stopped participant no longer sees the group, nor anything of it */
+	CHECK_INT(view_as(&x, x.s.people[11], ROLE_BIT(ROLE_PARTICIPANT), &v), D_NOTFOUND);
+	CHECK(v.g.name == NULL && v.en == NULL && v.nen == 0);
+	/* nor does a participant of another group */
+	CHECK_INT(view_as(&x, x.s.people[12], ROLE_BIT(ROLE_PARTICIPANT), &v), D_NOTFOUND);
+	fixture_close(&f);
+}
+
+TEST(group_view_mentor_and_facilitator_see_the_whole_group)
+{
+	FIXTURE(f);
+	struct seen x;
+	CHECK(seen_setup(&f, &x));
+	struct group_view v;
+	CHECK_INT(view_as(&x, x.s.people[14], ROLE_BIT(ROLE_MENTOR), &v), D_OK);
+	CHECK_INT(v.rel, REL_MENTOR);
+	CHECK_INT(v.nattendance, 12);
+	CHECK(v.report_status != NULL);
+	CHECK_STR(v.report_status[meeting_at(&v, x.met_draft)], "draft");
+	CHECK_STR(v.report_status[meeting_at(&v, x.met_published)], "published");
+	CHECK_STR(stopped_one(&v)->stop_reason, "Nieuwe functie elders");
+	CHECK_INT(v.closing_offered, 1);
+	CHECK_INT(v.closing_held, 1);
+	CHECK(v.holds_intake);
+	CHECK(!v.may_plan && !v.may_staff && !v.may_change_status);
+	CHECK(v.size_warning == NULL);  /* the facilitator's and the coach's concern */
+
+	CHECK_INT(view_as(&x, x.s.people[15], ROLE_BIT(ROLE_FACILITATOR), &v), D_OK);
+	CHECK_INT(v.rel, REL_FACILITATOR);
+	CHECK(v.holds_intake && v.may_plan && !v.may_staff);
+	CHECK_STR(v.report_status[meeting_at(&v, x.met_draft)], "draft");
+	/* eleven left (one stopped) is within 10..14; planned 1 and 2 of the programme's meetings */
+	CHECK(v.size_warning == NULL);
+	CHECK(v.nunplanned > 0);
+	for (size_t i = 0; i < v.nunplanned; i++)
+		CHECK(v.unplanned[i].number != 1 && v.unplanned[i].number != 2);
+	/* the attendance rows in the group's order, counted */
+	int present = 0;
+	for (size_t i = 0; i < v.nattendance; i++)
+		present += v.attendance[i].present;
+	CHECK_INT(present, 12 + 6);
+	fixture_close(&f);
+}
+
+TEST(group_view_the_coach_reads_along_with_published_reports_and_runs_the_group)
+{
+	FIXTURE(f);
+	struct seen x;
+	CHECK(seen_setup(&f, &x));
+	struct group_view v;
+	CHECK_INT(view_as(&x, x.s.people[13], ROLE_BIT(ROLE_COACH), &v), D_OK);
+	CHECK_INT(v.rel, REL_COACH);
+	CHECK(v.may_staff && v.may_plan && v.may_change_status && v.programme_link && v.show_status);
+	CHECK(!v.holds_intake);
+	CHECK(v.report_status[meeting_at(&v, x.met_draft)] == NULL);
+	CHECK_STR(v.report_status[meeting_at(&v, x.met_published)], "published");
+	CHECK_INT(v.nattendance, 12);
+	CHECK_STR(stopped_one(&v)->stop_reason, "Nieuwe functie elders");
+	CHECK_INT(v.closing_offered, 1);
+	/* the other organisation's coach: not found */
+	CHECK_INT(group_view(&f.cb, x.s.group, &v), D_NOTFOUND);
 	fixture_close(&f);
 }

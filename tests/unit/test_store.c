@@ -150,6 +150,41 @@ TEST(store_transactions_nest)
 	fixture_close(&f);
 }
 
+/* A read snapshot: what another connection commits meanwhile is not seen
+ * until it ends; inside a transaction it changes nothing (the transaction
+ * still commits its work), and after it a transaction starts clean. */
+TEST(store_read_snapshot)
+{
+	FIXTURE(f);
+	long long n;
+	CHECK(person_add(&f, f.org_a, "1", "Eerste", 0, 0) > 0);
+	CHECK_INT(store_read_begin(f.st), ST_OK);
+	CHECK_INT(store_person_count(f.st, f.org_a, &n), ST_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(fixture_exec(&f, "INSERT INTO person(organisation_id, employee_id, name) VALUES (%lld, '2', 'Tweede')",
+			       f.org_a), 0);
+	CHECK_INT(store_person_count(f.st, f.org_a, &n), ST_OK);
+	CHECK_INT(n, 1);   /* the snapshot */
+	store_read_end(f.st);
+	CHECK_INT(store_person_count(f.st, f.org_a, &n), ST_OK);
+	CHECK_INT(n, 2);
+	/* within a transaction: nothing of its own, the work stays */
+	CHECK_INT(store_begin(f.st), ST_OK);
+	CHECK(person_add(&f, f.org_a, "3", "Derde", 0, 0) > 0);
+	CHECK_INT(store_read_begin(f.st), ST_OK);
+	store_read_end(f.st);
+	CHECK_INT(store_commit(f.st), ST_OK);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM person WHERE employee_id = '3'"), 1);
+	/* and a write transaction after a snapshot */
+	CHECK_INT(store_read_begin(f.st), ST_OK);
+	store_read_end(f.st);
+	CHECK_INT(store_begin(f.st), ST_OK);
+	CHECK(person_add(&f, f.org_a, "4", "Vierde", 0, 0) > 0);
+	CHECK_INT(store_commit(f.st), ST_OK);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM person"), 4);
+	fixture_close(&f);
+}
+
 /* ---- organisations ---- */
 
 TEST(store_organisations)

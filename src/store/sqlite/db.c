@@ -255,6 +255,31 @@ void store_rollback(struct store *s)
 	exec_sql(s, sql, NULL);
 }
 
+/* A read-only snapshot: a deferred transaction, so the connection takes
+ * the database's read lock once for every statement until store_read_end
+ * instead of once per statement, and every read in between sees the same
+ * state. Within a transaction it is that transaction's already. */
+int store_read_begin(struct store *s)
+{
+	if (s->txn_depth)
+		return ST_OK;
+	int r = exec_sql(s, "BEGIN DEFERRED", NULL);
+	if (!r) {
+		s->txn_depth = 1;
+		s->reading = true;
+	}
+	return r;
+}
+
+void store_read_end(struct store *s)
+{
+	if (!s->reading)
+		return;
+	s->reading = false;
+	if (store_commit(s))
+		store_rollback(s);
+}
+
 int store_schema_version(struct store *s)
 {
 	sqlite3_stmt *st;

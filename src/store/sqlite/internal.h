@@ -54,6 +54,7 @@ struct store {
 	struct cached_count counts[CACHE_SLOTS];
 	unsigned next_units, next_count;
 	int txn_depth;  /* 0 outside a transaction; inner levels are savepoints */
+	bool reading;   /* the outermost transaction is store_read_begin's */
 };
 
 /* The connection's read version; -1 inside a transaction or when it cannot
