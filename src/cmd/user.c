@@ -157,7 +157,9 @@ static int user_passwd(int argc, char **argv)
 		die("database: %s", store_errmsg(st));
 	/* a new password ends every session of the account (and its API
 	 * tokens, in account_set_password) */
-	session_end_others(st, acc.id, NULL);
+	if (session_end_others(st, acc.id, NULL))
+		die("the password of %s changed, but its sessions could not be ended: %s; run this again", email,
+		    store_errmsg(st));
 	printf("password of %s changed\n", email);
 	arena_free(&a);
 	store_close(st);

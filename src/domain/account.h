@@ -8,6 +8,7 @@
 #ifndef LG_DOMAIN_ACCOUNT_H
 #define LG_DOMAIN_ACCOUNT_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "pwgate.h"
 #include "domain/model/people.h"
@@ -36,20 +37,20 @@ enum pw_result password_hash(struct arena *a, const char *pw, char **hash);
 /* Creates an account with one organisation-wide role. person_id may be 0.
  * Like account_set_password, D_BUSY (with a message in e) when the password
  * gate had no room: nothing was saved. */
-int account_create(struct ctx *c, const char *email, const char *display_name, long long person_id,
+MUST_CHECK int account_create(struct ctx *c, const char *email, const char *display_name, long long person_id,
 		   const char *password, int role, struct errors *e, long long *id);
 /* The same with the password already hashed (password_hash): the demo
  * hashes its one password once for all its accounts. */
-int account_create_hashed(struct ctx *c, const char *email, const char *display_name, long long person_id,
+MUST_CHECK int account_create_hashed(struct ctx *c, const char *email, const char *display_name, long long person_id,
 			  const char *hash, int role, struct errors *e, long long *id);
 /* Sets a new password of an account of c's organisation. A new password
  * ends every API token and reset link of the account and clears the wait
  * of its e-mail address (account_password_replace); its sessions are the
  * caller's to end. */
-int account_set_password(struct ctx *c, long long account_id, const char *password, struct errors *e);
+MUST_CHECK int account_set_password(struct ctx *c, long long account_id, const char *password, struct errors *e);
 /* Stores the argon2id string hash as the account's password, with what a
  * new password ends, inside the caller's transaction. */
-int account_password_replace(struct store *st, long long account_id, const char *email, const char *hash);
+MUST_CHECK int account_password_replace(struct store *st, long long account_id, const char *email, const char *hash);
 
 /* Checks email and password for a client at address peer (NULL when there
  * is none, as on the command line) at now_ms (milliseconds since 1970).
@@ -62,28 +63,28 @@ enum login_result account_login(struct store *st, struct arena *a, const char *e
 				const char *peer, long long now_ms, long long *account_id, struct login_wait *wait);
 
 /* Starts a session: token (the cookie value) and csrf are SECRET_HEX buffers. */
-int session_start(struct store *st, long long account_id, long long now, char token[SECRET_HEX],
+MUST_CHECK int session_start(struct store *st, long long account_id, long long now, char token[SECRET_HEX],
 		  char csrf[SECRET_HEX]);
 /* Signs the account in after its password was checked (account_login) or
  * a reset link spent: a new session (session_start) at now, and the line
  * "login" in the audit log of the account's organisation. D_OK or D_ERROR
  * (no session). */
-int account_sign_in(struct store *st, struct arena *a, long long account_id, long long now, char token[SECRET_HEX],
+MUST_CHECK int account_sign_in(struct store *st, struct arena *a, long long account_id, long long now, char token[SECRET_HEX],
 		    char csrf[SECRET_HEX]);
 /* Resolves a cookie value to an account and its CSRF token (in the arena). */
-int session_resolve(struct store *st, struct arena *a, const char *token, long long now,
+MUST_CHECK int session_resolve(struct store *st, struct arena *a, const char *token, long long now,
 		    long long *account_id, char **csrf);
-int session_end(struct store *st, const char *token);
+MUST_CHECK int session_end(struct store *st, const char *token);
 /* Ends every other session of the account (after a password change). */
-int session_end_others(struct store *st, long long account_id, const char *keep_token);
+MUST_CHECK int session_end_others(struct store *st, long long account_id, const char *keep_token);
 
 /* Loads the account and its grants into w. ST_NOTFOUND when the account is
  * missing or inactive. */
-int actor_load(struct store *st, struct arena *a, long long account_id, struct actor *w);
+MUST_CHECK int actor_load(struct store *st, struct arena *a, long long account_id, struct actor *w);
 /* The same for a request whose session or token named the account, with
  * the name of the actor's organisation in *org_name (NULL when it cannot
  * be read): D_OK, D_NOTFOUND (missing or blocked) or D_ERROR. */
-int actor_identify(struct store *st, struct arena *a, long long account_id, struct actor *w, const char **org_name);
+MUST_CHECK int actor_identify(struct store *st, struct arena *a, long long account_id, struct actor *w, const char **org_name);
 
 /* 32 random bytes as lower-case hex. */
 void secret_random(char out[SECRET_HEX]);

@@ -7,6 +7,7 @@
 #ifndef LG_DOMAIN_ACCOUNT_ADMIN_H
 #define LG_DOMAIN_ACCOUNT_ADMIN_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "domain/model/people.h"
 
@@ -19,13 +20,13 @@ struct account_roles {
 };
 
 /* Every account of the organisation with its roles. */
-int account_list_roles(struct ctx *c, struct account_roles **out, size_t *n);
+MUST_CHECK int account_list_roles(struct ctx *c, struct account_roles **out, size_t *n);
 
 /* account_create for the person with this employee number in the
  * organisation ("": the account is no one's in the register). An unknown
  * number is D_INVALID with a message under "employee_id", and nothing else
  * is checked or saved. */
-int account_create_for_employee(struct ctx *c, const char *email, const char *display_name, const char *employee_id,
+MUST_CHECK int account_create_for_employee(struct ctx *c, const char *email, const char *display_name, const char *employee_id,
 				const char *password, int role, struct errors *e, long long *id);
 
 /* Gives the account the role (enum role, or -1 when none was recognised:
@@ -33,13 +34,13 @@ int account_create_for_employee(struct ctx *c, const char *email, const char *di
  * role held already is D_OK with nothing changed; a new one goes into the
  * audit log in the same transaction. D_NOTFOUND for an account of no one
  * in the organisation. */
-int account_role_give(struct ctx *c, long long account_id, int role, struct errors *e);
+MUST_CHECK int account_role_give(struct ctx *c, long long account_id, int role, struct errors *e);
 
 /* Takes the grant away from the account, with its audit line. D_NOTFOUND
  * when the account or the grant is not the organisation's or not the
  * account's; D_CONFLICT (with a message for the whole form) when an
  * administrator would take the administrator role from themselves, which
  * would leave no way back. */
-int account_role_take(struct ctx *c, long long account_id, long long grant_id, struct errors *e);
+MUST_CHECK int account_role_take(struct ctx *c, long long account_id, long long grant_id, struct errors *e);
 
 #endif

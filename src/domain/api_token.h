@@ -10,6 +10,7 @@
 #ifndef LG_DOMAIN_API_TOKEN_H
 #define LG_DOMAIN_API_TOKEN_H
 
+#include "core/compiler.h"
 #include "account.h"
 #include "ctx.h"
 #include "domain/model/signin.h"
@@ -24,15 +25,15 @@
  * number of days that cannot be used, or when the account has
  * API_TOKENS_MAX working tokens; D_NOTFOUND for an account outside c's
  * organisation; D_FORBIDDEN for another's account. */
-int api_token_create(struct ctx *c, long long account_id, const char *label, long long days, long long now,
+MUST_CHECK int api_token_create(struct ctx *c, long long account_id, const char *label, long long days, long long now,
 		     char token[SECRET_HEX], struct errors *e, long long *id, long long *expires_at);
 /* The account's tokens, newest first, the expired ones too (until they
  * are revoked or the password changes), never their secret. */
-int api_token_list(struct ctx *c, long long account_id, struct api_token **out, size_t *n);
+MUST_CHECK int api_token_list(struct ctx *c, long long account_id, struct api_token **out, size_t *n);
 /* Ends one token of the account at once; D_NOTFOUND when the account has
  * no token by that id. */
-int api_token_revoke(struct ctx *c, long long account_id, long long token_id);
+MUST_CHECK int api_token_revoke(struct ctx *c, long long account_id, long long token_id);
 /* The account of a token that works at now; ST_NOTFOUND otherwise. */
-int api_token_resolve(struct store *st, const char *token, long long now, long long *account_id);
+MUST_CHECK int api_token_resolve(struct store *st, const char *token, long long now, long long *account_id);
 
 #endif

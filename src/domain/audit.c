@@ -1,5 +1,6 @@
 /* audit.c — writing and reading the audit log. */
 #include "audit.h"
+#include "core/die.h"
 #include "store/store.h"
 
 #include <stdarg.h>
@@ -14,6 +15,8 @@ int audit(struct ctx *c, const char *action, const char *object_kind, long long 
 	va_end(ap);
 	int r = store_audit_add(c->st, c->who->organisation_id, c->who->account_id,
 				c->who->email ? c->who->email : "cli", action, object_kind, object_id, b.ptr);
+	if (r)
+		warn("audit: %s of %s %lld was not recorded", action, object_kind, object_id);
 	buf_release(&b);
 	return r;
 }

@@ -3,15 +3,20 @@
 #ifndef LG_DOMAIN_AUDIT_H
 #define LG_DOMAIN_AUDIT_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "domain/model/people.h"
 
 /* Records an action of c->who in c->who's organisation. action is a dotted
  * identifier ("unit.create", "person.update", "read.logbook"). Returns a
- * store code; callers inside a transaction must treat failure as failure. */
+ * store code; callers inside a transaction must treat failure as failure.
+ * A line that could not be written is also said to the operator (warn),
+ * so that a caller after its change has committed, for whom the change
+ * stands either way, may leave the result: the one domain call that is not
+ * MUST_CHECK. */
 int audit(struct ctx *c, const char *action, const char *object_kind, long long object_id,
 	  const char *detail_fmt, ...) __attribute__((format(printf, 5, 6)));
-int audit_page(struct ctx *c, long long offset, long long limit, struct audit_entry **out, size_t *n,
+MUST_CHECK int audit_page(struct ctx *c, long long offset, long long limit, struct audit_entry **out, size_t *n,
 	       long long *total);
 
 #endif

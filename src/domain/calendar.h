@@ -5,6 +5,7 @@
 #ifndef LG_DOMAIN_CALENDAR_H
 #define LG_DOMAIN_CALENDAR_H
 
+#include "core/compiler.h"
 #include "account.h"
 #include "ctx.h"
 
@@ -14,18 +15,18 @@
 
 /* The meetings as one VCALENDAR: one event per meeting day, with a stable
  * UID and the meeting's sequence. */
-int calendar_write(struct ctx *c, const char *name, const struct meeting *m, size_t n, long long now,
+MUST_CHECK int calendar_write(struct ctx *c, const char *name, const struct meeting *m, size_t n, long long now,
 		   struct buf *out);
 /* The calendar of the acting person: the meetings of every group they are in. */
-int calendar_for_person(struct ctx *c, long long now, struct buf *out);
+MUST_CHECK int calendar_for_person(struct ctx *c, long long now, struct buf *out);
 /* The meetings of one group as the actor sees them: D_NOTFOUND unless the
  * actor is in the group (group_open). */
-int calendar_for_group(struct ctx *c, long long group_id, long long now, struct buf *out);
+MUST_CHECK int calendar_for_group(struct ctx *c, long long group_id, long long now, struct buf *out);
 
 /* A new feed of the actor (group 0: all their meetings; else a group the
  * actor is in, D_NOTFOUND otherwise); token is the secret of its URL,
  * shown once. */
-int calendar_feed_create(struct ctx *c, long long group_id, long long now, char token[SECRET_HEX]);
+MUST_CHECK int calendar_feed_create(struct ctx *c, long long group_id, long long now, char token[SECRET_HEX]);
 /* The actor's feeds that are not revoked, oldest first, each with the
  * name of its group when it holds one group of the actor's (group_name
  * NULL: all their meetings); and the actor's groups, to make a feed of. */
@@ -39,16 +40,16 @@ struct calendar_links {
 	struct learning_group *groups;
 	size_t ngroups;
 };
-int calendar_links(struct ctx *c, struct calendar_links *out);
+MUST_CHECK int calendar_links(struct ctx *c, struct calendar_links *out);
 /* Revokes one of the actor's own feeds: D_NOTFOUND for another's, or one
  * already revoked. From then on its link answers not found. */
-int calendar_feed_revoke(struct ctx *c, long long feed_id, long long now);
+MUST_CHECK int calendar_feed_revoke(struct ctx *c, long long feed_id, long long now);
 /* The calendar behind a feed token, as the feed's owner sees it now
  * (c->who is not used: the link is the access): D_NOTFOUND for an unknown
  * or revoked token, or an account that can no longer log in. A group feed
  * whose owner left the group is an empty calendar. The text is kept per
  * feed (feed_cache.h) and served again while everything it was made from
  * is unchanged. */
-int calendar_feed(struct ctx *c, const char *token, struct buf *out);
+MUST_CHECK int calendar_feed(struct ctx *c, const char *token, struct buf *out);
 
 #endif

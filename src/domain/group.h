@@ -4,6 +4,7 @@
 #ifndef LG_DOMAIN_GROUP_H
 #define LG_DOMAIN_GROUP_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "domain/model/design.h"
 #include "domain/model/group.h"
@@ -28,7 +29,7 @@ enum group_relation group_relation_in(struct ctx *c, const struct learning_group
 /* Reads the group and the actor's relation to it; D_NOTFOUND when the
  * group is not in the organisation or the actor may not see it (the same
  * answer, so that ids of other groups cannot be probed). */
-int group_open(struct ctx *c, long long id, struct learning_group *g, enum group_relation *rel);
+MUST_CHECK int group_open(struct ctx *c, long long id, struct learning_group *g, enum group_relation *rel);
 /* May the relation staff the group, enrol people and change their status? */
 bool group_may_staff(enum group_relation r);
 /* May the relation change the schedule, menu choices and attendance? */
@@ -36,21 +37,21 @@ bool group_may_run(enum group_relation r);
 /* May it see other participants' attendance? */
 bool group_may_see_attendance(enum group_relation r);
 
-int batch_create(struct ctx *c, long long programme_id, const char *name, struct errors *e, long long *id);
-int group_create(struct ctx *c, long long batch_id, const char *name, struct errors *e, long long *id);
+MUST_CHECK int batch_create(struct ctx *c, long long programme_id, const char *name, struct errors *e, long long *id);
+MUST_CHECK int group_create(struct ctx *c, long long batch_id, const char *name, struct errors *e, long long *id);
 /* Sets mentor, facilitator (person ids, 0 for none) and the pair's status
  * (none, proposed, confirmed, changed). */
-int group_staff(struct ctx *c, long long group_id, long long mentor_id, long long facilitator_id,
+MUST_CHECK int group_staff(struct ctx *c, long long group_id, long long mentor_id, long long facilitator_id,
 		const char *pair_status, struct errors *e);
 /* Enrols people (all or none) on date `on`; a person who is in another
  * group of the same programme (and has not stopped) is refused by name. */
-int group_enrol(struct ctx *c, long long group_id, const long long *people, size_t n, const char *on,
+MUST_CHECK int group_enrol(struct ctx *c, long long group_id, const long long *people, size_t n, const char *on,
 		struct errors *e);
 /* The group of an enrolment of the organisation. */
-int enrolment_group(struct ctx *c, long long enrolment_id, long long *group_id);
+MUST_CHECK int enrolment_group(struct ctx *c, long long enrolment_id, long long *group_id);
 /* registered -> active -> completed, or stopped (with reason and date)
  * from registered or active; a stop can be undone back to active. */
-int enrolment_set_status(struct ctx *c, long long enrolment_id, const char *status, const char *on,
+MUST_CHECK int enrolment_set_status(struct ctx *c, long long enrolment_id, const char *status, const char *on,
 			 const char *reason, struct errors *e);
 /* A sentence when the group's size (registered + active + completed) is
  * outside the programme's bounds, else NULL. */

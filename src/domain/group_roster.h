@@ -5,6 +5,7 @@
 #ifndef LG_DOMAIN_GROUP_ROSTER_H
 #define LG_DOMAIN_GROUP_ROSTER_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "group.h"
 #include "domain/model/meeting.h"
@@ -22,6 +23,6 @@ struct group_roster {
 };
 
 /* D_NOTFOUND as group_open (a group the actor may not see is not found). */
-int group_roster(struct ctx *c, long long group_id, struct group_roster *out);
+MUST_CHECK int group_roster(struct ctx *c, long long group_id, struct group_roster *out);
 
 #endif

@@ -19,6 +19,7 @@
 #ifndef LG_DOMAIN_GROUP_VIEW_H
 #define LG_DOMAIN_GROUP_VIEW_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "group.h"
 #include "meeting.h"
@@ -74,16 +75,16 @@ struct group_view {
 
 /* The group as the actor may see it; D_NOTFOUND when the group is not in the
  * organisation or the actor may not see it (as group_open). */
-int group_view(struct ctx *c, long long group_id, struct group_view *out);
+MUST_CHECK int group_view(struct ctx *c, long long group_id, struct group_view *out);
 
 /* The groups the actor sees in the list: every group of the organisation
  * for the coach and the owner (*all true), else the groups they take part
  * in (as participant, mentor or facilitator). */
-int group_list_visible(struct ctx *c, struct learning_group **out, size_t *n, bool *all);
+MUST_CHECK int group_list_visible(struct ctx *c, struct learning_group **out, size_t *n, bool *all);
 
 /* The actor's meetings (any role) that have not ended before today, by date,
  * at most max. */
-int group_next_meetings(struct ctx *c, size_t max, struct meeting **out, size_t *n);
+MUST_CHECK int group_next_meetings(struct ctx *c, size_t max, struct meeting **out, size_t *n);
 
 /* One's own part in each of one's groups, for the export of one's own data. */
 struct own_group {
@@ -93,6 +94,6 @@ struct own_group {
 	struct contribution *contribs; /* one's own contributions to its reports, placed or not */
 	size_t ncontribs;
 };
-int group_list_own(struct ctx *c, struct own_group **out, size_t *n);
+MUST_CHECK int group_list_own(struct ctx *c, struct own_group **out, size_t *n);
 
 #endif

@@ -6,6 +6,7 @@
 #ifndef LG_DOMAIN_INSTRUMENT_EDIT_H
 #define LG_DOMAIN_INSTRUMENT_EDIT_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 
 #define ITEM_TEXT_MAX 1000
@@ -30,7 +31,7 @@ struct item_new {
 /* Errors are filed under "text-<item id>", "scale-<item id>", "code-<k>",
  * "kind-<k>", "new-<k>" (k from 1), "note" and "items". D_INVALID changes
  * nothing. */
-int instrument_new_version(struct ctx *c, long long instrument_id, const struct item_edit *ed, size_t ned,
+MUST_CHECK int instrument_new_version(struct ctx *c, long long instrument_id, const struct item_edit *ed, size_t ned,
 			   const struct item_new *add, size_t nadd, const char *note, long long now, struct errors *e,
 			   int *version);
 

@@ -16,6 +16,7 @@
 #ifndef LG_DOMAIN_INSTRUMENT_IMPORT_H
 #define LG_DOMAIN_INSTRUMENT_IMPORT_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "formats/lss.h"
 #include "domain/model/instrument.h"
@@ -49,12 +50,12 @@ struct instrument_import {
 /* Reads the file and maps it; stores nothing. D_OK, or D_INVALID with
  * out->error set (not a LimeSurvey survey, empty, too big, hostile, or
  * nothing in it that leergang can ask; the notes then say why). */
-int instrument_import_read(struct ctx *c, const char *filename, const char *data, size_t len,
+MUST_CHECK int instrument_import_read(struct ctx *c, const char *filename, const char *data, size_t len,
 			   struct instrument_import *out);
 
 /* Saves what instrument_import_read() made as a new instrument with its
  * first version, in one transaction. D_OK or D_ERROR. */
-int instrument_import_save(struct ctx *c, const struct instrument_import *imp, long long now, long long *id);
+MUST_CHECK int instrument_import_save(struct ctx *c, const struct instrument_import *imp, long long now, long long *id);
 
 /* The name of a kind of item in the interface language ("Likert scale"). */
 const char *import_kind_label(const char *kind);

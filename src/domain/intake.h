@@ -7,6 +7,7 @@
 #ifndef LG_DOMAIN_INTAKE_H
 #define LG_DOMAIN_INTAKE_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "plan.h"
 #include "domain/model/intake.h"
@@ -16,26 +17,26 @@
 #define EXPECTATIONS_MAX 4000
 
 /* A new version of the actor's learning question in a group of theirs. */
-int question_write(struct ctx *c, long long group_id, const char *text, long long now, struct errors *e);
+MUST_CHECK int question_write(struct ctx *c, long long group_id, const char *text, long long now, struct errors *e);
 /* Every version, newest first, for the participant and their facilitator and mentor. */
-int question_history(struct ctx *c, long long person_id, long long group_id, struct learning_question **out,
+MUST_CHECK int question_history(struct ctx *c, long long person_id, long long group_id, struct learning_question **out,
 		     size_t *n);
 /* The facilitator or mentor records the intake of an enrolment. */
-int intake_save(struct ctx *c, long long enrolment_id, const char *held_on, const char *expectations, long long now,
+MUST_CHECK int intake_save(struct ctx *c, long long enrolment_id, const char *held_on, const char *expectations, long long now,
 		struct errors *e);
 /* The intake of an enrolment (D_NOTFOUND when not held yet or not to be read). */
-int intake_read(struct ctx *c, long long enrolment_id, struct intake *out);
+MUST_CHECK int intake_read(struct ctx *c, long long enrolment_id, struct intake *out);
 
 /* The closing talk (seed 000 §7.1.5): offered at the last meeting, never
  * required. The facilitator or mentor records the offer and whether it was
  * held or declined (outcome: open, held, declined); the participant writes
  * the learning yield and next steps, in their own words. */
-int closing_record(struct ctx *c, long long enrolment_id, const char *offered_on, const char *outcome,
+MUST_CHECK int closing_record(struct ctx *c, long long enrolment_id, const char *offered_on, const char *outcome,
 		   const char *held_on, long long now, struct errors *e);
-int closing_write(struct ctx *c, long long enrolment_id, const char *learning_yield, const char *next_steps,
+MUST_CHECK int closing_write(struct ctx *c, long long enrolment_id, const char *learning_yield, const char *next_steps,
 		  long long now, struct errors *e);
 /* D_NOTFOUND when not offered yet or not to be read; reads by others audited. */
-int closing_read(struct ctx *c, long long enrolment_id, struct closing_talk *out);
+MUST_CHECK int closing_read(struct ctx *c, long long enrolment_id, struct closing_talk *out);
 
 /* The intake page of an enrolment, read at once in the order a reader
  * meets it (each read by another than the writer audited): for the
@@ -53,6 +54,6 @@ struct intake_view {
 	struct closing_talk talk;
 	bool offered;                     /* the closing talk has been offered */
 };
-int intake_open(struct ctx *c, long long enrolment_id, struct intake_view *v);
+MUST_CHECK int intake_open(struct ctx *c, long long enrolment_id, struct intake_view *v);
 
 #endif

@@ -7,6 +7,7 @@
 #ifndef LG_DOMAIN_LOGBOOK_H
 #define LG_DOMAIN_LOGBOOK_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "domain/model/logbook.h"
 #include "domain/model/group.h"
@@ -14,14 +15,14 @@
 #define LOGBOOK_TEXT_MAX 8000
 
 /* e->id 0 adds an entry of the actor; otherwise changes the actor's own. */
-int logbook_save(struct ctx *c, const struct logbook_entry *e, long long now, struct errors *errs, long long *id);
-int logbook_delete(struct ctx *c, long long id);
+MUST_CHECK int logbook_save(struct ctx *c, const struct logbook_entry *e, long long now, struct errors *errs, long long *id);
+MUST_CHECK int logbook_delete(struct ctx *c, long long id);
 /* shared_with: private, facilitator or group (then group_id: a group of the writer). */
-int logbook_share(struct ctx *c, long long id, const char *shared_with, long long group_id, long long now,
+MUST_CHECK int logbook_share(struct ctx *c, long long id, const char *shared_with, long long group_id, long long now,
 		  struct errors *errs);
 /* An entry the actor may read (D_NOTFOUND otherwise, as for one that does
  * not exist); a read by another than the writer is audited. */
-int logbook_read(struct ctx *c, long long id, struct logbook_entry *out);
+MUST_CHECK int logbook_read(struct ctx *c, long long id, struct logbook_entry *out);
 /* An entry the actor may read, as logbook_read, with whether it is the
  * actor's own and, when it is, the groups the actor may share it in (their
  * own groups); for another reader groups is empty. */
@@ -31,13 +32,13 @@ struct logbook_view {
 	struct learning_group *groups;
 	size_t ngroups;
 };
-int logbook_open(struct ctx *c, long long id, struct logbook_view *v);
+MUST_CHECK int logbook_open(struct ctx *c, long long id, struct logbook_view *v);
 /* Whether the actor keeps a logbook: only an account linked to a person. */
 bool logbook_kept(const struct ctx *c);
 /* The actor's own entries. */
-int logbook_own(struct ctx *c, struct logbook_entry **out, size_t *n);
+MUST_CHECK int logbook_own(struct ctx *c, struct logbook_entry **out, size_t *n);
 /* The entries shared in a group that the actor may read (each read audited). */
-int logbook_shared(struct ctx *c, long long group_id, struct logbook_entry **out, size_t *n);
+MUST_CHECK int logbook_shared(struct ctx *c, long long group_id, struct logbook_entry **out, size_t *n);
 
 const char *logbook_sharing_label(const char *shared_with);
 

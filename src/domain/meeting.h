@@ -6,6 +6,7 @@
 #ifndef LG_DOMAIN_MEETING_H
 #define LG_DOMAIN_MEETING_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "menu.h"
 
@@ -22,11 +23,11 @@
  * D_NOTFOUND when it is not in the organisation or the actor may not see
  * the group (the same answer, so ids cannot be probed), D_ERROR when the
  * store fails. The one check of every meeting page and API route. */
-int meeting_open(struct ctx *c, long long id, struct meeting *m, struct learning_group *g, enum group_relation *rel);
+MUST_CHECK int meeting_open(struct ctx *c, long long id, struct meeting *m, struct learning_group *g, enum group_relation *rel);
 /* meeting_open for a change: D_FORBIDDEN when the actor sees the meeting
  * but may not run its group (only the coach and the group's facilitator
  * move it, choose from the menu and record attendance). */
-int meeting_open_to_run(struct ctx *c, long long id, struct meeting *m, struct learning_group *g);
+MUST_CHECK int meeting_open_to_run(struct ctx *c, long long id, struct meeting *m, struct learning_group *g);
 
 /* Everything the meeting page shows, read at once and cut to what the
  * actor may see. */
@@ -48,7 +49,7 @@ struct meeting_view {
 	size_t noptions;
 };
 /* D_NOTFOUND as meeting_open, D_ERROR when the store fails. */
-int meeting_view_open(struct ctx *c, long long id, struct meeting_view *v);
+MUST_CHECK int meeting_view_open(struct ctx *c, long long id, struct meeting_view *v);
 /* Whether the person is one of the participants who prepare the meeting. */
 bool meeting_prepared_by(const struct meeting *m, long long person_id);
 /* The topic of an option of the programme's menu card; 0 when the card has
@@ -62,10 +63,10 @@ struct meeting_when {
 
 /* Plans meeting `number` of the group's programme; a two-day meeting ends
  * on the next day. */
-int meeting_plan(struct ctx *c, long long group_id, int number, const struct meeting_when *w, long long now,
+MUST_CHECK int meeting_plan(struct ctx *c, long long group_id, int number, const struct meeting_when *w, long long now,
 		 struct errors *e, long long *id);
 /* Moves a meeting, changes its venue, or cancels it (cancel) / plans it again. */
-int meeting_change(struct ctx *c, long long meeting_id, const struct meeting_when *w, bool cancel, long long now,
+MUST_CHECK int meeting_change(struct ctx *c, long long meeting_id, const struct meeting_when *w, bool cancel, long long now,
 		   struct errors *e);
 
 struct meeting_choice {
@@ -78,23 +79,23 @@ struct meeting_choice {
 };
 /* Records the choice for a menu meeting, refused with a message per rule
  * it would break. */
-int meeting_choose(struct ctx *c, long long meeting_id, const struct meeting_choice *ch, long long now,
+MUST_CHECK int meeting_choose(struct ctx *c, long long meeting_id, const struct meeting_choice *ch, long long now,
 		   struct errors *e);
 
 /* status: present, excused, absent; "" clears the record. Only for people
  * enrolled in the meeting's group. */
-int attendance_record(struct ctx *c, long long meeting_id, long long person_id, const char *status, long long now,
+MUST_CHECK int attendance_record(struct ctx *c, long long meeting_id, long long person_id, const char *status, long long now,
 		      struct errors *e);
 const char *attendance_label(const char *status);
 /* The attendance of the whole group at a meeting, all or nothing in one
  * transaction: status_of(arg, person_id) gives each enrolled person's
  * status as attendance_record takes it ("" or NULL clears it). D_NOTFOUND
  * or D_FORBIDDEN as meeting_open_to_run; D_ERROR when the commit fails. */
-int meeting_attendance_save(struct ctx *c, long long meeting_id,
+MUST_CHECK int meeting_attendance_save(struct ctx *c, long long meeting_id,
 			    const char *(*status_of)(void *arg, long long person_id), void *arg, long long now,
 			    struct errors *e);
 
 /* The cascade messages of a programme (see schedule.h), at most max. */
-int programme_cascade(struct ctx *c, long long programme_id, char **out, size_t max, size_t *n);
+MUST_CHECK int programme_cascade(struct ctx *c, long long programme_id, char **out, size_t max, size_t *n);
 
 #endif

@@ -3,10 +3,11 @@
 #ifndef LG_DOMAIN_ORGANISATION_H
 #define LG_DOMAIN_ORGANISATION_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "domain/model/people.h"
 
 /* The organisation of c->who: D_OK, D_NOTFOUND, D_ERROR. */
-int organisation_own(struct ctx *c, struct organisation *out);
+MUST_CHECK int organisation_own(struct ctx *c, struct organisation *out);
 
 #endif

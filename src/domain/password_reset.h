@@ -15,6 +15,7 @@
 #ifndef LG_DOMAIN_PASSWORD_RESET_H
 #define LG_DOMAIN_PASSWORD_RESET_H
 
+#include "core/compiler.h"
 #include "account.h"
 #include "ctx.h"
 
@@ -45,12 +46,12 @@ enum reset_answer password_reset_request(struct store *st, struct arena *a, cons
 
 /* A new link under base_url for the active account with this address
  * (the command line); D_NOTFOUND when there is none. *link in the arena. */
-int password_reset_link(struct store *st, struct arena *a, const char *email, const char *base_url, long long now,
+MUST_CHECK int password_reset_link(struct store *st, struct arena *a, const char *email, const char *base_url, long long now,
 			char **link);
 
 /* The e-mail address of the account whose link token is, while the link
  * works (the page that asks for the new password); D_NOTFOUND otherwise. */
-int password_reset_open(struct store *st, struct arena *a, const char *token, long long now, const char **email);
+MUST_CHECK int password_reset_open(struct store *st, struct arena *a, const char *token, long long now, const char **email);
 
 /* Sets the new password (typed twice) through the link token at now_ms.
  * D_NOTFOUND when the link does not work (any more); D_INVALID with a
@@ -58,7 +59,7 @@ int password_reset_open(struct store *st, struct arena *a, const char *token, lo
  * used, the link still working; D_OK when the password is set, the link
  * and every other of the account spent, its sessions and API tokens
  * ended and its wait cleared: *account_id for a new session. */
-int password_reset_finish(struct store *st, struct arena *a, const char *token, const char *password,
+MUST_CHECK int password_reset_finish(struct store *st, struct arena *a, const char *token, const char *password,
 			  const char *repeat, long long now_ms, struct errors *e, long long *account_id);
 
 #endif

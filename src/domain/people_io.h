@@ -11,6 +11,7 @@
 #ifndef LG_DOMAIN_PEOPLE_IO_H
 #define LG_DOMAIN_PEOPLE_IO_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "unit.h"
 #include "domain/model/people.h"
@@ -48,7 +49,7 @@ struct import_report {
  * With apply false nothing is kept (the work is done in a transaction
  * that is rolled back), so the report shows exactly what would happen.
  * Returns D_OK, D_INVALID (see the issues; nothing changed) or D_ERROR. */
-int people_import(struct ctx *c, const char *data, size_t len, const int *map, bool apply,
+MUST_CHECK int people_import(struct ctx *c, const char *data, size_t len, const int *map, bool apply,
 		  struct import_report *rep);
 
 /* Writes people as CSV (';', CRLF, formula-guarded) with a header row. */

@@ -3,6 +3,7 @@
 #ifndef LG_DOMAIN_PERSON_H
 #define LG_DOMAIN_PERSON_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "domain/model/people.h"
 
@@ -13,11 +14,11 @@
 /* Checks the fields of p (not its references); fields: employee_id, name,
  * email, job_level. */
 bool person_check(struct ctx *c, const struct person *p, struct errors *e);
-int person_create(struct ctx *c, struct person *p, struct errors *e, long long *id);
-int person_update(struct ctx *c, struct person *p, struct errors *e);
-int person_get(struct ctx *c, long long id, struct person *out);
-int person_list(struct ctx *c, const struct person_filter *f, struct person **out, size_t *n, long long *total);
+MUST_CHECK int person_create(struct ctx *c, struct person *p, struct errors *e, long long *id);
+MUST_CHECK int person_update(struct ctx *c, struct person *p, struct errors *e);
+MUST_CHECK int person_get(struct ctx *c, long long id, struct person *out);
+MUST_CHECK int person_list(struct ctx *c, const struct person_filter *f, struct person **out, size_t *n, long long *total);
 /* The people whose manager is person id. */
-int person_reports(struct ctx *c, long long id, struct person **out, size_t *n);
+MUST_CHECK int person_reports(struct ctx *c, long long id, struct person **out, size_t *n);
 
 #endif

@@ -6,6 +6,7 @@
 #ifndef LG_DOMAIN_PLAN_H
 #define LG_DOMAIN_PLAN_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "domain/model/plan.h"
 #include "domain/model/group.h"
@@ -24,13 +25,13 @@ enum smart { SMART_SPECIFIC, SMART_MEASURABLE, SMART_ACCEPTABLE, SMART_REALISTIC
  *   R: a question for the writer, never checked: always a hint-free pass;
  *   T: a date by when, not in the past.
  * Returns the number of hints. */
-int smart_check(struct ctx *c, const char *text, const char *measure, const char *due_on, const char *today,
+MUST_CHECK int smart_check(struct ctx *c, const char *text, const char *measure, const char *due_on, const char *today,
 		const char *hints[SMART_COUNT]);
 const char *smart_name(enum smart k);
 
-int plan_goal_save(struct ctx *c, long long group_id, const struct development_goal *g, long long now,
+MUST_CHECK int plan_goal_save(struct ctx *c, long long group_id, const struct development_goal *g, long long now,
 		   struct errors *e, long long *id);
-int plan_goal_delete(struct ctx *c, long long id);
+MUST_CHECK int plan_goal_delete(struct ctx *c, long long id);
 /* The framework elements of the group's programme named by codes ("C1, c3"
  * or "C1 C3"), written back as the framework writes them ("C1, C3") in
  * *out; an unknown code is an error on field "elements" that lists the
@@ -38,8 +39,8 @@ int plan_goal_delete(struct ctx *c, long long id);
 bool plan_elements_check(struct ctx *c, long long group_id, const char *codes, struct errors *e, char **out);
 /* "C1 (Name), C3 (Name)" for the codes of a goal, or the codes as they are. */
 const char *plan_elements_label(struct ctx *c, long long group_id, const char *codes);
-int plan_assignment_save(struct ctx *c, long long group_id, const char *assignment, long long now, struct errors *e);
-int plan_talk_add(struct ctx *c, long long group_id, const char *held_on, const char *agreements, long long now,
+MUST_CHECK int plan_assignment_save(struct ctx *c, long long group_id, const char *assignment, long long now, struct errors *e);
+MUST_CHECK int plan_talk_add(struct ctx *c, long long group_id, const char *held_on, const char *agreements, long long now,
 		  struct errors *e);
 
 struct plan {
@@ -51,10 +52,10 @@ struct plan {
 };
 /* The plan of person in group, for them and their facilitator and mentor
  * (D_NOTFOUND otherwise); a read by another is audited. */
-int plan_read(struct ctx *c, long long person_id, long long group_id, struct plan *out);
+MUST_CHECK int plan_read(struct ctx *c, long long person_id, long long group_id, struct plan *out);
 /* The actor's own plan in a group they are enrolled in, with the group:
  * only a participant of the group has a plan in it (D_NOTFOUND for anyone
  * else, and for an account without a person). */
-int plan_own(struct ctx *c, long long group_id, struct learning_group *g, struct plan *out);
+MUST_CHECK int plan_own(struct ctx *c, long long group_id, struct learning_group *g, struct plan *out);
 
 #endif

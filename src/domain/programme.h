@@ -5,6 +5,7 @@
 #ifndef LG_DOMAIN_PROGRAMME_H
 #define LG_DOMAIN_PROGRAMME_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "framework.h"
 #include "menu.h"
@@ -16,7 +17,7 @@
 #define PROGRAMME_TEXT_MAX 4000
 
 /* A programme of the organisation; D_NOTFOUND for another's. */
-int programme_get(struct ctx *c, long long id, struct programme *out);
+MUST_CHECK int programme_get(struct ctx *c, long long id, struct programme *out);
 
 /* A programme in the list, with the counts of its participants. */
 struct programme_item {
@@ -24,7 +25,7 @@ struct programme_item {
 	struct enrolment_counts counts;
 };
 /* The organisation's programmes by name. */
-int programme_list(struct ctx *c, struct programme_item **out, size_t *n);
+MUST_CHECK int programme_list(struct ctx *c, struct programme_item **out, size_t *n);
 
 #define PROGRAMME_CASCADE_MAX 16
 
@@ -44,22 +45,22 @@ struct programme_overview {
 	char *cascade[PROGRAMME_CASCADE_MAX];
 	size_t ncascade;
 };
-int programme_overview(struct ctx *c, long long id, struct programme_overview *out);
+MUST_CHECK int programme_overview(struct ctx *c, long long id, struct programme_overview *out);
 
 /* A batch of one of the organisation's programmes. */
-int batch_get(struct ctx *c, long long id, struct batch *out);
+MUST_CHECK int batch_get(struct ctx *c, long long id, struct batch *out);
 /* A new group in batch_id with, when either is not 0, its mentor and
  * facilitator proposed as its pair (see group_staff): the group and its
  * pair are made together or not at all. */
-int batch_group_add(struct ctx *c, long long batch_id, const char *name, long long mentor_id,
+MUST_CHECK int batch_group_add(struct ctx *c, long long batch_id, const char *name, long long mentor_id,
 		    long long facilitator_id, struct errors *e, long long *id);
 
 /* A new programme copied from template `key` (live, amsterdam). */
-int programme_from_template(struct ctx *c, const char *key, const char *name, struct errors *e, long long *id);
+MUST_CHECK int programme_from_template(struct ctx *c, const char *key, const char *name, struct errors *e, long long *id);
 /* Saves the editable fields of p (name, target group, ambition, design
  * elements, group bounds, cascade meeting, menu rules, follow-up, mentor
  * profile), after checking them. */
-int programme_update(struct ctx *c, const struct programme *p, struct errors *e);
+MUST_CHECK int programme_update(struct ctx *c, const struct programme *p, struct errors *e);
 
 struct menu_rules programme_menu_rules(const struct programme *p);
 /* The number of the programme's meetings that are chosen from the menu. */

@@ -14,6 +14,7 @@
 #ifndef LG_DOMAIN_REPORT_H
 #define LG_DOMAIN_REPORT_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "privacy.h"
 #include "core/buf.h"
@@ -32,10 +33,10 @@ struct report_texts {
 /* The facilitator writes every text but the mentor's reflection (which
  * their saving leaves as it is); the mentor writes only that one, in a
  * report the facilitator has begun. */
-int report_save(struct ctx *c, long long meeting_id, const struct report_texts *t, long long now, struct errors *e,
+MUST_CHECK int report_save(struct ctx *c, long long meeting_id, const struct report_texts *t, long long now, struct errors *e,
 		long long *id);
 /* The facilitator publishes the report to the group, or takes it back to draft. */
-int report_publish(struct ctx *c, long long meeting_id, bool publish, long long now, struct errors *e);
+MUST_CHECK int report_publish(struct ctx *c, long long meeting_id, bool publish, long long now, struct errors *e);
 
 /* A report as the actor may read it, with the contributions they may read.
  * exists is false when the meeting has no report the actor may read. */
@@ -47,7 +48,7 @@ struct report_view {
 	size_t ncontribs;
 };
 /* D_NOTFOUND for a meeting the actor may not see. */
-int report_read(struct ctx *c, long long meeting_id, struct report_view *out);
+MUST_CHECK int report_read(struct ctx *c, long long meeting_id, struct report_view *out);
 
 /* The report page of a meeting: the report as the actor may read it and
  * what they may do with it. */
@@ -62,24 +63,24 @@ struct report_page_view {
 	const struct contribution *mine; /* the actor's own contribution, or NULL */
 };
 /* D_NOTFOUND for a meeting the actor may not see (as meeting_open). */
-int report_page_read(struct ctx *c, long long meeting_id, struct report_page_view *out);
+MUST_CHECK int report_page_read(struct ctx *c, long long meeting_id, struct report_page_view *out);
 /* Whether the meeting's report is published (false when there is none). */
 bool report_is_published(struct ctx *c, long long meeting_id);
 /* The group's reports the actor may read, by meeting number. */
-int report_list(struct ctx *c, long long group_id, struct report_view **out, size_t *n);
+MUST_CHECK int report_list(struct ctx *c, long long group_id, struct report_view **out, size_t *n);
 
 /* A participant who was present writes (or, with an empty text, removes)
  * their contribution to the meeting. */
-int contribution_save(struct ctx *c, long long meeting_id, const char *text, long long now, struct errors *e);
+MUST_CHECK int contribution_save(struct ctx *c, long long meeting_id, const char *text, long long now, struct errors *e);
 /* The meeting of a contribution of the organisation. */
-int contribution_meeting(struct ctx *c, long long contribution_id, long long *meeting_id);
+MUST_CHECK int contribution_meeting(struct ctx *c, long long contribution_id, long long *meeting_id);
 /* The facilitator places a contribution in the report or takes it out. */
-int contribution_place(struct ctx *c, long long contribution_id, bool placed, long long now);
+MUST_CHECK int contribution_place(struct ctx *c, long long contribution_id, bool placed, long long now);
 
 /* The facilitator writes the opening and closing texts; with bundle, the
  * story is given to the group (only on or after the last meeting, with at
  * least one published report). */
-int story_save(struct ctx *c, long long group_id, const char *opening, const char *closing, bool bundle,
+MUST_CHECK int story_save(struct ctx *c, long long group_id, const char *opening, const char *closing, bool bundle,
 	       long long now, struct errors *e);
 
 struct story_view {
@@ -95,14 +96,14 @@ struct story_view {
 };
 /* D_NOTFOUND when the actor may not read the group's story (the owner,
  * or a participant before it is bundled). */
-int story_open(struct ctx *c, long long group_id, struct story_view *v);
+MUST_CHECK int story_open(struct ctx *c, long long group_id, struct story_view *v);
 /* The same for the story's files (PDF, Markdown): D_NOTFOUND also when it
  * is not downloadable for the actor. */
-int story_open_file(struct ctx *c, long long group_id, struct story_view *v);
+MUST_CHECK int story_open_file(struct ctx *c, long long group_id, struct story_view *v);
 /* The story as one Markdown document. */
 void story_markdown(struct ctx *c, const struct story_view *v, struct buf *out);
 /* The story as a PDF with a cover; D_ERROR when typesetting fails. */
-int story_pdf(struct ctx *c, const struct story_view *v, struct buf *out);
+MUST_CHECK int story_pdf(struct ctx *c, const struct story_view *v, struct buf *out);
 
 const char *report_status_label(const char *status);
 

@@ -8,6 +8,7 @@
 #ifndef LG_DOMAIN_SEARCH_H
 #define LG_DOMAIN_SEARCH_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 
 #define SEARCH_QUERY_MAX 200
@@ -27,6 +28,6 @@ struct search_result {
 const char *search_query(struct arena *a, const char *typed);
 
 /* D_INVALID with a message for a query that is too long or has no words. */
-int search_run(struct ctx *c, const char *typed, struct search_result **out, size_t *n, struct errors *e);
+MUST_CHECK int search_run(struct ctx *c, const char *typed, struct search_result **out, size_t *n, struct errors *e);
 
 #endif

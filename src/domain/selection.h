@@ -9,6 +9,7 @@
 #ifndef LG_DOMAIN_SELECTION_H
 #define LG_DOMAIN_SELECTION_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "domain/model/selection.h"
 #include "domain/model/design.h"
@@ -41,21 +42,21 @@ struct selection_view {
 	struct selection_rank *rank;          /* ncandidates rows, best first */
 };
 /* D_NOTFOUND for a programme not in the organisation or an unknown role. */
-int selection_open(struct ctx *c, long long programme_id, const char *role, struct selection_view *v);
+MUST_CHECK int selection_open(struct ctx *c, long long programme_id, const char *role, struct selection_view *v);
 /* The score of a candidate on a criterion in the view, 0 when none. */
 int selection_score_in(const struct selection_view *v, long long candidate_id, long long criterion_id);
 /* Every score of the role's candidates on its criteria at once, all or
  * nothing in one transaction: score_of(arg, candidate_id, criterion_id)
  * gives each as selection_score takes it ("" or NULL removes it). */
-int selection_scores_save(struct ctx *c, long long programme_id, const char *role,
+MUST_CHECK int selection_scores_save(struct ctx *c, long long programme_id, const char *role,
 			  const char *(*score_of)(void *arg, long long candidate_id, long long criterion_id), void *arg,
 			  struct errors *e);
-int selection_criterion_add(struct ctx *c, long long programme_id, const char *role, const char *name,
+MUST_CHECK int selection_criterion_add(struct ctx *c, long long programme_id, const char *role, const char *name,
 			    const char *weight, struct errors *e);
-int selection_candidate_add(struct ctx *c, long long programme_id, const char *role, const char *employee_id,
+MUST_CHECK int selection_candidate_add(struct ctx *c, long long programme_id, const char *role, const char *employee_id,
 			    struct errors *e);
 /* score "" removes it; else "1".."5" */
-int selection_score(struct ctx *c, long long programme_id, long long candidate_id, long long criterion_id,
+MUST_CHECK int selection_score(struct ctx *c, long long programme_id, long long candidate_id, long long criterion_id,
 		    const char *score, struct errors *e);
 
 #endif

@@ -15,6 +15,7 @@
 #ifndef LG_DOMAIN_SURVEY_H
 #define LG_DOMAIN_SURVEY_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "account.h"
 #include "disclosure.h"
@@ -29,10 +30,10 @@ struct builtin_instrument_info {
 };
 size_t survey_builtins(const struct builtin_instrument_info **out);
 /* The organisation's copy of a built-in instrument, made on first use. */
-int instrument_install(struct ctx *c, const char *key, long long now, long long *id);
+MUST_CHECK int instrument_install(struct ctx *c, const char *key, long long now, long long *id);
 /* The instrument with this key: the organisation's own (a built-in one
  * installed on first use). D_NOTFOUND when there is none. */
-int instrument_by_key(struct ctx *c, const char *key, long long now, struct instrument *out);
+MUST_CHECK int instrument_by_key(struct ctx *c, const char *key, long long now, struct instrument *out);
 
 /* The questionnaires of the organisation and the built-in ones it has not
  * used yet (id 0 until installed; version: the one a wave would use, 1
@@ -42,7 +43,7 @@ struct instrument_entry {
 	const char *key, *name;
 	int version;
 };
-int instrument_catalogue(struct ctx *c, struct instrument_entry **out, size_t *n);
+MUST_CHECK int instrument_catalogue(struct ctx *c, struct instrument_entry **out, size_t *n);
 
 struct wave_new {
 	long long instrument_id;
@@ -54,15 +55,15 @@ struct wave_new {
 };
 /* A questionnaire of the organisation with its newest version; D_NOTFOUND
  * when there is none (or it has no version), D_ERROR when the store fails. */
-int instrument_open(struct ctx *c, long long id, struct instrument *in, struct instrument_version *v);
+MUST_CHECK int instrument_open(struct ctx *c, long long id, struct instrument *in, struct instrument_version *v);
 /* The organisation's questionnaires, by name. */
-int instrument_list(struct ctx *c, struct instrument **out, size_t *n);
+MUST_CHECK int instrument_list(struct ctx *c, struct instrument **out, size_t *n);
 
 /* A wave of the organisation with the version it was sent with;
  * D_NOTFOUND or D_ERROR. */
-int wave_open(struct ctx *c, long long id, struct wave *w, struct instrument_version *v);
+MUST_CHECK int wave_open(struct ctx *c, long long id, struct wave *w, struct instrument_version *v);
 /* The organisation's waves, the newest first, with their counts. */
-int wave_list(struct ctx *c, struct wave **out, size_t *n);
+MUST_CHECK int wave_list(struct ctx *c, struct wave **out, size_t *n);
 
 /* What a wave can be sent to, for the form: "programme:ID", "batch:ID",
  * "group:ID" and "units:ID" with their names, programme before batch
@@ -74,14 +75,14 @@ struct population_choices {
 	struct population_choice *programmes, *batches, *groups, *units;
 	size_t nprogrammes, nbatches, ngroups, nunits;
 };
-int wave_populations(struct ctx *c, struct population_choices *out);
+MUST_CHECK int wave_populations(struct ctx *c, struct population_choices *out);
 
 /* Makes the wave on the newest version of the instrument and an invitation
  * for every enrolled person of the population (the stopped ones for the
  * accounting only), each with the cells its response will be reported
  * under (wave_report_cells). An anonymous wave asks at least
  * DISCLOSURE_MIN people. */
-int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct errors *e, long long *id);
+MUST_CHECK int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct errors *e, long long *id);
 
 /* 360° feedback: a round about one person (the subject), who rates
  * themself; raters are invited by category. Anonymous in storage as any
@@ -93,7 +94,7 @@ struct rater {
 	const char *role;            /* manager, peer, staff, other */
 	const char *email;           /* when person_id is 0 */
 };
-int wave_create_360(struct ctx *c, long long instrument_id, const char *name, long long subject_id,
+MUST_CHECK int wave_create_360(struct ctx *c, long long instrument_id, const char *name, long long subject_id,
 		    const struct rater *raters, size_t n, const char *opens_on, const char *closes_on, long long now,
 		    struct errors *e, long long *id);
 /* Per dimension (the items' scale) of a 360° round: self, the manager by
@@ -102,14 +103,14 @@ int wave_create_360(struct ctx *c, long long instrument_id, const char *name, lo
  * Each response's score on a dimension is the mean of its answered items
  * there. */
 struct s360_cell;
-int wave_360(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct s360_cell **cells,
+MUST_CHECK int wave_360(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct s360_cell **cells,
 	     size_t *n);
 const char *rater_role_label(const char *role);
 /* The raters of a 360° round as a coordinator types them, one per line:
  * an employee number or (a rater from outside) an e-mail address, then the
  * category in English or Dutch ("P0012 leidinggevende"). Problems per line
  * in e under "raters"; the categories themselves wave_create_360 checks. */
-int raters_parse(struct ctx *c, const char *text, struct rater **out, size_t *n, struct errors *e);
+MUST_CHECK int raters_parse(struct ctx *c, const char *text, struct rater **out, size_t *n, struct errors *e);
 /* The person with this employee number in the organisation, or 0. */
 long long person_by_employee_id(struct ctx *c, const char *employee_id);
 
@@ -121,7 +122,7 @@ void wave_token(const struct wave *w, long long invitation_id, char out[SECRET_H
  * that is not anonymous; in an anonymous one as disclosure_cells()
  * coarsens them, and in a 360° round no group or unit and the category as
  * disclosure_rater_role() keeps it. Call inside a transaction. */
-int wave_report_cells(struct ctx *c, const struct wave *w);
+MUST_CHECK int wave_report_cells(struct ctx *c, const struct wave *w);
 
 /* Where a wave stands on a day: open from opens_on to closes_on, unless
  * closed by hand before. */
@@ -134,13 +135,13 @@ enum wave_phase wave_phase_now(struct ctx *c, const struct wave *w);
 bool wave_before(const struct wave *a, const struct wave *b);
 /* Closes an open (or not yet open) wave now: its links answer no more and
  * its results can be shown. D_CONFLICT when it is closed already. */
-int wave_close(struct ctx *c, const struct wave *w);
+MUST_CHECK int wave_close(struct ctx *c, const struct wave *w);
 
 struct accounting {
 	long long registered, stopped, completed, active, invited, responded, not_responded;
 	double rate;                 /* responded / invited, 0..1; -1 when nobody was invited */
 };
-int wave_accounting(struct ctx *c, const struct wave *w, struct accounting *out);
+MUST_CHECK int wave_accounting(struct ctx *c, const struct wave *w, struct accounting *out);
 
 /* Fewer responses than this are not shown, in any table or breakdown. */
 #define SURVEY_MIN_RESPONSES DISCLOSURE_MIN
@@ -175,7 +176,7 @@ struct wave_results {
 	struct item_result *items;
 	size_t nitems;
 };
-int wave_results(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_results *out);
+MUST_CHECK int wave_results(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_results *out);
 
 /* The results per group of the wave's population: per group the number
  * of responses and the mean of each Likert or bipolar item (NAN when none),
@@ -198,7 +199,7 @@ struct wave_breakdown {
 	struct breakdown_row *rows;
 	size_t nrows, hidden;
 };
-int wave_breakdown(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_breakdown *out);
+MUST_CHECK int wave_breakdown(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_breakdown *out);
 
 /* Answering through a link: no account, the token is the key. A draft is
  * sealed with a key derived from a secret of the respondent's browser (a
@@ -226,7 +227,7 @@ struct respondent {
 };
 /* D_NOTFOUND for an unknown token. browser_key: the respondent's browser
  * secret, or NULL when it has none. */
-int respond_open(struct store *st, struct arena *a, const char *token, const char *browser_key, const char *today,
+MUST_CHECK int respond_open(struct store *st, struct arena *a, const char *token, const char *browser_key, const char *today,
 		 struct respondent *r);
 /* Saves the answers given (form fields "i<item id>", "i<id>" repeated for
  * a multiple choice), sealed for the browser; submit also hands the
@@ -235,10 +236,10 @@ int respond_open(struct store *st, struct arena *a, const char *token, const cha
 struct respond_field {
 	const char *key, *value;
 };
-int respond_save(struct store *st, struct arena *a, struct respondent *r, const struct respond_field *f, size_t n,
+MUST_CHECK int respond_save(struct store *st, struct arena *a, struct respondent *r, const struct respond_field *f, size_t n,
 		 bool submit, const char *today, struct errors *e);
 /* Discards the draft (of this browser or another) so that the link can
  * start afresh. */
-int respond_discard(struct store *st, struct arena *a, struct respondent *r);
+MUST_CHECK int respond_discard(struct store *st, struct arena *a, struct respondent *r);
 
 #endif

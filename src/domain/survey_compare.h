@@ -17,6 +17,7 @@
 #ifndef LG_DOMAIN_SURVEY_COMPARE_H
 #define LG_DOMAIN_SURVEY_COMPARE_H
 
+#include "core/compiler.h"
 #include "survey.h"
 #include "stats/stats.h"
 #include "domain/model/instrument.h"
@@ -45,7 +46,7 @@ struct scores {
 	long long *response_id, *group_id, *unit_id, *person_id;
 	double *x;                   /* n * ndims, response-major */
 };
-int wave_scores(struct ctx *c, const struct wave *w, const struct instrument_version *v, const struct dimension *dims,
+MUST_CHECK int wave_scores(struct ctx *c, const struct wave *w, const struct instrument_version *v, const struct dimension *dims,
 		size_t ndims, struct scores *out);
 
 enum compare_by { COMPARE_GROUP, COMPARE_BATCH, COMPARE_UNIT };
@@ -76,7 +77,7 @@ struct wave_plan {
 	struct plan_breakdown *b;
 	size_t nb;
 };
-int wave_plan(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_plan *out);
+MUST_CHECK int wave_plan(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_plan *out);
 /* The breakdown of that kind (PLAN_PAIRED: with the wave with_id), or NULL. */
 const struct plan_breakdown *plan_find(const struct wave_plan *p, enum plan_kind kind, long long with_id);
 /* Why a part is not shown, in a sentence; NULL when it is. */
@@ -112,7 +113,7 @@ struct wave_comparison {
 	size_t nrows, hidden;
 	struct compare_test *tests;  /* per dimension, over the shown rows; NULL with fewer than 2 */
 };
-int wave_compare(struct ctx *c, const struct wave *w, const struct instrument_version *v, enum compare_by by,
+MUST_CHECK int wave_compare(struct ctx *c, const struct wave *w, const struct instrument_version *v, enum compare_by by,
 		 struct wave_comparison *out);
 
 /* Whether other may be set beside w: another wave of the same
@@ -122,7 +123,7 @@ bool wave_comparable(const struct wave *w, const struct wave *other);
 /* The wave with id `with` to set beside w, with its version: D_INVALID
  * when there is none of this organisation or it is not comparable
  * (wave_comparable), D_ERROR when it could not be read. */
-int wave_open_comparable(struct ctx *c, const struct wave *w, long long with, struct wave *other,
+MUST_CHECK int wave_open_comparable(struct ctx *c, const struct wave *w, long long with, struct wave *other,
 			 struct instrument_version *ov);
 
 /* Two waves of the same questionnaire, a before b. Paired when neither is
@@ -145,7 +146,7 @@ struct wave_pairing {
 	struct pair_dim *dims;
 	size_t ndims;
 };
-int wave_pair(struct ctx *c, const struct wave *a, const struct instrument_version *va, const struct wave *b,
+MUST_CHECK int wave_pair(struct ctx *c, const struct wave *a, const struct instrument_version *va, const struct wave *b,
 	      const struct instrument_version *vb, struct wave_pairing *out);
 
 /* The responses per week (store_response_weeks), shown as the results
@@ -161,7 +162,7 @@ struct wave_timeline {
 	size_t nweeks;
 	long long invited;
 };
-int wave_timeline(struct ctx *c, const struct wave *w, struct wave_timeline *out);
+MUST_CHECK int wave_timeline(struct ctx *c, const struct wave *w, struct wave_timeline *out);
 
 /* The benchmark of a wave of a built-in questionnaire: per dimension that
  * is a scale, this wave's scores beside those of the other organisations
@@ -188,6 +189,6 @@ struct wave_benchmark {
 	struct benchmark_dim *dims;
 	size_t ndims;
 };
-int wave_benchmark(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_benchmark *out);
+MUST_CHECK int wave_benchmark(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_benchmark *out);
 
 #endif

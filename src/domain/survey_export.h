@@ -25,6 +25,7 @@
 #ifndef LG_DOMAIN_SURVEY_EXPORT_H
 #define LG_DOMAIN_SURVEY_EXPORT_H
 
+#include "core/compiler.h"
 #include "survey.h"
 #include "formats/table.h"
 #include "domain/model/instrument.h"
@@ -38,7 +39,7 @@ struct wave_export {
 
 /* The wave's data as a table; D_OK (also when not shown) or D_ERROR. The
  * wave and version are the caller's, read in the actor's organisation. */
-int wave_export(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_export *out);
+MUST_CHECK int wave_export(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct wave_export *out);
 
 /* A file name for an export: the wave's name in lower-case letters, digits
  * and dashes ("eindevaluatie-live-2025"), then ext (".csv"). */

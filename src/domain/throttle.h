@@ -18,6 +18,7 @@
 #ifndef LG_DOMAIN_THROTTLE_H
 #define LG_DOMAIN_THROTTLE_H
 
+#include "core/compiler.h"
 #include "core/arena.h"
 #include "domain/model/people.h"
 
@@ -64,14 +65,14 @@ long long throttle_delay_ms(enum throttle_kind kind, long long failures);
 /* Whether any of the keys must wait at now_ms: *wait_ms the time left (0:
  * none must), *step_ms the whole delay it is in (for a message that does
  * not depend on the moment of asking). */
-int throttle_check(struct store *st, const struct throttle_key *keys, size_t n, long long now_ms, long long *wait_ms,
+MUST_CHECK int throttle_check(struct store *st, const struct throttle_key *keys, size_t n, long long now_ms, long long *wait_ms,
 		   long long *step_ms);
 /* Counts a failure for each key (atomically in the store) and starts the
  * delay its count earns; *delay_ms (may be NULL) the longest delay started. */
-int throttle_fail(struct store *st, const struct throttle_key *keys, size_t n, long long now_ms, long long *delay_ms);
+MUST_CHECK int throttle_fail(struct store *st, const struct throttle_key *keys, size_t n, long long now_ms, long long *delay_ms);
 /* Forgets a key's failures (after a success, or a password set anew). */
-int throttle_clear(struct store *st, const struct throttle_key *k);
+MUST_CHECK int throttle_clear(struct store *st, const struct throttle_key *k);
 /* Forgets every key whose count has not changed for a day. */
-int throttle_sweep(struct store *st, long long now_ms);
+MUST_CHECK int throttle_sweep(struct store *st, long long now_ms);
 
 #endif

@@ -6,6 +6,7 @@
 #ifndef LG_DOMAIN_UPLOAD_H
 #define LG_DOMAIN_UPLOAD_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 
 #include <stddef.h>
@@ -20,12 +21,12 @@ struct upload {
 };
 
 /* Keeps the file for c->who: D_OK with *id, D_ERROR. */
-int upload_keep(struct ctx *c, const char *filename, const char *data, size_t len, long long *id);
+MUST_CHECK int upload_keep(struct ctx *c, const char *filename, const char *data, size_t len, long long *id);
 /* The file c->who kept under id, while it is kept: D_OK, D_NOTFOUND (never
  * kept, another account's, older than a day or imported already), D_ERROR.
  * Files past their day are removed first, whoever kept them. */
-int upload_open(struct ctx *c, long long id, struct upload *out);
+MUST_CHECK int upload_open(struct ctx *c, long long id, struct upload *out);
 /* Removes the file after its import. */
-int upload_done(struct ctx *c, long long id);
+MUST_CHECK int upload_done(struct ctx *c, long long id);
 
 #endif

@@ -11,6 +11,7 @@
 #ifndef LG_DOMAIN_WAVE_MAIL_H
 #define LG_DOMAIN_WAVE_MAIL_H
 
+#include "core/compiler.h"
 #include "ctx.h"
 #include "domain/model/instrument.h"
 
@@ -31,12 +32,12 @@ bool wave_mail_configured(void);
  * links point ("https://host"), sender the From name (the organisation).
  * D_INVALID (with a message for the whole form) when mail is not set up
  * or the wave has closed. */
-int wave_mail_invitations(struct ctx *c, const struct wave *w, const char *base_url, const char *sender, long long now,
+MUST_CHECK int wave_mail_invitations(struct ctx *c, const struct wave *w, const char *base_url, const char *sender, long long now,
 			  struct errors *e, struct mail_tally *t);
 /* A reminder to everyone asked who has not answered, counted as a
  * reminder round for each that the mail server accepted; only while the
  * wave is open. */
-int wave_mail_reminders(struct ctx *c, const struct wave *w, const char *base_url, const char *sender, long long now,
+MUST_CHECK int wave_mail_reminders(struct ctx *c, const struct wave *w, const char *base_url, const char *sender, long long now,
 			struct errors *e, struct mail_tally *t);
 
 /* The personal links that may be handed out other than by e-mail. When
@@ -49,7 +50,7 @@ struct wave_link {
 	const struct invitation *inv;
 	const char *link;
 };
-int wave_links(struct ctx *c, const struct wave *w, const char *base_url, bool all, struct wave_link **out, size_t *n);
+MUST_CHECK int wave_links(struct ctx *c, const struct wave *w, const char *base_url, bool all, struct wave_link **out, size_t *n);
 
 /* How far the invitations by e-mail are: people asked (not stopped), those
  * who had theirs by e-mail, and those still waiting for one (neither mailed
@@ -57,13 +58,13 @@ int wave_links(struct ctx *c, const struct wave *w, const char *base_url, bool a
 struct mail_progress {
 	long long asked, mailed, waiting;
 };
-int wave_mail_progress(struct ctx *c, const struct wave *w, struct mail_progress *out);
+MUST_CHECK int wave_mail_progress(struct ctx *c, const struct wave *w, struct mail_progress *out);
 
 /* A reminder round without e-mail: every person asked who has not answered
  * is counted as reminded, in one transaction, and their links (as
  * wave_links gives them) come back for the mail merge. Only while the wave
  * is open: D_INVALID with a message otherwise. */
-int wave_remind_by_links(struct ctx *c, const struct wave *w, const char *base_url, struct wave_link **out, size_t *n,
+MUST_CHECK int wave_remind_by_links(struct ctx *c, const struct wave *w, const char *base_url, struct wave_link **out, size_t *n,
 			 struct errors *e);
 
 #endif

@@ -2,6 +2,7 @@
  * report per line and a column mapping, confirm. Nothing changes until the
  * confirmation, and then everything or nothing. */
 #include "web.h"
+#include "core/die.h"
 #include "domain/people_io.h"
 #include "domain/upload.h"
 #include "html/html.h"
@@ -147,7 +148,7 @@ void page_import_post(struct web *w)
 		return;
 	}
 	/* imported: the file is no longer needed (or kept, it goes after its day) */
-	if (confirm && d == D_OK)
-		(void)upload_done(&w->ctx, up.id);
+	if (confirm && d == D_OK && upload_done(&w->ctx, up.id))
+		warn("import: upload %lld was not removed; it goes after its day", up.id);
 	report_page(w, up.filename, &rep, up.id, d, confirm);
 }

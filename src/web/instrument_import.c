@@ -5,6 +5,7 @@
  * then "Import". A file that cannot be imported gets a sentence that says
  * what to do, status 422, and changes nothing. */
 #include "web.h"
+#include "core/die.h"
 #include "domain/instrument_import.h"
 #include "domain/upload.h"
 #include "html/html.h"
@@ -203,7 +204,8 @@ void page_instrument_import_post(struct web *w)
 			return;
 		}
 		/* imported: the file is no longer needed (or kept, it goes after its day) */
-		(void)upload_done(&w->ctx, up.id);
+		if (upload_done(&w->ctx, up.id))
+			warn("import: upload %lld was not removed; it goes after its day", up.id);
 	} else if (file && upload_keep(&w->ctx, imp.filename, up.data, up.len, &up.id)) {
 		web_error(w, 500, _("The file could not be kept. Try again later."));
 		return;

@@ -108,8 +108,12 @@ void page_login_post(struct web *w)
 
 void page_logout(struct web *w)
 {
-	if (w->session)
-		session_end(w->st, w->session);
+	/* a session that could not be ended would stay valid behind the
+	 * cleared cookie: say so, so that the user tries again */
+	if (w->session && session_end(w->st, w->session)) {
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+		return;
+	}
 	web_set_session_cookie(w, NULL);
 	web_redirect(w, "/login");
 }
@@ -175,7 +179,10 @@ void page_password_post(struct web *w)
 	if (!e.n) {
 		int d = account_set_password(&w->ctx, w->who.account_id, pw, &e);
 		if (d == D_OK) {
-			session_end_others(w->st, w->who.account_id, w->session);
+			if (session_end_others(w->st, w->who.account_id, w->session)) {
+				web_error(w, 500, _("The change could not be saved. Try again later."));
+				return;
+			}
 			web_redirect(w, "/?done=password-changed");
 			return;
 		}

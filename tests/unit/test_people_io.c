@@ -576,7 +576,7 @@ static int export(struct fixture *f, struct buf *b)
 static void add_export_people(struct fixture *f)
 {
 	long long unit = 0;
-	unit_ensure_path(&f->c, "Operati\xC3\xABn/Team Noord", true, &unit);
+	CHECK(unit_ensure_path(&f->c, "Operati\xC3\xABn/Team Noord", true, &unit) == D_OK);
 	long long one = add(f, "1", "=HYPERLINK(\"http://evil.example\",\"klik\")", "", unit, 0, "-1", 1);
 	add(f, "2", "Jan <script>alert(1)</script>", "jan@example.nl", 0, one, "schaal 10", 1);
 	add(f, "3", "Jansen; Jan", "", 0, 0, "+31", 0);
