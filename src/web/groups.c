@@ -35,16 +35,6 @@ static void next_meetings(struct web *w)
 	html(w->out, "<p><a href=\"/calendar\">%s</a></p>\n", _("Your meetings in your own calendar"));
 }
 
-static const char *today(struct web *w)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	char *d = arena_alloc(w->a, 11);
-	strftime(d, 11, "%Y-%m-%d", &tm);
-	return d;
-}
-
 void page_groups(struct web *w)
 {
 	struct learning_group *g;
@@ -140,7 +130,7 @@ static void enrol_form(struct web *w, const struct group_view *v, const struct p
 			html(w->out, "<option value=\"%lld\">%s (%s)</option>", people[i].id, people[i].name, people[i].employee_id);
 	}
 	html(w->out, "</select></p>");
-	form_input(w, "registered_on", _("Registered on"), "date", e ? web_field(w, "registered_on") : today(w), e, NULL);
+	form_input(w, "registered_on", _("Registered on"), "date", e ? web_field(w, "registered_on") : web_today(w), e, NULL);
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Enrol"));
 }
 
@@ -205,7 +195,7 @@ static void row_words(struct web *w, struct row_words *t)
 	t->reason = _("reason (when stopping)");
 	t->change = _("Change");
 	t->intake = _("Intake");
-	t->today = today(w);
+	t->today = web_today(w);
 }
 
 static const char *status_word(const struct row_words *t, const char *status)

@@ -14,16 +14,6 @@
 #include <string.h>
 #include <time.h>
 
-static const char *today(struct web *w)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	char *d = arena_alloc(w->a, 11);
-	strftime(d, 11, "%Y-%m-%d", &tm);
-	return d;
-}
-
 /* A text (Markdown) under its heading. */
 static void text_block(struct web *w, const char *label, const char *text)
 {
@@ -50,7 +40,7 @@ static const char *excerpt(struct web *w, const struct logbook_entry *e)
 static void entry_fields(struct web *w, const struct logbook_entry *e, const struct errors *err)
 {
 #define V(f, stored) (err ? web_field(w, f) : (stored))
-	form_input(w, "entry_date", _("Date"), "date", V("entry_date", e ? e->entry_date : today(w)), err, NULL);
+	form_input(w, "entry_date", _("Date"), "date", V("entry_date", e ? e->entry_date : web_today(w)), err, NULL);
 	form_textarea(w, "energy_gave", _("What gave you energy today?"), V("energy_gave", e ? e->energy_gave : ""), err,
 		      _("What inspired or motivated you?"));
 	form_textarea(w, "energy_cost", _("What cost you energy today?"), V("energy_cost", e ? e->energy_cost : ""), err,

@@ -10,16 +10,6 @@
 #include <string.h>
 #include <time.h>
 
-static const char *today(struct web *w)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	char *d = arena_alloc(w->a, 11);
-	strftime(d, 11, "%Y-%m-%d", &tm);
-	return d;
-}
-
 /* One goal with its SMART hints, read-only. */
 static void goal_view(struct web *w, const struct development_goal *g)
 {
@@ -31,7 +21,7 @@ static void goal_view(struct web *w, const struct development_goal *g)
 	if (*g->elements)
 		html(w->out, "<p>%s: %s</p>", _("Framework elements"), plan_elements_label(&w->ctx, g->group_id, g->elements));
 	const char *hints[SMART_COUNT];
-	int n = smart_check(&w->ctx, g->text, g->measure, g->due_on, today(w), hints);
+	int n = smart_check(&w->ctx, g->text, g->measure, g->due_on, web_today(w), hints);
 	if (!n) {
 		html(w->out, "<p class=\"done\">%s</p>", _("SMART: every criterion looks met. Is it realistic for you? Only you can say."));
 		return;
