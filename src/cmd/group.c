@@ -2,6 +2,8 @@
  * facilitator by employee number) and `leergang enrol` (people into a group
  * by employee number). Prints the group's id. */
 #include "cmd.h"
+#include "domain/person.h"
+#include "domain/programme.h"
 #include "core/die.h"
 #include "domain/group.h"
 #include "store/store.h"
@@ -16,10 +18,10 @@
 static long long person_by_number(struct ctx *c, const char *number)
 {
 	struct person p;
-	int r = store_person_by_employee_id(c->st, c->a, c->who->organisation_id, number, &p);
-	if (r == ST_NOTFOUND)
+	int d = person_by_employee(c, number, &p);
+	if (d == D_NOTFOUND)
 		die("no person with employee number %s", number);
-	if (r)
+	if (d)
 		die("database: %s", store_errmsg(c->st));
 	return p.id;
 }
@@ -54,20 +56,14 @@ int cmd_group(int argc, char **argv)
 	cmd_ctx(&c, &w, st, &a, org);
 	struct errors e = { 0 };
 	long long id;
-	if (store_begin(st))
-		die("database: %s", store_errmsg(st));
-	int d = group_create(&c, batch, name, &e, &id);
+	/* the group and its pair together or not at all, as the API makes them */
+	int d = batch_group_add(&c, batch, name, mentor ? person_by_number(&c, mentor) : 0,
+				facilitator ? person_by_number(&c, facilitator) : 0, &e, &id);
 	if (d == D_NOTFOUND)
 		die("no batch %lld in %s", batch, org);
 	if (d == D_INVALID)
 		cmd_die_errors(&e, "group not added");
-	if (!d && (mentor || facilitator)) {
-		d = group_staff(&c, id, mentor ? person_by_number(&c, mentor) : 0,
-				facilitator ? person_by_number(&c, facilitator) : 0, "proposed", &e);
-		if (d == D_INVALID)
-			cmd_die_errors(&e, "group not added");
-	}
-	if (d || store_commit(st))
+	if (d)
 		die("database: %s", store_errmsg(st));
 	printf("%lld\n", id);
 	arena_free(&a);

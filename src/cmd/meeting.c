@@ -2,6 +2,7 @@
  * of them with --repeat and --every) and
  * `leergang attendance` (one participant at one meeting). */
 #include "cmd.h"
+#include "domain/person.h"
 #include "core/die.h"
 #include "domain/meeting.h"
 #include "domain/schedule.h"
@@ -52,26 +53,17 @@ int cmd_meeting(int argc, char **argv)
 	/* a series: meetings number .. number+repeat-1, every `every` days, all or none */
 	if (!date_valid(when.date))
 		die("give the date as YYYY-MM-DD, such as 2026-09-01");
-	if (store_begin(st))
+	struct errors e = { 0 };
+	long long *ids = arena_alloc(&a, (size_t)repeat * sizeof(*ids));
+	int d = meeting_plan_series(&c, group, number, repeat, every, &when, (long long)time(NULL), &e, ids);
+	if (d == D_NOTFOUND)
+		die("no group %lld in %s", group, org);
+	if (d == D_INVALID)
+		cmd_die_errors(&e, "meeting not planned");
+	if (d)
 		die("database: %s", store_errmsg(st));
-	char date[11];
-	memcpy(date, when.date, 11);
-	for (int k = 0; k < repeat; k++) {
-		struct errors e = { 0 };
-		long long id;
-		when.date = date;
-		int d = meeting_plan(&c, group, number + k, &when, (long long)time(NULL), &e, &id);
-		if (d == D_NOTFOUND)
-			die("no group %lld in %s", group, org);
-		if (d == D_INVALID)
-			cmd_die_errors(&e, "meeting not planned");
-		if (d)
-			die("database: %s", store_errmsg(st));
-		printf("%lld\n", id);
-		date_add_days(date, every, date);
-	}
-	if (store_commit(st))
-		die("database: %s", store_errmsg(st));
+	for (int k = 0; k < repeat; k++)
+		printf("%lld\n", ids[k]);
 	arena_free(&a);
 	store_close(st);
 	return 0;
@@ -100,8 +92,11 @@ int cmd_attendance(int argc, char **argv)
 	struct actor w;
 	cmd_ctx(&c, &w, st, &a, org);
 	struct person p;
-	if (store_person_by_employee_id(st, &a, w.organisation_id, employee, &p))
+	int found = person_by_employee(&c, employee, &p);
+	if (found == D_NOTFOUND)
 		die("no person with employee number %s", employee);
+	if (found)
+		die("database: %s", store_errmsg(st));
 	struct errors e = { 0 };
 	int d = attendance_record(&c, meeting, p.id, status, (long long)time(NULL), &e);
 	if (d == D_NOTFOUND)

@@ -1,5 +1,6 @@
 /* user.c — `leergang user add|list|passwd|reset-link`. */
 #include "cmd.h"
+#include "domain/person.h"
 #include "output.h"
 #include "core/die.h"
 #include "domain/account.h"
@@ -45,8 +46,11 @@ static int user_add(int argc, char **argv)
 	long long person_id = 0;
 	if (employee) {
 		struct person p;
-		if (store_person_by_employee_id(st, &a, w.organisation_id, employee, &p))
+		int d = person_by_employee(&c, employee, &p);
+		if (d == D_NOTFOUND)
 			die("no person with employee number '%s' in %s", employee, org);
+		if (d)
+			die("database: %s", store_errmsg(st));
 		person_id = p.id;
 		if (!name)
 			name = p.name;

@@ -90,6 +90,29 @@ int meeting_plan(struct ctx *c, long long group_id, int number, const struct mee
 	return D_OK;
 }
 
+int meeting_plan_series(struct ctx *c, long long group_id, int number, int repeat, int every,
+			const struct meeting_when *w, long long now, struct errors *e, long long *ids)
+{
+	assert(w && e && ids && repeat >= 1 && every >= 1);
+	if (store_begin(c->st))
+		return D_ERROR;
+	struct meeting_when at = *w;
+	char date[11];
+	int d = D_OK;
+	for (int k = 0; k < repeat && d == D_OK; k++) {
+		d = meeting_plan(c, group_id, number + k, &at, now, e, &ids[k]);
+		if (d == D_OK) {
+			date_add_days(at.date, every, date);
+			at.date = date;
+		}
+	}
+	if (d) {
+		store_rollback(c->st);
+		return d;
+	}
+	return store_commit(c->st) ? D_ERROR : D_OK;
+}
+
 int meeting_change(struct ctx *c, long long meeting_id, const struct meeting_when *w, bool cancel, long long now,
 		   struct errors *e)
 {

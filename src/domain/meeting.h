@@ -65,6 +65,12 @@ struct meeting_when {
  * on the next day. */
 MUST_CHECK int meeting_plan(struct ctx *c, long long group_id, int number, const struct meeting_when *w, long long now,
 		 struct errors *e, long long *id);
+/* A series: meetings number .. number + repeat - 1, the first on w->date
+ * and each next one `every` days later, all or none (one transaction);
+ * ids[0 .. repeat) the new meetings. The problems of the first meeting
+ * that cannot be planned are in e, and nothing is planned then. */
+MUST_CHECK int meeting_plan_series(struct ctx *c, long long group_id, int number, int repeat, int every,
+				   const struct meeting_when *w, long long now, struct errors *e, long long *ids);
 /* Moves a meeting, changes its venue, or cancels it (cancel) / plans it again. */
 MUST_CHECK int meeting_change(struct ctx *c, long long meeting_id, const struct meeting_when *w, bool cancel, long long now,
 		   struct errors *e);

@@ -8,6 +8,8 @@
 #include "core/i18n.h"
 #include "store/store.h"
 
+#include <assert.h>
+
 bool person_check(struct ctx *c, const struct person *p, struct errors *e)
 {
 	bool ok = check_line(c, e, "employee_id", _("Employee number"), p->employee_id, 1, EMPLOYEE_ID_MAX);
@@ -75,4 +77,18 @@ int person_list(struct ctx *c, const struct person_filter *f, struct person **ou
 int person_reports(struct ctx *c, long long id, struct person **out, size_t *n)
 {
 	return d_from_store(store_person_reports(c->st, c->a, c->who->organisation_id, id, out, n));
+}
+
+int person_by_employee(struct ctx *c, const char *employee_id, struct person *out)
+{
+	assert(out);
+	if (!employee_id || !*employee_id)
+		return D_NOTFOUND;
+	return d_from_store(store_person_by_employee_id(c->st, c->a, c->who->organisation_id, employee_id, out));
+}
+
+long long person_by_employee_id(struct ctx *c, const char *employee_id)
+{
+	struct person p;
+	return person_by_employee(c, employee_id, &p) == D_OK ? p.id : 0;
 }

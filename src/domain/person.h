@@ -11,6 +11,12 @@
 #define EMPLOYEE_ID_MAX 64
 #define JOB_LEVEL_MAX 64
 
+/* The person with this employee number in the actor's organisation
+ * (D_NOTFOUND when there is none). */
+MUST_CHECK int person_by_employee(struct ctx *c, const char *employee_id, struct person *out);
+/* Its id, or 0 when there is none (or it could not be read). */
+long long person_by_employee_id(struct ctx *c, const char *employee_id);
+
 /* Checks the fields of p (not its references); fields: employee_id, name,
  * email, job_level. */
 bool person_check(struct ctx *c, const struct person *p, struct errors *e);

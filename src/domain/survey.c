@@ -2,6 +2,7 @@
  * builtin_instruments.c), waves, answering through a link and the response
  * accounting. */
 #include "survey.h"
+#include "domain/person.h"
 #include "survey_compare.h"
 #include "audit.h"
 #include "builtin.h"
@@ -574,15 +575,6 @@ int wave_close(struct ctx *c, const struct wave *w)
 		return D_ERROR;
 	audit(c, "wave.close", "wave", w->id, "%s", "closed by hand");
 	return D_OK;
-}
-
-long long person_by_employee_id(struct ctx *c, const char *employee_id)
-{
-	struct person p;
-	if (!employee_id || !*employee_id ||
-	    store_person_by_employee_id(c->st, c->a, c->who->organisation_id, employee_id, &p))
-		return 0;
-	return p.id;
 }
 
 int raters_parse(struct ctx *c, const char *text, struct rater **out, size_t *n, struct errors *e)

@@ -111,8 +111,6 @@ const char *rater_role_label(const char *role);
  * category in English or Dutch ("P0012 leidinggevende"). Problems per line
  * in e under "raters"; the categories themselves wave_create_360 checks. */
 MUST_CHECK int raters_parse(struct ctx *c, const char *text, struct rater **out, size_t *n, struct errors *e);
-/* The person with this employee number in the organisation, or 0. */
-long long person_by_employee_id(struct ctx *c, const char *employee_id);
 
 /* The personal link token of an invitation (recomputed from the wave's key). */
 void wave_token(const struct wave *w, long long invitation_id, char out[SECRET_HEX]);

@@ -7,6 +7,7 @@
 #include "domain/audit.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
+#include "domain/person.h"
 #include "domain/survey_compare.h"
 #include "domain/wave_mail.h"
 #include "formats/csv.h"

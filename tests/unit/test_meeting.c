@@ -232,3 +232,31 @@ TEST(meeting_preparers_and_option_topic)
 	CHECK_INT(menu_option_topic(&f.c, s.prog, 999999), 0);
 	fixture_close(&f);
 }
+
+/* A series (the command line's `meeting plan --repeat`): every meeting
+ * planned, each `every` days after the one before; or, when one of them
+ * cannot be (the programme has no meeting of that number), none at all. */
+TEST(meeting_plan_series_all_or_none)
+{
+	FIXTURE(f);
+	struct setup s;
+	CHECK(setup(&f, &s));
+	struct errors e = { 0 };
+	long long ids[4] = { 0 };
+	struct meeting_when w = { "2026-03-02", "09:00", "17:00", "Leerhuis" };
+	long long before = fixture_query(&f, "SELECT count(*) FROM meeting WHERE group_id = %lld", s.group);
+	/* LiVe! has ten meetings: 9, 10 and an eleventh that does not exist */
+	CHECK_INT(meeting_plan_series(&f.c, s.group, 9, 3, 14, &w, 1, &e, ids), D_INVALID);
+	CHECK(errors_get(&e, "number") != NULL);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM meeting WHERE group_id = %lld", s.group), before);
+	/* 2, 3, 4 and 5, two weeks apart */
+	struct errors ok = { 0 };
+	CHECK_INT(meeting_plan_series(&f.c, s.group, 2, 4, 14, &w, 1, &ok, ids), D_OK);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM meeting WHERE group_id = %lld", s.group), before + 4);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM meeting WHERE id = %lld AND starts_on = '2026-03-02'", ids[0]), 1);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM meeting WHERE id = %lld AND starts_on = '2026-04-13'", ids[3]), 1);
+	/* another organisation's group is not found, and nothing is planned */
+	struct errors none = { 0 };
+	CHECK_INT(meeting_plan_series(&f.c, 999999, 1, 2, 7, &w, 1, &none, ids), D_NOTFOUND);
+	fixture_close(&f);
+}
