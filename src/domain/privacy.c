@@ -83,11 +83,12 @@ bool privacy_may_read_logbook(struct ctx *c, const struct logbook_entry *e)
 	return false;
 }
 
-void privacy_log_read(struct ctx *c, const char *kind, long long id, long long writer_person_id)
+int privacy_log_read(struct ctx *c, const char *kind, long long id, long long writer_person_id)
 {
 	if (c->who->person_id && c->who->person_id == writer_person_id)
-		return;
-	audit(c, arena_printf(c->a, "%s.read", kind), kind, id, "writer person %lld", writer_person_id);
+		return D_OK;
+	int r = audit(c, arena_printf(c->a, "%s.read", kind), kind, id, "writer person %lld", writer_person_id);
+	return r ? D_ERROR : D_OK;
 }
 
 bool privacy_holds_intake(struct ctx *c, long long group_id)

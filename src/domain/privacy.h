@@ -54,8 +54,10 @@ bool privacy_may_read_trajectory(struct ctx *c, long long person_id, long long g
 /* The group's facilitator or mentor (by person), who hold the intake. */
 bool privacy_holds_intake(struct ctx *c, long long group_id);
 /* Records that the actor read the text (kind "logbook", its id) when the
- * actor is not its writer. */
-void privacy_log_read(struct ctx *c, const char *kind, long long id, long long writer_person_id);
+ * actor is not its writer. D_ERROR when the line could not be written
+ * (audit() has warned the operator): inside a transaction, a failure; after
+ * the read, the caller may leave it, as after any audit line. */
+int privacy_log_read(struct ctx *c, const char *kind, long long id, long long writer_person_id);
 
 /* What the rules above read of one group (the group, its enrolments, the
  * names to hide), read at most once: for a caller that asks about many

@@ -92,7 +92,7 @@ static const char *trajectory_href(struct ctx *c, long long person_id, long long
 
 /* Fills r for the hit when the actor may read it; returns false otherwise. */
 static bool admit(struct ctx *c, struct groups_seen *gs, const char *typed, const char *match,
-		  const struct search_hit *h, struct search_result *r)
+		  const struct search_hit *h, struct search_result *r, long long *writer_out)
 {
 	long long org = c->who->organisation_id;
 	enum privacy_read lv = PRIVACY_NONE;
@@ -155,7 +155,7 @@ static bool admit(struct ctx *c, struct groups_seen *gs, const char *typed, cons
 	if (store_search_snippet(c->st, c->a, c->who->organisation_id, match, h->id, &snippet))
 		return false;
 	r->snippet = lv == PRIVACY_ANONYMISED ? privacy_anonymise_in(c, seen(c, gs, group), snippet) : snippet;
-	privacy_log_read(c, h->kind, h->ref_id, writer);
+	*writer_out = writer;
 	return true;
 }
 
@@ -194,14 +194,31 @@ int search_run(struct ctx *c, const char *typed, struct search_result **out, siz
 	if (r)
 		return D_ERROR;
 	*out = arena_alloc(c->a, (nh + 1) * sizeof(**out));
-	/* the audit records of the reads in one transaction, not one each */
-	bool txn = !store_begin(c->st);
+	long long *writer = arena_alloc(c->a, (nh + 1) * sizeof(*writer));
+	/* First what may be shown, in one read snapshot; then the reads in the
+	 * audit log, in one short write transaction. Deciding, reading the
+	 * texts and their snippets under the write lock made every other
+	 * search (and every write of the organisation) wait for it. */
+	bool snapshot = !store_read_begin(c->st);
 	struct groups_seen gs = { 0 };
 	for (size_t i = 0; i < nh && *n < SEARCH_RESULTS_MAX; i++)
-		if (admit(c, &gs, typed, q, &h[i], &(*out)[*n]))
+		if (admit(c, &gs, typed, q, &h[i], &(*out)[*n], &writer[*n]))
 			(*n)++;
-	if (txn && store_commit(c->st)) {
+	if (snapshot)
+		store_read_end(c->st);
+	if (!*n)
+		return D_OK;
+	if (store_begin(c->st))
+		return D_ERROR;
+	for (size_t i = 0; i < *n; i++)
+		if (privacy_log_read(c, (*out)[i].kind, (*out)[i].id, writer[i])) {
+			store_rollback(c->st);
+			*n = 0;
+			return D_ERROR;
+		}
+	if (store_commit(c->st)) {
 		store_rollback(c->st);
+		*n = 0;
 		return D_ERROR;
 	}
 	return D_OK;
