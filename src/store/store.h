@@ -46,6 +46,9 @@ MUST_CHECK int store_ping(struct store *s);
 MUST_CHECK int store_backup(struct store *s, const char *dest, struct buf *err);
 const char *store_errmsg(struct store *s);
 MUST_CHECK int store_begin(struct store *s);
+/* The outermost commit that fails has rolled the transaction back (a
+ * store_rollback after it does nothing); an inner one (a savepoint) is
+ * still the caller's to roll back. */
 MUST_CHECK int store_commit(struct store *s);
 void store_rollback(struct store *s);
 /* Reads that belong together (one page) in one snapshot, for what they

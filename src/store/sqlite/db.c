@@ -229,9 +229,14 @@ int store_commit(struct store *s)
 {
 	char sql[32];
 	if (s->txn_depth <= 1) {
+		/* A COMMIT that fails (busy, disk full) leaves the transaction
+		 * open: roll it back here, once for every caller, so that the
+		 * connection (a worker thread's, serving the next request) is
+		 * never left inside it. */
 		int r = exec_sql(s, "COMMIT", NULL);
-		if (!r)
-			s->txn_depth = 0;
+		if (r && !sqlite3_get_autocommit(s->db))
+			exec_sql(s, "ROLLBACK", NULL);
+		s->txn_depth = 0;
 		return r;
 	}
 	snprintf(sql, sizeof(sql), "RELEASE lg%d", s->txn_depth - 1);
