@@ -3,13 +3,40 @@
  * always printed the C way, so JSON and CSV stay machine-readable. */
 #include "i18n.h"
 
+#include "core/die.h"
+
 #include <locale.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 static locale_t locales[2];
 static _Thread_local enum lang current = LANG_NL;
+
+/* The translations a thread has looked up: open addressing by the id's
+ * address, per language. More places than leergang has messages; an id
+ * that finds no free place within MEMO_PROBES is looked up every time. */
+#define MEMO_SLOTS 4096u
+#define MEMO_PROBES 8u
+struct memo {
+	unsigned generation;  /* of the text domain's binding it was filled under */
+	struct { const char *id, *text; } slot[2][MEMO_SLOTS];
+};
+static atomic_uint generation;  /* raised by every i18n_init */
+static pthread_key_t memo_key;
+static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
+static _Thread_local struct memo *memo;
+/* the program's own memory (GNU ld): literals and static tables lie here */
+extern const char __executable_start[], end[];
+
+static void memo_key_make(void)
+{
+	if (pthread_key_create(&memo_key, free))
+		die("cannot create a thread key for the translations");
+}
 
 static locale_t make(const char *const *names)
 {
@@ -33,6 +60,7 @@ int i18n_init(const char *localedir)
 	int ok = 0;
 	/* LANGUAGE would override the per-thread choice for every thread. */
 	unsetenv("LANGUAGE");
+	atomic_fetch_add(&generation, 1);
 	bindtextdomain("leergang", localedir);
 	bind_textdomain_codeset("leergang", "UTF-8");
 	textdomain("leergang");
@@ -56,6 +84,36 @@ void i18n_use(enum lang l)
 	current = l;
 	if (locales[l])
 		uselocale(locales[l]);
+}
+
+const char *i18n_text(const char *id)
+{
+	uintptr_t at = (uintptr_t)id;
+	if (at < (uintptr_t)__executable_start || at >= (uintptr_t)end)
+		return gettext(id);  /* not of static storage: its text may change */
+	unsigned g = atomic_load_explicit(&generation, memory_order_relaxed);
+	if (!memo || memo->generation != g) {
+		if (!memo) {
+			pthread_once(&memo_once, memo_key_make);
+			memo = xmalloc(sizeof(*memo));
+			pthread_setspecific(memo_key, memo);
+		}
+		memset(memo, 0, sizeof(*memo));
+		memo->generation = g;
+	}
+	unsigned h = (unsigned)(((uint64_t)(at >> 3) * 0x9E3779B97F4A7C15u) >> 52);  /* 12 bits */
+	for (unsigned i = 0; i < MEMO_PROBES; i++) {
+		unsigned k = (h + i) & (MEMO_SLOTS - 1);
+		if (memo->slot[current][k].id == id)
+			return memo->slot[current][k].text;
+		if (!memo->slot[current][k].id) {
+			const char *text = gettext(id);
+			memo->slot[current][k].id = id;
+			memo->slot[current][k].text = text;
+			return text;
+		}
+	}
+	return gettext(id);
 }
 
 enum lang i18n_current(void)

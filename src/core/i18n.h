@@ -7,7 +7,9 @@
 
 #include <libintl.h>
 
-#define _(s) gettext(s)
+/* The translation of a message id of static storage (a literal or a
+ * static table), remembered per thread and address: see i18n_text(). */
+#define _(s) i18n_text(s)
 #define N_(s) (s)
 
 enum lang { LANG_NL = 0, LANG_EN = 1 };
@@ -17,6 +19,11 @@ enum lang { LANG_NL = 0, LANG_EN = 1 };
  * the system is missing (the interface then falls back to English). */
 int i18n_init(const char *localedir);
 void i18n_use(enum lang l);
+/* gettext(id) in the thread's language. The answer for an id in the
+ * program's own memory (its literals and static tables) is kept per thread
+ * and language by the id's address, since gettext takes a lock shared by
+ * every thread on every call; other ids are looked up each time. */
+const char *i18n_text(const char *id) __attribute__((format_arg(1)));
 enum lang i18n_current(void);
 const char *lang_code(enum lang l);  /* "nl", "en" */
 /* "nl"/"en" -> lang; anything else -> -1 */

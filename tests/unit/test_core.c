@@ -483,6 +483,67 @@ TEST(i18n_current_follows_use)
 	CHECK_INT(i18n_current(), before);
 }
 
+/* In a child process, since i18n_init binds the text domain for every
+ * later test: the translations i18n_text() keeps per address follow the
+ * language of the thread, and an id outside the program's own memory is
+ * looked up again each time, whatever was there before. Exits with the
+ * number of the first check that failed, 0 when all held, 77 when the
+ * system has no Dutch locale. */
+static int translations_child(const char *dir)
+{
+	if (i18n_init(dir))
+		return 77;
+	i18n_use(LANG_NL);
+	if (strcmp(_("Save"), "Opslaan") || strcmp(_("Save"), "Opslaan"))  /* looked up, then kept */
+		return 1;
+	i18n_use(LANG_EN);
+	if (strcmp(_("Save"), "Save"))
+		return 2;
+	i18n_use(LANG_NL);
+	if (strcmp(_("Save"), "Opslaan"))
+		return 3;
+	char *id = malloc(16);  /* not of static storage: never kept */
+	memcpy(id, "Save", 5);
+	if (strcmp(i18n_text(id), "Opslaan"))
+		return 4;
+	memcpy(id, "Search", 7);
+	if (strcmp(i18n_text(id), "Zoeken"))
+		return 5;
+	free(id);
+	char local[16] = "Search";  /* nor on the stack */
+	if (strcmp(i18n_text(local), "Zoeken"))
+		return 6;
+	memcpy(local, "Save", 5);
+	if (strcmp(i18n_text(local), "Opslaan"))
+		return 7;
+	if (i18n_init(dir) || strcmp(_("Save"), "Opslaan"))  /* bound again: looked up again */
+		return 8;
+	return 0;
+}
+
+TEST(i18n_text_kept_per_language_and_only_for_static_ids)
+{
+	const char *dir = getenv("LEERGANG_LOCALEDIR");
+	char mo[4096];
+	snprintf(mo, sizeof(mo), "%s/nl/LC_MESSAGES/leergang.mo", dir ? dir : "build/locale");
+	if (access(mo, R_OK)) {
+		test_skip(SKIP_TOOL, "no compiled translations at %s (make builds them)", mo);
+		return;
+	}
+	pid_t pid = fork();
+	CHECK(pid >= 0);
+	if (pid == 0)
+		_exit(translations_child(dir ? dir : "build/locale"));
+	int status = 0;
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status));
+	if (WEXITSTATUS(status) == 77) {
+		test_skip(SKIP_TOOL, "the system has no Dutch locale (nl_NL.UTF-8)");
+		return;
+	}
+	CHECK_INT(WEXITSTATUS(status), 0);
+}
+
 TEST(utf8_caseless_prefix_of_names)
 {
 	/* the bytes of text it spans */

@@ -8,12 +8,24 @@
 #include "store/migrations.h"
 #include "store/sqlite/search_fn.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Before SQLite's first use in the process: no count of the memory in use.
+ * Debian's SQLite is built without lookaside memory, so every small
+ * allocation goes to malloc, and with the count on each one took a mutex
+ * shared by every connection of every thread (bench/README.md). */
+static void sqlite_configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int store_open(const char *path, struct store **out, struct buf *err)
 {
+	static pthread_once_t configured = PTHREAD_ONCE_INIT;
+	pthread_once(&configured, sqlite_configure);
 	struct store *s = xcalloc(1, sizeof(*s));
 	s->cache_slots = STMT_SLOTS;
 	s->cache = xcalloc(s->cache_slots, sizeof(*s->cache));
@@ -30,6 +42,11 @@ int store_open(const char *path, struct store **out, struct buf *err)
 	s->path = xstrdup(path);
 	sqlite3_busy_timeout(s->db, 5000);
 	sqlite3_extended_result_codes(s->db, 1);
+	/* A plan that does not depend on the values bound: else a statement
+	 * with "column LIKE ?" is compiled again after every bind (the value
+	 * might allow an index range), which the people search did on every
+	 * request. */
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_QPSG, 1, (int *)NULL);
 	/* before anything touches the schema: the search index and its
 	 * triggers need the tokenizer "dutch" and md_plain() */
 	if ((rc = search_functions_register(s->db)) != SQLITE_OK) {
