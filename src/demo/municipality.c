@@ -93,7 +93,7 @@ static size_t unit_people(struct ctx *c, const char *unit, struct person **out)
 	for (size_t i = 0; i < nunits; i++)
 		if (!strcmp(units[i].name, unit))
 			u = units[i].id;
-	struct person_filter f = { NULL, u, 0, 0, 200 };
+	struct person_filter f = { NULL, u, 0, 0, 200, 0 };
 	long long total;
 	size_t n;
 	if (!u || store_person_list(c->st, c->a, org, &f, out, &n, &total))

@@ -259,7 +259,7 @@ static int population(struct ctx *c, const char *kind, long long id, struct enro
 		struct person *p;
 		size_t np;
 		long long total;
-		struct person_filter f = { NULL, id, 0, 0, 1000000 };
+		struct person_filter f = { NULL, id, 0, 0, 1000000, 0 };
 		if (store_unit_get(c->st, c->a, org, id, &u))
 			return D_NOTFOUND;
 		if (store_person_list(c->st, c->a, org, &f, &p, &np, &total))
@@ -501,7 +501,7 @@ int wave_report_cells(struct ctx *c, const struct wave *w)
 	struct unit *units;
 	size_t n, np, nu;
 	long long total;
-	struct person_filter all = { NULL, 0, 1, 0, 10000000 };
+	struct person_filter all = { NULL, 0, 1, 0, 10000000, 0 };
 	if (store_invitation_list(c->st, c->a, org, w->id, &inv, &n) ||
 	    store_person_list(c->st, c->a, org, &all, &people, &np, &total) ||
 	    store_unit_list(c->st, c->a, org, false, &units, &nu))

@@ -361,7 +361,7 @@ static void people_forms(struct web *w, const struct group_view *v, const char *
 	size_t np = 0;
 	long long total;
 	const char *q = web_arg(w, "q");
-	struct person_filter f = { q, 0, 0, 0, PICK_MAX };
+	struct person_filter f = { q, 0, 0, 0, PICK_MAX, .names_only = 1 };
 	if (person_list(&w->ctx, &f, &people, &np, &total) != D_OK)
 		return;
 	html(w->out, "<h2 id=\"find\">%s</h2><form method=\"get\" action=\"/groups/%lld#find\" role=\"search\">"

@@ -56,7 +56,7 @@ static void reverse_page(struct web *w, const struct errors *e, int status)
 		struct person *people;
 		size_t np;
 		long long total;
-		struct person_filter f = { web_arg(w, "q"), 0, 0, 0, 100 };
+		struct person_filter f = { web_arg(w, "q"), 0, 0, 0, 100, 1 };
 		if (person_list(&w->ctx, &f, &people, &np, &total) == D_OK) {
 			html(w->out, "<h2 id=\"add\">%s</h2>", _("Make a pair"));
 			html(w->out, "<form method=\"get\" action=\"/reverse-mentoring#add\" role=\"search\"><p class=\"field\"><label for=\"f-q\">%s</label>"

@@ -566,7 +566,7 @@ static int export(struct fixture *f, struct buf *b)
 	struct person *p;
 	size_t n;
 	long long total;
-	struct person_filter flt = { NULL, 0, 1, 0, 0 };
+	struct person_filter flt = { NULL, 0, 1, 0, 0, 0 };
 	if (unit_tree_load(&f->c, false, &t) || person_list(&f->c, &flt, &p, &n, &total))
 		return -1;
 	people_csv(b, p, n, &t);
@@ -634,7 +634,7 @@ TEST(export_then_import_round_trip)
 	struct person *p;
 	size_t n;
 	long long total;
-	struct person_filter flt = { NULL, 0, 1, 0, 0 };
+	struct person_filter flt = { NULL, 0, 1, 0, 0, 0 };
 	CHECK_INT(unit_tree_load(&f.cb, false, &t), D_OK);
 	CHECK_INT(person_list(&f.cb, &flt, &p, &n, &total), D_OK);
 	people_csv(&again, p, n, &t);

@@ -569,7 +569,7 @@ TEST(store_person_employee_id_unique_per_org)
 static int list(struct fixture *f, long long org, const char *q, long long unit, int inactive, long long offset,
 		long long limit, struct person **out, size_t *n, long long *total)
 {
-	struct person_filter flt = { q, unit, inactive, offset, limit };
+	struct person_filter flt = { q, unit, inactive, offset, limit, 0 };
 	return store_person_list(f->st, &f->a, org, &flt, out, n, total);
 }
 
@@ -707,6 +707,21 @@ TEST(store_person_search_index_finds_what_like_found)
 				      (!strcmp(p[i - 1].name, p[i].name) && p[i - 1].id < p[i].id));
 			for (size_t i = 0; i < n; i++)
 				CHECK_INT(p[i].organisation_id, f.org_a);
+			/* the names alone (a list to choose from): the same people */
+			struct person_filter only_names = { q, 0, inactive, 0, 0, 1 };
+			struct person *pn;
+			size_t nn2;
+			long long tn;
+			CHECK_INT(store_person_list(f.st, &f.a, f.org_a, &only_names, &pn, &nn2, &tn), ST_OK);
+			CHECK_INT(tn, total);
+			CHECK_INT(nn2, n);
+			for (size_t i = 0; i < n && i < nn2; i++) {
+				CHECK_INT(pn[i].id, p[i].id);
+				CHECK_STR(pn[i].name, p[i].name);
+				CHECK_STR(pn[i].employee_id, p[i].employee_id);
+				CHECK_INT(pn[i].active, p[i].active);
+				CHECK_INT(pn[i].organisation_id, f.org_a);
+			}
 		}
 	}
 	/* renamed: found by the new name, no longer by the old */

@@ -641,7 +641,7 @@ TEST(survey_anonymous_response_cells_are_shared_by_five)
 				    " AND v.report_group_id IS r.group_id AND v.report_unit_id IS r.unit_id) < 5", wave), 0);
 	/* an anonymous wave to fewer than 5 people is refused */
 	long long instrument, group;
-	struct person_filter all = { NULL, 0, 1, 0, 100 };
+	struct person_filter all = { NULL, 0, 1, 0, 100, 0 };
 	struct person *p;
 	size_t np;
 	long long total;

@@ -38,6 +38,9 @@ struct person_filter {
 	long long unit_id;    /* 0 for all; else this unit and every unit below it */
 	int include_inactive;
 	long long offset, limit;
+	/* only id, name and employee_id are read (a list to choose from),
+	 * from the index alone; the other texts are "" and numbers 0 */
+	int names_only;
 };
 
 struct account {

@@ -25,6 +25,14 @@ static void read_person(struct arena *a, sqlite3_stmt *st, struct person *p)
 	p->manager_employee_id = col_text(a, st, 11);
 }
 
+/* A row of PERSON_NAMES_SQL. */
+static void read_person_names(struct arena *a, sqlite3_stmt *st, struct person *p)
+{
+	*p = (struct person){ .id = sqlite3_column_int64(st, 0), .name = col_text0(a, st, 1),
+			      .employee_id = col_text0(a, st, 2), .email = "", .job_level = "",
+			      .active = sqlite3_column_int(st, 3), .organisation_id = sqlite3_column_int64(st, 4) };
+}
+
 /* A LIKE pattern that matches q literally anywhere: % _ and \ escaped. */
 static char *like_pattern(struct arena *a, const char *q)
 {
@@ -64,6 +72,7 @@ static char *like_pattern(struct arena *a, const char *q)
 #define PERSON_WHERE " WHERE p.organisation_id = ?1 AND (?4 OR p.active)"
 #define PERSON_WHERE_FOUND " WHERE +p.organisation_id = ?1 AND (?4 OR p.active)" PERSON_FOUND PERSON_MATCH
 #define PERSON_LIST_SQL(w) "SELECT " PERSON_COLS PERSON_FROM w " ORDER BY p.name, p.id LIMIT ?5 OFFSET ?6"
+#define PERSON_NAMES_SQL(w) "SELECT p.id, p.name, p.employee_id, p.active, p.organisation_id FROM person p" w " ORDER BY p.name, p.id LIMIT ?5 OFFSET ?6"
 #define PERSON_COUNT_SQL(w) "SELECT count(*) FROM person p" w
 
 static const char *const person_list_sql[6] = {
@@ -73,6 +82,14 @@ static const char *const person_list_sql[6] = {
 	PERSON_LIST_SQL(PERSON_WHERE PERSON_IN_UNIT),
 	PERSON_LIST_SQL(PERSON_WHERE PERSON_MATCH PERSON_IN_UNIT),
 	PERSON_LIST_SQL(PERSON_WHERE_FOUND PERSON_IN_UNIT),
+};
+static const char *const person_names_sql[6] = {
+	PERSON_NAMES_SQL(PERSON_WHERE),
+	PERSON_NAMES_SQL(PERSON_WHERE PERSON_MATCH),
+	PERSON_NAMES_SQL(PERSON_WHERE_FOUND),
+	PERSON_NAMES_SQL(PERSON_WHERE PERSON_IN_UNIT),
+	PERSON_NAMES_SQL(PERSON_WHERE PERSON_MATCH PERSON_IN_UNIT),
+	PERSON_NAMES_SQL(PERSON_WHERE_FOUND PERSON_IN_UNIT),
 };
 static const char *const person_count_sql[6] = {
 	PERSON_COUNT_SQL(PERSON_WHERE),
@@ -156,7 +173,7 @@ int store_person_list(struct store *s, struct arena *a, long long org, const str
 			cache_count_put(s, org, f->include_inactive, &v, *total);
 	}
 
-	st = stmt(s, person_list_sql[variant(f)]);
+	st = stmt(s, (f->names_only ? person_names_sql : person_list_sql)[variant(f)]);
 	bind_filter(a, st, org, f);
 	sqlite3_bind_int64(st, 5, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int64(st, 6, f->offset > 0 ? f->offset : 0);
@@ -164,7 +181,7 @@ int store_person_list(struct store *s, struct arena *a, long long org, const str
 	*out = NULL;
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_person(a, st, ROW_PUSH(a, *out, *n, cap));
+		(f->names_only ? read_person_names : read_person)(a, st, ROW_PUSH(a, *out, *n, cap));
 	sqlite3_reset(st);
 	return map_rc(s, rc);
 }
