@@ -68,7 +68,7 @@
 #include <time.h>
 
 #define RUNS 5
-#define MAX 200   /* what search_run asks of store_search: SEARCH_RESULTS_MAX * 4 */
+#define MAX 200   /* what search_run asked of store_search when a page showed 50 */
 
 static const char *const queries[] = { "vergadering", "klokkenluidersregeling", "moeilijk gesprek" };
 
@@ -126,8 +126,8 @@ static const char sql_snippet_last[] =
 	"  FROM search_text JOIN search_doc d ON d.id = search_text.rowid"
 	"  WHERE search_text MATCH ?1 AND d.organisation_id = ?2" SCOPE
 	"  ORDER BY r LIMIT ?6)" SNIPPET_LAST;
-/* the same, but snippets only for the first 50 (SEARCH_RESULTS_MAX, what
- * a page shows): as if the domain asked for snippets after its privacy
+/* the same, but snippets only for the first 50 (what a page showed
+ * before pages of SEARCH_PAGE): as if the domain asked for snippets after its privacy
  * check; compared on those 50 */
 static const char sql_snippet_50[] =
 	"WITH top AS MATERIALIZED (SELECT id, r FROM (SELECT d.id AS id, bm25(search_text) AS r"
@@ -308,8 +308,9 @@ static void *conc_run(void *arg)
 			struct ctx c = { s, &b, &w, 0 };
 			struct search_result *r;
 			size_t n;
+			bool more;
 			struct errors er = { 0 };
-			if (search_run(&c, conc_query, &r, &n, &er))
+			if (search_run(&c, conc_query, 1, &r, &n, &more, &er))
 				exit(1);
 		} else {
 			struct search_hit *h;
@@ -317,7 +318,7 @@ static void *conc_run(void *arg)
 			if (store_search(s, &b, org, search_query(&b, conc_query), u->person, u->groups, u->ngroups,
 					 u->coach, MAX, &h, &nh))
 				exit(1);
-			size_t shown = nh < SEARCH_RESULTS_MAX ? nh : SEARCH_RESULTS_MAX;
+			size_t shown = nh < SEARCH_PAGE ? nh : SEARCH_PAGE;
 			if (conc_mode == 2 && store_begin(s))
 				exit(1);
 			for (size_t i = 0; conc_mode != 3 && i < shown; i++)
@@ -476,8 +477,9 @@ int main(int argc, char **argv)
 				struct ctx c = { st, &b, &u->w, 0 };
 				struct search_result *r;
 				struct errors e = { 0 };
+				bool more;
 				double t0 = now_ms();
-				if (search_run(&c, queries[qi], &r, &nres, &e))
+				if (search_run(&c, queries[qi], 1, &r, &nres, &more, &e))
 					fail("search_run");
 				double tk = now_ms() - t0;
 				if (tk < best)

@@ -55,7 +55,7 @@ const struct command commands[] = {
 	{ "story", cmd_story, "export a group's learning story (Markdown or PDF)",
 	  "leergang story --email E --group ID [--format md|pdf] [--output FILE]" },
 	{ "search", cmd_search, "search as an account would, printing the results as JSON",
-	  "leergang search --email E QUERY" },
+	  "leergang search --email E [--page N] QUERY   (20 results a page, pages 1-10)" },
 	{ "stats", cmd_stats, "statistics of questionnaire answers or 360\xC2\xB0 feedback in a CSV file, as JSON",
 	  "leergang stats FILE.csv --items A,B,... [--reverse A,...] [--scale-min 1] [--scale-max 5]\n"
 	  "       [--group COLUMN] [--paired PRE,POST]\n"

@@ -16,11 +16,14 @@
 
 int cmd_search(int argc, char **argv)
 {
-	static const struct option opts[] = { { "email", required_argument, 0, 'e' }, { 0, 0, 0, 0 } };
+	static const struct option opts[] = { { "email", required_argument, 0, 'e' }, { "page", required_argument, 0, 'p' },
+					      { 0, 0, 0, 0 } };
 	const char *email = NULL;
+	long long page = 1;
 	int o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'e') email = optarg;
+		else if (o == 'p') page = cmd_number(optarg, "--page", 1, SEARCH_PAGES_MAX, NULL);
 		else cmd_usage("search");
 	}
 	if (!email || optind != argc - 1)
@@ -35,13 +38,14 @@ int cmd_search(int argc, char **argv)
 	i18n_use(LANG_NL);  /* titles as the pages show them */
 	struct search_result *r;
 	size_t n;
+	bool more;
 	struct errors e = { 0 };
-	int d = search_run(&c, argv[optind], &r, &n, &e);
+	int d = search_run(&c, argv[optind], page, &r, &n, &more, &e);
 	if (d == D_INVALID)
 		cmd_die_errors(&e, "search");
 	if (d)
 		die("the search failed");
-	json_t *j = search_json(r, n);
+	json_t *j = search_json(r, n, page, more);
 	char *s = json_dumps(j, JSON_INDENT(2));
 	puts(s);
 	free(s);

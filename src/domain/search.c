@@ -90,9 +90,17 @@ static const char *trajectory_href(struct ctx *c, long long person_id, long long
 	return arena_printf(c->a, "/groups/%lld", group_id);
 }
 
-/* Fills r for the hit when the actor may read it; returns false otherwise. */
-static bool admit(struct ctx *c, struct groups_seen *gs, const char *typed, const char *match,
-		  const struct search_hit *h, struct search_result *r, long long *writer_out)
+/* What search_run knows of a result it admitted, for its snippet and its
+ * audit record. */
+struct admitted {
+	long long writer, group, text;  /* text: the row of search_doc */
+	enum privacy_read level;
+};
+
+/* Fills r (all but the snippet) and *out for the hit when the actor may
+ * read it; returns false otherwise. */
+static bool admit(struct ctx *c, struct groups_seen *gs, const char *typed, const struct search_hit *h,
+		  struct search_result *r, struct admitted *out)
 {
 	long long org = c->who->organisation_id;
 	enum privacy_read lv = PRIVACY_NONE;
@@ -151,18 +159,28 @@ static bool admit(struct ctx *c, struct groups_seen *gs, const char *typed, cons
 	/* a coach may not find who said what by searching for a name */
 	if (lv == PRIVACY_ANONYMISED && privacy_names_participant_in(c, seen(c, gs, group), typed))
 		return false;
-	char *snippet;
-	if (store_search_snippet(c->st, c->a, c->who->organisation_id, match, h->id, &snippet))
-		return false;
-	r->snippet = lv == PRIVACY_ANONYMISED ? privacy_anonymise_in(c, seen(c, gs, group), snippet) : snippet;
-	*writer_out = writer;
+	*out = (struct admitted){ writer, group, h->id, lv };
 	return true;
 }
 
-int search_run(struct ctx *c, const char *typed, struct search_result **out, size_t *n, struct errors *e)
+/* The snippet of an admitted result, anonymised where the actor reads it so. */
+static bool snippet_of(struct ctx *c, struct groups_seen *gs, const char *match, const struct admitted *a,
+		       struct search_result *r)
+{
+	char *snippet;
+	if (store_search_snippet(c->st, c->a, c->who->organisation_id, match, a->text, &snippet))
+		return false;
+	r->snippet = a->level == PRIVACY_ANONYMISED ? privacy_anonymise_in(c, seen(c, gs, a->group), snippet) : snippet;
+	return true;
+}
+
+int search_run(struct ctx *c, const char *typed, long long page, struct search_result **out, size_t *n, bool *more,
+	       struct errors *e)
 {
 	*out = NULL;
 	*n = 0;
+	*more = false;
+	page = page < 1 ? 1 : page > SEARCH_PAGES_MAX ? SEARCH_PAGES_MAX : page;
 	if (typed && (!utf8_valid(typed, strlen(typed)) || strlen(typed) > SEARCH_QUERY_MAX)) {
 		errors_add(c, e, "q", _("Search with at most %d characters."), SEARCH_QUERY_MAX);
 		return D_INVALID;
@@ -186,32 +204,54 @@ int search_run(struct ctx *c, const char *typed, struct search_result **out, siz
 	struct search_hit *h;
 	size_t nh;
 	/* more than shown: some hits may be for texts the actor may not read */
-	int r = store_search(c->st, c->a, org, q, me, ids, ng, coach, SEARCH_RESULTS_MAX * 4, &h, &nh);
+	size_t skip = (size_t)(page - 1) * SEARCH_PAGE;
+	int r = store_search(c->st, c->a, org, q, me, ids, ng, coach, (long long)(skip + SEARCH_PAGE + 1) * 4, &h, &nh);
 	if (r == ST_INVALID) {
 		errors_add(c, e, "q", "%s", _("Type one or more words to search for."));
 		return D_INVALID;
 	}
 	if (r)
 		return D_ERROR;
-	*out = arena_alloc(c->a, (nh + 1) * sizeof(**out));
-	long long *writer = arena_alloc(c->a, (nh + 1) * sizeof(*writer));
+	*out = arena_alloc(c->a, (SEARCH_PAGE + 1) * sizeof(**out));
+	struct admitted *shown = arena_alloc(c->a, (SEARCH_PAGE + 1) * sizeof(*shown));
 	/* First what may be shown, in one read snapshot; then the reads in the
 	 * audit log, in one short write transaction. Deciding, reading the
 	 * texts and their snippets under the write lock made every other
-	 * search (and every write of the organisation) wait for it. */
+	 * search (and every write of the organisation) wait for it. The
+	 * results of earlier pages are admitted again (cheap: no snippet),
+	 * so that every page shows what the actor may read, and one more
+	 * says whether there is a next page. */
 	bool snapshot = !store_read_begin(c->st);
 	struct groups_seen gs = { 0 };
-	for (size_t i = 0; i < nh && *n < SEARCH_RESULTS_MAX; i++)
-		if (admit(c, &gs, typed, q, &h[i], &(*out)[*n], &writer[*n]))
-			(*n)++;
+	size_t admitted = 0;
+	bool ok = true;
+	for (size_t i = 0; i < nh && ok && admitted <= skip + SEARCH_PAGE; i++) {
+		struct search_result res;
+		struct admitted a;
+		if (!admit(c, &gs, typed, &h[i], &res, &a))
+			continue;
+		if (admitted >= skip && *n < SEARCH_PAGE) {
+			ok = snippet_of(c, &gs, q, &a, &res);
+			(*out)[*n] = res;
+			shown[(*n)++] = a;
+		} else if (admitted >= skip + SEARCH_PAGE) {
+			*more = true;
+		}
+		admitted++;
+	}
 	if (snapshot)
 		store_read_end(c->st);
+	if (!ok) {
+		*n = 0;
+		*more = false;
+		return D_ERROR;
+	}
 	if (!*n)
 		return D_OK;
 	if (store_begin(c->st))
 		return D_ERROR;
 	for (size_t i = 0; i < *n; i++)
-		if (privacy_log_read(c, (*out)[i].kind, (*out)[i].id, writer[i])) {
+		if (privacy_log_read(c, (*out)[i].kind, (*out)[i].id, shown[i].writer)) {
 			store_rollback(c->st);
 			*n = 0;
 			return D_ERROR;

@@ -11,8 +11,11 @@
 #include "core/compiler.h"
 #include "ctx.h"
 
+#include <stdbool.h>
+
 #define SEARCH_QUERY_MAX 200
-#define SEARCH_RESULTS_MAX 50
+#define SEARCH_PAGE 20       /* results on one page */
+#define SEARCH_PAGES_MAX 10  /* pages one can leaf through */
 
 struct search_result {
 	const char *kind;       /* glossary name: report, contribution, learning_story, logbook,
@@ -27,7 +30,11 @@ struct search_result {
  * required; a word ending in * is a prefix. NULL when there is no word. */
 const char *search_query(struct arena *a, const char *typed);
 
-/* D_INVALID with a message for a query that is too long or has no words. */
-MUST_CHECK int search_run(struct ctx *c, const char *typed, struct search_result **out, size_t *n, struct errors *e);
+/* Page page (1 to SEARCH_PAGES_MAX; others are brought within) of the
+ * results the actor may read, at most SEARCH_PAGE, each with its snippet
+ * and recorded as read; *more when a next page has results. D_INVALID with
+ * a message for a query that is too long or has no words. */
+MUST_CHECK int search_run(struct ctx *c, const char *typed, long long page, struct search_result **out, size_t *n,
+			  bool *more, struct errors *e);
 
 #endif

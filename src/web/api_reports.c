@@ -173,7 +173,7 @@ void api_story_pdf(struct web *w)
 	w->r->response_type = "application/pdf";
 }
 
-json_t *search_json(const struct search_result *r, size_t n)
+json_t *search_json(const struct search_result *r, size_t n, long long page, bool more)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++) {
@@ -185,18 +185,20 @@ json_t *search_json(const struct search_result *r, size_t n)
 						   "title", r[i].title, "snippet", b.ptr, "href", r[i].href));
 		buf_release(&b);
 	}
-	return json_pack("{s:o}", "results", a);
+	return json_pack("{s:o, s:I, s:b}", "results", a, "page", (json_int_t)page, "more", more);
 }
 
 void api_search(struct web *w)
 {
 	struct search_result *r;
 	size_t n;
+	bool more;
 	struct errors e = { 0 };
-	int d = search_run(&w->ctx, web_arg(w, "q"), &r, &n, &e);
+	long long page = web_arg_clamped(w, "page", 1, 1, SEARCH_PAGES_MAX);
+	int d = search_run(&w->ctx, web_arg(w, "q"), page, &r, &n, &more, &e);
 	if (d) {
 		api_answer(w, d, &e, 0);
 		return;
 	}
-	web_json(w, 200, search_json(r, n));
+	web_json(w, 200, search_json(r, n, page, more));
 }

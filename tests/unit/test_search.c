@@ -46,8 +46,9 @@ static size_t hits(struct ctx *c, const char *q, const char *kind)
 {
 	struct search_result *r;
 	size_t n, k = 0;
+	bool more;
 	struct errors e = { 0 };
-	if (search_run(c, q, &r, &n, &e))
+	if (search_run(c, q, 1, &r, &n, &more, &e))
 		return (size_t)-1;
 	for (size_t i = 0; i < n; i++)
 		k += !kind || !strcmp(r[i].kind, kind);
@@ -109,13 +110,14 @@ TEST(search_finds_dutch_word_forms)
 	CHECK_INT(hits(&anna, "vergadering tamelijk", NULL), 0);   /* every word is required */
 	struct search_result *r;
 	size_t n;
+	bool more;
 	struct errors e = { 0 };
-	CHECK_INT(search_run(&anna, "leider", &r, &n, &e), D_OK);
+	CHECK_INT(search_run(&anna, "leider", 1, &r, &n, &more, &e), D_OK);
 	CHECK(n == 1 && strstr(r[0].snippet, "\x01leiders\x02") != NULL);   /* the word as written is marked */
 	CHECK(n == 1 && !strcmp(r[0].href, arena_printf(&f.a, "/meetings/%lld/report", x.meeting)));
 	/* what the user typed never breaks the query */
-	CHECK_INT(search_run(&anna, "\"vergadering\" OR NEAR( * ) AND \"", &r, &n, &e), D_OK);
-	CHECK_INT(search_run(&anna, "  ;; ", &r, &n, &e), D_INVALID);
+	CHECK_INT(search_run(&anna, "\"vergadering\" OR NEAR( * ) AND \"", 1, &r, &n, &more, &e), D_OK);
+	CHECK_INT(search_run(&anna, "  ;; ", 1, &r, &n, &more, &e), D_INVALID);
 	fixture_close(&f);
 }
 
@@ -143,8 +145,9 @@ TEST(search_never_shows_what_the_user_may_not_read)
 	CHECK_INT(hits(&f.cb, "zeldzaamheid", NULL), 0);     /* the other organisation */
 	struct search_result *r;
 	size_t n;
+	bool more;
 	struct errors e = { 0 };
-	CHECK_INT(search_run(&coach, "zeldzaamheid", &r, &n, &e), D_OK);
+	CHECK_INT(search_run(&coach, "zeldzaamheid", 1, &r, &n, &more, &e), D_OK);
 	CHECK(n == 1 && strstr(r[0].snippet, "Anna") == NULL && strstr(r[0].snippet, "[participant]") != NULL);
 	/* a coach may not find who said what by a name */
 	CHECK_INT(hits(&coach, "Anna zeldzaamheid", NULL), 0);
@@ -169,6 +172,68 @@ TEST(search_never_shows_what_the_user_may_not_read)
 	CHECK_INT(hits(&fac, "wijkteam", NULL), 0);
 	/* each result read by another than its writer is audited */
 	CHECK(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'logbook.read'") == 1);
+	fixture_close(&f);
+}
+
+/* Pages of SEARCH_PAGE: each shows the next results the actor may read
+ * (another's entries in between do not count), says whether there is a
+ * next page, and records as read only what it shows. */
+TEST(search_pages_show_each_result_once_and_audit_only_what_is_shown)
+{
+	FIXTURE(f);
+	struct world x;
+	CHECK(setup(&f, &x));
+	struct actor wa, wb, wf;
+	struct ctx anna = as(&f, &wa, x.anna, ROLE_BIT(ROLE_PARTICIPANT));
+	struct ctx bob = as(&f, &wb, x.bob, ROLE_BIT(ROLE_PARTICIPANT));
+	struct ctx fac = as(&f, &wf, x.facilitator, ROLE_BIT(ROLE_FACILITATOR));
+	const size_t own = 2 * SEARCH_PAGE + 5;
+	struct errors e = { 0 };
+	for (size_t i = 0; i < own; i++) {
+		struct logbook_entry le = { 0 };
+		le.entry_date = "2026-01-13";
+		le.energy_gave = arena_printf(&f.a, "Overleg %zu met de wijkteams", i);
+		le.energy_cost = le.body = le.tags = "";
+		long long id;
+		CHECK_INT(logbook_save(&anna, &le, 10 + (long long)i, &e, &id), D_OK);
+		CHECK_INT(logbook_share(&anna, id, "facilitator", x.group, 100 + (long long)i, &e), D_OK);
+		le.energy_gave = "Bob over de wijkteams";
+		CHECK_INT(logbook_save(&bob, &le, 10 + (long long)i, &e, &id), D_OK);  /* not Anna's to read */
+	}
+	long long seen[3 * SEARCH_PAGE];
+	size_t nseen = 0;
+	static const size_t want[] = { SEARCH_PAGE, SEARCH_PAGE, 5, 0 };
+	for (long long page = 1; page <= 4; page++) {
+		struct search_result *r;
+		size_t n;
+		bool more;
+		CHECK_INT(search_run(&anna, "wijkteam", page, &r, &n, &more, &e), D_OK);
+		CHECK_INT(n, want[page - 1]);
+		CHECK_INT(more, page < 3);
+		for (size_t i = 0; i < n; i++) {
+			CHECK_STR(r[i].kind, "logbook");
+			CHECK(strstr(r[i].snippet, "Overleg") != NULL);
+			for (size_t k = 0; k < nseen; k++)
+				CHECK(seen[k] != r[i].id);
+			if (nseen < ARRAY_SIZE(seen))
+				seen[nseen++] = r[i].id;
+		}
+	}
+	CHECK_INT(nseen, own);
+	/* a page beyond the last that may be leafed to is the last */
+	struct search_result *r;
+	size_t n;
+	bool more;
+	CHECK_INT(search_run(&anna, "wijkteam", SEARCH_PAGES_MAX + 5, &r, &n, &more, &e), D_OK);
+	CHECK_INT(n, 0);
+	/* the facilitator reads what was shared: audited per shown result */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'logbook.read'"), 0);
+	CHECK_INT(search_run(&fac, "wijkteam", 1, &r, &n, &more, &e), D_OK);
+	CHECK_INT(n, SEARCH_PAGE);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'logbook.read'"), SEARCH_PAGE);
+	CHECK_INT(search_run(&fac, "wijkteam", 3, &r, &n, &more, &e), D_OK);
+	CHECK_INT(n, 5);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'logbook.read'"), SEARCH_PAGE + 5);
 	fixture_close(&f);
 }
 
