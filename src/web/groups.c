@@ -16,6 +16,23 @@
 #include <string.h>
 #include <time.h>
 
+/* A list of meetings to come (the groups page and the start page). */
+void next_meetings_list(struct web *w, const struct meeting *m, size_t n)
+{
+	html(w->out, "<h2>%s</h2>", _("Your next meetings"));
+	if (!n)
+		html(w->out, "<p>%s</p>", _("No meetings planned."));
+	else
+		html(w->out, "<ul>");
+	for (size_t i = 0; i < n; i++)
+		html(w->out, "<li><a href=\"/meetings/%lld\">%s</a>: %s, %s, %s–%s%s%s</li>", m[i].id,
+		     arena_printf(w->a, _("Meeting %d"), m[i].number), m[i].group_name, date_label(w->a, m[i].starts_on),
+		     m[i].start_time, m[i].end_time, *m[i].venue ? ", " : "", m[i].venue);
+	if (n)
+		html(w->out, "</ul>");
+	html(w->out, "<p><a href=\"/calendar\">%s</a></p>\n", _("Your meetings in your own calendar"));
+}
+
 /* What is next, for everyone with meetings. */
 static void next_meetings(struct web *w)
 {
@@ -23,16 +40,7 @@ static void next_meetings(struct web *w)
 	size_t n;
 	if (!w->who.person_id || group_next_meetings(&w->ctx, 5, &m, &n))
 		return;
-	html(w->out, "<h2>%s</h2>", _("Your next meetings"));
-	html(w->out, "<ul>");
-	for (size_t i = 0; i < n; i++)
-		html(w->out, "<li><a href=\"/meetings/%lld\">%s</a>: %s, %s, %s–%s%s%s</li>", m[i].id,
-		     arena_printf(w->a, _("Meeting %d"), m[i].number), m[i].group_name, date_label(w->a, m[i].starts_on),
-		     m[i].start_time, m[i].end_time, *m[i].venue ? ", " : "", m[i].venue);
-	html(w->out, "</ul>");
-	if (!n)
-		html(w->out, "<p>%s</p>", _("No meetings planned."));
-	html(w->out, "<p><a href=\"/calendar\">%s</a></p>\n", _("Your meetings in your own calendar"));
+	next_meetings_list(w, m, n);
 }
 
 void page_groups(struct web *w)

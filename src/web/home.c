@@ -1,17 +1,55 @@
-/* home.c — the home page: what the signed-in person can do, by role. */
+/* home.c — the start page: first what the signed-in person has to do now
+ * (domain/start.h), each thing a link to where it is done, then their next
+ * meetings, then everything they can do in leergang, by role. */
 #include "web.h"
 #include "html/html.h"
+#include "domain/model/meeting.h"
+#include "domain/start.h"
 #include "domain/survey.h"
 
 static void card(struct web *w, const char *href, const char *title, const char *text)
 {
-	html(w->out, "<li><h2><a href=\"%s\">%s</a></h2><p>%s</p></li>", href, title, text);
+	html(w->out, "<li><h3><a href=\"%s\">%s</a></h3><p>%s</p></li>", href, title, text);
+}
+
+static void todo_list(struct web *w, const struct start_page *p)
+{
+	html(w->out, "<h2 id=\"todo\">%s</h2>", _("What to do now"));
+	if (!p->ntodo) {
+		html(w->out, "<p class=\"done\">%s</p>\n", _("There is nothing you need to do right now."));
+		return;
+	}
+	html(w->out, "<ul class=\"tasks\">");
+	for (size_t i = 0; i < p->ntodo; i++) {
+		const struct start_item *t = &p->todo[i];
+		html(w->out, "<li%s><a href=\"%s\">%s</a>", t->late ? " class=\"late\"" : "", t->href, t->text);
+		if (t->late)
+			html(w->out, " <strong class=\"tag\">%s</strong>", _("overdue"));
+		if (t->detail)
+			html(w->out, " <span class=\"muted\">%s</span>", t->detail);
+		html(w->out, "</li>");
+	}
+	html(w->out, "</ul>\n");
+	if (p->left_out)
+		html(w->out, "<p>%s</p>\n",
+		     arena_printf(w->a, ngettext("And %zu more of the same kind: you find it on the pages of your groups.",
+						 "And %zu more of the same kinds: you find them on the pages of your groups.", p->left_out),
+				  p->left_out));
 }
 
 void page_home(struct web *w)
 {
+	struct start_page p;
+	if (start_page_read(&w->ctx, &p)) {
+		web_error(w, 500, _("The start page could not be read. Try again later."));
+		return;
+	}
 	page_begin(w, arena_printf(w->a, _("Welcome, %s"), w->who.display_name));
 	page_done_message(w);
+	todo_list(w, &p);
+	if (w->who.person_id)
+		next_meetings_list(w, p.next, p.nnext);
+	html(w->out, "<h2>%s</h2>", _("Everything you can do"));
 	html(w->out, "<p>%s ", _("Your roles:"));
 	int first = 1;
 	for (int r = 0; r < ROLE_COUNT; r++) {

@@ -357,6 +357,9 @@ void api_wave_compare(struct web *w);
 /* {"results":[{"kind","id","title","snippet","href"}]}, the snippet as
  * plain text: the API's answer, and `leergang search`'s. */
 struct search_result;
+/* The meetings to come, with a link to the calendar feed (groups.c). */
+struct meeting;
+void next_meetings_list(struct web *w, const struct meeting *m, size_t n);
 json_t *search_json(const struct search_result *r, size_t n, long long page, bool more);
 
 #endif
