@@ -127,6 +127,13 @@ static bool item_of(struct ctx *c, const struct start_row *r, const char *today,
 		it->detail = arena_printf(c->a, _("Closes on %s."), date_label(c->a, r->date));
 		it->href = arena_printf(c->a, "/waves/%lld", r->id);
 		break;
+	case START_GROUP_SIZE:
+		it->text = arena_printf(c->a, ngettext("%s has %lld participant; its programme asks for %d to %lld.",
+						       "%s has %lld participants; its programme asks for %d to %lld.",
+						       (unsigned long)r->count),
+					r->group_name, r->count, r->number, r->total);
+		it->href = arena_printf(c->a, "/groups/%lld#enrol", r->id);
+		break;
 	case START_NO_ACCOUNT:
 		it->text = arena_printf(c->a, ngettext("%lld person with an e-mail address has no account yet.",
 						       "%lld people with an e-mail address have no account yet.", (unsigned long)r->count),

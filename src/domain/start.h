@@ -8,7 +8,8 @@
  *   a facilitator: attendance and reports of meetings of the last
  *     START_RECENT_DAYS, contributions to place; with the mentor: intakes
  *     to hold;
- *   a coach: groups whose pair is not confirmed, groups with reports more
+ *   a coach: groups not yet done with fewer or more participants than
+ *     their programme asks, groups whose pair is not confirmed, groups with reports more
  *     than two weeks late (of meetings of the last START_RECENT_DAYS); with the researcher: questionnaires closing
  *     within a week with fewer than half answered;
  *   an administrator: people with an e-mail address and no account.

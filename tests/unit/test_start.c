@@ -187,6 +187,14 @@ TEST(start_coach_and_administrator_only_of_their_organisation)
 	CHECK_INT(asked(&coach_b, START_STAFFING), 0);
 	CHECK_INT(group_staff(&coach, x.group, x.mentor, x.fac, "confirmed", &e), D_OK);
 	CHECK_INT(asked(&coach, START_STAFFING), 0);
+	/* one participant where the LiVe! programme asks 10 to 14: asked
+	 * while the group has meetings to come, not of a group that is done */
+	CHECK_INT(asked(&coach, START_GROUP_SIZE), 0);
+	struct meeting_when next = { "2026-03-17", "09:00", "12:00", "" };
+	long long m2;
+	CHECK_INT(meeting_plan(&coach, x.group, 2, &next, NOW, &e, &m2), D_OK);
+	CHECK_INT(asked(&coach, START_GROUP_SIZE), 1);
+	CHECK_INT(asked(&coach_b, START_GROUP_SIZE), 0);
 	/* four people of A have an address and no account; none of B */
 	struct start_page p;
 	CHECK_INT(start_page_read(&admin, &p), D_OK);

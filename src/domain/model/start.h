@@ -24,6 +24,9 @@ enum start_kind {
 	START_RESPONSE_LOW,   /* a wave closing within a week, under half answered (id: wave, name, date, count of total) */
 	/* an administrator */
 	START_NO_ACCOUNT,     /* active people with an e-mail address and no account (count) */
+	/* a coach */
+	START_GROUP_SIZE,     /* a group not yet done with fewer or more participants than its programme
+	                       * asks (id: group, group_name, count; number: the least, total: the most) */
 };
 
 struct start_row {

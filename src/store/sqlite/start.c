@@ -90,6 +90,13 @@ static const char coach_sql[] =
 	"  AND NOT EXISTS (SELECT 1 FROM meeting_report r WHERE r.meeting_id = m.id AND r.status = 'published')"
 	"  AND EXISTS (SELECT 1 FROM enrolment e WHERE e.group_id = g.id AND e.status IN ('active', 'completed'))"
 	" GROUP BY g.id"
+	" UNION ALL"
+	" SELECT 15, g.id, 0, p.group_min, count(e.id), p.group_max, '', g.name, ''"
+	" FROM learning_group g JOIN batch b ON b.id = g.batch_id JOIN programme p ON p.id = b.programme_id"
+	"  LEFT JOIN enrolment e ON e.group_id = g.id AND e.status IN ('registered', 'active')"
+	" WHERE g.organisation_id = ?1 AND (NOT EXISTS (SELECT 1 FROM meeting m WHERE m.group_id = g.id AND m.cancelled = 0)"
+	"  OR EXISTS (SELECT 1 FROM meeting m WHERE m.group_id = g.id AND m.cancelled = 0 AND m.starts_on >= ?4))"
+	" GROUP BY g.id HAVING (p.group_min > 0 AND count(e.id) < p.group_min) OR (p.group_max > 0 AND count(e.id) > p.group_max)"
 	") ORDER BY kind, date, group_name, id";
 
 /* ?1 organisation, ?2 today, ?3 closing up to */
