@@ -4,6 +4,7 @@
 #include "web.h"
 #include "html/html.h"
 #include "domain/model/meeting.h"
+#include "domain/programme.h"
 #include "domain/start.h"
 #include "domain/survey.h"
 
@@ -37,6 +38,27 @@ static void todo_list(struct web *w, const struct start_page *p)
 				  p->left_out));
 }
 
+/* For the owner: the progress of the organisation's programmes, in counts
+ * only (what the privacy rules allow an owner). */
+static void programmes_progress(struct web *w)
+{
+	struct programme_item *p;
+	size_t n;
+	if (programme_list(&w->ctx, &p, &n) || !n)
+		return;
+	html(w->out, "<h2>%s</h2><ul>", _("How the programmes are doing"));
+	for (size_t i = 0; i < n; i++) {
+		const struct enrolment_counts *k = &p[i].counts;
+		long long all = k->registered + k->active + k->completed + k->stopped;
+		html(w->out, "<li><a href=\"/programmes/%lld\">%s</a>: %s</li>", p[i].p.id, p[i].p.name,
+		     arena_printf(w->a, ngettext("%lld participant: %lld registered, %lld active, %lld completed, %lld stopped.",
+						 "%lld participants: %lld registered, %lld active, %lld completed, %lld stopped.",
+						 (unsigned long)all),
+				  all, k->registered, k->active, k->completed, k->stopped));
+	}
+	html(w->out, "</ul>\n");
+}
+
 void page_home(struct web *w)
 {
 	struct start_page p;
@@ -47,7 +69,9 @@ void page_home(struct web *w)
 	page_begin(w, arena_printf(w->a, _("Welcome, %s"), w->who.display_name));
 	page_done_message(w);
 	todo_list(w, &p);
-	if (w->who.person_id)
+	if (actor_has(&w->who, ROLE_BIT(ROLE_OWNER)))
+		programmes_progress(w);
+	if (w->who.person_id && actor_has(&w->who, ROLES_GROUP_MEMBER))
 		next_meetings_list(w, p.next, p.nnext);
 	html(w->out, "<h2>%s</h2>", _("Everything you can do"));
 	html(w->out, "<p>%s ", _("Your roles:"));
