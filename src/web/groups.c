@@ -375,7 +375,7 @@ static void people_forms(struct web *w, const struct group_view *v, const char *
 	html(w->out, "<h2 id=\"find\">%s</h2><form method=\"get\" action=\"/groups/%lld#find\" role=\"search\">"
 		"<p class=\"field\"><label for=\"f-q\">%s</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"> "
 		"<button type=\"submit\" class=\"secondary\">%s</button></p></form><p role=\"status\">%s</p>",
-	     _("People for this group"), v->g.id, _("Search by name, e-mail or employee number"), q ? q : "", _("Search"),
+	     _("People for this group"), v->g.id, _("Search by name, e-mail, employee number or unit"), q ? q : "", _("Search"),
 	     total > PICK_MAX
 		     ? arena_printf(w->a, _("%lld found; the lists below show the first %d. Search to narrow them."), total, PICK_MAX)
 		     : arena_printf(w->a, ngettext("%lld person found.", "%lld people found.", (unsigned long)total), total));

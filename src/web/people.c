@@ -33,7 +33,7 @@ static void filter_form(struct web *w, const struct person_filter *f, const stru
 	html(w->out, "<form method=\"get\" action=\"/people\" role=\"search\" class=\"filters\">"
 		"<p class=\"field\"><label for=\"f-q\">%s</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"></p>"
 		"<p class=\"field\"><label for=\"f-unit\">%s</label><select id=\"f-unit\" name=\"unit\"><option value=\"0\">%s</option>",
-	     _("Search by name, e-mail or employee number"), f->query ? f->query : "", _("Unit (with its sub-units)"),
+	     _("Search by name, e-mail, employee number or unit"), f->query ? f->query : "", _("Unit (with its sub-units)"),
 	     _("All units"));
 	for (size_t i = 0; i < t->n; i++)
 		html(w->out, "<option value=\"%lld\"%s>%s</option>", t->units[i].id,

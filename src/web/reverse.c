@@ -61,7 +61,7 @@ static void reverse_page(struct web *w, const struct errors *e, int status)
 			html(w->out, "<h2 id=\"add\">%s</h2>", _("Make a pair"));
 			html(w->out, "<form method=\"get\" action=\"/reverse-mentoring#add\" role=\"search\"><p class=\"field\"><label for=\"f-q\">%s</label>"
 				"<input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"> <button type=\"submit\" class=\"secondary\">%s</button></p></form>",
-			     _("Search by name, e-mail or employee number"), f.query ? f.query : "", _("Search"));
+			     _("Search by name, e-mail, employee number or unit"), f.query ? f.query : "", _("Search"));
 			form_errors(w, e);
 			html(w->out, "<form method=\"post\" action=\"/reverse-mentoring\">");
 			form_csrf(w);

@@ -1328,3 +1328,41 @@ TEST(store_statement_cache_grows)
 	CHECK(ok);
 	fixture_close(&f);
 }
+
+/* A search finds people by the name of their unit too (the people pickers
+ * find by name, number, e-mail and unit), in both the scan and the index
+ * variant, only in the organisation's own units. */
+TEST(store_person_search_finds_by_unit_name)
+{
+	FIXTURE(f);
+	long long noord = unit_add(&f, f.org_a, 0, "Team Noord-Oost");
+	long long zuid = unit_add(&f, f.org_a, 0, "Team Zuid");
+	long long noord_b = unit_add(&f, f.org_b, 0, "Team Noord-Oost");
+	CHECK(person_add(&f, f.org_a, "1", "Anna Bakker", noord, 0) > 0);
+	CHECK(person_add(&f, f.org_a, "2", "Bob Visser", zuid, 0) > 0);
+	CHECK(person_add(&f, f.org_a, "3", "Anouk Noordhoek", 0, 0) > 0);
+	CHECK(person_add(&f, f.org_b, "4", "Cas in B", noord_b, 0) > 0);
+	struct person *p;
+	size_t n;
+	long long total;
+	/* "noord": Anna by her unit, Anouk by her name; not Cas of B */
+	CHECK_INT(list(&f, f.org_a, "noord", 0, 0, 0, 0, &p, &n, &total), ST_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(total, 2);
+	if (n == 2) {
+		CHECK_STR(p[0].name, "Anna Bakker");
+		CHECK_STR(p[1].name, "Anouk Noordhoek");
+	}
+	/* two characters (the scan) and a longer text inside the unit name */
+	CHECK_INT(list(&f, f.org_a, "zu", 0, 0, 0, 0, &p, &n, &total), ST_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(list(&f, f.org_a, "m zuid", 0, 0, 0, 0, &p, &n, &total), ST_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(p[0].name, "Bob Visser");
+	CHECK_INT(list(&f, f.org_b, "noord-oost", 0, 0, 0, 0, &p, &n, &total), ST_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(p[0].name, "Cas in B");
+	fixture_close(&f);
+}

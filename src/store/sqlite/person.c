@@ -49,16 +49,22 @@ static char *like_pattern(struct arena *a, const char *q)
 	return p;
 }
 
+/* The people of the units whose name holds what was typed (a scan of the
+ * organisation's units: there are few). */
+#define UNIT_MATCH "SELECT u.id FROM unit u WHERE u.organisation_id = ?1 AND u.name LIKE ?2 ESCAPE '\\'"
 #define PERSON_MATCH \
-	" AND (p.name LIKE ?2 ESCAPE '\\' OR p.email LIKE ?2 ESCAPE '\\' OR p.employee_id LIKE ?2 ESCAPE '\\')"
+	" AND (p.name LIKE ?2 ESCAPE '\\' OR p.email LIKE ?2 ESCAPE '\\' OR p.employee_id LIKE ?2 ESCAPE '\\'" \
+	" OR p.unit_id IN (" UNIT_MATCH "))"
 /* The people whose name, address or number has a suffix that begins with
  * ?7 (what was typed, in lower case, cut to 16 characters) and is below
  * ?8 (?7 followed by the byte 0xFF, above any character): the candidates
- * of migration 0016's index, which PERSON_MATCH then checks. "+" on the
+ * of migration 0016's index, with the people of the units found by name,
+ * which PERSON_MATCH then checks. "+" on the
  * organisation keeps SQLite from scanning the organisation's index in
  * name order instead. */
 #define PERSON_FOUND \
-	" AND p.id IN (SELECT person_id FROM person_suffix WHERE organisation_id = ?1 AND suffix >= ?7 AND suffix < ?8)"
+	" AND (p.id IN (SELECT person_id FROM person_suffix WHERE organisation_id = ?1 AND suffix >= ?7 AND suffix < ?8)" \
+	" OR p.unit_id IN (" UNIT_MATCH "))"
 #define PERSON_IN_UNIT \
 	" AND p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = ?3 AND organisation_id = ?1" \
 	"   UNION ALL SELECT u2.id FROM unit u2 JOIN sub ON u2.parent_id = sub.id) SELECT id FROM sub)"
