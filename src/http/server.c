@@ -82,7 +82,8 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct request *r
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(resp, "Content-Security-Policy",
-				"default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+				"default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; "
+				"form-action 'self'; "
 				"frame-ancestors 'none'; base-uri 'none'");
 	bool cache_set = false;
 	for (int i = 0; i < r->nresp_headers; i++) {

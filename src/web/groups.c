@@ -79,6 +79,7 @@ static void person_select(struct web *w, const char *name, const char *label, lo
 	if (err)
 		html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
 	html(w->out, "<select id=\"f-%s\" name=\"%s\"", name, name);
+	picker_attributes(w, label);
 	if (err)
 		html(w->out, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", name);
 	html(w->out, "><option value=\"0\">%s</option>", _("(nobody)"));
@@ -129,7 +130,9 @@ static void enrol_form(struct web *w, const struct group_view *v, const struct p
 	const char *err = e ? errors_get(e, "people") : NULL;
 	html(w->out, "<p class=\"field%s\"><label for=\"f-people\">%s</label><span class=\"hint\" id=\"h-people\">%s</span>",
 	     err ? " invalid" : "", _("People"), _("Choose one or more (Ctrl or Shift with the mouse, or the arrow keys)."));
-	html(w->out, "<select id=\"f-people\" name=\"people\" multiple size=\"12\" aria-describedby=\"h-people\">");
+	html(w->out, "<select id=\"f-people\" name=\"people\" multiple size=\"12\" aria-describedby=\"h-people\"");
+	picker_attributes(w, _("People"));
+	html(w->out, ">");
 	for (size_t i = 0; i < np; i++) {
 		bool in = people[i].id == g->mentor_id || people[i].id == g->facilitator_id;
 		for (size_t k = 0; k < v->nen && !in; k++)

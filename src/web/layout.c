@@ -88,7 +88,12 @@ void page_begin(struct web *w, const char *title)
 
 void page_end(struct web *w)
 {
-	html(w->out, "</main>\n<footer><p>leergang %s</p></footer>\n</body>\n</html>\n", LG_VERSION);
+	html(w->out, "</main>\n<footer><p>leergang %s</p></footer>\n", LG_VERSION);
+	/* the script only on pages with a people picker (a respondent's page
+	 * has none): without it the page works the same, by its own search */
+	if (w->picker_script)
+		html(w->out, "<script src=\"/static/picker.js\"></script>\n");
+	html(w->out, "</body>\n</html>\n");
 }
 
 void form_csrf(struct web *w)
@@ -306,6 +311,9 @@ void page_static_css(struct web *w)
 		".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem;padding:0;list-style:none}\n"
 		".cards li{border:1px solid var(--line);border-radius:4px;padding:1rem;background:var(--soft)}\n"
 		".pager{display:flex;gap:1rem;align-items:center}\n"
+		".picker{display:block;margin:.2rem 0}.picker-list{list-style:none;margin:0 0 .4rem;padding:0;border:1px solid var(--line);"
+		"max-width:40rem}.picker-list li{padding:.3rem .6rem;cursor:pointer}"
+		".picker-list li[aria-selected=true]{background:var(--soft);outline:2px solid var(--focus,#1a4d8f)}\n"
 		".tasks{list-style:none;padding:0}.tasks li{border-left:5px solid var(--line);padding:.5rem 1rem;margin:.4rem 0;"
 		"background:var(--soft)}.tasks li.late{border-left-color:var(--err)}\n"
 		".tag{font-size:.85em;color:var(--err);text-transform:uppercase;letter-spacing:.03em}\n"

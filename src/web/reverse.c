@@ -68,8 +68,10 @@ static void reverse_page(struct web *w, const struct errors *e, int status)
 			const char *sel[] = { "senior_id", "junior_id" };
 			const char *lab[] = { _("Senior leader (mentee)"), _("Junior colleague (mentor)") };
 			for (int k = 0; k < 2; k++) {
-				html(w->out, "<p class=\"field\"><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\"><option value=\"0\">%s</option>",
-				     sel[k], lab[k], sel[k], sel[k], _("(choose)"));
+				html(w->out, "<p class=\"field\"><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\"", sel[k],
+				     lab[k], sel[k], sel[k]);
+				picker_attributes(w, lab[k]);
+				html(w->out, "><option value=\"0\">%s</option>", _("(choose)"));
 				for (size_t i = 0; i < np; i++)
 					html(w->out, "<option value=\"%lld\">%s (%s)</option>", people[i].id, people[i].name, people[i].employee_id);
 				html(w->out, "</select></p>");

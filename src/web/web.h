@@ -76,6 +76,7 @@ struct web {
 	const char *org_name;
 	bool secure_cookies;
 	const char *public_url;
+	bool picker_script;       /* /static/picker.js is on the page */
 };
 
 struct app {
@@ -315,6 +316,11 @@ void page_calendar_revoke(struct web *w);
 void page_calendar_feed(struct web *w);
 void page_healthz(struct web *w);
 void page_static_css(struct web *w);
+void page_static_picker_js(struct web *w);
+/* The attributes that make a <select> of people a picker with JavaScript
+ * (picker_js.c): what to search for, and the sentences it says; page_end
+ * then adds the script to the page. */
+void picker_attributes(struct web *w, const char *label);
 
 /* api_common.c: the request's JSON object (NULL after answering 400);
  * a string field ("" when absent) and an integer field (0); the problems

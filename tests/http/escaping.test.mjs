@@ -62,8 +62,18 @@ test('CSV and JSON exports carry the name verbatim and guard formulas', async ()
   assert.equal(api.headers.get('x-content-type-options'), 'nosniff');
 });
 
-test('every page carries a strict Content-Security-Policy', async () => {
-  const r = await admin.get('/people');
-  assert.match(r.headers.get('content-security-policy'), /default-src 'none'/);
-  assert.ok(!/script-src/.test(r.headers.get('content-security-policy')), 'no scripts allowed at all');
+test('every page carries a strict Content-Security-Policy: scripts only from leergang itself, none inline', async () => {
+  const plain = await admin.get('/people');
+  assert.ok(!/<script\b/.test(plain.text), 'a page without a people picker has no script');
+  const coach = new Client(srv.base);
+  await coach.login(demoEmail('coach', 'politie'));
+  const r = await coach.get('/reverse-mentoring');  // a page with people pickers
+  const csp = r.headers.get('content-security-policy');
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'self'(;|$)/, 'scripts only from leergang itself');
+  assert.ok(!/unsafe-inline|unsafe-eval|\*/.test(csp), `nothing inline, evaluated or from anywhere: ${csp}`);
+  const scripts = [...r.text.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  assert.ok(scripts.length > 0 && scripts.every((s) => /^<script src="\/static\/[a-z]+\.js">$/.test(s)),
+    `only scripts of leergang by address: ${scripts.join(' ')}`);
+  assert.ok(!/<script\b[^>]*>[^<]/.test(r.text), 'no inline script');
 });
