@@ -167,7 +167,9 @@ enum login_result account_login(struct store *st, struct arena *a, const char *e
 	int d = d_from_store(store_account_by_email(st, a, typed, &acc));
 	if (d != D_OK && d != D_NOTFOUND)
 		return LOGIN_ERROR;
-	if (d == D_NOTFOUND || !acc.active) {
+	/* switched off, or invited and without a password yet: no account to
+	 * sign in to, answered and timed as an unknown address */
+	if (d == D_NOTFOUND || !acc.active || !acc.password_hash[0]) {
 		if (!__atomic_load_n(&have_dummy, __ATOMIC_ACQUIRE)) {
 			char tmp[PWGATE_HASH_BYTES];
 			enum pw_result pr = pwgate_hash(tmp, "leergang");
