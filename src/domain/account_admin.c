@@ -125,6 +125,11 @@ int account_role_take(struct ctx *c, long long account_id, long long grant_id, s
 	return D_NOTFOUND;
 }
 
+int account_admin_get(struct ctx *c, long long account_id, struct account *out)
+{
+	return admin_account(c, account_id, out);
+}
+
 int account_deactivate(struct ctx *c, long long account_id, struct errors *e)
 {
 	assert(e);

@@ -43,6 +43,10 @@ MUST_CHECK int account_role_give(struct ctx *c, long long account_id, int role, 
  * would leave no way back. */
 MUST_CHECK int account_role_take(struct ctx *c, long long account_id, long long grant_id, struct errors *e);
 
+/* One account of the organisation (the confirmation before switching it
+ * off). D_NOTFOUND for none by that id. */
+MUST_CHECK int account_admin_get(struct ctx *c, long long account_id, struct account *out);
+
 /* Switches the account off: it cannot sign in (the same answer as a wrong
  * password), and every session, API token and reset or invitation link it
  * has ends at once, in one transaction with the audit line. D_CONFLICT

@@ -6,6 +6,7 @@
 #include "audit.h"
 #include "role.h"
 #include "store_rc.h"
+#include "unit.h"
 #include "validate.h"
 #include "core/die.h"
 #include "core/i18n.h"
@@ -280,5 +281,15 @@ int invitation_bulk(struct ctx *c, long long unit_id, long long group_id, int ro
 	deliver(c, via, il, p.n);
 	*out = il;
 	*n = p.n;
+	return D_OK;
+}
+
+int invitation_scopes(struct ctx *c, struct unit_tree *units, struct learning_group **groups, size_t *ngroups)
+{
+	if (!is_admin(c))
+		return D_FORBIDDEN;
+	if (unit_tree_load(c, false, units) ||
+	    store_group_list(c->st, c->a, c->who->organisation_id, 0, 0, groups, ngroups))
+		return D_ERROR;
 	return D_OK;
 }

@@ -17,6 +17,7 @@
 
 #include "core/compiler.h"
 #include "ctx.h"
+#include "domain/model/group.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -74,6 +75,11 @@ MUST_CHECK int invitation_bulk_preview(struct ctx *c, long long unit_id, long lo
  * (message under "") when the preview has nobody. */
 MUST_CHECK int invitation_bulk(struct ctx *c, long long unit_id, long long group_id, int role, size_t expected,
 			       const struct invite_via *via, struct errors *e, struct invite_link **out, size_t *n);
+
+/* What a bulk invitation may take: the units of the organisation in tree
+ * order with their paths, and its learning groups. */
+struct unit_tree;
+MUST_CHECK int invitation_scopes(struct ctx *c, struct unit_tree *units, struct learning_group **groups, size_t *ngroups);
 
 /* Whether the account waits for its owner to set a first password. */
 bool invitation_pending(const struct account *acc);
