@@ -177,6 +177,9 @@ int account_end_sessions(struct ctx *c, long long account_id)
 	int d = admin_account(c, account_id, &acc);
 	if (d)
 		return d;
+	/* one's own: that is logging out, with its own button */
+	if (acc.id == c->who->account_id)
+		return D_CONFLICT;
 	if (store_begin(c->st))
 		return D_ERROR;
 	if (store_session_delete_account(c->st, acc.id, NULL) ||

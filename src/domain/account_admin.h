@@ -56,7 +56,8 @@ MUST_CHECK int account_deactivate(struct ctx *c, long long account_id, struct er
 /* Switches the account on again; it signs in with the password it had
  * (an invited account gets a new invitation from the administrator). */
 MUST_CHECK int account_reactivate(struct ctx *c, long long account_id);
-/* Ends every session of the account (it signs in again to go on). */
+/* Ends every session of the account (it signs in again to go on);
+ * D_CONFLICT for the administrator's own account (that is logging out). */
 MUST_CHECK int account_end_sessions(struct ctx *c, long long account_id);
 
 #endif

@@ -63,6 +63,8 @@ void page_account_sessions_end(struct web *w)
 	int d = account_end_sessions(&w->ctx, w->id[0]);
 	if (d == D_NOTFOUND)
 		web_not_found(w);
+	else if (d == D_CONFLICT)
+		web_error(w, 409, _("To end your own sessions, log out."));
 	else if (d)
 		web_error(w, 500, _("The sessions could not be ended. Try again later."));
 	else

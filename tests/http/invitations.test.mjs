@@ -221,6 +221,8 @@ test('switching an account off: confirmation, its sessions end, its sign-in refu
   assert.equal(self.status, 409);
   assert.match(self.text, /eigen account niet uitschakelen/);
   assert.equal(sql(`SELECT active FROM account WHERE id = ${own}`)[0].active, 1);
+  assert.equal((await admin.post(`/accounts/${own}/sessions/delete`)).status, 409);
+  assert.equal((await admin.get('/accounts')).status, 200, 'still signed in');
   // an account of another organisation is not found
   const other = sql(`SELECT id FROM account WHERE email = '${demoEmail('facilitator', 'gemeente')}'`)[0].id;
   assert.equal((await admin.post(`/accounts/${other}/deactivate`)).status, 404);

@@ -250,6 +250,7 @@ TEST(account_deactivate_ends_sessions_tokens_and_links)
 	CHECK_INT(fixture_query(&f, "SELECT active FROM account WHERE id = %lld", id), 1);
 
 	/* never one's own account */
+	CHECK_INT(account_end_sessions(&f.c, f.admin_id), D_CONFLICT);
 	memset(&e, 0, sizeof(e));
 	CHECK_INT(account_deactivate(&f.c, f.admin_id, &e), D_CONFLICT);
 	CHECK(errors_get(&e, "") != NULL);
