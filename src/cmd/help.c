@@ -19,12 +19,15 @@ const struct command commands[] = {
 	{ "org", cmd_org, "add or list organisations; take part in the benchmark",
 	  "leergang org add --slug SLUG --name NAME\n       leergang org list [--format csv|json]\n"
 	  "       leergang org benchmark SLUG on|off   (share closed waves of built-in questionnaires, see others')" },
-	{ "user", cmd_user, "add or list accounts, set a password, make a password-reset link",
+	{ "user", cmd_user, "add, invite or list accounts, set a password, make a password-reset link, switch an account off or on",
 	  "leergang user add --org SLUG --email E --role ROLE [--name NAME]   (password on stdin)\n"
 	  "       leergang user list --org SLUG [--format csv|json]\n"
 	  "       leergang user passwd --email E   (password on stdin; ends the account's sessions and API tokens)\n"
 	  "       leergang user reset-link --email E [--url BASE]   (prints a link to set a new password: once, for an hour;\n"
-	  "                                                         BASE defaults to $LEERGANG_PUBLIC_URL)" },
+	  "                                                         BASE defaults to $LEERGANG_PUBLIC_URL)\n"
+	  "       leergang user invite --email E [--person EMPLOYEE_ID] [--role R] [--name NAME] [--org SLUG] [--url BASE]\n"
+	  "                     (an account without a password; prints the link that sets one: once, within seven days)\n"
+	  "       leergang user deactivate|reactivate --email E   (off: its sessions, API tokens and links end)" },
 	{ "import", cmd_import, "import people from an HR CSV export",
 	  "leergang import people --org SLUG FILE [--dry-run]" },
 	{ "export", cmd_export, "export people",

@@ -1,9 +1,11 @@
-/* user.c — `leergang user add|list|passwd|reset-link`. */
+/* user.c — `leergang user add|list|passwd|reset-link|invite|deactivate|reactivate`. */
 #include "cmd.h"
 #include "domain/person.h"
 #include "output.h"
 #include "core/die.h"
 #include "domain/account.h"
+#include "domain/account_admin.h"
+#include "domain/invitation.h"
 #include "domain/password_reset.h"
 #include "domain/role.h"
 #include "store/store.h"
@@ -170,6 +172,123 @@ static int user_passwd(int argc, char **argv)
 	return 0;
 }
 
+/* The base of printed links: --url, else LEERGANG_PUBLIC_URL, else the
+ * default address of `leergang serve`; without a trailing slash. The
+ * caller frees it. */
+static char *link_base(const char *base)
+{
+	if (!base || !*base) {
+		base = "http://127.0.0.1:8080";
+		fprintf(stderr, "leergang: no --url and no LEERGANG_PUBLIC_URL: the link starts with %s\n", base);
+	} else if (strncmp(base, "https://", 8) && strncmp(base, "http://", 7)) {
+		die("--url wants the address people reach leergang at, such as https://leergang.example.nl");
+	}
+	char *b = xstrdup(base);
+	while (strlen(b) > 8 && b[strlen(b) - 1] == '/')
+		b[strlen(b) - 1] = '\0';
+	return b;
+}
+
+/* The organisation of --org, or the only one of the installation. */
+static const char *org_or_only(struct store *st, struct arena *a, const char *org)
+{
+	if (org)
+		return org;
+	struct organisation *o;
+	size_t n;
+	if (store_org_list(st, a, &o, &n))
+		die("database: %s", store_errmsg(st));
+	if (n != 1)
+		die("give the organisation with --org SLUG (see 'leergang org list')");
+	return o[0].slug;
+}
+
+/* An account by invitation: no password; the printed link sets one. */
+static int user_invite(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "org", required_argument, 0, 'o' }, { "email", required_argument, 0, 'e' },
+		{ "role", required_argument, 0, 'r' }, { "name", required_argument, 0, 'n' },
+		{ "person", required_argument, 0, 'p' }, { "url", required_argument, 0, 'u' }, { 0, 0, 0, 0 } };
+	const char *org = NULL, *email = NULL, *role = "participant", *name = "", *employee = "";
+	const char *base = getenv("LEERGANG_PUBLIC_URL");
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (o) {
+		case 'o': org = optarg; break;
+		case 'e': email = optarg; break;
+		case 'r': role = optarg; break;
+		case 'n': name = optarg; break;
+		case 'p': employee = optarg; break;
+		case 'u': base = optarg; break;
+		default: cmd_usage("user");
+		}
+	}
+	if (!email || optind != argc)
+		cmd_usage("user");
+	int r = role_parse(role);
+	if (r < 0)
+		die("unknown role '%s'; the roles are administrator, owner, coach, facilitator, mentor, "
+		    "participant, manager, rater, researcher", role);
+	if (!*name && !*employee)
+		name = email;
+	char *b = link_base(base);
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct ctx c;
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org_or_only(st, &a, org));
+	struct invite_via via = { b, false };
+	struct invite_link il;
+	struct errors e = { 0 };
+	int d = invitation_create(&c, email, name, employee, r, &via, &e, &il);
+	if (d == D_INVALID)
+		cmd_die_errors(&e, "cannot invite");
+	if (d)
+		die("database: %s", store_errmsg(st));
+	puts(il.link);
+	fprintf(stderr, "leergang: account %s made without a password (id %lld); the link sets one: once, within seven days; "
+		"give it to its owner alone\n", email, il.account.id);
+	free(b);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
+/* Switches an account off (every session, API token and link ends) or on. */
+static int user_active(int argc, char **argv, bool on)
+{
+	static const struct option opts[] = { { "email", required_argument, 0, 'e' }, { 0, 0, 0, 0 } };
+	const char *email = NULL;
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'e') email = optarg;
+		else cmd_usage("user");
+	}
+	if (!email || optind != argc)
+		cmd_usage("user");
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct account acc;
+	if (store_account_by_email(st, &a, email, &acc))
+		die("no account with address %s", email);
+	struct organisation org;
+	if (store_org_get(st, &a, acc.organisation_id, &org))
+		die("database: %s", store_errmsg(st));
+	struct ctx c;
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org.slug);
+	struct errors e = { 0 };
+	int d = on ? account_reactivate(&c, acc.id) : account_deactivate(&c, acc.id, &e);
+	if (d)
+		die("database: %s", store_errmsg(st));
+	printf(on ? "account %s switched on\n" : "account %s switched off; its sessions, API tokens and links have ended\n",
+	       email);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
 /* A link for the administrator to hand over when the server sends no
  * mail: the owner sets a new password with it, and it ends the wait of
  * their address after failed log-ins. */
@@ -186,15 +305,7 @@ static int user_reset_link(int argc, char **argv)
 	}
 	if (!email || optind != argc)
 		cmd_usage("user");
-	if (!base || !*base) {
-		base = "http://127.0.0.1:8080";
-		fprintf(stderr, "leergang: no --url and no LEERGANG_PUBLIC_URL: the link starts with %s\n", base);
-	} else if (strncmp(base, "https://", 8) && strncmp(base, "http://", 7)) {
-		die("--url wants the address people reach leergang at, such as https://leergang.example.nl");
-	}
-	char *b = xstrdup(base);
-	while (strlen(b) > 8 && b[strlen(b) - 1] == '/')
-		b[strlen(b) - 1] = '\0';
+	char *b = link_base(base);
 	struct store *st = cmd_open(false);
 	struct arena a = ARENA_INIT;
 	char *link;
@@ -221,5 +332,11 @@ int cmd_user(int argc, char **argv)
 		return user_passwd(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "reset-link"))
 		return user_reset_link(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "invite"))
+		return user_invite(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "deactivate"))
+		return user_active(argc - 1, argv + 1, false);
+	if (argc >= 2 && !strcmp(argv[1], "reactivate"))
+		return user_active(argc - 1, argv + 1, true);
 	cmd_usage("user");
 }

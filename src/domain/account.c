@@ -142,13 +142,33 @@ int account_set_password(struct ctx *c, long long account_id, const char *passwo
 	return D_OK;
 }
 
+/* A check against a hash of no account, for an address without a usable
+ * one, so that the answer takes as long as for a known one: PW_BUSY when
+ * the gate had no room, else PW_MISMATCH. The dummy's own password is no
+ * account all the same, and counted as every other try, or the count
+ * would tell. */
+static enum pw_result dummy_verify(const char *password)
+{
+	static char dummy[PWGATE_HASH_BYTES];
+	static int have_dummy;
+	if (!__atomic_load_n(&have_dummy, __ATOMIC_ACQUIRE)) {
+		char tmp[PWGATE_HASH_BYTES];
+		enum pw_result pr = pwgate_hash(tmp, "leergang");
+		if (pr == PW_BUSY)
+			return PW_BUSY;
+		if (pr == PW_OK) {
+			memcpy(dummy, tmp, sizeof(tmp));
+			__atomic_store_n(&have_dummy, 1, __ATOMIC_RELEASE);
+		}
+	}
+	if (__atomic_load_n(&have_dummy, __ATOMIC_ACQUIRE) && pwgate_verify(dummy, password ? password : "") == PW_BUSY)
+		return PW_BUSY;
+	return PW_MISMATCH;
+}
+
 enum login_result account_login(struct store *st, struct arena *a, const char *email, const char *password,
 				const char *peer, long long now_ms, long long *account_id, struct login_wait *wait)
 {
-	/* A hash to verify against when the address is unknown, so that the
-	 * answer takes as long as for a known one. */
-	static char dummy[PWGATE_HASH_BYTES];
-	static int have_dummy;
 	/* counted by the address typed, whether or not an account has it,
 	 * and by the client's address */
 	const char *typed = throttle_email(a, email);
@@ -168,25 +188,17 @@ enum login_result account_login(struct store *st, struct arena *a, const char *e
 	if (d != D_OK && d != D_NOTFOUND)
 		return LOGIN_ERROR;
 	if (d == D_NOTFOUND || !acc.active) {
-		if (!__atomic_load_n(&have_dummy, __ATOMIC_ACQUIRE)) {
-			char tmp[PWGATE_HASH_BYTES];
-			enum pw_result pr = pwgate_hash(tmp, "leergang");
-			if (pr == PW_BUSY)
-				return LOGIN_BUSY;
-			if (pr == PW_OK) {
-				memcpy(dummy, tmp, sizeof(tmp));
-				__atomic_store_n(&have_dummy, 1, __ATOMIC_RELEASE);
-			}
-		}
-		/* the dummy's own password is no account all the same, and counted
-		 * as every other try, or the count would tell */
-		if (__atomic_load_n(&have_dummy, __ATOMIC_ACQUIRE) &&
-		    pwgate_verify(dummy, password ? password : "") == PW_BUSY)
+		if (dummy_verify(password) == PW_BUSY)
 			return LOGIN_BUSY;
 		return throttle_fail(st, keys, nkeys, now_ms, NULL) ? LOGIN_ERROR : LOGIN_BAD;
 	}
-	/* a verification the gate had no room for is no attempt: nothing is counted */
-	enum pw_result pr = !password || !acc.password_hash[0] ? PW_MISMATCH : pwgate_verify(acc.password_hash, password);
+	/* a verification the gate had no room for is no attempt: nothing is
+	 * counted. An account without a password yet (invited) takes the
+	 * time of a check too, or the time would tell it was invited. */
+	enum pw_result pr = !acc.password_hash[0] ? dummy_verify(password) : !password ? PW_MISMATCH
+				: pwgate_verify(acc.password_hash, password);
+	if (!acc.password_hash[0] && pr != PW_BUSY)
+		pr = PW_MISMATCH;
 	if (pr == PW_BUSY)
 		return LOGIN_BUSY;
 	if (pr != PW_OK) {

@@ -5,6 +5,8 @@
 #include "role.h"
 #include "store_rc.h"
 #include "core/i18n.h"
+#include "store/invitation.h"
+#include "store/signin.h"
 #include "store/store.h"
 
 #include <assert.h>
@@ -121,4 +123,69 @@ int account_role_take(struct ctx *c, long long account_id, long long grant_id, s
 		return D_OK;
 	}
 	return D_NOTFOUND;
+}
+
+int account_admin_get(struct ctx *c, long long account_id, struct account *out)
+{
+	return admin_account(c, account_id, out);
+}
+
+int account_deactivate(struct ctx *c, long long account_id, struct errors *e)
+{
+	assert(e);
+	struct account acc;
+	int d = admin_account(c, account_id, &acc);
+	if (d)
+		return d;
+	if (acc.id == c->who->account_id) {
+		errors_add(c, e, "", "%s", _("You cannot switch off your own account; ask another administrator."));
+		return D_CONFLICT;
+	}
+	if (!acc.active)
+		return D_OK;
+	if (store_begin(c->st))
+		return D_ERROR;
+	if (store_account_set_active(c->st, c->who->organisation_id, acc.id, false) ||
+	    store_session_delete_account(c->st, acc.id, NULL) || store_token_delete_account(c->st, acc.id) ||
+	    store_reset_delete_account(c->st, acc.id) || audit(c, "account.deactivate", "account", acc.id, "%s", acc.email) ||
+	    store_commit(c->st)) {
+		store_rollback(c->st);
+		return D_ERROR;
+	}
+	return D_OK;
+}
+
+int account_reactivate(struct ctx *c, long long account_id)
+{
+	struct account acc;
+	int d = admin_account(c, account_id, &acc);
+	if (d || acc.active)
+		return d;
+	if (store_begin(c->st))
+		return D_ERROR;
+	if (store_account_set_active(c->st, c->who->organisation_id, acc.id, true) ||
+	    audit(c, "account.reactivate", "account", acc.id, "%s", acc.email) || store_commit(c->st)) {
+		store_rollback(c->st);
+		return D_ERROR;
+	}
+	return D_OK;
+}
+
+int account_end_sessions(struct ctx *c, long long account_id)
+{
+	struct account acc;
+	int d = admin_account(c, account_id, &acc);
+	if (d)
+		return d;
+	/* one's own: that is logging out, with its own button */
+	if (acc.id == c->who->account_id)
+		return D_CONFLICT;
+	if (store_begin(c->st))
+		return D_ERROR;
+	if (store_session_delete_account(c->st, acc.id, NULL) ||
+	    audit(c, "account.sessions.end", "account", acc.id, "%s", acc.email) || store_commit(c->st)) {
+		store_rollback(c->st);
+		return D_ERROR;
+	}
+	return D_OK;
 }

@@ -43,4 +43,21 @@ MUST_CHECK int account_role_give(struct ctx *c, long long account_id, int role, 
  * would leave no way back. */
 MUST_CHECK int account_role_take(struct ctx *c, long long account_id, long long grant_id, struct errors *e);
 
+/* One account of the organisation (the confirmation before switching it
+ * off). D_NOTFOUND for none by that id. */
+MUST_CHECK int account_admin_get(struct ctx *c, long long account_id, struct account *out);
+
+/* Switches the account off: it cannot sign in (the same answer as a wrong
+ * password), and every session, API token and reset or invitation link it
+ * has ends at once, in one transaction with the audit line. D_CONFLICT
+ * (message under "") for the administrator's own account; D_OK with
+ * nothing changed for an account that is off already. */
+MUST_CHECK int account_deactivate(struct ctx *c, long long account_id, struct errors *e);
+/* Switches the account on again; it signs in with the password it had
+ * (an invited account gets a new invitation from the administrator). */
+MUST_CHECK int account_reactivate(struct ctx *c, long long account_id);
+/* Ends every session of the account (it signs in again to go on);
+ * D_CONFLICT for the administrator's own account (that is logging out). */
+MUST_CHECK int account_end_sessions(struct ctx *c, long long account_id);
+
 #endif

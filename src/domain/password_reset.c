@@ -108,14 +108,16 @@ int password_reset_link(struct store *st, struct arena *a, const char *email, co
 	return D_OK;
 }
 
-/* The active account behind a link that works at now. */
-static int open_link(struct store *st, struct arena *a, const char *token, long long now, struct account *acc)
+/* The active account behind a link that works at now, and whether the
+ * link is an invitation (invitation.h). */
+static int open_link(struct store *st, struct arena *a, const char *token, long long now, struct account *acc,
+		     bool *invite)
 {
 	unsigned char h[HASH_LEN];
 	long long id;
 	if (!token || secret_hash(token, h))
 		return D_NOTFOUND;
-	int r = store_reset_get(st, h, now, &id);
+	int r = store_reset_get(st, h, now, &id, invite);
 	if (!r)
 		r = store_account_by_id(st, a, id, acc);
 	if (r == ST_NOTFOUND || (!r && !acc->active))
@@ -123,13 +125,19 @@ static int open_link(struct store *st, struct arena *a, const char *token, long 
 	return r ? D_ERROR : D_OK;
 }
 
-int password_reset_open(struct store *st, struct arena *a, const char *token, long long now, const char **email)
+int password_link_open(struct store *st, struct arena *a, const char *token, long long now, const char **email,
+		       bool *invite)
 {
 	struct account acc;
-	int d = open_link(st, a, token, now, &acc);
+	int d = open_link(st, a, token, now, &acc, invite);
 	if (!d)
 		*email = acc.email;
 	return d;
+}
+
+int password_reset_open(struct store *st, struct arena *a, const char *token, long long now, const char **email)
+{
+	return password_link_open(st, a, token, now, email, NULL);
 }
 
 int password_reset_finish(struct store *st, struct arena *a, const char *token, const char *password,
@@ -137,7 +145,8 @@ int password_reset_finish(struct store *st, struct arena *a, const char *token, 
 {
 	long long now = now_ms / 1000;
 	struct account acc;
-	int d = open_link(st, a, token, now, &acc);
+	bool invite = false;
+	int d = open_link(st, a, token, now, &acc, &invite);
 	if (d)
 		return d;
 	struct actor who = { .account_id = acc.id, .organisation_id = acc.organisation_id, .email = acc.email,
@@ -171,7 +180,8 @@ int password_reset_finish(struct store *st, struct arena *a, const char *token, 
 		return D_NOTFOUND;
 	}
 	if (r || account_password_replace(st, acc.id, acc.email, hash) || store_session_delete_account(st, acc.id, NULL) ||
-	    store_audit_add(st, acc.organisation_id, acc.id, acc.email, "account.password.reset", "account", acc.id, "") ||
+	    store_audit_add(st, acc.organisation_id, acc.id, acc.email,
+			    invite ? "account.invite.accepted" : "account.password.reset", "account", acc.id, "") ||
 	    store_commit(st)) {
 		store_rollback(st);
 		return D_ERROR;

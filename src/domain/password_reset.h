@@ -52,6 +52,10 @@ MUST_CHECK int password_reset_link(struct store *st, struct arena *a, const char
 /* The e-mail address of the account whose link token is, while the link
  * works (the page that asks for the new password); D_NOTFOUND otherwise. */
 MUST_CHECK int password_reset_open(struct store *st, struct arena *a, const char *token, long long now, const char **email);
+/* The same, with whether the link is an invitation (invitation.h), whose
+ * page welcomes a new account instead of replacing a password. */
+MUST_CHECK int password_link_open(struct store *st, struct arena *a, const char *token, long long now, const char **email,
+			       bool *invite);
 
 /* Sets the new password (typed twice) through the link token at now_ms.
  * D_NOTFOUND when the link does not work (any more); D_INVALID with a

@@ -31,8 +31,13 @@ MUST_CHECK int store_throttle_sweep(struct store *s, long long before_ms);
 
 MUST_CHECK int store_reset_add(struct store *s, const unsigned char hash[HASH_LEN], long long account_id, long long now,
 		    long long expires_at);
-/* The account of a link that has not expired at now; the link stays. */
-MUST_CHECK int store_reset_get(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id);
+/* The same for an invitation (kind 'invite', migration 0017). */
+MUST_CHECK int store_invite_add(struct store *s, const unsigned char hash[HASH_LEN], long long account_id, long long now,
+		     long long expires_at);
+/* The account of a link that has not expired at now, and whether it is an
+ * invitation (invite may be NULL); the link stays. */
+MUST_CHECK int store_reset_get(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id,
+		    bool *invite);
 /* Spends a link: removes it and gives its account; ST_NOTFOUND when it
  * has expired or was spent meanwhile (by a request running in parallel). */
 MUST_CHECK int store_reset_take(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id);

@@ -1,7 +1,14 @@
-/* accounts.c — accounts and roles of the organisation (administrator). */
+/* accounts.c — accounts and roles of the organisation (administrator):
+ * the list with each account's state (invited, switched off), roles and
+ * buttons, and the invitation of one new account. The invitation links,
+ * bulk invitations and switching accounts off are in invitations.c and
+ * account_state.c. */
 #include "web.h"
 #include "domain/account.h"
 #include "domain/account_admin.h"
+#include "domain/invitation.h"
+#include "domain/password_reset.h"
+#include "domain/schedule.h"
 #include "html/html.h"
 
 #include <string.h>
@@ -15,9 +22,50 @@ static void role_select(struct web *w, const char *id, const char *selected)
 	html(w->out, "</select>");
 }
 
-/* One account: its name, address, roles (each with its "take away"
- * form) and the form that gives one more. */
-static void account_row(struct web *w, const struct account_roles *ar)
+/* An inline form with one button that posts to action. */
+static void button_form(struct web *w, const char *action, const char *label, const char *aria)
+{
+	html(w->out, " <form method=\"post\" action=\"%s\" class=\"inline\">", action);
+	form_csrf(w);
+	html(w->out, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button></form>", aria, label);
+}
+
+/* What state the account is in, and the buttons that change it. */
+static void state_cell(struct web *w, const struct account *acc, bool by_mail)
+{
+	html(w->out, "<td>");
+	if (!acc->active) {
+		html(w->out, "<p>%s</p>", _("switched off"));
+		button_form(w, arena_printf(w->a, "/accounts/%lld/reactivate", acc->id), _("switch on"),
+			    arena_printf(w->a, _("Switch the account of %s on again"), acc->display_name));
+	} else {
+		if (invitation_pending(acc)) {
+			char d[11];
+			date_today(acc->invited_at, d);
+			html(w->out, "<p>%s</p>",
+			     acc->invited_at ? arena_printf(w->a, _("invited on %s, not signed in yet"),
+							    date_label(w->a, arena_strdup(w->a, d)))
+					     : _("no password yet"));
+			button_form(w, arena_printf(w->a, "/accounts/%lld/invite", acc->id),
+				    by_mail ? _("send the invitation again") : _("make a new link"),
+				    arena_printf(w->a, by_mail ? _("Send the invitation to %s again") : _("Make a new invitation link for %s"),
+						 acc->display_name));
+		} else {
+			html(w->out, "<p>%s</p>", _("active"));
+		}
+		if (acc->id != w->ctx.who->account_id) {
+			button_form(w, arena_printf(w->a, "/accounts/%lld/sessions/delete", acc->id), _("end sessions"),
+				    arena_printf(w->a, _("End every session of %s"), acc->display_name));
+			html(w->out, " <a href=\"/accounts/%lld/deactivate\" aria-label=\"%s\">%s</a>", acc->id,
+			     arena_printf(w->a, _("Switch the account of %s off"), acc->display_name), _("switch off"));
+		}
+	}
+	html(w->out, "</td>");
+}
+
+/* One account: its name, address, state, roles (each with its "take
+ * away" form) and the form that gives one more. */
+static void account_row(struct web *w, const struct account_roles *ar, bool by_mail)
 {
 	const struct account *acc = &ar->account;
 	html(w->out, "<tr><td>");
@@ -25,20 +73,19 @@ static void account_row(struct web *w, const struct account_roles *ar)
 		html(w->out, "<a href=\"/people/%lld\">%s</a>", acc->person_id, acc->display_name);
 	else
 		html(w->out, "%s", acc->display_name);
-	html(w->out, "%s</td><td>%s</td><td><ul>", acc->active ? "" : _(" (blocked)"), acc->email);
+	html(w->out, "</td><td>%s</td>", acc->email);
+	state_cell(w, acc, by_mail);
+	html(w->out, "<td><ul>");
 	for (size_t k = 0; k < ar->ngrants; k++) {
 		const struct role_grant *g = &ar->grants[k];
 		int r = role_parse(g->role);
 		html(w->out, "<li>%s", r >= 0 ? role_label(r) : g->role);
 		if (strcmp(g->scope_kind, "organisation"))
 			html(w->out, " (%s %lld)", g->scope_kind, g->scope_id);
-		html(w->out, " <form method=\"post\" action=\"/accounts/%lld/roles/%lld/delete\" class=\"inline\">",
-		     acc->id, g->id);
-		form_csrf(w);
-		html(w->out, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button></form></li>",
-		     arena_printf(w->a, _("Take the role %s away from %s"), r >= 0 ? role_label(r) : g->role,
-				  acc->display_name),
-		     _("take away"));
+		button_form(w, arena_printf(w->a, "/accounts/%lld/roles/%lld/delete", acc->id, g->id), _("take away"),
+			    arena_printf(w->a, _("Take the role %s away from %s"), r >= 0 ? role_label(r) : g->role,
+					 acc->display_name));
+		html(w->out, "</li>");
 	}
 	html(w->out, "</ul></td><td><form method=\"post\" action=\"/accounts/%lld/roles\">", acc->id);
 	form_csrf(w);
@@ -50,22 +97,42 @@ static void account_row(struct web *w, const struct account_roles *ar)
 }
 
 /* The form of a new account, with what was typed when it comes back. */
-static void new_account_form(struct web *w, const struct errors *e)
+static void new_account_form(struct web *w, const struct errors *e, bool by_mail)
 {
-	html(w->out, "<h2 id=\"new\">%s</h2>", _("New account"));
+	html(w->out, "<h2 id=\"new\">%s</h2>", _("Invite someone"));
+	html(w->out, "<p>%s</p>", by_mail ? _("leergang sends an e-mail with a link to set one's own password. The link works once, for seven days; until then the account cannot sign in.")
+					   : _("This server sends no e-mail. After inviting you get a link to set one's own password, to hand to that person yourself. The link works once, for seven days; until then the account cannot sign in."));
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/accounts\">");
 	form_csrf(w);
 	bool again = e && e->n;
-	form_input(w, "display_name", _("Name"), "text", again ? web_field(w, "display_name") : "", e, "off");
+	form_input(w, "display_name", _("Name (may stay empty with an employee number)"), "text",
+		   again ? web_field(w, "display_name") : "", e, "off");
 	form_input(w, "email", _("E-mail address"), "email", again ? web_field(w, "email") : "", e, "off");
 	form_input(w, "employee_id", _("Employee number of the person (optional)"), "text",
 		   again ? web_field(w, "employee_id") : "", e, "off");
-	form_input(w, "password", arena_printf(w->a, _("First password (at least %d characters)"), PASSWORD_MIN),
-		   "password", "", e, "new-password");
 	html(w->out, "<p class=\"field\"><label for=\"f-role\">%s</label>", _("Role"));
 	role_select(w, "f-role", again ? web_field(w, "role") : "participant");
-	html(w->out, "</p><p><button type=\"submit\">%s</button></p></form>\n", _("Create account"));
+	html(w->out, "</p><p><button type=\"submit\">%s</button></p></form>\n", _("Invite"));
+	html(w->out, "<p><a href=\"/accounts/bulk\">%s</a></p>\n",
+	     _("Invite everyone of a unit or learning group without an account"));
+}
+
+/* Without mail: what the page offers instead. */
+static void no_mail_section(struct web *w, size_t pending)
+{
+	html(w->out, "<div class=\"notice\" role=\"note\"><p>%s</p>",
+	     _("This server sends no e-mail, so invitations do not go out by themselves: hand every invited person their link yourself."));
+	if (pending) {
+		html(w->out, "<form method=\"post\" action=\"/accounts/invitations.csv\">");
+		form_csrf(w);
+		html(w->out, "<p><button type=\"submit\">%s</button></p></form>",
+		     arena_printf(w->a, ngettext("New links for the %zu invitation waiting, as CSV", "New links for the %zu invitations waiting, as CSV",
+						 (unsigned long)pending), pending));
+		html(w->out, "<p class=\"muted\">%s</p>",
+		     _("Every download makes new links: the links of an earlier download stop working. Whoever holds a link can choose the password of that account; hand the file only to whoever sends the links, and delete it afterwards."));
+	}
+	html(w->out, "</div>\n");
 }
 
 static void accounts_page(struct web *w, const struct errors *e, int status)
@@ -76,15 +143,21 @@ static void accounts_page(struct web *w, const struct errors *e, int status)
 		web_error(w, 500, _("The accounts could not be read. Try again later."));
 		return;
 	}
+	bool by_mail = password_reset_by_mail(w->public_url);
+	size_t pending = 0;
+	for (size_t i = 0; i < n; i++)
+		pending += invitation_pending(&acc[i].account);
 	page_begin(w, _("Accounts and roles"));
 	page_done_message(w);
+	if (!by_mail)
+		no_mail_section(w, pending);
 	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		"<th scope=\"col\">%s</th></tr></thead><tbody>",
-	     _("Name"), _("E-mail address"), _("Roles"), _("Give a role"));
+		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	     _("Name"), _("E-mail address"), _("State"), _("Roles"), _("Give a role"));
 	for (size_t i = 0; i < n; i++)
-		account_row(w, &acc[i]);
+		account_row(w, &acc[i], by_mail);
 	html(w->out, "</tbody></table>\n");
-	new_account_form(w, e);
+	new_account_form(w, e, by_mail);
 	page_end(w);
 	w->r->status = status;
 }
@@ -97,23 +170,23 @@ void page_accounts(struct web *w)
 void page_account_create(struct web *w)
 {
 	struct errors e = { 0 };
-	int d = account_create_for_employee(&w->ctx, web_field(w, "email"), web_field(w, "display_name"),
-					    web_field(w, "employee_id"), web_field(w, "password"),
-					    role_parse(web_field(w, "role")), &e, NULL);
-	if (d == D_OK) {
-		web_redirect(w, "/accounts?done=account-created");
+	struct invite_via via;
+	web_invite_via(w, &via);
+	struct invite_link il;
+	int d = invitation_create(&w->ctx, web_field(w, "email"), web_field(w, "display_name"), web_field(w, "employee_id"),
+				  role_parse(web_field(w, "role")), &via, &e, &il);
+	if (d == D_INVALID) {
+		accounts_page(w, &e, 422);
 		return;
 	}
-	if (d == D_BUSY) {
-		response_header(w->r, "Retry-After", WEB_RETRY_AFTER);
-		accounts_page(w, &e, 503);
-		return;
-	}
-	if (d != D_INVALID) {
+	if (d) {
 		web_error(w, 500, _("The account could not be saved. Try again later."));
 		return;
 	}
-	accounts_page(w, &e, 422);
+	if (via.mail)
+		web_redirect(w, "/accounts?done=invited");
+	else
+		web_invite_link_page(w, &il);
 }
 
 void page_account_role_add(struct web *w)

@@ -91,21 +91,29 @@ static void link_gone(struct web *w)
 {
 	page_begin(w, _("This link does not work"));
 	html(w->out, "<p>%s</p>\n<p><a href=\"/password/forgot\">%s</a></p>\n",
-	     _("The link has been used already, it has expired (a link works for one hour), or it is not complete. "
-	       "Ask for a new one."),
+	     _("The link has been used already, it has expired (a link for a new password works for one hour, an "
+	       "invitation for seven days), it was replaced by a newer one, or it is not complete. Ask for a new one; "
+	       "for an invitation, ask the administrator of leergang in your organisation."),
 	     _("Ask for a new link"));
 	page_end(w);
 	/* gone: the link worked once, or never did; which it was is not said */
 	w->r->status = 410;
 }
 
-static void reset_form(struct web *w, const char *token, const char *email, const struct errors *e, int status)
+static void reset_form(struct web *w, const char *token, const char *email, bool invite, const struct errors *e,
+		       int status)
 {
-	page_begin(w, _("Set a new password"));
+	page_begin(w, invite ? _("Welcome to leergang: choose your password") : _("Set a new password"));
 	form_errors(w, e);
-	html(w->out, "<p>%s</p>\n", arena_printf(w->a, _("A new password for the account %s. When it is set, you are "
-							  "logged in, and every other session and every API token of "
-							  "the account ends."), email));
+	if (invite)
+		html(w->out, "<p>%s</p>\n", arena_printf(w->a, _("You have been invited to leergang with the address %s. "
+								  "Choose your own password; once it is set, you are "
+								  "logged in, and from then on you sign in with your "
+								  "e-mail address and this password."), email));
+	else
+		html(w->out, "<p>%s</p>\n", arena_printf(w->a, _("A new password for the account %s. When it is set, you are "
+								  "logged in, and every other session and every API token of "
+								  "the account ends."), email));
 	html(w->out, "<form method=\"post\" action=\"/password/reset\">");
 	form_csrf(w);
 	html(w->out, "<input type=\"hidden\" name=\"token\" value=\"%s\">", token);
@@ -120,11 +128,12 @@ static void reset_form(struct web *w, const char *token, const char *email, cons
 void page_password_reset(struct web *w)
 {
 	const char *token = web_arg(w, "token"), *email;
-	if (password_reset_open(w->st, w->a, token, (long long)time(NULL), &email)) {
+	bool invite = false;
+	if (password_link_open(w->st, w->a, token, (long long)time(NULL), &email, &invite)) {
 		link_gone(w);
 		return;
 	}
-	reset_form(w, token, email, NULL, 200);
+	reset_form(w, token, email, invite, NULL, 200);
 }
 
 void page_password_reset_post(struct web *w)
@@ -132,6 +141,11 @@ void page_password_reset_post(struct web *w)
 	const char *token = web_field(w, "token"), *email;
 	struct errors e = { 0 };
 	long long account = 0;
+	bool invite = false;
+	if (password_link_open(w->st, w->a, token, (long long)time(NULL), &email, &invite)) {
+		link_gone(w);
+		return;
+	}
 	int d = password_reset_finish(w->st, w->a, token, web_field(w, "password"), web_field(w, "repeat"), web_now_ms(),
 				      &e, &account);
 	if (d == D_NOTFOUND) {
@@ -139,12 +153,12 @@ void page_password_reset_post(struct web *w)
 		return;
 	}
 	if (d == D_INVALID || d == D_BUSY) {
-		if (password_reset_open(w->st, w->a, token, (long long)time(NULL), &email))
+		if (password_link_open(w->st, w->a, token, (long long)time(NULL), &email, &invite))
 			link_gone(w);
 		else {
 			if (d == D_BUSY)
 				response_header(w->r, "Retry-After", WEB_RETRY_AFTER);
-			reset_form(w, token, email, &e, d == D_BUSY ? 503 : 422);
+			reset_form(w, token, email, invite, &e, d == D_BUSY ? 503 : 422);
 		}
 		return;
 	}
@@ -157,5 +171,5 @@ void page_password_reset_post(struct web *w)
 	w->csrf = NULL;
 	if (web_session_start(w, account))
 		return;
-	web_redirect(w, "/?done=password-reset");
+	web_redirect(w, invite ? "/?done=invitation-accepted" : "/?done=password-reset");
 }

@@ -39,9 +39,17 @@ const struct route routes[] = {
 	{ "GET", "/people/{id}", page_person, ROLES_PEOPLE_READ, PAGE },
 
 	{ "GET", "/accounts", page_accounts, ROLES_ADMIN, PAGE },
-	{ "POST", "/accounts", page_account_create, ROLES_ADMIN, PAGE_PASSWORD },
+	{ "POST", "/accounts", page_account_create, ROLES_ADMIN, PAGE },
 	{ "POST", "/accounts/{id}/roles", page_account_role_add, ROLES_ADMIN, PAGE },
 	{ "POST", "/accounts/{id}/roles/{id}/delete", page_account_role_remove, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts/{id}/invite", page_account_invite, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts/invitations.csv", page_invitations_csv, ROLES_ADMIN, PAGE },
+	{ "GET", "/accounts/bulk", page_accounts_bulk, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts/bulk", page_accounts_bulk_post, ROLES_ADMIN, PAGE },
+	{ "GET", "/accounts/{id}/deactivate", page_account_deactivate_confirm, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts/{id}/deactivate", page_account_deactivate, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts/{id}/reactivate", page_account_reactivate, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts/{id}/sessions/delete", page_account_sessions_end, ROLES_ADMIN, PAGE },
 
 	{ "GET", "/import", page_import, ROLES_ADMIN, PAGE },
 	{ "POST", "/import", page_import_post, ROLES_ADMIN, PAGE },

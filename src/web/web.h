@@ -247,6 +247,23 @@ void page_accounts(struct web *w);
 void page_account_create(struct web *w);
 void page_account_role_add(struct web *w);
 void page_account_role_remove(struct web *w);
+/* invitations.c */
+struct invite_via;
+struct invite_link;
+/* Where invitation links go: by e-mail when the server sends it (and has
+ * a public address), else back to the page (web_base_url). */
+void web_invite_via(struct web *w, struct invite_via *via);
+/* The page with the link of one invitation, to hand over. */
+void web_invite_link_page(struct web *w, const struct invite_link *il);
+void page_account_invite(struct web *w);
+void page_invitations_csv(struct web *w);
+void page_accounts_bulk(struct web *w);
+void page_accounts_bulk_post(struct web *w);
+/* account_state.c */
+void page_account_deactivate_confirm(struct web *w);
+void page_account_deactivate(struct web *w);
+void page_account_reactivate(struct web *w);
+void page_account_sessions_end(struct web *w);
 void page_import(struct web *w);
 void page_import_post(struct web *w);
 void page_audit(struct web *w);

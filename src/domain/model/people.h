@@ -47,6 +47,7 @@ struct account {
 	long long id, organisation_id, person_id;
 	char *email, *display_name, *password_hash;
 	int active;
+	long long invited_at;   /* unix seconds of the last invitation; 0 for none */
 };
 
 struct role_grant {

@@ -1,7 +1,7 @@
 /* account.c — accounts, role grants and sessions in SQLite. */
 #include "internal.h"
 
-#define ACCOUNT_COLS "id, organisation_id, ifnull(person_id, 0), email, display_name, password_hash, active"
+#define ACCOUNT_COLS "id, organisation_id, ifnull(person_id, 0), email, display_name, password_hash, active, invited_at"
 
 static void read_account(struct arena *a, sqlite3_stmt *st, struct account *o)
 {
@@ -12,6 +12,7 @@ static void read_account(struct arena *a, sqlite3_stmt *st, struct account *o)
 	o->display_name = col_text0(a, st, 4);
 	o->password_hash = col_text0(a, st, 5);
 	o->active = sqlite3_column_int(st, 6);
+	o->invited_at = sqlite3_column_int64(st, 7);
 }
 
 static int one_account(struct store *s, struct arena *a, sqlite3_stmt *st, struct account *out)

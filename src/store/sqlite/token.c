@@ -3,15 +3,16 @@
 #include "internal.h"
 #include "store/signin.h"
 
-int store_reset_add(struct store *s, const unsigned char hash[HASH_LEN], long long account_id, long long now,
-		    long long expires_at)
+static int link_add(struct store *s, const unsigned char hash[HASH_LEN], long long account_id, const char *kind,
+		    long long now, long long expires_at)
 {
-	sqlite3_stmt *st = stmt(s, "INSERT INTO password_reset(token_hash, account_id, created_at, expires_at)"
-				" VALUES (?, ?, ?, ?)");
+	sqlite3_stmt *st = stmt(s, "INSERT INTO password_reset(token_hash, account_id, created_at, expires_at, kind)"
+				" VALUES (?, ?, ?, ?, ?)");
 	sqlite3_bind_blob(st, 1, hash, HASH_LEN, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, account_id);
 	sqlite3_bind_int64(st, 3, now);
 	sqlite3_bind_int64(st, 4, expires_at);
+	bind_text(st, 5, kind);
 	int r = exec_stmt(s, st);
 	if (r)
 		return r;
@@ -20,6 +21,18 @@ int store_reset_add(struct store *s, const unsigned char hash[HASH_LEN], long lo
 	sqlite3_bind_int64(st, 1, now);
 	exec_stmt(s, st);
 	return ST_OK;
+}
+
+int store_reset_add(struct store *s, const unsigned char hash[HASH_LEN], long long account_id, long long now,
+		    long long expires_at)
+{
+	return link_add(s, hash, account_id, "reset", now, expires_at);
+}
+
+int store_invite_add(struct store *s, const unsigned char hash[HASH_LEN], long long account_id, long long now,
+		     long long expires_at)
+{
+	return link_add(s, hash, account_id, "invite", now, expires_at);
 }
 
 /* The account of the row with this hash that has not expired at now. */
@@ -35,10 +48,20 @@ static int account_of(struct store *s, sqlite3_stmt *st, const unsigned char has
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
 }
 
-int store_reset_get(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id)
+int store_reset_get(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id,
+		    bool *invite)
 {
-	return account_of(s, stmt(s, "SELECT account_id FROM password_reset WHERE token_hash = ? AND expires_at > ?"), hash,
-			  now, account_id);
+	sqlite3_stmt *st = stmt(s, "SELECT account_id, kind = 'invite' FROM password_reset WHERE token_hash = ? AND expires_at > ?");
+	sqlite3_bind_blob(st, 1, hash, HASH_LEN, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, now);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*account_id = sqlite3_column_int64(st, 0);
+		if (invite)
+			*invite = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
 }
 
 int store_reset_take(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id)
