@@ -678,7 +678,10 @@ test('bundling the learning story before the group\'s last meeting is refused wi
   assert.ok(r.text.includes(label), `the message names ${label}`);
   assert.match(r.text, /Te vroeg gebundeld\./, 'the input is shown again');
   assert.equal((await as.facilitator.get(`/api/v1/groups/${g1}/story`)).json().status, 'draft');
-  assert.equal(await status('participant', `/groups/${g1}/story`), 404, 'not given to the group');
+  const waiting = await as.participant.get(`/groups/${g1}/story`);
+  assert.equal(waiting.status, 200, 'the group is told it is not bundled yet');
+  assert.doesNotMatch(waiting.text, /Te vroeg gebundeld/, 'not given to the group');
+  assert.equal(await status('participant', `/api/v1/groups/${g1}/story`), 404, 'not given to the group');
   // only the facilitator bundles
   assert.equal((await as.mentor.post(`/groups/${g1}/story`, { opening: 'x', bundle: '1' })).status, 403);
   assert.equal((await as.coach.post(`/groups/${g1}/story`, { opening: 'x', bundle: '1' })).status, 403);
