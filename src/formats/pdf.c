@@ -10,7 +10,9 @@
  * page.
  *
  * Text from outside reaches pango markup only through add_text(), which
- * makes it valid UTF-8, drops control characters and escapes it. Raw HTML
+ * makes it valid UTF-8, drops control characters and the characters no
+ * installed font draws (emoji, with only DejaVu: left out rather than shown
+ * as a box with their hexadecimal code) and escapes it. Raw HTML
  * in the Markdown is skipped, and no link annotations are written at all:
  * an address is printed, not made clickable, so a javascript: URL cannot
  * become an action in a reader.
@@ -104,8 +106,26 @@ struct blocks {
 
 /* ---- text ---- */
 
-/* s as valid UTF-8 without control characters; with oneline, newlines and
- * tabs become spaces. g_free() the result. */
+/* The fonts pango falls back on for the body text, made with the font map;
+ * NULL before the first render. */
+static PangoFontset *fallback;
+
+/* Whether some installed font draws c. What none does (most emoji with
+ * only the DejaVu fonts installed) is left out rather than printed as a
+ * box with its hexadecimal code. */
+static bool drawable(gunichar c)
+{
+	if (c < 0x250 || !fallback)  /* Latin: always in DejaVu */
+		return true;
+	PangoFont *f = pango_fontset_get_font(fallback, c);
+	bool ok = f && pango_font_has_char(f, c);
+	if (f)
+		g_object_unref(f);
+	return ok;
+}
+
+/* s as valid UTF-8 without control characters nor characters that no font
+ * draws; with oneline, newlines and tabs become spaces. g_free() the result. */
 static char *clean(const char *s, bool oneline)
 {
 	char *v = g_utf8_make_valid(s ? s : "", -1);
@@ -115,7 +135,7 @@ static char *clean(const char *s, bool oneline)
 		if (c == '\n' || c == '\t') {
 			if (oneline)
 				c = ' ';
-		} else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+		} else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || !drawable(c)) {
 			continue;
 		}
 		g_string_append_unichar(g, c);
@@ -889,6 +909,11 @@ static PangoContext *context(cairo_t *cr)
 	PangoLanguage *nl = pango_language_from_string("nl");
 	pango_context_set_language(pc, nl);
 	pango_cairo_update_context(cr, pc);
+	if (!fallback) {
+		PangoFontDescription *fd = pango_font_description_from_string(F_BODY);
+		fallback = pango_font_map_load_fontset(fontmap, pc, fd, nl);
+		pango_font_description_free(fd);
+	}
 	return pc;
 }
 

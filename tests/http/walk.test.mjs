@@ -3,9 +3,16 @@
 // Westerschelde" (story not bundled yet) and Leergroep 2 beside it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
 
-let srv;
+let havePdftotext = true;
+try { execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); } catch { havePdftotext = false; }
+
+let srv, tmp;
 let g1, g2;               // Leergroep 1 and 2 of "LiVe! Westerschelde"
 let d1;                   // Leergroep 1 as the API gives it
 const as = {};
@@ -15,6 +22,7 @@ const apiPost = (who, path, body) =>
 
 before(async () => {
   srv = await startServer();
+  tmp = mkdtempSync(join(tmpdir(), 'leergang-walk-'));
   for (const role of ['participant', 'facilitator', 'mentor', 'coach', 'owner', 'administrator']) {
     as[role] = new Client(srv.base);
     await as[role].login(demoEmail(role, 'politie'));
@@ -25,6 +33,7 @@ before(async () => {
   d1 = (await as.coach.get(`/api/v1/groups/${g1}`)).json();
 });
 after(async () => {
+  rmSync(tmp, { recursive: true, force: true });
   await srv.stop();
 });
 
@@ -50,4 +59,36 @@ test('bug 1: the learning story before it is bundled says so (200), names who bu
   assert.match(f.text, /Zwaluwstaart/);
   // the owner may not read it at all, nor a participant of another group
   assert.equal((await as.owner.get(`/groups/${g1}/story`)).status, 403);
+});
+
+// The text of a PDF download, through pdftotext.
+async function pdfText(who, path) {
+  const res = await fetch(srv.base + path, { headers: { cookie: as[who].cookieHeader() } });
+  assert.equal(res.status, 200, `${who} ${path}`);
+  const f = join(tmp, `walk-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(f, Buffer.from(await res.arrayBuffer()));
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8' });
+}
+
+test('bug 2: the learning story PDF shows a report\'s text as the page does: raw HTML left out, not printed as tags', { skip: !havePdftotext && 'pdftotext is not installed' }, async () => {
+  const m = d1.meetings.find((x) => x.number === 1).id;
+  const r = await apiPost('facilitator', `/api/v1/meetings/${m}/report`, {
+    agenda: 'Een <b>Kievitsbloem</b> woord',
+    themes: '<script>alert(1)</script>\n\nDaarna de Grutto.',
+    learning_moments: 'Met <i>schuin</i> en <span style="x">Tureluur</span>.',
+    facilitator_reflection: '<div onclick="x()">Blokhtml</div>\n\nEind van de reflectie.',
+  });
+  assert.ok([200, 201].includes(r.status), r.text);
+  // the page: the tags are left out, the words between them stay
+  const page = (await as.facilitator.get(`/groups/${g1}/story`)).text;
+  assert.match(page, /Kievitsbloem/);
+  assert.doesNotMatch(page, /&lt;b&gt;|alert\(1\)|Blokhtml/, 'the page drops raw HTML');
+  // the PDF: the same words, no tag
+  const text = (await pdfText('facilitator', `/groups/${g1}/story.pdf`)).replace(/\s+/g, ' ');
+  for (const w of ['Een Kievitsbloem woord', 'Daarna de Grutto.', 'Met schuin en Tureluur.', 'Eind van de reflectie.']) {
+    assert.ok(text.includes(w), `the PDF reads "${w}"`);
+  }
+  for (const bad of ['<b>', '</b>', '<i>', '<span', '<script', 'alert(1)', '<div', 'Blokhtml']) {
+    assert.ok(!text.includes(bad), `the PDF prints no "${bad}"`);
+  }
 });
