@@ -162,7 +162,8 @@ int logbook_shared(struct ctx *c, long long group_id, struct logbook_entry **out
 		return D_ERROR;
 	struct logbook_entry *keep = arena_alloc(c->a, (k + 1) * sizeof(*keep));
 	for (size_t i = 0; i < k; i++)
-		if (privacy_may_read_logbook(c, &all[i])) {
+		/* one's own entries are in one's own logbook, not "shared with you" */
+		if (all[i].person_id != c->who->person_id && privacy_may_read_logbook(c, &all[i])) {
 			privacy_log_read(c, "logbook", all[i].id, all[i].person_id);
 			keep[(*n)++] = all[i];
 		}

@@ -37,7 +37,8 @@ MUST_CHECK int logbook_open(struct ctx *c, long long id, struct logbook_view *v)
 bool logbook_kept(const struct ctx *c);
 /* The actor's own entries. */
 MUST_CHECK int logbook_own(struct ctx *c, struct logbook_entry **out, size_t *n);
-/* The entries shared in a group that the actor may read (each read audited). */
+/* The entries others shared in a group that the actor may read (each read
+ * audited); never the actor's own. */
 MUST_CHECK int logbook_shared(struct ctx *c, long long group_id, struct logbook_entry **out, size_t *n);
 
 const char *logbook_sharing_label(const char *shared_with);

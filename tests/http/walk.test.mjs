@@ -92,3 +92,19 @@ test('bug 2: the learning story PDF shows a report\'s text as the page does: raw
     assert.ok(!text.includes(bad), `the PDF prints no "${bad}"`);
   }
 });
+
+test('bug 4: one\'s own logbook entry shared with the group is not listed as "shared with you"; others see it there', async () => {
+  const p = as.participant;
+  await p.get('/logbook');
+  let r = await p.post('/logbook', { entry_date: '2026-11-20', energy_gave: 'Eigen notitie Boomklever', energy_cost: '', body: '', tags: '' });
+  assert.equal(r.status, 303);
+  const id = Math.max(...[...(await p.get('/logbook')).text.matchAll(/href="\/logbook\/(\d+)"/g)].map((m) => Number(m[1])));
+  r = await p.post(`/logbook/${id}/share`, { shared_with: 'group', group_id: String(g1) });
+  assert.equal(r.status, 303);
+  const section = (text) => (text.match(/<h2 id="logbook">[\s\S]*?<\/ul>/) || [''])[0];
+  const mine = section((await p.get(`/groups/${g1}`)).text);
+  assert.doesNotMatch(mine, new RegExp(`href="/logbook/${id}"`), 'the writer\'s own entry is not "shared with you"');
+  const theirs = section((await as.facilitator.get(`/groups/${g1}`)).text);
+  assert.match(theirs, /met u gedeeld/i, 'the facilitator has the section');
+  assert.match(theirs, new RegExp(`href="/logbook/${id}"`), 'the facilitator finds it there');
+});
