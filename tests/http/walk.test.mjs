@@ -108,3 +108,17 @@ test('bug 4: one\'s own logbook entry shared with the group is not listed as "sh
   assert.match(theirs, /met u gedeeld/i, 'the facilitator has the section');
   assert.match(theirs, new RegExp(`href="/logbook/${id}"`), 'the facilitator finds it there');
 });
+
+test('bug 5: the enrolment search says when everyone it found is in the group already', async () => {
+  // a search that finds exactly the group's own participants: their employee numbers, one by one
+  const p = d1.participants.find((x) => x.status === 'active');
+  const emp = (await as.coach.get(`/api/v1/people/${p.person_id}`)).json().employee_id;
+  const page = (await as.coach.get(`/groups/${g1}?q=${encodeURIComponent(emp)}`)).text;
+  const status = (page.match(/<p role="status">([^<]*)<\/p>/) || ['', ''])[1];
+  assert.match(status, /^1 persoon gevonden, al in deze groep\.$/, `the count says why the list is empty: "${status}"`);
+  const options = (page.match(/<select id="f-people"[\s\S]*?<\/select>/) || [''])[0];
+  assert.doesNotMatch(options, /<option/, 'nobody offered to enrol');
+  // a search that finds people outside the group still only counts them
+  const all = (await as.coach.get(`/groups/${g1}?q=`)).text;
+  assert.doesNotMatch((all.match(/<p role="status">([^<]*)<\/p>/) || ['', ''])[1], /allen al in deze groep/);
+});
