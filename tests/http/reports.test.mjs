@@ -483,7 +483,10 @@ test('the learning story: a draft is read by the facilitator and the mentor; bun
   for (const who of ['participant', 'peer', 'coach', 'stranger', 'other_org']) {
     for (const p of [path, `${path}.md`, `${path}.pdf`, `/api/v1${path}`, `/api/v1${path}.md`, `/api/v1${path}.pdf`]) {
       const x = await as[who].get(p);
-      assert.equal(x.status, 404, `${who} ${p}`);
+      // the group and the coach reading along are told it is not bundled yet (issue 15)
+      const waiting = p === path && ['participant', 'peer', 'coach'].includes(who);
+      assert.equal(x.status, waiting ? 200 : 404, `${who} ${p}`);
+      if (waiting) assert.match(x.text, /nog niet gebundeld/, `${who} ${p}`);
       assert.doesNotMatch(x.text, /Snippenjacht/);
     }
     await findsNothing(who, 'Snippenjacht');

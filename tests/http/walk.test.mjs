@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { startServer, Client, demoEmail, cliResult, PASSWORD } from '../lib/server.mjs';
 
 let havePdftotext = true;
 try { execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); } catch { havePdftotext = false; }
@@ -121,4 +121,18 @@ test('bug 5: the enrolment search says when everyone it found is in the group al
   // a search that finds people outside the group still only counts them
   const all = (await as.coach.get(`/groups/${g1}?q=`)).text;
   assert.doesNotMatch((all.match(/<p role="status">([^<]*)<\/p>/) || ['', ''])[1], /allen al in deze groep/);
+});
+
+test('bug 9: init --demo prints the demo logins, and serve --print-logins is in the help', () => {
+  const db = join(tmp, 'init-demo.db');
+  const r = cliResult(db, ['init', '--demo']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(r.stdout.includes(PASSWORD), 'the demo password is printed');
+  for (const role of ['administrator', 'coach', 'facilitator', 'participant']) {
+    assert.ok(r.stdout.includes(demoEmail(role)), `the ${role}'s login is printed`);
+  }
+  const again = cliResult(db, ['init', '--demo']);
+  assert.ok(again.stdout.includes(demoEmail('coach')), 'and again when the demo is there already');
+  const help = cliResult(db, ['help', 'serve']);
+  assert.match(help.stdout + help.stderr, /--print-logins/);
 });
