@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, Client, demoEmail, cliResult, PASSWORD } from '../lib/server.mjs';
+import { startServer, Client, demoEmail, cli, cliResult, PASSWORD } from '../lib/server.mjs';
 
 let havePdftotext = true;
 try { execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); } catch { havePdftotext = false; }
@@ -135,4 +135,69 @@ test('bug 9: init --demo prints the demo logins, and serve --print-logins is in 
   assert.ok(again.stdout.includes(demoEmail('coach')), 'and again when the demo is there already');
   const help = cliResult(db, ['help', 'serve']);
   assert.match(help.stdout + help.stderr, /--print-logins/);
+});
+
+// ---- the import of people (the municipality's administrator) ----
+
+async function importUpload(admin, content) {
+  const form = new FormData();
+  form.set('csrf', admin.csrf);
+  form.set('file', new Blob([content], { type: 'text/csv' }), 'hr.csv');
+  return admin.request('POST', '/import', { body: form });
+}
+const HEAD = 'personeelsnummer;naam;e-mail;afdeling;leidinggevende;functieniveau';
+const problems = (html) => [...html.matchAll(/<tr><td>(\d+)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)]
+  .map((m) => ({ line: Number(m[1]), column: m[2], problem: m[3] }));
+
+test('bug 7: the import preview shows the first rows; an unclosed quote is reported with the other problems of the file', async () => {
+  const admin = new Client(srv.base);
+  await admin.login(demoEmail('administrator', 'gemeente'));
+  await admin.get('/import');
+  const rows = [HEAD];
+  for (let i = 1; i <= 12; i++) rows.push(`W${String(i).padStart(4, '0')};Wandelaar ${i};w${i}@example.org;Operatiën;;schaal 9`);
+  let r = await importUpload(admin, rows.join('\r\n') + '\r\n');
+  assert.equal(r.status, 200, r.text);
+  const table = (r.text.match(/<table class="preview">[\s\S]*?<\/table>/) || [''])[0];
+  assert.match(table, /De eerste 10 van 12 regels/, 'the caption says how many of how many');
+  assert.match(table, /<td>Wandelaar 1<\/td>/);
+  assert.match(table, /<td>w10@example.org<\/td>/);
+  assert.doesNotMatch(table, /Wandelaar 11/, 'the first ten only');
+
+  // line 3 opens a quote it never closes; line 5 has no name, line 7 a bad address
+  const bad = [...rows];
+  bad[2] = 'W0002;"Wandelaar 2;w2@example.org;Operatiën;;schaal 9';
+  bad[4] = 'W0004;;w4@example.org;Operatiën;;schaal 9';
+  bad[6] = 'W0006;Wandelaar 6;geen-adres;Operatiën;;schaal 9';
+  r = await importUpload(admin, bad.join('\r\n') + '\r\n');
+  assert.equal(r.status, 422);
+  const found = problems(r.text);
+  assert.deepEqual(found.map((p) => p.line), [3, 5, 7], JSON.stringify(found));
+  assert.match(found[0].problem, /aanhalingsteken/);
+  assert.ok(!r.text.includes('name="action" value="confirm"'), 'nothing to confirm');
+});
+
+test('bug 8: counts of one read as one: "1 regel", "1 nieuwe persoon", "1 nieuw onderdeel", "er is er 1"', async () => {
+  const admin = new Client(srv.base);
+  await admin.login(demoEmail('administrator', 'gemeente'));
+  await admin.get('/import');
+  let r = await importUpload(admin, `${HEAD}\r\nE0001;Eenling Een;e1@example.org;Eenmansafdeling;;schaal 9\r\n`);
+  assert.equal(r.status, 200, r.text);
+  assert.match(r.text, /1 regel met een persoon\./);
+  assert.match(r.text, /1 nieuwe persoon, 0 gewijzigd, 0 ongewijzigd, 1 nieuw onderdeel\./);
+  assert.doesNotMatch(r.text, /\b1 (regels|nieuwe mensen|nieuwe onderdelen)\b/);
+  // a line with one cell more than a header of... one
+  r = await importUpload(admin, 'naam\r\nA;B\r\n');
+  assert.doesNotMatch(r.text, /heeft 1 cellen|heeft er 1 cellen/);
+  // a wave with one response
+  const today = new Date().toISOString().slice(0, 10);
+  const wave = cli(srv.db, ['wave', 'add', '--org', 'politie-demo', '--instrument', 'live-final', '--population', `group:${g2}`,
+    '--opens', today, '--closes', today, '--name', 'Een antwoord']).trim();
+  const link = new URL(cli(srv.db, ['wave', 'links', '--wave', wave]).trim().split('\n')[1].split(',').pop());
+  const c = new Client(srv.base);
+  const form = (await c.get(link.pathname + link.search)).text;
+  const radios = [...new Set([...form.matchAll(/type="radio" id="[^"]*" name="(i\d+)"/g)].map((m) => m[1]))];
+  r = await c.post('/respond', { token: link.searchParams.get('token'), action: 'submit', ...Object.fromEntries(radios.map((x) => [x, '3'])) });
+  assert.equal(r.status, 303);
+  const page = (await as.coach.get(`/waves/${wave}`)).text;
+  assert.match(page, /er is er 1\./);
 });
