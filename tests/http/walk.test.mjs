@@ -201,3 +201,26 @@ test('bug 8: counts of one read as one: "1 regel", "1 nieuwe persoon", "1 nieuw 
   const page = (await as.coach.get(`/waves/${wave}`)).text;
   assert.match(page, /er is er 1\./);
 });
+
+test('bug 6: linking a new account to a person with another name asks for confirmation first', async () => {
+  const admin = as.administrator;
+  await admin.get('/accounts');
+  const [p1, p2] = d1.participants.filter((p) => /^\S{3,} \S{3,}$/.test(p.name)).slice(0, 2);
+  const emp = async (p) => (await as.coach.get(`/api/v1/people/${p.person_id}`)).json().employee_id;
+  const fields = (over) => ({ display_name: 'Iemand Anders', email: 'iemand.anders@politie.example', employee_id: '',
+    password: 'een-lang-genoeg-wachtwoord', role: 'participant', ...over });
+  // another name: refused with both names, nothing made
+  let r = await admin.post('/accounts', fields({ employee_id: await emp(p1) }));
+  assert.equal(r.status, 422);
+  assert.ok(r.text.includes(p1.name) && r.text.includes('Iemand Anders'), 'both names are shown');
+  assert.match(r.text, /name="link_anyway"/, 'a box to confirm');
+  assert.doesNotMatch((await admin.get('/accounts')).text, /iemand\.anders@politie\.example/, 'no account yet');
+  // confirmed: made
+  r = await admin.post('/accounts', fields({ employee_id: await emp(p1), link_anyway: '1' }));
+  assert.equal(r.status, 303, r.text.slice(0, 400));
+  assert.match((await admin.get('/accounts')).text, /iemand\.anders@politie\.example/);
+  // the same name (other case and spaces): made without a question
+  r = await admin.post('/accounts', fields({ display_name: `  ${p2.name.toUpperCase()} `, email: 'zelfde.naam@politie.example',
+    employee_id: await emp(p2) }));
+  assert.equal(r.status, 303, r.text.slice(0, 400));
+});
