@@ -39,6 +39,13 @@ static bool blank(const char *s)
 	return true;
 }
 
+bool logbook_date_ahead(const char *entry_date, long long now)
+{
+	char today[11];
+	date_today(now, today);
+	return date_valid(entry_date) && strcmp(entry_date, today) > 0;
+}
+
 int logbook_save(struct ctx *c, const struct logbook_entry *e, long long now, struct errors *errs, long long *id)
 {
 	long long org = c->who->organisation_id, me = c->who->person_id;

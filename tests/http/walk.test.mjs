@@ -224,3 +224,37 @@ test('bug 6: linking a new account to a person with another name asks for confir
     employee_id: await emp(p2) }));
   assert.equal(r.status, 303, r.text.slice(0, 400));
 });
+
+test('bug 10: a meeting in 1900 or after 2100 is refused with its reason; nothing changes', async () => {
+  const m = d1.meetings.find((x) => x.number === 7);
+  const before = (await as.coach.get(`/api/v1/groups/${g1}`)).json().meetings.find((x) => x.id === m.id);
+  for (const date of ['1900-03-01', '2101-01-01', '2206-05-04']) {
+    const r = await as.facilitator.post(`/meetings/${m.id}`, { date, start: '10:00', end: '12:00', venue: 'Zaal 1' });
+    assert.equal(r.status, 422, date);
+    assert.match(r.text, new RegExp(`in de jaren 2000 tot en met 2100; controleer het jaar van ${date}`), date);
+  }
+  const after = (await as.coach.get(`/api/v1/groups/${g1}`)).json().meetings.find((x) => x.id === m.id);
+  assert.deepEqual(after, before, 'the meeting is as it was');
+  // a date within the years is taken
+  const r = await as.facilitator.post(`/meetings/${m.id}`, { date: '2099-03-01', start: '10:00', end: '12:00', venue: 'Zaal 1' });
+  assert.equal(r.status, 303);
+});
+
+test('bug 10: a logbook date in the future is asked about, and saved once confirmed', async () => {
+  const p = as.participant;
+  await p.get('/logbook');
+  const next = new Date(Date.now() + 40 * 86400e3).toISOString().slice(0, 10);
+  const entry = { entry_date: next, energy_gave: 'Vooruitgelopen Wielewaal', energy_cost: '', body: '', tags: '' };
+  let r = await p.post('/logbook', entry);
+  assert.equal(r.status, 422, 'asked, not stored');
+  assert.match(r.text, /ligt in de toekomst/);
+  assert.match(r.text, /name="date_ahead"/, 'a box to confirm');
+  assert.match(r.text, /Vooruitgelopen Wielewaal/, 'the text is kept in the form');
+  assert.doesNotMatch((await p.get('/logbook')).text, /href="\/logbook\/\d+">[^<]*<\/a> — Vooruitgelopen/, 'nothing saved');
+  r = await p.post('/logbook', { ...entry, date_ahead: '1' });
+  assert.equal(r.status, 303);
+  assert.match((await p.get('/logbook')).text, /Vooruitgelopen Wielewaal/);
+  // today and the past are saved without a question
+  r = await p.post('/logbook', { ...entry, entry_date: '2026-01-05', energy_gave: 'Gewoon verleden' });
+  assert.equal(r.status, 303);
+});
