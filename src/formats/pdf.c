@@ -10,9 +10,9 @@
  * page.
  *
  * Text from outside reaches pango markup only through add_text(), which
- * makes it valid UTF-8, drops control characters and the characters no
- * installed font draws (emoji, with only DejaVu: left out rather than shown
- * as a box with their hexadecimal code) and escapes it. Raw HTML
+ * makes it valid UTF-8, drops control characters and the emoji no
+ * installed font draws (with only DejaVu, most of them: left out rather
+ * than shown as a box with their hexadecimal code) and escapes it. Raw HTML
  * in the Markdown is skipped, and no link annotations are written at all:
  * an address is printed, not made clickable, so a javascript: URL cannot
  * become an action in a reader.
@@ -110,12 +110,21 @@ struct blocks {
  * NULL before the first render. */
 static PangoFontset *fallback;
 
-/* Whether some installed font draws c. What none does (most emoji with
- * only the DejaVu fonts installed) is left out rather than printed as a
- * box with its hexadecimal code. */
+/* Emoji and pictographic symbols: the characters a text can do without.
+ * A letter of a script no installed font has (a Chinese name) is not one
+ * of them: it keeps pango's box, which at least shows that it is there. */
+static bool pictograph(gunichar c)
+{
+	return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2300 && c <= 0x23FF) || (c >= 0x2600 && c <= 0x27BF) ||
+	       (c >= 0x2B00 && c <= 0x2BFF) || c == 0x20E3 || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+/* Whether c is drawn: an emoji that no installed font has (most of them
+ * with only the DejaVu fonts) is left out rather than printed as a box
+ * with its hexadecimal code. */
 static bool drawable(gunichar c)
 {
-	if (c < 0x250 || !fallback)  /* Latin: always in DejaVu */
+	if (!pictograph(c) || !fallback)
 		return true;
 	PangoFont *f = pango_fontset_get_font(fallback, c);
 	bool ok = f && pango_font_has_char(f, c);
@@ -124,7 +133,7 @@ static bool drawable(gunichar c)
 	return ok;
 }
 
-/* s as valid UTF-8 without control characters nor characters that no font
+/* s as valid UTF-8 without control characters nor emoji that no font
  * draws; with oneline, newlines and tabs become spaces. g_free() the result. */
 static char *clean(const char *s, bool oneline)
 {
