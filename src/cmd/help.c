@@ -7,11 +7,12 @@
 
 const struct command commands[] = {
 	{ "init", cmd_init, "create the database (with --demo: and the demo organisations)",
-	  "leergang init [--demo]" },
+	  "leergang init [--demo]   (with --demo, prints the demo logins)" },
 	{ "serve", cmd_serve, "serve the web interface and the API",
 	  "leergang serve [--listen ADDR:PORT] [--threads N] [--secure-cookies] [--per-address-connections N]\n"
-	  "               [--hash-memory MIB] [--hash-queue N] [--hash-wait SECONDS]\n"
+	  "               [--hash-memory MIB] [--hash-queue N] [--hash-wait SECONDS] [--print-logins]\n"
 	  "\n"
+	  "--print-logins prints the demo logins (made by 'leergang init --demo') before serving.\n"
 	  "Cookies carry Secure (sent over https only) with --secure-cookies or when LEERGANG_PUBLIC_URL\n"
 	  "begins with https://. Behind a reverse proxy that sets X-Forwarded-Proto, LEERGANG_TRUST_PROXY=1\n"
 	  "makes leergang believe it: requests that came in over https get Secure cookies and https links." },

@@ -1,5 +1,6 @@
 /* init.c — `leergang init [--demo]`: create the database and, with --demo,
- * the demo organisations. Safe to run again: existing data is kept. */
+ * the demo organisations, then print their logins. Safe to run again:
+ * existing data is kept. */
 #include "cmd.h"
 #include "core/buf.h"
 #include "core/die.h"
@@ -38,6 +39,8 @@ int cmd_init(int argc, char **argv)
 			die("demo: %s", err.ptr);
 		else
 			printf("demo organisations politie-demo and gemeente-demo created\n");
+		/* whoever made the demo wants to sign in to it next */
+		demo_print_logins();
 		buf_release(&err);
 	}
 	store_close(st);

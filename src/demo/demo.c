@@ -382,17 +382,20 @@ int demo_load(struct store *st, const char *hash, struct buf *err)
 	}
 	if (store_begin(st)) {
 		buf_addf(err, "%s", store_errmsg(st));
+		arena_free(&d.a);
 		return ST_ERROR;
 	}
 	if (add_org(&d, "politie-demo", "Politie-eenheid Westerschelde (demo)") < 0) {
 		store_rollback(st);
 		buf_adds(err, "the demo organisations exist already");
+		arena_free(&d.a);
 		return ST_CONFLICT;
 	}
 	police(&d);
 	if (add_org(&d, "gemeente-demo", "Gemeente Ettenwaard (demo)") < 0) {
 		store_rollback(st);
 		buf_adds(err, "the demo organisations exist already");
+		arena_free(&d.a);
 		return ST_CONFLICT;
 	}
 	municipality(&d);

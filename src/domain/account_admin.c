@@ -10,6 +10,7 @@
 #include "store/store.h"
 
 #include <assert.h>
+#include <ctype.h>
 #include <string.h>
 
 static bool is_admin(const struct ctx *c)
@@ -68,6 +69,34 @@ int account_create_for_employee(struct ctx *c, const char *email, const char *di
 		person_id = p.id;
 	}
 	return account_create(c, email, display_name, person_id, password, role, e, id);
+}
+
+/* a and b the same name: letters compared without case, runs of spaces as one */
+static bool same_name(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ' && (a[1] == ' ' || a[1] == '\0'))
+			a++;
+		while (*b == ' ' && (b[1] == ' ' || b[1] == '\0'))
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		unsigned char x = (unsigned char)*a++, y = (unsigned char)*b++;
+		if (x < 0x80 && y < 0x80 ? tolower(x) != tolower(y) : x != y)
+			return false;
+	}
+}
+
+const char *account_person_name_differs(struct ctx *c, const char *employee_id, const char *display_name)
+{
+	if (!is_admin(c) || !employee_id || !*employee_id || !display_name)
+		return NULL;
+	while (*display_name == ' ')
+		display_name++;
+	struct person p;
+	if (!*display_name || store_person_by_employee_id(c->st, c->a, c->who->organisation_id, employee_id, &p))
+		return NULL;
+	return same_name(display_name, p.name) ? NULL : p.name;
 }
 
 int account_role_give(struct ctx *c, long long account_id, int role, struct errors *e)

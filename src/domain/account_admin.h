@@ -29,6 +29,12 @@ MUST_CHECK int account_list_roles(struct ctx *c, struct account_roles **out, siz
 MUST_CHECK int account_create_for_employee(struct ctx *c, const char *email, const char *display_name, const char *employee_id,
 				const char *password, int role, struct errors *e, long long *id);
 
+/* The name of the person with this employee number when it is not the
+ * account's display name (compared without case and extra spaces): an
+ * account about to be linked to someone else by a mistyped number. NULL
+ * when the names match, either is empty, or there is no such person. */
+const char *account_person_name_differs(struct ctx *c, const char *employee_id, const char *display_name);
+
 /* Gives the account the role (enum role, or -1 when none was recognised:
  * D_INVALID with a message under "role") for the whole organisation. A
  * role held already is D_OK with nothing changed; a new one goes into the

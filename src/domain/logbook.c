@@ -39,6 +39,13 @@ static bool blank(const char *s)
 	return true;
 }
 
+bool logbook_date_ahead(const char *entry_date, long long now)
+{
+	char today[11];
+	date_today(now, today);
+	return date_valid(entry_date) && strcmp(entry_date, today) > 0;
+}
+
 int logbook_save(struct ctx *c, const struct logbook_entry *e, long long now, struct errors *errs, long long *id)
 {
 	long long org = c->who->organisation_id, me = c->who->person_id;
@@ -162,7 +169,8 @@ int logbook_shared(struct ctx *c, long long group_id, struct logbook_entry **out
 		return D_ERROR;
 	struct logbook_entry *keep = arena_alloc(c->a, (k + 1) * sizeof(*keep));
 	for (size_t i = 0; i < k; i++)
-		if (privacy_may_read_logbook(c, &all[i])) {
+		/* one's own entries are in one's own logbook, not "shared with you" */
+		if (all[i].person_id != c->who->person_id && privacy_may_read_logbook(c, &all[i])) {
 			privacy_log_read(c, "logbook", all[i].id, all[i].person_id);
 			keep[(*n)++] = all[i];
 		}

@@ -15,6 +15,9 @@
 #define LOGBOOK_TEXT_MAX 8000
 
 /* e->id 0 adds an entry of the actor; otherwise changes the actor's own. */
+/* Whether the entry's date lies after today: the page asks the writer to
+ * confirm such a date before it is saved (an entry is about a day that was). */
+bool logbook_date_ahead(const char *entry_date, long long now);
 MUST_CHECK int logbook_save(struct ctx *c, const struct logbook_entry *e, long long now, struct errors *errs, long long *id);
 MUST_CHECK int logbook_delete(struct ctx *c, long long id);
 /* shared_with: private, facilitator or group (then group_id: a group of the writer). */
@@ -37,7 +40,8 @@ MUST_CHECK int logbook_open(struct ctx *c, long long id, struct logbook_view *v)
 bool logbook_kept(const struct ctx *c);
 /* The actor's own entries. */
 MUST_CHECK int logbook_own(struct ctx *c, struct logbook_entry **out, size_t *n);
-/* The entries shared in a group that the actor may read (each read audited). */
+/* The entries others shared in a group that the actor may read (each read
+ * audited); never the actor's own. */
 MUST_CHECK int logbook_shared(struct ctx *c, long long group_id, struct logbook_entry **out, size_t *n);
 
 const char *logbook_sharing_label(const char *shared_with);

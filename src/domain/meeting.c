@@ -23,6 +23,9 @@ static bool check_when(struct ctx *c, const struct meeting_when *w, int days, st
 	size_t before = e->n;
 	if (!date_valid(w->date))
 		errors_add(c, e, "date", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
+	else if (atoi(w->date) < MEETING_YEAR_MIN || atoi(w->date) > MEETING_YEAR_MAX)  /* a typing error, not a plan */
+		errors_add(c, e, "date", _("A meeting is planned in the years %d to %d; check the year of %s."), MEETING_YEAR_MIN,
+			   MEETING_YEAR_MAX, w->date);
 	if (!time_valid(w->start))
 		errors_add(c, e, "start", "%s", _("Give the start time as HH:MM, such as 09:00."));
 	if (!time_valid(w->end))

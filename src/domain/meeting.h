@@ -56,6 +56,11 @@ bool meeting_prepared_by(const struct meeting *m, long long person_id);
  * no such option (meeting_choose then refuses the choice). */
 long long menu_option_topic(struct ctx *c, long long programme_id, long long option_id);
 
+/* The years a meeting can be planned in: a date outside them is a typing
+ * error (1900, 2206), refused with a message. */
+#define MEETING_YEAR_MIN 2000
+#define MEETING_YEAR_MAX 2100
+
 struct meeting_when {
 	const char *date, *start, *end;   /* "2026-02-10", "09:00", "17:00" */
 	const char *venue;

@@ -242,7 +242,8 @@ static void check_duplicates(struct ctx *c, struct import_report *rep, struct ro
 /* Every manager number must be someone in the file or in the organisation,
  * and not the person themself; checked before anything is written, so that
  * the report names every problem at once. */
-static void check_managers(struct ctx *c, struct import_report *rep, struct row *rows, size_t n, struct row **idx)
+static void check_managers(struct ctx *c, struct import_report *rep, struct row *rows, size_t n, struct row **idx,
+			   bool lines_left_out)
 {
 	if (rep->map[IF_MANAGER] < 0)
 		return;
@@ -258,7 +259,8 @@ static void check_managers(struct ctx *c, struct import_report *rep, struct row 
 		}
 		bool found = in_file(idx, n, m);
 		struct person p;
-		if (!found && d_from_store(store_person_by_employee_id(c->st, c->a, c->who->organisation_id, m, &p)) != D_OK)
+		/* the manager may be on a line that could not be read */
+		if (!found && !lines_left_out && d_from_store(store_person_by_employee_id(c->st, c->a, c->who->organisation_id, m, &p)) != D_OK)
 			issue(c, rep, rows[i].line, fields[IF_MANAGER].id,
 			      _("Use the employee number of someone in the file or already in leergang, or leave the cell empty."),
 			      _("No one has employee number %s."), m);
@@ -381,6 +383,52 @@ count:
 	return D_OK;
 }
 
+/* The bytes of physical line `line` (1-based; CRLF, LF or a lone CR end a
+ * line, as csv_parse counts them) without its line end: [*start, *end). */
+static bool line_span(const char *d, size_t len, size_t line, size_t *start, size_t *end)
+{
+	size_t at = 0;
+	for (size_t l = 1; l < line; l++) {
+		while (at < len && d[at] != '\n' && d[at] != '\r')
+			at++;
+		if (at >= len)
+			return false;
+		at += d[at] == '\r' && at + 1 < len && d[at + 1] == '\n' ? 2 : 1;
+	}
+	*start = at;
+	while (at < len && d[at] != '\n' && d[at] != '\r')
+		at++;
+	*end = at;
+	return true;
+}
+
+/* Most files an unclosed quote makes unreadable are one bad line: it is
+ * reported, emptied (an empty line is skipped but counted, so the lines
+ * keep their numbers) and the file read again, so that the rest of it is
+ * still checked. Returns the number of lines left out this way. */
+#define QUOTE_LINES_MAX 20
+static size_t leave_out_bad_quotes(struct ctx *c, struct import_report *rep, const char **data, size_t *len,
+				   struct csv *csv, enum csv_error *ce)
+{
+	size_t out = 0;
+	while (*ce == CSV_BAD_QUOTE && csv->err_line > 1 && out < QUOTE_LINES_MAX) {
+		size_t s, e;
+		if (!line_span(*data, *len, csv->err_line, &s, &e))
+			break;
+		issue(c, rep, csv->err_line, "",
+		      _("Close the quote on this line, or remove it: a name or unit with a ';' or ',' is put in double quotes, one at each end, with nothing after the closing one."),
+		      "%s", _("A double quote on this line is not closed, or text follows the closing quote; the line could not be read."));
+		char *copy = arena_alloc(c->a, *len - (e - s) + 1);
+		memcpy(copy, *data, s);
+		memcpy(copy + s, *data + e, *len - e);
+		*len -= e - s;
+		*data = copy;
+		out++;
+		*ce = csv_parse(c->a, *data, *len, csv);
+	}
+	return out;
+}
+
 int people_import(struct ctx *c, const char *data, size_t len, const int *map, bool apply,
 		  struct import_report *rep)
 {
@@ -389,6 +437,7 @@ int people_import(struct ctx *c, const char *data, size_t len, const int *map, b
 		rep->map[f] = -1;
 	struct csv csv;
 	enum csv_error ce = csv_parse(c->a, data, len, &csv);
+	size_t left_out = leave_out_bad_quotes(c, rep, &data, &len, &csv, &ce);
 	if (ce != CSV_OK) {
 		issue(c, rep, csv.err_line, "", _("Save the file again from the spreadsheet as CSV (UTF-8) and upload it again."),
 		      "%s", _(csv_error_text(ce)));
@@ -405,8 +454,9 @@ int people_import(struct ctx *c, const char *data, size_t len, const int *map, b
 	rep->headers = arena_alloc(c->a, (rep->ncols + 1) * sizeof(char *));
 	for (size_t k = 0; k < rep->ncols; k++)
 		rep->headers[k] = str_trim(arena_strdup(c->a, csv.rows[0].fields[k]));
+	size_t before = rep->nissues;  /* the lines left out for their quotes */
 	find_columns(c, rep, map);
-	if (rep->nissues)
+	if (rep->nissues > before)
 		return D_INVALID;
 
 	size_t n = csv.nrows - 1;
@@ -420,13 +470,20 @@ int people_import(struct ctx *c, const char *data, size_t len, const int *map, b
 		if (cr->n > rep->ncols)
 			issue(c, rep, r->line, "",
 			      _("Check the separators and quotes on this line: a name or unit with a ';' or ',' must be in double quotes."),
-			      _("This line has %zu cells, the header has %zu."), cr->n, rep->ncols);
+			      ngettext("This line has %zu cell, the header has %zu.", "This line has %zu cells, the header has %zu.",
+				       cr->n), cr->n, rep->ncols);
 		check_row(c, rep, r);
+		if (rep->npreview < IMPORT_PREVIEW) {
+			struct import_preview *pv = &rep->preview[rep->npreview++];
+			pv->line = r->line;
+			for (int f = 0; f < IMPORT_FIELDS; f++)
+				pv->v[f] = r->v[f];
+		}
 	}
 	rep->rows = n;
 	struct row **idx = sorted_rows(c, rows, n);
 	check_duplicates(c, rep, idx, n);
-	check_managers(c, rep, rows, n, idx);
+	check_managers(c, rep, rows, n, idx, left_out > 0);
 	/* the report reads best in the order of the file */
 	if (rep->nissues)
 		qsort(rep->issues, rep->nissues, sizeof(*rep->issues), by_line);

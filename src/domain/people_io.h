@@ -32,6 +32,13 @@ struct import_issue {
 	char *fix;            /* what to do */
 };
 
+/* The first rows of the file as they will be read, shown before an import. */
+#define IMPORT_PREVIEW 10
+struct import_preview {
+	size_t line;
+	const char *v[IMPORT_FIELDS];  /* "" where the column is absent */
+};
+
 struct import_report {
 	char sep;                    /* separator found */
 	int converted;               /* the file was Windows-1252 and was converted */
@@ -42,6 +49,8 @@ struct import_report {
 	size_t created, updated, unchanged, units_created;
 	struct import_issue *issues;
 	size_t nissues, issues_cap;
+	struct import_preview preview[IMPORT_PREVIEW];
+	size_t npreview;
 };
 
 /* map: NULL to find the columns by header name; otherwise map[f] is a

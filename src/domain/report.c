@@ -286,7 +286,7 @@ int contribution_meeting(struct ctx *c, long long contribution_id, long long *me
 int story_open_file(struct ctx *c, long long group_id, struct story_view *v)
 {
 	int d = story_open(c, group_id, v);
-	return d || v->downloadable ? d : D_NOTFOUND;
+	return d || (v->downloadable && !v->waiting) ? d : D_NOTFOUND;
 }
 
 int contribution_save(struct ctx *c, long long meeting_id, const char *text, long long now, struct errors *e)
@@ -446,8 +446,18 @@ int story_open(struct ctx *c, long long group_id, struct story_view *v)
 	if (!v->exists)
 		v->s = (struct learning_story){ .group_id = group_id, .opening = "", .closing = "", .status = "draft" };
 	v->level = privacy_story(c, &v->s);
-	if (v->level == PRIVACY_NONE)
+	if (v->level == PRIVACY_NONE) {
+		/* a reader of the bundled story (a participant, a coach) is told
+		 * that it is not bundled yet, with none of the draft's texts */
+		struct learning_story bundled = v->s;
+		bundled.status = "bundled";
+		if (strcmp(v->s.status, "bundled") && privacy_story(c, &bundled) != PRIVACY_NONE) {
+			v->waiting = true;
+			v->s = (struct learning_story){ .id = v->s.id, .group_id = group_id, .opening = "", .closing = "", .status = v->s.status };
+			return meeting_span(c, group_id, &v->first_date, &v->last_date) ? D_ERROR : D_OK;
+		}
 		return D_NOTFOUND;
+	}
 	v->writes = is_facilitator(c, &v->g);
 	v->downloadable = v->writes || !strcmp(v->s.status, "bundled");
 	if (meeting_span(c, group_id, &v->first_date, &v->last_date))

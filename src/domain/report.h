@@ -93,9 +93,11 @@ struct story_view {
 	const char *first_date, *last_date;  /* of the group's meetings, or NULL */
 	bool writes;                    /* the group's facilitator: writes and bundles */
 	bool downloadable;              /* as PDF and Markdown: once bundled, or for the facilitator */
+	bool waiting;                   /* the actor reads it once bundled; not bundled yet, no texts */
 };
-/* D_NOTFOUND when the actor may not read the group's story (the owner,
- * or a participant before it is bundled). */
+/* D_NOTFOUND when the actor may not read the group's story (the owner, a
+ * stranger). A participant or coach who will read it once it is bundled
+ * gets D_OK with `waiting` set and neither texts nor reports. */
 MUST_CHECK int story_open(struct ctx *c, long long group_id, struct story_view *v);
 /* The same for the story's files (PDF, Markdown): D_NOTFOUND also when it
  * is not downloadable for the actor. */

@@ -18,18 +18,20 @@ static bool blank(const char *s)
 	return true;
 }
 
-/* What a person wrote, made safe for any Markdown viewer, as a block. */
-static void written(struct buf *b, const char *text)
+/* What a person wrote as a block: for the .md file made safe for any
+ * Markdown viewer (raw HTML shown as text); for the PDF with raw HTML left
+ * out, as the page leaves it out. */
+static void written(struct buf *b, const char *text, bool pdf)
 {
-	md_safe(b, text, strlen(text));
+	(pdf ? md_without_html : md_safe)(b, text, strlen(text));
 	buf_adds(b, "\n\n");
 }
 
 /* The same as a block quote. */
-static void quoted(struct buf *b, const char *text)
+static void quoted(struct buf *b, const char *text, bool pdf)
 {
 	struct buf t = BUF_INIT;
-	md_safe(&t, text, strlen(text));
+	(pdf ? md_without_html : md_safe)(&t, text, strlen(text));
 	buf_adds(b, "> ");
 	for (const char *p = t.ptr; *p; p++) {
 		buf_addch(b, *p);
@@ -42,7 +44,7 @@ static void quoted(struct buf *b, const char *text)
 
 /* The body of one report: its texts under level-3 headings, then the
  * contributions placed in it. */
-static void report_body(struct ctx *c, const struct report_view *rv, struct buf *b)
+static void report_body(struct ctx *c, const struct report_view *rv, struct buf *b, bool pdf)
 {
 	struct report_field f[REPORT_FIELDS];
 	report_fields(&rv->r, f);
@@ -52,7 +54,7 @@ static void report_body(struct ctx *c, const struct report_view *rv, struct buf 
 		buf_adds(b, "### ");
 		md_escape(b, f[i].label);
 		buf_adds(b, "\n\n");
-		written(b, f[i].text);
+		written(b, f[i].text, pdf);
 	}
 	bool any = false;
 	for (size_t i = 0; i < rv->ncontribs; i++) {
@@ -65,7 +67,7 @@ static void report_body(struct ctx *c, const struct report_view *rv, struct buf 
 			buf_adds(b, "\n\n");
 		}
 		any = true;
-		quoted(b, x->text);
+		quoted(b, x->text, pdf);
 		buf_adds(b, "— ");
 		md_escape(b, *x->person_name ? x->person_name : _("a participant"));
 		buf_adds(b, "\n\n");
@@ -91,7 +93,7 @@ void story_markdown(struct ctx *c, const struct story_view *v, struct buf *b)
 	}
 	buf_adds(b, "\n\n");
 	if (!blank(v->s.opening))
-		written(b, v->s.opening);
+		written(b, v->s.opening, false);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct report_view *rv = &v->reports[i];
 		buf_adds(b, "## ");
@@ -99,13 +101,13 @@ void story_markdown(struct ctx *c, const struct story_view *v, struct buf *b)
 		buf_adds(b, "\n\n*");
 		md_escape(b, date_label(c->a, rv->r.starts_on));
 		buf_adds(b, "*\n\n");
-		report_body(c, rv, b);
+		report_body(c, rv, b, false);
 	}
 	if (!blank(v->s.closing)) {
 		buf_adds(b, "## ");
 		md_escape(b, _("In closing"));
 		buf_adds(b, "\n\n");
-		written(b, v->s.closing);
+		written(b, v->s.closing, false);
 	}
 }
 
@@ -117,7 +119,7 @@ int story_pdf(struct ctx *c, const struct story_view *v, struct buf *out)
 		sec[n++] = (struct pdf_section){ .markdown = v->s.opening };  /* as on the page: no heading */
 	for (size_t i = 0; i < v->n; i++) {
 		struct buf b = BUF_INIT;
-		report_body(c, &v->reports[i], &b);
+		report_body(c, &v->reports[i], &b, true);
 		sec[n++] = (struct pdf_section){
 			.heading = report_title(c, &v->reports[i].r),
 			.byline = date_label(c->a, v->reports[i].r.starts_on),

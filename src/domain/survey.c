@@ -715,7 +715,9 @@ const char *wave_hidden_reason(struct ctx *c, const struct wave *w, long long re
 	if (w->subject_id)
 		return _("A 360° feedback round shows its report per dimension only: answers per question or per rater would give away categories of fewer than 3 raters.");
 	if (responses < SURVEY_MIN_RESPONSES)
-		return arena_printf(c->a, _("Results are shown from %d responses, so that nobody's answers can be picked out; there are %lld."),
+		return arena_printf(c->a, ngettext("Results are shown from %d responses, so that nobody's answers can be picked out; there is %lld.",
+						   "Results are shown from %d responses, so that nobody's answers can be picked out; there are %lld.",
+						   (unsigned long)responses),
 				    SURVEY_MIN_RESPONSES, responses);
 	if (wave_phase_now(c, w) != WAVE_CLOSED)
 		return arena_printf(c->a, _("The results are shown once the wave has closed, after %s: while it is open, comparing them before and after someone answered would show that person's answers."),

@@ -126,7 +126,20 @@ static cmark_node *text_node(const char *literal)
 	return t;
 }
 
+/* md_safe() keeps raw HTML as escaped text, md_without_html() drops it. */
+static void md_rewrite(struct buf *b, const char *text, size_t len, bool keep_html);
+
 void md_safe(struct buf *b, const char *text, size_t len)
+{
+	md_rewrite(b, text, len, true);
+}
+
+void md_without_html(struct buf *b, const char *text, size_t len)
+{
+	md_rewrite(b, text, len, false);
+}
+
+static void md_rewrite(struct buf *b, const char *text, size_t len, bool keep_html)
 {
 	cmark_node *doc = cmark_parse_document(text ? text : "", text ? len : 0, CMARK_OPT_VALIDATE_UTF8);
 	images_to_links(doc);
@@ -137,6 +150,17 @@ void md_safe(struct buf *b, const char *text, size_t len)
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		cmark_node_type t = cmark_node_get_type(n);
+		if ((t == CMARK_NODE_HTML_INLINE || t == CMARK_NODE_HTML_BLOCK) && !keep_html) {
+			/* as cmark's safe HTML leaves it out: the tags go, text between them stays */
+			/* go on as if the event just before n's were the last one seen */
+			cmark_node *prev = cmark_node_previous(n), *parent = cmark_node_parent(n);
+			cmark_node_free(n);  /* unlinks it */
+			if (prev)
+				cmark_iter_reset(it, prev, CMARK_EVENT_EXIT);
+			else
+				cmark_iter_reset(it, parent, CMARK_EVENT_ENTER);
+			continue;
+		}
 		if (t == CMARK_NODE_HTML_INLINE) {
 			cmark_node *x = text_node(cmark_node_get_literal(n));
 			cmark_node_replace(n, x);

@@ -21,6 +21,9 @@ void md_html(struct buf *b, const char *text, size_t len);
  * markup of it either: raw HTML becomes escaped text, links to dangerous
  * URLs lose their URL, images become links (for exports: the .md file). */
 void md_safe(struct buf *b, const char *text, size_t len);
+/* The same, but raw HTML is left out as md_html() leaves it out: what a
+ * page shows is what a document typeset from the result shows (the PDF). */
+void md_without_html(struct buf *b, const char *text, size_t len);
 /* Appends the plain words of the Markdown text to b. */
 void md_plain(struct buf *b, const char *text, size_t len);
 

@@ -10,7 +10,9 @@
  * page.
  *
  * Text from outside reaches pango markup only through add_text(), which
- * makes it valid UTF-8, drops control characters and escapes it. Raw HTML
+ * makes it valid UTF-8, drops control characters and the emoji no
+ * installed font draws (with only DejaVu, most of them: left out rather
+ * than shown as a box with their hexadecimal code) and escapes it. Raw HTML
  * in the Markdown is skipped, and no link annotations are written at all:
  * an address is printed, not made clickable, so a javascript: URL cannot
  * become an action in a reader.
@@ -104,8 +106,35 @@ struct blocks {
 
 /* ---- text ---- */
 
-/* s as valid UTF-8 without control characters; with oneline, newlines and
- * tabs become spaces. g_free() the result. */
+/* The fonts pango falls back on for the body text, made with the font map;
+ * NULL before the first render. */
+static PangoFontset *fallback;
+
+/* Emoji and pictographic symbols: the characters a text can do without.
+ * A letter of a script no installed font has (a Chinese name) is not one
+ * of them: it keeps pango's box, which at least shows that it is there. */
+static bool pictograph(gunichar c)
+{
+	return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2300 && c <= 0x23FF) || (c >= 0x2600 && c <= 0x27BF) ||
+	       (c >= 0x2B00 && c <= 0x2BFF) || c == 0x20E3 || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+/* Whether c is drawn: an emoji that no installed font has (most of them
+ * with only the DejaVu fonts) is left out rather than printed as a box
+ * with its hexadecimal code. */
+static bool drawable(gunichar c)
+{
+	if (!pictograph(c) || !fallback)
+		return true;
+	PangoFont *f = pango_fontset_get_font(fallback, c);
+	bool ok = f && pango_font_has_char(f, c);
+	if (f)
+		g_object_unref(f);
+	return ok;
+}
+
+/* s as valid UTF-8 without control characters nor emoji that no font
+ * draws; with oneline, newlines and tabs become spaces. g_free() the result. */
 static char *clean(const char *s, bool oneline)
 {
 	char *v = g_utf8_make_valid(s ? s : "", -1);
@@ -115,7 +144,7 @@ static char *clean(const char *s, bool oneline)
 		if (c == '\n' || c == '\t') {
 			if (oneline)
 				c = ' ';
-		} else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+		} else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || !drawable(c)) {
 			continue;
 		}
 		g_string_append_unichar(g, c);
@@ -889,6 +918,11 @@ static PangoContext *context(cairo_t *cr)
 	PangoLanguage *nl = pango_language_from_string("nl");
 	pango_context_set_language(pc, nl);
 	pango_cairo_update_context(cr, pc);
+	if (!fallback) {
+		PangoFontDescription *fd = pango_font_description_from_string(F_BODY);
+		fallback = pango_font_map_load_fontset(fontmap, pc, fd, nl);
+		pango_font_description_free(fd);
+	}
 	return pc;
 }
 

@@ -111,6 +111,9 @@ static void new_account_form(struct web *w, const struct errors *e, bool by_mail
 	form_input(w, "email", _("E-mail address"), "email", again ? web_field(w, "email") : "", e, "off");
 	form_input(w, "employee_id", _("Employee number of the person (optional)"), "text",
 		   again ? web_field(w, "employee_id") : "", e, "off");
+	if (e && errors_get(e, "link_anyway"))  /* the person has another name: linked only when confirmed */
+		html(w->out, "<p class=\"field invalid\"><input type=\"checkbox\" id=\"f-link_anyway\" name=\"link_anyway\" value=\"1\"> "
+			"<label class=\"inline\" for=\"f-link_anyway\">%s</label></p>", _("Link the account to this person all the same"));
 	html(w->out, "<p class=\"field\"><label for=\"f-role\">%s</label>", _("Role"));
 	role_select(w, "f-role", again ? web_field(w, "role") : "participant");
 	html(w->out, "</p><p><button type=\"submit\">%s</button></p></form>\n", _("Invite"));
@@ -170,6 +173,17 @@ void page_accounts(struct web *w)
 void page_account_create(struct web *w)
 {
 	struct errors e = { 0 };
+	/* a mistyped number would link the account to someone else without a word */
+	const char *other = strcmp(web_field(w, "link_anyway"), "1")
+				    ? account_person_name_differs(&w->ctx, web_field(w, "employee_id"), web_field(w, "display_name"))
+				    : NULL;
+	if (other) {
+		errors_add(&w->ctx, &e, "link_anyway",
+			   _("Employee number %s is %s, not %s. Check the number, or confirm below that this account is theirs."),
+			   web_field(w, "employee_id"), other, web_field(w, "display_name"));
+		accounts_page(w, &e, 422);
+		return;
+	}
 	struct invite_via via;
 	web_invite_via(w, &via);
 	struct invite_link il;

@@ -125,6 +125,8 @@ void api_story(struct web *w)
 {
 	struct story_view v;
 	int d = story_open(&w->ctx, w->id[0], &v);
+	if (!d && v.waiting)
+		d = D_NOTFOUND;  /* the API answers with the story once it is bundled */
 	if (d) {
 		api_answer(w, d, NULL, 0);
 		return;

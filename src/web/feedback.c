@@ -31,7 +31,8 @@ void page_my_feedback(struct web *w)
 		mine++;
 		html(w->out, "<section><h2>%s</h2><p>%s – %s · %s</p>", wv->name, date_label(w->a, wv->opens_on),
 		     date_label(w->a, wv->closes_on),
-		     arena_printf(w->a, _("%lld of %lld raters have answered"), wv->responded, wv->invited));
+		     arena_printf(w->a, ngettext("%lld of %lld raters has answered", "%lld of %lld raters have answered",
+						 (unsigned long)wv->responded), wv->responded, wv->invited));
 		struct wave one;
 		struct instrument_version v;
 		if (wave_open(&w->ctx, wv->id, &one, &v)) {

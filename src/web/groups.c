@@ -119,6 +119,16 @@ static void staff_form(struct web *w, const struct learning_group *g, const stru
 	html(w->out, "</select></p><p><button type=\"submit\">%s</button></p></form>\n", _("Save"));
 }
 
+/* Whether the person is in the group already: enrolled, its mentor or its
+ * facilitator (then not offered for enrolment). */
+static bool in_group(const struct group_view *v, long long person_id)
+{
+	bool in = person_id == v->g.mentor_id || person_id == v->g.facilitator_id;
+	for (size_t k = 0; k < v->nen && !in; k++)
+		in = v->en[k].person_id == person_id;
+	return in;
+}
+
 static void enrol_form(struct web *w, const struct group_view *v, const struct person *people, size_t np,
 		       const struct errors *e)
 {
@@ -134,10 +144,7 @@ static void enrol_form(struct web *w, const struct group_view *v, const struct p
 	picker_attributes(w, _("People"));
 	html(w->out, ">");
 	for (size_t i = 0; i < np; i++) {
-		bool in = people[i].id == g->mentor_id || people[i].id == g->facilitator_id;
-		for (size_t k = 0; k < v->nen && !in; k++)
-			in = v->en[k].person_id == people[i].id;
-		if (!in)
+		if (!in_group(v, people[i].id))
 			html(w->out, "<option value=\"%lld\">%s (%s)</option>", people[i].id, people[i].name, people[i].employee_id);
 	}
 	html(w->out, "</select></p>");
@@ -375,13 +382,29 @@ static void people_forms(struct web *w, const struct group_view *v, const char *
 	struct person_filter f = { q, 0, 0, 0, PICK_MAX, .names_only = 1 };
 	if (person_list(&w->ctx, &f, &people, &np, &total) != D_OK)
 		return;
+	/* a count above an empty list must say why it is empty */
+	long long inside = 0;
+	for (size_t i = 0; i < np; i++)
+		inside += in_group(v, people[i].id);
+	const char *found;
+	if (total > PICK_MAX)
+		found = arena_printf(w->a, _("%lld found; the lists below show the first %d. Search to narrow them."), total, PICK_MAX);
+	else if (inside && inside == total)
+		found = arena_printf(w->a, ngettext("%lld person found, already in this group.",
+						    "%lld people found, all already in this group.", (unsigned long)total), total);
+	else {
+		found = arena_printf(w->a, ngettext("%lld person found.", "%lld people found.", (unsigned long)total), total);
+		if (inside)
+			found = arena_printf(w->a, "%s %s", found,
+					     arena_printf(w->a, ngettext("%lld of them is already in this group.",
+									 "%lld of them are already in this group.",
+									 (unsigned long)inside), inside));
+	}
 	html(w->out, "<h2 id=\"find\">%s</h2><form method=\"get\" action=\"/groups/%lld#find\" role=\"search\">"
 		"<p class=\"field\"><label for=\"f-q\">%s</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"> "
 		"<button type=\"submit\" class=\"secondary\">%s</button></p></form><p role=\"status\">%s</p>",
 	     _("People for this group"), v->g.id, _("Search by name, e-mail, employee number or unit"), q ? q : "", _("Search"),
-	     total > PICK_MAX
-		     ? arena_printf(w->a, _("%lld found; the lists below show the first %d. Search to narrow them."), total, PICK_MAX)
-		     : arena_printf(w->a, ngettext("%lld person found.", "%lld people found.", (unsigned long)total), total));
+	     found);
 	staff_form(w, &v->g, people, np, errors_of(form, e, "staff"));
 	enrol_form(w, v, people, np, errors_of(form, e, "enrol"));
 }

@@ -63,11 +63,36 @@ static void mapping_form(struct web *w, const struct import_report *rep, long lo
 	     _("Check again with these columns"));
 }
 
+/* The first rows as leergang reads them, before anything is imported. */
+static void preview_table(struct web *w, const struct import_report *rep)
+{
+	if (!rep->npreview)
+		return;
+	html(w->out, "<table class=\"preview\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>",
+	     rep->rows > rep->npreview
+		     ? arena_printf(w->a, _("The first %zu of %zu rows, as they will be read"), rep->npreview, rep->rows)
+		     : _("The rows, as they will be read"),
+	     _("Line"));
+	for (int f = 0; f < IMPORT_FIELDS; f++)
+		if (rep->map[f] >= 0)
+			html(w->out, "<th scope=\"col\">%s</th>", import_field_label(f));
+	html(w->out, "</tr></thead><tbody>");
+	for (size_t i = 0; i < rep->npreview; i++) {
+		html(w->out, "<tr><td>%s</td>", arena_printf(w->a, "%zu", rep->preview[i].line));
+		for (int f = 0; f < IMPORT_FIELDS; f++)
+			if (rep->map[f] >= 0)
+				html(w->out, "<td>%s</td>", rep->preview[i].v[f]);
+		html(w->out, "</tr>");
+	}
+	html(w->out, "</tbody></table>\n");
+}
+
 static void report_page(struct web *w, const char *filename, const struct import_report *rep, long long upload,
 			int d, bool applied)
 {
 	page_begin(w, applied && d == D_OK ? _("Import done") : _("Check of the import"));
-	html(w->out, "<p>%s</p>", arena_printf(w->a, _("File: %s, %zu rows of people."), filename, rep->rows));
+	html(w->out, "<p>%s</p>", arena_printf(w->a, ngettext("File: %s, %zu row of people.", "File: %s, %zu rows of people.", rep->rows),
+					      filename, rep->rows));
 	if (rep->converted)
 		html(w->out, "<p>%s</p>", _("The file was saved as Windows-1252 (ANSI); leergang has converted it to UTF-8. Check the names with accents below."));
 	if (d == D_INVALID) {
@@ -87,8 +112,13 @@ static void report_page(struct web *w, const char *filename, const struct import
 	} else if (d == D_OK) {
 		const char *verb = applied ? _("Done") : _("If you confirm");
 		html(w->out, "<p role=\"status\">%s: %s</p>", verb,
-		     arena_printf(w->a, _("%zu new people, %zu changed, %zu unchanged, %zu new units."), rep->created,
-				  rep->updated, rep->unchanged, rep->units_created));
+		     arena_printf(w->a, "%s, %s, %s, %s.",
+				  arena_printf(w->a, ngettext("%zu new person", "%zu new people", rep->created), rep->created),
+				  arena_printf(w->a, _("%zu changed"), rep->updated),
+				  arena_printf(w->a, _("%zu unchanged"), rep->unchanged),
+				  arena_printf(w->a, ngettext("%zu new unit", "%zu new units", rep->units_created), rep->units_created)));
+		if (!applied)
+			preview_table(w, rep);
 	}
 	if (!applied && rep->ncols)
 		mapping_form(w, rep, upload);

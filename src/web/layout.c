@@ -307,6 +307,8 @@ void page_static_css(struct web *w)
 		"background:repeating-linear-gradient(45deg,#fff 0 6px,#ececec 6px 9px)}\n"
 		"table.chart-data tfoot td{color:var(--muted)}\n"
 		"article.story section{border-top:1px solid #ddd;margin-top:1.5rem}\n"
+		/* what people type may be one long word: it wraps, the page never scrolls sideways */
+		".open-answers li,.md,td{overflow-wrap:anywhere}\n"
 		".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
 		".hint{display:block;color:var(--muted)}\ntextarea{width:100%;max-width:48rem}\n"
 		".field.invalid textarea,.field.invalid select{border:2px solid var(--err)}\n"

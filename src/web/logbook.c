@@ -41,6 +41,9 @@ static void entry_fields(struct web *w, const struct logbook_entry *e, const str
 {
 #define V(f, stored) (err ? web_field(w, f) : (stored))
 	form_input(w, "entry_date", _("Date"), "date", V("entry_date", e ? e->entry_date : web_today(w)), err, NULL);
+	if (err && errors_get(err, "date_ahead"))  /* asked once the date turned out to lie ahead */
+		html(w->out, "<p class=\"field invalid\"><input type=\"checkbox\" id=\"f-date_ahead\" name=\"date_ahead\" value=\"1\"> "
+			"<label class=\"inline\" for=\"f-date_ahead\">%s</label></p>", _("Yes, this date in the future is right"));
 	form_textarea(w, "energy_gave", _("What gave you energy today?"), V("energy_gave", e ? e->energy_gave : ""), err,
 		      _("What inspired or motivated you?"));
 	form_textarea(w, "energy_cost", _("What cost you energy today?"), V("energy_cost", e ? e->energy_cost : ""), err,
@@ -105,11 +108,26 @@ static void read_form(struct web *w, struct logbook_entry *e)
 	e->tags = (char *)web_field(w, "tags");
 }
 
+/* A date after today is saved only when the writer confirms it: most are
+ * a typing error in the year or the month. False after adding the question. */
+static bool date_sure(struct web *w, const struct logbook_entry *e, struct errors *err)
+{
+	if (!strcmp(web_field(w, "date_ahead"), "1") || !logbook_date_ahead(e->entry_date, (long long)time(NULL)))
+		return true;
+	errors_add(&w->ctx, err, "date_ahead", _("%s is in the future. Check the date, or confirm that you mean it."),
+		   date_label(w->a, e->entry_date));
+	return false;
+}
+
 void page_logbook_add(struct web *w)
 {
 	struct logbook_entry e = { 0 };
 	read_form(w, &e);
 	struct errors err = { 0 };
+	if (!date_sure(w, &e, &err)) {
+		logbook_page(w, &err, 422);
+		return;
+	}
 	int d = logbook_save(&w->ctx, &e, (long long)time(NULL), &err, NULL);
 	if (d == D_OK)
 		web_redirect(w, "/logbook?done=logbook-saved");
@@ -217,6 +235,10 @@ void page_logbook_update(struct web *w)
 	struct logbook_entry e = { 0 };
 	e.id = w->id[0];
 	read_form(w, &e);
+	if (!date_sure(w, &e, &err)) {
+		after(w, D_INVALID, "edit", &err, "logbook-saved");
+		return;
+	}
 	after(w, logbook_save(&w->ctx, &e, (long long)time(NULL), &err, NULL), "edit", &err, "logbook-saved");
 }
 

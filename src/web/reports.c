@@ -306,6 +306,24 @@ void page_contribution_place(struct web *w)
 
 /* ---- the learning story ---- */
 
+/* For a participant or coach before the story is bundled: what it will be,
+ * who bundles it and when, instead of a page that does not exist. */
+static void story_waiting(struct web *w, const struct story_view *v)
+{
+	page_begin(w, arena_printf(w->a, _("Learning story of %s"), v->g.name));
+	html(w->out, "<p><a href=\"/groups/%lld\">%s</a></p>", v->g.id, arena_printf(w->a, _("Back to %s"), v->g.name));
+	html(w->out, "<p class=\"status\">%s: <strong>%s</strong></p>", _("Status"), _("not bundled yet"));
+	html(w->out, "<p>%s</p>",
+	     _("The learning story is not bundled yet. On or after the group's last meeting, the group's facilitator bundles the published meeting reports, with an opening and a closing text, into the learning story; this page shows it from then on."));
+	if (!blank(v->g.facilitator_name))
+		html(w->out, "<p>%s</p>", arena_printf(w->a, _("The facilitator of this group is %s."), v->g.facilitator_name));
+	else
+		html(w->out, "<p>%s</p>", _("This group has no facilitator yet; the organisation coach appoints one on the group's page."));
+	if (v->last_date)
+		html(w->out, "<p>%s</p>", arena_printf(w->a, _("The group's last meeting is on %s."), date_label(w->a, v->last_date)));
+	page_end(w);
+}
+
 static void story_page(struct web *w, const struct errors *e, int status)
 {
 	struct story_view v;
@@ -316,6 +334,10 @@ static void story_page(struct web *w, const struct errors *e, int status)
 	}
 	if (d) {
 		web_error(w, 500, _("The learning story could not be read. Try again later."));
+		return;
+	}
+	if (v.waiting) {
+		story_waiting(w, &v);
 		return;
 	}
 	bool bundled = !strcmp(v.s.status, "bundled");

@@ -559,7 +559,8 @@ test('results are shown from 5 responses; the anonymous wave keeps no link to an
   for (let k = 0; k < more.length; k++) {
     const page = await wavePage();
     assert.equal(items(page), null, `${1 + k} responses: no item table`);
-    assert.match(page, new RegExp(`${NOTE5}, zodat niemands antwoorden te herkennen zijn; er zijn er ${1 + k}\\.`));
+    // Dutch plurals: "er is er 1", "er zijn er 2"
+    assert.match(page, new RegExp(`${NOTE5}, zodat niemands antwoorden te herkennen zijn; ${k === 0 ? 'er is er' : 'er zijn er'} ${1 + k}\\.`));
     assert.doesNotMatch(page, /open-answers|Geen antwoorden/, 'no open answers either');
     // a draft first, then the hand-in, each by a link of its own
     const token = anon.rows[2 + k].token;

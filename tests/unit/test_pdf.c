@@ -504,3 +504,34 @@ TEST(pdf_odd_input)
 	buf_release(&b);
 	buf_release(&deep);
 }
+
+/* ---- 7. characters no installed font has ---- */
+
+/* An emoji that the DejaVu fonts lack (U+1F44D, thumbs up) is left out, not
+ * drawn as pango's box with its hexadecimal code; one they have (U+2764,
+ * heavy black heart) stays. Holds with the fonts of scripts/install-deps;
+ * with a colour emoji font installed the first would be drawn instead. */
+TEST(pdf_no_box_for_missing_glyphs)
+{
+	struct pdf_section s = { "Kop \xf0\x9f\x91\x8d", NULL, "Top \xf0\x9f\x91\x8d dag \xe2\x9d\xa4 einde.\n" };
+	struct pdf_doc d = { .title = "Leerverhaal", .footer = "Leergroep", .sections = &s, .n_sections = 1 };
+	struct buf b = BUF_INIT;
+	CHECK_INT(pdf_render(&b, &d), 0);
+	CHECK(framed(b.ptr, b.len));
+	if (!have_tool("pdftotext")) {
+		skipped();
+		buf_release(&b);
+		return;
+	}
+	char *t = pdf_text(&b);
+	CHECK(t != NULL);
+	if (t) {
+		CHECK(strstr(t, "Top") && strstr(t, "dag") && strstr(t, "einde."));
+		CHECK(strstr(t, "\xe2\x9d\xa4") != NULL);      /* the heart is drawn */
+		CHECK(strstr(t, "\xf0\x9f\x91\x8d") == NULL);  /* the thumb is not there */
+		/* nor its box: pango draws the code in two rows, "01F" over "44D" */
+		CHECK(strstr(t, "01F") == NULL && strstr(t, "44D") == NULL);
+		free(t);
+	}
+	buf_release(&b);
+}

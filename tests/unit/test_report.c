@@ -265,7 +265,12 @@ TEST(story_is_bundled_on_or_after_the_last_meeting)
 	CHECK_INT(story_save(&fac, p.group, "Begin", "Eind", false, now, &e), D_OK);
 	struct story_view v;
 	CHECK_INT(story_open(&mentor, p.group, &v), D_OK);
-	CHECK_INT(story_open(&anna, p.group, &v), D_NOTFOUND);
+	/* the participant is told it is not bundled yet, and reads none of the draft */
+	CHECK_INT(story_open(&anna, p.group, &v), D_OK);
+	CHECK(v.waiting && !v.writes && !v.downloadable && !v.n);
+	CHECK_STR(v.s.opening, "");
+	CHECK_STR(v.s.closing, "");
+	CHECK_INT(story_open_file(&anna, p.group, &v), D_NOTFOUND);
 	CHECK_INT(story_save(&anna, p.group, "x", "y", true, now, &e), D_FORBIDDEN);
 	/* the day after the last meeting, with a published report, it bundles */
 	CHECK_INT(write_report(&f, &p, 0, "Thema"), D_OK);
@@ -273,6 +278,7 @@ TEST(story_is_bundled_on_or_after_the_last_meeting)
 	e.n = 0;
 	CHECK_INT(story_save(&fac, p.group, "Begin", "Eind", true, now + 64 * 86400LL, &e), D_OK);
 	CHECK_INT(story_open(&anna, p.group, &v), D_OK);
+	CHECK(!v.waiting);
 	CHECK_STR(v.s.status, "bundled");
 	CHECK_INT(v.n, 1);
 	struct actor wo, wc, ws;
