@@ -241,6 +241,9 @@ test('the log-in page offers the organisations\' providers', async () => {
 
 test('success: the real provider signs the member in, with PKCE S256, a nonce and the iss parameter', async () => {
   const b = new Browser();
+  const start = await b.leergang.get('/login/oidc/gemeente-demo');
+  const cookie = start.headers.getSetCookie().find((c) => c.startsWith('lg_oidc='));
+  assert.match(cookie, /; Path=\/login\/oidc; HttpOnly; SameSite=Lax; Max-Age=600/, 'the browser cookie');
   const cb = await b.toCallback('gemeente-demo', MEMBER);
   const q = b.request.searchParams;
   assert.equal(q.get('code_challenge_method'), 'S256');
@@ -268,8 +271,13 @@ test('a wrong state is refused, and so is the right state in another browser', a
   const wrong = new URL(cb);
   wrong.searchParams.set('state', crypto.randomBytes(32).toString('hex'));
   await assertRefused(b, await b.callback(wrong), 400, /niet in deze browser begonnen/, 'a wrong state');
-  const other = new Browser();   // without this browser's cookie
+  // another browser, with a sign-in and a cookie of its own, and with none
+  const other = new Browser();
+  await other.leergang.get('/login/oidc/gemeente-demo');
+  assert.match(other.leergang.cookies.get('lg_oidc') || '', /^[0-9a-f]{64}$/);
   await assertRefused(other, await other.callback(cb), 400, /niet in deze browser begonnen/, 'another browser');
+  const bare = new Browser();
+  await assertRefused(bare, await bare.callback(cb), 400, /niet in deze browser begonnen/, 'a browser without the cookie');
   // neither spent the sign-in: its own browser still finishes it
   const r = await b.callback(cb);
   assert.equal(r.status, 303, r.text.slice(0, 300));
