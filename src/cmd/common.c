@@ -1,6 +1,7 @@
 /* common.c — what the commands share: opening the database, acting as the
  * command line in an organisation, reporting problems. */
 #include "cmd.h"
+#include "domain/oidc.h"
 #include "core/integer.h"
 #include "core/buf.h"
 #include "core/die.h"
@@ -46,6 +47,11 @@ struct store *cmd_open(bool create)
 	}
 	if (store_open(cmd_db_path, &st, &err))
 		die("%s", err.ptr);
+	/* the key that seals identity providers' client secrets lives beside
+	 * the database, not in it */
+	char key_file[4096];
+	snprintf(key_file, sizeof(key_file), "%s.oidc-key", cmd_db_path);
+	oidc_key_file_set(key_file);
 	int applied = 0;
 	if (store_migrate(st, &applied, &err))
 		die("%s", err.ptr);

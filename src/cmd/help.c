@@ -37,6 +37,10 @@ const struct command commands[] = {
 	  "leergang token create --email E [--label TEXT] [--days N]   (prints the token once; 90 days unless --days, at most 365)\n"
 	  "       leergang token list --email E [--format csv|json]   (never the tokens themselves)\n"
 	  "       leergang token revoke --email E --id ID" },
+	{ "oidc", cmd_oidc, "sign-in through an organisation's identity provider (OpenID Connect)",
+	  "leergang oidc set --org SLUG --issuer URL --client-id ID --client-secret-file F --claim email|employee_id\n"
+	  "                  [--passwords on|off]   (off: the organisation's accounts sign in through the provider only)\n"
+	  "       leergang oidc show [--org SLUG] [--format csv|json]   (never the client secret)" },
 	{ "programme", cmd_programme, "make a programme from a template, or list them",
 	  "leergang programme add --org SLUG --template live|amsterdam --name NAME\n"
 	  "       leergang programme list --org SLUG [--format csv|json]" },

@@ -19,11 +19,20 @@
 #define LANG_COOKIE "lg_lang"
 #define RESPONDENT_COOKIE "lg_respondent"
 
-/* Matches path against pattern; {id} takes a positive integer. */
+/* Matches path against pattern; {id} takes a positive integer, {slug}
+ * an organisation slug (the handler reads it from the path). */
 static bool match(const char *pattern, const char *path, long long id[2])
 {
 	int nid = 0;
 	while (*pattern && *path) {
+		if (!strncmp(pattern, "{slug}", 6)) {
+			size_t len = strspn(path, "abcdefghijklmnopqrstuvwxyz0123456789-");
+			if (!len || len > 40)
+				return false;
+			path += len;
+			pattern += 6;
+			continue;
+		}
 		if (!strncmp(pattern, "{id}", 4)) {
 			/* digits only, no leading zero: one path per id */
 			char digits[20];

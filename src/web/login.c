@@ -3,6 +3,7 @@
 #include "web.h"
 #include "domain/account.h"
 #include "domain/health.h"
+#include "domain/oidc.h"
 #include "html/html.h"
 
 #include <stdio.h>
@@ -13,6 +14,9 @@ static void login_form(struct web *w, const char *email, const char *message, in
 {
 	const char *next = safe_next(web_arg(w, "next") ? web_arg(w, "next") : web_field(w, "next"));
 	page_begin(w, _("Log in"));
+	if (!message && web_arg(w, "via") && !strcmp(web_arg(w, "via"), "none"))
+		message = _("That organisation has no sign-in through its own identity provider in leergang. "
+			    "Log in with your e-mail address and password, or ask the administrator.");
 	if (message)
 		html(w->out, "<div class=\"error\" role=\"alert\"><p>%s</p></div>\n", message);
 	html(w->out, "<form method=\"post\" action=\"/login\">");
@@ -22,6 +26,16 @@ static void login_form(struct web *w, const char *email, const char *message, in
 	form_input(w, "password", _("Password"), "password", "", NULL, "current-password");
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Log in"));
 	html(w->out, "<p><a href=\"/password/forgot\">%s</a></p>\n", _("Forgot your password?"));
+	/* the organisations that sign in through their own identity provider */
+	struct oidc_provider *p;
+	size_t n = 0;
+	if (oidc_providers(w->st, w->a, &p, &n) == D_OK && n) {
+		html(w->out, "<h2>%s</h2>\n<ul class=\"sign-in-providers\">", _("Or log in through your organisation"));
+		for (size_t i = 0; i < n; i++)
+			html(w->out, "<li><a class=\"button\" href=\"/login/oidc/%s?next=%s\">%s</a></li>", p[i].org_slug,
+			     url_encode(w->a, next), arena_printf(w->a, _("Log in through %s"), p[i].org_name));
+		html(w->out, "</ul>\n");
+	}
 	page_end(w);
 	w->r->status = status;
 }
@@ -51,6 +65,24 @@ void web_login_wait(struct web *w, const struct login_wait *wait)
 }
 
 int web_session_start(struct web *w, long long account_id)
+{
+	bool allowed = true;
+	const char *org = NULL;
+	if (oidc_password_allowed(w->st, w->a, account_id, &allowed, &org) != D_OK) {
+		web_error(w, 500, _("Logging in failed because of a fault in leergang. Try again later."));
+		return -1;
+	}
+	if (!allowed) {
+		/* said only to whoever knew the password: it tells nobody else
+		 * that the account exists */
+		login_form(w, "", arena_printf(w->a, _("%s has turned off passwords in leergang: log in through "
+						       "%s with the button below."), org, org), 403);
+		return -1;
+	}
+	return web_session_start_oidc(w, account_id);
+}
+
+int web_session_start_oidc(struct web *w, long long account_id)
 {
 	char token[SECRET_HEX], csrf[SECRET_HEX];
 	if (account_sign_in(w->st, w->a, account_id, (long long)time(NULL), token, csrf) != D_OK) {

@@ -15,6 +15,9 @@ const struct route routes[] = {
 	{ "GET", "/login", page_login, ACCESS_PUBLIC, PAGE },
 	{ "POST", "/login", page_login_post, ACCESS_PUBLIC, PAGE_PASSWORD },
 	{ "GET", "/language", page_language, ACCESS_PUBLIC, PAGE },
+	/* the callback before the pattern it would also match */
+	{ "GET", "/login/oidc/callback", page_oidc_callback, ACCESS_PUBLIC, PAGE },
+	{ "GET", "/login/oidc/{slug}", page_oidc_start, ACCESS_PUBLIC, PAGE },
 	{ "POST", "/logout", page_logout, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/", page_home, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/password", page_password, ACCESS_SIGNED_IN, PAGE },
@@ -55,6 +58,7 @@ const struct route routes[] = {
 	{ "POST", "/import", page_import_post, ROLES_ADMIN, PAGE },
 
 	{ "GET", "/audit", page_audit, ROLES_ADMIN, PAGE },
+	{ "GET", "/oidc", page_oidc_settings, ROLES_ADMIN, PAGE },
 
 	{ "GET", "/programmes", page_programmes, ROLES_PROGRAMME_READ, PAGE },
 	{ "POST", "/programmes", page_programme_create, ROLES_PROGRAMME_WRITE, PAGE },

@@ -220,6 +220,9 @@ void page_login_post(struct web *w);
  * failed sign-ins: 429 with Retry-After */
 struct login_wait;
 int web_session_start(struct web *w, long long account_id);
+/* The same after the organisation's identity provider vouched for the
+ * account: no password, so no check whether passwords are off. */
+int web_session_start_oidc(struct web *w, long long account_id);
 void web_login_wait(struct web *w, const struct login_wait *wait);
 /* password_reset.c: "forgot your password?" and the page of the link */
 void page_password_forgot(struct web *w);
@@ -231,6 +234,11 @@ void page_tokens(struct web *w);
 void page_token_create(struct web *w);
 void page_token_revoke(struct web *w);
 void page_logout(struct web *w);
+/* oidc.c: sign-in through the organisation's identity provider, and its
+ * settings shown to the administrator */
+void page_oidc_start(struct web *w);
+void page_oidc_callback(struct web *w);
+void page_oidc_settings(struct web *w);
 void page_language(struct web *w);
 void page_home(struct web *w);
 void page_password(struct web *w);

@@ -48,6 +48,7 @@ const SURVEY = ['coach', 'researcher'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public',
+  'GET /login/oidc/callback': 'public', 'GET /login/oidc/{slug}': 'public',
   'POST /logout': 'signed_in', 'GET /': 'signed_in', 'GET /password': 'signed_in', 'POST /password': 'signed_in',
   'GET /password/forgot': 'public', 'POST /password/forgot': 'public', 'GET /password/reset': 'public',
   'POST /password/reset': 'public',
@@ -60,7 +61,7 @@ const policy = {
   'POST /accounts/invitations.csv': ADMIN, 'GET /accounts/bulk': ADMIN, 'POST /accounts/bulk': ADMIN,
   'GET /accounts/{id}/deactivate': ADMIN, 'POST /accounts/{id}/deactivate': ADMIN,
   'POST /accounts/{id}/reactivate': ADMIN, 'POST /accounts/{id}/sessions/delete': ADMIN,
-  'GET /import': ADMIN, 'POST /import': ADMIN, 'GET /audit': ADMIN,
+  'GET /import': ADMIN, 'POST /import': ADMIN, 'GET /audit': ADMIN, 'GET /oidc': ADMIN,
   'GET /api/v1/organisations': 'signed_in', 'GET /api/v1/units': UNITS, 'GET /api/v1/units/{id}': UNITS,
   'GET /api/v1/people': PEOPLE, 'GET /api/v1/people/{id}': PEOPLE, 'POST /api/v1/people/import': ADMIN,
   'GET /programmes': PROG_READ, 'POST /programmes': PROG_WRITE, 'GET /programmes/{id}': PROG_READ,
