@@ -64,6 +64,20 @@ test('administrator: every page of the foundation', async () => {
 
   await page.goto(srv.base + '/accounts');
   await accessible(page, 'accounts');
+  // inviting a unit or group at once: the choice, then who would be invited
+  await page.goto(srv.base + '/accounts/bulk');
+  await accessible(page, 'accounts-bulk');
+  await page.locator('#f-group').selectOption({ index: 0 });
+  await page.locator('#f-group').locator('xpath=ancestor::form').getByRole('button').click();
+  await page.waitForLoadState();
+  await accessible(page, 'accounts-bulk-preview');
+  // switching an account off asks first
+  await page.goto(srv.base + '/accounts');
+  await page.locator('a[href$="/deactivate"]').first().click();
+  await page.waitForURL(/\/deactivate$/);
+  await accessible(page, 'account-deactivate');
+  await page.goto(srv.base + '/oidc');
+  await accessible(page, 'oidc');
   await page.goto(srv.base + '/audit');
   await accessible(page, 'audit');
   await page.goto(srv.base + '/password');
