@@ -3,8 +3,10 @@
  * always printed the C way, so JSON and CSV stay machine-readable. */
 #include "i18n.h"
 
+#include "core/arena.h"
 #include "core/die.h"
 
+#include <math.h>
 #include <locale.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -114,6 +116,20 @@ const char *i18n_text(const char *id)
 		}
 	}
 	return gettext(id);
+}
+
+const char *i18n_number(struct arena *a, enum lang l, double v, int decimals)
+{
+	if (isnan(v) || isinf(v))
+		return "—";
+	char *s = arena_printf(a, "%.*f", decimals, v);
+	if (s[0] == '-' && strspn(s + 1, "0.") == strlen(s + 1))
+		s++;   /* no "-0,0" */
+	if (l == LANG_NL)
+		for (char *p = s; *p; p++)
+			if (*p == '.')
+				*p = ',';
+	return s;
 }
 
 enum lang i18n_current(void)

@@ -25,6 +25,10 @@ void i18n_use(enum lang l);
  * every thread on every call; other ids are looked up each time. */
 const char *i18n_text(const char *id) __attribute__((format_arg(1)));
 enum lang i18n_current(void);
+struct arena;
+/* v with that many decimals as the language writes it ("0,6" in Dutch,
+ * "0.6" in English), in a; "—" for NaN or infinity, never "-0". */
+const char *i18n_number(struct arena *a, enum lang l, double v, int decimals);
 const char *lang_code(enum lang l);  /* "nl", "en" */
 /* "nl"/"en" -> lang; anything else -> -1 */
 int lang_parse(const char *code);

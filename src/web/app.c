@@ -419,14 +419,5 @@ const char *web_base_url(struct web *w)
 
 const char *web_number(struct web *w, double v, int decimals)
 {
-	if (isnan(v) || isinf(v))
-		return "—";
-	char *s = arena_printf(w->a, "%.*f", decimals, v);
-	if (s[0] == '-' && strspn(s + 1, "0.") == strlen(s + 1))
-		s++;   /* no "-0,0" */
-	if (w->lang == LANG_NL)
-		for (char *p = s; *p; p++)
-			if (*p == '.')
-				*p = ',';
-	return s;
+	return i18n_number(w->a, w->lang, v, decimals);
 }

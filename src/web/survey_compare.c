@@ -4,6 +4,7 @@
  * in the benchmark. The numbers come from domain/survey_compare.c; this
  * page only lays them out, each table with its test beside it. */
 #include "web.h"
+#include "domain/reading.h"
 #include "domain/schedule.h"
 #include "domain/survey_compare.h"
 #include "html/chart.h"
@@ -41,6 +42,37 @@ static const char *by_word(int by)
 static const char *by_label(int by)
 {
 	return by == COMPARE_UNIT ? _("Unit") : by == COMPARE_BATCH ? _("Batch") : _("Group");
+}
+
+/* The same in plain words (domain/reading.h), with the rules they follow. */
+static void readings_begin(struct web *w)
+{
+	html(w->out, "<h3>%s</h3><ul class=\"readings\">", _("In plain words"));
+}
+
+static void readings_end(struct web *w)
+{
+	html(w->out, "</ul><p class=\"note\">%s</p>\n",
+	     _("How these sentences are made: a difference of two means is negligible below d = 0.2, small below 0.5, medium below 0.8 and large from 0.8; differences between several parts likewise by eta squared (0.01, 0.06, 0.14); \"probably not chance\" when p is below 0.05."));
+}
+
+static void plain_readings(struct web *w, const struct wave_comparison *cmp)
+{
+	const struct compare_row *first = NULL, *second = NULL;
+	for (size_t k = 0; k < cmp->nrows && !second; k++)
+		if (cmp->rows[k].shown)
+			*(first ? &second : &first) = &cmp->rows[k];
+	readings_begin(w);
+	for (size_t d = 0; d < cmp->ndims; d++) {
+		const struct compare_test *t = &cmp->tests[d];
+		const char *s = t->two && first && second
+					? reading_two(w->a, first->name, second->name, cmp->dims[d].name,
+						      first->cells[d].d.mean - second->cells[d].d.mean, t->d, t->welch.p)
+					: reading_several(w->a, cmp->dims[d].name, t->anova.eta2, t->anova.p);
+		if (s)
+			html(w->out, "<li>%s</li>", s);
+	}
+	readings_end(w);
 }
 
 static void test_line(struct web *w, const struct compare_test *t)
@@ -152,6 +184,7 @@ static void by_section(struct web *w, const struct wave *wv, const struct wave_c
 	html(w->out, "</tbody></table>\n");
 	if (two)
 		html(w->out, "<p class=\"note\">%s</p>", _("The t-tests and d compare the first shown part with the second: a positive value means the first scores higher."));
+	plain_readings(w, &cmp);
 }
 
 static void pair_section(struct web *w, const struct wave *a, const struct instrument_version *va, const struct wave *b,
@@ -195,6 +228,15 @@ static void pair_section(struct web *w, const struct wave *a, const struct instr
 	}
 	html(w->out, "</tbody></table>\n<p class=\"note\">%s</p>",
 	     _("The change is the later wave minus the earlier one: a positive value is a rise."));
+	readings_begin(w);
+	for (size_t k = 0; k < p.ndims; k++) {
+		const struct pair_dim *x = &p.dims[k];
+		const char *s = p.paired ? reading_two(w->a, b->name, a->name, x->name, x->paired.mean_diff, x->paired.dz, x->paired.p)
+					 : reading_two(w->a, b->name, a->name, x->name, x->b.mean - x->a.mean, x->d, x->welch.p);
+		if (s)
+			html(w->out, "<li>%s</li>", s);
+	}
+	readings_end(w);
 	if (!p.ndims)
 		return;
 	const char **labels = arena_alloc(w->a, (p.ndims + 1) * sizeof(*labels));

@@ -92,6 +92,19 @@ test('two waves: paired by person, the change as after minus before', async () =
     assert.ok(d.paired.mean_diff > 0, 'the demo scores rise');
     assert.ok(Math.abs(d.paired.dz - d.paired.t / Math.sqrt(api.waves.pairs)) < 1e-9, 'dz = t / sqrt(n)');
   }
+  // beside the statistics, one sentence per dimension in plain Dutch, by
+  // the rules the page states (here computed again from the API's numbers)
+  assert.match(res.text, /<h3>In gewone woorden<\/h3>/);
+  const size = (x) => (Math.abs(x) < 0.2 ? 'verwaarloosbaar' : Math.abs(x) < 0.5 ? 'klein' : Math.abs(x) < 0.8 ? 'middelgroot' : 'groot');
+  const unescape = (t) => t.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const text = unescape(res.text);
+  for (const d of api.waves.dimensions) {
+    const by = Math.abs(d.paired.mean_diff).toFixed(1).replace('.', ',');
+    const chance = d.paired.p < 0.05 ? ' en waarschijnlijk geen toeval' : ' en het kan toeval zijn';
+    const want = `gemiddeld ${by} hoger op ‘${d.dimension}’ dan `;
+    assert.ok(text.includes(want) && text.includes(`dat verschil is ${size(d.paired.dz)}${chance}.`),
+      `a plain sentence for ${d.dimension}: ${want}… ${size(d.paired.dz)}${chance}`);
+  }
 });
 
 test('the benchmark: five partners pooled, none named; one partner fewer and it is gone', async () => {
