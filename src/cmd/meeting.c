@@ -38,12 +38,12 @@ int cmd_meeting(int argc, char **argv)
 		else if (o == 's') when.start = optarg;
 		else if (o == 'e') when.end = optarg;
 		else if (o == 'v') when.venue = optarg;
-		else if (o == 'r') repeat = (int)cmd_number(optarg, "--repeat", 1, 100, NULL);
-		else if (o == 'y') every = (int)cmd_number(optarg, "--every", 1, 366, NULL);
+		else if (o == 'r') repeat = (int)cmd_number(optarg, "--repeat", 1, MEETING_SERIES_MAX, NULL);
+		else if (o == 'y') every = (int)cmd_number(optarg, "--every", 1, MEETING_EVERY_MAX, NULL);
 		else cmd_usage("meeting");
 	}
 	if (!org || group <= 0 || number <= 0 || !when.date || !when.start || !when.end || optind != argc ||
-	    repeat < 1 || repeat > 100 || every < 1 || every > 366)
+	    repeat < 1 || repeat > MEETING_SERIES_MAX || every < 1 || every > MEETING_EVERY_MAX)
 		cmd_usage("meeting");
 	struct store *st = cmd_open(false);
 	struct arena a = ARENA_INIT;

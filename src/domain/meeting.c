@@ -96,16 +96,23 @@ int meeting_plan(struct ctx *c, long long group_id, int number, const struct mee
 int meeting_plan_series(struct ctx *c, long long group_id, int number, int repeat, int every,
 			const struct meeting_when *w, long long now, struct errors *e, long long *ids)
 {
-	assert(w && e && ids && repeat >= 1 && every >= 1);
+	assert(w && e && ids);
+	if (repeat < 1 || repeat > MEETING_SERIES_MAX)
+		errors_add(c, e, "repeat", _("Give the number of meetings to plan, from 1 to %d."), MEETING_SERIES_MAX);
+	if (every < 1 || every > MEETING_EVERY_MAX)
+		errors_add(c, e, "every", _("Give the days from one meeting to the next, from 1 to %d."), MEETING_EVERY_MAX);
+	if (e->n)
+		return D_INVALID;
 	if (store_begin(c->st))
 		return D_ERROR;
 	struct meeting_when at = *w;
-	char date[11];
+	char date[11], next[11];
 	int d = D_OK;
 	for (int k = 0; k < repeat && d == D_OK; k++) {
 		d = meeting_plan(c, group_id, number + k, &at, now, e, &ids[k]);
 		if (d == D_OK) {
-			date_add_days(at.date, every, date);
+			date_add_days(at.date, every, next);
+			memcpy(date, next, sizeof(date));
 			at.date = date;
 		}
 	}

@@ -70,7 +70,11 @@ struct meeting_when {
  * on the next day. */
 MUST_CHECK int meeting_plan(struct ctx *c, long long group_id, int number, const struct meeting_when *w, long long now,
 		 struct errors *e, long long *id);
-/* A series: meetings number .. number + repeat - 1, the first on w->date
+#define MEETING_SERIES_MAX 100  /* meetings planned in one series */
+#define MEETING_EVERY_MAX 366   /* days from one meeting of a series to the next */
+/* A series: meetings number .. number + repeat - 1 (repeat 1 to
+ * MEETING_SERIES_MAX, every 1 to MEETING_EVERY_MAX days, else D_INVALID
+ * with a message), the first on w->date
  * and each next one `every` days later, all or none (one transaction);
  * ids[0 .. repeat) the new meetings. The problems of the first meeting
  * that cannot be planned are in e, and nothing is planned then. */

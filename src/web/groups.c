@@ -174,8 +174,12 @@ static void plan_form(struct web *w, const struct group_view *v, const struct er
 	form_input(w, "start", _("Start"), "time", e ? web_field(w, "start") : "09:00", e, NULL);
 	form_input(w, "end", _("End"), "time", e ? web_field(w, "end") : "17:00", e, NULL);
 	form_input(w, "venue", _("Venue"), "text", e ? web_field(w, "venue") : "", e, NULL);
+	form_input(w, "repeat", _("How many meetings (this one and the next ones in order)"), "number",
+		   e ? web_field(w, "repeat") : "1", e, NULL);
+	form_input(w, "every", _("Days from one meeting to the next"), "number", e ? web_field(w, "every") : "14", e, NULL);
 	html(w->out, "<p class=\"muted\">%s</p><p><button type=\"submit\">%s</button></p></form>\n",
-	     _("A two-day meeting ends on the next day at the end time."), _("Plan"));
+	     _("A two-day meeting ends on the next day at the end time. Several meetings are planned all or none: each at the same time and venue."),
+	     _("Plan"));
 }
 
 /* The errors of a form when it is the one that was posted, else NULL. */
@@ -554,7 +558,11 @@ void page_group_plan(struct web *w)
 		errors_add(&w->ctx, &e, "number", "%s", _("Choose the meeting from the list."));
 		d = D_INVALID;
 	} else {
-		d = meeting_plan(&w->ctx, w->id[0], (int)number, &when, (long long)time(NULL), &e, NULL);
+		/* absent (an older form, the API's callers): one meeting */
+		int repeat = *web_field(w, "repeat") ? (int)web_field_int(w, "repeat", 1, MEETING_SERIES_MAX, 0) : 1;
+		int every = *web_field(w, "every") ? (int)web_field_int(w, "every", 1, MEETING_EVERY_MAX, 0) : 14;
+		long long ids[MEETING_SERIES_MAX];
+		d = meeting_plan_series(&w->ctx, w->id[0], (int)number, repeat, every, &when, (long long)time(NULL), &e, ids);
 	}
 	after(w, d, "meeting-planned", "plan", &e);
 }

@@ -77,6 +77,23 @@ test('the coordinator makes a LiVe! programme, a batch, a group of 12 with mento
   assert.match(r.text, /JJJJ-MM-DD|YYYY-MM-DD/);
   assert.match(r.text, /eindigen na|end after/);
   assert.ok(r.text.includes('value="2027-02-30"'), 'the input is shown again');
+
+  // meetings 6-10 in one form, every two weeks: all or none
+  const series = (repeat, every) => c.post(`/groups/${group}/meetings`, { number: '6', date: '2027-03-01', start: '13:00',
+    end: '17:00', venue: 'Leergebouw', repeat, every });
+  r = await series('0', '14');
+  assert.equal(r.status, 422);
+  assert.match(r.text, /aantal bijeenkomsten om te plannen, van 1 tot en met 100/);
+  r = await series('6', '14');  // a meeting 11 the programme does not have: none is planned
+  assert.equal(r.status, 422);
+  page = (await c.get(`/groups/${group}`)).text;
+  assert.doesNotMatch(page, /1 maart 2027/);
+  r = await series('5', '14');
+  assert.equal(r.status, 303);
+  page = (await c.get(`/groups/${group}`)).text;
+  for (const day of ['1 maart 2027', '15 maart 2027', '29 maart 2027', '12 april 2027', '26 april 2027'])
+    assert.match(page, new RegExp(day), `a meeting on ${day}`);
+  assert.match(page, /Alle bijeenkomsten van het programma zijn voor deze groep gepland/);
 });
 
 test('menu card: three from the card and two free choices; a third free choice names the rule', async () => {
