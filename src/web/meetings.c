@@ -172,12 +172,17 @@ static void attendance_section(struct web *w, const struct meeting_view *v, cons
 	html(w->out, "<h2 id=\"attendance\">%s</h2><p class=\"muted\">%s</p>", _("Attendance"),
 	     _("Taking part is voluntary and never a sanction; attendance is recorded to follow the group."));
 	form_errors(w, e);
+	/* nothing recorded yet: everyone present, then the exceptions */
+	bool fresh = !v->nattendance && !e;
+	if (fresh && v->nenrolments)
+		html(w->out, "<p class=\"hint\">%s</p>",
+		     _("Everyone is set to present: mark only who was excused or absent, then save."));
 	html(w->out, "<form method=\"post\" action=\"/meetings/%lld/attendance\">", v->m.id);
 	form_csrf(w);
 	static const char *const st[] = { "", "present", "excused", "absent" };
 	for (size_t i = 0; i < v->nenrolments; i++) {
 		const struct enrolment *en = &v->enrolments[i];
-		const char *cur = status_of(v, en->person_id);
+		const char *cur = fresh ? "present" : status_of(v, en->person_id);
 		html(w->out, "<fieldset class=\"attendance\"><legend>%s</legend>", en->person_name);
 		for (int k = 0; k < 4; k++)
 			html(w->out, "<input type=\"radio\" id=\"a-%lld-%d\" name=\"p%lld\" value=\"%s\"%s> "

@@ -164,6 +164,25 @@ test('the facilitator records attendance; the participant sees only their own', 
   assert.equal(r.status, 403);
 });
 
+test('attendance of a meeting without any: everyone set to present, then the exceptions', async () => {
+  const { groups } = await demoGroups();
+  const f = as.facilitator;
+  const page = (await f.get(`/groups/${groups[0]}`)).text;
+  const meetings = all(page, /href="\/meetings\/(\d+)"/g);
+  const last = meetings[meetings.length - 1];  // meeting 10, still to come: nothing recorded
+  let mp = (await f.get(`/meetings/${last}`)).text;
+  const people = all(mp, /name="p(\d+)" value="present"/g);
+  assert.ok(people.length >= 10);
+  assert.equal(all(mp, /name="p(\d+)" value="present" checked/g).length, people.length, 'everyone present');
+  assert.match(mp, /Iedereen staat op aanwezig: geef alleen aan wie afgemeld of afwezig was/);
+  // saved as it stands but for one exception
+  const fields = Object.fromEntries(people.map((p, i) => [`p${p}`, i === 1 ? 'absent' : 'present']));
+  assert.equal((await f.post(`/meetings/${last}/attendance`, fields)).status, 303);
+  mp = (await f.get(`/meetings/${last}`)).text;
+  assert.ok(mp.includes(`name="p${people[1]}" value="absent" checked`));
+  assert.doesNotMatch(mp, /Iedereen staat op aanwezig/, 'once recorded, what was recorded is shown');
+});
+
 test('a mentor of group A cannot see group B; a participant sees their own group only', async () => {
   const { groups } = await demoGroups();
   for (const role of ['mentor', 'participant', 'facilitator']) {
