@@ -95,6 +95,13 @@ bool group_may_see_attendance(enum group_relation r)
 	return r == REL_COACH || r == REL_FACILITATOR || r == REL_MENTOR;
 }
 
+const char *batch_next_name(struct arena *a, size_t existing)
+{
+	/* stored data, not interface: in the organisation's language (Dutch),
+	 * whichever language the creator's screen is in */
+	return arena_printf(a, "Lichting %zu", existing + 1);
+}
+
 int batch_create(struct ctx *c, long long programme_id, const char *name, struct errors *e, long long *id)
 {
 	long long org = c->who->organisation_id;
@@ -103,9 +110,7 @@ int batch_create(struct ctx *c, long long programme_id, const char *name, struct
 	if (store_batch_list(c->st, c->a, org, programme_id, &b, &n))
 		return D_ERROR;
 	if (!name || !*name)
-		/* stored data, not interface: in the organisation's language
-		 * (Dutch), whichever language the creator's screen is in */
-		name = arena_printf(c->a, "Lichting %zu", n + 1);
+		name = batch_next_name(c->a, n);
 	if (!check_line(c, e, "name", _("Name"), name, 1, GROUP_NAME_MAX))
 		return D_INVALID;
 	long long bid;

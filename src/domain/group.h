@@ -37,6 +37,9 @@ bool group_may_run(enum group_relation r);
 /* May it see other participants' attendance? */
 bool group_may_see_attendance(enum group_relation r);
 
+/* The name a batch gets when none is given: "Lichting N", N one more
+ * than the batches the programme has. */
+const char *batch_next_name(struct arena *a, size_t existing);
 MUST_CHECK int batch_create(struct ctx *c, long long programme_id, const char *name, struct errors *e, long long *id);
 MUST_CHECK int group_create(struct ctx *c, long long batch_id, const char *name, struct errors *e, long long *id);
 /* Sets mentor, facilitator (person ids, 0 for none) and the pair's status

@@ -308,6 +308,8 @@ static void batches_section(struct web *w, const struct programme_overview *v, c
 		form_errors(w, e);
 		html(w->out, "<form method=\"post\" action=\"/programmes/%lld/batches\">", v->p.id);
 		form_csrf(w);
+		form_input(w, "batch_name", _("Name of the new batch"), "text",
+			   e ? web_field(w, "batch_name") : batch_next_name(w->a, v->nbatches), e, NULL);
 		html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>\n", _("Add a batch"));
 	}
 }
@@ -425,7 +427,7 @@ void page_batch_create(struct web *w)
 {
 	struct errors e = { 0 };
 	long long id;
-	int d = batch_create(&w->ctx, w->id[0], web_field(w, "name"), &e, &id);
+	int d = batch_create(&w->ctx, w->id[0], web_field(w, "batch_name"), &e, &id);
 	if (d == D_OK) {
 		web_redirect(w, arena_printf(w->a, "/programmes/%lld?done=batch-created#batches", w->id[0]));
 		return;

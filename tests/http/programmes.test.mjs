@@ -39,10 +39,16 @@ test('the coordinator makes a LiVe! programme, a batch, a group of 12 with mento
   let page = (await c.get(`/programmes/${prog}`)).text;
   assert.match(page, /Oordeelsvorming|oordeel/i, 'the five themes of the template are copied');
   assert.equal(all(page.split('id="meetings"')[1], /<tr><td>(\d+)<\/td><td>/g).length, 10, 'meetings 1-10');
+  assert.ok(page.includes('name="batch_name" type="text" value="Lichting 1"') || /name="batch_name"[^>]*value="Lichting 1"/.test(page),
+    'the batch is named when it is made: "Lichting 1" proposed');
   r = await c.post(`/programmes/${prog}/batches`, {});
   assert.equal(r.status, 303);
   page = (await c.get(`/programmes/${prog}`)).text;
   const batch = first(page, /action="\/batches\/(\d+)\/groups"/);
+  assert.match(page, /value="Lichting 2"/, 'the next one proposed');
+  r = await c.post(`/programmes/${prog}/batches`, { batch_name: 'Voorjaar 2027' });
+  assert.equal(r.status, 303);
+  assert.match((await c.get(`/programmes/${prog}`)).text, /Voorjaar 2027/);
   r = await c.post(`/batches/${batch}/groups`, { name: 'Groep <b>Proef</b>' });
   assert.equal(r.status, 303);
   const group = Number(r.headers.get('location').match(/\/groups\/(\d+)/)[1]);
