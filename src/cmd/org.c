@@ -2,6 +2,7 @@
  * benchmark of questionnaires is an organisation's decision, so it is set
  * here by whoever runs the installation, not by a role inside it. */
 #include "cmd.h"
+#include "domain/organisation.h"
 #include "output.h"
 #include "core/die.h"
 #include "domain/validate.h"
@@ -29,14 +30,14 @@ static int org_add(int argc, char **argv)
 	if (!*name || strlen(name) > 200)
 		die("give a name of 1 to 200 characters");
 	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
 	long long id;
-	int r = store_org_add(st, slug, name, &id);
-	if (r == ST_CONFLICT)
+	int r = organisation_create(st, &a, slug, name, &id);
+	if (r == D_CONFLICT)
 		die("an organisation with slug '%s' exists already", slug);
 	if (r)
 		die("database: %s", store_errmsg(st));
-	if (store_audit_add(st, id, 0, "cli", "organisation.create", "organisation", id, slug))
-		die("database: %s", store_errmsg(st));
+	arena_free(&a);
 	store_close(st);
 	printf("organisation %s added (id %lld)\n", slug, id);
 	return 0;

@@ -1,5 +1,6 @@
 /* serve.c — `leergang serve`: the web interface and the API. */
 #include "cmd.h"
+#include "domain/organisation.h"
 #include "core/die.h"
 #include "domain/pwgate.h"
 #include "http/server.h"
@@ -171,8 +172,12 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "leergang: cookies are sent with Secure (https only)\n");
 	else if (app.trust_proxy)
 		fprintf(stderr, "leergang: cookies are sent with Secure when the proxy says X-Forwarded-Proto: https\n");
-	/* create or migrate the database before the threads open it */
+	/* create or migrate the database before the threads open it, and give
+	 * an organisation made before frameworks came with it its frameworks
+	 * now (a page never writes them when read) */
 	struct store *st = cmd_open(true);
+	if (organisation_frameworks_complete(st, &scratch))
+		die("cannot install the frameworks: %s", store_errmsg(st));
 	store_close(st);
 	if (print_logins)
 		demo_print_logins();

@@ -4,6 +4,7 @@
  * on top) follows seed 002, its size (about 200 staff) is leergang's own
  * choice. The police unit (districts with basic teams) is leergang's own. */
 #include "demo.h"
+#include "domain/organisation.h"
 #include "core/die.h"
 #include "domain/account.h"
 #include "domain/person.h"
@@ -162,8 +163,8 @@ static long long add_team(struct demo *d, const char *prefix, long long unit, lo
 static long long add_org(struct demo *d, const char *slug, const char *name)
 {
 	long long id;
-	int r = store_org_add(d->c.st, slug, name, &id);
-	if (r == ST_CONFLICT)
+	int r = organisation_create(d->c.st, &d->a, slug, name, &id);
+	if (r == D_CONFLICT)
 		return -1;
 	if (r)
 		die("demo: %s", store_errmsg(d->c.st));

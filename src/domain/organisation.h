@@ -10,4 +10,15 @@
 /* The organisation of c->who: D_OK, D_NOTFOUND, D_ERROR. */
 MUST_CHECK int organisation_own(struct ctx *c, struct organisation *out);
 
+/* A new organisation (the command line and the demo), with the built-in
+ * frameworks installed at once, so that no page writes them when it is
+ * first read; all or nothing. D_INVALID for a slug or name that is not
+ * valid (validate.h: slug_valid; a name of 1 to 200 characters),
+ * D_CONFLICT for a slug in use. */
+MUST_CHECK int organisation_create(struct store *st, struct arena *a, const char *slug, const char *name, long long *id);
+
+/* The built-in frameworks each organisation lacks (one made before they
+ * were installed with it), installed at the server's start. */
+MUST_CHECK int organisation_frameworks_complete(struct store *st, struct arena *a);
+
 #endif

@@ -11,11 +11,6 @@
 
 void page_frameworks(struct web *w)
 {
-	/* a new organisation gets the built-in frameworks on first look */
-	if (actor_has(&w->who, ROLES_PROGRAMME_WRITE) && framework_install_all(&w->ctx)) {
-		web_error(w, 500, _("The frameworks could not be read. Try again later."));
-		return;
-	}
 	struct framework *f;
 	size_t n;
 	if (framework_list(&w->ctx, &f, &n)) {
