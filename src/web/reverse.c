@@ -49,7 +49,7 @@ static void reverse_page(struct web *w, const struct errors *e, int status)
 			     arena_printf(w->a, _("Phase %d: %s"), reverse_steps[k].phase, reverse_steps[k].phase_name), k + 1);
 			phase = reverse_steps[k].phase;
 		}
-		html(w->out, "<li>%s <span class=\"muted\">(%s)</span></li>", reverse_steps[k].name, reverse_steps[k].source);
+		html(w->out, "<li>%s</li>", reverse_steps[k].name);  /* the source note is provenance, not for the pair */
 	}
 	html(w->out, "</ol>\n");
 	if (coach) {

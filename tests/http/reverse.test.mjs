@@ -48,3 +48,17 @@ test('the coach pairs two people; the same person twice is refused', async () =>
   assert.equal(r.status, 303);
   assert.equal((await as.mentor.post('/reverse-mentoring', { senior_id: people[0], junior_id: people[2], started_on: '2026-11-01' })).status, 403);
 });
+
+// Source notes ("seed 001, r. …") explain provenance on the framework and
+// template pages; a participant's pages never show them.
+test("a participant's pages carry no source notes", async () => {
+  const p = as.participant;
+  const home = (await p.get('/')).text;
+  const groups = [...home.matchAll(/href="(\/groups\/\d+)[^"]*"/g)].map((m) => m[1]);
+  const pages = ['/', '/groups', '/logbook', '/reverse-mentoring', '/calendar', '/feedback', ...new Set(groups)];
+  for (const path of pages) {
+    const r = await p.get(path);
+    assert.equal(r.status, 200, path);
+    assert.doesNotMatch(r.text, /seed \d{3}|r\. \d+-\d+/, `${path} shows a source note`);
+  }
+});
