@@ -2,6 +2,7 @@
  * and the secret feed URLs. A two-day meeting is two events, one per day,
  * so that a calendar does not show it running through the night. */
 #include "calendar.h"
+#include "meeting.h"
 #include "feed_cache.h"
 #include "group.h"
 #include "store_rc.h"
@@ -28,8 +29,7 @@ static struct ics_event *events(struct ctx *c, const struct meeting *m, size_t n
 	struct ics_event *ev = arena_alloc(c->a, (2 * n + 1) * sizeof(*ev));
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		const char *topic = !strcmp(m[i].choice, "free") ? m[i].free_topic
-				    : !strcmp(m[i].choice, "menu") ? m[i].topic_name : m[i].theme;
+		const char *topic = meeting_title(c->a, &m[i]);
 		int days = strcmp(m[i].ends_on, m[i].starts_on) ? 2 : 1;
 		for (int d = 0; d < days; d++) {
 			struct ics_event *e = &ev[k++];

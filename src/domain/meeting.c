@@ -440,3 +440,12 @@ int meeting_attendance_save(struct ctx *c, long long meeting_id,
 	}
 	return D_OK;
 }
+
+const char *meeting_title(struct arena *a, const struct meeting *m)
+{
+	if (!strcmp(m->choice, "free") && m->free_topic && *m->free_topic)
+		return m->free_topic;
+	if (!strcmp(m->choice, "menu") && m->topic_name)
+		return m->option_name ? arena_printf(a, "%s: %s", m->topic_name, m->option_name) : m->topic_name;
+	return m->theme;
+}

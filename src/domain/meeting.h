@@ -102,6 +102,10 @@ MUST_CHECK int meeting_choose(struct ctx *c, long long meeting_id, const struct 
 MUST_CHECK int attendance_record(struct ctx *c, long long meeting_id, long long person_id, const char *status, long long now,
 		      struct errors *e);
 const char *attendance_label(const char *status);
+/* What a meeting is about, as its title: the free topic chosen, or the
+ * topic and option chosen from the menu card, else the programme's theme
+ * ("Keuze uit de menukaart" only until something is chosen). */
+const char *meeting_title(struct arena *a, const struct meeting *m);
 /* The attendance of the whole group at a meeting, all or nothing in one
  * transaction: status_of(arg, person_id) gives each enrolled person's
  * status as attendance_record takes it ("" or NULL clears it). D_NOTFOUND

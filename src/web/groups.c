@@ -293,11 +293,7 @@ static void participants_section(struct web *w, const struct group_view *v, cons
 static void meeting_row(struct web *w, const struct group_view *v, size_t i)
 {
 	const struct meeting *m = &v->m[i];
-	const char *theme = m->theme;
-	if (!strcmp(m->choice, "free"))
-		theme = arena_printf(w->a, _("Free choice: %s"), m->free_topic);
-	else if (!strcmp(m->choice, "menu"))
-		theme = m->option_name ? arena_printf(w->a, "%s: %s", m->topic_name, m->option_name) : m->topic_name;
+	const char *theme = meeting_title(w->a, m);
 	html(w->out, "<tr><td>%d</td><td><a href=\"/meetings/%lld\">%s</a>", m->number, m->id, theme);
 	html(w->out, "%s</td><td>%s%s</td><td>%s–%s</td><td>%s</td>", m->cancelled ? _(" (cancelled)") : "",
 	     date_label(w->a, m->starts_on),

@@ -220,7 +220,7 @@ static void meeting_page(struct web *w, const char *form, const struct errors *e
 	struct meeting_view v;
 	if (read_failed(w, meeting_view_open(&w->ctx, w->id[0], &v)))
 		return;
-	page_begin(w, arena_printf(w->a, _("Meeting %d: %s"), v.m.number, v.m.theme));
+	page_begin(w, arena_printf(w->a, _("Meeting %d: %s"), v.m.number, meeting_title(w->a, &v.m)));
 	page_done_message(w);
 	facts_section(w, &v);
 	script_section(w, &v);

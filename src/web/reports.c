@@ -200,7 +200,7 @@ static void report_page(struct web *w, const char *form, const struct errors *e,
 		web_error(w, 500, _("The report could not be read. Try again later."));
 		return;
 	}
-	page_begin(w, arena_printf(w->a, _("Report of meeting %d: %s"), p.m.number, p.m.theme));
+	page_begin(w, arena_printf(w->a, _("Report of meeting %d: %s"), p.m.number, meeting_title(w->a, &p.m)));
 	page_done_message(w);
 	html(w->out, "<p><a href=\"/meetings/%lld\">%s</a> · <a href=\"/groups/%lld/story\">%s</a></p>", p.m.id,
 	     _("Back to the meeting"), p.g.id, _("The group's learning story"));

@@ -139,6 +139,10 @@ test('menu card: three from the card and two free choices; a third free choice n
   assert.match(r.text, /hoogstens 2 vrije keuzes.*al 2 gemaakt|at most 2 free choices.*2 already/s);
   page = (await c.get(`/meetings/${meetings[5]}`)).text;
   assert.doesNotMatch(page, /Nog een/);
+  // the choice is the meeting's title, not "Keuze uit de menukaart"
+  assert.doesNotMatch(page.match(/<h1>(.*?)<\/h1>/)[1], /Keuze uit de menukaart/);
+  page = (await c.get(`/meetings/${meetings[8]}`)).text;
+  assert.match(page.match(/<h1>(.*?)<\/h1>/)[1], /: Vrije keuze 3$/);
 });
 
 test('the facilitator records attendance; the participant sees only their own', async () => {
