@@ -25,10 +25,11 @@ void page_audit(struct web *w)
 	html(w->out, "<p>%s</p>", _("Every change, every log-in and every read of someone's private text by someone else, newest first."));
 	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
-	     _("When (UTC)"), _("Who"), _("Action"), _("Object"), _("Details"));
+	     _("When"), _("Who"), _("Action"), _("Object"), _("Details"));
 	for (size_t i = 0; i < n; i++)
-		html(w->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s %lld</td><td>%s</td></tr>", e[i].at, e[i].actor,
-		     e[i].action, e[i].object_kind, e[i].object_id, e[i].detail);
+		html(w->out, "<tr><td><time datetime=\"%s\">%s</time></td><td>%s</td><td>%s <span class=\"muted\">(%s)</span></td>"
+			"<td>%s %lld</td><td>%s</td></tr>", e[i].at, audit_when(w->a, e[i].at), e[i].actor,
+		     audit_action_label(e[i].action), e[i].action, e[i].object_kind, e[i].object_id, e[i].detail);
 	html(w->out, "</tbody></table>\n");
 	long long pages = (total + AUDIT_PAGE - 1) / AUDIT_PAGE;
 	if (pages > 1) {

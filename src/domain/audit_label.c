@@ -1,0 +1,121 @@
+/* audit_label.c — the audit log in words: what each recorded action means
+ * (audit.h: audit_action_label) and when it happened in Dutch local time
+ * (audit_when). */
+#include "audit.h"
+#include "core/arena.h"
+#include "core/i18n.h"
+#include "schedule.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const struct { const char *action, *label; } labels[] = {
+	{ "login", N_("Signed in") },
+	{ "login.failed", N_("Sign-in failed") },
+	{ "account.create", N_("Account made") },
+	{ "account.deactivate", N_("Account switched off") },
+	{ "account.reactivate", N_("Account switched on again") },
+	{ "account.invite", N_("Invitation sent") },
+	{ "account.invite.again", N_("Invitation sent again") },
+	{ "account.invite.bulk", N_("Invitations sent to a unit or group") },
+	{ "account.invite.links", N_("Invitation links downloaded") },
+	{ "account.password", N_("Password changed") },
+	{ "account.password.reset", N_("Password set with a link") },
+	{ "account.sessions.end", N_("Sessions ended") },
+	{ "password.reset.link", N_("Password link made") },
+	{ "password.reset.mail", N_("Password link mailed") },
+	{ "role.grant", N_("Role given") },
+	{ "role.revoke", N_("Role taken away") },
+	{ "token.create", N_("API token made") },
+	{ "token.revoke", N_("API token revoked") },
+	{ "oidc.set", N_("Sign-in through the organisation set") },
+	{ "organisation.create", N_("Organisation made") },
+	{ "unit.create", N_("Unit added") },
+	{ "unit.rename", N_("Unit renamed") },
+	{ "unit.move", N_("Unit moved") },
+	{ "unit.remove", N_("Unit removed") },
+	{ "unit.manager", N_("Manager of a unit set") },
+	{ "person.create", N_("Person added") },
+	{ "person.update", N_("Person changed") },
+	{ "import.people", N_("People imported") },
+	{ "framework.install", N_("Framework installed") },
+	{ "framework.element.add", N_("Framework element added") },
+	{ "programme.create", N_("Programme made") },
+	{ "programme.update", N_("Programme changed") },
+	{ "design.meeting", N_("Meeting of the design changed") },
+	{ "design.meeting.add", N_("Meeting added to the design") },
+	{ "design.meeting.remove", N_("Meeting removed from the design") },
+	{ "design.part.add", N_("Part added to a script") },
+	{ "design.part.remove", N_("Part removed from a script") },
+	{ "design.topic.add", N_("Topic added to the menu card") },
+	{ "design.topic.remove", N_("Topic removed from the menu card") },
+	{ "design.option.add", N_("Option added to the menu card") },
+	{ "design.option.remove", N_("Option removed from the menu card") },
+	{ "batch.create", N_("Batch added") },
+	{ "group.create", N_("Learning group added") },
+	{ "group.staff", N_("Mentor and facilitator set") },
+	{ "enrolment.create", N_("Participant enrolled") },
+	{ "enrolment.status", N_("Status of a participant changed") },
+	{ "selection.candidate", N_("Candidate added to a selection") },
+	{ "selection.criterion", N_("Selection criterion set") },
+	{ "meeting.plan", N_("Meeting planned") },
+	{ "meeting.change", N_("Meeting moved or cancelled") },
+	{ "meeting.choose", N_("Menu choice made") },
+	{ "intake.save", N_("Intake recorded") },
+	{ "closing_talk.record", N_("Closing talk recorded") },
+	{ "closing_talk.write", N_("Closing talk written") },
+	{ "learning_question.write", N_("Learning question written") },
+	{ "plan.goal", N_("Goal of a development plan saved") },
+	{ "logbook.share", N_("Logbook entry shared") },
+	{ "report.create", N_("Report written") },
+	{ "report.reflect", N_("Mentor's reflection written") },
+	{ "report.unpublish", N_("Report taken back to draft") },
+	{ "contribution.create", N_("Contribution written") },
+	{ "contribution.delete", N_("Contribution removed") },
+	{ "contribution.unplace", N_("Contribution taken out of the report") },
+	{ "learning_story.update", N_("Learning story changed") },
+	{ "reverse.add", N_("Reverse mentoring pair made") },
+	{ "reverse.step", N_("Step of a reverse mentoring pair") },
+	{ "instrument.install", N_("Questionnaire installed") },
+	{ "instrument.import", N_("Questionnaire imported") },
+	{ "instrument.version", N_("New version of a questionnaire") },
+	{ "wave.create", N_("Questionnaire round made") },
+	{ "wave.mail", N_("Invitations to a questionnaire mailed") },
+	{ "wave.remind", N_("Reminders sent") },
+	{ "wave.links", N_("Questionnaire links downloaded") },
+	{ "wave.close", N_("Questionnaire round closed") },
+	{ "wave.export", N_("Answers exported") },
+	{ "response.submit", N_("Questionnaire handed in") },
+	{ "report.read", N_("Report read by someone else") },
+	{ "contribution.read", N_("Contribution read by someone else") },
+	{ "learning_story.read", N_("Learning story read by someone else") },
+	{ "logbook.read", N_("Logbook entry read by someone else") },
+	{ "development_plan.read", N_("Development plan read by someone else") },
+	{ "learning_question.read", N_("Learning question read by someone else") },
+	{ "intake.read", N_("Intake read by someone else") },
+};
+
+const char *audit_action_label(const char *action)
+{
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (!strcmp(labels[i].action, action))
+			return _(labels[i].label);
+	return action;
+}
+
+const char *audit_when(struct arena *a, const char *at)
+{
+	struct tm tm = { 0 };
+	const char *end = at ? strptime(at, "%Y-%m-%dT%H:%M:%S", &tm) : NULL;
+	if (!end)
+		return at ? at : "";
+	time_t t = timegm(&tm);
+	struct tm local;
+	if (!localtime_r(&t, &local))
+		return at;
+	char day[11], clock[9];
+	strftime(day, sizeof(day), "%Y-%m-%d", &local);
+	strftime(clock, sizeof(clock), "%H:%M:%S", &local);
+	return arena_printf(a, "%s, %s", date_label(a, day), clock);
+}
