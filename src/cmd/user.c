@@ -16,6 +16,19 @@
 #include <string.h>
 #include <time.h>
 
+/* The account with this address, and a context of the command line in its
+ * organisation; dies when there is none. */
+static void account_ctx(struct store *st, struct arena *a, const char *email, struct account *acc, struct ctx *c,
+			struct actor *w)
+{
+	if (store_account_by_email(st, a, email, acc))
+		die("no account with address %s", email);
+	struct organisation org;
+	if (store_org_get(st, a, acc->organisation_id, &org))
+		die("database: %s", store_errmsg(st));
+	cmd_ctx(c, w, st, a, org.slug);
+}
+
 static int user_add(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -146,14 +159,9 @@ static int user_passwd(int argc, char **argv)
 	struct store *st = cmd_open(false);
 	struct arena a = ARENA_INIT;
 	struct account acc;
-	if (store_account_by_email(st, &a, email, &acc))
-		die("no account with address %s", email);
-	struct organisation org;
-	if (store_org_get(st, &a, acc.organisation_id, &org))
-		die("database: %s", store_errmsg(st));
 	struct ctx c;
 	struct actor w;
-	cmd_ctx(&c, &w, st, &a, org.slug);
+	account_ctx(st, &a, email, &acc, &c, &w);
 	char *pw = cmd_read_secret(&a);
 	struct errors e = { 0 };
 	int d = account_set_password(&c, acc.id, pw, &e);
@@ -270,14 +278,9 @@ static int user_active(int argc, char **argv, bool on)
 	struct store *st = cmd_open(false);
 	struct arena a = ARENA_INIT;
 	struct account acc;
-	if (store_account_by_email(st, &a, email, &acc))
-		die("no account with address %s", email);
-	struct organisation org;
-	if (store_org_get(st, &a, acc.organisation_id, &org))
-		die("database: %s", store_errmsg(st));
 	struct ctx c;
 	struct actor w;
-	cmd_ctx(&c, &w, st, &a, org.slug);
+	account_ctx(st, &a, email, &acc, &c, &w);
 	struct errors e = { 0 };
 	int d = on ? account_reactivate(&c, acc.id) : account_deactivate(&c, acc.id, &e);
 	if (d)

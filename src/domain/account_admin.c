@@ -55,20 +55,26 @@ int account_create_for_employee(struct ctx *c, const char *email, const char *di
 	assert(e && employee_id);
 	if (!is_admin(c))
 		return D_FORBIDDEN;
-	long long person_id = 0;
-	if (*employee_id) {
-		struct person p;
-		int d = d_from_store(store_person_by_employee_id(c->st, c->a, c->who->organisation_id, employee_id, &p));
-		if (d == D_NOTFOUND) {
-			errors_add(c, e, "employee_id", _("No one in your organisation has employee number %s; check the number or leave it empty."),
-				   employee_id);
-			return D_INVALID;
-		}
-		if (d)
-			return D_ERROR;
-		person_id = p.id;
+	struct person p;
+	int d = account_person_by_employee(c, employee_id, e, &p);
+	if (d)
+		return d;
+	return account_create(c, email, display_name, p.id, password, role, e, id);
+}
+
+int account_person_by_employee(struct ctx *c, const char *employee_id, struct errors *e, struct person *out)
+{
+	assert(out);
+	memset(out, 0, sizeof(*out));
+	if (!employee_id || !*employee_id)
+		return D_OK;
+	int d = d_from_store(store_person_by_employee_id(c->st, c->a, c->who->organisation_id, employee_id, out));
+	if (d == D_NOTFOUND) {
+		errors_add(c, e, "employee_id", _("No one in your organisation has employee number %s; check the number or leave it empty."),
+			   employee_id);
+		return D_INVALID;
 	}
-	return account_create(c, email, display_name, person_id, password, role, e, id);
+	return d ? D_ERROR : D_OK;
 }
 
 /* a and b the same name: letters compared without case, runs of spaces as one */

@@ -40,6 +40,10 @@ const char *account_person_name_differs(struct ctx *c, const char *employee_id, 
  * role held already is D_OK with nothing changed; a new one goes into the
  * audit log in the same transaction. D_NOTFOUND for an account of no one
  * in the organisation. */
+/* The person an account is to be linked to by employee number: every
+ * field 0 for none (an empty number), D_INVALID with a message when nobody
+ * of the organisation has the number. */
+MUST_CHECK int account_person_by_employee(struct ctx *c, const char *employee_id, struct errors *e, struct person *out);
 MUST_CHECK int account_role_give(struct ctx *c, long long account_id, int role, struct errors *e);
 
 /* Takes the grant away from the account, with its audit line. D_NOTFOUND

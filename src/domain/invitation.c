@@ -2,6 +2,7 @@
  * (password-reset links of kind 'invite'), by e-mail or handed back, one
  * at a time or a whole unit or group at once. */
 #include "invitation.h"
+#include "account_admin.h"
 #include "account.h"
 #include "audit.h"
 #include "role.h"
@@ -117,21 +118,13 @@ int invitation_create(struct ctx *c, const char *email, const char *display_name
 	email = email ? email : "";
 	display_name = display_name ? display_name : "";
 	employee_id = employee_id ? employee_id : "";
-	long long person_id = 0;
-	if (*employee_id) {
-		struct person p;
-		int d = d_from_store(store_person_by_employee_id(c->st, c->a, c->who->organisation_id, employee_id, &p));
-		if (d == D_NOTFOUND) {
-			errors_add(c, e, "employee_id", _("No one in your organisation has employee number %s; check the number or leave it empty."),
-				   employee_id);
-			return D_INVALID;
-		}
-		if (d)
-			return D_ERROR;
-		person_id = p.id;
-		if (!*display_name)
-			display_name = p.name;
-	}
+	struct person p;
+	int found = account_person_by_employee(c, employee_id, e, &p);
+	if (found)
+		return found;
+	long long person_id = p.id;
+	if (person_id && !*display_name)
+		display_name = p.name;
 	bool ok = check_email(c, e, "email", email, true);
 	ok &= check_line(c, e, "display_name", _("Name"), display_name, 1, 200);
 	if (role < 0 || role >= ROLE_COUNT) {
