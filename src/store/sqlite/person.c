@@ -52,59 +52,46 @@ static char *like_pattern(struct arena *a, const char *q)
 /* The people of the units whose name holds what was typed (a scan of the
  * organisation's units: there are few). */
 #define UNIT_MATCH "SELECT u.id FROM unit u WHERE u.organisation_id = ?1 AND u.name LIKE ?2 ESCAPE '\\'"
-#define PERSON_MATCH \
-	" AND (p.name LIKE ?2 ESCAPE '\\' OR p.email LIKE ?2 ESCAPE '\\' OR p.employee_id LIKE ?2 ESCAPE '\\'" \
-	" OR p.unit_id IN (" UNIT_MATCH "))"
+#define NAME_MATCH " (p.name LIKE ?2 ESCAPE '\\' OR p.email LIKE ?2 ESCAPE '\\' OR p.employee_id LIKE ?2 ESCAPE '\\'"
+#define PERSON_MATCH " AND" NAME_MATCH ")"
+#define PERSON_OR_UNIT_MATCH " AND" NAME_MATCH " OR p.unit_id IN (" UNIT_MATCH "))"
 /* The people whose name, address or number has a suffix that begins with
  * ?7 (what was typed, in lower case, cut to 16 characters) and is below
  * ?8 (?7 followed by the byte 0xFF, above any character): the candidates
- * of migration 0016's index, with the people of the units found by name,
- * which PERSON_MATCH then checks. "+" on the
- * organisation keeps SQLite from scanning the organisation's index in
- * name order instead. */
-#define PERSON_FOUND \
-	" AND (p.id IN (SELECT person_id FROM person_suffix WHERE organisation_id = ?1 AND suffix >= ?7 AND suffix < ?8)" \
-	" OR p.unit_id IN (" UNIT_MATCH "))"
+ * of migration 0016's index (with the people of the units found by name,
+ * when a unit's name holds what was typed), which the match then checks.
+ * "+" on the organisation keeps SQLite from scanning the organisation's
+ * index in name order instead. */
+#define SUFFIXES "p.id IN (SELECT person_id FROM person_suffix WHERE organisation_id = ?1 AND suffix >= ?7 AND suffix < ?8)"
+#define PERSON_FOUND " AND " SUFFIXES
+#define PERSON_OR_UNIT_FOUND " AND (" SUFFIXES " OR p.unit_id IN (" UNIT_MATCH "))"
 #define PERSON_IN_UNIT \
 	" AND p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = ?3 AND organisation_id = ?1" \
 	"   UNION ALL SELECT u2.id FROM unit u2 JOIN sub ON u2.parent_id = sub.id) SELECT id FROM sub)"
 
 /* The statements of a filter. Parts that do not apply are left out, not
  * switched off with "?2 IS NULL OR": a column that appears in a statement
- * at all keeps SQLite from answering from the index alone. Six variants
+ * at all keeps SQLite from answering from the index alone. Twelve variants
  * each (the statement cache wants static strings): no search, a search of
  * one or two characters (a scan: too many suffixes begin with them), a
- * longer search through the index; each without and with a unit. */
+ * longer search through the index; each without and with a unit to look
+ * in; and all that again for a search that a unit's name holds too (found
+ * by a short look first: the people of such a unit are then found as well,
+ * which costs a third more when no unit has the name). */
 #define PERSON_WHERE " WHERE p.organisation_id = ?1 AND (?4 OR p.active)"
-#define PERSON_WHERE_FOUND " WHERE +p.organisation_id = ?1 AND (?4 OR p.active)" PERSON_FOUND PERSON_MATCH
+#define PERSON_WHERE_FOUND(found, match) " WHERE +p.organisation_id = ?1 AND (?4 OR p.active)" found match
 #define PERSON_LIST_SQL(w) "SELECT " PERSON_COLS PERSON_FROM w " ORDER BY p.name, p.id LIMIT ?5 OFFSET ?6"
 #define PERSON_NAMES_SQL(w) "SELECT p.id, p.name, p.employee_id, p.active, p.organisation_id FROM person p" w " ORDER BY p.name, p.id LIMIT ?5 OFFSET ?6"
 #define PERSON_COUNT_SQL(w) "SELECT count(*) FROM person p" w
+#define PERSON_VARIANTS(S, match, found) \
+	S(PERSON_WHERE), S(PERSON_WHERE match), S(PERSON_WHERE_FOUND(found, match)), S(PERSON_WHERE PERSON_IN_UNIT), \
+	S(PERSON_WHERE match PERSON_IN_UNIT), S(PERSON_WHERE_FOUND(found, match) PERSON_IN_UNIT)
+#define PERSON_STATEMENTS(S) { PERSON_VARIANTS(S, PERSON_MATCH, PERSON_FOUND), \
+			       PERSON_VARIANTS(S, PERSON_OR_UNIT_MATCH, PERSON_OR_UNIT_FOUND) }
 
-static const char *const person_list_sql[6] = {
-	PERSON_LIST_SQL(PERSON_WHERE),
-	PERSON_LIST_SQL(PERSON_WHERE PERSON_MATCH),
-	PERSON_LIST_SQL(PERSON_WHERE_FOUND),
-	PERSON_LIST_SQL(PERSON_WHERE PERSON_IN_UNIT),
-	PERSON_LIST_SQL(PERSON_WHERE PERSON_MATCH PERSON_IN_UNIT),
-	PERSON_LIST_SQL(PERSON_WHERE_FOUND PERSON_IN_UNIT),
-};
-static const char *const person_names_sql[6] = {
-	PERSON_NAMES_SQL(PERSON_WHERE),
-	PERSON_NAMES_SQL(PERSON_WHERE PERSON_MATCH),
-	PERSON_NAMES_SQL(PERSON_WHERE_FOUND),
-	PERSON_NAMES_SQL(PERSON_WHERE PERSON_IN_UNIT),
-	PERSON_NAMES_SQL(PERSON_WHERE PERSON_MATCH PERSON_IN_UNIT),
-	PERSON_NAMES_SQL(PERSON_WHERE_FOUND PERSON_IN_UNIT),
-};
-static const char *const person_count_sql[6] = {
-	PERSON_COUNT_SQL(PERSON_WHERE),
-	PERSON_COUNT_SQL(PERSON_WHERE PERSON_MATCH),
-	PERSON_COUNT_SQL(PERSON_WHERE_FOUND),
-	PERSON_COUNT_SQL(PERSON_WHERE PERSON_IN_UNIT),
-	PERSON_COUNT_SQL(PERSON_WHERE PERSON_MATCH PERSON_IN_UNIT),
-	PERSON_COUNT_SQL(PERSON_WHERE_FOUND PERSON_IN_UNIT),
-};
+static const char *const person_list_sql[12] = PERSON_STATEMENTS(PERSON_LIST_SQL);
+static const char *const person_names_sql[12] = PERSON_STATEMENTS(PERSON_NAMES_SQL);
+static const char *const person_count_sql[12] = PERSON_STATEMENTS(PERSON_COUNT_SQL);
 
 #define SUFFIX_CHARS 16   /* as in migration 0016 */
 
@@ -117,10 +104,24 @@ static size_t chars_upto3(const char *q)
 	return n;
 }
 
-static int variant(const struct person_filter *f)
+/* Whether the name of a unit of org holds pattern (LIKE). */
+static bool unit_named(struct store *s, long long org, const char *pattern)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT EXISTS (" UNIT_MATCH ")");
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, pattern);
+	bool found = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return found;
+}
+
+/* The statement variant of f (0-11), and in *pattern the LIKE pattern of
+ * its search (NULL without one). */
+static int variant(struct store *s, struct arena *a, long long org, const struct person_filter *f, const char **pattern)
 {
 	int search = !(f->query && *f->query) ? 0 : chars_upto3(f->query) < 3 ? 1 : 2;
-	return search + (f->unit_id ? 3 : 0);
+	*pattern = search ? like_pattern(a, f->query) : NULL;
+	return search + (f->unit_id ? 3 : 0) + (search && unit_named(s, org, *pattern) ? 6 : 0);
 }
 
 /* What was typed as the index holds it: A-Z in lower case (SQLite's
@@ -145,13 +146,14 @@ static char *suffix_key(struct arena *a, const char *q, char **hi)
 	return k;
 }
 
-static void bind_filter(struct arena *a, sqlite3_stmt *st, long long org, const struct person_filter *f)
+static void bind_filter(struct arena *a, sqlite3_stmt *st, long long org, const struct person_filter *f, int v,
+			const char *pattern)
 {
 	sqlite3_bind_int64(st, 1, org);
-	bind_text(st, 2, f->query && *f->query ? like_pattern(a, f->query) : NULL);
+	bind_text(st, 2, pattern);
 	bind_ref(st, 3, f->unit_id);
 	sqlite3_bind_int(st, 4, f->include_inactive);
-	if (variant(f) % 3 == 2) {
+	if (v % 3 == 2) {
 		char *hi;
 		bind_text(st, 7, suffix_key(a, f->query, &hi));
 		bind_text(st, 8, hi);
@@ -163,13 +165,15 @@ int store_person_list(struct store *s, struct arena *a, long long org, const str
 {
 	/* The count of everyone (the first page anyone sees) is cached;
 	 * searches are counted each time. */
+	const char *pattern;
+	int var = variant(s, a, org, f, &pattern);
 	struct read_version v;
-	bool cacheable = variant(f) == 0 && read_version(s, &v) == 0;
+	bool cacheable = var == 0 && read_version(s, &v) == 0;
 	sqlite3_stmt *st;
 	int rc;
 	if (!cacheable || !cache_count_get(s, org, f->include_inactive, &v, total)) {
-		st = stmt(s, person_count_sql[variant(f)]);
-		bind_filter(a, st, org, f);
+		st = stmt(s, person_count_sql[var]);
+		bind_filter(a, st, org, f, var, pattern);
 		rc = sqlite3_step(st);
 		*total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 		sqlite3_reset(st);
@@ -179,8 +183,8 @@ int store_person_list(struct store *s, struct arena *a, long long org, const str
 			cache_count_put(s, org, f->include_inactive, &v, *total);
 	}
 
-	st = stmt(s, (f->names_only ? person_names_sql : person_list_sql)[variant(f)]);
-	bind_filter(a, st, org, f);
+	st = stmt(s, (f->names_only ? person_names_sql : person_list_sql)[var]);
+	bind_filter(a, st, org, f, var, pattern);
 	sqlite3_bind_int64(st, 5, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int64(st, 6, f->offset > 0 ? f->offset : 0);
 	size_t cap = 0;
