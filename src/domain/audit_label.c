@@ -94,6 +94,7 @@ static const struct { const char *action, *label; } labels[] = {
 	{ "development_plan.read", N_("Development plan read by someone else") },
 	{ "learning_question.read", N_("Learning question read by someone else") },
 	{ "intake.read", N_("Intake read by someone else") },
+	{ "closing_talk.read", N_("Closing talk read by someone else") },
 };
 
 const char *audit_action_label(const char *action)

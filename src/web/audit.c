@@ -3,6 +3,8 @@
 #include "domain/audit.h"
 #include "html/html.h"
 
+#include <string.h>
+
 #define AUDIT_PAGE 50
 #define AUDIT_PAGES_MAX 1000000   /* a page number beyond it is the last page */
 
@@ -26,10 +28,16 @@ void page_audit(struct web *w)
 	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("When"), _("Who"), _("Action"), _("Object"), _("Details"));
-	for (size_t i = 0; i < n; i++)
-		html(w->out, "<tr><td><time datetime=\"%s\">%s</time></td><td>%s</td><td>%s <span class=\"muted\">(%s)</span></td>"
-			"<td>%s %lld</td><td>%s</td></tr>", e[i].at, audit_when(w->a, e[i].at), e[i].actor,
-		     audit_action_label(e[i].action), e[i].action, e[i].object_kind, e[i].object_id, e[i].detail);
+	for (size_t i = 0; i < n; i++) {
+		const char *label = audit_action_label(e[i].action);
+		html(w->out, "<tr><td><time datetime=\"%s\">%s</time></td><td>%s</td><td>", e[i].at, audit_when(w->a, e[i].at),
+		     e[i].actor);
+		if (strcmp(label, e[i].action))  /* the words, and the action as recorded */
+			html(w->out, "%s <span class=\"muted\">(%s)</span>", label, e[i].action);
+		else
+			html(w->out, "%s", e[i].action);
+		html(w->out, "</td><td>%s %lld</td><td>%s</td></tr>", e[i].object_kind, e[i].object_id, e[i].detail);
+	}
 	html(w->out, "</tbody></table>\n");
 	long long pages = (total + AUDIT_PAGE - 1) / AUDIT_PAGE;
 	if (pages > 1) {

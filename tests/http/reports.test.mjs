@@ -118,8 +118,10 @@ async function auditRows(pages) {
   const rows = [];
   for (let p = 1; p <= pages; p++) {
     const t = (await as.administrator.get(`/audit?page=${p}`)).text;
-    for (const m of t.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)) {
-      rows.push({ action: m[3], object: m[4], key: m[0] });
+    // a row: the time (local, with the UTC time in datetime), who, the action
+    // in words with its code in brackets (or the code alone), object, details
+    for (const m of t.matchAll(/<tr><td><time datetime="([^"]*)">[^<]*<\/time><\/td><td>([^<]*)<\/td><td>(?:[^<]*<span class="muted">\(([^)<]*)\)<\/span>|([^<]*))<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)) {
+      rows.push({ action: m[3] || m[4], object: m[5], key: m[0] });
     }
   }
   return rows;
