@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 const char *cmd_db_path;
 
@@ -39,10 +38,6 @@ int main(int argc, char **argv)
 		die("cannot initialise libsodium");
 	/* the words the search index keeps of a Markdown text */
 	store_use_words(md_plain);
-	/* Dates and times are those of the Dutch organisations leergang serves
-	 * (store: "local to Europe/Amsterdam"), whatever zone the server has */
-	setenv("TZ", "Europe/Amsterdam", 0);
-	tzset();
 	argc = take_db_option(argc, argv);
 	if (!cmd_db_path)
 		cmd_db_path = getenv("LEERGANG_DB");

@@ -19,9 +19,9 @@ int audit(struct ctx *c, const char *action, const char *object_kind, long long 
 /* What a recorded action means, in the interface language (the action
  * itself when it has no words yet). */
 const char *audit_action_label(const char *action);
-/* An entry's time (UTC, "YYYY-MM-DDTHH:MM:SSZ") as the clock of the
- * organisation shows it: "6 december 2026, 21:18:05" in Europe/Amsterdam
- * (the time zone the server runs in: main sets it). */
+/* An entry's time (UTC, "YYYY-MM-DDTHH:MM:SSZ") on the server's clock, as
+ * every date of leergang is (a Dutch server's zone is Europe/Amsterdam):
+ * "6 december 2026, 21:18:05". */
 const char *audit_when(struct arena *a, const char *at);
 MUST_CHECK int audit_page(struct ctx *c, long long offset, long long limit, struct audit_entry **out, size_t *n,
 	       long long *total);

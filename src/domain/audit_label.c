@@ -1,5 +1,5 @@
 /* audit_label.c — the audit log in words: what each recorded action means
- * (audit.h: audit_action_label) and when it happened in Dutch local time
+ * (audit.h: audit_action_label) and when it happened on the server's clock
  * (audit_when). */
 #include "audit.h"
 #include "core/arena.h"
