@@ -333,6 +333,50 @@ int enrolment_set_status(struct ctx *c, long long enrolment_id, const char *stat
 	return D_OK;
 }
 
+int enrolment_set_status_many(struct ctx *c, long long group_id, const long long *enrolments, size_t n,
+			      const char *status, const char *on, const char *reason, struct errors *e)
+{
+	assert(e);
+	if (!n) {
+		errors_add(c, e, "enrolment", "%s", _("Tick the participants whose status changes."));
+		return D_INVALID;
+	}
+	struct enrolment *en = arena_alloc(c->a, n * sizeof *en);
+	for (size_t i = 0; i < n; i++) {
+		int r = store_enrolment_get(c->st, c->a, c->who->organisation_id, enrolments[i], &en[i]);
+		if (r == ST_NOTFOUND || (!r && en[i].group_id != group_id)) {
+			errors_add(c, e, "enrolment", "%s", _("Tick participants of this group only."));
+			return D_INVALID;
+		}
+		if (r)
+			return D_ERROR;
+	}
+	if (store_begin(c->st))
+		return D_ERROR;
+	int d = D_OK;
+	for (size_t i = 0; i < n && e->n < ERRORS_MAX; i++) {
+		struct errors one = { 0 };
+		int r = enrolment_set_status(c, enrolments[i], status, on, reason, &one);
+		if (r == D_INVALID) {
+			/* the status, date or reason: said once when it is wrong for all */
+			for (size_t k = 0; k < one.n; k++)
+				if (strcmp(one.items[k].field, "status") && !errors_get(e, one.items[k].field))
+					errors_add(c, e, one.items[k].field, "%s", one.items[k].message);
+				else if (!strcmp(one.items[k].field, "status"))
+					errors_add(c, e, "status", "%s: %s", en[i].person_name, one.items[k].message);
+			d = D_INVALID;
+		} else if (r) {
+			d = r;
+			break;
+		}
+	}
+	if (d) {
+		store_rollback(c->st);
+		return d;
+	}
+	return store_commit(c->st) ? D_ERROR : D_OK;
+}
+
 const char *group_size_warning(struct ctx *c, const struct learning_group *g, const struct programme *p)
 {
 	long long size = g->counts.registered + g->counts.active + g->counts.completed;

@@ -56,6 +56,11 @@ MUST_CHECK int enrolment_group(struct ctx *c, long long enrolment_id, long long 
  * from registered or active; a stop can be undone back to active. */
 MUST_CHECK int enrolment_set_status(struct ctx *c, long long enrolment_id, const char *status, const char *on,
 			 const char *reason, struct errors *e);
+/* The same change for several participants of one group at once, all or
+ * none: an enrolment of another group is refused, and a change one of them
+ * cannot make is reported with their name. */
+MUST_CHECK int enrolment_set_status_many(struct ctx *c, long long group_id, const long long *enrolments, size_t n,
+			 const char *status, const char *on, const char *reason, struct errors *e);
 /* A sentence when the group's size (registered + active + completed) is
  * outside the programme's bounds, else NULL. */
 const char *group_size_warning(struct ctx *c, const struct learning_group *g, const struct programme *p);

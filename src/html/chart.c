@@ -328,7 +328,7 @@ static const char *figure_begin(struct buf *b, struct arena *a, const char *titl
 
 static void table_begin(struct buf *b, struct arena *a, const char *title, const char *table_id)
 {
-	html(b, "</svg><table class=\"chart-data\" id=\"%s\"><caption>%s</caption>", table_id,
+	html(b, "</svg><table class=\"chart-data\" tabindex=\"0\" id=\"%s\"><caption>%s</caption>", table_id,
 	     arena_printf(a, _("%s: the numbers"), title));
 }
 

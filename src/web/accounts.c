@@ -154,7 +154,7 @@ static void accounts_page(struct web *w, const struct errors *e, int status)
 	page_done_message(w);
 	if (!by_mail)
 		no_mail_section(w, pending);
-	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("Name"), _("E-mail address"), _("State"), _("Roles"), _("Give a role"));
 	for (size_t i = 0; i < n; i++)

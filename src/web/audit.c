@@ -25,7 +25,7 @@ void page_audit(struct web *w)
 	}
 	page_begin(w, _("Audit log"));
 	html(w->out, "<p>%s</p>", _("Every change, every log-in and every read of someone's private text by someone else, newest first."));
-	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("When"), _("Who"), _("Action"), _("Object"), _("Details"));
 	for (size_t i = 0; i < n; i++) {

@@ -18,7 +18,7 @@ static void send_ics(struct web *w, const char *filename)
 /* The table of the actor's links, each with a form to revoke it. */
 static void links_table(struct web *w, const struct calendar_links *v)
 {
-	html(w->out, "<h2>%s</h2><table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	html(w->out, "<h2>%s</h2><table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("Your links"), _("Holds"), _("Made"), _("Revoke"));
 	for (size_t i = 0; i < v->n; i++) {
 		const struct calendar_link *l = &v->links[i];

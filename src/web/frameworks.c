@@ -42,7 +42,7 @@ static const char *source_label(struct web *w, const char *source)
 static void elements_table(struct web *w, const struct framework_view *v, bool coach)
 {
 	const struct framework_element *e = v->elements;
-	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("Element"), _("Kind"), _("Description"));
 	for (size_t i = 0; i < v->nelements; i++) {
 		html(w->out, "<tr><td class=\"d%d\"><strong>%s</strong> ", e[i].depth > 8 ? 8 : e[i].depth, e[i].code);

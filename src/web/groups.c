@@ -56,7 +56,7 @@ void page_groups(struct web *w)
 	if (!n)
 		html(w->out, "<p>%s</p>", all ? _("There are no groups yet.") : _("You are not in a group yet."));
 	else {
-		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 		     _("Group"), _("Programme"), _("Batch"), _("Mentor"), _("Facilitator"));
 		for (size_t i = 0; i < n; i++)
@@ -206,16 +206,14 @@ static void group_heading(struct web *w, const struct group_view *v)
  * than once per row. */
 struct row_words {
 	const char *status[4];  /* the labels of statuses[] */
-	const char *on, *reason, *change, *intake, *today;
+	const char *reason, *intake, *today;
 };
 
 static void row_words(struct web *w, struct row_words *t)
 {
 	for (int k = 0; k < 4; k++)
 		t->status[k] = enrolment_status_label(statuses[k]);
-	t->on = _("on");
 	t->reason = _("reason (when stopping)");
-	t->change = _("Change");
 	t->intake = _("Intake");
 	t->today = web_today(w);
 }
@@ -228,29 +226,35 @@ static const char *status_word(const struct row_words *t, const char *status)
 	return enrolment_status_label(status);
 }
 
-/* The coach's form to change one participant's status. */
-static void status_form(struct web *w, const struct enrolment *en, const struct row_words *t)
+/* One change for every ticked participant (the boxes in the table name
+ * this form): "all active" after the first meeting, "all completed" at the
+ * end. */
+static void bulk_status_form(struct web *w, const struct group_view *v, const char *chosen, const struct row_words *t)
 {
-	html(w->out, "<td><form method=\"post\" action=\"/enrolments/%lld\" class=\"inline\">", en->id);
+	html(w->out, "<form method=\"post\" action=\"/groups/%lld/statuses\" id=\"bulk-status\" class=\"bulk\">", v->g.id);
 	form_csrf(w);
-	const char *sid = arena_printf(w->a, "st-%lld", en->id);
-	html(w->out, "<label for=\"%s\" class=\"inline\">%s</label> <select id=\"%s\" name=\"status\">", sid,
-	     arena_printf(w->a, _("New status for %s"), en->person_name), sid);
+	html(w->out, "<fieldset><legend>%s</legend><p class=\"hint\">%s</p>", _("Change the status of the ticked participants"),
+	     _("Tick the participants in the table, choose the new status and save. Nothing changes when one of them cannot make the change."));
+	html(w->out, "<p class=\"field\"><label for=\"f-bulk-status\">%s</label> <select id=\"f-bulk-status\" name=\"status\">",
+	     _("New status"));
 	for (int k = 0; k < 4; k++)
-		html(w->out, "<option value=\"%s\"%s>%s</option>", statuses[k], !strcmp(statuses[k], en->status) ? " selected" : "",
+		html(w->out, "<option value=\"%s\"%s>%s</option>", statuses[k], !strcmp(statuses[k], chosen) ? " selected" : "",
 		     t->status[k]);
-	const char *did = arena_printf(w->a, "dt-%lld", en->id), *rid = arena_printf(w->a, "rs-%lld", en->id);
-	html(w->out, " <label for=\"%s\" class=\"inline\">%s</label> <input id=\"%s\" name=\"date\" type=\"date\" value=\"%s\">"
-		" <label for=\"%s\" class=\"inline\">%s</label> <input id=\"%s\" name=\"reason\" type=\"text\" value=\"\">"
-		" <button type=\"submit\" class=\"secondary\">%s</button></form></td>",
-	     did, t->on, did, t->today, rid, t->reason, rid, t->change);
+	html(w->out, "</select></p><p class=\"field\"><label for=\"f-bulk-date\">%s</label> <input id=\"f-bulk-date\" name=\"date\""
+		" type=\"date\" value=\"%s\"></p><p class=\"field\"><label for=\"f-bulk-reason\">%s</label> <input id=\"f-bulk-reason\""
+		" name=\"reason\" type=\"text\" value=\"\"></p><p><button type=\"submit\">%s</button></p></fieldset></form>\n",
+	     _("On (when completing or stopping)"), t->today, t->reason, _("Change the ticked"));
 }
 
 static void participant_row(struct web *w, const struct group_view *v, const struct enrolment *en,
 			    const struct row_words *t)
 {
 	bool stopped = !strcmp(en->status, "stopped");
-	html(w->out, stopped ? "<tr class=\"status-stopped\"><td>%s</td>" : "<tr><td>%s</td>", en->person_name);
+	html(w->out, stopped ? "<tr class=\"status-stopped\">" : "<tr>");
+	if (v->may_change_status)  /* the box belongs to the form below the table */
+		html(w->out, "<td><input type=\"checkbox\" form=\"bulk-status\" name=\"enrolment\" value=\"%lld\" id=\"pick-%lld\""
+			" aria-label=\"%s\"></td>", en->id, en->id, arena_printf(w->a, _("Tick %s"), en->person_name));
+	html(w->out, "<td>%s</td>", en->person_name);
 	if (v->show_status) {
 		html(w->out, "<td>%s", status_word(t, en->status));
 		if (stopped && en->stop_reason)
@@ -260,8 +264,6 @@ static void participant_row(struct web *w, const struct group_view *v, const str
 	if (v->holds_intake)
 		html(w->out, "<td><a href=\"/enrolments/%lld/intake\" aria-label=\"%s\">%s</a></td>", en->id,
 		     arena_printf(w->a, _("Intake and learning question of %s"), en->person_name), t->intake);
-	if (v->may_change_status)
-		status_form(w, en, t);
 	html(w->out, "</tr>");
 }
 
@@ -273,11 +275,12 @@ static void participants_section(struct web *w, const struct group_view *v, cons
 		html(w->out, "<p>%s</p>", _("Nobody is enrolled yet."));
 		return;
 	}
-	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th>", _("Name"));
+	html(w->out, "<table tabindex=\"0\"><thead><tr>");
+	if (v->may_change_status)
+		html(w->out, "<th scope=\"col\">%s</th>", _("Tick"));
+	html(w->out, "<th scope=\"col\">%s</th>", _("Name"));
 	if (v->show_status)
 		html(w->out, "<th scope=\"col\">%s</th>", _("Status"));
-	if (v->may_change_status)
-		html(w->out, "<th scope=\"col\">%s</th>", _("Change status"));
 	if (v->holds_intake)
 		html(w->out, "<th scope=\"col\">%s</th>", _("Intake and learning question"));
 	html(w->out, "</tr></thead><tbody>");
@@ -286,8 +289,10 @@ static void participants_section(struct web *w, const struct group_view *v, cons
 	for (size_t i = 0; i < v->nen; i++)
 		participant_row(w, v, &v->en[i], &t);
 	html(w->out, "</tbody></table>\n");
-	if (v->may_change_status)
+	if (v->may_change_status) {
 		form_errors(w, e);
+		bulk_status_form(w, v, e ? web_field(w, "status") : "", &t);
+	}
 }
 
 static void meeting_row(struct web *w, const struct group_view *v, size_t i)
@@ -315,7 +320,7 @@ static void meetings_section(struct web *w, const struct group_view *v)
 	if (!v->nm)
 		html(w->out, "<p>%s</p>", _("No meetings planned yet."));
 	else {
-		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
 		     _("No."), _("Theme"), _("Date"), _("Time"), _("Venue"));
 		if (v->report_status)
@@ -338,7 +343,7 @@ static void attendance_section(struct web *w, const struct group_view *v)
 		return;
 	html(w->out, "<h2 id=\"attendance\">%s</h2><p class=\"muted\">%s</p>", _("Attendance"),
 	     _("Taking part is voluntary and never a sanction; attendance is recorded to follow the group."));
-	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th>", _("Name"));
+	html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th>", _("Name"));
 	for (size_t i = 0; i < v->nm; i++)
 		html(w->out, "<th scope=\"col\">%d</th>", v->m[i].number);
 	html(w->out, "<th scope=\"col\">%s</th></tr></thead><tbody>", _("Present, of the meetings recorded"));
@@ -424,6 +429,17 @@ static void group_page(struct web *w, const char *form, const struct errors *e, 
 	page_begin(w, v.g.name);
 	page_done_message(w);
 	group_heading(w, &v);
+	const struct page_section sections[] = {
+		{ "participants", _("Participants"), true },
+		{ "meetings", _("Meetings"), true },
+		{ "attendance", _("Attendance"), v.attendance && v.nm && v.nen },
+		{ "question", _("My learning question"), v.own_enrolment_id },
+		{ "find", _("People for this group"), v.may_staff },
+		{ "staff", _("Mentor and facilitator"), v.may_staff },
+		{ "enrol", _("Enrol participants"), v.may_staff },
+		{ "plan", _("Plan a meeting"), v.may_plan },
+	};
+	page_sections(w, sections, ARRAY_SIZE(sections));
 	participants_section(w, &v, errors_of(form, e, "status"));
 	meetings_section(w, &v);
 	attendance_section(w, &v);
@@ -524,10 +540,11 @@ void page_group_enrol(struct web *w)
 	after(w, d, "enrolled", "enrol", &e);
 }
 
+/* One participant's status: the form of many with one ticked. */
 void page_enrolment_status(struct web *w)
 {
-	long long group_id;
-	int d = enrolment_group(&w->ctx, w->id[0], &group_id);
+	long long group_id, id = w->id[0];
+	int d = enrolment_group(&w->ctx, id, &group_id);
 	if (d == D_NOTFOUND) {
 		web_not_found(w);
 		return;
@@ -537,9 +554,33 @@ void page_enrolment_status(struct web *w)
 		return;
 	}
 	struct errors e = { 0 };
-	d = enrolment_set_status(&w->ctx, w->id[0], web_field(w, "status"), web_field(w, "date"), web_field(w, "reason"), &e);
+	d = enrolment_set_status_many(&w->ctx, group_id, &id, 1, web_field(w, "status"), web_field(w, "date"), web_field(w, "reason"),
+				      &e);
 	w->id[0] = group_id;
 	after(w, d, "status-changed", "status", &e);
+}
+
+void page_group_statuses(struct web *w)
+{
+	if (!open_for(w, group_may_staff))
+		return;
+	struct errors e = { 0 };
+	const struct kvlist *form = &w->r->form;
+	long long *ids = arena_alloc(w->a, (form->n + 1) * sizeof(*ids));
+	size_t n = 0;
+	int d = D_OK;
+	for (size_t i = 0; i < form->n; i++) {
+		if (strcmp(form->items[i].key, "enrolment"))
+			continue;
+		if ((ids[n++] = web_value_id(form->items[i].value)) <= 0)
+			d = D_INVALID;
+	}
+	if (d)
+		errors_add(&w->ctx, &e, "enrolment", "%s", _("Tick participants of this group only."));
+	else
+		d = enrolment_set_status_many(&w->ctx, w->id[0], ids, n, web_field(w, "status"), web_field(w, "date"),
+					      web_field(w, "reason"), &e);
+	after(w, d, "statuses-changed", "status", &e);
 }
 
 void page_group_plan(struct web *w)

@@ -68,7 +68,7 @@ static void preview_table(struct web *w, const struct import_report *rep)
 {
 	if (!rep->npreview)
 		return;
-	html(w->out, "<table class=\"preview\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>",
+	html(w->out, "<table class=\"preview\" tabindex=\"0\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>",
 	     rep->rows > rep->npreview
 		     ? arena_printf(w->a, _("The first %zu of %zu rows, as they will be read"), rep->npreview, rep->rows)
 		     : _("The rows, as they will be read"),
@@ -100,7 +100,7 @@ static void report_page(struct web *w, const char *filename, const struct import
 		     arena_printf(w->a, ngettext("Nothing has been imported: %zu problem must be solved first. Correct the file and upload it again.",
 						 "Nothing has been imported: %zu problems must be solved first. Correct the file and upload it again.",
 						 rep->nissues), rep->nissues));
-		html(w->out, "<table><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		html(w->out, "<table tabindex=\"0\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 		     _("Problems per line"), _("Line"), _("Column"), _("What is wrong"), _("What to do"));
 		for (size_t i = 0; i < rep->nissues; i++) {

@@ -47,7 +47,7 @@ static void notes_table(struct web *w, const struct instrument_import *imp, enum
 		n += imp->notes[i].kind == kind;
 	if (!n)
 		return;
-	html(w->out, "<table class=\"report\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
+	html(w->out, "<table class=\"report\" tabindex=\"0\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
 		"<th scope=\"col\">%s</th></tr></thead><tbody>", heading, _("Question"), what);
 	for (size_t i = 0; i < imp->nnotes; i++)
 		if (imp->notes[i].kind == kind)

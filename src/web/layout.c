@@ -177,6 +177,7 @@ static const struct {
 	{ "staff-saved", N_("The mentor and facilitator have been saved.") },
 	{ "enrolled", N_("The participants have been enrolled.") },
 	{ "status-changed", N_("The status has been changed.") },
+	{ "statuses-changed", N_("The statuses have been changed.") },
 	{ "meeting-planned", N_("The meeting has been planned.") },
 	{ "meeting-changed", N_("The meeting has been changed; calendars get the new version.") },
 	{ "choice-saved", N_("The choice has been saved.") },
@@ -205,6 +206,20 @@ static const struct {
 	{ "feed-created", N_("Your calendar link has been made. Add it to your calendar program as a subscription.") },
 	{ "feed-revoked", N_("The calendar link has been revoked; it no longer works.") },
 };
+
+void page_sections(struct web *w, const struct page_section *s, size_t n)
+{
+	size_t shown = 0;
+	for (size_t i = 0; i < n; i++)
+		shown += s[i].shown;
+	if (shown < 3)
+		return;
+	html(w->out, "<nav class=\"sections\" aria-label=\"%s\"><p>%s</p><ul>", _("On this page"), _("On this page"));
+	for (size_t i = 0; i < n; i++)
+		if (s[i].shown)
+			html(w->out, "<li><a href=\"#%s\">%s</a></li>", s[i].id, s[i].label);
+	html(w->out, "</ul></nav>\n");
+}
 
 void page_done_message(struct web *w)
 {
@@ -284,6 +299,8 @@ void page_static_css(struct web *w)
 		"header.top a{color:#fff}\n.brand{margin:0;font-weight:700}.brand .org{font-weight:400;margin-left:.6rem}\n"
 		"nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.2rem 1rem;margin:0;padding:0}\n"
 		"nav a[aria-current]{font-weight:700;text-decoration-thickness:3px}\n"
+		"nav.sections{margin:1rem 0;padding:.5rem .8rem;border-left:4px solid var(--line);background:var(--soft)}\n"
+		"nav.sections p{margin:0 0 .2rem;font-weight:600}\n"
 		".user{margin-left:auto;display:flex;gap:.8rem;align-items:center;flex-wrap:wrap}\n"
 		".user button{background:none;border:1px solid #fff;color:#fff;padding:.2rem .6rem;border-radius:3px;cursor:pointer;font:inherit}\n"
 		"main{max-width:72rem;margin:0 auto;padding:1rem 1.2rem 3rem}\nfooter{color:var(--muted);padding:1rem 1.2rem;border-top:1px solid var(--line)}\n"
@@ -309,6 +326,8 @@ void page_static_css(struct web *w)
 		"article.story section{border-top:1px solid #ddd;margin-top:1.5rem}\n"
 		/* what people type may be one long word: it wraps, the page never scrolls sideways */
 		".open-answers li,.md,td{overflow-wrap:anywhere}\n"
+		/* on a phone a wide table scrolls inside itself, never the page */
+		"@media (max-width:40rem){table{display:block;overflow-x:auto;max-width:100%}main{padding:1rem .6rem 3rem}}\n"
 		".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
 		".hint{display:block;color:var(--muted)}\ntextarea{width:100%;max-width:48rem}\n"
 		".field.invalid textarea,.field.invalid select{border:2px solid var(--err)}\n"

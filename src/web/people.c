@@ -87,7 +87,7 @@ void page_people(struct web *w)
 	html(w->out, "<p role=\"status\">%s <a href=\"/people.csv?%s\">%s</a></p>\n",
 	     arena_printf(w->a, ngettext("%lld person found.", "%lld people found.", (unsigned long)total), total), filter_query(w, &f), _("Download as CSV"));
 	if (n) {
-		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 		     _("Name"), _("Employee number"), _("Unit"), _("Manager"), _("Job level"));
 		for (size_t i = 0; i < n; i++) {

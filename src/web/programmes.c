@@ -49,7 +49,7 @@ static void programmes_table(struct web *w, const struct programme_item *p, size
 		html(w->out, "<p>%s</p>", _("There are no programmes yet."));
 		return;
 	}
-	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>", _("Programme"), _("Shape"));
+	html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>", _("Programme"), _("Shape"));
 	counts_heads(w);
 	html(w->out, "</tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
@@ -211,7 +211,7 @@ static void meetings_section(struct web *w, const struct programme_design *d, bo
 	const struct programme *p = &d->p;
 	const struct programme_meeting *m = d->meetings;
 	html(w->out, "<h2 id=\"meetings\">%s</h2>", !strcmp(p->shape, "modules") ? _("Modules and their steps") : _("Meetings"));
-	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("No."), _("Theme"), _("Script"));
 	for (size_t i = 0; i < d->nmeetings; i++) {
 		if (edit)
@@ -270,7 +270,7 @@ static void menu_section(struct web *w, const struct programme_design *d, bool e
 static void batch_table(struct web *w, const struct programme_overview *v, const struct batch *b)
 {
 	const struct learning_group *g = v->groups;
-	html(w->out, "<h3>%s</h3><table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+	html(w->out, "<h3>%s</h3><table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
 	     b->name, _("Group"), _("Mentor"), _("Facilitator"));
 	counts_heads(w);
 	html(w->out, "</tr></thead><tbody>");
@@ -323,7 +323,7 @@ static void programme_head(struct web *w, const struct programme_overview *v)
 	     arena_printf(w->a, _("A programme of %s"), shape_label(p->shape)));
 	if (p->framework_name)
 		html(w->out, "; %s <a href=\"/frameworks/%lld\">%s</a>", _("framework"), p->framework_id, p->framework_name);
-	html(w->out, ".</p><table><caption>%s</caption><thead><tr>", _("Participants of the whole programme"));
+	html(w->out, ".</p><table tabindex=\"0\"><caption>%s</caption><thead><tr>", _("Participants of the whole programme"));
 	counts_heads(w);
 	html(w->out, "</tr></thead><tbody><tr>");
 	counts_cells(w, &v->counts);
@@ -351,6 +351,13 @@ static void programme_page(struct web *w, const struct errors *design_errors, co
 	page_begin(w, v.p.name);
 	page_done_message(w);
 	programme_head(w, &v);
+	const struct page_section sections[] = {
+		{ "batches", _("Batches and groups"), true },
+		{ "design", _("Design"), true },
+		{ "meetings", !strcmp(v.p.shape, "modules") ? _("Modules and their steps") : _("Meetings"), true },
+		{ "menu", _("Menu card"), d.ntopics || (can_design(w) && !strcmp(v.p.shape, "meeting_series")) },
+	};
+	page_sections(w, sections, ARRAY_SIZE(sections));
 	batches_section(w, &v, batch_errors);
 	if (can_design(w))
 		design_form(w, &v.p, design_errors);

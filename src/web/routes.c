@@ -90,6 +90,7 @@ const struct route routes[] = {
 	{ "POST", "/groups/{id}/staff", page_group_staff, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/groups/{id}/enrolments", page_group_enrol, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/enrolments/{id}", page_enrolment_status, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "POST", "/groups/{id}/statuses", page_group_statuses, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/groups/{id}/meetings", page_group_plan, ROLES_GROUP_RUN, PAGE },
 	{ "POST", "/groups/{id}/question", page_question_write, ROLE_BIT(ROLE_PARTICIPANT), PAGE },
 	{ "GET", "/groups/{id}/plan", page_plan, ROLE_BIT(ROLE_PARTICIPANT), PAGE },

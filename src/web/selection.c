@@ -69,7 +69,7 @@ static void ranking_section(struct web *w, const struct selection_view *v, const
 		form_csrf(w);
 		html(w->out, "<input type=\"hidden\" name=\"role\" value=\"%s\">", v->role);
 	}
-	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>", _("Rank"), _("Candidate"));
+	html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>", _("Rank"), _("Candidate"));
 	for (size_t j = 0; j < v->ncriteria; j++)
 		html(w->out, "<th scope=\"col\">%s (%s)</th>", v->criteria[j].name,
 		     arena_printf(w->a, _("weight %d"), v->criteria[j].weight));

@@ -145,7 +145,7 @@ static void by_section(struct web *w, const struct wave *wv, const struct wave_c
 	html(w->out, "<p class=\"note\">%s</p>",
 	     arena_printf(w->a, _("Scale score: the mean of the answered questions of the dimension, reversed questions turned. Parts with fewer than %d responses are hidden, and where needed more, so that neither the total nor another breakdown of this wave gives them away; the tests use the shown parts only."),
 			  SURVEY_MIN_RESPONSES));
-	html(w->out, "<table class=\"compare\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">N</th>",
+	html(w->out, "<table class=\"compare\" tabindex=\"0\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">N</th>",
 	     _("Mean (SD; N) per dimension"), by_label(by));
 	for (size_t d = 0; d < cmp.ndims; d++)
 		html(w->out, "<th scope=\"col\">%s</th>", cmp.dims[d].name);
@@ -169,7 +169,7 @@ static void by_section(struct web *w, const struct wave *wv, const struct wave_c
 		return;
 	}
 	bool two = cmp.tests[0].two;
-	html(w->out, "<table class=\"tests\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
+	html(w->out, "<table class=\"tests\" tabindex=\"0\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
 		"<th scope=\"col\">%s</th>", _("Differences between the shown parts"), _("Dimension"),
 	     _("One-way ANOVA"));
 	if (two)
@@ -206,7 +206,7 @@ static void pair_section(struct web *w, const struct wave *a, const struct instr
 								      (unsigned long)p.npairs), p.npairs));
 	else
 		html(w->out, "<p class=\"note\">%s</p>", p.why_unpaired);
-	html(w->out, "<table class=\"waves\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
+	html(w->out, "<table class=\"waves\" tabindex=\"0\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
 		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
 	     _("Mean (SD; N) per dimension, and the change"), _("Dimension"), a->name, b->name,
 	     p.paired ? _("Paired t (change in the same people)") : _("Welch's t"));
@@ -268,7 +268,7 @@ static void benchmark_section(struct web *w, const struct wave *wv, const struct
 	html(w->out, "<p class=\"note\">%s</p>",
 	     arena_printf(w->a, _("Other organisations that take part, with closed waves of the same built-in questionnaire: only their scores pooled, from %d organisations with at least %d responses each. No organisation can be picked out."),
 			  SURVEY_MIN_ORGS, SURVEY_MIN_RESPONSES));
-	html(w->out, "<table class=\"benchmark\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	html(w->out, "<table class=\"benchmark\" tabindex=\"0\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("Scale scores: this wave and the benchmark"), _("Dimension"), _("This wave: mean (SD; N)"),
 	     _("Benchmark: mean (SD; N)"), _("Organisations"));

@@ -154,7 +154,7 @@ static void surveys_page(struct web *w, const struct errors *e, int status)
 	if (!nw)
 		html(w->out, "<p>%s</p>", _("No waves yet."));
 	else {
-		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 			"<th scope=\"col\">%s</th></tr></thead><tbody>", _("Wave"), _("Questionnaire"), _("Open"), _("Responded"));
 		for (size_t i = 0; i < nw; i++)
 			html(w->out, "<tr><td><a href=\"/waves/%lld\">%s</a></td><td>%s</td><td>%s – %s</td><td>%s</td></tr>",

@@ -38,7 +38,7 @@ static void tokens_page(struct web *w, const char *new_token, long long new_expi
 		     _("Your new API token (shown only now: copy it into your script):"), _("API token"), new_token,
 		     arena_printf(w->a, _("It works until %s."), day_of(w, new_expires)));
 	if (n) {
-		html(w->out, "<h2>%s</h2><table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		html(w->out, "<h2>%s</h2><table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 		     _("Your tokens"), _("Label"), _("Made"), _("Works until"), _("Revoke"));
 		for (size_t i = 0; i < n; i++) {

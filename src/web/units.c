@@ -41,7 +41,7 @@ static void units_page(struct web *w, const struct errors *e, const char *name, 
 	if (!t.n)
 		html(w->out, "<p>%s</p>", _("There are no units yet. Add the first department below, or import people with their units."));
 	else {
-		html(w->out, "<table><caption class=\"muted\">%s</caption><thead><tr><th scope=\"col\">%s</th>"
+		html(w->out, "<table tabindex=\"0\"><caption class=\"muted\">%s</caption><thead><tr><th scope=\"col\">%s</th>"
 			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 		     _("Departments and teams, each under its parent"), _("Unit"), _("Manager"), _("People"));
 		for (size_t i = 0; i < t.n; i++) {

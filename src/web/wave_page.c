@@ -45,7 +45,7 @@ static void breakdown_section(struct web *w, const struct wave *wv, const struct
 		html(w->out, "<p class=\"note\">%s</p>",
 		     arena_printf(w->a, _("Groups with fewer than %d responses are hidden, and where needed more, so that neither the total nor another breakdown gives them away."),
 				  SURVEY_MIN_RESPONSES));
-	html(w->out, "<table class=\"breakdown\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">N</th>", _("Group"));
+	html(w->out, "<table class=\"breakdown\" tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">N</th>", _("Group"));
 	size_t cols = 1;   /* N and a column per scale question: what "hidden" spans */
 	for (size_t j = 0; j < v->nitems; j++)
 		if (!strcmp(v->items[j].kind, "likert") || !strcmp(v->items[j].kind, "bipolar")) {
@@ -129,7 +129,7 @@ void wave_report_360(struct web *w, const struct wave *wv, const struct instrume
 	}
 	html(w->out, "<p class=\"note\">%s</p>",
 	     _("The own manager is shown apart: that rating is never anonymous. Every other category is shown from 3 raters; smaller ones are merged into \"others (merged)\", shown from 3. The others together and the gap are left out when they would give away the scores of fewer than 3 raters."));
-	html(w->out, "<table class=\"three60\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	html(w->out, "<table class=\"three60\" tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("Dimension"), _("Self"), _("Categories (raters)"), _("Others together (raters)"), _("Gap self − others"));
 	for (size_t i = 0; i < n; i++) {
@@ -291,7 +291,7 @@ static void mail_section(struct web *w, const struct wave *wv, const char *day)
  * §9.1: registered, stopped, completed), then asked, responded, the rate. */
 static void accounting_section(struct web *w, const struct wave *wv, const struct accounting *acc)
 {
-	html(w->out, "<h2>%s</h2><table class=\"accounting\"><tbody>", _("Response"));
+	html(w->out, "<h2>%s</h2><table class=\"accounting\" tabindex=\"0\"><tbody>", _("Response"));
 	if (!wv->subject_id && strcmp(wv->population, "units")) {
 		html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Registered"), acc->registered);
 		html(w->out, "<tr><th scope=\"row\">%s</th><td>%lld</td></tr>", _("Stopped"), acc->stopped);
@@ -369,7 +369,7 @@ static void likert_chart(struct web *w, const struct wave *wv, const struct wave
 /* Per closed question: N, mean, SD and the distribution (the chart's table). */
 static void item_table(struct web *w, const struct wave *wv, const struct wave_results *res)
 {
-	html(w->out, "<table class=\"items\" id=\"items-%lld\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
+	html(w->out, "<table class=\"items\" tabindex=\"0\" id=\"items-%lld\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
 		"<th scope=\"col\">N</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     wv->id, arena_printf(w->a, ngettext("%lld response", "%lld responses", (unsigned long)res->responses), res->responses),
 	     _("Question"), _("Mean"), _("SD"), _("Distribution"));

@@ -169,6 +169,13 @@ void form_textarea(struct web *w, const char *name, const char *label, const cha
 		   const char *hint);
 /* the status message of ?done=CODE after a redirect */
 void page_done_message(struct web *w);
+/* A long page's sections, linked at its top ("Op deze pagina"): the ones
+ * with `shown` set, and nothing when fewer than three are. */
+struct page_section {
+	const char *id, *label;
+	bool shown;
+};
+void page_sections(struct web *w, const struct page_section *s, size_t n);
 
 /* handlers by file */
 void page_report(struct web *w);
@@ -304,6 +311,7 @@ void page_group(struct web *w);
 void page_group_staff(struct web *w);
 void page_group_enrol(struct web *w);
 void page_enrolment_status(struct web *w);
+void page_group_statuses(struct web *w);
 void page_group_plan(struct web *w);
 void page_group_ics(struct web *w);
 void page_meeting(struct web *w);

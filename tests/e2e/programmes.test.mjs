@@ -120,6 +120,13 @@ test('the coordinator designs, staffs and plans a LiVe! group; the menu card kee
   await submit(page.getByRole('button', { name: /^Inschrijven$/ }), /done=enrolled/);
   assert.equal(await page.locator('#participants + table tbody tr').count(), 12);
   await accessible(page, 'group-enrolled');
+  // three made active at once: tick, choose, save
+  const boxes = page.locator('input[form="bulk-status"]');
+  assert.equal(await boxes.count(), 12);
+  for (let i = 0; i < 3; i++) await boxes.nth(i).check();
+  await page.getByLabel(/^Nieuwe status$/).selectOption('active');
+  await submit(page.getByRole('button', { name: /^Status wijzigen$/ }), /done=statuses-changed/);
+  assert.equal(await page.locator('#participants + table tbody td', { hasText: /^actief$/ }).count(), 3);
 
   // meetings 1-10; meeting 1 lasts two days
   for (let n = 1; n <= 10; n++) {

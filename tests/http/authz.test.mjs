@@ -77,7 +77,7 @@ const policy = {
   'POST /programmes/{id}/selection/criteria': PROG_WRITE, 'POST /programmes/{id}/selection/candidates': PROG_WRITE,
   'POST /programmes/{id}/selection/scores': PROG_WRITE, 'GET /frameworks': PROG_READ, 'GET /frameworks/{id}': PROG_READ,
   'GET /groups': MEMBER, 'GET /groups/{id}': MEMBER, 'POST /groups/{id}/staff': PROG_WRITE,
-  'POST /groups/{id}/enrolments': PROG_WRITE, 'POST /enrolments/{id}': PROG_WRITE,
+  'POST /groups/{id}/enrolments': PROG_WRITE, 'POST /enrolments/{id}': PROG_WRITE, 'POST /groups/{id}/statuses': PROG_WRITE,
   'POST /groups/{id}/meetings': RUN, 'GET /groups/{id}/calendar.ics': MEMBER, 'GET /meetings/{id}': MEMBER,
   'POST /meetings/{id}': RUN, 'POST /meetings/{id}/choice': RUN, 'POST /meetings/{id}/attendance': RUN,
   'POST /groups/{id}/question': ['participant'], 'GET /groups/{id}/plan': ['participant'],

@@ -68,8 +68,38 @@ test('the coordinator makes a LiVe! programme, a batch, a group of 12 with mento
   // a person of another group of this programme is refused by name
   const { groups } = await demoGroups();
   const other = (await c.get(`/groups/${groups[0]}`)).text;
-  const taken = first(other, /action="\/enrolments\/(\d+)"/);
+  const taken = first(other, /name="enrolment" value="(\d+)"/);
   assert.ok(taken > 0);
+
+  // the status of many at once: tick, choose, save; all or none
+  const places = all(page, /name="enrolment" value="(\d+)"/g);
+  assert.equal(places.length, 12, 'a box per participant');
+  assert.match(page, /form="bulk-status" name="enrolment"/, 'the boxes belong to the form below the table');
+  r = await c.post(`/groups/${group}/statuses`, { status: 'active' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Vink de deelnemers aan/);
+  r = await c.post(`/groups/${group}/statuses`, [['enrolment', String(places[0])], ['enrolment', String(taken)], ['status', 'active']]);
+  assert.equal(r.status, 422, "a place of another group is refused");
+  assert.match(r.text, /alleen deelnemers van deze groep/);
+  r = await c.post(`/groups/${group}/statuses`, [['enrolment', 'x'], ['status', 'active']]);
+  assert.equal(r.status, 422);
+  r = await c.post(`/groups/${group}/statuses`, [...places.slice(0, 3).map((p) => ['enrolment', String(p)]), ['status', 'completed'],
+    ['date', '2027-06-01']]);
+  assert.equal(r.status, 422, 'registered cannot become completed');
+  assert.match(r.text, /kan niet afgerond worden|cannot become/);
+  page = (await c.get(`/groups/${group}`)).text;
+  assert.equal((page.match(/<td>actief<\/td>/g) || []).length, 0, 'nothing changed');
+  r = await c.post(`/groups/${group}/statuses`, [...places.slice(0, 3).map((p) => ['enrolment', String(p)]), ['status', 'active']]);
+  assert.equal(r.status, 303);
+  page = (await c.get(r.headers.get('location'))).text;
+  assert.match(page, /De statussen zijn gewijzigd/);
+  assert.equal((page.match(/<td>actief<\/td>/g) || []).length, 3, 'three active, nine still registered');
+  // another organisation's coach cannot touch them: the group is not theirs to see
+  const stranger = new Client(srv.base);
+  await stranger.login(demoEmail('coach', 'gemeente'));
+  r = await stranger.post(`/groups/${group}/statuses`, [['enrolment', String(places[3])], ['status', 'active']]);
+  assert.equal(r.status, 404);
+  assert.equal((await c.get(`/groups/${group}`)).text.match(/<td>actief<\/td>/g).length, 3);
 
   for (let n = 1; n <= 5; n++) {
     r = await c.post(`/groups/${group}/meetings`, { number: String(n), date: `2027-02-${String(n * 2).padStart(2, '0')}`, start: '09:00', end: '17:00', venue: 'Leergebouw' });

@@ -46,7 +46,7 @@ const dutch1 = (x) => x.toFixed(1).replace('.', ',');
 
 // The response accounting of a wave page: [[label, value], ...] in order.
 function accounting(html) {
-  const t = html.match(/<table class="accounting">([\s\S]*?)<\/table>/);
+  const t = html.match(/<table class="accounting"[^>]*>([\s\S]*?)<\/table>/);
   assert.ok(t, 'the page has the response accounting');
   return [...t[1].matchAll(/<tr><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
 }

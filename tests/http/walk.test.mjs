@@ -157,7 +157,7 @@ test('bug 7: the import preview shows the first rows; an unclosed quote is repor
   for (let i = 1; i <= 12; i++) rows.push(`W${String(i).padStart(4, '0')};Wandelaar ${i};w${i}@example.org;Operatiën;;schaal 9`);
   let r = await importUpload(admin, rows.join('\r\n') + '\r\n');
   assert.equal(r.status, 200, r.text);
-  const table = (r.text.match(/<table class="preview">[\s\S]*?<\/table>/) || [''])[0];
+  const table = (r.text.match(/<table class="preview"[^>]*>[\s\S]*?<\/table>/) || [''])[0];
   assert.match(table, /De eerste 10 van 12 regels/, 'the caption says how many of how many');
   assert.match(table, /<td>Wandelaar 1<\/td>/);
   assert.match(table, /<td>w10@example.org<\/td>/);

@@ -136,7 +136,7 @@ async function setIds(srv, set, org) {
     meeting: meetings[0], spare: Math.max(...meetings),
     place: place.enrolment_id,
     contribution: unplaced ? unplaced.id : NOBODY,
-    enrolment: first(gpage, /action="\/enrolments\/(\d+)"/, 'enrolment'),
+    enrolment: first(gpage, /name="enrolment" value="(\d+)"/, 'enrolment'),
     feed: first(cal, /action="\/calendar\/(\d+)\/revoke"/, 'calendar link'),
     apitoken: Math.max(...[...made.matchAll(/action="\/tokens\/(\d+)\/revoke"/g)].map((m) => Number(m[1]))),
     token: cal.match(/calendar\.ics\?token=([0-9a-f]+)/)[1],

@@ -141,6 +141,55 @@ TEST(group_enrolment_once_per_programme_and_status_rules)
 	fixture_close(&f);
 }
 
+TEST(group_status_of_many_all_or_none)
+{
+	FIXTURE(f);
+	struct setup s;
+	CHECK(setup(&f, &s));
+	struct errors e = { 0 };
+	CHECK_INT(group_enrol(&f.c, s.group, s.people, 3, "2026-01-05", &e), D_OK);
+	CHECK_INT(group_enrol(&f.c, s.group2, &s.people[3], 1, "2026-01-05", &e), D_OK);
+	struct enrolment *en, *en2;
+	size_t n, n2;
+	CHECK_INT(store_enrolment_list(f.st, &f.a, f.org_a, s.group, &en, &n), ST_OK);
+	CHECK_INT(store_enrolment_list(f.st, &f.a, f.org_a, s.group2, &en2, &n2), ST_OK);
+	CHECK_INT(n, 3);
+	long long ids[] = { en[0].id, en[1].id, en[2].id };
+	/* none ticked */
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, ids, 0, "active", "", "", &e), D_INVALID);
+	CHECK_STR(errors_get(&e, "enrolment"), "Tick the participants whose status changes.");
+	/* a place of the other group among them: refused, nothing changed */
+	e.n = 0;
+	long long mixed[] = { en[0].id, en2[0].id };
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, mixed, 2, "active", "", "", &e), D_INVALID);
+	CHECK_STR(errors_get(&e, "enrolment"), "Tick participants of this group only.");
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE status = 'active'"), 0);
+	/* an unknown id: the same answer */
+	e.n = 0;
+	long long unknown[] = { en[0].id, 999999 };
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, unknown, 2, "active", "", "", &e), D_INVALID);
+	CHECK_STR(errors_get(&e, "enrolment"), "Tick participants of this group only.");
+	/* all three active at once */
+	e.n = 0;
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, ids, 3, "active", "", "", &e), D_OK);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE group_id = %lld AND status = 'active'", s.group), 3);
+	/* one of them completed; then all three completed: the completed one cannot, named, and nobody changes */
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, ids, 1, "completed", "2026-06-01", "", &e), D_OK);
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, ids, 3, "completed", "2026-06-02", "", &e), D_INVALID);
+	CHECK_STR(errors_get(&e, "status"), "E00: A place that is completed cannot become completed.");
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE group_id = %lld AND status = 'completed'", s.group), 1);
+	/* a stop without a reason: said once, not per person, and nobody stops */
+	e.n = 0;
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, &ids[1], 2, "stopped", "2026-06-02", "", &e), D_INVALID);
+	CHECK(errors_get(&e, "reason") != NULL);
+	CHECK_INT(e.n, 1);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE status = 'stopped'"), 0);
+	e.n = 0;
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, &ids[1], 2, "stopped", "2026-06-02", "Reorganisatie", &e), D_OK);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE status = 'stopped'"), 2);
+	fixture_close(&f);
+}
+
 TEST(group_relation_from_the_groups_own_rows)
 {
 	FIXTURE(f);
