@@ -324,6 +324,39 @@ int wave_compare(struct ctx *c, const struct wave *w, const struct instrument_ve
 
 /* ---- two waves ---- */
 
+/* Parts of a breakdown shown with their figures. */
+static size_t parts_shown(const struct wave_comparison *c)
+{
+	return c->shown && c->nrows >= c->hidden ? c->nrows - c->hidden : 0;
+}
+
+int wave_compare_opening(struct ctx *c, const struct wave *w, const struct instrument_version *v, enum compare_by *by,
+			 struct wave_comparison *out)
+{
+	assert(by && out);
+	*by = COMPARE_GROUP;
+	int r = wave_compare(c, w, v, COMPARE_GROUP, out);
+	if (r || parts_shown(out) >= 2)
+		return r;
+	/* the first offered breakdown that sets two parts side by side, else
+	 * the group's */
+	struct wave_comparison first = *out;
+	const char *why_not[COMPARE_BY_N];
+	memcpy(why_not, out->why_not, sizeof why_not);
+	for (int k = COMPARE_GROUP + 1; k < COMPARE_BY_N; k++) {
+		if (why_not[k])
+			continue;
+		if ((r = wave_compare(c, w, v, (enum compare_by)k, out)))
+			return r;
+		if (parts_shown(out) >= 2) {
+			*by = (enum compare_by)k;
+			return D_OK;
+		}
+	}
+	*out = first;
+	return D_OK;
+}
+
 static const struct dimension *dim_named(const struct dimension *d, size_t n, const char *name, size_t *at)
 {
 	for (size_t k = 0; k < n; k++)

@@ -115,6 +115,12 @@ struct wave_comparison {
 };
 MUST_CHECK int wave_compare(struct ctx *c, const struct wave *w, const struct instrument_version *v, enum compare_by by,
 		 struct wave_comparison *out);
+/* The breakdown a comparison opens on when none is asked: the first of
+ * group, batch and unit that is offered for this wave and shows at least
+ * two parts (group when none does), so that the page and the API open on
+ * something to show. */
+MUST_CHECK int wave_compare_opening(struct ctx *c, const struct wave *w, const struct instrument_version *v,
+		 enum compare_by *by, struct wave_comparison *out);
 
 /* Whether other may be set beside w: another wave of the same
  * questionnaire, neither a 360° round. The one rule that the compare page,

@@ -179,7 +179,8 @@ static json_t *ttest(const struct stats_ttest *t)
 }
 
 /* GET /api/v1/waves/{id}/compare?by=group|batch|unit[&with=WAVE]: what the
- * compare page shows, under the same rules. */
+ * compare page shows, under the same rules; without `by`, the first
+ * breakdown offered for the wave (as the page opens on). */
 /* The parts of one breakdown with their scale scores, and the tests
  * between the shown parts per dimension. */
 static json_t *comparison_json(const struct wave_comparison *c, const char *by_name, int by)
@@ -279,8 +280,8 @@ void api_wave_compare(struct web *w)
 		return;
 	}
 	const char *bys = web_arg(w, "by");
-	bys = bys && *bys ? bys : "group";
-	int by = compare_by_parse(bys);
+	bool asked = bys && *bys;
+	int by = asked ? compare_by_parse(bys) : COMPARE_GROUP;
 	long long with;
 	if (!web_arg_checked(w, "with", 0, 0, WEB_ID_MAX, &with))
 		return;
@@ -297,12 +298,18 @@ void api_wave_compare(struct web *w)
 	struct wave_benchmark b;
 	struct wave_pairing p;
 	bool first = with && wave_before(&wv, &other);
-	if (r || ro || wave_compare(&w->ctx, &wv, &v, (enum compare_by)by, &c) || wave_benchmark(&w->ctx, &wv, &v, &b) ||
+	enum compare_by opening = COMPARE_GROUP;
+	if (r || ro ||
+	    (asked ? wave_compare(&w->ctx, &wv, &v, (enum compare_by)by, &c) : wave_compare_opening(&w->ctx, &wv, &v, &opening, &c)) ||
+	    wave_benchmark(&w->ctx, &wv, &v, &b) ||
 	    (with && wave_pair(&w->ctx, first ? &wv : &other, first ? &v : &ov, first ? &other : &wv, first ? &ov : &v, &p))) {
 		web_json_error(w, 500, _("The questionnaires could not be read. Try again later."));
 		return;
 	}
-	json_t *j = comparison_json(&c, bys, by);
+	static const char *const names[] = { "group", "batch", "unit" };
+	if (!asked)
+		by = (int)opening;
+	json_t *j = comparison_json(&c, names[by], by);
 	if (with)
 		json_object_set_new(j, "waves", pairing_json(&p, first ? wv.id : other.id, first ? other.id : wv.id));
 	json_object_set_new(j, "benchmark", benchmark_json(&b));

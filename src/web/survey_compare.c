@@ -301,7 +301,8 @@ void page_wave_compare(struct web *w)
 		return;
 	}
 	const char *bys = web_arg(w, "by");
-	int by = compare_by_parse(bys && *bys ? bys : "group");
+	bool asked = bys && *bys;
+	int by = asked ? compare_by_parse(bys) : COMPARE_GROUP;
 	if (by < 0) {
 		web_error(w, 400, _("Compare by group, batch or unit."));
 		return;
@@ -321,10 +322,14 @@ void page_wave_compare(struct web *w)
 		}
 	}
 	struct wave_comparison cmp;
-	if (wave_compare(&w->ctx, &wv, &v, (enum compare_by)by, &cmp)) {
+	enum compare_by opening;
+	if (asked ? wave_compare(&w->ctx, &wv, &v, (enum compare_by)by, &cmp)
+		  : wave_compare_opening(&w->ctx, &wv, &v, &opening, &cmp)) {
 		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
 		return;
 	}
+	if (!asked)
+		by = (int)opening;
 	page_begin(w, arena_printf(w->a, _("Compare: %s"), wv.name));
 	html(w->out, "<p><a href=\"/waves/%lld\">%s</a></p>", wv.id, _("Back to the wave"));
 	html(w->out, "<form method=\"get\" action=\"/waves/%lld/compare\" class=\"inline-form\">", wv.id);

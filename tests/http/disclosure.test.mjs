@@ -126,6 +126,8 @@ test('two breakdowns that differenced give one person away: per group shown, per
   assert.deepEqual(storedCells(w), { 'Groep A|Team Noord': 5, 'Groep A|Team Zuid': 1, 'Groep B|Team Zuid': 5 });
 
   const byGroup = (await coach.get(`/api/v1/waves/${w}/compare?by=group`)).json();
+  // with two groups to show, a comparison asked for no breakdown opens on the groups
+  assert.equal((await coach.get(`/api/v1/waves/${w}/compare`)).json().by, 'group');
   assert.deepEqual(byGroup.parts.map((x) => [x.name, x.shown, x.n]),
     [['Lichting 1 · Groep A', true, 6], ['Lichting 1 · Groep B', true, 5]]);
   const byUnit = (await coach.get(`/api/v1/waves/${w}/compare?by=unit`)).json();
@@ -169,6 +171,14 @@ test('the same with batches: per batch shown, per team refused', async () => {
   assert.match(unit.why_not_shown, /^Niet getoond bij deze meting: naast de uitsplitsing per lichting, die wel getoond wordt/);
   assert.match((await coach.get(`/waves/${w}/compare?by=unit`)).text,
     /id="why-not">Niet getoond bij deze meting: naast de uitsplitsing per lichting/);
+  // asked for no breakdown, the page and the API open on the batches: the
+  // first breakdown with two parts to set side by side
+  const opening = (await coach.get(`/api/v1/waves/${w}/compare`)).json();
+  assert.equal(opening.by, 'batch');
+  assert.deepEqual(opening.parts.map((x) => [x.name, x.shown]), batch.parts.map((x) => [x.name, x.shown]));
+  const openPage = (await coach.get(`/waves/${w}/compare`)).text;
+  assert.match(openPage, /<option value="batch" selected>/);
+  assert.match(openPage, /<h2 id="by">Per lichting<\/h2>/);
 });
 
 test('two waves compared: 11 of 12 answered both, so they are not paired; 7 of 12 with 5 others, they are', async () => {
