@@ -58,14 +58,22 @@ static void segment(struct buf *b, struct arena *a, int x, int y, int w, struct 
 		     y + ROW / 2 + 4, dark(c) ? "#ffffff" : "#1a1a1a", pct);
 }
 
+static int legend_layout(const char *const *texts, size_t n, int sw, int x, int y, int width, int *px, int *py);
+
 void chart_likert(struct buf *b, struct arena *a, const char *title, const struct chart_likert_row *rows, size_t n,
 		  int points, const char *const *point_labels, const char *table_id)
 {
 	if (points < 2 || points > CHART_POINTS_MAX || !n)
 		return;
 	int legend_y = TOP + (int)n * (ROW + GAP) + 18;
-	int height = legend_y + 30;
 	int width = LEFT + 2 * HALF + 20;
+	/* the legend in rows, each label clear of the next swatch */
+	const char *texts[CHART_POINTS_MAX];
+	int px[CHART_POINTS_MAX], py[CHART_POINTS_MAX];
+	for (int k = 0; k < points; k++)
+		texts[k] = point_labels && point_labels[k] && *point_labels[k] ? arena_printf(a, "%d %s", k + 1, point_labels[k])
+										: arena_printf(a, "%d", k + 1);
+	int height = legend_layout(texts, (size_t)points, 12, LEFT, legend_y, 2 * HALF, px, py) + 4;
 	const char *id = arena_printf(a, "chart-%s", table_id);
 	html(b, "<figure class=\"chart\"><svg role=\"img\" viewBox=\"0 0 %d %d\" aria-labelledby=\"%s-t %s-d\" "
 		"xmlns=\"http://www.w3.org/2000/svg\">", width, height, id, id);
@@ -121,16 +129,10 @@ void chart_likert(struct buf *b, struct arena *a, const char *title, const struc
 		}
 	}
 	/* the legend */
-	int lx = LEFT;
-	int step = (2 * HALF) / points;
 	for (int k = 0; k < points; k++) {
-		const char *label = point_labels && point_labels[k] && *point_labels[k]
-					    ? arena_printf(a, "%d %s", k + 1, point_labels[k])
-					    : arena_printf(a, "%d", k + 1);
 		html(b, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\" stroke=\"#555555\" stroke-width=\"0.5\"></rect>",
-		     lx, legend_y, hex(a, colour(k, points)));
-		html(b, "<text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#1a1a1a\">%s</text>", lx + 16, legend_y + 10, label);
-		lx += step;
+		     px[k], py[k] - 6, hex(a, colour(k, points)));
+		html(b, "<text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#1a1a1a\">%s</text>", px[k] + 18, py[k] + 4, texts[k]);
 	}
 	html(b, "</svg></figure>\n");
 }
@@ -401,7 +403,10 @@ void chart_means(struct buf *b, struct arena *a, const char *title, const char *
 	int left = labels_width(labels, nlabels, 34, 60, 260);
 	int row = (int)nseries * MEANS_SUB + 12, top = 40;
 	int values = left + MEANS_PLOT + 24;
-	int width = values + MEANS_VALUE + 8;
+	/* the column of means as wide as its heading, clear of the last tick's label */
+	const char *mean_word = _("Mean");
+	int value_col = text_width(mean_word, 12) + 16 > MEANS_VALUE ? text_width(mean_word, 12) + 16 : MEANS_VALUE;
+	int width = values + value_col + 8;
 	const char *texts[1 + CHART_SERIES_MAX];
 	int px[1 + CHART_SERIES_MAX], py[1 + CHART_SERIES_MAX];
 	texts[0] = _("Mean, with a line from 1 SD below to 1 SD above it");
@@ -426,7 +431,7 @@ void chart_means(struct buf *b, struct arena *a, const char *title, const char *
 		line(b, x, top - 4, x, top + (int)nlabels * row, GRID, 1, "none");
 		text(b, x, top - 10, "middle", 12, MUTED, tick_label(a, t * step));
 	}
-	text(b, values + MEANS_VALUE - 8, top - 10, "end", 12, MUTED, _("Mean"));
+	text(b, values + value_col - 8, top - 10, "end", 12, MUTED, mean_word);
 	bool hidden = false;
 	for (size_t i = 0; i < nlabels; i++) {
 		int y0 = top + (int)i * row;
@@ -435,7 +440,7 @@ void chart_means(struct buf *b, struct arena *a, const char *title, const char *
 			const struct chart_cell *c = &series[s].cells[i];
 			const struct style *st = &styles[s];
 			int y = y0 + 6 + (int)s * MEANS_SUB + MEANS_SUB / 2;
-			int vx = values + MEANS_VALUE - 8;
+			int vx = values + value_col - 8;
 			if (c->hidden) {
 				hidden = true;
 				html(b, "<text x=\"%d\" y=\"%d\" font-size=\"12\" font-style=\"italic\" fill=\"%s\">%s</text>", left + 6,

@@ -325,7 +325,7 @@ void page_static_css(struct web *w)
 		"table.chart-data tfoot td{color:var(--muted)}\n"
 		"article.story section{border-top:1px solid #ddd;margin-top:1.5rem}\n"
 		/* what people type may be one long word: it wraps, the page never scrolls sideways */
-		".open-answers li,.md,td{overflow-wrap:anywhere}\n"
+		".open-answers li,.md{overflow-wrap:anywhere}td{overflow-wrap:break-word}\n"
 		/* on a phone a wide table scrolls inside itself, never the page */
 		"@media (max-width:40rem){table{display:block;overflow-x:auto;max-width:100%}main{padding:1rem .6rem 3rem}}\n"
 		".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"

@@ -405,3 +405,71 @@ TEST(chart_timeline_counts_up_to_the_invited)
 	buf_release(&b);
 	arena_free(&a);
 }
+
+/* The width a text of n characters takes at 12 px, as the charts reckon
+ * it (0.62 em a character: wider than the average of DejaVu Sans). */
+static double width12(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return (double)n * 12 * 0.62;
+}
+
+TEST(chart_legends_and_headings_leave_room_for_their_words)
+{
+	i18n_use(LANG_NL);
+	struct arena a = ARENA_INIT;
+	struct buf b = BUF_INIT;
+	/* a Likert legend of long labels: each label ends before the next
+	 * swatch on its row, and no row runs out of the picture */
+	const char *points[] = { "helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens" };
+	struct chart_likert_row rows[] = { { "a", { 1, 2, 3, 4, 5 } }, { "b", { 5, 4, 3, 2, 1 } } };
+	chart_likert(&b, &a, "Verdeling", rows, 2, 5, points, "likert");
+	xmlDocPtr d = parse(b.ptr);
+	CHECK(d != NULL);
+	if (d) {
+		double view_w = 0;
+		CHECK(sscanf(string(d, "//s:svg/@viewBox"), "0 0 %lf", &view_w) == 1);
+		CHECK_INT(number(d, "count(//s:rect[@width='12'][@height='12'])"), 5);
+		for (int k = 1; k <= 5; k++) {
+			char xp[96];
+			snprintf(xp, sizeof(xp), "number((//s:rect[@width='12'][@height='12'])[%d]/@x)", k);
+			double x = number(d, xp);
+			snprintf(xp, sizeof(xp), "number((//s:rect[@width='12'][@height='12'])[%d]/@y)", k);
+			double y = number(d, xp);
+			double end = x + 18 + width12(arena_printf(&a, "%d %s", k, points[k - 1]));
+			CHECK(end <= view_w);
+			if (k < 5) {
+				snprintf(xp, sizeof(xp), "number((//s:rect[@width='12'][@height='12'])[%d]/@x)", k + 1);
+				double nx = number(d, xp);
+				snprintf(xp, sizeof(xp), "number((//s:rect[@width='12'][@height='12'])[%d]/@y)", k + 1);
+				if (number(d, xp) == y)
+					CHECK(end <= nx);
+			}
+		}
+		xmlFreeDoc(d);
+	}
+	sample("likert-legend", b.ptr);
+	/* the means' column heading ("Gemiddelde") clear of the scale's last tick */
+	buf_reset(&b);
+	const char *labels[] = { "Verbinden" };
+	struct chart_cell one[] = { cell(3.8, 0.7, 24) };
+	struct chart_series s[] = { { "Eigen organisatie", one } };
+	chart_means(&b, &a, "Schaalgemiddelden", "Schaal", labels, 1, s, 1, 1, 5, NULL, "means-heading");
+	d = parse(b.ptr);
+	CHECK(d != NULL);
+	if (d) {
+		const char *heading = _("Mean");  /* "Gemiddelde": ten characters */
+		CHECK(strlen(heading) >= 4);
+		char xp[160];
+		snprintf(xp, sizeof(xp), "number(//s:text[. = '%s']/@x)", heading);
+		double right = number(d, xp);
+		double tick = number(d, "number(//s:text[@text-anchor='middle'][. = '5']/@x)");
+		CHECK(isfinite(right) && isfinite(tick));
+		CHECK(right - width12(heading) >= tick + 8);
+		xmlFreeDoc(d);
+	}
+	buf_release(&b);
+	arena_free(&a);
+}
