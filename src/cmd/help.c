@@ -7,7 +7,8 @@
 
 const struct command commands[] = {
 	{ "init", cmd_init, "create the database (with --demo: and the demo organisations)",
-	  "leergang init [--demo]   (with --demo, prints the demo logins)" },
+	  "leergang init [--demo [--hostile-names]]   (with --demo, prints the demo logins; --hostile-names gives\n"
+	  "six demo people the hostile names the tests use: markup, a formula, a very long name)" },
 	{ "serve", cmd_serve, "serve the web interface and the API",
 	  "leergang serve [--listen ADDR:PORT] [--threads N] [--secure-cookies] [--per-address-connections N]\n"
 	  "               [--hash-memory MIB] [--hash-queue N] [--hash-wait SECONDS] [--print-logins]\n"

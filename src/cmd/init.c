@@ -1,4 +1,4 @@
-/* init.c — `leergang init [--demo]`: create the database and, with --demo,
+/* init.c — `leergang init [--demo [--hostile-names]]`: create the database and, with --demo,
  * the demo organisations, then print their logins. Safe to run again:
  * existing data is kept. */
 #include "cmd.h"
@@ -22,9 +22,12 @@ void demo_print_logins(void)
 int cmd_init(int argc, char **argv)
 {
 	int demo = 0;
+	enum demo_names names = DEMO_NAMES_ORDINARY;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--demo"))
 			demo = 1;
+		else if (!strcmp(argv[i], "--hostile-names"))  /* the tests' demo */
+			names = DEMO_NAMES_HOSTILE;
 		else
 			cmd_usage("init");
 	}
@@ -32,7 +35,7 @@ int cmd_init(int argc, char **argv)
 	printf("database %s ready (schema version %d)\n", cmd_db_path, store_schema_version(st));
 	if (demo) {
 		struct buf err = BUF_INIT;
-		int r = demo_load(st, NULL, &err);
+		int r = demo_load(st, NULL, names, &err);
 		if (r == ST_CONFLICT)
 			printf("demo data present already\n");
 		else if (r)

@@ -58,8 +58,9 @@ static const char *const last[] = {
 	"Yilmaz", "El Amrani", "Kramer", "van Dijk", "Verhoeven", "Koster", "Prins", "Huisman",
 };
 
-/* Hostile names on purpose: markup, quotes, non-Latin script, URL
- * characters, a spreadsheet formula, a very long name. */
+/* Hostile names, for the tests (`init --demo --hostile-names`): markup,
+ * quotes, non-Latin script, URL characters, a spreadsheet formula, a very
+ * long name. */
 static const char *const hostile[] = {
 	"Jan <script>alert(1)</script>",
 	"O'Brien & \"Zonen\"",
@@ -69,12 +70,24 @@ static const char *const hostile[] = {
 	"Maximiliaan Alexander Frederik Willem Bernhard Johan Christiaan Pieter Hendrik "
 	"van Lynden tot Oldenaller-Schimmelpenninck van der Oye en Stoutenburg-Hoogeveen",
 };
+/* In their places in the demo people use: ordinary names, still with an
+ * apostrophe, a diacritic and a long surname as real people have them. */
+static const char *const ordinary[] = {
+	"Jan de Jong",
+	"Sean O'Brien",
+	"Anaïs Dubois",
+	"Fleur van Rijn",
+	"Noor Haddou",
+	"Willem van Lynden tot Oldenaller",
+};
+_Static_assert(sizeof ordinary == sizeof hostile, "a name for every place");
 
 struct demo {
 	struct ctx c;
 	struct actor w;
 	struct arena a;
 	unsigned seq;      /* for names and employee numbers */
+	const char *const *special;  /* hostile[] or ordinary[] */
 	struct buf *err;
 	const char *password_hash;  /* of DEMO_PASSWORD, made once for every account */
 	long long pool[512];  /* team members of the current organisation, for the groups */
@@ -239,10 +252,10 @@ static void police(struct demo *d)
 	long long head = add_person(d, "P", next_name(d), dros, chief, "Diensthoofd");
 	set_manager(d, dros, head);
 	mentors[3] = head;
-	long long intel = add_unit(d, dros, "Team Informatie & \"Analyse\"");
+	long long intel = add_unit(d, dros, d->special == hostile ? "Team Informatie & \"Analyse\"" : "Team Informatie & Analyse");
 	long long lead = add_team(d, "P", intel, head, 12, "Teamchef", "Informatieanalist");
 	for (size_t i = 0; i < ARRAY_SIZE(hostile); i++) {
-		long long id = add_person(d, "P", hostile[i], intel, lead, "Informatieanalist");
+		long long id = add_person(d, "P", d->special[i], intel, lead, "Informatieanalist");
 		if (!hostile_person)
 			hostile_person = id;
 		d->pool[d->npool++] = id;
@@ -330,8 +343,8 @@ static void municipality(struct demo *d)
 				participant2 = d->pool[at];
 			if (t == 11) {
 				fellow = d->pool[at];
-				/* a hostile name in the municipality too */
-				participant = add_person(d, "G", hostile[0], team, lead, "Medewerker");
+				/* the same name in the municipality too */
+				participant = add_person(d, "G", d->special[0], team, lead, "Medewerker");
 				d->pool[d->npool++] = participant;
 				team_lead = lead;
 			}
@@ -361,9 +374,10 @@ static void municipality(struct demo *d)
 	demo_municipality(&d->c, &cast, d->pool, d->npool);
 }
 
-int demo_load(struct store *st, const char *hash, struct buf *err)
+int demo_load(struct store *st, const char *hash, enum demo_names names, struct buf *err)
 {
 	struct demo d = { 0 };
+	d.special = names == DEMO_NAMES_HOSTILE ? hostile : ordinary;
 	d.c.st = st;
 	d.c.a = &d.a;
 	d.c.who = &d.w;

@@ -1,7 +1,7 @@
 /* demo.h — the demo installation of `leergang init --demo`: two fictional
  * organisations, a police unit and a municipality shaped like the one of
  * seed 002 (departments O, C, S, B with teams T1–T14), with people, an
- * account for every role, and a few hostile names on purpose; and five
+ * account for every role (hostile names for the tests on request); and five
  * small partner organisations without accounts whose leadership scans make
  * up the police unit's benchmark. */
 #ifndef LG_DEMO_H
@@ -18,10 +18,16 @@ struct demo_login {
 /* The demo accounts, ending with { 0 }. */
 extern const struct demo_login demo_logins[];
 
+/* The names of six people of the police unit's intelligence team (one of
+ * them the demo participant): ordinary ones for people to try leergang
+ * with, or hostile ones (markup, a formula, a very long name...) for the
+ * tests. */
+enum demo_names { DEMO_NAMES_ORDINARY, DEMO_NAMES_HOSTILE };
+
 /* Loads the demo into an empty database. ST_CONFLICT when it exists already.
  * hash: the stored form of DEMO_PASSWORD for every account, or NULL to
  * make it here (a fuzz harness passes a cheap one). */
-int demo_load(struct store *st, const char *hash, struct buf *err);
+int demo_load(struct store *st, const char *hash, enum demo_names names, struct buf *err);
 
 /* programmes.c: the programmes of the two demo organisations, as the demo
  * actor (c) of that organisation. pool: people to enrol, in order. */

@@ -14,7 +14,7 @@ const ORG = ['--org', 'politie-demo'];
 let srv, browser;
 
 before(async () => {
-  srv = await startServer();
+  srv = await startServer({ names: 'ordinary' });  // the screenshots show the demo as people see it
   browser = await launch();
   mkdirSync(CHECK, { recursive: true });
 });

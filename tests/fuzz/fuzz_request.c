@@ -59,7 +59,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	    crypto_pwhash_str_alg(cheap, DEMO_PASSWORD, strlen(DEMO_PASSWORD), crypto_pwhash_OPSLIMIT_MIN,
 				  crypto_pwhash_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13))
 		FAIL("setup: sodium");
-	if (store_open(":memory:", &st, &err) || store_migrate(st, &applied, &err) || demo_load(st, cheap, &err))
+	if (store_open(":memory:", &st, &err) || store_migrate(st, &applied, &err) || demo_load(st, cheap, DEMO_NAMES_HOSTILE, &err))
 		FAIL("setup: %s", err.ptr ? err.ptr : "store");
 	i18n_init(dir ? dir : "build/locale");
 	struct arena a = ARENA_INIT;

@@ -137,6 +137,20 @@ test('bug 9: init --demo prints the demo logins, and serve --print-logins is in 
   assert.match(help.stdout + help.stderr, /--print-logins/);
 });
 
+test('the demo reads like a real organisation: ordinary names; the hostile ones only on request, for the tests', () => {
+  const names = (file) => JSON.parse(cli(join(tmp, file), ['export', 'people', '--org', 'politie-demo', '--format', 'json']))
+    .map((p) => p.name);
+  const hostile = /[<>=&"?+\/]|alert|HYPERLINK|李/;
+  const plain = names('init-demo.db');
+  assert.ok(plain.length > 100);
+  assert.deepEqual(plain.filter((n) => hostile.test(n) || n.length > 40), [], 'no hostile name in the demo');
+  assert.ok(plain.includes('Jan de Jong') && plain.includes("Sean O'Brien"), 'ordinary names in their places');
+  cliResult(join(tmp, 'hostile.db'), ['init', '--demo', '--hostile-names']);
+  const tests = names('hostile.db');
+  assert.ok(tests.includes('Jan <script>alert(1)</script>') && tests.some((n) => n.startsWith('=HYPERLINK')), 'the tests\' names');
+  assert.equal(tests.length, plain.length, 'the same people otherwise');
+});
+
 // ---- the import of people (the municipality's administrator) ----
 
 async function importUpload(admin, content) {
