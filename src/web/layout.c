@@ -328,6 +328,10 @@ void page_static_css(struct web *w)
 		".open-answers li,.md{overflow-wrap:anywhere}td{overflow-wrap:break-word}\n"
 		/* on a phone a wide table scrolls inside itself, never the page */
 		"@media (max-width:40rem){table{display:block;overflow-x:auto;max-width:100%}main{padding:1rem .6rem 3rem}}\n"
+		/* printed (a list, results): the content only, no menus, forms or buttons */
+		"@media print{header.top,nav,footer,form,button,.skip,.user{display:none!important}"
+		"main{max-width:none;padding:0}table{display:table!important;page-break-inside:auto}tr{page-break-inside:avoid}"
+		"figure.chart{page-break-inside:avoid}a{color:inherit;text-decoration:none}body{font-size:11pt}}\n"
 		".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
 		".hint{display:block;color:var(--muted)}\ntextarea{width:100%;max-width:48rem}\n"
 		".field.invalid textarea,.field.invalid select{border:2px solid var(--err)}\n"

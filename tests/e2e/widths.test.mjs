@@ -80,3 +80,20 @@ test('at 375 px the group, programme, people and audit pages are no wider than t
   }
   await page.context().close();
 });
+
+// Printed, a page keeps its content and drops what only works on screen.
+test('printed, the results page shows the results without the menus, forms or buttons', async () => {
+  const page = await newPage(browser, 'nl-NL');
+  await login(page, srv.base, demoEmail('coach'));
+  await page.goto(`${srv.base}/waves/${wave}`);
+  for (const shown of ['header.top', 'nav', 'form', 'footer'])
+    assert.ok(await page.locator(shown).first().isVisible(), `${shown} is on the screen`);
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['header.top', 'nav', 'form', 'footer'])
+    assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+  assert.ok(await page.locator('main table').first().isVisible(), 'the tables are printed');
+  assert.ok(await page.locator('main h1').isVisible());
+  assert.ok(await page.locator('figure.chart').first().isVisible(), 'and the charts');
+  await page.pdf({ path: 'build/e2e/wave-printed.pdf' });
+  await page.context().close();
+});
