@@ -161,15 +161,37 @@ static void design_form(struct web *w, const struct programme *p, const struct e
 #undef V
 }
 
+/* A stored text, or a dash when it is empty. */
+static const char *or_dash(const char *s)
+{
+	return s && *s ? s : "—";
+}
+
+/* The design to read, with a link to change it for those who may. */
 static void design_read(struct web *w, const struct programme *p)
 {
 	static const char *const kind_label[DESIGN_KINDS] = { N_("Programme"), N_("Guidance"), N_("Reporting") };
-	html(w->out, "<h2 id=\"design\">%s</h2><dl><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>", _("Design"),
-	     _("Target group"), p->target_group, _("Ambition"), p->ambition);
+	html(w->out, "<h2 id=\"design\">%s</h2>", _("Design"));
+	if (can_design(w))
+		html(w->out, "<p><a href=\"/programmes/%lld/edit\">%s</a></p>", p->id, _("Change the design"));
+	html(w->out, "<dl class=\"summary\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>", _("Target group"),
+	     or_dash(p->target_group), _("Ambition"), or_dash(p->ambition));
 	for (int k = 0; k < DESIGN_KINDS; k++)
 		html(w->out, "<dt>%s: %s</dt><dd>%s: %s<br>%s: %s</dd>", _("Design element"), _(kind_label[k]),
-		     _("Change rationale"), p->rationale[k], _("Learning goal"), p->goal[k]);
-	html(w->out, "</dl>\n");
+		     _("Change rationale"), or_dash(p->rationale[k]), _("Learning goal"), or_dash(p->goal[k]));
+	html(w->out, "<dt>%s</dt><dd>%s</dd>", _("Groups and batches"),
+	     arena_printf(w->a, _("Groups of %d to %d participants."), p->group_min, p->group_max));
+	if (p->cascade_meeting)
+		html(w->out, "<dd>%s</dd>", arena_printf(w->a, _("The next batch starts at meeting %d."), p->cascade_meeting));
+	if (!strcmp(p->shape, "meeting_series"))
+		html(w->out, "<dt>%s</dt><dd>%s</dd>", _("Rules of the menu card"),
+		     arena_printf(w->a, _("At least %d meetings from the menu card, at most %d free choices, %d participants prepare a chosen meeting%s."),
+				  p->menu_min, p->menu_max_free, p->menu_preparers,
+				  p->menu_justify ? _("; every choice is justified from the group's learning need") : ""));
+	html(w->out, "<dt>%s</dt><dd>%s</dd><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>\n", _("Follow-up and staffing"),
+	     arena_printf(w->a, ngettext("%d follow-up meeting a year after the end.", "%d follow-up meetings a year after the end.",
+					 (unsigned long)p->followup_meetings), p->followup_meetings),
+	     or_dash(p->followup), _("Mentor search profile"), or_dash(p->mentor_profile));
 }
 
 /* The parts of meeting mid's script as a list that opens, or the
@@ -332,8 +354,7 @@ static void programme_head(struct web *w, const struct programme_overview *v)
 	     p->id, _("Selecting facilitators against the competency profile"), p->id, _("Selecting mentors"));
 }
 
-static void programme_page(struct web *w, const struct errors *design_errors, const struct errors *batch_errors,
-			   int status)
+static void programme_page(struct web *w, const struct errors *batch_errors, int status)
 {
 	struct programme_overview v;
 	struct programme_design d;
@@ -359,10 +380,7 @@ static void programme_page(struct web *w, const struct errors *design_errors, co
 	};
 	page_sections(w, sections, ARRAY_SIZE(sections));
 	batches_section(w, &v, batch_errors);
-	if (can_design(w))
-		design_form(w, &v.p, design_errors);
-	else
-		design_read(w, &v.p);
+	design_read(w, &v.p);
 	meetings_section(w, &d, can_design(w));
 	menu_section(w, &d, can_design(w));
 	page_end(w);
@@ -371,13 +389,38 @@ static void programme_page(struct web *w, const struct errors *design_errors, co
 
 void page_programme(struct web *w)
 {
-	programme_page(w, NULL, NULL, 200);
+	programme_page(w, NULL, 200);
 }
 
 /* -1 (refused by the domain with its message) unless a number of the form */
 static int int_field(struct web *w, const char *name)
 {
 	return (int)web_field_int(w, name, -999, 999, -1);
+}
+
+/* The design's form on a page of its own: reading and changing apart. */
+static void design_edit_page(struct web *w, const struct programme *p, const struct errors *e, int status)
+{
+	page_begin(w, arena_printf(w->a, _("Change the design: %s"), p->name));
+	html(w->out, "<p><a href=\"/programmes/%lld#design\">%s</a></p>", p->id, _("Back to the programme"));
+	design_form(w, p, e);
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_programme_edit(struct web *w)
+{
+	struct programme p;
+	int r = programme_get(&w->ctx, w->id[0], &p);
+	if (r == D_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	if (r) {
+		web_error(w, 500, _("The programme could not be read. Try again later."));
+		return;
+	}
+	design_edit_page(w, &p, NULL, 200);
 }
 
 void page_programme_update(struct web *w)
@@ -427,7 +470,7 @@ void page_programme_update(struct web *w)
 		web_error(w, 500, _("The design could not be saved. Try again later."));
 		return;
 	}
-	programme_page(w, &e, NULL, 422);
+	design_edit_page(w, &p, &e, 422);
 }
 
 void page_batch_create(struct web *w)
@@ -447,7 +490,7 @@ void page_batch_create(struct web *w)
 		web_error(w, 500, _("The batch could not be added. Try again later."));
 		return;
 	}
-	programme_page(w, NULL, &e, 422);
+	programme_page(w, &e, 422);
 }
 
 void page_group_create(struct web *w)
@@ -470,5 +513,5 @@ void page_group_create(struct web *w)
 		return;
 	}
 	w->id[0] = b.programme_id;
-	programme_page(w, NULL, &e, 422);
+	programme_page(w, &e, 422);
 }

@@ -63,6 +63,7 @@ const struct route routes[] = {
 	{ "GET", "/programmes", page_programmes, ROLES_PROGRAMME_READ, PAGE },
 	{ "POST", "/programmes", page_programme_create, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "GET", "/programmes/{id}", page_programme, ROLES_PROGRAMME_READ, PAGE },
+	{ "GET", "/programmes/{id}/edit", page_programme_edit, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/programmes/{id}", page_programme_update, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/programmes/{id}/batches", page_batch_create, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/batches/{id}/groups", page_group_create, ROLES_PROGRAMME_WRITE, PAGE },

@@ -285,6 +285,7 @@ void page_audit(struct web *w);
 void page_programmes(struct web *w);
 void page_programme_create(struct web *w);
 void page_programme(struct web *w);
+void page_programme_edit(struct web *w);
 void page_programme_update(struct web *w);
 void page_batch_create(struct web *w);
 void page_group_create(struct web *w);

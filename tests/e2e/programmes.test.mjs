@@ -80,6 +80,12 @@ test('the coordinator designs, staffs and plans a LiVe! group; the menu card kee
   await page.getByRole('link', { name: /De menukaart aanpassen/ }).click();
   await accessible(page, 'design-menu');
   await page.goto(programmeUrl);
+  // the design is read on the programme's page and changed on a page of its own
+  assert.equal(await page.locator(`form[action="/programmes/${programmeUrl.match(/programmes\/(\d+)/)[1]}"]`).count(), 0,
+    'no design form on the programme page');
+  await page.getByRole('link', { name: 'Ontwerp wijzigen' }).click();
+  await page.waitForURL(/\/edit$/);
+  await accessible(page, 'programme-design-edit');
   // a bad design: refused with a message per field, nothing saved
   await page.getByLabel(/Kleinste groep/).fill('20');
   await page.getByLabel(/Grootste groep/).fill('8');
@@ -89,6 +95,8 @@ test('the coordinator designs, staffs and plans a LiVe! group; the menu card kee
   await page.getByLabel(/Kleinste groep/).fill('10');
   await page.getByLabel(/Grootste groep/).fill('14');
   await page.getByRole('button', { name: /Ontwerp opslaan/ }).click();
+  await page.waitForURL(/done=programme-updated/);
+  assert.match(await page.locator('#design ~ dl').first().textContent(), /Groepen van 10 tot 14 deelnemers/);
   await page.getByRole('button', { name: /Lichting toevoegen/ }).click();
   await page.getByLabel(/Nieuwe leergroep in Lichting 1/).fill('Leergroep Proef');
   await page.getByRole('button', { name: /Leergroep toevoegen/ }).click();

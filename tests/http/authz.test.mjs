@@ -65,7 +65,7 @@ const policy = {
   'GET /api/v1/organisations': 'signed_in', 'GET /api/v1/units': UNITS, 'GET /api/v1/units/{id}': UNITS,
   'GET /api/v1/people': PEOPLE, 'GET /api/v1/people/{id}': PEOPLE, 'POST /api/v1/people/import': ADMIN,
   'GET /programmes': PROG_READ, 'POST /programmes': PROG_WRITE, 'GET /programmes/{id}': PROG_READ,
-  'POST /programmes/{id}': PROG_WRITE, 'POST /programmes/{id}/batches': PROG_WRITE,
+  'GET /programmes/{id}/edit': PROG_WRITE, 'POST /programmes/{id}': PROG_WRITE, 'POST /programmes/{id}/batches': PROG_WRITE,
   'POST /batches/{id}/groups': PROG_WRITE, 'GET /programmes/{id}/selection': PROG_READ,
   'GET /programmes/{id}/design/{id}': PROG_WRITE, 'POST /programmes/{id}/design/{id}': PROG_WRITE,
   'POST /programmes/{id}/design/{id}/parts': PROG_WRITE, 'POST /programmes/{id}/design': PROG_WRITE,
