@@ -169,6 +169,15 @@ void form_textarea(struct web *w, const char *name, const char *label, const cha
 		   const char *hint);
 /* the status message of ?done=CODE after a redirect */
 void page_done_message(struct web *w);
+/* confirm.c: the question before a destructive action. True when the
+ * form carries confirm=1; otherwise the page asks (question, the yes
+ * button's words, `back` for "No, go back"), re-posting every field to the
+ * same address with confirm=1, and the handler returns at once. Call it
+ * after finding the thing and before changing anything. */
+bool web_confirmed(struct web *w);
+bool web_confirm(struct web *w, const char *question, const char *yes, const char *back);
+/* The same as "Are you sure you want to remove WHAT?", "Yes, remove". */
+bool web_confirm_delete(struct web *w, const char *what, const char *back);
 
 /* handlers by file */
 void page_report(struct web *w);
