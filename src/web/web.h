@@ -349,6 +349,9 @@ void page_calendar_create(struct web *w);
 void page_calendar_revoke(struct web *w);
 void page_calendar_feed(struct web *w);
 void page_healthz(struct web *w);
+/* statements.c: the privacy and accessibility statements (public) */
+void page_privacy(struct web *w);
+void page_accessibility(struct web *w);
 void page_static_css(struct web *w);
 void page_static_picker_js(struct web *w);
 /* The attributes that make a <select> of people a picker with JavaScript
