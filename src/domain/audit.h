@@ -26,4 +26,23 @@ const char *audit_when(struct arena *a, const char *at);
 MUST_CHECK int audit_page(struct ctx *c, long long offset, long long limit, struct audit_entry **out, size_t *n,
 	       long long *total);
 
+/* The audit log's filters as the administrator gives them (NULL or "" for
+ * none): who (part of an e-mail address or an account's name), action
+ * (one of audit_action_code's), from and to ("YYYY-MM-DD", whole days on
+ * the server's clock, both included). */
+struct audit_query {
+	const char *who, *action, *from, *to;
+};
+#define AUDIT_WHO_MAX 200   /* characters of the who filter */
+/* The organisation's lines through the filters, newest first. A filter
+ * that cannot be used (too long, an action not in the list, not a date, a
+ * "to" before "from") gets a message under its name in e and is left out;
+ * the others apply. Returns a store code. */
+MUST_CHECK int audit_search(struct ctx *c, const struct audit_query *q, struct errors *e, long long offset,
+			    long long limit, struct audit_entry **out, size_t *n, long long *total);
+/* The actions that have words (audit_action_label), for the filter's list:
+ * code i, for i below audit_action_count(). */
+size_t audit_action_count(void);
+const char *audit_action_code(size_t i);
+
 #endif

@@ -97,6 +97,16 @@ static const struct { const char *action, *label; } labels[] = {
 	{ "closing_talk.read", N_("Closing talk read by someone else") },
 };
 
+size_t audit_action_count(void)
+{
+	return sizeof(labels) / sizeof(labels[0]);
+}
+
+const char *audit_action_code(size_t i)
+{
+	return i < audit_action_count() ? labels[i].action : NULL;
+}
+
 const char *audit_action_label(const char *action)
 {
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)

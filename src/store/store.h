@@ -123,5 +123,8 @@ MUST_CHECK int store_audit_add(struct store *s, long long org, long long actor_i
 		    const char *object_kind, long long object_id, const char *detail);
 MUST_CHECK int store_audit_list(struct store *s, struct arena *a, long long org, long long offset, long long limit,
 		     struct audit_entry **out, size_t *n, long long *total);
+/* The same through a filter (model/people.h); total counts the matches. */
+MUST_CHECK int store_audit_find(struct store *s, struct arena *a, long long org, const struct audit_filter *f,
+				long long offset, long long limit, struct audit_entry **out, size_t *n, long long *total);
 
 #endif

@@ -60,7 +60,23 @@ void page_account_reactivate(struct web *w)
 
 void page_account_sessions_end(struct web *w)
 {
-	int d = account_end_sessions(&w->ctx, w->id[0]);
+	struct account acc;
+	int d = account_admin_get(&w->ctx, w->id[0], &acc);
+	if (d == D_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	if (d) {
+		web_error(w, 500, _("The sessions could not be ended. Try again later."));
+		return;
+	}
+	/* one's own: the domain's refusal below, not a question first */
+	if (acc.id != w->ctx.who->account_id &&
+	    !web_confirm(w, arena_printf(w->a, _("Are you sure you want to end every session of %s (%s)? They are logged out at once."),
+					 acc.display_name, acc.email),
+			 _("Yes, end the sessions"), "/accounts"))
+		return;
+	d = account_end_sessions(&w->ctx, w->id[0]);
 	if (d == D_NOTFOUND)
 		web_not_found(w);
 	else if (d == D_CONFLICT)

@@ -222,8 +222,37 @@ void page_account_role_add(struct web *w)
 	web_redirect(w, "/accounts?done=role-added");
 }
 
+/* "the role coach of Anna": the grant of the account, to ask about; NULL
+ * (after answering) when the account or its grant is not there. */
+static const char *grant_named(struct web *w, long long account_id, long long grant_id)
+{
+	struct account_roles *ar;
+	size_t n;
+	if (account_list_roles(&w->ctx, &ar, &n)) {
+		web_error(w, 500, _("The role could not be taken away. Try again later."));
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (ar[i].account.id != account_id)
+			continue;
+		for (size_t k = 0; k < ar[i].ngrants; k++) {
+			if (ar[i].grants[k].id != grant_id)
+				continue;
+			int r = role_parse(ar[i].grants[k].role);
+			return arena_printf(w->a, _("the role %s of %s"), r >= 0 ? role_label(r) : ar[i].grants[k].role,
+					    ar[i].account.display_name);
+		}
+	}
+	web_not_found(w);
+	return NULL;
+}
+
 void page_account_role_remove(struct web *w)
 {
+	const char *what = grant_named(w, w->id[0], w->id[1]);
+	if (!what || !web_confirm(w, arena_printf(w->a, _("Are you sure you want to take away %s?"), what), _("Yes, take it away"),
+				  "/accounts"))
+		return;
 	struct errors e = { 0 };
 	int d = account_role_take(&w->ctx, w->id[0], w->id[1], &e);
 	if (d == D_NOTFOUND) {

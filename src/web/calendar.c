@@ -96,6 +96,24 @@ void page_calendar_create(struct web *w)
 
 void page_calendar_revoke(struct web *w)
 {
+	struct calendar_links cl;
+	if (calendar_links(&w->ctx, &cl)) {
+		web_error(w, 500, _("The link could not be revoked. Try again later."));
+		return;
+	}
+	const struct calendar_link *l = NULL;
+	for (size_t i = 0; i < cl.n && !l; i++)
+		if (cl.links[i].id == w->id[0])
+			l = &cl.links[i];
+	if (!l) {
+		web_not_found(w);
+		return;
+	}
+	const char *what = l->group_name ? arena_printf(w->a, _("the calendar link for %s"), l->group_name)
+					 : _("the calendar link for all your meetings");
+	if (!web_confirm(w, arena_printf(w->a, _("Are you sure you want to revoke %s? Calendars that use it stop getting your meetings. This cannot be undone."), what),
+			 _("Yes, revoke"), "/calendar"))
+		return;
 	int r = calendar_feed_revoke(&w->ctx, w->id[0], (long long)time(NULL));
 	if (r == D_NOTFOUND)
 		web_not_found(w);

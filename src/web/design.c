@@ -136,6 +136,9 @@ void page_design_meeting_save(struct web *w)
 	struct programme_meeting m = v.m;
 	struct errors e = { 0 };
 	if (deleting(w)) {
+		if (!web_confirm_delete(w, arena_printf(w->a, _("meeting %d “%s” from the design of %s"), m.number, m.theme, v.p.name),
+					arena_printf(w->a, "/programmes/%lld/design/%lld", v.p.id, m.id)))
+			return;
 		int d = design_meeting_delete(&w->ctx, m.id, &e);
 		after_meeting(w, d, "meeting", &e, d == D_OK ? 0 : m.id);
 		return;
@@ -159,6 +162,17 @@ void page_design_part_save(struct web *w)
 	const struct programme_meeting m = v.m;
 	struct errors e = { 0 };
 	if (part && deleting(w)) {
+		const struct script_part *sp = NULL;
+		for (size_t i = 0; i < v.nparts && !sp; i++)
+			if (v.parts[i].id == part)
+				sp = &v.parts[i];
+		if (!sp) {
+			web_not_found(w);
+			return;
+		}
+		if (!web_confirm_delete(w, arena_printf(w->a, _("the part “%s” from the script of meeting %d"), sp->title, m.number),
+					arena_printf(w->a, "/programmes/%lld/design/%lld", v.p.id, m.id)))
+			return;
 		d = design_part_delete(&w->ctx, m.id, part);
 	} else {
 		struct script_part p = { 0 };
@@ -295,6 +309,31 @@ static void after_menu(struct web *w, int d, const char *form, long long which, 
 		web_error(w, 500, _("The change could not be saved. Try again later."));
 }
 
+/* The question before removing the topic or option w->id[1] of the card
+ * of programme w->id[0]: true to go on; false after asking, or after
+ * answering 404 for one not on this card. */
+static bool confirm_menu(struct web *w, const char *kind)
+{
+	struct programme_design d;
+	int r = design_get(&w->ctx, w->id[0], &d);
+	const char *what = NULL;
+	for (size_t i = 0; !r && !strcmp(kind, "topic") && i < d.ntopics && !what; i++)
+		if (d.topics[i].id == w->id[1])
+			what = arena_printf(w->a, _("the topic “%s” and its options from the menu card"), d.topics[i].name);
+	for (size_t i = 0; !r && !strcmp(kind, "option") && i < d.noptions && !what; i++)
+		if (d.options[i].id == w->id[1])
+			what = arena_printf(w->a, _("the option “%s” from the menu card"), d.options[i].name);
+	if (r && r != D_NOTFOUND) {
+		web_error(w, 500, _("The change could not be saved. Try again later."));
+		return false;
+	}
+	if (!what) {
+		web_not_found(w);
+		return false;
+	}
+	return web_confirm_delete(w, what, arena_printf(w->a, "/programmes/%lld/menu", w->id[0]));
+}
+
 void page_menu_topic_add(struct web *w)
 {
 	struct errors e = { 0 };
@@ -306,6 +345,8 @@ void page_menu_topic_save(struct web *w)
 {
 	struct errors e = { 0 };
 	if (deleting(w)) {
+		if (!confirm_menu(w, "topic"))
+			return;
 		after_menu(w, design_topic_delete(&w->ctx, w->id[0], w->id[1], &e), "topic", w->id[1], &e);
 		return;
 	}
@@ -332,6 +373,8 @@ void page_menu_option_save(struct web *w)
 {
 	struct errors e = { 0 };
 	if (deleting(w)) {
+		if (!confirm_menu(w, "option"))
+			return;
 		after_menu(w, design_option_delete(&w->ctx, w->id[0], w->id[1], &e), "option", w->id[1], &e);
 		return;
 	}

@@ -88,7 +88,8 @@ void page_begin(struct web *w, const char *title)
 
 void page_end(struct web *w)
 {
-	html(w->out, "</main>\n<footer><p>leergang %s</p></footer>\n", LG_VERSION);
+	html(w->out, "</main>\n<footer><p>leergang %s · <a href=\"/privacy\">%s</a> · <a href=\"/accessibility\">%s</a></p></footer>\n",
+	     LG_VERSION, _("Privacy statement"), _("Accessibility statement"));
 	/* the script only on pages with a people picker (a respondent's page
 	 * has none): without it the page works the same, by its own search */
 	if (w->picker_script)

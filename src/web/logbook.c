@@ -229,6 +229,25 @@ void page_logbook_update(struct web *w)
 {
 	struct errors err = { 0 };
 	if (!strcmp(web_field(w, "action"), "delete")) {
+		/* the writer's own entries only: another reader is not asked (and
+		 * no read of theirs is recorded for a question) */
+		struct logbook_entry *own;
+		size_t n;
+		if (logbook_own(&w->ctx, &own, &n)) {
+			web_error(w, 500, _("The entry could not be saved. Try again later."));
+			return;
+		}
+		const struct logbook_entry *e = NULL;
+		for (size_t i = 0; i < n && !e; i++)
+			if (own[i].id == w->id[0])
+				e = &own[i];
+		if (!e) {
+			web_not_found(w);
+			return;
+		}
+		if (!web_confirm_delete(w, arena_printf(w->a, _("your logbook entry of %s"), date_label(w->a, e->entry_date)),
+					arena_printf(w->a, "/logbook/%lld", e->id)))
+			return;
 		after(w, logbook_delete(&w->ctx, w->id[0]), "edit", &err, "logbook-removed");
 		return;
 	}

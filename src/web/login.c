@@ -36,6 +36,7 @@ static void login_form(struct web *w, const char *email, const char *message, in
 			     url_encode(w->a, next), arena_printf(w->a, _("Log in through %s"), p[i].org_name));
 		html(w->out, "</ul>\n");
 	}
+	html(w->out, "<p><a href=\"/privacy\">%s</a></p>\n", _("Privacy statement: what leergang keeps about you, and who reads it"));
 	page_end(w);
 	w->r->status = status;
 }

@@ -168,6 +168,22 @@ void page_plan_goal(struct web *w)
 	struct errors e = { 0 };
 	long long gid = web_field_id(w, "goal_id");
 	if (gid > 0 && !strcmp(web_field(w, "action"), "delete")) {
+		struct learning_group g;
+		struct plan p;
+		int d = plan_own(&w->ctx, w->id[0], &g, &p);
+		const struct development_goal *goal = NULL;
+		for (size_t i = 0; !d && i < p.ngoals && !goal; i++)
+			if (p.goals[i].id == gid)
+				goal = &p.goals[i];
+		if (!d && !goal)
+			d = D_NOTFOUND;
+		if (d) {
+			after(w, d, "goal", gid, &e);
+			return;
+		}
+		if (!web_confirm_delete(w, arena_printf(w->a, _("the goal “%s” of your development plan"), goal->text),
+					arena_printf(w->a, "/groups/%lld/plan", w->id[0])))
+			return;
 		after(w, plan_goal_delete(&w->ctx, gid), "goal", gid, &e);
 		return;
 	}

@@ -15,6 +15,8 @@ const struct route routes[] = {
 	{ "GET", "/login", page_login, ACCESS_PUBLIC, PAGE },
 	{ "POST", "/login", page_login_post, ACCESS_PUBLIC, PAGE_PASSWORD },
 	{ "GET", "/language", page_language, ACCESS_PUBLIC, PAGE },
+	{ "GET", "/privacy", page_privacy, ACCESS_PUBLIC, PAGE },
+	{ "GET", "/accessibility", page_accessibility, ACCESS_PUBLIC, PAGE },
 	/* the callback before the pattern it would also match */
 	{ "GET", "/login/oidc/callback", page_oidc_callback, ACCESS_PUBLIC, PAGE },
 	{ "GET", "/login/oidc/{slug}", page_oidc_start, ACCESS_PUBLIC, PAGE },

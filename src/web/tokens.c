@@ -94,6 +94,24 @@ void page_token_create(struct web *w)
 
 void page_token_revoke(struct web *w)
 {
+	struct api_token *t;
+	size_t n;
+	if (api_token_list(&w->ctx, w->who.account_id, &t, &n)) {
+		web_error(w, 500, _("The API token could not be revoked. Try again later."));
+		return;
+	}
+	const struct api_token *mine = NULL;
+	for (size_t i = 0; i < n && !mine; i++)
+		if (t[i].id == w->id[0])
+			mine = &t[i];
+	if (!mine) {
+		web_not_found(w);
+		return;
+	}
+	const char *label = *mine->label ? mine->label : _("without a label");
+	if (!web_confirm(w, arena_printf(w->a, _("Are you sure you want to revoke the API token %s? Whatever uses it stops working at once. This cannot be undone."), label),
+			 _("Yes, revoke"), "/tokens"))
+		return;
 	int d = api_token_revoke(&w->ctx, w->who.account_id, w->id[0]);
 	if (d == D_NOTFOUND)
 		web_not_found(w);

@@ -166,8 +166,20 @@ void page_unit_update(struct web *w)
 
 void page_unit_delete(struct web *w)
 {
+	struct unit_view v;
+	int d = unit_open(&w->ctx, w->id[0], &v);
+	if (d == D_NOTFOUND) {
+		web_not_found(w);
+		return;
+	}
+	if (d) {
+		web_error(w, 500, _("The unit could not be removed. Try again later."));
+		return;
+	}
+	if (!web_confirm_delete(w, arena_printf(w->a, _("the unit %s"), v.u.name), arena_printf(w->a, "/units/%lld", v.u.id)))
+		return;
 	struct errors e = { 0 };
-	int d = unit_remove(&w->ctx, w->id[0], &e);
+	d = unit_remove(&w->ctx, w->id[0], &e);
 	if (d == D_NOTFOUND)
 		web_not_found(w);
 	else if (d == D_CONFLICT)

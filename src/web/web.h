@@ -176,6 +176,15 @@ struct page_section {
 	bool shown;
 };
 void page_sections(struct web *w, const struct page_section *s, size_t n);
+/* confirm.c: the question before a destructive action. True when the
+ * form carries confirm=1; otherwise the page asks (question, the yes
+ * button's words, `back` for "No, go back"), re-posting every field to the
+ * same address with confirm=1, and the handler returns at once. Call it
+ * after finding the thing and before changing anything. */
+bool web_confirmed(struct web *w);
+bool web_confirm(struct web *w, const char *question, const char *yes, const char *back);
+/* The same as "Are you sure you want to remove WHAT?", "Yes, remove". */
+bool web_confirm_delete(struct web *w, const char *what, const char *back);
 
 /* handlers by file */
 void page_report(struct web *w);
@@ -349,6 +358,9 @@ void page_calendar_create(struct web *w);
 void page_calendar_revoke(struct web *w);
 void page_calendar_feed(struct web *w);
 void page_healthz(struct web *w);
+/* statements.c: the privacy and accessibility statements (public) */
+void page_privacy(struct web *w);
+void page_accessibility(struct web *w);
 void page_static_css(struct web *w);
 void page_static_picker_js(struct web *w);
 /* The attributes that make a <select> of people a picker with JavaScript

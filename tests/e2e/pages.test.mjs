@@ -146,3 +146,44 @@ test('search: Dutch word forms with the match marked, a coach reading along with
   assert.ok(!text.includes('Jan <script>'), 'no participant name for the coach');
   await coach.close();
 });
+
+test('the privacy and accessibility statements, the audit log\'s filters, and the question before deleting', async () => {
+  const page = await newPage();
+  await page.goto(srv.base + '/login');
+  await page.locator('footer').getByRole('link', { name: 'Privacyverklaring' }).click();
+  await page.waitForURL(srv.base + '/privacy');
+  await accessible(page, 'privacy');
+  await page.locator('footer').getByRole('link', { name: 'Toegankelijkheidsverklaring' }).click();
+  await page.waitForURL(srv.base + '/accessibility');
+  await accessible(page, 'accessibility');
+
+  await login(page, demoEmail('administrator'));
+  await page.goto(srv.base + '/privacy');
+  await accessible(page, 'privacy-signed-in');
+  await page.goto(srv.base + '/audit');
+  await page.getByLabel('Soort actie').selectOption('login');
+  await page.getByRole('button', { name: 'Tonen' }).click();
+  await page.waitForURL(/action=login/);
+  await accessible(page, 'audit-filtered');
+  await page.goto(srv.base + '/audit?from=2020-13-45');
+  assert.ok(await page.getByRole('alert').isVisible());
+  await accessible(page, 'audit-bad-date');
+
+  // a unit removed: the question, "no" goes back, "yes" removes
+  await page.goto(srv.base + '/units');
+  await page.getByLabel(/^Naam$/).fill('Team Tijdelijk');
+  await page.getByRole('button', { name: /toevoegen/i }).click();
+  await page.getByRole('link', { name: 'Team Tijdelijk', exact: true }).click();
+  const unit = page.url();
+  await page.getByRole('button', { name: 'Dit onderdeel verwijderen' }).click();
+  assert.equal(await page.locator('h1').textContent(), 'Weet je het zeker?');
+  assert.match(await page.locator('main').innerText(), /organisatieonderdeel Team Tijdelijk wilt verwijderen\? Dit kan niet ongedaan worden gemaakt/);
+  await accessible(page, 'confirm-delete');
+  await page.getByRole('link', { name: 'Nee, terug' }).click();
+  assert.equal(page.url(), unit);
+  await page.getByRole('button', { name: 'Dit onderdeel verwijderen' }).click();
+  await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
+  await page.waitForURL(srv.base + '/units?done=unit-deleted');
+  assert.equal(await page.getByRole('link', { name: 'Team Tijdelijk', exact: true }).count(), 0);
+  await page.close();
+});

@@ -76,6 +76,7 @@ test('API tokens: make one, see the list, revoke it', async () => {
   assert.match(await page.getByLabel('API-token').inputValue(), /^[0-9a-f]{64}$/);
   await accessible(page, 'tokens-made');
   await page.getByRole('button', { name: 'Het token Analyse in R intrekken' }).click();
+  await page.getByRole('button', { name: 'Ja, intrekken' }).click();   // the question before revoking
   await page.waitForURL(srv.base + '/tokens?done=token-revoked');
   await accessible(page, 'tokens-revoked');
   await page.context().close();

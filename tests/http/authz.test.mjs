@@ -47,7 +47,7 @@ const REPORT_WRITE = ['facilitator', 'mentor'];
 const SURVEY = ['coach', 'researcher'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /login': 'public',
-  'POST /login': 'public', 'GET /language': 'public',
+  'POST /login': 'public', 'GET /language': 'public', 'GET /privacy': 'public', 'GET /accessibility': 'public',
   'GET /login/oidc/callback': 'public', 'GET /login/oidc/{slug}': 'public',
   'POST /logout': 'signed_in', 'GET /': 'signed_in', 'GET /password': 'signed_in', 'POST /password': 'signed_in',
   'GET /password/forgot': 'public', 'POST /password/forgot': 'public', 'GET /password/reset': 'public',

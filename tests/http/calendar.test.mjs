@@ -85,7 +85,7 @@ test('a revoked link answers 404 although its text is kept', async () => {
   await feed(path);
   const id = Math.max(...[...(await as.participant.get('/calendar')).text.matchAll(/action="\/calendar\/(\d+)\/revoke"/g)]
     .map((m) => Number(m[1])));
-  const r = await as.participant.post(`/calendar/${id}/revoke`, {});
+  const r = await as.participant.post(`/calendar/${id}/revoke`, { confirm: '1' });
   assert.equal(r.status, 303);
   const gone = await anon().get(path);
   assert.equal(gone.status, 404);

@@ -213,7 +213,7 @@ test('switching an account off: confirmation, its sessions end, its sign-in refu
   // ending sessions alone
   const again = new Client(srv.base);
   await again.login(email);
-  assert.equal((await admin.post(`/accounts/${id}/sessions/delete`)).status, 303);
+  assert.equal((await admin.post(`/accounts/${id}/sessions/delete`, { confirm: '1' })).status, 303);
   assert.equal((await again.get('/')).status, 303);
   // never one's own
   const own = sql(`SELECT id FROM account WHERE email = '${demoEmail('administrator')}'`)[0].id;
@@ -221,7 +221,7 @@ test('switching an account off: confirmation, its sessions end, its sign-in refu
   assert.equal(self.status, 409);
   assert.match(self.text, /eigen account niet uitschakelen/);
   assert.equal(sql(`SELECT active FROM account WHERE id = ${own}`)[0].active, 1);
-  assert.equal((await admin.post(`/accounts/${own}/sessions/delete`)).status, 409);
+  assert.equal((await admin.post(`/accounts/${own}/sessions/delete`, { confirm: '1' })).status, 409);
   assert.equal((await admin.get('/accounts')).status, 200, 'still signed in');
   // an account of another organisation is not found
   const other = sql(`SELECT id FROM account WHERE email = '${demoEmail('facilitator', 'gemeente')}'`)[0].id;

@@ -54,7 +54,7 @@ test('A cannot change units, accounts or roles of B', async () => {
   const target = bUnits.find((u) => u.people === 0 && u.units === 0) || bUnits[0];
   let r = await a.post(`/units/${target.id}`, { name: 'Overgenomen', parent_id: '0', manager: '' });
   assert.equal(r.status, 404);
-  r = await a.post(`/units/${target.id}/delete`, {});
+  r = await a.post(`/units/${target.id}/delete`, { confirm: '1' });
   assert.equal(r.status, 404);
   const after = (await b.get(`/api/v1/units/${target.id}`)).json();
   assert.equal(after.name, target.name, 'the unit of B is unchanged');

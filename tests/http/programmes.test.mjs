@@ -281,7 +281,7 @@ test('calendar: a participant subscribes; the link works without logging in unti
   assert.ok((r.text.match(/BEGIN:VEVENT/g) || []).length >= 10);
   assert.match(r.text, /UID:meeting-\d+@leergang/);
   const id = Math.max(...all((await p.get('/calendar')).text, /action="\/calendar\/(\d+)\/revoke"/g));
-  r = await p.post(`/calendar/${id}/revoke`, {});
+  r = await p.post(`/calendar/${id}/revoke`, { confirm: '1' });
   assert.equal(r.status, 303);
   assert.equal((await anon.get(path)).status, 404);
   assert.equal((await anon.get('/calendar.ics?token=nonsense')).status, 404);
@@ -445,13 +445,13 @@ test('the coach edits the design: a meeting, its script with framework tags, the
   const demoProg = first(demoList, /href="\/programmes\/(\d+)">LiVe! Westerschelde/);
   const demoPage = (await c.get(`/programmes/${demoProg}`)).text;
   const planned = first(demoPage, /href="\/programmes\/\d+\/design\/(\d+)"/);
-  r = await c.post(`/programmes/${demoProg}/design/${planned}`, { action: 'delete' });
+  r = await c.post(`/programmes/${demoProg}/design/${planned}`, { action: 'delete', confirm: '1' });
   assert.equal(r.status, 422);
   assert.match(r.text, /ingepland|planned this meeting/);
   r = await c.post(`/programmes/${prog}/design`, { theme: 'Terugkomdag' });
   assert.equal(r.status, 303);
   const added = Number(r.headers.get('location').match(/design\/(\d+)/)[1]);
-  r = await c.post(`/programmes/${prog}/design/${added}`, { action: 'delete' });
+  r = await c.post(`/programmes/${prog}/design/${added}`, { action: 'delete', confirm: '1' });
   assert.equal(r.status, 303);
   // the menu card: a new topic with an option; an option a group chose stays
   r = await c.post(`/programmes/${prog}/menu/topics`, { topic_name: 'Eigen onderwerp' });
@@ -469,11 +469,11 @@ test('the coach edits the design: a meeting, its script with framework tags, the
   const mp = (await c.get(`/meetings/${chosenMeeting}`)).text;
   const chosenOption = mp.match(/<option value="o:(\d+)" selected>/);
   if (chosenOption) {
-    r = await c.post(`/programmes/${demoProg}/menu/options/${chosenOption[1]}`, { action: 'delete' });
+    r = await c.post(`/programmes/${demoProg}/menu/options/${chosenOption[1]}`, { action: 'delete', confirm: '1' });
     assert.equal(r.status, 422);
   } else {
     const chosenTopic = first(mp, /<option value="t:(\d+)" selected>/);
-    r = await c.post(`/programmes/${demoProg}/menu/topics/${chosenTopic}`, { action: 'delete' });
+    r = await c.post(`/programmes/${demoProg}/menu/topics/${chosenTopic}`, { action: 'delete', confirm: '1' });
     assert.equal(r.status, 422);
   }
   assert.match(r.text, /gekozen|has chosen/);
@@ -533,11 +533,11 @@ test('a programme\'s design changes through its own programme only: another\'s t
   assert.equal((await c.get(`/programmes/${a}/design/${mb}`)).status, 404);
   assert.equal((await c.post(`/programmes/${a}/design/${mb}`, { theme: 'Elders' })).status, 404);
   // B's topic and option through A's menu card
-  let r = await c.post(`/programmes/${a}/menu/topics/${topicB}`, { action: 'delete' });
+  let r = await c.post(`/programmes/${a}/menu/topics/${topicB}`, { action: 'delete', confirm: '1' });
   assert.equal(r.status, 404);
   r = await c.post(`/programmes/${a}/menu/topics/${topicB}`, { topic_name: 'Elders hernoemd', topic_description: '' });
   assert.equal(r.status, 404);
-  r = await c.post(`/programmes/${a}/menu/options/${optionB}`, { action: 'delete' });
+  r = await c.post(`/programmes/${a}/menu/options/${optionB}`, { action: 'delete', confirm: '1' });
   assert.equal(r.status, 404);
   r = await c.post(`/programmes/${a}/menu/options`, { topic_id: String(topicB), option_name: 'Onder een ander onderwerp' });
   assert.equal(r.status, 422);
@@ -546,7 +546,7 @@ test('a programme\'s design changes through its own programme only: another\'s t
   assert.ok(menuAfter.includes(`/menu/options/${optionB}"`), 'B keeps its option');
   assert.doesNotMatch(menuAfter, /Elders hernoemd|Onder een ander onderwerp/);
   // B's script part through a meeting of A
-  r = await c.post(`/programmes/${a}/design/${ma}/parts`, { part_id: String(partB), action: 'delete' });
+  r = await c.post(`/programmes/${a}/design/${ma}/parts`, { part_id: String(partB), action: 'delete', confirm: '1' });
   assert.equal(r.status, 404);
   assert.ok((await partsB()).includes(partB), 'B keeps its part');
 

@@ -52,20 +52,20 @@ test('the page: make a token (shown once), use it, see it listed without the sec
   const other = new Client(srv.base);
   await other.login(demoEmail('mentor'));
   await other.get('/tokens');
-  assert.equal((await other.post(`/tokens/${id}/revoke`)).status, 404);
+  assert.equal((await other.post(`/tokens/${id}/revoke`, { confirm: '1' })).status, 404);
   assert.equal((await me(token)).status, 200);
   // nor can a form from elsewhere
-  assert.equal((await c.post(`/tokens/${id}/revoke`, { csrf: 'f'.repeat(64) })).status, 403);
+  assert.equal((await c.post(`/tokens/${id}/revoke`, { csrf: 'f'.repeat(64), confirm: '1' })).status, 403);
   assert.equal((await me(token)).status, 200);
 
-  const rv = await c.post(`/tokens/${id}/revoke`);
+  const rv = await c.post(`/tokens/${id}/revoke`, { confirm: '1' });
   assert.equal(rv.status, 303);
   assert.equal(rv.headers.get('location'), '/tokens?done=token-revoked');
   assert.match((await c.get('/tokens?done=token-revoked')).text, /Het API-token is ingetrokken en werkt niet meer/);
   const gone = await me(token);
   assert.equal(gone.status, 401, 'a revoked token');
   assert.equal(typeof gone.json().error, 'string');
-  assert.equal((await c.post(`/tokens/${id}/revoke`)).status, 404, 'revoked already');
+  assert.equal((await c.post(`/tokens/${id}/revoke`, { confirm: '1' })).status, 404, 'revoked already');
 });
 
 test('the page: bad input changes nothing', async () => {

@@ -60,4 +60,12 @@ struct audit_entry {
 	char *at, *actor, *action, *object_kind, *detail;
 };
 
+/* Which lines of the audit log to read; "" (or NULL) is no filter. who:
+ * part of the actor's e-mail address or account name (any case); action:
+ * one recorded action exactly; from_at/to_at: times as stored
+ * ("YYYY-MM-DDTHH:MM:SSZ"), from inclusive, to exclusive. */
+struct audit_filter {
+	const char *who, *action, *from_at, *to_at;
+};
+
 #endif
