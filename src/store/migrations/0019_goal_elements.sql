@@ -3,9 +3,10 @@
 -- organisation) instead of codes typed into development_goal.elements.
 --
 -- The codes older goals hold (those of the group's programme's framework,
--- as "C2, A1") become rows here; a goal whose codes all were found has its
--- text emptied. A code that no longer names an element stays in the text,
--- where the plan page still reads it, until the goal is saved again.
+-- as "C2, A1") become rows here when every one of them names an element,
+-- and the text is emptied. A goal with a code that no longer names one
+-- keeps its text, which the plan page reads (the names it still finds, the
+-- rest as typed), until the goal is saved again.
 
 CREATE TABLE development_goal_element (
 	goal_id         INTEGER NOT NULL REFERENCES development_goal(id) ON DELETE CASCADE,
@@ -32,3 +33,6 @@ UPDATE development_goal SET elements = ''
 WHERE elements <> ''
   AND (SELECT count(*) FROM development_goal_element x WHERE x.goal_id = development_goal.id)
       = length(',' || replace(replace(elements, ' ', ''), ';', ',')) - length(replace(',' || replace(replace(elements, ' ', ''), ';', ','), ',', ''));
+
+DELETE FROM development_goal_element
+WHERE goal_id IN (SELECT id FROM development_goal WHERE elements <> '');
