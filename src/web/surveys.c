@@ -84,7 +84,6 @@ static void wave_form(struct web *w, const struct errors *e)
  * (ids_360), so that the error summary links to them. */
 static const char *const ids_360[][2] = {
 	{ "instrument_id", "instrument360" }, { "name", "name360" }, { "opens_on", "opens_on360" }, { "closes_on", "closes_on360" },
-	{ "subject", "subject_id" },
 };
 
 /* The raters' categories, each a picker of its own (rater_manager, ...). */
@@ -122,8 +121,11 @@ static void pickers_360(struct web *w, const struct person_pick *pp, const struc
 	}
 }
 
-static void ids_360_errors(struct errors *e)
+static void ids_360_errors(struct errors *e, bool pick)
 {
+	for (size_t i = 0; i < e->n && pick; i++)  /* the person asking is the picker's */
+		if (!strcmp(e->items[i].field, "subject"))
+			e->items[i].field = "subject_id";
 	for (size_t i = 0; i < e->n; i++)
 		for (size_t k = 0; k < ARRAY_SIZE(ids_360); k++)
 			if (!strcmp(e->items[i].field, ids_360[k][0]))
@@ -150,12 +152,16 @@ static void form_360(struct web *w, const struct errors *e)
 	size_t nin;
 	if (instrument_list(&w->ctx, &in, &nin) || !nin)
 		return;
+	/* the pickers list the people register: for those who may read it (the
+	 * coach); a researcher names people by employee number, as before */
+	bool pickers = actor_has(&w->who, ROLES_PEOPLE_READ);
 	struct person_pick pp;
-	if (!person_pick_find(w, &pp))
+	if (pickers && !person_pick_find(w, &pp))
 		return;
 	html(w->out, "<h2 id=\"new-360\">%s</h2><p>%s</p>", _("Start a 360° feedback round"),
 	     _("The person asking for feedback rates themself; the raters are invited by category. Their own manager is shown apart, never anonymously; every other category only from 3 raters, otherwise merged into \"others\", which is shown from 3."));
-	person_pick_search_form(w, "/questionnaires#new-360", &pp, NULL);
+	if (pickers)
+		person_pick_search_form(w, "/questionnaires#new-360", &pp, NULL);
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/waves/360\">");
 	form_csrf(w);
@@ -170,7 +176,11 @@ static void form_360(struct web *w, const struct errors *e)
 	}
 	html(w->out, "</select></p>");
 	input_360(w, "name", "name360", _("Name of the wave"), "text", e ? web_field(w, "name") : "", e);
-	pickers_360(w, &pp, e);
+	if (pickers)
+		pickers_360(w, &pp, e);
+	else
+		form_input(w, "subject", _("Employee number of the person asking for feedback"), "text",
+			   e ? web_field(w, "subject") : "", e, NULL);
 	form_textarea(w, "raters", _("More raters, one per line: an e-mail address (from outside the organisation) or employee number, and the category"),
 		      e ? web_field(w, "raters") : "", e,
 		      _("Categories: manager, peer, staff, other. For example: j.jansen@example.nl other, or P0012 peer."));
@@ -319,7 +329,7 @@ void page_wave360_create(struct web *w)
 	if (d == D_OK)
 		web_redirect(w, arena_printf(w->a, "/waves/%lld?done=wave-created", id));
 	else if (d == D_INVALID) {
-		ids_360_errors(&e);
+		ids_360_errors(&e, actor_has(&w->who, ROLES_PEOPLE_READ));
 		surveys_page(w, &e, 422);
 	} else
 		web_error(w, 500, _("The change could not be saved. Try again later."));

@@ -161,3 +161,13 @@ test('plan goal: framework elements chosen by name from a list per framework, re
   const intake = (await fa.get(`/enrolments/${place.enrolment_id}/intake`)).text;
   assert.match(intake, /<li>Verdragen <span class="muted">/);
 });
+
+test('the researcher, who may not read the people register, gets no list of people on the 360° form', async () => {
+  const re = new Client(srv.base);
+  await re.login(demoEmail('researcher'));
+  const page = (await re.get(`/questionnaires?q=${encodeURIComponent(one.name)}`)).text;
+  assert.equal(page.match(/<form method="post" action="\/waves\/360">/g)?.length, 1, 'the 360° form is there');
+  assert.ok(!page.includes(one.employee_id) && !page.includes(one.name), 'nobody of the register on the page');
+  assert.equal(select(page, 'subject_id'), '', 'no picker');
+  assert.match(page, /<input id="f-subject" name="subject" type="text"/, 'the person asking by employee number');
+});
