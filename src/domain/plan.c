@@ -95,6 +95,188 @@ const char *smart_name(enum smart k)
 	return _(names[k]);
 }
 
+/* The elements of the framework of the group's programme. */
+static size_t group_elements(struct ctx *c, long long group_id, struct framework_element **out, const char **name,
+			     long long *framework_id)
+{
+	long long org = c->who->organisation_id;
+	struct learning_group g;
+	struct programme p;
+	struct framework f;
+	size_t n = 0;
+	*out = NULL;
+	*name = "";
+	*framework_id = 0;
+	if (store_group_get(c->st, c->a, org, group_id, &g) || store_programme_get(c->st, c->a, org, g.programme_id, &p) ||
+	    !p.framework_id || store_framework_get(c->st, c->a, org, p.framework_id, &f) ||
+	    store_element_list(c->st, c->a, org, p.framework_id, out, &n))
+		return 0;
+	*name = f.name;
+	*framework_id = f.id;
+	return n;
+}
+
+static const struct framework_element *element_by_code(const struct framework_element *el, size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (*el[i].code && str_ieq(el[i].code, code))
+			return &el[i];
+	return NULL;
+}
+
+int plan_element_choices(struct ctx *c, long long group_id, struct framework_view **out, size_t *n)
+{
+	long long org = c->who->organisation_id;
+	struct framework_element *own;
+	const char *own_name;
+	long long own_id;
+	(void)group_elements(c, group_id, &own, &own_name, &own_id);
+	struct framework *f;
+	size_t nf;
+	*out = NULL;
+	*n = 0;
+	if (store_framework_list(c->st, c->a, org, &f, &nf))
+		return D_ERROR;
+	struct framework_view *v = arena_alloc(c->a, (nf + 1) * sizeof(*v));
+	/* the programme's framework first, then the others as listed */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < nf; i++) {
+			if ((f[i].id == own_id) != (pass == 0))
+				continue;
+			struct framework_element *el;
+			size_t ne, k = 0;
+			if (store_element_list(c->st, c->a, org, f[i].id, &el, &ne))
+				return D_ERROR;
+			for (size_t j = 0; j < ne; j++)
+				if (strcmp(el[j].kind, "question"))
+					el[k++] = el[j];
+			if (k)
+				v[(*n)++] = (struct framework_view){ f[i], el, k };
+		}
+	*out = v;
+	return D_OK;
+}
+
+/* Each id one of the choices, once, at most PLAN_GOAL_ELEMENTS_MAX. */
+static void elements_chosen(struct ctx *c, long long group_id, const long long *ids, size_t n, struct errors *e,
+			    long long **out, size_t *nout)
+{
+	struct framework_view *v;
+	size_t nv;
+	*out = arena_alloc(c->a, (n + 1) * sizeof(**out));
+	*nout = 0;
+	if (plan_element_choices(c, group_id, &v, &nv)) {
+		errors_add(c, e, "elements", "%s", _("The framework elements could not be read. Try again later."));
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool offered = false, seen = false;
+		for (size_t k = 0; k < nv && !offered; k++)
+			for (size_t j = 0; j < v[k].nelements && !offered; j++)
+				offered = v[k].elements[j].id == ids[i];
+		if (!offered) {
+			errors_add(c, e, "elements", "%s", _("Choose the framework elements from the list."));
+			return;
+		}
+		for (size_t k = 0; k < *nout; k++)
+			seen |= (*out)[k] == ids[i];
+		if (!seen)
+			(*out)[(*nout)++] = ids[i];
+	}
+	if (*nout > PLAN_GOAL_ELEMENTS_MAX)
+		errors_add(c, e, "elements", _("Choose at most %d framework elements for one goal."), PLAN_GOAL_ELEMENTS_MAX);
+}
+
+/* The elements of the programme's framework named by codes ("C1, c3" or
+ * "C1 C3"); an unknown code is an error that lists the codes there are. */
+static void elements_by_code(struct ctx *c, long long group_id, const char *codes, struct errors *e, long long **out,
+			     size_t *nout)
+{
+	struct framework_element *el;
+	const char *fname;
+	long long fid;
+	size_t n = group_elements(c, group_id, &el, &fname, &fid);
+	size_t cap = 1;
+	for (const char *p = codes ? codes : ""; *p; p++)
+		cap += !!strchr(" ,;\t", *p);
+	*out = arena_alloc(c->a, (cap + 1) * sizeof(**out));
+	*nout = 0;
+	for (const char *p = codes ? codes : ""; *p;) {
+		p += strspn(p, " ,;\t");
+		size_t len = strcspn(p, " ,;\t");
+		if (!len)
+			break;
+		char *code = arena_strndup(c->a, p, len);
+		p += len;
+		const struct framework_element *x = element_by_code(el, n, code);
+		if (!x) {
+			struct buf known = BUF_INIT;
+			for (size_t i = 0, k = 0; i < n && k < 20; i++)
+				if (*el[i].code)
+					buf_addf(&known, "%s%s", k++ ? ", " : "", el[i].code);
+			if (n)
+				errors_add(c, e, "elements", _("The framework %s has no element %s. Its codes are: %s."), fname, code,
+					   known.ptr);
+			else
+				errors_add(c, e, "elements", "%s", _("The programme of this group has no framework with codes; leave the field empty."));
+			buf_release(&known);
+			return;
+		}
+		bool seen = false;   /* each element once */
+		for (size_t k = 0; k < *nout; k++)
+			seen |= (*out)[k] == x->id;
+		if (!seen && *nout < cap)
+			(*out)[(*nout)++] = x->id;
+	}
+}
+
+/* The named elements of an older goal: its codes, by the programme's
+ * framework; a code it no longer has is shown as it was typed. */
+static void named_by_code(struct ctx *c, struct development_goal *g)
+{
+	struct framework_element *el;
+	const char *fname;
+	long long fid;
+	size_t n = group_elements(c, g->group_id, &el, &fname, &fid), cap = 1;
+	for (const char *p = g->elements; *p; p++)
+		cap += !!strchr(" ,;\t", *p);
+	g->named = arena_alloc(c->a, (cap + 1) * sizeof(*g->named));
+	g->nnamed = 0;
+	for (const char *p = g->elements; *p && g->nnamed < cap;) {
+		p += strspn(p, " ,;\t");
+		size_t len = strcspn(p, " ,;\t");
+		if (!len)
+			break;
+		char *code = arena_strndup(c->a, p, len);
+		p += len;
+		const struct framework_element *x = element_by_code(el, n, code);
+		g->named[g->nnamed++] = x ? (struct goal_element){ x->id, x->name, x->code, (char *)fname }
+					  : (struct goal_element){ 0, code, code, "" };
+	}
+}
+
+/* Every goal's elements with their names. */
+static int goals_named(struct ctx *c, long long person_id, long long group_id, struct plan *p)
+{
+	long long *goal_ids;
+	struct goal_element *el;
+	size_t n;
+	if (store_goal_element_list(c->st, c->a, c->who->organisation_id, person_id, group_id, &goal_ids, &el, &n))
+		return D_ERROR;
+	for (size_t i = 0; i < p->ngoals; i++) {
+		struct development_goal *g = &p->goals[i];
+		for (size_t k = 0; k < n; k++)
+			if (goal_ids[k] == g->id) {
+				if (!g->nnamed)
+					g->named = &el[k];
+				g->nnamed++;
+			}
+		if (!g->nnamed && *g->elements)
+			named_by_code(c, g);
+	}
+	return D_OK;
+}
+
 static bool check_text(struct ctx *c, struct errors *e, const char *field, const char *label, const char *v)
 {
 	if (!v || (utf8_valid(v, strlen(v)) && strlen(v) <= PLAN_TEXT_MAX))
@@ -115,20 +297,35 @@ int plan_goal_save(struct ctx *c, long long group_id, const struct development_g
 	check_text(c, e, "measure", _("How it shows"), g->measure);
 	if (g->due_on && *g->due_on && !date_valid(g->due_on))
 		errors_add(c, e, "due_on", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
-	char *elements = "";
-	if (check_line(c, e, "elements", _("Framework elements"), g->elements ? g->elements : "", 0, 200))
-		plan_elements_check(c, group_id, g->elements, e, &elements);
+	long long *ids = NULL;
+	size_t nids = 0;
+	if (g->nelement_ids)
+		elements_chosen(c, group_id, g->element_ids, g->nelement_ids, e, &ids, &nids);
+	else if (check_line(c, e, "elements", _("Framework elements"), g->elements ? g->elements : "", 0, 200))
+		elements_by_code(c, group_id, g->elements, e, &ids, &nids);
 	if (e->n)
 		return D_INVALID;
 	struct development_goal x = *g;
-	x.elements = elements;
+	x.elements = "";
 	x.person_id = me;
 	x.group_id = group_id;
 	x.updated_at = now;
-	int r = x.id ? store_goal_update(c->st, c->who->organisation_id, &x)
-		     : store_goal_add(c->st, c->who->organisation_id, &x, id);
-	if (r)
-		return d_from_store(r);
+	long long org = c->who->organisation_id, gid = x.id;
+	if (store_begin(c->st))
+		return D_ERROR;
+	int r = x.id ? store_goal_update(c->st, org, &x) : store_goal_add(c->st, org, &x, &gid);
+	if (!r)
+		r = store_goal_elements_set(c->st, org, gid, ids, nids);
+	if (r || store_commit(c->st)) {
+		store_rollback(c->st);
+		if (r == ST_INVALID) {
+			errors_add(c, e, "elements", "%s", _("Choose the framework elements from the list."));
+			return D_INVALID;
+		}
+		return r ? d_from_store(r) : D_ERROR;
+	}
+	if (id)
+		*id = gid;
 	audit(c, "plan.goal", "group", group_id, "%s", x.id ? "changed" : "added");
 	return D_OK;
 }
@@ -173,7 +370,8 @@ int plan_read(struct ctx *c, long long person_id, long long group_id, struct pla
 		return D_NOTFOUND;
 	if (store_plan_assignment(c->st, c->a, org, person_id, group_id, &out->assignment) ||
 	    store_goal_list(c->st, c->a, org, person_id, group_id, &out->goals, &out->ngoals) ||
-	    store_talk_list(c->st, c->a, org, person_id, group_id, &out->talks, &out->ntalks))
+	    store_talk_list(c->st, c->a, org, person_id, group_id, &out->talks, &out->ntalks) ||
+	    goals_named(c, person_id, group_id, out))
 		return D_ERROR;
 	if (*out->assignment || out->ngoals || out->ntalks)
 		privacy_log_read(c, "development_plan", group_id, person_id);
@@ -200,95 +398,4 @@ int plan_own(struct ctx *c, long long group_id, struct learning_group *g, struct
 	if (!enrolled)
 		return D_NOTFOUND;
 	return plan_read(c, me, group_id, out);
-}
-
-/* The elements of the framework of the group's programme. */
-static size_t group_elements(struct ctx *c, long long group_id, struct framework_element **out, const char **name)
-{
-	long long org = c->who->organisation_id;
-	struct learning_group g;
-	struct programme p;
-	struct framework f;
-	size_t n = 0;
-	*out = NULL;
-	*name = "";
-	if (store_group_get(c->st, c->a, org, group_id, &g) || store_programme_get(c->st, c->a, org, g.programme_id, &p) ||
-	    !p.framework_id || store_framework_get(c->st, c->a, org, p.framework_id, &f) ||
-	    store_element_list(c->st, c->a, org, p.framework_id, out, &n))
-		return 0;
-	*name = f.name;
-	return n;
-}
-
-static const struct framework_element *element_by_code(const struct framework_element *el, size_t n, const char *code)
-{
-	for (size_t i = 0; i < n; i++)
-		if (*el[i].code && str_ieq(el[i].code, code))
-			return &el[i];
-	return NULL;
-}
-
-bool plan_elements_check(struct ctx *c, long long group_id, const char *codes, struct errors *e, char **out)
-{
-	struct framework_element *el;
-	const char *fname;
-	size_t n = group_elements(c, group_id, &el, &fname);
-	struct buf b = BUF_INIT;
-	bool ok = true;
-	for (const char *p = codes ? codes : ""; *p;) {
-		p += strspn(p, " ,;\t");
-		size_t len = strcspn(p, " ,;\t");
-		if (!len)
-			break;
-		char *code = arena_strndup(c->a, p, len);
-		p += len;
-		const struct framework_element *x = element_by_code(el, n, code);
-		if (!x) {
-			struct buf known = BUF_INIT;
-			for (size_t i = 0, k = 0; i < n && k < 20; i++)
-				if (*el[i].code) {
-					buf_addf(&known, "%s%s", k++ ? ", " : "", el[i].code);
-				}
-			if (n)
-				errors_add(c, e, "elements", _("The framework %s has no element %s. Its codes are: %s."), fname, code,
-					   known.ptr);
-			else
-				errors_add(c, e, "elements", "%s", _("The programme of this group has no framework with codes; leave the field empty."));
-			buf_release(&known);
-			ok = false;
-			break;
-		}
-		bool seen = false;   /* each code once */
-		for (const char *q = b.ptr; *q && !seen; q += strspn(q, ", ")) {
-			size_t k = strcspn(q, ",");
-			seen = k == strlen(x->code) && !strncmp(q, x->code, k);
-			q += k;
-		}
-		if (!seen)
-			buf_addf(&b, "%s%s", b.len ? ", " : "", x->code);
-	}
-	*out = arena_strdup(c->a, b.ptr);
-	buf_release(&b);
-	return ok;
-}
-
-const char *plan_elements_label(struct ctx *c, long long group_id, const char *codes)
-{
-	struct framework_element *el;
-	const char *fname;
-	size_t n = group_elements(c, group_id, &el, &fname);
-	struct buf b = BUF_INIT;
-	for (const char *p = codes ? codes : ""; *p;) {
-		p += strspn(p, " ,;\t");
-		size_t len = strcspn(p, " ,;\t");
-		if (!len)
-			break;
-		char *code = arena_strndup(c->a, p, len);
-		p += len;
-		const struct framework_element *x = element_by_code(el, n, code);
-		buf_addf(&b, "%s%s", b.len ? ", " : "", x ? arena_printf(c->a, "%s (%s)", x->code, x->name) : code);
-	}
-	const char *s = arena_strdup(c->a, b.ptr);
-	buf_release(&b);
-	return s;
 }

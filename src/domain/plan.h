@@ -10,6 +10,7 @@
 #include "ctx.h"
 #include "domain/model/plan.h"
 #include "domain/model/group.h"
+#include "domain/framework.h"
 
 #define PLAN_TEXT_MAX 4000
 
@@ -29,16 +30,21 @@ MUST_CHECK int smart_check(struct ctx *c, const char *text, const char *measure,
 		const char *hints[SMART_COUNT]);
 const char *smart_name(enum smart k);
 
+/* Saves a goal of the actor's own plan with the elements chosen by id
+ * (g->element_ids; each one of plan_element_choices, else D_INVALID with a
+ * message under "elements" and nothing saved) or, from a script or an
+ * older form, by the codes of the programme's framework in g->elements
+ * ("C2, A1"). Either way the elements are written as the list's, never as
+ * typed text. */
 MUST_CHECK int plan_goal_save(struct ctx *c, long long group_id, const struct development_goal *g, long long now,
 		   struct errors *e, long long *id);
 MUST_CHECK int plan_goal_delete(struct ctx *c, long long id);
-/* The framework elements of the group's programme named by codes ("C1, c3"
- * or "C1 C3"), written back as the framework writes them ("C1, C3") in
- * *out; an unknown code is an error on field "elements" that lists the
- * codes there are. */
-bool plan_elements_check(struct ctx *c, long long group_id, const char *codes, struct errors *e, char **out);
-/* "C1 (Name), C3 (Name)" for the codes of a goal, or the codes as they are. */
-const char *plan_elements_label(struct ctx *c, long long group_id, const char *codes);
+/* What a goal's framework elements are chosen from: every framework of the
+ * organisation, the group's programme's own first, each with its elements
+ * in tree order (question cards left out: they are prompts, not something
+ * to develop). */
+MUST_CHECK int plan_element_choices(struct ctx *c, long long group_id, struct framework_view **out, size_t *n);
+#define PLAN_GOAL_ELEMENTS_MAX 20
 MUST_CHECK int plan_assignment_save(struct ctx *c, long long group_id, const char *assignment, long long now, struct errors *e);
 MUST_CHECK int plan_talk_add(struct ctx *c, long long group_id, const char *held_on, const char *agreements, long long now,
 		  struct errors *e);
@@ -51,7 +57,9 @@ struct plan {
 	size_t ntalks;
 };
 /* The plan of person in group, for them and their facilitator and mentor
- * (D_NOTFOUND otherwise); a read by another is audited. */
+ * (D_NOTFOUND otherwise); a read by another is audited. Each goal's
+ * elements come with their names (named); an older goal's codes too, as
+ * far as its programme's framework still has them. */
 MUST_CHECK int plan_read(struct ctx *c, long long person_id, long long group_id, struct plan *out);
 /* The actor's own plan in a group they are enrolled in, with the group:
  * only a participant of the group has a plan in it (D_NOTFOUND for anyone

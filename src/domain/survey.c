@@ -403,13 +403,21 @@ int wave_create_360(struct ctx *c, long long instrument_id, const char *name, lo
 				}
 			continue;
 		}
+		/* a rater typed or picked: by name, as the coach chose them */
+		struct person rp;
+		if (store_person_get(c->st, c->a, org, raters[i].person_id, &rp)) {
+			errors_add(c, e, "raters", "%s", _("A rater is not a person of your organisation: choose the raters from the lists."));
+			break;
+		}
 		if (raters[i].person_id == subject_id) {
-			errors_add(c, e, "raters", _("Line %zu: the person asking for feedback rates themself already."), i + 1);
+			errors_add(c, e, "raters", _("%s asks for the feedback and rates themself already: leave them out of the raters."),
+				   rp.name);
 			break;
 		}
 		for (size_t k = 0; k < i; k++)
 			if (raters[k].person_id == raters[i].person_id) {
-				errors_add(c, e, "raters", _("Line %zu: this rater is on the list twice."), i + 1);
+				errors_add(c, e, "raters", _("%s is on the list of raters twice: choose each rater once, in one category."),
+					   rp.name);
 				k = i;
 				i = n;
 			}

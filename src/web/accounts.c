@@ -8,6 +8,7 @@
 #include "domain/account_admin.h"
 #include "domain/invitation.h"
 #include "domain/password_reset.h"
+#include "domain/person.h"
 #include "domain/schedule.h"
 #include "html/html.h"
 
@@ -99,18 +100,25 @@ static void account_row(struct web *w, const struct account_roles *ar, bool by_m
 /* The form of a new account, with what was typed when it comes back. */
 static void new_account_form(struct web *w, const struct errors *e, bool by_mail)
 {
+	struct person_pick pp;
+	if (!person_pick_find(w, &pp))
+		return;
 	html(w->out, "<h2 id=\"new\">%s</h2>", _("Invite someone"));
 	html(w->out, "<p>%s</p>", by_mail ? _("leergang sends an e-mail with a link to set one's own password. The link works once, for seven days; until then the account cannot sign in.")
 					   : _("This server sends no e-mail. After inviting you get a link to set one's own password, to hand to that person yourself. The link works once, for seven days; until then the account cannot sign in."));
+	person_pick_search_form(w, "/accounts#new", &pp, NULL);
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/accounts\">");
 	form_csrf(w);
 	bool again = e && e->n;
-	form_input(w, "display_name", _("Name (may stay empty with an employee number)"), "text",
+	form_input(w, "display_name", _("Name (may stay empty when a person is chosen)"), "text",
 		   again ? web_field(w, "display_name") : "", e, "off");
 	form_input(w, "email", _("E-mail address"), "email", again ? web_field(w, "email") : "", e, "off");
-	form_input(w, "employee_id", _("Employee number of the person (optional)"), "text",
-		   again ? web_field(w, "employee_id") : "", e, "off");
+	long long person = again ? web_field_id(w, "person_id") : 0;
+	struct person_pick_field f = { "person_id", _("The person in the register (optional)"),
+				       _("Find them with the search above; the account signs in as this person."), _("(nobody)"), &person,
+				       person_pick_names(w, &person, 1), 1, NULL, NULL };
+	person_pick_select(w, &pp, &f, e);
 	if (e && errors_get(e, "link_anyway"))  /* the person has another name: linked only when confirmed */
 		html(w->out, "<p class=\"field invalid\"><input type=\"checkbox\" id=\"f-link_anyway\" name=\"link_anyway\" value=\"1\"> "
 			"<label class=\"inline\" for=\"f-link_anyway\">%s</label></p>", _("Link the account to this person all the same"));
@@ -170,26 +178,51 @@ void page_accounts(struct web *w)
 	accounts_page(w, NULL, 200);
 }
 
+/* The employee number of the person chosen in the picker (person_id), or
+ * the one typed by a script or an older form (employee_id); NULL with an
+ * error when the chosen id is no person of the organisation. */
+static const char *chosen_employee(struct web *w, struct errors *e)
+{
+	long long id = web_field_id(w, "person_id");
+	if (!*web_field(w, "person_id") || id == 0)
+		return web_field(w, "employee_id");
+	struct person p;
+	if (id < 0 || person_get(&w->ctx, id, &p) != D_OK) {
+		errors_add(&w->ctx, e, "person_id", "%s", _("Choose a person of your organisation from the list."));
+		return NULL;
+	}
+	return p.employee_id;
+}
+
 void page_account_create(struct web *w)
 {
 	struct errors e = { 0 };
-	/* a mistyped number would link the account to someone else without a word */
+	const char *employee = chosen_employee(w, &e);
+	if (!employee) {
+		accounts_page(w, &e, 422);
+		return;
+	}
+	/* a mistyped number or a slip in the list would link the account to
+	 * someone else without a word */
 	const char *other = strcmp(web_field(w, "link_anyway"), "1")
-				    ? account_person_name_differs(&w->ctx, web_field(w, "employee_id"), web_field(w, "display_name"))
+				    ? account_person_name_differs(&w->ctx, employee, web_field(w, "display_name"))
 				    : NULL;
 	if (other) {
 		errors_add(&w->ctx, &e, "link_anyway",
 			   _("Employee number %s is %s, not %s. Check the number, or confirm below that this account is theirs."),
-			   web_field(w, "employee_id"), other, web_field(w, "display_name"));
+			   employee, other, web_field(w, "display_name"));
 		accounts_page(w, &e, 422);
 		return;
 	}
 	struct invite_via via;
 	web_invite_via(w, &via);
 	struct invite_link il;
-	int d = invitation_create(&w->ctx, web_field(w, "email"), web_field(w, "display_name"), web_field(w, "employee_id"),
+	int d = invitation_create(&w->ctx, web_field(w, "email"), web_field(w, "display_name"), employee,
 				  role_parse(web_field(w, "role")), &via, &e, &il);
 	if (d == D_INVALID) {
+		for (size_t i = 0; i < e.n; i++)  /* the number came from the picker */
+			if (!strcmp(e.items[i].field, "employee_id"))
+				e.items[i].field = "person_id";
 		accounts_page(w, &e, 422);
 		return;
 	}

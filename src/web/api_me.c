@@ -46,10 +46,16 @@ static void plan_json(struct web *w, json_t *jg, long long group_id)
 	if (plan_read(&w->ctx, w->who.person_id, group_id, &pl) != D_OK)
 		return;
 	json_t *goals = json_array(), *talks = json_array();
-	for (size_t k = 0; k < pl.ngoals; k++)
-		json_array_append_new(goals, json_pack("{s:s, s:s, s:s, s:s}", "text", pl.goals[k].text, "measure",
-						       pl.goals[k].measure, "due_on", pl.goals[k].due_on, "elements",
-						       pl.goals[k].elements));
+	for (size_t k = 0; k < pl.ngoals; k++) {
+		const struct development_goal *g = &pl.goals[k];
+		json_t *el = json_array();
+		for (size_t i = 0; i < g->nnamed; i++)
+			json_array_append_new(el, json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)g->named[i].id, "name",
+							    g->named[i].name, "code", g->named[i].code, "framework",
+							    g->named[i].framework));
+		json_array_append_new(goals, json_pack("{s:s, s:s, s:s, s:o}", "text", g->text, "measure", g->measure, "due_on",
+						       g->due_on, "framework_elements", el));
+	}
 	for (size_t k = 0; k < pl.ntalks; k++)
 		json_array_append_new(talks, json_pack("{s:s, s:s}", "held_on", pl.talks[k].held_on, "agreements",
 						       pl.talks[k].agreements));

@@ -399,6 +399,24 @@ long long web_field_id(struct web *w, const char *name)
 	return web_value_id(web_field(w, name));
 }
 
+bool web_field_ids(struct web *w, const char *field, long long **ids, size_t *n)
+{
+	const struct kvlist *form = &w->r->form;
+	*ids = arena_alloc(w->a, (form->n + 1) * sizeof(**ids));
+	*n = 0;
+	bool ok = true;
+	for (size_t i = 0; i < form->n; i++) {
+		if (strcmp(form->items[i].key, field))
+			continue;
+		long long id = web_value_id(form->items[i].value);
+		if (id < 0)
+			ok = false;
+		else if (id > 0)
+			(*ids)[(*n)++] = id;
+	}
+	return ok;
+}
+
 long long web_now_ms(void)
 {
 	struct timespec ts;

@@ -69,46 +69,27 @@ void page_groups(struct web *w)
 	page_end(w);
 }
 
-/* A select of people: the current one (kept even when the search does not
- * find them) and the people found. */
-static void person_select(struct web *w, const char *name, const char *label, long long selected,
-			  const char *selected_name, const struct person *people, size_t n, const struct errors *e)
-{
-	const char *err = e ? errors_get(e, name) : NULL;
-	html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s</label>", err ? " invalid" : "", name, label);
-	if (err)
-		html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
-	html(w->out, "<select id=\"f-%s\" name=\"%s\"", name, name);
-	picker_attributes(w, label);
-	if (err)
-		html(w->out, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", name);
-	html(w->out, "><option value=\"0\">%s</option>", _("(nobody)"));
-	bool listed = false;
-	for (size_t i = 0; i < n; i++)
-		listed |= people[i].id == selected;
-	if (selected > 0 && !listed && selected_name)
-		html(w->out, "<option value=\"%lld\" selected>%s</option>", selected, selected_name);
-	for (size_t i = 0; i < n; i++)
-		html(w->out, "<option value=\"%lld\"%s>%s (%s)</option>", people[i].id, people[i].id == selected ? " selected" : "",
-		     people[i].name, people[i].employee_id);
-	html(w->out, "</select></p>");
-}
-
 static const char *const statuses[] = { "registered", "active", "completed", "stopped" };
 
-#define PICK_MAX 50  /* people offered in the staffing and enrolment lists */
+/* A single picker of the staffing form: the group's current one kept
+ * (or, after a refused form, the one posted). */
+static void staff_select(struct web *w, const struct person_pick *pp, const char *name, const char *label, long long current,
+			 const char *current_name, const struct errors *e)
+{
+	long long id = e ? web_field_id(w, name) : current;
+	const char *text = e ? person_pick_names(w, &id, 1)[0] : current_name;
+	struct person_pick_field f = { name, label, NULL, _("(nobody)"), &id, &text, 1, NULL, NULL };
+	person_pick_select(w, pp, &f, e);
+}
 
-static void staff_form(struct web *w, const struct learning_group *g, const struct person *people, size_t np,
-		       const struct errors *e)
+static void staff_form(struct web *w, const struct learning_group *g, const struct person_pick *pp, const struct errors *e)
 {
 	html(w->out, "<h2 id=\"staff\">%s</h2>", _("Mentor and facilitator"));
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/groups/%lld/staff\">", g->id);
 	form_csrf(w);
-	person_select(w, "mentor_id", _("Mentor"), e ? web_field_id(w, "mentor_id") : g->mentor_id, g->mentor_name, people, np,
-		      e);
-	person_select(w, "facilitator_id", _("Facilitator"), e ? web_field_id(w, "facilitator_id") : g->facilitator_id,
-		      g->facilitator_name, people, np, e);
+	staff_select(w, pp, "mentor_id", _("Mentor"), g->mentor_id, g->mentor_name, e);
+	staff_select(w, pp, "facilitator_id", _("Facilitator"), g->facilitator_id, g->facilitator_name, e);
 	const char *ps = e ? web_field(w, "pair_status") : g->pair_status;
 	static const char *const pair[] = { "none", "proposed", "confirmed", "changed" };
 	html(w->out, "<p class=\"field\"><label for=\"f-pair_status\">%s</label><select id=\"f-pair_status\" name=\"pair_status\">",
@@ -129,25 +110,21 @@ static bool in_group(const struct group_view *v, long long person_id)
 	return in;
 }
 
-static void enrol_form(struct web *w, const struct group_view *v, const struct person *people, size_t np,
-		       const struct errors *e)
+static bool in_group_skip(const void *v, long long person_id)
+{
+	return in_group(v, person_id);
+}
+
+static void enrol_form(struct web *w, const struct group_view *v, const struct person_pick *pp, const struct errors *e)
 {
 	const struct learning_group *g = &v->g;
 	html(w->out, "<h2 id=\"enrol\">%s</h2>", _("Enrol participants"));
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/groups/%lld/enrolments\">", g->id);
 	form_csrf(w);
-	const char *err = e ? errors_get(e, "people") : NULL;
-	html(w->out, "<p class=\"field%s\"><label for=\"f-people\">%s</label><span class=\"hint\" id=\"h-people\">%s</span>",
-	     err ? " invalid" : "", _("People"), _("Choose one or more (Ctrl or Shift with the mouse, or the arrow keys)."));
-	html(w->out, "<select id=\"f-people\" name=\"people\" multiple size=\"12\" aria-describedby=\"h-people\"");
-	picker_attributes(w, _("People"));
-	html(w->out, ">");
-	for (size_t i = 0; i < np; i++) {
-		if (!in_group(v, people[i].id))
-			html(w->out, "<option value=\"%lld\">%s (%s)</option>", people[i].id, people[i].name, people[i].employee_id);
-	}
-	html(w->out, "</select></p>");
+	struct person_pick_field f = { "people", _("People"), _("Choose one or more (Ctrl or Shift with the mouse, or the arrow keys)."),
+				       NULL, NULL, NULL, 0, in_group_skip, v };
+	person_pick_select(w, pp, &f, e);
 	form_input(w, "registered_on", _("Registered on"), "date", e ? web_field(w, "registered_on") : web_today(w), e, NULL);
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Enrol"));
 }
@@ -377,41 +354,29 @@ static void own_section(struct web *w, const struct group_view *v)
 }
 
 /* The coach's search for people, with the staffing and enrolment forms
- * that offer the people found (at most PICK_MAX). */
+ * that offer the people found (at most PERSON_PICK_MAX). */
 static void people_forms(struct web *w, const struct group_view *v, const char *form, const struct errors *e)
 {
-	struct person *people = NULL;
-	size_t np = 0;
-	long long total;
-	const char *q = web_arg(w, "q");
-	struct person_filter f = { q, 0, 0, 0, PICK_MAX, .names_only = 1 };
-	if (person_list(&w->ctx, &f, &people, &np, &total) != D_OK)
+	struct person_pick pp;
+	if (!person_pick_find(w, &pp))
 		return;
 	/* a count above an empty list must say why it is empty */
-	long long inside = 0;
-	for (size_t i = 0; i < np; i++)
-		inside += in_group(v, people[i].id);
-	const char *found;
-	if (total > PICK_MAX)
-		found = arena_printf(w->a, _("%lld found; the lists below show the first %d. Search to narrow them."), total, PICK_MAX);
-	else if (inside && inside == total)
+	long long inside = 0, total = pp.total;
+	for (size_t i = 0; i < pp.n; i++)
+		inside += in_group(v, pp.people[i].id);
+	const char *found = person_pick_found(w, &pp);
+	if (total <= (long long)pp.n && inside && inside == total)
 		found = arena_printf(w->a, ngettext("%lld person found, already in this group.",
 						    "%lld people found, all already in this group.", (unsigned long)total), total);
-	else {
-		found = arena_printf(w->a, ngettext("%lld person found.", "%lld people found.", (unsigned long)total), total);
-		if (inside)
-			found = arena_printf(w->a, "%s %s", found,
-					     arena_printf(w->a, ngettext("%lld of them is already in this group.",
-									 "%lld of them are already in this group.",
-									 (unsigned long)inside), inside));
-	}
-	html(w->out, "<h2 id=\"find\">%s</h2><form method=\"get\" action=\"/groups/%lld#find\" role=\"search\">"
-		"<p class=\"field\"><label for=\"f-q\">%s</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"> "
-		"<button type=\"submit\" class=\"secondary\">%s</button></p></form><p role=\"status\">%s</p>",
-	     _("People for this group"), v->g.id, _("Search by name, e-mail, employee number or unit"), q ? q : "", _("Search"),
-	     found);
-	staff_form(w, &v->g, people, np, errors_of(form, e, "staff"));
-	enrol_form(w, v, people, np, errors_of(form, e, "enrol"));
+	else if (total <= (long long)pp.n && inside)
+		found = arena_printf(w->a, "%s %s", found,
+				     arena_printf(w->a, ngettext("%lld of them is already in this group.",
+								 "%lld of them are already in this group.", (unsigned long)inside),
+						  inside));
+	html(w->out, "<h2 id=\"find\">%s</h2>", _("People for this group"));
+	person_pick_search_form(w, arena_printf(w->a, "/groups/%lld#find", v->g.id), &pp, found);
+	staff_form(w, &v->g, &pp, errors_of(form, e, "staff"));
+	enrol_form(w, v, &pp, errors_of(form, e, "enrol"));
 }
 
 static void group_page(struct web *w, const char *form, const struct errors *e, int status)
@@ -517,21 +482,10 @@ void page_group_enrol(struct web *w)
 	if (!open_for(w, group_may_staff))
 		return;
 	struct errors e = { 0 };
-	const struct kvlist *form = &w->r->form;
-	long long *people = arena_alloc(w->a, (form->n + 1) * sizeof(*people));
-	size_t n = 0;
-	bool bad = false;
-	for (size_t i = 0; i < form->n; i++) {
-		if (strcmp(form->items[i].key, "people"))
-			continue;
-		long long id = web_value_id(form->items[i].value);
-		if (id <= 0)
-			bad = true;
-		else
-			people[n++] = id;
-	}
+	long long *people;
+	size_t n;
 	int d;
-	if (bad) {
+	if (!web_field_ids(w, "people", &people, &n)) {
 		errors_add(&w->ctx, &e, "people", "%s", _("Choose a person of your organisation from the list."));
 		d = D_INVALID;
 	} else {

@@ -18,8 +18,17 @@ static void goal_view(struct web *w, const struct development_goal *g)
 		html(w->out, "<p>%s: %s</p>", _("How it shows"), g->measure);
 	if (*g->due_on)
 		html(w->out, "<p>%s: %s</p>", _("By"), g->due_on);
-	if (*g->elements)
-		html(w->out, "<p>%s: %s</p>", _("Framework elements"), plan_elements_label(&w->ctx, g->group_id, g->elements));
+	if (g->nnamed) {
+		html(w->out, "<p>%s</p><ul class=\"elements\">", _("Framework elements"));
+		for (size_t k = 0; k < g->nnamed; k++) {
+			const struct goal_element *x = &g->named[k];
+			if (*x->framework)
+				html(w->out, "<li>%s <span class=\"muted\">(%s)</span></li>", x->name, x->framework);
+			else
+				html(w->out, "<li>%s</li>", x->name);
+		}
+		html(w->out, "</ul>");
+	}
 	const char *hints[SMART_COUNT];
 	int n = smart_check(&w->ctx, g->text, g->measure, g->due_on, web_today(w), hints);
 	if (!n) {
@@ -54,6 +63,56 @@ void plan_section(struct web *w, const struct plan *p)
 	}
 }
 
+/* Whether id is among the goal's elements: those posted when the form
+ * comes back refused, else those the goal has. */
+static bool element_chosen(const long long *posted, size_t nposted, const struct development_goal *goal, long long id)
+{
+	for (size_t k = 0; k < nposted; k++)
+		if (posted[k] == id)
+			return true;
+	for (size_t k = 0; !posted && goal && k < goal->nnamed; k++)
+		if (goal->named[k].id == id)
+			return true;
+	return false;
+}
+
+/* The framework elements of a goal, chosen by name from a list grouped by
+ * framework. */
+static void elements_select(struct web *w, const char *sfx, const struct development_goal *goal, const struct errors *ge)
+{
+	struct framework_view *v;
+	size_t nv;
+	if (plan_element_choices(&w->ctx, w->id[0], &v, &nv) || !nv)
+		return;
+	long long *posted = NULL;
+	size_t nposted = 0;
+	if (ge)
+		(void)web_field_ids(w, "element_id", &posted, &nposted);
+	const char *err = ge ? errors_get(ge, "elements") : NULL;
+	const char *id = arena_printf(w->a, "g%s-elements", sfx);
+	html(w->out, "<p class=\"field%s\"><label for=\"%s\">%s</label><span class=\"hint\" id=\"%s-h\">%s</span>",
+	     err ? " invalid" : "", id, _("Framework elements this goal is about"), id,
+	     _("None, one or more: Ctrl or Shift with the mouse, or the arrow keys and space."));
+	if (err)
+		html(w->out, "<span class=\"field-error\" id=\"%s-e\">%s</span>", id, err);
+	html(w->out, "<select id=\"%s\" name=\"element_id\" multiple size=\"8\" aria-describedby=\"%s-h%s\"%s>", id, id,
+	     err ? arena_printf(w->a, " %s-e", id) : "", err ? " aria-invalid=\"true\"" : "");
+	for (size_t k = 0; k < nv; k++) {
+		html(w->out, "<optgroup label=\"%s\">", v[k].f.name);
+		const char *parent[4] = { 0 };  /* the names above, by depth */
+		for (size_t j = 0; j < v[k].nelements; j++) {
+			const struct framework_element *x = &v[k].elements[j];
+			int d = x->depth < 0 ? 0 : x->depth > 3 ? 3 : x->depth;
+			parent[d] = x->name;
+			const char *label = d && parent[d - 1] ? arena_printf(w->a, "%s: %s", parent[d - 1], x->name) : x->name;
+			html(w->out, "<option value=\"%lld\"%s>%s</option>", x->id,
+			     element_chosen(posted, nposted, goal, x->id) ? " selected" : "", label);
+		}
+		html(w->out, "</optgroup>");
+	}
+	html(w->out, "</select></p>");
+}
+
 /* The form of one goal (goal NULL: a new one), each field with its error. */
 static void goal_form(struct web *w, long long group_id, const struct development_goal *goal, const struct errors *ge)
 {
@@ -67,7 +126,6 @@ static void goal_form(struct web *w, long long group_id, const struct developmen
 		{ "text", _("Goal"), ge ? web_field(w, "text") : goal ? goal->text : "", "area" },
 		{ "measure", _("How it shows (how you or others notice you reached it)"), ge ? web_field(w, "measure") : goal ? goal->measure : "", "area" },
 		{ "due_on", _("By"), ge ? web_field(w, "due_on") : goal ? goal->due_on : "", "date" },
-		{ "elements", _("Framework elements (codes, such as C1)"), ge ? web_field(w, "elements") : goal ? goal->elements : "", "text" },
 	};
 	for (size_t k = 0; k < sizeof(f) / sizeof(*f); k++) {
 		const char *err = ge ? errors_get(ge, f[k].name) : NULL;
@@ -81,6 +139,7 @@ static void goal_form(struct web *w, long long group_id, const struct developmen
 								 : "<input id=\"g%s-%s\" name=\"%s\" type=\"text\" value=\"%s\"></p>",
 			     sfx, f[k].name, f[k].name, f[k].value);
 	}
+	elements_select(w, sfx, goal, ge);
 	if (goal)
 		html(w->out, "<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>\n",
 		     _("Save goal"), _("Remove goal"));
@@ -192,7 +251,12 @@ void page_plan_goal(struct web *w)
 	g.text = (char *)web_field(w, "text");
 	g.measure = (char *)web_field(w, "measure");
 	g.due_on = (char *)web_field(w, "due_on");
-	g.elements = (char *)web_field(w, "elements");
+	g.elements = (char *)web_field(w, "elements");  /* codes, from a script or an older form */
+	if (!web_field_ids(w, "element_id", &g.element_ids, &g.nelement_ids)) {
+		errors_add(&w->ctx, &e, "elements", "%s", _("Choose the framework elements from the list."));
+		after(w, D_INVALID, "goal", g.id, &e);
+		return;
+	}
 	after(w, plan_goal_save(&w->ctx, w->id[0], &g, (long long)time(NULL), &e, NULL), "goal", g.id, &e);
 }
 

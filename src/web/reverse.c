@@ -10,6 +10,31 @@
 #include <string.h>
 #include <time.h>
 
+/* The coach's form that makes a pair, with the search that narrows its
+ * two pickers. */
+static void pair_form(struct web *w, const struct errors *e)
+{
+	struct person_pick pp;
+	if (!person_pick_find(w, &pp))
+		return;
+	html(w->out, "<h2 id=\"add\">%s</h2>", _("Make a pair"));
+	person_pick_search_form(w, "/reverse-mentoring#add", &pp, NULL);
+	form_errors(w, e);
+	html(w->out, "<form method=\"post\" action=\"/reverse-mentoring\">");
+	form_csrf(w);
+	const char *sel[] = { "senior_id", "junior_id" };
+	const char *lab[] = { _("Senior leader (mentee)"), _("Junior colleague (mentor)") };
+	for (int k = 0; k < 2; k++) {
+		long long id = e ? web_field_id(w, sel[k]) : 0;
+		const char **name = person_pick_names(w, &id, 1);
+		struct person_pick_field f = { sel[k], lab[k], NULL, _("(choose)"), &id, name, 1, NULL, NULL };
+		person_pick_select(w, &pp, &f, e);
+	}
+	form_input(w, "question", _("The mentee's question"), "text", e ? web_field(w, "question") : "", e, NULL);
+	form_input(w, "started_on", _("Start"), "date", e ? web_field(w, "started_on") : "", e, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Make pair"));
+}
+
 static void reverse_page(struct web *w, const struct errors *e, int status)
 {
 	struct reverse_pair *p;
@@ -52,35 +77,8 @@ static void reverse_page(struct web *w, const struct errors *e, int status)
 		html(w->out, "<li>%s</li>", reverse_steps[k].name);  /* the source note is provenance, not for the pair */
 	}
 	html(w->out, "</ol>\n");
-	if (coach) {
-		struct person *people;
-		size_t np;
-		long long total;
-		struct person_filter f = { web_arg(w, "q"), 0, 0, 0, 100, 1 };
-		if (person_list(&w->ctx, &f, &people, &np, &total) == D_OK) {
-			html(w->out, "<h2 id=\"add\">%s</h2>", _("Make a pair"));
-			html(w->out, "<form method=\"get\" action=\"/reverse-mentoring#add\" role=\"search\"><p class=\"field\"><label for=\"f-q\">%s</label>"
-				"<input id=\"f-q\" name=\"q\" type=\"search\" value=\"%s\"> <button type=\"submit\" class=\"secondary\">%s</button></p></form>",
-			     _("Search by name, e-mail, employee number or unit"), f.query ? f.query : "", _("Search"));
-			form_errors(w, e);
-			html(w->out, "<form method=\"post\" action=\"/reverse-mentoring\">");
-			form_csrf(w);
-			const char *sel[] = { "senior_id", "junior_id" };
-			const char *lab[] = { _("Senior leader (mentee)"), _("Junior colleague (mentor)") };
-			for (int k = 0; k < 2; k++) {
-				html(w->out, "<p class=\"field\"><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\"", sel[k],
-				     lab[k], sel[k], sel[k]);
-				picker_attributes(w, lab[k]);
-				html(w->out, "><option value=\"0\">%s</option>", _("(choose)"));
-				for (size_t i = 0; i < np; i++)
-					html(w->out, "<option value=\"%lld\">%s (%s)</option>", people[i].id, people[i].name, people[i].employee_id);
-				html(w->out, "</select></p>");
-			}
-			form_input(w, "question", _("The mentee's question"), "text", e ? web_field(w, "question") : "", e, NULL);
-			form_input(w, "started_on", _("Start"), "date", e ? web_field(w, "started_on") : "", e, NULL);
-			html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Make pair"));
-		}
-	}
+	if (coach)
+		pair_form(w, e);
 	page_end(w);
 	w->r->status = status;
 }

@@ -86,8 +86,46 @@ static const char *const ids_360[][2] = {
 	{ "instrument_id", "instrument360" }, { "name", "name360" }, { "opens_on", "opens_on360" }, { "closes_on", "closes_on360" },
 };
 
-static void ids_360_errors(struct errors *e)
+/* The raters' categories, each a picker of its own (rater_manager, ...). */
+static const char *const rater_roles[] = { "manager", "peer", "staff", "other" };
+
+static const char *rater_pick_label(const char *role)
 {
+	if (!strcmp(role, "manager"))
+		return _("Raters: own manager");
+	if (!strcmp(role, "peer"))
+		return _("Raters: peers");
+	if (!strcmp(role, "staff"))
+		return _("Raters: staff");
+	return _("Raters: others");
+}
+
+/* The 360° form's pickers: the person asking for feedback and the raters
+ * of each category, narrowed by the search before them. */
+static void pickers_360(struct web *w, const struct person_pick *pp, const struct errors *e)
+{
+	long long subject = e ? web_field_id(w, "subject_id") : 0;
+	struct person_pick_field f = { "subject_id", _("The person asking for feedback"), NULL, _("(choose)"), &subject,
+				       person_pick_names(w, &subject, 1), 1, NULL, NULL };
+	person_pick_select(w, pp, &f, e);
+	for (size_t k = 0; k < ARRAY_SIZE(rater_roles); k++) {
+		const char *name = arena_printf(w->a, "rater_%s", rater_roles[k]);
+		long long *ids = NULL;
+		size_t n = 0;
+		if (e && !web_field_ids(w, name, &ids, &n))
+			n = 0;
+		struct person_pick_field r = { name, rater_pick_label(rater_roles[k]),
+					       _("Choose one or more (Ctrl or Shift with the mouse, or the arrow keys)."), NULL, ids,
+					       person_pick_names(w, ids, n), n, NULL, NULL };
+		person_pick_select(w, pp, &r, e);
+	}
+}
+
+static void ids_360_errors(struct errors *e, bool pick)
+{
+	for (size_t i = 0; i < e->n && pick; i++)  /* the person asking is the picker's */
+		if (!strcmp(e->items[i].field, "subject"))
+			e->items[i].field = "subject_id";
 	for (size_t i = 0; i < e->n; i++)
 		for (size_t k = 0; k < ARRAY_SIZE(ids_360); k++)
 			if (!strcmp(e->items[i].field, ids_360[k][0]))
@@ -114,8 +152,16 @@ static void form_360(struct web *w, const struct errors *e)
 	size_t nin;
 	if (instrument_list(&w->ctx, &in, &nin) || !nin)
 		return;
+	/* the pickers list the people register: for those who may read it (the
+	 * coach); a researcher names people by employee number, as before */
+	bool pickers = actor_has(&w->who, ROLES_PEOPLE_READ);
+	struct person_pick pp;
+	if (pickers && !person_pick_find(w, &pp))
+		return;
 	html(w->out, "<h2 id=\"new-360\">%s</h2><p>%s</p>", _("Start a 360° feedback round"),
 	     _("The person asking for feedback rates themself; the raters are invited by category. Their own manager is shown apart, never anonymously; every other category only from 3 raters, otherwise merged into \"others\", which is shown from 3."));
+	if (pickers)
+		person_pick_search_form(w, "/questionnaires#new-360", &pp, NULL);
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/waves/360\">");
 	form_csrf(w);
@@ -130,10 +176,14 @@ static void form_360(struct web *w, const struct errors *e)
 	}
 	html(w->out, "</select></p>");
 	input_360(w, "name", "name360", _("Name of the wave"), "text", e ? web_field(w, "name") : "", e);
-	form_input(w, "subject", _("Employee number of the person asking for feedback"), "text",
-		   e ? web_field(w, "subject") : "", e, NULL);
-	form_textarea(w, "raters", _("Raters, one per line: employee number (or e-mail address) and category"), e ? web_field(w, "raters") : "", e,
-		      _("Categories: manager, peer, staff, other. For example: P0012 manager. A rater from outside the organisation by e-mail address, for example: j.jansen@example.nl other"));
+	if (pickers)
+		pickers_360(w, &pp, e);
+	else
+		form_input(w, "subject", _("Employee number of the person asking for feedback"), "text",
+			   e ? web_field(w, "subject") : "", e, NULL);
+	form_textarea(w, "raters", _("More raters, one per line: an e-mail address (from outside the organisation) or employee number, and the category"),
+		      e ? web_field(w, "raters") : "", e,
+		      _("Categories: manager, peer, staff, other. For example: j.jansen@example.nl other, or P0012 peer."));
 	input_360(w, "opens_on", "opens_on360", _("Opens on"), "date", e ? web_field(w, "opens_on") : web_today(w), e);
 	input_360(w, "closes_on", "closes_on360", _("Closes on"), "date", e ? web_field(w, "closes_on") : "", e);
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Start the 360° feedback round"));
@@ -233,21 +283,53 @@ void page_wave_create(struct web *w)
 		web_error(w, 500, _("The change could not be saved. Try again later."));
 }
 
+/* The raters typed one per line, then those chosen in the pickers of
+ * each category; the ids are checked by the domain, not here. */
+static int raters_posted(struct web *w, struct rater **out, size_t *n, struct errors *e)
+{
+	struct rater *typed;
+	size_t nt;
+	int d = raters_parse(&w->ctx, web_field(w, "raters"), &typed, &nt, e);
+	if (d)
+		return d;
+	long long *ids[ARRAY_SIZE(rater_roles)];
+	size_t nids[ARRAY_SIZE(rater_roles)], all = nt;
+	for (size_t k = 0; k < ARRAY_SIZE(rater_roles); k++) {
+		const char *name = arena_printf(w->a, "rater_%s", rater_roles[k]);
+		if (!web_field_ids(w, name, &ids[k], &nids[k])) {
+			errors_add(&w->ctx, e, name, "%s", _("Choose a person of your organisation from the list."));
+			return D_INVALID;
+		}
+		all += nids[k];
+	}
+	struct rater *r = arena_alloc(w->a, (all + 1) * sizeof(*r));
+	memcpy(r, typed, nt * sizeof(*r));
+	*n = nt;
+	for (size_t k = 0; k < ARRAY_SIZE(rater_roles); k++)
+		for (size_t i = 0; i < nids[k]; i++)
+			r[(*n)++] = (struct rater){ ids[k][i], rater_roles[k], NULL };
+	*out = r;
+	return D_OK;
+}
+
 void page_wave360_create(struct web *w)
 {
 	struct errors e = { 0 };
 	struct rater *raters;
 	size_t n;
 	long long id = 0;
-	int d = raters_parse(&w->ctx, web_field(w, "raters"), &raters, &n, &e);
+	/* the picker's id; the employee number of an older form or a script */
+	long long subject = web_field_id(w, "subject_id");
+	if (subject <= 0)
+		subject = person_by_employee_id(&w->ctx, web_field(w, "subject"));
+	int d = raters_posted(w, &raters, &n, &e);
 	if (!d)
-		d = wave_create_360(&w->ctx, web_field_id(w, "instrument_id"), web_field(w, "name"),
-				    person_by_employee_id(&w->ctx, web_field(w, "subject")), raters, n,
+		d = wave_create_360(&w->ctx, web_field_id(w, "instrument_id"), web_field(w, "name"), subject, raters, n,
 				    web_field(w, "opens_on"), web_field(w, "closes_on"), (long long)time(NULL), &e, &id);
 	if (d == D_OK)
 		web_redirect(w, arena_printf(w->a, "/waves/%lld?done=wave-created", id));
 	else if (d == D_INVALID) {
-		ids_360_errors(&e);
+		ids_360_errors(&e, actor_has(&w->who, ROLES_PEOPLE_READ));
 		surveys_page(w, &e, 422);
 	} else
 		web_error(w, 500, _("The change could not be saved. Try again later."));

@@ -138,6 +138,9 @@ long long web_field_int(struct web *w, const char *name, long long min, long lon
 long long web_field_id(struct web *w, const char *name);
 /* The same for a value already in hand (a repeated field, "o:12"). */
 long long web_value_id(const char *value);
+/* The ids posted in a repeated form field (a multiple select), "0" left
+ * out; false when a value is not an id. */
+bool web_field_ids(struct web *w, const char *field, long long **ids, size_t *n);
 /* The base of links that leave the page (feeds, survey links, e-mail):
  * LEERGANG_PUBLIC_URL when the server has one, else "http://host:port" of
  * this server as the client reached it (a plain Host header only). */
@@ -367,6 +370,39 @@ void page_static_picker_js(struct web *w);
  * (picker_js.c): what to search for, and the sentences it says; page_end
  * then adds the script to the page. */
 void picker_attributes(struct web *w, const char *label);
+
+/* person_pick.c: the people pickers. The page's search (?q=) finds people
+ * by name, employee number, e-mail or unit, at most PERSON_PICK_MAX of
+ * them; the sentence says how many it found and when the list shows only
+ * the first ones. */
+#define PERSON_PICK_MAX 50
+struct person;
+struct person_pick {
+	const char *query;       /* what was searched, "" for nothing */
+	struct person *people;   /* the first PERSON_PICK_MAX found */
+	size_t n;
+	long long total;         /* how many the search found in all */
+};
+bool person_pick_find(struct web *w, struct person_pick *pp);
+const char *person_pick_found(struct web *w, const struct person_pick *pp);
+/* The search form (a GET to action, "#anchor" included) and, as a status,
+ * found (NULL: person_pick_found). */
+void person_pick_search_form(struct web *w, const char *action, const struct person_pick *pp, const char *found);
+struct person_pick_field {
+	const char *name, *label;      /* the form field (its id is f-<name>) and its label */
+	const char *hint;              /* NULL for none */
+	const char *none;              /* a single select's empty choice; NULL makes a multiple select */
+	const long long *chosen;       /* the ids chosen, kept even when the search does not find them */
+	const char *const *chosen_names;  /* their options' texts (NULL: not offered when not found) */
+	size_t nchosen;
+	bool (*skip)(const void *arg, long long person_id);  /* found but not offered; NULL for none */
+	const void *skip_arg;
+};
+/* A <select> of the people found, a picker with JavaScript. */
+void person_pick_select(struct web *w, const struct person_pick *pp, const struct person_pick_field *f, const struct errors *e);
+/* "Name (employee number)" for each id, NULL for one that is not a person
+ * of the organisation: the texts of chosen options after a refused form. */
+const char **person_pick_names(struct web *w, const long long *ids, size_t n);
 
 /* api_common.c: the request's JSON object (NULL after answering 400);
  * a string field ("" when absent) and an integer field (0); the problems

@@ -122,11 +122,12 @@ async function findPeople(page) {
 
 // Starts a 360° round through the form; returns its address.
 async function startRound(page, name, subject, raters) {
-  await page.goto(srv.base + '/questionnaires');
+  // the search narrows the picker of the person asking to them
+  await page.goto(srv.base + '/questionnaires?q=' + encodeURIComponent(subject.employee));
   const form = page.locator('form[action="/waves/360"]');
   assert.equal(await form.getByLabel('Vragenlijst').locator('option:checked').innerText(), SCAN, 'the scan is chosen');
   await form.getByLabel('Naam van de ronde').fill(name);
-  await form.getByLabel('Personeelsnummer van wie om feedback vraagt').fill(subject.employee);
+  await form.getByLabel('Wie om feedback vraagt', { exact: true }).selectOption({ label: `${subject.name} (${subject.employee})` });
   await form.getByLabel(/^Beoordelaars, één per regel/).fill(raters.map(([p, c]) => `${p.employee} ${c}`).join('\n'));
   today = await form.getByLabel('Opent op').inputValue();
   await form.getByLabel('Sluit op').fill(addDays(today, 14));
@@ -190,17 +191,18 @@ test('a 360° round about a team chief: staff by themselves, peers and other mer
   assert.equal(staff.length, 4);
 
   // refused first: no name, a category that does not exist; nothing is made, what was typed stays
-  await page.goto(srv.base + '/questionnaires');
+  // the search narrows the picker of the person asking to them
+  await page.goto(srv.base + '/questionnaires?q=' + encodeURIComponent(subject.employee));
   const form = page.locator('form[action="/waves/360"]');
-  await form.getByLabel('Personeelsnummer van wie om feedback vraagt').fill(subject.employee);
-  await form.getByLabel(/^Beoordelaars/).fill(`${manager.employee} manager\n${staff[0].employee} baas`);
+  await form.getByLabel('Wie om feedback vraagt', { exact: true }).selectOption({ label: `${subject.name} (${subject.employee})` });
+  await form.getByLabel(/^Beoordelaars, één per regel/).fill(`${manager.employee} manager\n${staff[0].employee} baas`);
   await form.getByLabel('Sluit op').fill(addDays(await form.getByLabel('Opent op').inputValue(), 14));
   const before = await page.locator('a[href^="/waves/"]').count();
   const alert = await refused(form.getByRole('button', { name: 'De 360°-feedbackronde starten' }));
   assert.match(alert, /Naam is verplicht/);
   assert.match(alert, /Regel 2: de categorie is manager, peer, staff of other\./);
   // the fields of this form are marked, and the alert's links lead to them (not to the wave form's fields of the same name)
-  for (const label of ['Naam van de ronde', /^Beoordelaars/]) {
+  for (const label of ['Naam van de ronde', /^Beoordelaars, één per regel/]) {
     const field = form.getByLabel(label);
     assert.equal(await field.getAttribute('aria-invalid'), 'true', String(label));
     const id = await field.getAttribute('id');
@@ -208,7 +210,8 @@ test('a 360° round about a team chief: staff by themselves, peers and other mer
     assert.equal(await page.getByRole('alert').locator(`a[href="#${id}"]`).count(), 1, `the alert links to ${id}`);
   }
   assert.equal(await page.locator('form[action="/waves"]').getByLabel('Naam van de ronde').getAttribute('aria-invalid'), null);
-  assert.equal(await form.getByLabel('Personeelsnummer van wie om feedback vraagt').inputValue(), subject.employee);
+  assert.equal(await form.locator('#f-subject_id option:checked').textContent(), `${subject.name} (${subject.employee})`,
+    'the person asking stays chosen');
   assert.equal(await page.locator('a[href^="/waves/"]').count(), before, 'no round was made');
   await accessible(page, 'feedback360-form-refused');
 

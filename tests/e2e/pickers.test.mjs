@@ -110,3 +110,37 @@ test('with JavaScript: suggestions while typing, a combobox chosen with the arro
   assert.match(await page.locator('main').innerText(), new RegExp(`Leergroepbegeleider\\s+${p.name}`));
   await page.close();
 });
+
+test('with JavaScript at the 360° round: the person asking and two raters chosen with the keyboard alone', async () => {
+  const page = await open(browser);
+  await loginAt(page, srv.base, demoEmail('coach'));
+  await page.goto(`${srv.base}/questionnaires`);
+  const form = page.locator('form[action="/waves/360"]');
+  // choose through a combobox: type, the one suggestion is active, Enter takes it
+  const choose = async (label, typed, p) => {
+    const box = page.getByRole('combobox', { name: `Zoek een persoon voor: ${label}` });
+    await box.focus();
+    await page.keyboard.type(typed);
+    const option = page.getByRole('option', { name: new RegExp(`^${p.name} \\(${p.emp}`) });
+    await option.waitFor({ timeout: 5000 });
+    assert.equal(await box.getAttribute('aria-activedescendant'), await option.getAttribute('id'), label);
+    await page.keyboard.press('Enter');
+    assert.equal(await box.getAttribute('aria-expanded'), 'false', label);
+  };
+  const [subject, peer1, peer2] = [person(1207), person(1307), person(1507)];  /* 1507: a unit of their own */
+  await choose('Wie om feedback vraagt', subject.email, subject);
+  await choose("Beoordelaars: collega's", peer1.emp, peer1);
+  await choose("Beoordelaars: collega's", `Team ${String(1507).padStart(5, '0')}x`, peer2);
+  assert.equal(await form.locator('#f-subject_id option:checked').textContent(), `${subject.name} (${subject.emp})`);
+  assert.deepEqual(await form.locator('#f-rater_peer option:checked').allTextContents(),
+    [`${peer1.name} (${peer1.emp})`, `${peer2.name} (${peer2.emp})`], 'both raters kept in the multiple select');
+  await accessible(page, 'pickers-360-js');
+  await form.getByLabel('Naam van de ronde').focus();
+  await page.keyboard.type('360 met de kiezer');
+  await form.getByLabel('Sluit op').fill('2030-12-31');  /* a date field's keys differ per browser locale */
+  await form.getByRole('button', { name: 'De 360°-feedbackronde starten' }).focus();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  assert.match(page.url(), /done=wave-created/);
+  assert.match(await page.locator('main').innerText(), new RegExp(`360°-feedback over: ${subject.name}\\n`));
+  await page.close();
+});

@@ -111,9 +111,13 @@ test('administrator: people without an account asked, one invited, one fewer ask
   const people = JSON.parse(cli(srv.db, ['export', 'people', ...ORG, '--format', 'json']));
   const p = people.find((x) => x.email && x.active !== false && !accounts.has(x.email.toLowerCase()));
   assert.ok(p, 'a person with an address and no account');
+  // the person found through the search of the invitation form, then chosen in its picker
+  await page.getByLabel(/^Zoek op naam, e-mailadres, personeelsnummer of onderdeel$/).fill(p.employee_id);
+  await Promise.all([page.waitForNavigation(), page.getByLabel(/^Zoek op naam/).press('Enter')]);
   await page.getByLabel(/^Naam/).fill(p.name);
   await page.getByLabel(/^E-mailadres$/).fill(p.email);
-  await page.getByLabel(/Personeelsnummer van de persoon/).fill(p.employee_id);
+  await page.getByLabel('De persoon in het personeelsbestand (niet verplicht)', { exact: true })
+    .selectOption({ label: `${p.name} (${p.employee_id})` });
   // no mail server in the tests: the invitation's link is shown to hand over
   await submit(page.getByRole('button', { name: /^Uitnodigen$/ }), /\/accounts$/);
   assert.match(await page.locator('main').innerText(), /Geef deze link zelf aan/);

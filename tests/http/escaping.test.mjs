@@ -15,9 +15,11 @@ before(async () => {
 });
 after(async () => { await srv.stop(); });
 
+// leergang's own scripts by address (the people pickers) are the only script elements
 function noRawMarkup(html, where) {
   assert.ok(!html.includes('<script>alert(1)'), `${where}: no live script tag`);
-  assert.ok(!/<script\b/i.test(html), `${where}: leergang pages have no script elements at all`);
+  const rest = html.replace(/<script src="\/static\/[a-z]+\.js"><\/script>/g, '');
+  assert.ok(!/<script\b/i.test(rest), `${where}: no script elements but leergang's own, by address`);
 }
 
 test('the name is escaped in lists, the person page and the home page', async () => {

@@ -109,7 +109,7 @@ test('bad input changes nothing; a form without its CSRF token is refused', asyn
   assert.match(r.text, /Er is al een account met het e-mailadres/);
   r = await admin.post('/accounts', { display_name: 'Zonder', email: 'zonder@politie.example', employee_id: 'X-BESTAAT-NIET', role: 'participant' });
   assert.equal(r.status, 422);
-  assert.match(r.text, /id="e-employee_id"/);
+  assert.match(r.text, /id="e-person_id"/, 'an unknown number (from a script) is shown at the person picker');
   r = await admin.post('/accounts', { csrf: 'f'.repeat(64), display_name: 'Vals', email: 'vals@politie.example', role: 'participant' });
   assert.equal(r.status, 403);
   assert.equal(sql('SELECT count(*) AS n FROM account')[0].n, before);

@@ -103,6 +103,60 @@ int store_goal_list(struct store *s, struct arena *a, long long org, long long p
 	return map_rc(s, rc);
 }
 
+int store_goal_elements_set(struct store *s, long long org, long long goal_id, const long long *ids, size_t n)
+{
+	sqlite3_stmt *st = stmt(s, "DELETE FROM development_goal_element WHERE goal_id = ? AND organisation_id = ?");
+	sqlite3_bind_int64(st, 1, goal_id);
+	sqlite3_bind_int64(st, 2, org);
+	int r = exec_stmt(s, st);
+	for (size_t i = 0; i < n && !r; i++) {
+		st = stmt(s, "INSERT OR IGNORE INTO development_goal_element(goal_id, element_id, organisation_id, position)"
+			     " SELECT ?1, id, ?2, ?3 FROM framework_element WHERE id = ?4 AND organisation_id = ?2");
+		sqlite3_bind_int64(st, 1, goal_id);
+		sqlite3_bind_int64(st, 2, org);
+		sqlite3_bind_int64(st, 3, (long long)i + 1);
+		sqlite3_bind_int64(st, 4, ids[i]);
+		r = exec_stmt(s, st);
+		if (!r && sqlite3_changes(s->db) == 0) {
+			/* another organisation's element, or one given twice */
+			bool twice = false;
+			for (size_t k = 0; k < i; k++)
+				twice |= ids[k] == ids[i];
+			r = twice ? ST_OK : ST_INVALID;
+		}
+	}
+	return r;
+}
+
+int store_goal_element_list(struct store *s, struct arena *a, long long org, long long person_id, long long group_id,
+			    long long **goal_ids, struct goal_element **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s,
+		"SELECT x.goal_id, e.id, e.name, e.code, f.name FROM development_goal d"
+		" JOIN development_goal_element x ON x.goal_id = d.id AND x.organisation_id = d.organisation_id"
+		" JOIN framework_element e ON e.id = x.element_id"
+		" JOIN framework f ON f.id = e.framework_id"
+		" WHERE d.organisation_id = ? AND d.person_id = ? AND d.group_id = ? ORDER BY x.goal_id, x.position");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person_id);
+	sqlite3_bind_int64(st, 3, group_id);
+	size_t cap = 0, gcap = 0, gn = 0;
+	int rc;
+	*out = NULL;
+	*goal_ids = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*ROW_PUSH(a, *goal_ids, gn, gcap) = sqlite3_column_int64(st, 0);
+		struct goal_element *x = ROW_PUSH(a, *out, *n, cap);
+		x->id = sqlite3_column_int64(st, 1);
+		x->name = col_text0(a, st, 2);
+		x->code = col_text0(a, st, 3);
+		x->framework = col_text0(a, st, 4);
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
 int store_talk_add(struct store *s, long long org, const struct manager_talk *t, long long now, long long *id)
 {
 	sqlite3_stmt *st = stmt(s, "INSERT INTO manager_talk(organisation_id, person_id, group_id, held_on, agreements, updated_at)"
