@@ -125,8 +125,9 @@ static void new_account_form(struct web *w, const struct errors *e, bool by_mail
 	html(w->out, "<p class=\"field\"><label for=\"f-role\">%s</label>", _("Role"));
 	role_select(w, "f-role", again ? web_field(w, "role") : "participant");
 	html(w->out, "</p><p><button type=\"submit\">%s</button></p></form>\n", _("Invite"));
-	html(w->out, "<p><a href=\"/accounts/bulk\">%s</a></p>\n",
-	     _("Invite everyone of a unit or learning group without an account"));
+	html(w->out, "<p><a href=\"/accounts/bulk\">%s</a> · <a href=\"/oidc\">%s</a></p>\n",
+	     _("Invite everyone of a unit or learning group without an account"),
+	     _("Sign-in through your organisation's own identity provider (OpenID Connect)"));
 }
 
 /* Without mail: what the page offers instead. */

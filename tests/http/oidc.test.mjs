@@ -382,6 +382,7 @@ test('an ID token whose header says HS256 or none is refused', async () => {
 test('the settings page shows the administrator the provider, never the secret', async () => {
   const c = new Client(srv.base);
   await c.login(demoEmail('administrator', 'gemeente'));
+  assert.match((await c.get('/accounts')).text, /<a href="\/oidc">Inloggen via de eigen inlogdienst/, 'found from the accounts page');
   const r = await c.get('/oidc');
   assert.equal(r.status, 200);
   assert.ok(r.text.includes(idp.issuer));
