@@ -408,33 +408,30 @@ static void design_edit_page(struct web *w, const struct programme *p, const str
 	w->r->status = status;
 }
 
+/* The programme of the address, or false when the page has answered (404, 500). */
+static bool programme_of_page(struct web *w, struct programme *p)
+{
+	int r = programme_get(&w->ctx, w->id[0], p);
+	if (r == D_NOTFOUND)
+		web_not_found(w);
+	else if (r)
+		web_error(w, 500, _("The programme could not be read. Try again later."));
+	return !r;
+}
+
 void page_programme_edit(struct web *w)
 {
 	struct programme p;
-	int r = programme_get(&w->ctx, w->id[0], &p);
-	if (r == D_NOTFOUND) {
-		web_not_found(w);
+	if (!programme_of_page(w, &p))
 		return;
-	}
-	if (r) {
-		web_error(w, 500, _("The programme could not be read. Try again later."));
-		return;
-	}
 	design_edit_page(w, &p, NULL, 200);
 }
 
 void page_programme_update(struct web *w)
 {
 	struct programme p;
-	int r = programme_get(&w->ctx, w->id[0], &p);
-	if (r == D_NOTFOUND) {
-		web_not_found(w);
+	if (!programme_of_page(w, &p))
 		return;
-	}
-	if (r) {
-		web_error(w, 500, _("The programme could not be read. Try again later."));
-		return;
-	}
 	p.name = (char *)web_field(w, "name");
 	p.target_group = (char *)web_field(w, "target_group");
 	p.ambition = (char *)web_field(w, "ambition");
