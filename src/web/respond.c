@@ -210,19 +210,21 @@ static size_t parts_of(struct web *w, const struct respondent *r, struct qpart *
 	return n;
 }
 
-/* With more than one part: the parts at the top, each a link. */
+/* With more than one part: the parts at the top, as a list to read, not
+ * links (a questionnaire is answered in order: no Tab stops before the
+ * first question). */
 static void parts_list(struct web *w, const struct respondent *r)
 {
 	struct qpart *p;
 	size_t n = parts_of(w, r, &p);
 	if (n < 2)
 		return;
-	html(w->out, "<nav class=\"parts\" aria-labelledby=\"parts-h\"><h2 id=\"parts-h\">%s</h2><ol>",
+	html(w->out, "<div class=\"parts\"><h2 id=\"parts-h\">%s</h2><ol aria-labelledby=\"parts-h\">",
 	     arena_printf(w->a, _("This questionnaire has %zu parts"), n));
 	for (size_t k = 0; k < n; k++)
-		html(w->out, "<li><a href=\"#part-%zu\">%s</a> <span class=\"muted\">(%s)</span></li>", k + 1, p[k].title,
+		html(w->out, "<li>%s <span class=\"muted\">(%s)</span></li>", p[k].title,
 		     arena_printf(w->a, ngettext("%zu question", "%zu questions", (unsigned long)p[k].nitems), p[k].nitems));
-	html(w->out, "</ol></nav>\n");
+	html(w->out, "</ol></div>\n");
 }
 
 /* The questions, part by part: with more than one part each is a fieldset

@@ -388,7 +388,7 @@ static void item_table(struct web *w, const struct wave *wv, const struct wave_r
 			html(w->out, "%s%d: %zu", k ? " · " : "", r->item->options[k].value, r->counts[k]);
 		/* apart from the points, and outside N, mean and SD */
 		if (r->item->allows_dont_know || r->dont_know)
-			html(w->out, " · <span class=\"muted\">%s: %zu</span>", _("don't know / n/a"), r->dont_know);
+			html(w->out, " · %s: %zu", _("don't know / n/a"), r->dont_know);
 		html(w->out, "</td></tr>");
 	}
 	html(w->out, "</tbody></table>\n");
