@@ -467,6 +467,9 @@ void page_wave(struct web *w)
 	     wv.anonymous ? _("anonymous") : _("not anonymous"));
 	if (wv.subject_id)
 		html(w->out, "<p>%s: <strong>%s</strong></p>", _("360° feedback about"), wv.subject_name);
+	/* as the respondents read it at the top of their page */
+	if (wv.purpose && *wv.purpose)
+		html(w->out, "<p class=\"purpose\"><strong>%s</strong> %s</p>", _("Why this questionnaire:"), wv.purpose);
 	accounting_section(w, &wv, &acc);
 	if (!wv.subject_id)
 		timeline(w, &wv);

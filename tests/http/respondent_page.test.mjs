@@ -207,6 +207,9 @@ test('the coach gives a wave its purpose in the form; a purpose too long is refu
   assert.equal(r.status, 303);
   const id = +r.headers.get('location').match(/\/waves\/(\d+)/)[1];
   assert.equal(one(`SELECT purpose FROM wave WHERE id = ${id}`), 'Om de volgende lichting te verbeteren.');
+  // the coach reads it back on the wave's page and in the API
+  assert.ok(visible((await coach.get(`/waves/${id}`)).text).includes('Waarom deze vragenlijst: Om de volgende lichting te verbeteren.'));
+  assert.equal((await coach.get(`/api/v1/waves/${id}`)).json().purpose, 'Om de volgende lichting te verbeteren.');
   // left empty: none
   r = await coach.post('/waves', { instrument_id: instrument, name: 'Zonder doel', population: `group:${group2}`,
     opens_on: today, closes_on: today, anonymous: '1', purpose: '  ' });
