@@ -56,7 +56,7 @@ static void wave_form(struct web *w, const struct errors *e)
 	}
 	html(w->out, "</select></p>");
 	form_input(w, "name", _("Name of the wave"), "text", e ? web_field(w, "name") : "", e, NULL);
-	form_textarea(w, "purpose", _("Why this questionnaire (optional)"), e ? web_field(w, "purpose") : "", e,
+	form_textarea(w, "purpose", _("Purpose of the wave (optional)"), e ? web_field(w, "purpose") : "", e,
 		      _("Shown at the top of the respondents' page: what the answers are for and what will be done with them."));
 	const char *pop = e ? web_field(w, "population") : "";
 	const char *perr = e ? errors_get(e, "population") : NULL;

@@ -194,7 +194,7 @@ test('"weet niet / n.v.t." only where the questionnaire offers it, stored apart 
 
 test('the coach gives a wave its purpose in the form; a purpose too long is refused and starts nothing', async () => {
   const page = (await coach.get('/questionnaires')).text;
-  assert.match(page, /<label for="f-purpose">Waarom deze vragenlijst \(niet verplicht\)<\/label>/);
+  assert.match(page, /<label for="f-purpose">Doel van de ronde \(niet verplicht\)<\/label>/);
   const instrument = page.match(/<option value="(\d+)">Eindevaluatie LiVe!<\/option>/)[1];
   const before = one('SELECT count(*) FROM wave');
   let r = await coach.post('/waves', { instrument_id: instrument, name: 'Te lang doel', population: `group:${group2}`,
