@@ -386,8 +386,9 @@ static void item_table(struct web *w, const struct wave *wv, const struct wave_r
 		     web_number(w, r->sd, 1));
 		for (size_t k = 0; k < r->item->noptions; k++)
 			html(w->out, "%s%d: %zu", k ? " · " : "", r->item->options[k].value, r->counts[k]);
-		/* apart from the points, and outside N, mean and SD */
-		if (r->item->allows_dont_know || r->dont_know)
+		/* apart from the points, and outside N, mean and SD; said when
+		 * someone chose it */
+		if (r->dont_know)
 			html(w->out, " · %s: %zu", _("don't know / n/a"), r->dont_know);
 		html(w->out, "</td></tr>");
 	}

@@ -55,7 +55,7 @@ test('a saved draft is the browser\'s own: another browser sees nothing of it an
   await mine.goto(srv.base + path('N1'));
   assert.match(await mine.locator('main').innerText(),
     /Als u tussendoor opslaat, gaan uw antwoorden op slot met een sleutel die alleen deze browser heeft/);
-  await mine.getByRole('group', { name: /^a\)/ }).getByLabel('4').check();
+  await mine.getByRole('group', { name: /^1\. / }).getByLabel('4').check();
   await mine.getByLabel('Wat zijn voor jou de belangrijkste inzichten uit LiVe!?').fill('Een concept dat niemand mag lezen');
   await Promise.all([mine.waitForNavigation(), mine.getByRole('button', { name: 'Opslaan en later verdergaan' }).click()]);
   assert.match(await mine.getByRole('status').innerText(), /Uw antwoorden zijn opgeslagen in deze browser\./);
