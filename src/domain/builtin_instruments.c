@@ -24,7 +24,7 @@
 /* A Likert question that also offers "weet niet / n.v.t.". None of the
  * seeds shows such an option; where it is offered below, that is
  * leergang's own choice, said at the questionnaire. Such an answer counts
- * as missing in every statistic (migration 0019). */
+ * as missing in every statistic (migration 0021). */
 #define LIKERT_DK(code, sec, scale, text, points, rev, src) { code, sec, "likert", scale, text, points, NULL, NULL, rev, src, true }
 
 static const struct builtin_points five_points = { 5, { "" } };

@@ -1,4 +1,4 @@
--- 0019_respondent_page: what the respondent's page needs to say who asks
+-- 0021_respondent_page: what the respondent's page needs to say who asks
 -- and why, and a "weet niet / n.v.t." that is not a point of the scale
 -- (web/respond.c, domain/respond.c).
 --
