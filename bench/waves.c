@@ -130,7 +130,7 @@ int main(int argc, char **argv)
 		fail("instrument", NULL, s);
 	for (int anonymous = 1; anonymous >= 0; anonymous--) {
 		struct wave_new w = { instrument, anonymous ? "Eindevaluatie (anoniem)" : "Eindevaluatie (op naam)",
-				      "programme", programme, opens, closes, anonymous };
+				      "programme", programme, opens, closes, anonymous, NULL };
 		if (wave_create(&c, &w, (long long)time(NULL), &e, &waves[anonymous]))
 			fail("wave", &e, s);
 	}

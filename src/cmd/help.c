@@ -95,7 +95,8 @@ const struct command commands[] = {
 	  "leergang instrument list --org SLUG [--format csv|json]" },
 	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
-	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]   (prints its id)\n"
+	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]\n"
+	  "                  [--purpose TEXT]   (prints its id; the purpose is shown to the respondents)\n"
 	  "       leergang wave links --wave ID      (CSV employee_id,name,email,link of everyone asked)\n"
 	  "       leergang wave close --wave ID      (closes it now: the links answer no more)\n"
 	  "\n"

@@ -46,8 +46,9 @@ static int wave_add(int argc, char **argv)
 					       { "opens", required_argument, 0, 'b' },
 					       { "closes", required_argument, 0, 'e' },
 					       { "anonymous", no_argument, 0, 'a' },
+					       { "purpose", required_argument, 0, 'w' },
 					       { "name", required_argument, 0, 'n' }, { 0, 0, 0, 0 } };
-	const char *org = NULL, *key = NULL, *population = NULL, *opens = NULL, *closes = NULL, *name = NULL;
+	const char *org = NULL, *key = NULL, *population = NULL, *opens = NULL, *closes = NULL, *name = NULL, *purpose = NULL;
 	bool anonymous = false;
 	int o;
 	optind = 1;
@@ -58,6 +59,7 @@ static int wave_add(int argc, char **argv)
 		else if (o == 'b') opens = optarg;
 		else if (o == 'e') closes = optarg;
 		else if (o == 'a') anonymous = true;
+		else if (o == 'w') purpose = optarg;
 		else if (o == 'n') name = optarg;
 		else cmd_usage("wave");
 	}
@@ -77,7 +79,7 @@ static int wave_add(int argc, char **argv)
 		die("no questionnaire with key '%s' in %s (see 'leergang instrument list --org %s')", key, org, org);
 	if (d)
 		die("database: %s", store_errmsg(st));
-	struct wave_new n = { in.id, name ? name : in.name, kind, pid, opens, closes, anonymous };
+	struct wave_new n = { in.id, name ? name : in.name, kind, pid, opens, closes, anonymous, purpose };
 	struct errors e = { 0 };
 	long long id;
 	d = wave_create(&c, &n, (long long)time(NULL), &e, &id);

@@ -575,7 +575,7 @@ static void climate(struct ctx *c, long long prog, const long long *groups)
 	if (instrument_install(c, "learning-climate", (long long)time(NULL), &instrument))
 		die("demo (municipality): the learning-climate scan");
 	struct wave_new n = { instrument, "Leerklimaat na de leercirkels", "programme", prog, day(c, -170), day(c, -150),
-			      false };
+			      false, NULL };
 	check(wave_create(c, &n, (long long)time(NULL), &e, &wave), &e, "climate wave");
 	struct wave w;
 	struct invitation *inv;

@@ -51,7 +51,9 @@ void demo_evaluation(struct ctx *c, long long programme, const char *opens_on, c
 	long long instrument, wave;
 	if (instrument_install(c, "live-final", (long long)time(NULL), &instrument))
 		die("demo: the LiVe! final evaluation");
-	struct wave_new n = { instrument, "Eindevaluatie LiVe! 2025", "programme", programme, opens_on, closes_on, true };
+	struct wave_new n = { instrument, "Eindevaluatie LiVe! 2025", "programme", programme, opens_on, closes_on, true,
+			      "Met deze evaluatie kijken we samen terug op LiVe!: wat heeft het jou opgeleverd, en wat kan beter "
+			      "voor de volgende lichting? De uitkomsten bespreken we in de stuurgroep." };
 	if (wave_create(c, &n, (long long)time(NULL), &e, &wave))
 		die("demo: wave: %s", e.n ? e.items[0].message : "database");
 	struct wave w;
@@ -165,7 +167,7 @@ void demo_scan(struct ctx *c, long long unit, const char *name, int closed_ago, 
 	date_today((long long)time(NULL), today);
 	date_add_days(today, -closed_ago - 14, opens);
 	date_add_days(today, -closed_ago, closes);
-	struct wave_new n = { instrument, name, "units", unit, opens, closes, false };
+	struct wave_new n = { instrument, name, "units", unit, opens, closes, false, NULL };
 	if (wave_create(c, &n, (long long)time(NULL), &e, &wave))
 		die("demo: scan wave: %s", e.n ? e.items[0].message : "database");
 	struct wave w;

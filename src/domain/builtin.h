@@ -162,6 +162,7 @@ struct builtin_question {
 	                              * points that have no label of their own */
 	bool reversed;               /* counts the other way round in its scale */
 	const char *source;
+	bool dont_know;              /* offers "weet niet / n.v.t." beside its points */
 };
 
 struct builtin_questionnaire {

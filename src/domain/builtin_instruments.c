@@ -17,10 +17,15 @@
 
 
 /* One question of each kind, in the order of struct builtin_question. */
-#define LIKERT(code, sec, scale, text, points, rev, src) { code, sec, "likert", scale, text, points, NULL, NULL, rev, src }
-#define BIPOLAR(code, sec, text, left, right, src) { code, sec, "bipolar", "", text, &five_points, left, right, false, src }
-#define SINGLE(code, sec, text, points, src) { code, sec, "single", "", text, points, NULL, NULL, false, src }
-#define OPEN(code, sec, text, src) { code, sec, "open", "", text, NULL, NULL, NULL, false, src }
+#define LIKERT(code, sec, scale, text, points, rev, src) { code, sec, "likert", scale, text, points, NULL, NULL, rev, src, false }
+#define BIPOLAR(code, sec, text, left, right, src) { code, sec, "bipolar", "", text, &five_points, left, right, false, src, false }
+#define SINGLE(code, sec, text, points, src) { code, sec, "single", "", text, points, NULL, NULL, false, src, false }
+#define OPEN(code, sec, text, src) { code, sec, "open", "", text, NULL, NULL, NULL, false, src, false }
+/* A Likert question that also offers "weet niet / n.v.t.". None of the
+ * seeds shows such an option; where it is offered below, that is
+ * leergang's own choice, said at the questionnaire. Such an answer counts
+ * as missing in every statistic (migration 0021). */
+#define LIKERT_DK(code, sec, scale, text, points, rev, src) { code, sec, "likert", scale, text, points, NULL, NULL, rev, src, true }
 
 static const struct builtin_points five_points = { 5, { "" } };
 
@@ -38,6 +43,11 @@ static const struct builtin_section live_sections[] = {
 };
 
 #define LIVE(code, text) LIKERT(code, 0, "", text, &live_points, false, "seed 000, r. 2297-2323")
+/* h-j ask about one person (the mentor, the facilitator, the own
+ * manager): leergang's own choice is to let a participant say "weet niet /
+ * n.v.t." there, for a group whose mentor left or a manager who played no
+ * part, rather than push them onto the scale. */
+#define LIVE_DK(code, text) LIKERT_DK(code, 0, "", text, &live_points, false, "seed 000, r. 2297-2323")
 static const struct builtin_question live_questions[] = {
 	LIVE("a", "In hoeverre is het jou gelukt om jouw leerdoelen te behalen?"),
 	LIVE("b", "In hoeverre is het jou gelukt om een open houding aan te nemen?"),
@@ -46,14 +56,15 @@ static const struct builtin_question live_questions[] = {
 	LIVE("e", "In hoeverre is het jou gelukt om je oordelen te onderzoeken?"),
 	LIVE("f", "In hoeverre heeft de leergroep bijgedragen aan het vormen van een netwerk buiten de leergang?"),
 	LIVE("g", "In hoeverre hebben de deelnemers in jouw groep jou geholpen?"),
-	LIVE("h", "In hoeverre was de mentor ondersteunend?"),
-	LIVE("i", "In hoeverre was de leergroepbegeleider ondersteunend?"),
-	LIVE("j", "In hoeverre heeft jouw leidinggevende invloed gehad op jouw motivatie om deel te nemen?"),
+	LIVE_DK("h", "In hoeverre was de mentor ondersteunend?"),
+	LIVE_DK("i", "In hoeverre was de leergroepbegeleider ondersteunend?"),
+	LIVE_DK("j", "In hoeverre heeft jouw leidinggevende invloed gehad op jouw motivatie om deel te nemen?"),
 	OPEN("open1", 1, "Wat zijn voor jou de belangrijkste inzichten uit LiVe!?", BUILTIN_OWN),
 	OPEN("open2", 1, "Hoe pas je deze inzichten toe in je werk?", BUILTIN_OWN),
 	OPEN("open3", 1, "Met welke vraagstukken ga je verder na LiVe!?", BUILTIN_OWN),
 };
 #undef LIVE
+#undef LIVE_DK
 
 /* ---- the leadership scan for 360° feedback (seed 003) ----
  * The manager rates their own leadership behaviour and others rate how
@@ -70,7 +81,10 @@ static const struct builtin_section scan_sections[] = {
 	  "zelfbeoordeling: bij uw eigen gedrag)." },
 };
 
-#define SCAN(code, scale, text) LIKERT(code, 0, scale, text, &agree_points, false, BUILTIN_OWN)
+/* A rater may not have seen the behaviour a statement describes:
+ * leergang's own choice is to offer "weet niet / n.v.t." on every
+ * statement, so that a guess does not count as a rating. */
+#define SCAN(code, scale, text) LIKERT_DK(code, 0, scale, text, &agree_points, false, BUILTIN_OWN)
 static const struct builtin_question scan_questions[] = {
 	SCAN("g1", "Gedeeld leiderschap", "Geeft medewerkers ruimte om zelf beslissingen over hun werk te nemen."),
 	SCAN("g2", "Gedeeld leiderschap", "Bespreekt met het team het waarom van het werk, niet alleen het hoe."),
@@ -318,11 +332,12 @@ static const struct builtin_question check_questions[] = {
 static const struct builtin_instrument_info infos[] = {
 	{ "live-final", "Eindevaluatie LiVe!",
 	  "Seed 000 §9.1 (items a-j en de schaal 1 = helemaal niet tot 5 = heel goed); de drie open vragen zijn van "
-	  "leergang, naar de kopjes van §9.2." },
+	  "leergang, naar de kopjes van §9.2, en ook de keuze ‘weet niet / n.v.t.’ bij h-j." },
 	{ "leadership-scan-360", "Leiderschapsscan",
 	  "Naar seed 003 (zelfbeeld van de leidinggevende tegenover de waarneming van anderen, op team- en "
 	  "organisatieniveau, herhaald na 9 tot 10 maanden): voor 360°-feedbackrondes en voor metingen bij een onderdeel. "
-	  "De drie dimensies zijn de onderzoekslijnen van het LLC, de negen uitspraken en de schaal zijn van leergang." },
+	  "De drie dimensies zijn de onderzoekslijnen van het LLC, de negen uitspraken, de schaal en de keuze ‘weet niet / "
+	  "n.v.t.’ zijn van leergang." },
 	{ "quickscan", "Leiderschap QuickScan",
 	  "Naar seed 003 (de QuickScan als verkorte zelfevaluatie, r. 237-239; de vraag ‘Welk leiderschap toon jij?’ "
 	  "letterlijk, r. 222); de drie facetten zijn de onderzoekslijnen van het LLC, de twaalf uitspraken, de schaal en "

@@ -20,6 +20,7 @@
 #include "store/instrument.h"
 #include "store/store.h"
 
+#include <assert.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,12 +43,12 @@ static bool derive(const char *browser_key, const char *purpose, long long invit
 	return true;
 }
 
-/* The answers as text, one line each: item, has a value, value, text as
- * hex ("-" for none). */
+/* The answers as text, one line each: item, has a value (1), none (0) or
+ * "weet niet" (2), value, text as hex ("-" for none). */
 static void draft_write(struct buf *b, const struct answer_value *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		buf_addf(b, "%lld %d %lld ", v[i].item_id, v[i].has_value ? 1 : 0, v[i].value);
+		buf_addf(b, "%lld %d %lld ", v[i].item_id, v[i].dont_know ? 2 : v[i].has_value ? 1 : 0, v[i].value);
 		if (!v[i].text) {
 			buf_adds(b, "-");
 		} else {
@@ -75,9 +76,10 @@ static bool draft_read(struct arena *a, const char *p, struct answer_value **out
 		if (end == p || *end != ' ')
 			return false;
 		p = end + 1;
-		if ((*p != '0' && *p != '1') || p[1] != ' ')
+		if ((*p != '0' && *p != '1' && *p != '2') || p[1] != ' ')
 			return false;
 		v->has_value = *p == '1';
+		v->dont_know = *p == '2';
 		p += 2;
 		v->value = strtoll(p, &end, 10);
 		if (end == p || *end != ' ')
@@ -157,8 +159,11 @@ int respond_open(struct store *st, struct arena *a, const char *token, const cha
 	unsigned char h[HASH_LEN];
 	if (!token || secret_hash(token, h) || store_invitation_by_hash(st, a, h, &r->inv, &r->org))
 		return D_NOTFOUND;
-	if (store_wave_get(st, a, r->org, r->inv.wave_id, &r->w) || store_version_get(st, a, r->org, r->w.version_id, &r->v))
+	struct organisation o;
+	if (store_wave_get(st, a, r->org, r->inv.wave_id, &r->w) || store_version_get(st, a, r->org, r->w.version_id, &r->v) ||
+	    store_org_get(st, a, r->org, &o))
 		return D_ERROR;
+	r->org_name = o.name;
 	/* a stopped participant's link does nothing */
 	if (!strcmp(r->inv.enrolment_status, "stopped"))
 		return D_NOTFOUND;
@@ -177,6 +182,13 @@ static bool option_value(const struct instrument_item *it, long long v)
 		if (it->options[k].value == v)
 			return true;
 	return false;
+}
+
+/* How a question is named to its respondent in a message: by its number
+ * on the page, never by its code (which is for the data). */
+static const char *item_label(struct ctx *c, const struct instrument_version *v, const struct instrument_item *it)
+{
+	return arena_printf(c->a, "%zu", (size_t)(it - v->items) + 1);
 }
 
 /* The answers of the form for every item, checked; errors per field. */
@@ -198,7 +210,7 @@ static size_t read_answers(struct ctx *c, const struct instrument_version *v, co
 				char *end;
 				long long x = strtoll(f[k].value, &end, 10);
 				if (*end || !option_value(it, x)) {
-					errors_add(c, e, key, _("Question %s: choose from the options."), it->code);
+					errors_add(c, e, key, _("Question %s: choose from the options."), item_label(c, v, it));
 					continue;
 				}
 				buf_addf(&multi, "%s%lld", multi.len ? "," : "", x);
@@ -206,40 +218,58 @@ static size_t read_answers(struct ctx *c, const struct instrument_version *v, co
 				one = f[k].value;
 			}
 		}
-		struct answer_value x = { it->id, false, 0, NULL };
-		if (!strcmp(it->kind, "multiple")) {
+		struct answer_value x = { it->id, false, 0, NULL, false };
+		if (one && !strcmp(one, RESPOND_DONT_KNOW)) {
+			/* not a point of the scale: stored apart, counted as missing */
+			if (it->allows_dont_know && strcmp(it->kind, "open") && strcmp(it->kind, "multiple"))
+				x.dont_know = true;
+			else
+				errors_add(c, e, key, _("Question %s: choose one of the points of the scale."), item_label(c, v, it));
+		} else if (!strcmp(it->kind, "multiple")) {
 			if (multi.len)
 				x.text = arena_strdup(a, multi.ptr);
 		} else if (one && !strcmp(it->kind, "open")) {
 			if (!utf8_valid(one, strlen(one)))
-				errors_add(c, e, key, _("Question %s: the text is not valid UTF-8."), it->code);
+				errors_add(c, e, key, _("Question %s: the text is not valid UTF-8."), item_label(c, v, it));
 			else {
 				if (utf8_length(one) > OPEN_ANSWER_MAX)
-					errors_add(c, e, key, _("Question %s: use at most %d characters."), it->code, OPEN_ANSWER_MAX);
+					errors_add(c, e, key, _("Question %s: use at most %d characters."), item_label(c, v, it), OPEN_ANSWER_MAX);
 				x.text = (char *)one;   /* shown again as typed, saved only when right */
 			}
 		} else if (one) {
 			char *end;
 			long long val = strtoll(one, &end, 10);
 			if (*end || !option_value(it, val))
-				errors_add(c, e, key, _("Question %s: choose one of the points of the scale."), it->code);
+				errors_add(c, e, key, _("Question %s: choose one of the points of the scale."), item_label(c, v, it));
 			else {
 				x.has_value = true;
 				x.value = val;
 			}
 		}
 		buf_release(&multi);
-		if (x.has_value || x.text)
+		if (x.has_value || x.text || x.dont_know)
 			vals[nv++] = x;
 		else if (submit && it->required)
-			errors_add(c, e, key, _("Question %s needs an answer before you hand in."), it->code);
+			errors_add(c, e, key, _("Question %s needs an answer before you hand in."), item_label(c, v, it));
 	}
 	return nv;
 }
 
-int respond_save(struct store *st, struct arena *a, struct respondent *r, const struct respond_field *f, size_t n,
-		 bool submit, const char *today, struct errors *e)
+int respond_minutes(const struct instrument_version *v)
 {
+	/* leergang's rule of thumb: 8 seconds to read and tick a closed
+	 * question, 60 to write an open answer, rounded up to whole minutes */
+	int seconds = 0;
+	for (size_t i = 0; i < v->nitems; i++)
+		seconds += strcmp(v->items[i].kind, "open") ? 8 : 60;
+	int minutes = (seconds + 59) / 60;
+	return minutes < 1 ? 1 : minutes;
+}
+
+int respond_save(struct store *st, struct arena *a, struct respondent *r, const struct respond_field *f, size_t n,
+		 enum respond_action action, const char *today, struct errors *e)
+{
+	bool submit = action != RESPOND_SAVE;
 	struct actor nobody = { 0 };
 	nobody.organisation_id = r->org;
 	nobody.email = "respondent";
@@ -261,6 +291,19 @@ int respond_save(struct store *st, struct arena *a, struct respondent *r, const 
 	r->ndraft = nv;
 	if (e->n)
 		return D_INVALID;
+	if (action == RESPOND_SUBMIT && nv < r->v.nitems) {
+		/* answers are never forced, but the respondent is asked first */
+		r->unanswered = arena_alloc(a, (r->v.nitems - nv + 1) * sizeof(*r->unanswered));
+		r->nunanswered = 0;
+		for (size_t i = 0, k = 0; i < r->v.nitems; i++) {
+			if (k < nv && vals[k].item_id == r->v.items[i].id)
+				k++;
+			else
+				r->unanswered[r->nunanswered++] = &r->v.items[i];
+		}
+		assert(r->nunanswered == r->v.nitems - nv);
+		return D_CONFLICT;
+	}
 	if (!submit) {
 		if (!r->browser_key) {
 			errors_add(&c, e, "", "%s", _("Your browser keeps no cookie of leergang, so your answers cannot be kept for you alone. Allow cookies for this site, or answer everything and hand in at once."));

@@ -55,6 +55,7 @@ static void builtin_version(struct arena *a, const struct builtin_questionnaire 
 		it->right_label = (char *)(b->right ? b->right : "");
 		it->reversed = b->reversed;
 		it->required = 0;
+		it->allows_dont_know = b->dont_know;
 		size_t n = b->points ? (size_t)b->points->n : 0;
 		it->noptions = n;
 		it->options = arena_alloc(a, (n + 1) * sizeof(*it->options));
@@ -293,6 +294,12 @@ int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct e
 	if (store_instrument_get(c->st, c->a, org, w->instrument_id, &in) || !in.latest_version_id)
 		errors_add(c, e, "instrument_id", "%s", _("Choose a questionnaire from the list."));
 	check_line(c, e, "name", _("Name"), w->name ? w->name : "", 1, WAVE_NAME_MAX);
+	/* the purpose is optional: blank is none */
+	const char *purpose = w->purpose && w->purpose[strspn(w->purpose, " \t\r\n")] ? w->purpose : NULL;
+	if (purpose && !utf8_valid(purpose, strlen(purpose)))
+		errors_add(c, e, "purpose", _("%s: the text is not valid UTF-8."), _("Purpose"));
+	else if (purpose && utf8_length(purpose) > WAVE_PURPOSE_MAX)
+		errors_add(c, e, "purpose", _("%s: use at most %d characters."), _("Purpose"), WAVE_PURPOSE_MAX);
 	if (!w->opens_on || !date_valid(w->opens_on))
 		errors_add(c, e, "opens_on", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
 	if (!w->closes_on || !date_valid(w->closes_on))
@@ -323,6 +330,7 @@ int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct e
 	x.opens_on = (char *)w->opens_on;
 	x.closes_on = (char *)w->closes_on;
 	x.anonymous = w->anonymous;
+	x.purpose = (char *)purpose;
 	x.created_by = c->who->account_id;
 	x.created_at = now;
 	randombytes_buf(x.link_key, sizeof(x.link_key));
@@ -771,6 +779,10 @@ int wave_results(struct ctx *c, const struct wave *w, const struct instrument_ve
 		for (size_t i = 0; i < nrows; i++) {
 			if (rows[i].item_id != it->id)
 				continue;
+			if (rows[i].dont_know) {
+				r->dont_know++;   /* missing for every statistic */
+				continue;
+			}
 			if (!strcmp(it->kind, "multiple")) {
 				r->n++;
 				for (const char *p = rows[i].text ? rows[i].text : ""; *p; p += strspn(p, ",")) {

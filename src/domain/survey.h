@@ -52,7 +52,9 @@ struct wave_new {
 	long long population_id;
 	const char *opens_on, *closes_on;
 	bool anonymous;
+	const char *purpose;         /* why the wave is held, for its respondents; NULL or "": none */
 };
+#define WAVE_PURPOSE_MAX 1000
 /* A questionnaire of the organisation with its newest version; D_NOTFOUND
  * when there is none (or it has no version), D_ERROR when the store fails. */
 MUST_CHECK int instrument_open(struct ctx *c, long long id, struct instrument *in, struct instrument_version *v);
@@ -156,7 +158,7 @@ const char *wave_hidden_reason(struct ctx *c, const struct wave *w, long long re
 
 /* The results per item of a wave: for Likert and bipolar items N, mean, SD
  * and the distribution over the points; for choices the distribution over
- * the options; for open items the answers (sorted, so that their order
+ * the options; apart, how many said "weet niet / n.v.t."; for open items the answers (sorted, so that their order
  * says nothing of who or when). shown is false, and nothing else is
  * filled, below SURVEY_MIN_RESPONSES responses. */
 struct item_result {
@@ -166,6 +168,7 @@ struct item_result {
 	size_t *counts;              /* per option, in the item's option order (noptions) */
 	char **texts;                /* open answers */
 	size_t ntexts;
+	size_t dont_know;            /* "weet niet / n.v.t.": not in n, mean or counts */
 };
 struct wave_results {
 	bool shown;
@@ -216,26 +219,47 @@ struct respondent {
 	struct wave w;
 	struct instrument_version v;
 	long long org;
+	const char *org_name;        /* who asks */
 	struct answer_value *draft;
 	size_t ndraft;
 	enum { RESPOND_OPEN, RESPOND_NOT_YET, RESPOND_CLOSED, RESPOND_DONE } state;
 	enum draft_state draft_state;
 	bool draft_lost;             /* this browser's draft was discarded from another browser */
 	const char *browser_key;     /* the hex secret of the browser, or NULL */
+	/* a hand-in that left these questions unanswered, not confirmed yet */
+	const struct instrument_item **unanswered;
+	size_t nunanswered;
 };
 /* D_NOTFOUND for an unknown token. browser_key: the respondent's browser
  * secret, or NULL when it has none. */
 MUST_CHECK int respond_open(struct store *st, struct arena *a, const char *token, const char *browser_key, const char *today,
 		 struct respondent *r);
 /* Saves the answers given (form fields "i<item id>", "i<id>" repeated for
- * a multiple choice), sealed for the browser; submit also hands the
- * response in, after checking the required items. Neither while a draft of
- * another browser is there. */
+ * a multiple choice; RESPOND_DONT_KNOW for "weet niet / n.v.t." where the
+ * item offers it), sealed for the browser; submit also hands the response
+ * in, after checking the required items. Neither while a draft of another
+ * browser is there.
+ *
+ * Answers are never forced: a hand-in that leaves questions unanswered
+ * asks first. Unless confirmed, it hands nothing in and saves nothing,
+ * returns D_CONFLICT and lists the questions in r->unanswered (the
+ * answers given are in r->draft, to show again); confirmed, it hands in
+ * what there is. */
+#define RESPOND_DONT_KNOW "dk"
 struct respond_field {
 	const char *key, *value;
 };
+/* false and true, as the callers that answer for the demo and the tests
+ * pass them, are save and hand in as is */
+enum respond_action {
+	RESPOND_SAVE = 0,
+	RESPOND_SUBMIT_CONFIRMED = 1, /* hand in as is */
+	RESPOND_SUBMIT = 2,           /* hand in, asking first about open questions */
+};
 MUST_CHECK int respond_save(struct store *st, struct arena *a, struct respondent *r, const struct respond_field *f, size_t n,
-		 bool submit, const char *today, struct errors *e);
+		 enum respond_action action, const char *today, struct errors *e);
+/* About how many minutes answering the questionnaire takes (at least 1). */
+int respond_minutes(const struct instrument_version *v);
 /* Discards the draft (of this browser or another) so that the link can
  * start afresh. */
 MUST_CHECK int respond_discard(struct store *st, struct arena *a, struct respondent *r);

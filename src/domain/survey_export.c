@@ -236,7 +236,7 @@ int wave_export(struct ctx *c, const struct wave *w, const struct instrument_ver
 			put_answer(&v->items[it->at], &rows[i], &cells[r->at * ncols + start[it->at]]);
 	}
 
-	const char **notes = arena_alloc(c->a, 3 * sizeof(*notes));
+	const char **notes = arena_alloc(c->a, 4 * sizeof(*notes));
 	notes[0] = w->anonymous
 		? _("Anonymous wave: the respondents are numbered in this export only, in an order that says nothing about who answered or when; the next export may number them differently.")
 		: _("The respondent is a pseudonym made with a key that stays in leergang: the same in every export of this wave, and without that key not traceable to a person or a link.");
@@ -253,6 +253,12 @@ int wave_export(struct ctx *c, const struct wave *w, const struct instrument_ver
 	t->nrows = nresp;
 	t->notes = notes;
 	t->nnotes = 3;
+	/* a "weet niet" is missing here as in every statistic */
+	bool dont_know = false;
+	for (size_t i = 0; i < v->nitems; i++)
+		dont_know |= v->items[i].allows_dont_know != 0;
+	if (dont_know)
+		notes[t->nnotes++] = _("\"Don't know / n/a\" is an empty cell as well: it is not a point of the scale. The results page counts it per question.");
 	t->missing_label = _("no answer");
 	t->data_sheet = _("Data");
 	t->labels_sheet = _("Labels");

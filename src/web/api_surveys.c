@@ -116,6 +116,7 @@ void api_wave(struct web *w)
 			      "instrument", wv.instrument_name, "version", wv.version, "opens_on", wv.opens_on, "closes_on",
 			      wv.closes_on, "anonymous", wv.anonymous, "accounting", accounting, "responses",
 			      (json_int_t)res.responses);
+	json_object_set_new(j, "purpose", wv.purpose && *wv.purpose ? json_string(wv.purpose) : json_null());
 	if (wv.subject_id)
 		json_object_set_new(j, "report_360", report_360(w, &wv, &v));
 	if (!res.shown) {

@@ -352,6 +352,10 @@ void page_static_css(struct web *w)
 		".tag{font-size:.85em;color:var(--err);text-transform:uppercase;letter-spacing:.03em}\n"
 		"fieldset{border:1px solid var(--line);margin:1rem 0;padding:.6rem 1rem}\n"
 		"details{margin:.6rem 0}\n"
+		/* the respondent's page: its parts, the purpose as typed, "weet niet" set apart */
+		"fieldset.part{border:0;border-top:3px solid var(--accent);padding:.4rem 0;margin:1.5rem 0}"
+		"fieldset.part>legend h2{margin:.4rem 0}.part-of{display:block;font-size:.95rem;font-weight:400;color:var(--muted)}"
+		".purpose{white-space:pre-line}.point.dont-know{margin-left:1rem}\n"
 		".d1{padding-left:1.8rem}.d2{padding-left:3.2rem}.d3{padding-left:4.6rem}.d4{padding-left:6rem}"
 		".d5{padding-left:7.4rem}.d6{padding-left:8.8rem}.d7{padding-left:10.2rem}.d8{padding-left:11.6rem}\n";
 	w->r->response_type = "text/css; charset=utf-8";

@@ -1,9 +1,13 @@
 /* respond.c — answering a questionnaire through a personal link
  * (/respond?token=…): no account needed, no JavaScript, every question a
- * fieldset that works with the keyboard alone. "Save" keeps the answers
- * for later, sealed for this browser (domain/respond.c); "Hand in" checks
- * the required questions and closes the link. The page says plainly what
- * a draft means for the respondent's anonymity. */
+ * fieldset that works with the keyboard alone. The page opens with who
+ * asks and why, how long it takes and who will see what; the questions
+ * follow in their parts ("Deel 2 van 5"), numbered, never by their code
+ * (which is for the data). "Save" keeps the answers for later, sealed for
+ * this browser (domain/respond.c); "Hand in" checks the required
+ * questions and closes the link; a hand-in that leaves questions open
+ * lists them first and asks to confirm. The page says plainly what a
+ * draft means for the respondent's anonymity. */
 #include "web.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
@@ -23,7 +27,7 @@ static const struct answer_value *draft_of(const struct respondent *r, long long
 
 static bool chosen(const struct answer_value *a, int value)
 {
-	if (!a)
+	if (!a || a->dont_know)
 		return false;
 	if (a->has_value)
 		return a->value == value;
@@ -38,14 +42,21 @@ static bool chosen(const struct answer_value *a, int value)
 	return false;
 }
 
-static void question(struct web *w, const struct instrument_item *it, const struct answer_value *a,
-		     const struct errors *e)
+/* The number of a question on the page: its place in the questionnaire,
+ * as the messages of domain/respond.c name it. */
+static size_t number_of(const struct respondent *r, const struct instrument_item *it)
+{
+	return (size_t)(it - r->v.items) + 1;
+}
+
+static void question(struct web *w, const struct respondent *r, const struct instrument_item *it,
+		     const struct answer_value *a, const struct errors *e)
 {
 	const char *name = arena_printf(w->a, "i%lld", it->id);
 	const char *err = e ? errors_get(e, name) : NULL;
+	size_t num = number_of(r, it);
 	if (!strcmp(it->kind, "open")) {
-		/* an open question is asked by its text alone (its code is for the data) */
-		html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s</label>", err ? " invalid" : "", name, it->text);
+		html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%zu. %s</label>", err ? " invalid" : "", name, num, it->text);
 		if (err)
 			html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
 		html(w->out, err ? "<textarea id=\"f-%s\" name=\"%s\" rows=\"4\" maxlength=\"%d\" aria-invalid=\"true\" aria-describedby=\"e-%s\">"
@@ -69,9 +80,9 @@ static void question(struct web *w, const struct instrument_item *it, const stru
 			       : poles	      ? arena_printf(w->a, "p-%s", name)
 					      : NULL;
 	/* the fieldset carries the id that the error summary links to */
-	html(w->out, described ? "<fieldset id=\"f-%s\" class=\"question%s\" aria-describedby=\"%s\"><legend>%s) %s</legend>"
-			       : "<fieldset id=\"f-%s\" class=\"question%s\"%s><legend>%s) %s</legend>",
-	     name, err ? " invalid" : "", described ? described : "", it->code, it->text);
+	html(w->out, described ? "<fieldset id=\"f-%s\" class=\"question%s\" aria-describedby=\"%s\"><legend>%zu. %s</legend>"
+			       : "<fieldset id=\"f-%s\" class=\"question%s\"%s><legend>%zu. %s</legend>",
+	     name, err ? " invalid" : "", described ? described : "", num, it->text);
 	if (err)
 		html(w->out, "<p class=\"field-error\" id=\"e-%s\">%s</p>", name, err);
 	if (poles)
@@ -89,6 +100,11 @@ static void question(struct web *w, const struct instrument_item *it, const stru
 		html(w->out, "<label for=\"%s\" class=\"inline\">%d%s%s</label></span> ", id, o->value, *label ? " " : "",
 		     *label ? arena_printf(w->a, "(%s)", label) : "");
 	}
+	/* not a point of the scale: set apart, and stored apart */
+	if (it->allows_dont_know && !multi)
+		html(w->out, "<span class=\"point dont-know\"><input type=\"radio\" id=\"%s-dk\" name=\"%s\" value=\"%s\"%s> "
+			"<label for=\"%s-dk\" class=\"inline\">%s</label></span>",
+		     name, name, RESPOND_DONT_KNOW, a && a->dont_know ? " checked" : "", name, _("Don't know / n/a"));
 	html(w->out, "</div></fieldset>\n");
 }
 
@@ -123,6 +139,133 @@ static void elsewhere_page(struct web *w, const struct respondent *r, const char
 	(void)r;
 }
 
+/* Who will see what, in one plain sentence or two per case. */
+static void who_sees(struct web *w, const struct respondent *r)
+{
+	const char *role = r->inv.rater_role ? r->inv.rater_role : "";
+	bool open = false;
+	for (size_t i = 0; i < r->v.nitems; i++)
+		open |= !strcmp(r->v.items[i].kind, "open");
+	if (r->w.subject_id && !strcmp(role, "self"))
+		html(w->out, "<p class=\"note\">%s</p>", _("You rate yourself: your answers are in the report as \"self\", beside those of the others."));
+	else if (r->w.subject_id && !strcmp(role, "manager"))
+		html(w->out, "<p class=\"note\">%s</p>", _("You answer as the own manager: your answers are shown apart in the report and are not anonymous to the person asking for feedback."));
+	else if (r->w.subject_id)
+		html(w->out, "<p class=\"note\">%s</p>", _("Your answers are kept without your name and without the time. In the report they count only together with those of at least two other raters."));
+	else if (r->w.anonymous)
+		html(w->out, "<p class=\"note\">%s %s</p>",
+		     _("This questionnaire is anonymous: once you hand in, your answers are kept without your name and without the time."),
+		     arena_printf(w->a, _("Whoever sent it sees whether you have answered, not what. Results are shown only for groups of at least %d people, once the questionnaire has closed."),
+				  SURVEY_MIN_RESPONSES));
+	else
+		html(w->out, "<p class=\"note\">%s %s</p>",
+		     _("This questionnaire is not anonymous: your answers are kept with your name."),
+		     arena_printf(w->a, _("Whoever sent it sees whether you have answered. Results are shown only for groups of at least %d people, once the questionnaire has closed; nobody reading them sees your answers by your name."),
+				  SURVEY_MIN_RESPONSES));
+	/* open answers are shown as written, beside the figures */
+	if (open && !r->w.subject_id)
+		html(w->out, "<p class=\"muted\">%s</p>",
+		     _("Answers to open questions are shown in the results word for word, without your name: leave out what would give you away."));
+}
+
+/* Who asks and why, how long it takes, until when, and who will see what. */
+static void about(struct web *w, const struct respondent *r)
+{
+	html(w->out, "<p>%s</p>", arena_printf(w->a, _("%s asks you to answer this questionnaire."), r->org_name));
+	/* a rater must know whom the 360° feedback is about */
+	if (r->w.subject_id)
+		html(w->out, "<p>%s: <strong>%s</strong></p>", _("360° feedback about"), r->w.subject_name);
+	if (r->w.purpose && *r->w.purpose)
+		html(w->out, "<p class=\"purpose\"><strong>%s</strong> %s</p>", _("Why this questionnaire:"), r->w.purpose);
+	int minutes = respond_minutes(&r->v);
+	html(w->out, "<p>%s %s</p>",
+	     arena_printf(w->a, ngettext("This takes about %d minute.", "This takes about %d minutes.", (unsigned long)minutes), minutes),
+	     arena_printf(w->a, _("Open until %s."), date_label(w->a, r->w.closes_on)));
+	who_sees(w, r);
+}
+
+/* The parts of the questionnaire as the page shows them: the sections
+ * that hold questions, and the questions outside any section as a last
+ * part of their own when there are sections too. */
+struct qpart {
+	long long section_id;        /* 0: the questions outside any section */
+	const char *title, *intro;
+	size_t nitems;
+};
+
+static size_t parts_of(struct web *w, const struct respondent *r, struct qpart **out)
+{
+	*out = arena_alloc(w->a, (r->v.nsections + 2) * sizeof(**out));
+	size_t n = 0;
+	for (size_t s = 0; s <= r->v.nsections; s++) {
+		long long sid = s < r->v.nsections ? r->v.sections[s].id : 0;
+		size_t k = 0;
+		for (size_t i = 0; i < r->v.nitems; i++)
+			k += r->v.items[i].section_id == sid;
+		if (!k)
+			continue;
+		(*out)[n++] = (struct qpart){ sid, s < r->v.nsections ? r->v.sections[s].title : _("Other questions"),
+					     s < r->v.nsections ? r->v.sections[s].intro : "", k };
+	}
+	return n;
+}
+
+/* With more than one part: the parts at the top, as a list to read, not
+ * links (a questionnaire is answered in order: no Tab stops before the
+ * first question). */
+static void parts_list(struct web *w, const struct respondent *r)
+{
+	struct qpart *p;
+	size_t n = parts_of(w, r, &p);
+	if (n < 2)
+		return;
+	html(w->out, "<div class=\"parts\"><h2 id=\"parts-h\">%s</h2><ol aria-labelledby=\"parts-h\">",
+	     arena_printf(w->a, _("This questionnaire has %zu parts"), n));
+	for (size_t k = 0; k < n; k++)
+		html(w->out, "<li>%s <span class=\"muted\">(%s)</span></li>", p[k].title,
+		     arena_printf(w->a, ngettext("%zu question", "%zu questions", (unsigned long)p[k].nitems), p[k].nitems));
+	html(w->out, "</ol></div>\n");
+}
+
+/* The questions, part by part: with more than one part each is a fieldset
+ * headed "Part 2 of 5". */
+static void questions(struct web *w, const struct respondent *r, const struct errors *e)
+{
+	struct qpart *p;
+	size_t n = parts_of(w, r, &p);
+	for (size_t k = 0; k < n; k++) {
+		if (n > 1)
+			html(w->out, "<fieldset class=\"part\" id=\"part-%zu\"><legend><h2><span class=\"part-of\">%s</span> %s</h2></legend>",
+			     k + 1, arena_printf(w->a, _("Part %zu of %zu"), k + 1, n), p[k].title);
+		else if (p[k].section_id)
+			html(w->out, "<h2>%s</h2>", p[k].title);
+		if (*p[k].intro)
+			html(w->out, "<p>%s</p>", p[k].intro);
+		for (size_t i = 0; i < r->v.nitems; i++)
+			if (r->v.items[i].section_id == p[k].section_id)
+				question(w, r, &r->v.items[i], draft_of(r, r->v.items[i].id), e);
+		if (n > 1)
+			html(w->out, "</fieldset>\n");
+	}
+}
+
+/* A hand-in that left questions open: which ones, each linked to its
+ * field, and the choice to hand in as it is or to answer them first. The
+ * form below keeps every answer given. */
+static void confirm_box(struct web *w, const struct respondent *r)
+{
+	html(w->out, "<div class=\"warn\" id=\"unanswered\" role=\"alert\"><h2>%s</h2><p>%s</p><ul>",
+	     arena_printf(w->a, ngettext("%zu question has not been answered", "%zu questions have not been answered",
+					 (unsigned long)r->nunanswered), r->nunanswered),
+	     _("You do not have to answer every question. Hand in as it is, or answer these first:"));
+	for (size_t i = 0; i < r->nunanswered; i++)
+		html(w->out, "<li><a href=\"#f-i%lld\">%s</a></li>", r->unanswered[i]->id,
+		     arena_printf(w->a, _("Question %zu: %s"), number_of(r, r->unanswered[i]), r->unanswered[i]->text));
+	html(w->out, "</ul><p><button type=\"submit\" form=\"answers\" name=\"confirm_incomplete\" value=\"1\">%s</button> "
+		"<a href=\"#f-i%lld\">%s</a></p></div>\n",
+	     _("Hand in anyway"), r->unanswered[0]->id, _("Answer them first"));
+}
+
 static void respond_page(struct web *w, struct respondent *r, const char *token, const struct errors *e, int status)
 {
 	page_begin(w, r->w.instrument_name);
@@ -153,43 +296,23 @@ static void respond_page(struct web *w, struct respondent *r, const char *token,
 		     _("Your answers have been saved in this browser. You can come back to this link until the questionnaire closes."));
 	else if (!strcmp(done, "discarded"))
 		html(w->out, "<p class=\"done\" role=\"status\">%s</p>", _("The saved answers have been discarded. You can start afresh."));
-	/* a rater must know whom the 360° feedback is about */
-	if (r->w.subject_id)
-		html(w->out, "<p>%s: <strong>%s</strong></p>", _("360° feedback about"), r->w.subject_name);
-	html(w->out, "<p>%s</p>", arena_printf(w->a, _("Open until %s."), date_label(w->a, r->w.closes_on)));
 	if (r->draft_state == DRAFT_ELSEWHERE) {
+		html(w->out, "<p>%s</p>", arena_printf(w->a, _("Open until %s."), date_label(w->a, r->w.closes_on)));
 		form_errors(w, e);
 		elsewhere_page(w, r, token);
 		page_end(w);
 		return;
 	}
-	const char *role = r->inv.rater_role ? r->inv.rater_role : "";
-	if (r->w.subject_id && !strcmp(role, "self"))
-		html(w->out, "<p class=\"note\">%s</p>", _("You rate yourself: your answers are in the report as \"self\", beside those of the others."));
-	else if (r->w.subject_id && !strcmp(role, "manager"))
-		html(w->out, "<p class=\"note\">%s</p>", _("You answer as the own manager: your answers are shown apart in the report and are not anonymous to the person asking for feedback."));
-	else if (r->w.subject_id)
-		html(w->out, "<p class=\"note\">%s</p>", _("Your answers are kept without your name and without the time. In the report they count only together with those of at least two other raters."));
-	else if (r->w.anonymous)
-		html(w->out, "<p class=\"note\">%s</p>", _("This questionnaire is anonymous: once you hand in, your answers are kept without your name and without the time."));
-	else
-		html(w->out, "<p class=\"note\">%s</p>", _("This questionnaire is not anonymous: your answers are kept with your name."));
+	about(w, r);
 	draft_note(w, r);
+	if (r->nunanswered)
+		confirm_box(w, r);
 	form_errors(w, e);
-	html(w->out, "<form method=\"post\" action=\"/respond\">");
+	parts_list(w, r);
+	html(w->out, "<form method=\"post\" action=\"/respond\" id=\"answers\">");
 	form_csrf(w);
 	html(w->out, "<input type=\"hidden\" name=\"token\" value=\"%s\">", token);
-	for (size_t s = 0; s <= r->v.nsections; s++) {
-		long long sid = s < r->v.nsections ? r->v.sections[s].id : 0;
-		if (s < r->v.nsections) {
-			html(w->out, "<h2>%s</h2>", r->v.sections[s].title);
-			if (*r->v.sections[s].intro)
-				html(w->out, "<p>%s</p>", r->v.sections[s].intro);
-		}
-		for (size_t i = 0; i < r->v.nitems; i++)
-			if (r->v.items[i].section_id == sid)
-				question(w, &r->v.items[i], draft_of(r, r->v.items[i].id), e);
-	}
+	questions(w, r, e);
 	html(w->out, "<p><button type=\"submit\" name=\"action\" value=\"save\" class=\"secondary\">%s</button> "
 		"<button type=\"submit\" name=\"action\" value=\"submit\">%s</button></p></form>\n",
 	     _("Save and continue later"), _("Hand in"));
@@ -243,12 +366,19 @@ void page_respond_post(struct web *w)
 	struct respond_field *fields = arena_alloc(w->a, (f->n + 1) * sizeof(*fields));
 	for (size_t i = 0; i < f->n; i++)
 		fields[i] = (struct respond_field){ f->items[i].key, f->items[i].value };
-	bool submit = !strcmp(action, "submit");
+	/* "Hand in anyway" on the page that lists the unanswered questions
+	 * sends confirm_incomplete=1 (with or without action=submit) */
+	enum respond_action act = !strcmp(web_field(w, "confirm_incomplete"), "1") ? RESPOND_SUBMIT_CONFIRMED
+				  : !strcmp(action, "submit")			 ? RESPOND_SUBMIT
+										 : RESPOND_SAVE;
+	bool submit = act != RESPOND_SAVE;
 	struct errors e = { 0 };
-	int d = respond_save(w->st, w->a, &r, fields, f->n, submit, day, &e);
+	int d = respond_save(w->st, w->a, &r, fields, f->n, act, day, &e);
 	if (d == D_OK)
 		web_redirect(w, arena_printf(w->a, "/respond?token=%s&done=%s", url_encode(w->a, token),
 					     submit ? "handed-in" : "answers-saved"));
+	else if (d == D_CONFLICT)
+		respond_page(w, &r, token, NULL, 200);   /* asks to confirm: nothing saved */
 	else if (d == D_INVALID)
 		respond_page(w, &r, token, &e, r.draft_state == DRAFT_ELSEWHERE ? 409 : 422);
 	else

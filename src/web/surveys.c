@@ -56,6 +56,8 @@ static void wave_form(struct web *w, const struct errors *e)
 	}
 	html(w->out, "</select></p>");
 	form_input(w, "name", _("Name of the wave"), "text", e ? web_field(w, "name") : "", e, NULL);
+	form_textarea(w, "purpose", _("Purpose of the wave (optional)"), e ? web_field(w, "purpose") : "", e,
+		      _("Shown at the top of the respondents' page: what the answers are for and what will be done with them."));
 	const char *pop = e ? web_field(w, "population") : "";
 	const char *perr = e ? errors_get(e, "population") : NULL;
 	html(w->out, "<p class=\"field%s\"><label for=\"f-population\">%s</label>", perr ? " invalid" : "", _("Send to"));
@@ -272,6 +274,7 @@ void page_wave_create(struct web *w)
 		.opens_on = web_field(w, "opens_on"),
 		.closes_on = web_field(w, "closes_on"),
 		.anonymous = *web_field(w, "anonymous") != '\0',
+		.purpose = web_field(w, "purpose"),
 	};
 	long long id;
 	int d = wave_create(&w->ctx, &n, (long long)time(NULL), &e, &id);

@@ -386,6 +386,10 @@ static void item_table(struct web *w, const struct wave *wv, const struct wave_r
 		     web_number(w, r->sd, 1));
 		for (size_t k = 0; k < r->item->noptions; k++)
 			html(w->out, "%s%d: %zu", k ? " · " : "", r->item->options[k].value, r->counts[k]);
+		/* apart from the points, and outside N, mean and SD; said when
+		 * someone chose it */
+		if (r->dont_know)
+			html(w->out, " · %s: %zu", _("don't know / n/a"), r->dont_know);
 		html(w->out, "</td></tr>");
 	}
 	html(w->out, "</tbody></table>\n");
@@ -464,6 +468,9 @@ void page_wave(struct web *w)
 	     wv.anonymous ? _("anonymous") : _("not anonymous"));
 	if (wv.subject_id)
 		html(w->out, "<p>%s: <strong>%s</strong></p>", _("360° feedback about"), wv.subject_name);
+	/* as the respondents read it at the top of their page */
+	if (wv.purpose && *wv.purpose)
+		html(w->out, "<p class=\"purpose\"><strong>%s</strong> %s</p>", _("Why this questionnaire:"), wv.purpose);
 	accounting_section(w, &wv, &acc);
 	if (!wv.subject_id)
 		timeline(w, &wv);

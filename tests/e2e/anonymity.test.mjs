@@ -55,7 +55,7 @@ test('a saved draft is the browser\'s own: another browser sees nothing of it an
   await mine.goto(srv.base + path('N1'));
   assert.match(await mine.locator('main').innerText(),
     /Als u tussendoor opslaat, gaan uw antwoorden op slot met een sleutel die alleen deze browser heeft/);
-  await mine.getByRole('group', { name: /^a\)/ }).getByLabel('4').check();
+  await mine.getByRole('group', { name: /^1\. / }).getByLabel('4').check();
   await mine.getByLabel('Wat zijn voor jou de belangrijkste inzichten uit LiVe!?').fill('Een concept dat niemand mag lezen');
   await Promise.all([mine.waitForNavigation(), mine.getByRole('button', { name: 'Opslaan en later verdergaan' }).click()]);
   assert.match(await mine.getByRole('status').innerText(), /Uw antwoorden zijn opgeslagen in deze browser\./);
@@ -93,7 +93,7 @@ test('the coach closes the wave and finds the breakdown per team refused beside 
     const c = new Client(srv.base);
     const page = await c.get(path(emp));
     const radios = [...new Set([...page.text.matchAll(/type="radio" id="[^"]*" name="(i\d+)"/g)].map((m) => m[1]))];
-    const r = await c.post('/respond', { token: links[emp].searchParams.get('token'), action: 'submit',
+    const r = await c.post('/respond', { token: links[emp].searchParams.get('token'), action: 'submit', confirm_incomplete: '1',
       ...Object.fromEntries(radios.map((x, i) => [x, String(1 + ((emp.length + i) % 5))])) });
     assert.equal(r.status, 303);
   }

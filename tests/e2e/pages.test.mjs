@@ -3,7 +3,8 @@
 // and screenshotted into build/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, demoEmail } from '../lib/server.mjs';
+import { mkdirSync } from 'node:fs';
+import { startServer, demoEmail, Client, cli } from '../lib/server.mjs';
 import { launch, newPage as open, accessible, login as loginAt } from '../lib/browser.mjs';
 
 let srv, browser;
@@ -185,5 +186,41 @@ test('the privacy and accessibility statements, the audit log\'s filters, and th
   await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
   await page.waitForURL(srv.base + '/units?done=unit-deleted');
   assert.equal(await page.getByRole('link', { name: 'Team Tijdelijk', exact: true }).count(), 0);
+  await page.close();
+});
+
+// The respondent's page (no account) and the page that lists the questions
+// left open before handing in. A wave of LiVe! with a purpose typed as a
+// hostile coordinator would.
+test('the respondent: the questionnaire with who asks and why, and the confirmation of an incomplete hand-in', async () => {
+  const coach = new Client(srv.base);
+  await coach.login(demoEmail('coach'));
+  const progs = (await coach.get('/api/v1/programmes')).json().programmes;
+  const live = (await coach.get(`/api/v1/programmes/${progs.find((p) => p.name === 'LiVe! Westerschelde').id}`)).json();
+  const today = new Date().toISOString().slice(0, 10);
+  const purpose = 'Wat <script>alert(1)</script> leverde het op?';
+  const wave = cli(srv.db, ['wave', 'add', '--org', 'politie-demo', '--instrument', 'live-final', '--anonymous',
+    '--population', `group:${live.batches[0].groups[1].id}`, '--opens', today, '--closes', today, '--name', 'Axe',
+    '--purpose', purpose]).trim();
+  const url = new URL(cli(srv.db, ['wave', 'links', '--wave', wave]).trim().split('\n')[1].split(',').pop());
+  const link = srv.base + url.pathname + url.search;
+  mkdirSync('build/check', { recursive: true });
+  const page = await newPage();
+  await page.goto(link);
+  await accessible(page, 'respond');
+  const text = await page.locator('main').innerText();
+  assert.ok(text.includes(purpose), 'the purpose as text');
+  assert.match(text, /Dit duurt ongeveer 5 minuten\./);
+  assert.match(text, /Deel 1 van 2/);
+  await page.screenshot({ path: 'build/check/respond-page.png', fullPage: true });
+  await page.locator('fieldset.question').first().getByRole('radio', { name: /^4/ }).check();
+  await page.getByRole('button', { name: 'Inleveren' }).click();
+  await page.waitForLoadState();
+  assert.match(await page.locator('#unanswered').innerText(), /12 vragen zijn nog niet beantwoord/);
+  await accessible(page, 'respond-confirm');
+  await page.screenshot({ path: 'build/check/respond-confirm.png', fullPage: true });
+  await page.getByRole('button', { name: 'Toch inleveren' }).click();
+  await page.waitForLoadState();
+  assert.match(page.url(), /done=handed-in/);
   await page.close();
 });

@@ -130,9 +130,12 @@ test('a respondent without JavaScript answers with the keyboard alone: saves, co
     assert.match(await page.locator('main').innerText(), /Deze vragenlijst is anoniem/);
     await accessibleNoJs(page, 'survey-respond-empty');
 
-    // the questions, in order, as the page names them (legend / label)
+    // the questions, in order, as the page names them (legend / label):
+    // numbered, never by their code (a-j are for the data)
     const legends = await page.locator('fieldset.question legend').allInnerTexts();
-    assert.deepEqual(legends.map((l) => l.split(')')[0]), CODES, 'ten scale questions, each a fieldset with a legend');
+    assert.deepEqual(legends.map((l) => l.split('. ')[0]), CODES.map((_, k) => String(k + 1)),
+      'ten scale questions, each a fieldset with a legend');
+    assert.ok(legends.every((l) => !/^[a-j]\)/.test(l)), 'no item code');
     const names = await page.locator('fieldset.question').evaluateAll((fs) => fs.map((f) => f.querySelector('input').name));
     const openNames = await page.locator('textarea').evaluateAll((ts) => ts.map((t) => t.name));
     assert.equal(openNames.length, 3);
@@ -189,6 +192,18 @@ test('a respondent without JavaScript answers with the keyboard alone: saves, co
     const end = await tabTo(page, /^button:Inleveren$/, 2);
     assert.deepEqual(end, ['button:Opslaan en later verdergaan', 'button:Inleveren']);
     await page.screenshot({ path: `${CHECK}/survey-respond.png`, fullPage: true });
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    // open2 was left open: the page lists it, keeps every answer, and asks
+    assert.doesNotMatch(page.url(), /done=/);
+    const box = page.locator('#unanswered');
+    assert.match(await box.innerText(), /1 vraag is nog niet beantwoord/);
+    assert.deepEqual(await box.locator('li a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [`#f-${openNames[1]}`]);
+    for (let k = 0; k < 10; k++)
+      assert.equal(await page.locator(`input[name="${names[k]}"]:checked`).getAttribute('value'), String(POINTS[CODES[k]]));
+    assert.equal(await page.locator(`textarea[name="${openNames[2]}"]`).inputValue(), OPEN.open3);
+    // (axe checks this page in pages.test.mjs: it is the answer to a POST)
+    await page.screenshot({ path: `${CHECK}/survey-respond-confirm.png`, fullPage: true });
+    await tabTo(page, /^button:Toch inleveren$/);
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     assert.match(page.url(), /done=handed-in/);
     assert.equal(await page.getByRole('status').innerText(), 'Dank u wel: uw antwoorden zijn ingeleverd.');

@@ -31,7 +31,7 @@ before(async () => {
     const radios = [...new Set([...form.matchAll(/type="radio" id="[^"]*" name="(i\d+)"/g)].map((m) => m[1]))];
     const open = [...form.matchAll(/<textarea id="f-(i\d+)"/g)].map((m) => m[1]);
     assert.ok(open.length > 0, 'the questionnaire has an open question');
-    const r = await c.post('/respond', { token: link.searchParams.get('token'), action: 'submit',
+    const r = await c.post('/respond', { token: link.searchParams.get('token'), action: 'submit', confirm_incomplete: '1',
       ...Object.fromEntries(radios.map((x, i) => [x, String(1 + ((k + i) % 5))])),
       [open[0]]: k === 0 ? LONG : `Kort antwoord ${k}` });
     assert.equal(r.status, 303, 'handed in');

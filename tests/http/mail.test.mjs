@@ -149,7 +149,7 @@ test('the invitations: one message per person asked, to them, with the Dutch sub
     const r = await new Client(srv.base).get(link.slice(srv.base.length));
     assert.equal(r.status, 200, link);
     assert.match(r.text, /<h1>Eindevaluatie LiVe!<\/h1>/);
-    assert.match(r.text, /<form method="post" action="\/respond">/);
+    assert.match(r.text, /<form method="post" action="\/respond"[ >]/);
   }
   assert.equal(sql(srv.db, `SELECT count(*) AS n FROM invitation WHERE wave_id = ${wave} AND mailed_at IS NULL
     AND enrolment_status <> 'stopped'`)[0].n, 0, 'each invitation is marked as mailed');
@@ -183,7 +183,7 @@ test('reminders go only to those who have not answered, and count a reminder rou
   const form = await c.get(`/respond?token=${token}`);
   const fields = [...form.text.matchAll(/<input type="radio" id="[^"]*" name="(i\d+)" value="4"/g)].map((m) => [m[1], '4']);
   assert.ok(fields.length >= 10, 'the scale questions');
-  const r = await c.post('/respond', [['token', token], ['action', 'submit'], ...fields]);
+  const r = await c.post('/respond', [['token', token], ['action', 'submit'], ['confirm_incomplete', '1'], ...fields]);
   assert.equal(r.status, 303);
   assert.match(r.headers.get('location'), /done=handed-in$/);
 

@@ -61,7 +61,7 @@ test('an outsider by e-mail, categories in Dutch: invited without a person, answ
   assert.match(page.text, /360°-feedback over: <strong>/);
   assert.match(page.text, /tellen ze alleen mee samen met die van minstens twee andere beoordelaars/);
   const field = page.text.match(/name="(i\d+)" value="4"/)[1];
-  const s = await anon.post('/respond', { token, action: 'submit', [field]: '4' });
+  const s = await anon.post('/respond', { token, action: 'submit', confirm_incomplete: '1', [field]: '4' });
   assert.equal(s.status, 303);
   assert.equal((await anon.post('/respond', { token, action: 'submit', [field]: '2' })).status, 422, 'once');
   // the manager is told the rating is not anonymous

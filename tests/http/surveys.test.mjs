@@ -121,11 +121,12 @@ async function respondent(token) {
   const page = await c.get(`/respond?token=${token}`);
   return { c, page };
 }
-// The form's fields by item code: { a: 'i12', ..., open1: 'i21' }.
-function fields(html) {
+// The form's fields by item code: { a: 'i12', ..., open1: 'i21' }. The page
+// shows no item codes: the scale questions are LiVe!'s a-j in order.
+function fields(html, codes = CODES) {
   const out = {};
-  for (const m of html.matchAll(/<legend>(\w+)\) [^<]*<\/legend><div class="scale"><span class="point"><input type="radio" id="[^"]*" name="(i\d+)"/g))
-    out[m[1]] = m[2];
+  for (const [k, m] of [...html.matchAll(/<fieldset id="f-(i\d+)" class="question[^"]*"[^>]*><legend>\d+\. [^<]*<\/legend>/g)].entries())
+    out[codes[k]] = m[1];
   // open questions are asked by their text alone: open1, open2, ... in order
   for (const [k, m] of [...html.matchAll(/<textarea id="f-(i\d+)"/g)].entries()) out[`open${k + 1}`] = m[1];
   return out;
@@ -456,13 +457,13 @@ test('a respondent without an account saves part, finds the draft back, hands in
 
   // hand in
   anon.answers = [{ a: 5, b: 2, c: 3, d: 5, e: 1, f: 3, g: 4, h: 2, i: 5, j: 1, open1 }];
-  r = await c.post('/respond', { token, action: 'submit', ...answerFields(f, anon.answers[0]) });
+  r = await c.post('/respond', { token, action: 'submit', confirm_incomplete: '1', ...answerFields(f, anon.answers[0]) });
   assert.equal(r.status, 303);
   assert.equal(r.headers.get('location'), `/respond?token=${token}&done=handed-in`);
   r = await c.get(r.headers.get('location'));
   assert.equal(r.status, 200);
   assert.match(r.text, /<p class="done" role="status">Dank u wel: uw antwoorden zijn ingeleverd\.<\/p>/);
-  assert.doesNotMatch(r.text, /<form method="post" action="\/respond">/, 'no form after handing in');
+  assert.doesNotMatch(r.text, /<form method="post" action="\/respond"/, 'no form after handing in');
   // the link shows the thanks from now on, also without the done= argument
   assert.match((await new Client(srv.base).get(`/respond?token=${token}`)).text, /Dank u wel: uw antwoorden zijn ingeleverd\./);
   assert.equal(one(`SELECT count(*) FROM response WHERE wave_id = ${anonWave}`), 1);
@@ -493,7 +494,7 @@ test('a value off the scale is refused with a Dutch message and changes nothing'
     r = await c.post('/respond', { token, action, ...answerFields(f, { a: value, b: 4 }) });
     assert.equal(r.status, 422, `${action} a=${value}`);
     assert.match(r.text, /<div class="error" role="alert">/);
-    assert.ok(r.text.includes('Vraag a: kies een van de punten van de schaal.'), `${action} a=${value}`);
+    assert.ok(r.text.includes('Vraag 1: kies een van de punten van de schaal.'), `${action} a=${value}`);
     assert.deepEqual(draft(), before, `${action} a=${value}: the draft is unchanged`);
     assert.equal(one(`SELECT responded FROM invitation WHERE id = ${inv.id}`), 0, `${action} a=${value}: not handed in`);
   }
@@ -517,12 +518,13 @@ test('a refused answer: the summary links to the question, and the question is m
   const c = anon.second;  // the browser that saved this link's draft
   const r = await c.post('/respond', { token, action: 'save', ...answerFields(f, { a: '9', b: '8' }) });
   assert.equal(r.status, 422);
-  const hrefs = [...r.text.matchAll(/<li><a href="#([^"]+)">Vraag (\w):/g)].map((m) => [m[2], m[1]]);
+  // a question is named by its number on the page (a = 1, b = 2), not its code
+  const hrefs = [...r.text.matchAll(/<li><a href="#([^"]+)">Vraag (\d+):/g)].map((m) => [CODES[m[2] - 1], m[1]]);
   assert.deepEqual(hrefs.map((h) => h[0]), ['a', 'b']);
   for (const [code, id] of hrefs) {
     assert.equal(id, `f-${f[code]}`, `question ${code}: the summary links to question ${code}, not to #${id}`);
     assert.match(r.text, new RegExp(`id="${id}"`), `question ${code}: the summary's link #${id} goes to an element of the page`);
-    assert.match(r.text, new RegExp(`<fieldset id="f-${f[code]}" class="question invalid" aria-describedby="e-${f[code]}"><legend>${code}\\)`),
+    assert.match(r.text, new RegExp(`<fieldset id="f-${f[code]}" class="question invalid" aria-describedby="e-${f[code]}"><legend>${CODES.indexOf(code) + 1}\\. `),
       `question ${code}: its fieldset is marked invalid`);
   }
 });
@@ -567,7 +569,7 @@ test('results are shown from 5 responses; the anonymous wave keeps no link to an
     const { c } = await respondent(token);
     let r = await c.post('/respond', { token, action: 'save', ...answerFields(f, { a: more[k].a }) });
     assert.equal(r.status, 303);
-    r = await c.post('/respond', { token, action: 'submit', ...answerFields(f, more[k]) });
+    r = await c.post('/respond', { token, action: 'submit', confirm_incomplete: '1', ...answerFields(f, more[k]) });
     assert.equal(r.status, 303, `respondent ${2 + k}`);
     anon.answers.push(more[k]);
   }
@@ -641,7 +643,7 @@ test('a wave that is not anonymous: each response keeps its invitation and is in
     const { c, page } = await respondent(row.token);
     assert.doesNotMatch(page.text, /Deze vragenlijst is anoniem/, 'no promise of anonymity');
     const f = fields(page.text);
-    const s = await c.post('/respond', { token: row.token, action: 'submit', ...answerFields(f, { a: 3, b: 4, open1: 'Op naam.' }) });
+    const s = await c.post('/respond', { token: row.token, action: 'submit', confirm_incomplete: '1', ...answerFields(f, { a: 3, b: 4, open1: 'Op naam.' }) });
     assert.equal(s.status, 303);
     const thanks = await c.get(s.headers.get('location'));
     assert.match(thanks.text, /Dank u wel: uw antwoorden zijn ingeleverd\./);
@@ -716,7 +718,7 @@ test('an open answer that is too long is refused, and what the respondent typed 
   const long = 'Lang verhaal. '.repeat(300);  // 4200 characters
   const r = await c.post('/respond', { token, action: 'submit', ...answerFields(f, { a: 4, b: 3, open1: long, open2: 'Kort.' }) });
   assert.equal(r.status, 422);
-  assert.ok(r.text.includes('Vraag open1: gebruik hoogstens 4000 tekens.'), 'the limit is said');
+  assert.ok(r.text.includes('Vraag 11: gebruik hoogstens 4000 tekens.'), 'the limit is said (open1 is question 11)');
   assert.equal(one(`SELECT responded FROM invitation WHERE id = ${anon.inv.get(token).id}`), 0);
   assert.equal(checked(r.text, f.a), '4', 'the chosen point of question a comes back');
   assert.equal(textarea(r.text, f.open2), 'Kort.', 'the other open answer comes back');
@@ -772,7 +774,7 @@ test('after an anonymous hand-in, no file of the database ties the answers to th
   assert.equal((await c.post('/respond', { token, action: 'save', ...answerFields(f, { open1: draft }) })).status, 303);
   const sealed = Buffer.from(one(`SELECT hex(box) FROM draft WHERE invitation_id = ${inv}`), 'hex');
   assert.ok(sealed.length > 16);
-  assert.equal((await c.post('/respond', { token, action: 'submit', ...answerFields(f, { a: 2, open1: final }) })).status, 303);
+  assert.equal((await c.post('/respond', { token, action: 'submit', confirm_incomplete: '1', ...answerFields(f, { a: 2, open1: final }) })).status, 303);
   assert.equal(one(`SELECT count(*) FROM draft WHERE invitation_id = ${inv}`), 0, 'the draft is deleted');
   const found = [];
   for (const file of [srv.db, `${srv.db}-wal`]) {
@@ -901,7 +903,7 @@ test('a bipolar question of the learning-climate scan: both poles, for the keybo
   const token = rows[0].token;
   const { c, page } = await respondent(token);
   assert.equal(page.status, 200);
-  const q = page.text.match(/<fieldset id="f-(i\d+)" class="question" aria-describedby="p-\1"><legend>nu1\) Doel: [^<]*<\/legend><p class="muted" id="p-\1">1 = organisatiedoelen · 5 = persoonlijke doelen<\/p><div class="scale">([\s\S]*?)<\/div><\/fieldset>/);
+  const q = page.text.match(/<fieldset id="f-(i\d+)" class="question" aria-describedby="p-\1"><legend>1\. Doel: [^<]*<\/legend><p class="muted" id="p-\1">1 = organisatiedoelen · 5 = persoonlijke doelen<\/p><div class="scale">([\s\S]*?)<\/div><\/fieldset>/);
   assert.ok(q, 'the question is described by its poles');
   const f = q[1];
   const points = [...q[2].matchAll(/<input type="radio" id="([^"]+)" name="([^"]+)" value="(\d)"> <label for="([^"]+)" class="inline">([^<]*)<\/label>/g)];
@@ -910,13 +912,13 @@ test('a bipolar question of the learning-climate scan: both poles, for the keybo
     assert.equal(p[2], f, 'one group of radios');
     assert.equal(p[1], p[4], 'each point has its label');
   }
-  assert.equal((page.text.match(/aria-describedby="p-i\d+"><legend>(nu|gw)\d\) /g) || []).length, 10, 'ten bipolar questions');
+  assert.equal((page.text.match(/aria-describedby="p-i\d+"><legend>\d+\. /g) || []).length, 10, 'ten bipolar questions');
   // off the scale: refused, the question marked and still described by its poles
   r = await c.post('/respond', { token, action: 'save', [f]: '6' });
   assert.equal(r.status, 422);
-  assert.match(r.text, new RegExp(`<fieldset id="f-${f}" class="question invalid" aria-describedby="e-${f} p-${f}"><legend>nu1\\)`));
-  assert.ok(r.text.includes('Vraag nu1: kies een van de punten van de schaal.'));
-  r = await c.post('/respond', { token, action: 'submit', [f]: '2' });
+  assert.match(r.text, new RegExp(`<fieldset id="f-${f}" class="question invalid" aria-describedby="e-${f} p-${f}"><legend>1\\. `));
+  assert.ok(r.text.includes('Vraag 1: kies een van de punten van de schaal.'));
+  r = await c.post('/respond', { token, action: 'submit', confirm_incomplete: '1', [f]: '2' });
   assert.equal(r.status, 303);
   assert.equal(one(`SELECT x.value FROM answer x JOIN response r ON r.id = x.response_id WHERE r.wave_id = ${wave} AND x.item_id = ${f.slice(1)}`), 2);
 });

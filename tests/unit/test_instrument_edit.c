@@ -38,7 +38,7 @@ TEST(instrument_new_version_keeps_old_waves_as_they_were)
 	}
 	CHECK_INT(group_enrol(&f.c, group, people, 5, "2026-01-05", &e), D_OK);
 	CHECK_INT(instrument_install(&f.c, "live-final", 1, &instrument), D_OK);
-	struct wave_new wn = { instrument, "Voor", "group", group, "2026-03-01", "2026-03-31", false };
+	struct wave_new wn = { instrument, "Voor", "group", group, "2026-03-01", "2026-03-31", false, NULL };
 	CHECK_INT(wave_create(&f.c, &wn, 1, &e, &w1), D_OK);
 	struct wave w;
 	struct instrument_version v1;
@@ -84,7 +84,7 @@ TEST(instrument_new_version_keeps_old_waves_as_they_were)
 	CHECK_STR(again.items[0].text, "In hoeverre is het jou gelukt om jouw leerdoelen te behalen?");
 	CHECK_INT(again.items[0].reversed, 0);
 	/* a new wave gets version 2 */
-	struct wave_new wn2 = { instrument, "Na", "group", group, "2026-04-01", "2026-04-30", false };
+	struct wave_new wn2 = { instrument, "Na", "group", group, "2026-04-01", "2026-04-30", false, NULL };
 	CHECK_INT(wave_create(&f.c, &wn2, 3, &e, &w2), D_OK);
 	CHECK(!store_wave_get(f.st, &f.a, f.org_a, w2, &w));
 	CHECK_INT(w.version, 2);

@@ -300,7 +300,7 @@ TEST(instruments_bipolar_answered_counted_exported)
 	CHECK_INT(group_create(&f.c, batch, "A", &e, &group), D_OK);
 	CHECK_INT(group_enrol(&f.c, group, people, 5, "2026-01-05", &e), D_OK);
 	CHECK_INT(instrument_install(&f.c, "learning-climate", 1, &instrument), D_OK);
-	struct wave_new wn = { instrument, "Leerklimaat", "group", group, "2026-03-01", "2026-03-31", false };
+	struct wave_new wn = { instrument, "Leerklimaat", "group", group, "2026-03-01", "2026-03-31", false, NULL };
 	CHECK_INT(wave_create(&f.c, &wn, 1, &e, &wave), D_OK);
 	struct wave w;
 	struct invitation *inv;
@@ -316,7 +316,7 @@ TEST(instruments_bipolar_answered_counted_exported)
 		if (i == 0) {
 			struct respond_field off = { key, "6" };
 			CHECK_INT(respond_save(f.st, &f.a, &r, &off, 1, false, "2026-03-10", &e), D_INVALID);
-			CHECK_STR(errors_get(&e, key), "Question nu1: choose one of the points of the scale.");
+			CHECK_STR(errors_get(&e, key), "Question 1: choose one of the points of the scale.");
 			e.n = 0;
 		}
 		struct respond_field fld[2] = { { key, arena_printf(&f.a, "%zu", i + 1) },

@@ -58,7 +58,7 @@ static bool setup(struct fixture *f, bool anonymous, long long *wave)
 		return false;
 	if (instrument_install(&f->c, "live-final", 1, &instrument))
 		return false;
-	struct wave_new w = { instrument, "Eindevaluatie", "group", group, "2026-03-01", "2026-03-31", anonymous };
+	struct wave_new w = { instrument, "Eindevaluatie", "group", group, "2026-03-01", "2026-03-31", anonymous, NULL };
 	return wave_create(&f->c, &w, 1, &e, wave) == D_OK;
 }
 
@@ -178,7 +178,8 @@ TEST(survey_one_response_per_link_within_the_dates)
 	/* a value off the scale changes nothing */
 	struct respond_field bad = { one.key, "7" };
 	CHECK_INT(respond_save(f.st, &f.a, &r, &bad, 1, false, "2026-03-03", &e), D_INVALID);
-	CHECK_STR(e.items[0].message, "Question a: choose one of the points of the scale.");
+	/* named by its number on the page, not its code (which is for the data) */
+	CHECK_STR(e.items[0].message, "Question 1: choose one of the points of the scale.");
 	CHECK_INT(respond_open(f.st, &f.a, tok[0], browser, "2026-03-03", &r), D_OK);
 	CHECK(r.ndraft == 1 && r.draft[0].value == 2);
 	/* handed in once; the link then only thanks */
@@ -284,7 +285,7 @@ TEST(survey_breakdown_hides_small_groups_and_what_would_give_them_away)
 		CHECK_INT(group_enrol(&f.c, groups[g], people, (size_t)sizes[g], "2026-01-05", &e), D_OK);
 	}
 	CHECK_INT(instrument_install(&f.c, "live-final", 1, &instrument), D_OK);
-	struct wave_new wn = { instrument, "Alle groepen", "programme", prog, "2026-03-01", "2026-03-31", false };
+	struct wave_new wn = { instrument, "Alle groepen", "programme", prog, "2026-03-01", "2026-03-31", false, NULL };
 	CHECK_INT(wave_create(&f.c, &wn, 1, &e, &wave), D_OK);
 	struct wave w;
 	struct invitation *inv;
@@ -440,7 +441,7 @@ TEST(survey_results_count_every_option)
 	v.items = &item;
 	v.nitems = 1;
 	CHECK_INT(store_version_add(f.st, f.org_a, &v, NULL), ST_OK);
-	struct wave_new wn = { instrument, "Keuze", "group", group, "2026-03-01", "2026-03-31", false };
+	struct wave_new wn = { instrument, "Keuze", "group", group, "2026-03-01", "2026-03-31", false, NULL };
 	CHECK_INT(wave_create(&f.c, &wn, 1, &e, &wave), D_OK);
 	struct wave w;
 	struct invitation *inv;
@@ -593,7 +594,7 @@ TEST(survey_draft_is_its_browser_s_alone)
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM draft"), 1);
 	/* the store itself refuses a hand-in past a draft of another browser */
 	unsigned char wrong[32] = { 0 };
-	struct answer_value one = { r.v.items[0].id, true, 3, NULL };
+	struct answer_value one = { r.v.items[0].id, true, 3, NULL, false };
 	CHECK_INT(store_response_submit(f.st, f.org_a, inv[0].id, true, "2026-03-02", NULL, &one, 1), ST_NOTFOUND);
 	CHECK_INT(store_response_submit(f.st, f.org_a, inv[0].id, true, "2026-03-02", wrong, &one, 1), ST_NOTFOUND);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response"), 0);
@@ -653,7 +654,7 @@ TEST(survey_anonymous_response_cells_are_shared_by_five)
 	long long four[4] = { p[0].id, p[1].id, p[2].id, p[3].id };
 	CHECK_INT(group_enrol(&f.c, group, four, 4, "2026-01-05", &e), D_OK);
 	CHECK_INT(instrument_install(&f.c, "live-final", 1, &instrument), D_OK);
-	struct wave_new small = { instrument, "Te klein", "group", group, "2026-03-01", "2026-03-31", true };
+	struct wave_new small = { instrument, "Te klein", "group", group, "2026-03-01", "2026-03-31", true, NULL };
 	long long id;
 	e.n = 0;
 	CHECK_INT(wave_create(&f.c, &small, 1, &e, &id), D_INVALID);
@@ -661,5 +662,152 @@ TEST(survey_anonymous_response_cells_are_shared_by_five)
 	small.anonymous = false;   /* not anonymous: asked by name, results never shown below 5 */
 	e.n = 0;
 	CHECK_INT(wave_create(&f.c, &small, 1, &e, &id), D_OK);
+	fixture_close(&f);
+}
+
+/* The field of the item with this code, and the id of the item. */
+static const char *field_of(struct fixture *f, const struct respondent *r, const char *code, long long *id)
+{
+	for (size_t i = 0; i < r->v.nitems; i++)
+		if (!strcmp(r->v.items[i].code, code)) {
+			if (id)
+				*id = r->v.items[i].id;
+			return arena_printf(&f->a, "i%lld", r->v.items[i].id);
+		}
+	return "";
+}
+
+/* "Weet niet / n.v.t." where the item offers it (LiVe! h-j, leergang's
+ * choice): kept in a draft, stored apart from an omitted answer, counted
+ * per item and missing for N and the mean; refused on an item that does
+ * not offer it. */
+TEST(survey_dont_know_is_kept_apart_and_missing_in_the_mean)
+{
+	FIXTURE(f);
+	long long wave;
+	CHECK(setup(&f, true, &wave));
+	struct wave w;
+	struct invitation *inv;
+	char tok[8][SECRET_HEX];
+	CHECK(links(&f, wave, &w, tok, &inv) == 7);
+	struct errors e = { 0 };
+	struct respondent r;
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], browser, "2026-03-10", &r), D_OK);
+	long long h_id;
+	const char *h = field_of(&f, &r, "h", &h_id), *a = field_of(&f, &r, "a", NULL);
+	/* not offered on a */
+	struct respond_field bad = { a, RESPOND_DONT_KNOW };
+	CHECK_INT(respond_save(f.st, &f.a, &r, &bad, 1, RESPOND_SAVE, "2026-03-10", &e), D_INVALID);
+	CHECK_STR(e.items[0].message, "Question 1: choose one of the points of the scale.");
+	e.n = 0;
+	/* kept in the draft as itself */
+	struct respond_field dk = { h, RESPOND_DONT_KNOW };
+	CHECK_INT(respond_save(f.st, &f.a, &r, &dk, 1, RESPOND_SAVE, "2026-03-10", &e), D_OK);
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], browser, "2026-03-10", &r), D_OK);
+	CHECK(r.ndraft == 1 && r.draft[0].item_id == h_id && r.draft[0].dont_know && !r.draft[0].has_value);
+	/* five hand in every closed question: h is "weet niet" for two, 5 for three */
+	for (int i = 0; i < 5; i++) {
+		CHECK_INT(respond_open(f.st, &f.a, tok[i], browser, "2026-03-10", &r), D_OK);
+		struct respond_field fl[16];
+		size_t n = 0;
+		for (size_t k = 0; k < r.v.nitems; k++) {
+			const struct instrument_item *it = &r.v.items[k];
+			if (strcmp(it->kind, "likert"))
+				continue;
+			const char *val = it->id != h_id ? "3" : i < 2 ? RESPOND_DONT_KNOW : "5";
+			fl[n++] = (struct respond_field){ arena_printf(&f.a, "i%lld", it->id), val };
+		}
+		CHECK_INT(respond_save(f.st, &f.a, &r, fl, n, RESPOND_SUBMIT_CONFIRMED, "2026-03-10", &e), D_OK);
+	}
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM answer WHERE dont_know = 1 AND value IS NULL AND text IS NULL AND item_id = %lld", h_id), 2);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM answer WHERE item_id = %lld", h_id), 5);
+	struct instrument_version v;
+	struct wave_results res;
+	CHECK(!store_version_get(f.st, &f.a, f.org_a, w.version_id, &v));
+	f.c.now = noon("2026-04-01");
+	CHECK_INT(wave_results(&f.c, &w, &v, &res), D_OK);
+	CHECK(res.shown);
+	CHECK_INT(res.responses, 5);
+	for (size_t k = 0; k < res.nitems; k++) {
+		const struct item_result *x = &res.items[k];
+		if (x->item->id == h_id) {
+			CHECK_INT(x->n, 3);
+			CHECK_INT(x->dont_know, 2);
+			CHECK(fabs(x->mean - 5.0) < 1e-12);
+			CHECK_INT(x->counts[4], 3);
+		} else if (!strcmp(x->item->code, "a")) {
+			CHECK_INT(x->n, 5);
+			CHECK_INT(x->dont_know, 0);
+		}
+	}
+	/* the store refuses "weet niet" on an item that does not offer it */
+	CHECK_INT(respond_open(f.st, &f.a, tok[5], NULL, "2026-03-10", &r), D_OK);
+	long long a_id;
+	(void)field_of(&f, &r, "a", &a_id);
+	struct answer_value sneaky = { a_id, false, 0, NULL, true };
+	CHECK(store_response_submit(f.st, f.org_a, r.inv.id, true, "2026-03-09", NULL, &sneaky, 1) != ST_OK);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response"), 5);
+	fixture_close(&f);
+}
+
+/* Answers are never forced, but a hand-in with open questions asks first:
+ * nothing is saved, the questions are listed; confirmed, it goes in as
+ * it is; a complete one goes in at once. */
+TEST(survey_hand_in_with_open_questions_asks_first)
+{
+	FIXTURE(f);
+	long long wave;
+	CHECK(setup(&f, true, &wave));
+	struct wave w;
+	struct invitation *inv;
+	char tok[8][SECRET_HEX];
+	CHECK(links(&f, wave, &w, tok, &inv) == 7);
+	struct errors e = { 0 };
+	struct respondent r;
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], browser, "2026-03-10", &r), D_OK);
+	struct respond_field one = { field_of(&f, &r, "a", NULL), "4" };
+	CHECK_INT(respond_save(f.st, &f.a, &r, &one, 1, RESPOND_SUBMIT, "2026-03-10", &e), D_CONFLICT);
+	CHECK_INT(e.n, 0);
+	CHECK_INT(r.nunanswered, r.v.nitems - 1);
+	CHECK_STR(r.unanswered[0]->code, "b");
+	CHECK(r.ndraft == 1 && r.draft[0].value == 4);   /* shown again */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response"), 0);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM draft"), 0);
+	CHECK_INT(fixture_query(&f, "SELECT responded FROM invitation WHERE id = %lld", r.inv.id), 0);
+	/* confirmed: handed in as it is */
+	CHECK_INT(respond_open(f.st, &f.a, tok[0], browser, "2026-03-10", &r), D_OK);
+	CHECK_INT(respond_save(f.st, &f.a, &r, &one, 1, RESPOND_SUBMIT_CONFIRMED, "2026-03-10", &e), D_OK);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM answer"), 1);
+	/* complete, "weet niet" counting as an answer: at once */
+	CHECK_INT(respond_open(f.st, &f.a, tok[1], browser, "2026-03-10", &r), D_OK);
+	struct respond_field all[16];
+	size_t n = 0;
+	for (size_t k = 0; k < r.v.nitems; k++) {
+		const struct instrument_item *it = &r.v.items[k];
+		all[n++] = (struct respond_field){ arena_printf(&f.a, "i%lld", it->id),
+						   !strcmp(it->kind, "open") ? "Tekst" : it->allows_dont_know ? RESPOND_DONT_KNOW : "2" };
+	}
+	CHECK_INT(respond_save(f.st, &f.a, &r, all, n, RESPOND_SUBMIT, "2026-03-10", &e), D_OK);
+	CHECK_INT(r.nunanswered, 0);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response"), 2);
+	fixture_close(&f);
+}
+
+/* The estimate: 8 seconds a closed question, 60 an open one, rounded up
+ * to whole minutes, at least one. */
+TEST(survey_minutes_from_the_number_of_questions)
+{
+	FIXTURE(f);
+	long long wave;
+	CHECK(setup(&f, true, &wave));
+	struct wave w;
+	struct instrument_version v;
+	CHECK(!store_wave_get(f.st, &f.a, f.org_a, wave, &w) && !store_version_get(f.st, &f.a, f.org_a, w.version_id, &v));
+	CHECK_INT(v.nitems, 13);
+	CHECK_INT(respond_minutes(&v), 5);   /* 10 x 8 + 3 x 60 = 260 s */
+	v.nitems = 10;                       /* the closed ones only: 80 s */
+	CHECK_INT(respond_minutes(&v), 2);
+	v.nitems = 0;
+	CHECK_INT(respond_minutes(&v), 1);
 	fixture_close(&f);
 }

@@ -96,7 +96,7 @@ static bool groups_wave(struct fixture *f, const int *sizes, size_t ng, const in
 	seq++;
 	if (instrument_install(&f->c, "live-final", 1, &instrument))
 		return false;
-	struct wave_new wn = { instrument, "Alle groepen", "programme", prog, "2026-03-01", "2026-03-31", false };
+	struct wave_new wn = { instrument, "Alle groepen", "programme", prog, "2026-03-01", "2026-03-31", false, NULL };
 	struct invitation *inv;
 	size_t n;
 	if (wave_create(&f->c, &wn, 1, &e, &wave) || store_wave_get(f->st, &f->a, f->org_a, wave, w) ||
@@ -197,8 +197,8 @@ static bool two_waves(struct fixture *f, bool anon_a, bool anon_b, size_t answer
 	seq++;
 	if (group_enrol(&f->c, group, people, 7, "2026-01-05", &e) || instrument_install(&f->c, "live-final", 1, &instrument))
 		return false;
-	struct wave_new na = { instrument, "Voor", "group", group, "2026-02-01", "2026-02-10", anon_a };
-	struct wave_new nb = { instrument, "Na", "group", group, "2026-03-01", "2026-03-10", anon_b };
+	struct wave_new na = { instrument, "Voor", "group", group, "2026-02-01", "2026-02-10", anon_a, NULL };
+	struct wave_new nb = { instrument, "Na", "group", group, "2026-03-01", "2026-03-10", anon_b, NULL };
 	struct invitation *ia, *ib;
 	size_t n;
 	if (wave_create(&f->c, &na, 1, &e, &wa) || wave_create(&f->c, &nb, 1, &e, &wb) ||
@@ -287,7 +287,7 @@ static bool waves_of_twelve(struct fixture *f, size_t k, size_t m, struct wave *
 						{ "2026-04-01", "2026-04-05", "2026-04-10" } };
 	size_t answering[3] = { 12, k, m };
 	for (int x = 0; x < (m ? 3 : 2); x++) {
-		struct wave_new n = { instrument, names[x], "group", group, days[x][0], days[x][2], false };
+		struct wave_new n = { instrument, names[x], "group", group, days[x][0], days[x][2], false, NULL };
 		struct invitation *inv;
 		size_t ni;
 		if (wave_create(&f->c, &n, 1, &e, &id) || store_wave_get(f->st, &f->a, f->org_a, id, &w[x]) ||
@@ -354,7 +354,7 @@ static long long org_with_scan(struct fixture *f, const char *slug, int n, int v
 		person(f, c, arena_printf(&f->a, "%s-%d", slug, i), unit);
 	if (instrument_install(c, "leadership-scan-360", 1, &instrument))
 		return -1;
-	struct wave_new wn = { instrument, "Scan", "units", unit, "2026-01-05", closed ? "2026-01-20" : "2999-01-01", false };
+	struct wave_new wn = { instrument, "Scan", "units", unit, "2026-01-05", closed ? "2026-01-20" : "2999-01-01", false, NULL };
 	struct wave w;
 	struct invitation *inv;
 	size_t k;

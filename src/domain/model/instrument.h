@@ -27,6 +27,7 @@ struct instrument_item {
 	int position;
 	char *code, *kind, *text, *scale, *left_label, *right_label;
 	int reversed, required;
+	int allows_dont_know;        /* offers "weet niet / n.v.t." beside its points */
 	struct item_option *options;
 	size_t noptions;
 };
@@ -53,6 +54,7 @@ struct wave {
 	long long id, version_id, population_id, created_by;
 	long long subject_id;        /* 360° feedback: the person rated, else 0 */
 	char *name, *population, *opens_on, *closes_on;
+	char *purpose;               /* why the wave is held, for its respondents; NULL: none given */
 	int anonymous;
 	long long created_at;
 	long long closed_at;         /* closed by hand before closes_on, else 0 */
@@ -85,6 +87,7 @@ struct answer_value {
 	bool has_value;
 	long long value;
 	char *text;                  /* NULL when none */
+	bool dont_know;              /* "weet niet / n.v.t.": no value, no text */
 };
 
 /* A draft as the store keeps it: sealed with a key only the respondent's
@@ -104,6 +107,7 @@ struct answer_row {
 	bool has_value;
 	long long value;
 	char *text;
+	bool dont_know;              /* "weet niet / n.v.t." (has_value false, text NULL) */
 };
 
 #endif

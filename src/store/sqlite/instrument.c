@@ -116,7 +116,7 @@ int store_version_add(struct store *s, long long org, const struct instrument_ve
 		const struct instrument_item *it = &v->items[i];
 		sqlite3_stmt *si = stmt(s,
 			"INSERT INTO instrument_item(organisation_id, version_id, section_id, position, code, kind, text, scale,"
-			" reversed, required, left_label, right_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			" reversed, required, left_label, right_label, allows_dont_know) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 		sqlite3_bind_int64(si, 1, org);
 		sqlite3_bind_int64(si, 2, vid);
 		bind_ref(si, 3, it->section_id >= 0 && (size_t)it->section_id < v->nsections ? sec[it->section_id] : 0);
@@ -129,6 +129,7 @@ int store_version_add(struct store *s, long long org, const struct instrument_ve
 		sqlite3_bind_int(si, 10, it->required);
 		bind_text(si, 11, it->left_label ? it->left_label : "");
 		bind_text(si, 12, it->right_label ? it->right_label : "");
+		sqlite3_bind_int(si, 13, it->allows_dont_know ? 1 : 0);
 		r = exec_stmt(s, si);
 		long long iid = sqlite3_last_insert_rowid(s->db);
 		for (size_t k = 0; k < it->noptions && !r; k++) {
@@ -182,7 +183,7 @@ int store_version_get(struct store *s, struct arena *a, long long org, long long
 	out->items = NULL;
 	out->nitems = 0;
 	st = stmt(s, "SELECT id, version_id, ifnull(section_id, 0), position, code, kind, text, scale, reversed, required,"
-		     " left_label, right_label FROM instrument_item WHERE version_id = ? ORDER BY position");
+		     " left_label, right_label, allows_dont_know FROM instrument_item WHERE version_id = ? ORDER BY position");
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct instrument_item *x = ROW_PUSH(a, out->items, out->nitems, cap);
@@ -198,6 +199,7 @@ int store_version_get(struct store *s, struct arena *a, long long org, long long
 		x->required = sqlite3_column_int(st, 9);
 		x->left_label = col_text0(a, st, 10);
 		x->right_label = col_text0(a, st, 11);
+		x->allows_dont_know = sqlite3_column_int(st, 12);
 		x->options = NULL;
 		x->noptions = 0;
 	}
@@ -234,7 +236,7 @@ int store_version_get(struct store *s, struct arena *a, long long org, long long
 	"w.id, w.version_id, ifnull(w.population_id, 0), ifnull(w.created_by, 0), w.name, w.population, w.opens_on," \
 	" w.closes_on, w.anonymous, w.created_at, i.name, i.id, v.version, " counts ", w.link_key," \
 	" ifnull(w.subject_id, 0), ifnull((SELECT name FROM person WHERE id = w.subject_id), '')," \
-	" ifnull(w.closed_at, 0), w.report_cells"
+	" ifnull(w.closed_at, 0), w.report_cells, w.purpose"
 #define WAVE_COUNTS \
 	"(SELECT count(*) FROM invitation WHERE wave_id = w.id AND enrolment_status <> 'stopped')," \
 	" (SELECT count(*) FROM invitation WHERE wave_id = w.id AND responded = 1)"
@@ -264,13 +266,14 @@ static void read_wave(struct arena *a, sqlite3_stmt *st, struct wave *w)
 	w->subject_name = col_text0(a, st, 17);
 	w->closed_at = sqlite3_column_int64(st, 18);
 	w->report_cells = sqlite3_column_int(st, 19);
+	w->purpose = col_text(a, st, 20);
 }
 
 int store_wave_add(struct store *s, long long org, const struct wave *w, long long *id)
 {
 	sqlite3_stmt *st = stmt(s,
 		"INSERT INTO wave(organisation_id, version_id, name, population, population_id, opens_on, closes_on, anonymous,"
-		" created_by, created_at, link_key, subject_id) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
+		" created_by, created_at, link_key, subject_id, purpose) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13"
 		" WHERE EXISTS (SELECT 1 FROM instrument_version WHERE id = ?2 AND organisation_id = ?1)"
 		" AND (?12 IS NULL OR EXISTS (SELECT 1 FROM person WHERE id = ?12 AND organisation_id = ?1))");
 	sqlite3_bind_int64(st, 1, org);
@@ -285,6 +288,7 @@ int store_wave_add(struct store *s, long long org, const struct wave *w, long lo
 	bind_ref(st, 9, w->created_by);
 	sqlite3_bind_int64(st, 10, w->created_at);
 	sqlite3_bind_blob(st, 11, w->link_key, sizeof(w->link_key), SQLITE_TRANSIENT);
+	bind_text(st, 13, w->purpose);
 	return inserted(s, exec_stmt(s, st), id);
 }
 
@@ -603,9 +607,11 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 	}
 	for (size_t i = 0; i < n && !r; i++) {
 		/* only items of the wave's questionnaire */
-		st = stmt(s, "INSERT INTO answer(response_id, item_id, value, text)"
-			     " SELECT ?1, i.id, ?3, ?4 FROM invitation v JOIN wave w ON w.id = v.wave_id"
-			     " JOIN instrument_item i ON i.version_id = w.version_id WHERE v.id = ?2 AND i.id = ?5");
+		/* a "weet niet" only where the item offers it */
+		st = stmt(s, "INSERT INTO answer(response_id, item_id, value, text, dont_know)"
+			     " SELECT ?1, i.id, ?3, ?4, ?6 FROM invitation v JOIN wave w ON w.id = v.wave_id"
+			     " JOIN instrument_item i ON i.version_id = w.version_id WHERE v.id = ?2 AND i.id = ?5"
+			     " AND (?6 = 0 OR i.allows_dont_know = 1)");
 		sqlite3_bind_int64(st, 1, rid);
 		sqlite3_bind_int64(st, 2, invitation_id);
 		if (a[i].has_value)
@@ -614,6 +620,7 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 			sqlite3_bind_null(st, 3);
 		bind_text(st, 4, a[i].text);
 		sqlite3_bind_int64(st, 5, a[i].item_id);
+		sqlite3_bind_int(st, 6, a[i].dont_know ? 1 : 0);
 		r = inserted(s, exec_stmt(s, st), NULL);
 	}
 	if (!r) {
@@ -634,7 +641,7 @@ int store_answers(struct store *s, struct arena *a, long long org, long long wav
 		  size_t *n)
 {
 	sqlite3_stmt *st = stmt(s, "SELECT r.id, x.item_id, ifnull(r.group_id, 0), ifnull(r.unit_id, 0), x.value IS NOT NULL,"
-				   " ifnull(x.value, 0), x.text, r.rater_role, ifnull(v.person_id, 0) FROM response r"
+				   " ifnull(x.value, 0), x.text, r.rater_role, ifnull(v.person_id, 0), x.dont_know FROM response r"
 				   " JOIN answer x ON x.response_id = r.id LEFT JOIN invitation v ON v.id = r.invitation_id"
 				   " WHERE r.organisation_id = ? AND r.wave_id = ? ORDER BY r.id, x.item_id");
 	sqlite3_bind_int64(st, 1, org);
@@ -654,6 +661,7 @@ int store_answers(struct store *s, struct arena *a, long long org, long long wav
 		x->text = col_text(a, st, 6);
 		x->rater_role = col_text0(a, st, 7);
 		x->person_id = sqlite3_column_int64(st, 8);
+		x->dont_know = sqlite3_column_int(st, 9);
 	}
 	sqlite3_reset(st);
 	return map_rc(s, rc);
