@@ -43,6 +43,15 @@ static void next_meetings(struct web *w)
 	next_meetings_list(w, m, n);
 }
 
+/* The text a column of the list of groups sorts by. */
+static const char *group_sort_key(struct web *w, const void *row, size_t col)
+{
+	(void)w;
+	const struct learning_group *g = row;
+	const char *k[] = { g->name, g->programme_name, g->batch_name, g->mentor_name, g->facilitator_name };
+	return col < ARRAY_SIZE(k) && k[col] ? k[col] : "";
+}
+
 void page_groups(struct web *w)
 {
 	struct learning_group *g;
@@ -56,9 +65,14 @@ void page_groups(struct web *w)
 	if (!n)
 		html(w->out, "<p>%s</p>", all ? _("There are no groups yet.") : _("You are not in a group yet."));
 	else {
-		html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
-		     _("Group"), _("Programme"), _("Batch"), _("Mentor"), _("Facilitator"));
+		const struct sort_column cols[] = { { "group", _("Group") }, { "programme", _("Programme") },
+						    { "batch", _("Batch") }, { "mentor", _("Mentor") },
+						    { "facilitator", _("Facilitator") } };
+		struct sort_choice c = sort_choice(w, cols, ARRAY_SIZE(cols));
+		sort_rows(w, g, n, sizeof(*g), group_sort_key, c);
+		html(w->out, "<table tabindex=\"0\">");
+		sort_head(w, "/groups", cols, ARRAY_SIZE(cols), c);
+		html(w->out, "<tbody>");
 		for (size_t i = 0; i < n; i++)
 			html(w->out, "<tr><td><a href=\"/groups/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
 			     g[i].id, g[i].name, g[i].programme_name, g[i].batch_name,

@@ -191,6 +191,19 @@ static void form_360(struct web *w, const struct errors *e)
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Start the 360° feedback round"));
 }
 
+/* The text a column of the list of waves sorts by: the name, the
+ * questionnaire, the opening day (ISO), the share that responded. */
+static const char *wave_sort_key(struct web *w, const void *row, size_t col)
+{
+	const struct wave *v = row;
+	switch (col) {
+	case 0: return v->name;
+	case 1: return v->instrument_name;
+	case 2: return v->opens_on;
+	default: return arena_printf(w->a, "%010lld", v->invited ? v->responded * 1000000 / v->invited : 0);
+	}
+}
+
 static void surveys_page(struct web *w, const struct errors *e, int status)
 {
 	struct instrument *in;
@@ -206,8 +219,13 @@ static void surveys_page(struct web *w, const struct errors *e, int status)
 	if (!nw)
 		html(w->out, "<p>%s</p>", _("No waves yet."));
 	else {
-		html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-			"<th scope=\"col\">%s</th></tr></thead><tbody>", _("Wave"), _("Questionnaire"), _("Open"), _("Responded"));
+		const struct sort_column cols[] = { { "wave", _("Wave") }, { "questionnaire", _("Questionnaire") },
+						    { "open", _("Open") }, { "responded", _("Responded") } };
+		struct sort_choice c = sort_choice(w, cols, ARRAY_SIZE(cols));
+		sort_rows(w, wv, nw, sizeof(*wv), wave_sort_key, c);
+		html(w->out, "<table tabindex=\"0\">");
+		sort_head(w, "/questionnaires", cols, ARRAY_SIZE(cols), c);
+		html(w->out, "<tbody>");
 		for (size_t i = 0; i < nw; i++)
 			html(w->out, "<tr><td><a href=\"/waves/%lld\">%s</a></td><td>%s</td><td>%s – %s</td><td>%s</td></tr>",
 			     wv[i].id, wv[i].name, wv[i].instrument_name, date_label(w->a, wv[i].opens_on),

@@ -179,6 +179,21 @@ struct page_section {
 	bool shown;
 };
 void page_sections(struct web *w, const struct page_section *s, size_t n);
+/* sortable.c: a table sorted by the heading chosen (?sort=KEY&dir=). */
+struct sort_column {
+	const char *key, *label;
+};
+struct sort_choice {
+	size_t col;  /* index into the columns */
+	bool desc;
+	bool asked;  /* false: none or an unknown column asked, the rows stay as listed */
+};
+struct sort_choice sort_choice(struct web *w, const struct sort_column *cols, size_t n);
+/* the <thead>: each heading a link to sort by it, the sorted one marked */
+void sort_head(struct web *w, const char *path, const struct sort_column *cols, size_t n, struct sort_choice c);
+/* rows (nrows of size bytes) in the order of key(row, column), stably */
+void sort_rows(struct web *w, void *rows, size_t nrows, size_t size,
+	       const char *(*key)(struct web *w, const void *row, size_t col), struct sort_choice c);
 /* confirm.c: the question before a destructive action. True when the
  * form carries confirm=1; otherwise the page asks (question, the yes
  * button's words, `back` for "No, go back"), re-posting every field to the

@@ -561,3 +561,33 @@ test('a programme\'s design changes through its own programme only: another\'s t
   assert.equal(r.status, 404);
   assert.doesNotMatch((await c.get(`/frameworks/${fws[0]}`)).text, /Elders veranderd/);
 });
+
+test('the list of groups sorts by the heading chosen, both ways, without JavaScript', async () => {
+  const c = as.coach;
+  const column = (html, k) => [...html.split('<tbody>')[1].matchAll(/<tr>((?:<td>.*?<\/td>)+)<\/tr>/g)]
+    .map((m) => [...m[1].matchAll(/<td>(.*?)<\/td>/g)][k][1].replace(/<[^>]*>/g, ''));
+  const plain = (await c.get('/groups')).text;
+  assert.doesNotMatch(plain, /aria-sort/, 'as listed until a heading is chosen');
+  assert.match(plain, /<th scope="col"><a href="\/groups\?sort=mentor&amp;dir=asc">Mentor<\/a><\/th>/);
+  const up = (await c.get('/groups?sort=mentor')).text;
+  assert.match(up, /<th scope="col" aria-sort="ascending"><a href="\/groups\?sort=mentor&amp;dir=desc">Mentor<\/a> ↑<\/th>/);
+  const mentors = column(up, 3);
+  assert.ok(mentors.length >= 3);
+  const cmp = (a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' });
+  assert.deepEqual(mentors, [...mentors].sort(cmp), 'mentors in order');
+  const down = (await c.get('/groups?sort=mentor&dir=desc')).text;
+  assert.match(down, /aria-sort="descending"/);
+  assert.deepEqual(column(down, 3), [...mentors].sort(cmp).reverse());
+  assert.equal(column(plain, 0).length, mentors.length, 'the same groups');
+  // an unknown column: as listed, and nothing of it on the page
+  const odd = (await c.get('/groups?sort=%3Cscript%3E&dir=x')).text;
+  assert.doesNotMatch(odd, /aria-sort|<script>/);
+  assert.deepEqual(column(odd, 0), column(plain, 0));
+  // the waves likewise
+  const waves = (q) => c.get(`/questionnaires${q}`).then((r) => r.text.split('<h2>Vragenlijsten</h2>')[0]);
+  const byName = column(await waves('?sort=wave'), 0);
+  assert.ok(byName.length >= 3);
+  assert.deepEqual(byName, [...byName].sort(cmp));
+  assert.deepEqual(column(await waves('?sort=wave&dir=desc'), 0), [...byName].sort(cmp).reverse());
+  assert.match(await waves('?sort=open'), /aria-sort="ascending"><a href="\/questionnaires\?sort=open&amp;dir=desc">/);
+});
