@@ -254,6 +254,11 @@ static void questions(struct web *w, const struct respondent *r, const struct er
  * form below keeps every answer given. */
 static void confirm_box(struct web *w, const struct respondent *r)
 {
+	/* Enter in a field saves (the form's default button is its first in
+	 * document order, and "Hand in anyway" below comes before the form):
+	 * never an incomplete hand-in by a key pressed while answering */
+	html(w->out, "<button type=\"submit\" form=\"answers\" name=\"action\" value=\"save\" hidden tabindex=\"-1\">%s</button>",
+	     _("Save and continue later"));
 	html(w->out, "<div class=\"warn\" id=\"unanswered\" role=\"alert\"><h2>%s</h2><p>%s</p><ul>",
 	     arena_printf(w->a, ngettext("%zu question has not been answered", "%zu questions have not been answered",
 					 (unsigned long)r->nunanswered), r->nunanswered),

@@ -219,6 +219,13 @@ test('the respondent: the questionnaire with who asks and why, and the confirmat
   assert.match(await page.locator('#unanswered').innerText(), /12 vragen zijn nog niet beantwoord/);
   await accessible(page, 'respond-confirm');
   await page.screenshot({ path: 'build/check/respond-confirm.png', fullPage: true });
+  // Enter while answering keeps the answers and hands nothing in
+  await page.locator('fieldset.question').nth(1).getByRole('radio', { name: /^3/ }).check();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  assert.doesNotMatch(page.url(), /done=handed-in/, 'Enter did not hand in');
+  assert.match(await page.locator('main').innerText(), /Uw antwoorden zijn opgeslagen in deze browser/, 'saved, not handed in');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Inleveren', exact: true }).click()]);
+  assert.match(await page.locator('#unanswered').innerText(), /11 vragen zijn nog niet beantwoord/, 'both answers kept');
   await page.getByRole('button', { name: 'Toch inleveren' }).click();
   await page.waitForLoadState();
   assert.match(page.url(), /done=handed-in/);
