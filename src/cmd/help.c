@@ -40,6 +40,7 @@ const struct command commands[] = {
 	  "       leergang token revoke --email E --id ID" },
 	{ "oidc", cmd_oidc, "sign-in through an organisation's identity provider (OpenID Connect)",
 	  "leergang oidc set --org SLUG --issuer URL --client-id ID --client-secret-file F --claim email|employee_id\n"
+	  "                  [--employee-claim NAME]   (with employee_id: the ID token's claim with the number; employee_id)\n"
 	  "                  [--passwords on|off]   (off: the organisation's accounts sign in through the provider only)\n"
 	  "       leergang oidc show [--org SLUG] [--format csv|json]   (never the client secret)" },
 	{ "programme", cmd_programme, "make a programme from a template, or list them",

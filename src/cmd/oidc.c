@@ -32,7 +32,8 @@ static int oidc_set(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "org", required_argument, 0, 'o' }, { "issuer", required_argument, 0, 'i' },
 		{ "client-id", required_argument, 0, 'c' }, { "client-secret-file", required_argument, 0, 's' },
-		{ "claim", required_argument, 0, 'l' }, { "passwords", required_argument, 0, 'p' }, { 0, 0, 0, 0 } };
+		{ "claim", required_argument, 0, 'l' }, { "passwords", required_argument, 0, 'p' },
+		{ "employee-claim", required_argument, 0, 'e' }, { 0, 0, 0, 0 } };
 	const char *org = NULL, *secret_file = NULL, *passwords = "on";
 	struct oidc_settings s = { 0 };
 	int o;
@@ -43,6 +44,7 @@ static int oidc_set(int argc, char **argv)
 		else if (o == 's') secret_file = optarg;
 		else if (o == 'l') s.claim = optarg;
 		else if (o == 'p') passwords = optarg;
+		else if (o == 'e') s.employee_claim = optarg;
 		else cmd_usage("oidc");
 	}
 	if (!org || !s.issuer || !s.client_id || !secret_file || !s.claim || optind != argc)
@@ -90,7 +92,7 @@ static int oidc_show(int argc, char **argv)
 	size_t n;
 	if (oidc_providers(st, &a, &p, &n))
 		die("database: %s", store_errmsg(st));
-	static const char *const cols[] = { "org", "issuer", "client_id", "claim", "passwords", NULL };
+	static const char *const cols[] = { "org", "issuer", "client_id", "claim", "employee_claim", "passwords", NULL };
 	struct out out;
 	out_begin(&out, f, cols);
 	for (size_t i = 0; i < n; i++) {
@@ -100,6 +102,7 @@ static int oidc_show(int argc, char **argv)
 		out_str(&out, p[i].issuer);
 		out_str(&out, p[i].client_id);
 		out_str(&out, p[i].claim);
+		out_str(&out, p[i].employee_claim);
 		out_str(&out, p[i].passwords_off ? "off" : "on");
 		out_row(&out);
 	}

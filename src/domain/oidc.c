@@ -16,6 +16,8 @@
 #include <sodium.h>
 #include <string.h>
 
+#define EMPLOYEE_CLAIM_MAX 200  /* as the column allows */
+
 #define CLIENT_ID_MAX 200
 #define SECRET_MAX 1000
 
@@ -36,10 +38,22 @@ int oidc_configure(struct ctx *c, const struct oidc_settings *s, struct errors *
 		errors_add(c, e, "claim", _("The claim must be email or employee_id."));
 		ok = false;
 	}
+	/* the name of the claim with the employee number: printable, no space
+	 * (ADFS names its claims with URIs) */
+	const char *ec = s->employee_claim && *s->employee_claim ? s->employee_claim : "employee_id";
+	bool ec_ok = strlen(ec) <= EMPLOYEE_CLAIM_MAX;
+	for (const char *q = ec; *q && ec_ok; q++)
+		ec_ok = *q > ' ' && *q < 0x7f && *q != '"' && *q != '\\';
+	if (!ec_ok) {
+		errors_add(c, e, "employee_claim",
+			   _("The name of the claim with the employee number is at most %d characters, without spaces or quotes."),
+			   EMPLOYEE_CLAIM_MAX);
+		ok = false;
+	}
 	if (!ok)
 		return D_INVALID;
 	struct oidc_provider p = { .organisation_id = c->who->organisation_id, .issuer = (char *)s->issuer,
-				   .client_id = (char *)s->client_id, .claim = (char *)s->claim,
+				   .client_id = (char *)s->client_id, .claim = (char *)s->claim, .employee_claim = (char *)ec,
 				   .passwords_off = s->passwords_off, .updated_at = ctx_now(c) };
 	if (oidc_secret_seal(c->a, p.organisation_id, s->secret, &p.secret_box, &p.secret_box_len)) {
 		errors_add(c, e, "secret", _("The key file that protects client secrets could not be read or made."));
@@ -48,8 +62,9 @@ int oidc_configure(struct ctx *c, const struct oidc_settings *s, struct errors *
 	if (store_begin(c->st))
 		return D_ERROR;
 	if (store_oidc_provider_set(c->st, &p) ||
-	    audit(c, "oidc.set", "organisation", p.organisation_id, "%s %s %s passwords %s", s->issuer, s->client_id,
-		  s->claim, s->passwords_off ? "off" : "on") ||
+	    audit(c, "oidc.set", "organisation", p.organisation_id, "%s %s %s%s%s passwords %s", s->issuer, s->client_id,
+		  s->claim, strcmp(s->claim, "employee_id") ? "" : " in ", strcmp(s->claim, "employee_id") ? "" : ec,
+		  s->passwords_off ? "off" : "on") ||
 	    store_commit(c->st)) {
 		store_rollback(c->st);
 		return D_ERROR;
@@ -212,7 +227,8 @@ enum oidc_result oidc_login_finish(struct store *st, struct arena *a, const stru
 	enum id_token_result tr = id_token_verify(id_token, jwks, &x, &claims);
 	if (tr != IDT_OK)
 		return refuse(token_result(tr), p.org_slug, arena_printf(a, "ID token: %s", id_token_result_name(tr)));
-	const char *value = json_string_value(json_object_get(claims, p.claim));
+	/* the e-mail address in "email"; the employee number in the claim the organisation named */
+	const char *value = json_string_value(json_object_get(claims, strcmp(p.claim, "email") ? p.employee_claim : "email"));
 	json_t *verified = json_object_get(claims, "email_verified");
 	long long id = 0;
 	bool unverified = !strcmp(p.claim, "email") && json_is_false(verified);

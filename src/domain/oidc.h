@@ -36,11 +36,12 @@ void oidc_key_file_set(const char *path);
 struct oidc_settings {
 	const char *issuer, *client_id, *secret;
 	const char *claim;        /* "email" or "employee_id" */
+	const char *employee_claim;  /* with "employee_id": the ID token's claim that holds it (NULL: "employee_id") */
 	bool passwords_off;
 };
 
 /* Sets the provider of c->who's organisation; D_INVALID with a message per
- * field ("issuer", "client_id", "secret", "claim"). Audited. */
+ * field ("issuer", "client_id", "secret", "claim", "employee_claim"). Audited. */
 MUST_CHECK int oidc_configure(struct ctx *c, const struct oidc_settings *s, struct errors *e);
 /* The provider of c->who's organisation (D_NOTFOUND: none). */
 MUST_CHECK int oidc_provider_get(struct ctx *c, struct oidc_provider *out);

@@ -145,7 +145,8 @@ void page_oidc_settings(struct web *w)
 		html(w->out, "<dt>%s</dt><dd>%s</dd>\n", _("Client id"), p.client_id);
 		html(w->out, "<dt>%s</dt><dd>%s</dd>\n", _("Client secret"), _("set (never shown)"));
 		html(w->out, "<dt>%s</dt><dd>%s</dd>\n", _("Accounts found by"),
-		     !strcmp(p.claim, "email") ? _("e-mail address (claim email)") : _("employee number (claim employee_id)"));
+		     !strcmp(p.claim, "email") ? _("e-mail address (claim email)")
+					       : arena_printf(w->a, _("employee number (claim %s)"), p.employee_claim));
 		html(w->out, "<dt>%s</dt><dd>%s</dd>\n", _("Passwords"),
 		     p.passwords_off ? _("off: accounts sign in through the identity provider only")
 				     : _("on: accounts may also log in with a password"));

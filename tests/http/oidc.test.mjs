@@ -20,6 +20,7 @@ const FAKE_SECRET = `nep-${crypto.randomBytes(12).toString('hex')}`;
 const MEMBER = demoEmail('participant', 'gemeente');     // has an account in the municipality
 const UNKNOWN = 'onbekend@gemeente.example';             // known to the provider only
 const POLICE_MEMBER = demoEmail('participant', 'politie');
+const EMPLOYEE_CLAIM = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/employeeid';
 let srv, idp, idpServer, fake;
 
 const sql = (q) => {
@@ -76,6 +77,8 @@ function startFake(redirect) {
   const token = (req) => {
     const now = Math.floor(Date.now() / 1000);
     const claims = { iss: f.issuer, sub: 'p-1', aud: 'leergang-nep', email: POLICE_MEMBER, nonce: req.nonce, iat: now - 5, exp: now + 300 };
+    // as ADFS names it: the employee number under a claim URI, the e-mail address one leergang does not know
+    if (f.mode === 'employee') Object.assign(claims, { email: 'elders@example.org', [EMPLOYEE_CLAIM]: f.employee });
     const header = { alg: 'RS256', kid: 'k1', typ: 'JWT' };
     if (f.mode === 'expired') Object.assign(claims, { iat: now - 3600, exp: now - 1800 });
     if (f.mode === 'none') header.alg = 'none';
@@ -360,6 +363,35 @@ test('the small issuer\'s good token signs in: the refusals below are the token\
   const { b, r } = await fakeSignIn('good');
   assert.equal(r.status, 303, r.text.slice(0, 400));
   assert.equal(await b.signedIn(), true);
+});
+
+test('accounts found by employee number in the claim the organisation names (an ADFS claim URI)', async () => {
+  fake.employee = sql(`SELECT p.employee_id FROM account a JOIN person p ON p.id = a.person_id WHERE a.email = '${POLICE_MEMBER}'`)[0].employee_id;
+  assert.ok(fake.employee);
+  const secretFile = join(srv.dir, 'client-secret');
+  writeFileSync(secretFile, `${FAKE_SECRET}\n`);
+  const set = (...more) => cliResult(srv.db, ['oidc', 'set', '--org', 'politie-demo', '--issuer', fake.issuer,
+    '--client-id', 'leergang-nep', '--client-secret-file', secretFile, ...more]);
+  try {
+    // a claim name with a space: refused, nothing changed
+    const bad = set('--claim', 'employee_id', '--employee-claim', 'employee id');
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stderr, /zonder spaties of aanhalingstekens|without spaces or quotes/);
+    assert.equal(JSON.parse(cli(srv.db, ['oidc', 'show', '--org', 'politie-demo', '--format', 'json']))[0].claim, 'email');
+    // by employee number in the default claim: the token has none there, so nobody is found
+    assert.equal(set('--claim', 'employee_id').status, 0);
+    let { b, r } = await fakeSignIn('employee');
+    await assertRefused(b, r, 403, /onbekend|geen account|not known/i, 'the number in another claim than employee_id');
+    // in the claim named: signed in
+    assert.equal(set('--claim', 'employee_id', '--employee-claim', EMPLOYEE_CLAIM).status, 0);
+    const shown = JSON.parse(cli(srv.db, ['oidc', 'show', '--org', 'politie-demo', '--format', 'json']))[0];
+    assert.equal(shown.employee_claim, EMPLOYEE_CLAIM);
+    ({ b, r } = await fakeSignIn('employee'));
+    assert.equal(r.status, 303, r.text.slice(0, 400));
+    assert.equal(await b.signedIn(), true);
+  } finally {
+    assert.equal(set('--claim', 'email').status, 0);
+  }
 });
 
 test('an expired ID token is refused', async () => {

@@ -14,6 +14,7 @@ struct oidc_provider {
 	long long organisation_id;
 	char *org_slug, *org_name;
 	char *issuer, *client_id, *claim;
+	char *employee_claim;  /* the claim that holds the employee number (claim "employee_id") */
 	unsigned char *secret_box;
 	size_t secret_box_len;
 	bool passwords_off;

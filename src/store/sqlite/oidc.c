@@ -7,10 +7,11 @@
 int store_oidc_provider_set(struct store *s, const struct oidc_provider *p)
 {
 	sqlite3_stmt *st = stmt(s, "INSERT INTO oidc_provider(organisation_id, issuer, client_id, secret_box, claim,"
-				" passwords_off, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+				" passwords_off, updated_at, employee_claim) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 				" ON CONFLICT(organisation_id) DO UPDATE SET issuer = excluded.issuer,"
 				" client_id = excluded.client_id, secret_box = excluded.secret_box, claim = excluded.claim,"
-				" passwords_off = excluded.passwords_off, updated_at = excluded.updated_at");
+				" passwords_off = excluded.passwords_off, updated_at = excluded.updated_at,"
+				" employee_claim = excluded.employee_claim");
 	sqlite3_bind_int64(st, 1, p->organisation_id);
 	bind_text(st, 2, p->issuer);
 	bind_text(st, 3, p->client_id);
@@ -18,11 +19,12 @@ int store_oidc_provider_set(struct store *s, const struct oidc_provider *p)
 	bind_text(st, 5, p->claim);
 	sqlite3_bind_int(st, 6, p->passwords_off);
 	sqlite3_bind_int64(st, 7, p->updated_at);
+	bind_text(st, 8, p->employee_claim);
 	return exec_stmt(s, st);
 }
 
 #define PROVIDER_COLS "p.organisation_id, o.slug, o.name, p.issuer, p.client_id, p.claim, p.secret_box," \
-	" p.passwords_off, p.updated_at FROM oidc_provider p JOIN organisation o ON o.id = p.organisation_id"
+	" p.passwords_off, p.updated_at, p.employee_claim FROM oidc_provider p JOIN organisation o ON o.id = p.organisation_id"
 
 static void provider_row(struct arena *a, sqlite3_stmt *st, struct oidc_provider *p)
 {
@@ -38,6 +40,7 @@ static void provider_row(struct arena *a, sqlite3_stmt *st, struct oidc_provider
 	if (p->secret_box_len)
 		memcpy(p->secret_box, sqlite3_column_blob(st, 6), p->secret_box_len);
 	p->passwords_off = sqlite3_column_int(st, 7) != 0;
+	p->employee_claim = col_text0(a, st, 9);
 	p->updated_at = sqlite3_column_int64(st, 8);
 }
 
