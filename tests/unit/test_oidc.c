@@ -71,15 +71,17 @@ TEST(oidc_settings_refused_when_wrong)
 	FIXTURE(f);
 	oidc_key_file_set(fixture_file(&f, "db.oidc-key"));
 	struct errors e = { 0 };
-	struct oidc_settings s = { "http://idp.example/realm", "", "", "name", false };
+	struct oidc_settings s = { "http://idp.example/realm", "", "", "name", "employee number", false };
 	CHECK_INT(oidc_configure(&f.c, &s, &e), D_INVALID);
 	CHECK(errors_get(&e, "issuer") && errors_get(&e, "client_id") && errors_get(&e, "secret") && errors_get(&e, "claim"));
+	CHECK(errors_get(&e, "employee_claim") != NULL);  /* a space in the claim's name */
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM oidc_provider"), 0);
 	struct errors e2 = { 0 };
-	struct oidc_settings ok = { "https://idp.example/realms/a", "leergang", "geheim", "employee_id", true };
+	struct oidc_settings ok = { "https://idp.example/realms/a", "leergang", "geheim", "employee_id", NULL, true };
 	CHECK_INT(oidc_configure(&f.c, &ok, &e2), D_OK);
 	struct oidc_provider p;
 	CHECK_INT(oidc_provider_get(&f.c, &p), D_OK);
+	CHECK_STR(p.employee_claim, "employee_id");  /* none named: the claim employee_id */
 	CHECK_STR(p.issuer, "https://idp.example/realms/a");
 	CHECK(p.passwords_off);
 	CHECK_INT(oidc_provider_get(&f.cb, &p), D_NOTFOUND);   /* the other organisation has none */
