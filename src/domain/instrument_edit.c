@@ -71,6 +71,7 @@ int instrument_new_version(struct ctx *c, long long instrument_id, const struct 
 					   arena_printf(c->a, _("Dimension of question %s"), it.code), it.scale, 0, SCALE_NAME_MAX);
 			}
 			it.reversed = scored(it.kind) && x->reversed;
+			it.allows_dont_know = scored(it.kind) && x->dont_know;
 			it.required = x->required;
 		}
 		v.items[v.nitems++] = it;

@@ -20,6 +20,7 @@ struct item_edit {
 	long long item_id;
 	const char *text, *scale;
 	bool reversed, required, removed;
+	bool dont_know;  /* offers "weet niet / n.v.t." (scale questions only) */
 };
 /* A new question, at the end of the last section: kind "likert" (with the
  * points of the version's first Likert question, or 1-5 from "helemaal

@@ -55,6 +55,9 @@ static void version_form(struct web *w, const struct instrument *in, const struc
 		if (scored) {
 			form_input(w, sn, _("Dimension (empty: none)"), "text", e ? web_field(w, sn) : it->scale, e, NULL);
 			checkbox(w, rn, _("Reversed: a high answer means a low score"), e ? *web_field(w, rn) != '\0' : it->reversed);
+			const char *kn = arena_printf(w->a, "dk-%s", id);
+			checkbox(w, kn, _("Offers \"don't know / not applicable\" (left out of the means)"),
+				 e ? *web_field(w, kn) != '\0' : it->allows_dont_know);
 		}
 		checkbox(w, qn, _("Required"), e ? *web_field(w, qn) != '\0' : it->required);
 		checkbox(w, dn, _("Leave out of the new version"), e && *web_field(w, dn));
@@ -160,7 +163,8 @@ void page_instrument_version(struct web *w)
 					    web_field(w, arena_printf(w->a, "scale-%lld", id)),
 					    *web_field(w, arena_printf(w->a, "rev-%lld", id)) != '\0',
 					    *web_field(w, arena_printf(w->a, "req-%lld", id)) != '\0',
-					    *web_field(w, arena_printf(w->a, "del-%lld", id)) != '\0' };
+					    *web_field(w, arena_printf(w->a, "del-%lld", id)) != '\0',
+					    *web_field(w, arena_printf(w->a, "dk-%lld", id)) != '\0' };
 	}
 	struct item_new add[NEW_ITEMS];
 	for (int k = 0; k < NEW_ITEMS; k++)

@@ -47,8 +47,8 @@ TEST(instrument_new_version_keeps_old_waves_as_they_were)
 
 	/* a's text changed and reversed, open3 left out, two questions added */
 	struct item_edit ed[2] = {
-		{ v1.items[0].id, "Hoe goed lukte het om uw leerdoelen te halen?", "Leerdoelen", true, true, false },
-		{ v1.items[12].id, NULL, NULL, false, false, true },
+		{ v1.items[0].id, "Hoe goed lukte het om uw leerdoelen te halen?", "Leerdoelen", true, true, false, true },
+		{ v1.items[12].id, NULL, NULL, false, false, true, false },
 	};
 	struct item_new add[3] = {
 		{ "k1", "likert", "Ik raad LiVe! aan bij collega's.", "" },
@@ -70,6 +70,7 @@ TEST(instrument_new_version_keeps_old_waves_as_they_were)
 	CHECK_STR(v2.items[0].scale, "Leerdoelen");
 	CHECK_INT(v2.items[0].reversed, 1);
 	CHECK_INT(v2.items[0].required, 1);
+	CHECK_INT(v2.items[0].allows_dont_know, 1);  /* "weet niet / n.v.t." switched on */
 	CHECK_INT(v2.items[0].noptions, 5);
 	CHECK_STR(v2.items[11].code, "open2");
 	CHECK_STR(v2.items[12].code, "k1");
@@ -83,6 +84,7 @@ TEST(instrument_new_version_keeps_old_waves_as_they_were)
 	CHECK_INT(again.nitems, 13);
 	CHECK_STR(again.items[0].text, "In hoeverre is het jou gelukt om jouw leerdoelen te behalen?");
 	CHECK_INT(again.items[0].reversed, 0);
+	CHECK_INT(again.items[0].allows_dont_know, 0);
 	/* a new wave gets version 2 */
 	struct wave_new wn2 = { instrument, "Na", "group", group, "2026-04-01", "2026-04-30", false, NULL };
 	CHECK_INT(wave_create(&f.c, &wn2, 3, &e, &w2), D_OK);
@@ -108,7 +110,7 @@ TEST(instrument_new_version_refuses_bad_changes_and_makes_none)
 		struct item_new add;
 		const char *field;
 	} cases[] = {
-		{ { v.items[1].id, "", NULL, false, false, false }, { 0 }, NULL },             /* empty text */
+		{ { v.items[1].id, "", NULL, false, false, false, false }, { 0 }, NULL },             /* empty text */
 		{ { 0 }, { "a", "likert", "Dubbel", "" }, "items" },                           /* a code used twice */
 		{ { 0 }, { "1x", "likert", "Code begint met een cijfer", "" }, "code-1" },    /* a bad code */
 		{ { 0 }, { "x<y", "open", "Vreemde code", "" }, "code-1" },
@@ -127,7 +129,7 @@ TEST(instrument_new_version_refuses_bad_changes_and_makes_none)
 	/* leaving every question out */
 	struct item_edit all[16];
 	for (size_t i = 0; i < v.nitems; i++)
-		all[i] = (struct item_edit){ v.items[i].id, NULL, NULL, false, false, true };
+		all[i] = (struct item_edit){ v.items[i].id, NULL, NULL, false, false, true, false };
 	struct errors e = { 0 };
 	CHECK_INT(instrument_new_version(&f.c, instrument, all, v.nitems, NULL, 0, "", 2, &e, &version), D_INVALID);
 	CHECK(errors_get(&e, "items") != NULL);
