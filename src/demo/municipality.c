@@ -624,7 +624,9 @@ static void feedback_360(struct ctx *c, const struct municipality_cast *m)
 	r[n++] = (struct rater){ m->mentor2, "peer", NULL };
 	r[n++] = (struct rater){ m->mentor3, "peer", NULL };
 	r[n++] = (struct rater){ 0, "other", "adviseur@regio-ettenwaard.example" };
-	check(wave_create_360(c, instrument, "360°-feedback afdelingshoofd O", m->mentor, r, n, day(c, -45), day(c, -14),
+	check(wave_create_360(c, instrument, "360°-feedback afdelingshoofd O",
+			      "Het afdelingshoofd wil weten hoe collega's en medewerkers het leiderschap ervaren, als begin van een ontwikkelplan.",
+			      m->mentor, r, n, day(c, -45), day(c, -14),
 			      (long long)time(NULL), &e, &wave), &e, "360 round");
 	struct wave w;
 	struct invitation *inv;

@@ -112,7 +112,9 @@ void demo_360(struct ctx *c, long long subject, long long manager, const long lo
 	date_today((long long)time(NULL), today);
 	date_add_days(today, -60, opens);
 	date_add_days(today, -30, closes);
-	if (wave_create_360(c, instrument, "360°-feedback districtschef", subject, r, n, opens, closes,
+	if (wave_create_360(c, instrument, "360°-feedback districtschef",
+			    "De districtschef vraagt feedback op het eigen leiderschap, als begin van een ontwikkelplan.",
+			    subject, r, n, opens, closes,
 			    (long long)time(NULL), &e, &wave))
 		die("demo: 360 round: %s", e.n ? e.items[0].message : "database");
 	struct wave w;

@@ -287,6 +287,18 @@ static int population(struct ctx *c, const char *kind, long long id, struct enro
 	return D_OK;
 }
 
+/* A wave's purpose, as the respondents read it: optional (blank is none,
+ * NULL), valid UTF-8 of at most WAVE_PURPOSE_MAX characters. */
+static const char *purpose_checked(struct ctx *c, struct errors *e, const char *text)
+{
+	const char *purpose = text && text[strspn(text, " \t\r\n")] ? text : NULL;
+	if (purpose && !utf8_valid(purpose, strlen(purpose)))
+		errors_add(c, e, "purpose", _("%s: the text is not valid UTF-8."), _("Purpose"));
+	else if (purpose && utf8_length(purpose) > WAVE_PURPOSE_MAX)
+		errors_add(c, e, "purpose", _("%s: use at most %d characters."), _("Purpose"), WAVE_PURPOSE_MAX);
+	return purpose;
+}
+
 int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct errors *e, long long *id)
 {
 	long long org = c->who->organisation_id;
@@ -294,12 +306,7 @@ int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct e
 	if (store_instrument_get(c->st, c->a, org, w->instrument_id, &in) || !in.latest_version_id)
 		errors_add(c, e, "instrument_id", "%s", _("Choose a questionnaire from the list."));
 	check_line(c, e, "name", _("Name"), w->name ? w->name : "", 1, WAVE_NAME_MAX);
-	/* the purpose is optional: blank is none */
-	const char *purpose = w->purpose && w->purpose[strspn(w->purpose, " \t\r\n")] ? w->purpose : NULL;
-	if (purpose && !utf8_valid(purpose, strlen(purpose)))
-		errors_add(c, e, "purpose", _("%s: the text is not valid UTF-8."), _("Purpose"));
-	else if (purpose && utf8_length(purpose) > WAVE_PURPOSE_MAX)
-		errors_add(c, e, "purpose", _("%s: use at most %d characters."), _("Purpose"), WAVE_PURPOSE_MAX);
+	const char *purpose = purpose_checked(c, e, w->purpose);
 	if (!w->opens_on || !date_valid(w->opens_on))
 		errors_add(c, e, "opens_on", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
 	if (!w->closes_on || !date_valid(w->closes_on))
@@ -367,7 +374,7 @@ int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct e
 	return D_OK;
 }
 
-int wave_create_360(struct ctx *c, long long instrument_id, const char *name, long long subject_id,
+int wave_create_360(struct ctx *c, long long instrument_id, const char *name, const char *purpose_text, long long subject_id,
 		    const struct rater *raters, size_t n, const char *opens_on, const char *closes_on, long long now,
 		    struct errors *e, long long *id)
 {
@@ -377,6 +384,7 @@ int wave_create_360(struct ctx *c, long long instrument_id, const char *name, lo
 	if (store_instrument_get(c->st, c->a, org, instrument_id, &in) || !in.latest_version_id)
 		errors_add(c, e, "instrument_id", "%s", _("Choose a questionnaire from the list."));
 	check_line(c, e, "name", _("Name"), name ? name : "", 1, WAVE_NAME_MAX);
+	const char *purpose = purpose_checked(c, e, purpose_text);
 	if (!opens_on || !date_valid(opens_on))
 		errors_add(c, e, "opens_on", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
 	if (!closes_on || !date_valid(closes_on))
@@ -440,6 +448,7 @@ int wave_create_360(struct ctx *c, long long instrument_id, const char *name, lo
 	x.closes_on = (char *)closes_on;
 	x.anonymous = 1;
 	x.subject_id = subject_id;
+	x.purpose = (char *)purpose;
 	x.created_by = c->who->account_id;
 	x.created_at = now;
 	randombytes_buf(x.link_key, sizeof(x.link_key));

@@ -96,7 +96,7 @@ struct rater {
 	const char *role;            /* manager, peer, staff, other */
 	const char *email;           /* when person_id is 0 */
 };
-MUST_CHECK int wave_create_360(struct ctx *c, long long instrument_id, const char *name, long long subject_id,
+MUST_CHECK int wave_create_360(struct ctx *c, long long instrument_id, const char *name, const char *purpose, long long subject_id,
 		    const struct rater *raters, size_t n, const char *opens_on, const char *closes_on, long long now,
 		    struct errors *e, long long *id);
 /* Per dimension (the items' scale) of a 360° round: self, the manager by

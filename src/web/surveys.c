@@ -178,6 +178,19 @@ static void form_360(struct web *w, const struct errors *e)
 	}
 	html(w->out, "</select></p>");
 	input_360(w, "name", "name360", _("Name of the wave"), "text", e ? web_field(w, "name") : "", e);
+	/* why: what the raters read above the questions */
+	const char *perr = e ? errors_get(e, "purpose") : NULL;
+	html(w->out, "<p class=\"field%s\"><label for=\"f-purpose360\">%s</label><span class=\"hint\" id=\"h-purpose360\">%s</span>",
+	     perr ? " invalid" : "", _("Purpose of the round (optional)"),
+	     _("What the raters read above the questions: why the feedback is asked and what happens with it."));
+	if (perr)
+		html(w->out, "<span class=\"field-error\" id=\"e-purpose360\">%s</span>", perr);
+	if (perr)
+		html(w->out, "<textarea id=\"f-purpose360\" name=\"purpose\" rows=\"3\" aria-describedby=\"h-purpose360 e-purpose360\""
+			" aria-invalid=\"true\">%s</textarea></p>\n", web_field(w, "purpose"));
+	else
+		html(w->out, "<textarea id=\"f-purpose360\" name=\"purpose\" rows=\"3\" aria-describedby=\"h-purpose360\">%s</textarea></p>\n",
+		     e ? web_field(w, "purpose") : "");
 	if (pickers)
 		pickers_360(w, &pp, e);
 	else
@@ -345,7 +358,8 @@ void page_wave360_create(struct web *w)
 		subject = person_by_employee_id(&w->ctx, web_field(w, "subject"));
 	int d = raters_posted(w, &raters, &n, &e);
 	if (!d)
-		d = wave_create_360(&w->ctx, web_field_id(w, "instrument_id"), web_field(w, "name"), subject, raters, n,
+		d = wave_create_360(&w->ctx, web_field_id(w, "instrument_id"), web_field(w, "name"), web_field(w, "purpose"), subject,
+				    raters, n,
 				    web_field(w, "opens_on"), web_field(w, "closes_on"), (long long)time(NULL), &e, &id);
 	if (d == D_OK)
 		web_redirect(w, arena_printf(w->a, "/waves/%lld?done=wave-created", id));

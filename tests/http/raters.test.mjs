@@ -44,7 +44,12 @@ test('refused: an address that is not one, an outsider as own manager, an addres
 });
 
 test('an outsider by e-mail, categories in Dutch: invited without a person, answers through the link without an account', async () => {
-  const r = await coach.post('/waves/360', { ...form, raters: `${manager} leidinggevende\nk.klant@example.nl ander\nl.leverancier@example.nl collega` });
+  // why the round is held, as the raters will read it; too long is refused
+  const bad = await coach.post('/waves/360', { ...form, form: '360', purpose: 'x'.repeat(1001), raters: `${manager} leidinggevende` });
+  assert.equal(bad.status, 422);
+  assert.match(bad.text, /<span class="field-error" id="e-purpose360">Doel: gebruik maximaal 1000 tekens\.<\/span>/);
+  const r = await coach.post('/waves/360', { ...form, purpose: 'Voor het ontwikkelplan van <b>de teamchef</b>.',
+    raters: `${manager} leidinggevende\nk.klant@example.nl ander\nl.leverancier@example.nl collega` });
   assert.equal(r.status, 303);
   waveId = +r.headers.get('location').match(/\d+/)[0];
   const inv = rows(`SELECT person_id, email, rater_role FROM invitation WHERE wave_id = ${waveId} ORDER BY id`);
@@ -59,6 +64,7 @@ test('an outsider by e-mail, categories in Dutch: invited without a person, answ
   const page = await anon.get(`/respond?token=${token}`);
   assert.equal(page.status, 200);
   assert.match(page.text, /360°-feedback over: <strong>/);
+  assert.ok(page.text.includes('Voor het ontwikkelplan van &lt;b&gt;de teamchef&lt;/b&gt;.'), 'the purpose, as text');
   assert.match(page.text, /tellen ze alleen mee samen met die van minstens twee andere beoordelaars/);
   const field = page.text.match(/name="(i\d+)" value="4"/)[1];
   const s = await anon.post('/respond', { token, action: 'submit', confirm_incomplete: '1', [field]: '4' });

@@ -331,7 +331,7 @@ static void round_360(struct fixture *f, const char *const *roles, size_t n, con
 		raters[i] = (struct rater){ person(f, emp), roles[i], NULL };
 	}
 	CHECK_INT(instrument_install(&f->c, "leadership-scan-360", 1, &instrument), D_OK);
-	CHECK_INT(wave_create_360(&f->c, instrument, "360", subject, raters, n, "2026-03-01", "2026-03-31", 1, &e, &wave),
+	CHECK_INT(wave_create_360(&f->c, instrument, "360", NULL, subject, raters, n, "2026-03-01", "2026-03-31", 1, &e, &wave),
 		  D_OK);
 	struct wave w;
 	struct invitation *inv;
@@ -400,7 +400,7 @@ TEST(survey_360_hides_what_would_give_two_raters_away)
 	long long instrument, wave;
 	CHECK_INT(instrument_install(&f.c, "leadership-scan-360", 1, &instrument), D_OK);
 	struct rater bad[] = { { person(&f, "X1"), "manager", NULL }, { person(&f, "X2"), "boss", NULL } };
-	CHECK_INT(wave_create_360(&f.c, instrument, "360", person(&f, "X0"), bad, 2, "2026-03-01", "2026-03-31", 1, &e,
+	CHECK_INT(wave_create_360(&f.c, instrument, "360", NULL, person(&f, "X0"), bad, 2, "2026-03-01", "2026-03-31", 1, &e,
 				  &wave), D_INVALID);
 	CHECK_STR(errors_get(&e, "raters"), "Line 2: the category is manager, peer, staff or other.");
 	fixture_close(&f);
