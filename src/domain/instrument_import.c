@@ -40,6 +40,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- the report ---- */
 
@@ -308,12 +309,38 @@ static const char *answer_codes(struct mapper *m, const struct lss_answer *const
 	return code_list(m->c->a, codes, values, n);
 }
 
+/* An answer that is no point of the scale: "weet niet", "n.v.t.", "geen
+ * mening", "don't know", "not applicable" (any case, what follows ignored). */
+static bool dont_know_answer(const char *label)
+{
+	static const char *const words[] = { "weet niet", "weet ik niet", "n.v.t", "nvt", "niet van toepassing",
+					     "geen mening", "geen idee", "don't know", "dont know", "do not know",
+					     "not applicable", "n/a", "no opinion" };
+	const char *s = label ? label + strspn(label, " \t\r\n") : "";
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
+		if (!strncasecmp(s, words[i], strlen(words[i])))
+			return true;
+	return false;
+}
+
 /* An item whose points or options are the given answers: Likert when the
- * codes are consecutive numbers, else a single choice 1..n. */
+ * codes are consecutive numbers, else a single choice 1..n. A last answer
+ * "weet niet" after a scale (codes 1..5 and 99, say) is leergang's "weet
+ * niet / n.v.t.", counted in no mean, not a point of the scale. */
 static struct instrument_item *item_from_answers(struct mapper *m, const char *code, const char *text,
 						 const struct lss_answer *const *ans, size_t n, bool report)
 {
 	int first = 0;
+	if (n >= 3 && dont_know_answer(ans[n - 1]->text) && consecutive(ans, n - 1, &first)) {
+		struct instrument_item *it = item_new(m, "likert", code, text, n - 1);
+		for (size_t k = 0; k + 1 < n; k++)
+			option(it, first + (int)k, ans[k]->text);
+		it->allows_dont_know = 1;
+		if (report)  /* once per question, not per subquestion */
+			note(m, NOTE_CHANGED, m->q->code, _("The answer “%s” (code %s) became “weet niet / n.v.t.”: no point of the scale, counted in no mean."),
+			     ans[n - 1]->text, ans[n - 1]->code);
+		return it;
+	}
 	if (consecutive(ans, n, &first)) {
 		struct instrument_item *it = item_new(m, "likert", code, text, n);
 		for (size_t k = 0; k < n; k++)

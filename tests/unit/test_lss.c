@@ -239,6 +239,76 @@ TEST(lss_embedded_import_codes)
 	arena_free(&r.a);
 }
 
+/* A scale with "Weet niet" as its last answer (codes 1..4 and 99), and a
+ * scale whose last answer is an ordinary point: the first becomes a Likert
+ * item of 4 points with "weet niet / n.v.t.", the second stays as it is. */
+#define ROW_A(aid, qid, code, order) \
+	"<row><aid>" aid "</aid><qid>" qid "</qid><code>" code "</code><sortorder>" order "</sortorder><scale_id>0</scale_id></row>"
+#define ROW_AL(aid, text) "<row><aid>" aid "</aid><answer>" text "</answer><language>nl</language></row>"
+static const char dont_know_lss[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<document>\n"
+	" <LimeSurveyDocType>Survey</LimeSurveyDocType>\n <DBVersion>600</DBVersion>\n"
+	" <languages><language>nl</language></languages>\n"
+	" <groups><rows><row><gid>1</gid><sid>9</sid><group_order>1</group_order><grelevance/></row></rows></groups>\n"
+	" <group_l10ns><rows><row><gid>1</gid><group_name>Vragen</group_name><language>nl</language></row></rows></group_l10ns>\n"
+	" <questions><rows>"
+	ROW_Q("10", "0", "1", "F", "S", "N", "1", "1")
+	ROW_Q("11", "0", "1", "F", "T", "N", "2", "1")
+	" </rows></questions>\n"
+	" <subquestions><rows>"
+	ROW_Q("20", "10", "1", "T", "SQ1", "N", "1", "1")
+	ROW_Q("21", "10", "1", "T", "SQ2", "N", "2", "1")
+	ROW_Q("22", "11", "1", "T", "SQ1", "N", "1", "1")
+	" </rows></subquestions>\n"
+	" <question_l10ns><rows>"
+	ROW_QL("10", "nl", "Ruimte om te leren")
+	ROW_QL("11", "nl", "Van elkaar leren")
+	ROW_QL("20", "nl", "Mijn leidinggevende geeft ruimte")
+	ROW_QL("21", "nl", "Fouten mogen")
+	ROW_QL("22", "nl", "Ik leer van collega's")
+	" </rows></question_l10ns>\n"
+	" <answers><rows>"
+	ROW_A("1", "10", "1", "1") ROW_A("2", "10", "2", "2") ROW_A("3", "10", "3", "3") ROW_A("4", "10", "4", "4")
+	ROW_A("5", "10", "99", "5")
+	ROW_A("6", "11", "1", "1") ROW_A("7", "11", "2", "2") ROW_A("8", "11", "3", "3")
+	" </rows></answers>\n"
+	" <answer_l10ns><rows>"
+	ROW_AL("1", "Oneens") ROW_AL("2", "Beetje oneens") ROW_AL("3", "Beetje eens") ROW_AL("4", "Eens")
+	ROW_AL("5", "Weet niet / n.v.t.")
+	ROW_AL("6", "Nooit") ROW_AL("7", "Soms") ROW_AL("8", "Vaak")
+	" </rows></answer_l10ns>\n"
+	" <surveys><rows><row><sid>9</sid><language>nl</language></row></rows></surveys>\n"
+	" <surveys_languagesettings><rows><row><surveyls_survey_id>9</surveyls_survey_id><surveyls_language>nl</surveyls_language>"
+	"<surveyls_title>Leerklimaat</surveyls_title></row></rows></surveys_languagesettings>\n"
+	"</document>\n";
+
+TEST(lss_dont_know_answer_is_no_point_of_the_scale)
+{
+	struct reading r;
+	read_import(&r, "leerklimaat.lss", dont_know_lss, sizeof(dont_know_lss) - 1);
+	CHECK_INT(r.d, D_OK);
+	size_t with = 0, without = 0;
+	for (size_t i = 0; i < r.imp.version.nitems; i++) {
+		const struct instrument_item *it = &r.imp.version.items[i];
+		CHECK_STR(it->kind, "likert");
+		if (it->scale && !strcmp(it->scale, "S")) {  /* 1..4 and 99 "Weet niet / n.v.t." */
+			with++;
+			CHECK_INT(it->noptions, 4);
+			CHECK_INT(it->options[3].value, 4);
+			CHECK_STR(it->options[3].label, "Eens");
+			CHECK_INT(it->allows_dont_know, 1);
+		} else {  /* 1..3, "Vaak" an ordinary point */
+			without++;
+			CHECK_INT(it->noptions, 3);
+			CHECK_INT(it->allows_dont_know, 0);
+		}
+	}
+	CHECK_INT(with, 2);
+	CHECK_INT(without, 1);
+	CHECK(find_note(&r.imp, NOTE_CHANGED, "S", "(code 99) became"));
+	arena_free(&r.a);
+}
+
 TEST(lss_plain_text)
 {
 	struct arena a = ARENA_INIT;
