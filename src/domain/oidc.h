@@ -32,6 +32,10 @@
  * secret is first sealed. The command line sets it to the database path +
  * ".oidc-key". */
 void oidc_key_file_set(const char *path);
+/* A copy of the key file at dest (mode 0600), for a backup: without it the
+ * secrets in the backup do not open. 0 copied, 1 there is no key yet, -1
+ * it could not be read or written. */
+int oidc_key_file_copy(const char *dest);
 
 struct oidc_settings {
 	const char *issuer, *client_id, *secret;

@@ -11,13 +11,36 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char key_path[4096];
 
+static int key_load(unsigned char key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES], bool create);
+
 void oidc_key_file_set(const char *path)
 {
 	snprintf(key_path, sizeof(key_path), "%s", path ? path : "");
+}
+
+int oidc_key_file_copy(const char *dest)
+{
+	unsigned char key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
+	if (!key_path[0] || access(key_path, F_OK) != 0)
+		return 1;  /* no provider has sealed a secret: nothing to copy */
+	if (key_load(key, false))
+		return -1;
+	char hex[2 * crypto_aead_xchacha20poly1305_ietf_KEYBYTES + 2];
+	sodium_bin2hex(hex, sizeof(hex), key, crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+	sodium_memzero(key, sizeof(key));
+	hex[2 * crypto_aead_xchacha20poly1305_ietf_KEYBYTES] = '\n';
+	int fd = open(dest, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	bool ok = fd >= 0 && fchmod(fd, 0600) == 0 && write(fd, hex, sizeof(hex) - 1) == (ssize_t)(sizeof(hex) - 1) &&
+		  fsync(fd) == 0;
+	if (fd >= 0)
+		ok &= close(fd) == 0;
+	sodium_memzero(hex, sizeof(hex));
+	return ok ? 0 : -1;
 }
 
 /* The key from its file; made there first when create and it is missing. */

@@ -219,6 +219,18 @@ test('the client secret is not in the database in clear; its key file is the own
   assert.equal(shown.includes(SECRET), false, 'show never prints the secret');
 });
 
+test('a backup carries the key of the client secrets beside it, readable by its owner alone', () => {
+  const file = join(srv.dir, 'backup.db');
+  const r = cliResult(srv.db, ['backup', file]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /backup\.db\.oidc-key/);
+  assert.equal(readFileSync(`${file}.oidc-key`, 'utf8'), readFileSync(`${srv.db}.oidc-key`, 'utf8'));
+  assert.equal(statSync(`${file}.oidc-key`).mode & 0o777, 0o600);
+  // the secret in the backup is the sealed one, never the secret itself
+  const sealed = execFileSync('sqlite3', [file, 'SELECT hex(secret_box) FROM oidc_provider'], { encoding: 'utf8' });
+  assert.ok(sealed.trim().length > 0 && !Buffer.from(sealed.trim().split('\n')[0], 'hex').toString('latin1').includes(SECRET));
+});
+
 test('oidc set refuses what it cannot use, and changes nothing', () => {
   const before = sql('SELECT issuer, updated_at FROM oidc_provider ORDER BY organisation_id');
   for (const [args, why] of [
