@@ -310,6 +310,7 @@ void page_static_css(struct web *w)
 		"form.inline{display:inline}\nlabel{display:block;font-weight:600}\nlabel.inline{display:inline;font-weight:400;margin-right:.8rem}\n"
 		"fieldset.attendance{margin:.3rem 0;padding:.3rem .8rem}fieldset.attendance legend{font-weight:600}\n"
 		"input,select,textarea{font:inherit;padding:.35rem .5rem;border:1px solid #6b6b6b;border-radius:3px;max-width:100%}\n"
+		"[hidden]{display:none!important}\n"  /* the attribute wins over the display of buttons below */
 		"button,.button{font:inherit;background:var(--accent);color:#fff;border:0;padding:.45rem 1rem;border-radius:3px;cursor:pointer;text-decoration:none;display:inline-block}\n"
 		"button.secondary{background:#fff;color:var(--accent);border:1px solid var(--accent)}\n"
 		"button.danger{background:var(--err)}\n"

@@ -217,6 +217,8 @@ test('the respondent: the questionnaire with who asks and why, and the confirmat
   await page.getByRole('button', { name: 'Inleveren' }).click();
   await page.waitForLoadState();
   assert.match(await page.locator('#unanswered').innerText(), /12 vragen zijn nog niet beantwoord/);
+  assert.equal(await page.getByRole('button', { name: 'Opslaan en later verdergaan' }).count(), 1,
+    'one save button to see: the one that takes Enter is hidden');
   await accessible(page, 'respond-confirm');
   await page.screenshot({ path: 'build/check/respond-confirm.png', fullPage: true });
   // Enter while answering keeps the answers and hands nothing in
