@@ -187,6 +187,25 @@ static void elements_chosen(struct ctx *c, long long group_id, const long long *
 		errors_add(c, e, "elements", _("Choose at most %d framework elements for one goal."), PLAN_GOAL_ELEMENTS_MAX);
 }
 
+/* The codes of a typed list ("C1, c3", "C1 C3"), as words. */
+static char **code_words(struct arena *a, const char *list, size_t *n)
+{
+	size_t cap = 1;
+	for (const char *p = list ? list : ""; *p; p++)
+		cap += !!strchr(" ,;\t", *p);
+	char **words = arena_alloc(a, (cap + 1) * sizeof(*words));
+	*n = 0;
+	for (const char *p = list ? list : ""; *p && *n < cap;) {
+		p += strspn(p, " ,;\t");
+		size_t len = strcspn(p, " ,;\t");
+		if (!len)
+			break;
+		words[(*n)++] = arena_strndup(a, p, len);
+		p += len;
+	}
+	return words;
+}
+
 /* The elements of the programme's framework named by codes ("C1, c3" or
  * "C1 C3"); an unknown code is an error that lists the codes there are. */
 static void elements_by_code(struct ctx *c, long long group_id, const char *codes, struct errors *e, long long **out,
@@ -196,18 +215,12 @@ static void elements_by_code(struct ctx *c, long long group_id, const char *code
 	const char *fname;
 	long long fid;
 	size_t n = group_elements(c, group_id, &el, &fname, &fid);
-	size_t cap = 1;
-	for (const char *p = codes ? codes : ""; *p; p++)
-		cap += !!strchr(" ,;\t", *p);
+	size_t cap;
+	char **codes_of = code_words(c->a, codes, &cap);
 	*out = arena_alloc(c->a, (cap + 1) * sizeof(**out));
 	*nout = 0;
-	for (const char *p = codes ? codes : ""; *p;) {
-		p += strspn(p, " ,;\t");
-		size_t len = strcspn(p, " ,;\t");
-		if (!len)
-			break;
-		char *code = arena_strndup(c->a, p, len);
-		p += len;
+	for (size_t w = 0; w < cap; w++) {
+		const char *code = codes_of[w];
 		const struct framework_element *x = element_by_code(el, n, code);
 		if (!x) {
 			struct buf known = BUF_INIT;
@@ -237,18 +250,12 @@ static void named_by_code(struct ctx *c, struct development_goal *g)
 	struct framework_element *el;
 	const char *fname;
 	long long fid;
-	size_t n = group_elements(c, g->group_id, &el, &fname, &fid), cap = 1;
-	for (const char *p = g->elements; *p; p++)
-		cap += !!strchr(" ,;\t", *p);
+	size_t n = group_elements(c, g->group_id, &el, &fname, &fid), cap;
+	char **codes = code_words(c->a, g->elements, &cap);
 	g->named = arena_alloc(c->a, (cap + 1) * sizeof(*g->named));
 	g->nnamed = 0;
-	for (const char *p = g->elements; *p && g->nnamed < cap;) {
-		p += strspn(p, " ,;\t");
-		size_t len = strcspn(p, " ,;\t");
-		if (!len)
-			break;
-		char *code = arena_strndup(c->a, p, len);
-		p += len;
+	for (size_t w = 0; w < cap; w++) {
+		char *code = codes[w];
 		const struct framework_element *x = element_by_code(el, n, code);
 		g->named[g->nnamed++] = x ? (struct goal_element){ x->id, x->name, x->code, (char *)fname }
 					  : (struct goal_element){ 0, code, code, "" };
