@@ -36,6 +36,16 @@ test('log-in page, wrong password, and the 404 page', async () => {
   await page.close();
 });
 
+// The check itself can fail: a page with an image without a text
+// alternative and a field without a label is refused with both rules named.
+test('the accessibility check refuses a page that breaks WCAG', async () => {
+  const page = await newPage();
+  await page.setContent('<!doctype html><html lang="nl"><head><title>t</title></head><body><main>'
+    + '<h1>Proef</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text"></main></body></html>');
+  await assert.rejects(accessible(page, 'axe-planted'), (e) => /image-alt/.test(e.message) && /label/.test(e.message));
+  await page.close();
+});
+
 test('administrator: every page of the foundation', async () => {
   const page = await newPage();
   await login(page, demoEmail('administrator'));
