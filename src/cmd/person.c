@@ -1,0 +1,122 @@
+/* person.c — `leergang person export|erase`: the rights of a person in the
+ * data from the command line, for an administrator acting on a written
+ * request (inzage, erasure). */
+#include "cmd.h"
+#include "core/die.h"
+#include "domain/erasure.h"
+#include "domain/subject_access.h"
+#include "store/store.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static void find(struct ctx *c, const char *employee, struct person *p)
+{
+	struct errors e = { 0 };
+	int r = subject_find(c, employee, &e, p);
+	if (r == D_ERROR)
+		die("database: %s", store_errmsg(c->st));
+	if (r)
+		cmd_die_errors(&e, "person");
+}
+
+static int person_export(int argc, char **argv)
+{
+	static const struct option opts[] = { { "org", required_argument, 0, 'r' },
+					      { "employee", required_argument, 0, 'e' },
+					      { "format", required_argument, 0, 'f' },
+					      { "output", required_argument, 0, 'o' },
+					      { 0, 0, 0, 0 } };
+	const char *org = NULL, *employee = NULL, *format = "json", *file = NULL;
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'r') org = optarg;
+		else if (o == 'e') employee = optarg;
+		else if (o == 'f') format = optarg;
+		else if (o == 'o') file = optarg;
+		else cmd_usage("person");
+	}
+	if (!org || !employee || optind != argc || (strcmp(format, "json") && strcmp(format, "pdf")))
+		cmd_usage("person");
+	bool pdf = !strcmp(format, "pdf");
+	if (pdf && !file && isatty(1))
+		die("a PDF is not for the terminal: give --output FILE, or redirect");
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct ctx c = { 0 };
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org);
+	struct person p;
+	find(&c, employee, &p);
+	struct buf b = BUF_INIT;
+	if (subject_export(&c, p.id, pdf ? SUBJECT_PDF : SUBJECT_JSON, &b))
+		die("the inzage could not be made: %s", store_errmsg(st));
+	FILE *f = file ? fopen(file, "wb") : stdout;
+	if (!f)
+		die("cannot write %s", file);
+	if (fwrite(b.ptr, 1, b.len, f) != b.len || (file && fclose(f)))
+		die("cannot write %s", file ? file : "the output");
+	buf_release(&b);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
+static int person_erase(int argc, char **argv)
+{
+	static const struct option opts[] = { { "org", required_argument, 0, 'r' },
+					      { "employee", required_argument, 0, 'e' },
+					      { "dry-run", no_argument, 0, 'n' },
+					      { 0, 0, 0, 0 } };
+	const char *org = NULL, *employee = NULL;
+	bool dry = false;
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'r') org = optarg;
+		else if (o == 'e') employee = optarg;
+		else if (o == 'n') dry = true;
+		else cmd_usage("person");
+	}
+	if (!org || !employee || optind != argc)
+		cmd_usage("person");
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct ctx c = { 0 };
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org);
+	struct person p;
+	find(&c, employee, &p);
+	struct subject_step *s;
+	size_t n;
+	struct buf err = BUF_INIT;
+	int r = erasure_run(&c, p.id, dry, &s, &n, &err);
+	if (r && r != D_BUSY)
+		die("the erasure failed, nothing changed: %s", store_errmsg(st));
+	printf(dry ? "would erase person %lld (nothing changed):\n" : "erased person %lld:\n", p.id);
+	for (size_t i = 0; i < n; i++)
+		printf("  %-8lld %s\n", s[i].rows, s[i].what);
+	printf("%s", dry ? "would stay, without name, e-mail or number: enrolments, attendance, meetings prepared,\n"
+			   "  anonymous answers, responses' counts, the audit log\n"
+			 : "stays, without name, e-mail or number: enrolments, attendance, meetings prepared,\n"
+			   "  anonymous answers, responses' counts, the audit log (with this erasure)\n");
+	if (r == D_BUSY)
+		die("erased, but the database file could not be rewritten yet (%s): run the command again", err.ptr);
+	buf_release(&err);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
+int cmd_person(int argc, char **argv)
+{
+	if (argc < 2)
+		cmd_usage("person");
+	argc--, argv++;
+	if (!strcmp(argv[0], "export"))
+		return person_export(argc, argv);
+	if (!strcmp(argv[0], "erase"))
+		return person_erase(argc, argv);
+	cmd_usage("person");
+}
