@@ -3,6 +3,7 @@
  * request (inzage, erasure). */
 #include "cmd.h"
 #include "core/die.h"
+#include "core/i18n.h"
 #include "domain/erasure.h"
 #include "domain/subject_access.h"
 #include "store/store.h"
@@ -51,6 +52,7 @@ static int person_export(int argc, char **argv)
 	struct person p;
 	find(&c, employee, &p);
 	struct buf b = BUF_INIT;
+	i18n_use(LANG_NL);  /* the document as the person reads it */
 	if (subject_export(&c, p.id, pdf ? SUBJECT_PDF : SUBJECT_JSON, &b))
 		die("the inzage could not be made: %s", store_errmsg(st));
 	FILE *f = file ? fopen(file, "wb") : stdout;

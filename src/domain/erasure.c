@@ -24,8 +24,12 @@ int erasure_run(struct ctx *c, long long person_id, bool dry_run, struct subject
 		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
 	if (store_begin(c->st))
 		return D_ERROR;
-	r = store_subject_erase(c->st, c->a, c->who->organisation_id, person_id, erasure_note(), _("Erased person"),
-				steps, n);
+	/* stored words are read by the group: in Dutch, whoever erases */
+	enum lang was = i18n_current();
+	i18n_use(LANG_NL);
+	const char *note = erasure_note(), *tombstone = _("Erased person");
+	i18n_use(was);
+	r = store_subject_erase(c->st, c->a, c->who->organisation_id, person_id, note, tombstone, steps, n);
 	if (!r && !dry_run)
 		r = audit(c, "person.erase", "person", person_id, "%s", "erased on request");
 	if (r || dry_run) {
