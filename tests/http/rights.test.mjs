@@ -151,3 +151,33 @@ test('must-show 4: after leergang person erase no database file holds the name, 
   assert.notEqual(again.status, 0);
   assert.match(again.stderr, /Nobody in this organisation has employee number/);
 });
+
+test('HTTP: a participant downloads only their own data; an administrator of another organisation gets 404', async () => {
+  const { startServer, Client, demoEmail } = await import('../lib/server.mjs');
+  const srv = await startServer();
+  try {
+    const me = new Client(srv.base);
+    await me.login(demoEmail('participant'));
+    assert.match((await me.get('/')).text, /href="\/me\/data.pdf"/);
+    const own = await me.get('/me/data.json');
+    assert.equal(own.status, 200);
+    const [p] = sql(srv.db, "SELECT p.id, p.employee_id FROM person p JOIN account a ON a.person_id = p.id " +
+      "WHERE a.email = 'deelnemer@politie.example'");
+    assert.equal(own.json().sections.person[0].employee_id, p.employee_id);
+    assert.equal((await me.get('/me/data.pdf')).text.slice(0, 5), '%PDF-');
+    const other = sql(srv.db, `SELECT id FROM person WHERE organisation_id = 1 AND id <> ${p.id} LIMIT 1`)[0].id;
+    assert.equal((await me.get(`/people/${other}/data.json`)).status, 403, "a participant has no one else's");
+    const admin = new Client(srv.base);
+    await admin.login(demoEmail('administrator'));
+    const theirs = await admin.get(`/people/${p.id}/data.json`);
+    assert.equal(theirs.status, 200);
+    assert.equal(theirs.json().sections.person[0].employee_id, p.employee_id);
+    const stranger = new Client(srv.base);
+    await stranger.login(demoEmail('administrator', 'gemeente'));
+    assert.equal((await stranger.get(`/people/${p.id}/data.json`)).status, 404);
+    const [{ n }] = sql(srv.db, `SELECT count(*) AS n FROM audit_log WHERE action = 'person.export' AND object_id = ${p.id}`);
+    assert.equal(n, 3, 'each download is in the audit log');
+  } finally {
+    await srv.stop();
+  }
+});
