@@ -13,14 +13,33 @@
 #include <string.h>
 #include <unistd.h>
 
-static void find(struct ctx *c, const char *employee, struct person *p)
+/* The command line acting in org on the person with that employee number. */
+struct subject_cmd {
+	struct store *st;
+	struct arena a;
+	struct ctx c;
+	struct actor w;
+	struct person p;
+};
+
+static void open_subject(struct subject_cmd *x, const char *org, const char *employee)
 {
+	x->st = cmd_open(false);
+	x->a = (struct arena)ARENA_INIT;
+	x->c = (struct ctx){ 0 };
+	cmd_ctx(&x->c, &x->w, x->st, &x->a, org);
 	struct errors e = { 0 };
-	int r = subject_find(c, employee, &e, p);
+	int r = subject_find(&x->c, employee, &e, &x->p);
 	if (r == D_ERROR)
-		die("database: %s", store_errmsg(c->st));
+		die("database: %s", store_errmsg(x->st));
 	if (r)
 		cmd_die_errors(&e, "person");
+}
+
+static void close_subject(struct subject_cmd *x)
+{
+	arena_free(&x->a);
+	store_close(x->st);
 }
 
 static int person_export(int argc, char **argv)
@@ -44,25 +63,19 @@ static int person_export(int argc, char **argv)
 	bool pdf = !strcmp(format, "pdf");
 	if (pdf && !file && isatty(1))
 		die("a PDF is not for the terminal: give --output FILE, or redirect");
-	struct store *st = cmd_open(false);
-	struct arena a = ARENA_INIT;
-	struct ctx c = { 0 };
-	struct actor w;
-	cmd_ctx(&c, &w, st, &a, org);
-	struct person p;
-	find(&c, employee, &p);
+	struct subject_cmd x;
+	open_subject(&x, org, employee);
 	struct buf b = BUF_INIT;
 	i18n_use(LANG_NL);  /* the document as the person reads it */
-	if (subject_export(&c, p.id, pdf ? SUBJECT_PDF : SUBJECT_JSON, &b))
-		die("the inzage could not be made: %s", store_errmsg(st));
+	if (subject_export(&x.c, x.p.id, pdf ? SUBJECT_PDF : SUBJECT_JSON, &b))
+		die("the inzage could not be made: %s", store_errmsg(x.st));
 	FILE *f = file ? fopen(file, "wb") : stdout;
 	if (!f)
 		die("cannot write %s", file);
 	if (fwrite(b.ptr, 1, b.len, f) != b.len || (file && fclose(f)))
 		die("cannot write %s", file ? file : "the output");
 	buf_release(&b);
-	arena_free(&a);
-	store_close(st);
+	close_subject(&x);
 	return 0;
 }
 
@@ -83,20 +96,15 @@ static int person_erase(int argc, char **argv)
 	}
 	if (!org || !employee || optind != argc)
 		cmd_usage("person");
-	struct store *st = cmd_open(false);
-	struct arena a = ARENA_INIT;
-	struct ctx c = { 0 };
-	struct actor w;
-	cmd_ctx(&c, &w, st, &a, org);
-	struct person p;
-	find(&c, employee, &p);
+	struct subject_cmd x;
+	open_subject(&x, org, employee);
 	struct subject_step *s;
 	size_t n;
 	struct buf err = BUF_INIT;
-	int r = erasure_run(&c, p.id, dry, &s, &n, &err);
+	int r = erasure_run(&x.c, x.p.id, dry, &s, &n, &err);
 	if (r && r != D_BUSY)
-		die("the erasure failed, nothing changed: %s", store_errmsg(st));
-	printf(dry ? "would erase person %lld (nothing changed):\n" : "erased person %lld:\n", p.id);
+		die("the erasure failed, nothing changed: %s", store_errmsg(x.st));
+	printf(dry ? "would erase person %lld (nothing changed):\n" : "erased person %lld:\n", x.p.id);
 	for (size_t i = 0; i < n; i++)
 		printf("  %-8lld %s\n", s[i].rows, s[i].what);
 	printf("%s", dry ? "would stay, without name, e-mail or number: enrolments, attendance, meetings prepared,\n"
@@ -106,8 +114,7 @@ static int person_erase(int argc, char **argv)
 	if (r == D_BUSY)
 		die("erased, but the database file could not be rewritten yet (%s): run the command again", err.ptr);
 	buf_release(&err);
-	arena_free(&a);
-	store_close(st);
+	close_subject(&x);
 	return 0;
 }
 

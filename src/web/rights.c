@@ -8,7 +8,14 @@
 static void download(struct web *w, long long person_id, enum subject_format f)
 {
 	buf_reset(w->out);
-	int d = person_id ? subject_export(&w->ctx, person_id, f, w->out) : D_NOTFOUND;
+	if (!person_id) {  /* an account of no one in the people register */
+		buf_adds(w->out, _("This account is not linked to a person in the people register: leergang holds "
+				   "only the account's address and roles, shown on your start page."));
+		buf_adds(w->out, "\n");
+		w->r->response_type = "text/plain; charset=utf-8";
+		return;
+	}
+	int d = subject_export(&w->ctx, person_id, f, w->out);
 	if (d == D_NOTFOUND || d == D_FORBIDDEN) {
 		buf_reset(w->out);
 		web_not_found(w);
