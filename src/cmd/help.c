@@ -34,6 +34,9 @@ const struct command commands[] = {
 	  "leergang import people --org SLUG FILE [--dry-run]" },
 	{ "export", cmd_export, "export people",
 	  "leergang export people --org SLUG [--format csv|json]" },
+	{ "person", cmd_person, "a person's data on request: everything held about them (inzage), or erase them",
+	  "leergang person export --org SLUG --employee ID [--format json|pdf] [--output FILE]\n"
+	  "       leergang person erase --org SLUG --employee ID [--dry-run]   (--dry-run lists what would go and what stays)" },
 	{ "token", cmd_token, "make, list or revoke the API tokens of an account",
 	  "leergang token create --email E [--label TEXT] [--days N]   (prints the token once; 90 days unless --days, at most 365)\n"
 	  "       leergang token list --email E [--format csv|json]   (never the tokens themselves)\n"

@@ -119,6 +119,8 @@ void page_home(struct web *w)
 		card(w, "/import", _("Import people"), _("Read people and units from an HR export (CSV), with a check before anything changes."));
 		card(w, "/audit", _("Audit log"), _("Who changed what, and when."));
 	}
+	if (w->ctx.who->person_id)
+		card(w, "/me/data.pdf", _("My data"), _("Everything leergang holds about you, as a readable PDF (/me/data.json: the same as JSON)."));
 	card(w, "/password", _("Change password"), _("Choose a new password; your other sessions are then logged out."));
 	html(w->out, "</ul>\n");
 	page_end(w);

@@ -24,6 +24,8 @@ const struct route routes[] = {
 	{ "GET", "/", page_home, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/password", page_password, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/feedback", page_my_feedback, ACCESS_SIGNED_IN, PAGE },
+	{ "GET", "/me/data.json", page_my_data_json, ACCESS_SIGNED_IN, PAGE },
+	{ "GET", "/me/data.pdf", page_my_data_pdf, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/password", page_password_post, ACCESS_SIGNED_IN, PAGE_PASSWORD },
 	{ "GET", "/password/forgot", page_password_forgot, ACCESS_PUBLIC, PAGE },
 	{ "POST", "/password/forgot", page_password_forgot_post, ACCESS_PUBLIC, PAGE },
@@ -42,6 +44,8 @@ const struct route routes[] = {
 	{ "GET", "/people", page_people, ROLES_PEOPLE_READ, PAGE },
 	{ "GET", "/people.csv", page_people_csv, ROLES_PEOPLE_READ, PAGE },
 	{ "GET", "/people/{id}", page_person, ROLES_PEOPLE_READ, PAGE },
+	{ "GET", "/people/{id}/data.json", page_person_data_json, ROLES_ADMIN, PAGE },
+	{ "GET", "/people/{id}/data.pdf", page_person_data_pdf, ROLES_ADMIN, PAGE },
 
 	{ "GET", "/accounts", page_accounts, ROLES_ADMIN, PAGE },
 	{ "POST", "/accounts", page_account_create, ROLES_ADMIN, PAGE },

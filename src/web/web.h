@@ -234,6 +234,11 @@ struct instrument_version;
 void wave_report_360(struct web *w, const struct wave *wv, const struct instrument_version *v, bool nested);
 /* feedback.c: the 360° rounds about the signed-in person, with their reports */
 void page_my_feedback(struct web *w);
+/* rights.c */
+void page_my_data_json(struct web *w);
+void page_my_data_pdf(struct web *w);
+void page_person_data_json(struct web *w);
+void page_person_data_pdf(struct web *w);
 /* survey_compare.c: a wave compared by group, batch or unit, with another
  * wave, and with other organisations */
 void page_wave_compare(struct web *w);

@@ -1,0 +1,204 @@
+/* subject_access.c — inzage: the person's data from every table that links
+ * to them (store/subject.h lists them), as JSON (a section per kind, plus
+ * "sources": which section covers which table) and as a PDF whose sections
+ * are the same, with Dutch headings. */
+#include "subject_access.h"
+#include "audit.h"
+#include "role.h"
+#include "store_rc.h"
+#include "core/i18n.h"
+#include "formats/markdown.h"
+#include "formats/pdf.h"
+#include "store/store.h"
+#include "store/subject.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+int subject_find(struct ctx *c, const char *employee_id, struct errors *e, struct person *out)
+{
+	size_t len = employee_id ? strlen(employee_id) : 0;
+	if (!len || len > SUBJECT_EMPLOYEE_MAX) {
+		errors_add(c, e, "employee", _("Give an employee number of 1 to %d characters."), SUBJECT_EMPLOYEE_MAX);
+		return D_INVALID;
+	}
+	int r = store_person_by_employee_id(c->st, c->a, c->who->organisation_id, employee_id, out);
+	if (r == ST_NOTFOUND) {
+		errors_add(c, e, "employee", _("Nobody in this organisation has employee number %s; check the number."),
+			   employee_id);
+		return D_NOTFOUND;
+	}
+	return r ? D_ERROR : D_OK;
+}
+
+bool subject_may_export(const struct ctx *c, long long person_id)
+{
+	return (c->who->person_id && c->who->person_id == person_id) ||
+	       actor_has(c->who, ROLE_BIT(ROLE_ADMINISTRATOR));
+}
+
+/* The heading of a section in the document, in the interface language. */
+static const struct {
+	const char *section, *title;
+} titles[] = {
+	{ "person", N_("Your details") },
+	{ "units_managed", N_("Units you manage") },
+	{ "accounts", N_("Accounts") },
+	{ "roles", N_("Roles") },
+	{ "sessions", N_("Sign-ins (sessions)") },
+	{ "api_tokens", N_("API tokens") },
+	{ "calendar_feeds", N_("Calendar feeds") },
+	{ "password_links", N_("Password links") },
+	{ "uploads", N_("Uploaded files") },
+	{ "actions", N_("What you did (audit log)") },
+	{ "read_by", N_("Who read your personal texts") },
+	{ "enrolments", N_("Enrolments") },
+	{ "enrolment_history", N_("Enrolment history") },
+	{ "group_staff", N_("Groups you guide") },
+	{ "attendance", N_("Attendance") },
+	{ "meetings_prepared", N_("Meetings you prepared") },
+	{ "selection", N_("Selection as mentor or facilitator") },
+	{ "logbook", N_("Logbook") },
+	{ "intake", N_("Intake") },
+	{ "learning_questions", N_("Learning question and its versions") },
+	{ "closing_talks", N_("Closing talk") },
+	{ "development_plan", N_("Development plan") },
+	{ "development_goals", N_("Development goals") },
+	{ "manager_talks", N_("Talks with your manager") },
+	{ "reverse_mentoring", N_("Reverse mentoring") },
+	{ "reports_written", N_("Meeting reports you wrote") },
+	{ "contributions", N_("Your contributions to the learning story") },
+	{ "invitations", N_("Invitations to questionnaires") },
+	{ "named_answers", N_("Your answers given on name") },
+	{ "feedback_rounds", N_("360-degree feedback rounds about you") },
+	{ "waves_made", N_("Questionnaire waves you made") },
+};
+
+static const char *section_title(const char *section)
+{
+	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+		if (!strcmp(titles[i].section, section))
+			return _(titles[i].title);
+	return section;
+}
+
+static const char *not_included(void)
+{
+	return _("Answers given anonymously are not in this document: leergang keeps no link between an anonymous "
+		 "answer and the person who gave it, so they cannot be found, by design. The only other people named "
+		 "here are your manager and the accounts that read your personal texts.");
+}
+
+static json_t *cell_json(const struct subject_rows *s, size_t r, size_t c)
+{
+	const char *v = s->cells[r * s->ncols + c];
+	if (!v)
+		return json_null();
+	if (s->numeric[r * s->ncols + c] && !strchr(v, '.'))
+		return json_integer(strtoll(v, NULL, 10));
+	return json_string(v);
+}
+
+static int export_json(struct ctx *c, const struct subject_rows *s, size_t n, struct buf *out)
+{
+	json_t *root = json_object(), *sections = json_object(), *sources = json_object();
+	for (size_t i = 0; i < n; i++) {
+		json_t *list = json_object_get(sources, s[i].table);
+		if (!list)
+			json_object_set_new(sources, s[i].table, list = json_array());
+		json_array_append_new(list, json_string(s[i].covered_by ? s[i].covered_by : s[i].section));
+		if (s[i].covered_by)
+			continue;
+		json_t *rows = json_array();
+		for (size_t r = 0; r < s[i].nrows; r++) {
+			json_t *row = json_object();
+			for (size_t k = 0; k < s[i].ncols; k++)
+				json_object_set_new(row, s[i].cols[k], cell_json(&s[i], r, k));
+			json_array_append_new(rows, row);
+		}
+		json_object_set_new(sections, s[i].section, rows);
+	}
+	json_object_set_new(root, "made_at", json_integer(ctx_now(c)));
+	json_object_set_new(root, "not_included", json_string(not_included()));
+	json_object_set_new(root, "sections", sections);
+	json_object_set_new(root, "sources", sources);
+	char *text = json_dumps(root, JSON_INDENT(1) | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	if (!text)
+		return D_ERROR;
+	buf_adds(out, text);
+	buf_adds(out, "\n");
+	free(text);
+	return D_OK;
+}
+
+/* One section as Markdown: a list item per row, "column: value" each, the
+ * values escaped (a stored text is shown as written, not as markup). */
+static const char *section_markdown(struct ctx *c, const struct subject_rows *s)
+{
+	struct buf b = BUF_INIT;
+	if (!s->nrows)
+		md_escape(&b, _("Nothing."));
+	for (size_t r = 0; r < s->nrows; r++) {
+		buf_adds(&b, "- ");
+		for (size_t k = 0; k < s->ncols; k++) {
+			const char *v = s->cells[r * s->ncols + k];
+			if (!v || !*v)
+				continue;
+			buf_adds(&b, "**");
+			md_escape(&b, s->cols[k]);
+			buf_adds(&b, "**: ");
+			md_escape(&b, v);
+			buf_adds(&b, k + 1 < s->ncols ? "  \n  " : "");
+		}
+		buf_adds(&b, "\n");
+	}
+	const char *md = arena_strdup(c->a, b.ptr ? b.ptr : "");
+	buf_release(&b);
+	return md;
+}
+
+static int export_pdf(struct ctx *c, const struct person *p, const struct subject_rows *s, size_t n,
+		      struct buf *out)
+{
+	struct pdf_section *sec = arena_alloc(c->a, (n + 1) * sizeof(*sec));
+	size_t k = 0;
+	sec[k++] = (struct pdf_section){ .heading = _("What is not in this document"), .markdown = not_included() };
+	for (size_t i = 0; i < n; i++)
+		if (!s[i].covered_by)
+			sec[k++] = (struct pdf_section){ .heading = section_title(s[i].section),
+							 .markdown = section_markdown(c, &s[i]) };
+	struct pdf_doc d = {
+		.title = _("Your data in leergang"),
+		.subtitle = p->name,
+		.cover_lines = { p->employee_id, NULL },
+		.footer = _("Inzage"),
+		.page_word = _("page"),
+		.sections = sec,
+		.n_sections = k,
+	};
+	return pdf_render(out, &d) ? D_ERROR : D_OK;
+}
+
+int subject_export(struct ctx *c, long long person_id, enum subject_format f, struct buf *out)
+{
+	struct person p;
+	int r = store_person_get(c->st, c->a, c->who->organisation_id, person_id, &p);
+	if (r)
+		return r == ST_NOTFOUND ? D_NOTFOUND : D_ERROR;
+	if (!subject_may_export(c, person_id))
+		return D_FORBIDDEN;
+	struct subject_rows *s;
+	size_t n;
+	if (store_read_begin(c->st))
+		return D_ERROR;
+	r = store_subject_rows(c->st, c->a, c->who->organisation_id, person_id, &s, &n);
+	store_read_end(c->st);
+	if (r)
+		return D_ERROR;
+	r = f == SUBJECT_PDF ? export_pdf(c, &p, s, n, out) : export_json(c, s, n, out);
+	if (!r)
+		audit(c, "person.export", "person", person_id, "%s", f == SUBJECT_PDF ? "pdf" : "json");
+	return r;
+}

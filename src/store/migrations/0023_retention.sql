@@ -1,0 +1,10 @@
+-- 0023_retention.sql — how long an organisation keeps the personal texts,
+-- logbooks and named answers of a programme after its last meeting (AVG,
+-- issue 16). No row: leergang's defaults (domain/retention.c).
+CREATE TABLE retention (
+	organisation_id INTEGER PRIMARY KEY REFERENCES organisation(id) ON DELETE CASCADE,
+	texts_months    INTEGER NOT NULL CHECK (texts_months BETWEEN 1 AND 240),
+	logbook_months  INTEGER NOT NULL CHECK (logbook_months BETWEEN 1 AND 240),
+	answers_months  INTEGER NOT NULL CHECK (answers_months BETWEEN 1 AND 240),
+	updated_at      INTEGER NOT NULL
+);

@@ -1,0 +1,282 @@
+/* subject.c — the queries behind inzage and erasure (store/subject.h): one
+ * list of every table with a link to a person and what it gives of them,
+ * and one list of the steps that erase a person. Each query binds ?1 the
+ * organisation and ?2 the person. A new table with a link to a person
+ * belongs in both lists (tests/http/rights.test.mjs finds such tables in the
+ * schema and fails until the inzage names them). */
+#include "internal.h"
+#include "store/subject.h"
+
+#include <string.h>
+
+/* The person's accounts, as a subquery. */
+#define ACCOUNTS "(SELECT id FROM account WHERE organisation_id = ?1 AND person_id = ?2)"
+#define ENROLMENTS "(SELECT id FROM enrolment WHERE organisation_id = ?1 AND person_id = ?2)"
+
+static const struct source {
+	const char *section, *table, *covered_by, *sql;
+} sources[] = {
+	{ "person", "person", NULL,
+	  "SELECT p.employee_id, p.name, p.email, p.job_level, p.active, u.name AS unit, m.name AS manager "
+	  "FROM person p LEFT JOIN unit u ON u.id = p.unit_id LEFT JOIN person m ON m.id = p.manager_id "
+	  "WHERE p.organisation_id = ?1 AND p.id = ?2" },
+	{ "person_search", "person_suffix", "person", NULL },
+	{ "units_managed", "unit", NULL,
+	  "SELECT name FROM unit WHERE organisation_id = ?1 AND manager_person_id = ?2 ORDER BY name" },
+	{ "accounts", "account", NULL,
+	  "SELECT email, display_name, active, created_at FROM account "
+	  "WHERE organisation_id = ?1 AND person_id = ?2 ORDER BY id" },
+	{ "roles", "role_grant", NULL,
+	  "SELECT a.email AS account, g.role, g.scope_kind, g.scope_id FROM role_grant g "
+	  "JOIN account a ON a.id = g.account_id WHERE g.account_id IN " ACCOUNTS " ORDER BY g.id" },
+	{ "sessions", "session", NULL,
+	  "SELECT datetime(created_at, 'unixepoch') AS created, datetime(expires_at, 'unixepoch') AS expires "
+	  "FROM session WHERE account_id IN " ACCOUNTS " ORDER BY created_at" },
+	{ "api_tokens", "api_token", NULL,
+	  "SELECT label, created_at, datetime(expires_at, 'unixepoch') AS expires FROM api_token "
+	  "WHERE account_id IN " ACCOUNTS " ORDER BY id" },
+	{ "calendar_feeds", "calendar_feed", NULL,
+	  "SELECT datetime(created_at, 'unixepoch') AS created, datetime(revoked_at, 'unixepoch') AS revoked "
+	  "FROM calendar_feed WHERE account_id IN " ACCOUNTS " ORDER BY id" },
+	{ "password_links", "password_reset", NULL,
+	  "SELECT kind, datetime(created_at, 'unixepoch') AS created, datetime(expires_at, 'unixepoch') AS expires "
+	  "FROM password_reset WHERE account_id IN " ACCOUNTS " ORDER BY created_at" },
+	{ "uploads", "import_upload", NULL,
+	  "SELECT filename, datetime(created_at, 'unixepoch') AS created FROM import_upload "
+	  "WHERE account_id IN " ACCOUNTS " ORDER BY id" },
+	{ "actions", "audit_log", NULL,
+	  "SELECT at, action, object_kind, object_id FROM audit_log "
+	  "WHERE organisation_id = ?1 AND actor_id IN " ACCOUNTS " ORDER BY id" },
+	{ "read_by", "audit_log", NULL,
+	  "SELECT at, action, object_kind, object_id, actor AS reader FROM audit_log "
+	  "WHERE organisation_id = ?1 AND action LIKE '%.read' AND detail = 'writer person ' || ?2 ORDER BY id" },
+	{ "enrolments", "enrolment", NULL,
+	  "SELECT e.id, pr.name AS programme, b.name AS batch, g.name AS \"group\", e.status, e.registered_on, "
+	  "e.stopped_on, e.stop_reason, e.completed_on FROM enrolment e JOIN learning_group g ON g.id = e.group_id "
+	  "JOIN batch b ON b.id = g.batch_id JOIN programme pr ON pr.id = b.programme_id "
+	  "WHERE e.organisation_id = ?1 AND e.person_id = ?2 ORDER BY e.id" },
+	{ "enrolment_history", "audit_log", NULL,
+	  "SELECT at, object_id AS enrolment, detail AS change FROM audit_log "
+	  "WHERE organisation_id = ?1 AND action = 'enrolment.status' AND object_kind = 'enrolment' "
+	  "AND object_id IN " ENROLMENTS " ORDER BY id" },
+	{ "group_staff", "learning_group", NULL,
+	  "SELECT g.name AS \"group\", CASE WHEN g.mentor_id = ?2 THEN 'mentor' ELSE 'facilitator' END AS role "
+	  "FROM learning_group g WHERE g.organisation_id = ?1 AND (g.mentor_id = ?2 OR g.facilitator_id = ?2) "
+	  "ORDER BY g.id" },
+	{ "attendance", "attendance", NULL,
+	  "SELECT m.starts_on AS date, pm.theme, a.status FROM attendance a JOIN meeting m ON m.id = a.meeting_id "
+	  "JOIN programme_meeting pm ON pm.id = m.programme_meeting_id "
+	  "WHERE a.organisation_id = ?1 AND a.person_id = ?2 ORDER BY m.starts_on" },
+	{ "meetings_prepared", "meeting_preparer", NULL,
+	  "SELECT m.starts_on AS date, pm.theme FROM meeting_preparer x JOIN meeting m ON m.id = x.meeting_id "
+	  "JOIN programme_meeting pm ON pm.id = m.programme_meeting_id "
+	  "WHERE x.organisation_id = ?1 AND x.person_id = ?2 ORDER BY m.starts_on" },
+	{ "selection", "selection_candidate", NULL,
+	  "SELECT pr.name AS programme, c.role, c.note FROM selection_candidate c "
+	  "JOIN programme pr ON pr.id = c.programme_id WHERE c.organisation_id = ?1 AND c.person_id = ?2" },
+	{ "logbook", "logbook_entry", NULL,
+	  "SELECT entry_date, energy_gave, energy_cost, body, tags, shared_with FROM logbook_entry "
+	  "WHERE organisation_id = ?1 AND person_id = ?2 ORDER BY entry_date, id" },
+	{ "intake", "intake", NULL,
+	  /* an intake the person recorded for someone else gives only its date */
+	  "SELECT held_on, CASE WHEN enrolment_id IN " ENROLMENTS " THEN 'own' ELSE 'recorded' END AS kind, "
+	  "CASE WHEN enrolment_id IN " ENROLMENTS " THEN expectations END AS expectations FROM intake "
+	  "WHERE organisation_id = ?1 AND (enrolment_id IN " ENROLMENTS " OR recorded_by = ?2) ORDER BY id" },
+	{ "learning_questions", "learning_question", NULL,
+	  "SELECT text, datetime(written_at, 'unixepoch') AS written FROM learning_question "
+	  "WHERE organisation_id = ?1 AND person_id = ?2 ORDER BY id" },
+	{ "closing_talks", "closing_talk", NULL,
+	  "SELECT offered_on, outcome, held_on, learning_yield, next_steps FROM closing_talk "
+	  "WHERE organisation_id = ?1 AND enrolment_id IN " ENROLMENTS " ORDER BY id" },
+	{ "development_plan", "development_plan", NULL,
+	  "SELECT assignment, datetime(updated_at, 'unixepoch') AS updated FROM development_plan "
+	  "WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ "development_goals", "development_goal", NULL,
+	  "SELECT text, measure, due_on FROM development_goal WHERE organisation_id = ?1 AND person_id = ?2 ORDER BY id" },
+	{ "manager_talks", "manager_talk", NULL,
+	  "SELECT held_on, agreements FROM manager_talk WHERE organisation_id = ?1 AND person_id = ?2 ORDER BY held_on" },
+	{ "reverse_mentoring", "reverse_pair", NULL,
+	  "SELECT CASE WHEN senior_id = ?2 THEN 'senior' ELSE 'junior' END AS role, question, step, started_on "
+	  "FROM reverse_pair WHERE organisation_id = ?1 AND (senior_id = ?2 OR junior_id = ?2) ORDER BY id" },
+	{ "reports_written", "meeting_report", NULL,
+	  "SELECT m.starts_on AS date, pm.theme, r.status, r.agenda, r.themes, r.learning_moments, "
+	  "r.facilitator_reflection, r.mentor_reflection FROM meeting_report r JOIN meeting m ON m.id = r.meeting_id "
+	  "JOIN programme_meeting pm ON pm.id = m.programme_meeting_id "
+	  "WHERE r.organisation_id = ?1 AND r.written_by = ?2 ORDER BY m.starts_on" },
+	{ "contributions", "contribution", NULL,
+	  "SELECT m.starts_on AS date, pm.theme, c.text, c.placed FROM contribution c JOIN meeting m ON m.id = c.meeting_id "
+	  "JOIN programme_meeting pm ON pm.id = m.programme_meeting_id "
+	  "WHERE c.organisation_id = ?1 AND c.person_id = ?2 ORDER BY m.starts_on" },
+	{ "search_index", "search_doc", "the texts above", NULL },
+	{ "invitations", "invitation", NULL,
+	  "SELECT w.name AS wave, w.opens_on, w.closes_on, w.anonymous, i.rater_role, i.responded "
+	  "FROM invitation i JOIN wave w ON w.id = i.wave_id WHERE i.organisation_id = ?1 AND i.person_id = ?2 "
+	  "ORDER BY w.opens_on, w.id" },
+	{ "named_answers", "answer", NULL,
+	  /* answers given on name only: an anonymous response keeps no link */
+	  "SELECT w.name AS wave, it.code, it.text AS question, a.value, a.text, a.dont_know FROM answer a "
+	  "JOIN response r ON r.id = a.response_id JOIN invitation i ON i.id = r.invitation_id "
+	  "JOIN wave w ON w.id = r.wave_id JOIN instrument_item it ON it.id = a.item_id "
+	  "WHERE r.organisation_id = ?1 AND i.person_id = ?2 AND w.anonymous = 0 ORDER BY w.id, it.position" },
+	{ "feedback_rounds", "wave", NULL,
+	  /* 360° rounds about the person: how many answered, per role; the
+	   * answers themselves are the raters' (their report is the round's) */
+	  "SELECT w.name AS round, w.opens_on, w.closes_on, "
+	  "(SELECT count(*) FROM response r WHERE r.wave_id = w.id) AS responses FROM wave w "
+	  "WHERE w.organisation_id = ?1 AND w.subject_id = ?2 ORDER BY w.opens_on" },
+	{ "waves_made", "wave", NULL,
+	  "SELECT name, opens_on, closes_on FROM wave WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS
+	  " ORDER BY id" },
+};
+
+int store_subject_rows(struct store *s, struct arena *a, long long org, long long person,
+		       struct subject_rows **out, size_t *n)
+{
+	size_t ns = sizeof(sources) / sizeof(sources[0]);
+	struct subject_rows *r = arena_alloc(a, ns * sizeof(*r));
+	for (size_t i = 0; i < ns; i++) {
+		r[i].section = sources[i].section;
+		r[i].table = sources[i].table;
+		r[i].covered_by = sources[i].covered_by;
+		if (!sources[i].sql)
+			continue;
+		sqlite3_stmt *st = stmt(s, sources[i].sql);
+		if (!st)
+			return ST_ERROR;
+		sqlite3_bind_int64(st, 1, org);
+		sqlite3_bind_int64(st, 2, person);
+		size_t nc = (size_t)sqlite3_column_count(st);
+		r[i].ncols = nc;
+		r[i].cols = arena_alloc(a, nc * sizeof(char *));
+		for (size_t c = 0; c < nc; c++)
+			r[i].cols[c] = arena_strdup(a, sqlite3_column_name(st, (int)c));
+		size_t cap = 0, rows = 0;
+		char **cells = NULL;
+		bool *num = NULL;
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (rows == cap) {
+				size_t ncap = cap ? cap * 2 : 8;
+				cells = arena_grow(a, cells, cap * nc, ncap * nc, sizeof(*cells));
+				num = arena_grow(a, num, cap * nc, ncap * nc, sizeof(*num));
+				cap = ncap;
+			}
+			for (size_t c = 0; c < nc; c++) {
+				int t = sqlite3_column_type(st, (int)c);
+				cells[rows * nc + c] = col_text(a, st, (int)c);
+				num[rows * nc + c] = t == SQLITE_INTEGER || t == SQLITE_FLOAT;
+			}
+			rows++;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return map_rc(s, rc);
+		r[i].nrows = rows;
+		r[i].cells = cells;
+		r[i].numeric = num;
+	}
+	*out = r;
+	*n = ns;
+	return ST_OK;
+}
+
+/* The steps of an erasure, in order; ?3 is the note, ?4 the tombstone's
+ * name. Texts go; rows that reports count (enrolments, attendance,
+ * preparers, responses) stay and point at the tombstone. */
+static const struct step {
+	const char *what, *sql;
+} steps[] = {
+	{ "logbook_entry: deleted", "DELETE FROM logbook_entry WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ "learning_question: deleted", "DELETE FROM learning_question WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ "development_goal: deleted", "DELETE FROM development_goal WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ "development_plan: deleted", "DELETE FROM development_plan WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ "manager_talk: deleted", "DELETE FROM manager_talk WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ "selection_candidate: deleted",
+	  "DELETE FROM selection_candidate WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ "intake: text emptied, the talk kept",
+	  "UPDATE intake SET expectations = '' WHERE organisation_id = ?1 AND enrolment_id IN " ENROLMENTS },
+	{ "closing_talk: texts emptied, the talk kept",
+	  "UPDATE closing_talk SET learning_yield = '', next_steps = '' WHERE organisation_id = ?1 "
+	  "AND enrolment_id IN " ENROLMENTS },
+	{ "contribution: text replaced by the note", "UPDATE contribution SET text = ?3 WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ "meeting_report: the facilitator's reflection replaced by the note",
+	  "UPDATE meeting_report SET facilitator_reflection = ?3 WHERE organisation_id = ?1 AND facilitator_reflection <> '' "
+	  "AND group_id IN (SELECT id FROM learning_group WHERE organisation_id = ?1 AND facilitator_id = ?2)" },
+	{ "meeting_report: the mentor's reflection replaced by the note",
+	  "UPDATE meeting_report SET mentor_reflection = ?3 WHERE organisation_id = ?1 AND mentor_reflection <> '' "
+	  "AND group_id IN (SELECT id FROM learning_group WHERE organisation_id = ?1 AND mentor_id = ?2)" },
+	{ "reverse_pair: question emptied, the pair kept",
+	  "UPDATE reverse_pair SET question = '' WHERE organisation_id = ?1 AND (senior_id = ?2 OR junior_id = ?2)" },
+	{ "answer: open answers given on name deleted",
+	  "DELETE FROM answer WHERE text IS NOT NULL AND response_id IN (SELECT r.id FROM response r "
+	  "JOIN invitation i ON i.id = r.invitation_id JOIN wave w ON w.id = r.wave_id "
+	  "WHERE r.organisation_id = ?1 AND i.person_id = ?2 AND w.anonymous = 0)" },
+	{ "draft: deleted", "DELETE FROM draft WHERE invitation_id IN "
+	  "(SELECT id FROM invitation WHERE organisation_id = ?1 AND person_id = ?2)" },
+	{ "invitation: name and address removed, the count kept",
+	  "UPDATE invitation SET person_id = NULL, email = '', discarded_draft = NULL "
+	  "WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ "wave: maker unlinked", "UPDATE wave SET created_by = NULL WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS },
+	{ "audit_log: the person's accounts replaced by the tombstone",
+	  "UPDATE audit_log SET actor = ?4 WHERE organisation_id IS ?1 AND (actor_id IN " ACCOUNTS
+	  " OR actor IN (SELECT email FROM account WHERE organisation_id = ?1 AND person_id = ?2))" },
+	{ "audit_log: name, e-mail and number removed from details",
+	  "UPDATE audit_log SET detail = replace(replace(replace(detail, p.name, ?4), p.email, ?4), p.employee_id, ?4) "
+	  "FROM (SELECT name, CASE WHEN email = '' THEN char(0) ELSE email END AS email, employee_id FROM person "
+	  "WHERE organisation_id = ?1 AND id = ?2) p "
+	  "WHERE audit_log.organisation_id IS ?1 AND (instr(detail, p.name) OR instr(detail, p.email) "
+	  "OR instr(detail, p.employee_id))" },
+	{ "audit_log: the person's account addresses removed from details",
+	  "UPDATE audit_log SET detail = replace(detail, a.email, ?4) "
+	  "FROM (SELECT email FROM account WHERE organisation_id = ?1 AND person_id = ?2) a "
+	  "WHERE audit_log.organisation_id IS ?1 AND instr(lower(detail), lower(a.email))" },
+	{ "account: deleted, with its roles, sessions, tokens, feeds and links",
+	  "DELETE FROM account WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ "person: others' manager unlinked", "UPDATE person SET manager_id = NULL WHERE organisation_id = ?1 AND manager_id = ?2" },
+	{ "person: name, e-mail, number, unit and job level removed (tombstone)",
+	  "UPDATE person SET name = ?4, email = '', employee_id = 'erased-' || id, unit_id = NULL, manager_id = NULL, "
+	  "job_level = '', active = 0 WHERE organisation_id = ?1 AND id = ?2" },
+	{ "search index: merged", "INSERT INTO search_text(search_text) VALUES ('optimize')" },
+};
+
+int store_subject_erase(struct store *s, struct arena *a, long long org, long long person, const char *note,
+			const char *tombstone_name, struct subject_step **out, size_t *n)
+{
+	size_t ns = sizeof(steps) / sizeof(steps[0]);
+	struct subject_step *r = arena_alloc(a, ns * sizeof(*r));
+	for (size_t i = 0; i < ns; i++) {
+		sqlite3_stmt *st = stmt(s, steps[i].sql);
+		if (!st)
+			return ST_ERROR;
+		int np = sqlite3_bind_parameter_count(st);
+		if (np >= 1) sqlite3_bind_int64(st, 1, org);
+		if (np >= 2) sqlite3_bind_int64(st, 2, person);
+		if (np >= 3) bind_text(st, 3, note);
+		if (np >= 4) bind_text(st, 4, tombstone_name);
+		int rc = exec_stmt(s, st);
+		if (rc)
+			return rc;
+		r[i].what = steps[i].what;
+		r[i].rows = strncmp(steps[i].what, "search", 6) ? sqlite3_changes64(s->db) : 0;
+	}
+	*out = r;
+	*n = ns;
+	return ST_OK;
+}
+
+int store_scrub_files(struct store *s, struct buf *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, "VACUUM", NULL, NULL, &msg) != SQLITE_OK) {
+		buf_addf(err, "VACUUM: %s", msg ? msg : "?");
+		sqlite3_free(msg);
+		return ST_ERROR;
+	}
+	int log = 0, done = 0;
+	int rc = sqlite3_wal_checkpoint_v2(s->db, "main", SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+	if (rc != SQLITE_OK) {
+		buf_addf(err, "checkpoint: %s", sqlite3_errmsg(s->db));
+		return ST_BUSY;
+	}
+	return ST_OK;
+}
