@@ -419,8 +419,9 @@ int impact_outcome_update(struct ctx *c, long long programme_id, long long id, c
 	if (e->n)
 		return D_INVALID;
 	r = store_impact_update(c->st, c->who->organisation_id, &o, ctx_now(c));
+	/* the outcome was just found: a row not changed is evidence refused */
 	if (r)
-		return refused(c, r, e, "evidence");
+		return refused(c, r == ST_NOTFOUND ? ST_INVALID : r, e, "evidence");
 	audit(c, "impact.update", "programme", programme_id, "outcome %lld, %s", id, level);
 	return D_OK;
 }
