@@ -73,6 +73,16 @@ static bool take_id(const char **s, long long *id)
 	return true;
 }
 
+/* "group:ID" or "batch:ID" to the end of s, into o. */
+static bool take_scope(const char **s, struct impact_outcome *o)
+{
+	if (take(s, "group:"))
+		return take_id(s, &o->group_id) && !**s;
+	if (take(s, "batch:"))
+		return take_id(s, &o->batch_id) && !**s;
+	return false;
+}
+
 bool impact_ref_parse(struct ctx *c, const char *ref, struct impact_outcome *o, struct errors *e, const char *field)
 {
 	o->evidence = "";
@@ -86,18 +96,10 @@ bool impact_ref_parse(struct ctx *c, const char *ref, struct impact_outcome *o, 
 		ok = take_id(&s, &o->wave_id) && (!*s || (take(&s, ":item:") && take_id(&s, &o->item_id) && !*s));
 	} else if (take(&s, "attendance:")) {
 		o->evidence = "attendance";
-		if (take(&s, "group:"))
-			ok = take_id(&s, &o->group_id) && !*s;
-		else if (take(&s, "batch:"))
-			ok = take_id(&s, &o->batch_id) && !*s;
+		ok = take_scope(&s, o);
 	} else if (take(&s, "reports:")) {
 		o->evidence = "reports";
-		if (take(&s, "group:"))
-			ok = take_id(&s, &o->group_id) && !*s;
-		else if (take(&s, "batch:"))
-			ok = take_id(&s, &o->batch_id) && !*s;
-		else
-			ok = !strcmp(s, "programme");
+		ok = take_scope(&s, o) || !strcmp(s, "programme");
 	}
 	if (!ok) {
 		o->evidence = "";

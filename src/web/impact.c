@@ -5,6 +5,7 @@
  * already left out what the reader may not see. */
 #include "web.h"
 #include "domain/impact.h"
+#include "domain/programme.h"
 #include "html/html.h"
 
 #include <math.h>
@@ -294,6 +295,13 @@ void api_impact(struct web *w)
 /* API: the whole map replaced by {"outcomes": [{"level", "text", "evidence"}]}. */
 void api_impact_replace(struct web *w)
 {
+	/* another organisation's programme is not found, whatever the body */
+	struct programme p;
+	int r = programme_get(&w->ctx, w->id[0], &p);
+	if (r) {
+		api_answer(w, r, NULL, 0);
+		return;
+	}
 	json_t *j = api_body(w);
 	if (!j)
 		return;
