@@ -54,6 +54,8 @@ void demo_reports_write(struct ctx *c, long long group, const long long *meeting
 void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t next, const long long mentors[4],
 		   const long long facilitators[4]);
 void demo_evaluation(struct ctx *c, long long programme, const char *opens_on, const char *closes_on);
+/* impact.c: the impact map of the finished programme, on its final evaluation */
+void demo_impact(struct ctx *c, long long programme);
 void demo_360(struct ctx *c, long long subject, long long manager, const long long *staff, size_t nstaff,
 	      const long long *peers, size_t npeers, long long other);
 /* Who answers a demo scan: the person of the i-th invitation. */

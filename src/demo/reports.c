@@ -234,4 +234,5 @@ void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t ne
 	date_add_days(today, -400 + 9 * 14, opens);
 	date_add_days(opens, 14, closes);
 	demo_evaluation(c, prog, opens, closes);
+	demo_impact(c, prog);
 }

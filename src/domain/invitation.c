@@ -5,6 +5,7 @@
 #include "account_admin.h"
 #include "account.h"
 #include "audit.h"
+#include "export_audit.h"
 #include "role.h"
 #include "store_rc.h"
 #include "unit.h"
@@ -195,7 +196,7 @@ int invitation_links_all(struct ctx *c, const struct invite_via *via, struct inv
 			return D_ERROR;
 		}
 	}
-	if (audit(c, "account.invite.links", "organisation", c->who->organisation_id, "%zu links as CSV", k) ||
+	if (export_record(c, EXPORT_INVITATIONS, "organisation", c->who->organisation_id, "csv", k) ||
 	    store_commit(c->st)) {
 		store_rollback(c->st);
 		return D_ERROR;

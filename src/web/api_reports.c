@@ -2,6 +2,7 @@
  * search through the API. The same domain calls as the pages, so the same
  * privacy rules: the coach gets the anonymised texts, the owner nothing. */
 #include "web.h"
+#include "domain/export_audit.h"
 #include "domain/meeting.h"
 #include "domain/group.h"
 #include "domain/report.h"
@@ -160,6 +161,7 @@ void api_story_md(struct web *w)
 	if (!story_file(w, &v))
 		return;
 	story_markdown(&w->ctx, &v, w->out);
+	export_record(&w->ctx, EXPORT_STORY, "group", v.g.id, "md", v.n);
 	w->r->response_type = "text/markdown; charset=utf-8";
 }
 
@@ -172,6 +174,7 @@ void api_story_pdf(struct web *w)
 		web_json_error(w, 500, _("The PDF could not be made. Try again later."));
 		return;
 	}
+	export_record(&w->ctx, EXPORT_STORY, "group", v.g.id, "pdf", v.n);
 	w->r->response_type = "application/pdf";
 }
 

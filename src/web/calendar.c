@@ -2,6 +2,7 @@
  * such a link (public, the secret is the access), and a group's meetings
  * as a download. */
 #include "web.h"
+#include "domain/export_audit.h"
 #include "domain/calendar.h"
 #include "html/html.h"
 
@@ -135,6 +136,7 @@ void page_group_ics(struct web *w)
 		web_error(w, 500, _("The calendar could not be made. Try again later."));
 		return;
 	}
+	export_record(&w->ctx, EXPORT_CALENDAR, "group", w->id[0], "ics", 0);
 	send_ics(w, "bijeenkomsten.ics");
 }
 

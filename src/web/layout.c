@@ -22,6 +22,7 @@ static const struct nav_item {
 	{ "/questionnaires", N_("Questionnaires"), ROLES_SURVEY },
 	{ "/accounts", N_("Accounts and roles"), ROLES_ADMIN },
 	{ "/import", N_("Import"), ROLES_ADMIN },
+	{ "/exports", N_("Exports"), ROLES_EXPORTS },
 	{ "/audit", N_("Audit log"), ROLES_ADMIN },
 };
 
@@ -173,6 +174,8 @@ static const struct {
 	{ "imported", N_("The import is done.") },
 	{ "programme-created", N_("The programme has been made from the template. Check its design below.") },
 	{ "programme-updated", N_("The design has been saved.") },
+	{ "impact-saved", N_("The impact map has been saved.") },
+	{ "impact-removed", N_("The outcome has been removed from the impact map.") },
 	{ "batch-created", N_("The batch has been added.") },
 	{ "group-created", N_("The group has been added.") },
 	{ "staff-saved", N_("The mentor and facilitator have been saved.") },

@@ -1,6 +1,7 @@
 /* people.c — the people of the organisation: a list with search, unit
  * filter and paging, a CSV export of the same selection, and a person page. */
 #include "web.h"
+#include "domain/export_audit.h"
 #include "formats/csv.h"
 #include "domain/people_io.h"
 #include "domain/person.h"
@@ -118,6 +119,7 @@ void page_people_csv(struct web *w)
 	buf_reset(w->out);
 	buf_adds(w->out, CSV_BOM);  /* so that Excel reads UTF-8 */
 	people_csv(w->out, people, n, &t);
+	export_record(&w->ctx, EXPORT_PEOPLE, "organisation", w->ctx.who->organisation_id, "csv", n);
 	w->r->response_type = "text/csv; charset=utf-8";
 	response_header(w->r, "Content-Disposition", "attachment; filename=\"mensen.csv\"");
 }

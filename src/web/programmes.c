@@ -350,8 +350,10 @@ static void programme_head(struct web *w, const struct programme_overview *v)
 	html(w->out, "</tr></thead><tbody><tr>");
 	counts_cells(w, &v->counts);
 	html(w->out, "</tr></tbody></table>\n");
-	html(w->out, "<p><a href=\"/programmes/%lld/selection\">%s</a> · <a href=\"/programmes/%lld/selection?role=mentor\">%s</a></p>",
-	     p->id, _("Selecting facilitators against the competency profile"), p->id, _("Selecting mentors"));
+	html(w->out, "<p><a href=\"/programmes/%lld/impact\">%s</a> · <a href=\"/programmes/%lld/selection\">%s</a> · "
+		"<a href=\"/programmes/%lld/selection?role=mentor\">%s</a></p>",
+	     p->id, _("Impact map"), p->id, _("Selecting facilitators against the competency profile"), p->id,
+	     _("Selecting mentors"));
 }
 
 static void programme_page(struct web *w, const struct errors *batch_errors, int status)

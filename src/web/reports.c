@@ -5,6 +5,7 @@
  * decided in domain/privacy.c: the coach reads along without names, the
  * owner reads none of it. */
 #include "web.h"
+#include "domain/export_audit.h"
 #include "domain/group.h"
 #include "domain/meeting.h"
 #include "domain/report.h"
@@ -465,6 +466,7 @@ void page_story_pdf(struct web *w)
 		web_error(w, 500, _("The PDF could not be made. Try again later."));
 		return;
 	}
+	export_record(&w->ctx, EXPORT_STORY, "group", v.g.id, "pdf", v.n);
 	w->r->response_type = "application/pdf";
 	response_header(w->r, "Content-Disposition",
 			arena_printf(w->a, "attachment; filename=\"%s\"", story_filename(w, &v, ".pdf")));
@@ -477,6 +479,7 @@ void page_story_md(struct web *w)
 		return;
 	buf_reset(w->out);
 	story_markdown(&w->ctx, &v, w->out);
+	export_record(&w->ctx, EXPORT_STORY, "group", v.g.id, "md", v.n);
 	w->r->response_type = "text/markdown; charset=utf-8";
 	response_header(w->r, "Content-Disposition",
 			arena_printf(w->a, "attachment; filename=\"%s\"", story_filename(w, &v, ".md")));

@@ -64,6 +64,7 @@ const struct route routes[] = {
 	{ "POST", "/import", page_import_post, ROLES_ADMIN, PAGE },
 
 	{ "GET", "/audit", page_audit, ROLES_ADMIN, PAGE },
+	{ "GET", "/exports", page_exports, ROLES_EXPORTS, PAGE },
 	{ "GET", "/oidc", page_oidc_settings, ROLES_ADMIN, PAGE },
 
 	{ "GET", "/programmes", page_programmes, ROLES_PROGRAMME_READ, PAGE },
@@ -82,6 +83,11 @@ const struct route routes[] = {
 	{ "POST", "/programmes/{id}/menu/topics/{id}", page_menu_topic_save, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/programmes/{id}/menu/options", page_menu_option_add, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/programmes/{id}/menu/options/{id}", page_menu_option_save, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "GET", "/programmes/{id}/impact", page_impact, ROLES_PROGRAMME_READ, PAGE },
+	{ "GET", "/programmes/{id}/impact/edit", page_impact_edit, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "POST", "/programmes/{id}/impact", page_impact_add, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "POST", "/programmes/{id}/impact/{id}", page_impact_update, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "POST", "/programmes/{id}/impact/{id}/delete", page_impact_delete, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "GET", "/programmes/{id}/selection", page_selection, ROLES_PROGRAMME_READ, PAGE },
 	{ "POST", "/programmes/{id}/selection/criteria", page_selection_criterion, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/programmes/{id}/selection/candidates", page_selection_candidate, ROLES_PROGRAMME_WRITE, PAGE },
@@ -168,6 +174,8 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/programmes", api_programmes, ROLES_PROGRAMME_READ, API },
 	{ "POST", "/api/v1/programmes", api_programme_create, ROLES_PROGRAMME_WRITE, API },
 	{ "GET", "/api/v1/programmes/{id}", api_programme, ROLES_PROGRAMME_READ, API },
+	{ "GET", "/api/v1/programmes/{id}/impact", api_impact, ROLES_PROGRAMME_READ, API },
+	{ "POST", "/api/v1/programmes/{id}/impact", api_impact_replace, ROLES_PROGRAMME_WRITE, API },
 	{ "POST", "/api/v1/programmes/{id}/batches", api_batch_create, ROLES_PROGRAMME_WRITE, API },
 	{ "POST", "/api/v1/batches/{id}/groups", api_group_create, ROLES_PROGRAMME_WRITE, API },
 	{ "GET", "/api/v1/groups/{id}", api_group, ROLES_GROUP_MEMBER, API },

@@ -5,7 +5,7 @@
  * no export at all, as the wave page shows no results then. Each export is
  * in the audit log: who took which wave in which format. */
 #include "web.h"
-#include "domain/audit.h"
+#include "domain/export_audit.h"
 #include "domain/survey_export.h"
 #include "formats/sav.h"
 #include "formats/xlsx.h"
@@ -37,7 +37,7 @@ static bool export_open(struct web *w, struct wave *wv, struct wave_export *x)
 static void export_send(struct web *w, const struct wave *wv, const struct wave_export *x, const char *format,
 			const char *type, const char *ext)
 {
-	audit(&w->ctx, "wave.export", "wave", wv->id, "%s, %zu rows", format, x->table.nrows);
+	export_record(&w->ctx, EXPORT_WAVE_DATA, "wave", wv->id, format, x->table.nrows);
 	w->r->response_type = type;
 	response_header(w->r, "Content-Disposition",
 			arena_printf(w->a, "attachment; filename=\"%s\"", wave_export_filename(w->a, wv, ext)));

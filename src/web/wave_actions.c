@@ -2,7 +2,7 @@
  * CSV for a mail merge, closing it now, and the invitations and reminders
  * by e-mail (or, without a mail server, the reminders' links as CSV). */
 #include "web.h"
-#include "domain/audit.h"
+#include "domain/export_audit.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
 #include "domain/survey_compare.h"
@@ -48,7 +48,7 @@ void page_wave_links(struct web *w)
 	for (size_t i = 0; i < n; i++)
 		row(w->out, (const char *const[]){ links[i].inv->person_name, links[i].inv->email, links[i].link,
 						    links[i].inv->responded ? _("yes") : _("no") }, 4);
-	audit(&w->ctx, "wave.links", "wave", wv.id, "%zu links as CSV", n);
+	export_record(&w->ctx, EXPORT_WAVE_LINKS, "wave", wv.id, "csv", n);
 	w->r->response_type = "text/csv; charset=utf-8";
 	response_header(w->r, "Content-Disposition", "attachment; filename=\"links.csv\"");
 }

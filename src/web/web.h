@@ -41,6 +41,8 @@
 /* Questionnaires: the coach (the coordinator) and the researcher. */
 #define ROLES_SURVEY (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 #define ROLES_REPORT_WRITE (ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR))
+/* The export page: the administrator (people), the coach (all), the researcher (the waves). */
+#define ROLES_EXPORTS (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 
 struct web;
 typedef void (*web_handler)(struct web *w);
@@ -314,6 +316,16 @@ void page_account_sessions_end(struct web *w);
 void page_import(struct web *w);
 void page_import_post(struct web *w);
 void page_audit(struct web *w);
+/* exports.c: everything that may leave, in one place */
+void page_exports(struct web *w);
+/* impact.c: a programme's impact map, read, changed, and in the API */
+void page_impact(struct web *w);
+void page_impact_edit(struct web *w);
+void page_impact_add(struct web *w);
+void page_impact_update(struct web *w);
+void page_impact_delete(struct web *w);
+void api_impact(struct web *w);
+void api_impact_replace(struct web *w);
 void page_programmes(struct web *w);
 void page_programme_create(struct web *w);
 void page_programme(struct web *w);

@@ -51,6 +51,15 @@ test('the coordinator designs, staffs and plans a LiVe! group; the menu card kee
   await accessible(page, 'framework-vlow');
   await page.locator('a[href*="/elements/"]').first().click();
   await accessible(page, 'framework-element');
+  // the finished programme's impact map, read and changed, and the export page
+  await page.goto(srv.base + '/programmes');
+  await page.getByRole('link', { name: 'LiVe! Westerschelde 2025', exact: true }).click();
+  await page.getByRole('link', { name: 'Impactmap', exact: true }).click();
+  await accessible(page, 'impact-map');
+  await page.getByRole('link', { name: 'Impactmap wijzigen', exact: true }).click();
+  await accessible(page, 'impact-map-edit');
+  await page.getByRole('navigation').getByRole('link', { name: 'Exports', exact: true }).click();
+  await accessible(page, 'exports');
   await page.goto(srv.base + '/programmes');
 
   // the demo programme's first group: its mentor, facilitator and the demo participant

@@ -108,6 +108,15 @@ async function setIds(srv, set, org) {
   const { programme, batch, group } = await groupNamed(set.group);
   const story = (await groupNamed(set.story)).group;
   const ppage = (await coach.get(`/programmes/${programme}`)).text;
+  // an outcome of the programme's impact map: the coach makes a map of one
+  // through the API when the programme has none yet
+  let map = (await coach.get(`/api/v1/programmes/${programme}/impact`)).json();
+  if (!map.outcomes.length) {
+    await coach.request('POST', `/api/v1/programmes/${programme}/impact`, {
+      body: JSON.stringify({ outcomes: [{ level: 'behaviour', text: 'Open houding in het werk', evidence: '' }] }),
+      headers: { 'content-type': 'application/json' } });
+    map = (await coach.get(`/api/v1/programmes/${programme}/impact`)).json();
+  }
   const pmeeting = first(ppage, /href="\/programmes\/\d+\/design\/(\d+)"/, 'programme meeting');
   const gpage = (await coach.get(`/groups/${group}`)).text;
   const meetings = [...gpage.matchAll(/href="\/meetings\/(\d+)"/g)].map((x) => Number(x[1]));
@@ -132,7 +141,7 @@ async function setIds(srv, set, org) {
   // and an API token of the writer's, made on the page
   const made = (await writer.post('/tokens', { label: 'matrix', days: '1' })).text;
   return {
-    ...org, programme, batch, group, pmeeting, story, logbook, pair,
+    ...org, programme, batch, group, pmeeting, story, logbook, pair, outcome: map.outcomes[0].id,
     meeting: meetings[0], spare: Math.max(...meetings),
     place: place.enrolment_id,
     contribution: unplaced ? unplaced.id : NOBODY,
@@ -180,6 +189,7 @@ export function fill(pattern, set, method = 'GET') {
     if (n === 2) {  // the second id of /programmes/{id}/design/{id}, /frameworks/{id}/elements/{id}
       if (parts[3] === 'design') return set.pmeeting;
       if (parts[3] === 'elements') return set.element;
+      if (parts[3] === 'impact') return set.outcome;
     }
     if (bare.startsWith('/enrolments/{id}/')) return set.place;
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',

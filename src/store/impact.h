@@ -1,0 +1,31 @@
+/* impact.h — the store's part of the impact map: its outcomes, and the two
+ * aggregates its evidence needs that no other part reads (attendance and
+ * published reports counted over a group, a batch or a programme). Every
+ * call is scoped by the organisation; lists are in the arena. */
+#ifndef LG_STORE_IMPACT_H
+#define LG_STORE_IMPACT_H
+
+#include "core/compiler.h"
+#include "store/store.h"
+#include "domain/model/impact.h"
+
+/* The programme's outcomes by level (in the order of the map) and position. */
+MUST_CHECK int store_impact_list(struct store *s, struct arena *a, long long org, long long programme_id,
+				 struct impact_outcome **out, size_t *n);
+/* Adds o at the end of its level; ST_INVALID when the programme or what
+ * the evidence refers to is not of the organisation and the programme. */
+MUST_CHECK int store_impact_add(struct store *s, long long org, const struct impact_outcome *o, long long now, long long *id);
+/* Changes o (by o->id, within o->programme_id); ST_NOTFOUND, ST_INVALID as above. */
+MUST_CHECK int store_impact_update(struct store *s, long long org, const struct impact_outcome *o, long long now);
+MUST_CHECK int store_impact_delete(struct store *s, long long org, long long programme_id, long long id);
+/* Every outcome of the programme removed (before a whole map is put in its place). */
+MUST_CHECK int store_impact_clear(struct store *s, long long org, long long programme_id);
+/* Attendance at the held meetings of a group (group_id) or a batch (batch_id). */
+MUST_CHECK int store_impact_attendance(struct store *s, long long org, long long batch_id, long long group_id,
+				       struct impact_attendance *out);
+/* Meetings held until `today` ("YYYY-MM-DD") and published reports of a
+ * group, a batch, or (both 0) the programme. */
+MUST_CHECK int store_impact_reports(struct store *s, long long org, long long programme_id, long long batch_id,
+				    long long group_id, const char *today, struct impact_reports *out);
+
+#endif
