@@ -149,17 +149,19 @@ static void other_groups(struct ctx *c, long long prog, long long batch, const l
 			die("demo: enrolments");
 		date_add_days(today, -400 + 9 * 14, day);
 		for (size_t i = 0; i < nen; i++) {
-			check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, &e), &e, "active");
-			/* 12 stopped: one or two per group */
+			check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, NULL, &e), &e, "active");
+			/* 12 stopped, one or two per group, for the seed's three
+			 * reasons: 5 ill, 4 for their work, 3 decided with the manager */
 			bool stop = i == 5 || (g < 3 && i == 9);
 			char on[11];
 			date_add_days(today, -330 + (int)i * 3, on);
+			const char *kind = i == 9 ? "manager" : g < 5 ? "illness" : "work";
+			const char *note = i == 9 ? "In overleg met de leidinggevende gestopt."
+				: g < 5 ? "Langdurig ziek." : "Door de werkdruk in het district niet meer vrij te maken.";
 			if (stop)
-				check(enrolment_set_status(c, en[i].id, "stopped", on,
-							   i == 5 ? "Langdurig ziek." : "In overleg met de leidinggevende gestopt.", &e),
-				      &e, "stopped");
+				check(enrolment_set_status(c, en[i].id, "stopped", on, kind, note, &e), &e, "stopped");
 			else
-				check(enrolment_set_status(c, en[i].id, "completed", day, NULL, &e), &e, "completed");
+				check(enrolment_set_status(c, en[i].id, "completed", day, NULL, NULL, &e), &e, "completed");
 		}
 	}
 }
@@ -217,7 +219,7 @@ void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t ne
 						now, &e), &e, "attendance");
 	date_add_days(today, -400 + 9 * 14, day);
 	for (size_t i = 0; i < nen; i++)
-		check(enrolment_set_status(c, en[i].id, "completed", day, NULL, &e), &e, "completed");
+		check(enrolment_set_status(c, en[i].id, "completed", day, NULL, NULL, &e), &e, "completed");
 	demo_reports_write(c, group, meeting, 10, facilitator, mentor, texts, ARRAY_SIZE(texts), contributions,
 			   ARRAY_SIZE(contributions), true);
 	struct actor fa = *c->who;
