@@ -38,6 +38,7 @@ int cmd_meeting(int argc, char **argv);
 int cmd_attendance(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_level_report(int argc, char **argv);
 int cmd_story(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
