@@ -185,7 +185,8 @@ static void group_heading(struct web *w, const struct group_view *v)
 	const struct learning_group *g = &v->g;
 	html(w->out, "<p>%s</p>", arena_printf(w->a, _("%s, %s"), g->programme_name, g->batch_name));
 	if (v->programme_link)
-		html(w->out, "<p><a href=\"/programmes/%lld\">%s</a></p>", g->programme_id, _("To the programme"));
+		html(w->out, "<p><a href=\"/programmes/%lld\">%s</a> · <a href=\"/groups/%lld/accounting\">%s</a></p>",
+		     g->programme_id, _("To the programme"), g->id, _("Accounting of this group"));
 	html(w->out, "<dl><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>", _("Mentor"),
 	     g->mentor_name ? g->mentor_name : "—", _("Facilitator"), g->facilitator_name ? g->facilitator_name : "—",
 	     _("The pair"), pair_status_label(g->pair_status));
