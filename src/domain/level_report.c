@@ -515,10 +515,11 @@ int level_report_read(struct ctx *c, enum report_level level, long long id, cons
 		long long key = level == LEVEL_PROGRAMME ? sc.groups[i].batch_id : sc.groups[i].programme_id;
 		d = gather_group(c, out, &sc.groups[i], level >= LEVEL_PROGRAMME ? trend_of(out, key) : NULL);
 	}
-	if (!d)
-		d = gather_waves(c, out, &sc);
 	if (snapshot)
 		store_read_end(c->st);
+	/* outside the snapshot: a wave's plan may be written to its cache */
+	if (!d)
+		d = gather_waves(c, out, &sc);
 	if (d)
 		return d;
 

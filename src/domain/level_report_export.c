@@ -129,10 +129,10 @@ static json_t *wave_json(const struct report_wave *w)
 		json_t *readings = json_array();
 		for (size_t i = 0; i < w->nreadings; i++)
 			json_array_append_new(readings, json_string(w->readings[i]));
-		json_object_set_new(j, "comparison",
-				    json_pack("{s:s, s:s, s:o, s:I, s:o}", "by", w->compare_by, "dimension", w->dimension,
+		json_t *cj = json_pack("{s:s, s:s, s:o, s:I, s:o}", "by", w->compare_by, "dimension", w->dimension,
 					      "parts", parts, "parts_left_out", (json_int_t)w->parts_hidden, "readings",
-					      readings));
+					      readings);
+		json_object_set_new(j, "comparison", cj);
 	}
 	return j;
 }
