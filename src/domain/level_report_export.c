@@ -13,8 +13,9 @@
 #include <math.h>
 #include <string.h>
 
-/* The SVG of the means chart as the pages draw it, as a document of its
- * own (the page writes it inline, without the SVG namespace). */
+/* The SVG of the means chart as the pages draw it (chart.c writes it
+ * with its namespace, so it is a document of its own); NULL when it has
+ * none. */
 static const char *chart_svg(struct ctx *c, const struct report_chart *ch)
 {
 	struct chart_cell *cells = arena_alloc(c->a, ch->nlabels * sizeof(*cells));
@@ -27,8 +28,8 @@ static const char *chart_svg(struct ctx *c, const struct report_chart *ch)
 	const char *svg = b.ptr ? strstr(b.ptr, "<svg") : NULL;
 	const char *end = svg ? strstr(svg, "</svg>") : NULL;
 	const char *out = NULL;
-	if (svg && end)
-		out = arena_printf(c->a, "<svg xmlns=\"http://www.w3.org/2000/svg\"%.*s", (int)(end + 6 - svg - 4), svg + 4);
+	if (svg && end && strstr(svg, "xmlns=") && strstr(svg, "xmlns=") < end)
+		out = arena_printf(c->a, "%.*s", (int)(end + 6 - svg), svg);
 	buf_release(&b);
 	return out;
 }

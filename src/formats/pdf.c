@@ -592,7 +592,7 @@ static void walk_markdown(struct walk *w, const char *md)
 
 #define F_CELL "DejaVu Sans 8.5"
 #define F_HEAD "DejaVu Sans Bold 8.5"
-#define NUM_COL 62.0            /* width of a number column */
+#define NUM_COL 70.0            /* width of a number column */
 #define CELL_PAD 3.0
 
 /* A table as one block per row, the header kept with the first row. */
