@@ -73,10 +73,30 @@ int level_report_pdf(struct ctx *c, const struct level_report *r, struct buf *ou
 	const char *title = level_report_title(c, r);
 	const char *period = arena_printf(c->a, _("Period: %s"), level_report_period_label(c, &r->period));
 	const char *made = arena_printf(c->a, _("Made on %s"), date_label(c->a, r->today));
+	/* the cover carries the accounting in brief, so that page 1 says it */
+	const struct enrolment_flow *f = &r->flow;
+	const char *cover[6] = { 0 };
+	size_t nc = 0;
+	if (*r->context)
+		cover[nc++] = r->context;
+	cover[nc++] = period;
+	cover[nc++] = arena_printf(c->a, _("%lld registered in %lld groups: %lld completed, %lld stopped, %lld still taking part."),
+				   f->registered, r->groups, f->completed, f->stopped, f->in_progress);
+	if (f->stopped)
+		cover[nc++] = arena_printf(c->a, _("Stopped: %lld for illness, %lld for work circumstances, %lld decided with their manager, %lld other or not recorded."),
+					   f->stopped_by[STOP_ILLNESS], f->stopped_by[STOP_WORK], f->stopped_by[STOP_MANAGER],
+					   f->stopped_by[STOP_OTHER]);
+	if (r->nwaves) {
+		const struct report_wave *w = &r->waves[r->nwaves - 1];  /* the latest */
+		cover[nc++] = arena_printf(c->a, _("%s: %lld of %lld answered, %lld did not."), w->name, w->acc.responded,
+					   w->acc.invited, w->acc.not_responded);
+	}
+	if (nc < 6)
+		cover[nc++] = made;
 	struct pdf_doc d = {
 		.title = _("Accounting"),
 		.subtitle = r->name,
-		.cover_lines = { *r->context ? r->context : period, *r->context ? period : made, *r->context ? made : NULL, NULL },
+		.cover_lines = { cover[0], cover[1], cover[2], cover[3], cover[4], cover[5] },
 		.footer = arena_printf(c->a, "%s · %s", title, level_report_period_label(c, &r->period)),
 		.page_word = _("page"),
 		.sections = sec,

@@ -601,7 +601,9 @@ static void table_blocks(struct walk *w, const struct pdf_table *t)
 	size_t nc = t->ncols < PDF_TABLE_COLS_MAX ? t->ncols : PDF_TABLE_COLS_MAX;
 	if (!nc || !t->nrows || !t->cells)
 		return;
-	double first = COL_WIDTH - (double)(nc - 1) * NUM_COL;
+	/* number columns share at most 55 % of the width */
+	double num = nc > 1 && (double)(nc - 1) * NUM_COL > COL_WIDTH * 0.55 ? COL_WIDTH * 0.55 / (double)(nc - 1) : NUM_COL;
+	double first = COL_WIDTH - (double)(nc - 1) * num;
 	for (size_t r = 0; r < t->nrows; r++) {
 		struct block *b = add_block(w, K_ROW, r ? 0 : 8, r + 1 == t->nrows ? 10 : 0);
 		b->head = r == 0;
@@ -609,7 +611,7 @@ static void table_blocks(struct walk *w, const struct pdf_table *t)
 		b->ncells = (int)nc;
 		double h = 0;
 		for (size_t c = 0; c < nc; c++) {
-			double cw = c ? NUM_COL : first;
+			double cw = c ? num : first;
 			PangoLayout *l = new_layout(w->pc, b->head ? F_HEAD : F_CELL, cw - 2 * CELL_PAD);
 			char *txt = clean(t->cells[r * t->ncols + c], true);
 			pango_layout_set_text(l, txt, -1);
@@ -621,7 +623,7 @@ static void table_blocks(struct walk *w, const struct pdf_table *t)
 			if ((double)lh / PANGO_SCALE > h)
 				h = (double)lh / PANGO_SCALE;
 			b->cells[c] = l;
-			b->cell_x[c] = c ? COL_LEFT + first + (double)(c - 1) * NUM_COL : COL_LEFT;
+			b->cell_x[c] = c ? COL_LEFT + first + (double)(c - 1) * num : COL_LEFT;
 		}
 		b->rule_h = h + 2 * CELL_PAD;
 	}
