@@ -107,7 +107,15 @@ TEST(group_enrolment_once_per_programme_and_status_rules)
 	CHECK_STR(errors_get(&e, "date"), "The date cannot be before the registration on 5 January 2026.");
 	CHECK(errors_get(&e, "reason") != NULL);
 	e.n = 0;
-	CHECK_INT(enrolment_set_status(&f.c, en[0].id, "stopped", "2026-02-01", "other", "Nieuwe functie", &e), D_OK);
+	/* a stop needs its kind, for the reports that count why people stopped */
+	e.n = 0;
+	CHECK_INT(enrolment_set_status(&f.c, en[0].id, "stopped", "2026-02-01", NULL, "Nieuwe functie", &e), D_INVALID);
+	CHECK(errors_get(&e, "kind") != NULL);
+	CHECK_INT(enrolment_set_status(&f.c, en[0].id, "stopped", "2026-02-01", "ziek", "Nieuwe functie", &e), D_INVALID);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE status = 'stopped'"), 0);
+	e.n = 0;
+	CHECK_INT(enrolment_set_status(&f.c, en[0].id, "stopped", "2026-02-01", "work", "Nieuwe functie", &e), D_OK);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE id = %lld AND stop_kind = 'work'", en[0].id), 1);
 	/* stopped: free to join another group of the programme */
 	CHECK_INT(group_enrol(&f.c, s.group2, &en[0].person_id, 1, "2026-02-02", &e), D_OK);
 	CHECK_INT(enrolment_set_status(&f.c, en[1].id, "active", NULL, NULL, NULL, &e), D_OK);
