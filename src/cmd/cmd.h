@@ -57,6 +57,10 @@ struct store *cmd_open(bool create);
 long long cmd_number(const char *s, const char *option, long long min, long long max, const char *what);
 /* Dies with the usage of the named command. */
 void cmd_usage(const char *name) __attribute__((noreturn));
+/* Writes b to file, or to standard output when file is NULL; a binary
+ * document (a PDF) is refused on a terminal. Dies when it cannot. */
+struct buf;
+void cmd_write_file(const struct buf *b, const char *file, bool binary);
 /* A context acting as the command line in the organisation with slug. */
 void cmd_ctx(struct ctx *c, struct actor *w, struct store *st, struct arena *a, const char *slug);
 /* Prints the problems of a domain call and dies. */

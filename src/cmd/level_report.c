@@ -62,8 +62,6 @@ int cmd_level_report(int argc, char **argv)
 	if (!strcmp(format, "pdf")) {
 		if (level_report_pdf(&c, &r, &b))
 			die("the PDF could not be made");
-		if (!file && isatty(1))
-			die("a PDF is not for the terminal: give --output FILE, or redirect");
 	} else {
 		json_t *j = level_report_json(&c, &r);
 		char *s = json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
@@ -74,11 +72,7 @@ int cmd_level_report(int argc, char **argv)
 		buf_adds(&b, "\n");
 		free(s);
 	}
-	FILE *f = file ? fopen(file, "wb") : stdout;
-	if (!f)
-		die("cannot write %s", file);
-	if (fwrite(b.ptr, 1, b.len, f) != b.len || (file && fclose(f)))
-		die("cannot write %s", file ? file : "the output");
+	cmd_write_file(&b, file, !strcmp(format, "pdf"));
 	buf_release(&b);
 	store_close(st);
 	arena_free(&a);

@@ -194,16 +194,10 @@ int cmd_story(int argc, char **argv)
 	if (!strcmp(format, "pdf")) {
 		if (story_pdf(&u.c, &v, &b))
 			die("the PDF could not be made");
-		if (!file && isatty(1))
-			die("a PDF is not for the terminal: give --output FILE, or redirect");
 	} else {
 		story_markdown(&u.c, &v, &b);
 	}
-	FILE *f = file ? fopen(file, "wb") : stdout;
-	if (!f)
-		die("cannot write %s", file);
-	if (fwrite(b.ptr, 1, b.len, f) != b.len || (file && fclose(f)))
-		die("cannot write %s", file ? file : "the output");
+	cmd_write_file(&b, file, !strcmp(format, "pdf"));
 	buf_release(&b);
 	close_as(&u);
 	return 0;
