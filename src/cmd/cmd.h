@@ -39,6 +39,7 @@ int cmd_meeting(int argc, char **argv);
 int cmd_attendance(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_level_report(int argc, char **argv);
 int cmd_story(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
@@ -57,6 +58,10 @@ struct store *cmd_open(bool create);
 long long cmd_number(const char *s, const char *option, long long min, long long max, const char *what);
 /* Dies with the usage of the named command. */
 void cmd_usage(const char *name) __attribute__((noreturn));
+/* Writes b to file, or to standard output when file is NULL; a binary
+ * document (a PDF) is refused on a terminal. Dies when it cannot. */
+struct buf;
+void cmd_write_file(const struct buf *b, const char *file, bool binary);
 /* A context acting as the command line in the organisation with slug. */
 void cmd_ctx(struct ctx *c, struct actor *w, struct store *st, struct arena *a, const char *slug);
 /* Prints the problems of a domain call and dies. */

@@ -107,3 +107,14 @@ long long cmd_number(const char *s, const char *option, long long min, long long
 	}
 	return v;
 }
+
+void cmd_write_file(const struct buf *b, const char *file, bool binary)
+{
+	if (binary && !file && isatty(1))
+		die("a PDF is not for the terminal: give --output FILE, or redirect");
+	FILE *f = file ? fopen(file, "wb") : stdout;
+	if (!f)
+		die("cannot write %s", file);
+	if (fwrite(b->ptr, 1, b->len, f) != b->len || (file && fclose(f)))
+		die("cannot write %s", file ? file : "the output");
+}

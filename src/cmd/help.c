@@ -61,10 +61,12 @@ const struct command commands[] = {
 	{ "attendance", cmd_attendance, "record a participant's attendance at a meeting",
 	  "leergang attendance --org SLUG --meeting ID --employee EMPLOYEE_ID --status present|excused|absent" },
 	{ "calendar", cmd_calendar, "print a person's calendar feed (.ics)", "leergang calendar --email E" },
-	{ "report", cmd_report, "list or write meeting reports, acting as an account",
+	{ "report", cmd_report, "list or write meeting reports, acting as an account; or the accounting of a level",
 	  "leergang report list --email E --group ID [--format text|csv|json]\n"
 	  "       leergang report write --email E --meeting ID [--agenda T] [--themes T] [--learning-moments T]\n"
-	  "       [--reflection T] [--publish]" },
+	  "       [--reflection T] [--publish]\n"
+	  "       leergang report --org SLUG --level group|batch|programme|organisation --id ID\n"
+	  "       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|pdf] [--output FILE]" },
 	{ "story", cmd_story, "export a group's learning story (Markdown or PDF)",
 	  "leergang story --email E --group ID [--format md|pdf] [--output FILE]" },
 	{ "search", cmd_search, "search as an account would, printing the results as JSON",

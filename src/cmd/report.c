@@ -1,4 +1,5 @@
-/* report.c — `leergang report list|write` and `leergang story`: meeting
+/* report.c — `leergang report list|write` (the level report, `report
+ * --level`, is in level_report.c) and `leergang story`: meeting
  * reports and a group's learning story from the command line, acting as the
  * account given by --email, through the same domain calls as the pages (so
  * the same privacy rules and audit records). */
@@ -152,6 +153,8 @@ int cmd_report(int argc, char **argv)
 {
 	if (argc < 2)
 		cmd_usage("report");
+	if (!strncmp(argv[1], "--", 2))
+		return cmd_level_report(argc, argv);
 	if (!strcmp(argv[1], "list"))
 		return report_list_cmd(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "write"))
@@ -191,16 +194,10 @@ int cmd_story(int argc, char **argv)
 	if (!strcmp(format, "pdf")) {
 		if (story_pdf(&u.c, &v, &b))
 			die("the PDF could not be made");
-		if (!file && isatty(1))
-			die("a PDF is not for the terminal: give --output FILE, or redirect");
 	} else {
 		story_markdown(&u.c, &v, &b);
 	}
-	FILE *f = file ? fopen(file, "wb") : stdout;
-	if (!f)
-		die("cannot write %s", file);
-	if (fwrite(b.ptr, 1, b.len, f) != b.len || (file && fclose(f)))
-		die("cannot write %s", file ? file : "the output");
+	cmd_write_file(&b, file, !strcmp(format, "pdf"));
 	buf_release(&b);
 	close_as(&u);
 	return 0;

@@ -340,7 +340,7 @@ static void module_groups(struct ctx *c, const struct municipality_cast *m, cons
 		struct enrolment *en;
 		size_t n = enrolments_of(c, groups[g], &en);
 		for (size_t i = 0; i < n; i++)
-			check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, &e), &e, "active");
+			check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, NULL, &e), &e, "active");
 		long long meeting[7];
 		meetings_of(c, groups[g], meeting, 7);
 		attend(c, groups[g], meeting, 2);
@@ -361,7 +361,7 @@ static void module_groups(struct ctx *c, const struct municipality_cast *m, cons
 	size_t n2 = enrolments_of(c, g2, &en2);
 	for (size_t i = 0; i < n2; i++)
 		if (en2[i].person_id != m->participant2) {
-			check(enrolment_set_status(c, en2[i].id, "stopped", day(c, -3), "Vertrekt naar een andere gemeente.", &e),
+			check(enrolment_set_status(c, en2[i].id, "stopped", day(c, -3), "work", "Vertrekt naar een andere gemeente.", &e),
 			      &e, "stopped");
 			break;
 		}
@@ -497,9 +497,9 @@ static void circles(struct ctx *c, const struct municipality_cast *m, long long 
 		struct enrolment *en;
 		size_t nen = enrolments_of(c, groups[g], &en);
 		for (size_t i = 0; i < nen; i++)
-			check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, &e), &e, "active");
+			check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, NULL, &e), &e, "active");
 		if (g == 2)
-			check(enrolment_set_status(c, en[nen - 1].id, "stopped", day(c, -250),
+			check(enrolment_set_status(c, en[nen - 1].id, "stopped", day(c, -250), "illness",
 						   "Langdurig ziek; wil in een volgende cirkel opnieuw beginnen.", &e), &e, "stopped");
 		attend(c, groups[g], meeting, 10);
 		demo_reports_write(c, groups[g], meeting, g < 2 ? 5 : 3, facilitators[g], heads[g], circle_reports, 5,
@@ -507,7 +507,7 @@ static void circles(struct ctx *c, const struct municipality_cast *m, long long 
 		nen = enrolments_of(c, groups[g], &en);
 		for (size_t i = 0; i < nen; i++)
 			if (strcmp(en[i].status, "stopped"))
-				check(enrolment_set_status(c, en[i].id, "completed", day(c, -184 + g), NULL, &e), &e, "completed");
+				check(enrolment_set_status(c, en[i].id, "completed", day(c, -184 + g), NULL, NULL, &e), &e, "completed");
 		if (g < 2) {
 			struct as fa;
 			check(story_save(as(c, &fa, facilitators[g]), groups[g],

@@ -123,7 +123,7 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 		if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group[g], &en, &nen))
 			die("demo: enrolments");
 		for (size_t i = 0; i < nen; i++)
-			check(c, enrolment_set_status(c, en[i].id, "active", NULL, NULL, &e), &e, "status");
+			check(c, enrolment_set_status(c, en[i].id, "active", NULL, NULL, NULL, &e), &e, "status");
 		/* attendance of the meetings held (before today) */
 		int held = start[g] < -14 ? 5 : 1;
 		for (int k = 0; k < held; k++)
@@ -136,7 +136,7 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 			/* a participant who stopped, with the reason */
 			char on[11];
 			today_plus(-40, on);
-			check(c, enrolment_set_status(c, en[3].id, "stopped", on,
+			check(c, enrolment_set_status(c, en[3].id, "stopped", on, "work",
 						      "Overgeplaatst naar een functie buiten de eenheid.", &e), &e, "stop");
 		}
 		if (g == 0) {

@@ -137,29 +137,49 @@ static void other_groups(struct ctx *c, long long prog, long long batch, const l
 		}
 		date_add_days(today, -420, day);
 		check(group_enrol(c, group, people, 12, day, &e), &e, "enrolment");
+		long long meeting[10];
+		char held_on[10][11];
 		for (int m = 1; m <= 10; m++) {
-			date_add_days(today, -400 + (m - 1) * 14, day);
-			struct meeting_when w = { day, "13:00", "17:00", "Leergebouw, lokaal 3" };
-			long long id;
-			check(meeting_plan(c, group, m, &w, now, &e, &id), &e, "plan");
+			date_add_days(today, -400 + (m - 1) * 14, held_on[m - 1]);
+			struct meeting_when w = { held_on[m - 1], "13:00", "17:00", "Leergebouw, lokaal 3" };
+			check(meeting_plan(c, group, m, &w, now, &e, &meeting[m - 1]), &e, "plan");
 		}
 		struct enrolment *en;
 		size_t nen;
 		if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group, &en, &nen))
 			die("demo: enrolments");
+		for (size_t i = 0; i < nen; i++)
+			check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, NULL, &e), &e, "active");
+		/* attendance: mostly present, now and then excused or absent, one
+		 * person in some groups at half the meetings; those who stop come
+		 * until they stop */
+		for (size_t i = 0; i < nen; i++) {
+			char stop_on[11];
+			date_add_days(today, -330 + (int)i * 3, stop_on);
+			bool stops = i == 5 || (g < 3 && i == 9);
+			for (int m = 0; m < 10; m++) {
+				if (stops && strcmp(held_on[m], stop_on) >= 0)
+					break;
+				const char *st = (i == 0 && g % 3 == 1 && m % 2) ? "absent"
+						 : ((int)i + m + g) % 8 == 3 ? "excused"
+						 : ((int)i * 3 + m + g) % 17 == 5 ? "absent" : "present";
+				check(attendance_record(c, meeting[m], en[i].person_id, st, now, &e), &e, "attendance");
+			}
+		}
 		date_add_days(today, -400 + 9 * 14, day);
 		for (size_t i = 0; i < nen; i++) {
-			check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, &e), &e, "active");
-			/* 12 stopped: one or two per group */
+			/* 12 stopped, one or two per group, for the seed's three
+			 * reasons: 5 ill, 4 for their work, 3 decided with the manager */
 			bool stop = i == 5 || (g < 3 && i == 9);
 			char on[11];
 			date_add_days(today, -330 + (int)i * 3, on);
+			const char *kind = i == 9 ? "manager" : g < 5 ? "illness" : "work";
+			const char *note = i == 9 ? "In overleg met de leidinggevende gestopt."
+				: g < 5 ? "Langdurig ziek." : "Door de werkdruk in het district niet meer vrij te maken.";
 			if (stop)
-				check(enrolment_set_status(c, en[i].id, "stopped", on,
-							   i == 5 ? "Langdurig ziek." : "In overleg met de leidinggevende gestopt.", &e),
-				      &e, "stopped");
+				check(enrolment_set_status(c, en[i].id, "stopped", on, kind, note, &e), &e, "stopped");
 			else
-				check(enrolment_set_status(c, en[i].id, "completed", day, NULL, &e), &e, "completed");
+				check(enrolment_set_status(c, en[i].id, "completed", day, NULL, NULL, &e), &e, "completed");
 		}
 	}
 }
@@ -217,7 +237,7 @@ void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t ne
 						now, &e), &e, "attendance");
 	date_add_days(today, -400 + 9 * 14, day);
 	for (size_t i = 0; i < nen; i++)
-		check(enrolment_set_status(c, en[i].id, "completed", day, NULL, &e), &e, "completed");
+		check(enrolment_set_status(c, en[i].id, "completed", day, NULL, NULL, &e), &e, "completed");
 	demo_reports_write(c, group, meeting, 10, facilitator, mentor, texts, ARRAY_SIZE(texts), contributions,
 			   ARRAY_SIZE(contributions), true);
 	struct actor fa = *c->who;

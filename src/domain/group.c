@@ -284,8 +284,40 @@ int enrolment_group(struct ctx *c, long long enrolment_id, long long *group_id)
 	return d_from_store(r);
 }
 
+static const char *const stop_kind_ids[STOP_KINDS] = { "illness", "work", "manager", "other" };
+
+const char *stop_kind_id(enum stop_kind k)
+{
+	assert(k < STOP_KINDS);
+	return stop_kind_ids[k];
+}
+
+const char *stop_kind_label(enum stop_kind k)
+{
+	switch (k) {
+	case STOP_ILLNESS: return _("illness");
+	case STOP_WORK: return _("work circumstances");
+	case STOP_MANAGER: return _("decided with their manager");
+	default: return _("other or not recorded");
+	}
+}
+
+int stop_kind_parse(const char *s)
+{
+	for (int k = 0; s && k < STOP_KINDS; k++)
+		if (!strcmp(s, stop_kind_ids[k]))
+			return k;
+	return -1;
+}
+
+enum stop_kind stop_kind_of(const char *stored)
+{
+	int k = stop_kind_parse(stored);
+	return k < 0 ? STOP_OTHER : (enum stop_kind)k;
+}
+
 int enrolment_set_status(struct ctx *c, long long enrolment_id, const char *status, const char *on,
-			 const char *reason, struct errors *e)
+			 const char *kind, const char *reason, struct errors *e)
 {
 	struct enrolment en;
 	int r = store_enrolment_get(c->st, c->a, c->who->organisation_id, enrolment_id, &en);
@@ -314,18 +346,22 @@ int enrolment_set_status(struct ctx *c, long long enrolment_id, const char *stat
 			errors_add(c, e, "date", _("The date cannot be before the registration on %s."),
 				   date_label(c->a, en.registered_on));
 	}
-	if (!strcmp(status, "stopped"))
+	if (!strcmp(status, "stopped")) {
+		if (stop_kind_parse(kind) < 0)
+			errors_add(c, e, "kind", "%s", _("Choose why the participant stops: illness, work circumstances, decided with their manager, or other."));
 		check_line(c, e, "reason", _("Reason"), reason, 1, STOP_REASON_MAX);
+	}
 	if (e->n)
 		return D_INVALID;
 	en.status = (char *)status;
 	if (!strcmp(status, "stopped")) {
 		en.stopped_on = (char *)on;
 		en.stop_reason = (char *)reason;
+		en.stop_kind = (char *)kind;
 	} else if (!strcmp(status, "completed")) {
 		en.completed_on = (char *)on;
 	} else {
-		en.stopped_on = en.stop_reason = en.completed_on = "";
+		en.stopped_on = en.stop_reason = en.completed_on = en.stop_kind = "";
 	}
 	if (store_enrolment_update(c->st, c->who->organisation_id, &en))
 		return D_ERROR;
@@ -334,7 +370,7 @@ int enrolment_set_status(struct ctx *c, long long enrolment_id, const char *stat
 }
 
 int enrolment_set_status_many(struct ctx *c, long long group_id, const long long *enrolments, size_t n,
-			      const char *status, const char *on, const char *reason, struct errors *e)
+			      const char *status, const char *on, const char *kind, const char *reason, struct errors *e)
 {
 	assert(e);
 	if (!n) {
@@ -356,7 +392,7 @@ int enrolment_set_status_many(struct ctx *c, long long group_id, const long long
 	int d = D_OK;
 	for (size_t i = 0; i < n && e->n < ERRORS_MAX; i++) {
 		struct errors one = { 0 };
-		int r = enrolment_set_status(c, enrolments[i], status, on, reason, &one);
+		int r = enrolment_set_status(c, enrolments[i], status, on, kind, reason, &one);
 		if (r == D_INVALID) {
 			/* the status, date or reason: said once when it is wrong for all */
 			for (size_t k = 0; k < one.n; k++)

@@ -52,15 +52,29 @@ MUST_CHECK int group_enrol(struct ctx *c, long long group_id, const long long *p
 		struct errors *e);
 /* The group of an enrolment of the organisation. */
 MUST_CHECK int enrolment_group(struct ctx *c, long long enrolment_id, long long *group_id);
-/* registered -> active -> completed, or stopped (with reason and date)
- * from registered or active; a stop can be undone back to active. */
+/* Why a participant stopped, as reports count it (seed 000 §9.1): chosen
+ * when stopping, kept beside the free note, which only those who run the
+ * group read. A stop recorded before kinds existed counts as STOP_OTHER. */
+enum stop_kind { STOP_ILLNESS, STOP_WORK, STOP_MANAGER, STOP_OTHER, STOP_KINDS };
+/* "illness", "work", "manager", "other": as stored and in the API. */
+const char *stop_kind_id(enum stop_kind k);
+/* In the interface language: "ziekte", "werkomstandigheden"... */
+const char *stop_kind_label(enum stop_kind k);
+/* The kind of a stored value; "" and anything unknown: STOP_OTHER. */
+enum stop_kind stop_kind_of(const char *stored);
+/* The kind named by s (its id); -1 when s names none. */
+int stop_kind_parse(const char *s);
+
+/* registered -> active -> completed, or stopped (with a kind, a note and
+ * a date) from registered or active; a stop can be undone back to active.
+ * kind is read only when stopping. */
 MUST_CHECK int enrolment_set_status(struct ctx *c, long long enrolment_id, const char *status, const char *on,
-			 const char *reason, struct errors *e);
+			 const char *kind, const char *reason, struct errors *e);
 /* The same change for several participants of one group at once, all or
  * none: an enrolment of another group is refused, and a change one of them
  * cannot make is reported with their name. */
 MUST_CHECK int enrolment_set_status_many(struct ctx *c, long long group_id, const long long *enrolments, size_t n,
-			 const char *status, const char *on, const char *reason, struct errors *e);
+			 const char *status, const char *on, const char *kind, const char *reason, struct errors *e);
 /* A sentence when the group's size (registered + active + completed) is
  * outside the programme's bounds, else NULL. */
 const char *group_size_warning(struct ctx *c, const struct learning_group *g, const struct programme *p);

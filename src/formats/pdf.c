@@ -27,6 +27,7 @@
 #include <cairo.h>
 #include <cmark.h>
 #include <glib.h>
+#include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -72,7 +73,8 @@ static const struct rgb C_WHITE = RGB(0xffffff);
 #define F_BYLINE  "DejaVu Sans 8.5"
 #define F_FOOTER  "DejaVu Sans 7.5"
 
-enum kind { K_TEXT, K_CODE, K_RULE };
+/* K_RULE, K_ROW and K_CHART have a fixed height (rule_h) and are never split. */
+enum kind { K_TEXT, K_CODE, K_RULE, K_ROW, K_CHART };
 
 struct line {
 	PangoLayoutLine *line;  /* owned by the block's layout */
@@ -97,6 +99,12 @@ struct block {
 	double bar_x[MAX_NEST];
 	unsigned quote_id[MAX_NEST];
 	char *outline;          /* section heading: bookmark text */
+	PangoLayout *cells[PDF_TABLE_COLS_MAX];  /* table row: one layout per cell */
+	double cell_x[PDF_TABLE_COLS_MAX];
+	int ncells;
+	bool head;              /* table row: the header (bold, rule under it) */
+	RsvgHandle *svg;        /* chart */
+	double svg_w;
 };
 
 struct blocks {
@@ -245,6 +253,10 @@ static void blocks_free(struct blocks *bl)
 			g_object_unref(b->layout);
 		if (b->label)
 			g_object_unref(b->label);
+		for (int k = 0; k < b->ncells; k++)
+			g_object_unref(b->cells[k]);
+		if (b->svg)
+			g_object_unref(b->svg);
 		g_free(b->lines);
 		g_free(b->outline);
 	}
@@ -578,7 +590,74 @@ static void walk_markdown(struct walk *w, const char *md)
 	cmark_node_free(doc);
 }
 
-/* The blocks of one section: heading, byline, body. */
+#define F_CELL "DejaVu Sans 8.5"
+#define F_HEAD "DejaVu Sans Bold 8.5"
+#define NUM_COL 70.0            /* width of a number column */
+#define CELL_PAD 3.0
+
+/* A table as one block per row, the header kept with the first row. */
+static void table_blocks(struct walk *w, const struct pdf_table *t)
+{
+	size_t nc = t->ncols < PDF_TABLE_COLS_MAX ? t->ncols : PDF_TABLE_COLS_MAX;
+	if (!nc || !t->nrows || !t->cells)
+		return;
+	/* number columns share at most 55 % of the width */
+	double num = nc > 1 && (double)(nc - 1) * NUM_COL > COL_WIDTH * 0.55 ? COL_WIDTH * 0.55 / (double)(nc - 1) : NUM_COL;
+	double first = COL_WIDTH - (double)(nc - 1) * num;
+	for (size_t r = 0; r < t->nrows; r++) {
+		struct block *b = add_block(w, K_ROW, r ? 0 : 8, r + 1 == t->nrows ? 10 : 0);
+		b->head = r == 0;
+		b->keep = b->head;
+		b->ncells = (int)nc;
+		double h = 0;
+		for (size_t c = 0; c < nc; c++) {
+			double cw = c ? num : first;
+			PangoLayout *l = new_layout(w->pc, b->head ? F_HEAD : F_CELL, cw - 2 * CELL_PAD);
+			char *txt = clean(t->cells[r * t->ncols + c], true);
+			pango_layout_set_text(l, txt, -1);
+			g_free(txt);
+			if (c)
+				pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+			int lw, lh;
+			pango_layout_get_size(l, &lw, &lh);
+			if ((double)lh / PANGO_SCALE > h)
+				h = (double)lh / PANGO_SCALE;
+			b->cells[c] = l;
+			b->cell_x[c] = c ? COL_LEFT + first + (double)(c - 1) * num : COL_LEFT;
+		}
+		b->rule_h = h + 2 * CELL_PAD;
+	}
+}
+
+/* A chart: the SVG as the pages draw it, scaled to the column's width (at
+ * most its own), kept whole. An SVG librsvg cannot read is left out. */
+static void chart_block(struct walk *w, const char *svg)
+{
+	GError *err = NULL;
+	RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)svg, strlen(svg), &err);
+	if (!h) {
+		g_clear_error(&err);
+		return;
+	}
+	gdouble sw = 0, sh = 0;
+	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &sw, &sh) || sw <= 0 || sh <= 0) {
+		RsvgRectangle vb;
+		gboolean has_vb = FALSE;
+		rsvg_handle_get_intrinsic_dimensions(h, NULL, NULL, NULL, NULL, &has_vb, &vb);
+		if (!has_vb || vb.width <= 0 || vb.height <= 0) {
+			g_object_unref(h);
+			return;
+		}
+		sw = vb.width;
+		sh = vb.height;
+	}
+	struct block *b = add_block(w, K_CHART, 8, 10);
+	b->svg = h;
+	b->svg_w = sw * 0.75 < COL_WIDTH ? sw * 0.75 : COL_WIDTH;  /* CSS pixels to points */
+	b->rule_h = b->svg_w * sh / sw;
+}
+
+/* The blocks of one section: heading, byline, body, chart, table. */
 static void section_blocks(struct walk *w, const struct pdf_section *s)
 {
 	w->x = COL_LEFT;
@@ -602,6 +681,10 @@ static void section_blocks(struct walk *w, const struct pdf_section *s)
 	}
 	if (s->markdown)
 		walk_markdown(w, s->markdown);
+	if (s->svg)
+		chart_block(w, s->svg);
+	if (s->table)
+		table_blocks(w, s->table);
 }
 
 /* ---- pages ---- */
@@ -683,9 +766,14 @@ static double lines_h(const struct block *b, int from, int to)
 	return b->lines[to - 1].top + b->lines[to - 1].height - b->lines[from].top;
 }
 
+static bool fixed(const struct block *b)
+{
+	return b->kind == K_RULE || b->kind == K_ROW || b->kind == K_CHART;
+}
+
 static double full_h(const struct block *b)
 {
-	if (b->kind == K_RULE)
+	if (fixed(b))
 		return b->rule_h;
 	return lines_h(b, 0, b->n_lines) + 2 * b->pad;
 }
@@ -694,7 +782,7 @@ static double full_h(const struct block *b)
  * it is kept too or may not be split, else its first two lines. */
 static double head_h(const struct block *b)
 {
-	if (b->kind == K_RULE || b->whole || b->n_lines <= 2)
+	if (fixed(b) || b->whole || b->n_lines <= 2)
 		return full_h(b);
 	return lines_h(b, 0, 2) + b->pad;
 }
@@ -778,6 +866,31 @@ static void draw_piece(struct pager *p, const struct block *b, int from, int to,
 	p->fresh = false;
 }
 
+static void draw_row(struct pager *p, const struct block *b, double y)
+{
+	if (b->head) {
+		set_color(p->cr, C_CODE);
+		cairo_rectangle(p->cr, COL_LEFT, y, COL_WIDTH, b->rule_h);
+		cairo_fill(p->cr);
+	}
+	for (int k = 0; k < b->ncells; k++) {
+		set_color(p->cr, b->head ? C_BLUE : C_TEXT);
+		cairo_move_to(p->cr, b->cell_x[k] + CELL_PAD, y + CELL_PAD);
+		pango_cairo_show_layout(p->cr, b->cells[k]);
+	}
+	hline(p->cr, COL_LEFT, COL_RIGHT, y + b->rule_h, b->head ? 0.8 : 0.3, C_RULE);
+}
+
+static void draw_chart(struct pager *p, const struct block *b, double y)
+{
+	RsvgRectangle vp = { b->x, y, b->svg_w, b->rule_h };
+	cairo_save(p->cr);
+	rsvg_handle_render_document(b->svg, p->cr, &vp, NULL);
+	cairo_restore(p->cr);
+}
+
+/* A block of fixed height: a rule, a table row or a chart; on the next
+ * page when it does not fit. */
 static void place_rule(struct pager *p, const struct block *b)
 {
 	double y = p->y + gap(p->prev, b);
@@ -786,7 +899,12 @@ static void place_rule(struct pager *p, const struct block *b)
 		y = p->y;
 	}
 	double mid = b->x + (COL_RIGHT - b->x) / 2;
-	hline(p->cr, mid - 28, mid + 28, y + b->rule_h / 2, 0.7, C_BAR);
+	if (b->kind == K_ROW)
+		draw_row(p, b, y);
+	else if (b->kind == K_CHART)
+		draw_chart(p, b, y);
+	else
+		hline(p->cr, mid - 28, mid + 28, y + b->rule_h / 2, 0.7, C_BAR);
 	p->prev = b;
 	p->prev_bottom = y + b->rule_h;
 	p->y = y + b->rule_h;
@@ -798,7 +916,7 @@ static void place(struct pager *p, const struct block *v, size_t i, size_t n)
 	const struct block *b = &v[i];
 	if (!p->fresh && b->keep && p->y + gap(p->prev, b) + keep_h(v, i, n) > PDF_BODY_BOTTOM)
 		new_page(p);
-	if (b->kind == K_RULE) {
+	if (fixed(b)) {
 		place_rule(p, b);
 		return;
 	}

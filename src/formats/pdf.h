@@ -1,6 +1,7 @@
-/* pdf.h — a group's learning story (leerverhaal) as a printable A4 booklet:
- * a cover page, then one section per meeting or chapter whose body is
- * CommonMark. Typeset with cairo's PDF surface and pango; the fonts are
+/* pdf.h — printable A4 booklets (a group's learning story, the accounting
+ * of a level): a cover page, then sections whose body is CommonMark,
+ * optionally with a chart (the SVG the pages draw, rendered with librsvg)
+ * and a table. Typeset with cairo's PDF surface and pango; the fonts are
  * DejaVu Serif, Sans and Sans Mono (Debian's fonts-dejavu-core).
  *
  * Markdown is read with cmark and walked node by node: raw HTML is dropped,
@@ -21,10 +22,21 @@
 #define PDF_BODY_TOP    70.866   /* 25 mm */
 #define PDF_BODY_BOTTOM 771.024  /* 25 mm above the foot of the page */
 
+/* A table of plain text: the first column takes what the others leave,
+ * the others are narrow and right-aligned (numbers). cells[r * ncols + c];
+ * row 0 is the header, kept with the row under it. */
+#define PDF_TABLE_COLS_MAX 8
+struct pdf_table {
+	const char *const *cells;
+	size_t ncols, nrows;
+};
+
 struct pdf_section {
 	const char *heading;   /* e.g. "Bijeenkomst 3 — 12 maart 2026: Feedback geven"; may be NULL */
 	const char *byline;    /* small grey line under the heading; may be NULL */
 	const char *markdown;  /* CommonMark body; may be NULL */
+	const char *svg;       /* a chart as the pages draw it (an SVG document), under the body; may be NULL */
+	const struct pdf_table *table;  /* under the chart; may be NULL */
 };
 
 struct pdf_doc {

@@ -185,7 +185,8 @@ static void group_heading(struct web *w, const struct group_view *v)
 	const struct learning_group *g = &v->g;
 	html(w->out, "<p>%s</p>", arena_printf(w->a, _("%s, %s"), g->programme_name, g->batch_name));
 	if (v->programme_link)
-		html(w->out, "<p><a href=\"/programmes/%lld\">%s</a></p>", g->programme_id, _("To the programme"));
+		html(w->out, "<p><a href=\"/programmes/%lld\">%s</a> · <a href=\"/groups/%lld/accounting\">%s</a></p>",
+		     g->programme_id, _("To the programme"), g->id, _("Accounting of this group"));
 	html(w->out, "<dl><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>", _("Mentor"),
 	     g->mentor_name ? g->mentor_name : "—", _("Facilitator"), g->facilitator_name ? g->facilitator_name : "—",
 	     _("The pair"), pair_status_label(g->pair_status));
@@ -231,6 +232,10 @@ static void bulk_status_form(struct web *w, const struct group_view *v, const ch
 	for (int k = 0; k < 4; k++)
 		html(w->out, "<option value=\"%s\"%s>%s</option>", statuses[k], !strcmp(statuses[k], chosen) ? " selected" : "",
 		     t->status[k]);
+	html(w->out, "</select></p><p class=\"field\"><label for=\"f-bulk-kind\">%s</label> <select id=\"f-bulk-kind\" name=\"kind\">"
+		"<option value=\"\"></option>", _("Why (when stopping)"));
+	for (int k = 0; k < STOP_KINDS; k++)
+		html(w->out, "<option value=\"%s\">%s</option>", stop_kind_id(k), stop_kind_label(k));
 	html(w->out, "</select></p><p class=\"field\"><label for=\"f-bulk-date\">%s</label> <input id=\"f-bulk-date\" name=\"date\""
 		" type=\"date\" value=\"%s\"></p><p class=\"field\"><label for=\"f-bulk-reason\">%s</label> <input id=\"f-bulk-reason\""
 		" name=\"reason\" type=\"text\" value=\"\"></p><p><button type=\"submit\">%s</button></p></fieldset></form>\n",
@@ -249,7 +254,8 @@ static void participant_row(struct web *w, const struct group_view *v, const str
 	if (v->show_status) {
 		html(w->out, "<td>%s", status_word(t, en->status));
 		if (stopped && en->stop_reason)
-			html(w->out, " (%s, %s)", date_label(w->a, en->stopped_on), en->stop_reason);
+			html(w->out, " (%s, %s: %s)", date_label(w->a, en->stopped_on), stop_kind_label(stop_kind_of(en->stop_kind)),
+			     en->stop_reason);
 		html(w->out, "</td>");
 	}
 	if (v->holds_intake)
@@ -522,8 +528,8 @@ void page_enrolment_status(struct web *w)
 		return;
 	}
 	struct errors e = { 0 };
-	d = enrolment_set_status_many(&w->ctx, group_id, &id, 1, web_field(w, "status"), web_field(w, "date"), web_field(w, "reason"),
-				      &e);
+	d = enrolment_set_status_many(&w->ctx, group_id, &id, 1, web_field(w, "status"), web_field(w, "date"),
+				      web_field(w, "kind"), web_field(w, "reason"), &e);
 	w->id[0] = group_id;
 	after(w, d, "status-changed", "status", &e);
 }
@@ -547,7 +553,7 @@ void page_group_statuses(struct web *w)
 		errors_add(&w->ctx, &e, "enrolment", "%s", _("Tick participants of this group only."));
 	else
 		d = enrolment_set_status_many(&w->ctx, w->id[0], ids, n, web_field(w, "status"), web_field(w, "date"),
-					      web_field(w, "reason"), &e);
+					      web_field(w, "kind"), web_field(w, "reason"), &e);
 	after(w, d, "statuses-changed", "status", &e);
 }
 

@@ -46,17 +46,22 @@ static void programmes_progress(struct web *w)
 	size_t n;
 	if (programme_list(&w->ctx, &p, &n) || !n)
 		return;
-	html(w->out, "<h2>%s</h2><ul>", _("How the programmes are doing"));
+	html(w->out, "<h2 id=\"outcomes\">%s</h2><p>%s</p><ul>", _("How the programmes are doing"),
+	     _("Each programme's progress in counts; its accounting shows the outcomes (attendance, the final evaluation) and can be downloaded as PDF to send on."));
 	for (size_t i = 0; i < n; i++) {
 		const struct enrolment_counts *k = &p[i].counts;
 		long long all = k->registered + k->active + k->completed + k->stopped;
-		html(w->out, "<li><a href=\"/programmes/%lld\">%s</a>: %s</li>", p[i].p.id, p[i].p.name,
+		html(w->out, "<li><a href=\"/programmes/%lld\">%s</a>: %s <a href=\"/programmes/%lld/accounting\">%s</a>"
+			" · <a href=\"/programmes/%lld/accounting.pdf\">%s</a></li>", p[i].p.id, p[i].p.name,
 		     arena_printf(w->a, ngettext("%lld participant: %lld registered, %lld active, %lld completed, %lld stopped.",
 						 "%lld participants: %lld registered, %lld active, %lld completed, %lld stopped.",
 						 (unsigned long)all),
-				  all, k->registered, k->active, k->completed, k->stopped));
+				  all, k->registered, k->active, k->completed, k->stopped),
+		     p[i].p.id, arena_printf(w->a, _("Outcomes of %s"), p[i].p.name), p[i].p.id,
+		     arena_printf(w->a, _("PDF of %s"), p[i].p.name));
 	}
-	html(w->out, "</ul>\n");
+	html(w->out, "</ul><p><a href=\"/organisations/%lld/accounting\">%s</a></p>\n", w->who.organisation_id,
+	     _("Accounting of the whole organisation"));
 }
 
 void page_home(struct web *w)
@@ -90,6 +95,9 @@ void page_home(struct web *w)
 		card(w, "/programmes", _("Programmes"), _("Design programmes from a template, add batches and groups, staff and enrol them, plan the meetings."));
 	else if (roles & ROLE_BIT(ROLE_OWNER))
 		card(w, "/programmes", _("Programmes"), _("How your programmes are doing: batches, groups and participants, registered, active, completed and stopped."));
+	if (roles & ROLES_ACCOUNTING)
+		card(w, arena_printf(w->a, "/organisations/%lld/accounting", w->who.organisation_id), _("Accounting"),
+		     _("Enrolment, attendance, meetings and questionnaires of a period, per group, batch, programme or the whole organisation, with a PDF."));
 	if (roles & (ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR) | ROLE_BIT(ROLE_PARTICIPANT)))
 		card(w, "/groups", _("My groups"), _("Your learning groups and what is next: meetings, menu choices, attendance."));
 	if (roles & ROLE_BIT(ROLE_PARTICIPANT))

@@ -292,8 +292,9 @@ static void menu_section(struct web *w, const struct programme_design *d, bool e
 static void batch_table(struct web *w, const struct programme_overview *v, const struct batch *b)
 {
 	const struct learning_group *g = v->groups;
-	html(w->out, "<h3>%s</h3><table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
-	     b->name, _("Group"), _("Mentor"), _("Facilitator"));
+	html(w->out, "<h3>%s</h3><p><a href=\"/batches/%lld/accounting\">%s</a></p>"
+		"<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+	     b->name, b->id, arena_printf(w->a, _("Accounting of %s"), b->name), _("Group"), _("Mentor"), _("Facilitator"));
 	counts_heads(w);
 	html(w->out, "</tr></thead><tbody>");
 	for (size_t k = 0; k < v->ngroups; k++) {
@@ -374,6 +375,8 @@ static void programme_page(struct web *w, const struct errors *batch_errors, int
 	page_begin(w, v.p.name);
 	page_done_message(w);
 	programme_head(w, &v);
+	html(w->out, "<p class=\"lead\"><a href=\"/programmes/%lld/accounting\">%s</a></p>", v.p.id,
+	     _("Progress and outcomes: the accounting of this programme, with its PDF"));
 	const struct page_section sections[] = {
 		{ "batches", _("Batches and groups"), true },
 		{ "design", _("Design"), true },

@@ -40,6 +40,8 @@
 			  ROLE_BIT(ROLE_PARTICIPANT))
 /* Questionnaires: the coach (the coordinator) and the researcher. */
 #define ROLES_SURVEY (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
+/* the accounting of a level: aggregates for the coach and the owner */
+#define ROLES_ACCOUNTING (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_OWNER))
 #define ROLES_REPORT_WRITE (ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR))
 /* The export page: the administrator (people), the coach (all), the researcher (the waves). */
 #define ROLES_EXPORTS (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
@@ -215,6 +217,20 @@ void page_contribution_place(struct web *w);
 void page_story(struct web *w);
 void page_story_save(struct web *w);
 void page_story_pdf(struct web *w);
+/* level_reports.c: the accounting of a level, page, PDF and JSON */
+void page_group_accounting(struct web *w);
+void page_batch_accounting(struct web *w);
+void page_programme_accounting(struct web *w);
+void page_organisation_accounting(struct web *w);
+void page_group_accounting_pdf(struct web *w);
+void page_batch_accounting_pdf(struct web *w);
+void page_programme_accounting_pdf(struct web *w);
+void page_organisation_accounting_pdf(struct web *w);
+void api_group_accounting(struct web *w);
+void api_batch_accounting(struct web *w);
+void api_programme_accounting(struct web *w);
+void api_organisation_accounting(struct web *w);
+void api_programme_accounting_pdf(struct web *w);
 void page_story_md(struct web *w);
 void page_search(struct web *w);
 void page_surveys(struct web *w);

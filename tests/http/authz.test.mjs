@@ -45,6 +45,8 @@ const GROUP_TEXT = ['coach', 'facilitator', 'mentor', 'participant'];
 const REPORT_WRITE = ['facilitator', 'mentor'];
 // questionnaires: the coach (as coordinator) and the researcher
 const SURVEY = ['coach', 'researcher'];
+// the accounting of a level: aggregates for the coach and the owner, every group of the organisation
+const ACCOUNTING = ['coach', 'owner'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public', 'GET /privacy': 'public', 'GET /accessibility': 'public',
@@ -107,6 +109,13 @@ const policy = {
   'POST /contributions/{id}/place': ['facilitator'], 'GET /groups/{id}/story': GROUP_TEXT,
   'POST /groups/{id}/story': ['facilitator'], 'GET /groups/{id}/story.pdf': GROUP_TEXT,
   'GET /groups/{id}/story.md': GROUP_TEXT, 'GET /search': 'signed_in',
+  'GET /groups/{id}/accounting': ACCOUNTING, 'GET /groups/{id}/accounting.pdf': ACCOUNTING,
+  'GET /batches/{id}/accounting': ACCOUNTING, 'GET /batches/{id}/accounting.pdf': ACCOUNTING,
+  'GET /programmes/{id}/accounting': ACCOUNTING, 'GET /programmes/{id}/accounting.pdf': ACCOUNTING,
+  'GET /organisations/{id}/accounting': ACCOUNTING, 'GET /organisations/{id}/accounting.pdf': ACCOUNTING,
+  'GET /api/v1/groups/{id}/accounting': ACCOUNTING, 'GET /api/v1/batches/{id}/accounting': ACCOUNTING,
+  'GET /api/v1/programmes/{id}/accounting': ACCOUNTING, 'GET /api/v1/programmes/{id}/accounting.pdf': ACCOUNTING,
+  'GET /api/v1/organisations/{id}/accounting': ACCOUNTING,
   'GET /api/v1/meetings/{id}/report': GROUP_TEXT, 'POST /api/v1/meetings/{id}/report': REPORT_WRITE,
   'POST /api/v1/meetings/{id}/report/publish': ['facilitator'], 'POST /api/v1/meetings/{id}/contribution': ['participant'],
   'GET /api/v1/groups/{id}/reports': GROUP_TEXT, 'GET /api/v1/groups/{id}/story': GROUP_TEXT,

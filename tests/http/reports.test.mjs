@@ -525,7 +525,7 @@ test('a stopped participant no longer reads the group\'s texts', async () => {
   assert.ok((await q.get(`/api/v1/groups/${g1}/reports`)).json().reports.length >= 4);
   await finds('quitter', 'schuurt', href);
   const today = new Date().toISOString().slice(0, 10);
-  const r = await as.coach.post(`/enrolments/${quitterPlace}`, { status: 'stopped', date: today, reason: 'Andere functie.' });
+  const r = await as.coach.post(`/enrolments/${quitterPlace}`, { status: 'stopped', date: today, kind: 'work', reason: 'Andere functie.' });
   assert.equal(r.status, 303);
   const page = await q.get(href);
   assert.ok([200, 404].includes(page.status), `page: ${page.status}`);

@@ -87,11 +87,12 @@ async function orgIds(srv, org) {
   const wave = first(surveys, new RegExp(`href="/waves/(\\d+)">${WAVES[org]}<`), 'wave');
   const instrument = first(surveys, /href="\/instruments\/(\d+)"/, 'questionnaire');
   const links = (await coach.get(`/waves/${wave}/links.csv`)).text;
+  const organisation = (await coach.get('/api/v1/organisations')).json().organisations[0].id;
   const respond = (links.match(/respond\?token=([0-9a-f]+)/) || [null, 'none'])[1];
   return {
     unit: unit.id, person: people[0].id, account: me.id, grant: Number(grant[2]),
     framework, element, menuProgramme: menu.programme, topic: menu.topic, option: menu.option,
-    wave, instrument, respond,
+    wave, instrument, respond, organisation,
   };
 }
 
@@ -194,7 +195,7 @@ export function fill(pattern, set, method = 'GET') {
     if (bare.startsWith('/enrolments/{id}/')) return set.place;
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
       meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair',
-      waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken' };
+      waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken', organisations: 'organisation' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     throw new Error('no id for ' + pattern);

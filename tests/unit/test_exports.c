@@ -460,7 +460,7 @@ static bool setup(struct fixture *f, long long instrument, bool anonymous, long 
 	struct enrolment *en;
 	size_t n;
 	if (store_enrolment_list(f->st, &f->a, f->org_a, group, &en, &n) || n != 7 ||
-	    enrolment_set_status(&f->c, en[6].id, "stopped", "2026-02-01", "Ziek", &e))
+	    enrolment_set_status(&f->c, en[6].id, "stopped", "2026-02-01", "other", "Ziek", &e))
 		return false;
 	struct wave_new w = { instrument, "Eindevaluatie 2026 (groep A)", "group", group, "2026-03-01", "2026-03-31", anonymous, NULL };
 	return wave_create(&f->c, &w, 1, &e, wave) == D_OK;

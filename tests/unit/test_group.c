@@ -100,19 +100,27 @@ TEST(group_enrolment_once_per_programme_and_status_rules)
 	CHECK_INT(store_enrolment_list(f.st, &f.a, f.org_a, s.group, &en, &n), ST_OK);
 	CHECK_INT(n, 12);
 	e.n = 0;
-	CHECK_INT(enrolment_set_status(&f.c, en[0].id, "completed", "2026-06-01", "", &e), D_INVALID);
+	CHECK_INT(enrolment_set_status(&f.c, en[0].id, "completed", "2026-06-01", NULL, "", &e), D_INVALID);
 	CHECK_STR(errors_get(&e, "status"), "A place that is registered cannot become completed.");
 	e.n = 0;
-	CHECK_INT(enrolment_set_status(&f.c, en[0].id, "stopped", "2025-12-01", "", &e), D_INVALID);
+	CHECK_INT(enrolment_set_status(&f.c, en[0].id, "stopped", "2025-12-01", "other", "", &e), D_INVALID);
 	CHECK_STR(errors_get(&e, "date"), "The date cannot be before the registration on 5 January 2026.");
 	CHECK(errors_get(&e, "reason") != NULL);
 	e.n = 0;
-	CHECK_INT(enrolment_set_status(&f.c, en[0].id, "stopped", "2026-02-01", "Nieuwe functie", &e), D_OK);
+	/* a stop needs its kind, for the reports that count why people stopped */
+	e.n = 0;
+	CHECK_INT(enrolment_set_status(&f.c, en[0].id, "stopped", "2026-02-01", NULL, "Nieuwe functie", &e), D_INVALID);
+	CHECK(errors_get(&e, "kind") != NULL);
+	CHECK_INT(enrolment_set_status(&f.c, en[0].id, "stopped", "2026-02-01", "ziek", "Nieuwe functie", &e), D_INVALID);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE status = 'stopped'"), 0);
+	e.n = 0;
+	CHECK_INT(enrolment_set_status(&f.c, en[0].id, "stopped", "2026-02-01", "work", "Nieuwe functie", &e), D_OK);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE id = %lld AND stop_kind = 'work'", en[0].id), 1);
 	/* stopped: free to join another group of the programme */
 	CHECK_INT(group_enrol(&f.c, s.group2, &en[0].person_id, 1, "2026-02-02", &e), D_OK);
-	CHECK_INT(enrolment_set_status(&f.c, en[1].id, "active", NULL, NULL, &e), D_OK);
-	CHECK_INT(enrolment_set_status(&f.c, en[1].id, "completed", "2026-06-01", NULL, &e), D_OK);
-	CHECK_INT(enrolment_set_status(&f.c, en[1].id, "bogus", "2026-06-01", NULL, &e), D_INVALID);
+	CHECK_INT(enrolment_set_status(&f.c, en[1].id, "active", NULL, NULL, NULL, &e), D_OK);
+	CHECK_INT(enrolment_set_status(&f.c, en[1].id, "completed", "2026-06-01", NULL, NULL, &e), D_OK);
+	CHECK_INT(enrolment_set_status(&f.c, en[1].id, "bogus", "2026-06-01", NULL, NULL, &e), D_INVALID);
 	CHECK_STR(errors_get(&e, "status"), "Choose the status from the list.");
 
 	/* present at a meeting: a registered participant becomes active; absent does not */
@@ -156,36 +164,36 @@ TEST(group_status_of_many_all_or_none)
 	CHECK_INT(n, 3);
 	long long ids[] = { en[0].id, en[1].id, en[2].id };
 	/* none ticked */
-	CHECK_INT(enrolment_set_status_many(&f.c, s.group, ids, 0, "active", "", "", &e), D_INVALID);
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, ids, 0, "active", "", NULL, "", &e), D_INVALID);
 	CHECK_STR(errors_get(&e, "enrolment"), "Tick the participants whose status changes.");
 	/* a place of the other group among them: refused, nothing changed */
 	e.n = 0;
 	long long mixed[] = { en[0].id, en2[0].id };
-	CHECK_INT(enrolment_set_status_many(&f.c, s.group, mixed, 2, "active", "", "", &e), D_INVALID);
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, mixed, 2, "active", "", NULL, "", &e), D_INVALID);
 	CHECK_STR(errors_get(&e, "enrolment"), "Tick participants of this group only.");
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE status = 'active'"), 0);
 	/* an unknown id: the same answer */
 	e.n = 0;
 	long long unknown[] = { en[0].id, 999999 };
-	CHECK_INT(enrolment_set_status_many(&f.c, s.group, unknown, 2, "active", "", "", &e), D_INVALID);
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, unknown, 2, "active", "", NULL, "", &e), D_INVALID);
 	CHECK_STR(errors_get(&e, "enrolment"), "Tick participants of this group only.");
 	/* all three active at once */
 	e.n = 0;
-	CHECK_INT(enrolment_set_status_many(&f.c, s.group, ids, 3, "active", "", "", &e), D_OK);
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, ids, 3, "active", "", NULL, "", &e), D_OK);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE group_id = %lld AND status = 'active'", s.group), 3);
 	/* one of them completed; then all three completed: the completed one cannot, named, and nobody changes */
-	CHECK_INT(enrolment_set_status_many(&f.c, s.group, ids, 1, "completed", "2026-06-01", "", &e), D_OK);
-	CHECK_INT(enrolment_set_status_many(&f.c, s.group, ids, 3, "completed", "2026-06-02", "", &e), D_INVALID);
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, ids, 1, "completed", "2026-06-01", NULL, "", &e), D_OK);
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, ids, 3, "completed", "2026-06-02", NULL, "", &e), D_INVALID);
 	CHECK_STR(errors_get(&e, "status"), "E00: A place that is completed cannot become completed.");
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE group_id = %lld AND status = 'completed'", s.group), 1);
 	/* a stop without a reason: said once, not per person, and nobody stops */
 	e.n = 0;
-	CHECK_INT(enrolment_set_status_many(&f.c, s.group, &ids[1], 2, "stopped", "2026-06-02", "", &e), D_INVALID);
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, &ids[1], 2, "stopped", "2026-06-02", "other", "", &e), D_INVALID);
 	CHECK(errors_get(&e, "reason") != NULL);
 	CHECK_INT(e.n, 1);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE status = 'stopped'"), 0);
 	e.n = 0;
-	CHECK_INT(enrolment_set_status_many(&f.c, s.group, &ids[1], 2, "stopped", "2026-06-02", "Reorganisatie", &e), D_OK);
+	CHECK_INT(enrolment_set_status_many(&f.c, s.group, &ids[1], 2, "stopped", "2026-06-02", "other", "Reorganisatie", &e), D_OK);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM enrolment WHERE status = 'stopped'"), 2);
 	fixture_close(&f);
 }
@@ -271,7 +279,7 @@ static bool seen_setup(struct fixture *f, struct seen *x)
 		for (int k = 0; k < 12; k++)
 			if (en[i].person_id == x->s.people[k])
 				x->enrolment[k] = en[i].id;
-	if (enrolment_set_status(&f->c, x->enrolment[11], "stopped", "2026-03-01", "Nieuwe functie elders", &e))
+	if (enrolment_set_status(&f->c, x->enrolment[11], "stopped", "2026-03-01", "other", "Nieuwe functie elders", &e))
 		return false;
 	struct actor fw;
 	struct ctx fac = as(f, &fw, x->s.people[15], ROLE_BIT(ROLE_FACILITATOR));

@@ -105,7 +105,7 @@ TEST(logbook_private_shared_with_facilitator_with_group_and_back)
 	CHECK_INT(store_enrolment_list(f.st, &f.a, f.org_a, p.group, &en, &n), ST_OK);
 	for (size_t i = 0; i < n; i++)
 		if (en[i].person_id == p.peer)
-			CHECK_INT(enrolment_set_status(&f.c, en[i].id, "stopped", "2026-02-01", "Weg", &e), D_OK);
+			CHECK_INT(enrolment_set_status(&f.c, en[i].id, "stopped", "2026-02-01", "other", "Weg", &e), D_OK);
 	CHECK(!reads(&f, p.peer, P, id));
 
 	/* back to private */

@@ -146,9 +146,9 @@ static const char dutch_md[] =
 	"Lees [het artikel](https://example.org/artikel) nog eens.\n";
 
 static const struct pdf_section dutch_sections[] = {
-	{ "Bijeenkomst 1 — 10 september 2026: Kennismaking", "Verslag door Marieke", dutch_md },
-	{ "Bijeenkomst 2 — O'Brien & \"Zonen\" <i>", NULL, "Kort verslag.\n" },
-	{ NULL, "Zonder kop", "Alleen tekst.\n" },
+	{ "Bijeenkomst 1 — 10 september 2026: Kennismaking", "Verslag door Marieke", dutch_md, NULL, NULL },
+	{ "Bijeenkomst 2 — O'Brien & \"Zonen\" <i>", NULL, "Kort verslag.\n", NULL, NULL },
+	{ NULL, "Zonder kop", "Alleen tekst.\n", NULL, NULL },
 };
 
 static struct pdf_doc dutch_doc(void)
@@ -253,7 +253,7 @@ TEST(pdf_hostile_markdown)
 		"![plaatje](javascript:alert(3))\n"
 		"\n"
 		"Na.\n";
-	struct pdf_section s = { "Bijeenkomst", NULL, md };
+	struct pdf_section s = { "Bijeenkomst", NULL, md, NULL, NULL };
 	struct pdf_doc d = { .title = "Leerverhaal", .footer = "Leergroep", .sections = &s, .n_sections = 1 };
 	struct buf b = BUF_INIT;
 	CHECK_INT(pdf_render(&b, &d), 0);
@@ -351,7 +351,7 @@ static const struct word_box *find_word(const struct word_box *v, size_t n, cons
 TEST(pdf_pagination_loses_nothing)
 {
 	char *md = long_story();
-	struct pdf_section s = { "Bijeenkomst 5 — een lang verslag", "Verslag", md };
+	struct pdf_section s = { "Bijeenkomst 5 — een lang verslag", "Verslag", md, NULL, NULL };
 	struct pdf_doc d = { .title = "Leerverhaal", .subtitle = "Leergroep 2",
 			     .footer = "Leerverhaal · Leergroep 2", .sections = &s, .n_sections = 1 };
 	struct buf b = BUF_INIT;
@@ -485,9 +485,9 @@ TEST(pdf_odd_input)
 		buf_addch(&deep, 'a' + i % 26);
 	buf_adds(&deep, "\n\nkapot \xff\xfe\xc3 en \x01\x1b[31m rood\n");
 	struct pdf_section s[] = {
-		{ NULL, NULL, NULL },
-		{ "kop \xff\x01", "\x1b[0m", deep.ptr },
-		{ "", "", "" },
+		{ NULL, NULL, NULL, NULL, NULL },
+		{ "kop \xff\x01", "\x1b[0m", deep.ptr, NULL, NULL },
+		{ "", "", "", NULL, NULL },
 	};
 	struct pdf_doc d = { .title = "\xc3", .subtitle = "", .cover_lines = { "\x7f", NULL },
 			     .footer = "voet\nnoot\t!", .sections = s, .n_sections = 3 };
@@ -513,7 +513,7 @@ TEST(pdf_odd_input)
  * with a colour emoji font installed the first would be drawn instead. */
 TEST(pdf_no_box_for_missing_glyphs)
 {
-	struct pdf_section s = { "Kop \xf0\x9f\x91\x8d", NULL, "Top \xf0\x9f\x91\x8d dag \xe2\x9d\xa4 einde.\n" };
+	struct pdf_section s = { "Kop \xf0\x9f\x91\x8d", NULL, "Top \xf0\x9f\x91\x8d dag \xe2\x9d\xa4 einde.\n", NULL, NULL };
 	struct pdf_doc d = { .title = "Leerverhaal", .footer = "Leergroep", .sections = &s, .n_sections = 1 };
 	struct buf b = BUF_INIT;
 	CHECK_INT(pdf_render(&b, &d), 0);
@@ -533,5 +533,43 @@ TEST(pdf_no_box_for_missing_glyphs)
 		CHECK(strstr(t, "01F") == NULL && strstr(t, "44D") == NULL);
 		free(t);
 	}
+	buf_release(&b);
+}
+
+/* ---- tables and charts (the accounting of a level) ---- */
+
+TEST(pdf_table_and_chart)
+{
+	static const char *const cells[] = { "Deelnemers", "Aantal", "Aangemeld", "117", "Gestopt: ziekte", "5",
+					     "O'Brien & \"Zonen\" <b>", "12" };
+	struct pdf_table t = { cells, 2, 4 };
+	static const char svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 100\">"
+				  "<rect x=\"0\" y=\"0\" width=\"200\" height=\"50\" fill=\"#1f3a5f\"></rect>"
+				  "<text x=\"10\" y=\"80\" font-size=\"20\">Gemiddelde 3,1</text></svg>";
+	struct pdf_section s[] = {
+		{ "Aanmeldingen", NULL, "Tekst boven de tabel.\n", svg, &t },
+		{ "Kapot", NULL, NULL, "<svg><rect", NULL },  /* an SVG librsvg cannot read is left out */
+	};
+	struct pdf_doc d = { .title = "Verantwoording", .subtitle = "LiVe!", .sections = s, .n_sections = 2 };
+	struct buf b = BUF_INIT;
+	CHECK_INT(pdf_render(&b, &d), 0);
+	CHECK(framed(b.ptr, b.len));
+	if (!have_tool("pdftotext")) {
+		skipped();
+		buf_release(&b);
+		return;
+	}
+	char *text = run_tool(&b, "pdftotext", "-layout -enc UTF-8");
+	CHECK(text != NULL);
+	if (text) {
+		CHECK(strstr(text, "Tekst boven de tabel.") != NULL);
+		CHECK(strstr(text, "Gemiddelde 3,1") != NULL);  /* the chart's own text, drawn */
+		/* a row stays on its line: label left, number right */
+		const char *row = strstr(text, "Gestopt: ziekte");
+		CHECK(row && strchr(row, '\n') > strstr(row, "5"));
+		CHECK(strstr(text, "O'Brien & \"Zonen\" <b>") != NULL);
+		CHECK(strstr(text, "Kapot") != NULL);
+	}
+	free(text);
 	buf_release(&b);
 }

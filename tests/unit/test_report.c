@@ -183,7 +183,7 @@ TEST(report_published_is_read_by_the_group_the_coach_anonymised_never_the_owner)
 	CHECK(!store_enrolment_list(f.st, &f.a, f.org_a, p.group, &en, &n));
 	for (size_t i = 0; i < n; i++)
 		if (en[i].person_id == p.pieter)
-			CHECK_INT(enrolment_set_status(&f.c, en[i].id, "stopped", "2026-02-01", "Verhuisd", &e), D_OK);
+			CHECK_INT(enrolment_set_status(&f.c, en[i].id, "stopped", "2026-02-01", "other", "Verhuisd", &e), D_OK);
 	CHECK_INT(level(&f, p.pieter, PART, p.meeting[0]), PRIVACY_NONE);
 	/* back to draft: the group no longer reads it */
 	CHECK_INT(report_publish(&fac, p.meeting[0], false, 6, &e), D_OK);

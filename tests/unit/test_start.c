@@ -113,7 +113,7 @@ TEST(start_participant_asked_until_done)
 	CHECK_INT(store_enrolment_list(f.st, &f.a, f.org_a, x.group, &en, &n), ST_OK);
 	CHECK(n == 1);
 	if (n == 1)
-		CHECK_INT(enrolment_set_status(&coach, en[0].id, "active", "2026-01-12", "", &e), D_OK);
+		CHECK_INT(enrolment_set_status(&coach, en[0].id, "active", "2026-01-12", NULL, "", &e), D_OK);
 	CHECK_INT(asked(&anna, START_LOGBOOK), 1);
 	struct logbook_entry le = { 0 };
 	le.entry_date = "2026-02-01";  /* too long ago */
@@ -156,7 +156,7 @@ TEST(start_facilitator_and_mentor_asked_until_done)
 	}
 	struct actor wc;
 	struct ctx coach = as(&f, &wc, f.org_a, 0, ROLE_BIT(ROLE_COACH));
-	CHECK_INT(enrolment_set_status(&coach, en[0].id, "active", "2026-01-12", "", &e), D_OK);
+	CHECK_INT(enrolment_set_status(&coach, en[0].id, "active", "2026-01-12", NULL, "", &e), D_OK);
 	CHECK_INT(asked(&fac, START_ATTENDANCE), 1);
 	CHECK_INT(attendance_record(&fac, x.meeting, x.anna, "present", NOW, &e), D_OK);
 	CHECK_INT(asked(&fac, START_ATTENDANCE), 0);

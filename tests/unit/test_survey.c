@@ -54,7 +54,7 @@ static bool setup(struct fixture *f, bool anonymous, long long *wave)
 	struct enrolment *en;
 	size_t n;
 	if (store_enrolment_list(f->st, &f->a, f->org_a, group, &en, &n) || n != 7 ||
-	    enrolment_set_status(&f->c, en[6].id, "stopped", "2026-02-01", "Ziek", &e))
+	    enrolment_set_status(&f->c, en[6].id, "stopped", "2026-02-01", "other", "Ziek", &e))
 		return false;
 	if (instrument_install(&f->c, "live-final", 1, &instrument))
 		return false;

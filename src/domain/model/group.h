@@ -30,6 +30,7 @@ struct learning_group {
 struct enrolment {
 	long long id, group_id, person_id;
 	char *status, *registered_on, *stopped_on, *stop_reason, *completed_on;
+	char *stop_kind;                     /* illness, work, manager, other; "" when not recorded */
 	char *person_name, *employee_id;     /* filled by reads */
 };
 

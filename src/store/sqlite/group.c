@@ -202,7 +202,7 @@ int store_enrolment_add(struct store *s, long long org, long long group_id, long
 
 int store_enrolment_update(struct store *s, long long org, const struct enrolment *e)
 {
-	sqlite3_stmt *st = stmt(s, "UPDATE enrolment SET status = ?3, stopped_on = ?4, stop_reason = ?5, completed_on = ?6"
+	sqlite3_stmt *st = stmt(s, "UPDATE enrolment SET status = ?3, stopped_on = ?4, stop_reason = ?5, completed_on = ?6, stop_kind = ?7"
 				" WHERE id = ?2 AND organisation_id = ?1");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, e->id);
@@ -210,12 +210,13 @@ int store_enrolment_update(struct store *s, long long org, const struct enrolmen
 	bind_text(st, 4, e->stopped_on ? e->stopped_on : "");
 	bind_text(st, 5, e->stop_reason ? e->stop_reason : "");
 	bind_text(st, 6, e->completed_on ? e->completed_on : "");
+	bind_text(st, 7, e->stop_kind ? e->stop_kind : "");
 	return changed(s, exec_stmt(s, st));
 }
 
 #define ENROLMENT_COLS \
 	"e.id, e.group_id, e.person_id, e.status, e.registered_on, e.stopped_on, e.stop_reason, e.completed_on," \
-	" p.name, p.employee_id"
+	" p.name, p.employee_id, e.stop_kind"
 #define ENROLMENT_FROM " FROM enrolment e JOIN person p ON p.id = e.person_id"
 
 static void read_enrolment(struct arena *a, sqlite3_stmt *st, struct enrolment *e)
@@ -230,6 +231,7 @@ static void read_enrolment(struct arena *a, sqlite3_stmt *st, struct enrolment *
 	e->completed_on = col_text0(a, st, 7);
 	e->person_name = col_text0(a, st, 8);
 	e->employee_id = col_text0(a, st, 9);
+	e->stop_kind = col_text0(a, st, 10);
 }
 
 int store_enrolment_get(struct store *s, struct arena *a, long long org, long long id, struct enrolment *out)

@@ -1,0 +1,238 @@
+// The accounting of a level (domain/level_report.h): the finished demo run
+// "LiVe! Westerschelde 2025" accounts as seed 000 §9.1 does (117
+// registered, 12 stopped for illness, work or with the manager, 105
+// completed, 84 of them answered the final evaluation and 21 did not), and
+// the JSON, the page and the PDF say the same as each other and as the
+// group and wave figures; a bad period is refused; another organisation's
+// ids are not found; and the owner reads no text anybody wrote and no name
+// in any of them. One server for the whole file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
+
+const FINISHED = 'LiVe! Westerschelde 2025';
+let srv, tmp, prog, groupA, groups, wave;
+const as = {};
+
+let havePdftotext = true;
+try { execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); } catch { havePdftotext = false; }
+
+const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-readonly', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const flat = (s) => s.replace(/\s+/g, ' ');
+// the text of a page without its markup, entities read
+const words = (html) => flat(html.replace(/<[^>]*>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"')
+  .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+
+async function bytes(who, path) {
+  const res = await fetch(srv.base + path, { headers: { cookie: as[who].cookieHeader() } });
+  return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+}
+async function pdf(who, path) {
+  const r = await bytes(who, path);
+  assert.equal(r.status, 200, `${who} ${path}`);
+  assert.match(r.type, /application\/pdf/);
+  const f = join(tmp, `${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(f, r.body);
+  return { file: f, text: havePdftotext ? flat(execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', f, '-'], { encoding: 'utf8' })) : '' };
+}
+
+before(async () => {
+  srv = await startServer();
+  tmp = mkdtempSync(join(tmpdir(), 'leergang-accounting-'));
+  for (const role of ['coach', 'owner']) {
+    as[role] = new Client(srv.base);
+    await as[role].login(demoEmail(role));
+  }
+  as.other = new Client(srv.base);
+  await as.other.login(demoEmail('owner', 'gemeente'));
+  prog = (await as.coach.get('/api/v1/programmes')).json().programmes.find((p) => p.name === FINISHED).id;
+  groups = sql(`SELECT g.id, g.name FROM learning_group g JOIN batch b ON b.id = g.batch_id WHERE b.programme_id = ${prog}`);
+  groupA = groups.find((g) => g.name === 'Leergroep A').id;
+  wave = sql(`SELECT id FROM wave WHERE population = 'programme' AND population_id = ${prog}`)[0].id;
+});
+
+after(async () => {
+  rmSync(tmp, { recursive: true, force: true });
+  await srv.stop();
+});
+
+test('the finished run accounts as seed 000 §9.1: 117 registered, 12 stopped by kind, 105 completed, 84 answered, 21 not', async () => {
+  const j = (await as.owner.get(`/api/v1/programmes/${prog}/accounting`)).json();
+  assert.deepEqual(j.enrolment, { registered: 117, in_progress: 0, completed: 105, stopped: 12,
+    stopped_by_kind: { illness: 5, work: 4, manager: 3, other: 0 } });
+  assert.equal(j.waves.length, 1);
+  const acc = j.waves[0].accounting;
+  assert.deepEqual([acc.registered, acc.stopped, acc.completed, acc.invited, acc.responded, acc.not_responded],
+    [117, 12, 105, 105, 84, 21]);
+  // the same as the groups' own figures, summed, and the database
+  let registered = 0, stopped = 0, completed = 0;
+  for (const g of groups) {
+    const people = (await as.coach.get(`/api/v1/groups/${g.id}`)).json().participants;
+    registered += people.length;
+    stopped += people.filter((p) => p.status === 'stopped').length;
+    completed += people.filter((p) => p.status === 'completed').length;
+  }
+  assert.deepEqual([registered, stopped, completed], [117, 12, 105]);
+  const kinds = Object.fromEntries(sql(`SELECT e.stop_kind k, count(*) n FROM enrolment e JOIN learning_group g ON g.id = e.group_id
+    JOIN batch b ON b.id = g.batch_id WHERE b.programme_id = ${prog} AND e.status = 'stopped' GROUP BY 1`).map((r) => [r.k, r.n]));
+  assert.deepEqual(kinds, { illness: 5, manager: 3, work: 4 });
+  // the same as the wave's own page and API (the coach reads those)
+  const w = (await as.coach.get(`/api/v1/waves/${wave}`)).json();
+  assert.deepEqual([w.accounting.registered, w.accounting.stopped, w.accounting.asked, w.accounting.responded, w.accounting.not_responded],
+    [acc.registered, acc.stopped, acc.invited, acc.responded, acc.not_responded]);
+  for (const it of j.waves[0].items) {
+    const same = w.results.find((x) => x.code === it.code);
+    assert.equal(same.n, it.n, `n of ${it.code}`);
+    assert.equal(same.mean, Math.round(it.mean * 10) / 10, `mean of ${it.code}, as the wave's API rounds it`);
+  }
+  // the batch and the group read the same way down the levels
+  const batch = (await as.owner.get(`/api/v1/batches/${j.trend[0].id}/accounting`)).json();
+  assert.deepEqual(batch.enrolment, j.enrolment);
+  const a = (await as.owner.get(`/api/v1/groups/${groupA}/accounting`)).json();
+  assert.equal(a.enrolment.registered, 9);
+  assert.equal(a.meetings.held, 10);
+  assert.equal(a.attendance_bands['80_or_more'] + a.attendance_bands['50_to_80'] + a.attendance_bands.below_50, 9);
+});
+
+test('the page and the PDF show the JSON\'s figures; page 1 of the PDF is in build/check', async (t) => {
+  const j = (await as.owner.get(`/api/v1/programmes/${prog}/accounting`)).json();
+  const page = await as.owner.get(`/programmes/${prog}/accounting`);
+  assert.equal(page.status, 200);
+  const row = (label) => {
+    const m = page.text.match(new RegExp(`<th scope="row">${label}</th><td class="num">(\\d+)</td>`));
+    assert.ok(m, `the page has a row ${label}`);
+    return +m[1];
+  };
+  assert.equal(row('Aangemeld'), j.enrolment.registered);
+  assert.equal(row('Afgerond'), j.enrolment.completed);
+  assert.equal(row('Gestopt'), j.enrolment.stopped);
+  assert.equal(row('Gestopt: ziekte'), 5);
+  assert.equal(row('Gestopt: werkomstandigheden'), 4);
+  assert.equal(row('Gestopt: besloten met de leidinggevende'), 3);
+  assert.equal(row('Beantwoord'), 84);
+  assert.equal(row('Niet beantwoord'), 21);
+  assert.match(page.text, /<svg role="img"/, 'a chart as on the wave page');
+  assert.match(page.text, new RegExp(`href="/programmes/${prog}/accounting.pdf"`));
+  if (!havePdftotext) { t.skip('pdftotext is not installed: the PDF text is not checked'); return; }
+  const p = await pdf('owner', `/programmes/${prog}/accounting.pdf`);
+  for (const [label, n] of [['Aangemeld', 117], ['Afgerond', 105], ['Gestopt', 12], ['Gestopt: ziekte', 5],
+    ['Gestopt: werkomstandigheden', 4], ['Gestopt: besloten met de leidinggevende', 3], ['Uitgenodigd \\(niet gestopt\\)', 105],
+    ['Beantwoord', 84], ['Niet beantwoord', 21]]) {
+    assert.match(p.text, new RegExp(`(^| )${label} ${n} `), `the PDF: ${label} ${n}`);
+  }
+  assert.match(p.text, /Regels die golden/);
+  // page 1, the one a reviewer looks at, says it in brief
+  const one = flat(execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', p.file, '-'], { encoding: 'utf8' }));
+  assert.match(one, /117 aangemeld in 10 groepen: 105 afgerond, 12 gestopt/);
+  assert.match(one, /Gestopt: 5 door ziekte, 4 door werkomstandigheden, 3 besloten met de leidinggevende/);
+  assert.match(one, /Eindevaluatie LiVe! 2025: 84 van 105 beantwoord, 21 niet\./);
+  // the command line makes the same document's figures
+  const out = join(tmp, 'cli.json');
+  cli(srv.db, ['report', '--org', 'politie-demo', '--level', 'programme', '--id', String(prog), '--format', 'json', '--output', out]);
+  const c = JSON.parse(execFileSync('cat', [out], { encoding: 'utf8' }));
+  assert.deepEqual(c.enrolment, j.enrolment);
+  assert.deepEqual(c.waves[0].accounting, j.waves[0].accounting);
+  mkdirSync('build/check', { recursive: true });
+  try {
+    execFileSync('pdftoppm', ['-png', '-f', '1', '-l', '1', '-r', '60', '-singlefile', p.file, 'build/check/accounting-programme']);
+  } catch { /* pdftoppm comes with pdftotext; a missing one is reported above */ }
+  copyFileSync(p.file, 'build/check/accounting-programme.pdf');
+});
+
+test('a bad period is refused with a Dutch sentence and changes nothing', async () => {
+  for (const q of ['from=2026-13-01', 'to=morgen', 'from=2026-05-01&to=2026-04-01']) {
+    const r = await as.coach.get(`/programmes/${prog}/accounting?${q}`);
+    assert.equal(r.status, 400, q);
+    assert.match(r.text, /JJJJ-MM-DD|ligt vóór het begin/, q);
+    assert.ok(!r.text.includes('Aangemeld'), `${q}: no figures beside the message`);
+    const a = await as.coach.get(`/api/v1/programmes/${prog}/accounting?${q}`);
+    assert.equal(a.status, 400, `API ${q}`);
+    assert.equal((await bytes('coach', `/programmes/${prog}/accounting.pdf?${q}`)).status, 400, `PDF ${q}`);
+  }
+  // a period counts what lay in it: before the run nobody was registered
+  const early = (await as.coach.get(`/api/v1/programmes/${prog}/accounting?to=2000-01-01`)).json();
+  assert.equal(early.enrolment.registered, 0);
+  assert.equal(early.meetings.planned, 0);
+  assert.equal(early.waves.length, 0);
+});
+
+test('another organisation\'s ids are not found, on every channel and level', async () => {
+  const progB = sql(`SELECT p.id FROM programme p JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = 'gemeente-demo'`)[0].id;
+  const groupB = sql(`SELECT g.id FROM learning_group g JOIN organisation o ON o.id = g.organisation_id WHERE o.slug = 'gemeente-demo'`)[0].id;
+  const batchB = sql(`SELECT b.id FROM batch b JOIN organisation o ON o.id = b.organisation_id WHERE o.slug = 'gemeente-demo'`)[0].id;
+  const orgB = sql(`SELECT id FROM organisation WHERE slug = 'gemeente-demo'`)[0].id;
+  for (const [level, id] of [['programmes', progB], ['groups', groupB], ['batches', batchB], ['organisations', orgB]]) {
+    for (const who of ['coach', 'owner']) {
+      assert.equal((await as[who].get(`/${level}/${id}/accounting`)).status, 404, `${who} ${level} page`);
+      assert.equal((await bytes(who, `/${level}/${id}/accounting.pdf`)).status, 404, `${who} ${level} PDF`);
+      assert.equal((await as[who].get(`/api/v1/${level}/${id}/accounting`)).status, 404, `${who} ${level} API`);
+    }
+  }
+  // and the other organisation's owner does not see this one's
+  assert.equal((await as.other.get(`/programmes/${prog}/accounting`)).status, 404);
+  assert.equal((await as.other.get(`/api/v1/programmes/${prog}/accounting`)).status, 404);
+});
+
+// Every text written in the organisation that the owner may never read,
+// in pieces long enough to say something (the lines of the texts).
+function texts() {
+  const org = `(SELECT id FROM organisation WHERE slug = 'politie-demo')`;
+  const rows = [
+    ...sql(`SELECT agenda t FROM meeting_report WHERE organisation_id = ${org} UNION ALL SELECT themes FROM meeting_report WHERE organisation_id = ${org}
+      UNION ALL SELECT learning_moments FROM meeting_report WHERE organisation_id = ${org} UNION ALL SELECT facilitator_reflection FROM meeting_report WHERE organisation_id = ${org}
+      UNION ALL SELECT mentor_reflection FROM meeting_report WHERE organisation_id = ${org}`),
+    ...sql(`SELECT text t FROM contribution WHERE organisation_id = ${org}`),
+    ...sql(`SELECT opening t FROM learning_story WHERE organisation_id = ${org} UNION ALL SELECT closing FROM learning_story WHERE organisation_id = ${org}`),
+    ...sql(`SELECT body t FROM logbook_entry WHERE organisation_id = ${org} UNION ALL SELECT energy_gave FROM logbook_entry WHERE organisation_id = ${org}
+      UNION ALL SELECT energy_cost FROM logbook_entry WHERE organisation_id = ${org}`),
+    ...sql(`SELECT expectations t FROM intake WHERE organisation_id = ${org}`),
+    ...sql(`SELECT a.text t FROM answer a JOIN response r ON r.id = a.response_id JOIN wave w ON w.id = r.wave_id WHERE w.organisation_id = ${org} AND a.text <> ''`),
+    ...sql(`SELECT stop_reason t FROM enrolment WHERE organisation_id = ${org}`),
+    ...sql(`SELECT free_topic t FROM meeting WHERE organisation_id = ${org} UNION ALL SELECT justification FROM meeting WHERE organisation_id = ${org}`),
+  ];
+  const pieces = new Set();
+  for (const { t } of rows) {
+    for (const line of String(t || '').split('\n')) {
+      const s = flat(line.replace(/^[\s>#*\-0-9.]+/, '').replace(/[*_]/g, '')).trim();
+      if (s.length >= 16) pieces.add(s.slice(0, 40));
+    }
+  }
+  return [...pieces];
+}
+
+test('the owner reads no text anybody wrote and no name: page, JSON, PDF, at every level', async (t) => {
+  const pieces = texts();
+  assert.ok(pieces.length > 40, `the demo has texts to look for (${pieces.length})`);
+  // the people of the groups: participants, mentors, facilitators (the
+  // owner's own name is in the page's header)
+  const names = sql(`SELECT DISTINCT p.name FROM person p JOIN learning_group g ON p.id IN (g.mentor_id, g.facilitator_id)
+      OR p.id IN (SELECT person_id FROM enrolment WHERE group_id = g.id)
+    WHERE g.organisation_id = (SELECT id FROM organisation WHERE slug = 'politie-demo')`)
+    .map((r) => r.name).filter((n) => n.length >= 8);
+  assert.ok(names.length > 100, `the names to look for (${names.length})`);
+  // the pieces are found where they may be read: the coach's learning story
+  const story = words((await as.coach.get(`/groups/${groupA}/story`)).text);
+  assert.ok(pieces.some((p) => story.includes(p)), 'the search finds the texts where they are shown');
+  const channels = [];
+  for (const [level, id] of [['programmes', prog], ['groups', groupA], ['organisations', sql(`SELECT id FROM organisation WHERE slug = 'politie-demo'`)[0].id]]) {
+    const page = await as.owner.get(`/${level}/${id}/accounting`);
+    assert.equal(page.status, 200, `${level} page`);
+    channels.push([`${level} page`, words(page.text)]);
+    const api = await as.owner.get(`/api/v1/${level}/${id}/accounting`);
+    assert.equal(api.status, 200, `${level} API`);
+    channels.push([`${level} JSON`, flat(JSON.stringify(api.json()))]);
+    if (havePdftotext) channels.push([`${level} PDF`, (await pdf('owner', `/${level}/${id}/accounting.pdf`)).text]);
+  }
+  for (const [what, text] of channels) {
+    for (const p of pieces) assert.ok(!text.includes(p), `${what} holds "${p}"`);
+    for (const n of names) assert.ok(!text.includes(n), `${what} holds the name "${n}"`);
+  }
+  // the owner's other doors stay shut: the story, the reports, the wave
+  assert.equal((await as.owner.get(`/groups/${groupA}/story`)).status, 403);
+  assert.equal((await as.owner.get(`/api/v1/waves/${wave}`)).status, 403);
+  if (!havePdftotext) t.skip('pdftotext is not installed: the PDFs are not read');
+});
