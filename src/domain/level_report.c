@@ -92,9 +92,13 @@ int attendance_band(long long held, long long present)
 
 const char *attendance_band_label(enum attendance_band b)
 {
+	/* the % signs are text, not conversions */
 	switch (b) {
+	/* xgettext:no-c-format */
 	case BAND_HIGH: return _("80 % or more of the meetings");
+	/* xgettext:no-c-format */
 	case BAND_MIDDLE: return _("50 to 80 % of the meetings");
+	/* xgettext:no-c-format */
 	default: return _("less than 50 % of the meetings");
 	}
 }
