@@ -3,7 +3,8 @@
 // Used by tests/http and tests/e2e. The binary is $LEERGANG_BIN (make check
 // passes the sanitizer build), else build/release/leergang.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -26,13 +27,38 @@ export function cliResult(db, args, input) {
   }
 }
 
+// The demo database, made once per binary, kind of names and day (its
+// dates are relative to today) and copied for each server: every test
+// file runs in a process of its own, so the copy is kept in a folder of
+// the temporary directory, made under another name and renamed into place
+// (two test processes making it at once both end with a whole file).
+// Templates of other days or binaries are removed when a new one is made.
+function demoTemplate(names) {
+  const st = statSync(BIN);
+  const day = new Date().toISOString().slice(0, 10);
+  const key = createHash('sha256').update([BIN, st.size, st.mtimeMs, env.LEERGANG_LOCALEDIR, names, day].join('\0'))
+    .digest('hex').slice(0, 20);
+  const dir = join(tmpdir(), 'leergang-test-demo');
+  const file = join(dir, `${key}.db`);
+  if (existsSync(file)) return file;
+  mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync(dir)) {
+    if (statSync(join(dir, f)).mtimeMs < Date.now() - 86400e3) rmSync(join(dir, f), { force: true });
+  }
+  const made = join(dir, `${key}.${process.pid}.making`);
+  rmSync(made, { force: true });
+  cli(made, ['init', '--demo', ...(names === 'hostile' ? ['--hostile-names'] : [])]);
+  renameSync(made, file);
+  return file;
+}
+
 // extraEnv: more environment for the server process (the mail settings).
 // names: 'hostile' (the demo with the tests' hostile names: markup, a
 // formula, a very long name) or 'ordinary' (the demo as people see it).
 export async function startServer({ demo = true, names = 'hostile', env: extraEnv = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'leergang-test-'));
   const db = join(dir, 'test.db');
-  cli(db, demo ? ['init', '--demo', ...(names === 'hostile' ? ['--hostile-names'] : [])] : ['init']);
+  if (demo) copyFileSync(demoTemplate(names), db); else cli(db, ['init']);
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '4'],
