@@ -132,8 +132,12 @@ static void menu(struct parts *p, const struct level_report *r)
 {
 	struct ctx *c = p->c;
 	struct report_part *x = part(p, SECTION_MENU, 2, _("Choices from the menu card"));
-	x->text = arena_printf(c->a, _("%lld meetings chosen from the menu card, %lld free choices."), r->menu_choices,
-			       r->free_choices);
+	x->text = arena_printf(c->a, "%s %s",
+			       arena_printf(c->a, ngettext("%lld meeting chosen from the menu card;",
+							   "%lld meetings chosen from the menu card;", (unsigned long)r->menu_choices),
+					    r->menu_choices),
+			       arena_printf(c->a, ngettext("%lld free choice.", "%lld free choices.", (unsigned long)r->free_choices),
+					    r->free_choices));
 	struct rows t = { .a = c->a, .cols = 2 };
 	row(&t, _("Topic"), _("Chosen"));
 	for (size_t i = 0; i < r->ntopics; i++)

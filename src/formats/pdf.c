@@ -592,8 +592,56 @@ static void walk_markdown(struct walk *w, const char *md)
 
 #define F_CELL "DejaVu Sans 8.5"
 #define F_HEAD "DejaVu Sans Bold 8.5"
-#define NUM_COL 70.0            /* width of a number column */
+#define NUM_COL_MIN 40.0        /* narrowest number column */
 #define CELL_PAD 3.0
+
+/* The width text needs on one line, in points. */
+static double natural_width(PangoContext *pc, const char *font, const char *text)
+{
+	PangoLayout *l = new_layout(pc, font, 0);
+	pango_layout_set_text(l, text, -1);
+	int lw, lh;
+	pango_layout_get_size(l, &lw, &lh);
+	g_object_unref(l);
+	return (double)lw / PANGO_SCALE;
+}
+
+/* The widths of a table's number columns (1..nc-1): each as wide as its
+ * longest cell and the longest word of its heading need, so that a
+ * heading wraps between words and never inside one; when together they
+ * would take more than 72 % of the width, they share that alike.
+ * Returns the width left for the first column. */
+static double number_columns(PangoContext *pc, const struct pdf_table *t, size_t nc, double *cw)
+{
+	double sum = 0;
+	for (size_t c = 1; c < nc; c++) {
+		double need = NUM_COL_MIN;
+		for (size_t r = 0; r < t->nrows; r++) {
+			char *txt = clean(t->cells[r * t->ncols + c], true);
+			const char *font = r ? F_CELL : F_HEAD;
+			/* a heading may wrap between words: its longest word counts */
+			char *word = txt;
+			for (bool more = true; more; word++) {
+				char *end = r ? word + strlen(word) : word + strcspn(word, " ");
+				more = *end != '\0';
+				*end = '\0';
+				double need_here = natural_width(pc, font, word) + 2 * CELL_PAD + 1;  /* + rounding */
+				if (need_here > need)
+					need = need_here;
+				word = end;
+			}
+			g_free(txt);
+		}
+		cw[c] = need;
+		sum += need;
+	}
+	if (sum > COL_WIDTH * 0.72) {
+		for (size_t c = 1; c < nc; c++)
+			cw[c] = COL_WIDTH * 0.72 / (double)(nc - 1);
+		sum = COL_WIDTH * 0.72;
+	}
+	return COL_WIDTH - sum;
+}
 
 /* A table as one block per row, the header kept with the first row. */
 static void table_blocks(struct walk *w, const struct pdf_table *t)
@@ -601,18 +649,16 @@ static void table_blocks(struct walk *w, const struct pdf_table *t)
 	size_t nc = t->ncols < PDF_TABLE_COLS_MAX ? t->ncols : PDF_TABLE_COLS_MAX;
 	if (!nc || !t->nrows || !t->cells)
 		return;
-	/* number columns share at most 55 % of the width */
-	double num = nc > 1 && (double)(nc - 1) * NUM_COL > COL_WIDTH * 0.55 ? COL_WIDTH * 0.55 / (double)(nc - 1) : NUM_COL;
-	double first = COL_WIDTH - (double)(nc - 1) * num;
+	double cw[PDF_TABLE_COLS_MAX];
+	cw[0] = number_columns(w->pc, t, nc, cw);
 	for (size_t r = 0; r < t->nrows; r++) {
 		struct block *b = add_block(w, K_ROW, r ? 0 : 8, r + 1 == t->nrows ? 10 : 0);
 		b->head = r == 0;
 		b->keep = b->head;
 		b->ncells = (int)nc;
-		double h = 0;
+		double h = 0, x = COL_LEFT;
 		for (size_t c = 0; c < nc; c++) {
-			double cw = c ? num : first;
-			PangoLayout *l = new_layout(w->pc, b->head ? F_HEAD : F_CELL, cw - 2 * CELL_PAD);
+			PangoLayout *l = new_layout(w->pc, b->head ? F_HEAD : F_CELL, cw[c] - 2 * CELL_PAD);
 			char *txt = clean(t->cells[r * t->ncols + c], true);
 			pango_layout_set_text(l, txt, -1);
 			g_free(txt);
@@ -623,7 +669,8 @@ static void table_blocks(struct walk *w, const struct pdf_table *t)
 			if ((double)lh / PANGO_SCALE > h)
 				h = (double)lh / PANGO_SCALE;
 			b->cells[c] = l;
-			b->cell_x[c] = c ? COL_LEFT + first + (double)(c - 1) * num : COL_LEFT;
+			b->cell_x[c] = x;
+			x += cw[c];
 		}
 		b->rule_h = h + 2 * CELL_PAD;
 	}
