@@ -24,7 +24,7 @@ static const double target[10][2] = {
 
 static const char *const insights[] = {
 	"Vragen stellen voordat ik oordeel.",
-	"Het verschil tussen dialoog en discussie.",
+	"Hoe een dialoog anders loopt dan een discussie.",
 	"Luisteren naar wat de ander niet zegt.",
 	"Dat reflectie helpt, ook als het schuurt.",
 	"Waardering uitspreken, vaker dan ik deed.",

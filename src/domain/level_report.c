@@ -541,7 +541,7 @@ int level_report_read(struct ctx *c, enum report_level level, long long id, cons
 	rule(c, out, _("Why someone stopped is counted by kind; the note written with it is not in the report."));
 	rule(c, out, _("Attendance per person is counted in bands over the meetings held with attendance recorded; those who stopped are left out."));
 	if (out->free_choices)
-		rule(c, out, _("Free choices for a menu meeting are counted, not named: their topic is the group's own text."));
+		rule(c, out, _("Free choices for a menu meeting are counted together, in one row."));
 	return D_OK;
 }
 

@@ -386,6 +386,10 @@ int meeting_view_open(struct ctx *c, long long id, struct meeting_view *v)
 	long long org = c->who->organisation_id;
 	v->may_run = group_may_run(v->rel);
 	v->may_read_report = v->rel != REL_OWNER;
+	/* why the group chose a menu topic is the group's own text: the owner
+	 * sees what was chosen, not why (SPEC: the owner never reads texts) */
+	if (v->rel == REL_OWNER)
+		v->m.justification = "";
 	struct attendance *at;
 	struct script_part *sp;
 	size_t nat, nsp;
