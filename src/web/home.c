@@ -128,7 +128,8 @@ void page_home(struct web *w)
 		card(w, "/audit", _("Audit log"), _("Who changed what, and when."));
 	}
 	if (w->ctx.who->person_id)
-		card(w, "/me/data.pdf", _("My data"), _("Everything leergang holds about you, as a readable PDF (/me/data.json: the same as JSON)."));
+		html(w->out, "<li><h3><a href=\"/me/data.pdf\">%s</a></h3><p>%s <a href=\"/me/data.json\">%s</a></p></li>",
+		     _("My data"), _("Everything leergang holds about you, as a readable PDF."), _("The same as JSON, for a computer."));
 	card(w, "/password", _("Change password"), _("Choose a new password; your other sessions are then logged out."));
 	html(w->out, "</ul>\n");
 	page_end(w);
