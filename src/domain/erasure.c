@@ -7,6 +7,7 @@
 #include "role.h"
 #include "core/i18n.h"
 #include "store/store.h"
+#include "store/subject.h"
 
 const char *erasure_note(void)
 {

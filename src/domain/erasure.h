@@ -9,7 +9,8 @@
 
 #include "core/compiler.h"
 #include "ctx.h"
-#include "store/subject.h"
+#include "model/subject.h"
+#include "core/buf.h"
 
 /* Erases person_id (administrator only). With dry_run nothing changes and
  * steps say what would go and what would stay. steps: what each step

@@ -4,7 +4,12 @@
  * are the same, with Dutch headings. */
 #include "subject_access.h"
 #include "audit.h"
+#include "group.h"
+#include "logbook.h"
+#include "meeting.h"
+#include "report.h"
 #include "role.h"
+#include "survey.h"
 #include "store_rc.h"
 #include "core/i18n.h"
 #include "formats/markdown.h"
@@ -133,7 +138,72 @@ static int export_json(struct ctx *c, const struct subject_rows *s, size_t n, st
 	return D_OK;
 }
 
-/* One section as Markdown: a list item per row, "column: value" each, the
+/* The name of a field in the readable document (the JSON keeps the
+ * column's own name); a field not listed shows its column name. */
+static const struct {
+	const char *column, *label;
+} fields[] = {
+	{ "account", N_("Account") }, { "action", N_("Action") }, { "active", N_("Active") },
+	{ "agenda", N_("Agenda") }, { "agreements", N_("Agreements") }, { "anonymous", N_("Anonymous") },
+	{ "assignment", N_("Assignment") }, { "at", N_("When") }, { "batch", N_("Batch") },
+	{ "body", N_("Text") }, { "change", N_("Change") }, { "closes_on", N_("Closes on") },
+	{ "code", N_("Code") }, { "completed_on", N_("Completed on") }, { "created", N_("Made") },
+	{ "created_at", N_("Made") }, { "date", N_("Date") }, { "display_name", N_("Name shown") },
+	{ "dont_know", N_("Don't know") }, { "due_on", N_("Due on") }, { "email", N_("E-mail address") },
+	{ "employee_id", N_("Employee number") }, { "energy_cost", N_("What cost energy") },
+	{ "energy_gave", N_("What gave energy") }, { "enrolment", N_("Enrolment") },
+	{ "entry_date", N_("Date") }, { "expectations", N_("Expectations") }, { "expires", N_("Expires") },
+	{ "facilitator_reflection", N_("Facilitator's reflection") }, { "filename", N_("File") },
+	{ "group", N_("Learning group") }, { "held_on", N_("Held on") }, { "id", N_("Reference") },
+	{ "job_level", N_("Job level") }, { "kind", N_("Kind") }, { "label", N_("Name") },
+	{ "learning_moments", N_("Learning moments") }, { "learning_yield", N_("What it yielded") },
+	{ "manager", N_("Manager") }, { "measure", N_("How it is measured") },
+	{ "mentor_reflection", N_("Mentor's reflection") }, { "name", N_("Name") },
+	{ "next_steps", N_("Next steps") }, { "note", N_("Note") }, { "object_id", N_("Object number") },
+	{ "object_kind", N_("Object") }, { "offered_on", N_("Offered on") }, { "opens_on", N_("Opens on") },
+	{ "outcome", N_("Outcome") }, { "placed", N_("Placed in the learning story") },
+	{ "programme", N_("Programme") }, { "question", N_("Question") }, { "rater_role", N_("As rater") },
+	{ "reader", N_("Read by") }, { "registered_on", N_("Registered on") }, { "responded", N_("Answered") },
+	{ "responses", N_("Responses") }, { "revoked", N_("Revoked") }, { "role", N_("Role") },
+	{ "round", N_("Round") }, { "scope_id", N_("Scope number") }, { "scope_kind", N_("Scope") },
+	{ "shared_with", N_("Shared with") }, { "started_on", N_("Started on") }, { "status", N_("Status") },
+	{ "step", N_("Step") }, { "stop_reason", N_("Reason for stopping") }, { "stopped_on", N_("Stopped on") },
+	{ "tags", N_("Tags") }, { "text", N_("Text") }, { "theme", N_("Theme") }, { "themes", N_("Themes") },
+	{ "unit", N_("Unit") }, { "updated", N_("Changed") }, { "value", N_("Answer") }, { "wave", N_("Questionnaire") },
+	{ "written", N_("Written") },
+};
+
+static const char *field_label(const char *column)
+{
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (!strcmp(fields[i].column, column))
+			return _(fields[i].label);
+	return column;
+}
+
+/* A value in words where the column holds a code: yes/no for 0 and 1, a
+ * status or a role in the interface language; any other value as it is. */
+static const char *shown_value(const char *section, const char *column, const char *v)
+{
+	if (!strcmp(column, "status"))
+		return !strcmp(section, "enrolments")	    ? enrolment_status_label(v)
+		       : !strcmp(section, "attendance")	    ? attendance_label(v)
+		       : !strcmp(section, "reports_written") ? report_status_label(v)
+							    : v;
+	if (!strcmp(column, "shared_with"))
+		return logbook_sharing_label(v);
+	if (!strcmp(column, "rater_role") && *v)
+		return rater_role_label(v);
+	if (!strcmp(column, "role") && !strcmp(section, "roles") && role_parse(v) >= 0)
+		return role_label((enum role)role_parse(v));
+	static const char *const flags[] = { "active", "anonymous", "dont_know", "placed", "responded" };
+	for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (!strcmp(flags[i], column) && (!strcmp(v, "0") || !strcmp(v, "1")))
+			return *v == '1' ? _("yes") : _("no");
+	return v;
+}
+
+/* One section as Markdown: a list item per row, "field: value" each, the
  * values escaped (a stored text is shown as written, not as markup). */
 static const char *section_markdown(struct ctx *c, const struct subject_rows *s)
 {
@@ -147,9 +217,9 @@ static const char *section_markdown(struct ctx *c, const struct subject_rows *s)
 			if (!v || !*v)
 				continue;
 			buf_adds(&b, "**");
-			md_escape(&b, s->cols[k]);
+			md_escape(&b, field_label(s->cols[k]));
 			buf_adds(&b, "**: ");
-			md_escape(&b, v);
+			md_escape(&b, shown_value(s->section, s->cols[k], v));
 			buf_adds(&b, k + 1 < s->ncols ? "  \n  " : "");
 		}
 		buf_adds(&b, "\n");
