@@ -236,3 +236,49 @@ test('the owner reads no text anybody wrote and no name: page, JSON, PDF, at eve
   assert.equal((await as.owner.get(`/api/v1/waves/${wave}`)).status, 403);
   if (!havePdftotext) t.skip('pdftotext is not installed: the PDFs are not read');
 });
+
+test('the impact map is a section of the programme report: page, JSON and PDF, with the API\'s figures', async (t) => {
+  const api = (await as.owner.get(`/api/v1/programmes/${prog}/impact`)).json();
+  assert.ok(api.outcomes.length >= 6, 'the demo has a map');
+  const j = (await as.owner.get(`/api/v1/programmes/${prog}/accounting`)).json();
+  assert.ok(j.impact, 'the programme report holds the map');
+  assert.deepEqual(j.impact.outcomes.map((o) => [o.level, o.text, o.evidence, o.figures]),
+    api.outcomes.map((o) => [o.level, o.text, o.evidence, o.figures]));
+  // the evidence is the report's own counts, so the two cannot differ
+  const reports = api.outcomes.find((o) => o.evidence === 'reports:programme').figures;
+  assert.deepEqual(reports, { meetings_held: j.meetings.held, published: j.reports.published });
+  const batch = api.outcomes.find((o) => o.evidence.startsWith('attendance:batch:'));
+  const bj = (await as.owner.get(`/api/v1/batches/${batch.evidence.split(':')[2]}/accounting`)).json();
+  const sum = (k) => bj.attendance_per_meeting.reduce((n, m) => n + m[k], 0);
+  assert.deepEqual(batch.figures, { recorded: sum('present') + sum('excused') + sum('absent'), present: sum('present') });
+  assert.ok(batch.figures.recorded > 0 && reports.meetings_held > 0, 'figures to compare');
+  // the page: a table per level, the outcome, the evidence and its figures in words
+  const page = await as.owner.get(`/programmes/${prog}/accounting`);
+  const text = words(page.text);
+  assert.match(text, /Impactmap/);
+  for (const o of api.outcomes) assert.ok(text.includes(o.text), `the page has "${o.text}"`);
+  assert.ok(text.includes(`Aanwezig bij ${batch.figures.present} van de ${batch.figures.recorded} geregistreerde keren`));
+  assert.ok(text.includes(`${reports.published} van de ${reports.meetings_held} gehouden bijeenkomsten`));
+  assert.doesNotMatch(page.text, /impact\/edit/, 'no edit link for the owner');
+  if (!havePdftotext) { t.skip('pdftotext is not installed: the PDF text is not checked'); return; }
+  const p = await pdf('owner', `/programmes/${prog}/accounting.pdf`);
+  assert.match(p.text, /Impactmap/);
+  assert.match(p.text, /Werkgedrag/);
+  assert.ok(p.text.includes('Leidinggevenden nemen een open houding'), 'an outcome in the PDF');
+  assert.ok(p.text.includes(`${batch.figures.present} van de ${batch.figures.recorded}`), 'its figures in the PDF');
+});
+
+test('a programme without a map says the coach can fill one in; the link is for the coach only', async () => {
+  const id = cli(srv.db, ['programme', 'add', '--org', 'politie-demo', '--template', 'live', '--name', 'Zonder kaart']).trim();
+  const coach = await as.coach.get(`/programmes/${id}/accounting`);
+  assert.equal(coach.status, 200);
+  assert.match(words(coach.text), /nog geen impactmap/);
+  assert.match(coach.text, new RegExp(`href="/programmes/${id}/impact/edit"`));
+  const owner = await as.owner.get(`/programmes/${id}/accounting`);
+  assert.match(words(owner.text), /nog geen impactmap/);
+  assert.doesNotMatch(owner.text, /impact\/edit/);
+  const j = (await as.owner.get(`/api/v1/programmes/${id}/accounting`)).json();
+  assert.deepEqual(j.impact.outcomes, []);
+  // a group's report has no map
+  assert.equal((await as.owner.get(`/api/v1/groups/${groupA}/accounting`)).json().impact, undefined);
+});
