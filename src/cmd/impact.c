@@ -72,7 +72,8 @@ static int impact_show(struct ctx *c, const struct impact_args *x)
 		die("the impact map could not be read: %s", store_errmsg(c->st));
 	if (!strcmp(x->format, "json")) {
 		json_t *j = impact_map_json(c, &m);
-		char *s = json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+		/* the API's precision, so both print the same figures */
+		char *s = json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(15));
 		json_decref(j);
 		if (!s)
 			die("the JSON could not be made");
