@@ -282,3 +282,59 @@ test('a programme without a map says the coach can fill one in; the link is for 
   // a group's report has no map
   assert.equal((await as.owner.get(`/api/v1/groups/${groupA}/accounting`)).json().impact, undefined);
 });
+
+const postJson = (c, path, body) => c.request('POST', path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+test('a stop through the API and the command line needs its kind, is not found elsewhere, and moves the report\'s counts', async () => {
+  const { cliResult } = await import('../lib/server.mjs');
+  const org = sql(`SELECT id FROM organisation WHERE slug = 'politie-demo'`)[0].id;
+  const active = sql(`SELECT e.id, e.group_id g, p.employee_id emp FROM enrolment e JOIN person p ON p.id = e.person_id
+    JOIN learning_group g ON g.id = e.group_id WHERE e.status = 'active' AND g.organisation_id = ${org}
+    AND e.group_id = (SELECT group_id FROM enrolment WHERE status = 'active' AND organisation_id = ${org} LIMIT 1) LIMIT 2`);
+  assert.equal(active.length, 2, 'two active participants of one group');
+  const [one, two] = active;
+  const kinds = async () => (await as.coach.get(`/api/v1/groups/${one.g}/accounting`)).json().enrolment.stopped_by_kind;
+  const before = await kinds();
+  const status = () => sql(`SELECT status FROM enrolment WHERE id = ${one.id}`)[0].status;
+  // without a kind: refused in Dutch, nothing changes
+  let r = await postJson(as.coach, `/api/v1/enrolments/${one.id}/status`, { status: 'stopped', note: 'Andere functie' });
+  assert.equal(r.status, 422);
+  assert.ok(r.json().problems.some((p) => p.field === 'kind' && /Kies waarom/.test(p.message)), JSON.stringify(r.json()));
+  assert.equal(status(), 'active');
+  // another organisation's coach: not found, nothing changes
+  const elsewhere = new Client(srv.base);
+  await elsewhere.login(demoEmail('coach', 'gemeente'));
+  r = await postJson(elsewhere, `/api/v1/enrolments/${one.id}/status`, { status: 'stopped', kind: 'work', note: 'x' });
+  assert.equal(r.status, 404);
+  assert.equal(status(), 'active');
+  // the owner may read the report but not change a status
+  r = await postJson(as.owner, `/api/v1/enrolments/${one.id}/status`, { status: 'stopped', kind: 'work', note: 'x' });
+  assert.equal(r.status, 403);
+  r = await postJson(as.coach, `/api/v1/enrolments/${one.id}/status`, { status: 'stopped', kind: 'work', note: 'Andere functie' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(status(), 'stopped');
+  assert.deepEqual(await kinds(), { ...before, work: before.work + 1 });
+  // the command line: the same rule, the same counts
+  const args = ['group', 'status', '--org', 'politie-demo', '--group', String(two.g), '--employee', two.emp, '--status', 'stopped', '--note', 'Ziek'];
+  const refused = cliResult(srv.db, args);
+  assert.notEqual(refused.status, 0);
+  assert.match(refused.stderr, /Kies waarom/);
+  assert.equal(sql(`SELECT status FROM enrolment WHERE id = ${two.id}`)[0].status, 'active');
+  assert.notEqual(cliResult(srv.db, ['group', 'status', '--org', 'gemeente-demo', '--group', String(two.g), '--employee', two.emp,
+    '--status', 'stopped', '--kind', 'illness', '--note', 'Ziek']).status, 0, 'another organisation: not found');
+  cli(srv.db, [...args, '--kind', 'illness']);
+  assert.deepEqual(await kinds(), { ...before, work: before.work + 1, illness: before.illness + 1 });
+});
+
+test('a command sees a wave that closed yesterday as closed (its ctx carries the real time)', async () => {
+  const { cliResult } = await import('../lib/server.mjs');
+  const day = (n) => new Date(Date.now() + n * 864e5).toISOString().slice(0, 10);
+  const id = cli(srv.db, ['wave', 'add', '--org', 'politie-demo', '--instrument', 'live-final', '--population', `group:${groupA}`,
+    '--opens', day(-10), '--closes', day(-1), '--name', 'Gisteren gesloten']).trim();
+  const r = cliResult(srv.db, ['wave', 'close', '--wave', id]);
+  assert.notEqual(r.status, 0, 'closing it again is refused');
+  assert.match(r.stderr, /has closed already/);
+  const open = cli(srv.db, ['wave', 'add', '--org', 'politie-demo', '--instrument', 'live-final', '--population', `group:${groupA}`,
+    '--opens', day(-1), '--closes', day(10), '--name', 'Nog open']).trim();
+  cli(srv.db, ['wave', 'close', '--wave', open]);
+});
