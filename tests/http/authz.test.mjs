@@ -192,6 +192,7 @@ function reaches(rt, who, set) {
   const coach = who.role === 'coach', writer = who.email === set.writer;
   if (p.startsWith('/logbook/{id}') || p.startsWith('/calendar/{id}') || p.startsWith('/tokens/{id}')) return writer;
   if (p === '/reverse-mentoring/{id}') return coach || writer || who.email === set.mentor;
+  if (p === '/enrolments/{id}/status') return coach;  // a participant's status: the coach, as on the group page
   if (p.startsWith('/enrolments/{id}/')) {  // the writer's place in the group
     if (p.endsWith('/closing/words')) return writer;
     return (get && writer) || rel === 'facilitator' || rel === 'mentor';
