@@ -29,7 +29,8 @@ int cmd_calendar(int argc, char **argv)
 	struct actor w;
 	if (store_account_by_email(st, &a, email, &acc) || actor_load(st, &a, acc.id, &w))
 		die("no active account with address %s", email);
-	struct ctx c = { st, &a, &w, 0 };
+	struct ctx c;
+	cmd_ctx_for(&c, &w, st, &a);
 	i18n_use(LANG_NL);  /* as the link serves it to a calendar program, which sends no language */
 	struct buf out = BUF_INIT;
 	if (calendar_for_person(&c, (long long)time(NULL), &out))

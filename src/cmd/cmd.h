@@ -42,6 +42,7 @@ int cmd_report(int argc, char **argv);
 int cmd_level_report(int argc, char **argv);
 int cmd_story(int argc, char **argv);
 int cmd_search(int argc, char **argv);
+int cmd_impact(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_wave(int argc, char **argv);
 int cmd_instrument(int argc, char **argv);
@@ -64,6 +65,9 @@ struct buf;
 void cmd_write_file(const struct buf *b, const char *file, bool binary);
 /* A context acting as the command line in the organisation with slug. */
 void cmd_ctx(struct ctx *c, struct actor *w, struct store *st, struct arena *a, const char *slug);
+/* A context acting as w; every field of c set, now the clock's time (the
+ * one way a command makes a ctx, so none reads an uninitialised now). */
+void cmd_ctx_for(struct ctx *c, struct actor *w, struct store *st, struct arena *a);
 /* Prints the problems of a domain call and dies. */
 void cmd_die_errors(const struct errors *e, const char *what) __attribute__((noreturn));
 /* LEERGANG_PUBLIC_URL checked (dies when it is malformed), or NULL. */

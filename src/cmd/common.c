@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static void make_parent_dir(const char *path)
@@ -76,9 +77,14 @@ void cmd_ctx(struct ctx *c, struct actor *w, struct store *st, struct arena *a, 
 	w->email = "cli";
 	w->display_name = "leergang (command line)";
 	w->roles = ROLES_ALL;
-	c->st = st;
-	c->a = a;
-	c->who = w;
+	cmd_ctx_for(c, w, st, a);
+}
+
+void cmd_ctx_for(struct ctx *c, struct actor *w, struct store *st, struct arena *a)
+{
+	/* every field set: a command's `struct ctx c;` holds whatever was on
+	 * the stack, and a stale or random now decides phases and deadlines */
+	*c = (struct ctx){ .st = st, .a = a, .who = w, .now = (long long)time(NULL) };
 }
 
 void cmd_die_errors(const struct errors *e, const char *what)

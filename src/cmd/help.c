@@ -51,8 +51,11 @@ const struct command commands[] = {
 	  "       leergang programme list --org SLUG [--format csv|json]" },
 	{ "batch", cmd_batch, "add a batch (lichting) to a programme",
 	  "leergang batch add --org SLUG --programme ID [--name NAME]" },
-	{ "group", cmd_group, "add a group to a batch, with its mentor and facilitator",
-	  "leergang group add --org SLUG --batch ID --name NAME [--mentor EMPLOYEE_ID] [--facilitator EMPLOYEE_ID]" },
+	{ "group", cmd_group, "add a group to a batch, with its mentor and facilitator; set a participant's status",
+	  "leergang group add --org SLUG --batch ID --name NAME [--mentor EMPLOYEE_ID] [--facilitator EMPLOYEE_ID]\n"
+	  "       leergang group status --org SLUG --group ID --employee EMPLOYEE_ID --status registered|active|completed|stopped\n"
+	  "                     [--kind illness|work|manager|other] [--on YYYY-MM-DD] [--note TEXT]\n"
+	  "                     (--kind with stopped: why; --on: the day, today when left out; the note is not in reports)" },
 	{ "enrol", cmd_enrol, "enrol people in a group by employee number",
 	  "leergang enrol --org SLUG --group ID [--date YYYY-MM-DD] EMPLOYEE_ID..." },
 	{ "meeting", cmd_meeting, "plan a meeting of a group",
@@ -69,6 +72,12 @@ const struct command commands[] = {
 	  "       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|pdf] [--output FILE]" },
 	{ "story", cmd_story, "export a group's learning story (Markdown or PDF)",
 	  "leergang story --email E --group ID [--format md|pdf] [--output FILE]" },
+	{ "impact", cmd_impact, "show a programme's impact map with its figures, or put a whole map in its place",
+	  "leergang impact show --org SLUG --programme ID [--format text|json]\n"
+	  "       leergang impact set --org SLUG --programme ID --file MAP.json\n"
+	  "\n"
+	  "MAP.json is what POST /api/v1/programmes/{id}/impact takes: {\"outcomes\": [{\"level\", \"text\",\n"
+	  "\"evidence\"}]}. set replaces the whole map, or changes nothing and lists every mistake." },
 	{ "search", cmd_search, "search as an account would, printing the results as JSON",
 	  "leergang search --email E [--page N] QUERY   (20 results a page, pages 1-10)" },
 	{ "stats", cmd_stats, "statistics of questionnaire answers or 360\xC2\xB0 feedback in a CSV file, as JSON",

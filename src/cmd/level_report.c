@@ -45,7 +45,7 @@ int cmd_level_report(int argc, char **argv)
 	struct arena a = ARENA_INIT;
 	struct store *st = cmd_open(false);
 	struct actor w;
-	struct ctx c = { 0 };  /* now 0: the clock */
+	struct ctx c;
 	cmd_ctx(&c, &w, st, &a, slug);
 	i18n_use(LANG_NL);
 	struct errors e = { 0 };

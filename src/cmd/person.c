@@ -26,7 +26,6 @@ static void open_subject(struct subject_cmd *x, const char *org, const char *emp
 {
 	x->st = cmd_open(false);
 	x->a = (struct arena)ARENA_INIT;
-	x->c = (struct ctx){ 0 };
 	cmd_ctx(&x->c, &x->w, x->st, &x->a, org);
 	struct errors e = { 0 };
 	int r = subject_find(&x->c, employee, &e, &x->p);

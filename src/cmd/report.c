@@ -35,7 +35,7 @@ static void open_as(struct as_user *u, const char *email)
 	u->a = (struct arena)ARENA_INIT;
 	if (store_account_by_email(u->st, &u->a, email, &u->acc) || actor_load(u->st, &u->a, u->acc.id, &u->w))
 		die("no active account with address %s", email);
-	u->c = (struct ctx){ u->st, &u->a, &u->w, 0 };
+	cmd_ctx_for(&u->c, &u->w, u->st, &u->a);
 	i18n_use(LANG_NL);  /* texts as the group reads them */
 }
 

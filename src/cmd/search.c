@@ -34,7 +34,8 @@ int cmd_search(int argc, char **argv)
 	struct actor w;
 	if (store_account_by_email(st, &a, email, &acc) || actor_load(st, &a, acc.id, &w))
 		die("no active account with address %s", email);
-	struct ctx c = { st, &a, &w, 0 };
+	struct ctx c;
+	cmd_ctx_for(&c, &w, st, &a);
 	i18n_use(LANG_NL);  /* titles as the pages show them */
 	struct search_result *r;
 	size_t n;

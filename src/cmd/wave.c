@@ -119,7 +119,7 @@ static void open_wave(int argc, char **argv, struct store **st, struct arena *a,
 	w->email = "cli";
 	w->display_name = "leergang (command line)";
 	w->roles = ROLES_ALL;
-	*c = (struct ctx){ *st, a, w, 0 };
+	cmd_ctx_for(c, w, *st, a);
 	if (r || store_wave_get(*st, a, org, id, out))
 		die("database: %s", store_errmsg(*st));
 }

@@ -4,6 +4,7 @@
  * the evidence comes from. */
 #include "impact.h"
 #include "audit.h"
+#include "level_report.h"
 #include "programme.h"
 #include "role.h"
 #include "schedule.h"
@@ -13,6 +14,8 @@
 #include "core/i18n.h"
 #include "core/integer.h"
 #include "store/impact.h"
+
+#include <jansson.h>
 
 #include <math.h>
 #include <stdlib.h>
@@ -216,7 +219,8 @@ static int evidence(struct ctx *c, const struct programme_overview *v, const str
 	ev->kind = o->evidence;
 	ev->ref = ref_of(c->a, o);
 	ev->item_mean = ev->item_sd = NAN;
-	long long org = c->who->organisation_id;
+	if (!*o->evidence)
+		return D_OK;
 	if (!strcmp(o->evidence, "wave")) {
 		if (!o->wave_id) {
 			ev->gone = true;
@@ -225,21 +229,27 @@ static int evidence(struct ctx *c, const struct programme_overview *v, const str
 		return wave_evidence(c, o, ev);
 	}
 	const char *where = o->group_id ? group_name(v, o->group_id) : o->batch_id ? batch_name(v, o->batch_id) : NULL;
-	if (!strcmp(o->evidence, "attendance")) {
-		if (!where) {
-			ev->gone = true;
-			return D_OK;
-		}
-		ev->label = where;
-		return store_impact_attendance(c->st, org, o->batch_id, o->group_id, &ev->attendance) ? D_ERROR : D_OK;
+	bool programme = !strcmp(o->evidence, "reports") && !o->group_id && !o->batch_id;
+	if (!where && !programme) {
+		ev->gone = true;
+		return D_OK;
 	}
-	if (!strcmp(o->evidence, "reports")) {
-		ev->label = where ? where : v->p.name;
-		char today[11];
-		date_today(ctx_now(c), today);
-		return store_impact_reports(c->st, org, v->p.id, o->batch_id, o->group_id, today, &ev->reports) ? D_ERROR
-														  : D_OK;
+	ev->label = where ? where : v->p.name;
+	/* the level report's own counts over the whole run, so the map and the
+	 * report cannot show different figures */
+	enum report_level level = o->group_id ? LEVEL_GROUP : o->batch_id ? LEVEL_BATCH : LEVEL_PROGRAMME;
+	long long id = o->group_id ? o->group_id : o->batch_id ? o->batch_id : v->p.id;
+	struct report_period all = { "", "" };
+	struct level_report r;
+	int d = level_report_counts(c, level, id, &all, &r);
+	if (d == D_NOTFOUND) {
+		ev->gone = true;
+		return D_OK;
 	}
+	if (d)
+		return d;
+	ev->attendance = (struct impact_attendance){ r.records, r.records_present };
+	ev->reports = (struct impact_reports){ r.meetings_held, r.reports_published };
 	return D_OK;
 }
 
@@ -474,4 +484,91 @@ int impact_map_replace(struct ctx *c, long long programme_id, const struct impac
 		return e->n ? D_INVALID : D_ERROR;
 	}
 	return D_OK;
+}
+
+const char *impact_evidence_kind_label(const char *kind)
+{
+	if (!strcmp(kind, "wave"))
+		return _("Questionnaire");
+	if (!strcmp(kind, "attendance"))
+		return _("Attendance");
+	if (!strcmp(kind, "reports"))
+		return _("Published reports");
+	return _("No evidence linked");
+}
+
+static const char *number(struct ctx *c, double v, int decimals)
+{
+	return i18n_number(c->a, i18n_current(), v, decimals);
+}
+
+const char *impact_evidence_figures(struct ctx *c, const struct impact_evidence *ev)
+{
+	if (!*ev->kind)
+		return "—";
+	if (ev->gone)
+		return _("What this outcome was linked to has been removed.");
+	if (!strcmp(ev->kind, "wave")) {
+		const char *s = arena_printf(c->a, _("%lld of %lld invited responded."), ev->responded, ev->invited);
+		if (!ev->shown)
+			return arena_printf(c->a, "%s %s", s, ev->why_hidden ? ev->why_hidden : "");
+		if (isnan(ev->item_mean))
+			return s;
+		return arena_printf(c->a, "%s %s", s,
+				    arena_printf(c->a, _("Mean %s (SD %s, n = %lld) on a scale of %d to %d."),
+						 number(c, ev->item_mean, 1), number(c, ev->item_sd, 1), ev->item_n,
+						 ev->scale_min, ev->scale_max));
+	}
+	if (!strcmp(ev->kind, "attendance")) {
+		if (!ev->attendance.recorded)
+			return _("No attendance recorded yet.");
+		return arena_printf(c->a, _("Present at %lld of %lld recorded attendances (%s%%)."), ev->attendance.present,
+				    ev->attendance.recorded,
+				    number(c, 100.0 * (double)ev->attendance.present / (double)ev->attendance.recorded, 0));
+	}
+	return arena_printf(c->a, _("%lld of %lld meetings held have a published report."), ev->reports.published,
+			    ev->reports.held);
+}
+
+json_t *impact_map_json(struct ctx *c, const struct impact_map *m)
+{
+	(void)c;
+	json_t *levels = json_array();
+	for (int l = 0; l < IMPACT_LEVELS; l++)
+		json_array_append_new(levels, json_pack("{s:s, s:s, s:s}", "key", impact_levels[l].key, "name",
+							_(impact_levels[l].name), "source", impact_levels[l].source));
+	json_t *outcomes = json_array();
+	for (size_t i = 0; i < m->n; i++) {
+		const struct impact_entry *e = &m->entries[i];
+		const struct impact_evidence *ev = &e->ev;
+		json_t *f = json_object();
+		if (ev->gone)
+			json_object_set_new(f, "gone", json_true());
+		else if (!strcmp(ev->kind, "wave")) {
+			json_object_set_new(f, "invited", json_integer(ev->invited));
+			json_object_set_new(f, "responded", json_integer(ev->responded));
+			json_object_set_new(f, "shown", json_boolean(ev->shown));
+			if (!ev->shown && ev->why_hidden)
+				json_object_set_new(f, "why_hidden", json_string(ev->why_hidden));
+			if (ev->shown && !isnan(ev->item_mean)) {
+				json_object_set_new(f, "n", json_integer(ev->item_n));
+				json_object_set_new(f, "mean", json_real(ev->item_mean));
+				if (!isnan(ev->item_sd))
+					json_object_set_new(f, "sd", json_real(ev->item_sd));
+				json_object_set_new(f, "scale_min", json_integer(ev->scale_min));
+				json_object_set_new(f, "scale_max", json_integer(ev->scale_max));
+			}
+		} else if (!strcmp(ev->kind, "attendance")) {
+			json_object_set_new(f, "recorded", json_integer(ev->attendance.recorded));
+			json_object_set_new(f, "present", json_integer(ev->attendance.present));
+		} else if (!strcmp(ev->kind, "reports")) {
+			json_object_set_new(f, "meetings_held", json_integer(ev->reports.held));
+			json_object_set_new(f, "published", json_integer(ev->reports.published));
+		}
+		json_array_append_new(outcomes, json_pack("{s:I, s:s, s:s, s:s, s:s?, s:o}", "id", (json_int_t)e->o.id, "level",
+							  e->o.level, "text", e->o.text, "evidence", ev->ref,
+							  "evidence_label", ev->label, "figures", f));
+	}
+	return json_pack("{s:I, s:s, s:b, s:o, s:o}", "programme_id", (json_int_t)m->programme_id, "programme",
+			 m->programme_name, "may_edit", m->may_edit, "levels", levels, "outcomes", outcomes);
 }

@@ -69,6 +69,16 @@ struct impact_map {
 };
 MUST_CHECK int impact_map_get(struct ctx *c, long long programme_id, struct impact_map *out);
 
+/* The kind of evidence in words ("Vragenlijst", "Aanwezigheid", ...). */
+const char *impact_evidence_kind_label(const char *kind);
+/* The figures of an outcome's evidence in a sentence, or why they are not
+ * shown; "—" for an outcome without evidence. The page, the report and the
+ * command line all say it so. */
+const char *impact_evidence_figures(struct ctx *c, const struct impact_evidence *ev);
+/* The map as the API gives it (jansson): levels and outcomes with figures. */
+struct json_t;
+struct json_t *impact_map_json(struct ctx *c, const struct impact_map *m);
+
 /* What an outcome can be linked to in this programme, for the form's list:
  * ref ("wave:12", "wave:12:item:40", "attendance:group:5",
  * "attendance:batch:3", "reports:group:5", "reports:batch:3",

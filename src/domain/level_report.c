@@ -3,6 +3,7 @@
  * scope, their enrolments, meetings, attendance and reports, and from the
  * waves of the level through the waves' own result functions. */
 #include "level_report.h"
+#include "impact.h"
 #include "organisation.h"
 #include "programme.h"
 #include "reading.h"
@@ -236,6 +237,8 @@ static int gather_group(struct ctx *c, struct level_report *r, const struct lear
 			if (at[j].meeting_id != m[k].id)
 				continue;
 			recorded[k] = true;
+			r->records++;
+			r->records_present += !strcmp(at[j].status, "present");
 			if (!strcmp(at[j].status, "present"))
 				row->present++;
 			else if (!strcmp(at[j].status, "excused"))
@@ -502,8 +505,10 @@ static int open_scope(struct ctx *c, struct level_report *r, struct scope *sc)
 	}
 }
 
-int level_report_read(struct ctx *c, enum report_level level, long long id, const struct report_period *p,
-		      struct level_report *out)
+/* The groups' part of the report (flow, meetings, attendance, menu,
+ * reports, trend), read in one snapshot; sc: the scope it was read in. */
+static int gather_counts(struct ctx *c, enum report_level level, long long id, const struct report_period *p,
+			 struct level_report *out, struct scope *sc)
 {
 	assert(c && p && out);
 	*out = (struct level_report){ .level = level, .id = id, .period = *p };
@@ -513,24 +518,46 @@ int level_report_read(struct ctx *c, enum report_level level, long long id, cons
 	date_today(ctx_now(c), today);
 	out->today = today;
 	bool snapshot = !store_read_begin(c->st);
-	struct scope sc;
-	int d = open_scope(c, out, &sc);
-	for (size_t i = 0; !d && i < sc.ngroups; i++) {
-		long long key = level == LEVEL_PROGRAMME ? sc.groups[i].batch_id : sc.groups[i].programme_id;
-		d = gather_group(c, out, &sc.groups[i], level >= LEVEL_PROGRAMME ? trend_of(out, key) : NULL);
+	int d = open_scope(c, out, sc);
+	for (size_t i = 0; !d && i < sc->ngroups; i++) {
+		long long key = level == LEVEL_PROGRAMME ? sc->groups[i].batch_id : sc->groups[i].programme_id;
+		d = gather_group(c, out, &sc->groups[i], level >= LEVEL_PROGRAMME ? trend_of(out, key) : NULL);
 	}
 	if (snapshot)
 		store_read_end(c->st);
+	return d;
+}
+
+int level_report_counts(struct ctx *c, enum report_level level, long long id, const struct report_period *p,
+			struct level_report *out)
+{
+	struct scope sc;
+	return gather_counts(c, level, id, p, out, &sc);
+}
+
+int level_report_read(struct ctx *c, enum report_level level, long long id, const struct report_period *p,
+		      struct level_report *out)
+{
+	struct scope sc;
+	int d = gather_counts(c, level, id, p, out, &sc);
 	/* outside the snapshot: a wave's plan may be written to its cache */
 	if (!d)
 		d = gather_waves(c, out, &sc);
+	/* the programme's impact map, its evidence read through
+	 * level_report_counts: the same figures as the sections above */
+	if (!d && level == LEVEL_PROGRAMME) {
+		d = impact_map_get(c, id, &out->impact);
+		out->impact_read = !d;
+	}
 	if (d)
 		return d;
 
 	enum level_section s[] = { SECTION_FLOW, SECTION_MEETINGS, SECTION_ATTENDANCE, SECTION_MENU,
-				   SECTION_REPORTS, SECTION_WAVES, SECTION_TREND, SECTION_RULES };
+				   SECTION_REPORTS, SECTION_WAVES, SECTION_TREND, SECTION_IMPACT, SECTION_RULES };
 	for (size_t i = 0; i < sizeof(s) / sizeof(*s); i++) {
 		if (s[i] == SECTION_TREND && level < LEVEL_PROGRAMME)
+			continue;
+		if (s[i] == SECTION_IMPACT && !out->impact_read)
 			continue;
 		if (s[i] == SECTION_MENU && !out->menu_choices && !out->free_choices)
 			continue;

@@ -26,6 +26,7 @@
 #include "core/compiler.h"
 #include "ctx.h"
 #include "group.h"
+#include "impact.h"
 #include "survey.h"
 
 #include <stdbool.h>
@@ -124,8 +125,8 @@ enum level_section {
 	SECTION_REPORTS,
 	SECTION_WAVES,
 	SECTION_TREND,
+	SECTION_IMPACT,              /* a programme's impact map (impact.h) */
 	SECTION_RULES,
-	/* more sections (the impact map) come in here */
 };
 #define LEVEL_SECTIONS_MAX 16
 
@@ -150,12 +151,15 @@ struct level_report {
 	size_t ntopics;
 	long long menu_choices, free_choices;
 	long long reports_written, reports_published;
+	long long records, records_present;  /* attendance records at the meetings held; those saying present */
 	struct report_wave *waves;
 	size_t nwaves;
 	struct trend_row *trend;     /* batches of a programme, programmes of the organisation */
 	size_t ntrend;
 	const char **rules;          /* the rules that applied, in sentences */
 	size_t nrules;
+	bool impact_read;            /* a programme's report: its impact map (maybe empty) */
+	struct impact_map impact;
 };
 
 /* May the actor read level reports at all (the coach and the owner)? */
@@ -167,6 +171,13 @@ bool level_report_may_read(const struct actor *who);
  * store fails. */
 MUST_CHECK int level_report_read(struct ctx *c, enum report_level level, long long id, const struct report_period *p,
 				 struct level_report *out);
+
+/* The counts of a level only (enrolment flow, meetings, attendance, menu
+ * choices, reports, trend), without questionnaires, sections or rules: the
+ * figures the impact map's evidence shows, so they cannot differ from the
+ * report's. Results as level_report_read. */
+MUST_CHECK int level_report_counts(struct ctx *c, enum report_level level, long long id, const struct report_period *p,
+				   struct level_report *out);
 
 /* The title of the report: "Verantwoording van Leergroep A". */
 const char *level_report_title(struct ctx *c, const struct level_report *r);
@@ -197,6 +208,7 @@ struct report_part {
 	size_t nbullets;
 	struct report_table table;   /* rows 0: none */
 	struct report_chart chart;   /* nlabels 0: none */
+	const char *link, *link_text;  /* a link for the page only (NULL: none), never in the PDF */
 };
 void level_report_parts(struct ctx *c, const struct level_report *r, struct report_part **out, size_t *n);
 

@@ -160,7 +160,6 @@ static json_t *wave_json(const struct report_wave *w)
 
 json_t *level_report_json(struct ctx *c, const struct level_report *r)
 {
-	(void)c;
 	json_t *j = json_pack("{s:s, s:I, s:s, s:s, s:{s:s?, s:s?}, s:o}", "level", report_level_id(r->level), "id",
 			      (json_int_t)r->id, "name", r->name, "context", r->context, "period", "from",
 			      *r->period.from ? r->period.from : NULL, "to", *r->period.to ? r->period.to : NULL,
@@ -209,6 +208,8 @@ json_t *level_report_json(struct ctx *c, const struct level_report *r)
 	json_t *rules = json_array();
 	for (size_t i = 0; i < r->nrules; i++)
 		json_array_append_new(rules, json_string(r->rules[i]));
+	if (r->impact_read)
+		json_object_set_new(j, "impact", impact_map_json(c, &r->impact));
 	json_object_set_new(j, "rules", rules);
 	return j;
 }

@@ -249,6 +249,40 @@ static void trend(struct parts *p, const struct level_report *r)
 	x->table = table(&t, batches ? _("Per batch") : _("Per programme"));
 }
 
+/* The programme's impact map: a table per level with an outcome, its
+ * evidence and the figures (or why they are not shown). */
+static void impact(struct parts *p, const struct level_report *r)
+{
+	struct ctx *c = p->c;
+	const struct impact_map *m = &r->impact;
+	struct report_part *x = part(p, SECTION_IMPACT, 2, _("Impact map"));
+	if (!m->n) {
+		x->text = _("This programme has no impact map yet. The coach can fill one in: which work behaviour is wanted after the programme, its indicators, and the goals it serves.");
+		if (m->may_edit) {
+			x->link = arena_printf(c->a, "/programmes/%lld/impact/edit", m->programme_id);
+			x->link_text = _("Fill in the impact map");
+		}
+		return;
+	}
+	x->text = _("The programme's intended outcomes on the levels of the impact map, each with the evidence leergang holds, under the same rules as the sections above.");
+	for (int l = 0; l < IMPACT_LEVELS; l++) {
+		struct rows t = { .a = c->a, .cols = 3 };
+		row(&t, _("Outcome"), _("Evidence"), _("Figures"));
+		for (size_t i = 0; i < m->n; i++) {
+			const struct impact_entry *e = &m->entries[i];
+			if (strcmp(e->o.level, impact_levels[l].key))
+				continue;
+			const char *kind = impact_evidence_kind_label(e->ev.kind);
+			row(&t, e->o.text, e->ev.label ? arena_printf(c->a, "%s: %s", kind, e->ev.label) : kind,
+			    impact_evidence_figures(c, &e->ev));
+		}
+		if (t.rows < 2)
+			continue;
+		struct report_part *lp = part(p, SECTION_IMPACT, 3, _(impact_levels[l].name));
+		lp->table = table(&t, _(impact_levels[l].name));
+	}
+}
+
 static void rules(struct parts *p, const struct level_report *r)
 {
 	struct report_part *x = part(p, SECTION_RULES, 2, _("Rules that applied"));
@@ -268,6 +302,7 @@ void level_report_parts(struct ctx *c, const struct level_report *r, struct repo
 		case SECTION_REPORTS: reports(&p, r); break;
 		case SECTION_WAVES: waves(&p, r); break;
 		case SECTION_TREND: trend(&p, r); break;
+		case SECTION_IMPACT: impact(&p, r); break;
 		case SECTION_RULES: rules(&p, r); break;
 		}
 	}

@@ -1,7 +1,6 @@
-/* impact.h — the store's part of the impact map: its outcomes, and the two
- * aggregates its evidence needs that no other part reads (attendance and
- * published reports counted over a group, a batch or a programme). Every
- * call is scoped by the organisation; lists are in the arena. */
+/* impact.h — the store's part of the impact map: its outcomes. The counts
+ * beside them come from the level report. Every call is scoped by the
+ * organisation; lists are in the arena. */
 #ifndef LG_STORE_IMPACT_H
 #define LG_STORE_IMPACT_H
 
@@ -20,12 +19,4 @@ MUST_CHECK int store_impact_update(struct store *s, long long org, const struct 
 MUST_CHECK int store_impact_delete(struct store *s, long long org, long long programme_id, long long id);
 /* Every outcome of the programme removed (before a whole map is put in its place). */
 MUST_CHECK int store_impact_clear(struct store *s, long long org, long long programme_id);
-/* Attendance at the held meetings of a group (group_id) or a batch (batch_id). */
-MUST_CHECK int store_impact_attendance(struct store *s, long long org, long long batch_id, long long group_id,
-				       struct impact_attendance *out);
-/* Meetings held until `today` ("YYYY-MM-DD") and published reports of a
- * group, a batch, or (both 0) the programme. */
-MUST_CHECK int store_impact_reports(struct store *s, long long org, long long programme_id, long long batch_id,
-				    long long group_id, const char *today, struct impact_reports *out);
-
 #endif

@@ -2,6 +2,7 @@
  * same domain calls and the same answers to who may see what as the pages
  * (a group one may not see is 404). Bodies are JSON objects. */
 #include "web.h"
+#include "domain/schedule.h"
 #include "domain/group.h"
 #include "domain/group_roster.h"
 #include "domain/meeting.h"
@@ -231,6 +232,35 @@ void api_group_enrol(struct web *w)
 	}
 	struct errors e = { 0 };
 	api_answer(w, group_enrol(&w->ctx, w->id[0], people, n, date, &e), &e, 0);
+	json_decref(j);
+}
+
+/* A participant's status {status, on, kind, note}: the same domain call
+ * as the group page's form, for the group's coach. on: today when left out. */
+void api_enrolment_status(struct web *w)
+{
+	long long group_id;
+	int d = enrolment_group(&w->ctx, w->id[0], &group_id);
+	if (d) {
+		api_answer(w, d, NULL, 0);
+		return;
+	}
+	if (!group_for(w, group_id, coach))
+		return;
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	const char *on = api_str(j, "on");
+	if (!*on) {
+		char *today = arena_alloc(w->a, 11);
+		date_today(ctx_now(&w->ctx), today);
+		on = today;
+	}
+	long long id = w->id[0];
+	struct errors e = { 0 };
+	d = enrolment_set_status_many(&w->ctx, group_id, &id, 1, api_str(j, "status"), on, api_str(j, "kind"),
+				      api_str(j, "note"), &e);
+	api_answer(w, d, &e, 0);
 	json_decref(j);
 }
 

@@ -8,48 +8,7 @@
 #include "domain/programme.h"
 #include "html/html.h"
 
-#include <math.h>
 #include <string.h>
-
-/* The figures of an outcome's evidence in words. */
-static const char *evidence_figures(struct web *w, const struct impact_evidence *ev)
-{
-	if (ev->gone)
-		return _("What this outcome was linked to has been removed.");
-	if (!strcmp(ev->kind, "wave")) {
-		const char *s = arena_printf(w->a, _("%lld of %lld invited responded."), ev->responded, ev->invited);
-		if (!ev->shown)
-			return arena_printf(w->a, "%s %s", s, ev->why_hidden ? ev->why_hidden : "");
-		if (isnan(ev->item_mean))
-			return s;
-		return arena_printf(w->a, "%s %s", s,
-				    arena_printf(w->a, _("Mean %s (SD %s, n = %lld) on a scale of %d to %d."),
-						 web_number(w, ev->item_mean, 1), web_number(w, ev->item_sd, 1), ev->item_n,
-						 ev->scale_min, ev->scale_max));
-	}
-	if (!strcmp(ev->kind, "attendance")) {
-		if (!ev->attendance.recorded)
-			return _("No attendance recorded yet.");
-		return arena_printf(w->a, _("Present at %lld of %lld recorded attendances (%s%%)."), ev->attendance.present,
-				    ev->attendance.recorded,
-				    web_number(w, 100.0 * (double)ev->attendance.present / (double)ev->attendance.recorded, 0));
-	}
-	if (!strcmp(ev->kind, "reports"))
-		return arena_printf(w->a, _("%lld of %lld meetings held have a published report."), ev->reports.published,
-				    ev->reports.held);
-	return "—";
-}
-
-static const char *evidence_kind_label(const char *kind)
-{
-	if (!strcmp(kind, "wave"))
-		return _("Questionnaire");
-	if (!strcmp(kind, "attendance"))
-		return _("Attendance");
-	if (!strcmp(kind, "reports"))
-		return _("Published reports");
-	return _("No evidence linked");
-}
 
 /* The map of the address, or false when the page has answered. */
 static bool map_of_page(struct web *w, struct impact_map *m)
@@ -93,10 +52,10 @@ void page_impact(struct web *w)
 			if (!k++)
 				html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 					"<th scope=\"col\">%s</th></tr></thead><tbody>", _("Outcome"), _("Evidence"), _("Figures"));
-			html(w->out, "<tr><td>%s</td><td>%s", e->o.text, evidence_kind_label(e->ev.kind));
+			html(w->out, "<tr><td>%s</td><td>%s", e->o.text, impact_evidence_kind_label(e->ev.kind));
 			if (e->ev.label)
 				html(w->out, ": %s", e->ev.label);
-			html(w->out, "</td><td>%s</td></tr>", *e->ev.kind ? evidence_figures(w, &e->ev) : "—");
+			html(w->out, "</td><td>%s</td></tr>", impact_evidence_figures(&w->ctx, &e->ev));
 		}
 		if (k)
 			html(w->out, "</tbody></table>\n");
@@ -252,44 +211,7 @@ void api_impact(struct web *w)
 		web_json_error(w, 500, _("The impact map could not be read. Try again later."));
 		return;
 	}
-	json_t *levels = json_array();
-	for (int l = 0; l < IMPACT_LEVELS; l++)
-		json_array_append_new(levels, json_pack("{s:s, s:s, s:s}", "key", impact_levels[l].key, "name",
-							_(impact_levels[l].name), "source", impact_levels[l].source));
-	json_t *outcomes = json_array();
-	for (size_t i = 0; i < m.n; i++) {
-		const struct impact_entry *e = &m.entries[i];
-		const struct impact_evidence *ev = &e->ev;
-		json_t *f = json_object();
-		if (ev->gone)
-			json_object_set_new(f, "gone", json_true());
-		else if (!strcmp(ev->kind, "wave")) {
-			json_object_set_new(f, "invited", json_integer(ev->invited));
-			json_object_set_new(f, "responded", json_integer(ev->responded));
-			json_object_set_new(f, "shown", json_boolean(ev->shown));
-			if (!ev->shown && ev->why_hidden)
-				json_object_set_new(f, "why_hidden", json_string(ev->why_hidden));
-			if (ev->shown && !isnan(ev->item_mean)) {
-				json_object_set_new(f, "n", json_integer(ev->item_n));
-				json_object_set_new(f, "mean", json_real(ev->item_mean));
-				if (!isnan(ev->item_sd))
-					json_object_set_new(f, "sd", json_real(ev->item_sd));
-				json_object_set_new(f, "scale_min", json_integer(ev->scale_min));
-				json_object_set_new(f, "scale_max", json_integer(ev->scale_max));
-			}
-		} else if (!strcmp(ev->kind, "attendance")) {
-			json_object_set_new(f, "recorded", json_integer(ev->attendance.recorded));
-			json_object_set_new(f, "present", json_integer(ev->attendance.present));
-		} else if (!strcmp(ev->kind, "reports")) {
-			json_object_set_new(f, "meetings_held", json_integer(ev->reports.held));
-			json_object_set_new(f, "published", json_integer(ev->reports.published));
-		}
-		json_array_append_new(outcomes, json_pack("{s:I, s:s, s:s, s:s, s:s?, s:o}", "id", (json_int_t)e->o.id, "level",
-							  e->o.level, "text", e->o.text, "evidence", ev->ref,
-							  "evidence_label", ev->label, "figures", f));
-	}
-	web_json(w, 200, json_pack("{s:I, s:s, s:b, s:o, s:o}", "programme_id", (json_int_t)m.programme_id, "programme",
-				   m.programme_name, "may_edit", m.may_edit, "levels", levels, "outcomes", outcomes));
+	web_json(w, 200, impact_map_json(&w->ctx, &m));
 }
 
 /* API: the whole map replaced by {"outcomes": [{"level", "text", "evidence"}]}. */

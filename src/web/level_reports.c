@@ -97,6 +97,8 @@ static void parts_html(struct web *w, const struct level_report *r)
 			html(w->out, x->depth == 2 ? "<h2>%s</h2>\n" : "<h3>%s</h3>\n", x->heading);
 		if (x->text)
 			html(w->out, "<p>%s</p>\n", x->text);
+		if (x->link)
+			html(w->out, "<p><a href=\"%s\">%s</a></p>\n", x->link, x->link_text);
 		if (x->nbullets) {
 			html(w->out, "<ul>");
 			for (size_t k = 0; k < x->nbullets; k++)

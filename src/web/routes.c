@@ -188,6 +188,7 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/batches/{id}/groups", api_group_create, ROLES_PROGRAMME_WRITE, API },
 	{ "GET", "/api/v1/groups/{id}", api_group, ROLES_GROUP_MEMBER, API },
 	{ "POST", "/api/v1/groups/{id}/enrolments", api_group_enrol, ROLES_PROGRAMME_WRITE, API },
+	{ "POST", "/api/v1/enrolments/{id}/status", api_enrolment_status, ROLES_PROGRAMME_WRITE, API },
 	{ "POST", "/api/v1/groups/{id}/meetings", api_group_plan, ROLES_GROUP_RUN, API },
 	{ "POST", "/api/v1/meetings/{id}/attendance", api_meeting_attendance, ROLES_GROUP_RUN, API },
 	{ "POST", "/api/v1/meetings/{id}/choice", api_meeting_choice, ROLES_GROUP_RUN, API },

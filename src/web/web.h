@@ -475,6 +475,7 @@ void api_batch_create(struct web *w);
 void api_group_create(struct web *w);
 void api_group(struct web *w);
 void api_group_enrol(struct web *w);
+void api_enrolment_status(struct web *w);
 void api_group_plan(struct web *w);
 void api_meeting_attendance(struct web *w);
 void api_meeting_choice(struct web *w);

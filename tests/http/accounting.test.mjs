@@ -275,3 +275,105 @@ test('the owner, following every link from the start page, never reaches a text 
   assert.ok(seen.has(`/programmes/${prog}/accounting`) && seen.has(`/programmes/${prog}/accounting.pdf`),
     'the crawl reached the programme\'s outcomes and their PDF');
 });
+
+test('the impact map is a section of the programme report: page, JSON and PDF, with the API\'s figures', async (t) => {
+  const api = (await as.owner.get(`/api/v1/programmes/${prog}/impact`)).json();
+  assert.ok(api.outcomes.length >= 6, 'the demo has a map');
+  const j = (await as.owner.get(`/api/v1/programmes/${prog}/accounting`)).json();
+  assert.ok(j.impact, 'the programme report holds the map');
+  assert.deepEqual(j.impact.outcomes.map((o) => [o.level, o.text, o.evidence, o.figures]),
+    api.outcomes.map((o) => [o.level, o.text, o.evidence, o.figures]));
+  // the evidence is the report's own counts, so the two cannot differ
+  const reports = api.outcomes.find((o) => o.evidence === 'reports:programme').figures;
+  assert.deepEqual(reports, { meetings_held: j.meetings.held, published: j.reports.published });
+  const batch = api.outcomes.find((o) => o.evidence.startsWith('attendance:batch:'));
+  const bj = (await as.owner.get(`/api/v1/batches/${batch.evidence.split(':')[2]}/accounting`)).json();
+  const sum = (k) => bj.attendance_per_meeting.reduce((n, m) => n + m[k], 0);
+  assert.deepEqual(batch.figures, { recorded: sum('present') + sum('excused') + sum('absent'), present: sum('present') });
+  assert.ok(batch.figures.recorded > 0 && reports.meetings_held > 0, 'figures to compare');
+  // the page: a table per level, the outcome, the evidence and its figures in words
+  const page = await as.owner.get(`/programmes/${prog}/accounting`);
+  const text = words(page.text);
+  assert.match(text, /Impactmap/);
+  for (const o of api.outcomes) assert.ok(text.includes(o.text), `the page has "${o.text}"`);
+  assert.ok(text.includes(`Aanwezig bij ${batch.figures.present} van de ${batch.figures.recorded} geregistreerde keren`));
+  assert.ok(text.includes(`${reports.published} van de ${reports.meetings_held} gehouden bijeenkomsten`));
+  assert.doesNotMatch(page.text, /impact\/edit/, 'no edit link for the owner');
+  if (!havePdftotext) { t.skip('pdftotext is not installed: the PDF text is not checked'); return; }
+  const p = await pdf('owner', `/programmes/${prog}/accounting.pdf`);
+  assert.match(p.text, /Impactmap/);
+  assert.match(p.text, /Werkgedrag/);
+  assert.ok(p.text.includes('Leidinggevenden nemen een open houding'), 'an outcome in the PDF');
+  assert.ok(p.text.includes(`${batch.figures.present} van de ${batch.figures.recorded}`), 'its figures in the PDF');
+});
+
+test('a programme without a map says the coach can fill one in; the link is for the coach only', async () => {
+  const id = cli(srv.db, ['programme', 'add', '--org', 'politie-demo', '--template', 'live', '--name', 'Zonder kaart']).trim();
+  const coach = await as.coach.get(`/programmes/${id}/accounting`);
+  assert.equal(coach.status, 200);
+  assert.match(words(coach.text), /nog geen impactmap/);
+  assert.match(coach.text, new RegExp(`href="/programmes/${id}/impact/edit"`));
+  const owner = await as.owner.get(`/programmes/${id}/accounting`);
+  assert.match(words(owner.text), /nog geen impactmap/);
+  assert.doesNotMatch(owner.text, /impact\/edit/);
+  const j = (await as.owner.get(`/api/v1/programmes/${id}/accounting`)).json();
+  assert.deepEqual(j.impact.outcomes, []);
+  // a group's report has no map
+  assert.equal((await as.owner.get(`/api/v1/groups/${groupA}/accounting`)).json().impact, undefined);
+});
+
+const postJson = (c, path, body) => c.request('POST', path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+test('a stop through the API and the command line needs its kind, is not found elsewhere, and moves the report\'s counts', async () => {
+  const { cliResult } = await import('../lib/server.mjs');
+  const org = sql(`SELECT id FROM organisation WHERE slug = 'politie-demo'`)[0].id;
+  const active = sql(`SELECT e.id, e.group_id g, p.employee_id emp FROM enrolment e JOIN person p ON p.id = e.person_id
+    JOIN learning_group g ON g.id = e.group_id WHERE e.status = 'active' AND g.organisation_id = ${org}
+    AND e.group_id = (SELECT group_id FROM enrolment WHERE status = 'active' AND organisation_id = ${org} LIMIT 1) LIMIT 2`);
+  assert.equal(active.length, 2, 'two active participants of one group');
+  const [one, two] = active;
+  const kinds = async () => (await as.coach.get(`/api/v1/groups/${one.g}/accounting`)).json().enrolment.stopped_by_kind;
+  const before = await kinds();
+  const status = () => sql(`SELECT status FROM enrolment WHERE id = ${one.id}`)[0].status;
+  // without a kind: refused in Dutch, nothing changes
+  let r = await postJson(as.coach, `/api/v1/enrolments/${one.id}/status`, { status: 'stopped', note: 'Andere functie' });
+  assert.equal(r.status, 422);
+  assert.ok(r.json().problems.some((p) => p.field === 'kind' && /Kies waarom/.test(p.message)), JSON.stringify(r.json()));
+  assert.equal(status(), 'active');
+  // another organisation's coach: not found, nothing changes
+  const elsewhere = new Client(srv.base);
+  await elsewhere.login(demoEmail('coach', 'gemeente'));
+  r = await postJson(elsewhere, `/api/v1/enrolments/${one.id}/status`, { status: 'stopped', kind: 'work', note: 'x' });
+  assert.equal(r.status, 404);
+  assert.equal(status(), 'active');
+  // the owner may read the report but not change a status
+  r = await postJson(as.owner, `/api/v1/enrolments/${one.id}/status`, { status: 'stopped', kind: 'work', note: 'x' });
+  assert.equal(r.status, 403);
+  r = await postJson(as.coach, `/api/v1/enrolments/${one.id}/status`, { status: 'stopped', kind: 'work', note: 'Andere functie' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(status(), 'stopped');
+  assert.deepEqual(await kinds(), { ...before, work: before.work + 1 });
+  // the command line: the same rule, the same counts
+  const args = ['group', 'status', '--org', 'politie-demo', '--group', String(two.g), '--employee', two.emp, '--status', 'stopped', '--note', 'Ziek'];
+  const refused = cliResult(srv.db, args);
+  assert.notEqual(refused.status, 0);
+  assert.match(refused.stderr, /Kies waarom/);
+  assert.equal(sql(`SELECT status FROM enrolment WHERE id = ${two.id}`)[0].status, 'active');
+  assert.notEqual(cliResult(srv.db, ['group', 'status', '--org', 'gemeente-demo', '--group', String(two.g), '--employee', two.emp,
+    '--status', 'stopped', '--kind', 'illness', '--note', 'Ziek']).status, 0, 'another organisation: not found');
+  cli(srv.db, [...args, '--kind', 'illness']);
+  assert.deepEqual(await kinds(), { ...before, work: before.work + 1, illness: before.illness + 1 });
+});
+
+test('a command sees a wave that closed yesterday as closed (its ctx carries the real time)', async () => {
+  const { cliResult } = await import('../lib/server.mjs');
+  const day = (n) => new Date(Date.now() + n * 864e5).toISOString().slice(0, 10);
+  const id = cli(srv.db, ['wave', 'add', '--org', 'politie-demo', '--instrument', 'live-final', '--population', `group:${groupA}`,
+    '--opens', day(-10), '--closes', day(-1), '--name', 'Gisteren gesloten']).trim();
+  const r = cliResult(srv.db, ['wave', 'close', '--wave', id]);
+  assert.notEqual(r.status, 0, 'closing it again is refused');
+  assert.match(r.stderr, /has closed already/);
+  const open = cli(srv.db, ['wave', 'add', '--org', 'politie-demo', '--instrument', 'live-final', '--population', `group:${groupA}`,
+    '--opens', day(-1), '--closes', day(10), '--name', 'Nog open']).trim();
+  cli(srv.db, ['wave', 'close', '--wave', open]);
+});

@@ -102,6 +102,7 @@ const policy = {
   'GET /api/v1/me': 'signed_in', 'GET /api/v1/programmes': PROG_READ, 'POST /api/v1/programmes': PROG_WRITE, 'GET /api/v1/programmes/{id}': PROG_READ,
   'POST /api/v1/programmes/{id}/batches': PROG_WRITE, 'POST /api/v1/batches/{id}/groups': PROG_WRITE,
   'GET /api/v1/groups/{id}': MEMBER, 'POST /api/v1/groups/{id}/enrolments': PROG_WRITE,
+  'POST /api/v1/enrolments/{id}/status': PROG_WRITE,
   'POST /api/v1/groups/{id}/meetings': RUN, 'POST /api/v1/meetings/{id}/attendance': RUN,
   'POST /api/v1/meetings/{id}/choice': RUN,
   'GET /meetings/{id}/report': GROUP_TEXT, 'POST /meetings/{id}/report': REPORT_WRITE,
@@ -191,6 +192,7 @@ function reaches(rt, who, set) {
   const coach = who.role === 'coach', writer = who.email === set.writer;
   if (p.startsWith('/logbook/{id}') || p.startsWith('/calendar/{id}') || p.startsWith('/tokens/{id}')) return writer;
   if (p === '/reverse-mentoring/{id}') return coach || writer || who.email === set.mentor;
+  if (p === '/enrolments/{id}/status') return coach;  // a participant's status: the coach, as on the group page
   if (p.startsWith('/enrolments/{id}/')) {  // the writer's place in the group
     if (p.endsWith('/closing/words')) return writer;
     return (get && writer) || rel === 'facilitator' || rel === 'mentor';

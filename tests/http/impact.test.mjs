@@ -179,3 +179,51 @@ test('a wave whose results may not be shown yet: no mean beside its outcome, onl
     assert.doesNotMatch(row, /Gemiddelde/);
   }
 });
+
+test('leergang impact show gives the API\'s map as JSON and in words; set replaces the whole map or changes nothing', async () => {
+  const { cliResult } = await import('../lib/server.mjs');
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const api = await map(coach);
+  const shown = JSON.parse(cli(srv.db, ['impact', 'show', '--org', 'politie-demo', '--programme', String(prog), '--format', 'json']));
+  assert.deepEqual(shown.outcomes, api.outcomes);
+  const text = cli(srv.db, ['impact', 'show', '--org', 'politie-demo', '--programme', String(prog)]);
+  assert.match(text, /^Impactmap: LiVe! Westerschelde 2025/);
+  assert.match(text, /Werkgedrag\n- Leidinggevenden nemen een open houding aan/);
+  assert.match(text, /Aanwezig bij \d+ van de \d+ geregistreerde keren/);
+  // another organisation's programme is not found
+  const elsewhere = cliResult(srv.db, ['impact', 'show', '--org', 'gemeente-demo', '--programme', String(prog)]);
+  assert.notEqual(elsewhere.status, 0);
+  assert.match(elsewhere.stderr, /no programme/);
+
+  const dir = mkdtempSync(join(tmpdir(), 'leergang-impact-'));
+  try {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ outcomes: [
+      { level: 'behaviour', text: 'Goed', evidence: '' },
+      { level: 'nergens', text: 'Fout niveau', evidence: '' },
+      { level: 'strategic', text: 'Fout bewijs', evidence: 'wave:abc' }] }));
+    const r = cliResult(srv.db, ['impact', 'set', '--org', 'politie-demo', '--programme', String(prog), '--file', bad]);
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /outcomes\[1\]\.level: Kies een van de vijf niveaus/);
+    assert.match(r.stderr, /outcomes\[2\]\.evidence: /);
+    assert.match(r.stderr, /niet gewijzigd|not changed/);
+    assert.deepEqual((await map(coach)).outcomes, api.outcomes, 'nothing changed');
+
+    const good = join(dir, 'good.json');
+    const next = api.outcomes.slice(0, 2).map((o) => ({ level: o.level, text: o.text, evidence: o.evidence }))
+      .concat([{ level: 'strategic', text: 'Vanaf de opdrachtregel', evidence: '' }]);
+    writeFileSync(good, JSON.stringify({ outcomes: next }));
+    cli(srv.db, ['impact', 'set', '--org', 'politie-demo', '--programme', String(prog), '--file', good]);
+    const after = await map(coach);
+    assert.deepEqual(after.outcomes.map((o) => [o.level, o.text, o.evidence]), next.map((o) => [o.level, o.text, o.evidence]));
+    // back as it was, for whoever reads the demo next
+    writeFileSync(good, JSON.stringify({ outcomes: api.outcomes.map((o) => ({ level: o.level, text: o.text, evidence: o.evidence })) }));
+    cli(srv.db, ['impact', 'set', '--org', 'politie-demo', '--programme', String(prog), '--file', good]);
+    assert.equal((await map(coach)).outcomes.length, api.outcomes.length);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.match(cli(srv.db, ['help', 'impact']), /leergang impact set --org SLUG --programme ID --file MAP\.json/);
+});

@@ -1,5 +1,5 @@
-/* impact.c — the impact map's outcomes in SQLite, and the attendance and
- * report counts its evidence shows. */
+/* impact.c — the impact map's outcomes in SQLite. The counts its evidence
+ * shows are the level report's (domain/level_report.h). */
 #include "internal.h"
 #include "store/impact.h"
 
@@ -101,47 +101,4 @@ int store_impact_clear(struct store *s, long long org, long long programme_id)
 	sqlite3_bind_int64(st, 1, programme_id);
 	sqlite3_bind_int64(st, 2, org);
 	return exec_stmt(s, st);
-}
-
-int store_impact_attendance(struct store *s, long long org, long long batch_id, long long group_id,
-			    struct impact_attendance *out)
-{
-	sqlite3_stmt *st = stmt(s,
-		"SELECT count(*), coalesce(sum(a.status = 'present'), 0) FROM attendance a"
-		" JOIN meeting m ON m.id = a.meeting_id JOIN learning_group g ON g.id = m.group_id"
-		" WHERE a.organisation_id = ?1 AND m.cancelled = 0"
-		" AND ((?2 IS NOT NULL AND g.batch_id = ?2) OR (?3 IS NOT NULL AND g.id = ?3))");
-	sqlite3_bind_int64(st, 1, org);
-	bind_ref(st, 2, batch_id);
-	bind_ref(st, 3, group_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->recorded = sqlite3_column_int64(st, 0);
-		out->present = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? ST_OK : map_rc(s, rc);
-}
-
-int store_impact_reports(struct store *s, long long org, long long programme_id, long long batch_id,
-			 long long group_id, const char *today, struct impact_reports *out)
-{
-	sqlite3_stmt *st = stmt(s,
-		"SELECT count(*), coalesce(sum(r.status = 'published'), 0) FROM meeting m"
-		" JOIN learning_group g ON g.id = m.group_id JOIN batch b ON b.id = g.batch_id"
-		" LEFT JOIN meeting_report r ON r.meeting_id = m.id"
-		" WHERE m.organisation_id = ?1 AND b.programme_id = ?2 AND m.cancelled = 0 AND m.starts_on <= ?5"
-		" AND (?3 IS NULL OR b.id = ?3) AND (?4 IS NULL OR g.id = ?4)");
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_int64(st, 2, programme_id);
-	bind_ref(st, 3, batch_id);
-	bind_ref(st, 4, group_id);
-	bind_text(st, 5, today);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->held = sqlite3_column_int64(st, 0);
-		out->published = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? ST_OK : map_rc(s, rc);
 }
