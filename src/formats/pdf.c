@@ -23,6 +23,7 @@
 #include "pdf.h"
 #include "core/compiler.h"
 
+#include <assert.h>
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <cmark.h>
@@ -606,41 +607,67 @@ static double natural_width(PangoContext *pc, const char *font, const char *text
 	return (double)lw / PANGO_SCALE;
 }
 
-/* The widths of a table's number columns (1..nc-1): each as wide as its
- * longest cell and the longest word of its heading need, so that a
- * heading wraps between words and never inside one; when together they
- * would take more than 72 % of the width, they share that alike.
- * Returns the width left for the first column. */
-static double number_columns(PangoContext *pc, const struct pdf_table *t, size_t nc, double *cw)
+/* Whether column c holds figures only ("117", "3,2", "82 %", "100 / 100",
+ * "–"): such a column is set to the right and as narrow as it can be. The
+ * first column is the rows' names, never figures. */
+static bool figure_column(const struct pdf_table *t, size_t c)
+{
+	if (c == 0)
+		return false;
+	for (size_t r = 1; r < t->nrows; r++) {
+		const char *v = t->cells[r * t->ncols + c];
+		if (v && v[strspn(v, "0123456789 .,%/-\xe2\x80\x93")])  /* – is e2 80 93 */
+			return false;
+	}
+	return true;
+}
+
+/* The width a figure column needs: its longest figure, and the longest
+ * word of its heading (a heading wraps between words, never inside one). */
+static double figure_width(PangoContext *pc, const struct pdf_table *t, size_t c)
+{
+	double need = NUM_COL_MIN;
+	for (size_t r = 0; r < t->nrows; r++) {
+		char *txt = clean(t->cells[r * t->ncols + c], true);
+		const char *font = r ? F_CELL : F_HEAD;
+		char *word = txt;
+		for (bool more = true; more; word++) {
+			char *end = r ? word + strlen(word) : word + strcspn(word, " ");
+			more = *end != '\0';
+			*end = '\0';
+			double w = natural_width(pc, font, word) + 2 * CELL_PAD + 1;  /* + rounding */
+			if (w > need)
+				need = w;
+			word = end;
+		}
+		g_free(txt);
+	}
+	return need;
+}
+
+/* The widths of a table's columns: each figure column as wide as it needs
+ * (together at most 72 % of the width, else they share that alike), the
+ * text columns sharing what is left alike. */
+static void column_widths(PangoContext *pc, const struct pdf_table *t, size_t nc, const bool *figures, double *cw)
 {
 	double sum = 0;
-	for (size_t c = 1; c < nc; c++) {
-		double need = NUM_COL_MIN;
-		for (size_t r = 0; r < t->nrows; r++) {
-			char *txt = clean(t->cells[r * t->ncols + c], true);
-			const char *font = r ? F_CELL : F_HEAD;
-			/* a heading may wrap between words: its longest word counts */
-			char *word = txt;
-			for (bool more = true; more; word++) {
-				char *end = r ? word + strlen(word) : word + strcspn(word, " ");
-				more = *end != '\0';
-				*end = '\0';
-				double need_here = natural_width(pc, font, word) + 2 * CELL_PAD + 1;  /* + rounding */
-				if (need_here > need)
-					need = need_here;
-				word = end;
-			}
-			g_free(txt);
+	size_t nfig = 0;
+	for (size_t c = 0; c < nc; c++)
+		if (figures[c]) {
+			cw[c] = figure_width(pc, t, c);
+			sum += cw[c];
+			nfig++;
 		}
-		cw[c] = need;
-		sum += need;
-	}
 	if (sum > COL_WIDTH * 0.72) {
-		for (size_t c = 1; c < nc; c++)
-			cw[c] = COL_WIDTH * 0.72 / (double)(nc - 1);
+		for (size_t c = 0; c < nc; c++)
+			if (figures[c])
+				cw[c] = COL_WIDTH * 0.72 / (double)nfig;
 		sum = COL_WIDTH * 0.72;
 	}
-	return COL_WIDTH - sum;
+	assert(nfig < nc);  /* the first column is text */
+	for (size_t c = 0; c < nc; c++)
+		if (!figures[c])
+			cw[c] = (COL_WIDTH - sum) / (double)(nc - nfig);
 }
 
 /* A table as one block per row, the header kept with the first row. */
@@ -650,7 +677,10 @@ static void table_blocks(struct walk *w, const struct pdf_table *t)
 	if (!nc || !t->nrows || !t->cells)
 		return;
 	double cw[PDF_TABLE_COLS_MAX];
-	cw[0] = number_columns(w->pc, t, nc, cw);
+	bool figures[PDF_TABLE_COLS_MAX];
+	for (size_t c = 0; c < nc; c++)
+		figures[c] = figure_column(t, c);
+	column_widths(w->pc, t, nc, figures, cw);
 	for (size_t r = 0; r < t->nrows; r++) {
 		struct block *b = add_block(w, K_ROW, r ? 0 : 8, r + 1 == t->nrows ? 10 : 0);
 		b->head = r == 0;
@@ -662,7 +692,7 @@ static void table_blocks(struct walk *w, const struct pdf_table *t)
 			char *txt = clean(t->cells[r * t->ncols + c], true);
 			pango_layout_set_text(l, txt, -1);
 			g_free(txt);
-			if (c)
+			if (figures[c])
 				pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
 			int lw, lh;
 			pango_layout_get_size(l, &lw, &lh);
