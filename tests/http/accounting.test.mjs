@@ -303,7 +303,8 @@ test('the impact map is a section of the programme report: page, JSON and PDF, w
   const p = await pdf('owner', `/programmes/${prog}/accounting.pdf`);
   assert.match(p.text, /Impactmap/);
   assert.match(p.text, /Werkgedrag/);
-  assert.ok(p.text.includes('Leidinggevenden nemen een open houding'), 'an outcome in the PDF');
+  // (a table cell wraps within its column, so only the start of a line is whole in the text)
+  assert.ok(p.text.includes('Leidinggevenden nemen een'), 'an outcome in the PDF');
   assert.ok(p.text.includes(`${batch.figures.present} van de ${batch.figures.recorded}`), 'its figures in the PDF');
 });
 
