@@ -27,12 +27,14 @@ export function cliResult(db, args, input) {
 }
 
 // extraEnv: more environment for the server process (the mail settings).
+// prepare(db): changes the fresh database before the server opens it.
 // names: 'hostile' (the demo with the tests' hostile names: markup, a
 // formula, a very long name) or 'ordinary' (the demo as people see it).
-export async function startServer({ demo = true, names = 'hostile', env: extraEnv = {} } = {}) {
+export async function startServer({ demo = true, names = 'hostile', env: extraEnv = {}, prepare = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'leergang-test-'));
   const db = join(dir, 'test.db');
   cli(db, demo ? ['init', '--demo', ...(names === 'hostile' ? ['--hostile-names'] : [])] : ['init']);
+  if (prepare) prepare(db);
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '4'],
