@@ -158,14 +158,113 @@ test('the server\'s daily job removes what expired when it starts, logs counts, 
       insideBefore = groupTexts(db, inside);
     },
   });
-  let line;
-  for (let i = 0; i < 100 && !line; i++) {
-    line = server.stderr().match(/leergang: retention gemeente-demo on \d{4}-\d\d-\d\d: removed ([^\n]*)/);
-    if (!line) await sleep(100);
-  }
+  // one line per organisation, politie-demo's last (the organisations by slug)
+  for (let i = 0; i < 200 && !/retention politie-demo/.test(server.stderr()); i++) await sleep(100);
+  const line = server.stderr().match(/leergang: retention gemeente-demo on \d{4}-\d\d-\d\d: removed ([^\n]*)/);
   assert.ok(line, 'the job logged its run:\n' + server.stderr());
   assert.match(line[1], /learning_question \d+/);
   assert.match(server.stderr(), /retention politie-demo on [\d-]+: removed nothing\n/, 'nothing expired in the other organisation');
   assert.deepEqual(groupTexts(server.db, old), Object.fromEntries(Object.keys(insideBefore).map((k) => [k, 0])));
   assert.deepEqual(groupTexts(server.db, inside), insideBefore);
+});
+
+test('the settings page refuses bad input and changes nothing; a good change is audited and touches no other organisation', async () => {
+  const admin = new Client(server.base);
+  await admin.login(demoEmail('administrator', 'gemeente'));
+  const shown = await admin.get('/settings/retention');
+  assert.equal(shown.status, 200);
+  assert.match(shown.text, /<h1[^>]*>Bewaartermijnen<\/h1>/);
+  assert.match(shown.text, /name="texts_months"[^>]*value="24"/);
+  assert.match(shown.text, /standaardtermijnen van leergang/);
+  const stored = () => sql(server.db, 'SELECT organisation_id, texts_months, logbook_months, answers_months FROM retention');
+  const good = { texts_months: '36', logbook_months: '6', answers_months: '18' };
+  for (const bad of ['-1', '0', '241', 'abc', '1.5', '12 ', '99999999999999999999', '']) {
+    for (const field of Object.keys(good)) {
+      const r = await admin.post('/settings/retention', { ...good, [field]: bad });
+      assert.equal(r.status, 422, `${field}=${JSON.stringify(bad)}`);
+      assert.match(r.text, /(heel getal|aantal maanden)/, `a Dutch message for ${field}=${JSON.stringify(bad)}`);
+      assert.deepEqual(stored(), [], `${field}=${JSON.stringify(bad)} changed nothing`);
+    }
+  }
+  const noCsrf = await admin.post('/settings/retention', { ...good, csrf: '' });
+  assert.equal(noCsrf.status, 403);
+  assert.deepEqual(stored(), [], 'without the CSRF token nothing changed');
+
+  const ok = await admin.post('/settings/retention', good);
+  assert.equal(ok.status, 303);
+  const gemeente = one(server.db, "SELECT id FROM organisation WHERE slug = 'gemeente-demo'");
+  assert.deepEqual(stored(), [{ organisation_id: gemeente, texts_months: 36, logbook_months: 6, answers_months: 18 }],
+    'only this organisation has periods of its own');
+  assert.match(cli(server.db, ['retention', 'show', '--org', 'politie-demo']), /texts_months\t24\nlogbook_months\t12\nanswers_months\t24\nsource\tleergang's defaults/);
+  const [a] = sql(server.db, "SELECT detail FROM audit_log WHERE action = 'retention.set'");
+  assert.equal(a.detail, 'texts 24 -> 36, logbook 12 -> 6, answers 24 -> 18 months');
+});
+
+test('the privacy statement shows the reader\'s organisation\'s periods, a visitor the defaults', async () => {
+  const mine = new Client(server.base);
+  await mine.login(demoEmail('participant', 'gemeente'));
+  const g = (await mine.get('/privacy')).text;
+  assert.match(g, /<h2 id="retention">Bewaartermijnen<\/h2>/);
+  assert.match(g, /36 maanden nadat uw groep is afgerond/);
+  assert.match(g, /6 maanden nadat de laatste groep waaraan u deelnam is afgerond: uw hele logboek/);
+  assert.match(g, /18 maanden nadat een vragenlijst op naam is gesloten/);
+  const other = new Client(server.base);
+  await other.login(demoEmail('participant'));
+  const p = (await other.get('/privacy')).text;
+  assert.match(p, /24 maanden nadat uw groep is afgerond/);
+  assert.match(p, /geen eigen termijnen ingesteld/);
+  assert.doesNotMatch(p, /36 maanden/, 'never another organisation\'s settings');
+  const visitor = (await new Client(server.base).get('/privacy')).text;
+  assert.match(visitor, /Elke organisatie stelt haar eigen termijnen in/);
+  assert.match(visitor, /24 maanden nadat uw groep is afgerond/);
+  assert.match(visitor, /12 maanden nadat de laatste groep/);
+  assert.doesNotMatch(visitor, /36 maanden/);
+});
+
+test('erasure from the person page: the confirm page shows the dry run, no CSRF is refused, then a tombstone', async () => {
+  const admin = new Client(server.base);
+  await admin.login(demoEmail('administrator'));
+  const [p] = sql(server.db, "SELECT p.id, p.name, p.employee_id FROM person p JOIN enrolment e ON e.person_id = p.id " +
+    "JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = 'politie-demo' " +
+    "AND p.id IN (SELECT person_id FROM logbook_entry) ORDER BY p.id LIMIT 1");
+  const page = await admin.get(`/people/${p.id}`);
+  assert.match(page.text, new RegExp(`<form method="post" action="/people/${p.id}/erase">`));
+  assert.match(page.text, />Persoon wissen<\/button>/);
+  assert.match(page.text, new RegExp(`href="/people/${p.id}/data.pdf"`));
+  assert.match(page.text, new RegExp(`href="/people/${p.id}/data.json"`));
+  const logbook = one(server.db, `SELECT count(*) FROM logbook_entry WHERE person_id = ${p.id}`);
+
+  const ask = await admin.post(`/people/${p.id}/erase`);
+  assert.equal(ask.status, 200);
+  assert.match(ask.text, /Wat het wissen doet/);
+  assert.match(ask.text, new RegExp(`<td>logboekaantekeningen: verwijderd</td><td>${logbook}</td>`), 'the dry run counts the logbook');
+  assert.match(ask.text, /Wat blijft/);
+  assert.match(ask.text, /name="confirm" value="1"/);
+  assert.equal(one(server.db, `SELECT name FROM person WHERE id = ${p.id}`), p.name, 'the dry run changed nothing');
+  assert.equal(one(server.db, `SELECT count(*) FROM logbook_entry WHERE person_id = ${p.id}`), logbook);
+
+  const forged = await admin.post(`/people/${p.id}/erase`, { confirm: '1', csrf: '' });
+  assert.equal(forged.status, 403);
+  assert.equal(one(server.db, `SELECT name FROM person WHERE id = ${p.id}`), p.name, 'without the CSRF token nothing changed');
+
+  const done = await admin.post(`/people/${p.id}/erase`, { confirm: '1' });
+  assert.equal(done.status, 303);
+  assert.equal(done.headers.get('location'), `/people/${p.id}?done=person-erased`);
+  const [t] = sql(server.db, `SELECT name, email, employee_id FROM person WHERE id = ${p.id}`);
+  assert.deepEqual(t, { name: 'Verwijderde persoon', email: '', employee_id: `erased-${p.id}` });
+  assert.equal(one(server.db, `SELECT count(*) FROM logbook_entry WHERE person_id = ${p.id}`), 0);
+  assert.match((await admin.get(`/people/${p.id}?done=person-erased`)).text, /De persoon is gewist/);
+});
+
+test('an unknown or bad employee number on the command line gets a clear message and erases nobody', () => {
+  const db = join(dir, 'erase.db');
+  cli(db, ['init', '--demo']);
+  const before = one(db, "SELECT count(*) FROM person WHERE employee_id LIKE 'erased-%'");
+  const unknown = cliResult(db, ['person', 'erase', '--org', 'politie-demo', '--employee', 'NIEMAND-1']);
+  assert.notEqual(unknown.status, 0);
+  assert.match(unknown.stderr, /Nobody in this organisation has employee number NIEMAND-1; check the number/);
+  const empty = cliResult(db, ['person', 'erase', '--org', 'politie-demo', '--employee', '']);
+  assert.notEqual(empty.status, 0);
+  assert.match(empty.stderr, /Give an employee number of 1 to 64 characters/);
+  assert.equal(one(db, "SELECT count(*) FROM person WHERE employee_id LIKE 'erased-%'"), before);
 });
