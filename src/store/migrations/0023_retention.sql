@@ -14,4 +14,4 @@ CREATE TABLE retention (
 -- one with a meeting still ahead finishes on that meeting's day.
 CREATE VIEW group_finish AS
 	SELECT organisation_id, group_id, max(ends_on) AS finished_on
-	FROM meeting WHERE cancelled = 0 GROUP BY group_id;
+	FROM meeting WHERE cancelled = 0 GROUP BY organisation_id, group_id;

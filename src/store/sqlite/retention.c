@@ -65,6 +65,7 @@ static const struct step {
 	 * finished, the last on or before ?3 */
 	{ "logbook_entry", "DELETE FROM logbook_entry WHERE organisation_id = ?1 AND person_id IN "
 			   "(SELECT e.person_id FROM enrolment e LEFT JOIN group_finish f ON f.group_id = e.group_id "
+			   "AND f.organisation_id = ?1 "
 			   "WHERE e.organisation_id = ?1 GROUP BY e.person_id "
 			   "HAVING count(f.finished_on) = count(*) AND max(f.finished_on) <= ?3)" },
 	{ "answer", "DELETE FROM answer WHERE text IS NOT NULL AND response_id IN (SELECT r.id FROM response r "
