@@ -126,6 +126,8 @@ void page_home(struct web *w)
 		card(w, "/accounts", _("Accounts and roles"), _("Who can log in, and with which roles."));
 		card(w, "/import", _("Import people"), _("Read people and units from an HR export (CSV), with a check before anything changes."));
 		card(w, "/audit", _("Audit log"), _("Who changed what, and when."));
+		card(w, "/settings/retention", _("Retention periods"),
+		     _("How long personal texts, logbooks and answers on name are kept after a programme finished."));
 	}
 	if (w->ctx.who->person_id)
 		card(w, "/me/data.pdf", _("My data"), _("Everything leergang holds about you, as a readable PDF (/me/data.json: the same as JSON)."));
