@@ -28,6 +28,7 @@ int cmd_user(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_person(int argc, char **argv);
+int cmd_retention(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_oidc(int argc, char **argv);
 int cmd_backup(int argc, char **argv);

@@ -37,6 +37,10 @@ const struct command commands[] = {
 	{ "person", cmd_person, "a person's data on request: everything held about them (inzage), or erase them",
 	  "leergang person export --org SLUG --employee ID [--format json|pdf] [--output FILE]\n"
 	  "       leergang person erase --org SLUG --employee ID [--dry-run]   (--dry-run lists what would go and what stays)" },
+	{ "retention", cmd_retention, "remove what has passed an organisation's retention periods, or show them",
+	  "leergang retention run [--org SLUG] [--now YYYY-MM-DD] [--dry-run]   (every organisation unless --org;\n"
+	  "                     --now decides as on that day; --dry-run lists what would go; the server does this daily)\n"
+	  "       leergang retention show --org SLUG   (the periods in months, and whether they are leergang's defaults)" },
 	{ "token", cmd_token, "make, list or revoke the API tokens of an account",
 	  "leergang token create --email E [--label TEXT] [--days N]   (prints the token once; 90 days unless --days, at most 365)\n"
 	  "       leergang token list --email E [--format csv|json]   (never the tokens themselves)\n"

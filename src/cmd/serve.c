@@ -3,6 +3,7 @@
 #include "domain/organisation.h"
 #include "core/die.h"
 #include "domain/pwgate.h"
+#include "domain/retention_job.h"
 #include "http/server.h"
 #include "mail/mailer.h"
 #include "mail/outbox.h"
@@ -208,7 +209,10 @@ int cmd_serve(int argc, char **argv)
 		per_address ? arena_printf(&scratch, "at most %ld", per_address) : "no limit on");
 	arena_free(&scratch);
 	fflush(stdout);
+	/* the daily retention run: at start, then every 24 hours */
+	struct retention_job *job = retention_job_start(cmd_db_path);
 	int rc = http_serve(&cfg);
+	retention_job_stop(job);
 	outbox_close();
 	mailer_use(NULL);
 	smtp_use(NULL);

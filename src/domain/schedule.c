@@ -64,6 +64,17 @@ void date_add_days(const char *d, int n, char out[11])
 	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)day % 100u);
 }
 
+void date_add_months(const char *d, int n, char out[11])
+{
+	int y = atoi(d), m = atoi(d + 5), day = atoi(d + 8);
+	int months = y * 12 + (m - 1) + n;
+	y = months / 12;
+	m = months % 12 + 1;
+	if (day > month_days(y, m))
+		day = month_days(y, m);
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)day % 100u);
+}
+
 const char *date_label(struct arena *a, const char *d)
 {
 	const char *months[] = { N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),

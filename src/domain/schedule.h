@@ -13,6 +13,9 @@ bool date_valid(const char *d);    /* a real calendar date, years 1900-2999 */
 bool time_valid(const char *t);    /* 00:00 .. 23:59 */
 /* d plus n days into out (d must be valid). */
 void date_add_days(const char *d, int n, char out[11]);
+/* d plus n months into out (d must be valid); a day the month lacks
+ * becomes its last day (31 March minus one month: 28 or 29 February). */
+void date_add_months(const char *d, int n, char out[11]);
 /* The Monday of the week of d (d must be valid). */
 void date_monday(const char *d, char out[11]);
 /* The local date of the moment `now` (seconds since the epoch). */

@@ -25,6 +25,7 @@ int privacy_facts(struct ctx *c, bool signed_in, struct privacy_facts *out)
 		.token_days = API_TOKEN_DAYS,
 		.token_days_max = API_TOKEN_DAYS_MAX,
 		.signin_minutes = OIDC_LOGIN_SECONDS / 60,
+		.retention = *retention_defaults(),
 	};
 	if (!signed_in)
 		return D_OK;
@@ -33,5 +34,6 @@ int privacy_facts(struct ctx *c, bool signed_in, struct privacy_facts *out)
 		return D_ERROR;
 	out->organisation = o.name;
 	out->benchmark = o.benchmark;
-	return D_OK;
+	/* the reader's own organisation only: a visitor sees the defaults */
+	return retention_get(c, &out->retention) ? D_ERROR : D_OK;
 }

@@ -8,6 +8,7 @@
 
 #include "core/compiler.h"
 #include "ctx.h"
+#include "retention.h"
 
 struct privacy_facts {
 	const char *organisation;     /* the reader's organisation, NULL for a visitor */
@@ -21,6 +22,7 @@ struct privacy_facts {
 	long long upload_hours;       /* an uploaded import file */
 	long long token_days, token_days_max;   /* an API token */
 	long long signin_minutes;     /* a sign-in begun at the organisation's identity provider */
+	struct retention retention;   /* the reader's organisation's periods; a visitor: leergang's defaults */
 };
 
 /* The facts for the reader (c->who may be no one: account_id 0). D_OK,

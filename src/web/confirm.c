@@ -17,10 +17,17 @@ bool web_confirmed(struct web *w)
 
 bool web_confirm(struct web *w, const char *question, const char *yes, const char *back)
 {
+	return web_confirm_detail(w, question, NULL, yes, back);
+}
+
+bool web_confirm_detail(struct web *w, const char *question, const char *detail, const char *yes, const char *back)
+{
 	if (web_confirmed(w))
 		return true;
 	page_begin(w, _("Are you sure?"));
 	html(w->out, "<p>%s</p>\n", question);
+	if (detail)
+		html_raw(w->out, detail);
 	html(w->out, "<form method=\"post\" action=\"%s\">", w->r->path);
 	form_csrf(w);
 	/* every field as posted (the button's action=delete, the part's id...),

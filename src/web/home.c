@@ -126,6 +126,8 @@ void page_home(struct web *w)
 		card(w, "/accounts", _("Accounts and roles"), _("Who can log in, and with which roles."));
 		card(w, "/import", _("Import people"), _("Read people and units from an HR export (CSV), with a check before anything changes."));
 		card(w, "/audit", _("Audit log"), _("Who changed what, and when."));
+		card(w, "/settings/retention", _("Retention periods"),
+		     _("How long personal texts, logbooks and answers on name are kept after a programme finished."));
 	}
 	if (w->ctx.who->person_id)
 		html(w->out, "<li><h3><a href=\"/me/data.pdf\">%s</a></h3><p>%s <a href=\"/me/data.json\">%s</a></p></li>",

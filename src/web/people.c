@@ -141,6 +141,7 @@ void page_person(struct web *w)
 		return;
 	}
 	page_begin(w, p.name);
+	page_done_message(w);
 	html(w->out, "<p><a href=\"/people\">%s</a></p><dl>", _("Back to people"));
 	html(w->out, "<dt>%s</dt><dd>%s</dd>", _("Employee number"), p.employee_id);
 	html(w->out, "<dt>%s</dt><dd>%s</dd>", _("E-mail"), *p.email ? p.email : "—");
@@ -160,6 +161,16 @@ void page_person(struct web *w)
 		for (size_t i = 0; i < nreports; i++)
 			html(w->out, "<li><a href=\"/people/%lld\">%s</a></li>", reports[i].id, reports[i].name);
 		html(w->out, "</ul>\n");
+	}
+	if (actor_has(w->ctx.who, ROLE_BIT(ROLE_ADMINISTRATOR))) {
+		/* on a written request (AVG): the inzage, and erasure */
+		html(w->out, "<h2>%s</h2><p>%s</p><ul>", _("Data of this person on request"),
+		     _("For a written request of this person: everything leergang holds about them, or their erasure."));
+		html(w->out, "<li><a href=\"/people/%lld/data.pdf\">%s</a></li><li><a href=\"/people/%lld/data.json\">%s</a></li></ul>",
+		     p.id, _("Download the inzage (PDF)"), p.id, _("Download the inzage (JSON)"));
+		html(w->out, "<form method=\"post\" action=\"/people/%lld/erase\">", p.id);
+		form_csrf(w);
+		html(w->out, "<button type=\"submit\" class=\"danger\">%s</button></form>\n", _("Erase person"));
 	}
 	page_end(w);
 }

@@ -46,6 +46,7 @@ const struct route routes[] = {
 	{ "GET", "/people/{id}", page_person, ROLES_PEOPLE_READ, PAGE },
 	{ "GET", "/people/{id}/data.json", page_person_data_json, ROLES_ADMIN, PAGE },
 	{ "GET", "/people/{id}/data.pdf", page_person_data_pdf, ROLES_ADMIN, PAGE },
+	{ "POST", "/people/{id}/erase", page_person_erase, ROLES_ADMIN, PAGE },
 
 	{ "GET", "/accounts", page_accounts, ROLES_ADMIN, PAGE },
 	{ "POST", "/accounts", page_account_create, ROLES_ADMIN, PAGE },
@@ -66,6 +67,8 @@ const struct route routes[] = {
 	{ "GET", "/audit", page_audit, ROLES_ADMIN, PAGE },
 	{ "GET", "/exports", page_exports, ROLES_EXPORTS, PAGE },
 	{ "GET", "/oidc", page_oidc_settings, ROLES_ADMIN, PAGE },
+	{ "GET", "/settings/retention", page_retention_settings, ROLES_ADMIN, PAGE },
+	{ "POST", "/settings/retention", page_retention_settings_post, ROLES_ADMIN, PAGE },
 
 	{ "GET", "/programmes", page_programmes, ROLES_PROGRAMME_READ, PAGE },
 	{ "POST", "/programmes", page_programme_create, ROLES_PROGRAMME_WRITE, PAGE },

@@ -53,6 +53,34 @@ static const struct {
 	  N_("The administrator.") },
 };
 
+/* The retention periods: the reader's organisation's, or for a visitor
+ * leergang's defaults and that each organisation sets its own. */
+static void retention_section(struct web *w, const struct privacy_facts *f)
+{
+	const struct retention *p = &f->retention;
+	html(w->out, "<h2 id=\"retention\">%s</h2>", _("Retention periods"));
+	if (!f->organisation)
+		html(w->out, "<p>%s</p>", _("Each organisation sets its own periods. Below are leergang's defaults, which apply until an organisation sets others; sign in to see those of your organisation."));
+	else if (p->is_default)
+		html(w->out, "<p>%s</p>", arena_printf(w->a, _("%s has not set periods of its own: leergang's defaults apply."), f->organisation));
+	else
+		html(w->out, "<p>%s</p>", arena_printf(w->a, _("These are the periods %s has set."), f->organisation));
+	html(w->out, "<p>%s</p><ul>", _("A group has finished on the day of its last meeting (a cancelled meeting does not count). Every night leergang removes what has passed its period:"));
+	html(w->out, "<li>%s</li>", arena_printf(w->a, ngettext(
+		"%d month after your group finished: your learning question, what you expected at the intake, what you said in the closing talk, your development plan with its goals and the talks with your manager, and your contributions to meeting reports that were not placed in the learning story the group received.",
+		"%d months after your group finished: your learning question, what you expected at the intake, what you said in the closing talk, your development plan with its goals and the talks with your manager, and your contributions to meeting reports that were not placed in the learning story the group received.",
+		(unsigned long)p->texts_months), p->texts_months));
+	html(w->out, "<li>%s</li>", arena_printf(w->a, ngettext(
+		"%d month after the last group you took part in finished: your whole logbook.",
+		"%d months after the last group you took part in finished: your whole logbook.",
+		(unsigned long)p->logbook_months), p->logbook_months));
+	html(w->out, "<li>%s</li></ul>", arena_printf(w->a, ngettext(
+		"%d month after a questionnaire on name closed: your open answers, and your name with your other answers, which stay only as numbers in the results.",
+		"%d months after a questionnaire on name closed: your open answers, and your name with your other answers, which stay only as numbers in the results.",
+		(unsigned long)p->answers_months), p->answers_months));
+	html(w->out, "<p>%s</p>", _("What stays: the meeting reports and the learning story (the group's own documents), that you took part and were present (the numbers of the reports count these), anonymous answers (they carry no name) and the audit log. Your account and your name stay as long as your organisation uses them; ask the administrator to remove them."));
+}
+
 void page_privacy(struct web *w)
 {
 	struct privacy_facts f;
@@ -107,8 +135,8 @@ void page_privacy(struct web *w)
 	html(w->out, "<li>%s</li>", arena_printf(w->a, ngettext("A sign-in through your organisation must be finished within %lld minute.",
 								 "A sign-in through your organisation must be finished within %lld minutes.",
 								 (unsigned long)f.signin_minutes), f.signin_minutes));
-	html(w->out, "<li>%s</li></ul>",
-	     _("Everything else stays until it is removed: leergang does not yet remove old data by itself after a set period. Your organisation decides how long it keeps the data; ask the administrator."));
+	html(w->out, "</ul>");
+	retention_section(w, &f);
 
 	html(w->out, "<h2>%s</h2><p>%s</p><p>%s</p>", _("Your rights"),
 	     _("You may ask which data leergang holds about you, and ask to correct or remove it (AVG, the General Data Protection Regulation). Some data must stay for a while, for example in the audit log."),

@@ -205,6 +205,9 @@ void sort_rows(struct web *w, void *rows, size_t nrows, size_t size,
  * after finding the thing and before changing anything. */
 bool web_confirmed(struct web *w);
 bool web_confirm(struct web *w, const char *question, const char *yes, const char *back);
+/* The same with detail, a fragment made by html() (what would change), shown
+ * between the question and the buttons. */
+bool web_confirm_detail(struct web *w, const char *question, const char *detail, const char *yes, const char *back);
 /* The same as "Are you sure you want to remove WHAT?", "Yes, remove". */
 bool web_confirm_delete(struct web *w, const char *what, const char *back);
 
@@ -257,6 +260,8 @@ void page_my_data_json(struct web *w);
 void page_my_data_pdf(struct web *w);
 void page_person_data_json(struct web *w);
 void page_person_data_pdf(struct web *w);
+/* erasing a person on request: the dry run on the confirm page, then the erasure */
+void page_person_erase(struct web *w);
 /* survey_compare.c: a wave compared by group, batch or unit, with another
  * wave, and with other organisations */
 void page_wave_compare(struct web *w);
@@ -296,6 +301,9 @@ void page_logout(struct web *w);
 void page_oidc_start(struct web *w);
 void page_oidc_callback(struct web *w);
 void page_oidc_settings(struct web *w);
+/* retention.c: the organisation's retention periods */
+void page_retention_settings(struct web *w);
+void page_retention_settings_post(struct web *w);
 void page_language(struct web *w);
 void page_home(struct web *w);
 void page_password(struct web *w);

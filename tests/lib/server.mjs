@@ -53,12 +53,14 @@ function demoTemplate(names) {
 }
 
 // extraEnv: more environment for the server process (the mail settings).
+// prepare(db): changes the fresh database before the server opens it.
 // names: 'hostile' (the demo with the tests' hostile names: markup, a
 // formula, a very long name) or 'ordinary' (the demo as people see it).
-export async function startServer({ demo = true, names = 'hostile', env: extraEnv = {} } = {}) {
+export async function startServer({ demo = true, names = 'hostile', env: extraEnv = {}, prepare = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'leergang-test-'));
   const db = join(dir, 'test.db');
   if (demo) copyFileSync(demoTemplate(names), db); else cli(db, ['init']);
+  if (prepare) prepare(db);
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '4'],

@@ -6,6 +6,7 @@
  * schema and fails until the inzage names them). */
 #include "internal.h"
 #include "store/subject.h"
+#include "core/i18n.h"   /* N_: the steps are named on the erasure's confirm page */
 
 #include <string.h>
 
@@ -186,57 +187,57 @@ int store_subject_rows(struct store *s, struct arena *a, long long org, long lon
 static const struct step {
 	const char *what, *sql;
 } steps[] = {
-	{ "logbook_entry: deleted", "DELETE FROM logbook_entry WHERE organisation_id = ?1 AND person_id = ?2" },
-	{ "learning_question: deleted", "DELETE FROM learning_question WHERE organisation_id = ?1 AND person_id = ?2" },
-	{ "development_goal: deleted", "DELETE FROM development_goal WHERE organisation_id = ?1 AND person_id = ?2" },
-	{ "development_plan: deleted", "DELETE FROM development_plan WHERE organisation_id = ?1 AND person_id = ?2" },
-	{ "manager_talk: deleted", "DELETE FROM manager_talk WHERE organisation_id = ?1 AND person_id = ?2" },
-	{ "selection_candidate: deleted",
+	{ N_("logbook_entry: deleted"), "DELETE FROM logbook_entry WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ N_("learning_question: deleted"), "DELETE FROM learning_question WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ N_("development_goal: deleted"), "DELETE FROM development_goal WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ N_("development_plan: deleted"), "DELETE FROM development_plan WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ N_("manager_talk: deleted"), "DELETE FROM manager_talk WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ N_("selection_candidate: deleted"),
 	  "DELETE FROM selection_candidate WHERE organisation_id = ?1 AND person_id = ?2" },
-	{ "intake: text emptied, the talk kept",
+	{ N_("intake: text emptied, the talk kept"),
 	  "UPDATE intake SET expectations = '' WHERE organisation_id = ?1 AND enrolment_id IN " ENROLMENTS },
-	{ "closing_talk: texts emptied, the talk kept",
+	{ N_("closing_talk: texts emptied, the talk kept"),
 	  "UPDATE closing_talk SET learning_yield = '', next_steps = '' WHERE organisation_id = ?1 "
 	  "AND enrolment_id IN " ENROLMENTS },
-	{ "contribution: text replaced by the note", "UPDATE contribution SET text = ?3 WHERE organisation_id = ?1 AND person_id = ?2" },
-	{ "meeting_report: the facilitator's reflection replaced by the note",
+	{ N_("contribution: text replaced by the note"), "UPDATE contribution SET text = ?3 WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ N_("meeting_report: the facilitator's reflection replaced by the note"),
 	  "UPDATE meeting_report SET facilitator_reflection = ?3 WHERE organisation_id = ?1 AND facilitator_reflection <> '' "
 	  "AND group_id IN (SELECT id FROM learning_group WHERE organisation_id = ?1 AND facilitator_id = ?2)" },
-	{ "meeting_report: the mentor's reflection replaced by the note",
+	{ N_("meeting_report: the mentor's reflection replaced by the note"),
 	  "UPDATE meeting_report SET mentor_reflection = ?3 WHERE organisation_id = ?1 AND mentor_reflection <> '' "
 	  "AND group_id IN (SELECT id FROM learning_group WHERE organisation_id = ?1 AND mentor_id = ?2)" },
-	{ "reverse_pair: question emptied, the pair kept",
+	{ N_("reverse_pair: question emptied, the pair kept"),
 	  "UPDATE reverse_pair SET question = '' WHERE organisation_id = ?1 AND (senior_id = ?2 OR junior_id = ?2)" },
-	{ "answer: open answers given on name deleted",
+	{ N_("answer: open answers given on name deleted"),
 	  "DELETE FROM answer WHERE text IS NOT NULL AND response_id IN (SELECT r.id FROM response r "
 	  "JOIN invitation i ON i.id = r.invitation_id JOIN wave w ON w.id = r.wave_id "
 	  "WHERE r.organisation_id = ?1 AND i.person_id = ?2 AND w.anonymous = 0)" },
-	{ "draft: deleted", "DELETE FROM draft WHERE invitation_id IN "
+	{ N_("draft: deleted"), "DELETE FROM draft WHERE invitation_id IN "
 	  "(SELECT id FROM invitation WHERE organisation_id = ?1 AND person_id = ?2)" },
-	{ "invitation: name and address removed, the count kept",
+	{ N_("invitation: name and address removed, the count kept"),
 	  "UPDATE invitation SET person_id = NULL, email = '', discarded_draft = NULL "
 	  "WHERE organisation_id = ?1 AND person_id = ?2" },
-	{ "wave: maker unlinked", "UPDATE wave SET created_by = NULL WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS },
-	{ "audit_log: the person's accounts replaced by the tombstone",
+	{ N_("wave: maker unlinked"), "UPDATE wave SET created_by = NULL WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS },
+	{ N_("audit_log: the person's accounts replaced by the tombstone"),
 	  "UPDATE audit_log SET actor = ?4 WHERE organisation_id IS ?1 AND (actor_id IN " ACCOUNTS
 	  " OR actor IN (SELECT email FROM account WHERE organisation_id = ?1 AND person_id = ?2))" },
-	{ "audit_log: name, e-mail and number removed from details",
+	{ N_("audit_log: name, e-mail and number removed from details"),
 	  "UPDATE audit_log SET detail = replace(replace(replace(detail, p.name, ?4), p.email, ?4), p.employee_id, ?4) "
 	  "FROM (SELECT name, CASE WHEN email = '' THEN char(0) ELSE email END AS email, employee_id FROM person "
 	  "WHERE organisation_id = ?1 AND id = ?2) p "
 	  "WHERE audit_log.organisation_id IS ?1 AND (instr(detail, p.name) OR instr(detail, p.email) "
 	  "OR instr(detail, p.employee_id))" },
-	{ "audit_log: the person's account addresses removed from details",
+	{ N_("audit_log: the person's account addresses removed from details"),
 	  "UPDATE audit_log SET detail = replace(detail, a.email, ?4) "
 	  "FROM (SELECT email FROM account WHERE organisation_id = ?1 AND person_id = ?2) a "
 	  "WHERE audit_log.organisation_id IS ?1 AND instr(lower(detail), lower(a.email))" },
-	{ "account: deleted, with its roles, sessions, tokens, feeds and links",
+	{ N_("account: deleted, with its roles, sessions, tokens, feeds and links"),
 	  "DELETE FROM account WHERE organisation_id = ?1 AND person_id = ?2" },
-	{ "person: others' manager unlinked", "UPDATE person SET manager_id = NULL WHERE organisation_id = ?1 AND manager_id = ?2" },
-	{ "person: name, e-mail, number, unit and job level removed (tombstone)",
+	{ N_("person: others' manager unlinked"), "UPDATE person SET manager_id = NULL WHERE organisation_id = ?1 AND manager_id = ?2" },
+	{ N_("person: name, e-mail, number, unit and job level removed (tombstone)"),
 	  "UPDATE person SET name = ?4, email = '', employee_id = 'erased-' || id, unit_id = NULL, manager_id = NULL, "
 	  "job_level = '', active = 0 WHERE organisation_id = ?1 AND id = ?2" },
-	{ "search index: merged", "INSERT INTO search_text(search_text) VALUES ('optimize')" },
+	{ N_("search index: merged"), "INSERT INTO search_text(search_text) VALUES ('optimize')" },
 };
 
 int store_subject_erase(struct store *s, struct arena *a, long long org, long long person, const char *note,

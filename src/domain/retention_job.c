@@ -1,0 +1,136 @@
+/* retention_job.c — the daily retention run of the server (retention_job.h). */
+#include "retention_job.h"
+#include "retention.h"
+#include "role.h"
+#include "core/die.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <time.h>
+
+int retention_run_all(struct store *st, long long now, bool dry_run, FILE *log)
+{
+	struct arena a = ARENA_INIT;
+	struct organisation *orgs;
+	size_t n;
+	int rc = 0;
+	if (store_org_list(st, &a, &orgs, &n)) {
+		fprintf(log, "leergang: retention: cannot list the organisations: %s\n", store_errmsg(st));
+		arena_free(&a);
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct arena oa = ARENA_INIT;
+		struct actor w = { .organisation_id = orgs[i].id, .email = "retention",
+				   .display_name = "leergang (retention)", .roles = ROLES_ALL };
+		struct ctx c = { .st = st, .a = &oa, .who = &w, .now = now };
+		struct retention_result res;
+		struct buf err = BUF_INIT;
+		int r = retention_apply(&c, dry_run, &res, &err);
+		if (r == D_OK || r == D_BUSY)
+			fprintf(log, "leergang: retention %s on %s: %s %s%s%s\n", orgs[i].slug, res.today,
+				dry_run ? "would remove" : "removed", retention_counts(&oa, &res),
+				r == D_BUSY ? "; the database file is not yet rewritten: " : "", r == D_BUSY ? err.ptr : "");
+		else
+			fprintf(log, "leergang: retention %s failed, nothing removed: %s\n", orgs[i].slug, store_errmsg(st));
+		if (r == D_BUSY && rc < 2)
+			rc = 2;
+		else if (r && r != D_BUSY && !rc)
+			rc = 1;
+		buf_release(&err);
+		arena_free(&oa);
+	}
+	fflush(log);
+	arena_free(&a);
+	return rc;
+}
+
+struct retention_job {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool stopping;
+	char *path;
+};
+
+/* Waits seconds or until the job is asked to stop; true: stop. */
+static bool wait_or_stop(struct retention_job *j, long long seconds)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += seconds;
+	pthread_mutex_lock(&j->lock);
+	while (!j->stopping && pthread_cond_timedwait(&j->wake, &j->lock, &until) != ETIMEDOUT)
+		;
+	bool stop = j->stopping;
+	pthread_mutex_unlock(&j->lock);
+	return stop;
+}
+
+static void *job_main(void *arg)
+{
+	struct retention_job *j = arg;
+	struct store *st = NULL;
+	struct buf err = BUF_INIT;
+	if (store_open(j->path, &st, &err)) {
+		warn("retention: cannot open the database, no daily run: %s", err.ptr);
+		buf_release(&err);
+		return NULL;
+	}
+	buf_release(&err);
+	for (;;) {
+		int r = retention_run_all(st, 0, false, stderr);
+		/* a removal stands but a reader kept the file from being
+		 * rewritten: try the rewrite again soon, not in a day */
+		while (r == 2) {
+			if (wait_or_stop(j, RETENTION_SCRUB_RETRY_SECONDS))
+				goto out;
+			struct buf e = BUF_INIT;
+			r = retention_scrub(st, &e) ? 2 : 0;
+			fprintf(stderr, "leergang: retention: database file rewritten%s%s\n", r ? " not yet: " : "",
+				r ? e.ptr : "");
+			buf_release(&e);
+		}
+		if (wait_or_stop(j, RETENTION_JOB_SECONDS))
+			break;
+	}
+out:
+	store_close(st);
+	return NULL;
+}
+
+struct retention_job *retention_job_start(const char *path)
+{
+	struct retention_job *j = xcalloc(1, sizeof(*j));
+	j->path = xstrdup(path);
+	pthread_mutex_init(&j->lock, NULL);
+	pthread_cond_init(&j->wake, NULL);
+	/* the thread inherits a mask without the stop signals */
+	sigset_t stop, was;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, &was);
+	int rc = pthread_create(&j->thread, NULL, job_main, j);
+	pthread_sigmask(SIG_SETMASK, &was, NULL);
+	if (rc)
+		die("cannot start the daily retention run");
+	return j;
+}
+
+void retention_job_stop(struct retention_job *j)
+{
+	if (!j)
+		return;
+	pthread_mutex_lock(&j->lock);
+	j->stopping = true;
+	pthread_cond_signal(&j->wake);
+	pthread_mutex_unlock(&j->lock);
+	pthread_join(j->thread, NULL);
+	pthread_cond_destroy(&j->wake);
+	pthread_mutex_destroy(&j->lock);
+	free(j->path);
+	free(j);
+}
