@@ -24,7 +24,7 @@
 
 #include "core/compiler.h"
 #include "ctx.h"
-#include "store/subject.h"
+#include "model/subject.h"
 
 #define RETENTION_MONTHS_MIN 1
 #define RETENTION_MONTHS_MAX 240   /* twenty years */

@@ -3,6 +3,7 @@
 #include "retention.h"
 #include "role.h"
 #include "core/die.h"
+#include "store/store.h"
 
 #include <errno.h>
 #include <pthread.h>

@@ -7,7 +7,7 @@
 #define LG_DOMAIN_RETENTION_JOB_H
 
 #include "core/compiler.h"
-#include "store/store.h"
+struct store;
 
 #include <stdbool.h>
 #include <stdio.h>
