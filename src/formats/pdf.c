@@ -21,6 +21,7 @@
  * without care, so renders take turns under one mutex and share one font
  * map, made on first use and kept for the life of the process. */
 #include "pdf.h"
+#include "table.h"
 #include "core/compiler.h"
 
 #include <assert.h>
@@ -614,11 +615,9 @@ static bool figure_column(const struct pdf_table *t, size_t c)
 {
 	if (c == 0)
 		return false;
-	for (size_t r = 1; r < t->nrows; r++) {
-		const char *v = t->cells[r * t->ncols + c];
-		if (v && v[strspn(v, "0123456789 .,%/-\xe2\x80\x93")])  /* – is e2 80 93 */
+	for (size_t r = 1; r < t->nrows; r++)
+		if (!table_is_figure(t->cells[r * t->ncols + c]))
 			return false;
-	}
 	return true;
 }
 

@@ -57,3 +57,8 @@ void table_csv(const struct data_table *t, struct buf *out)
 		csv_end_row(out);
 	}
 }
+
+bool table_is_figure(const char *cell)
+{
+	return !cell || !cell[strspn(cell, "0123456789 .,%/-\xe2\x80\x93")];  /* – is e2 80 93 */
+}

@@ -74,4 +74,8 @@ void table_value_labels(const struct table_column *c, struct buf *out);
  * as an empty field. Appends to out. */
 void table_csv(const struct data_table *t, struct buf *out);
 
+/* Whether a cell of a printed table is a figure ("117", "3,2", "82 %",
+ * "100 / 100", "–", ""): a column of figures is set to the right. */
+bool table_is_figure(const char *cell);
+
 #endif

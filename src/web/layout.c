@@ -310,7 +310,7 @@ void page_static_css(struct web *w)
 		".user{margin-left:auto;display:flex;gap:.8rem;align-items:center;flex-wrap:wrap}\n"
 		".user button{background:none;border:1px solid #fff;color:#fff;padding:.2rem .6rem;border-radius:3px;cursor:pointer;font:inherit}\n"
 		"main{max-width:72rem;margin:0 auto;padding:1rem 1.2rem 3rem}\nfooter{color:var(--muted);padding:1rem 1.2rem;border-top:1px solid var(--line)}\n"
-		"table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}\n"
+		"table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
 		"th{background:var(--soft)}\n"
 		"form.inline{display:inline}\nlabel{display:block;font-weight:600}\nlabel.inline{display:inline;font-weight:400;margin-right:.8rem}\n"
 		"fieldset.attendance{margin:.3rem 0;padding:.3rem .8rem}fieldset.attendance legend{font-weight:600}\n"

@@ -5,6 +5,7 @@
 #include "html/chart.h"
 #include "html/html.h"
 #include "domain/level_report.h"
+#include "formats/table.h"
 
 #include <string.h>
 
@@ -63,14 +64,24 @@ static void period_form(struct web *w, enum report_level level, const char *from
 
 static void table_html(struct web *w, const struct report_table *t, size_t k)
 {
-	html(w->out, "<div class=\"table-wrap\"><table id=\"t-%zu\"><caption>%s</caption><thead><tr>", k, t->caption);
+	html(w->out, "<div class=\"table-wrap\"><table id=\"t-%zu\" tabindex=\"0\"><caption>%s</caption><thead><tr>", k, t->caption);
 	for (size_t c = 0; c < t->cols; c++)
 		html(w->out, "<th scope=\"col\">%s</th>", t->cells[c]);
 	html(w->out, "</tr></thead><tbody>");
+	bool *figures = arena_alloc(w->a, (t->cols + 1) * sizeof(*figures));
+	for (size_t c = 1; c < t->cols; c++) {
+		figures[c] = true;
+		for (size_t r = 1; r < t->rows; r++)
+			figures[c] = figures[c] && table_is_figure(t->cells[r * t->cols + c]);
+	}
 	for (size_t r = 1; r < t->rows; r++) {
 		html(w->out, "<tr><th scope=\"row\">%s</th>", t->cells[r * t->cols]);
-		for (size_t c = 1; c < t->cols; c++)
-			html(w->out, "<td class=\"num\">%s</td>", t->cells[r * t->cols + c]);
+		for (size_t c = 1; c < t->cols; c++) {
+			if (figures[c])
+				html(w->out, "<td class=\"num\">%s</td>", t->cells[r * t->cols + c]);
+			else
+				html(w->out, "<td>%s</td>", t->cells[r * t->cols + c]);
+		}
 		html(w->out, "</tr>");
 	}
 	html(w->out, "</tbody></table></div>\n");

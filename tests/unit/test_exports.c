@@ -782,3 +782,16 @@ TEST(exports_wave_filename)
 	CHECK_STR(wave_export_filename(&a, &w, ".xlsx"), "wave-12.xlsx");
 	arena_free(&a);
 }
+
+/* A printed table's column of figures is set to the right: counts, means
+ * with a decimal comma, percentages, "held / planned" and the dash of an
+ * empty cell are figures; a word or a name is not. */
+TEST(table_is_figure_tells_figures_from_words)
+{
+	const char *figures[] = { "117", "3,2", "82 %", "100 / 100", "–", "", "-1", NULL };
+	const char *words[] = { "Lichting 1", "n.v.t.", "3,2 (SD 0,8)", "Leergroep A", "5e", "–a" };
+	for (size_t i = 0; i < sizeof(figures) / sizeof(figures[0]); i++)
+		CHECK(table_is_figure(figures[i]));
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		CHECK(!table_is_figure(words[i]));
+}
