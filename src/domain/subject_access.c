@@ -10,6 +10,7 @@
 #include "report.h"
 #include "role.h"
 #include "survey.h"
+#include "stats/three60.h"
 #include "store_rc.h"
 #include "core/i18n.h"
 #include "formats/markdown.h"
@@ -18,6 +19,7 @@
 #include "store/subject.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +79,7 @@ static const struct {
 	{ "invitations", N_("Invitations to questionnaires") },
 	{ "named_answers", N_("Your answers given on name") },
 	{ "feedback_rounds", N_("360-degree feedback rounds about you") },
+	{ "feedback_reports", N_("360-degree feedback about you, per dimension") },
 	{ "waves_made", N_("Questionnaire waves you made") },
 };
 
@@ -148,11 +151,11 @@ static const struct {
 	{ "assignment", N_("Assignment") }, { "at", N_("When") }, { "batch", N_("Batch") },
 	{ "body", N_("Text") }, { "change", N_("Change") }, { "closes_on", N_("Closes on") },
 	{ "code", N_("Code") }, { "completed_on", N_("Completed on") }, { "created", N_("Made") },
-	{ "created_at", N_("Made") }, { "date", N_("Date") }, { "display_name", N_("Name shown") },
+	{ "created_at", N_("Made") }, { "categories", N_("Per rater category (raters)") }, { "date", N_("Date") }, { "dimension", N_("Dimension") }, { "display_name", N_("Name shown") },
 	{ "dont_know", N_("Don't know") }, { "due_on", N_("Due on") }, { "email", N_("E-mail address") },
 	{ "employee_id", N_("Employee number") }, { "energy_cost", N_("What cost energy") },
 	{ "energy_gave", N_("What gave energy") }, { "enrolment", N_("Enrolment") },
-	{ "entry_date", N_("Date") }, { "expectations", N_("Expectations") }, { "expires", N_("Expires") },
+	{ "entry_date", N_("Date") }, { "expectations", N_("Expectations") }, { "expires", N_("Expires") }, { "gap", N_("Gap self − others") },
 	{ "facilitator_reflection", N_("Facilitator's reflection") }, { "filename", N_("File") },
 	{ "group", N_("Learning group") }, { "held_on", N_("Held on") }, { "id", N_("Reference") },
 	{ "job_level", N_("Job level") }, { "kind", N_("Kind") }, { "label", N_("Name") },
@@ -161,11 +164,11 @@ static const struct {
 	{ "mentor_reflection", N_("Mentor's reflection") }, { "name", N_("Name") },
 	{ "next_steps", N_("Next steps") }, { "note", N_("Note") }, { "object_id", N_("Object number") },
 	{ "object_kind", N_("Object") }, { "offered_on", N_("Offered on") }, { "opens_on", N_("Opens on") },
-	{ "outcome", N_("Outcome") }, { "placed", N_("Placed in the learning story") },
+	{ "others", N_("Others together") }, { "outcome", N_("Outcome") }, { "placed", N_("Placed in the learning story") },
 	{ "programme", N_("Programme") }, { "question", N_("Question") }, { "rater_role", N_("As rater") },
 	{ "reader", N_("Read by") }, { "registered_on", N_("Registered on") }, { "responded", N_("Answered") },
 	{ "responses", N_("Responses") }, { "revoked", N_("Revoked") }, { "role", N_("Role") },
-	{ "round", N_("Round") }, { "scope_id", N_("Scope number") }, { "scope_kind", N_("Scope") },
+	{ "round", N_("Round") }, { "scope_id", N_("Scope number") }, { "scope_kind", N_("Scope") }, { "self", N_("Self") },
 	{ "shared_with", N_("Shared with") }, { "started_on", N_("Started on") }, { "status", N_("Status") },
 	{ "step", N_("Step") }, { "stop_reason", N_("Reason for stopping") }, { "stopped_on", N_("Stopped on") },
 	{ "tags", N_("Tags") }, { "text", N_("Text") }, { "theme", N_("Theme") }, { "themes", N_("Themes") },
@@ -251,6 +254,58 @@ static int export_pdf(struct ctx *c, const struct person *p, const struct subjec
 	return pdf_render(out, &d) ? D_ERROR : D_OK;
 }
 
+/* A mean for the document, or "not shown" where the 360° rules hide it. */
+static const char *mean_cell(struct ctx *c, double v, bool hidden)
+{
+	return hidden || isnan(v) ? _("not shown") : i18n_number(c->a, i18n_current(), v, 1);
+}
+
+/* The 360° reports about the person, as the person reads them on their
+ * own page (/feedback): per closed round and dimension their own score,
+ * each rater category and the others together, under the same rules
+ * (wave_360: categories below 3 raters merged, the others hidden when they
+ * would give a rater away). A round still open has no report yet. */
+static int feedback_reports(struct ctx *c, long long person_id, struct subject_rows *out)
+{
+	static const char *cols[] = { "round", "dimension", "self", "categories", "others", "gap" };
+	*out = (struct subject_rows){ .section = "feedback_reports", .table = "response", .ncols = 6, .cols = cols };
+	struct wave *all;
+	size_t nw, cap = 0;
+	if (wave_list(c, &all, &nw))
+		return D_ERROR;
+	for (size_t i = 0; i < nw; i++) {
+		if (all[i].subject_id != person_id || wave_phase_now(c, &all[i]) != WAVE_CLOSED)
+			continue;
+		struct wave w;
+		struct instrument_version v;
+		struct s360_cell *cells;
+		size_t n;
+		if (wave_open(c, all[i].id, &w, &v) || wave_360(c, &w, &v, &cells, &n))
+			return D_ERROR;
+		for (size_t k = 0; k < n; k++) {
+			const struct s360_cell *x = &cells[k];
+			struct buf cats = BUF_INIT;
+			for (size_t j = 0; j < x->ncats; j++)
+				buf_addf(&cats, "%s%s: %s (%zu)", j ? "; " : "", rater_role_label(x->cats[j].role),
+					   mean_cell(c, x->cats[j].mean, x->cats[j].suppressed), x->cats[j].n);
+			const char *row[] = { w.name, x->dimension, mean_cell(c, x->self, false),
+					      arena_strdup(c->a, cats.ptr ? cats.ptr : ""),
+					      mean_cell(c, x->others_mean, x->suppressed), mean_cell(c, x->gap, x->suppressed) };
+			buf_release(&cats);
+			if (out->nrows == cap) {
+				size_t more = cap ? cap * 2 : 16;
+				out->cells = arena_grow(c->a, out->cells, cap * 6, more * 6, sizeof(*out->cells));
+				out->numeric = arena_grow(c->a, out->numeric, cap * 6, more * 6, sizeof(*out->numeric));
+				cap = more;
+			}
+			for (size_t k2 = 0; k2 < 6; k2++)
+				out->cells[out->nrows * 6 + k2] = (char *)row[k2];
+			out->nrows++;
+		}
+	}
+	return D_OK;
+}
+
 int subject_export(struct ctx *c, long long person_id, enum subject_format f, struct buf *out)
 {
 	struct person p;
@@ -267,6 +322,14 @@ int subject_export(struct ctx *c, long long person_id, enum subject_format f, st
 	store_read_end(c->st);
 	if (r)
 		return D_ERROR;
+	/* the 360° reports after the rounds about the person (in place of the
+	 * raw "feedback_rounds" rows' figures, which say only who answered) */
+	struct subject_rows *all = arena_alloc(c->a, (n + 2) * sizeof(*all));
+	memcpy(all, s, n * sizeof(*s));
+	if (feedback_reports(c, person_id, &all[n]))
+		return D_ERROR;
+	s = all;
+	n++;
 	r = f == SUBJECT_PDF ? export_pdf(c, &p, s, n, out) : export_json(c, s, n, out);
 	if (!r)
 		audit(c, "person.export", "person", person_id, "%s", f == SUBJECT_PDF ? "pdf" : "json");

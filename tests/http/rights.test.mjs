@@ -181,3 +181,29 @@ test('HTTP: a participant downloads only their own data; an administrator of ano
     await srv.stop();
   }
 });
+
+// The 360° report about a person is theirs to see: the inzage holds it per
+// dimension as the round's own report (wave_360, the same rules) gives it,
+// and the raw ratings of no rater.
+test('the inzage of the subject of a 360° round holds its report per dimension, as the round\'s page shows it', () => {
+  const db = freshDemo('inzage360.db', false);
+  const [round] = sql(db, "SELECT w.id, w.name, p.employee_id FROM wave w JOIN person p ON p.id = w.subject_id " +
+    "WHERE w.organisation_id = (SELECT id FROM organisation WHERE slug = 'politie-demo') AND w.closes_on < date('now')");
+  assert.ok(round, 'the demo has a closed 360° round');
+  const out = JSON.parse(cli(db, ['person', 'export', '--org', 'politie-demo', '--employee', round.employee_id, '--format', 'json']));
+  const rows = out.sections.feedback_reports.filter((r) => r.round === round.name);
+  const dims = sql(db, `SELECT DISTINCT it.scale FROM instrument_item it JOIN wave w ON w.version_id = it.version_id
+    WHERE w.id = ${round.id} AND it.scale <> '' AND it.kind = 'likert'`).map((r) => r.scale);
+  assert.deepEqual(rows.map((r) => r.dimension).sort(), dims.sort(), 'a row per dimension of the round');
+  // the own score is the mean of the subject's own answers on the dimension
+  const self = sql(db, `SELECT it.scale, avg(a.value) AS m FROM answer a JOIN response r ON r.id = a.response_id
+    JOIN instrument_item it ON it.id = a.item_id WHERE r.wave_id = ${round.id} AND r.rater_role = 'self'
+    AND a.value IS NOT NULL GROUP BY it.scale`);
+  assert.equal(self.length, dims.length, 'the subject rated themselves on every dimension');
+  for (const s of self) {
+    const row = rows.find((r) => r.dimension === s.scale);
+    assert.equal(row.self, s.m.toFixed(1).replace('.', ','), `${s.scale}: the own score`);
+  }
+  assert.ok(rows.every((r) => /\(\d+\)/.test(r.categories)), 'each category with its number of raters');
+  assert.ok(!JSON.stringify(out.sections.feedback_reports).match(/"value"/), 'no single rating');
+});
