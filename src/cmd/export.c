@@ -5,6 +5,7 @@
 #include "domain/people_io.h"
 #include "domain/person.h"
 #include "domain/unit.h"
+#include "domain/export_audit.h"
 #include "store/store.h"
 
 #include <getopt.h>
@@ -63,6 +64,9 @@ int cmd_export(int argc, char **argv)
 		fwrite(b.ptr, 1, b.len, stdout);
 		buf_release(&b);
 	}
+	/* the command line's exports are in the audit log as the pages' are */
+	if (export_record(&c, EXPORT_PEOPLE, "organisation", w.organisation_id, f == OUT_JSON ? "json" : "csv", n))
+		die("database: %s", store_errmsg(st));
 	arena_free(&a);
 	store_close(st);
 	return 0;

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "domain/account.h"
 #include "domain/report.h"
+#include "domain/export_audit.h"
 #include "store/group.h"
 #include "store/meeting.h"
 #include "store/store.h"
@@ -199,6 +200,8 @@ int cmd_story(int argc, char **argv)
 	}
 	cmd_write_file(&b, file, !strcmp(format, "pdf"));
 	buf_release(&b);
+	if (export_record(&u.c, EXPORT_STORY, "group", v.g.id, !strcmp(format, "pdf") ? "pdf" : "md", v.n))
+		die("the export could not be written in the audit log");
 	close_as(&u);
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include "domain/survey.h"
 #include "domain/role.h"
 #include "domain/wave_mail.h"
+#include "domain/export_audit.h"
 #include "store/instrument.h"
 #include "store/store.h"
 #include "core/compiler.h"
@@ -148,6 +149,8 @@ static int wave_links_cmd(int argc, char **argv)
 		out_row(&o);
 	}
 	out_end(&o);
+	if (export_record(&c, EXPORT_WAVE_LINKS, "wave", wv.id, "csv", n))
+		die("database: %s", store_errmsg(st));
 	free((char *)base);
 	arena_free(&a);
 	store_close(st);

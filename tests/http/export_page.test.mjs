@@ -4,7 +4,7 @@
 // a line in the audit log with who and what, which the log's filter finds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
 
 let srv;
 const as = {};
@@ -65,4 +65,33 @@ test('every kind of export leaves a line in the audit log with who and what', as
   const log = (await as.administrator.get('/audit?action=learning_story.export')).text;
   assert.match(log, /begeleider@politie\.example/);
   assert.match(log, /Leerverhaal gedownload/);
+});
+
+// The command line takes files out too: its exports are in the same log,
+// by the command line, with what and how many.
+test('the command line\'s exports leave a line in the audit log as the pages\' do', async () => {
+  const page = (await as.coach.get('/exports')).text;
+  const wave = page.match(/href="\/waves\/(\d+)\/export\.csv"/)[1];
+  const count = async (action) => (await as.administrator.get(`/audit?action=${action}`)).text.split('<tr').length;
+  const people = await count('people.export');
+  const rows = cli(srv.db, ['export', 'people', '--org', 'politie-demo']).trim().split('\n').length - 1;
+  assert.equal(await count('people.export'), people + 1, 'export people');
+  assert.match((await as.administrator.get('/audit?action=people.export')).text, new RegExp(`csv, ${rows} rows`));
+  const links = await count('wave.links');
+  cli(srv.db, ['wave', 'links', '--wave', wave]);
+  assert.equal(await count('wave.links'), links + 1, 'wave links');
+  const stories = await count('learning_story.export');
+  const facilitator = new Client(srv.base);
+  await facilitator.login(demoEmail('facilitator'));
+  const groups = [...(await facilitator.get('/groups')).text.matchAll(/href="\/groups\/(\d+)"/g)].map((m) => m[1]);
+  let made = false;
+  for (const g of groups) {
+    try {
+      cli(srv.db, ['story', '--email', demoEmail('facilitator'), '--group', g, '--output', `${srv.dir}/story.md`]);
+      made = true;
+      break;
+    } catch { /* not this group's facilitator, or no story yet */ }
+  }
+  assert.ok(made, 'a story through the command line');
+  assert.equal(await count('learning_story.export'), stories + 1, 'story');
 });
