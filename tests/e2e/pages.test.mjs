@@ -187,7 +187,7 @@ test('the privacy and accessibility statements, the audit log\'s filters, and th
   await page.getByRole('link', { name: 'Team Tijdelijk', exact: true }).click();
   const unit = page.url();
   await page.getByRole('button', { name: 'Dit onderdeel verwijderen' }).click();
-  assert.equal(await page.locator('h1').textContent(), 'Weet je het zeker?');
+  assert.equal(await page.locator('h1').textContent(), 'Weet u het zeker?');
   assert.match(await page.locator('main').innerText(), /organisatieonderdeel Team Tijdelijk wilt verwijderen\? Dit kan niet ongedaan worden gemaakt/);
   await accessible(page, 'confirm-delete');
   await page.getByRole('link', { name: 'Nee, terug' }).click();

@@ -29,7 +29,7 @@ const login = async (role, org = 'politie') => { const c = new Client(srv.base);
 async function askThenDelete(c, path, fields, name, exists) {
   const ask = await c.post(path, fields);
   assert.equal(ask.status, 200, `${path}: the question`);
-  assert.match(ask.text, /<h1>Weet je het zeker\?<\/h1>/);
+  assert.match(ask.text, /<h1>Weet u het zeker\?<\/h1>/);
   assert.ok(ask.text.includes(name), `${path}: the page names ${name}`);
   assert.match(ask.text, /Dit kan niet ongedaan worden gemaakt|Die wordt meteen uitgelogd|wilt afnemen\?/);
   assert.ok(ask.text.includes(`<form method="post" action="${path}">`), `${path}: the same address`);
@@ -69,7 +69,7 @@ test('an administrator of another organisation: 404, no question, no name', asyn
   for (const fields of [{}, { confirm: '1' }]) {
     const r = await other.post(`/units/${id}/delete`, fields);
     assert.equal(r.status, 404);
-    assert.doesNotMatch(r.text, /Noord-Oost|Weet je het zeker/);
+    assert.doesNotMatch(r.text, /Noord-Oost|Weet u het zeker/);
   }
   assert.equal(count(`SELECT count(*) FROM unit WHERE id = ${id}`), 1);
 });
@@ -87,12 +87,12 @@ test('a logbook entry: its writer is asked; another reader, even one it is share
   for (const fields of [{ action: 'delete' }, { action: 'delete', confirm: '1' }]) {
     const r = await reader.post(`/logbook/${shared}`, fields);
     assert.equal(r.status, 404);
-    assert.doesNotMatch(r.text, /Weet je het zeker/);
+    assert.doesNotMatch(r.text, /Weet u het zeker/);
   }
   assert.equal(count("SELECT count(*) FROM audit_log WHERE action = 'logbook.read'"), reads, 'no read recorded for a refusal');
   const [{ entry_date: date }] = sql(`SELECT entry_date FROM logbook_entry WHERE id = ${shared}`);
   const [y, m, d] = date.split('-').map(Number);
-  await askThenDelete(writer, `/logbook/${shared}`, { action: 'delete' }, `je logboeknotitie van ${d} `,
+  await askThenDelete(writer, `/logbook/${shared}`, { action: 'delete' }, `uw logboeknotitie van ${d} `,
     async () => count(`SELECT count(*) FROM logbook_entry WHERE id = ${shared}`) === 1);
   assert.ok(y > 2000);
 });
@@ -106,7 +106,7 @@ test('an API token, a calendar link, a role and the sessions of an account', asy
 
   const cal = (await c.post('/calendar', { group: '0' })).text;
   const feed = Math.max(...[...cal.matchAll(/action="\/calendar\/(\d+)\/revoke"/g)].map((m) => Number(m[1])));
-  await askThenDelete(c, `/calendar/${feed}/revoke`, {}, 'de agendalink voor al je bijeenkomsten',
+  await askThenDelete(c, `/calendar/${feed}/revoke`, {}, 'de agendalink voor al uw bijeenkomsten',
     async () => count(`SELECT count(*) FROM calendar_feed WHERE id = ${feed} AND revoked_at IS NULL`) === 1);
 
   const admin = await login('administrator');
