@@ -283,6 +283,12 @@ int contribution_meeting(struct ctx *c, long long contribution_id, long long *me
 	return d_from_store(r);
 }
 
+bool story_is_bundled(struct ctx *c, long long group_id)
+{
+	struct learning_story st;
+	return !store_story_get(c->st, c->a, c->who->organisation_id, group_id, &st) && !strcmp(st.status, "bundled");
+}
+
 int story_open_file(struct ctx *c, long long group_id, struct story_view *v)
 {
 	int d = story_open(c, group_id, v);

@@ -102,6 +102,10 @@ MUST_CHECK int story_open(struct ctx *c, long long group_id, struct story_view *
 /* The same for the story's files (PDF, Markdown): D_NOTFOUND also when it
  * is not downloadable for the actor. */
 MUST_CHECK int story_open_file(struct ctx *c, long long group_id, struct story_view *v);
+/* Whether the learning story of group_id (in c's organisation) has been
+ * bundled, so that it can be downloaded: says nothing of its texts, reads
+ * none of them (no audit record). */
+bool story_is_bundled(struct ctx *c, long long group_id);
 /* The story as one Markdown document. */
 void story_markdown(struct ctx *c, const struct story_view *v, struct buf *out);
 /* The story as a PDF with a cover; D_ERROR when typesetting fails. */

@@ -5,6 +5,7 @@
  * themselves come from their own routes, each of which records the export
  * in the audit log (domain/export_audit.h). */
 #include "web.h"
+#include "domain/report.h"
 #include "domain/group_view.h"
 #include "domain/survey.h"
 #include "html/html.h"
@@ -75,10 +76,15 @@ static void groups_part(struct web *w, bool groups)
 	}
 	html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("Group"), _("Calendar"), _("Learning story"));
-	for (size_t i = 0; i < n; i++)
-		html(w->out, "<tr><td><a href=\"/groups/%lld\">%s</a> (%s)</td><td><a href=\"/groups/%lld/calendar.ics\">.ics</a></td>"
-			"<td><a href=\"/groups/%lld/story.pdf\">PDF</a> · <a href=\"/groups/%lld/story.md\">Markdown</a></td></tr>",
-		     g[i].id, g[i].name, g[i].programme_name ? g[i].programme_name : "", g[i].id, g[i].id, g[i].id);
+	for (size_t i = 0; i < n; i++) {
+		html(w->out, "<tr><td><a href=\"/groups/%lld\">%s</a> (%s)</td><td><a href=\"/groups/%lld/calendar.ics\">.ics</a></td>",
+		     g[i].id, g[i].name, g[i].programme_name ? g[i].programme_name : "", g[i].id);
+		if (story_is_bundled(&w->ctx, g[i].id))
+			html(w->out, "<td><a href=\"/groups/%lld/story.pdf\">PDF</a> · <a href=\"/groups/%lld/story.md\">Markdown</a></td></tr>",
+			     g[i].id, g[i].id);
+		else
+			html(w->out, "<td>%s</td></tr>", _("not bundled yet"));
+	}
 	html(w->out, "</tbody></table>\n");
 }
 

@@ -26,6 +26,11 @@ test('the export page per role', async () => {
   for (const re of [/href="\/people\.csv"/, /href="\/waves\/\d+\/export\.csv"/, /href="\/waves\/\d+\/export\.sav"/,
     /href="\/groups\/\d+\/calendar\.ics"/, /href="\/groups\/\d+\/story\.pdf"/])
     assert.match(coach, re);
+  // every file the page offers the coach is there to take: a story only once bundled
+  for (const m of coach.matchAll(/href="(\/(?:people\.csv|waves\/\d+\/export\.\w+|groups\/\d+\/(?:calendar\.ics|story\.(?:pdf|md))))"/g)) {
+    assert.equal((await as.coach.get(m[1])).status, 200, `${m[1]} is offered and answers`);
+  }
+  assert.match(coach, /nog niet gebundeld/, 'a group without a bundled story says so');
   const researcher = (await as.researcher.get('/exports')).text;
   assert.match(researcher, /href="\/waves\/\d+\/export\.xlsx"/);
   assert.doesNotMatch(researcher, /people\.csv|story\.pdf|calendar\.ics/);
