@@ -552,9 +552,9 @@ json_t *impact_map_json(struct ctx *c, const struct impact_map *m)
 				json_object_set_new(f, "why_hidden", json_string(ev->why_hidden));
 			if (ev->shown && !isnan(ev->item_mean)) {
 				json_object_set_new(f, "n", json_integer(ev->item_n));
-				json_object_set_new(f, "mean", json_real(ev->item_mean));
+				json_object_set_new(f, "mean", json_real(survey_shown(ev->item_mean)));
 				if (!isnan(ev->item_sd))
-					json_object_set_new(f, "sd", json_real(ev->item_sd));
+					json_object_set_new(f, "sd", json_real(survey_shown(ev->item_sd)));
 				json_object_set_new(f, "scale_min", json_integer(ev->scale_min));
 				json_object_set_new(f, "scale_max", json_integer(ev->scale_max));
 			}

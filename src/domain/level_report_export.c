@@ -3,6 +3,7 @@
  * the rules that applied, a footer) and as JSON for the API and the
  * command line. Both are made from what level_report_read returned. */
 #include "level_report.h"
+#include "survey.h"
 #include "schedule.h"
 #include "core/i18n.h"
 #include "formats/markdown.h"
@@ -107,9 +108,10 @@ int level_report_pdf(struct ctx *c, const struct level_report *r, struct buf *ou
 
 /* ---- JSON ---- */
 
-static json_t *real(double v)
+/* A mean or SD as precise as the pages show it (survey_shown). */
+static json_t *shown(double v)
 {
-	return isfinite(v) ? json_real(v) : json_null();
+	return isfinite(v) ? json_real(survey_shown(v)) : json_null();
 }
 
 static json_t *flow_json(const struct enrolment_flow *f)
@@ -140,13 +142,13 @@ static json_t *wave_json(const struct report_wave *w)
 	for (size_t i = 0; i < w->nitems; i++)
 		json_array_append_new(items, json_pack("{s:s, s:s, s:I, s:o, s:o}", "code", w->items[i].code, "text",
 						       w->items[i].text, "n", (json_int_t)w->items[i].n, "mean",
-						       real(w->items[i].mean), "sd", real(w->items[i].sd)));
+						       shown(w->items[i].mean), "sd", shown(w->items[i].sd)));
 	json_object_set_new(j, "items", items);
 	if (w->compared) {
 		json_t *parts = json_array();
 		for (size_t i = 0; i < w->nparts; i++)
 			json_array_append_new(parts, json_pack("{s:s, s:I, s:o}", "name", w->parts[i].name, "n",
-							       (json_int_t)w->parts[i].n, "mean", real(w->parts[i].mean)));
+							       (json_int_t)w->parts[i].n, "mean", shown(w->parts[i].mean)));
 		json_t *readings = json_array();
 		for (size_t i = 0; i < w->nreadings; i++)
 			json_array_append_new(readings, json_string(w->readings[i]));

@@ -891,3 +891,8 @@ int wave_breakdown(struct ctx *c, const struct wave *w, const struct instrument_
 	qsort(out->rows, out->nrows, sizeof(*out->rows), by_name);
 	return D_OK;
 }
+
+double survey_shown(double v)
+{
+	return isfinite(v) ? round(v * 10) / 10 : v;
+}

@@ -108,6 +108,10 @@ struct s360_cell;
 MUST_CHECK int wave_360(struct ctx *c, const struct wave *w, const struct instrument_version *v, struct s360_cell **cells,
 	     size_t *n);
 const char *rater_role_label(const char *role);
+/* A mean or SD as precise as the results pages show it (one decimal),
+ * for every channel that hands figures out (API, JSON, CLI): more decimals
+ * times n would give a part's exact sum, which no page offers. NaN stays. */
+double survey_shown(double v);
 /* The raters of a 360° round as a coordinator types them, one per line:
  * an employee number or (a rater from outside) an e-mail address, then the
  * category in English or Dutch ("P0012 leidinggevende"). Problems per line

@@ -378,3 +378,24 @@ test('a command sees a wave that closed yesterday as closed (its ctx carries the
     '--opens', day(-1), '--closes', day(10), '--name', 'Nog open']).trim();
   cli(srv.db, ['wave', 'close', '--wave', open]);
 });
+
+// The API's precision: a mean or SD comes out as the page shows it (one
+// decimal), never more, in the accounting and in the impact map; more
+// decimals times n would give a part's exact sum.
+test('no mean or SD in the JSON is more precise than the page shows it', async () => {
+  const found = [];
+  const walk = (x, path) => {
+    if (Array.isArray(x)) x.forEach((y, i) => walk(y, `${path}[${i}]`));
+    else if (x && typeof x === 'object') {
+      for (const [k, v] of Object.entries(x)) {
+        if ((k === 'mean' || k === 'sd') && typeof v === 'number') found.push([`${path}.${k}`, v]);
+        walk(v, `${path}.${k}`);
+      }
+    }
+  };
+  walk((await as.owner.get(`/api/v1/programmes/${prog}/accounting`)).json(), 'programme');
+  walk((await as.coach.get(`/api/v1/groups/${groupA}/accounting`)).json(), 'group');
+  walk((await as.owner.get(`/api/v1/programmes/${prog}/impact`)).json(), 'impact');
+  assert.ok(found.length > 20, `means to look at (${found.length})`);
+  for (const [where, v] of found) assert.equal(Math.round(v * 10) / 10, v, `${where} = ${v}`);
+});
