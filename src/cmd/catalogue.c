@@ -1,0 +1,138 @@
+/* catalogue.c — `leergang catalogue list --org SLUG [--format text|csv|json]`
+ * (the organisation's learning forms with their 70/20/10 place, aim, social
+ * and the source of those values) and `leergang catalogue match --org SLUG
+ * --what W --who W --where W --how W [--format text|csv|json]` (the forms
+ * ranked for the answers, best first, each with its score and why). */
+#include "cmd.h"
+#include "output.h"
+#include "core/die.h"
+#include "domain/catalogue.h"
+#include "store/store.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void print_json(json_t *j)
+{
+	char *s = json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+	if (!s)
+		die("out of memory");
+	puts(s);
+	free(s);
+	json_decref(j);
+}
+
+static void list(struct ctx *c, enum out_format f)
+{
+	struct learning_form *forms;
+	size_t n;
+	if (catalogue_list(c, &forms, &n))
+		die("database: %s", store_errmsg(c->st));
+	if (f == OUT_JSON) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, json_pack("{s:s, s:s, s:i, s:s, s:b, s:s, s:s, s:s, s:s, s:s}",
+				"key", forms[i].key, "name", forms[i].name,
+				"seventy_twenty_ten", forms[i].seventy_twenty_ten, "aim", forms[i].aim,
+				"social", forms[i].social, "source", forms[i].source, "who", forms[i].level,
+				"where", forms[i].setting, "how", forms[i].preference,
+				"name_source", forms[i].name_source));
+		print_json(json_pack("{s:o}", "forms", arr));
+		return;
+	}
+	static const char *const cols[] = { "key", "name", "seventy_twenty_ten", "aim", "social", "source", NULL };
+	struct out out;
+	out_begin(&out, f, cols);
+	for (size_t i = 0; i < n; i++) {
+		out_str(&out, forms[i].key);
+		out_str(&out, forms[i].name);
+		out_int(&out, forms[i].seventy_twenty_ten);
+		out_str(&out, forms[i].aim);
+		out_bool(&out, forms[i].social);
+		out_str(&out, forms[i].source);
+		out_row(&out);
+	}
+	out_end(&out);
+}
+
+static void match(struct ctx *c, const char *const q[CQ_COUNT], enum out_format f)
+{
+	for (int i = 0; i < CQ_COUNT; i++)
+		if (!catalogue_answer_valid((enum catalogue_question)i, q[i])) {
+			struct buf b;
+			buf_init(&b, 64);
+			for (const char *const *a = catalogue_answers[i]; *a; a++)
+				buf_addf(&b, "%s%s", b.len ? "|" : "", *a);
+			die("--%s must be one of %s, not '%s'", catalogue_question_key[i], b.ptr,
+			    q[i] ? q[i] : "");
+		}
+	struct errors errs = { 0 };
+	struct catalogue_match *m;
+	size_t n;
+	int d = catalogue_match(c, q, &errs, &m, &n);
+	if (d == D_INVALID)
+		cmd_die_errors(&errs, "catalogue match");
+	if (d)
+		die("database: %s", store_errmsg(c->st));
+	if (f == OUT_JSON) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, json_pack("{s:s, s:s, s:i, s:s}", "key", m[i].form->key, "name",
+							     m[i].form->name, "score", m[i].score, "why", m[i].why));
+		print_json(json_pack("{s:o}", "matches", arr));
+		return;
+	}
+	static const char *const cols[] = { "key", "name", "score", "why", NULL };
+	struct out out;
+	out_begin(&out, f, cols);
+	for (size_t i = 0; i < n; i++) {
+		out_str(&out, m[i].form->key);
+		out_str(&out, m[i].form->name);
+		out_int(&out, m[i].score);
+		out_str(&out, m[i].why);
+		out_row(&out);
+	}
+	out_end(&out);
+}
+
+int cmd_catalogue(int argc, char **argv)
+{
+	static const struct option opts[] = { { "org", required_argument, 0, 'o' },
+					       { "format", required_argument, 0, 'f' },
+					       { "what", required_argument, 0, CQ_WHAT + 1 },
+					       { "who", required_argument, 0, CQ_WHO + 1 },
+					       { "where", required_argument, 0, CQ_WHERE + 1 },
+					       { "how", required_argument, 0, CQ_HOW + 1 },
+					       { 0, 0, 0, 0 } };
+	if (argc < 2 || (strcmp(argv[1], "list") && strcmp(argv[1], "match")))
+		cmd_usage("catalogue");
+	bool is_match = !strcmp(argv[1], "match");
+	argc--, argv++;
+	const char *org = NULL, *q[CQ_COUNT] = { 0 };
+	bool asked = false;
+	enum out_format f = OUT_TEXT;
+	int o;
+	optind = 1;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'o') org = optarg;
+		else if (o == 'f') f = out_format_from(optarg, "catalogue");
+		else if (o >= 1 && o <= CQ_COUNT) q[o - 1] = optarg, asked = true;
+		else cmd_usage("catalogue");
+	}
+	if (!org || optind != argc || (asked && !is_match))
+		cmd_usage("catalogue");
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct ctx c;
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org);
+	if (is_match)
+		match(&c, q, f);
+	else
+		list(&c, f);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
