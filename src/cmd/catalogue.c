@@ -2,10 +2,12 @@
  * (the organisation's learning forms with their 70/20/10 place, aim, social
  * and the source of those values) and `leergang catalogue match --org SLUG
  * --what W --who W --where W --how W [--format text|csv|json]` (the forms
- * ranked for the answers, best first, each with its score and why). */
+ * ranked for the answers, best first, each with its score and why, in
+ * Dutch as the forms' names are). */
 #include "cmd.h"
 #include "output.h"
 #include "core/die.h"
+#include "core/i18n.h"
 #include "domain/catalogue.h"
 #include "store/store.h"
 
@@ -71,7 +73,11 @@ static void match(struct ctx *c, const char *const q[CQ_COUNT], enum out_format 
 	struct errors errs = { 0 };
 	struct catalogue_match *m;
 	size_t n;
+	/* the why is Dutch, as the form names are, whatever the command line speaks */
+	enum lang was = i18n_current();
+	i18n_use(LANG_NL);
 	int d = catalogue_match(c, q, &errs, &m, &n);
+	i18n_use(was);
 	if (d == D_INVALID)
 		cmd_die_errors(&errs, "catalogue match");
 	if (d)

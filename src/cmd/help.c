@@ -119,7 +119,7 @@ const struct command commands[] = {
 	  "\n"
 	  "The fourteen forms are those of seed 004; their values are leergang's judgement (source\n"
 	  "\"leergang\") until the coach changes them (source \"organisatie\"). match ranks them best\n"
-	  "first, each with a score and why; --how is the learning preference: watching others,\n"
+	  "first, each with a score and why (in Dutch); --how is the learning preference: watching others,\n"
 	  "doing, or acquiring knowledge, practising and discovering." },
 	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
