@@ -33,15 +33,7 @@ static void list(struct ctx *c, enum out_format f)
 	if (catalogue_list(c, &forms, &n))
 		die("database: %s", store_errmsg(c->st));
 	if (f == OUT_JSON) {
-		json_t *arr = json_array();
-		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, json_pack("{s:s, s:s, s:i, s:s, s:b, s:s, s:s, s:s, s:s, s:s}",
-				"key", forms[i].key, "name", forms[i].name,
-				"seventy_twenty_ten", forms[i].seventy_twenty_ten, "aim", forms[i].aim,
-				"social", forms[i].social, "source", forms[i].source, "who", forms[i].level,
-				"where", forms[i].setting, "how", forms[i].preference,
-				"name_source", forms[i].name_source));
-		print_json(json_pack("{s:o}", "forms", arr));
+		print_json(catalogue_forms_json(forms, n));
 		return;
 	}
 	static const char *const cols[] = { "key", "name", "seventy_twenty_ten", "aim", "social", "source", NULL };
@@ -83,11 +75,7 @@ static void match(struct ctx *c, const char *const q[CQ_COUNT], enum out_format 
 	if (d)
 		die("database: %s", store_errmsg(c->st));
 	if (f == OUT_JSON) {
-		json_t *arr = json_array();
-		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, json_pack("{s:s, s:s, s:i, s:s}", "key", m[i].form->key, "name",
-							     m[i].form->name, "score", m[i].score, "why", m[i].why));
-		print_json(json_pack("{s:o}", "matches", arr));
+		print_json(catalogue_matches_json(m, n));
 		return;
 	}
 	static const char *const cols[] = { "key", "name", "score", "why", NULL };

@@ -12,6 +12,7 @@
 #include "domain/builtin.h"
 #include "domain/model/learning_form.h"
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -64,5 +65,9 @@ MUST_CHECK int catalogue_match(struct ctx *c, const char *const answers[CQ_COUNT
 /* The coach changes a form (found by f->key): checked, nothing changed on a
  * mistake; afterwards the form's source is the organisation's. */
 MUST_CHECK int catalogue_form_save(struct ctx *c, const struct learning_form *f, struct errors *errs);
+
+/* The JSON of the forms and of the matches (catalogue_json.c). */
+json_t *catalogue_forms_json(const struct learning_form *f, size_t n);
+json_t *catalogue_matches_json(const struct catalogue_match *m, size_t n);
 
 #endif

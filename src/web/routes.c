@@ -96,6 +96,12 @@ const struct route routes[] = {
 	{ "POST", "/programmes/{id}/selection/candidates", page_selection_candidate, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/programmes/{id}/selection/scores", page_selection_scores, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "GET", "/frameworks", page_frameworks, ROLES_PROGRAMME_READ, PAGE },
+	/* the learning-forms catalogue is reference material, no personal data:
+	 * every account reads it and uses the matcher; the coach changes it */
+	{ "GET", "/catalogue", page_catalogue, ACCESS_SIGNED_IN, PAGE },
+	{ "GET", "/catalogue/match", page_catalogue_match, ACCESS_SIGNED_IN, PAGE },
+	{ "GET", "/catalogue/form", page_catalogue_form, ROLES_PROGRAMME_WRITE, PAGE },
+	{ "POST", "/catalogue/form", page_catalogue_form_save, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "GET", "/frameworks/{id}", page_framework, ROLES_PROGRAMME_READ, PAGE },
 	{ "POST", "/frameworks/{id}/elements", page_framework_element_add, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "GET", "/frameworks/{id}/elements/{id}", page_framework_element, ROLES_PROGRAMME_WRITE, PAGE },
@@ -182,6 +188,8 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/people/{id}", api_person, ROLES_PEOPLE_READ, API },
 	{ "POST", "/api/v1/people/import", api_import, ROLES_ADMIN, API },
 	{ "GET", "/api/v1/me", api_me, ACCESS_SIGNED_IN, API },
+	{ "GET", "/api/v1/catalogue", api_catalogue, ACCESS_SIGNED_IN, API },
+	{ "GET", "/api/v1/catalogue/match", api_catalogue_match, ACCESS_SIGNED_IN, API },
 	{ "GET", "/api/v1/programmes", api_programmes, ROLES_PROGRAMME_READ, API },
 	{ "POST", "/api/v1/programmes", api_programme_create, ROLES_PROGRAMME_WRITE, API },
 	{ "GET", "/api/v1/programmes/{id}", api_programme, ROLES_PROGRAMME_READ, API },
