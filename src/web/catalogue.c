@@ -145,8 +145,13 @@ static void form_page(struct web *w, const struct learning_form *f, const struct
 
 void page_catalogue_form(struct web *w)
 {
+	const char *key = web_arg(w, "key");
+	if (!key || !*key) {   /* no form asked: the list to choose from */
+		web_redirect(w, "/catalogue");
+		return;
+	}
 	struct learning_form f;
-	int d = catalogue_form(&w->ctx, web_arg(w, "key"), &f);
+	int d = catalogue_form(&w->ctx, key, &f);
 	if (d == D_NOTFOUND)
 		web_not_found(w);
 	else if (d)
@@ -157,8 +162,13 @@ void page_catalogue_form(struct web *w)
 
 void page_catalogue_form_save(struct web *w)
 {
+	const char *key = web_field(w, "key");
+	if (!*key) {
+		web_error(w, 400, _("Choose the learning form to change from the list of learning forms."));
+		return;
+	}
 	struct learning_form f;
-	int d = catalogue_form(&w->ctx, web_field(w, "key"), &f);
+	int d = catalogue_form(&w->ctx, key, &f);
 	if (d) {
 		if (d == D_NOTFOUND)
 			web_not_found(w);

@@ -142,3 +142,12 @@ test('only the coach may change a form, and an unknown form is not found', async
   assert.equal((await coach.get('/catalogue/form?key=bestaat_niet')).status, 404);
   assert.equal(sqlite("SELECT count(*) FROM learning_form WHERE name = 'Intervisie!'"), '0');
 });
+
+test('the edit page without a form leads back to the list; a post without one is refused in Dutch', async () => {
+  const r = await coach.get('/catalogue/form');
+  assert.equal(r.status, 303);
+  assert.equal(r.headers.get('location'), '/catalogue');
+  const p = await coach.post('/catalogue/form', { name: 'x' });
+  assert.equal(p.status, 400);
+  assert.match(p.text, /Kies de leervorm die u wilt wijzigen/);
+});
