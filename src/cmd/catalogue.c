@@ -16,16 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void print_json(json_t *j)
-{
-	char *s = json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-	if (!s)
-		die("out of memory");
-	puts(s);
-	free(s);
-	json_decref(j);
-}
-
 static void list(struct ctx *c, enum out_format f)
 {
 	struct learning_form *forms;
@@ -33,7 +23,7 @@ static void list(struct ctx *c, enum out_format f)
 	if (catalogue_list(c, &forms, &n))
 		die("database: %s", store_errmsg(c->st));
 	if (f == OUT_JSON) {
-		print_json(catalogue_forms_json(forms, n));
+		out_json(catalogue_forms_json(forms, n));
 		return;
 	}
 	static const char *const cols[] = { "key", "name", "seventy_twenty_ten", "aim", "social", "source", NULL };
@@ -75,7 +65,7 @@ static void match(struct ctx *c, const char *const q[CQ_COUNT], enum out_format 
 	if (d)
 		die("database: %s", store_errmsg(c->st));
 	if (f == OUT_JSON) {
-		print_json(catalogue_matches_json(m, n));
+		out_json(catalogue_matches_json(m, n));
 		return;
 	}
 	static const char *const cols[] = { "key", "name", "score", "why", NULL };

@@ -5,24 +5,30 @@
 #define FORM_COLS "id, organisation_id, position, key, name, description, seventy_twenty_ten, aim, social," \
 		  " level, setting, preference, name_source, source"
 
+/* Binds name, description and the values from parameter i on, in that order. */
+static void bind_values(sqlite3_stmt *st, int i, const struct learning_form *f)
+{
+	bind_text(st, i, f->name);
+	bind_text(st, i + 1, f->description ? f->description : "");
+	sqlite3_bind_int(st, i + 2, f->seventy_twenty_ten);
+	bind_text(st, i + 3, f->aim);
+	sqlite3_bind_int(st, i + 4, f->social);
+	bind_text(st, i + 5, f->level);
+	bind_text(st, i + 6, f->setting);
+	bind_text(st, i + 7, f->preference);
+	bind_text(st, i + 8, f->source ? f->source : "");
+}
+
 int store_learning_form_add(struct store *s, long long org, const struct learning_form *f)
 {
-	sqlite3_stmt *st = stmt(s, "INSERT INTO learning_form(organisation_id, position, key, name, description,"
-				" seventy_twenty_ten, aim, social, level, setting, preference, name_source, source)"
+	sqlite3_stmt *st = stmt(s, "INSERT INTO learning_form(organisation_id, position, key, name_source, name, description,"
+				" seventy_twenty_ten, aim, social, level, setting, preference, source)"
 				" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int(st, 2, f->position);
 	bind_text(st, 3, f->key);
-	bind_text(st, 4, f->name);
-	bind_text(st, 5, f->description ? f->description : "");
-	sqlite3_bind_int(st, 6, f->seventy_twenty_ten);
-	bind_text(st, 7, f->aim);
-	sqlite3_bind_int(st, 8, f->social);
-	bind_text(st, 9, f->level);
-	bind_text(st, 10, f->setting);
-	bind_text(st, 11, f->preference);
-	bind_text(st, 12, f->name_source ? f->name_source : "");
-	bind_text(st, 13, f->source ? f->source : "");
+	bind_text(st, 4, f->name_source ? f->name_source : "");
+	bind_values(st, 5, f);
 	long long id;
 	return inserted(s, exec_stmt(s, st), &id);
 }
@@ -62,15 +68,7 @@ int store_learning_form_update(struct store *s, long long org, const struct lear
 	sqlite3_stmt *st = stmt(s, "UPDATE learning_form SET name = ?, description = ?, seventy_twenty_ten = ?, aim = ?,"
 				" social = ?, level = ?, setting = ?, preference = ?, source = ?"
 				" WHERE organisation_id = ? AND key = ?");
-	bind_text(st, 1, f->name);
-	bind_text(st, 2, f->description ? f->description : "");
-	sqlite3_bind_int(st, 3, f->seventy_twenty_ten);
-	bind_text(st, 4, f->aim);
-	sqlite3_bind_int(st, 5, f->social);
-	bind_text(st, 6, f->level);
-	bind_text(st, 7, f->setting);
-	bind_text(st, 8, f->preference);
-	bind_text(st, 9, f->source ? f->source : "");
+	bind_values(st, 1, f);
 	sqlite3_bind_int64(st, 10, org);
 	bind_text(st, 11, f->key);
 	return changed(s, exec_stmt(s, st));
