@@ -3,12 +3,15 @@
  * and the source of those values) and `leergang catalogue match --org SLUG
  * --what W --who W --where W --how W [--format text|csv|json]` (the forms
  * ranked for the answers, best first, each with its score and why, in
- * Dutch as the forms' names are). */
+ * Dutch as the forms' names are), and `leergang catalogue examples [--form
+ * KEY] [--theme T] [--organisation T] [--format text|csv|json]` (the
+ * register of seed 004's practice examples). */
 #include "cmd.h"
 #include "output.h"
 #include "core/die.h"
 #include "core/i18n.h"
 #include "domain/catalogue.h"
+#include "domain/practice.h"
 #include "store/store.h"
 
 #include <getopt.h>
@@ -81,6 +84,51 @@ static void match(struct ctx *c, const char *const q[CQ_COUNT], enum out_format 
 	out_end(&out);
 }
 
+/* `catalogue examples`: the register needs no organisation (it is the
+ * seed's, the same for all). */
+static int examples(int argc, char **argv)
+{
+	static const struct option opts[] = { { "form", required_argument, 0, 'm' },
+					       { "theme", required_argument, 0, 't' },
+					       { "organisation", required_argument, 0, 'g' },
+					       { "format", required_argument, 0, 'f' }, { 0, 0, 0, 0 } };
+	struct practice_query q = { 0 };
+	enum out_format f = OUT_TEXT;
+	int o;
+	optind = 1;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'm') q.form = optarg;
+		else if (o == 't') q.theme = optarg;
+		else if (o == 'g') q.organisation = optarg;
+		else if (o == 'f') f = out_format_from(optarg, "catalogue");
+		else cmd_usage("catalogue");
+	}
+	if (optind != argc)
+		cmd_usage("catalogue");
+	struct arena a = ARENA_INIT;
+	const struct practice_example **e;
+	size_t n;
+	practice_search(&a, &q, &e, &n);
+	if (f == OUT_JSON) {
+		out_json(practice_json(e, n));
+	} else {
+		static const char *const cols[] = { "number", "organisation", "forms", "themes", "source", NULL };
+		struct out out;
+		out_begin(&out, f, cols);
+		for (size_t i = 0; i < n; i++) {
+			out_int(&out, e[i]->number);
+			out_str(&out, e[i]->organisation);
+			out_str(&out, e[i]->forms);
+			out_str(&out, e[i]->themes);
+			out_str(&out, e[i]->source);
+			out_row(&out);
+		}
+		out_end(&out);
+	}
+	arena_free(&a);
+	return 0;
+}
+
 int cmd_catalogue(int argc, char **argv)
 {
 	static const struct option opts[] = { { "org", required_argument, 0, 'o' },
@@ -90,6 +138,8 @@ int cmd_catalogue(int argc, char **argv)
 					       { "where", required_argument, 0, CQ_WHERE + 1 },
 					       { "how", required_argument, 0, CQ_HOW + 1 },
 					       { 0, 0, 0, 0 } };
+	if (argc >= 2 && !strcmp(argv[1], "examples"))
+		return examples(argc - 1, argv + 1);
 	if (argc < 2 || (strcmp(argv[1], "list") && strcmp(argv[1], "match")))
 		cmd_usage("catalogue");
 	bool is_match = !strcmp(argv[1], "match");

@@ -2,9 +2,11 @@
  * forms with their values, marked where they are leergang's judgement
  * rather than the seed's; the matcher (a GET form that works without
  * JavaScript, the forms ranked with why); the coach's page to change a
- * form; and the JSON twins under /api/v1/catalogue. */
+ * form; the register of practice examples searched by form, theme and
+ * organisation; and the JSON twins under /api/v1/catalogue. */
 #include "web.h"
 #include "domain/catalogue.h"
+#include "domain/practice.h"
 #include "html/html.h"
 
 #include <string.h>
@@ -36,7 +38,8 @@ void page_catalogue(struct web *w)
 	page_begin(w, _("Learning forms"));
 	page_done_message(w);
 	html(w->out, "<p>%s</p>", _("The fourteen learning forms of the VNG guide ‘Naar lerend werken in gemeentelijke organisaties’ (seed 004). The guide names the forms, but not their place in 70/20/10, their aim or whether one learns alone or with others: those values are leergang's judgement, marked as such, and the coach can change them."));
-	html(w->out, "<p><a href=\"/catalogue/match\">%s</a></p>", _("Find the learning forms that fit a learning question"));
+	html(w->out, "<p><a href=\"/catalogue/match\">%s</a> · <a href=\"/catalogue/examples\">%s</a></p>",
+	     _("Find the learning forms that fit a learning question"), _("Practice examples"));
 	html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	     _("Learning form"), _("70/20/10"), _("Aim"), _("Social"), _("Suits best"));
@@ -227,4 +230,78 @@ void api_catalogue_match(struct web *w)
 		web_json(w, 200, catalogue_matches_json(m, n));
 	else
 		api_answer(w, d, &err, 0);
+}
+
+/* The names of the comma-separated form keys, as links that search by form. */
+static void form_names(struct web *w, const char *keys, const struct learning_form *f, size_t nf)
+{
+	bool first = true;
+	for (const char *p = keys; *p;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		for (size_t i = 0; i < nf; i++)
+			if (strlen(f[i].key) == len && !strncmp(f[i].key, p, len)) {
+				html(w->out, "%s<a href=\"/catalogue/examples?form=%s\">%s</a>", first ? "" : ", ",
+				     url_encode(w->a, f[i].key), f[i].name);
+				first = false;
+			}
+		if (!end)
+			break;
+		p = end + 1;
+	}
+}
+
+static void practice_query_of(struct web *w, struct practice_query *q)
+{
+	q->form = web_arg(w, "form");
+	q->theme = web_arg(w, "theme");
+	q->organisation = web_arg(w, "organisation");
+}
+
+void page_catalogue_examples(struct web *w)
+{
+	struct learning_form *f;
+	size_t nf;
+	if (catalogue_list(&w->ctx, &f, &nf)) {
+		web_error(w, 500, _("The catalogue could not be read. Try again later."));
+		return;
+	}
+	struct practice_query q;
+	practice_query_of(w, &q);
+	const struct practice_example **e;
+	size_t n;
+	practice_search(w->a, &q, &e, &n);
+	page_begin(w, _("Practice examples"));
+	html(w->out, "<p><a href=\"/catalogue\">%s</a></p>", _("Back to the learning forms"));
+	html(w->out, "<p>%s</p>", _("The eighteen examples of informal learning at municipalities from the VNG guide (seed 004), in its words, shortened. Which learning forms an example uses and its themes are leergang's reading of the text."));
+	html(w->out, "<form method=\"get\" action=\"/catalogue/examples\"><p class=\"field\"><label for=\"f-form\">%s</label>"
+		     "<select id=\"f-form\" name=\"form\"><option value=\"\">%s</option>", _("Learning form"), _("(any)"));
+	for (size_t i = 0; i < nf; i++)
+		html(w->out, "<option value=\"%s\"%s>%s</option>", f[i].key, q.form && !strcmp(q.form, f[i].key) ? " selected" : "",
+		     f[i].name);
+	html(w->out, "</select></p>");
+	form_input(w, "theme", _("Theme"), "search", q.theme ? q.theme : "", NULL, NULL);
+	form_input(w, "organisation", _("Organisation"), "search", q.organisation ? q.organisation : "", NULL, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Search"));
+	html(w->out, "<p role=\"status\">%s</p>", arena_printf(w->a, ngettext("%zu example found.", "%zu examples found.", (unsigned long)n), n));
+	for (size_t i = 0; i < n; i++) {
+		html(w->out, "<article class=\"example\" data-number=\"%d\"><h2>%d. %s%s</h2><p>%s</p>", e[i]->number, e[i]->number,
+		     e[i]->organisation, e[i]->in_development ? _(" (still in development)") : "", e[i]->learning);
+		if (*e[i]->context)
+			html(w->out, "<p><strong>%s</strong> %s</p>", _("Context:"), e[i]->context);
+		html(w->out, "<p class=\"muted\">%s ", _("Learning forms (leergang's reading):"));
+		form_names(w, e[i]->forms, f, nf);
+		html(w->out, "; %s %s; %s</p></article>\n", _("themes:"), e[i]->themes, e[i]->source);
+	}
+	page_end(w);
+}
+
+void api_catalogue_examples(struct web *w)
+{
+	struct practice_query q;
+	practice_query_of(w, &q);
+	const struct practice_example **e;
+	size_t n;
+	practice_search(w->a, &q, &e, &n);
+	web_json(w, 200, practice_json(e, n));
 }

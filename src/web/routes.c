@@ -100,6 +100,7 @@ const struct route routes[] = {
 	 * every account reads it and uses the matcher; the coach changes it */
 	{ "GET", "/catalogue", page_catalogue, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/catalogue/match", page_catalogue_match, ACCESS_SIGNED_IN, PAGE },
+	{ "GET", "/catalogue/examples", page_catalogue_examples, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/catalogue/form", page_catalogue_form, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/catalogue/form", page_catalogue_form_save, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "GET", "/frameworks/{id}", page_framework, ROLES_PROGRAMME_READ, PAGE },
@@ -190,6 +191,7 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/me", api_me, ACCESS_SIGNED_IN, API },
 	{ "GET", "/api/v1/catalogue", api_catalogue, ACCESS_SIGNED_IN, API },
 	{ "GET", "/api/v1/catalogue/match", api_catalogue_match, ACCESS_SIGNED_IN, API },
+	{ "GET", "/api/v1/catalogue/examples", api_catalogue_examples, ACCESS_SIGNED_IN, API },
 	{ "GET", "/api/v1/programmes", api_programmes, ROLES_PROGRAMME_READ, API },
 	{ "POST", "/api/v1/programmes", api_programme_create, ROLES_PROGRAMME_WRITE, API },
 	{ "GET", "/api/v1/programmes/{id}", api_programme, ROLES_PROGRAMME_READ, API },

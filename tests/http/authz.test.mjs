@@ -87,7 +87,7 @@ const policy = {
   'POST /programmes/{id}/selection/criteria': PROG_WRITE, 'POST /programmes/{id}/selection/candidates': PROG_WRITE,
   'POST /programmes/{id}/selection/scores': PROG_WRITE, 'GET /frameworks': PROG_READ, 'GET /frameworks/{id}': PROG_READ,
   // the learning-forms catalogue: reference material for every account, changed by the coach
-  'GET /catalogue': 'signed_in', 'GET /catalogue/match': 'signed_in', 'GET /catalogue/form': PROG_WRITE,
+  'GET /catalogue': 'signed_in', 'GET /catalogue/match': 'signed_in', 'GET /catalogue/examples': 'signed_in', 'GET /catalogue/form': PROG_WRITE,
   'POST /catalogue/form': PROG_WRITE,
   'GET /groups': MEMBER, 'GET /groups/{id}': MEMBER, 'POST /groups/{id}/staff': PROG_WRITE,
   'POST /groups/{id}/enrolments': PROG_WRITE, 'POST /enrolments/{id}': PROG_WRITE, 'POST /groups/{id}/statuses': PROG_WRITE,
@@ -103,7 +103,8 @@ const policy = {
   'POST /logbook/{id}': 'signed_in', 'POST /logbook/{id}/share': 'signed_in',
   'GET /calendar': 'signed_in', 'POST /calendar': 'signed_in', 'POST /calendar/{id}/revoke': 'signed_in',
   'GET /calendar.ics': 'public',
-  'GET /api/v1/me': 'signed_in', 'GET /api/v1/catalogue': 'signed_in', 'GET /api/v1/catalogue/match': 'signed_in', 'GET /api/v1/programmes': PROG_READ, 'POST /api/v1/programmes': PROG_WRITE, 'GET /api/v1/programmes/{id}': PROG_READ,
+  'GET /api/v1/me': 'signed_in', 'GET /api/v1/catalogue': 'signed_in', 'GET /api/v1/catalogue/match': 'signed_in',
+  'GET /api/v1/catalogue/examples': 'signed_in', 'GET /api/v1/programmes': PROG_READ, 'POST /api/v1/programmes': PROG_WRITE, 'GET /api/v1/programmes/{id}': PROG_READ,
   'POST /api/v1/programmes/{id}/batches': PROG_WRITE, 'POST /api/v1/batches/{id}/groups': PROG_WRITE,
   'GET /api/v1/groups/{id}': MEMBER, 'POST /api/v1/groups/{id}/enrolments': PROG_WRITE,
   'POST /api/v1/enrolments/{id}/status': PROG_WRITE,

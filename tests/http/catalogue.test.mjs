@@ -151,3 +151,24 @@ test('the edit page without a form leads back to the list; a post without one is
   assert.equal(p.status, 400);
   assert.match(p.text, /Kies de leervorm die u wilt wijzigen/);
 });
+
+test('the register of practice examples is searched by form, theme and organisation on the page, the API and the command line', async () => {
+  const all = await participant.get('/catalogue/examples');
+  assert.equal(all.status, 200);
+  assert.equal([...all.text.matchAll(/<article class="example" data-number="\d+">/g)].length, 18);
+  assert.match(all.text, /18 voorbeelden gevonden\./);
+  const r = await participant.get('/catalogue/examples?form=intervisie&theme=wijkteams&organisation=');
+  const numbers = [...r.text.matchAll(/data-number="(\d+)"/g)].map((m) => +m[1]);
+  assert.deepEqual(numbers, [7, 8, 18]);
+  assert.match(r.text, /<option value="intervisie" selected>/);
+  assert.match(r.text, /Leervormen \(lezing van leergang\):/);
+  const api = await participant.get('/api/v1/catalogue/examples?organisation=den%20haag');
+  assert.equal(api.status, 200);
+  const ex = api.json().examples;
+  assert.equal(ex.length, 1);
+  assert.equal(ex[0].number, 18);
+  assert.equal(ex[0].forms_source, 'leergang');
+  assert.match(ex[0].source, /^seed 004, r\. 1839/);
+  const c = JSON.parse(cli(srv.db, ['catalogue', 'examples', '--form', 'intervisie', '--theme', 'wijkteams', '--format', 'json']));
+  assert.deepEqual(c.examples.map((e) => e.number), numbers);
+});

@@ -3,11 +3,13 @@
  * (for each of what / who / where / how, changing that one answer moves the
  * form that fits the new answer up), the Dutch message for a wrong answer,
  * and the coach's change of a form (checked, within the organisation,
- * afterwards marked as the organisation's own). */
+ * afterwards marked as the organisation's own); the register of the 18
+ * practice examples and its search by form, theme and organisation. */
 #include "test.h"
 #include "fixture.h"
 #include "core/i18n.h"
 #include "domain/catalogue.h"
+#include "domain/practice.h"
 
 #include <stdbool.h>
 
@@ -156,4 +158,58 @@ TEST(catalogue_form_save_checks_and_marks_the_organisations_own)
 	none.key = "geen_vorm";
 	CHECK_INT(catalogue_form_save(&f.c, &none, &e), D_NOTFOUND);
 	fixture_close(&f);
+}
+
+/* ---- the register of practice examples ---- */
+
+static size_t found(const char *form, const char *theme, const char *organisation, int *first)
+{
+	struct arena a = ARENA_INIT;
+	struct practice_query q = { form, theme, organisation };
+	const struct practice_example **e;
+	size_t n;
+	practice_search(&a, &q, &e, &n);
+	*first = n ? e[0]->number : 0;
+	arena_free(&a);
+	return n;
+}
+
+TEST(practice_register_holds_the_seeds_eighteen_with_catalogue_forms)
+{
+	CHECK_INT(builtin_npractice_examples, 18);
+	for (size_t i = 0; i < builtin_npractice_examples; i++) {
+		const struct practice_example *e = &builtin_practice_examples[i];
+		CHECK_INT(e->number, (long long)i + 1);
+		CHECK(!strncmp(e->source, "seed 004, r. 1", 14));
+		/* every form named is in the catalogue */
+		char buf[200];
+		snprintf(buf, sizeof(buf), "%s", e->forms);
+		for (char *save, *k = strtok_r(buf, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
+			bool known = false;
+			for (size_t f = 0; f < builtin_nlearning_forms; f++)
+				known |= !strcmp(builtin_learning_forms[f].key, k);
+			if (!known)
+				test_fail(__FILE__, __LINE__, "example %d names unknown form %s", e->number, k);
+			else
+				test_pass();
+		}
+	}
+	/* the seed's * marks examples 12-17 as still in development */
+	for (size_t i = 0; i < builtin_npractice_examples; i++)
+		CHECK(builtin_practice_examples[i].in_development == (i + 1 >= 12 && i + 1 <= 17));
+}
+
+TEST(practice_search_by_form_theme_and_organisation)
+{
+	int first;
+	/* intervision in examples 1, 2, 6, 7, 8, 16, 18 (seed notes §6) */
+	CHECK_INT(found("intervisie", NULL, NULL, &first), 7);
+	CHECK_INT(first, 1);
+	CHECK_INT(found("intervis", NULL, NULL, &first), 0);   /* a form key is matched whole */
+	CHECK_INT(found(NULL, "WIJKTEAMS", NULL, &first), 4);  /* any case */
+	CHECK_INT(found(NULL, NULL, "haag", &first), 1);
+	CHECK_INT(first, 18);
+	CHECK_INT(found("intervisie", "wijkteams", "Den Haag", &first), 1);
+	CHECK_INT(found("gaming", NULL, "Den Haag", &first), 0);
+	CHECK_INT(found("", "", "", &first), 18);
 }
