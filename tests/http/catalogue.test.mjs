@@ -172,3 +172,23 @@ test('the register of practice examples is searched by form, theme and organisat
   const c = JSON.parse(cli(srv.db, ['catalogue', 'examples', '--form', 'intervisie', '--theme', 'wijkteams', '--format', 'json']));
   assert.deepEqual(c.examples.map((e) => e.number), numbers);
 });
+
+test('a development-plan goal names the learning form it will be learned by; an unknown form is refused in Dutch', async () => {
+  const progs = (await coach.get('/api/v1/programmes')).json().programmes;
+  const live = (await coach.get(`/api/v1/programmes/${progs.find((p) => p.template === 'live').id}`)).json();
+  const g1 = live.batches[0].groups[0].id;
+  const plan = (await participant.get(`/groups/${g1}/plan`)).text;
+  assert.match(plan, /<select id="g0-learning_form" name="learning_form"><option value="">\(nog niet gekozen\)<\/option>/);
+  assert.match(plan, /<option value="actieleren">Actieleren<\/option>/);
+  const goals = () => sqlite(`SELECT count(*) FROM development_goal WHERE group_id = ${g1}`);
+  const before = goals();
+  const bad = await participant.post(`/groups/${g1}/plan/goals`, { goal_id: '0', text: 'Feedback geven in het team', learning_form: 'dansen' });
+  assert.equal(bad.status, 422);
+  assert.match(bad.text, /Kies de leervorm uit de lijst\./);
+  assert.equal(goals(), before, 'nothing saved');
+  const ok = await participant.post(`/groups/${g1}/plan/goals`, { goal_id: '0', text: 'Feedback geven in het team', learning_form: 'actieleren' });
+  assert.equal(ok.status, 303);
+  assert.equal(sqlite(`SELECT learning_form FROM development_goal WHERE group_id = ${g1} AND text = 'Feedback geven in het team'`), 'actieleren');
+  const page = (await participant.get(`/groups/${g1}/plan`)).text;
+  assert.match(page, /<p class="learning-form">Leervorm: Actieleren<\/p>/);
+});

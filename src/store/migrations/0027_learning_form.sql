@@ -21,3 +21,7 @@ CREATE TABLE learning_form (
 	source             TEXT NOT NULL DEFAULT '',
 	UNIQUE (organisation_id, key)
 );
+
+-- A development-plan goal can name the learning form by which it will be
+-- learned: the form's key in the organisation's catalogue, '' for none.
+ALTER TABLE development_goal ADD COLUMN learning_form TEXT NOT NULL DEFAULT '';
