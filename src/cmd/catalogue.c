@@ -84,15 +84,17 @@ static void match(struct ctx *c, const char *const q[CQ_COUNT], enum out_format 
 	out_end(&out);
 }
 
-/* `catalogue examples`: the register needs no organisation (it is the
- * seed's, the same for all). */
+/* `catalogue examples`: the seed's 18 without --org; with it, the
+ * organisation's own after them. */
 static int examples(int argc, char **argv)
 {
 	static const struct option opts[] = { { "form", required_argument, 0, 'm' },
 					       { "theme", required_argument, 0, 't' },
 					       { "organisation", required_argument, 0, 'g' },
+					       { "org", required_argument, 0, 'o' },
 					       { "format", required_argument, 0, 'f' }, { 0, 0, 0, 0 } };
 	struct practice_query q = { 0 };
+	const char *org = NULL;
 	enum out_format f = OUT_TEXT;
 	int o;
 	optind = 1;
@@ -100,6 +102,7 @@ static int examples(int argc, char **argv)
 		if (o == 'm') q.form = optarg;
 		else if (o == 't') q.theme = optarg;
 		else if (o == 'g') q.organisation = optarg;
+		else if (o == 'o') org = optarg;
 		else if (o == 'f') f = out_format_from(optarg, "catalogue");
 		else cmd_usage("catalogue");
 	}
@@ -108,7 +111,17 @@ static int examples(int argc, char **argv)
 	struct arena a = ARENA_INIT;
 	const struct practice_example **e;
 	size_t n;
-	practice_search(&a, &q, &e, &n);
+	struct store *st = NULL;
+	if (org) {
+		st = cmd_open(false);
+		struct ctx c;
+		struct actor w;
+		cmd_ctx(&c, &w, st, &a, org);
+		if (practice_find(&c, &q, &e, &n))
+			die("database: %s", store_errmsg(st));
+	} else {
+		practice_search(&a, builtin_practice_examples, builtin_npractice_examples, &q, &e, &n);
+	}
 	if (f == OUT_JSON) {
 		out_json(practice_json(e, n));
 	} else {
@@ -116,7 +129,10 @@ static int examples(int argc, char **argv)
 		struct out out;
 		out_begin(&out, f, cols);
 		for (size_t i = 0; i < n; i++) {
-			out_int(&out, e[i]->number);
+			if (e[i]->number)
+				out_int(&out, e[i]->number);
+			else
+				out_str(&out, "");
 			out_str(&out, e[i]->organisation);
 			out_str(&out, e[i]->forms);
 			out_str(&out, e[i]->themes);
@@ -126,6 +142,8 @@ static int examples(int argc, char **argv)
 		out_end(&out);
 	}
 	arena_free(&a);
+	if (st)
+		store_close(st);
 	return 0;
 }
 

@@ -7,9 +7,11 @@
 #include "web.h"
 #include "domain/catalogue.h"
 #include "domain/practice.h"
+#include "core/buf.h"
 #include "html/html.h"
 
 #include <string.h>
+#include <time.h>
 
 static const char *ttt_label(int v)
 {
@@ -67,7 +69,7 @@ static void answer_select(struct web *w, enum catalogue_question q, const char *
 	const char *msg = e ? errors_get(e, name) : NULL;
 	html(w->out, "<p class=\"field\"><label for=\"f-%s\">%s</label>", name, label);
 	if (msg)
-		html(w->out, "<span class=\"error\" id=\"e-%s\">%s</span>", name, msg);
+		html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, msg);
 	html(w->out, "<select id=\"f-%s\" name=\"%s\"", name, name);
 	if (msg)
 		html(w->out, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", name);
@@ -258,20 +260,43 @@ static void practice_query_of(struct web *w, struct practice_query *q)
 	q->organisation = web_arg(w, "organisation");
 }
 
-void page_catalogue_examples(struct web *w)
+/* The coach's form for an example of the organisation's own. */
+static void example_add_form(struct web *w, const struct learning_form *f, size_t nf, const struct errors *err)
+{
+	html(w->out, "<h2 id=\"add\">%s</h2>", _("Add an example of your organisation"));
+	form_errors(w, err);
+	html(w->out, "<form method=\"post\" action=\"/catalogue/examples\">");
+	form_csrf(w);
+	form_input(w, "applied_at", _("Applied at"), "text", err ? web_field(w, "applied_at") : "", err, NULL);
+	form_textarea(w, "learning", _("Informal learning"), err ? web_field(w, "learning") : "", err, NULL);
+	form_textarea(w, "context", _("Context"), err ? web_field(w, "context") : "", err, NULL);
+	const char *msg = err ? errors_get(err, "forms") : NULL;
+	html(w->out, "<p class=\"field\"><label for=\"f-forms\">%s</label>", _("Learning forms used"));
+	if (msg)
+		html(w->out, "<span class=\"field-error\" id=\"e-forms\">%s</span>", msg);
+	html(w->out, "<select id=\"f-forms\" name=\"forms\" multiple size=\"6\"%s>",
+	     msg ? " aria-invalid=\"true\" aria-describedby=\"e-forms\"" : "");
+	for (size_t i = 0; i < nf; i++)
+		html(w->out, "<option value=\"%s\">%s</option>", f[i].key, f[i].name);
+	html(w->out, "</select></p>");
+	form_input(w, "themes", _("Themes (separated by commas)"), "text", err ? web_field(w, "themes") : "", err, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Add example"));
+}
+
+static void examples_page(struct web *w, const struct errors *err, int status)
 {
 	struct learning_form *f;
 	size_t nf;
-	if (catalogue_list(&w->ctx, &f, &nf)) {
-		web_error(w, 500, _("The catalogue could not be read. Try again later."));
-		return;
-	}
 	struct practice_query q;
 	practice_query_of(w, &q);
 	const struct practice_example **e;
 	size_t n;
-	practice_search(w->a, &q, &e, &n);
+	if (catalogue_list(&w->ctx, &f, &nf) || practice_find(&w->ctx, &q, &e, &n)) {
+		web_error(w, 500, _("The catalogue could not be read. Try again later."));
+		return;
+	}
 	page_begin(w, _("Practice examples"));
+	page_done_message(w);
 	html(w->out, "<p><a href=\"/catalogue\">%s</a></p>", _("Back to the learning forms"));
 	html(w->out, "<p>%s</p>", _("The eighteen examples of informal learning at municipalities from the VNG guide (seed 004), in its words, shortened. Which learning forms an example uses and its themes are leergang's reading of the text."));
 	html(w->out, "<form method=\"get\" action=\"/catalogue/examples\"><p class=\"field\"><label for=\"f-form\">%s</label>"
@@ -285,15 +310,53 @@ void page_catalogue_examples(struct web *w)
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Search"));
 	html(w->out, "<p role=\"status\">%s</p>", arena_printf(w->a, ngettext("%zu example found.", "%zu examples found.", (unsigned long)n), n));
 	for (size_t i = 0; i < n; i++) {
-		html(w->out, "<article class=\"example\" data-number=\"%d\"><h2>%d. %s%s</h2><p>%s</p>", e[i]->number, e[i]->number,
-		     e[i]->organisation, e[i]->in_development ? _(" (still in development)") : "", e[i]->learning);
+		if (e[i]->id)
+			html(w->out, "<article class=\"example\" data-own=\"%lld\"><h2>%s <span class=\"muted\">(%s)</span></h2><p>%s</p>",
+			     e[i]->id, e[i]->organisation, _("an example of your organisation"), e[i]->learning);
+		else
+			html(w->out, "<article class=\"example\" data-number=\"%d\"><h2>%d. %s%s</h2><p>%s</p>", e[i]->number,
+			     e[i]->number, e[i]->organisation, e[i]->in_development ? _(" (still in development)") : "",
+			     e[i]->learning);
 		if (*e[i]->context)
 			html(w->out, "<p><strong>%s</strong> %s</p>", _("Context:"), e[i]->context);
-		html(w->out, "<p class=\"muted\">%s ", _("Learning forms (leergang's reading):"));
+		html(w->out, "<p class=\"muted\">%s ", e[i]->id ? _("Learning forms:") : _("Learning forms (leergang's reading):"));
 		form_names(w, e[i]->forms, f, nf);
-		html(w->out, "; %s %s; %s</p></article>\n", _("themes:"), e[i]->themes, e[i]->source);
+		html(w->out, "; %s %s; %s</p></article>\n", _("themes:"), e[i]->themes,
+		     e[i]->id ? _("added by your organisation") : e[i]->source);
 	}
+	if (actor_has(&w->who, ROLES_PROGRAMME_WRITE))
+		example_add_form(w, f, nf, err);
 	page_end(w);
+	w->r->status = status;
+}
+
+void page_catalogue_examples(struct web *w)
+{
+	examples_page(w, NULL, 200);
+}
+
+void page_catalogue_example_add(struct web *w)
+{
+	struct buf forms = BUF_INIT;
+	const struct kvlist *form = &w->r->form;
+	for (size_t i = 0; i < form->n; i++)
+		if (!strcmp(form->items[i].key, "forms") && *form->items[i].value)
+			buf_addf(&forms, "%s%s", forms.len ? "," : "", form->items[i].value);
+	struct practice_example e = { 0 };
+	e.organisation = web_field(w, "applied_at");
+	e.learning = web_field(w, "learning");
+	e.context = web_field(w, "context");
+	e.forms = arena_strdup(w->a, forms.ptr);
+	e.themes = web_field(w, "themes");
+	buf_release(&forms);
+	struct errors err = { 0 };
+	int d = practice_add(&w->ctx, &e, (long long)time(NULL), &err, NULL);
+	if (d == D_OK)
+		web_redirect(w, "/catalogue/examples?done=example-added");
+	else if (d == D_INVALID)
+		examples_page(w, &err, 422);
+	else
+		web_error(w, 500, _("The change could not be saved. Try again later."));
 }
 
 void api_catalogue_examples(struct web *w)
@@ -302,6 +365,8 @@ void api_catalogue_examples(struct web *w)
 	practice_query_of(w, &q);
 	const struct practice_example **e;
 	size_t n;
-	practice_search(w->a, &q, &e, &n);
-	web_json(w, 200, practice_json(e, n));
+	if (practice_find(&w->ctx, &q, &e, &n))
+		web_json_error(w, 500, _("The catalogue could not be read. Try again later."));
+	else
+		web_json(w, 200, practice_json(e, n));
 }

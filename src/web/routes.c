@@ -101,6 +101,7 @@ const struct route routes[] = {
 	{ "GET", "/catalogue", page_catalogue, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/catalogue/match", page_catalogue_match, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/catalogue/examples", page_catalogue_examples, ACCESS_SIGNED_IN, PAGE },
+	{ "POST", "/catalogue/examples", page_catalogue_example_add, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "GET", "/catalogue/form", page_catalogue_form, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/catalogue/form", page_catalogue_form_save, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "GET", "/frameworks/{id}", page_framework, ROLES_PROGRAMME_READ, PAGE },

@@ -378,6 +378,7 @@ void page_catalogue_form_save(struct web *w);
 void api_catalogue(struct web *w);
 void api_catalogue_match(struct web *w);
 void page_catalogue_examples(struct web *w);
+void page_catalogue_example_add(struct web *w);
 void api_catalogue_examples(struct web *w);
 void page_framework(struct web *w);
 void page_framework_element_add(struct web *w);

@@ -2,11 +2,12 @@
 // axe-core: a participant finds the card on the start page, reads the forms
 // (marked as leergang's judgement), answers the matcher's four questions
 // (also without JavaScript), reads the practice examples; the coach changes
-// a form, first with a mistake.
+// a form and adds a practice example of the organisation's own, each first
+// with a mistake.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, demoEmail } from '../lib/server.mjs';
-import { launch, newPage, newPageNoJs, accessible, accessibleNoJs, login } from '../lib/browser.mjs';
+import { launch, newPage, newPageNoJs, accessible, accessibleNoJs, login, submit, refused } from '../lib/browser.mjs';
 
 let srv, browser;
 
@@ -54,7 +55,7 @@ test('the matcher works without JavaScript', async () => {
   await page.context().close();
 });
 
-test('the coach changes a form, first with a mistake', async () => {
+test('the coach changes a form and adds an example, each first with a mistake', async () => {
   const page = await newPage(browser);
   await login(page, srv.base, demoEmail('coach'));
   await page.goto(srv.base + '/catalogue');
@@ -70,5 +71,15 @@ test('the coach changes a form, first with a mistake', async () => {
   await page.getByText(/De leervorm is opgeslagen/).waitFor();
   assert.equal(await page.getByText(/Waarden: gekozen door uw organisatie/).count(), 1);
   await accessible(page, 'catalogue-saved');
+  // an example of the organisation's own, first without what was learned
+  await page.goto(srv.base + '/catalogue/examples');
+  await accessible(page, 'catalogue-examples-coach');
+  await page.getByLabel('Toegepast bij').fill('Team Handhaving');
+  assert.match(await refused(page.getByRole('button', { name: 'Voorbeeld toevoegen' })), /Schrijf op wat er geleerd werd/);
+  await accessible(page, 'catalogue-example-error');
+  await page.getByLabel('Informeel leren').fill('Elke maand intervisie over lastige meldingen.');
+  await page.getByLabel('Gebruikte leervormen').selectOption(['intervisie', 'casusbesprekingen']);
+  await submit(page.getByRole('button', { name: 'Voorbeeld toevoegen' }), /done=example-added/);
+  await accessible(page, 'catalogue-example-added');
   await page.close();
 });

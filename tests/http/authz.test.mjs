@@ -87,7 +87,7 @@ const policy = {
   'POST /programmes/{id}/selection/criteria': PROG_WRITE, 'POST /programmes/{id}/selection/candidates': PROG_WRITE,
   'POST /programmes/{id}/selection/scores': PROG_WRITE, 'GET /frameworks': PROG_READ, 'GET /frameworks/{id}': PROG_READ,
   // the learning-forms catalogue: reference material for every account, changed by the coach
-  'GET /catalogue': 'signed_in', 'GET /catalogue/match': 'signed_in', 'GET /catalogue/examples': 'signed_in', 'GET /catalogue/form': PROG_WRITE,
+  'GET /catalogue': 'signed_in', 'GET /catalogue/match': 'signed_in', 'GET /catalogue/examples': 'signed_in', 'POST /catalogue/examples': PROG_WRITE, 'GET /catalogue/form': PROG_WRITE,
   'POST /catalogue/form': PROG_WRITE,
   'GET /groups': MEMBER, 'GET /groups/{id}': MEMBER, 'POST /groups/{id}/staff': PROG_WRITE,
   'POST /groups/{id}/enrolments': PROG_WRITE, 'POST /enrolments/{id}': PROG_WRITE, 'POST /groups/{id}/statuses': PROG_WRITE,

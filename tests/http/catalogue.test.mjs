@@ -192,3 +192,33 @@ test('a development-plan goal names the learning form it will be learned by; an 
   const page = (await participant.get(`/groups/${g1}/plan`)).text;
   assert.match(page, /<p class="learning-form">Leervorm: Actieleren<\/p>/);
 });
+
+test('the coach adds an example of the organisation\'s own: refused in Dutch with nothing saved, then found by form and theme in that organisation only', async () => {
+  const count = () => sqlite('SELECT count(*) FROM practice_example');
+  const before = count();
+  const fields = [['applied_at', 'Team Handhaving'], ['learning', 'Elke maand intervisie over lastige meldingen.'],
+    ['context', ''], ['forms', 'intervisie'], ['forms', 'dansen'], ['themes', 'handhaving, meldingen']];
+  const bad = await coach.post('/catalogue/examples', fields);
+  assert.equal(bad.status, 422);
+  assert.match(bad.text, /Kies de leervormen uit de lijst\./);
+  assert.equal(count(), before, 'nothing saved');
+  const empty = await coach.post('/catalogue/examples', [['applied_at', ''], ['learning', ''], ['themes', '']]);
+  assert.equal(empty.status, 422);
+  assert.match(empty.text, /Schrijf op wat er geleerd werd, en hoe\./);
+  assert.equal(count(), before, 'nothing saved');
+  assert.equal((await participant.post('/catalogue/examples', fields.filter(([k, v]) => v !== 'dansen'))).status, 403);
+  const ok = await coach.post('/catalogue/examples', fields.filter(([k, v]) => v !== 'dansen'));
+  assert.equal(ok.status, 303);
+  assert.equal(ok.headers.get('location'), '/catalogue/examples?done=example-added');
+  const found = await participant.get('/catalogue/examples?form=intervisie&theme=meldingen');
+  assert.match(found.text, /<article class="example" data-own="\d+"><h2>Team Handhaving/);
+  assert.match(found.text, /1 voorbeeld gevonden\./);
+  const api = (await participant.get('/api/v1/catalogue/examples?form=intervisie')).json().examples;
+  assert.equal(api.length, 8);
+  assert.equal(api[7].forms_source, 'organisatie');
+  const cl = JSON.parse(cli(srv.db, ['catalogue', 'examples', '--org', 'politie-demo', '--theme', 'handhaving', '--format', 'json']));
+  assert.equal(cl.examples.length, 1);
+  // another organisation sees the seed's 18 only
+  assert.doesNotMatch((await otherCoach.get('/catalogue/examples')).text, /Team Handhaving/);
+  assert.equal((await otherCoach.get('/api/v1/catalogue/examples?theme=handhaving')).json().examples.length, 0);
+});

@@ -168,7 +168,7 @@ static size_t found(const char *form, const char *theme, const char *organisatio
 	struct practice_query q = { form, theme, organisation };
 	const struct practice_example **e;
 	size_t n;
-	practice_search(&a, &q, &e, &n);
+	practice_search(&a, builtin_practice_examples, builtin_npractice_examples, &q, &e, &n);
 	*first = n ? e[0]->number : 0;
 	arena_free(&a);
 	return n;

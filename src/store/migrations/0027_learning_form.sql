@@ -25,3 +25,18 @@ CREATE TABLE learning_form (
 -- A development-plan goal can name the learning form by which it will be
 -- learned: the form's key in the organisation's catalogue, '' for none.
 ALTER TABLE development_goal ADD COLUMN learning_form TEXT NOT NULL DEFAULT '';
+
+-- The organisation's own practice examples beside the 18 of seed 004
+-- (which the binary carries): written by the coach, visible in the
+-- organisation only.
+CREATE TABLE practice_example (
+	id              INTEGER PRIMARY KEY,
+	organisation_id INTEGER NOT NULL REFERENCES organisation(id),
+	applied_at      TEXT NOT NULL,
+	learning        TEXT NOT NULL,
+	context         TEXT NOT NULL DEFAULT '',
+	forms           TEXT NOT NULL DEFAULT '',
+	themes          TEXT NOT NULL DEFAULT '',
+	created_at      INTEGER NOT NULL
+);
+CREATE INDEX practice_example_org ON practice_example(organisation_id, id);
