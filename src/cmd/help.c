@@ -112,6 +112,18 @@ const struct command commands[] = {
 	  "others_mean that would reveal them by subtraction." },
 	{ "instrument", cmd_instrument, "list the questionnaires an organisation can send, with their keys",
 	  "leergang instrument list --org SLUG [--format csv|json]" },
+	{ "catalogue", cmd_catalogue, "the learning forms (70/20/10, aim, social), the matcher, the practice examples",
+	  "leergang catalogue list --org SLUG [--format csv|json]\n"
+	  "       leergang catalogue match --org SLUG --what knowledge|skills --who individual|team|organisation\n"
+	  "                --where workplace|classroom|online --how watching|doing|acquiring [--format csv|json]\n"
+	  "       leergang catalogue examples [--org SLUG] [--form KEY] [--theme T] [--organisation T] [--format csv|json]\n"
+	  "\n"
+	  "The fourteen forms are those of seed 004; their values are leergang's judgement (source\n"
+	  "\"leergang\") until the coach changes them (source \"organisatie\"). match ranks them best\n"
+	  "first, each with a score and why (in Dutch); --how is the learning preference: watching others,\n"
+	  "doing, or acquiring knowledge, practising and discovering. examples searches the 18 practice\n"
+	  "examples of seed 004 (with --org: and that organisation's own) by form key, theme and\n"
+	  "organisation (parts of words, any case)." },
 	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
 	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]\n"

@@ -44,13 +44,7 @@ int cmd_instrument(int argc, char **argv)
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(list, json_pack("{s:s, s:s, s:i, s:b}", "key", in[i].key, "name", in[i].name,
 							      "version", in[i].version, "installed", in[i].id != 0));
-		json_t *j = json_pack("{s:o}", "instruments", list);
-		char *s = json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-		if (!s)
-			die("out of memory");
-		puts(s);
-		free(s);
-		json_decref(j);
+		out_json(json_pack("{s:o}", "instruments", list));
 	} else {
 		static const char *const cols[] = { "key", "name", "version", "installed", NULL };
 		struct out out;

@@ -123,16 +123,20 @@ void out_row(struct out *o)
 	o->col = 0;
 }
 
+void out_json(json_t *j)
+{
+	char *s = json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+	if (!s)
+		die("out of memory");
+	puts(s);
+	free(s);
+	json_decref(j);
+}
+
 void out_end(struct out *o)
 {
-	if (o->f == OUT_JSON) {
-		char *s = json_dumps(o->rows, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-		if (!s)
-			die("out of memory");
-		puts(s);
-		free(s);
-		json_decref(o->rows);
-	}
+	if (o->f == OUT_JSON)
+		out_json(o->rows);
 	buf_release(&o->line);
 	fflush(stdout);
 }

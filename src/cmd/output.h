@@ -28,5 +28,7 @@ void out_int(struct out *o, long long v);
 void out_bool(struct out *o, int v);
 void out_row(struct out *o);
 void out_end(struct out *o);
+/* Prints a JSON document (indented, ASCII) on a line of its own; steals j. */
+void out_json(json_t *j);
 
 #endif

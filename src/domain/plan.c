@@ -1,6 +1,7 @@
 /* plan.c — the development plan and its SMART check. */
 #include "plan.h"
 #include "audit.h"
+#include "catalogue.h"
 #include "privacy.h"
 #include "schedule.h"
 #include "store_rc.h"
@@ -304,6 +305,9 @@ int plan_goal_save(struct ctx *c, long long group_id, const struct development_g
 	check_text(c, e, "measure", _("How it shows"), g->measure);
 	if (g->due_on && *g->due_on && !date_valid(g->due_on))
 		errors_add(c, e, "due_on", "%s", _("Give the date as YYYY-MM-DD, such as 2026-09-01."));
+	struct learning_form form;
+	if (g->learning_form && *g->learning_form && catalogue_form(c, g->learning_form, &form))
+		errors_add(c, e, "learning_form", "%s", _("Choose the learning form from the list."));
 	long long *ids = NULL;
 	size_t nids = 0;
 	if (g->nelement_ids)

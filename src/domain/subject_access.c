@@ -159,7 +159,7 @@ static const struct {
 	{ "facilitator_reflection", N_("Facilitator's reflection") }, { "filename", N_("File") },
 	{ "group", N_("Learning group") }, { "held_on", N_("Held on") }, { "id", N_("Reference") },
 	{ "job_level", N_("Job level") }, { "kind", N_("Kind") }, { "label", N_("Name") },
-	{ "learning_moments", N_("Learning moments") }, { "learning_yield", N_("What it yielded") },
+	{ "learning_form", N_("Learning form") }, { "learning_moments", N_("Learning moments") }, { "learning_yield", N_("What it yielded") },
 	{ "manager", N_("Manager") }, { "measure", N_("How it is measured") },
 	{ "mentor_reflection", N_("Mentor's reflection") }, { "name", N_("Name") },
 	{ "next_steps", N_("Next steps") }, { "note", N_("Note") }, { "object_id", N_("Object number") },

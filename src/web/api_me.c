@@ -53,8 +53,9 @@ static void plan_json(struct web *w, json_t *jg, long long group_id)
 			json_array_append_new(el, json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)g->named[i].id, "name",
 							    g->named[i].name, "code", g->named[i].code, "framework",
 							    g->named[i].framework));
-		json_array_append_new(goals, json_pack("{s:s, s:s, s:s, s:o}", "text", g->text, "measure", g->measure, "due_on",
-						       g->due_on, "framework_elements", el));
+		json_array_append_new(goals, json_pack("{s:s, s:s, s:s, s:o, s:s}", "text", g->text, "measure", g->measure,
+						       "due_on", g->due_on, "framework_elements", el, "learning_form",
+						       g->learning_form));
 	}
 	for (size_t k = 0; k < pl.ntalks; k++)
 		json_array_append_new(talks, json_pack("{s:s, s:s}", "held_on", pl.talks[k].held_on, "agreements",

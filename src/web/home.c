@@ -114,6 +114,7 @@ void page_home(struct web *w)
 				}
 	}
 	card(w, "/reverse-mentoring", _("Reverse mentoring"), _("A senior leader learns from a junior colleague, in three phases and nine steps."));
+	card(w, "/catalogue", _("Learning forms"), _("The fourteen learning forms and which one fits a learning question: what, who, where and how."));
 	if (roles & ROLES_GROUP_MEMBER)
 		card(w, "/calendar", _("Your calendar"), _("Your meetings in Outlook, Google Calendar or Apple Calendar, kept up to date."));
 	if (roles & ROLES_PROGRAMME_READ)

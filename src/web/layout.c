@@ -190,6 +190,8 @@ static const struct {
 	{ "attendance-saved", N_("The attendance has been saved.") },
 	{ "selection-saved", N_("The selection has been saved.") },
 	{ "design-saved", N_("The design has been saved.") },
+	{ "example-added", N_("The example has been added to the register.") },
+	{ "catalogue-saved", N_("The learning form has been saved: its values are now marked as your organisation's own.") },
 	{ "logbook-saved", N_("Your entry has been saved.") },
 	{ "question-saved", N_("Your learning question has been saved.") },
 	{ "intake-saved", N_("The intake has been saved.") },

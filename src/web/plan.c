@@ -3,6 +3,7 @@
  * assignment at work, the talks with the manager. The facilitator and
  * mentor read it on the participant's intake page. */
 #include "web.h"
+#include "domain/catalogue.h"
 #include "domain/plan.h"
 #include "html/html.h"
 
@@ -18,6 +19,9 @@ static void goal_view(struct web *w, const struct development_goal *g)
 		html(w->out, "<p>%s: %s</p>", _("How it shows"), g->measure);
 	if (*g->due_on)
 		html(w->out, "<p>%s: %s</p>", _("By"), g->due_on);
+	struct learning_form lf;
+	if (*g->learning_form && !catalogue_form(&w->ctx, g->learning_form, &lf))
+		html(w->out, "<p class=\"learning-form\">%s: %s</p>", _("Learned by"), lf.name);
 	if (g->nnamed) {
 		html(w->out, "<p>%s</p><ul class=\"elements\">", _("Framework elements"));
 		for (size_t k = 0; k < g->nnamed; k++) {
@@ -113,6 +117,28 @@ static void elements_select(struct web *w, const char *sfx, const struct develop
 	html(w->out, "</select></p>");
 }
 
+/* The learning form by which the goal will be learned, from the catalogue. */
+static void learning_form_select(struct web *w, const char *sfx, const struct development_goal *goal,
+				 const struct errors *ge)
+{
+	struct learning_form *f;
+	size_t n;
+	if (catalogue_list(&w->ctx, &f, &n))
+		return;
+	const char *err = ge ? errors_get(ge, "learning_form") : NULL;
+	const char *chosen = ge ? web_field(w, "learning_form") : goal ? goal->learning_form : "";
+	html(w->out, "<p class=\"field%s\"><label for=\"g%s-learning_form\">%s</label>", err ? " invalid" : "", sfx,
+	     _("Learning form by which you will learn it"));
+	if (err)
+		html(w->out, "<span class=\"field-error\">%s</span>", err);
+	html(w->out, "<select id=\"g%s-learning_form\" name=\"learning_form\"><option value=\"\">%s</option>", sfx,
+	     _("(not chosen yet)"));
+	for (size_t i = 0; i < n; i++)
+		html(w->out, "<option value=\"%s\"%s>%s</option>", f[i].key, !strcmp(chosen, f[i].key) ? " selected" : "",
+		     f[i].name);
+	html(w->out, "</select> <a href=\"/catalogue/match\">%s</a></p>", _("Which learning form fits?"));
+}
+
 /* The form of one goal (goal NULL: a new one), each field with its error. */
 static void goal_form(struct web *w, long long group_id, const struct development_goal *goal, const struct errors *ge)
 {
@@ -140,6 +166,7 @@ static void goal_form(struct web *w, long long group_id, const struct developmen
 			     sfx, f[k].name, f[k].name, f[k].value);
 	}
 	elements_select(w, sfx, goal, ge);
+	learning_form_select(w, sfx, goal, ge);
 	if (goal)
 		html(w->out, "<p><button type=\"submit\">%s</button> <button type=\"submit\" name=\"action\" value=\"delete\" class=\"danger\">%s</button></p></form>\n",
 		     _("Save goal"), _("Remove goal"));
@@ -252,6 +279,7 @@ void page_plan_goal(struct web *w)
 	g.measure = (char *)web_field(w, "measure");
 	g.due_on = (char *)web_field(w, "due_on");
 	g.elements = (char *)web_field(w, "elements");  /* codes, from a script or an older form */
+	g.learning_form = (char *)web_field(w, "learning_form");
 	if (!web_field_ids(w, "element_id", &g.element_ids, &g.nelement_ids)) {
 		errors_add(&w->ctx, &e, "elements", "%s", _("Choose the framework elements from the list."));
 		after(w, D_INVALID, "goal", g.id, &e);

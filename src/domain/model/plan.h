@@ -19,6 +19,7 @@ struct development_goal {
 	char *text, *measure, *due_on;
 	char *elements;              /* older goals: codes typed ("C2, A1"); "" once chosen from the list */
 	long long updated_at;
+	char *learning_form;         /* key of the catalogue form it is learned by, "" for none */
 	long long *element_ids;      /* to save: the elements chosen from the list */
 	size_t nelement_ids;
 	struct goal_element *named;  /* read: the elements with their names, in the order chosen */

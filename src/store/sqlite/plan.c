@@ -47,13 +47,14 @@ static void bind_goal(sqlite3_stmt *st, long long org, const struct development_
 	bind_text(st, 6, g->due_on ? g->due_on : "");
 	bind_text(st, 7, g->elements ? g->elements : "");
 	sqlite3_bind_int64(st, 8, g->updated_at);
+	bind_text(st, 10, g->learning_form ? g->learning_form : "");
 }
 
 int store_goal_add(struct store *s, long long org, const struct development_goal *g, long long *id)
 {
 	sqlite3_stmt *st = stmt(s,
-		"INSERT INTO development_goal(organisation_id, person_id, group_id, text, measure, due_on, elements, updated_at)"
-		" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE" ENROLLED);
+		"INSERT INTO development_goal(organisation_id, person_id, group_id, text, measure, due_on, elements, updated_at,"
+		" learning_form) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10 WHERE" ENROLLED);
 	bind_goal(st, org, g);
 	return inserted(s, exec_stmt(s, st), id);
 }
@@ -61,7 +62,7 @@ int store_goal_add(struct store *s, long long org, const struct development_goal
 int store_goal_update(struct store *s, long long org, const struct development_goal *g)
 {
 	sqlite3_stmt *st = stmt(s, "UPDATE development_goal SET text = ?4, measure = ?5, due_on = ?6, elements = ?7,"
-				" updated_at = ?8 WHERE id = ?9 AND person_id = ?2 AND group_id = ?3 AND organisation_id = ?1");
+				" updated_at = ?8, learning_form = ?10 WHERE id = ?9 AND person_id = ?2 AND group_id = ?3 AND organisation_id = ?1");
 	bind_goal(st, org, g);
 	sqlite3_bind_int64(st, 9, g->id);
 	return changed(s, exec_stmt(s, st));
@@ -79,8 +80,8 @@ int store_goal_delete(struct store *s, long long org, long long person_id, long 
 int store_goal_list(struct store *s, struct arena *a, long long org, long long person_id, long long group_id,
 		    struct development_goal **out, size_t *n)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT id, person_id, group_id, text, measure, due_on, elements, updated_at"
-				" FROM development_goal WHERE organisation_id = ? AND person_id = ? AND group_id = ? ORDER BY id");
+	sqlite3_stmt *st = stmt(s, "SELECT id, person_id, group_id, text, measure, due_on, elements, updated_at,"
+				" learning_form FROM development_goal WHERE organisation_id = ? AND person_id = ? AND group_id = ? ORDER BY id");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, person_id);
 	sqlite3_bind_int64(st, 3, group_id);
@@ -98,6 +99,7 @@ int store_goal_list(struct store *s, struct arena *a, long long org, long long p
 		g->due_on = col_text0(a, st, 5);
 		g->elements = col_text0(a, st, 6);
 		g->updated_at = sqlite3_column_int64(st, 7);
+		g->learning_form = col_text0(a, st, 8);
 	}
 	sqlite3_reset(st);
 	return map_rc(s, rc);

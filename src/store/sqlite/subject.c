@@ -93,7 +93,7 @@ static const struct source {
 	  "SELECT assignment, datetime(updated_at, 'unixepoch') AS updated FROM development_plan "
 	  "WHERE organisation_id = ?1 AND person_id = ?2" },
 	{ "development_goals", "development_goal", NULL,
-	  "SELECT text, measure, due_on FROM development_goal WHERE organisation_id = ?1 AND person_id = ?2 ORDER BY id" },
+	  "SELECT text, measure, due_on, learning_form FROM development_goal WHERE organisation_id = ?1 AND person_id = ?2 ORDER BY id" },
 	{ "manager_talks", "manager_talk", NULL,
 	  "SELECT held_on, agreements FROM manager_talk WHERE organisation_id = ?1 AND person_id = ?2 ORDER BY held_on" },
 	{ "reverse_mentoring", "reverse_pair", NULL,

@@ -1,0 +1,42 @@
+/* practice.c — the organisation's own practice examples in SQLite. */
+#include "internal.h"
+#include "store/practice.h"
+
+int store_practice_add(struct store *s, long long org, const struct practice_example *e, long long now, long long *id)
+{
+	sqlite3_stmt *st = stmt(s, "INSERT INTO practice_example(organisation_id, applied_at, learning, context, forms,"
+				" themes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, e->organisation);
+	bind_text(st, 3, e->learning);
+	bind_text(st, 4, e->context ? e->context : "");
+	bind_text(st, 5, e->forms ? e->forms : "");
+	bind_text(st, 6, e->themes ? e->themes : "");
+	sqlite3_bind_int64(st, 7, now);
+	return inserted(s, exec_stmt(s, st), id);
+}
+
+int store_practice_list(struct store *s, struct arena *a, long long org, struct practice_example **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT id, applied_at, learning, context, forms, themes FROM practice_example"
+				" WHERE organisation_id = ? ORDER BY id");
+	sqlite3_bind_int64(st, 1, org);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct practice_example *e = ROW_PUSH(a, *out, *n, cap);
+		e->id = sqlite3_column_int64(st, 0);
+		e->organisation = col_text0(a, st, 1);
+		e->learning = col_text0(a, st, 2);
+		e->context = col_text0(a, st, 3);
+		e->forms = col_text0(a, st, 4);
+		e->themes = col_text0(a, st, 5);
+		e->source = "organisatie";
+		e->number = 0;
+		e->in_development = false;
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
