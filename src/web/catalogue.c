@@ -39,7 +39,7 @@ void page_catalogue(struct web *w)
 	bool coach = actor_has(&w->who, ROLES_PROGRAMME_WRITE);
 	page_begin(w, _("Learning forms"));
 	page_done_message(w);
-	html(w->out, "<p>%s</p>", _("The fourteen learning forms of the VNG guide ‘Naar lerend werken in gemeentelijke organisaties’ (seed 004). The guide names the forms, but not their place in 70/20/10, their aim or whether one learns alone or with others: those values are leergang's judgement, marked as such, and the coach can change them."));
+	html(w->out, "<p>%s</p>", _("The fourteen learning forms of the VNG guide ‘Naar lerend werken in gemeentelijke organisaties’. The guide names the forms, but not their place in 70/20/10, their aim or whether one learns alone or with others: those values are leergang's judgement, marked as such, and the coach can change them."));
 	html(w->out, "<p><a href=\"/catalogue/match\">%s</a> · <a href=\"/catalogue/examples\">%s</a></p>",
 	     _("Find the learning forms that fit a learning question"), _("Practice examples"));
 	html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -98,7 +98,7 @@ void page_catalogue_match(struct web *w)
 	}
 	page_begin(w, _("Which learning form fits?"));
 	html(w->out, "<p><a href=\"/catalogue\">%s</a></p>", _("Back to the learning forms"));
-	html(w->out, "<p>%s</p>", _("Choosing a learning intervention is looking for a match between what must be learned, who must or wants to learn it, where it must be learned and how best to set it up (seed 004). Answer the four questions: the forms are ranked by how well they fit, each with why."));
+	html(w->out, "<p>%s</p>", _("Choosing a learning intervention is looking for a match between what must be learned, who must or wants to learn it, where it must be learned and how best to set it up, as the VNG guide puts it. Answer the four questions: the forms are ranked by how well they fit, each with why."));
 	form_errors(w, d == D_INVALID ? &err : NULL);
 	html(w->out, "<form method=\"get\" action=\"/catalogue/match\">");
 	for (int i = 0; i < CQ_COUNT; i++)
@@ -298,7 +298,7 @@ static void examples_page(struct web *w, const struct errors *err, int status)
 	page_begin(w, _("Practice examples"));
 	page_done_message(w);
 	html(w->out, "<p><a href=\"/catalogue\">%s</a></p>", _("Back to the learning forms"));
-	html(w->out, "<p>%s</p>", _("The eighteen examples of informal learning at municipalities from the VNG guide (seed 004), in its words, shortened. Which learning forms an example uses and its themes are leergang's reading of the text."));
+	html(w->out, "<p>%s</p>", _("The eighteen examples of informal learning at municipalities from the VNG guide, in its words, shortened. Which learning forms an example uses and its themes are leergang's reading of the text."));
 	html(w->out, "<form method=\"get\" action=\"/catalogue/examples\"><p class=\"field\"><label for=\"f-form\">%s</label>"
 		     "<select id=\"f-form\" name=\"form\"><option value=\"\">%s</option>", _("Learning form"), _("(any)"));
 	for (size_t i = 0; i < nf; i++)
