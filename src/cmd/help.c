@@ -112,6 +112,10 @@ const struct command commands[] = {
 	  "others_mean that would reveal them by subtraction." },
 	{ "instrument", cmd_instrument, "list the questionnaires an organisation can send, with their keys",
 	  "leergang instrument list --org SLUG [--format csv|json]" },
+	{ "method", cmd_method, "list the session methods (action learning, intervision, ...) with their steps",
+	  "leergang method list --org SLUG [--format text|json]\n"
+	  "JSON: {\"methods\": [{\"key\", \"name\", \"source\", \"description\", \"steps\": [{\"n\", \"name\", \"who\",\n"
+	  "\"instruction\", \"minutes\", \"source\"}]}]}; source is the seed and its lines, or \"leergang\"." },
 	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
 	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]\n"
