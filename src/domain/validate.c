@@ -72,3 +72,23 @@ bool slug_valid(const char *v)
 		return false;
 	return strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
+
+bool check_long_text(struct ctx *c, struct errors *e, const char *field, const char *label,
+		const char *v, size_t min, size_t max)
+{
+	if (!v)
+		v = "";
+	if (!utf8_valid(v, strlen(v))) {
+		errors_add(c, e, field, _("%s contains characters that are not valid text; type it again."), label);
+		return false;
+	}
+	if (min && strspn(v, " \t\r\n") == strlen(v)) {
+		errors_add(c, e, field, _("%s is required; fill it in."), label);
+		return false;
+	}
+	if (utf8_length(v) > max) {
+		errors_add(c, e, field, _("%s: use at most %d characters."), label, (int)max);
+		return false;
+	}
+	return true;
+}

@@ -127,6 +127,19 @@ const struct route routes[] = {
 	{ "POST", "/meetings/{id}/report/publish", page_report_publish, ROLE_BIT(ROLE_FACILITATOR), PAGE },
 	{ "POST", "/meetings/{id}/contribution", page_contribution_save, ROLE_BIT(ROLE_PARTICIPANT), PAGE },
 	{ "POST", "/contributions/{id}/place", page_contribution_place, ROLE_BIT(ROLE_FACILITATOR), PAGE },
+	/* sessions with a case: the list or its counts for whoever has a place in
+	 * the group; the content for the group's facilitator (who leads) and
+	 * participants only (domain/case_session.c decides which group) */
+	{ "GET", "/groups/{id}/sessions", page_group_sessions, ROLES_GROUP_MEMBER, PAGE },
+	{ "POST", "/groups/{id}/sessions", page_group_session_start, ROLE_BIT(ROLE_FACILITATOR), PAGE },
+	{ "GET", "/sessions/{id}", page_session, ROLES_SESSION, PAGE },
+	{ "GET", "/sessions/{id}/projector", page_session_projector, ROLES_SESSION, PAGE },
+	{ "POST", "/sessions/{id}/answers", page_session_answer, ROLES_SESSION, PAGE },
+	{ "POST", "/sessions/{id}/step", page_session_step, ROLE_BIT(ROLE_FACILITATOR), PAGE },
+	{ "POST", "/sessions/{id}/notes", page_session_note, ROLE_BIT(ROLE_FACILITATOR), PAGE },
+	{ "POST", "/sessions/{id}/roles", page_session_roles, ROLE_BIT(ROLE_FACILITATOR), PAGE },
+	{ "POST", "/sessions/{id}/select", page_session_select, ROLE_BIT(ROLE_FACILITATOR), PAGE },
+	{ "POST", "/sessions/{id}/outcome", page_session_outcome, ROLE_BIT(ROLE_FACILITATOR), PAGE },
 	{ "GET", "/groups/{id}/story", page_story, ROLES_GROUP_TEXT, PAGE },
 	{ "POST", "/groups/{id}/story", page_story_save, ROLE_BIT(ROLE_FACILITATOR), PAGE },
 	{ "GET", "/groups/{id}/story.pdf", page_story_pdf, ROLES_GROUP_TEXT, PAGE },
