@@ -135,7 +135,7 @@ static void step_block(struct web *w, const struct session_view *v)
 	html(w->out, "<section class=\"step\" id=\"step\"><h2>%s</h2>",
 	     arena_printf(w->a, _("Step %d of %zu: %s"), s->n, v->m.nsteps, s->name));
 	html(w->out, "<p class=\"instruction\">%s</p><p class=\"muted\">%s: %s · %s</p></section>", s->instruction,
-	     _("Who"), s->who, arena_printf(w->a, _("%d minutes"), s->minutes));
+	     _("Who"), s->who, arena_printf(w->a, _("%d min."), s->minutes));
 }
 
 static void roles_block(struct web *w, const struct session_view *v)

@@ -3,15 +3,33 @@
 // nine steps of seed 004 word for word (compared with the seed's own text
 // when ../shared/seeds is there, and always with the nine kept below), the
 // learning circle of seed 002 and two intervision methods marked as
-// leergang's. One server for the whole file.
+// leergang's. Sessions: the municipality's Groep 1, led by its
+// facilitator, walked forward and back; a member answers on a plain form;
+// the case is for the session's members only (another group's people 404,
+// the coach, the owner and the mentor counts only, another organisation
+// 404), every read by another than the writer audited; CSRF and bad input
+// refused in Dutch with nothing changed. One server for the whole file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startServer, cli, cliResult } from '../lib/server.mjs';
+import { startServer, cli, cliResult, Client, demoEmail } from '../lib/server.mjs';
 
-let srv;
-before(async () => { srv = await startServer(); });
+let srv, group, lead, member, member3, other;
+const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const personOf = (email) => sql(`SELECT person_id AS id FROM account WHERE email = '${email}'`)[0].id;
+const signedIn = async (email) => { const c = new Client(srv.base); await c.login(email); return c; };
+
+before(async () => {
+  srv = await startServer();
+  lead = await signedIn(demoEmail('facilitator', 'gemeente'));
+  member = await signedIn(demoEmail('participant', 'gemeente'));
+  member3 = await signedIn('deelnemer3@gemeente.example');
+  other = await signedIn('deelnemer2@gemeente.example');
+  group = sql(`SELECT g.id FROM learning_group g JOIN account a ON a.person_id = g.facilitator_id
+    WHERE a.email = '${demoEmail('facilitator', 'gemeente')}'`)[0].id;
+});
 after(async () => { await srv.stop(); });
 
 // Seed 004, r. 679-695, word for word.
@@ -95,4 +113,144 @@ test('method list: every organisation has its own copies; bad input is refused',
   assert.notEqual(cliResult(srv.db, ['method', 'list', '--org', 'geen-organisatie']).status, 0);
   assert.notEqual(cliResult(srv.db, ['method', 'list', '--org', 'politie-demo', '--format', 'xml']).status, 0);
   assert.match(cli(srv.db, ['help', 'method']), /leergang method list --org SLUG/);
+});
+
+// ---- sessions ----
+
+const CASE = 'Casus-Vertrouwelijk-Wijkteam';
+let session;
+const count = () => sql(`SELECT count(*) AS n FROM case_session WHERE group_id = ${group}`)[0].n;
+const stepOf = () => sql(`SELECT step FROM case_session WHERE id = ${session}`)[0].step;
+
+test('a session is started by the group\'s facilitator; bad input and a missing CSRF token change nothing', async () => {
+  const page = await lead.get(`/groups/${group}/sessions`);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Een sessie beginnen/);
+  assert.match(page.text, /<option value="actieleren">Actieleren<\/option>/);
+  const before = count();
+  const noCsrf = await lead.post(`/groups/${group}/sessions`, { csrf: '', method: 'actieleren', case_title: CASE });
+  assert.equal(noCsrf.status, 403);
+  const bad = await lead.post(`/groups/${group}/sessions`, { method: 'bestaat-niet', case_person: String(personOf('deelnemer2@gemeente.example')),
+    case_title: 'x'.repeat(201) });
+  assert.equal(bad.status, 422);
+  assert.match(bad.text, /Kies een van de methoden\./);
+  assert.match(bad.text, /De casus wordt ingebracht door een deelnemer van de groep\./);
+  assert.equal(count(), before, 'nothing was made');
+  const made = await lead.post(`/groups/${group}/sessions`, { method: 'actieleren',
+    case_person: String(personOf(demoEmail('participant', 'gemeente'))), case_title: CASE,
+    case_question: 'Hoe krijg ik de partners aan tafel?', case_context: 'Drie organisaties, één gezin.' });
+  assert.equal(made.status, 303);
+  session = Number(made.headers.get('location').match(/^\/sessions\/(\d+)$/)[1]);
+  assert.equal(count(), before + 1);
+  // a participant may not start one
+  assert.equal((await member.post(`/groups/${group}/sessions`, { method: 'actieleren' })).status, 403);
+});
+
+test('the leader walks the steps forward and back; a late second click changes nothing; a wrong step is refused', async () => {
+  let p = await lead.get(`/sessions/${session}`);
+  assert.equal(p.status, 200);
+  assert.match(p.text, /Stap 1 van 9: Casus inbrengen/);
+  assert.match(p.text, /Een van de teamleden brengt de casus in tijdens een teambespreking\./);
+  assert.match(p.text, /name="to" value="2">Volgende stap/);
+  assert.doesNotMatch(p.text, /Stap terug/, 'no step before the first');
+  assert.equal((await lead.post(`/sessions/${session}/step`, { to: '2' })).status, 303);
+  assert.equal((await lead.post(`/sessions/${session}/step`, { to: '3' })).status, 303);
+  assert.equal((await lead.post(`/sessions/${session}/step`, { to: '3' })).status, 303, 'the double click');
+  assert.equal(stepOf(), 3);
+  p = await lead.get(`/sessions/${session}`);
+  assert.match(p.text, /Stap 3 van 9: Antwoorden in één minuut/);
+  assert.match(p.text, /teamleden · 1 min\./);
+  assert.match(p.text, /name="to" value="2">Stap terug/);
+  assert.equal((await lead.post(`/sessions/${session}/step`, { to: '2' })).status, 303, 'back a step');
+  assert.equal(stepOf(), 2);
+  for (const to of ['0', '10', 'drie']) {
+    const r = await lead.post(`/sessions/${session}/step`, { to });
+    assert.equal(r.status, 422, to);
+    assert.match(r.text, /Kies een stap van 1 tot en met 9\./);
+  }
+  assert.equal(stepOf(), 2);
+  assert.equal((await lead.post(`/sessions/${session}/step`, { csrf: 'f'.repeat(64), to: '5' })).status, 403);
+  assert.equal((await member.post(`/sessions/${session}/step`, { to: '5' })).status, 403, 'a member does not step');
+  assert.equal(stepOf(), 2);
+  await lead.post(`/sessions/${session}/step`, { to: '3' });
+  // a note on the step, kept with its number
+  assert.equal((await lead.post(`/sessions/${session}/notes`, { n: '3', note: 'Iedereen schrijft.' })).status, 303);
+  assert.match((await lead.get(`/sessions/${session}`)).text, /Iedereen schrijft\./);
+});
+
+test('a member answers on a plain form without JavaScript; the leader selects the idea and keeps the outcome', async () => {
+  const p = await member3.get(`/sessions/${session}`);
+  assert.equal(p.status, 200);
+  assert.match(p.text, new RegExp(CASE));
+  assert.match(p.text, new RegExp(`<form method="post" action="/sessions/${session}/answers">`));
+  assert.doesNotMatch(p.text, /Volgende stap/, 'the member does not walk the steps');
+  const empty = await member3.post(`/sessions/${session}/answers`, { answer: '   ' });
+  assert.equal(empty.status, 422);
+  assert.match(empty.text, /is verplicht/);
+  const r = await member3.post(`/sessions/${session}/answers`, { answer: 'Bel eerst de huisarts' });
+  assert.equal(r.status, 303);
+  assert.match((await member3.get(`/sessions/${session}`)).text, /Bel eerst de huisarts/);
+  const lp = (await lead.get(`/sessions/${session}`)).text;
+  const id = lp.match(/name="answer" value="(\d+)"><input type="hidden" name="selected" value="1">/)[1];
+  assert.equal((await lead.post(`/sessions/${session}/select`, { answer: id, selected: '1' })).status, 303);
+  assert.equal((await lead.post(`/sessions/${session}/select`, { answer: '999999', selected: '1' })).status, 404);
+  assert.equal((await lead.post(`/sessions/${session}/outcome`, { summary: 'Samen bellen.', sharpened: 'Huisarts eerst, dan wijkagent.' })).status, 303);
+  const mp = (await member.get(`/sessions/${session}`)).text;
+  assert.match(mp, /Geselecteerde ideeën[\s\S]*Bel eerst de huisarts/);
+  assert.match(mp, /Huisarts eerst, dan wijkagent\./);
+  const pr = await member.get(`/sessions/${session}/projector`);
+  assert.equal(pr.status, 200);
+  assert.match(pr.text, /class="projector"/);
+  assert.match(pr.text, /Bel eerst de huisarts/);
+  assert.doesNotMatch(pr.text, /deelnemer3|\(.*Bel eerst/, 'no names beside the ideas');
+});
+
+test('roles: chosen by the leader (not the case owner) or at random among the members', async () => {
+  const owner = personOf(demoEmail('participant', 'gemeente')), p3 = personOf('deelnemer3@gemeente.example');
+  const bad = await lead.post(`/sessions/${session}/roles`, { summariser: String(owner), reader1: '0', reader2: '0' });
+  assert.equal(bad.status, 422);
+  assert.match(bad.text, /Kies een deelnemer van de groep, niet de casusinbrenger\./);
+  assert.equal(sql(`SELECT count(*) AS n FROM case_session_role WHERE session_id = ${session}`)[0].n, 0);
+  assert.equal((await lead.post(`/sessions/${session}/roles`, { summariser: String(p3), reader1: '0', reader2: '0' })).status, 303);
+  assert.deepEqual(sql(`SELECT role, person_id FROM case_session_role WHERE session_id = ${session}`), [{ role: 'summariser', person_id: p3 }]);
+  assert.equal((await lead.post(`/sessions/${session}/roles`, { random: '1' })).status, 303);
+  const drawn = sql(`SELECT person_id FROM case_session_role WHERE session_id = ${session}`).map((r) => r.person_id);
+  const members = sql(`SELECT person_id FROM enrolment WHERE group_id = ${group} AND status <> 'stopped'`).map((r) => r.person_id);
+  assert.ok(drawn.length >= 1);
+  for (const d of drawn) {
+    assert.ok(members.includes(d), 'a member of the group');
+    assert.notEqual(d, owner, 'never the case owner');
+  }
+});
+
+test('privacy: another group 404, the coach, the owner and the mentor counts only, another organisation 404; reads audited', async () => {
+  for (const c of [other, await signedIn('begeleider2@gemeente.example')]) {
+    assert.equal((await c.get(`/sessions/${session}`)).status, 404);
+    assert.equal((await c.get(`/sessions/${session}/projector`)).status, 404);
+    assert.equal((await c.post(`/sessions/${session}/answers`, { answer: 'van buiten' })).status, 404);
+  }
+  assert.equal((await other.get(`/groups/${group}/sessions`)).status, 404);
+  for (const role of ['coach', 'owner', 'mentor']) {
+    const c = await signedIn(demoEmail(role, 'gemeente'));
+    assert.equal((await c.get(`/sessions/${session}`)).status, 403, role);
+    const g = await c.get(`/groups/${group}/sessions`);
+    assert.equal(g.status, 200, role);
+    assert.match(g.text, /Gehouden sessies<\/dt><dd>1<\/dd>/, role);
+    assert.doesNotMatch(g.text, new RegExp(CASE), `${role} sees no case`);
+    assert.doesNotMatch(g.text, /\/sessions\/\d+"/, `${role} gets no link to a session`);
+  }
+  const politie = await signedIn(demoEmail('facilitator', 'politie'));
+  assert.equal((await politie.get(`/sessions/${session}`)).status, 404);
+  assert.equal((await politie.get(`/groups/${group}/sessions`)).status, 404);
+  assert.equal(sql(`SELECT count(*) AS n FROM case_session_answer WHERE text = 'van buiten'`)[0].n, 0);
+  // the member's reading of the case and the leader's texts, each writer once a read
+  const reader = demoEmail('participant', 'gemeente');
+  const before = sql(`SELECT count(*) AS n FROM audit_log WHERE action = 'case_session.read' AND object_id = ${session} AND actor = '${reader}'`)[0].n;
+  await member.get(`/sessions/${session}`);
+  const rows = sql(`SELECT detail FROM audit_log WHERE action = 'case_session.read' AND object_id = ${session} AND actor = '${reader}' ORDER BY id DESC LIMIT 2`);
+  const after = sql(`SELECT count(*) AS n FROM audit_log WHERE action = 'case_session.read' AND object_id = ${session} AND actor = '${reader}'`)[0].n;
+  assert.equal(after - before, 2, 'the leader\'s texts and the answer of deelnemer3, not the reader\'s own case');
+  const writers = rows.map((r) => Number(r.detail.match(/^writer person (\d+)$/)[1])).sort();
+  const leadP = personOf(demoEmail('facilitator', 'gemeente')), p3 = personOf('deelnemer3@gemeente.example');
+  assert.deepEqual(writers, [leadP, p3].sort());
 });
