@@ -254,3 +254,17 @@ test('privacy: another group 404, the coach, the owner and the mentor counts onl
   const leadP = personOf(demoEmail('facilitator', 'gemeente')), p3 = personOf('deelnemer3@gemeente.example');
   assert.deepEqual(writers, [leadP, p3].sort());
 });
+
+test('inzage and erasure: the case owner sees the case they brought, not others\' answers; an erased member\'s answers are gone', () => {
+  const emp = (email) => sql(`SELECT p.employee_id AS e FROM person p JOIN account a ON a.person_id = p.id WHERE a.email = '${email}'`)[0].e;
+  const out = JSON.parse(cli(srv.db, ['person', 'export', '--org', 'gemeente-demo', '--employee',
+    emp(demoEmail('participant', 'gemeente')), '--format', 'json']));
+  const text = JSON.stringify(out);
+  assert.ok(text.includes(CASE), 'the case they brought');
+  assert.ok(!text.includes('Bel eerst de huisarts'), 'not another member\'s answer');
+  const p3 = personOf('deelnemer3@gemeente.example');
+  cli(srv.db, ['person', 'erase', '--org', 'gemeente-demo', '--employee', emp('deelnemer3@gemeente.example')]);
+  assert.equal(sql(`SELECT count(*) AS n FROM case_session_answer WHERE person_id = ${p3}`)[0].n, 0);
+  assert.equal(sql(`SELECT count(*) AS n FROM case_session_answer WHERE text LIKE '%huisarts%'`)[0].n, 0);
+  assert.equal(sql(`SELECT count(*) AS n FROM case_session_role WHERE person_id = ${p3}`)[0].n, 0);
+});
