@@ -75,13 +75,25 @@ static int reach(struct ctx *c, long long id, struct case_session *s, struct lea
 	return *leader || is_member(*members, *nmembers, me) ? D_OK : D_NOTFOUND;
 }
 
-/* The same, for the leader alone: D_FORBIDDEN for a member. */
-static int reach_leader(struct ctx *c, long long id, struct case_session *s, struct learning_group *g,
-			struct session_member **members, size_t *nmembers)
+/* The session for its leader alone (D_FORBIDDEN for a member), with the
+ * group's members and, when m is given, the session's method. */
+struct lead {
+	struct case_session s;
+	struct learning_group g;
+	struct session_member *mem;
+	size_t nm;
+	struct method m;
+};
+
+static int reach_leader(struct ctx *c, long long id, struct lead *l, bool with_method)
 {
 	bool leader;
-	int r = reach(c, id, s, g, members, nmembers, &leader);
-	return r ? r : leader ? D_OK : D_FORBIDDEN;
+	int r = reach(c, id, &l->s, &l->g, &l->mem, &l->nm, &leader);
+	if (!r && !leader)
+		r = D_FORBIDDEN;
+	if (!r && with_method)
+		r = find_method(c, l->s.method_id, NULL, &l->m);
+	return r;
 }
 
 /* One audit line per writer other than the reader whose text is read. */
@@ -202,42 +214,30 @@ int case_session_start(struct ctx *c, long long group_id, const char *method_key
 
 int case_session_move(struct ctx *c, long long id, int to, struct errors *e)
 {
-	struct case_session s;
-	struct learning_group g;
-	struct session_member *mem;
-	size_t nm;
-	struct method m;
-	int r = reach_leader(c, id, &s, &g, &mem, &nm);
-	if (!r)
-		r = find_method(c, s.method_id, NULL, &m);
+	struct lead l;
+	int r = reach_leader(c, id, &l, true);
 	if (r)
 		return r;
-	if (to < 1 || to > (int)m.nsteps) {
-		errors_add(c, e, "to", _("Choose a step from 1 to %zu."), m.nsteps);
+	if (to < 1 || to > (int)l.m.nsteps) {
+		errors_add(c, e, "to", _("Choose a step from 1 to %zu."), l.m.nsteps);
 		return D_INVALID;
 	}
-	if (to == s.step)
+	if (to == l.s.step)
 		return D_OK;
 	if (store_case_session_set_step(c->st, c->who->organisation_id, id, to))
 		return D_ERROR;
-	audit(c, "case_session.step", "case_session", id, "%d -> %d", s.step, to);
+	audit(c, "case_session.step", "case_session", id, "%d -> %d", l.s.step, to);
 	return D_OK;
 }
 
 int case_session_note(struct ctx *c, long long id, int n, const char *text, struct errors *e)
 {
-	struct case_session s;
-	struct learning_group g;
-	struct session_member *mem;
-	size_t nm;
-	struct method m;
-	int r = reach_leader(c, id, &s, &g, &mem, &nm);
-	if (!r)
-		r = find_method(c, s.method_id, NULL, &m);
+	struct lead l;
+	int r = reach_leader(c, id, &l, true);
 	if (r)
 		return r;
-	if (n < 1 || n > (int)m.nsteps)
-		errors_add(c, e, "n", _("Choose a step from 1 to %zu."), m.nsteps);
+	if (n < 1 || n > (int)l.m.nsteps)
+		errors_add(c, e, "n", _("Choose a step from 1 to %zu."), l.m.nsteps);
 	check_long_text(c, e, "note", _("Notes"), text, 0, CASE_TEXT_MAX);
 	if (e->n)
 		return D_INVALID;
@@ -247,21 +247,18 @@ int case_session_note(struct ctx *c, long long id, int n, const char *text, stru
 int case_session_roles(struct ctx *c, long long id, long long summariser, const long long readers[2], bool at_random,
 		       struct errors *e)
 {
-	struct case_session s;
-	struct learning_group g;
-	struct session_member *mem;
-	size_t nm;
-	int r = reach_leader(c, id, &s, &g, &mem, &nm);
+	struct lead l;
+	int r = reach_leader(c, id, &l, false);
 	if (r)
 		return r;
 	long long pick[3] = { summariser, readers[0], readers[1] };
 	if (at_random) {
 		/* the members other than the case owner, shuffled; the first three */
-		long long *pool = arena_alloc(c->a, (nm + 1) * sizeof(*pool));
+		long long *pool = arena_alloc(c->a, (l.nm + 1) * sizeof(*pool));
 		size_t np = 0;
-		for (size_t i = 0; i < nm; i++)
-			if (mem[i].person_id != s.case_person_id)
-				pool[np++] = mem[i].person_id;
+		for (size_t i = 0; i < l.nm; i++)
+			if (l.mem[i].person_id != l.s.case_person_id)
+				pool[np++] = l.mem[i].person_id;
 		for (size_t i = np; i > 1; i--) {
 			size_t k = randombytes_uniform((uint32_t)i);
 			long long t = pool[i - 1];
@@ -272,7 +269,7 @@ int case_session_roles(struct ctx *c, long long id, long long summariser, const 
 			pick[i] = i < np ? pool[i] : 0;
 	} else {
 		for (size_t i = 0; i < 3; i++)
-			if (pick[i] && (!is_member(mem, nm, pick[i]) || pick[i] == s.case_person_id))
+			if (pick[i] && (!is_member(l.mem, l.nm, pick[i]) || pick[i] == l.s.case_person_id))
 				errors_add(c, e, i ? "reader" : "summariser", "%s",
 					   _("Choose a participant of the group other than the case owner."));
 		if (pick[1] && pick[1] == pick[2])
@@ -292,12 +289,9 @@ int case_session_roles(struct ctx *c, long long id, long long summariser, const 
 
 int case_session_answer(struct ctx *c, long long id, const char *text, struct errors *e)
 {
-	struct case_session s;
-	struct learning_group g;
-	struct session_member *mem;
-	size_t nm;
+	struct lead l;
 	bool leader;
-	int r = reach(c, id, &s, &g, &mem, &nm, &leader);
+	int r = reach(c, id, &l.s, &l.g, &l.mem, &l.nm, &leader);
 	if (r)
 		return r;
 	if (!check_long_text(c, e, "answer", _("Your answer"), text, 1, SESSION_ANSWER_MAX))
@@ -310,11 +304,8 @@ int case_session_answer(struct ctx *c, long long id, const char *text, struct er
 
 int case_session_select(struct ctx *c, long long id, long long answer_id, bool selected)
 {
-	struct case_session s;
-	struct learning_group g;
-	struct session_member *mem;
-	size_t nm;
-	int r = reach_leader(c, id, &s, &g, &mem, &nm);
+	struct lead l;
+	int r = reach_leader(c, id, &l, false);
 	if (r)
 		return r;
 	return d_from_store(store_case_session_select(c->st, c->who->organisation_id, id, answer_id, selected));
@@ -322,11 +313,8 @@ int case_session_select(struct ctx *c, long long id, long long answer_id, bool s
 
 int case_session_outcome(struct ctx *c, long long id, const char *summary, const char *sharpened, struct errors *e)
 {
-	struct case_session s;
-	struct learning_group g;
-	struct session_member *mem;
-	size_t nm;
-	int r = reach_leader(c, id, &s, &g, &mem, &nm);
+	struct lead l;
+	int r = reach_leader(c, id, &l, false);
 	if (r)
 		return r;
 	check_long_text(c, e, "summary", _("Summary"), summary, 0, CASE_TEXT_MAX);
