@@ -215,6 +215,8 @@ bool web_confirm_detail(struct web *w, const char *question, const char *detail,
 bool web_confirm_delete(struct web *w, const char *what, const char *back);
 
 /* handlers by file */
+/* methods.c: the organisation's session methods */
+void api_methods(struct web *w);
 /* sessions.c: a group's sessions with a case */
 void page_group_sessions(struct web *w);
 void page_group_session_start(struct web *w);

@@ -90,6 +90,13 @@ test('action learning\'s nine steps equal the seed\'s text word for word', (t) =
   assert.deepEqual(methods().find((m) => m.key === 'actieleren').steps.map((s) => s.instruction), seed);
 });
 
+test('the API gives the same methods as the command line, to every account of the organisation', async () => {
+  const r = await member.get('/api/v1/methods');
+  assert.equal(r.status, 200);
+  assert.deepEqual(r.json(), { methods: methods('gemeente-demo') });
+  assert.equal((await new Client(srv.base).get('/api/v1/methods')).status, 401);
+});
+
 test('the learning circle of seed 002 and two intervision methods marked as leergang\'s', () => {
   const all = methods();
   const lc = all.find((m) => m.key === 'leercirkel');
