@@ -17,6 +17,7 @@
 #include <assert.h>
 #include <sodium.h>
 #include <string.h>
+#include <time.h>
 
 /* The group's participants who have not stopped. */
 static int members_of(struct ctx *c, long long group_id, struct session_member **out, size_t *n)
@@ -134,6 +135,13 @@ int case_session_open(struct ctx *c, long long id, struct session_view *v)
 		return r;
 	v->leader_person_id = g.facilitator_id;
 	v->current = v->s.step <= (int)v->m.nsteps ? &v->m.steps[v->s.step - 1] : NULL;
+	if (v->current && v->current->minutes > 0 && v->s.step_since > 0) {
+		/* the step's timer without JavaScript: the time it ends */
+		time_t end = (time_t)(v->s.step_since + 60LL * v->current->minutes);
+		struct tm tm;
+		localtime_r(&end, &tm);
+		strftime(v->step_ends, sizeof(v->step_ends), "%H:%M", &tm);
+	}
 	r = store_case_session_roles(c->st, c->a, org, id, &v->roles, &v->nroles);
 	if (!r)
 		r = store_case_session_notes(c->st, c->a, org, id, &v->notes, &v->nnotes);
@@ -201,6 +209,7 @@ int case_session_start(struct ctx *c, long long group_id, const char *method_key
 	s.group_id = group_id;
 	s.method_id = m.id;
 	s.held_on = today;
+	s.step_since = ctx_now(c);
 	s.case_person_id = case_person_id;
 	s.case_title = (char *)title;
 	s.case_question = (char *)question;
@@ -224,7 +233,7 @@ int case_session_move(struct ctx *c, long long id, int to, struct errors *e)
 	}
 	if (to == l.s.step)
 		return D_OK;
-	if (store_case_session_set_step(c->st, c->who->organisation_id, id, to))
+	if (store_case_session_set_step(c->st, c->who->organisation_id, id, to, ctx_now(c)))
 		return D_ERROR;
 	audit(c, "case_session.step", "case_session", id, "%d -> %d", l.s.step, to);
 	return D_OK;

@@ -28,6 +28,7 @@ struct session_view {
 	struct case_session s;
 	struct method m;                     /* with its steps */
 	const struct method_step *current;   /* the step the session is at */
+	char step_ends[6];                   /* "HH:MM" the step's minutes end, or "" */
 	bool leader;                         /* the acting person leads it */
 	long long leader_person_id;
 	struct session_member *members;      /* the group's participants (not stopped) */

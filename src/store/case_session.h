@@ -17,7 +17,8 @@ MUST_CHECK int store_case_session_list(struct store *s, struct arena *a, long lo
 				       struct case_session **out, size_t *n);
 MUST_CHECK int store_case_session_counts(struct store *s, long long org, long long group_id,
 					 struct case_session_counts *out);
-MUST_CHECK int store_case_session_set_step(struct store *s, long long org, long long id, int step);
+/* The step and when it began. */
+MUST_CHECK int store_case_session_set_step(struct store *s, long long org, long long id, int step, long long since);
 MUST_CHECK int store_case_session_set_outcome(struct store *s, long long org, long long id, const char *summary,
 					      const char *sharpened);
 /* Replaces the summariser and readers (person ids, 0 for none). */

@@ -134,8 +134,11 @@ static void step_block(struct web *w, const struct session_view *v)
 		return;
 	html(w->out, "<section class=\"step\" id=\"step\"><h2>%s</h2>",
 	     arena_printf(w->a, _("Step %d of %zu: %s"), s->n, v->m.nsteps, s->name));
-	html(w->out, "<p class=\"instruction\">%s</p><p class=\"muted\">%s: %s · %s</p></section>", s->instruction,
+	html(w->out, "<p class=\"instruction\">%s</p><p class=\"muted\">%s: %s · %s", s->instruction,
 	     _("Who"), s->who, arena_printf(w->a, _("%d min."), s->minutes));
+	if (*v->step_ends)
+		html(w->out, " · %s", arena_printf(w->a, _("until %s"), v->step_ends));
+	html(w->out, "</p></section>");
 }
 
 static void roles_block(struct web *w, const struct session_view *v)

@@ -166,7 +166,7 @@ test('the leader walks the steps forward and back; a late second click changes n
   assert.equal(stepOf(), 3);
   p = await lead.get(`/sessions/${session}`);
   assert.match(p.text, /Stap 3 van 9: Antwoorden in één minuut/);
-  assert.match(p.text, /teamleden · 1 min\./);
+  assert.match(p.text, /teamleden · 1 min\. · tot \d\d:\d\d/, 'the step\'s timer: the time it ends');
   assert.match(p.text, /name="to" value="2">Stap terug/);
   assert.equal((await lead.post(`/sessions/${session}/step`, { to: '2' })).status, 303, 'back a step');
   assert.equal(stepOf(), 2);

@@ -10,6 +10,7 @@
 
 struct case_session {
 	long long id, group_id, method_id, case_person_id;
+	long long step_since;    /* when the current step began (unix time) */
 	int step;
 	char *held_on, *case_title, *case_question, *case_context, *summary, *sharpened;
 	char *method_name, *case_person_name;   /* filled by reads */

@@ -38,6 +38,7 @@ CREATE TABLE case_session (
 	method_id       INTEGER NOT NULL REFERENCES session_method(id),
 	held_on         TEXT NOT NULL,
 	step            INTEGER NOT NULL DEFAULT 1 CHECK (step >= 1),
+	step_since      INTEGER NOT NULL DEFAULT 0,   -- when the step began (unix time): its timer
 	case_person_id  INTEGER REFERENCES person(id),
 	case_title      TEXT NOT NULL DEFAULT '',
 	case_question   TEXT NOT NULL DEFAULT '',

@@ -4,7 +4,7 @@
 #include "store/case_session.h"
 
 #define SESSION_COLS "x.id, x.group_id, x.method_id, ifnull(x.case_person_id, 0), x.step, x.held_on, x.case_title," \
-	" x.case_question, x.case_context, x.summary, x.sharpened, m.name, ifnull(p.name, '')"
+	" x.case_question, x.case_context, x.summary, x.sharpened, m.name, ifnull(p.name, ''), x.step_since"
 #define SESSION_FROM " FROM case_session x JOIN session_method m ON m.id = x.method_id" \
 	" LEFT JOIN person p ON p.id = x.case_person_id"
 
@@ -23,6 +23,7 @@ static void read_session(struct arena *a, sqlite3_stmt *st, struct case_session 
 	x->sharpened = col_text0(a, st, 10);
 	x->method_name = col_text0(a, st, 11);
 	x->case_person_name = col_text0(a, st, 12);
+	x->step_since = sqlite3_column_int64(st, 13);
 }
 
 int store_case_session_add(struct store *s, long long org, const struct case_session *x, long long *id)
@@ -30,7 +31,7 @@ int store_case_session_add(struct store *s, long long org, const struct case_ses
 	/* the group, the method and the case owner must be of the organisation */
 	sqlite3_stmt *st = stmt(s,
 		"INSERT INTO case_session(organisation_id, group_id, method_id, held_on, case_person_id, case_title,"
-		" case_question, case_context) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8"
+		" case_question, case_context, step_since) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9"
 		" WHERE EXISTS (SELECT 1 FROM learning_group WHERE id = ?2 AND organisation_id = ?1)"
 		" AND EXISTS (SELECT 1 FROM session_method WHERE id = ?3 AND organisation_id = ?1)"
 		" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM person WHERE id = ?5 AND organisation_id = ?1))");
@@ -42,6 +43,7 @@ int store_case_session_add(struct store *s, long long org, const struct case_ses
 	bind_text(st, 6, x->case_title ? x->case_title : "");
 	bind_text(st, 7, x->case_question ? x->case_question : "");
 	bind_text(st, 8, x->case_context ? x->case_context : "");
+	sqlite3_bind_int64(st, 9, x->step_since);
 	return inserted(s, exec_stmt(s, st), id);
 }
 
@@ -92,12 +94,13 @@ int store_case_session_counts(struct store *s, long long org, long long group_id
 	return map_rc(s, rc);
 }
 
-int store_case_session_set_step(struct store *s, long long org, long long id, int step)
+int store_case_session_set_step(struct store *s, long long org, long long id, int step, long long since)
 {
-	sqlite3_stmt *st = stmt(s, "UPDATE case_session SET step = ?3 WHERE organisation_id = ?1 AND id = ?2");
+	sqlite3_stmt *st = stmt(s, "UPDATE case_session SET step = ?3, step_since = ?4 WHERE organisation_id = ?1 AND id = ?2");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, id);
 	sqlite3_bind_int(st, 3, step);
+	sqlite3_bind_int64(st, 4, since);
 	return changed(s, exec_stmt(s, st));
 }
 
