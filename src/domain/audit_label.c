@@ -42,6 +42,7 @@ static const struct { const char *action, *label; } labels[] = {
 	{ "people.export", N_("People list exported") },
 	{ "framework.install", N_("Framework installed") },
 	{ "method.install", N_("Session method installed") },
+	{ "method.step", N_("Step of a session method changed") },
 	{ "case_session.start", N_("Session with a case started") },
 	{ "case_session.step", N_("Session moved to another step") },
 	{ "case_session.roles", N_("Roles in a session chosen") },

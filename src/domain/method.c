@@ -6,6 +6,8 @@
 #include "store/method.h"
 #include "store/store.h"
 #include "store_rc.h"
+#include "validate.h"
+#include "core/i18n.h"
 
 #include <jansson.h>
 
@@ -66,7 +68,8 @@ json_t *method_list_json(const struct method *m, size_t n)
 		json_t *steps = json_array();
 		for (size_t k = 0; k < m[i].nsteps; k++) {
 			const struct method_step *s = &m[i].steps[k];
-			json_array_append_new(steps, json_pack("{s:i, s:s, s:s, s:s, s:i, s:s}", "n", s->n, "name", s->name,
+			json_array_append_new(steps, json_pack("{s:I, s:i, s:s, s:s, s:s, s:i, s:s}", "id", (json_int_t)s->id,
+							       "n", s->n, "name", s->name,
 							       "who", s->who, "instruction", s->instruction,
 							       "minutes", s->minutes, "source", s->source));
 		}
@@ -75,4 +78,19 @@ json_t *method_list_json(const struct method *m, size_t n)
 						      "steps", steps));
 	}
 	return json_pack("{s:o}", "methods", list);
+}
+
+int method_step_save(struct ctx *c, const struct method_step *s, struct errors *e)
+{
+	check_line(c, e, "name", _("Name"), s->name, 1, 200);
+	check_line(c, e, "who", _("Who"), s->who, 0, 200);
+	check_long_text(c, e, "instruction", _("Instruction"), s->instruction, 1, 2000);
+	if (s->minutes < 0 || s->minutes > METHOD_MINUTES_MAX)
+		errors_add(c, e, "minutes", _("Minutes: a whole number from 0 to %d."), METHOD_MINUTES_MAX);
+	if (e->n)
+		return D_INVALID;
+	int r = d_from_store(store_method_step_update(c->st, c->who->organisation_id, s));
+	if (!r)
+		audit(c, "method.step", "session_method_step", s->id, "%s", s->name);
+	return r;
 }

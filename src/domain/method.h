@@ -16,7 +16,14 @@ MUST_CHECK int method_install_all(struct ctx *c);
 /* The organisation's methods by name, each with its steps in order. */
 MUST_CHECK int method_list(struct ctx *c, struct method **out, size_t *n);
 
-/* {"methods":[{"key","name","source","description","steps":[{"n","name",
+/* Changes a step of one of the organisation's methods (its name, who does
+ * what, the instruction, the default minutes, 0..240); D_NOTFOUND for a
+ * step of another organisation. The step keeps its source: where its text
+ * came from. */
+#define METHOD_MINUTES_MAX 240
+MUST_CHECK int method_step_save(struct ctx *c, const struct method_step *s, struct errors *e);
+
+/* {"methods":[{"key","name","source","description","steps":[{"id","n","name",
  * "who","instruction","minutes","source"}]}]}: the form the command line
  * and the API give. */
 struct json_t;

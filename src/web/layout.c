@@ -155,6 +155,7 @@ static const struct {
 	const char *code, *message;
 } done_messages[] = {
 	{ "unit-created", N_("The unit has been added.") },
+	{ "method-step-saved", N_("The step has been saved. Sessions started from now on follow it.") },
 	{ "retention-saved", N_("The retention periods have been saved. The next nightly run applies them.") },
 	{ "person-erased", N_("The person has been erased: what had to stay is kept without name, e-mail or employee number.") },
 	{ "wave-closed", N_("The wave has been closed: its links answer no more, and its results are shown from 5 responses.") },

@@ -196,6 +196,8 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/people/import", api_import, ROLES_ADMIN, API },
 	{ "GET", "/api/v1/me", api_me, ACCESS_SIGNED_IN, API },
 	{ "GET", "/api/v1/methods", api_methods, ACCESS_SIGNED_IN, API },
+	{ "GET", "/methods", page_methods, ACCESS_SIGNED_IN, PAGE },
+	{ "POST", "/method-steps/{id}", page_method_step_save, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "GET", "/api/v1/programmes", api_programmes, ROLES_PROGRAMME_READ, API },
 	{ "POST", "/api/v1/programmes", api_programme_create, ROLES_PROGRAMME_WRITE, API },
 	{ "GET", "/api/v1/programmes/{id}", api_programme, ROLES_PROGRAMME_READ, API },

@@ -46,7 +46,8 @@ static void overview_page(struct web *w, const struct errors *err, int status)
 		return;
 	}
 	page_begin(w, _("Sessions with a case"));
-	html(w->out, "<p><a href=\"/groups/%lld\">%s</a></p>", w->id[0], _("Back to the group"));
+	html(w->out, "<p><a href=\"/groups/%lld\">%s</a> · <a href=\"/methods\">%s</a></p>", w->id[0], _("Back to the group"),
+	     _("Session methods"));
 	html(w->out, "<p>%s</p>", _("A case and everything said about it is for the members of the session only."));
 	html(w->out, "<dl class=\"counts\"><dt>%s</dt><dd>%lld</dd><dt>%s</dt><dd>%lld</dd><dt>%s</dt><dd>%lld</dd></dl>",
 	     _("Sessions held"), o.counts.sessions, _("Cases"), o.counts.cases, _("Answers given"), o.counts.answers);

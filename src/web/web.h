@@ -217,6 +217,8 @@ bool web_confirm_delete(struct web *w, const char *what, const char *back);
 /* handlers by file */
 /* methods.c: the organisation's session methods */
 void api_methods(struct web *w);
+void page_methods(struct web *w);
+void page_method_step_save(struct web *w);
 /* sessions.c: a group's sessions with a case */
 void page_group_sessions(struct web *w);
 void page_group_session_start(struct web *w);

@@ -88,7 +88,7 @@ const policy = {
   'POST /frameworks/{id}/elements/{id}': PROG_WRITE,
   'POST /programmes/{id}/selection/criteria': PROG_WRITE, 'POST /programmes/{id}/selection/candidates': PROG_WRITE,
   'POST /programmes/{id}/selection/scores': PROG_WRITE, 'GET /frameworks': PROG_READ, 'GET /frameworks/{id}': PROG_READ,
-  'GET /api/v1/methods': 'signed_in', 'GET /groups/{id}/sessions': MEMBER, 'POST /groups/{id}/sessions': ['facilitator'],
+  'GET /api/v1/methods': 'signed_in', 'GET /methods': 'signed_in', 'POST /method-steps/{id}': PROG_WRITE, 'GET /groups/{id}/sessions': MEMBER, 'POST /groups/{id}/sessions': ['facilitator'],
   'GET /sessions/{id}': SESSION, 'GET /sessions/{id}/projector': SESSION, 'POST /sessions/{id}/answers': SESSION,
   'POST /sessions/{id}/step': ['facilitator'], 'POST /sessions/{id}/notes': ['facilitator'],
   'POST /sessions/{id}/roles': ['facilitator'], 'POST /sessions/{id}/select': ['facilitator'],

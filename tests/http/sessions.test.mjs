@@ -275,3 +275,30 @@ test('inzage and erasure: the case owner sees the case they brought, not others\
   assert.equal(sql(`SELECT count(*) AS n FROM case_session_answer WHERE text LIKE '%huisarts%'`)[0].n, 0);
   assert.equal(sql(`SELECT count(*) AS n FROM case_session_role WHERE person_id = ${p3}`)[0].n, 0);
 });
+
+test('the coach changes a step of a method: kept as the organisation\'s own, bad input refused in Dutch, another organisation 404', async () => {
+  const coach = await signedIn(demoEmail('coach', 'gemeente'));
+  const page = await coach.get('/methods');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Een van de teamleden brengt de casus in tijdens een teambespreking\./);
+  assert.match(page.text, /Intervisie: incidentmethode[\s\S]*Bron: leergang/);
+  const balint = methods('gemeente-demo').find((m) => m.key === 'balintmethode');
+  const step = balint.steps[0];
+  const bad = await coach.post(`/method-steps/${step.id}`, { name: '', who: 'inbrenger', instruction: 'x', minutes: '999' });
+  assert.equal(bad.status, 422);
+  assert.match(bad.text, /Naam is verplicht/);
+  assert.match(bad.text, /Minuten: een geheel getal van 0 tot en met 240\./);
+  assert.deepEqual(methods('gemeente-demo').find((m) => m.key === 'balintmethode').steps[0], step, 'nothing changed');
+  assert.equal((await coach.post(`/method-steps/${step.id}`, { csrf: '', name: 'X', who: 'Y', instruction: 'Z', minutes: '5' })).status, 403);
+  const ok = await coach.post(`/method-steps/${step.id}`, { name: 'Casus vertellen', who: 'inbrenger',
+    instruction: 'De inbrenger vertelt, de groep luistert.', minutes: '12' });
+  assert.equal(ok.status, 303);
+  const now = methods('gemeente-demo').find((m) => m.key === 'balintmethode').steps[0];
+  assert.equal(now.instruction, 'De inbrenger vertelt, de groep luistert.');
+  assert.equal(now.minutes, 12);
+  assert.equal(now.source, 'leergang');
+  assert.equal(methods().find((m) => m.key === 'balintmethode').steps[0].minutes, 10, 'the other organisation keeps its own');
+  const politie = await signedIn(demoEmail('coach', 'politie'));
+  assert.equal((await politie.post(`/method-steps/${step.id}`, { name: 'a', who: 'b', instruction: 'c', minutes: '1' })).status, 404);
+  assert.equal((await member.post(`/method-steps/${step.id}`, { name: 'a', who: 'b', instruction: 'c', minutes: '1' })).status, 403);
+});

@@ -98,3 +98,16 @@ int store_method_steps(struct store *s, struct arena *a, long long org, long lon
 	sqlite3_reset(st);
 	return map_rc(s, rc);
 }
+
+int store_method_step_update(struct store *s, long long org, const struct method_step *p)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE session_method_step SET name = ?3, who = ?4, instruction = ?5, minutes = ?6"
+				" WHERE organisation_id = ?1 AND id = ?2");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, p->id);
+	bind_text(st, 3, p->name);
+	bind_text(st, 4, p->who ? p->who : "");
+	bind_text(st, 5, p->instruction ? p->instruction : "");
+	sqlite3_bind_int(st, 6, p->minutes);
+	return changed(s, exec_stmt(s, st));
+}
