@@ -82,6 +82,10 @@ json_t *method_list_json(const struct method *m, size_t n)
 
 int method_step_save(struct ctx *c, const struct method_step *s, struct errors *e)
 {
+	long long method_id;
+	int r = d_from_store(store_method_step_method(c->st, c->who->organisation_id, s->id, &method_id));
+	if (r)
+		return r;  /* another organisation's step is not found, whatever the form says */
 	check_line(c, e, "name", _("Name"), s->name, 1, 200);
 	check_line(c, e, "who", _("Who"), s->who, 0, 200);
 	check_long_text(c, e, "instruction", _("Instruction"), s->instruction, 1, 2000);
@@ -89,7 +93,7 @@ int method_step_save(struct ctx *c, const struct method_step *s, struct errors *
 		errors_add(c, e, "minutes", _("Minutes: a whole number from 0 to %d."), METHOD_MINUTES_MAX);
 	if (e->n)
 		return D_INVALID;
-	int r = d_from_store(store_method_step_update(c->st, c->who->organisation_id, s));
+	r = d_from_store(store_method_step_update(c->st, c->who->organisation_id, s));
 	if (!r)
 		audit(c, "method.step", "session_method_step", s->id, "%s", s->name);
 	return r;

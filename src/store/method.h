@@ -14,6 +14,8 @@ MUST_CHECK int store_method_by_key(struct store *s, struct arena *a, long long o
 /* By name, then id; steps not filled. */
 MUST_CHECK int store_method_list(struct store *s, struct arena *a, long long org, struct method **out, size_t *n);
 MUST_CHECK int store_method_step_add(struct store *s, long long org, const struct method_step *st, long long *id);
+/* The method a step of the organisation belongs to; ST_NOTFOUND otherwise. */
+MUST_CHECK int store_method_step_method(struct store *s, long long org, long long step_id, long long *method_id);
 /* Changes name, who, instruction and minutes of a step of the organisation. */
 MUST_CHECK int store_method_step_update(struct store *s, long long org, const struct method_step *p);
 /* In the order of n. */

@@ -111,3 +111,15 @@ int store_method_step_update(struct store *s, long long org, const struct method
 	sqlite3_bind_int(st, 6, p->minutes);
 	return changed(s, exec_stmt(s, st));
 }
+
+int store_method_step_method(struct store *s, long long org, long long step_id, long long *method_id)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT method_id FROM session_method_step WHERE organisation_id = ? AND id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, step_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*method_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
