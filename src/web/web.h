@@ -218,6 +218,10 @@ bool web_confirm_delete(struct web *w, const char *what, const char *back);
 /* methods.c: the organisation's session methods */
 void api_methods(struct web *w);
 void page_methods(struct web *w);
+/* api_sessions.c: a session with a case in the API */
+void api_session(struct web *w);
+void api_session_answer(struct web *w);
+void api_session_step(struct web *w);
 void page_method_step_save(struct web *w);
 /* sessions.c: a group's sessions with a case */
 void page_group_sessions(struct web *w);

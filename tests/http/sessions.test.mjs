@@ -262,6 +262,33 @@ test('privacy: another group 404, the coach, the owner and the mentor counts onl
   assert.deepEqual(writers, [leadP, p3].sort());
 });
 
+const postJson = (c, path, body, headers = {}) => c.request('POST', path,
+  { body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+
+test('the API twin: a member reads and answers, the leader steps; the same rules as the pages', async () => {
+  const r = await member.get(`/api/v1/sessions/${session}`);
+  assert.equal(r.status, 200);
+  const j = r.json();
+  assert.equal(j.case.title, CASE);
+  assert.equal(j.method.key, 'actieleren');
+  assert.equal(j.leader, false);
+  assert.equal(j.step.instruction, NINE[j.step.n - 1]);
+  assert.equal((await postJson(member, `/api/v1/sessions/${session}/answers`, { text: '' })).status, 422);
+  assert.equal((await postJson(member, `/api/v1/sessions/${session}/answers`, { text: 'Via de API' })).status, 200);
+  assert.ok((await lead.get(`/api/v1/sessions/${session}`)).json().answers.some((a) => a.text === 'Via de API'));
+  assert.equal((await postJson(member, `/api/v1/sessions/${session}/step`, { to: 4 })).status, 403);
+  assert.equal((await postJson(lead, `/api/v1/sessions/${session}/step`, { to: 4 })).status, 200);
+  assert.equal(stepOf(), 4);
+  const bad = await postJson(lead, `/api/v1/sessions/${session}/step`, { to: 12 });
+  assert.equal(bad.status, 422);
+  assert.match(bad.json().error, /Kies een stap van 1 tot en met 9\./);
+  assert.equal(stepOf(), 4);
+  assert.equal((await postJson(lead, `/api/v1/sessions/${session}/step`, { to: 5 }, { 'x-csrf-token': '0'.repeat(64) })).status, 403);
+  assert.equal((await other.get(`/api/v1/sessions/${session}`)).status, 404);
+  assert.equal((await (await signedIn(demoEmail('coach', 'gemeente'))).get(`/api/v1/sessions/${session}`)).status, 403);
+  assert.equal((await (await signedIn(demoEmail('participant', 'politie'))).get(`/api/v1/sessions/${session}`)).status, 404);
+});
+
 test('inzage and erasure: the case owner sees the case they brought, not others\' answers; an erased member\'s answers are gone', () => {
   const emp = (email) => sql(`SELECT p.employee_id AS e FROM person p JOIN account a ON a.person_id = p.id WHERE a.email = '${email}'`)[0].e;
   const out = JSON.parse(cli(srv.db, ['person', 'export', '--org', 'gemeente-demo', '--employee',
