@@ -118,12 +118,16 @@ const struct command commands[] = {
 	  "                --where workplace|classroom|online --how watching|doing|acquiring [--format csv|json]\n"
 	  "       leergang catalogue examples [--org SLUG] [--form KEY] [--theme T] [--organisation T] [--format csv|json]\n"
 	  "\n"
-	  "The fourteen forms are those of seed 004; their values are leergang's judgement (source\n"
+	  "The fourteen forms are those of the VNG guide (seed 004); their values are leergang's judgement (source\n"
 	  "\"leergang\") until the coach changes them (source \"organisatie\"). match ranks them best\n"
 	  "first, each with a score and why (in Dutch); --how is the learning preference: watching others,\n"
 	  "doing, or acquiring knowledge, practising and discovering. examples searches the 18 practice\n"
 	  "examples of seed 004 (with --org: and that organisation's own) by form key, theme and\n"
 	  "organisation (parts of words, any case)." },
+	{ "method", cmd_method, "list the session methods (action learning, intervision, ...) with their steps",
+	  "leergang method list --org SLUG [--format text|json]\n"
+	  "JSON: {\"methods\": [{\"key\", \"name\", \"source\", \"description\", \"steps\": [{\"n\", \"name\", \"who\",\n"
+	  "\"instruction\", \"minutes\", \"source\"}]}]}; source is the seed and its lines, or \"leergang\"." },
 	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
 	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]\n"

@@ -38,6 +38,9 @@ void demo_modules(struct ctx *c, const long long *pool, size_t npool, long long 
 void demo_logbook(struct ctx *c, long long person, long long group);
 void demo_intake(struct ctx *c, long long person, long long facilitator, long long group);
 void demo_reverse(struct ctx *c, long long senior, long long junior, int step);
+/* sessions.c: an action-learning session of the group led by facilitator,
+ * with the case of members[0] and the answers of members[1..3]. */
+void demo_session(struct ctx *c, long long group, long long facilitator, const long long *members, size_t n);
 void demo_reports(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
 		  long long mentor);
 /* reports.c: the report of each of the first `held` meetings (as the

@@ -142,6 +142,12 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 		if (g == 0) {
 			demo_logbook(c, pool[0], group[g]);  /* the demo participant is the first of the pool */
 			demo_intake(c, pool[0], facilitators[0], group[g]);
+			/* the demo participant's case, three others answering */
+			long long members[4] = { pool[0] };
+			for (size_t i = 0, k = 1; i < nen && k < 4; i++)
+				if (en[i].person_id != pool[0])
+					members[k++] = en[i].person_id;
+			demo_session(c, group[g], facilitators[0], members, 4);
 			demo_reverse(c, mentors[0], pool[0], 5);
 			demo_reports(c, group[g], meeting, held, facilitators[0], mentors[0]);
 		}
@@ -254,6 +260,7 @@ void demo_modules(struct ctx *c, const long long *pool, size_t npool, long long 
 	today_plus(-21, reg);
 	check(c, group_enrol(c, group, pool, n, reg, &e), &e, "enrolment");
 	demo_logbook(c, pool[0], group);  /* the municipality's demo participant, first of the pool */
+	demo_session(c, group, facilitator, pool, n);
 	demo_reverse(c, mentor, pool[0], 3);
 	/* module 1: its seven steps, the first two held */
 	for (int k = 1; k <= 7; k++) {

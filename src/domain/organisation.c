@@ -3,6 +3,7 @@
 #include "organisation.h"
 #include "audit.h"
 #include "framework.h"
+#include "method.h"
 #include "store_rc.h"
 #include "validate.h"
 #include "store/store.h"
@@ -40,6 +41,8 @@ int organisation_create(struct store *st, struct arena *a, const char *slug, con
 		audit(&c, "organisation.create", "organisation", *id, "%s", slug);
 		r = framework_install_all(&c);
 	}
+	if (!r)
+		r = method_install_all(&c);
 	if (r) {
 		store_rollback(st);
 		return r;
@@ -58,6 +61,8 @@ int organisation_frameworks_complete(struct store *st, struct arena *a)
 		if (store_begin(st))
 			return D_ERROR;
 		r = framework_install_all(&c);
+		if (!r)
+			r = method_install_all(&c);
 		if (r)
 			store_rollback(st);
 		else if (store_commit(st))

@@ -17,8 +17,8 @@ MUST_CHECK int organisation_own(struct ctx *c, struct organisation *out);
  * D_CONFLICT for a slug in use. */
 MUST_CHECK int organisation_create(struct store *st, struct arena *a, const char *slug, const char *name, long long *id);
 
-/* The built-in frameworks each organisation lacks (one made before they
- * were installed with it), installed at the server's start. */
+/* The built-in frameworks and session methods each organisation lacks (one
+ * made before they were installed with it), installed at the server's start. */
 MUST_CHECK int organisation_frameworks_complete(struct store *st, struct arena *a);
 
 #endif

@@ -5,15 +5,22 @@
 
 #include <string.h>
 
+/* Valid UTF-8, or false after saying so. */
+static bool valid_text(struct ctx *c, struct errors *e, const char *field, const char *label, const char *v)
+{
+	if (utf8_valid(v, strlen(v)))
+		return true;
+	errors_add(c, e, field, _("%s contains characters that are not valid text; type it again."), label);
+	return false;
+}
+
 bool check_line(struct ctx *c, struct errors *e, const char *field, const char *label,
 		const char *v, size_t min, size_t max)
 {
 	if (!v)
 		v = "";
-	if (!utf8_valid(v, strlen(v))) {
-		errors_add(c, e, field, _("%s contains characters that are not valid text; type it again."), label);
+	if (!valid_text(c, e, field, label, v))
 		return false;
-	}
 	for (const char *p = v; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
 			errors_add(c, e, field, _("%s may not contain line breaks or control characters."), label);
@@ -71,4 +78,22 @@ bool slug_valid(const char *v)
 	if (n < 2 || n > 40 || v[0] == '-')
 		return false;
 	return strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+bool check_long_text(struct ctx *c, struct errors *e, const char *field, const char *label,
+		const char *v, size_t min, size_t max)
+{
+	if (!v)
+		v = "";
+	if (!valid_text(c, e, field, label, v))
+		return false;
+	if (min && strspn(v, " \t\r\n") == strlen(v)) {
+		errors_add(c, e, field, _("%s is required; fill it in."), label);
+		return false;
+	}
+	if (utf8_length(v) > max) {
+		errors_add(c, e, field, _("%s: use at most %d characters."), label, (int)max);
+		return false;
+	}
+	return true;
 }

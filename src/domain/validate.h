@@ -11,6 +11,10 @@
 /* A one-line text of min..max characters: valid UTF-8, no control characters. */
 bool check_line(struct ctx *c, struct errors *e, const char *field, const char *label,
 		const char *v, size_t min, size_t max);
+/* A text of several lines, at most max characters: valid UTF-8; required
+ * when min is 1 (spaces and line breaks alone are no text). */
+bool check_long_text(struct ctx *c, struct errors *e, const char *field, const char *label,
+		const char *v, size_t min, size_t max);
 /* Empty, or something@something.tld without spaces, at most 254 bytes. */
 bool check_email(struct ctx *c, struct errors *e, const char *field, const char *v, bool required);
 bool email_plausible(const char *v);

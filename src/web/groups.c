@@ -331,6 +331,7 @@ static void meetings_section(struct web *w, const struct group_view *v)
 	}
 	html(w->out, "<p><a href=\"/groups/%lld/calendar.ics\">%s</a> · <a href=\"/calendar\">%s</a></p>\n", v->g.id,
 	     _("Download the meetings (.ics)"), _("Subscribe in your calendar"));
+	html(w->out, "<p><a href=\"/groups/%lld/sessions\">%s</a></p>\n", v->g.id, _("Sessions with a case"));
 }
 
 /* Attendance: the whole group for those who run or accompany it, else one's own. */

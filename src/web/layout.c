@@ -155,6 +155,7 @@ static const struct {
 	const char *code, *message;
 } done_messages[] = {
 	{ "unit-created", N_("The unit has been added.") },
+	{ "method-step-saved", N_("The step has been saved. Sessions started from now on follow it.") },
 	{ "retention-saved", N_("The retention periods have been saved. The next nightly run applies them.") },
 	{ "person-erased", N_("The person has been erased: what had to stay is kept without name, e-mail or employee number.") },
 	{ "wave-closed", N_("The wave has been closed: its links answer no more, and its results are shown from 5 responses.") },
@@ -348,6 +349,8 @@ void page_static_css(struct web *w)
 		".status-stopped{color:var(--muted)}\n"
 		".error{border-left:5px solid var(--err);background:#fdf0f1;padding:.6rem 1rem;margin:1rem 0}\n"
 		".done{border-left:5px solid var(--ok);background:#eef7ef;padding:.6rem 1rem}\n"
+		".pre{white-space:pre-wrap}\n.step .instruction{font-size:1.25rem}\n"
+		".projector{font-size:1.8rem;line-height:1.4}.projector h2{font-size:2.4rem}\n"
 		".muted{color:var(--muted)}\n.tree{list-style:none;padding-left:1.2rem}.tree>li{margin:.2rem 0}\n"
 		".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem;padding:0;list-style:none}\n"
 		".cards li{border:1px solid var(--line);border-radius:4px;padding:1rem;background:var(--soft)}\n"

@@ -44,6 +44,9 @@
 #define ROLES_ACCOUNTING (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_OWNER))
 #define ROLES_REPORT_WRITE (ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_MENTOR))
 /* The export page: the administrator (people), the coach (all), the researcher (the waves). */
+/* A session with a case: its leader (the group's facilitator) and members
+ * (the group's participants); the coach and the owner see counts only. */
+#define ROLES_SESSION (ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_PARTICIPANT))
 #define ROLES_EXPORTS (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 
 struct web;
@@ -212,6 +215,25 @@ bool web_confirm_detail(struct web *w, const char *question, const char *detail,
 bool web_confirm_delete(struct web *w, const char *what, const char *back);
 
 /* handlers by file */
+/* methods.c: the organisation's session methods */
+void api_methods(struct web *w);
+void page_methods(struct web *w);
+/* api_sessions.c: a session with a case in the API */
+void api_session(struct web *w);
+void api_session_answer(struct web *w);
+void api_session_step(struct web *w);
+void page_method_step_save(struct web *w);
+/* sessions.c: a group's sessions with a case */
+void page_group_sessions(struct web *w);
+void page_group_session_start(struct web *w);
+void page_session(struct web *w);
+void page_session_projector(struct web *w);
+void page_session_answer(struct web *w);
+void page_session_step(struct web *w);
+void page_session_note(struct web *w);
+void page_session_roles(struct web *w);
+void page_session_select(struct web *w);
+void page_session_outcome(struct web *w);
 void page_report(struct web *w);
 void page_report_save(struct web *w);
 void page_report_publish(struct web *w);

@@ -47,6 +47,8 @@ const REPORT_WRITE = ['facilitator', 'mentor'];
 const SURVEY = ['coach', 'researcher'];
 // the accounting of a level: aggregates for the coach and the owner, every group of the organisation
 const ACCOUNTING = ['coach', 'owner'];
+// a session with a case: its leader (the group's facilitator) and members (the group's participants)
+const SESSION = ['facilitator', 'participant'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public', 'GET /privacy': 'public', 'GET /accessibility': 'public',
@@ -89,6 +91,12 @@ const policy = {
   // the learning-forms catalogue: reference material for every account, changed by the coach
   'GET /catalogue': 'signed_in', 'GET /catalogue/match': 'signed_in', 'GET /catalogue/examples': 'signed_in', 'POST /catalogue/examples': PROG_WRITE, 'GET /catalogue/form': PROG_WRITE,
   'POST /catalogue/form': PROG_WRITE,
+  'GET /api/v1/methods': 'signed_in', 'GET /api/v1/sessions/{id}': SESSION,
+  'POST /api/v1/sessions/{id}/answers': SESSION, 'POST /api/v1/sessions/{id}/step': ['facilitator'], 'GET /methods': 'signed_in', 'POST /method-steps/{id}': PROG_WRITE, 'GET /groups/{id}/sessions': MEMBER, 'POST /groups/{id}/sessions': ['facilitator'],
+  'GET /sessions/{id}': SESSION, 'GET /sessions/{id}/projector': SESSION, 'POST /sessions/{id}/answers': SESSION,
+  'POST /sessions/{id}/step': ['facilitator'], 'POST /sessions/{id}/notes': ['facilitator'],
+  'POST /sessions/{id}/roles': ['facilitator'], 'POST /sessions/{id}/select': ['facilitator'],
+  'POST /sessions/{id}/outcome': ['facilitator'],
   'GET /groups': MEMBER, 'GET /groups/{id}': MEMBER, 'POST /groups/{id}/staff': PROG_WRITE,
   'POST /groups/{id}/enrolments': PROG_WRITE, 'POST /enrolments/{id}': PROG_WRITE, 'POST /groups/{id}/statuses': PROG_WRITE,
   'POST /groups/{id}/meetings': RUN, 'GET /groups/{id}/calendar.ics': MEMBER, 'GET /meetings/{id}': MEMBER,
@@ -161,7 +169,7 @@ test('the demo ids are real and the sets differ where they must', () => {
   }
   // the two groups of the municipality: every object of a group or a person differs
   const [a, b] = sets.gemeente;
-  for (const k of ['group', 'meeting', 'spare', 'story', 'place', 'contribution', 'logbook', 'pair', 'feed', 'enrolment'])
+  for (const k of ['group', 'meeting', 'spare', 'story', 'place', 'contribution', 'logbook', 'pair', 'feed', 'enrolment', 'session'])
     assert.notEqual(a.ids[k], b.ids[k], `Groep 1 and Groep 2 have their own ${k}`);
   // and the organisations: nothing shared
   for (const k of Object.keys(a.ids))
@@ -202,6 +210,9 @@ function reaches(rt, who, set) {
     if (p.endsWith('/closing/words')) return writer;
     return (get && writer) || rel === 'facilitator' || rel === 'mentor';
   }
+  // a session with a case: its content for the group's facilitator and participants, changes for the facilitator
+  if (p.startsWith('/sessions/{id}')) return rel === 'facilitator' || (rel === 'participant' && (get || p.endsWith('/answers')));
+  if (p === '/groups/{id}/sessions' && !get) return rel === 'facilitator';
   if (p.startsWith('/groups/{id}/story') && get) return coach || place(set, who.email, true) !== null;
   if (p === '/groups/{id}/story' || p === '/meetings/{id}/report/publish' || p.startsWith('/contributions/'))
     return rel === 'facilitator';

@@ -133,6 +133,10 @@ async function setIds(srv, set, org) {
   const facilitator = await signedIn(srv.base, set.facilitator);
   const report = await facilitator.get(`/api/v1/meetings/${meetings[0]}/report`);
   const unplaced = report.status === 200 ? report.json().contributions.find((x) => !x.placed) : null;
+  // a session with a case in the group, started by its facilitator
+  const started = await facilitator.post(`/groups/${group}/sessions`, { method: 'actieleren', case_person: '0',
+    case_title: 'Matrix', case_question: '', case_context: '' });
+  const session = Number((started.headers.get('location') || '').match(/^\/sessions\/(\d+)$/)?.[1]);
   // the writer's own: a private logbook entry (the newest), a reverse
   // mentoring pair, a calendar link of all their groups
   const writer = await signedIn(srv.base, set.writer);
@@ -142,7 +146,8 @@ async function setIds(srv, set, org) {
   // and an API token of the writer's, made on the page
   const made = (await writer.post('/tokens', { label: 'matrix', days: '1' })).text;
   return {
-    ...org, programme, batch, group, pmeeting, story, logbook, pair, outcome: map.outcomes[0].id,
+    ...org, programme, batch, group, pmeeting, story, logbook, pair, session,
+    methodStep: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).steps.at(-1).id, outcome: map.outcomes[0].id,
     meeting: meetings[0], spare: Math.max(...meetings),
     place: place.enrolment_id,
     contribution: unplaced ? unplaced.id : NOBODY,
@@ -195,7 +200,8 @@ export function fill(pattern, set, method = 'GET') {
     if (bare.startsWith('/enrolments/{id}/')) return set.place;
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
       meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair',
-      waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken', organisations: 'organisation' };
+      waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken', organisations: 'organisation',
+      sessions: 'session', 'method-steps': 'methodStep' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     throw new Error('no id for ' + pattern);

@@ -99,6 +99,15 @@ static const struct source {
 	{ "reverse_mentoring", "reverse_pair", NULL,
 	  "SELECT CASE WHEN senior_id = ?2 THEN 'senior' ELSE 'junior' END AS role, question, step, started_on "
 	  "FROM reverse_pair WHERE organisation_id = ?1 AND (senior_id = ?2 OR junior_id = ?2) ORDER BY id" },
+	{ "cases_brought", "case_session", NULL,
+	  "SELECT held_on, case_title, case_question, case_context FROM case_session "
+	  "WHERE organisation_id = ?1 AND case_person_id = ?2 ORDER BY held_on, id" },
+	{ "session_roles", "case_session_role", NULL,
+	  "SELECT x.held_on, r.role FROM case_session_role r JOIN case_session x ON x.id = r.session_id "
+	  "WHERE r.organisation_id = ?1 AND r.person_id = ?2 ORDER BY x.held_on, x.id" },
+	{ "session_answers", "case_session_answer", NULL,
+	  "SELECT x.held_on, y.text, y.selected, datetime(y.written_at, 'unixepoch') AS written FROM case_session_answer y "
+	  "JOIN case_session x ON x.id = y.session_id WHERE y.organisation_id = ?1 AND y.person_id = ?2 ORDER BY y.id" },
 	{ "reports_written", "meeting_report", NULL,
 	  "SELECT m.starts_on AS date, pm.theme, r.status, r.agenda, r.themes, r.learning_moments, "
 	  "r.facilitator_reflection, r.mentor_reflection FROM meeting_report r JOIN meeting m ON m.id = r.meeting_id "
@@ -206,6 +215,15 @@ static const struct step {
 	{ N_("meeting_report: the mentor's reflection replaced by the note"),
 	  "UPDATE meeting_report SET mentor_reflection = ?3 WHERE organisation_id = ?1 AND mentor_reflection <> '' "
 	  "AND group_id IN (SELECT id FROM learning_group WHERE organisation_id = ?1 AND mentor_id = ?2)" },
+	{ N_("case_session_answer: deleted"),
+	  "DELETE FROM case_session_answer WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ N_("case_session_role: deleted"), "DELETE FROM case_session_role WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ N_("case_session: the case's texts emptied and its owner unlinked, the session kept"),
+	  "UPDATE case_session SET case_title = '', case_question = '', case_context = '', case_person_id = NULL "
+	  "WHERE organisation_id = ?1 AND case_person_id = ?2" },
+	{ N_("case_session_note: the leader's notes deleted"),
+	  "DELETE FROM case_session_note WHERE organisation_id = ?1 AND session_id IN (SELECT x.id FROM case_session x "
+	  "JOIN learning_group g ON g.id = x.group_id WHERE x.organisation_id = ?1 AND g.facilitator_id = ?2)" },
 	{ N_("reverse_pair: question emptied, the pair kept"),
 	  "UPDATE reverse_pair SET question = '' WHERE organisation_id = ?1 AND (senior_id = ?2 OR junior_id = ?2)" },
 	{ N_("answer: open answers given on name deleted"),

@@ -1,0 +1,78 @@
+/* method.c — `leergang method list`: the organisation's session methods
+ * with their steps, as text or as JSON for scripts and outside checks. */
+#include "cmd.h"
+#include "core/die.h"
+#include "domain/method.h"
+#include "store/store.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void print_text(const struct method *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		printf("%s\t%s\t(%s)\n", m[i].key, m[i].name, m[i].source);
+		for (size_t k = 0; k < m[i].nsteps; k++) {
+			const struct method_step *s = &m[i].steps[k];
+			printf("  %d\t%s\t%d min\t%s\t%s\n", s->n, s->name, s->minutes, s->who, s->instruction);
+		}
+	}
+}
+
+static int list(int argc, char **argv)
+{
+	static const struct option opts[] = { { "org", required_argument, 0, 'o' },
+					       { "format", required_argument, 0, 'f' }, { 0, 0, 0, 0 } };
+	const char *org = NULL, *format = "text";
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'o') org = optarg;
+		else if (o == 'f') format = optarg;
+		else cmd_usage("method");
+	}
+	if (!org || optind != argc || (strcmp(format, "text") && strcmp(format, "json")))
+		cmd_usage("method");
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct ctx c;
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org);
+	/* an organisation made before methods existed gets the built-in ones
+	 * here as the server's start would give them */
+	if (store_begin(st))
+		die("database: %s", store_errmsg(st));
+	if (method_install_all(&c)) {
+		store_rollback(st);
+		die("database: %s", store_errmsg(st));
+	}
+	if (store_commit(st))
+		die("database: %s", store_errmsg(st));
+	struct method *m;
+	size_t n;
+	if (method_list(&c, &m, &n))
+		die("database: %s", store_errmsg(st));
+	if (!strcmp(format, "json")) {
+		json_t *j = method_list_json(m, n);
+		char *s = json_dumps(j, JSON_INDENT(2));
+		json_decref(j);
+		if (!s)
+			die("the JSON could not be made");
+		puts(s);
+		free(s);
+	} else {
+		print_text(m, n);
+	}
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
+int cmd_method(int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "list"))
+		return list(argc - 1, argv + 1);
+	cmd_usage("method");
+}
