@@ -26,19 +26,29 @@ static bool contains_fold(const char *hay, const char *needle)
 	return n == 0;
 }
 
-/* Whether the comma-separated list holds item exactly. */
-static bool in_list(const char *list, const char *item)
+size_t practice_list(struct arena *a, const char *list, char ***out)
 {
-	size_t n = strlen(item);
-	for (const char *p = list; *p;) {
-		const char *end = strchr(p, ',');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		if (len == n && !strncmp(p, item, n))
-			return true;
-		if (!end)
-			break;
-		p = end + 1;
+	size_t n = list && *list ? 1 : 0;
+	for (const char *p = list; n && (p = strchr(p, ',')); p++)
+		n++;
+	*out = arena_alloc(a, (n + 1) * sizeof(**out));
+	const char *p = list;
+	for (size_t k = 0; k < n; k++) {
+		size_t len = strcspn(p, ",");
+		(*out)[k] = arena_strndup(a, p, len);
+		p += len + 1;  /* past the comma; the last item ends the loop */
 	}
+	return n;
+}
+
+/* Whether the comma-separated list holds item exactly. */
+static bool in_list(struct arena *a, const char *list, const char *item)
+{
+	char **keys;
+	size_t n = practice_list(a, list, &keys);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(keys[i], item))
+			return true;
 	return false;
 }
 
@@ -54,7 +64,7 @@ void practice_search(struct arena *a, const struct practice_example *all, size_t
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct practice_example *e = &all[i];
-		if (given(q->form) && !in_list(e->forms, q->form))
+		if (given(q->form) && !in_list(a, e->forms, q->form))
 			continue;
 		if (given(q->theme) && !contains_fold(e->themes, q->theme))
 			continue;
@@ -93,19 +103,14 @@ int practice_add(struct ctx *c, const struct practice_example *e, long long now,
 		errors_add(c, errs, "context", _("%s: use at most %d characters."), _("Context"), PRACTICE_TEXT_MAX);
 	check_line(c, errs, "themes", _("Themes"), e->themes ? e->themes : "", 0, 200);
 	/* every form named is one of the catalogue's */
-	const char *forms = e->forms ? e->forms : "";
-	for (const char *p = forms; *p;) {
-		const char *end = strchr(p, ',');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
+	char **keys;
+	size_t nkeys = practice_list(c->a, e->forms, &keys);
+	for (size_t i = 0; i < nkeys; i++) {
 		struct learning_form f;
-		char *key = arena_strndup(c->a, p, len);
-		if (catalogue_form(c, key, &f) == D_NOTFOUND) {
+		if (catalogue_form(c, keys[i], &f) == D_NOTFOUND) {
 			errors_add(c, errs, "forms", "%s", _("Choose the learning forms from the list."));
 			break;
 		}
-		if (!end)
-			break;
-		p = end + 1;
 	}
 	if (errs->n)
 		return D_INVALID;
@@ -121,15 +126,13 @@ int practice_add(struct ctx *c, const struct practice_example *e, long long now,
 
 static json_t *list_json(const char *list)
 {
+	struct arena a = ARENA_INIT;
+	char **items;
+	size_t n = practice_list(&a, list, &items);
 	json_t *arr = json_array();
-	for (const char *p = list; *p;) {
-		const char *end = strchr(p, ',');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		json_array_append_new(arr, json_stringn(p, len));
-		if (!end)
-			break;
-		p = end + 1;
-	}
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, json_string(items[i]));
+	arena_free(&a);
 	return arr;
 }
 

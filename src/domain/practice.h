@@ -43,6 +43,10 @@ MUST_CHECK int practice_add(struct ctx *c, const struct practice_example *e, lon
  * themes:[...], in_development, source, forms_source}]}: forms_source is
  * "leergang" for the seed's (leergang's reading), "organisatie" for the
  * organisation's own. */
+/* The items of one of an example's comma-separated lists (its learning
+ * forms' keys, its themes), in order; an empty list gives none. The one
+ * reading of those lists. */
+size_t practice_list(struct arena *a, const char *list, char ***out);
 json_t *practice_json(const struct practice_example *const *e, size_t n);
 
 #endif

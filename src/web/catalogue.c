@@ -238,19 +238,15 @@ void api_catalogue_match(struct web *w)
 static void form_names(struct web *w, const char *keys, const struct learning_form *f, size_t nf)
 {
 	bool first = true;
-	for (const char *p = keys; *p;) {
-		const char *end = strchr(p, ',');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
+	char **key;
+	size_t nkey = practice_list(w->a, keys, &key);
+	for (size_t k = 0; k < nkey; k++)
 		for (size_t i = 0; i < nf; i++)
-			if (strlen(f[i].key) == len && !strncmp(f[i].key, p, len)) {
+			if (!strcmp(f[i].key, key[k])) {
 				html(w->out, "%s<a href=\"/catalogue/examples?form=%s\">%s</a>", first ? "" : ", ",
 				     url_encode(w->a, f[i].key), f[i].name);
 				first = false;
 			}
-		if (!end)
-			break;
-		p = end + 1;
-	}
 }
 
 static void practice_query_of(struct web *w, struct practice_query *q)
