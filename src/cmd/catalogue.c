@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "domain/catalogue.h"
 #include "domain/practice.h"
+#include "domain/organisation.h"
 #include "store/store.h"
 
 #include <getopt.h>
@@ -177,6 +178,8 @@ int cmd_catalogue(int argc, char **argv)
 		cmd_usage("catalogue");
 	struct store *st = cmd_open(false);
 	struct arena a = ARENA_INIT;
+	if (organisation_frameworks_complete(st, &a))
+		die("database: %s", store_errmsg(st));
 	struct ctx c;
 	struct actor w;
 	cmd_ctx(&c, &w, st, &a, org);

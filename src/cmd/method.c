@@ -1,8 +1,10 @@
 /* method.c — `leergang method list`: the organisation's session methods
  * with their steps, as text or as JSON for scripts and outside checks. */
 #include "cmd.h"
+#include "output.h"
 #include "core/die.h"
 #include "domain/method.h"
+#include "domain/organisation.h"
 #include "store/store.h"
 
 #include <getopt.h>
@@ -42,26 +44,14 @@ static int list(int argc, char **argv)
 	cmd_ctx(&c, &w, st, &a, org);
 	/* an organisation made before methods existed gets the built-in ones
 	 * here as the server's start would give them */
-	if (store_begin(st))
-		die("database: %s", store_errmsg(st));
-	if (method_install_all(&c)) {
-		store_rollback(st);
-		die("database: %s", store_errmsg(st));
-	}
-	if (store_commit(st))
+	if (organisation_frameworks_complete(st, &a))
 		die("database: %s", store_errmsg(st));
 	struct method *m;
 	size_t n;
 	if (method_list(&c, &m, &n))
 		die("database: %s", store_errmsg(st));
 	if (!strcmp(format, "json")) {
-		json_t *j = method_list_json(m, n);
-		char *s = json_dumps(j, JSON_INDENT(2));
-		json_decref(j);
-		if (!s)
-			die("the JSON could not be made");
-		puts(s);
-		free(s);
+		out_json(method_list_json(m, n));
 	} else {
 		print_text(m, n);
 	}

@@ -158,7 +158,7 @@ void catalogue_rank(struct arena *a, const struct learning_form *forms, size_t n
 	*nout = n;
 }
 
-static int install(struct ctx *c)
+int catalogue_install_all(struct ctx *c)
 {
 	long long org = c->who->organisation_id;
 	for (size_t i = 0; i < builtin_nlearning_forms; i++) {
@@ -188,12 +188,6 @@ int catalogue_list(struct ctx *c, struct learning_form **out, size_t *n)
 {
 	assert(out && n);
 	long long org = c->who->organisation_id;
-	int r = store_learning_form_list(c->st, c->a, org, out, n);
-	if (r || *n)
-		return d_from_store(r);
-	int d = install(c);
-	if (d)
-		return d;
 	return d_from_store(store_learning_form_list(c->st, c->a, org, out, n));
 }
 

@@ -53,8 +53,11 @@ struct catalogue_match {
 void catalogue_rank(struct arena *a, const struct learning_form *forms, size_t n, const char *const a_[CQ_COUNT],
 		    struct catalogue_match **out, size_t *nout);
 
-/* The organisation's forms in catalogue order; the built-in ones are copied
- * in on first use. */
+/* Copies the built-in forms into c's organisation, those it lacks (when the
+ * organisation is made, and at the server's start for older ones; a page
+ * never writes them when read). */
+MUST_CHECK int catalogue_install_all(struct ctx *c);
+/* The organisation's forms in catalogue order. */
 MUST_CHECK int catalogue_list(struct ctx *c, struct learning_form **out, size_t *n);
 /* One form by key; D_NOTFOUND when the catalogue has none. */
 MUST_CHECK int catalogue_form(struct ctx *c, const char *key, struct learning_form *out);

@@ -1,6 +1,7 @@
 /* organisation.c — reading the actor's own organisation; making one, with
  * the built-in frameworks installed with it. */
 #include "organisation.h"
+#include "catalogue.h"
 #include "audit.h"
 #include "framework.h"
 #include "method.h"
@@ -43,6 +44,8 @@ int organisation_create(struct store *st, struct arena *a, const char *slug, con
 	}
 	if (!r)
 		r = method_install_all(&c);
+	if (!r)
+		r = catalogue_install_all(&c);
 	if (r) {
 		store_rollback(st);
 		return r;
@@ -63,6 +66,8 @@ int organisation_frameworks_complete(struct store *st, struct arena *a)
 		r = framework_install_all(&c);
 		if (!r)
 			r = method_install_all(&c);
+		if (!r)
+			r = catalogue_install_all(&c);
 		if (r)
 			store_rollback(st);
 		else if (store_commit(st))

@@ -17,8 +17,9 @@ MUST_CHECK int organisation_own(struct ctx *c, struct organisation *out);
  * D_CONFLICT for a slug in use. */
 MUST_CHECK int organisation_create(struct store *st, struct arena *a, const char *slug, const char *name, long long *id);
 
-/* The built-in frameworks and session methods each organisation lacks (one
- * made before they were installed with it), installed at the server's start. */
+/* The built-in frameworks, session methods and learning forms each
+ * organisation lacks (one made before they were installed with it),
+ * installed at the server's start and by the commands that read them. */
 MUST_CHECK int organisation_frameworks_complete(struct store *st, struct arena *a);
 
 #endif

@@ -112,6 +112,8 @@ TEST(catalogue_match_refuses_an_unknown_answer)
 {
 	FIXTURE(f);
 	i18n_use(LANG_EN);
+	/* the fixture makes its organisations bare; organisation_create installs the forms */
+	CHECK_INT(catalogue_install_all(&f.c), D_OK);
 	const char *q[CQ_COUNT] = { "skill", "team", "workplace", "doing" };
 	struct errors e = { 0 };
 	struct catalogue_match *m = NULL;
@@ -130,6 +132,8 @@ TEST(catalogue_form_save_checks_and_marks_the_organisations_own)
 {
 	FIXTURE(f);
 	i18n_use(LANG_EN);
+	CHECK_INT(catalogue_install_all(&f.c), D_OK);
+	CHECK_INT(catalogue_install_all(&f.cb), D_OK);
 	struct learning_form lf;
 	CHECK_INT(catalogue_form(&f.c, "trainingen", &lf), D_OK);
 	CHECK_STR(lf.source, "leergang");
