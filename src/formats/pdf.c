@@ -105,6 +105,7 @@ struct block {
 	double cell_x[PDF_TABLE_COLS_MAX];
 	int ncells;
 	bool head;              /* table row: the header (bold, rule under it) */
+	size_t head_at;         /* table row: index of its table's header row */
 	RsvgHandle *svg;        /* chart */
 	double svg_w;
 };
@@ -680,9 +681,11 @@ static void table_blocks(struct walk *w, const struct pdf_table *t)
 	for (size_t c = 0; c < nc; c++)
 		figures[c] = figure_column(t, c);
 	column_widths(w->pc, t, nc, figures, cw);
+	size_t head_at = w->bl->n;
 	for (size_t r = 0; r < t->nrows; r++) {
 		struct block *b = add_block(w, K_ROW, r ? 0 : 8, r + 1 == t->nrows ? 10 : 0);
 		b->head = r == 0;
+		b->head_at = head_at;
 		b->keep = b->head;
 		b->ncells = (int)nc;
 		double h = 0, x = COL_LEFT;
@@ -966,13 +969,21 @@ static void draw_chart(struct pager *p, const struct block *b, double y)
 }
 
 /* A block of fixed height: a rule, a table row or a chart; on the next
- * page when it does not fit. */
-static void place_rule(struct pager *p, const struct block *b)
+ * page when it does not fit, where a table's row comes under its table's
+ * header again, so that every page of a long table says what its
+ * columns are. */
+static void place_rule(struct pager *p, const struct block *v, const struct block *b)
 {
 	double y = p->y + gap(p->prev, b);
 	if (!p->fresh && y + b->rule_h > PDF_BODY_BOTTOM) {
 		new_page(p);
 		y = p->y;
+		if (b->kind == K_ROW && !b->head) {
+			const struct block *h = &v[b->head_at];
+			assert(h->kind == K_ROW && h->head);
+			draw_row(p, h, y);
+			y += h->rule_h;
+		}
 	}
 	double mid = b->x + (COL_RIGHT - b->x) / 2;
 	if (b->kind == K_ROW)
@@ -993,7 +1004,7 @@ static void place(struct pager *p, const struct block *v, size_t i, size_t n)
 	if (!p->fresh && b->keep && p->y + gap(p->prev, b) + keep_h(v, i, n) > PDF_BODY_BOTTOM)
 		new_page(p);
 	if (fixed(b)) {
-		place_rule(p, b);
+		place_rule(p, v, b);
 		return;
 	}
 	int from = 0;

@@ -573,3 +573,61 @@ TEST(pdf_table_and_chart)
 	free(text);
 	buf_release(&b);
 }
+
+/* A table longer than a page: every page that holds one of its rows
+ * starts them under the table's header again (fails when the header is
+ * drawn on the first page only). */
+TEST(pdf_long_table_repeats_its_header)
+{
+	enum { ROWS = 150 };
+	static char text[ROWS + 1][2][16];
+	const char *cells[(ROWS + 1) * 2];
+	snprintf(text[0][0], sizeof(text[0][0]), "Kolomkop");
+	snprintf(text[0][1], sizeof(text[0][1]), "Aantal");
+	for (int r = 1; r <= ROWS; r++) {
+		snprintf(text[r][0], sizeof(text[r][0]), "rij%03d", r);
+		snprintf(text[r][1], sizeof(text[r][1]), "%d", r);
+	}
+	for (int r = 0; r <= ROWS; r++)
+		for (int c = 0; c < 2; c++)
+			cells[r * 2 + c] = text[r][c];
+	struct pdf_table t = { cells, 2, ROWS + 1 };
+	struct pdf_section s = { "Lange tabel", NULL, NULL, NULL, &t };
+	struct pdf_doc d = { .title = "Verantwoording", .sections = &s, .n_sections = 1 };
+	struct buf b = BUF_INIT;
+	CHECK_INT(pdf_render(&b, &d), 0);
+	CHECK(framed(b.ptr, b.len));
+	if (!have_tool("pdftotext")) {
+		skipped();
+		buf_release(&b);
+		return;
+	}
+	char *html = run_tool(&b, "pdftotext", "-bbox");
+	CHECK(html != NULL);
+	size_t n = 0;
+	struct word_box *v = bbox_words(html, &n);
+	int pages_with_rows = 0, pages_with_head = 0, last = 0;
+	double head_y[64] = { 0 }, first_row_y[64] = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		int p = v[i].page;
+		if (p <= 0 || p >= 64)
+			continue;
+		if (strcmp(v[i].text, "Kolomkop") == 0 && !head_y[p]) {
+			head_y[p] = v[i].y0;
+			pages_with_head++;
+		}
+		if (strncmp(v[i].text, "rij", 3) == 0 && !first_row_y[p]) {
+			first_row_y[p] = v[i].y0;
+			pages_with_rows++;
+			last = p;
+		}
+	}
+	CHECK(pages_with_rows >= 3);  /* 150 rows do not fit on two pages */
+	CHECK_INT(pages_with_head, pages_with_rows);
+	for (int p = 1; p <= last; p++)
+		if (first_row_y[p])
+			CHECK(head_y[p] > 0 && head_y[p] < first_row_y[p]);
+	free(v);
+	free(html);
+	buf_release(&b);
+}
