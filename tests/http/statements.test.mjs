@@ -36,12 +36,12 @@ test('the privacy statement: public, with the thresholds and periods in force', 
   assert.ok(r.text.includes(`werkt ${define('domain/password_reset.h', 'RESET_SECONDS') / 3600} uur`));
   assert.ok(r.text.includes(`werkt ${define('domain/api_token.h', 'API_TOKEN_DAYS')} dagen`));
   // who reads what, by kind, as the privacy rules say
-  for (const kind of ['Je account', 'Logboek', 'Verslagen van bijeenkomsten', 'anoniem', 'op naam', 'Auditlog'])
+  for (const kind of ['Uw account', 'Logboek', 'Verslagen van bijeenkomsten', 'anoniem', 'op naam', 'Auditlog'])
     assert.match(r.text, new RegExp(kind));
   assert.match(r.text, /De opdrachtgever en de beheerder lezen ze nooit/);
   assert.match(r.text, /leest mee zonder namen/);
   assert.match(r.text, /vraag het de beheerder|Vraag het de beheerder/i);
-  assert.match(r.text, /Log in om hier de naam van je organisatie te zien/);
+  assert.match(r.text, /Log in om hier de naam van uw organisatie te zien/);
 });
 
 test('signed in: the organisation by name, and whether it shares in the benchmark', async () => {
@@ -49,7 +49,7 @@ test('signed in: the organisation by name, and whether it shares in the benchmar
   await c.login(demoEmail('participant'));
   let r = await c.get('/privacy');
   const name = JSON.parse(cli(srv.db, ['org', 'list', '--format', 'json'])).find((o) => o.slug === 'politie-demo').name;
-  assert.ok(r.text.includes(`${name} is verantwoordelijk voor je gegevens`));
+  assert.ok(r.text.includes(`${name} is verantwoordelijk voor uw gegevens`));
   assert.ok(r.text.includes(`de beheerder van leergang bij ${name}`));
   cli(srv.db, ['org', 'benchmark', 'politie-demo', 'off']);
   r = await c.get('/privacy');
