@@ -183,6 +183,15 @@ static const char *num(struct arena *a, double v)
 	return s;
 }
 
+/* A value as the pages print it (one decimal), for where a chart places
+ * it: a dot, a whisker, a shade or a radar point drawn from the exact
+ * value would carry more precision than the printed number, which the
+ * disclosure rules do not allow (a reader could measure the pixels). */
+static double shown(double v)
+{
+	return isfinite(v) ? round(v * 10) / 10 : v;
+}
+
 /* An axis label: whole numbers without decimals. */
 static const char *tick_label(struct arena *a, double v)
 {
@@ -452,15 +461,16 @@ void chart_means(struct buf *b, struct arena *a, const char *title, const char *
 				text(b, vx, y + 5, "end", 13, MUTED, "—");
 				continue;
 			}
-			if (isfinite(c->sd) && c->sd >= 0) {
-				double lo = c->mean - c->sd, hi = c->mean + c->sd;
+			double mean = shown(c->mean), sd = shown(c->sd);
+			if (isfinite(sd) && sd >= 0) {
+				double lo = mean - sd, hi = mean + sd;
 				line(b, MX(lo), y, MX(hi), y, st->colour, 2, "none");
 				if (lo >= scale_min)   /* no cap where the scale cuts the whisker */
 					line(b, MX(lo), y - 5, MX(lo), y + 5, st->colour, 2, "none");
 				if (hi <= scale_max)
 					line(b, MX(hi), y - 5, MX(hi), y + 5, st->colour, 2, "none");
 			}
-			marker(b, st->marker, MX(c->mean), y, st->colour);
+			marker(b, st->marker, MX(mean), y, st->colour);
 			text(b, vx, y + 5, "end", 13, st->colour, num(a, c->mean));
 		}
 	}
@@ -604,7 +614,7 @@ void chart_heatmap(struct buf *b, struct arena *a, const char *title, const char
 				text(b, x + HEAT_W / 2, y + HEAT_H / 2 + 5, "middle", 13, MUTED, "—");
 				continue;
 			}
-			struct rgb sh = shade((v->mean - scale_min) / span);
+			struct rgb sh = shade((shown(v->mean) - scale_min) / span);
 			html(b, "<g><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"></rect>", x + 1, y + 1, HEAT_W - 2,
 			     HEAT_H - 2, hex(a, sh));
 			text(b, x + HEAT_W / 2, y + HEAT_H / 2 + 5, "middle", 13, text_on(sh), num(a, v->mean));
@@ -730,8 +740,8 @@ void chart_radar(struct buf *b, struct arena *a, const char *title, const char *
 		bool whole = true;
 		for (size_t i = 0; i < ndims; i++) {
 			if (drawn(&c[i])) {
-				x[i] = RX(i, c[i].mean);
-				y[i] = RY(i, c[i].mean);
+				x[i] = RX(i, shown(c[i].mean));
+				y[i] = RY(i, shown(c[i].mean));
 			} else
 				whole = false;
 		}

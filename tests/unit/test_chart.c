@@ -473,3 +473,35 @@ TEST(chart_legends_and_headings_leave_room_for_their_words)
 	buf_release(&b);
 	arena_free(&a);
 }
+
+/* Two results that print the same (3,1 with 0,8) draw the same picture:
+ * a chart drawn from the exact mean would let a reader measure in pixels
+ * what the printed number rounds away. Fails when a dot, whisker, shade
+ * or radar point is placed from the unrounded value. */
+TEST(chart_draws_no_more_precision_than_it_prints)
+{
+	i18n_use(LANG_NL);
+	struct arena a = ARENA_INIT;
+	const char *labels[] = { "a", "b", "c" };
+	struct chart_cell lo[] = { cell(3.14, 0.84, 9), cell(1.96, 0.75, 9), cell(4.549, 0.2, 9) };
+	struct chart_cell hi[] = { cell(3.06, 0.76, 9), cell(2.04, 0.84, 9), cell(4.451, 0.249, 9) };
+	struct chart_series one[] = { { "Meting", lo } }, two[] = { { "Meting", hi } };
+	struct buf x = BUF_INIT, y = BUF_INIT;
+	chart_means(&x, &a, "t", "v", labels, 3, one, 1, 1, 5, NULL, "m");
+	chart_means(&y, &a, "t", "v", labels, 3, two, 1, 1, 5, NULL, "m");
+	CHECK_STR(x.ptr, y.ptr);
+	buf_reset(&x);
+	buf_reset(&y);
+	chart_radar(&x, &a, "t", labels, 3, one, 1, 1, 5, NULL, "r");
+	chart_radar(&y, &a, "t", labels, 3, two, 1, 1, 5, NULL, "r");
+	CHECK_STR(x.ptr, y.ptr);
+	buf_reset(&x);
+	buf_reset(&y);
+	struct chart_heat_row r1[] = { { "Team", 9, false, lo } }, r2[] = { { "Team", 9, false, hi } };
+	chart_heatmap(&x, &a, "t", "v", labels, 3, r1, 1, 1, 5, NULL, "h");
+	chart_heatmap(&y, &a, "t", "v", labels, 3, r2, 1, 1, 5, NULL, "h");
+	CHECK_STR(x.ptr, y.ptr);
+	buf_release(&x);
+	buf_release(&y);
+	arena_free(&a);
+}
