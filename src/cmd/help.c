@@ -126,8 +126,11 @@ const struct command commands[] = {
 	  "organisation (parts of words, any case)." },
 	{ "method", cmd_method, "list the session methods (action learning, intervision, ...) with their steps",
 	  "leergang method list --org SLUG [--format text|json]\n"
+	  "       leergang method copy --org SLUG --from KEY --name NAME   (a method of the organisation's own,\n"
+	  "                  with the steps of KEY; prints its key)\n"
 	  "JSON: {\"methods\": [{\"key\", \"name\", \"source\", \"description\", \"steps\": [{\"n\", \"name\", \"who\",\n"
-	  "\"instruction\", \"minutes\", \"source\"}]}]}; source is the seed and its lines, or \"leergang\"." },
+	  "\"instruction\", \"minutes\", \"source\"}]}]}; source is the seed and its lines, \"leergang\", or\n"
+	  "\"organisatie\" for the organisation's own." },
 	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
 	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]\n"

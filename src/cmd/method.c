@@ -1,5 +1,7 @@
 /* method.c — `leergang method list`: the organisation's session methods
- * with their steps, as text or as JSON for scripts and outside checks. */
+ * with their steps, as text or as JSON for scripts and outside checks;
+ * `leergang method copy`: a method of the organisation's own made from
+ * one of them, as the methods page makes it. */
 #include "cmd.h"
 #include "output.h"
 #include "core/die.h"
@@ -60,9 +62,60 @@ static int list(int argc, char **argv)
 	return 0;
 }
 
+static int copy(int argc, char **argv)
+{
+	static const struct option opts[] = { { "org", required_argument, 0, 'o' },
+					       { "from", required_argument, 0, 'f' },
+					       { "name", required_argument, 0, 'n' }, { 0, 0, 0, 0 } };
+	const char *org = NULL, *from = NULL, *name = NULL;
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'o') org = optarg;
+		else if (o == 'f') from = optarg;
+		else if (o == 'n') name = optarg;
+		else cmd_usage("method");
+	}
+	if (!org || !from || !name || optind != argc)
+		cmd_usage("method");
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct ctx c;
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org);
+	if (organisation_frameworks_complete(st, &a))
+		die("database: %s", store_errmsg(st));
+	struct method *m;
+	size_t n;
+	if (method_list(&c, &m, &n))
+		die("database: %s", store_errmsg(st));
+	long long from_id = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(m[i].key, from))
+			from_id = m[i].id;
+	if (!from_id)
+		die("no method with key %s in %s", from, org);
+	struct errors e = { 0 };
+	long long id = 0;
+	int r = method_copy(&c, from_id, name, &e, &id);
+	if (r) {
+		if (r == D_INVALID)
+			cmd_die_errors(&e, "the method was not made");
+		die("the method could not be made: %s", store_errmsg(st));
+	}
+	struct method made;
+	if (method_get(&c, id, &made))
+		die("database: %s", store_errmsg(st));
+	printf("%s\n", made.key);
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
 int cmd_method(int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "list"))
 		return list(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "copy"))
+		return copy(argc - 1, argv + 1);
 	cmd_usage("method");
 }

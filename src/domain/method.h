@@ -18,12 +18,48 @@ MUST_CHECK int method_list(struct ctx *c, struct method **out, size_t *n);
 
 /* Changes a step of one of the organisation's methods (its name, who does
  * what, the instruction, the default minutes, 0..240); D_NOTFOUND for a
- * step of another organisation. The step keeps its source: where its text
- * came from. */
+ * step of another organisation. A step whose name, who or instruction
+ * changes gets the source METHOD_SOURCE_OWN: its words are no longer the
+ * seed's or leergang's; a change of minutes only keeps the source. */
 #define METHOD_MINUTES_MAX 240
+#define METHOD_STEPS_MAX 20
 MUST_CHECK int method_step_save(struct ctx *c, const struct method_step *s, struct errors *e);
 
-/* {"methods":[{"key","name","source","description","steps":[{"id","n","name",
+/* The source of a method an organisation made itself (a copy of another,
+ * then changed): "organisatie". */
+#define METHOD_SOURCE_OWN "organisatie"   /* as the catalogue's (CATALOGUE_SOURCE_OWN) */
+#define METHOD_NAME_MAX 120
+
+/* A method of the organisation's own: a copy of method from_id with all
+ * its steps under a new name (1..METHOD_NAME_MAX, not the name of another
+ * of its methods), its key made from the name. A from_id that is not
+ * one of the organisation's methods is an error of the form (D_INVALID),
+ * whether or not another organisation has it. */
+MUST_CHECK int method_copy(struct ctx *c, long long from_id, const char *name, struct errors *e, long long *id);
+
+/* One of the organisation's methods, steps not filled; D_NOTFOUND otherwise. */
+MUST_CHECK int method_get(struct ctx *c, long long id, struct method *m);
+
+/* How many sessions use the method: a method in use keeps its steps (a
+ * session is at one of them); its texts may change, and a copy may be
+ * made to change more. */
+MUST_CHECK int method_sessions(struct ctx *c, long long method_id, long long *n);
+
+/* A step added after the last of a method of the organisation's own
+ * (D_INVALID with a message for a built-in method, one in use, or a step
+ * that is not valid as in method_step_save). */
+MUST_CHECK int method_step_append(struct ctx *c, long long method_id, const struct method_step *s, struct errors *e);
+
+/* The last step removed of a method of the organisation's own; a method
+ * keeps at least one step, and one in use keeps all of them (D_INVALID
+ * with a message, as for a built-in method). */
+MUST_CHECK int method_step_remove_last(struct ctx *c, long long method_id, struct errors *e);
+
+/* Removes a method the organisation made itself and no session uses
+ * (D_INVALID with a message otherwise: the built-in ones stay). */
+MUST_CHECK int method_remove(struct ctx *c, long long method_id, struct errors *e);
+
+/* {"methods":[{"id","key","name","source","description","steps":[{"id","n","name",
  * "who","instruction","minutes","source"}]}]}: the form the command line
  * and the API give. */
 struct json_t;

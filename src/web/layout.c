@@ -104,6 +104,14 @@ void form_csrf(struct web *w)
 	html(w->out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", tok);
 }
 
+/* The id of a field's element: kind ("f" the field, "e" its error, "h"
+ * its hint), the page's form prefix (w->form_id) and the field's name, so
+ * that a page with a form per row has each id once. */
+static const char *field_id(struct web *w, const char *kind, const char *name)
+{
+	return arena_printf(w->a, "%s-%s%s", kind, w->form_id ? w->form_id : "", name);
+}
+
 void form_errors(struct web *w, const struct errors *e)
 {
 	if (!e || !e->n)
@@ -112,7 +120,7 @@ void form_errors(struct web *w, const struct errors *e)
 	     e->n == 1 ? _("Please correct this:") : _("Please correct these points:"));
 	for (size_t i = 0; i < e->n; i++) {
 		if (e->items[i].field[0])
-			html(w->out, "<li><a href=\"#f-%s\">%s</a></li>", e->items[i].field, e->items[i].message);
+			html(w->out, "<li><a href=\"#%s\">%s</a></li>", field_id(w, "f", e->items[i].field), e->items[i].message);
 		else
 			html(w->out, "<li>%s</li>", e->items[i].message);
 	}
@@ -123,13 +131,14 @@ void form_input(struct web *w, const char *name, const char *label, const char *
 		const struct errors *e, const char *autocomplete)
 {
 	const char *err = e ? errors_get(e, name) : NULL;
-	html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s</label>", err ? " invalid" : "", name, label);
+	const char *id = field_id(w, "f", name), *eid = field_id(w, "e", name);
+	html(w->out, "<p class=\"field%s\"><label for=\"%s\">%s</label>", err ? " invalid" : "", id, label);
 	if (err)
-		html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
-	html(w->out, "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\" autocomplete=\"%s\"", name, name, type,
+		html(w->out, "<span class=\"field-error\" id=\"%s\">%s</span>", eid, err);
+	html(w->out, "<input id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\" autocomplete=\"%s\"", id, name, type,
 	     value ? value : "", autocomplete ? autocomplete : "off");
 	if (err)
-		html(w->out, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", name);
+		html(w->out, " aria-invalid=\"true\" aria-describedby=\"%s\"", eid);
 	html(w->out, "></p>\n");
 }
 
@@ -137,15 +146,15 @@ void form_textarea(struct web *w, const char *name, const char *label, const cha
 		   const char *hint)
 {
 	const char *err = e ? errors_get(e, name) : NULL;
-	html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%s</label>", err ? " invalid" : "", name, label);
+	const char *id = field_id(w, "f", name), *eid = field_id(w, "e", name), *hid = field_id(w, "h", name);
+	html(w->out, "<p class=\"field%s\"><label for=\"%s\">%s</label>", err ? " invalid" : "", id, label);
 	if (hint)
-		html(w->out, "<span class=\"hint\" id=\"h-%s\">%s</span>", name, hint);
+		html(w->out, "<span class=\"hint\" id=\"%s\">%s</span>", hid, hint);
 	if (err)
-		html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
-	html(w->out, "<textarea id=\"f-%s\" name=\"%s\" rows=\"4\"", name, name);
+		html(w->out, "<span class=\"field-error\" id=\"%s\">%s</span>", eid, err);
+	html(w->out, "<textarea id=\"%s\" name=\"%s\" rows=\"4\"", id, name);
 	if (err || hint)
-		html(w->out, " aria-describedby=\"%s%s%s%s\"", err ? "e-" : "", err ? name : "", hint ? (err ? " h-" : "h-") : "",
-		     hint ? name : "");
+		html(w->out, " aria-describedby=\"%s%s%s\"", err ? eid : "", err && hint ? " " : "", hint ? hid : "");
 	if (err)
 		html(w->out, " aria-invalid=\"true\"");
 	html(w->out, ">%s</textarea></p>\n", value ? value : "");
@@ -155,6 +164,10 @@ static const struct {
 	const char *code, *message;
 } done_messages[] = {
 	{ "unit-created", N_("The unit has been added.") },
+	{ "method-copied", N_("The method of your own has been made. Change its steps below.") },
+	{ "method-step-added", N_("The step has been added.") },
+	{ "method-step-removed", N_("The last step has been removed.") },
+	{ "method-removed", N_("The method has been removed.") },
 	{ "method-step-saved", N_("The step has been saved. Sessions started from now on follow it.") },
 	{ "retention-saved", N_("The retention periods have been saved. The next nightly run applies them.") },
 	{ "person-erased", N_("The person has been erased: what had to stay is kept without name, e-mail or employee number.") },

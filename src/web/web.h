@@ -84,6 +84,8 @@ struct web {
 	bool secure_cookies;
 	const char *public_url;
 	bool picker_script;       /* /static/picker.js is on the page */
+	const char *form_id;      /* prefix of the field ids of the form being written (a page with a
+	                           * form per row), NULL for none */
 };
 
 struct app {
@@ -223,6 +225,14 @@ void api_session(struct web *w);
 void api_session_answer(struct web *w);
 void api_session_step(struct web *w);
 void page_method_step_save(struct web *w);
+void page_method_copy(struct web *w);
+void page_method_step_append(struct web *w);
+void page_method_step_remove_last(struct web *w);
+void page_method_remove(struct web *w);
+void api_method_copy(struct web *w);
+void api_method_step_append(struct web *w);
+void api_method_step_remove_last(struct web *w);
+void api_method_remove(struct web *w);
 /* sessions.c: a group's sessions with a case */
 void page_group_sessions(struct web *w);
 void page_group_session_start(struct web *w);

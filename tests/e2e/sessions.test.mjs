@@ -68,5 +68,11 @@ test('the coach sees counts only, and the methods page', async () => {
   await page.goto(srv.base + '/methods');
   await accessible(page, 'methods');
   assert.match(await page.locator('main').innerText(), /De teamleden vinden antwoorden in één minuut\./);
+  // a method of the organisation's own, made from the incident method
+  await page.getByLabel('Uitgaan van').selectOption({ label: 'Intervisie: incidentmethode' });
+  await page.locator('#own ~ form').getByLabel('Naam', { exact: true }).fill('Incident kort');
+  await submit(page.getByRole('button', { name: 'Methode maken' }), /done=method-copied#incident-kort$/);
+  assert.match(await page.locator('main').innerText(), /De eigen methode is gemaakt/);
+  await accessible(page, 'methods-own');
   await page.context().close();
 });

@@ -337,7 +337,7 @@ test('the coach changes a step of a method: kept as the organisation\'s own, bad
   const now = methods('gemeente-demo').find((m) => m.key === 'balintmethode').steps[0];
   assert.equal(now.instruction, 'De inbrenger vertelt, de groep luistert.');
   assert.equal(now.minutes, 12);
-  assert.equal(now.source, 'leergang');
+  assert.equal(now.source, 'organisatie', 'changed words are no longer leergang\'s');
   assert.equal(methods().find((m) => m.key === 'balintmethode').steps[0].minutes, 10, 'the other organisation keeps its own');
   const politie = await signedIn(demoEmail('coach', 'politie'));
   assert.equal((await politie.post(`/method-steps/${step.id}`, { name: 'a', who: 'b', instruction: 'c', minutes: '1' })).status, 404);

@@ -147,7 +147,8 @@ async function setIds(srv, set, org) {
   const made = (await writer.post('/tokens', { label: 'matrix', days: '1' })).text;
   return {
     ...org, programme, batch, group, pmeeting, story, logbook, pair, session,
-    methodStep: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).steps.at(-1).id, outcome: map.outcomes[0].id,
+    methodStep: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).steps.at(-1).id,
+    method: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).id, outcome: map.outcomes[0].id,
     meeting: meetings[0], spare: Math.max(...meetings),
     place: place.enrolment_id,
     contribution: unplaced ? unplaced.id : NOBODY,
@@ -201,7 +202,7 @@ export function fill(pattern, set, method = 'GET') {
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
       meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair',
       waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken', organisations: 'organisation',
-      sessions: 'session', 'method-steps': 'methodStep' };
+      sessions: 'session', 'method-steps': 'methodStep', methods: 'method' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     throw new Error('no id for ' + pattern);

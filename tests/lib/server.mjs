@@ -138,6 +138,10 @@ export class Client {
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...(opts.headers || {}) },
     });
   }
+  // Posts a JSON body to the API (with the session's CSRF header).
+  postJson(path, body, headers = {}) {
+    return this.request('POST', path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+  }
   async login(email, password = PASSWORD) {
     await this.get('/login');
     const r = await this.post('/login', { email, password, next: '/' });

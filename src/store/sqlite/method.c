@@ -101,14 +101,15 @@ int store_method_steps(struct store *s, struct arena *a, long long org, long lon
 
 int store_method_step_update(struct store *s, long long org, const struct method_step *p)
 {
-	sqlite3_stmt *st = stmt(s, "UPDATE session_method_step SET name = ?3, who = ?4, instruction = ?5, minutes = ?6"
-				" WHERE organisation_id = ?1 AND id = ?2");
+	sqlite3_stmt *st = stmt(s, "UPDATE session_method_step SET name = ?3, who = ?4, instruction = ?5, minutes = ?6,"
+				" source = ?7 WHERE organisation_id = ?1 AND id = ?2");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, p->id);
 	bind_text(st, 3, p->name);
 	bind_text(st, 4, p->who ? p->who : "");
 	bind_text(st, 5, p->instruction ? p->instruction : "");
 	sqlite3_bind_int(st, 6, p->minutes);
+	bind_text(st, 7, p->source ? p->source : "");
 	return changed(s, exec_stmt(s, st));
 }
 
@@ -122,4 +123,56 @@ int store_method_step_method(struct store *s, long long org, long long step_id, 
 		*method_id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_method_get(struct store *s, struct arena *a, long long org, long long id, struct method *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " METHOD_COLS " FROM session_method m WHERE m.organisation_id = ? AND m.id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_method(a, st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_method_sessions(struct store *s, long long org, long long method_id, long long *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT count(*) FROM case_session WHERE organisation_id = ? AND method_id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, method_id);
+	int rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_method_name_taken(struct store *s, long long org, const char *name, bool *taken)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT EXISTS (SELECT 1 FROM session_method WHERE organisation_id = ?"
+				" AND lower(name) = lower(?))");
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, name);
+	int rc = sqlite3_step(st);
+	*taken = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_method_step_remove_last(struct store *s, long long org, long long method_id)
+{
+	sqlite3_stmt *st = stmt(s, "DELETE FROM session_method_step WHERE organisation_id = ?1 AND method_id = ?2"
+				" AND n = (SELECT max(n) FROM session_method_step WHERE organisation_id = ?1 AND method_id = ?2)");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, method_id);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_method_remove(struct store *s, long long org, long long method_id)
+{
+	sqlite3_stmt *st = stmt(s, "DELETE FROM session_method WHERE organisation_id = ? AND id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, method_id);
+	return changed(s, exec_stmt(s, st));
 }
