@@ -26,6 +26,17 @@ static void print_text(const struct method *m, size_t n)
 	}
 }
 
+/* The organisation's methods, read as the acting administrator; an
+ * organisation made before methods existed gets the built-in ones here as
+ * the server's start would give them. */
+static void open_methods(struct ctx *c, struct actor *w, struct store *st, struct arena *a, const char *org,
+			 struct method **m, size_t *n)
+{
+	cmd_ctx(c, w, st, a, org);
+	if (organisation_frameworks_complete(st, a) || method_list(c, m, n))
+		die("database: %s", store_errmsg(st));
+}
+
 static int list(int argc, char **argv)
 {
 	static const struct option opts[] = { { "org", required_argument, 0, 'o' },
@@ -43,15 +54,9 @@ static int list(int argc, char **argv)
 	struct arena a = ARENA_INIT;
 	struct ctx c;
 	struct actor w;
-	cmd_ctx(&c, &w, st, &a, org);
-	/* an organisation made before methods existed gets the built-in ones
-	 * here as the server's start would give them */
-	if (organisation_frameworks_complete(st, &a))
-		die("database: %s", store_errmsg(st));
 	struct method *m;
 	size_t n;
-	if (method_list(&c, &m, &n))
-		die("database: %s", store_errmsg(st));
+	open_methods(&c, &w, st, &a, org, &m, &n);
 	if (!strcmp(format, "json")) {
 		out_json(method_list_json(m, n));
 	} else {
@@ -81,13 +86,9 @@ static int copy(int argc, char **argv)
 	struct arena a = ARENA_INIT;
 	struct ctx c;
 	struct actor w;
-	cmd_ctx(&c, &w, st, &a, org);
-	if (organisation_frameworks_complete(st, &a))
-		die("database: %s", store_errmsg(st));
 	struct method *m;
 	size_t n;
-	if (method_list(&c, &m, &n))
-		die("database: %s", store_errmsg(st));
+	open_methods(&c, &w, st, &a, org, &m, &n);
 	long long from_id = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(m[i].key, from))
