@@ -45,8 +45,7 @@ MUST_CHECK int session_action_add(struct ctx *c, long long session_id, long long
  * date (carried on, not before today). Allowed to its owner and to the
  * leader of its session; and with review_session_id to the leader of a
  * later session of the same group, which records that session as the one
- * that reviewed it. D_NOTFOUND for whoever may not read it, D_FORBIDDEN for
- * a member who may read but not change it. */
+ * that reviewed it. D_NOTFOUND for anyone else. */
 MUST_CHECK int session_action_update(struct ctx *c, long long id, const char *status, const char *due_on,
 				     long long review_session_id, struct errors *e);
 

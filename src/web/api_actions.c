@@ -22,8 +22,8 @@ void api_session_action_add(struct web *w)
 		return;
 	struct errors e = { 0 };
 	long long id = 0;
-	api_answer(w, session_action_add(&w->ctx, w->id[0], api_int(j, "owner"), api_str(j, "text"), api_str(j, "due_on"),
-					 &e, &id), &e, id);
+	int d = session_action_add(&w->ctx, w->id[0], api_int(j, "owner"), api_str(j, "text"), api_str(j, "due_on"), &e, &id);
+	api_answer(w, d, &e, id);
 	json_decref(j);
 }
 

@@ -111,7 +111,7 @@ void my_actions_list(struct web *w)
 		if (strcmp(x[i].status, "open"))
 			continue;
 		bool late = session_action_overdue(&x[i], today);
-		html(w->out, "<li%s>", late ? " class=\"late\"" : "");
+		html(w->out, late ? "<li class=\"late\">" : "<li>");
 		action_line(w, &x[i], today);
 		html(w->out, " <a href=\"/sessions/%lld\">%s</a>", x[i].session_id,
 		     arena_printf(w->a, _("Session of %s (%s)"), date_label(w->a, x[i].held_on), x[i].group_name));
