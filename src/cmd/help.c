@@ -131,6 +131,11 @@ const struct command commands[] = {
 	  "JSON: {\"methods\": [{\"key\", \"name\", \"source\", \"description\", \"steps\": [{\"n\", \"name\", \"who\",\n"
 	  "\"instruction\", \"minutes\", \"source\"}]}]}; source is the seed and its lines, \"leergang\", or\n"
 	  "\"organisatie\" for the organisation's own." },
+	{ "action", cmd_action, "a person's follow-up actions of sessions with a case, open and done",
+	  "leergang action list --email E [--format text|json]\n"
+	  "JSON: {\"actions\": [{\"id\", \"text\", \"status\", \"due_on\", \"overdue\", \"owner\": {\"person_id\", \"name\"},\n"
+	  "\"carried\", \"session\": {\"id\", \"held_on\", \"group\"}}]}; status is open, done or dropped; overdue: open\n"
+	  "and due before today. Read as that person: their own actions only." },
 	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
 	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]\n"

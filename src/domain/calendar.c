@@ -5,6 +5,7 @@
 #include "meeting.h"
 #include "feed_cache.h"
 #include "group.h"
+#include "session_action.h"
 #include "store_rc.h"
 #include "core/die.h"
 #include "core/i18n.h"
@@ -52,6 +53,37 @@ static struct ics_event *events(struct ctx *c, const struct meeting *m, size_t n
 	}
 	*k_out = k;
 	return ev;
+}
+
+/* ev (k events, room for k) with the acting person's open follow-up
+ * actions added as all-day items on their due dates; only the feed of all
+ * their meetings carries them, never a group's. */
+static int with_actions(struct ctx *c, struct ics_event **ev, size_t *k)
+{
+	struct session_action *x;
+	size_t n;
+	int r = session_action_mine(c, &x, &n);
+	if (r || !n)
+		return r;
+	struct ics_event *all = arena_alloc(c->a, (*k + n + 1) * sizeof(*all));
+	memcpy(all, *ev, *k * sizeof(*all));
+	size_t m = *k;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(x[i].status, "open"))
+			continue;
+		struct ics_event *e = &all[m++];
+		*e = (struct ics_event){ 0 };
+		e->uid = arena_printf(c->a, "action-%lld@leergang", x[i].id);
+		e->sequence = x[i].carried;   /* a new date is a change */
+		e->summary = arena_printf(c->a, _("Action: %s"), x[i].text);
+		e->description = arena_printf(c->a, _("From the session of %s (%s)."), x[i].held_on, x[i].group_name);
+		copy(e->start_date, sizeof(e->start_date), x[i].due_on);
+		copy(e->end_date, sizeof(e->end_date), x[i].due_on);
+		e->all_day = true;
+	}
+	*ev = all;
+	*k = m;
+	return D_OK;
 }
 
 static int write_events(const char *name, const struct ics_event *ev, size_t k, long long now, struct buf *out)
@@ -108,9 +140,13 @@ static int person_meetings(struct ctx *c, struct meeting **out, size_t *nout)
 int calendar_for_person(struct ctx *c, long long now, struct buf *out)
 {
 	struct meeting *m;
-	size_t n;
+	size_t n, k;
 	int r = person_meetings(c, &m, &n);
-	return r ? r : calendar_write(c, _("leergang: my meetings"), m, n, now, out);
+	if (r)
+		return r;
+	struct ics_event *ev = events(c, m, n, &k);
+	r = with_actions(c, &ev, &k);
+	return r ? r : write_events(_("leergang: my meetings"), ev, k, now, out);
 }
 
 /* The meetings of a group the actor is in, and the calendar's name. */
@@ -250,6 +286,8 @@ int calendar_feed(struct ctx *c, const char *token, struct buf *out)
 		return r;
 	size_t k;
 	struct ics_event *ev = events(&fc, m, n, &k);
+	if (!f.group_id && (r = with_actions(&fc, &ev, &k)))
+		return r;
 	/* the events are read afresh on every fetch; only writing them is
 	 * saved when nothing in them changed */
 	struct buf key = BUF_INIT;

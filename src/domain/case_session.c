@@ -76,6 +76,13 @@ static int reach(struct ctx *c, long long id, struct case_session *s, struct lea
 	return *leader || is_member(*members, *nmembers, me) ? D_OK : D_NOTFOUND;
 }
 
+int case_session_place(struct ctx *c, long long id, struct case_session *s, struct session_member **members,
+		       size_t *nmembers, bool *leader)
+{
+	struct learning_group g;
+	return reach(c, id, s, &g, members, nmembers, leader);
+}
+
 /* The session for its leader alone (D_FORBIDDEN for a member), with the
  * group's members and, when m is given, the session's method. */
 struct lead {

@@ -46,6 +46,12 @@ struct session_view {
  * another writer in the audit log. */
 MUST_CHECK int case_session_open(struct ctx *c, long long id, struct session_view *v);
 
+/* The session's place for the actor without reading its texts: the
+ * session (its case fields included), the group's members and whether the
+ * actor leads it; D_NOTFOUND unless the actor leads it or is a member. */
+MUST_CHECK int case_session_place(struct ctx *c, long long id, struct case_session *s, struct session_member **members,
+				  size_t *nmembers, bool *leader);
+
 /* A group's sessions: the list (for the group's facilitator and
  * participants) or the counts alone (coach, owner, mentor: *list NULL).
  * D_NOTFOUND when the actor has no place in the group. may_lead: the actor

@@ -162,7 +162,7 @@ static const char *check_event(const struct ics_event *e, struct wall *start, st
 		return N_("An event has a negative sequence number.");
 	if (!parse_date(e->start_date, start) || !parse_date(e->end_date, end))
 		return N_("An event has a date that does not exist or is not written as YYYY-MM-DD.");
-	if (!parse_time(e->start_time, start) || !parse_time(e->end_time, end))
+	if (!e->all_day && (!parse_time(e->start_time, start) || !parse_time(e->end_time, end)))
 		return N_("An event has a time that does not exist or is not written as HH:MM.");
 	if (wall_cmp(end, start) < 0)
 		return N_("An event ends before it starts.");
@@ -226,9 +226,19 @@ static icalcomponent *vevent(const struct ics_event *e, const struct wall *start
 	icalcomponent_add_property(v, icalproperty_new_uid(e->uid));
 	icalcomponent_add_property(v, icalproperty_new_sequence(e->sequence));
 	icalcomponent_add_property(v, icalproperty_new_dtstamp(stamp));
-	icalcomponent_add_property(v, icalproperty_vanew_dtstart(wall_time(start),
-		icalparameter_new_tzid(ICS_TZID), (void *)0));
-	if (wall_cmp(end, start) > 0)
+	if (e->all_day) {
+		/* a date without a zone; DTEND is the day after the last (RFC 5545 3.6.1) */
+		struct icaltimetype d = wall_time(start), until = wall_time(end);
+		d.is_date = 1;
+		until.is_date = 1;
+		icaltime_adjust(&until, 1, 0, 0, 0);
+		icalcomponent_add_property(v, icalproperty_new_dtstart(d));
+		icalcomponent_add_property(v, icalproperty_new_dtend(until));
+	} else {
+		icalcomponent_add_property(v, icalproperty_vanew_dtstart(wall_time(start),
+			icalparameter_new_tzid(ICS_TZID), (void *)0));
+	}
+	if (!e->all_day && wall_cmp(end, start) > 0)
 		icalcomponent_add_property(v, icalproperty_vanew_dtend(wall_time(end),
 			icalparameter_new_tzid(ICS_TZID), (void *)0));
 	add_text(v, icalproperty_new_summary, e->summary, tmp);

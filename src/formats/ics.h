@@ -54,6 +54,7 @@ struct ics_event {
 	char start_date[11], start_time[6];   /* local Europe/Amsterdam: "2026-01-15", "09:00" */
 	char end_date[11], end_time[6];       /* same day or later */
 	bool cancelled;           /* STATUS:CANCELLED, kept in the feed */
+	bool all_day;             /* a whole day (DTSTART;VALUE=DATE): the times are not read */
 	long long last_modified;  /* unix seconds (LAST-MODIFIED); 0 leaves it out */
 };
 

@@ -148,6 +148,11 @@ const struct route routes[] = {
 	{ "POST", "/sessions/{id}/roles", page_session_roles, ROLE_BIT(ROLE_FACILITATOR), PAGE },
 	{ "POST", "/sessions/{id}/select", page_session_select, ROLE_BIT(ROLE_FACILITATOR), PAGE },
 	{ "POST", "/sessions/{id}/outcome", page_session_outcome, ROLE_BIT(ROLE_FACILITATOR), PAGE },
+	/* follow-up actions: made by the session's leader; done or carried on
+	 * by their owner, the session's leader, or the leader of the group's
+	 * next session (domain/session_action.c decides which) */
+	{ "POST", "/sessions/{id}/actions", page_session_action_add, ROLE_BIT(ROLE_FACILITATOR), PAGE },
+	{ "POST", "/actions/{id}", page_action_update, ROLES_SESSION, PAGE },
 	{ "GET", "/groups/{id}/story", page_story, ROLES_GROUP_TEXT, PAGE },
 	{ "POST", "/groups/{id}/story", page_story_save, ROLE_BIT(ROLE_FACILITATOR), PAGE },
 	{ "GET", "/groups/{id}/story.pdf", page_story_pdf, ROLES_GROUP_TEXT, PAGE },
@@ -214,6 +219,9 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/sessions/{id}", api_session, ROLES_SESSION, API },
 	{ "POST", "/api/v1/sessions/{id}/answers", api_session_answer, ROLES_SESSION, API },
 	{ "POST", "/api/v1/sessions/{id}/step", api_session_step, ROLE_BIT(ROLE_FACILITATOR), API },
+	{ "POST", "/api/v1/sessions/{id}/actions", api_session_action_add, ROLE_BIT(ROLE_FACILITATOR), API },
+	{ "POST", "/api/v1/actions/{id}", api_action_update, ROLES_SESSION, API },
+	{ "GET", "/api/v1/me/actions", api_me_actions, ACCESS_SIGNED_IN, API },
 	{ "GET", "/methods", page_methods, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/method-steps/{id}", page_method_step_save, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/methods", page_method_copy, ROLES_PROGRAMME_WRITE, PAGE },

@@ -6,6 +6,7 @@
  * seen and done is decided in domain/case_session.c. */
 #include "web.h"
 #include "domain/case_session.h"
+#include "domain/session_action.h"
 #include "html/html.h"
 
 #include <stdlib.h>
@@ -40,7 +41,10 @@ static void member_options(struct web *w, const struct session_member *m, size_t
 static void overview_page(struct web *w, const struct errors *err, int status)
 {
 	struct session_overview o;
+	struct session_action_counts ac;
 	int d = case_session_overview(&w->ctx, w->id[0], &o);
+	if (!d)
+		d = session_action_counts(&w->ctx, w->id[0], &ac);
 	if (d) {
 		fail(w, d);
 		return;
@@ -49,8 +53,10 @@ static void overview_page(struct web *w, const struct errors *err, int status)
 	html(w->out, "<p><a href=\"/groups/%lld\">%s</a> · <a href=\"/methods\">%s</a></p>", w->id[0], _("Back to the group"),
 	     _("Session methods"));
 	html(w->out, "<p>%s</p>", _("A case and everything said about it is for the members of the session only."));
-	html(w->out, "<dl class=\"counts\"><dt>%s</dt><dd>%lld</dd><dt>%s</dt><dd>%lld</dd><dt>%s</dt><dd>%lld</dd></dl>",
-	     _("Sessions held"), o.counts.sessions, _("Cases"), o.counts.cases, _("Answers given"), o.counts.answers);
+	html(w->out, "<dl class=\"counts\"><dt>%s</dt><dd>%lld</dd><dt>%s</dt><dd>%lld</dd><dt>%s</dt><dd>%lld</dd>"
+		     "<dt>%s</dt><dd>%lld</dd><dt>%s</dt><dd>%lld</dd></dl>",
+	     _("Sessions held"), o.counts.sessions, _("Cases"), o.counts.cases, _("Answers given"), o.counts.answers,
+	     _("Actions open"), ac.open, _("Actions done"), ac.done);
 	if (o.list) {
 		html(w->out, "<h2>%s</h2>", _("Sessions"));
 		if (!o.n)
@@ -270,7 +276,10 @@ static void member_forms(struct web *w, const struct session_view *v, const stru
 static void session_page(struct web *w, const struct errors *err, int status)
 {
 	struct session_view v;
+	struct session_actions acts;
 	int d = case_session_open(&w->ctx, w->id[0], &v);
+	if (!d)
+		d = session_action_for_session(&w->ctx, w->id[0], &acts);
 	if (d) {
 		fail(w, d);
 		return;
@@ -280,6 +289,9 @@ static void session_page(struct web *w, const struct errors *err, int status)
 	html(w->out, "<p><a href=\"/groups/%lld/sessions\">%s</a> · <a href=\"/sessions/%lld/projector\">%s</a></p>",
 	     v.s.group_id, _("All sessions of the group"), v.s.id, _("Projector view"));
 	html(w->out, "<p class=\"muted\">%s</p>", _("Confidential: for the members of this session only. Reading is recorded in the audit log."));
+	/* the leader's screen starts with what became of the group's earlier actions */
+	if (v.leader)
+		session_actions_review(w, v.s.id, &acts);
 	step_block(w, &v);
 	if (v.leader)
 		steps_nav(w, &v);
@@ -290,8 +302,14 @@ static void session_page(struct web *w, const struct errors *err, int status)
 	else
 		member_forms(w, &v, err);
 	ideas_block(w, &v);
+	session_actions_block(w, &v, &acts, err);
 	page_end(w);
 	w->r->status = status;
+}
+
+void page_session_again(struct web *w, const struct errors *err, int status)
+{
+	session_page(w, err, status);
 }
 
 void page_session(struct web *w)

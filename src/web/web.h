@@ -244,6 +244,23 @@ void page_session_note(struct web *w);
 void page_session_roles(struct web *w);
 void page_session_select(struct web *w);
 void page_session_outcome(struct web *w);
+/* the session's page again with the errors of a form (sessions.c) */
+void page_session_again(struct web *w, const struct errors *err, int status);
+
+/* session_actions.c: follow-up actions of a session */
+struct session_view;
+struct session_actions;
+void session_actions_review(struct web *w, long long session_id, const struct session_actions *a);
+void session_actions_block(struct web *w, const struct session_view *v, const struct session_actions *a,
+			   const struct errors *err);
+void my_actions_list(struct web *w);
+void page_session_action_add(struct web *w);
+void page_action_update(struct web *w);
+
+/* api_actions.c: follow-up actions in the API */
+void api_me_actions(struct web *w);
+void api_session_action_add(struct web *w);
+void api_action_update(struct web *w);
 void page_report(struct web *w);
 void page_report_save(struct web *w);
 void page_report_publish(struct web *w);

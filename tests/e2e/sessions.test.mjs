@@ -3,10 +3,17 @@
 // from the group page, starts an action-learning session with a member's
 // case, draws the roles at random and walks a step on and back; a member
 // answers on their own page with JavaScript off; the projector view; the
-// coach sees counts only and the methods page.
+// coach sees counts only and the methods page. Then must-show 1 of issue
+// 17 end to end: a session walked through all nine steps with three
+// members answering on their own pages (one without JavaScript), roles at
+// random, an action made for a member; the owner finds it on the start
+// page and in the calendar feed; the group's next session opens with it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, demoEmail } from '../lib/server.mjs';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, demoEmail, cli, PASSWORD } from '../lib/server.mjs';
 import { launch, newPage, newPageNoJs, accessible, accessibleNoJs, login, submit } from '../lib/browser.mjs';
 
 let srv, browser, sessionUrl, groupSessionsUrl;
@@ -75,4 +82,103 @@ test('the coach sees counts only, and the methods page', async () => {
   assert.match(await page.locator('main').innerText(), /De eigen methode is gemaakt/);
   await accessible(page, 'methods-own');
   await page.context().close();
+});
+
+// ---- must-show 1: nine steps, three members, an action, the next session ----
+
+const THIRD = 'derde.lid@gemeente.example';
+const ACTION = 'Voor de volgende sessie de wijkagent en de huisarts samen uitnodigen';
+
+// A third member of Groep 1 with an account, as the administrator would add one.
+function addThirdMember() {
+  const file = join(srv.dir, 'derde.csv');
+  writeFileSync(file, `personeelsnummer;naam;e-mail;afdeling\r\nE2E4;Derde Lid;${THIRD};\r\n`);
+  cli(srv.db, ['import', 'people', '--org', 'gemeente-demo', file]);
+  cli(srv.db, ['user', 'invite', '--email', THIRD, '--person', 'E2E4', '--role', 'participant', '--org', 'gemeente-demo']);
+  cli(srv.db, ['user', 'passwd', '--email', THIRD], PASSWORD + '\n');
+  const [g] = JSON.parse(execFileSync('sqlite3', ['-json', srv.db,
+    "SELECT g.id FROM learning_group g JOIN organisation o ON o.id = g.organisation_id WHERE o.slug = 'gemeente-demo' AND g.name = 'Groep 1'"],
+  { encoding: 'utf8' }));
+  cli(srv.db, ['enrol', '--org', 'gemeente-demo', '--group', String(g.id), 'E2E4']);
+}
+
+async function answerAs(email, url, text, js) {
+  const page = js ? await newPage(browser) : await newPageNoJs(browser);
+  await login(page, srv.base, email);
+  await page.goto(url);
+  if (js) await accessible(page, `actions-member-${email.split('@')[0]}`);
+  else await accessibleNoJs(page, 'actions-member-nojs');
+  await page.getByLabel('Uw antwoord').fill(text);
+  await submit(page.getByRole('button', { name: 'Antwoord versturen' }), /#answer$/);
+  await page.context().close();
+}
+
+test('must-show 1: nine steps, three members answer, an action; the owner sees it; the next session opens with it', async () => {
+  addThirdMember();
+  const lead = await newPage(browser);
+  await login(lead, srv.base, demoEmail('facilitator', 'gemeente'));
+  await lead.goto(groupSessionsUrl);
+  await lead.getByLabel('Methode').selectOption('actieleren');
+  await lead.getByLabel('Casusinbrenger').selectOption({ index: 1 });
+  await lead.getByLabel('Titel van de casus').fill('Casus met acties');
+  await lead.getByLabel('Vraag').fill('Hoe houd ik de partners betrokken?');
+  await submit(lead.getByRole('button', { name: 'Sessie beginnen' }), /\/sessions\/\d+$/);
+  const url = lead.url();
+  await submit(lead.getByRole('button', { name: 'Willekeurig kiezen' }), /#roles$/);
+  assert.match(await lead.locator('main').innerText(), /Rollen: .*\(samenvatter\)/);
+  await submit(lead.getByRole('button', { name: 'Volgende stap' }), /#step$/);
+  await submit(lead.getByRole('button', { name: 'Volgende stap' }), /#step$/);
+  assert.match(await lead.locator('#step').innerText(), /Stap 3 van 9/);
+  // three members on their own pages, one of them without JavaScript
+  await answerAs(demoEmail('participant', 'gemeente'), url, 'Samen een agenda maken', true);
+  await answerAs('deelnemer3@gemeente.example', url, 'Elke maand kort bellen', false);
+  await answerAs(THIRD, url, 'Een gezamenlijk doel kiezen', true);
+  await lead.goto(url);
+  const answers = await lead.locator('#answers + ul').innerText();
+  for (const a of ['Samen een agenda maken', 'Elke maand kort bellen', 'Een gezamenlijk doel kiezen']) assert.match(answers, new RegExp(a));
+  await submit(lead.getByRole('button', { name: 'Idee selecteren' }).first(), /#answers$/);
+  for (let n = 4; n <= 9; n++) {
+    await submit(lead.getByRole('button', { name: 'Volgende stap' }), /#step$/);
+    assert.match(await lead.locator('#step').innerText(), new RegExp(`Stap ${n} van 9`));
+  }
+  assert.equal(await lead.getByRole('button', { name: 'Volgende stap' }).count(), 0, 'step 9 is the last');
+  await lead.getByLabel('Samenvatting', { exact: true }).fill('De partners willen wel, maar weten niet wanneer.');
+  await lead.getByLabel('Het aangescherpte idee').fill('Een vaste maandelijkse belronde.');
+  await submit(lead.locator('#outcome + form').getByRole('button', { name: 'Opslaan' }), /#outcome$/);
+  // the action, for the third member, due in a week
+  const due = new Date(Date.now() + 7 * 86400e3).toISOString().slice(0, 10);
+  await lead.getByLabel('Actie', { exact: true }).fill(ACTION);
+  await lead.getByLabel('Eigenaar').selectOption({ label: 'Derde Lid' });
+  await lead.getByLabel('Einddatum').fill(due);
+  await submit(lead.getByRole('button', { name: 'Actie toevoegen' }), /#actions$/);
+  assert.match(await lead.locator('#actions').innerText(), new RegExp(ACTION));
+  await accessible(lead, 'actions-session-step9');
+
+  // the owner: the start page and the calendar feed
+  const owner = await newPage(browser);
+  await login(owner, srv.base, THIRD);
+  const mine = await owner.locator('#actions + ul').innerText();
+  assert.match(mine, new RegExp(ACTION));
+  assert.equal(await owner.locator('#actions + ul a[href^="/sessions/"]').count(), 1, 'a link to the session');
+  await accessible(owner, 'actions-home-owner');
+  await owner.goto(srv.base + '/calendar');
+  await submit(owner.getByRole('button', { name: 'Link maken' }), /\/calendar$/);
+  await accessible(owner, 'actions-calendar');
+  const feed = await (await owner.request.get(await owner.getByLabel('Agendalink').inputValue())).text();
+  assert.match(feed, new RegExp(`DTSTART;VALUE=DATE:${due.replaceAll('-', '')}`));
+  assert.match(feed, /SUMMARY:Actie: Voor de volgende sessie/);
+  await owner.context().close();
+
+  // the group's next session opens with it
+  await lead.goto(groupSessionsUrl);
+  await lead.getByLabel('Methode').selectOption('actieleren');
+  await lead.getByLabel('Titel van de casus').fill('Volgende casus');
+  await submit(lead.getByRole('button', { name: 'Sessie beginnen' }), /\/sessions\/\d+$/);
+  const review = lead.locator('#review');
+  assert.match(await review.innerText(), /Wat is ervan geworden/);
+  assert.match(await review.innerText(), new RegExp(ACTION));
+  await accessible(lead, 'actions-next-session-review');
+  await submit(review.getByRole('button', { name: 'Klaar' }), /#review$/);
+  assert.equal(await lead.locator('#review').count(), 0, 'reviewed: nothing left to review');
+  await lead.context().close();
 });

@@ -100,6 +100,9 @@ const policy = {
   'POST /sessions/{id}/step': ['facilitator'], 'POST /sessions/{id}/notes': ['facilitator'],
   'POST /sessions/{id}/roles': ['facilitator'], 'POST /sessions/{id}/select': ['facilitator'],
   'POST /sessions/{id}/outcome': ['facilitator'],
+  'POST /sessions/{id}/actions': ['facilitator'], 'POST /actions/{id}': SESSION,
+  'POST /api/v1/sessions/{id}/actions': ['facilitator'], 'POST /api/v1/actions/{id}': SESSION,
+  'GET /api/v1/me/actions': 'signed_in',
   'GET /groups': MEMBER, 'GET /groups/{id}': MEMBER, 'POST /groups/{id}/staff': PROG_WRITE,
   'POST /groups/{id}/enrolments': PROG_WRITE, 'POST /enrolments/{id}': PROG_WRITE, 'POST /groups/{id}/statuses': PROG_WRITE,
   'POST /groups/{id}/meetings': RUN, 'GET /groups/{id}/calendar.ics': MEMBER, 'GET /meetings/{id}': MEMBER,
@@ -172,7 +175,7 @@ test('the demo ids are real and the sets differ where they must', () => {
   }
   // the two groups of the municipality: every object of a group or a person differs
   const [a, b] = sets.gemeente;
-  for (const k of ['group', 'meeting', 'spare', 'story', 'place', 'contribution', 'logbook', 'pair', 'feed', 'enrolment', 'session'])
+  for (const k of ['group', 'meeting', 'spare', 'story', 'place', 'contribution', 'logbook', 'pair', 'feed', 'enrolment', 'session', 'action'])
     assert.notEqual(a.ids[k], b.ids[k], `Groep 1 and Groep 2 have their own ${k}`);
   // and the organisations: nothing shared
   for (const k of Object.keys(a.ids))
@@ -214,6 +217,8 @@ function reaches(rt, who, set) {
     return (get && writer) || rel === 'facilitator' || rel === 'mentor';
   }
   // a session with a case: its content for the group's facilitator and participants, changes for the facilitator
+  // a follow-up action: changed by its owner (the set's writer) and the session's leader
+  if (p === '/actions/{id}') return rel === 'facilitator' || writer;
   if (p.startsWith('/sessions/{id}')) return rel === 'facilitator' || (rel === 'participant' && (get || p.endsWith('/answers')));
   if (p === '/groups/{id}/sessions' && !get) return rel === 'facilitator';
   if (p.startsWith('/groups/{id}/story') && get) return coach || place(set, who.email, true) !== null;

@@ -137,6 +137,13 @@ async function setIds(srv, set, org) {
   const started = await facilitator.post(`/groups/${group}/sessions`, { method: 'actieleren', case_person: '0',
     case_title: 'Matrix', case_question: '', case_context: '' });
   const session = Number((started.headers.get('location') || '').match(/^\/sessions\/(\d+)$/)?.[1]);
+  // a follow-up action of that session, owned by the writer (due in a year)
+  await facilitator.post(`/sessions/${session}/step`, { to: '9' });
+  const due = `${new Date().getFullYear() + 1}-06-01`;
+  const madeAction = await facilitator.request('POST', `/api/v1/sessions/${session}/actions`, {
+    body: JSON.stringify({ owner: place.person_id, text: 'Matrix-actie', due_on: due }),
+    headers: { 'content-type': 'application/json', 'x-csrf-token': facilitator.csrf } });
+  const action = madeAction.status === 201 ? madeAction.json().id : NOBODY;
   // the writer's own: a private logbook entry (the newest), a reverse
   // mentoring pair, a calendar link of all their groups
   const writer = await signedIn(srv.base, set.writer);
@@ -146,7 +153,7 @@ async function setIds(srv, set, org) {
   // and an API token of the writer's, made on the page
   const made = (await writer.post('/tokens', { label: 'matrix', days: '1' })).text;
   return {
-    ...org, programme, batch, group, pmeeting, story, logbook, pair, session,
+    ...org, programme, batch, group, pmeeting, story, logbook, pair, session, action,
     methodStep: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).steps.at(-1).id,
     method: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).id, outcome: map.outcomes[0].id,
     meeting: meetings[0], spare: Math.max(...meetings),
@@ -202,7 +209,7 @@ export function fill(pattern, set, method = 'GET') {
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
       meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair',
       waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken', organisations: 'organisation',
-      sessions: 'session', 'method-steps': 'methodStep', methods: 'method' };
+      sessions: 'session', 'method-steps': 'methodStep', methods: 'method', actions: 'action' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     throw new Error('no id for ' + pattern);

@@ -663,3 +663,21 @@ TEST(ics_from_several_threads)
 	CHECK_INT(wrong, 0);
 	free(want);
 }
+
+TEST(ics_all_day_event)
+{
+	/* a follow-up action's due date: a date without a zone, DTEND the next day */
+	struct ics_event e = event("action-1@leergang", "2027-02-28", "", "2027-02-28", "");
+	e.all_day = true;
+	char *s = feed("Leergang", &e, 1);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	CHECK(strstr(s, "DTSTART;VALUE=DATE:20270228\r\n") != NULL);
+	CHECK(strstr(s, "DTEND;VALUE=DATE:20270301\r\n") != NULL);
+	CHECK(strstr(s, "DTSTART;TZID") == NULL);
+	free(s);
+	/* without all_day the same event is refused: it has no times */
+	e.all_day = false;
+	CHECK(feed("Leergang", &e, 1) == NULL);
+}

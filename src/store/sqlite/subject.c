@@ -108,6 +108,9 @@ static const struct source {
 	{ "session_answers", "case_session_answer", NULL,
 	  "SELECT x.held_on, y.text, y.selected, datetime(y.written_at, 'unixepoch') AS written FROM case_session_answer y "
 	  "JOIN case_session x ON x.id = y.session_id WHERE y.organisation_id = ?1 AND y.person_id = ?2 ORDER BY y.id" },
+	{ "session_actions", "session_action", NULL,
+	  "SELECT x.held_on, a.text, a.due_on, a.status FROM session_action a JOIN case_session x ON x.id = a.session_id "
+	  "WHERE a.organisation_id = ?1 AND a.person_id = ?2 ORDER BY a.id" },
 	{ "reports_written", "meeting_report", NULL,
 	  "SELECT m.starts_on AS date, pm.theme, r.status, r.agenda, r.themes, r.learning_moments, "
 	  "r.facilitator_reflection, r.mentor_reflection FROM meeting_report r JOIN meeting m ON m.id = r.meeting_id "
@@ -217,6 +220,8 @@ static const struct step {
 	  "AND group_id IN (SELECT id FROM learning_group WHERE organisation_id = ?1 AND mentor_id = ?2)" },
 	{ N_("case_session_answer: deleted"),
 	  "DELETE FROM case_session_answer WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ N_("session_action: the person's follow-up actions deleted"),
+	  "DELETE FROM session_action WHERE organisation_id = ?1 AND person_id = ?2" },
 	{ N_("case_session_role: deleted"), "DELETE FROM case_session_role WHERE organisation_id = ?1 AND person_id = ?2" },
 	{ N_("case_session: the case's texts emptied and its owner unlinked, the session kept"),
 	  "UPDATE case_session SET case_title = '', case_question = '', case_context = '', case_person_id = NULL "
