@@ -148,6 +148,9 @@ const struct route routes[] = {
 	{ "POST", "/sessions/{id}/roles", page_session_roles, ROLE_BIT(ROLE_FACILITATOR), PAGE },
 	{ "POST", "/sessions/{id}/select", page_session_select, ROLE_BIT(ROLE_FACILITATOR), PAGE },
 	{ "POST", "/sessions/{id}/outcome", page_session_outcome, ROLE_BIT(ROLE_FACILITATOR), PAGE },
+	/* the case owner alone, after the session (domain/practice_share.c) */
+	{ "GET", "/sessions/{id}/share", page_session_share_form, ROLES_SESSION, PAGE },
+	{ "POST", "/sessions/{id}/share", page_session_share, ROLES_SESSION, PAGE },
 	{ "GET", "/groups/{id}/story", page_story, ROLES_GROUP_TEXT, PAGE },
 	{ "POST", "/groups/{id}/story", page_story_save, ROLE_BIT(ROLE_FACILITATOR), PAGE },
 	{ "GET", "/groups/{id}/story.pdf", page_story_pdf, ROLES_GROUP_TEXT, PAGE },
@@ -210,6 +213,7 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/sessions/{id}", api_session, ROLES_SESSION, API },
 	{ "POST", "/api/v1/sessions/{id}/answers", api_session_answer, ROLES_SESSION, API },
 	{ "POST", "/api/v1/sessions/{id}/step", api_session_step, ROLE_BIT(ROLE_FACILITATOR), API },
+	{ "POST", "/api/v1/sessions/{id}/share", api_session_share, ROLES_SESSION, API },
 	{ "GET", "/methods", page_methods, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/method-steps/{id}", page_method_step_save, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "GET", "/api/v1/programmes", api_programmes, ROLES_PROGRAMME_READ, API },

@@ -6,6 +6,7 @@
  * seen and done is decided in domain/case_session.c. */
 #include "web.h"
 #include "domain/case_session.h"
+#include "domain/practice_share.h"
 #include "html/html.h"
 
 #include <stdlib.h>
@@ -290,6 +291,9 @@ static void session_page(struct web *w, const struct errors *err, int status)
 	else
 		member_forms(w, &v, err);
 	ideas_block(w, &v);
+	if (practice_share_allowed(&w->ctx, v.s.id))
+		html(w->out, "<p><a href=\"/sessions/%lld/share\">%s</a></p>", v.s.id,
+		     _("Share your case, anonymised and in your own words, as a practice example"));
 	page_end(w);
 	w->r->status = status;
 }

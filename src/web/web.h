@@ -234,6 +234,10 @@ void page_session_note(struct web *w);
 void page_session_roles(struct web *w);
 void page_session_select(struct web *w);
 void page_session_outcome(struct web *w);
+/* session_share.c: the case owner shares the case as a practice example */
+void page_session_share_form(struct web *w);
+void page_session_share(struct web *w);
+void api_session_share(struct web *w);
 void page_report(struct web *w);
 void page_report_save(struct web *w);
 void page_report_publish(struct web *w);

@@ -96,7 +96,8 @@ const policy = {
   'GET /sessions/{id}': SESSION, 'GET /sessions/{id}/projector': SESSION, 'POST /sessions/{id}/answers': SESSION,
   'POST /sessions/{id}/step': ['facilitator'], 'POST /sessions/{id}/notes': ['facilitator'],
   'POST /sessions/{id}/roles': ['facilitator'], 'POST /sessions/{id}/select': ['facilitator'],
-  'POST /sessions/{id}/outcome': ['facilitator'],
+  'POST /sessions/{id}/outcome': ['facilitator'], 'GET /sessions/{id}/share': SESSION, 'POST /sessions/{id}/share': SESSION,
+  'POST /api/v1/sessions/{id}/share': SESSION,
   'GET /groups': MEMBER, 'GET /groups/{id}': MEMBER, 'POST /groups/{id}/staff': PROG_WRITE,
   'POST /groups/{id}/enrolments': PROG_WRITE, 'POST /enrolments/{id}': PROG_WRITE, 'POST /groups/{id}/statuses': PROG_WRITE,
   'POST /groups/{id}/meetings': RUN, 'GET /groups/{id}/calendar.ics': MEMBER, 'GET /meetings/{id}': MEMBER,
@@ -211,6 +212,8 @@ function reaches(rt, who, set) {
     return (get && writer) || rel === 'facilitator' || rel === 'mentor';
   }
   // a session with a case: its content for the group's facilitator and participants, changes for the facilitator
+  // sharing the case: its owner alone, and the probed session has none
+  if (p === '/sessions/{id}/share') return false;
   if (p.startsWith('/sessions/{id}')) return rel === 'facilitator' || (rel === 'participant' && (get || p.endsWith('/answers')));
   if (p === '/groups/{id}/sessions' && !get) return rel === 'facilitator';
   if (p.startsWith('/groups/{id}/story') && get) return coach || place(set, who.email, true) !== null;
