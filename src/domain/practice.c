@@ -140,7 +140,9 @@ json_t *practice_json(const struct practice_example *const *e, size_t n)
 {
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, json_pack("{s:i, s:s, s:s, s:s, s:o, s:o, s:b, s:s, s:s}", "number", e[i]->number,
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:o, s:o, s:b, s:s, s:s}", "title",
+						     e[i]->title ? e[i]->title : "", "origin",
+						     e[i]->shared ? "participant" : e[i]->id ? "organisation" : "seed", "number", e[i]->number,
 						     "organisation", e[i]->organisation, "learning", e[i]->learning,
 						     "context", e[i]->context, "forms", list_json(e[i]->forms), "themes",
 						     list_json(e[i]->themes), "in_development", e[i]->in_development,

@@ -42,7 +42,8 @@ MUST_CHECK int practice_add(struct ctx *c, const struct practice_example *e, lon
 /* {"examples":[{number, organisation, learning, context, forms:[...],
  * themes:[...], in_development, source, forms_source}]}: forms_source is
  * "leergang" for the seed's (leergang's reading), "organisatie" for the
- * organisation's own. */
+ * organisation's own; title (a shared case's) and origin ("seed",
+ * "organisation", or "participant" for a case shared after a session). */
 /* The items of one of an example's comma-separated lists (its learning
  * forms' keys, its themes), in order; an empty list gives none. The one
  * reading of those lists. */

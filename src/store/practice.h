@@ -12,5 +12,8 @@ MUST_CHECK int store_practice_add(struct store *s, long long org, const struct p
 				  long long *id);
 MUST_CHECK int store_practice_list(struct store *s, struct arena *a, long long org, struct practice_example **out,
 				   size_t *n);
+/* Whether the full name of any person of the organisation occurs in text
+ * (ASCII letters compared without case). */
+MUST_CHECK int store_practice_name_in(struct store *s, long long org, const char *text, bool *found);
 
 #endif

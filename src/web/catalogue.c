@@ -306,7 +306,10 @@ static void examples_page(struct web *w, const struct errors *err, int status)
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Search"));
 	html(w->out, "<p role=\"status\">%s</p>", arena_printf(w->a, ngettext("%zu example found.", "%zu examples found.", (unsigned long)n), n));
 	for (size_t i = 0; i < n; i++) {
-		if (e[i]->id)
+		if (e[i]->shared)
+			html(w->out, "<article class=\"example\" data-own=\"%lld\" data-shared=\"1\"><h2>%s <span class=\"muted\">(%s)</span></h2><p>%s</p>",
+			     e[i]->id, e[i]->title, _("a case shared by a participant"), e[i]->learning);
+		else if (e[i]->id)
 			html(w->out, "<article class=\"example\" data-own=\"%lld\"><h2>%s <span class=\"muted\">(%s)</span></h2><p>%s</p>",
 			     e[i]->id, e[i]->organisation, _("an example of your organisation"), e[i]->learning);
 		else
@@ -318,7 +321,8 @@ static void examples_page(struct web *w, const struct errors *err, int status)
 		html(w->out, "<p class=\"muted\">%s ", e[i]->id ? _("Learning forms:") : _("Learning forms (leergang's reading):"));
 		form_names(w, e[i]->forms, f, nf);
 		html(w->out, "; %s %s; %s</p></article>\n", _("themes:"), e[i]->themes,
-		     e[i]->id ? _("added by your organisation") : e[i]->source);
+		     e[i]->shared ? _("shared by a participant, anonymised, in their own words")
+				  : e[i]->id ? _("added by your organisation") : e[i]->source);
 	}
 	if (actor_has(&w->who, ROLES_PROGRAMME_WRITE))
 		example_add_form(w, f, nf, err);

@@ -205,6 +205,7 @@ static const struct {
 	{ "selection-saved", N_("The selection has been saved.") },
 	{ "design-saved", N_("The design has been saved.") },
 	{ "example-added", N_("The example has been added to the register.") },
+	{ "example-shared", N_("Your case has been shared as a practice example, without your name.") },
 	{ "catalogue-saved", N_("The learning form has been saved: its values are now marked as your organisation's own.") },
 	{ "logbook-saved", N_("Your entry has been saved.") },
 	{ "question-saved", N_("Your learning question has been saved.") },

@@ -153,6 +153,9 @@ const struct route routes[] = {
 	 * next session (domain/session_action.c decides which) */
 	{ "POST", "/sessions/{id}/actions", page_session_action_add, ROLE_BIT(ROLE_FACILITATOR), PAGE },
 	{ "POST", "/actions/{id}", page_action_update, ROLES_SESSION, PAGE },
+	/* the case owner alone, after the session (domain/practice_share.c) */
+	{ "GET", "/sessions/{id}/share", page_session_share_form, ROLES_SESSION, PAGE },
+	{ "POST", "/sessions/{id}/share", page_session_share, ROLES_SESSION, PAGE },
 	{ "GET", "/groups/{id}/story", page_story, ROLES_GROUP_TEXT, PAGE },
 	{ "POST", "/groups/{id}/story", page_story_save, ROLE_BIT(ROLE_FACILITATOR), PAGE },
 	{ "GET", "/groups/{id}/story.pdf", page_story_pdf, ROLES_GROUP_TEXT, PAGE },
@@ -222,6 +225,7 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/sessions/{id}/actions", api_session_action_add, ROLE_BIT(ROLE_FACILITATOR), API },
 	{ "POST", "/api/v1/actions/{id}", api_action_update, ROLES_SESSION, API },
 	{ "GET", "/api/v1/me/actions", api_me_actions, ACCESS_SIGNED_IN, API },
+	{ "POST", "/api/v1/sessions/{id}/share", api_session_share, ROLES_SESSION, API },
 	{ "GET", "/methods", page_methods, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/method-steps/{id}", page_method_step_save, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/methods", page_method_copy, ROLES_PROGRAMME_WRITE, PAGE },

@@ -7,6 +7,7 @@
 #include "web.h"
 #include "domain/case_session.h"
 #include "domain/session_action.h"
+#include "domain/practice_share.h"
 #include "html/html.h"
 
 #include <stdlib.h>
@@ -303,6 +304,9 @@ static void session_page(struct web *w, const struct errors *err, int status)
 		member_forms(w, &v, err);
 	ideas_block(w, &v);
 	session_actions_block(w, &v, &acts, err);
+	if (practice_share_allowed(&w->ctx, v.s.id))
+		html(w->out, "<p><a href=\"/sessions/%lld/share\">%s</a></p>", v.s.id,
+		     _("Share your case, anonymised and in your own words, as a practice example"));
 	page_end(w);
 	w->r->status = status;
 }

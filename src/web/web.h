@@ -261,6 +261,10 @@ void page_action_update(struct web *w);
 void api_me_actions(struct web *w);
 void api_session_action_add(struct web *w);
 void api_action_update(struct web *w);
+/* session_share.c: the case owner shares the case as a practice example */
+void page_session_share_form(struct web *w);
+void page_session_share(struct web *w);
+void api_session_share(struct web *w);
 void page_report(struct web *w);
 void page_report_save(struct web *w);
 void page_report_publish(struct web *w);

@@ -103,6 +103,8 @@ const policy = {
   'POST /sessions/{id}/actions': ['facilitator'], 'POST /actions/{id}': SESSION,
   'POST /api/v1/sessions/{id}/actions': ['facilitator'], 'POST /api/v1/actions/{id}': SESSION,
   'GET /api/v1/me/actions': 'signed_in',
+  'POST /sessions/{id}/outcome': ['facilitator'], 'GET /sessions/{id}/share': SESSION, 'POST /sessions/{id}/share': SESSION,
+  'POST /api/v1/sessions/{id}/share': SESSION,
   'GET /groups': MEMBER, 'GET /groups/{id}': MEMBER, 'POST /groups/{id}/staff': PROG_WRITE,
   'POST /groups/{id}/enrolments': PROG_WRITE, 'POST /enrolments/{id}': PROG_WRITE, 'POST /groups/{id}/statuses': PROG_WRITE,
   'POST /groups/{id}/meetings': RUN, 'GET /groups/{id}/calendar.ics': MEMBER, 'GET /meetings/{id}': MEMBER,
@@ -219,6 +221,8 @@ function reaches(rt, who, set) {
   // a session with a case: its content for the group's facilitator and participants, changes for the facilitator
   // a follow-up action: changed by its owner (the set's writer) and the session's leader
   if (p === '/actions/{id}') return rel === 'facilitator' || writer;
+  // sharing the case: its owner alone, and the probed session has none
+  if (p === '/sessions/{id}/share') return false;
   if (p.startsWith('/sessions/{id}')) return rel === 'facilitator' || (rel === 'participant' && (get || p.endsWith('/answers')));
   if (p === '/groups/{id}/sessions' && !get) return rel === 'facilitator';
   if (p.startsWith('/groups/{id}/story') && get) return coach || place(set, who.email, true) !== null;

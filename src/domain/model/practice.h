@@ -16,6 +16,8 @@ struct practice_example {
 	bool in_development;        /* marked * in the seed */
 	const char *source;         /* "seed 004, r. N-M", or "organisatie" */
 	long long id;               /* the organisation's own: its row; 0 for the seed's */
+	const char *title;          /* a shared case's title; NULL or "" for the others */
+	bool shared;                /* shared by a participant from a session (origin 'participant') */
 };
 
 #endif

@@ -5,7 +5,7 @@
 int store_practice_add(struct store *s, long long org, const struct practice_example *e, long long now, long long *id)
 {
 	sqlite3_stmt *st = stmt(s, "INSERT INTO practice_example(organisation_id, applied_at, learning, context, forms,"
-				" themes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+				" themes, created_at, title, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	sqlite3_bind_int64(st, 1, org);
 	bind_text(st, 2, e->organisation);
 	bind_text(st, 3, e->learning);
@@ -13,12 +13,15 @@ int store_practice_add(struct store *s, long long org, const struct practice_exa
 	bind_text(st, 5, e->forms ? e->forms : "");
 	bind_text(st, 6, e->themes ? e->themes : "");
 	sqlite3_bind_int64(st, 7, now);
+	bind_text(st, 8, e->title ? e->title : "");
+	bind_text(st, 9, e->shared ? "participant" : "organisation");
 	return inserted(s, exec_stmt(s, st), id);
 }
 
 int store_practice_list(struct store *s, struct arena *a, long long org, struct practice_example **out, size_t *n)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT id, applied_at, learning, context, forms, themes FROM practice_example"
+	sqlite3_stmt *st = stmt(s, "SELECT id, applied_at, learning, context, forms, themes, title, origin = 'participant'"
+				" FROM practice_example"
 				" WHERE organisation_id = ? ORDER BY id");
 	sqlite3_bind_int64(st, 1, org);
 	size_t cap = 0;
@@ -36,7 +39,22 @@ int store_practice_list(struct store *s, struct arena *a, long long org, struct 
 		e->source = "organisatie";
 		e->number = 0;
 		e->in_development = false;
+		e->title = col_text0(a, st, 6);
+		e->shared = sqlite3_column_int(st, 7) != 0;
 	}
 	sqlite3_reset(st);
 	return map_rc(s, rc);
+}
+
+int store_practice_name_in(struct store *s, long long org, const char *text, bool *found)
+{
+	/* lower() folds ASCII letters only, as the names are compared */
+	sqlite3_stmt *st = stmt(s, "SELECT 1 FROM person WHERE organisation_id = ? AND length(trim(name)) >= 3"
+				" AND instr(lower(?), lower(trim(name))) > 0 LIMIT 1");
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, text);
+	int rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	return map_rc(s, rc == SQLITE_ROW ? SQLITE_DONE : rc);
 }
