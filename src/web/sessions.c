@@ -277,8 +277,12 @@ static void session_page(struct web *w, const struct errors *err, int status)
 	}
 	page_begin(w, arena_printf(w->a, _("Session: %s"), v.m.name));
 	page_done_message(w);
-	html(w->out, "<p><a href=\"/groups/%lld/sessions\">%s</a> · <a href=\"/sessions/%lld/projector\">%s</a></p>",
-	     v.s.group_id, _("All sessions of the group"), v.s.id, _("Projector view"));
+	if (v.s.peer_group_id)  /* a peer group's session: its page lists them */
+		html(w->out, "<p><a href=\"/peer-groups/%lld\">%s</a> · <a href=\"/sessions/%lld/projector\">%s</a></p>",
+		     v.s.peer_group_id, _("All sessions of the group"), v.s.id, _("Projector view"));
+	else
+		html(w->out, "<p><a href=\"/groups/%lld/sessions\">%s</a> · <a href=\"/sessions/%lld/projector\">%s</a></p>",
+		     v.s.group_id, _("All sessions of the group"), v.s.id, _("Projector view"));
 	html(w->out, "<p class=\"muted\">%s</p>", _("Confidential: for the members of this session only. Reading is recorded in the audit log."));
 	step_block(w, &v);
 	if (v.leader)
