@@ -137,6 +137,9 @@ async function setIds(srv, set, org) {
   const started = await facilitator.post(`/groups/${group}/sessions`, { method: 'actieleren', case_person: '0',
     case_title: 'Matrix', case_question: '', case_context: '' });
   const session = Number((started.headers.get('location') || '').match(/^\/sessions\/(\d+)$/)?.[1]);
+  // a peer group of the set's own, made by the coordinator, without people
+  const made0 = await coach.post('/peer-groups', { kind: 'team', name: `Matrix ${set.group}`, period: '' });
+  const peerGroup = Number((made0.headers.get('location') || '').match(/^\/peer-groups\/(\d+)$/)?.[1]);
   // the writer's own: a private logbook entry (the newest), a reverse
   // mentoring pair, a calendar link of all their groups
   const writer = await signedIn(srv.base, set.writer);
@@ -146,7 +149,7 @@ async function setIds(srv, set, org) {
   // and an API token of the writer's, made on the page
   const made = (await writer.post('/tokens', { label: 'matrix', days: '1' })).text;
   return {
-    ...org, programme, batch, group, pmeeting, story, logbook, pair, session,
+    ...org, programme, batch, group, pmeeting, story, logbook, pair, session, peerGroup,
     methodStep: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).steps.at(-1).id, outcome: map.outcomes[0].id,
     meeting: meetings[0], spare: Math.max(...meetings),
     place: place.enrolment_id,
@@ -201,7 +204,7 @@ export function fill(pattern, set, method = 'GET') {
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
       meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair',
       waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken', organisations: 'organisation',
-      sessions: 'session', 'method-steps': 'methodStep' };
+      sessions: 'session', 'method-steps': 'methodStep', 'peer-groups': 'peerGroup' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     throw new Error('no id for ' + pattern);
