@@ -333,13 +333,8 @@ void page_session_roles(struct web *w)
 	struct errors err = { 0 };
 	long long ids[3] = { web_field_id(w, "summariser"), web_field_id(w, "reader1"), web_field_id(w, "reader2") };
 	bool random = !strcmp(web_field(w, "random"), "1");
-	for (int i = 0; i < 3; i++)
-		if (ids[i] < 0 && !random) {
-			errors_add(&w->ctx, &err, i ? "reader" : "summariser", "%s",
-				   _("Choose a participant of the group other than the case owner."));
-			session_page(w, &err, 422);
-			return;
-		}
+	/* a value that is no id (-1) is no member: the domain refuses it after
+	 * deciding whether the actor leads (a member who does not gets 403) */
 	after(w, case_session_roles(&w->ctx, w->id[0], ids[0], ids + 1, random, &err), &err, "roles");
 }
 

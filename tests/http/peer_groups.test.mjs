@@ -75,7 +75,7 @@ test('bad input gets a Dutch message and changes nothing; CSRF is refused', asyn
 
 test('in a group without a facilitator a member starts the session and leads it', async () => {
   const page = (await lead.get(`/peer-groups/${intervision}`)).text;
-  assert.match(page, /Sessie starten/);
+  assert.match(page, /Een sessie beginnen/);
   const r = await lead.post(`/peer-groups/${intervision}/sessions`, { method: 'incidentmethode',
     case_person: String(personOf(demoEmail('participant', 'gemeente'))), case_title: CASE, case_question: 'Hoe nu?', case_context: '' });
   assert.equal(r.status, 303);
@@ -108,14 +108,14 @@ test('a non-member gets 404; the coach and the owner see counts only; another or
   for (const c of [coach, owner]) {
     const p = await c.get(`/peer-groups/${intervision}`);
     assert.equal(p.status, 200);
-    assert.match(p.text, /<dt>Sessies gehouden<\/dt><dd>1<\/dd>/);
+    assert.match(p.text, /<dt>Gehouden sessies<\/dt><dd>1<\/dd>/);
     assert.doesNotMatch(p.text, new RegExp(CASE));
     assert.equal((await c.get(`/sessions/${session}`)).status, 404);
     const api = (await c.get(`/api/v1/peer-groups/${intervision}`)).json();
     assert.equal(api.counts.sessions, 1);
     assert.equal(api.sessions, undefined);
   }
-  assert.doesNotMatch((await owner.get(`/peer-groups/${intervision}`)).text, /Sessie starten/);
+  assert.doesNotMatch((await owner.get(`/peer-groups/${intervision}`)).text, /Een sessie beginnen/);
   assert.equal((await otherOrg.get(`/peer-groups/${intervision}`)).status, 404);
   assert.equal((await otherOrg.get(`/sessions/${session}`)).status, 404);
   assert.equal((await otherOrg.get(`/api/v1/peer-groups/${intervision}`)).status, 404);
