@@ -349,6 +349,13 @@ void page_session_select(struct web *w)
 	long long a = web_field_id(w, "answer");
 	const char *sel = web_field(w, "selected");
 	if (a <= 0 || (strcmp(sel, "0") && strcmp(sel, "1"))) {
+		/* whether the actor leads decides first: 403 for a member who does not */
+		struct session_view v;
+		int d = case_session_open(&w->ctx, w->id[0], &v);
+		if (d || !v.leader) {
+			fail(w, d ? d : D_FORBIDDEN);
+			return;
+		}
 		struct errors err = { 0 };
 		errors_add(&w->ctx, &err, "answer", "%s", _("Choose an answer of this session."));
 		session_page(w, &err, 422);
