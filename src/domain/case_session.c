@@ -5,6 +5,7 @@
 #include "audit.h"
 #include "group.h"
 #include "method.h"
+#include "peer_group.h"
 #include "privacy.h"
 #include "schedule.h"
 #include "store_rc.h"
@@ -12,6 +13,7 @@
 #include "core/i18n.h"
 #include "store/case_session.h"
 #include "store/group.h"
+#include "store/peer_group.h"
 #include "store/store.h"
 
 #include <assert.h>
@@ -58,21 +60,55 @@ static int find_method(struct ctx *c, long long id, const char *key, struct meth
 	return D_NOTFOUND;
 }
 
+/* A peer group's people as the session's members (its members; its
+ * facilitators lead) and whether the actor leads the session: the rule of
+ * domain/peer_group.c. */
+static int peer_people(struct ctx *c, const struct case_session *s, struct session_member **out, size_t *n,
+		       bool *leader, bool *belongs)
+{
+	struct peer_member *pm;
+	size_t np;
+	int r = store_peer_group_members(c->st, c->a, c->who->organisation_id, s->peer_group_id, &pm, &np);
+	if (r)
+		return d_from_store(r);
+	*out = arena_alloc(c->a, (np + 1) * sizeof(**out));
+	*n = 0;
+	for (size_t i = 0; i < np; i++)
+		if (!strcmp(pm[i].role, "member"))
+			(*out)[(*n)++] = (struct session_member){ pm[i].person_id, pm[i].name };
+	*leader = peer_rule_leads(pm, np, c->who->person_id, s->leader_id);
+	*belongs = peer_rule_belongs(pm, np, c->who->person_id);
+	return D_OK;
+}
+
 /* The session, its group and whether the actor leads it or is a member;
  * D_NOTFOUND for anyone else (the same answer as for an id that does not
- * exist, so that sessions of other groups cannot be probed). */
+ * exist, so that sessions of other groups cannot be probed). A session
+ * belongs to a learning group (its facilitator leads, its participants are
+ * the members) or to a peer group (peer_people). g is zeroed for the
+ * latter; *leader_person is who leads it. */
 static int reach(struct ctx *c, long long id, struct case_session *s, struct learning_group *g,
-		 struct session_member **members, size_t *nmembers, bool *leader)
+		 struct session_member **members, size_t *nmembers, bool *leader, long long *leader_person)
 {
 	long long org = c->who->organisation_id, me = c->who->person_id;
 	int r = d_from_store(store_case_session_get(c->st, c->a, org, id, s));
-	if (!r)
-		r = d_from_store(store_group_get(c->st, c->a, org, s->group_id, g));
+	if (r)
+		return r;
+	memset(g, 0, sizeof(*g));
+	if (s->peer_group_id) {
+		bool belongs;
+		if ((r = peer_people(c, s, members, nmembers, leader, &belongs)))
+			return r;
+		*leader_person = s->leader_id;
+		return *leader || belongs ? D_OK : D_NOTFOUND;
+	}
+	r = d_from_store(store_group_get(c->st, c->a, org, s->group_id, g));
 	if (!r)
 		r = members_of(c, s->group_id, members, nmembers);
 	if (r)
 		return r;
 	*leader = me && g->facilitator_id == me;
+	*leader_person = g->facilitator_id;
 	return *leader || is_member(*members, *nmembers, me) ? D_OK : D_NOTFOUND;
 }
 
@@ -80,7 +116,8 @@ int case_session_place(struct ctx *c, long long id, struct case_session *s, stru
 		       size_t *nmembers, bool *leader)
 {
 	struct learning_group g;
-	return reach(c, id, s, &g, members, nmembers, leader);
+	long long leader_person;
+	return reach(c, id, s, &g, members, nmembers, leader, &leader_person);
 }
 
 /* The session for its leader alone (D_FORBIDDEN for a member), with the
@@ -91,12 +128,13 @@ struct lead {
 	struct session_member *mem;
 	size_t nm;
 	struct method m;
+	long long leader_person;
 };
 
 static int reach_leader(struct ctx *c, long long id, struct lead *l, bool with_method)
 {
 	bool leader;
-	int r = reach(c, id, &l->s, &l->g, &l->mem, &l->nm, &leader);
+	int r = reach(c, id, &l->s, &l->g, &l->mem, &l->nm, &leader, &l->leader_person);
 	if (!r && !leader)
 		r = D_FORBIDDEN;
 	if (!r && with_method)
@@ -141,12 +179,11 @@ int case_session_open(struct ctx *c, long long id, struct session_view *v)
 	memset(v, 0, sizeof(*v));
 	long long org = c->who->organisation_id;
 	struct learning_group g;
-	int r = reach(c, id, &v->s, &g, &v->members, &v->nmembers, &v->leader);
+	int r = reach(c, id, &v->s, &g, &v->members, &v->nmembers, &v->leader, &v->leader_person_id);
 	if (!r)
 		r = find_method(c, v->s.method_id, NULL, &v->m);
 	if (r)
 		return r;
-	v->leader_person_id = g.facilitator_id;
 	v->current = v->s.step <= (int)v->m.nsteps ? &v->m.steps[v->s.step - 1] : NULL;
 	if (v->current && v->current->minutes > 0 && v->s.step_since > 0) {
 		/* the step's timer without JavaScript: the time it ends */
@@ -189,25 +226,17 @@ int case_session_overview(struct ctx *c, long long group_id, struct session_over
 	return r;
 }
 
-int case_session_start(struct ctx *c, long long group_id, const char *method_key, long long case_person_id,
-		       const char *title, const char *question, const char *context, struct errors *e, long long *id)
+/* What a start checks and stores for either kind of group: s carries the
+ * group (learning or peer) and the leader; mem the session's members. */
+static int start_with(struct ctx *c, struct case_session *s, const struct session_member *mem, size_t nm,
+		      const char *method_key, long long case_person_id, const char *title, const char *question,
+		      const char *context, struct errors *e, long long *id)
 {
-	struct learning_group g;
-	enum group_relation rel;
-	int r = group_open(c, group_id, &g, &rel);
-	if (r)
-		return r;
-	if (!c->who->person_id || g.facilitator_id != c->who->person_id)
-		return D_FORBIDDEN;
 	struct method m = { 0 };
-	r = find_method(c, 0, method_key ? method_key : "", &m);
+	int r = find_method(c, 0, method_key ? method_key : "", &m);
 	if (r == D_NOTFOUND)
 		errors_add(c, e, "method", "%s", _("Choose one of the methods."));
 	else if (r)
-		return r;
-	struct session_member *mem;
-	size_t nm;
-	if ((r = members_of(c, group_id, &mem, &nm)))
 		return r;
 	if (case_person_id && !is_member(mem, nm, case_person_id))
 		errors_add(c, e, "case_person", "%s", _("The case is brought by a participant of the group."));
@@ -218,20 +247,55 @@ int case_session_start(struct ctx *c, long long group_id, const char *method_key
 		return D_INVALID;
 	char today[11];
 	date_today(ctx_now(c), today);
-	struct case_session s = { 0 };
-	s.group_id = group_id;
-	s.method_id = m.id;
-	s.held_on = today;
-	s.step_since = ctx_now(c);
-	s.case_person_id = case_person_id;
-	s.case_title = (char *)title;
-	s.case_question = (char *)question;
-	s.case_context = (char *)context;
-	if (store_case_session_add(c->st, c->who->organisation_id, &s, id))
+	s->method_id = m.id;
+	s->held_on = today;
+	s->step_since = ctx_now(c);
+	s->case_person_id = case_person_id;
+	s->case_title = (char *)title;
+	s->case_question = (char *)question;
+	s->case_context = (char *)context;
+	if (store_case_session_add(c->st, c->who->organisation_id, s, id))
 		return D_ERROR;
 	/* the method's key only: the case is for the session's members */
 	audit(c, "case_session.start", "case_session", *id, "%s", m.key);
 	return D_OK;
+}
+
+int case_session_start(struct ctx *c, long long group_id, const char *method_key, long long case_person_id,
+		       const char *title, const char *question, const char *context, struct errors *e, long long *id)
+{
+	struct learning_group g;
+	enum group_relation rel;
+	int r = group_open(c, group_id, &g, &rel);
+	if (r)
+		return r;
+	if (!c->who->person_id || g.facilitator_id != c->who->person_id)
+		return D_FORBIDDEN;
+	struct session_member *mem;
+	size_t nm;
+	if ((r = members_of(c, group_id, &mem, &nm)))
+		return r;
+	struct case_session s = { .group_id = group_id };
+	return start_with(c, &s, mem, nm, method_key, case_person_id, title, question, context, e, id);
+}
+
+int case_session_start_peer(struct ctx *c, long long peer_group_id, const char *method_key, long long case_person_id,
+			    const char *title, const char *question, const char *context, struct errors *e,
+			    long long *id)
+{
+	struct peer_view v;
+	int r = peer_group_open(c, peer_group_id, &v);
+	if (r)
+		return r;
+	if (!v.may_start)
+		return v.belongs ? D_FORBIDDEN : D_NOTFOUND;
+	struct case_session s = { .peer_group_id = peer_group_id, .leader_id = c->who->person_id };
+	struct session_member *mem;
+	size_t nm;
+	bool leader, belongs;
+	if ((r = peer_people(c, &s, &mem, &nm, &leader, &belongs)))
+		return r;
+	return start_with(c, &s, mem, nm, method_key, case_person_id, title, question, context, e, id);
 }
 
 int case_session_move(struct ctx *c, long long id, int to, struct errors *e)
@@ -313,7 +377,7 @@ int case_session_answer(struct ctx *c, long long id, const char *text, struct er
 {
 	struct lead l;
 	bool leader;
-	int r = reach(c, id, &l.s, &l.g, &l.mem, &l.nm, &leader);
+	int r = reach(c, id, &l.s, &l.g, &l.mem, &l.nm, &leader, &l.leader_person);
 	if (r)
 		return r;
 	if (!check_long_text(c, e, "answer", _("Your answer"), text, 1, SESSION_ANSWER_MAX))

@@ -1,4 +1,6 @@
-/* case_session.h — a learning group's sessions with a case (issue 17): the
+/* case_session.h — sessions with a case (issue 17) of a learning group or
+ * of a peer group (domain/peer_group.h: intervision, team, circle). Of a
+ * learning group: the
  * group's facilitator leads a session with one of the organisation's
  * methods through its steps; the group's participants are its members and
  * one of them brings the case. A case and everything said about it is for
@@ -74,6 +76,12 @@ MUST_CHECK int case_session_overview(struct ctx *c, long long group_id, struct s
 MUST_CHECK int case_session_start(struct ctx *c, long long group_id, const char *method_key, long long case_person_id,
 				  const char *title, const char *question, const char *context, struct errors *e,
 				  long long *id);
+/* Starts a session of a peer group: whoever may start one there leads it
+ * (domain/peer_group.h: peer_rule_may_start); the case is brought by a
+ * member. D_NOTFOUND for someone without a place in the group. */
+MUST_CHECK int case_session_start_peer(struct ctx *c, long long peer_group_id, const char *method_key,
+				       long long case_person_id, const char *title, const char *question,
+				       const char *context, struct errors *e, long long *id);
 /* Takes the session to step `to` (one back or one on from where it is, or
  * any step of the method): a second click on "next" that arrives after the
  * first asks for the same step and changes nothing. The leader only. */

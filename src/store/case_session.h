@@ -17,6 +17,11 @@ MUST_CHECK int store_case_session_list(struct store *s, struct arena *a, long lo
 				       struct case_session **out, size_t *n);
 MUST_CHECK int store_case_session_counts(struct store *s, long long org, long long group_id,
 					 struct case_session_counts *out);
+/* The same for a peer group's sessions. */
+MUST_CHECK int store_case_session_list_peer(struct store *s, struct arena *a, long long org, long long peer_group_id,
+					    struct case_session **out, size_t *n);
+MUST_CHECK int store_case_session_counts_peer(struct store *s, long long org, long long peer_group_id,
+					      struct case_session_counts *out);
 /* The step and when it began. */
 MUST_CHECK int store_case_session_set_step(struct store *s, long long org, long long id, int step, long long since);
 MUST_CHECK int store_case_session_set_outcome(struct store *s, long long org, long long id, const char *summary,

@@ -41,6 +41,9 @@ void store_use_words(store_words_fn fn);
 MUST_CHECK int store_open(const char *path, struct store **out, struct buf *err);
 void store_close(struct store *s);
 MUST_CHECK int store_migrate(struct store *s, int *applied, struct buf *err);
+/* The same, up to migration `last` only (a test of one migration on data
+ * written under the schema before it). */
+MUST_CHECK int store_migrate_upto(struct store *s, int last, int *applied, struct buf *err);
 MUST_CHECK int store_schema_version(struct store *s);
 MUST_CHECK int store_ping(struct store *s);
 MUST_CHECK int store_backup(struct store *s, const char *dest, struct buf *err);

@@ -287,8 +287,12 @@ static void session_page(struct web *w, const struct errors *err, int status)
 	}
 	page_begin(w, arena_printf(w->a, _("Session: %s"), v.m.name));
 	page_done_message(w);
-	html(w->out, "<p><a href=\"/groups/%lld/sessions\">%s</a> · <a href=\"/sessions/%lld/projector\">%s</a></p>",
-	     v.s.group_id, _("All sessions of the group"), v.s.id, _("Projector view"));
+	if (v.s.peer_group_id)  /* a peer group's session: its page lists them */
+		html(w->out, "<p><a href=\"/peer-groups/%lld\">%s</a> · <a href=\"/sessions/%lld/projector\">%s</a></p>",
+		     v.s.peer_group_id, _("All sessions of the group"), v.s.id, _("Projector view"));
+	else
+		html(w->out, "<p><a href=\"/groups/%lld/sessions\">%s</a> · <a href=\"/sessions/%lld/projector\">%s</a></p>",
+		     v.s.group_id, _("All sessions of the group"), v.s.id, _("Projector view"));
 	html(w->out, "<p class=\"muted\">%s</p>", _("Confidential: for the members of this session only. Reading is recorded in the audit log."));
 	/* the leader's screen starts with what became of the group's earlier actions */
 	if (v.leader)
@@ -351,13 +355,8 @@ void page_session_roles(struct web *w)
 	struct errors err = { 0 };
 	long long ids[3] = { web_field_id(w, "summariser"), web_field_id(w, "reader1"), web_field_id(w, "reader2") };
 	bool random = !strcmp(web_field(w, "random"), "1");
-	for (int i = 0; i < 3; i++)
-		if (ids[i] < 0 && !random) {
-			errors_add(&w->ctx, &err, i ? "reader" : "summariser", "%s",
-				   _("Choose a participant of the group other than the case owner."));
-			session_page(w, &err, 422);
-			return;
-		}
+	/* a value that is no id (-1) is no member: the domain refuses it after
+	 * deciding whether the actor leads (a member who does not gets 403) */
 	after(w, case_session_roles(&w->ctx, w->id[0], ids[0], ids + 1, random, &err), &err, "roles");
 }
 
@@ -372,6 +371,13 @@ void page_session_select(struct web *w)
 	long long a = web_field_id(w, "answer");
 	const char *sel = web_field(w, "selected");
 	if (a <= 0 || (strcmp(sel, "0") && strcmp(sel, "1"))) {
+		/* whether the actor leads decides first: 403 for a member who does not */
+		struct session_view v;
+		int d = case_session_open(&w->ctx, w->id[0], &v);
+		if (d || !v.leader) {
+			fail(w, d ? d : D_FORBIDDEN);
+			return;
+		}
 		struct errors err = { 0 };
 		errors_add(&w->ctx, &err, "answer", "%s", _("Choose an answer of this session."));
 		session_page(w, &err, 422);

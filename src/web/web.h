@@ -47,6 +47,9 @@
 /* A session with a case: its leader (the group's facilitator) and members
  * (the group's participants); the coach and the owner see counts only. */
 #define ROLES_SESSION (ROLE_BIT(ROLE_FACILITATOR) | ROLE_BIT(ROLE_PARTICIPANT))
+/* peer groups: made and staffed by the coordinator (coach) and the administrator */
+#define ROLES_PEER_MANAGE (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH))
+#define ROLES_PEER_OVERVIEW (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_OWNER))
 #define ROLES_EXPORTS (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 
 struct web;
@@ -235,6 +238,22 @@ void api_method_step_remove_last(struct web *w);
 void api_method_remove(struct web *w);
 /* sessions.c: a group's sessions with a case */
 void page_group_sessions(struct web *w);
+/* peer_groups.c */
+void page_peer_groups(struct web *w);
+void page_peer_group_new(struct web *w);
+void page_peer_group_create(struct web *w);
+void page_peer_group(struct web *w);
+void page_peer_group_member(struct web *w);
+void page_peer_group_session_start(struct web *w);
+void page_presentations(struct web *w);
+void page_presentation_create(struct web *w);
+/* api_peer_groups.c */
+void api_peer_groups(struct web *w);
+void api_peer_group_create(struct web *w);
+void api_peer_group(struct web *w);
+void api_peer_group_member(struct web *w);
+void api_presentations(struct web *w);
+void api_presentation_create(struct web *w);
 void page_group_session_start(struct web *w);
 void page_session(struct web *w);
 void page_session_projector(struct web *w);

@@ -47,8 +47,10 @@ const REPORT_WRITE = ['facilitator', 'mentor'];
 const SURVEY = ['coach', 'researcher'];
 // the accounting of a level: aggregates for the coach and the owner, every group of the organisation
 const ACCOUNTING = ['coach', 'owner'];
-// a session with a case: its leader (the group's facilitator) and members (the group's participants)
-const SESSION = ['facilitator', 'participant'];
+// a session with a case: every account reaches the route, the domain decides (the group's
+// facilitator leads, its participants are members; a peer group's people may hold any role)
+const PEER = ['administrator', 'coach'];
+const PEER_OVERVIEW = ['administrator', 'coach', 'owner'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public', 'GET /privacy': 'public', 'GET /accessibility': 'public',
@@ -91,20 +93,27 @@ const policy = {
   // the learning-forms catalogue: reference material for every account, changed by the coach
   'GET /catalogue': 'signed_in', 'GET /catalogue/match': 'signed_in', 'GET /catalogue/examples': 'signed_in', 'POST /catalogue/examples': PROG_WRITE, 'GET /catalogue/form': PROG_WRITE,
   'POST /catalogue/form': PROG_WRITE,
-  'GET /api/v1/methods': 'signed_in', 'GET /api/v1/sessions/{id}': SESSION,
-  'POST /api/v1/sessions/{id}/answers': SESSION, 'POST /api/v1/sessions/{id}/step': ['facilitator'], 'GET /methods': 'signed_in', 'POST /method-steps/{id}': PROG_WRITE,
+  'GET /api/v1/methods': 'signed_in', 'GET /api/v1/sessions/{id}': 'signed_in',
+  'POST /api/v1/sessions/{id}/answers': 'signed_in', 'POST /api/v1/sessions/{id}/step': 'signed_in', 'GET /methods': 'signed_in', 'POST /method-steps/{id}': PROG_WRITE, 'GET /groups/{id}/sessions': MEMBER, 'POST /groups/{id}/sessions': ['facilitator'],
+  'GET /sessions/{id}': 'signed_in', 'GET /sessions/{id}/projector': 'signed_in', 'POST /sessions/{id}/answers': 'signed_in',
+  'POST /sessions/{id}/step': 'signed_in', 'POST /sessions/{id}/notes': 'signed_in',
+  'POST /sessions/{id}/roles': 'signed_in', 'POST /sessions/{id}/select': 'signed_in',
+  'POST /sessions/{id}/outcome': 'signed_in',
+  // peer groups: made and staffed by the coordinator and the administrator; their pages for every account
+  'GET /peer-groups': 'signed_in', 'GET /peer-groups/new': PEER, 'POST /peer-groups': PEER,
+  'GET /peer-groups/{id}': 'signed_in', 'POST /peer-groups/{id}/members': PEER,
+  'POST /peer-groups/{id}/sessions': 'signed_in', 'GET /presentations': PEER_OVERVIEW, 'POST /presentations': PEER,
+  'GET /api/v1/peer-groups': 'signed_in', 'POST /api/v1/peer-groups': PEER, 'GET /api/v1/peer-groups/{id}': 'signed_in',
+  'POST /api/v1/peer-groups/{id}/members': PEER, 'GET /api/v1/presentations': PEER_OVERVIEW,
+  'POST /api/v1/presentations': PEER,
   'POST /methods': PROG_WRITE, 'POST /methods/{id}/steps': PROG_WRITE, 'POST /methods/{id}/last-step/remove': PROG_WRITE,
   'POST /methods/{id}/remove': PROG_WRITE, 'POST /api/v1/methods': PROG_WRITE, 'POST /api/v1/methods/{id}/steps': PROG_WRITE,
-  'POST /api/v1/methods/{id}/last-step/remove': PROG_WRITE, 'POST /api/v1/methods/{id}/remove': PROG_WRITE, 'GET /groups/{id}/sessions': MEMBER, 'POST /groups/{id}/sessions': ['facilitator'],
-  'GET /sessions/{id}': SESSION, 'GET /sessions/{id}/projector': SESSION, 'POST /sessions/{id}/answers': SESSION,
-  'POST /sessions/{id}/step': ['facilitator'], 'POST /sessions/{id}/notes': ['facilitator'],
-  'POST /sessions/{id}/roles': ['facilitator'], 'POST /sessions/{id}/select': ['facilitator'],
-  'POST /sessions/{id}/outcome': ['facilitator'],
-  'POST /sessions/{id}/actions': ['facilitator'], 'POST /actions/{id}': SESSION,
-  'POST /api/v1/sessions/{id}/actions': ['facilitator'], 'POST /api/v1/actions/{id}': SESSION,
+  'POST /api/v1/methods/{id}/last-step/remove': PROG_WRITE, 'POST /api/v1/methods/{id}/remove': PROG_WRITE,
+  'POST /sessions/{id}/actions': 'signed_in', 'POST /actions/{id}': 'signed_in',
+  'POST /api/v1/sessions/{id}/actions': 'signed_in', 'POST /api/v1/actions/{id}': 'signed_in',
   'GET /api/v1/me/actions': 'signed_in',
-  'POST /sessions/{id}/outcome': ['facilitator'], 'GET /sessions/{id}/share': SESSION, 'POST /sessions/{id}/share': SESSION,
-  'POST /api/v1/sessions/{id}/share': SESSION,
+  'GET /sessions/{id}/share': 'signed_in', 'POST /sessions/{id}/share': 'signed_in',
+  'POST /api/v1/sessions/{id}/share': 'signed_in',
   'GET /groups': MEMBER, 'GET /groups/{id}': MEMBER, 'POST /groups/{id}/staff': PROG_WRITE,
   'POST /groups/{id}/enrolments': PROG_WRITE, 'POST /enrolments/{id}': PROG_WRITE, 'POST /groups/{id}/statuses': PROG_WRITE,
   'POST /groups/{id}/meetings': RUN, 'GET /groups/{id}/calendar.ics': MEMBER, 'GET /meetings/{id}': MEMBER,
@@ -225,6 +234,10 @@ function reaches(rt, who, set) {
   if (p === '/sessions/{id}/share') return false;
   if (p.startsWith('/sessions/{id}')) return rel === 'facilitator' || (rel === 'participant' && (get || p.endsWith('/answers')));
   if (p === '/groups/{id}/sessions' && !get) return rel === 'facilitator';
+  // the set's peer group has no people: its counts for the coordinator, the administrator and
+  // the owner, a session started by nobody
+  if (p === '/peer-groups/{id}/sessions') return false;
+  if (p === '/peer-groups/{id}' && get) return ['coach', 'administrator', 'owner'].includes(who.role);
   if (p.startsWith('/groups/{id}/story') && get) return coach || place(set, who.email, true) !== null;
   if (p === '/groups/{id}/story' || p === '/meetings/{id}/report/publish' || p.startsWith('/contributions/'))
     return rel === 'facilitator';
@@ -242,6 +255,11 @@ function reaches(rt, who, set) {
 function expected(rt, who, set) {
   if (!allowed(rt, who.role)) return 403;
   if (set.org !== who.org) return 404;
+  // a member of a session who does not lead it is refused the leader's changes
+  const p = bare(rt.pattern);
+  // (sharing the case is the case owner's: 404 for every other member, see reaches)
+  if (p.startsWith('/sessions/{id}/') && rt.method === 'POST' && !p.endsWith('/answers') && !p.endsWith('/share') &&
+      place(set, who.email) === 'participant') return 403;
   return reaches(rt, who, set) ? 'ok' : 404;
 }
 

@@ -144,6 +144,9 @@ async function setIds(srv, set, org) {
     body: JSON.stringify({ owner: place.person_id, text: 'Matrix-actie', due_on: due }),
     headers: { 'content-type': 'application/json', 'x-csrf-token': facilitator.csrf } });
   const action = madeAction.status === 201 ? madeAction.json().id : NOBODY;
+  // a peer group of the set's own, made by the coordinator, without people
+  const made0 = await coach.post('/peer-groups', { kind: 'team', name: `Matrix ${set.group}`, period: '' });
+  const peerGroup = Number((made0.headers.get('location') || '').match(/^\/peer-groups\/(\d+)$/)?.[1]);
   // the writer's own: a private logbook entry (the newest), a reverse
   // mentoring pair, a calendar link of all their groups
   const writer = await signedIn(srv.base, set.writer);
@@ -153,7 +156,7 @@ async function setIds(srv, set, org) {
   // and an API token of the writer's, made on the page
   const made = (await writer.post('/tokens', { label: 'matrix', days: '1' })).text;
   return {
-    ...org, programme, batch, group, pmeeting, story, logbook, pair, session, action,
+    ...org, programme, batch, group, pmeeting, story, logbook, pair, session, action, peerGroup,
     methodStep: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).steps.at(-1).id,
     method: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).id, outcome: map.outcomes[0].id,
     meeting: meetings[0], spare: Math.max(...meetings),
@@ -209,7 +212,7 @@ export function fill(pattern, set, method = 'GET') {
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
       meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair',
       waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken', organisations: 'organisation',
-      sessions: 'session', 'method-steps': 'methodStep', methods: 'method', actions: 'action' };
+      sessions: 'session', 'method-steps': 'methodStep', methods: 'method', actions: 'action', 'peer-groups': 'peerGroup' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     throw new Error('no id for ' + pattern);

@@ -10,6 +10,8 @@
 
 struct case_session {
 	long long id, group_id, method_id, case_person_id;
+	long long peer_group_id; /* a peer group's session: group_id 0 */
+	long long leader_id;     /* who leads a peer group's session (its starter), or 0 */
 	long long step_since;    /* when the current step began (unix time) */
 	int step;
 	char *held_on, *case_title, *case_question, *case_context, *summary, *sharpened;

@@ -6,7 +6,9 @@
 
 struct session_action {
 	long long id, session_id, person_id;
-	long long group_id, leader_person_id;   /* the session's group and its facilitator */
+	long long group_id, peer_group_id;      /* the session's learning group or peer group (one is 0) */
+	long long leader_person_id;             /* who leads the session: the group's facilitator, or
+	                                         * the peer group's member who started it */
 	long long reviewed_in_session_id;       /* 0: not reviewed in a later session */
 	long long created_at, done_at;
 	int carried;                            /* times carried on with a new date */

@@ -4,7 +4,8 @@
 #include "store/case_session.h"
 
 #define SESSION_COLS "x.id, x.group_id, x.method_id, ifnull(x.case_person_id, 0), x.step, x.held_on, x.case_title," \
-	" x.case_question, x.case_context, x.summary, x.sharpened, m.name, ifnull(p.name, ''), x.step_since"
+	" x.case_question, x.case_context, x.summary, x.sharpened, m.name, ifnull(p.name, ''), x.step_since," \
+	" ifnull(x.peer_group_id, 0), ifnull(x.leader_id, 0)"
 #define SESSION_FROM " FROM case_session x JOIN session_method m ON m.id = x.method_id" \
 	" LEFT JOIN person p ON p.id = x.case_person_id"
 
@@ -24,19 +25,25 @@ static void read_session(struct arena *a, sqlite3_stmt *st, struct case_session 
 	x->method_name = col_text0(a, st, 11);
 	x->case_person_name = col_text0(a, st, 12);
 	x->step_since = sqlite3_column_int64(st, 13);
+	x->peer_group_id = sqlite3_column_int64(st, 14);
+	x->leader_id = sqlite3_column_int64(st, 15);
 }
 
 int store_case_session_add(struct store *s, long long org, const struct case_session *x, long long *id)
 {
-	/* the group, the method and the case owner must be of the organisation */
+	/* the group (a learning group or a peer group), the method, the case
+	 * owner and the leader must be of the organisation */
 	sqlite3_stmt *st = stmt(s,
 		"INSERT INTO case_session(organisation_id, group_id, method_id, held_on, case_person_id, case_title,"
-		" case_question, case_context, step_since) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9"
-		" WHERE EXISTS (SELECT 1 FROM learning_group WHERE id = ?2 AND organisation_id = ?1)"
+		" case_question, case_context, step_since, peer_group_id, leader_id)"
+		" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11"
+		" WHERE (EXISTS (SELECT 1 FROM learning_group WHERE id = ?2 AND organisation_id = ?1)"
+		" OR EXISTS (SELECT 1 FROM peer_group WHERE id = ?10 AND organisation_id = ?1))"
+		" AND (?11 IS NULL OR EXISTS (SELECT 1 FROM person WHERE id = ?11 AND organisation_id = ?1))"
 		" AND EXISTS (SELECT 1 FROM session_method WHERE id = ?3 AND organisation_id = ?1)"
 		" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM person WHERE id = ?5 AND organisation_id = ?1))");
 	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_int64(st, 2, x->group_id);
+	bind_ref(st, 2, x->group_id);
 	sqlite3_bind_int64(st, 3, x->method_id);
 	bind_text(st, 4, x->held_on);
 	bind_ref(st, 5, x->case_person_id);
@@ -44,6 +51,8 @@ int store_case_session_add(struct store *s, long long org, const struct case_ses
 	bind_text(st, 7, x->case_question ? x->case_question : "");
 	bind_text(st, 8, x->case_context ? x->case_context : "");
 	sqlite3_bind_int64(st, 9, x->step_since);
+	bind_ref(st, 10, x->peer_group_id);
+	bind_ref(st, 11, x->leader_id);
 	return inserted(s, exec_stmt(s, st), id);
 }
 
@@ -84,6 +93,42 @@ int store_case_session_counts(struct store *s, long long org, long long group_id
 				" FROM case_session x WHERE x.organisation_id = ?1 AND x.group_id = ?2");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, group_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->sessions = sqlite3_column_int64(st, 0);
+		out->cases = sqlite3_column_int64(st, 1);
+		out->answers = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_case_session_list_peer(struct store *s, struct arena *a, long long org, long long peer_group_id,
+				 struct case_session **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " SESSION_COLS SESSION_FROM " WHERE x.organisation_id = ? AND x.peer_group_id = ?"
+				" ORDER BY x.held_on DESC, x.id DESC");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, peer_group_id);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_session(a, st, ROW_PUSH(a, *out, *n, cap));
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_case_session_counts_peer(struct store *s, long long org, long long peer_group_id,
+				   struct case_session_counts *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT count(*), count(NULLIF(x.case_title, '')),"
+				" (SELECT count(*) FROM case_session_answer y JOIN case_session z ON z.id = y.session_id"
+				"  WHERE z.organisation_id = ?1 AND z.peer_group_id = ?2)"
+				" FROM case_session x WHERE x.organisation_id = ?1 AND x.peer_group_id = ?2");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, peer_group_id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->sessions = sqlite3_column_int64(st, 0);

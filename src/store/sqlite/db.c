@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 /* Before SQLite's first use in the process: no count of the memory in use.
@@ -316,6 +317,11 @@ int store_schema_version(struct store *s)
 
 int store_migrate(struct store *s, int *applied, struct buf *err)
 {
+	return store_migrate_upto(s, INT_MAX, applied, err);
+}
+
+int store_migrate_upto(struct store *s, int last, int *applied, struct buf *err)
+{
 	int r = exec_sql(s, "CREATE TABLE IF NOT EXISTS schema_migration ("
 			 "number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
 			 "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))", err);
@@ -326,6 +332,8 @@ int store_migrate(struct store *s, int *applied, struct buf *err)
 	for (const struct migration *m = migrations; m->number; m++) {
 		if (m->number <= have)
 			continue;
+		if (m->number > last)
+			break;
 		if ((r = store_begin(s)))
 			return r;
 		if ((r = exec_sql(s, m->sql, err))) {

@@ -4,11 +4,14 @@
 #include "internal.h"
 #include "store/session_action.h"
 
-#define ACTION_COLS "a.id, a.session_id, a.person_id, x.group_id, ifnull(g.facilitator_id, 0)," \
+/* A session belongs to a learning group (led by its facilitator) or a
+ * peer group (led by the member who started it, leader_id). */
+#define ACTION_COLS "a.id, a.session_id, a.person_id, ifnull(x.group_id, 0), ifnull(x.leader_id, ifnull(g.facilitator_id, 0))," \
 	" ifnull(a.reviewed_in_session_id, 0), a.created_at, ifnull(a.done_at, 0), a.carried, a.text, a.due_on," \
-	" a.status, p.name, x.held_on, g.name, a.reminded_on"
+	" a.status, p.name, x.held_on, ifnull(g.name, pg.name), a.reminded_on, ifnull(x.peer_group_id, 0)"
 #define ACTION_FROM " FROM session_action a JOIN case_session x ON x.id = a.session_id" \
-	" JOIN learning_group g ON g.id = x.group_id JOIN person p ON p.id = a.person_id"
+	" LEFT JOIN learning_group g ON g.id = x.group_id LEFT JOIN peer_group pg ON pg.id = x.peer_group_id" \
+	" JOIN person p ON p.id = a.person_id"
 
 static void read_action(struct arena *a, sqlite3_stmt *st, struct session_action *x)
 {
@@ -28,6 +31,7 @@ static void read_action(struct arena *a, sqlite3_stmt *st, struct session_action
 	x->held_on = col_text0(a, st, 13);
 	x->group_name = col_text0(a, st, 14);
 	x->reminded_on = col_text0(a, st, 15);
+	x->peer_group_id = sqlite3_column_int64(st, 16);
 }
 
 static int read_all(struct store *s, struct arena *a, sqlite3_stmt *st, struct session_action **out, size_t *n)
@@ -84,11 +88,12 @@ int store_session_action_of_session(struct store *s, struct arena *a, long long 
 int store_case_session_earlier_open_actions(struct store *s, struct arena *a, long long org, long long session_id,
 					    struct session_action **out, size_t *n)
 {
-	/* "the same group": the sessions' group_id; earlier: held before, or
-	 * on the same day and started before */
+	/* "the same group": the sessions' learning group or peer group;
+	 * earlier: held before, or on the same day and started before */
 	sqlite3_stmt *st = stmt(s, "SELECT " ACTION_COLS ACTION_FROM
 				" JOIN case_session y ON y.id = ?2 AND y.organisation_id = ?1"
-				" WHERE a.organisation_id = ?1 AND a.status = 'open' AND x.group_id = y.group_id"
+				" WHERE a.organisation_id = ?1 AND a.status = 'open' AND x.group_id IS y.group_id"
+				" AND x.peer_group_id IS y.peer_group_id"
 				" AND x.id <> y.id AND (x.held_on < y.held_on OR (x.held_on = y.held_on AND x.id < y.id))"
 				" ORDER BY a.due_on, a.id");
 	sqlite3_bind_int64(st, 1, org);

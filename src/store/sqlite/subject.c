@@ -111,6 +111,16 @@ static const struct source {
 	{ "session_actions", "session_action", NULL,
 	  "SELECT x.held_on, a.text, a.due_on, a.status FROM session_action a JOIN case_session x ON x.id = a.session_id "
 	  "WHERE a.organisation_id = ?1 AND a.person_id = ?2 ORDER BY a.id" },
+	{ "peer_groups", "peer_group_member", NULL,
+	  "SELECT g.kind, g.name, g.period, m.role, m.since, m.until FROM peer_group_member m "
+	  "JOIN peer_group g ON g.id = m.peer_group_id WHERE m.organisation_id = ?1 AND m.person_id = ?2 ORDER BY g.id" },
+	{ "sessions_led", "case_session", NULL,
+	  "SELECT x.held_on, g.name AS peer_group FROM case_session x JOIN peer_group g ON g.id = x.peer_group_id "
+	  "WHERE x.organisation_id = ?1 AND x.leader_id = ?2 ORDER BY x.held_on, x.id" },
+	{ "presentations", "presentation_presenter", NULL,
+	  "SELECT p.held_on, p.title, p.kind, p.audience FROM presentation_presenter pp "
+	  "JOIN presentation p ON p.id = pp.presentation_id WHERE pp.organisation_id = ?1 AND pp.person_id = ?2 "
+	  "ORDER BY p.held_on, p.id" },
 	{ "reports_written", "meeting_report", NULL,
 	  "SELECT m.starts_on AS date, pm.theme, r.status, r.agenda, r.themes, r.learning_moments, "
 	  "r.facilitator_reflection, r.mentor_reflection FROM meeting_report r JOIN meeting m ON m.id = r.meeting_id "
@@ -228,7 +238,14 @@ static const struct step {
 	  "WHERE organisation_id = ?1 AND case_person_id = ?2" },
 	{ N_("case_session_note: the leader's notes deleted"),
 	  "DELETE FROM case_session_note WHERE organisation_id = ?1 AND session_id IN (SELECT x.id FROM case_session x "
-	  "JOIN learning_group g ON g.id = x.group_id WHERE x.organisation_id = ?1 AND g.facilitator_id = ?2)" },
+	  "LEFT JOIN learning_group g ON g.id = x.group_id WHERE x.organisation_id = ?1 "
+	  "AND (g.facilitator_id = ?2 OR x.leader_id = ?2))" },
+	{ N_("case_session: unlinked from the person who led it, the session kept"),
+	  "UPDATE case_session SET leader_id = NULL WHERE organisation_id = ?1 AND leader_id = ?2" },
+	{ N_("peer_group_member: the person's places in peer groups deleted"),
+	  "DELETE FROM peer_group_member WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ N_("presentation_presenter: the person removed from the presenters, the presentation kept"),
+	  "DELETE FROM presentation_presenter WHERE organisation_id = ?1 AND person_id = ?2" },
 	{ N_("reverse_pair: question emptied, the pair kept"),
 	  "UPDATE reverse_pair SET question = '' WHERE organisation_id = ?1 AND (senior_id = ?2 OR junior_id = ?2)" },
 	{ N_("answer: open answers given on name deleted"),

@@ -1,0 +1,192 @@
+/* peer_group.c — peer groups, their people and presentations in SQLite. */
+#include "internal.h"
+#include "store/peer_group.h"
+
+#include <string.h>
+
+#define GROUP_COLS "g.id, g.kind, g.name, g.period, g.active," \
+	" (SELECT count(*) FROM peer_group_member m WHERE m.peer_group_id = g.id AND m.role = 'member')," \
+	" (SELECT count(*) FROM peer_group_member m WHERE m.peer_group_id = g.id AND m.role = 'facilitator')"
+
+static void read_group(struct arena *a, sqlite3_stmt *st, struct peer_group *g)
+{
+	g->id = sqlite3_column_int64(st, 0);
+	g->kind = col_text0(a, st, 1);
+	g->name = col_text0(a, st, 2);
+	g->period = col_text0(a, st, 3);
+	g->active = sqlite3_column_int(st, 4) != 0;
+	g->members = sqlite3_column_int64(st, 5);
+	g->facilitators = sqlite3_column_int64(st, 6);
+}
+
+int store_peer_group_add(struct store *s, long long org, const struct peer_group *g, long long at, long long *id)
+{
+	sqlite3_stmt *st = stmt(s, "INSERT INTO peer_group(organisation_id, kind, name, period, active, created_at)"
+				" VALUES (?, ?, ?, ?, 1, ?)");
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, g->kind);
+	bind_text(st, 3, g->name);
+	bind_text(st, 4, g->period ? g->period : "");
+	sqlite3_bind_int64(st, 5, at);
+	int r = exec_stmt(s, st);
+	if (!r && id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return r;
+}
+
+int store_peer_group_get(struct store *s, struct arena *a, long long org, long long id, struct peer_group *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " GROUP_COLS " FROM peer_group g WHERE g.organisation_id = ? AND g.id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_group(a, st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
+
+int store_peer_group_list(struct store *s, struct arena *a, long long org, long long person, struct peer_group **out,
+			  size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT " GROUP_COLS " FROM peer_group g WHERE g.organisation_id = ?1"
+				" AND (?2 = 0 OR EXISTS (SELECT 1 FROM peer_group_member m WHERE m.peer_group_id = g.id"
+				" AND m.person_id = ?2))"
+				" ORDER BY g.period DESC, g.kind, g.name COLLATE NOCASE, g.id");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_group(a, st, ROW_PUSH(a, *out, *n, cap));
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_peer_group_members(struct store *s, struct arena *a, long long org, long long id, struct peer_member **out,
+			     size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT m.person_id, m.role, p.name, m.since, m.until FROM peer_group_member m"
+				" JOIN person p ON p.id = m.person_id WHERE m.organisation_id = ? AND m.peer_group_id = ?"
+				" ORDER BY m.role DESC, p.name COLLATE NOCASE, p.id");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct peer_member *m = ROW_PUSH(a, *out, *n, cap);
+		m->person_id = sqlite3_column_int64(st, 0);
+		m->role = col_text0(a, st, 1);
+		m->name = col_text0(a, st, 2);
+		m->since = col_text0(a, st, 3);
+		m->until = col_text0(a, st, 4);
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_peer_group_member_set(struct store *s, long long org, long long id, long long person, const char *role,
+				const char *since, const char *until)
+{
+	sqlite3_stmt *st = stmt(s,
+		"INSERT INTO peer_group_member(peer_group_id, organisation_id, person_id, role, since, until)"
+		" SELECT ?2, ?1, ?3, ?4, ?5, ?6"
+		" WHERE EXISTS (SELECT 1 FROM peer_group WHERE id = ?2 AND organisation_id = ?1)"
+		" AND EXISTS (SELECT 1 FROM person WHERE id = ?3 AND organisation_id = ?1)"
+		" ON CONFLICT (peer_group_id, person_id) DO UPDATE SET role = excluded.role, since = excluded.since,"
+		" until = excluded.until");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int64(st, 3, person);
+	bind_text(st, 4, role);
+	bind_text(st, 5, since ? since : "");
+	bind_text(st, 6, until ? until : "");
+	return inserted(s, exec_stmt(s, st), NULL);
+}
+
+int store_peer_group_member_remove(struct store *s, long long org, long long id, long long person)
+{
+	sqlite3_stmt *st = stmt(s, "DELETE FROM peer_group_member WHERE organisation_id = ? AND peer_group_id = ?"
+				" AND person_id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int64(st, 3, person);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_presentation_add(struct store *s, long long org, const struct presentation *p, long long *id)
+{
+	sqlite3_stmt *st = stmt(s,
+		"INSERT INTO presentation(organisation_id, kind, audience, held_on, title, peer_group_id)"
+		" SELECT ?1, ?2, ?3, ?4, ?5, ?6"
+		" WHERE ?6 IS NULL OR EXISTS (SELECT 1 FROM peer_group WHERE id = ?6 AND organisation_id = ?1)");
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, p->kind);
+	bind_text(st, 3, p->audience);
+	bind_text(st, 4, p->held_on);
+	bind_text(st, 5, p->title);
+	bind_ref(st, 6, p->peer_group_id);
+	int r = inserted(s, exec_stmt(s, st), id);
+	for (size_t i = 0; !r && i < p->npresenters; i++) {
+		sqlite3_stmt *pr = stmt(s,
+			"INSERT OR IGNORE INTO presentation_presenter(presentation_id, organisation_id, person_id)"
+			" SELECT ?2, ?1, ?3 WHERE EXISTS (SELECT 1 FROM person WHERE id = ?3 AND organisation_id = ?1)");
+		sqlite3_bind_int64(pr, 1, org);
+		sqlite3_bind_int64(pr, 2, *id);
+		sqlite3_bind_int64(pr, 3, p->presenters[i]);
+		r = exec_stmt(s, pr);
+		if (!r && !sqlite3_changes(s->db))
+			r = ST_INVALID;  /* not of the organisation (the caller gives each person once) */
+	}
+	return r;
+}
+
+int store_presentation_list(struct store *s, struct arena *a, long long org, long long group,
+			    struct presentation **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT x.id, ifnull(x.peer_group_id, 0), x.kind, x.audience, x.held_on, x.title,"
+				" ifnull(g.name || CASE WHEN g.period <> '' THEN ' (' || g.period || ')' ELSE '' END, '')"
+				" FROM presentation x LEFT JOIN peer_group g ON g.id = x.peer_group_id"
+				" WHERE x.organisation_id = ?1 AND (?2 = 0 OR x.peer_group_id = ?2)"
+				" ORDER BY x.held_on DESC, x.id DESC");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, group);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct presentation *p = ROW_PUSH(a, *out, *n, cap);
+		memset(p, 0, sizeof(*p));
+		p->id = sqlite3_column_int64(st, 0);
+		p->peer_group_id = sqlite3_column_int64(st, 1);
+		p->kind = col_text0(a, st, 2);
+		p->audience = col_text0(a, st, 3);
+		p->held_on = col_text0(a, st, 4);
+		p->title = col_text0(a, st, 5);
+		p->group_name = col_text0(a, st, 6);
+	}
+	sqlite3_reset(st);
+	if ((rc = map_rc(s, rc)))
+		return rc;
+	sqlite3_stmt *pr = stmt(s, "SELECT r.person_id, p.name FROM presentation_presenter r JOIN person p"
+				" ON p.id = r.person_id WHERE r.organisation_id = ? AND r.presentation_id = ?"
+				" ORDER BY p.name COLLATE NOCASE");
+	for (size_t i = 0; i < *n && !rc; i++) {
+		struct presentation *p = &(*out)[i];
+		sqlite3_bind_int64(pr, 1, org);
+		sqlite3_bind_int64(pr, 2, p->id);
+		size_t c1 = 0, c2 = 0, n2 = 0;
+		while ((rc = sqlite3_step(pr)) == SQLITE_ROW) {
+			*ROW_PUSH(a, p->presenters, p->npresenters, c1) = sqlite3_column_int64(pr, 0);
+			*ROW_PUSH(a, p->presenter_names, n2, c2) = col_text0(a, pr, 1);
+		}
+		sqlite3_reset(pr);
+		rc = map_rc(s, rc);
+	}
+	return rc;
+}

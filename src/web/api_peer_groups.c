@@ -1,0 +1,131 @@
+/* api_peer_groups.c — peer groups and presentations in the API, under the
+ * rules of their pages (domain/peer_group.c): the list the actor sees, a
+ * group with its people (and sessions for its people, counts for the coach
+ * and the owner), creating groups, setting people, presentations. */
+#include "web.h"
+#include "domain/peer_group.h"
+
+static json_t *group_json(const struct peer_group *g)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:b, s:I, s:I}", "id", (json_int_t)g->id, "kind", g->kind, "name", g->name,
+			 "period", g->period, "active", g->active, "members", (json_int_t)g->members, "facilitators",
+			 (json_int_t)g->facilitators);
+}
+
+static json_t *presentations_json(const struct presentation *p, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *who = json_array();
+		for (size_t k = 0; k < p[i].npresenters; k++)
+			json_array_append_new(who, json_pack("{s:I, s:s}", "person_id", (json_int_t)p[i].presenters[k], "name",
+							     p[i].presenter_names[k]));
+		json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:o}", "id", (json_int_t)p[i].id, "kind",
+						   p[i].kind, "audience", p[i].audience, "held_on", p[i].held_on, "title",
+						   p[i].title, "group_id", (json_int_t)p[i].peer_group_id, "presenters", who));
+	}
+	return a;
+}
+
+void api_peer_groups(struct web *w)
+{
+	struct peer_group *g;
+	size_t n;
+	int d = peer_group_list(&w->ctx, &g, &n);
+	if (d) {
+		api_answer(w, d, NULL, 0);
+		return;
+	}
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, group_json(&g[i]));
+	web_json(w, 200, json_pack("{s:o}", "peer_groups", a));
+}
+
+void api_peer_group(struct web *w)
+{
+	struct peer_view v;
+	int d = peer_group_open(&w->ctx, w->id[0], &v);
+	if (d) {
+		api_answer(w, d, NULL, 0);
+		return;
+	}
+	json_t *o = group_json(&v.g);
+	json_object_set_new(o, "counts", json_pack("{s:I, s:I, s:I}", "sessions", (json_int_t)v.counts.sessions, "cases",
+						   (json_int_t)v.counts.cases, "answers", (json_int_t)v.counts.answers));
+	if (v.belongs || v.may_manage) {
+		json_t *m = json_array();
+		for (size_t i = 0; i < v.nmembers; i++)
+			json_array_append_new(m, json_pack("{s:I, s:s, s:s, s:s, s:s}", "person_id",
+							   (json_int_t)v.members[i].person_id, "name", v.members[i].name,
+							   "role", v.members[i].role, "since", v.members[i].since, "until",
+							   v.members[i].until));
+		json_object_set_new(o, "people", m);
+	}
+	if (v.sessions) {
+		json_t *s = json_array();
+		for (size_t i = 0; i < v.nsessions; i++)
+			json_array_append_new(s, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)v.sessions[i].id, "held_on",
+							   v.sessions[i].held_on, "method", v.sessions[i].method_name));
+		json_object_set_new(o, "sessions", s);
+	}
+	json_object_set_new(o, "may_start", json_boolean(v.may_start));
+	json_object_set_new(o, "presentations", presentations_json(v.presentations, v.npresentations));
+	web_json(w, 200, o);
+}
+
+void api_peer_group_create(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long id = 0;
+	int d = peer_group_create(&w->ctx, api_str(j, "kind"), api_str(j, "name"), api_str(j, "period"), &e, &id);
+	api_answer(w, d, &e, id);
+	json_decref(j);
+}
+
+void api_peer_group_member(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long person = api_int(j, "person_id");
+	const char *role = api_str(j, "role");
+	int d = peer_group_member_set(&w->ctx, w->id[0], person, *role ? role : "member", api_str(j, "since"),
+				      api_str(j, "until"), &e);
+	api_answer(w, d, &e, 0);
+	json_decref(j);
+}
+
+void api_presentations(struct web *w)
+{
+	struct presentation *p;
+	size_t n;
+	int d = presentation_list(&w->ctx, &p, &n);
+	if (d)
+		api_answer(w, d, NULL, 0);
+	else
+		web_json(w, 200, json_pack("{s:o}", "presentations", presentations_json(p, n)));
+}
+
+void api_presentation_create(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	json_t *arr = json_object_get(j, "presenters");
+	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
+	long long *ids = arena_alloc(w->a, (n + 1) * sizeof(*ids)), id = 0;
+	for (size_t i = 0; i < n; i++) {
+		json_t *x = json_array_get(arr, i);
+		ids[i] = json_is_integer(x) ? (long long)json_integer_value(x) : -1;
+	}
+	int d = presentation_add(&w->ctx, api_str(j, "kind"), api_str(j, "audience"), api_str(j, "held_on"),
+				 api_str(j, "title"), api_int(j, "group_id"), ids, n, &e, &id);
+	api_answer(w, d, &e, id);
+	json_decref(j);
+}
