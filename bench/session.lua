@@ -2,9 +2,11 @@
 -- as one of the 30 members of the session (its session cookie and CSRF
 -- token, a line "COOKIE CSRF" of the members file), POSTing a one-minute
 -- answer to /sessions/{id}/answers as the members' page does; the 30
--- connections take the members in turn.
+-- connections take the members in turn. One person gives at most 20
+-- answers in a session: after 600 answers (20 of each member) the members
+-- go on to the next session of the SESSIONS file (one id a line).
 --
---   wrk -t1 -c30 -d10s -s bench/session.lua URL -- MEMBERS SESSION
+--   wrk -t1 -c30 -d10s -s bench/session.lua URL -- MEMBERS SESSIONS
 local texts = {
 	"Vraag+je+team+wat+zij+nodig+hebben.",
 	"Begin+met+een+gesprek+over+het+gezamenlijke+doel.",
@@ -18,7 +20,10 @@ function init(args)
 		local cookie, csrf = line:match("^(%S+) (%S+)$")
 		members[#members + 1] = { cookie = cookie, csrf = csrf }
 	end
-	path = "/sessions/" .. args[2] .. "/answers"
+	sessions = {}
+	for line in io.lines(args[2]) do
+		sessions[#sessions + 1] = line
+	end
 	sent = 0
 end
 
@@ -26,6 +31,8 @@ end
 function request()
 	sent = sent + 1
 	local m = members[(sent - 1) % #members + 1]
+	local per = 20 * #members
+	local path = "/sessions/" .. sessions[math.floor((sent - 1) / per) % #sessions + 1] .. "/answers"
 	local headers = {
 		["Content-Type"] = "application/x-www-form-urlencoded",
 		["Cookie"] = "lg_session=" .. m.cookie,

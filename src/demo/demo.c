@@ -232,7 +232,8 @@ static void police(struct demo *d)
 		{ "District Midden", "Basisteam Centrum", "Basisteam Oost", NULL },
 		{ "District Zuid", "Basisteam Rivierenland", "Basisteam Heuvelrug", "Basisteam Grens" },
 	};
-	long long hostile_person = 0, participant = 0, team_lead = 0, mentor = 0, mentors[4];
+	long long hostile_person = 0, participant = 0, team_lead = 0, mentor = 0, mentors[4], leads[8];
+	size_t nleads = 0;
 	d->npool = 0;
 	for (size_t i = 0; i < 3; i++) {
 		long long dist = add_unit(d, 0, districts[i][0]);
@@ -246,6 +247,8 @@ static void police(struct demo *d)
 			long long lead = add_team(d, "P", team, head, 15, "Teamchef", "Operationeel expert");
 			if (!team_lead)
 				team_lead = lead;
+			if (nleads < ARRAY_SIZE(leads))
+				leads[nleads++] = lead;
 		}
 	}
 	long long dros = add_unit(d, 0, "Dienst Operationele Ondersteuning");
@@ -269,6 +272,10 @@ static void police(struct demo *d)
 	add_accounts(d, "politie-demo", people);
 	mix_pool(d, participant);
 	demo_live(&d->c, d->pool, d->npool, mentors, facilitators);
+	/* five team chiefs in intervision: the one of Basisteam Polder led it,
+	 * the demo manager (Basisteam Havens) brought the case */
+	const long long chiefs[5] = { leads[1], leads[0], leads[2], leads[3], leads[4] };
+	demo_intervision(&d->c, "Intervisie teamchefs", chiefs, 5);
 	/* a 360° round about the first district chief: the unit chief, four of
 	 * the pool (standing in for staff), the other district chiefs as peers */
 	demo_360(&d->c, mentors[0], chief, d->pool + 60, 4, mentors + 1, 2, facilitators[1]);

@@ -41,6 +41,17 @@ void demo_reverse(struct ctx *c, long long senior, long long junior, int step);
 /* sessions.c: an action-learning session of the group led by facilitator,
  * with the case of members[0] and the answers of members[1..3]. */
 void demo_session(struct ctx *c, long long group, long long facilitator, const long long *members, size_t n);
+/* The date `days` from today (negative: ago), in the arena of c. */
+const char *demo_day(struct ctx *c, int days);
+/* An intervision group of people[0..n) (n >= 5) without a facilitator:
+ * people[0] led its session by the incident method, people[1] brought
+ * the case, three answered; two actions, one overdue. */
+void demo_intervision(struct ctx *c, const char *name, const long long *people, size_t n);
+/* The learning circles LC1 and LC2 of "nj 2026", each a facilitator and
+ * five of people (n >= 10); LC1's first session; the two pecha kuchas of
+ * last autumn's circles by the presenters (at least three). */
+void demo_circles(struct ctx *c, const long long facilitators[2], const long long *people, size_t n,
+		  const long long *presenters, size_t npresenters);
 void demo_reports(struct ctx *c, long long group, const long long *meeting, int held, long long facilitator,
 		  long long mentor);
 /* reports.c: the report of each of the first `held` meetings (as the

@@ -50,14 +50,6 @@ static void check(int r, const struct errors *e, const char *what)
 		die("demo (municipality): %s: %s", what, e && e->n ? e->items[0].message : "database");
 }
 
-static const char *day(struct ctx *c, int days)
-{
-	char today[11], *out = arena_alloc(c->a, 11);
-	date_today((long long)time(NULL), today);
-	date_add_days(today, days, out);
-	return out;
-}
-
 /* The demo actor as one person of the organisation (a facilitator writing,
  * a participant answering). */
 struct as {
@@ -243,7 +235,7 @@ static void logbook(struct ctx *c, long long person, long long group, int from)
 	struct ctx *pc = as(c, &pa, person);
 	for (size_t i = 0; i < ARRAY_SIZE(days); i++) {
 		struct logbook_entry e = { 0 };
-		e.entry_date = (char *)day(c, from + days[i].day);
+		e.entry_date = (char *)demo_day(c, from + days[i].day);
 		e.energy_gave = (char *)days[i].gave;
 		e.energy_cost = (char *)days[i].cost;
 		e.body = "";
@@ -268,22 +260,22 @@ static void trajectory(struct ctx *c, long long group, long long person, long lo
 	check(question_write(pc, group, question, now - 30 * 86400, &e), &e, "learning question");
 	if (revised)
 		check(question_write(pc, group, revised, now - 5 * 86400, &e), &e, "learning question");
-	check(intake_save(fc, enrolment_of(c, group, person), day(c, -28), expectations, now, &e), &e, "intake");
+	check(intake_save(fc, enrolment_of(c, group, person), demo_day(c, -28), expectations, now, &e), &e, "intake");
 	struct development_goal g1 = { 0 }, g2 = { 0 };
 	g1.text = "Ik bespreek in elk teamoverleg één casus vanuit de vraag wat de inwoner nodig heeft.";
 	g1.measure = "Na drie maanden hebben we tien casussen zo besproken.";
-	g1.due_on = (char *)day(c, 90);
+	g1.due_on = (char *)demo_day(c, 90);
 	g1.elements = "T2";
 	g2.text = "Ik zeg vaker nee tegen werkgroepen die niet bij mijn opgave horen.";
 	g2.measure = "Mijn agenda heeft elke week een middag zonder overleg.";
-	g2.due_on = (char *)day(c, 60);
+	g2.due_on = (char *)demo_day(c, 60);
 	g2.elements = "T6";
 	check(plan_goal_save(pc, group, &g1, now, &e, NULL), &e, "goal");
 	check(plan_goal_save(pc, group, &g2, now, &e, NULL), &e, "goal");
 	check(plan_assignment_save(pc, group,
 				   "Een werkwijze voor de wijkteams waarin één contactpersoon het gezin volgt, uitgeprobeerd "
 				   "met twee gezinnen.", now, &e), &e, "assignment");
-	check(plan_talk_add(pc, group, day(c, -10),
+	check(plan_talk_add(pc, group, demo_day(c, -10),
 			    "Mijn teamleider maakt ruimte in de planning voor de proef; we spreken elkaar over zes weken weer.",
 			    now, &e), &e, "talk with the manager");
 }
@@ -325,9 +317,9 @@ static void module_groups(struct ctx *c, const struct municipality_cast *m, cons
 		if (!taken)
 			people[np++] = pool[i];
 	}
-	check(group_enrol(c, g2, people, np, day(c, -21), &e), &e, "enrolment in Groep 2");
+	check(group_enrol(c, g2, people, np, demo_day(c, -21), &e), &e, "enrolment in Groep 2");
 	for (int k = 1; k <= 7; k++) {
-		struct meeting_when w = { day(c, -12 + (k - 1) * 10), "09:30", "12:30",
+		struct meeting_when w = { demo_day(c, -12 + (k - 1) * 10), "09:30", "12:30",
 					  k == 1 ? "Stadhuis, kamer 2.04" : "Stadswinkel, vergaderzaal" };
 		check(meeting_plan(c, g2, k, &w, (long long)time(NULL), &e, NULL), &e, "a module step of Groep 2");
 	}
@@ -361,7 +353,7 @@ static void module_groups(struct ctx *c, const struct municipality_cast *m, cons
 	size_t n2 = enrolments_of(c, g2, &en2);
 	for (size_t i = 0; i < n2; i++)
 		if (en2[i].person_id != m->participant2) {
-			check(enrolment_set_status(c, en2[i].id, "stopped", day(c, -3), "work", "Vertrekt naar een andere gemeente.", &e),
+			check(enrolment_set_status(c, en2[i].id, "stopped", demo_day(c, -3), "work", "Vertrekt naar een andere gemeente.", &e),
 			      &e, "stopped");
 			break;
 		}
@@ -377,7 +369,7 @@ static void module_groups(struct ctx *c, const struct municipality_cast *m, cons
 	/* a second reverse mentoring pair: the second mentor learns from the second participant */
 	long long pair;
 	check(reverse_pair_add(c, m->mentor2, m->participant2, "Wat vraagt een jonge collega van een leidinggevende?",
-			       day(c, -40), (long long)time(NULL), &e, &pair), &e, "reverse pair");
+			       demo_day(c, -40), (long long)time(NULL), &e, &pair), &e, "reverse pair");
 	check(reverse_pair_step(c, pair, 2, (long long)time(NULL), &e), &e, "reverse step");
 	*group1 = g1;
 }
@@ -486,10 +478,10 @@ static void circles(struct ctx *c, const struct municipality_cast *m, long long 
 			taken[ntaken++] = people[i];
 		check(group_create(c, batch, arena_printf(c->a, "Leercirkel %d", g + 1), &e, &groups[g]), &e, "circle");
 		check(group_staff(c, groups[g], heads[g], facilitators[g], "proposed", &e), &e, "circle staffing");
-		check(group_enrol(c, groups[g], people, n, day(c, -330), &e), &e, "circle enrolment");
+		check(group_enrol(c, groups[g], people, n, demo_day(c, -330), &e), &e, "circle enrolment");
 		long long meeting[10];
 		for (int k = 1; k <= 10; k++) {
-			struct meeting_when w = { day(c, -310 + (k - 1) * 14 + g), "14:00", "17:00",
+			struct meeting_when w = { demo_day(c, -310 + (k - 1) * 14 + g), "14:00", "17:00",
 						  k == 10 ? "Stadhuis, raadzaal" : "Stadhuis, kamer 1.08" };
 			check(meeting_plan(c, groups[g], k, &w, now, &e, &meeting[k - 1]), &e, "circle meeting");
 		}
@@ -499,7 +491,7 @@ static void circles(struct ctx *c, const struct municipality_cast *m, long long 
 		for (size_t i = 0; i < nen; i++)
 			check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, NULL, &e), &e, "active");
 		if (g == 2)
-			check(enrolment_set_status(c, en[nen - 1].id, "stopped", day(c, -250), "illness",
+			check(enrolment_set_status(c, en[nen - 1].id, "stopped", demo_day(c, -250), "illness",
 						   "Langdurig ziek; wil in een volgende cirkel opnieuw beginnen.", &e), &e, "stopped");
 		attend(c, groups[g], meeting, 10);
 		demo_reports_write(c, groups[g], meeting, g < 2 ? 5 : 3, facilitators[g], heads[g], circle_reports, 5,
@@ -507,7 +499,7 @@ static void circles(struct ctx *c, const struct municipality_cast *m, long long 
 		nen = enrolments_of(c, groups[g], &en);
 		for (size_t i = 0; i < nen; i++)
 			if (strcmp(en[i].status, "stopped"))
-				check(enrolment_set_status(c, en[i].id, "completed", day(c, -184 + g), NULL, NULL, &e), &e, "completed");
+				check(enrolment_set_status(c, en[i].id, "completed", demo_day(c, -184 + g), NULL, NULL, &e), &e, "completed");
 		if (g < 2) {
 			struct as fa;
 			check(story_save(as(c, &fa, facilitators[g]), groups[g],
@@ -521,7 +513,7 @@ static void circles(struct ctx *c, const struct municipality_cast *m, long long 
 	/* the closing talk of the demo participant, offered at the last meeting and held */
 	struct as fa, pa;
 	long long place = enrolment_of(c, groups[0], m->participant);
-	check(closing_record(as(c, &fa, m->facilitator), place, day(c, -184), "held", day(c, -170), now, &e), &e,
+	check(closing_record(as(c, &fa, m->facilitator), place, demo_day(c, -184), "held", demo_day(c, -170), now, &e), &e,
 	      "closing talk");
 	check(closing_write(as(c, &pa, m->participant), place,
 			    "Ik durf nu vaker te vragen wat iemand nodig heeft, in plaats van meteen een oplossing te geven.",
@@ -574,7 +566,7 @@ static void climate(struct ctx *c, long long prog, const long long *groups)
 	long long instrument, wave;
 	if (instrument_install(c, "learning-climate", (long long)time(NULL), &instrument))
 		die("demo (municipality): the learning-climate scan");
-	struct wave_new n = { instrument, "Leerklimaat na de leercirkels", "programme", prog, day(c, -170), day(c, -150),
+	struct wave_new n = { instrument, "Leerklimaat na de leercirkels", "programme", prog, demo_day(c, -170), demo_day(c, -150),
 			      false, NULL };
 	check(wave_create(c, &n, (long long)time(NULL), &e, &wave), &e, "climate wave");
 	struct wave w;
@@ -598,7 +590,7 @@ static void climate(struct ctx *c, long long prog, const long long *groups)
 					g = k;
 		if (g < 0 || given[g] >= answers[g] || !strcmp(inv[i].enrolment_status, "stopped"))
 			continue;
-		hand_in(c, &w, &inv[i], day(c, -165 + (int)(i % 10)), &seed, 0);
+		hand_in(c, &w, &inv[i], demo_day(c, -165 + (int)(i % 10)), &seed, 0);
 		given[g]++;
 	}
 }
@@ -626,7 +618,7 @@ static void feedback_360(struct ctx *c, const struct municipality_cast *m)
 	r[n++] = (struct rater){ 0, "other", "adviseur@regio-ettenwaard.example" };
 	check(wave_create_360(c, instrument, "360°-feedback afdelingshoofd O",
 			      "Het afdelingshoofd wil weten hoe collega's en medewerkers het leiderschap ervaren, als begin van een ontwikkelplan.",
-			      m->mentor, r, n, day(c, -45), day(c, -14),
+			      m->mentor, r, n, demo_day(c, -45), demo_day(c, -14),
 			      (long long)time(NULL), &e, &wave), &e, "360 round");
 	struct wave w;
 	struct invitation *inv;
@@ -636,7 +628,30 @@ static void feedback_360(struct ctx *c, const struct municipality_cast *m)
 		die("demo (municipality): the round's invitations");
 	unsigned long long seed = 360;
 	for (size_t i = 0; i < ninv; i++)
-		hand_in(c, &w, &inv[i], day(c, -40 + (int)i), &seed, !strcmp(inv[i].rater_role, "self"));
+		hand_in(c, &w, &inv[i], demo_day(c, -40 + (int)i), &seed, !strcmp(inv[i].rater_role, "self"));
+}
+
+/* The peer learning of this year: an intervision group of five team
+ * leaders (the leader of T11, the demo manager, brought the case), this
+ * autumn's learning circles LC1 and LC2 of people from teams that had no
+ * one in last autumn's circles, and the two pecha kuchas with which three
+ * of last autumn's first circle closed it. */
+static void peer_learning(struct ctx *c, const struct municipality_cast *m, long long first_circle)
+{
+	static const struct pick leads[] = { { "T8", 0, true }, { "T11", 0, true }, { "T9", 0, true },
+					     { "T10", 0, true }, { "T4", 0, true } };
+	long long people[10];
+	size_t n = pick(c, leads, 5, NULL, 0, people, 5);
+	demo_intervision(c, "Intervisie teamleiders", people, n);
+	static const struct pick newcomers[] = { { "T2", 3, false }, { "T6", 3, false }, { "T12", 2, false }, { "T13", 2, false } };
+	n = pick(c, newcomers, 4, NULL, 0, people, 10);
+	struct enrolment *en;
+	size_t nen = enrolments_of(c, first_circle, &en);
+	long long presenters[3];
+	for (size_t i = 0; i < 3 && i < nen; i++)
+		presenters[i] = en[i].person_id;
+	const long long facilitators[2] = { m->facilitator2, m->facilitator };
+	demo_circles(c, facilitators, people, n, presenters, nen < 3 ? nen : 3);
 }
 
 void demo_municipality(struct ctx *c, const struct municipality_cast *m, const long long *pool, size_t npool)
@@ -647,6 +662,7 @@ void demo_municipality(struct ctx *c, const struct municipality_cast *m, const l
 	circles(c, m, prog, circle);
 	climate(c, prog, circle);
 	feedback_360(c, m);
+	peer_learning(c, m, circle[0]);
 	/* the leadership scan of Afdeling S: its four teams, and its head alone
 	 * in the department itself, whose one answer is never shown */
 	static const int every = 5;

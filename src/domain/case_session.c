@@ -185,8 +185,10 @@ int case_session_open(struct ctx *c, long long id, struct session_view *v)
 	if (r)
 		return r;
 	v->current = v->s.step <= (int)v->m.nsteps ? &v->m.steps[v->s.step - 1] : NULL;
-	if (v->current && v->current->minutes > 0 && v->s.step_since > 0) {
-		/* the step's timer without JavaScript: the time it ends */
+	if (v->current && v->current->minutes > 0 && v->s.step_since > 0 &&
+	    ctx_now(c) - v->s.step_since < SESSION_TIMER_HOURS * 3600LL) {
+		/* the step's timer without JavaScript: the time it ends (not for
+		 * a step left standing since an earlier day) */
 		time_t end = (time_t)(v->s.step_since + 60LL * v->current->minutes);
 		struct tm tm;
 		localtime_r(&end, &tm);
@@ -383,9 +385,14 @@ int case_session_answer(struct ctx *c, long long id, const char *text, struct er
 	if (!check_long_text(c, e, "answer", _("Your answer"), text, 1, SESSION_ANSWER_MAX))
 		return D_INVALID;
 	long long aid;
-	if (store_case_session_answer_add(c->st, c->who->organisation_id, id, c->who->person_id, text, ctx_now(c), &aid))
-		return D_ERROR;
-	return D_OK;
+	r = store_case_session_answer_add(c->st, c->who->organisation_id, id, c->who->person_id, text, ctx_now(c),
+					  SESSION_ANSWERS_MAX, &aid);
+	if (r == ST_INVALID) {
+		errors_add(c, e, "answer", _("You have given %d answers in this session, the most one person can give."),
+			   SESSION_ANSWERS_MAX);
+		return D_INVALID;
+	}
+	return r ? D_ERROR : D_OK;
 }
 
 int case_session_select(struct ctx *c, long long id, long long answer_id, bool selected)

@@ -19,6 +19,8 @@
 #define CASE_TITLE_MAX 200
 #define CASE_TEXT_MAX 4000
 #define SESSION_ANSWER_MAX 1000
+#define SESSION_ANSWERS_MAX 20   /* answers of one person in one session: a flood stops here */
+#define SESSION_TIMER_HOURS 12   /* a step's timer is shown this long after the step began */
 
 struct session_member {
 	long long person_id;
@@ -30,7 +32,8 @@ struct session_view {
 	struct case_session s;
 	struct method m;                     /* with its steps */
 	const struct method_step *current;   /* the step the session is at */
-	char step_ends[6];                   /* "HH:MM" the step's minutes end, or "" */
+	char step_ends[6];                   /* "HH:MM" the step's minutes end, or "" (none, or the
+	                                      * step began SESSION_TIMER_HOURS ago or more) */
 	bool leader;                         /* the acting person leads it */
 	long long leader_person_id;
 	struct session_member *members;      /* the group's participants (not stopped) */

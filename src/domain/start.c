@@ -83,6 +83,12 @@ static bool item_of(struct ctx *c, const struct start_row *r, const char *today,
 		it->detail = arena_printf(c->a, _("Due on %s."), date_label(c->a, r->date));
 		it->href = arena_printf(c->a, "/groups/%lld/plan", r->ref);
 		break;
+	case START_ACTION_DUE:
+		it->text = arena_printf(c->a, _("Follow-up action from %s: %s"), r->group_name, r->name);
+		it->detail = arena_printf(c->a, _("due %s"), date_label(c->a, r->date));
+		it->href = arena_printf(c->a, "/sessions/%lld#actions", r->ref);
+		it->late = strcmp(r->date, today) < 0;
+		break;
 	case START_ATTENDANCE:
 		it->text = arena_printf(c->a, _("Record who came to %s."), meeting_of(c, r));
 		it->detail = date_label(c->a, r->date);

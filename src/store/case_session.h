@@ -35,8 +35,9 @@ MUST_CHECK int store_case_session_roles(struct store *s, struct arena *a, long l
 MUST_CHECK int store_case_session_set_note(struct store *s, long long org, long long id, int n, const char *text);
 MUST_CHECK int store_case_session_notes(struct store *s, struct arena *a, long long org, long long id,
 					struct case_session_note **out, size_t *n);
+/* ST_INVALID when the person has `most` answers in the session already. */
 MUST_CHECK int store_case_session_answer_add(struct store *s, long long org, long long id, long long person_id,
-					     const char *text, long long at, long long *answer_id);
+					     const char *text, long long at, int most, long long *answer_id);
 MUST_CHECK int store_case_session_answers(struct store *s, struct arena *a, long long org, long long id,
 					  struct case_session_answer **out, size_t *n);
 /* ST_NOTFOUND when the answer is not of the session. */

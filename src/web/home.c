@@ -23,7 +23,8 @@ static void todo_list(struct web *w, const struct start_page *p)
 	html(w->out, "<ul class=\"tasks\">");
 	for (size_t i = 0; i < p->ntodo; i++) {
 		const struct start_item *t = &p->todo[i];
-		html(w->out, "<li%s><a href=\"%s\">%s</a>", t->late ? " class=\"late\"" : "", t->href, t->text);
+		html(w->out, t->late ? "<li class=\"late\">" : "<li>");
+		html(w->out, "<a href=\"%s\">%s</a>", t->href, t->text);
 		if (t->late)
 			html(w->out, " <strong class=\"tag\">%s</strong>", _("overdue"));
 		if (t->detail)

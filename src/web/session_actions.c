@@ -33,10 +33,13 @@ static void action_forms(struct web *w, const struct session_action *x, long lon
 	     _("Done"), x->id, _("New due date"), x->id, _("Carry on"));
 }
 
-static void action_line(struct web *w, const struct session_action *x, const char *today)
+/* The action's text, owner (not on the owner's own list) and due date,
+ * marked when overdue or no longer open. */
+static void action_line(struct web *w, const struct session_action *x, const char *today, bool owner)
 {
-	html(w->out, "<span class=\"action-text\">%s</span> <span class=\"muted\">(%s · %s)</span>", x->text, x->person_name,
-	     arena_printf(w->a, _("due %s"), date_label(w->a, x->due_on)));
+	const char *due = arena_printf(w->a, _("due %s"), date_label(w->a, x->due_on));
+	html(w->out, "<span class=\"action-text\">%s</span> <span class=\"muted\">(%s)</span>", x->text,
+	     owner ? arena_printf(w->a, "%s · %s", x->person_name, due) : due);
 	if (session_action_overdue(x, today))
 		html(w->out, " <strong class=\"tag\">%s</strong>", _("overdue"));
 	else if (strcmp(x->status, "open"))
@@ -54,7 +57,7 @@ void session_actions_review(struct web *w, long long session_id, const struct se
 	for (size_t i = 0; i < a->nearlier; i++) {
 		const struct session_action *x = &a->earlier[i];
 		html(w->out, "<li>");
-		action_line(w, x, today);
+		action_line(w, x, today, true);
 		html(w->out, " <span class=\"muted\">%s</span>",
 		     arena_printf(w->a, _("from the session of %s"), date_label(w->a, x->held_on)));
 		action_forms(w, x, session_id, back);
@@ -74,7 +77,7 @@ void session_actions_block(struct web *w, const struct session_view *v, const st
 		html(w->out, "<ul class=\"actions\">");
 	for (size_t i = 0; i < a->nmade; i++) {
 		html(w->out, "<li>");
-		action_line(w, &a->made[i], today);
+		action_line(w, &a->made[i], today, true);
 		html(w->out, "</li>");
 	}
 	if (a->nmade)
@@ -112,7 +115,7 @@ void my_actions_list(struct web *w)
 			continue;
 		bool late = session_action_overdue(&x[i], today);
 		html(w->out, late ? "<li class=\"late\">" : "<li>");
-		action_line(w, &x[i], today);
+		action_line(w, &x[i], today, false);
 		html(w->out, " <a href=\"/sessions/%lld\">%s</a>", x[i].session_id,
 		     arena_printf(w->a, _("Session of %s (%s)"), date_label(w->a, x[i].held_on), x[i].group_name));
 		action_forms(w, &x[i], 0, "/#actions");

@@ -27,6 +27,9 @@ enum start_kind {
 	/* a coach */
 	START_GROUP_SIZE,     /* a group not yet done with fewer or more participants than its programme
 	                       * asks (id: group, group_name, count; number: the least, total: the most) */
+	/* anyone in a session */
+	START_ACTION_DUE,     /* an open follow-up action of one's own due within two weeks or overdue
+	                       * (id: action, ref: session, name: its text, group_name, date: due) */
 };
 
 struct start_row {

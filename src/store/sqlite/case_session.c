@@ -252,16 +252,20 @@ int store_case_session_notes(struct store *s, struct arena *a, long long org, lo
 }
 
 int store_case_session_answer_add(struct store *s, long long org, long long id, long long person_id,
-				  const char *text, long long at, long long *answer_id)
+				  const char *text, long long at, int most, long long *answer_id)
 {
+	/* the count and the insert in one statement: two requests at once
+	 * cannot both pass the limit */
 	sqlite3_stmt *st = stmt(s, "INSERT INTO case_session_answer(session_id, organisation_id, person_id, text, written_at)"
 				" SELECT ?2, ?1, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM case_session WHERE id = ?2"
-				" AND organisation_id = ?1) AND EXISTS (SELECT 1 FROM person WHERE id = ?3 AND organisation_id = ?1)");
+				" AND organisation_id = ?1) AND EXISTS (SELECT 1 FROM person WHERE id = ?3 AND organisation_id = ?1)"
+				" AND (SELECT count(*) FROM case_session_answer WHERE session_id = ?2 AND person_id = ?3) < ?6");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, id);
 	sqlite3_bind_int64(st, 3, person_id);
 	bind_text(st, 4, text);
 	sqlite3_bind_int64(st, 5, at);
+	sqlite3_bind_int(st, 6, most);
 	return inserted(s, exec_stmt(s, st), answer_id);
 }
 

@@ -39,6 +39,11 @@ static const char participant_sql[] =
 	" SELECT 6, d.id, g.id, 0, 0, 0, d.text, g.name, d.due_on"
 	" FROM development_goal d JOIN learning_group g ON g.id = d.group_id"
 	" WHERE d.organisation_id = ?1 AND d.person_id = ?2 AND d.due_on <> '' AND d.due_on >= ?3 AND d.due_on <= ?5"
+	" UNION ALL"
+	" SELECT 16, a.id, a.session_id, 0, 0, 0, a.text, ifnull(g.name, pg.name), a.due_on"
+	" FROM session_action a JOIN case_session x ON x.id = a.session_id"
+	"  LEFT JOIN learning_group g ON g.id = x.group_id LEFT JOIN peer_group pg ON pg.id = x.peer_group_id"
+	" WHERE a.organisation_id = ?1 AND a.person_id = ?2 AND a.status = 'open' AND a.due_on <= ?5"
 	") ORDER BY kind, date, id";
 
 /* ?1 organisation, ?2 person, ?3 today, ?4 meetings since: the groups they
