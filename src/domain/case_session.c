@@ -112,6 +112,18 @@ static int reach(struct ctx *c, long long id, struct case_session *s, struct lea
 	return *leader || is_member(*members, *nmembers, me) ? D_OK : D_NOTFOUND;
 }
 
+int case_session_state(struct ctx *c, long long id, struct case_session_state *out)
+{
+	struct case_session s;
+	struct learning_group g;
+	struct session_member *mem;
+	size_t nm;
+	bool leader;
+	long long leader_person;
+	int r = reach(c, id, &s, &g, &mem, &nm, &leader, &leader_person);
+	return r ? r : d_from_store(store_case_session_state(c->st, c->who->organisation_id, id, out));
+}
+
 int case_session_place(struct ctx *c, long long id, struct case_session *s, struct session_member **members,
 		       size_t *nmembers, bool *leader)
 {

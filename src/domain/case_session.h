@@ -51,6 +51,11 @@ struct session_view {
  * another writer in the audit log. */
 MUST_CHECK int case_session_open(struct ctx *c, long long id, struct session_view *v);
 
+/* The session's state for its leader and members (D_NOTFOUND for anyone
+ * else): no text in it, so it is not a read of anyone's words and is not
+ * audited; the pages ask for it to follow the session as it runs. */
+MUST_CHECK int case_session_state(struct ctx *c, long long id, struct case_session_state *out);
+
 /* The session's place for the actor without reading its texts: the
  * session (its case fields included), the group's members and whether the
  * actor leads it; D_NOTFOUND unless the actor leads it or is a member. */

@@ -36,6 +36,8 @@ MUST_CHECK int store_case_session_set_note(struct store *s, long long org, long 
 MUST_CHECK int store_case_session_notes(struct store *s, struct arena *a, long long org, long long id,
 					struct case_session_note **out, size_t *n);
 /* ST_INVALID when the person has `most` answers in the session already. */
+/* The session's state (ST_NOTFOUND for a session of another organisation). */
+MUST_CHECK int store_case_session_state(struct store *s, long long org, long long id, struct case_session_state *out);
 MUST_CHECK int store_case_session_answer_add(struct store *s, long long org, long long id, long long person_id,
 					     const char *text, long long at, int most, long long *answer_id);
 MUST_CHECK int store_case_session_answers(struct store *s, struct arena *a, long long org, long long id,

@@ -59,3 +59,19 @@ void api_session_step(struct web *w)
 	api_answer(w, case_session_move(&w->ctx, w->id[0], to < 0 || to > 1000 ? 0 : (int)to, &e), &e, 0);
 	json_decref(j);
 }
+
+/* The session's state without its texts (domain/case_session.h), which
+ * /static/session.js asks for every few seconds: when it changes, the page
+ * shows the change. */
+void api_session_state(struct web *w)
+{
+	struct case_session_state s;
+	int d = case_session_state(&w->ctx, w->id[0], &s);
+	if (d)
+		api_answer(w, d, NULL, 0);
+	else
+		web_json(w, 200, json_pack("{s:i, s:I, s:I, s:I, s:I, s:I, s:I}", "step", s.step, "step_since",
+					   (json_int_t)s.step_since, "answers", (json_int_t)s.answers, "selected",
+					   (json_int_t)s.selected, "roles", (json_int_t)s.roles, "summary",
+					   (json_int_t)s.summary_len, "sharpened", (json_int_t)s.sharpened_len));
+}

@@ -95,6 +95,8 @@ void page_end(struct web *w)
 	 * has none): without it the page works the same, by its own search */
 	if (w->picker_script)
 		html(w->out, "<script src=\"/static/picker.js\"></script>\n");
+	if (w->session_script)
+		html(w->out, "<script src=\"/static/session.js\"></script>\n");
 	html(w->out, "</body>\n</html>\n");
 }
 

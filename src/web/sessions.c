@@ -135,18 +135,28 @@ static void case_block(struct web *w, const struct session_view *v)
 	html(w->out, "</section>");
 }
 
-static void step_block(struct web *w, const struct session_view *v)
+/* The current step; with /static/session.js (view: leader, member or
+ * projector) its time counts down and the page follows the session. */
+static void step_block(struct web *w, const struct session_view *v, const char *view)
 {
 	const struct method_step *s = v->current;
 	if (!s)
 		return;
-	html(w->out, "<section class=\"step\" id=\"step\"><h2>%s</h2>",
+	long long ends = *v->step_ends ? v->s.step_since + 60LL * s->minutes : 0;
+	html(w->out, "<section class=\"step\" id=\"step\" data-session=\"%lld\" data-view=\"%s\" data-ends=\"%lld\" "
+		     "data-left=\"%s\" data-over=\"%s\"><h2>%s</h2>",
+	     v->s.id, view, ends, _("%s left"), _("time is up"),
 	     arena_printf(w->a, _("Step %d of %zu: %s"), s->n, v->m.nsteps, s->name));
 	html(w->out, "<p class=\"instruction\">%s</p><p class=\"muted\">%s: %s · %s", s->instruction,
 	     _("Who"), s->who, arena_printf(w->a, _("%d min."), s->minutes));
 	if (*v->step_ends)
-		html(w->out, " · %s", arena_printf(w->a, _("until %s"), v->step_ends));
-	html(w->out, "</p></section>");
+		html(w->out, " · %s <span id=\"step-clock\" class=\"clock\"></span>",
+		     arena_printf(w->a, _("until %s"), v->step_ends));
+	html(w->out, "</p><p id=\"session-changed\" class=\"notice\" role=\"status\" hidden>%s "
+		     "<a href=\"/sessions/%lld%s\">%s</a></p></section>",
+	     _("Something changed in the session."), v->s.id, strcmp(view, "projector") ? "" : "/projector",
+	     _("Show it"));
+	w->session_script = true;
 }
 
 static void roles_block(struct web *w, const struct session_view *v)
@@ -297,7 +307,7 @@ static void session_page(struct web *w, const struct errors *err, int status)
 	/* the leader's screen starts with what became of the group's earlier actions */
 	if (v.leader)
 		session_actions_review(w, v.s.id, &acts);
-	step_block(w, &v);
+	step_block(w, &v, v.leader ? "leader" : "member");
 	if (v.leader)
 		steps_nav(w, &v);
 	case_block(w, &v);
@@ -405,7 +415,7 @@ void page_session_projector(struct web *w)
 	}
 	page_begin(w, arena_printf(w->a, _("Session: %s"), v.m.name));
 	html(w->out, "<div class=\"projector\">");
-	step_block(w, &v);
+	step_block(w, &v, "projector");
 	if (*v.s.case_title)
 		html(w->out, "<h2>%s</h2>", v.s.case_title);
 	if (*v.s.case_question)

@@ -87,6 +87,7 @@ struct web {
 	bool secure_cookies;
 	const char *public_url;
 	bool picker_script;       /* /static/picker.js is on the page */
+	bool session_script;      /* /static/session.js is on the page */
 	const char *form_id;      /* prefix of the field ids of the form being written (a page with a
 	                           * form per row), NULL for none */
 };
@@ -228,6 +229,9 @@ void api_session(struct web *w);
 void api_session_answer(struct web *w);
 void api_session_step(struct web *w);
 void page_method_step_save(struct web *w);
+/* session_js.c: /static/session.js, a session's pages following it */
+void page_static_session_js(struct web *w);
+void api_session_state(struct web *w);
 void page_method_copy(struct web *w);
 void page_method_step_append(struct web *w);
 void page_method_step_remove_last(struct web *w);

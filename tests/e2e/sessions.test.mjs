@@ -53,6 +53,30 @@ test('the facilitator starts a session and walks it; roles drawn at random', asy
   await page.context().close();
 });
 
+test('with JavaScript the projector follows the leader, the step's time counts down, and a member typing keeps their words', async () => {
+  const page = await newPage(browser);
+  await login(page, srv.base, demoEmail('facilitator', 'gemeente'));
+  const room = await page.context().newPage();
+  await room.goto(sessionUrl + '/projector');
+  await room.locator('#step-clock').filter({ hasText: /^nog \d+:\d\d$/ }).waitFor({ timeout: 5000 });
+  const member = await newPage(browser);
+  await login(member, srv.base, demoEmail('participant', 'gemeente'));
+  await member.goto(sessionUrl);
+  await member.getByLabel('Uw antwoord').fill('Half geschreven');
+  await page.goto(sessionUrl);
+  await submit(page.getByRole('button', { name: 'Volgende stap' }), /#step$/);
+  // within a few seconds the room shows the new step by itself
+  await room.locator('#step h2').filter({ hasText: 'Stap 2 van 9' }).waitFor({ timeout: 15000 });
+  // the member's page is not taken from under them: a notice, their words kept
+  await member.locator('#session-changed').waitFor({ state: 'visible', timeout: 15000 });
+  assert.equal(await member.getByLabel('Uw antwoord').inputValue(), 'Half geschreven');
+  assert.match(await member.locator('#step h2').innerText(), /Stap 1 van 9/);
+  await accessible(member, 'session-member-changed');
+  await submit(page.getByRole('button', { name: 'Stap terug' }), /#step$/);
+  await member.context().close();
+  await page.context().close();
+});
+
 test('a member answers on their own page without JavaScript', async () => {
   const page = await newPageNoJs(browser);
   await login(page, srv.base, 'deelnemer3@gemeente.example');

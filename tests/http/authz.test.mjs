@@ -52,7 +52,7 @@ const ACCOUNTING = ['coach', 'owner'];
 const PEER = ['administrator', 'coach'];
 const PEER_OVERVIEW = ['administrator', 'coach', 'owner'];
 const policy = {
-  'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /login': 'public',
+  'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /static/session.js': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public', 'GET /privacy': 'public', 'GET /accessibility': 'public',
   'GET /login/oidc/callback': 'public', 'GET /login/oidc/{slug}': 'public',
   'POST /logout': 'signed_in', 'GET /': 'signed_in', 'GET /password': 'signed_in', 'POST /password': 'signed_in',
@@ -111,7 +111,7 @@ const policy = {
   'POST /api/v1/methods/{id}/last-step/remove': PROG_WRITE, 'POST /api/v1/methods/{id}/remove': PROG_WRITE,
   'POST /sessions/{id}/actions': 'signed_in', 'POST /actions/{id}': 'signed_in',
   'POST /api/v1/sessions/{id}/actions': 'signed_in', 'POST /api/v1/actions/{id}': 'signed_in',
-  'GET /api/v1/me/actions': 'signed_in',
+  'GET /api/v1/me/actions': 'signed_in', 'GET /api/v1/sessions/{id}/state': 'signed_in',
   'GET /sessions/{id}/share': 'signed_in', 'POST /sessions/{id}/share': 'signed_in',
   'POST /api/v1/sessions/{id}/share': 'signed_in',
   'GET /groups': MEMBER, 'GET /groups/{id}': MEMBER, 'POST /groups/{id}/staff': PROG_WRITE,

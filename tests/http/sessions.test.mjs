@@ -303,6 +303,43 @@ test('the API twin: a member reads and answers, the leader steps; the same rules
   assert.equal((await (await signedIn(demoEmail('participant', 'politie'))).get(`/api/v1/sessions/${session}`)).status, 404);
 });
 
+test('the state the pages follow: for members and the leader only, no texts, not audited, and it moves with the session', async () => {
+  const state = async (c) => c.get(`/api/v1/sessions/${session}/state`);
+  const r = await state(member);
+  assert.equal(r.status, 200);
+  const j = r.json();
+  assert.deepEqual(Object.keys(j).sort(), ['answers', 'roles', 'selected', 'sharpened', 'step', 'step_since', 'summary']);
+  assert.ok(Object.values(j).every((v) => typeof v === 'number'), 'numbers only: no text of anyone');
+  assert.equal(j.step, stepOf());
+  const audited = () => sql(`SELECT count(*) AS n FROM audit_log WHERE object_id = ${session} AND action LIKE 'case_session%'`)[0].n;
+  const before = audited();
+  await state(member);
+  await state(lead);
+  assert.equal(audited(), before, 'asking for the state reads nobody\'s words');
+  // it changes when the session does: a step on, an answer
+  assert.equal((await postJson(lead, `/api/v1/sessions/${session}/step`, { to: j.step + 1 })).status, 200);
+  const moved = (await state(member)).json();
+  assert.equal(moved.step, j.step + 1);
+  assert.equal((await postJson(member, `/api/v1/sessions/${session}/answers`, { text: 'Nog een gedachte' })).status, 200);
+  assert.equal((await state(lead)).json().answers, moved.answers + 1);
+  assert.equal((await postJson(lead, `/api/v1/sessions/${session}/step`, { to: j.step })).status, 200);
+  // and it is nobody else's: another group, the coach, the owner, another organisation, a stranger
+  for (const c of [other, await signedIn(demoEmail('coach', 'gemeente')), await signedIn(demoEmail('owner', 'gemeente')),
+    await signedIn(demoEmail('participant', 'politie'))])
+    assert.equal((await state(c)).status, 404);
+  assert.equal((await new Client(srv.base).get(`/api/v1/sessions/${session}/state`)).status, 401);
+  // the pages carry what the script needs, and the script is served
+  const page = (await member.get(`/sessions/${session}`)).text;
+  assert.match(page, new RegExp(`data-session="${session}" data-view="member"`));
+  assert.match(page, /<script src="\/static\/session.js"><\/script>/);
+  assert.match((await lead.get(`/sessions/${session}`)).text, /data-view="leader"/);
+  assert.match((await lead.get(`/sessions/${session}/projector`)).text, /data-view="projector"/);
+  const js = await new Client(srv.base).get('/static/session.js');
+  assert.equal(js.status, 200);
+  assert.match(js.headers.get('content-type'), /javascript/);
+  assert.match(js.text, /\/state'/);
+});
+
 test('inzage and erasure: the case owner sees the case they brought, not others\' answers; an erased member\'s answers are gone', () => {
   const emp = (email) => sql(`SELECT p.employee_id AS e FROM person p JOIN account a ON a.person_id = p.id WHERE a.email = '${email}'`)[0].e;
   const out = JSON.parse(cli(srv.db, ['person', 'export', '--org', 'gemeente-demo', '--employee',

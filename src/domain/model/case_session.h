@@ -35,6 +35,13 @@ struct case_session_answer {
 	char *text, *person_name;
 };
 
+/* What changes in a session as it runs, without its texts: the pages
+ * ask for it every few seconds to know when to show the change. */
+struct case_session_state {
+	int step;
+	long long step_since, answers, selected, roles, summary_len, sharpened_len;
+};
+
 /* What the coach and the owner see of a group's sessions: counts only. */
 struct case_session_counts {
 	long long sessions, cases, answers;

@@ -303,3 +303,23 @@ int store_case_session_select(struct store *s, long long org, long long id, long
 	sqlite3_bind_int(st, 4, selected ? 1 : 0);
 	return changed(s, exec_stmt(s, st));
 }
+
+int store_case_session_state(struct store *s, long long org, long long id, struct case_session_state *out)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT x.step, x.step_since,"
+				" (SELECT count(*) FROM case_session_answer a WHERE a.session_id = x.id),"
+				" (SELECT count(*) FROM case_session_answer a WHERE a.session_id = x.id AND a.selected = 1),"
+				" (SELECT count(*) FROM case_session_role r WHERE r.session_id = x.id),"
+				" length(x.summary), length(x.sharpened)"
+				" FROM case_session x WHERE x.organisation_id = ? AND x.id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = (struct case_session_state){ sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1),
+						    sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+						    sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5),
+						    sqlite3_column_int64(st, 6) };
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+}
