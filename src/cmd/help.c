@@ -131,8 +131,11 @@ const struct command commands[] = {
 	  "JSON: {\"methods\": [{\"key\", \"name\", \"source\", \"description\", \"steps\": [{\"n\", \"name\", \"who\",\n"
 	  "\"instruction\", \"minutes\", \"source\"}]}]}; source is the seed and its lines, \"leergang\", or\n"
 	  "\"organisatie\" for the organisation's own." },
-	{ "action", cmd_action, "a person's follow-up actions of sessions with a case, open and done",
+	{ "action", cmd_action, "a person's follow-up actions of sessions with a case; the reminder mail of due ones",
 	  "leergang action list --email E [--format text|json]\n"
+	  "       leergang action remind [--now YYYY-MM-DD] [--dry-run]   (mails each owner of open actions due\n"
+	  "                  that day or before, once a day, as the server does daily; --dry-run: who would get one.\n"
+	  "                  The mail names due dates and links, never an action's text)\n"
 	  "JSON: {\"actions\": [{\"id\", \"text\", \"status\", \"due_on\", \"overdue\", \"owner\": {\"person_id\", \"name\"},\n"
 	  "\"carried\", \"session\": {\"id\", \"held_on\", \"group\"}}]}; status is open, done or dropped; overdue: open\n"
 	  "and due before today. Read as that person: their own actions only." },
