@@ -116,3 +116,33 @@ test('presentation add and list: the pecha kucha that closes the circle, with it
   assert.deepEqual(api, p, 'the API gives the same presentation');
   assert.match(cli(srv.db, ['presentation', 'list', '--org', ORG]), new RegExp(`^${id}\\t2026-06-01\\tpecha_kucha\\tmanagement\\tPecha kucha LC7\\tLC7 \\(vj 2026\\)\\t`, 'm'));
 });
+
+test('the start page lists the person\'s peer groups with the way to start a session; the navigation shows them to members', async () => {
+  const member = demoEmail('participant', 'gemeente'), lead = demoEmail('manager', 'gemeente');
+  // the intervision group has no facilitator: any member starts a session; in the circle only its facilitator (lead)
+  cli(srv.db, ['peer-group', 'member', '--org', ORG, '--group', String(group), '--employee', employee(member)]);
+  const m = new Client(srv.base);
+  await m.login(member);
+  const home = (await m.get('/')).text;
+  assert.match(home, /<h2>Mijn intervisiegroepen, teams en leercirkels<\/h2>/);
+  assert.ok(home.includes(`<a href="/peer-groups/${group}">Intervisie CLI</a>`));
+  assert.ok(home.includes(`<a href="/peer-groups/${group}#new">Een sessie beginnen</a>`), home.match(/Mijn intervisiegroepen[\s\S]*?<\/ul>/)?.[0]);
+  assert.ok(!home.includes(`/peer-groups/${circle}"`), 'not a circle the member left');
+  assert.match(home, /<li><a href="\/peer-groups">Intervisie en teams<\/a><\/li>/, 'in the navigation for a member');
+  const l = new Client(srv.base);
+  await l.login(lead);
+  const lh = (await l.get('/')).text;
+  assert.ok(lh.includes(`<a href="/peer-groups/${circle}">LC7</a>`));
+  assert.ok(lh.includes(`<a href="/peer-groups/${circle}#new">Een sessie beginnen</a>`), 'the facilitator starts the circle\'s sessions');
+  const outsider = new Client(srv.base);
+  await outsider.login('deelnemer2@gemeente.example');
+  const oh = (await outsider.get('/')).text;
+  assert.doesNotMatch(oh, /Mijn intervisiegroepen/);
+  assert.doesNotMatch(oh, /href="\/peer-groups"/, 'no navigation entry for someone in no peer group');
+  assert.match((await coach.get('/')).text, /<li><a href="\/peer-groups">Intervisie en teams<\/a><\/li>/, 'the coordinator');
+  // a member of the circle, not its facilitator: the link, no start
+  cli(srv.db, ['peer-group', 'member', '--org', ORG, '--group', String(circle), '--employee', employee(member)]);
+  const again = (await m.get('/')).text;
+  assert.ok(again.includes(`<a href="/peer-groups/${circle}">LC7</a>`));
+  assert.ok(!again.includes(`/peer-groups/${circle}#new`));
+});
