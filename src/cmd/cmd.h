@@ -50,6 +50,8 @@ int cmd_instrument(int argc, char **argv);
 int cmd_catalogue(int argc, char **argv);
 int cmd_method(int argc, char **argv);
 int cmd_action(int argc, char **argv);
+int cmd_peer_group(int argc, char **argv);
+int cmd_presentation(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
 /* The database path: --db, else $LEERGANG_DB, else var/leergang.db. */
@@ -74,6 +76,11 @@ void cmd_ctx(struct ctx *c, struct actor *w, struct store *st, struct arena *a, 
 void cmd_ctx_for(struct ctx *c, struct actor *w, struct store *st, struct arena *a);
 /* Prints the problems of a domain call and dies. */
 void cmd_die_errors(const struct errors *e, const char *what) __attribute__((noreturn));
+/* Installs the mail server of LEERGANG_SMTP_* as the mailer (dies when a
+ * setting cannot work); false when LEERGANG_SMTP_URL is unset. */
+bool cmd_setup_mail(void);
+/* Noon, local time, of the day d given to --now (dies unless YYYY-MM-DD). */
+long long cmd_day_noon(const char *d);
 /* LEERGANG_PUBLIC_URL checked (dies when it is malformed), or NULL. */
 const char *cmd_public_url(void);
 /* Reads one line (a password) from stdin without its newline. */

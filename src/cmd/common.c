@@ -6,10 +6,14 @@
 #include "core/buf.h"
 #include "core/die.h"
 #include "domain/role.h"
+#include "domain/schedule.h"
+#include "mail/mailer.h"
+#include "mail/smtp.h"
 #include "store/store.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -123,4 +127,50 @@ void cmd_write_file(const struct buf *b, const char *file, bool binary)
 		die("cannot write %s", file);
 	if (fwrite(b->ptr, 1, b->len, f) != b->len || (file && fclose(f)))
 		die("cannot write %s", file ? file : "the output");
+}
+
+/* The mail server from LEERGANG_SMTP_* (mail/smtp.h); none when
+ * LEERGANG_SMTP_URL is unset (false). A setting that cannot work stops
+ * the start. */
+bool cmd_setup_mail(void)
+{
+	static struct smtp_config cfg;
+	const char *url = getenv("LEERGANG_SMTP_URL");
+	if (!url || !*url)
+		return false;
+	const char *user = getenv("LEERGANG_SMTP_USER"), *password = getenv("LEERGANG_SMTP_PASSWORD");
+	const char *tls = getenv("LEERGANG_SMTP_STARTTLS");
+	cfg.url = url;
+	cfg.from = getenv("LEERGANG_SMTP_FROM");
+	cfg.user = user && *user ? user : NULL;
+	cfg.password = password && *password ? password : NULL;
+	if (!tls || !*tls || !strcmp(tls, "0") || !strcmp(tls, "no"))
+		cfg.starttls = false;
+	else if (!strcmp(tls, "1") || !strcmp(tls, "yes"))
+		cfg.starttls = true;
+	else
+		die("LEERGANG_SMTP_STARTTLS wants 1 or 0, not \"%s\"", tls);
+	char err[256];
+	if (smtp_config_check(&cfg, err, sizeof(err)))
+		die("%s", err);
+	smtp_use(&cfg);
+	/* the domain hands its messages to this mailer, never to SMTP itself */
+	mailer_use(smtp_mailer());
+	fprintf(stderr, "leergang: sending e-mail through %s as %s\n", cfg.url, cfg.from);
+	return true;
+}
+
+/* Noon, local time, of the day d (YYYY-MM-DD): the moment a run with
+ * --now decides at, whatever the zone. */
+long long cmd_day_noon(const char *d)
+{
+	if (!date_valid(d))
+		die("--now wants a date as YYYY-MM-DD, such as 2027-03-01, not \"%s\"", d);
+	struct tm tm = { 0 };
+	tm.tm_year = atoi(d) - 1900;
+	tm.tm_mon = atoi(d + 5) - 1;
+	tm.tm_mday = atoi(d + 8);
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	return (long long)mktime(&tm);
 }

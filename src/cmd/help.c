@@ -131,11 +131,26 @@ const struct command commands[] = {
 	  "JSON: {\"methods\": [{\"key\", \"name\", \"source\", \"description\", \"steps\": [{\"n\", \"name\", \"who\",\n"
 	  "\"instruction\", \"minutes\", \"source\"}]}]}; source is the seed and its lines, \"leergang\", or\n"
 	  "\"organisatie\" for the organisation's own." },
-	{ "action", cmd_action, "a person's follow-up actions of sessions with a case, open and done",
+	{ "action", cmd_action, "a person's follow-up actions of sessions with a case; the reminder mail of due ones",
 	  "leergang action list --email E [--format text|json]\n"
+	  "       leergang action remind [--now YYYY-MM-DD] [--dry-run]   (mails each owner of open actions due\n"
+	  "                  that day or before, once a day, as the server does daily; --dry-run: who would get one.\n"
+	  "                  The mail names due dates and links, never an action's text)\n"
 	  "JSON: {\"actions\": [{\"id\", \"text\", \"status\", \"due_on\", \"overdue\", \"owner\": {\"person_id\", \"name\"},\n"
 	  "\"carried\", \"session\": {\"id\", \"held_on\", \"group\"}}]}; status is open, done or dropped; overdue: open\n"
 	  "and due before today. Read as that person: their own actions only." },
+	{ "peer-group", cmd_peer_group, "intervision groups, teams and learning circles, and their people",
+	  "leergang peer-group list --org SLUG [--format text|json]\n"
+	  "       leergang peer-group add --org SLUG --kind intervision|team|circle --name N [--period P]\n"
+	  "                  (a circle needs its period, such as \"vj 2015\"; prints the group's id)\n"
+	  "       leergang peer-group member --org SLUG --group ID --employee E [--role member|facilitator] [--remove]\n"
+	  "JSON: {\"peer_groups\": [{\"id\", \"kind\", \"name\", \"period\", \"active\", \"members\", \"facilitators\"}]}" },
+	{ "presentation", cmd_presentation, "the presentations that close a learning circle (the pecha kucha before management)",
+	  "leergang presentation add --org SLUG --title T --date YYYY-MM-DD --audience management|executive|team\n"
+	  "                  [--kind pecha_kucha|other] [--group ID] --presenter E [--presenter E...]   (prints its id)\n"
+	  "       leergang presentation list --org SLUG [--format text|json]\n"
+	  "JSON: {\"presentations\": [{\"id\", \"kind\", \"audience\", \"held_on\", \"title\", \"group_id\",\n"
+	  "\"presenters\": [{\"person_id\", \"name\"}]}]}; presenters and members by employee number" },
 	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
 	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]\n"

@@ -15,21 +15,6 @@
 #include <string.h>
 #include <time.h>
 
-/* Noon, local time, of the day d (YYYY-MM-DD): the moment the run decides
- * at, whatever the zone. */
-static long long day_noon(const char *d)
-{
-	if (!date_valid(d))
-		die("--now wants a date as YYYY-MM-DD, such as 2027-03-01, not \"%s\"", d);
-	struct tm tm = { 0 };
-	tm.tm_year = atoi(d) - 1900;
-	tm.tm_mon = atoi(d + 5) - 1;
-	tm.tm_mday = atoi(d + 8);
-	tm.tm_hour = 12;
-	tm.tm_isdst = -1;
-	return (long long)mktime(&tm);
-}
-
 static int retention_run(int argc, char **argv)
 {
 	static const struct option opts[] = { { "org", required_argument, 0, 'r' },
@@ -42,7 +27,7 @@ static int retention_run(int argc, char **argv)
 	int o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'r') org = optarg;
-		else if (o == 'w') now = day_noon(optarg);
+		else if (o == 'w') now = cmd_day_noon(optarg);
 		else if (o == 'n') dry = true;
 		else cmd_usage("retention");
 	}

@@ -40,37 +40,6 @@ static void print_routes(void)
 	json_decref(arr);
 }
 
-/* The mail server from LEERGANG_SMTP_* (mail/smtp.h); none when
- * LEERGANG_SMTP_URL is unset. A setting that cannot work stops the start. */
-static void setup_mail(void)
-{
-	static struct smtp_config cfg;
-	const char *url = getenv("LEERGANG_SMTP_URL");
-	if (!url || !*url) {
-		fprintf(stderr, "leergang: no LEERGANG_SMTP_URL: questionnaire links are not sent by e-mail\n");
-		return;
-	}
-	const char *user = getenv("LEERGANG_SMTP_USER"), *password = getenv("LEERGANG_SMTP_PASSWORD");
-	const char *tls = getenv("LEERGANG_SMTP_STARTTLS");
-	cfg.url = url;
-	cfg.from = getenv("LEERGANG_SMTP_FROM");
-	cfg.user = user && *user ? user : NULL;
-	cfg.password = password && *password ? password : NULL;
-	if (!tls || !*tls || !strcmp(tls, "0") || !strcmp(tls, "no"))
-		cfg.starttls = false;
-	else if (!strcmp(tls, "1") || !strcmp(tls, "yes"))
-		cfg.starttls = true;
-	else
-		die("LEERGANG_SMTP_STARTTLS wants 1 or 0, not \"%s\"", tls);
-	char err[256];
-	if (smtp_config_check(&cfg, err, sizeof(err)))
-		die("%s", err);
-	smtp_use(&cfg);
-	/* the domain hands its messages to this mailer, never to SMTP itself */
-	mailer_use(smtp_mailer());
-	fprintf(stderr, "leergang: sending e-mail through %s as %s\n", cfg.url, cfg.from);
-}
-
 static void check_routes(void)
 {
 	for (const struct route *r = routes; r->method; r++)
@@ -166,7 +135,8 @@ int cmd_serve(int argc, char **argv)
 	 * its database or says anything else */
 	http_listen(&cfg);
 	check_routes();
-	setup_mail();
+	if (!cmd_setup_mail())
+		fprintf(stderr, "leergang: no LEERGANG_SMTP_URL: questionnaire links and action reminders are not sent by e-mail\n");
 	app.public_url = cmd_public_url();
 	/* people reach leergang over https: the browser must never send its
 	 * cookies over plain http */
@@ -209,8 +179,8 @@ int cmd_serve(int argc, char **argv)
 		per_address ? arena_printf(&scratch, "at most %ld", per_address) : "no limit on");
 	arena_free(&scratch);
 	fflush(stdout);
-	/* the daily retention run: at start, then every 24 hours */
-	struct retention_job *job = retention_job_start(cmd_db_path);
+	/* the daily retention run and action reminders: at start, then every 24 hours */
+	struct retention_job *job = retention_job_start(cmd_db_path, app.public_url);
 	int rc = http_serve(&cfg);
 	retention_job_stop(job);
 	outbox_close();

@@ -15,6 +15,8 @@
 #include "domain/model/method.h"
 #include "domain/model/peer_group.h"
 
+#include <jansson.h>
+
 #define PEER_NAME_MAX 100
 #define PEER_PERIOD_MAX 40
 #define PRESENTATION_TITLE_MAX 200
@@ -80,5 +82,13 @@ MUST_CHECK int presentation_add(struct ctx *c, const char *kind, const char *aud
 				const char *title, long long group, const long long *presenters, size_t npresenters,
 				struct errors *e, long long *id);
 MUST_CHECK int presentation_list(struct ctx *c, struct presentation **out, size_t *n);
+
+/* ---- as the API and the command line give them ---- */
+
+/* {"id","kind","name","period","active","members","facilitators"} */
+json_t *peer_group_json(const struct peer_group *g);
+/* [{"id","kind","audience","held_on","title","group_id",
+ *   "presenters":[{"person_id","name"}]}] */
+json_t *presentation_list_json(const struct presentation *p, size_t n);
 
 #endif

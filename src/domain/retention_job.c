@@ -1,5 +1,6 @@
 /* retention_job.c — the daily retention run of the server (retention_job.h). */
 #include "retention_job.h"
+#include "action_remind.h"
 #include "retention.h"
 #include "role.h"
 #include "core/die.h"
@@ -54,7 +55,21 @@ struct retention_job {
 	pthread_cond_t wake;
 	bool stopping;
 	char *path;
+	const char *base_url;
 };
+
+/* The reminders of due actions after the day's retention run: one line
+ * with counts; nothing at all when this server sends no e-mail. */
+static void remind(struct store *st, const char *base_url)
+{
+	struct arena a = ARENA_INIT;
+	struct action_remind_result r;
+	if (action_remind_run(st, &a, 0, base_url, false, &r))
+		fprintf(stderr, "leergang: action reminders failed: %s\n", store_errmsg(st));
+	else if (r.mail && (r.sent || r.failed))
+		fprintf(stderr, "leergang: action reminders on %s: %lld sent, %lld not sent\n", r.today, r.sent, r.failed);
+	arena_free(&a);
+}
 
 /* Waits seconds or until the job is asked to stop; true: stop. */
 static bool wait_or_stop(struct retention_job *j, long long seconds)
@@ -94,6 +109,7 @@ static void *job_main(void *arg)
 				r ? e.ptr : "");
 			buf_release(&e);
 		}
+		remind(st, j->base_url);
 		if (wait_or_stop(j, RETENTION_JOB_SECONDS))
 			break;
 	}
@@ -102,10 +118,11 @@ out:
 	return NULL;
 }
 
-struct retention_job *retention_job_start(const char *path)
+struct retention_job *retention_job_start(const char *path, const char *base_url)
 {
 	struct retention_job *j = xcalloc(1, sizeof(*j));
 	j->path = xstrdup(path);
+	j->base_url = base_url;
 	pthread_mutex_init(&j->lock, NULL);
 	pthread_cond_init(&j->wake, NULL);
 	/* the thread inherits a mask without the stop signals */

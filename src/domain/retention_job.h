@@ -1,8 +1,10 @@
-/* retention_job.h — the daily removal of what has passed its retention
- * period, for every organisation of the installation: once when `leergang
- * serve` starts and then every 24 hours, on a thread of its own with its
- * own database connection, stopped with the server. One line per
- * organisation and run goes to the log (counts only, never a text). */
+/* retention_job.h — the server's daily job: the removal of what has
+ * passed its retention period, for every organisation of the installation,
+ * and then the reminder mail of due follow-up actions (action_remind.h):
+ * once when `leergang serve` starts and then every 24 hours, on a thread
+ * of its own with its own database connection, stopped with the server.
+ * One line per organisation and run goes to the log (counts only, never a
+ * text or an address). */
 #ifndef LG_DOMAIN_RETENTION_JOB_H
 #define LG_DOMAIN_RETENTION_JOB_H
 
@@ -22,9 +24,10 @@ struct store;
 MUST_CHECK int retention_run_all(struct store *st, long long now, bool dry_run, FILE *log);
 
 struct retention_job;
-/* Starts the job on the database at path; the thread does not take the
+/* Starts the job on the database at path; base_url (NULL: unknown) is
+ * where the links in the reminders point. The thread does not take the
  * process's stop signals (the server's main thread waits for them). */
-struct retention_job *retention_job_start(const char *path);
+struct retention_job *retention_job_start(const char *path, const char *base_url);
 /* Asks the job to stop, waits for a run in progress to end, frees it. */
 void retention_job_stop(struct retention_job *j);
 

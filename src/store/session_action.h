@@ -43,5 +43,9 @@ MUST_CHECK int store_session_action_due(struct store *s, struct arena *a, const 
 /* Records that the owner was reminded on `day`; ST_NOTFOUND when that was
  * already done (another run got there first). */
 MUST_CHECK int store_session_action_reminded(struct store *s, long long org, long long id, const char *day);
+/* Undoes that record when the reminder could not be sent: reminded_on
+ * goes back from `day` to `was`, so that the next run tries again. */
+MUST_CHECK int store_session_action_unremind(struct store *s, long long org, long long id, const char *day,
+					     const char *was);
 
 #endif

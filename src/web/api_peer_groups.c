@@ -5,28 +5,6 @@
 #include "web.h"
 #include "domain/peer_group.h"
 
-static json_t *group_json(const struct peer_group *g)
-{
-	return json_pack("{s:I, s:s, s:s, s:s, s:b, s:I, s:I}", "id", (json_int_t)g->id, "kind", g->kind, "name", g->name,
-			 "period", g->period, "active", g->active, "members", (json_int_t)g->members, "facilitators",
-			 (json_int_t)g->facilitators);
-}
-
-static json_t *presentations_json(const struct presentation *p, size_t n)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++) {
-		json_t *who = json_array();
-		for (size_t k = 0; k < p[i].npresenters; k++)
-			json_array_append_new(who, json_pack("{s:I, s:s}", "person_id", (json_int_t)p[i].presenters[k], "name",
-							     p[i].presenter_names[k]));
-		json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:o}", "id", (json_int_t)p[i].id, "kind",
-						   p[i].kind, "audience", p[i].audience, "held_on", p[i].held_on, "title",
-						   p[i].title, "group_id", (json_int_t)p[i].peer_group_id, "presenters", who));
-	}
-	return a;
-}
-
 void api_peer_groups(struct web *w)
 {
 	struct peer_group *g;
@@ -38,7 +16,7 @@ void api_peer_groups(struct web *w)
 	}
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, group_json(&g[i]));
+		json_array_append_new(a, peer_group_json(&g[i]));
 	web_json(w, 200, json_pack("{s:o}", "peer_groups", a));
 }
 
@@ -50,7 +28,7 @@ void api_peer_group(struct web *w)
 		api_answer(w, d, NULL, 0);
 		return;
 	}
-	json_t *o = group_json(&v.g);
+	json_t *o = peer_group_json(&v.g);
 	json_object_set_new(o, "counts", json_pack("{s:I, s:I, s:I}", "sessions", (json_int_t)v.counts.sessions, "cases",
 						   (json_int_t)v.counts.cases, "answers", (json_int_t)v.counts.answers));
 	if (v.belongs || v.may_manage) {
@@ -70,7 +48,7 @@ void api_peer_group(struct web *w)
 		json_object_set_new(o, "sessions", s);
 	}
 	json_object_set_new(o, "may_start", json_boolean(v.may_start));
-	json_object_set_new(o, "presentations", presentations_json(v.presentations, v.npresentations));
+	json_object_set_new(o, "presentations", presentation_list_json(v.presentations, v.npresentations));
 	web_json(w, 200, o);
 }
 
@@ -108,7 +86,7 @@ void api_presentations(struct web *w)
 	if (d)
 		api_answer(w, d, NULL, 0);
 	else
-		web_json(w, 200, json_pack("{s:o}", "presentations", presentations_json(p, n)));
+		web_json(w, 200, json_pack("{s:o}", "presentations", presentation_list_json(p, n)));
 }
 
 void api_presentation_create(struct web *w)

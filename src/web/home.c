@@ -76,6 +76,7 @@ void page_home(struct web *w)
 	page_done_message(w);
 	todo_list(w, &p);
 	my_actions_list(w);
+	my_peer_groups_list(w);
 	if (actor_has(&w->who, ROLE_BIT(ROLE_OWNER)))
 		programmes_progress(w);
 	if (w->who.person_id && actor_has(&w->who, ROLES_GROUP_MEMBER))

@@ -17,6 +17,8 @@ static const struct nav_item {
 	{ "/programmes", N_("Programmes"), ROLES_PROGRAMME_READ },
 	{ "/frameworks", N_("Frameworks"), ROLES_PROGRAMME_READ },
 	{ "/groups", N_("My groups"), ROLES_GROUP_MEMBER },
+	/* and for anyone in a peer group (web_in_peer_group) */
+	{ "/peer-groups", N_("Peer groups"), ROLES_PEER_MANAGE },
 	{ "/logbook", N_("My logbook"), ROLE_BIT(ROLE_PARTICIPANT) },
 	{ "/search", N_("Search"), ROLES_GROUP_TEXT },
 	{ "/questionnaires", N_("Questionnaires"), ROLES_SURVEY },
@@ -52,7 +54,8 @@ void page_begin(struct web *w, const char *title)
 	if (w->signed_in) {
 		html(b, "<nav aria-label=\"%s\"><ul>", _("Main menu"));
 		for (size_t i = 0; i < ARRAY_SIZE(nav); i++) {
-			if (!(nav[i].roles & ACCESS_SIGNED_IN) && !(nav[i].roles & w->who.roles))
+			if (!(nav[i].roles & ACCESS_SIGNED_IN) && !(nav[i].roles & w->who.roles) &&
+			    !(!strcmp(nav[i].href, "/peer-groups") && web_in_peer_group(w)))
 				continue;
 			if (nav_current(w, nav[i].href))
 				html(b, "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>", nav[i].href, _(nav[i].label));

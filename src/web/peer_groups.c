@@ -323,3 +323,40 @@ void page_presentation_create(struct web *w)
 		web_redirect(w, back ? arena_printf(w->a, "/peer-groups/%lld?done=saved", back) : "/presentations?done=saved");
 	}
 }
+
+/* The start page's list of the person's own peer groups (intervision
+ * groups, teams, circles), each with a link and, where they may, the way
+ * to start a session. Nothing for someone in none. */
+void my_peer_groups_list(struct web *w)
+{
+	if (!w->who.person_id)
+		return;
+	struct peer_group *g;
+	size_t n, shown = 0;
+	if (peer_group_list(&w->ctx, &g, &n))
+		return;
+	for (size_t i = 0; i < n && shown < 10; i++) {
+		struct peer_view v;
+		if (peer_group_open(&w->ctx, g[i].id, &v) || !v.belongs)
+			continue;
+		if (!shown++)
+			html(w->out, "<h2>%s</h2><ul>", _("My peer groups"));
+		html(w->out, "<li><a href=\"/peer-groups/%lld\">%s</a> <span class=\"muted\">(%s)</span>", g[i].id, g[i].name,
+		     peer_kind_label(g[i].kind));
+		if (v.may_start)
+			html(w->out, " · <a href=\"/peer-groups/%lld#new\">%s</a>", g[i].id, _("Start a session"));
+		html(w->out, "</li>");
+	}
+	if (shown)
+		html(w->out, "</ul>\n");
+}
+
+bool web_in_peer_group(struct web *w)
+{
+	struct peer_group *g;
+	size_t n;
+	/* peer_group_list gives someone without the coordinator's view only
+	 * the groups they belong to */
+	return w->who.person_id && !peer_group_list(&w->ctx, &g, &n) && n > 0 &&
+	       !(w->who.roles & ROLES_PEER_OVERVIEW);
+}

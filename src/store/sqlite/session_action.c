@@ -158,8 +158,8 @@ int store_session_action_due(struct store *s, struct arena *a, const char *day, 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct session_action_due *d = ROW_PUSH(a, *out, *n, cap);
 		read_action(a, st, &d->x);
-		d->organisation_id = sqlite3_column_int64(st, 16);
-		d->email = col_text0(a, st, 17);
+		d->organisation_id = sqlite3_column_int64(st, 17);
+		d->email = col_text0(a, st, 18);
 	}
 	sqlite3_reset(st);
 	return map_rc(s, rc);
@@ -172,5 +172,16 @@ int store_session_action_reminded(struct store *s, long long org, long long id, 
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, id);
 	bind_text(st, 3, day);
+	return changed(s, exec_stmt(s, st));
+}
+
+int store_session_action_unremind(struct store *s, long long org, long long id, const char *day, const char *was)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE session_action SET reminded_on = ?4"
+				" WHERE organisation_id = ?1 AND id = ?2 AND reminded_on = ?3");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	bind_text(st, 3, day);
+	bind_text(st, 4, was);
 	return changed(s, exec_stmt(s, st));
 }
