@@ -53,7 +53,7 @@ test('the facilitator starts a session and walks it; roles drawn at random', asy
   await page.context().close();
 });
 
-test('with JavaScript the projector follows the leader, the step's time counts down, and a member typing keeps their words', async () => {
+test('with JavaScript the projector follows the leader, the time of the step counts down, and a member typing keeps their words', async () => {
   const page = await newPage(browser);
   await login(page, srv.base, demoEmail('facilitator', 'gemeente'));
   const room = await page.context().newPage();
