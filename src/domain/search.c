@@ -1,6 +1,7 @@
 /* search.c — search: the store narrows by organisation, groups and writer;
  * then each hit is checked against privacy.c as if its page were opened. */
 #include "search.h"
+#include "case_session.h"
 #include "privacy.h"
 #include "role.h"
 #include "report.h"
@@ -11,6 +12,8 @@
 #include "store/group.h"
 #include "store/logbook.h"
 #include "store/meeting.h"
+#include "store/peer_group.h"
+#include "store/session_action.h"
 #include "store/store.h"
 
 #include <string.h>
@@ -90,6 +93,42 @@ static const char *trajectory_href(struct ctx *c, long long person_id, long long
 	return arena_printf(c->a, "/groups/%lld", group_id);
 }
 
+/* A case (kind case_session) or a follow-up action (session_action) for
+ * the session's leader and members alone, by the rule of
+ * domain/case_session.c (case_session_place); an action also for its
+ * owner. The writer of a case is its owner, of an action the leader who
+ * made it (as session_action.c audits it). */
+static enum privacy_read admit_session(struct ctx *c, const struct search_hit *h, struct search_result *r,
+				       long long *writer)
+{
+	long long org = c->who->organisation_id, session_id = h->ref_id;
+	struct session_action x;
+	bool action = !strcmp(h->kind, "session_action");
+	if (action) {
+		if (store_session_action_get(c->st, c->a, org, h->ref_id, &x))
+			return PRIVACY_NONE;
+		session_id = x.session_id;
+		*writer = x.leader_person_id;
+	}
+	struct case_session s;
+	struct session_member *mem;
+	size_t nm;
+	bool leader;
+	bool member = !case_session_place(c, session_id, &s, &mem, &nm, &leader);
+	if (action) {
+		if (!member && !(c->who->person_id && c->who->person_id == x.person_id))
+			return PRIVACY_NONE;
+		r->title = arena_printf(c->a, _("Follow-up action of the session of %s"), date_label(c->a, x.held_on));
+	} else {
+		if (!member)
+			return PRIVACY_NONE;
+		*writer = s.case_person_id;
+		r->title = arena_printf(c->a, _("Case: %s"), *s.case_title ? s.case_title : _("(no title)"));
+	}
+	r->href = arena_printf(c->a, "/sessions/%lld", session_id);
+	return PRIVACY_FULL;
+}
+
 /* What search_run knows of a result it admitted, for its snippet and its
  * audit record. */
 struct admitted {
@@ -153,6 +192,8 @@ static bool admit(struct ctx *c, struct groups_seen *gs, const char *typed, cons
 		r->href = trajectory_href(c, h->person_id, h->group_id,
 					  plan ? arena_printf(c->a, "/groups/%lld/plan", h->group_id)
 					       : arena_printf(c->a, "/groups/%lld", h->group_id));
+	} else if (!strcmp(h->kind, "case_session") || !strcmp(h->kind, "session_action")) {
+		lv = admit_session(c, h, r, &writer);
 	}
 	if (lv == PRIVACY_NONE)
 		return false;
@@ -198,6 +239,13 @@ int search_run(struct ctx *c, const char *typed, long long page, struct search_r
 	long long *ids = arena_alloc(c->a, (ng + 1) * sizeof(*ids));
 	for (size_t i = 0; i < ng; i++)
 		ids[i] = g[i].id;
+	struct peer_group *pg = NULL;
+	size_t npg = 0;
+	if (me && store_peer_group_list(c->st, c->a, org, me, &pg, &npg))
+		return D_ERROR;
+	long long *peers = arena_alloc(c->a, (npg + 1) * sizeof(*peers));
+	for (size_t i = 0; i < npg; i++)
+		peers[i] = pg[i].id;
 	bool coach = actor_has(c->who, ROLE_BIT(ROLE_COACH));
 	if (!me && !coach)
 		return D_OK;
@@ -205,7 +253,7 @@ int search_run(struct ctx *c, const char *typed, long long page, struct search_r
 	size_t nh;
 	/* more than shown: some hits may be for texts the actor may not read */
 	size_t skip = (size_t)(page - 1) * SEARCH_PAGE;
-	int r = store_search(c->st, c->a, org, q, me, ids, ng, coach, (long long)(skip + SEARCH_PAGE + 1) * 4, &h, &nh);
+	int r = store_search(c->st, c->a, org, q, me, ids, ng, peers, npg, coach, (long long)(skip + SEARCH_PAGE + 1) * 4, &h, &nh);
 	if (r == ST_INVALID) {
 		errors_add(c, e, "q", "%s", _("Type one or more words to search for."));
 		return D_INVALID;
