@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/utf8.h"
 #include "store/report.h"
+#include "store/framework.h"
 #include "store/group.h"
 #include "store/logbook.h"
 #include "store/meeting.h"
@@ -17,6 +18,7 @@
 #include "store/store.h"
 
 #include <string.h>
+#include <strings.h>
 
 static bool word_byte(unsigned char ch)
 {
@@ -24,7 +26,69 @@ static bool word_byte(unsigned char ch)
 	       ch == '\'';
 }
 
-const char *search_query(struct arena *a, const char *typed)
+/* Appends the term as an FTS5 string, its quotes doubled. */
+static void add_quoted(struct buf *b, const char *s, size_t n)
+{
+	buf_addch(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			buf_addch(b, '"');
+		buf_addch(b, s[i]);
+	}
+	buf_addch(b, '"');
+}
+
+static bool same_word(const char *a, size_t an, const char *b, size_t bn)
+{
+	return an == bn && !strncasecmp(a, b, an);
+}
+
+/* Whether the word (n bytes) is the element's name or one of its
+ * comma-separated synonyms. */
+static bool names_element(const struct framework_element *e, const char *w, size_t n)
+{
+	if (same_word(w, n, e->name, strlen(e->name)))
+		return true;
+	for (const char *p = e->synonyms; *p;) {
+		while (*p == ',' || *p == ' ')
+			p++;
+		const char *s = p;
+		while (*p && *p != ',')
+			p++;
+		const char *end = p;
+		while (end > s && end[-1] == ' ')
+			end--;
+		if (end > s && same_word(w, n, s, (size_t)(end - s)))
+			return true;
+	}
+	return false;
+}
+
+/* Appends every name of the element (its name and synonyms) as OR terms. */
+static void add_names(struct buf *b, const struct framework_element *e)
+{
+	buf_adds(b, " OR ");
+	add_quoted(b, e->name, strlen(e->name));
+	for (const char *p = e->synonyms; *p;) {
+		while (*p == ',' || *p == ' ')
+			p++;
+		const char *s = p;
+		while (*p && *p != ',')
+			p++;
+		const char *end = p;
+		while (end > s && end[-1] == ' ')
+			end--;
+		if (end > s) {
+			buf_adds(b, " OR ");
+			add_quoted(b, s, (size_t)(end - s));
+		}
+	}
+}
+
+/* search_query, with each whole word that names an element with synonyms
+ * widened to all the element's names: ("omgevingsbewustzijn" OR
+ * "Contextbewustzijn" OR "omgevingsbewustzijn"). */
+static const char *build_query(struct arena *a, const char *typed, const struct framework_element *el, size_t nel)
 {
 	struct buf b = BUF_INIT;
 	int words = 0;
@@ -38,19 +102,28 @@ const char *search_query(struct arena *a, const char *typed)
 			p++;
 		if (words++)
 			buf_addch(&b, ' ');
-		buf_addch(&b, '"');
-		for (const char *q = s; q < p; q++) {
-			if (*q == '"')
-				buf_addch(&b, '"');
-			buf_addch(&b, *q);
+		const struct framework_element *hit = NULL;
+		for (size_t i = 0; i < nel && *p != '*' && !hit; i++)
+			if (names_element(&el[i], s, (size_t)(p - s)))
+				hit = &el[i];
+		if (hit)
+			buf_addch(&b, '(');
+		add_quoted(&b, s, (size_t)(p - s));
+		if (hit) {
+			add_names(&b, hit);
+			buf_addch(&b, ')');
 		}
-		buf_addch(&b, '"');
 		if (*p == '*')
 			buf_addch(&b, '*');
 	}
 	char *out = words ? arena_strdup(a, b.ptr) : NULL;
 	buf_release(&b);
 	return out;
+}
+
+const char *search_query(struct arena *a, const char *typed)
+{
+	return build_query(a, typed, NULL, 0);
 }
 
 /* The groups of one search's results, each read once for all its results
@@ -226,7 +299,11 @@ int search_run(struct ctx *c, const char *typed, long long page, struct search_r
 		errors_add(c, e, "q", _("Search with at most %d characters."), SEARCH_QUERY_MAX);
 		return D_INVALID;
 	}
-	const char *q = search_query(c->a, typed);
+	struct framework_element *syn = NULL;
+	size_t nsyn = 0;
+	if (store_element_synonyms(c->st, c->a, c->who->organisation_id, &syn, &nsyn))
+		return D_ERROR;
+	const char *q = build_query(c->a, typed, syn, nsyn);
 	if (!q) {
 		errors_add(c, e, "q", "%s", _("Type one or more words to search for."));
 		return D_INVALID;

@@ -166,3 +166,63 @@ test('a peer group\'s session is found by its members, not by others', async () 
   await search('peerLead', 'ijsvogeldienstregeling');
   assert.equal(reads('case_session.read', peerSession, email.peerLead), before + 3);
 });
+
+// ---- the four kinds of awareness: synonyms and questions ----
+
+test('B3 Contextbewustzijn has the synonym omgevingsbewustzijn, shown and editable on the frameworks page', async () => {
+  const b3 = sql(`SELECT e.id, e.framework_id AS f, e.synonyms FROM framework_element e JOIN framework f ON f.id = e.framework_id
+    JOIN organisation o ON o.id = f.organisation_id WHERE f.key = 'awareness' AND e.code = 'B3' AND o.slug = 'gemeente-demo'`)[0];
+  assert.equal(b3.synonyms, 'omgevingsbewustzijn');
+  assert.match((await as.coach.get(`/frameworks/${b3.f}`)).text, /Contextbewustzijn<\/a><br><span class="synonyms">Ook genoemd: omgevingsbewustzijn<\/span>/);
+  const form = (await as.coach.get(`/frameworks/${b3.f}/elements/${b3.id}`)).text;
+  assert.match(form, /name="synonyms"[^>]*value="omgevingsbewustzijn"/);
+  const r = await as.coach.post(`/frameworks/${b3.f}/elements/${b3.id}`, { name: 'Contextbewustzijn', kind: 'awareness',
+    synonyms: 'omgevingsbewustzijn, situatiebesef', description: 'x' });
+  assert.equal(r.status, 303);
+  assert.equal(sql(`SELECT synonyms FROM framework_element WHERE id = ${b3.id}`)[0].synonyms, 'omgevingsbewustzijn, situatiebesef');
+  await as.coach.post(`/frameworks/${b3.f}/elements/${b3.id}`, { name: 'Contextbewustzijn', kind: 'awareness',
+    synonyms: 'omgevingsbewustzijn', description: 'x' });
+});
+
+test('search under either name finds a text with the other and a plan goal linked to B3', async () => {
+  // the case's context names one, the search the other
+  sql(`UPDATE case_session SET case_context = 'Het draait om contextbewustzijn.' WHERE id = ${session}`);
+  await finds('member', 'omgevingsbewustzijn', `/sessions/${session}`);
+  sql(`UPDATE case_session SET case_context = 'Het draait om omgevingsbewustzijn.' WHERE id = ${session}`);
+  await finds('member', 'contextbewustzijn', `/sessions/${session}`);
+  // without the synonym, the other name finds nothing: the test depends on it
+  const b3 = sql(`SELECT e.id FROM framework_element e JOIN framework f ON f.id = e.framework_id JOIN organisation o
+    ON o.id = f.organisation_id WHERE f.key = 'awareness' AND e.code = 'B3' AND o.slug = 'gemeente-demo'`)[0].id;
+  sql(`UPDATE framework_element SET synonyms = '' WHERE id = ${b3}`);
+  assert.ok(!(await search('member', 'contextbewustzijn')).api.some((x) => x.href === `/sessions/${session}`));
+  sql(`UPDATE framework_element SET synonyms = 'omgevingsbewustzijn' WHERE id = ${b3}`);
+  // a goal of the case owner linked to B3, its text naming neither
+  const me = personOf(email.caseOwner);
+  sql(`INSERT INTO development_goal(organisation_id, person_id, group_id, text, updated_at)
+    SELECT organisation_id, ${me}, id, 'Beter luisteren naar de buurt', 0 FROM learning_group WHERE id = ${group}`);
+  const goal = sql(`SELECT max(id) AS id FROM development_goal WHERE person_id = ${me}`)[0].id;
+  sql(`INSERT INTO development_goal_element(goal_id, element_id, organisation_id, position)
+    SELECT ${goal}, ${b3}, organisation_id, 1 FROM development_goal WHERE id = ${goal}`);
+  for (const q of ['contextbewustzijn', 'omgevingsbewustzijn']) {
+    const r = await search('caseOwner', q);
+    assert.ok(r.api.some((x) => x.kind === 'development_plan' && x.id === goal), `${q}: ${JSON.stringify(r.api)}`);
+  }
+});
+
+test('the two awareness questions with their source lines: on the leader\'s screen in the last two steps and on the plan page', async () => {
+  const Q1 = 'Hoe ben je de afgelopen tijd gegroeid in je ontwikkeling?';
+  const Q2 = 'Realiseer je je dat er andere belangen (contexten) zijn?';
+  await as.lead.post(`/sessions/${session}/step`, { to: '8' });
+  let page = (await as.lead.get(`/sessions/${session}`)).text;
+  assert.ok(page.includes(Q1) && page.includes(Q2), 'step 8');
+  assert.match(page, /r\. 572-578/);
+  assert.match(page, /r\. 590-596/);
+  await as.lead.post(`/sessions/${session}/step`, { to: '9' });
+  assert.ok((await as.lead.get(`/sessions/${session}`)).text.includes(Q1), 'step 9');
+  await as.lead.post(`/sessions/${session}/step`, { to: '2' });
+  assert.ok(!(await as.lead.get(`/sessions/${session}`)).text.includes(Q1), 'not in step 2');
+  await as.lead.post(`/sessions/${session}/step`, { to: '9' });
+  const plan = (await as.caseOwner.get(`/groups/${group}/plan`)).text;
+  assert.ok(plan.includes(Q1) && plan.includes(Q2), 'the plan page');
+  assert.match(plan, /Terugkijken op groei/);
+});

@@ -58,3 +58,41 @@ INSERT INTO search_text(rowid, title, body)
 INSERT INTO search_text(rowid, title, body)
 	SELECT d.id, '', md_plain(a.text)
 	FROM search_doc d JOIN session_action a ON a.id = d.ref_id WHERE d.kind = 'session_action';
+
+-- Synonyms of framework elements (issue 17, C9): other names of the same
+-- element, comma-separated, shown and edited with it. domain/search.c
+-- widens a searched word that is an element's name or synonym to all its
+-- names. Seed 004 names the fourth kind of awareness twice: the built-in
+-- B3 "Contextbewustzijn" (r. 580-582) is also "omgevingsbewustzijn"
+-- (r. 1102-1104).
+ALTER TABLE framework_element ADD COLUMN synonyms TEXT NOT NULL DEFAULT '';
+UPDATE framework_element SET synonyms = 'omgevingsbewustzijn'
+	WHERE code = 'B3' AND synonyms = ''
+	AND framework_id IN (SELECT id FROM framework WHERE key = 'awareness');
+
+-- A development-plan goal is indexed with the names and synonyms of the
+-- elements it refers to (as its title), so that a search for an element
+-- under any of its names finds the goals linked to it.
+CREATE TRIGGER goal_element_indexed AFTER INSERT ON development_goal_element BEGIN
+	UPDATE search_text SET title = (SELECT ifnull(group_concat(e.name || ' ' || e.synonyms, ' '), '')
+			FROM development_goal_element ge JOIN framework_element e ON e.id = ge.element_id
+			WHERE ge.goal_id = new.goal_id)
+		WHERE rowid = (SELECT id FROM search_doc WHERE kind = 'development_plan' AND ref_id = new.goal_id);
+END;
+CREATE TRIGGER goal_element_unindexed AFTER DELETE ON development_goal_element BEGIN
+	UPDATE search_text SET title = (SELECT ifnull(group_concat(e.name || ' ' || e.synonyms, ' '), '')
+			FROM development_goal_element ge JOIN framework_element e ON e.id = ge.element_id
+			WHERE ge.goal_id = old.goal_id)
+		WHERE rowid = (SELECT id FROM search_doc WHERE kind = 'development_plan' AND ref_id = old.goal_id);
+END;
+CREATE TRIGGER element_names_reindexed AFTER UPDATE OF name, synonyms ON framework_element BEGIN
+	UPDATE search_text SET title = (SELECT ifnull(group_concat(e.name || ' ' || e.synonyms, ' '), '')
+			FROM development_goal_element ge JOIN framework_element e ON e.id = ge.element_id
+			WHERE ge.goal_id = (SELECT ref_id FROM search_doc WHERE id = search_text.rowid))
+		WHERE rowid IN (SELECT d.id FROM search_doc d JOIN development_goal_element ge ON ge.goal_id = d.ref_id
+			WHERE d.kind = 'development_plan' AND ge.element_id = new.id);
+END;
+UPDATE search_text SET title = (SELECT ifnull(group_concat(e.name || ' ' || e.synonyms, ' '), '')
+		FROM development_goal_element ge JOIN framework_element e ON e.id = ge.element_id
+		WHERE ge.goal_id = (SELECT ref_id FROM search_doc WHERE id = search_text.rowid))
+	WHERE rowid IN (SELECT id FROM search_doc WHERE kind = 'development_plan');
