@@ -185,27 +185,31 @@ test('B3 Contextbewustzijn has the synonym omgevingsbewustzijn, shown and editab
 });
 
 test('search under either name finds a text with the other and a plan goal linked to B3', async () => {
-  // the case's context names one, the search the other
-  sql(`UPDATE case_session SET case_context = 'Het draait om contextbewustzijn.' WHERE id = ${session}`);
-  await finds('member', 'omgevingsbewustzijn', `/sessions/${session}`);
-  sql(`UPDATE case_session SET case_context = 'Het draait om omgevingsbewustzijn.' WHERE id = ${session}`);
-  await finds('member', 'contextbewustzijn', `/sessions/${session}`);
-  // without the synonym, the other name finds nothing: the test depends on it
-  const b3 = sql(`SELECT e.id FROM framework_element e JOIN framework f ON f.id = e.framework_id JOIN organisation o
-    ON o.id = f.organisation_id WHERE f.key = 'awareness' AND e.code = 'B3' AND o.slug = 'gemeente-demo'`)[0].id;
-  sql(`UPDATE framework_element SET synonyms = '' WHERE id = ${b3}`);
-  assert.ok(!(await search('member', 'contextbewustzijn')).api.some((x) => x.href === `/sessions/${session}`));
-  sql(`UPDATE framework_element SET synonyms = 'omgevingsbewustzijn' WHERE id = ${b3}`);
+  const b3 = sql(`SELECT e.id, e.framework_id AS f FROM framework_element e JOIN framework f ON f.id = e.framework_id JOIN organisation o
+    ON o.id = f.organisation_id WHERE f.key = 'awareness' AND e.code = 'B3' AND o.slug = 'gemeente-demo'`)[0];
+  const synonyms = async (v) => assert.equal((await as.coach.post(`/frameworks/${b3.f}/elements/${b3.id}`,
+    { name: 'Contextbewustzijn', kind: 'awareness', synonyms: v, description: 'x' })).status, 303);
+  // two cases, each naming one of the two; the search names the other
+  const start = async (ctx) => idOf(await as.lead.post(`/groups/${group}/sessions`, { method: 'actieleren',
+    case_person: String(personOf(email.caseOwner)), case_title: 'Bewustzijnscasus', case_question: 'Hoe?', case_context: ctx }),
+  /^\/sessions\/(\d+)$/);
+  const withContext = await start('Het draait om contextbewustzijn.');
+  const withOmgeving = await start('Het draait om omgevingsbewustzijn.');
+  await finds('member', 'omgevingsbewustzijn', `/sessions/${withContext}`);
+  await finds('member', 'contextbewustzijn', `/sessions/${withOmgeving}`);
+  // without the synonym the other name finds nothing: the test depends on it
+  await synonyms('');
+  assert.ok(!(await search('member', 'omgevingsbewustzijn')).api.some((x) => x.href === `/sessions/${withContext}`));
+  await synonyms('omgevingsbewustzijn');
   // a goal of the case owner linked to B3, its text naming neither
-  const me = personOf(email.caseOwner);
-  sql(`INSERT INTO development_goal(organisation_id, person_id, group_id, text, updated_at)
-    SELECT organisation_id, ${me}, id, 'Beter luisteren naar de buurt', 0 FROM learning_group WHERE id = ${group}`);
-  const goal = sql(`SELECT max(id) AS id FROM development_goal WHERE person_id = ${me}`)[0].id;
-  sql(`INSERT INTO development_goal_element(goal_id, element_id, organisation_id, position)
-    SELECT ${goal}, ${b3}, organisation_id, 1 FROM development_goal WHERE id = ${goal}`);
+  const r = await as.caseOwner.post(`/groups/${group}/plan/goals`, { goal_id: '0', text: 'Beter luisteren naar de buurt',
+    measure: 'De buurt merkt het', due_on: '2099-01-01', element_id: String(b3.id), learning_form: '' });
+  assert.ok(r.status === 303, `goal saved: ${r.status}`);
+  const goal = sql(`SELECT max(id) AS id FROM development_goal WHERE person_id = ${personOf(email.caseOwner)}`)[0].id;
+  assert.equal(sql(`SELECT count(*) AS n FROM development_goal_element WHERE goal_id = ${goal} AND element_id = ${b3.id}`)[0].n, 1);
   for (const q of ['contextbewustzijn', 'omgevingsbewustzijn']) {
-    const r = await search('caseOwner', q);
-    assert.ok(r.api.some((x) => x.kind === 'development_plan' && x.id === goal), `${q}: ${JSON.stringify(r.api)}`);
+    const res = await search('caseOwner', q);
+    assert.ok(res.api.some((x) => x.kind === 'development_plan' && x.id === goal), `${q}: ${JSON.stringify(res.api)}`);
   }
 });
 
