@@ -37,10 +37,12 @@ CREATE TRIGGER action_indexed AFTER INSERT ON session_action BEGIN
 	INSERT INTO search_text(rowid, title, body)
 		SELECT id, '', md_plain(new.text) FROM search_doc WHERE kind = 'session_action' AND ref_id = new.id;
 END;
-CREATE TRIGGER action_reindexed AFTER UPDATE OF text, person_id ON session_action BEGIN
-	UPDATE search_doc SET person_id = new.person_id WHERE kind = 'session_action' AND ref_id = new.id;
+CREATE TRIGGER action_reindexed AFTER UPDATE OF text ON session_action BEGIN
 	UPDATE search_text SET body = md_plain(new.text)
 		WHERE rowid = (SELECT id FROM search_doc WHERE kind = 'session_action' AND ref_id = new.id);
+END;
+CREATE TRIGGER action_owner_changed AFTER UPDATE OF person_id ON session_action BEGIN
+	UPDATE search_doc SET person_id = new.person_id WHERE kind = 'session_action' AND ref_id = new.id;
 END;
 CREATE TRIGGER action_unindexed AFTER DELETE ON session_action BEGIN
 	DELETE FROM search_doc WHERE kind = 'session_action' AND ref_id = old.id;
