@@ -27,6 +27,9 @@ struct builtin_element {
 	const char *source;
 };
 
+/* The synonyms of a built-in element (comma-separated), or "". */
+const char *builtin_synonyms(const char *framework_key, const char *code);
+
 struct builtin_framework {
 	const char *key;         /* vlow, leadership_compass, strategic_roles,
 	                          * awareness, learning_climate, wwkdm */

@@ -121,6 +121,24 @@ static const struct builtin_element awareness_elements[] = {
 	  "seed 004, r. 590-596" },
 };
 
+/* Synonyms of built-in elements: another name the seed gives the same
+ * element. B3: "omgevingsbewustzijn" stands in its place in the second
+ * list of seed 004 (r. 1102-1104); issue 17 and SPEC C9 keep both names. */
+static const struct {
+	const char *framework, *code, *synonyms;
+} builtin_element_synonyms[] = {
+	{ "awareness", "B3", "omgevingsbewustzijn" },
+};
+
+const char *builtin_synonyms(const char *framework_key, const char *code)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(builtin_element_synonyms); i++)
+		if (!strcmp(builtin_element_synonyms[i].framework, framework_key) &&
+		    !strcmp(builtin_element_synonyms[i].code, code))
+			return builtin_element_synonyms[i].synonyms;
+	return "";
+}
+
 /* ---- learning climate (seed 001) ----
  * Five dimensions, each between two poles. */
 static const struct builtin_element climate_elements[] = {

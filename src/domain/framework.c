@@ -54,6 +54,7 @@ int framework_install(struct ctx *c, const char *key, long long *id)
 		e.name = (char *)be->name;
 		e.description = (char *)(be->description ? be->description : "");
 		e.source = (char *)be->source;
+		e.synonyms = (char *)builtin_synonyms(b->key, be->code);
 		if (store_element_add(c->st, org, &e, &ids[i]))
 			return D_ERROR;
 	}
@@ -88,6 +89,8 @@ int framework_element_save(struct ctx *c, const struct framework_element *e, str
 		return D_NOTFOUND;
 	check_line(c, errs, "name", _("Name"), e->name, 1, 200);
 	check_line(c, errs, "kind", _("Kind"), e->kind, 1, 40);
+	if (e->synonyms)
+		check_line(c, errs, "synonyms", _("Other names (synonyms, separated by commas)"), e->synonyms, 0, 300);
 	if (e->description && strlen(e->description) > PROGRAMME_TEXT_MAX)
 		errors_add(c, errs, "description", _("%s: use at most %d characters."), _("Description"), PROGRAMME_TEXT_MAX);
 	if (!e->id) {
@@ -99,7 +102,12 @@ int framework_element_save(struct ctx *c, const struct framework_element *e, str
 		return D_INVALID;
 	long long eid = e->id;
 	if (e->id) {
-		r = store_element_update(c->st, org, e);
+		struct framework_element ue = *e;
+		/* a change that does not name the synonyms (the API) keeps them */
+		for (size_t i = 0; i < n && !ue.synonyms; i++)
+			if (all[i].id == e->id)
+				ue.synonyms = all[i].synonyms;
+		r = store_element_update(c->st, org, &ue);
 	} else {
 		struct framework_element ne = *e;
 		ne.position = (int)n + 1;
@@ -147,5 +155,26 @@ int framework_element_open(struct ctx *c, long long framework_id, long long elem
 		return D_NOTFOUND;
 	*f = v.f;
 	*el = *found;
+	return D_OK;
+}
+
+int framework_awareness_questions(struct ctx *c, struct framework_element **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct framework f;
+	struct framework_element *all;
+	size_t na;
+	int r = store_framework_by_key(c->st, c->a, c->who->organisation_id, "awareness", &f);
+	if (r == ST_NOTFOUND)
+		return D_OK;
+	if (!r)
+		r = store_element_list(c->st, c->a, c->who->organisation_id, f.id, &all, &na);
+	if (r)
+		return d_from_store(r);
+	*out = arena_alloc(c->a, (na + 1) * sizeof(**out));
+	for (size_t i = 0; i < na; i++)
+		if (!strcmp(all[i].kind, "question"))
+			(*out)[(*n)++] = all[i];
 	return D_OK;
 }

@@ -33,6 +33,11 @@ MUST_CHECK int framework_element_open(struct ctx *c, long long framework_id, lon
 
 /* Saves an element of a framework of the organisation: e->id 0 adds one
  * (under e->parent_id, or at the top), with a code unique in the framework. */
+/* The questions of the organisation's four kinds of awareness (the
+ * built-in framework "awareness", as the organisation has it now): the
+ * seed's two questions for where a session or a plan talk reflects on
+ * growth. None (D_OK, *n 0) when the organisation has removed it. */
+MUST_CHECK int framework_awareness_questions(struct ctx *c, struct framework_element **out, size_t *n);
 MUST_CHECK int framework_element_save(struct ctx *c, const struct framework_element *e, struct errors *errs, long long *id);
 
 #endif

@@ -1,6 +1,7 @@
 /* search.c — search: the store narrows by organisation, groups and writer;
  * then each hit is checked against privacy.c as if its page were opened. */
 #include "search.h"
+#include "case_session.h"
 #include "privacy.h"
 #include "role.h"
 #include "report.h"
@@ -8,12 +9,16 @@
 #include "core/i18n.h"
 #include "core/utf8.h"
 #include "store/report.h"
+#include "store/framework.h"
 #include "store/group.h"
 #include "store/logbook.h"
 #include "store/meeting.h"
+#include "store/peer_group.h"
+#include "store/session_action.h"
 #include "store/store.h"
 
 #include <string.h>
+#include <strings.h>
 
 static bool word_byte(unsigned char ch)
 {
@@ -21,7 +26,69 @@ static bool word_byte(unsigned char ch)
 	       ch == '\'';
 }
 
-const char *search_query(struct arena *a, const char *typed)
+/* Appends the term as an FTS5 string, its quotes doubled. */
+static void add_quoted(struct buf *b, const char *s, size_t n)
+{
+	buf_addch(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			buf_addch(b, '"');
+		buf_addch(b, s[i]);
+	}
+	buf_addch(b, '"');
+}
+
+static bool same_word(const char *a, size_t an, const char *b, size_t bn)
+{
+	return an == bn && !strncasecmp(a, b, an);
+}
+
+/* Whether the word (n bytes) is the element's name or one of its
+ * comma-separated synonyms. */
+static bool names_element(const struct framework_element *e, const char *w, size_t n)
+{
+	if (same_word(w, n, e->name, strlen(e->name)))
+		return true;
+	for (const char *p = e->synonyms; *p;) {
+		while (*p == ',' || *p == ' ')
+			p++;
+		const char *s = p;
+		while (*p && *p != ',')
+			p++;
+		const char *end = p;
+		while (end > s && end[-1] == ' ')
+			end--;
+		if (end > s && same_word(w, n, s, (size_t)(end - s)))
+			return true;
+	}
+	return false;
+}
+
+/* Appends every name of the element (its name and synonyms) as OR terms. */
+static void add_names(struct buf *b, const struct framework_element *e)
+{
+	buf_adds(b, " OR ");
+	add_quoted(b, e->name, strlen(e->name));
+	for (const char *p = e->synonyms; *p;) {
+		while (*p == ',' || *p == ' ')
+			p++;
+		const char *s = p;
+		while (*p && *p != ',')
+			p++;
+		const char *end = p;
+		while (end > s && end[-1] == ' ')
+			end--;
+		if (end > s) {
+			buf_adds(b, " OR ");
+			add_quoted(b, s, (size_t)(end - s));
+		}
+	}
+}
+
+/* search_query, with each whole word that names an element with synonyms
+ * widened to all the element's names: ("omgevingsbewustzijn" OR
+ * "Contextbewustzijn" OR "omgevingsbewustzijn"). */
+static const char *build_query(struct arena *a, const char *typed, const struct framework_element *el, size_t nel)
 {
 	struct buf b = BUF_INIT;
 	int words = 0;
@@ -35,19 +102,28 @@ const char *search_query(struct arena *a, const char *typed)
 			p++;
 		if (words++)
 			buf_addch(&b, ' ');
-		buf_addch(&b, '"');
-		for (const char *q = s; q < p; q++) {
-			if (*q == '"')
-				buf_addch(&b, '"');
-			buf_addch(&b, *q);
+		const struct framework_element *hit = NULL;
+		for (size_t i = 0; i < nel && *p != '*' && !hit; i++)
+			if (names_element(&el[i], s, (size_t)(p - s)))
+				hit = &el[i];
+		if (hit)
+			buf_addch(&b, '(');
+		add_quoted(&b, s, (size_t)(p - s));
+		if (hit) {
+			add_names(&b, hit);
+			buf_addch(&b, ')');
 		}
-		buf_addch(&b, '"');
 		if (*p == '*')
 			buf_addch(&b, '*');
 	}
 	char *out = words ? arena_strdup(a, b.ptr) : NULL;
 	buf_release(&b);
 	return out;
+}
+
+const char *search_query(struct arena *a, const char *typed)
+{
+	return build_query(a, typed, NULL, 0);
 }
 
 /* The groups of one search's results, each read once for all its results
@@ -88,6 +164,42 @@ static const char *trajectory_href(struct ctx *c, long long person_id, long long
 			if (en[i].person_id == person_id)
 				return arena_printf(c->a, "/enrolments/%lld/intake", en[i].id);
 	return arena_printf(c->a, "/groups/%lld", group_id);
+}
+
+/* A case (kind case_session) or a follow-up action (session_action) for
+ * the session's leader and members alone, by the rule of
+ * domain/case_session.c (case_session_place); an action also for its
+ * owner. The writer of a case is its owner, of an action the leader who
+ * made it (as session_action.c audits it). */
+static enum privacy_read admit_session(struct ctx *c, const struct search_hit *h, struct search_result *r,
+				       long long *writer)
+{
+	long long org = c->who->organisation_id, session_id = h->ref_id;
+	struct session_action x;
+	bool action = !strcmp(h->kind, "session_action");
+	if (action) {
+		if (store_session_action_get(c->st, c->a, org, h->ref_id, &x))
+			return PRIVACY_NONE;
+		session_id = x.session_id;
+		*writer = x.leader_person_id;
+	}
+	struct case_session s;
+	struct session_member *mem;
+	size_t nm;
+	bool leader;
+	bool member = !case_session_place(c, session_id, &s, &mem, &nm, &leader);
+	if (action) {
+		if (!member && !(c->who->person_id && c->who->person_id == x.person_id))
+			return PRIVACY_NONE;
+		r->title = arena_printf(c->a, _("Follow-up action of the session of %s"), date_label(c->a, x.held_on));
+	} else {
+		if (!member)
+			return PRIVACY_NONE;
+		*writer = s.case_person_id;
+		r->title = arena_printf(c->a, _("Case: %s"), *s.case_title ? s.case_title : _("(no title)"));
+	}
+	r->href = arena_printf(c->a, "/sessions/%lld", session_id);
+	return PRIVACY_FULL;
 }
 
 /* What search_run knows of a result it admitted, for its snippet and its
@@ -153,6 +265,8 @@ static bool admit(struct ctx *c, struct groups_seen *gs, const char *typed, cons
 		r->href = trajectory_href(c, h->person_id, h->group_id,
 					  plan ? arena_printf(c->a, "/groups/%lld/plan", h->group_id)
 					       : arena_printf(c->a, "/groups/%lld", h->group_id));
+	} else if (!strcmp(h->kind, "case_session") || !strcmp(h->kind, "session_action")) {
+		lv = admit_session(c, h, r, &writer);
 	}
 	if (lv == PRIVACY_NONE)
 		return false;
@@ -185,7 +299,11 @@ int search_run(struct ctx *c, const char *typed, long long page, struct search_r
 		errors_add(c, e, "q", _("Search with at most %d characters."), SEARCH_QUERY_MAX);
 		return D_INVALID;
 	}
-	const char *q = search_query(c->a, typed);
+	struct framework_element *syn = NULL;
+	size_t nsyn = 0;
+	if (store_element_synonyms(c->st, c->a, c->who->organisation_id, &syn, &nsyn))
+		return D_ERROR;
+	const char *q = build_query(c->a, typed, syn, nsyn);
 	if (!q) {
 		errors_add(c, e, "q", "%s", _("Type one or more words to search for."));
 		return D_INVALID;
@@ -198,6 +316,13 @@ int search_run(struct ctx *c, const char *typed, long long page, struct search_r
 	long long *ids = arena_alloc(c->a, (ng + 1) * sizeof(*ids));
 	for (size_t i = 0; i < ng; i++)
 		ids[i] = g[i].id;
+	struct peer_group *pg = NULL;
+	size_t npg = 0;
+	if (me && store_peer_group_list(c->st, c->a, org, me, &pg, &npg))
+		return D_ERROR;
+	long long *peers = arena_alloc(c->a, (npg + 1) * sizeof(*peers));
+	for (size_t i = 0; i < npg; i++)
+		peers[i] = pg[i].id;
 	bool coach = actor_has(c->who, ROLE_BIT(ROLE_COACH));
 	if (!me && !coach)
 		return D_OK;
@@ -205,7 +330,7 @@ int search_run(struct ctx *c, const char *typed, long long page, struct search_r
 	size_t nh;
 	/* more than shown: some hits may be for texts the actor may not read */
 	size_t skip = (size_t)(page - 1) * SEARCH_PAGE;
-	int r = store_search(c->st, c->a, org, q, me, ids, ng, coach, (long long)(skip + SEARCH_PAGE + 1) * 4, &h, &nh);
+	int r = store_search(c->st, c->a, org, q, me, ids, ng, peers, npg, coach, (long long)(skip + SEARCH_PAGE + 1) * 4, &h, &nh);
 	if (r == ST_INVALID) {
 		errors_add(c, e, "q", "%s", _("Type one or more words to search for."));
 		return D_INVALID;

@@ -1,6 +1,7 @@
 /* search.h — full-text search over everything the user may read: meeting
  * reports, contributions, learning stories, their own logbook (and the
- * entries shared with them), development plans and learning questions.
+ * entries shared with them), development plans and learning questions,
+ * and the cases and follow-up actions of the sessions they belong to.
  * Dutch word forms are found through the stemming tokenizer of the store
  * (vergaderingen finds vergadering). Every result passes the same rule of
  * domain/privacy.c as the page it links to, is anonymised for the coach
@@ -19,7 +20,8 @@
 
 struct search_result {
 	const char *kind;       /* glossary name: report, contribution, learning_story, logbook,
-	                         * development_plan, learning_question */
+	                         * development_plan, learning_question, case_session,
+	                         * session_action */
 	long long id;           /* of the text in its kind */
 	const char *title;
 	const char *snippet;    /* plain text; matches between \x01 and \x02 */

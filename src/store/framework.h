@@ -16,6 +16,9 @@ MUST_CHECK int store_framework_get(struct store *s, struct arena *a, long long o
 MUST_CHECK int store_framework_by_key(struct store *s, struct arena *a, long long org, const char *key, struct framework *out);
 /* parent_id 0 for a top element */
 MUST_CHECK int store_element_add(struct store *s, long long org, const struct framework_element *e, long long *id);
+/* The organisation's elements that have synonyms: id, framework, name and synonyms only. */
+MUST_CHECK int store_element_synonyms(struct store *s, struct arena *a, long long org, struct framework_element **out,
+				      size_t *n);
 MUST_CHECK int store_element_update(struct store *s, long long org, const struct framework_element *e);
 /* In tree order (a parent before its children, siblings by position). */
 MUST_CHECK int store_element_list(struct store *s, struct arena *a, long long org, long long framework_id,

@@ -41,12 +41,13 @@ MUST_CHECK int store_story_put(struct store *s, long long org, const struct lear
 /* ---- search ---- */
 
 /* The best matches (an FTS5 query; domain/search.c makes it from what the
- * user typed) among the texts of the organisation written by the person
- * or belonging to one of the groups (every group of the organisation when
- * every_group), at most max, best first. */
+ * user typed) among the texts of the organisation written by (or, for an
+ * action, owned by) the person or belonging to one of the learning groups
+ * (every learning group of the organisation when every_group) or to one
+ * of the peer groups, at most max, best first. */
 MUST_CHECK int store_search(struct store *s, struct arena *a, long long org, const char *match, long long person_id,
-		 const long long *groups, size_t ngroups, bool every_group, size_t max, struct search_hit **out,
-		 size_t *n);
+		 const long long *groups, size_t ngroups, const long long *peer_groups, size_t npeer_groups,
+		 bool every_group, size_t max, struct search_hit **out, size_t *n);
 
 /* The snippet of one document for the query: plain text, the matches
  * between \x01 and \x02 ("" when it no longer matches). */

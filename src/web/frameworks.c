@@ -50,6 +50,9 @@ static void elements_table(struct web *w, const struct framework_view *v, bool c
 			html(w->out, "<a href=\"/frameworks/%lld/elements/%lld\">%s</a>", v->f.id, e[i].id, e[i].name);
 		else
 			html(w->out, "%s", e[i].name);
+		if (e[i].synonyms && *e[i].synonyms)
+			html(w->out, "<br><span class=\"synonyms\">%s</span>",
+			     arena_printf(w->a, _("Also called: %s"), e[i].synonyms));
 		html(w->out, "</td><td>%s</td><td>%s<br><span class=\"muted\">%s</span></td></tr>", e[i].kind, e[i].description,
 		     *e[i].source ? source_label(w, e[i].source) : _("added by your organisation"));
 	}
@@ -153,6 +156,8 @@ static void element_page(struct web *w, const struct errors *err, int status)
 	form_csrf(w);
 	form_input(w, "name", _("Name"), "text", err ? web_field(w, "name") : el->name, err, NULL);
 	form_input(w, "kind", _("Kind"), "text", err ? web_field(w, "kind") : el->kind, err, NULL);
+	form_input(w, "synonyms", _("Other names (synonyms, separated by commas)"), "text",
+		   err ? web_field(w, "synonyms") : el->synonyms, err, NULL);
 	form_textarea(w, "description", _("Description"), err ? web_field(w, "description") : el->description, err, NULL);
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Save"));
 	page_end(w);
@@ -172,6 +177,7 @@ void page_framework_element_save(struct web *w)
 	e.name = (char *)web_field(w, "name");
 	e.kind = (char *)web_field(w, "kind");
 	e.description = (char *)web_field(w, "description");
+	e.synonyms = (char *)web_field(w, "synonyms");
 	struct errors err = { 0 };
 	int d = framework_element_save(&w->ctx, &e, &err, NULL);
 	if (d == D_OK)
@@ -182,4 +188,18 @@ void page_framework_element_save(struct web *w)
 		element_page(w, &err, 422);
 	else
 		web_error(w, 500, _("The change could not be saved. Try again later."));
+}
+
+void awareness_questions(struct web *w)
+{
+	struct framework_element *q;
+	size_t n;
+	if (framework_awareness_questions(&w->ctx, &q, &n) || !n)
+		return;
+	html(w->out, "<section class=\"reflect\" aria-labelledby=\"reflect\"><h2 id=\"reflect\">%s</h2><p>%s</p><ul>",
+	     _("Reflecting on growth"), _("The questions of the four kinds of awareness:"));
+	for (size_t i = 0; i < n; i++)
+		html(w->out, "<li><strong>%s</strong> <span class=\"muted\">%s</span></li>", q[i].name,
+		     *q[i].source ? source_label(w, q[i].source) : _("added by your organisation"));
+	html(w->out, "</ul></section>\n");
 }

@@ -227,6 +227,7 @@ static void plan_page(struct web *w, const char *form, long long which, const st
 		goal_form(w, g.id, goal, form && !strcmp(form, "goal") && which == gid ? e : NULL);
 	}
 	assignment_section(w, g.id, &p, form && !strcmp(form, "assignment") ? e : NULL);
+	awareness_questions(w);
 	talks_section(w, g.id, &p, form && !strcmp(form, "talk") ? e : NULL);
 	page_end(w);
 	w->r->status = status;

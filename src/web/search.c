@@ -20,6 +20,10 @@ static const char *kind_label(const char *kind)
 		return _("Development plan");
 	if (!strcmp(kind, "learning_question"))
 		return _("Learning question");
+	if (!strcmp(kind, "case_session"))
+		return _("Case of a session");
+	if (!strcmp(kind, "session_action"))
+		return _("Follow-up action");
 	return kind;
 }
 
@@ -58,7 +62,7 @@ void page_search(struct web *w)
 	form_errors(w, d == D_INVALID ? &e : NULL);
 	form_input(w, "q", _("Search for"), "search", q, d == D_INVALID ? &e : NULL, NULL);
 	html(w->out, "<p class=\"hint\">%s</p><p><button type=\"submit\">%s</button></p></form>\n",
-	     _("Searches reports, learning stories, your logbook and plans, and whatever has been shared with you. Word forms count: \"vergadering\" also finds \"vergaderingen\". End a word with * to search for its beginning."),
+	     _("Searches reports, learning stories, your logbook and plans, the cases and actions of your sessions, and whatever has been shared with you. Word forms count: \"vergadering\" also finds \"vergaderingen\". End a word with * to search for its beginning."),
 	     _("Search"));
 	if (*q && d == D_OK) {
 		if (!n)

@@ -308,6 +308,9 @@ static void session_page(struct web *w, const struct errors *err, int status)
 	if (v.leader)
 		session_actions_review(w, v.s.id, &acts);
 	step_block(w, &v, v.leader ? "leader" : "member");
+	/* the group reflects in the method's last two steps */
+	if (v.leader && v.s.step + 1 >= (int)v.m.nsteps)
+		awareness_questions(w);
 	if (v.leader)
 		steps_nav(w, &v);
 	case_block(w, &v);

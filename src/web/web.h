@@ -460,6 +460,9 @@ void page_catalogue_examples(struct web *w);
 void page_catalogue_example_add(struct web *w);
 void api_catalogue_examples(struct web *w);
 void page_framework(struct web *w);
+/* The seed's questions of the four kinds of awareness with their sources,
+ * where a session or a plan talk reflects on growth. */
+void awareness_questions(struct web *w);
 void page_framework_element_add(struct web *w);
 void page_framework_element(struct web *w);
 void page_framework_element_save(struct web *w);

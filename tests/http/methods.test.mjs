@@ -96,11 +96,13 @@ test('steps are added after the last and removed from the end; the last one stay
 });
 
 test('a method that sessions use keeps its steps, and so does a built-in one', async () => {
-  // a method of one's own that a session uses (a session started with it in the database)
+  // a method of one's own that a session uses (a session started with it by a group's facilitator)
   const own = idOf('intervisie-la-ettenwaard');
-  sql(`INSERT INTO case_session(organisation_id, group_id, method_id, held_on)
-       SELECT organisation_id, (SELECT min(id) FROM learning_group WHERE organisation_id = m.organisation_id), id, '2026-12-01'
-       FROM session_method m WHERE id = ${own}`);
+  const lead = await signedIn(demoEmail('facilitator', 'gemeente'));
+  const group = sql(`SELECT g.id FROM learning_group g JOIN account a ON a.person_id = g.facilitator_id
+    WHERE a.email = '${demoEmail('facilitator', 'gemeente')}'`)[0].id;
+  assert.equal((await lead.post(`/groups/${group}/sessions`, { method: 'intervisie-la-ettenwaard', case_person: '0',
+    case_title: '', case_question: '', case_context: '' })).status, 303);
   const steps = byKey('intervisie-la-ettenwaard').steps;
   for (const path of [`/methods/${own}/steps`, `/methods/${own}/last-step/remove`, `/methods/${own}/remove`]) {
     const r = await coach.post(path, { confirm: '1', name: 'X', who: '', instruction: 'Y', minutes: '5' });

@@ -59,7 +59,9 @@ TEST(peer_group_migration_keeps_sessions)
 	if (msg)
 		fprintf(stderr, "  %s\n", msg);
 	sqlite3_free(msg);
-	CHECK(store_migrate(st, &applied, &err) == ST_OK);
+	/* up to 0030: from 0031 on, writing case_session needs the search
+	 * index's tokenizer, which this bare connection does not have */
+	CHECK(store_migrate_upto(st, 30, &applied, &err) == ST_OK);
 	CHECK(store_schema_version(st) >= 29);
 	CHECK(one(db, "SELECT count(*) FROM case_session") == 2);
 	CHECK(one(db, "SELECT count(*) FROM case_session WHERE id = 7 AND group_id = 5 AND peer_group_id IS NULL"

@@ -15,6 +15,7 @@ struct framework_element {
 	long long id, framework_id, parent_id;
 	int position, depth;
 	char *code, *kind, *name, *description, *source;
+	char *synonyms;      /* other names of the element, comma-separated; searched as the name */
 };
 
 #endif

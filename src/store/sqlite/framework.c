@@ -3,6 +3,8 @@
 #include "internal.h"
 #include "store/framework.h"
 
+#include <string.h>
+
 #define FRAMEWORK_COLS "f.id, f.organisation_id, f.key, f.name, f.description, f.source"
 
 static void read_framework(struct arena *a, sqlite3_stmt *st, struct framework *f)
@@ -75,7 +77,7 @@ int store_element_add(struct store *s, long long org, const struct framework_ele
 	/* framework and parent must be of the organisation, the parent of the framework */
 	sqlite3_stmt *st = stmt(s,
 		"INSERT INTO framework_element(organisation_id, framework_id, parent_id, position, code, kind, name,"
-		" description, source) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9"
+		" description, source, synonyms) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10"
 		" WHERE EXISTS (SELECT 1 FROM framework WHERE id = ?2 AND organisation_id = ?1)"
 		" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM framework_element WHERE id = ?3 AND framework_id = ?2))");
 	sqlite3_bind_int64(st, 1, org);
@@ -87,18 +89,20 @@ int store_element_add(struct store *s, long long org, const struct framework_ele
 	bind_text(st, 7, e->name);
 	bind_text(st, 8, e->description ? e->description : "");
 	bind_text(st, 9, e->source ? e->source : "");
+	bind_text(st, 10, e->synonyms ? e->synonyms : "");
 	return inserted(s, exec_stmt(s, st), id);
 }
 
 int store_element_update(struct store *s, long long org, const struct framework_element *e)
 {
-	sqlite3_stmt *st = stmt(s, "UPDATE framework_element SET name = ?3, description = ?4, kind = ?5"
+	sqlite3_stmt *st = stmt(s, "UPDATE framework_element SET name = ?3, description = ?4, kind = ?5, synonyms = ?6"
 				" WHERE id = ?2 AND organisation_id = ?1");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, e->id);
 	bind_text(st, 3, e->name);
 	bind_text(st, 4, e->description ? e->description : "");
 	bind_text(st, 5, e->kind);
+	bind_text(st, 6, e->synonyms ? e->synonyms : "");
 	return changed(s, exec_stmt(s, st));
 }
 
@@ -113,7 +117,7 @@ int store_element_list(struct store *s, struct arena *a, long long org, long lon
 		" UNION ALL"
 		" SELECT e.id, t.depth + 1, t.k || '.' || printf('%08d', e.position) FROM framework_element e JOIN t ON e.parent_id = t.id"
 		") SELECT e.id, e.framework_id, ifnull(e.parent_id, 0), e.position, t.depth, e.code, e.kind, e.name,"
-		" e.description, e.source FROM t JOIN framework_element e ON e.id = t.id ORDER BY t.k");
+		" e.description, e.source, e.synonyms FROM t JOIN framework_element e ON e.id = t.id ORDER BY t.k");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, framework_id);
 	size_t cap = 0;
@@ -132,6 +136,28 @@ int store_element_list(struct store *s, struct arena *a, long long org, long lon
 		e->name = col_text0(a, st, 7);
 		e->description = col_text0(a, st, 8);
 		e->source = col_text0(a, st, 9);
+		e->synonyms = col_text0(a, st, 10);
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_element_synonyms(struct store *s, struct arena *a, long long org, struct framework_element **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT id, framework_id, name, synonyms FROM framework_element"
+				" WHERE organisation_id = ?1 AND synonyms <> '' ORDER BY id");
+	sqlite3_bind_int64(st, 1, org);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct framework_element *e = ROW_PUSH(a, *out, *n, cap);
+		memset(e, 0, sizeof(*e));
+		e->id = sqlite3_column_int64(st, 0);
+		e->framework_id = sqlite3_column_int64(st, 1);
+		e->name = col_text0(a, st, 2);
+		e->synonyms = col_text0(a, st, 3);
 	}
 	sqlite3_reset(st);
 	return map_rc(s, rc);

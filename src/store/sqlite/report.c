@@ -299,15 +299,22 @@ int store_story_put(struct store *s, long long org, const struct learning_story 
 
 /* ---- search ---- */
 
-int store_search(struct store *s, struct arena *a, long long org, const char *match, long long person_id,
-		 const long long *groups, size_t ngroups, bool every_group, size_t max, struct search_hit **out,
-		 size_t *n)
+/* A JSON array of the ids, for json_each(). */
+static void id_array(struct buf *b, const long long *ids, size_t n)
 {
-	struct buf ids = BUF_INIT;
-	buf_addch(&ids, '[');
-	for (size_t i = 0; i < ngroups; i++)
-		buf_addf(&ids, "%s%lld", i ? "," : "", groups[i]);
-	buf_addch(&ids, ']');
+	buf_addch(b, '[');
+	for (size_t i = 0; i < n; i++)
+		buf_addf(b, "%s%lld", i ? "," : "", ids[i]);
+	buf_addch(b, ']');
+}
+
+int store_search(struct store *s, struct arena *a, long long org, const char *match, long long person_id,
+		 const long long *groups, size_t ngroups, const long long *peer_groups, size_t npeer_groups,
+		 bool every_group, size_t max, struct search_hit **out, size_t *n)
+{
+	struct buf ids = BUF_INIT, peers = BUF_INIT;
+	id_array(&ids, groups, ngroups);
+	id_array(&peers, peer_groups, npeer_groups);
 	sqlite3_stmt *st = stmt(s,
 		/* "+rank": ranked after the join, so bm25 is computed for the
 		 * searcher's own documents only, not for every match in every
@@ -317,7 +324,8 @@ int store_search(struct store *s, struct arena *a, long long org, const char *ma
 		" FROM search_text JOIN search_doc d ON d.id = search_text.rowid"
 		" WHERE search_text MATCH ?1 AND d.organisation_id = ?2"
 		" AND ((?3 <> 0 AND d.person_id = ?3) OR (?5 <> 0 AND d.group_id IS NOT NULL)"
-		"  OR d.group_id IN (SELECT value FROM json_each(?4)))"
+		"  OR d.group_id IN (SELECT value FROM json_each(?4))"
+		"  OR d.peer_group_id IN (SELECT value FROM json_each(?7)))"
 		" ORDER BY +search_text.rank LIMIT ?6");
 	bind_text(st, 1, match);
 	sqlite3_bind_int64(st, 2, org);
@@ -325,6 +333,7 @@ int store_search(struct store *s, struct arena *a, long long org, const char *ma
 	bind_text(st, 4, ids.ptr);
 	sqlite3_bind_int(st, 5, every_group);
 	sqlite3_bind_int64(st, 6, (long long)max);
+	bind_text(st, 7, peers.ptr);
 	size_t cap = 0;
 	int rc;
 	*out = NULL;
@@ -341,6 +350,7 @@ int store_search(struct store *s, struct arena *a, long long org, const char *ma
 	}
 	sqlite3_reset(st);
 	buf_release(&ids);
+	buf_release(&peers);
 	/* a malformed query is the user's input, not a store failure */
 	return rc == SQLITE_ERROR ? ST_INVALID : map_rc(s, rc);
 }
