@@ -83,6 +83,9 @@ bool cmd_setup_mail(void);
 long long cmd_day_noon(const char *d);
 /* LEERGANG_PUBLIC_URL checked (dies when it is malformed), or NULL. */
 const char *cmd_public_url(void);
+/* The id of the person with this employee number in c's organisation; the
+ * command dies with a message when there is none. */
+long long cmd_person_by_number(struct ctx *c, const char *number);
 /* Reads one line (a password) from stdin without its newline. */
 char *cmd_read_secret(struct arena *a);
 

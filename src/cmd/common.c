@@ -2,6 +2,7 @@
  * command line in an organisation, reporting problems. */
 #include "cmd.h"
 #include "domain/oidc.h"
+#include "domain/person.h"
 #include "core/integer.h"
 #include "core/buf.h"
 #include "core/die.h"
@@ -173,4 +174,15 @@ long long cmd_day_noon(const char *d)
 	tm.tm_hour = 12;
 	tm.tm_isdst = -1;
 	return (long long)mktime(&tm);
+}
+
+long long cmd_person_by_number(struct ctx *c, const char *number)
+{
+	struct person p;
+	int d = person_by_employee(c, number, &p);
+	if (d == D_NOTFOUND)
+		die("no person with employee number %s", number);
+	if (d)
+		die("database: %s", store_errmsg(c->st));
+	return p.id;
 }

@@ -19,17 +19,6 @@
 #include <string.h>
 #include <time.h>
 
-static long long person_by_number(struct ctx *c, const char *number)
-{
-	struct person p;
-	int d = person_by_employee(c, number, &p);
-	if (d == D_NOTFOUND)
-		die("no person with employee number %s", number);
-	if (d)
-		die("database: %s", store_errmsg(c->st));
-	return p.id;
-}
-
 /* `group status`: one participant's status through the same domain call as
  * the group page and the API; the enrolment found by employee number. */
 static int group_status(int argc, char **argv)
@@ -63,7 +52,7 @@ static int group_status(int argc, char **argv)
 	struct actor w;
 	cmd_ctx(&c, &w, st, &a, org);
 	i18n_use(LANG_NL);
-	long long person = person_by_number(&c, employee);
+	long long person = cmd_person_by_number(&c, employee);
 	struct group_roster ro;
 	int d = group_roster(&c, group, &ro);
 	if (d == D_NOTFOUND)
@@ -126,8 +115,8 @@ int cmd_group(int argc, char **argv)
 	struct errors e = { 0 };
 	long long id;
 	/* the group and its pair together or not at all, as the API makes them */
-	int d = batch_group_add(&c, batch, name, mentor ? person_by_number(&c, mentor) : 0,
-				facilitator ? person_by_number(&c, facilitator) : 0, &e, &id);
+	int d = batch_group_add(&c, batch, name, mentor ? cmd_person_by_number(&c, mentor) : 0,
+				facilitator ? cmd_person_by_number(&c, facilitator) : 0, &e, &id);
 	if (d == D_NOTFOUND)
 		die("no batch %lld in %s", batch, org);
 	if (d == D_INVALID)
@@ -172,7 +161,7 @@ int cmd_enrol(int argc, char **argv)
 	size_t n = (size_t)(argc - optind);
 	long long *people = arena_alloc(&a, n * sizeof(*people));
 	for (size_t i = 0; i < n; i++)
-		people[i] = person_by_number(&c, argv[optind + (int)i]);
+		people[i] = cmd_person_by_number(&c, argv[optind + (int)i]);
 	struct errors e = { 0 };
 	int d = group_enrol(&c, group, people, n, date, &e);
 	if (d == D_NOTFOUND)

@@ -15,18 +15,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The person with this employee number in c's organisation, or die. */
-static long long person_of(struct ctx *c, const char *number)
-{
-	struct person p;
-	int d = person_by_employee(c, number, &p);
-	if (d == D_NOTFOUND)
-		die("no person with employee number %s", number);
-	if (d)
-		die("database: %s", store_errmsg(c->st));
-	return p.id;
-}
-
 static bool is_json(const char *format, const char *cmd)
 {
 	if (strcmp(format, "text") && strcmp(format, "json"))
@@ -130,7 +118,7 @@ static int group_member(int argc, char **argv)
 	struct ctx c;
 	struct actor w;
 	cmd_ctx(&c, &w, st, &a, org);
-	long long person = person_of(&c, employee);
+	long long person = cmd_person_by_number(&c, employee);
 	struct errors e = { 0 };
 	int d = remove ? peer_group_member_remove(&c, group, person)
 		       : peer_group_member_set(&c, group, person, role, "", "", &e);
@@ -192,7 +180,7 @@ static int presentation_new(int argc, char **argv)
 	cmd_ctx(&c, &w, st, &a, org);
 	long long ids[64];
 	for (size_t i = 0; i < nwho; i++)
-		ids[i] = person_of(&c, who[i]);
+		ids[i] = cmd_person_by_number(&c, who[i]);
 	struct errors e = { 0 };
 	long long id = 0;
 	int d = presentation_add(&c, kind, audience, date, title, group, ids, nwho, &e, &id);
