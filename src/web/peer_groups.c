@@ -7,6 +7,7 @@
 #include "domain/peer_group.h"
 #include "domain/case_session.h"
 #include "domain/model/people.h"
+#include "domain/schedule.h"
 #include "html/html.h"
 
 #include <string.h>
@@ -32,7 +33,7 @@ static void presentations_table(struct web *w, const struct presentation *p, siz
 		     "</tr></thead><tbody>",
 	     _("Date"), _("Title"), _("Kind"), _("Audience"), _("Group"), _("Presenters"));
 	for (size_t i = 0; i < n; i++) {
-		html(w->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>", p[i].held_on, p[i].title,
+		html(w->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>", date_label(w->a, p[i].held_on), p[i].title,
 		     presentation_kind_label(p[i].kind), presentation_audience_label(p[i].audience),
 		     *p[i].group_name ? p[i].group_name : "—");
 		for (size_t k = 0; k < p[i].npresenters; k++)
@@ -148,7 +149,7 @@ static void group_page(struct web *w, const struct errors *e, int status)
 		html(w->out, "<ul>");
 		for (size_t i = 0; i < v.nsessions; i++)
 			html(w->out, "<li><a href=\"/sessions/%lld\">%s — %s</a> <span class=\"muted\">(%s)</span></li>",
-			     v.sessions[i].id, v.sessions[i].held_on,
+			     v.sessions[i].id, date_label(w->a, v.sessions[i].held_on),
 			     *v.sessions[i].case_title ? v.sessions[i].case_title : _("no case yet"), v.sessions[i].method_name);
 		html(w->out, "</ul>");
 	}

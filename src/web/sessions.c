@@ -8,6 +8,7 @@
 #include "domain/case_session.h"
 #include "domain/session_action.h"
 #include "domain/practice_share.h"
+#include "domain/schedule.h"
 #include "html/html.h"
 
 #include <stdlib.h>
@@ -65,7 +66,7 @@ static void overview_page(struct web *w, const struct errors *err, int status)
 		html(w->out, "<ul>");
 		for (size_t i = 0; i < o.n; i++)
 			html(w->out, "<li><a href=\"/sessions/%lld\">%s — %s</a> <span class=\"muted\">(%s)</span></li>",
-			     o.list[i].id, o.list[i].held_on, *o.list[i].case_title ? o.list[i].case_title : _("no case yet"),
+			     o.list[i].id, date_label(w->a, o.list[i].held_on), *o.list[i].case_title ? o.list[i].case_title : _("no case yet"),
 			     o.list[i].method_name);
 		html(w->out, "</ul>");
 	}
