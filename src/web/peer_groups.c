@@ -55,6 +55,10 @@ void page_peer_groups(struct web *w)
 	}
 	page_begin(w, _("Intervision groups, teams and learning circles"));
 	page_done_message(w);
+	html(w->out, "<p>%s</p>",
+	     _("Groups that discuss cases outside a programme's learning groups. In an intervision group or a team "
+	       "without a facilitator every member can start a session and leads it; a learning circle runs in a period "
+	       "and its facilitators lead. Choose a group to see its sessions or to start one."));
 	if (peer_group_may_manage(&w->ctx))
 		html(w->out, "<p><a href=\"/peer-groups/new\">%s</a> · <a href=\"/presentations\">%s</a></p>",
 		     _("New group"), _("Presentations"));
