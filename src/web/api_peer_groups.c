@@ -78,6 +78,16 @@ void api_peer_group_member(struct web *w)
 	json_decref(j);
 }
 
+void api_peer_group_member_remove(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	long long person = api_int(j, "person_id");
+	api_answer(w, peer_group_member_remove(&w->ctx, w->id[0], person > 0 ? person : 0), NULL, 0);
+	json_decref(j);
+}
+
 void api_presentations(struct web *w)
 {
 	struct presentation *p;

@@ -169,6 +169,9 @@ static const struct {
 	const char *code, *message;
 } done_messages[] = {
 	{ "unit-created", N_("The unit has been added.") },
+	{ "peer-member-saved", N_("The person has been added to the group, or their role changed.") },
+	{ "peer-member-removed", N_("The person is no longer in the group. The sessions they took part in stay.") },
+	{ "presentation-saved", N_("The presentation has been recorded.") },
 	{ "method-copied", N_("The method of your own has been made. Change its steps below.") },
 	{ "method-step-added", N_("The step has been added.") },
 	{ "method-step-removed", N_("The last step has been removed.") },

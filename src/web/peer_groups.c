@@ -141,9 +141,18 @@ static void group_page(struct web *w, const struct errors *e, int status)
 	     _("Answers given"), v.counts.answers);
 	if (v.belongs || v.may_manage) {
 		html(w->out, "<h2>%s</h2><ul>", _("People"));
-		for (size_t i = 0; i < v.nmembers; i++)
-			html(w->out, "<li>%s <span class=\"muted\">(%s)</span></li>", v.members[i].name,
+		for (size_t i = 0; i < v.nmembers; i++) {
+			html(w->out, "<li>%s <span class=\"muted\">(%s)</span>", v.members[i].name,
 			     !strcmp(v.members[i].role, "facilitator") ? _("facilitator") : _("member"));
+			if (v.may_manage) {
+				html(w->out, " <form method=\"post\" action=\"/peer-groups/%lld/members/remove\" class=\"inline\">"
+					     "<input type=\"hidden\" name=\"person\" value=\"%lld\">", v.g.id, v.members[i].person_id);
+				form_csrf(w);
+				html(w->out, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button></form>",
+				     arena_printf(w->a, _("Remove %s from the group"), v.members[i].name), _("Remove"));
+			}
+			html(w->out, "</li>");
+		}
 		html(w->out, "</ul>");
 	}
 	if (v.sessions) {
@@ -228,7 +237,36 @@ void page_peer_group_member(struct web *w)
 	else if (d)
 		fail(w, d);
 	else
-		web_redirect(w, arena_printf(w->a, "/peer-groups/%lld?done=saved#people", w->id[0]));
+		web_redirect(w, arena_printf(w->a, "/peer-groups/%lld?done=peer-member-saved#people", w->id[0]));
+}
+
+/* A person out of the group, after the question; their sessions and what
+ * they said in them stay with the sessions. */
+void page_peer_group_member_remove(struct web *w)
+{
+	struct peer_view v;
+	int d = peer_group_open(&w->ctx, w->id[0], &v);
+	if (d) {
+		fail(w, d);
+		return;
+	}
+	long long person = web_field_id(w, "person");
+	const char *name = NULL;
+	for (size_t i = 0; i < v.nmembers; i++)
+		if (v.members[i].person_id == person)
+			name = v.members[i].name;
+	if (!v.may_manage || !name) {
+		fail(w, v.may_manage ? D_NOTFOUND : D_FORBIDDEN);
+		return;
+	}
+	if (!web_confirm_delete(w, arena_printf(w->a, _("%s from %s"), name, v.g.name),
+				arena_printf(w->a, "/peer-groups/%lld", v.g.id)))
+		return;
+	d = peer_group_member_remove(&w->ctx, v.g.id, person);
+	if (d)
+		fail(w, d);
+	else
+		web_redirect(w, arena_printf(w->a, "/peer-groups/%lld?done=peer-member-removed#people", v.g.id));
 }
 
 void page_peer_group_session_start(struct web *w)
@@ -325,7 +363,7 @@ void page_presentation_create(struct web *w)
 		fail(w, d);
 	else {
 		long long back = group > 0 ? group : 0;
-		web_redirect(w, back ? arena_printf(w->a, "/peer-groups/%lld?done=saved", back) : "/presentations?done=saved");
+		web_redirect(w, back ? arena_printf(w->a, "/peer-groups/%lld?done=presentation-saved", back) : "/presentations?done=presentation-saved");
 	}
 }
 

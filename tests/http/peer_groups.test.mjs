@@ -145,3 +145,34 @@ test('a pecha kucha before the management team is recorded and shown on the circ
   assert.equal(api.group_id, circle);
   assert.equal(api.presenters.length, 1);
 });
+
+test('the coordinator takes a person out of a group after the question; the sessions stay; nobody else can', async () => {
+  const g = (await coach.post('/peer-groups', { kind: 'team', name: 'Team Tijdelijk', period: '' }));
+  const team = idOf(g, /^\/peer-groups\/(\d+)$/);
+  const p = personOf(demoEmail('participant', 'gemeente'));
+  await coach.post(`/peer-groups/${team}/members`, { person: String(p), role: 'member', since: '', until: '' });
+  const inTeam = () => count(`SELECT count(*) AS n FROM peer_group_member WHERE peer_group_id = ${team} AND person_id = ${p}`);
+  assert.equal(inTeam(), 1);
+  const page = (await coach.get(`/peer-groups/${team}`)).text;
+  assert.match(page, new RegExp(`action="/peer-groups/${team}/members/remove"`));
+  // strangers, the member themself and another organisation change nothing
+  assert.equal((await member.post(`/peer-groups/${team}/members/remove`, { person: String(p), confirm: '1' })).status, 403);
+  assert.equal((await otherOrg.post(`/peer-groups/${team}/members/remove`, { person: String(p), confirm: '1' })).status, 404);
+  assert.equal((await coach.post(`/peer-groups/${team}/members/remove`, { csrf: '', person: String(p), confirm: '1' })).status, 403);
+  assert.equal((await coach.post(`/peer-groups/${team}/members/remove`, { person: '999999', confirm: '1' })).status, 404);
+  // the question first, then out
+  const ask = await coach.post(`/peer-groups/${team}/members/remove`, { person: String(p) });
+  assert.equal(ask.status, 200);
+  assert.match(ask.text, /Weet u het zeker\?/);
+  assert.equal(inTeam(), 1, 'still in the group after the question');
+  const done = await coach.post(`/peer-groups/${team}/members/remove`, { person: String(p), confirm: '1' });
+  assert.equal(done.status, 303);
+  assert.match(done.headers.get('location'), /done=peer-member-removed/);
+  assert.equal(inTeam(), 0);
+  assert.match((await coach.get(done.headers.get('location'))).text, /is niet langer in de groep/);
+  // and through the API
+  await coach.post(`/peer-groups/${team}/members`, { person: String(p), role: 'member', since: '', until: '' });
+  assert.equal((await otherOrg.postJson(`/api/v1/peer-groups/${team}/members/remove`, { person_id: p })).status, 404);
+  assert.equal((await coach.postJson(`/api/v1/peer-groups/${team}/members/remove`, { person_id: p })).status, 200);
+  assert.equal(inTeam(), 0);
+});
