@@ -55,6 +55,7 @@ static const struct { const char *action, *label; } labels[] = {
 	{ "session_action.remind", N_("Reminder of a follow-up action mailed") },
 	{ "peer_group.create", N_("Peer group made") },
 	{ "peer_group.member", N_("People of a peer group changed") },
+	{ "peer_group.active", N_("Peer group marked active or inactive") },
 	{ "presentation.add", N_("Presentation recorded") },
 	{ "framework.element.add", N_("Framework element added") },
 	{ "programme.create", N_("Programme made") },

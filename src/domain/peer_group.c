@@ -176,6 +176,16 @@ int peer_group_member_remove(struct ctx *c, long long id, long long person)
 	return r;
 }
 
+int peer_group_set_active(struct ctx *c, long long id, bool active)
+{
+	if (!peer_group_may_manage(c))
+		return D_FORBIDDEN;
+	int r = d_from_store(store_peer_group_set_active(c->st, c->who->organisation_id, id, active));
+	if (!r)
+		audit(c, "peer_group.active", "peer_group", id, "%s", active ? "active" : "inactive");
+	return r;
+}
+
 int peer_group_list(struct ctx *c, struct peer_group **out, size_t *n)
 {
 	long long me = sees_counts(c) ? 0 : c->who->person_id;

@@ -52,6 +52,10 @@ MUST_CHECK int peer_group_create(struct ctx *c, const char *kind, const char *na
 MUST_CHECK int peer_group_member_set(struct ctx *c, long long id, long long person, const char *role,
 				     const char *since, const char *until, struct errors *e);
 MUST_CHECK int peer_group_member_remove(struct ctx *c, long long id, long long person);
+/* Marks the group active or not: an inactive group keeps its people and
+ * sessions for them to read, and no new session starts in it. The
+ * coordinator and the administrator. */
+MUST_CHECK int peer_group_set_active(struct ctx *c, long long id, bool active);
 
 /* The groups the actor sees: all for the coordinator, the administrator
  * and the owner, else those the actor belongs to. */

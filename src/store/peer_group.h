@@ -6,6 +6,8 @@
 #define LG_STORE_PEER_GROUP_H
 
 #include "core/compiler.h"
+
+#include <stdbool.h>
 #include "store/store.h"
 #include "domain/model/peer_group.h"
 
@@ -25,6 +27,8 @@ MUST_CHECK int store_peer_group_members(struct store *s, struct arena *a, long l
 MUST_CHECK int store_peer_group_member_set(struct store *s, long long org, long long id, long long person,
 					   const char *role, const char *since, const char *until);
 MUST_CHECK int store_peer_group_member_remove(struct store *s, long long org, long long id, long long person);
+/* Marks a group of the organisation active or not (ST_NOTFOUND otherwise). */
+MUST_CHECK int store_peer_group_set_active(struct store *s, long long org, long long id, bool active);
 
 /* A presentation with its presenters (in a transaction of the caller's). */
 MUST_CHECK int store_presentation_add(struct store *s, long long org, const struct presentation *p, long long *id);

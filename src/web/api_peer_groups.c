@@ -88,6 +88,22 @@ void api_peer_group_member_remove(struct web *w)
 	json_decref(j);
 }
 
+void api_peer_group_active(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	json_t *a = json_object_get(j, "active");
+	if (!json_is_boolean(a)) {
+		struct errors e = { 0 };
+		errors_add(&w->ctx, &e, "active", "%s", _("Choose active or not active."));
+		api_answer(w, D_INVALID, &e, 0);
+	} else {
+		api_answer(w, peer_group_set_active(&w->ctx, w->id[0], json_is_true(a)), NULL, 0);
+	}
+	json_decref(j);
+}
+
 void api_presentations(struct web *w)
 {
 	struct presentation *p;

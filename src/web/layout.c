@@ -169,6 +169,8 @@ static const struct {
 	const char *code, *message;
 } done_messages[] = {
 	{ "unit-created", N_("The unit has been added.") },
+	{ "peer-group-active", N_("The group is active again.") },
+	{ "peer-group-inactive", N_("The group is no longer active. Its people can still read its sessions.") },
 	{ "peer-member-saved", N_("The person has been added to the group, or their role changed.") },
 	{ "peer-member-removed", N_("The person is no longer in the group. The sessions they took part in stay.") },
 	{ "presentation-saved", N_("The presentation has been recorded.") },

@@ -74,8 +74,9 @@ void page_peer_groups(struct web *w)
 				     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 			     *period ? period : _("Without a period"), _("Group"), _("Kind"), _("Members"), _("Facilitators"));
 		}
-		html(w->out, "<tr><td><a href=\"/peer-groups/%lld\">%s</a></td><td>%s</td><td>%lld</td><td>%lld</td></tr>",
-		     g[i].id, g[i].name, peer_kind_label(g[i].kind), g[i].members, g[i].facilitators);
+		html(w->out, "<tr><td><a href=\"/peer-groups/%lld\">%s</a>%s</td><td>%s</td><td>%lld</td><td>%lld</td></tr>",
+		     g[i].id, g[i].name, g[i].active ? "" : arena_printf(w->a, " (%s)", _("no longer active")),
+		     peer_kind_label(g[i].kind), g[i].members, g[i].facilitators);
 	}
 	if (period)
 		html(w->out, "</tbody></table>");
@@ -134,6 +135,10 @@ static void group_page(struct web *w, const struct errors *e, int status)
 	page_begin(w, *v.g.period ? arena_printf(w->a, "%s (%s)", v.g.name, v.g.period) : v.g.name);
 	page_done_message(w);
 	html(w->out, "<p><a href=\"/peer-groups\">%s</a> · %s</p>", _("All groups"), peer_kind_label(v.g.kind));
+	if (!v.g.active)
+		html(w->out, "<p class=\"notice\">%s</p>",
+		     _("This group is no longer active: its sessions can still be read by its people, and no new session "
+		       "starts in it."));
 	html(w->out, "<p>%s</p>", _("A case and everything said about it is for the members of the session only."));
 	html(w->out, "<dl class=\"counts\"><dt>%s</dt><dd>%lld</dd><dt>%s</dt><dd>%lld</dd><dt>%s</dt><dd>%lld</dd>"
 		     "<dt>%s</dt><dd>%lld</dd></dl>",
@@ -195,6 +200,13 @@ static void group_page(struct web *w, const struct errors *e, int status)
 		presentations_table(w, v.presentations, v.npresentations);
 	}
 	if (v.may_manage) {
+		html(w->out, "<form method=\"post\" action=\"/peer-groups/%lld/active\"><input type=\"hidden\" "
+			     "name=\"active\" value=\"%d\">", v.g.id, v.g.active ? 0 : 1);
+		form_csrf(w);
+		html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>",
+		     v.g.active ? _("Mark the group as no longer active") : _("Make the group active again"));
+	}
+	if (v.may_manage) {
 		html(w->out, "<h2 id=\"people\">%s</h2>", _("Add a person or change their role"));
 		form_errors(w, e && (errors_get(e, "person") || errors_get(e, "role") || errors_get(e, "since") ||
 				     errors_get(e, "until")) ? e : NULL);
@@ -238,6 +250,21 @@ void page_peer_group_member(struct web *w)
 		fail(w, d);
 	else
 		web_redirect(w, arena_printf(w->a, "/peer-groups/%lld?done=peer-member-saved#people", w->id[0]));
+}
+
+void page_peer_group_active(struct web *w)
+{
+	long long active = web_field_int(w, "active", 0, 1, -1);
+	if (active < 0) {
+		web_error(w, 422, _("Choose active or not active."));
+		return;
+	}
+	int d = peer_group_set_active(&w->ctx, w->id[0], active == 1);
+	if (d)
+		fail(w, d);
+	else
+		web_redirect(w, arena_printf(w->a, "/peer-groups/%lld?done=%s", w->id[0],
+					     active ? "peer-group-active" : "peer-group-inactive"));
 }
 
 /* A person out of the group, after the question; their sessions and what

@@ -249,6 +249,8 @@ void page_peer_group_create(struct web *w);
 void page_peer_group(struct web *w);
 void page_peer_group_member(struct web *w);
 void page_peer_group_member_remove(struct web *w);
+void page_peer_group_active(struct web *w);
+void api_peer_group_active(struct web *w);
 void api_peer_group_member_remove(struct web *w);
 void page_peer_group_session_start(struct web *w);
 void page_presentations(struct web *w);

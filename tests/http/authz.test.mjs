@@ -101,10 +101,10 @@ const policy = {
   'POST /sessions/{id}/outcome': 'signed_in',
   // peer groups: made and staffed by the coordinator and the administrator; their pages for every account
   'GET /peer-groups': 'signed_in', 'GET /peer-groups/new': PEER, 'POST /peer-groups': PEER,
-  'GET /peer-groups/{id}': 'signed_in', 'POST /peer-groups/{id}/members': PEER, 'POST /peer-groups/{id}/members/remove': PEER,
+  'GET /peer-groups/{id}': 'signed_in', 'POST /peer-groups/{id}/members': PEER, 'POST /peer-groups/{id}/members/remove': PEER, 'POST /peer-groups/{id}/active': PEER,
   'POST /peer-groups/{id}/sessions': 'signed_in', 'GET /presentations': PEER_OVERVIEW, 'POST /presentations': PEER,
   'GET /api/v1/peer-groups': 'signed_in', 'POST /api/v1/peer-groups': PEER, 'GET /api/v1/peer-groups/{id}': 'signed_in',
-  'POST /api/v1/peer-groups/{id}/members': PEER, 'POST /api/v1/peer-groups/{id}/members/remove': PEER, 'GET /api/v1/presentations': PEER_OVERVIEW,
+  'POST /api/v1/peer-groups/{id}/members': PEER, 'POST /api/v1/peer-groups/{id}/members/remove': PEER, 'POST /api/v1/peer-groups/{id}/active': PEER, 'GET /api/v1/presentations': PEER_OVERVIEW,
   'POST /api/v1/presentations': PEER,
   'POST /methods': PROG_WRITE, 'POST /methods/{id}/steps': PROG_WRITE, 'POST /methods/{id}/last-step/remove': PROG_WRITE,
   'POST /methods/{id}/remove': PROG_WRITE, 'POST /api/v1/methods': PROG_WRITE, 'POST /api/v1/methods/{id}/steps': PROG_WRITE,

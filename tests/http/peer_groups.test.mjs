@@ -176,3 +176,27 @@ test('the coordinator takes a person out of a group after the question; the sess
   assert.equal((await coach.postJson(`/api/v1/peer-groups/${team}/members/remove`, { person_id: p })).status, 200);
   assert.equal(inTeam(), 0);
 });
+
+test('a group marked no longer active keeps its sessions for its people and starts no new one; the coordinator alone', async () => {
+  const g = await coach.post('/peer-groups', { kind: 'intervision', name: 'Intervisie Oud', period: '' });
+  const old = idOf(g, /^\/peer-groups\/(\d+)$/);
+  await coach.post(`/peer-groups/${old}/members`, { person: String(personOf(demoEmail('manager', 'gemeente'))), role: 'member', since: '', until: '' });
+  const active = () => count(`SELECT active AS n FROM peer_group WHERE id = ${old}`);
+  assert.equal((await lead.post(`/peer-groups/${old}/active`, { active: '0' })).status, 403, 'a member may not');
+  assert.equal((await otherOrg.post(`/peer-groups/${old}/active`, { active: '0' })).status, 404);
+  assert.equal((await coach.post(`/peer-groups/${old}/active`, { active: 'nee' })).status, 422);
+  assert.equal(active(), 1, 'nothing changed');
+  const off = await coach.post(`/peer-groups/${old}/active`, { active: '0' });
+  assert.equal(off.status, 303);
+  assert.equal(active(), 0);
+  const page = (await lead.get(`/peer-groups/${old}`)).text;
+  assert.match(page, /Deze groep is niet meer actief/);
+  assert.doesNotMatch(page, /Sessie beginnen/, 'no form to start one');
+  const start = await lead.post(`/peer-groups/${old}/sessions`, { method: 'incidentmethode', case_person: '0', case_title: 'Te laat',
+    case_question: '', case_context: '' });
+  assert.equal(start.status, 403, 'and no start by posting either');
+  assert.match((await coach.get('/peer-groups')).text, /Intervisie Oud<\/a> \(niet meer actief\)/);
+  assert.equal((await coach.postJson(`/api/v1/peer-groups/${old}/active`, { active: 'ja' })).status, 422);
+  assert.equal((await coach.postJson(`/api/v1/peer-groups/${old}/active`, { active: true })).status, 200);
+  assert.equal(active(), 1);
+});

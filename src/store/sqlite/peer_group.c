@@ -190,3 +190,12 @@ int store_presentation_list(struct store *s, struct arena *a, long long org, lon
 	}
 	return rc;
 }
+
+int store_peer_group_set_active(struct store *s, long long org, long long id, bool active)
+{
+	sqlite3_stmt *st = stmt(s, "UPDATE peer_group SET active = ?3 WHERE organisation_id = ?1 AND id = ?2");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int(st, 3, active ? 1 : 0);
+	return changed(s, exec_stmt(s, st));
+}
