@@ -120,14 +120,12 @@ static int group_member(int argc, char **argv)
 	cmd_ctx(&c, &w, st, &a, org);
 	long long person = cmd_person_by_number(&c, employee);
 	struct errors e = { 0 };
-	int d = remove ? peer_group_member_remove(&c, group, person)
+	int d = remove ? peer_group_member_remove(&c, group, person, &e)
 		       : peer_group_member_set(&c, group, person, role, "", "", &e);
-	if (d == D_NOTFOUND && remove)
-		die("no peer group %lld in %s with %s in it", group, org, employee);
 	if (d == D_NOTFOUND)
 		die("no peer group %lld in %s", group, org);
 	if (d == D_INVALID)
-		cmd_die_errors(&e, "member not set");
+		cmd_die_errors(&e, remove ? "member not removed" : "member not set");
 	if (d)
 		die("database: %s", store_errmsg(st));
 	printf("%s %s\n", employee, remove ? "removed" : role);

@@ -166,21 +166,38 @@ int peer_group_member_set(struct ctx *c, long long id, long long person, const c
 	return D_OK;
 }
 
-int peer_group_member_remove(struct ctx *c, long long id, long long person)
+int peer_group_member_remove(struct ctx *c, long long id, long long person, struct errors *e)
 {
 	if (!peer_group_may_manage(c))
 		return D_FORBIDDEN;
-	int r = d_from_store(store_peer_group_member_remove(c->st, c->who->organisation_id, id, person));
-	if (!r)
-		audit(c, "peer_group.member", "peer_group", id, "person %lld: removed", person);
-	return r;
+	struct peer_group g;
+	int r = d_from_store(store_peer_group_get(c->st, c->a, c->who->organisation_id, id, &g));
+	if (r)
+		return r;
+	r = person > 0 ? store_peer_group_member_remove(c->st, c->who->organisation_id, id, person) : ST_NOTFOUND;
+	if (r == ST_NOTFOUND) {
+		errors_add(c, e, "person", "%s", _("Choose a person of the group."));
+		return D_INVALID;
+	}
+	if (r)
+		return D_ERROR;
+	audit(c, "peer_group.member", "peer_group", id, "person %lld: removed", person);
+	return D_OK;
 }
 
-int peer_group_set_active(struct ctx *c, long long id, bool active)
+int peer_group_set_active(struct ctx *c, long long id, int active, struct errors *e)
 {
 	if (!peer_group_may_manage(c))
 		return D_FORBIDDEN;
-	int r = d_from_store(store_peer_group_set_active(c->st, c->who->organisation_id, id, active));
+	struct peer_group g;
+	int r = d_from_store(store_peer_group_get(c->st, c->a, c->who->organisation_id, id, &g));
+	if (r)
+		return r;   /* another organisation's group is not found, whatever the form says */
+	if (active != 0 && active != 1) {
+		errors_add(c, e, "active", "%s", _("Choose active or not active."));
+		return D_INVALID;
+	}
+	r = d_from_store(store_peer_group_set_active(c->st, c->who->organisation_id, id, active == 1));
 	if (!r)
 		audit(c, "peer_group.active", "peer_group", id, "%s", active ? "active" : "inactive");
 	return r;

@@ -51,11 +51,14 @@ MUST_CHECK int peer_group_create(struct ctx *c, const char *kind, const char *na
  * (member|facilitator) and dates (YYYY-MM-DD or empty). */
 MUST_CHECK int peer_group_member_set(struct ctx *c, long long id, long long person, const char *role,
 				     const char *since, const char *until, struct errors *e);
-MUST_CHECK int peer_group_member_remove(struct ctx *c, long long id, long long person);
-/* Marks the group active or not: an inactive group keeps its people and
- * sessions for them to read, and no new session starts in it. The
- * coordinator and the administrator. */
-MUST_CHECK int peer_group_set_active(struct ctx *c, long long id, bool active);
+/* Takes the person out of the group (D_INVALID with a message when they
+ * are not in it). */
+MUST_CHECK int peer_group_member_remove(struct ctx *c, long long id, long long person, struct errors *e);
+/* Marks the group active (1) or not (0; anything else is D_INVALID with
+ * a message): an inactive group keeps its people and sessions for them
+ * to read, and no new session starts in it. The coordinator and the
+ * administrator. */
+MUST_CHECK int peer_group_set_active(struct ctx *c, long long id, int active, struct errors *e);
 
 /* The groups the actor sees: all for the coordinator, the administrator
  * and the owner, else those the actor belongs to. */

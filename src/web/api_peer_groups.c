@@ -84,7 +84,8 @@ void api_peer_group_member_remove(struct web *w)
 	if (!j)
 		return;
 	long long person = api_int(j, "person_id");
-	api_answer(w, peer_group_member_remove(&w->ctx, w->id[0], person > 0 ? person : 0), NULL, 0);
+	struct errors e = { 0 };
+	api_answer(w, peer_group_member_remove(&w->ctx, w->id[0], person > 0 ? person : 0, &e), &e, 0);
 	json_decref(j);
 }
 
@@ -94,13 +95,8 @@ void api_peer_group_active(struct web *w)
 	if (!j)
 		return;
 	json_t *a = json_object_get(j, "active");
-	if (!json_is_boolean(a)) {
-		struct errors e = { 0 };
-		errors_add(&w->ctx, &e, "active", "%s", _("Choose active or not active."));
-		api_answer(w, D_INVALID, &e, 0);
-	} else {
-		api_answer(w, peer_group_set_active(&w->ctx, w->id[0], json_is_true(a)), NULL, 0);
-	}
+	struct errors e = { 0 };
+	api_answer(w, peer_group_set_active(&w->ctx, w->id[0], json_is_boolean(a) ? json_is_true(a) : -1, &e), &e, 0);
 	json_decref(j);
 }
 

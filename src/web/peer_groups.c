@@ -173,7 +173,8 @@ static void group_page(struct web *w, const struct errors *e, int status)
 	}
 	if (v.may_start) {
 		html(w->out, "<h2 id=\"new\">%s</h2>", _("Start a session"));
-		form_errors(w, e && errors_get(e, "person") == NULL && errors_get(e, "role") == NULL ? e : NULL);
+		form_errors(w, e && errors_get(e, "person") == NULL && errors_get(e, "role") == NULL &&
+				       errors_get(e, "active") == NULL ? e : NULL);
 		html(w->out, "<form method=\"post\" action=\"/peer-groups/%lld/sessions\">", v.g.id);
 		form_csrf(w);
 		html(w->out, "<p class=\"field\"><label for=\"f-method\">%s</label><select id=\"f-method\" name=\"method\">",
@@ -200,6 +201,7 @@ static void group_page(struct web *w, const struct errors *e, int status)
 		presentations_table(w, v.presentations, v.npresentations);
 	}
 	if (v.may_manage) {
+		form_errors(w, e && errors_get(e, "active") ? e : NULL);
 		html(w->out, "<form method=\"post\" action=\"/peer-groups/%lld/active\"><input type=\"hidden\" "
 			     "name=\"active\" value=\"%d\">", v.g.id, v.g.active ? 0 : 1);
 		form_csrf(w);
@@ -255,12 +257,11 @@ void page_peer_group_member(struct web *w)
 void page_peer_group_active(struct web *w)
 {
 	long long active = web_field_int(w, "active", 0, 1, -1);
-	if (active < 0) {
-		web_error(w, 422, _("Choose active or not active."));
-		return;
-	}
-	int d = peer_group_set_active(&w->ctx, w->id[0], active == 1);
-	if (d)
+	struct errors e = { 0 };
+	int d = peer_group_set_active(&w->ctx, w->id[0], (int)active, &e);
+	if (d == D_INVALID)
+		group_page(w, &e, 422);
+	else if (d)
 		fail(w, d);
 	else
 		web_redirect(w, arena_printf(w->a, "/peer-groups/%lld?done=%s", w->id[0],
@@ -282,15 +283,24 @@ void page_peer_group_member_remove(struct web *w)
 	for (size_t i = 0; i < v.nmembers; i++)
 		if (v.members[i].person_id == person)
 			name = v.members[i].name;
-	if (!v.may_manage || !name) {
-		fail(w, v.may_manage ? D_NOTFOUND : D_FORBIDDEN);
+	if (!v.may_manage) {
+		fail(w, D_FORBIDDEN);
+		return;
+	}
+	if (!name) {
+		struct errors e = { 0 };
+		errors_add(&w->ctx, &e, "person", "%s", _("Choose a person of the group."));
+		group_page(w, &e, 422);
 		return;
 	}
 	if (!web_confirm_delete(w, arena_printf(w->a, _("%s from %s"), name, v.g.name),
 				arena_printf(w->a, "/peer-groups/%lld", v.g.id)))
 		return;
-	d = peer_group_member_remove(&w->ctx, v.g.id, person);
-	if (d)
+	struct errors e = { 0 };
+	d = peer_group_member_remove(&w->ctx, v.g.id, person, &e);
+	if (d == D_INVALID)
+		group_page(w, &e, 422);
+	else if (d)
 		fail(w, d);
 	else
 		web_redirect(w, arena_printf(w->a, "/peer-groups/%lld?done=peer-member-removed#people", v.g.id));

@@ -159,7 +159,9 @@ test('the coordinator takes a person out of a group after the question; the sess
   assert.equal((await member.post(`/peer-groups/${team}/members/remove`, { person: String(p), confirm: '1' })).status, 403);
   assert.equal((await otherOrg.post(`/peer-groups/${team}/members/remove`, { person: String(p), confirm: '1' })).status, 404);
   assert.equal((await coach.post(`/peer-groups/${team}/members/remove`, { csrf: '', person: String(p), confirm: '1' })).status, 403);
-  assert.equal((await coach.post(`/peer-groups/${team}/members/remove`, { person: '999999', confirm: '1' })).status, 404);
+  const nobody = await coach.post(`/peer-groups/${team}/members/remove`, { person: '999999', confirm: '1' });
+  assert.equal(nobody.status, 422, 'a person not in the group');
+  assert.match(nobody.text, /Kies een persoon uit de groep\./);
   // the question first, then out
   const ask = await coach.post(`/peer-groups/${team}/members/remove`, { person: String(p) });
   assert.equal(ask.status, 200);
