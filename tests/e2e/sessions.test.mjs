@@ -208,3 +208,32 @@ test('must-show 1: nine steps, three members answer, an action; the owner sees i
     'reviewed: no longer among what is to be reviewed');
   await lead.context().close();
 });
+
+test('peer groups in the browser: the coordinator\'s overview, a circle and the presentations; a team leader starts an intervision session', async () => {
+  const coach = await newPage(browser);
+  await login(coach, srv.base, demoEmail('coach', 'gemeente'));
+  await coach.getByRole('link', { name: 'Intervisie en teams' }).click();
+  assert.match(await coach.locator('main').innerText(), /nj 2026[\s\S]*LC1[\s\S]*Intervisie teamleiders/);
+  await accessible(coach, 'peer-groups');
+  await coach.getByRole('link', { name: 'LC1' }).click();
+  assert.match(await coach.locator('main').innerText(), /Gehouden sessies\s*1/);
+  assert.doesNotMatch(await coach.locator('main').innerText(), /Nee zeggen tegen de wethouder/, 'counts only for the coordinator');
+  await accessible(coach, 'peer-group-circle-coordinator');
+  await coach.goto(srv.base + '/presentations');
+  assert.match(await coach.locator('main').innerText(), /Pecha kucha van Leercirkel 1/);
+  await accessible(coach, 'presentations');
+  await coach.context().close();
+  // the demo manager, a team leader without a facilitator role, starts and leads a session
+  const lead = await newPage(browser);
+  await login(lead, srv.base, demoEmail('manager', 'gemeente'));
+  await lead.getByRole('link', { name: 'Intervisie en teams' }).click();
+  await lead.getByRole('link', { name: 'Intervisie teamleiders' }).click();
+  await accessible(lead, 'peer-group-member');
+  await lead.getByLabel('Casusinbrenger').selectOption({ index: 1 });
+  await lead.getByLabel('Titel van de casus').fill('Een team dat niet meer meldt');
+  await submit(lead.getByRole('button', { name: 'Sessie beginnen' }), /\/sessions\/\d+$/);
+  assert.match(await lead.locator('#step').innerText(), /Stap 1 van 6/);
+  assert.equal(await lead.getByRole('button', { name: 'Volgende stap' }).count(), 1, 'the member who started it leads it');
+  await accessible(lead, 'peer-session-leader');
+  await lead.context().close();
+});
