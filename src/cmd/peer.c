@@ -15,27 +15,28 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool is_json(const char *format, const char *cmd)
+/* The --org and --format text|json of a list command; true for json. */
+static bool list_args(int argc, char **argv, const char *cmd, const char **org)
 {
-	if (strcmp(format, "text") && strcmp(format, "json"))
+	static const struct option opts[] = { { "org", required_argument, 0, 'o' },
+					       { "format", required_argument, 0, 'f' }, { 0, 0, 0, 0 } };
+	const char *format = "text";
+	int o;
+	*org = NULL;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'o') *org = optarg;
+		else if (o == 'f') format = optarg;
+		else cmd_usage(cmd);
+	}
+	if (!*org || optind != argc || (strcmp(format, "text") && strcmp(format, "json")))
 		cmd_usage(cmd);
 	return !strcmp(format, "json");
 }
 
 static int group_list(int argc, char **argv)
 {
-	static const struct option opts[] = { { "org", required_argument, 0, 'o' },
-					       { "format", required_argument, 0, 'f' }, { 0, 0, 0, 0 } };
-	const char *org = NULL, *format = "text";
-	int o;
-	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (o == 'o') org = optarg;
-		else if (o == 'f') format = optarg;
-		else cmd_usage("peer-group");
-	}
-	if (!org || optind != argc)
-		cmd_usage("peer-group");
-	bool json = is_json(format, "peer-group");
+	const char *org;
+	bool json = list_args(argc, argv, "peer-group", &org);
 	struct store *st = cmd_open(false);
 	struct arena a = ARENA_INIT;
 	struct ctx c;
@@ -196,18 +197,8 @@ static int presentation_new(int argc, char **argv)
 
 static int presentation_ls(int argc, char **argv)
 {
-	static const struct option opts[] = { { "org", required_argument, 0, 'o' },
-					       { "format", required_argument, 0, 'f' }, { 0, 0, 0, 0 } };
-	const char *org = NULL, *format = "text";
-	int o;
-	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (o == 'o') org = optarg;
-		else if (o == 'f') format = optarg;
-		else cmd_usage("presentation");
-	}
-	if (!org || optind != argc)
-		cmd_usage("presentation");
-	bool json = is_json(format, "presentation");
+	const char *org;
+	bool json = list_args(argc, argv, "presentation", &org);
 	struct store *st = cmd_open(false);
 	struct arena a = ARENA_INIT;
 	struct ctx c;
