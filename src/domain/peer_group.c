@@ -214,6 +214,13 @@ int peer_group_list(struct ctx *c, struct peer_group **out, size_t *n)
 	return d_from_store(store_peer_group_list(c->st, c->a, c->who->organisation_id, me, out, n));
 }
 
+bool peer_group_any(struct ctx *c)
+{
+	bool any = false;
+	return c->who->person_id && !store_peer_group_any(c->st, c->who->organisation_id, c->who->person_id, &any) &&
+	       any;
+}
+
 int peer_group_open(struct ctx *c, long long id, struct peer_view *v)
 {
 	assert(v);

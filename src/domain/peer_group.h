@@ -64,6 +64,10 @@ MUST_CHECK int peer_group_set_active(struct ctx *c, long long id, int active, st
  * and the owner, else those the actor belongs to. */
 MUST_CHECK int peer_group_list(struct ctx *c, struct peer_group **out, size_t *n);
 
+/* Whether the acting person has a place in any peer group (one cheap
+ * query: the navigation asks it on every page). */
+bool peer_group_any(struct ctx *c);
+
 /* A group as the actor sees it: D_NOTFOUND for someone without a place. */
 struct peer_view {
 	struct peer_group g;

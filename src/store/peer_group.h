@@ -27,6 +27,8 @@ MUST_CHECK int store_peer_group_members(struct store *s, struct arena *a, long l
 MUST_CHECK int store_peer_group_member_set(struct store *s, long long org, long long id, long long person,
 					   const char *role, const char *since, const char *until);
 MUST_CHECK int store_peer_group_member_remove(struct store *s, long long org, long long id, long long person);
+/* Whether the person has a place in any group of the organisation. */
+MUST_CHECK int store_peer_group_any(struct store *s, long long org, long long person, bool *any);
 /* Marks a group of the organisation active or not (ST_NOTFOUND otherwise). */
 MUST_CHECK int store_peer_group_set_active(struct store *s, long long org, long long id, bool active);
 

@@ -2,6 +2,7 @@
  * language switch, log-out), form pieces, error pages and the style sheet.
  * Pages work without JavaScript; there is none. */
 #include "web.h"
+#include "domain/peer_group.h"
 #include "html/html.h"
 #include "core/compiler.h"
 
@@ -17,7 +18,7 @@ static const struct nav_item {
 	{ "/programmes", N_("Programmes"), ROLES_PROGRAMME_READ },
 	{ "/frameworks", N_("Frameworks"), ROLES_PROGRAMME_READ },
 	{ "/groups", N_("My groups"), ROLES_GROUP_MEMBER },
-	/* and for anyone in a peer group (web_in_peer_group) */
+	/* and for anyone in a peer group (domain/peer_group.h: peer_group_any) */
 	{ "/peer-groups", N_("Peer groups"), ROLES_PEER_MANAGE },
 	{ "/logbook", N_("My logbook"), ROLE_BIT(ROLE_PARTICIPANT) },
 	{ "/search", N_("Search"), ROLES_GROUP_TEXT },
@@ -55,7 +56,7 @@ void page_begin(struct web *w, const char *title)
 		html(b, "<nav aria-label=\"%s\"><ul>", _("Main menu"));
 		for (size_t i = 0; i < ARRAY_SIZE(nav); i++) {
 			if (!(nav[i].roles & ACCESS_SIGNED_IN) && !(nav[i].roles & w->who.roles) &&
-			    !(!strcmp(nav[i].href, "/peer-groups") && web_in_peer_group(w)))
+			    !(!strcmp(nav[i].href, "/peer-groups") && peer_group_any(&w->ctx)))
 				continue;
 			if (nav_current(w, nav[i].href))
 				html(b, "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>", nav[i].href, _(nav[i].label));

@@ -430,13 +430,3 @@ void my_peer_groups_list(struct web *w)
 	if (shown)
 		html(w->out, "</ul>\n");
 }
-
-bool web_in_peer_group(struct web *w)
-{
-	struct peer_group *g;
-	size_t n;
-	/* peer_group_list gives someone without the coordinator's view only
-	 * the groups they belong to */
-	return w->who.person_id && !peer_group_list(&w->ctx, &g, &n) && n > 0 &&
-	       !(w->who.roles & ROLES_PEER_OVERVIEW);
-}

@@ -282,8 +282,6 @@ void session_actions_block(struct web *w, const struct session_view *v, const st
 			   const struct errors *err);
 void my_actions_list(struct web *w);
 void my_peer_groups_list(struct web *w);
-/* Whether the actor belongs to a peer group (for the navigation). */
-bool web_in_peer_group(struct web *w);
 void page_session_action_add(struct web *w);
 void page_action_update(struct web *w);
 

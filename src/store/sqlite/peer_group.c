@@ -199,3 +199,14 @@ int store_peer_group_set_active(struct store *s, long long org, long long id, bo
 	sqlite3_bind_int(st, 3, active ? 1 : 0);
 	return changed(s, exec_stmt(s, st));
 }
+
+int store_peer_group_any(struct store *s, long long org, long long person, bool *any)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT EXISTS (SELECT 1 FROM peer_group_member WHERE organisation_id = ? AND person_id = ?)");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person);
+	int rc = sqlite3_step(st);
+	*any = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
