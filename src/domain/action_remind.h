@@ -21,7 +21,7 @@
 
 struct store;
 
-/* One owner who gets (or would get) a reminder. */
+/* One owner to be reminded (or, in a dry run, who would be). */
 struct action_reminder {
 	long long organisation_id;
 	const char *email, *name;

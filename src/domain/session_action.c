@@ -70,18 +70,24 @@ static void check_due(struct ctx *c, struct errors *e, const char *due_on, const
 		errors_add(c, e, "due_on", "%s", too_early);
 }
 
+/* The session and its members for its leader; D_FORBIDDEN for a member,
+ * D_NOTFOUND for anyone else. */
+static int place_as_leader(struct ctx *c, long long id, struct case_session *s, struct session_member **mem, size_t *nm)
+{
+	bool leader;
+	int r = case_session_place(c, id, s, mem, nm, &leader);
+	return r ? r : leader ? D_OK : D_FORBIDDEN;
+}
+
 int session_action_add(struct ctx *c, long long session_id, long long owner, const char *text, const char *due_on,
 		       struct errors *e, long long *id)
 {
 	struct case_session s;
 	struct session_member *mem;
 	size_t nm;
-	bool leader;
-	int r = case_session_place(c, session_id, &s, &mem, &nm, &leader);
+	int r = place_as_leader(c, session_id, &s, &mem, &nm);
 	if (r)
 		return r;
-	if (!leader)
-		return D_FORBIDDEN;
 	check_long_text(c, e, "text", _("Action"), text, 1, ACTION_TEXT_MAX);
 	if (owner <= 0 || !(member_of(mem, nm, owner) || owner == c->who->person_id))
 		errors_add(c, e, "owner", "%s", _("Choose a member of the session as the owner of the action."));
@@ -108,12 +114,9 @@ static int may_review(struct ctx *c, long long review_id, const struct session_a
 	struct case_session s;
 	struct session_member *mem;
 	size_t nm;
-	bool leader;
-	int r = case_session_place(c, review_id, &s, &mem, &nm, &leader);
+	int r = place_as_leader(c, review_id, &s, &mem, &nm);
 	if (r)
 		return r;
-	if (!leader)
-		return D_FORBIDDEN;
 	struct session_action *open;
 	size_t n;
 	if (store_case_session_earlier_open_actions(c->st, c->a, c->who->organisation_id, review_id, &open, &n))

@@ -68,13 +68,13 @@ int store_case_session_get(struct store *s, struct arena *a, long long org, long
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
 }
 
-int store_case_session_list(struct store *s, struct arena *a, long long org, long long group_id,
-			    struct case_session **out, size_t *n)
+/* The sessions of one learning group or one peer group (sql: with the
+ * organisation as ?1 and the group as ?2), newest first. */
+static int list_of(struct store *s, struct arena *a, sqlite3_stmt *st, long long org, long long group,
+		   struct case_session **out, size_t *n)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT " SESSION_COLS SESSION_FROM " WHERE x.organisation_id = ? AND x.group_id = ?"
-				" ORDER BY x.held_on DESC, x.id DESC");
 	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_int64(st, 2, group_id);
+	sqlite3_bind_int64(st, 2, group);
 	size_t cap = 0;
 	int rc;
 	*out = NULL;
@@ -85,14 +85,11 @@ int store_case_session_list(struct store *s, struct arena *a, long long org, lon
 	return map_rc(s, rc);
 }
 
-int store_case_session_counts(struct store *s, long long org, long long group_id, struct case_session_counts *out)
+/* Sessions, cases and answers of one group (as list_of). */
+static int counts_of(struct store *s, sqlite3_stmt *st, long long org, long long group, struct case_session_counts *out)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT count(*), count(NULLIF(x.case_title, '')),"
-				" (SELECT count(*) FROM case_session_answer y JOIN case_session z ON z.id = y.session_id"
-				"  WHERE z.organisation_id = ?1 AND z.group_id = ?2)"
-				" FROM case_session x WHERE x.organisation_id = ?1 AND x.group_id = ?2");
 	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_int64(st, 2, group_id);
+	sqlite3_bind_int64(st, 2, group);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->sessions = sqlite3_column_int64(st, 0);
@@ -101,42 +98,37 @@ int store_case_session_counts(struct store *s, long long org, long long group_id
 	}
 	sqlite3_reset(st);
 	return map_rc(s, rc);
+}
+
+int store_case_session_list(struct store *s, struct arena *a, long long org, long long group_id,
+			    struct case_session **out, size_t *n)
+{
+	return list_of(s, a, stmt(s, "SELECT " SESSION_COLS SESSION_FROM " WHERE x.organisation_id = ?1 AND x.group_id = ?2"
+				  " ORDER BY x.held_on DESC, x.id DESC"), org, group_id, out, n);
+}
+
+int store_case_session_counts(struct store *s, long long org, long long group_id, struct case_session_counts *out)
+{
+	return counts_of(s, stmt(s, "SELECT count(*), count(NULLIF(x.case_title, '')),"
+				 " (SELECT count(*) FROM case_session_answer y JOIN case_session z ON z.id = y.session_id"
+				 "  WHERE z.organisation_id = ?1 AND z.group_id = ?2)"
+				 " FROM case_session x WHERE x.organisation_id = ?1 AND x.group_id = ?2"), org, group_id, out);
 }
 
 int store_case_session_list_peer(struct store *s, struct arena *a, long long org, long long peer_group_id,
 				 struct case_session **out, size_t *n)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT " SESSION_COLS SESSION_FROM " WHERE x.organisation_id = ? AND x.peer_group_id = ?"
-				" ORDER BY x.held_on DESC, x.id DESC");
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_int64(st, 2, peer_group_id);
-	size_t cap = 0;
-	int rc;
-	*out = NULL;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_session(a, st, ROW_PUSH(a, *out, *n, cap));
-	sqlite3_reset(st);
-	return map_rc(s, rc);
+	return list_of(s, a, stmt(s, "SELECT " SESSION_COLS SESSION_FROM " WHERE x.organisation_id = ?1"
+				  " AND x.peer_group_id = ?2 ORDER BY x.held_on DESC, x.id DESC"), org, peer_group_id, out, n);
 }
 
 int store_case_session_counts_peer(struct store *s, long long org, long long peer_group_id,
 				   struct case_session_counts *out)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT count(*), count(NULLIF(x.case_title, '')),"
-				" (SELECT count(*) FROM case_session_answer y JOIN case_session z ON z.id = y.session_id"
-				"  WHERE z.organisation_id = ?1 AND z.peer_group_id = ?2)"
-				" FROM case_session x WHERE x.organisation_id = ?1 AND x.peer_group_id = ?2");
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_int64(st, 2, peer_group_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->sessions = sqlite3_column_int64(st, 0);
-		out->cases = sqlite3_column_int64(st, 1);
-		out->answers = sqlite3_column_int64(st, 2);
-	}
-	sqlite3_reset(st);
-	return map_rc(s, rc);
+	return counts_of(s, stmt(s, "SELECT count(*), count(NULLIF(x.case_title, '')),"
+				 " (SELECT count(*) FROM case_session_answer y JOIN case_session z ON z.id = y.session_id"
+				 "  WHERE z.organisation_id = ?1 AND z.peer_group_id = ?2)"
+				 " FROM case_session x WHERE x.organisation_id = ?1 AND x.peer_group_id = ?2"), org, peer_group_id, out);
 }
 
 int store_case_session_set_step(struct store *s, long long org, long long id, int step, long long since)
