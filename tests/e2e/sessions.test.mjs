@@ -120,7 +120,7 @@ function addThirdMember() {
   cli(srv.db, ['import', 'people', '--org', 'gemeente-demo', file]);
   cli(srv.db, ['user', 'invite', '--email', THIRD, '--person', 'E2E4', '--role', 'participant', '--org', 'gemeente-demo']);
   cli(srv.db, ['user', 'passwd', '--email', THIRD], PASSWORD + '\n');
-  const [g] = JSON.parse(execFileSync('sqlite3', ['-json', srv.db,
+  const [g] = JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db,
     "SELECT g.id FROM learning_group g JOIN organisation o ON o.id = g.organisation_id WHERE o.slug = 'gemeente-demo' AND g.name = 'Groep 1'"],
   { encoding: 'utf8' }));
   cli(srv.db, ['enrol', '--org', 'gemeente-demo', '--group', String(g.id), 'E2E4']);

@@ -22,7 +22,7 @@ const P2 = demoEmail('participant', 'gemeente');
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const iso = (d) => d.toISOString().slice(0, 10);
 const day = (n) => { const d = new Date(); d.setUTCDate(d.getUTCDate() + n); return iso(d); };
-const sql = (db, q) => JSON.parse(execFileSync('sqlite3', ['-json', db, q], { encoding: 'utf8' }) || '[]');
+const sql = (db, q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', db, q], { encoding: 'utf8' }) || '[]');
 const byText = (db) => Object.fromEntries(sql(db, 'SELECT text, reminded_on FROM session_action')
   .map((r) => [r.text, r.reminded_on]));
 

@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { startServer, cli, cliResult, Client, demoEmail } from '../lib/server.mjs';
 
 let srv, group, lead, owner, member3, other, first, second, ownerId;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
 const personOf = (email) => sql(`SELECT person_id AS id FROM account WHERE email = '${email}'`)[0].id;
 const signedIn = async (email) => { const c = new Client(srv.base); await c.login(email); return c; };
 const postJson = (c, path, body) => c.request('POST', path,

@@ -9,7 +9,7 @@ import { startServer, Client, demoEmail } from '../lib/server.mjs';
 
 let srv, admin;
 const sql = (q) => {
-  const out = execFileSync('sqlite3', ['-json', srv.db, q], { encoding: 'utf8' });
+  const out = execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' });
   return out.trim() ? JSON.parse(out) : [];
 };
 // The detail column of the rows shown (the test's lines carry a marker there).

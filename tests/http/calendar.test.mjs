@@ -12,7 +12,7 @@ let srv;
 const as = {};
 const anon = () => new Client(srv.base);
 const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
-const sql = (q) => execFileSync('sqlite3', ['-json', srv.db, q], { encoding: 'utf8' });
+const sql = (q) => execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' });
 const rows = (q) => { const out = sql(q).trim(); return out ? JSON.parse(out) : []; };
 const dtstamp = (ics) => ics.match(/DTSTAMP:(\d{8}T\d{6}Z)/)[1];
 const event = (ics, meeting) => ics.split('BEGIN:VEVENT').find((e) => e.includes(`UID:meeting-${meeting}@leergang`));

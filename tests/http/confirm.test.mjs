@@ -11,7 +11,7 @@ import { startServer, Client, demoEmail } from '../lib/server.mjs';
 
 let srv;
 const sql = (q) => {
-  const out = execFileSync('sqlite3', ['-json', srv.db, q], { encoding: 'utf8' });
+  const out = execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' });
   return out.trim() ? JSON.parse(out) : [];
 };
 const count = (q) => Object.values(sql(q)[0])[0];

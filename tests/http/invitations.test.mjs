@@ -16,7 +16,7 @@ const PUBLIC = 'https://leergang.example.nl';
 let sink, srv, plain, admin, plainAdmin;
 
 const sqlOn = (db, q) => {
-  const out = execFileSync('sqlite3', ['-json', db, q], { encoding: 'utf8' });
+  const out = execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', db, q], { encoding: 'utf8' });
   return out.trim() ? JSON.parse(out) : [];
 };
 const sql = (q) => sqlOn(srv.db, q);

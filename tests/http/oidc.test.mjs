@@ -24,7 +24,7 @@ const EMPLOYEE_CLAIM = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/
 let srv, idp, idpServer, fake;
 
 const sql = (q) => {
-  const out = execFileSync('sqlite3', ['-json', srv.db, q], { encoding: 'utf8' });
+  const out = execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' });
   return out.trim() ? JSON.parse(out) : [];
 };
 

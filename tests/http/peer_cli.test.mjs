@@ -10,7 +10,7 @@ import { startServer, cli, cliResult, Client, demoEmail } from '../lib/server.mj
 
 const ORG = 'gemeente-demo';
 let srv, coach, group, circle;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
 const employee = (email) => sql(`SELECT p.employee_id AS e FROM account a JOIN person p ON p.id = a.person_id
   WHERE a.email = '${email}'`)[0].e;
 const personOf = (email) => sql(`SELECT person_id AS id FROM account WHERE email = '${email}'`)[0].id;

@@ -15,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { cli, cliResult, startServer, Client, demoEmail } from '../lib/server.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'leergang-retention-'));
-const sql = (db, q) => JSON.parse(execFileSync('sqlite3', ['-json', db, q], { encoding: 'utf8' }) || '[]');
+const sql = (db, q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', db, q], { encoding: 'utf8' }) || '[]');
 const one = (db, q) => Object.values(sql(db, q)[0])[0];
 
 const ORG = 'gemeente-demo';

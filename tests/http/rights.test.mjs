@@ -12,7 +12,7 @@ import { cli, cliResult } from '../lib/server.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'leergang-rights-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-const sql = (db, q) => JSON.parse(execFileSync('sqlite3', ['-json', db, q], { encoding: 'utf8' }) || '[]');
+const sql = (db, q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', db, q], { encoding: 'utf8' }) || '[]');
 
 // Tables whose person data is a derived copy of another table's, named
 // here on purpose: the inzage says which section holds their data.

@@ -14,7 +14,7 @@ import { startServer, cli, Client, demoEmail } from '../lib/server.mjs';
 
 let srv, group, session, peerSession, actionId;
 const as = {};
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
 const personOf = (email) => sql(`SELECT person_id AS id FROM account WHERE email = '${email}'`)[0].id;
 const idOf = (r, re) => Number((r.headers.get('location') || '').match(re)?.[1]);
 const email = {

@@ -20,7 +20,7 @@ const GREET = 400;   // the sink greets this late: a mail sent while the page wa
 let sink, srv;
 
 const sql = (q) => {
-  const out = execFileSync('sqlite3', ['-json', srv.db, q], { encoding: 'utf8' });
+  const out = execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' });
   return out.trim() ? JSON.parse(out) : [];
 };
 
