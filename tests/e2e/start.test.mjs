@@ -5,9 +5,9 @@
 // reviewer to page through.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { startServer, demoEmail, cli } from '../lib/server.mjs';
-import { launch, newPage as open, accessible, login as loginAt, submit, SHOTS } from '../lib/browser.mjs';
+import { launch, newPage as open, accessible, login as loginAt, submit } from '../lib/browser.mjs';
 
 const CHECK = 'build/check';
 const ORG = ['--org', 'politie-demo'];
@@ -36,7 +36,7 @@ async function startPage(page, name) {
   await page.goto(srv.base + '/');
   assert.equal(await page.getByRole('heading', { level: 2, name: 'Wat u nu kunt doen' }).count(), 1);
   await accessible(page, `start-${name}`);
-  copyFileSync(`${SHOTS}/start-${name}.png`, `${CHECK}/start-${name}.png`);
+  await page.screenshot({ path: `${CHECK}/start-${name}.png`, fullPage: true });
   return page.locator('ul.tasks > li > a').allTextContents();
 }
 

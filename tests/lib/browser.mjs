@@ -30,8 +30,13 @@ export async function newPage(browser, locale = 'nl-NL') {
   return page;
 }
 
+// A full-page screenshot of every checked page lands in build/e2e/ for a
+// person to look at; `make check` turns them off (LEERGANG_E2E_SHOTS=0):
+// nobody looks at them there, and they were a quarter of the suite's time.
+const SHOOT = process.env.LEERGANG_E2E_SHOTS !== '0';
+
 export async function accessible(page, name) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  if (SHOOT) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   assert.equal(await page.locator('iframe, frame').count(), 0, `${name}: a page of leergang has no frames`);
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
   const res = await page.evaluate((tags) => window.axe.run(document, {
