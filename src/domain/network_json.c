@@ -30,13 +30,16 @@ json_t *network_json(const struct network *g)
 	json_t *nodes = json_array(), *edges = json_array(), *st = json_array();
 	for (size_t i = 0; i < g->n; i++) {
 		const struct net_node *v = &g->nodes[i];
-		json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:s, s:I, s:I, s:f, s:i, s:I, s:f, s:f}",
+		json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:s, s:I, s:I, s:f, s:i, s:I}",
 				      "id", v->id, "label", v->label, "kind", kind_id(v->kind), "department",
 				      v->department, "team", v->team, "role", v->role, "team_leader", v->team_leader,
 				      "circles", v->circles, "periods", v->periods, "in_degree", (json_int_t)v->in_degree,
 				      "out_degree", (json_int_t)v->out_degree, "betweenness", v->betweenness,
-				      "component", v->component, "reach", (json_int_t)v->reach, "x",
-				      round_to(v->x, 1e4), "y", round_to(v->y, 1e4));
+				      "component", v->component, "reach", (json_int_t)v->reach);
+		if (g->laid_out) {
+			json_object_set_new(o, "x", json_real(round_to(v->x, 1e4)));
+			json_object_set_new(o, "y", json_real(round_to(v->y, 1e4)));
+		}
 		if (!g->pseudonyms && v->kind == NET_PERSON)
 			json_object_set_new(o, "employee_id", json_string(v->employee_id));
 		json_array_append_new(nodes, o);

@@ -167,6 +167,7 @@ static bool measure_locked(struct network *g, bool with_layout)
 		goto out;
 	starters(g);
 	ok = !with_layout || layout(g, &ig);
+	g->laid_out = ok && with_layout;
 out:
 	igraph_vector_destroy(&btw);
 	igraph_vector_int_destroy(&csize);

@@ -29,15 +29,25 @@ char *network_name_key(struct arena *a, const char *name)
 	return k;
 }
 
-/* The trimmed name as first written, for the label. */
-static char *trimmed(struct arena *a, const char *s)
+/* The name as first written, for the label: trimmed, runs of white space
+ * as one space, the case kept. */
+static char *tidy(struct arena *a, const char *s)
 {
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-		n--;
-	return arena_strndup(a, s, n);
+	struct buf b = BUF_INIT;
+	bool space = false;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			buf_addch(&b, ' ');
+		space = false;
+		buf_addch(&b, *s);
+	}
+	char *t = arena_strdup(a, b.ptr);
+	buf_release(&b);
+	return t;
 }
 
 static int cmp_str(const void *x, const void *y)
@@ -162,7 +172,7 @@ void network_build(struct arena *a, const struct net_rows *r, struct network *g)
 			long k = find_outside(keys, nkeys, network_name_key(a, f->by_name));
 			if (k >= 0) {
 				if (!first_name[k]) {
-					first_name[k] = trimmed(a, f->by_name);
+					first_name[k] = tidy(a, f->by_name);
 					first_role[k] = *f->by_role ? f->by_role : "outside";
 				}
 				from = (long)np + k;

@@ -70,6 +70,7 @@ struct net_dept {
 struct network {
 	bool graph;            /* false: departments only (the owner) */
 	bool pseudonyms;
+	bool laid_out;         /* x and y are set */
 	struct net_node *nodes;
 	size_t n;
 	struct net_edge *edges;
