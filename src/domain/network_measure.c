@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define LAYOUT_SEED 20150401u   /* the spring of the first circle */
 
@@ -55,26 +56,37 @@ static bool number_components(struct network *g, const igraph_vector_int_t *memb
 	return true;
 }
 
-/* Reach: the people (inside or outside the list) reachable from each node. */
+/* Reach: the people (inside or outside the list) reachable from each
+ * node. Everyone in one strongly connected component reaches the same
+ * set, so igraph's search runs once per such component, not per node. */
 static bool reach(struct network *g, const igraph_t *ig)
 {
-	igraph_vector_int_t sub;
+	igraph_vector_int_t sub, scc;
+	igraph_integer_t nscc = 0;
 	if (igraph_vector_int_init(&sub, 0))
 		return false;
-	bool ok = true;
-	for (size_t i = 0; i < g->n && ok; i++) {
-		if (g->nodes[i].out_degree == 0) {
-			g->nodes[i].reach = 0;
-			continue;
-		}
-		ok = igraph_subcomponent(ig, &sub, (igraph_integer_t)i, IGRAPH_OUT) == IGRAPH_SUCCESS;
-		long long k = 0;
-		for (igraph_integer_t j = 0; ok && j < igraph_vector_int_size(&sub); j++) {
-			igraph_integer_t v = VECTOR(sub)[j];
-			k += v != (igraph_integer_t)i && g->nodes[v].kind != NET_PRESENTATION;
-		}
-		g->nodes[i].reach = k;
+	if (igraph_vector_int_init(&scc, 0)) {
+		igraph_vector_int_destroy(&sub);
+		return false;
 	}
+	bool ok = igraph_connected_components(ig, &scc, NULL, &nscc, IGRAPH_STRONG) == IGRAPH_SUCCESS;
+	long long *people = ok ? calloc((size_t)nscc + 1, sizeof(*people)) : NULL;
+	ok = ok && people;
+	for (igraph_integer_t k = 0; ok && k < nscc; k++)
+		people[k] = -1;   /* not searched yet */
+	for (size_t i = 0; i < g->n && ok; i++) {
+		igraph_integer_t k = VECTOR(scc)[i];
+		if (people[k] < 0) {
+			ok = igraph_subcomponent(ig, &sub, (igraph_integer_t)i, IGRAPH_OUT) == IGRAPH_SUCCESS;
+			people[k] = 0;
+			for (igraph_integer_t j = 0; ok && j < igraph_vector_int_size(&sub); j++)
+				people[k] += g->nodes[VECTOR(sub)[j]].kind != NET_PRESENTATION;
+		}
+		/* the set holds the node itself */
+		g->nodes[i].reach = people[k] - (g->nodes[i].kind != NET_PRESENTATION);
+	}
+	free(people);
+	igraph_vector_int_destroy(&scc);
 	igraph_vector_int_destroy(&sub);
 	return ok;
 }
@@ -178,13 +190,99 @@ out:
 	return ok;
 }
 
+/* ---- the cache: the measures and layout of the last few graphs, by a
+ * hash of their nodes and edges, so that a page viewed again (or the API
+ * after the page) costs no igraph run until a referral changes ---- */
+
+#define CACHE_SLOTS 4
+
+struct measures {
+	long long in_degree, out_degree, reach;
+	double betweenness, x, y;
+	int component;
+};
+
+static struct cached {
+	unsigned long long hash;
+	size_t n, m;
+	bool laid_out;
+	int components;
+	size_t starters[NET_STARTERS_MAX], nstarters;
+	struct measures *v;
+} cache[CACHE_SLOTS];
+static unsigned next_slot;
+
+static unsigned long long fnv(unsigned long long h, unsigned long long v)
+{
+	for (int i = 0; i < 8; i++, v >>= 8)
+		h = (h ^ (v & 0xff)) * 1099511628211ull;
+	return h;
+}
+
+static unsigned long long graph_hash(const struct network *g)
+{
+	unsigned long long h = 1469598103934665603ull;
+	h = fnv(h, g->n);
+	for (size_t i = 0; i < g->n; i++)
+		h = fnv(h, (unsigned long long)g->nodes[i].kind);
+	for (size_t i = 0; i < g->m; i++)
+		h = fnv(fnv(h, g->edges[i].from), g->edges[i].to);
+	return h;
+}
+
+static bool cache_get(struct network *g, unsigned long long h, bool with_layout)
+{
+	for (size_t k = 0; k < CACHE_SLOTS; k++) {
+		struct cached *c = &cache[k];
+		if (!c->v || c->hash != h || c->n != g->n || c->m != g->m || (with_layout && !c->laid_out))
+			continue;
+		for (size_t i = 0; i < g->n; i++) {
+			struct net_node *v = &g->nodes[i];
+			v->in_degree = c->v[i].in_degree;
+			v->out_degree = c->v[i].out_degree;
+			v->reach = c->v[i].reach;
+			v->betweenness = c->v[i].betweenness;
+			v->component = c->v[i].component;
+			v->x = c->v[i].x;
+			v->y = c->v[i].y;
+		}
+		g->components = c->components;
+		g->nstarters = c->nstarters;
+		memcpy(g->starters, c->starters, sizeof(g->starters));
+		g->laid_out = c->laid_out;
+		return true;
+	}
+	return false;
+}
+
+static void cache_put(const struct network *g, unsigned long long h)
+{
+	struct measures *v = malloc((g->n + 1) * sizeof(*v));
+	if (!v)
+		return;
+	for (size_t i = 0; i < g->n; i++)
+		v[i] = (struct measures){ g->nodes[i].in_degree, g->nodes[i].out_degree, g->nodes[i].reach,
+					  g->nodes[i].betweenness, g->nodes[i].x, g->nodes[i].y, g->nodes[i].component };
+	struct cached *c = &cache[next_slot++ % CACHE_SLOTS];
+	free(c->v);
+	*c = (struct cached){ .hash = h, .n = g->n, .m = g->m, .laid_out = g->laid_out, .components = g->components,
+			      .nstarters = g->nstarters, .v = v };
+	memcpy(c->starters, g->starters, sizeof(c->starters));
+}
+
 bool network_measure(struct network *g, bool with_layout)
 {
+	unsigned long long h = graph_hash(g);
 	pthread_mutex_lock(&lock);
-	/* errors come back as results, never as an abort of the server */
-	igraph_set_error_handler(igraph_error_handler_ignore);
-	igraph_set_warning_handler(igraph_warning_handler_ignore);
-	bool ok = measure_locked(g, with_layout);
+	bool ok = cache_get(g, h, with_layout);
+	if (!ok) {
+		/* errors come back as results, never as an abort of the server */
+		igraph_set_error_handler(igraph_error_handler_ignore);
+		igraph_set_warning_handler(igraph_warning_handler_ignore);
+		ok = measure_locked(g, with_layout);
+		if (ok)
+			cache_put(g, h);
+	}
 	pthread_mutex_unlock(&lock);
 	return ok;
 }

@@ -61,21 +61,26 @@ static void departments_page(struct web *w, const struct network *g)
 	html(w->out, "<p><a href=\"/network.json\">%s</a></p>", _("These counts as JSON"));
 }
 
-/* The names of the nodes at the other end of node i's edges, in or out. */
-static const char *ends(struct web *w, const struct network *g, size_t i, bool incoming)
+/* For each node, the names at the other end of its edges, in or out,
+ * joined with commas: one pass over the edges. */
+static const char **ends(struct web *w, const struct network *g, bool incoming)
 {
-	struct buf b = BUF_INIT;
+	struct buf *b = arena_alloc(w->a, (g->n + 1) * sizeof(*b));
+	for (size_t i = 0; i < g->n; i++)
+		b[i] = (struct buf)BUF_INIT;
 	for (size_t k = 0; k < g->m; k++) {
 		const struct net_edge *e = &g->edges[k];
-		if ((incoming ? e->to : e->from) != i)
-			continue;
-		if (b.len)
-			buf_adds(&b, ", ");
-		buf_adds(&b, g->nodes[incoming ? e->from : e->to].label);
+		struct buf *at = &b[incoming ? e->to : e->from];
+		if (at->len)
+			buf_adds(at, ", ");
+		buf_adds(at, g->nodes[incoming ? e->from : e->to].label);
 	}
-	const char *s = arena_strdup(w->a, b.len ? b.ptr : "—");
-	buf_release(&b);
-	return s;
+	const char **out = arena_alloc(w->a, (g->n + 1) * sizeof(*out));
+	for (size_t i = 0; i < g->n; i++) {
+		out[i] = arena_strdup(w->a, b[i].len ? b[i].ptr : "—");
+		buf_release(&b[i]);
+	}
+	return out;
 }
 
 static const char *kind_label(const struct net_node *v)
@@ -94,14 +99,12 @@ static void table(struct web *w, const struct network *g)
 	     _("Who encouraged whom, with the measures"), _("Name"), _("Kind"), _("Department"), _("Team"),
 	     _("Team leader"), _("Came in through"), _("Encouraged"), _("In"), _("Out"), _("Betweenness"),
 	     _("Group (component)"), _("Reach"));
-	/* each node's in- and out-lists in one pass would be faster; the
-	 * edges are few per node and the page is bounded by the graph */
+	const char **in = ends(w, g, true), **out = ends(w, g, false);
 	for (size_t i = 0; i < g->n; i++) {
 		const struct net_node *v = &g->nodes[i];
 		html(w->out, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
 			     "<td>%s</td><td>%lld</td><td>%lld</td><td>%s</td><td>%d</td><td>%lld</td></tr>",
-		     v->label, kind_label(v), v->department, v->team, v->team_leader ? _("yes") : "", ends(w, g, i, true),
-		     ends(w, g, i, false), v->in_degree, v->out_degree, web_number(w, v->betweenness, 1), v->component,
+		     v->label, kind_label(v), v->department, v->team, v->team_leader ? _("yes") : "", in[i], out[i], v->in_degree, v->out_degree, web_number(w, v->betweenness, 1), v->component,
 		     v->reach);
 	}
 	html(w->out, "</tbody></table>");
