@@ -151,6 +151,15 @@ const struct command commands[] = {
 	  "       leergang presentation list --org SLUG [--format text|json]\n"
 	  "JSON: {\"presentations\": [{\"id\", \"kind\", \"audience\", \"held_on\", \"title\", \"group_id\",\n"
 	  "\"presenters\": [{\"person_id\", \"name\"}]}]}; presenters and members by employee number" },
+	{ "network", cmd_network, "the recruitment network: who encouraged whom, with igraph's measures",
+	  "leergang network --org SLUG [--format json|graphml] [--pseudonyms]\n"
+	  "                  (--pseudonyms: the research export, P-... instead of names, no employee number\n"
+	  "                  or e-mail; the same person the same pseudonym in every export)\n"
+	  "JSON: {\"nodes\": [{\"id\", \"label\", \"kind\", \"department\", \"team\", \"role\", \"team_leader\",\n"
+	  "\"circles\", \"periods\", \"in_degree\", \"out_degree\", \"betweenness\", \"component\", \"reach\", \"x\", \"y\"}],\n"
+	  "\"edges\": [{\"from\", \"to\", \"kind\", \"date\"}], \"components\", \"starters\": [{\"id\", \"reach\"}]};\n"
+	  "ids p<person>, o<k> (outside the people list), x<presentation>; edge kinds person, presentation,\n"
+	  "presented; components numbered by size, largest first" },
 	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
 	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]\n"

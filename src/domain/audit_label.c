@@ -98,6 +98,7 @@ static const struct { const char *action, *label; } labels[] = {
 	{ "learning_story.update", N_("Learning story changed") },
 	{ "learning_story.export", N_("Learning story downloaded") },
 	{ "calendar.export", N_("Group calendar downloaded") },
+	{ "network.export", N_("Recruitment network downloaded") },
 	{ "reverse.add", N_("Reverse mentoring pair made") },
 	{ "reverse.step", N_("Step of a reverse mentoring pair") },
 	{ "instrument.install", N_("Questionnaire installed") },

@@ -12,6 +12,7 @@ static const char *const actions[EXPORT_KINDS] = {
 	[EXPORT_INVITATIONS] = "account.invite.links",
 	[EXPORT_CALENDAR] = "calendar.export",
 	[EXPORT_STORY] = "learning_story.export",
+	[EXPORT_NETWORK] = "network.export",
 };
 
 const char *export_action(enum export_kind kind)

@@ -16,6 +16,7 @@ enum export_kind {
 	EXPORT_INVITATIONS,   /* invitation links of accounts (CSV) */
 	EXPORT_CALENDAR,      /* a group's calendar (.ics) */
 	EXPORT_STORY,         /* a group's learning story (PDF, Markdown) */
+	EXPORT_NETWORK,       /* the recruitment network (GraphML, JSON) */
 	EXPORT_KINDS
 };
 

@@ -20,6 +20,7 @@ static const struct nav_item {
 	{ "/groups", N_("My groups"), ROLES_GROUP_MEMBER },
 	/* and for anyone in a peer group (domain/peer_group.h: peer_group_any) */
 	{ "/peer-groups", N_("Peer groups"), ROLES_PEER_MANAGE },
+	{ "/network", N_("Recruitment network"), ROLES_NETWORK },
 	{ "/logbook", N_("My logbook"), ROLE_BIT(ROLE_PARTICIPANT) },
 	{ "/search", N_("Search"), ROLES_GROUP_TEXT },
 	{ "/questionnaires", N_("Questionnaires"), ROLES_SURVEY },
@@ -353,6 +354,7 @@ void page_static_css(struct web *w)
 		"padding:.4rem 1rem;background:var(--soft)}\n"
 		"details.preview{border:1px solid #ccc;padding:.4rem 1rem}\n"
 		"figure.chart{margin:1rem 0;max-width:760px}figure.chart svg{width:100%;height:auto}\n"
+		"figure.network{max-width:1000px}\n"
 		"summary>h2{display:inline-block;margin:.5rem 0}summary{cursor:pointer}\n"
 		"figure.chart figcaption{font-weight:600;margin:0 0 .3rem}\n"
 		"table.chart-data td.hidden{color:var(--muted);font-style:italic;"

@@ -155,6 +155,11 @@ const struct route routes[] = {
 	{ "POST", "/peer-groups/{id}/sessions", page_peer_group_session_start, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/presentations", page_presentations, ROLES_PEER_OVERVIEW, PAGE },
 	{ "POST", "/presentations", page_presentation_create, ROLES_PEER_MANAGE, PAGE },
+	/* the recruitment network: the coach and the researcher with names, the owner counts per
+	 * department (domain/referral_network.c); GraphML is the graph, so not the owner's */
+	{ "GET", "/network", page_network, ROLES_NETWORK, PAGE },
+	{ "GET", "/network.json", page_network_json, ROLES_NETWORK, PAGE },
+	{ "GET", "/network.graphml", page_network_graphml, ROLES_NETWORK_FILE, PAGE },
 	/* a session of a learning group or a peer group: its leader and members
 	 * (domain/case_session.c), whatever their role */
 	{ "GET", "/sessions/{id}", page_session, ACCESS_SIGNED_IN, PAGE },
@@ -244,6 +249,7 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/peer-groups/{id}/active", api_peer_group_active, ROLES_PEER_MANAGE, API },
 	{ "GET", "/api/v1/presentations", api_presentations, ROLES_PEER_OVERVIEW, API },
 	{ "POST", "/api/v1/presentations", api_presentation_create, ROLES_PEER_MANAGE, API },
+	{ "GET", "/api/v1/network", api_network, ROLES_NETWORK, API },
 	{ "GET", "/api/v1/sessions/{id}", api_session, ACCESS_SIGNED_IN, API },
 	{ "GET", "/api/v1/sessions/{id}/state", api_session_state, ACCESS_SIGNED_IN, API },
 	{ "POST", "/api/v1/sessions/{id}/answers", api_session_answer, ACCESS_SIGNED_IN, API },

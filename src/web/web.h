@@ -50,6 +50,9 @@
 /* peer groups: made and staffed by the coordinator (coach) and the administrator */
 #define ROLES_PEER_MANAGE (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH))
 #define ROLES_PEER_OVERVIEW (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_OWNER))
+/* the recruitment network: names for the coach and the researcher, counts for the owner */
+#define ROLES_NETWORK (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER) | ROLE_BIT(ROLE_OWNER))
+#define ROLES_NETWORK_FILE (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 #define ROLES_EXPORTS (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 
 struct web;
@@ -255,6 +258,10 @@ void api_peer_group_member_remove(struct web *w);
 void page_peer_group_session_start(struct web *w);
 void page_presentations(struct web *w);
 void page_presentation_create(struct web *w);
+void page_network(struct web *w);
+void page_network_graphml(struct web *w);
+void page_network_json(struct web *w);
+void api_network(struct web *w);
 /* api_peer_groups.c */
 void api_peer_groups(struct web *w);
 void api_peer_group_create(struct web *w);

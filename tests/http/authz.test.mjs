@@ -51,6 +51,9 @@ const ACCOUNTING = ['coach', 'owner'];
 // facilitator leads, its participants are members; a peer group's people may hold any role)
 const PEER = ['administrator', 'coach'];
 const PEER_OVERVIEW = ['administrator', 'coach', 'owner'];
+// the recruitment network: names for the coach and the researcher, counts for the owner; the GraphML is the graph
+const NETWORK = ['coach', 'researcher', 'owner'];
+const NETWORK_FILE = ['coach', 'researcher'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /static/session.js': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public', 'GET /privacy': 'public', 'GET /accessibility': 'public',
@@ -106,6 +109,7 @@ const policy = {
   'GET /api/v1/peer-groups': 'signed_in', 'POST /api/v1/peer-groups': PEER, 'GET /api/v1/peer-groups/{id}': 'signed_in',
   'POST /api/v1/peer-groups/{id}/members': PEER, 'POST /api/v1/peer-groups/{id}/members/remove': PEER, 'POST /api/v1/peer-groups/{id}/active': PEER, 'GET /api/v1/presentations': PEER_OVERVIEW,
   'POST /api/v1/presentations': PEER,
+  'GET /network': NETWORK, 'GET /network.json': NETWORK, 'GET /network.graphml': NETWORK_FILE, 'GET /api/v1/network': NETWORK,
   'POST /methods': PROG_WRITE, 'POST /methods/{id}/steps': PROG_WRITE, 'POST /methods/{id}/last-step/remove': PROG_WRITE,
   'POST /methods/{id}/remove': PROG_WRITE, 'POST /api/v1/methods': PROG_WRITE, 'POST /api/v1/methods/{id}/steps': PROG_WRITE,
   'POST /api/v1/methods/{id}/last-step/remove': PROG_WRITE, 'POST /api/v1/methods/{id}/remove': PROG_WRITE,
