@@ -50,6 +50,12 @@
 /* peer groups: made and staffed by the coordinator (coach) and the administrator */
 #define ROLES_PEER_MANAGE (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH))
 #define ROLES_PEER_OVERVIEW (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_OWNER))
+/* the spread table: the coach and the researcher in full, the owner counts
+ * per department (domain/spread_table.c); lone participants and buddy
+ * pairs: the coach and the researcher read, the coach records */
+#define ROLES_SPREAD (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER) | ROLE_BIT(ROLE_OWNER))
+#define ROLES_SPREAD_NAMES (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
+#define ROLES_BUDDY ROLE_BIT(ROLE_COACH)
 #define ROLES_EXPORTS (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 
 struct web;
@@ -255,6 +261,18 @@ void api_peer_group_member_remove(struct web *w);
 void page_peer_group_session_start(struct web *w);
 void page_presentations(struct web *w);
 void page_presentation_create(struct web *w);
+/* spread.c: the spread table, its downloads and its API */
+void page_spread(struct web *w);
+void page_spread_csv(struct web *w);
+void page_spread_xlsx(struct web *w);
+void api_spread(struct web *w);
+/* buddies.c: lone participants and buddy pairs, pages and API */
+void page_spread_lone(struct web *w);
+void page_buddy_add(struct web *w);
+void page_buddy_end(struct web *w);
+void api_lone_participants(struct web *w);
+void api_buddy_add(struct web *w);
+void api_buddy_end(struct web *w);
 /* api_peer_groups.c */
 void api_peer_groups(struct web *w);
 void api_peer_group_create(struct web *w);
