@@ -51,6 +51,11 @@ const ACCOUNTING = ['coach', 'owner'];
 // facilitator leads, its participants are members; a peer group's people may hold any role)
 const PEER = ['administrator', 'coach'];
 const PEER_OVERVIEW = ['administrator', 'coach', 'owner'];
+// the spread table: the coach and the researcher in full, the owner counts per department;
+// lone participants and buddy pairs: the coach and the researcher read, the coach records
+const SPREAD = ['coach', 'researcher', 'owner'];
+const SPREAD_NAMES = ['coach', 'researcher'];
+const BUDDY = ['coach'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /static/session.js': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public', 'GET /privacy': 'public', 'GET /accessibility': 'public',
@@ -106,6 +111,9 @@ const policy = {
   'GET /api/v1/peer-groups': 'signed_in', 'POST /api/v1/peer-groups': PEER, 'GET /api/v1/peer-groups/{id}': 'signed_in',
   'POST /api/v1/peer-groups/{id}/members': PEER, 'POST /api/v1/peer-groups/{id}/members/remove': PEER, 'POST /api/v1/peer-groups/{id}/active': PEER, 'GET /api/v1/presentations': PEER_OVERVIEW,
   'POST /api/v1/presentations': PEER,
+  'GET /spread': SPREAD, 'GET /spread.csv': SPREAD, 'GET /spread.xlsx': SPREAD, 'GET /spread/lone': SPREAD_NAMES,
+  'POST /buddies': BUDDY, 'POST /buddies/{id}/end': BUDDY, 'GET /api/v1/spread': SPREAD,
+  'GET /api/v1/lone-participants': SPREAD_NAMES, 'POST /api/v1/buddies': BUDDY, 'POST /api/v1/buddies/{id}/end': BUDDY,
   'POST /methods': PROG_WRITE, 'POST /methods/{id}/steps': PROG_WRITE, 'POST /methods/{id}/last-step/remove': PROG_WRITE,
   'POST /methods/{id}/remove': PROG_WRITE, 'POST /api/v1/methods': PROG_WRITE, 'POST /api/v1/methods/{id}/steps': PROG_WRITE,
   'POST /api/v1/methods/{id}/last-step/remove': PROG_WRITE, 'POST /api/v1/methods/{id}/remove': PROG_WRITE,
