@@ -116,8 +116,8 @@ void spread_locate(const struct unit *units, size_t n, long long unit_id, long l
 		below = u;
 		u = unit_of(units, n, u->parent_id);
 	}
-	if (!u)
-		return;
+	if (!u || u->parent_id)
+		return;   /* a parent outside the list, or a cycle */
 	*department = u->id;
 	*row = below ? below->id : u->id;
 }
