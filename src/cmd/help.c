@@ -160,6 +160,18 @@ const struct command commands[] = {
 	  "\"edges\": [{\"from\", \"to\", \"kind\", \"date\"}], \"components\", \"starters\": [{\"id\", \"reach\"}]};\n"
 	  "ids p<person>, o<k> (outside the people list), x<presentation>; edge kinds person, presentation,\n"
 	  "presented; components numbered by size, largest first" },
+	{ "spread", cmd_spread, "the spread table: participants per department and team per circle, batch or group",
+	  "leergang spread --org SLUG [--by circle|batch|group] [--from YYYY-MM-DD] [--to YYYY-MM-DD] --format json|csv\n"
+	  "                  (a column is in when it starts within --from..--to; a circle starts at its period's season)\n"
+	  "JSON: {\"columns\": [{\"name\", \"period\"}], \"departments\": [{\"name\", \"n\", \"teams\": [{\"name\", \"n\",\n"
+	  "\"team_leaders\", \"cells\": {COLUMN: N}}]}], \"total\": N}; every person once in n and the total" },
+	{ "buddy", cmd_buddy, "lone participants, buddy suggestions and buddy pairs",
+	  "leergang buddy list --org SLUG [--format text|json]   (lone participants, suggestions, every pair)\n"
+	  "       leergang buddy add --org SLUG --person E --buddy E   (prints the pair's id)\n"
+	  "       leergang buddy end --org SLUG --id ID   (the pair stays in the history)\n"
+	  "JSON: {\"lone\": [{\"person_id\", \"name\", \"department\", \"team\", \"only_in_team\", \"unlinked\",\n"
+	  "\"open_pairs\", \"suggestions\": [{\"person_id\", \"name\", \"reason\"}]}], \"pairs\": [{\"id\", \"person_id\",\n"
+	  "\"person\", \"buddy_id\", \"buddy\", \"reason\", \"started_on\", \"ended_on\"}]}; people by employee number" },
 	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
 	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]\n"

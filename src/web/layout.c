@@ -21,6 +21,7 @@ static const struct nav_item {
 	/* and for anyone in a peer group (domain/peer_group.h: peer_group_any) */
 	{ "/peer-groups", N_("Peer groups"), ROLES_PEER_MANAGE },
 	{ "/network", N_("Recruitment network"), ROLES_NETWORK },
+	{ "/spread", N_("Spread"), ROLES_SPREAD },
 	{ "/logbook", N_("My logbook"), ROLE_BIT(ROLE_PARTICIPANT) },
 	{ "/search", N_("Search"), ROLES_GROUP_TEXT },
 	{ "/questionnaires", N_("Questionnaires"), ROLES_SURVEY },
@@ -225,6 +226,8 @@ static const struct {
 	{ "closing-saved", N_("The closing talk has been saved.") },
 	{ "plan-saved", N_("Your development plan has been saved.") },
 	{ "pair-saved", N_("The pair has been saved.") },
+	{ "buddy-paired", N_("The buddy pair has been recorded; it is in the list of pairs below.") },
+	{ "buddy-ended", N_("The buddy pair has been ended; it stays in the history below.") },
 	{ "logbook-shared", N_("Who may read the entry has been saved.") },
 	{ "logbook-removed", N_("The entry has been removed.") },
 	{ "report-saved", N_("The report has been saved as a draft.") },

@@ -160,6 +160,15 @@ const struct route routes[] = {
 	{ "GET", "/network", page_network, ROLES_NETWORK, PAGE },
 	{ "GET", "/network.json", page_network_json, ROLES_NETWORK, PAGE },
 	{ "GET", "/network.graphml", page_network_graphml, ROLES_NETWORK_FILE, PAGE },
+	/* how participation spreads: the owner reads counts per department only
+	 * (domain/spread_table.c); names, lone participants and buddy pairs
+	 * for the coach and the researcher; the coach records pairs */
+	{ "GET", "/spread", page_spread, ROLES_SPREAD, PAGE },
+	{ "GET", "/spread.csv", page_spread_csv, ROLES_SPREAD, PAGE },
+	{ "GET", "/spread.xlsx", page_spread_xlsx, ROLES_SPREAD, PAGE },
+	{ "GET", "/spread/lone", page_spread_lone, ROLES_SPREAD_NAMES, PAGE },
+	{ "POST", "/buddies", page_buddy_add, ROLES_BUDDY, PAGE },
+	{ "POST", "/buddies/{id}/end", page_buddy_end, ROLES_BUDDY, PAGE },
 	/* a session of a learning group or a peer group: its leader and members
 	 * (domain/case_session.c), whatever their role */
 	{ "GET", "/sessions/{id}", page_session, ACCESS_SIGNED_IN, PAGE },
@@ -241,6 +250,10 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/methods/{id}/steps", api_method_step_append, ROLES_PROGRAMME_WRITE, API },
 	{ "POST", "/api/v1/methods/{id}/last-step/remove", api_method_step_remove_last, ROLES_PROGRAMME_WRITE, API },
 	{ "POST", "/api/v1/methods/{id}/remove", api_method_remove, ROLES_PROGRAMME_WRITE, API },
+	{ "GET", "/api/v1/spread", api_spread, ROLES_SPREAD, API },
+	{ "GET", "/api/v1/lone-participants", api_lone_participants, ROLES_SPREAD_NAMES, API },
+	{ "POST", "/api/v1/buddies", api_buddy_add, ROLES_BUDDY, API },
+	{ "POST", "/api/v1/buddies/{id}/end", api_buddy_end, ROLES_BUDDY, API },
 	{ "GET", "/api/v1/peer-groups", api_peer_groups, ACCESS_SIGNED_IN, API },
 	{ "POST", "/api/v1/peer-groups", api_peer_group_create, ROLES_PEER_MANAGE, API },
 	{ "GET", "/api/v1/peer-groups/{id}", api_peer_group, ACCESS_SIGNED_IN, API },

@@ -53,6 +53,12 @@
 /* the recruitment network: names for the coach and the researcher, counts for the owner */
 #define ROLES_NETWORK (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER) | ROLE_BIT(ROLE_OWNER))
 #define ROLES_NETWORK_FILE (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
+/* the spread table: the coach and the researcher in full, the owner counts
+ * per department (domain/spread_table.c); lone participants and buddy
+ * pairs: the coach and the researcher read, the coach records */
+#define ROLES_SPREAD (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER) | ROLE_BIT(ROLE_OWNER))
+#define ROLES_SPREAD_NAMES (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
+#define ROLES_BUDDY ROLE_BIT(ROLE_COACH)
 #define ROLES_EXPORTS (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 
 struct web;
@@ -262,6 +268,18 @@ void page_network(struct web *w);
 void page_network_graphml(struct web *w);
 void page_network_json(struct web *w);
 void api_network(struct web *w);
+/* spread.c: the spread table, its downloads and its API */
+void page_spread(struct web *w);
+void page_spread_csv(struct web *w);
+void page_spread_xlsx(struct web *w);
+void api_spread(struct web *w);
+/* buddies.c: lone participants and buddy pairs, pages and API */
+void page_spread_lone(struct web *w);
+void page_buddy_add(struct web *w);
+void page_buddy_end(struct web *w);
+void api_lone_participants(struct web *w);
+void api_buddy_add(struct web *w);
+void api_buddy_end(struct web *w);
 /* api_peer_groups.c */
 void api_peer_groups(struct web *w);
 void api_peer_group_create(struct web *w);

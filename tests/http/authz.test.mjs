@@ -54,6 +54,11 @@ const PEER_OVERVIEW = ['administrator', 'coach', 'owner'];
 // the recruitment network: names for the coach and the researcher, counts for the owner; the GraphML is the graph
 const NETWORK = ['coach', 'researcher', 'owner'];
 const NETWORK_FILE = ['coach', 'researcher'];
+// the spread table: the coach and the researcher in full, the owner counts per department;
+// lone participants and buddy pairs: the coach and the researcher read, the coach records
+const SPREAD = ['coach', 'researcher', 'owner'];
+const SPREAD_NAMES = ['coach', 'researcher'];
+const BUDDY = ['coach'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /static/session.js': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public', 'GET /privacy': 'public', 'GET /accessibility': 'public',
@@ -110,6 +115,9 @@ const policy = {
   'POST /api/v1/peer-groups/{id}/members': PEER, 'POST /api/v1/peer-groups/{id}/members/remove': PEER, 'POST /api/v1/peer-groups/{id}/active': PEER, 'GET /api/v1/presentations': PEER_OVERVIEW,
   'POST /api/v1/presentations': PEER,
   'GET /network': NETWORK, 'GET /network.json': NETWORK, 'GET /network.graphml': NETWORK_FILE, 'GET /api/v1/network': NETWORK,
+  'GET /spread': SPREAD, 'GET /spread.csv': SPREAD, 'GET /spread.xlsx': SPREAD, 'GET /spread/lone': SPREAD_NAMES,
+  'POST /buddies': BUDDY, 'POST /buddies/{id}/end': BUDDY, 'GET /api/v1/spread': SPREAD,
+  'GET /api/v1/lone-participants': SPREAD_NAMES, 'POST /api/v1/buddies': BUDDY, 'POST /api/v1/buddies/{id}/end': BUDDY,
   'POST /methods': PROG_WRITE, 'POST /methods/{id}/steps': PROG_WRITE, 'POST /methods/{id}/last-step/remove': PROG_WRITE,
   'POST /methods/{id}/remove': PROG_WRITE, 'POST /api/v1/methods': PROG_WRITE, 'POST /api/v1/methods/{id}/steps': PROG_WRITE,
   'POST /api/v1/methods/{id}/last-step/remove': PROG_WRITE, 'POST /api/v1/methods/{id}/remove': PROG_WRITE,

@@ -147,6 +147,11 @@ async function setIds(srv, set, org) {
   // a peer group of the set's own, made by the coordinator, without people
   const made0 = await coach.post('/peer-groups', { kind: 'team', name: `Matrix ${set.group}`, period: '' });
   const peerGroup = Number((made0.headers.get('location') || '').match(/^\/peer-groups\/(\d+)$/)?.[1]);
+  // a buddy pair of two of the group's participants, recorded by the coach
+  const madePair = await coach.request('POST', '/api/v1/buddies', {
+    body: JSON.stringify({ person_id: members[0].person_id, buddy_id: members[1].person_id }),
+    headers: { 'content-type': 'application/json', 'x-csrf-token': coach.csrf } });
+  const buddy = madePair.status === 201 ? madePair.json().id : NOBODY;
   // the writer's own: a private logbook entry (the newest), a reverse
   // mentoring pair, a calendar link of all their groups
   const writer = await signedIn(srv.base, set.writer);
@@ -156,7 +161,7 @@ async function setIds(srv, set, org) {
   // and an API token of the writer's, made on the page
   const made = (await writer.post('/tokens', { label: 'matrix', days: '1' })).text;
   return {
-    ...org, programme, batch, group, pmeeting, story, logbook, pair, session, action, peerGroup,
+    ...org, programme, batch, group, pmeeting, story, logbook, pair, session, action, peerGroup, buddy,
     methodStep: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).steps.at(-1).id,
     method: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).id, outcome: map.outcomes[0].id,
     meeting: meetings[0], spare: Math.max(...meetings),
@@ -212,7 +217,8 @@ export function fill(pattern, set, method = 'GET') {
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
       meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair',
       waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken', organisations: 'organisation',
-      sessions: 'session', 'method-steps': 'methodStep', methods: 'method', actions: 'action', 'peer-groups': 'peerGroup' };
+      sessions: 'session', 'method-steps': 'methodStep', methods: 'method', actions: 'action', 'peer-groups': 'peerGroup',
+      buddies: 'buddy' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     throw new Error('no id for ' + pattern);

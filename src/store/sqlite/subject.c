@@ -114,6 +114,11 @@ static const struct source {
 	{ "peer_groups", "peer_group_member", NULL,
 	  "SELECT g.kind, g.name, g.period, m.role, m.since, m.until FROM peer_group_member m "
 	  "JOIN peer_group g ON g.id = m.peer_group_id WHERE m.organisation_id = ?1 AND m.person_id = ?2 ORDER BY g.id" },
+	{ "buddy_pairs", "buddy_pair", NULL,
+	  "SELECT CASE WHEN b.person_id = ?2 THEN 'participant' ELSE 'buddy' END AS role, "
+	  "CASE WHEN b.person_id = ?2 THEN q.name ELSE p.name END AS other, b.reason, b.started_on, b.ended_on "
+	  "FROM buddy_pair b JOIN person p ON p.id = b.person_id JOIN person q ON q.id = b.buddy_id "
+	  "WHERE b.organisation_id = ?1 AND (b.person_id = ?2 OR b.buddy_id = ?2) ORDER BY b.id" },
 	{ "sessions_led", "case_session", NULL,
 	  "SELECT x.held_on, g.name AS peer_group FROM case_session x JOIN peer_group g ON g.id = x.peer_group_id "
 	  "WHERE x.organisation_id = ?1 AND x.leader_id = ?2 ORDER BY x.held_on, x.id" },
@@ -246,6 +251,8 @@ static const struct step {
 	  "DELETE FROM peer_group_member WHERE organisation_id = ?1 AND person_id = ?2" },
 	{ N_("presentation_presenter: the person removed from the presenters, the presentation kept"),
 	  "DELETE FROM presentation_presenter WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ N_("buddy_pair: the person's buddy pairs deleted, as participant and as buddy"),
+	  "DELETE FROM buddy_pair WHERE organisation_id = ?1 AND (person_id = ?2 OR buddy_id = ?2)" },
 	{ N_("reverse_pair: question emptied, the pair kept"),
 	  "UPDATE reverse_pair SET question = '' WHERE organisation_id = ?1 AND (senior_id = ?2 OR junior_id = ?2)" },
 	{ N_("answer: open answers given on name deleted"),
