@@ -52,6 +52,8 @@ int cmd_method(int argc, char **argv);
 int cmd_action(int argc, char **argv);
 int cmd_peer_group(int argc, char **argv);
 int cmd_presentation(int argc, char **argv);
+int cmd_presentation_attendee(int argc, char **argv);  /* `presentation attendee` (referral.c) */
+int cmd_referral(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
 /* The database path: --db, else $LEERGANG_DB, else var/leergang.db. */
