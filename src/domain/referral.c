@@ -238,14 +238,21 @@ int presentation_open(struct ctx *c, long long id, struct presentation_view *v)
 	return r;
 }
 
-int presentation_attendee_add(struct ctx *c, long long presentation, long long person, struct errors *e)
+/* The coach's or the administrator's way to a presentation of the
+ * organisation: D_FORBIDDEN, D_NOTFOUND or D_OK. */
+static int reach_presentation(struct ctx *c, long long id)
 {
 	if (!referral_may_manage(c))
 		return D_FORBIDDEN;
-	long long org = c->who->organisation_id;
 	struct presentation x;
+	return id > 0 ? d_from_store(store_presentation_get(c->st, c->a, c->who->organisation_id, id, &x)) : D_NOTFOUND;
+}
+
+int presentation_attendee_add(struct ctx *c, long long presentation, long long person, struct errors *e)
+{
+	long long org = c->who->organisation_id;
 	struct person p;
-	int r = presentation > 0 ? d_from_store(store_presentation_get(c->st, c->a, org, presentation, &x)) : D_NOTFOUND;
+	int r = reach_presentation(c, presentation);
 	if (r)
 		return r;
 	if (person <= 0) {
@@ -262,11 +269,8 @@ int presentation_attendee_add(struct ctx *c, long long presentation, long long p
 
 int presentation_attendee_remove(struct ctx *c, long long presentation, long long person, struct errors *e)
 {
-	if (!referral_may_manage(c))
-		return D_FORBIDDEN;
 	long long org = c->who->organisation_id;
-	struct presentation x;
-	int r = presentation > 0 ? d_from_store(store_presentation_get(c->st, c->a, org, presentation, &x)) : D_NOTFOUND;
+	int r = reach_presentation(c, presentation);
 	if (r)
 		return r;
 	r = person > 0 ? store_presentation_attendee_remove(c->st, org, presentation, person) : ST_NOTFOUND;

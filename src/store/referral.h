@@ -26,9 +26,6 @@ MUST_CHECK int store_referral_list(struct store *s, struct arena *a, long long o
 				   struct referral **out, size_t *n);
 MUST_CHECK int store_referral_remove(struct store *s, long long org, long long id);
 
-/* One presentation of the organisation with its presenters. */
-MUST_CHECK int store_presentation_get(struct store *s, struct arena *a, long long org, long long id,
-				      struct presentation *out);
 /* Adds the attendee (nothing when they are listed already). */
 MUST_CHECK int store_presentation_attendee_add(struct store *s, long long org, long long presentation, long long person);
 /* ST_NOTFOUND when the person was not listed. */

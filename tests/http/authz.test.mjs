@@ -51,6 +51,7 @@ const ACCOUNTING = ['coach', 'owner'];
 // facilitator leads, its participants are members; a peer group's people may hold any role)
 const PEER = ['administrator', 'coach'];
 const PEER_OVERVIEW = ['administrator', 'coach', 'owner'];
+const REFERRAL = ['administrator', 'coach', 'participant'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /static/session.js': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public', 'GET /privacy': 'public', 'GET /accessibility': 'public',
@@ -106,6 +107,14 @@ const policy = {
   'GET /api/v1/peer-groups': 'signed_in', 'POST /api/v1/peer-groups': PEER, 'GET /api/v1/peer-groups/{id}': 'signed_in',
   'POST /api/v1/peer-groups/{id}/members': PEER, 'POST /api/v1/peer-groups/{id}/members/remove': PEER, 'POST /api/v1/peer-groups/{id}/active': PEER, 'GET /api/v1/presentations': PEER_OVERVIEW,
   'POST /api/v1/presentations': PEER,
+  'GET /presentations/{id}': PEER, 'POST /presentations/{id}/attendees': PEER, 'POST /presentations/{id}/attendees/remove': PEER,
+  'GET /api/v1/presentations/{id}/attendees': PEER, 'POST /api/v1/presentations/{id}/attendees': PEER,
+  'POST /api/v1/presentations/{id}/attendees/remove': PEER,
+  // how a person came to take part: the coordinator and the administrator for anyone, a participant their own
+  'POST /people/{id}/referrals': PEOPLE, 'GET /api/v1/people/{id}/referrals': PEOPLE, 'POST /api/v1/people/{id}/referrals': PEOPLE,
+  'POST /referrals/{id}/remove': REFERRAL, 'POST /api/v1/referrals/{id}/remove': REFERRAL,
+  'GET /me/referral': ['participant'], 'POST /me/referral': ['participant'],
+  'GET /api/v1/me/referrals': ['participant'], 'POST /api/v1/me/referrals': ['participant'],
   'POST /methods': PROG_WRITE, 'POST /methods/{id}/steps': PROG_WRITE, 'POST /methods/{id}/last-step/remove': PROG_WRITE,
   'POST /methods/{id}/remove': PROG_WRITE, 'POST /api/v1/methods': PROG_WRITE, 'POST /api/v1/methods/{id}/steps': PROG_WRITE,
   'POST /api/v1/methods/{id}/last-step/remove': PROG_WRITE, 'POST /api/v1/methods/{id}/remove': PROG_WRITE,
@@ -186,7 +195,7 @@ test('the demo ids are real and the sets differ where they must', () => {
   }
   // the two groups of the municipality: every object of a group or a person differs
   const [a, b] = sets.gemeente;
-  for (const k of ['group', 'meeting', 'spare', 'story', 'place', 'contribution', 'logbook', 'pair', 'feed', 'enrolment', 'session', 'action'])
+  for (const k of ['group', 'meeting', 'spare', 'story', 'place', 'contribution', 'logbook', 'pair', 'feed', 'enrolment', 'session', 'action', 'referral', 'presentation'])
     assert.notEqual(a.ids[k], b.ids[k], `Groep 1 and Groep 2 have their own ${k}`);
   // and the organisations: nothing shared
   for (const k of Object.keys(a.ids))
@@ -236,6 +245,8 @@ function reaches(rt, who, set) {
   if (p === '/groups/{id}/sessions' && !get) return rel === 'facilitator';
   // the set's peer group has no people: its counts for the coordinator, the administrator and
   // the owner, a session started by nobody
+  // a referral of the set's writer: theirs, and the coordinator's and the administrator's
+  if (p === '/referrals/{id}/remove') return writer || coach || who.role === 'administrator';
   if (p === '/peer-groups/{id}/sessions') return false;
   if (p === '/peer-groups/{id}' && get) return ['coach', 'administrator', 'owner'].includes(who.role);
   if (p.startsWith('/groups/{id}/story') && get) return coach || place(set, who.email, true) !== null;

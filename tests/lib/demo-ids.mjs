@@ -147,6 +147,16 @@ async function setIds(srv, set, org) {
   // a peer group of the set's own, made by the coordinator, without people
   const made0 = await coach.post('/peer-groups', { kind: 'team', name: `Matrix ${set.group}`, period: '' });
   const peerGroup = Number((made0.headers.get('location') || '').match(/^\/peer-groups\/(\d+)$/)?.[1]);
+  // a presentation of the set's own (its writer presents), and how the writer came to take part (their own
+  // initiative, recorded by the coordinator): the writer reaches it, and the coordinator and the administrator
+  const madePres = await coach.request('POST', '/api/v1/presentations', {
+    body: JSON.stringify({ kind: 'other', audience: 'department', held_on: '2015-06-01', title: `Matrix ${set.group}`,
+      presenters: [place.person_id] }),
+    headers: { 'content-type': 'application/json', 'x-csrf-token': coach.csrf } });
+  const presentation = madePres.status === 201 ? madePres.json().id : NOBODY;
+  const madeRef = await coach.request('POST', `/api/v1/people/${place.person_id}/referrals`, {
+    body: JSON.stringify({ kind: 'own' }), headers: { 'content-type': 'application/json', 'x-csrf-token': coach.csrf } });
+  const referral = madeRef.status === 201 ? madeRef.json().id : NOBODY;
   // the writer's own: a private logbook entry (the newest), a reverse
   // mentoring pair, a calendar link of all their groups
   const writer = await signedIn(srv.base, set.writer);
@@ -156,7 +166,7 @@ async function setIds(srv, set, org) {
   // and an API token of the writer's, made on the page
   const made = (await writer.post('/tokens', { label: 'matrix', days: '1' })).text;
   return {
-    ...org, programme, batch, group, pmeeting, story, logbook, pair, session, action, peerGroup,
+    ...org, programme, batch, group, pmeeting, story, logbook, pair, session, action, peerGroup, presentation, referral,
     methodStep: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).steps.at(-1).id,
     method: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).id, outcome: map.outcomes[0].id,
     meeting: meetings[0], spare: Math.max(...meetings),
@@ -212,7 +222,8 @@ export function fill(pattern, set, method = 'GET') {
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',
       meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair',
       waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken', organisations: 'organisation',
-      sessions: 'session', 'method-steps': 'methodStep', methods: 'method', actions: 'action', 'peer-groups': 'peerGroup' };
+      sessions: 'session', 'method-steps': 'methodStep', methods: 'method', actions: 'action', 'peer-groups': 'peerGroup',
+      presentations: 'presentation', referrals: 'referral' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     throw new Error('no id for ' + pattern);

@@ -103,42 +103,6 @@ int store_referral_remove(struct store *s, long long org, long long id)
 	return changed(s, exec_stmt(s, st));
 }
 
-int store_presentation_get(struct store *s, struct arena *a, long long org, long long id, struct presentation *out)
-{
-	sqlite3_stmt *st = stmt(s, "SELECT x.id, ifnull(x.peer_group_id, 0), x.kind, x.audience, x.held_on, x.title,"
-				" ifnull(g.name || CASE WHEN g.period <> '' THEN ' (' || g.period || ')' ELSE '' END, '')"
-				" FROM presentation x LEFT JOIN peer_group g ON g.id = x.peer_group_id"
-				" WHERE x.organisation_id = ? AND x.id = ?");
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_int64(st, 2, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof(*out));
-		out->id = sqlite3_column_int64(st, 0);
-		out->peer_group_id = sqlite3_column_int64(st, 1);
-		out->kind = col_text0(a, st, 2);
-		out->audience = col_text0(a, st, 3);
-		out->held_on = col_text0(a, st, 4);
-		out->title = col_text0(a, st, 5);
-		out->group_name = col_text0(a, st, 6);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
-	sqlite3_stmt *pr = stmt(s, "SELECT r.person_id, p.name FROM presentation_presenter r JOIN person p"
-				" ON p.id = r.person_id WHERE r.organisation_id = ? AND r.presentation_id = ?"
-				" ORDER BY p.name COLLATE NOCASE");
-	sqlite3_bind_int64(pr, 1, org);
-	sqlite3_bind_int64(pr, 2, id);
-	size_t c1 = 0, c2 = 0, n2 = 0;
-	while ((rc = sqlite3_step(pr)) == SQLITE_ROW) {
-		*ROW_PUSH(a, out->presenters, out->npresenters, c1) = sqlite3_column_int64(pr, 0);
-		*ROW_PUSH(a, out->presenter_names, n2, c2) = col_text0(a, pr, 1);
-	}
-	sqlite3_reset(pr);
-	return map_rc(s, rc);
-}
-
 int store_presentation_attendee_add(struct store *s, long long org, long long presentation, long long person)
 {
 	sqlite3_stmt *st = stmt(s,
