@@ -55,6 +55,8 @@ int cmd_presentation(int argc, char **argv);
 int cmd_network(int argc, char **argv);
 int cmd_spread(int argc, char **argv);
 int cmd_buddy(int argc, char **argv);
+int cmd_presentation_attendee(int argc, char **argv);  /* `presentation attendee` (referral.c) */
+int cmd_referral(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
 /* The database path: --db, else $LEERGANG_DB, else var/leergang.db. */

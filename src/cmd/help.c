@@ -146,9 +146,12 @@ const struct command commands[] = {
 	  "       leergang peer-group member --org SLUG --group ID --employee E [--role member|facilitator] [--remove]\n"
 	  "JSON: {\"peer_groups\": [{\"id\", \"kind\", \"name\", \"period\", \"active\", \"members\", \"facilitators\"}]}" },
 	{ "presentation", cmd_presentation, "the presentations that close a learning circle (the pecha kucha before management)",
-	  "leergang presentation add --org SLUG --title T --date YYYY-MM-DD --audience management|executive|team\n"
+	  "leergang presentation add --org SLUG --title T --date YYYY-MM-DD\n"
+	  "                  --audience management|executive|team|department\n"
 	  "                  [--kind pecha_kucha|other] [--group ID] --presenter E [--presenter E...]   (prints its id)\n"
 	  "       leergang presentation list --org SLUG [--format text|json]\n"
+	  "       leergang presentation attendee --org SLUG --id ID --person E [--remove]   (who was there;\n"
+	  "                  adding someone twice is no error)\n"
 	  "JSON: {\"presentations\": [{\"id\", \"kind\", \"audience\", \"held_on\", \"title\", \"group_id\",\n"
 	  "\"presenters\": [{\"person_id\", \"name\"}]}]}; presenters and members by employee number" },
 	{ "network", cmd_network, "the recruitment network: who encouraged whom, with igraph's measures",
@@ -172,6 +175,15 @@ const struct command commands[] = {
 	  "JSON: {\"lone\": [{\"person_id\", \"name\", \"department\", \"team\", \"only_in_team\", \"unlinked\",\n"
 	  "\"open_pairs\", \"suggestions\": [{\"person_id\", \"name\", \"reason\"}]}], \"pairs\": [{\"id\", \"person_id\",\n"
 	  "\"person\", \"buddy_id\", \"buddy\", \"reason\", \"started_on\", \"ended_on\"}]}; people by employee number" },
+	{ "referral", cmd_referral, "how a person came to take part: encouraged by someone, a presentation, or own initiative",
+	  "leergang referral add --org SLUG --person E (--by E | --by-name NAME [--role R] | --presentation ID | --own)\n"
+	  "                  [--date YYYY-MM-DD]   (R: manager, head_of_department, team_leader, colleague, top,\n"
+	  "                  outside; --by with --role too; the date is today when left out; prints its id)\n"
+	  "       leergang referral list --org SLUG [--person E] [--format text|json]\n"
+	  "       leergang referral remove --org SLUG --id ID\n"
+	  "JSON: {\"referrals\": [{\"id\", \"person_id\", \"person\", \"kind\", \"by_person_id\", \"by_person\",\n"
+	  "\"by_name\", \"by_role\", \"presentation_id\", \"presentation\", \"noted_on\"}]}; kind is person,\n"
+	  "presentation or own; people by employee number. Several may apply to one person." },
 	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
 	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]\n"

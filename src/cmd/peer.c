@@ -230,5 +230,7 @@ int cmd_presentation(int argc, char **argv)
 		return presentation_new(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "list"))
 		return presentation_ls(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "attendee"))
+		return cmd_presentation_attendee(argc - 1, argv + 1);
 	cmd_usage("presentation");
 }

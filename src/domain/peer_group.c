@@ -85,7 +85,9 @@ const char *presentation_audience_label(const char *audience)
 		return _("management team");
 	if (!strcmp(audience, "executive"))
 		return _("executive board");
-	return _("team or department meeting");
+	if (!strcmp(audience, "department"))
+		return _("department meeting");
+	return _("team meeting");
 }
 
 const char *presentation_kind_label(const char *kind)
@@ -103,7 +105,7 @@ static bool one_of(const char *v, const char *const *set)
 
 static const char *const KINDS[] = { "intervision", "team", "circle", NULL };
 static const char *const ROLES[] = { "member", "facilitator", NULL };
-static const char *const AUDIENCES[] = { "management", "executive", "team", NULL };
+static const char *const AUDIENCES[] = { "management", "executive", "team", "department", NULL };
 static const char *const PKINDS[] = { "pecha_kucha", "other", NULL };
 
 /* ---- groups ---- */
@@ -257,7 +259,7 @@ int presentation_add(struct ctx *c, const char *kind, const char *audience, cons
 		errors_add(c, e, "kind", "%s", _("Choose pecha kucha or another presentation."));
 	if (!one_of(audience, AUDIENCES))
 		errors_add(c, e, "audience", "%s",
-			   _("Choose the audience: management team, executive board or team meeting."));
+			   _("Choose the audience: management team, executive board, team meeting or department meeting."));
 	if (!held_on || !date_valid(held_on))
 		errors_add(c, e, "held_on", "%s", _("Enter the date as YYYY-MM-DD."));
 	check_line(c, e, "title", _("Title"), title, 1, PRESENTATION_TITLE_MAX);

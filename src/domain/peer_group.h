@@ -86,7 +86,7 @@ MUST_CHECK int peer_group_open(struct ctx *c, long long id, struct peer_view *v)
 
 /* ---- presentations ---- */
 
-/* kind pecha_kucha|other, audience management|executive|team, date,
+/* kind pecha_kucha|other, audience management|executive|team|department, date,
  * title, the circle it closes (0: none), presenters (people of the
  * organisation, at least one). The coordinator and the administrator. */
 MUST_CHECK int presentation_add(struct ctx *c, const char *kind, const char *audience, const char *held_on,

@@ -37,5 +37,8 @@ MUST_CHECK int store_presentation_add(struct store *s, long long org, const stru
 /* The organisation's presentations (group 0) or those closing the group, newest first. */
 MUST_CHECK int store_presentation_list(struct store *s, struct arena *a, long long org, long long group,
 				       struct presentation **out, size_t *n);
+/* One presentation of the organisation with its presenters. */
+MUST_CHECK int store_presentation_get(struct store *s, struct arena *a, long long org, long long id,
+				      struct presentation *out);
 
 #endif

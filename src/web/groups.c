@@ -261,6 +261,9 @@ static void participant_row(struct web *w, const struct group_view *v, const str
 	if (v->holds_intake)
 		html(w->out, "<td><a href=\"/enrolments/%lld/intake\" aria-label=\"%s\">%s</a></td>", en->id,
 		     arena_printf(w->a, _("Intake and learning question of %s"), en->person_name), t->intake);
+	if (v->may_staff)
+		html(w->out, "<td><a href=\"/people/%lld#referral\" aria-label=\"%s\">%s</a></td>", en->person_id,
+		     arena_printf(w->a, _("How did %s come to take part?"), en->person_name), _("Record"));
 	html(w->out, "</tr>");
 }
 
@@ -280,6 +283,8 @@ static void participants_section(struct web *w, const struct group_view *v, cons
 		html(w->out, "<th scope=\"col\">%s</th>", _("Status"));
 	if (v->holds_intake)
 		html(w->out, "<th scope=\"col\">%s</th>", _("Intake and learning question"));
+	if (v->may_staff)  /* after enrolling: how each came to take part (referrals.c) */
+		html(w->out, "<th scope=\"col\">%s</th>", _("How they came to take part"));
 	html(w->out, "</tr></thead><tbody>");
 	struct row_words t;
 	row_words(w, &t);

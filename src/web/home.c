@@ -105,6 +105,8 @@ void page_home(struct web *w)
 		card(w, "/groups", _("My groups"), _("Your learning groups and what is next: meetings, menu choices, attendance."));
 	if (roles & ROLE_BIT(ROLE_PARTICIPANT))
 		card(w, "/logbook", _("My logbook"), _("Every day in a few lines: what gave you energy, what cost you energy. Yours alone, unless you share an entry."));
+	if ((roles & ROLE_BIT(ROLE_PARTICIPANT)) && w->who.person_id)
+		card(w, "/me/referral", _("How did you come to take part?"), _("Who or what encouraged you to take part: a manager, a colleague, a presentation, or your own initiative."));
 	if (w->who.person_id) {
 		/* a card only for whom a 360° round is about */
 		struct wave *wv;

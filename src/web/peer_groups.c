@@ -33,9 +33,14 @@ static void presentations_table(struct web *w, const struct presentation *p, siz
 		     "</tr></thead><tbody>",
 	     _("Date"), _("Title"), _("Kind"), _("Audience"), _("Group"), _("Presenters"));
 	for (size_t i = 0; i < n; i++) {
-		html(w->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>", date_label(w->a, p[i].held_on), p[i].title,
-		     presentation_kind_label(p[i].kind), presentation_audience_label(p[i].audience),
-		     *p[i].group_name ? p[i].group_name : "—");
+		html(w->out, "<tr><td>%s</td>", date_label(w->a, p[i].held_on));
+		/* its page (attendees, who came in through it) for those who record them */
+		if (peer_group_may_manage(&w->ctx))
+			html(w->out, "<td><a href=\"/presentations/%lld\">%s</a></td>", p[i].id, p[i].title);
+		else
+			html(w->out, "<td>%s</td>", p[i].title);
+		html(w->out, "<td>%s</td><td>%s</td><td>%s</td><td>", presentation_kind_label(p[i].kind),
+		     presentation_audience_label(p[i].audience), *p[i].group_name ? p[i].group_name : "—");
 		for (size_t k = 0; k < p[i].npresenters; k++)
 			html(w->out, "%s%s", k ? ", " : "", p[i].presenter_names[k]);
 		html(w->out, "</td></tr>");
@@ -358,9 +363,9 @@ static void presentations_page(struct web *w, const struct errors *e, int status
 		     _("Kind"), presentation_kind_label("pecha_kucha"), presentation_kind_label("other"));
 		html(w->out, "<p class=\"field\"><label for=\"f-audience\">%s</label><select id=\"f-audience\" name=\"audience\">"
 			     "<option value=\"management\">%s</option><option value=\"executive\">%s</option>"
-			     "<option value=\"team\">%s</option></select></p>",
+			     "<option value=\"team\">%s</option><option value=\"department\">%s</option></select></p>",
 		     _("Audience"), presentation_audience_label("management"), presentation_audience_label("executive"),
-		     presentation_audience_label("team"));
+		     presentation_audience_label("team"), presentation_audience_label("department"));
 		form_input(w, "held_on", _("Date (YYYY-MM-DD)"), "text", e ? web_field(w, "held_on") : "", e, NULL);
 		form_input(w, "title", _("Title"), "text", e ? web_field(w, "title") : "", e, NULL);
 		html(w->out, "<p class=\"field\"><label for=\"f-group\">%s</label><select id=\"f-group\" name=\"group\">"

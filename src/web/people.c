@@ -126,6 +126,11 @@ void page_people_csv(struct web *w)
 
 void page_person(struct web *w)
 {
+	page_person_again(w, NULL, 200);
+}
+
+void page_person_again(struct web *w, const struct errors *e, int status)
+{
 	struct person p;
 	int r = person_get(&w->ctx, w->id[0], &p);
 	if (r == D_NOTFOUND) {
@@ -162,6 +167,7 @@ void page_person(struct web *w)
 			html(w->out, "<li><a href=\"/people/%lld\">%s</a></li>", reports[i].id, reports[i].name);
 		html(w->out, "</ul>\n");
 	}
+	person_referrals_section(w, p.id, e);
 	if (actor_has(w->ctx.who, ROLE_BIT(ROLE_ADMINISTRATOR))) {
 		/* on a written request (AVG): the inzage, and erasure */
 		html(w->out, "<h2>%s</h2><p>%s</p><ul>", _("Data of this person on request"),
@@ -173,4 +179,5 @@ void page_person(struct web *w)
 		html(w->out, "<button type=\"submit\" class=\"danger\">%s</button></form>\n", _("Erase person"));
 	}
 	page_end(w);
+	w->r->status = status;
 }

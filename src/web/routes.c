@@ -48,6 +48,12 @@ const struct route routes[] = {
 	{ "GET", "/people/{id}/data.json", page_person_data_json, ROLES_ADMIN, PAGE },
 	{ "GET", "/people/{id}/data.pdf", page_person_data_pdf, ROLES_ADMIN, PAGE },
 	{ "POST", "/people/{id}/erase", page_person_erase, ROLES_ADMIN, PAGE },
+	/* how a person came to take part: the coach and the administrator for
+	 * anyone, a participant their own (domain/referral.c decides which) */
+	{ "POST", "/people/{id}/referrals", page_person_referral_add, ROLES_PEOPLE_READ, PAGE },
+	{ "POST", "/referrals/{id}/remove", page_referral_remove, ROLES_REFERRAL, PAGE },
+	{ "GET", "/me/referral", page_my_referral, ROLE_BIT(ROLE_PARTICIPANT), PAGE },
+	{ "POST", "/me/referral", page_my_referral_add, ROLE_BIT(ROLE_PARTICIPANT), PAGE },
 
 	{ "GET", "/accounts", page_accounts, ROLES_ADMIN, PAGE },
 	{ "POST", "/accounts", page_account_create, ROLES_ADMIN, PAGE },
@@ -169,6 +175,9 @@ const struct route routes[] = {
 	{ "GET", "/spread/lone", page_spread_lone, ROLES_SPREAD_NAMES, PAGE },
 	{ "POST", "/buddies", page_buddy_add, ROLES_BUDDY, PAGE },
 	{ "POST", "/buddies/{id}/end", page_buddy_end, ROLES_BUDDY, PAGE },
+	{ "GET", "/presentations/{id}", page_presentation, ROLES_PEER_MANAGE, PAGE },
+	{ "POST", "/presentations/{id}/attendees", page_presentation_attendee_add, ROLES_PEER_MANAGE, PAGE },
+	{ "POST", "/presentations/{id}/attendees/remove", page_presentation_attendee_remove, ROLES_PEER_MANAGE, PAGE },
 	/* a session of a learning group or a peer group: its leader and members
 	 * (domain/case_session.c), whatever their role */
 	{ "GET", "/sessions/{id}", page_session, ACCESS_SIGNED_IN, PAGE },
@@ -263,6 +272,14 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/presentations", api_presentations, ROLES_PEER_OVERVIEW, API },
 	{ "POST", "/api/v1/presentations", api_presentation_create, ROLES_PEER_MANAGE, API },
 	{ "GET", "/api/v1/network", api_network, ROLES_NETWORK, API },
+	{ "GET", "/api/v1/presentations/{id}/attendees", api_presentation_attendees, ROLES_PEER_MANAGE, API },
+	{ "POST", "/api/v1/presentations/{id}/attendees", api_presentation_attendee_add, ROLES_PEER_MANAGE, API },
+	{ "POST", "/api/v1/presentations/{id}/attendees/remove", api_presentation_attendee_remove, ROLES_PEER_MANAGE, API },
+	{ "GET", "/api/v1/people/{id}/referrals", api_person_referrals, ROLES_PEOPLE_READ, API },
+	{ "POST", "/api/v1/people/{id}/referrals", api_person_referral_add, ROLES_PEOPLE_READ, API },
+	{ "POST", "/api/v1/referrals/{id}/remove", api_referral_remove, ROLES_REFERRAL, API },
+	{ "GET", "/api/v1/me/referrals", api_me_referrals, ROLE_BIT(ROLE_PARTICIPANT), API },
+	{ "POST", "/api/v1/me/referrals", api_me_referral_add, ROLE_BIT(ROLE_PARTICIPANT), API },
 	{ "GET", "/api/v1/sessions/{id}", api_session, ACCESS_SIGNED_IN, API },
 	{ "GET", "/api/v1/sessions/{id}/state", api_session_state, ACCESS_SIGNED_IN, API },
 	{ "POST", "/api/v1/sessions/{id}/answers", api_session_answer, ACCESS_SIGNED_IN, API },

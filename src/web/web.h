@@ -59,6 +59,9 @@
 #define ROLES_SPREAD (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER) | ROLE_BIT(ROLE_OWNER))
 #define ROLES_SPREAD_NAMES (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 #define ROLES_BUDDY ROLE_BIT(ROLE_COACH)
+/* referrals: recorded for anyone by the coordinator (coach) and the
+ * administrator, by a participant for themselves (domain/referral.c) */
+#define ROLES_REFERRAL (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_PARTICIPANT))
 #define ROLES_EXPORTS (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 
 struct web;
@@ -280,6 +283,25 @@ void page_buddy_end(struct web *w);
 void api_lone_participants(struct web *w);
 void api_buddy_add(struct web *w);
 void api_buddy_end(struct web *w);
+/* referrals.c: how a person came to take part */
+void person_referrals_section(struct web *w, long long person, const struct errors *e);
+void page_person_referral_add(struct web *w);
+void page_referral_remove(struct web *w);
+void page_my_referral(struct web *w);
+void page_my_referral_add(struct web *w);
+/* presentation_page.c: one presentation and who was there */
+void page_presentation(struct web *w);
+void page_presentation_attendee_add(struct web *w);
+void page_presentation_attendee_remove(struct web *w);
+/* api_referrals.c */
+void api_person_referrals(struct web *w);
+void api_person_referral_add(struct web *w);
+void api_me_referrals(struct web *w);
+void api_me_referral_add(struct web *w);
+void api_referral_remove(struct web *w);
+void api_presentation_attendees(struct web *w);
+void api_presentation_attendee_add(struct web *w);
+void api_presentation_attendee_remove(struct web *w);
 /* api_peer_groups.c */
 void api_peer_groups(struct web *w);
 void api_peer_group_create(struct web *w);
@@ -422,6 +444,8 @@ void page_unit_delete(struct web *w);
 void page_people(struct web *w);
 void page_people_csv(struct web *w);
 void page_person(struct web *w);
+/* the person's page again with the errors of a form on it */
+void page_person_again(struct web *w, const struct errors *e, int status);
 void page_accounts(struct web *w);
 void page_account_create(struct web *w);
 void page_account_role_add(struct web *w);

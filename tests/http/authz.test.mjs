@@ -59,6 +59,7 @@ const NETWORK_FILE = ['coach', 'researcher'];
 const SPREAD = ['coach', 'researcher', 'owner'];
 const SPREAD_NAMES = ['coach', 'researcher'];
 const BUDDY = ['coach'];
+const REFERRAL = ['administrator', 'coach', 'participant'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /static/session.js': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public', 'GET /privacy': 'public', 'GET /accessibility': 'public',
@@ -118,6 +119,14 @@ const policy = {
   'GET /spread': SPREAD, 'GET /spread.csv': SPREAD, 'GET /spread.xlsx': SPREAD, 'GET /spread/lone': SPREAD_NAMES,
   'POST /buddies': BUDDY, 'POST /buddies/{id}/end': BUDDY, 'GET /api/v1/spread': SPREAD,
   'GET /api/v1/lone-participants': SPREAD_NAMES, 'POST /api/v1/buddies': BUDDY, 'POST /api/v1/buddies/{id}/end': BUDDY,
+  'GET /presentations/{id}': PEER, 'POST /presentations/{id}/attendees': PEER, 'POST /presentations/{id}/attendees/remove': PEER,
+  'GET /api/v1/presentations/{id}/attendees': PEER, 'POST /api/v1/presentations/{id}/attendees': PEER,
+  'POST /api/v1/presentations/{id}/attendees/remove': PEER,
+  // how a person came to take part: the coordinator and the administrator for anyone, a participant their own
+  'POST /people/{id}/referrals': PEOPLE, 'GET /api/v1/people/{id}/referrals': PEOPLE, 'POST /api/v1/people/{id}/referrals': PEOPLE,
+  'POST /referrals/{id}/remove': REFERRAL, 'POST /api/v1/referrals/{id}/remove': REFERRAL,
+  'GET /me/referral': ['participant'], 'POST /me/referral': ['participant'],
+  'GET /api/v1/me/referrals': ['participant'], 'POST /api/v1/me/referrals': ['participant'],
   'POST /methods': PROG_WRITE, 'POST /methods/{id}/steps': PROG_WRITE, 'POST /methods/{id}/last-step/remove': PROG_WRITE,
   'POST /methods/{id}/remove': PROG_WRITE, 'POST /api/v1/methods': PROG_WRITE, 'POST /api/v1/methods/{id}/steps': PROG_WRITE,
   'POST /api/v1/methods/{id}/last-step/remove': PROG_WRITE, 'POST /api/v1/methods/{id}/remove': PROG_WRITE,
@@ -198,7 +207,7 @@ test('the demo ids are real and the sets differ where they must', () => {
   }
   // the two groups of the municipality: every object of a group or a person differs
   const [a, b] = sets.gemeente;
-  for (const k of ['group', 'meeting', 'spare', 'story', 'place', 'contribution', 'logbook', 'pair', 'feed', 'enrolment', 'session', 'action'])
+  for (const k of ['group', 'meeting', 'spare', 'story', 'place', 'contribution', 'logbook', 'pair', 'feed', 'enrolment', 'session', 'action', 'referral', 'presentation'])
     assert.notEqual(a.ids[k], b.ids[k], `Groep 1 and Groep 2 have their own ${k}`);
   // and the organisations: nothing shared
   for (const k of Object.keys(a.ids))
@@ -248,6 +257,8 @@ function reaches(rt, who, set) {
   if (p === '/groups/{id}/sessions' && !get) return rel === 'facilitator';
   // the set's peer group has no people: its counts for the coordinator, the administrator and
   // the owner, a session started by nobody
+  // a referral of the set's writer: theirs, and the coordinator's and the administrator's
+  if (p === '/referrals/{id}/remove') return writer || coach || who.role === 'administrator';
   if (p === '/peer-groups/{id}/sessions') return false;
   if (p === '/peer-groups/{id}' && get) return ['coach', 'administrator', 'owner'].includes(who.role);
   if (p.startsWith('/groups/{id}/story') && get) return coach || place(set, who.email, true) !== null;

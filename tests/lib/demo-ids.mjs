@@ -152,6 +152,16 @@ async function setIds(srv, set, org) {
     body: JSON.stringify({ person_id: members[0].person_id, buddy_id: members[1].person_id }),
     headers: { 'content-type': 'application/json', 'x-csrf-token': coach.csrf } });
   const buddy = madePair.status === 201 ? madePair.json().id : NOBODY;
+  // a presentation of the set's own (its writer presents), and how the writer came to take part (their own
+  // initiative, recorded by the coordinator): the writer reaches it, and the coordinator and the administrator
+  const madePres = await coach.request('POST', '/api/v1/presentations', {
+    body: JSON.stringify({ kind: 'other', audience: 'department', held_on: '2015-06-01', title: `Matrix ${set.group}`,
+      presenters: [place.person_id] }),
+    headers: { 'content-type': 'application/json', 'x-csrf-token': coach.csrf } });
+  const presentation = madePres.status === 201 ? madePres.json().id : NOBODY;
+  const madeRef = await coach.request('POST', `/api/v1/people/${place.person_id}/referrals`, {
+    body: JSON.stringify({ kind: 'own' }), headers: { 'content-type': 'application/json', 'x-csrf-token': coach.csrf } });
+  const referral = madeRef.status === 201 ? madeRef.json().id : NOBODY;
   // the writer's own: a private logbook entry (the newest), a reverse
   // mentoring pair, a calendar link of all their groups
   const writer = await signedIn(srv.base, set.writer);
@@ -161,7 +171,8 @@ async function setIds(srv, set, org) {
   // and an API token of the writer's, made on the page
   const made = (await writer.post('/tokens', { label: 'matrix', days: '1' })).text;
   return {
-    ...org, programme, batch, group, pmeeting, story, logbook, pair, session, action, peerGroup, buddy,
+    ...org, programme, batch, group, pmeeting, story, logbook, pair, session, action, peerGroup, buddy, presentation,
+    referral,
     methodStep: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).steps.at(-1).id,
     method: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).id, outcome: map.outcomes[0].id,
     meeting: meetings[0], spare: Math.max(...meetings),
@@ -218,7 +229,7 @@ export function fill(pattern, set, method = 'GET') {
       meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair',
       waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken', organisations: 'organisation',
       sessions: 'session', 'method-steps': 'methodStep', methods: 'method', actions: 'action', 'peer-groups': 'peerGroup',
-      buddies: 'buddy' };
+      buddies: 'buddy', presentations: 'presentation', referrals: 'referral' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     throw new Error('no id for ' + pattern);

@@ -27,7 +27,7 @@ struct peer_member {
 struct presentation {
 	long long id, peer_group_id;
 	char *kind;          /* pecha_kucha, other */
-	char *audience;      /* management, executive, team */
+	char *audience;      /* management, executive, team, department */
 	char *held_on, *title;
 	char *group_name;    /* "" when it closes no circle */
 	long long *presenters;   /* person ids */

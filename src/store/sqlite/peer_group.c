@@ -145,13 +145,47 @@ int store_presentation_add(struct store *s, long long org, const struct presenta
 	return r;
 }
 
+#define PRESENTATION_SELECT "SELECT x.id, ifnull(x.peer_group_id, 0), x.kind, x.audience, x.held_on, x.title," \
+	" ifnull(g.name || CASE WHEN g.period <> '' THEN ' (' || g.period || ')' ELSE '' END, '')" \
+	" FROM presentation x LEFT JOIN peer_group g ON g.id = x.peer_group_id"
+
+static void read_presentation(struct arena *a, sqlite3_stmt *st, struct presentation *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->id = sqlite3_column_int64(st, 0);
+	p->peer_group_id = sqlite3_column_int64(st, 1);
+	p->kind = col_text0(a, st, 2);
+	p->audience = col_text0(a, st, 3);
+	p->held_on = col_text0(a, st, 4);
+	p->title = col_text0(a, st, 5);
+	p->group_name = col_text0(a, st, 6);
+}
+
+/* The presenters of each of the n presentations. */
+static int read_presenters(struct store *s, struct arena *a, long long org, struct presentation *p, size_t n)
+{
+	sqlite3_stmt *pr = stmt(s, "SELECT r.person_id, p.name FROM presentation_presenter r JOIN person p"
+				" ON p.id = r.person_id WHERE r.organisation_id = ? AND r.presentation_id = ?"
+				" ORDER BY p.name COLLATE NOCASE");
+	int rc = ST_OK;
+	for (size_t i = 0; i < n && !rc; i++) {
+		sqlite3_bind_int64(pr, 1, org);
+		sqlite3_bind_int64(pr, 2, p[i].id);
+		size_t c1 = 0, c2 = 0, n2 = 0;
+		while ((rc = sqlite3_step(pr)) == SQLITE_ROW) {
+			*ROW_PUSH(a, p[i].presenters, p[i].npresenters, c1) = sqlite3_column_int64(pr, 0);
+			*ROW_PUSH(a, p[i].presenter_names, n2, c2) = col_text0(a, pr, 1);
+		}
+		sqlite3_reset(pr);
+		rc = map_rc(s, rc);
+	}
+	return rc;
+}
+
 int store_presentation_list(struct store *s, struct arena *a, long long org, long long group,
 			    struct presentation **out, size_t *n)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT x.id, ifnull(x.peer_group_id, 0), x.kind, x.audience, x.held_on, x.title,"
-				" ifnull(g.name || CASE WHEN g.period <> '' THEN ' (' || g.period || ')' ELSE '' END, '')"
-				" FROM presentation x LEFT JOIN peer_group g ON g.id = x.peer_group_id"
-				" WHERE x.organisation_id = ?1 AND (?2 = 0 OR x.peer_group_id = ?2)"
+	sqlite3_stmt *st = stmt(s, PRESENTATION_SELECT " WHERE x.organisation_id = ?1 AND (?2 = 0 OR x.peer_group_id = ?2)"
 				" ORDER BY x.held_on DESC, x.id DESC");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, group);
@@ -159,36 +193,26 @@ int store_presentation_list(struct store *s, struct arena *a, long long org, lon
 	int rc;
 	*out = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct presentation *p = ROW_PUSH(a, *out, *n, cap);
-		memset(p, 0, sizeof(*p));
-		p->id = sqlite3_column_int64(st, 0);
-		p->peer_group_id = sqlite3_column_int64(st, 1);
-		p->kind = col_text0(a, st, 2);
-		p->audience = col_text0(a, st, 3);
-		p->held_on = col_text0(a, st, 4);
-		p->title = col_text0(a, st, 5);
-		p->group_name = col_text0(a, st, 6);
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_presentation(a, st, ROW_PUSH(a, *out, *n, cap));
 	sqlite3_reset(st);
 	if ((rc = map_rc(s, rc)))
 		return rc;
-	sqlite3_stmt *pr = stmt(s, "SELECT r.person_id, p.name FROM presentation_presenter r JOIN person p"
-				" ON p.id = r.person_id WHERE r.organisation_id = ? AND r.presentation_id = ?"
-				" ORDER BY p.name COLLATE NOCASE");
-	for (size_t i = 0; i < *n && !rc; i++) {
-		struct presentation *p = &(*out)[i];
-		sqlite3_bind_int64(pr, 1, org);
-		sqlite3_bind_int64(pr, 2, p->id);
-		size_t c1 = 0, c2 = 0, n2 = 0;
-		while ((rc = sqlite3_step(pr)) == SQLITE_ROW) {
-			*ROW_PUSH(a, p->presenters, p->npresenters, c1) = sqlite3_column_int64(pr, 0);
-			*ROW_PUSH(a, p->presenter_names, n2, c2) = col_text0(a, pr, 1);
-		}
-		sqlite3_reset(pr);
-		rc = map_rc(s, rc);
-	}
-	return rc;
+	return read_presenters(s, a, org, *out, *n);
+}
+
+int store_presentation_get(struct store *s, struct arena *a, long long org, long long id, struct presentation *out)
+{
+	sqlite3_stmt *st = stmt(s, PRESENTATION_SELECT " WHERE x.organisation_id = ? AND x.id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_presentation(a, st, out);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? ST_NOTFOUND : map_rc(s, rc);
+	return read_presenters(s, a, org, out, 1);
 }
 
 int store_peer_group_set_active(struct store *s, long long org, long long id, bool active)

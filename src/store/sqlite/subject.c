@@ -126,6 +126,19 @@ static const struct source {
 	  "SELECT p.held_on, p.title, p.kind, p.audience FROM presentation_presenter pp "
 	  "JOIN presentation p ON p.id = pp.presentation_id WHERE pp.organisation_id = ?1 AND pp.person_id = ?2 "
 	  "ORDER BY p.held_on, p.id" },
+	{ "referrals", "referral", NULL,
+	  /* how the person came to take part, with who or what encouraged them */
+	  "SELECT r.noted_on, r.kind, ifnull(b.name, r.by_name) AS encouraged_by, r.by_role, x.title AS presentation "
+	  "FROM referral r LEFT JOIN person b ON b.id = r.by_person_id LEFT JOIN presentation x ON x.id = r.presentation_id "
+	  "WHERE r.organisation_id = ?1 AND r.person_id = ?2 ORDER BY r.noted_on, r.id" },
+	{ "named_as_encourager", "referral", NULL,
+	  /* where someone named the person as who encouraged them: the date and
+	   * the role, not who named them (that is the other person's) */
+	  "SELECT noted_on, by_role FROM referral WHERE organisation_id = ?1 AND by_person_id = ?2 ORDER BY noted_on, id" },
+	{ "presentations_attended", "presentation_attendee", NULL,
+	  "SELECT p.held_on, p.title, p.kind, p.audience FROM presentation_attendee t "
+	  "JOIN presentation p ON p.id = t.presentation_id WHERE t.organisation_id = ?1 AND t.person_id = ?2 "
+	  "ORDER BY p.held_on, p.id" },
 	{ "reports_written", "meeting_report", NULL,
 	  "SELECT m.starts_on AS date, pm.theme, r.status, r.agenda, r.themes, r.learning_moments, "
 	  "r.facilitator_reflection, r.mentor_reflection FROM meeting_report r JOIN meeting m ON m.id = r.meeting_id "
@@ -253,6 +266,8 @@ static const struct step {
 	  "DELETE FROM presentation_presenter WHERE organisation_id = ?1 AND person_id = ?2" },
 	{ N_("buddy_pair: the person's buddy pairs deleted, as participant and as buddy"),
 	  "DELETE FROM buddy_pair WHERE organisation_id = ?1 AND (person_id = ?2 OR buddy_id = ?2)" },
+	{ N_("referral: the name of someone outside the list replaced by the note, the referral kept as a count"),
+	  "UPDATE referral SET by_name = ?3 WHERE organisation_id = ?1 AND person_id = ?2 AND by_name <> ''" },
 	{ N_("reverse_pair: question emptied, the pair kept"),
 	  "UPDATE reverse_pair SET question = '' WHERE organisation_id = ?1 AND (senior_id = ?2 OR junior_id = ?2)" },
 	{ N_("answer: open answers given on name deleted"),

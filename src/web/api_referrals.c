@@ -1,0 +1,134 @@
+/* api_referrals.c — referrals (how a person came to take part) and
+ * presentation attendees in the API, under the rules of their pages
+ * (domain/referral.c): a person's referrals for the coach and the
+ * administrator, the participant's own under /me, removal, and who
+ * attended a presentation. */
+#include "web.h"
+#include "domain/referral.h"
+
+/* An id of the body: 0 when absent or null, -1 when it is not a whole
+ * number (so the domain refuses it with its message). */
+static long long body_id(json_t *j, const char *key)
+{
+	json_t *v = json_object_get(j, key);
+	if (!v || json_is_null(v))
+		return 0;
+	return json_is_integer(v) ? (long long)json_integer_value(v) : -1;
+}
+
+static json_t *list_json(const struct referral *r, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, referral_json(&r[i]));
+	return a;
+}
+
+static void add_from(struct web *w, long long person)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long id = 0;
+	int d = referral_add(&w->ctx, person, api_str(j, "kind"), body_id(j, "by_person_id"), api_str(j, "by_name"),
+			     api_str(j, "by_role"), body_id(j, "presentation_id"), api_str(j, "noted_on"), &e, &id);
+	api_answer(w, d, &e, id);
+	json_decref(j);
+}
+
+/* {"referrals":[...], "encouraged":[...]}: how the person came in, and whom they encouraged */
+void api_person_referrals(struct web *w)
+{
+	struct referral *r, *g;
+	size_t n, ng;
+	int d = referral_list(&w->ctx, w->id[0], &r, &n);
+	if (!d)
+		d = referral_list_given(&w->ctx, w->id[0], &g, &ng);
+	if (d) {
+		api_answer(w, d, NULL, 0);
+		return;
+	}
+	web_json(w, 200, json_pack("{s:o, s:o}", "referrals", list_json(r, n), "encouraged", list_json(g, ng)));
+}
+
+void api_person_referral_add(struct web *w)
+{
+	add_from(w, w->id[0]);
+}
+
+/* The participant's own: how they came in, never where someone else named them. */
+void api_me_referrals(struct web *w)
+{
+	struct referral *r;
+	size_t n;
+	int d = referral_list(&w->ctx, w->who.person_id, &r, &n);
+	if (d)
+		api_answer(w, d, NULL, 0);
+	else
+		web_json(w, 200, json_pack("{s:o}", "referrals", list_json(r, n)));
+}
+
+void api_me_referral_add(struct web *w)
+{
+	add_from(w, w->who.person_id);
+}
+
+/* The body names the person the referral is about ({"person_id"}), so that
+ * a wrong number does not remove someone else's. */
+void api_referral_remove(struct web *w)
+{
+	struct referral r;
+	int d = referral_get(&w->ctx, w->id[0], &r);
+	if (d) {
+		api_answer(w, d, NULL, 0);
+		return;
+	}
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	if (body_id(j, "person_id") != r.person_id) {
+		errors_add(&w->ctx, &e, "person_id", "%s", _("Give the person this referral is about as person_id."));
+		d = D_INVALID;
+	} else {
+		d = referral_remove(&w->ctx, r.id);
+	}
+	api_answer(w, d, &e, 0);
+	json_decref(j);
+}
+
+/* {"attendees":[...], "joined": N} */
+void api_presentation_attendees(struct web *w)
+{
+	struct presentation_view v;
+	int d = presentation_open(&w->ctx, w->id[0], &v);
+	if (d) {
+		api_answer(w, d, NULL, 0);
+		return;
+	}
+	web_json(w, 200, json_pack("{s:I, s:o, s:I}", "id", (json_int_t)v.p.id, "attendees",
+				   presentation_attendees_json(v.attendees, v.nattendees), "joined", (json_int_t)v.joined));
+}
+
+void api_presentation_attendee_add(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long person = body_id(j, "person_id");
+	api_answer(w, presentation_attendee_add(&w->ctx, w->id[0], person > 0 ? person : 0, &e), &e, 0);
+	json_decref(j);
+}
+
+void api_presentation_attendee_remove(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long person = body_id(j, "person_id");
+	api_answer(w, presentation_attendee_remove(&w->ctx, w->id[0], person > 0 ? person : 0, &e), &e, 0);
+	json_decref(j);
+}
