@@ -21,7 +21,6 @@
 #include "domain/model/people.h"
 #include "domain/model/spread.h"
 #include "formats/table.h"
-#include "store/spread.h"
 
 #include <jansson.h>
 #include <stdbool.h>

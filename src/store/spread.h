@@ -12,8 +12,6 @@
 
 #include <stddef.h>
 
-enum spread_by { SPREAD_BY_CIRCLE, SPREAD_BY_BATCH, SPREAD_BY_GROUP };
-
 /* The organisation's circles, batches or learning groups. */
 MUST_CHECK int store_spread_columns(struct store *s, struct arena *a, long long org, enum spread_by by,
 				    struct spread_source **out, size_t *n);

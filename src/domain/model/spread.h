@@ -6,6 +6,9 @@
 #ifndef LG_DOMAIN_MODEL_SPREAD_H
 #define LG_DOMAIN_MODEL_SPREAD_H
 
+/* what the columns of a spread table are */
+enum spread_by { SPREAD_BY_CIRCLE, SPREAD_BY_BATCH, SPREAD_BY_GROUP };
+
 /* A column as the store reads it: a circle ("LC1", "vj 2015"), a batch
  * (its name, its programme's) or a learning group (its name, its batch's). */
 struct spread_source {
