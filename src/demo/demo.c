@@ -42,6 +42,13 @@ const struct demo_login demo_logins[] = {
 	{ "mentor2@gemeente.example", "mentor", "gemeente-demo" },
 	{ "deelnemer2@gemeente.example", "participant", "gemeente-demo" },
 	{ "deelnemer3@gemeente.example", "participant", "gemeente-demo" },
+	/* the municipality of the learning circles: the HR adviser who
+	 * coordinates them, the secretary, a researcher, Anja */
+	{ "beheerder@leercirkels.example", "administrator", "leercirkels-demo" },
+	{ "opdrachtgever@leercirkels.example", "owner", "leercirkels-demo" },
+	{ "coach@leercirkels.example", "coach", "leercirkels-demo" },
+	{ "onderzoeker@leercirkels.example", "researcher", "leercirkels-demo" },
+	{ "deelnemer@leercirkels.example", "participant", "leercirkels-demo" },
 	{ 0, 0, 0 },
 };
 
@@ -131,7 +138,7 @@ static long long add_person(struct demo *d, const char *prefix, const char *name
 	p.name = (char *)name;
 	/* e-mail from the employee number: names may hold anything */
 	p.email = arena_printf(&d->a, "%s@%s.example", p.employee_id,
-			       strcmp(prefix, "P") ? "gemeente" : "politie");
+			       !strcmp(prefix, "P") ? "politie" : !strcmp(prefix, "L") ? "leercirkels" : "gemeente");
 	p.unit_id = unit;
 	p.manager_id = manager;
 	p.job_level = (char *)level;
@@ -381,6 +388,47 @@ static void municipality(struct demo *d)
 	demo_municipality(&d->c, &cast, d->pool, d->npool);
 }
 
+/* The municipality of seed 002's study: departments O, C, S and B with
+ * teams T1–T14 under the municipal secretary, a team leader and nine
+ * members per team (the size is leergang's own), the four focal
+ * participants under the seed's pseudonyms (their surnames are leergang's
+ * own), an HR adviser who coordinates the circles, two outside
+ * facilitators and a researcher. The circles: leercirkels.c. */
+static void leercirkels(struct demo *d)
+{
+	static const struct { const char *dept; int first, last; } depts[] = {
+		{ "Afdeling O", 1, 3 }, { "Afdeling C", 4, 7 }, { "Afdeling S", 8, 11 }, { "Afdeling B", 12, 14 },
+	};
+	struct leercirkels_cast m = { 0 };
+	long long top = add_unit(d, 0, "Gemeentesecretaris");
+	m.secretary = add_person(d, "L", next_name(d), top, 0, "Gemeentesecretaris");
+	set_manager(d, top, m.secretary);
+	long long adviser = add_person(d, "L", next_name(d), top, m.secretary, "HR-adviseur");
+	for (size_t i = 0; i < 4; i++) {
+		long long dept = add_unit(d, 0, depts[i].dept);
+		m.heads[i] = add_person(d, "L", next_name(d), dept, m.secretary, "Afdelingshoofd");
+		set_manager(d, dept, m.heads[i]);
+		for (int t = depts[i].first; t <= depts[i].last; t++) {
+			long long team = add_unit(d, dept, arena_printf(&d->a, "T%d", t));
+			const char *lead = t == 9 ? "Moniek Verhagen" : t == 14 ? "Paul Bosman" : next_name(d);
+			long long l = add_person(d, "L", lead, team, m.heads[i], "Teamleider");
+			set_manager(d, team, l);
+			m.team[t - 1].lead = l;
+			for (int k = 0; k < LC_TEAM_STAFF; k++) {
+				const char *name = t == 1 && k == 0 ? "Chris Hoekstra" : t == 11 && k == 0 ? "Anja Willems"
+											       : next_name(d);
+				m.team[t - 1].staff[k] = add_person(d, "L", name, team, l, "Medewerker");
+			}
+		}
+	}
+	for (int f = 0; f < 2; f++)
+		m.facilitators[f] = add_person(d, "X", next_name(d), 0, 0, "Extern begeleider leercirkels");
+	long long researcher = add_person(d, "X", next_name(d), 0, 0, "Onderzoeker");
+	long long people[] = { 0, m.secretary, adviser, researcher, m.team[10].staff[0] };
+	add_accounts(d, "leercirkels-demo", people);
+	demo_leercirkels(&d->c, &m);
+}
+
 int demo_load(struct store *st, const char *hash, enum demo_names names, struct buf *err)
 {
 	struct demo d = { 0 };
@@ -422,6 +470,13 @@ int demo_load(struct store *st, const char *hash, enum demo_names names, struct 
 	}
 	municipality(&d);
 	partners(&d);
+	if (add_org(&d, "leercirkels-demo", "Gemeente Leurdonk (demo leercirkels)") < 0) {
+		store_rollback(st);
+		buf_adds(err, "the demo organisations exist already");
+		arena_free(&d.a);
+		return ST_CONFLICT;
+	}
+	leercirkels(&d);
 	int r = store_commit(st);
 	if (r)
 		buf_addf(err, "%s", store_errmsg(st));

@@ -1,7 +1,8 @@
-/* demo.h — the demo installation of `leergang init --demo`: two fictional
- * organisations, a police unit and a municipality shaped like the one of
- * seed 002 (departments O, C, S, B with teams T1–T14), with people, an
- * account for every role (hostile names for the tests on request); and five
+/* demo.h — the demo installation of `leergang init --demo`: three fictional
+ * organisations, a police unit and two municipalities shaped like the one of
+ * seed 002 (departments O, C, S, B with teams T1–T14), the second with the
+ * learning circles of its study, with people, an account for every role
+ * (hostile names for the tests on request); and five
  * small partner organisations without accounts whose leadership scans make
  * up the police unit's benchmark. */
 #ifndef LG_DEMO_H
@@ -89,5 +90,17 @@ struct municipality_cast {
 	long long mentor3;                          /* the head of Afdeling C */
 };
 void demo_municipality(struct ctx *c, const struct municipality_cast *m, const long long *pool, size_t npool);
+
+/* leercirkels.c: the learning circles of seed 002's municipality, with
+ * these people of demo.c: the secretary, the heads of O, C, S and B, the
+ * circles' two facilitators, and the team leader and members of T1–T14. */
+#define LC_TEAM_STAFF 9
+struct leercirkels_cast {
+	long long secretary, heads[4], facilitators[2];
+	struct {
+		long long lead, staff[LC_TEAM_STAFF];
+	} team[14];
+};
+void demo_leercirkels(struct ctx *c, const struct leercirkels_cast *m);
 
 #endif

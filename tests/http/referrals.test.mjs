@@ -324,7 +324,8 @@ test('the department meeting as an audience: in the form, the list and the comma
   const id = Number(cli(srv.db, ['presentation', 'add', '--org', ORG, '--title', 'Overleg S', '--date', '2016-04-01',
     '--audience', 'department', '--presenter', employeeOf(facilitator)]).trim());
   assert.equal(sql(`SELECT audience FROM presentation WHERE id = ${id}`)[0].audience, 'department');
-  assert.equal(count(`SELECT count(*) AS n FROM presentation WHERE audience = 'department'`), 3);
+  assert.equal(count(`SELECT count(*) AS n FROM presentation WHERE audience = 'department'
+    AND organisation_id = (SELECT id FROM organisation WHERE slug = '${ORG}')`), 3);
   const bad = await coach.postJson('/api/v1/presentations', { kind: 'other', audience: 'raad', held_on: '2016-03-01',
     title: 'X', presenters: [facilitator] });
   assert.equal(bad.status, 422);
