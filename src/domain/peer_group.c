@@ -3,6 +3,7 @@
  * what each actor sees of a group, and the presentations that close a
  * circle. */
 #include "peer_group.h"
+#include "spread_table.h"
 #include "audit.h"
 #include "method.h"
 #include "role.h"
@@ -15,6 +16,7 @@
 #include "store/store.h"
 
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- the rule ---- */
@@ -205,6 +207,25 @@ int peer_group_set_active(struct ctx *c, long long id, int active, struct errors
 	return r;
 }
 
+/* Newest period first by when it starts ("zo-nj 2018" before "wi-vj
+ * 2018" before "zo-nj 2017", which text order does not give), then kind,
+ * then the name in natural order (LC3 before LC11). */
+static int listed_cmp(const void *x, const void *y)
+{
+	const struct peer_group *a = x, *b = y;
+	char sa[11], sb[11];
+	spread_period_start(a->period, sa);
+	spread_period_start(b->period, sb);
+	int r = strcmp(sb, sa);
+	if (!r)
+		r = strcmp(b->period, a->period);
+	if (!r)
+		r = strcmp(a->kind, b->kind);
+	if (!r)
+		r = spread_name_cmp(a->name, b->name);
+	return r ? r : (a->id > b->id) - (a->id < b->id);
+}
+
 int peer_group_list(struct ctx *c, struct peer_group **out, size_t *n)
 {
 	long long me = sees_counts(c) ? 0 : c->who->person_id;
@@ -213,7 +234,10 @@ int peer_group_list(struct ctx *c, struct peer_group **out, size_t *n)
 		*n = 0;
 		return D_OK;
 	}
-	return d_from_store(store_peer_group_list(c->st, c->a, c->who->organisation_id, me, out, n));
+	int r = d_from_store(store_peer_group_list(c->st, c->a, c->who->organisation_id, me, out, n));
+	if (!r && *n > 1)
+		qsort(*out, *n, sizeof **out, listed_cmp);
+	return r;
 }
 
 bool peer_group_any(struct ctx *c)

@@ -154,6 +154,10 @@ static void group_page(struct web *w, const struct errors *e, int status)
 		for (size_t i = 0; i < v.nmembers; i++) {
 			html(w->out, "<li>%s <span class=\"muted\">(%s)</span>", v.members[i].name,
 			     !strcmp(v.members[i].role, "facilitator") ? _("facilitator") : _("member"));
+			if (v.may_manage && strcmp(v.members[i].role, "facilitator"))  /* how they came in: referrals.c */
+				html(w->out, " <a href=\"/people/%lld#referral\" aria-label=\"%s\">%s</a>", v.members[i].person_id,
+				     arena_printf(w->a, _("How did %s come to take part?"), v.members[i].name),
+				     _("How they came to take part"));
 			if (v.may_manage) {
 				html(w->out, " <form method=\"post\" action=\"/peer-groups/%lld/members/remove\" class=\"inline\">"
 					     "<input type=\"hidden\" name=\"person\" value=\"%lld\">", v.g.id, v.members[i].person_id);
