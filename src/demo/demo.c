@@ -101,8 +101,15 @@ struct demo {
 	size_t npool;
 };
 
+void demo_check(int r, const struct errors *e, const char *what)
+{
+	if (r)
+		die("demo: %s: %s", what, e && e->n ? e->items[0].message : "failed");
+}
+
 /* The pool in a fixed mixed order (so that groups mix teams), with first
  * (a person who must be in the first group) in front. */
+
 static void mix_pool(struct demo *d, long long front)
 {
 	unsigned x = 12345;

@@ -30,6 +30,11 @@ enum demo_names { DEMO_NAMES_ORDINARY, DEMO_NAMES_HOSTILE };
  * make it here (a fuzz harness passes a cheap one). */
 int demo_load(struct store *st, const char *hash, enum demo_names names, struct buf *err);
 
+/* Stops the demo with what failed (and the first error's message) when r
+ * is not D_OK. */
+struct errors;
+void demo_check(int r, const struct errors *e, const char *what);
+
 /* programmes.c: the programmes of the two demo organisations, as the demo
  * actor (c) of that organisation. pool: people to enrol, in order. */
 struct ctx;

@@ -185,12 +185,6 @@ static const struct {
 	{ STAFF(10, 0), "own", NOBODY, "", "", -1, "2017-08-28" },
 };
 
-static void check(int r, const struct errors *e, const char *what)
-{
-	if (r)
-		die("demo: %s: %s", what, e && e->n ? e->items[0].message : "failed");
-}
-
 static size_t cast_list(const struct leercirkels_cast *m, const struct who *w, size_t max, long long *out)
 {
 	size_t n = 0;
@@ -206,34 +200,34 @@ void demo_leercirkels(struct ctx *c, const struct leercirkels_cast *m)
 	struct errors e = { 0 };
 	long long circle[NCIRCLES], pres[NPRES];
 	for (int i = 0; i < NCIRCLES; i++) {
-		check(peer_group_create(c, "circle", circles[i].name, circles[i].period, &e, &circle[i]), &e, "circle");
+		demo_check(peer_group_create(c, "circle", circles[i].name, circles[i].period, &e, &circle[i]), &e, "circle");
 		for (int f = 0; f < 2; f++)
-			check(peer_group_member_set(c, circle[i], m->facilitators[f], "facilitator", circles[i].from,
+			demo_check(peer_group_member_set(c, circle[i], m->facilitators[f], "facilitator", circles[i].from,
 						    circles[i].to, &e),
 			      &e, "circle facilitator");
 	}
 	for (size_t i = 0; i < sizeof seats / sizeof seats[0]; i++) {
 		int k = seats[i].circle;
-		check(peer_group_member_set(c, circle[k], person_of(m, seats[i].who), "member", circles[k].from,
+		demo_check(peer_group_member_set(c, circle[k], person_of(m, seats[i].who), "member", circles[k].from,
 					    circles[k].to, &e),
 		      &e, "circle member");
 	}
 	for (int i = 0; i < NPRES; i++) {
 		long long people[6];
 		size_t n = cast_list(m, presentations[i].presenters, 4, people);
-		check(presentation_add(c, presentations[i].kind, presentations[i].audience, presentations[i].held_on,
+		demo_check(presentation_add(c, presentations[i].kind, presentations[i].audience, presentations[i].held_on,
 				       presentations[i].title,
 				       presentations[i].circle < 0 ? 0 : circle[presentations[i].circle], people, n,
 				       &e, &pres[i]),
 		      &e, "presentation");
 		n = cast_list(m, presentations[i].attendees, 6, people);
 		for (size_t k = 0; k < n; k++)
-			check(presentation_attendee_add(c, pres[i], people[k], &e), &e, "attendee");
+			demo_check(presentation_attendee_add(c, pres[i], people[k], &e), &e, "attendee");
 	}
 	for (size_t i = 0; i < sizeof referrals / sizeof referrals[0]; i++) {
 		long long id;
 		bool by = referrals[i].by.team != 99;
-		check(referral_add(c, person_of(m, referrals[i].who), referrals[i].kind,
+		demo_check(referral_add(c, person_of(m, referrals[i].who), referrals[i].kind,
 				   by ? person_of(m, referrals[i].by) : 0, referrals[i].by_name, referrals[i].by_role,
 				   referrals[i].presentation < 0 ? 0 : pres[referrals[i].presentation],
 				   referrals[i].noted_on, &e, &id),
@@ -241,5 +235,5 @@ void demo_leercirkels(struct ctx *c, const struct leercirkels_cast *m)
 	}
 	/* the circles are over: the last ended in November 2018 */
 	for (int i = 0; i < NCIRCLES; i++)
-		check(peer_group_set_active(c, circle[i], 0, &e), &e, "circle ended");
+		demo_check(peer_group_set_active(c, circle[i], 0, &e), &e, "circle ended");
 }

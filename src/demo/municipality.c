@@ -44,12 +44,6 @@
 #include <string.h>
 #include <time.h>
 
-static void check(int r, const struct errors *e, const char *what)
-{
-	if (r)
-		die("demo (municipality): %s: %s", what, e && e->n ? e->items[0].message : "database");
-}
-
 /* The demo actor as one person of the organisation (a facilitator writing,
  * a participant answering). */
 struct as {
@@ -150,7 +144,7 @@ static void attend(struct ctx *c, long long group, const long long *meeting, siz
 			if (!strcmp(en[i].status, "stopped"))
 				continue;
 			const char *st = (i * 3 + k) % 7 == 5 ? "excused" : "present";
-			check(attendance_record(c, meeting[k], en[i].person_id, st, (long long)time(NULL), &e), &e,
+			demo_check(attendance_record(c, meeting[k], en[i].person_id, st, (long long)time(NULL), &e), &e,
 			      "attendance");
 		}
 }
@@ -242,9 +236,9 @@ static void logbook(struct ctx *c, long long person, long long group, int from)
 		e.tags = (char *)days[i].tags;
 		struct errors err = { 0 };
 		long long id;
-		check(logbook_save(pc, &e, (long long)time(NULL), &err, &id), &err, "logbook");
+		demo_check(logbook_save(pc, &e, (long long)time(NULL), &err, &id), &err, "logbook");
 		if (strcmp(days[i].share, "private"))
-			check(logbook_share(pc, id, days[i].share, group, (long long)time(NULL), &err), &err, "share");
+			demo_check(logbook_share(pc, id, days[i].share, group, (long long)time(NULL), &err), &err, "share");
 	}
 }
 
@@ -257,10 +251,10 @@ static void trajectory(struct ctx *c, long long group, long long person, long lo
 	struct as pa, fa;
 	struct ctx *pc = as(c, &pa, person), *fc = as(c, &fa, facilitator);
 	long long now = (long long)time(NULL);
-	check(question_write(pc, group, question, now - 30 * 86400, &e), &e, "learning question");
+	demo_check(question_write(pc, group, question, now - 30 * 86400, &e), &e, "learning question");
 	if (revised)
-		check(question_write(pc, group, revised, now - 5 * 86400, &e), &e, "learning question");
-	check(intake_save(fc, enrolment_of(c, group, person), demo_day(c, -28), expectations, now, &e), &e, "intake");
+		demo_check(question_write(pc, group, revised, now - 5 * 86400, &e), &e, "learning question");
+	demo_check(intake_save(fc, enrolment_of(c, group, person), demo_day(c, -28), expectations, now, &e), &e, "intake");
 	struct development_goal g1 = { 0 }, g2 = { 0 };
 	g1.text = "Ik bespreek in elk teamoverleg één casus vanuit de vraag wat de inwoner nodig heeft.";
 	g1.measure = "Na drie maanden hebben we tien casussen zo besproken.";
@@ -270,12 +264,12 @@ static void trajectory(struct ctx *c, long long group, long long person, long lo
 	g2.measure = "Mijn agenda heeft elke week een middag zonder overleg.";
 	g2.due_on = (char *)demo_day(c, 60);
 	g2.elements = "T6";
-	check(plan_goal_save(pc, group, &g1, now, &e, NULL), &e, "goal");
-	check(plan_goal_save(pc, group, &g2, now, &e, NULL), &e, "goal");
-	check(plan_assignment_save(pc, group,
+	demo_check(plan_goal_save(pc, group, &g1, now, &e, NULL), &e, "goal");
+	demo_check(plan_goal_save(pc, group, &g2, now, &e, NULL), &e, "goal");
+	demo_check(plan_assignment_save(pc, group,
 				   "Een werkwijze voor de wijkteams waarin één contactpersoon het gezin volgt, uitgeprobeerd "
 				   "met twee gezinnen.", now, &e), &e, "assignment");
-	check(plan_talk_add(pc, group, demo_day(c, -10),
+	demo_check(plan_talk_add(pc, group, demo_day(c, -10),
 			    "Mijn teamleider maakt ruimte in de planning voor de proef; we spreken elkaar over zes weken weer.",
 			    now, &e), &e, "talk with the manager");
 }
@@ -303,8 +297,8 @@ static void module_groups(struct ctx *c, const struct municipality_cast *m, cons
 	/* Groep 2: the second facilitator, mentor and participant, with ten
 	 * others of the pool who are not in Groep 1 */
 	long long g2;
-	check(group_create(c, b[0].id, "Groep 2", &e, &g2), &e, "Groep 2");
-	check(group_staff(c, g2, m->mentor2, m->facilitator2, "proposed", &e), &e, "staffing of Groep 2");
+	demo_check(group_create(c, b[0].id, "Groep 2", &e, &g2), &e, "Groep 2");
+	demo_check(group_staff(c, g2, m->mentor2, m->facilitator2, "proposed", &e), &e, "staffing of Groep 2");
 	struct enrolment *en1;
 	size_t n1 = enrolments_of(c, g1, &en1);
 	long long people[11];
@@ -317,22 +311,22 @@ static void module_groups(struct ctx *c, const struct municipality_cast *m, cons
 		if (!taken)
 			people[np++] = pool[i];
 	}
-	check(group_enrol(c, g2, people, np, demo_day(c, -21), &e), &e, "enrolment in Groep 2");
+	demo_check(group_enrol(c, g2, people, np, demo_day(c, -21), &e), &e, "enrolment in Groep 2");
 	for (int k = 1; k <= 7; k++) {
 		struct meeting_when w = { demo_day(c, -12 + (k - 1) * 10), "09:30", "12:30",
 					  k == 1 ? "Stadhuis, kamer 2.04" : "Stadswinkel, vergaderzaal" };
-		check(meeting_plan(c, g2, k, &w, (long long)time(NULL), &e, NULL), &e, "a module step of Groep 2");
+		demo_check(meeting_plan(c, g2, k, &w, (long long)time(NULL), &e, NULL), &e, "a module step of Groep 2");
 	}
 
 	/* both pairs clicked at the first step */
-	check(group_staff(c, g1, m->mentor, m->facilitator, "confirmed", &e), &e, "pair of Groep 1");
-	check(group_staff(c, g2, m->mentor2, m->facilitator2, "confirmed", &e), &e, "pair of Groep 2");
+	demo_check(group_staff(c, g1, m->mentor, m->facilitator, "confirmed", &e), &e, "pair of Groep 1");
+	demo_check(group_staff(c, g2, m->mentor2, m->facilitator2, "confirmed", &e), &e, "pair of Groep 2");
 	long long groups[2] = { g1, g2 };
 	for (int g = 0; g < 2; g++) {
 		struct enrolment *en;
 		size_t n = enrolments_of(c, groups[g], &en);
 		for (size_t i = 0; i < n; i++)
-			check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, NULL, &e), &e, "active");
+			demo_check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, NULL, &e), &e, "active");
 		long long meeting[7];
 		meetings_of(c, groups[g], meeting, 7);
 		attend(c, groups[g], meeting, 2);
@@ -353,7 +347,7 @@ static void module_groups(struct ctx *c, const struct municipality_cast *m, cons
 	size_t n2 = enrolments_of(c, g2, &en2);
 	for (size_t i = 0; i < n2; i++)
 		if (en2[i].person_id != m->participant2) {
-			check(enrolment_set_status(c, en2[i].id, "stopped", demo_day(c, -3), "work", "Vertrekt naar een andere gemeente.", &e),
+			demo_check(enrolment_set_status(c, en2[i].id, "stopped", demo_day(c, -3), "work", "Vertrekt naar een andere gemeente.", &e),
 			      &e, "stopped");
 			break;
 		}
@@ -365,12 +359,12 @@ static void module_groups(struct ctx *c, const struct municipality_cast *m, cons
 	struct as pa;
 	struct ctx *pc = as(c, &pa, m->participant);
 	pa.w.account_id = acc.id;
-	check(calendar_feed_create(pc, 0, (long long)time(NULL), token), NULL, "calendar feed");
+	demo_check(calendar_feed_create(pc, 0, (long long)time(NULL), token), NULL, "calendar feed");
 	/* a second reverse mentoring pair: the second mentor learns from the second participant */
 	long long pair;
-	check(reverse_pair_add(c, m->mentor2, m->participant2, "Wat vraagt een jonge collega van een leidinggevende?",
+	demo_check(reverse_pair_add(c, m->mentor2, m->participant2, "Wat vraagt een jonge collega van een leidinggevende?",
 			       demo_day(c, -40), (long long)time(NULL), &e, &pair), &e, "reverse pair");
-	check(reverse_pair_step(c, pair, 2, (long long)time(NULL), &e), &e, "reverse step");
+	demo_check(reverse_pair_step(c, pair, 2, (long long)time(NULL), &e), &e, "reverse step");
 	*group1 = g1;
 }
 
@@ -395,7 +389,7 @@ static long long circles_programme(struct ctx *c)
 {
 	struct errors e = { 0 };
 	long long prog;
-	check(programme_from_template(c, "live", "Leercirkels Leiderschap en talentontwikkeling", &e, &prog), &e,
+	demo_check(programme_from_template(c, "live", "Leercirkels Leiderschap en talentontwikkeling", &e, &prog), &e,
 	      "learning circles");
 	struct programme p;
 	if (store_programme_get(c->st, c->a, c->who->organisation_id, prog, &p))
@@ -404,7 +398,7 @@ static long long circles_programme(struct ctx *c)
 	p.ambition = "Doorbreken en verbinden, leren met de praktijk: deelnemers zetten reflectie om in handelen, en "
 		     "brengen dat via hun pecha kucha in de organisatie.";
 	p.cascade_meeting = 0;
-	check(programme_update(c, &p, &e), &e, "the circles' design");
+	demo_check(programme_update(c, &p, &e), &e, "the circles' design");
 	struct programme_meeting *pm;
 	size_t npm;
 	if (store_programme_meeting_list(c->st, c->a, c->who->organisation_id, prog, &pm, &npm))
@@ -413,7 +407,7 @@ static long long circles_programme(struct ctx *c)
 		pm[i].theme = (char *)circle_themes[i];
 		pm[i].days = 1;
 		pm[i].from_menu = 0;
-		check(design_meeting_save(c, &pm[i], &e, NULL), &e, "a circle meeting");
+		demo_check(design_meeting_save(c, &pm[i], &e, NULL), &e, "a circle meeting");
 	}
 	return prog;
 }
@@ -453,7 +447,7 @@ static void circles(struct ctx *c, const struct municipality_cast *m, long long 
 {
 	struct errors e = { 0 };
 	long long batch, now = (long long)time(NULL);
-	check(batch_create(c, prog, "Najaar 2025", &e, &batch), &e, "the circles' batch");
+	demo_check(batch_create(c, prog, "Najaar 2025", &e, &batch), &e, "the circles' batch");
 	long long heads[3] = { m->mentor, m->mentor2, m->mentor3 };
 	long long facilitators[3] = { m->facilitator, m->facilitator2, m->facilitator };
 	static const struct pick who[3][4] = {
@@ -476,22 +470,22 @@ static void circles(struct ctx *c, const struct municipality_cast *m, long long 
 		n += pick(c, who[g], 4, taken, ntaken, people + n, 12 - n);
 		for (size_t i = 0; i < n && ntaken < 40; i++)
 			taken[ntaken++] = people[i];
-		check(group_create(c, batch, arena_printf(c->a, "Leercirkel %d", g + 1), &e, &groups[g]), &e, "circle");
-		check(group_staff(c, groups[g], heads[g], facilitators[g], "proposed", &e), &e, "circle staffing");
-		check(group_enrol(c, groups[g], people, n, demo_day(c, -330), &e), &e, "circle enrolment");
+		demo_check(group_create(c, batch, arena_printf(c->a, "Leercirkel %d", g + 1), &e, &groups[g]), &e, "circle");
+		demo_check(group_staff(c, groups[g], heads[g], facilitators[g], "proposed", &e), &e, "circle staffing");
+		demo_check(group_enrol(c, groups[g], people, n, demo_day(c, -330), &e), &e, "circle enrolment");
 		long long meeting[10];
 		for (int k = 1; k <= 10; k++) {
 			struct meeting_when w = { demo_day(c, -310 + (k - 1) * 14 + g), "14:00", "17:00",
 						  k == 10 ? "Stadhuis, raadzaal" : "Stadhuis, kamer 1.08" };
-			check(meeting_plan(c, groups[g], k, &w, now, &e, &meeting[k - 1]), &e, "circle meeting");
+			demo_check(meeting_plan(c, groups[g], k, &w, now, &e, &meeting[k - 1]), &e, "circle meeting");
 		}
-		check(group_staff(c, groups[g], heads[g], facilitators[g], "confirmed", &e), &e, "circle pair");
+		demo_check(group_staff(c, groups[g], heads[g], facilitators[g], "confirmed", &e), &e, "circle pair");
 		struct enrolment *en;
 		size_t nen = enrolments_of(c, groups[g], &en);
 		for (size_t i = 0; i < nen; i++)
-			check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, NULL, &e), &e, "active");
+			demo_check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, NULL, &e), &e, "active");
 		if (g == 2)
-			check(enrolment_set_status(c, en[nen - 1].id, "stopped", demo_day(c, -250), "illness",
+			demo_check(enrolment_set_status(c, en[nen - 1].id, "stopped", demo_day(c, -250), "illness",
 						   "Langdurig ziek; wil in een volgende cirkel opnieuw beginnen.", &e), &e, "stopped");
 		attend(c, groups[g], meeting, 10);
 		demo_reports_write(c, groups[g], meeting, g < 2 ? 5 : 3, facilitators[g], heads[g], circle_reports, 5,
@@ -499,10 +493,10 @@ static void circles(struct ctx *c, const struct municipality_cast *m, long long 
 		nen = enrolments_of(c, groups[g], &en);
 		for (size_t i = 0; i < nen; i++)
 			if (strcmp(en[i].status, "stopped"))
-				check(enrolment_set_status(c, en[i].id, "completed", demo_day(c, -184 + g), NULL, NULL, &e), &e, "completed");
+				demo_check(enrolment_set_status(c, en[i].id, "completed", demo_day(c, -184 + g), NULL, NULL, &e), &e, "completed");
 		if (g < 2) {
 			struct as fa;
-			check(story_save(as(c, &fa, facilitators[g]), groups[g],
+			demo_check(story_save(as(c, &fa, facilitators[g]), groups[g],
 					 "# Ons leerverhaal\n\nTien middagen lang brachten we onze eigen casussen in. De "
 					 "begeleiders gaven er theorie bij, de groep gaf feedback in rollenspellen, en we sloten "
 					 "af met een pecha kucha voor het MT en het college.",
@@ -513,9 +507,9 @@ static void circles(struct ctx *c, const struct municipality_cast *m, long long 
 	/* the closing talk of the demo participant, offered at the last meeting and held */
 	struct as fa, pa;
 	long long place = enrolment_of(c, groups[0], m->participant);
-	check(closing_record(as(c, &fa, m->facilitator), place, demo_day(c, -184), "held", demo_day(c, -170), now, &e), &e,
+	demo_check(closing_record(as(c, &fa, m->facilitator), place, demo_day(c, -184), "held", demo_day(c, -170), now, &e), &e,
 	      "closing talk");
-	check(closing_write(as(c, &pa, m->participant), place,
+	demo_check(closing_write(as(c, &pa, m->participant), place,
 			    "Ik durf nu vaker te vragen wat iemand nodig heeft, in plaats van meteen een oplossing te geven.",
 			    "Mijn pecha kucha in het teamoverleg herhalen, en een maatje zoeken in Afdeling C.", now, &e), &e,
 	      "closing words");
@@ -552,7 +546,7 @@ static void hand_in(struct ctx *c, const struct wave *w, const struct invitation
 		f[nf++] = (struct respond_field){ arena_printf(c->a, "i%lld", it->id),
 						  arena_printf(c->a, "%d", it->options[o].value) };
 	}
-	check(respond_save(c->st, c->a, &r, f, nf, true, on, &e), &e, "an answer");
+	demo_check(respond_save(c->st, c->a, &r, f, nf, true, on, &e), &e, "an answer");
 }
 
 /* The learning-climate scan of the circles, closed: seven answers in
@@ -568,7 +562,7 @@ static void climate(struct ctx *c, long long prog, const long long *groups)
 		die("demo (municipality): the learning-climate scan");
 	struct wave_new n = { instrument, "Leerklimaat na de leercirkels", "programme", prog, demo_day(c, -170), demo_day(c, -150),
 			      false, NULL };
-	check(wave_create(c, &n, (long long)time(NULL), &e, &wave), &e, "climate wave");
+	demo_check(wave_create(c, &n, (long long)time(NULL), &e, &wave), &e, "climate wave");
 	struct wave w;
 	struct invitation *inv;
 	size_t ninv;
@@ -616,7 +610,7 @@ static void feedback_360(struct ctx *c, const struct municipality_cast *m)
 	r[n++] = (struct rater){ m->mentor2, "peer", NULL };
 	r[n++] = (struct rater){ m->mentor3, "peer", NULL };
 	r[n++] = (struct rater){ 0, "other", "adviseur@regio-ettenwaard.example" };
-	check(wave_create_360(c, instrument, "360°-feedback afdelingshoofd O",
+	demo_check(wave_create_360(c, instrument, "360°-feedback afdelingshoofd O",
 			      "Het afdelingshoofd wil weten hoe collega's en medewerkers het leiderschap ervaren, als begin van een ontwikkelplan.",
 			      m->mentor, r, n, demo_day(c, -45), demo_day(c, -14),
 			      (long long)time(NULL), &e, &wave), &e, "360 round");

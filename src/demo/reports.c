@@ -20,12 +20,6 @@
 #include <string.h>
 #include <time.h>
 
-static void check(int r, const struct errors *e, const char *what)
-{
-	if (r)
-		die("demo: %s: %s", what, e->n ? e->items[0].message : "database");
-}
-
 static const struct demo_report_text texts[] = {
 	{ "1. Kennismaking en verwachtingen\n2. Het VLOW-model: vertrouwen, lef, openheid, waardering\n3. Afspraken over de groep",
 	  "We spraken over wat \"verbinding\" betekent in het dagelijkse werk. Het gesprek kwam al snel op de vraag hoe je als leidinggevende open blijft als de druk hoog is.",
@@ -78,10 +72,10 @@ void demo_reports_write(struct ctx *c, long long group, const long long *meeting
 		struct errors e = { 0 };
 		size_t t = (size_t)k % ntx;
 		struct report_texts rt = { tx[t].agenda, tx[t].themes, tx[t].moments, tx[t].reflection, NULL };
-		check(report_save(&fc, meeting[k], &rt, now, &e, NULL), &e, "report");
+		demo_check(report_save(&fc, meeting[k], &rt, now, &e, NULL), &e, "report");
 		if (*tx[t].mentor) {
 			struct report_texts mt = { .mentor_reflection = tx[t].mentor };
-			check(report_save(&mc, meeting[k], &mt, now, &e, NULL), &e, "mentor reflection");
+			demo_check(report_save(&mc, meeting[k], &mt, now, &e, NULL), &e, "mentor reflection");
 		}
 		/* two contributions from those present */
 		int given = 0;
@@ -90,17 +84,17 @@ void demo_reports_write(struct ctx *c, long long group, const long long *meeting
 				continue;
 			pa.person_id = at[i].person_id;
 			const char *text = contribs[((size_t)k * 2 + (size_t)given) % ncontribs];
-			check(contribution_save(&pc, meeting[k], text, now, &e), &e, "contribution");
+			demo_check(contribution_save(&pc, meeting[k], text, now, &e), &e, "contribution");
 			given++;
 		}
 		bool last = k == held - 1;
 		if (!last || publish_last) {
 			struct report_view v;
-			check(report_read(&fc, meeting[k], &v), &e, "report read");
+			demo_check(report_read(&fc, meeting[k], &v), &e, "report read");
 			for (size_t i = 0; i < v.ncontribs; i++)
 				if (i == 0 || k % 2)
-					check(contribution_place(&fc, v.contribs[i].id, true, now), &e, "place");
-			check(report_publish(&fc, meeting[k], true, now, &e), &e, "publish");
+					demo_check(contribution_place(&fc, v.contribs[i].id, true, now), &e, "place");
+			demo_check(report_publish(&fc, meeting[k], true, now, &e), &e, "publish");
 		}
 	}
 }
@@ -127,8 +121,8 @@ static void other_groups(struct ctx *c, long long prog, long long batch, const l
 		char name[32];
 		snprintf(name, sizeof(name), "Leergroep %c", 'B' + g);
 		long long group;
-		check(group_create(c, batch, name, &e, &group), &e, "group");
-		check(group_staff(c, group, mentors[(g + 1) % 4], facilitators[(g + 1) % 4], "proposed", &e), &e, "staff");
+		demo_check(group_create(c, batch, name, &e, &group), &e, "group");
+		demo_check(group_staff(c, group, mentors[(g + 1) % 4], facilitators[(g + 1) % 4], "proposed", &e), &e, "staff");
 		long long people[12];
 		for (int i = 0; i < 12; i++) {
 			if (k % npool == 0)
@@ -136,20 +130,20 @@ static void other_groups(struct ctx *c, long long prog, long long batch, const l
 			people[i] = pool[k++ % npool];
 		}
 		date_add_days(today, -420, day);
-		check(group_enrol(c, group, people, 12, day, &e), &e, "enrolment");
+		demo_check(group_enrol(c, group, people, 12, day, &e), &e, "enrolment");
 		long long meeting[10];
 		char held_on[10][11];
 		for (int m = 1; m <= 10; m++) {
 			date_add_days(today, -400 + (m - 1) * 14, held_on[m - 1]);
 			struct meeting_when w = { held_on[m - 1], "13:00", "17:00", "Leergebouw, lokaal 3" };
-			check(meeting_plan(c, group, m, &w, now, &e, &meeting[m - 1]), &e, "plan");
+			demo_check(meeting_plan(c, group, m, &w, now, &e, &meeting[m - 1]), &e, "plan");
 		}
 		struct enrolment *en;
 		size_t nen;
 		if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group, &en, &nen))
 			die("demo: enrolments");
 		for (size_t i = 0; i < nen; i++)
-			check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, NULL, &e), &e, "active");
+			demo_check(enrolment_set_status(c, en[i].id, "active", NULL, NULL, NULL, &e), &e, "active");
 		/* attendance: mostly present, now and then excused or absent, one
 		 * person in some groups at half the meetings; those who stop come
 		 * until they stop */
@@ -163,7 +157,7 @@ static void other_groups(struct ctx *c, long long prog, long long batch, const l
 				const char *st = (i == 0 && g % 3 == 1 && m % 2) ? "absent"
 						 : ((int)i + m + g) % 8 == 3 ? "excused"
 						 : ((int)i * 3 + m + g) % 17 == 5 ? "absent" : "present";
-				check(attendance_record(c, meeting[m], en[i].person_id, st, now, &e), &e, "attendance");
+				demo_check(attendance_record(c, meeting[m], en[i].person_id, st, now, &e), &e, "attendance");
 			}
 		}
 		date_add_days(today, -400 + 9 * 14, day);
@@ -177,9 +171,9 @@ static void other_groups(struct ctx *c, long long prog, long long batch, const l
 			const char *note = i == 9 ? "In overleg met de leidinggevende gestopt."
 				: g < 5 ? "Langdurig ziek." : "Door de werkdruk in het district niet meer vrij te maken.";
 			if (stop)
-				check(enrolment_set_status(c, en[i].id, "stopped", on, kind, note, &e), &e, "stopped");
+				demo_check(enrolment_set_status(c, en[i].id, "stopped", on, kind, note, &e), &e, "stopped");
 			else
-				check(enrolment_set_status(c, en[i].id, "completed", day, NULL, NULL, &e), &e, "completed");
+				demo_check(enrolment_set_status(c, en[i].id, "completed", day, NULL, NULL, &e), &e, "completed");
 		}
 	}
 }
@@ -198,21 +192,21 @@ void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t ne
 	memcpy(people + 1, pool + next, 8 * sizeof(*people));
 	size_t n = 9;
 	long long prog, batch, group, meeting[10];
-	check(programme_from_template(c, "live", "LiVe! Westerschelde 2025", &e, &prog), &e, "finished programme");
-	check(batch_create(c, prog, "Lichting 1", &e, &batch), &e, "batch");
-	check(group_create(c, batch, "Leergroep A", &e, &group), &e, "group");
-	check(group_staff(c, group, mentor, facilitator, "proposed", &e), &e, "staffing");
+	demo_check(programme_from_template(c, "live", "LiVe! Westerschelde 2025", &e, &prog), &e, "finished programme");
+	demo_check(batch_create(c, prog, "Lichting 1", &e, &batch), &e, "batch");
+	demo_check(group_create(c, batch, "Leergroep A", &e, &group), &e, "group");
+	demo_check(group_staff(c, group, mentor, facilitator, "proposed", &e), &e, "staffing");
 	char today[11], day[11];
 	date_today((long long)time(NULL), today);
 	date_add_days(today, -420, day);
-	check(group_enrol(c, group, people, n, day, &e), &e, "enrolment");
+	demo_check(group_enrol(c, group, people, n, day, &e), &e, "enrolment");
 	long long now = (long long)time(NULL);
 	for (int k = 1; k <= 10; k++) {
 		date_add_days(today, -400 + (k - 1) * 14, day);
 		struct meeting_when w = { day, "13:00", "17:00", "Leergebouw, lokaal 2" };
-		check(meeting_plan(c, group, k, &w, now, &e, &meeting[k - 1]), &e, "plan");
+		demo_check(meeting_plan(c, group, k, &w, now, &e, &meeting[k - 1]), &e, "plan");
 	}
-	check(group_staff(c, group, mentor, facilitator, "confirmed", &e), &e, "pair");
+	demo_check(group_staff(c, group, mentor, facilitator, "confirmed", &e), &e, "pair");
 	struct enrolment *en;
 	size_t nen;
 	if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group, &en, &nen))
@@ -230,20 +224,20 @@ void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t ne
 		{ true, 0, 0, "Een dag meelopen in een ander district", "De groep wilde de eigen blik verbreden.", prep[2], 2 },
 	};
 	for (int k = 0; k < 3; k++)
-		check(meeting_choose(c, meeting[5 + k], &ch[k], now, &e), &e, "menu choice");
+		demo_check(meeting_choose(c, meeting[5 + k], &ch[k], now, &e), &e, "menu choice");
 	for (int k = 0; k < 10; k++)
 		for (size_t i = 0; i < nen; i++)
-			check(attendance_record(c, meeting[k], en[i].person_id, (i + (size_t)k) % 7 == 3 ? "excused" : "present",
+			demo_check(attendance_record(c, meeting[k], en[i].person_id, (i + (size_t)k) % 7 == 3 ? "excused" : "present",
 						now, &e), &e, "attendance");
 	date_add_days(today, -400 + 9 * 14, day);
 	for (size_t i = 0; i < nen; i++)
-		check(enrolment_set_status(c, en[i].id, "completed", day, NULL, NULL, &e), &e, "completed");
+		demo_check(enrolment_set_status(c, en[i].id, "completed", day, NULL, NULL, &e), &e, "completed");
 	demo_reports_write(c, group, meeting, 10, facilitator, mentor, texts, ARRAY_SIZE(texts), contributions,
 			   ARRAY_SIZE(contributions), true);
 	struct actor fa = *c->who;
 	fa.person_id = facilitator;
 	struct ctx fc = { c->st, c->a, &fa, 0 };
-	check(story_save(&fc, group,
+	demo_check(story_save(&fc, group,
 			 "# Ons leerverhaal\n\nTien bijeenkomsten lang zochten we samen naar wat **leiderschap in verbinding** "
 			 "betekent in het politiewerk. Dit zijn de verslagen, met de inbreng van de deelnemers zelf.",
 			 "We sluiten af met de woorden van de groep: *\"Leren gebeurt tussen de bijeenkomsten.\"*\n\n"

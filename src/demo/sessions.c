@@ -17,12 +17,6 @@
 #include <stddef.h>
 #include <time.h>
 
-static void check(int r, const struct errors *e, const char *what)
-{
-	if (r)
-		die("demo: %s: %s", what, e && e->n ? e->items[0].message : "failed");
-}
-
 void demo_session(struct ctx *c, long long group, long long facilitator, const long long *members, size_t n)
 {
 	static const char *const answers[] = {
@@ -39,34 +33,34 @@ void demo_session(struct ctx *c, long long group, long long facilitator, const l
 	long long then = (long long)time(NULL) - 14 * 86400;
 	struct ctx lc = { c->st, c->a, &lead, then }, mc = { c->st, c->a, &member, then };
 	long long id;
-	check(case_session_start(&lc, group, "actieleren", members[0], "Een gezin, drie loketten",
+	demo_check(case_session_start(&lc, group, "actieleren", members[0], "Een gezin, drie loketten",
 				 "Hoe krijg ik de partners rond één gezin aan tafel zonder dat het weer een overleg over het overleg wordt?",
 				 "Wijkteam, jeugdzorg en schuldhulp kennen het gezin elk apart. Niemand voelt zich eigenaar.", &e,
 				 &id), &e, "session");
-	check(case_session_roles(&lc, id, 0, (const long long[2]){ 0, 0 }, true, &e), &e, "roles");
-	check(case_session_move(&lc, id, 3, &e), &e, "step");
+	demo_check(case_session_roles(&lc, id, 0, (const long long[2]){ 0, 0 }, true, &e), &e, "roles");
+	demo_check(case_session_move(&lc, id, 3, &e), &e, "step");
 	for (size_t i = 0; i < 3; i++) {
 		member.person_id = members[i + 1];
-		check(case_session_answer(&mc, id, answers[i], &e), &e, "answer");
+		demo_check(case_session_answer(&mc, id, answers[i], &e), &e, "answer");
 	}
-	check(case_session_note(&lc, id, 3, "Drie antwoorden; iedereen schreef mee.", &e), &e, "note");
+	demo_check(case_session_note(&lc, id, 3, "Drie antwoorden; iedereen schreef mee.", &e), &e, "note");
 	struct session_view v;
-	check(case_session_open(&lc, id, &v), NULL, "session read");
+	demo_check(case_session_open(&lc, id, &v), NULL, "session read");
 	if (v.nanswers)
-		check(case_session_select(&lc, id, v.answers[1].id, true), NULL, "select");
-	check(case_session_outcome(&lc, id,
+		demo_check(case_session_select(&lc, id, v.answers[1].id, true), NULL, "select");
+	demo_check(case_session_outcome(&lc, id,
 				   "Het gezin heeft geen regisseur; de partners wachten op elkaar.",
 				   "Eén regisseur uit het wijkteam die de partners samen bij het gezin aan tafel zet.", &e),
 	      &e, "outcome");
-	check(case_session_move(&lc, id, 9, &e), &e, "last step");
+	demo_check(case_session_move(&lc, id, 9, &e), &e, "last step");
 	long long made;
-	check(session_action_add(&lc, id, members[0], "Wijkteam, jeugdzorg en schuldhulp samen uitnodigen voor één "
+	demo_check(session_action_add(&lc, id, members[0], "Wijkteam, jeugdzorg en schuldhulp samen uitnodigen voor één "
 				 "keukentafelgesprek bij het gezin.", demo_day(c, -3), &e, &made), &e, "action (overdue)");
-	check(session_action_add(&lc, id, members[2], "Bij de wijkteamcoördinator navragen wie de regie kan nemen.",
+	demo_check(session_action_add(&lc, id, members[2], "Bij de wijkteamcoördinator navragen wie de regie kan nemen.",
 				 demo_day(c, 10), &e, &made), &e, "action");
-	check(session_action_add(&lc, id, members[1], "De contactpersonen van de drie partners op één lijst zetten.",
+	demo_check(session_action_add(&lc, id, members[1], "De contactpersonen van de drie partners op één lijst zetten.",
 				 demo_day(c, -7), &e, &made), &e, "action (done)");
-	check(session_action_update(&lc, made, "done", NULL, 0, &e), &e, "action done");
+	demo_check(session_action_update(&lc, made, "done", NULL, 0, &e), &e, "action done");
 }
 
 const char *demo_day(struct ctx *c, int days)
@@ -88,9 +82,9 @@ void demo_intervision(struct ctx *c, const char *name, const long long *people, 
 		die("demo: an intervision group needs five people");
 	struct errors e = { 0 };
 	long long group;
-	check(peer_group_create(c, "intervision", name, "", &e, &group), &e, "intervision group");
+	demo_check(peer_group_create(c, "intervision", name, "", &e, &group), &e, "intervision group");
 	for (size_t i = 0; i < n; i++)
-		check(peer_group_member_set(c, group, people[i], "member", demo_day(c, -120), "", &e), &e,
+		demo_check(peer_group_member_set(c, group, people[i], "member", demo_day(c, -120), "", &e), &e,
 		      "intervision member");
 	/* the first of them led last month's session, the second brought the case */
 	struct actor lead = *c->who, member = *c->who;
@@ -98,26 +92,26 @@ void demo_intervision(struct ctx *c, const char *name, const long long *people, 
 	long long then = (long long)time(NULL) - 10 * 86400;
 	struct ctx lc = { c->st, c->a, &lead, then }, mc = { c->st, c->a, &member, then };
 	long long id;
-	check(case_session_start_peer(&lc, group, "incidentmethode", people[1], "Een melding die te laat bij mij kwam",
+	demo_check(case_session_start_peer(&lc, group, "incidentmethode", people[1], "Een melding die te laat bij mij kwam",
 				      "Had ik die avond zelf moeten ingrijpen, of was het goed dat ik het aan de dienstdoende "
 				      "collega liet?",
 				      "Een collega meldde pas de volgende dag een conflict met een burger. Ik hoorde het via "
 				      "via.",
 				      &e, &id),
 	      &e, "intervision session");
-	check(case_session_move(&lc, id, 3, &e), &e, "intervision step");
+	demo_check(case_session_move(&lc, id, 3, &e), &e, "intervision step");
 	for (size_t i = 0; i < 3; i++) {
 		member.person_id = people[i + 2];
-		check(case_session_answer(&mc, id, answers[i], &e), &e, "intervision answer");
+		demo_check(case_session_answer(&mc, id, answers[i], &e), &e, "intervision answer");
 	}
-	check(case_session_outcome(&lc, id, "Niet het ingrijpen was de vraag, maar hoe meldingen bij de teamleider komen.",
+	demo_check(case_session_outcome(&lc, id, "Niet het ingrijpen was de vraag, maar hoe meldingen bij de teamleider komen.",
 				   "Met het team afspreken wat 's avonds meteen gemeld wordt en wat de volgende dag kan.", &e),
 	      &e, "intervision outcome");
-	check(case_session_move(&lc, id, 6, &e), &e, "intervision last step");
+	demo_check(case_session_move(&lc, id, 6, &e), &e, "intervision last step");
 	long long made;
-	check(session_action_add(&lc, id, people[1], "In het teamoverleg afspreken wat meteen gemeld wordt.",
+	demo_check(session_action_add(&lc, id, people[1], "In het teamoverleg afspreken wat meteen gemeld wordt.",
 				 demo_day(c, -2), &e, &made), &e, "intervision action (overdue)");
-	check(session_action_add(&lc, id, people[0], "Volgende intervisie: terugkoppelen hoe het teamoverleg ging.",
+	demo_check(session_action_add(&lc, id, people[0], "Volgende intervisie: terugkoppelen hoe het teamoverleg ging.",
 				 demo_day(c, 18), &e, &made), &e, "intervision action");
 }
 
@@ -130,11 +124,11 @@ void demo_circles(struct ctx *c, const long long facilitators[2], const long lon
 	long long circle[2];
 	static const char *const names[2] = { "LC1", "LC2" };
 	for (int k = 0; k < 2; k++) {
-		check(peer_group_create(c, "circle", names[k], "nj 2026", &e, &circle[k]), &e, "circle");
-		check(peer_group_member_set(c, circle[k], facilitators[k], "facilitator", demo_day(c, -30), "", &e), &e,
+		demo_check(peer_group_create(c, "circle", names[k], "nj 2026", &e, &circle[k]), &e, "circle");
+		demo_check(peer_group_member_set(c, circle[k], facilitators[k], "facilitator", demo_day(c, -30), "", &e), &e,
 		      "circle facilitator");
 		for (size_t i = 0; i < 5; i++)
-			check(peer_group_member_set(c, circle[k], people[k * 5 + i], "member", demo_day(c, -30), "", &e),
+			demo_check(peer_group_member_set(c, circle[k], people[k * 5 + i], "member", demo_day(c, -30), "", &e),
 			      &e, "circle member");
 	}
 	/* LC1's first session: a participant's own case */
@@ -142,19 +136,19 @@ void demo_circles(struct ctx *c, const long long facilitators[2], const long lon
 	lead.person_id = facilitators[0];
 	struct ctx lc = { c->st, c->a, &lead, (long long)time(NULL) - 7 * 86400 };
 	long long id;
-	check(case_session_start_peer(&lc, circle[0], "leercirkel", people[0], "Nee zeggen tegen de wethouder",
+	demo_check(case_session_start_peer(&lc, circle[0], "leercirkel", people[0], "Nee zeggen tegen de wethouder",
 				      "Hoe zeg ik nee tegen een verzoek van de wethouder zonder de relatie te schaden?",
 				      "Het verzoek past niet bij wat het team dit jaar heeft afgesproken.", &e, &id),
 	      &e, "circle session");
-	check(case_session_move(&lc, id, 2, &e), &e, "circle step");
+	demo_check(case_session_move(&lc, id, 2, &e), &e, "circle step");
 	/* the pecha kuchas that closed last year's first circle (its tenth
 	 * meeting), before the management team and the college */
 	long long pres;
-	check(presentation_add(c, "pecha_kucha", "management", demo_day(c, -184),
+	demo_check(presentation_add(c, "pecha_kucha", "management", demo_day(c, -184),
 			       "Pecha kucha van Leercirkel 1: wat wij anders zijn gaan doen", 0, presenters,
 			       npresenters, &e, &pres),
 	      &e, "pecha kucha");
-	check(presentation_add(c, "pecha_kucha", "executive", demo_day(c, -183),
+	demo_check(presentation_add(c, "pecha_kucha", "executive", demo_day(c, -183),
 			       "Pecha kucha voor het college: werken vanuit de bedoeling", 0, presenters, 2, &e, &pres),
 	      &e, "pecha kucha (college)");
 }

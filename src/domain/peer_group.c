@@ -97,14 +97,6 @@ const char *presentation_kind_label(const char *kind)
 	return !strcmp(kind, "pecha_kucha") ? _("pecha kucha") : _("other presentation");
 }
 
-static bool one_of(const char *v, const char *const *set)
-{
-	for (; v && *set; set++)
-		if (!strcmp(v, *set))
-			return true;
-	return false;
-}
-
 static const char *const KINDS[] = { "intervision", "team", "circle", NULL };
 static const char *const ROLES[] = { "member", "facilitator", NULL };
 static const char *const AUDIENCES[] = { "management", "executive", "team", "department", NULL };
@@ -117,7 +109,7 @@ int peer_group_create(struct ctx *c, const char *kind, const char *name, const c
 {
 	if (!peer_group_may_manage(c))
 		return D_FORBIDDEN;
-	if (!one_of(kind, KINDS))
+	if (!value_one_of(kind, KINDS))
 		errors_add(c, e, "kind", "%s", _("Choose intervision group, team or learning circle."));
 	check_line(c, e, "name", _("Name"), name, 1, PEER_NAME_MAX);
 	bool circle = kind && !strcmp(kind, "circle");
@@ -149,7 +141,7 @@ int peer_group_member_set(struct ctx *c, long long id, long long person, const c
 	until = until ? until : "";
 	if (person <= 0)
 		errors_add(c, e, "person", "%s", _("Choose a person of the organisation."));
-	if (!one_of(role, ROLES))
+	if (!value_one_of(role, ROLES))
 		errors_add(c, e, "role", "%s", _("Choose member or facilitator."));
 	if (*since && !date_valid(since))
 		errors_add(c, e, "since", "%s", _("Enter the date as YYYY-MM-DD."));
@@ -279,9 +271,9 @@ int presentation_add(struct ctx *c, const char *kind, const char *audience, cons
 {
 	if (!peer_group_may_manage(c))
 		return D_FORBIDDEN;
-	if (!one_of(kind, PKINDS))
+	if (!value_one_of(kind, PKINDS))
 		errors_add(c, e, "kind", "%s", _("Choose pecha kucha or another presentation."));
-	if (!one_of(audience, AUDIENCES))
+	if (!value_one_of(audience, AUDIENCES))
 		errors_add(c, e, "audience", "%s",
 			   _("Choose the audience: management team, executive board, team meeting or department meeting."));
 	if (!held_on || !date_valid(held_on))

@@ -20,14 +20,6 @@ const char *const REFERRAL_ROLES[] = { "", "manager", "head_of_department", "tea
 				       "outside", NULL };
 static const char *const KINDS[] = { "person", "presentation", "own", NULL };
 
-static bool one_of(const char *v, const char *const *set)
-{
-	for (; v && *set; set++)
-		if (!strcmp(v, *set))
-			return true;
-	return false;
-}
-
 bool referral_may_manage(const struct ctx *c)
 {
 	return actor_has(c->who, ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_ADMINISTRATOR));
@@ -103,7 +95,7 @@ int referral_add(struct ctx *c, long long person, const char *kind, long long by
 	by_role = by_role ? by_role : "";
 	char *name = str_trim(arena_strdup(c->a, by_name ? by_name : ""));
 	noted_on = noted_on ? noted_on : "";
-	if (!one_of(kind, KINDS))
+	if (!value_one_of(kind, KINDS))
 		errors_add(c, e, "kind", "%s",
 			   _("Choose how this person came to take part: encouraged by someone, through a presentation, or "
 			     "on their own initiative."));
@@ -122,7 +114,7 @@ int referral_add(struct ctx *c, long long person, const char *kind, long long by
 		errors_add(c, e, "by_person", "%s", _("A person who encouraged belongs with the kind 'encouraged by someone'."));
 	if (is_person && *name)
 		check_line(c, e, "by_name", _("Name of someone outside the list"), name, 1, REFERRAL_NAME_MAX);
-	if (!one_of(by_role, REFERRAL_ROLES))
+	if (!value_one_of(by_role, REFERRAL_ROLES))
 		errors_add(c, e, "by_role", "%s",
 			   _("Choose the role: manager, head of department, team leader, colleague, someone from the top or "
 			     "from outside."));

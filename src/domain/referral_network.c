@@ -66,24 +66,10 @@ static int cmp_edge(const void *x, const void *y)
 	return k ? k : strcmp(a->date, b->date);
 }
 
-/* The index of the person node of id among the first np nodes (people
- * come first, by id), or -1. */
-static long find_person(const struct net_node *nodes, size_t np, long long id)
-{
-	size_t lo = 0, hi = np;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (nodes[mid].ref == id)
-			return (long)mid;
-		if (nodes[mid].ref < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-static long find_presentation(const struct net_node *nodes, size_t first, size_t n, long long id)
+/* The index of the node whose ref is id among nodes[first..n), which are
+ * sorted by ref (people come first, by id; presentations after the
+ * outside names, by id), or -1. */
+static long find_node(const struct net_node *nodes, size_t first, size_t n, long long id)
 {
 	size_t lo = first, hi = n;
 	while (lo < hi) {
@@ -162,12 +148,12 @@ void network_build(struct arena *a, const struct net_rows *r, struct network *g)
 	size_t m = 0;
 	for (size_t i = 0; i < r->nreferrals; i++) {
 		const struct net_referral_row *f = &r->referrals[i];
-		long to = find_person(g->nodes, np, f->person_id), from = -1;
+		long to = find_node(g->nodes, 0, np, f->person_id), from = -1;
 		const char *kind = "person";
 		if (to < 0)
 			continue;
 		if (!strcmp(f->kind, "person") && f->by_person_id)
-			from = find_person(g->nodes, np, f->by_person_id);
+			from = find_node(g->nodes, 0, np, f->by_person_id);
 		else if (!strcmp(f->kind, "person") && *f->by_name) {
 			long k = find_outside(keys, nkeys, network_name_key(a, f->by_name));
 			if (k >= 0) {
@@ -178,15 +164,15 @@ void network_build(struct arena *a, const struct net_rows *r, struct network *g)
 				from = (long)np + k;
 			}
 		} else if (!strcmp(f->kind, "presentation")) {
-			from = find_presentation(g->nodes, np + nkeys, g->n, f->presentation_id);
+			from = find_node(g->nodes, np + nkeys, g->n, f->presentation_id);
 			kind = "presentation";
 		}
 		if (from >= 0)
 			e[m++] = (struct net_edge){ (size_t)from, (size_t)to, kind, f->noted_on };
 	}
 	for (size_t i = 0; i < r->npresenters; i++) {
-		long from = find_person(g->nodes, np, r->presenters[i].person_id);
-		long to = find_presentation(g->nodes, np + nkeys, g->n, r->presenters[i].presentation_id);
+		long from = find_node(g->nodes, 0, np, r->presenters[i].person_id);
+		long to = find_node(g->nodes, np + nkeys, g->n, r->presenters[i].presentation_id);
 		if (from >= 0 && to >= 0)
 			e[m++] = (struct net_edge){ (size_t)from, (size_t)to, "presented",
 						    r->presentations[(size_t)to - np - nkeys].held_on };

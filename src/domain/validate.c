@@ -97,3 +97,11 @@ bool check_long_text(struct ctx *c, struct errors *e, const char *field, const c
 	}
 	return true;
 }
+
+bool value_one_of(const char *v, const char *const *set)
+{
+	for (; v && *set; set++)
+		if (!strcmp(v, *set))
+			return true;
+	return false;
+}

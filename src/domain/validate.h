@@ -20,5 +20,7 @@ bool check_email(struct ctx *c, struct errors *e, const char *field, const char 
 bool email_plausible(const char *v);
 /* An organisation slug: 2..40 of a-z 0-9 and '-', not starting with '-'. */
 bool slug_valid(const char *v);
+/* Whether v (NULL: no) is one of the strings of set, which ends with NULL. */
+bool value_one_of(const char *v, const char *const *set);
 
 #endif

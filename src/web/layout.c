@@ -20,7 +20,7 @@ static const struct nav_item {
 	{ "/groups", N_("My groups"), ROLES_GROUP_MEMBER },
 	/* and for anyone in a peer group (domain/peer_group.h: peer_group_any) */
 	{ "/peer-groups", N_("Peer groups"), ROLES_PEER_MANAGE },
-	{ "/network", N_("Recruitment network"), ROLES_NETWORK },
+	{ "/network", N_("Recruitment network"), ROLES_SPREAD },
 	{ "/spread", N_("Spread"), ROLES_SPREAD },
 	{ "/logbook", N_("My logbook"), ROLE_BIT(ROLE_PARTICIPANT) },
 	{ "/search", N_("Search"), ROLES_GROUP_TEXT },
@@ -370,6 +370,8 @@ void page_static_css(struct web *w)
 		"article.story section{border-top:1px solid #ddd;margin-top:1.5rem}\n"
 		/* what people type may be one long word: it wraps, the page never scrolls sideways */
 		".open-answers li,.md{overflow-wrap:anywhere}td{overflow-wrap:break-word}\n"
+		/* a table with a column per circle is wider than the page: it scrolls inside itself */
+		"table.spread{display:block;overflow-x:auto;max-width:100%}\n"
 		/* on a phone a wide table scrolls inside itself, never the page */
 		"@media (max-width:40rem){table{display:block;overflow-x:auto;max-width:100%}main{padding:1rem .6rem 3rem}}\n"
 		/* printed (a list, results): the content only, no menus, forms or buttons */

@@ -163,9 +163,9 @@ const struct route routes[] = {
 	{ "POST", "/presentations", page_presentation_create, ROLES_PEER_MANAGE, PAGE },
 	/* the recruitment network: the coach and the researcher with names, the owner counts per
 	 * department (domain/referral_network.c); GraphML is the graph, so not the owner's */
-	{ "GET", "/network", page_network, ROLES_NETWORK, PAGE },
-	{ "GET", "/network.json", page_network_json, ROLES_NETWORK, PAGE },
-	{ "GET", "/network.graphml", page_network_graphml, ROLES_NETWORK_FILE, PAGE },
+	{ "GET", "/network", page_network, ROLES_SPREAD, PAGE },
+	{ "GET", "/network.json", page_network_json, ROLES_SPREAD, PAGE },
+	{ "GET", "/network.graphml", page_network_graphml, ROLES_SPREAD_NAMES, PAGE },
 	/* how participation spreads: the owner reads counts per department only
 	 * (domain/spread_table.c); names, lone participants and buddy pairs
 	 * for the coach and the researcher; the coach records pairs */
@@ -271,7 +271,7 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/peer-groups/{id}/active", api_peer_group_active, ROLES_PEER_MANAGE, API },
 	{ "GET", "/api/v1/presentations", api_presentations, ROLES_PEER_OVERVIEW, API },
 	{ "POST", "/api/v1/presentations", api_presentation_create, ROLES_PEER_MANAGE, API },
-	{ "GET", "/api/v1/network", api_network, ROLES_NETWORK, API },
+	{ "GET", "/api/v1/network", api_network, ROLES_SPREAD, API },
 	{ "GET", "/api/v1/presentations/{id}/attendees", api_presentation_attendees, ROLES_PEER_MANAGE, API },
 	{ "POST", "/api/v1/presentations/{id}/attendees", api_presentation_attendee_add, ROLES_PEER_MANAGE, API },
 	{ "POST", "/api/v1/presentations/{id}/attendees/remove", api_presentation_attendee_remove, ROLES_PEER_MANAGE, API },

@@ -50,12 +50,11 @@
 /* peer groups: made and staffed by the coordinator (coach) and the administrator */
 #define ROLES_PEER_MANAGE (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH))
 #define ROLES_PEER_OVERVIEW (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_OWNER))
-/* the recruitment network: names for the coach and the researcher, counts for the owner */
-#define ROLES_NETWORK (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER) | ROLE_BIT(ROLE_OWNER))
-#define ROLES_NETWORK_FILE (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
-/* the spread table: the coach and the researcher in full, the owner counts
- * per department (domain/spread_table.c); lone participants and buddy
- * pairs: the coach and the researcher read, the coach records */
+/* how participation spreads, the spread table and the recruitment network:
+ * the coach and the researcher in full, the owner counts per department
+ * (domain/spread_table.c, domain/referral_network.c); the network's
+ * GraphML (the graph itself), lone participants and buddy pairs: the coach
+ * and the researcher read, the coach records pairs */
 #define ROLES_SPREAD (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER) | ROLE_BIT(ROLE_OWNER))
 #define ROLES_SPREAD_NAMES (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 #define ROLES_BUDDY ROLE_BIT(ROLE_COACH)
