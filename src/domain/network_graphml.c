@@ -41,8 +41,12 @@ static const char *kind_id(enum net_kind k)
 	return k == NET_PERSON ? "person" : k == NET_OUTSIDE ? "outside" : "presentation";
 }
 
+/* An empty value is left out: GraphML readers take a missing <data> as
+ * "no value", where networkx would read an empty one as the string "". */
 static int data(xmlTextWriterPtr w, const char *key, const char *value)
 {
+	if (!value || !*value)
+		return 0;
 	if (xmlTextWriterStartElement(w, BAD_CAST "data") < 0 ||
 	    xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST key) < 0 ||
 	    xmlTextWriterWriteString(w, BAD_CAST value) < 0)
