@@ -3,6 +3,7 @@
  * attended a presentation. The rules for pages, API and command line. */
 #include "referral.h"
 #include "audit.h"
+#include "peer_group.h"
 #include "person.h"
 #include "role.h"
 #include "schedule.h"
@@ -20,9 +21,13 @@ const char *const REFERRAL_ROLES[] = { "", "manager", "head_of_department", "tea
 				       "outside", NULL };
 static const char *const KINDS[] = { "person", "presentation", "own", NULL };
 
+/* Who encouraged whom is for the coordinator (the coach), who records it
+ * for anyone and reads it with names; the administrator keeps accounts and
+ * reads no one's route in (issue 18: names for the coach and the
+ * researcher, who reads them in the spread table and the network). */
 bool referral_may_manage(const struct ctx *c)
 {
-	return actor_has(c->who, ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_ADMINISTRATOR));
+	return actor_has(c->who, ROLE_BIT(ROLE_COACH));
 }
 
 bool referral_may_own(const struct ctx *c)
@@ -80,6 +85,15 @@ int referral_add(struct ctx *c, long long person, const char *kind, long long by
 		return D_FORBIDDEN;
 	if (!may_for(c, person))
 		return D_FORBIDDEN;
+	/* a participant names who encouraged them in words: choosing by id would
+	 * open the people list (a name for every id) to every participant, and
+	 * draw arrows between other people in the network */
+	if (by_person > 0 && !referral_may_manage(c)) {
+		errors_add(c, e, "by_person", "%s",
+			   _("Name the person who encouraged you in words; only the coordinator chooses from the people "
+			     "list."));
+		return D_INVALID;
+	}
 	long long org = c->who->organisation_id;
 	struct person p, b;
 	struct presentation x;
@@ -219,7 +233,7 @@ int referral_presentations(struct ctx *c, struct presentation **out, size_t *n)
 int presentation_open(struct ctx *c, long long id, struct presentation_view *v)
 {
 	memset(v, 0, sizeof(*v));
-	if (!referral_may_manage(c))
+	if (!peer_group_may_manage(c))  /* who keeps the presentations; only a count of who joined */
 		return D_FORBIDDEN;
 	long long org = c->who->organisation_id;
 	int r = id > 0 ? d_from_store(store_presentation_get(c->st, c->a, org, id, &v->p)) : D_NOTFOUND;
@@ -231,10 +245,11 @@ int presentation_open(struct ctx *c, long long id, struct presentation_view *v)
 }
 
 /* The coach's or the administrator's way to a presentation of the
- * organisation: D_FORBIDDEN, D_NOTFOUND or D_OK. */
+ * organisation (who keeps the presentations, peer_group.c): D_FORBIDDEN,
+ * D_NOTFOUND or D_OK. */
 static int reach_presentation(struct ctx *c, long long id)
 {
-	if (!referral_may_manage(c))
+	if (!peer_group_may_manage(c))
 		return D_FORBIDDEN;
 	struct presentation x;
 	return id > 0 ? d_from_store(store_presentation_get(c->st, c->a, c->who->organisation_id, id, &x)) : D_NOTFOUND;

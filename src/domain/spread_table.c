@@ -191,6 +191,16 @@ static int select_columns(struct ctx *c, struct spread_table *t, const char *fro
 		t->columns[i].key = shared ? arena_printf(c->a, "%s (%s)", t->columns[i].name, t->columns[i].period)
 					   : t->columns[i].name;
 	}
+	/* two learning groups of the same name in batches of the same name (of
+	 * two programmes) still share a key: their ids tell them apart, so the
+	 * JSON's cells and the CSV's columns keep both */
+	for (size_t i = 0; i < t->ncolumns; i++) {
+		bool shared = false;
+		for (size_t k = 0; k < t->ncolumns && !shared; k++)
+			shared = k != i && !strcmp(t->columns[k].key, t->columns[i].key);
+		if (shared)
+			t->columns[i].key = arena_printf(c->a, "%s #%lld", t->columns[i].key, t->columns[i].id);
+	}
 	return D_OK;
 }
 
@@ -305,6 +315,14 @@ int spread_table(struct ctx *c, const char *by, const char *from, const char *to
 		errors_add(c, e, "to", "%s", _("Enter the date as YYYY-MM-DD."));
 	if (!e->n && *from && *to && strcmp(from, to) > 0)
 		errors_add(c, e, "to", "%s", _("The end date comes after the start date."));
+	/* the owner's counts per department are over all periods: a period as
+	 * short as one circle would give that circle's column per department,
+	 * which the owner does not see (and one season after another, the
+	 * whole table) */
+	if (!e->n && (*from || *to) && !spread_sees_names(c))
+		errors_add(c, e, "from", "%s",
+			   _("Only the coordinator and the researcher choose a period: for a short period the counts per "
+			     "department would point to the people of one circle."));
 	if (e->n)
 		return D_INVALID;
 	t->from = from;

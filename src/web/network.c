@@ -215,8 +215,11 @@ void api_network(struct web *w)
 {
 	struct network g;
 	int d = network_for_json(w, &g);
-	if (d)
+	if (d) {
 		api_answer(w, d, NULL, 0);
-	else
-		web_json(w, 200, network_json(&g));
+		return;
+	}
+	/* the same data as the JSON download, recorded the same way */
+	export_record(&w->ctx, EXPORT_NETWORK, "organisation", w->ctx.who->organisation_id, "json", g.n);
+	web_json(w, 200, network_json(&g));
 }

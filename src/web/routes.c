@@ -50,7 +50,7 @@ const struct route routes[] = {
 	{ "POST", "/people/{id}/erase", page_person_erase, ROLES_ADMIN, PAGE },
 	/* how a person came to take part: the coach and the administrator for
 	 * anyone, a participant their own (domain/referral.c decides which) */
-	{ "POST", "/people/{id}/referrals", page_person_referral_add, ROLES_PEOPLE_READ, PAGE },
+	{ "POST", "/people/{id}/referrals", page_person_referral_add, ROLES_REFERRAL_ANYONE, PAGE },
 	{ "POST", "/referrals/{id}/remove", page_referral_remove, ROLES_REFERRAL, PAGE },
 	{ "GET", "/me/referral", page_my_referral, ROLE_BIT(ROLE_PARTICIPANT), PAGE },
 	{ "POST", "/me/referral", page_my_referral_add, ROLE_BIT(ROLE_PARTICIPANT), PAGE },
@@ -275,8 +275,8 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/presentations/{id}/attendees", api_presentation_attendees, ROLES_PEER_MANAGE, API },
 	{ "POST", "/api/v1/presentations/{id}/attendees", api_presentation_attendee_add, ROLES_PEER_MANAGE, API },
 	{ "POST", "/api/v1/presentations/{id}/attendees/remove", api_presentation_attendee_remove, ROLES_PEER_MANAGE, API },
-	{ "GET", "/api/v1/people/{id}/referrals", api_person_referrals, ROLES_PEOPLE_READ, API },
-	{ "POST", "/api/v1/people/{id}/referrals", api_person_referral_add, ROLES_PEOPLE_READ, API },
+	{ "GET", "/api/v1/people/{id}/referrals", api_person_referrals, ROLES_REFERRAL_ANYONE, API },
+	{ "POST", "/api/v1/people/{id}/referrals", api_person_referral_add, ROLES_REFERRAL_ANYONE, API },
 	{ "POST", "/api/v1/referrals/{id}/remove", api_referral_remove, ROLES_REFERRAL, API },
 	{ "GET", "/api/v1/me/referrals", api_me_referrals, ROLE_BIT(ROLE_PARTICIPANT), API },
 	{ "POST", "/api/v1/me/referrals", api_me_referral_add, ROLE_BIT(ROLE_PARTICIPANT), API },

@@ -43,13 +43,19 @@ static void choice_form(struct web *w, const struct errors *e)
 		html(w->out, !strcmp(by, bys[i]) ? "<option value=\"%s\" selected>%s</option>" : "<option value=\"%s\">%s</option>",
 		     bys[i], labels[i]);
 	html(w->out, "</select></p>");
-	form_input(w, "from", _("Starting from (YYYY-MM-DD)"), "text", web_arg(w, "from") ? web_arg(w, "from") : "", e, NULL);
-	form_input(w, "to", _("Starting until (YYYY-MM-DD)"), "text", web_arg(w, "to") ? web_arg(w, "to") : "", e, NULL);
+	bool period = spread_sees_names(&w->ctx);  /* the owner's counts are over all periods (spread_table.c) */
+	if (period) {
+		form_input(w, "from", _("Starting from (YYYY-MM-DD)"), "text", web_arg(w, "from") ? web_arg(w, "from") : "",
+			   e, NULL);
+		form_input(w, "to", _("Starting until (YYYY-MM-DD)"), "text", web_arg(w, "to") ? web_arg(w, "to") : "", e,
+			   NULL);
+	}
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>\n", _("Show"));
-	html(w->out, "<p class=\"muted\">%s</p>",
-	     _("A column is in when it starts within the period: a learning circle at the season of its period (vj 2015 is "
-	       "1 March 2015; wi 1 January, zo 1 June, nj 1 September), else at its members' first date; a batch or a "
-	       "learning group at its first enrolment. Without a period every column is in."));
+	if (period)
+		html(w->out, "<p class=\"muted\">%s</p>",
+		     _("A column is in when it starts within the period: a learning circle at the season of its period (vj "
+		       "2015 is 1 March 2015; wi 1 January, zo 1 June, nj 1 September), else at its members' first date; a "
+		       "batch or a learning group at its first enrolment. Without a period every column is in."));
 }
 
 static void cell(struct web *w, long long n, const struct spread_cell_names *names)

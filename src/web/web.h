@@ -58,9 +58,10 @@
 #define ROLES_SPREAD (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER) | ROLE_BIT(ROLE_OWNER))
 #define ROLES_SPREAD_NAMES (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 #define ROLES_BUDDY ROLE_BIT(ROLE_COACH)
-/* referrals: recorded for anyone by the coordinator (coach) and the
- * administrator, by a participant for themselves (domain/referral.c) */
-#define ROLES_REFERRAL (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_PARTICIPANT))
+/* referrals: recorded and read for anyone by the coordinator (coach), by a
+ * participant for themselves (domain/referral.c) */
+#define ROLES_REFERRAL (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_PARTICIPANT))
+#define ROLES_REFERRAL_ANYONE ROLE_BIT(ROLE_COACH)
 #define ROLES_EXPORTS (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 
 struct web;

@@ -59,7 +59,7 @@ const NETWORK_FILE = ['coach', 'researcher'];
 const SPREAD = ['coach', 'researcher', 'owner'];
 const SPREAD_NAMES = ['coach', 'researcher'];
 const BUDDY = ['coach'];
-const REFERRAL = ['administrator', 'coach', 'participant'];
+const REFERRAL = ['coach', 'participant'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /static/session.js': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public', 'GET /privacy': 'public', 'GET /accessibility': 'public',
@@ -123,7 +123,8 @@ const policy = {
   'GET /api/v1/presentations/{id}/attendees': PEER, 'POST /api/v1/presentations/{id}/attendees': PEER,
   'POST /api/v1/presentations/{id}/attendees/remove': PEER,
   // how a person came to take part: the coordinator and the administrator for anyone, a participant their own
-  'POST /people/{id}/referrals': PEOPLE, 'GET /api/v1/people/{id}/referrals': PEOPLE, 'POST /api/v1/people/{id}/referrals': PEOPLE,
+  'POST /people/{id}/referrals': ['coach'], 'GET /api/v1/people/{id}/referrals': ['coach'],
+  'POST /api/v1/people/{id}/referrals': ['coach'],
   'POST /referrals/{id}/remove': REFERRAL, 'POST /api/v1/referrals/{id}/remove': REFERRAL,
   'GET /me/referral': ['participant'], 'POST /me/referral': ['participant'],
   'GET /api/v1/me/referrals': ['participant'], 'POST /api/v1/me/referrals': ['participant'],
@@ -257,8 +258,8 @@ function reaches(rt, who, set) {
   if (p === '/groups/{id}/sessions' && !get) return rel === 'facilitator';
   // the set's peer group has no people: its counts for the coordinator, the administrator and
   // the owner, a session started by nobody
-  // a referral of the set's writer: theirs, and the coordinator's and the administrator's
-  if (p === '/referrals/{id}/remove') return writer || coach || who.role === 'administrator';
+  // a referral of the set's writer: theirs, and the coordinator's
+  if (p === '/referrals/{id}/remove') return writer || coach;
   if (p === '/peer-groups/{id}/sessions') return false;
   if (p === '/peer-groups/{id}' && get) return ['coach', 'administrator', 'owner'].includes(who.role);
   if (p.startsWith('/groups/{id}/story') && get) return coach || place(set, who.email, true) !== null;

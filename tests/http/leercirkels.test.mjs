@@ -64,3 +64,44 @@ test('the demo organisation has the coordinator, owner, researcher and Anja as a
     await c.login(`${who}@leercirkels.example`);
   }
 });
+
+test('the recruitment network of the demo: the chains of seed 002 §7 counted by hand, team leaders as the spread table marks them', () => {
+  const g = JSON.parse(cli(srv.db, ['network', '--org', ORG, '--format', 'json']));
+  const node = (label) => g.nodes.find((n) => n.label === label);
+  const byId = Object.fromEntries(g.nodes.map((n) => [n.id, n]));
+  // The municipal secretary introduced T8's first two; their department meeting's pecha kucha brought T8's
+  // team leader, who brought six of his team and, with his own pecha kucha, Moniek: 2 + 1 + 6 + 1 = 10 people.
+  // The head of Afdeling C asked two of T4, one of T6 and one of T7, who each brought colleagues: 10 as well.
+  const reachOf = (n) => n.reach;
+  const top = g.starters.slice(0, 2).map((s) => byId[s.id]);
+  assert.deepEqual(top.map(reachOf), [10, 10]);
+  assert.deepEqual(top.map((n) => n.department).sort(), ['Afdeling C', 'Gemeentesecretaris']);
+  // Anja brought four of T11 and presented to her team
+  assert.equal(node('Anja Willems').reach, 4);
+  assert.equal(node('Anja Willems').out_degree, 5);
+  // team leaders: Moniek (T9) and Paul (T14) are, the secretary and the heads of department are not
+  assert.equal(node('Moniek Verhagen').team_leader, true);
+  assert.equal(node('Paul Bosman').team_leader, true);
+  for (const n of top) assert.equal(n.team_leader, false, `${n.label} leads no team`);
+  // a person's circles are those they sat in as a member, in order
+  assert.equal(node('Moniek Verhagen').circles, 'LC5');
+  assert.equal(node('Chris Hoekstra').circles, 'LC12');
+  // Chris came in through two people outside the people list
+  const outside = g.edges.filter((e) => e.to === node('Chris Hoekstra').id).map((e) => byId[e.from]);
+  assert.deepEqual(outside.map((n) => n.kind), ['outside', 'outside']);
+});
+
+test('must-show 1: the spread page shows the same table: every team with its n and team leaders, 34 in all', async () => {
+  const coach = new Client(srv.base);
+  await coach.login('coach@leercirkels.example');
+  const page = (await coach.get('/spread')).text;
+  for (const [dept, teams] of Object.entries(TABLE1)) {
+    for (const [team, n, tl] of teams) {
+      const m = page.match(new RegExp(`<tr class="team"><td>${dept}</td><th scope="row">${team}(?: \\(cluster\\))?</th><td>(\\d+)</td><td>(\\d+)</td>`));
+      assert.ok(m, `${team} is a row of ${dept}`);
+      assert.deepEqual([Number(m[1]), Number(m[2])], [n, tl], `${team}: n and team leaders`);
+    }
+  }
+  assert.match(page, /<th scope="row">Totaal<\/th><td>34<\/td>/);
+  for (const [name, period] of COLUMNS) assert.ok(page.includes(`${name}`) && page.includes(period), `${name} ${period}`);
+});

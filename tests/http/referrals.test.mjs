@@ -130,10 +130,10 @@ test('bad input is refused in Dutch and changes nothing; another organisation is
 });
 
 test('the API adds and lists a person\'s referrals and whom they encouraged', async () => {
-  const r = await admin.postJson(`/api/v1/people/${me}/referrals`, { kind: 'person', by_person_id: manager, by_role: 'manager', noted_on: '2016-01-10' });
+  const r = await coach.postJson(`/api/v1/people/${me}/referrals`, { kind: 'person', by_person_id: manager, by_role: 'manager', noted_on: '2016-01-10' });
   assert.equal(r.status, 201, r.text);
   const id = r.json().id;
-  const p = await admin.postJson(`/api/v1/people/${me}/referrals`, { kind: 'presentation', presentation_id: pres });
+  const p = await coach.postJson(`/api/v1/people/${me}/referrals`, { kind: 'presentation', presentation_id: pres });
   assert.equal(p.status, 201, p.text);
   const list = (await coach.get(`/api/v1/people/${me}/referrals`)).json();
   const got = list.referrals.find((x) => x.id === id);
@@ -214,6 +214,22 @@ test('a participant records their own and sees them, never where someone else na
   }
   assert.ok(!(await participant.get('/me/data.json')).text.includes(JSON.stringify(name).slice(1, -1)),
     'nor in their inzage');
+  // nor does naming someone by their id tell a participant who that is: only the
+  // coordinator chooses from the people list (it would open it, and draw arrows
+  // between other people in the network)
+  const count0 = referrals(me);
+  const byId = await participant.postJson('/api/v1/me/referrals', { kind: 'person', by_person_id: third, by_role: 'colleague' });
+  assert.equal(byId.status, 422, byId.text);
+  assert.match(byId.json().error, /alleen de coördinator kiest uit de lijst met mensen/);
+  assert.ok(!byId.text.includes(name) && !byId.text.includes(esc(name)));
+  const byForm = await participant.post('/me/referral', { kind: 'person', by_person: String(third), by_name: '',
+    by_role: 'colleague', presentation: '0', noted_on: '' });
+  assert.equal(byForm.status, 422);
+  assert.ok(!byForm.text.includes(esc(name)));
+  const elsewhere = await participant.postJson('/api/v1/me/referrals', { kind: 'person', by_person_id: politiePerson });
+  assert.equal(elsewhere.status, 422, 'another organisation\'s id answers the same: nothing to count through');
+  assert.equal(referrals(me), count0, 'nothing stored');
+  assert.ok(!JSON.stringify((await participant.get('/api/v1/me/referrals')).json()).includes(name));
 });
 
 test('a participant cannot touch someone else\'s referrals; removes their own', async () => {
@@ -258,6 +274,14 @@ test('the coach removes a referral after the question; another organisation gets
 
 test('the owner, facilitator, mentor and manager have no route to anyone\'s referrals', async () => {
   const any = sql(`SELECT id FROM referral WHERE person_id = ${third} LIMIT 1`)[0].id;
+  // the administrator keeps the people list, not who encouraged whom: the person page without the section
+  const adminPage = await admin.get(`/people/${third}`);
+  assert.equal(adminPage.status, 200);
+  assert.doesNotMatch(adminPage.text, /Hoe kwam deze persoon erbij\?/);
+  assert.equal((await admin.post(`/people/${third}/referrals`, form({ kind: 'own' }))).status, 403);
+  assert.equal((await admin.get(`/api/v1/people/${third}/referrals`)).status, 403);
+  assert.equal((await admin.postJson(`/api/v1/people/${third}/referrals`, { kind: 'own' })).status, 403);
+  assert.equal((await admin.post(`/referrals/${any}/remove`, { confirm: '1' })).status, 403);
   for (const role of ['owner', 'facilitator', 'mentor', 'manager']) {
     const c = await signedIn(demoEmail(role, 'gemeente'));
     assert.equal((await c.get(`/people/${third}`)).status, 403, role);

@@ -164,19 +164,51 @@ test('the page shows the same numbers, team leaders marked in words, the reading
   assert.match(page, /<form method="get" action="\/spread"/);
 });
 
-test('the owner sees counts per department only: page, API and CSV, no team and no name', async () => {
-  const t = (await owner.get(`/api/v1/spread?${PERIOD}`)).json();
-  assert.equal(dept(t).n, 7);
+test('the owner sees counts per department only, over all periods: page, API and CSV, no team and no name', async () => {
+  const full = (await coach.get('/api/v1/spread')).json();
+  const t = (await owner.get('/api/v1/spread')).json();
+  assert.equal(dept(t).n, dept(full).n);
+  assert.equal(t.total, full.total);
   for (const d of t.departments) assert.deepEqual(d.teams, [], `${d.name}: no teams`);
-  const page = (await owner.get(`/spread?${PERIOD}`)).text;
-  assert.match(page, new RegExp(`<th scope="row">${DEPT}</th><td>7</td>`));
-  for (const s of ['Sp1', 'Sp10', 'Ada Leider', 'Bram Twee', 'tl</abbr>', '/spread/lone']) assert.ok(!page.includes(s), `no ${s} for the owner`);
-  const csv = parseCsv((await owner.get(`/spread.csv?${PERIOD}`)).text);
+  const page = (await owner.get('/spread')).text;
+  assert.match(page, new RegExp(`<th scope="row">${DEPT}</th><td>${dept(full).n}</td>`));
+  for (const s of ['Sp1', 'Sp10', 'Ada Leider', 'Bram Twee', 'tl</abbr>', '/spread/lone', 'name="from"']) {
+    assert.ok(!page.includes(s), `no ${s} for the owner`);
+  }
+  const csv = parseCsv((await owner.get('/spread.csv')).text);
   assert.deepEqual(csv[0], ['afdeling', 'n']);
-  assert.ok(csv.some((r) => r[0] === DEPT && r[1] === '7'));
+  assert.ok(csv.some((r) => r[0] === DEPT && r[1] === String(dept(full).n)));
   assert.ok(!csv.flat().some((v) => /Sp1|Ada/.test(v)));
   assert.equal((await owner.get('/spread/lone')).status, 403);
   assert.equal((await owner.get('/api/v1/lone-participants')).status, 403);
+  // no period for the owner: one season after another would give each circle's column per department
+  for (const path of [`/api/v1/spread?${PERIOD}`, `/spread?${PERIOD}`, `/spread.csv?${PERIOD}`, '/api/v1/spread?from=2016-09-01',
+    '/api/v1/spread?to=2016-09-01']) {
+    const r = await owner.get(path);
+    assert.equal(r.status, 422, path);
+    assert.match(r.text, /Alleen de co(ö|\\u00F6)rdinator en de onderzoeker kiezen een periode/, path);
+    assert.ok(!/"departments"/.test(r.text), `${path}: no counts`);
+  }
+});
+
+test('two learning groups of one name in batches of one name keep a column each in the JSON and the CSV', async () => {
+  // the police unit's two programmes each have a "Lichting 1"; one group of the second is renamed to
+  // the name of one of the first
+  const [g] = sql(`SELECT g.id FROM learning_group g JOIN batch b ON b.id = g.batch_id JOIN programme p ON p.id = b.programme_id
+    JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = 'politie-demo' AND b.name = 'Lichting 1'
+    AND g.name <> 'Leergroep 1' AND p.id <> (SELECT b2.programme_id FROM batch b2 JOIN learning_group g2 ON g2.batch_id = b2.id
+      WHERE g2.name = 'Leergroep 1' AND b2.organisation_id = o.id) ORDER BY g.id LIMIT 1`);
+  assert.ok(g, 'a group of the other programme');
+  sql(`UPDATE learning_group SET name = 'Leergroep 1' WHERE id = ${g.id}`);
+  const t = (await otherCoach.get('/api/v1/spread?by=group')).json();
+  assert.equal(t.columns.filter((c) => c.name.startsWith('Leergroep 1 (Lichting 1)')).length, 2, 'both, told apart');
+  const keys = new Set();
+  for (const d of t.departments) for (const x of d.teams) for (const k of Object.keys(x.cells)) keys.add(k);
+  const names = t.columns.map((c) => c.name);
+  assert.equal(new Set(names).size, names.length, 'every column has a name of its own');
+  for (const k of keys) assert.ok(names.includes(k), `${k} is a column`);
+  const csv = parseCsv((await otherCoach.get('/spread.csv?by=group')).text);
+  assert.equal(new Set(csv[0]).size, csv[0].length, 'no two columns of the CSV share a heading');
 });
 
 test('participant, facilitator and mentor get 403; the researcher reads names but pairs nobody', async () => {

@@ -26,11 +26,15 @@ static int read_people(struct store *s, struct arena *a, long long org, struct n
 		" SELECT p.id, p.name, p.employee_id, p.email, ifnull(t.dept, ''), ifnull(t.team, ''),"
 		" ifnull((SELECT group_concat(name, ';') FROM (SELECT DISTINCT g.name FROM peer_group_member m"
 		"   JOIN peer_group g ON g.id = m.peer_group_id WHERE m.person_id = p.id AND g.kind = 'circle'"
-		"   ORDER BY g.name)), ''),"
+		"   AND m.role = 'member' ORDER BY length(g.name), g.name)), ''),"
 		" ifnull((SELECT group_concat(period, ';') FROM (SELECT DISTINCT g.period FROM peer_group_member m"
 		"   JOIN peer_group g ON g.id = m.peer_group_id WHERE m.person_id = p.id AND g.kind = 'circle'"
-		"   AND g.period <> '' ORDER BY g.period)), ''),"
-		" EXISTS (SELECT 1 FROM unit u WHERE u.id = p.unit_id AND u.manager_person_id = p.id)"
+		"   AND m.role = 'member' AND g.period <> '' ORDER BY substr(g.period, -4), g.period)), ''),"
+		/* a team leader: the manager of their own team (a unit under a
+		 * department), as the spread table marks them; not a head of
+		 * department or the top */
+		" EXISTS (SELECT 1 FROM unit u WHERE u.id = p.unit_id AND u.manager_person_id = p.id"
+		"   AND u.parent_id IS NOT NULL)"
 		" FROM person p LEFT JOIN tree t ON t.id = p.unit_id"
 		" WHERE p.organisation_id = ?1 AND p.id IN " IN_NETWORK " ORDER BY p.id");
 	sqlite3_bind_int64(st, 1, org);
