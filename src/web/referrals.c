@@ -31,8 +31,11 @@ static void referral_table(struct web *w, const struct referral *r, size_t n, bo
 		return;
 	}
 	html(w->out, "<table tabindex=\"0\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		     "<th scope=\"col\">%s</th>%s</tr></thead><tbody>",
-	     _("Date"), _("How"), _("Who or what"), removable ? arena_printf(w->a, "<th scope=\"col\">%s</th>", _("Remove")) : "");
+		     "<th scope=\"col\">%s</th>",
+	     _("Date"), _("How"), _("Who or what"));
+	if (removable)
+		html(w->out, "<th scope=\"col\">%s</th>", _("Remove"));
+	html(w->out, "</tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		html(w->out, "<tr><td>%s</td><td>%s</td><td>", date_label(w->a, r[i].noted_on), referral_kind_label(r[i].kind));
 		if (r[i].presentation_id && referral_may_manage(&w->ctx))
