@@ -88,6 +88,8 @@ const struct command commands[] = {
 	  "leergang stats FILE.csv --items A,B,... [--reverse A,...] [--scale-min 1] [--scale-max 5]\n"
 	  "       [--group COLUMN] [--paired PRE,POST]\n"
 	  "       leergang stats 360 FILE.csv\n"
+	  "       leergang stats kappa FILE.csv --raters A,B[,C...] [--weights none|linear|quadratic]\n"
+	  "       [--categories C1,C2,...]\n"
 	  "\n"
 	  "FILE.csv has a header row and a row per respondent; ';' ',' or TAB separate the cells, an\n"
 	  "empty cell is a missing answer, and '3,5' and '3.5' are both three and a half. Answers to\n"
@@ -109,7 +111,16 @@ const struct command commands[] = {
 	  "others_n, others_mean and gap = self - others_mean over every rater but self, and the\n"
 	  "categories: manager always, a category of 3 or more raters by name, smaller ones merged\n"
 	  "into 'others'. Means of fewer than 3 raters are not shown (\"suppressed\": true), nor an\n"
-	  "others_mean that would reveal them by subtraction." },
+	  "others_mean that would reveal them by subtraction.\n"
+	  "\n"
+	  "stats kappa compares raters who coded the same units: a column per rater, a row per unit,\n"
+	  "an empty cell is no code (the unit is left out of that pair and counted in missing). It\n"
+	  "prints the categories (by number when all are numbers, else by bytes; --categories gives\n"
+	  "the order, which the weights need), the confusion table (rows: the first rater), the\n"
+	  "observed and expected agreement, Cohen's kappa with its SE and 95% interval as\n"
+	  "psych::cohen.kappa gives them (Fleiss, Cohen & Everitt), with --weights linear or\n"
+	  "quadratic also the weighted kappa, and Krippendorff's alpha (nominal) over all raters.\n"
+	  "With more than two raters, a kappa per pair." },
 	{ "instrument", cmd_instrument, "list the questionnaires an organisation can send, with their keys",
 	  "leergang instrument list --org SLUG [--format csv|json]" },
 	{ "catalogue", cmd_catalogue, "the learning forms (70/20/10, aim, social), the matcher, the practice examples",

@@ -4,11 +4,14 @@
  * against others in 360° feedback. Reads a CSV (formats/csv.h: ';' ',' or
  * TAB, a header row, an empty cell is a missing answer, "3,5" and "3.5"
  * both read as three and a half), checks every cell it uses, and prints
- * JSON. The statistics themselves are in src/stats/ (definitions in
- * stats.h and three60.h); this file only reads, validates and prints. */
+ * JSON; and `leergang stats kappa FILE.csv --raters A,B`: agreement between
+ * raters (Cohen's kappa, Krippendorff's alpha). The statistics themselves
+ * are in src/stats/ (definitions in stats.h, three60.h and kappa.h); this
+ * file only reads, validates and prints. */
 #include "cmd.h"
 #include "core/die.h"
 #include "formats/csv.h"
+#include "stats/kappa.h"
 #include "stats/stats.h"
 #include "stats/three60.h"
 
@@ -29,7 +32,8 @@ static void usage(void) __attribute__((noreturn));
 static void usage(void)
 {
 	die("usage: leergang stats FILE.csv --items A,B,... [--reverse A,...] [--scale-min N] [--scale-max N] "
-	    "[--group COLUMN] [--paired PRE,POST], or leergang stats 360 FILE.csv; see 'leergang help stats'");
+	    "[--group COLUMN] [--paired PRE,POST], or leergang stats 360 FILE.csv, or leergang stats kappa FILE.csv "
+	    "--raters A,B [--weights none|linear|quadratic] [--categories C1,C2,...]; see 'leergang help stats'");
 }
 
 /* getopt_long's '?', said in the one line of die() rather than getopt's own. */
@@ -474,10 +478,157 @@ static int stats_360_cmd(int argc, char **argv)
 	return 0;
 }
 
+/* More categories than this is not a coding scheme but free text. */
+#define KAPPA_MAX_CATEGORIES 1000
+
+static json_t *kappa_est_json(const struct kappa_est *e)
+{
+	json_t *o = json_object(), *ci = json_object();
+	json_object_set_new(o, "observed_agreement", num(e->po));
+	json_object_set_new(o, "expected_agreement", num(e->pc));
+	json_object_set_new(o, "kappa", num(e->kappa));
+	json_object_set_new(o, "se", num(e->se));
+	json_object_set_new(ci, "level", json_real(0.95));
+	json_object_set_new(ci, "lower", num(e->lower));
+	json_object_set_new(ci, "upper", num(e->upper));
+	json_object_set_new(o, "ci", ci);
+	set_note(o, "note", e->note);
+	return o;
+}
+
+/* Cohen's kappa of two raters' codes (n rows each): the pair's n, missing,
+ * confusion table, kappa and, with weights, the weighted kappa. */
+static json_t *kappa_pair_json(const char *r1, const char *r2, const size_t *c1, const size_t *c2, size_t n,
+			       size_t k, enum kappa_weights w)
+{
+	size_t *table = xcalloc(k * k + 1, sizeof *table);
+	size_t used = kappa_table(c1, c2, n, k, table);
+	struct kappa_est e;
+	kappa_cohen(table, k, KAPPA_UNWEIGHTED, &e);
+	json_t *o = kappa_est_json(&e), *raters = json_array(), *conf = json_array();
+	json_array_append_new(raters, json_string(r1));
+	json_array_append_new(raters, json_string(r2));
+	json_object_set_new(o, "raters", raters);
+	json_object_set_new(o, "n", json_integer((json_int_t)used));
+	json_object_set_new(o, "missing", json_integer((json_int_t)(n - used)));
+	for (size_t i = 0; i < k; i++) {
+		json_t *row = json_array();
+		for (size_t j = 0; j < k; j++)
+			json_array_append_new(row, json_integer((json_int_t)table[i * k + j]));
+		json_array_append_new(conf, row);
+	}
+	json_object_set_new(o, "confusion", conf);
+	if (w != KAPPA_UNWEIGHTED) {
+		struct kappa_est we;
+		kappa_cohen(table, k, w, &we);
+		json_object_set_new(o, "weighted", kappa_est_json(&we));
+	}
+	free(table);
+	return o;
+}
+
+static int stats_kappa_cmd(int argc, char **argv)
+{
+	static const struct option opts[] = { { "raters", required_argument, 0, 'r' },
+					      { "weights", required_argument, 0, 'w' },
+					      { "categories", required_argument, 0, 'c' },
+					      { 0, 0, 0, 0 } };
+	const char *raters = NULL, *weights = "none", *categories = NULL;
+	int o;
+	opterr = 0;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'r') raters = optarg;
+		else if (o == 'w') weights = optarg;
+		else if (o == 'c') categories = optarg;
+		else bad_option(argv);
+	}
+	if (optind != argc - 1)
+		usage();
+	if (!raters)
+		die("stats kappa needs --raters A,B: the columns of the raters to compare");
+	enum kappa_weights w;
+	if (!strcmp(weights, "none"))
+		w = KAPPA_UNWEIGHTED;
+	else if (!strcmp(weights, "linear"))
+		w = KAPPA_LINEAR;
+	else if (!strcmp(weights, "quadratic"))
+		w = KAPPA_QUADRATIC;
+	else
+		die("--weights must be none, linear or quadratic, not '%s'", weights);
+
+	struct arena a = ARENA_INIT;
+	char **rnames, **given = NULL;
+	size_t m = split_names(&a, raters, "--raters", &rnames);
+	if (m < 2)
+		die("--raters needs two columns or more, separated by commas (A,B)");
+	size_t ngiven = categories ? split_names(&a, categories, "--categories", &given) : 0;
+	struct sheet sh;
+	load(&a, &sh, argv[optind]);
+	size_t n = sh.csv.nrows - 1;
+	size_t *col = arena_alloc(&a, m * sizeof *col);
+	for (size_t j = 0; j < m; j++)
+		col[j] = column(&a, &sh, rnames[j], "--raters");
+	/* the cells unit by unit, rater by rater: v[u * m + j] */
+	const char **v = arena_alloc(&a, (n * m + 1) * sizeof *v);
+	for (size_t u = 0; u < n; u++)
+		for (size_t j = 0; j < m; j++)
+			v[u * m + j] = trimmed(&a, cell(&sh, u + 1, col[j]));
+	const char **cats;
+	size_t k, bad, *codes = arena_alloc(&a, (n * m + 1) * sizeof *codes);
+	if (kappa_categories(&a, v, n * m, (const char *const *)given, ngiven, &cats, &k, codes, &bad))
+		die("%s, row %zu, column '%s': '%s' is not one of --categories", sh.path, sh.csv.rows[bad / m + 1].line,
+		    shown(&a, rnames[bad % m]), shown(&a, v[bad]));
+	if (k > KAPPA_MAX_CATEGORIES)
+		die("%s: the raters use %zu different categories; at most %d can be compared", sh.path, k,
+		    KAPPA_MAX_CATEGORIES);
+
+	json_t *out = json_object(), *jr = json_array(), *jc = json_array();
+	for (size_t j = 0; j < m; j++)
+		json_array_append_new(jr, json_string(rnames[j]));
+	for (size_t c = 0; c < k; c++)
+		json_array_append_new(jc, json_string(cats[c]));
+	json_object_set_new(out, "raters", jr);
+	json_object_set_new(out, "rows", json_integer((json_int_t)n));
+	json_object_set_new(out, "categories", jc);
+	json_object_set_new(out, "weights", json_string(weights));
+	/* one rater's codes as a column */
+	size_t **rc = arena_alloc(&a, m * sizeof *rc);
+	for (size_t j = 0; j < m; j++) {
+		rc[j] = arena_alloc(&a, (n + 1) * sizeof **rc);
+		for (size_t u = 0; u < n; u++)
+			rc[j][u] = codes[u * m + j];
+	}
+	if (m == 2) {
+		json_t *p = kappa_pair_json(rnames[0], rnames[1], rc[0], rc[1], n, k, w);
+		json_object_del(p, "raters");
+		json_object_update(out, p);
+		json_decref(p);
+	} else {
+		json_t *pairs = json_array();
+		for (size_t i = 0; i < m; i++)
+			for (size_t j = i + 1; j < m; j++)
+				json_array_append_new(pairs, kappa_pair_json(rnames[i], rnames[j], rc[i], rc[j], n, k, w));
+		json_object_set_new(out, "pairs", pairs);
+	}
+	struct kappa_alpha al;
+	kappa_krippendorff(codes, n, m, k, &al);
+	json_t *ka = json_object();
+	json_object_set_new(ka, "alpha", num(al.alpha));
+	json_object_set_new(ka, "units", json_integer((json_int_t)al.units));
+	json_object_set_new(ka, "values", json_integer((json_int_t)al.values));
+	set_note(ka, "note", al.note);
+	json_object_set_new(out, "krippendorff_alpha", ka);
+	print_json(out);
+	arena_free(&a);
+	return 0;
+}
+
 int cmd_stats(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "360"))
 		return stats_360_cmd(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "kappa"))
+		return stats_kappa_cmd(argc - 1, argv + 1);
 	static const struct option opts[] = {
 		{ "items", required_argument, 0, 'i' },     { "reverse", required_argument, 0, 'r' },
 		{ "scale-min", required_argument, 0, 'a' }, { "scale-max", required_argument, 0, 'b' },

@@ -20,8 +20,9 @@ export const ABS = 1e-13;
 const isNote = (k) => k === 'note' || k.endsWith('_note');
 
 // Returns { errors: [...], compared: number of numbers compared, worst: the
-// largest relative difference seen }.
-export function compare(expected, actual) {
+// largest relative difference seen }. rel and abs replace REL and ABS (the
+// kappa suite compares to 1e-9).
+export function compare(expected, actual, rel = REL, abs = ABS) {
   const errors = [];
   let compared = 0, worst = 0;
   const walk = (e, a, path) => {
@@ -34,9 +35,9 @@ export function compare(expected, actual) {
       compared++;
       const d = Math.abs(e - a);
       if (d === 0) return;
-      const rel = d / Math.max(Math.abs(e), Math.abs(a));
-      worst = Math.max(worst, rel);
-      if (d > ABS && rel > REL) errors.push(`${path}: R gives ${e}, leergang printed ${a} (relative difference ${rel.toExponential(2)})`);
+      const r = d / Math.max(Math.abs(e), Math.abs(a));
+      worst = Math.max(worst, r);
+      if (d > abs && r > rel) errors.push(`${path}: R gives ${e}, leergang printed ${a} (relative difference ${r.toExponential(2)})`);
       return;
     }
     if (typeof e !== 'object') {
