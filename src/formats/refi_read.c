@@ -363,12 +363,32 @@ static void xml_silent(void *arg, xmlErrorPtr e)
 	(void)e;
 }
 
+/* A DOCTYPE in the prolog (before the first element), found before the
+ * parser runs: libxml2 may stop on an entity of the internal subset with
+ * a bare parse error before the reader shows the DOCTYPE node, and the
+ * reason should say what was refused. */
+static bool has_doctype(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (s[i] != '<')
+			continue;
+		unsigned char c = (unsigned char)s[i + 1];
+		if (c != '?' && c != '!')
+			return false;  /* the first element */
+		if (c == '!' && len - i >= 9 && !strncasecmp(s + i, "<!DOCTYPE", 9))
+			return true;
+	}
+	return false;
+}
+
 static const char *parse_xml(struct rd *r, const char *data, size_t len)
 {
 	if (len > REFI_MAX_ENTRY)
 		return "project.qde is larger than the limit";
 	if (len > INT_MAX)
 		return "project.qde is too large";
+	if (has_doctype(data, len))
+		return r->err = "the XML has a DOCTYPE (entity declarations or an external DTD): refused";
 	xmlTextReaderPtr x = xmlReaderForMemory(data, (int)len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	if (!x)
 		return "the XML could not be read";
@@ -606,7 +626,7 @@ static const char *read_zip(struct rd *r, const void *data, size_t len)
 		if (!e)
 			continue;
 		if (escapes(e))
-			err = "an entry of the archive has a path that leaves it (../ or an absolute path): refused";
+			err = "an entry's path leaves the archive (../ or an absolute path): refused";
 		else if (qde < 0 && !strcasecmp(e, "project.qde"))
 			qde = i;
 	}
