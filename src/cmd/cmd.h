@@ -57,6 +57,7 @@ int cmd_spread(int argc, char **argv);
 int cmd_buddy(int argc, char **argv);
 int cmd_presentation_attendee(int argc, char **argv);  /* `presentation attendee` (referral.c) */
 int cmd_referral(int argc, char **argv);
+int cmd_qda(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
 /* The database path: --db, else $LEERGANG_DB, else var/leergang.db. */

@@ -195,6 +195,14 @@ const struct command commands[] = {
 	  "JSON: {\"referrals\": [{\"id\", \"person_id\", \"person\", \"kind\", \"by_person_id\", \"by_person\",\n"
 	  "\"by_name\", \"by_role\", \"presentation_id\", \"presentation\", \"noted_on\"}]}; kind is person,\n"
 	  "presentation or own; people by employee number. Several may apply to one person." },
+	{ "qda", cmd_qda, "read a REFI-QDA project (.qdpx, .qde) or codebook (.qdc): what it holds, or write it back",
+	  "leergang qda inspect FILE.qdpx|FILE.qde|FILE.qdc\n"
+	  "       leergang qda convert IN OUT.qdpx|OUT.qdc   (read IN, then write it: a .qdpx, or its codebook as a .qdc)\n"
+	  "JSON: {\"name\", \"origin\", \"codebook_only\", \"codes\", \"codings\", \"sources\", \"users\", \"selections\",\n"
+	  "\"notes\", \"not_carried_over\": [{\"what\", \"count\", \"reason\"}]}: the counts are of what is carried over\n"
+	  "(text sources with their text, their plain-text selections and codings, the code tree, users, notes);\n"
+	  "not_carried_over counts the rest with a reason. A hostile file (a DOCTYPE, a path outside the\n"
+	  "archive, past the size limits) is refused with its reason." },
 	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
 	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]\n"
