@@ -18,32 +18,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { root, DATA, leergang, hasR, NO_R, withFile, refused, rscript } from './cli.mjs';
 import { compare, REL } from './compare.mjs';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const BIN = process.env.LEERGANG_BIN || join(root, 'build/release/leergang');
-const DATA = join(root, 'tests/stats/data');
-const env = { ...process.env, LEERGANG_LOCALEDIR: join(root, 'build/locale') };
-
-function leergang(args) {
-  const r = spawnSync(BIN, args, { env, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
-}
-
-const hasR = (() => {
-  const r = spawnSync('Rscript', ['-e', 'suppressPackageStartupMessages(library(psych))'], { encoding: 'utf8' });
-  return r.status === 0;
-})();
-const NO_R = 'skipped: Rscript not installed (or psych missing)';
 if (!hasR) console.log(NO_R);
-
-function rscript(args) {
-  const r = spawnSync('Rscript', args, { encoding: 'utf8' });
-  assert.equal(r.status, 0, `Rscript ${args.join(' ')} failed:\n${r.stderr}`);
-}
 
 // Runs leergang on dir/NAME.csv with the arguments in NAME.expected.json
 // and compares every number.
@@ -119,26 +100,6 @@ test('live: random data sets made by R agree with leergang', { skip: !hasR && NO
 });
 
 // ---- input -----------------------------------------------------------------
-
-function withFile(content, fn) {
-  const dir = mkdtempSync(join(tmpdir(), 'leergang-stats-in-'));
-  try {
-    const f = join(dir, 'in.csv');
-    writeFileSync(f, content);
-    return fn(f);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-// A mistake ends with status 1, nothing on stdout and one line on stderr.
-function refused(args, pattern) {
-  const r = leergang(args);
-  assert.equal(r.status, 1, `expected a refusal of ${args.join(' ')}, got ${r.status}: ${r.stdout}${r.stderr}`);
-  assert.equal(r.stdout, '');
-  assert.equal(r.stderr.trimEnd().split('\n').length, 1, `one line: ${r.stderr}`);
-  assert.match(r.stderr, pattern);
-}
 
 test('bad cells are refused with their row and column', () => {
   const good = 'id;a;b;team\n1;1;2;x\n2;3;;y\n';
