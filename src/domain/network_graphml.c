@@ -36,11 +36,6 @@ static const struct key {
 	{ "e_date", "edge", "date", "string" },
 };
 
-static const char *kind_id(enum net_kind k)
-{
-	return k == NET_PERSON ? "person" : k == NET_OUTSIDE ? "outside" : "presentation";
-}
-
 /* An empty value is left out: GraphML readers take a missing <data> as
  * "no value", where networkx would read an empty one as the string "". */
 static int data(xmlTextWriterPtr w, const char *key, const char *value)
@@ -93,7 +88,7 @@ static int node(xmlTextWriterPtr w, const struct net_node *v)
 	snprintf(btw, sizeof(btw), "%.17g", v->betweenness);
 	if (xmlTextWriterStartElement(w, BAD_CAST "node") < 0 ||
 	    xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST v->id) < 0 || data(w, "n_label", v->label) < 0 ||
-	    data(w, "n_kind", kind_id(v->kind)) < 0 || data(w, "n_department", v->department) < 0 ||
+	    data(w, "n_kind", net_kind_id(v->kind)) < 0 || data(w, "n_department", v->department) < 0 ||
 	    data(w, "n_team", v->team) < 0 || data(w, "n_role", v->role) < 0 ||
 	    data(w, "n_team_leader", v->team_leader ? "true" : "false") < 0 || data(w, "n_circle", v->circles) < 0 ||
 	    data(w, "n_period", v->periods) < 0 || data_ll(w, "n_in_degree", v->in_degree) < 0 ||

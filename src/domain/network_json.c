@@ -4,11 +4,6 @@
 
 #include <math.h>
 
-static const char *kind_id(enum net_kind k)
-{
-	return k == NET_PERSON ? "person" : k == NET_OUTSIDE ? "outside" : "presentation";
-}
-
 /* Rounded so that the text is the same on every machine and in every run. */
 static double round_to(double v, double scale)
 {
@@ -31,7 +26,7 @@ json_t *network_json(const struct network *g)
 	for (size_t i = 0; i < g->n; i++) {
 		const struct net_node *v = &g->nodes[i];
 		json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:s, s:I, s:I, s:f, s:i, s:I}",
-				      "id", v->id, "label", v->label, "kind", kind_id(v->kind), "department",
+				      "id", v->id, "label", v->label, "kind", net_kind_id(v->kind), "department",
 				      v->department, "team", v->team, "role", v->role, "team_leader", v->team_leader,
 				      "circles", v->circles, "periods", v->periods, "in_degree", (json_int_t)v->in_degree,
 				      "out_degree", (json_int_t)v->out_degree, "betweenness", v->betweenness,

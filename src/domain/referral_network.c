@@ -66,6 +66,11 @@ static int cmp_edge(const void *x, const void *y)
 	return k ? k : strcmp(a->date, b->date);
 }
 
+const char *net_kind_id(enum net_kind k)
+{
+	return k == NET_PERSON ? "person" : k == NET_OUTSIDE ? "outside" : "presentation";
+}
+
 /* The index of the node whose ref is id among nodes[first..n), which are
  * sorted by ref (people come first, by id; presentations after the
  * outside names, by id), or -1. */

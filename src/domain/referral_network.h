@@ -36,6 +36,8 @@
 #include <jansson.h>
 
 enum net_kind { NET_PERSON, NET_OUTSIDE, NET_PRESENTATION };
+/* The kind as the JSON and GraphML name it: person, outside, presentation. */
+const char *net_kind_id(enum net_kind k);
 
 struct net_node {
 	char *id;              /* "p12", "o1", "x3"; the pseudonym in a research export */
