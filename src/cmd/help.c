@@ -198,6 +198,10 @@ const struct command commands[] = {
 	{ "qda", cmd_qda, "read a REFI-QDA project (.qdpx, .qde) or codebook (.qdc): what it holds, or write it back",
 	  "leergang qda inspect FILE.qdpx|FILE.qde|FILE.qdc\n"
 	  "       leergang qda convert IN OUT.qdpx|OUT.qdc   (read IN, then write it: a .qdpx, or its codebook as a .qdc)\n"
+	  "       leergang qda import --org SLUG [--name NAME] [--member EMAIL]... FILE.qdpx|FILE.qdc\n"
+	  "                (a new research project; members: every researcher of the organisation when none is given)\n"
+	  "       leergang qda export --org SLUG --project ID --output FILE.qdpx   (names replaced by pseudonyms)\n"
+	  "       leergang qda codebook --org SLUG --project ID --output FILE.qdc\n"
 	  "JSON: {\"name\", \"origin\", \"codebook_only\", \"codes\", \"codings\", \"sources\", \"users\", \"selections\",\n"
 	  "\"notes\", \"not_carried_over\": [{\"what\", \"count\", \"reason\"}]}: the counts are of what is carried over\n"
 	  "(text sources with their text, their plain-text selections and codings, the code tree, users, notes);\n"

@@ -13,6 +13,7 @@ static const char *const actions[EXPORT_KINDS] = {
 	[EXPORT_CALENDAR] = "calendar.export",
 	[EXPORT_STORY] = "learning_story.export",
 	[EXPORT_NETWORK] = "network.export",
+	[EXPORT_RESEARCH] = "research.export",
 };
 
 const char *export_action(enum export_kind kind)

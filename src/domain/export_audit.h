@@ -17,6 +17,7 @@ enum export_kind {
 	EXPORT_CALENDAR,      /* a group's calendar (.ics) */
 	EXPORT_STORY,         /* a group's learning story (PDF, Markdown) */
 	EXPORT_NETWORK,       /* the recruitment network (GraphML, JSON) */
+	EXPORT_RESEARCH,      /* a research project (.qdpx) or its code book (.qdc) */
 	EXPORT_KINDS
 };
 

@@ -115,6 +115,8 @@ bool refi_write_qdc(const struct refi_project *p, struct buf *out);
 /* A colour as #RRGGBB from #RRGGBB, #RGB, #AARRGGBB or the same without
  * '#'; NULL when it is none of those. */
 char *refi_color(struct arena *a, const char *s);
+/* A new random (version 4) guid in upper case 8-4-4-4-12. */
+char *refi_new_guid(struct arena *a);
 /* A guid in upper case 8-4-4-4-12 (braces removed); NULL when s is not one. */
 char *refi_guid(struct arena *a, const char *s);
 

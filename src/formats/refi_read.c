@@ -95,7 +95,7 @@ char *refi_guid(struct arena *a, const char *s)
 	return g;
 }
 
-static char *new_guid(struct arena *a)
+char *refi_new_guid(struct arena *a)
 {
 	unsigned char b[16];
 	randombytes_buf(b, sizeof b);
@@ -162,7 +162,7 @@ static char *guid_attr(struct rd *r, xmlTextReaderPtr x, const char *name, const
 	char *g = refi_guid(r->a, raw);
 	if (!g) {
 		skip(r, what, raw ? "malformed guid: a new one was given" : "no guid: a new one was given", 1);
-		g = new_guid(r->a);
+		g = refi_new_guid(r->a);
 	}
 	return g;
 }
