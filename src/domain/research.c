@@ -260,7 +260,7 @@ int research_source_add_text(struct ctx *c, long long project, const char *kind,
 	check_line(c, e, "name", _("Name"), n, 1, RESEARCH_NAME_MAX);
 	if (*held_on && !date_valid(held_on))
 		errors_add(c, e, "held_on", "%s", _("Enter the date as YYYY-MM-DD."));
-	check_line(c, e, "place", _("Place"), pl, 0, RESEARCH_NAME_MAX);
+	check_line(c, e, "place", _("Place where it was held"), pl, 0, RESEARCH_NAME_MAX);
 	if (unit_id < 0)
 		errors_add(c, e, "unit", "%s", _("Choose a team of the organisation."));
 	if (strlen(text) > RESEARCH_TEXT_MAX)
@@ -631,6 +631,15 @@ int research_term_remove(struct ctx *c, long long project, long long id)
 	long long coder;
 	int r = member_of(c, project, &coder);
 	return r ? r : d_from_store(store_research_term_remove(c->st, c->who->organisation_id, project, id));
+}
+
+int research_units(struct ctx *c, struct unit **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!research_may(c))
+		return D_FORBIDDEN;
+	return d_from_store(store_unit_list(c->st, c->a, c->who->organisation_id, false, out, n));
 }
 
 const struct research_code *research_code_find(const struct research_view *v, long long id)

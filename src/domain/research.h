@@ -107,6 +107,11 @@ MUST_CHECK int research_term_add(struct ctx *c, long long project, const char *t
 				 struct errors *e, long long *id);
 MUST_CHECK int research_term_remove(struct ctx *c, long long project, long long id);
 
+/* The organisation's units (teams) to say where a text was held: for a
+ * researcher, names only. */
+struct unit;
+MUST_CHECK int research_units(struct ctx *c, struct unit **out, size_t *n);
+
 /* The code of the project with that id in v, or NULL. */
 const struct research_code *research_code_find(const struct research_view *v, long long id);
 

@@ -4,6 +4,7 @@
 #include "audit.h"
 #include "export_audit.h"
 #include "research.h"
+#include "research_analysis.h"
 #include "research_pseudonym.h"
 #include "role.h"
 #include "store_rc.h"
@@ -20,18 +21,7 @@
 /* The first code points of s[start, end) (code points), as a passage's name. */
 static char *passage_name(struct arena *a, const char *s, long long start, long long end)
 {
-	/* walk to the start'th code point: a code point is passed when the
-	 * byte after it is no continuation byte */
-	const char *p = s;
-	for (long long k = 0; *p && k < start; p++)
-		if (((unsigned char)p[1] & 0xC0) != 0x80)
-			k++;
-	const char *q = p;
-	long long want = end - start < PASSAGE_NAME_MAX ? end - start : PASSAGE_NAME_MAX;
-	for (long long k = 0; *q && k < want; q++)
-		if (((unsigned char)q[1] & 0xC0) != 0x80)
-			k++;
-	char *name = arena_strndup(a, p, (size_t)(q - p));
+	char *name = research_slice(a, s, start, end - start < PASSAGE_NAME_MAX ? end : start + PASSAGE_NAME_MAX);
 	for (char *x = name; *x; x++)
 		if (*x == '\n' || *x == '\t')
 			*x = ' ';

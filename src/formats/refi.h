@@ -108,6 +108,8 @@ size_t refi_ncodings(const struct refi_project *p);
 bool refi_write_qde(const struct refi_project *p, struct buf *out);
 /* The whole .qdpx into path. Returns NULL or why it could not be written. */
 const char *refi_write_qdpx(const struct refi_project *p, const char *path);
+/* The same into out (appended), for a download. */
+const char *refi_write_qdpx_mem(const struct refi_project *p, struct buf *out);
 /* The codebook of p as a .qdc into out; false when p has no codes (the
  * schema wants at least one). */
 bool refi_write_qdc(const struct refi_project *p, struct buf *out);

@@ -159,6 +159,28 @@ bool refi_write_qdc(const struct refi_project *p, struct buf *out)
 	return finish(w, xb, out);
 }
 
+/* project.qde and the sources into the open archive z; NULL or why not.
+ * qde must live until z is closed. */
+static const char *fill(zip_t *z, const struct refi_project *p, const struct buf *qde)
+{
+	zip_source_t *s = zip_source_buffer(z, qde->ptr, qde->len, 0);
+	if (!s || zip_file_add(z, "project.qde", s, ZIP_FL_ENC_UTF_8) < 0) {
+		zip_source_free(s);
+		return "project.qde could not be added";
+	}
+	char name[64];
+	for (size_t i = 0; i < p->nsources; i++) {
+		const struct refi_source *src = &p->sources[i];
+		snprintf(name, sizeof name, "sources/%s.txt", src->guid);
+		zip_source_t *t = zip_source_buffer(z, src->text, src->len, 0);
+		if (!t || zip_file_add(z, name, t, ZIP_FL_ENC_UTF_8) < 0) {
+			zip_source_free(t);
+			return "a source could not be added";
+		}
+	}
+	return NULL;
+}
+
 const char *refi_write_qdpx(const struct refi_project *p, const char *path)
 {
 	struct buf qde = BUF_INIT;
@@ -172,28 +194,55 @@ const char *refi_write_qdpx(const struct refi_project *p, const char *path)
 		buf_release(&qde);
 		return "the archive cannot be created";
 	}
-	const char *err = NULL;
-	zip_source_t *s = zip_source_buffer(z, qde.ptr, qde.len, 0);
-	if (!s || zip_file_add(z, "project.qde", s, ZIP_FL_ENC_UTF_8) < 0) {
-		zip_source_free(s);
-		err = "project.qde could not be added";
-	}
-	char name[64];
-	for (size_t i = 0; !err && i < p->nsources; i++) {
-		const struct refi_source *src = &p->sources[i];
-		snprintf(name, sizeof name, "sources/%s.txt", src->guid);
-		zip_source_t *t = zip_source_buffer(z, src->text, src->len, 0);
-		if (!t || zip_file_add(z, name, t, ZIP_FL_ENC_UTF_8) < 0) {
-			zip_source_free(t);
-			err = "a source could not be added";
-		}
-	}
+	const char *err = fill(z, p, &qde);
 	if (err)
 		zip_discard(z);
 	else if (zip_close(z) < 0) {
 		zip_discard(z);
 		err = "the archive could not be written";
 	}
+	buf_release(&qde);
+	return err;
+}
+
+const char *refi_write_qdpx_mem(const struct refi_project *p, struct buf *out)
+{
+	struct buf qde = BUF_INIT;
+	if (!refi_write_qde(p, &qde)) {
+		buf_release(&qde);
+		return "project.qde could not be written";
+	}
+	zip_error_t ze;
+	zip_error_init(&ze);
+	const char *err = NULL;
+	zip_source_t *mem = zip_source_buffer_create(NULL, 0, 0, &ze);
+	zip_t *z = mem ? zip_open_from_source(mem, ZIP_TRUNCATE, &ze) : NULL;
+	if (!z) {
+		zip_source_free(mem);
+		err = "the archive cannot be created";
+	} else {
+		zip_source_keep(mem);   /* read back after zip_close */
+		if ((err = fill(z, p, &qde)))
+			zip_discard(z);
+		else if (zip_close(z) < 0) {
+			zip_discard(z);
+			err = "the archive could not be written";
+		}
+		zip_stat_t st;
+		if (!err && (zip_source_stat(mem, &st) < 0 || zip_source_open(mem) < 0))
+			err = "the archive could not be read back";
+		if (!err) {
+			char chunk[16384];
+			zip_int64_t k;
+			while ((k = zip_source_read(mem, chunk, sizeof chunk)) > 0)
+				buf_add(out, chunk, (size_t)k);
+			if (k < 0)
+				err = "the archive could not be read back";
+			zip_source_close(mem);
+		}
+		zip_source_free(mem);
+	}
+	zip_error_fini(&ze);
 	buf_release(&qde);
 	return err;
 }

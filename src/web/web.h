@@ -58,6 +58,8 @@
 #define ROLES_SPREAD (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER) | ROLE_BIT(ROLE_OWNER))
 #define ROLES_SPREAD_NAMES (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_RESEARCHER))
 #define ROLES_BUDDY ROLE_BIT(ROLE_COACH)
+/* research projects: researchers, members of each project (domain/research.c) */
+#define ROLES_RESEARCH ROLE_BIT(ROLE_RESEARCHER)
 /* referrals: recorded and read for anyone by the coordinator (coach), by a
  * participant for themselves (domain/referral.c) */
 #define ROLES_REFERRAL (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_PARTICIPANT))
@@ -278,6 +280,28 @@ void page_spread_xlsx(struct web *w);
 void api_spread(struct web *w);
 /* buddies.c: lone participants and buddy pairs, pages and API */
 void page_spread_lone(struct web *w);
+
+/* research.c, research_source.c, research_analysis.c */
+void research_fail(struct web *w, int d);
+void page_research_list(struct web *w);
+void page_research_create(struct web *w);
+void page_research_import(struct web *w);
+void page_research(struct web *w);
+void page_research_member_add(struct web *w);
+void page_research_code_add(struct web *w);
+void page_research_codes_framework(struct web *w);
+void page_research_code_remove(struct web *w);
+void page_research_memo_add(struct web *w);
+void page_research_term_add(struct web *w);
+void page_research_qdpx(struct web *w);
+void page_research_qdc(struct web *w);
+void page_research_source_new(struct web *w);
+void page_research_source_add(struct web *w);
+void page_research_source(struct web *w);
+void page_research_passage_add(struct web *w);
+void page_research_passage_remove(struct web *w);
+void page_research_analysis(struct web *w);
+void page_research_code(struct web *w);
 void page_buddy_add(struct web *w);
 void page_buddy_end(struct web *w);
 void api_lone_participants(struct web *w);

@@ -1,0 +1,253 @@
+/* research_analysis.c — counts, quotes and co-occurrence of a research
+ * project's codes (research_analysis.h). Computed from the passages in
+ * memory: a project holds hundreds to a few thousand passages. */
+#include "research_analysis.h"
+#include "research_pseudonym.h"
+#include "store_rc.h"
+#include "validate.h"
+#include "core/i18n.h"
+#include "store/research.h"
+#include "store/store.h"
+
+#include <string.h>
+
+static const char *const BREAKDOWNS[] = { "", "kind", "group", "period", "source", NULL };
+
+char *research_slice(struct arena *a, const char *s, long long start, long long end)
+{
+	const char *p = s;
+	for (long long k = 0; *p && k < start; p++)
+		if (((unsigned char)p[1] & 0xC0) != 0x80)
+			k++;
+	const char *q = p;
+	for (long long k = start; *q && k < end; q++)
+		if (((unsigned char)q[1] & 0xC0) != 0x80)
+			k++;
+	return arena_strndup(a, p, (size_t)(q - p));
+}
+
+static bool space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+void research_segments(struct arena *a, const char *text, struct research_segment **out, size_t *n)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	long long cp = 0, start = -1;
+	const char *from = NULL;
+	bool para = true;
+	for (const char *p = text;; p++) {
+		bool cont = ((unsigned char)*p & 0xC0) == 0x80;
+		if (!cont && *p && !space(*p) && start < 0) {
+			start = cp;
+			from = p;
+		}
+		bool stop = !*p || *p == '\n' ||
+			    (start >= 0 && (*p == '.' || *p == '?' || *p == '!') && (space(p[1]) || !p[1]));
+		if (stop && start >= 0) {
+			/* the segment ends after this mark, or before the line end */
+			const char *to = (*p == '.' || *p == '?' || *p == '!') ? p + 1 : p;
+			long long end = (*p == '.' || *p == '?' || *p == '!') ? cp + 1 : cp;
+			while (to > from && space(to[-1])) {
+				to--;
+				end--;
+			}
+			if (*n == cap)
+				*out = arena_grow(a, *out, *n, cap = cap ? cap * 2 : 32, sizeof(**out));
+			(*out)[(*n)++] = (struct research_segment){ .start = start, .end = end, .paragraph_start = para,
+								    .text = arena_strndup(a, from, (size_t)(to - from)) };
+			para = false;
+			start = -1;
+		}
+		if (*p == '\n')
+			para = true;
+		if (!*p)
+			break;
+		if (!cont)
+			cp++;
+	}
+}
+
+static long long code_index(const struct research_view *v, long long id)
+{
+	for (size_t i = 0; i < v->ncodes; i++)
+		if (v->codes[i].id == id)
+			return (long long)i;
+	return -1;
+}
+
+static const struct research_source *source_of(const struct research_view *v, long long id)
+{
+	for (size_t i = 0; i < v->nsources; i++)
+		if (v->sources[i].id == id)
+			return &v->sources[i];
+	return NULL;
+}
+
+static const char *column_of(struct ctx *c, const char *by, const struct research_source *s)
+{
+	if (!*by)
+		return "";
+	if (!strcmp(by, "kind"))
+		return research_kind_label(s->kind);
+	if (!strcmp(by, "group"))
+		return *s->group_name ? s->group_name : *s->unit_name ? s->unit_name : _("(none)");
+	if (!strcmp(by, "period"))
+		return strlen(s->held_on) >= 4 ? arena_strndup(c->a, s->held_on, 4) : _("(no date)");
+	return s->name;
+}
+
+int research_counts(struct ctx *c, long long project, const char *by, struct research_counts *out)
+{
+	memset(out, 0, sizeof(*out));
+	by = by ? by : "";
+	if (!value_one_of(by, BREAKDOWNS))
+		return D_INVALID;
+	int r = research_project_open(c, project, &out->v);
+	if (r)
+		return r;
+	struct research_selection *sels;
+	size_t nsels;
+	if (store_research_selections(c->st, c->a, c->who->organisation_id, project, 0, &sels, &nsels))
+		return D_ERROR;
+	const struct research_view *v = &out->v;
+	/* the columns, in the order of the sources (a period in order of time) */
+	out->cols = arena_alloc(c->a, (v->nsources + 1) * sizeof(*out->cols));
+	const char **col_of_source = arena_alloc(c->a, (v->nsources + 1) * sizeof(*col_of_source));
+	for (size_t i = 0; i < v->nsources; i++) {
+		const char *k = column_of(c, by, &v->sources[i]);
+		col_of_source[i] = k;
+		bool seen = false;
+		for (size_t j = 0; j < out->ncols && !seen; j++)
+			seen = !strcmp(out->cols[j], k);
+		if (!seen)
+			out->cols[out->ncols++] = k;
+	}
+	if (!strcmp(by, "period"))
+		for (size_t i = 1; i < out->ncols; i++)
+			for (size_t j = i; j > 0 && strcmp(out->cols[j - 1], out->cols[j]) > 0; j--) {
+				const char *t = out->cols[j];
+				out->cols[j] = out->cols[j - 1];
+				out->cols[j - 1] = t;
+			}
+	size_t nc = out->ncols ? out->ncols : 1;
+	out->cells = arena_alloc(c->a, (v->ncodes + 1) * nc * sizeof(*out->cells));
+	memset(out->cells, 0, (v->ncodes + 1) * nc * sizeof(*out->cells));
+	out->passages = arena_alloc(c->a, (v->ncodes + 1) * sizeof(long long));
+	out->sources = arena_alloc(c->a, (v->ncodes + 1) * sizeof(long long));
+	memset(out->passages, 0, (v->ncodes + 1) * sizeof(long long));
+	memset(out->sources, 0, (v->ncodes + 1) * sizeof(long long));
+	long long *last_source = arena_alloc(c->a, (v->ncodes + 1) * sizeof(long long));
+	memset(last_source, 0, (v->ncodes + 1) * sizeof(long long));
+	for (size_t i = 0; i < nsels; i++) {
+		size_t si = 0;
+		while (si < v->nsources && v->sources[si].id != sels[i].source_id)
+			si++;
+		if (si == v->nsources)
+			continue;
+		size_t col = 0;
+		while (col < out->ncols && strcmp(out->cols[col], col_of_source[si]))
+			col++;
+		for (size_t k = 0; k < sels[i].ncodings; k++) {
+			long long ci = code_index(v, sels[i].codings[k].code_id);
+			if (ci < 0)
+				continue;
+			out->passages[ci]++;
+			if (out->ncols)
+				out->cells[ci * (long long)nc + (long long)col]++;
+			if (last_source[ci] != sels[i].source_id) {   /* sels come by source */
+				last_source[ci] = sels[i].source_id;
+				out->sources[ci]++;
+			}
+		}
+	}
+	return D_OK;
+}
+
+int research_quotes(struct ctx *c, long long project, long long code, bool pseudonymise, struct research_view *v,
+		    struct research_quote **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	int r = research_project_open(c, project, v);
+	if (r)
+		return r;
+	if (!research_code_find(v, code))
+		return D_NOTFOUND;
+	long long org = c->who->organisation_id;
+	struct research_selection *sels;
+	size_t nsels;
+	struct research_pseudo *ps = NULL;
+	if (store_research_selections(c->st, c->a, org, project, 0, &sels, &nsels) ||
+	    (pseudonymise && research_pseudo_make(c, project, &ps)))
+		return D_ERROR;
+	*out = arena_alloc(c->a, (nsels + 1) * sizeof(**out));
+	struct research_source body = { 0 };
+	for (size_t i = 0; i < nsels; i++) {
+		bool has = false;
+		for (size_t k = 0; k < sels[i].ncodings; k++)
+			has |= sels[i].codings[k].code_id == code;
+		if (!has)
+			continue;
+		if (body.id != sels[i].source_id &&
+		    store_research_source_get(c->st, c->a, org, project, sels[i].source_id, &body))
+			return D_ERROR;
+		struct research_quote *q = &(*out)[(*n)++];
+		q->source = source_of(v, sels[i].source_id);
+		q->start = sels[i].start;
+		q->end = sels[i].end;
+		q->text = research_slice(c->a, body.body, sels[i].start, sels[i].end);
+		q->memo = sels[i].memo;
+		q->coder = "";
+		for (size_t u = 0; u < v->ncoders; u++)
+			if (v->coders[u].id == sels[i].coder_id)
+				q->coder = v->coders[u].name;
+		if (ps) {
+			struct research_shift *sh;
+			size_t nsh;
+			q->text = research_pseudo_apply(c->a, ps, q->text, &sh, &nsh);
+			q->memo = research_pseudo_apply(c->a, ps, q->memo, &sh, &nsh);
+		}
+	}
+	return D_OK;
+}
+
+int research_cooccurrence(struct ctx *c, long long project, struct research_view *v, long long **cells)
+{
+	int r = research_project_open(c, project, v);
+	if (r)
+		return r;
+	struct research_selection *sels;
+	size_t nsels;
+	if (store_research_selections(c->st, c->a, c->who->organisation_id, project, 0, &sels, &nsels))
+		return D_ERROR;
+	size_t n = v->ncodes;
+	*cells = arena_alloc(c->a, (n * n + 1) * sizeof(**cells));
+	memset(*cells, 0, (n * n + 1) * sizeof(**cells));
+	for (size_t i = 0; i < nsels; i++) {
+		/* the passage with itself (codes on one passage), then with every
+		 * later one of the same source that overlaps it (sels by source, start) */
+		for (size_t j = i; j < nsels && sels[j].source_id == sels[i].source_id && sels[j].start < sels[i].end; j++) {
+			for (size_t a = 0; a < sels[i].ncodings; a++) {
+				long long x = code_index(v, sels[i].codings[a].code_id);
+				for (size_t b = 0; b < sels[j].ncodings; b++) {
+					long long y = code_index(v, sels[j].codings[b].code_id);
+					if (x < 0 || y < 0 || (i == j && b < a))
+						continue;
+					if (i == j && a == b) {
+						(*cells)[x * (long long)n + x]++;
+						continue;
+					}
+					if (x == y)   /* one code on two overlapping passages: not a pair of codes */
+						continue;
+					(*cells)[x * (long long)n + y]++;
+					(*cells)[y * (long long)n + x]++;
+				}
+			}
+		}
+	}
+	return D_OK;
+}

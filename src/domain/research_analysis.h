@@ -1,0 +1,56 @@
+/* research_analysis.h — what a research project's coding shows: how often
+ * each code was used, broken down by source kind, group, period (the year
+ * the text was held) or source; the quotes of a code with their source;
+ * and which codes occur together (overlapping passages in one source, as
+ * ATLAS.ti's code co-occurrence counts them). For members of the project
+ * (research.h). */
+#ifndef LG_DOMAIN_RESEARCH_ANALYSIS_H
+#define LG_DOMAIN_RESEARCH_ANALYSIS_H
+
+#include "core/compiler.h"
+#include "ctx.h"
+#include "domain/research.h"
+
+struct research_counts {
+	struct research_view v;      /* the project; codes in tree order */
+	const char **cols;           /* the breakdown's columns ("" for none given: "(geen)") */
+	size_t ncols;
+	long long *cells;            /* passages of code i in column j: cells[i * ncols + j] */
+	long long *passages;         /* per code: passages coded with it */
+	long long *sources;          /* per code: sources with at least one */
+};
+/* by: "kind", "group", "period", "source" or "" (no breakdown); D_INVALID
+ * for another. */
+MUST_CHECK int research_counts(struct ctx *c, long long project, const char *by, struct research_counts *out);
+
+struct research_quote {
+	const struct research_source *source;   /* from the project's list */
+	char *text;                  /* the passage (names replaced when asked) */
+	char *coder, *memo;
+	long long start, end;
+};
+/* The passages coded with code (in source order), their text with names
+ * replaced when pseudonymise. */
+MUST_CHECK int research_quotes(struct ctx *c, long long project, long long code, bool pseudonymise,
+			       struct research_view *v, struct research_quote **out, size_t *n);
+
+/* cells[i * ncodes + j]: overlapping pairs of passages, one coded with code
+ * i and one with code j (a passage coded with both counts once), in the
+ * order of v.codes; the diagonal holds each code's passages. */
+MUST_CHECK int research_cooccurrence(struct ctx *c, long long project, struct research_view *v, long long **cells);
+
+/* A text cut into sentences for coding without a mouse selection: each
+ * segment is code points [start, end) of the text, without the white space
+ * around it; a paragraph (a line) ends a segment, and so does '.', '?' or
+ * '!' followed by white space. */
+struct research_segment {
+	long long start, end;
+	bool paragraph_start;   /* the first segment of its line */
+	char *text;
+};
+void research_segments(struct arena *a, const char *text, struct research_segment **out, size_t *n);
+
+/* The text of code points [start, end) of s. */
+char *research_slice(struct arena *a, const char *s, long long start, long long end);
+
+#endif

@@ -1,0 +1,406 @@
+/* research.c — the researcher's projects: the list with a new project and
+ * an import from another tool (.qdpx, .qdc); one project with its members,
+ * sources, code book, memos and the words replaced in exports; and its
+ * downloads (.qdpx, .qdc, always pseudonymised). The rules are in
+ * domain/research*.c; a source and its coding are in research_source.c. */
+#include "web.h"
+#include "domain/framework.h"
+#include "domain/research.h"
+#include "domain/research_refi.h"
+#include "domain/schedule.h"
+#include "formats/refi.h"
+#include "html/html.h"
+
+#include <string.h>
+
+void research_fail(struct web *w, int d)
+{
+	if (d == D_NOTFOUND)
+		web_not_found(w);
+	else if (d == D_FORBIDDEN)
+		web_error(w, 403, _("Only researchers work on research projects."));
+	else
+		web_error(w, 500, _("The research project could not be read or saved. Try again later."));
+}
+
+/* ---- the list ---------------------------------------------------------------- */
+
+static void list_page(struct web *w, const struct errors *e, int status)
+{
+	struct research_project *p;
+	size_t n;
+	int d = research_projects(&w->ctx, &p, &n);
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	page_begin(w, _("Research projects"));
+	page_done_message(w);
+	html(w->out, "<p>%s</p>",
+	     _("In a research project you code texts: interviews and observation notes you add, and reports, learning "
+	       "stories and logbook entries whose writers agreed to their use for research. Exports replace people's "
+	       "names by pseudonyms."));
+	if (!n)
+		html(w->out, "<p>%s</p>", _("You have no research project yet. Start one below, or import one from ATLAS.ti, "
+					  "NVivo, MAXQDA or QualCoder."));
+	else {
+		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			     "<th scope=\"col\">%s</th></tr></thead><tbody>",
+		     _("Project"), _("Sources"), _("Codes"), _("Coded passages"));
+		for (size_t i = 0; i < n; i++)
+			html(w->out, "<tr><td><a href=\"/research/%lld\">%s</a></td><td>%lld</td><td>%lld</td><td>%lld</td></tr>",
+			     p[i].id, p[i].name, p[i].sources, p[i].codes, p[i].selections);
+		html(w->out, "</tbody></table>");
+	}
+	html(w->out, "<h2 id=\"new\">%s</h2><form method=\"post\" action=\"/research\">", _("New research project"));
+	form_csrf(w);
+	form_errors(w, e);
+	form_input(w, "name", _("Name"), "text", web_field(w, "name"), e, NULL);
+	form_textarea(w, "purpose", _("Purpose"), web_field(w, "purpose"), e,
+		      _("What you want to find out, and for whom: members see it on the project page."));
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>", _("Start the project"));
+	html(w->out, "<h2 id=\"import\">%s</h2><form method=\"post\" action=\"/research/import\" "
+		     "enctype=\"multipart/form-data\">", _("Import from another tool"));
+	form_csrf(w);
+	html(w->out, "<p class=\"field\"><label for=\"f-file\">%s</label><span class=\"hint\" id=\"h-file\">%s</span>"
+		     "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".qdpx,.qdc,.qde\" aria-describedby=\"h-file\" "
+		     "required></p><p><button type=\"submit\">%s</button></p></form>",
+	     _("REFI-QDA file (.qdpx project or .qdc code book)"),
+	     _("Texts, codes, coded passages and notes are carried over; pictures, audio, video and PDF are not. You "
+	       "see what was left out afterwards."),
+	     _("Import"));
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_research_list(struct web *w)
+{
+	list_page(w, NULL, 200);
+}
+
+void page_research_create(struct web *w)
+{
+	struct errors e = { 0 };
+	long long id;
+	int d = research_project_create(&w->ctx, web_field(w, "name"), web_field(w, "purpose"), &e, &id);
+	if (d == D_INVALID)
+		list_page(w, &e, 422);
+	else if (d)
+		research_fail(w, d);
+	else
+		web_redirect(w, arena_printf(w->a, "/research/%lld?done=research-created", id));
+}
+
+void page_research_import(struct web *w)
+{
+	const struct part *file = NULL;
+	for (size_t i = 0; i < w->r->files.n; i++)
+		if (!strcmp(w->r->files.items[i].name, "file"))
+			file = &w->r->files.items[i];
+	struct errors e = { 0 };
+	struct refi_project p;
+	const char *why = file && file->len ? refi_read_mem(w->a, file->data, file->len, &p) : "no file";
+	if (why) {
+		errors_add(&w->ctx, &e, "file", "%s",
+			   file && file->len ? _("This file is not a REFI-QDA project or code book leergang can read. "
+						 "Export it again from your tool as .qdpx or .qdc.")
+					     : _("Choose a .qdpx or .qdc file."));
+		list_page(w, &e, 422);
+		return;
+	}
+	struct research_import_result res;
+	int d = research_import(&w->ctx, &p, NULL, NULL, 0, &e, &res);
+	if (d == D_INVALID) {
+		list_page(w, &e, 422);
+		return;
+	}
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	page_begin(w, _("Imported"));
+	html(w->out, "<p role=\"status\">%s</p><ul>", _("The project has been imported."));
+	html(w->out, "<li>%s</li>", arena_printf(w->a, ngettext("%zu source", "%zu sources", (unsigned long)res.sources), res.sources));
+	html(w->out, "<li>%s</li>", arena_printf(w->a, ngettext("%zu code", "%zu codes", (unsigned long)res.codes), res.codes));
+	html(w->out, "<li>%s</li>",
+	     arena_printf(w->a, ngettext("%zu coded passage", "%zu coded passages", (unsigned long)res.selections), res.selections));
+	html(w->out, "<li>%s</li></ul>", arena_printf(w->a, ngettext("%zu note", "%zu notes", (unsigned long)res.notes), res.notes));
+	if (res.nskips) {
+		html(w->out, "<h2>%s</h2><table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			     "<th scope=\"col\">%s</th></tr></thead><tbody>",
+		     _("Not carried over, or read with a remark"), _("What"), _("Number"), _("Why"));
+		for (size_t i = 0; i < res.nskips; i++)
+			html(w->out, "<tr><td>%s</td><td>%zu</td><td>%s</td></tr>", res.skips[i].what, res.skips[i].count,
+			     res.skips[i].reason);
+		html(w->out, "</tbody></table>");
+	}
+	html(w->out, "<p><a href=\"/research/%lld\">%s</a></p>", res.project, _("Go to the project"));
+	page_end(w);
+}
+
+/* ---- one project ------------------------------------------------------------- */
+
+static void code_options(struct web *w, const struct research_view *v, bool codable_only)
+{
+	for (size_t i = 0; i < v->ncodes; i++) {
+		if (codable_only && !v->codes[i].codable)
+			continue;
+		html(w->out, "<option value=\"%lld\">", v->codes[i].id);
+		for (int k = 0; k < v->codes[i].depth; k++)
+			html(w->out, "— ");
+		html(w->out, "%s</option>", v->codes[i].name);
+	}
+}
+
+static void code_book(struct web *w, const struct research_view *v, const struct errors *e)
+{
+	html(w->out, "<h2 id=\"codes\">%s</h2>", _("Code book"));
+	if (!v->ncodes)
+		html(w->out, "<p>%s</p>", _("No codes yet. Add codes of your own, or take the elements of a framework (VLOW, "
+					  "the leadership compass, the kinds of awareness) as codes."));
+	else
+		html(w->out, "<ul class=\"code-tree\">");
+	for (size_t i = 0; i < v->ncodes; i++) {
+		const struct research_code *k = &v->codes[i];
+		html(w->out, "<li style=\"margin-left:%dem\">", k->depth * 2);
+		if (*k->color)
+			html(w->out, "<span class=\"swatch\" style=\"background:%s\" aria-hidden=\"true\"></span> ", k->color);
+		html(w->out, "<a href=\"/research/%lld/codes/%lld\">%s</a>", v->p.id, k->id, k->name);
+		if (*k->description)
+			html(w->out, " <span class=\"muted\">%s</span>", k->description);
+		html(w->out, " <form method=\"post\" action=\"/research/%lld/codes/%lld/remove\" class=\"inline\">", v->p.id,
+		     k->id);
+		form_csrf(w);
+		html(w->out, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button></form></li>",
+		     arena_printf(w->a, _("Remove code %s"), k->name), _("Remove"));
+	}
+	if (v->ncodes)
+		html(w->out, "</ul>");
+	html(w->out, "<h3>%s</h3><form method=\"post\" action=\"/research/%lld/codes\">", _("Add a code"), v->p.id);
+	form_csrf(w);
+	form_errors(w, e);
+	form_input(w, "name", _("Name"), "text", e ? web_field(w, "name") : "", e, NULL);
+	html(w->out, "<p class=\"field\"><label for=\"f-parent\">%s</label><select id=\"f-parent\" name=\"parent\">"
+		     "<option value=\"0\">%s</option>", _("Under"), _("(at the top)"));
+	code_options(w, v, false);
+	html(w->out, "</select></p>");
+	form_input(w, "color", _("Colour (#RRGGBB, optional)"), "text", e ? web_field(w, "color") : "", e, NULL);
+	form_textarea(w, "description", _("Description"), e ? web_field(w, "description") : "", e,
+		      _("When to use the code: other coders read it, and it goes along in the export."));
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>", _("Add the code"));
+	struct framework *f;
+	size_t nf;
+	if (!framework_list(&w->ctx, &f, &nf) && nf) {
+		html(w->out, "<h3>%s</h3><form method=\"post\" action=\"/research/%lld/codes/framework\">"
+			     "<p class=\"field\"><label for=\"f-framework\">%s</label><select id=\"f-framework\" "
+			     "name=\"framework\">",
+		     _("Codes from a framework"), v->p.id, _("Framework"));
+		for (size_t i = 0; i < nf; i++)
+			html(w->out, "<option value=\"%lld\">%s</option>", f[i].id, f[i].name);
+		html(w->out, "</select></p>");
+		form_csrf(w);
+		html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>",
+		     _("Take its elements as codes"));
+	}
+}
+
+static void sources_list(struct web *w, const struct research_view *v)
+{
+	html(w->out, "<h2 id=\"sources\">%s</h2>", _("Sources"));
+	if (!v->nsources)
+		html(w->out, "<p>%s</p>", _("No sources yet. Add an interview or observation notes, or a text of the "
+					  "organisation whose writers agreed to its use for research."));
+	else {
+		html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+		     _("Source"), _("Kind"), _("Date"), _("Team or group"), _("Coded passages"));
+		for (size_t i = 0; i < v->nsources; i++) {
+			const struct research_source *s = &v->sources[i];
+			html(w->out, "<tr><td><a href=\"/research/%lld/sources/%lld\">%s</a></td><td>%s</td><td>%s</td>"
+				     "<td>%s</td><td>%lld</td></tr>",
+			     v->p.id, s->id, s->name, research_kind_label(s->kind), *s->held_on ? date_label(w->a, s->held_on) : "",
+			     *s->group_name ? s->group_name : s->unit_name, s->selections);
+		}
+		html(w->out, "</tbody></table>");
+	}
+	html(w->out, "<p><a class=\"button\" href=\"/research/%lld/sources/new\">%s</a></p>", v->p.id, _("Add a source"));
+}
+
+static void memos_and_terms(struct web *w, const struct research_view *v, const struct errors *e)
+{
+	html(w->out, "<h2 id=\"memos\">%s</h2>", _("Memos"));
+	for (size_t i = 0; i < v->nmemos; i++) {
+		if (strcmp(v->memos[i].target, "project"))
+			continue;
+		html(w->out, "<blockquote class=\"memo pre\">%s</blockquote>", v->memos[i].text);
+	}
+	html(w->out, "<form method=\"post\" action=\"/research/%lld/memos\"><input type=\"hidden\" name=\"target\" "
+		     "value=\"project\"><input type=\"hidden\" name=\"target_id\" value=\"%lld\">", v->p.id, v->p.id);
+	form_csrf(w);
+	form_textarea(w, "text", _("New memo on the project"), "", e, NULL);
+	html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>", _("Save the memo"));
+	html(w->out, "<h2 id=\"terms\">%s</h2><p>%s</p>", _("Replaced in exports"),
+	     _("The names of the organisation's people are always replaced by their pseudonym. Add places and people "
+	       "outside the people list that should not appear either."));
+	if (v->nterms) {
+		html(w->out, "<ul>");
+		for (size_t i = 0; i < v->nterms; i++)
+			html(w->out, "<li>%s → %s</li>", v->terms[i].term, v->terms[i].replacement);
+		html(w->out, "</ul>");
+	}
+	html(w->out, "<form method=\"post\" action=\"/research/%lld/terms\">", v->p.id);
+	form_csrf(w);
+	form_input(w, "term", _("Word or name"), "text", "", e, NULL);
+	form_input(w, "replacement", _("Replace with"), "text", "", e, NULL);
+	html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>", _("Add"));
+}
+
+static void project_page(struct web *w, const struct errors *e, int status)
+{
+	struct research_view v;
+	int d = research_project_open(&w->ctx, w->id[0], &v);
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	page_begin(w, v.p.name);
+	page_done_message(w);
+	html(w->out, "<p><a href=\"/research\">%s</a></p>", _("All research projects"));
+	if (*v.p.purpose)
+		html(w->out, "<p class=\"pre\">%s</p>", v.p.purpose);
+	html(w->out, "<p>%s</p>",
+	     v.nsources && v.ncodes
+		     ? _("Open a source to mark passages and code them; the analysis shows counts, quotes and which codes "
+			 "occur together.")
+		     : _("Next: add sources and codes, then open a source to code its passages."));
+	html(w->out, "<ul class=\"actions\"><li><a href=\"/research/%lld/analysis\">%s</a></li>"
+		     "<li><a href=\"/research/%lld/export.qdpx\">%s</a></li>"
+		     "<li><a href=\"/research/%lld/codebook.qdc\">%s</a></li></ul>",
+	     v.p.id, _("Analysis: counts, co-occurrence"), v.p.id, _("Download for ATLAS.ti, NVivo, MAXQDA (.qdpx, "
+									  "with pseudonyms)"),
+	     v.p.id, _("Download the code book (.qdc)"));
+	sources_list(w, &v);
+	code_book(w, &v, e && errors_get(e, "name") && !errors_get(e, "term") ? e : NULL);
+	html(w->out, "<h2 id=\"members\">%s</h2><ul>", _("Members"));
+	for (size_t i = 0; i < v.ncoders; i++)
+		html(w->out, "<li>%s%s</li>", v.coders[i].name,
+		     v.coders[i].account_id ? "" : _(" (from an imported project)"));
+	html(w->out, "</ul><form method=\"post\" action=\"/research/%lld/members\">", v.p.id);
+	form_csrf(w);
+	form_input(w, "email", _("E-mail address of a researcher of the organisation"), "email", "",
+		   e && errors_get(e, "email") ? e : NULL, "off");
+	html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>", _("Add as member"));
+	memos_and_terms(w, &v, e && (errors_get(e, "term") || errors_get(e, "replacement") || errors_get(e, "text")) ? e
+														  : NULL);
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_research(struct web *w)
+{
+	project_page(w, NULL, 200);
+}
+
+static void after(struct web *w, int d, struct errors *e, const char *done)
+{
+	if (d == D_INVALID)
+		project_page(w, e, 422);
+	else if (d)
+		research_fail(w, d);
+	else
+		web_redirect(w, arena_printf(w->a, "/research/%lld?done=%s", w->id[0], done));
+}
+
+void page_research_member_add(struct web *w)
+{
+	struct errors e = { 0 };
+	after(w, research_member_add(&w->ctx, w->id[0], web_field(w, "email"), &e), &e, "research-member#members");
+}
+
+void page_research_code_add(struct web *w)
+{
+	struct errors e = { 0 };
+	long long id, parent = web_field_id(w, "parent");
+	int d = research_code_add(&w->ctx, w->id[0], parent < 0 ? -1 : parent, web_field(w, "name"), web_field(w, "color"),
+				  web_field(w, "description"), &e, &id);
+	after(w, d, &e, "research-code#codes");
+}
+
+void page_research_codes_framework(struct web *w)
+{
+	struct errors e = { 0 };
+	long long added;
+	int d = research_codes_from_framework(&w->ctx, w->id[0], web_field_id(w, "framework"), &e, &added);
+	if (d == D_INVALID)
+		errors_add(&w->ctx, &e, "name", "%s", e.n ? e.items[0].message : "");
+	after(w, d, &e, "research-framework#codes");
+}
+
+void page_research_code_remove(struct web *w)
+{
+	struct research_view v;
+	int d = research_project_open(&w->ctx, w->id[0], &v);
+	const struct research_code *k = d ? NULL : research_code_find(&v, w->id[1]);
+	if (!d && !k)
+		d = D_NOTFOUND;
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	if (!web_confirm_delete(w, arena_printf(w->a, _("the code %s, the codes under it and their codings"), k->name),
+				arena_printf(w->a, "/research/%lld#codes", v.p.id)))
+		return;
+	after(w, research_code_remove(&w->ctx, w->id[0], w->id[1]), NULL, "research-code-removed#codes");
+}
+
+void page_research_memo_add(struct web *w)
+{
+	struct errors e = { 0 };
+	long long id;
+	const char *target = web_field(w, "target");
+	int d = research_memo_add(&w->ctx, w->id[0], target, web_field_id(w, "target_id"), web_field(w, "text"), &e, &id);
+	after(w, d, &e, "research-memo#memos");
+}
+
+void page_research_term_add(struct web *w)
+{
+	struct errors e = { 0 };
+	long long id;
+	int d = research_term_add(&w->ctx, w->id[0], web_field(w, "term"), web_field(w, "replacement"), &e, &id);
+	after(w, d, &e, "research-term#terms");
+}
+
+/* ---- downloads --------------------------------------------------------------- */
+
+static void download(struct web *w, bool codebook)
+{
+	struct refi_project p;
+	int d = research_export(&w->ctx, w->id[0], codebook ? "qdc" : "qdpx", &p);
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	buf_reset(w->out);
+	if (codebook && !p.ncodes) {
+		web_error(w, 422, _("The project has no codes yet: a code book needs one at least."));
+		return;
+	}
+	if (codebook ? !refi_write_qdc(&p, w->out) : refi_write_qdpx_mem(&p, w->out) != NULL) {
+		research_fail(w, D_ERROR);
+		return;
+	}
+	w->r->response_type = codebook ? "application/xml; charset=utf-8" : "application/zip";
+	response_header(w->r, "Content-Disposition",
+			arena_printf(w->a, "attachment; filename=\"onderzoek-%lld-pseudoniem.%s\"", w->id[0],
+				     codebook ? "qdc" : "qdpx"));
+}
+
+void page_research_qdpx(struct web *w)
+{
+	download(w, false);
+}
+
+void page_research_qdc(struct web *w)
+{
+	download(w, true);
+}

@@ -1,0 +1,148 @@
+/* research_analysis.c — what a research project's coding shows: counts per
+ * code (by kind of source, group, period or source), which codes occur
+ * together, and one code's quotes with their source (names replaced on
+ * request). The numbers come from domain/research_analysis.c. */
+#include "web.h"
+#include "domain/research.h"
+#include "domain/research_analysis.h"
+#include "domain/schedule.h"
+#include "html/html.h"
+
+#include <string.h>
+
+static const struct {
+	const char *key, *label;
+} BY[] = {
+	{ "", N_("no breakdown") }, { "kind", N_("kind of source") }, { "group", N_("group or team") },
+	{ "period", N_("year") }, { "source", N_("source") },
+};
+
+static void code_cell(struct web *w, long long project, const struct research_code *k)
+{
+	html(w->out, "<th scope=\"row\" style=\"padding-left:%dem\"><a href=\"/research/%lld/codes/%lld\">%s</a></th>",
+	     k->depth + 1, project, k->id, k->name);
+}
+
+void page_research_analysis(struct web *w)
+{
+	const char *by = web_arg(w, "by");
+	by = by ? by : "";
+	struct research_counts t;
+	int d = research_counts(&w->ctx, w->id[0], by, &t);
+	if (d == D_INVALID) {
+		web_error(w, 422, _("Choose a breakdown from the list."));
+		return;
+	}
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	const struct research_view *v = &t.v;
+	page_begin(w, arena_printf(w->a, _("Analysis of %s"), v->p.name));
+	html(w->out, "<p><a href=\"/research/%lld\">%s</a></p>", v->p.id, v->p.name);
+	if (!v->ncodes) {
+		html(w->out, "<p>%s</p>", _("The code book is empty: add codes and code passages first."));
+		page_end(w);
+		return;
+	}
+	html(w->out, "<form method=\"get\" action=\"/research/%lld/analysis\"><p class=\"field\"><label for=\"f-by\">%s"
+		     "</label><select id=\"f-by\" name=\"by\">", v->p.id, _("Break the counts down by"));
+	for (size_t i = 0; i < sizeof(BY) / sizeof(BY[0]); i++)
+		html(w->out, "<option value=\"%s\"%s>%s</option>", BY[i].key, !strcmp(by, BY[i].key) ? " selected" : "",
+		     _(BY[i].label));
+	html(w->out, "</select> <button type=\"submit\" class=\"secondary\">%s</button></p></form>", _("Show"));
+	long long most = -1;
+	const struct research_code *top = NULL;
+	for (size_t i = 0; i < v->ncodes; i++)
+		if (t.passages[i] > most) {
+			most = t.passages[i];
+			top = &v->codes[i];
+		}
+	if (top && most > 0)
+		html(w->out, "<p>%s</p>",
+		     arena_printf(w->a, ngettext("The code used most is '%s': %lld passage.",
+						 "The code used most is '%s': %lld passages.", (unsigned long)most),
+				  top->name, most));
+	html(w->out, "<h2 id=\"counts\">%s</h2><div class=\"table-scroll\" tabindex=\"0\"><table><caption>%s</caption>"
+		     "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+	     _("Counts per code"), _("Coded passages per code; a passage with two codes counts for each."), _("Code"),
+	     _("Passages"), _("Sources"));
+	for (size_t j = 0; *by && j < t.ncols; j++)
+		html(w->out, "<th scope=\"col\">%s</th>", t.cols[j]);
+	html(w->out, "</tr></thead><tbody>");
+	for (size_t i = 0; i < v->ncodes; i++) {
+		html(w->out, "<tr>");
+		code_cell(w, v->p.id, &v->codes[i]);
+		html(w->out, "<td>%lld</td><td>%lld</td>", t.passages[i], t.sources[i]);
+		for (size_t j = 0; *by && j < t.ncols; j++)
+			html(w->out, "<td>%lld</td>", t.cells[i * t.ncols + j]);
+		html(w->out, "</tr>");
+	}
+	html(w->out, "</tbody></table></div>");
+	struct research_view cv;
+	long long *co;
+	if (research_cooccurrence(&w->ctx, w->id[0], &cv, &co)) {
+		research_fail(w, D_ERROR);
+		return;
+	}
+	html(w->out, "<h2 id=\"cooccurrence\">%s</h2><p>%s</p>", _("Codes that occur together"),
+	     _("How often passages with the one code overlap passages with the other in the same source (or one passage "
+	       "carries both). The diagonal holds each code's passages."));
+	html(w->out, "<div class=\"table-scroll\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">%s</th>", _("Code"));
+	for (size_t j = 0; j < cv.ncodes; j++)
+		html(w->out, "<th scope=\"col\">%s</th>", cv.codes[j].name);
+	html(w->out, "</tr></thead><tbody>");
+	for (size_t i = 0; i < cv.ncodes; i++) {
+		html(w->out, "<tr>");
+		code_cell(w, cv.p.id, &cv.codes[i]);
+		for (size_t j = 0; j < cv.ncodes; j++)
+			html(w->out, "<td>%lld</td>", co[i * cv.ncodes + j]);
+		html(w->out, "</tr>");
+	}
+	html(w->out, "</tbody></table></div>");
+	page_end(w);
+}
+
+void page_research_code(struct web *w)
+{
+	bool pseudo = web_arg_int(w, "pseudo", 0) == 1;
+	struct research_view v;
+	struct research_quote *q;
+	size_t n;
+	int d = research_quotes(&w->ctx, w->id[0], w->id[1], pseudo, &v, &q, &n);
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	const struct research_code *k = research_code_find(&v, w->id[1]);
+	page_begin(w, arena_printf(w->a, _("Code: %s"), k->name));
+	html(w->out, "<p><a href=\"/research/%lld#codes\">%s</a></p>", v.p.id, v.p.name);
+	if (*k->description)
+		html(w->out, "<p class=\"pre\">%s</p>", k->description);
+	html(w->out, "<p>%s</p>", arena_printf(w->a, ngettext("%zu quote.", "%zu quotes.", (unsigned long)n), n));
+	html(w->out, "<p><a href=\"/research/%lld/codes/%lld%s\">%s</a></p>", v.p.id, k->id, pseudo ? "" : "?pseudo=1",
+	     pseudo ? _("Show the quotes with names") : _("Show the quotes with pseudonyms instead of names"));
+	for (size_t i = 0; i < n; i++) {
+		html(w->out, "<figure class=\"quote\"><blockquote class=\"pre\">%s</blockquote><figcaption>", q[i].text);
+		if (q[i].source)
+			html(w->out, "<a href=\"/research/%lld/sources/%lld\">%s</a> (%s%s%s)", v.p.id, q[i].source->id,
+			     q[i].source->name, research_kind_label(q[i].source->kind), *q[i].source->held_on ? ", " : "",
+			     *q[i].source->held_on ? date_label(w->a, q[i].source->held_on) : "");
+		if (*q[i].coder)
+			html(w->out, " — %s", arena_printf(w->a, _("coded by %s"), q[i].coder));
+		if (*q[i].memo)
+			html(w->out, "<br><span class=\"muted pre\">%s</span>", q[i].memo);
+		html(w->out, "</figcaption></figure>");
+	}
+	/* a memo on the code */
+	html(w->out, "<h2>%s</h2>", _("Memos on this code"));
+	for (size_t i = 0; i < v.nmemos; i++)
+		if (!strcmp(v.memos[i].target, "code") && v.memos[i].target_id == k->id)
+			html(w->out, "<blockquote class=\"memo pre\">%s</blockquote>", v.memos[i].text);
+	html(w->out, "<form method=\"post\" action=\"/research/%lld/memos\"><input type=\"hidden\" name=\"target\" "
+		     "value=\"code\"><input type=\"hidden\" name=\"target_id\" value=\"%lld\">", v.p.id, k->id);
+	form_csrf(w);
+	form_textarea(w, "text", _("New memo on this code"), "", NULL, NULL);
+	html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>", _("Save the memo"));
+	page_end(w);
+}

@@ -1,0 +1,312 @@
+/* research_source.c — a research project's sources: the form for an
+ * interview or observation notes, and one source with its coding. Coding
+ * works without JavaScript: the text is cut into sentences, each with a
+ * checkbox; the researcher ticks one or more sentences in a row, chooses
+ * codes and writes a memo, and each run of ticked sentences becomes one
+ * passage. On request the text is shown with names replaced by pseudonyms
+ * (read only: positions differ there). Also a code's quotes and the
+ * analysis page (counts by kind, group, period or source, and which codes
+ * occur together). */
+#include "web.h"
+#include "domain/model/people.h"
+#include "domain/research.h"
+#include "domain/research_analysis.h"
+#include "domain/research_pseudonym.h"
+#include "domain/schedule.h"
+#include "html/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- a new source -------------------------------------------------------------- */
+
+static void new_source_page(struct web *w, const struct errors *e, int status)
+{
+	struct research_view v;
+	int d = research_project_open(&w->ctx, w->id[0], &v);
+	struct unit *units = NULL;
+	size_t nunits = 0;
+	if (!d)
+		d = research_units(&w->ctx, &units, &nunits);
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	page_begin(w, _("Add a source"));
+	html(w->out, "<p><a href=\"/research/%lld\">%s</a></p>", v.p.id, v.p.name);
+	html(w->out, "<p>%s</p>", _("Paste the transcript of an interview or your observation notes. Names stay in the "
+				  "text here; every export replaces the names of the organisation's people by "
+				  "pseudonyms."));
+	html(w->out, "<form method=\"post\" action=\"/research/%lld/sources\">", v.p.id);
+	form_csrf(w);
+	form_errors(w, e);
+	const char *kind = web_field(w, "kind");
+	html(w->out, "<fieldset><legend>%s</legend>", _("Kind of text"));
+	for (size_t i = 0; RESEARCH_OWN_KINDS[i]; i++)
+		html(w->out, "<label><input type=\"radio\" name=\"kind\" value=\"%s\"%s> %s</label> ", RESEARCH_OWN_KINDS[i],
+		     !strcmp(kind, RESEARCH_OWN_KINDS[i]) || (!*kind && !i) ? " checked" : "",
+		     research_kind_label(RESEARCH_OWN_KINDS[i]));
+	html(w->out, "</fieldset>");
+	form_input(w, "name", _("Name"), "text", web_field(w, "name"), e, NULL);
+	form_input(w, "held_on", _("Date held (YYYY-MM-DD)"), "date", web_field(w, "held_on"), e, NULL);
+	form_input(w, "place", _("Place where it was held"), "text", web_field(w, "place"), e, NULL);
+	long long unit = web_field_id(w, "unit");
+	html(w->out, "<p class=\"field\"><label for=\"f-unit\">%s</label><select id=\"f-unit\" name=\"unit\">"
+		     "<option value=\"0\">%s</option>", _("Team"), _("(none)"));
+	for (size_t i = 0; i < nunits; i++) {
+		html(w->out, "<option value=\"%lld\"%s>", units[i].id, units[i].id == unit ? " selected" : "");
+		for (int k = 0; k < units[i].depth; k++)
+			html(w->out, "— ");
+		html(w->out, "%s</option>", units[i].name);
+	}
+	html(w->out, "</select></p>");
+	form_textarea(w, "text", _("Text"), web_field(w, "text"), e,
+		      _("Plain text; a new line starts a paragraph. At most 2 MB."));
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>", _("Add the source"));
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_research_source_new(struct web *w)
+{
+	new_source_page(w, NULL, 200);
+}
+
+void page_research_source_add(struct web *w)
+{
+	struct errors e = { 0 };
+	long long id, unit = web_field_id(w, "unit");
+	int d = research_source_add_text(&w->ctx, w->id[0], web_field(w, "kind"), web_field(w, "name"),
+					 web_field(w, "held_on"), web_field(w, "place"), unit < 0 ? -1 : unit,
+					 web_field(w, "text"), &e, &id);
+	if (d == D_INVALID)
+		new_source_page(w, &e, 422);
+	else if (d)
+		research_fail(w, d);
+	else
+		web_redirect(w, arena_printf(w->a, "/research/%lld/sources/%lld?done=research-source", w->id[0], id));
+}
+
+/* ---- one source ---------------------------------------------------------------- */
+
+/* The codes on the passages that cover [start, end), as "a, b". */
+static const char *codes_on(struct web *w, const struct research_view *v, const struct research_source_view *s,
+			    long long start, long long end)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < s->nsels; i++) {
+		if (s->sels[i].start >= end || s->sels[i].end <= start)
+			continue;
+		for (size_t k = 0; k < s->sels[i].ncodings; k++) {
+			const struct research_code *c = research_code_find(v, s->sels[i].codings[k].code_id);
+			if (c && !strstr(b.ptr ? b.ptr : "", c->name))
+				buf_addf(&b, "%s%s", b.len ? ", " : "", c->name);
+		}
+	}
+	char *out = arena_strndup(w->a, b.ptr ? b.ptr : "", b.len);
+	buf_release(&b);
+	return out;
+}
+
+static void passages_table(struct web *w, const struct research_view *v, const struct research_source_view *s)
+{
+	html(w->out, "<h2 id=\"passages\">%s</h2>", _("Coded passages"));
+	if (!s->nsels) {
+		html(w->out, "<p>%s</p>", _("Nothing coded yet in this source."));
+		return;
+	}
+	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		     "<th scope=\"col\">%s</th><th scope=\"col\"><span class=\"visually-hidden\">%s</span></th></tr></thead><tbody>",
+	     _("Passage"), _("Codes"), _("Coder"), _("Memo"), _("Actions"));
+	for (size_t i = 0; i < s->nsels; i++) {
+		const struct research_selection *x = &s->sels[i];
+		const char *coder = "";
+		for (size_t u = 0; u < v->ncoders; u++)
+			if (v->coders[u].id == x->coder_id)
+				coder = v->coders[u].name;
+		struct buf names = BUF_INIT;
+		for (size_t k = 0; k < x->ncodings; k++) {
+			const struct research_code *c = research_code_find(v, x->codings[k].code_id);
+			buf_addf(&names, "%s%s", k ? ", " : "", c ? c->name : "?");
+		}
+		html(w->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td class=\"pre\">%s</td><td>",
+		     research_slice(w->a, s->s.body, x->start, x->end), arena_strndup(w->a, names.ptr ? names.ptr : "", names.len),
+		     coder, x->memo);
+		buf_release(&names);
+		html(w->out, "<form method=\"post\" action=\"/research/%lld/passages/%lld/remove\" class=\"inline\">", v->p.id,
+		     x->id);
+		form_csrf(w);
+		html(w->out, "<button type=\"submit\" class=\"secondary\">%s</button></form></td></tr>", _("Remove"));
+	}
+	html(w->out, "</tbody></table>");
+}
+
+static void coding_form(struct web *w, const struct research_view *v, const struct research_source_view *s,
+			const struct errors *e)
+{
+	struct research_segment *seg;
+	size_t nseg;
+	research_segments(w->a, s->s.body, &seg, &nseg);
+	html(w->out, "<h2 id=\"code\">%s</h2><p>%s</p>", _("Code passages"),
+	     _("Tick one or more sentences in a row, choose the codes below and save: each run of ticked sentences "
+	       "becomes one passage. Sentences already coded show their codes."));
+	html(w->out, "<form method=\"post\" action=\"/research/%lld/sources/%lld/passages\">", v->p.id, s->s.id);
+	form_csrf(w);
+	form_errors(w, e);
+	html(w->out, "<fieldset class=\"segments\"><legend>%s</legend><div>", _("Sentences of the text"));
+	for (size_t i = 0; i < nseg; i++) {
+		const char *on = codes_on(w, v, s, seg[i].start, seg[i].end);
+		if (seg[i].paragraph_start && i)
+			html(w->out, "</div><div>");
+		html(w->out, "<label class=\"segment%s\"><input type=\"checkbox\" name=\"segment\" value=\"%lld-%lld\"> %s",
+		     *on ? " coded" : "", seg[i].start, seg[i].end, seg[i].text);
+		if (*on)
+			html(w->out, " <span class=\"muted\">[%s]</span>", on);
+		html(w->out, "</label> ");
+	}
+	html(w->out, "</div></fieldset><fieldset><legend>%s</legend>", _("Codes"));
+	if (!v->ncodes)
+		html(w->out, "<p>%s <a href=\"/research/%lld#codes\">%s</a></p>", _("The code book is empty."), v->p.id,
+		     _("Add codes first."));
+	for (size_t i = 0; i < v->ncodes; i++) {
+		if (!v->codes[i].codable)
+			html(w->out, "<p class=\"muted\" style=\"margin-left:%dem\">%s</p>", v->codes[i].depth * 2,
+			     v->codes[i].name);
+		else
+			html(w->out, "<label style=\"display:block;margin-left:%dem\"><input type=\"checkbox\" name=\"code\" "
+				     "value=\"%lld\"> %s</label>", v->codes[i].depth * 2, v->codes[i].id, v->codes[i].name);
+	}
+	html(w->out, "</fieldset>");
+	form_textarea(w, "memo", _("Memo (optional)"), "", e, NULL);
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>", _("Save the coding"));
+}
+
+static void source_page(struct web *w, const struct errors *e, int status)
+{
+	struct research_view v;
+	struct research_source_view s;
+	int d = research_project_open(&w->ctx, w->id[0], &v);
+	if (!d)
+		d = research_source_open(&w->ctx, w->id[0], w->id[1], &s);
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	bool pseudo = web_arg_int(w, "pseudo", 0) == 1;
+	page_begin(w, s.s.name);
+	page_done_message(w);
+	html(w->out, "<p><a href=\"/research/%lld\">%s</a></p><dl><dt>%s</dt><dd>%s</dd>", v.p.id, v.p.name, _("Kind"),
+	     research_kind_label(s.s.kind));
+	if (*s.s.held_on)
+		html(w->out, "<dt>%s</dt><dd>%s</dd>", _("Date"), date_label(w->a, s.s.held_on));
+	if (*s.s.place)
+		html(w->out, "<dt>%s</dt><dd>%s</dd>", _("Place where it was held"), s.s.place);
+	if (*s.s.unit_name || *s.s.group_name)
+		html(w->out, "<dt>%s</dt><dd>%s</dd>", _("Team or group"), *s.s.group_name ? s.s.group_name : s.s.unit_name);
+	html(w->out, "</dl>");
+	if (pseudo) {
+		struct research_pseudo *ps;
+		struct research_shift *sh;
+		size_t nsh;
+		if (research_pseudo_make(&w->ctx, v.p.id, &ps)) {
+			research_fail(w, D_ERROR);
+			return;
+		}
+		html(w->out, "<p><a href=\"/research/%lld/sources/%lld\">%s</a></p><h2>%s</h2><div class=\"pre source-text\">%s</div>",
+		     v.p.id, s.s.id, _("Show the text with names, to code it"), _("The text with pseudonyms"),
+		     research_pseudo_apply(w->a, ps, s.s.body, &sh, &nsh));
+	} else {
+		html(w->out, "<p><a href=\"/research/%lld/sources/%lld?pseudo=1\">%s</a></p>", v.p.id, s.s.id,
+		     _("Show the text with pseudonyms instead of names"));
+		coding_form(w, &v, &s, e);
+		passages_table(w, &v, &s);
+	}
+	page_end(w);
+	w->r->status = status;
+}
+
+void page_research_source(struct web *w)
+{
+	source_page(w, NULL, 200);
+}
+
+static int cmp_range(const void *x, const void *y)
+{
+	const long long *a = x, *b = y;
+	return a[0] < b[0] ? -1 : a[0] > b[0];
+}
+
+void page_research_passage_add(struct web *w)
+{
+	struct errors e = { 0 };
+	struct research_source_view s;
+	int d = research_source_open(&w->ctx, w->id[0], w->id[1], &s);
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	/* the ticked sentences, as pairs start-end, joined into runs: a run
+	 * goes on while the next sentence starts where white space after the
+	 * previous one ends */
+	struct research_segment *seg;
+	size_t nseg, n = 0;
+	research_segments(w->a, s.s.body, &seg, &nseg);
+	long long *r = arena_alloc(w->a, (nseg + 1) * 2 * sizeof(*r));
+	bool bad = false;
+	for (size_t i = 0; i < w->r->form.n; i++) {
+		if (strcmp(w->r->form.items[i].key, "segment"))
+			continue;
+		long long a, b;
+		char tail;
+		if (sscanf(w->r->form.items[i].value, "%lld-%lld%c", &a, &b, &tail) != 2) {
+			bad = true;
+			continue;
+		}
+		size_t k = 0;
+		while (k < nseg && !(seg[k].start == a && seg[k].end == b))
+			k++;
+		if (k == nseg || n == nseg) {
+			bad = true;
+			continue;
+		}
+		r[2 * n] = (long long)k;
+		r[2 * n + 1] = 0;
+		n++;
+	}
+	long long *codes;
+	size_t ncodes;
+	if (!web_field_ids(w, "code", &codes, &ncodes))
+		bad = true;
+	if (bad || !n) {
+		errors_add(&w->ctx, &e, "segment", "%s", _("Tick one or more sentences of the text."));
+		source_page(w, &e, 422);
+		return;
+	}
+	qsort(r, n, 2 * sizeof(*r), cmp_range);
+	const char *memo = web_field(w, "memo");
+	long long id;
+	for (size_t i = 0; i < n && !d;) {
+		size_t j = i;
+		while (j + 1 < n && r[2 * (j + 1)] == r[2 * j] + 1)
+			j++;
+		d = research_passage_add(&w->ctx, w->id[0], w->id[1], seg[r[2 * i]].start, seg[r[2 * j]].end, codes, ncodes,
+					 memo, &e, &id);
+		i = j + 1;
+	}
+	if (d == D_INVALID)
+		source_page(w, &e, 422);
+	else if (d)
+		research_fail(w, d);
+	else
+		web_redirect(w, arena_printf(w->a, "/research/%lld/sources/%lld?done=research-passage#passages", w->id[0],
+					     w->id[1]));
+}
+
+void page_research_passage_remove(struct web *w)
+{
+	int d = research_passage_remove(&w->ctx, w->id[0], w->id[1]);
+	if (d)
+		research_fail(w, d);
+	else
+		web_redirect(w, arena_printf(w->a, "/research/%lld?done=research-passage-removed#sources", w->id[0]));
+}
