@@ -304,7 +304,15 @@ void page_research_passage_add(struct web *w)
 
 void page_research_passage_remove(struct web *w)
 {
-	int d = research_passage_remove(&w->ctx, w->id[0], w->id[1]);
+	struct research_view v;
+	int d = research_project_open(&w->ctx, w->id[0], &v);
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	if (!web_confirm_delete(w, _("this coded passage (the text stays)"), arena_printf(w->a, "/research/%lld", v.p.id)))
+		return;
+	d = research_passage_remove(&w->ctx, w->id[0], w->id[1]);
 	if (d)
 		research_fail(w, d);
 	else

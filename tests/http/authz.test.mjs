@@ -59,6 +59,7 @@ const NETWORK_FILE = ['coach', 'researcher'];
 const SPREAD = ['coach', 'researcher', 'owner'];
 const SPREAD_NAMES = ['coach', 'researcher'];
 const BUDDY = ['coach'];
+const RESEARCH = ['researcher'];
 const REFERRAL = ['coach', 'participant'];
 const policy = {
   'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /static/session.js': 'public', 'GET /login': 'public',
@@ -122,6 +123,16 @@ const policy = {
   'GET /presentations/{id}': PEER, 'POST /presentations/{id}/attendees': PEER, 'POST /presentations/{id}/attendees/remove': PEER,
   'GET /api/v1/presentations/{id}/attendees': PEER, 'POST /api/v1/presentations/{id}/attendees': PEER,
   'POST /api/v1/presentations/{id}/attendees/remove': PEER,
+  // research projects: researchers, each project its members only (tested in research.test.mjs)
+  'GET /research': RESEARCH, 'POST /research': RESEARCH, 'POST /research/import': RESEARCH, 'GET /research/{id}': RESEARCH,
+  'POST /research/{id}/members': RESEARCH, 'POST /research/{id}/codes': RESEARCH,
+  'POST /research/{id}/codes/framework': RESEARCH, 'GET /research/{id}/codes/{id}': RESEARCH,
+  'POST /research/{id}/codes/{id}/remove': RESEARCH, 'POST /research/{id}/memos': RESEARCH,
+  'POST /research/{id}/terms': RESEARCH, 'GET /research/{id}/export.qdpx': RESEARCH,
+  'GET /research/{id}/codebook.qdc': RESEARCH, 'GET /research/{id}/analysis': RESEARCH,
+  'GET /research/{id}/sources/new': RESEARCH, 'POST /research/{id}/sources': RESEARCH,
+  'GET /research/{id}/sources/{id}': RESEARCH, 'POST /research/{id}/sources/{id}/passages': RESEARCH,
+  'POST /research/{id}/passages/{id}/remove': RESEARCH,
   // how a person came to take part: the coordinator and the administrator for anyone, a participant their own
   'POST /people/{id}/referrals': ['coach'], 'GET /api/v1/people/{id}/referrals': ['coach'],
   'POST /api/v1/people/{id}/referrals': ['coach'],

@@ -89,7 +89,22 @@ async function orgIds(srv, org) {
   const links = (await coach.get(`/waves/${wave}/links.csv`)).text;
   const organisation = (await coach.get('/api/v1/organisations')).json().organisations[0].id;
   const respond = (links.match(/respond\?token=([0-9a-f]+)/) || [null, 'none'])[1];
+  // a research project of the organisation's researcher, with a code, a source and a coded passage
+  const researcher = await signedIn(srv.base, demoEmail('researcher', org));
+  const madeProject = await researcher.post('/research', { name: `Matrix ${org}`, purpose: '' });
+  const research = Number((madeProject.headers.get('location') || '').match(/^\/research\/(\d+)/)?.[1] ?? NOBODY);
+  await researcher.post(`/research/${research}/codes`, { name: 'Matrixcode', parent: '0', color: '', description: '' });
+  const madeSource = await researcher.post(`/research/${research}/sources`, { kind: 'interview', name: 'Matrix',
+    held_on: '', place: '', unit: '0', text: 'Een zin om te coderen. En nog een.' });
+  const researchSource = Number((madeSource.headers.get('location') || '').match(/sources\/(\d+)/)?.[1] ?? NOBODY);
+  const sourcePage = (await researcher.get(`/research/${research}/sources/${researchSource}`)).text;
+  const researchCode = first(sourcePage, /name="code" value="(\d+)"/, 'research code');
+  await researcher.post(`/research/${research}/sources/${researchSource}/passages`,
+    [['segment', sourcePage.match(/name="segment" value="([\d-]+)"/)[1]], ['code', String(researchCode)]]);
+  const researchPassage = first((await researcher.get(`/research/${research}/sources/${researchSource}`)).text,
+    /action="\/research\/\d+\/passages\/(\d+)\/remove"/, 'coded passage');
   return {
+    research, researchCode, researchSource, researchPassage,
     unit: unit.id, person: people[0].id, account: me.id, grant: Number(grant[2]),
     framework, element, menuProgramme: menu.programme, topic: menu.topic, option: menu.option,
     wave, instrument, respond, organisation,
@@ -219,6 +234,8 @@ export function fill(pattern, set, method = 'GET') {
       if (n === 1) return set.menuProgramme;
       return parts[4] === 'topics' ? set.topic : set.option;
     }
+    if (bare.startsWith('/research/') && n === 2)
+      return { codes: set.researchCode, sources: set.researchSource, passages: set.researchPassage }[parts[3]];
     if (n === 2) {  // the second id of /programmes/{id}/design/{id}, /frameworks/{id}/elements/{id}
       if (parts[3] === 'design') return set.pmeeting;
       if (parts[3] === 'elements') return set.element;
@@ -229,7 +246,7 @@ export function fill(pattern, set, method = 'GET') {
       meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair',
       waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken', organisations: 'organisation',
       sessions: 'session', 'method-steps': 'methodStep', methods: 'method', actions: 'action', 'peer-groups': 'peerGroup',
-      buddies: 'buddy', presentations: 'presentation', referrals: 'referral' };
+      buddies: 'buddy', presentations: 'presentation', referrals: 'referral', research: 'research' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     throw new Error('no id for ' + pattern);
