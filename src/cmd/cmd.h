@@ -74,6 +74,9 @@ void cmd_usage(const char *name) __attribute__((noreturn));
 /* Writes b to file, or to standard output when file is NULL; a binary
  * document (a PDF) is refused on a terminal. Dies when it cannot. */
 struct buf;
+/* The whole file ("-": standard input) into the arena, NUL-terminated;
+ * dies when it cannot be read or is larger than max bytes (0: no limit). */
+char *cmd_read_file(struct arena *a, const char *path, size_t max, size_t *len);
 void cmd_write_file(const struct buf *b, const char *file, bool binary);
 /* A context acting as the command line in the organisation with slug. */
 void cmd_ctx(struct ctx *c, struct actor *w, struct store *st, struct arena *a, const char *slug);

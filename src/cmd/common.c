@@ -119,6 +119,29 @@ long long cmd_number(const char *s, const char *option, long long min, long long
 	return v;
 }
 
+char *cmd_read_file(struct arena *a, const char *path, size_t max, size_t *len)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f)
+		die("cannot open %s: %s", path, strerror(errno));
+	struct buf b = BUF_INIT;
+	char tmp[65536];
+	size_t n;
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0) {
+		buf_add(&b, tmp, n);
+		if (max && b.len > max)
+			die("%s is larger than %zu MB; split it", path, max / (1024 * 1024));
+	}
+	if (ferror(f))
+		die("cannot read %s", path);
+	if (f != stdin)
+		fclose(f);
+	char *out = arena_strndup(a, b.ptr ? b.ptr : "", b.len);
+	*len = b.len;
+	buf_release(&b);
+	return out;
+}
+
 void cmd_write_file(const struct buf *b, const char *file, bool binary)
 {
 	if (binary && !file && isatty(1))

@@ -9,26 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static char *read_file(struct arena *a, const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	if (!f)
-		die("cannot open %s: %s", path, strerror(errno));
-	struct buf b = BUF_INIT;
-	char tmp[65536];
-	size_t n;
-	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
-		buf_add(&b, tmp, n);
-	if (ferror(f))
-		die("cannot read %s", path);
-	if (f != stdin)
-		fclose(f);
-	char *out = arena_strndup(a, b.ptr, b.len);
-	*len = b.len;
-	buf_release(&b);
-	return out;
-}
-
 int cmd_import(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -52,7 +32,7 @@ int cmd_import(int argc, char **argv)
 	struct actor w;
 	cmd_ctx(&c, &w, st, &a, org);
 	size_t len;
-	char *data = read_file(&a, argv[optind], &len);
+	char *data = cmd_read_file(&a, argv[optind], 0, &len);
 	struct import_report rep;
 	int d = people_import(&c, data, len, NULL, !dry, &rep);
 	if (d == D_ERROR)

@@ -10,6 +10,7 @@
 #include "core/die.h"
 #include "domain/research.h"
 #include "domain/research_refi.h"
+#include "formats/doc_text.h"
 #include "formats/refi.h"
 #include "store/store.h"
 
@@ -47,6 +48,20 @@ static json_t *inspect_json(const struct refi_project *p)
 			 (json_int_t)refi_ncodings(p), "sources", (json_int_t)p->nsources, "users",
 			 (json_int_t)p->nusers, "selections", (json_int_t)sels, "notes", (json_int_t)p->nnotes,
 			 "not_carried_over", skips);
+}
+
+/* `qda text FILE`: the plain text leergang takes from a .docx or .odt. */
+static int qda_text(const char *file)
+{
+	struct arena a = ARENA_INIT;
+	size_t len;
+	char *data = cmd_read_file(&a, file, DOC_TEXT_MAX_XML, &len), *text;
+	const char *err = doc_text(&a, data, len, &text);
+	if (err)
+		die("%s: refused: %s", file, err);
+	fputs(text, stdout);
+	arena_free(&a);
+	return 0;
 }
 
 #define MEMBERS_MAX 50
@@ -142,6 +157,8 @@ int cmd_qda(int argc, char **argv)
 {
 	if (argc < 2)
 		cmd_usage("qda");
+	if (!strcmp(argv[1], "text") && argc == 3)
+		return qda_text(argv[2]);
 	if (!strcmp(argv[1], "import"))
 		return qda_import(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "export"))

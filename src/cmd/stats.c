@@ -51,29 +51,6 @@ struct sheet {
 	struct csv csv;
 };
 
-static char *read_file(struct arena *a, const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	if (!f)
-		die("cannot open %s: %s", path, strerror(errno));
-	struct buf b = BUF_INIT;
-	char tmp[65536];
-	size_t n;
-	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0) {
-		buf_add(&b, tmp, n);
-		if (b.len > MAX_FILE)
-			die("%s is larger than %d MB; split it", path, MAX_FILE / (1024 * 1024));
-	}
-	if (ferror(f))
-		die("cannot read %s", path);
-	if (f != stdin)
-		fclose(f);
-	char *out = arena_strndup(a, b.ptr, b.len);
-	*len = b.len;
-	buf_release(&b);
-	return out;
-}
-
 /* Text from the file as it may appear in a one-line message: control
  * characters shown as '?', cut after 40 bytes (on a UTF-8 boundary). */
 static const char *shown(struct arena *a, const char *s)
@@ -93,7 +70,7 @@ static const char *shown(struct arena *a, const char *s)
 static void load(struct arena *a, struct sheet *sh, const char *path)
 {
 	size_t len;
-	char *data = read_file(a, path, &len);
+	char *data = cmd_read_file(a, path, MAX_FILE, &len);
 	sh->path = path;
 	enum csv_error e = csv_parse(a, data, len, &sh->csv);
 	if (e == CSV_EMPTY)

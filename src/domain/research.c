@@ -10,6 +10,7 @@
 #include "validate.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
+#include "formats/doc_text.h"
 #include "formats/refi.h"
 #include "store/research.h"
 #include "store/store.h"
@@ -17,6 +18,7 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *const RESEARCH_SOURCE_KINDS[] = { "report", "story", "logbook", "case", "interview", "observation",
 					      "document", NULL };
@@ -281,6 +283,43 @@ int research_source_add_text(struct ctx *c, long long project, const char *kind,
 	if (r)
 		return D_ERROR;
 	audit(c, "research.source", "research_source", *id, "%s", kind);
+	return D_OK;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !strcasecmp(s + n - m, suffix);
+}
+
+int research_upload_text(struct ctx *c, const char *filename, const char *data, size_t len, struct errors *e,
+			 char **text)
+{
+	*text = NULL;
+	filename = filename ? filename : "";
+	if (ends_with(filename, ".txt")) {
+		/* a byte order mark is no text */
+		if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+			data += 3;
+			len -= 3;
+		}
+		if (!utf8_valid(data, len)) {
+			errors_add(c, e, "file", "%s", _("The text file is not in UTF-8: save it as UTF-8 and try again."));
+			return D_INVALID;
+		}
+		*text = arena_strndup(c->a, data, len);
+		return D_OK;
+	}
+	if (!ends_with(filename, ".docx") && !ends_with(filename, ".odt")) {
+		errors_add(c, e, "file", "%s", _("Choose a .txt, .docx or .odt file, or paste the text."));
+		return D_INVALID;
+	}
+	if (doc_text(c->a, data, len, text)) {
+		errors_add(c, e, "file", "%s",
+			   _("The text could not be read from this document. Save it again as .docx or .odt, or paste the "
+			     "text."));
+		return D_INVALID;
+	}
 	return D_OK;
 }
 

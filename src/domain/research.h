@@ -63,6 +63,10 @@ MUST_CHECK int research_member_add(struct ctx *c, long long project, const char 
 MUST_CHECK int research_source_add_text(struct ctx *c, long long project, const char *kind, const char *name,
 					const char *held_on, const char *place, long long unit_id, const char *text,
 					struct errors *e, long long *id);
+/* The text of an uploaded file for such a source: .txt (UTF-8), .docx or
+ * .odt, by its name; D_INVALID with a message on "file" otherwise. */
+MUST_CHECK int research_upload_text(struct ctx *c, const char *filename, const char *data, size_t len,
+				    struct errors *e, char **text);
 /* The same for a source read from another tool's project (kind document). */
 MUST_CHECK int research_source_add_document(struct ctx *c, long long project, const char *guid, const char *name,
 					    const char *text, long long *id);

@@ -12,6 +12,7 @@
  * escape; one that tries (../) is still refused, as a sign of a hostile
  * archive. */
 #include "refi.h"
+#include "safe_xml.h"
 #include "core/compiler.h"
 #include "core/utf8.h"
 
@@ -357,42 +358,18 @@ static void end(struct rd *r, int d)
 	buf_reset(&r->text);
 }
 
-static void xml_silent(void *arg, xmlErrorPtr e)
-{
-	(void)arg;
-	(void)e;
-}
-
-/* A DOCTYPE in the prolog (before the first element), found before the
- * parser runs: libxml2 may stop on an entity of the internal subset with
- * a bare parse error before the reader shows the DOCTYPE node, and the
- * reason should say what was refused. */
-static bool has_doctype(const char *s, size_t len)
-{
-	for (size_t i = 0; i + 1 < len; i++) {
-		if (s[i] != '<')
-			continue;
-		unsigned char c = (unsigned char)s[i + 1];
-		if (c != '?' && c != '!')
-			return false;  /* the first element */
-		if (c == '!' && len - i >= 9 && !strncasecmp(s + i, "<!DOCTYPE", 9))
-			return true;
-	}
-	return false;
-}
-
 static const char *parse_xml(struct rd *r, const char *data, size_t len)
 {
 	if (len > REFI_MAX_ENTRY)
 		return "project.qde is larger than the limit";
 	if (len > INT_MAX)
 		return "project.qde is too large";
-	if (has_doctype(data, len))
+	if (safe_xml_has_doctype(data, len))
 		return r->err = "the XML has a DOCTYPE (entity declarations or an external DTD): refused";
 	xmlTextReaderPtr x = xmlReaderForMemory(data, (int)len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	if (!x)
 		return "the XML could not be read";
-	xmlTextReaderSetStructuredErrorHandler(x, xml_silent, NULL);
+	xmlTextReaderSetStructuredErrorHandler(x, safe_xml_silent, NULL);
 	bool root = false;
 	int ret = 0;
 	while (!r->err && (ret = xmlTextReaderRead(x)) == 1) {
@@ -449,35 +426,6 @@ static bool escapes(const char *path)
 		    (s[2] == 0 || s[2] == '/' || s[2] == '\\'))
 			return true;
 	return false;
-}
-
-/* Reads entry i into the arena (NUL-terminated); NULL with *err set. */
-static char *entry(struct arena *a, zip_t *z, zip_int64_t i, size_t *len, const char **err)
-{
-	zip_stat_t st;
-	if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) || !(st.valid & ZIP_STAT_SIZE)) {
-		*err = "an entry of the archive cannot be read";
-		return NULL;
-	}
-	if (st.size > REFI_MAX_ENTRY) {
-		*err = "an entry of the archive is larger than the limit when unpacked";
-		return NULL;
-	}
-	zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
-	if (!f) {
-		*err = "an entry of the archive cannot be opened (encrypted or an unknown compression)";
-		return NULL;
-	}
-	char *b = arena_alloc(a, (size_t)st.size + 1);
-	zip_int64_t n = zip_fread(f, b, st.size);
-	zip_fclose(f);
-	if (n < 0 || (zip_uint64_t)n != st.size) {
-		*err = "an entry of the archive is damaged";
-		return NULL;
-	}
-	b[n] = 0;
-	*len = (size_t)n;
-	return b;
 }
 
 /* The entry a plainTextPath names: internal://NAME, sources/NAME or NAME,
@@ -565,7 +513,7 @@ static const char *finish(struct rd *r, zip_t *z)
 			zip_int64_t e = z ? find_text(z, path) : -1;
 			if (e >= 0) {
 				const char *err = NULL;
-				s->text = entry(r->a, z, e, &s->len, &err);
+				s->text = safe_zip_entry(r->a, z, e, REFI_MAX_ENTRY, &s->len, &err);
 				if (!s->text)
 					return err;
 			}
@@ -633,7 +581,7 @@ static const char *read_zip(struct rd *r, const void *data, size_t len)
 	if (!err && qde < 0)
 		err = "the archive holds no project.qde";
 	size_t xl = 0;
-	char *xml = err ? NULL : entry(r->a, z, qde, &xl, &err);
+	char *xml = err ? NULL : safe_zip_entry(r->a, z, qde, REFI_MAX_ENTRY, &xl, &err);
 	if (xml && !parse_xml(r, xml, xl))
 		err = finish(r, z);
 	else if (xml)

@@ -37,7 +37,7 @@ static void new_source_page(struct web *w, const struct errors *e, int status)
 	html(w->out, "<p>%s</p>", _("Paste the transcript of an interview or your observation notes. Names stay in the "
 				  "text here; every export replaces the names of the organisation's people by "
 				  "pseudonyms."));
-	html(w->out, "<form method=\"post\" action=\"/research/%lld/sources\">", v.p.id);
+	html(w->out, "<form method=\"post\" action=\"/research/%lld/sources\" enctype=\"multipart/form-data\">", v.p.id);
 	form_csrf(w);
 	form_errors(w, e);
 	const char *kind = web_field(w, "kind");
@@ -62,6 +62,14 @@ static void new_source_page(struct web *w, const struct errors *e, int status)
 	html(w->out, "</select></p>");
 	form_textarea(w, "text", _("Text"), web_field(w, "text"), e,
 		      _("Plain text; a new line starts a paragraph. At most 2 MB."));
+	const char *ferr = e ? errors_get(e, "file") : NULL;
+	html(w->out, "<p class=\"field%s\"><label for=\"f-file\">%s</label><span class=\"hint\" id=\"h-file\">%s</span>",
+	     ferr ? " invalid" : "", _("Or upload the text"), _("A .txt (UTF-8), .docx or .odt file: leergang keeps its text, "
+								 "without layout."));
+	if (ferr)
+		html(w->out, "<span class=\"field-error\" id=\"e-file\">%s</span>", ferr);
+	html(w->out, "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".txt,.docx,.odt\" "
+		     "aria-describedby=\"h-file%s\"%s></p>", ferr ? " e-file" : "", ferr ? " aria-invalid=\"true\"" : "");
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>", _("Add the source"));
 	page_end(w);
 	w->r->status = status;
@@ -76,9 +84,24 @@ void page_research_source_add(struct web *w)
 {
 	struct errors e = { 0 };
 	long long id, unit = web_field_id(w, "unit");
-	int d = research_source_add_text(&w->ctx, w->id[0], web_field(w, "kind"), web_field(w, "name"),
-					 web_field(w, "held_on"), web_field(w, "place"), unit < 0 ? -1 : unit,
-					 web_field(w, "text"), &e, &id);
+	const char *text = web_field(w, "text");
+	const struct part *file = NULL;
+	for (size_t i = 0; i < w->r->files.n; i++)
+		if (!strcmp(w->r->files.items[i].name, "file") && w->r->files.items[i].len)
+			file = &w->r->files.items[i];
+	int d = D_OK;
+	if (file && *text) {
+		errors_add(&w->ctx, &e, "file", "%s", _("Paste the text or upload a file, not both."));
+		d = D_INVALID;
+	} else if (file) {
+		char *t;
+		d = research_upload_text(&w->ctx, file->filename, file->data, file->len, &e, &t);
+		text = t;
+	}
+	if (!d)
+		d = research_source_add_text(&w->ctx, w->id[0], web_field(w, "kind"), web_field(w, "name"),
+					     web_field(w, "held_on"), web_field(w, "place"), unit < 0 ? -1 : unit, text, &e,
+					     &id);
 	if (d == D_INVALID)
 		new_source_page(w, &e, 422);
 	else if (d)
