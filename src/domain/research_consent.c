@@ -105,6 +105,27 @@ int consent_story(struct ctx *c, long long group_id, bool given, struct errors *
 	return D_OK;
 }
 
+int consent_may(struct ctx *c, const char *kind, long long id)
+{
+	long long org = c->who->organisation_id, me = c->who->person_id;
+	if (!strcmp(kind, "logbook")) {
+		struct logbook_entry e;
+		return me && !store_logbook_get(c->st, c->a, org, id, &e) && e.person_id == me ? D_OK : D_NOTFOUND;
+	}
+	if (!strcmp(kind, "case")) {
+		struct case_session x;
+		return me && !store_case_session_get(c->st, c->a, org, id, &x) && x.case_person_id == me ? D_OK : D_NOTFOUND;
+	}
+	if (!strcmp(kind, "report")) {
+		struct meeting m;
+		return !store_meeting_get(c->st, c->a, org, id, &m) && consent_records_group(c, m.group_id) ? D_OK
+													      : D_NOTFOUND;
+	}
+	if (!strcmp(kind, "story"))
+		return consent_records_group(c, id) ? D_OK : D_NOTFOUND;
+	return D_NOTFOUND;
+}
+
 int consent_state(struct ctx *c, const char *kind, long long id, struct research_consent *out)
 {
 	struct store_consent sc;

@@ -35,6 +35,11 @@ MUST_CHECK int consent_case(struct ctx *c, long long session_id, bool given);
 MUST_CHECK int consent_report(struct ctx *c, long long meeting_id, bool given, struct errors *e);
 /* The same for the group's learning story, which must be bundled. */
 MUST_CHECK int consent_story(struct ctx *c, long long group_id, bool given, struct errors *e);
+/* Whether the actor may change the consent at all, before the input is
+ * looked at (a wrong input then is D_INVALID only for them): kind
+ * "logbook" (id an entry), "case" (a session), "report" (a meeting) or
+ * "story" (a group); D_OK or D_NOTFOUND, as the calls above. */
+MUST_CHECK int consent_may(struct ctx *c, const char *kind, long long id);
 /* Whether the facilitator or the coach may record the group's consent for
  * texts of group_id (the pages show the form to them alone). */
 bool consent_records_group(struct ctx *c, long long group_id);

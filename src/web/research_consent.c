@@ -137,9 +137,14 @@ static void api_consent(struct web *w, enum consent_kind k)
 	json_t *v = json_object_get(j, "consent");
 	struct errors e = { 0 };
 	int d;
+	static const char *const kinds[] = { "logbook", "case", "report", "story" };
 	if (!json_is_boolean(v)) {
-		errors_add(&w->ctx, &e, "consent", "%s", _("Send \"consent\": true or false."));
-		d = D_INVALID;
+		/* who may not change it learns nothing of the input */
+		d = consent_may(&w->ctx, kinds[k], w->id[0]);
+		if (d == D_OK) {
+			errors_add(&w->ctx, &e, "consent", "%s", _("Send \"consent\": true or false."));
+			d = D_INVALID;
+		}
 	} else {
 		bool given = json_is_true(v);
 		d = k == K_LOGBOOK ? consent_logbook(&w->ctx, w->id[0], given)

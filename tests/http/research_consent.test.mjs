@@ -112,6 +112,10 @@ test('the API wants a boolean and says so in Dutch', async () => {
     assert.equal(r.status, 422, JSON.stringify(body));
     assert.match(r.json().error, /Stuur "consent": true of false\./);
   }
+  // who may not change it is told nothing about their input
+  for (const who of ['facilitator', 'researcher']) {
+    assert.equal((await as[who].postJson(`/api/v1/logbook/${entry}/consent`, { consent: 'ja' })).status, 404, who);
+  }
   assert.equal(consentOf('logbook_entry', entry).c, 0);
 });
 
