@@ -92,6 +92,8 @@ static const struct { const char *action, *label; } labels[] = {
 	{ "learning_question.write", N_("Learning question written") },
 	{ "plan.goal", N_("Goal of a development plan saved") },
 	{ "logbook.share", N_("Logbook entry shared") },
+	{ "research.consent.give", N_("Consent for research given") },
+	{ "research.consent.withdraw", N_("Consent for research withdrawn") },
 	{ "report.create", N_("Report written") },
 	{ "report.reflect", N_("Mentor's reflection written") },
 	{ "report.unpublish", N_("Report taken back to draft") },

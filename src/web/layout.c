@@ -244,6 +244,7 @@ static const struct {
 	{ "buddy-paired", N_("The buddy pair has been recorded; it is in the list of pairs below.") },
 	{ "buddy-ended", N_("The buddy pair has been ended; it stays in the history below.") },
 	{ "logbook-shared", N_("Who may read the entry has been saved.") },
+	{ "consent-saved", N_("The consent for research has been saved.") },
 	{ "logbook-removed", N_("The entry has been removed.") },
 	{ "report-saved", N_("The report has been saved as a draft.") },
 	{ "report-updated", N_("The report has been saved; the group reads the new version.") },

@@ -201,6 +201,7 @@ static void entry_page(struct web *w, const char *form, const struct errors *err
 	}
 	if (v.mine) {
 		share_section(w, &v, form && !strcmp(form, "share") ? err : NULL);
+		consent_logbook_section(w, e->id);
 		edit_section(w, e, form && !strcmp(form, "edit") ? err : NULL);
 	}
 	page_end(w);

@@ -215,6 +215,11 @@ static void report_page(struct web *w, const char *form, const struct errors *e,
 		report_form(w, &p, errors_of(form, e, "report"));
 		publish_form(w, &p, errors_of(form, e, "publish"));
 		contributions_to_place(w, &p.v);
+		consent_report_section(w, p.m.id, p.g.id, p.v.r.id, p.v.exists && !strcmp(p.v.r.status, "published"));
+	} else if (p.v.exists && p.v.level == PRIVACY_ANONYMISED) {
+		report_texts(w, &p.v.r);
+		contributions_placed(w, &p.v);
+		consent_report_section(w, p.m.id, p.g.id, p.v.r.id, !strcmp(p.v.r.status, "published"));
 	} else if (p.v.exists) {
 		report_texts(w, &p.v.r);
 		contributions_placed(w, &p.v);
@@ -394,6 +399,7 @@ static void story_page(struct web *w, const struct errors *e, int status)
 		html(w->out, "</div></section>");
 	}
 	html(w->out, "</article>");
+	consent_story_section(w, v.g.id, v.s.id, v.exists && bundled);
 	page_end(w);
 	w->r->status = status;
 }

@@ -7,6 +7,8 @@
 #define PAGE ROUTE_PAGE
 #define API ROUTE_API
 #define PAGE_PASSWORD ROUTE_PAGE_PASSWORD
+/* who records a group's consent for research (domain/research_consent.c) */
+#define ROLES_GROUP_CONSENT (ROLE_BIT(ROLE_COACH) | ROLE_BIT(ROLE_FACILITATOR))
 
 const struct route routes[] = {
 	{ "GET", "/healthz", page_healthz, ACCESS_PUBLIC, API },
@@ -140,6 +142,8 @@ const struct route routes[] = {
 	{ "GET", "/meetings/{id}/report", page_report, ROLES_GROUP_TEXT, PAGE },
 	{ "POST", "/meetings/{id}/report", page_report_save, ROLES_REPORT_WRITE, PAGE },
 	{ "POST", "/meetings/{id}/report/publish", page_report_publish, ROLE_BIT(ROLE_FACILITATOR), PAGE },
+	/* the group's consent for research: its facilitator or the coach records it */
+	{ "POST", "/meetings/{id}/report/consent", page_report_consent, ROLES_GROUP_CONSENT, PAGE },
 	{ "POST", "/meetings/{id}/contribution", page_contribution_save, ROLE_BIT(ROLE_PARTICIPANT), PAGE },
 	{ "POST", "/contributions/{id}/place", page_contribution_place, ROLE_BIT(ROLE_FACILITATOR), PAGE },
 	/* sessions with a case: the list or its counts for whoever has a place in
@@ -216,8 +220,11 @@ const struct route routes[] = {
 	/* the case owner alone, after the session (domain/practice_share.c) */
 	{ "GET", "/sessions/{id}/share", page_session_share_form, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/sessions/{id}/share", page_session_share, ACCESS_SIGNED_IN, PAGE },
+	/* consent for research in the case: the case owner alone */
+	{ "POST", "/sessions/{id}/consent", page_session_consent, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/groups/{id}/story", page_story, ROLES_GROUP_TEXT, PAGE },
 	{ "POST", "/groups/{id}/story", page_story_save, ROLE_BIT(ROLE_FACILITATOR), PAGE },
+	{ "POST", "/groups/{id}/story/consent", page_story_consent, ROLES_GROUP_CONSENT, PAGE },
 	{ "GET", "/groups/{id}/story.pdf", page_story_pdf, ROLES_GROUP_TEXT, PAGE },
 	{ "GET", "/groups/{id}/story.md", page_story_md, ROLES_GROUP_TEXT, PAGE },
 	{ "GET", "/groups/{id}/accounting", page_group_accounting, ROLES_ACCOUNTING, PAGE },
@@ -254,6 +261,8 @@ const struct route routes[] = {
 	{ "GET", "/logbook/{id}", page_logbook_entry, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/logbook/{id}", page_logbook_update, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/logbook/{id}/share", page_logbook_share, ACCESS_SIGNED_IN, PAGE },
+	/* consent for research: the entry's writer alone (domain/research_consent.c) */
+	{ "POST", "/logbook/{id}/consent", page_logbook_consent, ACCESS_SIGNED_IN, PAGE },
 
 	{ "GET", "/reverse-mentoring", page_reverse, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/reverse-mentoring", page_reverse_add, ROLE_BIT(ROLE_COACH), PAGE },
@@ -308,6 +317,8 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/actions/{id}", api_action_update, ACCESS_SIGNED_IN, API },
 	{ "GET", "/api/v1/me/actions", api_me_actions, ACCESS_SIGNED_IN, API },
 	{ "POST", "/api/v1/sessions/{id}/share", api_session_share, ACCESS_SIGNED_IN, API },
+	{ "POST", "/api/v1/sessions/{id}/consent", api_session_consent, ACCESS_SIGNED_IN, API },
+	{ "POST", "/api/v1/logbook/{id}/consent", api_logbook_consent, ACCESS_SIGNED_IN, API },
 	{ "GET", "/methods", page_methods, ACCESS_SIGNED_IN, PAGE },
 	{ "POST", "/method-steps/{id}", page_method_step_save, ROLES_PROGRAMME_WRITE, PAGE },
 	{ "POST", "/methods", page_method_copy, ROLES_PROGRAMME_WRITE, PAGE },
@@ -330,6 +341,8 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/meetings/{id}/report", api_report, ROLES_GROUP_TEXT, API },
 	{ "POST", "/api/v1/meetings/{id}/report", api_report_save, ROLES_REPORT_WRITE, API },
 	{ "POST", "/api/v1/meetings/{id}/report/publish", api_report_publish, ROLE_BIT(ROLE_FACILITATOR), API },
+	{ "POST", "/api/v1/meetings/{id}/report/consent", api_report_consent, ROLES_GROUP_CONSENT, API },
+	{ "POST", "/api/v1/groups/{id}/story/consent", api_story_consent, ROLES_GROUP_CONSENT, API },
 	{ "POST", "/api/v1/meetings/{id}/contribution", api_contribution_save, ROLE_BIT(ROLE_PARTICIPANT), API },
 	{ "GET", "/api/v1/groups/{id}/reports", api_group_reports, ROLES_GROUP_TEXT, API },
 	{ "GET", "/api/v1/groups/{id}/story", api_story, ROLES_GROUP_TEXT, API },

@@ -322,6 +322,8 @@ static void session_page(struct web *w, const struct errors *err, int status)
 		member_forms(w, &v, err);
 	ideas_block(w, &v);
 	session_actions_block(w, &v, &acts, err);
+	if (v.s.case_person_id && v.s.case_person_id == w->ctx.who->person_id)
+		consent_case_section(w, v.s.id);
 	if (practice_share_allowed(&w->ctx, v.s.id))
 		html(w->out, "<p><a href=\"/sessions/%lld/share\">%s</a></p>", v.s.id,
 		     _("Share your case, anonymised and in your own words, as a practice example"));

@@ -573,6 +573,23 @@ void page_logbook_add(struct web *w);
 void page_logbook_entry(struct web *w);
 void page_logbook_update(struct web *w);
 void page_logbook_share(struct web *w);
+/* research_consent.c: the consent forms for research on a logbook entry
+ * (its writer), a case (its owner), a published report and a bundled story
+ * (the facilitator or the coach), their POSTs and API twins. */
+void consent_logbook_section(struct web *w, long long entry_id);
+void consent_case_section(struct web *w, long long session_id);
+/* The group's forms show only to who may record its consent, only once
+ * the report is published or the story bundled. */
+void consent_report_section(struct web *w, long long meeting_id, long long group_id, long long report_id, bool published);
+void consent_story_section(struct web *w, long long group_id, long long story_id, bool bundled);
+void page_logbook_consent(struct web *w);
+void page_session_consent(struct web *w);
+void page_report_consent(struct web *w);
+void page_story_consent(struct web *w);
+void api_logbook_consent(struct web *w);
+void api_session_consent(struct web *w);
+void api_report_consent(struct web *w);
+void api_story_consent(struct web *w);
 /* the entries of a group shared with the reader, on the group page */
 void logbook_group_section(struct web *w, long long group_id);
 void page_reverse(struct web *w);

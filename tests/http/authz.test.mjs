@@ -147,6 +147,11 @@ const policy = {
   'GET /api/v1/me/actions': 'signed_in', 'GET /api/v1/sessions/{id}/state': 'signed_in',
   'GET /sessions/{id}/share': 'signed_in', 'POST /sessions/{id}/share': 'signed_in',
   'POST /api/v1/sessions/{id}/share': 'signed_in',
+  // consent for research: the writer of an entry, the owner of a case, the group's facilitator or the coach
+  'POST /logbook/{id}/consent': 'signed_in', 'POST /api/v1/logbook/{id}/consent': 'signed_in',
+  'POST /sessions/{id}/consent': 'signed_in', 'POST /api/v1/sessions/{id}/consent': 'signed_in',
+  'POST /meetings/{id}/report/consent': RUN, 'POST /api/v1/meetings/{id}/report/consent': RUN,
+  'POST /groups/{id}/story/consent': RUN, 'POST /api/v1/groups/{id}/story/consent': RUN,
   'GET /groups': MEMBER, 'GET /groups/{id}': MEMBER, 'POST /groups/{id}/staff': PROG_WRITE,
   'POST /groups/{id}/enrolments': PROG_WRITE, 'POST /enrolments/{id}': PROG_WRITE, 'POST /groups/{id}/statuses': PROG_WRITE,
   'POST /groups/{id}/meetings': RUN, 'GET /groups/{id}/calendar.ics': MEMBER, 'GET /meetings/{id}': MEMBER,
@@ -265,6 +270,8 @@ function reaches(rt, who, set) {
   if (p === '/actions/{id}') return rel === 'facilitator' || writer;
   // sharing the case: its owner alone, and the probed session has none
   if (p === '/sessions/{id}/share') return false;
+  // consent for research in the case: its owner alone, and the probed session has none
+  if (p === '/sessions/{id}/consent') return false;
   if (p.startsWith('/sessions/{id}')) return rel === 'facilitator' || (rel === 'participant' && (get || p.endsWith('/answers')));
   if (p === '/groups/{id}/sessions' && !get) return rel === 'facilitator';
   // the set's peer group has no people: its counts for the coordinator, the administrator and
@@ -294,6 +301,7 @@ function expected(rt, who, set) {
   const p = bare(rt.pattern);
   // (sharing the case is the case owner's: 404 for every other member, see reaches)
   if (p.startsWith('/sessions/{id}/') && rt.method === 'POST' && !p.endsWith('/answers') && !p.endsWith('/share') &&
+      !p.endsWith('/consent') &&
       place(set, who.email) === 'participant') return 403;
   return reaches(rt, who, set) ? 'ok' : 404;
 }
