@@ -63,6 +63,16 @@ static void finish(struct agree_code_result *r)
 	kappa_cohen(table, 2, KAPPA_UNWEIGHTED, &r->kappa);
 	agree_alpha(r->a_only, r->b_only, r->both, r->neither, &r->alpha);
 	r->agreement = units ? 100.0 * (double)(r->both + r->neither) / (double)units : NAN;
+	bool a_all_or_none = r->b_only + r->neither == 0 || r->a_only + r->both == 0;
+	bool b_all_or_none = r->a_only + r->neither == 0 || r->b_only + r->both == 0;
+	if (!isnan(r->kappa.kappa) && (a_all_or_none || b_all_or_none)) {
+		/* a coder coded every counted character or none (a margin is 0):
+		 * pc = po, kappa 0, and with p, q the shares of the two cells
+		 * used the variance's terms are p^3 q^2 + q^3 p^2 - p^2 q^2 =
+		 * p^2 q^2 (p + q - 1) = 0 exactly, not the rounding error of its
+		 * terms (as at perfect agreement in kappa.c) */
+		r->kappa.kappa = r->kappa.var = r->kappa.se = r->kappa.lower = r->kappa.upper = 0;
+	}
 	r->note = NULL;
 	if (units == 0)
 		r->note = "no character counts: kappa and alpha are undefined";
@@ -76,7 +86,7 @@ static void finish(struct agree_code_result *r)
 
 int coding_agreement(struct arena *a, const size_t *source_chars, size_t nsources, const bool *chosen,
 		     const struct agree_span *spans, size_t nspans, size_t ncodes, bool with_uncoded,
-		     struct agree_code_result *out, size_t *bad)
+		     struct agree_code_result *out, size_t *units_out, size_t *bad)
 {
 	assert(a && (!nsources || source_chars) && (!nspans || spans) && (!ncodes || out) && bad);
 	for (size_t i = 0; i < nspans; i++) {
@@ -152,5 +162,7 @@ int coding_agreement(struct arena *a, const size_t *source_chars, size_t nsource
 		r->neither = units - r->a_only - r->b_only - r->both;
 		finish(r);
 	}
+	if (units_out)
+		*units_out = units;
 	return 0;
 }

@@ -34,7 +34,10 @@ struct agree_span {
 struct agree_code_result {
 	/* characters: coded by A only, by B only, by both, by neither */
 	size_t a_only, b_only, both, neither;
-	struct kappa_est kappa;   /* Cohen's kappa, unweighted; rows A, columns B, 0 = not coded */
+	struct kappa_est kappa;   /* Cohen's kappa, unweighted; rows A, columns B, 0 = not coded;
+				   * when a coder coded none or all of the counted characters
+				   * with the code, kappa and its SE are 0 exactly (psych prints
+				   * the rounding error of terms that cancel) */
 	struct kappa_alpha alpha; /* Krippendorff's alpha: units = characters, values = 2 x units */
 	double agreement;         /* (both + neither) / units x 100; NAN without units */
 	const char *note;         /* why kappa or alpha is undefined, in the words of this comparison */
@@ -57,9 +60,10 @@ void agree_alpha(size_t a_only, size_t b_only, size_t both, size_t neither, stru
  * -1 with *bad the index of the first span that does not fit (source >=
  * nsources, code >= ncodes, coder not 0 or 1, start > end or end beyond
  * its source), and then out is untouched. An empty span (start == end)
- * codes nothing. */
+ * codes nothing. *units (when not NULL) receives the characters counted,
+ * the same for every code. */
 int coding_agreement(struct arena *a, const size_t *source_chars, size_t nsources, const bool *chosen,
 		     const struct agree_span *spans, size_t nspans, size_t ncodes, bool with_uncoded,
-		     struct agree_code_result *out, size_t *bad);
+		     struct agree_code_result *out, size_t *units, size_t *bad);
 
 #endif

@@ -92,7 +92,7 @@ TEST(agreement_sweep_equals_count_per_character)
 			for (int sub = 0; sub < 2; sub++) {
 				struct agree_code_result got[5], want[5];
 				size_t bad = 99;
-				if (coding_agreement(&a, chars, ns, sub ? chosen : NULL, sp, nsp, nc, with, got, &bad)) {
+				if (coding_agreement(&a, chars, ns, sub ? chosen : NULL, sp, nsp, nc, with, got, NULL, &bad)) {
 					differ++;
 					continue;
 				}
@@ -174,7 +174,7 @@ TEST(agreement_by_hand)
 	size_t chars[] = { 100 }, bad;
 	struct agree_span sp[] = { { 0, 0, 0, 20, 0 }, { 0, 0, 10, 30, 1 }, { 0, 1, 50, 60, 0 } };
 	struct agree_code_result r[2];
-	CHECK_INT(coding_agreement(&a, chars, 1, NULL, sp, 3, 2, true, r, &bad), 0);
+	CHECK_INT(coding_agreement(&a, chars, 1, NULL, sp, 3, 2, true, r, NULL, &bad), 0);
 	CHECK_INT(r[0].a_only, 10);
 	CHECK_INT(r[0].b_only, 10);
 	CHECK_INT(r[0].both, 10);
@@ -186,7 +186,9 @@ TEST(agreement_by_hand)
 	CHECK_INT(r[1].a_only, 10);
 	CHECK_INT(r[1].neither, 90);
 	NEAR(r[1].kappa.kappa, 0); /* B never used it: agreement no better than chance */
-	CHECK_INT(coding_agreement(&a, chars, 1, NULL, sp, 3, 2, false, r, &bad), 0);
+	size_t units = 0;
+	CHECK_INT(coding_agreement(&a, chars, 1, NULL, sp, 3, 2, false, r, &units, &bad), 0);
+	CHECK_INT(units, 40);
 	CHECK_INT(r[0].neither, 10);
 	NEAR(r[0].kappa.kappa, 0);
 	NEAR(r[0].alpha.alpha, 0.0125);
@@ -203,7 +205,7 @@ TEST(agreement_overlapping_selections_count_once)
 	struct agree_span sp[] = { { 0, 0, 0, 10, 0 }, { 0, 0, 5, 15, 0 }, { 0, 0, 5, 15, 0 },
 				   { 0, 0, 0, 7, 1 },  { 0, 0, 7, 15, 1 } };
 	struct agree_code_result r[1];
-	CHECK_INT(coding_agreement(&a, chars, 1, NULL, sp, 5, 1, true, r, &bad), 0);
+	CHECK_INT(coding_agreement(&a, chars, 1, NULL, sp, 5, 1, true, r, NULL, &bad), 0);
 	CHECK_INT(r[0].both, 15);
 	CHECK_INT(r[0].a_only + r[0].b_only, 0);
 	CHECK_INT(r[0].neither, 35);
@@ -220,35 +222,43 @@ TEST(agreement_edge_cases_say_why)
 	size_t chars[] = { 30, 20 }, bad;
 	struct agree_code_result r[3];
 	/* no spans at all */
-	CHECK_INT(coding_agreement(&a, chars, 2, NULL, NULL, 0, 3, true, r, &bad), 0);
+	CHECK_INT(coding_agreement(&a, chars, 2, NULL, NULL, 0, 3, true, r, NULL, &bad), 0);
 	CHECK_INT(r[2].neither, 50);
 	CHECK(isnan(r[2].kappa.kappa) && isnan(r[2].alpha.alpha) && r[2].note);
 	NEAR(r[2].agreement, 100);
-	CHECK_INT(coding_agreement(&a, chars, 2, NULL, NULL, 0, 3, false, r, &bad), 0);
+	CHECK_INT(coding_agreement(&a, chars, 2, NULL, NULL, 0, 3, false, r, NULL, &bad), 0);
 	CHECK_INT(r[0].neither, 0);
 	CHECK(isnan(r[0].kappa.kappa) && isnan(r[0].alpha.alpha) && isnan(r[0].agreement) && r[0].note);
 	/* one coder only: B coded nothing */
 	struct agree_span one[] = { { 0, 0, 0, 10, 0 }, { 1, 1, 5, 20, 0 } };
-	CHECK_INT(coding_agreement(&a, chars, 2, NULL, one, 2, 3, true, r, &bad), 0);
+	CHECK_INT(coding_agreement(&a, chars, 2, NULL, one, 2, 3, true, r, NULL, &bad), 0);
 	CHECK_INT(r[0].a_only, 10);
 	CHECK_INT(r[0].b_only + r[0].both, 0);
-	NEAR(r[0].kappa.kappa, 0);
+	CHECK(r[0].kappa.kappa == 0 && r[0].kappa.se == 0); /* exactly: the variance's terms cancel */
 	CHECK(r[0].note == NULL);
+	/* A coded every counted character, B a third of them: kappa 0, SE 0 exactly */
+	struct agree_span every[] = { { 0, 0, 0, 30, 0 }, { 0, 0, 0, 10, 1 } };
+	CHECK_INT(coding_agreement(&a, chars, 1, NULL, every, 2, 1, false, r, NULL, &bad), 0);
+	CHECK_INT(r[0].a_only, 20);
+	CHECK_INT(r[0].neither, 0);
+	CHECK(r[0].kappa.kappa == 0 && r[0].kappa.se == 0 && r[0].kappa.lower == 0 && r[0].kappa.upper == 0);
+	CHECK(!isnan(r[0].alpha.alpha) && r[0].note == NULL);
+	CHECK_INT(coding_agreement(&a, chars, 2, NULL, one, 2, 3, true, r, NULL, &bad), 0);
 	/* a code nobody used: NAN with a note that says so */
 	CHECK(isnan(r[2].kappa.kappa) && isnan(r[2].alpha.alpha));
 	CHECK(r[2].note && strstr(r[2].note, "neither coder used this code"));
 	/* without the uncoded text, one coder only: every counted character is A's alone */
-	CHECK_INT(coding_agreement(&a, chars, 2, NULL, one, 2, 2, false, r, &bad), 0);
+	CHECK_INT(coding_agreement(&a, chars, 2, NULL, one, 2, 2, false, r, NULL, &bad), 0);
 	CHECK_INT(r[0].a_only + r[0].neither, 25);
 	/* a chosen subset: the second source only */
 	const bool second[] = { false, true };
-	CHECK_INT(coding_agreement(&a, chars, 2, second, one, 2, 2, true, r, &bad), 0);
+	CHECK_INT(coding_agreement(&a, chars, 2, second, one, 2, 2, true, r, NULL, &bad), 0);
 	CHECK_INT(r[0].a_only, 0);
 	CHECK_INT(r[0].neither, 20);
 	CHECK_INT(r[1].a_only, 15);
 	/* both coded every counted character */
 	struct agree_span all[] = { { 0, 0, 0, 30, 0 }, { 0, 0, 0, 30, 1 } };
-	CHECK_INT(coding_agreement(&a, chars, 1, NULL, all, 2, 1, false, r, &bad), 0);
+	CHECK_INT(coding_agreement(&a, chars, 1, NULL, all, 2, 1, false, r, NULL, &bad), 0);
 	CHECK_INT(r[0].both, 30);
 	CHECK(isnan(r[0].kappa.kappa) && isnan(r[0].alpha.alpha) && r[0].note);
 	arena_free(&a);
@@ -269,7 +279,7 @@ TEST(agreement_refuses_spans_that_do_not_fit)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct agree_span sp[2] = { { 0, 0, 0, 10, 0 }, cases[i] };
 		bad = 0;
-		CHECK_INT(coding_agreement(&a, chars, 1, NULL, sp, 2, 1, true, r, &bad), -1);
+		CHECK_INT(coding_agreement(&a, chars, 1, NULL, sp, 2, 1, true, r, NULL, &bad), -1);
 		CHECK_INT(bad, 1);
 		CHECK_INT(r[0].both, 77); /* untouched */
 	}
@@ -289,7 +299,7 @@ TEST(agreement_long_interview_many_codes)
 		sp[i] = (struct agree_span){ 0, rnd(60), x, x + 1 + rnd(2000), (int)rnd(2) };
 	}
 	struct agree_code_result r[60];
-	CHECK_INT(coding_agreement(&a, chars, 2, NULL, sp, nsp, 60, true, r, &bad), 0);
+	CHECK_INT(coding_agreement(&a, chars, 2, NULL, sp, nsp, 60, true, r, NULL, &bad), 0);
 	size_t ok = 0;
 	for (size_t c = 0; c < 60; c++)
 		ok += r[c].a_only + r[c].b_only + r[c].both + r[c].neither == 1000003 && !isnan(r[c].kappa.kappa);
