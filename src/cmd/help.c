@@ -90,6 +90,7 @@ const struct command commands[] = {
 	  "       leergang stats 360 FILE.csv\n"
 	  "       leergang stats kappa FILE.csv --raters A,B[,C...] [--weights none|linear|quadratic]\n"
 	  "       [--categories C1,C2,...]\n"
+	  "       leergang stats agreement FILE.csv [--without-uncoded] [--coders A,B] [--sources S1,S2,...]\n"
 	  "\n"
 	  "FILE.csv has a header row and a row per respondent; ';' ',' or TAB separate the cells, an\n"
 	  "empty cell is a missing answer, and '3,5' and '3.5' are both three and a half. Answers to\n"
@@ -120,7 +121,19 @@ const struct command commands[] = {
 	  "observed and expected agreement, Cohen's kappa with its SE and 95% interval as\n"
 	  "psych::cohen.kappa gives them (Fleiss, Cohen & Everitt), with --weights linear or\n"
 	  "quadratic also the weighted kappa, and Krippendorff's alpha (nominal) over all raters.\n"
-	  "With more than two raters, a kappa per pair." },
+	  "With more than two raters, a kappa per pair.\n"
+	  "\n"
+	  "stats agreement compares two coders who coded the same texts, per code, character by\n"
+	  "character (as NVivo's coding comparison). FILE.csv has a row per selection,\n"
+	  "source,length,coder,code,start,end: characters [start, end) of the source, counted in\n"
+	  "code points from 0, coded with the code; length is the source's length in code points.\n"
+	  "A row with only source and length (and perhaps code) names a source or a code nobody\n"
+	  "coded. The coders are the two in the file, or the two of --coders (others left out);\n"
+	  "--sources counts those sources only. Per code: a_only, b_only, both, neither (characters),\n"
+	  "a_coded, b_coded, Cohen's kappa with se, lower, upper as psych::cohen.kappa gives them on\n"
+	  "the 0/1 vectors, Krippendorff's alpha (nominal) and agreement (% of characters alike).\n"
+	  "--without-uncoded leaves out the characters neither coder coded with any code, so that\n"
+	  "a mostly uncoded text does not inflate agreement. Overlapping selections count once." },
 	{ "instrument", cmd_instrument, "list the questionnaires an organisation can send, with their keys",
 	  "leergang instrument list --org SLUG [--format csv|json]" },
 	{ "catalogue", cmd_catalogue, "the learning forms (70/20/10, aim, social), the matcher, the practice examples",

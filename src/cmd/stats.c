@@ -4,13 +4,16 @@
  * against others in 360° feedback. Reads a CSV (formats/csv.h: ';' ',' or
  * TAB, a header row, an empty cell is a missing answer, "3,5" and "3.5"
  * both read as three and a half), checks every cell it uses, and prints
- * JSON; and `leergang stats kappa FILE.csv --raters A,B`: agreement between
- * raters (Cohen's kappa, Krippendorff's alpha). The statistics themselves
- * are in src/stats/ (definitions in stats.h, three60.h and kappa.h); this
- * file only reads, validates and prints. */
+ * JSON; `leergang stats kappa FILE.csv --raters A,B`: agreement between
+ * raters (Cohen's kappa, Krippendorff's alpha); and `leergang stats
+ * agreement FILE.csv`: two coders' agreement per code over the characters
+ * of coded texts. The statistics themselves are in src/stats/ (definitions
+ * in stats.h, three60.h, kappa.h and coding_agreement.h); this file only
+ * reads, validates and prints. */
 #include "cmd.h"
 #include "core/die.h"
 #include "formats/csv.h"
+#include "stats/coding_agreement.h"
 #include "stats/kappa.h"
 #include "stats/stats.h"
 #include "stats/three60.h"
@@ -33,7 +36,8 @@ static void usage(void)
 {
 	die("usage: leergang stats FILE.csv --items A,B,... [--reverse A,...] [--scale-min N] [--scale-max N] "
 	    "[--group COLUMN] [--paired PRE,POST], or leergang stats 360 FILE.csv, or leergang stats kappa FILE.csv "
-	    "--raters A,B [--weights none|linear|quadratic] [--categories C1,C2,...]; see 'leergang help stats'");
+	    "--raters A,B [--weights none|linear|quadratic] [--categories C1,C2,...], or leergang stats agreement "
+	    "FILE.csv [--without-uncoded] [--coders A,B] [--sources S1,...]; see 'leergang help stats'");
 }
 
 /* getopt_long's '?', said in the one line of die() rather than getopt's own. */
@@ -600,12 +604,207 @@ static int stats_kappa_cmd(int argc, char **argv)
 	return 0;
 }
 
+/* ---- stats agreement -------------------------------------------------------
+ * Rows source,length,coder,code,start,end: a selection of characters
+ * [start, end) (code points, from 0) of a source coded with a code by a
+ * coder. A row with only source and length (and perhaps code) names a
+ * source (or a code) nobody coded. */
+
+/* More than this is not an interview but a library. */
+#define AGREE_MAX_CHARS 1000000000LL
+
+/* Names in order of first appearance, found by a linear scan: a coding
+ * comparison has some hundreds of sources and codes at most. */
+struct names {
+	const char **v;
+	size_t n, cap;
+};
+
+static size_t name_find(const struct names *ns, const char *s)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		if (!strcmp(ns->v[i], s))
+			return i;
+	return SIZE_MAX;
+}
+
+static size_t name_add(struct arena *a, struct names *ns, const char *s)
+{
+	size_t i = name_find(ns, s);
+	if (i != SIZE_MAX)
+		return i;
+	if (ns->n == ns->cap) {
+		size_t cap = ns->cap ? 2 * ns->cap : 16;
+		ns->v = ns->v ? arena_grow(a, ns->v, ns->n, cap, sizeof *ns->v) : arena_alloc(a, cap * sizeof *ns->v);
+		ns->cap = cap;
+	}
+	ns->v[ns->n] = s;
+	return ns->n++;
+}
+
+/* A whole number of characters in row r, column name, 0..AGREE_MAX_CHARS. */
+static size_t chars_cell(struct arena *a, const struct sheet *sh, size_t r, const char *name, const char *v)
+{
+	char *end;
+	errno = 0;
+	unsigned long long x = strtoull(v, &end, 10);
+	if (!*v || *end || *v == '-' || *v == '+' || errno || x > (unsigned long long)AGREE_MAX_CHARS)
+		die("%s, row %zu, column '%s': '%s' is not a number of characters (a whole number from 0 to %lld)",
+		    sh->path, sh->csv.rows[r].line, name, shown(a, v), AGREE_MAX_CHARS);
+	return (size_t)x;
+}
+
+static int stats_agreement_cmd(int argc, char **argv)
+{
+	static const struct option opts[] = { { "without-uncoded", no_argument, 0, 'w' },
+					      { "coders", required_argument, 0, 'c' },
+					      { "sources", required_argument, 0, 's' },
+					      { 0, 0, 0, 0 } };
+	const char *coders = NULL, *sources = NULL;
+	bool with_uncoded = true;
+	int o;
+	opterr = 0;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'w') with_uncoded = false;
+		else if (o == 'c') coders = optarg;
+		else if (o == 's') sources = optarg;
+		else bad_option(argv);
+	}
+	if (optind != argc - 1)
+		usage();
+	struct arena a = ARENA_INIT;
+	char **cnames = NULL, **snames = NULL;
+	if (coders && split_names(&a, coders, "--coders", &cnames) != 2)
+		die("--coders needs two coders, separated by a comma (A,B)");
+	size_t nchosen = sources ? split_names(&a, sources, "--sources", &snames) : 0;
+	struct sheet sh;
+	load(&a, &sh, argv[optind]);
+	static const char *const cols[] = { "source", "length", "coder", "code", "start", "end" };
+	size_t col[6];
+	for (size_t j = 0; j < 6; j++)
+		col[j] = column(&a, &sh, cols[j], "stats agreement");
+	size_t rows = sh.csv.nrows - 1;
+	struct names src = { 0 }, codes = { 0 }, who = { 0 };
+	size_t *length = arena_alloc(&a, (rows + 1) * sizeof *length);
+	size_t *length_row = arena_alloc(&a, (rows + 1) * sizeof *length_row);
+	struct agree_span *sp = arena_alloc(&a, (rows + 1) * sizeof *sp);
+	size_t nsp = 0, *sp_row = arena_alloc(&a, (rows + 1) * sizeof *sp_row);
+	const char **sp_coder = arena_alloc(&a, (rows + 1) * sizeof *sp_coder);
+	for (size_t r = 1; r <= rows; r++) {
+		const char *v[6];
+		for (size_t j = 0; j < 6; j++)
+			v[j] = trimmed(&a, cell(&sh, r, col[j]));
+		size_t line = sh.csv.rows[r].line;
+		if (!*v[0])
+			die("%s, row %zu: the column 'source' is empty; every row names its source", sh.path, line);
+		size_t len = chars_cell(&a, &sh, r, "length", v[1]);
+		size_t known = src.n, s = name_add(&a, &src, v[0]);
+		if (src.n > known) {
+			length[s] = len;
+			length_row[s] = line;
+		} else if (length[s] != len) {
+			die("%s, row %zu: source '%s' has length %zu here but %zu on row %zu; one source, one length",
+			    sh.path, line, shown(&a, v[0]), len, length[s], length_row[s]);
+		}
+		if (*v[3])
+			name_add(&a, &codes, v[3]);
+		if (!*v[2] && !*v[4] && !*v[5])
+			continue;  /* a source, or a code, nobody coded */
+		if (!*v[2] || !*v[3] || !*v[4] || !*v[5])
+			die("%s, row %zu: a coding needs coder, code, start and end; a row with only source and length "
+			    "(and perhaps code) names what nobody coded", sh.path, line);
+		size_t st = chars_cell(&a, &sh, r, "start", v[4]), en = chars_cell(&a, &sh, r, "end", v[5]);
+		if (st >= en)
+			die("%s, row %zu: start %zu is not before end %zu (characters [start, end), counted from 0)",
+			    sh.path, line, st, en);
+		if (en > len)
+			die("%s, row %zu: end %zu is beyond the %zu characters of source '%s'", sh.path, line, en, len,
+			    shown(&a, v[0]));
+		name_add(&a, &who, v[2]);
+		sp_coder[nsp] = v[2];
+		sp_row[nsp] = line;
+		sp[nsp++] = (struct agree_span){ s, name_find(&codes, v[3]), st, en, 0 };
+	}
+	/* the two coders: --coders, or the only two in the file */
+	const char *ab[2];
+	if (cnames) {
+		for (int c = 0; c < 2; c++) {
+			if (name_find(&who, cnames[c]) == SIZE_MAX)
+				die("%s: coder '%s' (--coders) has no coding in the file", sh.path, shown(&a, cnames[c]));
+			ab[c] = cnames[c];
+		}
+	} else if (who.n == 2) {
+		ab[0] = who.v[0];
+		ab[1] = who.v[1];
+	} else {
+		die("%s: %zu coders coded; name the two to compare with --coders A,B", sh.path, who.n);
+	}
+	size_t kept = 0;  /* the spans of the two coders */
+	for (size_t i = 0; i < nsp; i++) {
+		int c = !strcmp(sp_coder[i], ab[0]) ? 0 : !strcmp(sp_coder[i], ab[1]) ? 1 : -1;
+		if (c < 0)
+			continue;
+		sp[kept] = sp[i];
+		sp[kept++].coder = c;
+	}
+	bool *chosen = NULL;
+	if (snames) {
+		chosen = arena_alloc(&a, (src.n + 1) * sizeof *chosen);
+		for (size_t i = 0; i < nchosen; i++) {
+			size_t s = name_find(&src, snames[i]);
+			if (s == SIZE_MAX)
+				die("%s: there is no source '%s' (--sources)", sh.path, shown(&a, snames[i]));
+			chosen[s] = true;
+		}
+	}
+	struct agree_code_result *res = arena_alloc(&a, (codes.n + 1) * sizeof *res);
+	size_t units, bad;
+	if (coding_agreement(&a, length, src.n, chosen, sp, kept, codes.n, with_uncoded, res, &units, &bad))
+		die("%s: a coding does not fit its source", sh.path);  /* checked row by row above */
+
+	json_t *out = json_object(), *jc = json_array(), *js = json_array(), *jr = json_array();
+	for (int c = 0; c < 2; c++)
+		json_array_append_new(jc, json_string(ab[c]));
+	for (size_t s = 0; s < src.n; s++)
+		if (!chosen || chosen[s])
+			json_array_append_new(js, json_string(src.v[s]));
+	json_object_set_new(out, "coders", jc);
+	json_object_set_new(out, "sources", js);
+	json_object_set_new(out, "with_uncoded", json_boolean(with_uncoded));
+	json_object_set_new(out, "characters", json_integer((json_int_t)units));
+	for (size_t c = 0; c < codes.n; c++) {
+		const struct agree_code_result *r = &res[c];
+		json_t *j = json_object();
+		json_object_set_new(j, "code", json_string(codes.v[c]));
+		json_object_set_new(j, "a_only", json_integer((json_int_t)r->a_only));
+		json_object_set_new(j, "b_only", json_integer((json_int_t)r->b_only));
+		json_object_set_new(j, "both", json_integer((json_int_t)r->both));
+		json_object_set_new(j, "neither", json_integer((json_int_t)r->neither));
+		json_object_set_new(j, "a_coded", json_integer((json_int_t)(r->a_only + r->both)));
+		json_object_set_new(j, "b_coded", json_integer((json_int_t)(r->b_only + r->both)));
+		json_object_set_new(j, "kappa", num(r->kappa.kappa));
+		json_object_set_new(j, "se", num(r->kappa.se));
+		json_object_set_new(j, "lower", num(r->kappa.lower));
+		json_object_set_new(j, "upper", num(r->kappa.upper));
+		json_object_set_new(j, "alpha", num(r->alpha.alpha));
+		json_object_set_new(j, "agreement", num(r->agreement));
+		set_note(j, "note", r->note);
+		json_array_append_new(jr, j);
+	}
+	json_object_set_new(out, "codes", jr);
+	print_json(out);
+	arena_free(&a);
+	return 0;
+}
+
 int cmd_stats(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "360"))
 		return stats_360_cmd(argc - 1, argv + 1);
 	if (argc > 1 && !strcmp(argv[1], "kappa"))
 		return stats_kappa_cmd(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "agreement"))
+		return stats_agreement_cmd(argc - 1, argv + 1);
 	static const struct option opts[] = {
 		{ "items", required_argument, 0, 'i' },     { "reverse", required_argument, 0, 'r' },
 		{ "scale-min", required_argument, 0, 'a' }, { "scale-max", required_argument, 0, 'b' },

@@ -44,7 +44,7 @@ function agrees(dir, name) {
 }
 
 // kappa-*: `leergang stats kappa`, compared in kappa.test.mjs (made by kappa.R)
-const cases = (dir) => readdirSync(dir).filter((f) => f.endsWith('.expected.json') && !f.startsWith('kappa-')).map((f) => f.replace(/\.expected\.json$/, '')).sort();
+const cases = (dir) => readdirSync(dir).filter((f) => f.endsWith('.expected.json') && !/^(kappa|agreement)-/.test(f)).map((f) => f.replace(/\.expected\.json$/, '')).sort();
 
 for (const name of cases(DATA)) {
   test(`shipped ${name}.csv agrees with R`, () => { agrees(DATA, name); });
