@@ -4,6 +4,7 @@
 #include "research.h"
 #include "audit.h"
 #include "framework.h"
+#include "research_consent.h"
 #include "role.h"
 #include "schedule.h"
 #include "store_rc.h"
@@ -283,6 +284,32 @@ int research_source_add_text(struct ctx *c, long long project, const char *kind,
 	if (r)
 		return D_ERROR;
 	audit(c, "research.source", "research_source", *id, "%s", kind);
+	return D_OK;
+}
+
+int research_source_take(struct ctx *c, long long project, const char *kind, long long ref, struct errors *e,
+			 long long *id)
+{
+	long long coder;
+	int r = member_of(c, project, &coder);
+	if (r)
+		return r;
+	struct consented_text t;
+	if ((r = consented_text_get(c, kind ? kind : "", ref, &t)))
+		return r;
+	char *body = normalise_text(c->a, t.text);
+	struct research_source s = { .kind = (char *)t.kind, .ref_id = t.id, .guid = refi_new_guid(c->a),
+				     .name = arena_strndup(c->a, t.title, utf8_cut(t.title, RESEARCH_NAME_MAX * 4)),
+				     .body = body, .chars = (long long)utf8_length(body), .held_on = t.date ? t.date : "",
+				     .place = "", .group_id = t.group_id };
+	r = store_research_source_add(c->st, c->who->organisation_id, project, &s, c->who->account_id, ctx_now(c), id);
+	if (r == ST_CONFLICT) {
+		errors_add(c, e, "ref", "%s", _("This text is a source of the project already."));
+		return D_INVALID;
+	}
+	if (r)
+		return D_ERROR;
+	audit(c, "research.source", "research_source", *id, "%s %lld", t.kind, t.id);
 	return D_OK;
 }
 

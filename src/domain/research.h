@@ -63,6 +63,13 @@ MUST_CHECK int research_member_add(struct ctx *c, long long project, const char 
 MUST_CHECK int research_source_add_text(struct ctx *c, long long project, const char *kind, const char *name,
 					const char *held_on, const char *place, long long unit_id, const char *text,
 					struct errors *e, long long *id);
+/* A text of the organisation whose writer (or group) consented to its use
+ * for research (domain/research_consent.h: kind report, story, logbook or
+ * case, ref its row), copied into the project with its title, date and
+ * group. D_NOTFOUND for a text without consent; D_INVALID (on "ref") when
+ * the project has it already. */
+MUST_CHECK int research_source_take(struct ctx *c, long long project, const char *kind, long long ref,
+				    struct errors *e, long long *id);
 /* The text of an uploaded file for such a source: .txt (UTF-8), .docx or
  * .odt, by its name; D_INVALID with a message on "file" otherwise. */
 MUST_CHECK int research_upload_text(struct ctx *c, const char *filename, const char *data, size_t len,

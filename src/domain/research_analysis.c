@@ -251,3 +251,77 @@ int research_cooccurrence(struct ctx *c, long long project, struct research_view
 	}
 	return D_OK;
 }
+
+int research_agreement(struct ctx *c, long long project, long long coder_a, long long coder_b, const long long *sources,
+		       size_t nsources, bool with_uncoded, struct errors *e, struct research_agreement *out)
+{
+	memset(out, 0, sizeof(*out));
+	int r = research_project_open(c, project, &out->v);
+	if (r)
+		return r;
+	const struct research_view *v = &out->v;
+	bool a_found = false, b_found = false;
+	for (size_t i = 0; i < v->ncoders; i++) {
+		a_found |= v->coders[i].id == coder_a;
+		b_found |= v->coders[i].id == coder_b;
+	}
+	if (!a_found || !b_found)
+		errors_add(c, e, "coder_a", "%s", _("Choose two coders of the project."));
+	else if (coder_a == coder_b)
+		errors_add(c, e, "coder_b", "%s", _("Choose two different coders."));
+	bool *chosen = arena_alloc(c->a, (v->nsources + 1) * sizeof(*chosen));
+	size_t *chars = arena_alloc(c->a, (v->nsources + 1) * sizeof(*chars));
+	for (size_t i = 0; i < v->nsources; i++) {
+		chars[i] = (size_t)v->sources[i].chars;
+		chosen[i] = !nsources;
+		for (size_t k = 0; k < nsources; k++)
+			chosen[i] |= sources[k] == v->sources[i].id;
+		out->chosen += chosen[i];
+	}
+	for (size_t k = 0; k < nsources; k++) {
+		bool known = false;
+		for (size_t i = 0; i < v->nsources; i++)
+			known |= sources[k] == v->sources[i].id;
+		if (!known) {
+			errors_add(c, e, "source", "%s", _("Choose sources of the project."));
+			break;
+		}
+	}
+	if (e->n)
+		return D_INVALID;
+	struct research_selection *sels;
+	size_t nsels;
+	if (store_research_selections(c->st, c->a, c->who->organisation_id, project, 0, &sels, &nsels))
+		return D_ERROR;
+	out->codes = arena_alloc(c->a, (v->ncodes + 1) * sizeof(*out->codes));
+	for (size_t i = 0; i < v->ncodes; i++)
+		if (v->codes[i].codable)
+			out->codes[out->ncodes++] = &v->codes[i];
+	size_t cap = 0, nspans = 0;
+	struct agree_span *spans = NULL;
+	for (size_t i = 0; i < nsels; i++) {
+		const struct research_selection *x = &sels[i];
+		if (x->coder_id != coder_a && x->coder_id != coder_b)
+			continue;
+		size_t si = 0;
+		while (si < v->nsources && v->sources[si].id != x->source_id)
+			si++;
+		for (size_t k = 0; k < x->ncodings && si < v->nsources; k++) {
+			size_t ci = 0;
+			while (ci < out->ncodes && out->codes[ci]->id != x->codings[k].code_id)
+				ci++;
+			if (ci == out->ncodes)
+				continue;
+			if (nspans == cap)
+				spans = arena_grow(c->a, spans, nspans, cap = cap ? cap * 2 : 64, sizeof(*spans));
+			spans[nspans++] = (struct agree_span){ .source = si, .code = ci, .start = (size_t)x->start,
+							       .end = (size_t)x->end, .coder = x->coder_id == coder_a ? 0 : 1 };
+		}
+	}
+	out->results = arena_alloc(c->a, (out->ncodes + 1) * sizeof(*out->results));
+	size_t bad;
+	if (coding_agreement(c->a, chars, v->nsources, chosen, spans, nspans, out->ncodes, with_uncoded, out->results,
+			     &out->units, &bad))
+		return D_ERROR;   /* passages are kept within their source by the store: cannot happen */
+	return D_OK;
+}

@@ -10,6 +10,7 @@
 #include "core/compiler.h"
 #include "ctx.h"
 #include "domain/research.h"
+#include "stats/coding_agreement.h"
 
 struct research_counts {
 	struct research_view v;      /* the project; codes in tree order */
@@ -49,6 +50,22 @@ struct research_segment {
 	char *text;
 };
 void research_segments(struct arena *a, const char *text, struct research_segment **out, size_t *n);
+
+/* How well two coders of the project agree, per codable code, over the
+ * chosen sources (sources[0..nsources), or every source when nsources is
+ * 0), with characters as units and with or without the text neither coded
+ * (stats/coding_agreement.h). */
+struct research_agreement {
+	struct research_view v;
+	const struct research_code **codes;   /* the codable codes, in tree order */
+	size_t ncodes;
+	struct agree_code_result *results;    /* one per code */
+	size_t units;                         /* characters counted */
+	size_t chosen;                        /* sources counted */
+};
+MUST_CHECK int research_agreement(struct ctx *c, long long project, long long coder_a, long long coder_b,
+				  const long long *sources, size_t nsources, bool with_uncoded,
+				  struct errors *e, struct research_agreement *out);
 
 /* The text of code points [start, end) of s. */
 char *research_slice(struct arena *a, const char *s, long long start, long long end);

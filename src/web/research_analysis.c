@@ -146,3 +146,114 @@ void page_research_code(struct web *w)
 	html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>", _("Save the memo"));
 	page_end(w);
 }
+
+/* A plain reading of kappa for the page: leergang's own wording after the
+ * bands of Landis & Koch (1977), which many qualitative researchers quote. */
+static const char *kappa_words(double k)
+{
+	if (k != k)
+		return _("cannot be computed");
+	if (k < 0.21)
+		return _("slight or none");
+	if (k < 0.41)
+		return _("fair");
+	if (k < 0.61)
+		return _("moderate");
+	if (k < 0.81)
+		return _("substantial");
+	return _("almost perfect");
+}
+
+static void coder_select(struct web *w, const struct research_view *v, const char *name, const char *label,
+			 long long chosen)
+{
+	html(w->out, "<p class=\"field\"><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\">", name, label,
+	     name, name);
+	for (size_t i = 0; i < v->ncoders; i++)
+		html(w->out, "<option value=\"%lld\"%s>%s</option>", v->coders[i].id,
+		     v->coders[i].id == chosen ? " selected" : "", v->coders[i].name);
+	html(w->out, "</select></p>");
+}
+
+void page_research_agreement(struct web *w)
+{
+	struct research_view v;
+	int d = research_project_open(&w->ctx, w->id[0], &v);
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	long long a = web_arg_int(w, "coder_a", v.ncoders ? v.coders[0].id : 0);
+	long long b = web_arg_int(w, "coder_b", v.ncoders > 1 ? v.coders[1].id : 0);
+	const char *uncoded = web_arg(w, "uncoded");
+	bool with_uncoded = !uncoded || strcmp(uncoded, "without");
+	long long *src = arena_alloc(w->a, (w->r->query.n + 1) * sizeof(*src));
+	size_t nsrc = 0;
+	for (size_t i = 0; i < w->r->query.n; i++)
+		if (!strcmp(w->r->query.items[i].key, "source"))
+			src[nsrc++] = web_value_id(w->r->query.items[i].value);
+	page_begin(w, arena_printf(w->a, _("Agreement between coders: %s"), v.p.name));
+	html(w->out, "<p><a href=\"/research/%lld\">%s</a></p><p>%s</p>", v.p.id, v.p.name,
+	     _("When two researchers code the same sources, this shows per code how far they agree, character by "
+	       "character: Cohen's kappa (as R's psych package computes it) and Krippendorff's alpha beside it."));
+	if (v.ncoders < 2) {
+		html(w->out, "<p>%s</p>", _("The project has one coder. Add a second researcher as member; once both have "
+					  "coded the same sources, their agreement shows here."));
+		page_end(w);
+		return;
+	}
+	html(w->out, "<form method=\"get\" action=\"/research/%lld/agreement\">", v.p.id);
+	coder_select(w, &v, "coder_a", _("Coder A"), a);
+	coder_select(w, &v, "coder_b", _("Coder B"), b);
+	html(w->out, "<fieldset><legend>%s</legend>", _("Sources (none ticked: all)"));
+	for (size_t i = 0; i < v.nsources; i++) {
+		bool on = false;
+		for (size_t k = 0; k < nsrc; k++)
+			on |= src[k] == v.sources[i].id;
+		html(w->out, "<label style=\"display:block\"><input type=\"checkbox\" name=\"source\" value=\"%lld\"%s> %s</label>",
+		     v.sources[i].id, on ? " checked" : "", v.sources[i].name);
+	}
+	html(w->out, "</fieldset><fieldset><legend>%s</legend><label><input type=\"radio\" name=\"uncoded\" value=\"with\"%s> %s"
+		     "</label> <label><input type=\"radio\" name=\"uncoded\" value=\"without\"%s> %s</label></fieldset>",
+	     _("Text that neither coded"), with_uncoded ? " checked" : "", _("count it (as NVivo does)"),
+	     with_uncoded ? "" : " checked", _("leave it out (only text at least one of them coded)"));
+	html(w->out, "<p><button type=\"submit\">%s</button></p></form>", _("Compare"));
+	struct errors e = { 0 };
+	struct research_agreement r;
+	d = research_agreement(&w->ctx, v.p.id, a, b, src, nsrc, with_uncoded, &e, &r);
+	if (d == D_INVALID) {
+		form_errors(w, &e);
+		page_end(w);
+		w->r->status = 422;
+		return;
+	}
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	html(w->out, "<h2 id=\"result\">%s</h2><p>%s</p>", _("Agreement per code"),
+	     arena_printf(w->a, _("%zu characters of %zu sources counted."), r.units, r.chosen));
+	html(w->out, "<div class=\"table-scroll\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">%s</th>"
+		     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		     "</tr></thead><tbody>",
+	     _("Code"), _("A only"), _("B only"), _("Both"), _("Agreement %"), _("Kappa"), _("95% interval"),
+	     _("Alpha"), _("Reading"));
+	for (size_t i = 0; i < r.ncodes; i++) {
+		const struct agree_code_result *x = &r.results[i];
+		html(w->out, "<tr><th scope=\"row\">%s</th><td>%zu</td><td>%zu</td><td>%zu</td><td>%s</td><td>%s</td>"
+			     "<td>%s</td><td>%s</td><td>%s</td></tr>",
+		     r.codes[i]->name, x->a_only, x->b_only, x->both, x->agreement == x->agreement ? web_number(w, x->agreement, 1) : "–",
+		     x->kappa.kappa == x->kappa.kappa ? web_number(w, x->kappa.kappa, 3) : "–",
+		     x->kappa.kappa == x->kappa.kappa
+			     ? arena_printf(w->a, "%s – %s", web_number(w, x->kappa.lower, 3), web_number(w, x->kappa.upper, 3))
+			     : "–",
+		     x->alpha.alpha == x->alpha.alpha ? web_number(w, x->alpha.alpha, 3) : "–",
+		     x->note ? x->note : kappa_words(x->kappa.kappa));
+	}
+	html(w->out, "</tbody></table></div><p class=\"muted\">%s</p>",
+	     _("The reading of kappa (slight, fair, moderate, substantial, almost perfect) follows the bands of Landis and "
+	       "Koch (1977); it is leergang's aid, not a rule. Download the codings with the .qdpx export to check them in "
+	       "another tool."));
+	page_end(w);
+}

@@ -11,6 +11,7 @@
 #include "domain/model/people.h"
 #include "domain/research.h"
 #include "domain/research_analysis.h"
+#include "domain/research_consent.h"
 #include "domain/research_pseudonym.h"
 #include "domain/schedule.h"
 #include "html/html.h"
@@ -19,6 +20,50 @@
 #include <string.h>
 
 /* ---- a new source -------------------------------------------------------------- */
+
+static bool in_project(const struct research_view *v, const char *kind, long long ref)
+{
+	for (size_t i = 0; i < v->nsources; i++)
+		if (v->sources[i].ref_id == ref && !strcmp(v->sources[i].kind, kind))
+			return true;
+	return false;
+}
+
+/* The organisation's texts whose writers (or groups) consented, to take as sources. */
+static void taken_texts(struct web *w, const struct research_view *v)
+{
+	struct consented_text *t;
+	size_t n;
+	html(w->out, "<h2 id=\"texts\">%s</h2><p>%s</p>", _("A text of the organisation"),
+	     _("Published meeting reports and learning stories whose group agreed, and logbook entries and cases whose "
+	       "writer agreed, to their use for research. Other texts are not listed: ask the writer or the group."));
+	if (consented_texts(&w->ctx, &t, &n)) {
+		html(w->out, "<p>%s</p>", _("The texts could not be read. Try again later."));
+		return;
+	}
+	size_t shown = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (in_project(v, t[i].kind, t[i].id))
+			continue;
+		if (!shown++)
+			html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+				     "<th scope=\"col\">%s</th><th scope=\"col\"><span class=\"visually-hidden\">%s</span></th>"
+				     "</tr></thead><tbody>",
+			     _("Text"), _("Kind"), _("Date"), _("Actions"));
+		html(w->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td><form method=\"post\" "
+			     "action=\"/research/%lld/sources/take\" class=\"inline\"><input type=\"hidden\" name=\"kind\" "
+			     "value=\"%s\"><input type=\"hidden\" name=\"ref\" value=\"%lld\">",
+		     t[i].title, research_kind_label(t[i].kind), t[i].date && *t[i].date ? date_label(w->a, t[i].date) : "",
+		     v->p.id, t[i].kind, t[i].id);
+		form_csrf(w);
+		html(w->out, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button></form></td></tr>",
+		     arena_printf(w->a, _("Add %s as a source"), t[i].title), _("Add"));
+	}
+	if (shown)
+		html(w->out, "</tbody></table>");
+	else
+		html(w->out, "<p>%s</p>", _("There is no text with consent that the project does not have yet."));
+}
 
 static void new_source_page(struct web *w, const struct errors *e, int status)
 {
@@ -71,6 +116,7 @@ static void new_source_page(struct web *w, const struct errors *e, int status)
 	html(w->out, "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".txt,.docx,.odt\" "
 		     "aria-describedby=\"h-file%s\"%s></p>", ferr ? " e-file" : "", ferr ? " aria-invalid=\"true\"" : "");
 	html(w->out, "<p><button type=\"submit\">%s</button></p></form>", _("Add the source"));
+	taken_texts(w, &v);
 	page_end(w);
 	w->r->status = status;
 }
@@ -102,6 +148,19 @@ void page_research_source_add(struct web *w)
 		d = research_source_add_text(&w->ctx, w->id[0], web_field(w, "kind"), web_field(w, "name"),
 					     web_field(w, "held_on"), web_field(w, "place"), unit < 0 ? -1 : unit, text, &e,
 					     &id);
+	if (d == D_INVALID)
+		new_source_page(w, &e, 422);
+	else if (d)
+		research_fail(w, d);
+	else
+		web_redirect(w, arena_printf(w->a, "/research/%lld/sources/%lld?done=research-source", w->id[0], id));
+}
+
+void page_research_source_take(struct web *w)
+{
+	struct errors e = { 0 };
+	long long id, ref = web_field_id(w, "ref");
+	int d = research_source_take(&w->ctx, w->id[0], web_field(w, "kind"), ref < 0 ? 0 : ref, &e, &id);
 	if (d == D_INVALID)
 		new_source_page(w, &e, 422);
 	else if (d)

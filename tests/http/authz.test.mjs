@@ -130,7 +130,9 @@ const policy = {
   'POST /research/{id}/codes/{id}/remove': RESEARCH, 'POST /research/{id}/memos': RESEARCH,
   'POST /research/{id}/terms': RESEARCH, 'GET /research/{id}/export.qdpx': RESEARCH,
   'GET /research/{id}/codebook.qdc': RESEARCH, 'GET /research/{id}/analysis': RESEARCH,
+  'GET /research/{id}/agreement': RESEARCH,
   'GET /research/{id}/sources/new': RESEARCH, 'POST /research/{id}/sources': RESEARCH,
+  'POST /research/{id}/sources/take': RESEARCH,
   'GET /research/{id}/sources/{id}': RESEARCH, 'POST /research/{id}/sources/{id}/passages': RESEARCH,
   'POST /research/{id}/passages/{id}/remove': RESEARCH,
   // how a person came to take part: the coordinator and the administrator for anyone, a participant their own

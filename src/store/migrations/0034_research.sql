@@ -146,6 +146,13 @@ CREATE TRIGGER research_source_report_consent AFTER UPDATE OF research_consent, 
 WHEN NEW.research_consent = 0 OR NEW.status <> 'published' BEGIN
 	DELETE FROM research_source WHERE kind = 'report' AND ref_id = NEW.id;
 END;
+-- A report taken back to draft loses the group's consent: it may change
+-- before it is published again, and the group consents to what it reads.
+CREATE TRIGGER research_consent_report_draft AFTER UPDATE OF status ON meeting_report
+WHEN NEW.status <> 'published' AND OLD.research_consent = 1 BEGIN
+	UPDATE meeting_report SET research_consent = 0, research_consent_at = NULL, research_consent_by = NULL
+	WHERE id = NEW.id;
+END;
 CREATE TRIGGER research_source_story_gone AFTER DELETE ON learning_story BEGIN
 	DELETE FROM research_source WHERE kind = 'story' AND ref_id = OLD.id;
 END;
