@@ -208,7 +208,8 @@ int research_import(struct ctx *c, const struct refi_project *p, const char *nam
 	char *n = arena_strndup(a, pname, utf8_cut(pname, RESEARCH_NAME_MAX));
 	struct research_project rp = { .name = n, .purpose = "", .guid = refi_new_guid(a) };
 	struct refi_skip *skips = arena_alloc(a, (p->nskips + 4) * sizeof(*skips));
-	memcpy(skips, p->skips, p->nskips * sizeof(*skips));
+	if (p->nskips)   /* p->skips is NULL when nothing was skipped */
+		memcpy(skips, p->skips, p->nskips * sizeof(*skips));
 	size_t nskips = p->nskips;
 	if (store_begin(c->st))
 		return D_ERROR;
