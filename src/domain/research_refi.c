@@ -97,9 +97,13 @@ int research_export(struct ctx *c, long long project, const char *format, struct
 		for (size_t j = 0; j < i; j++)
 			if (v.codes[j].id == k->parent_id)
 				parent = (int)j;
-		out->codes[out->ncodes++] = (struct refi_code){ .guid = k->guid, .name = k->name, .color = k->color,
-								.description = k->description, .codable = k->codable,
-								.parent = parent };
+		/* a code may be named after someone ("Uitspraken van ..."): replaced as in the texts */
+		struct research_shift *sh;
+		size_t nsh;
+		out->codes[out->ncodes++] = (struct refi_code){
+			.guid = k->guid, .name = research_pseudo_apply(a, ps, k->name, &sh, &nsh), .color = k->color,
+			.description = research_pseudo_apply(a, ps, k->description, &sh, &nsh), .codable = k->codable,
+			.parent = parent };
 	}
 	out->sources = arena_alloc(a, (nsrc + 1) * sizeof(*out->sources));
 	size_t si = 0;

@@ -184,11 +184,11 @@ for (const name of FIXTURES.filter((n) => n.endsWith('.qdpx') || n.endsWith('.qd
 const G = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 // A .qdpx with one text source and selections [start, end) (code points),
 // each coded with the one code; zipped by python3.
-function qdpx(file, text, sels) {
+function qdpx(file, text, sels, code = 'leiderschap') {
   const selXml = sels.map(([a, b], i) => `<PlainTextSelection guid="${G(100 + i)}" startPosition="${a}" ` +
     `endPosition="${b}"><Coding guid="${G(200 + i)}"><CodeRef targetGUID="${G(1)}"/></Coding></PlainTextSelection>`).join('');
   const qde = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Gesprekken">` +
-    `<CodeBook><Codes><Code guid="${G(1)}" name="leiderschap" isCodable="true"/></Codes></CodeBook>` +
+    `<CodeBook><Codes><Code guid="${G(1)}" name="${code}" isCodable="true"><Description>${code}</Description></Code></Codes></CodeBook>` +
     `<Sources><TextSource guid="${G(2)}" name="gesprek" plainTextPath="internal://${G(2)}.txt">${selXml}` +
     `</TextSource></Sources></Project>`;
   const py = String.raw`
@@ -227,15 +227,22 @@ function exported(file) {
 test('pseudonyms: the same person the same [P-…] in every export of every project, no name left, passages over a name cover its pseudonym', (t) => {
   const db = db0();
   const [a, b] = twoPeople(db);
+  // a's first name alone is a's; b's is shared, so it says nobody
+  const firstA = a.name.split(' ')[0], firstB = b.name.split(' ')[0];
+  assert.equal(sql(db, `SELECT count(*) AS n FROM person p JOIN organisation o ON o.id = p.organisation_id
+    WHERE o.slug = '${ORG}' AND p.name LIKE '${firstA} %'`)[0].n, 1, 'the demo has a unique first name');
+  assert.ok(sql(db, `SELECT count(*) AS n FROM person p JOIN organisation o ON o.id = p.organisation_id
+    WHERE o.slug = '${ORG}' AND p.name LIKE '${firstB} %'`)[0].n > 1);
   const text = `Verslag van het gesprek met ${a.name}. Daarna sprak ${b.name} over leiderschap; ` +
-    `${a.name} vond dat een goed idee. Café-gesprek, één uur.`;
+    `${a.name} vond dat een goed idee, en ${firstA} zei dat ${firstB} gelijk had. Café-gesprek, één uur.`;
   const at = cpIndex(text, a.name), len = cpLen(a.name);
   const bt = cpIndex(text, b.name);
   // a selection inside a's name, one ending inside b's name, one of the
   // text after both names (whose text must not change)
   const tail = 'Café-gesprek, één uur.';
   const sels = [[at + 1, at + len - 1], [bt - 7, bt + 2], [cpIndex(text, tail), cpIndex(text, tail) + cpLen(tail)]];
-  const one = importFile(db, qdpx(join(tmp, 'p1.qdpx'), text, sels), '--name', 'Pseudoniemen 1');
+  // a code named after a person is replaced as the texts are
+  const one = importFile(db, qdpx(join(tmp, 'p1.qdpx'), text, sels, `Uitspraken van ${a.name}`), '--name', 'Pseudoniemen 1');
   assert.deepEqual([one.sources, one.selections, one.codings], [1, 3, 3]);
   const text2 = `Een ander gesprek, met alleen ${a.name} erin.`;
   const at2 = cpIndex(text2, a.name);
@@ -245,6 +252,9 @@ test('pseudonyms: the same person the same [P-…] in every export of every proj
   const e1b = exported(exportProject(db, one.project, 'p1-b.qdpx'));
   const e2 = exported(exportProject(db, two.project, 'p2.qdpx'));
 
+  const qdc = join(tmp, 'p1.qdc');
+  ok(run(db, 'qda', 'codebook', '--org', ORG, '--project', String(one.project), '--output', qdc));
+  e1.files.push(readFileSync(qdc, 'utf8'));
   // no real name in any exported file
   for (const e of [e1, e1b, e2])
     for (const f of e.files)
@@ -266,8 +276,12 @@ test('pseudonyms: the same person the same [P-…] in every export of every proj
   // every occurrence of a's name in the source text is that pseudonym
   const src1 = e1.files.find((f) => f.startsWith('Verslag van het gesprek'));
   assert.ok(src1, 'the source text is in the export');
-  assert.deepEqual(src1.match(PSEUDO), [pa, pbName, pa]);
+  assert.deepEqual(src1.match(PSEUDO), [pa, pbName, pa, pa]);
+  assert.ok(src1.includes(`en ${pa} zei dat [name] gelijk had.`), src1);
+  for (const w of [firstA, firstB]) assert.doesNotMatch(src1, new RegExp(`\\b${w}\\b`));
   assert.ok(src1.endsWith(tail));
+  const qde = e1.files.find((f) => f.includes('<Project'));
+  assert.ok(qde.includes(`name="Uitspraken van ${pa}"`), 'the code is named by the pseudonym');
 
   // another installation: another key, so another pseudonym for the same person
   const other = demo();
