@@ -115,6 +115,29 @@ TEST(research_pseudonym_names_as_written_and_whole_words)
 	fixture_close(&f);
 }
 
+TEST(research_pseudonym_full_name_in_any_case)
+{
+	FIXTURE(f);
+	i18n_use(LANG_EN);
+	struct people pp;
+	long long project = setup(&f, &pp);
+	CHECK(project > 0);
+	struct research_shift *sh;
+	size_t n;
+	/* a full name in capitals or lower case, beyond ASCII too ("RENÉE
+	 * DUBOIS" is 12 code points as "Renée Dubois" is); a first name in
+	 * capitals is a word like any other ("ROOS" may be a shout) */
+	const char *out = apply(&f, project, "ROOS JANSEN, renée dubois en RENÉE DUBOIS; ROOS en ANJA.", &sh, &n);
+	CHECK_STR(out ? out : "", arena_printf(&f.a, "[%s], [%s] en [%s]; ROOS en ANJA.", pp.p_roos, pp.p_renee,
+					       pp.p_renee));
+	CHECK_INT((int)n, 3);
+	if (n == 3) {
+		CHECK_INT((int)sh[2].start, 29);
+		CHECK_INT((int)sh[2].end, 41);
+	}
+	fixture_close(&f);
+}
+
 TEST(research_pseudonym_shifts_count_code_points)
 {
 	FIXTURE(f);
