@@ -81,25 +81,23 @@ def text(path):
     if n is None: return None
     t = z.read(n).decode('utf-8')
     return t[1:] if t.startswith('\ufeff') else t
-out = []
+out = {'texts': [], 'sels': []}
 for e in r.iter():
     if tag(e) != 'TextSource': continue
     t = text(e.get('plainTextPath'))
     if t is None: continue
+    out['texts'].append(t)
     for s in e:
         if tag(s) == 'PlainTextSelection':
-            out.append({'guid': s.get('guid').upper(), 'start': int(s.get('startPosition')),
-                        'end': int(s.get('endPosition')), 'text': t})
+            out['sels'].append({'guid': s.get('guid').upper(), 'start': int(s.get('startPosition')),
+                                'end': int(s.get('endPosition')), 'text': len(out['texts']) - 1})
 print(json.dumps(out))
 `;
 function codedText(file) {
-  const sels = JSON.parse(execFileSync('python3', ['-c', PY, file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
-  const cache = new Map();
+  const x = JSON.parse(execFileSync('python3', ['-c', PY, file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const texts = x.texts.map((t) => [...t]);   // code points, as REFI-QDA counts
   const m = {};
-  for (const s of sels) {
-    if (!cache.has(s.text)) cache.set(s.text, [...s.text]);
-    m[s.guid] = cache.get(s.text).slice(s.start, s.end).join('');
-  }
+  for (const s of x.sels) m[s.guid] = texts[s.text].slice(s.start, s.end).join('');
   return m;
 }
 
