@@ -19,6 +19,8 @@ struct pattern {
 struct research_pseudo {
 	struct pattern *p;
 	size_t n;
+	struct pattern *full;   /* the full names of people, also matched in any case */
+	size_t nfull;
 };
 
 /* A byte of a word: a letter or digit in ASCII, or any byte of a UTF-8
@@ -85,6 +87,8 @@ int research_pseudo_make(struct ctx *c, long long project, struct research_pseud
 	size_t cap = 0;
 	r->p = NULL;
 	r->n = 0;
+	r->full = arena_alloc(c->a, (npeople + 1) * sizeof(*r->full));
+	r->nfull = 0;
 	for (size_t i = 0; i < nterms; i++)
 		add(c->a, &r->p, &r->n, &cap, terms[i].term, terms[i].replacement);
 	/* first names: how many people carry each */
@@ -94,6 +98,10 @@ int research_pseudo_make(struct ctx *c, long long project, struct research_pseud
 		pseudonym_make(key, org, people[i].id, ps);
 		const char *to = arena_printf(c->a, "[%s]", ps);
 		add(c->a, &r->p, &r->n, &cap, people[i].name, to);
+		/* "JAN DE JONG" in a heading is a name as surely as "Jan de Jong";
+		 * a single word only as written ("Roos", not "roos") */
+		if (strchr(people[i].name, ' ') && word_len(people[i].name))
+			r->full[r->nfull++] = r->p[r->n - 1];
 		size_t w = word_len(people[i].name);
 		firsts[i] = w && people[i].name[w] == ' ' ? arena_strndup(c->a, people[i].name, w) : NULL;
 	}
@@ -119,6 +127,25 @@ int research_pseudo_make(struct ctx *c, long long project, struct research_pseud
 		qsort(r->p, r->n, sizeof(*r->p), cmp_pattern);
 	*out = r;
 	return D_OK;
+}
+
+/* The longest full name at text in any case (text's bytes in *len), or NULL. */
+static const struct pattern *full_name_at(const struct research_pseudo *p, const char *text, size_t *len)
+{
+	const struct pattern *best = NULL;
+	*len = 0;
+	unsigned char t = (unsigned char)*text;
+	for (size_t k = 0; k < p->nfull; k++) {
+		unsigned char f = (unsigned char)*p->full[k].from;
+		if (t < 0x80 && f < 0x80 && (t | 0x20) != (f | 0x20))
+			continue;   /* two ASCII letters that differ in any case: no need to look further */
+		size_t n = utf8_caseless_prefix(text, p->full[k].from);
+		if (n > *len && !word_byte((unsigned char)text[n])) {
+			best = &p->full[k];
+			*len = n;
+		}
+	}
+	return best;
 }
 
 /* The first pattern whose first word is the word at s (w bytes). */
@@ -160,15 +187,20 @@ char *research_pseudo_apply(struct arena *a, const struct research_pseudo *p, co
 		if (at_word && p->n) {
 			size_t w = word_len(text + i);
 			const struct pattern *hit = NULL;
+			size_t hlen = 0;
 			for (size_t k = lower_bound(p, text + i, w); k < p->n && !hit; k++) {
 				const struct pattern *x = &p->p[k];
 				if (x->first != w || memcmp(x->from, text + i, w))
 					break;
 				if (!strncmp(text + i, x->from, x->flen) && !word_byte((unsigned char)text[i + x->flen]))
-					hit = x;
+					hit = x, hlen = x->flen;
 			}
+			size_t flen;
+			const struct pattern *full = full_name_at(p, text + i, &flen);
+			if (full && flen > hlen)
+				hit = full, hlen = flen;
 			if (hit) {
-				size_t old = cp_count(text + i, hit->flen);
+				size_t old = cp_count(text + i, hlen);
 				buf_add(&b, hit->to, strlen(hit->to));
 				if (*nshifts == cap)
 					*shifts = arena_grow(a, *shifts, *nshifts, cap = cap ? cap * 2 : 16, sizeof(**shifts));
@@ -176,7 +208,7 @@ char *research_pseudo_apply(struct arena *a, const struct research_pseudo *p, co
 										   .end = (long long)(cp + old),
 										   .len = (long long)utf8_length(hit->to) };
 				cp += old;
-				i += hit->flen;
+				i += hlen;
 				continue;
 			}
 			buf_add(&b, text + i, w);

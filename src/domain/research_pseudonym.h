@@ -11,8 +11,10 @@
  *   "[naam]" (it cannot say who, and must not suggest it);
  * - the project's own terms (places, people outside the people list) by
  *   what the researcher chose.
- * Names are matched as written (a capital where the name has one), so
- * "Roos" the name is replaced and "roos" the flower is not.
+ * A single word is matched as written (a capital where the name has one),
+ * so "Roos" the name is replaced and "roos" the flower is not; a person's
+ * full name in any case too ("JAN DE JONG" in a heading), as
+ * domain/privacy.h does for coaches.
  *
  * Replacing changes lengths, so a passage's positions are carried over by
  * research_pseudo_pos: a boundary inside a replaced name moves to the edge

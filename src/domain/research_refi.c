@@ -87,9 +87,13 @@ int research_export(struct ctx *c, long long project, const char *format, struct
 		for (size_t j = 0; j < i; j++)
 			if (v.codes[j].id == k->parent_id)
 				parent = (int)j;
-		out->codes[out->ncodes++] = (struct refi_code){ .guid = k->guid, .name = k->name, .color = k->color,
-								.description = k->description, .codable = k->codable,
-								.parent = parent };
+		/* a code may be named after someone ("Uitspraken van ..."): replaced as in the texts */
+		struct research_shift *sh;
+		size_t nsh;
+		out->codes[out->ncodes++] = (struct refi_code){
+			.guid = k->guid, .name = research_pseudo_apply(a, ps, k->name, &sh, &nsh), .color = k->color,
+			.description = research_pseudo_apply(a, ps, k->description, &sh, &nsh), .codable = k->codable,
+			.parent = parent };
 	}
 	out->sources = arena_alloc(a, (nsrc + 1) * sizeof(*out->sources));
 	size_t si = 0;
@@ -198,7 +202,8 @@ int research_import(struct ctx *c, const struct refi_project *p, const char *nam
 	char *n = arena_strndup(a, pname, utf8_cut(pname, RESEARCH_NAME_MAX));
 	struct research_project rp = { .name = n, .purpose = "", .guid = refi_new_guid(a) };
 	struct refi_skip *skips = arena_alloc(a, (p->nskips + 4) * sizeof(*skips));
-	memcpy(skips, p->skips, p->nskips * sizeof(*skips));
+	if (p->nskips)   /* p->skips is NULL when nothing was skipped */
+		memcpy(skips, p->skips, p->nskips * sizeof(*skips));
 	size_t nskips = p->nskips;
 	if (store_begin(c->st))
 		return D_ERROR;
