@@ -237,7 +237,7 @@ void page_research_agreement(struct web *w)
 		     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		     "</tr></thead><tbody>",
-	     _("Code"), _("A only"), _("B only"), _("Both"), _("Agreement %"), _("Kappa"), _("95% interval"),
+	     _("Code"), _("A only"), _("B only"), _("Both"), _("Agreement (percent)"), _("Kappa"), _("95 percent interval"),
 	     _("Alpha"), _("Reading"));
 	for (size_t i = 0; i < r.ncodes; i++) {
 		const struct agree_code_result *x = &r.results[i];
