@@ -294,8 +294,13 @@ int research_source_take(struct ctx *c, long long project, const char *kind, lon
 	int r = member_of(c, project, &coder);
 	if (r)
 		return r;
+	static const char *const TAKEN[] = { "report", "story", "logbook", "case", NULL };
+	if (!value_one_of(kind, TAKEN) || ref <= 0) {
+		errors_add(c, e, "ref", "%s", _("Choose a text of the organisation from the list."));
+		return D_INVALID;
+	}
 	struct consented_text t;
-	if ((r = consented_text_get(c, kind ? kind : "", ref, &t)))
+	if ((r = consented_text_get(c, kind, ref, &t)))
 		return r;
 	char *body = normalise_text(c->a, t.text);
 	struct research_source s = { .kind = (char *)t.kind, .ref_id = t.id, .guid = refi_new_guid(c->a),
@@ -590,6 +595,10 @@ int research_passage_add(struct ctx *c, long long project, long long source, lon
 		errors_add(c, e, "", "%s", _("Only a member of the project codes passages."));
 		return D_INVALID;
 	}
+	if (source <= 0) {
+		errors_add(c, e, "source", "%s", _("Choose a source of the project."));
+		return D_INVALID;
+	}
 	struct research_source s;
 	if ((r = d_from_store(store_research_source_get(c->st, c->a, org, project, source, &s))))
 		return r;
@@ -635,11 +644,17 @@ int research_passage_add(struct ctx *c, long long project, long long source, lon
 	return D_OK;
 }
 
-int research_passage_remove(struct ctx *c, long long project, long long id)
+int research_passage_remove(struct ctx *c, long long project, long long source, long long id, struct errors *e)
 {
 	long long coder;
 	int r = member_of(c, project, &coder);
-	return r ? r : d_from_store(store_research_selection_remove(c->st, c->who->organisation_id, project, id));
+	if (r)
+		return r;
+	if (source < 0) {
+		errors_add(c, e, "source_id", "%s", _("Name the source of the passage (source_id)."));
+		return D_INVALID;
+	}
+	return d_from_store(store_research_selection_remove(c->st, c->who->organisation_id, project, source, id));
 }
 
 /* ---- memos and terms ----------------------------------------------------- */

@@ -106,7 +106,11 @@ MUST_CHECK int research_codes_from_framework(struct ctx *c, long long project, l
 MUST_CHECK int research_passage_add(struct ctx *c, long long project, long long source, long long start,
 				    long long end, const long long *codes, size_t ncodes, const char *memo,
 				    struct errors *e, long long *id);
-MUST_CHECK int research_passage_remove(struct ctx *c, long long project, long long id);
+/* source: the passage's source (a check that the right one goes), 0 when
+ * the caller has confirmed otherwise (the page asks first); a negative
+ * source (none named) is D_INVALID, for a member only. */
+MUST_CHECK int research_passage_remove(struct ctx *c, long long project, long long source, long long id,
+				       struct errors *e);
 
 /* A memo on the project (target_id the project), a code or a source. */
 MUST_CHECK int research_memo_add(struct ctx *c, long long project, const char *target, long long target_id,

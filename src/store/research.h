@@ -67,7 +67,9 @@ MUST_CHECK int store_research_selection_add(struct store *s, long long org, long
  * codes; by source, then start. */
 MUST_CHECK int store_research_selections(struct store *s, struct arena *a, long long org, long long project,
 					 long long source, struct research_selection **out, size_t *n);
-MUST_CHECK int store_research_selection_remove(struct store *s, long long org, long long project, long long id);
+/* source 0: of any source of the project */
+MUST_CHECK int store_research_selection_remove(struct store *s, long long org, long long project, long long source,
+					       long long id);
 
 MUST_CHECK int store_research_memo_add(struct store *s, long long org, long long project,
 				       const struct research_memo *m, long long *id);

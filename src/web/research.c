@@ -15,6 +15,10 @@
 
 void research_fail(struct web *w, int d)
 {
+	if (w->route && w->route->kind == ROUTE_API) {   /* the downloads serve both */
+		api_answer(w, d, NULL, 0);
+		return;
+	}
 	if (d == D_NOTFOUND)
 		web_not_found(w);
 	else if (d == D_FORBIDDEN)
@@ -383,7 +387,10 @@ static void download(struct web *w, bool codebook)
 	}
 	buf_reset(w->out);
 	if (codebook && !p.ncodes) {
-		web_error(w, 422, _("The project has no codes yet: a code book needs one at least."));
+		if (w->route && w->route->kind == ROUTE_API)
+			web_json_error(w, 422, _("The project has no codes yet: a code book needs one at least."));
+		else
+			web_error(w, 422, _("The project has no codes yet: a code book needs one at least."));
 		return;
 	}
 	if (codebook ? !refi_write_qdc(&p, w->out) : refi_write_qdpx_mem(&p, w->out) != NULL) {

@@ -394,7 +394,7 @@ void page_research_passage_remove(struct web *w)
 	}
 	if (!web_confirm_delete(w, _("this coded passage (the text stays)"), arena_printf(w->a, "/research/%lld", v.p.id)))
 		return;
-	d = research_passage_remove(&w->ctx, w->id[0], w->id[1]);
+	d = research_passage_remove(&w->ctx, w->id[0], 0, w->id[1], NULL);
 	if (d)
 		research_fail(w, d);
 	else

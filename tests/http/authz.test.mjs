@@ -135,6 +135,12 @@ const policy = {
   'POST /research/{id}/sources/take': RESEARCH,
   'GET /research/{id}/sources/{id}': RESEARCH, 'POST /research/{id}/sources/{id}/passages': RESEARCH,
   'POST /research/{id}/passages/{id}/remove': RESEARCH,
+  'GET /api/v1/research': RESEARCH, 'POST /api/v1/research': RESEARCH, 'POST /api/v1/research/import': RESEARCH,
+  'GET /api/v1/research/{id}': RESEARCH, 'POST /api/v1/research/{id}/members': RESEARCH,
+  'POST /api/v1/research/{id}/sources': RESEARCH, 'POST /api/v1/research/{id}/codes': RESEARCH,
+  'POST /api/v1/research/{id}/passages': RESEARCH, 'POST /api/v1/research/{id}/passages/{id}/remove': RESEARCH,
+  'GET /api/v1/research/{id}/analysis': RESEARCH, 'GET /api/v1/research/{id}/agreement': RESEARCH,
+  'GET /api/v1/research/{id}/export.qdpx': RESEARCH, 'GET /api/v1/research/{id}/codebook.qdc': RESEARCH,
   // how a person came to take part: the coordinator and the administrator for anyone, a participant their own
   'POST /people/{id}/referrals': ['coach'], 'GET /api/v1/people/{id}/referrals': ['coach'],
   'POST /api/v1/people/{id}/referrals': ['coach'],
@@ -397,8 +403,9 @@ for (const who of accounts) {
           : { body: '{}', headers: { 'content-type': 'application/json' } };
         const r = rt.method === 'GET' ? await c.get(path) : await c.request('POST', path, body);
         const what = `${who.email} ${rt.method} ${path} (${set.name})`;
-        // the story's files are the file itself when they are given, JSON when refused
-        const file = { '.md': /^text\/markdown/, '.pdf': /^application\/pdf/ }[rt.pattern.match(/\.(md|pdf)$/)?.[0]];
+        // the story's and a research project's files are the file itself when they are given, JSON when refused
+        const file = { '.md': /^text\/markdown/, '.pdf': /^application\/pdf/, '.qdpx': /^application\/zip/,
+          '.qdc': /^application\/xml/ }[rt.pattern.match(/\.(md|pdf|qdpx|qdc)$/)?.[0]];
         assert.match(r.headers.get('content-type'), file && r.status === 200 ? file : /application\/json/, what);
         judge(r, expected(rt, who, set), what);
         if (r.status >= 400) assert.equal(typeof r.json().error, 'string', `${what}: error message`);

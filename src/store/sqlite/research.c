@@ -424,12 +424,14 @@ int store_research_selections(struct store *s, struct arena *a, long long org, l
 	return map_rc(s, rc);
 }
 
-int store_research_selection_remove(struct store *s, long long org, long long project, long long id)
+int store_research_selection_remove(struct store *s, long long org, long long project, long long source, long long id)
 {
-	sqlite3_stmt *st = stmt(s, "DELETE FROM research_selection WHERE organisation_id = ? AND project_id = ? AND id = ?");
+	sqlite3_stmt *st = stmt(s, "DELETE FROM research_selection WHERE organisation_id = ?1 AND project_id = ?2 AND id = ?3"
+				" AND (?4 = 0 OR source_id = ?4)");
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, project);
 	sqlite3_bind_int64(st, 3, id);
+	sqlite3_bind_int64(st, 4, source);
 	return changed(s, exec_stmt(s, st));
 }
 

@@ -1,0 +1,208 @@
+/* api_research.c — research projects in the API, under the rules of their
+ * pages (domain/research*.c): the projects, one project, its members,
+ * sources (a text of one's own, or a text of the organisation with
+ * consent), codes (own or a framework's), coded passages, counts,
+ * agreement, the REFI-QDA downloads and an import. */
+#include "web.h"
+#include "domain/research.h"
+#include "domain/research_analysis.h"
+#include "domain/research_json.h"
+#include "domain/research_refi.h"
+
+#include <string.h>
+
+/* An id of the body: 0 when absent or null, -1 when it is not a whole number. */
+static long long body_id(json_t *j, const char *key)
+{
+	json_t *v = json_object_get(j, key);
+	if (!v || json_is_null(v))
+		return 0;
+	return json_is_integer(v) ? (long long)json_integer_value(v) : -1;
+}
+
+void api_research_list(struct web *w)
+{
+	struct research_project *p;
+	size_t n;
+	int d = research_projects(&w->ctx, &p, &n);
+	if (d) {
+		api_answer(w, d, NULL, 0);
+		return;
+	}
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, research_project_json(&p[i]));
+	web_json(w, 200, json_pack("{s:o}", "projects", a));
+}
+
+void api_research_create(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long id = 0;
+	int d = research_project_create(&w->ctx, api_str(j, "name"), api_str(j, "purpose"), &e, &id);
+	api_answer(w, d, &e, id);
+	json_decref(j);
+}
+
+void api_research(struct web *w)
+{
+	struct research_view v;
+	int d = research_project_open(&w->ctx, w->id[0], &v);
+	if (d)
+		api_answer(w, d, NULL, 0);
+	else
+		web_json(w, 200, research_view_json(&v));
+}
+
+void api_research_member_add(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	api_answer(w, research_member_add(&w->ctx, w->id[0], api_str(j, "email"), &e), &e, 0);
+	json_decref(j);
+}
+
+/* {"kind":"interview"|"observation","name","held_on","place","unit_id","text"}, or
+ * {"kind":"report"|"story"|"logbook"|"case","ref"}: a text of the organisation with consent */
+void api_research_source_add(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long id = 0;
+	int d;
+	if (json_object_get(j, "ref")) {
+		long long ref = body_id(j, "ref");
+		d = research_source_take(&w->ctx, w->id[0], api_str(j, "kind"), ref < 0 ? 0 : ref, &e, &id);
+	} else {
+		d = research_source_add_text(&w->ctx, w->id[0], api_str(j, "kind"), api_str(j, "name"),
+					     api_str(j, "held_on"), api_str(j, "place"), body_id(j, "unit_id"),
+					     api_str(j, "text"), &e, &id);
+	}
+	api_answer(w, d, &e, id);
+	json_decref(j);
+}
+
+/* {"name","parent_id","color","description"}, or {"framework_id"}: its elements as codes */
+void api_research_code_add(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long id = 0;
+	int d;
+	if (json_object_get(j, "framework_id")) {
+		long long added;
+		d = research_codes_from_framework(&w->ctx, w->id[0], body_id(j, "framework_id"), &e, &added);
+	} else {
+		d = research_code_add(&w->ctx, w->id[0], body_id(j, "parent_id"), api_str(j, "name"), api_str(j, "color"),
+				      api_str(j, "description"), &e, &id);
+	}
+	api_answer(w, d, &e, id);
+	json_decref(j);
+}
+
+/* {"source_id","start","end","codes":[ids],"memo"}: positions in code points, end exclusive */
+void api_research_passage_add(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	json_t *codes = json_object_get(j, "codes");
+	size_t n = json_is_array(codes) ? json_array_size(codes) : 0;
+	long long *ids = arena_alloc(w->a, (n + 1) * sizeof(*ids)), id = 0;
+	for (size_t i = 0; i < n; i++) {
+		json_t *c = json_array_get(codes, i);
+		ids[i] = json_is_integer(c) ? (long long)json_integer_value(c) : -1;
+	}
+	json_t *start = json_object_get(j, "start"), *end = json_object_get(j, "end");
+	int d = research_passage_add(&w->ctx, w->id[0], body_id(j, "source_id"),
+				     json_is_integer(start) ? (long long)json_integer_value(start) : -1,
+				     json_is_integer(end) ? (long long)json_integer_value(end) : -1, ids, n,
+				     api_str(j, "memo"), &e, &id);
+	api_answer(w, d, &e, id);
+	json_decref(j);
+}
+
+/* {"source_id"}: the passage's source, so that a wrong number does not remove another passage */
+void api_research_passage_remove(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long source = body_id(j, "source_id");
+	int d = research_passage_remove(&w->ctx, w->id[0], source > 0 ? source : -1, w->id[1], &e);
+	api_answer(w, d, &e, 0);
+	json_decref(j);
+}
+
+void api_research_analysis(struct web *w)
+{
+	const char *by = web_arg(w, "by");
+	struct research_counts t;
+	int d = research_counts(&w->ctx, w->id[0], by ? by : "", &t);
+	if (d == D_INVALID)
+		web_json_error(w, 422, _("Choose a breakdown from the list."));
+	else if (d)
+		api_answer(w, d, NULL, 0);
+	else
+		web_json(w, 200, research_counts_json(&t, by ? by : ""));
+}
+
+/* ?coder_a=&coder_b=&source=&source=&uncoded=with|without */
+void api_research_agreement(struct web *w)
+{
+	long long *src = arena_alloc(w->a, (w->r->query.n + 1) * sizeof(*src));
+	size_t nsrc = 0;
+	for (size_t i = 0; i < w->r->query.n; i++)
+		if (!strcmp(w->r->query.items[i].key, "source"))
+			src[nsrc++] = web_value_id(w->r->query.items[i].value);
+	const char *uncoded = web_arg(w, "uncoded");
+	struct errors e = { 0 };
+	struct research_agreement r;
+	int d = research_agreement(&w->ctx, w->id[0], web_arg_int(w, "coder_a", 0), web_arg_int(w, "coder_b", 0), src,
+				   nsrc, !uncoded || strcmp(uncoded, "without"), &e, &r);
+	if (d)
+		api_answer(w, d, &e, 0);
+	else
+		web_json(w, 200, research_agreement_json(&r));
+}
+
+/* The body is the file itself: a .qdpx (zip), .qde or .qdc (XML). */
+void api_research_import(struct web *w)
+{
+	struct arena *a = w->a;
+	struct refi_project p;
+	const char *why = w->r->body_len ? refi_read_mem(a, w->r->body, w->r->body_len, &p) : "no body";
+	if (why) {
+		web_json(w, 422, json_pack("{s:s, s:s}", "error",
+					   _("This file is not a REFI-QDA project or code book leergang can read. Export it "
+					     "again from your tool as .qdpx or .qdc."),
+					   "reason", why));
+		return;
+	}
+	struct errors e = { 0 };
+	struct research_import_result r;
+	int d = research_import(&w->ctx, &p, web_arg(w, "name"), NULL, 0, &e, &r);
+	if (d) {
+		api_answer(w, d, &e, 0);
+		return;
+	}
+	json_t *skips = json_array();
+	for (size_t i = 0; i < r.nskips; i++)
+		json_array_append_new(skips, json_pack("{s:s, s:I, s:s}", "what", r.skips[i].what, "count",
+						       (json_int_t)r.skips[i].count, "reason", r.skips[i].reason));
+	web_json(w, 201, json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "project", (json_int_t)r.project, "codes",
+				   (json_int_t)r.codes, "codings", (json_int_t)r.codings, "sources", (json_int_t)r.sources,
+				   "users", (json_int_t)r.users, "selections", (json_int_t)r.selections,
+				   "not_carried_over", skips));
+}
