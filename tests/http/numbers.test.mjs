@@ -16,7 +16,7 @@ import { collectIds, fill } from '../lib/demo-ids.mjs';
 const BAD = ['99999999999999999999', '9223372036854775808', '-9223372036854775809', '-1', '0', 'abc', '',
   '1e3', '0x10', '1.5', ' 7', '٣'];
 // the query arguments that take a number somewhere (people, audit, API, compare)
-const QUERY = ['page', 'unit', 'offset', 'limit', 'with'];
+const QUERY = ['page', 'unit', 'offset', 'limit', 'with', 'coder_a', 'coder_b', 'source', 'pseudo'];
 // every numeric field of the forms in src/web/ (ids chosen from lists, counts, steps)
 const FIELDS = ['parent', 'parent_id', 'group', 'group_id', 'goal_id', 'senior_id', 'junior_id', 'step', 'days',
   'position', 'part_id', 'topic_id', 'option_id', 'preparers', 'upload', 'instrument_id', 'mentor_id',
@@ -24,10 +24,10 @@ const FIELDS = ['parent', 'parent_id', 'group', 'group_id', 'goal_id', 'senior_i
   'menu_preparers', 'followup_meetings', 'map_employee_id', 'map_name', 'map_unit', 'person_id', 'candidate_id',
   'criterion_id', 'weight', 'score', 'minutes', 'repeat', 'every', 'enrolment', 'evidence', 'texts_months',
   'logbook_months', 'answers_months', 'owner', 'review', 'person', 'presenters', 'case_person', 'from', 'active', 'buddy',
-  'by_person', 'presentation'];
+  'by_person', 'presentation', 'unit', 'ref', 'target_id', 'framework', 'code', 'coder_a', 'coder_b', 'source'];
 // the numeric members of the API's JSON bodies
 const MEMBERS = ['number', 'person_id', 'mentor_id', 'facilitator_id', 'topic_id', 'option_id', 'people', 'buddy_id',
-  'by_person_id', 'presentation_id'];
+  'by_person_id', 'presentation_id', 'unit_id', 'ref', 'framework_id', 'source_id', 'start', 'end', 'codes'];
 
 // Who calls a route: the first role (in this order) that may, as the demo
 // account of the politie, whose ids the probes use.
