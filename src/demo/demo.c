@@ -407,6 +407,7 @@ static void leercirkels(struct demo *d)
 		{ "Afdeling O", 1, 3 }, { "Afdeling C", 4, 7 }, { "Afdeling S", 8, 11 }, { "Afdeling B", 12, 14 },
 	};
 	struct leercirkels_cast m = { 0 };
+	long long anja_team = 0;
 	long long top = add_unit(d, 0, "Gemeentesecretaris");
 	m.secretary = add_person(d, "L", next_name(d), top, 0, "Gemeentesecretaris");
 	set_manager(d, top, m.secretary);
@@ -421,6 +422,8 @@ static void leercirkels(struct demo *d)
 			long long l = add_person(d, "L", lead, team, m.heads[i], "Teamleider");
 			set_manager(d, team, l);
 			m.team[t - 1].lead = l;
+			if (t == 11)
+				anja_team = team;
 			for (int k = 0; k < LC_TEAM_STAFF; k++) {
 				const char *name = t == 1 && k == 0 ? "Chris Hoekstra" : t == 11 && k == 0 ? "Anja Willems"
 											       : next_name(d);
@@ -434,6 +437,7 @@ static void leercirkels(struct demo *d)
 	long long people[] = { 0, m.secretary, adviser, researcher, m.team[10].staff[0] };
 	add_accounts(d, "leercirkels-demo", people);
 	demo_leercirkels(&d->c, &m);
+	demo_research(&d->c, "onderzoeker@leercirkels.example", anja_team);
 }
 
 int demo_load(struct store *st, const char *hash, enum demo_names names, struct buf *err)

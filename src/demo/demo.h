@@ -74,6 +74,10 @@ void demo_reports_write(struct ctx *c, long long group, const long long *meeting
 void demo_finished(struct ctx *c, const long long *pool, size_t npool, size_t next, const long long mentors[4],
 		   const long long facilitators[4]);
 void demo_evaluation(struct ctx *c, long long programme, const char *opens_on, const char *closes_on);
+/* research.c: the researcher's coding project of the learning circles, as
+ * the researcher (an account of c's organisation); anja_team the unit of
+ * the focal participant Anja. */
+void demo_research(struct ctx *c, const char *researcher_email, long long anja_team);
 /* impact.c: the impact map of the finished programme, on its final evaluation */
 void demo_impact(struct ctx *c, long long programme);
 void demo_360(struct ctx *c, long long subject, long long manager, const long long *staff, size_t nstaff,

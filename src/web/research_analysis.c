@@ -249,7 +249,7 @@ void page_research_agreement(struct web *w)
 			     ? arena_printf(w->a, "%s – %s", web_number(w, x->kappa.lower, 3), web_number(w, x->kappa.upper, 3))
 			     : "–",
 		     x->alpha.alpha == x->alpha.alpha ? web_number(w, x->alpha.alpha, 3) : "–",
-		     x->note ? x->note : kappa_words(x->kappa.kappa));
+		     kappa_words(x->kappa.kappa));
 	}
 	html(w->out, "</tbody></table></div><p class=\"muted\">%s</p>",
 	     _("The reading of kappa (slight, fair, moderate, substantial, almost perfect) follows the bands of Landis and "
