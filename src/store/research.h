@@ -83,4 +83,13 @@ MUST_CHECK int store_research_terms(struct store *s, struct arena *a, long long 
 				    struct research_term **out, size_t *n);
 MUST_CHECK int store_research_term_remove(struct store *s, long long org, long long project, long long id);
 
+/* The unit (0: none) of the organisation, the source (0: none) of the project. */
+MUST_CHECK int store_research_fieldwork_add(struct store *s, long long org, long long project,
+					    const struct research_fieldwork *f, long long created_by, long long now,
+					    long long *id);
+/* By date. */
+MUST_CHECK int store_research_fieldwork(struct store *s, struct arena *a, long long org, long long project,
+					struct research_fieldwork **out, size_t *n);
+MUST_CHECK int store_research_fieldwork_remove(struct store *s, long long org, long long project, long long id);
+
 #endif

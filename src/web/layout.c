@@ -223,6 +223,8 @@ static const struct {
 	{ "research-source", N_("The source has been added. Tick sentences to code them.") },
 	{ "research-passage", N_("The coding has been saved.") },
 	{ "research-passage-removed", N_("The coded passage has been removed.") },
+	{ "fieldwork-saved", N_("The fieldwork has been recorded.") },
+	{ "fieldwork-removed", N_("The entry has been removed from the fieldwork register.") },
 	{ "attendee-removed", N_("The person has been removed from who was there.") },
 	{ "status-changed", N_("The status has been changed.") },
 	{ "statuses-changed", N_("The statuses have been changed.") },

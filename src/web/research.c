@@ -279,9 +279,10 @@ static void project_page(struct web *w, const struct errors *e, int status)
 		     : _("Next: add sources and codes, then open a source to code its passages."));
 	html(w->out, "<ul class=\"actions\"><li><a href=\"/research/%lld/analysis\">%s</a></li>"
 		     "<li><a href=\"/research/%lld/agreement\">%s</a></li>"
+		     "<li><a href=\"/research/%lld/fieldwork\">%s</a></li>"
 		     "<li><a href=\"/research/%lld/export.qdpx\">%s</a></li>"
 		     "<li><a href=\"/research/%lld/codebook.qdc\">%s</a></li></ul>",
-	     v.p.id, _("Analysis: counts, co-occurrence"), v.p.id, _("Agreement between two coders"), v.p.id, _("Download for ATLAS.ti, NVivo, MAXQDA (.qdpx, "
+	     v.p.id, _("Analysis: counts, co-occurrence"), v.p.id, _("Agreement between two coders"), v.p.id, _("Fieldwork register"), v.p.id, _("Download for ATLAS.ti, NVivo, MAXQDA (.qdpx, "
 									  "with pseudonyms)"),
 	     v.p.id, _("Download the code book (.qdc)"));
 	sources_list(w, &v);

@@ -103,8 +103,12 @@ async function orgIds(srv, org) {
     [['segment', sourcePage.match(/name="segment" value="([\d-]+)"/)[1]], ['code', String(researchCode)]]);
   const researchPassage = first((await researcher.get(`/research/${research}/sources/${researchSource}`)).text,
     /action="\/research\/\d+\/passages\/(\d+)\/remove"/, 'coded passage');
+  await researcher.post(`/research/${research}/fieldwork`, { kind: 'interview', held_on: '2026-01-05', minutes: '60',
+    unit: '0', team: 'Matrixteam', who: 'teamleider', source: String(researchSource), note: '' });
+  const researchFieldwork = first((await researcher.get(`/research/${research}/fieldwork`)).text,
+    /action="\/research\/\d+\/fieldwork\/(\d+)\/remove"/, 'fieldwork entry');
   return {
-    research, researchCode, researchSource, researchPassage,
+    research, researchCode, researchSource, researchPassage, researchFieldwork,
     unit: unit.id, person: people[0].id, account: me.id, grant: Number(grant[2]),
     framework, element, menuProgramme: menu.programme, topic: menu.topic, option: menu.option,
     wave, instrument, respond, organisation,
@@ -235,7 +239,8 @@ export function fill(pattern, set, method = 'GET') {
       return parts[4] === 'topics' ? set.topic : set.option;
     }
     if (bare.startsWith('/research/') && n === 2)
-      return { codes: set.researchCode, sources: set.researchSource, passages: set.researchPassage }[parts[3]];
+      return { codes: set.researchCode, sources: set.researchSource, passages: set.researchPassage,
+        fieldwork: set.researchFieldwork }[parts[3]];
     if (n === 2) {  // the second id of /programmes/{id}/design/{id}, /frameworks/{id}/elements/{id}
       if (parts[3] === 'design') return set.pmeeting;
       if (parts[3] === 'elements') return set.element;

@@ -68,6 +68,20 @@ struct research_memo {
 	long long updated_at;
 };
 
+struct research_fieldwork {
+	long long id;
+	char *kind;              /* observation, shadowing, interview */
+	char *held_on;           /* YYYY-MM-DD */
+	long long minutes;
+	long long unit_id;       /* 0: a team in words, or none */
+	char *unit_name;         /* "" without a unit */
+	char *team;              /* a team in words ("" with a unit) */
+	char *who;               /* who was observed or interviewed, in words */
+	long long source_id;     /* the source it produced, 0 for none */
+	char *source_name;
+	char *note;
+};
+
 struct research_term {
 	long long id;
 	char *term, *replacement;

@@ -538,3 +538,71 @@ int store_research_term_remove(struct store *s, long long org, long long project
 	sqlite3_bind_int64(st, 3, id);
 	return changed(s, exec_stmt(s, st));
 }
+
+/* ---- the fieldwork register ---------------------------------------------- */
+
+int store_research_fieldwork_add(struct store *s, long long org, long long project, const struct research_fieldwork *f,
+				 long long created_by, long long now, long long *id)
+{
+	sqlite3_stmt *st = stmt(s,
+		"INSERT INTO research_fieldwork(project_id, organisation_id, kind, held_on, minutes, unit_id, team, who,"
+		" source_id, note, created_by, created_at)"
+		" SELECT ?2, ?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
+		" WHERE EXISTS (SELECT 1 FROM research_project WHERE id = ?2 AND organisation_id = ?1)"
+		" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM unit WHERE id = ?6 AND organisation_id = ?1))"
+		" AND (?9 IS NULL OR EXISTS (SELECT 1 FROM research_source WHERE id = ?9 AND project_id = ?2))");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, project);
+	bind_text(st, 3, f->kind);
+	bind_text(st, 4, f->held_on);
+	sqlite3_bind_int64(st, 5, f->minutes);
+	bind_ref(st, 6, f->unit_id);
+	bind_text(st, 7, f->team ? f->team : "");
+	bind_text(st, 8, f->who ? f->who : "");
+	bind_ref(st, 9, f->source_id);
+	bind_text(st, 10, f->note ? f->note : "");
+	bind_ref(st, 11, created_by);
+	sqlite3_bind_int64(st, 12, now);
+	return inserted(s, exec_stmt(s, st), id);
+}
+
+int store_research_fieldwork(struct store *s, struct arena *a, long long org, long long project,
+			     struct research_fieldwork **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s,
+		"SELECT f.id, f.kind, f.held_on, f.minutes, ifnull(f.unit_id, 0), ifnull(u.name, ''), f.team, f.who,"
+		" ifnull(f.source_id, 0), ifnull(x.name, ''), f.note FROM research_fieldwork f"
+		" LEFT JOIN unit u ON u.id = f.unit_id LEFT JOIN research_source x ON x.id = f.source_id"
+		" WHERE f.organisation_id = ? AND f.project_id = ? ORDER BY f.held_on, f.id");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, project);
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct research_fieldwork *f = ROW_PUSH(a, *out, *n, cap);
+		f->id = sqlite3_column_int64(st, 0);
+		f->kind = col_text0(a, st, 1);
+		f->held_on = col_text0(a, st, 2);
+		f->minutes = sqlite3_column_int64(st, 3);
+		f->unit_id = sqlite3_column_int64(st, 4);
+		f->unit_name = col_text0(a, st, 5);
+		f->team = col_text0(a, st, 6);
+		f->who = col_text0(a, st, 7);
+		f->source_id = sqlite3_column_int64(st, 8);
+		f->source_name = col_text0(a, st, 9);
+		f->note = col_text0(a, st, 10);
+	}
+	sqlite3_reset(st);
+	return map_rc(s, rc);
+}
+
+int store_research_fieldwork_remove(struct store *s, long long org, long long project, long long id)
+{
+	sqlite3_stmt *st = stmt(s, "DELETE FROM research_fieldwork WHERE organisation_id = ? AND project_id = ? AND id = ?");
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, project);
+	sqlite3_bind_int64(st, 3, id);
+	return changed(s, exec_stmt(s, st));
+}
