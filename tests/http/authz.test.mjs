@@ -12,7 +12,7 @@
 // group's facilitator, mentor or participant, and another participant of
 // the same group, are refused what is not theirs (horizontal access), with
 // 404 as for an id that does not exist.
-import { test, before, after } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, ROLES, demoEmail, routes, cli } from '../lib/server.mjs';
 import { collectIds, fill, SECOND } from '../lib/demo-ids.mjs';
@@ -365,57 +365,64 @@ test('without logging in, only public routes answer', async () => {
   }
 });
 
-for (const who of accounts) {
-  test(`pages as ${who.email}: every route over the objects of both groups and of the other organisation`, async () => {
-    const c = new Client(srv.base);
-    await c.login(who.email);
-    // a calendar link of one's own, to revoke: theirs alone
-    const mine = (await c.post('/calendar', { group: '0' })).text;
-    const feed = Math.max(...[...mine.matchAll(/action="\/calendar\/(\d+)\/revoke"/g)].map((m) => Number(m[1])));
-    for (const rt of ordered.filter((r) => r.kind === 'page')) {
-      const probes = rt.pattern.includes('{id}') ? walk(who) : [sets[who.org][0]];
-      for (const set of probes) {
-        if (rt.pattern === '/logout' && set !== sets[who.org][0]) continue;
-        // the writer revokes the calendar link just made, not the one the others probe
-        const ids = who.email === set.writer ? { ...set.ids, feed } : set.ids;
-        const path = fill(rt.pattern, ids, rt.method);
-        const r = rt.method === 'GET' ? await c.get(path) : await c.post(path, {});
-        judge(r, expected(rt, who, set), `${who.email} ${rt.method} ${path} (${set.name})`);
-        if (r.status === 200 && /text\/html/.test(r.headers.get('content-type') ?? '')) {
-          noEscapedMarkup(r.text, `${who.email} ${rt.method} ${path}`);
+// The accounts walk side by side, WALKERS at once, each in its own order
+// (its own session, calendar link and token; the walk changes nothing
+// another account reads), so that the server is kept busy while the test
+// reads an answer. The steps of one walk stay one after the other.
+const WALKERS = 3;
+describe('every account walks every route', { concurrency: WALKERS }, () => {
+  for (const who of accounts) {
+    test(`pages as ${who.email}: every route over the objects of both groups and of the other organisation`, async () => {
+      const c = new Client(srv.base);
+      await c.login(who.email);
+      // a calendar link of one's own, to revoke: theirs alone
+      const mine = (await c.post('/calendar', { group: '0' })).text;
+      const feed = Math.max(...[...mine.matchAll(/action="\/calendar\/(\d+)\/revoke"/g)].map((m) => Number(m[1])));
+      for (const rt of ordered.filter((r) => r.kind === 'page')) {
+        const probes = rt.pattern.includes('{id}') ? walk(who) : [sets[who.org][0]];
+        for (const set of probes) {
+          if (rt.pattern === '/logout' && set !== sets[who.org][0]) continue;
+          // the writer revokes the calendar link just made, not the one the others probe
+          const ids = who.email === set.writer ? { ...set.ids, feed } : set.ids;
+          const path = fill(rt.pattern, ids, rt.method);
+          const r = rt.method === 'GET' ? await c.get(path) : await c.post(path, {});
+          judge(r, expected(rt, who, set), `${who.email} ${rt.method} ${path} (${set.name})`);
+          if (r.status === 200 && /text\/html/.test(r.headers.get('content-type') ?? '')) {
+            noEscapedMarkup(r.text, `${who.email} ${rt.method} ${path}`);
+          }
+        }
+        // (a writer revoked theirs in the walk of their own group)
+        if (rt.pattern === '/calendar/{id}/revoke' && !sets[who.org].some((s) => s.writer === who.email)) {
+          const r = await c.post(`/calendar/${feed}/revoke`, {});
+          judge(r, 'ok', `${who.email} revokes a calendar link of their own`);
         }
       }
-      // (a writer revoked theirs in the walk of their own group)
-      if (rt.pattern === '/calendar/{id}/revoke' && !sets[who.org].some((s) => s.writer === who.email)) {
-        const r = await c.post(`/calendar/${feed}/revoke`, {});
-        judge(r, 'ok', `${who.email} revokes a calendar link of their own`);
-      }
-    }
-  });
+    });
 
-  test(`API as ${who.email} with a bearer token: every route over both groups and the other organisation`, async () => {
-    const token = cli(srv.db, ['token', 'create', '--email', who.email]).trim();
-    const c = new Client(srv.base);
-    c.headers.authorization = `Bearer ${token}`;
-    for (const rt of ordered.filter((r) => r.kind === 'api' && !r.public)) {
-      const probes = rt.pattern.includes('{id}') ? walk(who) : [sets[who.org][0]];
-      for (const set of probes) {
-        const path = fill(rt.pattern, set.ids, rt.method);
-        // an empty body of the route's kind: CSV for the import, else an empty JSON object
-        const body = rt.pattern.endsWith('/import') ? { body: '', headers: { 'content-type': 'text/csv' } }
-          : { body: '{}', headers: { 'content-type': 'application/json' } };
-        const r = rt.method === 'GET' ? await c.get(path) : await c.request('POST', path, body);
-        const what = `${who.email} ${rt.method} ${path} (${set.name})`;
-        // the story's and a research project's files are the file itself when they are given, JSON when refused
-        const file = { '.md': /^text\/markdown/, '.pdf': /^application\/pdf/, '.qdpx': /^application\/zip/,
-          '.qdc': /^application\/xml/ }[rt.pattern.match(/\.(md|pdf|qdpx|qdc)$/)?.[0]];
-        assert.match(r.headers.get('content-type'), file && r.status === 200 ? file : /application\/json/, what);
-        judge(r, expected(rt, who, set), what);
-        if (r.status >= 400) assert.equal(typeof r.json().error, 'string', `${what}: error message`);
+    test(`API as ${who.email} with a bearer token: every route over both groups and the other organisation`, async () => {
+      const token = cli(srv.db, ['token', 'create', '--email', who.email]).trim();
+      const c = new Client(srv.base);
+      c.headers.authorization = `Bearer ${token}`;
+      for (const rt of ordered.filter((r) => r.kind === 'api' && !r.public)) {
+        const probes = rt.pattern.includes('{id}') ? walk(who) : [sets[who.org][0]];
+        for (const set of probes) {
+          const path = fill(rt.pattern, set.ids, rt.method);
+          // an empty body of the route's kind: CSV for the import, else an empty JSON object
+          const body = rt.pattern.endsWith('/import') ? { body: '', headers: { 'content-type': 'text/csv' } }
+            : { body: '{}', headers: { 'content-type': 'application/json' } };
+          const r = rt.method === 'GET' ? await c.get(path) : await c.request('POST', path, body);
+          const what = `${who.email} ${rt.method} ${path} (${set.name})`;
+          // the story's and a research project's files are the file itself when they are given, JSON when refused
+          const file = { '.md': /^text\/markdown/, '.pdf': /^application\/pdf/, '.qdpx': /^application\/zip/,
+            '.qdc': /^application\/xml/ }[rt.pattern.match(/\.(md|pdf|qdpx|qdc)$/)?.[0]];
+          assert.match(r.headers.get('content-type'), file && r.status === 200 ? file : /application\/json/, what);
+          judge(r, expected(rt, who, set), what);
+          if (r.status >= 400) assert.equal(typeof r.json().error, 'string', `${what}: error message`);
+        }
       }
-    }
-  });
-}
+    });
+  }
+});
 
 // ---- what the walk cannot see from the status alone ----
 

@@ -6,8 +6,10 @@
 // a flood of wrong-password sign-ins is answered 422 or 503 "try again
 // shortly" (held back a second) while the pages stay responsive. Nothing
 // here depends on the machine's speed: the waits are generous upper
-// bounds, and the lower bounds are the server's own limits.
-import { test, before, after } from 'node:test';
+// bounds, and the lower bounds are the server's own limits. The trickle
+// and the flood run side by side, each waiting on the server's own limit,
+// and no timer outlives the connection it bounds.
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -122,38 +124,6 @@ test('a body length given twice or in two ways is refused with 400 and closes th
   assert.deepEqual(statuses(r.text), [200]);
 });
 
-test(`headers trickled a line at a time are cut off after ${HEADER_SECONDS} s, as is a silent connection`, async () => {
-  const started = Date.now();
-  const trickle = new Promise((res) => {
-    const s = net.connect({ host: '127.0.0.1', port, localAddress: '127.0.0.3' });
-    let n = 0, got = '';
-    let timer;
-    s.on('connect', () => {
-      s.write('GET /healthz HTTP/1.1\r\nHost: x\r\n');
-      // a header line every 2 s: never idle long enough for an idle timeout
-      timer = setInterval(() => { s.write(`X-Langzaam-${n++}: ja\r\n`); }, 2000);
-    });
-    s.on('data', (d) => { got += d; });
-    s.on('error', () => {});
-    s.on('close', () => { clearInterval(timer); res({ after: (Date.now() - started) / 1000, got, lines: n }); });
-    setTimeout(() => s.destroy(), 40000);
-  });
-  const silent = new Promise((res) => {
-    const s = net.connect({ host: '127.0.0.1', port, localAddress: '127.0.0.3' });
-    s.on('error', () => {});
-    s.on('close', () => res((Date.now() - started) / 1000));
-    setTimeout(() => s.destroy(), 40000);
-  });
-  // meanwhile others are served
-  assert.equal((await request('GET', '/healthz', { from: '127.0.0.4' })).status, 200);
-  const t = await trickle, q = await silent;
-  assert.ok(t.after >= HEADER_SECONDS - 1, `not before the limit (closed after ${t.after} s)`);
-  assert.ok(t.after < 30, `closed by the header limit, not the 30 s idle timeout (after ${t.after} s)`);
-  assert.ok(t.lines >= 4, 'it was sending all along');
-  assert.equal(statuses(t.got).length, 0, 'no answer to headers that never ended');
-  assert.ok(q >= HEADER_SECONDS - 1 && q < 30, `the silent connection too (after ${q} s)`);
-});
-
 test(`one address holds at most ${PER_ADDRESS} connections; another address is still served`, async () => {
   const from = '127.0.0.9', extra = 20;
   const sockets = [];
@@ -184,51 +154,90 @@ test(`one address holds at most ${PER_ADDRESS} connections; another address is s
   assert.equal(again?.status, 200);
 });
 
-test('a flood of wrong-password sign-ins is answered 422 or 503 while the pages stay responsive', async () => {
-  const admin = new Client(srv.base);
-  await admin.login(demoEmail('administrator'));
-  const pre = randomBytes(32).toString('hex');   // the double-submit CSRF token of the log-in form
-  const body = (i) => new URLSearchParams({ csrf: pre, email: `onbekend-${i}@example.org`, password: 'verkeerd-wachtwoord', next: '/' }).toString();
-  const N = 160;   // more than the password lane holds (the hashes at once and 32 waiting) on most machines
-  const logins = Array.from({ length: N }, (_, i) => request('POST', '/login', {
-    from: `127.0.0.${20 + (i % 4)}`,   // 40 from each of four addresses: under the per-address limit
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `lg_pre=${pre}` },
-    body: body(i),
-    timeout: 60000,
-  }));
-  // pages and the health check during the flood, one after the other;
-  // before the gate 40 sign-ins made /healthz take 23 s
-  const pages = [];
-  const flood = Promise.allSettled(logins);
-  let done = false;
-  flood.then(() => { done = true; });
-  while (!done) {
-    const h = await request('GET', '/healthz', { timeout: 10000 });
-    assert.equal(h.status, 200);
-    const p = await admin.get('/people');
-    assert.equal(p.status, 200);
-    pages.push(h.status, p.status);
-  }
-  const answers = await flood;
-  const failed = answers.filter((a) => a.status === 'rejected');
-  assert.equal(failed.length, 0, `every sign-in answered: ${failed[0]?.reason}`);
-  const got = answers.map((a) => a.value);
-  const counts = {};
-  for (const r of got) counts[r.status] = (counts[r.status] || 0) + 1;
-  assert.deepEqual(Object.keys(counts).filter((s) => s !== '422' && s !== '503'), [], JSON.stringify(counts));
-  assert.ok(counts[503] > 0, `some were told to come back: ${JSON.stringify(counts)}`);
-  assert.ok(counts[422] > 0, `some were checked: ${JSON.stringify(counts)}`);
-  assert.ok(pages.length >= 2);
-  for (const r of got.filter((x) => x.status === 503)) {
-    // held a second before it is sent, so that refusals cannot be had at the rate the server makes them
-    assert.ok(r.ms >= 1000, `a refusal came after ${r.ms} ms`);
-    assert.equal(r.headers['retry-after'], '5');
-    assert.match(r.text, /Er loggen nu heel veel mensen tegelijk in/);
-    assert.match(r.text, /<form method="post" action="\/login">/, 'the form, to try again');
-    assert.match(r.text, /value="onbekend-\d+@example\.org"/, 'with the address kept');
-  }
-  for (const r of got.filter((x) => x.status === 422)) assert.match(r.text, /klopt niet/);
-  // when the flood is over, signing in works at once
-  const c = new Client(srv.base);
-  await c.login(demoEmail('coach'), PASSWORD);
+// The two slow ones side by side: the header limit is a wait of its own
+// (HTTP_HEADER_SECONDS), and the flood waits for the password gate; the
+// trickle is cut off on time even while the flood goes on.
+describe('slow clients and a flood of sign-ins, at the same time', { concurrency: true }, () => {
+  test(`headers trickled a line at a time are cut off after ${HEADER_SECONDS} s, as is a silent connection`, async () => {
+    const started = Date.now();
+    const trickle = new Promise((res) => {
+      const s = net.connect({ host: '127.0.0.1', port, localAddress: '127.0.0.3' });
+      let n = 0, got = '';
+      let timer;
+      // a bound on the wait, cleared once the server has closed (a timer left
+      // running would keep the test process alive for the rest of its 40 s)
+      const bound = setTimeout(() => s.destroy(), 40000);
+      s.on('connect', () => {
+        s.write('GET /healthz HTTP/1.1\r\nHost: x\r\n');
+        // a header line every 2 s: never idle long enough for an idle timeout
+        timer = setInterval(() => { s.write(`X-Langzaam-${n++}: ja\r\n`); }, 2000);
+      });
+      s.on('data', (d) => { got += d; });
+      s.on('error', () => {});
+      s.on('close', () => { clearInterval(timer); clearTimeout(bound); res({ after: (Date.now() - started) / 1000, got, lines: n }); });
+    });
+    const silent = new Promise((res) => {
+      const s = net.connect({ host: '127.0.0.1', port, localAddress: '127.0.0.3' });
+      const bound = setTimeout(() => s.destroy(), 40000);
+      s.on('error', () => {});
+      s.on('close', () => { clearTimeout(bound); res((Date.now() - started) / 1000); });
+    });
+    // meanwhile others are served
+    assert.equal((await request('GET', '/healthz', { from: '127.0.0.4' })).status, 200);
+    const t = await trickle, q = await silent;
+    assert.ok(t.after >= HEADER_SECONDS - 1, `not before the limit (closed after ${t.after} s)`);
+    assert.ok(t.after < 30, `closed by the header limit, not the 30 s idle timeout (after ${t.after} s)`);
+    assert.ok(t.lines >= 4, 'it was sending all along');
+    assert.equal(statuses(t.got).length, 0, 'no answer to headers that never ended');
+    assert.ok(q >= HEADER_SECONDS - 1 && q < 30, `the silent connection too (after ${q} s)`);
+  });
+
+  test('a flood of wrong-password sign-ins is answered 422 or 503 while the pages stay responsive', async () => {
+    const admin = new Client(srv.base);
+    await admin.login(demoEmail('administrator'));
+    const pre = randomBytes(32).toString('hex');   // the double-submit CSRF token of the log-in form
+    const body = (i) => new URLSearchParams({ csrf: pre, email: `onbekend-${i}@example.org`, password: 'verkeerd-wachtwoord', next: '/' }).toString();
+    const N = 160;   // more than the password lane holds (the hashes at once and 32 waiting) on most machines
+    const logins = Array.from({ length: N }, (_, i) => request('POST', '/login', {
+      from: `127.0.0.${20 + (i % 4)}`,   // 40 from each of four addresses: under the per-address limit
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `lg_pre=${pre}` },
+      body: body(i),
+      timeout: 60000,
+    }));
+    // pages and the health check during the flood, one after the other;
+    // before the gate 40 sign-ins made /healthz take 23 s
+    const pages = [];
+    const flood = Promise.allSettled(logins);
+    let done = false;
+    flood.then(() => { done = true; });
+    while (!done) {
+      const h = await request('GET', '/healthz', { timeout: 10000 });
+      assert.equal(h.status, 200);
+      const p = await admin.get('/people');
+      assert.equal(p.status, 200);
+      pages.push(h.status, p.status);
+    }
+    const answers = await flood;
+    const failed = answers.filter((a) => a.status === 'rejected');
+    assert.equal(failed.length, 0, `every sign-in answered: ${failed[0]?.reason}`);
+    const got = answers.map((a) => a.value);
+    const counts = {};
+    for (const r of got) counts[r.status] = (counts[r.status] || 0) + 1;
+    assert.deepEqual(Object.keys(counts).filter((s) => s !== '422' && s !== '503'), [], JSON.stringify(counts));
+    assert.ok(counts[503] > 0, `some were told to come back: ${JSON.stringify(counts)}`);
+    assert.ok(counts[422] > 0, `some were checked: ${JSON.stringify(counts)}`);
+    assert.ok(pages.length >= 2);
+    for (const r of got.filter((x) => x.status === 503)) {
+      // held a second before it is sent, so that refusals cannot be had at the rate the server makes them
+      assert.ok(r.ms >= 1000, `a refusal came after ${r.ms} ms`);
+      assert.equal(r.headers['retry-after'], '5');
+      assert.match(r.text, /Er loggen nu heel veel mensen tegelijk in/);
+      assert.match(r.text, /<form method="post" action="\/login">/, 'the form, to try again');
+      assert.match(r.text, /value="onbekend-\d+@example\.org"/, 'with the address kept');
+    }
+    for (const r of got.filter((x) => x.status === 422)) assert.match(r.text, /klopt niet/);
+    // when the flood is over, signing in works at once
+    const c = new Client(srv.base);
+    await c.login(demoEmail('coach'), PASSWORD);
+  });
 });

@@ -57,20 +57,34 @@ const READ = `
 import json, sys, xml.etree.ElementTree as ET
 G = "{http://graphml.graphdrawing.org/xmlns}"
 Y = "{http://www.yworks.com/xml/graphml}"
-root = ET.fromstring(sys.stdin.buffer.read())
-out = {"root": root.tag, "keys": [k.attrib for k in root.findall(G + "key")],
-       "graphs": [g.attrib for g in root.iter(G + "graph")], "data": [], "nodes": [], "edges": []}
-for parent in root.iter():
-    for d in parent.findall(G + "data"):
-        out["data"].append({"in": parent.tag.replace(G, ""), "key": d.get("key"), "text": d.text or ""})
-for n in root.iter(G + "node"):
-    out["nodes"].append({"id": n.get("id"), "data": {d.get("key"): d.text or "" for d in n.findall(G + "data")},
-                         "yed": [l.text or "" for l in n.iter(Y + "NodeLabel")]})
-for e in root.iter(G + "edge"):
-    out["edges"].append(e.attrib)
-print(json.dumps(out))
+def read(raw):
+    root = ET.fromstring(raw)
+    out = {"root": root.tag, "keys": [k.attrib for k in root.findall(G + "key")],
+           "graphs": [g.attrib for g in root.iter(G + "graph")], "data": [], "nodes": [], "edges": []}
+    for parent in root.iter():
+        for d in parent.findall(G + "data"):
+            out["data"].append({"in": parent.tag.replace(G, ""), "key": d.get("key"), "text": d.text or ""})
+    for n in root.iter(G + "node"):
+        out["nodes"].append({"id": n.get("id"), "data": {d.get("key"): d.text or "" for d in n.findall(G + "data")},
+                             "yed": [l.text or "" for l in n.iter(Y + "NodeLabel")]})
+    for e in root.iter(G + "edge"):
+        out["edges"].append(e.attrib)
+    return out
+print(json.dumps([read(t.encode("utf-8")) for t in json.load(sys.stdin)]))
 `;
-const read = (text) => JSON.parse(execFileSync('python3', ['-c', READ], { input: text, encoding: 'utf8' }));
+// Reads texts in one run of Python (a run per text made this file slow);
+// each text is read once, as the same export is checked by several tests.
+const readCache = new Map();
+function readAll(texts) {
+  const fresh = [...new Set(texts.filter((t) => !readCache.has(t)))];
+  if (fresh.length) {
+    const out = JSON.parse(execFileSync('python3', ['-c', READ], { input: JSON.stringify(fresh), encoding: 'utf8',
+      maxBuffer: 1 << 28 }));
+    fresh.forEach((t, i) => readCache.set(t, JSON.stringify(out[i])));
+  }
+  return texts.map((t) => JSON.parse(readCache.get(t)));
+}
+const read = (text) => readAll([text])[0];
 
 // Gephi's display properties: a data attribute of one of these names is
 // taken for the property, so none may be used unless it is really that.
@@ -118,8 +132,14 @@ function strictProblems(text) {
   return bad;
 }
 
-// Every export named, with the number of nodes and edges its JSON gives.
+// Every export named, with the number of nodes and edges its JSON gives;
+// made once for the file (the tests change no network), each a fresh copy.
+let exportsMade;
 async function exportsToCheck() {
+  exportsMade ??= makeExports();
+  return (await exportsMade).map((x) => ({ ...x, json: structuredClone(x.json) }));
+}
+async function makeExports() {
   const withJson = (name, graphml, json) => ({ name, graphml, json: JSON.parse(json) });
   const list = [
     withJson('the small network (coach)', (await as.coach.get('/network.graphml')).text,
@@ -162,6 +182,7 @@ test('the schema accepts GraphML of the specification beyond what leergang write
 test('every GraphML export validates against graphml-structure.xsd with xmllint', async () => {
   const list = await exportsToCheck();
   assert.equal(list.length, 4 + RANDOM.length);
+  readAll(list.map((x) => x.graphml));
   for (const x of list) {
     const v = validate(x.graphml);
     assert.ok(v.ok, `${x.name}: ${v.message}`);
@@ -181,7 +202,9 @@ test('every GraphML export validates against graphml-structure.xsd with xmllint'
 });
 
 test("every GraphML export holds to leergang's stricter rules for Gephi and yEd", async () => {
-  for (const x of await exportsToCheck()) {
+  const list = await exportsToCheck();
+  readAll(list.map((x) => x.graphml));
+  for (const x of list) {
     assert.deepEqual(strictProblems(x.graphml), [], x.name);
     const f = read(x.graphml);
     assert.ok(f.keys.some((k) => k['attr.name'] === 'label' && k.for === 'node'), `${x.name}: a label key`);
@@ -228,6 +251,7 @@ test('the stricter rules refuse what the schema lets through', async () => {
       /key n_role attr.type ""/],
     [await brokenCopy('id="n_reach" for="node"', 'id="n_reach" for="edge"'), /data n_reach in <node>, its key is for edge/],
   ];
+  readAll(cases.map(([copy]) => copy));
   for (const [copy, why] of cases) {
     assert.ok(validate(copy).ok, `the schema allows it: ${why}`);
     assert.match(strictProblems(copy).join('\n'), why);

@@ -50,10 +50,16 @@ const first = (text, re, what) => {
   return Number(m[1]);
 };
 
-async function signedIn(base, email) {
-  const c = new Client(base);
-  await c.login(email);
-  return c;
+// One signed-in client per server and address for the whole collection:
+// a sign-in is a password hash, the slowest request there is.
+const clients = new Map();
+function signedIn(base, email) {
+  const key = `${base} ${email}`;
+  if (!clients.has(key)) {
+    const c = new Client(base);
+    clients.set(key, c.login(email).then(() => c));
+  }
+  return clients.get(key);
 }
 
 // The ids of the organisation (the same in every set of it).
@@ -207,6 +213,7 @@ async function setIds(srv, set, org) {
 // { politie: [set], gemeente: [set1, set2] }, each set its description
 // (SETS) with .ids.
 export async function collectIds(srv) {
+  clients.clear();   // a server of another test may have had the same port
   const out = {};
   for (const org of Object.keys(SETS)) {
     const o = await orgIds(srv, org);
