@@ -11,6 +11,7 @@
 #include "core/die.h"
 #include "core/utf8.h"
 #include "domain/research.h"
+#include "domain/research_fieldwork.h"
 #include "domain/role.h"
 #include "formats/refi.h"
 #include "store/research.h"
@@ -185,6 +186,17 @@ void demo_research(struct ctx *demo, const char *researcher_email, long long anj
 				     "Bespreken met de tweede codeur: waar begint een fragment over aanmoediging?",
 				     &e, &id),
 		   &e, "research memo");
+	/* the fieldwork behind the sources: a week's shadowing of Paul is five days (seed 002 §3: "een week") */
+	demo_check(research_fieldwork_add(&c, project, "interview", src[0].date, 75, anja_team, "", "Anja Willems",
+					  sid[0], "Diepte-interview", &e, &id),
+		   &e, "fieldwork");
+	for (int day = 0; day < 5; day++)
+		demo_check(research_fieldwork_add(&c, project, "shadowing", demo_day(&c, -33 + day), 420, 0, "T14",
+						  "Paul Bosman", day ? 0 : sid[1], "", &e, &id),
+			   &e, "fieldwork");
+	demo_check(research_fieldwork_add(&c, project, "interview", src[2].date, 40, anja_team, "",
+					  "collega van Anja Willems", sid[2], "Omstander", &e, &id),
+		   &e, "fieldwork");
 	demo_check(research_term_add(&c, project, "Leurdonk", "[gemeente]", &e, &id), &e, "research term");
 	demo_check(research_term_add(&c, project, "Stadskantoor", "[werkplek]", &e, &id), &e, "research term");
 }
