@@ -60,6 +60,12 @@ static int member_of(struct ctx *c, long long project, long long *coder)
 	return d_from_store(store_research_coder_of(c->st, org, project, c->who->account_id, coder));
 }
 
+int research_member_of(struct ctx *c, long long project)
+{
+	long long coder;
+	return member_of(c, project, &coder);
+}
+
 static bool check_project(struct ctx *c, struct errors *e, const char *name, const char *purpose)
 {
 	check_line(c, e, "name", _("Name"), name, 1, RESEARCH_NAME_MAX);

@@ -45,6 +45,11 @@ struct research_view {
 	size_t nterms;
 };
 
+/* D_OK when the actor may work on the project (a member, or the command
+ * line), else D_NOTFOUND: the one access rule for what belongs to a
+ * project (member checks, feedback phases). */
+MUST_CHECK int research_member_of(struct ctx *c, long long project);
+
 MUST_CHECK int research_project_create(struct ctx *c, const char *name, const char *purpose, struct errors *e,
 				       long long *id);
 /* The actor's projects (all of the organisation on the command line). */

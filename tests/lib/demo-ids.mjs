@@ -103,8 +103,18 @@ async function orgIds(srv, org) {
     [['segment', sourcePage.match(/name="segment" value="([\d-]+)"/)[1]], ['code', String(researchCode)]]);
   const researchPassage = first((await researcher.get(`/research/${research}/sources/${researchSource}`)).text,
     /action="\/research\/\d+\/passages\/(\d+)\/remove"/, 'coded passage');
+  // a member check with an outside contact (its link shown on the page: the demo sends no mail), and a partner
+  const madeCheck = await researcher.post(`/research/${research}/member-checks`,
+    { title: 'Matrix', findings: 'Bevinding', held_on: '2026-03-01' });
+  const memberCheck = Number((madeCheck.headers.get('location') || '').match(/member-checks\/(\d+)/)?.[1] ?? NOBODY);
+  const contactPage = (await researcher.post(`/research/${research}/member-checks/${memberCheck}/contacts`,
+    { employee_id: '', name: 'Matrix Contact', affiliation: 'Elders', email: '' })).text;
+  const memberCheckToken = contactPage.match(/\/member-check\?token=([0-9a-f]{64})/)?.[1] ?? '0'.repeat(64);
+  await researcher.post(`/research/${research}/feedback/partners`, { name: `Partner ${org}`, contact: '' });
+  const researchPartner = first((await researcher.get(`/research/${research}/feedback`)).text,
+    /action="\/research\/\d+\/feedback\/partners\/(\d+)\/release"/, 'research partner');
   return {
-    research, researchCode, researchSource, researchPassage,
+    research, researchCode, researchSource, researchPassage, memberCheck, memberCheckToken, researchPartner,
     unit: unit.id, person: people[0].id, account: me.id, grant: Number(grant[2]),
     framework, element, menuProgramme: menu.programme, topic: menu.topic, option: menu.option,
     wave, instrument, respond, organisation,
@@ -235,7 +245,8 @@ export function fill(pattern, set, method = 'GET') {
       return parts[4] === 'topics' ? set.topic : set.option;
     }
     if (bare.startsWith('/research/') && n === 2)
-      return { codes: set.researchCode, sources: set.researchSource, passages: set.researchPassage }[parts[3]];
+      return { codes: set.researchCode, sources: set.researchSource, passages: set.researchPassage,
+        'member-checks': set.memberCheck, feedback: set.researchPartner }[parts[3]];
     if (n === 2) {  // the second id of /programmes/{id}/design/{id}, /frameworks/{id}/elements/{id}
       if (parts[3] === 'design') return set.pmeeting;
       if (parts[3] === 'elements') return set.element;
@@ -252,5 +263,6 @@ export function fill(pattern, set, method = 'GET') {
     throw new Error('no id for ' + pattern);
   }) + (pattern === '/calendar.ics' ? `?token=${set.token}` : '') +
     (bare === '/search' ? '?q=leiderschap' : '') +
-    (pattern === '/respond' ? `?token=${set.respond}` : '');
+    (pattern === '/respond' ? `?token=${set.respond}` : '') +
+    (pattern === '/member-check' ? `?token=${set.memberCheckToken}` : '');
 }
