@@ -8,7 +8,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
+import { startSmtpSink, parseMessage } from '../lib/smtp-sink.mjs';
 
 let srv, researcher, project, check, link, token;
 const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q],
@@ -47,6 +49,29 @@ test('an outside contact gets a personal link, shown once to copy when the serve
     { employee_id: '', name: '', affiliation: '', email: 'geen-adres' });
   assert.equal(bad.status, 422);
   assert.equal(sql(`SELECT count(*) AS n FROM member_check_contact WHERE check_id = ${check}`)[0].n, 2);
+});
+
+test('a contact inside the organisation is a person of the people list, by employee number', async () => {
+  const [p] = sql(`SELECT employee_id, name FROM person WHERE organisation_id = (SELECT organisation_id FROM research_project
+    WHERE id = ${project}) AND email <> '' LIMIT 1`);
+  let r = await researcher.post(`/research/${project}/member-checks/${check}/contacts`,
+    { employee_id: p.employee_id, name: '', affiliation: '', email: '' });
+  assert.equal(r.status, 200);
+  assert.match(r.text, /\/member-check\?token=[0-9a-f]{64}/);
+  const row = sql(`SELECT person_id, name FROM member_check_contact WHERE check_id = ${check} AND person_id IS NOT NULL`)[0];
+  assert.equal(row.name, p.name);
+  r = await researcher.post(`/research/${project}/member-checks/${check}/contacts`,
+    { employee_id: 'bestaat-niet', name: '', affiliation: '', email: '' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Niemand in de personenlijst heeft dit personeelsnummer/);
+  // another organisation's person is not found by number either
+  const [q] = sql(`SELECT employee_id FROM person WHERE organisation_id <> (SELECT organisation_id FROM research_project
+    WHERE id = ${project}) AND employee_id NOT IN (SELECT employee_id FROM person WHERE organisation_id =
+    (SELECT organisation_id FROM research_project WHERE id = ${project})) LIMIT 1`);
+  r = await researcher.post(`/research/${project}/member-checks/${check}/contacts`,
+    { employee_id: q.employee_id, name: '', affiliation: '', email: '' });
+  assert.equal(r.status, 422);
+  assert.equal(sql(`SELECT count(*) AS n FROM member_check_contact WHERE check_id = ${check} AND person_id IS NOT NULL`)[0].n, 1);
 });
 
 test('the contact answers by link without an account; the form says it is not anonymous', async () => {
@@ -169,4 +194,38 @@ test('once the researcher closes the check, the answer can no longer change', as
   r = await c.post('/member-check', { token, recognised: 'no', recognised_note: 'anders', not_fitting: '' });
   assert.equal(r.status, 409);
   assert.equal(contactRow().recognised, 'yes');
+});
+
+test('with mail, the link goes to the contact by e-mail and is not shown', async () => {
+  const PUBLIC = 'https://leergang.example';
+  const sink = await startSmtpSink();
+  const mailing = await startServer({ env: { LEERGANG_SMTP_URL: sink.url, LEERGANG_SMTP_FROM: 'leergang@politie.example',
+    LEERGANG_PUBLIC_URL: PUBLIC } });
+  try {
+    const c = new Client(mailing.base);
+    await c.login(demoEmail('researcher'));
+    let r = await c.post('/research', { name: 'Per post', purpose: '' });
+    const pr = Number(r.headers.get('location').match(/^\/research\/(\d+)/)[1]);
+    r = await c.post(`/research/${pr}/member-checks`, { title: 'Per post', findings: 'Iets', held_on: '2026-03-10' });
+    const ck = Number(r.headers.get('location').match(/member-checks\/(\d+)$/)[1]);
+    r = await c.post(`/research/${pr}/member-checks/${ck}/contacts`,
+      { employee_id: '', name: 'Carla Post', affiliation: 'Elders', email: 'carla@elders.example' });
+    assert.equal(r.status, 303);
+    assert.match(r.headers.get('location'), /done=mailed/);
+    // (the demo's own jobs may mail others meanwhile)
+    const hers = () => sink.messages.filter((x) => x.to.includes('carla@elders.example'));
+    for (let t = 0; t < 10000 && !hers().length; t += 50) await sleep(50);
+    assert.equal(hers().length, 1);
+    assert.deepEqual(hers()[0].to, ['carla@elders.example']);
+    const m = parseMessage(hers()[0].data);
+    const token = (m.body.match(/\/member-check\?token=([0-9a-f]{64})/) || [])[1];
+    assert.ok(token && m.body.includes(`${PUBLIC}/member-check?token=${token}`), 'the link, on the public address');
+    assert.match(m.body, /niet anoniem/);
+    const page = await c.get(`/research/${pr}/member-checks/${ck}`);
+    assert.ok(!page.text.includes(token), 'the mailed link is not on the page');
+    assert.equal((await new Client(mailing.base).get(`/member-check?token=${token}`)).status, 200);
+  } finally {
+    await mailing.stop();
+    await sink.stop();
+  }
 });
