@@ -140,6 +140,11 @@ const policy = {
   'GET /research/{id}/member-checks/{id}': RESEARCH, 'POST /research/{id}/member-checks/{id}/contacts': RESEARCH,
   'POST /research/{id}/member-checks/{id}/renew': RESEARCH, 'POST /research/{id}/member-checks/{id}/outcome': RESEARCH,
   'POST /research/{id}/member-checks/{id}/close': RESEARCH, 'GET /research/{id}/member-checks/{id}/answers.csv': RESEARCH,
+  'GET /api/v1/research/{id}/feedback': RESEARCH, 'POST /api/v1/research/{id}/feedback/partners': RESEARCH,
+  'POST /api/v1/research/{id}/feedback/partners/{id}/data': RESEARCH,
+  'POST /api/v1/research/{id}/feedback/partners/{id}/release': RESEARCH,
+  'GET /api/v1/research/{id}/member-checks/{id}': RESEARCH, 'POST /api/v1/research/{id}/member-checks/{id}/outcome': RESEARCH,
+  'POST /api/v1/research/{id}/member-checks/{id}/close': RESEARCH,
   // how a person came to take part: the coordinator and the administrator for anyone, a participant their own
   'POST /people/{id}/referrals': ['coach'], 'GET /api/v1/people/{id}/referrals': ['coach'],
   'POST /api/v1/people/{id}/referrals': ['coach'],

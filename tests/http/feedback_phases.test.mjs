@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
 
 let srv, researcher, project, A, B;
 const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q],
@@ -129,4 +129,37 @@ test('another organisation\'s researcher reaches nothing, and a form without CSR
   r = await researcher.post(`/research/${project}/feedback/partners`, { name: 'Zonder token', contact: '', csrf: '' });
   assert.ok([400, 403].includes(r.status), `without CSRF: ${r.status}`);
   assert.equal(sql(`SELECT count(*) AS n FROM research_partner WHERE project_id = ${project}`)[0].n, 2);
+});
+
+test('the API twin: the phases with what each still misses; a release refused before its precondition, allowed after', async () => {
+  const api = new Client(srv.base);
+  api.headers.authorization = `Bearer ${cli(srv.db, ['token', 'create', '--email', demoEmail('researcher')]).trim()}`;
+  let r = await api.postJson(`/api/v1/research/${project}/feedback/partners`, { name: 'Rijk West', contact: '' });
+  assert.equal(r.status, 201);
+  const C = r.json().id;
+  r = await api.get(`/api/v1/research/${project}/feedback`);
+  assert.equal(r.status, 200);
+  const c = r.json().partners.find((p) => p.id === C);
+  assert.equal(c.phases.length, 4);
+  assert.match(c.phases[0].missing, /eerste data van deze partner zijn nog niet binnen/);
+  r = await api.postJson(`/api/v1/research/${project}/feedback/partners/${C}/release`, { phase: 1, shared: 'x' });
+  assert.equal(r.status, 422);
+  assert.match(r.json().error, /nog niet binnen/);
+  assert.deepEqual(releases(C), []);
+  assert.equal((await api.postJson(`/api/v1/research/${project}/feedback/partners/${C}/data`,
+    { what: 'data_in', on: '2026-05-01' })).status, 200);
+  r = await api.postJson(`/api/v1/research/${project}/feedback/partners/${C}/release`, { phase: 1, shared: 'Dia\'s' });
+  assert.equal(r.status, 200);
+  assert.deepEqual(releases(C), [1]);
+  r = await api.postJson(`/api/v1/research/${project}/feedback/partners/${C}/release`, { phase: 1, shared: 'nog eens' });
+  assert.equal(r.status, 422);
+  // a third partner not collected: the complete analysis names it
+  r = await api.get(`/api/v1/research/${project}/feedback`);
+  assert.match(r.json().partners.find((p) => p.id === B).phases[2].missing, /Rijk West/);
+  const other = new Client(srv.base);
+  other.headers.authorization = `Bearer ${cli(srv.db, ['token', 'create', '--email', demoEmail('researcher', 'gemeente')]).trim()}`;
+  assert.equal((await other.get(`/api/v1/research/${project}/feedback`)).status, 404);
+  assert.equal((await other.postJson(`/api/v1/research/${project}/feedback/partners/${C}/release`,
+    { phase: 2, shared: 'x' })).status, 404);
+  assert.deepEqual(releases(C), [1]);
 });

@@ -130,6 +130,17 @@ test('the researcher sees the answer with the name, and who has not answered; th
   assert.equal(r.status, 422);
   const m = sql(`SELECT implications, more_research FROM member_check WHERE id = ${check}`)[0];
   assert.deepEqual(m, { implications: 'Meer ruimte voor teams', more_research: 'unknown' });
+  // the API twin: the same answers, by name
+  const api = new Client(srv.base);
+  api.headers.authorization = `Bearer ${cli(srv.db, ['token', 'create', '--email', demoEmail('researcher')]).trim()}`;
+  r = await api.get(`/api/v1/research/${project}/member-checks/${check}`);
+  assert.equal(r.status, 200);
+  const j = r.json();
+  const anna = j.contacts.find((k) => k.name === 'Anna Buiten');
+  assert.equal(anna.recognised, 'yes');
+  assert.equal(anna.explanation, 'Toch herkenbaar');
+  assert.equal(j.contacts.find((k) => k.name === 'Bert Zwijgt').answered, false);
+  assert.equal(j.more_research, 'unknown');
 });
 
 test('a wrong or expired link gets a clear page and changes nothing', async () => {
@@ -177,6 +188,14 @@ test('another organisation\'s researcher and a researcher who is no member reach
       const r = await c.post(path, body);
       assert.equal(r.status, 404, path);
     }
+  }
+  for (const email of [demoEmail('researcher', 'gemeente'), 'onderzoeker2@politie.example']) {
+    const api = new Client(srv.base);
+    api.headers.authorization = `Bearer ${cli(srv.db, ['token', 'create', '--email', email]).trim()}`;
+    const r = await api.get(`/api/v1/research/${project}/member-checks/${check}`);
+    assert.equal(r.status, 404, email);
+    assert.doesNotMatch(r.text, /Anna Buiten/);
+    assert.equal((await api.postJson(`/api/v1/research/${project}/member-checks/${check}/close`, {})).status, 404);
   }
   assert.equal(sql(`SELECT count(*) AS n FROM member_check_contact WHERE name = 'Indringer'`)[0].n, 0);
   assert.equal(sql(`SELECT count(*) AS n FROM member_check WHERE project_id = ${project}`)[0].n, 1);
