@@ -14,6 +14,7 @@ static const char *const actions[EXPORT_KINDS] = {
 	[EXPORT_STORY] = "learning_story.export",
 	[EXPORT_NETWORK] = "network.export",
 	[EXPORT_RESEARCH] = "research.export",
+	[EXPORT_MEMBER_CHECK] = "member_check.export",
 };
 
 const char *export_action(enum export_kind kind)

@@ -18,6 +18,7 @@ enum export_kind {
 	EXPORT_STORY,         /* a group's learning story (PDF, Markdown) */
 	EXPORT_NETWORK,       /* the recruitment network (GraphML, JSON) */
 	EXPORT_RESEARCH,      /* a research project (.qdpx) or its code book (.qdc) */
+	EXPORT_MEMBER_CHECK,  /* a member check's attributed answers (CSV) */
 	EXPORT_KINDS
 };
 

@@ -88,6 +88,9 @@ static const struct {
 	{ "feedback_rounds", N_("360-degree feedback rounds about you") },
 	{ "feedback_reports", N_("360-degree feedback about you, per dimension") },
 	{ "waves_made", N_("Questionnaire waves you made") },
+	{ "member_check_answers", N_("Your answers to member checks of research projects") },
+	{ "member_checks_made", N_("Member checks you made") },
+	{ "feedback_released", N_("Feedback phases you released to research partners") },
 };
 
 static const char *section_title(const char *section)

@@ -285,6 +285,7 @@ static void project_page(struct web *w, const struct errors *e, int status)
 	     v.p.id, _("Analysis: counts, co-occurrence"), v.p.id, _("Agreement between two coders"), v.p.id, _("Fieldwork register"), v.p.id, _("Download for ATLAS.ti, NVivo, MAXQDA (.qdpx, "
 									  "with pseudonyms)"),
 	     v.p.id, _("Download the code book (.qdc)"));
+	html(w->out, "<ul class=\"actions\"><li><a href=\"/research/%lld/member-checks\">%s</a></li><li><a href=\"/research/%lld/feedback\">%s</a></li></ul>", v.p.id, _("Member checks"), v.p.id, _("Feedback to partners (four phases)"));
 	sources_list(w, &v);
 	code_book(w, &v, e && errors_get(e, "name") && !errors_get(e, "term") ? e : NULL);
 	html(w->out, "<h2 id=\"members\">%s</h2><ul>", _("Members"));

@@ -144,6 +144,18 @@ const policy = {
   'POST /api/v1/research/{id}/passages': RESEARCH, 'POST /api/v1/research/{id}/passages/{id}/remove': RESEARCH,
   'GET /api/v1/research/{id}/analysis': RESEARCH, 'GET /api/v1/research/{id}/agreement': RESEARCH,
   'GET /api/v1/research/{id}/export.qdpx': RESEARCH, 'GET /api/v1/research/{id}/codebook.qdc': RESEARCH,
+  // member checks and four-phase feedback: members of the project (tested in member_checks and feedback_phases)
+  'GET /research/{id}/feedback': RESEARCH, 'POST /research/{id}/feedback/partners': RESEARCH,
+  'POST /research/{id}/feedback/partners/{id}/data': RESEARCH, 'POST /research/{id}/feedback/partners/{id}/release': RESEARCH,
+  'GET /research/{id}/member-checks': RESEARCH, 'POST /research/{id}/member-checks': RESEARCH,
+  'GET /research/{id}/member-checks/{id}': RESEARCH, 'POST /research/{id}/member-checks/{id}/contacts': RESEARCH,
+  'POST /research/{id}/member-checks/{id}/renew': RESEARCH, 'POST /research/{id}/member-checks/{id}/outcome': RESEARCH,
+  'POST /research/{id}/member-checks/{id}/close': RESEARCH, 'GET /research/{id}/member-checks/{id}/answers.csv': RESEARCH,
+  'GET /api/v1/research/{id}/feedback': RESEARCH, 'POST /api/v1/research/{id}/feedback/partners': RESEARCH,
+  'POST /api/v1/research/{id}/feedback/partners/{id}/data': RESEARCH,
+  'POST /api/v1/research/{id}/feedback/partners/{id}/release': RESEARCH,
+  'GET /api/v1/research/{id}/member-checks/{id}': RESEARCH, 'POST /api/v1/research/{id}/member-checks/{id}/outcome': RESEARCH,
+  'POST /api/v1/research/{id}/member-checks/{id}/close': RESEARCH,
   // how a person came to take part: the coordinator and the administrator for anyone, a participant their own
   'POST /people/{id}/referrals': ['coach'], 'GET /api/v1/people/{id}/referrals': ['coach'],
   'POST /api/v1/people/{id}/referrals': ['coach'],
@@ -207,6 +219,8 @@ const policy = {
   'POST /waves/{id}/reminders': SURVEY, 'POST /waves/{id}/send': SURVEY, 'POST /waves/360': SURVEY,
   'GET /waves/{id}/export.csv': SURVEY, 'GET /waves/{id}/export.xlsx': SURVEY, 'GET /waves/{id}/export.sav': SURVEY,
   'GET /respond': 'public', 'POST /respond': 'public',
+  // a member check's contact person, by personal link
+  'GET /member-check': 'public', 'POST /member-check': 'public',
   'GET /api/v1/waves': SURVEY, 'GET /api/v1/waves/{id}': SURVEY, 'GET /api/v1/waves/{id}/compare': SURVEY,
 };
 
@@ -228,7 +242,7 @@ test('the demo ids are real and the sets differ where they must', () => {
   for (const org of ['politie', 'gemeente']) {
     for (const s of sets[org]) {
       for (const [k, v] of Object.entries(s.ids)) {
-        if (['respond', 'token'].includes(k)) assert.match(v, /^[0-9a-f]{64}$/, `${s.name}: ${k}`);
+        if (['respond', 'token', 'memberCheckToken'].includes(k)) assert.match(v, /^[0-9a-f]{64}$/, `${s.name}: ${k}`);
         else assert.ok(Number.isInteger(v) && v > 0 && v < 999999999, `${s.name}: ${k} is an object (${v})`);
       }
     }
@@ -239,7 +253,7 @@ test('the demo ids are real and the sets differ where they must', () => {
     assert.notEqual(a.ids[k], b.ids[k], `Groep 1 and Groep 2 have their own ${k}`);
   // and the organisations: nothing shared
   for (const k of Object.keys(a.ids))
-    if (!['respond', 'token'].includes(k)) assert.notEqual(a.ids[k], sets.politie[0].ids[k], `${k} of another organisation`);
+    if (!['respond', 'token', 'memberCheckToken'].includes(k)) assert.notEqual(a.ids[k], sets.politie[0].ids[k], `${k} of another organisation`);
 });
 
 // ---- who reaches what ----

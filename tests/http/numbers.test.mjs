@@ -24,10 +24,11 @@ const FIELDS = ['parent', 'parent_id', 'group', 'group_id', 'goal_id', 'senior_i
   'menu_preparers', 'followup_meetings', 'map_employee_id', 'map_name', 'map_unit', 'person_id', 'candidate_id',
   'criterion_id', 'weight', 'score', 'minutes', 'repeat', 'every', 'enrolment', 'evidence', 'texts_months',
   'logbook_months', 'answers_months', 'owner', 'review', 'person', 'presenters', 'case_person', 'from', 'active', 'buddy',
-  'by_person', 'presentation', 'unit', 'ref', 'target_id', 'framework', 'code', 'coder_a', 'coder_b', 'source'];
+  'by_person', 'presentation', 'unit', 'ref', 'target_id', 'framework', 'code', 'coder_a', 'coder_b', 'source',
+  'phase', 'contact'];
 // the numeric members of the API's JSON bodies
 const MEMBERS = ['number', 'person_id', 'mentor_id', 'facilitator_id', 'topic_id', 'option_id', 'people', 'buddy_id',
-  'by_person_id', 'presentation_id', 'unit_id', 'ref', 'framework_id', 'source_id', 'start', 'end', 'codes'];
+  'by_person_id', 'presentation_id', 'unit_id', 'ref', 'framework_id', 'source_id', 'start', 'end', 'codes', 'phase'];
 
 // Who calls a route: the first role (in this order) that may, as the demo
 // account of the politie, whose ids the probes use.

@@ -113,8 +113,19 @@ async function orgIds(srv, org) {
     unit: '0', team: 'Matrixteam', who: 'teamleider', source: String(researchSource), note: '' });
   const researchFieldwork = first((await researcher.get(`/research/${research}/fieldwork`)).text,
     /action="\/research\/\d+\/fieldwork\/(\d+)\/remove"/, 'fieldwork entry');
+  // a member check with an outside contact (its link shown on the page: the demo sends no mail), and a partner
+  const madeCheck = await researcher.post(`/research/${research}/member-checks`,
+    { title: 'Matrix', findings: 'Bevinding', held_on: '2026-03-01' });
+  const memberCheck = Number((madeCheck.headers.get('location') || '').match(/member-checks\/(\d+)/)?.[1] ?? NOBODY);
+  const contactPage = (await researcher.post(`/research/${research}/member-checks/${memberCheck}/contacts`,
+    { employee_id: '', name: 'Matrix Contact', affiliation: 'Elders', email: '' })).text;
+  const memberCheckToken = contactPage.match(/\/member-check\?token=([0-9a-f]{64})/)?.[1] ?? '0'.repeat(64);
+  await researcher.post(`/research/${research}/feedback/partners`, { name: `Partner ${org}`, contact: '' });
+  const researchPartner = first((await researcher.get(`/research/${research}/feedback`)).text,
+    /action="\/research\/\d+\/feedback\/partners\/(\d+)\/release"/, 'research partner');
   return {
-    research, researchCode, researchSource, researchPassage, researchFieldwork,
+    research, researchCode, researchSource, researchPassage, researchFieldwork, memberCheck, memberCheckToken,
+    researchPartner,
     unit: unit.id, person: people[0].id, account: me.id, grant: Number(grant[2]),
     framework, element, menuProgramme: menu.programme, topic: menu.topic, option: menu.option,
     wave, instrument, respond, organisation,
@@ -247,7 +258,7 @@ export function fill(pattern, set, method = 'GET') {
     }
     if (bare.startsWith('/research/') && n === 2)
       return { codes: set.researchCode, sources: set.researchSource, passages: set.researchPassage,
-        fieldwork: set.researchFieldwork }[parts[3]];
+        fieldwork: set.researchFieldwork, 'member-checks': set.memberCheck, feedback: set.researchPartner }[parts[3]];
     if (n === 2) {  // the second id of /programmes/{id}/design/{id}, /frameworks/{id}/elements/{id}
       if (parts[3] === 'design') return set.pmeeting;
       if (parts[3] === 'elements') return set.element;
@@ -264,5 +275,6 @@ export function fill(pattern, set, method = 'GET') {
     throw new Error('no id for ' + pattern);
   }) + (pattern === '/calendar.ics' ? `?token=${set.token}` : '') +
     (bare === '/search' ? '?q=leiderschap' : '') +
-    (pattern === '/respond' ? `?token=${set.respond}` : '');
+    (pattern === '/respond' ? `?token=${set.respond}` : '') +
+    (pattern === '/member-check' ? `?token=${set.memberCheckToken}` : '');
 }

@@ -168,6 +168,15 @@ static const struct source {
 	{ "waves_made", "wave", NULL,
 	  "SELECT name, opens_on, closes_on FROM wave WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS
 	  " ORDER BY id" },
+	{ "member_check_answers", "member_check_contact", NULL,
+	  "SELECT m.title, m.held_on, k.name, k.affiliation, k.email, k.recognised, k.recognised_note, k.not_fitting, "
+	  "k.answered_at FROM member_check_contact k JOIN member_check m ON m.id = k.check_id "
+	  "WHERE k.organisation_id = ?1 AND k.person_id = ?2 ORDER BY k.id" },
+	{ "member_checks_made", "member_check", NULL,
+	  "SELECT title, held_on FROM member_check WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS " ORDER BY id" },
+	{ "feedback_released", "feedback_release", NULL,
+	  "SELECT phase, shared, deliverable, released_at FROM feedback_release WHERE organisation_id = ?1 "
+	  "AND released_by IN " ACCOUNTS " ORDER BY id" },
 };
 
 int store_subject_rows(struct store *s, struct arena *a, long long org, long long person,
@@ -279,6 +288,13 @@ static const struct step {
 	{ N_("invitation: name and address removed, the count kept"),
 	  "UPDATE invitation SET person_id = NULL, email = '', discarded_draft = NULL "
 	  "WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ N_("member_check_contact: the person's answers to member checks deleted"),
+	  "DELETE FROM member_check_contact WHERE organisation_id = ?1 AND person_id = ?2" },
+	{ N_("member_check: maker unlinked"),
+	  "UPDATE member_check SET created_by = NULL WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS },
+	{ N_("feedback_release: releaser unlinked and their name replaced"),
+	  "UPDATE feedback_release SET released_by = NULL, released_by_name = ?4 WHERE organisation_id = ?1 "
+	  "AND released_by IN " ACCOUNTS },
 	{ N_("wave: maker unlinked"), "UPDATE wave SET created_by = NULL WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS },
 	{ N_("audit_log: the person's accounts replaced by the tombstone"),
 	  "UPDATE audit_log SET actor = ?4 WHERE organisation_id IS ?1 AND (actor_id IN " ACCOUNTS
