@@ -168,6 +168,39 @@ static const struct source {
 	{ "waves_made", "wave", NULL,
 	  "SELECT name, opens_on, closes_on FROM wave WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS
 	  " ORDER BY id" },
+	{ "research_consents_for_reports", "meeting_report", NULL,
+	  /* the group's consent to research use, recorded by the person */
+	  "SELECT m.starts_on AS date, g.name AS \"group\", r.research_consent AS consent, "
+	  "datetime(r.research_consent_at, 'unixepoch') AS recorded FROM meeting_report r "
+	  "JOIN meeting m ON m.id = r.meeting_id JOIN learning_group g ON g.id = r.group_id "
+	  "WHERE r.organisation_id = ?1 AND r.research_consent_by = ?2 ORDER BY m.starts_on" },
+	{ "research_consents_for_stories", "learning_story", NULL,
+	  "SELECT g.name AS \"group\", s.research_consent AS consent, "
+	  "datetime(s.research_consent_at, 'unixepoch') AS recorded FROM learning_story s "
+	  "JOIN learning_group g ON g.id = s.group_id WHERE s.organisation_id = ?1 AND s.research_consent_by = ?2" },
+	{ "research_texts_used", "research_source", NULL,
+	  /* the person's own texts (consented) copied into research projects */
+	  "SELECT p.name AS project, s.kind, s.name, s.held_on FROM research_source s "
+	  "JOIN research_project p ON p.id = s.project_id WHERE s.organisation_id = ?1 AND ("
+	  "(s.kind = 'logbook' AND s.ref_id IN (SELECT id FROM logbook_entry WHERE organisation_id = ?1 AND person_id = ?2)) "
+	  "OR (s.kind = 'case' AND s.ref_id IN (SELECT id FROM case_session WHERE organisation_id = ?1 "
+	  "AND case_person_id = ?2))) ORDER BY s.id" },
+	{ "research_projects_made", "research_project", NULL,
+	  "SELECT name, purpose, datetime(created_at, 'unixepoch') AS created FROM research_project "
+	  "WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS " ORDER BY id" },
+	{ "research_coder", "research_coder", NULL,
+	  "SELECT p.name AS project, k.name AS coder, "
+	  "(SELECT count(*) FROM research_selection x WHERE x.coder_id = k.id) AS passages_coded "
+	  "FROM research_coder k JOIN research_project p ON p.id = k.project_id "
+	  "WHERE k.organisation_id = ?1 AND k.account_id IN " ACCOUNTS " ORDER BY k.id" },
+	{ "research_sources_added", "research_source", NULL,
+	  "SELECT p.name AS project, s.kind, s.name, s.held_on FROM research_source s "
+	  "JOIN research_project p ON p.id = s.project_id WHERE s.organisation_id = ?1 AND s.added_by IN " ACCOUNTS
+	  " ORDER BY s.id" },
+	{ "fieldwork_recorded", "research_fieldwork", NULL,
+	  "SELECT p.name AS project, f.kind, f.held_on, f.minutes FROM research_fieldwork f "
+	  "JOIN research_project p ON p.id = f.project_id WHERE f.organisation_id = ?1 AND f.created_by IN " ACCOUNTS
+	  " ORDER BY f.id" },
 	{ "member_check_answers", "member_check_contact", NULL,
 	  "SELECT m.title, m.held_on, k.name, k.affiliation, k.email, k.recognised, k.recognised_note, k.not_fitting, "
 	  "k.answered_at FROM member_check_contact k JOIN member_check m ON m.id = k.check_id "
@@ -236,6 +269,15 @@ int store_subject_rows(struct store *s, struct arena *a, long long org, long lon
 static const struct step {
 	const char *what, *sql;
 } steps[] = {
+	{ N_("research_source: the copies of the person's case and of the reports and stories with their reflections "
+	     "deleted from research projects"),
+	  "DELETE FROM research_source WHERE organisation_id = ?1 AND ("
+	  "(kind = 'case' AND ref_id IN (SELECT id FROM case_session WHERE organisation_id = ?1 AND case_person_id = ?2)) "
+	  "OR (kind = 'report' AND ref_id IN (SELECT r.id FROM meeting_report r JOIN learning_group g ON g.id = r.group_id "
+	  "WHERE r.organisation_id = ?1 AND ((g.facilitator_id = ?2 AND r.facilitator_reflection <> '') "
+	  "OR (g.mentor_id = ?2 AND r.mentor_reflection <> '')))) "
+	  "OR (kind = 'story' AND ref_id IN (SELECT s.id FROM learning_story s JOIN learning_group g ON g.id = s.group_id "
+	  "WHERE s.organisation_id = ?1 AND (g.facilitator_id = ?2 OR g.mentor_id = ?2))))" },
 	{ N_("logbook_entry: deleted"), "DELETE FROM logbook_entry WHERE organisation_id = ?1 AND person_id = ?2" },
 	{ N_("learning_question: deleted"), "DELETE FROM learning_question WHERE organisation_id = ?1 AND person_id = ?2" },
 	{ N_("development_goal: deleted"), "DELETE FROM development_goal WHERE organisation_id = ?1 AND person_id = ?2" },
@@ -295,6 +337,18 @@ static const struct step {
 	{ N_("feedback_release: releaser unlinked and their name replaced"),
 	  "UPDATE feedback_release SET released_by = NULL, released_by_name = ?4 WHERE organisation_id = ?1 "
 	  "AND released_by IN " ACCOUNTS },
+	{ N_("meeting_report: who recorded the group's consent unlinked, the consent kept"),
+	  "UPDATE meeting_report SET research_consent_by = NULL WHERE organisation_id = ?1 AND research_consent_by = ?2" },
+	{ N_("learning_story: who recorded the group's consent unlinked, the consent kept"),
+	  "UPDATE learning_story SET research_consent_by = NULL WHERE organisation_id = ?1 AND research_consent_by = ?2" },
+	{ N_("research_coder: the person's name as a coder replaced by the tombstone, the coding kept"),
+	  "UPDATE research_coder SET name = ?4 WHERE organisation_id = ?1 AND account_id IN " ACCOUNTS },
+	{ N_("research_project: maker unlinked"),
+	  "UPDATE research_project SET created_by = NULL WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS },
+	{ N_("research_source: who added it unlinked"),
+	  "UPDATE research_source SET added_by = NULL WHERE organisation_id = ?1 AND added_by IN " ACCOUNTS },
+	{ N_("research_fieldwork: who recorded it unlinked"),
+	  "UPDATE research_fieldwork SET created_by = NULL WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS },
 	{ N_("wave: maker unlinked"), "UPDATE wave SET created_by = NULL WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS },
 	{ N_("audit_log: the person's accounts replaced by the tombstone"),
 	  "UPDATE audit_log SET actor = ?4 WHERE organisation_id IS ?1 AND (actor_id IN " ACCOUNTS
