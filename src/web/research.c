@@ -166,9 +166,10 @@ static void code_book(struct web *w, const struct research_view *v, const struct
 		html(w->out, "<ul class=\"code-tree\">");
 	for (size_t i = 0; i < v->ncodes; i++) {
 		const struct research_code *k = &v->codes[i];
-		html(w->out, "<li style=\"margin-left:%dem\">", k->depth * 2);
+		html(w->out, "<li class=\"depth-%d\">", k->depth < 6 ? k->depth : 6);
 		if (*k->color)
-			html(w->out, "<span class=\"swatch\" style=\"background:%s\" aria-hidden=\"true\"></span> ", k->color);
+			html(w->out, "<svg class=\"swatch\" width=\"12\" height=\"12\" aria-hidden=\"true\" focusable=\"false\">"
+				     "<rect width=\"12\" height=\"12\" fill=\"%s\"/></svg> ", k->color);
 		html(w->out, "<a href=\"/research/%lld/codes/%lld\">%s</a>", v->p.id, k->id, k->name);
 		if (*k->description)
 			html(w->out, " <span class=\"muted\">%s</span>", k->description);

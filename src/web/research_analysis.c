@@ -19,8 +19,8 @@ static const struct {
 
 static void code_cell(struct web *w, long long project, const struct research_code *k)
 {
-	html(w->out, "<th scope=\"row\" style=\"padding-left:%dem\"><a href=\"/research/%lld/codes/%lld\">%s</a></th>",
-	     k->depth + 1, project, k->id, k->name);
+	html(w->out, "<th scope=\"row\" class=\"depth-%d\"><a href=\"/research/%lld/codes/%lld\">%s</a></th>",
+	     k->depth < 6 ? k->depth : 6, project, k->id, k->name);
 }
 
 void page_research_analysis(struct web *w)
@@ -210,7 +210,7 @@ void page_research_agreement(struct web *w)
 		bool on = false;
 		for (size_t k = 0; k < nsrc; k++)
 			on |= src[k] == v.sources[i].id;
-		html(w->out, "<label style=\"display:block\"><input type=\"checkbox\" name=\"source\" value=\"%lld\"%s> %s</label>",
+		html(w->out, "<label class=\"block\"><input type=\"checkbox\" name=\"source\" value=\"%lld\"%s> %s</label>",
 		     v.sources[i].id, on ? " checked" : "", v.sources[i].name);
 	}
 	html(w->out, "</fieldset><fieldset><legend>%s</legend><label><input type=\"radio\" name=\"uncoded\" value=\"with\"%s> %s"

@@ -252,11 +252,12 @@ static void coding_form(struct web *w, const struct research_view *v, const stru
 		     _("Add codes first."));
 	for (size_t i = 0; i < v->ncodes; i++) {
 		if (!v->codes[i].codable)
-			html(w->out, "<p class=\"muted\" style=\"margin-left:%dem\">%s</p>", v->codes[i].depth * 2,
+			html(w->out, "<p class=\"muted depth-%d\">%s</p>", v->codes[i].depth < 6 ? v->codes[i].depth : 6,
 			     v->codes[i].name);
 		else
-			html(w->out, "<label style=\"display:block;margin-left:%dem\"><input type=\"checkbox\" name=\"code\" "
-				     "value=\"%lld\"> %s</label>", v->codes[i].depth * 2, v->codes[i].id, v->codes[i].name);
+			html(w->out, "<label class=\"block depth-%d\"><input type=\"checkbox\" name=\"code\" "
+				     "value=\"%lld\"> %s</label>", v->codes[i].depth < 6 ? v->codes[i].depth : 6, v->codes[i].id,
+			     v->codes[i].name);
 	}
 	html(w->out, "</fieldset>");
 	form_textarea(w, "memo", _("Memo (optional)"), "", e, NULL);
