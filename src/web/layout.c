@@ -104,6 +104,8 @@ void page_end(struct web *w)
 		html(w->out, "<script src=\"/static/picker.js\"></script>\n");
 	if (w->session_script)
 		html(w->out, "<script src=\"/static/session.js\"></script>\n");
+	if (w->research_script)
+		html(w->out, "<script src=\"/static/research.js\"></script>\n");
 	html(w->out, "</body>\n</html>\n");
 }
 
@@ -398,7 +400,7 @@ void page_static_css(struct web *w)
 		"th.depth-2{margin:0;padding-left:3em}th.depth-3{margin:0;padding-left:4.5em}th.depth-4{margin:0;padding-left:6em}"
 		"th.depth-5{margin:0;padding-left:7.5em}th.depth-6{margin:0;padding-left:9em}\n"
 		"label.block{display:block}.swatch{vertical-align:middle;border:1px solid #555}\n"
-		".segments div{margin:0 0 .8rem}.segments label{display:inline;line-height:1.8}"
+		".segments div{margin:0 0 .8rem}.segments label{display:inline;line-height:1.8;font-weight:400}"
 		".segments label.coded{background:#eef6ee;border-bottom:2px solid #2c7a2c}\n"
 		".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
 		".hint{display:block;color:var(--muted)}\ntextarea{width:100%;max-width:48rem}\n"

@@ -16,6 +16,7 @@
 #include "domain/schedule.h"
 #include "html/html.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -235,6 +236,14 @@ static void coding_form(struct web *w, const struct research_view *v, const stru
 	html(w->out, "<form method=\"post\" action=\"/research/%lld/sources/%lld/passages\">", v->p.id, s->s.id);
 	form_csrf(w);
 	form_errors(w, e);
+	/* with JavaScript: the text itself, to select a passage in (research_js.c) */
+	w->research_script = true;
+	html(w->out, "<input type=\"hidden\" name=\"start\" value=\"\"><input type=\"hidden\" name=\"end\" value=\"\">"
+		     "<p id=\"selection-status\" class=\"hint\" role=\"status\" tabindex=\"-1\" hidden data-chosen=\"%s\" "
+		     "data-none=\"%s\">%s</p><div id=\"source-text\" class=\"pre source-text\" hidden>%s</div>",
+	     _("Chosen:"), _("Select a passage of the text first."), _("Select a passage of the text with the mouse or with "
+									 "shift and the arrow keys."),
+	     s->s.body);
 	html(w->out, "<fieldset class=\"segments\"><legend>%s</legend><div>", _("Sentences of the text"));
 	for (size_t i = 0; i < nseg; i++) {
 		const char *on = codes_on(w, v, s, seg[i].start, seg[i].end);
@@ -331,6 +340,24 @@ void page_research_passage_add(struct web *w)
 	/* the ticked sentences, as pairs start-end, joined into runs: a run
 	 * goes on while the next sentence starts where white space after the
 	 * previous one ends */
+	/* a passage selected in the text (with JavaScript): its code points */
+	const char *fs = web_field(w, "start"), *fe = web_field(w, "end");
+	if (*fs || *fe) {
+		long long *codes;
+		size_t ncodes;
+		long long id, a = web_field_int(w, "start", 0, LLONG_MAX, -1), b = web_field_int(w, "end", 0, LLONG_MAX, -1);
+		if (!web_field_ids(w, "code", &codes, &ncodes))
+			ncodes = 0;
+		d = research_passage_add(&w->ctx, w->id[0], w->id[1], a, b, codes, ncodes, web_field(w, "memo"), &e, &id);
+		if (d == D_INVALID)
+			source_page(w, &e, 422);
+		else if (d)
+			research_fail(w, d);
+		else
+			web_redirect(w, arena_printf(w->a, "/research/%lld/sources/%lld?done=research-passage#passages",
+						     w->id[0], w->id[1]));
+		return;
+	}
 	struct research_segment *seg;
 	size_t nseg, n = 0;
 	research_segments(w->a, s.s.body, &seg, &nseg);

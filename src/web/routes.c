@@ -15,6 +15,7 @@ const struct route routes[] = {
 	{ "GET", "/static/leergang.css", page_static_css, ACCESS_PUBLIC, PAGE },
 	{ "GET", "/static/picker.js", page_static_picker_js, ACCESS_PUBLIC, PAGE },
 	{ "GET", "/static/session.js", page_static_session_js, ACCESS_PUBLIC, PAGE },
+	{ "GET", "/static/research.js", page_static_research_js, ACCESS_PUBLIC, PAGE },
 	{ "GET", "/login", page_login, ACCESS_PUBLIC, PAGE },
 	{ "POST", "/login", page_login_post, ACCESS_PUBLIC, PAGE_PASSWORD },
 	{ "GET", "/language", page_language, ACCESS_PUBLIC, PAGE },

@@ -102,6 +102,7 @@ struct web {
 	const char *public_url;
 	bool picker_script;       /* /static/picker.js is on the page */
 	bool session_script;      /* /static/session.js is on the page */
+	bool research_script;     /* /static/research.js is on the page */
 	const char *form_id;      /* prefix of the field ids of the form being written (a page with a
 	                           * form per row), NULL for none */
 };
@@ -304,6 +305,7 @@ void page_research_passage_remove(struct web *w);
 void page_research_analysis(struct web *w);
 void page_research_code(struct web *w);
 void page_research_agreement(struct web *w);
+void page_static_research_js(struct web *w);
 void api_research_list(struct web *w);
 void api_research_create(struct web *w);
 void api_research(struct web *w);
