@@ -228,6 +228,7 @@ test('a case without its owner\'s consent: not offered, not taken, not read, not
   assert.ok([403, 404].includes((await as.researcher.get(`/api/v1/sessions/${c.id}`)).status), 'the API');
   const word = c.question.match(/[a-z]{8,}/)[0];
   assert.doesNotMatch(await searched(as.researcher, word), new RegExp(`/sessions/${c.id}\\b`), 'search');
+  assert.match(await searched(as.participant, word), new RegExp(`/sessions/${c.id}\\b`), 'the owner finds it');
   const all = (await downloads()).all;
   assert.ok(!all.includes(c.title) && !all.includes(c.question.slice(0, 40)), 'downloads');
 
