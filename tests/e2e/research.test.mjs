@@ -3,13 +3,14 @@
 // report that the group consents to research; the researcher starts a
 // project, pastes an interview naming two people of the organisation (with
 // date, place and team), adds a code of their own and the codes of a
-// framework, ticks sentences and codes them with a memo (a plain form, no
-// script needed), takes the consented report as a source and codes a
+// framework, selects sentences in the text and codes them with a memo
+// (tests/e2e/research_coding.test.mjs codes by ticking sentences, without
+// JavaScript), takes the consented report as a source and codes a
 // passage in it, reads the counts by kind of source and a code's quotes
 // with names and with pseudonyms, and downloads the .qdpx: the names are
 // replaced by "[P-…]" there, and a second project naming the same person
-// carries the same pseudonym. Bad input (coding with no sentence ticked,
-// a project without a name) is refused in Dutch and changes nothing.
+// carries the same pseudonym. Bad input (coding with nothing selected, a
+// project without a name) is refused in Dutch and changes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -47,6 +48,26 @@ after(async () => {
   await srv?.stop();
   if (work) rmSync(work, { recursive: true, force: true });
 });
+
+// Selects in the source's text (with JavaScript) the sentences from the one
+// with `first` in it to the one with `last`, as a researcher does with the
+// mouse; the page's script says what is chosen.
+async function selectSentences(page, first, last = first) {
+  await page.evaluate(([first, last]) => {
+    const el = document.getElementById('source-text');
+    const t = el.firstChild, text = t.data;
+    let a = text.indexOf(first);
+    while (a > 0 && !/[.?!]\s/.test(text.slice(a - 2, a)) && text[a - 1] !== '\n') a--;
+    let b = text.indexOf(last, a) + last.length;
+    while (b < text.length && !'.?!'.includes(text[b - 1])) b++;
+    const r = document.createRange();
+    r.setStart(t, a);
+    r.setEnd(t, b);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+  }, [first, last]);
+  await page.locator('#selection-status', { hasText: first }).waitFor();
+}
 
 // The text files of a .qdpx, unzipped with Python's zipfile.
 function sourcesOf(file) {
@@ -124,18 +145,17 @@ test('the researcher starts a project, adds an interview and codes it', async ()
   for (const c of ['Vertrouwen', 'Zelfbewustzijn', 'Sociaal bewustzijn', 'Contextbewustzijn']) assert.match(book, new RegExp(c));
   await accessible(page, 'research-project-codes');
 
-  // coding with no sentence ticked: refused in Dutch, nothing coded
+  // coding with nothing selected: the page says so in Dutch, nothing coded
   await page.goto(interview);
   const codes = page.getByRole('group', { name: 'Codes' });
-  const sentences = page.getByRole('group', { name: 'Zinnen van de tekst' });
   await codes.getByRole('checkbox', { name: 'Vertrouwen', exact: true }).check();
-  assert.match(await refused(page.getByRole('button', { name: 'Codering opslaan' })), /Vink een of meer zinnen van de tekst aan\./);
+  await page.getByRole('button', { name: 'Codering opslaan' }).click();
+  await page.locator('#selection-status', { hasText: 'Selecteer eerst een fragment van de tekst.' }).waitFor();
   assert.equal(count(`SELECT count(*) AS n FROM research_selection WHERE project_id = ${project}`), 0);
   await accessible(page, 'research-source-refused');
 
   // two sentences in a row with two codes and a memo: one passage
-  await sentences.getByRole('checkbox', { name: /dat de leergroep haar rust gaf/ }).check();
-  await sentences.getByRole('checkbox', { name: /het vertrouwen in het team had teruggebracht/ }).check();
+  await selectSentences(page, 'dat de leergroep haar rust gaf', 'het vertrouwen in het team had teruggebracht');
   await page.getByRole('group', { name: 'Codes' }).getByRole('checkbox', { name: 'Vertrouwen', exact: true }).check();
   await page.getByRole('group', { name: 'Codes' }).getByRole('checkbox', { name: 'B2 Sociaal bewustzijn', exact: true }).check();
   await page.getByLabel('Memo (niet verplicht)').fill('Rust en vertrouwen hangen samen.');
@@ -156,7 +176,7 @@ test('the researcher takes the consented report as a source and codes a passage 
   await submit(add, /\/sources\/\d+\?done=research-source/);
   assert.match(await page.locator('dl').innerText(), /verslag van een bijeenkomst[\s\S]*Groep 1/);
   await accessible(page, 'research-source-report');
-  await page.getByRole('group', { name: 'Zinnen van de tekst' }).getByRole('checkbox', { name: /zocht naar wat verraste/ }).check();
+  await selectSentences(page, 'zocht naar wat verraste');
   await page.getByRole('group', { name: 'Codes' }).getByRole('checkbox', { name: 'B1 Zelfbewustzijn', exact: true }).check();
   await page.getByRole('group', { name: 'Codes' }).getByRole('checkbox', { name: 'Vertrouwen', exact: true }).check();
   await submit(page.getByRole('button', { name: 'Codering opslaan' }), /done=research-passage/);
