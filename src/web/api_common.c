@@ -26,6 +26,14 @@ long long api_int(json_t *o, const char *key)
 	return json_is_integer(v) ? (long long)json_integer_value(v) : 0;
 }
 
+long long api_id(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	if (!v || json_is_null(v))
+		return 0;
+	return json_is_integer(v) ? (long long)json_integer_value(v) : -1;
+}
+
 json_t *api_errors(const struct errors *e)
 {
 	json_t *a = json_array();

@@ -6,16 +6,6 @@
 #include "web.h"
 #include "domain/referral.h"
 
-/* An id of the body: 0 when absent or null, -1 when it is not a whole
- * number (so the domain refuses it with its message). */
-static long long body_id(json_t *j, const char *key)
-{
-	json_t *v = json_object_get(j, key);
-	if (!v || json_is_null(v))
-		return 0;
-	return json_is_integer(v) ? (long long)json_integer_value(v) : -1;
-}
-
 static json_t *list_json(const struct referral *r, size_t n)
 {
 	json_t *a = json_array();
@@ -31,8 +21,8 @@ static void add_from(struct web *w, long long person)
 		return;
 	struct errors e = { 0 };
 	long long id = 0;
-	int d = referral_add(&w->ctx, person, api_str(j, "kind"), body_id(j, "by_person_id"), api_str(j, "by_name"),
-			     api_str(j, "by_role"), body_id(j, "presentation_id"), api_str(j, "noted_on"), &e, &id);
+	int d = referral_add(&w->ctx, person, api_str(j, "kind"), api_id(j, "by_person_id"), api_str(j, "by_name"),
+			     api_str(j, "by_role"), api_id(j, "presentation_id"), api_str(j, "noted_on"), &e, &id);
 	api_answer(w, d, &e, id);
 	json_decref(j);
 }
@@ -88,7 +78,7 @@ void api_referral_remove(struct web *w)
 	if (!j)
 		return;
 	struct errors e = { 0 };
-	if (body_id(j, "person_id") != r.person_id) {
+	if (api_id(j, "person_id") != r.person_id) {
 		errors_add(&w->ctx, &e, "person_id", "%s", _("Give the person this referral is about as person_id."));
 		d = D_INVALID;
 	} else {
@@ -117,7 +107,7 @@ void api_presentation_attendee_add(struct web *w)
 	if (!j)
 		return;
 	struct errors e = { 0 };
-	long long person = body_id(j, "person_id");
+	long long person = api_id(j, "person_id");
 	api_answer(w, presentation_attendee_add(&w->ctx, w->id[0], person > 0 ? person : 0, &e), &e, 0);
 	json_decref(j);
 }
@@ -128,7 +118,7 @@ void api_presentation_attendee_remove(struct web *w)
 	if (!j)
 		return;
 	struct errors e = { 0 };
-	long long person = body_id(j, "person_id");
+	long long person = api_id(j, "person_id");
 	api_answer(w, presentation_attendee_remove(&w->ctx, w->id[0], person > 0 ? person : 0, &e), &e, 0);
 	json_decref(j);
 }

@@ -11,15 +11,6 @@
 
 #include <string.h>
 
-/* An id of the body: 0 when absent or null, -1 when it is not a whole number. */
-static long long body_id(json_t *j, const char *key)
-{
-	json_t *v = json_object_get(j, key);
-	if (!v || json_is_null(v))
-		return 0;
-	return json_is_integer(v) ? (long long)json_integer_value(v) : -1;
-}
-
 void api_research_list(struct web *w)
 {
 	struct research_project *p;
@@ -78,11 +69,11 @@ void api_research_source_add(struct web *w)
 	long long id = 0;
 	int d;
 	if (json_object_get(j, "ref")) {
-		long long ref = body_id(j, "ref");
+		long long ref = api_id(j, "ref");
 		d = research_source_take(&w->ctx, w->id[0], api_str(j, "kind"), ref < 0 ? 0 : ref, &e, &id);
 	} else {
 		d = research_source_add_text(&w->ctx, w->id[0], api_str(j, "kind"), api_str(j, "name"),
-					     api_str(j, "held_on"), api_str(j, "place"), body_id(j, "unit_id"),
+					     api_str(j, "held_on"), api_str(j, "place"), api_id(j, "unit_id"),
 					     api_str(j, "text"), &e, &id);
 	}
 	api_answer(w, d, &e, id);
@@ -100,9 +91,9 @@ void api_research_code_add(struct web *w)
 	int d;
 	if (json_object_get(j, "framework_id")) {
 		long long added;
-		d = research_codes_from_framework(&w->ctx, w->id[0], body_id(j, "framework_id"), &e, &added);
+		d = research_codes_from_framework(&w->ctx, w->id[0], api_id(j, "framework_id"), &e, &added);
 	} else {
-		d = research_code_add(&w->ctx, w->id[0], body_id(j, "parent_id"), api_str(j, "name"), api_str(j, "color"),
+		d = research_code_add(&w->ctx, w->id[0], api_id(j, "parent_id"), api_str(j, "name"), api_str(j, "color"),
 				      api_str(j, "description"), &e, &id);
 	}
 	api_answer(w, d, &e, id);
@@ -124,7 +115,7 @@ void api_research_passage_add(struct web *w)
 		ids[i] = json_is_integer(c) ? (long long)json_integer_value(c) : -1;
 	}
 	json_t *start = json_object_get(j, "start"), *end = json_object_get(j, "end");
-	int d = research_passage_add(&w->ctx, w->id[0], body_id(j, "source_id"),
+	int d = research_passage_add(&w->ctx, w->id[0], api_id(j, "source_id"),
 				     json_is_integer(start) ? (long long)json_integer_value(start) : -1,
 				     json_is_integer(end) ? (long long)json_integer_value(end) : -1, ids, n,
 				     api_str(j, "memo"), &e, &id);
@@ -139,7 +130,7 @@ void api_research_passage_remove(struct web *w)
 	if (!j)
 		return;
 	struct errors e = { 0 };
-	long long source = body_id(j, "source_id");
+	long long source = api_id(j, "source_id");
 	int d = research_passage_remove(&w->ctx, w->id[0], source > 0 ? source : -1, w->id[1], &e);
 	api_answer(w, d, &e, 0);
 	json_decref(j);

@@ -5,6 +5,7 @@
  * domain/research*.c; a source and its coding are in research_source.c. */
 #include "web.h"
 #include "domain/framework.h"
+#include "domain/model/people.h"
 #include "domain/research.h"
 #include "domain/research_refi.h"
 #include "domain/schedule.h"
@@ -25,6 +26,30 @@ void research_fail(struct web *w, int d)
 		web_error(w, 403, _("Only researchers work on research projects."));
 	else
 		web_error(w, 500, _("The research project could not be read or saved. Try again later."));
+}
+
+void research_unit_select(struct web *w, const struct unit *units, size_t n, const char *label, const char *none)
+{
+	long long chosen = web_field_id(w, "unit");
+	html(w->out, "<p class=\"field\"><label for=\"f-unit\">%s</label><select id=\"f-unit\" name=\"unit\">"
+		     "<option value=\"0\">%s</option>", label, none);
+	for (size_t i = 0; i < n; i++) {
+		html(w->out, "<option value=\"%lld\"%s>", units[i].id, units[i].id == chosen ? " selected" : "");
+		for (int k = 0; k < units[i].depth; k++)
+			html(w->out, "— ");
+		html(w->out, "%s</option>", units[i].name);
+	}
+	html(w->out, "</select></p>");
+}
+
+void research_kind_radios(struct web *w, const char *legend, const char *const *kinds, const char *(*label)(const char *))
+{
+	const char *kind = web_field(w, "kind");
+	html(w->out, "<fieldset><legend>%s</legend>", legend);
+	for (size_t i = 0; kinds[i]; i++)
+		html(w->out, "<label><input type=\"radio\" name=\"kind\" value=\"%s\"%s> %s</label> ", kinds[i],
+		     !strcmp(kind, kinds[i]) || (!*kind && !i) ? " checked" : "", label(kinds[i]));
+	html(w->out, "</fieldset>");
 }
 
 /* ---- the list ---------------------------------------------------------------- */

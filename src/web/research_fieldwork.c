@@ -84,25 +84,10 @@ static void fieldwork_page(struct web *w, const struct errors *e, int status)
 	     _("Record fieldwork"), v.p.id);
 	form_csrf(w);
 	form_errors(w, e);
-	const char *kind = web_field(w, "kind");
-	html(w->out, "<fieldset><legend>%s</legend>", _("What"));
-	for (size_t i = 0; RESEARCH_FIELDWORK_KINDS[i]; i++)
-		html(w->out, "<label><input type=\"radio\" name=\"kind\" value=\"%s\"%s> %s</label> ",
-		     RESEARCH_FIELDWORK_KINDS[i], !strcmp(kind, RESEARCH_FIELDWORK_KINDS[i]) || (!*kind && !i) ? " checked" : "",
-		     research_fieldwork_label(RESEARCH_FIELDWORK_KINDS[i]));
-	html(w->out, "</fieldset>");
+	research_kind_radios(w, _("What"), RESEARCH_FIELDWORK_KINDS, research_fieldwork_label);
 	form_input(w, "held_on", _("Date (YYYY-MM-DD)"), "date", web_field(w, "held_on"), e, NULL);
 	form_input(w, "minutes", _("Minutes"), "number", web_field(w, "minutes"), e, NULL);
-	long long unit = web_field_id(w, "unit");
-	html(w->out, "<p class=\"field\"><label for=\"f-unit\">%s</label><select id=\"f-unit\" name=\"unit\">"
-		     "<option value=\"0\">%s</option>", _("Team of the organisation"), _("(none, or outside it)"));
-	for (size_t i = 0; i < nunits; i++) {
-		html(w->out, "<option value=\"%lld\"%s>", units[i].id, units[i].id == unit ? " selected" : "");
-		for (int k = 0; k < units[i].depth; k++)
-			html(w->out, "— ");
-		html(w->out, "%s</option>", units[i].name);
-	}
-	html(w->out, "</select></p>");
+	research_unit_select(w, units, nunits, _("Team of the organisation"), _("(none, or outside it)"));
 	form_input(w, "team", _("Team outside the organisation"), "text", web_field(w, "team"), e, NULL);
 	form_input(w, "who", _("Who was observed or interviewed"), "text", web_field(w, "who"), e, NULL);
 	long long source = web_field_id(w, "source");
@@ -206,15 +191,13 @@ void api_research_fieldwork_add(struct web *w)
 	json_t *j = api_body(w);
 	if (!j)
 		return;
-	json_t *m = json_object_get(j, "minutes"), *u = json_object_get(j, "unit_id"), *s = json_object_get(j, "source_id");
+	json_t *m = json_object_get(j, "minutes");
 	struct errors e = { 0 };
 	long long id = 0;
 	int d = research_fieldwork_add(&w->ctx, w->id[0], api_str(j, "kind"), api_str(j, "held_on"),
-				       json_is_integer(m) ? (long long)json_integer_value(m) : -1,
-				       !u || json_is_null(u) ? 0 : json_is_integer(u) ? (long long)json_integer_value(u) : -1,
-				       api_str(j, "team"), api_str(j, "who"),
-				       !s || json_is_null(s) ? 0 : json_is_integer(s) ? (long long)json_integer_value(s) : -1,
-				       api_str(j, "note"), &e, &id);
+				       json_is_integer(m) ? (long long)json_integer_value(m) : -1, api_id(j, "unit_id"),
+				       api_str(j, "team"), api_str(j, "who"), api_id(j, "source_id"), api_str(j, "note"), &e,
+				       &id);
 	api_answer(w, d, &e, id);
 	json_decref(j);
 }

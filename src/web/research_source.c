@@ -86,26 +86,11 @@ static void new_source_page(struct web *w, const struct errors *e, int status)
 	html(w->out, "<form method=\"post\" action=\"/research/%lld/sources\" enctype=\"multipart/form-data\">", v.p.id);
 	form_csrf(w);
 	form_errors(w, e);
-	const char *kind = web_field(w, "kind");
-	html(w->out, "<fieldset><legend>%s</legend>", _("Kind of text"));
-	for (size_t i = 0; RESEARCH_OWN_KINDS[i]; i++)
-		html(w->out, "<label><input type=\"radio\" name=\"kind\" value=\"%s\"%s> %s</label> ", RESEARCH_OWN_KINDS[i],
-		     !strcmp(kind, RESEARCH_OWN_KINDS[i]) || (!*kind && !i) ? " checked" : "",
-		     research_kind_label(RESEARCH_OWN_KINDS[i]));
-	html(w->out, "</fieldset>");
+	research_kind_radios(w, _("Kind of text"), RESEARCH_OWN_KINDS, research_kind_label);
 	form_input(w, "name", _("Name"), "text", web_field(w, "name"), e, NULL);
 	form_input(w, "held_on", _("Date held (YYYY-MM-DD)"), "date", web_field(w, "held_on"), e, NULL);
 	form_input(w, "place", _("Place where it was held"), "text", web_field(w, "place"), e, NULL);
-	long long unit = web_field_id(w, "unit");
-	html(w->out, "<p class=\"field\"><label for=\"f-unit\">%s</label><select id=\"f-unit\" name=\"unit\">"
-		     "<option value=\"0\">%s</option>", _("Team"), _("(none)"));
-	for (size_t i = 0; i < nunits; i++) {
-		html(w->out, "<option value=\"%lld\"%s>", units[i].id, units[i].id == unit ? " selected" : "");
-		for (int k = 0; k < units[i].depth; k++)
-			html(w->out, "— ");
-		html(w->out, "%s</option>", units[i].name);
-	}
-	html(w->out, "</select></p>");
+	research_unit_select(w, units, nunits, _("Team"), _("(none)"));
 	form_textarea(w, "text", _("Text"), web_field(w, "text"), e,
 		      _("Plain text; a new line starts a paragraph. At most 2 MB."));
 	const char *ferr = e ? errors_get(e, "file") : NULL;

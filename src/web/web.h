@@ -284,6 +284,11 @@ void page_spread_lone(struct web *w);
 
 /* research.c, research_source.c, research_analysis.c */
 void research_fail(struct web *w, int d);
+/* The form's team (field "unit", chosen again from the request), and the
+ * kind of a text or of fieldwork (field "kind", the first by default). */
+struct unit;
+void research_unit_select(struct web *w, const struct unit *units, size_t n, const char *label, const char *none);
+void research_kind_radios(struct web *w, const char *legend, const char *const *kinds, const char *(*label)(const char *));
 void page_research_list(struct web *w);
 void page_research_create(struct web *w);
 void page_research_import(struct web *w);
@@ -691,6 +696,9 @@ const char **person_pick_names(struct web *w, const long long *ids, size_t n);
 json_t *api_body(struct web *w);
 const char *api_str(json_t *o, const char *key);
 long long api_int(json_t *o, const char *key);
+/* An id of the body: 0 when absent or null, -1 when it is not a whole
+ * number (so that the domain refuses it with its message). */
+long long api_id(json_t *o, const char *key);
 json_t *api_errors(const struct errors *e);
 void api_answer(struct web *w, int d, const struct errors *e, long long id);
 
