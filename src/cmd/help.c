@@ -215,6 +215,7 @@ const struct command commands[] = {
 	  "                (a new research project; members: every researcher of the organisation when none is given)\n"
 	  "       leergang qda export --org SLUG --project ID --output FILE.qdpx   (names replaced by pseudonyms)\n"
 	  "       leergang qda codebook --org SLUG --project ID --output FILE.qdc\n"
+	  "       leergang qda text FILE.docx|FILE.odt   (the plain text leergang takes from a document)\n"
 	  "JSON: {\"name\", \"origin\", \"codebook_only\", \"codes\", \"codings\", \"sources\", \"users\", \"selections\",\n"
 	  "\"notes\", \"not_carried_over\": [{\"what\", \"count\", \"reason\"}]}: the counts are of what is carried over\n"
 	  "(text sources with their text, their plain-text selections and codings, the code tree, users, notes);\n"
