@@ -7,6 +7,7 @@
 #include "research_consent.h"
 #include "role.h"
 #include "schedule.h"
+#include "survey.h"
 #include "store_rc.h"
 #include "validate.h"
 #include "core/i18n.h"
@@ -21,8 +22,8 @@
 #include <string.h>
 #include <strings.h>
 
-const char *const RESEARCH_SOURCE_KINDS[] = { "report", "story", "logbook", "case", "interview", "observation",
-					      "document", NULL };
+const char *const RESEARCH_SOURCE_KINDS[] = { "report", "story", "logbook", "case", "answers", "interview",
+					      "observation", "document", NULL };
 const char *const RESEARCH_OWN_KINDS[] = { "interview", "observation", NULL };
 
 const char *research_kind_label(const char *kind)
@@ -35,6 +36,8 @@ const char *research_kind_label(const char *kind)
 		return _("logbook entry");
 	if (!strcmp(kind, "case"))
 		return _("case");
+	if (!strcmp(kind, "answers"))
+		return _("open answers of a questionnaire");
 	if (!strcmp(kind, "interview"))
 		return _("interview");
 	if (!strcmp(kind, "observation"))
@@ -293,6 +296,68 @@ int research_source_add_text(struct ctx *c, long long project, const char *kind,
 	return D_OK;
 }
 
+/* The open answers of a wave as one text: each open question with its
+ * answers below it, one paragraph each, in the sorted order the results
+ * show them in (which says nothing of who or when), nothing else of the
+ * respondents; only when the wave's results may be shown (closed, at least
+ * SURVEY_MIN_RESPONSES responses: survey.h), D_INVALID with the reason
+ * otherwise. */
+static int wave_answers_text(struct ctx *c, long long wave, struct errors *e, struct consented_text *out)
+{
+	struct wave w;
+	struct instrument_version v;
+	struct wave_results res;
+	int r = wave_open(c, wave, &w, &v);
+	if (!r && w.subject_id)
+		r = D_NOTFOUND;   /* a 360-degree round's answers are about one person: its report is what is shown */
+	if (!r)
+		r = wave_results(c, &w, &v, &res);
+	if (r)
+		return r;
+	if (!res.shown) {
+		errors_add(c, e, "ref", "%s", res.why_hidden ? res.why_hidden : _("The answers of this wave are not shown."));
+		return D_INVALID;
+	}
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < res.nitems; i++) {
+		const struct item_result *it = &res.items[i];
+		if (!it->ntexts)
+			continue;
+		buf_addf(&b, "%s%s\n", b.len ? "\n" : "", it->item->text);
+		for (size_t k = 0; k < it->ntexts; k++)
+			buf_addf(&b, "%s\n", it->texts[k]);
+	}
+	if (!b.len) {
+		buf_release(&b);
+		errors_add(c, e, "ref", "%s", _("This wave has no open answers."));
+		return D_INVALID;
+	}
+	*out = (struct consented_text){ .kind = "answers", .id = wave, .title = arena_printf(c->a, _("Open answers: %s"), w.name),
+					.date = w.closes_on, .text = arena_strndup(c->a, b.ptr, b.len) };
+	buf_release(&b);
+	return D_OK;
+}
+
+int research_answer_waves(struct ctx *c, struct wave **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!research_may(c))
+		return D_FORBIDDEN;
+	struct wave *all;
+	size_t nall;
+	int r = wave_list(c, &all, &nall);
+	if (r)
+		return r;
+	char today[11];
+	date_today(ctx_now(c), today);
+	*out = arena_alloc(c->a, (nall + 1) * sizeof(**out));
+	for (size_t i = 0; i < nall; i++)
+		if (!all[i].subject_id && (all[i].closed_at || strcmp(all[i].closes_on, today) < 0))
+			(*out)[(*n)++] = all[i];
+	return D_OK;
+}
+
 int research_source_take(struct ctx *c, long long project, const char *kind, long long ref, struct errors *e,
 			 long long *id)
 {
@@ -300,13 +365,17 @@ int research_source_take(struct ctx *c, long long project, const char *kind, lon
 	int r = member_of(c, project, &coder);
 	if (r)
 		return r;
-	static const char *const TAKEN[] = { "report", "story", "logbook", "case", NULL };
+	static const char *const TAKEN[] = { "report", "story", "logbook", "case", "answers", NULL };
 	if (!value_one_of(kind, TAKEN) || ref <= 0) {
 		errors_add(c, e, "ref", "%s", _("Choose a text of the organisation from the list."));
 		return D_INVALID;
 	}
 	struct consented_text t;
-	if ((r = consented_text_get(c, kind, ref, &t)))
+	if (!strcmp(kind, "answers"))
+		r = wave_answers_text(c, ref, e, &t);
+	else
+		r = consented_text_get(c, kind, ref, &t);
+	if (r)
 		return r;
 	char *body = normalise_text(c->a, t.text);
 	struct research_source s = { .kind = (char *)t.kind, .ref_id = t.id, .guid = refi_new_guid(c->a),

@@ -75,6 +75,11 @@ MUST_CHECK int research_source_add_text(struct ctx *c, long long project, const 
  * the project has it already. */
 MUST_CHECK int research_source_take(struct ctx *c, long long project, const char *kind, long long ref,
 				    struct errors *e, long long *id);
+/* The waves whose open answers a project may take (kind "answers"):
+ * closed ones of the organisation, not 360-degree rounds; whether a wave
+ * has enough responses is said when it is taken. */
+struct wave;
+MUST_CHECK int research_answer_waves(struct ctx *c, struct wave **out, size_t *n);
 /* The text of an uploaded file for such a source: .txt (UTF-8), .docx or
  * .odt, by its name; D_INVALID with a message on "file" otherwise. */
 MUST_CHECK int research_upload_text(struct ctx *c, const char *filename, const char *data, size_t len,

@@ -8,6 +8,7 @@
  * analysis page (counts by kind, group, period or source, and which codes
  * occur together). */
 #include "web.h"
+#include "domain/model/instrument.h"
 #include "domain/model/people.h"
 #include "domain/research.h"
 #include "domain/research_analysis.h"
@@ -64,6 +65,25 @@ static void taken_texts(struct web *w, const struct research_view *v)
 		html(w->out, "</tbody></table>");
 	else
 		html(w->out, "<p>%s</p>", _("There is no text with consent that the project does not have yet."));
+	struct wave *waves;
+	size_t nw;
+	if (research_answer_waves(&w->ctx, &waves, &nw) || !nw)
+		return;
+	html(w->out, "<h2 id=\"answers\">%s</h2><p>%s</p><ul>", _("Open answers of a questionnaire"),
+	     _("The open answers of a closed wave, without anything about who gave them; only a wave with enough "
+	       "responses for its results to be shown."));
+	for (size_t i = 0; i < nw; i++) {
+		if (in_project(v, "answers", waves[i].id))
+			continue;
+		html(w->out, "<li>%s (%s) <form method=\"post\" action=\"/research/%lld/sources/take\" class=\"inline\">"
+			     "<input type=\"hidden\" name=\"kind\" value=\"answers\"><input type=\"hidden\" name=\"ref\" "
+			     "value=\"%lld\">",
+		     waves[i].name, date_label(w->a, waves[i].closes_on), v->p.id, waves[i].id);
+		form_csrf(w);
+		html(w->out, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button></form></li>",
+		     arena_printf(w->a, _("Add the open answers of %s as a source"), waves[i].name), _("Add"));
+	}
+	html(w->out, "</ul>");
 }
 
 static void new_source_page(struct web *w, const struct errors *e, int status)

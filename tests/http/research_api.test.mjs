@@ -154,3 +154,39 @@ test('the demo coders\' agreement per code equals psych::cohen.kappa on the same
     assert.ok(compared >= 5, `codes compared with R (${uncoded}): ${compared}`);
   }
 });
+
+test('the open answers of a wave as a source: only with enough responses, and nothing of who gave them', async () => {
+  const c = client('onderzoeker@politie.example');
+  const p = (await post(c, '/api/v1/research', { name: 'Open antwoorden' })).json().id;
+  const waves = sql(`SELECT w.id, w.name, (SELECT count(*) FROM response r WHERE r.wave_id = w.id) AS n FROM wave w
+    JOIN organisation o ON o.id = w.organisation_id WHERE o.slug = 'politie-demo' AND w.subject_id IS NULL`);
+  let taken = 0, refused = 0;
+  for (const w of waves) {
+    const r = await post(c, `/api/v1/research/${p}/sources`, { kind: 'answers', ref: w.id });
+    if (r.status === 201) {
+      taken++;
+      assert.ok(w.n >= 5, `${w.name}: taken with ${w.n} responses`);
+      const [src] = sql(`SELECT body, name FROM research_source WHERE id = ${r.json().id}`);
+      assert.match(src.name, /^(Open antwoorden|Open answers): /);
+      // no invitee of the wave, by name, e-mail or employee number
+      const people = sql(`SELECT p.name, p.email, p.employee_id FROM invitation i JOIN person p ON p.id = i.person_id
+        WHERE i.wave_id = ${w.id}`);
+      assert.ok(people.length >= 5);
+      for (const x of people)
+        for (const v of [x.name, x.email, x.employee_id]) if (v) assert.ok(!src.body.includes(v), `${w.name}: ${v} in the source`);
+      // the same answers as the wave's results page shows, no more
+      const texts = sql(`SELECT a.text FROM answer a JOIN response r ON r.id = a.response_id WHERE r.wave_id = ${w.id}
+        AND a.text IS NOT NULL AND a.text <> ''`).map((x) => x.text.replace(/\r\n?/g, '\n').trim());
+      for (const t of texts) assert.ok(src.body.includes(t.split('\n')[0]), `an answer of ${w.name} is in the source`);
+    } else {
+      refused++;
+      assert.equal(r.status, 422, `${w.name}: ${r.status} ${r.text}`);
+    }
+  }
+  assert.ok(taken >= 1, 'a wave with enough responses is taken');
+  assert.ok(refused >= 1, 'a wave still open or with too few responses is refused');
+  // a 360-degree round about one person is never a source
+  const [round] = sql(`SELECT w.id FROM wave w JOIN organisation o ON o.id = w.organisation_id
+    WHERE o.slug = 'politie-demo' AND w.subject_id IS NOT NULL LIMIT 1`);
+  if (round) assert.equal((await post(c, `/api/v1/research/${p}/sources`, { kind: 'answers', ref: round.id })).status, 404);
+});

@@ -4,7 +4,8 @@
 -- A source holds its own copy of the text (body), as a qualitative-analysis
 -- tool imports a document: the marked passages count characters in it, so
 -- the text must not change under them. A source copied from a text of the
--- organisation (kind report, story, logbook, case; ref_id its row) lives
+-- organisation (kind report, story, logbook, case; ref_id its row; or the
+-- open answers of a wave, kind answers, ref_id the wave) lives
 -- only as long as that text and its consent: the triggers below delete it,
 -- with its passages, when the text is deleted (by its writer, by the
 -- retention job or by an erasure) or its consent is withdrawn.
@@ -38,9 +39,9 @@ CREATE TABLE research_source (
 	id              INTEGER PRIMARY KEY,
 	project_id      INTEGER NOT NULL REFERENCES research_project(id) ON DELETE CASCADE,
 	organisation_id INTEGER NOT NULL REFERENCES organisation(id),
-	kind            TEXT NOT NULL CHECK (kind IN ('report', 'story', 'logbook', 'case',
+	kind            TEXT NOT NULL CHECK (kind IN ('report', 'story', 'logbook', 'case', 'answers',
 	                  'interview', 'observation', 'document')),
-	ref_id          INTEGER,            -- the row of a report, story, logbook entry or case
+	ref_id          INTEGER,            -- the row of a report, story, logbook entry or case; a wave's (answers)
 	guid            TEXT NOT NULL,
 	name            TEXT NOT NULL,
 	body            TEXT NOT NULL,
@@ -159,6 +160,9 @@ END;
 CREATE TRIGGER research_source_story_consent AFTER UPDATE OF research_consent, status ON learning_story
 WHEN NEW.research_consent = 0 OR NEW.status <> 'bundled' BEGIN
 	DELETE FROM research_source WHERE kind = 'story' AND ref_id = NEW.id;
+END;
+CREATE TRIGGER research_source_answers_gone AFTER DELETE ON wave BEGIN
+	DELETE FROM research_source WHERE kind = 'answers' AND ref_id = OLD.id;
 END;
 CREATE TRIGGER research_source_case_gone AFTER DELETE ON case_session BEGIN
 	DELETE FROM research_source WHERE kind = 'case' AND ref_id = OLD.id;
