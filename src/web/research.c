@@ -391,8 +391,15 @@ void page_research_memo_add(struct web *w)
 	struct errors e = { 0 };
 	long long id;
 	const char *target = web_field(w, "target");
-	int d = research_memo_add(&w->ctx, w->id[0], target, web_field_id(w, "target_id"), web_field(w, "text"), &e, &id);
-	after(w, d, &e, "research-memo#memos");
+	long long on = web_field_id(w, "target_id");
+	int d = research_memo_add(&w->ctx, w->id[0], target, on, web_field(w, "text"), &e, &id);
+	/* back to where the memo was written */
+	if (!d && !strcmp(target, "code"))
+		web_redirect(w, arena_printf(w->a, "/research/%lld/codes/%lld?done=research-memo", w->id[0], on));
+	else if (!d && !strcmp(target, "source"))
+		web_redirect(w, arena_printf(w->a, "/research/%lld/sources/%lld?done=research-memo#memos", w->id[0], on));
+	else
+		after(w, d, &e, "research-memo#memos");
 }
 
 void page_research_term_add(struct web *w)
