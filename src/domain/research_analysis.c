@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-static const char *const BREAKDOWNS[] = { "", "kind", "group", "period", "source", NULL };
+static const char *const BREAKDOWNS[] = { "", "kind", "group", "batch", "period", "source", NULL };
 
 char *research_slice(struct arena *a, const char *s, long long start, long long end)
 {
@@ -95,6 +95,8 @@ static const char *column_of(struct ctx *c, const char *by, const struct researc
 		return research_kind_label(s->kind);
 	if (!strcmp(by, "group"))
 		return *s->group_name ? s->group_name : *s->unit_name ? s->unit_name : _("(none)");
+	if (!strcmp(by, "batch"))
+		return *s->batch_name ? s->batch_name : _("(no batch)");
 	if (!strcmp(by, "period"))
 		return strlen(s->held_on) >= 4 ? arena_strndup(c->a, s->held_on, 4) : _("(no date)");
 	return s->name;

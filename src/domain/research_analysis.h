@@ -1,5 +1,5 @@
 /* research_analysis.h — what a research project's coding shows: how often
- * each code was used, broken down by source kind, group, period (the year
+ * each code was used, broken down by source kind, group, batch, period (the year
  * the text was held) or source; the quotes of a code with their source;
  * and which codes occur together (overlapping passages in one source, as
  * ATLAS.ti's code co-occurrence counts them). For members of the project
@@ -20,7 +20,7 @@ struct research_counts {
 	long long *passages;         /* per code: passages coded with it */
 	long long *sources;          /* per code: sources with at least one */
 };
-/* by: "kind", "group", "period", "source" or "" (no breakdown); D_INVALID
+/* by: "kind", "group", "batch", "period", "source" or "" (no breakdown); D_INVALID
  * for another. */
 MUST_CHECK int research_counts(struct ctx *c, long long project, const char *by, struct research_counts *out);
 

@@ -23,11 +23,11 @@ json_t *research_view_json(const struct research_view *v)
 							v->coders[i].name, "member", v->coders[i].account_id != 0));
 	for (size_t i = 0; i < v->nsources; i++) {
 		const struct research_source *s = &v->sources[i];
-		json_array_append_new(sources, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I}", "id",
+		json_array_append_new(sources, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I}", "id",
 							 (json_int_t)s->id, "kind", s->kind, "name", s->name, "held_on",
 							 s->held_on, "place", s->place, "team", s->unit_name, "group",
-							 s->group_name, "chars", (json_int_t)s->chars, "passages",
-							 (json_int_t)s->selections));
+							 s->group_name, "batch", s->batch_name, "chars", (json_int_t)s->chars,
+							 "passages", (json_int_t)s->selections));
 	}
 	for (size_t i = 0; i < v->ncodes; i++) {
 		const struct research_code *c = &v->codes[i];

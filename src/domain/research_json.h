@@ -11,7 +11,7 @@
 /* {"id","name","purpose","sources","codes","passages"} */
 json_t *research_project_json(const struct research_project *p);
 /* the project with "coders":[{"id","name","member"}], "sources":[{"id","kind","name","held_on","place","team",
- * "group","chars","passages"}], "codes":[{"id","parent_id","name","color","description","codable","depth"}] */
+ * "group","batch","chars","passages"}], "codes":[{"id","parent_id","name","color","description","codable","depth"}] */
 json_t *research_view_json(const struct research_view *v);
 /* {"by","columns":[...],"codes":[{"id","name","passages","sources","cells":[...]}]} */
 json_t *research_counts_json(const struct research_counts *t, const char *by);

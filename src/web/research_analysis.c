@@ -14,6 +14,7 @@ static const struct {
 	const char *key, *label;
 } BY[] = {
 	{ "", N_("no breakdown") }, { "kind", N_("kind of source") }, { "group", N_("group or team") },
+	{ "batch", N_("batch") },
 	{ "period", N_("year") }, { "source", N_("source") },
 };
 

@@ -32,6 +32,7 @@ struct research_source {
 	char *held_on, *place;
 	long long unit_id, group_id;   /* 0: none */
 	char *unit_name, *group_name;  /* "" when none */
+	char *batch_name;              /* the group's batch, "" when none */
 	long long added_at;
 	long long selections;    /* passages marked in it, in lists */
 };

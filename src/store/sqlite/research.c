@@ -190,8 +190,9 @@ int store_research_source_add(struct store *s, long long org, long long project,
 
 #define SOURCE_COLS(body) "s.id, s.kind, ifnull(s.ref_id, 0), s.guid, s.name, " body ", s.chars, s.held_on," \
 	" s.place, ifnull(s.unit_id, 0), ifnull(s.group_id, 0), ifnull(u.name, ''), ifnull(g.name, ''), s.added_at," \
-	" (SELECT count(*) FROM research_selection WHERE source_id = s.id)" \
-	" FROM research_source s LEFT JOIN unit u ON u.id = s.unit_id LEFT JOIN learning_group g ON g.id = s.group_id"
+	" (SELECT count(*) FROM research_selection WHERE source_id = s.id), ifnull(b.name, '')" \
+	" FROM research_source s LEFT JOIN unit u ON u.id = s.unit_id LEFT JOIN learning_group g ON g.id = s.group_id" \
+	" LEFT JOIN batch b ON b.id = g.batch_id"
 
 static void read_source(struct arena *a, sqlite3_stmt *st, struct research_source *r)
 {
@@ -210,6 +211,7 @@ static void read_source(struct arena *a, sqlite3_stmt *st, struct research_sourc
 	r->group_name = col_text0(a, st, 12);
 	r->added_at = sqlite3_column_int64(st, 13);
 	r->selections = sqlite3_column_int64(st, 14);
+	r->batch_name = col_text0(a, st, 15);
 }
 
 int store_research_source_get(struct store *s, struct arena *a, long long org, long long project, long long id,
