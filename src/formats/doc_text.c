@@ -97,7 +97,7 @@ static const char *walk_xml(struct walk *w, const char *data, size_t len)
 	if (!x)
 		return "the document's XML could not be read";
 	xmlTextReaderSetStructuredErrorHandler(x, safe_xml_silent, NULL);
-	int ret;
+	int ret = 0;
 	while (!w->err && (ret = xmlTextReaderRead(x)) == 1) {
 		int type = xmlTextReaderNodeType(x), d = xmlTextReaderDepth(x);
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE ||
