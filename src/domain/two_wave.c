@@ -6,6 +6,7 @@
 #include "schedule.h"
 #include "survey_compare.h"
 #include "validate.h"
+#include "domain/person.h"
 #include "core/i18n.h"
 #include "store/response.h"
 #include "store/store.h"
@@ -59,31 +60,69 @@ int two_wave_interval(const char *first, const char *second)
 
 /* ---- making a study ---- */
 
-static void check_people(struct ctx *c, struct errors *e, const char *field, const char *label, const long long *p,
-			 size_t n, const long long *other, size_t nother)
+static bool has_id(const long long *x, size_t n, long long v)
 {
-	if (!n) {
-		errors_add(c, e, field, _("%s: choose at least one person."), label);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
+		if (x[i] == v)
+			return true;
+	return false;
+}
+
+/* The people of one group, from the list, the numbers and the unit, each
+ * once; problems under field. */
+static void arm_people(struct ctx *c, struct errors *e, const char *field, const char *label, const struct study_people *in,
+		       long long **out, size_t *n)
+{
+	long long org = c->who->organisation_id;
+	size_t cap = in->n + 16;
+	*out = arena_alloc(c->a, cap * sizeof(**out));
+	*n = 0;
+	for (size_t i = 0; i < in->n; i++) {
 		struct person x;
-		if (store_person_get(c->st, c->a, c->who->organisation_id, p[i], &x)) {
+		if (store_person_get(c->st, c->a, org, in->ids[i], &x)) {
 			errors_add(c, e, field, _("%s: choose the people from the list of your organisation."), label);
 			return;
 		}
-		for (size_t k = 0; k < i; k++)
-			if (p[k] == p[i]) {
-				errors_add(c, e, field, _("%s: %s is chosen twice."), label, x.name);
-				return;
-			}
-		for (size_t k = 0; k < nother; k++)
-			if (other[k] == p[i]) {
-				errors_add(c, e, field, _("%s is in both groups: a person is in the intervention group or in the comparison group."),
-					   x.name);
-				return;
-			}
+		if (!has_id(*out, *n, in->ids[i]))
+			(*out)[(*n)++] = in->ids[i];
 	}
+	const char *p = in->numbers ? in->numbers : "";
+	while (*p) {
+		p += strspn(p, " \t\r\n,;");
+		size_t len = strcspn(p, " \t\r\n,;");
+		if (!len)
+			break;
+		const char *num = arena_strndup(c->a, p, len);
+		p += len;
+		long long id = person_by_employee_id(c, num);
+		if (id <= 0) {
+			errors_add(c, e, field, _("%s: there is nobody with employee number %s in your organisation."), label, num);
+			return;
+		}
+		if (*n == cap)
+			*out = arena_grow(c->a, *out, *n, cap *= 2, sizeof(**out));
+		if (!has_id(*out, *n, id))
+			(*out)[(*n)++] = id;
+	}
+	if (in->unit) {
+		struct unit u;
+		struct person *pp;
+		size_t np;
+		long long total;
+		struct person_filter f = { NULL, in->unit, 0, 0, 1000000, 0 };
+		if (store_unit_get(c->st, c->a, org, in->unit, &u) || store_person_list(c->st, c->a, org, &f, &pp, &np, &total)) {
+			errors_add(c, e, field, _("%s: choose a unit of your organisation from the list."), label);
+			return;
+		}
+		for (size_t i = 0; i < np; i++) {
+			if (*n == cap)
+				*out = arena_grow(c->a, *out, *n, cap *= 2, sizeof(**out));
+			if (!has_id(*out, *n, pp[i].id))
+				(*out)[(*n)++] = pp[i].id;
+		}
+	}
+	if (!*n)
+		errors_add(c, e, field, _("%s: choose at least one person."), label);
 }
 
 static void check_date(struct ctx *c, struct errors *e, const char *field, const char *v, bool required)
@@ -147,16 +186,25 @@ int two_wave_create(struct ctx *c, const struct study_new *s, long long now, str
 		errors_add(c, e, "instrument_id", "%s", _("Choose a questionnaire from the list."));
 	else if (d)
 		return d;
-	check_people(c, e, "intervention", _("Intervention group"), s->intervention, s->nintervention, NULL, 0);
-	check_people(c, e, "comparison", _("Comparison group"), s->comparison, s->ncomparison, s->intervention,
-		     s->nintervention);
+	long long *arm[2];
+	size_t narm[2];
+	arm_people(c, e, "intervention", _("Intervention group"), &s->arm[ARM_INTERVENTION], &arm[0], &narm[0]);
+	arm_people(c, e, "comparison", _("Comparison group"), &s->arm[ARM_COMPARISON], &arm[1], &narm[1]);
+	for (size_t i = 0; i < narm[1] && !e->n; i++)
+		if (has_id(arm[0], narm[0], arm[1][i])) {
+			struct person x;
+			if (store_person_get(c->st, c->a, org, arm[1][i], &x))
+				return D_ERROR;
+			errors_add(c, e, "comparison", _("%s is in both groups: a person is in the intervention group or in the comparison group."),
+				   x.name);
+		}
 	check_form(c, s, e);
 	if (e->n)
 		return D_INVALID;
-	size_t np = s->nintervention + s->ncomparison;
+	size_t np = narm[0] + narm[1];
 	long long *people = arena_alloc(c->a, (np + 1) * sizeof(*people));
-	memcpy(people, s->intervention, s->nintervention * sizeof(*people));
-	memcpy(people + s->nintervention, s->comparison, s->ncomparison * sizeof(*people));
+	memcpy(people, arm[0], narm[0] * sizeof(*people));
+	memcpy(people + narm[0], arm[1], narm[1] * sizeof(*people));
 	const char *purpose = arena_printf(c->a,
 		_("This questionnaire is part of the study \"%s\", measured twice. Your answers in both measurements are paired under a pseudonym: they are not anonymous. The researcher and the coordinator of your organisation read them under that pseudonym, never with your name, and show results only for groups of at least %d people."),
 		s->name, TWO_WAVE_MIN_PAIRS);
@@ -184,12 +232,12 @@ int two_wave_create(struct ctx *c, const struct study_new *s, long long now, str
 		d = wave_create_people(c, &w2, people, np, now, e, &x.wave2_id);
 	int r = d ? ST_ERROR : store_study_add(c->st, org, &x, c->who->account_id, id);
 	for (size_t i = 0; i < np && !r; i++)
-		r = store_study_member_add(c->st, org, *id, people[i], i < s->nintervention ? ARM_INTERVENTION : ARM_COMPARISON);
+		r = store_study_member_add(c->st, org, *id, people[i], i < narm[0] ? ARM_INTERVENTION : ARM_COMPARISON);
 	if (d || r || store_commit(c->st)) {
 		store_rollback(c->st);
 		return d ? d : D_ERROR;
 	}
-	audit(c, "study.create", "study", *id, "%zu + %zu people%s", s->nintervention, s->ncomparison,
+	audit(c, "study.create", "study", *id, "%zu + %zu people%s", narm[0], narm[1],
 	      x.interval_override ? ", other than 9-10 months" : "");
 	return D_OK;
 }
@@ -213,14 +261,6 @@ bool two_wave_of_wave(struct store *st, long long org, long long wave_id)
 
 /* ---- respondents ---- */
 
-static bool in_list(const long long *x, size_t n, long long v)
-{
-	for (size_t i = 0; i < n; i++)
-		if (x[i] == v)
-			return true;
-	return false;
-}
-
 static int by_pseudonym(const void *a, const void *b)
 {
 	return strcmp(((const struct study_respondent *)a)->pseudonym, ((const struct study_respondent *)b)->pseudonym);
@@ -242,8 +282,8 @@ int two_wave_respondents(struct ctx *c, const struct study *s, struct study_resp
 		struct study_respondent *x = &(*out)[i];
 		pseudonym_make(key, org, m[i].person_id, x->pseudonym);
 		x->arm = m[i].arm;
-		x->wave1 = in_list(r1, n1, m[i].person_id);
-		x->wave2 = in_list(r2, n2, m[i].person_id);
+		x->wave1 = has_id(r1, n1, m[i].person_id);
+		x->wave2 = has_id(r2, n2, m[i].person_id);
 	}
 	sodium_memzero(key, sizeof(key));
 	qsort(*out, nm, sizeof(**out), by_pseudonym);

@@ -31,11 +31,20 @@
 #define STUDY_TEXT_MAX 4000
 #define TWO_WAVE_MIN_PAIRS SURVEY_MIN_RESPONSES
 
+/* Who is in a group, as the form gives them: people chosen from the list,
+ * employee numbers (one per line, or separated by commas or spaces), and
+ * everyone working in a unit (units below included); together, once each. */
+struct study_people {
+	const long long *ids;
+	size_t n;
+	const char *numbers;
+	long long unit;              /* 0: none */
+};
+
 struct study_new {
 	const char *name;
 	long long instrument_id;
-	const long long *intervention, *comparison;  /* person ids */
-	size_t nintervention, ncomparison;
+	struct study_people arm[2];  /* ARM_INTERVENTION, ARM_COMPARISON */
 	const char *assignment;      /* how the people were assigned to the groups */
 	const char *wave1_opens, *wave1_closes, *wave2_opens, *wave2_closes;
 	bool override_interval;      /* "anders dan 9–10 maanden" */

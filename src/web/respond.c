@@ -9,6 +9,7 @@
  * lists them first and asks to confirm. The page says plainly what a
  * draft means for the respondent's anonymity. */
 #include "web.h"
+#include "domain/two_wave.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
 #include "html/html.h"
@@ -157,6 +158,11 @@ static void who_sees(struct web *w, const struct respondent *r)
 		     _("This questionnaire is anonymous: once you hand in, your answers are kept without your name and without the time."),
 		     arena_printf(w->a, _("Whoever sent it sees whether you have answered, not what. Results are shown only for groups of at least %d people, once the questionnaire has closed."),
 				  SURVEY_MIN_RESPONSES));
+	else if (two_wave_of_wave(w->st, r->org, r->w.id))
+		html(w->out, "<p class=\"note\" id=\"paired\">%s %s</p>",
+		     _("This questionnaire is one of the two measurements of a study: your answers in both measurements are paired under a pseudonym. They are not anonymous."),
+		     arena_printf(w->a, _("The researcher and the coordinator of %s read them under that pseudonym, never with your name. Results are shown only for groups of at least %d people who answered both measurements, once both have closed."),
+				  r->org_name, SURVEY_MIN_RESPONSES));
 	else
 		html(w->out, "<p class=\"note\">%s %s</p>",
 		     _("This questionnaire is not anonymous: your answers are kept with your name."),

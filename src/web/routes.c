@@ -248,6 +248,9 @@ const struct route routes[] = {
 	{ "POST", "/waves/360", page_wave360_create, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}", page_wave, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}/compare", page_wave_compare, ROLES_SURVEY, PAGE },
+	{ "GET", "/studies", page_studies, ROLES_SURVEY, PAGE },
+	{ "POST", "/studies", page_study_create, ROLES_SURVEY, PAGE },
+	{ "GET", "/studies/{id}", page_study, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}/links.csv", page_wave_links, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves/{id}/close", page_wave_close, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves/{id}/reminders", page_wave_reminders, ROLES_SURVEY, PAGE },
@@ -372,5 +375,6 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/waves", api_waves, ROLES_SURVEY, API },
 	{ "GET", "/api/v1/waves/{id}", api_wave, ROLES_SURVEY, API },
 	{ "GET", "/api/v1/waves/{id}/compare", api_wave_compare, ROLES_SURVEY, API },
+	{ "GET", "/api/v1/studies/{id}/analysis", api_study_analysis, ROLES_SURVEY, API },
 	{ 0, 0, 0, 0, 0 },
 };
