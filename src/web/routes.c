@@ -244,6 +244,7 @@ const struct route routes[] = {
 	{ "POST", "/instruments/import", page_instrument_import_post, ROLES_SURVEY, PAGE },
 	{ "GET", "/instruments/{id}", page_instrument, ROLES_SURVEY, PAGE },
 	{ "POST", "/instruments/{id}/versions", page_instrument_version, ROLES_SURVEY, PAGE },
+	{ "POST", "/instruments/{id}/own-result", page_instrument_own_result, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves", page_wave_create, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves/360", page_wave360_create, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}", page_wave, ROLES_SURVEY, PAGE },

@@ -432,6 +432,7 @@ void page_person_erase(struct web *w);
 void page_wave_compare(struct web *w);
 /* two_wave.c: two-wave studies */
 void page_studies(struct web *w);
+void page_instrument_own_result(struct web *w);
 void page_study_create(struct web *w);
 void page_study(struct web *w);
 void api_study_analysis(struct web *w);

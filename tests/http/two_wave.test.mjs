@@ -219,3 +219,14 @@ test('nothing is shown while a measurement is open', async () => {
   assert.equal(a.shown, false);
   assert.ok(a.why_hidden);
 });
+
+test('the demo municipality has a study with both measurements closed, 9.5 months apart, and an analysis', async () => {
+  const list = (await researcher.get('/studies')).text;
+  const id = Number(list.match(/href="\/studies\/(\d+)">Veranderleiderschap teamleiders</)[1]);
+  const a = (await researcher.get(`/api/v1/studies/${id}/analysis`)).json();
+  assert.equal(a.study.interval_override, false);
+  assert.deepEqual(a.groups, { intervention: { people: 12, pairs: 11 }, comparison: { people: 12, pairs: 10 } });
+  assert.equal(a.shown, true, a.why_hidden);
+  assert.deepEqual(a.dimensions.map((d) => d.name), ['Gedeeld leiderschap', 'Verbindend leiderschap', 'Veranderleiderschap']);
+  assert.ok(a.dimensions.every((d) => d.shown && d.difference.difference > 0), 'the coached rise more, as the demo made them');
+});

@@ -31,3 +31,15 @@ CREATE TABLE study_member (
 	arm             TEXT NOT NULL CHECK (arm IN ('intervention', 'comparison')),
 	PRIMARY KEY (study_id, person_id)
 ) WITHOUT ROWID;
+
+-- Whether a respondent sees their own result (their scale scores) once
+-- they have handed in a wave of the questionnaire that is not anonymous:
+-- the QuickScan is a self-evaluation whose participants "ontvingen de
+-- uitkomsten van hun persoonlijke 'Leiderschap QuickScan'" (seed 003 §4),
+-- so it offers this from the start; any questionnaire can be set to.
+ALTER TABLE instrument ADD COLUMN own_result INTEGER NOT NULL DEFAULT 0 CHECK (own_result IN (0, 1));
+UPDATE instrument SET own_result = 1 WHERE key = 'quickscan';
+CREATE TRIGGER instrument_quickscan_own_result AFTER INSERT ON instrument WHEN NEW.key = 'quickscan'
+BEGIN
+	UPDATE instrument SET own_result = 1 WHERE id = NEW.id;
+END;
