@@ -5,6 +5,7 @@
  * to show. Who answers and the scores are the demo's own. */
 #include "demo.h"
 #include "core/die.h"
+#include "core/i18n.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
 #include "domain/two_wave.h"
@@ -105,7 +106,12 @@ void demo_two_wave(struct ctx *c, const long long *pool, size_t npool)
 	};
 	struct errors e = { 0 };
 	long long id;
-	if (two_wave_create(c, &s, (long long)time(NULL), &e, &id))
+	/* the waves' names and purpose as the municipality's people read them */
+	enum lang was = i18n_current();
+	i18n_use(LANG_NL);
+	int d = two_wave_create(c, &s, (long long)time(NULL), &e, &id);
+	i18n_use(was);
+	if (d)
 		die("demo: the two-wave study: %s", e.n ? e.items[0].message : "database");
 	struct study st;
 	if (two_wave_get(c, id, &st))

@@ -88,6 +88,8 @@ static const struct {
 	{ "feedback_rounds", N_("360-degree feedback rounds about you") },
 	{ "feedback_reports", N_("360-degree feedback about you, per dimension") },
 	{ "waves_made", N_("Questionnaire waves you made") },
+	{ "studies", N_("Two-wave studies you are in") },
+	{ "studies_made", N_("Two-wave studies you started") },
 };
 
 static const char *section_title(const char *section)

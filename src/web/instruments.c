@@ -109,14 +109,6 @@ static void instrument_page(struct web *w, const struct errors *e, int status)
 	     arena_printf(w->a, _("version %d"), v.version), in.source);
 	if (*v.note)
 		html(w->out, "<p>%s: %s</p>", _("What changed"), v.note);
-	/* "respondent ziet eigen uitkomst" (domain/own_result.h) */
-	bool own = own_result_on(w->st, w->who.organisation_id, in.id);
-	html(w->out, "<form method=\"post\" action=\"/instruments/%lld/own-result\" id=\"own-result\">", in.id);
-	form_csrf(w);
-	html(w->out, "<p>%s <input type=\"hidden\" name=\"on\" value=\"%s\"><button type=\"submit\" class=\"secondary\">%s</button></p></form>\n",
-	     own ? _("Respondents see their own result (their score per scale) after handing in a wave that is not anonymous.")
-		 : _("Respondents do not see their own result after handing in."),
-	     own ? "0" : "1", own ? _("Stop showing respondents their own result") : _("Show respondents their own result"));
 	for (size_t s = 0; s <= v.nsections; s++) {
 		long long sid = s < v.nsections ? v.sections[s].id : 0;
 		if (s < v.nsections) {
@@ -150,6 +142,14 @@ static void instrument_page(struct web *w, const struct errors *e, int status)
 			html(w->out, "</ol>");
 	}
 	version_form(w, &in, &v, e);
+	/* "respondent ziet eigen uitkomst" (domain/own_result.h) */
+	bool own = own_result_on(w->st, w->who.organisation_id, in.id);
+	html(w->out, "<h2>%s</h2><form method=\"post\" action=\"/instruments/%lld/own-result\" id=\"own-result\">", _("Own result for respondents"), in.id);
+	form_csrf(w);
+	html(w->out, "<p>%s <input type=\"hidden\" name=\"on\" value=\"%s\"><button type=\"submit\" class=\"secondary\">%s</button></p></form>\n",
+	     own ? _("Respondents see their own result (their score per scale) after handing in a wave that is not anonymous.")
+		 : _("Respondents do not see their own result after handing in."),
+	     own ? "0" : "1", own ? _("Stop showing respondents their own result") : _("Show respondents their own result"));
 	page_end(w);
 	w->r->status = status;
 }

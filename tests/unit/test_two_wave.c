@@ -1,7 +1,9 @@
 /* test_two_wave.c — the numbers of a two-wave study (stats/two_wave.h)
  * against values from R (the R commands beside them), and the 9–10 months
- * rule of domain/two_wave.h. */
+ * rule of domain/two_wave.h, and a respondent's own scale scores
+ * (domain/own_result.h). */
 #include "test.h"
+#include "domain/own_result.h"
 #include "domain/two_wave.h"
 #include "stats/two_wave.h"
 
@@ -96,4 +98,29 @@ TEST(two_wave_interval_is_9_to_10_calendar_months)
 	CHECK_INT(two_wave_interval("2026-05-31", "2027-02-27"), -1);
 	CHECK_INT(two_wave_interval("2026-04-10", "2027-02-10"), 0);   /* across the year */
 	CHECK_INT(two_wave_interval("2026-04-10", "2027-02-11"), 1);
+}
+
+TEST(own_result_scores_per_scale_reversed_turned)
+{
+	struct item_option pts[5] = { { 0, 1, "" }, { 1, 2, "" }, { 2, 3, "" }, { 3, 4, "" }, { 4, 5, "" } };
+	struct instrument_item items[4] = {
+		{ .id = 11, .kind = "likert", .scale = "A", .options = pts, .noptions = 5 },
+		{ .id = 12, .kind = "likert", .scale = "A", .reversed = 1, .options = pts, .noptions = 5 },
+		{ .id = 13, .kind = "likert", .scale = "B", .options = pts, .noptions = 5 },
+		{ .id = 14, .kind = "open", .scale = "", .options = NULL, .noptions = 0 },
+	};
+	struct instrument_version v = { .items = items, .nitems = 4 };
+	/* 4 on the first, 2 on the reversed (counts as 4), "weet niet" on B */
+	const struct respond_field f[] = { { "i11", "4" }, { "i12", "2" }, { "i13", "dk" }, { "i14", "tekst" }, { "i99", "5" } };
+	struct arena a = ARENA_INIT;
+	struct own_score *s;
+	size_t n = own_result_scores(&a, &v, f, 5, &s);
+	CHECK_INT(n, 2);
+	CHECK(!strcmp(s[0].scale, "A") && s[0].answered == 2 && s[0].items == 2);
+	NEAR(s[0].score, 4);
+	CHECK(!strcmp(s[1].scale, "B") && s[1].answered == 0);
+	CHECK(isnan(s[1].score));
+	CHECK_INT(s[0].min, 1);
+	CHECK_INT(s[0].max, 5);
+	arena_free(&a);
 }
