@@ -101,6 +101,12 @@ struct two_wave_analysis {
 };
 MUST_CHECK int two_wave_analyse(struct ctx *c, const struct study *s, struct two_wave_analysis *out);
 
+/* The study's data, a row per person under their pseudonym (never the
+ * name), their group and score per scale in each measurement; nothing
+ * (*why_hidden set) when the analysis is not shown. */
+struct data_table;
+MUST_CHECK int two_wave_table(struct ctx *c, const struct study *s, struct data_table *out, const char **why_hidden);
+
 /* JSON of the numbers: full, every digit (the stats command on a file);
  * else means, SDs and intervals to the two decimals the page shows. */
 json_t *two_wave_change_json(const struct stats_change *r, bool full);

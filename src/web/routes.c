@@ -252,6 +252,7 @@ const struct route routes[] = {
 	{ "GET", "/studies", page_studies, ROLES_SURVEY, PAGE },
 	{ "POST", "/studies", page_study_create, ROLES_SURVEY, PAGE },
 	{ "GET", "/studies/{id}", page_study, ROLES_SURVEY, PAGE },
+	{ "GET", "/studies/{id}/data.csv", page_study_csv, ROLES_SURVEY, PAGE },
 	{ "GET", "/waves/{id}/links.csv", page_wave_links, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves/{id}/close", page_wave_close, ROLES_SURVEY, PAGE },
 	{ "POST", "/waves/{id}/reminders", page_wave_reminders, ROLES_SURVEY, PAGE },

@@ -7,7 +7,9 @@
 #include "web.h"
 #include "domain/reading.h"
 #include "domain/schedule.h"
+#include "domain/export_audit.h"
 #include "domain/two_wave.h"
+#include "formats/table.h"
 #include "html/html.h"
 
 #include <math.h>
@@ -298,7 +300,9 @@ static void analysis_section(struct web *w, const struct study *s)
 		if (p)
 			html(w->out, "<li>%s</li>", p);
 	}
-	html(w->out, "</ul><p class=\"note\">%s</p>",
+	html(w->out, "</ul><p><a href=\"/studies/%lld/data.csv\">%s</a></p>", s->id,
+	     _("The data under pseudonyms (CSV): a row per person, their group and score per scale in each measurement"));
+	html(w->out, "<p class=\"note\">%s</p>",
 	     _("How these sentences are made: the size of the difference in change by Hedges' g, negligible below 0.2, small below 0.5, medium below 0.8 and large from 0.8; \"probably not chance\" when Welch's test gives p below 0.05. Change is measurement 2 minus measurement 1: positive is higher the second time."));
 	for (size_t k = 0; k < a.ndims; k++) {
 		const struct two_wave_dim *d = &a.dims[k];
@@ -341,6 +345,29 @@ void page_study(struct web *w)
 	analysis_section(w, &s);
 	respondents_section(w, &s);
 	page_end(w);
+}
+
+/* GET /studies/{id}/data.csv: the pseudonymous data, when the analysis is shown */
+void page_study_csv(struct web *w)
+{
+	struct study s;
+	if (!study_of_path(w, &s))
+		return;
+	struct data_table t;
+	const char *why = NULL;
+	if (two_wave_table(&w->ctx, &s, &t, &why)) {
+		web_error(w, 500, _("The study could not be read. Try again later."));
+		return;
+	}
+	if (why) {
+		web_error(w, 409, why);
+		return;
+	}
+	buf_reset(w->out);
+	table_csv(&t, w->out);
+	export_record(&w->ctx, EXPORT_WAVE_DATA, "study", s.id, "csv", t.nrows);
+	w->r->response_type = "text/csv; charset=utf-8";
+	response_header(w->r, "Content-Disposition", arena_printf(w->a, "attachment; filename=\"onderzoek-%lld.csv\"", s.id));
 }
 
 void api_study_analysis(struct web *w)

@@ -435,6 +435,7 @@ void page_studies(struct web *w);
 void page_instrument_own_result(struct web *w);
 void page_study_create(struct web *w);
 void page_study(struct web *w);
+void page_study_csv(struct web *w);
 void api_study_analysis(struct web *w);
 void page_wave_links(struct web *w);
 void page_wave_close(struct web *w);

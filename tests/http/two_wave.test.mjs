@@ -183,12 +183,22 @@ test('answers pair by pseudonym across the two measurements; the researcher sees
         `${what}: no employee number (${p.employee_id})`);
     }
   }
+  // the data under pseudonyms: the same pseudonyms as the page, a row each, no names
+  const csv = await researcher.get(`/studies/${id}/data.csv`);
+  assert.equal(csv.status, 200);
+  const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.match(lines[0], /^pseudoniem;groep;s1_m1;s1_m2/);
+  assert.equal(lines.length, 13);
+  assert.deepEqual(lines.slice(1).map((l) => l.split(';')[0]).sort(), [...pseudonyms].sort());
+  assert.equal(lines.filter((l) => /;interventie;/.test(l)).length, 6);
+  for (const p of [...inter, ...comp]) assert.ok(!csv.text.includes(p.name), `CSV: no name (${p.name})`);
   // the coordinator reads the same, the other organisation nothing
   assert.equal((await coach.get(`/api/v1/studies/${id}/analysis`)).status, 200);
   const other = new Client(srv.base);
   await other.login(demoEmail('researcher', 'politie'));
   assert.equal((await other.get(`/studies/${id}`)).status, 404);
   assert.equal((await other.get(`/api/v1/studies/${id}/analysis`)).status, 404);
+  assert.equal((await other.get(`/studies/${id}/data.csv`)).status, 404);
   const otherCoach = new Client(srv.base);
   await otherCoach.login(demoEmail('coach', 'politie'));
   assert.equal((await otherCoach.get(`/studies/${id}`)).status, 404);
@@ -209,6 +219,9 @@ test('a group with fewer than 5 pairs is not shown, nor the other group or the d
   assert.doesNotMatch(page, /Gemiddelde verandering|t\(\d/);
   const cliJson = JSON.parse(cli(srv.db, ['study', 'analysis', '--org', 'gemeente-demo', '--study', String(id)]));
   assert.equal(cliJson.shown, false);
+  const csv = await researcher.get(`/studies/${id}/data.csv`);
+  assert.equal(csv.status, 409, 'no data either');
+  assert.doesNotMatch(csv.text, /P-[0-9a-f]{10}/);
   assert.equal(cliJson.dimensions, undefined);
 });
 
