@@ -277,16 +277,22 @@ int two_wave_respondents(struct ctx *c, const struct study *s, struct study_resp
 	    store_respondents(c->st, c->a, org, s->wave2_id, &r2, &n2) || pseudonym_key(c, key))
 		return D_ERROR;
 	*out = arena_alloc(c->a, (nm + 1) * sizeof(**out));
-	*n = nm;
-	for (size_t i = 0; i < nm; i++) {
-		struct study_respondent *x = &(*out)[i];
+	*n = 0;
+	struct two_wave_analysis an;
+	if (two_wave_analyse(c, s, &an)) {
+		sodium_memzero(key, sizeof(key));
+		return D_ERROR;
+	}
+	for (size_t i = 0; i < nm && an.shown; i++) {
+		if (!has_id(r1, n1, m[i].person_id) || !has_id(r2, n2, m[i].person_id))
+			continue;
+		struct study_respondent *x = &(*out)[(*n)++];
 		pseudonym_make(key, org, m[i].person_id, x->pseudonym);
 		x->arm = m[i].arm;
-		x->wave1 = has_id(r1, n1, m[i].person_id);
-		x->wave2 = has_id(r2, n2, m[i].person_id);
+		x->wave1 = x->wave2 = true;
 	}
 	sodium_memzero(key, sizeof(key));
-	qsort(*out, nm, sizeof(**out), by_pseudonym);
+	qsort(*out, *n, sizeof(**out), by_pseudonym);
 	return D_OK;
 }
 

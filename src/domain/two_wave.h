@@ -66,9 +66,12 @@ MUST_CHECK int two_wave_get(struct ctx *c, long long id, struct study *out);
 /* Whether the wave belongs to a study of org (for the respondent's page). */
 bool two_wave_of_wave(struct store *st, long long org, long long wave_id);
 
-/* The study's respondents as its readers see them: pseudonym, group and
- * which waves they answered, ordered by pseudonym (an order that says
- * nothing of who). */
+/* The study's pairs as its readers see them: the people who answered both
+ * measurements, by pseudonym and group, ordered by pseudonym (an order that
+ * says nothing of who); none until the analysis is shown. Those who
+ * answered one measurement or none are only counted (two_wave_analysis):
+ * who did not answer is on the coordinator's reminder list, and a
+ * pseudonym beside its gaps would lead back to the name. */
 struct study_respondent {
 	char pseudonym[PSEUDONYM_LEN + 1];
 	enum study_arm arm;

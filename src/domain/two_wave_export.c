@@ -3,7 +3,8 @@
  * (never the name), their group and their score per scale in each
  * measurement. Offered only when the analysis is shown (both waves closed,
  * each group at least TWO_WAVE_MIN_PAIRS pairs), as the wave exports are
- * offered only when the wave's results are. */
+ * offered only when the wave's results are. The pairs only: who answered
+ * one measurement is not listed (see two_wave_respondents). */
 #include "two_wave.h"
 #include "survey_compare.h"
 #include "core/i18n.h"
@@ -61,13 +62,19 @@ int two_wave_table(struct ctx *c, const struct study *s, struct data_table *out,
 	struct scores s1, s2;
 	if (wave_scores(c, &w1, &v1, dims, nd, &s1) || wave_scores(c, &w2, &v2, dims, nd, &s2))
 		return D_ERROR;
+	/* the pairs only (two_wave.h: a pseudonym beside its gaps would lead
+	 * back to the name on the reminder list) */
 	struct member_row *rows = arena_alloc(c->a, (nm + 1) * sizeof(*rows));
+	size_t np = 0;
 	for (size_t i = 0; i < nm; i++) {
-		pseudonym_make(key, org, m[i].person_id, rows[i].pseudonym);
-		rows[i].person = m[i].person_id;
-		rows[i].arm = m[i].arm;
+		if (row_of(&s1, m[i].person_id) < 0 || row_of(&s2, m[i].person_id) < 0)
+			continue;
+		pseudonym_make(key, org, m[i].person_id, rows[np].pseudonym);
+		rows[np].person = m[i].person_id;
+		rows[np++].arm = m[i].arm;
 	}
 	sodium_memzero(key, sizeof(key));
+	nm = np;
 	qsort(rows, nm, sizeof(*rows), by_pseudonym);
 	size_t ncol = 2 + 2 * nd;
 	struct table_column *col = arena_alloc(c->a, (ncol + 1) * sizeof(*col));

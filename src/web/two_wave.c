@@ -238,16 +238,14 @@ static void respondents_section(struct web *w, const struct study *s)
 {
 	struct study_respondent *r;
 	size_t n;
-	if (two_wave_respondents(&w->ctx, s, &r, &n))
+	if (two_wave_respondents(&w->ctx, s, &r, &n) || !n)
 		return;
-	html(w->out, "<h2 id=\"respondents\">%s</h2><p>%s</p>", _("Respondents under their pseudonyms"),
-	     _("Each respondent keeps one pseudonym in both measurements, made with a key that stays in leergang; answers pair by it. The names are not shown here or in any export of the study."));
-	html(w->out, "<table><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
-	     _("Respondents under their pseudonyms"), _("Pseudonym"), _("Group"), _("Measurement 1"), _("Measurement 2"));
+	html(w->out, "<h2 id=\"respondents\">%s</h2><p>%s</p>", _("Pairs under their pseudonyms"),
+	     _("Each respondent keeps one pseudonym in both measurements, made with a key that stays in leergang; answers pair by it. Listed are those who answered both measurements; the others are only counted, since a pseudonym beside a missing answer could be traced back to a name. The names are not shown here or in any export of the study."));
+	html(w->out, "<table><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	     _("Pairs under their pseudonyms"), _("Pseudonym"), _("Group"));
 	for (size_t i = 0; i < n; i++)
-		html(w->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", r[i].pseudonym, arm_name(r[i].arm),
-		     r[i].wave1 ? _("answered") : "—", r[i].wave2 ? _("answered") : "—");
+		html(w->out, "<tr><td>%s</td><td>%s</td></tr>", r[i].pseudonym, arm_name(r[i].arm));
 	html(w->out, "</tbody></table>\n");
 }
 
