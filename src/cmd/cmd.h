@@ -45,6 +45,8 @@ int cmd_story(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_impact(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_stats_two_wave(int argc, char **argv);  /* `stats twowave` (stats_two_wave.c) */
+int cmd_study(int argc, char **argv);
 int cmd_wave(int argc, char **argv);
 int cmd_instrument(int argc, char **argv);
 int cmd_catalogue(int argc, char **argv);

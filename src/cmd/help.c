@@ -91,6 +91,7 @@ const struct command commands[] = {
 	  "       leergang stats kappa FILE.csv --raters A,B[,C...] [--weights none|linear|quadratic]\n"
 	  "       [--categories C1,C2,...]\n"
 	  "       leergang stats agreement FILE.csv [--without-uncoded] [--coders A,B] [--sources S1,S2,...]\n"
+	  "       leergang stats twowave FILE.csv --group COLUMN --groups A,B --paired W1,W2\n"
 	  "\n"
 	  "FILE.csv has a header row and a row per respondent; ';' ',' or TAB separate the cells, an\n"
 	  "empty cell is a missing answer, and '3,5' and '3.5' are both three and a half. Answers to\n"
@@ -133,7 +134,14 @@ const struct command commands[] = {
 	  "a_coded, b_coded, Cohen's kappa with se, lower, upper as psych::cohen.kappa gives them on\n"
 	  "the 0/1 vectors, Krippendorff's alpha (nominal) and agreement (% of characters alike).\n"
 	  "--without-uncoded leaves out the characters neither coder coded with any code, so that\n"
-	  "a mostly uncoded text does not inflate agreement. Overlapping selections count once." },
+	  "a mostly uncoded text does not inflate agreement. Overlapping selections count once.\n"
+	  "\n"
+	  "stats twowave analyses a two-wave study on a file with a row per person: COLUMN says the\n"
+	  "group (A the intervention group, B the comparison group), W1 and W2 the two measurements.\n"
+	  "Per group the paired change W2 - W1 over the rows with both (t.test(W2, W1, paired = TRUE):\n"
+	  "mean_change, sd_change, t, df, p, ci_lower, ci_upper, dz) and the difference in change,\n"
+	  "A minus B (t.test(change A, change B), Welch: difference, t, df, p, ci_lower, ci_upper,\n"
+	  "hedges_g). A study inside leergang: leergang study analysis (with the n >= 5 rule)." },
 	{ "instrument", cmd_instrument, "list the questionnaires an organisation can send, with their keys",
 	  "leergang instrument list --org SLUG [--format csv|json]" },
 	{ "catalogue", cmd_catalogue, "the learning forms (70/20/10, aim, social), the matcher, the practice examples",
@@ -208,6 +216,11 @@ const struct command commands[] = {
 	  "JSON: {\"referrals\": [{\"id\", \"person_id\", \"person\", \"kind\", \"by_person_id\", \"by_person\",\n"
 	  "\"by_name\", \"by_role\", \"presentation_id\", \"presentation\", \"noted_on\"}]}; kind is person,\n"
 	  "presentation or own; people by employee number. Several may apply to one person." },
+	{ "study", cmd_study, "the analysis of a two-wave study (paired change per group, the difference between groups)",
+	  "leergang study analysis --org SLUG --study ID\n"
+	  "JSON as GET /api/v1/studies/{id}/analysis: the study, the people and pairs per group, and per\n"
+	  "scale the change per group and the difference in change; nothing when a group has fewer than\n"
+	  "5 people who answered both measurements." },
 	{ "qda", cmd_qda, "read a REFI-QDA project (.qdpx, .qde) or codebook (.qdc): what it holds, or write it back",
 	  "leergang qda inspect FILE.qdpx|FILE.qde|FILE.qdc\n"
 	  "       leergang qda convert IN OUT.qdpx|OUT.qdc   (read IN, then write it: a .qdpx, or its codebook as a .qdc)\n"

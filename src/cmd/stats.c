@@ -805,6 +805,8 @@ int cmd_stats(int argc, char **argv)
 		return stats_kappa_cmd(argc - 1, argv + 1);
 	if (argc > 1 && !strcmp(argv[1], "agreement"))
 		return stats_agreement_cmd(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "twowave"))
+		return cmd_stats_two_wave(argc - 1, argv + 1);
 	static const struct option opts[] = {
 		{ "items", required_argument, 0, 'i' },     { "reverse", required_argument, 0, 'r' },
 		{ "scale-min", required_argument, 0, 'a' }, { "scale-max", required_argument, 0, 'b' },

@@ -77,6 +77,8 @@ void demo_evaluation(struct ctx *c, long long programme, const char *opens_on, c
 /* research.c: the researcher's coding project of the learning circles, as
  * the researcher (an account of c's organisation); anja_team the unit of
  * the focal participant Anja. */
+/* two_wave.c: the municipality's two-wave study, both measurements closed */
+void demo_two_wave(struct ctx *c, const long long *pool, size_t npool);
 void demo_research(struct ctx *c, const char *researcher_email, long long anja_team);
 /* impact.c: the impact map of the finished programme, on its final evaluation */
 void demo_impact(struct ctx *c, long long programme);

@@ -661,4 +661,5 @@ void demo_municipality(struct ctx *c, const struct municipality_cast *m, const l
 	 * in the department itself, whose one answer is never shown */
 	static const int every = 5;
 	demo_scan(c, by_name(c, "Afdeling S"), "Leiderschapsscan Afdeling S 2026", 45, 2026, 0.1, demo_answers_but_every, &every);
+	demo_two_wave(c, pool, npool);
 }

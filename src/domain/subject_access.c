@@ -98,6 +98,8 @@ static const struct {
 	{ "member_check_answers", N_("Your answers to member checks of research projects") },
 	{ "member_checks_made", N_("Member checks you made") },
 	{ "feedback_released", N_("Feedback phases you released to research partners") },
+	{ "studies", N_("Two-wave studies you are in") },
+	{ "studies_made", N_("Two-wave studies you started") },
 };
 
 static const char *section_title(const char *section)

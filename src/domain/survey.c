@@ -287,6 +287,24 @@ static int population(struct ctx *c, const char *kind, long long id, struct enro
 	return D_OK;
 }
 
+/* The people given, each of the organisation and listed once; D_NOTFOUND
+ * when any is not, or none is given. */
+static int people_population(struct ctx *c, const long long *people, size_t np, struct enrolment **out, size_t *n)
+{
+	*n = 0;
+	*out = arena_alloc(c->a, (np + 1) * sizeof(**out));
+	for (size_t i = 0; i < np; i++) {
+		struct person p;
+		if (store_person_get(c->st, c->a, c->who->organisation_id, people[i], &p))
+			return D_NOTFOUND;
+		for (size_t k = 0; k < i; k++)
+			if (people[k] == people[i])
+				return D_NOTFOUND;
+		(*out)[(*n)++] = (struct enrolment){ .person_id = people[i], .status = "" };
+	}
+	return np ? D_OK : D_NOTFOUND;
+}
+
 /* A wave's purpose, as the respondents read it: optional (blank is none,
  * NULL), valid UTF-8 of at most WAVE_PURPOSE_MAX characters. */
 static const char *purpose_checked(struct ctx *c, struct errors *e, const char *text)
@@ -299,7 +317,25 @@ static const char *purpose_checked(struct ctx *c, struct errors *e, const char *
 	return purpose;
 }
 
+static int create(struct ctx *c, const struct wave_new *w, const long long *people, size_t npeople, long long now,
+		  struct errors *e, long long *id);
+
 int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct errors *e, long long *id)
+{
+	return create(c, w, NULL, 0, now, e, id);
+}
+
+int wave_create_people(struct ctx *c, const struct wave_new *w, const long long *people, size_t npeople, long long now,
+		       struct errors *e, long long *id)
+{
+	struct wave_new x = *w;
+	x.population = "people";
+	x.population_id = 0;
+	return create(c, &x, people, npeople, now, e, id);
+}
+
+static int create(struct ctx *c, const struct wave_new *w, const long long *people, size_t npeople, long long now,
+		  struct errors *e, long long *id)
 {
 	long long org = c->who->organisation_id;
 	struct instrument in;
@@ -315,7 +351,8 @@ int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct e
 		errors_add(c, e, "closes_on", "%s", _("The wave closes on or after the day it opens."));
 	struct enrolment *en = NULL;
 	size_t n = 0;
-	int d = population(c, w->population ? w->population : "", w->population_id, &en, &n);
+	int d = w->population && !strcmp(w->population, "people") ? people_population(c, people, npeople, &en, &n)
+								    : population(c, w->population ? w->population : "", w->population_id, &en, &n);
 	if (d == D_NOTFOUND)
 		errors_add(c, e, "population", "%s", _("Choose the group, batch, programme or unit to send the questionnaire to."));
 	else if (d)

@@ -85,6 +85,10 @@ MUST_CHECK int wave_populations(struct ctx *c, struct population_choices *out);
  * under (wave_report_cells). An anonymous wave asks at least
  * DISCLOSURE_MIN people. */
 MUST_CHECK int wave_create(struct ctx *c, const struct wave_new *w, long long now, struct errors *e, long long *id);
+/* The same to the people given (population "people": a two-wave study's,
+ * domain/two_wave.h), each of the organisation and asked once. */
+MUST_CHECK int wave_create_people(struct ctx *c, const struct wave_new *w, const long long *people, size_t npeople, long long now,
+				  struct errors *e, long long *id);
 
 /* 360° feedback: a round about one person (the subject), who rates
  * themself; raters are invited by category. Anonymous in storage as any

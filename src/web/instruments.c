@@ -3,6 +3,7 @@
  * texts, dimensions, reversed and required questions, questions removed
  * and added). Waves keep the version they were sent with. */
 #include "web.h"
+#include "domain/own_result.h"
 #include "domain/survey.h"
 #include "domain/instrument_edit.h"
 #include "html/html.h"
@@ -141,6 +142,14 @@ static void instrument_page(struct web *w, const struct errors *e, int status)
 			html(w->out, "</ol>");
 	}
 	version_form(w, &in, &v, e);
+	/* "respondent ziet eigen uitkomst" (domain/own_result.h) */
+	bool own = own_result_on(w->st, w->who.organisation_id, in.id);
+	html(w->out, "<h2>%s</h2><form method=\"post\" action=\"/instruments/%lld/own-result\" id=\"own-result\">", _("Own result for respondents"), in.id);
+	form_csrf(w);
+	html(w->out, "<p>%s <input type=\"hidden\" name=\"on\" value=\"%s\"><button type=\"submit\" class=\"secondary\">%s</button></p></form>\n",
+	     own ? _("Respondents see their own result (their score per scale) after handing in a wave that is not anonymous.")
+		 : _("Respondents do not see their own result after handing in."),
+	     own ? "0" : "1", own ? _("Stop showing respondents their own result") : _("Show respondents their own result"));
 	page_end(w);
 	w->r->status = status;
 }
@@ -148,6 +157,17 @@ static void instrument_page(struct web *w, const struct errors *e, int status)
 void page_instrument(struct web *w)
 {
 	instrument_page(w, NULL, 200);
+}
+
+void page_instrument_own_result(struct web *w)
+{
+	int d = own_result_set(&w->ctx, w->id[0], !strcmp(web_field(w, "on"), "1"));
+	if (d == D_OK)
+		web_redirect(w, arena_printf(w->a, "/instruments/%lld#own-result", w->id[0]));
+	else if (d == D_NOTFOUND)
+		web_not_found(w);
+	else
+		web_error(w, 500, _("The change could not be saved. Try again later."));
 }
 
 void page_instrument_version(struct web *w)

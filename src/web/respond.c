@@ -9,6 +9,8 @@
  * lists them first and asks to confirm. The page says plainly what a
  * draft means for the respondent's anonymity. */
 #include "web.h"
+#include "domain/own_result.h"
+#include "domain/two_wave.h"
 #include "domain/schedule.h"
 #include "domain/survey.h"
 #include "html/html.h"
@@ -157,11 +159,19 @@ static void who_sees(struct web *w, const struct respondent *r)
 		     _("This questionnaire is anonymous: once you hand in, your answers are kept without your name and without the time."),
 		     arena_printf(w->a, _("Whoever sent it sees whether you have answered, not what. Results are shown only for groups of at least %d people, once the questionnaire has closed."),
 				  SURVEY_MIN_RESPONSES));
+	else if (two_wave_of_wave(w->st, r->org, r->w.id))
+		html(w->out, "<p class=\"note\" id=\"paired\">%s %s</p>",
+		     _("This questionnaire is one of the two measurements of a study: your answers in both measurements are paired under a pseudonym. They are not anonymous."),
+		     arena_printf(w->a, _("The researcher and the coordinator of %s read them under that pseudonym, never with your name. Results are shown only for groups of at least %d people who answered both measurements, once both have closed."),
+				  r->org_name, SURVEY_MIN_RESPONSES));
 	else
 		html(w->out, "<p class=\"note\">%s %s</p>",
 		     _("This questionnaire is not anonymous: your answers are kept with your name."),
 		     arena_printf(w->a, _("Whoever sent it sees whether you have answered. Results are shown only for groups of at least %d people, once the questionnaire has closed; nobody reading them sees your answers by your name."),
 				  SURVEY_MIN_RESPONSES));
+	if (own_result_offered(w->st, r))
+		html(w->out, "<p class=\"note\" id=\"own-result-note\">%s</p>",
+		     _("Once you hand in, you see your own result: your score per facet. Only you see it, once, on the page after handing in."));
 	/* open answers are shown as written, beside the figures */
 	if (open && !r->w.subject_id)
 		html(w->out, "<p class=\"muted\">%s</p>",
@@ -351,6 +361,32 @@ void page_respond(struct web *w)
 		respond_page(w, &r, token, NULL, 200);
 }
 
+/* Right after the hand-in of a questionnaire that offers it: the
+ * respondent's own scale scores, from the answers just handed in, shown
+ * this once (domain/own_result.h). */
+static void own_result_page(struct web *w, const struct respondent *r, const struct respond_field *f, size_t n)
+{
+	struct own_score *sc;
+	size_t ns = own_result_scores(w->a, &r->v, f, n, &sc);
+	page_begin(w, r->w.instrument_name);
+	html(w->out, "<p class=\"done\" role=\"status\">%s</p>", _("Thank you: your answers have been handed in."));
+	html(w->out, "<h2 id=\"own-result\">%s</h2><p>%s</p>", _("Your own result"),
+	     _("Your score per facet: the mean of your answers to its statements, reversed statements turned around. Only you see this page, this once: save or print it now if you want to keep it. Nobody else sees your scores by your name."));
+	if (!ns)
+		html(w->out, "<p>%s</p>", _("This questionnaire has no scales to score."));
+	else {
+		html(w->out, "<table><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			"<th scope=\"col\">%s</th></tr></thead><tbody>",
+		     _("Your own result"), _("Facet"), _("Your score"), _("Statements answered"));
+		for (size_t i = 0; i < ns; i++)
+			html(w->out, "<tr><th scope=\"row\">%s</th><td>%s <span class=\"muted\">(%s)</span></td><td>%zu / %zu</td></tr>",
+			     sc[i].scale, web_number(w, sc[i].score, 1),
+			     arena_printf(w->a, _("on a scale of %d to %d"), sc[i].min, sc[i].max), sc[i].answered, sc[i].items);
+		html(w->out, "</tbody></table>\n");
+	}
+	page_end(w);
+}
+
 void page_respond_post(struct web *w)
 {
 	/* the form sends the token as a field; a link may carry it */
@@ -379,7 +415,9 @@ void page_respond_post(struct web *w)
 	bool submit = act != RESPOND_SAVE;
 	struct errors e = { 0 };
 	int d = respond_save(w->st, w->a, &r, fields, f->n, act, day, &e);
-	if (d == D_OK)
+	if (d == D_OK && submit && own_result_offered(w->st, &r))
+		own_result_page(w, &r, fields, f->n);
+	else if (d == D_OK)
 		web_redirect(w, arena_printf(w->a, "/respond?token=%s&done=%s", url_encode(w->a, token),
 					     submit ? "handed-in" : "answers-saved"));
 	else if (d == D_CONFLICT)

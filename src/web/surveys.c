@@ -228,6 +228,7 @@ static void surveys_page(struct web *w, const struct errors *e, int status)
 	}
 	page_begin(w, _("Questionnaires"));
 	page_done_message(w);
+	html(w->out, "<p><a href=\"/studies\">%s</a></p>", _("Two-wave studies: an intervention and a comparison group measured twice"));
 	html(w->out, "<h2>%s</h2>", _("Waves"));
 	if (!nw)
 		html(w->out, "<p>%s</p>", _("No waves yet."));

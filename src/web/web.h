@@ -464,6 +464,13 @@ void page_person_erase(struct web *w);
 /* survey_compare.c: a wave compared by group, batch or unit, with another
  * wave, and with other organisations */
 void page_wave_compare(struct web *w);
+/* two_wave.c: two-wave studies */
+void page_studies(struct web *w);
+void page_instrument_own_result(struct web *w);
+void page_study_create(struct web *w);
+void page_study(struct web *w);
+void page_study_csv(struct web *w);
+void api_study_analysis(struct web *w);
 void page_wave_links(struct web *w);
 void page_wave_close(struct web *w);
 void page_wave_reminders(struct web *w);

@@ -215,13 +215,13 @@ const policy = {
   'GET /api/v1/search': 'signed_in', 'GET /feedback': 'signed_in',
   'GET /questionnaires': SURVEY, 'POST /instruments': SURVEY, 'GET /instruments/{id}': SURVEY,
   'GET /instruments/import': SURVEY, 'POST /instruments/import': SURVEY,
-  'POST /waves': SURVEY, 'POST /instruments/{id}/versions': SURVEY, 'GET /waves/{id}': SURVEY, 'GET /waves/{id}/links.csv': SURVEY, 'POST /waves/{id}/close': SURVEY, 'GET /waves/{id}/compare': SURVEY,
+  'POST /waves': SURVEY, 'POST /instruments/{id}/versions': SURVEY, 'POST /instruments/{id}/own-result': SURVEY, 'GET /waves/{id}': SURVEY, 'GET /waves/{id}/links.csv': SURVEY, 'POST /waves/{id}/close': SURVEY, 'GET /waves/{id}/compare': SURVEY, 'GET /studies': SURVEY, 'POST /studies': SURVEY, 'GET /studies/{id}': SURVEY, 'GET /studies/{id}/data.csv': SURVEY,
   'POST /waves/{id}/reminders': SURVEY, 'POST /waves/{id}/send': SURVEY, 'POST /waves/360': SURVEY,
   'GET /waves/{id}/export.csv': SURVEY, 'GET /waves/{id}/export.xlsx': SURVEY, 'GET /waves/{id}/export.sav': SURVEY,
   'GET /respond': 'public', 'POST /respond': 'public',
   // a member check's contact person, by personal link
   'GET /member-check': 'public', 'POST /member-check': 'public',
-  'GET /api/v1/waves': SURVEY, 'GET /api/v1/waves/{id}': SURVEY, 'GET /api/v1/waves/{id}/compare': SURVEY,
+  'GET /api/v1/waves': SURVEY, 'GET /api/v1/waves/{id}': SURVEY, 'GET /api/v1/waves/{id}/compare': SURVEY, 'GET /api/v1/studies/{id}/analysis': SURVEY,
 };
 
 test('every route declares who may call it, as the policy says', () => {

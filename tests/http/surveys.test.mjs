@@ -210,11 +210,12 @@ test('the owner, the facilitator, the participant, the mentor and the administra
     assert.equal(r.status, 403, `${who} POST /waves`);
     assert.equal((await as[who].post('/instruments', { key: 'live-final' })).status, 403, `${who} POST /instruments`);
   }
-  // the demo has twelve waves: in the politie the LiVe! final evaluation, a
+  // the demo has fourteen waves: in the politie the LiVe! final evaluation, a
   // 360° round and the two leadership scans of District Noord; one scan in
   // each of the five benchmark partners; in the gemeente the learning-climate
-  // scan of the circles, a 360° round and the scan of Afdeling S
-  assert.equal(one('SELECT count(*) FROM wave'), 12, 'no wave was started');
+  // scan of the circles, a 360° round, the scan of Afdeling S and the two
+  // measurements of the two-wave study
+  assert.equal(one('SELECT count(*) FROM wave'), 14, 'no wave was started');
 });
 
 test('the coach of another organisation gets 404 on the politie wave and cannot send to its groups', async () => {
@@ -228,7 +229,8 @@ test('the coach of another organisation gets 404 on the politie wave and cannot 
   assert.doesNotMatch(list.text, new RegExp(DEMO_WAVE), 'the politie wave is not listed');
   const listed = [...main(list.text).matchAll(/<a href="\/waves\/\d+">([^<]+)<\/a>/g)].map((m) => m[1]).sort();
   assert.deepEqual(listed, ['360°-feedback afdelingshoofd O', 'Leerklimaat na de leercirkels',
-    'Leiderschapsscan Afdeling S 2026'], 'only the gemeente\'s own waves');
+    'Leiderschapsscan Afdeling S 2026', 'Veranderleiderschap teamleiders — meting 1',
+    'Veranderleiderschap teamleiders — meting 2'], 'only the gemeente\'s own waves');
   // a wave of the politie's questionnaire, or to a politie group, is refused
   await as.gemeente.post('/instruments', { key: 'live-final' });
   const own = (await as.gemeente.get('/questionnaires')).text.match(/<option value="(\d+)">Eindevaluatie LiVe!<\/option>/)[1];

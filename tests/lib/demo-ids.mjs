@@ -123,7 +123,18 @@ async function orgIds(srv, org) {
   await researcher.post(`/research/${research}/feedback/partners`, { name: `Partner ${org}`, contact: '' });
   const researchPartner = first((await researcher.get(`/research/${research}/feedback`)).text,
     /action="\/research\/\d+\/feedback\/partners\/(\d+)\/release"/, 'research partner');
+  // a two-wave study of the organisation, made by the coordinator (measurement 2 in 9.5 months)
+  const at = (months, days) => {
+    const d = new Date();
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate() + days)).toISOString().slice(0, 10);
+  };
+  const madeStudy = await coach.post('/studies', [['name', `Matrix ${org}`], ['instrument_id', String(instrument)],
+    ['intervention_ids', String(people[0].id)], ['intervention_ids', String(people[1].id)],
+    ['comparison_ids', String(people[2].id)], ['comparison_ids', String(people[3].id)],
+    ['wave1_opens', at(0, 0)], ['wave1_closes', at(0, 14)], ['wave2_opens', at(9, 15)], ['wave2_closes', at(10, 0)]]);
+  const study = Number((madeStudy.headers.get('location') || '').match(/^\/studies\/(\d+)/)?.[1] ?? NOBODY);
   return {
+    study,
     research, researchCode, researchSource, researchPassage, researchFieldwork, memberCheck, memberCheckToken,
     researchPartner,
     unit: unit.id, person: people[0].id, account: me.id, grant: Number(grant[2]),
@@ -269,7 +280,7 @@ export function fill(pattern, set, method = 'GET') {
       meetings: 'meeting', frameworks: 'framework', logbook: 'logbook', 'reverse-mentoring': 'pair',
       waves: 'wave', instruments: 'instrument', calendar: 'feed', tokens: 'apitoken', organisations: 'organisation',
       sessions: 'session', 'method-steps': 'methodStep', methods: 'method', actions: 'action', 'peer-groups': 'peerGroup',
-      buddies: 'buddy', presentations: 'presentation', referrals: 'referral', research: 'research' };
+      buddies: 'buddy', presentations: 'presentation', referrals: 'referral', research: 'research', studies: 'study' };
     const k = kinds[parts[1]];
     if (k) return set[k];
     throw new Error('no id for ' + pattern);

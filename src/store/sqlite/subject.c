@@ -210,6 +210,13 @@ static const struct source {
 	{ "feedback_released", "feedback_release", NULL,
 	  "SELECT phase, shared, deliverable, released_at FROM feedback_release WHERE organisation_id = ?1 "
 	  "AND released_by IN " ACCOUNTS " ORDER BY id" },
+	/* two-wave studies the person is in (their answers: named_answers) */
+	{ "studies", "study_member", NULL,
+	  "SELECT s.name AS study, m.arm AS study_group FROM study_member m JOIN study s ON s.id = m.study_id "
+	  "WHERE m.organisation_id = ?1 AND m.person_id = ?2 ORDER BY s.id" },
+	{ "studies_made", "study", NULL,
+	  "SELECT name, datetime(created_at, 'unixepoch') AS created FROM study WHERE organisation_id = ?1 AND created_by IN "
+	  ACCOUNTS " ORDER BY id" },
 };
 
 int store_subject_rows(struct store *s, struct arena *a, long long org, long long person,
