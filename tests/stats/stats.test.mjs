@@ -43,8 +43,9 @@ function agrees(dir, name) {
   return compared;
 }
 
-// kappa-*: `leergang stats kappa`, compared in kappa.test.mjs (made by kappa.R)
-const cases = (dir) => readdirSync(dir).filter((f) => f.endsWith('.expected.json') && !/^(kappa|agreement)-/.test(f)).map((f) => f.replace(/\.expected\.json$/, '')).sort();
+// kappa-*: `leergang stats kappa`, compared in kappa.test.mjs (made by kappa.R);
+// agreement-* and twowave-*: their own commands, in agreement.test.mjs and two_wave.test.mjs
+const cases = (dir) => readdirSync(dir).filter((f) => f.endsWith('.expected.json') && !/^(kappa|agreement|twowave)-/.test(f)).map((f) => f.replace(/\.expected\.json$/, '')).sort();
 
 for (const name of cases(DATA)) {
   test(`shipped ${name}.csv agrees with R`, () => { agrees(DATA, name); });
