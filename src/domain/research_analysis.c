@@ -13,17 +13,22 @@
 
 static const char *const BREAKDOWNS[] = { "", "kind", "group", "batch", "period", "source", NULL };
 
-char *research_slice(struct arena *a, const char *s, long long start, long long end)
+void research_text_index(struct arena *a, const char *s, struct research_text *out)
 {
-	const char *p = s;
-	for (long long k = 0; *p && k < start; p++)
-		if (((unsigned char)p[1] & 0xC0) != 0x80)
-			k++;
-	const char *q = p;
-	for (long long k = start; *q && k < end; q++)
-		if (((unsigned char)q[1] & 0xC0) != 0x80)
-			k++;
-	return arena_strndup(a, p, (size_t)(q - p));
+	size_t bytes = strlen(s), n = 0;
+	size_t *at = arena_alloc(a, (bytes + 1) * sizeof(*at));
+	for (size_t i = 0; i < bytes; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			at[n++] = i;
+	at[n] = bytes;
+	*out = (struct research_text){ .s = s, .at = at, .n = n };
+}
+
+char *research_cut(struct arena *a, const struct research_text *t, long long start, long long end)
+{
+	size_t from = start < 0 ? 0 : (size_t)start > t->n ? t->n : (size_t)start;
+	size_t to = end < (long long)from ? from : (size_t)end > t->n ? t->n : (size_t)end;
+	return arena_strndup(a, t->s + t->at[from], t->at[to] - t->at[from]);
 }
 
 static bool space(char ch)
@@ -188,20 +193,23 @@ int research_quotes(struct ctx *c, long long project, long long code, bool pseud
 		return D_ERROR;
 	*out = arena_alloc(c->a, (nsels + 1) * sizeof(**out));
 	struct research_source body = { 0 };
+	struct research_text text = { 0 };
 	for (size_t i = 0; i < nsels; i++) {
 		bool has = false;
 		for (size_t k = 0; k < sels[i].ncodings; k++)
 			has |= sels[i].codings[k].code_id == code;
 		if (!has)
 			continue;
-		if (body.id != sels[i].source_id &&
-		    store_research_source_get(c->st, c->a, org, project, sels[i].source_id, &body))
-			return D_ERROR;
+		if (body.id != sels[i].source_id) {
+			if (store_research_source_get(c->st, c->a, org, project, sels[i].source_id, &body))
+				return D_ERROR;
+			research_text_index(c->a, body.body, &text);
+		}
 		struct research_quote *q = &(*out)[(*n)++];
 		q->source = source_of(v, sels[i].source_id);
 		q->start = sels[i].start;
 		q->end = sels[i].end;
-		q->text = research_slice(c->a, body.body, sels[i].start, sels[i].end);
+		q->text = research_cut(c->a, &text, sels[i].start, sels[i].end);
 		q->memo = sels[i].memo;
 		q->coder = "";
 		for (size_t u = 0; u < v->ncoders; u++)

@@ -67,7 +67,17 @@ MUST_CHECK int research_agreement(struct ctx *c, long long project, long long co
 				  const long long *sources, size_t nsources, bool with_uncoded,
 				  struct errors *e, struct research_agreement *out);
 
-/* The text of code points [start, end) of s. */
-char *research_slice(struct arena *a, const char *s, long long start, long long end);
+/* A text with the byte offset of each of its code points, for cutting
+ * many passages out of it: research_cut is then O(length of the passage),
+ * where counting from the start each time made a page with thousands of
+ * passages in a long interview quadratic. */
+struct research_text {
+	const char *s;
+	size_t *at;        /* at[i]: the byte of code point i; at[n]: the end */
+	size_t n;          /* code points */
+};
+void research_text_index(struct arena *a, const char *s, struct research_text *out);
+/* The text of code points [start, end) (clamped to the text). */
+char *research_cut(struct arena *a, const struct research_text *t, long long start, long long end);
 
 #endif

@@ -19,9 +19,9 @@
 #define PASSAGE_NAME_MAX 60   /* code points of a passage's text in its name */
 
 /* The first code points of s[start, end) (code points), as a passage's name. */
-static char *passage_name(struct arena *a, const char *s, long long start, long long end)
+static char *passage_name(struct arena *a, const struct research_text *t, long long start, long long end)
 {
-	char *name = research_slice(a, s, start, end - start < PASSAGE_NAME_MAX ? end : start + PASSAGE_NAME_MAX);
+	char *name = research_cut(a, t, start, end - start < PASSAGE_NAME_MAX ? end : start + PASSAGE_NAME_MAX);
 	for (char *x = name; *x; x++)
 		if (*x == '\n' || *x == '\t')
 			*x = ' ';
@@ -106,6 +106,8 @@ int research_export(struct ctx *c, long long project, const char *format, struct
 		o->text = research_pseudo_apply(a, ps, src[i].body, &sh, &nshift);
 		o->len = strlen(o->text);
 		o->chars = utf8_length(o->text);
+		struct research_text cut;
+		research_text_index(a, o->text, &cut);
 		/* the passages of this source (sels are by source, then start) */
 		while (si < nsels && sels[si].source_id < src[i].id)
 			si++;
@@ -122,7 +124,7 @@ int research_export(struct ctx *c, long long project, const char *format, struct
 			y->guid = x->guid;
 			y->start = (size_t)start;
 			y->end = (size_t)end;
-			y->name = passage_name(a, o->text, start, end);
+			y->name = passage_name(a, &cut, start, end);
 			y->user = "";
 			for (size_t u = 0; u < v.ncoders; u++)
 				if (v.coders[u].id == x->coder_id)

@@ -183,7 +183,9 @@ static const char *codes_on(struct web *w, const struct research_view *v, const 
 {
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < s->nsels; i++) {
-		if (s->sels[i].start >= end || s->sels[i].end <= start)
+		if (s->sels[i].start >= end)
+			break;   /* the passages come by start */
+		if (s->sels[i].end <= start)
 			continue;
 		for (size_t k = 0; k < s->sels[i].ncodings; k++) {
 			const struct research_code *c = research_code_find(v, s->sels[i].codings[k].code_id);
@@ -206,6 +208,8 @@ static void passages_table(struct web *w, const struct research_view *v, const s
 	html(w->out, "<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		     "<th scope=\"col\">%s</th><th scope=\"col\"><span class=\"visually-hidden\">%s</span></th></tr></thead><tbody>",
 	     _("Passage"), _("Codes"), _("Coder"), _("Memo"), _("Actions"));
+	struct research_text text;
+	research_text_index(w->a, s->s.body, &text);
 	for (size_t i = 0; i < s->nsels; i++) {
 		const struct research_selection *x = &s->sels[i];
 		const char *coder = "";
@@ -218,7 +222,7 @@ static void passages_table(struct web *w, const struct research_view *v, const s
 			buf_addf(&names, "%s%s", k ? ", " : "", c ? c->name : "?");
 		}
 		html(w->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td class=\"pre\">%s</td><td>",
-		     research_slice(w->a, s->s.body, x->start, x->end), arena_strndup(w->a, names.ptr ? names.ptr : "", names.len),
+		     research_cut(w->a, &text, x->start, x->end), arena_strndup(w->a, names.ptr ? names.ptr : "", names.len),
 		     coder, x->memo);
 		buf_release(&names);
 		html(w->out, "<form method=\"post\" action=\"/research/%lld/passages/%lld/remove\" class=\"inline\">", v->p.id,
