@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { compare } from './compare.mjs';
 
 export const root = resolve(import.meta.dirname, '..', '..');
 export const BIN = process.env.LEERGANG_BIN || join(root, 'build/release/leergang');
@@ -46,3 +48,28 @@ export function refused(args, pattern) {
   assert.equal(r.stderr.trimEnd().split('\n').length, 1, `one line: ${r.stderr}`);
   assert.match(r.stderr, pattern);
 }
+
+// `leergang stats CMD FILE ARGS...` that succeeds quietly, its JSON parsed
+// (which fails on NaN or Infinity).
+export function runStats(cmd, file, args) {
+  const r = leergang(['stats', cmd, file, ...args]);
+  assert.equal(r.status, 0, `leergang stats ${cmd} ${file} ${args.join(' ')} failed: ${r.stderr}`);
+  assert.equal(r.stderr, '', 'nothing on stderr');
+  return JSON.parse(r.stdout);
+}
+
+// The shipped case NAME of `stats CMD` (NAME.csv beside NAME.expected.json,
+// made by R, with the command's arguments in its _args, and in _file another
+// CSV where several cases share one) agrees with R to tol.
+export function agreesWithR(cmd, dir, name, tol) {
+  const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8'));
+  const actual = runStats(cmd, join(dir, expected._file ?? `${name}.csv`), expected._args);
+  const { errors, compared } = compare(expected, actual, tol, tol);
+  assert.deepEqual(errors, [], `${name}: leergang and R differ`);
+  assert.ok(compared > 0, `${name}: no numbers compared`);
+  return actual;
+}
+
+// The shipped cases whose names match re, sorted.
+export const shippedCases = (dir, re) => readdirSync(dir).filter((f) => f.endsWith('.expected.json') && re.test(f))
+  .map((f) => f.replace(/\.expected\.json$/, '')).sort();

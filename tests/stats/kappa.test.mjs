@@ -18,29 +18,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root, DATA, leergang, hasR, NO_R, withFile, refused, rscript } from './cli.mjs';
+import { root, DATA, leergang, hasR, NO_R, withFile, refused, rscript, runStats, agreesWithR, shippedCases } from './cli.mjs';
 import { compare } from './compare.mjs';
 
 const TOL = 1e-9;
 
-function run(file, args) {
-  const r = leergang(['stats', 'kappa', file, ...args]);
-  assert.equal(r.status, 0, `leergang stats kappa ${file} ${args.join(' ')} failed: ${r.stderr}`);
-  assert.equal(r.stderr, '', 'nothing on stderr');
-  return JSON.parse(r.stdout);  // fails on NaN or Infinity
-}
+const run = (file, args) => runStats('kappa', file, args);
 
-function agrees(dir, name) {
-  const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8'));
-  const actual = run(join(dir, `${name}.csv`), expected._args);
-  const { errors, compared } = compare(expected, actual, TOL, TOL);
-  assert.deepEqual(errors, [], `${name}: leergang and R differ`);
-  assert.ok(compared > 0, `${name}: no numbers compared`);
-  return actual;
-}
+const agrees = (dir, name) => agreesWithR('kappa', dir, name, TOL);
 
-const cases = (dir) => readdirSync(dir).filter((f) => /kappa-.*\.expected\.json$/.test(f))
-  .map((f) => f.replace(/\.expected\.json$/, '')).sort();
+const cases = (dir) => shippedCases(dir, /kappa-/);
 
 for (const name of cases(DATA))
   test(`shipped ${name}.csv agrees with R`, () => { agrees(DATA, name); });

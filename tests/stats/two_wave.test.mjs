@@ -15,30 +15,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root, DATA, leergang, hasR, NO_R, withFile, rscript } from './cli.mjs';
+import { root, DATA, leergang, hasR, NO_R, withFile, rscript, runStats, agreesWithR, shippedCases } from './cli.mjs';
 import { compare } from './compare.mjs';
 
 const TOL = 1e-9;
 const SCRIPT = join(root, 'tests/stats/two_wave.R');
 
-function run(file, args) {
-  const r = leergang(['stats', 'twowave', file, ...args]);
-  assert.equal(r.status, 0, `leergang stats twowave ${file} ${args.join(' ')} failed: ${r.stderr}`);
-  assert.equal(r.stderr, '', 'nothing on stderr');
-  return JSON.parse(r.stdout);
-}
+const run = (file, args) => runStats('twowave', file, args);
 
-function agrees(dir, name) {
-  const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8'));
-  const actual = run(join(dir, `${name}.csv`), expected._args);
-  const { errors, compared } = compare(expected, actual, TOL, TOL);
-  assert.deepEqual(errors, [], `${name}: leergang and R differ`);
-  assert.ok(compared > 0, `${name}: no numbers compared`);
-  return actual;
-}
+const agrees = (dir, name) => agreesWithR('twowave', dir, name, TOL);
 
-const cases = (dir) => readdirSync(dir).filter((f) => /twowave-.*\.expected\.json$/.test(f))
-  .map((f) => f.replace(/\.expected\.json$/, '')).sort();
+const cases = (dir) => shippedCases(dir, /twowave-/);
 
 for (const name of cases(DATA))
   test(`shipped ${name}.csv agrees with R`, () => { agrees(DATA, name); });
