@@ -5,6 +5,7 @@
 #include "formats/markdown.h"
 #include "store/store.h"
 
+#include <libxml/parser.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,11 @@ static int take_db_option(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	/* libxml2 (GraphML, REFI-QDA, documents) sets itself up on first use,
+	 * which is not safe when two server threads are first at once: a
+	 * GraphML download crashed in xmlTextWriterStartDocument under
+	 * concurrent requests. Once here, before any thread. */
+	xmlInitParser();
 	if (sodium_init() < 0)
 		die("cannot initialise libsodium");
 	/* the words the search index keeps of a Markdown text */
