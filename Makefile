@@ -6,7 +6,7 @@
 #   make SANITIZE=1 build the ASan+UBSan variant in build/asan/
 #   make fuzz       run every libFuzzer harness for FUZZ_SECONDS (60) each
 
-PKGS      := libmicrohttpd sqlite3 jansson libsodium libical libcmark pangocairo gsl xlsxwriter libxml-2.0 libcurl cjose librsvg-2.0 igraph libzip
+PKGS      := libmicrohttpd sqlite3 jansson libsodium libical libcmark pangocairo gsl xlsxwriter libxml-2.0 libcurl cjose librsvg-2.0 igraph libzip libpq
 CC        ?= cc
 VERSION   := 0.1.0
 SANITIZE  ?= 0
@@ -30,6 +30,7 @@ SRC       := $(sort $(wildcard src/*/*.c src/*/*/*.c))
 LIB_SRC   := $(filter-out src/cmd/%,$(SRC))
 CMD_SRC   := $(filter src/cmd/%,$(SRC))
 MIGRATIONS:= $(sort $(wildcard src/store/migrations/*.sql))
+PG_MIGRATIONS:= $(sort $(wildcard src/store/migrations/postgresql/*.sql))
 GEN       := $(B)/gen/migrations.c
 LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/migrations.o
 CMD_OBJ   := $(CMD_SRC:%.c=$(B)/%.o) $(B)/src/main.o
@@ -54,9 +55,10 @@ $(B)/%.o: %.c
 	@echo "  CC      $<"
 	@$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(GEN): $(MIGRATIONS) scripts/embed-migrations
+$(GEN): $(MIGRATIONS) $(PG_MIGRATIONS) scripts/embed-migrations
 	@mkdir -p $(dir $@)
-	@sh scripts/embed-migrations $(MIGRATIONS) > $@
+	@{ sh scripts/embed-migrations migrations $(MIGRATIONS) && \
+	   sh scripts/embed-migrations migrations_postgresql $(PG_MIGRATIONS); } > $@
 
 $(B)/gen/migrations.o: $(GEN)
 	@$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -113,9 +115,10 @@ build/fuzz/%.o: %.c
 # intermediates after building one (make check builds each on its own)
 .SECONDARY: $(FUZZ_OBJ)
 
-build/fuzz/gen/migrations.c: $(MIGRATIONS) scripts/embed-migrations
+build/fuzz/gen/migrations.c: $(MIGRATIONS) $(PG_MIGRATIONS) scripts/embed-migrations
 	@mkdir -p $(dir $@)
-	sh scripts/embed-migrations $(MIGRATIONS) > $@
+	{ sh scripts/embed-migrations migrations $(MIGRATIONS) && \
+	  sh scripts/embed-migrations migrations_postgresql $(PG_MIGRATIONS); } > $@
 
 build/fuzz/gen/migrations.o: build/fuzz/gen/migrations.c
 	clang $(FUZZ_FLAGS) -c -o $@ $<

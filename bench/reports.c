@@ -21,7 +21,7 @@
 #include "core/buf.h"
 #include "formats/markdown.h"
 #include "store/store.h"
-#include "store/sqlite/internal.h"
+#include "store/sql/internal.h"
 
 #include <stdbool.h>
 #include <stdint.h>

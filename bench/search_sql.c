@@ -14,7 +14,7 @@
  *   in scope        count(*) of the matches after the join with
  *                   search_doc and the organisation/group filter
  *   no snippet      store_search()'s SQL without the snippet() column
- *   store_search    store_search() itself (src/store/sqlite/report.c)
+ *   store_search    store_search() itself (src/store/sql/report.c)
  *   search_run      domain/search.c: store_search() plus the privacy check,
  *                   titles, anonymising and audit record of every result
  *                   (what a page or API request does besides HTML/JSON)
@@ -58,7 +58,7 @@
 #include "store/report.h"
 #include "formats/markdown.h"
 #include "store/store.h"
-#include "store/sqlite/internal.h"
+#include "store/sql/internal.h"
 #include "store/group.h"
 
 #include <pthread.h>
@@ -76,7 +76,7 @@ static const char *const queries[] = { "vergadering", "klokkenluidersregeling", 
 	" AND ((?3 <> 0 AND d.person_id = ?3) OR (?5 <> 0 AND d.group_id IS NOT NULL)" \
 	"  OR d.group_id IN (SELECT value FROM json_each(?4)))"
 
-/* store_search()'s statement, as in src/store/sqlite/report.c (2026-11-29) */
+/* store_search()'s statement, as in src/store/sql/report.c (2026-11-29) */
 static const char sql_store[] =
 	"SELECT d.id, d.kind, d.ref_id, ifnull(d.group_id, 0), ifnull(d.person_id, 0),"
 	" snippet(search_text, -1, char(1), char(2), '…', 24), search_text.rank"

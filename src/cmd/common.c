@@ -46,7 +46,8 @@ struct store *cmd_open(bool create)
 {
 	struct buf err = BUF_INIT;
 	struct store *st;
-	if (access(cmd_db_path, F_OK) != 0) {
+	bool server = store_is_postgresql(cmd_db_path);
+	if (!server && access(cmd_db_path, F_OK) != 0) {
 		if (!create)
 			die("no database at %s; run 'leergang init' first (or give --db PATH)", cmd_db_path);
 		make_parent_dir(cmd_db_path);
@@ -56,7 +57,14 @@ struct store *cmd_open(bool create)
 	/* the key that seals identity providers' client secrets lives beside
 	 * the database, not in it */
 	char key_file[4096];
-	snprintf(key_file, sizeof(key_file), "%s.oidc-key", cmd_db_path);
+	/* on PostgreSQL, where there is no file to put it beside, in var/ or
+	 * where LEERGANG_OIDC_KEY says (every server of one installation needs
+	 * the same key: copy the file) */
+	const char *pg_key = getenv("LEERGANG_OIDC_KEY");
+	if (server)
+		snprintf(key_file, sizeof(key_file), "%s", pg_key && *pg_key ? pg_key : "var/postgresql.oidc-key");
+	else
+		snprintf(key_file, sizeof(key_file), "%s.oidc-key", cmd_db_path);
 	oidc_key_file_set(key_file);
 	int applied = 0;
 	if (store_migrate(st, &applied, &err))

@@ -6,7 +6,7 @@
  * accounting of seed 000 §9.1 (registered, stopped, completed, responded,
  * not responded, response rate).
  *
- * Anonymous waves keep anonymity in storage (store/sqlite/instrument.c,
+ * Anonymous waves keep anonymity in storage (store/sql/instrument.c,
  * domain/disclosure.h): nothing written when a response is submitted (the
  * response, the audit log) can lead back to the link or the person, and
  * the group and unit it keeps are shared by at least DISCLOSURE_MIN

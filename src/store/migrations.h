@@ -10,5 +10,9 @@ struct migration {
 };
 
 extern const struct migration migrations[];
+/* PostgreSQL's, from src/store/migrations/postgresql/: its first is a
+ * baseline equal to SQLite's schema at that number; after it they go in
+ * step with SQLite's, number for number. */
+extern const struct migration migrations_postgresql[];
 
 #endif

@@ -37,7 +37,9 @@ struct store;
 typedef void (*store_words_fn)(struct buf *b, const char *text, size_t len);
 void store_use_words(store_words_fn fn);
 
-/* lifecycle */
+/* lifecycle. path is an SQLite file, or a PostgreSQL connection URI
+ * (postgresql://...), which store_is_postgresql tells. */
+bool store_is_postgresql(const char *path);
 MUST_CHECK int store_open(const char *path, struct store **out, struct buf *err);
 void store_close(struct store *s);
 MUST_CHECK int store_migrate(struct store *s, int *applied, struct buf *err);

@@ -1,5 +1,5 @@
 /* test_fts_dutch.c — the FTS5 tokenizer "dutch" and the SQL function
- * md_plain() (store/sqlite/search_fn.c), on an in-memory store opened by
+ * md_plain() (store/sql/search_fn.c), on an in-memory store opened by
  * store_open(), so the registration is the one every connection gets.
  *
  * The stems below were observed by running libstemmer 2.2.0 (Debian
@@ -24,7 +24,7 @@
  * ontwikkelde -> ontwikkeld, vergaderde -> vergaderd. */
 #include "test.h"
 #include "formats/markdown.h"
-#include "store/sqlite/internal.h"
+#include "store/sql/internal.h"
 #include "store/store.h"
 #include "core/compiler.h"
 

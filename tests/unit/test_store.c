@@ -5,7 +5,7 @@
 #include "fixture.h"
 #include "store/signin.h"
 #include "store/migrations.h"
-#include "store/sqlite/internal.h"
+#include "store/sql/internal.h"
 #include "store/store.h"
 
 #include <ctype.h>
@@ -1311,13 +1311,13 @@ TEST(store_statement_cache_grows)
 	FIXTURE(f);
 	enum { N = 1500 };
 	char **sql = arena_alloc(&f.a, N * sizeof(*sql));
-	sqlite3_stmt **first = arena_alloc(&f.a, N * sizeof(*first));
+	struct query **first = arena_alloc(&f.a, N * sizeof(*first));
 	bool ok = true;
 	for (int i = 0; i < N && ok; i++) {
 		sql[i] = arena_printf(&f.a, "SELECT %d", i);
 		first[i] = stmt(f.st, sql[i]);
-		ok = sqlite3_step(first[i]) == SQLITE_ROW && sqlite3_column_int(first[i], 0) == i;
-		sqlite3_reset(first[i]);
+		ok = q_step(first[i]) == Q_ROW && q_int(first[i], 0) == i;
+		q_reset(first[i]);
 	}
 	CHECK(ok);
 	/* the fixture's own statements are there too */

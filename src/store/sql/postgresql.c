@@ -1,0 +1,406 @@
+/* postgresql.c — the PostgreSQL connection (libpq): opening by URI, the
+ * queries prepared once per connection with their ?N parameters turned
+ * into $N, run with the values as text (bytea as binary), rows read from
+ * the result, errors mapped to store_rc by SQLSTATE.
+ *
+ * Two habits of SQLite the queries count on are kept here:
+ * - a failed statement inside a transaction fails alone (SQLite undoes
+ *   just that statement; PostgreSQL would abort the whole transaction), so
+ *   a statement that writes runs inside its own savepoint there;
+ * - one writer at a time (db.c store_begin takes an advisory lock). */
+#include "internal.h"
+#include "backend.h"
+
+#include <stdio.h>
+#include "core/die.h"
+
+#include <assert.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { OID_BOOL = 16, OID_BYTEA = 17, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_FLOAT4 = 700,
+       OID_FLOAT8 = 701, OID_NUMERIC = 1700 };
+
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+static void set_error(struct store *s, const char *msg)
+{
+	free(s->pg_error);
+	s->pg_error = xstrdup(msg ? msg : "");
+}
+
+/* A failed result as a store_rc, by its SQLSTATE. */
+static int error_rc(struct store *s, const PGresult *res)
+{
+	set_error(s, res ? PQresultErrorMessage(res) : PQerrorMessage(s->pg));
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	if (!state)
+		return ST_ERROR;
+	if (!strcmp(state, "23505"))
+		return ST_CONFLICT;
+	if (!strcmp(state, "23503") || !strcmp(state, "23514") || !strcmp(state, "23502"))
+		return ST_INVALID;
+	if (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03"))
+		return ST_BUSY;
+	return ST_ERROR;
+}
+
+int postgresql_open(struct store *s, struct buf *err)
+{
+	s->pg = PQconnectdb(s->path);
+	if (!s->pg || PQstatus(s->pg) != CONNECTION_OK) {
+		buf_addf(err, "cannot connect to the PostgreSQL database: %s",
+			 s->pg ? PQerrorMessage(s->pg) : "out of memory");
+		return ST_ERROR;
+	}
+	PQsetNoticeProcessor(s->pg, quiet, NULL);
+	return postgresql_exec(s, "SET client_min_messages = warning; SET TIME ZONE 'UTC'", err);
+}
+
+void postgresql_close(struct store *s)
+{
+	PQfinish(s->pg);
+	free(s->pg_error);
+}
+
+int postgresql_exec(struct store *s, const char *sql, struct buf *err)
+{
+	PGresult *res = PQexec(s->pg, sql);
+	ExecStatusType st = PQresultStatus(res);
+	int r = ST_OK;
+	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+		r = error_rc(s, res);
+		if (err)
+			buf_addf(err, "%s", s->pg_error);
+	} else if (!strcmp(PQcmdStatus(res), "ROLLBACK") && strstr(sql, "COMMIT")) {
+		/* a COMMIT of a transaction that had failed */
+		set_error(s, "the transaction failed and was rolled back");
+		if (err)
+			buf_addf(err, "%s", s->pg_error);
+		r = ST_ERROR;
+	}
+	PQclear(res);
+	return r;
+}
+
+int postgresql_schema_version(struct store *s)
+{
+	PGresult *res = PQexec(s->pg, "SELECT to_regclass('schema_migration') IS NOT NULL");
+	bool have = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 && *PQgetvalue(res, 0, 0) == 't';
+	PQclear(res);
+	if (!have)
+		return 0;
+	res = PQexec(s->pg, "SELECT coalesce(max(number), 0) FROM schema_migration");
+	int v = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 ? atoi(PQgetvalue(res, 0, 0)) : 0;
+	PQclear(res);
+	return v;
+}
+
+/* The query's text with SQLite's parameters (?N, or ? for the next
+ * number) as PostgreSQL's $N, outside quotes; *n the highest number. */
+static char *translate(const char *sql, int *n)
+{
+	struct buf b = BUF_INIT;
+	int high = 0;
+	char quote = 0;
+	for (const char *p = sql; *p; p++) {
+		if (quote) {
+			buf_addch(&b, *p);
+			if (*p == quote)
+				quote = 0;
+			continue;
+		}
+		if (*p == '\'' || *p == '"') {
+			quote = *p;
+			buf_addch(&b, *p);
+			continue;
+		}
+		if (*p != '?') {
+			buf_addch(&b, *p);
+			continue;
+		}
+		int k;
+		if (isdigit((unsigned char)p[1])) {
+			k = (int)strtol(p + 1, (char **)&p, 10);
+			p--;
+		} else {
+			k = high + 1;
+		}
+		if (k > high)
+			high = k;
+		buf_addf(&b, "$%d", k);
+	}
+	*n = high;
+	return buf_detach(&b, NULL);
+}
+
+/* Whether a statement may change rows (then it runs in a savepoint inside
+ * a transaction). */
+static bool writes(const char *sql)
+{
+	while (isspace((unsigned char)*sql) || *sql == '(')
+		sql++;
+	if (!strncasecmp(sql, "SELECT", 6) || !strncasecmp(sql, "VALUES", 6))
+		return false;
+	if (!strncasecmp(sql, "WITH", 4))
+		return strcasestr(sql, "INSERT ") || strcasestr(sql, "UPDATE ") || strcasestr(sql, "DELETE ");
+	return true;
+}
+
+void postgresql_prepare(struct store *s, struct query *q, const char *sql)
+{
+	q->sql = translate(sql, &q->nparams);
+	snprintf(q->name, sizeof(q->name), "q%u", ++s->pg_queries);
+	q->writes = writes(sql);
+	size_t n = q->nparams ? (size_t)q->nparams : 1;
+	q->types = xcalloc(n, sizeof(*q->types));
+	q->vals = xcalloc(n, sizeof(*q->vals));
+	q->lens = xcalloc(n, sizeof(*q->lens));
+	q->fmts = xcalloc(n, sizeof(*q->fmts));
+	q->blobrow = -1;
+}
+
+static void free_blobs(struct query *q)
+{
+	if (!q->blobs)
+		return;
+	int nf = q->res ? PQnfields(q->res) : 0;
+	for (int i = 0; i < nf; i++)
+		PQfreemem(q->blobs[i]);
+	free(q->blobs);
+	free(q->bloblens);
+	q->blobs = NULL;
+	q->bloblens = NULL;
+	q->blobrow = -1;
+}
+
+void query_free(struct query *q)
+{
+	if (q->lite) {
+		sqlite3_finalize(q->lite);
+		return;
+	}
+	pgq_reset(q);
+	pgq_clear(q);
+	if (q->desc)
+		PQclear(q->desc);
+	free(q->sql);
+	free(q->types);
+	free(q->vals);
+	free(q->lens);
+	free(q->fmts);
+}
+
+void pgq_reset(struct query *q)
+{
+	free_blobs(q);
+	if (q->res)
+		PQclear(q->res);
+	q->res = NULL;
+	q->ran = false;
+	q->row = -1;
+	q->nrows = 0;
+}
+
+void pgq_clear(struct query *q)
+{
+	for (int i = 0; i < q->nparams; i++) {
+		free(q->vals[i]);
+		q->vals[i] = NULL;
+		q->lens[i] = 0;
+		q->fmts[i] = 0;
+	}
+}
+
+void pgq_bind(struct query *q, int i, Oid type, const char *v, int len, int fmt)
+{
+	assert(i >= 1 && i <= q->nparams);
+	i--;
+	free(q->vals[i]);
+	q->vals[i] = NULL;
+	if (v) {
+		size_t n = fmt ? (size_t)len : strlen(v);
+		q->vals[i] = xmalloc(n + 1);
+		memcpy(q->vals[i], v, n);
+		q->vals[i][n] = 0;
+	}
+	q->lens[i] = len;
+	q->fmts[i] = fmt;
+	if (!q->prepared && v)
+		q->types[i] = type;
+}
+
+void pgq_bind_int64(struct query *q, int i, long long v)
+{
+	char t[24];
+	snprintf(t, sizeof(t), "%lld", v);
+	pgq_bind(q, i, OID_INT8, t, 0, 0);
+}
+
+void pgq_bind_double(struct query *q, int i, double v)
+{
+	char t[40];
+	snprintf(t, sizeof(t), "%.17g", v);
+	pgq_bind(q, i, OID_FLOAT8, t, 0, 0);
+}
+
+static void ensure_prepared(struct query *q)
+{
+	if (q->prepared)
+		return;
+	PGresult *res = PQprepare(q->s->pg, q->name, q->sql, q->nparams, q->types);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		die("store: cannot prepare statement: %s\n%s", PQresultErrorMessage(res), q->sql);
+	PQclear(res);
+	q->prepared = true;
+}
+
+static int run(struct query *q)
+{
+	struct store *s = q->s;
+	ensure_prepared(q);
+	bool savepoint = q->writes && !autocommit(s);
+	if (savepoint && postgresql_exec(s, "SAVEPOINT lgq", NULL))
+		return ST_ERROR;
+	q->res = PQexecPrepared(s->pg, q->name, q->nparams, (const char *const *)q->vals, q->lens, q->fmts, 0);
+	ExecStatusType st = PQresultStatus(q->res);
+	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+		int r = error_rc(s, q->res);
+		if (savepoint)
+			(void)postgresql_exec(s, "ROLLBACK TO SAVEPOINT lgq; RELEASE SAVEPOINT lgq", NULL);
+		return r;
+	}
+	if (savepoint && postgresql_exec(s, "RELEASE SAVEPOINT lgq", NULL))
+		return ST_ERROR;
+	const char *changed = PQcmdTuples(q->res);
+	if (*changed)
+		s->pg_changes = atoll(changed);
+	q->nrows = PQntuples(q->res);
+	q->row = -1;
+	return ST_OK;
+}
+
+int pgq_step(struct query *q)
+{
+	if (!q->ran) {
+		q->ran = true;
+		q->err = run(q);
+	}
+	if (q->err)
+		return q->err;
+	if (q->row < q->nrows)
+		q->row++;
+	return q->row < q->nrows ? Q_ROW : Q_DONE;
+}
+
+static const char *value(struct query *q, int i)
+{
+	assert(q->res && q->row >= 0 && q->row < q->nrows && i < PQnfields(q->res));
+	return PQgetisnull(q->res, q->row, i) ? NULL : PQgetvalue(q->res, q->row, i);
+}
+
+long long pgq_int64(struct query *q, int i)
+{
+	const char *v = value(q, i);
+	if (!v)
+		return 0;
+	if (*v == 't' || *v == 'f')  /* a comparison's boolean */
+		return *v == 't';
+	return strchr(v, '.') || strchr(v, 'e') ? (long long)strtod(v, NULL) : strtoll(v, NULL, 10);
+}
+
+double pgq_double(struct query *q, int i)
+{
+	const char *v = value(q, i);
+	if (!v)
+		return 0;
+	if (*v == 't' || *v == 'f')
+		return *v == 't';
+	return strtod(v, NULL);
+}
+
+const char *pgq_text(struct query *q, int i)
+{
+	if (PQftype(q->res, i) == OID_BYTEA)
+		return pgq_blob(q, i);
+	return value(q, i);
+}
+
+/* A bytea column of the current row, decoded once. */
+const void *pgq_blob(struct query *q, int i)
+{
+	const char *v = value(q, i);
+	if (!v)
+		return NULL;
+	if (PQftype(q->res, i) != OID_BYTEA)
+		return v;
+	int nf = PQnfields(q->res);
+	if (q->blobrow != q->row) {
+		free_blobs(q);
+		q->blobs = xcalloc((size_t)nf, sizeof(*q->blobs));
+		q->bloblens = xcalloc((size_t)nf, sizeof(*q->bloblens));
+		q->blobrow = q->row;
+	}
+	if (!q->blobs[i]) {
+		q->blobs[i] = PQunescapeBytea((const unsigned char *)v, &q->bloblens[i]);
+		if (!q->blobs[i])
+			die("store: out of memory");
+	}
+	return q->blobs[i];
+}
+
+int pgq_bytes(struct query *q, int i)
+{
+	const char *v = value(q, i);
+	if (!v)
+		return 0;
+	if (PQftype(q->res, i) != OID_BYTEA)
+		return PQgetlength(q->res, q->row, i);
+	(void)pgq_blob(q, i);
+	return (int)q->bloblens[i];
+}
+
+/* The description of the result, before or after a run. */
+static const PGresult *shape(struct query *q)
+{
+	if (q->res)
+		return q->res;
+	if (!q->desc) {
+		ensure_prepared(q);
+		q->desc = PQdescribePrepared(q->s->pg, q->name);
+	}
+	return q->desc;
+}
+
+int pgq_column_count(struct query *q)
+{
+	return PQnfields(shape(q));
+}
+
+const char *pgq_column_name(struct query *q, int i)
+{
+	return PQfname(shape(q), i);
+}
+
+bool pgq_is_numeric(struct query *q, int i)
+{
+	Oid t = PQftype(shape(q), i);
+	return !PQgetisnull(q->res, q->row, i) && (t == OID_INT2 || t == OID_INT4 || t == OID_INT8 ||
+						   t == OID_FLOAT4 || t == OID_FLOAT8 || t == OID_NUMERIC);
+}
+
+/* The id the last INSERT drew from its table's identity sequence. */
+long long pgq_last_id(struct store *s)
+{
+	PGresult *res = PQexec(s->pg, "SELECT lastval()");
+	long long id = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 ? atoll(PQgetvalue(res, 0, 0)) : 0;
+	if (!id)
+		(void)error_rc(s, res);
+	PQclear(res);
+	return id;
+}
