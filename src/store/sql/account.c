@@ -1,7 +1,7 @@
 /* account.c — accounts, role grants and sessions in SQLite. */
 #include "internal.h"
 
-#define ACCOUNT_COLS "id, organisation_id, ifnull(person_id, 0), email, display_name, password_hash, active, invited_at"
+#define ACCOUNT_COLS "id, organisation_id, coalesce(person_id, 0), email, display_name, password_hash, active, invited_at"
 
 static void read_account(struct arena *a, struct query *st, struct account *o)
 {

@@ -23,7 +23,7 @@ int store_audit_add(struct store *s, long long org, long long actor_id, const ch
  * The person filter is "?4 = '' OR ...". */
 #define AUDIT_WHO " AND (?4 = '' OR instr(lower(actor), lower(?4)) > 0 OR actor_id IN (SELECT id FROM account" \
 	" WHERE organisation_id = ?1 AND instr(lower(display_name), lower(?4)) > 0))"
-#define AUDIT_COLS "SELECT id, ifnull(organisation_id, 0), ifnull(actor_id, 0), object_id, at, actor, action, object_kind, detail"
+#define AUDIT_COLS "SELECT id, coalesce(organisation_id, 0), coalesce(actor_id, 0), object_id, at, actor, action, object_kind, detail"
 
 static const char *const audit_count_sql[2] = {
 	"SELECT count(*) FROM audit_log WHERE organisation_id = ?1 AND at >= ?2 AND at < ?3" AUDIT_WHO,

@@ -3,9 +3,9 @@
 #include "internal.h"
 #include "store/case_session.h"
 
-#define SESSION_COLS "x.id, x.group_id, x.method_id, ifnull(x.case_person_id, 0), x.step, x.held_on, x.case_title," \
-	" x.case_question, x.case_context, x.summary, x.sharpened, m.name, ifnull(p.name, ''), x.step_since," \
-	" ifnull(x.peer_group_id, 0), ifnull(x.leader_id, 0)"
+#define SESSION_COLS "x.id, x.group_id, x.method_id, coalesce(x.case_person_id, 0), x.step, x.held_on, x.case_title," \
+	" x.case_question, x.case_context, x.summary, x.sharpened, m.name, coalesce(p.name, ''), x.step_since," \
+	" coalesce(x.peer_group_id, 0), coalesce(x.leader_id, 0)"
 #define SESSION_FROM " FROM case_session x JOIN session_method m ON m.id = x.method_id" \
 	" LEFT JOIN person p ON p.id = x.case_person_id"
 

@@ -148,8 +148,10 @@ int inserted(struct store *s, int r, long long *id)
 
 void bind_text(struct query *st, int i, const char *v)
 {
-	if (!v)
-		q_bind_null(st, i);
+	if (!v && st->lite)
+		sqlite3_bind_null(st->lite, i);
+	else if (!v)
+		pgq_bind(st, i, 25 /* text */, NULL, 0, 0);
 	else if (st->lite)
 		sqlite3_bind_text(st->lite, i, v, -1, SQLITE_TRANSIENT);
 	else
@@ -160,8 +162,10 @@ void bind_ref(struct query *st, int i, long long id)
 {
 	if (id > 0)
 		q_bind_int64(st, i, id);
+	else if (st->lite)
+		sqlite3_bind_null(st->lite, i);
 	else
-		q_bind_null(st, i);
+		pgq_bind(st, i, 20 /* bigint */, NULL, 0, 0);
 }
 
 char *col_text(struct arena *a, struct query *st, int i)

@@ -116,7 +116,7 @@ int store_element_list(struct store *s, struct arena *a, long long org, long lon
 		"  WHERE framework_id = ?2 AND organisation_id = ?1 AND parent_id IS NULL"
 		" UNION ALL"
 		" SELECT e.id, t.depth + 1, t.k || '.' || printf('%08d', e.position) FROM framework_element e JOIN t ON e.parent_id = t.id"
-		") SELECT e.id, e.framework_id, ifnull(e.parent_id, 0), e.position, t.depth, e.code, e.kind, e.name,"
+		") SELECT e.id, e.framework_id, coalesce(e.parent_id, 0), e.position, t.depth, e.code, e.kind, e.name,"
 		" e.description, e.source, e.synonyms FROM t JOIN framework_element e ON e.id = t.id ORDER BY t.k");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, framework_id);

@@ -21,7 +21,7 @@ static void read_counts(struct query *st, int col, struct enrolment_counts *c)
 int store_batch_add(struct store *s, long long org, long long programme_id, const char *name, long long *id)
 {
 	struct query *st = stmt(s, "INSERT INTO batch(organisation_id, programme_id, number, name)"
-				" SELECT ?1, ?2, ifnull((SELECT max(number) FROM batch WHERE programme_id = ?2), 0) + 1, ?3"
+				" SELECT ?1, ?2, coalesce((SELECT max(number) FROM batch WHERE programme_id = ?2), 0) + 1, ?3"
 				" WHERE EXISTS (SELECT 1 FROM programme WHERE id = ?2 AND organisation_id = ?1)");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, programme_id);
@@ -112,7 +112,7 @@ int store_group_update(struct store *s, long long org, const struct learning_gro
 }
 
 #define GROUP_COLS \
-	"g.id, g.batch_id, b.programme_id, ifnull(g.mentor_id, 0), ifnull(g.facilitator_id, 0), b.number, g.name," \
+	"g.id, g.batch_id, b.programme_id, coalesce(g.mentor_id, 0), coalesce(g.facilitator_id, 0), b.number, g.name," \
 	" g.pair_status, b.name, p.name, mp.name, fp.name," COUNTS("g.id")
 #define GROUP_FROM \
 	" FROM learning_group g JOIN batch b ON b.id = g.batch_id JOIN programme p ON p.id = b.programme_id" \

@@ -16,8 +16,8 @@
 
 #define INSTRUMENT_COLS \
 	"i.id, i.key, i.name, i.description, i.source, i.created_at," \
-	" ifnull((SELECT max(version) FROM instrument_version WHERE instrument_id = i.id), 0)," \
-	" ifnull((SELECT id FROM instrument_version WHERE instrument_id = i.id ORDER BY version DESC LIMIT 1), 0)"
+	" coalesce((SELECT max(version) FROM instrument_version WHERE instrument_id = i.id), 0)," \
+	" coalesce((SELECT id FROM instrument_version WHERE instrument_id = i.id ORDER BY version DESC LIMIT 1), 0)"
 
 static void read_instrument(struct arena *a, struct query *st, struct instrument *x)
 {
@@ -88,7 +88,7 @@ int store_version_add(struct store *s, long long org, const struct instrument_ve
 {
 	struct query *st = stmt(s,
 		"INSERT INTO instrument_version(organisation_id, instrument_id, version, note, created_at)"
-		" SELECT ?1, ?2, ifnull((SELECT max(version) FROM instrument_version WHERE instrument_id = ?2), 0) + 1, ?3, ?4"
+		" SELECT ?1, ?2, coalesce((SELECT max(version) FROM instrument_version WHERE instrument_id = ?2), 0) + 1, ?3, ?4"
 		" WHERE EXISTS (SELECT 1 FROM instrument WHERE id = ?2 AND organisation_id = ?1)");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, v->instrument_id);
@@ -182,7 +182,7 @@ int store_version_get(struct store *s, struct arena *a, long long org, long long
 	cap = 0;
 	out->items = NULL;
 	out->nitems = 0;
-	st = stmt(s, "SELECT id, version_id, ifnull(section_id, 0), position, code, kind, text, scale, reversed, required,"
+	st = stmt(s, "SELECT id, version_id, coalesce(section_id, 0), position, code, kind, text, scale, reversed, required,"
 		     " left_label, right_label, allows_dont_know FROM instrument_item WHERE version_id = ? ORDER BY position");
 	q_bind_int64(st, 1, id);
 	while ((rc = q_step(st)) == Q_ROW) {
@@ -233,10 +233,10 @@ int store_version_get(struct store *s, struct arena *a, long long org, long long
 /* counts: WAVE_COUNTS, or "0, 0" where they are not wanted (a pass over
  * every invitation of the wave, 200,000 in a large one) */
 #define WAVE_COLS(counts) \
-	"w.id, w.version_id, ifnull(w.population_id, 0), ifnull(w.created_by, 0), w.name, w.population, w.opens_on," \
+	"w.id, w.version_id, coalesce(w.population_id, 0), coalesce(w.created_by, 0), w.name, w.population, w.opens_on," \
 	" w.closes_on, w.anonymous, w.created_at, i.name, i.id, v.version, " counts ", w.link_key," \
-	" ifnull(w.subject_id, 0), ifnull((SELECT name FROM person WHERE id = w.subject_id), '')," \
-	" ifnull(w.closed_at, 0), w.report_cells, w.purpose"
+	" coalesce(w.subject_id, 0), coalesce((SELECT name FROM person WHERE id = w.subject_id), '')," \
+	" coalesce(w.closed_at, 0), w.report_cells, w.purpose"
 #define WAVE_COUNTS \
 	"(SELECT count(*) FROM invitation WHERE wave_id = w.id AND enrolment_status <> 'stopped')," \
 	" (SELECT count(*) FROM invitation WHERE wave_id = w.id AND responded = 1)"
@@ -350,10 +350,10 @@ int store_wave_set_report_cells(struct store *s, long long org, long long wave_i
 /* ---- invitations ---- */
 
 #define INVITATION_COLS \
-	"v.id, v.wave_id, ifnull(v.person_id, 0), CASE WHEN v.email <> '' THEN v.email ELSE ifnull(p.email, '') END," \
-	" v.enrolment_status, v.responded, v.reminders, ifnull(p.name, ''), v.rater_role, ifnull(v.mailed_at, 0)," \
-	" ifnull(v.report_group_id, 0), ifnull(v.report_unit_id, 0), v.report_role, v.discarded_draft," \
-	" ifnull(p.employee_id, '')"
+	"v.id, v.wave_id, coalesce(v.person_id, 0), CASE WHEN v.email <> '' THEN v.email ELSE coalesce(p.email, '') END," \
+	" v.enrolment_status, v.responded, v.reminders, coalesce(p.name, ''), v.rater_role, coalesce(v.mailed_at, 0)," \
+	" coalesce(v.report_group_id, 0), coalesce(v.report_unit_id, 0), v.report_role, v.discarded_draft," \
+	" coalesce(p.employee_id, '')"
 #define INVITATION_FROM " FROM invitation v LEFT JOIN person p ON p.id = v.person_id"
 
 static void read_invitation(struct arena *a, struct query *st, struct invitation *x)
@@ -642,8 +642,8 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 int store_answers(struct store *s, struct arena *a, long long org, long long wave_id, struct answer_row **out,
 		  size_t *n)
 {
-	struct query *st = stmt(s, "SELECT r.id, x.item_id, ifnull(r.group_id, 0), ifnull(r.unit_id, 0), x.value IS NOT NULL,"
-				   " ifnull(x.value, 0), x.text, r.rater_role, ifnull(v.person_id, 0), x.dont_know FROM response r"
+	struct query *st = stmt(s, "SELECT r.id, x.item_id, coalesce(r.group_id, 0), coalesce(r.unit_id, 0), x.value IS NOT NULL,"
+				   " coalesce(x.value, 0), x.text, r.rater_role, coalesce(v.person_id, 0), x.dont_know FROM response r"
 				   " JOIN answer x ON x.response_id = r.id LEFT JOIN invitation v ON v.id = r.invitation_id"
 				   " WHERE r.organisation_id = ? AND r.wave_id = ? ORDER BY r.id, x.item_id");
 	q_bind_int64(st, 1, org);

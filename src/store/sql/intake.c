@@ -6,7 +6,7 @@
 
 int store_intake_get(struct store *s, struct arena *a, long long org, long long enrolment_id, struct intake *out)
 {
-	struct query *st = stmt(s, "SELECT id, enrolment_id, ifnull(recorded_by, 0), held_on, expectations, updated_at"
+	struct query *st = stmt(s, "SELECT id, enrolment_id, coalesce(recorded_by, 0), held_on, expectations, updated_at"
 				" FROM intake WHERE organisation_id = ? AND enrolment_id = ?");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, enrolment_id);
@@ -123,7 +123,7 @@ int store_closing_put(struct store *s, long long org, const struct closing_talk 
 int store_closing_counts(struct store *s, long long org, long long group_id, long long *offered, long long *held,
 			 long long *declined)
 {
-	struct query *st = stmt(s, "SELECT count(*), ifnull(sum(c.outcome = 'held'), 0), ifnull(sum(c.outcome = 'declined'), 0)"
+	struct query *st = stmt(s, "SELECT count(*), coalesce(sum(c.outcome = 'held'), 0), coalesce(sum(c.outcome = 'declined'), 0)"
 				" FROM closing_talk c JOIN enrolment e ON e.id = c.enrolment_id"
 				" WHERE c.organisation_id = ? AND e.group_id = ? AND c.offered_on <> ''");
 	q_bind_int64(st, 1, org);

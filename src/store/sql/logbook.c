@@ -5,7 +5,7 @@
 #include "store/logbook.h"
 
 #define LOGBOOK_COLS \
-	"l.id, l.person_id, ifnull(l.group_id, 0), l.entry_date, l.energy_gave, l.energy_cost, l.body, l.tags," \
+	"l.id, l.person_id, coalesce(l.group_id, 0), l.entry_date, l.energy_gave, l.energy_cost, l.body, l.tags," \
 	" l.shared_with, l.created_at, l.updated_at, p.name"
 #define LOGBOOK_FROM " FROM logbook_entry l JOIN person p ON p.id = l.person_id"
 

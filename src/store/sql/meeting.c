@@ -5,10 +5,10 @@
 #include "store/meeting.h"
 
 #define MEETING_COLS \
-	"m.id, m.group_id, m.programme_meeting_id, ifnull(m.topic_id, 0), ifnull(m.option_id, 0), m.starts_on," \
+	"m.id, m.group_id, m.programme_meeting_id, coalesce(m.topic_id, 0), coalesce(m.option_id, 0), m.starts_on," \
 	" m.start_time, m.ends_on, m.end_time, m.venue, m.cancelled, m.sequence, m.updated_at, m.choice, m.free_topic," \
 	" m.justification, pm.number, pm.days, pm.from_menu, pm.theme, t.name, o.name, g.name, p.name, b.id, b.number," \
-	" ifnull((SELECT group_concat(person_id, ',') FROM (SELECT person_id FROM meeting_preparer" \
+	" coalesce((SELECT group_concat(person_id, ',') FROM (SELECT person_id FROM meeting_preparer" \
 	"  WHERE meeting_id = m.id ORDER BY person_id)), '')"
 #define MEETING_FROM \
 	" FROM meeting m JOIN programme_meeting pm ON pm.id = m.programme_meeting_id" \
@@ -254,7 +254,7 @@ static void read_feed(struct query *st, struct calendar_feed *f)
 
 int store_feed_by_hash(struct store *s, const unsigned char hash[HASH_LEN], struct calendar_feed *out)
 {
-	struct query *st = stmt(s, "SELECT id, account_id, ifnull(group_id, 0), organisation_id, created_at"
+	struct query *st = stmt(s, "SELECT id, account_id, coalesce(group_id, 0), organisation_id, created_at"
 				" FROM calendar_feed WHERE token_hash = ? AND revoked_at IS NULL");
 	q_bind_blob(st, 1, hash, HASH_LEN);
 	int rc = q_step(st);
@@ -267,7 +267,7 @@ int store_feed_by_hash(struct store *s, const unsigned char hash[HASH_LEN], stru
 int store_feed_list(struct store *s, struct arena *a, long long org, long long account_id,
 		    struct calendar_feed **out, size_t *n)
 {
-	struct query *st = stmt(s, "SELECT id, account_id, ifnull(group_id, 0), organisation_id, created_at"
+	struct query *st = stmt(s, "SELECT id, account_id, coalesce(group_id, 0), organisation_id, created_at"
 				" FROM calendar_feed WHERE organisation_id = ? AND account_id = ? AND revoked_at IS NULL"
 				" ORDER BY id");
 	q_bind_int64(st, 1, org);

@@ -23,11 +23,11 @@
 static int read_people(struct store *s, struct arena *a, long long org, struct net_rows *out)
 {
 	struct query *st = stmt(s, TREE_CTE
-		" SELECT p.id, p.name, p.employee_id, p.email, ifnull(t.dept, ''), ifnull(t.team, ''),"
-		" ifnull((SELECT group_concat(name, ';') FROM (SELECT DISTINCT g.name FROM peer_group_member m"
+		" SELECT p.id, p.name, p.employee_id, p.email, coalesce(t.dept, ''), coalesce(t.team, ''),"
+		" coalesce((SELECT group_concat(name, ';') FROM (SELECT DISTINCT g.name FROM peer_group_member m"
 		"   JOIN peer_group g ON g.id = m.peer_group_id WHERE m.person_id = p.id AND g.kind = 'circle'"
 		"   AND m.role = 'member' ORDER BY length(g.name), g.name)), ''),"
-		" ifnull((SELECT group_concat(period, ';') FROM (SELECT DISTINCT g.period FROM peer_group_member m"
+		" coalesce((SELECT group_concat(period, ';') FROM (SELECT DISTINCT g.period FROM peer_group_member m"
 		"   JOIN peer_group g ON g.id = m.peer_group_id WHERE m.person_id = p.id AND g.kind = 'circle'"
 		"   AND m.role = 'member' AND g.period <> '' ORDER BY substr(g.period, -4), g.period)), ''),"
 		/* a team leader: the manager of their own team (a unit under a
@@ -58,8 +58,8 @@ static int read_people(struct store *s, struct arena *a, long long org, struct n
 
 static int read_referrals(struct store *s, struct arena *a, long long org, struct net_rows *out)
 {
-	struct query *st = stmt(s, "SELECT person_id, kind, ifnull(by_person_id, 0), by_name, by_role,"
-				" ifnull(presentation_id, 0), noted_on FROM referral WHERE organisation_id = ?1"
+	struct query *st = stmt(s, "SELECT person_id, kind, coalesce(by_person_id, 0), by_name, by_role,"
+				" coalesce(presentation_id, 0), noted_on FROM referral WHERE organisation_id = ?1"
 				" ORDER BY person_id, id");
 	q_bind_int64(st, 1, org);
 	size_t cap = 0;

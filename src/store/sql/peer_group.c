@@ -145,8 +145,8 @@ int store_presentation_add(struct store *s, long long org, const struct presenta
 	return r;
 }
 
-#define PRESENTATION_SELECT "SELECT x.id, ifnull(x.peer_group_id, 0), x.kind, x.audience, x.held_on, x.title," \
-	" ifnull(g.name || CASE WHEN g.period <> '' THEN ' (' || g.period || ')' ELSE '' END, '')" \
+#define PRESENTATION_SELECT "SELECT x.id, coalesce(x.peer_group_id, 0), x.kind, x.audience, x.held_on, x.title," \
+	" coalesce(g.name || CASE WHEN g.period <> '' THEN ' (' || g.period || ')' ELSE '' END, '')" \
 	" FROM presentation x LEFT JOIN peer_group g ON g.id = x.peer_group_id"
 
 static void read_presentation(struct arena *a, struct query *st, struct presentation *p)

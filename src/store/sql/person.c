@@ -4,7 +4,7 @@
 #include <string.h>
 
 #define PERSON_COLS \
-	"p.id, p.organisation_id, ifnull(p.unit_id, 0), ifnull(p.manager_id, 0), p.employee_id, p.name, " \
+	"p.id, p.organisation_id, coalesce(p.unit_id, 0), coalesce(p.manager_id, 0), p.employee_id, p.name, " \
 	"p.email, p.job_level, p.active, u.name, m.name, m.employee_id"
 #define PERSON_FROM \
 	" FROM person p LEFT JOIN unit u ON u.id = p.unit_id LEFT JOIN person m ON m.id = p.manager_id"

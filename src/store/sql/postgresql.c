@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OID_BOOL = 16, OID_BYTEA = 17, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_FLOAT4 = 700,
+enum { OID_BOOL = 16, OID_BYTEA = 17, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_TEXT = 25, OID_FLOAT4 = 700,
        OID_FLOAT8 = 701, OID_NUMERIC = 1700 };
 
 static void quiet(void *arg, const char *message)
@@ -231,7 +231,7 @@ void pgq_bind(struct query *q, int i, Oid type, const char *v, int len, int fmt)
 	}
 	q->lens[i] = len;
 	q->fmts[i] = fmt;
-	if (!q->prepared && v)
+	if (!q->prepared)
 		q->types[i] = type;
 }
 
@@ -249,28 +249,48 @@ void pgq_bind_double(struct query *q, int i, double v)
 	pgq_bind(q, i, OID_FLOAT8, t, 0, 0);
 }
 
-static void ensure_prepared(struct query *q)
+/* Prepares the statement on its first run. A failure is not fatal as on
+ * SQLite: the server may have gone away; the statement fails, and says why
+ * on stderr with its text. */
+static int ensure_prepared(struct query *q)
 {
 	if (q->prepared)
-		return;
+		return ST_OK;
 	PGresult *res = PQprepare(q->s->pg, q->name, q->sql, q->nparams, q->types);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		die("store: cannot prepare statement: %s\n%s", PQresultErrorMessage(res), q->sql);
+	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK && state && !strcmp(state, "42P18")) {
+		/* a parameter only ever NULL so far, where nothing tells its
+		 * type ("? IS NULL"): text, as SQLite would not mind */
+		PQclear(res);
+		for (int i = 0; i < q->nparams; i++)
+			if (!q->types[i])
+				q->types[i] = OID_TEXT;
+		res = PQprepare(q->s->pg, q->name, q->sql, q->nparams, q->types);
+	}
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		int r = error_rc(q->s, res);
+		fprintf(stderr, "leergang: store: cannot prepare statement: %s%s\n", q->s->pg_error, q->sql);
+		PQclear(res);
+		return r ? r : ST_ERROR;
+	}
 	PQclear(res);
 	q->prepared = true;
+	return ST_OK;
 }
 
 static int run(struct query *q)
 {
 	struct store *s = q->s;
-	ensure_prepared(q);
+	int r = ensure_prepared(q);
+	if (r)
+		return r;
 	bool savepoint = q->writes && !autocommit(s);
 	if (savepoint && postgresql_exec(s, "SAVEPOINT lgq", NULL))
 		return ST_ERROR;
 	q->res = PQexecPrepared(s->pg, q->name, q->nparams, (const char *const *)q->vals, q->lens, q->fmts, 0);
 	ExecStatusType st = PQresultStatus(q->res);
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-		int r = error_rc(s, q->res);
+		r = error_rc(s, q->res);
 		if (savepoint)
 			(void)postgresql_exec(s, "ROLLBACK TO SAVEPOINT lgq; RELEASE SAVEPOINT lgq", NULL);
 		return r;
@@ -370,10 +390,10 @@ static const PGresult *shape(struct query *q)
 {
 	if (q->res)
 		return q->res;
-	if (!q->desc) {
-		ensure_prepared(q);
+	if (!q->desc && !ensure_prepared(q))
 		q->desc = PQdescribePrepared(q->s->pg, q->name);
-	}
+	if (!q->desc)
+		q->desc = PQmakeEmptyPGresult(q->s->pg, PGRES_FATAL_ERROR);
 	return q->desc;
 }
 

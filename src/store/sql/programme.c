@@ -8,7 +8,7 @@
 static const char *const design_kinds[DESIGN_KINDS] = { "programme", "guidance", "reporting" };
 
 #define PROGRAMME_COLS \
-	"p.id, p.organisation_id, ifnull(p.framework_id, 0), p.name, p.shape, p.template, p.target_group, p.ambition," \
+	"p.id, p.organisation_id, coalesce(p.framework_id, 0), p.name, p.shape, p.template, p.target_group, p.ambition," \
 	" p.followup, p.mentor_profile, f.name, p.group_min, p.group_max, p.cascade_meeting, p.menu_min," \
 	" p.menu_max_free, p.menu_preparers, p.menu_justify, p.followup_meetings"
 #define PROGRAMME_FROM " FROM programme p LEFT JOIN framework f ON f.id = p.framework_id"
@@ -188,8 +188,8 @@ int store_module_list(struct store *s, struct arena *a, long long org, long long
 }
 
 #define PM_COLS \
-	"m.id, m.programme_id, ifnull(m.module_id, 0), m.number, m.days, m.from_menu, m.step, m.theme, m.description," \
-	" ifnull(pm.number, 0)"
+	"m.id, m.programme_id, coalesce(m.module_id, 0), m.number, m.days, m.from_menu, m.step, m.theme, m.description," \
+	" coalesce(pm.number, 0)"
 #define PM_FROM " FROM programme_meeting m LEFT JOIN programme_module pm ON pm.id = m.module_id"
 
 static void read_pm(struct arena *a, struct query *st, struct programme_meeting *m)

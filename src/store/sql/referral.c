@@ -30,7 +30,7 @@ int store_referral_exists(struct store *s, long long org, const struct referral 
 {
 	struct query *st = stmt(s,
 		"SELECT EXISTS (SELECT 1 FROM referral WHERE organisation_id = ?1 AND person_id = ?2 AND kind = ?3"
-		" AND ifnull(by_person_id, 0) = ?4 AND by_name = ?5 COLLATE NOCASE AND ifnull(presentation_id, 0) = ?6)");
+		" AND coalesce(by_person_id, 0) = ?4 AND by_name = ?5 COLLATE NOCASE AND coalesce(presentation_id, 0) = ?6)");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, r->person_id);
 	bind_text(st, 3, r->kind);
@@ -43,8 +43,8 @@ int store_referral_exists(struct store *s, long long org, const struct referral 
 	return map_rc(s, rc);
 }
 
-#define REFERRAL_COLS "r.id, r.person_id, p.name, r.kind, ifnull(r.by_person_id, 0), ifnull(b.name, ''), r.by_name," \
-	" r.by_role, ifnull(r.presentation_id, 0), ifnull(x.title, ''), ifnull(x.held_on, ''), r.noted_on" \
+#define REFERRAL_COLS "r.id, r.person_id, p.name, r.kind, coalesce(r.by_person_id, 0), coalesce(b.name, ''), r.by_name," \
+	" r.by_role, coalesce(r.presentation_id, 0), coalesce(x.title, ''), coalesce(x.held_on, ''), r.noted_on" \
 	" FROM referral r JOIN person p ON p.id = r.person_id LEFT JOIN person b ON b.id = r.by_person_id" \
 	" LEFT JOIN presentation x ON x.id = r.presentation_id"
 

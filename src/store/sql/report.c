@@ -8,8 +8,8 @@
 #include "core/buf.h"
 
 #define REPORT_COLS \
-	"r.id, r.meeting_id, r.group_id, ifnull(r.written_by, 0), r.agenda, r.themes, r.learning_moments," \
-	" r.facilitator_reflection, r.mentor_reflection, r.status, ifnull(r.published_at, 0), r.updated_at," \
+	"r.id, r.meeting_id, r.group_id, coalesce(r.written_by, 0), r.agenda, r.themes, r.learning_moments," \
+	" r.facilitator_reflection, r.mentor_reflection, r.status, coalesce(r.published_at, 0), r.updated_at," \
 	" pm.number, coalesce(CASE m.choice WHEN 'free' THEN nullif(m.free_topic, '')" \
 	"  WHEN 'menu' THEN (SELECT name FROM menu_topic WHERE id = m.topic_id) END, pm.theme), m.starts_on"
 #define REPORT_FROM \
@@ -232,7 +232,7 @@ int store_contribution_list(struct store *s, struct arena *a, long long org, lon
 
 /* ---- learning story ---- */
 
-#define STORY_COLS "id, group_id, opening, closing, status, ifnull(bundled_at, 0), updated_at FROM learning_story"
+#define STORY_COLS "id, group_id, opening, closing, status, coalesce(bundled_at, 0), updated_at FROM learning_story"
 
 static int one_story(struct store *s, struct arena *a, struct query *st, struct learning_story *out)
 {
@@ -320,7 +320,7 @@ int store_search(struct store *s, struct arena *a, long long org, const char *ma
 		 * searcher's own documents only, not for every match in every
 		 * organisation (FTS5's ORDER BY rank mode; bench/README.md).
 		 * Snippets come later, for the results shown. */
-		"SELECT d.id, d.kind, d.ref_id, ifnull(d.group_id, 0), ifnull(d.person_id, 0), '', search_text.rank"
+		"SELECT d.id, d.kind, d.ref_id, coalesce(d.group_id, 0), coalesce(d.person_id, 0), '', search_text.rank"
 		" FROM search_text JOIN search_doc d ON d.id = search_text.rowid"
 		" WHERE search_text MATCH ?1 AND d.organisation_id = ?2"
 		" AND ((?3 <> 0 AND d.person_id = ?3) OR (?5 <> 0 AND d.group_id IS NOT NULL)"

@@ -111,7 +111,7 @@ int store_research_coder_add(struct store *s, long long org, long long project, 
 int store_research_coders(struct store *s, struct arena *a, long long org, long long project,
 			  struct research_coder **out, size_t *n)
 {
-	struct query *st = stmt(s, "SELECT id, ifnull(account_id, 0), name, guid FROM research_coder"
+	struct query *st = stmt(s, "SELECT id, coalesce(account_id, 0), name, guid FROM research_coder"
 				" WHERE organisation_id = ? AND project_id = ? ORDER BY id");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, project);
@@ -188,9 +188,9 @@ int store_research_source_add(struct store *s, long long org, long long project,
 	return inserted(s, exec_stmt(s, st), id);
 }
 
-#define SOURCE_COLS(body) "s.id, s.kind, ifnull(s.ref_id, 0), s.guid, s.name, " body ", s.chars, s.held_on," \
-	" s.place, ifnull(s.unit_id, 0), ifnull(s.group_id, 0), ifnull(u.name, ''), ifnull(g.name, ''), s.added_at," \
-	" (SELECT count(*) FROM research_selection WHERE source_id = s.id), ifnull(b.name, '')" \
+#define SOURCE_COLS(body) "s.id, s.kind, coalesce(s.ref_id, 0), s.guid, s.name, " body ", s.chars, s.held_on," \
+	" s.place, coalesce(s.unit_id, 0), coalesce(s.group_id, 0), coalesce(u.name, ''), coalesce(g.name, ''), s.added_at," \
+	" (SELECT count(*) FROM research_selection WHERE source_id = s.id), coalesce(b.name, '')" \
 	" FROM research_source s LEFT JOIN unit u ON u.id = s.unit_id LEFT JOIN learning_group g ON g.id = s.group_id" \
 	" LEFT JOIN batch b ON b.id = g.batch_id"
 
@@ -317,9 +317,9 @@ int store_research_code_remove(struct store *s, long long org, long long project
 int store_research_codes(struct store *s, struct arena *a, long long org, long long project, struct research_code **out,
 			 size_t *n)
 {
-	struct query *st = stmt(s, "SELECT id, ifnull(parent_id, 0), position, guid, name, color, description, codable"
+	struct query *st = stmt(s, "SELECT id, coalesce(parent_id, 0), position, guid, name, color, description, codable"
 				" FROM research_code WHERE organisation_id = ? AND project_id = ?"
-				" ORDER BY ifnull(parent_id, 0), position, name, id");
+				" ORDER BY coalesce(parent_id, 0), position, name, id");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, project);
 	size_t cap = 0;
@@ -465,7 +465,7 @@ int store_research_memo_add(struct store *s, long long org, long long project, c
 int store_research_memos(struct store *s, struct arena *a, long long org, long long project,
 			 struct research_memo **out, size_t *n)
 {
-	struct query *st = stmt(s, "SELECT id, target, target_id, guid, text, ifnull(coder_id, 0), updated_at"
+	struct query *st = stmt(s, "SELECT id, target, target_id, guid, text, coalesce(coder_id, 0), updated_at"
 				" FROM research_memo WHERE organisation_id = ? AND project_id = ? ORDER BY id");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, project);
@@ -572,8 +572,8 @@ int store_research_fieldwork(struct store *s, struct arena *a, long long org, lo
 			     struct research_fieldwork **out, size_t *n)
 {
 	struct query *st = stmt(s,
-		"SELECT f.id, f.kind, f.held_on, f.minutes, ifnull(f.unit_id, 0), ifnull(u.name, ''), f.team, f.who,"
-		" ifnull(f.source_id, 0), ifnull(x.name, ''), f.note FROM research_fieldwork f"
+		"SELECT f.id, f.kind, f.held_on, f.minutes, coalesce(f.unit_id, 0), coalesce(u.name, ''), f.team, f.who,"
+		" coalesce(f.source_id, 0), coalesce(x.name, ''), f.note FROM research_fieldwork f"
 		" LEFT JOIN unit u ON u.id = f.unit_id LEFT JOIN research_source x ON x.id = f.source_id"
 		" WHERE f.organisation_id = ? AND f.project_id = ? ORDER BY f.held_on, f.id");
 	q_bind_int64(st, 1, org);

@@ -9,11 +9,11 @@
 /* The statement that reads a kind's consent (statements are cached by
  * their text's address, so each is a literal), NULL for another kind. */
 #define GROUP_CONSENT(table) \
-	"SELECT x.research_consent, ifnull(x.research_consent_at, 0), ifnull(x.research_consent_by, 0)," \
-	" ifnull(p.name, '') FROM " table " x LEFT JOIN person p ON p.id = x.research_consent_by" \
+	"SELECT x.research_consent, coalesce(x.research_consent_at, 0), coalesce(x.research_consent_by, 0)," \
+	" coalesce(p.name, '') FROM " table " x LEFT JOIN person p ON p.id = x.research_consent_by" \
 	" WHERE x.organisation_id = ? AND x.id = ?"
 #define OWN_CONSENT(table) \
-	"SELECT research_consent, ifnull(research_consent_at, 0), 0, '' FROM " table \
+	"SELECT research_consent, coalesce(research_consent_at, 0), 0, '' FROM " table \
 	" WHERE organisation_id = ? AND id = ?"
 
 static const char *get_sql(const char *kind)

@@ -8,7 +8,7 @@
 int store_responses(struct store *s, struct arena *a, long long org, long long wave_id, struct response_row **out,
 		    size_t *n)
 {
-	struct query *st = stmt(s, "SELECT id, ifnull(invitation_id, 0), submitted_week FROM response"
+	struct query *st = stmt(s, "SELECT id, coalesce(invitation_id, 0), submitted_week FROM response"
 				   " WHERE organisation_id = ? AND wave_id = ? ORDER BY id");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, wave_id);

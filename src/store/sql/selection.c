@@ -8,7 +8,7 @@ int store_criterion_add(struct store *s, long long org, long long programme_id, 
 {
 	struct query *st = stmt(s,
 		"INSERT INTO selection_criterion(organisation_id, programme_id, role, position, name, weight)"
-		" SELECT ?1, ?2, ?3, ifnull((SELECT max(position) FROM selection_criterion WHERE programme_id = ?2"
+		" SELECT ?1, ?2, ?3, coalesce((SELECT max(position) FROM selection_criterion WHERE programme_id = ?2"
 		"  AND role = ?3), 0) + 1, ?4, ?5"
 		" WHERE EXISTS (SELECT 1 FROM programme WHERE id = ?2 AND organisation_id = ?1)");
 	q_bind_int64(st, 1, org);

@@ -6,9 +6,9 @@
 
 /* A session belongs to a learning group (led by its facilitator) or a
  * peer group (led by the member who started it, leader_id). */
-#define ACTION_COLS "a.id, a.session_id, a.person_id, ifnull(x.group_id, 0), ifnull(x.leader_id, ifnull(g.facilitator_id, 0))," \
-	" ifnull(a.reviewed_in_session_id, 0), a.created_at, ifnull(a.done_at, 0), a.carried, a.text, a.due_on," \
-	" a.status, p.name, x.held_on, ifnull(g.name, pg.name), a.reminded_on, ifnull(x.peer_group_id, 0)"
+#define ACTION_COLS "a.id, a.session_id, a.person_id, coalesce(x.group_id, 0), coalesce(x.leader_id, coalesce(g.facilitator_id, 0))," \
+	" coalesce(a.reviewed_in_session_id, 0), a.created_at, coalesce(a.done_at, 0), a.carried, a.text, a.due_on," \
+	" a.status, p.name, x.held_on, coalesce(g.name, pg.name), a.reminded_on, coalesce(x.peer_group_id, 0)"
 #define ACTION_FROM " FROM session_action a JOIN case_session x ON x.id = a.session_id" \
 	" LEFT JOIN learning_group g ON g.id = x.group_id LEFT JOIN peer_group pg ON pg.id = x.peer_group_id" \
 	" JOIN person p ON p.id = a.person_id"
@@ -115,7 +115,7 @@ int store_session_action_set(struct store *s, long long org, long long id, const
 			     long long done_at, bool carried, long long reviewed_in)
 {
 	struct query *st = stmt(s, "UPDATE session_action SET status = ?3, due_on = ?4, done_at = ?5,"
-				" carried = carried + ?6, reviewed_in_session_id = ifnull(?7, reviewed_in_session_id)"
+				" carried = carried + ?6, reviewed_in_session_id = coalesce(?7, reviewed_in_session_id)"
 				" WHERE organisation_id = ?1 AND id = ?2");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, id);

@@ -7,32 +7,32 @@
 
 static const char *const COLUMNS_SQL[] = {
 	[SPREAD_BY_CIRCLE] =
-		"SELECT g.id, g.name, g.period, ifnull((SELECT min(m.since) FROM peer_group_member m"
+		"SELECT g.id, g.name, g.period, coalesce((SELECT min(m.since) FROM peer_group_member m"
 		" WHERE m.peer_group_id = g.id AND m.since <> ''), '') FROM peer_group g"
 		" WHERE g.organisation_id = ? AND g.kind = 'circle' ORDER BY g.id",
 	[SPREAD_BY_BATCH] =
-		"SELECT b.id, b.name, p.name, ifnull((SELECT min(e.registered_on) FROM enrolment e"
+		"SELECT b.id, b.name, p.name, coalesce((SELECT min(e.registered_on) FROM enrolment e"
 		" JOIN learning_group lg ON lg.id = e.group_id WHERE lg.batch_id = b.id), '')"
 		" FROM batch b JOIN programme p ON p.id = b.programme_id WHERE b.organisation_id = ? ORDER BY b.id",
 	[SPREAD_BY_GROUP] =
-		"SELECT lg.id, lg.name, b.name, ifnull((SELECT min(e.registered_on) FROM enrolment e"
+		"SELECT lg.id, lg.name, b.name, coalesce((SELECT min(e.registered_on) FROM enrolment e"
 		" WHERE e.group_id = lg.id), '') FROM learning_group lg JOIN batch b ON b.id = lg.batch_id"
 		" WHERE lg.organisation_id = ? ORDER BY lg.id",
 };
 
 static const char *const PLACES_SQL[] = {
 	[SPREAD_BY_CIRCLE] =
-		"SELECT g.id, p.id, ifnull(p.unit_id, 0), p.name FROM peer_group g"
+		"SELECT g.id, p.id, coalesce(p.unit_id, 0), p.name FROM peer_group g"
 		" JOIN peer_group_member m ON m.peer_group_id = g.id AND m.role = 'member'"
 		" JOIN person p ON p.id = m.person_id AND p.organisation_id = g.organisation_id"
 		" WHERE g.organisation_id = ? AND g.kind = 'circle' ORDER BY g.id, p.name, p.id",
 	[SPREAD_BY_BATCH] =
-		"SELECT DISTINCT lg.batch_id, p.id, ifnull(p.unit_id, 0), p.name FROM learning_group lg"
+		"SELECT DISTINCT lg.batch_id, p.id, coalesce(p.unit_id, 0), p.name FROM learning_group lg"
 		" JOIN enrolment e ON e.group_id = lg.id"
 		" JOIN person p ON p.id = e.person_id AND p.organisation_id = lg.organisation_id"
 		" WHERE lg.organisation_id = ? ORDER BY lg.batch_id, p.name, p.id",
 	[SPREAD_BY_GROUP] =
-		"SELECT lg.id, p.id, ifnull(p.unit_id, 0), p.name FROM learning_group lg"
+		"SELECT lg.id, p.id, coalesce(p.unit_id, 0), p.name FROM learning_group lg"
 		" JOIN enrolment e ON e.group_id = lg.id"
 		" JOIN person p ON p.id = e.person_id AND p.organisation_id = lg.organisation_id"
 		" WHERE lg.organisation_id = ? ORDER BY lg.id, p.name, p.id",
@@ -85,7 +85,7 @@ int store_spread_places(struct store *s, struct arena *a, long long org, enum sp
 
 int store_spread_participants(struct store *s, struct arena *a, long long org, struct spread_place **out, size_t *n)
 {
-	struct query *st = stmt(s, "SELECT 0, p.id, ifnull(p.unit_id, 0), p.name FROM person p WHERE p.organisation_id = ?1"
+	struct query *st = stmt(s, "SELECT 0, p.id, coalesce(p.unit_id, 0), p.name FROM person p WHERE p.organisation_id = ?1"
 				" AND (EXISTS (SELECT 1 FROM peer_group_member m JOIN peer_group g ON g.id = m.peer_group_id"
 				" WHERE m.person_id = p.id AND m.role = 'member' AND g.kind = 'circle')"
 				" OR EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id AND e.organisation_id = ?1))"

@@ -128,7 +128,7 @@ static const struct source {
 	  "ORDER BY p.held_on, p.id" },
 	{ "referrals", "referral", NULL,
 	  /* how the person came to take part, with who or what encouraged them */
-	  "SELECT r.noted_on, r.kind, ifnull(b.name, r.by_name) AS encouraged_by, r.by_role, x.title AS presentation "
+	  "SELECT r.noted_on, r.kind, coalesce(b.name, r.by_name) AS encouraged_by, r.by_role, x.title AS presentation "
 	  "FROM referral r LEFT JOIN person b ON b.id = r.by_person_id LEFT JOIN presentation x ON x.id = r.presentation_id "
 	  "WHERE r.organisation_id = ?1 AND r.person_id = ?2 ORDER BY r.noted_on, r.id" },
 	{ "named_as_encourager", "referral", NULL,

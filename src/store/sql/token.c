@@ -83,7 +83,7 @@ int store_reset_take(struct store *s, const unsigned char hash[HASH_LEN], long l
 
 int store_reset_latest(struct store *s, long long account_id, long long now, long long *created_at)
 {
-	struct query *st = stmt(s, "SELECT ifnull(max(created_at), 0) FROM password_reset WHERE account_id = ? AND expires_at > ?");
+	struct query *st = stmt(s, "SELECT coalesce(max(created_at), 0) FROM password_reset WHERE account_id = ? AND expires_at > ?");
 	q_bind_int64(st, 1, account_id);
 	q_bind_int64(st, 2, now);
 	int rc = q_step(st);
@@ -124,7 +124,7 @@ int store_token_account(struct store *s, const unsigned char hash[HASH_LEN], lon
 
 int store_token_list(struct store *s, struct arena *a, long long account_id, struct api_token **out, size_t *n)
 {
-	struct query *st = stmt(s, "SELECT id, account_id, ifnull(CAST(strftime('%s', created_at) AS INTEGER), 0),"
+	struct query *st = stmt(s, "SELECT id, account_id, coalesce(CAST(strftime('%s', created_at) AS INTEGER), 0),"
 				" expires_at, label FROM api_token WHERE account_id = ? ORDER BY id DESC");
 	q_bind_int64(st, 1, account_id);
 	size_t cap = 0;

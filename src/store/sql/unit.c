@@ -2,7 +2,7 @@
 #include "internal.h"
 
 #define UNIT_COLS_BASE \
-	"u.id, u.organisation_id, ifnull(u.parent_id, 0), ifnull(u.manager_person_id, 0), u.name, p.name, "
+	"u.id, u.organisation_id, coalesce(u.parent_id, 0), coalesce(u.manager_person_id, 0), u.name, p.name, "
 #define UNIT_COLS UNIT_COLS_BASE \
 	"(SELECT count(*) FROM person x WHERE x.unit_id = u.id), " \
 	"(SELECT count(*) FROM unit c WHERE c.parent_id = u.id)"
@@ -69,7 +69,7 @@ int store_unit_get(struct store *s, struct arena *a, long long org, long long id
 
 int store_unit_find(struct store *s, long long org, long long parent_id, const char *name, long long *id)
 {
-	struct query *st = stmt(s, "SELECT id FROM unit WHERE organisation_id = ? AND ifnull(parent_id, 0) = ? AND name = ?");
+	struct query *st = stmt(s, "SELECT id FROM unit WHERE organisation_id = ? AND coalesce(parent_id, 0) = ? AND name = ?");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, parent_id);
 	bind_text(st, 3, name);
