@@ -6,7 +6,7 @@
 #   make SANITIZE=1 build the ASan+UBSan variant in build/asan/
 #   make fuzz       run every libFuzzer harness for FUZZ_SECONDS (60) each
 
-PKGS      := libmicrohttpd sqlite3 jansson libsodium libical libcmark pangocairo gsl xlsxwriter libxml-2.0 libcurl cjose librsvg-2.0 igraph libzip
+PKGS      := libmicrohttpd sqlite3 jansson libsodium libical libcmark pangocairo gsl xlsxwriter libxml-2.0 libcurl cjose librsvg-2.0 igraph libzip libpq
 CC        ?= cc
 VERSION   := 0.1.0
 SANITIZE  ?= 0
