@@ -5,11 +5,14 @@
 // columns (name, type, NOT NULL, whether it has a default, identity for
 // SQLite's INTEGER PRIMARY KEY), primary keys, UNIQUE constraints, foreign
 // keys (columns, table, ON DELETE), indexes by name, triggers by name; and
-// every SQLite migration after 37 has its PostgreSQL twin.
+// every SQLite migration after 37 has its PostgreSQL twin. Then every
+// trigger is run once on a few rows (PL/pgSQL finds a wrong table or column
+// of a trigger only when it runs) and what the search and privacy triggers
+// leave is checked.
 //
 // Known differences, allowed here and nowhere else: SQLite's FTS5 table
 // (search_text) is a plain table there with rowid and a tsvector column tsv,
-// indexed as PostgreSQL likes, and its shadow tables have no twin; a UNIQUE
+// with a GIN index of its own, and its shadow tables have no twin; a UNIQUE
 // COLLATE NOCASE column is a unique index on lower(column). The baseline's
 // header says why.
 //
@@ -55,10 +58,10 @@ let lite = null, pg = null;  // the two schemas, as described below
 
 const pgTemp = (...args) => execFileSync('sh', [join(root, 'scripts/pg-temp'), ...args], { encoding: 'utf8' });
 
-function psql(args) {
+function psql(args, input) {
   try {
     return execFileSync('psql', [uri, '-X', '-q', '-v', 'ON_ERROR_STOP=1', ...args],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      { encoding: 'utf8', input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   } catch (e) {
     throw new Error(`psql ${args.join(' ')} failed:\n${e.stderr || e.message}`);
   }
@@ -281,6 +284,121 @@ test('the same indexes by name, table and uniqueness', opts, () => {
 
 test('the same triggers by name and table', opts, () => {
   same('triggers', lite.triggers, pg.triggers);
+});
+
+// PL/pgSQL resolves the tables and columns of a trigger's body when it first
+// runs, not when the file loads: every trigger is run here once, in a
+// transaction that is rolled back, and what the privacy and search triggers
+// leave behind is checked. Each check prints a line "name|value".
+const EXERCISE = String.raw`
+BEGIN;
+SET LOCAL track_functions = 'pl';
+INSERT INTO organisation(id, slug, name) VALUES (1, 'o', 'Org');
+INSERT INTO person(id, organisation_id, employee_id, name, email) VALUES
+  (1, 1, 'E1', 'Anouk Jansen', 'A.Jansen@example.nl'), (2, 1, 'E2', 'Émile Bram', ''), (3, 1, 'E3', 'Weg', '');
+UPDATE person SET name = 'Anouk de Vries' WHERE id = 1;
+DELETE FROM person WHERE id = 3;
+SELECT 'suffix_new', count(*) FROM person_suffix WHERE person_id = 1 AND suffix = 'vries';
+SELECT 'suffix_old', count(*) FROM person_suffix WHERE person_id = 1 AND suffix LIKE 'jansen%' AND suffix NOT LIKE 'jansen@%';
+SELECT 'suffix_ascii', count(*) FROM person_suffix WHERE suffix IN ('a.jansen@example', 'Émile bram');
+SELECT 'suffix_gone', count(*) FROM person_suffix WHERE person_id = 3;
+INSERT INTO programme(id, organisation_id, name, shape) VALUES (1, 1, 'P', 'modules');
+INSERT INTO programme_meeting(id, organisation_id, programme_id, number, theme) VALUES (1, 1, 1, 1, 'Thema');
+INSERT INTO batch(id, organisation_id, programme_id, number, name) VALUES (1, 1, 1, 1, 'B');
+INSERT INTO learning_group(id, organisation_id, batch_id, name) VALUES (1, 1, 1, 'G');
+INSERT INTO meeting(id, organisation_id, group_id, programme_meeting_id, starts_on, start_time, ends_on, end_time, updated_at)
+  VALUES (1, 1, 1, 1, '2026-01-01', '10:00', '2026-01-01', '12:00', 0);
+INSERT INTO meeting_report(id, organisation_id, meeting_id, group_id, agenda, status, research_consent, updated_at)
+  VALUES (1, 1, 1, 1, 'De agenda', 'published', 1, 0);
+UPDATE meeting_report SET agenda = 'De vergaderingen' WHERE id = 1;
+INSERT INTO contribution(id, organisation_id, meeting_id, group_id, person_id, text, updated_at) VALUES (1, 1, 1, 1, 1, 'x', 0);
+UPDATE contribution SET text = 'y';
+DELETE FROM contribution;
+INSERT INTO learning_story(id, organisation_id, group_id, updated_at) VALUES (1, 1, 1, 0);
+UPDATE learning_story SET opening = 'o';
+INSERT INTO logbook_entry(id, organisation_id, person_id, entry_date, body, created_at, updated_at, research_consent)
+  VALUES (1, 1, 1, '2026-01-01', 'b', 0, 0, 1);
+UPDATE logbook_entry SET body = 'Gesprekken met collega''s';
+SELECT 'search_report', string_agg(d.kind, ',') FROM search_text t JOIN search_doc d ON d.id = t.rowid
+  WHERE t.tsv @@ to_tsquery('dutch', 'vergadering');
+SELECT 'search_logbook', string_agg(d.kind, ',') FROM search_text t JOIN search_doc d ON d.id = t.rowid
+  WHERE t.tsv @@ to_tsquery('dutch', 'gesprek');
+INSERT INTO framework(id, organisation_id, key, name) VALUES (1, 1, 'f', 'F');
+INSERT INTO framework_element(id, organisation_id, framework_id, position, code, kind, name)
+  VALUES (1, 1, 1, 1, 'c', 'k', 'Omgevingsbewustzijn');
+INSERT INTO development_goal(id, organisation_id, person_id, group_id, text, updated_at) VALUES (1, 1, 1, 1, 't', 0), (2, 1, 1, 1, 'u', 0);
+UPDATE development_goal SET measure = 'm' WHERE id = 1;
+INSERT INTO development_goal_element(goal_id, element_id, organisation_id, position) VALUES (1, 1, 1, 1), (2, 1, 1, 1);
+DELETE FROM development_goal_element WHERE goal_id = 2;
+UPDATE framework_element SET synonyms = 'Contextbewustzijn';
+SELECT 'goal_title', t.title FROM search_text t JOIN search_doc d ON d.id = t.rowid AND d.kind = 'development_plan' AND d.ref_id = 1;
+DELETE FROM development_goal WHERE id = 2;
+INSERT INTO learning_question(id, organisation_id, person_id, group_id, text, written_at) VALUES (1, 1, 1, 1, 'q', 0);
+DELETE FROM learning_question;
+INSERT INTO session_method(id, organisation_id, key, name) VALUES (1, 1, 'm', 'M');
+INSERT INTO case_session(id, organisation_id, group_id, method_id, held_on, research_consent)
+  VALUES (1, 1, 1, 1, '2026-01-01', 1), (2, 1, 1, 1, '2026-01-01', 0);
+UPDATE case_session SET case_title = 'Casus' WHERE id = 1;
+INSERT INTO session_action(id, organisation_id, session_id, person_id, text, due_on, created_at)
+  VALUES (1, 1, 1, 1, 'a', '2026-02-01', 0);
+UPDATE session_action SET text = 'b', person_id = 2;
+SELECT 'action_owner', d.person_id FROM search_doc d WHERE d.kind = 'session_action' AND d.ref_id = 1;
+DELETE FROM session_action;
+INSERT INTO instrument(id, organisation_id, key, name, created_at) VALUES (1, 1, 'quickscan', 'Q', 0), (2, 1, 'x', 'X', 0);
+SELECT 'own_result', string_agg(key || '=' || own_result, ',' ORDER BY id) FROM instrument;
+INSERT INTO instrument_version(id, organisation_id, instrument_id, version, created_at) VALUES (1, 1, 1, 1, 0);
+INSERT INTO wave(id, organisation_id, version_id, name, population, opens_on, closes_on, link_key, created_at)
+  VALUES (1, 1, 1, 'W', 'people', '2026-01-01', '2026-02-01', '\x00', 0);
+INSERT INTO research_project(id, organisation_id, name, guid, created_at) VALUES (1, 1, 'R', 'g', 0);
+INSERT INTO research_code(id, project_id, organisation_id, guid, name) VALUES (1, 1, 1, 'c', 'C');
+INSERT INTO research_source(id, project_id, organisation_id, kind, ref_id, guid, name, body, chars, added_at) VALUES
+  (1, 1, 1, 'report', 1, 's1', 'n', 'b', 1, 0), (2, 1, 1, 'logbook', 1, 's2', 'n', 'b', 1, 0),
+  (3, 1, 1, 'case', 1, 's3', 'n', 'b', 1, 0), (4, 1, 1, 'answers', 1, 's4', 'n', 'b', 1, 0),
+  (5, 1, 1, 'story', 1, 's5', 'n', 'b', 1, 0), (6, 1, 1, 'document', NULL, 's6', 'n', 'b', 1, 0);
+INSERT INTO research_memo(project_id, organisation_id, target, target_id, guid, text, updated_at) VALUES
+  (1, 1, 'code', 1, 'm1', 't', 0), (1, 1, 'source', 2, 'm2', 't', 0);
+UPDATE logbook_entry SET research_consent = 0;
+UPDATE meeting_report SET status = 'draft';
+UPDATE case_session SET research_consent = 0 WHERE id = 1;
+UPDATE learning_story SET research_consent = 0;
+DELETE FROM wave;
+SELECT 'sources_left', string_agg(kind, ',' ORDER BY id) FROM research_source;
+SELECT 'memos_left', count(*) FROM research_memo WHERE target = 'source';
+SELECT 'report_consent', research_consent || ',' || coalesce(research_consent_at::text, 'null') FROM meeting_report;
+DELETE FROM research_code;
+DELETE FROM research_source;
+SELECT 'memos_after', count(*) FROM research_memo;
+DELETE FROM logbook_entry;
+DELETE FROM meeting_report;
+DELETE FROM learning_story;
+DELETE FROM case_session;
+DELETE FROM development_goal;
+SELECT 'docs_left', (SELECT count(*) FROM search_doc) || ',' || (SELECT count(*) FROM search_text);
+SELECT 'not_run', coalesce(string_agg(g.tgname, ',' ORDER BY g.tgname), '') FROM pg_trigger g
+  WHERE NOT g.tgisinternal AND g.tgfoid NOT IN (SELECT funcid FROM pg_stat_xact_user_functions WHERE calls > 0);
+ROLLBACK;
+`;
+
+test('every trigger runs, and the search and privacy triggers do what SQLite\'s do', opts, () => {
+  const out = psql(['-At', '-f', '-'], EXERCISE);
+  const got = Object.fromEntries(out.trim().split('\n').filter((l) => l.includes('|')).map((l) => l.split('|')));
+  assert.deepEqual(got, {
+    suffix_new: '1',         // the new name's suffixes are in,
+    suffix_old: '0',         // the old name's out,
+    suffix_ascii: '2',       // folded as SQLite's lower() does (A-Z only), cut to 16 characters,
+    suffix_gone: '0',        // and a deleted person's gone
+    search_report: 'report', // "vergaderingen" found by its stem
+    search_logbook: 'logbook',
+    goal_title: 'Omgevingsbewustzijn Contextbewustzijn',
+    action_owner: '2',
+    own_result: 'quickscan=1,x=0',
+    sources_left: 'document', // consent withdrawn, a report back to draft, a wave deleted: their copies gone
+    memos_left: '0',
+    report_consent: '0,null',
+    memos_after: '0',
+    docs_left: '0,0',
+    not_run: '',              // the names of triggers that never ran
+  });
 });
 
 test('every SQLite migration after the baseline has its PostgreSQL twin, and none is left over', () => {

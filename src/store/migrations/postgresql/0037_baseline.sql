@@ -748,7 +748,10 @@ INSERT INTO person_suffix_at(i) SELECT generate_series(1, 1024);
 -- every letter that has a lower case: É to é). person_suffix holds its
 -- suffixes folded this way, as in SQLite, so that what the store looks up
 -- (what was typed, A-Z in lower case) finds them, and a copy of the table
--- is the same in both.
+-- is the same in both. suffix is compared as SQLite's BINARY does, in the
+-- order of the code points ("C"), whatever the database's collation: the
+-- store finds the suffixes that begin with what was typed as a range of the
+-- primary key (from it to it followed by the highest character).
 CREATE FUNCTION ascii_lower(s text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	AS $$ SELECT translate(s, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') $$;
 
