@@ -157,9 +157,10 @@ static int add_role(struct store *s, long long org, long long id, const char *ro
 {
 	if (!person)
 		return ST_OK;
-	struct query *st = stmt(s, "INSERT OR IGNORE INTO case_session_role(session_id, organisation_id, role, person_id)"
+	struct query *st = stmt(s, "INSERT INTO case_session_role(session_id, organisation_id, role, person_id)"
 				" SELECT ?2, ?1, ?3, ?4 WHERE EXISTS (SELECT 1 FROM case_session WHERE id = ?2"
-				" AND organisation_id = ?1) AND EXISTS (SELECT 1 FROM person WHERE id = ?4 AND organisation_id = ?1)");
+				" AND organisation_id = ?1) AND EXISTS (SELECT 1 FROM person WHERE id = ?4 AND organisation_id = ?1)"
+				" ON CONFLICT DO NOTHING");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, id);
 	bind_text(st, 3, role);

@@ -109,13 +109,13 @@ int store_element_update(struct store *s, long long org, const struct framework_
 int store_element_list(struct store *s, struct arena *a, long long org, long long framework_id,
 		       struct framework_element **out, size_t *n)
 {
-	/* printf('%08d') keys keep siblings in position order within the path */
+	/* zero-padded keys keep siblings in position order within the path */
 	struct query *st = stmt(s,
 		"WITH RECURSIVE t(id, depth, k) AS ("
-		" SELECT id, 0, printf('%08d', position) FROM framework_element"
+		" SELECT id, 0, substr('00000000' || CAST(position AS TEXT), length(CAST(position AS TEXT)) + 1) FROM framework_element"
 		"  WHERE framework_id = ?2 AND organisation_id = ?1 AND parent_id IS NULL"
 		" UNION ALL"
-		" SELECT e.id, t.depth + 1, t.k || '.' || printf('%08d', e.position) FROM framework_element e JOIN t ON e.parent_id = t.id"
+		" SELECT e.id, t.depth + 1, t.k || '.' || substr('00000000' || CAST(e.position AS TEXT), length(CAST(e.position AS TEXT)) + 1) FROM framework_element e JOIN t ON e.parent_id = t.id"
 		") SELECT e.id, e.framework_id, coalesce(e.parent_id, 0), e.position, t.depth, e.code, e.kind, e.name,"
 		" e.description, e.source, e.synonyms FROM t JOIN framework_element e ON e.id = t.id ORDER BY t.k");
 	q_bind_int64(st, 1, org);

@@ -281,8 +281,8 @@ int store_enrolment_in_programme(struct store *s, long long org, long long progr
 int store_programme_counts(struct store *s, long long org, long long programme_id, struct enrolment_counts *out)
 {
 	struct query *st = stmt(s,
-		"SELECT sum(e.status = 'registered'), sum(e.status = 'active'), sum(e.status = 'completed'),"
-		" sum(e.status = 'stopped') FROM enrolment e JOIN learning_group g ON g.id = e.group_id"
+		"SELECT sum(CASE WHEN e.status = 'registered' THEN 1 ELSE 0 END), sum(CASE WHEN e.status = 'active' THEN 1 ELSE 0 END),"
+		" sum(CASE WHEN e.status = 'completed' THEN 1 ELSE 0 END), sum(CASE WHEN e.status = 'stopped' THEN 1 ELSE 0 END) FROM enrolment e JOIN learning_group g ON g.id = e.group_id"
 		" JOIN batch b ON b.id = g.batch_id WHERE e.organisation_id = ? AND b.programme_id = ?");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, programme_id);

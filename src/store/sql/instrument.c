@@ -484,8 +484,10 @@ int store_invitation_unclaim_mail(struct store *s, long long org, long long id)
 
 int store_draft_put(struct store *s, long long org, long long invitation_id, const struct sealed_draft *d)
 {
-	struct query *st = stmt(s, "INSERT OR REPLACE INTO draft(invitation_id, verifier, nonce, box)"
-				   " SELECT id, ?3, ?4, ?5 FROM invitation WHERE id = ?1 AND organisation_id = ?2 AND responded = 0");
+	struct query *st = stmt(s, "INSERT INTO draft(invitation_id, verifier, nonce, box)"
+				   " SELECT id, ?3, ?4, ?5 FROM invitation WHERE id = ?1 AND organisation_id = ?2 AND responded = 0"
+				   " ON CONFLICT (invitation_id) DO UPDATE SET verifier = excluded.verifier, nonce = excluded.nonce,"
+				   " box = excluded.box");
 	q_bind_int64(st, 1, invitation_id);
 	q_bind_int64(st, 2, org);
 	q_bind_blob(st, 3, d->verifier, sizeof(d->verifier));
@@ -563,10 +565,7 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 				   " AND NOT EXISTS (SELECT 1 FROM draft d WHERE d.invitation_id = ?1 AND (?3 IS NULL OR d.verifier <> ?3))");
 	q_bind_int64(st, 1, invitation_id);
 	q_bind_int64(st, 2, org);
-	if (verifier)
-		q_bind_blob(st, 3, verifier, 32);
-	else
-		q_bind_null(st, 3);
+	q_bind_blob(st, 3, verifier, verifier ? 32 : 0);
 	r = exec_stmt(s, st);
 	if (!r && q_changes(s) == 0) {
 		st = stmt(s, "SELECT responded FROM invitation WHERE id = ? AND organisation_id = ?");
@@ -581,14 +580,17 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 	long long rid = 0;
 	if (!r) {
 		/* a random id for an anonymous response: its place among the
-		 * others says nothing of when it came */
+		 * others says nothing of when it came; a named one the next
+		 * after the highest (as SQLite gives a rowid, so on both
+		 * databases alike) */
 		if (anonymous)
 			randombytes_buf(&rid, sizeof(rid));
 		rid = (long long)((unsigned long long)rid >> 2) + 1;
 		st = stmt(s, "INSERT INTO response(id, organisation_id, wave_id, invitation_id, group_id, unit_id, submitted_week,"
-			     " rater_role) SELECT CASE WHEN ?4 THEN ?5 END, v.organisation_id, v.wave_id,"
-			     " CASE WHEN ?4 THEN NULL ELSE v.id END, v.report_group_id, v.report_unit_id,"
-			     " CASE WHEN ?4 THEN '' ELSE ?3 END, v.report_role FROM invitation v"
+			     " rater_role) SELECT CASE WHEN ?4 <> 0 THEN ?5 ELSE (SELECT coalesce(max(id), 0) + 1 FROM response) END,"
+			     " v.organisation_id, v.wave_id,"
+			     " CASE WHEN ?4 <> 0 THEN NULL ELSE v.id END, v.report_group_id, v.report_unit_id,"
+			     " CASE WHEN ?4 <> 0 THEN '' ELSE ?3 END, v.report_role FROM invitation v"
 			     " WHERE v.id = ?1 AND v.organisation_id = ?2");
 		q_bind_int64(st, 1, invitation_id);
 		q_bind_int64(st, 2, org);
@@ -602,7 +604,7 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 		/* the week counted apart from the response */
 		st = stmt(s, "INSERT INTO response_week(organisation_id, wave_id, week, n)"
 			     " SELECT organisation_id, wave_id, ?2, 1 FROM invitation WHERE id = ?1"
-			     " ON CONFLICT (wave_id, week) DO UPDATE SET n = n + 1");
+			     " ON CONFLICT (wave_id, week) DO UPDATE SET n = response_week.n + 1");
 		q_bind_int64(st, 1, invitation_id);
 		bind_text(st, 2, week);
 		r = exec_stmt(s, st);

@@ -123,7 +123,8 @@ int store_closing_put(struct store *s, long long org, const struct closing_talk 
 int store_closing_counts(struct store *s, long long org, long long group_id, long long *offered, long long *held,
 			 long long *declined)
 {
-	struct query *st = stmt(s, "SELECT count(*), coalesce(sum(c.outcome = 'held'), 0), coalesce(sum(c.outcome = 'declined'), 0)"
+	struct query *st = stmt(s, "SELECT count(*), coalesce(sum(CASE WHEN c.outcome = 'held' THEN 1 ELSE 0 END), 0),"
+				" coalesce(sum(CASE WHEN c.outcome = 'declined' THEN 1 ELSE 0 END), 0)"
 				" FROM closing_talk c JOIN enrolment e ON e.id = c.enrolment_id"
 				" WHERE c.organisation_id = ? AND e.group_id = ? AND c.offered_on <> ''");
 	q_bind_int64(st, 1, org);

@@ -56,7 +56,7 @@ struct query {
 	 * the first run with the types of the values then bound */
 	char *sql;
 	char name[16];
-	bool prepared, writes, ran;
+	bool prepared, writes, ran, returning;
 	int nparams;
 	Oid *types;
 	char **vals;
@@ -73,6 +73,8 @@ struct store {
 	sqlite3 *db;            /* DB_SQLITE */
 	PGconn *pg;             /* DB_POSTGRESQL */
 	long long pg_changes;   /* rows the last statement changed */
+	long long pg_last_id;   /* the id of the row the last INSERT made */
+	char *pg_identity;      /* " table " for each table whose id is an identity */
 	unsigned pg_queries;    /* names of the prepared statements */
 	char *pg_error;         /* the last error message */
 	char *path;
@@ -134,7 +136,6 @@ int pgq_bytes(struct query *q, int i);
 int pgq_column_count(struct query *q);
 const char *pgq_column_name(struct query *q, int i);
 bool pgq_is_numeric(struct query *q, int i);
-long long pgq_last_id(struct store *s);
 
 static inline int q_step(struct query *q)
 {
@@ -172,11 +173,13 @@ static inline void q_bind_null(struct query *q, int i)
 	else
 		pgq_bind(q, i, 0, NULL, 0, 0);
 }
-/* A copy of n bytes (bytea on PostgreSQL). */
+/* A copy of n bytes (bytea on PostgreSQL); NULL for p NULL. */
 static inline void q_bind_blob(struct query *q, int i, const void *p, size_t n)
 {
-	if (q->lite)
+	if (q->lite && p)
 		sqlite3_bind_blob64(q->lite, i, p, n, SQLITE_TRANSIENT);
+	else if (q->lite)
+		sqlite3_bind_null(q->lite, i);
 	else
 		pgq_bind(q, i, 17 /* bytea */, p, (int)n, 1);
 }
@@ -237,7 +240,7 @@ static inline long long q_changes(struct store *s)
 /* The id of the row the connection's last INSERT made. */
 static inline long long q_last_id(struct store *s)
 {
-	return s->kind == DB_SQLITE ? sqlite3_last_insert_rowid(s->db) : pgq_last_id(s);
+	return s->kind == DB_SQLITE ? sqlite3_last_insert_rowid(s->db) : s->pg_last_id;
 }
 
 /* Raw SQL of one or more statements without parameters (migrations,
@@ -264,6 +267,10 @@ void bind_ref(struct query *st, int i, long long id);
 /* Column text copied into the arena; NULL stays NULL unless empty_for_null. */
 char *col_text(struct arena *a, struct query *st, int i);
 char *col_text0(struct arena *a, struct query *st, int i); /* "" for NULL */
+
+/* After many rows left the search index: SQLite's FTS5 merges its
+ * segments ('optimize'); PostgreSQL's index needs nothing (report.c). */
+int search_merge(struct store *s);
 
 /* Appends a row to an arena array, growing it by doubling. */
 #define ROW_PUSH(a, arr, n, cap) \

@@ -8,7 +8,7 @@
 /* the people of the scope (?2 a unit and the units below it, or else ?3
  * a learning group), active, with no account by person or address */
 #define SCOPE \
-	" FROM person p WHERE p.organisation_id = ?1 AND p.active" \
+	" FROM person p WHERE p.organisation_id = ?1 AND p.active = 1" \
 	" AND (CASE WHEN ?2 > 0 THEN p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM unit" \
 	"   WHERE id = ?2 AND organisation_id = ?1 UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)" \
 	"   SELECT id FROM sub)" \
@@ -34,8 +34,8 @@ int store_invite_candidates(struct store *s, struct arena *a, long long org, lon
 	if (rc != Q_ROW)
 		return map_rc(s, rc);
 	st = stmt(s, "SELECT p.id, p.name, p.email, p.employee_id" SCOPE " AND p.email <> ''"
-		     " AND p.id = (SELECT min(q.id) FROM person q WHERE q.organisation_id = ?1 AND q.email = p.email"
-		     "  COLLATE NOCASE AND q.active)"
+		     " AND p.id = (SELECT min(q.id) FROM person q WHERE q.organisation_id = ?1 AND lower(q.email) = lower(p.email)"
+		     "  AND q.active = 1)"
 		     " ORDER BY p.name, p.id");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, unit_id);

@@ -8,8 +8,8 @@
 	"m.id, m.group_id, m.programme_meeting_id, coalesce(m.topic_id, 0), coalesce(m.option_id, 0), m.starts_on," \
 	" m.start_time, m.ends_on, m.end_time, m.venue, m.cancelled, m.sequence, m.updated_at, m.choice, m.free_topic," \
 	" m.justification, pm.number, pm.days, pm.from_menu, pm.theme, t.name, o.name, g.name, p.name, b.id, b.number," \
-	" coalesce((SELECT group_concat(person_id, ',') FROM (SELECT person_id FROM meeting_preparer" \
-	"  WHERE meeting_id = m.id ORDER BY person_id)), '')"
+	" coalesce((SELECT group_concat(CAST(person_id AS TEXT), ',') FROM (SELECT person_id" \
+	"  FROM meeting_preparer WHERE meeting_id = m.id ORDER BY person_id) x), '')"
 #define MEETING_FROM \
 	" FROM meeting m JOIN programme_meeting pm ON pm.id = m.programme_meeting_id" \
 	" JOIN learning_group g ON g.id = m.group_id JOIN batch b ON b.id = g.batch_id" \

@@ -24,12 +24,13 @@ static int read_people(struct store *s, struct arena *a, long long org, struct n
 {
 	struct query *st = stmt(s, TREE_CTE
 		" SELECT p.id, p.name, p.employee_id, p.email, coalesce(t.dept, ''), coalesce(t.team, ''),"
-		" coalesce((SELECT group_concat(name, ';') FROM (SELECT DISTINCT g.name FROM peer_group_member m"
+		" coalesce((SELECT group_concat(name, ';') FROM (SELECT g.name FROM peer_group_member m"
 		"   JOIN peer_group g ON g.id = m.peer_group_id WHERE m.person_id = p.id AND g.kind = 'circle'"
-		"   AND m.role = 'member' ORDER BY length(g.name), g.name)), ''),"
-		" coalesce((SELECT group_concat(period, ';') FROM (SELECT DISTINCT g.period FROM peer_group_member m"
+		"   AND m.role = 'member' GROUP BY g.name ORDER BY length(g.name), g.name) x), ''),"
+		" coalesce((SELECT group_concat(period, ';') FROM (SELECT g.period FROM peer_group_member m"
 		"   JOIN peer_group g ON g.id = m.peer_group_id WHERE m.person_id = p.id AND g.kind = 'circle'"
-		"   AND m.role = 'member' AND g.period <> '' ORDER BY substr(g.period, -4), g.period)), ''),"
+		"   AND m.role = 'member' AND g.period <> '' GROUP BY g.period"
+		"   ORDER BY substr(g.period, length(g.period) - 3), g.period) x), ''),"
 		/* a team leader: the manager of their own team (a unit under a
 		 * department), as the spread table marks them; not a head of
 		 * department or the top */

@@ -52,7 +52,7 @@ int store_peer_group_list(struct store *s, struct arena *a, long long org, long 
 	struct query *st = stmt(s, "SELECT " GROUP_COLS " FROM peer_group g WHERE g.organisation_id = ?1"
 				" AND (?2 = 0 OR EXISTS (SELECT 1 FROM peer_group_member m WHERE m.peer_group_id = g.id"
 				" AND m.person_id = ?2))"
-				" ORDER BY g.period DESC, g.kind, g.name COLLATE NOCASE, g.id");
+				" ORDER BY g.period DESC, g.kind, lower(g.name), g.id");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, person);
 	size_t cap = 0;
@@ -70,7 +70,7 @@ int store_peer_group_members(struct store *s, struct arena *a, long long org, lo
 {
 	struct query *st = stmt(s, "SELECT m.person_id, m.role, p.name, m.since, m.until FROM peer_group_member m"
 				" JOIN person p ON p.id = m.person_id WHERE m.organisation_id = ? AND m.peer_group_id = ?"
-				" ORDER BY m.role DESC, p.name COLLATE NOCASE, p.id");
+				" ORDER BY m.role DESC, lower(p.name), p.id");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, id);
 	size_t cap = 0;
@@ -133,8 +133,9 @@ int store_presentation_add(struct store *s, long long org, const struct presenta
 	int r = inserted(s, exec_stmt(s, st), id);
 	for (size_t i = 0; !r && i < p->npresenters; i++) {
 		struct query *pr = stmt(s,
-			"INSERT OR IGNORE INTO presentation_presenter(presentation_id, organisation_id, person_id)"
-			" SELECT ?2, ?1, ?3 WHERE EXISTS (SELECT 1 FROM person WHERE id = ?3 AND organisation_id = ?1)");
+			"INSERT INTO presentation_presenter(presentation_id, organisation_id, person_id)"
+			" SELECT ?2, ?1, ?3 WHERE EXISTS (SELECT 1 FROM person WHERE id = ?3 AND organisation_id = ?1)"
+			" ON CONFLICT DO NOTHING");
 		q_bind_int64(pr, 1, org);
 		q_bind_int64(pr, 2, *id);
 		q_bind_int64(pr, 3, p->presenters[i]);
@@ -166,7 +167,7 @@ static int read_presenters(struct store *s, struct arena *a, long long org, stru
 {
 	struct query *pr = stmt(s, "SELECT r.person_id, p.name FROM presentation_presenter r JOIN person p"
 				" ON p.id = r.person_id WHERE r.organisation_id = ? AND r.presentation_id = ?"
-				" ORDER BY p.name COLLATE NOCASE");
+				" ORDER BY lower(p.name)");
 	int rc = ST_OK;
 	for (size_t i = 0; i < n && !rc; i++) {
 		q_bind_int64(pr, 1, org);

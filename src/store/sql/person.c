@@ -78,8 +78,8 @@ static char *like_pattern(struct arena *a, const char *q)
  * in; and all that again for a search that a unit's name holds too (found
  * by a short look first: the people of such a unit are then found as well,
  * which costs a third more when no unit has the name). */
-#define PERSON_WHERE " WHERE p.organisation_id = ?1 AND (?4 OR p.active)"
-#define PERSON_WHERE_FOUND(found, match) " WHERE +p.organisation_id = ?1 AND (?4 OR p.active)" found match
+#define PERSON_WHERE " WHERE p.organisation_id = ?1 AND (?4 <> 0 OR p.active = 1)"
+#define PERSON_WHERE_FOUND(found, match) " WHERE +p.organisation_id = ?1 AND (?4 <> 0 OR p.active = 1)" found match
 #define PERSON_LIST_SQL(w) "SELECT " PERSON_COLS PERSON_FROM w " ORDER BY p.name, p.id LIMIT ?5 OFFSET ?6"
 #define PERSON_NAMES_SQL(w) "SELECT p.id, p.name, p.employee_id, p.active, p.organisation_id FROM person p" w " ORDER BY p.name, p.id LIMIT ?5 OFFSET ?6"
 #define PERSON_COUNT_SQL(w) "SELECT count(*) FROM person p" w

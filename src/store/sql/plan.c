@@ -112,8 +112,9 @@ int store_goal_elements_set(struct store *s, long long org, long long goal_id, c
 	q_bind_int64(st, 2, org);
 	int r = exec_stmt(s, st);
 	for (size_t i = 0; i < n && !r; i++) {
-		st = stmt(s, "INSERT OR IGNORE INTO development_goal_element(goal_id, element_id, organisation_id, position)"
-			     " SELECT ?1, id, ?2, ?3 FROM framework_element WHERE id = ?4 AND organisation_id = ?2");
+		st = stmt(s, "INSERT INTO development_goal_element(goal_id, element_id, organisation_id, position)"
+			     " SELECT ?1, id, ?2, ?3 FROM framework_element WHERE id = ?4 AND organisation_id = ?2"
+			     " ON CONFLICT DO NOTHING");
 		q_bind_int64(st, 1, goal_id);
 		q_bind_int64(st, 2, org);
 		q_bind_int64(st, 3, (long long)i + 1);

@@ -62,10 +62,29 @@ int postgresql_open(struct store *s, struct buf *err)
 	return postgresql_exec(s, "SET client_min_messages = warning; SET TIME ZONE 'UTC'", err);
 }
 
+/* Whether table has an id drawn from an identity (asked once per
+ * connection, after the migrations, on the first INSERT prepared). */
+static bool has_identity(struct store *s, const char *table, size_t len)
+{
+	if (!s->pg_identity) {
+		PGresult *res = PQexec(s->pg, "SELECT string_agg(' ' || table_name || ' ', '') FROM information_schema.columns"
+				       " WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'");
+		s->pg_identity = xstrdup(PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 ?
+					 PQgetvalue(res, 0, 0) : "");
+		PQclear(res);
+	}
+	char key[80];
+	if (len + 3 > sizeof(key))
+		return false;
+	snprintf(key, sizeof(key), " %.*s ", (int)len, table);
+	return strstr(s->pg_identity, key) != NULL;
+}
+
 void postgresql_close(struct store *s)
 {
 	PQfinish(s->pg);
 	free(s->pg_error);
+	free(s->pg_identity);
 }
 
 int postgresql_exec(struct store *s, const char *sql, struct buf *err)
@@ -152,9 +171,30 @@ static bool writes(const char *sql)
 	return true;
 }
 
+/* SQLite tells the id of the row an INSERT made (sqlite3_last_insert_rowid),
+ * not counting rows its triggers made; lastval() would count them (a
+ * report's search entry). So an INSERT into a table with an identity
+ * returns its ids, and run() keeps the last as the connection's. */
+static bool returns_id(struct store *s, const char *sql)
+{
+	while (isspace((unsigned char)*sql))
+		sql++;
+	if (strncasecmp(sql, "INSERT INTO ", 12) || strcasestr(sql, " RETURNING "))
+		return false;
+	const char *t = sql + 12;
+	size_t n = strcspn(t, " (");
+	return has_identity(s, t, n);
+}
+
 void postgresql_prepare(struct store *s, struct query *q, const char *sql)
 {
 	q->sql = translate(sql, &q->nparams);
+	if ((q->returning = returns_id(s, sql))) {
+		struct buf b = BUF_INIT;
+		buf_addf(&b, "%s RETURNING id", q->sql);
+		free(q->sql);
+		q->sql = buf_detach(&b, NULL);
+	}
 	snprintf(q->name, sizeof(q->name), "q%u", ++s->pg_queries);
 	q->writes = writes(sql);
 	size_t n = q->nparams ? (size_t)q->nparams : 1;
@@ -249,33 +289,45 @@ void pgq_bind_double(struct query *q, int i, double v)
 	pgq_bind(q, i, OID_FLOAT8, t, 0, 0);
 }
 
-/* Prepares the statement on its first run. A failure is not fatal as on
- * SQLite: the server may have gone away; the statement fails, and says why
- * on stderr with its text. */
+/* Prepares the statement on its first run (inside a transaction in a
+ * savepoint: a failed PREPARE would abort the transaction). A parameter
+ * only ever NULL so far where nothing tells its type ("? IS NULL"), or one
+ * not used at all, is text the second time, as SQLite would not mind. A
+ * failure is not fatal as on SQLite: the server may have gone away; the
+ * statement fails, and says why on stderr with its text. */
 static int ensure_prepared(struct query *q)
 {
 	if (q->prepared)
 		return ST_OK;
+	bool savepoint = !autocommit(q->s);
+	if (savepoint && postgresql_exec(q->s, "SAVEPOINT lgp", NULL))
+		return ST_ERROR;
 	PGresult *res = PQprepare(q->s->pg, q->name, q->sql, q->nparams, q->types);
 	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK && state && !strcmp(state, "42P18")) {
-		/* a parameter only ever NULL so far, where nothing tells its
-		 * type ("? IS NULL"): text, as SQLite would not mind */
 		PQclear(res);
+		if (savepoint)
+			(void)postgresql_exec(q->s, "ROLLBACK TO SAVEPOINT lgp", NULL);
 		for (int i = 0; i < q->nparams; i++)
 			if (!q->types[i])
 				q->types[i] = OID_TEXT;
 		res = PQprepare(q->s->pg, q->name, q->sql, q->nparams, q->types);
 	}
+	int r = ST_OK;
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-		int r = error_rc(q->s, res);
+		r = error_rc(q->s, res);
 		fprintf(stderr, "leergang: store: cannot prepare statement: %s%s\n", q->s->pg_error, q->sql);
-		PQclear(res);
-		return r ? r : ST_ERROR;
+		if (!r)
+			r = ST_ERROR;
+		if (savepoint)
+			(void)postgresql_exec(q->s, "ROLLBACK TO SAVEPOINT lgp", NULL);
+	} else {
+		q->prepared = true;
 	}
 	PQclear(res);
-	q->prepared = true;
-	return ST_OK;
+	if (savepoint)
+		(void)postgresql_exec(q->s, "RELEASE SAVEPOINT lgp", NULL);
+	return r;
 }
 
 static int run(struct query *q)
@@ -291,6 +343,8 @@ static int run(struct query *q)
 	ExecStatusType st = PQresultStatus(q->res);
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		r = error_rc(s, q->res);
+		if (r == ST_ERROR || getenv("LG_TRACE"))  /* not a rule of the data: say what failed */
+			fprintf(stderr, "leergang: store: %s%s\n", s->pg_error, q->sql);
 		if (savepoint)
 			(void)postgresql_exec(s, "ROLLBACK TO SAVEPOINT lgq; RELEASE SAVEPOINT lgq", NULL);
 		return r;
@@ -301,6 +355,11 @@ static int run(struct query *q)
 	if (*changed)
 		s->pg_changes = atoll(changed);
 	q->nrows = PQntuples(q->res);
+	if (q->returning) {  /* the ids are the connection's, not rows of the statement */
+		if (q->nrows)
+			s->pg_last_id = atoll(PQgetvalue(q->res, q->nrows - 1, 0));
+		q->nrows = 0;
+	}
 	q->row = -1;
 	return ST_OK;
 }
@@ -412,15 +471,4 @@ bool pgq_is_numeric(struct query *q, int i)
 	Oid t = PQftype(shape(q), i);
 	return !PQgetisnull(q->res, q->row, i) && (t == OID_INT2 || t == OID_INT4 || t == OID_INT8 ||
 						   t == OID_FLOAT4 || t == OID_FLOAT8 || t == OID_NUMERIC);
-}
-
-/* The id the last INSERT drew from its table's identity sequence. */
-long long pgq_last_id(struct store *s)
-{
-	PGresult *res = PQexec(s->pg, "SELECT lastval()");
-	long long id = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 ? atoll(PQgetvalue(res, 0, 0)) : 0;
-	if (!id)
-		(void)error_rc(s, res);
-	PQclear(res);
-	return id;
 }

@@ -288,10 +288,10 @@ int store_script_part_tag(struct store *s, long long org, long long part_id, lon
 {
 	/* the element must belong to the framework of the part's programme */
 	struct query *st = stmt(s,
-		"INSERT OR IGNORE INTO script_part_element(part_id, element_id, organisation_id) SELECT ?2, ?3, ?1"
+		"INSERT INTO script_part_element(part_id, element_id, organisation_id) SELECT ?2, ?3, ?1"
 		" WHERE EXISTS (SELECT 1 FROM script_part sp JOIN programme_meeting m ON m.id = sp.programme_meeting_id"
 		"  JOIN programme p ON p.id = m.programme_id JOIN framework_element e ON e.framework_id = p.framework_id"
-		"  WHERE sp.id = ?2 AND sp.organisation_id = ?1 AND e.id = ?3)");
+		"  WHERE sp.id = ?2 AND sp.organisation_id = ?1 AND e.id = ?3) ON CONFLICT DO NOTHING");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, part_id);
 	q_bind_int64(st, 3, element_id);

@@ -30,7 +30,7 @@ int store_referral_exists(struct store *s, long long org, const struct referral 
 {
 	struct query *st = stmt(s,
 		"SELECT EXISTS (SELECT 1 FROM referral WHERE organisation_id = ?1 AND person_id = ?2 AND kind = ?3"
-		" AND coalesce(by_person_id, 0) = ?4 AND by_name = ?5 COLLATE NOCASE AND coalesce(presentation_id, 0) = ?6)");
+		" AND coalesce(by_person_id, 0) = ?4 AND lower(by_name) = lower(?5) AND coalesce(presentation_id, 0) = ?6)");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, r->person_id);
 	bind_text(st, 3, r->kind);
@@ -106,9 +106,9 @@ int store_referral_remove(struct store *s, long long org, long long id)
 int store_presentation_attendee_add(struct store *s, long long org, long long presentation, long long person)
 {
 	struct query *st = stmt(s,
-		"INSERT OR IGNORE INTO presentation_attendee(presentation_id, organisation_id, person_id)"
+		"INSERT INTO presentation_attendee(presentation_id, organisation_id, person_id)"
 		" SELECT ?2, ?1, ?3 WHERE EXISTS (SELECT 1 FROM presentation WHERE id = ?2 AND organisation_id = ?1)"
-		" AND EXISTS (SELECT 1 FROM person WHERE id = ?3 AND organisation_id = ?1)");
+		" AND EXISTS (SELECT 1 FROM person WHERE id = ?3 AND organisation_id = ?1) ON CONFLICT DO NOTHING");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, presentation);
 	q_bind_int64(st, 3, person);
@@ -130,7 +130,7 @@ int store_presentation_attendees(struct store *s, struct arena *a, long long org
 {
 	struct query *st = stmt(s, "SELECT t.person_id, p.name, p.employee_id FROM presentation_attendee t"
 				" JOIN person p ON p.id = t.person_id WHERE t.organisation_id = ? AND t.presentation_id = ?"
-				" ORDER BY p.name COLLATE NOCASE, p.id");
+				" ORDER BY lower(p.name), p.id");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, presentation);
 	size_t cap = 0;

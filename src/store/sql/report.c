@@ -3,6 +3,9 @@
  * every statement is scoped to the organisation, a report to a meeting of
  * its group, and a contribution to a person enrolled in the group. */
 #include "internal.h"
+
+#include <ctype.h>
+#include <string.h>
 #include "store/report.h"
 
 #include "core/buf.h"
@@ -308,6 +311,94 @@ static void id_array(struct buf *b, const long long *ids, size_t n)
 	buf_addch(b, ']');
 }
 
+/* PostgreSQL: the domain's FTS5 query (search.h: "term", "term"*, a
+ * quoted phrase, ( ), OR, terms side by side for AND) as the input of
+ * to_tsquery('dutch', ...): 'word', 'word':*, ('a' <-> 'b'), |, &. A term
+ * of no word at all becomes the stopword 'de', which to_tsquery leaves
+ * out with its operator. */
+static char *tsquery_of(struct arena *a, const char *m)
+{
+	struct buf b = BUF_INIT;
+	bool operand = false;  /* the last thing written ends an operand */
+	for (const char *p = m; *p;) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		if (!strncmp(p, "OR ", 3)) {
+			buf_adds(&b, " | ");
+			operand = false;
+			p += 3;
+			continue;
+		}
+		if (*p == ')') {
+			buf_addch(&b, ')');
+			operand = true;
+			p++;
+			continue;
+		}
+		if (operand)
+			buf_adds(&b, " & ");
+		if (*p == '(') {
+			buf_addch(&b, '(');
+			operand = false;
+			p++;
+			continue;
+		}
+		/* a term: "..." with quotes doubled, maybe a * after it */
+		struct buf term = BUF_INIT;
+		if (*p == '"') {
+			for (p++; *p && !(*p == '"' && p[1] != '"'); p++) {
+				if (*p == '"')
+					p++;
+				buf_addch(&term, *p);
+			}
+			if (*p)
+				p++;
+		} else {
+			while (*p && *p != ' ' && *p != ')')
+				buf_addch(&term, *p++);
+		}
+		bool prefix = *p == '*';
+		if (prefix)
+			p++;
+		int words = 0;
+		buf_addch(&b, '(');
+		for (const unsigned char *w = (const unsigned char *)term.ptr; *w;) {
+			if (!(*w >= 0x80 || isalnum(*w))) {
+				w++;
+				continue;
+			}
+			const unsigned char *start = w;
+			while (*w >= 0x80 || isalnum(*w))
+				w++;
+			buf_addf(&b, "%s'%.*s'", words++ ? " <-> " : "", (int)(w - start), (const char *)start);
+		}
+		if (!words)
+			buf_adds(&b, "'de'");
+		else if (prefix)
+			buf_adds(&b, ":*");
+		buf_addch(&b, ')');
+		buf_release(&term);
+		operand = true;
+	}
+	char *out = arena_strdup(a, b.ptr ? b.ptr : "");
+	buf_release(&b);
+	return out;
+}
+
+/* The search of the two databases: SQLite's FTS5 table with bm25 as rank
+ * (negative, the best first), PostgreSQL's tsvector with the cover density
+ * rank, negated to sort the same way. The documents the searcher may see:
+ * their own (?3), every group's (?5), or the groups and peer groups in ?4
+ * and ?7, JSON arrays of ids. */
+#define SEARCH_WHERE(ids) \
+	" AND d.organisation_id = ?2" \
+	" AND ((?3 <> 0 AND d.person_id = ?3) OR (?5 <> 0 AND d.group_id IS NOT NULL)" \
+	"  OR d.group_id IN " ids("?4") " OR d.peer_group_id IN " ids("?7") ")"
+#define SQLITE_IDS(p) "(SELECT value FROM json_each(" p "))"
+#define POSTGRESQL_IDS(p) "(SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(" p " AS json)))"
+
 int store_search(struct store *s, struct arena *a, long long org, const char *match, long long person_id,
 		 const long long *groups, size_t ngroups, const long long *peer_groups, size_t npeer_groups,
 		 bool every_group, size_t max, struct search_hit **out, size_t *n)
@@ -315,19 +406,21 @@ int store_search(struct store *s, struct arena *a, long long org, const char *ma
 	struct buf ids = BUF_INIT, peers = BUF_INIT;
 	id_array(&ids, groups, ngroups);
 	id_array(&peers, peer_groups, npeer_groups);
-	struct query *st = stmt(s,
+	struct query *st = stmt_for(s,
 		/* "+rank": ranked after the join, so bm25 is computed for the
 		 * searcher's own documents only, not for every match in every
 		 * organisation (FTS5's ORDER BY rank mode; bench/README.md).
 		 * Snippets come later, for the results shown. */
 		"SELECT d.id, d.kind, d.ref_id, coalesce(d.group_id, 0), coalesce(d.person_id, 0), '', search_text.rank"
 		" FROM search_text JOIN search_doc d ON d.id = search_text.rowid"
-		" WHERE search_text MATCH ?1 AND d.organisation_id = ?2"
-		" AND ((?3 <> 0 AND d.person_id = ?3) OR (?5 <> 0 AND d.group_id IS NOT NULL)"
-		"  OR d.group_id IN (SELECT value FROM json_each(?4))"
-		"  OR d.peer_group_id IN (SELECT value FROM json_each(?7)))"
-		" ORDER BY +search_text.rank LIMIT ?6");
-	bind_text(st, 1, match);
+		" WHERE search_text MATCH ?1" SEARCH_WHERE(SQLITE_IDS)
+		" ORDER BY +search_text.rank LIMIT ?6",
+		"SELECT d.id, d.kind, d.ref_id, coalesce(d.group_id, 0), coalesce(d.person_id, 0), '',"
+		" -ts_rank_cd(t.tsv, q) AS rank"
+		" FROM search_text t JOIN search_doc d ON d.id = t.rowid, to_tsquery('dutch', ?1) q"
+		" WHERE t.tsv @@ q" SEARCH_WHERE(POSTGRESQL_IDS)
+		" ORDER BY rank, d.id LIMIT ?6");
+	bind_text(st, 1, s->kind == DB_SQLITE ? match : tsquery_of(a, match));
 	q_bind_int64(st, 2, org);
 	q_bind_int64(st, 3, person_id);
 	bind_text(st, 4, ids.ptr);
@@ -358,15 +451,29 @@ int store_search(struct store *s, struct arena *a, long long org, const char *ma
 int store_search_snippet(struct store *s, struct arena *a, long long org, const char *match, long long doc_id,
 			 char **out)
 {
-	struct query *st = stmt(s,
+	/* the words found between the characters 1 and 2, about 24 words */
+	struct query *st = stmt_for(s,
 		"SELECT snippet(search_text, -1, char(1), char(2), '…', 24) FROM search_text"
 		" WHERE search_text MATCH ?1 AND search_text.rowid = ?2"
+		" AND EXISTS (SELECT 1 FROM search_doc WHERE id = ?2 AND organisation_id = ?3)",
+		"SELECT ts_headline('dutch', coalesce(t.title, '') || ' ' || coalesce(t.body, ''), q,"
+		" 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=24, MinWords=12, MaxFragments=1,"
+		" FragmentDelimiter=…')"
+		" FROM search_text t, to_tsquery('dutch', ?1) q"
+		" WHERE t.tsv @@ q AND t.rowid = ?2"
 		" AND EXISTS (SELECT 1 FROM search_doc WHERE id = ?2 AND organisation_id = ?3)");
-	bind_text(st, 1, match);
+	bind_text(st, 1, s->kind == DB_SQLITE ? match : tsquery_of(a, match));
 	q_bind_int64(st, 2, doc_id);
 	q_bind_int64(st, 3, org);
 	int rc = q_step(st);
 	*out = rc == Q_ROW ? col_text0(a, st, 0) : "";
 	q_reset(st);
 	return rc == Q_ROW || rc == Q_DONE ? ST_OK : map_rc(s, rc);
+}
+
+int search_merge(struct store *s)
+{
+	if (s->kind != DB_SQLITE)
+		return ST_OK;
+	return exec_stmt(s, stmt(s, "INSERT INTO search_text(search_text) VALUES ('optimize')"));
 }

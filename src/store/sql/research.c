@@ -132,13 +132,19 @@ int store_research_coders(struct store *s, struct arena *a, long long org, long 
 
 int store_research_coders_all(struct store *s, long long org, long long project)
 {
-	struct query *st = stmt(s,
-		"INSERT OR IGNORE INTO research_coder(project_id, organisation_id, account_id, name, guid)"
-		" SELECT DISTINCT ?2, ?1, a.id, a.display_name, upper(printf('%s-%s-4%s-%s-%s', hex(randomblob(4)),"
-		" hex(randomblob(2)), substr(hex(randomblob(2)), 2), hex(randomblob(2)), hex(randomblob(6))))"
-		" FROM role_grant g JOIN account a ON a.id = g.account_id"
-		" WHERE g.organisation_id = ?1 AND g.role = 'researcher'"
-		" AND EXISTS (SELECT 1 FROM research_project WHERE id = ?2 AND organisation_id = ?1)");
+	/* a new coder's guid: a random UUID in REFI-QDA's upper case */
+#define CODERS_ALL(guid) \
+		"INSERT INTO research_coder(project_id, organisation_id, account_id, name, guid)" \
+		" SELECT DISTINCT ?2, ?1, a.id, a.display_name, " guid \
+		" FROM role_grant g JOIN account a ON a.id = g.account_id" \
+		" WHERE g.organisation_id = ?1 AND g.role = 'researcher'" \
+		" AND EXISTS (SELECT 1 FROM research_project WHERE id = ?2 AND organisation_id = ?1)" \
+		" ON CONFLICT DO NOTHING"
+	struct query *st = stmt_for(s, CODERS_ALL("upper(printf('%s-%s-4%s-%s-%s', hex(randomblob(4)),"
+						  " hex(randomblob(2)), substr(hex(randomblob(2)), 2), hex(randomblob(2)),"
+						  " hex(randomblob(6))))"),
+				    CODERS_ALL("upper(CAST(gen_random_uuid() AS TEXT))"));
+#undef CODERS_ALL
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, project);
 	return exec_stmt(s, st);
@@ -449,7 +455,7 @@ int store_research_memo_add(struct store *s, long long org, long long project, c
 		" AND CASE ?3 WHEN 'project' THEN ?4 = ?2"
 		" WHEN 'code' THEN EXISTS (SELECT 1 FROM research_code WHERE id = ?4 AND project_id = ?2)"
 		" WHEN 'source' THEN EXISTS (SELECT 1 FROM research_source WHERE id = ?4 AND project_id = ?2)"
-		" ELSE 0 END"
+		" ELSE 1 = 0 END"
 		" AND (?7 IS NULL OR EXISTS (SELECT 1 FROM research_coder WHERE id = ?7 AND project_id = ?2))");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, project);

@@ -151,7 +151,7 @@ int store_benchmark_sums(struct store *s, struct arena *a, const long long *wave
 	struct query *st = stmt(s,
 		"WITH score AS ("
 		" SELECT r.organisation_id AS org, i.scale AS scale,"
-		"  avg(CASE WHEN i.reversed THEN (SELECT min(o.value) + max(o.value) FROM item_option o"
+		"  avg(CASE WHEN i.reversed = 1 THEN (SELECT min(o.value) + max(o.value) FROM item_option o"
 		"   WHERE o.item_id = i.id) - x.value ELSE x.value END) AS v"
 		" FROM response r"
 		" JOIN answer x ON x.response_id = r.id AND x.value IS NOT NULL"

@@ -100,8 +100,7 @@ int store_retention_remove(struct store *s, struct arena *a, long long org, cons
 		total += r[i].rows;
 	}
 	if (total) {
-		struct query *st = stmt(s, "INSERT INTO search_text(search_text) VALUES ('optimize')");
-		int rc = st ? exec_stmt(s, st) : ST_ERROR;
+		int rc = search_merge(s);
 		if (rc)
 			return rc;
 	}

@@ -92,8 +92,8 @@ int store_case_session_earlier_open_actions(struct store *s, struct arena *a, lo
 	 * earlier: held before, or on the same day and started before */
 	struct query *st = stmt(s, "SELECT " ACTION_COLS ACTION_FROM
 				" JOIN case_session y ON y.id = ?2 AND y.organisation_id = ?1"
-				" WHERE a.organisation_id = ?1 AND a.status = 'open' AND x.group_id IS y.group_id"
-				" AND x.peer_group_id IS y.peer_group_id"
+				" WHERE a.organisation_id = ?1 AND a.status = 'open' AND x.group_id IS NOT DISTINCT FROM y.group_id"
+				" AND x.peer_group_id IS NOT DISTINCT FROM y.peer_group_id"
 				" AND x.id <> y.id AND (x.held_on < y.held_on OR (x.held_on = y.held_on AND x.id < y.id))"
 				" ORDER BY a.due_on, a.id");
 	q_bind_int64(st, 1, org);

@@ -89,7 +89,7 @@ int store_spread_participants(struct store *s, struct arena *a, long long org, s
 				" AND (EXISTS (SELECT 1 FROM peer_group_member m JOIN peer_group g ON g.id = m.peer_group_id"
 				" WHERE m.person_id = p.id AND m.role = 'member' AND g.kind = 'circle')"
 				" OR EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id AND e.organisation_id = ?1))"
-				" ORDER BY p.name COLLATE NOCASE, p.id");
+				" ORDER BY lower(p.name), p.id");
 	q_bind_int64(st, 1, org);
 	return read_places(s, a, st, out, n);
 }

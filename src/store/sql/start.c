@@ -118,7 +118,7 @@ static const char admin_sql[] =
 	"SELECT " COLS " FROM ("
 	" SELECT 14 AS kind, 0 AS id, 0 AS ref, 0 AS number, count(*) AS count, 0 AS total, '' AS name, '' AS group_name,"
 	"  '' AS date"
-	" FROM person p WHERE p.organisation_id = ?1 AND p.active AND p.email <> ''"
+	" FROM person p WHERE p.organisation_id = ?1 AND p.active = 1 AND p.email <> ''"
 	"  AND NOT EXISTS (SELECT 1 FROM account a WHERE a.person_id = p.id)"
 	" HAVING count(*) > 0"
 	")";

@@ -357,25 +357,25 @@ static const struct step {
 	  "UPDATE research_fieldwork SET created_by = NULL WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS },
 	{ N_("wave: maker unlinked"), "UPDATE wave SET created_by = NULL WHERE organisation_id = ?1 AND created_by IN " ACCOUNTS },
 	{ N_("audit_log: the person's accounts replaced by the tombstone"),
-	  "UPDATE audit_log SET actor = ?4 WHERE organisation_id IS ?1 AND (actor_id IN " ACCOUNTS
+	  "UPDATE audit_log SET actor = ?4 WHERE organisation_id = ?1 AND (actor_id IN " ACCOUNTS
 	  " OR actor IN (SELECT email FROM account WHERE organisation_id = ?1 AND person_id = ?2))" },
 	{ N_("audit_log: name, e-mail and number removed from details"),
-	  "UPDATE audit_log SET detail = replace(replace(replace(detail, p.name, ?4), p.email, ?4), p.employee_id, ?4) "
-	  "FROM (SELECT name, CASE WHEN email = '' THEN char(0) ELSE email END AS email, employee_id FROM person "
-	  "WHERE organisation_id = ?1 AND id = ?2) p "
-	  "WHERE audit_log.organisation_id IS ?1 AND (instr(detail, p.name) OR instr(detail, p.email) "
-	  "OR instr(detail, p.employee_id))" },
+	  "UPDATE audit_log SET detail = replace(CASE WHEN p.email = '' THEN replace(detail, p.name, ?4) "
+	  "ELSE replace(replace(detail, p.name, ?4), p.email, ?4) END, p.employee_id, ?4) "
+	  "FROM (SELECT name, email, employee_id FROM person WHERE organisation_id = ?1 AND id = ?2) p "
+	  "WHERE audit_log.organisation_id = ?1 AND (instr(detail, p.name) > 0 "
+	  "OR (p.email <> '' AND instr(detail, p.email) > 0) OR instr(detail, p.employee_id) > 0)" },
 	{ N_("audit_log: the person's account addresses removed from details"),
 	  "UPDATE audit_log SET detail = replace(detail, a.email, ?4) "
 	  "FROM (SELECT email FROM account WHERE organisation_id = ?1 AND person_id = ?2) a "
-	  "WHERE audit_log.organisation_id IS ?1 AND instr(lower(detail), lower(a.email))" },
+	  "WHERE audit_log.organisation_id = ?1 AND instr(lower(detail), lower(a.email)) > 0" },
 	{ N_("account: deleted, with its roles, sessions, tokens, feeds and links"),
 	  "DELETE FROM account WHERE organisation_id = ?1 AND person_id = ?2" },
 	{ N_("person: others' manager unlinked"), "UPDATE person SET manager_id = NULL WHERE organisation_id = ?1 AND manager_id = ?2" },
 	{ N_("person: name, e-mail, number, unit and job level removed (tombstone)"),
 	  "UPDATE person SET name = ?4, email = '', employee_id = 'erased-' || id, unit_id = NULL, manager_id = NULL, "
 	  "job_level = '', active = 0 WHERE organisation_id = ?1 AND id = ?2" },
-	{ N_("search index: merged"), "INSERT INTO search_text(search_text) VALUES ('optimize')" },
+	{ N_("search index: merged"), NULL },  /* search_merge() */
 };
 
 int store_subject_erase(struct store *s, struct arena *a, long long org, long long person, const char *note,
@@ -384,9 +384,15 @@ int store_subject_erase(struct store *s, struct arena *a, long long org, long lo
 	size_t ns = sizeof(steps) / sizeof(steps[0]);
 	struct subject_step *r = arena_alloc(a, ns * sizeof(*r));
 	for (size_t i = 0; i < ns; i++) {
+		r[i].what = steps[i].what;
+		r[i].rows = 0;
+		if (!steps[i].sql) {
+			int rc = search_merge(s);
+			if (rc)
+				return rc;
+			continue;
+		}
 		struct query *st = stmt(s, steps[i].sql);
-		if (!st)
-			return ST_ERROR;
 		int np = q_param_count(st);
 		if (np >= 1) q_bind_int64(st, 1, org);
 		if (np >= 2) q_bind_int64(st, 2, person);
@@ -395,8 +401,7 @@ int store_subject_erase(struct store *s, struct arena *a, long long org, long lo
 		int rc = exec_stmt(s, st);
 		if (rc)
 			return rc;
-		r[i].what = steps[i].what;
-		r[i].rows = strncmp(steps[i].what, "search", 6) ? q_changes(s) : 0;
+		r[i].rows = q_changes(s);
 	}
 	*out = r;
 	*n = ns;

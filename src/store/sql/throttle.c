@@ -13,9 +13,9 @@ int store_throttle_fail(struct store *s, const unsigned char key[HASH_LEN], long
 	 * has). A clock that went back leaks nothing. */
 	struct query *st = stmt(s, "INSERT INTO login_throttle(key_hash, failures, leaked_at) VALUES (?1, 1, ?2)"
 				" ON CONFLICT(key_hash) DO UPDATE SET"
-				" failures = max(0, failures - max(0, ?2 - leaked_at) / ?3) + 1,"
-				" leaked_at = CASE WHEN failures - max(0, ?2 - leaked_at) / ?3 <= 0 THEN ?2"
-				"  ELSE leaked_at + max(0, ?2 - leaked_at) / ?3 * ?3 END"
+				" failures = max(0, login_throttle.failures - max(0, ?2 - login_throttle.leaked_at) / ?3) + 1,"
+				" leaked_at = CASE WHEN login_throttle.failures - max(0, ?2 - login_throttle.leaked_at) / ?3 <= 0"
+				"  THEN ?2 ELSE login_throttle.leaked_at + max(0, ?2 - login_throttle.leaked_at) / ?3 * ?3 END"
 				" RETURNING failures");
 	q_bind_blob(st, 1, key, HASH_LEN);
 	q_bind_int64(st, 2, now_ms);

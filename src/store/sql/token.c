@@ -103,8 +103,12 @@ int store_reset_delete_account(struct store *s, long long account_id)
 int store_token_add(struct store *s, long long account_id, const unsigned char hash[HASH_LEN], const char *label,
 		    long long now, long long expires_at, long long *id)
 {
-	struct query *st = stmt(s, "INSERT INTO api_token(account_id, token_hash, label, created_at, expires_at)"
-				" VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', ?, 'unixepoch'), ?)");
+	/* created_at: the time as text, 2026-12-07T12:00:00Z */
+#define TOKEN_ADD(at) "INSERT INTO api_token(account_id, token_hash, label, created_at, expires_at)" \
+		" VALUES (?1, ?2, ?3, " at ", ?5)"
+	struct query *st = stmt_for(s, TOKEN_ADD("strftime('%Y-%m-%dT%H:%M:%SZ', ?4, 'unixepoch')"),
+				    TOKEN_ADD("to_char(to_timestamp(?4) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"));
+#undef TOKEN_ADD
 	q_bind_int64(st, 1, account_id);
 	q_bind_blob(st, 2, hash, HASH_LEN);
 	bind_text(st, 3, label ? label : "");
@@ -124,8 +128,11 @@ int store_token_account(struct store *s, const unsigned char hash[HASH_LEN], lon
 
 int store_token_list(struct store *s, struct arena *a, long long account_id, struct api_token **out, size_t *n)
 {
-	struct query *st = stmt(s, "SELECT id, account_id, coalesce(CAST(strftime('%s', created_at) AS INTEGER), 0),"
-				" expires_at, label FROM api_token WHERE account_id = ? ORDER BY id DESC");
+#define TOKEN_LIST(created) "SELECT id, account_id, coalesce(" created ", 0)," \
+		" expires_at, label FROM api_token WHERE account_id = ? ORDER BY id DESC"
+	struct query *st = stmt_for(s, TOKEN_LIST("CAST(strftime('%s', created_at) AS INTEGER)"),
+				    TOKEN_LIST("CAST(extract(epoch FROM CAST(created_at AS timestamptz)) AS BIGINT)"));
+#undef TOKEN_LIST
 	q_bind_int64(st, 1, account_id);
 	size_t cap = 0;
 	int rc;

@@ -21,23 +21,27 @@ static void read_unit(struct arena *a, struct query *st, struct unit *u)
 	u->children = q_int64(st, 7);
 }
 
-#define UNIT_TREE_SQL(cols) \
+/* sep: the character 1 (SQLite's char(1), PostgreSQL's chr(1)); by: the
+ * keys compared byte by byte (SQLite's own way; PostgreSQL's collation
+ * "C") */
+#define UNIT_TREE(cols, sep, by) \
 	"WITH RECURSIVE t(id, depth, k) AS (" \
-	" SELECT id, 0, name || char(1) FROM unit WHERE organisation_id = ?1 AND parent_id IS NULL" \
+	" SELECT id, 0, name || " sep " FROM unit WHERE organisation_id = ?1 AND parent_id IS NULL" \
 	" UNION ALL" \
-	" SELECT u.id, t.depth + 1, t.k || u.name || char(1) FROM unit u JOIN t ON u.parent_id = t.id" \
+	" SELECT u.id, t.depth + 1, t.k || u.name || " sep " FROM unit u JOIN t ON u.parent_id = t.id" \
 	") SELECT " cols ", t.depth FROM t JOIN unit u ON u.id = t.id" \
-	" LEFT JOIN person p ON p.id = u.manager_person_id ORDER BY t.k"
+	" LEFT JOIN person p ON p.id = u.manager_person_id ORDER BY t.k" by
+#define UNIT_TREE_SQL(cols) UNIT_TREE(cols, "char(1)", ""), UNIT_TREE(cols, "chr(1)", " COLLATE \"C\"")
 
 int store_unit_list(struct store *s, struct arena *a, long long org, bool counts, struct unit **out, size_t *n)
 {
-	/* char(1) sorts below every printable character, so a parent's key is a
-	 * prefix that sorts before its children's keys. */
+	/* the character 1 sorts below every printable character, so a
+	 * parent's key is a prefix that sorts before its children's keys. */
 	struct read_version v;
 	bool cacheable = read_version(s, &v) == 0;
 	if (cacheable && cache_units_get(s, a, org, counts, &v, out, n))
 		return ST_OK;
-	struct query *st = stmt(s, counts ? UNIT_TREE_SQL(UNIT_COLS) : UNIT_TREE_SQL(UNIT_COLS_LEAN));
+	struct query *st = counts ? stmt_for(s, UNIT_TREE_SQL(UNIT_COLS)) : stmt_for(s, UNIT_TREE_SQL(UNIT_COLS_LEAN));
 	q_bind_int64(st, 1, org);
 	size_t cap = 0;
 	int rc;

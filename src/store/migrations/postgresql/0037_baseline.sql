@@ -1732,3 +1732,26 @@ END
 $$;
 CREATE TRIGGER instrument_quickscan_own_result AFTER INSERT ON instrument FOR EACH ROW
 	WHEN (NEW.key = 'quickscan') EXECUTE FUNCTION instrument_quickscan_own_result();
+
+-- SQLite's functions that the queries shared by both databases use
+-- (src/store/sql/), with SQLite's meaning, so that a query is written once:
+--   max(a, b), min(a, b)   the scalar forms (NULL when either is NULL)
+--   group_concat(x, sep)   the aggregate, NULLs left out
+--   instr(haystack, needle) the position of needle from 1, 0 when absent
+--   datetime(t, 'unixepoch') unix seconds as 'YYYY-MM-DD HH:MM:SS' in UTC
+CREATE FUNCTION max(anycompatible, anycompatible) RETURNS anycompatible
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	AS $$ SELECT CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL WHEN $1 >= $2 THEN $1 ELSE $2 END $$;
+CREATE FUNCTION min(anycompatible, anycompatible) RETURNS anycompatible
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	AS $$ SELECT CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL WHEN $1 <= $2 THEN $1 ELSE $2 END $$;
+CREATE FUNCTION group_concat_step(acc text, v text, sep text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	AS $$ SELECT CASE WHEN v IS NULL THEN acc WHEN acc IS NULL THEN v ELSE acc || sep || v END $$;
+CREATE AGGREGATE group_concat(text, text) (SFUNC = group_concat_step, STYPE = text);
+CREATE FUNCTION instr(text, text) RETURNS bigint
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	AS $$ SELECT strpos($1, $2) $$;
+CREATE FUNCTION datetime(bigint, text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	AS $$ SELECT CASE WHEN $2 = 'unixepoch' THEN to_char(to_timestamp($1) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') END $$;
