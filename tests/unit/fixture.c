@@ -5,7 +5,9 @@
 #include "domain/role.h"
 #include "store/store.h"
 
+#include <assert.h>
 #include <dirent.h>
+#include <libpq-fe.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -31,6 +33,114 @@ static void remove_dir(const char *dir)
 	rmdir(dir);
 }
 
+/* PostgreSQL (LEERGANG_TEST_PG, a cluster's URI): every fixture is a new
+ * database copied from a template made once per run with the schema, and
+ * dropped at close. */
+static const char *test_pg(void)
+{
+	const char *u = getenv("LEERGANG_TEST_PG");
+	return u && *u ? u : NULL;
+}
+
+bool fixture_postgresql(void)
+{
+	return test_pg() != NULL;
+}
+
+/* The cluster's URI with another database name. */
+static void uri_for(char *out, size_t n, const char *base, const char *db)
+{
+	const char *auth = strstr(base, "://");
+	const char *path = auth ? strchr(auth + 3, '/') : NULL;
+	const char *query = path ? strchr(path, '?') : NULL;
+	assert(path);
+	snprintf(out, n, "%.*s/%s%s", (int)(path - base), base, db, query ? query : "");
+}
+
+/* Runs SQL on the cluster's own database; 0 or -1 (said on stderr). */
+static int pg_admin(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int pg_admin(const char *fmt, ...)
+{
+	char sql[512], uri[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	uri_for(uri, sizeof(uri), test_pg(), "postgres");
+	PGconn *c = PQconnectdb(uri);
+	PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, sql) : NULL;
+	int ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		fprintf(stderr, "  fixture: %s: %s\n", sql, PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+	return ok ? 0 : -1;
+}
+
+/* The template database of this run, migrated; its name, or NULL. */
+static const char *pg_template(void)
+{
+	static char name[64];
+	static int state;  /* 0 not yet, 1 made, -1 failed */
+	if (state)
+		return state > 0 ? name : NULL;
+	state = -1;
+	snprintf(name, sizeof(name), "lgu_template_%d", (int)getpid());
+	char uri[1024];
+	uri_for(uri, sizeof(uri), test_pg(), name);
+	struct store *st = NULL;
+	struct buf err = BUF_INIT;
+	int applied;
+	if (pg_admin("DROP DATABASE IF EXISTS %s", name) || pg_admin("CREATE DATABASE %s", name))
+		return NULL;
+	if (store_open(uri, &st, &err) || store_migrate(st, &applied, &err)) {
+		fprintf(stderr, "  fixture: template: %s\n", err.ptr);
+		store_close(st);
+		buf_release(&err);
+		return NULL;
+	}
+	store_close(st);
+	buf_release(&err);
+	state = 1;
+	return name;
+}
+
+static void drop_template(void)
+{
+	if (pg_template())
+		(void)pg_admin("DROP DATABASE IF EXISTS lgu_template_%d", (int)getpid());
+}
+
+/* A new database for the fixture, in f->path. */
+static bool pg_database(struct fixture *f)
+{
+	static int made;
+	static bool registered;
+	const char *tmpl = pg_template();
+	if (!tmpl)
+		return false;
+	if (!registered) {
+		atexit(drop_template);
+		registered = true;
+	}
+	snprintf(f->pg_name, sizeof(f->pg_name), "lgu_%d_%d", (int)getpid(), ++made);
+	if (pg_admin("CREATE DATABASE %s TEMPLATE %s", f->pg_name, tmpl))
+		return false;
+	uri_for(f->path, sizeof(f->path), test_pg(), f->pg_name);
+	/* an installation of its own, as a migrated SQLite file is: its own
+	 * keys (the template's were drawn once) */
+	PGconn *c = PQconnectdb(f->path);
+	PGresult *r = PQstatus(c) == CONNECTION_OK ?
+		PQexec(c, "UPDATE installation_key SET key = sha256(convert_to(gen_random_uuid()::text"
+			  " || gen_random_uuid()::text, 'UTF8'))") : NULL;
+	bool ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		fprintf(stderr, "  fixture: new keys: %s\n", PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+	return ok;
+}
+
 bool fixture_open(struct fixture *f)
 {
 	memset(f, 0, sizeof(*f));
@@ -46,7 +156,14 @@ bool fixture_open(struct fixture *f)
 		perror("  fixture: mkdtemp");
 		return false;
 	}
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
+	if (test_pg()) {
+		if (!pg_database(f)) {
+			fixture_close(f);
+			return false;
+		}
+	} else {
+		snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
+	}
 	struct buf err = BUF_INIT;
 	int applied = 0;
 	if (store_open(f->path, &f->st, &err) || store_migrate(f->st, &applied, &err) ||
@@ -78,6 +195,9 @@ void fixture_close(struct fixture *f)
 {
 	store_close(f->st);
 	f->st = NULL;
+	if (f->pg_name[0])
+		(void)pg_admin("DROP DATABASE IF EXISTS %s", f->pg_name);
+	f->pg_name[0] = '\0';
 	arena_free(&f->a);
 	if (f->dir[0])
 		remove_dir(f->dir);
@@ -96,9 +216,21 @@ long long fixture_query(struct fixture *f, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vaddf(&sql, fmt, ap);
 	va_end(ap);
+	long long v = -1;
+	if (f->pg_name[0]) {
+		PGconn *c = PQconnectdb(f->path);
+		PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, sql.ptr) : NULL;
+		if (r && PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 && !PQgetisnull(r, 0, 0))
+			v = *PQgetvalue(r, 0, 0) == 't' ? 1 : *PQgetvalue(r, 0, 0) == 'f' ? 0 : atoll(PQgetvalue(r, 0, 0));
+		else
+			fprintf(stderr, "  fixture_query: %s: %s\n", sql.ptr, PQerrorMessage(c));
+		PQclear(r);
+		PQfinish(c);
+		buf_release(&sql);
+		return v;
+	}
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
-	long long v = -1;
 	if (sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
 	    sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
 	    sqlite3_prepare_v2(db, sql.ptr, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
@@ -118,6 +250,17 @@ int fixture_exec(struct fixture *f, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vaddf(&sql, fmt, ap);
 	va_end(ap);
+	if (f->pg_name[0]) {
+		PGconn *c = PQconnectdb(f->path);
+		PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, sql.ptr) : NULL;
+		int ok = r && (PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK);
+		if (!ok)
+			fprintf(stderr, "  fixture_exec: %s: %s\n", sql.ptr, PQerrorMessage(c));
+		PQclear(r);
+		PQfinish(c);
+		buf_release(&sql);
+		return ok ? 0 : -1;
+	}
 	sqlite3 *db = NULL;
 	char *msg = NULL;
 	int rc = sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READWRITE, NULL);

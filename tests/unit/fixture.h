@@ -1,5 +1,6 @@
-/* fixture.h — a fresh SQLite database per test: a temporary directory under
- * /tmp, the schema migrated, two organisations (A "org-a" and B "org-b"), an
+/* fixture.h — a fresh database per test: an SQLite file in a temporary
+ * directory under /tmp, or with LEERGANG_TEST_PG (a PostgreSQL cluster's
+ * URI, scripts/pg-temp) a database of its own there; the schema migrated, two organisations (A "org-a" and B "org-b"), an
  * administrator account in A (without a password) and a ctx acting in A with
  * every role, plus one acting in B. fixture_close() removes every file. */
 #ifndef LG_TEST_FIXTURE_H
@@ -13,7 +14,8 @@
 
 struct fixture {
 	char dir[64];        /* the temporary directory */
-	char path[128];      /* the database file in it */
+	char path[1024];     /* the database file in it, or the database's URI */
+	char pg_name[64];    /* PostgreSQL: the database's name */
 	struct store *st;
 	struct arena a;
 	long long org_a, org_b;
@@ -23,6 +25,16 @@ struct fixture {
 	struct ctx c;        /* { st, &a, &who } */
 	struct ctx cb;       /* { st, &a, &who_b } */
 };
+
+/* Whether the tests run on PostgreSQL (LEERGANG_TEST_PG). */
+bool fixture_postgresql(void);
+/* Skips a test that is about SQLite itself (its file, its own SQL) on a
+ * PostgreSQL run. */
+#define SQLITE_ONLY(why)                                                      \
+	if (fixture_postgresql()) {                                           \
+		test_skip(SKIP_STORE, "about SQLite: %s", why);               \
+		return;                                                       \
+	}
 
 /* Sets everything up; false (after printing why) when it could not. */
 bool fixture_open(struct fixture *f);

@@ -400,7 +400,7 @@ TEST(session_start_resolve_end)
 	/* stored as a hash only */
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM session WHERE hex(token_hash) = upper('%s')",
 				hex_of_hash(&f.a, token)), 1);
-	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM session WHERE token_hash = CAST('%s' AS BLOB)"
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM session WHERE instr(token_hash, '%s') > 0"
 				" OR instr(csrf, '%s') > 0", token, token), 0);
 
 	CHECK_INT(session_end(f.st, token), ST_OK);

@@ -81,7 +81,7 @@ TEST(api_token_made_listed_without_secret_and_resolved)
 	/* the database holds the BLAKE2b-256 of a token and never the token */
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM api_token WHERE hex(token_hash) = upper('%s')"
 				" AND label = 'rapportage' AND account_id = %lld", hex_of_hash(&f.a, token), acc), 1);
-	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM api_token WHERE token_hash = CAST('%s' AS BLOB)"
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM api_token WHERE instr(token_hash, '%s') > 0"
 				" OR hex(token_hash) = upper('%s') OR instr(label, '%s') > 0", token, token, token), 0);
 	CHECK_INT(api_token_resolve(f.st, hex_of_hash(&f.a, token), NOW, &who), ST_NOTFOUND);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'token.create' AND object_id = %lld", acc), 2);

@@ -622,8 +622,10 @@ TEST(exports_wave_named_respondents_are_pseudonyms)
 	for (int i = 0; i < 6; i++)
 		CHECK_INT(hand_in(&f, tok[i], "2026-03-10", a, 2), D_OK);
 	/* a key we know, so the pseudonyms can be checked against Python's */
-	CHECK_INT(fixture_exec(&f, "UPDATE wave SET link_key = x'000102030405060708090a0b0c0d0e0f"
-				   "101112131415161718191a1b1c1d1e1f' WHERE id = %lld", wave), 0);
+	static const char key[] = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+	CHECK_INT(fixture_postgresql() ?
+		  fixture_exec(&f, "UPDATE wave SET link_key = decode('%s', 'hex') WHERE id = %lld", key, wave) :
+		  fixture_exec(&f, "UPDATE wave SET link_key = x'%s' WHERE id = %lld", key, wave), 0);
 	CHECK(!store_wave_get(f.st, &f.a, f.org_a, wave, &w));
 	static const char *const pseudonym[8] = { "", "R408e29f1169c", "R3f3f6b7ca32c", "R203362ef2007",
 		"Refd6e1517760", "Rdbd8291b7d32", "R9b5588d17847", "Ra0527ed8ab82" };

@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <sqlite3.h>
+#include <unistd.h>
 #include <stdlib.h>
 
 static long long person_add(struct fixture *f, long long org, const char *emp, const char *name, long long unit,
@@ -1000,7 +1001,10 @@ TEST(store_accounts)
 	CHECK_INT(store_account_by_id(f.st, &f.a, id, &acc), ST_OK);
 	CHECK_STR(acc.password_hash, "nieuw");
 	/* no lock-out state on an account any more (0015) */
-	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM pragma_table_info('account') WHERE name IN"
+	CHECK_INT(fixture_postgresql() ?
+		  fixture_query(&f, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'account'"
+				" AND column_name IN ('failed_logins', 'locked_until')") :
+		  fixture_query(&f, "SELECT count(*) FROM pragma_table_info('account') WHERE name IN"
 				" ('failed_logins', 'locked_until')"), 0);
 	CHECK_INT(store_account_set_password(f.st, 9999, "x"), ST_NOTFOUND);
 	CHECK_INT(store_account_by_id(f.st, &f.a, 9999, &acc), ST_NOTFOUND);
@@ -1262,8 +1266,27 @@ TEST(store_audit_paging_per_org)
 
 /* ---- backup ---- */
 
+/* PostgreSQL's database is backed up with its own tools: store_backup
+ * says so, with the command, and writes nothing. */
+TEST(store_backup_postgresql_points_to_pg_dump)
+{
+	if (!fixture_postgresql()) {
+		test_skip(SKIP_STORE, "about PostgreSQL: its backup is pg_dump's");
+		return;
+	}
+	FIXTURE(f);
+	struct buf err = BUF_INIT;
+	const char *dest = fixture_file(&f, "backup.db");
+	CHECK_INT(store_backup(f.st, dest, &err), ST_INVALID);
+	CHECK(strstr(err.ptr, "pg_dump") != NULL);
+	CHECK(access(dest, F_OK) != 0);
+	buf_release(&err);
+	fixture_close(&f);
+}
+
 TEST(store_backup_is_readable_copy)
 {
+	SQLITE_ONLY("its backup copies the database file");
 	FIXTURE(f);
 	long long u = unit_add(&f, f.org_a, 0, "Operatiën");
 	CHECK(person_add(&f, f.org_a, "1", "Jan <script>", u, 0) > 0);

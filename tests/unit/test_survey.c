@@ -590,7 +590,7 @@ TEST(survey_draft_is_its_browser_s_alone)
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response"), 0);
 	CHECK_INT(fixture_query(&f, "SELECT responded FROM invitation WHERE id = %lld", inv[0].id), 0);
 	/* the database holds no answer of the draft as text */
-	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM draft WHERE instr(box, 'geheime') OR instr(box, 'concepttekst')"), 0);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM draft WHERE instr(box, 'geheime') > 0 OR instr(box, 'concepttekst') > 0"), 0);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM draft"), 1);
 	/* the store itself refuses a hand-in past a draft of another browser */
 	unsigned char wrong[32] = { 0 };
@@ -639,7 +639,7 @@ TEST(survey_anonymous_response_cells_are_shared_by_five)
 	/* every stored cell of the wave is that of at least 5 people asked */
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response r WHERE r.wave_id = %lld AND (SELECT count(*) FROM invitation v"
 				    " WHERE v.wave_id = r.wave_id AND v.enrolment_status <> 'stopped'"
-				    " AND v.report_group_id IS r.group_id AND v.report_unit_id IS r.unit_id) < 5", wave), 0);
+				    " AND v.report_group_id IS NOT DISTINCT FROM r.group_id AND v.report_unit_id IS NOT DISTINCT FROM r.unit_id) < 5", wave), 0);
 	/* an anonymous wave to fewer than 5 people is refused */
 	long long instrument, group;
 	struct person_filter all = { NULL, 0, 1, 0, 100, 0 };

@@ -20,7 +20,7 @@ static long long stored(struct fixture *f, const struct throttle_key *k, const c
 {
 	char hex[HASH_LEN * 2 + 1];
 	sodium_bin2hex(hex, sizeof(hex), k->hash, HASH_LEN);
-	return fixture_query(f, "SELECT ifnull((SELECT %s FROM login_throttle WHERE hex(key_hash) = upper('%s')), -1)",
+	return fixture_query(f, "SELECT coalesce((SELECT %s FROM login_throttle WHERE hex(key_hash) = upper('%s')), -1)",
 			     column, hex);
 }
 

@@ -26,7 +26,10 @@ static int one_account(struct store *s, struct arena *a, struct query *st, struc
 
 int store_account_by_email(struct store *s, struct arena *a, const char *email, struct account *out)
 {
-	struct query *st = stmt(s, "SELECT " ACCOUNT_COLS " FROM account WHERE email = ?");
+	/* the address without regard to case: SQLite's column is NOCASE,
+	 * PostgreSQL's has an index on lower() */
+	struct query *st = stmt_for(s, "SELECT " ACCOUNT_COLS " FROM account WHERE email = ?",
+				    "SELECT " ACCOUNT_COLS " FROM account WHERE lower(email) = lower(?)");
 	bind_text(st, 1, email);
 	return one_account(s, a, st, out);
 }
@@ -181,9 +184,7 @@ int store_session_delete_account(struct store *s, long long account_id, const un
 {
 	struct query *st = stmt(s, "DELETE FROM session WHERE account_id = ? AND (? IS NULL OR token_hash <> ?)");
 	q_bind_int64(st, 1, account_id);
-	if (keep) {
-		q_bind_blob(st, 2, keep, HASH_LEN);
-		q_bind_blob(st, 3, keep, HASH_LEN);
-	}
+	q_bind_blob(st, 2, keep, keep ? HASH_LEN : 0);
+	q_bind_blob(st, 3, keep, keep ? HASH_LEN : 0);
 	return exec_stmt(s, st);
 }

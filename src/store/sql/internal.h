@@ -268,6 +268,11 @@ void bind_ref(struct query *st, int i, long long id);
 char *col_text(struct arena *a, struct query *st, int i);
 char *col_text0(struct arena *a, struct query *st, int i); /* "" for NULL */
 
+/* The numbers of a JSON array bound as parameter p ("[1,2]"), as a
+ * subquery: "x IN " SQLITE_IDS("?4"), the same with POSTGRESQL_IDS. */
+#define SQLITE_IDS(p) "(SELECT value FROM json_each(" p "))"
+#define POSTGRESQL_IDS(p) "(SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(" p " AS json)))"
+
 /* After many rows left the search index: SQLite's FTS5 merges its
  * segments ('optimize'); PostgreSQL's index needs nothing (report.c). */
 int search_merge(struct store *s);

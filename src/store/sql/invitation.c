@@ -7,7 +7,7 @@
 
 /* the people of the scope (?2 a unit and the units below it, or else ?3
  * a learning group), active, with no account by person or address */
-#define SCOPE \
+#define SCOPE(same_address) \
 	" FROM person p WHERE p.organisation_id = ?1 AND p.active = 1" \
 	" AND (CASE WHEN ?2 > 0 THEN p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM unit" \
 	"   WHERE id = ?2 AND organisation_id = ?1 UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)" \
@@ -15,7 +15,11 @@
 	"  ELSE p.id IN (SELECT person_id FROM enrolment WHERE group_id = ?3 AND organisation_id = ?1" \
 	"   AND status <> 'stopped') END)" \
 	" AND NOT EXISTS (SELECT 1 FROM account a WHERE a.person_id = p.id)" \
-	" AND NOT EXISTS (SELECT 1 FROM account a WHERE p.email <> '' AND a.email = p.email)"
+	" AND NOT EXISTS (SELECT 1 FROM account a WHERE p.email <> '' AND " same_address ")"
+/* an account's address is the person's without regard to case: SQLite's
+ * column is NOCASE, PostgreSQL's has an index on lower() */
+#define SQLITE_SAME "a.email = p.email"
+#define POSTGRESQL_SAME "lower(a.email) = lower(p.email)"
 
 int store_invite_candidates(struct store *s, struct arena *a, long long org, long long unit_id,
 			    long long group_id, struct person **out, size_t *n, long long *no_email)
@@ -23,7 +27,8 @@ int store_invite_candidates(struct store *s, struct arena *a, long long org, lon
 	*out = NULL;
 	*n = 0;
 	*no_email = 0;
-	struct query *st = stmt(s, "SELECT count(*)" SCOPE " AND p.email = ''");
+	struct query *st = stmt_for(s, "SELECT count(*)" SCOPE(SQLITE_SAME) " AND p.email = ''",
+				    "SELECT count(*)" SCOPE(POSTGRESQL_SAME) " AND p.email = ''");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, unit_id);
 	q_bind_int64(st, 3, group_id);
@@ -33,10 +38,12 @@ int store_invite_candidates(struct store *s, struct arena *a, long long org, lon
 	q_reset(st);
 	if (rc != Q_ROW)
 		return map_rc(s, rc);
-	st = stmt(s, "SELECT p.id, p.name, p.email, p.employee_id" SCOPE " AND p.email <> ''"
-		     " AND p.id = (SELECT min(q.id) FROM person q WHERE q.organisation_id = ?1 AND lower(q.email) = lower(p.email)"
-		     "  AND q.active = 1)"
-		     " ORDER BY p.name, p.id");
+#define CANDIDATES(same) "SELECT p.id, p.name, p.email, p.employee_id" SCOPE(same) " AND p.email <> ''" \
+		" AND p.id = (SELECT min(q.id) FROM person q WHERE q.organisation_id = ?1 AND lower(q.email) = lower(p.email)" \
+		"  AND q.active = 1)" \
+		" ORDER BY p.name, p.id"
+	st = stmt_for(s, CANDIDATES(SQLITE_SAME), CANDIDATES(POSTGRESQL_SAME));
+#undef CANDIDATES
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, unit_id);
 	q_bind_int64(st, 3, group_id);

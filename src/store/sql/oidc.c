@@ -89,13 +89,13 @@ int store_oidc_login_add(struct store *s, const unsigned char state_hash[HASH_LE
 		return r;
 	/* room for the new one: the browser's oldest go first, then everyone's */
 	st = stmt(s, "DELETE FROM oidc_login WHERE id IN (SELECT id FROM oidc_login"
-		  " WHERE browser_hash = ? ORDER BY id DESC LIMIT -1 OFFSET ?)");
+		  " WHERE browser_hash = ? ORDER BY id DESC LIMIT 9223372036854775807 OFFSET ?)");
 	q_bind_blob(st, 1, browser_hash, HASH_LEN);
 	q_bind_int(st, 2, per_browser - 1);
 	if ((r = exec_stmt(s, st)))
 		return r;
 	st = stmt(s, "DELETE FROM oidc_login WHERE id IN (SELECT id FROM oidc_login"
-		  " ORDER BY id DESC LIMIT -1 OFFSET ?)");
+		  " ORDER BY id DESC LIMIT 9223372036854775807 OFFSET ?)");
 	q_bind_int(st, 1, overall - 1);
 	if ((r = exec_stmt(s, st)))
 		return r;
@@ -154,7 +154,8 @@ int store_oidc_account(struct store *s, long long org, const char *claim, const 
 	struct query *st = !strcmp(claim, "employee_id")
 		? stmt(s, "SELECT a.id FROM account a JOIN person p ON p.id = a.person_id AND p.organisation_id = a.organisation_id"
 		       " WHERE a.organisation_id = ? AND p.employee_id = ? ORDER BY a.id LIMIT 1")
-		: stmt(s, "SELECT id FROM account WHERE organisation_id = ? AND email = ?");
+		: stmt_for(s, "SELECT id FROM account WHERE organisation_id = ? AND email = ?",  /* NOCASE */
+			   "SELECT id FROM account WHERE organisation_id = ? AND lower(email) = lower(?)");
 	q_bind_int64(st, 1, org);
 	bind_text(st, 2, value);
 	int rc = q_step(st);

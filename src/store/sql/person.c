@@ -1,6 +1,8 @@
 /* person.c — people of an organisation in SQLite. */
 #include "internal.h"
 
+#include <limits.h>
+
 #include <string.h>
 
 #define PERSON_COLS \
@@ -51,13 +53,17 @@ static char *like_pattern(struct arena *a, const char *q)
 
 /* The people of the units whose name holds what was typed (a scan of the
  * organisation's units: there are few). */
-#define UNIT_MATCH "SELECT u.id FROM unit u WHERE u.organisation_id = ?1 AND u.name LIKE ?2 ESCAPE '\\'"
-#define NAME_MATCH " (p.name LIKE ?2 ESCAPE '\\' OR p.email LIKE ?2 ESCAPE '\\' OR p.employee_id LIKE ?2 ESCAPE '\\'"
+/* LIKED(col): col holds the pattern ?2, A-Z folded as SQLite's LIKE does
+ * (PostgreSQL's LIKE folds nothing, its ILIKE every letter: the
+ * PostgreSQL statements below fold with ascii_lower, migration 0037). */
+#define LIKED(col) col " LIKE ?2 ESCAPE '\\'"
+#define UNIT_MATCH "SELECT u.id FROM unit u WHERE u.organisation_id = ?1 AND " LIKED("u.name")
+#define NAME_MATCH " (" LIKED("p.name") " OR " LIKED("p.email") " OR " LIKED("p.employee_id")
 #define PERSON_MATCH " AND" NAME_MATCH ")"
 #define PERSON_OR_UNIT_MATCH " AND" NAME_MATCH " OR p.unit_id IN (" UNIT_MATCH "))"
 /* The people whose name, address or number has a suffix that begins with
  * ?7 (what was typed, in lower case, cut to 16 characters) and is below
- * ?8 (?7 followed by the byte 0xFF, above any character): the candidates
+ * ?8 (?7 followed by U+10FFFF, above any character): the candidates
  * of migration 0016's index (with the people of the units found by name,
  * when a unit's name holds what was typed), which the match then checks.
  * "+" on the organisation keeps SQLite from scanning the organisation's
@@ -92,6 +98,14 @@ static char *like_pattern(struct arena *a, const char *q)
 static const char *const person_list_sql[12] = PERSON_STATEMENTS(PERSON_LIST_SQL);
 static const char *const person_names_sql[12] = PERSON_STATEMENTS(PERSON_NAMES_SQL);
 static const char *const person_count_sql[12] = PERSON_STATEMENTS(PERSON_COUNT_SQL);
+static const char unit_named_sql[] = "SELECT EXISTS (" UNIT_MATCH ")";
+#undef LIKED
+#define LIKED(col) "ascii_lower(" col ") LIKE ascii_lower(?2) ESCAPE '\\'"
+static const char *const person_list_pg[12] = PERSON_STATEMENTS(PERSON_LIST_SQL);
+static const char *const person_names_pg[12] = PERSON_STATEMENTS(PERSON_NAMES_SQL);
+static const char *const person_count_pg[12] = PERSON_STATEMENTS(PERSON_COUNT_SQL);
+static const char unit_named_pg[] = "SELECT EXISTS (" UNIT_MATCH ")";
+#undef LIKED
 
 #define SUFFIX_CHARS 16   /* as in migration 0016 */
 
@@ -107,7 +121,7 @@ static size_t chars_upto3(const char *q)
 /* Whether the name of a unit of org holds pattern (LIKE). */
 static bool unit_named(struct store *s, long long org, const char *pattern)
 {
-	struct query *st = stmt(s, "SELECT EXISTS (" UNIT_MATCH ")");
+	struct query *st = stmt_for(s, unit_named_sql, unit_named_pg);
 	q_bind_int64(st, 1, org);
 	bind_text(st, 2, pattern);
 	bool found = q_step(st) == Q_ROW && q_int(st, 0);
@@ -126,7 +140,9 @@ static int variant(struct store *s, struct arena *a, long long org, const struct
 
 /* What was typed as the index holds it: A-Z in lower case (SQLite's
  * lower(), which is LIKE's folding too), at most SUFFIX_CHARS characters;
- * in *hi the same followed by 0xFF, above every text that begins with it. */
+ * in *hi the same followed by U+10FFFF, the highest character, above every
+ * text that begins with it (0xFF would be above too, but is no UTF-8:
+ * PostgreSQL refuses it). */
 static char *suffix_key(struct arena *a, const char *q, char **hi)
 {
 	size_t n = strlen(q);
@@ -139,10 +155,9 @@ static char *suffix_key(struct arena *a, const char *q, char **hi)
 		k[len] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : (char)ch;
 	}
 	k[len] = '\0';
-	*hi = arena_alloc(a, len + 2);
+	*hi = arena_alloc(a, len + 5);
 	memcpy(*hi, k, len);
-	(*hi)[len] = (char)0xFF;
-	(*hi)[len + 1] = '\0';
+	memcpy(*hi + len, "\xF4\x8F\xBF\xBF", 5);
 	return k;
 }
 
@@ -172,7 +187,7 @@ int store_person_list(struct store *s, struct arena *a, long long org, const str
 	struct query *st;
 	int rc;
 	if (!cacheable || !cache_count_get(s, org, f->include_inactive, &v, total)) {
-		st = stmt(s, person_count_sql[var]);
+		st = stmt_for(s, person_count_sql[var], person_count_pg[var]);
 		bind_filter(a, st, org, f, var, pattern);
 		rc = q_step(st);
 		*total = rc == Q_ROW ? q_int64(st, 0) : 0;
@@ -183,9 +198,10 @@ int store_person_list(struct store *s, struct arena *a, long long org, const str
 			cache_count_put(s, org, f->include_inactive, &v, *total);
 	}
 
-	st = stmt(s, (f->names_only ? person_names_sql : person_list_sql)[var]);
+	st = f->names_only ? stmt_for(s, person_names_sql[var], person_names_pg[var])
+			   : stmt_for(s, person_list_sql[var], person_list_pg[var]);
 	bind_filter(a, st, org, f, var, pattern);
-	q_bind_int64(st, 5, f->limit > 0 ? f->limit : -1);
+	q_bind_int64(st, 5, f->limit > 0 ? f->limit : LLONG_MAX);
 	q_bind_int64(st, 6, f->offset > 0 ? f->offset : 0);
 	size_t cap = 0;
 	*out = NULL;

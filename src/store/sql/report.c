@@ -302,7 +302,7 @@ int store_story_put(struct store *s, long long org, const struct learning_story 
 
 /* ---- search ---- */
 
-/* A JSON array of the ids, for json_each(). */
+/* A JSON array of the ids, for SQLITE_IDS and POSTGRESQL_IDS. */
 static void id_array(struct buf *b, const long long *ids, size_t n)
 {
 	buf_addch(b, '[');
@@ -396,8 +396,6 @@ static char *tsquery_of(struct arena *a, const char *m)
 	" AND d.organisation_id = ?2" \
 	" AND ((?3 <> 0 AND d.person_id = ?3) OR (?5 <> 0 AND d.group_id IS NOT NULL)" \
 	"  OR d.group_id IN " ids("?4") " OR d.peer_group_id IN " ids("?7") ")"
-#define SQLITE_IDS(p) "(SELECT value FROM json_each(" p "))"
-#define POSTGRESQL_IDS(p) "(SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(" p " AS json)))"
 
 int store_search(struct store *s, struct arena *a, long long org, const char *match, long long person_id,
 		 const long long *groups, size_t ngroups, const long long *peer_groups, size_t npeer_groups,

@@ -61,7 +61,8 @@ int store_response_weeks(struct store *s, struct arena *a, long long org, long l
 	return map_rc(s, rc);
 }
 
-/* The ids as a JSON array, for json_each(?): a bound parameter of numbers. */
+/* The ids as a JSON array, for SQLITE_IDS and POSTGRESQL_IDS: a bound
+ * parameter of numbers. */
 static char *id_list(const long long *ids, size_t n)
 {
 	struct buf b = BUF_INIT;
@@ -148,17 +149,19 @@ int store_benchmark_edition_add(struct store *s, const char *key, long long now,
 int store_benchmark_sums(struct store *s, struct arena *a, const long long *waves, size_t nwaves,
 			 struct benchmark_row **out, size_t *n)
 {
-	struct query *st = stmt(s,
-		"WITH score AS ("
-		" SELECT r.organisation_id AS org, i.scale AS scale,"
-		"  avg(CASE WHEN i.reversed = 1 THEN (SELECT min(o.value) + max(o.value) FROM item_option o"
-		"   WHERE o.item_id = i.id) - x.value ELSE x.value END) AS v"
-		" FROM response r"
-		" JOIN answer x ON x.response_id = r.id AND x.value IS NOT NULL"
-		" JOIN instrument_item i ON i.id = x.item_id AND i.kind IN ('likert', 'bipolar') AND i.scale <> ''"
-		" WHERE r.wave_id IN (SELECT value FROM json_each(?1))"
-		" GROUP BY r.id, i.scale)"
-		" SELECT scale, org, count(*), sum(v), sum(v * v) FROM score GROUP BY scale, org ORDER BY scale, org");
+#define SCORES(ids) \
+		"WITH score AS (" \
+		" SELECT r.organisation_id AS org, i.scale AS scale," \
+		"  avg(CASE WHEN i.reversed = 1 THEN (SELECT min(o.value) + max(o.value) FROM item_option o" \
+		"   WHERE o.item_id = i.id) - x.value ELSE x.value END) AS v" \
+		" FROM response r" \
+		" JOIN answer x ON x.response_id = r.id AND x.value IS NOT NULL" \
+		" JOIN instrument_item i ON i.id = x.item_id AND i.kind IN ('likert', 'bipolar') AND i.scale <> ''" \
+		" WHERE r.wave_id IN " ids("?1") \
+		" GROUP BY r.id, i.scale)" \
+		" SELECT scale, org, count(*), sum(v), sum(v * v) FROM score GROUP BY scale, org ORDER BY scale, org"
+	struct query *st = stmt_for(s, SCORES(SQLITE_IDS), SCORES(POSTGRESQL_IDS));
+#undef SCORES
 	char *list = id_list(waves, nwaves);
 	bind_text(st, 1, list);
 	size_t cap = 0;

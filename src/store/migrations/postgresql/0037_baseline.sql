@@ -1738,6 +1738,8 @@ CREATE TRIGGER instrument_quickscan_own_result AFTER INSERT ON instrument FOR EA
 --   max(a, b), min(a, b)   the scalar forms (NULL when either is NULL)
 --   group_concat(x, sep)   the aggregate, NULLs left out
 --   instr(haystack, needle) the position of needle from 1, 0 when absent
+--                          (in a text, or the needle's UTF-8 in a blob)
+--   hex(blob)              its bytes as upper-case hexadecimal
 --   datetime(t, 'unixepoch') unix seconds as 'YYYY-MM-DD HH:MM:SS' in UTC
 CREATE FUNCTION max(anycompatible, anycompatible) RETURNS anycompatible
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -1752,6 +1754,12 @@ CREATE AGGREGATE group_concat(text, text) (SFUNC = group_concat_step, STYPE = te
 CREATE FUNCTION instr(text, text) RETURNS bigint
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$ SELECT strpos($1, $2) $$;
+CREATE FUNCTION instr(bytea, text) RETURNS bigint
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	AS $$ SELECT position(convert_to($2, 'UTF8') IN $1) $$;
+CREATE FUNCTION hex(bytea) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	AS $$ SELECT upper(encode($1, 'hex')) $$;
 CREATE FUNCTION datetime(bigint, text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$ SELECT CASE WHEN $2 = 'unixepoch' THEN to_char(to_timestamp($1) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') END $$;
