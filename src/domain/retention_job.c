@@ -97,6 +97,12 @@ static void *job_main(void *arg)
 	}
 	buf_release(&err);
 	for (;;) {
+		/* one server of an installation at a time: the others skip */
+		if (!store_job_begin(st, "daily")) {
+			if (wait_or_stop(j, RETENTION_JOB_SECONDS))
+				break;
+			continue;
+		}
 		int r = retention_run_all(st, 0, false, stderr);
 		/* a removal stands but a reader kept the file from being
 		 * rewritten: try the rewrite again soon, not in a day */
@@ -110,6 +116,7 @@ static void *job_main(void *arg)
 			buf_release(&e);
 		}
 		remind(st, j->base_url);
+		store_job_end(st, "daily");
 		if (wait_or_stop(j, RETENTION_JOB_SECONDS))
 			break;
 	}

@@ -62,6 +62,14 @@ void store_rollback(struct store *s);
 int store_read_begin(struct store *s);
 void store_read_end(struct store *s);
 
+/* Background work that one server of an installation does at a time
+ * (the daily retention run and reminders): true when this connection may
+ * do it now, until store_job_end. SQLite's file has one server: always
+ * true. PostgreSQL: a session advisory lock named after the job, so the
+ * other servers skip their turn while one runs it. */
+bool store_job_begin(struct store *s, const char *job);
+void store_job_end(struct store *s, const char *job);
+
 /* organisations */
 MUST_CHECK int store_org_add(struct store *s, const char *slug, const char *name, long long *id);
 MUST_CHECK int store_org_list(struct store *s, struct arena *a, struct organisation **out, size_t *n);

@@ -1389,3 +1389,61 @@ TEST(store_person_search_finds_by_unit_name)
 		CHECK_STR(p[0].name, "Cas in B");
 	fixture_close(&f);
 }
+
+/* The daily work runs on one server of an installation at a time: on
+ * PostgreSQL a second connection (another server) is refused the job
+ * while the first holds it, and gets it after; another job is apart. On
+ * SQLite, one server per file, it is always given. */
+TEST(store_job_one_server_at_a_time)
+{
+	FIXTURE(f);
+	struct store *other = NULL;
+	struct buf err = BUF_INIT;
+	CHECK_INT(store_open(f.path, &other, &err), ST_OK);
+	if (other) {
+		bool pg = fixture_postgresql();
+		CHECK(store_job_begin(f.st, "daily"));
+		CHECK(store_job_begin(other, "daily") == !pg);
+		CHECK(store_job_begin(other, "another"));
+		store_job_end(f.st, "daily");
+		CHECK(store_job_begin(other, "daily"));
+		CHECK(store_job_begin(f.st, "daily") == !pg);
+		store_job_end(other, "daily");
+		store_job_end(other, "another");
+		store_close(other);
+	}
+	buf_release(&err);
+	fixture_close(&f);
+}
+
+/* PostgreSQL: a connection the server ended (a restart, a fail-over) is
+ * opened again for the next statement, its statements prepared anew; a
+ * transaction it was in fails as a whole. */
+TEST(store_postgresql_connection_comes_back)
+{
+	if (!fixture_postgresql()) {
+		test_skip(SKIP_STORE, "about PostgreSQL: SQLite has no connection to lose");
+		return;
+	}
+	FIXTURE(f);
+	struct organisation *orgs;
+	size_t n = 0;
+	CHECK_INT(store_org_list(f.st, &f.a, &orgs, &n), ST_OK);
+	CHECK_INT((int)n, 2);
+	static const char end_others[] = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+					 " WHERE datname = current_database() AND pid <> pg_backend_pid()";
+	CHECK_INT((int)fixture_query(&f, "%s", end_others), 1);
+	n = 0;
+	CHECK_INT(store_org_list(f.st, &f.a, &orgs, &n), ST_OK);
+	CHECK_INT((int)n, 2);
+	/* inside a transaction: that transaction is lost, the next one works */
+	long long id = 0;
+	CHECK_INT(store_begin(f.st), ST_OK);
+	CHECK_INT(store_org_add(f.st, "org-c", "Organisatie C", &id), ST_OK);
+	CHECK_INT((int)fixture_query(&f, "%s", end_others), 1);
+	CHECK(store_org_add(f.st, "org-d", "Organisatie D", &id) != ST_OK);
+	store_rollback(f.st);
+	CHECK_INT(store_org_add(f.st, "org-e", "Organisatie E", &id), ST_OK);
+	CHECK_INT((int)fixture_query(&f, "SELECT count(*) FROM organisation"), 3);
+	fixture_close(&f);
+}

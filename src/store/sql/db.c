@@ -369,3 +369,24 @@ int store_backup(struct store *s, const char *dest, struct buf *err)
 		 dest, s->path);
 	return ST_INVALID;
 }
+
+bool store_job_begin(struct store *s, const char *job)
+{
+	if (s->kind == DB_SQLITE)
+		return true;
+	struct query *st = stmt(s, "SELECT pg_try_advisory_lock(hashtext(?1))");
+	bind_text(st, 1, job);
+	bool mine = q_step(st) == Q_ROW && q_int(st, 0);
+	q_reset(st);
+	return mine;
+}
+
+void store_job_end(struct store *s, const char *job)
+{
+	if (s->kind == DB_SQLITE)
+		return;
+	struct query *st = stmt(s, "SELECT pg_advisory_unlock(hashtext(?1))");
+	bind_text(st, 1, job);
+	(void)q_step(st);
+	q_reset(st);
+}

@@ -87,10 +87,48 @@ void postgresql_close(struct store *s)
 	free(s->pg_identity);
 }
 
+/* A connection the server closed (a restart, a fail-over) is opened
+ * again before the next statement, its statements to be prepared anew; a
+ * transaction it was in is lost, and the statement fails: false. */
+static bool reconnected(struct store *s)
+{
+	if (PQstatus(s->pg) == CONNECTION_OK)
+		return true;
+	PQreset(s->pg);
+	if (PQstatus(s->pg) != CONNECTION_OK)
+		return false;
+	PQsetNoticeProcessor(s->pg, quiet, NULL);
+	PGresult *res = PQexec(s->pg, "SET client_min_messages = warning; SET TIME ZONE 'UTC'");
+	PQclear(res);
+	for (size_t i = 0; i < s->cache_slots; i++)
+		if (s->cache[i].q) {
+			s->cache[i].q->prepared = false;
+			if (s->cache[i].q->desc)
+				PQclear(s->cache[i].q->desc);
+			s->cache[i].q->desc = NULL;
+		}
+	bool was_in_transaction = s->txn_depth > 0;
+	s->txn_depth = 0;
+	s->reading = false;
+	return !was_in_transaction;
+}
+
 int postgresql_exec(struct store *s, const char *sql, struct buf *err)
 {
+	if (!reconnected(s)) {
+		set_error(s, "the connection to the database was lost");
+		if (err)
+			buf_addf(err, "%s", s->pg_error);
+		return ST_ERROR;
+	}
 	PGresult *res = PQexec(s->pg, sql);
 	ExecStatusType st = PQresultStatus(res);
+	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && PQstatus(s->pg) == CONNECTION_BAD &&
+	    !s->txn_depth && reconnected(s)) {  /* closed by the server meanwhile: once more */
+		PQclear(res);
+		res = PQexec(s->pg, sql);
+		st = PQresultStatus(res);
+	}
 	int r = ST_OK;
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		r = error_rc(s, res);
@@ -330,9 +368,13 @@ static int ensure_prepared(struct query *q)
 	return r;
 }
 
-static int run(struct query *q)
+static int run_once(struct query *q)
 {
 	struct store *s = q->s;
+	if (!reconnected(s)) {
+		set_error(s, "the connection to the database was lost");
+		return ST_ERROR;
+	}
 	int r = ensure_prepared(q);
 	if (r)
 		return r;
@@ -362,6 +404,20 @@ static int run(struct query *q)
 	}
 	q->row = -1;
 	return ST_OK;
+}
+
+/* Runs the statement; outside a transaction once more when the server
+ * had closed the connection (libpq learns that only when it is used). */
+static int run(struct query *q)
+{
+	bool outside = autocommit(q->s) && !q->s->txn_depth;
+	int r = run_once(q);
+	if (r && outside && PQstatus(q->s->pg) == CONNECTION_BAD) {
+		PQclear(q->res);
+		q->res = NULL;
+		r = run_once(q);
+	}
+	return r;
 }
 
 int pgq_step(struct query *q)
