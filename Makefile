@@ -125,3 +125,15 @@ build/fuzz/gen/migrations.o: build/fuzz/gen/migrations.c
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+# make check replays the corpora without a fuzzer engine: each harness
+# linked with tests/fuzz/replay.c (a main that feeds it the files it is
+# given) by $(CC) against the objects of the build, so that
+# `make SANITIZE=1 build/asan/replay/fuzz_NAME` needs no clang build.
+REPLAY_OBJ := $(FUZZ_SRC:%.c=$(B)/%.o) $(B)/tests/fuzz/replay.o
+.SECONDARY: $(REPLAY_OBJ)
+
+$(B)/replay/fuzz_%: $(B)/tests/fuzz/fuzz_%.o $(B)/tests/fuzz/replay.o $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)

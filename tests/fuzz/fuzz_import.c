@@ -28,9 +28,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ctx c = { st, &a, &w, 0 };
 	struct import_report rep;
 	long long before, after;
-	store_person_count(st, org, &before);
+	if (store_person_count(st, org, &before))
+		abort();
 	int d = people_import(&c, (const char *)data, size, NULL, false, &rep);
-	store_person_count(st, org, &after);
+	if (store_person_count(st, org, &after))
+		abort();
 	if (d == D_ERROR || before != after)
 		abort();
 	if (d == D_INVALID && rep.nissues == 0)

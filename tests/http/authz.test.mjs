@@ -353,12 +353,42 @@ const accounts = [
 // The sets an account walks: its own organisation's, then the other's.
 const walk = (who) => [...sets[who.org], ...sets[who.org === 'politie' ? 'gemeente' : 'politie']];
 
+// The sets an account probes a route with: those of walk(who), less a set
+// whose request (path with its ids) and expected answer are those of a set
+// before it. The municipality's two groups share the organisation's own
+// objects (units, people, accounts, programmes, questionnaires, research
+// projects): a route whose ids are all the organisation's would send
+// Groep 2 the very request of Groep 1. ids(set): the ids the walk fills in.
+function probesOf(rt, who, ids = (set) => set.ids) {
+  if (!rt.pattern.includes('{id}')) return [sets[who.org][0]];
+  const seen = new Set();
+  return walk(who).filter((set) => {
+    const key = `${rt.method} ${fill(rt.pattern, ids(set), rt.method)} ${expected(rt, who, set)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 test('every account is walked, and each second account has its own place', () => {
   assert.equal(accounts.length, 2 * ROLES.length + SECOND.length);
   const [g1, g2] = sets.gemeente;
   for (const a of SECOND) assert.ok(place(g1, a.email) || place(g2, a.email), `${a.email} is in a group`);
   assert.equal(place(g2, 'begeleider2@gemeente.example'), 'facilitator');
   assert.equal(place(g1, 'deelnemer3@gemeente.example'), 'participant', 'a second participant of Groep 1');
+  // a route of the organisation's objects is probed once per organisation, a route of a group's
+  // once per group: the probes left out are the same request with the same expected answer
+  const route = (key) => table.find((rt) => `${rt.method} ${rt.pattern}` === key);
+  for (const who of accounts) {
+    const own = who.org === 'gemeente' ? 2 : 1;
+    assert.equal(probesOf(route('GET /units/{id}'), who).length, 2, `${who.email}: a unit in each organisation`);
+    assert.equal(probesOf(route('GET /programmes/{id}'), who).length, 2, `${who.email}: a programme in each organisation`);
+    assert.equal(probesOf(route('GET /groups/{id}'), who).length, 3, `${who.email}: each group`);
+    assert.equal(probesOf(route('GET /meetings/{id}'), who).length, 3, `${who.email}: a meeting of each group`);
+    assert.equal(probesOf(route('GET /units'), who).length, 1, `${who.email}: a route without an id once`);
+    assert.deepEqual(probesOf(route('GET /groups/{id}'), who).map((s) => s.name).slice(0, own),
+      sets[who.org].map((s) => s.name), `${who.email}: its own organisation's first`);
+  }
 });
 
 test('without logging in, only public routes answer', async () => {
@@ -392,12 +422,12 @@ describe('every account walks every route', { concurrency: WALKERS }, () => {
       // a calendar link of one's own, to revoke: theirs alone
       const mine = (await c.post('/calendar', { group: '0' })).text;
       const feed = Math.max(...[...mine.matchAll(/action="\/calendar\/(\d+)\/revoke"/g)].map((m) => Number(m[1])));
+      // the writer revokes the calendar link just made, not the one the others probe
+      const idsOf = (set) => (who.email === set.writer ? { ...set.ids, feed } : set.ids);
       for (const rt of ordered.filter((r) => r.kind === 'page')) {
-        const probes = rt.pattern.includes('{id}') ? walk(who) : [sets[who.org][0]];
-        for (const set of probes) {
+        for (const set of probesOf(rt, who, idsOf)) {
           if (rt.pattern === '/logout' && set !== sets[who.org][0]) continue;
-          // the writer revokes the calendar link just made, not the one the others probe
-          const ids = who.email === set.writer ? { ...set.ids, feed } : set.ids;
+          const ids = idsOf(set);
           const path = fill(rt.pattern, ids, rt.method);
           const r = rt.method === 'GET' ? await c.get(path) : await c.post(path, {});
           judge(r, expected(rt, who, set), `${who.email} ${rt.method} ${path} (${set.name})`);
@@ -418,8 +448,7 @@ describe('every account walks every route', { concurrency: WALKERS }, () => {
       const c = new Client(srv.base);
       c.headers.authorization = `Bearer ${token}`;
       for (const rt of ordered.filter((r) => r.kind === 'api' && !r.public)) {
-        const probes = rt.pattern.includes('{id}') ? walk(who) : [sets[who.org][0]];
-        for (const set of probes) {
+        for (const set of probesOf(rt, who)) {
           const path = fill(rt.pattern, set.ids, rt.method);
           // an empty body of the route's kind: CSV for the import, else an empty JSON object
           const body = rt.pattern.endsWith('/import') ? { body: '', headers: { 'content-type': 'text/csv' } }
