@@ -67,10 +67,12 @@ struct store *cmd_open(bool create)
 		snprintf(key_file, sizeof(key_file), "%s.oidc-key", cmd_db_path);
 	oidc_key_file_set(key_file);
 	int applied = 0;
+	char shown[1024];
 	if (store_migrate(st, &applied, &err))
 		die("%s", err.ptr);
 	if (applied)
-		fprintf(stderr, "leergang: database %s: applied %d migration%s\n", cmd_db_path, applied,
+		fprintf(stderr, "leergang: database %s: applied %d migration%s\n",
+			store_path_shown(cmd_db_path, shown, sizeof(shown)), applied,
 			applied == 1 ? "" : "s");
 	return st;
 }

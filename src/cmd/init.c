@@ -32,7 +32,9 @@ int cmd_init(int argc, char **argv)
 			cmd_usage("init");
 	}
 	struct store *st = cmd_open(true);
-	printf("database %s ready (schema version %d)\n", cmd_db_path, store_schema_version(st));
+	char shown[1024];
+	printf("database %s ready (schema version %d)\n", store_path_shown(cmd_db_path, shown, sizeof(shown)),
+	       store_schema_version(st));
 	if (demo) {
 		struct buf err = BUF_INIT;
 		int r = demo_load(st, NULL, names, &err);

@@ -40,6 +40,10 @@ void store_use_words(store_words_fn fn);
 /* lifecycle. path is an SQLite file, or a PostgreSQL connection URI
  * (postgresql://...), which store_is_postgresql tells. */
 bool store_is_postgresql(const char *path);
+/* path as it may be shown (a message, a log): a PostgreSQL URI without
+ * the password it may hold ("postgresql://ann:secret@db/x" as
+ * "postgresql://ann@db/x"), in out (n bytes). */
+const char *store_path_shown(const char *path, char *out, size_t n);
 MUST_CHECK int store_open(const char *path, struct store **out, struct buf *err);
 void store_close(struct store *s);
 MUST_CHECK int store_migrate(struct store *s, int *applied, struct buf *err);

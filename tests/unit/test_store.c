@@ -1447,3 +1447,18 @@ TEST(store_postgresql_connection_comes_back)
 	CHECK_INT((int)fixture_query(&f, "SELECT count(*) FROM organisation"), 3);
 	fixture_close(&f);
 }
+
+/* A PostgreSQL URI is shown without its password, anything else as it is. */
+TEST(store_path_shown_without_password)
+{
+	char out[256];
+	CHECK_STR(store_path_shown("postgresql://ann:geheim@db.example:5432/leergang?sslmode=require", out, sizeof(out)),
+		  "postgresql://ann@db.example:5432/leergang?sslmode=require");
+	CHECK_STR(store_path_shown("postgres://:geheim@db/x", out, sizeof(out)), "postgres://@db/x");
+	CHECK_STR(store_path_shown("postgresql://ann@/leergang?host=%2Ftmp%2Fpg", out, sizeof(out)),
+		  "postgresql://ann@/leergang?host=%2Ftmp%2Fpg");
+	CHECK_STR(store_path_shown("postgresql://db.example/x?user=a:b@c", out, sizeof(out)),
+		  "postgresql://db.example/x?user=a:b@c");
+	CHECK_STR(store_path_shown("var/leer:gang@x.db", out, sizeof(out)), "var/leer:gang@x.db");
+	CHECK(strstr(store_path_shown("postgresql://ann:geheim@db/x", out, sizeof(out)), "geheim") == NULL);
+}

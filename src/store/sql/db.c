@@ -10,6 +10,7 @@
 #include "core/die.h"
 #include "store/migrations.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <limits.h>
@@ -18,6 +19,20 @@
 bool store_is_postgresql(const char *name)
 {
 	return !strncmp(name, "postgresql://", 13) || !strncmp(name, "postgres://", 11);
+}
+
+const char *store_path_shown(const char *path, char *out, size_t n)
+{
+	assert(n > 0);
+	const char *auth = store_is_postgresql(path) ? strstr(path, "://") + 3 : NULL;
+	const char *at = auth ? strchr(auth, '@') : NULL;
+	const char *slash = auth ? strchr(auth, '/') : NULL;
+	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	if (!colon || (slash && slash < at))
+		snprintf(out, n, "%s", path);
+	else
+		snprintf(out, n, "%.*s%s", (int)(colon - path), path, at);
+	return out;
 }
 
 int store_open(const char *path, struct store **out, struct buf *err)
