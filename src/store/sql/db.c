@@ -353,6 +353,8 @@ int store_migrate_upto(struct store *s, int last, int *applied, struct buf *err)
 			store_rollback(s);
 			return r;
 		}
+		free(s->pg_identity);  /* the tables may have changed: asked again */
+		s->pg_identity = NULL;
 		for (int k = first_number(s, m); k <= m->number && !r; k++) {
 			struct query *st = stmt(s, "INSERT INTO schema_migration(number, name) VALUES (?1, ?2)");
 			q_bind_int(st, 1, k);

@@ -50,6 +50,13 @@ static int error_rc(struct store *s, const PGresult *res)
 	return ST_ERROR;
 }
 
+/* What every connection is told first: no notices on stderr, times in UTC. */
+static int session_setup(struct store *s, struct buf *err)
+{
+	PQsetNoticeProcessor(s->pg, quiet, NULL);
+	return postgresql_exec(s, "SET client_min_messages = warning; SET TIME ZONE 'UTC'", err);
+}
+
 int postgresql_open(struct store *s, struct buf *err)
 {
 	s->pg = PQconnectdb(s->path);
@@ -58,8 +65,7 @@ int postgresql_open(struct store *s, struct buf *err)
 			 s->pg ? PQerrorMessage(s->pg) : "out of memory");
 		return ST_ERROR;
 	}
-	PQsetNoticeProcessor(s->pg, quiet, NULL);
-	return postgresql_exec(s, "SET client_min_messages = warning; SET TIME ZONE 'UTC'", err);
+	return session_setup(s, err);
 }
 
 /* Whether table has an id drawn from an identity (asked once per
@@ -97,9 +103,6 @@ static bool reconnected(struct store *s)
 	PQreset(s->pg);
 	if (PQstatus(s->pg) != CONNECTION_OK)
 		return false;
-	PQsetNoticeProcessor(s->pg, quiet, NULL);
-	PGresult *res = PQexec(s->pg, "SET client_min_messages = warning; SET TIME ZONE 'UTC'");
-	PQclear(res);
 	for (size_t i = 0; i < s->cache_slots; i++)
 		if (s->cache[i].q) {
 			s->cache[i].q->prepared = false;
@@ -110,6 +113,7 @@ static bool reconnected(struct store *s)
 	bool was_in_transaction = s->txn_depth > 0;
 	s->txn_depth = 0;
 	s->reading = false;
+	(void)session_setup(s, NULL);
 	return !was_in_transaction;
 }
 
@@ -385,7 +389,9 @@ static int run_once(struct query *q)
 	ExecStatusType st = PQresultStatus(q->res);
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		r = error_rc(s, q->res);
-		if (r == ST_ERROR || getenv("LG_TRACE"))  /* not a rule of the data: say what failed */
+		/* not a rule of the data: say what failed (LEERGANG_SQL_TRACE:
+		 * every failed statement, for finding a query's fault) */
+		if (r == ST_ERROR || getenv("LEERGANG_SQL_TRACE"))
 			fprintf(stderr, "leergang: store: %s%s\n", s->pg_error, q->sql);
 		if (savepoint)
 			(void)postgresql_exec(s, "ROLLBACK TO SAVEPOINT lgq; RELEASE SAVEPOINT lgq", NULL);
