@@ -62,6 +62,28 @@ void store_rollback(struct store *s);
 int store_read_begin(struct store *s);
 void store_read_end(struct store *s);
 
+/* Moving an installation (sql/copy.c): every table of the SQLite store
+ * from copied into the PostgreSQL store to, whose schema is migrated to the
+ * same version and which holds no data (rows only in the tables the
+ * migrations fill, which are replaced), in one transaction on to, then
+ * verified table by table: row count and SHA-256 over every row, read from
+ * both in primary-key order. report (may be NULL) is called per table after
+ * its verification; any difference rolls the copy back. Needs the owner of
+ * the tables on PostgreSQL (it drops and adds the foreign keys and switches
+ * the triggers off within the transaction), not a superuser. */
+struct store_copy_table {
+	const char *name;
+	long long rows, rows_target;
+	char checksum[65], checksum_target[65];  /* hex SHA-256 */
+	bool same;
+};
+typedef void (*store_copy_report)(void *arg, const struct store_copy_table *t);
+MUST_CHECK int store_copy(struct store *from, struct store *to, store_copy_report report, void *arg, struct buf *err);
+/* The verification alone, on the two as they are now; *differ counts the
+ * tables that are not the same. */
+MUST_CHECK int store_copy_verify(struct store *from, struct store *to, store_copy_report report, void *arg,
+				 int *differ, struct buf *err);
+
 /* organisations */
 MUST_CHECK int store_org_add(struct store *s, const char *slug, const char *name, long long *id);
 MUST_CHECK int store_org_list(struct store *s, struct arena *a, struct organisation **out, size_t *n);
