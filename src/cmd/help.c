@@ -269,7 +269,10 @@ const struct command commands[] = {
 	  "Keep a backup as you keep the server: encrypted (gpg --symmetric, or an encrypted disk),\n"
 	  "readable by the administrators alone, away from the server, and deleted when the\n"
 	  "organisation's retention period has passed. To restore: stop leergang, put the file in\n"
-	  "place of the database (removing its -wal and -shm files), start leergang." },
+	  "place of the database (removing its -wal and -shm files), start leergang.\n"
+	  "On PostgreSQL (--db postgresql://...) use its own tools: pg_dump --format=custom --file=FILE URI,\n"
+	  "and pg_restore --dbname=URI FILE into a new, empty database; keep the file LEERGANG_OIDC_KEY\n"
+	  "names with the dumps." },
 	{ "help", cmd_help, "show the commands, or the usage of one", "leergang help [COMMAND]" },
 	{ 0, 0, 0, 0 },
 };

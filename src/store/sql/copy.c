@@ -885,10 +885,13 @@ int store_copy_verify(struct store *from, struct store *to, store_copy_report re
 	struct plan p = { ARENA_INIT, NULL, 0 };
 	*differ = 0;
 	int r = store_read_begin(from);
-	if (!r && (r = store_read_begin(to)))
-		store_read_end(from);
 	if (r) {
-		buf_addf(err, "cannot begin reading: %s", store_errmsg(r == ST_OK ? from : to));
+		buf_addf(err, "SQLite: %s", store_errmsg(from));
+		return r;
+	}
+	if ((r = store_read_begin(to))) {
+		buf_addf(err, "PostgreSQL: %s", store_errmsg(to));
+		store_read_end(from);
 		return r;
 	}
 	r = plan_make(from, to, &p, err);
