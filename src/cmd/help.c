@@ -18,6 +18,18 @@ const struct command commands[] = {
 	  "begins with https://. Behind a reverse proxy that sets X-Forwarded-Proto, LEERGANG_TRUST_PROXY=1\n"
 	  "makes leergang believe it: requests that came in over https get Secure cookies and https links." },
 	{ "migrate", cmd_migrate, "bring the database schema up to date", "leergang migrate" },
+	{ "migrate-to", cmd_migrate_to, "copy the SQLite database into an empty PostgreSQL database, verified",
+	  "leergang [--db FILE] migrate-to [--verify-only] postgresql://USER@HOST/DATABASE\n"
+	  "\n"
+	  "Copies every table of the SQLite database into the PostgreSQL database (its schema made\n"
+	  "first when it has none), in one transaction, and then compares the two table by table:\n"
+	  "the number of rows and a SHA-256 over every row (each value with its type) read in the\n"
+	  "order of the primary key. Any difference undoes the copy. The PostgreSQL database must\n"
+	  "hold no data yet, and the role must own its tables (the copy drops and adds the foreign\n"
+	  "keys and switches the triggers off inside the transaction); no superuser is needed.\n"
+	  "Stop the server first: what it writes during the copy is not copied.\n"
+	  "--verify-only copies nothing and compares the two as they are now.\n"
+	  "Afterwards copy FILE.oidc-key to LEERGANG_OIDC_KEY (default var/postgresql.oidc-key)." },
 	{ "org", cmd_org, "add or list organisations; take part in the benchmark",
 	  "leergang org add --slug SLUG --name NAME\n       leergang org list [--format csv|json]\n"
 	  "       leergang org benchmark SLUG on|off   (share closed waves of built-in questionnaires, see others')" },
@@ -257,7 +269,10 @@ const struct command commands[] = {
 	  "Keep a backup as you keep the server: encrypted (gpg --symmetric, or an encrypted disk),\n"
 	  "readable by the administrators alone, away from the server, and deleted when the\n"
 	  "organisation's retention period has passed. To restore: stop leergang, put the file in\n"
-	  "place of the database (removing its -wal and -shm files), start leergang." },
+	  "place of the database (removing its -wal and -shm files), start leergang.\n"
+	  "On PostgreSQL (--db postgresql://...) use its own tools: pg_dump --format=custom --file=FILE URI,\n"
+	  "and pg_restore --dbname=URI FILE into a new, empty database; keep the file LEERGANG_OIDC_KEY\n"
+	  "names with the dumps." },
 	{ "help", cmd_help, "show the commands, or the usage of one", "leergang help [COMMAND]" },
 	{ 0, 0, 0, 0 },
 };

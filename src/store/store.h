@@ -42,7 +42,8 @@ void store_use_words(store_words_fn fn);
 bool store_is_postgresql(const char *path);
 /* path as it may be shown (a message, a log): a PostgreSQL URI without
  * the password it may hold ("postgresql://ann:secret@db/x" as
- * "postgresql://ann@db/x"), in out (n bytes). */
+ * "postgresql://ann@db/x", a password=... parameter left out), in out
+ * (n bytes). */
 const char *store_path_shown(const char *path, char *out, size_t n);
 MUST_CHECK int store_open(const char *path, struct store **out, struct buf *err);
 void store_close(struct store *s);
@@ -73,6 +74,28 @@ void store_read_end(struct store *s);
  * other servers skip their turn while one runs it. */
 bool store_job_begin(struct store *s, const char *job);
 void store_job_end(struct store *s, const char *job);
+
+/* Moving an installation (sql/copy.c): every table of the SQLite store
+ * from copied into the PostgreSQL store to, whose schema is migrated to the
+ * same version and which holds no data (rows only in the tables the
+ * migrations fill, which are replaced), in one transaction on to, then
+ * verified table by table: row count and SHA-256 over every row, read from
+ * both in primary-key order. report (may be NULL) is called per table after
+ * its verification; any difference rolls the copy back. Needs the owner of
+ * the tables on PostgreSQL (it drops and adds the foreign keys and switches
+ * the triggers off within the transaction), not a superuser. */
+struct store_copy_table {
+	const char *name;
+	long long rows, rows_target;
+	char checksum[65], checksum_target[65];  /* hex SHA-256 */
+	bool same;
+};
+typedef void (*store_copy_report)(void *arg, const struct store_copy_table *t);
+MUST_CHECK int store_copy(struct store *from, struct store *to, store_copy_report report, void *arg, struct buf *err);
+/* The verification alone, on the two as they are now; *differ counts the
+ * tables that are not the same. */
+MUST_CHECK int store_copy_verify(struct store *from, struct store *to, store_copy_report report, void *arg,
+				 int *differ, struct buf *err);
 
 /* organisations */
 MUST_CHECK int store_org_add(struct store *s, const char *slug, const char *name, long long *id);

@@ -21,17 +21,53 @@ bool store_is_postgresql(const char *name)
 	return !strncmp(name, "postgresql://", 13) || !strncmp(name, "postgres://", 11);
 }
 
+/* The URI without a password: user:secret@host becomes user@host, and a
+ * password=... parameter is left out. */
+static void uri_shown(struct buf *b, const char *uri)
+{
+	const char *auth = strstr(uri, "://") + 3;
+	size_t alen = strcspn(auth, "/?");
+	const char *at = NULL;
+	for (const char *p = auth; p < auth + alen; p++)
+		if (*p == '@')
+			at = p;
+	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	if (colon) {
+		buf_add(b, uri, (size_t)(colon - uri));
+		buf_add(b, at, (size_t)(auth + alen - at));
+	} else {
+		buf_add(b, uri, (size_t)(auth + alen - uri));
+	}
+	const char *rest = auth + alen;
+	const char *q = strchr(rest, '?');
+	if (!q) {
+		buf_adds(b, rest);
+		return;
+	}
+	buf_add(b, rest, (size_t)(q - rest));
+	char sep = '?';
+	for (const char *p = q + 1; *p;) {
+		size_t n = strcspn(p, "&");
+		if (!(n >= 9 && !strncmp(p, "password=", 9))) {
+			buf_addch(b, sep);
+			buf_add(b, p, n);
+			sep = '&';
+		}
+		p += n + (p[n] == '&');
+	}
+}
+
 const char *store_path_shown(const char *path, char *out, size_t n)
 {
 	assert(n > 0);
-	const char *auth = store_is_postgresql(path) ? strstr(path, "://") + 3 : NULL;
-	const char *at = auth ? strchr(auth, '@') : NULL;
-	const char *slash = auth ? strchr(auth, '/') : NULL;
-	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
-	if (!colon || (slash && slash < at))
+	if (!store_is_postgresql(path)) {
 		snprintf(out, n, "%s", path);
-	else
-		snprintf(out, n, "%.*s%s", (int)(colon - path), path, at);
+		return out;
+	}
+	struct buf b = BUF_INIT;
+	uri_shown(&b, path);
+	snprintf(out, n, "%s", b.ptr ? b.ptr : "");
+	buf_release(&b);
 	return out;
 }
 
