@@ -8,8 +8,8 @@
 // in the database and seeing the benchmark go.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
+import { sqlRun, sqlText } from '../lib/db.mjs';
 
 const BEFORE = 'Leiderschapsscan District Noord (voormeting)';
 const AFTER = 'Leiderschapsscan District Noord (nameting)';
@@ -18,8 +18,7 @@ const PARTNERS = ['Duinwijk', 'Lage Landen', 'Westmark', 'Justitiële', 'Heuvelr
 let srv, coach, researcher, other;
 let pre, post, live, round360;
 
-const sqlite = (q, write = false) => execFileSync('sqlite3', [...(write ? [] : ['-readonly']), srv.db, q],
-  { encoding: 'utf8' }).trim();
+const sqlite = (q, write = false) => (write ? sqlRun(srv.db, q) : sqlText(srv.db, q));
 
 before(async () => {
   srv = await startServer();

@@ -16,11 +16,11 @@
 //     fewer than 5 invited people share, and no draft as text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, Client, cli } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, coach;
 const SLUG = 'proefgemeente';
@@ -31,8 +31,7 @@ const addDays = (d, n) => new Date(Date.parse(d + 'T00:00:00Z') + n * 86400e3).t
 
 const run = (...args) => cli(srv.db, args).trim();
 const sqlite = (db, q) => {
-  const out = execFileSync('sqlite3', ['-readonly', '-json', db, q], { encoding: 'utf8' });
-  return out.trim() ? JSON.parse(out) : [];
+  return sqlRows(db, q);
 };
 
 // People as an HR export: [employee id, name, unit path].
@@ -108,7 +107,7 @@ const Y = (from, n) => Array.from({ length: n }, (_, i) => `Y${from + i}`);
 
 // The stored cells of a wave's responses: "group|unit" -> count.
 function storedCells(w) {
-  return Object.fromEntries(sqlite(srv.db, `SELECT ifnull(g.name, '-') || '|' || ifnull(u.name, '-') AS cell, count(*) AS n
+  return Object.fromEntries(sqlite(srv.db, `SELECT coalesce(g.name, '-') || '|' || coalesce(u.name, '-') AS cell, count(*) AS n
     FROM response r LEFT JOIN learning_group g ON g.id = r.group_id LEFT JOIN unit u ON u.id = r.unit_id
     WHERE r.wave_id = ${w} GROUP BY 1`).map((x) => [x.cell, x.n]));
 }

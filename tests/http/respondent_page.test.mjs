@@ -4,18 +4,17 @@
 // n.v.t." stored apart and left out of the mean, and a hand-in with
 // unanswered questions that lists them and asks to confirm (never forces
 // an answer). Waves are started through the CLI and the coach's form;
-// the database is read with the sqlite3 CLI, read only.
+// the database is read directly (tests/lib/db.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, cli, demoEmail } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, coach, group1, group2;
 const today = new Date().toISOString().slice(0, 10);
 
 const sql = (q) => {
-  const out = execFileSync('sqlite3', ['-readonly', '-json', srv.db, q], { encoding: 'utf8' });
-  return out.trim() ? JSON.parse(out) : [];
+  return sqlRows(srv.db, q);
 };
 const one = (q) => Object.values(sql(q)[0])[0];
 const main = (html) => (html.match(/<main[^>]*>([\s\S]*?)<\/main>/) || ['', html])[1];
