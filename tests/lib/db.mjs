@@ -57,7 +57,9 @@ export function sqlRows(db, q) {
       return [];
     }
     const inner = q.trim().replace(/;\s*$/, '');
-    const out = psql(db, ['-A', '-t', '-c', `SELECT coalesce(json_agg(t), '[]') FROM (${inner}) t`]);
+    // (the row's alias is no column name of a test's query: json_agg of a
+    // name that is also a column aggregates that column)
+    const out = psql(db, ['-A', '-t', '-c', `SELECT coalesce(json_agg(sql_rows_row), '[]') FROM (${inner}) sql_rows_row`]);
     return JSON.parse(out.trim() || '[]');
   }
   const out = execFileSync(SQLITE3, ['-cmd', '.timeout 5000', '-json', db, q], { encoding: 'utf8' });
