@@ -6,13 +6,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
-import { sqlRows } from '../lib/db.mjs';
+import { sqlRows, sqlRun } from '../lib/db.mjs';
 
 let srv;
 const as = {};
 const anon = () => new Client(srv.base);
 const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
 const rows = (q) => sqlRows(srv.db, q);
+const sql = (q) => sqlRun(srv.db, q);
 const dtstamp = (ics) => ics.match(/DTSTAMP:(\d{8}T\d{6}Z)/)[1];
 const event = (ics, meeting) => ics.split('BEGIN:VEVENT').find((e) => e.includes(`UID:meeting-${meeting}@leergang`));
 const uids = (ics) => [...ics.matchAll(/UID:meeting-(\d+)(?:-day2)?@leergang/g)].map((m) => Number(m[1])).sort();

@@ -36,7 +36,7 @@ export function seedSmall(db, slug) {
     SELECT max(id), ${org}, ${d} FROM presentation WHERE organisation_id = ${org};`);
   q.push(`INSERT INTO referral(organisation_id, person_id, kind, presentation_id, noted_on)
     SELECT ${org}, p, 'presentation', (SELECT max(id) FROM presentation WHERE organisation_id = ${org}), '2016-06-01'
-    FROM (SELECT ${h} AS p UNION ALL SELECT ${e});`);
+    FROM (SELECT ${h} AS p UNION ALL SELECT ${e}) AS x;`);
   q.push(`INSERT INTO referral(organisation_id, person_id, kind, noted_on) VALUES (${org}, ${i}, 'own', '2017-02-01');`);
   sqlRun(db, q.join('\n'));
   const x = sqlJson(db, `SELECT max(id) AS id FROM presentation WHERE organisation_id = ${org}`)[0].id;

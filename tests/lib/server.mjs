@@ -3,7 +3,7 @@
 // Used by tests/http and tests/e2e. The binary is $LEERGANG_BIN (make check
 // passes the sanitizer build), else build/release/leergang.
 import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -152,6 +152,11 @@ export async function startServer({ demo = true, names = 'hostile', env: extraEn
             async stop() {
               proc.kill('SIGTERM');
               const { code } = await exited;
+              // LEERGANG_TEST_SERVER_LOG: a file that collects every server's stderr
+              // (with LG_TRACE=1 the statements the store could not run)
+              if (process.env.LEERGANG_TEST_SERVER_LOG && stderr) {
+                appendFileSync(process.env.LEERGANG_TEST_SERVER_LOG, `--- ${process.argv[1] || ''} ${db}\n${stderr}`);
+              }
               rmSync(dir, { recursive: true, force: true });
               if (pgName) {
                 psqlAdmin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);

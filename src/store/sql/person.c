@@ -1,6 +1,7 @@
 /* person.c — people of an organisation in SQLite. */
 #include "internal.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define PERSON_COLS \
@@ -57,7 +58,7 @@ static char *like_pattern(struct arena *a, const char *q)
 #define PERSON_OR_UNIT_MATCH " AND" NAME_MATCH " OR p.unit_id IN (" UNIT_MATCH "))"
 /* The people whose name, address or number has a suffix that begins with
  * ?7 (what was typed, in lower case, cut to 16 characters) and is below
- * ?8 (?7 followed by the byte 0xFF, above any character): the candidates
+ * ?8 (?7 followed by U+10FFFF, the highest character): the candidates
  * of migration 0016's index (with the people of the units found by name,
  * when a unit's name holds what was typed), which the match then checks.
  * "+" on the organisation keeps SQLite from scanning the organisation's
@@ -126,7 +127,10 @@ static int variant(struct store *s, struct arena *a, long long org, const struct
 
 /* What was typed as the index holds it: A-Z in lower case (SQLite's
  * lower(), which is LIKE's folding too), at most SUFFIX_CHARS characters;
- * in *hi the same followed by 0xFF, above every text that begins with it. */
+ * in *hi the same followed by U+10FFFF, above every text that begins with
+ * it and goes on with any other character (both databases compare in
+ * code-point order; a byte 0xFF would be above all, but PostgreSQL takes
+ * only valid UTF-8, and U+10FFFF is a noncharacter no name holds). */
 static char *suffix_key(struct arena *a, const char *q, char **hi)
 {
 	size_t n = strlen(q);
@@ -139,10 +143,9 @@ static char *suffix_key(struct arena *a, const char *q, char **hi)
 		k[len] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : (char)ch;
 	}
 	k[len] = '\0';
-	*hi = arena_alloc(a, len + 2);
+	*hi = arena_alloc(a, len + 5);
 	memcpy(*hi, k, len);
-	(*hi)[len] = (char)0xFF;
-	(*hi)[len + 1] = '\0';
+	memcpy(*hi + len, "\xF4\x8F\xBF\xBF", 5);
 	return k;
 }
 
@@ -185,7 +188,8 @@ int store_person_list(struct store *s, struct arena *a, long long org, const str
 
 	st = stmt(s, (f->names_only ? person_names_sql : person_list_sql)[var]);
 	bind_filter(a, st, org, f, var, pattern);
-	q_bind_int64(st, 5, f->limit > 0 ? f->limit : -1);
+	/* no limit: the largest, as PostgreSQL takes no negative LIMIT */
+	q_bind_int64(st, 5, f->limit > 0 ? f->limit : INT64_MAX);
 	q_bind_int64(st, 6, f->offset > 0 ? f->offset : 0);
 	size_t cap = 0;
 	*out = NULL;

@@ -22,7 +22,7 @@ static const char participant_sql[] =
 	"   AND d.group_id = g.id)"
 	" UNION ALL"
 	" SELECT 3, 0, 0, 0, 0, 0, '', '', last FROM (SELECT coalesce(max(entry_date), '') AS last FROM logbook_entry"
-	"  WHERE organisation_id = ?1 AND person_id = ?2)"
+	"  WHERE organisation_id = ?1 AND person_id = ?2) AS last_entry"
 	" WHERE last < ?4 AND EXISTS (SELECT 1 FROM enrolment WHERE organisation_id = ?1 AND person_id = ?2"
 	"  AND status = 'active')"
 	" UNION ALL"
@@ -44,7 +44,7 @@ static const char participant_sql[] =
 	" FROM session_action a JOIN case_session x ON x.id = a.session_id"
 	"  LEFT JOIN learning_group g ON g.id = x.group_id LEFT JOIN peer_group pg ON pg.id = x.peer_group_id"
 	" WHERE a.organisation_id = ?1 AND a.person_id = ?2 AND a.status = 'open' AND a.due_on <= ?5"
-	") ORDER BY kind, date, id";
+	") AS todo ORDER BY kind, date, id";
 
 /* ?1 organisation, ?2 person, ?3 today, ?4 meetings since: the groups they
  * facilitate (the attendance, reports and contributions) or mentor (the
@@ -68,13 +68,13 @@ static const char staff_sql[] =
 	" FROM contribution x JOIN meeting m ON m.id = x.meeting_id JOIN learning_group g ON g.id = m.group_id"
 	"  JOIN programme_meeting pm ON pm.id = m.programme_meeting_id"
 	" WHERE x.organisation_id = ?1 AND g.facilitator_id = ?2 AND x.placed = 0"
-	" GROUP BY m.id"
+	" GROUP BY m.id, g.id, pm.id"
 	" UNION ALL"
 	" SELECT 10, e.id, g.id, 0, 0, 0, p.name, g.name, ''"
 	" FROM learning_group g JOIN enrolment e ON e.group_id = g.id JOIN person p ON p.id = e.person_id"
 	" WHERE g.organisation_id = ?1 AND (g.facilitator_id = ?2 OR g.mentor_id = ?2)"
 	"  AND e.status IN ('registered', 'active') AND NOT EXISTS (SELECT 1 FROM intake i WHERE i.enrolment_id = e.id)"
-	") ORDER BY kind, date, group_name, id";
+	") AS todo ORDER BY kind, date, group_name, id";
 
 /* ?1 organisation, ?2 reports of meetings before it are late, ?3 meetings
  * since, ?4 today: a pair is confirmed once the first meeting was held */
@@ -101,8 +101,8 @@ static const char coach_sql[] =
 	"  LEFT JOIN enrolment e ON e.group_id = g.id AND e.status IN ('registered', 'active')"
 	" WHERE g.organisation_id = ?1 AND (NOT EXISTS (SELECT 1 FROM meeting m WHERE m.group_id = g.id AND m.cancelled = 0)"
 	"  OR EXISTS (SELECT 1 FROM meeting m WHERE m.group_id = g.id AND m.cancelled = 0 AND m.starts_on >= ?4))"
-	" GROUP BY g.id HAVING (p.group_min > 0 AND count(e.id) < p.group_min) OR (p.group_max > 0 AND count(e.id) > p.group_max)"
-	") ORDER BY kind, date, group_name, id";
+	" GROUP BY g.id, p.id HAVING (p.group_min > 0 AND count(e.id) < p.group_min) OR (p.group_max > 0 AND count(e.id) > p.group_max)"
+	") AS todo ORDER BY kind, date, group_name, id";
 
 /* ?1 organisation, ?2 today, ?3 closing up to */
 static const char waves_sql[] =
@@ -121,7 +121,7 @@ static const char admin_sql[] =
 	" FROM person p WHERE p.organisation_id = ?1 AND p.active = 1 AND p.email <> ''"
 	"  AND NOT EXISTS (SELECT 1 FROM account a WHERE a.person_id = p.id)"
 	" HAVING count(*) > 0"
-	")";
+	") AS todo";
 
 static int rows(struct store *s, struct arena *a, struct query *st, struct start_row **out, size_t *n, size_t *cap)
 {
