@@ -170,7 +170,7 @@ test('a wave for a unit: everyone working there and in the units below it is ask
     opens_on: today, closes_on: today });
   assert.equal(r.status, 303);
   const wave = +r.headers.get('location').match(/\d+/)[0];
-  const people = Number(sqlite(`WITH RECURSIVE u(id) AS (SELECT ${unit[1]} UNION ALL SELECT x.id FROM unit x JOIN u ON x.parent_id = u.id)
+  const people = Number(sqlite(`WITH RECURSIVE u(id) AS (SELECT CAST(${unit[1]} AS BIGINT) UNION ALL SELECT x.id FROM unit x JOIN u ON x.parent_id = u.id)
     SELECT count(*) FROM person WHERE active = 1 AND unit_id IN (SELECT id FROM u)`));
   assert.ok(people > 30);
   assert.equal(Number(sqlite(`SELECT count(*) FROM invitation WHERE wave_id = ${wave}`)), people);

@@ -150,11 +150,11 @@ test('bulk invitation of a unit: counted first, all at once, one mail each', asy
   }
   assert.ok(unit, 'the demo has a unit with people without an account');
   // the same counts, straight from the database
-  const scope = `WITH RECURSIVE sub(id) AS (SELECT ${unit} UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)
-    SELECT p.* FROM person p WHERE p.active AND p.unit_id IN (SELECT id FROM sub)
+  const scope = `WITH RECURSIVE sub(id) AS (SELECT CAST(${unit} AS BIGINT) UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)
+    SELECT p.* FROM person p WHERE p.active = 1 AND p.unit_id IN (SELECT id FROM sub)
     AND NOT EXISTS (SELECT 1 FROM account a WHERE a.person_id = p.id OR (p.email <> '' AND a.email = p.email))`;
-  assert.equal(sql(`SELECT count(*) AS n FROM (${scope}) WHERE email = ''`)[0].n, noEmail);
-  assert.equal(sql(`SELECT count(DISTINCT lower(email)) AS n FROM (${scope}) WHERE email <> ''`)[0].n, count);
+  assert.equal(sql(`SELECT count(*) AS n FROM (${scope}) AS s WHERE email = ''`)[0].n, noEmail);
+  assert.equal(sql(`SELECT count(DISTINCT lower(email)) AS n FROM (${scope}) AS s WHERE email <> ''`)[0].n, count);
 
   const before = sql('SELECT count(*) AS n FROM account')[0].n;
   await admin.get(`/accounts/bulk?unit=${unit}`);

@@ -179,11 +179,12 @@ int store_session_delete(struct store *s, const unsigned char hash[HASH_LEN])
 
 int store_session_delete_account(struct store *s, long long account_id, const unsigned char keep[HASH_LEN])
 {
-	struct query *st = stmt(s, "DELETE FROM session WHERE account_id = ? AND (? IS NULL OR token_hash <> ?)");
+	/* ?3 is always bound, as a blob: PostgreSQL types a parameter left
+	 * unbound as text, which a bytea column cannot be compared with */
+	static const unsigned char none[HASH_LEN];
+	struct query *st = stmt(s, "DELETE FROM session WHERE account_id = ?1 AND (?2 = 0 OR token_hash <> ?3)");
 	q_bind_int64(st, 1, account_id);
-	if (keep) {
-		q_bind_blob(st, 2, keep, HASH_LEN);
-		q_bind_blob(st, 3, keep, HASH_LEN);
-	}
+	q_bind_int(st, 2, keep != NULL);
+	q_bind_blob(st, 3, keep ? keep : none, HASH_LEN);
 	return exec_stmt(s, st);
 }

@@ -148,17 +148,22 @@ int store_benchmark_edition_add(struct store *s, const char *key, long long now,
 int store_benchmark_sums(struct store *s, struct arena *a, const long long *waves, size_t nwaves,
 			 struct benchmark_row **out, size_t *n)
 {
-	struct query *st = stmt(s,
-		"WITH score AS ("
-		" SELECT r.organisation_id AS org, i.scale AS scale,"
-		"  avg(CASE WHEN i.reversed = 1 THEN (SELECT min(o.value) + max(o.value) FROM item_option o"
-		"   WHERE o.item_id = i.id) - x.value ELSE x.value END) AS v"
-		" FROM response r"
-		" JOIN answer x ON x.response_id = r.id AND x.value IS NOT NULL"
-		" JOIN instrument_item i ON i.id = x.item_id AND i.kind IN ('likert', 'bipolar') AND i.scale <> ''"
-		" WHERE r.wave_id IN (SELECT value FROM json_each(?1))"
-		" GROUP BY r.id, i.scale)"
-		" SELECT scale, org, count(*), sum(v), sum(v * v) FROM score GROUP BY scale, org ORDER BY scale, org");
+	/* the ids of the JSON array: SQLite's json_each, PostgreSQL's
+	 * json_array_elements_text; the rest of the two texts is one */
+#define BENCHMARK_SQL(ids) \
+		"WITH score AS (" \
+		" SELECT r.organisation_id AS org, i.scale AS scale," \
+		"  avg(CASE WHEN i.reversed = 1 THEN (SELECT min(o.value) + max(o.value) FROM item_option o" \
+		"   WHERE o.item_id = i.id) - x.value ELSE x.value END) AS v" \
+		" FROM response r" \
+		" JOIN answer x ON x.response_id = r.id AND x.value IS NOT NULL" \
+		" JOIN instrument_item i ON i.id = x.item_id AND i.kind IN ('likert', 'bipolar') AND i.scale <> ''" \
+		" WHERE r.wave_id IN " ids \
+		" GROUP BY r.id, i.scale)" \
+		" SELECT scale, org, count(*), sum(v), sum(v * v) FROM score GROUP BY scale, org ORDER BY scale, org"
+	struct query *st = stmt_for(s, BENCHMARK_SQL("(SELECT value FROM json_each(?1))"),
+		BENCHMARK_SQL("(SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(?1 AS json)))"));
+#undef BENCHMARK_SQL
 	char *list = id_list(waves, nwaves);
 	bind_text(st, 1, list);
 	size_t cap = 0;
