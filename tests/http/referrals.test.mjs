@@ -72,7 +72,7 @@ test('the coach records each kind on the person page, several for one person, an
   assert.equal(referrals(third), 4);
   assert.equal(audits('referral.add'), was + 4, 'every referral audited');
   const rows = sql(`SELECT kind, coalesce(by_person_id, 0) AS b, by_name, by_role, coalesce(presentation_id, 0) AS x, noted_on,
-    recorded_by IS NOT NULL AS rec FROM referral WHERE person_id = ${third} ORDER BY id`);
+    CASE WHEN recorded_by IS NOT NULL THEN 1 ELSE 0 END AS rec FROM referral WHERE person_id = ${third} ORDER BY id`);
   assert.deepEqual(rows.slice(0, 3), [
     { kind: 'person', b: manager, by_name: '', by_role: 'team_leader', x: 0, noted_on: '2015-02-01', rec: 1 },
     { kind: 'person', b: 0, by_name: 'De wethouder', by_role: 'outside', x: 0, noted_on: '2015-02-03', rec: 1 },
