@@ -268,7 +268,7 @@ test('success: the real provider signs the member in, with PKCE S256, a nonce an
   assert.equal(q.get('redirect_uri'), `${srv.base}/login/oidc/callback`);
   assert.equal(cb.searchParams.get('iss'), idp.issuer, 'RFC 9207: the provider sends iss');
   // the state is kept as a hash only
-  assert.equal(sql(`SELECT count(*) AS n FROM oidc_login WHERE state_hash = x'${q.get('state')}'`)[0].n, 0);
+  assert.equal(sql(`SELECT count(*) AS n FROM oidc_login WHERE state_hash = ${dialect(srv.db).blob(q.get('state'))}`)[0].n, 0);
   const r = await b.callback(cb);
   assert.equal(r.status, 303, r.text.slice(0, 400));
   assert.equal(r.headers.get('location'), '/');

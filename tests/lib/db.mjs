@@ -87,6 +87,11 @@ export function dialect(db) {
   const q = (s) => `'${String(s).replace(/'/g, "''")}'`;
   return {
     pg,
+    // a blob literal from hexadecimal text
+    blob: (hexText) => {
+      if (!/^([0-9a-f]{2})*$/i.test(hexText)) throw new Error(`not hexadecimal: ${hexText}`);
+      return pg ? `decode('${hexText}', 'hex')` : `x'${hexText}'`;
+    },
     // a blob as upper-case hexadecimal text
     hex: (e) => (pg ? `upper(encode(${e}, 'hex'))` : `hex(${e})`),
     // the unix time now, an integer
