@@ -279,7 +279,7 @@ test('asking for a link: the same page for every address, a mail only to an acco
   const token = parseMessage(sink.messages[0].data).body.match(/token=([0-9a-f]{64})/)[1];
   assert.equal(sql(`SELECT count(*) AS n FROM password_reset WHERE instr(${dialect(srv.db).hex('token_hash')}, upper('${token}')) > 0`)[0].n, 0);
   assert.ok(!srv.stderr().includes(token));
-  assert.ok(!sql('SELECT group_concat(detail, ',') AS d FROM audit_log')[0].d.includes(token));
+  assert.ok(!sql("SELECT group_concat(detail, ',') AS d FROM audit_log")[0].d.includes(token));
 });
 
 test('asking for links is counted per client address', async () => {
