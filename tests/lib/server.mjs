@@ -79,8 +79,9 @@ function psqlAdmin(statement, flags = []) {
     { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
-// CREATE DATABASE from a template fails while another session is in the
-// template; a test process making its own copy at that moment tries again.
+// CREATE DATABASE ... TEMPLATE fails while any session is connected to the
+// template (PostgreSQL copies it only when nobody is in it): tried again
+// for five seconds.
 function pgCreate(name, template) {
   for (let attempt = 0; ; attempt++) {
     try {
