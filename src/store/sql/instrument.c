@@ -525,7 +525,7 @@ int store_draft_discard(struct store *s, long long org, long long invitation_id,
 	int r = store_begin(s);
 	if (r)
 		return r;
-	struct query *st = stmt(s, "UPDATE invitation SET discarded_draft = CASE WHEN ?3 THEN"
+	struct query *st = stmt(s, "UPDATE invitation SET discarded_draft = CASE WHEN ?3 <> 0 THEN"
 				   " (SELECT verifier FROM draft WHERE invitation_id = ?1) END"
 				   " WHERE id = ?1 AND organisation_id = ?2 AND EXISTS (SELECT 1 FROM draft WHERE invitation_id = ?1)");
 	q_bind_int64(st, 1, invitation_id);
