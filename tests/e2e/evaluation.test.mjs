@@ -10,19 +10,19 @@
 // results only once it has closed.
 //
 // A wave closes at the end of a day, so a test cannot wait for it: after
-// the answers are in, the anonymous wave's dates are moved back (the
-// sqlite3 CLI on the test's own database) as if two weeks had passed; the
+// the answers are in, the anonymous wave's dates are moved back (directly
+// in the test's own database) as if two weeks had passed; the
 // rule that hides the results is not touched.
 //
 // Screenshots: build/check/evaluation-*.png, and build/e2e/ for every page
 // axe checked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, demoEmail } from '../lib/server.mjs';
+import { sqlRun } from '../lib/db.mjs';
 import { launch, newPage as open, accessible, login as loginAt, submit, download, newPageNoJs, accessibleNoJs,
   answerWithKeyboard } from '../lib/browser.mjs';
 
@@ -277,7 +277,7 @@ test('an anonymous wave for Lichting 2 shows its results only once it has closed
 
   // two weeks later: the wave closed yesterday
   const id = Number(url.match(/\/waves\/(\d+)$/)[1]);
-  execFileSync('sqlite3', [srv.db, `UPDATE wave SET opens_on = '${addDays(today, -15)}', closes_on = '${addDays(today, -1)}' WHERE id = ${id}`]);
+  sqlRun(srv.db, `UPDATE wave SET opens_on = '${addDays(today, -15)}', closes_on = '${addDays(today, -1)}' WHERE id = ${id}`);
   await page.goto(url);
   assert.equal(await page.locator('table.items caption').innerText(), '5 antwoorden');
   assert.equal(await page.getByRole('img', { name: /^De antwoorden per vraag/ }).count(), 1);

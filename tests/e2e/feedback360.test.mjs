@@ -13,7 +13,7 @@
 //
 // The report is shown once a round has closed, and a round closes at the
 // end of a day, so a test cannot wait for it: after the answers are in,
-// the round's dates are moved back (the sqlite3 CLI on the test's own
+// the round's dates are moved back (directly in the test's own
 // database) as if two weeks had passed; the rule is not touched, and the
 // page is checked to hold the report back before.
 //
@@ -21,11 +21,11 @@
 // axe checked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, demoEmail } from '../lib/server.mjs';
+import { sqlRun } from '../lib/db.mjs';
 import { launch, newPage as open, accessible, login as loginAt, submit, refused, download, newPageNoJs, accessibleNoJs,
   answerWithKeyboard } from '../lib/browser.mjs';
 
@@ -170,7 +170,7 @@ async function answer(byName, subject, who, check) {
 // The round closes: its dates move back as if two weeks had passed.
 function closeRound(url) {
   const id = Number(url.match(/\/waves\/(\d+)$/)[1]);
-  execFileSync('sqlite3', [srv.db, `UPDATE wave SET opens_on = '${addDays(today, -15)}', closes_on = '${addDays(today, -1)}' WHERE id = ${id}`]);
+  sqlRun(srv.db, `UPDATE wave SET opens_on = '${addDays(today, -15)}', closes_on = '${addDays(today, -1)}' WHERE id = ${id}`);
 }
 
 const accounting = async (page, label) => page.locator('table.accounting')

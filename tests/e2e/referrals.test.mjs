@@ -5,12 +5,12 @@
 // reached from the start page. Each page is checked with axe-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, demoEmail, cli } from '../lib/server.mjs';
 import { launch, newPage, accessible, login, submit, refused } from '../lib/browser.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, browser, third, pres;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 
 before(async () => {
   srv = await startServer({ names: 'ordinary' });

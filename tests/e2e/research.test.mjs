@@ -19,9 +19,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, demoEmail } from '../lib/server.mjs';
 import { launch, newPage, accessible, login, submit, refused, download } from '../lib/browser.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, browser, work, page, meeting, project;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const count = (q) => sql(q)[0].n;
 
 // Two people of the organisation, named in full in the interview.

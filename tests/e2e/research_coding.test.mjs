@@ -5,13 +5,13 @@
 // project, in Dutch, with axe-core on every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer } from '../lib/server.mjs';
 import { launch, newPage, newPageNoJs, accessible, accessibleNoJs, login } from '../lib/browser.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, browser;
 const RESEARCHER = 'onderzoeker@leercirkels.example';
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const passages = (source) => sql(`SELECT x.start_char AS s, x.end_char AS e, c.name AS code FROM research_selection x
   JOIN research_coding k ON k.selection_id = x.id JOIN research_code c ON c.id = k.code_id
   WHERE x.source_id = ${source} ORDER BY x.id`);

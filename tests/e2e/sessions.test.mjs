@@ -10,11 +10,11 @@
 // page and in the calendar feed; the group's next session opens with it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, demoEmail, cli, PASSWORD } from '../lib/server.mjs';
 import { launch, newPage, newPageNoJs, accessible, accessibleNoJs, login, submit } from '../lib/browser.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, browser, sessionUrl, groupSessionsUrl;
 before(async () => {
@@ -120,9 +120,8 @@ function addThirdMember() {
   cli(srv.db, ['import', 'people', '--org', 'gemeente-demo', file]);
   cli(srv.db, ['user', 'invite', '--email', THIRD, '--person', 'E2E4', '--role', 'participant', '--org', 'gemeente-demo']);
   cli(srv.db, ['user', 'passwd', '--email', THIRD], PASSWORD + '\n');
-  const [g] = JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db,
-    "SELECT g.id FROM learning_group g JOIN organisation o ON o.id = g.organisation_id WHERE o.slug = 'gemeente-demo' AND g.name = 'Groep 1'"],
-  { encoding: 'utf8' }));
+  const [g] = sqlRows(srv.db,
+    "SELECT g.id FROM learning_group g JOIN organisation o ON o.id = g.organisation_id WHERE o.slug = 'gemeente-demo' AND g.name = 'Groep 1'");
   cli(srv.db, ['enrol', '--org', 'gemeente-demo', '--group', String(g.id), 'E2E4']);
 }
 

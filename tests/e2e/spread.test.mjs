@@ -8,12 +8,12 @@
 // department with the reason, and pairs them. axe-core on every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer } from '../lib/server.mjs';
 import { launch, newPage, accessible, login, submit } from '../lib/browser.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, browser;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 // the first member of a team of the demo municipality
 const memberOf = (team) => sql(`SELECT p.id, p.name, p.employee_id AS emp FROM person p JOIN unit u ON u.id = p.unit_id
   JOIN organisation o ON o.id = p.organisation_id

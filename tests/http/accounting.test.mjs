@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 const FINISHED = 'LiVe! Westerschelde 2025';
 let srv, tmp, prog, groupA, groups, wave;
@@ -21,7 +22,7 @@ const as = {};
 let havePdftotext = true;
 try { execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); } catch { havePdftotext = false; }
 
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-readonly', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const flat = (s) => s.replace(/\s+/g, ' ');
 // the text of a page without its markup, entities read
 const words = (html) => flat(html.replace(/<[^>]*>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"')

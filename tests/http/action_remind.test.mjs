@@ -9,11 +9,12 @@
 // server for the whole file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, demoEmail, BIN } from '../lib/server.mjs';
 import { startSmtpSink, parseMessage } from '../lib/smtp-sink.mjs';
+import { dialect, sqlRows, sqlRun } from '../lib/db.mjs';
 
 const FROM = 'leergang@politie.example';
 const PUBLIC = 'https://leergang.example.nl';
@@ -22,7 +23,7 @@ const P2 = demoEmail('participant', 'gemeente');
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const iso = (d) => d.toISOString().slice(0, 10);
 const day = (n) => { const d = new Date(); d.setUTCDate(d.getUTCDate() + n); return iso(d); };
-const sql = (db, q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', db, q], { encoding: 'utf8' }) || '[]');
+const sql = (db, q) => sqlRows(db, q);
 const byText = (db) => Object.fromEntries(sql(db, 'SELECT text, reminded_on FROM session_action')
   .map((r) => [r.text, r.reminded_on]));
 
@@ -57,17 +58,21 @@ function prepare(db) {
     [p1, s1, 'Geheim-Later', day(5), 'open'],
     [p2, s2, 'Geheim-Gemeente', day(-1), 'open'],
   ];
+  const d = dialect(db);
   const values = rows.map(([p, s, text, due, status]) =>
-    `(${p.org}, ${s}, ${p.id}, '${text}', '${due}', '${status}', strftime('%s','now'))`).join(', ');
+    `(${p.org}, ${s}, ${p.id}, '${text}', '${due}', '${status}', ${d.now()})`).join(', ');
+  const write = `DELETE FROM session_action; INSERT INTO session_action
+    (organisation_id, session_id, person_id, text, due_on, status, created_at) VALUES ${values};`;
+  // PostgreSQL's search triggers are its own (PL/pgSQL): they run.
+  if (d.pg) { sqlRun(db, write); return; }
   // the sqlite3 shell has not leergang's Dutch tokenizer, which the search
   // index's triggers on session_action need: they are set aside for these
   // writes and put back (these rows are not in the search index, which
   // this test does not use)
   const triggers = sql(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'session_action'");
   assert.ok(triggers.length > 0, 'the search index has its triggers on session_action');
-  sql(db, `${triggers.map((t) => `DROP TRIGGER ${t.name};`).join('\n')}
-    DELETE FROM session_action; INSERT INTO session_action
-    (organisation_id, session_id, person_id, text, due_on, status, created_at) VALUES ${values};
+  sqlRun(db, `${triggers.map((t) => `DROP TRIGGER ${t.name};`).join('\n')}
+    ${write}
     ${triggers.map((t) => `${t.sql};`).join('\n')}`);
 }
 

@@ -10,11 +10,11 @@
 // coach and the owner see counts only. One server for the whole file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, cli, cliResult, Client, demoEmail } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, group, lead, owner, member3, other, first, second, ownerId;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const personOf = (email) => sql(`SELECT person_id AS id FROM account WHERE email = '${email}'`)[0].id;
 const signedIn = async (email) => { const c = new Client(srv.base); await c.login(email); return c; };
 const postJson = (c, path, body) => c.request('POST', path,

@@ -4,13 +4,12 @@
 // hostile filter value stays text; another organisation's lines never show.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, admin;
 const sql = (q) => {
-  const out = execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' });
-  return out.trim() ? JSON.parse(out) : [];
+  return sqlRows(srv.db, q);
 };
 // The detail column of the rows shown (the test's lines carry a marker there).
 const shown = (text) => [...text.matchAll(/<td>(mark-[a-z0-9-]+)<\/td><\/tr>/g)].map((m) => m[1]);

@@ -5,15 +5,15 @@
 // while its text is kept; and each link gets its own text, never another's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { sqlRows, sqlRun } from '../lib/db.mjs';
 
 let srv;
 const as = {};
 const anon = () => new Client(srv.base);
 const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
-const sql = (q) => execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' });
-const rows = (q) => { const out = sql(q).trim(); return out ? JSON.parse(out) : []; };
+const rows = (q) => sqlRows(srv.db, q);
+const sql = (q) => sqlRun(srv.db, q);
 const dtstamp = (ics) => ics.match(/DTSTAMP:(\d{8}T\d{6}Z)/)[1];
 const event = (ics, meeting) => ics.split('BEGIN:VEVENT').find((e) => e.includes(`UID:meeting-${meeting}@leergang`));
 const uids = (ics) => [...ics.matchAll(/UID:meeting-(\d+)(?:-day2)?@leergang/g)].map((m) => Number(m[1])).sort();

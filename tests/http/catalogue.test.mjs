@@ -7,11 +7,11 @@
 // command line's JSON names that outside checks use.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail, cli, cliResult } from '../lib/server.mjs';
+import { sqlText } from '../lib/db.mjs';
 
 let srv, coach, participant, otherCoach;
-const sqlite = (q) => execFileSync('sqlite3', ['-readonly', srv.db, q], { encoding: 'utf8' }).trim();
+const sqlite = (q) => sqlText(srv.db, q);
 const MATCH = ['--what', 'skills', '--who', 'team', '--where', 'workplace', '--how', 'doing'];
 
 before(async () => {

@@ -8,8 +8,8 @@
 // in the database and seeing the benchmark go.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
+import { sqlRun, sqlText } from '../lib/db.mjs';
 
 const BEFORE = 'Leiderschapsscan District Noord (voormeting)';
 const AFTER = 'Leiderschapsscan District Noord (nameting)';
@@ -18,8 +18,7 @@ const PARTNERS = ['Duinwijk', 'Lage Landen', 'Westmark', 'Justitiële', 'Heuvelr
 let srv, coach, researcher, other;
 let pre, post, live, round360;
 
-const sqlite = (q, write = false) => execFileSync('sqlite3', [...(write ? [] : ['-readonly']), srv.db, q],
-  { encoding: 'utf8' }).trim();
+const sqlite = (q, write = false) => (write ? sqlRun(srv.db, q) : sqlText(srv.db, q));
 
 before(async () => {
   srv = await startServer();
@@ -171,7 +170,7 @@ test('a wave for a unit: everyone working there and in the units below it is ask
     opens_on: today, closes_on: today });
   assert.equal(r.status, 303);
   const wave = +r.headers.get('location').match(/\d+/)[0];
-  const people = Number(sqlite(`WITH RECURSIVE u(id) AS (SELECT ${unit[1]} UNION ALL SELECT x.id FROM unit x JOIN u ON x.parent_id = u.id)
+  const people = Number(sqlite(`WITH RECURSIVE u(id) AS (SELECT CAST(${unit[1]} AS BIGINT) UNION ALL SELECT x.id FROM unit x JOIN u ON x.parent_id = u.id)
     SELECT count(*) FROM person WHERE active = 1 AND unit_id IN (SELECT id FROM u)`));
   assert.ok(people > 30);
   assert.equal(Number(sqlite(`SELECT count(*) FROM invitation WHERE wave_id = ${wave}`)), people);

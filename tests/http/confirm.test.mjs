@@ -6,13 +6,12 @@
 // would confirm by calling.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv;
 const sql = (q) => {
-  const out = execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' });
-  return out.trim() ? JSON.parse(out) : [];
+  return sqlRows(srv.db, q);
 };
 const count = (q) => Object.values(sql(q)[0])[0];
 const unescape = (s) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')

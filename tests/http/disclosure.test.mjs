@@ -16,11 +16,11 @@
 //     fewer than 5 invited people share, and no draft as text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, Client, cli } from '../lib/server.mjs';
+import { PG, sqlRows } from '../lib/db.mjs';
 
 let srv, coach;
 const SLUG = 'proefgemeente';
@@ -31,8 +31,7 @@ const addDays = (d, n) => new Date(Date.parse(d + 'T00:00:00Z') + n * 86400e3).t
 
 const run = (...args) => cli(srv.db, args).trim();
 const sqlite = (db, q) => {
-  const out = execFileSync('sqlite3', ['-readonly', '-json', db, q], { encoding: 'utf8' });
-  return out.trim() ? JSON.parse(out) : [];
+  return sqlRows(db, q);
 };
 
 // People as an HR export: [employee id, name, unit path].
@@ -108,7 +107,7 @@ const Y = (from, n) => Array.from({ length: n }, (_, i) => `Y${from + i}`);
 
 // The stored cells of a wave's responses: "group|unit" -> count.
 function storedCells(w) {
-  return Object.fromEntries(sqlite(srv.db, `SELECT ifnull(g.name, '-') || '|' || ifnull(u.name, '-') AS cell, count(*) AS n
+  return Object.fromEntries(sqlite(srv.db, `SELECT coalesce(g.name, '-') || '|' || coalesce(u.name, '-') AS cell, count(*) AS n
     FROM response r LEFT JOIN learning_group g ON g.id = r.group_id LEFT JOIN unit u ON u.id = r.unit_id
     WHERE r.wave_id = ${w} GROUP BY 1`).map((x) => [x.cell, x.n]));
 }
@@ -215,7 +214,7 @@ function rng(seed) {
   return (n) => { s = (s * 1664525 + 1013904223) >>> 0; return s % n; };
 }
 
-test('no stored combination of an anonymous response is shared by fewer than 5 invited people: the demo and generated waves, from the database files with their write-ahead log', async () => {
+test('no stored combination of an anonymous response is shared by fewer than 5 invited people: the demo and generated waves, from the database files with their write-ahead log', async (t) => {
   // generated: teams of random sizes, programmes with random groups, an
   // anonymous wave each, and a wave to a department; some answer (some
   // after a draft), some only save a draft, the rest nothing
@@ -252,16 +251,21 @@ test('no stored combination of an anonymous response is shared by fewer than 5 i
   const w = wave(`unit:${sector}`, 'Scan Sector 1');
   for (const [k, link] of Object.values(links(w)).entries()) if (k % 4) await answer(link, k);
 
-  // the files as they are, the write-ahead log with them
+  // the files as they are, the write-ahead log with them (SQLite's: on
+  // PostgreSQL the database is read as the server left it, its files are
+  // the cluster's own)
   const dir = mkdtempSync(join(tmpdir(), 'leergang-copy-'));
   try {
-    const copy = join(dir, 'copy.db');
-    copyFileSync(srv.db, copy);
-    if (existsSync(`${srv.db}-wal`)) copyFileSync(`${srv.db}-wal`, `${copy}-wal`);
-    for (const file of [copy, `${copy}-wal`]) {
-      if (!existsSync(file)) continue;
-      const bytes = readFileSync(file);
-      for (const m of markers) assert.ok(!bytes.includes(m), `${file} holds the draft "${m}" as text`);
+    let copy = srv.db;
+    if (!PG) {
+      copy = join(dir, 'copy.db');
+      copyFileSync(srv.db, copy);
+      if (existsSync(`${srv.db}-wal`)) copyFileSync(`${srv.db}-wal`, `${copy}-wal`);
+      for (const file of [copy, `${copy}-wal`]) {
+        if (!existsSync(file)) continue;
+        const bytes = readFileSync(file);
+        for (const m of markers) assert.ok(!bytes.includes(m), `${file} holds the draft "${m}" as text`);
+      }
     }
     assert.ok(markers.length > 0, 'some drafts were saved');
     const waves = sqlite(copy, 'SELECT id, name, subject_id FROM wave WHERE anonymous = 1');
@@ -275,7 +279,7 @@ test('no stored combination of an anonymous response is shared by fewer than 5 i
         // a 360° round: no group or unit; self and the own manager by their
         // category (never anonymous), any other from 3 invited raters
         for (const c of sqlite(copy, `SELECT r.rater_role AS role, r.group_id AS g, r.unit_id AS u,
-          (SELECT count(*) FROM invitation v WHERE v.wave_id = r.wave_id AND v.report_role = r.rater_role) AS asked
+          (SELECT count(*) FROM invitation v WHERE v.wave_id = ${wv.id} AND v.report_role = r.rater_role) AS asked
           FROM response r WHERE r.wave_id = ${wv.id} GROUP BY 1, 2, 3`)) {
           assert.equal(c.g, null);
           assert.equal(c.u, null);
@@ -286,8 +290,8 @@ test('no stored combination of an anonymous response is shared by fewer than 5 i
       // every stored combination is that of at least 5 people asked: those
       // whose invitation carries the same cells, as an operator sees them
       for (const c of sqlite(copy, `SELECT r.group_id AS g, r.unit_id AS u, count(*) AS answered,
-        (SELECT count(*) FROM invitation v WHERE v.wave_id = r.wave_id AND v.enrolment_status <> 'stopped'
-           AND v.report_group_id IS r.group_id AND v.report_unit_id IS r.unit_id) AS asked
+        (SELECT count(*) FROM invitation v WHERE v.wave_id = ${wv.id} AND v.enrolment_status <> 'stopped'
+           AND v.report_group_id IS NOT DISTINCT FROM r.group_id AND v.report_unit_id IS NOT DISTINCT FROM r.unit_id) AS asked
         FROM response r WHERE r.wave_id = ${wv.id} GROUP BY 1, 2`)) {
         assert.ok(c.asked >= 5, `${wv.name}: group ${c.g}, unit ${c.u} is shared by ${c.asked} people asked`);
         checked++;
@@ -304,6 +308,7 @@ test('no stored combination of an anonymous response is shared by fewer than 5 i
       assert.equal(wrong, 0, `${wv.name}: every cell is true of its person`);
     }
     assert.ok(checked >= 5, `${checked} stored combinations checked`);
+    if (PG) t.skip('on PostgreSQL the database files are not read for the drafts\' text (they are the cluster\'s)');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -18,6 +18,7 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { sqlRows, sqlToolMissing } from '../lib/db.mjs';
 
 const DEMO_WAVE = 'Eindevaluatie LiVe! 2025';
 const FILE = 'eindevaluatie-live-2025';
@@ -42,10 +43,7 @@ const has = (tool) => {
     return false;
   }
 };
-const sql = (q) => {
-  const out = execFileSync('sqlite3', ['-readonly', '-json', srv.db, q], { encoding: 'utf8' });
-  return out.trim() ? JSON.parse(out) : [];
-};
+const sql = (q) => sqlRows(srv.db, q);
 const dutch1 = (x) => x.toFixed(1).replace('.', ',');
 const decodeXml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")
   .replace(/&amp;/g, '&');
@@ -141,11 +139,11 @@ test('the CSV: a header of codes, 84 rows numbered 1..84 in an order that is not
   assert.ok(rows.every((r) => r[12] === '' && r[13] === ''), 'no answer: an empty field');
   // the rows are not in the order of the response ids (which is random
   // anyway in an anonymous wave): match them up through the answers
-  if (!has('sqlite3')) {
-    t.skip('sqlite3 is not installed: the row order against the response ids is not checked');
+  if (sqlToolMissing()) {
+    t.skip(`${sqlToolMissing()}: the row order against the response ids is not checked`);
     return;
   }
-  const answers = sql(`SELECT r.id AS id, group_concat(x.value, ',') AS v FROM response r JOIN answer x ON x.response_id = r.id
+  const answers = sql(`SELECT r.id AS id, group_concat(CAST(x.value AS TEXT), ',') AS v FROM response r JOIN answer x ON x.response_id = r.id
     JOIN instrument_item i ON i.id = x.item_id WHERE r.wave_id = ${demoWave} AND i.kind = 'likert' GROUP BY r.id ORDER BY r.id`);
   assert.equal(answers.length, 84);
   const csvOrder = rows.map((r) => r.slice(1, 11).join(','));
@@ -279,8 +277,8 @@ test('no file holds a name or e-mail address of the organisation, a link token o
     assert.deepEqual(found(tok), [], 'a token is in no file');
     assert.deepEqual(found(tok.slice(0, 16)), [], 'nor a piece of one');
   }
-  if (!has('sqlite3')) {
-    t.skip([...missing, 'sqlite3 is not installed: response ids are not looked for'].join('; '));
+  if (sqlToolMissing()) {
+    t.skip([...missing, `${sqlToolMissing()}: response ids are not looked for`].join('; '));
     return;
   }
   const ids = sql(`SELECT id FROM response WHERE wave_id = ${demoWave}`).map((r) => String(r.id));

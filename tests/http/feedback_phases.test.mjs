@@ -5,12 +5,11 @@
 // nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, researcher, project, A, B;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q],
-  { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const releases = (partner) => sql(`SELECT phase FROM feedback_release WHERE partner_id = ${partner} ORDER BY phase`)
   .map((r) => r.phase);
 const release = (partner, phase) => researcher.post(`/research/${project}/feedback/partners/${partner}/release`,

@@ -7,8 +7,8 @@
 // no mean beside the outcome linked to it, only why.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
+import { sqlValue } from '../lib/db.mjs';
 
 let srv, prog, coach, owner, other;
 const DEMO = 'LiVe! Westerschelde 2025';
@@ -107,8 +107,8 @@ test('bad input is refused with a Dutch message and changes nothing', async () =
   // an open question of the wave has no figures: refused
   const edit = (await coach.get(`/programmes/${prog}/impact/edit`)).text;
   const wave = edit.match(/<option value="wave:(\d+)"/)[1];
-  const open = execFileSync('sqlite3', ['-readonly', srv.db, `SELECT i.id FROM instrument_item i JOIN wave w
-    ON w.version_id = i.version_id WHERE w.id = ${wave} AND i.kind = 'open' LIMIT 1`], { encoding: 'utf8' }).trim();
+  const open = sqlValue(srv.db, `SELECT i.id FROM instrument_item i JOIN wave w
+    ON w.version_id = i.version_id WHERE w.id = ${wave} AND i.kind = 'open' LIMIT 1`);
   assert.ok(Number(open) > 0, 'the final evaluation has an open question');
   const r0 = await coach.post(`/programmes/${prog}/impact`, { level: 'behaviour', text: 'Iets', evidence: `wave:${wave}:item:${open}` });
   assert.equal(r0.status, 422);

@@ -5,11 +5,11 @@
 // the researcher of the organisation, nobody else.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { sqlText } from '../lib/db.mjs';
 
 let srv, coach, other, owner, instrument;
-const sqlite = (q) => execFileSync('sqlite3', ['-readonly', srv.db, q], { encoding: 'utf8' }).trim();
+const sqlite = (q) => sqlText(srv.db, q);
 const decode = (s) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')
   .replace(/&amp;/g, '&');
 

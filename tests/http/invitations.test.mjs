@@ -7,17 +7,16 @@
 // server without mail, the page says so and hands the links over as CSV.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, Client, demoEmail, cli, cliResult, PASSWORD } from '../lib/server.mjs';
 import { startSmtpSink, parseMessage } from '../lib/smtp-sink.mjs';
+import { dialect, sqlRows } from '../lib/db.mjs';
 
 const PUBLIC = 'https://leergang.example.nl';
 let sink, srv, plain, admin, plainAdmin;
 
 const sqlOn = (db, q) => {
-  const out = execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', db, q], { encoding: 'utf8' });
-  return out.trim() ? JSON.parse(out) : [];
+  return sqlRows(db, q);
 };
 const sql = (q) => sqlOn(srv.db, q);
 
@@ -67,7 +66,7 @@ test('an invitation by e-mail: link, own password, signed in; the link a second 
   const token = tokenOf(m.body);
   assert.ok(token && m.body.includes(`${PUBLIC}/password/reset?token=${token}`), 'the link, on the public address');
   // kept as its hash only, nowhere in the log
-  assert.equal(sql(`SELECT count(*) AS n FROM password_reset WHERE kind = 'invite' AND instr(hex(token_hash), upper('${token}')) > 0`)[0].n, 0);
+  assert.equal(sql(`SELECT count(*) AS n FROM password_reset WHERE kind = 'invite' AND instr(${dialect(srv.db).hex('token_hash')}, upper('${token}')) > 0`)[0].n, 0);
   assert.ok(!srv.stderr().includes(token));
   const listed = await admin.get('/accounts');
   assert.match(listed.text, /uitgenodigd op [^<]+, nog niet aangemeld/);
@@ -130,7 +129,7 @@ test('inviting again stops the old link; an expired link is refused', async () =
   assert.equal((await new Client(srv.base).get(`/password/reset?token=${first}`)).status, 410, 'the old link stopped');
   assert.equal((await new Client(srv.base).get(`/password/reset?token=${second}`)).status, 200);
   // seven days later
-  sql(`UPDATE password_reset SET expires_at = strftime('%s', 'now') - 1 WHERE account_id = ${id}`);
+  sql(`UPDATE password_reset SET expires_at = ${dialect(srv.db).now()} - 1 WHERE account_id = ${id}`);
   assert.equal((await new Client(srv.base).get(`/password/reset?token=${second}`)).status, 410);
   const late = await (await visitor(srv.base)).post('/password/reset', { token: second, password: 'te-laat-wachtwoord', repeat: 'te-laat-wachtwoord' });
   assert.equal(late.status, 410);
@@ -151,11 +150,11 @@ test('bulk invitation of a unit: counted first, all at once, one mail each', asy
   }
   assert.ok(unit, 'the demo has a unit with people without an account');
   // the same counts, straight from the database
-  const scope = `WITH RECURSIVE sub(id) AS (SELECT ${unit} UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)
-    SELECT p.* FROM person p WHERE p.active AND p.unit_id IN (SELECT id FROM sub)
+  const scope = `WITH RECURSIVE sub(id) AS (SELECT CAST(${unit} AS BIGINT) UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)
+    SELECT p.* FROM person p WHERE p.active = 1 AND p.unit_id IN (SELECT id FROM sub)
     AND NOT EXISTS (SELECT 1 FROM account a WHERE a.person_id = p.id OR (p.email <> '' AND a.email = p.email))`;
-  assert.equal(sql(`SELECT count(*) AS n FROM (${scope}) WHERE email = ''`)[0].n, noEmail);
-  assert.equal(sql(`SELECT count(DISTINCT lower(email)) AS n FROM (${scope}) WHERE email <> ''`)[0].n, count);
+  assert.equal(sql(`SELECT count(*) AS n FROM (${scope}) AS s WHERE email = ''`)[0].n, noEmail);
+  assert.equal(sql(`SELECT count(DISTINCT lower(email)) AS n FROM (${scope}) AS s WHERE email <> ''`)[0].n, count);
 
   const before = sql('SELECT count(*) AS n FROM account')[0].n;
   await admin.get(`/accounts/bulk?unit=${unit}`);

@@ -8,10 +8,10 @@
 // change nothing; an upload is only confirmed by the account that made it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { sqlValue } from '../lib/db.mjs';
 
 const DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'limesurvey');
 const have = existsSync(DIR);
@@ -24,8 +24,7 @@ let srv, coach;
 const main = (html) => (html.match(/<main[^>]*>([\s\S]*?)<\/main>/) || ['', html])[1];
 const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
   .replace(/&amp;/g, '&');
-const instruments = () => Number(execFileSync('sqlite3', ['-readonly', srv.db, 'SELECT count(*) FROM instrument'],
-  { encoding: 'utf8' }).trim());
+const instruments = () => Number(sqlValue(srv.db, 'SELECT count(*) AS n FROM instrument'));
 
 // Uploads bytes as the file of the import form; returns the answer.
 function upload(client, bytes, filename) {

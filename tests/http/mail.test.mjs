@@ -10,11 +10,12 @@
 // without mail settings, which says so and keeps the CSV.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { startServer, Client, demoEmail, BIN } from '../lib/server.mjs';
 import { startSmtpSink, parseMessage } from '../lib/smtp-sink.mjs';
+import { dialect, sqlRows } from '../lib/db.mjs';
 
 const FROM = 'leergang@politie.example';
 const GROUP1 = 'LiVe! Westerschelde · Lichting 1 · Leergroep 1';
@@ -28,8 +29,7 @@ let sink, srv, coach, instrumentId, group1, group2, today;
 const refuse = [];          // addresses the sink answers with 550
 
 const sql = (db, q) => {
-  const out = execFileSync('sqlite3', ['-readonly', '-json', db, q], { encoding: 'utf8' });
-  return out.trim() ? JSON.parse(out) : [];
+  return sqlRows(db, q);
 };
 const addDays = (d, n) => new Date(Date.parse(d + 'T00:00:00Z') + n * 86400e3).toISOString().slice(0, 10);
 const dutchDate = (d) => `${+d.slice(8)} ${MONTHS[+d.slice(5, 7) - 1]} ${+d.slice(0, 4)}`;
@@ -43,7 +43,7 @@ const asked = (db, wave) => sql(db, `SELECT v.id, p.email, p.name, v.responded, 
   JOIN person p ON p.id = v.person_id WHERE v.wave_id = ${wave} AND v.enrolment_status <> 'stopped'`);
 // token -> invitation id, computed as leergang does (HMAC of the id under the wave's key)
 function tokens(db, wave) {
-  const key = Buffer.from(sql(db, `SELECT hex(link_key) AS k FROM wave WHERE id = ${wave}`)[0].k, 'hex');
+  const key = Buffer.from(sql(db, `SELECT ${dialect(db).hex('link_key')} AS k FROM wave WHERE id = ${wave}`)[0].k, 'hex');
   return new Map(sql(db, `SELECT id FROM invitation WHERE wave_id = ${wave}`)
     .map(({ id }) => [createHmac('sha256', key).update(String(id)).digest('hex'), id]));
 }

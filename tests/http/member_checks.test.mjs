@@ -7,14 +7,13 @@
 // researcher and a researcher who is no member of the project reach nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
 import { startSmtpSink, parseMessage } from '../lib/smtp-sink.mjs';
+import { sqlRows, sqlRun } from '../lib/db.mjs';
 
 let srv, researcher, project, check, link, token;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q],
-  { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const contactRow = () => sql(`SELECT * FROM member_check_contact WHERE check_id = ${check} AND name = 'Anna Buiten'`)[0];
 
 before(async () => {
@@ -154,8 +153,7 @@ test('a wrong or expired link gets a clear page and changes nothing', async () =
   const page = (await researcher.post(`/research/${project}/member-checks/${check}/renew`,
     { contact: String(sql(`SELECT id FROM member_check_contact WHERE name = 'Bert Zwijgt'`)[0].id) })).text;
   const t2 = page.match(/\/member-check\?token=([0-9a-f]{64})/)[1];
-  execFileSync('sqlite3', ['-cmd', '.timeout 5000', srv.db,
-    `UPDATE member_check_contact SET expires_at = 1000 WHERE name = 'Bert Zwijgt'`]);
+  sqlRun(srv.db, `UPDATE member_check_contact SET expires_at = 1000 WHERE name = 'Bert Zwijgt'`);
   r = await c.get(`/member-check?token=${t2}`);
   assert.equal(r.status, 410);
   assert.match(r.text, /verlopen/);

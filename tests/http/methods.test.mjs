@@ -8,11 +8,11 @@
 // for the whole file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, cli, cliResult, Client, demoEmail } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, coach, politie, member;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const methods = (org = 'gemeente-demo') =>
   JSON.parse(cli(srv.db, ['method', 'list', '--org', org, '--format', 'json'])).methods;
 const byKey = (key, org) => methods(org).find((m) => m.key === key);

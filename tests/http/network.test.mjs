@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
 import { seedSmall, seedRandom, sqlJson } from '../lib/network-data.mjs';
+import { dialect } from '../lib/db.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const RANDOM = [{ slug: 'netwerk-a', n: 300, m: 420, seed: 1 }, { slug: 'netwerk-b', n: 250, m: 600, seed: 7 },
@@ -217,7 +218,7 @@ test('another organisation sees nothing of this one', async () => {
 });
 
 test('the research export: pseudonyms under the installation key, no name, e-mail or employee number, the same twice', async () => {
-  const key = Buffer.from(sqlJson(srv.db, "SELECT hex(key) AS k FROM installation_key WHERE purpose = 'pseudonym'")[0].k, 'hex');
+  const key = Buffer.from(sqlJson(srv.db, `SELECT ${dialect(srv.db).hex('key')} AS k FROM installation_key WHERE purpose = 'pseudonym'`)[0].k, 'hex');
   const expect = (person) => 'P-' + createHmac('sha256', key).update(`${small.org}:${person}`).digest('hex').slice(0, 10);
   const files = [(await as.researcher.get('/network.graphml')).text, (await as.researcher.get('/network.json')).text,
     (await as.researcher.get('/api/v1/network')).text, (await as.coach.get('/network.graphml?pseudonyms=1')).text,

@@ -5,17 +5,17 @@
 // exit with nothing changed. One server for the whole file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, cli, cliResult, Client, demoEmail } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 const ORG = 'gemeente-demo';
 let srv, coach, group, circle;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const employee = (email) => sql(`SELECT p.employee_id AS e FROM account a JOIN person p ON p.id = a.person_id
   WHERE a.email = '${email}'`)[0].e;
 const personOf = (email) => sql(`SELECT person_id AS id FROM account WHERE email = '${email}'`)[0].id;
 const tables = () => sql(`SELECT (SELECT count(*) FROM peer_group) AS g, (SELECT count(*) FROM peer_group_member) AS m,
-  (SELECT count(*) FROM presentation) AS p, (SELECT group_concat(role) FROM peer_group_member) AS r`)[0];
+  (SELECT count(*) FROM presentation) AS p, (SELECT group_concat(role, ',') FROM peer_group_member) AS r`)[0];
 const run = (...args) => cliResult(srv.db, args);
 
 before(async () => {

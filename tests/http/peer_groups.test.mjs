@@ -7,11 +7,11 @@
 // pecha kucha that closes it. One server for the whole file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, coach, owner, lead, member, outsider, otherOrg, intervision, circle, session;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const count = (q) => sql(q)[0].n;
 const personOf = (email) => sql(`SELECT person_id AS id FROM account WHERE email = '${email}'`)[0].id;
 const signedIn = async (email) => { const c = new Client(srv.base); await c.login(email); return c; };

@@ -9,12 +9,11 @@
 // same with JavaScript and 5,000 people.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, coach, admin, other, one, own, stranger;
-const sqlite = (q) => execFileSync('sqlite3', ['-readonly', '-json', srv.db, q], { encoding: 'utf8' }).trim();
-const rows = (q) => { const t = sqlite(q); return t ? JSON.parse(t) : []; };
+const rows = (q) => sqlRows(srv.db, q);
 const count = (q) => rows(q)[0].n;
 const today = new Date().toISOString().slice(0, 10);
 

@@ -8,12 +8,11 @@
 // and nobody else's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, coach, form, subject, manager, waveId;
-const sqlite = (q) => execFileSync('sqlite3', ['-readonly', '-json', srv.db, q], { encoding: 'utf8' }).trim();
-const rows = (q) => { const t = sqlite(q); return t ? JSON.parse(t) : []; };
+const rows = (q) => sqlRows(srv.db, q);
 
 before(async () => {
   srv = await startServer();

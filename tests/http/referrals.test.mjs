@@ -10,13 +10,13 @@
 // audience. Every write is audited. One server for the whole file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail, cli, cliResult } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 const ORG = 'gemeente-demo';
 let srv, coach, admin, participant, other, politieCoach;
 let me, third, manager, facilitator, politiePerson, pres, politiePres;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const count = (q) => sql(q)[0].n;
 const personOf = (email) => sql(`SELECT person_id AS id FROM account WHERE email = '${email}'`)[0].id;
 const employeeOf = (id) => sql(`SELECT employee_id AS e FROM person WHERE id = ${id}`)[0].e;
@@ -71,8 +71,8 @@ test('the coach records each kind on the person page, several for one person, an
   }
   assert.equal(referrals(third), 4);
   assert.equal(audits('referral.add'), was + 4, 'every referral audited');
-  const rows = sql(`SELECT kind, ifnull(by_person_id, 0) AS b, by_name, by_role, ifnull(presentation_id, 0) AS x, noted_on,
-    recorded_by IS NOT NULL AS rec FROM referral WHERE person_id = ${third} ORDER BY id`);
+  const rows = sql(`SELECT kind, coalesce(by_person_id, 0) AS b, by_name, by_role, coalesce(presentation_id, 0) AS x, noted_on,
+    CASE WHEN recorded_by IS NOT NULL THEN 1 ELSE 0 END AS rec FROM referral WHERE person_id = ${third} ORDER BY id`);
   assert.deepEqual(rows.slice(0, 3), [
     { kind: 'person', b: manager, by_name: '', by_role: 'team_leader', x: 0, noted_on: '2015-02-01', rec: 1 },
     { kind: 'person', b: 0, by_name: 'De wethouder', by_role: 'outside', x: 0, noted_on: '2015-02-03', rec: 1 },

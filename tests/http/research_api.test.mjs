@@ -14,9 +14,10 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, Client, cli } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, api, work;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const hasR = spawnSync('Rscript', ['-e', 'suppressPackageStartupMessages(library(psych))']).status === 0;
 
 function client(email) {

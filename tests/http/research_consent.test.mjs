@@ -8,12 +8,12 @@
 // researcher may then take is tested in C (tests/unit/test_research_consent.c).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv;
 const as = {};
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const personOf = (email) => sql(`SELECT person_id AS id FROM account WHERE email = '${email}'`)[0].id;
 const consentOf = (table, id) => sql(`SELECT research_consent AS c, research_consent_at AS at${
   ['meeting_report', 'learning_story'].includes(table) ? ', research_consent_by AS by' : ''} FROM ${table} WHERE id = ${id}`)[0];

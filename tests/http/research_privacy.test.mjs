@@ -17,10 +17,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, Client, demoEmail, cli, routes } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv, work, project;
 const as = {};
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const one = (q) => sql(q)[0];
 const main = (html) => (html.match(/<main[^>]*>([\s\S]*?)<\/main>/) || ['', html])[1];
 const personOf = (email) => one(`SELECT person_id AS id FROM account WHERE email = '${email}'`).id;

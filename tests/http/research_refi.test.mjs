@@ -14,6 +14,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { sqlRows } from '../lib/db.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const DIR = join(resolve(root, '..', 'shared', 'fixtures'), 'refi-qda');
@@ -30,7 +31,7 @@ function ok(r) {
   return JSON.parse(r.stdout);
 }
 const inspect = (file) => JSON.parse(execFileSync(BIN, ['qda', 'inspect', file], { encoding: 'utf8', maxBuffer: 1 << 26 }));
-const sql = (db, q) => JSON.parse(execFileSync('sqlite3', ['-readonly', '-json', db, q], { encoding: 'utf8' }) || '[]');
+const sql = (db, q) => sqlRows(db, q);
 const projects = (db) => sql(db, 'SELECT count(*) AS n FROM research_project')[0].n;
 
 // A fresh demo database (one installation, with its own pseudonym key).

@@ -7,15 +7,15 @@
 // organisation and the privacy statement shows the periods.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cli, cliResult, startServer, Client, demoEmail } from '../lib/server.mjs';
+import { dialect, sqlRows, sqlRun } from '../lib/db.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'leergang-retention-'));
-const sql = (db, q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', db, q], { encoding: 'utf8' }) || '[]');
+const sql = (db, q) => sqlRows(db, q);
 const one = (db, q) => Object.values(sql(db, q)[0])[0];
 
 const ORG = 'gemeente-demo';
@@ -54,12 +54,14 @@ function orgRows(db) {
 }
 // Moves a group's meetings (and a wave) back by years, as if they were held then.
 function ageGroup(db, g, years) {
-  execFileSync('sqlite3', [db, `UPDATE meeting SET starts_on = date(starts_on, '-${years} years'), ` +
-    `ends_on = date(ends_on, '-${years} years') WHERE group_id = ${g}`]);
+  const d = dialect(db);
+  sqlRun(db, `UPDATE meeting SET starts_on = ${d.addYears('starts_on', -years)}, ` +
+    `ends_on = ${d.addYears('ends_on', -years)} WHERE group_id = ${g}`);
 }
 function ageWave(db, w, years) {
-  execFileSync('sqlite3', [db, `UPDATE wave SET opens_on = date(opens_on, '-${years} years'), ` +
-    `closes_on = date(closes_on, '-${years} years') WHERE id = ${w}`]);
+  const d = dialect(db);
+  sqlRun(db, `UPDATE wave SET opens_on = ${d.addYears('opens_on', -years)}, ` +
+    `closes_on = ${d.addYears('closes_on', -years)} WHERE id = ${w}`);
 }
 // "  3        learning_question" lines of the command's output.
 function printed(out) {

@@ -4,15 +4,15 @@
 // name, e-mail or employee number, and the group's counts still add up.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, cliResult } from '../lib/server.mjs';
+import { dialect, sqlRows } from '../lib/db.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'leergang-rights-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-const sql = (db, q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', db, q], { encoding: 'utf8' }) || '[]');
+const sql = (db, q) => sqlRows(db, q);
 
 // Tables whose person data is a derived copy of another table's, named
 // here on purpose: the inzage says which section holds their data.
@@ -22,11 +22,11 @@ const LINK_NAMES = /^(person_id|account_id|actor_id|.*_person_id|subject_id|writ
 
 // Every (table, column, target) with a link to a person or an account, from the schema.
 function personLinks(db) {
-  const tables = sql(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
-    "AND name NOT LIKE 'search_text%'").map((r) => r.name);
+  const d = dialect(db);
+  const tables = sql(db, `SELECT name FROM (${d.tables()}) t WHERE name NOT LIKE 'search_text%'`).map((r) => r.name);
   const links = [];
   for (const t of tables) {
-    const fks = sql(db, `SELECT "from", "table" FROM pragma_foreign_key_list('${t}')`);
+    const fks = sql(db, d.foreignKeys(t));
     const seen = new Set();
     for (const fk of fks) {
       if (fk.table === 'person' || fk.table === 'account') {
@@ -34,7 +34,7 @@ function personLinks(db) {
         seen.add(fk.from);
       }
     }
-    for (const c of sql(db, `SELECT name FROM pragma_table_info('${t}')`)) {
+    for (const c of sql(db, d.columns(t))) {
       if (!seen.has(c.name) && LINK_NAMES.test(c.name)) {
         links.push({ table: t, column: c.name, target: /account|actor|created_by/.test(c.name) ? 'account' : 'person' });
       }
@@ -188,7 +188,7 @@ test('HTTP: a participant downloads only their own data; an administrator of ano
 test('the inzage of the subject of a 360° round holds its report per dimension, as the round\'s page shows it', () => {
   const db = freshDemo('inzage360.db', false);
   const [round] = sql(db, "SELECT w.id, w.name, p.employee_id FROM wave w JOIN person p ON p.id = w.subject_id " +
-    "WHERE w.organisation_id = (SELECT id FROM organisation WHERE slug = 'politie-demo') AND w.closes_on < date('now')");
+    "WHERE w.organisation_id = (SELECT id FROM organisation WHERE slug = 'politie-demo') AND w.closes_on < " + dialect(db).today());
   assert.ok(round, 'the demo has a closed 360° round');
   const out = JSON.parse(cli(db, ['person', 'export', '--org', 'politie-demo', '--employee', round.employee_id, '--format', 'json']));
   const rows = out.sections.feedback_reports.filter((r) => r.round === round.name);

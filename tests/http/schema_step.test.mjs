@@ -24,6 +24,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cli } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const MIGRATIONS = join(root, 'src/store/migrations');
@@ -73,8 +74,7 @@ function pgRows(sql) {
 }
 
 function liteRows(sql) {
-  const out = execFileSync('sqlite3', ['-readonly', '-json', sqliteDb, sql], { encoding: 'utf8' });
-  return out.trim() ? JSON.parse(out) : [];
+  return sqlRows(sqliteDb, sql);
 }
 
 const migrationFiles = (dir) => readdirSync(dir).filter((f) => /^\d{4}_.*\.sql$/.test(f)).sort();

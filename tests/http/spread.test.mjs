@@ -17,9 +17,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
+import { sqlRows, sqlRun } from '../lib/db.mjs';
 
 let srv, coach, researcher, owner, otherCoach;
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' }) || '[]');
+const sql = (q) => sqlRows(srv.db, q);
 const count = (q) => sql(q)[0].n;
 const signedIn = async (email) => { const c = new Client(srv.base); await c.login(email); return c; };
 const PERIOD = 'from=2015-01-01&to=2016-12-31';
@@ -51,7 +52,7 @@ function build(db) {
     // Ada encouraged Bram: neither stands alone for want of a link
     `INSERT INTO referral(organisation_id, person_id, kind, by_person_id, by_role, noted_on) VALUES (${org}, (SELECT id FROM person WHERE employee_id = '${P.a2}'), 'person', (SELECT id FROM person WHERE employee_id = '${P.a1}'), 'team_leader', '2015-02-01');`,
   ];
-  execFileSync('sqlite3', ['-cmd', '.timeout 5000', db], { input: s.join('\n') });
+  sqlRun(db, s.join('\n'));
 }
 
 before(async () => {

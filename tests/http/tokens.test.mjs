@@ -6,13 +6,12 @@
 // administrator.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail, cli, cliResult, PASSWORD } from '../lib/server.mjs';
+import { dialect, sqlRows } from '../lib/db.mjs';
 
 let srv;
 const sql = (q) => {
-  const out = execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', srv.db, q], { encoding: 'utf8' });
-  return out.trim() ? JSON.parse(out) : [];
+  return sqlRows(srv.db, q);
 };
 const me = (token) => {
   const c = new Client(srv.base);
@@ -45,7 +44,7 @@ test('the page: make a token (shown once), use it, see it listed without the sec
   assert.ok(!page.text.includes(token), 'the list never shows the token');
   assert.ok(page.text.includes('Rapportage &lt;script&gt;'), 'the label, escaped');
   const [, id] = page.text.match(/action="\/tokens\/(\d+)\/revoke"/);
-  const expires = sql(`SELECT expires_at - CAST(strftime('%s', created_at) AS INTEGER) AS d FROM api_token WHERE id = ${id}`)[0].d;
+  const expires = sql(`SELECT expires_at - ${dialect(srv.db).epochOf('created_at')} AS d FROM api_token WHERE id = ${id}`)[0].d;
   assert.equal(expires, 30 * 86400, 'works for the days asked');
 
   // another signed-in user cannot revoke it
@@ -127,7 +126,7 @@ test('an expired token gets 401', async () => {
   const email = demoEmail('researcher');
   const token = cli(srv.db, ['token', 'create', '--email', email, '--days', '1']).trim();
   assert.equal((await me(token)).status, 200);
-  sql(`UPDATE api_token SET expires_at = strftime('%s', 'now') - 1 WHERE account_id = ${accountOf(email)}`);
+  sql(`UPDATE api_token SET expires_at = ${dialect(srv.db).now()} - 1 WHERE account_id = ${accountOf(email)}`);
   assert.equal((await me(token)).status, 401);
   const [t] = JSON.parse(cli(srv.db, ['token', 'list', '--email', email, '--format', 'json']));
   assert.equal(t.status, 'expired', 'listed as expired');

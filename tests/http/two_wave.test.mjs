@@ -6,12 +6,11 @@
 // their answers are paired under a pseudonym.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
+import { sqlRun, sqlText } from '../lib/db.mjs';
 
 let srv, coach, researcher, people, instrument;
-const sqlite = (q, write = false) => execFileSync('sqlite3', [...(write ? [] : ['-readonly']), srv.db, q],
-  { encoding: 'utf8' }).trim();
+const sqlite = (q, write = false) => (write ? sqlRun(srv.db, q) : sqlText(srv.db, q));
 
 // "YYYY-MM-DD" of today plus months and days (UTC)
 function day(months = 0, days = 0) {

@@ -1,13 +1,12 @@
-// network-data.mjs — referrals written into a test database with the
-// sqlite3 shell before the server opens it, and the graph they must give
+// network-data.mjs — referrals written into a test database (db.mjs)
+// before the server opens it, and the graph they must give
 // by the rules of src/domain/referral_network.h, worked out here on their
 // own (node ids p<person>, o<k>, x<presentation>; one edge per pair and
 // kind). Used by tests/http/network.test.mjs.
-import { execFileSync } from 'node:child_process';
+import { sqlRows, sqlRun } from './db.mjs';
 
-export const sqlJson = (db, q) =>
-  JSON.parse(execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', db, q], { encoding: 'utf8' }) || '[]');
-export const sqlRun = (db, q) => execFileSync('sqlite3', ['-cmd', '.timeout 5000', db], { input: q, encoding: 'utf8' });
+export const sqlJson = (db, q) => sqlRows(db, q);
+export { sqlRun };
 const lit = (s) => `'${String(s).replaceAll("'", "''")}'`;
 
 // A small network in an existing organisation (the demo municipality):
@@ -37,7 +36,7 @@ export function seedSmall(db, slug) {
     SELECT max(id), ${org}, ${d} FROM presentation WHERE organisation_id = ${org};`);
   q.push(`INSERT INTO referral(organisation_id, person_id, kind, presentation_id, noted_on)
     SELECT ${org}, p, 'presentation', (SELECT max(id) FROM presentation WHERE organisation_id = ${org}), '2016-06-01'
-    FROM (SELECT ${h} AS p UNION ALL SELECT ${e});`);
+    FROM (SELECT ${h} AS p UNION ALL SELECT ${e}) AS x;`);
   q.push(`INSERT INTO referral(organisation_id, person_id, kind, noted_on) VALUES (${org}, ${i}, 'own', '2017-02-01');`);
   sqlRun(db, q.join('\n'));
   const x = sqlJson(db, `SELECT max(id) AS id FROM presentation WHERE organisation_id = ${org}`)[0].id;

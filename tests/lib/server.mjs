@@ -3,19 +3,26 @@
 // Used by tests/http and tests/e2e. The binary is $LEERGANG_BIN (make check
 // passes the sanitizer build), else build/release/leergang.
 import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PSQL } from './db.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 export const BIN = process.env.LEERGANG_BIN || join(root, 'build/release/leergang');
 export const PASSWORD = 'leergang-demo';
 const env = { ...process.env, LEERGANG_LOCALEDIR: join(root, 'build/locale') };
 
+// On PostgreSQL the key of the identity providers' client secrets cannot
+// lie beside the database (LEERGANG_OIDC_KEY says where): each test
+// database has its own in the server's folder, for the server and the CLI.
+const oidcKeys = new Map();  // PostgreSQL URI -> key file
+
 export function cli(db, args, input) {
-  return execFileSync(BIN, ['--db', db, ...args], { env, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  const e = oidcKeys.has(db) ? { ...env, LEERGANG_OIDC_KEY: oidcKeys.get(db) } : env;
+  return execFileSync(BIN, ['--db', db, ...args], { env: e, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 // Runs the CLI and returns { status, stdout, stderr } without throwing.
@@ -33,11 +40,15 @@ export function cliResult(db, args, input) {
 // the temporary directory, made under another name and renamed into place
 // (two test processes making it at once both end with a whole file).
 // Templates of other days or binaries are removed when a new one is made.
-function demoTemplate(names) {
+function templateKey(names) {
   const st = statSync(BIN);
   const day = new Date().toISOString().slice(0, 10);
-  const key = createHash('sha256').update([BIN, st.size, st.mtimeMs, env.LEERGANG_LOCALEDIR, names, day].join('\0'))
+  return createHash('sha256').update([BIN, st.size, st.mtimeMs, env.LEERGANG_LOCALEDIR, names, day].join('\0'))
     .digest('hex').slice(0, 20);
+}
+
+function demoTemplate(names) {
+  const key = templateKey(names);
   const dir = join(tmpdir(), 'leergang-test-demo');
   const file = join(dir, `${key}.db`);
   if (existsSync(file)) return file;
@@ -52,19 +63,81 @@ function demoTemplate(names) {
   return file;
 }
 
+// On PostgreSQL (LEERGANG_TEST_PG: the URI of a throw-away cluster, as
+// scripts/pg-temp start prints it) every server gets a database of its own,
+// lgt_<random>, copied from a template database with the demo: made once
+// per binary, kind of names and day like the SQLite file, under a name of
+// its own and renamed into place (of two processes making it at once, the
+// second rename fails and that copy is dropped). The cluster is thrown away
+// after the run, so old templates are not looked for.
+const PG_URI = process.env.LEERGANG_TEST_PG || '';
+const pgUri = (name) => PG_URI.replace(/^(postgres(?:ql)?:\/\/[^/?]*)(\/[^?]*)?/, `$1/${name}`);
+
+function psqlAdmin(statement, flags = []) {
+  if (!PSQL) throw new Error('LEERGANG_TEST_PG is set but psql is not installed');
+  return execFileSync(PSQL, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', ...flags, '-d', PG_URI, '-c', statement],
+    { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+// CREATE DATABASE ... TEMPLATE fails while any session is connected to the
+// template (PostgreSQL copies it only when nobody is in it): tried again
+// for five seconds.
+function pgCreate(name, template) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      psqlAdmin(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+      return;
+    } catch (e) {
+      if (attempt < 50 && /being accessed by other users/.test(String(e.stderr))) {
+        execFileSync('sleep', ['0.1']);
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+
+function pgDemoTemplate(names) {
+  const key = templateKey(names);
+  const name = `lgt_tpl_${key}`;
+  if (psqlAdmin(`SELECT count(*) FROM pg_database WHERE datname = '${name}'`, ['-A', '-t']).trim() === '1') return name;
+  const made = `lgt_mk_${key}_${process.pid}`;
+  psqlAdmin(`DROP DATABASE IF EXISTS ${made}`);
+  pgCreate(made);
+  cli(pgUri(made), ['init', '--demo', ...(names === 'hostile' ? ['--hostile-names'] : [])]);
+  try {
+    psqlAdmin(`ALTER DATABASE ${made} RENAME TO ${name}`);
+  } catch (e) {
+    if (!/already exists/.test(String(e.stderr))) throw e;
+    psqlAdmin(`DROP DATABASE ${made} WITH (FORCE)`);
+  }
+  return name;
+}
+
 // extraEnv: more environment for the server process (the mail settings).
 // prepare(db): changes the fresh database before the server opens it.
 // names: 'hostile' (the demo with the tests' hostile names: markup, a
 // formula, a very long name) or 'ordinary' (the demo as people see it).
 export async function startServer({ demo = true, names = 'hostile', env: extraEnv = {}, prepare = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'leergang-test-'));
-  const db = join(dir, 'test.db');
-  if (demo) copyFileSync(demoTemplate(names), db); else cli(db, ['init']);
+  let db, pgName = null;
+  if (PG_URI) {
+    pgName = `lgt_${randomBytes(8).toString('hex')}`;
+    db = pgUri(pgName);
+    oidcKeys.set(db, join(dir, 'oidc-key'));
+    if (demo) pgCreate(pgName, pgDemoTemplate(names));
+    else { pgCreate(pgName); cli(db, ['init']); }
+  } else {
+    db = join(dir, 'test.db');
+    if (demo) copyFileSync(demoTemplate(names), db); else cli(db, ['init']);
+  }
   if (prepare) prepare(db);
+  const oidcKey = pgName ? oidcKeys.get(db) : `${db}.oidc-key`;
+  const serverEnv = { ...env, ...(pgName ? { LEERGANG_OIDC_KEY: oidcKey } : {}), ...extraEnv };
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '4'],
-      { env: { ...env, ...extraEnv } });
+      { env: serverEnv });
     let stderr = '';
     proc.stderr.on('data', (d) => { stderr += d; });
     const exited = new Promise((res) => proc.on('exit', (code, signal) => res({ code, signal })));
@@ -75,12 +148,21 @@ export async function startServer({ demo = true, names = 'hostile', env: extraEn
         const r = await fetch(base + '/healthz');
         if (r.status === 200) {
           return {
-            base, db, dir,
+            base, db, dir, oidcKey,
             stderr: () => stderr,
             async stop() {
               proc.kill('SIGTERM');
               const { code } = await exited;
+              // LEERGANG_TEST_SERVER_LOG: a file that collects every server's stderr
+              // (with LG_TRACE=1 the statements the store could not run)
+              if (process.env.LEERGANG_TEST_SERVER_LOG && stderr) {
+                appendFileSync(process.env.LEERGANG_TEST_SERVER_LOG, `--- ${process.argv[1] || ''} ${db}\n${stderr}`);
+              }
               rmSync(dir, { recursive: true, force: true });
+              if (pgName) {
+                psqlAdmin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
+                oidcKeys.delete(db);
+              }
               if (/Sanitizer|runtime error|LeakSanitizer/.test(stderr)) {
                 throw new Error('sanitizer report from the server:\n' + stderr);
               }
@@ -92,6 +174,7 @@ export async function startServer({ demo = true, names = 'hostile', env: extraEn
       await sleep(50);
     }
     proc.kill('SIGKILL');
+    if (!/cannot listen/.test(stderr) && pgName) psqlAdmin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
     if (!/cannot listen/.test(stderr)) throw new Error('server did not start:\n' + stderr);
   }
   throw new Error('no free port found');

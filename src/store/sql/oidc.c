@@ -87,7 +87,9 @@ int store_oidc_login_add(struct store *s, const unsigned char state_hash[HASH_LE
 	int r = exec_stmt(s, st);
 	if (r)
 		return r;
-	/* room for the new one: the browser's oldest go first, then everyone's */
+	/* room for the new one: the browser's oldest go first, then everyone's
+	 * (an OFFSET without a limit: the largest LIMIT, as SQLite wants one
+	 * before OFFSET and PostgreSQL takes no LIMIT -1) */
 	st = stmt(s, "DELETE FROM oidc_login WHERE id IN (SELECT id FROM oidc_login"
 		  " WHERE browser_hash = ? ORDER BY id DESC LIMIT 9223372036854775807 OFFSET ?)");
 	q_bind_blob(st, 1, browser_hash, HASH_LEN);
