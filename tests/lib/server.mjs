@@ -154,7 +154,7 @@ export async function startServer({ demo = true, names = 'hostile', env: extraEn
               proc.kill('SIGTERM');
               const { code } = await exited;
               // LEERGANG_TEST_SERVER_LOG: a file that collects every server's stderr
-              // (with LG_TRACE=1 the statements the store could not run)
+              // (with LEERGANG_SQL_TRACE=1 every statement the store could not run)
               if (process.env.LEERGANG_TEST_SERVER_LOG && stderr) {
                 appendFileSync(process.env.LEERGANG_TEST_SERVER_LOG, `--- ${process.argv[1] || ''} ${db}\n${stderr}`);
               }
