@@ -143,8 +143,11 @@ test('the CSV: a header of codes, 84 rows numbered 1..84 in an order that is not
     t.skip(`${sqlToolMissing()}: the row order against the response ids is not checked`);
     return;
   }
-  const answers = sql(`SELECT r.id AS id, group_concat(CAST(x.value AS TEXT), ',') AS v FROM response r JOIN answer x ON x.response_id = r.id
-    JOIN instrument_item i ON i.id = x.item_id WHERE r.wave_id = ${demoWave} AND i.kind = 'likert' GROUP BY r.id ORDER BY r.id`);
+  // each response's Likert points in the questions' order (an ordered
+  // subquery: a join gives them to group_concat in no set order)
+  const answers = sql(`SELECT r.id AS id, (SELECT group_concat(p.v, ',') FROM (SELECT CAST(x.value AS TEXT) AS v
+    FROM answer x JOIN instrument_item i ON i.id = x.item_id WHERE x.response_id = r.id AND i.kind = 'likert'
+    ORDER BY i.position) p) AS v FROM response r WHERE r.wave_id = ${demoWave} ORDER BY r.id`);
   assert.equal(answers.length, 84);
   const csvOrder = rows.map((r) => r.slice(1, 11).join(','));
   assert.notDeepEqual(csvOrder, answers.map((a) => a.v), 'not in the order of the response ids');
