@@ -315,7 +315,7 @@ static void *conc_run(void *arg)
 		} else {
 			struct search_hit *h;
 			size_t nh;
-			if (store_search(s, &b, org, search_query(&b, conc_query), u->person, u->groups, u->ngroups,
+			if (store_search(s, &b, org, search_query(&b, conc_query), u->person, u->groups, u->ngroups, NULL, 0,
 					 u->coach, MAX, &h, &nh))
 				exit(1);
 			size_t shown = nh < SEARCH_PAGE ? nh : SEARCH_PAGE;
@@ -459,7 +459,7 @@ int main(int argc, char **argv)
 				struct search_hit *h;
 				size_t nh;
 				double t0 = now_ms();
-				if (store_search(st, &b, org, match, u->person, u->groups, u->ngroups, u->coach, MAX, &h, &nh))
+				if (store_search(st, &b, org, match, u->person, u->groups, u->ngroups, NULL, 0, u->coach, MAX, &h, &nh))
 					fail("store_search");
 				double tk = now_ms() - t0;
 				if (tk < best)

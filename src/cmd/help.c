@@ -301,7 +301,8 @@ int cmd_help(int argc, char **argv)
 		return 0;
 	}
 	printf("usage: leergang [--db PATH] COMMAND [ARGS]\n\n"
-	       "The database is --db PATH, else $LEERGANG_DB, else var/leergang.db.\n\n"
+	       "The database is --db PATH, else $LEERGANG_DB, else var/leergang.db: an SQLite file,\n"
+	       "or a PostgreSQL database given as postgresql://USER@HOST/NAME.\n\n"
 	       "Commands:\n");
 	for (const struct command *c = commands; c->name; c++)
 		printf("  %-11s %s\n", c->name, c->summary);
