@@ -308,7 +308,7 @@ test('no stored combination of an anonymous response is shared by fewer than 5 i
       assert.equal(wrong, 0, `${wv.name}: every cell is true of its person`);
     }
     assert.ok(checked >= 5, `${checked} stored combinations checked`);
-    if (PG) t.skip('on PostgreSQL the database files are not read for the drafts\' text (they are the cluster\'s)');
+    if (PG) t.skip('not for this database: on PostgreSQL the database files are not read for the drafts\' text (they are the cluster\'s)');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

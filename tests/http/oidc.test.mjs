@@ -219,7 +219,7 @@ test('the client secret is not in the database in clear; its key file is the own
 });
 
 test('a backup carries the key of the client secrets beside it, readable by its owner alone',
-  { skip: PG && 'leergang backup copies an SQLite file; PostgreSQL is backed up with pg_dump' }, () => {
+  { skip: PG && 'not for this database: leergang backup copies an SQLite file; PostgreSQL is backed up with pg_dump' }, () => {
   const file = join(srv.dir, 'backup.db');
   const r = cliResult(srv.db, ['backup', file]);
   assert.equal(r.status, 0, r.stderr);

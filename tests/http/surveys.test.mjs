@@ -778,7 +778,7 @@ test('after an anonymous hand-in, no file of the database ties the answers to th
   assert.equal((await c.post('/respond', { token, action: 'submit', confirm_incomplete: '1', ...answerFields(f, { a: 2, open1: final }) })).status, 303);
   assert.equal(one(`SELECT count(*) FROM draft WHERE invitation_id = ${inv}`), 0, 'the draft is deleted');
   if (PG) {
-    t.skip('the files read are SQLite\'s (the database and its write-ahead log); PostgreSQL\'s are the cluster\'s');
+    t.skip('not for this database: the files read are SQLite\'s (the database and its write-ahead log); PostgreSQL\'s are the cluster\'s');
     return;
   }
   const found = [];
