@@ -152,7 +152,10 @@ test('must-show 1: nine steps, three members answer, an action; the owner sees i
   await submit(lead.getByRole('button', { name: 'Volgende stap' }), /#step$/);
   await submit(lead.getByRole('button', { name: 'Volgende stap' }), /#step$/);
   assert.match(await lead.locator('#step').innerText(), /Stap 3 van 9/);
-  // three members on their own pages, one of them without JavaScript
+  // three members on their own pages, one of them without JavaScript; the
+  // leader's page meanwhile on the group (the session page reloads itself
+  // when an answer comes in, which would abort the test's own navigation)
+  await lead.goto(groupSessionsUrl);
   await answerAs(demoEmail('participant', 'gemeente'), url, 'Samen een agenda maken', true);
   await answerAs('deelnemer3@gemeente.example', url, 'Elke maand kort bellen', false);
   await answerAs(THIRD, url, 'Een gezamenlijk doel kiezen', true);
