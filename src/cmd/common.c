@@ -59,10 +59,13 @@ struct store *cmd_open(bool create)
 	char key_file[4096];
 	/* on PostgreSQL, where there is no file to put it beside, in var/ or
 	 * where LEERGANG_OIDC_KEY says (every server of one installation needs
-	 * the same key: copy the file) */
+	 * the same key: copy the file; it also seals anonymous hand-ins while
+	 * they wait to be mixed in, domain/anonymous_mix.h) */
 	const char *pg_key = getenv("LEERGANG_OIDC_KEY");
-	if (server)
+	if (server) {
 		snprintf(key_file, sizeof(key_file), "%s", pg_key && *pg_key ? pg_key : "var/postgresql.oidc-key");
+		make_parent_dir(key_file);
+	}
 	else
 		snprintf(key_file, sizeof(key_file), "%s.oidc-key", cmd_db_path);
 	oidc_key_file_set(key_file);

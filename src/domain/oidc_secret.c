@@ -83,6 +83,16 @@ static int key_load(unsigned char key[crypto_aead_xchacha20poly1305_ietf_KEYBYTE
 	return r;
 }
 
+int installation_key_derive(const char *purpose, unsigned char out[32])
+{
+	unsigned char key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
+	if (key_load(key, true))
+		return -1;
+	crypto_generichash(out, 32, (const unsigned char *)purpose, strlen(purpose), key, sizeof(key));
+	sodium_memzero(key, sizeof(key));
+	return 0;
+}
+
 int oidc_secret_seal(struct arena *a, long long org, const char *secret, unsigned char **box, size_t *len)
 {
 	unsigned char key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];

@@ -14,4 +14,9 @@ int oidc_secret_seal(struct arena *a, long long org, const char *secret, unsigne
  * box does not open with it (or belongs to another organisation). */
 int oidc_secret_open(struct arena *a, long long org, const unsigned char *box, size_t len, char **secret);
 
+/* A key for another purpose (a short name) derived from the same key file,
+ * which is made when missing: what is sealed with it does not open from
+ * the database alone. -1 when the file cannot be read or made. */
+int installation_key_derive(const char *purpose, unsigned char out[32]);
+
 #endif

@@ -12,6 +12,8 @@
  * other browser. Neither key nor verifier can be worked out from the other
  * or from the database. */
 #include "survey.h"
+#include "anonymous_mix.h"
+#include "answer_lines.h"
 #include "audit.h"
 #include "schedule.h"
 #include "core/i18n.h"
@@ -43,66 +45,6 @@ static bool derive(const char *browser_key, const char *purpose, long long invit
 	return true;
 }
 
-/* The answers as text, one line each: item, has a value (1), none (0) or
- * "weet niet" (2), value, text as hex ("-" for none). */
-static void draft_write(struct buf *b, const struct answer_value *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		buf_addf(b, "%lld %d %lld ", v[i].item_id, v[i].dont_know ? 2 : v[i].has_value ? 1 : 0, v[i].value);
-		if (!v[i].text) {
-			buf_adds(b, "-");
-		} else {
-			size_t len = strlen(v[i].text);
-			char *hex = xmalloc(2 * len + 1);
-			sodium_bin2hex(hex, 2 * len + 1, (const unsigned char *)v[i].text, len);
-			buf_adds(b, hex);
-			free(hex);
-		}
-		buf_addch(b, '\n');
-	}
-}
-
-static bool draft_read(struct arena *a, const char *p, struct answer_value **out, size_t *n)
-{
-	size_t lines = 0;
-	for (const char *q = p; *q; q++)
-		lines += *q == '\n';
-	*out = arena_alloc(a, (lines + 1) * sizeof(**out));
-	*n = 0;
-	while (*p) {
-		struct answer_value *v = &(*out)[*n];
-		char *end;
-		v->item_id = strtoll(p, &end, 10);
-		if (end == p || *end != ' ')
-			return false;
-		p = end + 1;
-		if ((*p != '0' && *p != '1' && *p != '2') || p[1] != ' ')
-			return false;
-		v->has_value = *p == '1';
-		v->dont_know = *p == '2';
-		p += 2;
-		v->value = strtoll(p, &end, 10);
-		if (end == p || *end != ' ')
-			return false;
-		p = end + 1;
-		size_t hexlen = strcspn(p, "\n");
-		if (p[hexlen] != '\n')
-			return false;
-		if (hexlen == 1 && *p == '-') {
-			v->text = NULL;
-		} else {
-			v->text = arena_alloc(a, hexlen / 2 + 1);
-			size_t len;
-			if (sodium_hex2bin((unsigned char *)v->text, hexlen / 2 + 1, p, hexlen, NULL, &len, NULL) || len * 2 != hexlen)
-				return false;
-			v->text[len] = '\0';
-		}
-		p += hexlen + 1;
-		(*n)++;
-	}
-	return true;
-}
-
 static int draft_seal(struct store *st, struct respondent *r, const struct answer_value *v, size_t n)
 {
 	unsigned char key[32];
@@ -110,7 +52,7 @@ static int draft_seal(struct store *st, struct respondent *r, const struct answe
 	if (!derive(r->browser_key, "key", r->inv.id, key) || !derive(r->browser_key, "verifier", r->inv.id, d.verifier))
 		return D_INVALID;
 	struct buf plain = BUF_INIT;
-	draft_write(&plain, v, n);
+	answer_lines_write(&plain, v, n);
 	d.len = plain.len + crypto_secretbox_MACBYTES;
 	d.box = xmalloc(d.len);
 	randombytes_buf(d.nonce, sizeof(d.nonce));
@@ -144,7 +86,7 @@ static int draft_open(struct store *st, struct arena *a, struct respondent *r)
 	size_t len = d.len - crypto_secretbox_MACBYTES;
 	unsigned char *plain = arena_alloc(a, len + 1);
 	if (crypto_secretbox_open_easy(plain, d.box, d.len, d.nonce, key) == 0 &&
-	    draft_read(a, (const char *)plain, &r->draft, &r->ndraft))
+	    answer_lines_read(a, (const char *)plain, &r->draft, &r->ndraft))
 		r->draft_state = DRAFT_MINE;
 	sodium_memzero(key, sizeof(key));
 	return D_OK;
@@ -322,7 +264,14 @@ int respond_save(struct store *st, struct arena *a, struct respondent *r, const 
 	bool mine = r->draft_state == DRAFT_MINE && derive(r->browser_key, "verifier", r->inv.id, verifier);
 	/* the answers go straight into the response: a draft row never
 	 * exists for a form handed in at once */
-	int s = store_response_submit(st, r->org, r->inv.id, r->w.anonymous, week, mine ? verifier : NULL, vals, nv);
+	/* where the database shows which transaction wrote a row, an
+	 * anonymous hand-in waits, sealed, to be mixed in with others */
+	unsigned char *box = NULL;
+	size_t boxlen = 0;
+	if (r->w.anonymous && anonymous_mix_wanted(st) && anonymous_seal(a, r->org, &r->inv, vals, nv, &box, &boxlen))
+		return D_ERROR;
+	int s = store_response_hand_in(st, r->org, r->inv.id, r->w.anonymous, week, mine ? verifier : NULL, vals, nv,
+				       box, boxlen);
 	if (s == ST_CONFLICT) {
 		errors_add(&c, e, "", "%s", _("You have already handed in this questionnaire."));
 		return D_INVALID;
@@ -336,6 +285,10 @@ int respond_save(struct store *st, struct arena *a, struct respondent *r, const 
 	if (s)
 		return D_ERROR;
 	r->state = RESPOND_DONE;
+	/* the hand-in stands whether or not its batch is complete now */
+	if (box && anonymous_mix(st, a, r->org, r->w.id, false, NULL))
+		warn("anonymous hand-ins of wave %lld: not mixed in now (%s); the next hand-in or the close tries again",
+		     r->w.id, store_errmsg(st));
 	/* an anonymous response is not in the audit log: the log would tie it
 	 * to the link */
 	if (!r->w.anonymous)

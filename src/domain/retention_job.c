@@ -1,6 +1,8 @@
 /* retention_job.c — the daily retention run of the server (retention_job.h). */
 #include "retention_job.h"
 #include "action_remind.h"
+#include "anonymous_mix.h"
+#include "schedule.h"
 #include "retention.h"
 #include "role.h"
 #include "core/die.h"
@@ -71,6 +73,19 @@ static void remind(struct store *st, const char *base_url)
 	arena_free(&a);
 }
 
+/* The last anonymous hand-ins of waves that closed by date, into their
+ * results (anonymous_mix.h): before the retention run, which may remove
+ * the answers of old waves. */
+static void mix_closed(struct store *st)
+{
+	struct arena a = ARENA_INIT;
+	char today[11];
+	date_today((long long)time(NULL), today);
+	if (anonymous_mix_closed(st, &a, today, stderr))
+		fprintf(stderr, "leergang: anonymous hand-ins of closed waves not all mixed in: %s\n", store_errmsg(st));
+	arena_free(&a);
+}
+
 /* Waits seconds or until the job is asked to stop; true: stop. */
 static bool wait_or_stop(struct retention_job *j, long long seconds)
 {
@@ -103,6 +118,7 @@ static void *job_main(void *arg)
 				break;
 			continue;
 		}
+		mix_closed(st);
 		int r = retention_run_all(st, 0, false, stderr);
 		/* a removal stands but a reader kept the file from being
 		 * rewritten: try the rewrite again soon, not in a day */

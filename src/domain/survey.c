@@ -2,12 +2,14 @@
  * builtin_instruments.c), waves, answering through a link and the response
  * accounting. */
 #include "survey.h"
+#include "anonymous_mix.h"
 #include "domain/person.h"
 #include "survey_compare.h"
 #include "audit.h"
 #include "builtin.h"
 #include "schedule.h"
 #include "validate.h"
+#include "core/die.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
 #include "stats/stats.h"
@@ -166,13 +168,29 @@ int instrument_list(struct ctx *c, struct instrument **out, size_t *n)
 	return store_instrument_list(c->st, c->a, c->who->organisation_id, out, n) ? D_ERROR : D_OK;
 }
 
+/* A wave that has closed (by date: nothing marks the moment) with
+ * anonymous hand-ins still waiting gets them mixed in before anything of
+ * its results is read (anonymous_mix.h). */
+static void wave_settle(struct ctx *c, const struct wave *w)
+{
+	long long waiting = 0;
+	if (!w->anonymous || !anonymous_mix_wanted(c->st) || wave_phase_now(c, w) != WAVE_CLOSED ||
+	    store_pending_count(c->st, c->who->organisation_id, w->id, &waiting) || !waiting)
+		return;
+	if (anonymous_mix(c->st, c->a, c->who->organisation_id, w->id, true, NULL))
+		warn("wave %lld: its last anonymous hand-ins could not be mixed in yet: %s", w->id, store_errmsg(c->st));
+}
+
 int wave_open(struct ctx *c, long long id, struct wave *w, struct instrument_version *v)
 {
 	long long org = c->who->organisation_id;
 	int r = store_wave_get(c->st, c->a, org, id, w);
 	if (r == ST_NOTFOUND)
 		return D_NOTFOUND;
-	return r || store_version_get(c->st, c->a, org, w->version_id, v) ? D_ERROR : D_OK;
+	if (r || store_version_get(c->st, c->a, org, w->version_id, v))
+		return D_ERROR;
+	wave_settle(c, w);
+	return D_OK;
 }
 
 int wave_list(struct ctx *c, struct wave **out, size_t *n)
@@ -636,6 +654,9 @@ int wave_close(struct ctx *c, const struct wave *w)
 	if (r)
 		return D_ERROR;
 	audit(c, "wave.close", "wave", w->id, "%s", "closed by hand");
+	/* the last anonymous hand-ins into the results (anonymous_mix.h) */
+	if (w->anonymous && anonymous_mix(c->st, c->a, c->who->organisation_id, w->id, true, NULL))
+		warn("wave %lld closed, but its last anonymous hand-ins are not mixed in yet: the daily run will", w->id);
 	return D_OK;
 }
 
@@ -800,8 +821,18 @@ int wave_results(struct ctx *c, const struct wave *w, const struct instrument_ve
 			out->responses++;
 			last = rows[i].response_id;
 		}
+	/* anonymous hand-ins waiting to be mixed in count as handed in */
+	long long waiting = 0;
+	if (w->anonymous && anonymous_mix_wanted(c->st) &&
+	    store_pending_count(c->st, c->who->organisation_id, w->id, &waiting))
+		return D_ERROR;
+	out->responses += waiting;
 	if ((out->why_hidden = wave_hidden_reason(c, w, out->responses)))
 		return D_OK;
+	if (waiting) {
+		out->why_hidden = _("The last answers handed in are still being added to the results; look again in a moment.");
+		return D_OK;
+	}
 	out->shown = true;
 	out->nitems = v->nitems;
 	out->items = arena_alloc(c->a, (v->nitems + 1) * sizeof(*out->items));

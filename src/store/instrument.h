@@ -70,6 +70,43 @@ MUST_CHECK int store_draft_discard(struct store *s, long long org, long long inv
  * ST_INVALID for an item not of the wave's questionnaire. */
 MUST_CHECK int store_response_submit(struct store *s, long long org, long long invitation_id, bool anonymous, const char *week,
 			  const unsigned char *verifier, const struct answer_value *a, size_t n);
+/* The same hand-in, and where sealed is not NULL (anonymous only): the
+ * answers are not written; sealed (nonce || ciphertext) waits in
+ * response_pending, under a random id, for the mixer. */
+MUST_CHECK int store_response_hand_in(struct store *s, long long org, long long invitation_id, bool anonymous,
+				      const char *week, const unsigned char *verifier, const struct answer_value *a,
+				      size_t n, const unsigned char *sealed, size_t sealed_len);
+
+/* ---- anonymous hand-ins waiting to be mixed in (domain/anonymous_mix.h) ---- */
+
+/* Whether the database records which transaction wrote each row, so that
+ * rows written together can be told apart from the rest (PostgreSQL's
+ * xmin): then anonymous hand-ins wait to be mixed. */
+bool store_rows_show_writer(const struct store *s);
+/* The wave's waiting hand-ins, in id order (the ids are random). */
+MUST_CHECK int store_pending_list(struct store *s, struct arena *a, long long org, long long wave_id,
+				  struct pending_response **out, size_t *n);
+MUST_CHECK int store_pending_count(struct store *s, long long org, long long wave_id, long long *n);
+/* ST_NOTFOUND when it is not there (any more). */
+MUST_CHECK int store_pending_remove(struct store *s, long long org, long long id);
+/* Waves with hand-ins waiting that have closed by today (YYYY-MM-DD) or by
+ * hand, in every organisation. */
+MUST_CHECK int store_pending_closed_waves(struct store *s, struct arena *a, const char *today, struct wave_ref **out,
+					  size_t *n);
+/* An anonymous response of the wave under a new random id, no link, no
+ * week; answers only for items of the wave's questionnaire (ST_INVALID
+ * for another). */
+MUST_CHECK int store_response_add_mixed(struct store *s, long long org, long long wave_id, const struct mixed_response *m);
+/* Takes up to k of the wave's anonymous responses out again (read, then
+ * deleted), the lowest random ids, so that a last batch can be mixed with
+ * them; *n how many. */
+MUST_CHECK int store_response_take_mixed(struct store *s, struct arena *a, long long org, long long wave_id, size_t k,
+					 struct mixed_response **out, size_t *n);
+/* Removes what is left of deleted rows of table from the database files
+ * where the database keeps it (VACUUM on PostgreSQL; SQLite's
+ * secure_delete already overwrote them). Inside a transaction nothing
+ * (VACUUM cannot run there; autovacuum will). */
+MUST_CHECK int store_tidy(struct store *s, const char *table);
 
 MUST_CHECK int store_answers(struct store *s, struct arena *a, long long org, long long wave_id, struct answer_row **out,
 		  size_t *n);

@@ -81,6 +81,14 @@ export function sqlRun(db, q) {
   return execFileSync(SQLITE3, ['-cmd', '.timeout 5000', db], { input: q, encoding: 'utf8' });
 }
 
+// How many responses a wave has had handed in: those stored and, on
+// PostgreSQL, the anonymous ones that wait sealed to be mixed in by fives
+// (src/domain/anonymous_mix.h; on SQLite none wait).
+export function handedIn(db, wave) {
+  return Number(sqlValue(db, `SELECT (SELECT count(*) FROM response WHERE wave_id = ${Number(wave)})`
+    + ` + (SELECT count(*) FROM response_pending WHERE wave_id = ${Number(wave)}) AS n`));
+}
+
 // SQL fragments that the two databases write differently.
 export function dialect(db) {
   const pg = isPg(db);

@@ -3,7 +3,7 @@
 // Used by tests/http and tests/e2e. The binary is $LEERGANG_BIN (make check
 // passes the sanitizer build), else build/release/leergang.
 import { spawn, execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { constants as fsConstants, appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -97,6 +97,13 @@ function pgCreate(name, template) {
   }
 }
 
+// Where the key file of a PostgreSQL demo template lies: beside the
+// cluster's socket folder, which lives as long as the templates do.
+function templateKeyFile(name) {
+  const host = /[?&]host=([^&]*)/.exec(PG_URI);
+  return join(host ? decodeURIComponent(host[1]) : tmpdir(), `${name}.oidc-key`);
+}
+
 function pgDemoTemplate(names) {
   const key = templateKey(names);
   const name = `lgt_tpl_${key}`;
@@ -104,12 +111,32 @@ function pgDemoTemplate(names) {
   const made = `lgt_mk_${key}_${process.pid}`;
   psqlAdmin(`DROP DATABASE IF EXISTS ${made}`);
   pgCreate(made);
+  // the template's own key file, copied with each copy of it (what is
+  // sealed in it, such as anonymous hand-ins waiting to be mixed in, opens
+  // with that key only); made anew with the template
+  rmSync(templateKeyFile(made), { force: true });
+  oidcKeys.set(pgUri(made), templateKeyFile(made));
   cli(pgUri(made), ['init', '--demo', ...(names === 'hostile' ? ['--hostile-names'] : [])]);
+  oidcKeys.delete(pgUri(made));
+  // the key file first, claimed by one maker only: a copy of the template
+  // never goes without its key; the other maker waits for the template
+  let first = true;
   try {
-    psqlAdmin(`ALTER DATABASE ${made} RENAME TO ${name}`);
+    // (no file: the demo sealed nothing)
+    if (existsSync(templateKeyFile(made))) copyFileSync(templateKeyFile(made), templateKeyFile(name), fsConstants.COPYFILE_EXCL);
   } catch (e) {
-    if (!/already exists/.test(String(e.stderr))) throw e;
-    psqlAdmin(`DROP DATABASE ${made} WITH (FORCE)`);
+    if (e.code !== 'EEXIST') throw e;
+    first = false;
+  }
+  rmSync(templateKeyFile(made), { force: true });
+  if (first) {
+    psqlAdmin(`ALTER DATABASE ${made} RENAME TO ${name}`);
+    return name;
+  }
+  psqlAdmin(`DROP DATABASE ${made} WITH (FORCE)`);
+  for (let i = 0; i < 600; i++) {
+    if (psqlAdmin(`SELECT count(*) FROM pg_database WHERE datname = '${name}'`, ['-A', '-t']).trim() === '1') break;
+    execFileSync('sleep', ['0.1']);
   }
   return name;
 }
@@ -125,7 +152,11 @@ export async function startServer({ demo = true, names = 'hostile', env: extraEn
     pgName = `lgt_${randomBytes(8).toString('hex')}`;
     db = pgUri(pgName);
     oidcKeys.set(db, join(dir, 'oidc-key'));
-    if (demo) pgCreate(pgName, pgDemoTemplate(names));
+    if (demo) {
+      const template = pgDemoTemplate(names);
+      pgCreate(pgName, template);
+      if (existsSync(templateKeyFile(template))) copyFileSync(templateKeyFile(template), oidcKeys.get(db));
+    }
     else { pgCreate(pgName); cli(db, ['init']); }
   } else {
     db = join(dir, 'test.db');

@@ -2,7 +2,10 @@
 #include "fixture.h"
 #include "core/buf.h"
 #include "core/i18n.h"
+#include "domain/anonymous_mix.h"
+#include "domain/oidc.h"
 #include "domain/role.h"
+#include "store/instrument.h"
 #include "store/store.h"
 
 #include <assert.h>
@@ -177,6 +180,9 @@ bool fixture_open(struct fixture *f)
 		return false;
 	}
 	buf_release(&err);
+	/* the key file beside the database, as the command line sets it
+	 * (what anonymous hand-ins on PostgreSQL are sealed with) */
+	oidc_key_file_set(fixture_file(f, "db.oidc-key"));
 	f->who.account_id = f->admin_id;
 	f->who.organisation_id = f->org_a;
 	f->who.email = "admin@org-a.example";
@@ -207,6 +213,19 @@ void fixture_close(struct fixture *f)
 const char *fixture_file(struct fixture *f, const char *name)
 {
 	return arena_printf(&f->a, "%s/%s", f->dir, name);
+}
+
+void fixture_mix(struct fixture *f)
+{
+	struct wave_ref *w;
+	size_t n;
+	/* every wave with hand-ins waiting, as if all had closed */
+	if (store_pending_closed_waves(f->st, &f->a, "9999-12-31", &w, &n))
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (anonymous_mix(f->st, &f->a, w[i].organisation_id, w[i].wave_id, true, NULL))
+			fprintf(stderr, "  fixture: the hand-ins of wave %lld not mixed in: %s\n", w[i].wave_id,
+				store_errmsg(f->st));
 }
 
 long long fixture_query(struct fixture *f, const char *fmt, ...)

@@ -41,6 +41,10 @@ bool fixture_open(struct fixture *f);
 void fixture_close(struct fixture *f);
 /* A path for a file name in the fixture's directory (in its arena). */
 const char *fixture_file(struct fixture *f, const char *name);
+/* What the close of their waves does, now: every anonymous hand-in that
+ * waits to be mixed in (on PostgreSQL, domain/anonymous_mix.h) goes into
+ * the responses, so that a test can read them there. */
+void fixture_mix(struct fixture *f);
 /* The first column of the first row of an SQL query, run on a connection of
  * its own (so it sees only what has been committed); -1 on any error. */
 long long fixture_query(struct fixture *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

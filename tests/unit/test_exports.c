@@ -502,7 +502,9 @@ static int hand_in(struct fixture *f, const char *token, const char *day, const 
 			    !strncmp(r.v.items[k].code, answers[i], (size_t)(eq - answers[i])))
 				fields[nf++] = (struct respond_field){ arena_printf(&f->a, "i%lld", r.v.items[k].id), eq + 1 };
 	}
-	return respond_save(f->st, &f->a, &r, fields, nf, true, day, &e);
+	int s = respond_save(f->st, &f->a, &r, fields, nf, true, day, &e);
+	fixture_mix(f);   /* the responses read at once (anonymous_mix.h) */
+	return s;
 }
 
 static size_t column(const struct data_table *t, const char *name)

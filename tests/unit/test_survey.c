@@ -235,6 +235,117 @@ TEST(survey_anonymous_in_storage)
 	fixture_close(&f);
 }
 
+/* Answers every Likert item with v and the open items with text, and
+ * hands in. */
+static int answer_with_text(struct fixture *f, const char *token, int v, const char *text, struct errors *e)
+{
+	struct respondent r;
+	int d = respond_open(f->st, &f->a, token, browser, "2026-03-12", &r);
+	if (d)
+		return d;
+	struct respond_field fields[16];
+	size_t n = 0;
+	for (size_t i = 0; i < r.v.nitems && n < 16; i++)
+		fields[n++] = (struct respond_field){ arena_printf(&f->a, "i%lld", r.v.items[i].id),
+						      !strcmp(r.v.items[i].kind, "open") ? text : arena_printf(&f->a, "%d", v) };
+	return respond_save(f->st, &f->a, &r, fields, n, true, "2026-03-12", e);
+}
+
+/* Where the database stamps each row with the transaction that wrote it
+ * (PostgreSQL's xmin, in order), an anonymous response written with its
+ * invitation's "answered" would name its respondent: so the hand-ins wait
+ * sealed and are mixed in by fives; the last few at the close with four
+ * earlier ones written again. */
+TEST(survey_anonymous_hand_ins_mixed_in_by_five_where_rows_show_their_writer)
+{
+	if (!fixture_postgresql()) {
+		test_skip(SKIP_STORE, "about PostgreSQL: SQLite keeps no writer per row and writes the response at once (not for this database)");
+		return;
+	}
+	FIXTURE(f);
+	long long wave;
+	CHECK(setup(&f, true, &wave));
+	struct wave w;
+	struct invitation *inv;
+	char tok[8][SECRET_HEX];
+	CHECK(links(&f, wave, &w, tok, &inv) == 7);
+	struct errors e = { 0 };
+	static const int values[6] = { 1, 2, 3, 4, 5, 3 };
+	size_t handed = 0;
+	for (size_t i = 0; i < 7 && handed < 4; i++)
+		if (strcmp(inv[i].enrolment_status, "stopped")) {
+			CHECK_INT(answer_with_text(&f, tok[i], values[handed], arena_printf(&f.a, "Geheime zin %zu", handed), &e), D_OK);
+			handed++;
+		}
+	/* four wait, sealed: nothing of them in the responses, no plain text */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response WHERE wave_id = %lld", wave), 0);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response_pending WHERE wave_id = %lld", wave), 4);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM invitation WHERE wave_id = %lld AND responded = 1", wave), 4);
+	struct pending_response *p;
+	size_t np;
+	CHECK_INT(store_pending_list(f.st, &f.a, f.org_a, wave, &p, &np), ST_OK);
+	CHECK_INT(np, 4);
+	for (size_t i = 0; i < np; i++) {
+		CHECK(!memmem(p[i].box, p[i].len, "Geheime", 7));
+		CHECK(!memmem(p[i].box, p[i].len, "47656865696d65", 14));   /* the text as answer_lines writes it */
+	}
+	/* the fifth: one batch of five, written by one transaction that wrote
+	 * no invitation */
+	for (size_t i = 0; i < 7 && handed < 5; i++)
+		if (strcmp(inv[i].enrolment_status, "stopped") &&
+		    fixture_query(&f, "SELECT responded FROM invitation WHERE id = %lld", inv[i].id) == 0) {
+			CHECK_INT(answer_with_text(&f, tok[i], values[handed], "Geheime zin 4", &e), D_OK);
+			handed++;
+		}
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response WHERE wave_id = %lld", wave), 5);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response_pending"), 0);
+	/* every response and answer written after the last of the five
+	 * hand-ins (in its own transaction, each row in a subtransaction of
+	 * it, in shuffled order): none sits among the hand-ins' */
+#define AFTER_LAST_HAND_IN(table) \
+	"SELECT count(*) FROM " table " WHERE xmin::text::bigint > (SELECT max(xmin::text::bigint) FROM invitation" \
+	" WHERE wave_id = %lld AND responded = 1)"
+	CHECK_INT(fixture_query(&f, AFTER_LAST_HAND_IN("response"), wave), 5);
+	CHECK_INT(fixture_query(&f, AFTER_LAST_HAND_IN("answer"), wave),
+		  fixture_query(&f, "SELECT count(*) FROM answer"));
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response r JOIN invitation v ON v.xmin = r.xmin"), 0);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response WHERE invitation_id IS NOT NULL OR submitted_week <> ''"), 0);
+	/* a sixth waits alone */
+	for (size_t i = 0; i < 7 && handed < 6; i++)
+		if (strcmp(inv[i].enrolment_status, "stopped") &&
+		    fixture_query(&f, "SELECT responded FROM invitation WHERE id = %lld", inv[i].id) == 0) {
+			CHECK_INT(answer_with_text(&f, tok[i], values[handed], "Geheime zin 5", &e), D_OK);
+			handed++;
+		}
+	CHECK_INT(handed, 6);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response WHERE wave_id = %lld", wave), 5);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response_pending"), 1);
+	/* the wave closed on 2026-03-31: opening it mixes the last one in,
+	 * with four of the first five written again (one batch of five) */
+	struct instrument_version v;
+	CHECK_INT(wave_open(&f.c, wave, &w, &v), D_OK);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response_pending"), 0);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response WHERE wave_id = %lld", wave), 6);
+	CHECK_INT(fixture_query(&f, AFTER_LAST_HAND_IN("response"), wave), 5);
+#undef AFTER_LAST_HAND_IN
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response r JOIN invitation v ON v.xmin = r.xmin"), 0);
+	/* every answer as handed in: 1,2,3,4,5,3 has mean 3 and SD sqrt(2)
+	 * (R: sd(c(1,2,3,4,5,3)) = 1.414214) */
+	struct wave_results res;
+	CHECK_INT(wave_results(&f.c, &w, &v, &res), D_OK);
+	CHECK(res.shown);
+	CHECK_INT(res.responses, 6);
+	CHECK(fabs(res.items[0].mean - 3.0) < 1e-12);
+	CHECK(fabs(res.items[0].sd - 1.4142135623730951) < 1e-12);
+	for (size_t k = 0; k < res.nitems; k++)
+		if (!strcmp(res.items[k].item->kind, "open")) {
+			CHECK_INT(res.items[k].ntexts, 6);
+			CHECK_STR(res.items[k].texts[0], "Geheime zin 0");
+			CHECK_STR(res.items[k].texts[5], "Geheime zin 5");
+		}
+	fixture_close(&f);
+}
+
 TEST(survey_results_need_five_responses)
 {
 	FIXTURE(f);
@@ -347,11 +458,13 @@ static void round_360(struct fixture *f, const char *const *roles, size_t n, con
 				v = scores[k];
 		CHECK_INT(answer(f, tok, v, "2026-03-10", &e), D_OK);
 	}
+	/* the round closed on 2026-03-31: opening it gets every hand-in into
+	 * the responses (where they wait to be mixed in, anonymous_mix.h) */
+	struct instrument_version v;
+	CHECK_INT(wave_open(&f->c, wave, &w, &v), D_OK);
 	/* anonymous in storage: the category stays, nothing else */
 	CHECK_INT(fixture_query(f, "SELECT count(*) FROM response WHERE wave_id = %lld AND invitation_id IS NULL", wave),
 		  (long long)n + 1);
-	struct instrument_version v;
-	CHECK(!store_version_get(f->st, &f->a, f->org_a, w.version_id, &v));
 	CHECK_INT(wave_360(&f->c, &w, &v, cells, ncells), D_OK);
 }
 
@@ -611,6 +724,7 @@ TEST(survey_draft_is_its_browser_s_alone)
 	CHECK_INT(r.draft_state, DRAFT_MINE);
 	e.n = 0;
 	CHECK_INT(respond_save(f.st, &f.a, &r, fields, 2, true, "2026-03-05", &e), D_OK);
+	fixture_mix(&f);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response"), 1);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM draft"), 0);
 	/* without a browser secret nothing can be saved for later */
@@ -635,6 +749,7 @@ TEST(survey_anonymous_response_cells_are_shared_by_five)
 	CHECK_INT(w.report_cells, 1);
 	struct errors e = { 0 };
 	CHECK_INT(answer(&f, tok[0], 3, "2026-03-10", &e), D_OK);
+	fixture_mix(&f);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response WHERE group_id IS NOT NULL AND unit_id IS NULL"), 1);
 	/* every stored cell of the wave is that of at least 5 people asked */
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response r WHERE r.wave_id = %lld AND (SELECT count(*) FROM invitation v"
@@ -777,6 +892,7 @@ TEST(survey_hand_in_with_open_questions_asks_first)
 	/* confirmed: handed in as it is */
 	CHECK_INT(respond_open(f.st, &f.a, tok[0], browser, "2026-03-10", &r), D_OK);
 	CHECK_INT(respond_save(f.st, &f.a, &r, &one, 1, RESPOND_SUBMIT_CONFIRMED, "2026-03-10", &e), D_OK);
+	fixture_mix(&f);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM answer"), 1);
 	/* complete, "weet niet" counting as an answer: at once */
 	CHECK_INT(respond_open(f.st, &f.a, tok[1], browser, "2026-03-10", &r), D_OK);
@@ -789,6 +905,7 @@ TEST(survey_hand_in_with_open_questions_asks_first)
 	}
 	CHECK_INT(respond_save(f.st, &f.a, &r, all, n, RESPOND_SUBMIT, "2026-03-10", &e), D_OK);
 	CHECK_INT(r.nunanswered, 0);
+	fixture_mix(&f);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM response"), 2);
 	fixture_close(&f);
 }

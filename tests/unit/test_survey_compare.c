@@ -70,7 +70,9 @@ static int answer(struct fixture *f, const struct wave *w, long long invitation,
 		if (!strcmp(r.v.items[i].kind, "likert"))
 			fields[n++] = (struct respond_field){ arena_printf(&f->a, "i%lld", r.v.items[i].id),
 							      arena_printf(&f->a, "%d", v) };
-	return respond_save(f->st, &f->a, &r, fields, n, true, day, &e);
+	int s = respond_save(f->st, &f->a, &r, fields, n, true, day, &e);
+	fixture_mix(f);   /* the responses read at once (anonymous_mix.h) */
+	return s;
 }
 
 /* A programme with groups of the given sizes, everyone answering the LiVe!

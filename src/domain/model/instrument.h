@@ -90,6 +90,28 @@ struct answer_value {
 	bool dont_know;              /* "weet niet / n.v.t.": no value, no text */
 };
 
+/* An anonymous hand-in waiting to be mixed in (domain/anonymous_mix.h):
+ * its answers sealed, the key not in the database. */
+struct pending_response {
+	long long id;
+	unsigned char *box;
+	size_t len;
+};
+
+/* An anonymous response as the mixer writes it: what it is reported
+ * under (0: no group or unit) and its answers. */
+struct mixed_response {
+	long long group_id, unit_id;
+	char *rater_role;
+	struct answer_value *answers;
+	size_t nanswers;
+};
+
+/* A wave with hand-ins waiting, in its organisation. */
+struct wave_ref {
+	long long organisation_id, wave_id;
+};
+
 /* A draft as the store keeps it: sealed with a key only the respondent's
  * browser holds (domain/survey.c), with a verifier of that key. */
 struct sealed_draft {

@@ -8,6 +8,7 @@
 #include "durability.h"
 #include "store/instrument.h"
 
+#include <assert.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -547,6 +548,14 @@ int store_draft_discard(struct store *s, long long org, long long invitation_id,
 int store_response_submit(struct store *s, long long org, long long invitation_id, bool anonymous, const char *week,
 			  const unsigned char *verifier, const struct answer_value *a, size_t n)
 {
+	return store_response_hand_in(s, org, invitation_id, anonymous, week, verifier, a, n, NULL, 0);
+}
+
+int store_response_hand_in(struct store *s, long long org, long long invitation_id, bool anonymous, const char *week,
+			   const unsigned char *verifier, const struct answer_value *a, size_t n,
+			   const unsigned char *sealed, size_t sealed_len)
+{
+	assert(!sealed || anonymous);
 	/* in a transaction of the caller's, SQLite's write lock is held
 	 * already, and the commit is the caller's. PostgreSQL's commit is
 	 * durable when it returns, and it groups the flushes of commits that
@@ -578,7 +587,20 @@ int store_response_submit(struct store *s, long long org, long long invitation_i
 			r = ST_NOTFOUND;
 	}
 	long long rid = 0;
-	if (!r) {
+	if (!r && sealed) {
+		/* the answers wait, sealed, to be mixed in with others
+		 * (store_pending_list): nothing of them is written here */
+		randombytes_buf(&rid, sizeof(rid));
+		rid = (long long)((unsigned long long)rid >> 2) + 1;
+		st = stmt(s, "INSERT INTO response_pending(id, organisation_id, wave_id, box)"
+			     " SELECT ?3, organisation_id, wave_id, ?4 FROM invitation WHERE id = ?1 AND organisation_id = ?2");
+		q_bind_int64(st, 1, invitation_id);
+		q_bind_int64(st, 2, org);
+		q_bind_int64(st, 3, rid);
+		q_bind_blob(st, 4, sealed, sealed_len);
+		r = inserted(s, exec_stmt(s, st), NULL);
+		n = 0;
+	} else if (!r) {
 		/* a random id for an anonymous response: its place among the
 		 * others says nothing of when it came; a named one the next
 		 * after the highest (as SQLite gives a rowid, so on both
