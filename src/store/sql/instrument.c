@@ -631,23 +631,15 @@ int store_response_hand_in(struct store *s, long long org, long long invitation_
 		bind_text(st, 2, week);
 		r = exec_stmt(s, st);
 	}
-	for (size_t i = 0; i < n && !r; i++) {
-		/* only items of the wave's questionnaire */
-		/* a "weet niet" only where the item offers it */
-		st = stmt(s, "INSERT INTO answer(response_id, item_id, value, text, dont_know)"
-			     " SELECT ?1, i.id, ?3, ?4, ?6 FROM invitation v JOIN wave w ON w.id = v.wave_id"
-			     " JOIN instrument_item i ON i.version_id = w.version_id WHERE v.id = ?2 AND i.id = ?5"
-			     " AND (?6 = 0 OR i.allows_dont_know = 1)");
-		q_bind_int64(st, 1, rid);
-		q_bind_int64(st, 2, invitation_id);
-		if (a[i].has_value)
-			q_bind_int64(st, 3, a[i].value);
-		else
-			q_bind_null(st, 3);
-		bind_text(st, 4, a[i].text);
-		q_bind_int64(st, 5, a[i].item_id);
-		q_bind_int(st, 6, a[i].dont_know ? 1 : 0);
-		r = inserted(s, exec_stmt(s, st), NULL);
+	if (!r && n) {
+		long long wave_id = 0;
+		st = stmt(s, "SELECT wave_id FROM invitation WHERE id = ?");
+		q_bind_int64(st, 1, invitation_id);
+		int rc = q_step(st);
+		if (rc == Q_ROW)
+			wave_id = q_int64(st, 0);
+		q_reset(st);
+		r = rc == Q_ROW ? answers_insert(s, rid, wave_id, a, n) : map_rc(s, rc);
 	}
 	if (!r) {
 		/* a draft saved before, tied to the link */

@@ -16,6 +16,8 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+struct answer_value;   /* domain/model/instrument.h */
+
 #define STMT_SLOTS 512   /* to begin with; the statement cache grows */
 #define CACHE_SLOTS 16
 
@@ -260,6 +262,10 @@ int changed(struct store *s, int r);
  * the row refers to is of the organisation: the result, ST_INVALID when the
  * check refused, else ST_OK with the new row's id in *id (when id). */
 int inserted(struct store *s, int r, long long *id);
+/* The answers of a response of the wave (response_pending.c): only items
+ * of the wave's questionnaire, a "weet niet" only where the item offers
+ * it; ST_INVALID for another. */
+int answers_insert(struct store *s, long long response_id, long long wave_id, const struct answer_value *a, size_t n);
 /* Binds text, NULL for a NULL pointer. */
 void bind_text(struct query *st, int i, const char *v);
 /* Binds an id, NULL for 0 (no reference). */

@@ -91,22 +91,27 @@ int store_response_add_mixed(struct store *s, long long org, long long wave_id, 
 	bind_text(st, 5, m->rater_role ? m->rater_role : "");
 	q_bind_int64(st, 6, org);
 	int r = inserted(s, exec_stmt(s, st), NULL);
-	for (size_t i = 0; i < m->nanswers && !r; i++) {
-		const struct answer_value *v = &m->answers[i];
+	return r ? r : answers_insert(s, rid, wave_id, m->answers, m->nanswers);
+}
+
+int answers_insert(struct store *s, long long response_id, long long wave_id, const struct answer_value *a, size_t n)
+{
+	int r = ST_OK;
+	for (size_t i = 0; i < n && !r; i++) {
 		/* only items of the wave's questionnaire; a "weet niet" only
-		 * where the item offers it (as at the hand-in) */
-		st = stmt(s, "INSERT INTO answer(response_id, item_id, value, text, dont_know)"
-			     " SELECT ?1, i.id, ?3, ?4, ?6 FROM wave w JOIN instrument_item i ON i.version_id = w.version_id"
-			     " WHERE w.id = ?2 AND i.id = ?5 AND (?6 = 0 OR i.allows_dont_know = 1)");
-		q_bind_int64(st, 1, rid);
+		 * where the item offers it */
+		struct query *st = stmt(s, "INSERT INTO answer(response_id, item_id, value, text, dont_know)"
+					   " SELECT ?1, i.id, ?3, ?4, ?6 FROM wave w JOIN instrument_item i ON i.version_id = w.version_id"
+					   " WHERE w.id = ?2 AND i.id = ?5 AND (?6 = 0 OR i.allows_dont_know = 1)");
+		q_bind_int64(st, 1, response_id);
 		q_bind_int64(st, 2, wave_id);
-		if (v->has_value)
-			q_bind_int64(st, 3, v->value);
+		if (a[i].has_value)
+			q_bind_int64(st, 3, a[i].value);
 		else
 			q_bind_null(st, 3);
-		bind_text(st, 4, v->text);
-		q_bind_int64(st, 5, v->item_id);
-		q_bind_int(st, 6, v->dont_know ? 1 : 0);
+		bind_text(st, 4, a[i].text);
+		q_bind_int64(st, 5, a[i].item_id);
+		q_bind_int(st, 6, a[i].dont_know ? 1 : 0);
 		r = inserted(s, exec_stmt(s, st), NULL);
 	}
 	return r;
