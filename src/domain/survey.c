@@ -195,6 +195,21 @@ int wave_open(struct ctx *c, long long id, struct wave *w, struct instrument_ver
 
 int wave_list(struct ctx *c, struct wave **out, size_t *n)
 {
+	/* what lists waves goes on to read their results (reports, the
+	 * research overview): the closed ones first get every hand-in */
+	if (anonymous_mix_wanted(c->st)) {
+		char today[11];
+		struct wave_ref *ref;
+		size_t nref;
+		date_today(ctx_now(c), today);
+		if (store_pending_closed_waves(c->st, c->a, today, &ref, &nref))
+			return D_ERROR;
+		for (size_t i = 0; i < nref; i++)
+			if (ref[i].organisation_id == c->who->organisation_id &&
+			    anonymous_mix(c->st, c->a, ref[i].organisation_id, ref[i].wave_id, true, NULL))
+				warn("wave %lld: its last anonymous hand-ins could not be mixed in yet: %s", ref[i].wave_id,
+				     store_errmsg(c->st));
+	}
 	return store_wave_list(c->st, c->a, c->who->organisation_id, out, n) ? D_ERROR : D_OK;
 }
 
