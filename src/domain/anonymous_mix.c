@@ -68,7 +68,38 @@ int anonymous_seal(struct arena *a, long long org, const struct invitation *inv,
 	return D_OK;
 }
 
-/* The response of a sealed hand-in; false when it does not open. */
+/* What the first line of a hand-in's plain text holds: the group, the
+ * unit and the 360° category (hex, "-" for none); false when it is not. */
+static bool read_cells(struct arena *a, const char *p, struct mixed_response *m, const char **rest)
+{
+	char *end;
+	m->group_id = strtoll(p, &end, 10);
+	if (end == p || *end != ' ')
+		return false;
+	p = end + 1;
+	m->unit_id = strtoll(p, &end, 10);
+	if (end == p || *end != ' ')
+		return false;
+	p = end + 1;
+	size_t hexlen = strcspn(p, "\n");
+	if (p[hexlen] != '\n')
+		return false;
+	if (hexlen == 1 && *p == '-') {
+		m->rater_role = "";
+	} else {
+		size_t rl;
+		m->rater_role = arena_alloc(a, hexlen / 2 + 1);
+		if (sodium_hex2bin((unsigned char *)m->rater_role, hexlen / 2 + 1, p, hexlen, NULL, &rl, NULL) ||
+		    rl * 2 != hexlen)
+			return false;
+		m->rater_role[rl] = '\0';
+	}
+	*rest = p + hexlen + 1;
+	return true;
+}
+
+/* The response of a sealed hand-in; false when it does not open. The
+ * plain text does not outlive the call. */
 static bool unseal(struct arena *a, long long org, const unsigned char key[32], const struct pending_response *p,
 		   struct mixed_response *m)
 {
@@ -79,33 +110,14 @@ static bool unseal(struct arena *a, long long org, const unsigned char key[32], 
 	char ad[32];
 	int adlen = associated(ad, sizeof(ad), org);
 	unsigned long long got = 0;
-	if (crypto_aead_xchacha20poly1305_ietf_decrypt((unsigned char *)plain, &got, NULL, p->box + NONCE, p->len - NONCE,
-						       (const unsigned char *)ad, (unsigned long long)adlen, p->box, key))
-		return false;
-	plain[got] = '\0';
-	char *end;
-	m->group_id = strtoll(plain, &end, 10);
-	if (end == plain || *end != ' ')
-		return false;
-	char *q = end + 1;
-	m->unit_id = strtoll(q, &end, 10);
-	if (end == q || *end != ' ')
-		return false;
-	q = end + 1;
-	size_t hexlen = strcspn(q, "\n");
-	if (q[hexlen] != '\n')
-		return false;
-	if (hexlen == 1 && *q == '-') {
-		m->rater_role = "";
-	} else {
-		size_t rl;
-		m->rater_role = arena_alloc(a, hexlen / 2 + 1);
-		if (sodium_hex2bin((unsigned char *)m->rater_role, hexlen / 2 + 1, q, hexlen, NULL, &rl, NULL) ||
-		    rl * 2 != hexlen)
-			return false;
-		m->rater_role[rl] = '\0';
+	const char *rest;
+	bool ok = crypto_aead_xchacha20poly1305_ietf_decrypt((unsigned char *)plain, &got, NULL, p->box + NONCE,
+							     p->len - NONCE, (const unsigned char *)ad,
+							     (unsigned long long)adlen, p->box, key) == 0;
+	if (ok) {
+		plain[got] = '\0';
+		ok = read_cells(a, plain, m, &rest) && answer_lines_read(a, rest, &m->answers, &m->nanswers);
 	}
-	bool ok = answer_lines_read(a, q + hexlen + 1, &m->answers, &m->nanswers);
 	sodium_memzero(plain, n + 1);
 	return ok;
 }
