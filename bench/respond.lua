@@ -4,10 +4,14 @@
 -- does: the form's CSRF field with the matching pre-login cookie
 -- (double submit, as the page sets it), the token as a form field.
 --
---   wrk -t2 -c200 -d30s -s bench/respond.lua URL -- TOKENS ITEMS SECONDS THREADS
+--   wrk -t2 -c200 -d30s -s bench/respond.lua URL -- TOKENS ITEMS SECONDS THREADS [PART PARTS]
 --
 -- TOKENS: the links, one a line (bench-waves writes them); thread k of
 -- THREADS takes lines k, k + THREADS, ... so that no link is used twice.
+-- PART and PARTS (default 0 and 1) for PARTS wrk processes at once, each
+-- of THREADS threads (one a server, bench/postgresql): thread k of process
+-- PART takes lines PART * THREADS + k, then every THREADS * PARTS-th, so
+-- that no two processes use the same link either.
 -- ITEMS: "i<item id> likert|open" a line: the form fields. SECONDS: new
 -- hand-ins start only during the first SECONDS of the run; the rest of the
 -- run (wrk -d minus SECONDS) lets those under way finish, so that every
@@ -41,10 +45,11 @@ end
 
 function init(args)
 	local nthreads = tonumber(args[4])
+	local part, parts = tonumber(args[5] or "0"), tonumber(args[6] or "1")
 	tokens = {}
 	local n = 0
 	for line in io.lines(args[1]) do
-		if n % nthreads == index then
+		if n % (nthreads * parts) == part * nthreads + index then
 			tokens[#tokens + 1] = line
 		end
 		n = n + 1
