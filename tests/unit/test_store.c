@@ -117,6 +117,31 @@ TEST(store_transactions)
 	fixture_close(&f);
 }
 
+/* A statement that fails inside a transaction undoes itself alone, as
+ * SQLite's do: the transaction goes on, and what came before and after it
+ * is kept (PostgreSQL would abort the whole transaction; there each write
+ * runs in a savepoint of its own, sent in one pipeline with it). */
+TEST(store_failed_statement_leaves_its_transaction_going)
+{
+	FIXTURE(f);
+	CHECK_INT(store_begin(f.st), ST_OK);
+	CHECK(person_add(&f, f.org_a, "1", "Eerste", 0, 0) > 0);
+	/* the same employee number twice: refused */
+	CHECK_INT(person_add(&f, f.org_a, "1", "Dubbel", 0, 0), ST_CONFLICT);
+	CHECK(person_add(&f, f.org_a, "2", "Tweede", 0, 0) > 0);
+	/* a refused update in between, by a rule of the data */
+	long long dup = person_add(&f, f.org_a, "1", "Nogmaals", 0, 0);
+	CHECK_INT(dup, ST_CONFLICT);
+	CHECK_INT(store_commit(f.st), ST_OK);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM person"), 2);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM person WHERE name = 'Dubbel' OR name = 'Nogmaals'"), 0);
+	/* and outside a transaction the connection goes on too */
+	CHECK_INT(person_add(&f, f.org_a, "2", "Dubbel", 0, 0), ST_CONFLICT);
+	CHECK(person_add(&f, f.org_a, "3", "Derde", 0, 0) > 0);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM person"), 3);
+	fixture_close(&f);
+}
+
 /* An inner transaction is a savepoint: its rollback undoes only its own
  * work, and nothing is kept until the outermost commits. */
 TEST(store_transactions_nest)

@@ -372,6 +372,48 @@ static int ensure_prepared(struct query *q)
 	return r;
 }
 
+/* A write inside a transaction runs in a savepoint of its own, as SQLite
+ * undoes a failed statement alone and leaves its transaction going. The
+ * savepoint, the statement and its release go in one pipeline: one round
+ * trip, not three. The statement's result; when it failed the release
+ * was skipped (the pipeline aborts) and the caller rolls back to the
+ * savepoint. */
+static PGresult *exec_in_savepoint(struct query *q)
+{
+	PGconn *pg = q->s->pg;
+	if (!PQenterPipelineMode(pg))
+		return PQmakeEmptyPGresult(pg, PGRES_FATAL_ERROR);
+	bool sent = PQsendQueryParams(pg, "SAVEPOINT lgq", 0, NULL, NULL, NULL, NULL, 0) &&
+		    PQsendQueryPrepared(pg, q->name, q->nparams, (const char *const *)q->vals, q->lens, q->fmts, 0) &&
+		    PQsendQueryParams(pg, "RELEASE SAVEPOINT lgq", 0, NULL, NULL, NULL, NULL, 0) && PQpipelineSync(pg);
+	/* three results, each followed by NULL, then the sync's */
+	PGresult *got[3] = { NULL, NULL, NULL }, *res;
+	for (int k = 0; sent && k < 3; k++)
+		while ((res = PQgetResult(pg))) {
+			if (got[k])
+				PQclear(got[k]);
+			got[k] = res;
+		}
+	while (sent && (res = PQgetResult(pg))) {
+		bool sync = PQresultStatus(res) == PGRES_PIPELINE_SYNC;
+		PQclear(res);
+		if (sync)
+			break;
+	}
+	bool left = PQexitPipelineMode(pg);
+	/* the savepoint's failure is the statement's */
+	int which = got[0] && PQresultStatus(got[0]) != PGRES_COMMAND_OK ? 0 : 1;
+	PGresult *out = got[which];
+	for (int k = 0; k < 3; k++)
+		if (k != which)
+			PQclear(got[k]);
+	if (!left || !out) {
+		PQclear(out);
+		out = PQmakeEmptyPGresult(pg, PGRES_FATAL_ERROR);
+	}
+	return out;
+}
+
 static int run_once(struct query *q)
 {
 	struct store *s = q->s;
@@ -383,9 +425,8 @@ static int run_once(struct query *q)
 	if (r)
 		return r;
 	bool savepoint = q->writes && !autocommit(s);
-	if (savepoint && postgresql_exec(s, "SAVEPOINT lgq", NULL))
-		return ST_ERROR;
-	q->res = PQexecPrepared(s->pg, q->name, q->nparams, (const char *const *)q->vals, q->lens, q->fmts, 0);
+	q->res = savepoint ? exec_in_savepoint(q)
+			   : PQexecPrepared(s->pg, q->name, q->nparams, (const char *const *)q->vals, q->lens, q->fmts, 0);
 	ExecStatusType st = PQresultStatus(q->res);
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		r = error_rc(s, q->res);
@@ -397,8 +438,6 @@ static int run_once(struct query *q)
 			(void)postgresql_exec(s, "ROLLBACK TO SAVEPOINT lgq; RELEASE SAVEPOINT lgq", NULL);
 		return r;
 	}
-	if (savepoint && postgresql_exec(s, "RELEASE SAVEPOINT lgq", NULL))
-		return ST_ERROR;
 	const char *changed = PQcmdTuples(q->res);
 	if (*changed)
 		s->pg_changes = atoll(changed);
