@@ -876,6 +876,11 @@ int store_copy(struct store *from, struct store *to, store_copy_report report, v
 		store_rollback(to);
 	store_read_end(from);
 	plan_free(&p);
+	/* statistics for the planner at once: until autovacuum gets to the
+	 * new tables it guesses (hash joins over whole tables, JIT) */
+	if (!r && exec_sql(to, "ANALYZE", NULL))
+		fprintf(stderr, "leergang: migrate-to: the copy stands, but ANALYZE failed (%s); run it yourself\n",
+			store_errmsg(to));
 	return r;
 }
 
