@@ -11,6 +11,8 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -276,10 +278,37 @@ static const char *value(const struct import_report *rep, const struct row *r, i
 
 /* Writes the rows: units and people first, then the managers, who may be
  * further down the file. */
+/* What changed on a row (apply_rows), for the report's list. */
+enum { CH_CREATED = 1, CH_NAME = 2, CH_EMAIL = 4, CH_JOB = 8, CH_ACTIVE = 16, CH_UNIT = 32, CH_MANAGER = 64 };
+
+static void list_changes(struct ctx *c, struct import_report *rep, const struct row *rows, const unsigned *diff,
+			 size_t n)
+{
+	static const struct { unsigned bit; const char *name; } names[] = {
+		{ CH_NAME, "name" }, { CH_EMAIL, "email" }, { CH_UNIT, "unit" }, { CH_MANAGER, "manager" },
+		{ CH_JOB, "job_level" }, { CH_ACTIVE, "active" },
+	};
+	rep->changes = arena_alloc(c->a, (n + 1) * sizeof(*rep->changes));
+	for (size_t i = 0; i < n; i++) {
+		if (!diff[i])
+			continue;
+		struct import_change *x = &rep->changes[rep->nchanges++];
+		x->line = rows[i].line;
+		x->employee_id = rows[i].v[IF_EMPLOYEE_ID];
+		x->change = diff[i] & CH_CREATED ? "created" : "updated";
+		struct buf b = BUF_INIT;
+		for (size_t k = 0; !(diff[i] & CH_CREATED) && k < sizeof(names) / sizeof(names[0]); k++)
+			if (diff[i] & names[k].bit)
+				buf_addf(&b, "%s%s", b.len ? ", " : "", names[k].name);
+		x->fields = arena_strdup(c->a, b.ptr ? b.ptr : "");
+		buf_release(&b);
+	}
+}
+
 static int apply_rows(struct ctx *c, struct import_report *rep, struct row *rows, size_t n)
 {
 	long long org = c->who->organisation_id;
-	bool *changed = arena_alloc(c->a, n + 1);
+	unsigned *diff = arena_alloc(c->a, (n + 1) * sizeof(*diff));
 	struct person *olds = arena_alloc(c->a, (n + 1) * sizeof(*olds));
 	struct unit *units;
 	size_t units_before = 0, units_after = 0;
@@ -309,19 +338,20 @@ static int apply_rows(struct ctx *c, struct import_report *rep, struct row *rows
 			if (person_create(c, &p, &e, &r->person_id))
 				goto refused;
 			rep->created++;
-			changed[i] = true;
+			diff[i] = CH_CREATED;
 			continue;
 		}
 		r->person_id = old->id;
 		p.id = old->id;
 		p.manager_id = old->manager_id;
-		if (same(p.name, old->name) && same(p.email, old->email) && same(p.job_level, old->job_level) &&
-		    p.active == old->active && p.unit_id == old->unit_id)
+		diff[i] = (same(p.name, old->name) ? 0 : CH_NAME) | (same(p.email, old->email) ? 0 : CH_EMAIL) |
+			  (same(p.job_level, old->job_level) ? 0 : CH_JOB) | (p.active == old->active ? 0 : CH_ACTIVE) |
+			  (p.unit_id == old->unit_id ? 0 : CH_UNIT);
+		if (!diff[i])
 			continue;
 		if (person_update(c, &p, &e))
 			goto refused;
 		rep->updated++;
-		changed[i] = true;
 		continue;
 	refused:
 		for (size_t k = 0; k < e.n; k++)
@@ -369,17 +399,17 @@ static int apply_rows(struct ctx *c, struct import_report *rep, struct row *rows
 		p.manager_id = manager_id;
 		if (store_person_update(c->st, org, &p))
 			return D_ERROR;
-		if (!changed[i]) {
-			changed[i] = true;
+		if (!diff[i])
 			rep->updated++;
-		}
+		diff[i] |= CH_MANAGER;
 	}
 	if (rep->nissues)
 		return D_INVALID;
 count:
 	for (size_t i = 0; i < n; i++)
-		if (!changed[i])
+		if (!diff[i])
 			rep->unchanged++;
+	list_changes(c, rep, rows, diff, n);
 	return D_OK;
 }
 
@@ -429,8 +459,139 @@ static size_t leave_out_bad_quotes(struct ctx *c, struct import_report *rep, con
 	return out;
 }
 
+/* A sync: everyone active of the organisation whose number is not among
+ * the file's rows (idx, sorted) is marked inactive, listed after the
+ * file's changes. */
+static int deactivate_absent(struct ctx *c, struct import_report *rep, struct row **idx, size_t n)
+{
+	long long org = c->who->organisation_id;
+	struct person_filter f = { .include_inactive = 0, .limit = 1000, .names_only = 1 };
+	long long *gone = NULL;
+	size_t ngone = 0, cap = 0;
+	for (;;) {
+		struct person *page;
+		size_t got;
+		long long total;
+		if (store_person_list(c->st, c->a, org, &f, &page, &got, &total))
+			return D_ERROR;
+		for (size_t i = 0; i < got; i++)
+			if (!in_file(idx, n, page[i].employee_id)) {
+				if (ngone == cap)
+					gone = arena_grow(c->a, gone, ngone, cap = cap ? cap * 2 : 64, sizeof(*gone));
+				gone[ngone++] = page[i].id;
+			}
+		if (got < (size_t)f.limit)
+			break;
+		f.offset += f.limit;
+	}
+	struct import_change *all = arena_alloc(c->a, (rep->nchanges + ngone + 1) * sizeof(*all));
+	if (rep->nchanges)
+		memcpy(all, rep->changes, rep->nchanges * sizeof(*all));
+	rep->changes = all;
+	for (size_t i = 0; i < ngone; i++) {
+		struct person p;
+		struct errors e = { 0 };
+		if (store_person_get(c->st, c->a, org, gone[i], &p))
+			return D_ERROR;
+		p.active = 0;
+		if (person_update(c, &p, &e))
+			return D_ERROR;
+		rep->deactivated++;
+		rep->changes[rep->nchanges++] = (struct import_change){ 0, p.employee_id, "deactivated", "active" };
+	}
+	return D_OK;
+}
+
+static int import_run(struct ctx *c, const char *data, size_t len, const int *map, bool apply, bool sync,
+		      struct import_report *rep);
+
+/* One cell of the CSV made from JSON: always quoted, quotes doubled (no
+ * formula guard: this is input, read back by csv_parse at once). */
+static void json_cell(struct buf *b, json_t *v, bool first)
+{
+	if (!first)
+		buf_addch(b, ';');
+	char num[32];
+	const char *t = json_is_string(v) ? json_string_value(v)
+			: json_is_integer(v) ? (snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v)), num)
+			: json_is_true(v) ? "1" : json_is_false(v) ? "0" : "";
+	buf_addch(b, '"');
+	for (const char *p = t; *p; p++) {
+		if (*p == '"')
+			buf_addch(b, '"');
+		buf_addch(b, *p);
+	}
+	buf_addch(b, '"');
+}
+
+int people_csv_from_json(struct ctx *c, const char *data, size_t len, char **csv, size_t *csv_len, const char **why)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+	json_t *list = json_is_array(root) ? root : json_object_get(root, "people");
+	*csv = NULL;
+	*csv_len = 0;
+	if (!json_is_array(list)) {
+		*why = root ? _("Send a JSON object with \"people\": a list of people, or the list itself.")
+			    : _("The body is not valid JSON.");
+		json_decref(root);
+		return D_INVALID;
+	}
+	/* a column for each field that any person has: a field left out
+	 * keeps what leergang has, as a column left out of a CSV file does */
+	bool has[IMPORT_FIELDS] = { false };
+	size_t i;
+	json_t *p;
+	json_array_foreach(list, i, p) {
+		if (!json_is_object(p)) {
+			*why = _("Each person in the list must be a JSON object.");
+			json_decref(root);
+			return D_INVALID;
+		}
+		for (int f = 0; f < IMPORT_FIELDS; f++)
+			has[f] |= json_object_get(p, fields[f].id) != NULL;
+	}
+	struct buf b = BUF_INIT;
+	bool first = true;
+	for (int f = 0; f < IMPORT_FIELDS; f++)
+		if (has[f]) {
+			json_t *h = json_string(fields[f].id);
+			json_cell(&b, h, first);
+			json_decref(h);
+			first = false;
+		}
+	buf_adds(&b, "\r\n");
+	json_array_foreach(list, i, p) {
+		first = true;
+		for (int f = 0; f < IMPORT_FIELDS; f++)
+			if (has[f]) {
+				json_cell(&b, json_object_get(p, fields[f].id), first);
+				first = false;
+			}
+		buf_adds(&b, "\r\n");
+	}
+	json_decref(root);
+	*csv_len = b.len;
+	*csv = arena_alloc(c->a, b.len + 1);
+	memcpy(*csv, b.ptr ? b.ptr : "", b.len);
+	(*csv)[b.len] = '\0';
+	buf_release(&b);
+	return D_OK;
+}
+
 int people_import(struct ctx *c, const char *data, size_t len, const int *map, bool apply,
 		  struct import_report *rep)
+{
+	return import_run(c, data, len, map, apply, false, rep);
+}
+
+int people_sync(struct ctx *c, const char *data, size_t len, bool apply, struct import_report *rep)
+{
+	return import_run(c, data, len, NULL, apply, true, rep);
+}
+
+static int import_run(struct ctx *c, const char *data, size_t len, const int *map, bool apply, bool sync,
+		      struct import_report *rep)
 {
 	memset(rep, 0, sizeof(*rep));
 	for (int f = 0; f < IMPORT_FIELDS; f++)
@@ -445,7 +606,7 @@ int people_import(struct ctx *c, const char *data, size_t len, const int *map, b
 	}
 	rep->sep = csv.sep;
 	rep->converted = csv.converted;
-	if (csv.nrows == 0) {
+	if (csv.nrows == 0 || (sync && csv.nrows == 1)) {
 		issue(c, rep, 0, "", _("Choose a CSV file with a header row and one row per person."),
 		      "%s", _("The file is empty."));
 		return D_INVALID;
@@ -493,11 +654,13 @@ int people_import(struct ctx *c, const char *data, size_t len, const int *map, b
 	if (store_begin(c->st))
 		return D_ERROR;
 	int d = apply_rows(c, rep, rows, n);
+	if (d == D_OK && sync)
+		d = deactivate_absent(c, rep, idx, n);
 	/* the audit line is part of the import: without it, no import */
-	if (d == D_OK && apply && (rep->created || rep->updated) &&
-	    audit(c, "import.people", "organisation", c->who->organisation_id,
-		  "%zu rows: %zu created, %zu updated, %zu unchanged, %zu units created", rep->rows, rep->created,
-		  rep->updated, rep->unchanged, rep->units_created))
+	if (d == D_OK && apply && (rep->created || rep->updated || rep->deactivated) &&
+	    audit(c, sync ? "sync.people" : "import.people", "organisation", c->who->organisation_id,
+		  "%zu rows: %zu created, %zu updated, %zu unchanged, %zu units created, %zu deactivated", rep->rows,
+		  rep->created, rep->updated, rep->unchanged, rep->units_created, rep->deactivated))
 		d = D_ERROR;
 	if (d == D_OK && apply) {
 		if (store_commit(c->st)) {

@@ -39,6 +39,15 @@ struct import_preview {
 	const char *v[IMPORT_FIELDS];  /* "" where the column is absent */
 };
 
+/* What an import did to one person: made, changed (which fields) or, in a
+ * sync, marked inactive because the file no longer has them. */
+struct import_change {
+	size_t line;                 /* the line in the file; 0 for one who left */
+	const char *employee_id;
+	const char *change;          /* "created", "updated" or "deactivated" */
+	const char *fields;          /* updated: the fields changed, ", " between */
+};
+
 struct import_report {
 	char sep;                    /* separator found */
 	int converted;               /* the file was Windows-1252 and was converted */
@@ -47,6 +56,9 @@ struct import_report {
 	int map[IMPORT_FIELDS];      /* column of each field, -1 when absent */
 	size_t rows;                 /* data rows */
 	size_t created, updated, unchanged, units_created;
+	size_t deactivated;          /* people_sync: active people not in the file */
+	struct import_change *changes;   /* in the order of the file, those who left last */
+	size_t nchanges;
 	struct import_issue *issues;
 	size_t nissues, issues_cap;
 	struct import_preview preview[IMPORT_PREVIEW];
@@ -60,6 +72,21 @@ struct import_report {
  * Returns D_OK, D_INVALID (see the issues; nothing changed) or D_ERROR. */
 MUST_CHECK int people_import(struct ctx *c, const char *data, size_t len, const int *map, bool apply,
 		  struct import_report *rep);
+
+/* The whole export of an HR system, nightly: as people_import, and then
+ * everyone of the organisation still active whose employee number is not
+ * in the file is marked inactive (never deleted: their history stays),
+ * each listed in rep->changes. A file with no rows is refused, so that an
+ * empty export never deactivates everybody. */
+MUST_CHECK int people_sync(struct ctx *c, const char *data, size_t len, bool apply, struct import_report *rep);
+
+/* The people of a JSON body ({"people": [...]} or the list itself; each an
+ * object with the fields' ids as keys: employee_id, name, email, unit,
+ * manager_employee_id, job_level, active) as the CSV that people_import
+ * reads, in the arena: a field no person has is no column, so leergang
+ * keeps what it has. D_OK, or D_INVALID with *why (translated). */
+MUST_CHECK int people_csv_from_json(struct ctx *c, const char *data, size_t len, char **csv, size_t *csv_len,
+				    const char **why);
 
 /* Writes people as CSV (';', CRLF, formula-guarded) with a header row. */
 void people_csv(struct buf *b, const struct person *people, size_t n, const struct unit_tree *t);

@@ -7,6 +7,7 @@
 #include "domain/unit.h"
 
 #include <string.h>
+#include <strings.h>
 
 static json_t *unit_json(const struct unit *u, const char *path)
 {
@@ -107,31 +108,74 @@ void api_person(struct web *w)
 }
 
 /* POST /api/v1/people/import[?dry_run=1] with the CSV file as the body. */
-void api_import(struct web *w)
+/* The report of an import or a sync, as the import page shows it. */
+static void import_answer(struct web *w, const struct import_report *rep, bool apply, int d)
+{
+	if (d == D_ERROR) {
+		web_json_error(w, 500, _("The import failed; nothing has changed."));
+		return;
+	}
+	json_t *issues = json_array();
+	for (size_t i = 0; i < rep->nissues; i++)
+		json_array_append_new(issues, json_pack("{s:I, s:s, s:s, s:s, s:s}", "line", (json_int_t)rep->issues[i].line,
+							"column", rep->issues[i].column, "header", rep->issues[i].header,
+							"problem", rep->issues[i].problem, "fix", rep->issues[i].fix));
+	json_t *changes = json_array();
+	for (size_t i = 0; i < rep->nchanges; i++) {
+		const struct import_change *x = &rep->changes[i];
+		json_array_append_new(changes, json_pack("{s:o, s:s, s:s, s:s}", "line",
+							 x->line ? json_integer((json_int_t)x->line) : json_null(),
+							 "employee_id", x->employee_id, "change", x->change, "fields", x->fields));
+	}
+	json_t *body = json_pack("{s:b, s:b, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o}", "applied", apply && d == D_OK,
+				 "dry_run", !apply, "rows", (json_int_t)rep->rows, "created", (json_int_t)rep->created,
+				 "updated", (json_int_t)rep->updated, "unchanged", (json_int_t)rep->unchanged,
+				 "units_created", (json_int_t)rep->units_created, "deactivated",
+				 (json_int_t)rep->deactivated, "changes", changes, "issues", issues);
+	if (d == D_INVALID)
+		json_object_set_new(body, "error", json_string(_("Nothing has been imported: solve the issues first.")));
+	web_json(w, d == D_INVALID ? 422 : 200, body);
+}
+
+static bool dry_run(struct web *w)
 {
 	const char *dry = web_arg(w, "dry_run");
-	bool apply = !(dry && (!strcmp(dry, "1") || !strcmp(dry, "true")));
+	return dry && (!strcmp(dry, "1") || !strcmp(dry, "true"));
+}
+
+void api_import(struct web *w)
+{
+	bool apply = !dry_run(w);
 	if (!w->r->body_len) {
 		web_json_error(w, 400, _("Send the CSV file as the body of the request."));
 		return;
 	}
 	struct import_report rep;
 	int d = people_import(&w->ctx, w->r->body, w->r->body_len, NULL, apply, &rep);
-	if (d == D_ERROR) {
-		web_json_error(w, 500, _("The import failed; nothing has changed."));
+	import_answer(w, &rep, apply, d);
+}
+
+void api_people_sync(struct web *w)
+{
+	bool apply = !dry_run(w);
+	const char *data = w->r->body;
+	size_t len = w->r->body_len;
+	if (!len) {
+		web_json_error(w, 400, _("Send the whole export of the HR system as the body: CSV, or JSON with \"people\"."));
 		return;
 	}
-	json_t *issues = json_array();
-	for (size_t i = 0; i < rep.nissues; i++)
-		json_array_append_new(issues, json_pack("{s:I, s:s, s:s, s:s, s:s}", "line", (json_int_t)rep.issues[i].line,
-							"column", rep.issues[i].column, "header", rep.issues[i].header,
-							"problem", rep.issues[i].problem,
-							"fix", rep.issues[i].fix));
-	json_t *body = json_pack("{s:b, s:b, s:I, s:I, s:I, s:I, s:I, s:o}", "applied", apply && d == D_OK, "dry_run", !apply,
-				 "rows", (json_int_t)rep.rows, "created", (json_int_t)rep.created, "updated",
-				 (json_int_t)rep.updated, "unchanged", (json_int_t)rep.unchanged, "units_created",
-				 (json_int_t)rep.units_created, "issues", issues);
-	if (d == D_INVALID)
-		json_object_set_new(body, "error", json_string(_("Nothing has been imported: solve the issues first.")));
-	web_json(w, d == D_INVALID ? 422 : 200, body);
+	/* JSON by its content type, or by its first character */
+	size_t lead = strspn(data, " \t\r\n");
+	if (!strncasecmp(w->r->content_type, "application/json", 16) || (lead < len && (data[lead] == '{' || data[lead] == '['))) {
+		char *csv;
+		const char *why = NULL;
+		if (people_csv_from_json(&w->ctx, data, len, &csv, &len, &why)) {
+			web_json_error(w, 400, why);
+			return;
+		}
+		data = csv;
+	}
+	struct import_report rep;
+	int d = people_sync(&w->ctx, data, len, apply, &rep);
+	import_answer(w, &rep, apply, d);
 }

@@ -255,10 +255,11 @@ static bool access_ok(struct web *w, bool api)
 	return true;
 }
 
-/* Whether a POST carries the CSRF token it must; if not, answered 403. */
+/* Whether a request that changes something (every method but GET and
+ * HEAD) carries the CSRF token it must; if not, answered 403. */
 static bool post_csrf_ok(struct web *w, bool api)
 {
-	if (strcmp(w->r->method, "POST"))
+	if (!strcmp(w->r->method, "GET") || !strcmp(w->r->method, "HEAD"))
 		return true;
 	if (!api && !csrf_ok(w)) {
 		web_error(w, 403, _("The form has expired or did not come from leergang. Go back, reload the page and try again."));

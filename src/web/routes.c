@@ -314,6 +314,8 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/people", api_people, ROLES_PEOPLE_READ, API },
 	{ "GET", "/api/v1/people/{id}", api_person, ROLES_PEOPLE_READ, API },
 	{ "POST", "/api/v1/people/import", api_import, ROLES_ADMIN, API },
+	/* the whole HR export, nightly: people not in it marked inactive */
+	{ "PUT", "/api/v1/people", api_people_sync, ROLES_ADMIN, API },
 	{ "GET", "/api/v1/me", api_me, ACCESS_SIGNED_IN, API },
 	{ "GET", "/api/v1/catalogue", api_catalogue, ACCESS_SIGNED_IN, API },
 	{ "GET", "/api/v1/catalogue/match", api_catalogue_match, ACCESS_SIGNED_IN, API },

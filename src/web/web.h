@@ -715,6 +715,7 @@ void api_unit(struct web *w);
 void api_people(struct web *w);
 void api_person(struct web *w);
 void api_import(struct web *w);
+void api_people_sync(struct web *w);
 void api_me(struct web *w);
 void api_programmes(struct web *w);
 void api_programme_create(struct web *w);

@@ -87,7 +87,7 @@ const policy = {
   'POST /programmes/{id}/impact/{id}/delete': PROG_WRITE,
   'GET /api/v1/programmes/{id}/impact': PROG_READ, 'POST /api/v1/programmes/{id}/impact': PROG_WRITE, 'GET /oidc': ADMIN,
   'GET /api/v1/organisations': 'signed_in', 'GET /api/v1/units': UNITS, 'GET /api/v1/units/{id}': UNITS,
-  'GET /api/v1/people': PEOPLE, 'GET /api/v1/people/{id}': PEOPLE, 'POST /api/v1/people/import': ADMIN,
+  'GET /api/v1/people': PEOPLE, 'GET /api/v1/people/{id}': PEOPLE, 'POST /api/v1/people/import': ADMIN, 'PUT /api/v1/people': ADMIN,
   'GET /programmes': PROG_READ, 'POST /programmes': PROG_WRITE, 'GET /programmes/{id}': PROG_READ,
   'GET /programmes/{id}/edit': PROG_WRITE, 'POST /programmes/{id}': PROG_WRITE, 'POST /programmes/{id}/batches': PROG_WRITE,
   'POST /batches/{id}/groups': PROG_WRITE, 'GET /programmes/{id}/selection': PROG_READ,
@@ -395,7 +395,8 @@ test('without logging in, only public routes answer', async () => {
   const c = new Client(srv.base);
   for (const rt of ordered) {
     const path = fill(rt.pattern, sets.politie[0].ids, rt.method);
-    const r = rt.method === 'GET' ? await c.get(path) : await c.post(path, {});
+    const r = rt.method === 'GET' ? await c.get(path) : rt.method === 'POST' ? await c.post(path, {})
+      : await c.request(rt.method, path, { body: '{}', headers: { 'content-type': 'application/json' } });
     if (rt.public) {
       assert.ok(![401, 403, 404, 405].includes(r.status) && r.status < 500, `${rt.method} ${path}: ${r.status}`);
     } else if (rt.kind === 'api') {
@@ -453,7 +454,7 @@ describe('every account walks every route', { concurrency: WALKERS }, () => {
           // an empty body of the route's kind: CSV for the import, else an empty JSON object
           const body = rt.pattern.endsWith('/import') ? { body: '', headers: { 'content-type': 'text/csv' } }
             : { body: '{}', headers: { 'content-type': 'application/json' } };
-          const r = rt.method === 'GET' ? await c.get(path) : await c.request('POST', path, body);
+          const r = rt.method === 'GET' ? await c.get(path) : await c.request(rt.method, path, body);
           const what = `${who.email} ${rt.method} ${path} (${set.name})`;
           // the story's and a research project's files are the file itself when they are given, JSON when refused
           const file = { '.md': /^text\/markdown/, '.pdf': /^application\/pdf/, '.qdpx': /^application\/zip/,

@@ -67,8 +67,10 @@ test('unknown routes get a 404 page, wrong methods 405 with Allow', async () => 
   r = await admin.request('DELETE', '/people');
   assert.equal(r.status, 405);
   assert.match(r.headers.get('allow'), /GET/);
-  r = await admin.request('PUT', '/api/v1/people');
+  r = await admin.request('DELETE', '/api/v1/people');
   assert.equal(r.status, 405);
+  assert.match(r.headers.get('allow'), /GET/);
+  assert.match(r.headers.get('allow'), /PUT/);
   assert.equal(typeof r.json().error, 'string');
   r = await admin.get('/api/v1/nothing');
   assert.equal(r.status, 404);
