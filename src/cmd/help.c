@@ -43,7 +43,8 @@ const struct command commands[] = {
 	  "                     (an account without a password; prints the link that sets one: once, within seven days)\n"
 	  "       leergang user deactivate|reactivate --email E   (off: its sessions, API tokens and links end)" },
 	{ "import", cmd_import, "import people from an HR CSV export",
-	  "leergang import people --org SLUG FILE [--dry-run]" },
+	  "leergang import people --org SLUG FILE [--dry-run] [--sync]   (--sync: FILE is the whole export;\n"
+	  "       whoever is not in it is marked inactive, never deleted; each change is listed)" },
 	{ "export", cmd_export, "export people",
 	  "leergang export people --org SLUG [--format csv|json]" },
 	{ "person", cmd_person, "a person's data on request: everything held about them (inzage), or erase them",

@@ -3,7 +3,9 @@
 // the import, and people who left marked inactive rather than deleted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, cli, demoEmail, PASSWORD } from '../lib/server.mjs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, Client, cli, cliResult, demoEmail, PASSWORD } from '../lib/server.mjs';
 import { sqlValue } from '../lib/db.mjs';
 
 const SLUG = 'gemeente-hr';
@@ -141,4 +143,31 @@ test('PUT with the session cookie needs the CSRF header, as a POST does; other r
   r = await coach.request('PUT', '/api/v1/people', { body, headers: { 'content-type': 'text/csv' } });
   assert.ok([403, 404].includes(r.status), `coach: ${r.status}`);
   assert.equal(count('p.active = 1'), 5000);
+});
+
+test('the command line syncs the same way: --sync lists each change, --dry-run changes nothing', async () => {
+  cli(srv.db, ['org', 'add', '--slug', 'hr-cli', '--name', 'Gemeente Nieuw-Vennep']);
+  const file = (rows) => {
+    const path = join(srv.dir, `sync-${rows.length}.csv`);
+    writeFileSync(path, ['personeelsnummer;naam;afdeling', ...rows].join('\r\n') + '\r\n');
+    return path;
+  };
+  const first = file(['C1;Anna de Vries;Team A', 'C2;Bram Jansen;Team A', 'C3;Cor Smit;Team B']);
+  let r = cliResult(srv.db, ['import', 'people', '--org', 'hr-cli', '--sync', first]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /3 rows: 3 created, 0 updated, 0 unchanged, 2 units created, 0 deactivated/);
+  const night = file(['C1;Anna de Vries;Team A', 'C2;Bram Jansen-de Boer;Team A']);
+  r = cliResult(srv.db, ['import', 'people', '--org', 'hr-cli', '--sync', '--dry-run', night]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n'), [`${night}:3: C2 updated name`, `${night}: C3 deactivated (not in the file)`,
+    'dry run, nothing changed: 2 rows: 0 created, 1 updated, 1 unchanged, 0 units created, 1 deactivated']);
+  const active = () => sqlValue(srv.db, "SELECT count(*) FROM person p JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = 'hr-cli' AND p.active = 1");
+  assert.equal(Number(active()), 3);
+  r = cliResult(srv.db, ['import', 'people', '--org', 'hr-cli', '--sync', night]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(Number(active()), 2);
+  // an export without people is refused
+  r = cliResult(srv.db, ['import', 'people', '--org', 'hr-cli', '--sync', file([])]);
+  assert.notEqual(r.status, 0);
+  assert.equal(Number(active()), 2);
 });
