@@ -295,6 +295,7 @@ static void list_changes(struct ctx *c, struct import_report *rep, const struct 
 		struct import_change *x = &rep->changes[rep->nchanges++];
 		x->line = rows[i].line;
 		x->employee_id = rows[i].v[IF_EMPLOYEE_ID];
+		x->name = rows[i].v[IF_NAME];
 		x->change = diff[i] & CH_CREATED ? "created" : "updated";
 		struct buf b = BUF_INIT;
 		for (size_t k = 0; !(diff[i] & CH_CREATED) && k < sizeof(names) / sizeof(names[0]); k++)
@@ -497,7 +498,7 @@ static int deactivate_absent(struct ctx *c, struct import_report *rep, struct ro
 		if (person_update(c, &p, &e))
 			return D_ERROR;
 		rep->deactivated++;
-		rep->changes[rep->nchanges++] = (struct import_change){ 0, p.employee_id, "deactivated", "active" };
+		rep->changes[rep->nchanges++] = (struct import_change){ 0, p.employee_id, p.name, "deactivated", "active" };
 	}
 	return D_OK;
 }

@@ -44,6 +44,7 @@ struct import_preview {
 struct import_change {
 	size_t line;                 /* the line in the file; 0 for one who left */
 	const char *employee_id;
+	const char *name;
 	const char *change;          /* "created", "updated" or "deactivated" */
 	const char *fields;          /* updated: the fields changed, ", " between */
 };

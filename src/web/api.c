@@ -123,9 +123,10 @@ static void import_answer(struct web *w, const struct import_report *rep, bool a
 	json_t *changes = json_array();
 	for (size_t i = 0; i < rep->nchanges; i++) {
 		const struct import_change *x = &rep->changes[i];
-		json_array_append_new(changes, json_pack("{s:o, s:s, s:s, s:s}", "line",
+		json_array_append_new(changes, json_pack("{s:o, s:s, s:s, s:s, s:s}", "line",
 							 x->line ? json_integer((json_int_t)x->line) : json_null(),
-							 "employee_id", x->employee_id, "change", x->change, "fields", x->fields));
+							 "employee_id", x->employee_id, "name", x->name, "change", x->change,
+							 "fields", x->fields));
 	}
 	json_t *body = json_pack("{s:b, s:b, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o}", "applied", apply && d == D_OK,
 				 "dry_run", !apply, "rows", (json_int_t)rep->rows, "created", (json_int_t)rep->created,

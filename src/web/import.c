@@ -64,6 +64,53 @@ static void mapping_form(struct web *w, const struct import_report *rep, long lo
 }
 
 /* The first rows as leergang reads them, before anything is imported. */
+#define CHANGES_SHOWN 100
+
+/* A change's fields ("name, unit", domain ids) in the words of the page. */
+static const char *change_fields(struct web *w, const char *fields)
+{
+	static const struct { const char *id; enum import_field f; } ids[] = {
+		{ "name", IF_NAME }, { "email", IF_EMAIL }, { "unit", IF_UNIT }, { "manager", IF_MANAGER },
+		{ "job_level", IF_JOB_LEVEL }, { "active", IF_ACTIVE },
+	};
+	struct buf b = BUF_INIT;
+	for (const char *p = fields; *p;) {
+		size_t n = strcspn(p, ",");
+		for (size_t k = 0; k < sizeof(ids) / sizeof(ids[0]); k++)
+			if (strlen(ids[k].id) == n && !strncmp(p, ids[k].id, n))
+				buf_addf(&b, "%s%s", b.len ? ", " : "", import_field_label(ids[k].f));
+		p += n;
+		p += strspn(p, ", ");
+	}
+	const char *out = arena_strdup(w->a, b.ptr ? b.ptr : "");
+	buf_release(&b);
+	return out;
+}
+
+/* Who is new or changed, line by line (the first CHANGES_SHOWN). */
+static void changes_table(struct web *w, const struct import_report *rep, bool applied)
+{
+	if (!rep->nchanges)
+		return;
+	html(w->out, "<table tabindex=\"0\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	     applied ? _("What changed, per person") : _("What would change, per person"), _("Line"), _("Employee number"),
+	     _("Name"), _("Kind of change"), _("Fields"));
+	for (size_t i = 0; i < rep->nchanges && i < CHANGES_SHOWN; i++) {
+		const struct import_change *x = &rep->changes[i];
+		const char *what = !strcmp(x->change, "created") ? _("new") : !strcmp(x->change, "updated") ? _("changed")
+				   : _("marked inactive");
+		html(w->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+		     x->line ? arena_printf(w->a, "%zu", x->line) : "—", x->employee_id, x->name, what,
+		     change_fields(w, x->fields));
+	}
+	html(w->out, "</tbody></table>\n");
+	if (rep->nchanges > CHANGES_SHOWN)
+		html(w->out, "<p>%s</p>", arena_printf(w->a, ngettext("And %zu more person.", "And %zu more people.",
+								      rep->nchanges - CHANGES_SHOWN),
+							 rep->nchanges - CHANGES_SHOWN));
+}
+
 static void preview_table(struct web *w, const struct import_report *rep)
 {
 	if (!rep->npreview)
@@ -117,6 +164,7 @@ static void report_page(struct web *w, const char *filename, const struct import
 				  arena_printf(w->a, _("%zu changed"), rep->updated),
 				  arena_printf(w->a, _("%zu unchanged"), rep->unchanged),
 				  arena_printf(w->a, ngettext("%zu new unit", "%zu new units", rep->units_created), rep->units_created)));
+		changes_table(w, rep, applied);
 		if (!applied)
 			preview_table(w, rep);
 	}

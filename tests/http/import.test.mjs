@@ -91,6 +91,11 @@ test('the fixed file: preview, confirm imports all 100, again changes nothing', 
   // an updated file updates by employee number
   r = await upload(file.replace('Medewerker 50;', 'Medewerker Vijftig;'));
   assert.match(r.text, /0 (new people|nieuwe mensen), 1 (changed|gewijzigd), 99 (unchanged|ongewijzigd)/);
+  // and says who, on which line, and what
+  const table = r.text.match(/<caption>Wat zou veranderen, per persoon<\/caption>[\s\S]*?<\/table>/);
+  assert.ok(table, 'the table of changes');
+  assert.deepEqual([...table[0].matchAll(/<tr><td>(\d+)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => m.slice(1)),
+    [['51', 'H0050', 'Medewerker Vijftig', 'gewijzigd', 'Naam']]);
 });
 
 test('an upload of another account cannot be confirmed', async () => {

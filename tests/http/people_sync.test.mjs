@@ -86,6 +86,8 @@ test('a nightly sync of 5,000 people with 20 changes reports exactly those 20, a
   const lineOf = (i) => 1 + i - left.filter((l) => l < i).length;
   assert.equal(j.changes.find((x) => x.employee_id === nr(999)).line, lineOf(999));
   assert.equal(j.changes.find((x) => x.employee_id === nr(12)).line, null);
+  assert.equal(j.changes.find((x) => x.employee_id === nr(12)).name, 'Medewerker 12', 'named, for the HR adviser');
+  assert.equal(j.changes.find((x) => x.employee_id === nr(999)).name, 'Medewerker 999 (getrouwd)');
   // those who left are kept, inactive; the others active; nobody deleted
   assert.equal(count('1 = 1'), 5003);
   assert.equal(count('p.active = 0'), 3);
