@@ -42,17 +42,8 @@ int anonymous_seal(struct arena *a, long long org, const struct invitation *inv,
 	/* the first line: what the response is reported under; then the
 	 * answers (answer_lines.h) */
 	struct buf plain = BUF_INIT;
-	const char *role = inv->report_role ? inv->report_role : "";
 	buf_addf(&plain, "%lld %lld ", inv->report_group_id, inv->report_unit_id);
-	if (*role) {
-		size_t rl = strlen(role);
-		char *hex = xmalloc(2 * rl + 1);
-		sodium_bin2hex(hex, 2 * rl + 1, (const unsigned char *)role, rl);
-		buf_adds(&plain, hex);
-		free(hex);
-	} else {
-		buf_adds(&plain, "-");
-	}
+	text_hex_write(&plain, inv->report_role && *inv->report_role ? inv->report_role : NULL);
 	buf_addch(&plain, '\n');
 	answer_lines_write(&plain, vals, n);
 	char ad[32];
@@ -81,20 +72,10 @@ static bool read_cells(struct arena *a, const char *p, struct mixed_response *m,
 	if (end == p || *end != ' ')
 		return false;
 	p = end + 1;
-	size_t hexlen = strcspn(p, "\n");
-	if (p[hexlen] != '\n')
+	char *role;
+	if (!(*rest = text_hex_read(a, p, &role)))
 		return false;
-	if (hexlen == 1 && *p == '-') {
-		m->rater_role = "";
-	} else {
-		size_t rl;
-		m->rater_role = arena_alloc(a, hexlen / 2 + 1);
-		if (sodium_hex2bin((unsigned char *)m->rater_role, hexlen / 2 + 1, p, hexlen, NULL, &rl, NULL) ||
-		    rl * 2 != hexlen)
-			return false;
-		m->rater_role[rl] = '\0';
-	}
-	*rest = p + hexlen + 1;
+	m->rater_role = role ? role : "";
 	return true;
 }
 
@@ -206,7 +187,7 @@ int anonymous_mix_closed(struct store *st, struct arena *a, const char *today, F
 		return D_OK;
 	struct wave_ref *w;
 	size_t n;
-	if (store_pending_closed_waves(st, a, today, &w, &n))
+	if (store_pending_closed_waves(st, a, 0, today, &w, &n))
 		return D_ERROR;
 	int r = D_OK;
 	for (size_t i = 0; i < n; i++) {

@@ -12,6 +12,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* A text (NULL: none) as hex, "-" for none; and read back from p up to its
+ * line end: the position after the line end, NULL when it is not such. */
+void text_hex_write(struct buf *b, const char *text);
+const char *text_hex_read(struct arena *a, const char *p, char **text);
+
 void answer_lines_write(struct buf *b, const struct answer_value *v, size_t n);
 /* false when p is not such text; the texts in the arena */
 bool answer_lines_read(struct arena *a, const char *p, struct answer_value **out, size_t *n);

@@ -202,11 +202,10 @@ int wave_list(struct ctx *c, struct wave **out, size_t *n)
 		struct wave_ref *ref;
 		size_t nref;
 		date_today(ctx_now(c), today);
-		if (store_pending_closed_waves(c->st, c->a, today, &ref, &nref))
+		if (store_pending_closed_waves(c->st, c->a, c->who->organisation_id, today, &ref, &nref))
 			return D_ERROR;
 		for (size_t i = 0; i < nref; i++)
-			if (ref[i].organisation_id == c->who->organisation_id &&
-			    anonymous_mix(c->st, c->a, ref[i].organisation_id, ref[i].wave_id, true, NULL))
+			if (anonymous_mix(c->st, c->a, ref[i].organisation_id, ref[i].wave_id, true, NULL))
 				warn("wave %lld: its last anonymous hand-ins could not be mixed in yet: %s", ref[i].wave_id,
 				     store_errmsg(c->st));
 	}

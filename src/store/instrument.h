@@ -90,9 +90,9 @@ MUST_CHECK int store_pending_count(struct store *s, long long org, long long wav
 /* ST_NOTFOUND when it is not there (any more). */
 MUST_CHECK int store_pending_remove(struct store *s, long long org, long long id);
 /* Waves with hand-ins waiting that have closed by today (YYYY-MM-DD) or by
- * hand, in every organisation. */
-MUST_CHECK int store_pending_closed_waves(struct store *s, struct arena *a, const char *today, struct wave_ref **out,
-					  size_t *n);
+ * hand, of the organisation (0: of every one). */
+MUST_CHECK int store_pending_closed_waves(struct store *s, struct arena *a, long long org, const char *today,
+					  struct wave_ref **out, size_t *n);
 /* An anonymous response of the wave under a new random id, no link, no
  * week; answers only for items of the wave's questionnaire (ST_INVALID
  * for another). */

@@ -20,39 +20,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cli } from '../lib/server.mjs';
-import { sqlRows } from '../lib/db.mjs';
+import { pgTempToolsMissing, sqlRows } from '../lib/db.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const MIGRATIONS = join(root, 'src/store/migrations');
 const PG_MIGRATIONS = join(MIGRATIONS, 'postgresql');
 const BASELINE = 37;
 
-function onPath(cmd) {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// What scripts/pg-temp would use, in its order: PG_BIN, PATH, /usr/lib/postgresql/N/bin.
-function haveInitdb() {
-  if (process.env.PG_BIN) return existsSync(join(process.env.PG_BIN, 'initdb'));
-  if (onPath('initdb')) return true;
-  const base = '/usr/lib/postgresql';
-  return existsSync(base) && readdirSync(base).some((v) => existsSync(join(base, v, 'bin/initdb')));
-}
-
-const missing = [
-  !haveInitdb() && 'initdb (PostgreSQL server) is not installed',
-  !onPath('psql') && 'psql is not installed',
-  !onPath('sqlite3') && 'sqlite3 is not installed',
-].filter(Boolean).join('; ') || false;
+const missing = pgTempToolsMissing();
 
 let pgDir = null, sqliteDir = null, uri = null, sqliteDb = null;
 let lite = null, pg = null;  // the two schemas, as described below

@@ -15,7 +15,7 @@
 // hex of a blob, the unix time now, a date moved by days or years, the
 // tables, columns and foreign keys of the schema.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 export const isPg = (db) => /^postgres(ql)?:\/\//i.test(String(db));
@@ -33,6 +33,20 @@ const SQLITE3 = onPath('sqlite3') ? 'sqlite3' : null;
 
 // Why the tests cannot reach the database of the store the suite runs on
 // (or `db`'s store): the missing tool, or '' when it is there.
+// Why the tests that start a PostgreSQL of their own (scripts/pg-temp)
+// and compare it with SQLite cannot run here, or false: initdb found as
+// pg-temp finds it (PG_BIN, PATH, /usr/lib/postgresql/N/bin), psql, sqlite3.
+export function pgTempToolsMissing() {
+  const base = '/usr/lib/postgresql';
+  const initdb = process.env.PG_BIN ? existsSync(join(process.env.PG_BIN, 'initdb'))
+    : onPath('initdb') || (existsSync(base) && readdirSync(base).some((v) => existsSync(join(base, v, 'bin/initdb'))));
+  return [
+    !initdb && 'initdb (PostgreSQL server) is not installed',
+    !onPath('psql') && 'psql is not installed',
+    !onPath('sqlite3') && 'sqlite3 is not installed',
+  ].filter(Boolean).join('; ') || false;
+}
+
 export function sqlToolMissing(db = PG ? 'postgresql://' : 'test.db') {
   if (isPg(db)) return PSQL ? '' : 'psql is not installed';
   return SQLITE3 ? '' : 'sqlite3 is not installed';

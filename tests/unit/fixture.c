@@ -220,7 +220,7 @@ void fixture_mix(struct fixture *f)
 	struct wave_ref *w;
 	size_t n;
 	/* every wave with hand-ins waiting, as if all had closed */
-	if (store_pending_closed_waves(f->st, &f->a, "9999-12-31", &w, &n))
+	if (store_pending_closed_waves(f->st, &f->a, 0, "9999-12-31", &w, &n))
 		return;
 	for (size_t i = 0; i < n; i++)
 		if (anonymous_mix(f->st, &f->a, w[i].organisation_id, w[i].wave_id, true, NULL))

@@ -55,12 +55,15 @@ int store_pending_remove(struct store *s, long long org, long long id)
 	return changed(s, exec_stmt(s, st));
 }
 
-int store_pending_closed_waves(struct store *s, struct arena *a, const char *today, struct wave_ref **out, size_t *n)
+int store_pending_closed_waves(struct store *s, struct arena *a, long long org, const char *today, struct wave_ref **out,
+			       size_t *n)
 {
 	struct query *st = stmt(s, "SELECT DISTINCT w.organisation_id, w.id FROM response_pending p JOIN wave w ON w.id = p.wave_id"
 				   " AND w.organisation_id = p.organisation_id"
-				   " WHERE w.closed_at IS NOT NULL OR w.closes_on < ? ORDER BY w.organisation_id, w.id");
+				   " WHERE (?2 = 0 OR p.organisation_id = ?2) AND (w.closed_at IS NOT NULL OR w.closes_on < ?1)"
+				   " ORDER BY w.organisation_id, w.id");
 	bind_text(st, 1, today);
+	q_bind_int64(st, 2, org);
 	size_t cap = 0;
 	int rc;
 	*out = NULL;
