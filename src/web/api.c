@@ -134,7 +134,8 @@ static void import_answer(struct web *w, const struct import_report *rep, bool a
 				 "units_created", (json_int_t)rep->units_created, "deactivated",
 				 (json_int_t)rep->deactivated, "changes", changes, "issues", issues);
 	if (d == D_INVALID)
-		json_object_set_new(body, "error", json_string(_("Nothing has been imported: solve the issues first.")));
+		json_object_set_new(body, "error",
+				    web_error_object(422, _("Nothing has been imported: solve the issues first."), NULL));
 	web_json(w, d == D_INVALID ? 422 : 200, body);
 }
 

@@ -48,9 +48,10 @@ void api_answer(struct web *w, int d, const struct errors *e, long long id)
 	if (d == D_OK) {
 		web_json(w, id ? 201 : 200, id ? json_pack("{s:I}", "id", (json_int_t)id) : json_pack("{s:b}", "ok", 1));
 	} else if (d == D_INVALID) {
-		json_t *j = json_pack("{s:s, s:o}", "error", e->n ? e->items[0].message : _("Check your input."), "problems",
-				      api_errors(e));
-		web_json(w, 422, j);
+		json_t *err = web_error_object(422, e->n ? e->items[0].message : _("Check your input."),
+					       e->n ? e->items[0].field : NULL);
+		json_object_set_new(err, "problems", api_errors(e));
+		web_json(w, 422, json_pack("{s:o}", "error", err));
 	} else if (d == D_NOTFOUND) {
 		web_json_error(w, 404, _("There is nothing with this number that you may see."));
 	} else if (d == D_FORBIDDEN) {

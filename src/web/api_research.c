@@ -175,10 +175,12 @@ void api_research_import(struct web *w)
 	struct refi_project p;
 	const char *why = w->r->body_len ? refi_read_mem(a, w->r->body, w->r->body_len, &p) : "no body";
 	if (why) {
-		web_json(w, 422, json_pack("{s:s, s:s}", "error",
-					   _("This file is not a REFI-QDA project or code book leergang can read. Export it "
-					     "again from your tool as .qdpx or .qdc."),
-					   "reason", why));
+		json_t *err = web_error_object(422,
+					       _("This file is not a REFI-QDA project or code book leergang can read. "
+						 "Export it again from your tool as .qdpx or .qdc."),
+					       NULL);
+		json_object_set_new(err, "reason", json_string(why));
+		web_json(w, 422, json_pack("{s:o}", "error", err));
 		return;
 	}
 	struct errors e = { 0 };

@@ -1,6 +1,8 @@
 /* app.c — from request to handler: language, route, who is calling, access
  * rule, CSRF token; and the answers shared by all handlers. */
 #include "web.h"
+
+#include <assert.h>
 #include "core/integer.h"
 #include "domain/account.h"
 #include "domain/api_token.h"
@@ -340,9 +342,42 @@ void web_json(struct web *w, int status, json_t *body)
 	json_decref(body);
 }
 
+/* The machine-readable name of an error status, the same for every route
+ * (the OpenAPI description lists them as the Error schema's codes). */
+const char *web_error_code(int status)
+{
+	switch (status) {
+	case 400: return "bad_request";
+	case 401: return "unauthenticated";
+	case 403: return "forbidden";
+	case 404: return "not_found";
+	case 405: return "method_not_allowed";
+	case 409: return "conflict";
+	case 412: return "precondition_failed";
+	case 413: return "too_large";
+	case 415: return "unsupported_media_type";
+	case 422: return "invalid";
+	case 428: return "precondition_required";
+	case 429: return "too_many_requests";
+	default: return status >= 500 ? "internal" : "error";
+	}
+}
+
+json_t *web_error_object(int status, const char *message, const char *field)
+{
+	assert(status >= 400 && message);
+	return json_pack("{s:s, s:s, s:o}", "code", web_error_code(status), "message", message, "field",
+			 field && *field ? json_string(field) : json_null());
+}
+
+void web_json_error_field(struct web *w, int status, const char *message, const char *field)
+{
+	web_json(w, status, json_pack("{s:o}", "error", web_error_object(status, message, field)));
+}
+
 void web_json_error(struct web *w, int status, const char *message)
 {
-	web_json(w, status, json_pack("{s:s, s:i}", "error", message, "status", status));
+	web_json_error_field(w, status, message, NULL);
 }
 
 const char *web_arg(struct web *w, const char *name)

@@ -130,7 +130,12 @@ void web_redirect(struct web *w, const char *location);
 void web_error(struct web *w, int status, const char *message);
 void web_not_found(struct web *w);
 void web_json(struct web *w, int status, json_t *body);   /* steals body */
+/* {"error":{"code","message","field"}}: code from the status (web_error_code),
+ * field the input it is about or null */
 void web_json_error(struct web *w, int status, const char *message);
+void web_json_error_field(struct web *w, int status, const char *message, const char *field);
+json_t *web_error_object(int status, const char *message, const char *field);
+const char *web_error_code(int status);
 
 /* cookies: the pre-login CSRF token (set when missing), the session, the language */
 const char *web_prelogin_token(struct web *w);

@@ -340,7 +340,7 @@ test('a stop through the API and the command line needs its kind, is not found e
   // without a kind: refused in Dutch, nothing changes
   let r = await postJson(as.coach, `/api/v1/enrolments/${one.id}/status`, { status: 'stopped', note: 'Andere functie' });
   assert.equal(r.status, 422);
-  assert.ok(r.json().problems.some((p) => p.field === 'kind' && /Kies waarom/.test(p.message)), JSON.stringify(r.json()));
+  assert.ok(r.json().error.problems.some((p) => p.field === 'kind' && /Kies waarom/.test(p.message)), JSON.stringify(r.json()));
   assert.equal(status(), 'active');
   // another organisation's coach: not found, nothing changes
   const elsewhere = new Client(srv.base);

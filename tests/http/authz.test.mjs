@@ -17,6 +17,10 @@ import assert from 'node:assert/strict';
 import { startServer, Client, ROLES, demoEmail, routes, cli } from '../lib/server.mjs';
 import { collectIds, fill, SECOND } from '../lib/demo-ids.mjs';
 
+// the code of each error status (web_error_code in src/web/app.c)
+const ERROR_CODES = { 400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
+  409: 'conflict', 412: 'precondition_failed', 413: 'too_large', 422: 'invalid', 428: 'precondition_required', 429: 'too_many_requests' };
+
 let srv;
 const table = routes();
 let sets;   // { politie: [set], gemeente: [set, set] } (demo-ids.mjs)
@@ -461,7 +465,13 @@ describe('every account walks every route', { concurrency: WALKERS }, () => {
             '.qdc': /^application\/xml/ }[rt.pattern.match(/\.(md|pdf|qdpx|qdc)$/)?.[0]];
           assert.match(r.headers.get('content-type'), file && r.status === 200 ? file : /application\/json/, what);
           judge(r, expected(rt, who, set), what);
-          if (r.status >= 400) assert.equal(typeof r.json().error, 'string', `${what}: error message`);
+          if (r.status >= 400) {
+            // one error shape everywhere: {"error":{"code","message","field"}}
+            const e = r.json().error;
+            assert.equal(typeof e.message, 'string', `${what}: error message`);
+            assert.equal(e.code, ERROR_CODES[r.status] ?? 'error', `${what}: error code`);
+            assert.ok('field' in e, `${what}: error field`);
+          }
         }
       }
     });

@@ -71,10 +71,10 @@ test('unknown routes get a 404 page, wrong methods 405 with Allow', async () => 
   assert.equal(r.status, 405);
   assert.match(r.headers.get('allow'), /GET/);
   assert.match(r.headers.get('allow'), /PUT/);
-  assert.equal(typeof r.json().error, 'string');
+  assert.equal(typeof r.json().error.message, 'string');
   r = await admin.get('/api/v1/nothing');
   assert.equal(r.status, 404);
-  assert.equal(typeof r.json().error, 'string');
+  assert.equal(typeof r.json().error.message, 'string');
 });
 
 test('a wrong form is shown again with the input and a message per field', async () => {

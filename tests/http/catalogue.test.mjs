@@ -96,7 +96,7 @@ test('the API twins give the same shapes, and a wrong answer 422 with the proble
   assert.deepEqual(m.json().matches.map((x) => x.key), cl.matches.map((x) => x.key));
   const bad = await participant.get('/api/v1/catalogue/match?what=skills&who=team&where=maan&how=doing');
   assert.equal(bad.status, 422);
-  assert.equal(bad.json().problems[0].field, 'where');
+  assert.equal(bad.json().error.problems[0].field, 'where');
 });
 
 test('the coach changes a form: bad input refused in Dutch with nothing changed, then saved and marked as the organisation\'s', async () => {

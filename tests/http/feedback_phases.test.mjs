@@ -143,7 +143,7 @@ test('the API twin: the phases with what each still misses; a release refused be
   assert.match(c.phases[0].missing, /eerste data van deze partner zijn nog niet binnen/);
   r = await api.postJson(`/api/v1/research/${project}/feedback/partners/${C}/release`, { phase: 1, shared: 'x' });
   assert.equal(r.status, 422);
-  assert.match(r.json().error, /nog niet binnen/);
+  assert.match(r.json().error.message, /nog niet binnen/);
   assert.deepEqual(releases(C), []);
   assert.equal((await api.postJson(`/api/v1/research/${project}/feedback/partners/${C}/data`,
     { what: 'data_in', on: '2026-05-01' })).status, 200);

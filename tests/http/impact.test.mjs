@@ -118,7 +118,7 @@ test('bad input is refused with a Dutch message and changes nothing', async () =
     body: JSON.stringify({ outcomes: [{ level: 'behaviour', text: 'Goed', evidence: '' }, { level: 'nope', text: 'Fout' }] }),
     headers: { 'content-type': 'application/json' } });
   assert.equal(r.status, 422);
-  assert.equal(r.json().problems[0].field, 'outcomes[1].level');
+  assert.equal(r.json().error.problems[0].field, 'outcomes[1].level');
   const notList = await coach.request('POST', `/api/v1/programmes/${prog}/impact`, {
     body: JSON.stringify({ outcomes: 'alles' }), headers: { 'content-type': 'application/json' } });
   assert.equal(notList.status, 422);

@@ -155,7 +155,7 @@ test('the API makes and changes methods under the same rules', async () => {
   assert.equal(byKey('balint-kort').steps.length, byKey('balintmethode').steps.length);
   const bad = await coach.postJson(`/api/v1/methods/${id}/steps`, { name: 'X', instruction: '', minutes: 999 });
   assert.equal(bad.status, 422);
-  assert.deepEqual(bad.json().problems.map((e) => e.field).sort(), ['instruction', 'minutes']);
+  assert.deepEqual(bad.json().error.problems.map((e) => e.field).sort(), ['instruction', 'minutes']);
   assert.equal((await coach.postJson(`/api/v1/methods/${id}/steps`, { name: 'Slot', who: 'iedereen', instruction: 'Kort rondje.', minutes: 3 })).status, 200);
   assert.equal(byKey('balint-kort').steps.at(-1).name, 'Slot');
   assert.equal((await coach.postJson(`/api/v1/methods/${id}/last-step/remove`, {})).status, 200);

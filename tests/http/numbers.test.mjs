@@ -176,12 +176,12 @@ test('the API refuses a bad limit, offset, unit or wave with 400 and a message t
     ['unit=99999999999999999999', 'unit']]) {
     const r = await coach.get(`/api/v1/people?${q}`);
     assert.equal(r.status, 400, q);
-    assert.equal(r.json().error, `${name} moet een geheel getal van ${name === 'limit' ? 1 : 0} tot en met ${name === 'limit' ? 1000 : 999999999999999} zijn.`, q);
+    assert.equal(r.json().error.message, `${name} moet een geheel getal van ${name === 'limit' ? 1 : 0} tot en met ${name === 'limit' ? 1000 : 999999999999999} zijn.`, q);
   }
   const ok = await coach.get('/api/v1/people?limit=2&offset=99999999999');
   assert.equal(ok.status, 200);
   assert.deepEqual(ok.json().people, [], 'an offset past the end: nobody');
   const r = await coach.get(`/api/v1/waves/${set.wave}/compare?with=-1`);
   assert.equal(r.status, 400);
-  assert.match(r.json().error, /^with moet een geheel getal/);
+  assert.match(r.json().error.message, /^with moet een geheel getal/);
 });

@@ -128,7 +128,7 @@ test('the sync takes JSON as well: a field nobody has is kept, an empty or broke
     ['{"people": [', 'application/json'], ['', 'text/csv']]) {
     const x = await sync(body, '', type);
     assert.ok([400, 422].includes(x.status), `${JSON.stringify(body)}: ${x.status}`);
-    assert.equal(typeof x.json().error, 'string');
+    assert.equal(typeof x.json().error.message, 'string');
   }
   assert.equal(count('p.active = 1'), before);
 });
@@ -138,7 +138,7 @@ test('PUT with the session cookie needs the CSRF header, as a POST does; other r
   // a page of another site can send the cookie, not the session's token
   let r = await other.request('PUT', '/api/v1/people', { body, headers: { 'content-type': 'text/csv', 'x-csrf-token': 'f'.repeat(64) } });
   assert.equal(r.status, 403);
-  assert.match(r.json().error, /X-CSRF-Token/);
+  assert.match(r.json().error.message, /X-CSRF-Token/);
   assert.equal(count('p.active = 1'), 5000, 'nothing deactivated');
   const coach = new Client(srv.base);
   coach.headers.authorization = `Bearer ${cli(srv.db, ['token', 'create', '--email', demoEmail('coach', 'gemeente')]).trim()}`;

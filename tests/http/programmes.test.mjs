@@ -329,7 +329,7 @@ test('the same through the API with a bearer token, and the session needs its CS
   // bad input: no people, then a person of another organisation: 422 and nothing changed
   r = await post(`/api/v1/groups/${group}/enrolments`, { people: [] });
   assert.equal(r.status, 422);
-  assert.equal(typeof r.json().error, 'string');
+  assert.equal(typeof r.json().error.message, 'string');
   r = await post(`/api/v1/groups/${group}/enrolments`, { people: [999999] });
   assert.equal(r.status, 422);
   r = await post(`/api/v1/groups/${group}/enrolments`, { people: people.slice(-10).map((p) => p.id), date: '2027-01-04' });

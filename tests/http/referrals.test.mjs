@@ -123,7 +123,7 @@ test('bad input is refused in Dutch and changes nothing; another organisation is
   // the API: the same rules, 422 with the Dutch message
   const api = await coach.postJson(`/api/v1/people/${third}/referrals`, { kind: 'person', by_person_id: manager, by_name: 'Iemand' });
   assert.equal(api.status, 422);
-  assert.match(api.json().error, /niet allebei/);
+  assert.match(api.json().error.message, /niet allebei/);
   const noCsrf = await coach.post(`/people/${third}/referrals`, { ...form({ kind: 'person', by_name: 'Nieuw' }), csrf: '' });
   assert.equal(noCsrf.status, 403);
   assert.equal(referrals(third), was, 'nothing changed');
@@ -220,7 +220,7 @@ test('a participant records their own and sees them, never where someone else na
   const count0 = referrals(me);
   const byId = await participant.postJson('/api/v1/me/referrals', { kind: 'person', by_person_id: third, by_role: 'colleague' });
   assert.equal(byId.status, 422, byId.text);
-  assert.match(byId.json().error, /alleen de coördinator kiest uit de lijst met mensen/);
+  assert.match(byId.json().error.message, /alleen de coördinator kiest uit de lijst met mensen/);
   assert.ok(!byId.text.includes(name) && !byId.text.includes(esc(name)));
   const byForm = await participant.post('/me/referral', { kind: 'person', by_person: String(third), by_name: '',
     by_role: 'colleague', presentation: '0', noted_on: '' });
@@ -255,7 +255,7 @@ test('a participant cannot touch someone else\'s referrals; removes their own', 
   const next = sql(`SELECT id FROM referral WHERE person_id = ${me} LIMIT 1`)[0].id;
   const wrong = await participant.postJson(`/api/v1/referrals/${next}/remove`, {});
   assert.equal(wrong.status, 422);
-  assert.match(wrong.json().error, /person_id/);
+  assert.match(wrong.json().error.message, /person_id/);
   assert.equal((await participant.postJson(`/api/v1/referrals/${next}/remove`, { person_id: me })).status, 200);
   assert.equal(sql(`SELECT count(*) AS n FROM referral WHERE id = ${next}`)[0].n, 0);
 });
@@ -353,7 +353,7 @@ test('the department meeting as an audience: in the form, the list and the comma
   const bad = await coach.postJson('/api/v1/presentations', { kind: 'other', audience: 'raad', held_on: '2016-03-01',
     title: 'X', presenters: [facilitator] });
   assert.equal(bad.status, 422);
-  assert.match(bad.json().error, /afdelingsoverleg/);
+  assert.match(bad.json().error.message, /afdelingsoverleg/);
 });
 
 test('after enrolment the group page links to recording how each came in', async () => {

@@ -638,7 +638,7 @@ test('a contribution by a participant who was absent is refused, in Dutch, and n
   assert.match(r.text, /Alleen deelnemers die bij de bijeenkomst aanwezig waren/);
   r = await apiPost('participant', `/api/v1/meetings/${m}/contribution`, { text: 'Ik was er niet: Zilverreigerpad.' });
   assert.equal(r.status, 422);
-  assert.match(r.json().error, /Alleen deelnemers die bij de bijeenkomst aanwezig waren/);
+  assert.match(r.json().error.message, /Alleen deelnemers die bij de bijeenkomst aanwezig waren/);
   // excused is not present either
   await attend(m, jan, 'excused');
   assert.equal((await as.participant.post(`/meetings/${m}/contribution`, { text: 'Zilverreigerpad' })).status, 422);
@@ -656,7 +656,7 @@ test('publishing an empty report is refused', async () => {
   noReportPage = r.text;
   r = await apiPost('facilitator', `/api/v1${href}/publish`, { publish: true });
   assert.equal(r.status, 422);
-  assert.match(r.json().error, /Schrijf het verslag voordat u het publiceert/);
+  assert.match(r.json().error.message, /Schrijf het verslag voordat u het publiceert/);
   // a report of blanks only
   await writeReport(m, { agenda: '   ', themes: '\n\n', learning_moments: ' ', facilitator_reflection: '\t' });
   r = await as.facilitator.post(`${href}/publish`, { publish: '1' });
@@ -664,7 +664,7 @@ test('publishing an empty report is refused', async () => {
   assert.match(r.text, /Schrijf het verslag voordat u het publiceert/);
   r = await apiPost('facilitator', `/api/v1${href}/publish`, { publish: true });
   assert.equal(r.status, 422);
-  assert.match(r.json().error, /Schrijf het verslag voordat u het publiceert/);
+  assert.match(r.json().error.message, /Schrijf het verslag voordat u het publiceert/);
   assert.equal((await as.facilitator.get(`/api/v1${href}`)).json().status, 'draft');
   assert.equal(await status('participant', `/api/v1${href}`), 404, 'still not for the group');
   // only the facilitator publishes

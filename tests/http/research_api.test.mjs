@@ -40,7 +40,7 @@ after(async () => {
 test('a project, a source, codes and a coded passage through the API', async () => {
   let r = await post(api, '/api/v1/research', { name: '', purpose: '' });
   assert.equal(r.status, 422);
-  assert.match(r.json().error, /Naam/);
+  assert.match(r.json().error.message, /Naam/);
   r = await post(api, '/api/v1/research', { name: 'API-project', purpose: 'Scripts' });
   assert.equal(r.status, 201);
   const p = r.json().id;
@@ -63,7 +63,7 @@ test('a project, a source, codes and a coded passage through the API', async () 
     { source_id: src, start: 0, end: 4, codes: [] }, { source_id: src, start: 0, end: 4, codes: ['x'] }, { start: 0, end: 4, codes: [code] }]) {
     r = await post(api, `/api/v1/research/${p}/passages`, bad);
     assert.equal(r.status, 422, JSON.stringify(bad));
-    assert.equal(typeof r.json().error, 'string');
+    assert.equal(typeof r.json().error.message, 'string');
   }
   assert.equal(sql(`SELECT count(*) AS n FROM research_selection WHERE project_id = ${p}`)[0].n, 1, 'nothing more saved');
   r = await api.get(`/api/v1/research/${p}`);
@@ -102,7 +102,7 @@ test('a .qdpx sent to the API becomes a project; a file that is none is refused 
   const n = sql('SELECT count(*) AS n FROM research_project')[0].n;
   r = await api.request('POST', '/api/v1/research/import', { body: 'geen zip', headers: { 'content-type': 'application/zip' } });
   assert.equal(r.status, 422);
-  assert.match(r.json().error, /REFI-QDA/);
+  assert.match(r.json().error.message, /REFI-QDA/);
   assert.equal(sql('SELECT count(*) AS n FROM research_project')[0].n, n, 'nothing imported');
 });
 

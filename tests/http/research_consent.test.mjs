@@ -110,7 +110,7 @@ test('the API wants a boolean and says so in Dutch', async () => {
   for (const body of [{}, { consent: 'ja' }, { consent: 1 }]) {
     const r = await as.participant.postJson(`/api/v1/logbook/${entry}/consent`, body);
     assert.equal(r.status, 422, JSON.stringify(body));
-    assert.match(r.json().error, /Stuur "consent": true of false\./);
+    assert.match(r.json().error.message, /Stuur "consent": true of false\./);
   }
   // who may not change it is told nothing about their input
   for (const who of ['facilitator', 'researcher']) {
@@ -148,7 +148,7 @@ test('a draft report refuses the group\'s consent, in Dutch, and changes nothing
   assert.match(r.text, /Een conceptverslag kan geen toestemming van de groep dragen/);
   const a = await as.facilitator.postJson(`/api/v1/meetings/${draft.meeting_id}/report/consent`, { consent: true });
   assert.equal(a.status, 422);
-  assert.match(a.json().error, /conceptverslag/);
+  assert.match(a.json().error.message, /conceptverslag/);
   assert.equal(consentOf('meeting_report', draft.id).c, 0);
 });
 

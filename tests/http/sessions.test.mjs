@@ -295,7 +295,7 @@ test('the API twin: a member reads and answers, the leader steps; the same rules
   assert.equal(stepOf(), 4);
   const bad = await postJson(lead, `/api/v1/sessions/${session}/step`, { to: 12 });
   assert.equal(bad.status, 422);
-  assert.match(bad.json().error, /Kies een stap van 1 tot en met 9\./);
+  assert.match(bad.json().error.message, /Kies een stap van 1 tot en met 9\./);
   assert.equal(stepOf(), 4);
   assert.equal((await postJson(lead, `/api/v1/sessions/${session}/step`, { to: 5 }, { 'x-csrf-token': '0'.repeat(64) })).status, 403);
   assert.equal((await other.get(`/api/v1/sessions/${session}`)).status, 404);

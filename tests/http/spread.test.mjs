@@ -103,7 +103,7 @@ test('the table counts each person once per row and in the total, with team lead
 test('bad choices are refused in Dutch', async () => {
   const a = await coach.get('/api/v1/spread?by=kleur');
   assert.equal(a.status, 422);
-  assert.match(a.json().error, /Kies/);
+  assert.match(a.json().error.message, /Kies/);
   const b = await coach.get('/spread?from=2016-01-01&to=2015-01-01');
   assert.equal(b.status, 422);
   assert.match(b.text, /einddatum/i);
@@ -295,7 +295,7 @@ test('bad pairs are refused in Dutch and change nothing; another organisation\'s
   assert.match(same.text, /Kies iemand anders/);
   const second = await coach.postJson('/api/v1/buddies', { person_id: a1, buddy_id: b1 });
   assert.equal(second.status, 422, 'a second open pair of the two, in either order');
-  assert.match(second.json().error, /al maatjes/);
+  assert.match(second.json().error.message, /al maatjes/);
   assert.equal((await coach.post('/buddies', { person: String(b1), buddy: String(a1) })).status, 422);
   assert.equal((await coach.post('/buddies', { person: String(b1), buddy: '99999999' })).status, 404, 'an unknown person');
   const stranger = sql("SELECT p.id FROM person p JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = 'politie-demo' LIMIT 1")[0].id;

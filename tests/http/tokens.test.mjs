@@ -63,7 +63,7 @@ test('the page: make a token (shown once), use it, see it listed without the sec
   assert.match((await c.get('/tokens?done=token-revoked')).text, /Het API-token is ingetrokken en werkt niet meer/);
   const gone = await me(token);
   assert.equal(gone.status, 401, 'a revoked token');
-  assert.equal(typeof gone.json().error, 'string');
+  assert.equal(typeof gone.json().error.message, 'string');
   assert.equal((await c.post(`/tokens/${id}/revoke`, { confirm: '1' })).status, 404, 'revoked already');
 });
 
