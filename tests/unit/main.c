@@ -66,7 +66,8 @@ int main(int argc, char **argv)
 		t->fn();
 		if (skipped && !failures) {
 			const char *kind = skip_kind == SKIP_TOOL ? "a tool is missing" :
-					   skip_kind == SKIP_STORE ? "not for this database" : "a fixture is missing";
+					   skip_kind == SKIP_STORE ? "not for this database" :
+					   skip_kind == SKIP_PENDING ? "still to build" : "a fixture is missing";
 			if (in_ci && skip_kind == SKIP_TOOL) {
 				fprintf(stderr, "  FAIL %s: skipped in CI (CI=true), where every tool is meant to be installed: %s\n",
 					t->name, skip_reason);
