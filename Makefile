@@ -32,7 +32,8 @@ CMD_SRC   := $(filter src/cmd/%,$(SRC))
 MIGRATIONS:= $(sort $(wildcard src/store/migrations/*.sql))
 PG_MIGRATIONS:= $(sort $(wildcard src/store/migrations/postgresql/*.sql))
 GEN       := $(B)/gen/migrations.c
-LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/migrations.o
+OPENAPI   := $(sort $(wildcard src/web/openapi/*.json))
+LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/migrations.o $(B)/gen/openapi_parts.o
 CMD_OBJ   := $(CMD_SRC:%.c=$(B)/%.o) $(B)/src/main.o
 TEST_SRC  := $(sort $(wildcard tests/unit/*.c))
 TEST_OBJ  := $(TEST_SRC:%.c=$(B)/%.o)
@@ -61,6 +62,13 @@ $(GEN): $(MIGRATIONS) $(PG_MIGRATIONS) scripts/embed-migrations
 	   sh scripts/embed-migrations migrations_postgresql $(PG_MIGRATIONS); } > $@
 
 $(B)/gen/migrations.o: $(GEN)
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/gen/openapi_parts.c: $(OPENAPI) scripts/embed-openapi
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-openapi $(OPENAPI) > $@
+
+$(B)/gen/openapi_parts.o: $(B)/gen/openapi_parts.c src/web/openapi.h
 	@$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/locale/%/LC_MESSAGES/leergang.mo: po/%.po

@@ -12,6 +12,8 @@ const struct command commands[] = {
 	{ "serve", cmd_serve, "serve the web interface and the API",
 	  "leergang serve [--listen ADDR:PORT] [--threads N] [--secure-cookies] [--per-address-connections N]\n"
 	  "               [--hash-memory MIB] [--hash-queue N] [--hash-wait SECONDS] [--print-logins]\n"
+	  "leergang serve --openapi   (prints the OpenAPI 3.1 description of the API, also served at\n"
+	  "               /api/v1/openapi.json; exits 1, naming them, when a route lacks its description)\n"
 	  "\n"
 	  "--print-logins prints the demo logins (made by 'leergang init --demo') before serving.\n"
 	  "Cookies carry Secure (sent over https only) with --secure-cookies or when LEERGANG_PUBLIC_URL\n"

@@ -10,6 +10,7 @@
 #include "mail/smtp.h"
 #include "store/store.h"
 #include "web/web.h"
+#include "web/openapi.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -38,6 +39,22 @@ static void print_routes(void)
 	puts(s);
 	free(s);
 	json_decref(arr);
+}
+
+/* The API's description on stdout, each problem of it on stderr: 1 when
+ * there are any (a route without its description, say). */
+static int print_openapi(void)
+{
+	char *problems = NULL;
+	json_t *doc = openapi_document(&problems);
+	char *s = json_dumps(doc, JSON_INDENT(1));
+	puts(s);
+	free(s);
+	json_decref(doc);
+	if (problems)
+		fprintf(stderr, "%s", problems);
+	free(problems);
+	return problems ? 1 : 0;
 }
 
 static void check_routes(void)
@@ -91,7 +108,7 @@ int cmd_serve(int argc, char **argv)
 		{ "secure-cookies", no_argument, 0, 's' }, { "print-logins", no_argument, 0, 'p' },
 		{ "routes", no_argument, 0, 'r' }, { "per-address-connections", required_argument, 0, 'a' },
 		{ "hash-memory", required_argument, 0, 'm' }, { "hash-queue", required_argument, 0, 'q' },
-		{ "hash-wait", required_argument, 0, 'w' }, { 0, 0, 0, 0 } };
+		{ "hash-wait", required_argument, 0, 'w' }, { "openapi", no_argument, 0, 'o' }, { 0, 0, 0, 0 } };
 	struct http_config cfg = { 0 };
 	struct app app = { 0 };
 	int print_logins = 0;
@@ -126,6 +143,7 @@ int cmd_serve(int argc, char **argv)
 		case 's': app.secure_cookies = true; break;
 		case 'p': print_logins = 1; break;
 		case 'r': check_routes(); print_routes(); return 0;
+		case 'o': return print_openapi();
 		default: cmd_usage("serve");
 		}
 	}

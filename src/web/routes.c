@@ -308,6 +308,8 @@ const struct route routes[] = {
 	{ "POST", "/calendar/{id}/revoke", page_calendar_revoke, ACCESS_SIGNED_IN, PAGE },
 	{ "GET", "/calendar.ics", page_calendar_feed, ACCESS_PUBLIC, PAGE },
 
+	/* the description of the API: what it offers is no secret */
+	{ "GET", "/api/v1/openapi.json", api_openapi, ACCESS_PUBLIC, API },
 	{ "GET", "/api/v1/organisations", api_organisations, ACCESS_SIGNED_IN, API },
 	{ "GET", "/api/v1/units", api_units, ROLES_UNITS_READ, API },
 	{ "GET", "/api/v1/units/{id}", api_unit, ROLES_UNITS_READ, API },

@@ -243,6 +243,8 @@ bool web_confirm_delete(struct web *w, const char *what, const char *back);
 /* handlers by file */
 /* methods.c: the organisation's session methods */
 void api_methods(struct web *w);
+/* api_openapi.c */
+void api_openapi(struct web *w);
 void page_methods(struct web *w);
 /* api_sessions.c: a session with a case in the API */
 void api_session(struct web *w);

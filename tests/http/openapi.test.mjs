@@ -1,0 +1,153 @@
+// The OpenAPI description (issue 21): served at /api/v1/openapi.json, valid
+// OpenAPI 3.1 by @seriousme/openapi-schema-validator, every API route of the
+// route table in it; then each documented route is called once, as the
+// example in tests/http/api_examples/ says (who, which ids, which body), and
+// its answer, status and body, is checked against the description with ajv
+// (JSON Schema 2020-12, the dialect of OpenAPI 3.1). The example bodies are
+// checked against the described request bodies too, so the description says
+// what the server takes. A route without an example fails here.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { startServer, Client, demoEmail, routes } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+let srv, doc;
+const clients = new Map();
+
+// the path of a route pattern in the description (openapi_path in src/web/openapi.c)
+export function docPath(pattern) {
+  let n = 0;
+  return pattern.replace(/\{id\}/g, () => (++n === 1 ? '{id}' : `{id${n}}`));
+}
+
+async function examples() {
+  const all = {};
+  for (const f of readdirSync(join(here, 'api_examples')).filter((x) => x.endsWith('.mjs')).sort()) {
+    const part = (await import(join(here, 'api_examples', f))).default;
+    for (const [k, v] of Object.entries(part)) {
+      assert.ok(!(k in all), `${k} has an example in two files (again in ${f})`);
+      all[k] = v;
+    }
+  }
+  return all;
+}
+
+async function client(as, org = 'gemeente') {
+  if (as === 'nobody') return new Client(srv.base);
+  const key = `${as}@${org}`;
+  if (!clients.has(key)) {
+    const c = new Client(srv.base);
+    await c.login(demoEmail(as, org));
+    clients.set(key, c);
+  }
+  return clients.get(key);
+}
+
+// ajv with the description's schemas as $defs of one schema, 'doc'
+function validatorOf(d) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  const rewrite = (v) => {
+    if (Array.isArray(v)) return v.map(rewrite);
+    if (v && typeof v === 'object') {
+      const o = {};
+      for (const [k, x] of Object.entries(v))
+        o[k] = k === '$ref' && typeof x === 'string' && x.startsWith('#/components/schemas/')
+          ? `doc#/$defs/${x.slice('#/components/schemas/'.length)}` : rewrite(x);
+      return o;
+    }
+    return v;
+  };
+  ajv.addSchema({ $id: 'doc', $defs: rewrite(d.components.schemas) });
+  return (schema) => ajv.compile(rewrite(schema));
+}
+
+before(async () => {
+  srv = await startServer();
+  const r = await new Client(srv.base).get('/api/v1/openapi.json');
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /^application\/json/);
+  doc = r.json();
+});
+after(() => srv?.stop());
+
+test('the description is valid OpenAPI 3.1 and holds every API route of the table', async () => {
+  const v = new Validator();
+  const res = await v.validate(structuredClone(doc));
+  assert.ok(res.valid, JSON.stringify(res.errors, null, 1)?.slice(0, 3000));
+  assert.equal(v.version, '3.1');
+  const api = routes().filter((rt) => rt.kind === 'api');
+  assert.ok(api.length > 100);
+  for (const rt of api) {
+    const op = doc.paths[docPath(rt.pattern)]?.[rt.method.toLowerCase()];
+    assert.ok(op, `${rt.method} ${rt.pattern} is in the description`);
+    assert.ok(op.summary && op.responses, `${rt.method} ${rt.pattern} has a summary and its answers`);
+    // who may call it, as the route table says
+    const access = rt.public ? 'public' : rt.signed_in ? 'signed-in' : rt.roles;
+    assert.deepEqual(op['x-leergang-access'], access, `${rt.method} ${rt.pattern}: access`);
+    if (!rt.public) assert.ok(op.responses['401'], `${rt.method} ${rt.pattern}: 401 described`);
+  }
+  const described = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).length, 0);
+  assert.equal(described, api.length, 'nothing is described that has no route');
+  // every schema compiles
+  const compile = validatorOf(doc);
+  for (const [p, item] of Object.entries(doc.paths))
+    for (const [m, op] of Object.entries(item))
+      for (const [status, resp] of Object.entries(op.responses))
+        for (const media of Object.values(resp.content ?? {}))
+          if (media.schema) assert.doesNotThrow(() => compile(media.schema), `${m} ${p} ${status}`);
+});
+
+test('each documented route, called once as its example says, answers as described', async () => {
+  const ex = await examples();
+  const compile = validatorOf(doc);
+  const sql = (q) => sqlRows(srv.db, q);
+  const ctx = { sql, client, one: (q) => { const rows = sql(q); assert.ok(rows.length, `no row for ${q}`); return Object.values(rows[0])[0]; } };
+  const api = routes().filter((rt) => rt.kind === 'api');
+  const missing = api.map((rt) => `${rt.method} ${rt.pattern}`).filter((k) => !(k in ex));
+  assert.deepEqual(missing, [], 'every API route has an example in tests/http/api_examples/');
+  for (const k of Object.keys(ex)) assert.ok(api.some((rt) => `${rt.method} ${rt.pattern}` === k), `${k}: an example of a route that is not there`);
+  for (const rt of api) {
+    const key = `${rt.method} ${rt.pattern}`;
+    const e = ex[key];
+    const op = doc.paths[docPath(rt.pattern)][rt.method.toLowerCase()];
+    const ids = e.ids ? await e.ids(ctx) : [];
+    assert.equal(ids.length, (rt.pattern.match(/\{id\}/g) || []).length, `${key}: one id per {id}`);
+    let i = 0;
+    const path = rt.pattern.replace(/\{id\}/g, () => String(ids[i++])) + (e.query ? `?${e.query}` : '');
+    const c = await client(e.as, e.org);
+    let r;
+    if (rt.method === 'GET') {
+      r = await c.get(path, { headers: e.headers ?? {} });
+    } else {
+      const body = typeof e.body === 'function' ? await e.body(ctx, ids) : e.body;
+      const raw = e.raw ?? JSON.stringify(body ?? {});
+      const type = e.contentType ?? 'application/json';
+      if (type === 'application/json' && op.requestBody) {
+        const schema = op.requestBody.content?.['application/json']?.schema;
+        if (schema) {
+          const check = compile(schema);
+          assert.ok(check(JSON.parse(raw)), `${key}: the example's body fits the description: ${JSON.stringify(check.errors)}`);
+        }
+      }
+      r = await c.request(rt.method, path, { body: raw, headers: { 'content-type': type, ...(e.headers ?? {}) } });
+    }
+    const status = e.status ?? (rt.method === 'GET' ? 200 : 201);
+    assert.equal(r.status, status, `${key} (${path}): ${r.text.slice(0, 300)}`);
+    const resp = op.responses[String(r.status)];
+    assert.ok(resp, `${key}: status ${r.status} is described`);
+    const type = (r.headers.get('content-type') || '').split(';')[0];
+    const media = resp.content?.[type];
+    assert.ok(media || !resp.content, `${key}: ${type} is a described answer (${Object.keys(resp.content ?? {})})`);
+    if (type === 'application/json' && media?.schema) {
+      const check = compile(media.schema);
+      assert.ok(check(r.json()), `${key}: the answer fits the description: ${JSON.stringify(check.errors)?.slice(0, 800)}\n${r.text.slice(0, 400)}`);
+    }
+    if (e.after) await e.after(ctx, r, ids);
+  }
+});
