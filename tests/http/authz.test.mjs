@@ -66,7 +66,7 @@ const BUDDY = ['coach'];
 const RESEARCH = ['researcher'];
 const REFERRAL = ['coach', 'participant'];
 const policy = {
-  'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /static/session.js': 'public', 'GET /static/research.js': 'public', 'GET /login': 'public',
+  'GET /healthz': 'public', 'GET /api/v1/openapi.json': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /static/session.js': 'public', 'GET /static/research.js': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public', 'GET /privacy': 'public', 'GET /accessibility': 'public',
   'GET /login/oidc/callback': 'public', 'GET /login/oidc/{slug}': 'public',
   'POST /logout': 'signed_in', 'GET /': 'signed_in', 'GET /password': 'signed_in', 'POST /password': 'signed_in',
