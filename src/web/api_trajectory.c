@@ -9,6 +9,8 @@
 #include "web.h"
 #include "domain/intake.h"
 #include "domain/logbook.h"
+#include "domain/meeting.h"
+#include "domain/group.h"
 #include "domain/plan.h"
 #include "domain/report.h"
 #include "domain/schedule.h"
@@ -289,10 +291,23 @@ void api_contribution_place(struct web *w)
 	if (!j)
 		return;
 	struct errors e = { 0 };
-	if (!json_is_boolean(json_object_get(j, "placed")))
-		errors_add(&w->ctx, &e, "placed", "%s", _("Send \"placed\": true or false."));
-	int d = e.n ? D_INVALID : contribution_place(&w->ctx, w->id[0], json_is_true(json_object_get(j, "placed")),
-						     (long long)time(NULL));
+	int d;
+	if (json_is_boolean(json_object_get(j, "placed"))) {
+		d = contribution_place(&w->ctx, w->id[0], json_is_true(json_object_get(j, "placed")), (long long)time(NULL));
+	} else {
+		/* who may not place it learns nothing of the input: as
+		 * contribution_place, 404 without sight of the group, 403 with */
+		struct meeting m;
+		struct learning_group g;
+		enum group_relation rel;
+		d = meeting_open(&w->ctx, meeting_id, &m, &g, &rel);
+		if (!d && !(w->who.person_id && g.facilitator_id == w->who.person_id))
+			d = D_FORBIDDEN;
+		if (!d) {
+			errors_add(&w->ctx, &e, "placed", "%s", _("Send \"placed\": true or false."));
+			d = D_INVALID;
+		}
+	}
 	if (d == D_FORBIDDEN)
 		web_json_error(w, 403, _("Only the group's facilitator places contributions in the report."));
 	else
@@ -322,16 +337,17 @@ void api_story_save(struct web *w)
 
 static const char *const entry_fields[] = { "entry_date", "energy_gave", "energy_cost", "body", "tags", NULL };
 
-/* The entry of the body (entry_date today when left out, as the page's
- * form fills it in), with the page's question for a date that lies ahead:
- * "date_ahead": true confirms it. False with the problems in e. */
-static bool entry_of(struct web *w, json_t *j, struct logbook_entry *x, struct errors *e)
+/* The entry of the body (entry_date `date` when left out: today for a new
+ * entry, as the page's form fills it in, the entry's own for a change),
+ * with the page's question for a date that lies ahead: "date_ahead": true
+ * confirms it. False with the problems in e. */
+static bool entry_of(struct web *w, json_t *j, const char *date, struct logbook_entry *x, struct errors *e)
 {
 	bool sure = flag(w, j, "date_ahead", false, e);
 	if (!texts_ok(w, j, entry_fields, e) || e->n)
 		return false;
-	json_t *date = json_object_get(j, "entry_date");
-	x->entry_date = (char *)(json_is_string(date) ? json_string_value(date) : web_today(w));
+	json_t *d = json_object_get(j, "entry_date");
+	x->entry_date = (char *)(json_is_string(d) ? json_string_value(d) : date);
 	x->energy_gave = (char *)api_str(j, "energy_gave");
 	x->energy_cost = (char *)api_str(j, "energy_cost");
 	x->body = (char *)api_str(j, "body");
@@ -352,30 +368,30 @@ void api_logbook_add(struct web *w)
 	struct errors e = { 0 };
 	struct logbook_entry x = { 0 };
 	long long id = 0;
-	int d = entry_of(w, j, &x, &e) ? logbook_save(&w->ctx, &x, (long long)time(NULL), &e, &id) : D_INVALID;
+	int d = entry_of(w, j, web_today(w), &x, &e) ? logbook_save(&w->ctx, &x, (long long)time(NULL), &e, &id) : D_INVALID;
 	api_answer(w, d, &e, id);
 	json_decref(j);
 }
 
-/* Whether the entry of the path is one of the actor's own; if not,
+/* The entry of the path when it is one of the actor's own; if not,
  * answered 404 (another reader is not told more, and no read of theirs is
  * recorded for the question). */
-static bool entry_mine(struct web *w)
+static const struct logbook_entry *entry_mine(struct web *w)
 {
 	struct logbook_entry *own;
 	size_t n;
 	int d = logbook_own(&w->ctx, &own, &n);
-	bool mine = false;
-	for (size_t i = 0; !d && i < n && !mine; i++)
-		mine = own[i].id == w->id[0];
-	if (d || !mine)
-		api_answer(w, d ? d : D_NOTFOUND, NULL, 0);
-	return !d && mine;
+	for (size_t i = 0; !d && i < n; i++)
+		if (own[i].id == w->id[0])
+			return &own[i];
+	api_answer(w, d ? d : D_NOTFOUND, NULL, 0);
+	return NULL;
 }
 
 void api_logbook_update(struct web *w)
 {
-	if (!entry_mine(w))
+	const struct logbook_entry *old = entry_mine(w);
+	if (!old)
 		return;
 	json_t *j = api_body(w);
 	if (!j)
@@ -383,7 +399,7 @@ void api_logbook_update(struct web *w)
 	struct errors e = { 0 };
 	struct logbook_entry x = { 0 };
 	x.id = w->id[0];
-	int d = entry_of(w, j, &x, &e) ? logbook_save(&w->ctx, &x, (long long)time(NULL), &e, NULL) : D_INVALID;
+	int d = entry_of(w, j, old->entry_date, &x, &e) ? logbook_save(&w->ctx, &x, (long long)time(NULL), &e, NULL) : D_INVALID;
 	api_answer(w, d, &e, 0);
 	json_decref(j);
 }

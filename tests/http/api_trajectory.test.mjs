@@ -169,6 +169,7 @@ test('placing a contribution: the group\'s facilitator only, the audit as on the
   refused(await as.facilitator.postJson(`/api/v1/contributions/${c}/place`, {}), 422, 'placed');
   assert.equal(placed(), was ? 0 : 1, 'nothing changed');
   refused(await as.other_facilitator.postJson(`/api/v1/contributions/${c}/place`, { placed: !!was }), 404);
+  refused(await as.other_facilitator.postJson(`/api/v1/contributions/${c}/place`, {}), 404, undefined, /niets met dit nummer/);
   refused(await as.politie_facilitator.postJson(`/api/v1/contributions/${c}/place`, { placed: !!was }), 404);
   assert.equal(placed(), was ? 0 : 1);
 });
@@ -210,6 +211,9 @@ test('the logbook: add, change, share and remove one\'s own entries; another\'s 
   assert.equal(row().entry_date, '2026-11-19');
   assert.equal(row().energy_cost, 'Mail.');
   refused(await as.participant.postJson(`/api/v1/logbook/${id}`, { entry_date: 'gisteren', energy_gave: 'Anders' }), 422, 'entry_date', /JJJJ-MM-DD/);
+  // the date left out: the entry keeps its own
+  assert.equal((await as.participant.postJson(`/api/v1/logbook/${id}`, { energy_gave: 'Goed gesprek.', energy_cost: 'Mail.' })).status, 200);
+  assert.equal(row().entry_date, '2026-11-19');
   assert.equal(row().energy_gave, 'Goed gesprek.', 'nothing changed');
 
   const logged = audits('logbook.share');
