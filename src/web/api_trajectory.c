@@ -88,6 +88,19 @@ static json_t *goal_json(const struct development_goal *g)
 			 or_empty(g->learning_form), "elements", el);
 }
 
+static json_t *plan_json(long long group_id, const struct plan *p)
+{
+	json_t *goals = json_array(), *talks = json_array();
+	for (size_t i = 0; i < p->ngoals; i++)
+		json_array_append_new(goals, goal_json(&p->goals[i]));
+	for (size_t i = 0; i < p->ntalks; i++)
+		json_array_append_new(talks, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)p->talks[i].id, "held_on",
+						       or_empty(p->talks[i].held_on), "agreements",
+						       or_empty(p->talks[i].agreements)));
+	return json_pack("{s:I, s:s, s:o, s:o}", "group_id", (json_int_t)group_id, "assignment", or_empty(p->assignment),
+			 "goals", goals, "talks", talks);
+}
+
 void api_plan(struct web *w)
 {
 	struct learning_group g;
@@ -97,15 +110,7 @@ void api_plan(struct web *w)
 		api_answer(w, d, NULL, 0);
 		return;
 	}
-	json_t *goals = json_array(), *talks = json_array();
-	for (size_t i = 0; i < p.ngoals; i++)
-		json_array_append_new(goals, goal_json(&p.goals[i]));
-	for (size_t i = 0; i < p.ntalks; i++)
-		json_array_append_new(talks, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)p.talks[i].id, "held_on",
-						       or_empty(p.talks[i].held_on), "agreements",
-						       or_empty(p.talks[i].agreements)));
-	web_json(w, 200, json_pack("{s:I, s:s, s:o, s:o}", "group_id", (json_int_t)g.id, "assignment",
-				   or_empty(p.assignment), "goals", goals, "talks", talks));
+	web_json(w, 200, plan_json(g.id, &p));
 }
 
 /* The actor's own plan in the group of the path, or answered 404: the
@@ -236,6 +241,34 @@ void api_plan_talk(struct web *w)
 
 /* ---- the intake and the closing talk ---- */
 
+/* The intake page's content: the learning question with its versions,
+ * the intake, the plan and the closing talk, for the participant and the
+ * group's facilitator and mentor (each read by another audited). */
+void api_intake(struct web *w)
+{
+	struct intake_view v;
+	int d = intake_open(&w->ctx, w->id[0], &v);
+	if (d) {
+		api_answer(w, d, NULL, 0);
+		return;
+	}
+	json_t *q = json_array();
+	for (size_t i = 0; i < v.nquestions; i++)
+		json_array_append_new(q, json_pack("{s:I, s:s, s:I}", "id", (json_int_t)v.questions[i].id, "text",
+						   or_empty(v.questions[i].text), "written_at", (json_int_t)v.questions[i].written_at));
+	json_t *in = v.held ? json_pack("{s:s, s:s}", "held_on", or_empty(v.intake.held_on), "expectations",
+					or_empty(v.intake.expectations))
+			    : json_null();
+	const struct closing_talk *t = &v.talk;
+	json_t *closing = v.offered ? json_pack("{s:s, s:s, s:s, s:s, s:s}", "offered_on", or_empty(t->offered_on), "outcome",
+						or_empty(t->outcome), "held_on", or_empty(t->held_on), "learning_yield",
+						or_empty(t->learning_yield), "next_steps", or_empty(t->next_steps))
+				    : json_null();
+	web_json(w, 200, json_pack("{s:I, s:I, s:s, s:b, s:o, s:o, s:o, s:o}", "enrolment_id", (json_int_t)v.en.id, "group_id",
+				   (json_int_t)v.en.group_id, "participant", or_empty(v.en.person_name), "mine", v.mine,
+				   "questions", q, "intake", in, "plan", plan_json(v.en.group_id, &v.plan), "closing", closing));
+}
+
 void api_intake_save(struct web *w)
 {
 	json_t *j = api_body(w);
@@ -358,6 +391,25 @@ static bool entry_of(struct web *w, json_t *j, const char *date, struct logbook_
 		return false;
 	}
 	return true;
+}
+
+/* An entry the actor may read: their own, or one shared with them (that
+ * read audited); 404 otherwise, as for one that does not exist. */
+void api_logbook_entry(struct web *w)
+{
+	struct logbook_view v;
+	int d = logbook_open(&w->ctx, w->id[0], &v);
+	if (d) {
+		api_answer(w, d, NULL, 0);
+		return;
+	}
+	const struct logbook_entry *x = &v.e;
+	web_json(w, 200, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:b, s:s}", "id", (json_int_t)x->id,
+				   "entry_date", or_empty(x->entry_date), "energy_gave", or_empty(x->energy_gave),
+				   "energy_cost", or_empty(x->energy_cost), "body", or_empty(x->body), "tags", or_empty(x->tags),
+				   "shared_with", or_empty(x->shared_with), "group_id",
+				   x->group_id ? json_integer(x->group_id) : json_null(), "mine", v.mine, "writer",
+				   or_empty(x->writer_name)));
 }
 
 void api_logbook_add(struct web *w)

@@ -155,6 +155,20 @@ test('intake and closing talk: the group\'s facilitator and mentor record them, 
   assert.equal(one(`SELECT learning_yield FROM closing_talk WHERE enrolment_id = ${enr3}`), 'Ik vraag eerst.');
 });
 
+test('the intake page\'s content through the API: the participant and the group\'s facilitator and mentor, reads by others audited', async () => {
+  const mine = await as.participant.get(`/api/v1/enrolments/${enr}/intake`);
+  assert.equal(mine.status, 200, mine.text);
+  assert.equal(mine.json().mine, true);
+  assert.ok(mine.json().questions.length > 0, 'the learning question with its versions');
+  const logged = audits('learning_question.read');
+  const f = await as.facilitator.get(`/api/v1/enrolments/${enr}/intake`);
+  assert.equal(f.status, 200, f.text);
+  assert.equal(f.json().mine, false);
+  assert.deepEqual(f.json().questions, mine.json().questions);
+  assert.equal(audits('learning_question.read'), logged + 1, 'the facilitator\'s read is recorded, the participant\'s own not');
+  for (const who of ['peer', 'other_facilitator', 'politie_facilitator']) refused(await as[who].get(`/api/v1/enrolments/${enr}/intake`), 404);
+});
+
 test('placing a contribution: the group\'s facilitator only, the audit as on the page', async () => {
   const c = Number(one(`SELECT c.id FROM contribution c JOIN meeting m ON m.id = c.meeting_id WHERE m.group_id = ${g1} ORDER BY c.id LIMIT 1`));
   const placed = () => Number(one(`SELECT placed FROM contribution WHERE id = ${c}`));
@@ -216,6 +230,12 @@ test('the logbook: add, change, share and remove one\'s own entries; another\'s 
   assert.equal(row().entry_date, '2026-11-19');
   assert.equal(row().energy_gave, 'Goed gesprek.', 'nothing changed');
 
+  const own = await as.participant.get(`/api/v1/logbook/${id}`);
+  assert.equal(own.status, 200);
+  assert.deepEqual({ ...own.json(), writer: undefined }, { id, entry_date: '2026-11-19', energy_gave: 'Goed gesprek.',
+    energy_cost: 'Mail.', body: '', tags: '', shared_with: 'private', group_id: null, mine: true, writer: undefined });
+  refused(await as.facilitator.get(`/api/v1/logbook/${id}`), 404, undefined, /niets met dit nummer/);
+
   const logged = audits('logbook.share');
   const sh = await as.participant.postJson(`/api/v1/logbook/${id}/share`, { shared_with: 'facilitator', group_id: g1 });
   assert.equal(sh.status, 200, sh.text);
@@ -226,6 +246,12 @@ test('the logbook: add, change, share and remove one\'s own entries; another\'s 
   refused(await as.participant.postJson(`/api/v1/logbook/${id}/share`, { shared_with: 'iedereen', group_id: g1 }), 422, 'shared_with');
   assert.equal(row().shared_with, 'facilitator', 'nothing changed');
 
+  const reads = audits('logbook.read');
+  const shared = await as.facilitator.get(`/api/v1/logbook/${id}`);
+  assert.equal(shared.status, 200, 'shared with the facilitator: they read it');
+  assert.equal(shared.json().mine, false);
+  assert.equal(audits('logbook.read'), reads + 1, 'and the read is recorded');
+  for (const who of ['peer', 'mentor', 'coach', 'politie']) refused(await as[who].get(`/api/v1/logbook/${id}`), 404);
   // the facilitator reads it, shared with them, but changes, shares or removes nothing; nor does anyone else
   for (const who of ['facilitator', 'peer', 'coach', 'politie']) {
     refused(await as[who].postJson(`/api/v1/logbook/${id}`, { energy_gave: 'Overschreven' }), 404);

@@ -223,6 +223,7 @@ const policy = {
   'POST /api/v1/groups/{id}/plan/assignment': ['participant'], 'POST /api/v1/groups/{id}/plan/talks': ['participant'],
   'POST /api/v1/enrolments/{id}/intake': ['facilitator', 'mentor'], 'POST /api/v1/enrolments/{id}/closing': ['facilitator', 'mentor'],
   'POST /api/v1/enrolments/{id}/closing/words': ['participant'],
+  'GET /api/v1/enrolments/{id}/intake': ['participant', 'facilitator', 'mentor'], 'GET /api/v1/logbook/{id}': 'signed_in',
   'POST /api/v1/logbook': 'signed_in', 'POST /api/v1/logbook/{id}': 'signed_in', 'DELETE /api/v1/logbook/{id}': 'signed_in',
   'POST /api/v1/logbook/{id}/share': 'signed_in',
   'GET /questionnaires': SURVEY, 'POST /instruments': SURVEY, 'GET /instruments/{id}': SURVEY,

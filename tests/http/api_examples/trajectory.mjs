@@ -107,6 +107,7 @@ export default {
     as: 'participant', ids: async (ctx) => [G1(ctx)],
     body: { talk_on: '2026-11-30', agreements: 'Een proef van twee maanden.' },
   },
+  'GET /api/v1/enrolments/{id}/intake': { as: 'facilitator', ids: async (ctx) => [enrolment(ctx, 'deelnemer@gemeente.example')] },
   'POST /api/v1/enrolments/{id}/intake': {
     as: 'mentor', status: 200, ids: async (ctx) => [enrolment(ctx, 'deelnemer@gemeente.example')],
     // the intake as it was, or a first one
@@ -136,6 +137,7 @@ export default {
     as: 'participant',
     body: { entry_date: '2026-11-21', energy_gave: 'Het teamoverleg liep goed.', energy_cost: '', body: 'Zie *notities*.', tags: 'team' },
   },
+  'GET /api/v1/logbook/{id}': { as: 'participant', ids: async (ctx) => [await entry(ctx)] },
   'POST /api/v1/logbook/{id}': {
     as: 'participant', status: 200, ids: async (ctx) => [await entry(ctx)],
     body: { entry_date: '2026-11-20', energy_gave: 'Een goed gesprek.', energy_cost: 'Te veel mail.', body: '', tags: '' },
