@@ -214,11 +214,11 @@ void demo_intake(struct ctx *c, long long person, long long facilitator, long lo
 	struct actor me = *c->who;
 	me.person_id = person;
 	struct ctx pc = { c->st, c->a, &me, 0 };
-	check(c, question_write(&pc, group, "Hoe maak ik moeilijke zaken bespreekbaar in mijn team?", (long long)time(NULL) - 80 * 86400, &e),
+	check(c, question_write(&pc, group, "Hoe maak ik moeilijke zaken bespreekbaar in mijn team?", (long long)time(NULL) - 80 * 86400, &e, NULL),
 	      &e, "learning question");
 	check(c, question_write(&pc, group,
 				"Hoe maak ik moeilijke zaken bespreekbaar in mijn team, ook als ik zelf onzeker ben over de uitkomst?",
-				(long long)time(NULL) - 20 * 86400, &e), &e, "learning question");
+				(long long)time(NULL) - 20 * 86400, &e, NULL), &e, "learning question");
 	struct enrolment *en;
 	size_t n;
 	if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group, &en, &n))

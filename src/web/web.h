@@ -743,6 +743,26 @@ void api_group_reports(struct web *w);
 void api_story(struct web *w);
 void api_story_md(struct web *w);
 void api_story_pdf(struct web *w);
+/* api_trajectory.c: a participant's trajectory (learning question, plan,
+ * intake and closing talk, logbook) and the facilitator's placing of
+ * contributions and bundling of the story, through the pages' domain calls */
+void api_question_write(struct web *w);
+void api_plan(struct web *w);
+void api_plan_goal(struct web *w);
+void api_plan_goal_remove(struct web *w);
+void api_plan_assignment(struct web *w);
+void api_plan_talk(struct web *w);
+void api_intake(struct web *w);
+void api_intake_save(struct web *w);
+void api_closing_record(struct web *w);
+void api_closing_words(struct web *w);
+void api_contribution_place(struct web *w);
+void api_story_save(struct web *w);
+void api_logbook_entry(struct web *w);
+void api_logbook_add(struct web *w);
+void api_logbook_update(struct web *w);
+void api_logbook_remove(struct web *w);
+void api_logbook_share(struct web *w);
 void api_search(struct web *w);
 void api_waves(struct web *w);
 void api_wave(struct web *w);
