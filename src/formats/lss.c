@@ -984,10 +984,21 @@ static void conditions(struct builder *b, const long long *byid, size_t nq)
 			continue;
 		struct lss_question *q = &b->out->questions[qi];
 		long long ci = qindex(byid, nq, num(rf(r, F_CQID)));
-		const char *on = ci >= 0 ? b->out->questions[ci].code : trimmed(b->a, rf(r, F_CFIELDNAME));
+		const char *field = trimmed(b->a, rf(r, F_CFIELDNAME));
+		const char *on = field;
+		if (ci >= 0) {
+			/* "+SIDXGIDXQIDsub": an option of a multiple choice, named as the Expression Manager does */
+			const char *p = field + (*field == '+');
+			for (int k = 0; k < 3 && *p; k++) {
+				p += strspn(p, "0123456789");
+				if (k < 2 && *p == 'X')
+					p++;
+			}
+			on = *p ? arena_printf(b->a, "%s_%s", b->out->questions[ci].code, p) : b->out->questions[ci].code;
+		}
 		const char *method = trimmed(b->a, rf(r, F_METHOD));
 		if (texts[qi].len < 2000)
-			buf_addf(&texts[qi], "%s%s %s %s", texts[qi].len ? "; " : "", on, *method ? method : "==",
+			buf_addf(&texts[qi], "%s%s %s \"%s\"", texts[qi].len ? "; " : "", on, *method ? method : "==",
 				 trimmed(b->a, rf(r, F_VALUE)));
 		q->nconditions++;
 	}

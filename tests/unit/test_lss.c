@@ -426,10 +426,18 @@ TEST(lss_fixture_ls7_all_types)
 	CHECK_STR(imp->survey.language, "en");
 	CHECK_INT(imp->survey.ngroups, 6);
 	CHECK_INT(imp->survey.nquestions, 39);
-	/* the group "Equation" has only numbers and equations: no section */
-	CHECK_INT(v->nsections, 5);
+	/* the group "Equation" has only numbers and equations: no section;
+	 * the text display in the middle of "Mask" stays there, as the start
+	 * of a second part after the questions before it */
+	CHECK_INT(v->nsections, 6);
 	CHECK_STR(v->sections[4].title, "Mask");
-	CHECK_STR(v->sections[4].intro, "Text display\n\nJust a displayed text.");
+	CHECK_STR(v->sections[4].intro, "");
+	CHECK_STR(v->sections[5].title, "Mask");
+	CHECK_STR(v->sections[5].intro, "Text display\n\nJust a displayed text.");
+	size_t in_part[6] = { 0 };
+	for (size_t i = 0; i < v->nitems; i++)
+		in_part[v->items[i].section_id]++;
+	CHECK(in_part[4] > 0 && in_part[5] > 0);
 	/* 7 single choices; arrays 4 F + 4 A + 4 B + 4 E + 4 C + 4 H + 8 dual; 4 multiple;
 	 * 12 open; gender and yes/no */
 	CHECK_INT(v->nitems, 57);
