@@ -61,6 +61,7 @@ struct mapper {
 	size_t groups_done;               /* groups that have their first section */
 	size_t *gquestions, *ghidden;     /* per group: questions, hidden questions */
 	bool fixed_dutch;                 /* fixed labels put in Dutch for want of the survey's language */
+	const char *section;              /* the section a note about no question is about, or NULL */
 };
 
 /* A text shortened for a report line: at most max bytes, with "…". */
@@ -84,7 +85,7 @@ static void note(struct mapper *m, enum import_note_kind kind, const char *code,
 	if (o->nnotes == o->notes_cap)
 		o->notes = arena_grow(m->c->a, o->notes, o->nnotes, o->notes_cap = o->notes_cap ? o->notes_cap * 2 : 32,
 				      sizeof(*o->notes));
-	const char *section = "", *question = "";
+	const char *section = m->section ? m->section : "", *question = "";
 	const struct lss_question *q = m->q;
 	if (q && code && *code && !strcmp(code, q->code)) {
 		if (q->group >= 0)
@@ -641,12 +642,14 @@ static void groups_upto(struct mapper *m, size_t g)
 		long long sec = section_new(m, m->groups_done, gr->description);
 		const char *title = m->out->version.sections[sec].title;
 		const char *rel = gr->relevance;
+		m->section = title;
 		if (*rel && strcmp(rel, "1"))
 			note(m, NOTE_CHANGED, "", _("Section “%s”: the condition “%s” was not carried over: the section is always shown."),
 			     shorten(a, title, 80), shorten(a, rel, 200));
 		if (has_em(gr->title) || has_em(gr->description))
 			note(m, NOTE_CHANGED, "", _("Section “%s”: its title or introduction holds Expression Manager code ({…}); it is shown as it is, not worked out."),
 			     shorten(a, title, 80));
+		m->section = NULL;
 	}
 }
 
@@ -990,8 +993,10 @@ int instrument_import_read(struct ctx *c, const char *filename, const char *data
 		for (size_t k = 0; k < v->nsections; k++)
 			if (m.sec_group[k] == (long long)g)
 				v->sections[k].intro = "";
+		m.section = v->sections[m.gsec[g]].title;
 		note(&m, NOTE_DROPPED, "", _("Section “%s”: every question in it is hidden in LimeSurvey, so the section is left out, its introduction too."),
-		     shorten(a, v->sections[m.gsec[g]].title, 80));
+		     shorten(a, m.section, 80));
+		m.section = NULL;
 	}
 	drop_empty_sections(v, a);
 
