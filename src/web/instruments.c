@@ -108,7 +108,10 @@ static void instrument_page(struct web *w, const struct errors *e, int status)
 	page_done_message(w);
 	html(w->out, "<p><a href=\"/questionnaires\">%s</a></p><p>%s · %s</p>", _("Back to the questionnaires"),
 	     arena_printf(w->a, _("version %d"), v.version), in.source);
-	if (*v.note) {
+	if (*v.note && !strchr(v.note, '\n')) {
+		html(w->out, "<p>%s: %s</p>", _("What changed"), v.note);
+	} else if (*v.note) {
+		/* an import's report: a line per note */
 		html(w->out, "<div class=\"version-note\"><p>%s:</p>", _("What changed"));
 		html_paragraphs(w->out, v.note, NULL);
 		html(w->out, "</div>");
