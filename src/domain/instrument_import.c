@@ -501,9 +501,11 @@ static const struct lss_question *image_labels(struct mapper *m, const struct ls
 	struct lss_question *x = arena_alloc(a, sizeof(*x));
 	*x = *q;
 	x->subs = arena_alloc(a, (q->nsubs + 1) * sizeof(*x->subs));
-	memcpy(x->subs, q->subs, q->nsubs * sizeof(*x->subs));
+	if (q->nsubs)
+		memcpy(x->subs, q->subs, q->nsubs * sizeof(*x->subs));
 	x->answers = arena_alloc(a, (q->nanswers + 1) * sizeof(*x->answers));
-	memcpy(x->answers, q->answers, q->nanswers * sizeof(*x->answers));
+	if (q->nanswers)
+		memcpy(x->answers, q->answers, q->nanswers * sizeof(*x->answers));
 	m->q = x;
 	for (size_t i = 0; i < x->nsubs; i++) {
 		struct lss_subquestion *sq = &x->subs[i];
