@@ -547,6 +547,12 @@ static void report_conditions(struct mapper *m, const struct lss_question *q)
 		note(m, NOTE_CHANGED, q->code, text ? _("The conditions “%s” (LimeSurvey's conditions table) were not carried over: the text is always shown.")
 						    : _("The conditions “%s” (LimeSurvey's conditions table) were not carried over: the question is always shown."),
 		     shorten(a, q->conditions, 200));
+	for (size_t i = 0; i < q->nsubs; i++) {
+		const char *rel = q->subs[i].relevance;
+		if (rel && *rel && strcmp(rel, "1"))
+			note(m, NOTE_CHANGED, q->code, _("The condition “%s” of subquestion %s was not carried over: it is always shown."),
+			     shorten(a, rel, 200), shorten(a, q->subs[i].code, 20));
+	}
 }
 
 /* array_filter, minimum and maximum answers and exclusive options: kept
@@ -588,7 +594,7 @@ static void answer_rules(struct mapper *m, const struct lss_question *q, struct 
 							"Kept from LimeSurvey: at most %d options are chosen.", (unsigned long)first->max_answers),
 					    first->max_answers));
 	if (*q->exclude_all_others) {
-		struct buf kept = BUF_INIT, lost = BUF_INIT;
+		struct buf kept = BUF_INIT, lost = BUF_INIT, missing = BUF_INIT;
 		for (const char *p = q->exclude_all_others; *p;) {
 			p += strspn(p, "; ,");
 			size_t n = strcspn(p, "; ,");
@@ -602,7 +608,7 @@ static void answer_rules(struct mapper *m, const struct lss_question *q, struct 
 					first->options[k].exclusive = 1;
 					found = true;
 				}
-			struct buf *to = found ? &kept : &lost;
+			struct buf *to = found ? &kept : multiple ? &missing : &lost;
 			buf_addf(to, "%s%s", to->len ? ", " : "", shorten(a, code, 20));
 		}
 		if (kept.len)
@@ -610,8 +616,12 @@ static void answer_rules(struct mapper *m, const struct lss_question *q, struct 
 		if (lost.len)
 			note(m, NOTE_CHANGED, q->code, _("The exclusive option “%s” (exclude_all_others) was not carried over: leergang has it only for the options of a multiple choice."),
 			     lost.ptr);
+		if (missing.len)
+			note(m, NOTE_CHANGED, q->code, _("The exclusive option “%s” (exclude_all_others) is none of the question's options; not carried over."),
+			     missing.ptr);
 		buf_release(&kept);
 		buf_release(&lost);
+		buf_release(&missing);
 	}
 	if (q->exclude_all_others_auto)
 		note(m, NOTE_CHANGED, q->code, "%s", _("LimeSurvey ticks the exclusive option by itself when every other one is ticked (exclude_all_others_auto); not carried over."));

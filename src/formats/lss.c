@@ -862,6 +862,7 @@ static void attach_subquestions(struct builder *b, const struct qref *subs, size
 				const char *raw = text_of(texts, subs[t].qid, 0, false);
 				sq->text = plain(b, raw);
 				sq->image = only_image(b, raw, &sq->text);
+				sq->relevance = trimmed(b->a, rf(subs[t].row, F_RELEVANCE));
 				sq->scale_id = subs[t].scale;
 			}
 		}

@@ -55,6 +55,7 @@ struct lss_subquestion {
 	char *code, *text;
 	int scale_id;
 	bool image;                  /* as for answers */
+	char *relevance;             /* its own condition; "" or "1" is always */
 };
 
 struct lss_question {

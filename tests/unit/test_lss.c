@@ -1021,3 +1021,35 @@ TEST(answer_rule_of_a_multiple_choice)
 	CHECK(answer_rule_check(&a, &it, four, 4, "3") == NULL);
 	arena_free(&a);
 }
+
+/* 2. A subquestion's own condition is named too (the sample survey's first
+ * subquestion given one). */
+TEST(lss_fixture_subquestion_condition_named)
+{
+#define SQ_ROW(rel)                                                                                               \
+	"<qid><![CDATA[1209]]></qid>\n    <parent_qid><![CDATA[1170]]></parent_qid>\n    <sid><![CDATA[424885]]></sid>\n" \
+	"    <gid><![CDATA[53]]></gid>\n    <type><![CDATA[T]]></type>\n    <title><![CDATA[SQ001]]></title>\n"            \
+	"    <other><![CDATA[N]]></other>\n    <mandatory><![CDATA[N]]></mandatory>\n"                                    \
+	"    <encrypted><![CDATA[N]]></encrypted>\n    <question_order><![CDATA[0]]></question_order>\n"                  \
+	"    <scale_id><![CDATA[0]]></scale_id>\n    <same_default><![CDATA[0]]></same_default>\n"                       \
+	"    <relevance><![CDATA[" rel "]]></relevance>"
+	static const char row[] = SQ_ROW("1"), with[] = SQ_ROW("G00Q01 == \"Y\"");
+#undef SQ_ROW
+	size_t len;
+	char *data = fixture_with("ls7_Samplesurvey_en_de.lss", row, with, &len);
+	if (!data)
+		return;
+	struct reading r;
+	read_import(&r, "ls7.lss", data, len);
+	free(data);
+	CHECK_INT(r.d, D_OK);
+	const struct lss_question *q = NULL;
+	for (size_t i = 0; i < r.imp.survey.nquestions; i++)
+		if (r.imp.survey.questions[i].qid == 1170)
+			q = &r.imp.survey.questions[i];
+	CHECK(q && q->nsubs && !strcmp(q->subs[0].code, "SQ001"));
+	if (q)
+		CHECK(find_note(&r.imp, NOTE_CHANGED, q->code,
+				"The condition “G00Q01 == \"Y\"” of subquestion SQ001 was not carried over: it is always shown.") != NULL);
+	arena_free(&r.a);
+}
