@@ -18,7 +18,9 @@
  *   G  gender                                single: female = 1, male = 2
  *   C  array yes/uncertain/no                per subquestion: single, yes 1, uncertain 2, no 3
  *   E  array increase/same/decrease          per subquestion: single, 1, 2, 3
- *   X  text display                          the introduction of its section, not an item
+ *   X  text display                          the introduction of its section, not an item; after
+ *                                            questions of its group, of a new part of the section
+ *                                            that starts there (the text keeps its place)
  *   anything else (D date, N number, K multiple numbers, R ranking, | file upload, * equation,
  *   : and ; arrays of numbers and texts, I language switch, ...)   not carried over, reported
  *
@@ -27,8 +29,18 @@
  * as LimeSurvey's Expression Manager names them); its Likert items count
  * towards one scale named after the question. Mandatory ('Y') stays
  * required; the help text goes under the question's text. The labels of
- * Y, G, C and E are LimeSurvey's, in the survey's language (Dutch, English
- * or German; Dutch otherwise). */
+ * Y, G, C and E are LimeSurvey's, in the survey's language (Dutch, English,
+ * German, French, Spanish, Portuguese or Italian; Dutch otherwise, and the
+ * report says so).
+ *
+ * A question LimeSurvey hides (attribute "hidden") is left out, and a
+ * group of hidden questions only with it. A multiple choice keeps
+ * min_answers, max_answers (whole numbers) and exclude_all_others
+ * (domain/answer_rule.h); conditions (relevance, the conditions table,
+ * subquestions' own), array filters and Expression Manager code anywhere
+ * are named in the report, question by question with its section and text.
+ * Every question of the file is counted once: it gave items, it was a text
+ * display, or it was not carried over. */
 #include "instrument_import.h"
 #include "audit.h"
 #include "core/i18n.h"
