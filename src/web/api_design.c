@@ -173,7 +173,8 @@ void api_design_meeting_add(struct web *w)
 	if (!in_ok(&in))
 		return;
 	long long id = 0;
-	in_answer(&in, design_meeting_save(&w->ctx, &m, &in.e, &id), id);
+	int d = design_meeting_save(&w->ctx, &m, &in.e, &id);
+	in_answer(&in, d, id);
 }
 
 void api_design_meeting_save(struct web *w)
@@ -268,7 +269,8 @@ void api_menu_topic_add(struct web *w)
 	if (!in_ok(&in))
 		return;
 	long long id = 0;
-	in_answer(&in, design_topic_save(&w->ctx, w->id[0], &t, &in.e, &id), id);
+	int d = design_topic_save(&w->ctx, w->id[0], &t, &in.e, &id);
+	in_answer(&in, d, id);
 }
 
 /* The card of the path's programme, with topic or option w->id[1] in it;
@@ -326,7 +328,8 @@ void api_menu_option_add(struct web *w)
 	if (!in_ok(&in))
 		return;
 	long long id = 0;
-	in_answer(&in, design_option_save(&w->ctx, w->id[0], &o, &in.e, &id), id);
+	int d = design_option_save(&w->ctx, w->id[0], &o, &in.e, &id);
+	in_answer(&in, d, id);
 }
 
 void api_menu_option_save(struct web *w)
@@ -444,8 +447,8 @@ void api_selection_criterion(struct web *w)
 	if (!in_ok(&in))
 		return;
 	long long id = 0;
-	in_answer(&in, selection_criterion_add(&w->ctx, w->id[0], role, name, weight ? int_text(w, weight) : "", &in.e, &id),
-		  id);
+	int d = selection_criterion_add(&w->ctx, w->id[0], role, name, weight ? int_text(w, weight) : "", &in.e, &id);
+	in_answer(&in, d, id);
 }
 
 void api_selection_candidate(struct web *w)
@@ -458,7 +461,8 @@ void api_selection_candidate(struct web *w)
 	if (!in_ok(&in))
 		return;
 	long long id = 0;
-	in_answer(&in, selection_candidate_add(&w->ctx, w->id[0], role, employee, &in.e, &id), id);
+	int d = selection_candidate_add(&w->ctx, w->id[0], role, employee, &in.e, &id);
+	in_answer(&in, d, id);
 }
 
 /* The scores sent, over the view's: a pair not sent keeps its score. */
@@ -595,7 +599,8 @@ void api_framework_element_add(struct web *w)
 	if (!in_ok(&in))
 		return;
 	long long id = 0;
-	in_answer(&in, framework_element_save(&w->ctx, &e, &in.e, &id), id);
+	int d = framework_element_save(&w->ctx, &e, &in.e, &id);
+	in_answer(&in, d, id);
 }
 
 void api_framework_element_save(struct web *w)
