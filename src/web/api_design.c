@@ -398,7 +398,7 @@ static const char *selection_role(struct in *in, const char *given)
 	if (!*role)
 		role = "facilitator";
 	if (!selection_role_valid(role) && in)
-		errors_add(&in->w->ctx, &in->e, "role", "%s", _("Choose facilitator or mentor."));
+		errors_add(&in->w->ctx, &in->e, "role", "%s", _("Choose facilitator or mentor as the role."));
 	return role;
 }
 
@@ -406,7 +406,7 @@ void api_selection(struct web *w)
 {
 	const char *role = selection_role(NULL, web_arg(w, "role"));
 	if (!selection_role_valid(role)) {
-		web_json_error_field(w, 400, _("Choose facilitator or mentor."), "role");
+		web_json_error_field(w, 400, _("Choose facilitator or mentor as the role."), "role");
 		return;
 	}
 	struct selection_view v;
