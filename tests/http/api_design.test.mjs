@@ -291,3 +291,39 @@ test('a method\'s step changed; a built-in method\'s words and another organisat
   await refused(coach, 'PATCH', `/api/v1/method-steps/${step}`, { name: '' }, 'name', srow);
   await refused(other, 'PATCH', `/api/v1/method-steps/${step}`, { name: 'Van hen' }, null, srow, 404);
 });
+
+test('the command line lists the frameworks, shows one, and adds an element as the page does', async () => {
+  const list = JSON.parse(cli(srv.db, ['framework', 'list', '--org', 'politie-demo', '--format', 'json']));
+  const vlow = list.find((f) => f.key === 'vlow');
+  assert.equal(vlow.id, one(`SELECT id FROM framework WHERE organisation_id = ${ORG} AND key = 'vlow'`));
+  assert.equal(vlow.elements, Number(one(`SELECT count(*) FROM framework_element WHERE framework_id = ${vlow.id}`)));
+  const shown = JSON.parse(cli(srv.db, ['framework', 'show', '--org', 'politie-demo', '--framework', 'wwkdm', '--format', 'json']));
+  const f = one(`SELECT id FROM framework WHERE organisation_id = ${ORG} AND key = 'wwkdm'`);
+  assert.deepEqual(shown.map((e) => e.id).sort((a, b) => a - b), sql(`SELECT id FROM framework_element WHERE framework_id = ${f} ORDER BY id`).map((x) => x.id));
+  // tree order: a parent before its children
+  shown.forEach((e, i) => assert.ok(e.parent_id === 0 || shown.findIndex((p) => p.id === e.parent_id) < i));
+  const parent = shown.find((e) => e.parent_id === 0);
+  const added = audits('framework.element.add');
+  const id = Number(cli(srv.db, ['framework', 'element', 'add', '--org', 'politie-demo', '--framework', 'wwkdm', '--code', 'CLI-1',
+    '--name', 'Vanaf de opdrachtregel', '--kind', 'thema', '--parent', parent.code, '--description', 'Eigen']).trim());
+  assert.deepEqual(sql(`SELECT framework_id, parent_id, code, name, kind, description FROM framework_element WHERE id = ${id}`),
+    [{ framework_id: f, parent_id: parent.id, code: 'CLI-1', name: 'Vanaf de opdrachtregel', kind: 'thema', description: 'Eigen' }]);
+  assert.equal(audits('framework.element.add'), added + 1);
+  // the same code again: refused by the domain, nothing added
+  const rows = `SELECT id FROM framework_element WHERE framework_id = ${f}`;
+  const before = JSON.stringify(sql(rows));
+  let r = cliResult(srv.db, ['framework', 'element', 'add', '--org', 'politie-demo', '--framework', 'wwkdm', '--code', 'CLI-1', '--name', 'Nog eens', '--kind', 'thema']);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /CLI-1/);
+  r = cliResult(srv.db, ['framework', 'element', 'add', '--org', 'politie-demo', '--framework', 'wwkdm', '--code', 'CLI-2', '--name', 'Los', '--kind', 'thema', '--parent', 'NIET-ER']);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /NIET-ER/);
+  r = cliResult(srv.db, ['framework', 'show', '--org', 'politie-demo', '--framework', 'bestaat-niet']);
+  assert.notEqual(r.status, 0);
+  assert.equal(JSON.stringify(sql(rows)), before);
+  // another organisation's framework by number is not found
+  const theirs = one(`SELECT id FROM framework WHERE organisation_id = ${GEMEENTE} AND key = 'wwkdm'`);
+  r = cliResult(srv.db, ['framework', 'element', 'add', '--org', 'politie-demo', '--framework', String(theirs), '--code', 'CLI-3', '--name', 'Mis', '--kind', 'thema']);
+  assert.notEqual(r.status, 0);
+  assert.equal(Number(one(`SELECT count(*) FROM framework_element WHERE code = 'CLI-3'`)), 0);
+});
