@@ -109,6 +109,17 @@ static const char *int_text(struct web *w, long long v)
 
 /* ---- the design: meetings, their scripts, the menu card ---- */
 
+/* Whether the path's programme is the organisation's; else answered 404
+ * before its body is read, whatever the body holds. */
+static bool programme_here(struct web *w)
+{
+	struct programme p;
+	int r = programme_get(&w->ctx, w->id[0], &p);
+	if (r)
+		api_answer(w, r, NULL, 0);
+	return !r;
+}
+
 static json_t *part_json(const struct script_part *p)
 {
 	return json_pack("{s:I, s:i, s:s, s:s, s:o, s:s, s:s, s:s}", "id", (json_int_t)p->id, "position", p->position,
@@ -155,17 +166,13 @@ void api_design(struct web *w)
 
 void api_design_meeting_add(struct web *w)
 {
-	struct programme p;
-	int r = programme_get(&w->ctx, w->id[0], &p);
-	if (r) {
-		api_answer(w, r, NULL, 0);
+	if (!programme_here(w))
 		return;
-	}
 	struct in in;
 	if (!in_open(&in, w))
 		return;
 	struct programme_meeting m = { 0 };
-	m.programme_id = p.id;
+	m.programme_id = w->id[0];
 	m.theme = (char *)in_str(&in, "theme", "");
 	m.description = (char *)in_str(&in, "description", "");
 	m.days = (int)in_int(&in, "days", 1);
@@ -262,6 +269,8 @@ void api_design_part_save(struct web *w)
 
 void api_menu_topic_add(struct web *w)
 {
+	if (!programme_here(w))
+		return;
 	struct in in;
 	if (!in_open(&in, w))
 		return;
@@ -320,6 +329,8 @@ void api_menu_topic_delete(struct web *w)
 
 void api_menu_option_add(struct web *w)
 {
+	if (!programme_here(w))
+		return;
 	struct in in;
 	if (!in_open(&in, w))
 		return;
@@ -438,6 +449,8 @@ void api_selection(struct web *w)
 
 void api_selection_criterion(struct web *w)
 {
+	if (!programme_here(w))
+		return;
 	struct in in;
 	if (!in_open(&in, w))
 		return;
@@ -453,6 +466,8 @@ void api_selection_criterion(struct web *w)
 
 void api_selection_candidate(struct web *w)
 {
+	if (!programme_here(w))
+		return;
 	struct in in;
 	if (!in_open(&in, w))
 		return;
@@ -499,6 +514,8 @@ static bool in_view(const struct selection_view *v, long long candidate_id, long
 
 void api_selection_scores(struct web *w)
 {
+	if (!programme_here(w))
+		return;
 	struct in in;
 	if (!in_open(&in, w))
 		return;
