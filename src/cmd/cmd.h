@@ -52,6 +52,7 @@ int cmd_wave(int argc, char **argv);
 int cmd_instrument(int argc, char **argv);
 int cmd_catalogue(int argc, char **argv);
 int cmd_method(int argc, char **argv);
+int cmd_framework(int argc, char **argv);
 int cmd_action(int argc, char **argv);
 int cmd_peer_group(int argc, char **argv);
 int cmd_presentation(int argc, char **argv);

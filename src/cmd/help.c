@@ -178,6 +178,13 @@ const struct command commands[] = {
 	  "JSON: {\"methods\": [{\"key\", \"name\", \"source\", \"description\", \"steps\": [{\"n\", \"name\", \"who\",\n"
 	  "\"instruction\", \"minutes\", \"source\"}]}]}; source is the seed and its lines, \"leergang\", or\n"
 	  "\"organisatie\" for the organisation's own." },
+	{ "framework", cmd_framework, "the organisation's frameworks (VLOW, the leadership compass, ...) and their elements",
+	  "leergang framework list --org SLUG [--format text|csv|json]\n"
+	  "       leergang framework show --org SLUG --framework KEY|ID [--format text|csv|json]   (its elements in\n"
+	  "                  tree order, a parent before its children; parent_id 0 at the top)\n"
+	  "       leergang framework element add --org SLUG --framework KEY|ID --code C --name N --kind K\n"
+	  "                  [--parent CODE] [--description D]   (an element of the organisation's own, under the\n"
+	  "                  element with code CODE or at the top; the code unique in the framework; prints its id)" },
 	{ "action", cmd_action, "a person's follow-up actions of sessions with a case; the reminder mail of due ones",
 	  "leergang action list --email E [--format text|json]\n"
 	  "       leergang action remind [--now YYYY-MM-DD] [--dry-run]   (mails each owner of open actions due\n"

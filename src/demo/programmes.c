@@ -79,12 +79,12 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 		{ "Legt bijeenkomsten helder vast in verslagen", "1" },
 	};
 	for (size_t i = 0; i < 4; i++)
-		check(c, selection_criterion_add(c, prog, "facilitator", profile[i].name, profile[i].weight, &e), &e, "criterion");
+		check(c, selection_criterion_add(c, prog, "facilitator", profile[i].name, profile[i].weight, &e, NULL), &e, "criterion");
 	for (int i = 0; i < 4; i++) {
 		struct person f;
 		if (store_person_get(c->st, c->a, c->who->organisation_id, facilitators[i], &f))
 			die("demo: facilitator");
-		check(c, selection_candidate_add(c, prog, "facilitator", f.employee_id, &e), &e, "candidate");
+		check(c, selection_candidate_add(c, prog, "facilitator", f.employee_id, &e, NULL), &e, "candidate");
 	}
 	struct selection_criterion *crit;
 	struct selection_candidate *cand;

@@ -565,6 +565,35 @@ void page_impact_update(struct web *w);
 void page_impact_delete(struct web *w);
 void api_impact(struct web *w);
 void api_impact_replace(struct web *w);
+/* api_design.c: the design of a programme in the API, the twins of the
+ * coach's design pages (meetings, script parts, menu card, impact outcomes,
+ * selection, framework elements, group staff and statuses, a meeting's
+ * date and place, a method's step) */
+void api_design(struct web *w);
+void api_design_meeting_add(struct web *w);
+void api_design_meeting_save(struct web *w);
+void api_design_meeting_delete(struct web *w);
+void api_design_part_save(struct web *w);
+void api_menu_topic_add(struct web *w);
+void api_menu_topic_save(struct web *w);
+void api_menu_topic_delete(struct web *w);
+void api_menu_option_add(struct web *w);
+void api_menu_option_save(struct web *w);
+void api_menu_option_delete(struct web *w);
+void api_impact_update(struct web *w);
+void api_impact_delete(struct web *w);
+void api_selection(struct web *w);
+void api_selection_criterion(struct web *w);
+void api_selection_candidate(struct web *w);
+void api_selection_scores(struct web *w);
+void api_frameworks(struct web *w);
+void api_framework(struct web *w);
+void api_framework_element_add(struct web *w);
+void api_framework_element_save(struct web *w);
+void api_group_staff(struct web *w);
+void api_group_statuses(struct web *w);
+void api_meeting_change(struct web *w);
+void api_method_step_save(struct web *w);
 void page_programmes(struct web *w);
 void page_programme_create(struct web *w);
 void page_programme(struct web *w);
