@@ -747,6 +747,19 @@ void api_search(struct web *w);
 void api_waves(struct web *w);
 void api_wave(struct web *w);
 void api_wave_compare(struct web *w);
+/* api_waves.c: the twins of the questionnaires pages' actions (a
+ * questionnaire added, imported, versioned; a wave, 360° round or study
+ * started; invitations, reminders, closing) */
+void api_instrument_install(struct web *w);
+void api_instrument_import(struct web *w);
+void api_instrument_version(struct web *w);
+void api_instrument_own_result(struct web *w);
+void api_wave_create(struct web *w);
+void api_wave360_create(struct web *w);
+void api_study_create(struct web *w);
+void api_wave_close(struct web *w);
+void api_wave_send(struct web *w);
+void api_wave_reminders(struct web *w);
 /* {"results":[{"kind","id","title","snippet","href"}]}, the snippet as
  * plain text: the API's answer, and `leergang search`'s. */
 struct search_result;
