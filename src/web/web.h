@@ -356,6 +356,18 @@ void api_feedback_release(struct web *w);
 void api_member_check(struct web *w);
 void api_member_check_outcome(struct web *w);
 void api_member_check_close(struct web *w);
+/* the twins of the project pages' other actions (api_research.c,
+ * research_fieldwork.c, api_research_feedback.c) */
+void api_research_codes_framework(struct web *w);
+void api_research_code_remove(struct web *w);
+void api_research_memo_add(struct web *w);
+void api_research_term_add(struct web *w);
+void api_research_source_take(struct web *w);
+void api_research_source_passage_add(struct web *w);
+void api_research_fieldwork_remove(struct web *w);
+void api_member_check_create(struct web *w);
+void api_member_check_contact_add(struct web *w);
+void api_member_check_renew(struct web *w);
 void page_buddy_add(struct web *w);
 void page_buddy_end(struct web *w);
 void api_lone_participants(struct web *w);
