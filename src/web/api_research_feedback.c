@@ -188,7 +188,10 @@ void api_member_check_renew(struct web *w)
 	via_of(w, &via);
 	const char *link = NULL;
 	long long contact = api_id(j, "contact_id");
-	int d = contact > 0 ? member_check_contact_renew(&w->ctx, w->id[0], w->id[1], contact, &via, &link) : D_INVALID;
+	struct member_check_view v;
+	int d = member_check_open(&w->ctx, w->id[0], w->id[1], &v);   /* another's check: 404 before the body */
+	if (!d)
+		d = contact > 0 ? member_check_contact_renew(&w->ctx, w->id[0], w->id[1], contact, &via, &link) : D_INVALID;
 	if (d == D_INVALID) {
 		struct errors e = { 0 };
 		errors_add(&w->ctx, &e, "contact_id", "%s", _("Choose a contact person."));

@@ -209,7 +209,12 @@ void api_instrument_own_result(struct web *w)
 	if (!j)
 		return;
 	json_t *on = json_object_get(j, "on");
-	if (!json_is_boolean(on))
+	struct instrument in;
+	struct instrument_version v;
+	int d = instrument_open(&w->ctx, w->id[0], &in, &v);   /* another organisation's: 404 before the body */
+	if (d)
+		api_answer(w, d, NULL, 0);
+	else if (!json_is_boolean(on))
 		refuse(w, "on", _("Say with true or false whether respondents see their own result."));
 	else
 		api_answer(w, own_result_set(&w->ctx, w->id[0], json_is_true(on)), NULL, 0);
