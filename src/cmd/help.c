@@ -47,8 +47,14 @@ const struct command commands[] = {
 	{ "import", cmd_import, "import people from an HR CSV export",
 	  "leergang import people --org SLUG FILE [--dry-run] [--sync]   (--sync: FILE is the whole export;\n"
 	  "       whoever is not in it is marked inactive, never deleted; each change is listed)" },
-	{ "export", cmd_export, "export people",
-	  "leergang export people --org SLUG [--format csv|json]" },
+	{ "export", cmd_export, "export people, or the data of a wave",
+	  "leergang export people --org SLUG [--format csv|json]\n"
+	  "       leergang export wave --org SLUG --wave ID [--format csv|xlsx|sav] [--out FILE]\n"
+	  "\n"
+	  "export wave writes the wave page's export (CSV for Dutch Excel, an Excel workbook or an SPSS\n"
+	  "file; standard output without --out): the same rules, so no export while the results are\n"
+	  "hidden (fewer than 5 responses, or not closed), and no name, link or id in a row. Each\n"
+	  "export is in the audit log." },
 	{ "person", cmd_person, "a person's data on request: everything held about them (inzage), or erase them",
 	  "leergang person export --org SLUG --employee ID [--format json|pdf] [--output FILE]\n"
 	  "       leergang person erase --org SLUG --employee ID [--dry-run]   (--dry-run lists what would go and what stays)" },
@@ -256,16 +262,20 @@ const struct command commands[] = {
 	  "(text sources with their text, their plain-text selections and codings, the code tree, users, notes);\n"
 	  "not_carried_over counts the rest with a reason. A hostile file (a DOCTYPE, a path outside the\n"
 	  "archive, past the size limits) is refused with its reason." },
-	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
+	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, mail and remind, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
 	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]\n"
 	  "                  [--purpose TEXT]   (prints its id; the purpose is shown to the respondents)\n"
 	  "       leergang wave links --wave ID      (CSV employee_id,name,email,link of everyone asked)\n"
-	  "       leergang wave close --wave ID      (closes it now: the links answer no more)\n"
+	  "       leergang wave send --org SLUG --wave ID     (the invitations by e-mail to those who\n"
+	  "                  have not had one; needs LEERGANG_SMTP_URL)\n"
+	  "       leergang wave remind --org SLUG --wave ID   (a reminder to those who have not answered:\n"
+	  "                  by e-mail with LEERGANG_SMTP_URL, else their links as CSV for a mail merge)\n"
+	  "       leergang wave close [--org SLUG] --wave ID  (closes it now: the links answer no more)\n"
 	  "\n"
 	  "The links are the keys to answering in someone's name: wave links is for the administrator\n"
 	  "on the server (the links' address is LEERGANG_PUBLIC_URL, else http://127.0.0.1:8080).\n"
-	  "When the server sends e-mail, send the invitations from the wave's page instead." },
+	  "When the server sends e-mail, send the invitations with wave send or from the wave's page." },
 	{ "backup", cmd_backup, "write a consistent copy of the database",
 	  "leergang backup FILE\n"
 	  "\n"

@@ -356,6 +356,18 @@ void api_feedback_release(struct web *w);
 void api_member_check(struct web *w);
 void api_member_check_outcome(struct web *w);
 void api_member_check_close(struct web *w);
+/* the twins of the project pages' other actions (api_research.c,
+ * research_fieldwork.c, api_research_feedback.c) */
+void api_research_codes_framework(struct web *w);
+void api_research_code_remove(struct web *w);
+void api_research_memo_add(struct web *w);
+void api_research_term_add(struct web *w);
+void api_research_source_take(struct web *w);
+void api_research_source_passage_add(struct web *w);
+void api_research_fieldwork_remove(struct web *w);
+void api_member_check_create(struct web *w);
+void api_member_check_contact_add(struct web *w);
+void api_member_check_renew(struct web *w);
 void page_buddy_add(struct web *w);
 void page_buddy_end(struct web *w);
 void api_lone_participants(struct web *w);
@@ -796,6 +808,19 @@ void api_search(struct web *w);
 void api_waves(struct web *w);
 void api_wave(struct web *w);
 void api_wave_compare(struct web *w);
+/* api_waves.c: the twins of the questionnaires pages' actions (a
+ * questionnaire added, imported, versioned; a wave, 360° round or study
+ * started; invitations, reminders, closing) */
+void api_instrument_install(struct web *w);
+void api_instrument_import(struct web *w);
+void api_instrument_version(struct web *w);
+void api_instrument_own_result(struct web *w);
+void api_wave_create(struct web *w);
+void api_wave360_create(struct web *w);
+void api_study_create(struct web *w);
+void api_wave_close(struct web *w);
+void api_wave_send(struct web *w);
+void api_wave_reminders(struct web *w);
 /* {"results":[{"kind","id","title","snippet","href"}]}, the snippet as
  * plain text: the API's answer, and `leergang search`'s. */
 struct search_result;

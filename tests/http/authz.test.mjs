@@ -160,6 +160,12 @@ const policy = {
   'POST /api/v1/research/{id}/feedback/partners/{id}/release': RESEARCH,
   'GET /api/v1/research/{id}/member-checks/{id}': RESEARCH, 'POST /api/v1/research/{id}/member-checks/{id}/outcome': RESEARCH,
   'POST /api/v1/research/{id}/member-checks/{id}/close': RESEARCH,
+  'POST /api/v1/research/{id}/member-checks': RESEARCH, 'POST /api/v1/research/{id}/member-checks/{id}/contacts': RESEARCH,
+  'POST /api/v1/research/{id}/member-checks/{id}/renew': RESEARCH,
+  'POST /api/v1/research/{id}/codes/framework': RESEARCH, 'DELETE /api/v1/research/{id}/codes/{id}': RESEARCH,
+  'POST /api/v1/research/{id}/memos': RESEARCH, 'POST /api/v1/research/{id}/terms': RESEARCH,
+  'POST /api/v1/research/{id}/sources/take': RESEARCH, 'POST /api/v1/research/{id}/sources/{id}/passages': RESEARCH,
+  'DELETE /api/v1/research/{id}/fieldwork/{id}': RESEARCH,
   // how a person came to take part: the coordinator and the administrator for anyone, a participant their own
   'POST /people/{id}/referrals': ['coach'], 'GET /api/v1/people/{id}/referrals': ['coach'],
   'POST /api/v1/people/{id}/referrals': ['coach'],
@@ -249,6 +255,11 @@ const policy = {
   // a member check's contact person, by personal link
   'GET /member-check': 'public', 'POST /member-check': 'public',
   'GET /api/v1/waves': SURVEY, 'GET /api/v1/waves/{id}': SURVEY, 'GET /api/v1/waves/{id}/compare': SURVEY, 'GET /api/v1/studies/{id}/analysis': SURVEY,
+  'POST /api/v1/instruments': SURVEY, 'POST /api/v1/instruments/import': SURVEY, 'POST /api/v1/instruments/{id}/versions': SURVEY,
+  'POST /api/v1/instruments/{id}/own-result': SURVEY, 'POST /api/v1/waves': SURVEY, 'POST /api/v1/waves/360': SURVEY,
+  'POST /api/v1/studies': SURVEY, 'POST /api/v1/waves/{id}/close': SURVEY, 'POST /api/v1/waves/{id}/reminders': SURVEY,
+  'POST /api/v1/waves/{id}/send': SURVEY, 'GET /api/v1/waves/{id}/export.csv': SURVEY, 'GET /api/v1/waves/{id}/export.xlsx': SURVEY,
+  'GET /api/v1/waves/{id}/export.sav': SURVEY, 'GET /api/v1/studies/{id}/data.csv': SURVEY,
 };
 
 test('every route declares who may call it, as the policy says', () => {
@@ -483,9 +494,10 @@ describe('every account walks every route', { concurrency: WALKERS }, () => {
             : { body: '{}', headers: { 'content-type': 'application/json' } };
           const r = rt.method === 'GET' ? await c.get(path) : await c.request(rt.method, path, body);
           const what = `${who.email} ${rt.method} ${path} (${set.name})`;
-          // the story's and a research project's files are the file itself when they are given, JSON when refused
+          // the story's, a research project's and a wave's files are the file itself when they are given, JSON when refused
           const file = { '.md': /^text\/markdown/, '.pdf': /^application\/pdf/, '.qdpx': /^application\/zip/,
-            '.qdc': /^application\/xml/ }[rt.pattern.match(/\.(md|pdf|qdpx|qdc)$/)?.[0]];
+            '.qdc': /^application\/xml/, '.csv': /^text\/csv/, '.sav': /^application\/x-spss-sav/,
+            '.xlsx': /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/ }[rt.pattern.match(/\.(md|pdf|qdpx|qdc|csv|xlsx|sav)$/)?.[0]];
           assert.match(r.headers.get('content-type'), file && r.status === 200 ? file : /application\/json/, what);
           judge(r, expected(rt, who, set), what);
           if (r.status >= 400) {

@@ -122,6 +122,11 @@ async function orgIds(srv, org) {
     unit: '0', team: 'Matrixteam', who: 'teamleider', source: String(researchSource), note: '' });
   const researchFieldwork = first((await researcher.get(`/research/${research}/fieldwork`)).text,
     /action="\/research\/\d+\/fieldwork\/(\d+)\/remove"/, 'fieldwork entry');
+  // a code and a fieldwork entry of their own for the API's DELETE, so that the walk removes nothing another
+  // account's walk reads
+  const spare = async (path, body) => (await researcher.postJson(`/api/v1/research/${research}/${path}`, body)).json().id ?? NOBODY;
+  const researchCodeSpare = await spare('codes', { name: 'Matrixcode om te verwijderen' });
+  const researchFieldworkSpare = await spare('fieldwork', { kind: 'interview', held_on: '2026-01-06', minutes: 30, team: 'Matrixteam' });
   // a member check with an outside contact (its link shown on the page: the demo sends no mail), and a partner
   const madeCheck = await researcher.post(`/research/${research}/member-checks`,
     { title: 'Matrix', findings: 'Bevinding', held_on: '2026-03-01' });
@@ -145,6 +150,7 @@ async function orgIds(srv, org) {
   return {
     study,
     research, researchCode, researchSource, researchPassage, researchFieldwork, memberCheck, memberCheckToken,
+    researchCodeSpare, researchFieldworkSpare,
     researchPartner,
     unit: unit.id, person: people[0].id, account: me.id, grant: Number(grant[2]),
     framework, element, menuProgramme: menu.programme, topic: menu.topic, option: menu.option,
@@ -286,6 +292,8 @@ export function fill(pattern, set, method = 'GET') {
       if (method === 'DELETE') return parts[4] === 'topics' ? set.spareTopic : set.spareOption;
       return parts[4] === 'topics' ? set.topic : set.option;
     }
+    if (bare.startsWith('/research/') && n === 2 && method === 'DELETE')
+      return { codes: set.researchCodeSpare, fieldwork: set.researchFieldworkSpare }[parts[3]];
     if (bare.startsWith('/research/') && n === 2)
       return { codes: set.researchCode, sources: set.researchSource, passages: set.researchPassage,
         fieldwork: set.researchFieldwork, 'member-checks': set.memberCheck, feedback: set.researchPartner }[parts[3]];
