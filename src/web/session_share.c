@@ -110,6 +110,8 @@ void api_session_share(struct web *w)
 	buf_release(&forms);
 	struct errors e = { 0 };
 	long long id = 0;
-	api_answer(w, practice_share(&w->ctx, w->id[0], &in, &e, &id), &e, id);
+	/* the result first: in one call's arguments the id could be read before it is set */
+	int d = practice_share(&w->ctx, w->id[0], &in, &e, &id);
+	api_answer(w, d, &e, id);
 	json_decref(j);
 }
