@@ -46,8 +46,11 @@ void api_session_answer(struct web *w)
 	json_t *j = api_body(w);
 	if (!j)
 		return;
-	struct errors e = { 0 };
-	api_answer(w, case_session_answer(&w->ctx, w->id[0], api_str(j, "text"), &e), &e, 0);
+	static const struct api_type types[] = { { "text", 's' }, { 0 } };
+	if (api_typed(w, j, types)) {
+		struct errors e = { 0 };
+		api_answer(w, case_session_answer(&w->ctx, w->id[0], api_str(j, "text"), &e), &e, 0);
+	}
 	json_decref(j);
 }
 
@@ -56,9 +59,12 @@ void api_session_step(struct web *w)
 	json_t *j = api_body(w);
 	if (!j)
 		return;
-	struct errors e = { 0 };
-	long long to = api_int(j, "to");
-	api_answer(w, case_session_move(&w->ctx, w->id[0], to < 0 || to > 1000 ? 0 : (int)to, &e), &e, 0);
+	static const struct api_type types[] = { { "to", 'i' }, { 0 } };
+	if (api_typed(w, j, types)) {
+		struct errors e = { 0 };
+		long long to = api_int(j, "to");
+		api_answer(w, case_session_move(&w->ctx, w->id[0], to < 0 || to > 1000 ? 0 : (int)to, &e), &e, 0);
+	}
 	json_decref(j);
 }
 

@@ -99,6 +99,11 @@ void api_session_share(struct web *w)
 	json_t *j = api_body(w);
 	if (!j)
 		return;
+	static const struct api_type types[] = { { "title", 's' }, { "text", 's' }, { "themes", 's' }, { "confirm", 'b' }, { 0 } };
+	if (!api_typed(w, j, types)) {
+		json_decref(j);
+		return;
+	}
 	struct buf forms = BUF_INIT;
 	json_t *arr = json_object_get(j, "forms"), *v;
 	size_t i;

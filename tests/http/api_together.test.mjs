@@ -240,3 +240,31 @@ test('reverse mentoring: the coach pairs, one of the two marks the step, as on t
   assert.equal((await coach.postJson(`/api/v1/reverse-mentoring/${pair}`, { step: 9 })).status, 200);
   assert.equal(row().step, 9);
 });
+
+test('the older routes of working together refuse a field of the wrong JSON type too, naming it, rather than read it as empty', async () => {
+  const pg = one(`SELECT id FROM peer_group WHERE organisation_id = (SELECT organisation_id FROM account
+    WHERE email = '${demoEmail('coach', 'gemeente')}') ORDER BY id LIMIT 1`);
+  const person = personOf('deelnemer2@gemeente.example');
+  const action = one(`SELECT id FROM session_action WHERE person_id = ${personOf(demoEmail('participant', 'gemeente'))} ORDER BY id LIMIT 1`);
+  const cases = [
+    [coach, `/api/v1/peer-groups`, { kind: 'circle', name: 'Cirkel X', period: 2027 }, 'period', 'peer_group'],
+    [coach, `/api/v1/peer-groups/${pg}/members`, { person_id: person, since: 20260901 }, 'since', 'peer_group_member'],
+    [coach, `/api/v1/presentations`, { kind: 'other', audience: 'team', held_on: '2026-05-01', title: 'X', group_id: '1',
+      presenters: [person] }, 'group_id', 'presentation'],
+    [coach, '/api/v1/buddies', { person_id: String(person), buddy_id: personOf('deelnemer3@gemeente.example') }, 'person_id', 'buddy_pair'],
+    [member3, `/api/v1/sessions/${session}/answers`, { text: 42 }, 'text', 'case_session_answer'],
+    [lead, `/api/v1/sessions/${session}/step`, { to: '3' }, 'to', null],
+    [lead, `/api/v1/sessions/${session}/actions`, { owner: String(person), text: 'x', due_on: '2099-01-01' }, 'owner', 'session_action'],
+    [member, `/api/v1/actions/${action}`, { status: 'open', due_on: 20990101 }, 'due_on', null],
+    [member, `/api/v1/sessions/${session}/share`, { title: 'T', text: 'x', forms: ['a'], themes: 't', confirm: 'ja' }, 'confirm', 'practice_example'],
+  ];
+  const step = one(`SELECT step FROM case_session WHERE id = ${session}`);
+  const due = one(`SELECT due_on FROM session_action WHERE id = ${action}`);
+  for (const [c, path, body, field, table] of cases) {
+    const n = table && count(table);
+    refused(await c.postJson(path, body), 422, field, /Geef \S+ als (tekst|geheel getal|true of false)\./);
+    if (table) assert.equal(count(table), n, `${path}: nothing made`);
+  }
+  assert.equal(one(`SELECT step FROM case_session WHERE id = ${session}`), step);
+  assert.equal(one(`SELECT due_on FROM session_action WHERE id = ${action}`), due);
+});
