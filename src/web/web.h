@@ -254,6 +254,18 @@ void page_method_step_save(struct web *w);
 /* session_js.c: /static/session.js, a session's pages following it */
 void page_static_session_js(struct web *w);
 void api_session_state(struct web *w);
+/* api_sessions.c: the twins of the session pages' forms (issue 21) and a
+ * group's sessions; api_reverse.c: reverse mentoring in the API */
+void api_group_sessions(struct web *w);
+void api_group_session_start(struct web *w);
+void api_peer_group_session_start(struct web *w);
+void api_session_note(struct web *w);
+void api_session_roles(struct web *w);
+void api_session_select(struct web *w);
+void api_session_outcome(struct web *w);
+void api_reverse_pairs(struct web *w);
+void api_reverse_add(struct web *w);
+void api_reverse_step(struct web *w);
 void page_method_copy(struct web *w);
 void page_method_step_append(struct web *w);
 void page_method_step_remove_last(struct web *w);
@@ -754,6 +766,16 @@ long long api_int(json_t *o, const char *key);
 /* An id of the body: 0 when absent or null, -1 when it is not a whole
  * number (so that the domain refuses it with its message). */
 long long api_id(json_t *o, const char *key);
+/* The fields a body may give, each with its JSON type: 's' a text, 'i' a
+ * whole number, 'b' true or false; the list ends with { 0 }. api_typed:
+ * whether each field the body gives (null counts as not given) has its
+ * type; otherwise it answers 422 naming every such field and gives false,
+ * so that nothing is changed and "7" for a number is not read as 0. */
+struct api_type {
+	const char *name;
+	char type;
+};
+bool api_typed(struct web *w, json_t *o, const struct api_type *t);
 json_t *api_errors(const struct errors *e);
 void api_answer(struct web *w, int d, const struct errors *e, long long id);
 
