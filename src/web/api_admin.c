@@ -312,11 +312,11 @@ void api_account_create(struct web *w)
 	} else if (!d) {
 		d = D_INVALID;
 	}
-	json_decref(j);
 	if (d)
 		api_answer(w, d, &e, 0);
 	else
 		web_json(w, 201, invitation_json(&il));
+	json_decref(j);  /* the answer may hold what was sent */
 }
 
 /* The id of the account's organisation-wide grant of role, or 0. */
@@ -343,8 +343,8 @@ void api_account_role_add(struct web *w)
 	struct errors e = { 0 };
 	const char *name = "";
 	take_str(w, j, "role", &name, &e);
-	json_decref(j);
 	int role = role_parse(name);
+	json_decref(j);
 	long long held = grant_of(w, w->id[0], role);
 	int d = e.n ? D_INVALID : account_role_give(&w->ctx, w->id[0], role, &e);
 	long long id = d ? 0 : grant_of(w, w->id[0], role);
@@ -411,6 +411,7 @@ void api_accounts_bulk(struct web *w)
 	if (!json_is_null(json_object_get(j, "expected")))  /* null: as left out */
 		take_int(w, j, "expected", false, &expected, &e);
 	take_str(w, j, "role", &role, &e);
+	int r = role_parse(role);
 	json_decref(j);
 	if (!e.n && !unit && !group)
 		errors_add(&w->ctx, &e, "unit_id", "%s", _("Choose a unit or a learning group first, and look at who would be invited."));
@@ -431,7 +432,7 @@ void api_accounts_bulk(struct web *w)
 	struct invite_link *il;
 	size_t n;
 	if (!d)
-		d = invitation_bulk(&w->ctx, unit, group, role_parse(role), (size_t)expected, &via, &e, &il, &n);
+		d = invitation_bulk(&w->ctx, unit, group, r, (size_t)expected, &via, &e, &il, &n);
 	if (d == D_CONFLICT)
 		web_json_error(w, 409, _("The people without an account changed since the preview. Nobody was invited: look at the preview again."));
 	else if (d)
@@ -517,7 +518,7 @@ void api_retention_set(struct web *w)
 		else if (json_is_integer(v))
 			text[i] = arena_printf(w->a, "%lld", (long long)json_integer_value(v));
 		else {  /* the domain's own message for what is no number of months */
-			text[i] = json_is_string(v) ? json_string_value(v) : "x";
+			text[i] = json_is_string(v) ? arena_strdup(w->a, json_string_value(v)) : "x";
 		}
 	}
 	json_decref(j);
