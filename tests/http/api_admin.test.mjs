@@ -305,3 +305,53 @@ test('a participant records how they came in through the twin of /me/referral', 
   assert.equal(one(`SELECT count(*) FROM referral WHERE person_id = ${me}`), n + 1);
   refused(await post(participant, '/api/v1/me/referrals', { kind: 'toeval' }), 422, 'kind');
 });
+
+test('the command line adds, lists, renames and removes units, and gives and takes roles, as the pages do', () => {
+  const unit = (...args) => cli(srv.db, ['unit', ...args, '--org', ORG]);
+  assert.match(unit('add', '--name', 'CLI-team', '--parent', 'Afdeling B'), /unit CLI-team added \(id \d+\)/);
+  const id = one(`SELECT id FROM unit WHERE name = 'CLI-team' AND organisation_id = ${ORG_ID}`);
+  assert.equal(one(`SELECT p.name FROM unit u JOIN unit p ON p.id = u.parent_id WHERE u.id = ${id}`), 'Afdeling B');
+  assert.equal(audits('unit.create', id), 1);
+  let r = cliResult(srv.db, ['unit', 'add', '--org', ORG, '--name', 'CLI-team', '--parent', 'Afdeling B']);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /CLI-team/);
+  assert.equal(one(`SELECT count(*) FROM unit WHERE name = 'CLI-team'`), 1);
+  assert.match(unit('rename', '--unit', 'Afdeling B/CLI-team', '--name', 'CLI-team 2'), /renamed/);
+  assert.equal(one(`SELECT name FROM unit WHERE id = ${id}`), 'CLI-team 2');
+  assert.equal(audits('unit.rename', id), 1);
+  const listed = JSON.parse(unit('list', '--format', 'json'));
+  assert.deepEqual(listed.find((u) => u.id === id), { id, path: 'Afdeling B/CLI-team 2', parent_id: listed.find((u) => u.path === 'Afdeling B').id,
+    manager_id: 0, people: 0, units: 0 });
+  assert.equal(listed.length, one(`SELECT count(*) FROM unit WHERE organisation_id = ${ORG_ID}`));
+  r = cliResult(srv.db, ['unit', 'delete', '--org', ORG, '--unit', 'Afdeling B']);
+  assert.notEqual(r.status, 0, 'a unit with people stays');
+  assert.match(r.stderr, /sub-units or people|onderdelen of mensen/);
+  assert.equal(one(`SELECT count(*) FROM unit WHERE name = 'Afdeling B' AND organisation_id = ${ORG_ID}`), 1);
+  assert.notEqual(cliResult(srv.db, ['unit', 'delete', '--org', 'politie-demo', '--unit', String(id)]).status, 0, 'not another organisation\'s');
+  assert.match(unit('delete', '--unit', String(id)), /removed/);
+  assert.equal(one(`SELECT count(*) FROM unit WHERE id = ${id}`), 0);
+  assert.equal(audits('unit.remove', id), 1);
+
+  const email = demoEmail('facilitator', 'gemeente');
+  const account = one(`SELECT id FROM account WHERE email = '${email}'`);
+  const roles = () => sql(`SELECT role FROM role_grant WHERE account_id = ${account} ORDER BY role`).map((g) => g.role);
+  const before = roles();
+  const role = (...args) => cli(srv.db, ['user', 'role', ...args, '--org', ORG, '--email', email]);
+  assert.match(role('add', '--role', 'researcher'), /has the role researcher/);
+  assert.deepEqual(roles(), [...before, 'researcher'].sort());
+  assert.equal(audits('role.grant', account), 1);
+  const list = cli(srv.db, ['user', 'list', '--org', ORG, '--format', 'json']);
+  assert.match(JSON.parse(list).find((a) => a.email === email).roles, /researcher/);
+  assert.match(role('remove', '--role', 'researcher'), /no longer has the role researcher/);
+  assert.deepEqual(roles(), before);
+  assert.equal(audits('role.revoke', account), 1);
+  r = cliResult(srv.db, ['user', 'role', 'remove', '--org', ORG, '--email', email, '--role', 'researcher']);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /has no role researcher/);
+  r = cliResult(srv.db, ['user', 'role', 'add', '--org', ORG, '--email', email, '--role', 'keizer']);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /unknown role/);
+  r = cliResult(srv.db, ['user', 'role', 'add', '--org', 'politie-demo', '--email', email, '--role', 'mentor']);
+  assert.notEqual(r.status, 0, 'an account of another organisation');
+  assert.deepEqual(roles(), before);
+});
