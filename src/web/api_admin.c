@@ -147,7 +147,7 @@ void api_unit_update(struct web *w)
 	json_t *mid = json_object_get(j, "manager_id");
 	if (mid && json_object_get(j, "manager")) {
 		errors_add(&w->ctx, &e, "manager_id", "%s", _("Give the manager as manager or as manager_id, not both."));
-	} else if (mid && !json_is_null(mid)) {
+	} else if (mid && api_id(j, "manager_id") != 0) {  /* null or 0: none */
 		struct person p;
 		long long pid = api_id(j, "manager_id");
 		int r = pid > 0 ? person_get(&w->ctx, pid, &p) : D_NOTFOUND;
