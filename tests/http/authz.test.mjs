@@ -501,9 +501,13 @@ describe('every account walks every route', { concurrency: WALKERS }, () => {
       const token = cli(srv.db, ['token', 'create', '--email', who.email]).trim();
       const c = new Client(srv.base);
       c.headers.authorization = `Bearer ${token}`;
+      // as in the page walk: the writer revokes a calendar link just made, not the one whose feed the others probe
+      const made = await c.request('POST', '/api/v1/calendar', { body: '{}', headers: { 'content-type': 'application/json' } });
+      assert.equal(made.status, 201, `${who.email} makes a calendar link: ${made.text}`);
+      const idsOf = (set) => (who.email === set.writer ? { ...set.ids, feed: made.json().id } : set.ids);
       for (const rt of ordered.filter((r) => r.kind === 'api' && !r.public)) {
-        for (const set of probesOf(rt, who)) {
-          const path = fill(rt.pattern, set.ids, rt.method);
+        for (const set of probesOf(rt, who, idsOf)) {
+          const path = fill(rt.pattern, idsOf(set), rt.method);
           // an empty body of the route's kind: CSV for the import, else an empty JSON object
           const body = rt.pattern.endsWith('/import') ? { body: '', headers: { 'content-type': 'text/csv' } }
             : { body: '{}', headers: { 'content-type': 'application/json' } };
