@@ -36,7 +36,7 @@ static void take_str(struct web *w, json_t *j, const char *key, const char **out
 	else if (json_is_string(v))
 		*out = json_string_value(v);
 	else
-		errors_add(&w->ctx, e, key, "%s", _("Give this as text."));
+		errors_add(&w->ctx, e, key, "%s", _("Send this field as text (a JSON string)."));
 }
 
 /* A whole number; null is 0 where null_ok (an id that may be none). */
@@ -50,7 +50,7 @@ static void take_int(struct web *w, json_t *j, const char *key, bool null_ok, lo
 	else if (json_is_integer(v) && json_integer_value(v) >= 0)
 		*out = (long long)json_integer_value(v);
 	else
-		errors_add(&w->ctx, e, key, "%s", _("Give this as a whole number, 0 or more."));
+		errors_add(&w->ctx, e, key, "%s", _("Send this field as a whole number, 0 or more."));
 }
 
 static void take_bool(struct web *w, json_t *j, const char *key, bool *out, struct errors *e)
@@ -61,7 +61,7 @@ static void take_bool(struct web *w, json_t *j, const char *key, bool *out, stru
 	if (json_is_boolean(v))
 		*out = json_is_true(v);
 	else
-		errors_add(&w->ctx, e, key, "%s", _("Give this as true or false."));
+		errors_add(&w->ctx, e, key, "%s", _("Send true or false."));
 }
 
 /* Whether the body says "confirm": true; if not, answered 422. */
@@ -554,7 +554,7 @@ static const char *list_field(struct web *w, json_t *j, const char *key, struct 
 	const char *out = arena_strdup(w->a, b.ptr ? b.ptr : "");
 	buf_release(&b);
 	if (!ok)
-		errors_add(&w->ctx, e, key, "%s", _("Give this as a list of texts."));
+		errors_add(&w->ctx, e, key, "%s", _("Send this field as a list of texts (JSON strings)."));
 	return out;
 }
 
