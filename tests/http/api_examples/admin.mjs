@@ -26,12 +26,14 @@ async function newAccount(ctx, role = 'participant') {
   if (r.status !== 201) throw new Error(`no account: ${r.text}`);
   return r.json().id;
 }
+// an answer's list must hold something, or the check of its items checks nothing
+const nonEmpty = (key) => (ctx, r) => { if (!r.json()[key].length) throw new Error(`the example's ${key} are empty`); };
 const aUnit = (ctx) => ctx.one(`SELECT id FROM unit WHERE organisation_id = ${ORG} ORDER BY id LIMIT 1`);
 const aPerson = (ctx) => ctx.one(`SELECT id FROM person WHERE organisation_id = ${ORG} AND active = 1 ORDER BY id LIMIT 1`);
 
 export default {
   'GET /api/v1/organisations': { as: 'participant' },
-  'GET /api/v1/units': { as: 'administrator' },
+  'GET /api/v1/units': { as: 'administrator', after: nonEmpty('units') },
   'GET /api/v1/units/{id}': { as: 'administrator', ids: async (ctx) => [aUnit(ctx)] },
   'POST /api/v1/units': { as: 'administrator', body: () => ({ name: fresh('Nieuwe afdeling'), parent_id: null }) },
   'POST /api/v1/units/{id}': {
@@ -39,7 +41,7 @@ export default {
     body: (ctx) => ({ name: fresh('Hernoemde afdeling'), parent_id: aUnit(ctx), manager_id: null }), status: 200,
   },
   'DELETE /api/v1/units/{id}': { as: 'administrator', ids: async (ctx) => [await newUnit(ctx)], status: 200 },
-  'GET /api/v1/people': { as: 'administrator', query: 'limit=5&q=a' },
+  'GET /api/v1/people': { as: 'administrator', query: 'limit=5&q=a', after: nonEmpty('people') },
   'GET /api/v1/people/{id}': { as: 'coach', ids: async (ctx) => [aPerson(ctx)] },
   'POST /api/v1/people/import': {
     as: 'administrator', contentType: 'text/csv', status: 200,
@@ -53,7 +55,7 @@ export default {
   'POST /api/v1/people/{id}/erase': {
     as: 'administrator', ids: async (ctx) => [await newPerson(ctx)], body: { confirm: true }, status: 200,
   },
-  'GET /api/v1/accounts': { as: 'administrator' },
+  'GET /api/v1/accounts': { as: 'administrator', after: nonEmpty('accounts') },
   'POST /api/v1/accounts': {
     as: 'administrator', body: () => ({ email: `${fresh('nieuw')}@gemeente.example`, display_name: 'Nina Nieuw', role: 'participant' }),
   },
@@ -89,7 +91,7 @@ export default {
   'DELETE /api/v1/accounts/{id}/sessions': { as: 'administrator', ids: async (ctx) => [await newAccount(ctx)], status: 200 },
   'GET /api/v1/settings/retention': { as: 'administrator' },
   'POST /api/v1/settings/retention': { as: 'administrator', body: { texts_months: 24 }, status: 200 },
-  'GET /api/v1/calendar': { as: 'participant' },
+  'GET /api/v1/calendar': { as: 'participant', after: nonEmpty('groups') },
   'POST /api/v1/calendar': { as: 'participant', body: { group_id: null } },
   'POST /api/v1/calendar/{id}/revoke': {
     as: 'participant', status: 200,
@@ -98,12 +100,18 @@ export default {
   'GET /api/v1/me': { as: 'participant' },
   'GET /api/v1/catalogue': { as: 'participant' },
   'GET /api/v1/catalogue/match': { as: 'participant', query: 'what=knowledge&who=individual&where=workplace&how=doing' },
-  'GET /api/v1/catalogue/examples': { as: 'participant', query: 'theme=a' },
+  'GET /api/v1/catalogue/examples': { as: 'participant', query: 'form=coaching', after: nonEmpty('examples') },
   'POST /api/v1/catalogue/examples': {
     as: 'coach', body: { applied_at: 'Afdeling Voorbeeld', learning: 'Samen de planning maken.', forms: ['coaching'], themes: ['samenwerken'] },
   },
   'POST /api/v1/catalogue/form': { as: 'coach', body: { key: 'coaching' }, status: 200 },
-  'GET /api/v1/people/{id}/referrals': { as: 'coach', ids: async (ctx) => [aPerson(ctx)] },
+  'GET /api/v1/people/{id}/referrals': {
+    as: 'coach', after: nonEmpty('referrals'),
+    ids: async (ctx) => {
+      await (await ctx.client('coach')).postJson(`/api/v1/people/${aPerson(ctx)}/referrals`, { kind: 'person', by_name: fresh('Buurman'), by_role: 'outside' });
+      return [aPerson(ctx)];
+    },
+  },
   'POST /api/v1/people/{id}/referrals': { as: 'coach', ids: async (ctx) => [aPerson(ctx)], body: { kind: 'own' } },
   'POST /api/v1/referrals/{id}/remove': {
     as: 'coach', status: 200,
@@ -111,7 +119,13 @@ export default {
       { kind: 'person', by_name: fresh('Wethouder'), by_role: 'outside' })).json().id],
     body: (ctx, ids) => ({ person_id: ctx.one(`SELECT person_id FROM referral WHERE id = ${ids[0]}`) }),
   },
-  'GET /api/v1/me/referrals': { as: 'participant' },
+  'GET /api/v1/me/referrals': {
+    as: 'participant', after: nonEmpty('referrals'),
+    ids: async (ctx) => {
+      await (await ctx.client('participant')).postJson('/api/v1/me/referrals', { kind: 'person', by_name: fresh('Collega'), by_role: 'colleague' });
+      return [];
+    },
+  },
   'POST /api/v1/me/referrals': { as: 'participant', body: { kind: 'own' } },
-  'GET /api/v1/search': { as: 'participant', query: 'q=leren' },
+  'GET /api/v1/search': { as: 'participant', query: 'q=vragen', after: nonEmpty('results') },
 };
