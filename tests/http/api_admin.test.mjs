@@ -297,13 +297,20 @@ test('calendar links: made with the address once, revoked, only one\'s own', asy
   assert.equal((await new Client(srv.base).get(url.replace(/^https?:\/\/[^/]+/, ''))).status, 404);
 });
 
-test('a participant records how they came in through the twin of /me/referral', async () => {
+test('a participant records how they came in through the twin of /me/referral; a field of the wrong type is refused by name', async () => {
   const me = one(`SELECT person_id FROM account WHERE email = '${demoEmail('participant', 'gemeente')}'`);
   const n = one(`SELECT count(*) FROM referral WHERE person_id = ${me}`);
   const r = await post(participant, '/api/v1/me/referrals', { kind: 'person', by_name: 'Mijn teamleider', by_role: 'team_leader' });
   assert.equal(r.status, 201, r.text);
   assert.equal(one(`SELECT count(*) FROM referral WHERE person_id = ${me}`), n + 1);
   refused(await post(participant, '/api/v1/me/referrals', { kind: 'toeval' }), 422, 'kind');
+  // a date as a number is refused, not saved as no date
+  refused(await post(participant, '/api/v1/me/referrals', { kind: 'own', noted_on: 20150201 }), 422, 'noted_on');
+  refused(await post(coach, `/api/v1/people/${me}/referrals`, { kind: 'person', by_person_id: String(me), by_role: 'colleague' }), 422, 'by_person_id');
+  assert.equal(one(`SELECT count(*) FROM referral WHERE person_id = ${me}`), n + 1, 'nothing more was recorded');
+  const ref = one(`SELECT max(id) FROM referral WHERE person_id = ${me}`);
+  refused(await post(coach, `/api/v1/referrals/${ref}/remove`, { person_id: String(me) }), 422, 'person_id');
+  assert.equal(one(`SELECT count(*) FROM referral WHERE id = ${ref}`), 1);
 });
 
 test('the command line adds, lists, renames and removes units, and gives and takes roles, as the pages do', () => {
