@@ -5,7 +5,8 @@
  * (catalogue.c) and one's own calendar links (calendar.c). Each route goes
  * through the domain call of its page; what the page asks to confirm
  * (erasing, switching an account off) the API asks as "confirm": true in
- * the body. A field of the wrong type is refused under its name (422). */
+ * the body. A field of the wrong type is refused under its name (422), in
+ * the words of api_typed. */
 #include "web.h"
 #include "core/die.h"
 #include "domain/account_admin.h"
@@ -36,7 +37,7 @@ static void take_str(struct web *w, json_t *j, const char *key, const char **out
 	else if (json_is_string(v))
 		*out = json_string_value(v);
 	else
-		errors_add(&w->ctx, e, key, "%s", _("Send this field as text (a JSON string)."));
+		errors_add(&w->ctx, e, key, _("Give %s as a text."), key);
 }
 
 /* A whole number; null is 0 where null_ok (an id that may be none). */
@@ -47,10 +48,12 @@ static void take_int(struct web *w, json_t *j, const char *key, bool null_ok, lo
 		return;
 	if (null_ok && json_is_null(v))
 		*out = 0;
-	else if (json_is_integer(v) && json_integer_value(v) >= 0)
-		*out = (long long)json_integer_value(v);
-	else
+	else if (!json_is_integer(v))
+		errors_add(&w->ctx, e, key, _("Give %s as a whole number."), key);
+	else if (json_integer_value(v) < 0)
 		errors_add(&w->ctx, e, key, "%s", _("Send this field as a whole number, 0 or more."));
+	else
+		*out = (long long)json_integer_value(v);
 }
 
 static void take_bool(struct web *w, json_t *j, const char *key, bool *out, struct errors *e)
@@ -61,7 +64,7 @@ static void take_bool(struct web *w, json_t *j, const char *key, bool *out, stru
 	if (json_is_boolean(v))
 		*out = json_is_true(v);
 	else
-		errors_add(&w->ctx, e, key, "%s", _("Send true or false."));
+		errors_add(&w->ctx, e, key, _("Give %s as true or false."), key);
 }
 
 /* Whether the body says "confirm": true; if not, answered 422. */

@@ -52,7 +52,7 @@ test('units: added, changed and removed through the API as on the page, with the
   const before = units();
   refused(await post(admin, '/api/v1/units', { name: '', parent_id: top }), 422, 'name');
   refused(await post(admin, '/api/v1/units', { name: 'X', parent_id: 'boven' }), 422, 'parent_id', /Kies uit de lijst/);
-  refused(await post(admin, '/api/v1/units', { name: 42 }), 422, 'name', /Stuur dit veld als tekst/);
+  refused(await post(admin, '/api/v1/units', { name: 42 }), 422, 'name', /Geef name als tekst/);
   refused(await post(admin, '/api/v1/units', { name: 'API-afdeling', parent_id: top }), 422, 'name');
   const politieUnit = one(`SELECT id FROM unit WHERE organisation_id = ${POLITIE_ID} LIMIT 1`);
   refused(await post(admin, '/api/v1/units', { name: 'Elders', parent_id: politieUnit }), 422, 'parent_id');
@@ -255,7 +255,7 @@ test('the catalogue: the coach changes a learning form and adds an example, as o
   assert.equal(audits('catalogue.form'), 1);
   refused(await post(coach, '/api/v1/catalogue/form', { key: 'coaching', aim: 'wijsheid' }), 422, 'aim');
   refused(await post(coach, '/api/v1/catalogue/form', { key: 'coaching', seventy_twenty_ten: 50 }), 422, 'seventy_twenty_ten');
-  refused(await post(coach, '/api/v1/catalogue/form', { key: 'coaching', social: 'ja' }), 422, 'social', /true of false/);
+  refused(await post(coach, '/api/v1/catalogue/form', { key: 'coaching', social: 'ja' }), 422, 'social', /Geef social als true of false/);
   refused(await post(coach, '/api/v1/catalogue/form', {}), 422, 'key');
   assert.deepEqual(form(), { description: 'Via de API.', preference: 'watching', social: 0, source: 'organisatie' });
   assert.equal((await post(coach, '/api/v1/catalogue/form', { key: 'geen_vorm' })).status, 404);
@@ -288,7 +288,7 @@ test('calendar links: made with the address once, revoked, only one\'s own', asy
   const feeds = () => one('SELECT count(*) FROM calendar_feed');
   const n = feeds();
   assert.equal((await post(participant, '/api/v1/calendar', { group_id: politieGroup })).status, 404);
-  refused(await post(participant, '/api/v1/calendar', { group_id: 'alle' }), 422, 'group_id', /geheel getal/);
+  refused(await post(participant, '/api/v1/calendar', { group_id: 'alle' }), 422, 'group_id', /Geef group_id als geheel getal/);
   assert.equal(feeds(), n);
   assert.equal((await post(coach, `/api/v1/calendar/${id}/revoke`, {})).status, 404, 'another\'s link');
   r = await post(participant, `/api/v1/calendar/${id}/revoke`, {});
