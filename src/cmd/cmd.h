@@ -26,6 +26,7 @@ int cmd_migrate(int argc, char **argv);
 int cmd_migrate_to(int argc, char **argv);
 int cmd_org(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_unit(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_person(int argc, char **argv);

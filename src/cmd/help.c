@@ -35,7 +35,7 @@ const struct command commands[] = {
 	{ "org", cmd_org, "add or list organisations; take part in the benchmark",
 	  "leergang org add --slug SLUG --name NAME\n       leergang org list [--format csv|json]\n"
 	  "       leergang org benchmark SLUG on|off   (share closed waves of built-in questionnaires, see others')" },
-	{ "user", cmd_user, "add, invite or list accounts, set a password, make a password-reset link, switch an account off or on",
+	{ "user", cmd_user, "add, invite or list accounts, give or take roles, set a password, make a password-reset link, switch an account off or on",
 	  "leergang user add --org SLUG --email E --role ROLE [--name NAME]   (password on stdin)\n"
 	  "       leergang user list --org SLUG [--format csv|json]\n"
 	  "       leergang user passwd --email E   (password on stdin; ends the account's sessions and API tokens)\n"
@@ -43,7 +43,15 @@ const struct command commands[] = {
 	  "                                                         BASE defaults to $LEERGANG_PUBLIC_URL)\n"
 	  "       leergang user invite --email E [--person EMPLOYEE_ID] [--role R] [--name NAME] [--org SLUG] [--url BASE]\n"
 	  "                     (an account without a password; prints the link that sets one: once, within seven days)\n"
-	  "       leergang user deactivate|reactivate --email E   (off: its sessions, API tokens and links end)" },
+	  "       leergang user deactivate|reactivate --email E   (off: its sessions, API tokens and links end)\n"
+	  "       leergang user role add|remove --org SLUG --email E --role ROLE   (a role for the whole organisation;\n"
+	  "                     'user list' shows each account's roles)" },
+	{ "unit", cmd_unit, "add, list, rename or remove the units of the organisation tree",
+	  "leergang unit add --org SLUG --name NAME [--parent UNIT]   (at the top unless --parent)\n"
+	  "       leergang unit list --org SLUG [--format text|csv|json]   (tree order; parent_id and manager_id 0 for none)\n"
+	  "       leergang unit rename --org SLUG --unit UNIT --name NAME\n"
+	  "       leergang unit delete --org SLUG --unit UNIT   (only a unit without people and sub-units)\n"
+	  "UNIT is a unit's id or its path from the top, such as \"Afdeling B/T12\"." },
 	{ "import", cmd_import, "import people from an HR CSV export",
 	  "leergang import people --org SLUG FILE [--dry-run] [--sync]   (--sync: FILE is the whole export;\n"
 	  "       whoever is not in it is marked inactive, never deleted; each change is listed)" },

@@ -779,6 +779,34 @@ bool api_typed(struct web *w, json_t *o, const struct api_type *t);
 json_t *api_errors(const struct errors *e);
 void api_answer(struct web *w, int d, const struct errors *e, long long id);
 
+/* api_admin.c: the administrator's pages in the API (units, accounts and
+ * roles, erasure, retention periods), the catalogue's form and examples,
+ * and one's calendar links; api_unit_json (api.c) is a unit as the API
+ * gives it */
+struct unit;
+json_t *api_unit_json(const struct unit *u, const char *path);
+void api_unit_create(struct web *w);
+void api_unit_update(struct web *w);
+void api_unit_delete(struct web *w);
+void api_person_erase(struct web *w);
+void api_accounts(struct web *w);
+void api_account_create(struct web *w);
+void api_account_role_add(struct web *w);
+void api_account_role_remove(struct web *w);
+void api_account_invite(struct web *w);
+void api_invitations(struct web *w);
+void api_accounts_bulk(struct web *w);
+void api_account_deactivate(struct web *w);
+void api_account_reactivate(struct web *w);
+void api_account_sessions_end(struct web *w);
+void api_retention(struct web *w);
+void api_retention_set(struct web *w);
+void api_catalogue_example_add(struct web *w);
+void api_catalogue_form_save(struct web *w);
+void api_calendar(struct web *w);
+void api_calendar_create(struct web *w);
+void api_calendar_revoke(struct web *w);
+
 void api_organisations(struct web *w);
 void api_units(struct web *w);
 void api_unit(struct web *w);

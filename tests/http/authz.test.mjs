@@ -92,6 +92,15 @@ const policy = {
   'GET /api/v1/programmes/{id}/impact': PROG_READ, 'POST /api/v1/programmes/{id}/impact': PROG_WRITE, 'GET /oidc': ADMIN,
   'GET /api/v1/organisations': 'signed_in', 'GET /api/v1/units': UNITS, 'GET /api/v1/units/{id}': UNITS,
   'GET /api/v1/people': PEOPLE, 'GET /api/v1/people/{id}': PEOPLE, 'POST /api/v1/people/import': ADMIN, 'PUT /api/v1/people': ADMIN,
+  // the administrator's pages in the API, the catalogue's form and examples, one's calendar links
+  'POST /api/v1/units': ADMIN, 'POST /api/v1/units/{id}': ADMIN, 'DELETE /api/v1/units/{id}': ADMIN,
+  'POST /api/v1/people/{id}/erase': ADMIN, 'GET /api/v1/accounts': ADMIN, 'POST /api/v1/accounts': ADMIN,
+  'POST /api/v1/accounts/invitations': ADMIN, 'POST /api/v1/accounts/bulk': ADMIN, 'POST /api/v1/accounts/{id}/roles': ADMIN,
+  'DELETE /api/v1/accounts/{id}/roles/{id}': ADMIN, 'POST /api/v1/accounts/{id}/invite': ADMIN,
+  'POST /api/v1/accounts/{id}/deactivate': ADMIN, 'POST /api/v1/accounts/{id}/reactivate': ADMIN,
+  'DELETE /api/v1/accounts/{id}/sessions': ADMIN, 'GET /api/v1/settings/retention': ADMIN, 'POST /api/v1/settings/retention': ADMIN,
+  'POST /api/v1/catalogue/examples': PROG_WRITE, 'POST /api/v1/catalogue/form': PROG_WRITE,
+  'GET /api/v1/calendar': 'signed_in', 'POST /api/v1/calendar': 'signed_in', 'POST /api/v1/calendar/{id}/revoke': 'signed_in',
   'GET /programmes': PROG_READ, 'POST /programmes': PROG_WRITE, 'GET /programmes/{id}': PROG_READ,
   'GET /programmes/{id}/edit': PROG_WRITE, 'POST /programmes/{id}': PROG_WRITE, 'POST /programmes/{id}/batches': PROG_WRITE,
   'POST /batches/{id}/groups': PROG_WRITE, 'GET /programmes/{id}/selection': PROG_READ,
@@ -492,9 +501,13 @@ describe('every account walks every route', { concurrency: WALKERS }, () => {
       const token = cli(srv.db, ['token', 'create', '--email', who.email]).trim();
       const c = new Client(srv.base);
       c.headers.authorization = `Bearer ${token}`;
+      // as in the page walk: the writer revokes a calendar link just made, not the one whose feed the others probe
+      const made = await c.request('POST', '/api/v1/calendar', { body: '{}', headers: { 'content-type': 'application/json' } });
+      assert.equal(made.status, 201, `${who.email} makes a calendar link: ${made.text}`);
+      const idsOf = (set) => (who.email === set.writer ? { ...set.ids, feed: made.json().id } : set.ids);
       for (const rt of ordered.filter((r) => r.kind === 'api' && !r.public)) {
-        for (const set of probesOf(rt, who)) {
-          const path = fill(rt.pattern, set.ids, rt.method);
+        for (const set of probesOf(rt, who, idsOf)) {
+          const path = fill(rt.pattern, idsOf(set), rt.method);
           // an empty body of the route's kind: CSV for the import, else an empty JSON object
           const body = rt.pattern.endsWith('/import') ? { body: '', headers: { 'content-type': 'text/csv' } }
             : { body: '{}', headers: { 'content-type': 'application/json' } };

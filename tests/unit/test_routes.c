@@ -10,26 +10,7 @@
  * an entry that has its twin by now (take it off) and for a page POST in
  * neither this list, the twins, nor the reasoned exceptions. */
 static const char *const twin_pending[] = {
-	"POST /units",
-	"POST /units/{id}",
-	"POST /units/{id}/delete",
-	"POST /people/{id}/erase",
-	"POST /me/referral",
-	"POST /accounts",
-	"POST /accounts/{id}/roles",
-	"POST /accounts/{id}/roles/{id}/delete",
-	"POST /accounts/{id}/invite",
-	"POST /accounts/invitations.csv",
-	"POST /accounts/bulk",
-	"POST /accounts/{id}/deactivate",
-	"POST /accounts/{id}/reactivate",
-	"POST /accounts/{id}/sessions/delete",
-	"POST /settings/retention",
 	"POST /programmes/{id}",
-	"POST /catalogue/examples",
-	"POST /catalogue/form",
-	"POST /calendar",
-	"POST /calendar/{id}/revoke",
 	NULL,
 };
 
