@@ -5,7 +5,7 @@
  * answers from a part in src/web/openapi/AREA.json, keyed by the route's
  * own pattern ("/api/v1/research/{id}/codes/{id}") and method. A route
  * without its part, or a part without its route, is a problem the unit
- * test fails on and `leergang serve` refuses to start with. */
+ * test fails on (so make check does) and `leergang serve --openapi` names. */
 #ifndef LG_OPENAPI_H
 #define LG_OPENAPI_H
 
