@@ -382,6 +382,7 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/programmes", api_programmes, ROLES_PROGRAMME_READ, API },
 	{ "POST", "/api/v1/programmes", api_programme_create, ROLES_PROGRAMME_WRITE, API },
 	{ "GET", "/api/v1/programmes/{id}", api_programme, ROLES_PROGRAMME_READ, API },
+	{ "PATCH", "/api/v1/programmes/{id}", api_programme_patch, ROLES_PROGRAMME_WRITE, API },
 	{ "GET", "/api/v1/programmes/{id}/impact", api_impact, ROLES_PROGRAMME_READ, API },
 	{ "POST", "/api/v1/programmes/{id}/impact", api_impact_replace, ROLES_PROGRAMME_WRITE, API },
 	{ "POST", "/api/v1/programmes/{id}/batches", api_batch_create, ROLES_PROGRAMME_WRITE, API },

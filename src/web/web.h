@@ -716,6 +716,15 @@ long long api_id(json_t *o, const char *key);
 json_t *api_errors(const struct errors *e);
 void api_answer(struct web *w, int d, const struct errors *e, long long id);
 
+/* api_conventions.c: what the API does alike on every route it applies to.
+ * web_etag: the ETag of a stored version ("N"). web_if_match: the version
+ * of the request's If-Match (one strong ETag of web_etag); false after
+ * answering 428 (none, or "*") or 412 (one that cannot match). */
+void web_etag(struct web *w, long long version);
+bool web_if_match(struct web *w, long long *version);
+/* PATCH /api/v1/programmes/{id}: the design form's twin, with If-Match */
+void api_programme_patch(struct web *w);
+
 void api_organisations(struct web *w);
 void api_units(struct web *w);
 void api_unit(struct web *w);

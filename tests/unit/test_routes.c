@@ -25,7 +25,6 @@ static const char *const twin_pending[] = {
 	"POST /accounts/{id}/reactivate",
 	"POST /accounts/{id}/sessions/delete",
 	"POST /settings/retention",
-	"POST /programmes/{id}",
 	"POST /programmes/{id}/design/{id}",
 	"POST /programmes/{id}/design/{id}/parts",
 	"POST /programmes/{id}/design",
