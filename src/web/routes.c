@@ -70,6 +70,9 @@ const struct route routes[] = {
 	{ "POST", "/accounts/{id}/deactivate", page_account_deactivate, ROLES_ADMIN, PAGE },
 	{ "POST", "/accounts/{id}/reactivate", page_account_reactivate, ROLES_ADMIN, PAGE },
 	{ "POST", "/accounts/{id}/sessions/delete", page_account_sessions_end, ROLES_ADMIN, PAGE },
+	{ "GET", "/accounts/{id}/tokens", page_account_tokens, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts/{id}/tokens", page_account_token_create, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts/{id}/tokens/{id}/revoke", page_account_token_revoke, ROLES_ADMIN, PAGE },
 
 	{ "GET", "/import", page_import, ROLES_ADMIN, PAGE },
 	{ "POST", "/import", page_import_post, ROLES_ADMIN, PAGE },

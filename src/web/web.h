@@ -105,6 +105,8 @@ struct web {
 	bool research_script;     /* /static/research.js is on the page */
 	const char *form_id;      /* prefix of the field ids of the form being written (a page with a
 	                           * form per row), NULL for none */
+	long long token_id;       /* the API token the request came with, 0 for none */
+	int token_scope;          /* its enum api_token_scope */
 };
 
 struct app {
@@ -508,6 +510,10 @@ void page_password_reset_post(struct web *w);
 void page_tokens(struct web *w);
 void page_token_create(struct web *w);
 void page_token_revoke(struct web *w);
+/* the administrator's pages of an account's tokens (tokens.c) */
+void page_account_tokens(struct web *w);
+void page_account_token_create(struct web *w);
+void page_account_token_revoke(struct web *w);
 void page_logout(struct web *w);
 /* oidc.c: sign-in through the organisation's identity provider, and its
  * settings shown to the administrator */
@@ -721,6 +727,9 @@ void api_answer(struct web *w, int d, const struct errors *e, long long id);
  * of the request's If-Match (one strong ETag of web_etag); false after
  * answering 428 (none, or "*") or 412 (one that cannot match). */
 void web_etag(struct web *w, long long version);
+/* app.c: whether a token of scope (enum api_token_scope) may call the
+ * route of method and pattern (HEAD as GET), whatever its roles allow. */
+bool web_token_scope_allows(int scope, const char *method, const char *pattern);
 bool web_if_match(struct web *w, long long *version);
 /* PATCH /api/v1/programmes/{id}: the design form's twin, with If-Match */
 void api_programme_patch(struct web *w);

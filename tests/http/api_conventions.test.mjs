@@ -1,10 +1,12 @@
 // What the API does alike on the routes it applies to (issue 21):
 // ETag / If-Match on PATCH /api/v1/programmes/{id} (and the version in the
-// design form), so two editors cannot overwrite each other unseen.
+// design form), so two editors cannot overwrite each other unseen; tokens
+// with a scope, made by the administrator for an account or with the
+// command line, held to their scope, each use in the audit log.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, demoEmail } from '../lib/server.mjs';
-import { sqlRows } from '../lib/db.mjs';
+import { startServer, Client, demoEmail, cli, cliResult } from '../lib/server.mjs';
+import { dialect, sqlRows } from '../lib/db.mjs';
 
 let srv, coach, coachPolitie;
 const sql = (q) => sqlRows(srv.db, q);
@@ -191,4 +193,185 @@ test('the design form carries the version: of two coordinators editing at once, 
   assert.equal(row(id).ambition, 'Van de tweede');
   // the API and the page share the version: a PATCH on the page's version is stale now
   assert.equal((await patch(coach, id, { ambition: 'x' }, `"${first.version}"`)).status, 412);
+});
+
+// ---- tokens with scopes ----------------------------------------------------
+
+const accountId = (email) => one(`SELECT id FROM account WHERE email = '${email}'`);
+const bearer = (token) => {
+  const c = new Client(srv.base);
+  c.headers.authorization = `Bearer ${token}`;
+  return c;
+};
+const tokenOnPage = (text) => text.match(/id="f-token" type="text" readonly size="70" value="([0-9a-f]{64})"/)?.[1];
+const uses = (tokenId) => sql(`SELECT detail, actor_id FROM audit_log WHERE action = 'token.use' AND object_kind = 'api_token' AND object_id = ${tokenId} ORDER BY id`);
+
+let admin;
+async function adminClient() {
+  if (!admin) {
+    admin = new Client(srv.base);
+    await admin.login(demoEmail('administrator', 'gemeente'));
+  }
+  return admin;
+}
+
+// A token made by the administrator on the account's page; its id and secret.
+async function adminToken(email, scope, days = '10', label = `${scope} ${email}`) {
+  const a = await adminClient();
+  const acc = accountId(email);
+  const page = await a.get(`/accounts/${acc}/tokens`);
+  assert.equal(page.status, 200);
+  const r = await a.post(`/accounts/${acc}/tokens`, { label, scope, days });
+  assert.equal(r.status, 200, r.text.slice(0, 400));
+  const token = tokenOnPage(r.text);
+  assert.ok(token, 'the new token is shown once');
+  const id = one(`SELECT max(id) FROM api_token WHERE account_id = ${acc}`);
+  return { token, id, acc };
+}
+
+test('the administrator makes a token with a scope and an expiry for an account of the organisation, and revokes it', async () => {
+  const a = await adminClient();
+  const email = demoEmail('coach', 'gemeente');
+  const { token, id, acc } = await adminToken(email, 'read', '10', 'Rapportage <i>BI</i>');
+  const stored = sql(`SELECT scope, label, expires_at - ${dialect(srv.db).epochOf('created_at')} AS d FROM api_token WHERE id = ${id}`)[0];
+  assert.equal(stored.scope, 'read');
+  assert.equal(stored.d, 10 * 86400, 'works for the days asked');
+  assert.equal(stored.label, 'Rapportage <i>BI</i>');
+  const page = await a.get(`/accounts/${acc}/tokens`);
+  assert.ok(!page.text.includes(token), 'the list never shows the token');
+  assert.match(page.text, /Rapportage &lt;i&gt;BI&lt;\/i&gt;/);
+  assert.match(page.text, /alleen lezen/, 'the scope, in words');
+  assert.match((await a.get('/accounts')).text, new RegExp(`href="/accounts/${acc}/tokens"`), 'the accounts page leads there');
+  assert.equal(one(`SELECT count(*) FROM audit_log WHERE action = 'token.create' AND object_id = ${acc} AND actor_id = ${accountId(demoEmail('administrator', 'gemeente'))}`), 1);
+  // the token works as the coach
+  const me = await bearer(token).get('/api/v1/me');
+  assert.equal(me.status, 200);
+  assert.equal(me.json().email, email);
+  // a bad scope or days: 422, nothing made
+  const n = one(`SELECT count(*) FROM api_token WHERE account_id = ${acc}`);
+  for (const [scope, days, field] of [['write', '10', 'scope'], ['', '10', null], ['read', '0', 'days']]) {
+    const r = await a.post(`/accounts/${acc}/tokens`, { label: 'x', scope, days });
+    if (field === null) { assert.equal(r.status, 200, 'no scope sent: all'); continue; }
+    assert.equal(r.status, 422, `${scope} ${days}`);
+    assert.match(r.text, new RegExp(`id="e-${field}"`));
+    assert.ok(!tokenOnPage(r.text));
+  }
+  assert.equal(one(`SELECT count(*) FROM api_token WHERE account_id = ${acc}`), n + 1);
+  assert.equal(one(`SELECT scope FROM api_token WHERE account_id = ${acc} ORDER BY id DESC LIMIT 1`), 'all');
+  // revoked by the administrator, after the question
+  const ask = await a.post(`/accounts/${acc}/tokens/${id}/revoke`, {});
+  assert.equal(ask.status, 200);
+  assert.match(ask.text, /<h1>Weet u het zeker\?<\/h1>/);
+  assert.equal((await bearer(token).get('/api/v1/me')).status, 200, 'asking changes nothing');
+  const rv = await a.post(`/accounts/${acc}/tokens/${id}/revoke`, { confirm: '1' });
+  assert.equal(rv.status, 303);
+  assert.equal(rv.headers.get('location'), `/accounts/${acc}/tokens?done=token-revoked`);
+  assert.equal((await bearer(token).get('/api/v1/me')).status, 401);
+  assert.equal((await a.post(`/accounts/${acc}/tokens/${id}/revoke`, { confirm: '1' })).status, 404);
+});
+
+test('only the administrator of the account\'s own organisation manages its tokens on the page', async () => {
+  const acc = accountId(demoEmail('mentor', 'gemeente'));
+  const other = new Client(srv.base);
+  await other.login(demoEmail('administrator', 'politie'));
+  assert.equal((await other.get(`/accounts/${acc}/tokens`)).status, 404);
+  assert.equal((await other.post(`/accounts/${acc}/tokens`, { label: 'x', scope: 'all', days: '5' })).status, 404);
+  const coachC = await coach.get(`/accounts/${acc}/tokens`);
+  assert.equal(coachC.status, 403);
+  assert.equal((await coach.post(`/accounts/${acc}/tokens`, { label: 'x', scope: 'all', days: '5' })).status, 403);
+  assert.equal(one(`SELECT count(*) FROM api_token WHERE account_id = ${acc}`), 0);
+  // a token of the mentor, revoked through the other organisation's path: not found, still there
+  const { id } = await adminToken(demoEmail('mentor', 'gemeente'), 'read');
+  assert.equal((await other.post(`/accounts/${acc}/tokens/${id}/revoke`, { confirm: '1' })).status, 404);
+  assert.equal(one(`SELECT count(*) FROM api_token WHERE id = ${id}`), 1);
+});
+
+test('a read token reads and changes nothing; the refusal names its scope; every use is in the audit log without the secret', async () => {
+  const { token, id } = await adminToken(demoEmail('coach', 'gemeente'), 'read');
+  const c = bearer(token);
+  assert.equal((await c.get('/api/v1/programmes')).status, 200);
+  const progs = one('SELECT count(*) FROM programme');
+  const r = await c.postJson('/api/v1/programmes', { template: 'live', name: 'Via een leestoken' });
+  assert.equal(r.status, 403);
+  const e = r.json().error;
+  assert.equal(e.code, 'forbidden');
+  assert.match(e.message, /bereik read/);
+  assert.equal(one('SELECT count(*) FROM programme'), progs, 'nothing made');
+  const pid = one("SELECT p.id FROM programme p JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = 'gemeente-demo' ORDER BY p.id LIMIT 1");
+  const g = await c.get(`/api/v1/programmes/${pid}`);
+  assert.equal((await patch(c, pid, { ambition: 'x' }, g.headers.get('etag'))).status, 403);
+  const log = uses(id);
+  assert.deepEqual(log.map((l) => l.detail), ['GET /api/v1/programmes', 'POST /api/v1/programmes',
+    `GET /api/v1/programmes/${pid}`, `PATCH /api/v1/programmes/${pid}`]);
+  assert.ok(log.every((l) => l.actor_id === accountId(demoEmail('coach', 'gemeente'))), 'in the account\'s name');
+  assert.equal(one(`SELECT count(*) FROM audit_log WHERE detail LIKE '%${token.slice(0, 16)}%'`), 0, 'never the secret');
+  // the query is not recorded (it may hold a search for a name)
+  await c.get('/api/v1/search?q=Jansen');
+  assert.equal(uses(id).at(-1).detail, 'GET /api/v1/search');
+  // a session is no token: nothing recorded
+  const before = one("SELECT count(*) FROM audit_log WHERE action = 'token.use'");
+  await coach.get('/api/v1/programmes');
+  assert.equal(one("SELECT count(*) FROM audit_log WHERE action = 'token.use'"), before);
+});
+
+test('a people-sync token reaches the people sync and import only; a research-export token the exports only', async () => {
+  const { token } = await adminToken(demoEmail('administrator', 'gemeente'), 'people-sync');
+  const c = bearer(token);
+  assert.equal((await c.get('/api/v1/people')).status, 200);
+  const put = await c.request('PUT', '/api/v1/people', { body: '', headers: { 'content-type': 'text/csv' } });
+  assert.equal(put.status, 400, 'past the scope: the sync itself answers (an empty export)');
+  const imp = await c.request('POST', '/api/v1/people/import', { body: '', headers: { 'content-type': 'text/csv' } });
+  assert.notEqual(imp.status, 403, imp.text);
+  for (const path of ['/api/v1/units', '/api/v1/me', '/api/v1/organisations']) {
+    const r = await c.get(path);
+    assert.equal(r.status, 403, path);
+    assert.match(r.json().error.message, /bereik people-sync/);
+  }
+  // research-export: the researcher's project export, nothing else
+  const researcher = new Client(srv.base);
+  await researcher.login(demoEmail('researcher', 'gemeente'));
+  const made = await researcher.postJson('/api/v1/research', { name: 'Scopes', purpose: 'Wat een exporttoken mag' });
+  assert.equal(made.status, 201, made.text);
+  const pid = made.json().id;
+  const exp = bearer((await adminToken(demoEmail('researcher', 'gemeente'), 'research-export')).token);
+  const qdpx = await exp.get(`/api/v1/research/${pid}/export.qdpx`);
+  assert.equal(qdpx.status, 200, qdpx.text.slice(0, 200));
+  for (const path of ['/api/v1/research', `/api/v1/research/${pid}`, '/api/v1/me']) {
+    const r = await exp.get(path);
+    assert.equal(r.status, 403, path);
+    assert.match(r.json().error.message, /bereik research-export/);
+  }
+  // a token's scope does not widen its roles: the researcher's export token on the people is 403 by role
+  assert.equal((await exp.get('/api/v1/people')).status, 403);
+});
+
+test('the command line makes a token with a scope; an unknown scope is refused and makes nothing', async () => {
+  const email = demoEmail('owner', 'gemeente');
+  const token = cli(srv.db, ['token', 'create', '--email', email, '--scope', 'read', '--days', '5']).trim();
+  assert.match(token, /^[0-9a-f]{64}$/);
+  const [t] = JSON.parse(cli(srv.db, ['token', 'list', '--email', email, '--format', 'json']));
+  assert.equal(t.scope, 'read');
+  assert.equal(Date.parse(t.expires) - Date.parse(t.created), 5 * 86400e3);
+  assert.equal((await bearer(token).get('/api/v1/programmes')).status, 200);
+  assert.equal((await bearer(token).postJson('/api/v1/programmes', { template: 'live', name: 'CLI' })).status, 403);
+  const n = one(`SELECT count(*) FROM api_token WHERE account_id = ${accountId(email)}`);
+  for (const scope of ['write', 'READ', '']) {
+    const r = cliResult(srv.db, ['token', 'create', '--email', email, '--scope', scope]);
+    assert.notEqual(r.status, 0, scope);
+    assert.match(r.stderr, /--scope/);
+    assert.equal(r.stdout, '');
+  }
+  assert.equal(one(`SELECT count(*) FROM api_token WHERE account_id = ${accountId(email)}`), n);
+});
+
+test('the user\'s own token page offers the scopes too', async () => {
+  const c = new Client(srv.base);
+  await c.login(demoEmail('facilitator', 'gemeente'));
+  const page = await c.get('/tokens');
+  for (const s of ['all', 'read', 'people-sync', 'research-export']) assert.match(page.text, new RegExp(`<option value="${s}"`));
+  const r = await c.post('/tokens', { label: 'lezen', scope: 'read', days: '3' });
+  assert.equal(r.status, 200);
+  const token = tokenOnPage(r.text);
+  assert.equal(one(`SELECT scope FROM api_token WHERE account_id = ${accountId(demoEmail('facilitator', 'gemeente'))}`), 'read');
+  assert.equal((await bearer(token).get('/api/v1/me')).status, 200);
 });
