@@ -367,7 +367,9 @@ void web_handle(struct request *r, void *appv)
 		return;
 	identify(&w);
 	bool api = w.route->kind == ROUTE_API;
-	if (!access_ok(&w, api) || !token_ok(&w, api) || !post_csrf_ok(&w, api))
+	const char *idempotency_key;
+	if (!access_ok(&w, api) || !token_ok(&w, api) || !post_csrf_ok(&w, api) ||
+	    !web_idempotency_begin(&w, &idempotency_key))
 		return;
 	/* No room on the password lane: answered here, and the gate refuses at
 	 * once, so the route gives its own "try again shortly" without hashing
@@ -375,6 +377,7 @@ void web_handle(struct request *r, void *appv)
 	pwgate_refuse_here(r->busy);
 	w.route->fn(&w);
 	pwgate_refuse_here(false);
+	web_idempotency_end(&w, idempotency_key);
 }
 
 bool web_on_lane(const struct request *r, void *app)

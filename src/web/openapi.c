@@ -173,6 +173,31 @@ static json_t *operation(const struct route *r, json_t *part)
 			json_array_extend(params, own);
 		json_object_set_new(op, "parameters", params);
 	}
+	if (web_idempotent_route(r)) {
+		/* idempotency.c answers it around every such route */
+		json_t *params = json_object_get(op, "parameters");
+		if (!json_is_array(params)) {
+			params = json_array();
+			json_object_set_new(op, "parameters", params);
+		}
+		json_array_append_new(params, json_pack(
+			"{s:s, s:s, s:b, s:s, s:{s:s, s:i, s:i, s:s}}", "name", "Idempotency-Key", "in", "header", "required", 0,
+			"description",
+			"A key of your choosing for this one request (a UUID, say). Sent again with the same request "
+			"(method, path, body) within 24 hours, the request is not done again: the first answer comes "
+			"back, with the header Idempotent-Replayed: true. The same key with another request is refused "
+			"(422, field Idempotency-Key); while the first is still being handled, 409. Kept per account.",
+			"schema", "type", "string", "minLength", 1, "maxLength", 255, "pattern", "^[ -~]+$"));
+		json_t *responses = json_object_get(op, "responses");
+		if (!json_is_object(responses)) {
+			responses = json_object();
+			json_object_set_new(op, "responses", responses);
+		}
+		if (!json_object_get(responses, "409"))
+			json_object_set_new(responses, "409",
+					    error_response("A request with the same Idempotency-Key is still being handled; "
+							   "send it again in a moment (or the route's own conflict)."));
+	}
 	json_object_set_new(op, "x-leergang-access", access_of(r));
 	json_object_set_new(op, "security",
 			    r->access & ACCESS_PUBLIC ? json_array()

@@ -731,6 +731,15 @@ void web_etag(struct web *w, long long version);
  * route of method and pattern (HEAD as GET), whatever its roles allow. */
 bool web_token_scope_allows(int scope, const char *method, const char *pattern);
 bool web_if_match(struct web *w, long long *version);
+/* idempotency.c: the Idempotency-Key of the API's POST routes, around the
+ * handler. web_idempotent_route: whether the route takes one.
+ * web_idempotency_begin: false after answering (the kept answer of a
+ * repeat, 409 while the first is handled, 422 for a bad key or a key of
+ * another request); *key: the key to keep the answer under, or NULL.
+ * web_idempotency_end: keeps the handler's answer under it. */
+bool web_idempotent_route(const struct route *r);
+bool web_idempotency_begin(struct web *w, const char **key);
+void web_idempotency_end(struct web *w, const char *key);
 /* PATCH /api/v1/programmes/{id}: the design form's twin, with If-Match */
 void api_programme_patch(struct web *w);
 

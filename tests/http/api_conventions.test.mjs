@@ -375,3 +375,105 @@ test('the user\'s own token page offers the scopes too', async () => {
   assert.equal(one(`SELECT scope FROM api_token WHERE account_id = ${accountId(demoEmail('facilitator', 'gemeente'))}`), 'read');
   assert.equal((await bearer(token).get('/api/v1/me')).status, 200);
 });
+
+// ---- idempotency keys --------------------------------------------------------
+
+const create = (c, name, key, extra = {}) => c.request('POST', '/api/v1/programmes', {
+  body: JSON.stringify({ template: 'live', name, ...extra }),
+  headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { 'idempotency-key': key }) },
+});
+const programmesNamed = (name) => one(`SELECT count(*) FROM programme WHERE name = '${name.replace(/'/g, "''")}'`);
+
+test('a repeat with the same Idempotency-Key and body answers the kept answer and makes one row, not two', async () => {
+  const key = `sleutel-${Date.now()} {met spaties & tekens}~`;
+  const first = await create(coach, 'Eenmalig', key);
+  assert.equal(first.status, 201, first.text);
+  assert.equal(first.headers.get('idempotent-replayed'), null);
+  const again = await create(coach, 'Eenmalig', key);
+  assert.equal(again.status, 201);
+  assert.equal(again.text, first.text, 'the same answer, the same id');
+  assert.equal(again.headers.get('idempotent-replayed'), 'true');
+  assert.match(again.headers.get('content-type'), /^application\/json/);
+  assert.equal(programmesNamed('Eenmalig'), 1);
+  const kept = sql(`SELECT account_id, status FROM idempotency_key WHERE key = '${key.replace(/'/g, "''")}'`);
+  assert.deepEqual(kept, [{ account_id: accountId(demoEmail('coach', 'gemeente')), status: 201 }]);
+  // without a key, the same body makes a thing (and is refused here by the domain: the name is taken)
+  assert.equal((await create(coach, 'Eenmalig')).status, 422);
+  assert.equal(programmesNamed('Eenmalig'), 1);
+});
+
+test('the same key with another body or address is 422 on Idempotency-Key; a bad key is refused; nothing made', async () => {
+  const key = `ander-${Date.now()}`;
+  assert.equal((await create(coach, 'Eerste verzoek', key)).status, 201);
+  const other = await create(coach, 'Tweede verzoek', key);
+  assert.equal(other.status, 422);
+  assert.equal(other.json().error.field, 'Idempotency-Key');
+  assert.match(other.json().error.message, /Idempotency-Key is de afgelopen 24 uur gebruikt voor een ander verzoek/);
+  assert.equal(programmesNamed('Tweede verzoek'), 0);
+  const pid = one("SELECT p.id FROM programme p JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = 'gemeente-demo' ORDER BY p.id LIMIT 1");
+  const batches = one('SELECT count(*) FROM batch');
+  const elsewhere = await coach.request('POST', `/api/v1/programmes/${pid}/batches`, {
+    body: JSON.stringify({ template: 'live', name: 'Eerste verzoek' }), headers: { 'content-type': 'application/json', 'idempotency-key': key },
+  });
+  assert.equal(elsewhere.status, 422, 'the same body to another address is another request');
+  assert.equal(one('SELECT count(*) FROM batch'), batches);
+  for (const bad of ['', 'x'.repeat(256), 'sleutel\u00e9']) {
+    const r = await create(coach, 'Slechte sleutel', bad);
+    assert.equal(r.status, 422, JSON.stringify(bad));
+    assert.equal(r.json().error.field, 'Idempotency-Key');
+  }
+  assert.equal((await create(coach, 'Lange sleutel', 'k'.repeat(255))).status, 201, '255 characters are fine');
+  assert.equal(programmesNamed('Slechte sleutel'), 0);
+});
+
+test('keys are per account: another account\'s request with the same key is its own', async () => {
+  const key = `gedeeld-${Date.now()}`;
+  assert.equal((await create(coach, 'Van de coach', key)).status, 201);
+  // another account (the politie's coach), the same key: done, not refused as another request
+  const r = await create(coachPolitie, 'Van de politie', key);
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.headers.get('idempotent-replayed'), null);
+  assert.equal(programmesNamed('Van de politie'), 1);
+  assert.equal(one(`SELECT count(*) FROM idempotency_key WHERE key = '${key}'`), 2);
+});
+
+test('two concurrent requests with one key make one row; a refusal (422) is kept and given again', async () => {
+  for (let round = 0; round < 6; round++) {
+    const key = `gelijktijdig-${Date.now()}-${round}`;
+    const name = `Gelijktijdig ${round}`;
+    const answers = await Promise.all([create(coach, name, key), create(coach, name, key)]);
+    const statuses = answers.map((a) => a.status).sort();
+    assert.ok(['201,201', '201,409'].includes(statuses.join()), statuses.join());
+    assert.equal(programmesNamed(name), 1, 'one row, not two');
+    const busy = answers.find((a) => a.status === 409);
+    if (busy) assert.equal(busy.json().error.field, 'Idempotency-Key');
+    const late = await create(coach, name, key);
+    assert.equal(late.status, 201);
+    assert.equal(late.headers.get('idempotent-replayed'), 'true');
+  }
+  const key = `fout-${Date.now()}`;
+  const bad = await create(coach, '', key);
+  assert.equal(bad.status, 422);
+  const again = await create(coach, '', key);
+  assert.equal(again.status, 422);
+  assert.equal(again.text, bad.text);
+  assert.equal(again.headers.get('idempotent-replayed'), 'true');
+});
+
+test('a key older than a day is free again, and the daily retention run removes it', async () => {
+  const key = `oud-${Date.now()}`;
+  const first = await create(coach, 'Gisteren', key);
+  assert.equal(first.status, 201);
+  sql(`UPDATE idempotency_key SET created_at = created_at - 86401 WHERE key = '${key}'`);
+  // past its day the key is taken again: the request is done again (the name is taken now)
+  const again = await create(coach, 'Gisteren', key);
+  assert.equal(again.status, 422);
+  assert.equal(again.headers.get('idempotent-replayed'), null);
+  sql(`UPDATE idempotency_key SET created_at = created_at - 86401 WHERE key = '${key}'`);
+  const fresh = `vers-${Date.now()}`;
+  assert.equal((await create(coach, 'Vandaag', fresh)).status, 201);
+  const out = cli(srv.db, ['retention', 'run']);
+  assert.match(out, /1 idempotency keys older than a day removed/);
+  assert.equal(one(`SELECT count(*) FROM idempotency_key WHERE key = '${key}'`), 0);
+  assert.equal(one(`SELECT count(*) FROM idempotency_key WHERE key = '${fresh}'`), 1, 'a key of today stays');
+});
