@@ -1,12 +1,49 @@
 /* api_conventions.c — what the API does the same way on every route it
- * applies to: validators (ETag / If-Match, RFC 9110 §8.8.3, §13.1.1) so that
- * two editors cannot overwrite each other unseen, with the one route that
- * uses them, PATCH /api/v1/programmes/{id}. */
+ * applies to: links to the pages of a list (Link, RFC 8288); validators
+ * (ETag / If-Match, RFC 9110 §8.8.3, §13.1.1) so that two editors cannot
+ * overwrite each other unseen, with the one route that uses them, PATCH
+ * /api/v1/programmes/{id}. */
 #include "web.h"
 #include "core/integer.h"
 #include "domain/programme.h"
+#include "html/html.h"
 
 #include <string.h>
+
+/* The address of this request with offset and limit set to these, the
+ * other arguments as they came. */
+static const char *page_url(struct web *w, long long offset, long long limit)
+{
+	struct buf b = BUF_INIT;
+	buf_addf(&b, "%s%s?", web_base_url(w), w->r->path);
+	const struct kvlist *q = &w->r->query;
+	for (size_t i = 0; i < q->n; i++)
+		if (strcmp(q->items[i].key, "offset") && strcmp(q->items[i].key, "limit"))
+			buf_addf(&b, "%s=%s&", url_encode(w->a, q->items[i].key),
+				 url_encode(w->a, q->items[i].value ? q->items[i].value : ""));
+	buf_addf(&b, "offset=%lld&limit=%lld", offset, limit);
+	const char *s = arena_strdup(w->a, b.ptr);
+	buf_release(&b);
+	return s;
+}
+
+void web_link_pages(struct web *w, long long offset, long long limit, long long total)
+{
+	if (limit < 1 || (total <= limit && offset == 0))
+		return;
+	struct buf b = BUF_INIT;
+	long long last = total > 0 ? (total - 1) / limit * limit : 0;
+	/* before a page past the end comes the last one */
+	long long prev = offset > limit ? offset - limit : 0;
+	buf_addf(&b, "<%s>; rel=\"first\"", page_url(w, 0, limit));
+	if (offset > 0)
+		buf_addf(&b, ", <%s>; rel=\"prev\"", page_url(w, prev < last ? prev : last, limit));
+	if (offset + limit < total)
+		buf_addf(&b, ", <%s>; rel=\"next\"", page_url(w, offset + limit, limit));
+	buf_addf(&b, ", <%s>; rel=\"last\"", page_url(w, last, limit));
+	response_header(w->r, "Link", arena_strdup(w->a, b.ptr));
+	buf_release(&b);
+}
 
 void web_etag(struct web *w, long long version)
 {

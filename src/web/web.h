@@ -727,6 +727,12 @@ void api_answer(struct web *w, int d, const struct errors *e, long long id);
  * of the request's If-Match (one strong ETag of web_etag); false after
  * answering 428 (none, or "*") or 412 (one that cannot match). */
 void web_etag(struct web *w, long long version);
+/* The Link header (RFC 8288) of one page of a list that takes offset and
+ * limit, with total items in all: rel="first" and "last", "prev" when
+ * there is a page before, "next" when there is one after; absolute
+ * addresses, the request's other arguments kept. Nothing when the whole
+ * list is on this page. */
+void web_link_pages(struct web *w, long long offset, long long limit, long long total);
 /* app.c: whether a token of scope (enum api_token_scope) may call the
  * route of method and pattern (HEAD as GET), whatever its roles allow. */
 bool web_token_scope_allows(int scope, const char *method, const char *pattern);

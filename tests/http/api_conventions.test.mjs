@@ -477,3 +477,77 @@ test('a key older than a day is free again, and the daily retention run removes 
   assert.equal(one(`SELECT count(*) FROM idempotency_key WHERE key = '${key}'`), 0);
   assert.equal(one(`SELECT count(*) FROM idempotency_key WHERE key = '${fresh}'`), 1, 'a key of today stays');
 });
+
+// ---- pagination with Link headers ---------------------------------------------
+
+// The links of a Link header by rel (RFC 8288: <uri>; rel="x", ...).
+function links(header) {
+  const out = {};
+  for (const m of (header ?? '').matchAll(/<([^>]*)>\s*;\s*rel="([^"]+)"/g)) out[m[2]] = m[1];
+  return out;
+}
+
+test('a list with limit and offset links its first, previous, next and last pages; following next walks every item once', async () => {
+  const admin = await adminClient();
+  const all = await admin.get('/api/v1/people?limit=1000');
+  assert.equal(all.status, 200);
+  const total = all.json().total;
+  assert.ok(total > 7 && total <= 1000, `${total} people`);
+  assert.equal(all.headers.get('link'), null, 'all on one page: no links');
+  const seen = [];
+  let url = '/api/v1/people?limit=3', pages = 0, prev = null;
+  while (url) {
+    const r = await admin.get(url);
+    assert.equal(r.status, 200, url);
+    const body = r.json();
+    seen.push(...body.people.map((p) => p.id));
+    const l = links(r.headers.get('link'));
+    const base = new URL(l.first);
+    assert.equal(base.pathname, '/api/v1/people');
+    assert.equal(base.searchParams.get('offset'), '0');
+    assert.equal(base.searchParams.get('limit'), '3');
+    assert.equal(new URL(l.last).searchParams.get('offset'), String(Math.floor((total - 1) / 3) * 3));
+    if (body.offset === 0) assert.equal(l.prev, undefined, 'no page before the first');
+    else assert.equal(new URL(l.prev).searchParams.get('offset'), String(prev));
+    if (body.offset + 3 < total) assert.equal(new URL(l.next).searchParams.get('offset'), String(body.offset + 3));
+    else assert.equal(l.next, undefined, 'no page after the last');
+    prev = body.offset;
+    url = l.next ? new URL(l.next).pathname + new URL(l.next).search : null;
+    pages++;
+  }
+  assert.equal(pages, Math.ceil(total / 3));
+  assert.equal(seen.length, total);
+  assert.equal(new Set(seen).size, total, 'every one once');
+  assert.deepEqual([...seen].sort((a, b) => a - b), all.json().people.map((p) => p.id).sort((a, b) => a - b));
+});
+
+test('the links keep the other arguments, encoded, and a page past the end leads back', async () => {
+  const admin = await adminClient();
+  const q = 'e';  // in many names
+  const r = await admin.get(`/api/v1/people?q=${q}&inactive=1&limit=2&offset=2`);
+  assert.equal(r.status, 200);
+  const total = r.json().total;
+  assert.ok(total > 4, `${total} found`);
+  const l = links(r.headers.get('link'));
+  for (const rel of ['first', 'prev', 'next', 'last']) {
+    const u = new URL(l[rel]);
+    assert.equal(u.searchParams.get('q'), q, rel);
+    assert.equal(u.searchParams.get('inactive'), '1', rel);
+    assert.equal(u.searchParams.getAll('limit').length, 1, 'one limit');
+  }
+  const next = await admin.get(new URL(l.next).pathname + new URL(l.next).search);
+  assert.equal(next.json().total, total, 'the same filter');
+  assert.equal(next.json().offset, 4);
+  // a search text with the characters a URL treats apart stays one text
+  const odd = 'foo+bar/baz?x=1&y=2 #';
+  const o = await admin.get(`/api/v1/people?q=${encodeURIComponent(odd)}&limit=1&offset=1`);
+  assert.equal(o.status, 200);
+  const ol = links(o.headers.get('link'));
+  assert.equal(new URL(ol.first).searchParams.get('q'), odd);
+  // past the end: first and a prev that is the last page, no next
+  const past = await admin.get(`/api/v1/people?limit=2&offset=100000`);
+  const pl = links(past.headers.get('link'));
+  assert.deepEqual(past.json().people, []);
+  assert.equal(pl.next, undefined);
+  assert.equal(new URL(pl.prev).searchParams.get('offset'), new URL(pl.last).searchParams.get('offset'));
+});
