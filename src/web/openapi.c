@@ -222,10 +222,17 @@ static json_t *skeleton(void)
 		"X-CSRF-Token header on every request that changes something. Every route is scoped to the "
 		"organisation of the account; x-leergang-access says which roles may call it, and the rules "
 		"per group, project or person the pages keep hold here too (404 for what you may not see). "
-		"Errors come as {\"error\": {\"code\", \"message\", \"field\"}}.",
+		"Errors come as {\"error\": {\"code\", \"message\", \"field\"}}. A POST may carry an "
+		"Idempotency-Key, so that sending it again does not do it twice; a list that takes offset and limit "
+		"links its pages in a Link header (rel=\"next\", \"prev\", \"first\", \"last\"); an update that "
+		"must not overwrite another's change takes the ETag it read in If-Match.",
 		"license", "name", "AGPL-3.0-or-later", "identifier", "AGPL-3.0-or-later", "servers", "url", "/",
 		"paths", "components", "schemas", "securitySchemes", "bearer", "type", "http", "scheme", "bearer",
-		"description", "An API token, made on the page 'API-sleutels' or with `leergang token create`.",
+		"description", "An API token, made on the page 'API-sleutels' or with `leergang token create`. Its "
+		"scope limits it further than its account's roles: all (what the roles allow), read (GET and HEAD "
+		"only), people-sync (GET and PUT /api/v1/people, POST /api/v1/people/import) or research-export "
+		"(GET of the files of research projects, waves and studies); outside it the answer is 403. Every "
+		"use is in the audit log.",
 		"session", "type", "apiKey", "in", "cookie", "name", "lg_session", "description",
 		"The browser's session; a request that changes something also sends the session's CSRF token as "
 		"X-CSRF-Token.");
