@@ -35,7 +35,7 @@ const struct command commands[] = {
 	{ "org", cmd_org, "add or list organisations; take part in the benchmark",
 	  "leergang org add --slug SLUG --name NAME\n       leergang org list [--format csv|json]\n"
 	  "       leergang org benchmark SLUG on|off   (share closed waves of built-in questionnaires, see others')" },
-	{ "user", cmd_user, "add, invite or list accounts, set a password, make a password-reset link, switch an account off or on",
+	{ "user", cmd_user, "add, invite or list accounts, give or take roles, set a password, make a password-reset link, switch an account off or on",
 	  "leergang user add --org SLUG --email E --role ROLE [--name NAME]   (password on stdin)\n"
 	  "       leergang user list --org SLUG [--format csv|json]\n"
 	  "       leergang user passwd --email E   (password on stdin; ends the account's sessions and API tokens)\n"
@@ -43,12 +43,26 @@ const struct command commands[] = {
 	  "                                                         BASE defaults to $LEERGANG_PUBLIC_URL)\n"
 	  "       leergang user invite --email E [--person EMPLOYEE_ID] [--role R] [--name NAME] [--org SLUG] [--url BASE]\n"
 	  "                     (an account without a password; prints the link that sets one: once, within seven days)\n"
-	  "       leergang user deactivate|reactivate --email E   (off: its sessions, API tokens and links end)" },
+	  "       leergang user deactivate|reactivate --email E   (off: its sessions, API tokens and links end)\n"
+	  "       leergang user role add|remove --org SLUG --email E --role ROLE   (a role for the whole organisation;\n"
+	  "                     'user list' shows each account's roles)" },
+	{ "unit", cmd_unit, "add, list, rename or remove the units of the organisation tree",
+	  "leergang unit add --org SLUG --name NAME [--parent UNIT]   (at the top unless --parent)\n"
+	  "       leergang unit list --org SLUG [--format text|csv|json]   (tree order; parent_id and manager_id 0 for none)\n"
+	  "       leergang unit rename --org SLUG --unit UNIT --name NAME\n"
+	  "       leergang unit delete --org SLUG --unit UNIT   (only a unit without people and sub-units)\n"
+	  "UNIT is a unit's id or its path from the top, such as \"Afdeling B/T12\"." },
 	{ "import", cmd_import, "import people from an HR CSV export",
 	  "leergang import people --org SLUG FILE [--dry-run] [--sync]   (--sync: FILE is the whole export;\n"
 	  "       whoever is not in it is marked inactive, never deleted; each change is listed)" },
-	{ "export", cmd_export, "export people",
-	  "leergang export people --org SLUG [--format csv|json]" },
+	{ "export", cmd_export, "export people, or the data of a wave",
+	  "leergang export people --org SLUG [--format csv|json]\n"
+	  "       leergang export wave --org SLUG --wave ID [--format csv|xlsx|sav] [--out FILE]\n"
+	  "\n"
+	  "export wave writes the wave page's export (CSV for Dutch Excel, an Excel workbook or an SPSS\n"
+	  "file; standard output without --out): the same rules, so no export while the results are\n"
+	  "hidden (fewer than 5 responses, or not closed), and no name, link or id in a row. Each\n"
+	  "export is in the audit log." },
 	{ "person", cmd_person, "a person's data on request: everything held about them (inzage), or erase them",
 	  "leergang person export --org SLUG --employee ID [--format json|pdf] [--output FILE]\n"
 	  "       leergang person erase --org SLUG --employee ID [--dry-run]   (--dry-run lists what would go and what stays)" },
@@ -180,6 +194,13 @@ const struct command commands[] = {
 	  "JSON: {\"methods\": [{\"key\", \"name\", \"source\", \"description\", \"steps\": [{\"n\", \"name\", \"who\",\n"
 	  "\"instruction\", \"minutes\", \"source\"}]}]}; source is the seed and its lines, \"leergang\", or\n"
 	  "\"organisatie\" for the organisation's own." },
+	{ "framework", cmd_framework, "the organisation's frameworks (VLOW, the leadership compass, ...) and their elements",
+	  "leergang framework list --org SLUG [--format text|csv|json]\n"
+	  "       leergang framework show --org SLUG --framework KEY|ID [--format text|csv|json]   (its elements in\n"
+	  "                  tree order, a parent before its children; parent_id 0 at the top)\n"
+	  "       leergang framework element add --org SLUG --framework KEY|ID --code C --name N --kind K\n"
+	  "                  [--parent CODE] [--description D]   (an element of the organisation's own, under the\n"
+	  "                  element with code CODE or at the top; the code unique in the framework; prints its id)" },
 	{ "action", cmd_action, "a person's follow-up actions of sessions with a case; the reminder mail of due ones",
 	  "leergang action list --email E [--format text|json]\n"
 	  "       leergang action remind [--now YYYY-MM-DD] [--dry-run]   (mails each owner of open actions due\n"
@@ -251,16 +272,20 @@ const struct command commands[] = {
 	  "(text sources with their text, their plain-text selections and codings, the code tree, users, notes);\n"
 	  "not_carried_over counts the rest with a reason. A hostile file (a DOCTYPE, a path outside the\n"
 	  "archive, past the size limits) is refused with its reason." },
-	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, close it",
+	{ "wave", cmd_wave, "send a questionnaire to a population, list its links, mail and remind, close it",
 	  "leergang wave add --org SLUG --instrument KEY --population group:ID|batch:ID|programme:ID|unit:ID\n"
 	  "                  --opens YYYY-MM-DD --closes YYYY-MM-DD [--anonymous] [--name NAME]\n"
 	  "                  [--purpose TEXT]   (prints its id; the purpose is shown to the respondents)\n"
 	  "       leergang wave links --wave ID      (CSV employee_id,name,email,link of everyone asked)\n"
-	  "       leergang wave close --wave ID      (closes it now: the links answer no more)\n"
+	  "       leergang wave send --org SLUG --wave ID     (the invitations by e-mail to those who\n"
+	  "                  have not had one; needs LEERGANG_SMTP_URL)\n"
+	  "       leergang wave remind --org SLUG --wave ID   (a reminder to those who have not answered:\n"
+	  "                  by e-mail with LEERGANG_SMTP_URL, else their links as CSV for a mail merge)\n"
+	  "       leergang wave close [--org SLUG] --wave ID  (closes it now: the links answer no more)\n"
 	  "\n"
 	  "The links are the keys to answering in someone's name: wave links is for the administrator\n"
 	  "on the server (the links' address is LEERGANG_PUBLIC_URL, else http://127.0.0.1:8080).\n"
-	  "When the server sends e-mail, send the invitations from the wave's page instead." },
+	  "When the server sends e-mail, send the invitations with wave send or from the wave's page." },
 	{ "backup", cmd_backup, "write a consistent copy of the database",
 	  "leergang backup FILE\n"
 	  "\n"

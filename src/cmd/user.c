@@ -1,4 +1,5 @@
-/* user.c — `leergang user add|list|passwd|reset-link|invite|deactivate|reactivate`. */
+/* user.c — `leergang user add|list|passwd|reset-link|invite|deactivate|reactivate`
+ * and `leergang user role add|remove`. */
 #include "cmd.h"
 #include "domain/person.h"
 #include "output.h"
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 /* The account with this address, and a context of the command line in its
@@ -325,8 +327,78 @@ static int user_reset_link(int argc, char **argv)
 	return 0;
 }
 
+/* Gives an account of the organisation a role for the whole organisation,
+ * or takes it away: the accounts page's "give" and "take away". */
+static int user_role(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "org", required_argument, 0, 'o' }, { "email", required_argument, 0, 'e' },
+		{ "role", required_argument, 0, 'r' }, { 0, 0, 0, 0 } };
+	if (argc < 2 || (strcmp(argv[1], "add") && strcmp(argv[1], "remove")))
+		cmd_usage("user");
+	bool add = !strcmp(argv[1], "add");
+	argc--, argv++;
+	const char *org = NULL, *email = NULL, *role = NULL;
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (o) {
+		case 'o': org = optarg; break;
+		case 'e': email = optarg; break;
+		case 'r': role = optarg; break;
+		default: cmd_usage("user");
+		}
+	}
+	if (!org || !email || !role || optind != argc)
+		cmd_usage("user");
+	int r = role_parse(role);
+	if (r < 0)
+		die("unknown role '%s'; the roles are administrator, owner, coach, facilitator, mentor, "
+		    "participant, manager, rater, researcher", role);
+	struct store *st = cmd_open(false);
+	struct arena a = ARENA_INIT;
+	struct ctx c;
+	struct actor w;
+	cmd_ctx(&c, &w, st, &a, org);
+	struct account_roles *ar;
+	size_t n;
+	if (account_list_roles(&c, &ar, &n))
+		die("database: %s", store_errmsg(st));
+	const struct account_roles *acc = NULL;
+	for (size_t i = 0; i < n && !acc; i++)
+		if (!strcasecmp(ar[i].account.email, email))
+			acc = &ar[i];
+	if (!acc)
+		die("no account with address %s in %s", email, org);
+	long long grant = 0;
+	for (size_t k = 0; k < acc->ngrants; k++)
+		if (!strcmp(acc->grants[k].role, role_id(r)) && !strcmp(acc->grants[k].scope_kind, "organisation"))
+			grant = acc->grants[k].id;
+	struct errors e = { 0 };
+	int d;
+	if (add) {
+		d = account_role_give(&c, acc->account.id, r, &e);
+	} else {
+		if (!grant)
+			die("%s has no role %s in %s", email, role_id(r), org);
+		d = account_role_take(&c, acc->account.id, grant, &e);
+	}
+	if (d == D_INVALID || d == D_CONFLICT)
+		cmd_die_errors(&e, add ? "cannot give the role" : "cannot take the role away");
+	if (d)
+		die("database: %s", store_errmsg(st));
+	if (add)
+		printf(grant ? "%s has the role %s already\n" : "%s has the role %s\n", email, role_id(r));
+	else
+		printf("%s no longer has the role %s\n", email, role_id(r));
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
 int cmd_user(int argc, char **argv)
 {
+	if (argc >= 2 && !strcmp(argv[1], "role"))
+		return user_role(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "add"))
 		return user_add(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "list"))

@@ -1,6 +1,7 @@
-/* wave.c — `leergang wave add|links|close`: a questionnaire sent to a
- * population, its personal links for the administrator on the server, and
- * closing it by hand. The same domain functions as the wave pages. */
+/* wave.c — `leergang wave add|links|send|remind|close`: a questionnaire
+ * sent to a population, its personal links for the administrator on the
+ * server, its invitations and reminders, and closing it by hand. The same
+ * domain functions as the wave pages. */
 #include "cmd.h"
 #include "output.h"
 #include "core/die.h"
@@ -94,17 +95,23 @@ static int wave_add(int argc, char **argv)
 	return 0;
 }
 
-/* --wave ID: the wave and a ctx in its organisation. */
+/* --wave ID [--org SLUG]: the wave and a ctx in its organisation (with
+ * --org, a wave of another organisation is not found); *org_name the
+ * organisation's name, the sender of its e-mail. */
 static void open_wave(int argc, char **argv, struct store **st, struct arena *a, struct ctx *c, struct actor *w,
-		      struct wave *out)
+		      struct wave *out, const char **org_name)
 {
-	static const struct option opts[] = { { "wave", required_argument, 0, 'w' }, { 0, 0, 0, 0 } };
+	static const struct option opts[] = { { "wave", required_argument, 0, 'w' }, { "org", required_argument, 0, 'o' },
+					      { 0, 0, 0, 0 } };
 	long long id = 0;
+	const char *slug = NULL;
 	int o;
 	optind = 1;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'w' && int_parse(optarg, 1, LLONG_MAX, &id) != INT_OK)
 			die("--wave wants the number of a wave");
+		else if (o == 'o')
+			slug = optarg;
 		else if (o != 'w')
 			cmd_usage("wave");
 	}
@@ -115,16 +122,29 @@ static void open_wave(int argc, char **argv, struct store **st, struct arena *a,
 	int r = store_wave_org(*st, id, &org);
 	if (r == ST_NOTFOUND)
 		die("no wave %lld", id);
-	memset(w, 0, sizeof(*w));
-	w->organisation_id = org;
-	w->email = "cli";
-	w->display_name = "leergang (command line)";
-	w->roles = ROLES_ALL;
-	cmd_ctx_for(c, w, *st, a);
+	if (r)
+		die("database: %s", store_errmsg(*st));
+	struct organisation on;
+	if (slug) {
+		cmd_ctx(c, w, *st, a, slug);
+		if (w->organisation_id != org)
+			die("no wave %lld in %s", id, slug);
+	} else {
+		memset(w, 0, sizeof(*w));
+		w->organisation_id = org;
+		w->email = "cli";
+		w->display_name = "leergang (command line)";
+		w->roles = ROLES_ALL;
+		cmd_ctx_for(c, w, *st, a);
+	}
+	if (store_org_get(*st, a, org, &on))
+		die("database: %s", store_errmsg(*st));
+	if (org_name)
+		*org_name = on.name;
 	/* through the domain: a closed wave gets its last anonymous hand-ins
 	 * mixed in first (domain/anonymous_mix.h) */
 	struct instrument_version v;
-	if (r || wave_open(c, id, out, &v))
+	if (wave_open(c, id, out, &v))
 		die("database: %s", store_errmsg(*st));
 }
 
@@ -135,7 +155,7 @@ static int wave_links_cmd(int argc, char **argv)
 	struct ctx c;
 	struct actor w;
 	struct wave wv;
-	open_wave(argc, argv, &st, &a, &c, &w, &wv);
+	open_wave(argc, argv, &st, &a, &c, &w, &wv, NULL);
 	const char *base = cmd_public_url();
 	struct wave_link *links;
 	size_t n;
@@ -167,12 +187,96 @@ static int wave_close_cmd(int argc, char **argv)
 	struct ctx c;
 	struct actor w;
 	struct wave wv;
-	open_wave(argc, argv, &st, &a, &c, &w, &wv);
+	open_wave(argc, argv, &st, &a, &c, &w, &wv, NULL);
 	int d = wave_close(&c, &wv);
 	if (d == D_CONFLICT)
 		die("wave %lld has closed already", wv.id);
 	if (d)
 		die("database: %s", store_errmsg(st));
+	arena_free(&a);
+	store_close(st);
+	return 0;
+}
+
+static void print_tally(const char *what, const struct mail_tally *t)
+{
+	printf("%s: %lld sent, %lld not sent, %lld without an e-mail address%s\n", what, t->sent, t->failed, t->no_address,
+	       t->unreachable ? " (the mail server could not be reached)" : "");
+}
+
+/* The invitations by e-mail to those asked who have not had one, as the
+ * wave page's button sends them. */
+static int wave_send_cmd(int argc, char **argv)
+{
+	struct store *st;
+	struct arena a = ARENA_INIT;
+	struct ctx c;
+	struct actor w;
+	struct wave wv;
+	const char *sender;
+	cmd_setup_mail();
+	open_wave(argc, argv, &st, &a, &c, &w, &wv, &sender);
+	const char *base = cmd_public_url();
+	struct errors e = { 0 };
+	struct mail_tally t;
+	int d = wave_mail_invitations(&c, &wv, base ? base : "http://127.0.0.1:8080", sender, (long long)time(NULL), &e, &t);
+	if (d == D_INVALID)
+		cmd_die_errors(&e, "no invitations sent");
+	if (d)
+		die("database: %s", store_errmsg(st));
+	print_tally("invitations", &t);
+	free((char *)base);
+	arena_free(&a);
+	store_close(st);
+	return t.unreachable ? 1 : 0;
+}
+
+/* A reminder round as the wave page's button makes it: by e-mail when
+ * LEERGANG_SMTP_URL is set, else the links of those who have not answered
+ * as CSV for a mail merge, each counted as reminded. */
+static int wave_remind_cmd(int argc, char **argv)
+{
+	struct store *st;
+	struct arena a = ARENA_INIT;
+	struct ctx c;
+	struct actor w;
+	struct wave wv;
+	const char *sender;
+	bool mail = cmd_setup_mail();
+	open_wave(argc, argv, &st, &a, &c, &w, &wv, &sender);
+	const char *base = cmd_public_url();
+	const char *url = base ? base : "http://127.0.0.1:8080";
+	struct errors e = { 0 };
+	int d;
+	if (mail) {
+		struct mail_tally t;
+		d = wave_mail_reminders(&c, &wv, url, sender, (long long)time(NULL), &e, &t);
+		if (!d)
+			print_tally("reminders", &t);
+	} else {
+		struct wave_link *links;
+		size_t n;
+		d = wave_remind_by_links(&c, &wv, url, &links, &n, &e);
+		if (!d) {
+			static const char *const cols[] = { "employee_id", "name", "email", "link", "reminders", NULL };
+			struct out o;
+			out_begin(&o, OUT_CSV, cols);
+			for (size_t i = 0; i < n; i++) {
+				out_str(&o, links[i].inv->employee_id);
+				out_str(&o, links[i].inv->person_name);
+				out_str(&o, links[i].inv->email);
+				out_str(&o, links[i].link);
+				out_int(&o, links[i].inv->reminders + 1);
+				out_row(&o);
+			}
+			out_end(&o);
+		}
+	}
+	if (d == D_INVALID)
+		cmd_die_errors(&e, "no reminders");
+	if (d)
+		die("database: %s", store_errmsg(st));
+	free((char *)base);
 	arena_free(&a);
 	store_close(st);
 	return 0;
@@ -188,5 +292,9 @@ int cmd_wave(int argc, char **argv)
 		return wave_links_cmd(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "close"))
 		return wave_close_cmd(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "send"))
+		return wave_send_cmd(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "remind"))
+		return wave_remind_cmd(argc - 1, argv + 1);
 	cmd_usage("wave");
 }

@@ -251,9 +251,9 @@ static void trajectory(struct ctx *c, long long group, long long person, long lo
 	struct as pa, fa;
 	struct ctx *pc = as(c, &pa, person), *fc = as(c, &fa, facilitator);
 	long long now = (long long)time(NULL);
-	demo_check(question_write(pc, group, question, now - 30 * 86400, &e), &e, "learning question");
+	demo_check(question_write(pc, group, question, now - 30 * 86400, &e, NULL), &e, "learning question");
 	if (revised)
-		demo_check(question_write(pc, group, revised, now - 5 * 86400, &e), &e, "learning question");
+		demo_check(question_write(pc, group, revised, now - 5 * 86400, &e, NULL), &e, "learning question");
 	demo_check(intake_save(fc, enrolment_of(c, group, person), demo_day(c, -28), expectations, now, &e), &e, "intake");
 	struct development_goal g1 = { 0 }, g2 = { 0 };
 	g1.text = "Ik bespreek in elk teamoverleg één casus vanuit de vraag wat de inwoner nodig heeft.";
@@ -271,7 +271,7 @@ static void trajectory(struct ctx *c, long long group, long long person, long lo
 				   "met twee gezinnen.", now, &e), &e, "assignment");
 	demo_check(plan_talk_add(pc, group, demo_day(c, -10),
 			    "Mijn teamleider maakt ruimte in de planning voor de proef; we spreken elkaar over zes weken weer.",
-			    now, &e), &e, "talk with the manager");
+			    now, &e, NULL), &e, "talk with the manager");
 }
 
 /* ---- the module programme: Groep 1 and Groep 2 ---- */

@@ -79,12 +79,12 @@ void demo_live(struct ctx *c, const long long *pool, size_t npool, const long lo
 		{ "Legt bijeenkomsten helder vast in verslagen", "1" },
 	};
 	for (size_t i = 0; i < 4; i++)
-		check(c, selection_criterion_add(c, prog, "facilitator", profile[i].name, profile[i].weight, &e), &e, "criterion");
+		check(c, selection_criterion_add(c, prog, "facilitator", profile[i].name, profile[i].weight, &e, NULL), &e, "criterion");
 	for (int i = 0; i < 4; i++) {
 		struct person f;
 		if (store_person_get(c->st, c->a, c->who->organisation_id, facilitators[i], &f))
 			die("demo: facilitator");
-		check(c, selection_candidate_add(c, prog, "facilitator", f.employee_id, &e), &e, "candidate");
+		check(c, selection_candidate_add(c, prog, "facilitator", f.employee_id, &e, NULL), &e, "candidate");
 	}
 	struct selection_criterion *crit;
 	struct selection_candidate *cand;
@@ -214,11 +214,11 @@ void demo_intake(struct ctx *c, long long person, long long facilitator, long lo
 	struct actor me = *c->who;
 	me.person_id = person;
 	struct ctx pc = { c->st, c->a, &me, 0 };
-	check(c, question_write(&pc, group, "Hoe maak ik moeilijke zaken bespreekbaar in mijn team?", (long long)time(NULL) - 80 * 86400, &e),
+	check(c, question_write(&pc, group, "Hoe maak ik moeilijke zaken bespreekbaar in mijn team?", (long long)time(NULL) - 80 * 86400, &e, NULL),
 	      &e, "learning question");
 	check(c, question_write(&pc, group,
 				"Hoe maak ik moeilijke zaken bespreekbaar in mijn team, ook als ik zelf onzeker ben over de uitkomst?",
-				(long long)time(NULL) - 20 * 86400, &e), &e, "learning question");
+				(long long)time(NULL) - 20 * 86400, &e, NULL), &e, "learning question");
 	struct enrolment *en;
 	size_t n;
 	if (store_enrolment_list(c->st, c->a, c->who->organisation_id, group, &en, &n))

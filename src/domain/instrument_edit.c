@@ -111,7 +111,7 @@ int instrument_new_version(struct ctx *c, long long instrument_id, const struct 
 				it.noptions = 5;
 				it.options = arena_alloc(c->a, 5 * sizeof(*it.options));
 				for (int p = 0; p < 5; p++)
-					it.options[p] = (struct item_option){ p + 1, p + 1, (char *)agree[p] };
+					it.options[p] = (struct item_option){ p + 1, p + 1, (char *)agree[p], 0 };
 			}
 		}
 		v.items[v.nitems++] = it;

@@ -18,7 +18,9 @@
  *   G  gender                                single: female = 1, male = 2
  *   C  array yes/uncertain/no                per subquestion: single, yes 1, uncertain 2, no 3
  *   E  array increase/same/decrease          per subquestion: single, 1, 2, 3
- *   X  text display                          the introduction of its section, not an item
+ *   X  text display                          the introduction of its section, not an item; after
+ *                                            questions of its group, of a new part of the section
+ *                                            that starts there (the text keeps its place)
  *   anything else (D date, N number, K multiple numbers, R ranking, | file upload, * equation,
  *   : and ; arrays of numbers and texts, I language switch, ...)   not carried over, reported
  *
@@ -27,8 +29,18 @@
  * as LimeSurvey's Expression Manager names them); its Likert items count
  * towards one scale named after the question. Mandatory ('Y') stays
  * required; the help text goes under the question's text. The labels of
- * Y, G, C and E are LimeSurvey's, in the survey's language (Dutch, English
- * or German; Dutch otherwise). */
+ * Y, G, C and E are LimeSurvey's, in the survey's language (Dutch, English,
+ * German, French, Spanish, Portuguese or Italian; Dutch otherwise, and the
+ * report says so).
+ *
+ * A question LimeSurvey hides (attribute "hidden") is left out, and a
+ * group of hidden questions only with it. A multiple choice keeps
+ * min_answers, max_answers (whole numbers) and exclude_all_others
+ * (domain/answer_rule.h); conditions (relevance, the conditions table,
+ * subquestions' own), array filters and Expression Manager code anywhere
+ * are named in the report, question by question with its section and text.
+ * Every question of the file is counted once: it gave items, it was a text
+ * display, or it was not carried over. */
 #include "instrument_import.h"
 #include "audit.h"
 #include "core/i18n.h"
@@ -54,7 +66,22 @@ struct mapper {
 	size_t ncodes, codes_cap;
 	bool help, em_warned;
 	size_t mandatory;
+	/* sections as they are made, in order: a group's first, and one more
+	 * for a text display that comes after items of its group */
+	long long *gsec;                  /* per group: its current section, -1 before it has one */
+	long long *sec_group;             /* per section: its group */
+	size_t groups_done;               /* groups that have their first section */
+	size_t *gquestions, *ghidden;     /* per group: questions, hidden questions */
+	bool fixed_dutch;                 /* fixed labels put in Dutch for want of the survey's language */
+	const char *section;              /* the section a note about no question is about, or NULL */
 };
+
+/* A text shortened for a report line: at most max bytes, with "…". */
+static const char *shorten(struct arena *a, const char *s, size_t max)
+{
+	size_t n = utf8_cut(s, max);
+	return s[n] ? arena_printf(a, "%.*s…", (int)n, s) : s;
+}
 
 static void note(struct mapper *m, enum import_note_kind kind, const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -70,17 +97,18 @@ static void note(struct mapper *m, enum import_note_kind kind, const char *code,
 	if (o->nnotes == o->notes_cap)
 		o->notes = arena_grow(m->c->a, o->notes, o->nnotes, o->notes_cap = o->notes_cap ? o->notes_cap * 2 : 32,
 				      sizeof(*o->notes));
-	o->notes[o->nnotes++] = (struct import_note){ kind, code ? arena_strdup(m->c->a, code) : "",
+	const char *section = m->section ? m->section : "", *question = "";
+	const struct lss_question *q = m->q;
+	if (q && code && *code && !strcmp(code, q->code)) {
+		if (q->group >= 0)
+			section = m->out->version.sections[m->gsec[q->group]].title;
+		question = shorten(m->c->a, q->text, 120);
+	}
+	o->notes[o->nnotes++] = (struct import_note){ kind, code ? arena_strdup(m->c->a, code) : "", section, question,
 						      arena_strndup(m->c->a, b.ptr, b.len) };
 	buf_release(&b);
 }
 
-/* A text shortened for a report line: at most max bytes, with "…". */
-static const char *shorten(struct arena *a, const char *s, size_t max)
-{
-	size_t n = utf8_cut(s, max);
-	return s[n] ? arena_printf(a, "%.*s…", (int)n, s) : s;
-}
 
 /* ---- codes: valid variable names, unique without regard to case ---- */
 
@@ -204,7 +232,7 @@ static struct instrument_item *item_new(struct mapper *m, const char *kind, cons
 				      sizeof(*v->items));
 	struct instrument_item *it = &v->items[v->nitems++];
 	memset(it, 0, sizeof(*it));
-	it->section_id = m->q->group;
+	it->section_id = m->q->group >= 0 ? m->gsec[m->q->group] : -1;
 	it->kind = (char *)kind;
 	it->code = (char *)item_code(m, code, !strcmp(kind, "multiple") ? nopt : 0);
 	it->text = (char *)(*text ? text : it->code);
@@ -218,7 +246,7 @@ static struct instrument_item *item_new(struct mapper *m, const char *kind, cons
 
 static void option(struct instrument_item *it, int value, const char *label)
 {
-	it->options[it->noptions] = (struct item_option){ (int)it->noptions + 1, value, (char *)(label ? label : "") };
+	it->options[it->noptions] = (struct item_option){ (int)it->noptions + 1, value, (char *)(label ? label : ""), 0 };
 	it->noptions++;
 }
 
@@ -359,16 +387,29 @@ static struct instrument_item *item_from_answers(struct mapper *m, const char *c
 /* LimeSurvey's own labels of the fixed types, in the survey's language. */
 enum fixed { FX_YES, FX_NO, FX_FEMALE, FX_MALE, FX_UNCERTAIN, FX_INCREASE, FX_SAME, FX_DECREASE, FX_N };
 
-static const char *fixed_label(const char *lang, enum fixed f)
+/* LimeSurvey's own labels of the fixed types (its translations), by the
+ * language's first two letters; for another language the Dutch ones,
+ * and the report says so. */
+static const char *fixed_label(struct mapper *m, enum fixed f)
 {
-	static const char *const nl[FX_N] = { "Ja", "Nee", "Vrouw", "Man", "Onzeker", "Toename", "Gelijk", "Afname" };
-	static const char *const en[FX_N] = { "Yes", "No", "Female", "Male", "Uncertain", "Increase", "Same", "Decrease" };
-	static const char *const de[FX_N] = { "Ja", "Nein", "Weiblich", "Männlich", "Unsicher", "Zunahme", "Gleich", "Abnahme" };
-	if (!strncmp(lang, "en", 2))
-		return en[f];
-	if (!strncmp(lang, "de", 2))
-		return de[f];
-	return nl[f];
+	static const struct {
+		char lang[3];
+		const char *label[FX_N];
+	} labels[] = {
+		{ "nl", { "Ja", "Nee", "Vrouw", "Man", "Onzeker", "Toename", "Gelijk", "Afname" } },
+		{ "en", { "Yes", "No", "Female", "Male", "Uncertain", "Increase", "Same", "Decrease" } },
+		{ "de", { "Ja", "Nein", "Weiblich", "Männlich", "Unsicher", "Zunahme", "Gleich", "Abnahme" } },
+		{ "fr", { "Oui", "Non", "Féminin", "Masculin", "Incertain", "Augmenter", "Sans changement", "Diminuer" } },
+		{ "es", { "Sí", "No", "Femenino", "Masculino", "Indeciso", "Aumentar", "Sin cambios", "Disminuir" } },
+		{ "pt", { "Sim", "Não", "Feminino", "Masculino", "Incerto", "Aumentar", "Manter", "Diminuir" } },
+		{ "it", { "Sì", "No", "Femmina", "Maschio", "Incerto", "Aumento", "Stesso", "Diminuzione" } },
+	};
+	const char *lang = m->out->survey.language;
+	for (size_t i = 0; i < ARRAY_SIZE(labels); i++)
+		if (!strncmp(lang, labels[i].lang, 2) && (!lang[2] || lang[2] == '-' || lang[2] == '_'))
+			return labels[i].label[f];
+	m->fixed_dutch = true;
+	return labels[0].label[f];
 }
 
 static struct instrument_item *fixed_item(struct mapper *m, const char *code, const char *text, const enum fixed *f,
@@ -377,7 +418,7 @@ static struct instrument_item *fixed_item(struct mapper *m, const char *code, co
 	struct instrument_item *it = item_new(m, "single", code, text, n);
 	int values[4];
 	for (size_t k = 0; k < n; k++) {
-		option(it, (int)k + 1, fixed_label(m->out->survey.language, f[k]));
+		option(it, (int)k + 1, fixed_label(m, f[k]));
 		values[k] = (int)k + 1;
 	}
 	if (report)
@@ -422,10 +463,258 @@ static const struct lss_subquestion **subs_of(struct arena *a, const struct lss_
 	return x;
 }
 
+/* A whole number from 1 to 1000 ("2"), as LimeSurvey's attributes hold
+ * when they are no expression. */
+static bool small_number(const char *s, int *v)
+{
+	char *end;
+	long x = strtol(s, &end, 10);
+	if (!isdigit((unsigned char)*s) || *end || x < 1 || x > 1000)
+		return false;
+	*v = (int)x;
+	return true;
+}
+
+/* Where the texts of the question hold Expression Manager code: "the
+ * question text, subquestion SQ1, answer option A2", or NULL. */
+static const char *em_places(struct mapper *m, const struct lss_question *q)
+{
+	struct buf b = BUF_INIT;
+	size_t n = 0;
+	if (has_em(q->text))
+		buf_addf(&b, "%s%s", n++ ? ", " : "", q->type == 'X' ? _("the text") : _("the question text"));
+	if (has_em(q->help))
+		buf_addf(&b, "%s%s", n++ ? ", " : "", _("the help text"));
+	for (size_t i = 0; i < q->nsubs && n < 12; i++)
+		if (has_em(q->subs[i].text))
+			buf_addf(&b, "%s%s", n++ ? ", " : "", arena_printf(m->c->a, _("subquestion %s"), shorten(m->c->a, q->subs[i].code, 20)));
+	for (size_t i = 0; i < q->nanswers && n < 12; i++)
+		if (has_em(q->answers[i].text))
+			buf_addf(&b, "%s%s", n++ ? ", " : "",
+				 q->answers[i].scale_id ? arena_printf(m->c->a, _("answer option %s of the second scale"), shorten(m->c->a, q->answers[i].code, 20))
+							: arena_printf(m->c->a, _("answer option %s"), shorten(m->c->a, q->answers[i].code, 20)));
+	const char *s = n ? arena_strndup(m->c->a, b.ptr, b.len) : NULL;
+	buf_release(&b);
+	return s;
+}
+
+/* The question with its options that are only an image labelled by their
+ * alt text or else their code, each named in the report. */
+static const struct lss_question *image_labels(struct mapper *m, const struct lss_question *q)
+{
+	bool any = false;
+	for (size_t i = 0; i < q->nsubs; i++)
+		any |= q->subs[i].image;
+	for (size_t i = 0; i < q->nanswers; i++)
+		any |= q->answers[i].image;
+	if (!any)
+		return q;
+	struct arena *a = m->c->a;
+	struct lss_question *x = arena_alloc(a, sizeof(*x));
+	*x = *q;
+	x->subs = arena_alloc(a, (q->nsubs + 1) * sizeof(*x->subs));
+	if (q->nsubs)
+		memcpy(x->subs, q->subs, q->nsubs * sizeof(*x->subs));
+	x->answers = arena_alloc(a, (q->nanswers + 1) * sizeof(*x->answers));
+	if (q->nanswers)
+		memcpy(x->answers, q->answers, q->nanswers * sizeof(*x->answers));
+	m->q = x;
+	for (size_t i = 0; i < x->nsubs; i++) {
+		struct lss_subquestion *sq = &x->subs[i];
+		if (!sq->image)
+			continue;
+		if (*sq->text)
+			note(m, NOTE_CHANGED, x->code, _("The subquestion %s is only an image in LimeSurvey: the image is not shown, its alternative text “%s” is."),
+			     sq->code, shorten(a, sq->text, 80));
+		else
+			note(m, NOTE_CHANGED, x->code, _("The subquestion %s is only an image in LimeSurvey, without an alternative text: the image is not shown, its code “%s” is."),
+			     sq->code, sq->code);
+		sq->text = *sq->text ? sq->text : sq->code;
+	}
+	for (size_t i = 0; i < x->nanswers; i++) {
+		struct lss_answer *an = &x->answers[i];
+		if (!an->image)
+			continue;
+		if (*an->text)
+			note(m, NOTE_CHANGED, x->code, _("The answer option %s is only an image in LimeSurvey: the image is not shown, its alternative text “%s” is."),
+			     an->code, shorten(a, an->text, 80));
+		else
+			note(m, NOTE_CHANGED, x->code, _("The answer option %s is only an image in LimeSurvey, without an alternative text: the image is not shown, its code “%s” is."),
+			     an->code, an->code);
+		an->text = *an->text ? an->text : an->code;
+	}
+	return x;
+}
+
+/* The conditions of a question or text display that are not carried over. */
+static void report_conditions(struct mapper *m, const struct lss_question *q)
+{
+	struct arena *a = m->c->a;
+	bool text = q->type == 'X';
+	if (*q->relevance && strcmp(q->relevance, "1"))
+		note(m, NOTE_CHANGED, q->code, text ? _("The condition “%s” was not carried over: the text is always shown.")
+						    : _("The condition “%s” was not carried over: the question is always shown."),
+		     shorten(a, q->relevance, 200));
+	if (q->nconditions)
+		note(m, NOTE_CHANGED, q->code, text ? _("The conditions “%s” (LimeSurvey's conditions table) were not carried over: the text is always shown.")
+						    : _("The conditions “%s” (LimeSurvey's conditions table) were not carried over: the question is always shown."),
+		     shorten(a, q->conditions, 200));
+	for (size_t i = 0; i < q->nsubs; i++) {
+		const char *rel = q->subs[i].relevance;
+		if (rel && *rel && strcmp(rel, "1"))
+			note(m, NOTE_CHANGED, q->code, _("The condition “%s” of subquestion %s was not carried over: it is always shown."),
+			     shorten(a, rel, 200), shorten(a, q->subs[i].code, 20));
+	}
+}
+
+/* array_filter, minimum and maximum answers and exclusive options: kept
+ * where leergang can check them (a multiple choice), else reported. */
+static void answer_rules(struct mapper *m, const struct lss_question *q, struct instrument_item *first)
+{
+	struct arena *a = m->c->a;
+	if (*q->array_filter)
+		note(m, NOTE_CHANGED, q->code, _("In LimeSurvey only the options chosen in “%s” are shown here (array_filter); not carried over: all are always shown."),
+		     shorten(a, q->array_filter, 80));
+	if (*q->array_filter_exclude)
+		note(m, NOTE_CHANGED, q->code, _("In LimeSurvey the options chosen in “%s” are left out here (array_filter_exclude); not carried over: all are always shown."),
+		     shorten(a, q->array_filter_exclude, 80));
+	bool multiple = first && !strcmp(first->kind, "multiple");
+	int lo = 0, hi = 0;
+	if (*q->min_answers) {
+		if (multiple && small_number(q->min_answers, &lo) && (size_t)lo <= first->noptions)
+			first->min_answers = lo;
+		else
+			note(m, NOTE_CHANGED, q->code, _("The minimum number of answers “%s” was not carried over: leergang checks it only as a number for a multiple choice."),
+			     shorten(a, q->min_answers, 80));
+	}
+	if (*q->max_answers) {
+		if (multiple && small_number(q->max_answers, &hi) && hi >= first->min_answers)
+			first->max_answers = hi < (int)first->noptions ? hi : 0;
+		else
+			note(m, NOTE_CHANGED, q->code, _("The maximum number of answers “%s” was not carried over: leergang checks it only as a number for a multiple choice."),
+			     shorten(a, q->max_answers, 80));
+	}
+	if (first && (first->min_answers || first->max_answers))
+		note(m, NOTE_CHANGED, q->code, "%s",
+		     first->min_answers && first->max_answers
+			     ? arena_printf(a, _("Kept from LimeSurvey: at least %d and at most %d options are chosen when the question is answered."), first->min_answers, first->max_answers)
+		     : first->min_answers
+			     ? arena_printf(a, ngettext("Kept from LimeSurvey: at least %d option is chosen when the question is answered.",
+							"Kept from LimeSurvey: at least %d options are chosen when the question is answered.",
+							(unsigned long)first->min_answers), first->min_answers)
+			     : arena_printf(a, ngettext("Kept from LimeSurvey: at most %d option is chosen.",
+							"Kept from LimeSurvey: at most %d options are chosen.", (unsigned long)first->max_answers),
+					    first->max_answers));
+	if (*q->exclude_all_others) {
+		struct buf kept = BUF_INIT, lost = BUF_INIT, missing = BUF_INIT;
+		for (const char *p = q->exclude_all_others; *p;) {
+			p += strspn(p, "; ,");
+			size_t n = strcspn(p, "; ,");
+			if (!n)
+				break;
+			const char *code = arena_strndup(a, p, n);
+			p += n;
+			bool found = false;
+			for (size_t k = 0; multiple && k < q->nsubs && k < first->noptions; k++)
+				if (!strcmp(q->subs[k].code, code)) {
+					first->options[k].exclusive = 1;
+					found = true;
+				}
+			struct buf *to = found ? &kept : multiple ? &missing : &lost;
+			buf_addf(to, "%s%s", to->len ? ", " : "", shorten(a, code, 20));
+		}
+		if (kept.len)
+			note(m, NOTE_CHANGED, q->code, _("Kept from LimeSurvey: the option %s is chosen alone, never with another."), kept.ptr);
+		if (lost.len)
+			note(m, NOTE_CHANGED, q->code, _("The exclusive option “%s” (exclude_all_others) was not carried over: leergang has it only for the options of a multiple choice."),
+			     lost.ptr);
+		if (missing.len)
+			note(m, NOTE_CHANGED, q->code, _("The exclusive option “%s” (exclude_all_others) is none of the question's options; not carried over."),
+			     missing.ptr);
+		buf_release(&kept);
+		buf_release(&lost);
+		buf_release(&missing);
+	}
+	if (q->exclude_all_others_auto)
+		note(m, NOTE_CHANGED, q->code, "%s", _("LimeSurvey ticks the exclusive option by itself when every other one is ticked (exclude_all_others_auto); not carried over."));
+}
+
+/* A new section for group g, at the end: its first, or one more for a
+ * text display that comes after questions. */
+static long long section_new(struct mapper *m, size_t g, const char *intro)
+{
+	struct instrument_version *v = &m->out->version;
+	const struct lss_group *gr = &m->out->survey.groups[g];
+	size_t s = v->nsections++;
+	struct instrument_section *sec = &v->sections[s];
+	sec->position = (int)s + 1;
+	sec->title = *gr->title ? gr->title : arena_printf(m->c->a, _("Section %zu"), g + 1);
+	sec->intro = (char *)intro;
+	m->sec_group[s] = (long long)g;
+	m->gsec[g] = (long long)s;
+	return (long long)s;
+}
+
+/* The first sections of every group up to and including g, in order. */
+static void groups_upto(struct mapper *m, size_t g)
+{
+	struct arena *a = m->c->a;
+	const struct lss_survey *s = &m->out->survey;
+	m->q = NULL;
+	for (; m->groups_done <= g && m->groups_done < s->ngroups; m->groups_done++) {
+		const struct lss_group *gr = &s->groups[m->groups_done];
+		long long sec = section_new(m, m->groups_done, gr->description);
+		const char *title = m->out->version.sections[sec].title;
+		const char *rel = gr->relevance;
+		m->section = title;
+		if (*rel && strcmp(rel, "1"))
+			note(m, NOTE_CHANGED, "", _("Section “%s”: the condition “%s” was not carried over: the section is always shown."),
+			     shorten(a, title, 80), shorten(a, rel, 200));
+		if (has_em(gr->title) || has_em(gr->description))
+			note(m, NOTE_CHANGED, "", _("Section “%s”: its title or introduction holds Expression Manager code ({…}); it is shown as it is, not worked out."),
+			     shorten(a, title, 80));
+		m->section = NULL;
+	}
+}
+
 static void dropped(struct mapper *m, const char *why)
 {
 	note(m, NOTE_DROPPED, m->q->code, "%s", why);
 	m->out->dropped++;
+}
+
+/* A text display: the introduction of its section where no question of
+ * the section came before it, else of a new part of the section that
+ * starts where it stood. */
+static void map_text(struct mapper *m, const struct lss_question *q)
+{
+	struct arena *a = m->c->a;
+	struct instrument_version *v = &m->out->version;
+	if (q->group < 0) {
+		dropped(m, _("A text display outside any group has no section to go in."));
+		return;
+	}
+	const char *t = q->text;
+	if (*q->help)
+		t = *t ? arena_printf(a, "%s\n\n%s", t, q->help) : q->help;
+	if (!*t) {
+		dropped(m, _("The text display has no text (only layout or an image)."));
+		return;
+	}
+	long long sec = m->gsec[q->group];
+	if (v->nitems && v->items[v->nitems - 1].section_id == sec) {
+		section_new(m, (size_t)q->group, t);
+		note(m, NOTE_CHANGED, q->code, "%s", _("Text display: it starts a new part of its section, in its place after the questions before it; not a question."));
+	} else {
+		struct instrument_section *s = &v->sections[sec];
+		s->intro = *s->intro ? arena_printf(a, "%s\n\n%s", s->intro, t) : (char *)t;
+		note(m, NOTE_CHANGED, q->code, "%s", _("Text display: added to the introduction of the section, in its place; not a question."));
+	}
+	m->out->texts++;
+	report_conditions(m, q);
+	const char *em = em_places(m, q);
+	if (em)
+		note(m, NOTE_CHANGED, q->code, _("Expression Manager code ({…}) in %s is shown as it is, not worked out."), em);
 }
 
 static void map_question(struct mapper *m, const struct lss_question *q)
@@ -433,6 +722,23 @@ static void map_question(struct mapper *m, const struct lss_question *q)
 	struct arena *a = m->c->a;
 	struct instrument_version *v = &m->out->version;
 	m->q = q;
+	if (q->group >= 0) {
+		m->gquestions[q->group]++;
+		groups_upto(m, (size_t)q->group);
+		m->q = q;
+	}
+	if (q->hidden) {
+		dropped(m, _("Hidden in LimeSurvey (attribute “hidden”): respondents never see it, so it is left out."));
+		m->out->hidden++;
+		if (q->group >= 0)
+			m->ghidden[q->group]++;
+		return;
+	}
+	if (q->type == 'X') {
+		map_text(m, q);
+		return;
+	}
+	q = image_labels(m, q);
 	size_t before = v->nitems;
 	size_t ns, na;
 	const struct lss_subquestion **subs = subs_of(a, q, 0, &ns);
@@ -570,24 +876,15 @@ static void map_question(struct mapper *m, const struct lss_question *q)
 				   q->type == 'C' ? cc : ce, 3, s == 0);
 		break;
 	}
-	case 'X': {
-		if (q->group < 0) {
-			dropped(m, _("A text display outside any group has no section to go in."));
-			return;
-		}
-		struct instrument_section *sec = &v->sections[q->group];
-		const char *t = *q->text ? q->text : "";
-		if (*t)
-			sec->intro = *sec->intro ? arena_printf(a, "%s\n\n%s", sec->intro, t) : (char *)t;
-		note(m, NOTE_CHANGED, q->code, "%s", _("Text display: added to the introduction of the section, not a question."));
-		return;
-	}
 	default:
 		dropped(m, arena_printf(a, _("leergang does not know this question type (%s) yet."), type_name(a, q->type)));
 		return;
 	}
-	if (v->nitems == before)
+	if (v->nitems == before) {
+		dropped(m, _("The question has nothing leergang can ask."));
 		return;
+	}
+	m->out->used++;
 	/* what holds for the question as a whole */
 	struct instrument_item *first = &v->items[before];
 	if (!*q->text)
@@ -596,11 +893,11 @@ static void map_question(struct mapper *m, const struct lss_question *q)
 		first->text = arena_printf(a, "%s\n%s", first->text, q->help);
 		m->help = true;
 	}
-	if (has_em(q->text) || has_em(q->help))
-		note(m, NOTE_CHANGED, q->code, "%s", _("The text holds Expression Manager code ({…}); it is shown as it is, not worked out."));
-	if (*q->relevance && strcmp(q->relevance, "1"))
-		note(m, NOTE_CHANGED, q->code, _("The condition “%s” was not carried over: the question is always shown."),
-		     shorten(a, q->relevance, 200));
+	const char *em = em_places(m, q);
+	if (em)
+		note(m, NOTE_CHANGED, q->code, _("Expression Manager code ({…}) in %s is shown as it is, not worked out."), em);
+	report_conditions(m, q);
+	answer_rules(m, q, v->nitems == before + 1 ? first : NULL);
 	if (q->mandatory == 'Y')
 		m->mandatory++;
 	else if (q->mandatory == 'S')
@@ -699,22 +996,32 @@ int instrument_import_read(struct ctx *c, const char *filename, const char *data
 		note(&m, NOTE_GENERAL, "", _("Not imported: the other languages of the file (%s)."), others.ptr);
 	buf_release(&others);
 
-	/* the groups as sections */
+	/* the groups as sections, made in order as their questions come (a
+	 * text display after questions starts one more) */
 	struct instrument_version *v = &out->version;
-	v->nsections = s->ngroups;
-	v->sections = arena_alloc(a, (s->ngroups + 1) * sizeof(*v->sections));
-	for (size_t g = 0; g < s->ngroups; g++) {
-		struct instrument_section *sec = &v->sections[g];
-		sec->position = (int)g + 1;
-		sec->title = *s->groups[g].title ? s->groups[g].title : arena_printf(a, _("Section %zu"), g + 1);
-		sec->intro = s->groups[g].description;
-		const char *rel = s->groups[g].relevance;
-		if (*rel && strcmp(rel, "1"))
-			note(&m, NOTE_CHANGED, "", _("Section “%s”: the condition “%s” was not carried over: the section is always shown."),
-			     shorten(a, sec->title, 80), shorten(a, rel, 200));
-	}
+	size_t most = s->ngroups + s->nquestions + 1;
+	v->sections = arena_alloc(a, most * sizeof(*v->sections));
+	m.sec_group = arena_alloc(a, most * sizeof(*m.sec_group));
+	m.gsec = arena_alloc(a, (s->ngroups + 1) * sizeof(*m.gsec));
+	m.gquestions = arena_alloc(a, (s->ngroups + 1) * sizeof(*m.gquestions));
+	m.ghidden = arena_alloc(a, (s->ngroups + 1) * sizeof(*m.ghidden));
 	for (size_t i = 0; i < s->nquestions; i++)
 		map_question(&m, &s->questions[i]);
+	if (s->ngroups)
+		groups_upto(&m, s->ngroups - 1);
+	m.q = NULL;
+	/* a group of hidden questions only is no part of what respondents see */
+	for (size_t g = 0; g < s->ngroups; g++) {
+		if (!m.gquestions[g] || m.ghidden[g] != m.gquestions[g])
+			continue;
+		for (size_t k = 0; k < v->nsections; k++)
+			if (m.sec_group[k] == (long long)g)
+				v->sections[k].intro = "";
+		m.section = v->sections[m.gsec[g]].title;
+		note(&m, NOTE_DROPPED, "", _("Section “%s”: every question in it is hidden in LimeSurvey, so the section is left out, its introduction too."),
+		     shorten(a, m.section, 80));
+		m.section = NULL;
+	}
 	drop_empty_sections(v, a);
 
 	if (m.mandatory)
@@ -723,6 +1030,13 @@ int instrument_import_read(struct ctx *c, const char *filename, const char *data
 		     m.mandatory);
 	if (m.help)
 		note(&m, NOTE_GENERAL, "", "%s", _("Help texts are put under the text of their question."));
+	if (out->hidden)
+		note(&m, NOTE_GENERAL, "", ngettext("%zu question is hidden in LimeSurvey and was left out.",
+						    "%zu questions are hidden in LimeSurvey and were left out.", (unsigned long)out->hidden),
+		     out->hidden);
+	if (m.fixed_dutch)
+		note(&m, NOTE_GENERAL, "", _("leergang does not know LimeSurvey's labels of yes/no, gender and the fixed arrays in %s: Dutch labels (Ja, Nee, Vrouw, Man, ...) were put instead."),
+		     s->language);
 	if (s->html)
 		note(&m, NOTE_GENERAL, "", "%s", _("LimeSurvey's HTML layout (bold, line breaks, images, links) was removed: the texts are plain text."));
 	if (s->conditions)
@@ -780,6 +1094,20 @@ int instrument_import_save(struct ctx *c, const struct instrument_import *imp, l
 	audit(c, "instrument.import", "instrument", *id, "%s: %zu items, %zu questions not carried over", imp->filename,
 	      v.nitems, imp->dropped);
 	return D_OK;
+}
+
+const char *instrument_import_counts(struct arena *a, const struct instrument_import *imp)
+{
+	const char *line = arena_printf(a, _("%s: %s %s, %s, %s."),
+		arena_printf(a, ngettext("The file has %zu question", "The file has %zu questions", (unsigned long)imp->survey.nquestions), imp->survey.nquestions),
+		arena_printf(a, ngettext("%zu item", "%zu items", (unsigned long)imp->version.nitems), imp->version.nitems),
+		arena_printf(a, ngettext("from %zu question", "from %zu questions", (unsigned long)imp->used), imp->used),
+		arena_printf(a, ngettext("%zu text display in an introduction", "%zu text displays in introductions", (unsigned long)imp->texts), imp->texts),
+		arena_printf(a, ngettext("%zu question not carried over", "%zu questions not carried over", (unsigned long)imp->dropped), imp->dropped));
+	if (imp->hidden)
+		line = arena_printf(a, "%s %s", line, arena_printf(a, ngettext("Of those not carried over, %zu is hidden in LimeSurvey.",
+			"Of those not carried over, %zu are hidden in LimeSurvey.", (unsigned long)imp->hidden), imp->hidden));
+	return arena_printf(a, "%s %s", line, arena_printf(a, ngettext("%zu section.", "%zu sections.", (unsigned long)imp->version.nsections), imp->version.nsections));
 }
 
 const char *import_kind_label(const char *kind)

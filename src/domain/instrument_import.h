@@ -7,8 +7,10 @@
  * items by its type (the table in instrument_import.c); what leergang
  * cannot ask (dates, numbers, ranking, uploads, equations, arrays of
  * numbers or texts, ...) is left out and named in the report with why.
- * Conditions and Expression Manager code are not carried over: every
- * question is always shown. Item codes are made valid variable names
+ * Conditions, array filters and Expression Manager code are not carried
+ * over: every element is always shown, each one named in the report;
+ * questions LimeSurvey hides are left out. The minimum and maximum number
+ * of answers of a multiple choice and its exclusive options are kept. Item codes are made valid variable names
  * (a letter, then letters, digits and _) and unique; renames are reported.
  *
  * Reading changes nothing; saving writes the instrument and its first
@@ -33,6 +35,8 @@ enum import_note_kind {
 struct import_note {
 	enum import_note_kind kind;
 	const char *code;        /* the question's code in the file, or "" */
+	const char *section;     /* the title of its group, or "" */
+	const char *question;    /* the question's text, shortened, or "" */
 	char *text;              /* what happened, in the interface language */
 };
 
@@ -43,7 +47,11 @@ struct instrument_import {
 	struct instrument_version version;   /* sections and items; item section_id indexes sections */
 	struct import_note *notes;
 	size_t nnotes, notes_cap;
-	size_t dropped;                      /* questions not carried over */
+	/* every question of the file is in one of three counts */
+	size_t used;                         /* questions that became items */
+	size_t texts;                        /* text displays that became (part of) a section's introduction */
+	size_t dropped;                      /* questions not carried over, the hidden ones among them */
+	size_t hidden;                       /* questions left out because LimeSurvey hides them */
 	const char *error;                   /* with D_INVALID: why, and what to do */
 };
 
@@ -56,6 +64,11 @@ MUST_CHECK int instrument_import_read(struct ctx *c, const char *filename, const
 /* Saves what instrument_import_read() made as a new instrument with its
  * first version, in one transaction. D_OK or D_ERROR. */
 MUST_CHECK int instrument_import_save(struct ctx *c, const struct instrument_import *imp, long long now, long long *id);
+
+/* The counts of the import in a sentence: the file's questions, the items
+ * from how many of them, text displays in introductions, questions not
+ * carried over (hidden ones among them), sections. */
+const char *instrument_import_counts(struct arena *a, const struct instrument_import *imp);
 
 /* The name of a kind of item in the interface language ("Likert scale"). */
 const char *import_kind_label(const char *kind);

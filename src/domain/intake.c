@@ -22,7 +22,8 @@ static bool blank(const char *s)
 	return true;
 }
 
-int question_write(struct ctx *c, long long group_id, const char *text, long long now, struct errors *e)
+int question_write(struct ctx *c, long long group_id, const char *text, long long now, struct errors *e,
+		   long long *id_out)
 {
 	long long me = c->who->person_id;
 	if (!me)
@@ -48,6 +49,8 @@ int question_write(struct ctx *c, long long group_id, const char *text, long lon
 	if (r)
 		return d_from_store(r);  /* ST_INVALID: not a group of theirs */
 	audit(c, "learning_question.write", "learning_question", id, "group %lld", group_id);
+	if (id_out)
+		*id_out = id;
 	return D_OK;
 }
 

@@ -16,8 +16,10 @@
 #define QUESTION_MAX 2000
 #define EXPECTATIONS_MAX 4000
 
-/* A new version of the actor's learning question in a group of theirs. */
-MUST_CHECK int question_write(struct ctx *c, long long group_id, const char *text, long long now, struct errors *e);
+/* A new version of the actor's learning question in a group of theirs;
+ * *id (when id is not NULL) the version's number. */
+MUST_CHECK int question_write(struct ctx *c, long long group_id, const char *text, long long now, struct errors *e,
+			      long long *id);
 /* Every version, newest first, for the participant and their facilitator and mentor. */
 MUST_CHECK int question_history(struct ctx *c, long long person_id, long long group_id, struct learning_question **out,
 		     size_t *n);

@@ -358,7 +358,7 @@ int plan_assignment_save(struct ctx *c, long long group_id, const char *assignme
 }
 
 int plan_talk_add(struct ctx *c, long long group_id, const char *held_on, const char *agreements, long long now,
-		  struct errors *e)
+		  struct errors *e, long long *id_out)
 {
 	if (!c->who->person_id)
 		return D_NOTFOUND;
@@ -370,6 +370,8 @@ int plan_talk_add(struct ctx *c, long long group_id, const char *held_on, const 
 	struct manager_talk t = { 0, c->who->person_id, group_id, (char *)held_on, (char *)agreements };
 	long long id;
 	int r = store_talk_add(c->st, c->who->organisation_id, &t, now, &id);
+	if (!r && id_out)
+		*id_out = id;
 	return d_from_store(r);
 }
 

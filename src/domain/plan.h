@@ -46,8 +46,9 @@ MUST_CHECK int plan_goal_delete(struct ctx *c, long long id);
 MUST_CHECK int plan_element_choices(struct ctx *c, long long group_id, struct framework_view **out, size_t *n);
 #define PLAN_GOAL_ELEMENTS_MAX 20
 MUST_CHECK int plan_assignment_save(struct ctx *c, long long group_id, const char *assignment, long long now, struct errors *e);
+/* *id (when id is not NULL): the talk's number. */
 MUST_CHECK int plan_talk_add(struct ctx *c, long long group_id, const char *held_on, const char *agreements, long long now,
-		  struct errors *e);
+		  struct errors *e, long long *id);
 
 struct plan {
 	char *assignment;

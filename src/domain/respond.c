@@ -13,6 +13,7 @@
  * or from the database. */
 #include "survey.h"
 #include "anonymous_mix.h"
+#include "answer_rule.h"
 #include "answer_lines.h"
 #include "audit.h"
 #include "schedule.h"
@@ -144,6 +145,8 @@ static size_t read_answers(struct ctx *c, const struct instrument_version *v, co
 		/* the field name outlives this loop: errors point at it */
 		const char *key = arena_printf(a, "i%lld", it->id);
 		struct buf multi = BUF_INIT;
+		long long *picked = NULL;
+		size_t npicked = 0;
 		const char *one = NULL;
 		for (size_t k = 0; k < n; k++) {
 			if (strcmp(f[k].key, key) || !*f[k].value)
@@ -156,6 +159,9 @@ static size_t read_answers(struct ctx *c, const struct instrument_version *v, co
 					continue;
 				}
 				buf_addf(&multi, "%s%lld", multi.len ? "," : "", x);
+				if (!picked)
+					picked = arena_alloc(a, (n + 1) * sizeof(*picked));
+				picked[npicked++] = x;
 			} else {
 				one = f[k].value;
 			}
@@ -168,6 +174,10 @@ static size_t read_answers(struct ctx *c, const struct instrument_version *v, co
 			else
 				errors_add(c, e, key, _("Question %s: choose one of the points of the scale."), item_label(c, v, it));
 		} else if (!strcmp(it->kind, "multiple")) {
+			/* checked at hand-in, as `required` is: a draft may be half done */
+			const char *why = submit ? answer_rule_check(a, it, picked, npicked, item_label(c, v, it)) : NULL;
+			if (why)
+				errors_add(c, e, key, "%s", why);
 			if (multi.len)
 				x.text = arena_strdup(a, multi.ptr);
 		} else if (one && !strcmp(it->kind, "open")) {

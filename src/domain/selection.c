@@ -53,7 +53,7 @@ bool selection_role_valid(const char *role)
 }
 
 int selection_criterion_add(struct ctx *c, long long programme_id, const char *role, const char *name,
-			    const char *weight, struct errors *e)
+			    const char *weight, struct errors *e, long long *out)
 {
 	char *end;
 	long w = strtol(weight ? weight : "", &end, 10);
@@ -69,11 +69,13 @@ int selection_criterion_add(struct ctx *c, long long programme_id, const char *r
 	if (r)
 		return d_from_store(r);
 	audit(c, "selection.criterion", "programme", programme_id, "%s: %s (%ld)", role, name, w);
+	if (out)
+		*out = id;
 	return D_OK;
 }
 
 int selection_candidate_add(struct ctx *c, long long programme_id, const char *role, const char *employee_id,
-			    struct errors *e)
+			    struct errors *e, long long *out)
 {
 	if (!selection_role_valid(role))
 		return D_NOTFOUND;
@@ -95,6 +97,8 @@ int selection_candidate_add(struct ctx *c, long long programme_id, const char *r
 	if (r)
 		return d_from_store(r);
 	audit(c, "selection.candidate", "programme", programme_id, "%s: person %lld", role, p.id);
+	if (out)
+		*out = id;
 	return D_OK;
 }
 

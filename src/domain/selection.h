@@ -51,10 +51,11 @@ int selection_score_in(const struct selection_view *v, long long candidate_id, l
 MUST_CHECK int selection_scores_save(struct ctx *c, long long programme_id, const char *role,
 			  const char *(*score_of)(void *arg, long long candidate_id, long long criterion_id), void *arg,
 			  struct errors *e);
+/* id (may be NULL): the new criterion's or candidate's number. */
 MUST_CHECK int selection_criterion_add(struct ctx *c, long long programme_id, const char *role, const char *name,
-			    const char *weight, struct errors *e);
+			    const char *weight, struct errors *e, long long *id);
 MUST_CHECK int selection_candidate_add(struct ctx *c, long long programme_id, const char *role, const char *employee_id,
-			    struct errors *e);
+			    struct errors *e, long long *id);
 /* score "" removes it; else "1".."5" */
 MUST_CHECK int selection_score(struct ctx *c, long long programme_id, long long candidate_id, long long criterion_id,
 		    const char *score, struct errors *e);

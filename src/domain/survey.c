@@ -65,7 +65,7 @@ static void builtin_version(struct arena *a, const struct builtin_questionnaire 
 			const char *label = b->points->labels[k] ? b->points->labels[k] : "";
 			if (!*label && !strcmp(b->kind, "bipolar"))
 				label = k == 0 ? it->left_label : k + 1 == n ? it->right_label : "";
-			it->options[k] = (struct item_option){ (int)k + 1, (int)k + 1, (char *)label };
+			it->options[k] = (struct item_option){ (int)k + 1, (int)k + 1, (char *)label, 0 };
 		}
 	}
 }

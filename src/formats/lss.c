@@ -39,11 +39,12 @@
 
 enum table {
 	T_NONE, T_GROUPS, T_GROUP_L10NS, T_QUESTIONS, T_SUBQUESTIONS, T_QUESTION_L10NS, T_ANSWERS,
-	T_ANSWER_L10NS, T_ATTRIBUTES, T_SURVEYS, T_LANGSETTINGS,
+	T_ANSWER_L10NS, T_ATTRIBUTES, T_SURVEYS, T_LANGSETTINGS, T_CONDITIONS,
 	/* only counted, for the report */
-	T_CONDITIONS, T_DEFAULTVALUES, T_ASSESSMENTS, T_QUOTA,
+	T_DEFAULTVALUES, T_ASSESSMENTS, T_QUOTA,
 	NTABLES
 };
+#define T_COUNTED T_DEFAULTVALUES
 
 static const char *const table_names[NTABLES] = {
 	[T_GROUPS] = "groups", [T_GROUP_L10NS] = "group_l10ns", [T_QUESTIONS] = "questions",
@@ -57,7 +58,7 @@ enum field {
 	F_QID, F_PARENT_QID, F_GID, F_AID, F_TYPE, F_TITLE, F_QUESTION, F_HELP, F_MANDATORY, F_OTHER,
 	F_QUESTION_ORDER, F_GROUP_ORDER, F_SCALE_ID, F_RELEVANCE, F_GRELEVANCE, F_LANGUAGE, F_GROUP_NAME,
 	F_DESCRIPTION, F_CODE, F_ANSWER, F_SORTORDER, F_ATTRIBUTE, F_VALUE, F_SID, F_ADDITIONAL_LANGUAGES,
-	F_LS_LANGUAGE, F_LS_TITLE, F_LS_DESCRIPTION,
+	F_LS_LANGUAGE, F_LS_TITLE, F_LS_DESCRIPTION, F_CQID, F_CFIELDNAME, F_METHOD,
 	NFIELDS
 };
 
@@ -65,7 +66,7 @@ static const char *const field_names[NFIELDS] = {
 	"qid", "parent_qid", "gid", "aid", "type", "title", "question", "help", "mandatory", "other",
 	"question_order", "group_order", "scale_id", "relevance", "grelevance", "language", "group_name",
 	"description", "code", "answer", "sortorder", "attribute", "value", "sid", "additional_languages",
-	"surveyls_language", "surveyls_title", "surveyls_description",
+	"surveyls_language", "surveyls_title", "surveyls_description", "cqid", "cfieldname", "method",
 };
 
 struct pair {
@@ -191,7 +192,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar *prefix, cons
 		break;
 	case 4:
 		s->field = -1;
-		if (s->in_row && s->table != T_NONE && s->table < T_CONDITIONS) {
+		if (s->in_row && s->table != T_NONE && s->table < T_COUNTED) {
 			for (int f = 0; f < NFIELDS; f++)
 				if (is(name, field_names[f]))
 					s->field = f;
@@ -215,7 +216,7 @@ static void end_row(struct state *s)
 	if (s->table == T_NONE)
 		return;
 	struct rows *t = &s->tables[s->table];
-	if (s->table >= T_CONDITIONS) {
+	if (s->table >= T_COUNTED) {
 		t->n++;  /* counted only */
 		return;
 	}
@@ -808,6 +809,41 @@ static void question_fill(struct builder *b, struct lss_question *q, const struc
 		q->header[h] = plain(b, text_of(headers, x->qid, h, false));
 }
 
+/* A text that was only an image (<img> and nothing readable around it):
+ * *text becomes the image's alt text (or stays ""); true then. */
+static bool only_image(struct builder *b, const char *raw, char **text)
+{
+	if (**text || !raw)
+		return false;
+	const char *img = NULL;
+	for (const char *p = strchr(raw, '<'); p && !img; p = strchr(p + 1, '<'))
+		if (!strncasecmp(p + 1, "img", 3) && !isalnum((unsigned char)p[4]))
+			img = p;
+	if (!img)
+		return false;
+	const char *end = strchr(img, '>');
+	size_t n = end ? (size_t)(end - img) : strlen(img);
+	for (size_t i = 4; i + 4 < n; i++) {
+		if (strncasecmp(img + i, "alt", 3) || isalnum((unsigned char)img[i - 1]))
+			continue;
+		size_t k = i + 3;
+		while (k < n && isspace((unsigned char)img[k]))
+			k++;
+		if (k >= n || img[k] != '=')
+			continue;
+		k++;
+		while (k < n && isspace((unsigned char)img[k]))
+			k++;
+		char q = k < n && (img[k] == '"' || img[k] == '\'') ? img[k++] : 0;
+		size_t v = k;
+		while (k < n && (q ? img[k] != q : !isspace((unsigned char)img[k])))
+			k++;
+		*text = lss_plain_text(b->a, arena_strndup(b->a, img + v, k - v), NULL);
+		break;
+	}
+	return true;
+}
+
 /* The subquestions (sorted by parent, scale and order) to their questions. */
 static void attach_subquestions(struct builder *b, const struct qref *subs, size_t n, const long long *byid, size_t nq,
 				const struct entries *texts)
@@ -823,7 +859,10 @@ static void attach_subquestions(struct builder *b, const struct qref *subs, size
 			for (size_t t = i; t < j; t++) {
 				struct lss_subquestion *sq = &q->subs[q->nsubs++];
 				sq->code = trimmed(b->a, rf(subs[t].row, F_TITLE));
-				sq->text = plain(b, text_of(texts, subs[t].qid, 0, false));
+				const char *raw = text_of(texts, subs[t].qid, 0, false);
+				sq->text = plain(b, raw);
+				sq->image = only_image(b, raw, &sq->text);
+				sq->relevance = trimmed(b->a, rf(subs[t].row, F_RELEVANCE));
 				sq->scale_id = subs[t].scale;
 			}
 		}
@@ -883,13 +922,92 @@ static enum lss_error attach_answers(struct builder *b, const long long *byid, s
 		if (qi >= 0) {
 			struct lss_question *q = &b->out->questions[qi];
 			q->answers = arena_alloc(b->a, (j - i) * sizeof(*q->answers));
-			for (size_t t = i; t < j; t++)
-				q->answers[q->nanswers++] = (struct lss_answer){ (char *)ar[t].code, plain(b, ar[t].text),
-										 ar[t].order, ar[t].scale };
+			for (size_t t = i; t < j; t++) {
+				struct lss_answer *x = &q->answers[q->nanswers++];
+				*x = (struct lss_answer){ (char *)ar[t].code, plain(b, ar[t].text), ar[t].order, ar[t].scale, false };
+				x->image = only_image(b, ar[t].text, &x->text);
+			}
 		}
 		i = j;
 	}
 	return LSS_OK;
+}
+
+/* The attributes that change who sees a question or what may be
+ * answered (the first value of a question that says something). */
+static void attributes(struct builder *b, const long long *byid, size_t nq)
+{
+	struct rows *at = &b->s->tables[T_ATTRIBUTES];
+	for (size_t i = 0; i < nq; i++) {
+		struct lss_question *q = &b->out->questions[i];
+		q->array_filter = q->array_filter_exclude = q->min_answers = q->max_answers = q->exclude_all_others = "";
+	}
+	for (size_t i = 0; i < at->n; i++) {
+		const struct row *r = &at->items[i];
+		long long qi = qindex(byid, nq, num(rf(r, F_QID)));
+		if (qi < 0)
+			continue;
+		struct lss_question *q = &b->out->questions[qi];
+		const char *name = rs(r, F_ATTRIBUTE);
+		char *v = trimmed(b->a, rf(r, F_VALUE));
+		bool set = *v && strcmp(v, "0");
+		if (!strcmp(name, "hidden"))
+			q->hidden |= set;
+		else if (!strcmp(name, "exclude_all_others_auto"))
+			q->exclude_all_others_auto |= set;
+		else if (!set)
+			continue;
+		else if (!strcmp(name, "array_filter") && !*q->array_filter)
+			q->array_filter = v;
+		else if (!strcmp(name, "array_filter_exclude") && !*q->array_filter_exclude)
+			q->array_filter_exclude = v;
+		else if (!strcmp(name, "min_answers") && !*q->min_answers)
+			q->min_answers = v;
+		else if (!strcmp(name, "max_answers") && !*q->max_answers)
+			q->max_answers = v;
+		else if (!strcmp(name, "exclude_all_others") && !*q->exclude_all_others)
+			q->exclude_all_others = v;
+	}
+}
+
+/* The rows of the old conditions table, as text per question: "CODE ==
+ * value", the question named by its code where the file has it. */
+static void conditions(struct builder *b, const long long *byid, size_t nq)
+{
+	struct rows *co = &b->s->tables[T_CONDITIONS];
+	struct buf *texts = arena_alloc(b->a, (nq + 1) * sizeof(*texts));
+	for (size_t i = 0; i < nq; i++)
+		texts[i] = (struct buf)BUF_INIT;
+	for (size_t i = 0; i < co->n; i++) {
+		const struct row *r = &co->items[i];
+		long long qi = qindex(byid, nq, num(rf(r, F_QID)));
+		if (qi < 0)
+			continue;
+		struct lss_question *q = &b->out->questions[qi];
+		long long ci = qindex(byid, nq, num(rf(r, F_CQID)));
+		const char *field = trimmed(b->a, rf(r, F_CFIELDNAME));
+		const char *on = field;
+		if (ci >= 0) {
+			/* "+SIDXGIDXQIDsub": an option of a multiple choice, named as the Expression Manager does */
+			const char *p = field + (*field == '+');
+			for (int k = 0; k < 3 && *p; k++) {
+				p += strspn(p, "0123456789");
+				if (k < 2 && *p == 'X')
+					p++;
+			}
+			on = *p ? arena_printf(b->a, "%s_%s", b->out->questions[ci].code, p) : b->out->questions[ci].code;
+		}
+		const char *method = trimmed(b->a, rf(r, F_METHOD));
+		if (texts[qi].len < 2000)
+			buf_addf(&texts[qi], "%s%s %s \"%s\"", texts[qi].len ? "; " : "", on, *method ? method : "==",
+				 trimmed(b->a, rf(r, F_VALUE)));
+		q->nconditions++;
+	}
+	for (size_t i = 0; i < nq; i++) {
+		struct lss_question *q = &b->out->questions[i];
+		q->conditions = texts[i].len ? arena_strndup(b->a, texts[i].ptr, texts[i].len) : "";
+		buf_release(&texts[i]);
+	}
 }
 
 static enum lss_error questions(struct builder *b, const long long *gids)
@@ -925,7 +1043,12 @@ static enum lss_error questions(struct builder *b, const long long *gids)
 	if (nq > 1)
 		qsort(byid, nq, 2 * sizeof(*byid), cmp_ll);
 	attach_subquestions(b, refs + nq, n - nq, byid, nq, &texts);
-	return attach_answers(b, byid, nq);
+	enum lss_error e = attach_answers(b, byid, nq);
+	if (!e) {
+		attributes(b, byid, nq);
+		conditions(b, byid, nq);
+	}
+	return e;
 }
 
 static void survey_texts(struct builder *b)

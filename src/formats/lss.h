@@ -48,11 +48,14 @@ enum lss_error {
 struct lss_answer {
 	char *code, *text;
 	int sort_order, scale_id;
+	bool image;                  /* only an image in the file: text is its alt text, or "" */
 };
 
 struct lss_subquestion {
 	char *code, *text;
 	int scale_id;
+	bool image;                  /* as for answers */
+	char *relevance;             /* its own condition; "" or "1" is always */
 };
 
 struct lss_question {
@@ -65,6 +68,16 @@ struct lss_question {
 	bool other;                  /* an "other" option with a text field */
 	char *relevance;             /* the Expression Manager condition; "" or "1" is always */
 	char *header[2];             /* dual scale headers (attributes dualscale_headerA/B), or "" */
+	/* question attributes that change who sees it or what may be answered; "" when not set */
+	bool hidden;                 /* "hidden": never shown to respondents */
+	char *array_filter, *array_filter_exclude;  /* the code of the question that filters the subquestions */
+	char *min_answers, *max_answers;            /* a number, or an Expression Manager expression */
+	char *exclude_all_others;    /* subquestion codes that exclude every other option, ";"-separated */
+	bool exclude_all_others_auto;
+	/* the rows of the conditions table about this question, as text
+	 * ("QCODE == Y; ..."), and how many */
+	char *conditions;
+	size_t nconditions;
 	struct lss_subquestion *subs;
 	size_t nsubs;
 	struct lss_answer *answers;  /* by scale, then sort order */

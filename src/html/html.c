@@ -31,6 +31,65 @@ void html_escape(struct buf *b, const char *s)
 	buf_add(b, run, (size_t)(s - run));
 }
 
+/* One line of a plain text, escaped, without its "\r". */
+static void escape_line(struct buf *b, const char *s, size_t n)
+{
+	if (n && s[n - 1] == '\r')
+		n--;
+	char *line = strndup(s, n);
+	if (!line)
+		return;
+	html_escape(b, line);
+	free(line);
+}
+
+void html_lines(struct buf *b, const char *text)
+{
+	const char *s = text ? text : "";
+	for (bool first = true;; first = false) {
+		size_t n = strcspn(s, "\n");
+		if (!first)
+			buf_adds(b, "<br>");
+		escape_line(b, s, n);
+		if (!s[n])
+			break;
+		s += n + 1;
+	}
+}
+
+void html_paragraphs(struct buf *b, const char *text, const char *cls)
+{
+	const char *s = text ? text : "";
+	bool open = false, line = false;
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		size_t k = 0;
+		while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+			k++;
+		if (k == n) {
+			/* a blank line ends the paragraph */
+			if (open)
+				buf_adds(b, "</p>");
+			open = line = false;
+		} else {
+			if (!open) {
+				if (cls)
+					html(b, "<p class=\"%s\">", cls);
+				else
+					buf_adds(b, "<p>");
+				open = true;
+			} else if (line) {
+				buf_adds(b, "<br>");
+			}
+			escape_line(b, s, n);
+			line = true;
+		}
+		s += n + (s[n] != '\0');
+	}
+	if (open)
+		buf_adds(b, "</p>");
+}
+
 void html_raw(struct buf *b, const char *s)
 {
 	if (s)

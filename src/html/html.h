@@ -14,6 +14,13 @@
 void html(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void html_escape(struct buf *b, const char *s);
 void html_raw(struct buf *b, const char *s);
+/* A plain text (an imported question, a help text) escaped, its line
+ * breaks as <br>: for a label or legend, which hold no paragraphs. */
+void html_lines(struct buf *b, const char *text);
+/* A plain text escaped as paragraphs: a blank line starts a new <p> (of
+ * class cls when it is not NULL), another line break is a <br>. The
+ * text's own markup is never trusted: it is escaped first. */
+void html_paragraphs(struct buf *b, const char *text, const char *cls);
 /* Appends the HTML of a Markdown text, rendered by cmark in safe mode
  * (formats/markdown.h): raw HTML and unsafe links never become markup. */
 void html_markdown(struct buf *b, const char *markdown);

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-static json_t *unit_json(const struct unit *u, const char *path)
+json_t *api_unit_json(const struct unit *u, const char *path)
 {
 	return json_pack("{s:I, s:s, s:s, s:o, s:o, s:I, s:I}", "id", (json_int_t)u->id, "name", u->name, "path",
 			 path ? path : u->name, "parent_id", u->parent_id ? json_integer(u->parent_id) : json_null(),
@@ -48,7 +48,7 @@ void api_units(struct web *w)
 	}
 	json_t *arr = json_array();
 	for (size_t i = 0; i < t.n; i++)
-		json_array_append_new(arr, unit_json(&t.units[i], t.paths[i]));
+		json_array_append_new(arr, api_unit_json(&t.units[i], t.paths[i]));
 	web_json(w, 200, json_pack("{s:o}", "units", arr));
 }
 
@@ -61,7 +61,7 @@ void api_unit(struct web *w)
 	}
 	for (size_t i = 0; i < t.n; i++)
 		if (t.units[i].id == w->id[0]) {
-			web_json(w, 200, unit_json(&t.units[i], t.paths[i]));
+			web_json(w, 200, api_unit_json(&t.units[i], t.paths[i]));
 			return;
 		}
 	web_json_error(w, 404, _("There is no unit with this number in your organisation."));

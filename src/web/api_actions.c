@@ -20,10 +20,14 @@ void api_session_action_add(struct web *w)
 	json_t *j = api_body(w);
 	if (!j)
 		return;
-	struct errors e = { 0 };
-	long long id = 0;
-	int d = session_action_add(&w->ctx, w->id[0], api_int(j, "owner"), api_str(j, "text"), api_str(j, "due_on"), &e, &id);
-	api_answer(w, d, &e, id);
+	static const struct api_type types[] = { { "owner", 'i' }, { "text", 's' }, { "due_on", 's' }, { 0 } };
+	if (api_typed(w, j, types)) {
+		struct errors e = { 0 };
+		long long id = 0;
+		int d = session_action_add(&w->ctx, w->id[0], api_int(j, "owner"), api_str(j, "text"), api_str(j, "due_on"),
+					   &e, &id);
+		api_answer(w, d, &e, id);
+	}
 	json_decref(j);
 }
 
@@ -32,9 +36,13 @@ void api_action_update(struct web *w)
 	json_t *j = api_body(w);
 	if (!j)
 		return;
-	struct errors e = { 0 };
-	long long review = api_int(j, "review_session_id");
-	api_answer(w, session_action_update(&w->ctx, w->id[0], api_str(j, "status"), api_str(j, "due_on"),
-					    review > 0 ? review : 0, &e), &e, 0);
+	static const struct api_type types[] = { { "status", 's' }, { "due_on", 's' }, { "review_session_id", 'i' }, { 0 } };
+	if (api_typed(w, j, types)) {
+		struct errors e = { 0 };
+		long long review = api_int(j, "review_session_id");
+		api_answer(w, session_action_update(&w->ctx, w->id[0], api_str(j, "status"), api_str(j, "due_on"),
+						    review > 0 ? review : 0, &e),
+			   &e, 0);
+	}
 	json_decref(j);
 }

@@ -34,6 +34,26 @@ long long api_id(json_t *o, const char *key)
 	return json_is_integer(v) ? (long long)json_integer_value(v) : -1;
 }
 
+bool api_typed(struct web *w, json_t *o, const struct api_type *t)
+{
+	struct errors e = { 0 };
+	for (; t->name; t++) {
+		json_t *v = json_object_get(o, t->name);
+		if (!v || json_is_null(v))
+			continue;
+		if (t->type == 's' && !json_is_string(v))
+			errors_add(&w->ctx, &e, t->name, _("Give %s as a text."), t->name);
+		else if (t->type == 'i' && !json_is_integer(v))
+			errors_add(&w->ctx, &e, t->name, _("Give %s as a whole number."), t->name);
+		else if (t->type == 'b' && !json_is_boolean(v))
+			errors_add(&w->ctx, &e, t->name, _("Give %s as true or false."), t->name);
+	}
+	if (!e.n)
+		return true;
+	api_answer(w, D_INVALID, &e, 0);
+	return false;
+}
+
 json_t *api_errors(const struct errors *e)
 {
 	json_t *a = json_array();

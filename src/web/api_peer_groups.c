@@ -57,10 +57,13 @@ void api_peer_group_create(struct web *w)
 	json_t *j = api_body(w);
 	if (!j)
 		return;
-	struct errors e = { 0 };
-	long long id = 0;
-	int d = peer_group_create(&w->ctx, api_str(j, "kind"), api_str(j, "name"), api_str(j, "period"), &e, &id);
-	api_answer(w, d, &e, id);
+	static const struct api_type types[] = { { "kind", 's' }, { "name", 's' }, { "period", 's' }, { 0 } };
+	if (api_typed(w, j, types)) {
+		struct errors e = { 0 };
+		long long id = 0;
+		int d = peer_group_create(&w->ctx, api_str(j, "kind"), api_str(j, "name"), api_str(j, "period"), &e, &id);
+		api_answer(w, d, &e, id);
+	}
 	json_decref(j);
 }
 
@@ -69,12 +72,15 @@ void api_peer_group_member(struct web *w)
 	json_t *j = api_body(w);
 	if (!j)
 		return;
-	struct errors e = { 0 };
-	long long person = api_int(j, "person_id");
-	const char *role = api_str(j, "role");
-	int d = peer_group_member_set(&w->ctx, w->id[0], person, *role ? role : "member", api_str(j, "since"),
-				      api_str(j, "until"), &e);
-	api_answer(w, d, &e, 0);
+	static const struct api_type types[] = { { "person_id", 'i' }, { "role", 's' }, { "since", 's' }, { "until", 's' }, { 0 } };
+	if (api_typed(w, j, types)) {
+		struct errors e = { 0 };
+		long long person = api_int(j, "person_id");
+		const char *role = api_str(j, "role");
+		int d = peer_group_member_set(&w->ctx, w->id[0], person, *role ? role : "member", api_str(j, "since"),
+					      api_str(j, "until"), &e);
+		api_answer(w, d, &e, 0);
+	}
 	json_decref(j);
 }
 
@@ -116,6 +122,12 @@ void api_presentation_create(struct web *w)
 	json_t *j = api_body(w);
 	if (!j)
 		return;
+	static const struct api_type types[] = { { "kind", 's' },  { "audience", 's' }, { "held_on", 's' },
+						 { "title", 's' }, { "group_id", 'i' }, { 0 } };
+	if (!api_typed(w, j, types)) {
+		json_decref(j);
+		return;
+	}
 	struct errors e = { 0 };
 	json_t *arr = json_object_get(j, "presenters");
 	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;

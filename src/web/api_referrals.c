@@ -16,9 +16,15 @@ static json_t *list_json(const struct referral *r, size_t n)
 
 static void add_from(struct web *w, long long person)
 {
+	static const struct api_type types[] = { { "kind", 's' }, { "by_person_id", 'i' }, { "by_name", 's' },
+						 { "by_role", 's' }, { "presentation_id", 'i' }, { "noted_on", 's' }, { 0 } };
 	json_t *j = api_body(w);
 	if (!j)
 		return;
+	if (!api_typed(w, j, types)) {  /* a date given as a number is no date left out */
+		json_decref(j);
+		return;
+	}
 	struct errors e = { 0 };
 	long long id = 0;
 	int d = referral_add(&w->ctx, person, api_str(j, "kind"), api_id(j, "by_person_id"), api_str(j, "by_name"),
@@ -74,9 +80,14 @@ void api_referral_remove(struct web *w)
 		api_answer(w, d, NULL, 0);
 		return;
 	}
+	static const struct api_type types[] = { { "person_id", 'i' }, { 0 } };
 	json_t *j = api_body(w);
 	if (!j)
 		return;
+	if (!api_typed(w, j, types)) {
+		json_decref(j);
+		return;
+	}
 	struct errors e = { 0 };
 	if (api_id(j, "person_id") != r.person_id) {
 		errors_add(&w->ctx, &e, "person_id", "%s", _("Give the person this referral is about as person_id."));

@@ -199,3 +199,102 @@ void api_research_import(struct web *w)
 				   "users", (json_int_t)r.users, "selections", (json_int_t)r.selections,
 				   "not_carried_over", skips));
 }
+
+/* ---- the twins of the project page's other actions ---- */
+
+/* {"framework_id"}: the framework's elements as codes; {"added": n} */
+void api_research_codes_framework(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long added = 0;
+	int d = research_codes_from_framework(&w->ctx, w->id[0], api_id(j, "framework_id"), &e, &added);
+	if (d)
+		api_answer(w, d, &e, 0);
+	else
+		web_json(w, 200, json_pack("{s:I}", "added", (json_int_t)added));
+	json_decref(j);
+}
+
+/* The code, the codes under it and their codings (the page asks first). */
+void api_research_code_remove(struct web *w)
+{
+	struct research_view v;
+	int d = research_project_open(&w->ctx, w->id[0], &v);
+	if (!d && !research_code_find(&v, w->id[1]))
+		d = D_NOTFOUND;
+	if (!d)
+		d = research_code_remove(&w->ctx, w->id[0], w->id[1]);
+	api_answer(w, d, NULL, 0);
+}
+
+/* {"target":"project"|"code"|"source", "target_id", "text"}: a memo on
+ * the project when no target is given. */
+void api_research_memo_add(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	const char *target = json_object_get(j, "target") ? api_str(j, "target") : "project";
+	long long on = api_id(j, "target_id");
+	if (!on && !strcmp(target, "project"))
+		on = w->id[0];
+	struct errors e = { 0 };
+	long long id = 0;
+	int d = research_memo_add(&w->ctx, w->id[0], target, on, api_str(j, "text"), &e, &id);
+	api_answer(w, d, &e, id);
+	json_decref(j);
+}
+
+/* {"term", "replacement"}: a word replaced in the exports */
+void api_research_term_add(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long id = 0;
+	int d = research_term_add(&w->ctx, w->id[0], api_str(j, "term"), api_str(j, "replacement"), &e, &id);
+	api_answer(w, d, &e, id);
+	json_decref(j);
+}
+
+/* {"kind":"report"|"story"|"logbook"|"case", "ref"}: a text of the
+ * organisation as a source, under the consent rules of the page */
+void api_research_source_take(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long id = 0, ref = api_id(j, "ref");
+	int d = research_source_take(&w->ctx, w->id[0], api_str(j, "kind"), ref < 0 ? 0 : ref, &e, &id);
+	api_answer(w, d, &e, id);
+	json_decref(j);
+}
+
+/* {"start", "end", "codes":[ids], "memo"}: a passage of the source of the
+ * path, in code points, end exclusive */
+void api_research_source_passage_add(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	json_t *codes = json_object_get(j, "codes");
+	size_t n = json_is_array(codes) ? json_array_size(codes) : 0;
+	long long *ids = arena_alloc(w->a, (n + 1) * sizeof(*ids)), id = 0;
+	for (size_t i = 0; i < n; i++) {
+		json_t *c = json_array_get(codes, i);
+		ids[i] = json_is_integer(c) ? (long long)json_integer_value(c) : -1;
+	}
+	json_t *start = json_object_get(j, "start"), *end = json_object_get(j, "end");
+	int d = research_passage_add(&w->ctx, w->id[0], w->id[1],
+				     json_is_integer(start) ? (long long)json_integer_value(start) : -1,
+				     json_is_integer(end) ? (long long)json_integer_value(end) : -1, ids, n,
+				     api_str(j, "memo"), &e, &id);
+	api_answer(w, d, &e, id);
+	json_decref(j);
+}

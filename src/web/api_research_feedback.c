@@ -8,6 +8,7 @@
 #include "web.h"
 #include "domain/feedback_phase.h"
 #include "domain/member_check.h"
+#include "domain/password_reset.h"
 
 static json_t *partner_json(struct web *w, const struct research_partner *all, size_t n,
 			    const struct research_partner *p)
@@ -127,4 +128,78 @@ void api_member_check_close(struct web *w)
 {
 	int d = member_check_close(&w->ctx, w->id[0], w->id[1]);
 	api_answer(w, d == D_CONFLICT ? D_OK : d, NULL, 0);
+}
+
+/* {"title", "findings", "held_on"} */
+void api_member_check_create(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	long long id = 0;
+	int d = member_check_create(&w->ctx, w->id[0], api_str(j, "title"), api_str(j, "findings"), api_str(j, "held_on"),
+				    &e, &id);
+	api_answer(w, d, &e, id);
+	json_decref(j);
+}
+
+/* Where the links go, as on the page: by e-mail when the server sends it,
+ * else back to the caller, once. */
+static void via_of(struct web *w, struct member_check_via *via)
+{
+	via->mail = password_reset_by_mail(w->public_url);
+	via->base_url = via->mail ? w->public_url : web_base_url(w);
+}
+
+static json_t *link_json(const char *link)
+{
+	return json_pack("{s:b, s:o}", "mailed", link == NULL, "link", link ? json_string(link) : json_null());
+}
+
+/* {"employee_id"} for a person of the people list, or {"name",
+ * "affiliation", "email"} for someone outside: the link mailed, or in the
+ * answer (once; it is never in an address). */
+void api_member_check_contact_add(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct errors e = { 0 };
+	struct member_check_via via;
+	via_of(w, &via);
+	const char *link = NULL;
+	int d = member_check_contact_add(&w->ctx, w->id[0], w->id[1], api_str(j, "employee_id"), api_str(j, "name"),
+					 api_str(j, "affiliation"), api_str(j, "email"), &via, &e, &link);
+	if (d)
+		api_answer(w, d, &e, 0);
+	else
+		web_json(w, 201, link_json(link));
+	json_decref(j);
+}
+
+/* {"contact_id"}: a new link for the contact; the old one stops working */
+void api_member_check_renew(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	struct member_check_via via;
+	via_of(w, &via);
+	const char *link = NULL;
+	long long contact = api_id(j, "contact_id");
+	struct member_check_view v;
+	int d = member_check_open(&w->ctx, w->id[0], w->id[1], &v);   /* another's check: 404 before the body */
+	if (!d)
+		d = contact > 0 ? member_check_contact_renew(&w->ctx, w->id[0], w->id[1], contact, &via, &link) : D_INVALID;
+	if (d == D_INVALID) {
+		struct errors e = { 0 };
+		errors_add(&w->ctx, &e, "contact_id", "%s", _("Choose a contact person."));
+		api_answer(w, d, &e, 0);
+	} else if (d) {
+		api_answer(w, d, NULL, 0);
+	} else {
+		web_json(w, 200, link_json(link));
+	}
+	json_decref(j);
 }

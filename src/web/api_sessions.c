@@ -4,6 +4,7 @@
  * leader. */
 #include "web.h"
 #include "domain/case_session.h"
+#include "domain/session_action.h"
 
 static json_t *session_json(const struct session_view *v)
 {
@@ -21,8 +22,9 @@ static json_t *session_json(const struct session_view *v)
 	json_t *step = s ? json_pack("{s:i, s:s, s:s, s:s, s:i, s:s}", "n", s->n, "name", s->name, "who", s->who,
 				     "instruction", s->instruction, "minutes", s->minutes, "ends", v->step_ends)
 			 : json_null();
-	return json_pack("{s:I, s:I, s:s, s:b, s:{s:s, s:s, s:i}, s:o, s:{s:s, s:s, s:s, s:s}, s:o, s:o, s:o, s:s, s:s}",
-			 "id", (json_int_t)v->s.id, "group_id", (json_int_t)v->s.group_id, "held_on", v->s.held_on,
+	return json_pack("{s:I, s:I, s:I, s:s, s:b, s:{s:s, s:s, s:i}, s:o, s:{s:s, s:s, s:s, s:s}, s:o, s:o, s:o, s:s, s:s}",
+			 "id", (json_int_t)v->s.id, "group_id", (json_int_t)v->s.group_id, "peer_group_id",
+			 (json_int_t)v->s.peer_group_id, "held_on", v->s.held_on,
 			 "leader", v->leader, "method", "key", v->m.key, "name", v->m.name, "steps", (int)v->m.nsteps,
 			 "step", step, "case", "title", v->s.case_title, "question", v->s.case_question, "context",
 			 v->s.case_context, "owner", v->s.case_person_name, "roles", roles, "notes", notes, "answers", answers,
@@ -44,8 +46,11 @@ void api_session_answer(struct web *w)
 	json_t *j = api_body(w);
 	if (!j)
 		return;
-	struct errors e = { 0 };
-	api_answer(w, case_session_answer(&w->ctx, w->id[0], api_str(j, "text"), &e), &e, 0);
+	static const struct api_type types[] = { { "text", 's' }, { 0 } };
+	if (api_typed(w, j, types)) {
+		struct errors e = { 0 };
+		api_answer(w, case_session_answer(&w->ctx, w->id[0], api_str(j, "text"), &e), &e, 0);
+	}
 	json_decref(j);
 }
 
@@ -54,9 +59,12 @@ void api_session_step(struct web *w)
 	json_t *j = api_body(w);
 	if (!j)
 		return;
-	struct errors e = { 0 };
-	long long to = api_int(j, "to");
-	api_answer(w, case_session_move(&w->ctx, w->id[0], to < 0 || to > 1000 ? 0 : (int)to, &e), &e, 0);
+	static const struct api_type types[] = { { "to", 'i' }, { 0 } };
+	if (api_typed(w, j, types)) {
+		struct errors e = { 0 };
+		long long to = api_int(j, "to");
+		api_answer(w, case_session_move(&w->ctx, w->id[0], to < 0 || to > 1000 ? 0 : (int)to, &e), &e, 0);
+	}
 	json_decref(j);
 }
 
@@ -74,4 +82,163 @@ void api_session_state(struct web *w)
 					   (json_int_t)s.step_since, "answers", (json_int_t)s.answers, "selected",
 					   (json_int_t)s.selected, "roles", (json_int_t)s.roles, "summary",
 					   (json_int_t)s.summary_len, "sharpened", (json_int_t)s.sharpened_len));
+}
+
+/* A learning group's sessions, as its page gives them: the counts for
+ * everyone with a place in the group, the list (with the case's title)
+ * for its facilitator and participants alone, whether the caller may
+ * start one and with which methods and case owners. */
+void api_group_sessions(struct web *w)
+{
+	struct session_overview o;
+	struct session_action_counts ac;
+	int d = case_session_overview(&w->ctx, w->id[0], &o);
+	if (!d)
+		d = session_action_counts(&w->ctx, w->id[0], &ac);
+	if (d) {
+		api_answer(w, d, NULL, 0);
+		return;
+	}
+	json_t *out = json_pack("{s:{s:I, s:I, s:I}, s:{s:I, s:I}, s:b}", "counts", "sessions", (json_int_t)o.counts.sessions,
+				"cases", (json_int_t)o.counts.cases, "answers", (json_int_t)o.counts.answers, "actions",
+				"open", (json_int_t)ac.open, "done", (json_int_t)ac.done, "may_start", o.may_lead);
+	if (o.list) {
+		json_t *a = json_array();
+		for (size_t i = 0; i < o.n; i++)
+			json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:i}", "id", (json_int_t)o.list[i].id,
+							   "held_on", o.list[i].held_on, "case_title", o.list[i].case_title,
+							   "method", o.list[i].method_name, "step", o.list[i].step));
+		json_object_set_new(out, "sessions", a);
+	}
+	if (o.may_lead) {
+		json_t *m = json_array(), *p = json_array();
+		for (size_t i = 0; i < o.nmethods; i++)
+			json_array_append_new(m, json_pack("{s:s, s:s}", "key", o.methods[i].key, "name", o.methods[i].name));
+		for (size_t i = 0; i < o.nmembers; i++)
+			json_array_append_new(p, json_pack("{s:I, s:s}", "person_id", (json_int_t)o.members[i].person_id,
+							   "name", o.members[i].name));
+		json_object_set_new(out, "methods", m);
+		json_object_set_new(out, "members", p);
+	}
+	web_json(w, 200, out);
+}
+
+/* ---- the twins of the session pages' forms: the same domain calls, so
+ * the same rules (the leader changes, a member gets 403, anyone else 404) */
+
+/* {"method": key, "case_person": id or null, "case_title", "case_question",
+ * "case_context"}: 201 {"id"} of the new session. */
+static void session_start(struct web *w, bool peer)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	static const struct api_type types[] = { { "method", 's' },	   { "case_person", 'i' },
+						 { "case_title", 's' },	   { "case_question", 's' },
+						 { "case_context", 's' }, { 0 } };
+	if (api_typed(w, j, types)) {
+		struct errors e = { 0 };
+		long long id = 0, owner = api_id(j, "case_person");
+		int d = (peer ? case_session_start_peer : case_session_start)(
+			&w->ctx, w->id[0], api_str(j, "method"), owner, api_str(j, "case_title"),
+			api_str(j, "case_question"), api_str(j, "case_context"), &e, &id);
+		api_answer(w, d, &e, id);
+	}
+	json_decref(j);
+}
+
+void api_group_session_start(struct web *w)
+{
+	session_start(w, false);
+}
+
+void api_peer_group_session_start(struct web *w)
+{
+	session_start(w, true);
+}
+
+/* {"n": the step, "note": text}: the leader's note at a step, replaced. */
+void api_session_note(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	static const struct api_type types[] = { { "n", 'i' }, { "note", 's' }, { 0 } };
+	if (api_typed(w, j, types)) {
+		struct errors e = { 0 };
+		long long n = api_int(j, "n");
+		api_answer(w, case_session_note(&w->ctx, w->id[0], n < 0 || n > 1000 ? 0 : (int)n, api_str(j, "note"), &e),
+			   &e, 0);
+	}
+	json_decref(j);
+}
+
+/* {"summariser", "reader1", "reader2": ids or null, "random": bool}: all
+ * three set at once, as on the page (null or left out: nobody). */
+void api_session_roles(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	static const struct api_type types[] = { { "summariser", 'i' }, { "reader1", 'i' }, { "reader2", 'i' },
+						 { "random", 'b' },	{ 0 } };
+	if (api_typed(w, j, types)) {
+		struct errors e = { 0 };
+		long long readers[2] = { api_id(j, "reader1"), api_id(j, "reader2") };
+		api_answer(w, case_session_roles(&w->ctx, w->id[0], api_id(j, "summariser"), readers,
+						 json_is_true(json_object_get(j, "random")), &e),
+			   &e, 0);
+	}
+	json_decref(j);
+}
+
+/* {"answer": id, "selected": bool}: an answer of the session selected as
+ * an idea to work out, or taken back. */
+void api_session_select(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	long long a = api_id(j, "answer");
+	json_t *sel = json_object_get(j, "selected");
+	if (a <= 0 || !json_is_boolean(sel)) {
+		/* whether the actor leads decides first, as on the page: 404 for
+		 * who has no place in the session, 403 for a member who does not
+		 * lead it; the place is read without the session's texts */
+		struct case_session s;
+		struct session_member *m;
+		size_t n;
+		bool leader = false;
+		int d = case_session_place(&w->ctx, w->id[0], &s, &m, &n, &leader);
+		struct errors e = { 0 };
+		if (!d && !leader)
+			d = D_FORBIDDEN;
+		if (!d) {
+			if (a <= 0)
+				errors_add(&w->ctx, &e, "answer", "%s", _("Choose an answer of this session."));
+			if (!json_is_boolean(sel))
+				errors_add(&w->ctx, &e, "selected", _("Give %s as true or false."), "selected");
+			d = D_INVALID;
+		}
+		api_answer(w, d, &e, 0);
+	} else {
+		api_answer(w, case_session_select(&w->ctx, w->id[0], a, json_is_true(sel)), NULL, 0);
+	}
+	json_decref(j);
+}
+
+/* {"summary", "sharpened"}: both texts replaced, as the page's form does
+ * (a field left out is saved empty). */
+void api_session_outcome(struct web *w)
+{
+	json_t *j = api_body(w);
+	if (!j)
+		return;
+	static const struct api_type types[] = { { "summary", 's' }, { "sharpened", 's' }, { 0 } };
+	if (api_typed(w, j, types)) {
+		struct errors e = { 0 };
+		api_answer(w, case_session_outcome(&w->ctx, w->id[0], api_str(j, "summary"), api_str(j, "sharpened"), &e),
+			   &e, 0);
+	}
+	json_decref(j);
 }

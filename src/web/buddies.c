@@ -186,6 +186,11 @@ void api_buddy_add(struct web *w)
 	json_t *o = api_body(w);
 	if (!o)
 		return;
+	static const struct api_type types[] = { { "person_id", 'i' }, { "buddy_id", 'i' }, { 0 } };
+	if (!api_typed(w, o, types)) {
+		json_decref(o);
+		return;
+	}
 	struct errors e = { 0 };
 	long long id = 0;
 	int d = buddy_pair_add(&w->ctx, api_int(o, "person_id"), api_int(o, "buddy_id"), &e, &id);

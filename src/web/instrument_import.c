@@ -6,6 +6,7 @@
  * what to do, status 422, and changes nothing. */
 #include "web.h"
 #include "core/die.h"
+#include "domain/answer_rule.h"
 #include "domain/instrument_import.h"
 #include "domain/upload.h"
 #include "html/html.h"
@@ -28,7 +29,7 @@ static void form_page(struct web *w, const char *error, int status)
 	if (error)
 		html(w->out, "<div class=\"error\" role=\"alert\"><p>%s</p></div>\n", error);
 	html(w->out, "<p>%s</p>", _("In LimeSurvey, open the survey and choose Export → Survey structure (.lss). Upload that file here: leergang first shows what it will import and what not, and imports only when you confirm."));
-	html(w->out, "<p>%s</p>", _("Each question group becomes a section. Lists, arrays, multiple choice, yes/no and free text questions are carried over; dates, numbers, ranking, file uploads and equations are not yet, and conditions neither: every question is always shown."));
+	html(w->out, "<p>%s</p>", _("Each question group becomes a section. Lists, arrays, multiple choice, yes/no and free text questions are carried over; dates, numbers, ranking, file uploads and equations are not yet, and conditions neither: every question is always shown, except those LimeSurvey hides, which are left out. The report names everything that is not carried over."));
 	upload_form(w);
 	page_end(w);
 	w->r->status = status;
@@ -47,12 +48,16 @@ static void notes_table(struct web *w, const struct instrument_import *imp, enum
 		n += imp->notes[i].kind == kind;
 	if (!n)
 		return;
+	/* a code can be used twice in a file: the section and the text say which question it is */
 	html(w->out, "<table class=\"report\" tabindex=\"0\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
-		"<th scope=\"col\">%s</th></tr></thead><tbody>", heading, _("Question"), what);
-	for (size_t i = 0; i < imp->nnotes; i++)
-		if (imp->notes[i].kind == kind)
-			html(w->out, "<tr><td>%s</td><td>%s</td></tr>", *imp->notes[i].code ? imp->notes[i].code : "—",
-			     imp->notes[i].text);
+		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	     heading, _("Section"), _("Question"), _("Text"), what);
+	for (size_t i = 0; i < imp->nnotes; i++) {
+		const struct import_note *x = &imp->notes[i];
+		if (x->kind == kind)
+			html(w->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", *x->section ? x->section : "—",
+			     *x->code ? x->code : "—", *x->question ? x->question : "—", x->text);
+	}
 	html(w->out, "</tbody></table>\n");
 }
 
@@ -84,13 +89,18 @@ static void preview(struct web *w, const struct instrument_import *imp)
 				if (s >= 0) {
 					html(w->out, "<h3>%s</h3>", v->sections[s].title);
 					if (*v->sections[s].intro)
-						html(w->out, "<p class=\"intro\">%s</p>", v->sections[s].intro);
+						html_paragraphs(w->out, v->sections[s].intro, "intro");
 				}
 				html(w->out, "<ol class=\"items\">");
 			}
 			any = true;
-			html(w->out, "<li><strong>%s)</strong> %s <span class=\"muted\">(%s%s)</span>", it->code, it->text,
-			     import_kind_label(it->kind), it->required ? arena_printf(w->a, ", %s", _("required")) : "");
+			html(w->out, "<li><strong>%s)</strong> ", it->code);
+			html_lines(w->out, it->text);
+			html(w->out, " <span class=\"muted\">(%s%s)</span>", import_kind_label(it->kind),
+			     it->required ? arena_printf(w->a, ", %s", _("required")) : "");
+			const char *rule = answer_rule_hint(w->a, it);
+			if (rule)
+				html(w->out, "<br><span class=\"muted answer-rule\">%s</span>", rule);
 			if (it->noptions) {
 				html(w->out, "<br><span class=\"muted\">");
 				for (size_t k = 0; k < it->noptions; k++)
@@ -105,7 +115,7 @@ static void preview(struct web *w, const struct instrument_import *imp)
 		else if (s >= 0) {
 			html(w->out, "<h3>%s</h3>", v->sections[s].title);
 			if (*v->sections[s].intro)
-				html(w->out, "<p class=\"intro\">%s</p>", v->sections[s].intro);
+				html_paragraphs(w->out, v->sections[s].intro, "intro");
 		}
 	}
 }
@@ -119,9 +129,7 @@ static void summary(struct web *w, const struct instrument_import *imp)
 	if (*s->language)
 		html(w->out, " %s", arena_printf(w->a, _("Language: %s."), s->language));
 	html(w->out, "</p>");
-	html(w->out, "<p role=\"status\">%s</p>",
-	     arena_printf(w->a, _("Sections: %zu. Items: %zu, from %zu questions. Questions not carried over: %zu."),
-			  imp->version.nsections, imp->version.nitems, s->nquestions, imp->dropped));
+	html(w->out, "<p role=\"status\" id=\"counts\">%s</p>", instrument_import_counts(w->a, imp));
 }
 
 /* A file that cannot be imported: why, the report when there is one, the form again. */

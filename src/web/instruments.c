@@ -3,6 +3,7 @@
  * texts, dimensions, reversed and required questions, questions removed
  * and added). Waves keep the version they were sent with. */
 #include "web.h"
+#include "domain/answer_rule.h"
 #include "domain/own_result.h"
 #include "domain/survey.h"
 #include "domain/instrument_edit.h"
@@ -107,14 +108,20 @@ static void instrument_page(struct web *w, const struct errors *e, int status)
 	page_done_message(w);
 	html(w->out, "<p><a href=\"/questionnaires\">%s</a></p><p>%s · %s</p>", _("Back to the questionnaires"),
 	     arena_printf(w->a, _("version %d"), v.version), in.source);
-	if (*v.note)
+	if (*v.note && !strchr(v.note, '\n')) {
 		html(w->out, "<p>%s: %s</p>", _("What changed"), v.note);
+	} else if (*v.note) {
+		/* an import's report: a line per note */
+		html(w->out, "<div class=\"version-note\"><p>%s:</p>", _("What changed"));
+		html_paragraphs(w->out, v.note, NULL);
+		html(w->out, "</div>");
+	}
 	for (size_t s = 0; s <= v.nsections; s++) {
 		long long sid = s < v.nsections ? v.sections[s].id : 0;
 		if (s < v.nsections) {
 			html(w->out, "<h2>%s</h2>", v.sections[s].title);
 			if (*v.sections[s].intro)
-				html(w->out, "<p>%s</p>", v.sections[s].intro);
+				html_paragraphs(w->out, v.sections[s].intro, "intro");
 		}
 		bool any = false;
 		for (size_t i = 0; i < v.nitems; i++) {
@@ -124,7 +131,8 @@ static void instrument_page(struct web *w, const struct errors *e, int status)
 			if (!any)
 				html(w->out, "<ol class=\"items\">");
 			any = true;
-			html(w->out, "<li><strong>%s)</strong> %s", it->code, it->text);
+			html(w->out, "<li><strong>%s)</strong> ", it->code);
+			html_lines(w->out, it->text);
 			if (it->noptions) {
 				html(w->out, "<br><span class=\"muted\">");
 				for (size_t k = 0; k < it->noptions; k++)
@@ -136,6 +144,9 @@ static void instrument_page(struct web *w, const struct errors *e, int status)
 				html(w->out, " <span class=\"muted\">(%s: %s)</span>", _("dimension"), it->scale);
 			if (it->reversed)
 				html(w->out, " <span class=\"muted\">(%s)</span>", _("reversed"));
+			const char *rule = answer_rule_hint(w->a, it);
+			if (rule)
+				html(w->out, "<br><span class=\"muted answer-rule\">%s</span>", rule);
 			html(w->out, "</li>");
 		}
 		if (any)

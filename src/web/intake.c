@@ -59,7 +59,7 @@ void question_section(struct web *w, long long group_id, const struct errors *e)
 void page_question_write(struct web *w)
 {
 	struct errors e = { 0 };
-	int d = question_write(&w->ctx, w->id[0], web_field(w, "question"), (long long)time(NULL), &e);
+	int d = question_write(&w->ctx, w->id[0], web_field(w, "question"), (long long)time(NULL), &e, NULL);
 	if (d == D_OK)
 		web_redirect(w, arena_printf(w->a, "/groups/%lld?done=question-saved#question", w->id[0]));
 	else if (d == D_NOTFOUND)

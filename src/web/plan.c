@@ -299,6 +299,6 @@ void page_plan_assignment(struct web *w)
 void page_plan_talk(struct web *w)
 {
 	struct errors e = { 0 };
-	after(w, plan_talk_add(&w->ctx, w->id[0], web_field(w, "talk_on"), web_field(w, "agreements"), (long long)time(NULL), &e),
+	after(w, plan_talk_add(&w->ctx, w->id[0], web_field(w, "talk_on"), web_field(w, "agreements"), (long long)time(NULL), &e, NULL),
 	      "talk", 0, &e);
 }

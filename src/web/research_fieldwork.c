@@ -201,3 +201,12 @@ void api_research_fieldwork_add(struct web *w)
 	api_answer(w, d, &e, id);
 	json_decref(j);
 }
+
+/* An entry of the register removed (the page asks first). */
+void api_research_fieldwork_remove(struct web *w)
+{
+	int d = research_member_of(&w->ctx, w->id[0]);
+	if (!d)
+		d = research_fieldwork_remove(&w->ctx, w->id[0], w->id[1]);
+	api_answer(w, d, NULL, 0);
+}

@@ -9,6 +9,7 @@
  * lists them first and asks to confirm. The page says plainly what a
  * draft means for the respondent's anonymity. */
 #include "web.h"
+#include "domain/answer_rule.h"
 #include "domain/own_result.h"
 #include "domain/two_wave.h"
 #include "domain/schedule.h"
@@ -58,7 +59,9 @@ static void question(struct web *w, const struct respondent *r, const struct ins
 	const char *err = e ? errors_get(e, name) : NULL;
 	size_t num = number_of(r, it);
 	if (!strcmp(it->kind, "open")) {
-		html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%zu. %s</label>", err ? " invalid" : "", name, num, it->text);
+		html(w->out, "<p class=\"field%s\"><label for=\"f-%s\">%zu. ", err ? " invalid" : "", name, num);
+		html_lines(w->out, it->text);
+		html(w->out, "</label>");
 		if (err)
 			html(w->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>", name, err);
 		html(w->out, err ? "<textarea id=\"f-%s\" name=\"%s\" rows=\"4\" maxlength=\"%d\" aria-invalid=\"true\" aria-describedby=\"e-%s\">"
@@ -77,14 +80,21 @@ static void question(struct web *w, const struct respondent *r, const struct ins
 		if (*left && *right)
 			poles = arena_printf(w->a, "%d = %s · %d = %s", lo->value, left, hi->value, right);
 	}
+	/* a multiple choice's rule (how many options, which go alone) is
+	 * said under it, like a bipolar question's poles */
+	const char *rule = multi ? answer_rule_hint(w->a, it) : NULL;
+	if (rule)
+		poles = rule;
 	const char *described = err && poles ? arena_printf(w->a, "e-%s p-%s", name, name)
 			       : err	      ? arena_printf(w->a, "e-%s", name)
 			       : poles	      ? arena_printf(w->a, "p-%s", name)
 					      : NULL;
 	/* the fieldset carries the id that the error summary links to */
-	html(w->out, described ? "<fieldset id=\"f-%s\" class=\"question%s\" aria-describedby=\"%s\"><legend>%zu. %s</legend>"
-			       : "<fieldset id=\"f-%s\" class=\"question%s\"%s><legend>%zu. %s</legend>",
-	     name, err ? " invalid" : "", described ? described : "", num, it->text);
+	html(w->out, described ? "<fieldset id=\"f-%s\" class=\"question%s\" aria-describedby=\"%s\"><legend>%zu. "
+			       : "<fieldset id=\"f-%s\" class=\"question%s\"%s><legend>%zu. ",
+	     name, err ? " invalid" : "", described ? described : "", num);
+	html_lines(w->out, it->text);
+	html(w->out, "</legend>");
 	if (err)
 		html(w->out, "<p class=\"field-error\" id=\"e-%s\">%s</p>", name, err);
 	if (poles)
@@ -243,19 +253,36 @@ static void questions(struct web *w, const struct respondent *r, const struct er
 {
 	struct qpart *p;
 	size_t n = parts_of(w, r, &p);
-	for (size_t k = 0; k < n; k++) {
+	size_t k = 0;
+	for (size_t s = 0; s <= r->v.nsections; s++) {
+		long long sid = s < r->v.nsections ? r->v.sections[s].id : 0;
+		if (k == n || p[k].section_id != sid) {
+			/* a section with a text and no questions (an imported text
+			 * display after the questions of its group): the text in its
+			 * place, its title only when it is not the one before */
+			const struct instrument_section *sec = s < r->v.nsections ? &r->v.sections[s] : NULL;
+			if (sec && *sec->intro) {
+				html(w->out, "<div class=\"part-text\">");
+				if (s == 0 || strcmp(r->v.sections[s - 1].title, sec->title))
+					html(w->out, "<h2>%s</h2>", sec->title);
+				html_paragraphs(w->out, sec->intro, "intro");
+				html(w->out, "</div>\n");
+			}
+			continue;
+		}
 		if (n > 1)
 			html(w->out, "<fieldset class=\"part\" id=\"part-%zu\"><legend><h2><span class=\"part-of\">%s</span> %s</h2></legend>",
 			     k + 1, arena_printf(w->a, _("Part %zu of %zu"), k + 1, n), p[k].title);
 		else if (p[k].section_id)
 			html(w->out, "<h2>%s</h2>", p[k].title);
 		if (*p[k].intro)
-			html(w->out, "<p>%s</p>", p[k].intro);
+			html_paragraphs(w->out, p[k].intro, "intro");
 		for (size_t i = 0; i < r->v.nitems; i++)
 			if (r->v.items[i].section_id == p[k].section_id)
 				question(w, r, &r->v.items[i], draft_of(r, r->v.items[i].id), e);
 		if (n > 1)
 			html(w->out, "</fieldset>\n");
+		k++;
 	}
 }
 

@@ -7,6 +7,8 @@
 const struct route_twin route_twins[] = {
 	{ "POST /import", "POST /api/v1/people/import" },
 	{ "POST /enrolments/{id}", "POST /api/v1/enrolments/{id}/status" },
+	{ "POST /me/referral", "POST /api/v1/me/referrals" },
+	{ "POST /accounts/invitations.csv", "POST /api/v1/accounts/invitations" },
 	{ 0, 0 },
 };
 

@@ -159,14 +159,14 @@ static void after(struct web *w, int d, const char *form, const struct errors *e
 void page_selection_criterion(struct web *w)
 {
 	struct errors e = { 0 };
-	int d = selection_criterion_add(&w->ctx, w->id[0], role_of(w), web_field(w, "criterion"), web_field(w, "weight"), &e);
+	int d = selection_criterion_add(&w->ctx, w->id[0], role_of(w), web_field(w, "criterion"), web_field(w, "weight"), &e, NULL);
 	after(w, d, "criterion", &e);
 }
 
 void page_selection_candidate(struct web *w)
 {
 	struct errors e = { 0 };
-	int d = selection_candidate_add(&w->ctx, w->id[0], role_of(w), web_field(w, "employee_id"), &e);
+	int d = selection_candidate_add(&w->ctx, w->id[0], role_of(w), web_field(w, "employee_id"), &e, NULL);
 	after(w, d, "candidate", &e);
 }
 

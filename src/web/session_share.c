@@ -99,6 +99,11 @@ void api_session_share(struct web *w)
 	json_t *j = api_body(w);
 	if (!j)
 		return;
+	static const struct api_type types[] = { { "title", 's' }, { "text", 's' }, { "themes", 's' }, { "confirm", 'b' }, { 0 } };
+	if (!api_typed(w, j, types)) {
+		json_decref(j);
+		return;
+	}
 	struct buf forms = BUF_INIT;
 	json_t *arr = json_object_get(j, "forms"), *v;
 	size_t i;
@@ -110,6 +115,8 @@ void api_session_share(struct web *w)
 	buf_release(&forms);
 	struct errors e = { 0 };
 	long long id = 0;
-	api_answer(w, practice_share(&w->ctx, w->id[0], &in, &e, &id), &e, id);
+	/* the result first: in one call's arguments the id could be read before it is set */
+	int d = practice_share(&w->ctx, w->id[0], &in, &e, &id);
+	api_answer(w, d, &e, id);
 	json_decref(j);
 }

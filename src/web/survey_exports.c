@@ -13,6 +13,18 @@
 
 #include <string.h>
 
+/* A refusal as a page, or as JSON on the API's routes (which serve the
+ * same files under the same rules). */
+static void export_fail(struct web *w, int status, const char *message)
+{
+	if (w->route && w->route->kind == ROUTE_API)
+		web_json_error(w, status, status == 404 ? _("There is nothing with this number that you may see.") : message);
+	else if (status == 404)
+		web_not_found(w);
+	else
+		web_error(w, status, message);
+}
+
 /* The wave of the path in the actor's organisation with its data; false
  * when the answer (404, 422, 500) has been given. */
 static bool export_open(struct web *w, struct wave *wv, struct wave_export *x)
@@ -20,15 +32,15 @@ static bool export_open(struct web *w, struct wave *wv, struct wave_export *x)
 	struct instrument_version v;
 	int d = wave_open(&w->ctx, w->id[0], wv, &v);
 	if (d == D_NOTFOUND) {
-		web_not_found(w);
+		export_fail(w, 404, NULL);
 		return false;
 	}
 	if (d || wave_export(&w->ctx, wv, &v, x)) {
-		web_error(w, 500, _("The questionnaires could not be read. Try again later."));
+		export_fail(w, 500, _("The questionnaires could not be read. Try again later."));
 		return false;
 	}
 	if (!x->shown) {
-		web_error(w, 422, x->why_hidden);
+		export_fail(w, 422, x->why_hidden);
 		return false;
 	}
 	return true;
@@ -66,7 +78,7 @@ void page_wave_export_xlsx(struct web *w)
 		warn("wave %lld: %s", wv.id, err.ptr);
 		buf_release(&err);
 		buf_reset(w->out);
-		web_error(w, 500, _("The file could not be made. Try again later."));
+		export_fail(w, 500, _("The file could not be made. Try again later."));
 		return;
 	}
 	buf_release(&err);
@@ -85,7 +97,7 @@ void page_wave_export_sav(struct web *w)
 		warn("wave %lld: %s", wv.id, err.ptr);
 		buf_release(&err);
 		buf_reset(w->out);
-		web_error(w, 500, _("The file could not be made. Try again later."));
+		export_fail(w, 500, _("The file could not be made. Try again later."));
 		return;
 	}
 	buf_release(&err);

@@ -346,19 +346,35 @@ void page_study(struct web *w)
 }
 
 /* GET /studies/{id}/data.csv: the pseudonymous data, when the analysis is shown */
+/* The study's data, one row per person; on the API's route too, with its
+ * refusals as JSON. */
 void page_study_csv(struct web *w)
 {
 	struct study s;
-	if (!study_of_path(w, &s))
+	bool api = w->route && w->route->kind == ROUTE_API;
+	if (api) {
+		int d = two_wave_get(&w->ctx, w->id[0], &s);
+		if (d) {
+			api_answer(w, d == D_NOTFOUND ? D_NOTFOUND : D_ERROR, NULL, 0);
+			return;
+		}
+	} else if (!study_of_path(w, &s)) {
 		return;
+	}
 	struct data_table t;
 	const char *why = NULL;
 	if (two_wave_table(&w->ctx, &s, &t, &why)) {
-		web_error(w, 500, _("The study could not be read. Try again later."));
+		if (api)
+			web_json_error(w, 500, _("The study could not be read. Try again later."));
+		else
+			web_error(w, 500, _("The study could not be read. Try again later."));
 		return;
 	}
 	if (why) {
-		web_error(w, 409, why);
+		if (api)
+			web_json_error(w, 409, why);
+		else
+			web_error(w, 409, why);
 		return;
 	}
 	buf_reset(w->out);

@@ -256,6 +256,18 @@ void page_method_step_save(struct web *w);
 /* session_js.c: /static/session.js, a session's pages following it */
 void page_static_session_js(struct web *w);
 void api_session_state(struct web *w);
+/* api_sessions.c: the twins of the session pages' forms (issue 21) and a
+ * group's sessions; api_reverse.c: reverse mentoring in the API */
+void api_group_sessions(struct web *w);
+void api_group_session_start(struct web *w);
+void api_peer_group_session_start(struct web *w);
+void api_session_note(struct web *w);
+void api_session_roles(struct web *w);
+void api_session_select(struct web *w);
+void api_session_outcome(struct web *w);
+void api_reverse_pairs(struct web *w);
+void api_reverse_add(struct web *w);
+void api_reverse_step(struct web *w);
 void page_method_copy(struct web *w);
 void page_method_step_append(struct web *w);
 void page_method_step_remove_last(struct web *w);
@@ -358,6 +370,18 @@ void api_feedback_release(struct web *w);
 void api_member_check(struct web *w);
 void api_member_check_outcome(struct web *w);
 void api_member_check_close(struct web *w);
+/* the twins of the project pages' other actions (api_research.c,
+ * research_fieldwork.c, api_research_feedback.c) */
+void api_research_codes_framework(struct web *w);
+void api_research_code_remove(struct web *w);
+void api_research_memo_add(struct web *w);
+void api_research_term_add(struct web *w);
+void api_research_source_take(struct web *w);
+void api_research_source_passage_add(struct web *w);
+void api_research_fieldwork_remove(struct web *w);
+void api_member_check_create(struct web *w);
+void api_member_check_contact_add(struct web *w);
+void api_member_check_renew(struct web *w);
 void page_buddy_add(struct web *w);
 void page_buddy_end(struct web *w);
 void api_lone_participants(struct web *w);
@@ -571,6 +595,35 @@ void page_impact_update(struct web *w);
 void page_impact_delete(struct web *w);
 void api_impact(struct web *w);
 void api_impact_replace(struct web *w);
+/* api_design.c: the design of a programme in the API, the twins of the
+ * coach's design pages (meetings, script parts, menu card, impact outcomes,
+ * selection, framework elements, group staff and statuses, a meeting's
+ * date and place, a method's step) */
+void api_design(struct web *w);
+void api_design_meeting_add(struct web *w);
+void api_design_meeting_save(struct web *w);
+void api_design_meeting_delete(struct web *w);
+void api_design_part_save(struct web *w);
+void api_menu_topic_add(struct web *w);
+void api_menu_topic_save(struct web *w);
+void api_menu_topic_delete(struct web *w);
+void api_menu_option_add(struct web *w);
+void api_menu_option_save(struct web *w);
+void api_menu_option_delete(struct web *w);
+void api_impact_update(struct web *w);
+void api_impact_delete(struct web *w);
+void api_selection(struct web *w);
+void api_selection_criterion(struct web *w);
+void api_selection_candidate(struct web *w);
+void api_selection_scores(struct web *w);
+void api_frameworks(struct web *w);
+void api_framework(struct web *w);
+void api_framework_element_add(struct web *w);
+void api_framework_element_save(struct web *w);
+void api_group_staff(struct web *w);
+void api_group_statuses(struct web *w);
+void api_meeting_change(struct web *w);
+void api_method_step_save(struct web *w);
 void page_programmes(struct web *w);
 void page_programme_create(struct web *w);
 void page_programme(struct web *w);
@@ -719,6 +772,16 @@ long long api_int(json_t *o, const char *key);
 /* An id of the body: 0 when absent or null, -1 when it is not a whole
  * number (so that the domain refuses it with its message). */
 long long api_id(json_t *o, const char *key);
+/* The fields a body may give, each with its JSON type: 's' a text, 'i' a
+ * whole number, 'b' true or false; the list ends with { 0 }. api_typed:
+ * whether each field the body gives (null counts as not given) has its
+ * type; otherwise it answers 422 naming every such field and gives false,
+ * so that nothing is changed and "7" for a number is not read as 0. */
+struct api_type {
+	const char *name;
+	char type;
+};
+bool api_typed(struct web *w, json_t *o, const struct api_type *t);
 json_t *api_errors(const struct errors *e);
 void api_answer(struct web *w, int d, const struct errors *e, long long id);
 
@@ -727,6 +790,7 @@ void api_answer(struct web *w, int d, const struct errors *e, long long id);
  * of the request's If-Match (one strong ETag of web_etag); false after
  * answering 428 (none, or "*") or 412 (one that cannot match). */
 void web_etag(struct web *w, long long version);
+bool web_if_match(struct web *w, long long *version);
 /* The Link header (RFC 8288) of one page of a list that takes offset and
  * limit, with total items in all: rel="first" and "last", "prev" when
  * there is a page before, "next" when there is one after; absolute
@@ -736,7 +800,6 @@ void web_link_pages(struct web *w, long long offset, long long limit, long long 
 /* app.c: whether a token of scope (enum api_token_scope) may call the
  * route of method and pattern (HEAD as GET), whatever its roles allow. */
 bool web_token_scope_allows(int scope, const char *method, const char *pattern);
-bool web_if_match(struct web *w, long long *version);
 /* idempotency.c: the Idempotency-Key of the API's POST routes, around the
  * handler. web_idempotent_route: whether the route takes one.
  * web_idempotency_begin: false after answering (the kept answer of a
@@ -748,6 +811,34 @@ bool web_idempotency_begin(struct web *w, const char **key);
 void web_idempotency_end(struct web *w, const char *key);
 /* PATCH /api/v1/programmes/{id}: the design form's twin, with If-Match */
 void api_programme_patch(struct web *w);
+
+/* api_admin.c: the administrator's pages in the API (units, accounts and
+ * roles, erasure, retention periods), the catalogue's form and examples,
+ * and one's calendar links; api_unit_json (api.c) is a unit as the API
+ * gives it */
+struct unit;
+json_t *api_unit_json(const struct unit *u, const char *path);
+void api_unit_create(struct web *w);
+void api_unit_update(struct web *w);
+void api_unit_delete(struct web *w);
+void api_person_erase(struct web *w);
+void api_accounts(struct web *w);
+void api_account_create(struct web *w);
+void api_account_role_add(struct web *w);
+void api_account_role_remove(struct web *w);
+void api_account_invite(struct web *w);
+void api_invitations(struct web *w);
+void api_accounts_bulk(struct web *w);
+void api_account_deactivate(struct web *w);
+void api_account_reactivate(struct web *w);
+void api_account_sessions_end(struct web *w);
+void api_retention(struct web *w);
+void api_retention_set(struct web *w);
+void api_catalogue_example_add(struct web *w);
+void api_catalogue_form_save(struct web *w);
+void api_calendar(struct web *w);
+void api_calendar_create(struct web *w);
+void api_calendar_revoke(struct web *w);
 
 void api_organisations(struct web *w);
 void api_units(struct web *w);
@@ -776,10 +867,43 @@ void api_group_reports(struct web *w);
 void api_story(struct web *w);
 void api_story_md(struct web *w);
 void api_story_pdf(struct web *w);
+/* api_trajectory.c: a participant's trajectory (learning question, plan,
+ * intake and closing talk, logbook) and the facilitator's placing of
+ * contributions and bundling of the story, through the pages' domain calls */
+void api_question_write(struct web *w);
+void api_plan(struct web *w);
+void api_plan_goal(struct web *w);
+void api_plan_goal_remove(struct web *w);
+void api_plan_assignment(struct web *w);
+void api_plan_talk(struct web *w);
+void api_intake(struct web *w);
+void api_intake_save(struct web *w);
+void api_closing_record(struct web *w);
+void api_closing_words(struct web *w);
+void api_contribution_place(struct web *w);
+void api_story_save(struct web *w);
+void api_logbook_entry(struct web *w);
+void api_logbook_add(struct web *w);
+void api_logbook_update(struct web *w);
+void api_logbook_remove(struct web *w);
+void api_logbook_share(struct web *w);
 void api_search(struct web *w);
 void api_waves(struct web *w);
 void api_wave(struct web *w);
 void api_wave_compare(struct web *w);
+/* api_waves.c: the twins of the questionnaires pages' actions (a
+ * questionnaire added, imported, versioned; a wave, 360° round or study
+ * started; invitations, reminders, closing) */
+void api_instrument_install(struct web *w);
+void api_instrument_import(struct web *w);
+void api_instrument_version(struct web *w);
+void api_instrument_own_result(struct web *w);
+void api_wave_create(struct web *w);
+void api_wave360_create(struct web *w);
+void api_study_create(struct web *w);
+void api_wave_close(struct web *w);
+void api_wave_send(struct web *w);
+void api_wave_reminders(struct web *w);
 /* {"results":[{"kind","id","title","snippet","href"}]}, the snippet as
  * plain text: the API's answer, and `leergang search`'s. */
 struct search_result;

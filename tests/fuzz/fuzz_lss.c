@@ -6,10 +6,13 @@
  * valid UTF-8 out, no control characters, no white space at either end,
  * at most one empty line in a row.
  *
- * The corpus (tests/fuzz/corpus/lss/) holds copies of the three LimeSurvey
- * files of ../shared/fixtures/limesurvey/ (ls7-sample.lss, em-188432.lss,
- * oldcodes-164.lss: LimeSurvey/LimeSurvey, GPL-2.0-or-later, see that
- * directory's README), small surveys written for the corpus in both
+ * Every question of the file is counted once (items, text display or not
+ * carried over), a multiple choice's rule fits its options, and every
+ * note of the report is UTF-8.
+ *
+ * The corpus (tests/fuzz/corpus/lss/) holds copies of the five LimeSurvey
+ * files of ../shared/fixtures/limesurvey/ (LimeSurvey's own demo and test
+ * surveys, GPL-2.0-or-later: see the corpus's README), small surveys written for the corpus in both
  * layouts (one in UTF-16), and hostile files: external entities (file,
  * parameter, DTD over the network), an entity bomb, a quadratic blow-up,
  * deep nesting, truncated and non-XML input. */
@@ -76,6 +79,15 @@ static void survey_ok(const struct lss_survey *s)
 		text_ok("code", q->code);
 		plain_ok(q->text);
 		plain_ok(q->help);
+		text_ok("relevance", q->relevance);
+		text_ok("conditions", q->conditions);
+		text_ok("array_filter", q->array_filter);
+		text_ok("array_filter_exclude", q->array_filter_exclude);
+		text_ok("min_answers", q->min_answers);
+		text_ok("max_answers", q->max_answers);
+		text_ok("exclude_all_others", q->exclude_all_others);
+		if (!*q->conditions != !q->nconditions)
+			FAIL("%zu conditions as \"%s\"", q->nconditions, q->conditions);
 		if (!strchr("YSN", q->mandatory))
 			FAIL("mandatory %d", q->mandatory);
 		for (size_t k = 0; k < q->nsubs; k++) {
@@ -127,8 +139,16 @@ static void import_ok(const struct instrument_import *imp)
 		text_ok("item text", it->text);
 		if (!*it->text)
 			FAIL("empty item text");
+		bool multiple = !strcmp(it->kind, "multiple");
+		if (it->min_answers < 0 || it->max_answers < 0 || (size_t)it->min_answers > it->noptions ||
+		    (size_t)it->max_answers > it->noptions || (it->max_answers && it->min_answers > it->max_answers) ||
+		    (!multiple && (it->min_answers || it->max_answers)))
+			FAIL("%s item of %zu options with at least %d and at most %d", it->kind, it->noptions, it->min_answers,
+			     it->max_answers);
 		for (size_t k = 0; k < it->noptions; k++) {
 			text_ok("option label", it->options[k].label);
+			if (it->options[k].exclusive && !multiple)
+				FAIL("an exclusive option of a %s item", it->kind);
 			if (it->options[k].position != (int)k + 1)
 				FAIL("option position");
 			for (size_t j = 0; j < k; j++)
@@ -136,8 +156,23 @@ static void import_ok(const struct instrument_import *imp)
 					FAIL("option value %d twice", it->options[k].value);
 		}
 	}
-	for (size_t s = 0; s < v->nsections; s++)
+	for (size_t s = 0; s < v->nsections; s++) {
 		text_ok("section title", v->sections[s].title);
+		text_ok("section intro", v->sections[s].intro);
+	}
+	if (imp->used + imp->texts + imp->dropped != imp->survey.nquestions || imp->hidden > imp->dropped)
+		FAIL("counts: %zu used, %zu texts, %zu dropped (%zu hidden) of %zu questions", imp->used, imp->texts,
+		     imp->dropped, imp->hidden, imp->survey.nquestions);
+}
+
+static void notes_ok(const struct instrument_import *imp)
+{
+	for (size_t i = 0; i < imp->nnotes; i++) {
+		text_ok("note code", imp->notes[i].code);
+		text_ok("note section", imp->notes[i].section);
+		text_ok("note question", imp->notes[i].question);
+		text_ok("note", imp->notes[i].text);
+	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -166,6 +201,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FAIL("imported what the reader refused");
 	if (d == D_OK)
 		import_ok(&imp);
+	if (d == D_OK || !e)
+		notes_ok(&imp);
 
 	if (size < 65536 && utf8_valid((const char *)data, size)) {
 		char *z = arena_strndup(&a, (const char *)data, size);

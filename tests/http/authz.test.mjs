@@ -66,7 +66,7 @@ const BUDDY = ['coach'];
 const RESEARCH = ['researcher'];
 const REFERRAL = ['coach', 'participant'];
 const policy = {
-  'GET /healthz': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /static/session.js': 'public', 'GET /static/research.js': 'public', 'GET /login': 'public',
+  'GET /healthz': 'public', 'GET /api/v1/openapi.json': 'public', 'GET /static/leergang.css': 'public', 'GET /static/picker.js': 'public', 'GET /static/session.js': 'public', 'GET /static/research.js': 'public', 'GET /login': 'public',
   'POST /login': 'public', 'GET /language': 'public', 'GET /privacy': 'public', 'GET /accessibility': 'public',
   'GET /login/oidc/callback': 'public', 'GET /login/oidc/{slug}': 'public',
   'POST /logout': 'signed_in', 'GET /': 'signed_in', 'GET /password': 'signed_in', 'POST /password': 'signed_in',
@@ -93,6 +93,15 @@ const policy = {
   'GET /api/v1/programmes/{id}/impact': PROG_READ, 'POST /api/v1/programmes/{id}/impact': PROG_WRITE, 'GET /oidc': ADMIN,
   'GET /api/v1/organisations': 'signed_in', 'GET /api/v1/units': UNITS, 'GET /api/v1/units/{id}': UNITS,
   'GET /api/v1/people': PEOPLE, 'GET /api/v1/people/{id}': PEOPLE, 'POST /api/v1/people/import': ADMIN, 'PUT /api/v1/people': ADMIN,
+  // the administrator's pages in the API, the catalogue's form and examples, one's calendar links
+  'POST /api/v1/units': ADMIN, 'POST /api/v1/units/{id}': ADMIN, 'DELETE /api/v1/units/{id}': ADMIN,
+  'POST /api/v1/people/{id}/erase': ADMIN, 'GET /api/v1/accounts': ADMIN, 'POST /api/v1/accounts': ADMIN,
+  'POST /api/v1/accounts/invitations': ADMIN, 'POST /api/v1/accounts/bulk': ADMIN, 'POST /api/v1/accounts/{id}/roles': ADMIN,
+  'DELETE /api/v1/accounts/{id}/roles/{id}': ADMIN, 'POST /api/v1/accounts/{id}/invite': ADMIN,
+  'POST /api/v1/accounts/{id}/deactivate': ADMIN, 'POST /api/v1/accounts/{id}/reactivate': ADMIN,
+  'DELETE /api/v1/accounts/{id}/sessions': ADMIN, 'GET /api/v1/settings/retention': ADMIN, 'POST /api/v1/settings/retention': ADMIN,
+  'POST /api/v1/catalogue/examples': PROG_WRITE, 'POST /api/v1/catalogue/form': PROG_WRITE,
+  'GET /api/v1/calendar': 'signed_in', 'POST /api/v1/calendar': 'signed_in', 'POST /api/v1/calendar/{id}/revoke': 'signed_in',
   'GET /programmes': PROG_READ, 'POST /programmes': PROG_WRITE, 'GET /programmes/{id}': PROG_READ,
   'GET /programmes/{id}/edit': PROG_WRITE, 'POST /programmes/{id}': PROG_WRITE, 'POST /programmes/{id}/batches': PROG_WRITE,
   'POST /batches/{id}/groups': PROG_WRITE, 'GET /programmes/{id}/selection': PROG_READ,
@@ -161,6 +170,12 @@ const policy = {
   'POST /api/v1/research/{id}/feedback/partners/{id}/release': RESEARCH,
   'GET /api/v1/research/{id}/member-checks/{id}': RESEARCH, 'POST /api/v1/research/{id}/member-checks/{id}/outcome': RESEARCH,
   'POST /api/v1/research/{id}/member-checks/{id}/close': RESEARCH,
+  'POST /api/v1/research/{id}/member-checks': RESEARCH, 'POST /api/v1/research/{id}/member-checks/{id}/contacts': RESEARCH,
+  'POST /api/v1/research/{id}/member-checks/{id}/renew': RESEARCH,
+  'POST /api/v1/research/{id}/codes/framework': RESEARCH, 'DELETE /api/v1/research/{id}/codes/{id}': RESEARCH,
+  'POST /api/v1/research/{id}/memos': RESEARCH, 'POST /api/v1/research/{id}/terms': RESEARCH,
+  'POST /api/v1/research/{id}/sources/take': RESEARCH, 'POST /api/v1/research/{id}/sources/{id}/passages': RESEARCH,
+  'DELETE /api/v1/research/{id}/fieldwork/{id}': RESEARCH,
   // how a person came to take part: the coordinator and the administrator for anyone, a participant their own
   'POST /people/{id}/referrals': ['coach'], 'GET /api/v1/people/{id}/referrals': ['coach'],
   'POST /api/v1/people/{id}/referrals': ['coach'],
@@ -172,6 +187,12 @@ const policy = {
   'POST /api/v1/methods/{id}/last-step/remove': PROG_WRITE, 'POST /api/v1/methods/{id}/remove': PROG_WRITE,
   'POST /sessions/{id}/actions': 'signed_in', 'POST /actions/{id}': 'signed_in',
   'POST /api/v1/sessions/{id}/actions': 'signed_in', 'POST /api/v1/actions/{id}': 'signed_in',
+  'GET /api/v1/groups/{id}/sessions': MEMBER, 'POST /api/v1/groups/{id}/sessions': ['facilitator'],
+  'POST /api/v1/peer-groups/{id}/sessions': 'signed_in', 'POST /api/v1/sessions/{id}/notes': 'signed_in',
+  'POST /api/v1/sessions/{id}/roles': 'signed_in', 'POST /api/v1/sessions/{id}/select': 'signed_in',
+  'POST /api/v1/sessions/{id}/outcome': 'signed_in',
+  'GET /api/v1/reverse-mentoring': 'signed_in', 'POST /api/v1/reverse-mentoring': ['coach'],
+  'POST /api/v1/reverse-mentoring/{id}': 'signed_in',
   'GET /api/v1/me/actions': 'signed_in', 'GET /api/v1/sessions/{id}/state': 'signed_in',
   'GET /sessions/{id}/share': 'signed_in', 'POST /sessions/{id}/share': 'signed_in',
   'POST /api/v1/sessions/{id}/share': 'signed_in',
@@ -201,6 +222,20 @@ const policy = {
   'POST /api/v1/enrolments/{id}/status': PROG_WRITE,
   'POST /api/v1/groups/{id}/meetings': RUN, 'POST /api/v1/meetings/{id}/attendance': RUN,
   'POST /api/v1/meetings/{id}/choice': RUN,
+  // the design's API (api_design.c): the twins of the coach's pages
+  'PATCH /api/v1/programmes/{id}/impact/{id}': PROG_WRITE, 'DELETE /api/v1/programmes/{id}/impact/{id}': PROG_WRITE,
+  'GET /api/v1/programmes/{id}/design': PROG_WRITE, 'POST /api/v1/programmes/{id}/design': PROG_WRITE,
+  'PATCH /api/v1/programmes/{id}/design/{id}': PROG_WRITE, 'DELETE /api/v1/programmes/{id}/design/{id}': PROG_WRITE,
+  'POST /api/v1/programmes/{id}/design/{id}/parts': PROG_WRITE,
+  'POST /api/v1/programmes/{id}/menu/topics': PROG_WRITE, 'PATCH /api/v1/programmes/{id}/menu/topics/{id}': PROG_WRITE,
+  'DELETE /api/v1/programmes/{id}/menu/topics/{id}': PROG_WRITE, 'POST /api/v1/programmes/{id}/menu/options': PROG_WRITE,
+  'PATCH /api/v1/programmes/{id}/menu/options/{id}': PROG_WRITE, 'DELETE /api/v1/programmes/{id}/menu/options/{id}': PROG_WRITE,
+  'GET /api/v1/programmes/{id}/selection': PROG_READ, 'POST /api/v1/programmes/{id}/selection/criteria': PROG_WRITE,
+  'POST /api/v1/programmes/{id}/selection/candidates': PROG_WRITE, 'POST /api/v1/programmes/{id}/selection/scores': PROG_WRITE,
+  'GET /api/v1/frameworks': PROG_READ, 'GET /api/v1/frameworks/{id}': PROG_READ,
+  'POST /api/v1/frameworks/{id}/elements': PROG_WRITE, 'PATCH /api/v1/frameworks/{id}/elements/{id}': PROG_WRITE,
+  'PATCH /api/v1/groups/{id}/staff': PROG_WRITE, 'POST /api/v1/groups/{id}/statuses': PROG_WRITE,
+  'PATCH /api/v1/meetings/{id}': RUN, 'PATCH /api/v1/method-steps/{id}': PROG_WRITE,
   'GET /meetings/{id}/report': GROUP_TEXT, 'POST /meetings/{id}/report': REPORT_WRITE,
   'POST /meetings/{id}/report/publish': ['facilitator'], 'POST /meetings/{id}/contribution': ['participant'],
   'POST /contributions/{id}/place': ['facilitator'], 'GET /groups/{id}/story': GROUP_TEXT,
@@ -218,6 +253,15 @@ const policy = {
   'GET /api/v1/groups/{id}/reports': GROUP_TEXT, 'GET /api/v1/groups/{id}/story': GROUP_TEXT,
   'GET /api/v1/groups/{id}/story.md': GROUP_TEXT, 'GET /api/v1/groups/{id}/story.pdf': GROUP_TEXT,
   'GET /api/v1/search': 'signed_in', 'GET /feedback': 'signed_in',
+  'POST /api/v1/groups/{id}/story': ['facilitator'], 'POST /api/v1/contributions/{id}/place': ['facilitator'],
+  'POST /api/v1/groups/{id}/question': ['participant'], 'GET /api/v1/groups/{id}/plan': ['participant'],
+  'POST /api/v1/groups/{id}/plan/goals': ['participant'], 'DELETE /api/v1/groups/{id}/plan/goals': ['participant'],
+  'POST /api/v1/groups/{id}/plan/assignment': ['participant'], 'POST /api/v1/groups/{id}/plan/talks': ['participant'],
+  'POST /api/v1/enrolments/{id}/intake': ['facilitator', 'mentor'], 'POST /api/v1/enrolments/{id}/closing': ['facilitator', 'mentor'],
+  'POST /api/v1/enrolments/{id}/closing/words': ['participant'],
+  'GET /api/v1/enrolments/{id}/intake': ['participant', 'facilitator', 'mentor'], 'GET /api/v1/logbook/{id}': 'signed_in',
+  'POST /api/v1/logbook': 'signed_in', 'POST /api/v1/logbook/{id}': 'signed_in', 'DELETE /api/v1/logbook/{id}': 'signed_in',
+  'POST /api/v1/logbook/{id}/share': 'signed_in',
   'GET /questionnaires': SURVEY, 'POST /instruments': SURVEY, 'GET /instruments/{id}': SURVEY,
   'GET /instruments/import': SURVEY, 'POST /instruments/import': SURVEY,
   'POST /waves': SURVEY, 'POST /instruments/{id}/versions': SURVEY, 'POST /instruments/{id}/own-result': SURVEY, 'GET /waves/{id}': SURVEY, 'GET /waves/{id}/links.csv': SURVEY, 'POST /waves/{id}/close': SURVEY, 'GET /waves/{id}/compare': SURVEY, 'GET /studies': SURVEY, 'POST /studies': SURVEY, 'GET /studies/{id}': SURVEY, 'GET /studies/{id}/data.csv': SURVEY,
@@ -227,6 +271,11 @@ const policy = {
   // a member check's contact person, by personal link
   'GET /member-check': 'public', 'POST /member-check': 'public',
   'GET /api/v1/waves': SURVEY, 'GET /api/v1/waves/{id}': SURVEY, 'GET /api/v1/waves/{id}/compare': SURVEY, 'GET /api/v1/studies/{id}/analysis': SURVEY,
+  'POST /api/v1/instruments': SURVEY, 'POST /api/v1/instruments/import': SURVEY, 'POST /api/v1/instruments/{id}/versions': SURVEY,
+  'POST /api/v1/instruments/{id}/own-result': SURVEY, 'POST /api/v1/waves': SURVEY, 'POST /api/v1/waves/360': SURVEY,
+  'POST /api/v1/studies': SURVEY, 'POST /api/v1/waves/{id}/close': SURVEY, 'POST /api/v1/waves/{id}/reminders': SURVEY,
+  'POST /api/v1/waves/{id}/send': SURVEY, 'GET /api/v1/waves/{id}/export.csv': SURVEY, 'GET /api/v1/waves/{id}/export.xlsx': SURVEY,
+  'GET /api/v1/waves/{id}/export.sav': SURVEY, 'GET /api/v1/studies/{id}/data.csv': SURVEY,
 };
 
 test('every route declares who may call it, as the policy says', () => {
@@ -453,17 +502,22 @@ describe('every account walks every route', { concurrency: WALKERS }, () => {
       const token = cli(srv.db, ['token', 'create', '--email', who.email]).trim();
       const c = new Client(srv.base);
       c.headers.authorization = `Bearer ${token}`;
+      // as in the page walk: the writer revokes a calendar link just made, not the one whose feed the others probe
+      const made = await c.request('POST', '/api/v1/calendar', { body: '{}', headers: { 'content-type': 'application/json' } });
+      assert.equal(made.status, 201, `${who.email} makes a calendar link: ${made.text}`);
+      const idsOf = (set) => (who.email === set.writer ? { ...set.ids, feed: made.json().id } : set.ids);
       for (const rt of ordered.filter((r) => r.kind === 'api' && !r.public)) {
-        for (const set of probesOf(rt, who)) {
-          const path = fill(rt.pattern, set.ids, rt.method);
+        for (const set of probesOf(rt, who, idsOf)) {
+          const path = fill(rt.pattern, idsOf(set), rt.method);
           // an empty body of the route's kind: CSV for the import, else an empty JSON object
           const body = rt.pattern.endsWith('/import') ? { body: '', headers: { 'content-type': 'text/csv' } }
             : { body: '{}', headers: { 'content-type': 'application/json' } };
           const r = rt.method === 'GET' ? await c.get(path) : await c.request(rt.method, path, body);
           const what = `${who.email} ${rt.method} ${path} (${set.name})`;
-          // the story's and a research project's files are the file itself when they are given, JSON when refused
+          // the story's, a research project's and a wave's files are the file itself when they are given, JSON when refused
           const file = { '.md': /^text\/markdown/, '.pdf': /^application\/pdf/, '.qdpx': /^application\/zip/,
-            '.qdc': /^application\/xml/ }[rt.pattern.match(/\.(md|pdf|qdpx|qdc)$/)?.[0]];
+            '.qdc': /^application\/xml/, '.csv': /^text\/csv/, '.sav': /^application\/x-spss-sav/,
+            '.xlsx': /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/ }[rt.pattern.match(/\.(md|pdf|qdpx|qdc|csv|xlsx|sav)$/)?.[0]];
           assert.match(r.headers.get('content-type'), file && r.status === 200 ? file : /application\/json/, what);
           judge(r, expected(rt, who, set), what);
           if (r.status >= 400) {

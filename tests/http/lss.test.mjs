@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
 import { sqlValue } from '../lib/db.mjs';
+import { cli } from '../lib/server.mjs';
 
 const DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'limesurvey');
 const have = existsSync(DIR);
@@ -19,6 +20,7 @@ const fixture = (name) => readFileSync(join(DIR, name));
 const LS7 = 'ls7_Samplesurvey_en_de.lss';
 const EM = 'limesurvey_survey_188432_answerSetsForEmTest.lss';
 const OLD = 'limesurvey_survey_OldCodes.lss';
+const LS2 = 'limesurvey2_sample_survey_english.lss';
 
 let srv, coach;
 const main = (html) => (html.match(/<main[^>]*>([\s\S]*?)<\/main>/) || ['', html])[1];
@@ -34,11 +36,14 @@ function upload(client, bytes, filename) {
   return client.request('POST', '/instruments/import', { body: form });
 }
 
-// The rows of a report table by its caption: [[code, text], ...].
-function reportRows(html, caption) {
+// The rows of a report table by its caption: [[section, code, text, what], ...].
+function reportTable(html, caption) {
   const t = html.match(new RegExp(`<caption>${caption}</caption>[\\s\\S]*?<tbody>([\\s\\S]*?)</tbody>`));
-  return t ? [...t[1].matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], decode(m[2])]) : [];
+  return t ? [...t[1].matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)]
+    .map((m) => m.slice(1).map(decode)) : [];
 }
+// The same rows as [code, what].
+const reportRows = (html, caption) => reportTable(html, caption).map((r) => [r[1], r[3]]);
 
 // Preview, then confirm: returns the new instrument's id and both pages.
 async function importFile(client, bytes, filename) {
@@ -77,7 +82,7 @@ test('the questionnaires page area has the import form', async () => {
 
 test('ls7 sample survey: preview with the Dutch report, import, items on the page, a wave on it', { skip: !have && 'skipped: ../shared/fixtures not present' }, async () => {
   const { id, preview, done } = await importFile(coach, fixture(LS7), LS7);
-  assert.match(preview, /Secties: 5\. Items: 57, uit 39 vragen\. Vragen niet overgenomen: 12\./);
+  assert.match(preview, /Het bestand heeft 39 vragen: 57 items uit 26 vragen, 1 tekstweergave in een inleiding, 12 vragen niet overgenomen\. 6 secties\./);
   assert.match(preview, /Het bestand heeft geen Nederlandse versie: geïmporteerd in de basistaal \(en\)\./);
   assert.match(preview, /Niet geïmporteerd: de andere talen van het bestand \(de\)\./);
   assert.match(preview, /De HTML-opmaak van LimeSurvey/);
@@ -105,6 +110,9 @@ test('ls7 sample survey: preview with the Dutch report, import, items on the pag
   assert.match(text, /<strong>G00Q04\)<\/strong> BS dropdown<br><span class="muted">1 = OPTION A · 2 = OPTION B · 3 = OPTION C · 4 = OPTION D<\/span>/);
   assert.match(text, /<strong>G02Q16_SQ001_1\)<\/strong> Array dual scale — OPTION A \(schaal 2\)/);
   assert.match(text, /<strong>G05Q36\)<\/strong> Yes\/No<br><span class="muted">1 = Yes · 2 = No<\/span>/);
+  // the text display keeps its paragraphs, as a second part of "Mask" after its questions
+  assert.match(text, /<h2>Mask<\/h2><p class="intro">Text display<\/p><p class="intro">Just a displayed text\.<\/p>/);
+  assert.equal((text.match(/<h2>Mask<\/h2>/g) || []).length, 2);
 
   // the imported questionnaire is in the list, and a wave can be started on it
   const list = await coach.get('/questionnaires');
@@ -119,7 +127,7 @@ test('ls7 sample survey: preview with the Dutch report, import, items on the pag
 
 test('188432: the dropdown with 4 options, in German (no Dutch, base language de)', { skip: !have && 'skipped: ../shared/fixtures not present' }, async () => {
   const { id, preview } = await importFile(coach, fixture(EM), EM);
-  assert.match(preview, /Secties: 1\. Items: 1, uit 1 vragen\. Vragen niet overgenomen: 0\./);
+  assert.match(preview, /Het bestand heeft 1 vraag: 1 item uit 1 vraag, 0 tekstweergaven in inleidingen, 0 vragen niet overgenomen\. 1 sectie\./);
   assert.match(preview, /geïmporteerd in de basistaal \(de\)/);
   assert.deepEqual(reportRows(preview, 'Niet overgenomen'), []);
   const text = decode(main((await coach.get(`/instruments/${id}`)).text));
@@ -129,7 +137,7 @@ test('188432: the dropdown with 4 options, in German (no Dutch, base language de
 
 test('OldCodes (DBVersion 164): two sections, conditions and Expression Manager reported', { skip: !have && 'skipped: ../shared/fixtures not present' }, async () => {
   const { id, preview } = await importFile(coach, fixture(OLD), OLD);
-  assert.match(preview, /Secties: 2\. Items: 3, uit 3 vragen\./);
+  assert.match(preview, /Het bestand heeft 3 vragen: 3 items uit 3 vragen, 0 tekstweergaven in inleidingen, 0 vragen niet overgenomen\. 2 secties\./);
   const changed = reportRows(preview, 'Overgenomen met een wijziging');
   assert.ok(changed.some((r) => r[0] === 'OLD_CODE2' && r[1] === 'De voorwaarde “OLD_CODE1.shown>2” is niet overgenomen: de vraag wordt altijd getoond.'));
   assert.ok(changed.some((r) => r[0] === 'OLD_CODE2' && /Expression Manager-code/.test(r[1])));
@@ -218,4 +226,101 @@ test("an upload is confirmed only by the account that made it", async () => {
   await other.get('/instruments/import');
   assert.equal((await other.post('/instruments/import', { upload: upl, action: 'confirm' })).status, 410);
   assert.equal(instruments(), n);
+});
+
+// A wave of the coach's first group on the questionnaire; its first link.
+async function firstLink(id) {
+  const list = await coach.get('/questionnaires');
+  const group = list.text.match(/<option value="(group:\d+)"/)[1];
+  const day = new Date().toISOString().slice(0, 10);
+  const w = await coach.post('/waves', { instrument_id: String(id), name: `Proef ${id}`, population: group,
+    opens_on: day, closes_on: day, anonymous: '1' });
+  assert.equal(w.status, 303, main(w.text).slice(0, 400));
+  const wave = w.headers.get('location').match(/^\/waves\/(\d+)/)[1];
+  const line = cli(srv.db, ['wave', 'links', '--wave', wave]).trim().split('\n')[1];
+  const u = new URL(line.split(',').pop());
+  return { path: u.pathname + u.search, token: u.searchParams.get('token') };
+}
+
+test('LimeSurvey 2 English sample: hidden questions left out and listed, conditions and filters named, counts add up, rules kept on the form', { skip: !have && 'skipped: ../shared/fixtures not present' }, async () => {
+  const { id, preview } = await importFile(coach, fixture(LS2), LS2);
+  // 7. the counts add up (62 + 10 + 42 = 114), Dutch plurals
+  assert.match(preview, /Het bestand heeft 114 vragen: 174 items uit 62 vragen, 10 tekstweergaven in inleidingen, 42 vragen niet overgenomen\. Van de niet overgenomen vragen zijn er 4 verborgen in LimeSurvey\. 15 secties\./);
+  // 1. and 8. the hidden questions, each with its section and text, and their section
+  const gone = reportTable(preview, 'Niet overgenomen');
+  const hidden = gone.filter((r) => /^Verborgen in LimeSurvey/.test(r[3]));
+  assert.deepEqual(hidden.map((r) => r[1]), ['hidden1', 'hidden2', 'hidden3', 'hidden4']);
+  for (const r of hidden) {
+    assert.equal(r[0], 'Hidden Equations');
+    assert.notEqual(r[2], '—', `${r[1]} has its text beside its code`);
+  }
+  assert.ok(gone.some((r) => r[0] === 'Hidden Equations' && r[1] === '—' && /alle vragen erin zijn verborgen/.test(r[3])));
+  assert.equal(gone.filter((r) => r[1] !== '—').length, 42, 'one row per question not carried over');
+  // 2. every condition not carried over, on questions and text displays
+  const changed = reportTable(preview, 'Overgenomen met een wijziging');
+  const conditions = changed.filter((r) => r[1] !== '—' && /De voorwaarden? “/.test(r[3])).map((r) => r[1]);
+  assert.deepEqual(conditions, ['opinions', 'worries', 'report', 'report2', 'num_gt_num2', 'num_lt_10', 'married',
+    'no_age_ymarried', 'age_lt_ym', 'OnPageRelevance', 'q5pointChoice', 'qListDropdown', 'qListRadio', 'qListWithComment',
+    'qArray', 'qArray10Point', 'qArray5Point', 'qArrayISD', 'qArrayYNU', 'qArrayByColumn', 'qArrayDualScale', 'qGender',
+    'qTextDisplay', 'qYesNo', 'qHugeText', 'qLongText', 'qMultipleShort', 'qShort', 'qMultipleChoice', 'qMultChoiceComment']);
+  assert.ok(changed.some((r) => r[1] === 'num_lt_10' && r[3] === 'De voorwaarde “!is_empty(num) && num < 10” is niet overgenomen: de tekst wordt altijd getoond.'));
+  // 5. the array filters
+  const filters = changed.filter((r) => /\(array_filter(_exclude)?\)/.test(r[3])).map((r) => r[1]);
+  assert.deepEqual(filters, ['afDS', 'af5pc', 'afA10p', 'afYNU', 'afISD', 'afAFR', 'afMC', 'afMCC', 'afL', 'afeDS',
+    'afe5pc', 'afeA10p', 'afeYNU', 'afeISD', 'afeAFR', 'afeMC', 'afeMCC', 'afeL']);
+  assert.ok(changed.some((r) => r[1] === 'v1MC' && /wie de vraag beantwoordt, kiest ten minste 1 en ten hoogste 4 opties/.test(r[3])));
+  // 4. Expression Manager code in subquestions and options
+  assert.ok(changed.some((r) => r[1] === 'oMC' && /in subvraag 1, subvraag 2/.test(r[3])));
+
+  // the questionnaire's page: no hidden question, paragraphs kept, the rule said
+  const page = decode(main((await coach.get(`/instruments/${id}`)).text));
+  assert.ok(!/<strong>hidden\d\)/.test(page), 'no hidden question on the page');
+  assert.ok(!page.includes('<h2>Hidden Equations</h2>'));
+  assert.match(page, /<strong>married\)<\/strong> Are you married\?<br>Only asked if age > 5 \(and one hopes much older\)/);
+  assert.match(page, /<strong>v1MC\)<\/strong>[^]*?<span class="muted answer-rule">Kies ten minste 1 en ten hoogste 4 opties\.<\/span>/);
+  assert.match(page, /<h2>Final Page<\/h2><p class="intro">This page is here so that you can backup and change values prior to submitting your responses\.<\/p><p class="intro">You're all done, thanks!<\/p>/);
+  assert.match(page, /<div class="version-note"><p>Wat er is veranderd:<\/p><p>LimeSurvey-bestand [^<]*<br>/);
+
+  // the respondent's form: no hidden question, line breaks kept, the rule said and checked at hand-in
+  const link = await firstLink(id);
+  const c = new Client(srv.base);
+  const form = await c.get(link.path);
+  assert.equal(form.status, 200);
+  assert.ok(!/Hidden Equations|hidden4/.test(form.text));
+  assert.match(decode(form.text), /\. Are you married\?<br>Only asked if age > 5 \(and one hopes much older\)<\/legend>/);
+  const v1mc = Number(sqlValue(srv.db, `SELECT i.id AS n FROM instrument_item i JOIN instrument_version v ON v.id = i.version_id WHERE v.instrument_id = ${id} AND i.code = 'v1MC'`));
+  assert.match(form.text, new RegExp(`<p class="muted" id="p-i${v1mc}">Kies ten minste 1 en ten hoogste 4 opties\\.</p>`));
+  const number = decode(form.text).match(new RegExp(`<fieldset id="f-i${v1mc}"[^>]*><legend>(\\d+)\\. `))[1];
+  const five = [1, 2, 3, 4, 5].map((v) => [`i${v1mc}`, String(v)]);
+  const r = await c.post('/respond', [['token', link.token], ['action', 'submit'], ['confirm_incomplete', '1'], ...five]);
+  assert.equal(r.status, 422);
+  assert.match(decode(r.text), new RegExp(`Vraag ${number}: kies ten hoogste 4 opties\\.`));
+  // four keep the rule: no message about this question
+  const four = await c.post('/respond', [['token', link.token], ['action', 'submit'], ...five.slice(0, 4)]);
+  assert.ok(!decode(four.text).includes(`Vraag ${number}: kies`));
+});
+
+test('multilingual demo: the conditional text displays keep their place, the exclusive option is enforced', { skip: !have && 'skipped: ../shared/fixtures not present' }, async () => {
+  const { id, preview } = await importFile(coach, fixture('ls191_sample_survey_multilingual.lss'), 'ls191.lss');
+  const changed = reportTable(preview, 'Overgenomen met een wijziging');
+  for (const code of ['QCYes', 'QCNo', 'QCDefault', 'QC02', 'CC01'])
+    assert.ok(changed.some((r) => r[1] === code && /\(de voorwaardentabel van LimeSurvey\) zijn niet overgenomen: de tekst wordt altijd getoond/.test(r[3])), code);
+  // the code "Q" is used twice in the file: section and text tell them apart
+  const q = reportTable(preview, 'Niet overgenomen').filter((r) => r[1] === 'Q');
+  assert.ok(q.length >= 1 && q.every((r) => r[0] !== '—' && r[2] !== '—'));
+  const link = await firstLink(id);
+  const c = new Client(srv.base);
+  const form = decode((await c.get(link.path)).text);
+  // QC comes before the texts about its answer (they followed it in LimeSurvey), not after them
+  const qc = form.indexOf('A Yes/No non mandatory question to show or hide next question.</legend>');
+  const yes = form.indexOf('<p class="intro">This is displayed only if you select yes.');
+  const next = form.indexOf('For complex condition , you can use scenario.</legend>');
+  assert.ok(qc > 0 && yes > qc && next > yes, `QC at ${qc}, its text at ${yes}, the next question at ${next}`);
+  assert.ok(form.indexOf('<p class="intro">LimeSurvey can use a lot of condition') < qc, 'the group description stays on top');
+  const m2 = Number(sqlValue(srv.db, `SELECT i.id AS n FROM instrument_item i JOIN instrument_version v ON v.id = i.version_id WHERE v.instrument_id = ${id} AND i.code = 'M2'`));
+  assert.match(form, new RegExp(`id="p-i${m2}">“[^”]+” kiest u alleen, zonder andere opties\\.</p>`));
+  const number = form.match(new RegExp(`<fieldset id="f-i${m2}"[^>]*><legend>(\\d+)\\. `))[1];
+  const r = await c.post('/respond', [['token', link.token], ['action', 'submit'], ['confirm_incomplete', '1'], [`i${m2}`, '1'], [`i${m2}`, '5']]);
+  assert.equal(r.status, 422);
+  assert.match(decode(r.text), new RegExp(`Vraag ${number}: “[^”]+” staat op zichzelf; kies het zonder andere opties, of laat het weg\\.`));
 });

@@ -128,7 +128,9 @@ async function tryRoute(rt, e, ctx, compile) {
   const ids = e.ids ? await e.ids(ctx) : [];
   if (ids.length !== (rt.pattern.match(/\{id\}/g) || []).length) return `the example gives ${ids.length} ids`;
   let i = 0;
-  const path = rt.pattern.replace(/\{id\}/g, () => String(ids[i++])) + (e.query ? `?${e.query}` : '');
+  // query: a string, or (ctx, ids) => string when it names what the example made
+  const query = typeof e.query === 'function' ? await e.query(ctx, ids) : e.query;
+  const path = rt.pattern.replace(/\{id\}/g, () => String(ids[i++])) + (query ? `?${query}` : '');
   const c = await client(e.as, e.org);
   const headers = typeof e.headers === 'function' ? await e.headers(ctx, ids) : e.headers ?? {};
   let r;

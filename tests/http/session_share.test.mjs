@@ -136,6 +136,7 @@ test('shared: marked as a participant\'s, found in the register, no way back to 
   // the API twin for the owner
   const j = await postJson(owner, `/api/v1/sessions/${session}/share`, { title: 'Tweede versie', text: 'Anders verteld, zonder namen.',
     forms: ['intervisie'], themes: 'samenwerking', confirm: true });
-  assert.equal(j.status, 200);
+  assert.equal(j.status, 201, 'a new example: 201 with its id');
   assert.equal(examples().at(-1).origin, 'participant');
+  assert.equal(j.json().id, sql('SELECT max(id) AS id FROM practice_example')[0].id);
 });

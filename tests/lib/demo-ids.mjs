@@ -92,6 +92,15 @@ async function orgIds(srv, org) {
     const o = text.match(/action="\/programmes\/\d+\/menu\/options\/(\d+)"/);
     if (t && o) { menu = { programme: p.id, topic: Number(t[1]), option: Number(o[1]) }; break; }
   }
+  // a topic and an option of the card's for the API's DELETE to take away, so that the walk
+  // removes nothing another probe reads
+  const madeOn = async (path, body) => {
+    const r = await coach.request('POST', path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    return r.status === 201 ? r.json().id : NOBODY;
+  };
+  menu.spareTopic = menu.programme === NOBODY ? NOBODY : await madeOn(`/api/v1/programmes/${menu.programme}/menu/topics`, { name: 'Matrix' });
+  menu.spareOption = menu.programme === NOBODY ? NOBODY
+    : await madeOn(`/api/v1/programmes/${menu.programme}/menu/options`, { topic_id: menu.topic, name: 'Matrix' });
   // a questionnaire and a wave, and a respondent's link of that wave
   const surveys = (await coach.get('/questionnaires')).text;
   const wave = first(surveys, new RegExp(`href="/waves/(\\d+)">${WAVES[org]}<`), 'wave');
@@ -117,6 +126,11 @@ async function orgIds(srv, org) {
     unit: '0', team: 'Matrixteam', who: 'teamleider', source: String(researchSource), note: '' });
   const researchFieldwork = first((await researcher.get(`/research/${research}/fieldwork`)).text,
     /action="\/research\/\d+\/fieldwork\/(\d+)\/remove"/, 'fieldwork entry');
+  // a code and a fieldwork entry of their own for the API's DELETE, so that the walk removes nothing another
+  // account's walk reads
+  const spare = async (path, body) => (await researcher.postJson(`/api/v1/research/${research}/${path}`, body)).json().id ?? NOBODY;
+  const researchCodeSpare = await spare('codes', { name: 'Matrixcode om te verwijderen' });
+  const researchFieldworkSpare = await spare('fieldwork', { kind: 'interview', held_on: '2026-01-06', minutes: 30, team: 'Matrixteam' });
   // a member check with an outside contact (its link shown on the page: the demo sends no mail), and a partner
   const madeCheck = await researcher.post(`/research/${research}/member-checks`,
     { title: 'Matrix', findings: 'Bevinding', held_on: '2026-03-01' });
@@ -140,9 +154,11 @@ async function orgIds(srv, org) {
   return {
     study,
     research, researchCode, researchSource, researchPassage, researchFieldwork, memberCheck, memberCheckToken,
+    researchCodeSpare, researchFieldworkSpare,
     researchPartner,
     unit: unit.id, person: people[0].id, account: me.id, grant: Number(grant[2]), adminToken,
     framework, element, menuProgramme: menu.programme, topic: menu.topic, option: menu.option,
+    spareTopic: menu.spareTopic, spareOption: menu.spareOption,
     wave, instrument, respond, organisation,
   };
 }
@@ -170,6 +186,13 @@ async function setIds(srv, set, org) {
     map = (await coach.get(`/api/v1/programmes/${programme}/impact`)).json();
   }
   const pmeeting = first(ppage, /href="\/programmes\/\d+\/design\/(\d+)"/, 'programme meeting');
+  // an outcome and a meeting of the design for the API's DELETE to take away
+  await coach.post(`/programmes/${programme}/impact`, { level: 'strategic', text: `Matrix ${set.group}`, evidence: '' });
+  const spareOutcome = (await coach.get(`/api/v1/programmes/${programme}/impact`)).json().outcomes
+    .find((x) => x.text === `Matrix ${set.group}`)?.id ?? NOBODY;
+  const madeMeeting = await coach.request('POST', `/api/v1/programmes/${programme}/design`, {
+    body: JSON.stringify({ theme: `Matrix ${set.group}` }), headers: { 'content-type': 'application/json' } });
+  const spareMeeting = madeMeeting.status === 201 ? madeMeeting.json().id : NOBODY;
   const gpage = (await coach.get(`/groups/${group}`)).text;
   const meetings = [...gpage.matchAll(/href="\/meetings\/(\d+)"/g)].map((x) => Number(x[1]));
   // the writer's place in the group: their intake is theirs, their facilitator's and mentor's
@@ -222,7 +245,7 @@ async function setIds(srv, set, org) {
   // and an API token of the writer's, made on the page
   const made = (await writer.post('/tokens', { label: 'matrix', days: '1' })).text;
   return {
-    ...org, programme, batch, group, pmeeting, story, logbook, pair, session, action, peerGroup, buddy, presentation,
+    ...org, programme, batch, group, pmeeting, spareMeeting, spareOutcome, story, logbook, pair, session, action, peerGroup, buddy, presentation,
     referral,
     methodStep: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).steps.at(-1).id,
     method: (await facilitator.get('/api/v1/methods')).json().methods.at(-1).id, outcome: map.outcomes[0].id,
@@ -270,15 +293,19 @@ export function fill(pattern, set, method = 'GET') {
     if (bare.startsWith('/accounts')) return n === 1 ? set.account : set.grant;
     if (bare.startsWith('/programmes/{id}/menu')) {
       if (n === 1) return set.menuProgramme;
+      // the API's DELETE takes away a spare one, made for it
+      if (method === 'DELETE') return parts[4] === 'topics' ? set.spareTopic : set.spareOption;
       return parts[4] === 'topics' ? set.topic : set.option;
     }
+    if (bare.startsWith('/research/') && n === 2 && method === 'DELETE')
+      return { codes: set.researchCodeSpare, fieldwork: set.researchFieldworkSpare }[parts[3]];
     if (bare.startsWith('/research/') && n === 2)
       return { codes: set.researchCode, sources: set.researchSource, passages: set.researchPassage,
         fieldwork: set.researchFieldwork, 'member-checks': set.memberCheck, feedback: set.researchPartner }[parts[3]];
     if (n === 2) {  // the second id of /programmes/{id}/design/{id}, /frameworks/{id}/elements/{id}
-      if (parts[3] === 'design') return set.pmeeting;
+      if (parts[3] === 'design') return method === 'DELETE' ? set.spareMeeting : set.pmeeting;
       if (parts[3] === 'elements') return set.element;
-      if (parts[3] === 'impact') return set.outcome;
+      if (parts[3] === 'impact') return method === 'DELETE' ? set.spareOutcome : set.outcome;
     }
     if (bare.startsWith('/enrolments/{id}/')) return set.place;
     const kinds = { programmes: 'programme', batches: 'batch', groups: 'group', enrolments: 'enrolment',

@@ -679,9 +679,9 @@ static long long every_kind(struct fixture *f)
 	long long id;
 	if (store_instrument_add(f->st, f->org_a, &in, &id))
 		return -1;
-	struct item_option likert[3] = { { 1, 1, "oneens" }, { 2, 2, "" }, { 3, 3, "eens" } };
-	struct item_option multi[3] = { { 1, 1, "Lezen" }, { 2, 2, "Doen" }, { 3, 3, "Kijken" } };
-	struct item_option bipolar[3] = { { 1, -1, "" }, { 2, 0, "" }, { 3, 1, "" } };
+	struct item_option likert[3] = { { 1, 1, "oneens", 0 }, { 2, 2, "", 0 }, { 3, 3, "eens", 0 } };
+	struct item_option multi[3] = { { 1, 1, "Lezen", 0 }, { 2, 2, "Doen", 0 }, { 3, 3, "Kijken", 0 } };
+	struct item_option bipolar[3] = { { 1, -1, "", 0 }, { 2, 0, "", 0 }, { 3, 1, "", 0 } };
 	struct instrument_item items[4] = { 0 };
 	items[0] = (struct instrument_item){ .section_id = -1, .code = "q1", .kind = "likert", .text = "Eens?", .scale = "",
 					     .left_label = "", .right_label = "", .options = likert, .noptions = 3 };

@@ -196,3 +196,21 @@ TEST(safe_next_accepts_local_paths)
 	CHECK_STR(safe_next("/people?q=Operati%C3%ABn&page=2"), "/people?q=Operati%C3%ABn&page=2");
 	CHECK_STR(safe_next("/Operati\xC3\xABn"), "/Operati\xC3\xABn");
 }
+
+/* Imported texts: escaped first, then a blank line a new paragraph and a
+ * line break a <br>; markup in the text stays text. */
+TEST(html_paragraphs_and_lines)
+{
+	struct buf b = BUF_INIT;
+	html_paragraphs(&b, "Welkom <b>hier</b>\r\nregel twee\n\n\n  \nTweede & laatste\n", "intro");
+	CHECK_STR(b.ptr, "<p class=\"intro\">Welkom &lt;b&gt;hier&lt;/b&gt;<br>regel twee</p><p class=\"intro\">Tweede &amp; laatste</p>");
+	buf_reset(&b);
+	html_paragraphs(&b, "", NULL);
+	CHECK_STR(b.ptr, "");
+	html_paragraphs(&b, "een", NULL);
+	CHECK_STR(b.ptr, "<p>een</p>");
+	buf_reset(&b);
+	html_lines(&b, "Vraag?\nHulp: \"kort\"");
+	CHECK_STR(b.ptr, "Vraag?<br>Hulp: &quot;kort&quot;");
+	buf_release(&b);
+}

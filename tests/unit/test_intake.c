@@ -48,12 +48,12 @@ TEST(intake_question_history_and_readers)
 
 	struct actor w;
 	struct ctx c = as(&f, &w, writer);
-	CHECK_INT(question_write(&c, g, " \n ", 1, &e), D_INVALID);
+	CHECK_INT(question_write(&c, g, " \n ", 1, &e, NULL), D_INVALID);
 	CHECK_STR(errors_get(&e, "question"), "Write your learning question in your own words.");
 	e.n = 0;
-	CHECK_INT(question_write(&c, g, "Eerste versie", 1, &e), D_OK);
-	CHECK_INT(question_write(&c, g, "Tweede versie", 2, &e), D_OK);
-	CHECK_INT(question_write(&c, other, "Elders", 3, &e), D_NOTFOUND);
+	CHECK_INT(question_write(&c, g, "Eerste versie", 1, &e, NULL), D_OK);
+	CHECK_INT(question_write(&c, g, "Tweede versie", 2, &e, NULL), D_OK);
+	CHECK_INT(question_write(&c, other, "Elders", 3, &e, NULL), D_NOTFOUND);
 	struct learning_question *q;
 	size_t n;
 	CHECK_INT(question_history(&c, writer, g, &q, &n), D_OK);

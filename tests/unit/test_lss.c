@@ -12,6 +12,7 @@
 #include "test.h"
 #include "fixture.h"
 #include "core/i18n.h"
+#include "domain/answer_rule.h"
 #include "domain/instrument_import.h"
 #include "formats/lss.h"
 #include "store/instrument.h"
@@ -426,10 +427,18 @@ TEST(lss_fixture_ls7_all_types)
 	CHECK_STR(imp->survey.language, "en");
 	CHECK_INT(imp->survey.ngroups, 6);
 	CHECK_INT(imp->survey.nquestions, 39);
-	/* the group "Equation" has only numbers and equations: no section */
-	CHECK_INT(v->nsections, 5);
+	/* the group "Equation" has only numbers and equations: no section;
+	 * the text display in the middle of "Mask" stays there, as the start
+	 * of a second part after the questions before it */
+	CHECK_INT(v->nsections, 6);
 	CHECK_STR(v->sections[4].title, "Mask");
-	CHECK_STR(v->sections[4].intro, "Text display\n\nJust a displayed text.");
+	CHECK_STR(v->sections[4].intro, "");
+	CHECK_STR(v->sections[5].title, "Mask");
+	CHECK_STR(v->sections[5].intro, "Text display\n\nJust a displayed text.");
+	size_t in_part[6] = { 0 };
+	for (size_t i = 0; i < v->nitems; i++)
+		in_part[v->items[i].section_id]++;
+	CHECK(in_part[4] > 0 && in_part[5] > 0);
 	/* 7 single choices; arrays 4 F + 4 A + 4 B + 4 E + 4 C + 4 H + 8 dual; 4 multiple;
 	 * 12 open; gender and yes/no */
 	CHECK_INT(v->nitems, 57);
@@ -692,5 +701,355 @@ TEST(lss_nothing_to_import)
 	CHECK(find_note(&r.imp, NOTE_DROPPED, "som", "(equation)"));
 	CHECK(find_note(&r.imp, NOTE_DROPPED, "leeg", "no subquestions"));
 	CHECK(find_note(&r.imp, NOTE_GENERAL, "", "Imported in Dutch (nl)."));
+	arena_free(&r.a);
+}
+
+/* ---- issue 22: what the import changes is said, what respondents must see is kept ---- */
+
+/* The fixture's bytes with one piece replaced (the first occurrence), or
+ * NULL when the fixtures are absent or the piece is not there. */
+static char *fixture_with(const char *name, const char *from, const char *to, size_t *len)
+{
+	size_t n;
+	char *data = fixture_bytes(name, &n);
+	if (!data)
+		return NULL;
+	char *at = strstr(data, from);
+	CHECK(at != NULL);
+	if (!at) {
+		free(data);
+		return NULL;
+	}
+	struct buf b = BUF_INIT;
+	buf_add(&b, data, (size_t)(at - data));
+	buf_adds(&b, to);
+	buf_adds(&b, at + strlen(from));
+	free(data);
+	return buf_detach(&b, len);
+}
+
+/* The codes of the notes about a question of a kind whose text holds
+ * part, in order, joined by spaces. */
+static const char *note_codes(struct arena *a, const struct instrument_import *imp, enum import_note_kind kind,
+			      const char *part)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < imp->nnotes; i++)
+		if (imp->notes[i].kind == kind && *imp->notes[i].code && strstr(imp->notes[i].text, part))
+			buf_addf(&b, "%s%s", b.len ? " " : "", imp->notes[i].code);
+	char *s = arena_strndup(a, b.ptr, b.len);
+	buf_release(&b);
+	return s;
+}
+
+/* The report on LimeSurvey's own English demo survey: every hidden
+ * question, every condition and array filter that is dropped, and counts
+ * that add up. */
+TEST(lss_fixture_english_sample_report)
+{
+	size_t len;
+	char *data = fixture_bytes("limesurvey2_sample_survey_english.lss", &len);
+	if (!data)
+		return;
+	struct reading r;
+	read_import(&r, "limesurvey2_sample_survey_english.lss", data, len);
+	CHECK_INT(r.d, D_OK);
+	struct instrument_import *imp = &r.imp;
+	const struct lss_survey *s = &imp->survey;
+
+	/* 1. hidden questions: left out, each named, and their group too */
+	CHECK_STR(note_codes(&r.a, imp, NOTE_DROPPED, "Hidden in LimeSurvey"), "hidden1 hidden2 hidden3 hidden4");
+	CHECK_INT(imp->hidden, 4);
+	for (size_t i = 0; i < imp->version.nitems; i++)
+		CHECK(strncmp(imp->version.items[i].code, "hidden", 6) != 0);
+	CHECK(find_note(imp, NOTE_DROPPED, "", "Section “Hidden Equations”: every question in it is hidden") != NULL);
+	for (size_t k = 0; k < imp->version.nsections; k++)
+		CHECK(strcmp(imp->version.sections[k].title, "Hidden Equations") != 0);
+
+	/* 2. every condition not carried over, on questions and text displays */
+	CHECK_STR(note_codes(&r.a, imp, NOTE_CHANGED, "condition"),
+		  "opinions worries report report2 num_gt_num2 num_lt_10 married no_age_ymarried age_lt_ym OnPageRelevance "
+		  "q5pointChoice qListDropdown qListRadio qListWithComment qArray qArray10Point qArray5Point qArrayISD "
+		  "qArrayYNU qArrayByColumn qArrayDualScale qGender qTextDisplay qYesNo qHugeText qLongText qMultipleShort "
+		  "qShort qMultipleChoice qMultChoiceComment");
+	CHECK(find_note(imp, NOTE_CHANGED, "", "Section “Dynamic Relevance”: the condition “num > 10” was not carried over") != NULL);
+	CHECK(find_note(imp, NOTE_CHANGED, "num_lt_10", "the text is always shown") != NULL);
+	/* and every question with a condition is either dropped or named */
+	for (size_t i = 0; i < s->nquestions; i++) {
+		const struct lss_question *q = &s->questions[i];
+		if (!*q->relevance || !strcmp(q->relevance, "1"))
+			continue;
+		bool named = find_note(imp, NOTE_DROPPED, q->code, "") || find_note(imp, NOTE_CHANGED, q->code, "condition");
+		if (!named)
+			test_fail(__FILE__, __LINE__, "the condition of %s is not in the report", q->code);
+	}
+
+	/* 5. the array filters: every one named where its question is carried over */
+	CHECK_STR(note_codes(&r.a, imp, NOTE_CHANGED, "(array_filter)"),
+		  "afDS af5pc afA10p afYNU afISD afAFR afMC afMCC afL");
+	CHECK_STR(note_codes(&r.a, imp, NOTE_CHANGED, "(array_filter_exclude)"),
+		  "afeDS afe5pc afeA10p afeYNU afeISD afeAFR afeMC afeMCC afeL");
+	size_t filters = 0;
+	for (size_t i = 0; i < s->nquestions; i++) {
+		const struct lss_question *q = &s->questions[i];
+		if (!*q->array_filter && !*q->array_filter_exclude)
+			continue;
+		filters++;
+		bool named = find_note(imp, NOTE_DROPPED, q->code, "") || find_note(imp, NOTE_CHANGED, q->code, "(array_filter");
+		if (!named)
+			test_fail(__FILE__, __LINE__, "the array filter of %s is not in the report", q->code);
+	}
+	CHECK_INT(filters, 23);
+	/* minimum and maximum answers of a multiple choice are kept */
+	const struct instrument_item *it = item(imp, "v1MC");
+	CHECK(it && !strcmp(it->kind, "multiple") && it->min_answers == 1 && it->max_answers == 4);
+	it = item(imp, "v1MCC");
+	CHECK(it && it->min_answers == 2 && it->max_answers == 4);
+	CHECK(find_note(imp, NOTE_CHANGED, "v1MC", "at least 1 and at most 4 options") != NULL);
+
+	/* 4. Expression Manager code in subquestions, options and section texts */
+	CHECK(find_note(imp, NOTE_CHANGED, "oMC", "in subquestion 1, subquestion 2") != NULL);
+	CHECK(find_note(imp, NOTE_CHANGED, "oL", "in answer option 1, answer option 2") != NULL);
+	CHECK(find_note(imp, NOTE_CHANGED, "oDS", "answer option 1 of the second scale") != NULL);
+	CHECK(find_note(imp, NOTE_CHANGED, "", "Section “Dynamic Relevance”: its title or introduction holds Expression Manager code") != NULL);
+	CHECK(find_note(imp, NOTE_CHANGED, "vQ", "in the help text is shown as it is") != NULL);
+
+	/* 7. the counts add up: items from 62 questions, 10 text displays, 42 not carried over */
+	CHECK_INT(s->nquestions, 114);
+	CHECK_INT(imp->used, 62);
+	CHECK_INT(imp->texts, 10);
+	CHECK_INT(imp->dropped, 42);
+	CHECK_INT(imp->used + imp->texts + imp->dropped, s->nquestions);
+	size_t dropped_notes = 0;
+	for (size_t i = 0; i < imp->nnotes; i++)
+		dropped_notes += imp->notes[i].kind == NOTE_DROPPED && *imp->notes[i].code;
+	CHECK_INT(dropped_notes, imp->dropped);
+	CHECK_STR(note_codes(&r.a, imp, NOTE_CHANGED, "Text display"),
+		  "report2 math num_gt_num2 num_lt_10 message2 no_age_ymarried age_lt_ym qTextDisplay tSummary1 tThanks");
+	CHECK_STR(instrument_import_counts(&r.a, imp),
+		  "The file has 114 questions: 174 items from 62 questions, 10 text displays in introductions, "
+		  "42 questions not carried over. Of those not carried over, 4 are hidden in LimeSurvey. 15 sections.");
+	/* (the Dutch plurals, "uit 1 vraag", are checked on the page: tests/http/lss.test.mjs) */
+
+	/* 8. each note about a question names its section and text */
+	const struct import_note *n = find_note(imp, NOTE_DROPPED, "hidden4", "Hidden");
+	CHECK(n && !strcmp(n->section, "Hidden Equations") && *n->question);
+	n = find_note(imp, NOTE_CHANGED, "afL", "(array_filter)");
+	CHECK(n && *n->section && *n->question);
+	free(data);
+	arena_free(&r.a);
+}
+
+/* 2. The conditional text displays of the multilingual demo keep their
+ * place and each names its condition; 5. its exclusive option is kept. */
+TEST(lss_fixture_ls191_texts_in_place)
+{
+	size_t len;
+	char *data = fixture_bytes("ls191_sample_survey_multilingual.lss", &len);
+	if (!data)
+		return;
+	struct reading r;
+	read_import(&r, "ls191_sample_survey_multilingual.lss", data, len);
+	CHECK_INT(r.d, D_OK);
+	struct instrument_import *imp = &r.imp;
+	const struct instrument_version *v = &imp->version;
+	CHECK(find_note(imp, NOTE_CHANGED, "QCYes", "The conditions “QC == \"Y\"” (LimeSurvey's conditions table) were not carried over: the text is always shown.") != NULL);
+	CHECK(find_note(imp, NOTE_CHANGED, "QCNo", "“QC == \"N\"”") != NULL);
+	CHECK(find_note(imp, NOTE_CHANGED, "QCDefault", "(LimeSurvey's conditions table)") != NULL);
+	CHECK(find_note(imp, NOTE_CHANGED, "QC02", "QCS1_SH102 == \"Y\"") != NULL);
+	/* the three texts come after the question QC, not at the top of its section */
+	const struct instrument_item *qc = item(imp, "QC");
+	CHECK(qc != NULL);
+	long long after = -1;
+	for (size_t k = 0; k < v->nsections; k++)
+		if (strstr(v->sections[k].intro, "only if you select") || strstr(v->sections[k].intro, "QCYes"))
+			after = (long long)k;
+	if (qc) {
+		const struct instrument_section *own = &v->sections[qc->section_id];
+		CHECK(!strstr(own->intro, "select"));
+		CHECK(after > qc->section_id);
+		if (after > qc->section_id)
+			CHECK_STR(v->sections[after].title, own->title);
+	}
+	CHECK_INT(imp->used + imp->texts + imp->dropped, imp->survey.nquestions);
+	/* exclude_all_others: SQ05 of M2 goes alone */
+	const struct instrument_item *m2 = item(imp, "M2");
+	CHECK(m2 && !strcmp(m2->kind, "multiple"));
+	if (m2) {
+		int exclusive = 0;
+		for (size_t k = 0; k < m2->noptions; k++)
+			exclusive += m2->options[k].exclusive ? (int)k + 1 : 0;
+		CHECK_INT(exclusive, 5);
+	}
+	CHECK(find_note(imp, NOTE_CHANGED, "M2", "the option SQ05 is chosen alone") != NULL);
+	free(data);
+	arena_free(&r.a);
+}
+
+/* 6. An answer option that is only an image is named, and labelled by its
+ * alt text or else its code; 8. a file whose only question is dropped is
+ * refused as an empty import, with the report. */
+TEST(lss_fixture_image_option_and_empty_import)
+{
+	size_t len;
+	char *data = fixture_with("limesurvey_survey_188432_answerSetsForEmTest.lss", "<![CDATA[Erster Eintrag]]>",
+				  "<![CDATA[<p><img src=\"/upload/first.png\" alt=\"A &amp; B\"></p>]]>", &len);
+	if (!data)
+		return;
+	struct reading r;
+	read_import(&r, "188432.lss", data, len);
+	free(data);
+	CHECK_INT(r.d, D_OK);
+	CHECK_INT(r.imp.version.nitems, 1);
+	if (r.imp.version.nitems) {
+		const struct instrument_item *it = &r.imp.version.items[0];
+		CHECK_INT(it->noptions, 4);
+		CHECK_STR(it->options[0].label, "A & B");
+	}
+	CHECK(find_note(&r.imp, NOTE_CHANGED, r.imp.survey.questions[0].code, "is only an image in LimeSurvey: the image is not shown, its alternative text “A & B” is.") != NULL);
+	arena_free(&r.a);
+
+	/* without an alt text: the code */
+	data = fixture_with("limesurvey_survey_188432_answerSetsForEmTest.lss", "<![CDATA[Erster Eintrag]]>",
+			    "<![CDATA[<img src=\"/upload/first.png\">]]>", &len);
+	if (!data)
+		return;
+	read_import(&r, "188432.lss", data, len);
+	free(data);
+	CHECK_INT(r.d, D_OK);
+	if (r.imp.version.nitems) {
+		const struct lss_answer *an = &r.imp.survey.questions[0].answers[0];
+		CHECK(an->image);
+		CHECK_STR(r.imp.version.items[0].options[0].label, an->code);
+	}
+	CHECK(find_note(&r.imp, NOTE_CHANGED, r.imp.survey.questions[0].code, "without an alternative text: the image is not shown, its code") != NULL);
+	arena_free(&r.a);
+
+	/* the one question a date: nothing to ask, refused, the report says why */
+	data = fixture_with("limesurvey_survey_188432_answerSetsForEmTest.lss", "<type><![CDATA[!]]></type>",
+			    "<type><![CDATA[D]]></type>", &len);
+	if (!data)
+		return;
+	read_import(&r, "188432.lss", data, len);
+	free(data);
+	CHECK_INT(r.d, D_INVALID);
+	CHECK(r.imp.error && strstr(r.imp.error, "Nothing in this survey can be asked"));
+	CHECK_INT(r.imp.version.nitems, 0);
+	CHECK_INT(r.imp.dropped, 1);
+	CHECK(find_note(&r.imp, NOTE_DROPPED, r.imp.survey.questions[0].code, "(date)") != NULL);
+	arena_free(&r.a);
+}
+
+/* 9. Yes/no and gender in a survey in French get LimeSurvey's French
+ * labels; in a language leergang has no labels for, Dutch ones stand in
+ * and the report says so. */
+TEST(lss_fixture_fixed_labels_in_the_survey_language)
+{
+	static const char base[] = "<language><![CDATA[en]]></language>\r\n    <additional_languages><![CDATA[fr de-informal ]]>";
+	size_t len;
+	char *data = fixture_with("ls191_sample_survey_multilingual.lss", base,
+				  "<language><![CDATA[fr]]></language>\r\n    <additional_languages><![CDATA[en de-informal ]]>", &len);
+	if (!data)
+		return;
+	struct reading r;
+	read_import(&r, "ls191.lss", data, len);
+	free(data);
+	CHECK_INT(r.d, D_OK);
+	CHECK_STR(r.imp.survey.language, "fr");
+	const struct instrument_item *it = item(&r.imp, "QCS3");
+	CHECK(it && it->noptions == 2);
+	if (it && it->noptions == 2) {
+		CHECK_STR(it->options[0].label, "Oui");
+		CHECK_STR(it->options[1].label, "Non");
+	}
+	CHECK(find_note(&r.imp, NOTE_GENERAL, "", "Dutch labels") == NULL);
+	arena_free(&r.a);
+
+	data = fixture_with("ls191_sample_survey_multilingual.lss", base,
+			    "<language><![CDATA[et]]></language>\r\n    <additional_languages><![CDATA[en fr de-informal ]]>", &len);
+	if (!data)
+		return;
+	read_import(&r, "ls191.lss", data, len);
+	free(data);
+	CHECK_INT(r.d, D_OK);
+	it = item(&r.imp, "QCS3");
+	CHECK(it && it->noptions == 2 && !strcmp(it->options[0].label, "Ja") && !strcmp(it->options[1].label, "Nee"));
+	CHECK(find_note(&r.imp, NOTE_GENERAL, "", "does not know LimeSurvey's labels of yes/no, gender and the fixed arrays in et: Dutch labels") != NULL);
+	arena_free(&r.a);
+
+	/* English and German as before */
+	data = fixture_bytes("ls191_sample_survey_multilingual.lss", &len);
+	if (!data)
+		return;
+	read_import(&r, "ls191.lss", data, len);
+	free(data);
+	it = item(&r.imp, "QCS3");
+	CHECK(it && it->noptions == 2 && !strcmp(it->options[0].label, "Yes"));
+	arena_free(&r.a);
+}
+
+/* 5. The rule of a multiple choice, as the hand-in checks it: the number
+ * of options (when answered at all) and the option that goes alone (the
+ * Dutch messages are checked on the page: tests/http/lss.test.mjs). */
+TEST(answer_rule_of_a_multiple_choice)
+{
+	struct arena a = ARENA_INIT;
+	struct item_option opts[5] = { { 1, 1, "Mail", 0 }, { 2, 2, "Chat", 0 }, { 3, 3, "Bellen", 0 }, { 4, 4, "Post", 0 },
+				       { 5, 5, "Geen van deze", 1 } };
+	struct instrument_item it = { 0 };
+	it.kind = "multiple";
+	it.options = opts;
+	it.noptions = 5;
+	it.min_answers = 2;
+	it.max_answers = 3;
+	long long none[1] = { 0 }, one[1] = { 1 }, two[2] = { 1, 2 }, four[4] = { 1, 2, 3, 4 }, alone[1] = { 5 },
+		  mixed[2] = { 1, 5 };
+	CHECK(answer_rule_check(&a, &it, none, 0, "3") == NULL);
+	CHECK_STR(answer_rule_check(&a, &it, one, 1, "3"), "Question 3: choose at least 2 options.");
+	CHECK(answer_rule_check(&a, &it, two, 2, "3") == NULL);
+	CHECK_STR(answer_rule_check(&a, &it, four, 4, "3"), "Question 3: choose at most 3 options.");
+	CHECK(answer_rule_check(&a, &it, alone, 1, "3") == NULL);
+	CHECK_STR(answer_rule_check(&a, &it, mixed, 2, "3"),
+		  "Question 3: “Geen van deze” goes alone; choose it without other options, or leave it out.");
+	CHECK_STR(answer_rule_hint(&a, &it), "Choose at least 2 and at most 3 options. “Geen van deze” goes alone, without other options.");
+	it.max_answers = 1;
+	it.min_answers = 1;
+	CHECK_STR(answer_rule_check(&a, &it, two, 2, "3"), "Question 3: choose at most 1 option.");
+	/* no rule on another kind */
+	it.kind = "single";
+	CHECK(answer_rule_hint(&a, &it) == NULL);
+	CHECK(answer_rule_check(&a, &it, four, 4, "3") == NULL);
+	arena_free(&a);
+}
+
+/* 2. A subquestion's own condition is named too (the sample survey's first
+ * subquestion given one). */
+TEST(lss_fixture_subquestion_condition_named)
+{
+#define SQ_ROW(rel)                                                                                               \
+	"<qid><![CDATA[1209]]></qid>\n    <parent_qid><![CDATA[1170]]></parent_qid>\n    <sid><![CDATA[424885]]></sid>\n" \
+	"    <gid><![CDATA[53]]></gid>\n    <type><![CDATA[T]]></type>\n    <title><![CDATA[SQ001]]></title>\n"            \
+	"    <other><![CDATA[N]]></other>\n    <mandatory><![CDATA[N]]></mandatory>\n"                                    \
+	"    <encrypted><![CDATA[N]]></encrypted>\n    <question_order><![CDATA[0]]></question_order>\n"                  \
+	"    <scale_id><![CDATA[0]]></scale_id>\n    <same_default><![CDATA[0]]></same_default>\n"                       \
+	"    <relevance><![CDATA[" rel "]]></relevance>"
+	static const char row[] = SQ_ROW("1"), with[] = SQ_ROW("G00Q01 == \"Y\"");
+#undef SQ_ROW
+	size_t len;
+	char *data = fixture_with("ls7_Samplesurvey_en_de.lss", row, with, &len);
+	if (!data)
+		return;
+	struct reading r;
+	read_import(&r, "ls7.lss", data, len);
+	free(data);
+	CHECK_INT(r.d, D_OK);
+	const struct lss_question *q = NULL;
+	for (size_t i = 0; i < r.imp.survey.nquestions; i++)
+		if (r.imp.survey.questions[i].qid == 1170)
+			q = &r.imp.survey.questions[i];
+	CHECK(q && q->nsubs && !strcmp(q->subs[0].code, "SQ001"));
+	if (q)
+		CHECK(find_note(&r.imp, NOTE_CHANGED, q->code,
+				"The condition “G00Q01 == \"Y\"” of subquestion SQ001 was not carried over: it is always shown.") != NULL);
 	arena_free(&r.a);
 }

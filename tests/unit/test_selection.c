@@ -65,17 +65,17 @@ TEST(selection_changes_are_checked_and_scoped)
 	x.active = 1;
 	CHECK_INT(store_person_insert(f.st, f.org_a, &x, NULL), ST_OK);
 	struct errors e = { 0 };
-	CHECK_INT(selection_criterion_add(&f.c, prog, "facilitator", "", "11", &e), D_INVALID);
+	CHECK_INT(selection_criterion_add(&f.c, prog, "facilitator", "", "11", &e, NULL), D_INVALID);
 	CHECK_INT(e.n, 2);
 	CHECK_STR(errors_get(&e, "weight"), "Give the weight as a whole number from 1 to 10.");
 	e.n = 0;
-	CHECK_INT(selection_criterion_add(&f.c, prog, "facilitator", "Reflectie", "3", &e), D_OK);
-	CHECK_INT(selection_criterion_add(&f.c, prog, "trainer", "Reflectie", "3", &e), D_NOTFOUND);
-	CHECK_INT(selection_candidate_add(&f.c, prog, "facilitator", "X1", &e), D_OK);
-	CHECK_INT(selection_candidate_add(&f.c, prog, "facilitator", "X1", &e), D_INVALID);
+	CHECK_INT(selection_criterion_add(&f.c, prog, "facilitator", "Reflectie", "3", &e, NULL), D_OK);
+	CHECK_INT(selection_criterion_add(&f.c, prog, "trainer", "Reflectie", "3", &e, NULL), D_NOTFOUND);
+	CHECK_INT(selection_candidate_add(&f.c, prog, "facilitator", "X1", &e, NULL), D_OK);
+	CHECK_INT(selection_candidate_add(&f.c, prog, "facilitator", "X1", &e, NULL), D_INVALID);
 	CHECK_STR(errors_get(&e, "employee_id"), "Extern is a candidate already.");
 	e.n = 0;
-	CHECK_INT(selection_candidate_add(&f.c, prog, "facilitator", "nobody", &e), D_INVALID);
+	CHECK_INT(selection_candidate_add(&f.c, prog, "facilitator", "nobody", &e, NULL), D_INVALID);
 	struct selection_criterion *c;
 	struct selection_candidate *k;
 	size_t nc, nk;
@@ -91,7 +91,7 @@ TEST(selection_changes_are_checked_and_scoped)
 		CHECK_INT(selection_score(&f.c, prog, k[0].id, c[0].id, "4", &e), D_OK);
 		/* from the other organisation: not found, nothing changed */
 		CHECK_INT(selection_score(&f.cb, prog, k[0].id, c[0].id, "1", &e), D_NOTFOUND);
-		CHECK_INT(selection_criterion_add(&f.cb, prog, "facilitator", "Van B", "1", &e), D_NOTFOUND);
+		CHECK_INT(selection_criterion_add(&f.cb, prog, "facilitator", "Van B", "1", &e, NULL), D_NOTFOUND);
 		struct selection_score *s;
 		size_t ns;
 		CHECK_INT(store_score_list(f.st, &f.a, f.org_a, prog, "facilitator", &s, &ns), ST_OK);
@@ -133,9 +133,9 @@ TEST(selection_view_and_scores_saved_all_or_nothing)
 	x.active = 1;
 	CHECK_INT(store_person_insert(f.st, f.org_a, &x, NULL), ST_OK);
 	struct errors e = { 0 };
-	CHECK_INT(selection_criterion_add(&f.c, prog, "facilitator", "Reflectie", "3", &e), D_OK);
-	CHECK_INT(selection_criterion_add(&f.c, prog, "facilitator", "Verslag", "1", &e), D_OK);
-	CHECK_INT(selection_candidate_add(&f.c, prog, "facilitator", "X1", &e), D_OK);
+	CHECK_INT(selection_criterion_add(&f.c, prog, "facilitator", "Reflectie", "3", &e, NULL), D_OK);
+	CHECK_INT(selection_criterion_add(&f.c, prog, "facilitator", "Verslag", "1", &e, NULL), D_OK);
+	CHECK_INT(selection_candidate_add(&f.c, prog, "facilitator", "X1", &e, NULL), D_OK);
 
 	struct selection_view v;
 	CHECK_INT(selection_open(&f.c, prog, "facilitator", &v), D_OK);

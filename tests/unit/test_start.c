@@ -95,7 +95,7 @@ TEST(start_participant_asked_until_done)
 	CHECK_INT(asked(&anna, START_PLAN), 1);
 	CHECK_INT(asked(&anna, START_LOGBOOK), 0);  /* registered, not yet active */
 	CHECK_INT(asked(&bob, START_QUESTION), 0);  /* not in a group */
-	CHECK_INT(question_write(&anna, x.group, "Hoe houd ik het gesprek open?", NOW, &e), D_OK);
+	CHECK_INT(question_write(&anna, x.group, "Hoe houd ik het gesprek open?", NOW, &e, NULL), D_OK);
 	CHECK_INT(asked(&anna, START_QUESTION), 0);
 	struct development_goal g = { 0 };
 	g.text = "Elke week om feedback vragen";

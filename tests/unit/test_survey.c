@@ -541,7 +541,7 @@ TEST(survey_results_count_every_option)
 	CHECK_INT(store_instrument_add(f.st, f.org_a, &in, &instrument), ST_OK);
 	struct item_option opts[20];
 	for (int k = 0; k < 20; k++)
-		opts[k] = (struct item_option){ k + 1, k + 1, arena_printf(&f.a, "optie %d", k + 1) };
+		opts[k] = (struct item_option){ k + 1, k + 1, arena_printf(&f.a, "optie %d", k + 1), 0 };
 	struct instrument_item item = { 0 };
 	item.section_id = -1;
 	item.code = "q";

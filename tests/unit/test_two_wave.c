@@ -102,7 +102,7 @@ TEST(two_wave_interval_is_9_to_10_calendar_months)
 
 TEST(own_result_scores_per_scale_reversed_turned)
 {
-	struct item_option pts[5] = { { 0, 1, "" }, { 1, 2, "" }, { 2, 3, "" }, { 3, 4, "" }, { 4, 5, "" } };
+	struct item_option pts[5] = { { 0, 1, "", 0 }, { 1, 2, "", 0 }, { 2, 3, "", 0 }, { 3, 4, "", 0 }, { 4, 5, "", 0 } };
 	struct instrument_item items[4] = {
 		{ .id = 11, .kind = "likert", .scale = "A", .options = pts, .noptions = 5 },
 		{ .id = 12, .kind = "likert", .scale = "A", .reversed = 1, .options = pts, .noptions = 5 },

@@ -20,6 +20,7 @@ struct instrument {
 struct item_option {
 	int position, value;
 	char *label;
+	int exclusive;               /* multiple choice: chosen, it must be the only one */
 };
 
 struct instrument_item {
@@ -28,6 +29,7 @@ struct instrument_item {
 	char *code, *kind, *text, *scale, *left_label, *right_label;
 	int reversed, required;
 	int allows_dont_know;        /* offers "weet niet / n.v.t." beside its points */
+	int min_answers, max_answers;  /* multiple choice: options to choose when answered, 0: no bound */
 	struct item_option *options;
 	size_t noptions;
 };

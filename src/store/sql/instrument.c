@@ -117,7 +117,8 @@ int store_version_add(struct store *s, long long org, const struct instrument_ve
 		const struct instrument_item *it = &v->items[i];
 		struct query *si = stmt(s,
 			"INSERT INTO instrument_item(organisation_id, version_id, section_id, position, code, kind, text, scale,"
-			" reversed, required, left_label, right_label, allows_dont_know) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			" reversed, required, left_label, right_label, allows_dont_know, min_answers, max_answers)"
+			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 		q_bind_int64(si, 1, org);
 		q_bind_int64(si, 2, vid);
 		bind_ref(si, 3, it->section_id >= 0 && (size_t)it->section_id < v->nsections ? sec[it->section_id] : 0);
@@ -131,14 +132,17 @@ int store_version_add(struct store *s, long long org, const struct instrument_ve
 		bind_text(si, 11, it->left_label ? it->left_label : "");
 		bind_text(si, 12, it->right_label ? it->right_label : "");
 		q_bind_int(si, 13, it->allows_dont_know ? 1 : 0);
+		q_bind_int(si, 14, it->min_answers > 0 ? it->min_answers : 0);
+		q_bind_int(si, 15, it->max_answers > 0 ? it->max_answers : 0);
 		r = exec_stmt(s, si);
 		long long iid = q_last_id(s);
 		for (size_t k = 0; k < it->noptions && !r; k++) {
-			struct query *so = stmt(s, "INSERT INTO item_option(item_id, position, value, label) VALUES (?, ?, ?, ?)");
+			struct query *so = stmt(s, "INSERT INTO item_option(item_id, position, value, label, exclusive) VALUES (?, ?, ?, ?, ?)");
 			q_bind_int64(so, 1, iid);
 			q_bind_int(so, 2, (int)k + 1);
 			q_bind_int(so, 3, it->options[k].value);
 			bind_text(so, 4, it->options[k].label ? it->options[k].label : "");
+			q_bind_int(so, 5, it->options[k].exclusive ? 1 : 0);
 			r = exec_stmt(s, so);
 		}
 	}
@@ -184,7 +188,8 @@ int store_version_get(struct store *s, struct arena *a, long long org, long long
 	out->items = NULL;
 	out->nitems = 0;
 	st = stmt(s, "SELECT id, version_id, coalesce(section_id, 0), position, code, kind, text, scale, reversed, required,"
-		     " left_label, right_label, allows_dont_know FROM instrument_item WHERE version_id = ? ORDER BY position");
+		     " left_label, right_label, allows_dont_know, min_answers, max_answers FROM instrument_item"
+		     " WHERE version_id = ? ORDER BY position");
 	q_bind_int64(st, 1, id);
 	while ((rc = q_step(st)) == Q_ROW) {
 		struct instrument_item *x = ROW_PUSH(a, out->items, out->nitems, cap);
@@ -201,13 +206,15 @@ int store_version_get(struct store *s, struct arena *a, long long org, long long
 		x->left_label = col_text0(a, st, 10);
 		x->right_label = col_text0(a, st, 11);
 		x->allows_dont_know = q_int(st, 12);
+		x->min_answers = q_int(st, 13);
+		x->max_answers = q_int(st, 14);
 		x->options = NULL;
 		x->noptions = 0;
 	}
 	q_reset(st);
 	if (rc != Q_DONE)
 		return map_rc(s, rc);
-	st = stmt(s, "SELECT o.item_id, o.position, o.value, o.label FROM item_option o JOIN instrument_item i"
+	st = stmt(s, "SELECT o.item_id, o.position, o.value, o.label, o.exclusive FROM item_option o JOIN instrument_item i"
 		     " ON i.id = o.item_id WHERE i.version_id = ? ORDER BY i.position, o.position");
 	q_bind_int64(st, 1, id);
 	size_t k = 0, ocap = 0;
@@ -224,6 +231,7 @@ int store_version_get(struct store *s, struct arena *a, long long org, long long
 		o->position = q_int(st, 1);
 		o->value = q_int(st, 2);
 		o->label = col_text0(a, st, 3);
+		o->exclusive = q_int(st, 4);
 	}
 	q_reset(st);
 	return rc == Q_DONE || rc == Q_ROW ? ST_OK : map_rc(s, rc);
