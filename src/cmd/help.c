@@ -71,7 +71,9 @@ const struct command commands[] = {
 	  "                     --now decides as on that day; --dry-run lists what would go; the server does this daily)\n"
 	  "       leergang retention show --org SLUG   (the periods in months, and whether they are leergang's defaults)" },
 	{ "token", cmd_token, "make, list or revoke the API tokens of an account",
-	  "leergang token create --email E [--label TEXT] [--days N]   (prints the token once; 90 days unless --days, at most 365)\n"
+	  "leergang token create --email E [--label TEXT] [--days N] [--scope S]   (prints the token once; 90 days unless --days,\n"
+	  "                  at most 365; S: all (the default: what the account's roles allow), read (GET only), people-sync\n"
+	  "                  (GET and PUT /api/v1/people, POST /api/v1/people/import) or research-export (the research and wave exports))\n"
 	  "       leergang token list --email E [--format csv|json]   (never the tokens themselves)\n"
 	  "       leergang token revoke --email E --id ID" },
 	{ "oidc", cmd_oidc, "sign-in through an organisation's identity provider (OpenID Connect)",

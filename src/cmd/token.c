@@ -1,6 +1,7 @@
 /* token.c — `leergang token create|list|revoke`: API bearer tokens of an
- * account. A new token is printed once; only its hash is stored, so a list
- * shows everything but the token. */
+ * account, each with its scope (--scope all|read|people-sync|
+ * research-export, api_token.h). A new token is printed once; only its
+ * hash is stored, so a list shows everything but the token. */
 #include "cmd.h"
 #include "output.h"
 #include "core/die.h"
@@ -58,30 +59,34 @@ static int token_create(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "email", required_argument, 0, 'e' }, { "label", required_argument, 0, 'l' },
-		{ "days", required_argument, 0, 'd' }, { 0, 0, 0, 0 } };
-	const char *email = NULL, *label = "";
+		{ "days", required_argument, 0, 'd' }, { "scope", required_argument, 0, 's' }, { 0, 0, 0, 0 } };
+	const char *email = NULL, *label = "", *scope = "all";
 	long long days = API_TOKEN_DAYS;
 	int o;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'e') email = optarg;
 		else if (o == 'l') label = optarg;
 		else if (o == 'd') days = cmd_number(optarg, "--days", 0, 1000000, NULL);
+		else if (o == 's') scope = optarg;
 		else cmd_usage("token");
 	}
 	if (!email || optind != argc)
 		cmd_usage("token");
+	if (api_token_scope_parse(scope) < 0)
+		die("--scope: use all, read, people-sync or research-export");
 	struct opened acc;
 	open_account(&acc, email);
 	char token[SECRET_HEX];
 	struct errors e = { 0 };
 	long long id = 0, expires = 0;
-	int d = api_token_create(&acc.c, acc.account, label, days, (long long)time(NULL), token, &e, &id, &expires);
+	int d = api_token_create(&acc.c, acc.account, label, days, scope, (long long)time(NULL), token, &e, &id,
+				 &expires);
 	if (d == D_INVALID)
 		cmd_die_errors(&e, "cannot make the token");
 	if (d)
 		die("database: %s", store_errmsg(acc.st));
 	puts(token);
-	fprintf(stderr, "leergang: token %lld of %s works until %s\n", id, email, utc(&acc.a, expires));
+	fprintf(stderr, "leergang: token %lld of %s (scope %s) works until %s\n", id, email, scope, utc(&acc.a, expires));
 	close_account(&acc);
 	return 0;
 }
@@ -107,12 +112,13 @@ static int token_list(int argc, char **argv)
 	if (api_token_list(&acc.c, acc.account, &t, &n))
 		die("database: %s", store_errmsg(acc.st));
 	long long now = (long long)time(NULL);
-	static const char *const cols[] = { "id", "label", "created", "expires", "status", NULL };
+	static const char *const cols[] = { "id", "label", "scope", "created", "expires", "status", NULL };
 	struct out out;
 	out_begin(&out, f, cols);
 	for (size_t i = 0; i < n; i++) {
 		out_int(&out, t[i].id);
 		out_str(&out, t[i].label);
+		out_str(&out, t[i].scope);
 		out_str(&out, utc(&acc.a, t[i].created_at));
 		out_str(&out, utc(&acc.a, t[i].expires_at));
 		out_str(&out, t[i].expires_at > now ? "active" : "expired");

@@ -29,6 +29,7 @@ static const struct { const char *action, *label; } labels[] = {
 	{ "role.revoke", N_("Role taken away") },
 	{ "token.create", N_("API token made") },
 	{ "token.revoke", N_("API token revoked") },
+	{ "token.use", N_("API token used") },
 	{ "oidc.set", N_("Sign-in through the organisation set") },
 	{ "organisation.create", N_("Organisation made") },
 	{ "unit.create", N_("Unit added") },

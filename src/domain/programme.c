@@ -289,13 +289,17 @@ static bool check_int(struct ctx *c, struct errors *e, const char *field, const 
 	return false;
 }
 
-int programme_update(struct ctx *c, const struct programme *p, struct errors *e)
+static int update_in_txn(struct ctx *c, struct programme *p, struct errors *e)
 {
 	long long org = c->who->organisation_id;
 	struct programme old;
 	int r = store_programme_get(c->st, c->a, org, p->id, &old);
 	if (r)
 		return d_from_store(r);
+	/* the editor's version first: a change made on an old one is not
+	 * checked, it is made again on what is stored now */
+	if (p->version && p->version != old.version)
+		return D_CONFLICT;
 	struct programme_meeting *m;
 	size_t nm;
 	if (store_programme_meeting_list(c->st, c->a, org, p->id, &m, &nm))
@@ -324,6 +328,8 @@ int programme_update(struct ctx *c, const struct programme *p, struct errors *e)
 	q.shape = old.shape;
 	q.template_key = old.template_key;
 	q.framework_id = p->framework_id ? p->framework_id : old.framework_id;
+	q.version = old.version;
+	/* the version in the statement too: the check and the write are one */
 	r = store_programme_update(c->st, org, &q);
 	if (r == ST_CONFLICT) {
 		errors_add(c, e, "name", _("There is already a programme called \"%s\"; choose another name."), p->name);
@@ -333,8 +339,26 @@ int programme_update(struct ctx *c, const struct programme *p, struct errors *e)
 		errors_add(c, e, "framework_id", "%s", _("Choose a framework of your organisation."));
 		return D_INVALID;
 	}
+	if (r == ST_NOTFOUND)   /* it was there a moment ago: changed since */
+		return D_CONFLICT;
 	if (r)
 		return d_from_store(r);
-	audit(c, "programme.update", "programme", p->id, "%s", p->name);
+	if (audit(c, "programme.update", "programme", p->id, "%s", p->name))
+		return D_ERROR;
+	p->version = old.version + 1;
+	return D_OK;
+}
+
+int programme_update(struct ctx *c, struct programme *p, struct errors *e)
+{
+	if (store_begin(c->st))
+		return D_ERROR;
+	long long asked = p->version;
+	int d = update_in_txn(c, p, e);
+	if (d || store_commit(c->st)) {
+		store_rollback(c->st);
+		p->version = asked;
+		return d ? d : D_ERROR;
+	}
 	return D_OK;
 }

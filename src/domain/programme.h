@@ -59,8 +59,12 @@ MUST_CHECK int batch_group_add(struct ctx *c, long long batch_id, const char *na
 MUST_CHECK int programme_from_template(struct ctx *c, const char *key, const char *name, struct errors *e, long long *id);
 /* Saves the editable fields of p (name, target group, ambition, design
  * elements, group bounds, cascade meeting, menu rules, follow-up, mentor
- * profile), after checking them. */
-MUST_CHECK int programme_update(struct ctx *c, const struct programme *p, struct errors *e);
+ * profile), after checking them, in one transaction. p->version is the
+ * version the change was made on (what the editor read; 0: whatever is
+ * stored, for the command line and the demo): D_CONFLICT, and nothing
+ * saved, when someone saved another change since. On D_OK p->version is
+ * the new version. */
+MUST_CHECK int programme_update(struct ctx *c, struct programme *p, struct errors *e);
 
 struct menu_rules programme_menu_rules(const struct programme *p);
 /* The number of the programme's meetings that are chosen from the menu. */

@@ -2,6 +2,7 @@
 #include "retention_job.h"
 #include "action_remind.h"
 #include "anonymous_mix.h"
+#include "idempotency.h"
 #include "schedule.h"
 #include "retention.h"
 #include "role.h"
@@ -24,6 +25,15 @@ int retention_run_all(struct store *st, long long now, bool dry_run, FILE *log)
 		fprintf(log, "leergang: retention: cannot list the organisations: %s\n", store_errmsg(st));
 		arena_free(&a);
 		return 1;
+	}
+	/* the kept answers of idempotency keys past their day: of no
+	 * organisation's period, the installation's alone */
+	long long forgotten = 0;
+	if (!dry_run && idempotency_forget(st, now ? now : (long long)time(NULL), &forgotten)) {
+		fprintf(log, "leergang: retention: old idempotency keys not removed: %s\n", store_errmsg(st));
+		rc = 1;
+	} else if (forgotten) {
+		fprintf(log, "leergang: retention: %lld idempotency keys older than a day removed\n", forgotten);
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct arena oa = ARENA_INIT;

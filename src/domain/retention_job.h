@@ -18,7 +18,8 @@ struct store;
 #define RETENTION_SCRUB_RETRY_SECONDS 60   /* a scrub a reader kept from finishing */
 
 /* Runs retention in every organisation of st at now (0: the clock),
- * writing one line per organisation to log. Returns 0, 1 when an
+ * writing one line per organisation to log, after removing the
+ * installation's idempotency keys older than a day (idempotency.h). Returns 0, 1 when an
  * organisation failed (said in its line), or 2 when a removal stands but
  * a scrub must be tried again. */
 MUST_CHECK int retention_run_all(struct store *st, long long now, bool dry_run, FILE *log);

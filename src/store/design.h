@@ -11,6 +11,9 @@
 #include "domain/model/design.h"
 
 MUST_CHECK int store_programme_add(struct store *s, long long org, const struct programme *p, long long *id);
+/* Saves p and adds one to its version, only while the stored version is
+ * p->version (any, for 0): ST_NOTFOUND when it is not (or there is no such
+ * programme). */
 MUST_CHECK int store_programme_update(struct store *s, long long org, const struct programme *p);
 MUST_CHECK int store_programme_get(struct store *s, struct arena *a, long long org, long long id, struct programme *out);
 MUST_CHECK int store_programme_list(struct store *s, struct arena *a, long long org, struct programme **out, size_t *n);

@@ -48,9 +48,11 @@ MUST_CHECK int store_reset_delete_account(struct store *s, long long account_id)
 /* API tokens: times in seconds */
 
 MUST_CHECK int store_token_add(struct store *s, long long account_id, const unsigned char hash[HASH_LEN], const char *label,
-		    long long now, long long expires_at, long long *id);
-/* The account of a token that has not expired at now. */
-MUST_CHECK int store_token_account(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id);
+		    const char *scope, long long now, long long expires_at, long long *id);
+/* The token with this hash that has not expired at now (its id, account,
+ * expiry and scope; the scope in a). */
+MUST_CHECK int store_token_find(struct store *s, struct arena *a, const unsigned char hash[HASH_LEN], long long now,
+		     struct api_token *out);
 /* The account's tokens, newest first, expired ones too. */
 MUST_CHECK int store_token_list(struct store *s, struct arena *a, long long account_id, struct api_token **out, size_t *n);
 /* How many of the account's tokens work at now. */

@@ -54,6 +54,8 @@ static void state_cell(struct web *w, const struct account *acc, bool by_mail)
 		} else {
 			html(w->out, "<p>%s</p>", _("active"));
 		}
+		html(w->out, "<a href=\"/accounts/%lld/tokens\" aria-label=\"%s\">%s</a> ", acc->id,
+		     arena_printf(w->a, _("API tokens of %s"), acc->display_name), _("API tokens"));
 		if (acc->id != w->ctx.who->account_id) {
 			button_form(w, arena_printf(w->a, "/accounts/%lld/sessions/delete", acc->id), _("end sessions"),
 				    arena_printf(w->a, _("End every session of %s"), acc->display_name));

@@ -87,6 +87,7 @@ void api_people(struct web *w)
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, person_json(&p[i], &t));
+	web_link_pages(w, f.offset, f.limit, total);
 	web_json(w, 200, json_pack("{s:I, s:I, s:I, s:o}", "total", (json_int_t)total, "offset", (json_int_t)f.offset,
 				   "limit", (json_int_t)f.limit, "people", arr));
 }

@@ -91,6 +91,7 @@ void api_programme(struct web *w)
 		json_array_append_new(meetings, json_pack("{s:i, s:s, s:i, s:b, s:s}", "number", m[i].number, "theme",
 							  m[i].theme, "days", m[i].days, "from_menu", m[i].from_menu, "step",
 							  m[i].step));
+	web_etag(w, p->version);  /* what PATCH takes in If-Match */
 	json_t *cascade = json_array();
 	for (size_t i = 0; i < v.ncascade; i++)
 		json_array_append_new(cascade, json_string(v.cascade[i]));

@@ -82,8 +82,13 @@ static void identify(struct web *w)
 	long long now = (long long)time(NULL), account = 0;
 	const char *auth = request_header(w->r, "Authorization");
 	if (auth && !strncmp(auth, "Bearer ", 7)) {
-		if (api_token_resolve(w->st, auth + 7, now, &account))
+		struct api_token t;
+		int scope;
+		if (api_token_resolve(w->st, w->a, auth + 7, now, &t) || (scope = api_token_scope_parse(t.scope)) < 0)
 			return;
+		account = t.account_id;
+		w->token_id = t.id;
+		w->token_scope = scope;
 	} else {
 		const char *cookie = request_cookie(w->r, SESSION_COOKIE);
 		char *csrf;
@@ -94,6 +99,67 @@ static void identify(struct web *w)
 	}
 	if (actor_identify(w->st, w->a, account, &w->who, &w->org_name) == D_OK)
 		w->signed_in = true;
+	else
+		w->token_id = 0;
+}
+
+/* A file a GET hands over (a dot in the last segment), of a research
+ * project, a wave or a study, but not the wave's personal answer links:
+ * those are keys to answering, not research data. */
+static bool research_export(const char *pattern)
+{
+	static const char *const under[] = { "/api/v1/research/", "/api/v1/waves/", "/api/v1/studies/" };
+	const char *last = strrchr(pattern, '/');
+	if (!last || !strchr(last, '.') || !strcmp(last, "/links.csv"))
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(under); i++)
+		if (!strncmp(pattern, under[i], strlen(under[i])))
+			return true;
+	return false;
+}
+
+bool web_token_scope_allows(int scope, const char *method, const char *pattern)
+{
+	bool get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
+	switch (scope) {
+	case TOKEN_SCOPE_ALL:
+		return true;
+	case TOKEN_SCOPE_READ:
+		return get;
+	case TOKEN_SCOPE_PEOPLE_SYNC:
+		return ((get || !strcmp(method, "PUT")) && !strcmp(pattern, "/api/v1/people")) ||
+		       (!strcmp(method, "POST") && !strcmp(pattern, "/api/v1/people/import"));
+	case TOKEN_SCOPE_RESEARCH_EXPORT:
+		return get && research_export(pattern);
+	default:
+		return false;
+	}
+}
+
+/* A request with an API token: its use goes into the audit log (refused
+ * ones too), and it gets no further than its scope; false after answering
+ * (500 when the use cannot be recorded, 403 outside the scope). */
+static bool token_ok(struct web *w, bool api)
+{
+	if (!w->token_id)
+		return true;
+	if (api_token_used(&w->ctx, w->token_id, w->r->method, w->r->path)) {
+		if (api)
+			web_json_error(w, 500, _("The use of the API token could not be recorded. Try again later."));
+		else
+			web_error(w, 500, _("The use of the API token could not be recorded. Try again later."));
+		return false;
+	}
+	if ((w->route->access & ACCESS_PUBLIC) || web_token_scope_allows(w->token_scope, w->r->method, w->route->pattern))
+		return true;
+	const char *msg = arena_printf(w->a, _("This API token has the scope %s, which does not allow this. Use a token "
+					       "whose scope allows it (the administrator makes one)."),
+				       api_token_scope_name(w->token_scope));
+	if (api)
+		web_json_error(w, 403, msg);
+	else
+		web_error(w, 403, msg);
+	return false;
 }
 
 static bool csrf_ok(struct web *w)
@@ -301,7 +367,9 @@ void web_handle(struct request *r, void *appv)
 		return;
 	identify(&w);
 	bool api = w.route->kind == ROUTE_API;
-	if (!access_ok(&w, api) || !post_csrf_ok(&w, api))
+	const char *idempotency_key;
+	if (!access_ok(&w, api) || !token_ok(&w, api) || !post_csrf_ok(&w, api) ||
+	    !web_idempotency_begin(&w, &idempotency_key))
 		return;
 	/* No room on the password lane: answered here, and the gate refuses at
 	 * once, so the route gives its own "try again shortly" without hashing
@@ -309,6 +377,7 @@ void web_handle(struct request *r, void *appv)
 	pwgate_refuse_here(r->busy);
 	w.route->fn(&w);
 	pwgate_refuse_here(false);
+	web_idempotency_end(&w, idempotency_key);
 }
 
 bool web_on_lane(const struct request *r, void *app)

@@ -173,6 +173,31 @@ static json_t *operation(const struct route *r, json_t *part)
 			json_array_extend(params, own);
 		json_object_set_new(op, "parameters", params);
 	}
+	if (web_idempotent_route(r)) {
+		/* idempotency.c answers it around every such route */
+		json_t *params = json_object_get(op, "parameters");
+		if (!json_is_array(params)) {
+			params = json_array();
+			json_object_set_new(op, "parameters", params);
+		}
+		json_array_append_new(params, json_pack(
+			"{s:s, s:s, s:b, s:s, s:{s:s, s:i, s:i, s:s}}", "name", "Idempotency-Key", "in", "header", "required", 0,
+			"description",
+			"A key of your choosing for this one request (a UUID, say). Sent again with the same request "
+			"(method, path, body) within 24 hours, the request is not done again: the first answer comes "
+			"back, with the header Idempotent-Replayed: true. The same key with another request is refused "
+			"(422, field Idempotency-Key); while the first is still being handled, 409. Kept per account.",
+			"schema", "type", "string", "minLength", 1, "maxLength", 255, "pattern", "^[ -~]+$"));
+		json_t *responses = json_object_get(op, "responses");
+		if (!json_is_object(responses)) {
+			responses = json_object();
+			json_object_set_new(op, "responses", responses);
+		}
+		if (!json_object_get(responses, "409"))
+			json_object_set_new(responses, "409",
+					    error_response("A request with the same Idempotency-Key is still being handled; "
+							   "send it again in a moment (or the route's own conflict)."));
+	}
 	json_object_set_new(op, "x-leergang-access", access_of(r));
 	json_object_set_new(op, "security",
 			    r->access & ACCESS_PUBLIC ? json_array()
@@ -197,10 +222,17 @@ static json_t *skeleton(void)
 		"X-CSRF-Token header on every request that changes something. Every route is scoped to the "
 		"organisation of the account; x-leergang-access says which roles may call it, and the rules "
 		"per group, project or person the pages keep hold here too (404 for what you may not see). "
-		"Errors come as {\"error\": {\"code\", \"message\", \"field\"}}.",
+		"Errors come as {\"error\": {\"code\", \"message\", \"field\"}}. A POST may carry an "
+		"Idempotency-Key, so that sending it again does not do it twice; a list that takes offset and limit "
+		"links its pages in a Link header (rel=\"next\", \"prev\", \"first\", \"last\"); an update that "
+		"must not overwrite another's change takes the ETag it read in If-Match.",
 		"license", "name", "AGPL-3.0-or-later", "identifier", "AGPL-3.0-or-later", "servers", "url", "/",
 		"paths", "components", "schemas", "securitySchemes", "bearer", "type", "http", "scheme", "bearer",
-		"description", "An API token, made on the page 'API-sleutels' or with `leergang token create`.",
+		"description", "An API token, made on the page 'API-sleutels' or with `leergang token create`. Its "
+		"scope limits it further than its account's roles: all (what the roles allow), read (GET and HEAD "
+		"only), people-sync (GET and PUT /api/v1/people, POST /api/v1/people/import) or research-export "
+		"(GET of the files of research projects, waves and studies); outside it the answer is 403. Every "
+		"use is in the audit log.",
 		"session", "type", "apiKey", "in", "cookie", "name", "lg_session", "description",
 		"The browser's session; a request that changes something also sends the session's CSRF token as "
 		"X-CSRF-Token.");

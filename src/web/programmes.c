@@ -125,6 +125,9 @@ static void design_form(struct web *w, const struct programme *p, const struct e
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"/programmes/%lld\">", p->id);
 	form_csrf(w);
+	/* the version the editor read: saved only on that one (programme_update) */
+	html(w->out, "<input type=\"hidden\" name=\"version\" value=\"%s\">",
+	     e ? web_field(w, "version") : arena_printf(w->a, "%lld", p->version));
 	form_input(w, "name", _("Name"), "text", name, e, NULL);
 	form_textarea(w, "target_group", _("Target group"), V("target_group", p->target_group), e, NULL);
 	form_textarea(w, "ambition", _("Ambition"), V("ambition", p->ambition), e, NULL);
@@ -403,11 +406,17 @@ static int int_field(struct web *w, const char *name)
 	return (int)web_field_int(w, name, -999, 999, -1);
 }
 
-/* The design's form on a page of its own: reading and changing apart. */
-static void design_edit_page(struct web *w, const struct programme *p, const struct errors *e, int status)
+/* The design's form on a page of its own: reading and changing apart.
+ * stale: the editor's change was made on an older version (someone else
+ * saved in between); the form shows what is stored now. */
+static void design_edit_page(struct web *w, const struct programme *p, const struct errors *e, bool stale, int status)
 {
 	page_begin(w, arena_printf(w->a, _("Change the design: %s"), p->name));
 	html(w->out, "<p><a href=\"/programmes/%lld#design\">%s</a></p>", p->id, _("Back to the programme"));
+	if (stale)
+		html(w->out, "<div class=\"error\" role=\"alert\"><p>%s</p></div>\n",
+		     _("Someone else changed this design after you opened it, so your changes were not saved. Below is the "
+		       "design as it is now: make your changes again and save."));
 	design_form(w, p, e);
 	page_end(w);
 	w->r->status = status;
@@ -429,7 +438,7 @@ void page_programme_edit(struct web *w)
 	struct programme p;
 	if (!programme_of_page(w, &p))
 		return;
-	design_edit_page(w, &p, NULL, 200);
+	design_edit_page(w, &p, NULL, false, 200);
 }
 
 void page_programme_update(struct web *w)
@@ -458,6 +467,8 @@ void page_programme_update(struct web *w)
 	p.followup_meetings = int_field(w, "followup_meetings");
 	p.followup = (char *)web_field(w, "followup");
 	p.mentor_profile = (char *)web_field(w, "mentor_profile");
+	/* a form without the field (an older page) saves on whatever is stored */
+	p.version = web_field_int(w, "version", 1, WEB_ID_MAX, 0);
 	struct errors e = { 0 };
 	int d = programme_update(&w->ctx, &p, &e);
 	if (d == D_OK) {
@@ -468,11 +479,16 @@ void page_programme_update(struct web *w)
 		web_not_found(w);
 		return;
 	}
+	if (d == D_CONFLICT) {
+		if (programme_of_page(w, &p))
+			design_edit_page(w, &p, NULL, true, 409);
+		return;
+	}
 	if (d != D_INVALID) {
 		web_error(w, 500, _("The design could not be saved. Try again later."));
 		return;
 	}
-	design_edit_page(w, &p, &e, 422);
+	design_edit_page(w, &p, &e, false, 422);
 }
 
 void page_batch_create(struct web *w)

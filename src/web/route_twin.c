@@ -22,6 +22,10 @@ const struct route_without_twin routes_without_twin[] = {
 	{ "POST /tokens", "a token is made in the browser or with `leergang token create`: a token that could make "
 			  "tokens would outlive its own revocation" },
 	{ "POST /tokens/{id}/revoke", "revoked where it was made: in the browser or with `leergang token revoke`" },
+	{ "POST /accounts/{id}/tokens", "the administrator makes an account's token in the browser or with `leergang "
+					"token create`: a token that could make tokens would outlive its own revocation" },
+	{ "POST /accounts/{id}/tokens/{id}/revoke", "revoked where it was made: in the browser or with `leergang token "
+						    "revoke`" },
 	{ "POST /respond", "a respondent answers through their personal link, the only key to their answers; the "
 			   "API answers in no one's name" },
 	{ "POST /member-check", "a contact person answers a member check through their personal link, in no "

@@ -70,6 +70,9 @@ const struct route routes[] = {
 	{ "POST", "/accounts/{id}/deactivate", page_account_deactivate, ROLES_ADMIN, PAGE },
 	{ "POST", "/accounts/{id}/reactivate", page_account_reactivate, ROLES_ADMIN, PAGE },
 	{ "POST", "/accounts/{id}/sessions/delete", page_account_sessions_end, ROLES_ADMIN, PAGE },
+	{ "GET", "/accounts/{id}/tokens", page_account_tokens, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts/{id}/tokens", page_account_token_create, ROLES_ADMIN, PAGE },
+	{ "POST", "/accounts/{id}/tokens/{id}/revoke", page_account_token_revoke, ROLES_ADMIN, PAGE },
 
 	{ "GET", "/import", page_import, ROLES_ADMIN, PAGE },
 	{ "POST", "/import", page_import_post, ROLES_ADMIN, PAGE },
@@ -425,6 +428,7 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/programmes", api_programmes, ROLES_PROGRAMME_READ, API },
 	{ "POST", "/api/v1/programmes", api_programme_create, ROLES_PROGRAMME_WRITE, API },
 	{ "GET", "/api/v1/programmes/{id}", api_programme, ROLES_PROGRAMME_READ, API },
+	{ "PATCH", "/api/v1/programmes/{id}", api_programme_patch, ROLES_PROGRAMME_WRITE, API },
 	{ "GET", "/api/v1/programmes/{id}/impact", api_impact, ROLES_PROGRAMME_READ, API },
 	{ "POST", "/api/v1/programmes/{id}/impact", api_impact_replace, ROLES_PROGRAMME_WRITE, API },
 	{ "PATCH", "/api/v1/programmes/{id}/impact/{id}", api_impact_update, ROLES_PROGRAMME_WRITE, API },

@@ -105,6 +105,8 @@ struct web {
 	bool research_script;     /* /static/research.js is on the page */
 	const char *form_id;      /* prefix of the field ids of the form being written (a page with a
 	                           * form per row), NULL for none */
+	long long token_id;       /* the API token the request came with, 0 for none */
+	int token_scope;          /* its enum api_token_scope */
 };
 
 struct app {
@@ -532,6 +534,10 @@ void page_password_reset_post(struct web *w);
 void page_tokens(struct web *w);
 void page_token_create(struct web *w);
 void page_token_revoke(struct web *w);
+/* the administrator's pages of an account's tokens (tokens.c) */
+void page_account_tokens(struct web *w);
+void page_account_token_create(struct web *w);
+void page_account_token_revoke(struct web *w);
 void page_logout(struct web *w);
 /* oidc.c: sign-in through the organisation's identity provider, and its
  * settings shown to the administrator */
@@ -778,6 +784,33 @@ struct api_type {
 bool api_typed(struct web *w, json_t *o, const struct api_type *t);
 json_t *api_errors(const struct errors *e);
 void api_answer(struct web *w, int d, const struct errors *e, long long id);
+
+/* api_conventions.c: what the API does alike on every route it applies to.
+ * web_etag: the ETag of a stored version ("N"). web_if_match: the version
+ * of the request's If-Match (one strong ETag of web_etag); false after
+ * answering 428 (none, or "*") or 412 (one that cannot match). */
+void web_etag(struct web *w, long long version);
+bool web_if_match(struct web *w, long long *version);
+/* The Link header (RFC 8288) of one page of a list that takes offset and
+ * limit, with total items in all: rel="first" and "last", "prev" when
+ * there is a page before, "next" when there is one after; absolute
+ * addresses, the request's other arguments kept. Nothing when the whole
+ * list is on this page. */
+void web_link_pages(struct web *w, long long offset, long long limit, long long total);
+/* app.c: whether a token of scope (enum api_token_scope) may call the
+ * route of method and pattern (HEAD as GET), whatever its roles allow. */
+bool web_token_scope_allows(int scope, const char *method, const char *pattern);
+/* idempotency.c: the Idempotency-Key of the API's POST routes, around the
+ * handler. web_idempotent_route: whether the route takes one.
+ * web_idempotency_begin: false after answering (the kept answer of a
+ * repeat, 409 while the first is handled, 422 for a bad key or a key of
+ * another request); *key: the key to keep the answer under, or NULL.
+ * web_idempotency_end: keeps the handler's answer under it. */
+bool web_idempotent_route(const struct route *r);
+bool web_idempotency_begin(struct web *w, const char **key);
+void web_idempotency_end(struct web *w, const char *key);
+/* PATCH /api/v1/programmes/{id}: the design form's twin, with If-Match */
+void api_programme_patch(struct web *w);
 
 /* api_admin.c: the administrator's pages in the API (units, accounts and
  * roles, erasure, retention periods), the catalogue's form and examples,

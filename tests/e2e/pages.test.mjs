@@ -82,6 +82,15 @@ test('administrator: every page of the foundation', async () => {
   await page.locator('#f-group').locator('xpath=ancestor::form').getByRole('button').click();
   await page.waitForLoadState();
   await accessible(page, 'accounts-bulk-preview');
+  // an account's API tokens, made by the administrator with a scope
+  await page.goto(srv.base + '/accounts');
+  await page.locator('a[href$="/tokens"]').first().click();
+  await page.waitForURL(/\/accounts\/\d+\/tokens$/);
+  await accessible(page, 'account-tokens');
+  await page.locator('#f-scope').selectOption('read');
+  await page.getByRole('button', { name: /^(Token maken|Make token)$/ }).click();
+  await page.waitForLoadState();
+  await accessible(page, 'account-token-made');
   // switching an account off asks first
   await page.goto(srv.base + '/accounts');
   await page.locator('a[href$="/deactivate"]').first().click();

@@ -132,9 +132,10 @@ async function tryRoute(rt, e, ctx, compile) {
   const query = typeof e.query === 'function' ? await e.query(ctx, ids) : e.query;
   const path = rt.pattern.replace(/\{id\}/g, () => String(ids[i++])) + (query ? `?${query}` : '');
   const c = await client(e.as, e.org);
+  const headers = typeof e.headers === 'function' ? await e.headers(ctx, ids) : e.headers ?? {};
   let r;
   if (rt.method === 'GET') {
-    r = await c.get(path, { headers: e.headers ?? {} });
+    r = await c.get(path, { headers });
   } else {
     const body = typeof e.body === 'function' ? await e.body(ctx, ids) : e.body;
     const raw = e.raw ?? JSON.stringify(body ?? {});
@@ -144,7 +145,7 @@ async function tryRoute(rt, e, ctx, compile) {
       const check = compile(schema);
       if (!check(JSON.parse(raw))) return `the example's body does not fit the description: ${JSON.stringify(check.errors)}`;
     }
-    r = await c.request(rt.method, path, { body: raw, headers: { 'content-type': type, ...(e.headers ?? {}) } });
+    r = await c.request(rt.method, path, { body: raw, headers: { 'content-type': type, ...headers } });
   }
   const status = e.status ?? (rt.method === 'GET' ? 200 : 201);
   if (r.status !== status) return `${path} answered ${r.status}, not ${status}: ${r.text.slice(0, 300)}`;

@@ -92,12 +92,13 @@ test('the command line: create with a label and days, list without the secret, r
   const list = JSON.parse(cli(srv.db, ['token', 'list', '--email', email, '--format', 'json']));
   assert.equal(list.length, 1);
   const [t] = list;
-  assert.deepEqual(Object.keys(t).sort(), ['created', 'expires', 'id', 'label', 'status']);
+  assert.deepEqual(Object.keys(t).sort(), ['created', 'expires', 'id', 'label', 'scope', 'status']);
   assert.equal(t.label, 'koppeling HR');
+  assert.equal(t.scope, 'all');
   assert.equal(t.status, 'active');
   assert.equal(Date.parse(t.expires) - Date.parse(t.created), 7 * 86400e3);
   const csv = cli(srv.db, ['token', 'list', '--email', email, '--format', 'csv']);
-  assert.match(csv, /^id,label,created,expires,status\r?\n/);
+  assert.match(csv, /^id,label,scope,created,expires,status\r?\n/);
   for (const out of [JSON.stringify(list), csv, cli(srv.db, ['token', 'list', '--email', email])]) {
     assert.ok(!out.includes(token), 'no list shows the token');
   }

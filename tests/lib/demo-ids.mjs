@@ -74,6 +74,10 @@ async function orgIds(srv, org) {
   const me = JSON.parse(cli(srv.db, ['user', 'list', '--org', `${org}-demo`, '--format', 'json']))
     .find((a) => a.email === demoEmail('administrator', org));
   const grant = m.find((x) => Number(x[1]) === me.id);
+  // a token of the administrator's own account, for the pages of an account's tokens
+  const madeToken = await admin.post(`/accounts/${me.id}/tokens`, { label: 'walk', scope: 'read', days: '1' });
+  const adminToken = Math.max(...[...madeToken.text.matchAll(/action="\/accounts\/\d+\/tokens\/(\d+)\/revoke"/g)]
+    .map((x) => Number(x[1])));
   // a unit with people or sub-units: deleting it is refused (409)
   const unit = units.find((u) => u.people > 0 || u.units > 0);
   const coach = await signedIn(srv.base, demoEmail('coach', org));
@@ -152,7 +156,7 @@ async function orgIds(srv, org) {
     research, researchCode, researchSource, researchPassage, researchFieldwork, memberCheck, memberCheckToken,
     researchCodeSpare, researchFieldworkSpare,
     researchPartner,
-    unit: unit.id, person: people[0].id, account: me.id, grant: Number(grant[2]),
+    unit: unit.id, person: people[0].id, account: me.id, grant: Number(grant[2]), adminToken,
     framework, element, menuProgramme: menu.programme, topic: menu.topic, option: menu.option,
     spareTopic: menu.spareTopic, spareOption: menu.spareOption,
     wave, instrument, respond, organisation,
@@ -285,6 +289,7 @@ export function fill(pattern, set, method = 'GET') {
     if (bare.startsWith('/contributions/')) return set.contribution;
     if (bare.startsWith('/units')) return set.unit;
     if (bare.startsWith('/people')) return set.person;
+    if (bare.startsWith('/accounts/{id}/tokens')) return n === 1 ? set.account : set.adminToken;
     if (bare.startsWith('/accounts')) return n === 1 ? set.account : set.grant;
     if (bare.startsWith('/programmes/{id}/menu')) {
       if (n === 1) return set.menuProgramme;

@@ -329,7 +329,7 @@ TEST(account_set_password)
 	cli.who = &w;
 	char token[SECRET_HEX];
 	struct errors e = { 0 };
-	CHECK_INT(api_token_create(&cli, id, "script", 30, NOW, token, &e, NULL, NULL), D_OK);
+	CHECK_INT(api_token_create(&cli, id, "script", 30, "", NOW, token, &e, NULL, NULL), D_OK);
 	unsigned char h1[HASH_LEN] = { 1 }, h2[HASH_LEN] = { 2 };
 	CHECK_INT(store_reset_add(f.st, h1, id, NOW, NOW + 3600), ST_OK);
 	CHECK_INT(store_reset_add(f.st, h2, idb, NOW, NOW + 3600), ST_OK);
@@ -348,13 +348,14 @@ TEST(account_set_password)
 	CHECK_INT(fixture_query(&f, "SELECT password_hash = '' FROM account WHERE id = %lld", idb), 1);
 	/* the new password ends the tokens and reset links of this account
 	 * only, and the wait of its address */
-	long long who = 0;
-	CHECK_INT(api_token_resolve(f.st, token, NOW, &who), ST_NOTFOUND);
+	struct api_token gone;
+	CHECK_INT(api_token_resolve(f.st, &f.a, token, NOW, &gone), ST_NOTFOUND);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM api_token"), 0);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM password_reset WHERE account_id = %lld", id), 0);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM password_reset WHERE account_id = %lld", idb), 1);
 	CHECK_INT(failures_of(&f, THROTTLE_LOGIN_ACCOUNT, "nieuw@example.nl"), -1);
 	struct login_wait wait;
+	long long who = 0;
 	CHECK_INT(account_login(f.st, &f.a, "nieuw@example.nl", PASSWORD, PEER, NOW_MS, &who, &wait), LOGIN_OK);
 	CHECK_INT(who, id);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM audit_log WHERE action = 'account.password' AND object_id = %lld",

@@ -219,7 +219,7 @@ TEST(account_deactivate_ends_sessions_tokens_and_links)
 	struct actor cliw = f.who;
 	cliw.account_id = 0;
 	struct ctx cli = { f.st, &f.a, &cliw, 0 };
-	CHECK_INT(api_token_create(&cli, id, "script", 30, NOW, tok, &e, NULL, NULL), D_OK);
+	CHECK_INT(api_token_create(&cli, id, "script", 30, "", NOW, tok, &e, NULL, NULL), D_OK);
 	char *link = NULL;
 	CHECK_INT(password_reset_link(f.st, &f.a, "weg@example.nl", BASE, NOW, &link), D_OK);
 	CHECK_INT(try_login(&f, "weg@example.nl", PASSWORD, NOW_MS), LOGIN_OK);

@@ -47,7 +47,7 @@ TEST(password_reset_link_works_once_and_ends_the_rest)
 	struct actor w = f.who;
 	w.account_id = 0;
 	struct ctx cli = { f.st, &f.a, &w, 0 };
-	CHECK_INT(api_token_create(&cli, id, "script", 30, NOW, tok, &e, NULL, NULL), D_OK);
+	CHECK_INT(api_token_create(&cli, id, "script", 30, "", NOW, tok, &e, NULL, NULL), D_OK);
 
 	char *link = NULL;
 	CHECK_INT(password_reset_link(f.st, &f.a, " Eigenaar@Example.NL", BASE, NOW, &link), D_OK);

@@ -1166,19 +1166,22 @@ TEST(store_tokens)
 	hash_of(h1, 7);
 	hash_of(h2, 8);
 	hash_of(h3, 9);
-	long long id = 0, id3 = 0, acc = 0, n = -1, other = 0;
+	long long id = 0, id3 = 0, n = -1, other = 0;
+	struct api_token found;
 	CHECK_INT(store_account_add(f.st, f.org_a, "o@example.nl", "Other", 0, "", &other), ST_OK);
-	CHECK_INT(store_token_add(f.st, f.admin_id, h1, "script", 1000, 5000, &id), ST_OK);
+	CHECK_INT(store_token_add(f.st, f.admin_id, h1, "script", "all", 1000, 5000, &id), ST_OK);
 	CHECK(id > 0);
-	CHECK_INT(store_token_account(f.st, h1, 4999, &acc), ST_OK);
-	CHECK_INT(acc, f.admin_id);
+	CHECK_INT(store_token_find(f.st, &f.a, h1, 4999, &found), ST_OK);
+	CHECK_INT(found.account_id, f.admin_id);
+	CHECK_INT(found.id, id);
+	CHECK_STR(found.scope, "all");
 	/* expired at expires_at */
-	CHECK_INT(store_token_account(f.st, h1, 5000, &acc), ST_NOTFOUND);
-	CHECK_INT(store_token_account(f.st, h2, 1000, &acc), ST_NOTFOUND);
-	CHECK_INT(store_token_add(f.st, f.admin_id, h1, "again", 1000, 5000, NULL), ST_CONFLICT);
-	CHECK_INT(store_token_add(f.st, 9999, h2, NULL, 1000, 5000, NULL), ST_INVALID);
-	CHECK_INT(store_token_add(f.st, f.admin_id, h3, "later", 2000, 9000, &id3), ST_OK);
-	CHECK_INT(store_token_add(f.st, other, h2, "", 2000, 9000, NULL), ST_OK);
+	CHECK_INT(store_token_find(f.st, &f.a, h1, 5000, &found), ST_NOTFOUND);
+	CHECK_INT(store_token_find(f.st, &f.a, h2, 1000, &found), ST_NOTFOUND);
+	CHECK_INT(store_token_add(f.st, f.admin_id, h1, "again", "all", 1000, 5000, NULL), ST_CONFLICT);
+	CHECK_INT(store_token_add(f.st, 9999, h2, NULL, "all", 1000, 5000, NULL), ST_INVALID);
+	CHECK_INT(store_token_add(f.st, f.admin_id, h3, "later", "read", 2000, 9000, &id3), ST_OK);
+	CHECK_INT(store_token_add(f.st, other, h2, "", "all", 2000, 9000, NULL), ST_OK);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM api_token WHERE label = 'script'"), 1);
 	CHECK_INT(store_token_count(f.st, f.admin_id, 4000, &n), ST_OK);
 	CHECK_INT(n, 2);
@@ -1191,6 +1194,7 @@ TEST(store_tokens)
 	if (nt == 2) {
 		CHECK_INT(t[0].id, id3);   /* newest first */
 		CHECK_STR(t[0].label, "later");
+		CHECK_STR(t[0].scope, "read");
 		CHECK_INT(t[0].created_at, 2000);
 		CHECK_INT(t[0].expires_at, 9000);
 		CHECK_INT(t[1].created_at, 1000);
@@ -1199,11 +1203,11 @@ TEST(store_tokens)
 	CHECK_INT(store_token_delete(f.st, other, id), ST_NOTFOUND);
 	CHECK_INT(store_token_delete(f.st, f.admin_id, id), ST_OK);
 	CHECK_INT(store_token_delete(f.st, f.admin_id, id), ST_NOTFOUND);
-	CHECK_INT(store_token_account(f.st, h1, 2000, &acc), ST_NOTFOUND);
+	CHECK_INT(store_token_find(f.st, &f.a, h1, 2000, &found), ST_NOTFOUND);
 	CHECK_INT(store_token_delete_account(f.st, f.admin_id), ST_OK);
-	CHECK_INT(store_token_account(f.st, h3, 2000, &acc), ST_NOTFOUND);
-	CHECK_INT(store_token_account(f.st, h2, 2000, &acc), ST_OK);
-	CHECK_INT(acc, other);
+	CHECK_INT(store_token_find(f.st, &f.a, h3, 2000, &found), ST_NOTFOUND);
+	CHECK_INT(store_token_find(f.st, &f.a, h2, 2000, &found), ST_OK);
+	CHECK_INT(found.account_id, other);
 	fixture_close(&f);
 }
 

@@ -16,6 +16,7 @@ struct programme {
 	int menu_min, menu_max_free, menu_preparers, menu_justify;
 	int followup_meetings;
 	char *rationale[DESIGN_KINDS], *goal[DESIGN_KINDS];
+	long long version;           /* filled by reads; every saved change adds one */
 };
 
 struct programme_module {

@@ -9,6 +9,7 @@ struct api_token {
 	long long id, account_id;
 	long long created_at, expires_at;
 	char *label;
+	char *scope;   /* what it may be used for: api_token_scope_name() */
 };
 
 #endif

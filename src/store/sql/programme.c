@@ -10,7 +10,7 @@ static const char *const design_kinds[DESIGN_KINDS] = { "programme", "guidance",
 #define PROGRAMME_COLS \
 	"p.id, p.organisation_id, coalesce(p.framework_id, 0), p.name, p.shape, p.template, p.target_group, p.ambition," \
 	" p.followup, p.mentor_profile, f.name, p.group_min, p.group_max, p.cascade_meeting, p.menu_min," \
-	" p.menu_max_free, p.menu_preparers, p.menu_justify, p.followup_meetings"
+	" p.menu_max_free, p.menu_preparers, p.menu_justify, p.followup_meetings, p.version"
 #define PROGRAMME_FROM " FROM programme p LEFT JOIN framework f ON f.id = p.framework_id"
 
 static void read_programme(struct arena *a, struct query *st, struct programme *p)
@@ -34,6 +34,7 @@ static void read_programme(struct arena *a, struct query *st, struct programme *
 	p->menu_preparers = q_int(st, 16);
 	p->menu_justify = q_int(st, 17);
 	p->followup_meetings = q_int(st, 18);
+	p->version = q_int64(st, 19);
 	for (int k = 0; k < DESIGN_KINDS; k++)
 		p->rationale[k] = p->goal[k] = "";
 }
@@ -101,11 +102,12 @@ int store_programme_update(struct store *s, long long org, const struct programm
 		"UPDATE programme SET name = ?2, shape = ?3, template = ?4, framework_id = ?5, target_group = ?6,"
 		" ambition = ?7, group_min = ?8, group_max = ?9, cascade_meeting = ?10, menu_min = ?11,"
 		" menu_max_free = ?12, menu_preparers = ?13, menu_justify = ?14, followup_meetings = ?15,"
-		" followup = ?16, mentor_profile = ?17"
-		" WHERE id = ?18 AND organisation_id = ?1"
+		" followup = ?16, mentor_profile = ?17, version = version + 1"
+		" WHERE id = ?18 AND organisation_id = ?1 AND (?19 = 0 OR version = ?19)"
 		" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM framework WHERE id = ?5 AND organisation_id = ?1))");
 	bind_programme(st, org, p);
 	q_bind_int64(st, 18, p->id);
+	q_bind_int64(st, 19, p->version);
 	int r = changed(s, exec_stmt(s, st));
 	return r ? r : put_design(s, org, p->id, p);
 }

@@ -35,19 +35,6 @@ int store_invite_add(struct store *s, const unsigned char hash[HASH_LEN], long l
 	return link_add(s, hash, account_id, "invite", now, expires_at);
 }
 
-/* The account of the row with this hash that has not expired at now. */
-static int account_of(struct store *s, struct query *st, const unsigned char hash[HASH_LEN], long long now,
-		      long long *account_id)
-{
-	q_bind_blob(st, 1, hash, HASH_LEN);
-	q_bind_int64(st, 2, now);
-	int rc = q_step(st);
-	if (rc == Q_ROW)
-		*account_id = q_int64(st, 0);
-	q_reset(st);
-	return rc == Q_ROW ? ST_OK : rc == Q_DONE ? ST_NOTFOUND : map_rc(s, rc);
-}
-
 int store_reset_get(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id,
 		    bool *invite)
 {
@@ -101,11 +88,11 @@ int store_reset_delete_account(struct store *s, long long account_id)
 }
 
 int store_token_add(struct store *s, long long account_id, const unsigned char hash[HASH_LEN], const char *label,
-		    long long now, long long expires_at, long long *id)
+		    const char *scope, long long now, long long expires_at, long long *id)
 {
 	/* created_at: the time as text, 2026-12-07T12:00:00Z */
-#define TOKEN_ADD(at) "INSERT INTO api_token(account_id, token_hash, label, created_at, expires_at)" \
-		" VALUES (?1, ?2, ?3, " at ", ?5)"
+#define TOKEN_ADD(at) "INSERT INTO api_token(account_id, token_hash, label, created_at, expires_at, scope)" \
+		" VALUES (?1, ?2, ?3, " at ", ?5, ?6)"
 	struct query *st = stmt_for(s, TOKEN_ADD("strftime('%Y-%m-%dT%H:%M:%SZ', ?4, 'unixepoch')"),
 				    TOKEN_ADD("to_char(to_timestamp(?4) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"));
 #undef TOKEN_ADD
@@ -114,22 +101,32 @@ int store_token_add(struct store *s, long long account_id, const unsigned char h
 	bind_text(st, 3, label ? label : "");
 	q_bind_int64(st, 4, now);
 	q_bind_int64(st, 5, expires_at);
+	bind_text(st, 6, scope);
 	int r = exec_stmt(s, st);
 	if (!r && id)
 		*id = q_last_id(s);
 	return r;
 }
 
-int store_token_account(struct store *s, const unsigned char hash[HASH_LEN], long long now, long long *account_id)
+int store_token_find(struct store *s, struct arena *a, const unsigned char hash[HASH_LEN], long long now,
+		     struct api_token *out)
 {
-	return account_of(s, stmt(s, "SELECT account_id FROM api_token WHERE token_hash = ? AND expires_at > ?"), hash, now,
-			  account_id);
+	struct query *st = stmt(s, "SELECT id, account_id, expires_at, scope FROM api_token WHERE token_hash = ? AND expires_at > ?");
+	q_bind_blob(st, 1, hash, HASH_LEN);
+	q_bind_int64(st, 2, now);
+	int rc = q_step(st);
+	if (rc == Q_ROW) {
+		*out = (struct api_token){ .id = q_int64(st, 0), .account_id = q_int64(st, 1), .expires_at = q_int64(st, 2),
+					   .label = "", .scope = col_text0(a, st, 3) };
+	}
+	q_reset(st);
+	return rc == Q_ROW ? ST_OK : rc == Q_DONE ? ST_NOTFOUND : map_rc(s, rc);
 }
 
 int store_token_list(struct store *s, struct arena *a, long long account_id, struct api_token **out, size_t *n)
 {
 #define TOKEN_LIST(created) "SELECT id, account_id, coalesce(" created ", 0)," \
-		" expires_at, label FROM api_token WHERE account_id = ? ORDER BY id DESC"
+		" expires_at, label, scope FROM api_token WHERE account_id = ? ORDER BY id DESC"
 	struct query *st = stmt_for(s, TOKEN_LIST("CAST(strftime('%s', created_at) AS INTEGER)"),
 				    TOKEN_LIST("CAST(extract(epoch FROM CAST(created_at AS timestamptz)) AS BIGINT)"));
 #undef TOKEN_LIST
@@ -145,6 +142,7 @@ int store_token_list(struct store *s, struct arena *a, long long account_id, str
 		t->created_at = q_int64(st, 2);
 		t->expires_at = q_int64(st, 3);
 		t->label = col_text0(a, st, 4);
+		t->scope = col_text0(a, st, 5);
 	}
 	q_reset(st);
 	return map_rc(s, rc);
