@@ -50,12 +50,43 @@ static int token_owner(struct ctx *c, long long account_id)
 	return r == ST_NOTFOUND ? D_NOTFOUND : r ? D_ERROR : D_OK;
 }
 
+/* Whether the account holds no role but administrator's: an account for
+ * administration or a link with another system (the HR system's sync). An
+ * administrator makes tokens for such accounts and their own only: a
+ * token for a participant's, a researcher's or a coach's account would let
+ * them read what that role reads, private words included (SPEC's privacy
+ * rules), where they could not before. */
+static int administration_only(struct ctx *c, long long account_id, bool *only)
+{
+	struct role_grant *g;
+	size_t n;
+	if (store_grant_list(c->st, c->a, account_id, &g, &n))
+		return D_ERROR;
+	*only = true;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(g[i].role, role_id(ROLE_ADMINISTRATOR)))
+			*only = false;
+	return D_OK;
+}
+
 int api_token_create(struct ctx *c, long long account_id, const char *label, long long days, const char *scope,
 		     long long now, char token[SECRET_HEX], struct errors *e, long long *id, long long *expires_at)
 {
 	int d = token_owner(c, account_id);
 	if (d)
 		return d;
+	if (c->who->account_id && c->who->account_id != account_id) {
+		bool only;
+		if ((d = administration_only(c, account_id, &only)))
+			return d;
+		if (!only) {
+			errors_add(c, e, "", "%s",
+				   _("An administrator makes tokens only for accounts that hold no role but administrator "
+				     "(such as the link with the HR system): a token for this account would read what its "
+				     "roles read. Its holder makes their own token on the page API tokens."));
+			return D_INVALID;
+		}
+	}
 	bool ok = check_line(c, e, "label", _("Label"), label ? label : "", 0, API_TOKEN_LABEL_MAX);
 	int sc = scope && *scope ? api_token_scope_parse(scope) : TOKEN_SCOPE_ALL;
 	if (sc < 0) {

@@ -49,7 +49,9 @@ const char *api_token_scope_label(enum api_token_scope s);
  * per field ("label", "days", "scope") for a label, a number of days or a
  * scope that cannot be used, or when the account has API_TOKENS_MAX
  * working tokens; D_NOTFOUND for an account outside c's organisation;
- * D_FORBIDDEN for another's account (unless c is an administrator). */
+ * D_FORBIDDEN for another's account (unless c is an administrator);
+ * D_INVALID when an administrator asks it for another account that holds
+ * any role but administrator's (it would read what those roles read). */
 MUST_CHECK int api_token_create(struct ctx *c, long long account_id, const char *label, long long days, const char *scope,
 		     long long now, char token[SECRET_HEX], struct errors *e, long long *id, long long *expires_at);
 /* The account's tokens, newest first, the expired ones too (until they

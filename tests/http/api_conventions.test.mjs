@@ -215,6 +215,28 @@ async function adminClient() {
   return admin;
 }
 
+// An account that holds no role but administrator's, such as the link with
+// the HR system: the only kind, besides their own, an administrator makes
+// tokens for.
+const SERVICE = 'hr-koppeling@gemeente.example';
+function serviceAccount() {
+  if (!sql(`SELECT id FROM account WHERE email = '${SERVICE}'`).length)
+    cli(srv.db, ['user', 'add', '--org', 'gemeente-demo', '--email', SERVICE, '--role', 'administrator', '--name', 'Koppeling HR'], 'een-lang-wachtwoord-van-de-koppeling\n');
+  return SERVICE;
+}
+
+// A token the account's holder makes on their own page /tokens.
+async function ownToken(email, scope) {
+  const c = new Client(srv.base);
+  await c.login(email);
+  await c.get('/tokens');
+  const r = await c.post('/tokens', { label: `${scope} eigen`, scope, days: '10' });
+  assert.equal(r.status, 200, r.text.slice(0, 400));
+  const token = tokenOnPage(r.text);
+  assert.ok(token, 'the new token is shown once');
+  return { token, id: one(`SELECT max(id) FROM api_token WHERE account_id = ${accountId(email)}`) };
+}
+
 // A token made by the administrator on the account's page; its id and secret.
 async function adminToken(email, scope, days = '10', label = `${scope} ${email}`) {
   const a = await adminClient();
@@ -231,7 +253,7 @@ async function adminToken(email, scope, days = '10', label = `${scope} ${email}`
 
 test('the administrator makes a token with a scope and an expiry for an account of the organisation, and revokes it', async () => {
   const a = await adminClient();
-  const email = demoEmail('coach', 'gemeente');
+  const email = serviceAccount();
   const { token, id, acc } = await adminToken(email, 'read', '10', 'Rapportage <i>BI</i>');
   const stored = sql(`SELECT scope, label, expires_at - ${dialect(srv.db).epochOf('created_at')} AS d FROM api_token WHERE id = ${id}`)[0];
   assert.equal(stored.scope, 'read');
@@ -243,7 +265,7 @@ test('the administrator makes a token with a scope and an expiry for an account 
   assert.match(page.text, /alleen lezen/, 'the scope, in words');
   assert.match((await a.get('/accounts')).text, new RegExp(`href="/accounts/${acc}/tokens"`), 'the accounts page leads there');
   assert.equal(one(`SELECT count(*) FROM audit_log WHERE action = 'token.create' AND object_id = ${acc} AND actor_id = ${accountId(demoEmail('administrator', 'gemeente'))}`), 1);
-  // the token works as the coach
+  // the token works as the account
   const me = await bearer(token).get('/api/v1/me');
   assert.equal(me.status, 200);
   assert.equal(me.json().email, email);
@@ -270,8 +292,25 @@ test('the administrator makes a token with a scope and an expiry for an account 
   assert.equal((await a.post(`/accounts/${acc}/tokens/${id}/revoke`, { confirm: '1' })).status, 404);
 });
 
+test('an administrator makes no token for an account with another role: it would read what that role reads', async () => {
+  const a = await adminClient();
+  for (const role of ['coach', 'researcher', 'participant', 'mentor']) {
+    const acc = accountId(demoEmail(role, 'gemeente'));
+    const n = one(`SELECT count(*) FROM api_token WHERE account_id = ${acc}`);
+    await a.get(`/accounts/${acc}/tokens`);
+    for (const scope of ['all', 'read', 'research-export']) {
+      const r = await a.post(`/accounts/${acc}/tokens`, { label: 'x', scope, days: '5' });
+      assert.equal(r.status, 422, `${role} ${scope}`);
+      assert.match(r.text, /Een beheerder maakt alleen tokens voor accounts die geen andere rol dan beheerder hebben/);
+      assert.ok(!tokenOnPage(r.text));
+    }
+    assert.equal(one(`SELECT count(*) FROM api_token WHERE account_id = ${acc}`), n, `${role}: nothing made`);
+  }
+});
+
 test('only the administrator of the account\'s own organisation manages its tokens on the page', async () => {
-  const acc = accountId(demoEmail('mentor', 'gemeente'));
+  const acc = accountId(serviceAccount());
+  const before = one(`SELECT count(*) FROM api_token WHERE account_id = ${acc}`);
   const other = new Client(srv.base);
   await other.login(demoEmail('administrator', 'politie'));
   assert.equal((await other.get(`/accounts/${acc}/tokens`)).status, 404);
@@ -279,15 +318,15 @@ test('only the administrator of the account\'s own organisation manages its toke
   const coachC = await coach.get(`/accounts/${acc}/tokens`);
   assert.equal(coachC.status, 403);
   assert.equal((await coach.post(`/accounts/${acc}/tokens`, { label: 'x', scope: 'all', days: '5' })).status, 403);
-  assert.equal(one(`SELECT count(*) FROM api_token WHERE account_id = ${acc}`), 0);
-  // a token of the mentor, revoked through the other organisation's path: not found, still there
-  const { id } = await adminToken(demoEmail('mentor', 'gemeente'), 'read');
+  assert.equal(one(`SELECT count(*) FROM api_token WHERE account_id = ${acc}`), before);
+  // a token of the account, revoked through the other organisation's path: not found, still there
+  const { id } = await adminToken(serviceAccount(), 'read');
   assert.equal((await other.post(`/accounts/${acc}/tokens/${id}/revoke`, { confirm: '1' })).status, 404);
   assert.equal(one(`SELECT count(*) FROM api_token WHERE id = ${id}`), 1);
 });
 
 test('a read token reads and changes nothing; the refusal names its scope; every use is in the audit log without the secret', async () => {
-  const { token, id } = await adminToken(demoEmail('coach', 'gemeente'), 'read');
+  const { token, id } = await ownToken(demoEmail('coach', 'gemeente'), 'read');
   const c = bearer(token);
   assert.equal((await c.get('/api/v1/programmes')).status, 200);
   const progs = one('SELECT count(*) FROM programme');
@@ -333,7 +372,7 @@ test('a people-sync token reaches the people sync and import only; a research-ex
   const made = await researcher.postJson('/api/v1/research', { name: 'Scopes', purpose: 'Wat een exporttoken mag' });
   assert.equal(made.status, 201, made.text);
   const pid = made.json().id;
-  const exp = bearer((await adminToken(demoEmail('researcher', 'gemeente'), 'research-export')).token);
+  const exp = bearer((await ownToken(demoEmail('researcher', 'gemeente'), 'research-export')).token);
   const qdpx = await exp.get(`/api/v1/research/${pid}/export.qdpx`);
   assert.equal(qdpx.status, 200, qdpx.text.slice(0, 200));
   for (const path of ['/api/v1/research', `/api/v1/research/${pid}`, '/api/v1/me']) {

@@ -221,3 +221,31 @@ TEST(api_token_of_another_account_by_its_administrator_only)
 	CHECK_INT(api_token_resolve(f.st, &f.a, token, NOW, &t[0]), ST_NOTFOUND);
 	fixture_close(&f);
 }
+
+/* An administrator makes tokens for accounts holding no role but theirs
+ * only: a token for a researcher's or participant's account would read
+ * their private words through it. */
+TEST(api_token_not_by_an_administrator_for_an_account_with_another_role)
+{
+	FIXTURE(f);
+	long long admin_only = plain_account(&f, f.org_a, "beheer@example.nl");
+	long long researcher = plain_account(&f, f.org_a, "onderzoek@example.nl");
+	CHECK_INT(store_grant_add(f.st, admin_only, f.org_a, "administrator", NULL, 0), ST_OK);
+	CHECK_INT(store_grant_add(f.st, researcher, f.org_a, "administrator", NULL, 0), ST_OK);
+	CHECK_INT(store_grant_add(f.st, researcher, f.org_a, "researcher", NULL, 0), ST_OK);
+	char token[SECRET_HEX];
+	struct errors e = { 0 };
+	CHECK_INT(api_token_create(&f.c, admin_only, "HR", 30, "people-sync", NOW, token, &e, NULL, NULL), D_OK);
+	for (const char *const *sc = (const char *const[]){ "all", "read", "research-export", NULL }; *sc; sc++) {
+		struct errors e2 = { 0 };
+		CHECK_INT(api_token_create(&f.c, researcher, "x", 30, *sc, NOW, token, &e2, NULL, NULL), D_INVALID);
+		CHECK(e2.n == 1);
+	}
+	long long n = fixture_query(&f, "SELECT count(*) FROM api_token");
+	CHECK_INT(n, 1);
+	/* the command line (an operator on the server) is not an administrator's account */
+	struct actor op = { .organisation_id = f.org_a, .email = "cli" };
+	struct ctx oc = { f.st, &f.a, &op, 0 };
+	CHECK_INT(api_token_create(&oc, researcher, "cli", 30, "read", NOW, token, &e, NULL, NULL), D_OK);
+	fixture_close(&f);
+}
