@@ -69,23 +69,29 @@ static int administration_only(struct ctx *c, long long account_id, bool *only)
 	return D_OK;
 }
 
+int api_token_may_make(struct ctx *c, long long account_id, bool *may)
+{
+	*may = true;
+	if (!c->who->account_id || c->who->account_id == account_id)
+		return D_OK;
+	return administration_only(c, account_id, may);
+}
+
 int api_token_create(struct ctx *c, long long account_id, const char *label, long long days, const char *scope,
 		     long long now, char token[SECRET_HEX], struct errors *e, long long *id, long long *expires_at)
 {
 	int d = token_owner(c, account_id);
 	if (d)
 		return d;
-	if (c->who->account_id && c->who->account_id != account_id) {
-		bool only;
-		if ((d = administration_only(c, account_id, &only)))
-			return d;
-		if (!only) {
-			errors_add(c, e, "", "%s",
-				   _("An administrator makes tokens only for accounts that hold no role but administrator "
-				     "(such as the link with the HR system): a token for this account would read what its "
-				     "roles read. Its holder makes their own token on the page API tokens."));
-			return D_INVALID;
-		}
+	bool may;
+	if ((d = api_token_may_make(c, account_id, &may)))
+		return d;
+	if (!may) {
+		errors_add(c, e, "", "%s",
+			   _("An administrator makes tokens only for accounts that hold no role but administrator "
+			     "(such as the link with the HR system): a token for this account would read what its "
+			     "roles read. Its holder makes their own token on the page API tokens."));
+		return D_INVALID;
 	}
 	bool ok = check_line(c, e, "label", _("Label"), label ? label : "", 0, API_TOKEN_LABEL_MAX);
 	int sc = scope && *scope ? api_token_scope_parse(scope) : TOKEN_SCOPE_ALL;

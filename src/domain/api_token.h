@@ -44,6 +44,10 @@ int api_token_scope_parse(const char *name);
 /* What the scope lets a token do, in the interface language. */
 const char *api_token_scope_label(enum api_token_scope s);
 
+/* Whether c may make tokens for the account: its own, any for the command
+ * line, and for an administrator those of accounts that hold no role but
+ * administrator's (a token would read what the account's roles read). */
+MUST_CHECK int api_token_may_make(struct ctx *c, long long account_id, bool *may);
 /* Makes a token of the account at now (unix seconds), working for days,
  * with the scope of that name ("" or NULL: all). D_INVALID with a message
  * per field ("label", "days", "scope") for a label, a number of days or a

@@ -100,6 +100,16 @@ static void tokens_page(struct web *w, const struct token_owner *o, const char *
 		html(w->out, "<p>%s</p>\n", o->name ? _("This account has no API tokens.") : _("You have no API tokens."));
 	}
 	html(w->out, "<h2>%s</h2>\n", _("Make an API token"));
+	bool may = false;
+	if (api_token_may_make(&w->ctx, o->account_id, &may) == D_OK && !may) {
+		html(w->out, "<p>%s</p>\n",
+		     _("You make no tokens for this account: it holds roles other than administrator, and a token would "
+		       "read what those roles read. Its holder makes their own token on the page API tokens; you can "
+		       "revoke its tokens here."));
+		page_end(w);
+		w->r->status = status;
+		return;
+	}
 	form_errors(w, e);
 	html(w->out, "<form method=\"post\" action=\"%s\">", o->base);
 	form_csrf(w);

@@ -297,11 +297,13 @@ test('an administrator makes no token for an account with another role: it would
   for (const role of ['coach', 'researcher', 'participant', 'mentor']) {
     const acc = accountId(demoEmail(role, 'gemeente'));
     const n = one(`SELECT count(*) FROM api_token WHERE account_id = ${acc}`);
-    await a.get(`/accounts/${acc}/tokens`);
+    const page = await a.get(`/accounts/${acc}/tokens`);
+    assert.match(page.text, /U maakt geen tokens voor dit account/, 'the page says so instead of offering the form');
+    assert.ok(!page.text.includes('name="scope"'));
     for (const scope of ['all', 'read', 'research-export']) {
       const r = await a.post(`/accounts/${acc}/tokens`, { label: 'x', scope, days: '5' });
       assert.equal(r.status, 422, `${role} ${scope}`);
-      assert.match(r.text, /Een beheerder maakt alleen tokens voor accounts die geen andere rol dan beheerder hebben/);
+      assert.match(r.text, /U maakt geen tokens voor dit account: het heeft andere rollen dan beheerder/);
       assert.ok(!tokenOnPage(r.text));
     }
     assert.equal(one(`SELECT count(*) FROM api_token WHERE account_id = ${acc}`), n, `${role}: nothing made`);
