@@ -776,6 +776,30 @@ struct api_type {
 	char type;
 };
 bool api_typed(struct web *w, json_t *o, const struct api_type *t);
+/* The body read field by field, for a handler that takes a field's value
+ * where it is given and another where not: each read gives the body's
+ * value, or `absent` (a default, or a PATCH's stored value) when the
+ * field is left out or null; a value of another type is noted in e under
+ * the field, in the wording of api_typed. Then api_in_ok: no problems,
+ * or answered 422 (and closed) before anything changes; api_in_answer:
+ * the domain's result answered with e's problems, and the body closed. */
+struct api_in {
+	struct web *w;
+	json_t *j;
+	struct errors e;
+};
+bool api_in_open(struct api_in *in, struct web *w);  /* false: answered 400 */
+const char *api_in_str(struct api_in *in, const char *key, const char *absent);
+long long api_in_int(struct api_in *in, const char *key, long long absent);
+bool api_in_bool(struct api_in *in, const char *key, bool absent);
+/* An id: a whole number above 0; null says none (0). */
+long long api_in_id(struct api_in *in, const char *key, long long absent);
+/* The same reads in an object of the body (an item of a list), a
+ * problem noted under field. */
+const char *api_item_str(struct api_in *in, json_t *o, const char *key, const char *field, const char *absent);
+bool api_item_bool(struct api_in *in, json_t *o, const char *key, const char *field, bool absent);
+bool api_in_ok(struct api_in *in);
+void api_in_answer(struct api_in *in, int d, long long id);
 json_t *api_errors(const struct errors *e);
 void api_answer(struct web *w, int d, const struct errors *e, long long id);
 
