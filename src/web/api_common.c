@@ -36,47 +36,24 @@ long long api_id(json_t *o, const char *key)
 	return json_is_integer(v) ? (long long)json_integer_value(v) : -1;
 }
 
-/* The problem of a field of the wrong type, in the one wording every
- * route gives: "Give X as a text / a whole number / true or false". */
-static void wrong_type(struct web *w, struct errors *e, const char *key, const char *field, char type)
-{
-	if (type == 's')
-		errors_add(&w->ctx, e, field, _("Give %s as a text."), key);
-	else if (type == 'i')
-		errors_add(&w->ctx, e, field, _("Give %s as a whole number."), key);
-	else if (type == 'b')
-		errors_add(&w->ctx, e, field, _("Give %s as true or false."), key);
-	else
-		errors_add(&w->ctx, e, field, _("Give %s as a whole number above 0, or null for none."), key);
-}
-
-static bool has_type(json_t *v, char type)
-{
-	return type == 's' ? json_is_string(v) : type == 'b' ? json_is_boolean(v) : json_is_integer(v);
-}
-
-/* The value of o's key when it has the type; NULL when it is absent or
- * null, and when it has another type (then noted under field). */
+/* The value of o's key when it has the type ('s' a text, 'i' a whole
+ * number, 'b' true or false); NULL when it is absent or null, and when it
+ * has another type: then noted under field, in the one wording of every
+ * route. */
 static json_t *typed(struct api_in *in, json_t *o, const char *key, const char *field, char type)
 {
 	json_t *v = json_object_get(o, key);
 	if (!v || json_is_null(v))
 		return NULL;
-	if (has_type(v, type))
+	if (type == 's' ? json_is_string(v) : type == 'b' ? json_is_boolean(v) : json_is_integer(v))
 		return v;
-	wrong_type(in->w, &in->e, key, field, type);
+	if (type == 's')
+		errors_add(&in->w->ctx, &in->e, field, _("Give %s as a text."), key);
+	else if (type == 'b')
+		errors_add(&in->w->ctx, &in->e, field, _("Give %s as true or false."), key);
+	else
+		errors_add(&in->w->ctx, &in->e, field, _("Give %s as a whole number."), key);
 	return NULL;
-}
-
-bool api_typed(struct web *w, json_t *o, const struct api_type *t)
-{
-	struct api_in in = { w, o, { 0 } };
-	for (; t->name; t++)
-		typed(&in, o, t->name, t->name, t->type);
-	if (!in.e.n)
-		return true;
-	api_answer(w, D_INVALID, &in.e, 0);
-	return false;
 }
 
 bool api_in_open(struct api_in *in, struct web *w)
@@ -124,7 +101,7 @@ long long api_in_id(struct api_in *in, const char *key, long long absent)
 		return 0;
 	if (json_is_integer(v) && json_integer_value(v) > 0)
 		return (long long)json_integer_value(v);
-	wrong_type(in->w, &in->e, key, key, '#');
+	errors_add(&in->w->ctx, &in->e, key, _("Give %s as a whole number above 0, or null for none."), key);
 	return absent;
 }
 

@@ -766,23 +766,14 @@ long long api_int(json_t *o, const char *key);
 /* An id of the body: 0 when absent or null, -1 when it is not a whole
  * number (so that the domain refuses it with its message). */
 long long api_id(json_t *o, const char *key);
-/* The fields a body may give, each with its JSON type: 's' a text, 'i' a
- * whole number, 'b' true or false; the list ends with { 0 }. api_typed:
- * whether each field the body gives (null counts as not given) has its
- * type; otherwise it answers 422 naming every such field and gives false,
- * so that nothing is changed and "7" for a number is not read as 0. */
-struct api_type {
-	const char *name;
-	char type;
-};
-bool api_typed(struct web *w, json_t *o, const struct api_type *t);
-/* The body read field by field, for a handler that takes a field's value
- * where it is given and another where not: each read gives the body's
- * value, or `absent` (a default, or a PATCH's stored value) when the
- * field is left out or null; a value of another type is noted in e under
- * the field, in the wording of api_typed. Then api_in_ok: no problems,
- * or answered 422 (and closed) before anything changes; api_in_answer:
- * the domain's result answered with e's problems, and the body closed. */
+/* The body read field by field, each field with its JSON type: a read
+ * gives the body's value, or `absent` (a default, or a PATCH's stored
+ * value) when the field is left out or null; a value of another type is
+ * noted in e under the field ("Give X as a text / a whole number / true
+ * or false"), so that "7" for a number is never read as 0. Then
+ * api_in_ok: no problems, or answered 422 naming every such field (and
+ * closed) before anything changes; api_in_answer: the domain's result
+ * answered with e's problems, and the body closed. */
 struct api_in {
 	struct web *w;
 	json_t *j;
