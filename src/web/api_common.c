@@ -36,6 +36,18 @@ long long api_id(json_t *o, const char *key)
 	return json_is_integer(v) ? (long long)json_integer_value(v) : -1;
 }
 
+long long *api_ids(struct web *w, json_t *o, const char *key, size_t *n)
+{
+	json_t *list = json_object_get(o, key);
+	*n = json_is_array(list) ? json_array_size(list) : 0;
+	long long *ids = arena_alloc(w->a, (*n + 1) * sizeof(*ids));
+	for (size_t i = 0; i < *n; i++) {
+		json_t *v = json_array_get(list, i);
+		ids[i] = json_is_integer(v) ? (long long)json_integer_value(v) : -1;
+	}
+	return ids;
+}
+
 /* The value of o's key when it has the type ('s' a text, 'i' a whole
  * number, 'b' true or false); NULL when it is absent or null, and when it
  * has another type: then noted under field, in the one wording of every

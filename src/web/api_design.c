@@ -602,16 +602,12 @@ void api_group_statuses(struct web *w)
 	struct api_in in;
 	if (!api_in_open(&in, w))
 		return;
-	json_t *arr = json_object_get(in.j, "enrolments");
-	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
-	long long *ids = arena_alloc(w->a, (n + 1) * sizeof(*ids));
-	for (size_t i = 0; i < n; i++) {
-		json_t *v = json_array_get(arr, i);
-		ids[i] = json_is_integer(v) ? (long long)json_integer_value(v) : 0;
-		if (ids[i] <= 0 && !in.e.n)
+	size_t n;
+	long long *ids = api_ids(w, in.j, "enrolments", &n);
+	for (size_t i = 0; i < n && !in.e.n; i++)
+		if (ids[i] <= 0)
 			errors_add(&w->ctx, &in.e, "enrolments", "%s", _("Tick participants of this group only."));
-	}
-	if (!json_is_array(arr))
+	if (!json_is_array(json_object_get(in.j, "enrolments")))
 		errors_add(&w->ctx, &in.e, "enrolments", "%s", _("Send the enrolments as a list under \"enrolments\"."));
 	const char *status = api_in_str(&in, "status", "");
 	const char *on = api_in_str(&in, "on", "");

@@ -122,13 +122,8 @@ void api_presentation_create(struct web *w)
 	long long group = api_in_int(&in, "group_id", 0);
 	if (!api_in_ok(&in))
 		return;
-	json_t *arr = json_object_get(in.j, "presenters");
-	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
-	long long *ids = arena_alloc(w->a, (n + 1) * sizeof(*ids)), id = 0;
-	for (size_t i = 0; i < n; i++) {
-		json_t *x = json_array_get(arr, i);
-		ids[i] = json_is_integer(x) ? (long long)json_integer_value(x) : -1;
-	}
+	size_t n;
+	long long *ids = api_ids(w, in.j, "presenters", &n), id = 0;
 	int d = presentation_add(&w->ctx, kind, audience, held_on, title, group, ids, n, &in.e, &id);
 	api_in_answer(&in, d, id);
 }

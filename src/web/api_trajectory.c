@@ -105,15 +105,11 @@ static void element_ids(struct web *w, json_t *j, struct development_goal *g, st
 	json_t *v = json_object_get(j, "element_ids");
 	if (!v || json_is_null(v))
 		return;
-	size_t n = json_is_array(v) ? json_array_size(v) : 0;
+	size_t n;
+	long long *ids = api_ids(w, j, "element_ids", &n);
 	bool ok = json_is_array(v) && n <= PLAN_GOAL_ELEMENTS_MAX;
-	long long *ids = n ? arena_alloc(w->a, n * sizeof(*ids)) : NULL;
-	for (size_t i = 0; ok && i < n; i++) {
-		json_t *x = json_array_get(v, i);
-		ok = json_is_integer(x) && json_integer_value(x) > 0;
-		if (ok)
-			ids[i] = (long long)json_integer_value(x);
-	}
+	for (size_t i = 0; ok && i < n; i++)
+		ok = ids[i] > 0;
 	if (!ok) {
 		errors_add(&w->ctx, e, "elements", "%s", _("Choose the framework elements from the list."));
 		return;

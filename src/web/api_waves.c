@@ -278,19 +278,14 @@ static void study_people_of(struct api_in *in, const char *arm, struct study_peo
 	struct web *w = in->w;
 	json_t *j = in->j;
 	struct errors *e = &in->e;
-	json_t *ids = json_object_get(j, arena_printf(w->a, "%s_ids", arm));
-	size_t n = json_is_array(ids) ? json_array_size(ids) : 0;
-	long long *x = arena_alloc(w->a, (n + 1) * sizeof(*x));
-	p->ids = x;
-	p->n = n;
-	for (size_t i = 0; i < n; i++) {
-		json_t *v = json_array_get(ids, i);
-		x[i] = json_is_integer(v) ? (long long)json_integer_value(v) : -1;
-		if (x[i] <= 0) {
+	const char *key = arena_printf(w->a, "%s_ids", arm);
+	json_t *ids = json_object_get(j, key);
+	p->ids = api_ids(w, j, key, &p->n);
+	for (size_t i = 0; i < p->n; i++)
+		if (p->ids[i] <= 0) {
 			errors_add(&w->ctx, e, arm, "%s", _("Choose a person of your organisation from the list."));
 			break;
 		}
-	}
 	if (ids && !json_is_null(ids) && !json_is_array(ids))
 		errors_add(&w->ctx, e, arm, "%s", _("Choose a person of your organisation from the list."));
 	p->numbers = api_in_str(in, arena_printf(w->a, "%s_numbers", arm), "");

@@ -766,6 +766,10 @@ long long api_int(json_t *o, const char *key);
 /* An id of the body: 0 when absent or null, -1 when it is not a whole
  * number (so that the domain refuses it with its message). */
 long long api_id(json_t *o, const char *key);
+/* The whole numbers of the list under key (an array of n), -1 for an
+ * item that is not one, so that the domain refuses it; none (n = 0) when
+ * the field is not a list. */
+long long *api_ids(struct web *w, json_t *o, const char *key, size_t *n);
 /* The body read field by field, each field with its JSON type: a read
  * gives the body's value, or `absent` (a default, or a PATCH's stored
  * value) when the field is left out or null; a value of another type is
