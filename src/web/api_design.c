@@ -101,14 +101,21 @@ void api_design_meeting_add(struct web *w)
 	api_in_answer(&in, d, id);
 }
 
+/* The path's meeting of the programme's design with its script; else
+ * answered (404 for one of another programme) before the body is read. */
+static bool meeting_here(struct web *w, struct design_meeting *v)
+{
+	int r = design_meeting_open(&w->ctx, w->id[0], w->id[1], v);
+	if (r)
+		api_answer(w, r, NULL, 0);
+	return !r;
+}
+
 void api_design_meeting_save(struct web *w)
 {
 	struct design_meeting v;
-	int r = design_meeting_open(&w->ctx, w->id[0], w->id[1], &v);
-	if (r) {
-		api_answer(w, r, NULL, 0);
+	if (!meeting_here(w, &v))
 		return;
-	}
 	struct api_in in;
 	if (!api_in_open(&in, w))
 		return;
@@ -137,11 +144,8 @@ void api_design_meeting_delete(struct web *w)
 void api_design_part_save(struct web *w)
 {
 	struct design_meeting v;
-	int r = design_meeting_open(&w->ctx, w->id[0], w->id[1], &v);
-	if (r) {
-		api_answer(w, r, NULL, 0);
+	if (!meeting_here(w, &v))
 		return;
-	}
 	struct api_in in;
 	if (!api_in_open(&in, w))
 		return;
