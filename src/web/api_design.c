@@ -195,7 +195,9 @@ void api_menu_topic_add(struct web *w)
 	struct api_in in;
 	if (!api_in_open(&in, w))
 		return;
-	struct menu_topic t = { 0, 0, (char *)api_in_str(&in, "name", ""), (char *)api_in_str(&in, "description", "") };
+	struct menu_topic t = { 0 };
+	t.name = (char *)api_in_str(&in, "name", "");
+	t.description = (char *)api_in_str(&in, "description", "");
 	if (!api_in_ok(&in))
 		return;
 	long long id = 0;
@@ -235,8 +237,9 @@ void api_menu_topic_save(struct web *w)
 	if (!api_in_open(&in, w))
 		return;
 	/* the domain keeps the topic's place */
-	struct menu_topic t = { old->id, 0, (char *)api_in_str(&in, "name", old->name),
-				(char *)api_in_str(&in, "description", old->description ? old->description : "") };
+	struct menu_topic t = { .id = old->id };
+	t.name = (char *)api_in_str(&in, "name", old->name);
+	t.description = (char *)api_in_str(&in, "description", old->description ? old->description : "");
 	if (!api_in_ok(&in))
 		return;
 	api_in_answer(&in, design_topic_save(&w->ctx, w->id[0], &t, &in.e, NULL), 0);
@@ -255,8 +258,10 @@ void api_menu_option_add(struct web *w)
 	struct api_in in;
 	if (!api_in_open(&in, w))
 		return;
-	struct menu_option o = { 0, api_in_id(&in, "topic_id", 0), 0, (char *)api_in_str(&in, "name", ""),
-				 (char *)api_in_str(&in, "description", "") };
+	struct menu_option o = { 0 };
+	o.topic_id = api_in_id(&in, "topic_id", 0);
+	o.name = (char *)api_in_str(&in, "name", "");
+	o.description = (char *)api_in_str(&in, "description", "");
 	if (!api_in_ok(&in))
 		return;
 	long long id = 0;
@@ -274,9 +279,9 @@ void api_menu_option_save(struct web *w)
 	if (!api_in_open(&in, w))
 		return;
 	/* the domain keeps the option's topic and place; its description when NULL */
-	json_t *desc = json_object_get(in.j, "description");
-	struct menu_option o = { old->id, 0, 0, (char *)api_in_str(&in, "name", old->name),
-				 desc ? (char *)api_in_str(&in, "description", "") : NULL };
+	struct menu_option o = { .id = old->id };
+	o.name = (char *)api_in_str(&in, "name", old->name);
+	o.description = (char *)api_in_str(&in, "description", NULL);
 	if (!api_in_ok(&in))
 		return;
 	api_in_answer(&in, design_option_save(&w->ctx, w->id[0], &o, &in.e, NULL), 0);
@@ -645,8 +650,11 @@ void api_meeting_change(struct web *w)
 	struct api_in in;
 	if (!api_in_open(&in, w))
 		return;
-	struct meeting_when when = { api_in_str(&in, "date", m.starts_on), api_in_str(&in, "start", m.start_time),
-				     api_in_str(&in, "end", m.end_time), api_in_str(&in, "venue", m.venue ? m.venue : "") };
+	struct meeting_when when;
+	when.date = api_in_str(&in, "date", m.starts_on);
+	when.start = api_in_str(&in, "start", m.start_time);
+	when.end = api_in_str(&in, "end", m.end_time);
+	when.venue = api_in_str(&in, "venue", m.venue ? m.venue : "");
 	bool cancel = api_in_bool(&in, "cancelled", m.cancelled);
 	if (!api_in_ok(&in))
 		return;
