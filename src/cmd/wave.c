@@ -95,11 +95,21 @@ static int wave_add(int argc, char **argv)
 	return 0;
 }
 
+/* What a command on one wave opens: the store, the arena, a ctx in the
+ * wave's organisation and the wave (open_wave), closed by close_wave. */
+struct wave_cmd {
+	struct store *st;
+	struct arena a;
+	struct ctx c;
+	struct actor w;
+	struct wave wv;
+	const char *sender;  /* the organisation's name, the sender of its e-mail */
+	const char *base;    /* LEERGANG_PUBLIC_URL, once asked for (wave_url) */
+};
+
 /* --wave ID [--org SLUG]: the wave and a ctx in its organisation (with
- * --org, a wave of another organisation is not found); *org_name the
- * organisation's name, the sender of its e-mail. */
-static void open_wave(int argc, char **argv, struct store **st, struct arena *a, struct ctx *c, struct actor *w,
-		      struct wave *out, const char **org_name)
+ * --org, a wave of another organisation is not found). */
+static void open_wave(int argc, char **argv, struct wave_cmd *x)
 {
 	static const struct option opts[] = { { "wave", required_argument, 0, 'w' }, { "org", required_argument, 0, 'o' },
 					      { 0, 0, 0, 0 } };
@@ -117,51 +127,58 @@ static void open_wave(int argc, char **argv, struct store **st, struct arena *a,
 	}
 	if (id <= 0 || optind != argc)
 		cmd_usage("wave");
-	*st = cmd_open(false);
+	memset(x, 0, sizeof(*x));
+	x->a = (struct arena)ARENA_INIT;
+	x->st = cmd_open(false);
 	long long org;
-	int r = store_wave_org(*st, id, &org);
+	int r = store_wave_org(x->st, id, &org);
 	if (r == ST_NOTFOUND)
 		die("no wave %lld", id);
 	if (r)
-		die("database: %s", store_errmsg(*st));
+		die("database: %s", store_errmsg(x->st));
 	struct organisation on;
 	if (slug) {
-		cmd_ctx(c, w, *st, a, slug);
-		if (w->organisation_id != org)
+		cmd_ctx(&x->c, &x->w, x->st, &x->a, slug);
+		if (x->w.organisation_id != org)
 			die("no wave %lld in %s", id, slug);
 	} else {
-		memset(w, 0, sizeof(*w));
-		w->organisation_id = org;
-		w->email = "cli";
-		w->display_name = "leergang (command line)";
-		w->roles = ROLES_ALL;
-		cmd_ctx_for(c, w, *st, a);
+		x->w.organisation_id = org;
+		x->w.email = "cli";
+		x->w.display_name = "leergang (command line)";
+		x->w.roles = ROLES_ALL;
+		cmd_ctx_for(&x->c, &x->w, x->st, &x->a);
 	}
-	if (store_org_get(*st, a, org, &on))
-		die("database: %s", store_errmsg(*st));
-	if (org_name)
-		*org_name = on.name;
+	if (store_org_get(x->st, &x->a, org, &on))
+		die("database: %s", store_errmsg(x->st));
+	x->sender = on.name;
 	/* through the domain: a closed wave gets its last anonymous hand-ins
 	 * mixed in first (domain/anonymous_mix.h) */
 	struct instrument_version v;
-	if (wave_open(c, id, out, &v))
-		die("database: %s", store_errmsg(*st));
+	if (wave_open(&x->c, id, &x->wv, &v))
+		die("database: %s", store_errmsg(x->st));
 }
 
-static int wave_links_cmd(int argc, char **argv)
+/* The address the links start with: LEERGANG_PUBLIC_URL, else the local
+ * server's. */
+static const char *wave_url(struct wave_cmd *x)
 {
-	struct store *st;
-	struct arena a = ARENA_INIT;
-	struct ctx c;
-	struct actor w;
-	struct wave wv;
-	open_wave(argc, argv, &st, &a, &c, &w, &wv, NULL);
-	const char *base = cmd_public_url();
-	struct wave_link *links;
-	size_t n;
-	if (wave_links(&c, &wv, base ? base : "http://127.0.0.1:8080", true, &links, &n))
-		die("database: %s", store_errmsg(st));
-	static const char *const cols[] = { "employee_id", "name", "email", "link", NULL };
+	if (!x->base)
+		x->base = cmd_public_url();
+	return x->base ? x->base : "http://127.0.0.1:8080";
+}
+
+static void close_wave(struct wave_cmd *x)
+{
+	free((char *)x->base);
+	arena_free(&x->a);
+	store_close(x->st);
+}
+
+/* The links as CSV for a mail merge; with `reminders`, how many reminders
+ * each has had, this round's included. */
+static void links_csv(const struct wave_link *links, size_t n, bool reminders)
+{
+	const char *const cols[] = { "employee_id", "name", "email", "link", reminders ? "reminders" : NULL, NULL };
 	struct out o;
 	out_begin(&o, OUT_CSV, cols);
 	for (size_t i = 0; i < n; i++) {
@@ -169,32 +186,38 @@ static int wave_links_cmd(int argc, char **argv)
 		out_str(&o, links[i].inv->person_name);
 		out_str(&o, links[i].inv->email);
 		out_str(&o, links[i].link);
+		if (reminders)
+			out_int(&o, links[i].inv->reminders + 1);
 		out_row(&o);
 	}
 	out_end(&o);
-	if (export_record(&c, EXPORT_WAVE_LINKS, "wave", wv.id, "csv", n))
-		die("database: %s", store_errmsg(st));
-	free((char *)base);
-	arena_free(&a);
-	store_close(st);
+}
+
+static int wave_links_cmd(int argc, char **argv)
+{
+	struct wave_cmd x;
+	open_wave(argc, argv, &x);
+	struct wave_link *links;
+	size_t n;
+	if (wave_links(&x.c, &x.wv, wave_url(&x), true, &links, &n))
+		die("database: %s", store_errmsg(x.st));
+	links_csv(links, n, false);
+	if (export_record(&x.c, EXPORT_WAVE_LINKS, "wave", x.wv.id, "csv", n))
+		die("database: %s", store_errmsg(x.st));
+	close_wave(&x);
 	return 0;
 }
 
 static int wave_close_cmd(int argc, char **argv)
 {
-	struct store *st;
-	struct arena a = ARENA_INIT;
-	struct ctx c;
-	struct actor w;
-	struct wave wv;
-	open_wave(argc, argv, &st, &a, &c, &w, &wv, NULL);
-	int d = wave_close(&c, &wv);
+	struct wave_cmd x;
+	open_wave(argc, argv, &x);
+	int d = wave_close(&x.c, &x.wv);
 	if (d == D_CONFLICT)
-		die("wave %lld has closed already", wv.id);
+		die("wave %lld has closed already", x.wv.id);
 	if (d)
-		die("database: %s", store_errmsg(st));
-	arena_free(&a);
-	store_close(st);
+		die("database: %s", store_errmsg(x.st));
+	close_wave(&x);
 	return 0;
 }
 
@@ -208,26 +231,18 @@ static void print_tally(const char *what, const struct mail_tally *t)
  * wave page's button sends them. */
 static int wave_send_cmd(int argc, char **argv)
 {
-	struct store *st;
-	struct arena a = ARENA_INIT;
-	struct ctx c;
-	struct actor w;
-	struct wave wv;
-	const char *sender;
+	struct wave_cmd x;
 	cmd_setup_mail();
-	open_wave(argc, argv, &st, &a, &c, &w, &wv, &sender);
-	const char *base = cmd_public_url();
+	open_wave(argc, argv, &x);
 	struct errors e = { 0 };
 	struct mail_tally t;
-	int d = wave_mail_invitations(&c, &wv, base ? base : "http://127.0.0.1:8080", sender, (long long)time(NULL), &e, &t);
+	int d = wave_mail_invitations(&x.c, &x.wv, wave_url(&x), x.sender, (long long)time(NULL), &e, &t);
 	if (d == D_INVALID)
 		cmd_die_errors(&e, "no invitations sent");
 	if (d)
-		die("database: %s", store_errmsg(st));
+		die("database: %s", store_errmsg(x.st));
 	print_tally("invitations", &t);
-	free((char *)base);
-	arena_free(&a);
-	store_close(st);
+	close_wave(&x);
 	return t.unreachable ? 1 : 0;
 }
 
@@ -236,49 +251,28 @@ static int wave_send_cmd(int argc, char **argv)
  * as CSV for a mail merge, each counted as reminded. */
 static int wave_remind_cmd(int argc, char **argv)
 {
-	struct store *st;
-	struct arena a = ARENA_INIT;
-	struct ctx c;
-	struct actor w;
-	struct wave wv;
-	const char *sender;
+	struct wave_cmd x;
 	bool mail = cmd_setup_mail();
-	open_wave(argc, argv, &st, &a, &c, &w, &wv, &sender);
-	const char *base = cmd_public_url();
-	const char *url = base ? base : "http://127.0.0.1:8080";
+	open_wave(argc, argv, &x);
 	struct errors e = { 0 };
 	int d;
 	if (mail) {
 		struct mail_tally t;
-		d = wave_mail_reminders(&c, &wv, url, sender, (long long)time(NULL), &e, &t);
+		d = wave_mail_reminders(&x.c, &x.wv, wave_url(&x), x.sender, (long long)time(NULL), &e, &t);
 		if (!d)
 			print_tally("reminders", &t);
 	} else {
 		struct wave_link *links;
 		size_t n;
-		d = wave_remind_by_links(&c, &wv, url, &links, &n, &e);
-		if (!d) {
-			static const char *const cols[] = { "employee_id", "name", "email", "link", "reminders", NULL };
-			struct out o;
-			out_begin(&o, OUT_CSV, cols);
-			for (size_t i = 0; i < n; i++) {
-				out_str(&o, links[i].inv->employee_id);
-				out_str(&o, links[i].inv->person_name);
-				out_str(&o, links[i].inv->email);
-				out_str(&o, links[i].link);
-				out_int(&o, links[i].inv->reminders + 1);
-				out_row(&o);
-			}
-			out_end(&o);
-		}
+		d = wave_remind_by_links(&x.c, &x.wv, wave_url(&x), &links, &n, &e);
+		if (!d)
+			links_csv(links, n, true);
 	}
 	if (d == D_INVALID)
 		cmd_die_errors(&e, "no reminders");
 	if (d)
-		die("database: %s", store_errmsg(st));
-	free((char *)base);
-	arena_free(&a);
-	store_close(st);
+		die("database: %s", store_errmsg(x.st));
+	close_wave(&x);
 	return 0;
 }
 

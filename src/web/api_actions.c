@@ -17,32 +17,25 @@ void api_me_actions(struct web *w)
 
 void api_session_action_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "owner", 'i' }, { "text", 's' }, { "due_on", 's' }, { 0 } };
-	if (api_typed(w, j, types)) {
-		struct errors e = { 0 };
-		long long id = 0;
-		int d = session_action_add(&w->ctx, w->id[0], api_int(j, "owner"), api_str(j, "text"), api_str(j, "due_on"),
-					   &e, &id);
-		api_answer(w, d, &e, id);
-	}
-	json_decref(j);
+	long long owner = api_in_int(&in, "owner", 0);
+	const char *text = api_in_str(&in, "text", ""), *due_on = api_in_str(&in, "due_on", "");
+	if (!api_in_ok(&in))
+		return;
+	long long id = 0;
+	int d = session_action_add(&w->ctx, w->id[0], owner, text, due_on, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 void api_action_update(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "status", 's' }, { "due_on", 's' }, { "review_session_id", 'i' }, { 0 } };
-	if (api_typed(w, j, types)) {
-		struct errors e = { 0 };
-		long long review = api_int(j, "review_session_id");
-		api_answer(w, session_action_update(&w->ctx, w->id[0], api_str(j, "status"), api_str(j, "due_on"),
-						    review > 0 ? review : 0, &e),
-			   &e, 0);
-	}
-	json_decref(j);
+	const char *status = api_in_str(&in, "status", ""), *due_on = api_in_str(&in, "due_on", "");
+	long long review = api_in_int(&in, "review_session_id", 0);
+	if (api_in_ok(&in))
+		api_in_answer(&in, session_action_update(&w->ctx, w->id[0], status, due_on, review > 0 ? review : 0, &in.e), 0);
 }

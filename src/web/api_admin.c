@@ -6,7 +6,7 @@
  * through the domain call of its page; what the page asks to confirm
  * (erasing, switching an account off) the API asks as "confirm": true in
  * the body. A field of the wrong type is refused under its name (422), in
- * the words of api_typed. */
+ * the shared words of api_common.c. */
 #include "web.h"
 #include "core/die.h"
 #include "domain/account_admin.h"

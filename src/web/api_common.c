@@ -2,6 +2,8 @@
  * and its fields, and answering a domain result. */
 #include "web.h"
 
+#include <string.h>
+
 json_t *api_body(struct web *w)
 {
 	json_error_t err;
@@ -34,24 +36,100 @@ long long api_id(json_t *o, const char *key)
 	return json_is_integer(v) ? (long long)json_integer_value(v) : -1;
 }
 
-bool api_typed(struct web *w, json_t *o, const struct api_type *t)
+long long *api_ids(struct web *w, json_t *o, const char *key, size_t *n)
 {
-	struct errors e = { 0 };
-	for (; t->name; t++) {
-		json_t *v = json_object_get(o, t->name);
-		if (!v || json_is_null(v))
-			continue;
-		if (t->type == 's' && !json_is_string(v))
-			errors_add(&w->ctx, &e, t->name, _("Give %s as a text."), t->name);
-		else if (t->type == 'i' && !json_is_integer(v))
-			errors_add(&w->ctx, &e, t->name, _("Give %s as a whole number."), t->name);
-		else if (t->type == 'b' && !json_is_boolean(v))
-			errors_add(&w->ctx, &e, t->name, _("Give %s as true or false."), t->name);
+	json_t *list = json_object_get(o, key);
+	*n = json_is_array(list) ? json_array_size(list) : 0;
+	long long *ids = arena_alloc(w->a, (*n + 1) * sizeof(*ids));
+	for (size_t i = 0; i < *n; i++) {
+		json_t *v = json_array_get(list, i);
+		ids[i] = json_is_integer(v) ? (long long)json_integer_value(v) : -1;
 	}
-	if (!e.n)
+	return ids;
+}
+
+/* The value of o's key when it has the type ('s' a text, 'i' a whole
+ * number, 'b' true or false); NULL when it is absent or null, and when it
+ * has another type: then noted under field, in the one wording of every
+ * route. */
+static json_t *typed(struct api_in *in, json_t *o, const char *key, const char *field, char type)
+{
+	json_t *v = json_object_get(o, key);
+	if (!v || json_is_null(v))
+		return NULL;
+	if (type == 's' ? json_is_string(v) : type == 'b' ? json_is_boolean(v) : json_is_integer(v))
+		return v;
+	if (type == 's')
+		errors_add(&in->w->ctx, &in->e, field, _("Give %s as a text."), key);
+	else if (type == 'b')
+		errors_add(&in->w->ctx, &in->e, field, _("Give %s as true or false."), key);
+	else
+		errors_add(&in->w->ctx, &in->e, field, _("Give %s as a whole number."), key);
+	return NULL;
+}
+
+bool api_in_open(struct api_in *in, struct web *w)
+{
+	memset(in, 0, sizeof(*in));
+	in->w = w;
+	in->j = api_body(w);
+	return in->j != NULL;
+}
+
+const char *api_item_str(struct api_in *in, json_t *o, const char *key, const char *field, const char *absent)
+{
+	json_t *v = typed(in, o, key, field, 's');
+	return v ? json_string_value(v) : absent;
+}
+
+bool api_item_bool(struct api_in *in, json_t *o, const char *key, const char *field, bool absent)
+{
+	json_t *v = typed(in, o, key, field, 'b');
+	return v ? json_is_true(v) : absent;
+}
+
+const char *api_in_str(struct api_in *in, const char *key, const char *absent)
+{
+	return api_item_str(in, in->j, key, key, absent);
+}
+
+long long api_in_int(struct api_in *in, const char *key, long long absent)
+{
+	json_t *v = typed(in, in->j, key, key, 'i');
+	return v ? (long long)json_integer_value(v) : absent;
+}
+
+bool api_in_bool(struct api_in *in, const char *key, bool absent)
+{
+	return api_item_bool(in, in->j, key, key, absent);
+}
+
+long long api_in_id(struct api_in *in, const char *key, long long absent)
+{
+	json_t *v = json_object_get(in->j, key);
+	if (!v)
+		return absent;
+	if (json_is_null(v))
+		return 0;
+	if (json_is_integer(v) && json_integer_value(v) > 0)
+		return (long long)json_integer_value(v);
+	errors_add(&in->w->ctx, &in->e, key, _("Give %s as a whole number above 0, or null for none."), key);
+	return absent;
+}
+
+bool api_in_ok(struct api_in *in)
+{
+	if (!in->e.n)
 		return true;
-	api_answer(w, D_INVALID, &e, 0);
+	api_in_answer(in, D_INVALID, 0);
 	return false;
+}
+
+void api_in_answer(struct api_in *in, int d, long long id)
+{
+	api_answer(in->w, d, &in->e, d == D_OK ? id : 0);
+	json_decref(in->j);
+	in->j = NULL;
 }
 
 json_t *api_errors(const struct errors *e)

@@ -17,90 +17,7 @@
 #include "domain/selection.h"
 
 #include <stdio.h>
-#include <string.h>
 #include <time.h>
-
-/* The body with the problems of its shape: a field of the wrong type is
- * refused (422, with the field) before anything is changed. */
-struct in {
-	struct web *w;
-	json_t *j;
-	struct errors e;
-};
-
-static bool in_open(struct in *in, struct web *w)
-{
-	memset(in, 0, sizeof(*in));
-	in->w = w;
-	in->j = api_body(w);
-	return in->j != NULL;
-}
-
-/* A text field; `stored` when it is left out. */
-static const char *in_str(struct in *in, const char *key, const char *stored)
-{
-	json_t *v = json_object_get(in->j, key);
-	if (!v)
-		return stored;
-	if (json_is_string(v))
-		return json_string_value(v);
-	errors_add(&in->w->ctx, &in->e, key, "%s", _("Send this field as text."));
-	return stored;
-}
-
-/* A whole number; `stored` when it is left out. */
-static long long in_int(struct in *in, const char *key, long long stored)
-{
-	json_t *v = json_object_get(in->j, key);
-	if (!v)
-		return stored;
-	if (json_is_integer(v))
-		return (long long)json_integer_value(v);
-	errors_add(&in->w->ctx, &in->e, key, "%s", _("Send this field as a whole number."));
-	return stored;
-}
-
-/* An id: null for none (0); `stored` when it is left out. */
-static long long in_id(struct in *in, const char *key, long long stored)
-{
-	json_t *v = json_object_get(in->j, key);
-	if (!v)
-		return stored;
-	if (json_is_null(v))
-		return 0;
-	if (json_is_integer(v) && json_integer_value(v) > 0)
-		return (long long)json_integer_value(v);
-	errors_add(&in->w->ctx, &in->e, key, "%s", _("Send this field as a number, or null for none."));
-	return stored;
-}
-
-static bool in_bool(struct in *in, const char *key, bool stored)
-{
-	json_t *v = json_object_get(in->j, key);
-	if (!v)
-		return stored;
-	if (json_is_boolean(v))
-		return json_is_true(v);
-	errors_add(&in->w->ctx, &in->e, key, "%s", _("Send this field as true or false."));
-	return stored;
-}
-
-/* Whether the body's shape was right; if not, answered 422 and closed. */
-static bool in_ok(struct in *in)
-{
-	if (!in->e.n)
-		return true;
-	api_answer(in->w, D_INVALID, &in->e, 0);
-	json_decref(in->j);
-	return false;
-}
-
-/* Answers the domain's result and closes the body. */
-static void in_answer(struct in *in, int d, long long id)
-{
-	api_answer(in->w, d, &in->e, d == D_OK ? id : 0);
-	json_decref(in->j);
-}
 
 static const char *int_text(struct web *w, long long v)
 {
@@ -168,42 +85,49 @@ void api_design_meeting_add(struct web *w)
 {
 	if (!programme_here(w))
 		return;
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	struct programme_meeting m = { 0 };
 	m.programme_id = w->id[0];
-	m.theme = (char *)in_str(&in, "theme", "");
-	m.description = (char *)in_str(&in, "description", "");
-	m.days = (int)in_int(&in, "days", 1);
-	m.from_menu = in_bool(&in, "from_menu", false);
-	if (!in_ok(&in))
+	m.theme = (char *)api_in_str(&in, "theme", "");
+	m.description = (char *)api_in_str(&in, "description", "");
+	m.days = (int)api_in_int(&in, "days", 1);
+	m.from_menu = api_in_bool(&in, "from_menu", false);
+	if (!api_in_ok(&in))
 		return;
 	long long id = 0;
 	int d = design_meeting_save(&w->ctx, &m, &in.e, &id);
-	in_answer(&in, d, id);
+	api_in_answer(&in, d, id);
+}
+
+/* The path's meeting of the programme's design with its script; else
+ * answered (404 for one of another programme) before the body is read. */
+static bool meeting_here(struct web *w, struct design_meeting *v)
+{
+	int r = design_meeting_open(&w->ctx, w->id[0], w->id[1], v);
+	if (r)
+		api_answer(w, r, NULL, 0);
+	return !r;
 }
 
 void api_design_meeting_save(struct web *w)
 {
 	struct design_meeting v;
-	int r = design_meeting_open(&w->ctx, w->id[0], w->id[1], &v);
-	if (r) {
-		api_answer(w, r, NULL, 0);
+	if (!meeting_here(w, &v))
 		return;
-	}
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	struct programme_meeting m = v.m;
-	m.theme = (char *)in_str(&in, "theme", m.theme);
-	m.description = (char *)in_str(&in, "description", m.description);
-	long long days = in_int(&in, "days", m.days);
+	m.theme = (char *)api_in_str(&in, "theme", m.theme);
+	m.description = (char *)api_in_str(&in, "description", m.description);
+	long long days = api_in_int(&in, "days", m.days);
 	m.days = days == 1 || days == 2 ? (int)days : 0;  /* 0: the domain says one or two days */
-	m.from_menu = in_bool(&in, "from_menu", m.from_menu);
-	if (!in_ok(&in))
+	m.from_menu = api_in_bool(&in, "from_menu", m.from_menu);
+	if (!api_in_ok(&in))
 		return;
-	in_answer(&in, design_meeting_save(&w->ctx, &m, &in.e, NULL), 0);
+	api_in_answer(&in, design_meeting_save(&w->ctx, &m, &in.e, NULL), 0);
 }
 
 void api_design_meeting_delete(struct web *w)
@@ -220,66 +144,65 @@ void api_design_meeting_delete(struct web *w)
 void api_design_part_save(struct web *w)
 {
 	struct design_meeting v;
-	int r = design_meeting_open(&w->ctx, w->id[0], w->id[1], &v);
-	if (r) {
-		api_answer(w, r, NULL, 0);
+	if (!meeting_here(w, &v))
 		return;
-	}
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	long long part = in_id(&in, "part_id", 0);
-	bool remove = in_bool(&in, "remove", false);
-	if (!in_ok(&in))
+	long long part = api_in_id(&in, "part_id", 0);
+	bool remove = api_in_bool(&in, "remove", false);
+	if (!api_in_ok(&in))
 		return;
 	const struct script_part *sp = NULL;
 	for (size_t i = 0; part && i < v.nparts && !sp; i++)
 		if (v.parts[i].id == part)
 			sp = &v.parts[i];
 	if (part && !sp) {
-		in_answer(&in, D_NOTFOUND, 0);
+		api_in_answer(&in, D_NOTFOUND, 0);
 		return;
 	}
 	if (remove) {
 		if (!sp)
 			errors_add(&w->ctx, &in.e, "part_id", "%s", _("Say which part to remove."));
-		in_answer(&in, sp ? design_part_delete(&w->ctx, v.m.id, part) : D_INVALID, 0);
+		api_in_answer(&in, sp ? design_part_delete(&w->ctx, v.m.id, part) : D_INVALID, 0);
 		return;
 	}
 	struct script_part p = { 0 };
 	p.id = part;
 	p.programme_meeting_id = v.m.id;
-	p.title = (char *)in_str(&in, "title", sp ? sp->title : "");
-	p.learning_goal = (char *)in_str(&in, "learning_goal", sp ? sp->learning_goal : "");
-	p.material = (char *)in_str(&in, "material", sp ? sp->material : "");
-	p.led_by = (char *)in_str(&in, "led_by", sp ? sp->led_by : "");
-	const char *tags = in_str(&in, "tags", sp && sp->elements ? sp->elements : "");
+	p.title = (char *)api_in_str(&in, "title", sp ? sp->title : "");
+	p.learning_goal = (char *)api_in_str(&in, "learning_goal", sp ? sp->learning_goal : "");
+	p.material = (char *)api_in_str(&in, "material", sp ? sp->material : "");
+	p.led_by = (char *)api_in_str(&in, "led_by", sp ? sp->led_by : "");
+	const char *tags = api_in_str(&in, "tags", sp && sp->elements ? sp->elements : "");
 	const char *minutes = sp && sp->minutes ? int_text(w, sp->minutes) : "";
 	json_t *mv = json_object_get(in.j, "minutes");
 	if (json_is_null(mv))
 		minutes = "";
 	else if (mv)
-		minutes = json_is_integer(mv) ? int_text(w, (long long)json_integer_value(mv)) : in_str(&in, "minutes", minutes);
-	if (!in_ok(&in))
+		minutes = json_is_integer(mv) ? int_text(w, (long long)json_integer_value(mv)) : api_in_str(&in, "minutes", minutes);
+	if (!api_in_ok(&in))
 		return;
 	long long id = 0;
 	int d = design_part_save(&w->ctx, &p, minutes, tags, &in.e, &id);
-	in_answer(&in, d, part ? 0 : id);
+	api_in_answer(&in, d, part ? 0 : id);
 }
 
 void api_menu_topic_add(struct web *w)
 {
 	if (!programme_here(w))
 		return;
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct menu_topic t = { 0, 0, (char *)in_str(&in, "name", ""), (char *)in_str(&in, "description", "") };
-	if (!in_ok(&in))
+	struct menu_topic t = { 0 };
+	t.name = (char *)api_in_str(&in, "name", "");
+	t.description = (char *)api_in_str(&in, "description", "");
+	if (!api_in_ok(&in))
 		return;
 	long long id = 0;
 	int d = design_topic_save(&w->ctx, w->id[0], &t, &in.e, &id);
-	in_answer(&in, d, id);
+	api_in_answer(&in, d, id);
 }
 
 /* The card of the path's programme, with topic or option w->id[1] in it;
@@ -310,15 +233,16 @@ void api_menu_topic_save(struct web *w)
 	const struct menu_topic *old = NULL;
 	if (!card_with(w, &d, &old, NULL))
 		return;
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	/* the domain keeps the topic's place */
-	struct menu_topic t = { old->id, 0, (char *)in_str(&in, "name", old->name),
-				(char *)in_str(&in, "description", old->description ? old->description : "") };
-	if (!in_ok(&in))
+	struct menu_topic t = { .id = old->id };
+	t.name = (char *)api_in_str(&in, "name", old->name);
+	t.description = (char *)api_in_str(&in, "description", old->description ? old->description : "");
+	if (!api_in_ok(&in))
 		return;
-	in_answer(&in, design_topic_save(&w->ctx, w->id[0], &t, &in.e, NULL), 0);
+	api_in_answer(&in, design_topic_save(&w->ctx, w->id[0], &t, &in.e, NULL), 0);
 }
 
 void api_menu_topic_delete(struct web *w)
@@ -331,16 +255,18 @@ void api_menu_option_add(struct web *w)
 {
 	if (!programme_here(w))
 		return;
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct menu_option o = { 0, in_id(&in, "topic_id", 0), 0, (char *)in_str(&in, "name", ""),
-				 (char *)in_str(&in, "description", "") };
-	if (!in_ok(&in))
+	struct menu_option o = { 0 };
+	o.topic_id = api_in_id(&in, "topic_id", 0);
+	o.name = (char *)api_in_str(&in, "name", "");
+	o.description = (char *)api_in_str(&in, "description", "");
+	if (!api_in_ok(&in))
 		return;
 	long long id = 0;
 	int d = design_option_save(&w->ctx, w->id[0], &o, &in.e, &id);
-	in_answer(&in, d, id);
+	api_in_answer(&in, d, id);
 }
 
 void api_menu_option_save(struct web *w)
@@ -349,16 +275,16 @@ void api_menu_option_save(struct web *w)
 	const struct menu_option *old = NULL;
 	if (!card_with(w, &d, NULL, &old))
 		return;
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	/* the domain keeps the option's topic and place; its description when NULL */
-	json_t *desc = json_object_get(in.j, "description");
-	struct menu_option o = { old->id, 0, 0, (char *)in_str(&in, "name", old->name),
-				 desc ? (char *)in_str(&in, "description", "") : NULL };
-	if (!in_ok(&in))
+	struct menu_option o = { .id = old->id };
+	o.name = (char *)api_in_str(&in, "name", old->name);
+	o.description = (char *)api_in_str(&in, "description", NULL);
+	if (!api_in_ok(&in))
 		return;
-	in_answer(&in, design_option_save(&w->ctx, w->id[0], &o, &in.e, NULL), 0);
+	api_in_answer(&in, design_option_save(&w->ctx, w->id[0], &o, &in.e, NULL), 0);
 }
 
 void api_menu_option_delete(struct web *w)
@@ -381,16 +307,16 @@ void api_impact_update(struct web *w)
 		api_answer(w, r ? r : D_NOTFOUND, NULL, 0);
 		return;
 	}
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	const char *level = in_str(&in, "level", old->o.level);
-	const char *text = in_str(&in, "text", old->o.text);
+	const char *level = api_in_str(&in, "level", old->o.level);
+	const char *text = api_in_str(&in, "text", old->o.text);
 	json_t *ev = json_object_get(in.j, "evidence");
-	const char *ref = json_is_null(ev) ? "" : in_str(&in, "evidence", old->ev.ref ? old->ev.ref : "");
-	if (!in_ok(&in))
+	const char *ref = json_is_null(ev) ? "" : api_in_str(&in, "evidence", old->ev.ref ? old->ev.ref : "");
+	if (!api_in_ok(&in))
 		return;
-	in_answer(&in, impact_outcome_update(&w->ctx, w->id[0], w->id[1], level, text, ref, &in.e), 0);
+	api_in_answer(&in, impact_outcome_update(&w->ctx, w->id[0], w->id[1], level, text, ref, &in.e), 0);
 }
 
 void api_impact_delete(struct web *w)
@@ -403,9 +329,9 @@ void api_impact_delete(struct web *w)
 /* ---- the selection of facilitators and mentors ---- */
 
 /* The role of the query or body: facilitator when left out. */
-static const char *selection_role(struct in *in, const char *given)
+static const char *selection_role(struct api_in *in, const char *given)
 {
-	const char *role = given && *given ? given : in ? in_str(in, "role", "facilitator") : "facilitator";
+	const char *role = given && *given ? given : in ? api_in_str(in, "role", "facilitator") : "facilitator";
 	if (!*role)
 		role = "facilitator";
 	if (!selection_role_valid(role) && in)
@@ -451,33 +377,33 @@ void api_selection_criterion(struct web *w)
 {
 	if (!programme_here(w))
 		return;
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	const char *role = selection_role(&in, NULL);
-	const char *name = in_str(&in, "name", "");
-	long long weight = in_int(&in, "weight", 0);
-	if (!in_ok(&in))
+	const char *name = api_in_str(&in, "name", "");
+	long long weight = api_in_int(&in, "weight", 0);
+	if (!api_in_ok(&in))
 		return;
 	long long id = 0;
 	int d = selection_criterion_add(&w->ctx, w->id[0], role, name, weight ? int_text(w, weight) : "", &in.e, &id);
-	in_answer(&in, d, id);
+	api_in_answer(&in, d, id);
 }
 
 void api_selection_candidate(struct web *w)
 {
 	if (!programme_here(w))
 		return;
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	const char *role = selection_role(&in, NULL);
-	const char *employee = in_str(&in, "employee_id", "");
-	if (!in_ok(&in))
+	const char *employee = api_in_str(&in, "employee_id", "");
+	if (!api_in_ok(&in))
 		return;
 	long long id = 0;
 	int d = selection_candidate_add(&w->ctx, w->id[0], role, employee, &in.e, &id);
-	in_answer(&in, d, id);
+	api_in_answer(&in, d, id);
 }
 
 /* The scores sent, over the view's: a pair not sent keeps its score. */
@@ -516,16 +442,16 @@ void api_selection_scores(struct web *w)
 {
 	if (!programme_here(w))
 		return;
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	const char *role = selection_role(&in, NULL);
-	if (!in_ok(&in))
+	if (!api_in_ok(&in))
 		return;
 	struct selection_view v;
 	int r = selection_open(&w->ctx, w->id[0], role, &v);
 	if (r) {
-		in_answer(&in, r, 0);
+		api_in_answer(&in, r, 0);
 		return;
 	}
 	json_t *list = json_object_get(in.j, "scores");
@@ -546,10 +472,10 @@ void api_selection_scores(struct web *w)
 				break;
 			}
 		}
-	if (!in_ok(&in))
+	if (!api_in_ok(&in))
 		return;
 	struct sent_scores s = { w, &v, list };
-	in_answer(&in, selection_scores_save(&w->ctx, w->id[0], role, sent_score, &s, &in.e), 0);
+	api_in_answer(&in, selection_scores_save(&w->ctx, w->id[0], role, sent_score, &s, &in.e), 0);
 }
 
 /* ---- frameworks and their elements ---- */
@@ -603,21 +529,21 @@ void api_framework_element_add(struct web *w)
 		api_answer(w, r, NULL, 0);
 		return;
 	}
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	struct framework_element e = { 0 };
 	e.framework_id = v.f.id;
-	e.parent_id = in_id(&in, "parent_id", 0);  /* 0: at the top */
-	e.code = (char *)in_str(&in, "code", "");
-	e.name = (char *)in_str(&in, "name", "");
-	e.kind = (char *)in_str(&in, "kind", "");
-	e.description = (char *)in_str(&in, "description", "");
-	if (!in_ok(&in))
+	e.parent_id = api_in_id(&in, "parent_id", 0);  /* 0: at the top */
+	e.code = (char *)api_in_str(&in, "code", "");
+	e.name = (char *)api_in_str(&in, "name", "");
+	e.kind = (char *)api_in_str(&in, "kind", "");
+	e.description = (char *)api_in_str(&in, "description", "");
+	if (!api_in_ok(&in))
 		return;
 	long long id = 0;
 	int d = framework_element_save(&w->ctx, &e, &in.e, &id);
-	in_answer(&in, d, id);
+	api_in_answer(&in, d, id);
 }
 
 void api_framework_element_save(struct web *w)
@@ -629,19 +555,19 @@ void api_framework_element_save(struct web *w)
 		api_answer(w, r, NULL, 0);
 		return;
 	}
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	struct framework_element e = { 0 };
 	e.id = old.id;
 	e.framework_id = f.id;
-	e.name = (char *)in_str(&in, "name", old.name);
-	e.kind = (char *)in_str(&in, "kind", old.kind ? old.kind : "");
-	e.description = (char *)in_str(&in, "description", old.description ? old.description : "");
-	e.synonyms = (char *)in_str(&in, "synonyms", old.synonyms ? old.synonyms : "");
-	if (!in_ok(&in))
+	e.name = (char *)api_in_str(&in, "name", old.name);
+	e.kind = (char *)api_in_str(&in, "kind", old.kind ? old.kind : "");
+	e.description = (char *)api_in_str(&in, "description", old.description ? old.description : "");
+	e.synonyms = (char *)api_in_str(&in, "synonyms", old.synonyms ? old.synonyms : "");
+	if (!api_in_ok(&in))
 		return;
-	in_answer(&in, framework_element_save(&w->ctx, &e, &in.e, NULL), 0);
+	api_in_answer(&in, framework_element_save(&w->ctx, &e, &in.e, NULL), 0);
 }
 
 /* ---- a group's staff and its participants' statuses ---- */
@@ -667,14 +593,14 @@ void api_group_staff(struct web *w)
 	struct learning_group g;
 	if (!group_to_staff(w, &g))
 		return;
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	long long mentor = in_id(&in, "mentor_id", g.mentor_id), facilitator = in_id(&in, "facilitator_id", g.facilitator_id);
-	const char *pair = in_str(&in, "pair_status", g.pair_status ? g.pair_status : "none");
-	if (!in_ok(&in))
+	long long mentor = api_in_id(&in, "mentor_id", g.mentor_id), facilitator = api_in_id(&in, "facilitator_id", g.facilitator_id);
+	const char *pair = api_in_str(&in, "pair_status", g.pair_status ? g.pair_status : "none");
+	if (!api_in_ok(&in))
 		return;
-	in_answer(&in, group_staff(&w->ctx, g.id, mentor, facilitator, pair, &in.e), 0);
+	api_in_answer(&in, group_staff(&w->ctx, g.id, mentor, facilitator, pair, &in.e), 0);
 }
 
 void api_group_statuses(struct web *w)
@@ -682,32 +608,28 @@ void api_group_statuses(struct web *w)
 	struct learning_group g;
 	if (!group_to_staff(w, &g))
 		return;
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	json_t *arr = json_object_get(in.j, "enrolments");
-	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
-	long long *ids = arena_alloc(w->a, (n + 1) * sizeof(*ids));
-	for (size_t i = 0; i < n; i++) {
-		json_t *v = json_array_get(arr, i);
-		ids[i] = json_is_integer(v) ? (long long)json_integer_value(v) : 0;
-		if (ids[i] <= 0 && !in.e.n)
+	size_t n;
+	long long *ids = api_ids(w, in.j, "enrolments", &n);
+	for (size_t i = 0; i < n && !in.e.n; i++)
+		if (ids[i] <= 0)
 			errors_add(&w->ctx, &in.e, "enrolments", "%s", _("Tick participants of this group only."));
-	}
-	if (!json_is_array(arr))
+	if (!json_is_array(json_object_get(in.j, "enrolments")))
 		errors_add(&w->ctx, &in.e, "enrolments", "%s", _("Send the enrolments as a list under \"enrolments\"."));
-	const char *status = in_str(&in, "status", "");
-	const char *on = in_str(&in, "on", "");
-	const char *kind = in_str(&in, "kind", "");
-	const char *note = in_str(&in, "note", "");
-	if (!in_ok(&in))
+	const char *status = api_in_str(&in, "status", "");
+	const char *on = api_in_str(&in, "on", "");
+	const char *kind = api_in_str(&in, "kind", "");
+	const char *note = api_in_str(&in, "note", "");
+	if (!api_in_ok(&in))
 		return;
 	if (!*on) {
 		char *today = arena_alloc(w->a, 11);
 		date_today(ctx_now(&w->ctx), today);
 		on = today;
 	}
-	in_answer(&in, enrolment_set_status_many(&w->ctx, g.id, ids, n, status, on, kind, note, &in.e), 0);
+	api_in_answer(&in, enrolment_set_status_many(&w->ctx, g.id, ids, n, status, on, kind, note, &in.e), 0);
 }
 
 /* ---- a planned meeting's date, time and place ---- */
@@ -725,15 +647,18 @@ void api_meeting_change(struct web *w)
 		api_answer(w, r, NULL, 0);
 		return;
 	}
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct meeting_when when = { in_str(&in, "date", m.starts_on), in_str(&in, "start", m.start_time),
-				     in_str(&in, "end", m.end_time), in_str(&in, "venue", m.venue ? m.venue : "") };
-	bool cancel = in_bool(&in, "cancelled", m.cancelled);
-	if (!in_ok(&in))
+	struct meeting_when when;
+	when.date = api_in_str(&in, "date", m.starts_on);
+	when.start = api_in_str(&in, "start", m.start_time);
+	when.end = api_in_str(&in, "end", m.end_time);
+	when.venue = api_in_str(&in, "venue", m.venue ? m.venue : "");
+	bool cancel = api_in_bool(&in, "cancelled", m.cancelled);
+	if (!api_in_ok(&in))
 		return;
-	in_answer(&in, meeting_change(&w->ctx, m.id, &when, cancel, (long long)time(NULL), &in.e), 0);
+	api_in_answer(&in, meeting_change(&w->ctx, m.id, &when, cancel, (long long)time(NULL), &in.e), 0);
 }
 
 /* ---- a step of a session method ---- */
@@ -755,17 +680,17 @@ void api_method_step_save(struct web *w)
 		api_answer(w, D_NOTFOUND, NULL, 0);
 		return;
 	}
-	struct in in;
-	if (!in_open(&in, w))
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	struct method_step s = { 0 };
 	s.id = old->id;
-	s.name = (char *)in_str(&in, "name", old->name);
-	s.who = (char *)in_str(&in, "who", old->who);
-	s.instruction = (char *)in_str(&in, "instruction", old->instruction);
-	long long minutes = in_int(&in, "minutes", old->minutes);
+	s.name = (char *)api_in_str(&in, "name", old->name);
+	s.who = (char *)api_in_str(&in, "who", old->who);
+	s.instruction = (char *)api_in_str(&in, "instruction", old->instruction);
+	long long minutes = api_in_int(&in, "minutes", old->minutes);
 	s.minutes = minutes < 0 || minutes > METHOD_MINUTES_MAX ? -1 : (int)minutes;
-	if (!in_ok(&in))
+	if (!api_in_ok(&in))
 		return;
-	in_answer(&in, method_step_save(&w->ctx, &s, &in.e), 0);
+	api_in_answer(&in, method_step_save(&w->ctx, &s, &in.e), 0);
 }

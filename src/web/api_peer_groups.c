@@ -54,34 +54,29 @@ void api_peer_group(struct web *w)
 
 void api_peer_group_create(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "kind", 's' }, { "name", 's' }, { "period", 's' }, { 0 } };
-	if (api_typed(w, j, types)) {
-		struct errors e = { 0 };
-		long long id = 0;
-		int d = peer_group_create(&w->ctx, api_str(j, "kind"), api_str(j, "name"), api_str(j, "period"), &e, &id);
-		api_answer(w, d, &e, id);
-	}
-	json_decref(j);
+	const char *kind = api_in_str(&in, "kind", ""), *name = api_in_str(&in, "name", "");
+	const char *period = api_in_str(&in, "period", "");
+	if (!api_in_ok(&in))
+		return;
+	long long id = 0;
+	int d = peer_group_create(&w->ctx, kind, name, period, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 void api_peer_group_member(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "person_id", 'i' }, { "role", 's' }, { "since", 's' }, { "until", 's' }, { 0 } };
-	if (api_typed(w, j, types)) {
-		struct errors e = { 0 };
-		long long person = api_int(j, "person_id");
-		const char *role = api_str(j, "role");
-		int d = peer_group_member_set(&w->ctx, w->id[0], person, *role ? role : "member", api_str(j, "since"),
-					      api_str(j, "until"), &e);
-		api_answer(w, d, &e, 0);
-	}
-	json_decref(j);
+	long long person = api_in_int(&in, "person_id", 0);
+	const char *role = api_in_str(&in, "role", "");
+	const char *since = api_in_str(&in, "since", ""), *until = api_in_str(&in, "until", "");
+	if (api_in_ok(&in))
+		api_in_answer(&in, peer_group_member_set(&w->ctx, w->id[0], person, *role ? role : "member", since, until, &in.e),
+			      0);
 }
 
 void api_peer_group_member_remove(struct web *w)
@@ -119,25 +114,16 @@ void api_presentations(struct web *w)
 
 void api_presentation_create(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "kind", 's' },  { "audience", 's' }, { "held_on", 's' },
-						 { "title", 's' }, { "group_id", 'i' }, { 0 } };
-	if (!api_typed(w, j, types)) {
-		json_decref(j);
+	const char *kind = api_in_str(&in, "kind", ""), *audience = api_in_str(&in, "audience", "");
+	const char *held_on = api_in_str(&in, "held_on", ""), *title = api_in_str(&in, "title", "");
+	long long group = api_in_int(&in, "group_id", 0);
+	if (!api_in_ok(&in))
 		return;
-	}
-	struct errors e = { 0 };
-	json_t *arr = json_object_get(j, "presenters");
-	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
-	long long *ids = arena_alloc(w->a, (n + 1) * sizeof(*ids)), id = 0;
-	for (size_t i = 0; i < n; i++) {
-		json_t *x = json_array_get(arr, i);
-		ids[i] = json_is_integer(x) ? (long long)json_integer_value(x) : -1;
-	}
-	int d = presentation_add(&w->ctx, api_str(j, "kind"), api_str(j, "audience"), api_str(j, "held_on"),
-				 api_str(j, "title"), api_int(j, "group_id"), ids, n, &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	size_t n;
+	long long *ids = api_ids(w, in.j, "presenters", &n), id = 0;
+	int d = presentation_add(&w->ctx, kind, audience, held_on, title, group, ids, n, &in.e, &id);
+	api_in_answer(&in, d, id);
 }

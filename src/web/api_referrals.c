@@ -16,21 +16,18 @@ static json_t *list_json(const struct referral *r, size_t n)
 
 static void add_from(struct web *w, long long person)
 {
-	static const struct api_type types[] = { { "kind", 's' }, { "by_person_id", 'i' }, { "by_name", 's' },
-						 { "by_role", 's' }, { "presentation_id", 'i' }, { "noted_on", 's' }, { 0 } };
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	if (!api_typed(w, j, types)) {  /* a date given as a number is no date left out */
-		json_decref(j);
+	/* a date given as a number is no date left out: refused under its name */
+	const char *kind = api_in_str(&in, "kind", ""), *by_name = api_in_str(&in, "by_name", "");
+	const char *by_role = api_in_str(&in, "by_role", ""), *noted_on = api_in_str(&in, "noted_on", "");
+	long long by = api_in_id(&in, "by_person_id", 0), presentation = api_in_id(&in, "presentation_id", 0);
+	if (!api_in_ok(&in))
 		return;
-	}
-	struct errors e = { 0 };
 	long long id = 0;
-	int d = referral_add(&w->ctx, person, api_str(j, "kind"), api_id(j, "by_person_id"), api_str(j, "by_name"),
-			     api_str(j, "by_role"), api_id(j, "presentation_id"), api_str(j, "noted_on"), &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = referral_add(&w->ctx, person, kind, by, by_name, by_role, presentation, noted_on, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* {"referrals":[...], "encouraged":[...]}: how the person came in, and whom they encouraged */
@@ -80,23 +77,19 @@ void api_referral_remove(struct web *w)
 		api_answer(w, d, NULL, 0);
 		return;
 	}
-	static const struct api_type types[] = { { "person_id", 'i' }, { 0 } };
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	if (!api_typed(w, j, types)) {
-		json_decref(j);
+	long long person = api_in_id(&in, "person_id", 0);
+	if (!api_in_ok(&in))
 		return;
-	}
-	struct errors e = { 0 };
-	if (api_id(j, "person_id") != r.person_id) {
-		errors_add(&w->ctx, &e, "person_id", "%s", _("Give the person this referral is about as person_id."));
+	if (person != r.person_id) {
+		errors_add(&w->ctx, &in.e, "person_id", "%s", _("Give the person this referral is about as person_id."));
 		d = D_INVALID;
 	} else {
 		d = referral_remove(&w->ctx, r.id);
 	}
-	api_answer(w, d, &e, 0);
-	json_decref(j);
+	api_in_answer(&in, d, 0);
 }
 
 /* {"attendees":[...], "joined": N} */

@@ -58,6 +58,13 @@ void api_research_member_add(struct web *w)
 	json_decref(j);
 }
 
+/* A text of the organisation as a source: {"kind", "ref"}. */
+static int source_take(struct web *w, json_t *j, struct errors *e, long long *id)
+{
+	long long ref = api_id(j, "ref");
+	return research_source_take(&w->ctx, w->id[0], api_str(j, "kind"), ref < 0 ? 0 : ref, e, id);
+}
+
 /* {"kind":"interview"|"observation","name","held_on","place","unit_id","text"}, or
  * {"kind":"report"|"story"|"logbook"|"case","ref"}: a text of the organisation with consent */
 void api_research_source_add(struct web *w)
@@ -69,8 +76,7 @@ void api_research_source_add(struct web *w)
 	long long id = 0;
 	int d;
 	if (json_object_get(j, "ref")) {
-		long long ref = api_id(j, "ref");
-		d = research_source_take(&w->ctx, w->id[0], api_str(j, "kind"), ref < 0 ? 0 : ref, &e, &id);
+		d = source_take(w, j, &e, &id);
 	} else {
 		d = research_source_add_text(&w->ctx, w->id[0], api_str(j, "kind"), api_str(j, "name"),
 					     api_str(j, "held_on"), api_str(j, "place"), api_id(j, "unit_id"),
@@ -100,27 +106,30 @@ void api_research_code_add(struct web *w)
 	json_decref(j);
 }
 
-/* {"source_id","start","end","codes":[ids],"memo"}: positions in code points, end exclusive */
-void api_research_passage_add(struct web *w)
+/* A passage of the source (the body's "source_id" when source is 0):
+ * {"start", "end", "codes":[ids], "memo"}, positions in code points, end
+ * exclusive. */
+static void passage_add(struct web *w, long long source)
 {
 	json_t *j = api_body(w);
 	if (!j)
 		return;
 	struct errors e = { 0 };
-	json_t *codes = json_object_get(j, "codes");
-	size_t n = json_is_array(codes) ? json_array_size(codes) : 0;
-	long long *ids = arena_alloc(w->a, (n + 1) * sizeof(*ids)), id = 0;
-	for (size_t i = 0; i < n; i++) {
-		json_t *c = json_array_get(codes, i);
-		ids[i] = json_is_integer(c) ? (long long)json_integer_value(c) : -1;
-	}
+	size_t n;
+	long long *ids = api_ids(w, j, "codes", &n), id = 0;
 	json_t *start = json_object_get(j, "start"), *end = json_object_get(j, "end");
-	int d = research_passage_add(&w->ctx, w->id[0], api_id(j, "source_id"),
+	int d = research_passage_add(&w->ctx, w->id[0], source ? source : api_id(j, "source_id"),
 				     json_is_integer(start) ? (long long)json_integer_value(start) : -1,
 				     json_is_integer(end) ? (long long)json_integer_value(end) : -1, ids, n,
 				     api_str(j, "memo"), &e, &id);
 	api_answer(w, d, &e, id);
 	json_decref(j);
+}
+
+/* {"source_id","start","end","codes":[ids],"memo"} */
+void api_research_passage_add(struct web *w)
+{
+	passage_add(w, 0);
 }
 
 /* {"source_id"}: the passage's source, so that a wrong number does not remove another passage */
@@ -269,32 +278,15 @@ void api_research_source_take(struct web *w)
 	if (!j)
 		return;
 	struct errors e = { 0 };
-	long long id = 0, ref = api_id(j, "ref");
-	int d = research_source_take(&w->ctx, w->id[0], api_str(j, "kind"), ref < 0 ? 0 : ref, &e, &id);
+	long long id = 0;
+	int d = source_take(w, j, &e, &id);
 	api_answer(w, d, &e, id);
 	json_decref(j);
 }
 
 /* {"start", "end", "codes":[ids], "memo"}: a passage of the source of the
- * path, in code points, end exclusive */
+ * path */
 void api_research_source_passage_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
-		return;
-	struct errors e = { 0 };
-	json_t *codes = json_object_get(j, "codes");
-	size_t n = json_is_array(codes) ? json_array_size(codes) : 0;
-	long long *ids = arena_alloc(w->a, (n + 1) * sizeof(*ids)), id = 0;
-	for (size_t i = 0; i < n; i++) {
-		json_t *c = json_array_get(codes, i);
-		ids[i] = json_is_integer(c) ? (long long)json_integer_value(c) : -1;
-	}
-	json_t *start = json_object_get(j, "start"), *end = json_object_get(j, "end");
-	int d = research_passage_add(&w->ctx, w->id[0], w->id[1],
-				     json_is_integer(start) ? (long long)json_integer_value(start) : -1,
-				     json_is_integer(end) ? (long long)json_integer_value(end) : -1, ids, n,
-				     api_str(j, "memo"), &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	passage_add(w, w->id[1]);
 }

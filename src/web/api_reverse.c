@@ -34,33 +34,26 @@ void api_reverse_pairs(struct web *w)
 /* {"senior_id", "junior_id", "question", "started_on"}: 201 {"id"}. */
 void api_reverse_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "senior_id", 'i' }, { "junior_id", 'i' }, { "question", 's' },
-						 { "started_on", 's' }, { 0 } };
-	if (api_typed(w, j, types)) {
-		struct errors e = { 0 };
-		long long id = 0;
-		int d = reverse_pair_add(&w->ctx, api_id(j, "senior_id"), api_id(j, "junior_id"), api_str(j, "question"),
-					 api_str(j, "started_on"), (long long)time(NULL), &e, &id);
-		api_answer(w, d, &e, id);
-	}
-	json_decref(j);
+	long long senior = api_in_int(&in, "senior_id", 0), junior = api_in_int(&in, "junior_id", 0);
+	const char *question = api_in_str(&in, "question", ""), *started_on = api_in_str(&in, "started_on", "");
+	if (!api_in_ok(&in))
+		return;
+	long long id = 0;
+	int d = reverse_pair_add(&w->ctx, senior, junior, question, started_on, (long long)time(NULL), &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* {"step": 1..9}: the step the pair is at. */
 void api_reverse_step(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "step", 'i' }, { 0 } };
-	if (api_typed(w, j, types)) {
-		struct errors e = { 0 };
-		long long step = api_int(j, "step");
-		api_answer(w, reverse_pair_step(&w->ctx, w->id[0], step < 1 || step > 9 ? 0 : (int)step, (long long)time(NULL), &e),
-			   &e, 0);
-	}
-	json_decref(j);
+	long long step = api_in_int(&in, "step", 0);
+	if (api_in_ok(&in))
+		api_in_answer(&in, reverse_pair_step(&w->ctx, w->id[0], step < 1 || step > 9 ? 0 : (int)step, (long long)time(NULL), &in.e),
+			      0);
 }

@@ -43,29 +43,22 @@ void api_session(struct web *w)
 
 void api_session_answer(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "text", 's' }, { 0 } };
-	if (api_typed(w, j, types)) {
-		struct errors e = { 0 };
-		api_answer(w, case_session_answer(&w->ctx, w->id[0], api_str(j, "text"), &e), &e, 0);
-	}
-	json_decref(j);
+	const char *text = api_in_str(&in, "text", "");
+	if (api_in_ok(&in))
+		api_in_answer(&in, case_session_answer(&w->ctx, w->id[0], text, &in.e), 0);
 }
 
 void api_session_step(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "to", 'i' }, { 0 } };
-	if (api_typed(w, j, types)) {
-		struct errors e = { 0 };
-		long long to = api_int(j, "to");
-		api_answer(w, case_session_move(&w->ctx, w->id[0], to < 0 || to > 1000 ? 0 : (int)to, &e), &e, 0);
-	}
-	json_decref(j);
+	long long to = api_in_int(&in, "to", 0);
+	if (api_in_ok(&in))
+		api_in_answer(&in, case_session_move(&w->ctx, w->id[0], to < 0 || to > 1000 ? 0 : (int)to, &in.e), 0);
 }
 
 /* The session's state without its texts (domain/case_session.h), which
@@ -130,21 +123,19 @@ void api_group_sessions(struct web *w)
  * "case_context"}: 201 {"id"} of the new session. */
 static void session_start(struct web *w, bool peer)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "method", 's' },	   { "case_person", 'i' },
-						 { "case_title", 's' },	   { "case_question", 's' },
-						 { "case_context", 's' }, { 0 } };
-	if (api_typed(w, j, types)) {
-		struct errors e = { 0 };
-		long long id = 0, owner = api_id(j, "case_person");
-		int d = (peer ? case_session_start_peer : case_session_start)(
-			&w->ctx, w->id[0], api_str(j, "method"), owner, api_str(j, "case_title"),
-			api_str(j, "case_question"), api_str(j, "case_context"), &e, &id);
-		api_answer(w, d, &e, id);
-	}
-	json_decref(j);
+	const char *method = api_in_str(&in, "method", "");
+	long long owner = api_in_int(&in, "case_person", 0);
+	const char *title = api_in_str(&in, "case_title", ""), *question = api_in_str(&in, "case_question", "");
+	const char *context = api_in_str(&in, "case_context", "");
+	if (!api_in_ok(&in))
+		return;
+	long long id = 0;
+	int d = (peer ? case_session_start_peer : case_session_start)(&w->ctx, w->id[0], method, owner, title, question,
+								      context, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 void api_group_session_start(struct web *w)
@@ -160,36 +151,27 @@ void api_peer_group_session_start(struct web *w)
 /* {"n": the step, "note": text}: the leader's note at a step, replaced. */
 void api_session_note(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "n", 'i' }, { "note", 's' }, { 0 } };
-	if (api_typed(w, j, types)) {
-		struct errors e = { 0 };
-		long long n = api_int(j, "n");
-		api_answer(w, case_session_note(&w->ctx, w->id[0], n < 0 || n > 1000 ? 0 : (int)n, api_str(j, "note"), &e),
-			   &e, 0);
-	}
-	json_decref(j);
+	long long n = api_in_int(&in, "n", 0);
+	const char *note = api_in_str(&in, "note", "");
+	if (api_in_ok(&in))
+		api_in_answer(&in, case_session_note(&w->ctx, w->id[0], n < 0 || n > 1000 ? 0 : (int)n, note, &in.e), 0);
 }
 
 /* {"summariser", "reader1", "reader2": ids or null, "random": bool}: all
  * three set at once, as on the page (null or left out: nobody). */
 void api_session_roles(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "summariser", 'i' }, { "reader1", 'i' }, { "reader2", 'i' },
-						 { "random", 'b' },	{ 0 } };
-	if (api_typed(w, j, types)) {
-		struct errors e = { 0 };
-		long long readers[2] = { api_id(j, "reader1"), api_id(j, "reader2") };
-		api_answer(w, case_session_roles(&w->ctx, w->id[0], api_id(j, "summariser"), readers,
-						 json_is_true(json_object_get(j, "random")), &e),
-			   &e, 0);
-	}
-	json_decref(j);
+	long long summariser = api_in_int(&in, "summariser", 0);
+	long long readers[2] = { api_in_int(&in, "reader1", 0), api_in_int(&in, "reader2", 0) };
+	bool random = api_in_bool(&in, "random", false);
+	if (api_in_ok(&in))
+		api_in_answer(&in, case_session_roles(&w->ctx, w->id[0], summariser, readers, random, &in.e), 0);
 }
 
 /* {"answer": id, "selected": bool}: an answer of the session selected as
@@ -231,14 +213,10 @@ void api_session_select(struct web *w)
  * (a field left out is saved empty). */
 void api_session_outcome(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "summary", 's' }, { "sharpened", 's' }, { 0 } };
-	if (api_typed(w, j, types)) {
-		struct errors e = { 0 };
-		api_answer(w, case_session_outcome(&w->ctx, w->id[0], api_str(j, "summary"), api_str(j, "sharpened"), &e),
-			   &e, 0);
-	}
-	json_decref(j);
+	const char *summary = api_in_str(&in, "summary", ""), *sharpened = api_in_str(&in, "sharpened", "");
+	if (api_in_ok(&in))
+		api_in_answer(&in, case_session_outcome(&w->ctx, w->id[0], summary, sharpened, &in.e), 0);
 }

@@ -18,31 +18,6 @@
 #include <string.h>
 #include <time.h>
 
-/* The body's text fields: each absent, null or a string; another type is
- * refused under its own name (absent and null are read as empty, as a
- * form's empty field). */
-static bool texts_ok(struct web *w, json_t *j, const char *const *names, struct errors *e)
-{
-	for (; *names; names++) {
-		json_t *v = json_object_get(j, *names);
-		if (v && !json_is_null(v) && !json_is_string(v))
-			errors_add(&w->ctx, e, *names, "%s", _("Send this field as text (a JSON string)."));
-	}
-	return !e->n;
-}
-
-/* A true or false of the body: def when absent, an error under key when
- * it is something else. */
-static bool flag(struct web *w, json_t *j, const char *key, bool def, struct errors *e)
-{
-	json_t *v = json_object_get(j, key);
-	if (!v || json_is_null(v))
-		return def;
-	if (!json_is_boolean(v))
-		errors_add(&w->ctx, e, key, "%s", _("Send true or false."));
-	return json_is_true(v);
-}
-
 static const char *or_empty(const char *s)
 {
 	return s ? s : "";
@@ -51,25 +26,24 @@ static const char *or_empty(const char *s)
 /* Answers a write refused or done; D_FORBIDDEN is answered as D_NOTFOUND
  * where the page does so (another group's facilitator: as if it did not
  * exist). */
-static void answer_hidden(struct web *w, int d, const struct errors *e, long long id)
+static void answer_hidden(struct api_in *in, int d)
 {
-	api_answer(w, d == D_FORBIDDEN ? D_NOTFOUND : d, e, id);
+	api_in_answer(in, d == D_FORBIDDEN ? D_NOTFOUND : d, 0);
 }
 
 /* ---- the learning question ---- */
 
 void api_question_write(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	static const char *const f[] = { "question", NULL };
+	const char *question = api_in_str(&in, "question", "");
+	if (!api_in_ok(&in))
+		return;
 	long long id = 0;
-	int d = texts_ok(w, j, f, &e) ? question_write(&w->ctx, w->id[0], api_str(j, "question"), (long long)time(NULL), &e, &id)
-				      : D_INVALID;
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = question_write(&w->ctx, w->id[0], question, (long long)time(NULL), &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* ---- the development plan ---- */
@@ -126,27 +100,22 @@ static bool plan_mine(struct web *w, struct plan *p)
 
 /* The goal's framework elements by number: a list of whole numbers, else
  * the page's message under "elements". */
-static bool element_ids(struct web *w, json_t *j, struct development_goal *g, struct errors *e)
+static void element_ids(struct web *w, json_t *j, struct development_goal *g, struct errors *e)
 {
 	json_t *v = json_object_get(j, "element_ids");
 	if (!v || json_is_null(v))
-		return true;
-	size_t n = json_is_array(v) ? json_array_size(v) : 0;
+		return;
+	size_t n;
+	long long *ids = api_ids(w, j, "element_ids", &n);
 	bool ok = json_is_array(v) && n <= PLAN_GOAL_ELEMENTS_MAX;
-	long long *ids = n ? arena_alloc(w->a, n * sizeof(*ids)) : NULL;
-	for (size_t i = 0; ok && i < n; i++) {
-		json_t *x = json_array_get(v, i);
-		ok = json_is_integer(x) && json_integer_value(x) > 0;
-		if (ok)
-			ids[i] = (long long)json_integer_value(x);
-	}
+	for (size_t i = 0; ok && i < n; i++)
+		ok = ids[i] > 0;
 	if (!ok) {
 		errors_add(&w->ctx, e, "elements", "%s", _("Choose the framework elements from the list."));
-		return false;
+		return;
 	}
 	g->element_ids = ids;
 	g->nelement_ids = n;
-	return true;
 }
 
 void api_plan_goal(struct web *w)
@@ -154,32 +123,28 @@ void api_plan_goal(struct web *w)
 	struct plan p;
 	if (!plan_mine(w, &p))
 		return;
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	static const char *const f[] = { "text", "measure", "due_on", "elements", "learning_form", NULL };
 	struct development_goal g = { 0 };
-	long long gid = api_id(j, "goal_id");
+	long long gid = api_id(in.j, "goal_id");
 	if (gid < 0)
-		errors_add(&w->ctx, &e, "goal_id", "%s", _("Send the number of one of your goals, or leave it out for a new one."));
-	bool ok = texts_ok(w, j, f, &e) && element_ids(w, j, &g, &e);
-	int d = D_INVALID;
+		errors_add(&w->ctx, &in.e, "goal_id", "%s", _("Send the number of one of your goals, or leave it out for a new one."));
+	g.id = gid;
+	g.text = (char *)api_in_str(&in, "text", "");
+	g.measure = (char *)api_in_str(&in, "measure", "");
+	g.due_on = (char *)api_in_str(&in, "due_on", "");
+	g.elements = (char *)api_in_str(&in, "elements", "");
+	g.learning_form = (char *)api_in_str(&in, "learning_form", "");
+	element_ids(w, in.j, &g, &in.e);
+	if (!api_in_ok(&in))
+		return;
+	bool found = !gid;
+	for (size_t i = 0; !found && i < p.ngoals; i++)
+		found = p.goals[i].id == gid;
 	long long id = 0;
-	if (ok && !e.n) {
-		bool found = !gid;
-		for (size_t i = 0; !found && i < p.ngoals; i++)
-			found = p.goals[i].id == gid;
-		g.id = gid;
-		g.text = (char *)api_str(j, "text");
-		g.measure = (char *)api_str(j, "measure");
-		g.due_on = (char *)api_str(j, "due_on");
-		g.elements = (char *)api_str(j, "elements");
-		g.learning_form = (char *)api_str(j, "learning_form");
-		d = found ? plan_goal_save(&w->ctx, w->id[0], &g, (long long)time(NULL), &e, &id) : D_NOTFOUND;
-	}
-	api_answer(w, d, &e, gid ? 0 : id);  /* a new goal: 201 with its number; a change: 200 */
-	json_decref(j);
+	int d = found ? plan_goal_save(&w->ctx, w->id[0], &g, (long long)time(NULL), &in.e, &id) : D_NOTFOUND;
+	api_in_answer(&in, d, gid ? 0 : id);  /* a new goal: 201 with its number; a change: 200 */
 }
 
 void api_plan_goal_remove(struct web *w)
@@ -209,16 +174,12 @@ void api_plan_assignment(struct web *w)
 	struct plan p;
 	if (!plan_mine(w, &p))
 		return;
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	static const char *const f[] = { "assignment", NULL };
-	int d = texts_ok(w, j, f, &e)
-			? plan_assignment_save(&w->ctx, w->id[0], api_str(j, "assignment"), (long long)time(NULL), &e)
-			: D_INVALID;
-	api_answer(w, d, &e, 0);
-	json_decref(j);
+	const char *assignment = api_in_str(&in, "assignment", "");
+	if (api_in_ok(&in))
+		api_in_answer(&in, plan_assignment_save(&w->ctx, w->id[0], assignment, (long long)time(NULL), &in.e), 0);
 }
 
 void api_plan_talk(struct web *w)
@@ -226,17 +187,15 @@ void api_plan_talk(struct web *w)
 	struct plan p;
 	if (!plan_mine(w, &p))
 		return;
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	static const char *const f[] = { "talk_on", "agreements", NULL };
+	const char *on = api_in_str(&in, "talk_on", ""), *agreements = api_in_str(&in, "agreements", "");
+	if (!api_in_ok(&in))
+		return;
 	long long id = 0;
-	int d = texts_ok(w, j, f, &e) ? plan_talk_add(&w->ctx, w->id[0], api_str(j, "talk_on"), api_str(j, "agreements"),
-						      (long long)time(NULL), &e, &id)
-				      : D_INVALID;
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = plan_talk_add(&w->ctx, w->id[0], on, agreements, (long long)time(NULL), &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* ---- the intake and the closing talk ---- */
@@ -271,44 +230,33 @@ void api_intake(struct web *w)
 
 void api_intake_save(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	static const char *const f[] = { "held_on", "expectations", NULL };
-	int d = texts_ok(w, j, f, &e) ? intake_save(&w->ctx, w->id[0], api_str(j, "held_on"), api_str(j, "expectations"),
-						    (long long)time(NULL), &e)
-				      : D_INVALID;
-	answer_hidden(w, d, &e, 0);
-	json_decref(j);
+	const char *held_on = api_in_str(&in, "held_on", ""), *expectations = api_in_str(&in, "expectations", "");
+	if (api_in_ok(&in))
+		answer_hidden(&in, intake_save(&w->ctx, w->id[0], held_on, expectations, (long long)time(NULL), &in.e));
 }
 
 void api_closing_record(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	static const char *const f[] = { "offered_on", "outcome", "talk_held_on", NULL };
-	int d = texts_ok(w, j, f, &e) ? closing_record(&w->ctx, w->id[0], api_str(j, "offered_on"), api_str(j, "outcome"),
-						       api_str(j, "talk_held_on"), (long long)time(NULL), &e)
-				      : D_INVALID;
-	answer_hidden(w, d, &e, 0);
-	json_decref(j);
+	const char *offered_on = api_in_str(&in, "offered_on", ""), *outcome = api_in_str(&in, "outcome", "");
+	const char *held_on = api_in_str(&in, "talk_held_on", "");
+	if (api_in_ok(&in))
+		answer_hidden(&in, closing_record(&w->ctx, w->id[0], offered_on, outcome, held_on, (long long)time(NULL), &in.e));
 }
 
 void api_closing_words(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	static const char *const f[] = { "learning_yield", "next_steps", NULL };
-	int d = texts_ok(w, j, f, &e) ? closing_write(&w->ctx, w->id[0], api_str(j, "learning_yield"),
-						      api_str(j, "next_steps"), (long long)time(NULL), &e)
-				      : D_INVALID;
-	answer_hidden(w, d, &e, 0);
-	json_decref(j);
+	const char *yield = api_in_str(&in, "learning_yield", ""), *next = api_in_str(&in, "next_steps", "");
+	if (api_in_ok(&in))
+		answer_hidden(&in, closing_write(&w->ctx, w->id[0], yield, next, (long long)time(NULL), &in.e));
 }
 
 /* ---- the report and the learning story ---- */
@@ -350,44 +298,41 @@ void api_contribution_place(struct web *w)
 
 void api_story_save(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	static const char *const f[] = { "opening", "closing", NULL };
-	bool bundle = flag(w, j, "bundle", false, &e);
-	int d = texts_ok(w, j, f, &e) && !e.n ? story_save(&w->ctx, w->id[0], api_str(j, "opening"), api_str(j, "closing"),
-							   bundle, (long long)time(NULL), &e)
-					      : D_INVALID;
-	if (d == D_FORBIDDEN)
+	bool bundle = api_in_bool(&in, "bundle", false);
+	const char *opening = api_in_str(&in, "opening", ""), *closing = api_in_str(&in, "closing", "");
+	if (!api_in_ok(&in))
+		return;
+	int d = story_save(&w->ctx, w->id[0], opening, closing, bundle, (long long)time(NULL), &in.e);
+	if (d == D_FORBIDDEN) {
 		web_json_error(w, 403, _("Only the group's facilitator bundles the learning story."));
-	else
-		api_answer(w, d, &e, 0);
-	json_decref(j);
+		json_decref(in.j);
+	} else {
+		api_in_answer(&in, d, 0);
+	}
 }
 
 /* ---- the logbook ---- */
 
-static const char *const entry_fields[] = { "entry_date", "energy_gave", "energy_cost", "body", "tags", NULL };
-
 /* The entry of the body (entry_date `date` when left out: today for a new
  * entry, as the page's form fills it in, the entry's own for a change),
  * with the page's question for a date that lies ahead: "date_ahead": true
- * confirms it. False with the problems in e. */
-static bool entry_of(struct web *w, json_t *j, const char *date, struct logbook_entry *x, struct errors *e)
+ * confirms it. False with the problems noted in `in`. */
+static bool entry_of(struct api_in *in, const char *date, struct logbook_entry *x)
 {
-	bool sure = flag(w, j, "date_ahead", false, e);
-	if (!texts_ok(w, j, entry_fields, e) || e->n)
+	bool sure = api_in_bool(in, "date_ahead", false);
+	x->entry_date = (char *)api_in_str(in, "entry_date", date);
+	x->energy_gave = (char *)api_in_str(in, "energy_gave", "");
+	x->energy_cost = (char *)api_in_str(in, "energy_cost", "");
+	x->body = (char *)api_in_str(in, "body", "");
+	x->tags = (char *)api_in_str(in, "tags", "");
+	if (in->e.n)
 		return false;
-	json_t *d = json_object_get(j, "entry_date");
-	x->entry_date = (char *)(json_is_string(d) ? json_string_value(d) : date);
-	x->energy_gave = (char *)api_str(j, "energy_gave");
-	x->energy_cost = (char *)api_str(j, "energy_cost");
-	x->body = (char *)api_str(j, "body");
-	x->tags = (char *)api_str(j, "tags");
 	if (!sure && logbook_date_ahead(x->entry_date, (long long)time(NULL))) {
-		errors_add(&w->ctx, e, "date_ahead", _("%s is in the future. Check the date, or confirm that you mean it."),
-			   date_label(w->a, x->entry_date));
+		errors_add(&in->w->ctx, &in->e, "date_ahead", _("%s is in the future. Check the date, or confirm that you mean it."),
+			   date_label(in->w->a, x->entry_date));
 		return false;
 	}
 	return true;
@@ -414,15 +359,13 @@ void api_logbook_entry(struct web *w)
 
 void api_logbook_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
 	struct logbook_entry x = { 0 };
 	long long id = 0;
-	int d = entry_of(w, j, web_today(w), &x, &e) ? logbook_save(&w->ctx, &x, (long long)time(NULL), &e, &id) : D_INVALID;
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = entry_of(&in, web_today(w), &x) ? logbook_save(&w->ctx, &x, (long long)time(NULL), &in.e, &id) : D_INVALID;
+	api_in_answer(&in, d, id);
 }
 
 /* The entry of the path when it is one of the actor's own; if not,
@@ -445,15 +388,13 @@ void api_logbook_update(struct web *w)
 	const struct logbook_entry *old = entry_mine(w);
 	if (!old)
 		return;
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
 	struct logbook_entry x = { 0 };
 	x.id = w->id[0];
-	int d = entry_of(w, j, old->entry_date, &x, &e) ? logbook_save(&w->ctx, &x, (long long)time(NULL), &e, NULL) : D_INVALID;
-	api_answer(w, d, &e, 0);
-	json_decref(j);
+	int d = entry_of(&in, old->entry_date, &x) ? logbook_save(&w->ctx, &x, (long long)time(NULL), &in.e, NULL) : D_INVALID;
+	api_in_answer(&in, d, 0);
 }
 
 void api_logbook_remove(struct web *w)
@@ -475,15 +416,10 @@ void api_logbook_share(struct web *w)
 {
 	if (!entry_mine(w))
 		return;
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	static const char *const f[] = { "shared_with", NULL };
-	long long group = api_id(j, "group_id");
-	int d = texts_ok(w, j, f, &e) ? logbook_share(&w->ctx, w->id[0], api_str(j, "shared_with"), group,
-						      (long long)time(NULL), &e)
-				      : D_INVALID;
-	api_answer(w, d, &e, 0);
-	json_decref(j);
+	const char *shared_with = api_in_str(&in, "shared_with", "");
+	if (api_in_ok(&in))
+		api_in_answer(&in, logbook_share(&w->ctx, w->id[0], shared_with, api_id(in.j, "group_id"), (long long)time(NULL), &in.e), 0);
 }

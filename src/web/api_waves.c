@@ -19,22 +19,6 @@
 #include <string.h>
 #include <time.h>
 
-/* A yes/no field: absent is dflt; anything but true or false is refused
- * with 422 (answered; false returned). */
-static bool body_bool(struct web *w, json_t *j, const char *key, bool dflt, bool *out)
-{
-	json_t *v = json_object_get(j, key);
-	*out = dflt;
-	if (!v || json_is_null(v))
-		return true;
-	if (!json_is_boolean(v)) {
-		web_json_error_field(w, 422, arena_printf(w->a, _("%s must be true or false."), key), key);
-		return false;
-	}
-	*out = json_is_true(v);
-	return true;
-}
-
 /* A domain refusal with one problem, as api_answer gives it. */
 static void refuse(struct web *w, const char *field, const char *message)
 {
@@ -107,35 +91,6 @@ void api_instrument_import(struct web *w)
 	web_json(w, dry_run ? 200 : 201, j);
 }
 
-/* A string field of an item edit: NULL (unchanged) when absent; false
- * (answered) when it is not a string. */
-static bool item_str(struct web *w, json_t *o, const char *key, const char *field, const char **out)
-{
-	json_t *v = json_object_get(o, key);
-	*out = NULL;
-	if (!v || json_is_null(v))
-		return true;
-	if (!json_is_string(v)) {
-		refuse(w, field, arena_printf(w->a, _("%s must be text."), key));
-		return false;
-	}
-	*out = json_string_value(v);
-	return true;
-}
-
-static bool item_bool(struct web *w, json_t *o, const char *key, bool *inout)
-{
-	json_t *v = json_object_get(o, key);
-	if (!v || json_is_null(v))
-		return true;
-	if (!json_is_boolean(v)) {
-		refuse(w, "items", arena_printf(w->a, _("%s must be true or false."), key));
-		return false;
-	}
-	*inout = json_is_true(v);
-	return true;
-}
-
 /* {"items":[{"id", "text", "scale", "reversed", "required", "dont_know",
  * "remove"}], "new":[{"code", "kind", "text", "scale"}], "note"}: the
  * newest version with these changes as the next version. A question not
@@ -149,19 +104,17 @@ void api_instrument_version(struct web *w)
 		api_answer(w, d, NULL, 0);
 		return;
 	}
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in b;
+	if (!api_in_open(&b, w))
 		return;
 	struct item_edit *ed = arena_alloc(w->a, (v.nitems + 1) * sizeof(*ed));
 	for (size_t i = 0; i < v.nitems; i++) {
 		const struct instrument_item *it = &v.items[i];
 		ed[i] = (struct item_edit){ it->id, NULL, NULL, it->reversed, it->required, false, it->allows_dont_know };
 	}
-	json_t *items = json_object_get(j, "items"), *add = json_object_get(j, "new");
-	if ((items && !json_is_array(items)) || (add && !json_is_array(add))) {
-		refuse(w, items && !json_is_array(items) ? "items" : "new", _("Send a list."));
-		goto done;
-	}
+	json_t *items = json_object_get(b.j, "items"), *add = json_object_get(b.j, "new");
+	if ((items && !json_is_array(items)) || (add && !json_is_array(add)))
+		errors_add(&w->ctx, &b.e, items && !json_is_array(items) ? "items" : "new", "%s", _("Send a list."));
 	size_t k;
 	json_t *x;
 	json_array_foreach(items, k, x) {
@@ -171,35 +124,40 @@ void api_instrument_version(struct web *w)
 			if (ed[i].item_id == id)
 				e = &ed[i];
 		if (!e) {
-			refuse(w, "items", _("Name a question of the newest version by its id."));
-			goto done;
+			errors_add(&w->ctx, &b.e, "items", "%s", _("Name a question of the newest version by its id."));
+			break;
 		}
-		if (!item_str(w, x, "text", arena_printf(w->a, "text-%lld", id), &e->text) ||
-		    !item_str(w, x, "scale", arena_printf(w->a, "scale-%lld", id), &e->scale) ||
-		    !item_bool(w, x, "reversed", &e->reversed) || !item_bool(w, x, "required", &e->required) ||
-		    !item_bool(w, x, "dont_know", &e->dont_know) || !item_bool(w, x, "remove", &e->removed))
-			goto done;
+		/* a text left out stays as it is (NULL) */
+		e->text = api_item_str(&b, x, "text", arena_printf(w->a, "text-%lld", id), NULL);
+		e->scale = api_item_str(&b, x, "scale", arena_printf(w->a, "scale-%lld", id), NULL);
+		e->reversed = api_item_bool(&b, x, "reversed", "items", e->reversed);
+		e->required = api_item_bool(&b, x, "required", "items", e->required);
+		e->dont_know = api_item_bool(&b, x, "dont_know", "items", e->dont_know);
+		e->removed = api_item_bool(&b, x, "remove", "items", e->removed);
 	}
 	size_t nadd = json_array_size(add);
 	struct item_new *nw = arena_alloc(w->a, (nadd + 1) * sizeof(*nw));
 	json_array_foreach(add, k, x) {
+		const char *field = arena_printf(w->a, "new-%zu", k + 1);
 		if (!json_is_object(x)) {
-			refuse(w, arena_printf(w->a, "new-%zu", k + 1), _("Send each new question as an object."));
-			goto done;
+			errors_add(&w->ctx, &b.e, field, "%s", _("Send each new question as an object."));
+			break;
 		}
-		const char *kind = api_str(x, "kind");
-		nw[k] = (struct item_new){ api_str(x, "code"), *kind ? kind : "likert", api_str(x, "text"), api_str(x, "scale") };
+		const char *kind = api_item_str(&b, x, "kind", field, "");
+		nw[k] = (struct item_new){ api_item_str(&b, x, "code", field, ""), *kind ? kind : "likert",
+					   api_item_str(&b, x, "text", field, ""), api_item_str(&b, x, "scale", field, "") };
 	}
-	struct errors e = { 0 };
+	const char *note = api_in_str(&b, "note", "");
+	if (!api_in_ok(&b))
+		return;
 	int version = 0;
-	d = instrument_new_version(&w->ctx, in.id, ed, v.nitems, nw, nadd, api_str(j, "note"), (long long)time(NULL), &e,
-				   &version);
-	if (d == D_OK)
+	d = instrument_new_version(&w->ctx, in.id, ed, v.nitems, nw, nadd, note, (long long)time(NULL), &b.e, &version);
+	if (d == D_OK) {
 		web_json(w, 201, json_pack("{s:I, s:i}", "id", (json_int_t)in.id, "version", version));
-	else
-		api_answer(w, d, &e, 0);
-done:
-	json_decref(j);
+		json_decref(b.j);
+	} else {
+		api_in_answer(&b, d, 0);
+	}
 }
 
 /* {"on": true|false}: whether respondents see their own result. */
@@ -242,26 +200,21 @@ static void population_of(struct web *w, const char *pop, const char **kind, lon
  * "anonymous", "purpose"} */
 void api_wave_create(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	bool anonymous;
-	if (body_bool(w, j, "anonymous", true, &anonymous)) {
-		struct wave_new n = {
-			.instrument_id = api_id(j, "instrument_id"),
-			.name = api_str(j, "name"),
-			.opens_on = api_str(j, "opens_on"),
-			.closes_on = api_str(j, "closes_on"),
-			.anonymous = anonymous,
-			.purpose = api_str(j, "purpose"),
-		};
-		population_of(w, api_str(j, "population"), &n.population, &n.population_id);
-		struct errors e = { 0 };
-		long long id = 0;
-		int d = wave_create(&w->ctx, &n, (long long)time(NULL), &e, &id);
-		api_answer(w, d, &e, id);
-	}
-	json_decref(j);
+	struct wave_new n = { .instrument_id = api_id(in.j, "instrument_id") };
+	n.name = api_in_str(&in, "name", "");
+	n.opens_on = api_in_str(&in, "opens_on", "");
+	n.closes_on = api_in_str(&in, "closes_on", "");
+	n.anonymous = api_in_bool(&in, "anonymous", true);
+	n.purpose = api_in_str(&in, "purpose", "");
+	population_of(w, api_in_str(&in, "population", ""), &n.population, &n.population_id);
+	if (!api_in_ok(&in))
+		return;
+	long long id = 0;
+	int d = wave_create(&w->ctx, &n, (long long)time(NULL), &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* The raters of a 360° body: a text as the page's box takes it (one per
@@ -320,24 +273,22 @@ void api_wave360_create(struct web *w)
 /* One group of a study: "ARM_ids" (people's ids), "ARM_numbers" (employee
  * numbers, one per line) and "ARM_unit" (a unit's id), as the page's
  * fields. */
-static void study_people_of(struct web *w, json_t *j, const char *arm, struct study_people *p, struct errors *e)
+static void study_people_of(struct api_in *in, const char *arm, struct study_people *p)
 {
-	json_t *ids = json_object_get(j, arena_printf(w->a, "%s_ids", arm));
-	size_t n = json_is_array(ids) ? json_array_size(ids) : 0;
-	long long *x = arena_alloc(w->a, (n + 1) * sizeof(*x));
-	p->ids = x;
-	p->n = n;
-	for (size_t i = 0; i < n; i++) {
-		json_t *v = json_array_get(ids, i);
-		x[i] = json_is_integer(v) ? (long long)json_integer_value(v) : -1;
-		if (x[i] <= 0) {
+	struct web *w = in->w;
+	json_t *j = in->j;
+	struct errors *e = &in->e;
+	const char *key = arena_printf(w->a, "%s_ids", arm);
+	json_t *ids = json_object_get(j, key);
+	p->ids = api_ids(w, j, key, &p->n);
+	for (size_t i = 0; i < p->n; i++)
+		if (p->ids[i] <= 0) {
 			errors_add(&w->ctx, e, arm, "%s", _("Choose a person of your organisation from the list."));
 			break;
 		}
-	}
 	if (ids && !json_is_null(ids) && !json_is_array(ids))
 		errors_add(&w->ctx, e, arm, "%s", _("Choose a person of your organisation from the list."));
-	p->numbers = api_str(j, arena_printf(w->a, "%s_numbers", arm));
+	p->numbers = api_in_str(in, arena_printf(w->a, "%s_numbers", arm), "");
 	p->unit = api_id(j, arena_printf(w->a, "%s_unit", arm));
 	if (p->unit < 0)
 		errors_add(&w->ctx, e, arm, "%s", _("Choose a unit from the list."));
@@ -350,35 +301,28 @@ static void study_people_of(struct web *w, json_t *j, const char *arm, struct st
  * "intervention_unit", "comparison_ids", ...} */
 void api_study_create(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	bool override;
-	if (!body_bool(w, j, "override", false, &override)) {
-		json_decref(j);
+	struct study_new s = { .instrument_id = api_id(in.j, "instrument_id") };
+	s.name = api_in_str(&in, "name", "");
+	s.assignment = api_in_str(&in, "assignment", "");
+	s.wave1_opens = api_in_str(&in, "wave1_opens", "");
+	s.wave1_closes = api_in_str(&in, "wave1_closes", "");
+	s.wave2_opens = api_in_str(&in, "wave2_opens", "");
+	s.wave2_closes = api_in_str(&in, "wave2_closes", "");
+	s.override_interval = api_in_bool(&in, "override", false);
+	s.override_reason = api_in_str(&in, "override_reason", "");
+	s.intervention_text = api_in_str(&in, "intervention", "");
+	s.intervention_from = api_in_str(&in, "intervention_from", "");
+	s.intervention_to = api_in_str(&in, "intervention_to", "");
+	study_people_of(&in, "intervention", &s.arm[ARM_INTERVENTION]);
+	study_people_of(&in, "comparison", &s.arm[ARM_COMPARISON]);
+	if (!api_in_ok(&in))
 		return;
-	}
-	struct errors e = { 0 };
-	struct study_new s = {
-		.name = api_str(j, "name"),
-		.instrument_id = api_id(j, "instrument_id"),
-		.assignment = api_str(j, "assignment"),
-		.wave1_opens = api_str(j, "wave1_opens"),
-		.wave1_closes = api_str(j, "wave1_closes"),
-		.wave2_opens = api_str(j, "wave2_opens"),
-		.wave2_closes = api_str(j, "wave2_closes"),
-		.override_interval = override,
-		.override_reason = api_str(j, "override_reason"),
-		.intervention_text = api_str(j, "intervention"),
-		.intervention_from = api_str(j, "intervention_from"),
-		.intervention_to = api_str(j, "intervention_to"),
-	};
-	study_people_of(w, j, "intervention", &s.arm[ARM_INTERVENTION], &e);
-	study_people_of(w, j, "comparison", &s.arm[ARM_COMPARISON], &e);
 	long long id = 0;
-	int d = e.n ? D_INVALID : two_wave_create(&w->ctx, &s, (long long)time(NULL), &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = two_wave_create(&w->ctx, &s, (long long)time(NULL), &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* The wave of the path; false when the answer (404, 500) has been given. */

@@ -183,19 +183,15 @@ void api_lone_participants(struct web *w)
 
 void api_buddy_add(struct web *w)
 {
-	json_t *o = api_body(w);
-	if (!o)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	static const struct api_type types[] = { { "person_id", 'i' }, { "buddy_id", 'i' }, { 0 } };
-	if (!api_typed(w, o, types)) {
-		json_decref(o);
+	long long person = api_in_int(&in, "person_id", 0), buddy = api_in_int(&in, "buddy_id", 0);
+	if (!api_in_ok(&in))
 		return;
-	}
-	struct errors e = { 0 };
 	long long id = 0;
-	int d = buddy_pair_add(&w->ctx, api_int(o, "person_id"), api_int(o, "buddy_id"), &e, &id);
-	json_decref(o);
-	api_answer(w, d, &e, id);
+	int d = buddy_pair_add(&w->ctx, person, buddy, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 void api_buddy_end(struct web *w)

@@ -96,27 +96,26 @@ void page_session_share(struct web *w)
 /* {"title","text","forms":[keys],"themes","confirm":true} */
 void api_session_share(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in b;
+	if (!api_in_open(&b, w))
 		return;
-	static const struct api_type types[] = { { "title", 's' }, { "text", 's' }, { "themes", 's' }, { "confirm", 'b' }, { 0 } };
-	if (!api_typed(w, j, types)) {
-		json_decref(j);
+	struct practice_share in = { 0 };
+	in.title = api_in_str(&b, "title", "");
+	in.text = api_in_str(&b, "text", "");
+	in.themes = api_in_str(&b, "themes", "");
+	in.confirmed = api_in_bool(&b, "confirm", false);
+	if (!api_in_ok(&b))
 		return;
-	}
 	struct buf forms = BUF_INIT;
-	json_t *arr = json_object_get(j, "forms"), *v;
+	json_t *arr = json_object_get(b.j, "forms"), *v;
 	size_t i;
 	json_array_foreach(arr, i, v)
 		if (json_is_string(v) && *json_string_value(v))
 			buf_addf(&forms, "%s%s", forms.len ? "," : "", json_string_value(v));
-	struct practice_share in = { api_str(j, "title"), api_str(j, "text"), arena_strdup(w->a, forms.ptr ? forms.ptr : ""),
-				     api_str(j, "themes"), json_is_true(json_object_get(j, "confirm")) };
+	in.forms = arena_strdup(w->a, forms.ptr ? forms.ptr : "");
 	buf_release(&forms);
-	struct errors e = { 0 };
 	long long id = 0;
 	/* the result first: in one call's arguments the id could be read before it is set */
-	int d = practice_share(&w->ctx, w->id[0], &in, &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = practice_share(&w->ctx, w->id[0], &in, &b.e, &id);
+	api_in_answer(&b, d, id);
 }

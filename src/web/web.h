@@ -772,16 +772,35 @@ long long api_int(json_t *o, const char *key);
 /* An id of the body: 0 when absent or null, -1 when it is not a whole
  * number (so that the domain refuses it with its message). */
 long long api_id(json_t *o, const char *key);
-/* The fields a body may give, each with its JSON type: 's' a text, 'i' a
- * whole number, 'b' true or false; the list ends with { 0 }. api_typed:
- * whether each field the body gives (null counts as not given) has its
- * type; otherwise it answers 422 naming every such field and gives false,
- * so that nothing is changed and "7" for a number is not read as 0. */
-struct api_type {
-	const char *name;
-	char type;
+/* The whole numbers of the list under key (an array of n), -1 for an
+ * item that is not one, so that the domain refuses it; none (n = 0) when
+ * the field is not a list. */
+long long *api_ids(struct web *w, json_t *o, const char *key, size_t *n);
+/* The body read field by field, each field with its JSON type: a read
+ * gives the body's value, or `absent` (a default, or a PATCH's stored
+ * value) when the field is left out or null; a value of another type is
+ * noted in e under the field ("Give X as a text / a whole number / true
+ * or false"), so that "7" for a number is never read as 0. Then
+ * api_in_ok: no problems, or answered 422 naming every such field (and
+ * closed) before anything changes; api_in_answer: the domain's result
+ * answered with e's problems, and the body closed. */
+struct api_in {
+	struct web *w;
+	json_t *j;
+	struct errors e;
 };
-bool api_typed(struct web *w, json_t *o, const struct api_type *t);
+bool api_in_open(struct api_in *in, struct web *w);  /* false: answered 400 */
+const char *api_in_str(struct api_in *in, const char *key, const char *absent);
+long long api_in_int(struct api_in *in, const char *key, long long absent);
+bool api_in_bool(struct api_in *in, const char *key, bool absent);
+/* An id: a whole number above 0; null says none (0). */
+long long api_in_id(struct api_in *in, const char *key, long long absent);
+/* The same reads in an object of the body (an item of a list), a
+ * problem noted under field. */
+const char *api_item_str(struct api_in *in, json_t *o, const char *key, const char *field, const char *absent);
+bool api_item_bool(struct api_in *in, json_t *o, const char *key, const char *field, bool absent);
+bool api_in_ok(struct api_in *in);
+void api_in_answer(struct api_in *in, int d, long long id);
 json_t *api_errors(const struct errors *e);
 void api_answer(struct web *w, int d, const struct errors *e, long long id);
 

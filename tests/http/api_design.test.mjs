@@ -60,7 +60,9 @@ test('a meeting of the design: added, changed (what is not sent kept), removed; 
     [{ number: n + 1, theme: 'Terugkomdag', days: 1, from_menu: 1 }]);
   assert.equal(audits('design.meeting.add'), added + 1);
   await refused(coach, 'POST', `/api/v1/programmes/${prog}/design`, { theme: '' }, 'theme', rows);
-  await refused(coach, 'POST', `/api/v1/programmes/${prog}/design`, { theme: 7 }, 'theme', rows);
+  // a wrong type in the wording every area gives
+  assert.match((await refused(coach, 'POST', `/api/v1/programmes/${prog}/design`, { theme: 7 }, 'theme', rows)).message,
+    /^Geef theme als tekst\.$/);
   await refused(coach, 'POST', `/api/v1/programmes/${prog}/design`, 'not an object', null, rows, 400);
 
   r = await call(coach, 'PATCH', `/api/v1/programmes/${prog}/design/${m}`, { description: 'Een dag terug', days: 2 });
@@ -69,7 +71,12 @@ test('a meeting of the design: added, changed (what is not sent kept), removed; 
   assert.deepEqual(sql(`SELECT theme, description, days, from_menu FROM programme_meeting WHERE id = ${m}`),
     [{ theme: 'Terugkomdag', description: 'Een dag terug', days: 2, from_menu: 1 }]);
   await refused(coach, 'PATCH', `/api/v1/programmes/${prog}/design/${m}`, { days: 3 }, 'days', rows);
-  await refused(coach, 'PATCH', `/api/v1/programmes/${prog}/design/${m}`, { from_menu: 'ja' }, 'from_menu', rows);
+  assert.match((await refused(coach, 'PATCH', `/api/v1/programmes/${prog}/design/${m}`, { from_menu: 'ja' }, 'from_menu', rows)).message,
+    /^Geef from_menu als true of false\.$/);
+  // null is a field left out: the stored value kept
+  r = await call(coach, 'PATCH', `/api/v1/programmes/${prog}/design/${m}`, { theme: null, days: 1 });
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(sql(`SELECT theme, days FROM programme_meeting WHERE id = ${m}`), [{ theme: 'Terugkomdag', days: 1 }]);
   // another organisation's programme, and a meeting of another programme
   await refused(other, 'PATCH', `/api/v1/programmes/${prog}/design/${m}`, { theme: 'Van hen' }, null, rows, 404);
   await refused(other, 'POST', `/api/v1/programmes/${prog}/design`, { theme: 'Van hen' }, null, rows, 404);
@@ -244,7 +251,8 @@ test('a group\'s staff and statuses, a meeting moved and cancelled', async () =>
   assert.equal(r.status, 200, r.text);
   assert.deepEqual(sql(grow), [{ mentor_id: people[2], facilitator_id: null, pair_status: 'proposed' }]);
   await refused(coach, 'PATCH', `/api/v1/groups/${g}/staff`, { pair_status: 'getrouwd' }, 'pair_status', grow);
-  await refused(coach, 'PATCH', `/api/v1/groups/${g}/staff`, { mentor_id: 'jan' }, 'mentor_id', grow);
+  assert.match((await refused(coach, 'PATCH', `/api/v1/groups/${g}/staff`, { mentor_id: 'jan' }, 'mentor_id', grow)).message,
+    /^Geef mentor_id als geheel getal boven 0, of null voor geen\.$/);
   await refused(other, 'PATCH', `/api/v1/groups/${g}/staff`, { pair_status: 'none' }, null, grow, 404);
   r = await call(coach, 'PATCH', `/api/v1/groups/${g}/staff`, { mentor_id: null });
   assert.deepEqual(sql(grow), [{ mentor_id: null, facilitator_id: null, pair_status: 'proposed' }]);

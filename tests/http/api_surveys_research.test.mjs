@@ -116,7 +116,9 @@ test('questionnaires: a built-in one added, an .lss imported (dry run first), a 
     /^Noem een vraag van de nieuwste versie bij haar id\.$/);
   refused(await coach.postJson(`/api/v1/instruments/${imported}/versions`, { items: [{ id: q2b, text: 7 }] }), `text-${q2b}`);
   refused(await coach.postJson(`/api/v1/instruments/${imported}/versions`, { items: [{ id: q2b, required: 'ja' }] }), 'items',
-    /^required moet true of false zijn\.$/);
+    /^Geef required als true of false\.$/);
+  refused(await coach.postJson(`/api/v1/instruments/${imported}/versions`, { new: [{ code: 'Q4', text: 4 }] }), 'new-1',
+    /^Geef text als tekst\.$/);
   refused(await coach.postJson(`/api/v1/instruments/${imported}/versions`, { new: [{ code: 'Q1', text: 'Dubbel' }] }), 'items', /Q1/);
   assert.equal(versions(), 2, 'a refusal makes no version');
   const theirs = instrumentOf(POLITIE, 'live-final');
@@ -149,7 +151,8 @@ test('waves: started, a 360° round and a study; bad input refused with its fiel
     /^Kies een vragenlijst uit de lijst\.$/);
   refused(await coach.postJson('/api/v1/waves', { ...good, instrument_id: '3' }), 'instrument_id');
   refused(await coach.postJson('/api/v1/waves', { ...good, population: 'iedereen' }), 'population');
-  refused(await coach.postJson('/api/v1/waves', { ...good, anonymous: 'ja' }), 'anonymous', /^anonymous moet true of false zijn\.$/);
+  refused(await coach.postJson('/api/v1/waves', { ...good, anonymous: 'ja' }), 'anonymous', /^Geef anonymous als true of false\.$/);
+  refused(await coach.postJson('/api/v1/waves', { ...good, opens_on: 20260101 }), 'opens_on', /^Geef opens_on als tekst\.$/);
   refused(await coach.postJson('/api/v1/waves', { ...good, closes_on: addDays(today(), -3) }), 'closes_on');
   refused(await coach.request('POST', '/api/v1/waves', { body: '[1]', headers: { 'content-type': 'application/json' } }), null, undefined, 400);
   assert.equal(waves(), n + 1, 'only the good one');
