@@ -55,6 +55,7 @@ static const struct {
 	{ "roles", N_("Roles") },
 	{ "sessions", N_("Sign-ins (sessions)") },
 	{ "api_tokens", N_("API tokens") },
+	{ "api_requests_kept", N_("API requests kept for a day, so that a repeat is answered without doing it twice") },
 	{ "calendar_feeds", N_("Calendar feeds") },
 	{ "password_links", N_("Password links") },
 	{ "uploads", N_("Uploaded files") },

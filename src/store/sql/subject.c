@@ -36,6 +36,9 @@ static const struct source {
 	{ "api_tokens", "api_token", NULL,
 	  "SELECT label, created_at, datetime(expires_at, 'unixepoch') AS expires FROM api_token "
 	  "WHERE account_id IN " ACCOUNTS " ORDER BY id" },
+	{ "api_requests_kept", "idempotency_key", NULL,
+	  "SELECT key, datetime(created_at, 'unixepoch') AS created, status FROM idempotency_key "
+	  "WHERE account_id IN " ACCOUNTS " ORDER BY created_at" },
 	{ "calendar_feeds", "calendar_feed", NULL,
 	  "SELECT datetime(created_at, 'unixepoch') AS created, datetime(revoked_at, 'unixepoch') AS revoked "
 	  "FROM calendar_feed WHERE account_id IN " ACCOUNTS " ORDER BY id" },
