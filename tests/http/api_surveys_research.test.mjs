@@ -451,3 +451,17 @@ test('research: a number where a text belongs is refused under its name, and not
   refused(await researcher.postJson(`/api/v1/research/${p}/sources/take`, { kind: 3, ref: report }), 'kind', asText('kind'));
   assert.deepEqual(state(), was, 'nothing made');
 });
+
+test('questionnaires and 360° rounds: a number where a text belongs is refused under its name, and nothing is made', async () => {
+  const made = () => [count('instrument'), count('wave')];
+  const was = made();
+  refused(await coach.postJson('/api/v1/instruments', { key: 12 }), 'key', /^Geef key als tekst\.$/);
+  const people = sql(`SELECT id FROM person WHERE organisation_id = ${GEMEENTE} AND active = 1 ORDER BY id LIMIT 3`).map((x) => Number(x.id));
+  const round = { instrument_id: instrumentOf(GEMEENTE, 'leadership-scan-360'), name: '360 met soorten', subject_id: people[0],
+    raters: [{ person_id: people[1], role: 'manager' }], opens_on: today(), closes_on: addDays(today(), 14) };
+  refused(await coach.postJson('/api/v1/waves/360', { ...round, purpose: 1 }), 'purpose', /^Geef purpose als tekst\.$/);
+  refused(await coach.postJson('/api/v1/waves/360', { ...round, closes_on: 20270101 }), 'closes_on', /^Geef closes_on als tekst\.$/);
+  refused(await coach.postJson('/api/v1/waves/360', { ...round, raters: [{ person_id: people[1], role: 5 }] }), 'raters', /^Geef role als tekst\.$/);
+  refused(await coach.postJson('/api/v1/waves/360', { ...round, raters: [{ email: 9, role: 'peer' }] }), 'raters', /^Geef email als tekst\.$/);
+  assert.deepEqual(made(), was, 'nothing made');
+});
