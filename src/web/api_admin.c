@@ -24,49 +24,6 @@
 #include <string.h>
 #include <time.h>
 
-/* ---- reading the body: absent leaves the value as it is ---- */
-
-/* A text field; null is "". */
-static void take_str(struct web *w, json_t *j, const char *key, const char **out, struct errors *e)
-{
-	json_t *v = json_object_get(j, key);
-	if (!v)
-		return;
-	if (json_is_null(v))
-		*out = "";
-	else if (json_is_string(v))
-		*out = json_string_value(v);
-	else
-		errors_add(&w->ctx, e, key, _("Give %s as a text."), key);
-}
-
-/* A whole number; null is 0 where null_ok (an id that may be none). */
-static void take_int(struct web *w, json_t *j, const char *key, bool null_ok, long long *out, struct errors *e)
-{
-	json_t *v = json_object_get(j, key);
-	if (!v)
-		return;
-	if (null_ok && json_is_null(v))
-		*out = 0;
-	else if (!json_is_integer(v))
-		errors_add(&w->ctx, e, key, _("Give %s as a whole number."), key);
-	else if (json_integer_value(v) < 0)
-		errors_add(&w->ctx, e, key, "%s", _("Send this field as a whole number, 0 or more."));
-	else
-		*out = (long long)json_integer_value(v);
-}
-
-static void take_bool(struct web *w, json_t *j, const char *key, bool *out, struct errors *e)
-{
-	json_t *v = json_object_get(j, key);
-	if (!v)
-		return;
-	if (json_is_boolean(v))
-		*out = json_is_true(v);
-	else
-		errors_add(&w->ctx, e, key, _("Give %s as true or false."), key);
-}
-
 /* Whether the body says "confirm": true; if not, answered 422. */
 static bool confirmed(struct web *w, json_t *j, const char *why)
 {
@@ -91,20 +48,18 @@ static void answer(struct web *w, int d, const struct errors *e, long long id)
 /* POST /api/v1/units {"name", "parent_id"}: 201 {"id"}. */
 void api_unit_create(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	const char *name = "";
-	long long parent = 0, id = 0;
-	take_str(w, j, "name", &name, &e);
-	if (json_object_get(j, "parent_id") && api_id(j, "parent_id") < 0)
-		errors_add(&w->ctx, &e, "parent_id", "%s", _("Choose the parent unit from the list."));
-	else
-		parent = api_id(j, "parent_id");
-	int d = e.n ? D_INVALID : unit_create(&w->ctx, parent, name, &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	long long id = 0;
+	const char *name = api_in_str(&in, "name", "");
+	long long parent = api_id(in.j, "parent_id");  /* the page's words for what is no unit */
+	if (parent < 0)
+		errors_add(&w->ctx, &in.e, "parent_id", "%s", _("Choose the parent unit from the list."));
+	if (!api_in_ok(&in))
+		return;
+	int d = unit_create(&w->ctx, parent, name, &in.e, &id);  /* before id is read */
+	api_in_answer(&in, d, id);
 }
 
 /* The unit as GET /api/v1/units/{id} gives it, after a change. */
@@ -134,22 +89,22 @@ void api_unit_update(struct web *w)
 		api_answer(w, d, NULL, 0);
 		return;
 	}
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	const char *name = v.u.name, *manager = v.manager_employee_id ? v.manager_employee_id : "";
+	json_t *j = in.j;
+	struct errors *e = &in.e;
+	const char *name = api_in_str(&in, "name", v.u.name);
 	long long parent = v.u.parent_id;
-	take_str(w, j, "name", &name, &e);
 	if (json_object_get(j, "parent_id")) {
-		parent = api_id(j, "parent_id");
+		parent = api_id(j, "parent_id");  /* the page's words for what is no unit */
 		if (parent < 0)
-			errors_add(&w->ctx, &e, "parent_id", "%s", _("Choose the parent unit from the list."));
+			errors_add(&w->ctx, e, "parent_id", "%s", _("Choose the parent unit from the list."));
 	}
-	take_str(w, j, "manager", &manager, &e);
+	const char *manager = api_in_clear(&in, "manager", v.manager_employee_id ? v.manager_employee_id : "");
 	json_t *mid = json_object_get(j, "manager_id");
 	if (mid && json_object_get(j, "manager")) {
-		errors_add(&w->ctx, &e, "manager_id", "%s", _("Give the manager as manager or as manager_id, not both."));
+		errors_add(&w->ctx, e, "manager_id", "%s", _("Give the manager as manager or as manager_id, not both."));
 	} else if (mid && api_id(j, "manager_id") != 0) {  /* null or 0: none */
 		struct person p;
 		long long pid = api_id(j, "manager_id");
@@ -157,19 +112,20 @@ void api_unit_update(struct web *w)
 		if (r == D_OK)
 			manager = p.employee_id;
 		else if (r == D_NOTFOUND)
-			errors_add(&w->ctx, &e, "manager_id", "%s", _("That person is not in this organisation; choose someone from the list."));
+			errors_add(&w->ctx, e, "manager_id", "%s", _("That person is not in this organisation; choose someone from the list."));
 		else
 			d = r;
 	} else if (mid) {
 		manager = "";
 	}
 	if (!d)
-		d = e.n ? D_INVALID : unit_update(&w->ctx, v.u.id, name, parent, manager, &e);
-	json_decref(j);
-	if (d)
-		api_answer(w, d, &e, 0);
-	else
-		unit_answer(w, v.u.id);
+		d = e->n ? D_INVALID : unit_update(&w->ctx, v.u.id, name, parent, manager, e);
+	if (d) {
+		api_in_answer(&in, d, 0);
+		return;
+	}
+	json_decref(in.j);
+	unit_answer(w, v.u.id);
 }
 
 /* DELETE /api/v1/units/{id}: an empty unit only (409 otherwise). */
@@ -191,10 +147,13 @@ void api_person_erase(struct web *w)
 		api_answer(w, d, NULL, 0);
 		return;
 	}
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	bool dry = json_is_true(json_object_get(j, "dry_run"));
+	json_t *j = in.j;
+	bool dry = api_in_bool(&in, "dry_run", false);
+	if (!api_in_ok(&in))
+		return;
 	if (!dry && !confirmed(w, j, _("Erasing cannot be undone: send \"confirm\": true to erase, or \"dry_run\": true to see what would go."))) {
 		json_decref(j);
 		return;
@@ -274,19 +233,16 @@ static json_t *invitations_json(const struct invite_link *il, size_t n)
  * account's id and its link (null when it went by e-mail). */
 void api_account_create(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	struct errors e = { 0 };
-	const char *email = "", *name = "", *employee = "", *role = "";
-	bool anyway = false;
-	long long person = 0;
-	take_str(w, j, "email", &email, &e);
-	take_str(w, j, "display_name", &name, &e);
-	take_str(w, j, "employee_id", &employee, &e);
-	take_str(w, j, "role", &role, &e);
-	take_bool(w, j, "link_anyway", &anyway, &e);
-	take_int(w, j, "person_id", true, &person, &e);
+	const char *email = api_in_str(&in, "email", ""), *name = api_in_str(&in, "display_name", "");
+	const char *employee = api_in_str(&in, "employee_id", ""), *role = api_in_str(&in, "role", "");
+	bool anyway = api_in_bool(&in, "link_anyway", false);
+	long long person = api_in_count(&in, "person_id", 0);  /* null or 0: none */
+	if (!api_in_ok(&in))
+		return;
 	int d = D_OK;
 	if (person && !e.n) {
 		struct person p;
@@ -319,7 +275,7 @@ void api_account_create(struct web *w)
 		api_answer(w, d, &e, 0);
 	else
 		web_json(w, 201, invitation_json(&il));
-	json_decref(j);  /* the answer may hold what was sent */
+	json_decref(in.j);  /* the answer may hold what was sent */
 }
 
 /* The id of the account's organisation-wide grant of role, or 0. */
@@ -340,16 +296,16 @@ static long long grant_of(struct web *w, long long account_id, int role)
  * 200 with it when the account held the role already. */
 void api_account_role_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
+	int role = role_parse(api_in_str(&in, "role", ""));
+	if (!api_in_ok(&in))
+		return;
+	json_decref(in.j);
 	struct errors e = { 0 };
-	const char *name = "";
-	take_str(w, j, "role", &name, &e);
-	int role = role_parse(name);
-	json_decref(j);
 	long long held = grant_of(w, w->id[0], role);
-	int d = e.n ? D_INVALID : account_role_give(&w->ctx, w->id[0], role, &e);
+	int d = account_role_give(&w->ctx, w->id[0], role, &e);
 	long long id = d ? 0 : grant_of(w, w->id[0], role);
 	if (d)
 		api_answer(w, d, &e, 0);
@@ -403,19 +359,14 @@ void api_invitations(struct web *w)
  * caller saw (409 when it changed), left out for whoever it is now. */
 void api_accounts_bulk(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	long long unit = 0, group = 0, expected = -1;
-	const char *role = "";
-	take_int(w, j, "unit_id", true, &unit, &e);
-	take_int(w, j, "group_id", true, &group, &e);
-	if (!json_is_null(json_object_get(j, "expected")))  /* null: as left out */
-		take_int(w, j, "expected", false, &expected, &e);
-	take_str(w, j, "role", &role, &e);
-	int r = role_parse(role);
-	json_decref(j);
+	long long unit = api_in_count(&in, "unit_id", 0), group = api_in_count(&in, "group_id", 0);  /* null or 0: none */
+	long long expected = api_in_count(&in, "expected", -1);  /* null: as left out */
+	int r = role_parse(api_in_str(&in, "role", ""));
+	json_decref(in.j);
+	struct errors e = in.e;
 	if (!e.n && !unit && !group)
 		errors_add(&w->ctx, &e, "unit_id", "%s", _("Choose a unit or a learning group first, and look at who would be invited."));
 	if (!e.n && unit && group)
@@ -453,9 +404,10 @@ void api_account_deactivate(struct web *w)
 		api_answer(w, d, NULL, 0);
 		return;
 	}
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
+	json_t *j = in.j;
 	bool yes = confirmed(w, j, _("Switching an account off ends its sessions, tokens and links at once: send \"confirm\": true to do it."));
 	json_decref(j);
 	if (!yes)
@@ -507,9 +459,10 @@ void api_retention_set(struct web *w)
 		web_json_error(w, 500, _("The periods could not be read. Try again later."));
 		return;
 	}
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
+	json_t *j = in.j;
 	struct errors e = { 0 };
 	const char *key[3] = { "texts_months", "logbook_months", "answers_months" };
 	int cur[3] = { p.texts_months, p.logbook_months, p.answers_months };
@@ -564,20 +517,20 @@ static const char *list_field(struct web *w, json_t *j, const char *key, struct 
 /* POST /api/v1/catalogue/examples: an example of the organisation's own. */
 void api_catalogue_example_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	struct practice_example x = { .organisation = "", .learning = "", .context = "" };
-	take_str(w, j, "applied_at", &x.organisation, &e);
-	take_str(w, j, "learning", &x.learning, &e);
-	take_str(w, j, "context", &x.context, &e);
-	x.forms = list_field(w, j, "forms", &e);
-	x.themes = list_field(w, j, "themes", &e);
+	struct practice_example x = { 0 };
+	x.organisation = api_in_str(&in, "applied_at", "");
+	x.learning = api_in_str(&in, "learning", "");
+	x.context = api_in_str(&in, "context", "");
+	x.forms = list_field(w, in.j, "forms", &in.e);
+	x.themes = list_field(w, in.j, "themes", &in.e);
+	if (!api_in_ok(&in))
+		return;
 	long long id = 0;
-	int d = e.n ? D_INVALID : practice_add(&w->ctx, &x, (long long)time(NULL), &e, &id);
-	json_decref(j);
-	api_answer(w, d, &e, id);
+	int d = practice_add(&w->ctx, &x, (long long)time(NULL), &in.e, &id);  /* before id is read */
+	api_in_answer(&in, d, id);
 }
 
 /* POST /api/v1/catalogue/form {"key", ...}: the values of one learning
@@ -585,33 +538,30 @@ void api_catalogue_example_add(struct web *w)
  * a value left out stays. */
 void api_catalogue_form_save(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	const char *key = "";
-	take_str(w, j, "key", &key, &e);
-	if (!e.n && !*key)
-		errors_add(&w->ctx, &e, "key", "%s", _("Choose the learning form to change from the list of learning forms."));
+	const char *key = api_in_str(&in, "key", "");
+	if (!in.e.n && !*key)
+		errors_add(&w->ctx, &in.e, "key", "%s", _("Choose the learning form to change from the list of learning forms."));
+	if (!api_in_ok(&in))
+		return;
 	struct learning_form f;
-	int d = e.n ? D_INVALID : catalogue_form(&w->ctx, key, &f);
+	int d = catalogue_form(&w->ctx, key, &f);
 	if (d) {
-		json_decref(j);
-		api_answer(w, d, &e, 0);
+		api_in_answer(&in, d, 0);
 		return;
 	}
-	const char *name = f.name, *description = f.description, *aim = f.aim, *level = f.level, *setting = f.setting,
-		   *preference = f.preference;
-	long long ttt = f.seventy_twenty_ten;
-	bool social = f.social;
-	take_str(w, j, "name", &name, &e);
-	take_str(w, j, "description", &description, &e);
-	take_int(w, j, "seventy_twenty_ten", false, &ttt, &e);
-	take_str(w, j, "aim", &aim, &e);
-	take_bool(w, j, "social", &social, &e);
-	take_str(w, j, "who", &level, &e);
-	take_str(w, j, "where", &setting, &e);
-	take_str(w, j, "how", &preference, &e);
+	const char *name = api_in_str(&in, "name", f.name);
+	const char *description = api_in_str(&in, "description", f.description);
+	long long ttt = api_in_count(&in, "seventy_twenty_ten", f.seventy_twenty_ten);
+	const char *aim = api_in_str(&in, "aim", f.aim);
+	bool social = api_in_bool(&in, "social", f.social);
+	const char *level = api_in_str(&in, "who", f.level);
+	const char *setting = api_in_str(&in, "where", f.setting);
+	const char *preference = api_in_str(&in, "how", f.preference);
+	if (!api_in_ok(&in))
+		return;
 	f.name = (char *)name;
 	f.description = (char *)description;
 	f.aim = (char *)aim;
@@ -620,9 +570,7 @@ void api_catalogue_form_save(struct web *w)
 	f.preference = (char *)preference;
 	f.seventy_twenty_ten = ttt > 100 ? -1 : (int)ttt;
 	f.social = social;
-	d = e.n ? D_INVALID : catalogue_form_save(&w->ctx, &f, &e);
-	json_decref(j);
-	api_answer(w, d, &e, 0);
+	api_in_answer(&in, catalogue_form_save(&w->ctx, &f, &in.e), 0);
 }
 
 /* ---- calendar links ---- */
@@ -631,17 +579,13 @@ void api_catalogue_form_save(struct web *w)
  * group or (0 or null) all one's groups; its address is given only now. */
 void api_calendar_create(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	long long group = 0;
-	take_int(w, j, "group_id", true, &group, &e);
-	json_decref(j);
-	if (e.n) {
-		api_answer(w, D_INVALID, &e, 0);
+	long long group = api_in_count(&in, "group_id", 0);  /* null or 0: all one's groups */
+	if (!api_in_ok(&in))
 		return;
-	}
+	json_decref(in.j);
 	char token[SECRET_HEX];
 	int d = calendar_feed_create(&w->ctx, group, (long long)time(NULL), token);
 	struct calendar_links cl;

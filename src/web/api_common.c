@@ -104,6 +104,25 @@ bool api_in_bool(struct api_in *in, const char *key, bool absent)
 	return api_item_bool(in, in->j, key, key, absent);
 }
 
+const char *api_in_clear(struct api_in *in, const char *key, const char *absent)
+{
+	if (json_is_null(json_object_get(in->j, key)))
+		return "";
+	return api_in_str(in, key, absent);
+}
+
+long long api_in_count(struct api_in *in, const char *key, long long absent)
+{
+	json_t *v = typed(in, in->j, key, key, 'i');
+	if (!v)
+		return absent;
+	if (json_integer_value(v) < 0) {
+		errors_add(&in->w->ctx, &in->e, key, "%s", _("Send this field as a whole number, 0 or more."));
+		return absent;
+	}
+	return (long long)json_integer_value(v);
+}
+
 long long api_in_id(struct api_in *in, const char *key, long long absent)
 {
 	json_t *v = json_object_get(in->j, key);

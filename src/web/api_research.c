@@ -2,7 +2,10 @@
  * pages (domain/research*.c): the projects, one project, its members,
  * sources (a text of one's own, or a text of the organisation with
  * consent), codes (own or a framework's), coded passages, counts,
- * agreement, the REFI-QDA downloads and an import. */
+ * agreement, the REFI-QDA downloads and an import. A text or a number
+ * of the wrong type is refused under its name before anything changes
+ * (the shared reader of api_common.c); an id that is no whole number is
+ * handed on as -1, for the domain to refuse in the words of its page. */
 #include "web.h"
 #include "domain/research.h"
 #include "domain/research_analysis.h"
@@ -28,14 +31,15 @@ void api_research_list(struct web *w)
 
 void api_research_create(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
+	const char *name = api_in_str(&in, "name", ""), *purpose = api_in_str(&in, "purpose", "");
+	if (!api_in_ok(&in))
+		return;
 	long long id = 0;
-	int d = research_project_create(&w->ctx, api_str(j, "name"), api_str(j, "purpose"), &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = research_project_create(&w->ctx, name, purpose, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 void api_research(struct web *w)
@@ -50,60 +54,68 @@ void api_research(struct web *w)
 
 void api_research_member_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	api_answer(w, research_member_add(&w->ctx, w->id[0], api_str(j, "email"), &e), &e, 0);
-	json_decref(j);
+	const char *email = api_in_str(&in, "email", "");
+	if (api_in_ok(&in))
+		api_in_answer(&in, research_member_add(&w->ctx, w->id[0], email, &in.e), 0);
 }
 
-/* A text of the organisation as a source: {"kind", "ref"}. */
-static int source_take(struct web *w, json_t *j, struct errors *e, long long *id)
+/* A text of the organisation as a source: {"kind", "ref"}; answered. */
+static void source_take(struct api_in *in)
 {
-	long long ref = api_id(j, "ref");
-	return research_source_take(&w->ctx, w->id[0], api_str(j, "kind"), ref < 0 ? 0 : ref, e, id);
+	struct web *w = in->w;
+	long long ref = api_id(in->j, "ref");
+	const char *kind = api_in_str(in, "kind", "");
+	if (!api_in_ok(in))
+		return;
+	long long id = 0;
+	int d = research_source_take(&w->ctx, w->id[0], kind, ref < 0 ? 0 : ref, &in->e, &id);
+	api_in_answer(in, d, id);
 }
 
 /* {"kind":"interview"|"observation","name","held_on","place","unit_id","text"}, or
  * {"kind":"report"|"story"|"logbook"|"case","ref"}: a text of the organisation with consent */
 void api_research_source_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	long long id = 0;
-	int d;
-	if (json_object_get(j, "ref")) {
-		d = source_take(w, j, &e, &id);
-	} else {
-		d = research_source_add_text(&w->ctx, w->id[0], api_str(j, "kind"), api_str(j, "name"),
-					     api_str(j, "held_on"), api_str(j, "place"), api_id(j, "unit_id"),
-					     api_str(j, "text"), &e, &id);
+	if (json_object_get(in.j, "ref")) {
+		source_take(&in);
+		return;
 	}
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	const char *kind = api_in_str(&in, "kind", ""), *name = api_in_str(&in, "name", "");
+	const char *held_on = api_in_str(&in, "held_on", ""), *place = api_in_str(&in, "place", "");
+	const char *text = api_in_str(&in, "text", "");
+	if (!api_in_ok(&in))
+		return;
+	long long id = 0;
+	int d = research_source_add_text(&w->ctx, w->id[0], kind, name, held_on, place, api_id(in.j, "unit_id"), text,
+					 &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* {"name","parent_id","color","description"}, or {"framework_id"}: its elements as codes */
 void api_research_code_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
 	long long id = 0;
 	int d;
-	if (json_object_get(j, "framework_id")) {
+	if (json_object_get(in.j, "framework_id")) {
 		long long added;
-		d = research_codes_from_framework(&w->ctx, w->id[0], api_id(j, "framework_id"), &e, &added);
+		d = research_codes_from_framework(&w->ctx, w->id[0], api_id(in.j, "framework_id"), &in.e, &added);
 	} else {
-		d = research_code_add(&w->ctx, w->id[0], api_id(j, "parent_id"), api_str(j, "name"), api_str(j, "color"),
-				      api_str(j, "description"), &e, &id);
+		const char *name = api_in_str(&in, "name", ""), *color = api_in_str(&in, "color", "");
+		const char *description = api_in_str(&in, "description", "");
+		if (!api_in_ok(&in))
+			return;
+		d = research_code_add(&w->ctx, w->id[0], api_id(in.j, "parent_id"), name, color, description, &in.e, &id);
 	}
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	api_in_answer(&in, d, id);
 }
 
 /* A passage of the source (the body's "source_id" when source is 0):
@@ -111,19 +123,18 @@ void api_research_code_add(struct web *w)
  * exclusive. */
 static void passage_add(struct web *w, long long source)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
 	size_t n;
-	long long *ids = api_ids(w, j, "codes", &n), id = 0;
-	json_t *start = json_object_get(j, "start"), *end = json_object_get(j, "end");
-	int d = research_passage_add(&w->ctx, w->id[0], source ? source : api_id(j, "source_id"),
-				     json_is_integer(start) ? (long long)json_integer_value(start) : -1,
-				     json_is_integer(end) ? (long long)json_integer_value(end) : -1, ids, n,
-				     api_str(j, "memo"), &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	long long *ids = api_ids(w, in.j, "codes", &n), id = 0;
+	long long start = api_in_int(&in, "start", -1), end = api_in_int(&in, "end", -1);  /* -1: the domain's refusal */
+	const char *memo = api_in_str(&in, "memo", "");
+	if (!api_in_ok(&in))
+		return;
+	int d = research_passage_add(&w->ctx, w->id[0], source ? source : api_id(in.j, "source_id"), start, end, ids, n, memo,
+				     &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* {"source_id","start","end","codes":[ids],"memo"} */
@@ -243,45 +254,41 @@ void api_research_code_remove(struct web *w)
  * the project when no target is given. */
 void api_research_memo_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	const char *target = json_object_get(j, "target") ? api_str(j, "target") : "project";
-	long long on = api_id(j, "target_id");
+	const char *target = api_in_str(&in, "target", "project"), *text = api_in_str(&in, "text", "");
+	if (!api_in_ok(&in))
+		return;
+	long long on = api_id(in.j, "target_id");
 	if (!on && !strcmp(target, "project"))
 		on = w->id[0];
-	struct errors e = { 0 };
 	long long id = 0;
-	int d = research_memo_add(&w->ctx, w->id[0], target, on, api_str(j, "text"), &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = research_memo_add(&w->ctx, w->id[0], target, on, text, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* {"term", "replacement"}: a word replaced in the exports */
 void api_research_term_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
+	const char *term = api_in_str(&in, "term", ""), *replacement = api_in_str(&in, "replacement", "");
+	if (!api_in_ok(&in))
+		return;
 	long long id = 0;
-	int d = research_term_add(&w->ctx, w->id[0], api_str(j, "term"), api_str(j, "replacement"), &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = research_term_add(&w->ctx, w->id[0], term, replacement, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* {"kind":"report"|"story"|"logbook"|"case", "ref"}: a text of the
  * organisation as a source, under the consent rules of the page */
 void api_research_source_take(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
-		return;
-	struct errors e = { 0 };
-	long long id = 0;
-	int d = source_take(w, j, &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	struct api_in in;
+	if (api_in_open(&in, w))
+		source_take(&in);
 }
 
 /* {"start", "end", "codes":[ids], "memo"}: a passage of the source of the

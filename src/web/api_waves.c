@@ -5,7 +5,9 @@
  * two-wave study started; a wave's invitations and reminders sent and the
  * wave closed. Each goes through the domain function of its page
  * (surveys.c, instruments.c, instrument_import.c, two_wave.c,
- * wave_actions.c), under the same rules. */
+ * wave_actions.c), under the same rules. A text or a number of the
+ * wrong type is refused under its name before anything changes (the
+ * shared reader of api_common.c). */
 #include "web.h"
 #include "core/compiler.h"
 #include "domain/instrument_edit.h"
@@ -33,16 +35,19 @@ static void refuse(struct web *w, const char *field, const char *message)
  * the one already there when it was added before). */
 void api_instrument_install(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
+		return;
+	const char *key = api_in_str(&in, "key", "");
+	if (!api_in_ok(&in))
 		return;
 	long long id = 0;
-	int d = instrument_install(&w->ctx, api_str(j, "key"), (long long)time(NULL), &id);
+	int d = instrument_install(&w->ctx, key, (long long)time(NULL), &id);
 	if (d == D_NOTFOUND)
 		refuse(w, "key", _("There is no built-in questionnaire with that name."));
 	else
 		api_answer(w, d, NULL, id);
-	json_decref(j);
+	json_decref(in.j);
 }
 
 static const char *note_kind(enum import_note_kind k)
@@ -220,9 +225,11 @@ void api_wave_create(struct web *w)
 /* The raters of a 360° body: a text as the page's box takes it (one per
  * line: employee number or e-mail address, then the category), or a list
  * of {"person_id"|"email", "role"}. */
-static int raters_of(struct web *w, json_t *j, struct rater **out, size_t *n, struct errors *e)
+static int raters_of(struct api_in *in, struct rater **out, size_t *n)
 {
-	json_t *r = json_object_get(j, "raters");
+	struct web *w = in->w;
+	struct errors *e = &in->e;
+	json_t *r = json_object_get(in->j, "raters");
 	if (!r || json_is_null(r) || json_is_string(r))
 		return raters_parse(&w->ctx, json_is_string(r) ? json_string_value(r) : "", out, n, e);
 	if (!json_is_array(r)) {
@@ -234,13 +241,17 @@ static int raters_of(struct web *w, json_t *j, struct rater **out, size_t *n, st
 	json_t *o;
 	json_array_foreach(r, k, o) {
 		long long pid = json_is_object(o) ? api_id(o, "person_id") : -1;
-		const char *email = json_is_object(o) ? api_str(o, "email") : "";
+		const char *email = json_is_object(o) ? api_item_str(in, o, "email", "raters", "") : "";
+		if (e->n)
+			return D_INVALID;
 		if (pid < 0 || (!pid && !*email)) {
 			errors_add(&w->ctx, e, "raters", "%s",
 				   _("Give each rater a person_id of your organisation or an e-mail address, and a role."));
 			return D_INVALID;
 		}
-		x[k] = (struct rater){ pid, api_str(o, "role"), pid ? NULL : email };
+		x[k] = (struct rater){ pid, api_item_str(in, o, "role", "raters", ""), pid ? NULL : email };
+		if (e->n)
+			return D_INVALID;
 	}
 	*out = x;
 	*n = json_array_size(r);
@@ -251,23 +262,25 @@ static int raters_of(struct web *w, json_t *j, struct rater **out, size_t *n, st
  * employee number), "raters", "opens_on", "closes_on"} */
 void api_wave360_create(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
 	struct rater *raters = NULL;
 	size_t n = 0;
 	long long id = 0;
-	long long subject = api_id(j, "subject_id");
+	long long subject = api_id(in.j, "subject_id");  /* -1: the domain's refusal */
+	const char *number = api_in_str(&in, "subject", "");
+	const char *name = api_in_str(&in, "name", ""), *purpose = api_in_str(&in, "purpose", "");
+	const char *opens = api_in_str(&in, "opens_on", ""), *closes = api_in_str(&in, "closes_on", "");
+	if (!api_in_ok(&in))
+		return;
 	if (!subject)
-		subject = person_by_employee_id(&w->ctx, api_str(j, "subject"));
-	int d = raters_of(w, j, &raters, &n, &e);
+		subject = person_by_employee_id(&w->ctx, number);
+	int d = raters_of(&in, &raters, &n);
 	if (!d)
-		d = wave_create_360(&w->ctx, api_id(j, "instrument_id"), api_str(j, "name"), api_str(j, "purpose"),
-				    subject < 0 ? 0 : subject, raters, n, api_str(j, "opens_on"), api_str(j, "closes_on"),
-				    (long long)time(NULL), &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+		d = wave_create_360(&w->ctx, api_id(in.j, "instrument_id"), name, purpose, subject < 0 ? 0 : subject, raters, n,
+				    opens, closes, (long long)time(NULL), &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* One group of a study: "ARM_ids" (people's ids), "ARM_numbers" (employee

@@ -795,6 +795,12 @@ long long api_in_int(struct api_in *in, const char *key, long long absent);
 bool api_in_bool(struct api_in *in, const char *key, bool absent);
 /* An id: a whole number above 0; null says none (0). */
 long long api_in_id(struct api_in *in, const char *key, long long absent);
+/* A text whose null says "none": "" for null (where api_in_str keeps
+ * absent), so that a stored value can be cleared. */
+const char *api_in_clear(struct api_in *in, const char *key, const char *absent);
+/* A whole number 0 or more (a count, or an id where 0 says none); a
+ * negative one is noted as a problem, null reads as left out. */
+long long api_in_count(struct api_in *in, const char *key, long long absent);
 /* The same reads in an object of the body (an item of a list), a
  * problem noted under field. */
 const char *api_item_str(struct api_in *in, json_t *o, const char *key, const char *field, const char *absent);

@@ -70,6 +70,11 @@ test('units: added, changed and removed through the API as on the page, with the
   assert.equal(r.json().manager_id, null);
   r = await post(admin, `/api/v1/units/${id}`, { manager: manager.employee_id });
   assert.equal(r.json().manager_id, manager.id, 'by employee number, as the page');
+  r = await post(admin, `/api/v1/units/${id}`, { manager: null });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(one(`SELECT manager_person_id FROM unit WHERE id = ${id}`), null, 'null says no manager');
+  r = await post(admin, `/api/v1/units/${id}`, { manager: manager.employee_id, name: null });
+  assert.equal(r.json().name, 'API-team', 'a name sent as null is kept');
 
   const was = sql(`SELECT name, parent_id, manager_person_id FROM unit WHERE id = ${id}`);
   refused(await post(admin, `/api/v1/units/${id}`, { name: 'Nieuw', manager: 'GEEN-NUMMER' }), 422, 'manager', /GEEN-NUMMER/);
@@ -220,6 +225,7 @@ test('inviting a whole unit: the count expected, or 409 and nobody; everyone the
   refused(await post(admin, '/api/v1/accounts/bulk', { role: 'participant' }), 422, 'unit_id');
   refused(await post(admin, '/api/v1/accounts/bulk', { unit_id: unit, role: 'nobody' }), 422, 'role');
   refused(await post(admin, '/api/v1/accounts/bulk', { unit_id: 'Bulkteam', role: 'participant' }), 422, 'unit_id');
+  refused(await post(admin, '/api/v1/accounts/bulk', { unit_id: unit, role: 'participant', expected: -1 }), 422, 'expected', /0 of meer/);
   let r = await post(admin, '/api/v1/accounts/bulk', { unit_id: unit, role: 'participant', expected: 5 });
   assert.equal(r.status, 409, r.text);
   assert.equal(made(), 0);

@@ -428,3 +428,40 @@ test('the command line: wave send, remind and close, and a wave\'s export, throu
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /no wave/);
 });
+
+test('research: a number where a text belongs is refused under its name, and nothing is made', async () => {
+  const p = (await researcher.postJson('/api/v1/research', { name: 'Soorten' })).json().id;
+  const source = (await researcher.postJson(`/api/v1/research/${p}/sources`, { kind: 'interview', name: 'Gesprek', text: 'Een tekst om te coderen.' })).json().id;
+  const code = (await researcher.postJson(`/api/v1/research/${p}/codes`, { name: 'Code' })).json().id;
+  const report = one(`SELECT id FROM meeting_report WHERE organisation_id = ${GEMEENTE} LIMIT 1`);
+  const state = () => ['research_project', `research_source WHERE project_id = ${p}`, `research_code WHERE project_id = ${p}`,
+    `research_selection WHERE source_id = ${source}`, `research_memo WHERE project_id = ${p}`, `research_term WHERE project_id = ${p}`,
+    `research_coder WHERE project_id = ${p}`].map(count);
+  const was = state();
+  const asText = (field) => new RegExp(`^Geef ${field} als tekst\\.$`);
+  refused(await researcher.postJson('/api/v1/research', { name: 'Twee', purpose: 5 }), 'purpose', asText('purpose'));
+  refused(await researcher.postJson(`/api/v1/research/${p}/members`, { email: 5 }), 'email', asText('email'));
+  refused(await researcher.postJson(`/api/v1/research/${p}/sources`, { kind: 'interview', name: 'G', text: 't', place: 3 }), 'place', asText('place'));
+  refused(await researcher.postJson(`/api/v1/research/${p}/codes`, { name: 'Rood', color: 255 }), 'color', asText('color'));
+  refused(await researcher.postJson(`/api/v1/research/${p}/sources/${source}/passages`, { start: 0, end: 5, codes: [code], memo: 1 }), 'memo', asText('memo'));
+  refused(await researcher.postJson(`/api/v1/research/${p}/sources/${source}/passages`, { start: '0', end: 5, codes: [code] }), 'start',
+    /^Geef start als geheel getal/);
+  refused(await researcher.postJson(`/api/v1/research/${p}/memos`, { text: 7 }), 'text', asText('text'));
+  refused(await researcher.postJson(`/api/v1/research/${p}/terms`, { term: 'Stadhuis', replacement: 1 }), 'replacement', asText('replacement'));
+  refused(await researcher.postJson(`/api/v1/research/${p}/sources/take`, { kind: 3, ref: report }), 'kind', asText('kind'));
+  assert.deepEqual(state(), was, 'nothing made');
+});
+
+test('questionnaires and 360° rounds: a number where a text belongs is refused under its name, and nothing is made', async () => {
+  const made = () => [count('instrument'), count('wave')];
+  const was = made();
+  refused(await coach.postJson('/api/v1/instruments', { key: 12 }), 'key', /^Geef key als tekst\.$/);
+  const people = sql(`SELECT id FROM person WHERE organisation_id = ${GEMEENTE} AND active = 1 ORDER BY id LIMIT 3`).map((x) => Number(x.id));
+  const round = { instrument_id: instrumentOf(GEMEENTE, 'leadership-scan-360'), name: '360 met soorten', subject_id: people[0],
+    raters: [{ person_id: people[1], role: 'manager' }], opens_on: today(), closes_on: addDays(today(), 14) };
+  refused(await coach.postJson('/api/v1/waves/360', { ...round, purpose: 1 }), 'purpose', /^Geef purpose als tekst\.$/);
+  refused(await coach.postJson('/api/v1/waves/360', { ...round, closes_on: 20270101 }), 'closes_on', /^Geef closes_on als tekst\.$/);
+  refused(await coach.postJson('/api/v1/waves/360', { ...round, raters: [{ person_id: people[1], role: 5 }] }), 'raters', /^Geef role als tekst\.$/);
+  refused(await coach.postJson('/api/v1/waves/360', { ...round, raters: [{ email: 9, role: 'peer' }] }), 'raters', /^Geef email als tekst\.$/);
+  assert.deepEqual(made(), was, 'nothing made');
+});
