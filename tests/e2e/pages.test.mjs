@@ -82,9 +82,15 @@ test('administrator: every page of the foundation', async () => {
   await page.locator('#f-group').locator('xpath=ancestor::form').getByRole('button').click();
   await page.waitForLoadState();
   await accessible(page, 'accounts-bulk-preview');
-  // an account's API tokens, made by the administrator with a scope
+  // an account's API tokens: for an account with other roles the page says
+  // why none can be made; for one that only administers, made with a scope
   await page.goto(srv.base + '/accounts');
-  await page.locator('a[href$="/tokens"]').first().click();
+  await page.locator('tr', { hasText: demoEmail('coach') }).locator('a[href$="/tokens"]').click();
+  await page.waitForURL(/\/accounts\/\d+\/tokens$/);
+  assert.equal(await page.locator('#f-scope').count(), 0);
+  await accessible(page, 'account-tokens-refused');
+  await page.goto(srv.base + '/accounts');
+  await page.locator('tr', { hasText: demoEmail('administrator') }).locator('a[href$="/tokens"]').click();
   await page.waitForURL(/\/accounts\/\d+\/tokens$/);
   await accessible(page, 'account-tokens');
   await page.locator('#f-scope').selectOption('read');
