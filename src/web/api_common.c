@@ -16,12 +16,6 @@ json_t *api_body(struct web *w)
 	return j;
 }
 
-const char *api_str(json_t *o, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-	return json_is_string(v) ? json_string_value(v) : "";
-}
-
 long long api_int(json_t *o, const char *key)
 {
 	json_t *v = json_object_get(o, key);

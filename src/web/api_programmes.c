@@ -1,6 +1,8 @@
 /* api_programmes.c — the JSON API of programmes, groups and meetings: the
  * same domain calls and the same answers to who may see what as the pages
- * (a group one may not see is 404). Bodies are JSON objects. */
+ * (a group one may not see is 404). Bodies are JSON objects, read by the
+ * shared reader of api_common.c: a field of the wrong type is refused
+ * under its name before anything changes. */
 #include "web.h"
 #include "domain/schedule.h"
 #include "domain/group.h"
@@ -38,14 +40,15 @@ void api_programmes(struct web *w)
 
 void api_programme_create(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
+	const char *template = api_in_str(&in, "template", ""), *name = api_in_str(&in, "name", "");
+	if (!api_in_ok(&in))
+		return;
 	long long id = 0;
-	int d = programme_from_template(&w->ctx, api_str(j, "template"), api_str(j, "name"), &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = programme_from_template(&w->ctx, template, name, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* The batches of the overview, each with its groups. */
@@ -111,14 +114,15 @@ void api_batch_create(struct web *w)
 		api_answer(w, r, NULL, 0);
 		return;
 	}
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
+	const char *name = api_in_str(&in, "name", "");
+	if (!api_in_ok(&in))
+		return;
 	long long id = 0;
-	int d = batch_create(&w->ctx, w->id[0], api_str(j, "name"), &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = batch_create(&w->ctx, w->id[0], name, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 void api_group_create(struct web *w)
@@ -129,15 +133,16 @@ void api_group_create(struct web *w)
 		api_answer(w, r, NULL, 0);
 		return;
 	}
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
+	const char *name = api_in_str(&in, "name", "");
+	long long mentor = api_in_count(&in, "mentor_id", 0), facilitator = api_in_count(&in, "facilitator_id", 0);
+	if (!api_in_ok(&in))
+		return;
 	long long id = 0;
-	int d = batch_group_add(&w->ctx, b.id, api_str(j, "name"), api_int(j, "mentor_id"), api_int(j, "facilitator_id"),
-				&e, &id);
-	api_answer(w, d, &e, d ? 0 : id);
-	json_decref(j);
+	int d = batch_group_add(&w->ctx, b.id, name, mentor, facilitator, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* The group's participants, with what the roster lets this actor see. */
@@ -214,15 +219,17 @@ void api_group_enrol(struct web *w)
 {
 	if (!group_for(w, w->id[0], coach))
 		return;
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	json_t *arr = json_object_get(j, "people");
+	json_t *arr = json_object_get(in.j, "people");
 	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
 	long long *people = arena_alloc(w->a, (n + 1) * sizeof(*people));
 	for (size_t i = 0; i < n; i++)
 		people[i] = json_is_integer(json_array_get(arr, i)) ? (long long)json_integer_value(json_array_get(arr, i)) : 0;
-	const char *date = api_str(j, "date");
+	const char *date = api_in_str(&in, "date", "");
+	if (!api_in_ok(&in))
+		return;
 	if (!*date) {
 		time_t t = time(NULL);
 		struct tm tm;
@@ -231,9 +238,7 @@ void api_group_enrol(struct web *w)
 		strftime(d, 11, "%Y-%m-%d", &tm);
 		date = d;
 	}
-	struct errors e = { 0 };
-	api_answer(w, group_enrol(&w->ctx, w->id[0], people, n, date, &e), &e, 0);
-	json_decref(j);
+	api_in_answer(&in, group_enrol(&w->ctx, w->id[0], people, n, date, &in.e), 0);
 }
 
 /* A participant's status {status, on, kind, note}: the same domain call
@@ -248,42 +253,43 @@ void api_enrolment_status(struct web *w)
 	}
 	if (!group_for(w, group_id, coach))
 		return;
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	const char *on = api_str(j, "on");
+	const char *on = api_in_str(&in, "on", ""), *status = api_in_str(&in, "status", "");
+	const char *kind = api_in_str(&in, "kind", ""), *note = api_in_str(&in, "note", "");
+	if (!api_in_ok(&in))
+		return;
 	if (!*on) {
 		char *today = arena_alloc(w->a, 11);
 		date_today(ctx_now(&w->ctx), today);
 		on = today;
 	}
 	long long id = w->id[0];
-	struct errors e = { 0 };
-	d = enrolment_set_status_many(&w->ctx, group_id, &id, 1, api_str(j, "status"), on, api_str(j, "kind"),
-				      api_str(j, "note"), &e);
-	api_answer(w, d, &e, 0);
-	json_decref(j);
+	d = enrolment_set_status_many(&w->ctx, group_id, &id, 1, status, on, kind, note, &in.e);
+	api_in_answer(&in, d, 0);
 }
 
 void api_group_plan(struct web *w)
 {
 	if (!group_for(w, w->id[0], group_may_run))
 		return;
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	struct meeting_when when = { api_str(j, "date"), api_str(j, "start"), api_str(j, "end"), api_str(j, "venue") };
-	long long n = api_int(j, "number"), id = 0;
+	struct meeting_when when = { api_in_str(&in, "date", ""), api_in_str(&in, "start", ""), api_in_str(&in, "end", ""),
+				     api_in_str(&in, "venue", "") };
+	long long n = api_in_int(&in, "number", 0), id = 0;
+	if (!api_in_ok(&in))
+		return;
 	int d;
 	if (n <= 0 || n > 1000) {
-		errors_add(&w->ctx, &e, "number", "%s", _("Choose the meeting from the list."));
+		errors_add(&w->ctx, &in.e, "number", "%s", _("Choose the meeting from the list."));
 		d = D_INVALID;
 	} else {
-		d = meeting_plan(&w->ctx, w->id[0], (int)n, &when, (long long)time(NULL), &e, &id);
+		d = meeting_plan(&w->ctx, w->id[0], (int)n, &when, (long long)time(NULL), &in.e, &id);
 	}
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	api_in_answer(&in, d, id);
 }
 
 /* The meeting of the path and its group, when the actor may run the group. */
@@ -308,13 +314,14 @@ void api_meeting_attendance(struct web *w)
 	struct meeting m;
 	if (!meeting_for(w, &m))
 		return;
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	api_answer(w, attendance_record(&w->ctx, m.id, api_int(j, "person_id"), api_str(j, "status"), (long long)time(NULL), &e),
-	       &e, 0);
-	json_decref(j);
+	long long person = api_in_int(&in, "person_id", 0);
+	const char *status = api_in_str(&in, "status", "");
+	if (!api_in_ok(&in))
+		return;
+	api_in_answer(&in, attendance_record(&w->ctx, m.id, person, status, (long long)time(NULL), &in.e), 0);
 }
 
 void api_meeting_choice(struct web *w)
@@ -322,23 +329,23 @@ void api_meeting_choice(struct web *w)
 	struct meeting m;
 	if (!meeting_for(w, &m))
 		return;
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	struct meeting_choice ch = { 0 };
-	ch.free = json_is_true(json_object_get(j, "free"));
-	ch.topic_id = api_int(j, "topic_id");
-	ch.option_id = api_int(j, "option_id");
-	ch.free_topic = api_str(j, "free_topic");
-	ch.justification = api_str(j, "justification");
-	json_t *arr = json_object_get(j, "preparers");
+	ch.free = json_is_true(json_object_get(in.j, "free"));
+	ch.topic_id = api_in_count(&in, "topic_id", 0);
+	ch.option_id = api_in_count(&in, "option_id", 0);
+	ch.free_topic = api_in_str(&in, "free_topic", "");
+	ch.justification = api_in_str(&in, "justification", "");
+	if (!api_in_ok(&in))
+		return;
+	json_t *arr = json_object_get(in.j, "preparers");
 	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
 	long long *prep = arena_alloc(w->a, (n + 1) * sizeof(*prep));
 	for (size_t i = 0; i < n; i++)
 		prep[i] = json_is_integer(json_array_get(arr, i)) ? (long long)json_integer_value(json_array_get(arr, i)) : 0;
 	ch.preparers = prep;
 	ch.npreparers = n;
-	struct errors e = { 0 };
-	api_answer(w, meeting_choose(&w->ctx, m.id, &ch, (long long)time(NULL), &e), &e, 0);
-	json_decref(j);
+	api_in_answer(&in, meeting_choose(&w->ctx, m.id, &ch, (long long)time(NULL), &in.e), 0);
 }

@@ -58,21 +58,21 @@ void api_report_save(struct web *w)
 {
 	if (!meeting_seen(w))
 		return;
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	struct report_texts t = {
-		.agenda = api_str(j, "agenda"),
-		.themes = api_str(j, "themes"),
-		.learning_moments = api_str(j, "learning_moments"),
-		.facilitator_reflection = api_str(j, "facilitator_reflection"),
-		.mentor_reflection = json_is_string(json_object_get(j, "mentor_reflection")) ? api_str(j, "mentor_reflection") : NULL,
+		.agenda = api_in_str(&in, "agenda", ""),
+		.themes = api_in_str(&in, "themes", ""),
+		.learning_moments = api_in_str(&in, "learning_moments", ""),
+		.facilitator_reflection = api_in_str(&in, "facilitator_reflection", ""),
+		.mentor_reflection = api_in_str(&in, "mentor_reflection", NULL),   /* left out: kept */
 	};
-	struct errors e = { 0 };
+	if (!api_in_ok(&in))
+		return;
 	long long id = 0;
-	int d = report_save(&w->ctx, w->id[0], &t, (long long)time(NULL), &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = report_save(&w->ctx, w->id[0], &t, (long long)time(NULL), &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 void api_report_publish(struct web *w)
@@ -93,12 +93,13 @@ void api_contribution_save(struct web *w)
 {
 	if (!meeting_seen(w))
 		return;
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	api_answer(w, contribution_save(&w->ctx, w->id[0], api_str(j, "text"), (long long)time(NULL), &e), &e, 0);
-	json_decref(j);
+	const char *text = api_in_str(&in, "text", "");
+	if (!api_in_ok(&in))
+		return;
+	api_in_answer(&in, contribution_save(&w->ctx, w->id[0], text, (long long)time(NULL), &in.e), 0);
 }
 
 void api_group_reports(struct web *w)

@@ -4,7 +4,8 @@
  * partners with their phases (and what each unreleased phase still
  * misses), a partner, its dates and a release; a member check with its
  * attributed answers, its outcome and closing. The contact's own answer
- * is the link's page alone. */
+ * is the link's page alone. A field of the wrong type is refused under
+ * its name before anything changes (the shared reader of api_common.c). */
 #include "web.h"
 #include "domain/feedback_phase.h"
 #include "domain/member_check.h"
@@ -47,43 +48,46 @@ void api_feedback_phases(struct web *w)
 
 void api_feedback_partner_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
+	const char *name = api_in_str(&in, "name", ""), *contact = api_in_str(&in, "contact", "");
+	if (!api_in_ok(&in))
+		return;
 	long long id = 0;
-	int d = feedback_partner_add(&w->ctx, w->id[0], api_str(j, "name"), api_str(j, "contact"), &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = feedback_partner_add(&w->ctx, w->id[0], name, contact, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* {"what":"data_in"|"collected"|"analysed", "on":"YYYY-MM-DD" or ""} */
 void api_feedback_partner_mark(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	int d = feedback_partner_mark(&w->ctx, w->id[0], w->id[1], api_str(j, "what"), api_str(j, "on"), &e);
-	api_answer(w, d, &e, 0);
-	json_decref(j);
+	const char *what = api_in_str(&in, "what", ""), *on = api_in_str(&in, "on", "");
+	if (!api_in_ok(&in))
+		return;
+	api_in_answer(&in, feedback_partner_mark(&w->ctx, w->id[0], w->id[1], what, on, &in.e), 0);
 }
 
 /* {"phase":1..4, "shared":"...", "deliverable":"..."}: 422 with what is missing */
 void api_feedback_release(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	int d = feedback_release(&w->ctx, w->id[0], w->id[1], (int)api_int(j, "phase"), api_str(j, "shared"),
-				 api_str(j, "deliverable"), &e);
+	long long phase = api_in_int(&in, "phase", 0);
+	const char *shared = api_in_str(&in, "shared", ""), *deliverable = api_in_str(&in, "deliverable", "");
+	if (!api_in_ok(&in))
+		return;
+	int d = feedback_release(&w->ctx, w->id[0], w->id[1], phase < 0 || phase > FEEDBACK_PHASES ? 0 : (int)phase, shared,
+				 deliverable, &in.e);
 	if (d == D_CONFLICT) {
-		errors_add(&w->ctx, &e, "phase", "%s", _("This phase has been released for this partner already."));
+		errors_add(&w->ctx, &in.e, "phase", "%s", _("This phase has been released for this partner already."));
 		d = D_INVALID;
 	}
-	api_answer(w, d, &e, 0);
-	json_decref(j);
+	api_in_answer(&in, d, 0);
 }
 
 /* The check with its contacts and their answers, by name (attributed). */
@@ -114,14 +118,14 @@ void api_member_check(struct web *w)
 /* {"implications":"...", "more_research":"yes"|"no"|"unknown"|"", "more_research_note":"..."} */
 void api_member_check_outcome(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	int d = member_check_outcome(&w->ctx, w->id[0], w->id[1], api_str(j, "implications"), api_str(j, "more_research"),
-				     api_str(j, "more_research_note"), &e);
-	api_answer(w, d, &e, 0);
-	json_decref(j);
+	const char *implications = api_in_str(&in, "implications", ""), *more = api_in_str(&in, "more_research", "");
+	const char *note = api_in_str(&in, "more_research_note", "");
+	if (!api_in_ok(&in))
+		return;
+	api_in_answer(&in, member_check_outcome(&w->ctx, w->id[0], w->id[1], implications, more, note, &in.e), 0);
 }
 
 void api_member_check_close(struct web *w)
@@ -133,15 +137,16 @@ void api_member_check_close(struct web *w)
 /* {"title", "findings", "held_on"} */
 void api_member_check_create(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
+	const char *title = api_in_str(&in, "title", ""), *findings = api_in_str(&in, "findings", "");
+	const char *held_on = api_in_str(&in, "held_on", "");
+	if (!api_in_ok(&in))
+		return;
 	long long id = 0;
-	int d = member_check_create(&w->ctx, w->id[0], api_str(j, "title"), api_str(j, "findings"), api_str(j, "held_on"),
-				    &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = member_check_create(&w->ctx, w->id[0], title, findings, held_on, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* Where the links go, as on the page: by e-mail when the server sends it,
@@ -162,20 +167,23 @@ static json_t *link_json(const char *link)
  * answer (once; it is never in an address). */
 void api_member_check_contact_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
+	const char *number = api_in_str(&in, "employee_id", ""), *name = api_in_str(&in, "name", "");
+	const char *affiliation = api_in_str(&in, "affiliation", ""), *email = api_in_str(&in, "email", "");
+	if (!api_in_ok(&in))
+		return;
 	struct member_check_via via;
 	via_of(w, &via);
 	const char *link = NULL;
-	int d = member_check_contact_add(&w->ctx, w->id[0], w->id[1], api_str(j, "employee_id"), api_str(j, "name"),
-					 api_str(j, "affiliation"), api_str(j, "email"), &via, &e, &link);
-	if (d)
-		api_answer(w, d, &e, 0);
-	else
+	int d = member_check_contact_add(&w->ctx, w->id[0], w->id[1], number, name, affiliation, email, &via, &in.e, &link);
+	if (d) {
+		api_in_answer(&in, d, 0);
+	} else {
 		web_json(w, 201, link_json(link));
-	json_decref(j);
+		json_decref(in.j);
+	}
 }
 
 /* {"contact_id"}: a new link for the contact; the old one stops working */

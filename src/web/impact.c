@@ -224,24 +224,30 @@ void api_impact_replace(struct web *w)
 		api_answer(w, r, NULL, 0);
 		return;
 	}
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	json_t *list = json_object_get(j, "outcomes");
-	struct errors e = { 0 };
+	json_t *list = json_object_get(in.j, "outcomes");
 	int d;
 	if (!json_is_array(list)) {
-		errors_add(&w->ctx, &e, "outcomes", "%s", _("Send the outcomes as a list under \"outcomes\"."));
+		errors_add(&w->ctx, &in.e, "outcomes", "%s", _("Send the outcomes as a list under \"outcomes\"."));
 		d = D_INVALID;
 	} else {
+		/* an outcome's text of the wrong type: refused under its field
+		 * (outcomes[i].text, as the domain names them) before the map
+		 * is replaced */
 		size_t n = json_array_size(list);
-		struct impact_input *in = arena_alloc(w->a, (n + 1) * sizeof(*in));
+		struct impact_input *items = arena_alloc(w->a, (n + 1) * sizeof(*items));
 		for (size_t i = 0; i < n; i++) {
 			json_t *o = json_array_get(list, i);
-			in[i] = (struct impact_input){ api_str(o, "level"), api_str(o, "text"), api_str(o, "evidence") };
+			items[i] = (struct impact_input){
+				api_item_str(&in, o, "level", arena_printf(w->a, "outcomes[%zu].level", i), ""),
+				api_item_str(&in, o, "text", arena_printf(w->a, "outcomes[%zu].text", i), ""),
+				api_item_str(&in, o, "evidence", arena_printf(w->a, "outcomes[%zu].evidence", i), "") };
 		}
-		d = impact_map_replace(&w->ctx, w->id[0], in, n, &e);
+		if (!api_in_ok(&in))
+			return;
+		d = impact_map_replace(&w->ctx, w->id[0], items, n, &in.e);
 	}
-	api_answer(w, d, &e, 0);
-	json_decref(j);
+	api_in_answer(&in, d, 0);
 }

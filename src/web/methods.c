@@ -246,33 +246,36 @@ void api_methods(struct web *w)
 	web_json(w, 200, method_list_json(m, n));
 }
 
-/* The API twins of the coach's changes, under the same domain rules. */
+/* The API twins of the coach's changes, under the same domain rules; a
+ * field of the wrong type is refused under its name before anything
+ * changes (the shared reader of api_common.c). */
 void api_method_copy(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	struct errors e = { 0 };
-	long long id = 0, from = api_int(j, "from");
-	int d = method_copy(&w->ctx, from > 0 ? from : 0, api_str(j, "name"), &e, &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	long long id = 0, from = api_in_int(&in, "from", 0);
+	const char *name = api_in_str(&in, "name", "");
+	if (!api_in_ok(&in))
+		return;
+	int d = method_copy(&w->ctx, from > 0 ? from : 0, name, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 void api_method_step_append(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
 	struct method_step s = { 0 };
-	s.name = (char *)api_str(j, "name");
-	s.who = (char *)api_str(j, "who");
-	s.instruction = (char *)api_str(j, "instruction");
-	long long minutes = api_int(j, "minutes");
+	s.name = (char *)api_in_str(&in, "name", "");
+	s.who = (char *)api_in_str(&in, "who", "");
+	s.instruction = (char *)api_in_str(&in, "instruction", "");
+	long long minutes = api_in_int(&in, "minutes", 0);
+	if (!api_in_ok(&in))
+		return;
 	s.minutes = minutes < 0 || minutes > METHOD_MINUTES_MAX ? -1 : (int)minutes;
-	struct errors e = { 0 };
-	api_answer(w, method_step_append(&w->ctx, w->id[0], &s, &e), &e, 0);
-	json_decref(j);
+	api_in_answer(&in, method_step_append(&w->ctx, w->id[0], &s, &in.e), 0);
 }
 
 void api_method_step_remove_last(struct web *w)

@@ -185,21 +185,24 @@ void api_research_fieldwork(struct web *w)
 				   (json_int_t)all.minutes, "interviews", (json_int_t)all.interviews));
 }
 
-/* {"kind","held_on","minutes","unit_id","team","who","source_id","note"} */
+/* {"kind","held_on","minutes","unit_id","team","who","source_id","note"}:
+ * a text of the wrong type is refused under its name before anything is
+ * made; minutes and the ids that are no whole number go to the domain
+ * (as -1), which refuses them in its own words. */
 void api_research_fieldwork_add(struct web *w)
 {
-	json_t *j = api_body(w);
-	if (!j)
+	struct api_in in;
+	if (!api_in_open(&in, w))
 		return;
-	json_t *m = json_object_get(j, "minutes");
-	struct errors e = { 0 };
+	json_t *m = json_object_get(in.j, "minutes");
+	const char *kind = api_in_str(&in, "kind", ""), *held_on = api_in_str(&in, "held_on", "");
+	const char *team = api_in_str(&in, "team", ""), *who = api_in_str(&in, "who", ""), *note = api_in_str(&in, "note", "");
+	if (!api_in_ok(&in))
+		return;
 	long long id = 0;
-	int d = research_fieldwork_add(&w->ctx, w->id[0], api_str(j, "kind"), api_str(j, "held_on"),
-				       json_is_integer(m) ? (long long)json_integer_value(m) : -1, api_id(j, "unit_id"),
-				       api_str(j, "team"), api_str(j, "who"), api_id(j, "source_id"), api_str(j, "note"), &e,
-				       &id);
-	api_answer(w, d, &e, id);
-	json_decref(j);
+	int d = research_fieldwork_add(&w->ctx, w->id[0], kind, held_on, json_is_integer(m) ? (long long)json_integer_value(m) : -1,
+				       api_id(in.j, "unit_id"), team, who, api_id(in.j, "source_id"), note, &in.e, &id);
+	api_in_answer(&in, d, id);
 }
 
 /* An entry of the register removed (the page asks first). */

@@ -764,10 +764,11 @@ void person_pick_select(struct web *w, const struct person_pick *pp, const struc
 const char **person_pick_names(struct web *w, const long long *ids, size_t n);
 
 /* api_common.c: the request's JSON object (NULL after answering 400);
- * a string field ("" when absent) and an integer field (0); the problems
- * of a form as JSON; a domain result as 200/201, 422, 404 or 500. */
+ * an integer field (0 when absent or of another type: for an item that
+ * is then looked up, so that a wrong one is not found); the problems of a
+ * form as JSON; a domain result as 200/201, 422, 404 or 500. A body's
+ * texts are read with api_in_str and its kin below, never read as "". */
 json_t *api_body(struct web *w);
-const char *api_str(json_t *o, const char *key);
 long long api_int(json_t *o, const char *key);
 /* An id of the body: 0 when absent or null, -1 when it is not a whole
  * number (so that the domain refuses it with its message). */

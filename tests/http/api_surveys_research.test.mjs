@@ -436,7 +436,7 @@ test('research: a number where a text belongs is refused under its name, and not
   const report = one(`SELECT id FROM meeting_report WHERE organisation_id = ${GEMEENTE} LIMIT 1`);
   const state = () => ['research_project', `research_source WHERE project_id = ${p}`, `research_code WHERE project_id = ${p}`,
     `research_selection WHERE source_id = ${source}`, `research_memo WHERE project_id = ${p}`, `research_term WHERE project_id = ${p}`,
-    `research_coder WHERE project_id = ${p}`].map(count);
+    `research_coder WHERE project_id = ${p}`, `research_fieldwork WHERE project_id = ${p}`].map(count);
   const was = state();
   const asText = (field) => new RegExp(`^Geef ${field} als tekst\\.$`);
   refused(await researcher.postJson('/api/v1/research', { name: 'Twee', purpose: 5 }), 'purpose', asText('purpose'));
@@ -449,6 +449,10 @@ test('research: a number where a text belongs is refused under its name, and not
   refused(await researcher.postJson(`/api/v1/research/${p}/memos`, { text: 7 }), 'text', asText('text'));
   refused(await researcher.postJson(`/api/v1/research/${p}/terms`, { term: 'Stadhuis', replacement: 1 }), 'replacement', asText('replacement'));
   refused(await researcher.postJson(`/api/v1/research/${p}/sources/take`, { kind: 3, ref: report }), 'kind', asText('kind'));
+  const visit = { kind: 'interview', held_on: today(), minutes: 30, team: 'Afdeling B' };
+  refused(await researcher.postJson(`/api/v1/research/${p}/fieldwork`, { ...visit, held_on: 20260601 }), 'held_on', asText('held_on'));
+  refused(await researcher.postJson(`/api/v1/research/${p}/fieldwork`, { ...visit, team: 2 }), 'team', asText('team'));
+  refused(await researcher.postJson(`/api/v1/research/${p}/fieldwork`, { ...visit, note: 1 }), 'note', asText('note'));
   assert.deepEqual(state(), was, 'nothing made');
 });
 

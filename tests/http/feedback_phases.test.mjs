@@ -162,3 +162,36 @@ test('the API twin: the phases with what each still misses; a release refused be
     { phase: 2, shared: 'x' })).status, 404);
   assert.deepEqual(releases(C), [1]);
 });
+
+test('the API refuses a number where a text belongs under its name, and nothing changes', async () => {
+  const api = new Client(srv.base);
+  api.headers.authorization = `Bearer ${cli(srv.db, ['token', 'create', '--email', demoEmail('researcher')]).trim()}`;
+  let r = await api.postJson(`/api/v1/research/${project}/member-checks`, { title: 'Soorten', findings: 'Bevindingen', held_on: '2026-06-01' });
+  assert.equal(r.status, 201);
+  const check = r.json().id;
+  const state = () => JSON.stringify([sql(`SELECT * FROM research_partner WHERE project_id = ${project} ORDER BY id`),
+    sql(`SELECT * FROM feedback_release WHERE partner_id IN (${A}, ${B}) ORDER BY partner_id, phase`),
+    sql(`SELECT * FROM member_check WHERE project_id = ${project} ORDER BY id`),
+    sql(`SELECT count(*) AS n FROM member_check_contact WHERE check_id = ${check}`)]);
+  const refused = (r, field) => {
+    assert.equal(r.status, 422, field);
+    assert.equal(r.json().error.field, field);
+    assert.match(r.json().error.message, new RegExp(`^Geef ${field} als tekst\\.$`));
+  };
+  const was = state();
+  const base = `/api/v1/research/${project}`;
+  refused(await api.postJson(`${base}/feedback/partners`, { name: 12, contact: 'x' }), 'name');
+  refused(await api.postJson(`${base}/feedback/partners`, { name: 'Nieuw', contact: 3 }), 'contact');
+  refused(await api.postJson(`${base}/feedback/partners/${B}/data`, { what: 'data_in', on: 20260601 }), 'on');
+  refused(await api.postJson(`${base}/feedback/partners/${B}/data`, { what: 1, on: '2026-06-01' }), 'what');
+  refused(await api.postJson(`${base}/feedback/partners/${A}/release`, { phase: 4, shared: 5 }), 'shared');
+  r = await api.postJson(`${base}/feedback/partners/${A}/release`, { phase: '4', shared: 'x' });
+  assert.equal(r.status, 422);
+  assert.equal(r.json().error.field, 'phase');
+  refused(await api.postJson(`${base}/member-checks`, { title: 'Twee', findings: 7, held_on: '2026-06-01' }), 'findings');
+  refused(await api.postJson(`${base}/member-checks/${check}/outcome`, { implications: 1, more_research: 'no' }), 'implications');
+  refused(await api.postJson(`${base}/member-checks/${check}/outcome`, { implications: 'x', more_research_note: 2 }), 'more_research_note');
+  refused(await api.postJson(`${base}/member-checks/${check}/contacts`, { name: 'Buiten', affiliation: 'Korps', email: 4 }), 'email');
+  refused(await api.postJson(`${base}/member-checks/${check}/contacts`, { employee_id: 1001 }), 'employee_id');
+  assert.equal(state(), was, 'nothing changed');
+});

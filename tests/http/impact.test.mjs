@@ -122,6 +122,16 @@ test('bad input is refused with a Dutch message and changes nothing', async () =
   const notList = await coach.request('POST', `/api/v1/programmes/${prog}/impact`, {
     body: JSON.stringify({ outcomes: 'alles' }), headers: { 'content-type': 'application/json' } });
   assert.equal(notList.status, 422);
+  // a number where a text belongs: refused under the outcome's field, not read as empty
+  for (const key of ['level', 'text', 'evidence']) {
+    const outcome = { level: 'behaviour', text: 'Goed', evidence: '', [key]: 3 };
+    const t = await coach.request('POST', `/api/v1/programmes/${prog}/impact`, {
+      body: JSON.stringify({ outcomes: [{ level: 'behaviour', text: 'Goed', evidence: '' }, outcome] }),
+      headers: { 'content-type': 'application/json' } });
+    assert.equal(t.status, 422, key);
+    assert.equal(t.json().error.field, `outcomes[1].${key}`);
+    assert.equal(t.json().error.message, `Geef ${key} als tekst.`);
+  }
   assert.equal(JSON.stringify(await map()), was, 'the map is as it was');
 });
 

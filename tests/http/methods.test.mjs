@@ -174,3 +174,27 @@ test('bad command-line input is refused with nothing made', () => {
   assert.notEqual(cliResult(srv.db, ['method', 'copy', '--org', 'gemeente-demo', '--from', 'actieleren']).status, 0);
   assert.equal(methods().length, n);
 });
+
+test('the API refuses a number where a text belongs under its name, and nothing changes', async () => {
+  const state = () => JSON.stringify([sql('SELECT count(*) AS n FROM session_method'), sql('SELECT * FROM session_method_step ORDER BY id')]);
+  const refused = (r, field) => {
+    assert.equal(r.status, 422, `${field}: ${r.text}`);
+    assert.equal(r.json().error.field, field);
+    assert.match(r.json().error.message, new RegExp(`^Geef ${field} als tekst\\.$`));
+  };
+  const id = idOf('balintmethode');
+  const was = state();
+  refused(await coach.postJson('/api/v1/methods', { from: id, name: 12 }), 'name');
+  const step = { name: 'Slot', who: 'iedereen', instruction: 'Kort rondje.', minutes: 3 };
+  const own = (await coach.postJson('/api/v1/methods', { from: id, name: 'Balint soorten' })).json().id;
+  const withOwn = state();
+  refused(await coach.postJson(`/api/v1/methods/${own}/steps`, { ...step, instruction: 5 }), 'instruction');
+  refused(await coach.postJson(`/api/v1/methods/${own}/steps`, { ...step, who: 1 }), 'who');
+  const r = await coach.postJson(`/api/v1/methods/${own}/steps`, { ...step, minutes: '3' });
+  assert.equal(r.status, 422);
+  assert.equal(r.json().error.field, 'minutes');
+  assert.equal(state(), withOwn, 'no step added');
+  assert.notEqual(withOwn, was, 'the good copy was made');
+  assert.equal((await coach.postJson(`/api/v1/methods/${own}/remove`, {})).status, 200);
+  assert.equal(state(), was);
+});

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, demoEmail, cli, cliResult } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 let srv;
 const as = {};
@@ -590,4 +591,47 @@ test('the list of groups sorts by the heading chosen, both ways, without JavaScr
   assert.deepEqual(byName, [...byName].sort(cmp));
   assert.deepEqual(column(await waves('?sort=wave&dir=desc'), 0), [...byName].sort(cmp).reverse());
   assert.match(await waves('?sort=open'), /aria-sort="ascending"><a href="\/questionnaires\?sort=open&amp;dir=desc">/);
+});
+
+test('the API refuses a number where a text belongs under its name, and nothing changes', async () => {
+  const c = as.coach;
+  const rows = (q) => JSON.stringify(sqlRows(srv.db, q));
+  const refused = (r, field) => {
+    assert.equal(r.status, 422, field);
+    assert.equal(r.json().error.field, field);
+    assert.match(r.json().error.message, new RegExp(`^Geef ${field} als tekst\\.$`));
+  };
+  let r = await c.postJson('/api/v1/programmes', { template: 'live', name: 'Soorten via API' });
+  assert.equal(r.status, 201);
+  const prog = r.json().id;
+  const batch = (await c.postJson(`/api/v1/programmes/${prog}/batches`, {})).json().id;
+  const group = (await c.postJson(`/api/v1/batches/${batch}/groups`, { name: 'Soorten-groep' })).json().id;
+  const people = (await c.get('/api/v1/people?limit=200')).json().people.slice(-3).map((p) => p.id);
+  assert.equal((await c.postJson(`/api/v1/groups/${group}/enrolments`, { people, date: '2027-01-04' })).status, 200);
+  r = await c.postJson(`/api/v1/groups/${group}/meetings`, { number: 1, date: '2027-01-18', start: '13:30', end: '16:30', venue: 'Stadhuis' });
+  assert.equal(r.status, 201);
+  const meeting = r.json().id;
+  const enrolment = Number(sqlRows(srv.db, `SELECT id FROM enrolment WHERE group_id = ${group} ORDER BY id LIMIT 1`)[0].id);
+  const state = () => [rows('SELECT count(*) AS n FROM programme'), rows(`SELECT count(*) AS n FROM batch WHERE programme_id = ${prog}`),
+    rows('SELECT count(*) AS n FROM learning_group'), rows(`SELECT * FROM enrolment WHERE group_id = ${group} ORDER BY id`),
+    rows(`SELECT * FROM meeting WHERE group_id = ${group} ORDER BY id`), rows(`SELECT * FROM attendance WHERE meeting_id = ${meeting}`)];
+  const was = state();
+  refused(await c.postJson('/api/v1/programmes', { template: 'live', name: 7 }), 'name');
+  refused(await c.postJson('/api/v1/programmes', { template: 1, name: 'x' }), 'template');
+  refused(await c.postJson(`/api/v1/programmes/${prog}/batches`, { name: 2027 }), 'name');
+  refused(await c.postJson(`/api/v1/batches/${batch}/groups`, { name: 3 }), 'name');
+  r = await c.postJson(`/api/v1/batches/${batch}/groups`, { name: 'G', mentor_id: 'x' });
+  assert.equal(r.status, 422);
+  assert.equal(r.json().error.field, 'mentor_id');
+  refused(await c.postJson(`/api/v1/groups/${group}/enrolments`, { people, date: 20270104 }), 'date');
+  refused(await c.postJson(`/api/v1/enrolments/${enrolment}/status`, { status: 'stopped', kind: 'other', note: 1 }), 'note');
+  refused(await c.postJson(`/api/v1/enrolments/${enrolment}/status`, { status: 4 }), 'status');
+  refused(await c.postJson(`/api/v1/groups/${group}/meetings`, { number: 2, date: 20270201, start: '13:30', end: '16:30', venue: 'x' }), 'date');
+  refused(await c.postJson(`/api/v1/groups/${group}/meetings`, { number: 2, date: '2027-02-01', start: '13:30', end: '16:30', venue: 5 }), 'venue');
+  r = await c.postJson(`/api/v1/groups/${group}/meetings`, { number: '2', date: '2027-02-01', start: '13:30', end: '16:30', venue: 'x' });
+  assert.equal(r.status, 422);
+  assert.equal(r.json().error.field, 'number');
+  refused(await c.postJson(`/api/v1/meetings/${meeting}/attendance`, { person_id: people[0], status: 1 }), 'status');
+  refused(await c.postJson(`/api/v1/meetings/${meeting}/choice`, { free: true, free_topic: 9, justification: 'omdat' }), 'free_topic');
+  assert.deepEqual(state(), was, 'nothing changed');
 });

@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, Client, demoEmail, cli } from '../lib/server.mjs';
+import { sqlRows } from '../lib/db.mjs';
 
 const PW = 'wachtwoord-lang-genoeg';
 const MARK = /\\?\[(deelnemer|participant)\\?\]/;  // the name marker (in the .md export escaped as \[deelnemer\])
@@ -795,4 +796,21 @@ test('the coach\'s anonymised text replaces names, not ordinary words such as "v
   assert.match((await as.participant.get(href)).text, /delen van je eigen twijfel/);
   const api = (await as.coach.get(`/api/v1${href}`)).json();
   assert.match(api.learning_moments, /delen van je eigen twijfel/, 'the particle "van" of a name is replaced everywhere');
+});
+
+test('the API refuses a number where a text belongs under its name, and nothing changes', async () => {
+  const m = m1[8];
+  const state = () => JSON.stringify([sqlRows(srv.db, `SELECT * FROM meeting_report WHERE meeting_id = ${m}`),
+    sqlRows(srv.db, `SELECT * FROM contribution WHERE meeting_id = ${m}`)]);
+  const refused = (r, field) => {
+    assert.equal(r.status, 422, `${field}: ${r.text}`);
+    assert.equal(r.json().error.field, field);
+    assert.match(r.json().error.message, new RegExp(`^Geef ${field} als tekst\\.$`));
+  };
+  const was = state();
+  const texts = { agenda: '1. Terugblik', themes: 'Thema', learning_moments: '- Iets', facilitator_reflection: 'Goed.' };
+  refused(await apiPost('facilitator', `/api/v1/meetings/${m}/report`, { ...texts, themes: 42 }), 'themes');
+  refused(await apiPost('facilitator', `/api/v1/meetings/${m}/report`, { ...texts, mentor_reflection: 1 }), 'mentor_reflection');
+  refused(await apiPost('participant', `/api/v1/meetings/${m}/contribution`, { text: 7 }), 'text');
+  assert.equal(state(), was, 'nothing changed');
 });
