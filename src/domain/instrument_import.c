@@ -1038,7 +1038,8 @@ int instrument_import_read(struct ctx *c, const char *filename, const char *data
 		note(&m, NOTE_GENERAL, "", _("leergang does not know LimeSurvey's labels of yes/no, gender and the fixed arrays in %s: Dutch labels (Ja, Nee, Vrouw, Man, ...) were put instead."),
 		     s->language);
 	if (s->html)
-		note(&m, NOTE_GENERAL, "", "%s", _("LimeSurvey's HTML layout (bold, line breaks, images, links) was removed: the texts are plain text."));
+		note(&m, NOTE_GENERAL, "", "%s", _("LimeSurvey's HTML layout (bold, images, links) was removed: the texts are plain "
+							"text, with their paragraphs and line breaks kept."));
 	if (s->conditions)
 		note(&m, NOTE_GENERAL, "", _("Conditions (%zu) were not carried over: every question is always shown."), s->conditions);
 	if (s->default_values)
