@@ -181,7 +181,8 @@ test('an impact outcome changed and removed one at a time', async () => {
 
 test('the selection: a criterion, a candidate and their scores; refusals change nothing', async () => {
   const rows = `SELECT c.id, c.role, c.name, c.weight, (SELECT count(*) FROM selection_candidate k WHERE k.programme_id = ${prog}) AS k,
-    (SELECT group_concat(score) FROM selection_score s WHERE s.criterion_id = c.id) AS s FROM selection_criterion c WHERE c.programme_id = ${prog} ORDER BY c.id`;
+    (SELECT group_concat(v, ',') FROM (SELECT CAST(s.score AS TEXT) AS v FROM selection_score s
+      WHERE s.criterion_id = c.id ORDER BY s.candidate_id) x) AS s FROM selection_criterion c WHERE c.programme_id = ${prog} ORDER BY c.id`;
   let r = await call(coach, 'POST', `/api/v1/programmes/${prog}/selection/criteria`, { role: 'mentor', name: 'Luistert', weight: 3 });
   assert.equal(r.status, 201, r.text);
   const crit = r.json().id;
