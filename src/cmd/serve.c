@@ -2,11 +2,12 @@
 #include "cmd.h"
 #include "domain/organisation.h"
 #include "core/die.h"
+#include "domain/mail_queue.h"
+#include "domain/mail_sender.h"
 #include "domain/pwgate.h"
 #include "domain/retention_job.h"
 #include "http/server.h"
 #include "mail/mailer.h"
-#include "mail/outbox.h"
 #include "mail/smtp.h"
 #include "store/store.h"
 #include "web/web.h"
@@ -98,6 +99,16 @@ static bool env_flag(const char *name)
 	if (!strcmp(v, "1") || !strcmp(v, "yes"))
 		return true;
 	die("%s wants 1 or 0, not \"%s\"", name, v);
+}
+
+/* Seconds before a queued message that found no mail server is tried
+ * again (doubled per attempt): LEERGANG_SMTP_RETRY_SECONDS. */
+static long long mail_retry_seconds(void)
+{
+	const char *v = getenv("LEERGANG_SMTP_RETRY_SECONDS");
+	if (!v || !*v)
+		return MAIL_QUEUE_RETRY_FIRST;
+	return cmd_number(v, "LEERGANG_SMTP_RETRY_SECONDS", 1, MAIL_QUEUE_RETRY_MAX, "seconds");
 }
 
 int cmd_serve(int argc, char **argv)
@@ -199,9 +210,13 @@ int cmd_serve(int argc, char **argv)
 	fflush(stdout);
 	/* the daily retention run and action reminders: at start, then every 24 hours */
 	struct retention_job *job = retention_job_start(cmd_db_path, app.public_url);
+	/* the mail queue (reset links, invitations to an account, member
+	 * checks), shared by every server of the installation */
+	struct mail_sender *sender = mailer_installed()
+		? mail_sender_start(cmd_db_path, mailer_installed(), mail_retry_seconds()) : NULL;
 	int rc = http_serve(&cfg);
+	mail_sender_stop(sender);
 	retention_job_stop(job);
-	outbox_close();
 	mailer_use(NULL);
 	smtp_use(NULL);
 	free((char *)app.public_url);

@@ -13,6 +13,7 @@
 #include "core/die.h"
 #include "core/i18n.h"
 #include "mail/mailer.h"
+#include "mail_queue.h"
 #include "mail/message.h"
 #include "store/group.h"
 #include "store/invitation.h"
@@ -72,7 +73,7 @@ static bool send_mail(struct ctx *c, struct invite_link *il)
 	buf_addf(&body, "\n\n%s\nleergang\n", _("Kind regards,"));
 	struct mail_message m = { ml->from, "leergang", acc->email, acc->display_name,
 				  _("Your account in leergang"), body.ptr, ctx_now(c) };
-	bool queued = mail_write(&msg, &m) == MAIL_OK && ml->queue(acc->email, msg.ptr, msg.len);
+	bool queued = mail_write(&msg, &m) == MAIL_OK && mail_queue_add(c->st, acc->organisation_id, acc->email, msg.ptr, msg.len, ctx_now(c));
 	explicit_bzero(body.ptr, body.len);
 	explicit_bzero(msg.ptr, msg.len);
 	buf_release(&body);

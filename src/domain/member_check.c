@@ -14,6 +14,7 @@
 #include "core/utf8.h"
 #include "formats/csv.h"
 #include "mail/mailer.h"
+#include "mail_queue.h"
 #include "mail/message.h"
 #include "store/member_check.h"
 #include "store/store.h"
@@ -112,7 +113,7 @@ static bool send_link(struct ctx *c, const struct member_check *m, const struct 
 	buf_addf(&body, "\n\n%s\nleergang\n", _("Kind regards,"));
 	struct mail_message msgd = { ml->from, "leergang", k->email, k->name, _("Member check: your view of the findings"),
 				     body.ptr, ctx_now(c) };
-	bool queued = mail_write(&msg, &msgd) == MAIL_OK && ml->queue(k->email, msg.ptr, msg.len);
+	bool queued = mail_write(&msg, &msgd) == MAIL_OK && mail_queue_add(c->st, c->who->organisation_id, k->email, msg.ptr, msg.len, ctx_now(c));
 	explicit_bzero(body.ptr, body.len);
 	explicit_bzero(msg.ptr, msg.len);
 	buf_release(&body);

@@ -6,6 +6,7 @@
 #include "core/die.h"
 #include "core/i18n.h"
 #include "mail/mailer.h"
+#include "mail_queue.h"
 #include "mail/message.h"
 #include "store/signin.h"
 #include "store/store.h"
@@ -80,7 +81,7 @@ enum reset_answer password_reset_request(struct store *st, struct arena *a, cons
 	const char *subject;
 	compose(a, &acc, link_of(a, base_url, token), &body, &subject);
 	struct mail_message m = { ml->from, "leergang", acc.email, acc.display_name, subject, body.ptr, now };
-	bool queued = mail_write(&msg, &m) == MAIL_OK && ml->queue(acc.email, msg.ptr, msg.len);
+	bool queued = mail_write(&msg, &m) == MAIL_OK && mail_queue_add(st, acc.organisation_id, acc.email, msg.ptr, msg.len, now);
 	explicit_bzero(body.ptr, body.len);
 	explicit_bzero(msg.ptr, msg.len);
 	buf_release(&body);

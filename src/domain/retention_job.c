@@ -3,15 +3,14 @@
 #include "action_remind.h"
 #include "anonymous_mix.h"
 #include "idempotency.h"
+#include "mail_queue.h"
 #include "schedule.h"
 #include "retention.h"
 #include "role.h"
 #include "core/die.h"
+#include "core/worker.h"
 #include "store/store.h"
 
-#include <errno.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -34,6 +33,14 @@ int retention_run_all(struct store *st, long long now, bool dry_run, FILE *log)
 		rc = 1;
 	} else if (forgotten) {
 		fprintf(log, "leergang: retention: %lld idempotency keys older than a day removed\n", forgotten);
+	}
+	/* mail no server could send in a day (mail_queue.h) */
+	long long dropped = 0;
+	if (!dry_run && mail_queue_forget(st, now ? now : (long long)time(NULL), &dropped)) {
+		fprintf(log, "leergang: retention: old queued mail not removed: %s\n", store_errmsg(st));
+		rc = 1;
+	} else if (dropped) {
+		fprintf(log, "leergang: retention: %lld queued messages older than a day removed, never sent\n", dropped);
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct arena oa = ARENA_INIT;
@@ -62,10 +69,7 @@ int retention_run_all(struct store *st, long long now, bool dry_run, FILE *log)
 }
 
 struct retention_job {
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t wake;
-	bool stopping;
+	struct worker w;
 	char *path;
 	const char *base_url;
 };
@@ -96,20 +100,6 @@ static void mix_closed(struct store *st)
 	arena_free(&a);
 }
 
-/* Waits seconds or until the job is asked to stop; true: stop. */
-static bool wait_or_stop(struct retention_job *j, long long seconds)
-{
-	struct timespec until;
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += seconds;
-	pthread_mutex_lock(&j->lock);
-	while (!j->stopping && pthread_cond_timedwait(&j->wake, &j->lock, &until) != ETIMEDOUT)
-		;
-	bool stop = j->stopping;
-	pthread_mutex_unlock(&j->lock);
-	return stop;
-}
-
 static void *job_main(void *arg)
 {
 	struct retention_job *j = arg;
@@ -124,7 +114,7 @@ static void *job_main(void *arg)
 	for (;;) {
 		/* one server of an installation at a time: the others skip */
 		if (!store_job_begin(st, "daily")) {
-			if (wait_or_stop(j, RETENTION_JOB_SECONDS))
+			if (worker_wait(&j->w, RETENTION_JOB_SECONDS))
 				break;
 			continue;
 		}
@@ -133,7 +123,7 @@ static void *job_main(void *arg)
 		/* a removal stands but a reader kept the file from being
 		 * rewritten: try the rewrite again soon, not in a day */
 		while (r == 2) {
-			if (wait_or_stop(j, RETENTION_SCRUB_RETRY_SECONDS))
+			if (worker_wait(&j->w, RETENTION_SCRUB_RETRY_SECONDS))
 				goto out;
 			struct buf e = BUF_INIT;
 			r = retention_scrub(st, &e) ? 2 : 0;
@@ -143,7 +133,7 @@ static void *job_main(void *arg)
 		}
 		remind(st, j->base_url);
 		store_job_end(st, "daily");
-		if (wait_or_stop(j, RETENTION_JOB_SECONDS))
+		if (worker_wait(&j->w, RETENTION_JOB_SECONDS))
 			break;
 	}
 out:
@@ -156,18 +146,7 @@ struct retention_job *retention_job_start(const char *path, const char *base_url
 	struct retention_job *j = xcalloc(1, sizeof(*j));
 	j->path = xstrdup(path);
 	j->base_url = base_url;
-	pthread_mutex_init(&j->lock, NULL);
-	pthread_cond_init(&j->wake, NULL);
-	/* the thread inherits a mask without the stop signals */
-	sigset_t stop, was;
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &stop, &was);
-	int rc = pthread_create(&j->thread, NULL, job_main, j);
-	pthread_sigmask(SIG_SETMASK, &was, NULL);
-	if (rc)
-		die("cannot start the daily retention run");
+	worker_start(&j->w, job_main, j, "the daily retention run");
 	return j;
 }
 
@@ -175,13 +154,7 @@ void retention_job_stop(struct retention_job *j)
 {
 	if (!j)
 		return;
-	pthread_mutex_lock(&j->lock);
-	j->stopping = true;
-	pthread_cond_signal(&j->wake);
-	pthread_mutex_unlock(&j->lock);
-	pthread_join(j->thread, NULL);
-	pthread_cond_destroy(&j->wake);
-	pthread_mutex_destroy(&j->lock);
+	worker_stop(&j->w);
 	free(j->path);
 	free(j);
 }

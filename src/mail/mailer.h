@@ -1,8 +1,9 @@
 /* mailer.h — how the domain hands over e-mail: a whole message
- * (mail_write(), message.h) to one address, either sent at once in a batch
- * over one connection (a wave's invitations, whose tally the sender sees)
- * or queued to go in the background (a reset link, whose sending must not
- * show in the time of the answer). The domain knows only this interface
+ * (mail_write(), message.h) to one address, sent in a batch over one
+ * connection (a wave's invitations, whose tally the sender sees; the mail
+ * queue's messages, domain/mail_queue.h, which go in the background so
+ * that their sending does not show in the time of an answer). The domain
+ * knows only this interface
  * and the mailer installed; the program installs one at start-up
  * (`leergang serve`: smtp_mailer(), SMTP through libcurl, smtp.h) and a
  * test may install its own. With none installed nothing is sent and the
@@ -25,8 +26,6 @@ struct mailer {
 	void *(*open)(void);
 	enum mailer_result (*send)(void *batch, const char *to, const char *msg, size_t len);
 	void (*close)(void *batch);
-	/* Queued to be sent in the background: false when it was not queued. */
-	bool (*queue)(const char *to, const char *msg, size_t len);
 };
 
 /* Installs m for the whole process (NULL: no mail), before any thread

@@ -52,8 +52,7 @@ enum smtp_result smtp_send(struct smtp *s, const char *to, const char *msg, size
 void smtp_close(struct smtp *s);
 
 /* The mailer (mailer.h) that sends through the installed settings, batches
- * over smtp_open() and the queue through the outbox; NULL when mail is
- * not set up. Valid until smtp_use() changes the settings. */
+ * over smtp_open(); NULL when mail is not set up. Valid until smtp_use() changes the settings. */
 struct mailer;
 const struct mailer *smtp_mailer(void);
 

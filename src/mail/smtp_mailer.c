@@ -1,8 +1,6 @@
 /* smtp_mailer.c — the mailer of the server (mailer.h) over the installed
- * SMTP settings: a batch is one SMTP session (smtp.h), the queue is the
- * outbox and its sending thread (outbox.h). */
+ * SMTP settings: a batch is one SMTP session (smtp.h). */
 #include "mail/mailer.h"
-#include "mail/outbox.h"
 #include "mail/smtp.h"
 
 static void *batch_open(void)
@@ -26,7 +24,7 @@ static void batch_close(void *batch)
 
 const struct mailer *smtp_mailer(void)
 {
-	static struct mailer m = { NULL, batch_open, batch_send, batch_close, outbox_send };
+	static struct mailer m = { NULL, batch_open, batch_send, batch_close };
 	const struct smtp_config *cfg = smtp_configured();
 	if (!cfg)
 		return NULL;

@@ -3,18 +3,22 @@
 // request. A session made on one is valid on the other (and ended on the
 // other, it ends on both), a form's CSRF token from one is taken by the
 // other, a questionnaire handed in on one counts in the other's response
-// accounting, and the delay after wrong passwords on one holds on the
-// other. The PostgreSQL is the run's (LEERGANG_TEST_PG) or a throw-away
+// accounting, the delay after wrong passwords on one holds on the
+// other, and mail queued on one (a reset link) is sent by the other when
+// the first cannot. The PostgreSQL is the run's (LEERGANG_TEST_PG) or a throw-away
 // one of this file (scripts/pg-temp); without PostgreSQL's programs the
 // tests skip, naming them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BIN, Client, demoEmail, PASSWORD } from '../lib/server.mjs';
+import { startSmtpSink, parseMessage } from '../lib/smtp-sink.mjs';
+import { sqlValue } from '../lib/db.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const env = { ...process.env, LEERGANG_LOCALEDIR: join(root, 'build/locale') };
@@ -42,10 +46,11 @@ function uriFor(base, db) {
 let cluster = null, pgdir = null, dbUri = null, dbName = null;
 const servers = [];
 
-async function serve(db) {
+async function serve(db, extraEnv = {}) {
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '4'], { env });
+    const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '4'],
+      { env: { ...env, ...extraEnv } });
     let stderr = '';
     proc.stderr.on('data', (d) => { stderr += d; });
     const exited = new Promise((res) => proc.on('exit', (code) => res(code)));
@@ -189,4 +194,54 @@ test('the delay after wrong passwords on one server holds on the other', async (
   assert.equal(right.status, 429, 'B makes even the right password wait');
   assert.match(right.headers.get('retry-after') || '', /^[1-9]\d*$/);
   assert.ok(!right.headers.getSetCookie().some((c) => c.startsWith('lg_session=')), 'no session while waiting');
+});
+
+test('mail queued on one server is sent by the other when the first cannot reach its mail server', async (t) => {
+  if (missing) return t.skip(missing);
+  const sink = await startSmtpSink();
+  // a port where no mail server listens: a server that was just closed
+  const closed = await new Promise((res) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => res(port)); });
+  });
+  const PUBLIC = 'https://leergang.example.nl';
+  const mail = { LEERGANG_SMTP_FROM: 'leergang@gemeente.example', LEERGANG_PUBLIC_URL: PUBLIC,
+    LEERGANG_SMTP_RETRY_SECONDS: '1' };
+  const C = await serve(dbUri, { ...mail, LEERGANG_SMTP_URL: `smtp://127.0.0.1:${closed}` });
+  const D = await serve(dbUri, { ...mail, LEERGANG_SMTP_URL: sink.url });
+  try {
+    const email = demoEmail('coach', 'gemeente');
+    const asker = new Client(C.base);
+    await asker.get('/password/forgot');
+    const ask = await asker.post('/password/forgot', { email });
+    assert.equal(ask.status, 200);
+    // C tried and found no mail server: the message waits in the database, sealed
+    let tries = 0;
+    for (let i = 0; i < 200 && tries < 1; i++) {
+      tries = Number(sqlValue(dbUri, 'SELECT coalesce(max(tries), 0) FROM mail_queue'));
+      if (tries < 1) await sleep(50);
+    }
+    assert.ok(tries >= 1, 'C tried to send and could not');
+    // (the daily run of D mails the demo's reminders of due actions: not this)
+    const resets = () => sink.history.filter((e) => /Subject: Een nieuw wachtwoord/.test(e.data));
+    assert.equal(resets().length, 0, 'no reset mail reached the mail server yet');
+    const box = sqlValue(dbUri, 'SELECT count(*) FROM mail_queue WHERE position(convert_to($$reset?token=$$, $$UTF8$$) in box) > 0'
+      + ' OR position(convert_to($$' + email + '$$, $$UTF8$$) in box) > 0');
+    assert.equal(Number(box), 0, 'neither the link nor the address is readable in the database');
+    // C stops; D finds the message when it is due and sends it
+    C.proc.kill('SIGTERM');
+    assert.equal(await C.exited, 0);
+    for (let i = 0; i < 400 && !resets().length; i++) await sleep(50);
+    assert.equal(resets().length, 1, 'D sent the message C queued');
+    assert.deepEqual(resets()[0].to, [email]);
+    const m = parseMessage(resets()[0].data);
+    const link = m.body.match(/https:\/\/leergang\.example\.nl\/password\/reset\?token=([0-9a-f]{64})/);
+    assert.ok(link, 'the reset link');
+    assert.equal((await new Client(D.base).get(`/password/reset?token=${link[1]}`)).status, 200, 'the link works');
+    assert.equal(Number(sqlValue(dbUri, 'SELECT count(*) FROM mail_queue')), 0, 'sent once, then removed');
+    await sleep(1500);
+    assert.equal(resets().length, 1, 'and not sent twice');
+  } finally {
+    await sink.stop();
+  }
 });

@@ -164,7 +164,58 @@ export async function startServer({ demo = true, names = 'hostile', env: extraEn
   }
   if (prepare) prepare(db);
   const oidcKey = pgName ? oidcKeys.get(db) : `${db}.oidc-key`;
-  const serverEnv = { ...env, ...(pgName ? { LEERGANG_OIDC_KEY: oidcKey } : {}), ...extraEnv };
+  const keyEnv = pgName ? { LEERGANG_OIDC_KEY: oidcKey } : {};
+  let run = null;
+  try {
+    run = await spawnOn(db, { ...env, ...keyEnv, ...extraEnv });
+  } catch (e) {
+    if (pgName) psqlAdmin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
+    throw e;
+  }
+  // Stops the running process; its stderr checked, kept in the log file.
+  const halt = async () => {
+    run.proc.kill('SIGTERM');
+    const { code } = await run.exited;
+    const stderr = run.stderr();
+    // LEERGANG_TEST_SERVER_LOG: a file that collects every server's stderr
+    // (with LEERGANG_SQL_TRACE=1 every statement the store could not run)
+    if (process.env.LEERGANG_TEST_SERVER_LOG && stderr) {
+      appendFileSync(process.env.LEERGANG_TEST_SERVER_LOG, `--- ${process.argv[1] || ''} ${db}\n${stderr}`);
+    }
+    if (/Sanitizer|runtime error|LeakSanitizer/.test(stderr)) {
+      throw new Error('sanitizer report from the server:\n' + stderr);
+    }
+    if (code !== 0) throw new Error(`server exited with ${code}:\n${stderr}`);
+  };
+  const server = {
+    base: run.base, db, dir, oidcKey,
+    stderr: () => run.stderr(),
+    // The server stopped and started again on its database (and key), with
+    // extraEnv in place of the first start's: on a new address (base).
+    async restart(againEnv = {}) {
+      await halt();
+      run = await spawnOn(db, { ...env, ...keyEnv, ...againEnv });
+      server.base = run.base;
+      return server;
+    },
+    async stop() {
+      try {
+        await halt();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        if (pgName) {
+          psqlAdmin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
+          oidcKeys.delete(db);
+        }
+      }
+    },
+  };
+  return server;
+}
+
+// `leergang serve` on db on a free port, up when /healthz answers:
+// { base, proc, exited, stderr() }.
+async function spawnOn(db, serverEnv) {
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '4'],
@@ -177,35 +228,11 @@ export async function startServer({ demo = true, names = 'hostile', env: extraEn
       if (proc.exitCode !== null) break;
       try {
         const r = await fetch(base + '/healthz');
-        if (r.status === 200) {
-          return {
-            base, db, dir, oidcKey,
-            stderr: () => stderr,
-            async stop() {
-              proc.kill('SIGTERM');
-              const { code } = await exited;
-              // LEERGANG_TEST_SERVER_LOG: a file that collects every server's stderr
-              // (with LEERGANG_SQL_TRACE=1 every statement the store could not run)
-              if (process.env.LEERGANG_TEST_SERVER_LOG && stderr) {
-                appendFileSync(process.env.LEERGANG_TEST_SERVER_LOG, `--- ${process.argv[1] || ''} ${db}\n${stderr}`);
-              }
-              rmSync(dir, { recursive: true, force: true });
-              if (pgName) {
-                psqlAdmin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
-                oidcKeys.delete(db);
-              }
-              if (/Sanitizer|runtime error|LeakSanitizer/.test(stderr)) {
-                throw new Error('sanitizer report from the server:\n' + stderr);
-              }
-              if (code !== 0) throw new Error(`server exited with ${code}:\n${stderr}`);
-            },
-          };
-        }
+        if (r.status === 200) return { base, proc, exited, stderr: () => stderr };
       } catch { /* not up yet */ }
       await sleep(50);
     }
     proc.kill('SIGKILL');
-    if (!/cannot listen/.test(stderr) && pgName) psqlAdmin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
     if (!/cannot listen/.test(stderr)) throw new Error('server did not start:\n' + stderr);
   }
   throw new Error('no free port found');

@@ -7,6 +7,7 @@
 #include "test.h"
 #include "fixture.h"
 #include "domain/api_token.h"
+#include "domain/mail_queue.h"
 #include "domain/password_reset.h"
 #include "domain/role.h"
 #include "domain/throttle.h"
@@ -158,21 +159,40 @@ TEST(password_reset_requests_throttled_per_client_alike)
 	fixture_close(&f);
 }
 
-/* A mailer of the test's own (mail/mailer.h): the domain hands it the
- * message and never reaches for SMTP itself. */
+/* A mailer of the test's own (mail/mailer.h): the domain queues the
+ * message (mail_queue.h) and the queue hands it to the mailer, never to
+ * SMTP itself. */
 static struct {
-	int queued;
+	int sent;
 	char to[64];
 	struct buf msg;
 } handed;
 
-static bool keep_queued(const char *to, const char *msg, size_t len)
+static void *batch_open(void)
 {
-	handed.queued++;
+	return &handed;
+}
+
+static enum mailer_result keep_sent(void *batch, const char *to, const char *msg, size_t len)
+{
+	(void)batch;
+	handed.sent++;
 	snprintf(handed.to, sizeof(handed.to), "%s", to);
 	buf_reset(&handed.msg);
 	buf_add(&handed.msg, msg, len);
-	return true;
+	return MAILER_SENT;
+}
+
+static void batch_close(void *batch)
+{
+	(void)batch;
+}
+
+/* Sends what the queue holds through the test's mailer. */
+static void send_queued(struct fixture *f, const struct mailer *ml)
+{
+	struct mail_queue_result r;
+	CHECK_INT(mail_queue_send_due(f->st, ml, NOW, 0, &r), D_OK);
 }
 
 /* The body of a quoted-printable message as text (soft breaks joined,
@@ -197,7 +217,7 @@ static void body_text(struct buf *b, const char *msg)
 TEST(password_reset_request_hands_the_link_to_the_mailer)
 {
 	FIXTURE(f);  /* no hashes */
-	static const struct mailer test_mailer = { "leergang@example.nl", NULL, NULL, NULL, keep_queued };
+	static const struct mailer test_mailer = { "leergang@example.nl", batch_open, keep_sent, batch_close };
 	long long id = 0;
 	CHECK_INT(store_account_add(f.st, f.org_a, "bekend@example.nl", "Bekend", 0, "", &id), ST_OK);
 	memset(&handed, 0, sizeof(handed));
@@ -206,9 +226,14 @@ TEST(password_reset_request_hands_the_link_to_the_mailer)
 	struct login_wait wait;
 	/* nothing for an address without an account */
 	CHECK_INT(password_reset_request(f.st, &f.a, "onbekend@example.nl", "192.0.2.30", BASE, NOW_MS, &wait), RESET_ASKED);
-	CHECK_INT(handed.queued, 0);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM mail_queue"), 0);
 	CHECK_INT(password_reset_request(f.st, &f.a, "bekend@example.nl", "192.0.2.31", BASE, NOW_MS, &wait), RESET_ASKED);
-	CHECK_INT(handed.queued, 1);
+	/* queued in the database, sealed; sent by the queue */
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM mail_queue"), 1);
+	CHECK_INT(handed.sent, 0);
+	send_queued(&f, &test_mailer);
+	CHECK_INT(handed.sent, 1);
+	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM mail_queue"), 0);
 	CHECK_STR(handed.to, "bekend@example.nl");
 	const char *m = handed.msg.ptr ? handed.msg.ptr : "";
 	CHECK(strstr(m, "From: leergang <leergang@example.nl>") != NULL);
