@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
 import { sqlValue } from '../lib/db.mjs';
 import { cli } from '../lib/server.mjs';
+import { mainOf as main } from '../lib/html.mjs';
 
 const DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'limesurvey');
 const have = existsSync(DIR);
@@ -23,7 +24,6 @@ const OLD = 'limesurvey_survey_OldCodes.lss';
 const LS2 = 'limesurvey2_sample_survey_english.lss';
 
 let srv, coach;
-const main = (html) => (html.match(/<main[^>]*>([\s\S]*?)<\/main>/) || ['', html])[1];
 const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
   .replace(/&amp;/g, '&');
 const instruments = () => Number(sqlValue(srv.db, 'SELECT count(*) AS n FROM instrument'));

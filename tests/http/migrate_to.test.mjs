@@ -11,13 +11,13 @@
 // Tools from outside: initdb/pg_ctl/psql (PostgreSQL) and the sqlite3 CLI.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { BIN, Client, cliResult, demoEmail } from '../lib/server.mjs';
+import { BIN, Client, cliResult, demoEmail, spawnServer } from '../lib/server.mjs';
 import { pgTempToolsMissing } from '../lib/db.mjs';
+import { mainText } from '../lib/html.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const env = { ...process.env, LEERGANG_LOCALEDIR: join(root, 'build/locale') };
@@ -136,41 +136,16 @@ test('a second migrate-to into the full database is refused and changes nothing'
 });
 
 async function startOn(target, keyFile) {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const proc = spawn(BIN, ['--db', target, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '2'],
-      { env: { ...env, LEERGANG_OIDC_KEY: keyFile }, cwd: dir });
-    let stderr = '';
-    proc.stderr.on('data', (d) => { stderr += d; });
-    const exited = new Promise((res) => proc.on('exit', (code) => res(code)));
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 200 && proc.exitCode === null; i++) {
-      try {
-        if ((await fetch(base + '/healthz')).status === 200) {
-          return {
-            base,
-            async stop() {
-              proc.kill('SIGTERM');
-              const code = await exited;
-              if (/Sanitizer|runtime error/.test(stderr)) throw new Error('sanitizer report:\n' + stderr);
-              assert.equal(code, 0, stderr);
-            },
-          };
-        }
-      } catch { /* not up yet */ }
-      await sleep(50);
-    }
-    proc.kill('SIGKILL');
-    if (!/cannot listen/.test(stderr)) throw new Error('server did not start:\n' + stderr);
-  }
-  throw new Error('no free port found');
-}
-
-// The text of a page's <main>, without markup and the form tokens.
-function mainText(html) {
-  const m = /<main[^>]*>([\s\S]*?)<\/main>/.exec(html);
-  assert.ok(m, 'no <main> in the page');
-  return m[1].replace(/<input[^>]*name="csrf"[^>]*>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const run = await spawnServer(target, { ...env, LEERGANG_OIDC_KEY: keyFile }, { cwd: dir, threads: 2 });
+  return {
+    base: run.base,
+    async stop() {
+      run.proc.kill('SIGTERM');
+      const { code } = await run.exited;
+      if (/Sanitizer|runtime error/.test(run.stderr())) throw new Error('sanitizer report:\n' + run.stderr());
+      assert.equal(code, 0, run.stderr());
+    },
+  };
 }
 
 test('a server on each database shows the same pages to the same user', { skip: missing }, async () => {

@@ -10,6 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
 import { sqlRows } from '../lib/db.mjs';
+import { mainOf as main } from '../lib/html.mjs';
 
 let srv;
 const as = {};
@@ -18,7 +19,6 @@ const personOf = (email) => sql(`SELECT person_id AS id FROM account WHERE email
 const consentOf = (table, id) => sql(`SELECT research_consent AS c, research_consent_at AS at${
   ['meeting_report', 'learning_story'].includes(table) ? ', research_consent_by AS by' : ''} FROM ${table} WHERE id = ${id}`)[0];
 const audits = (action, id) => sql(`SELECT count(*) AS n FROM audit_log WHERE action = '${action}' AND object_id = ${id}`)[0].n;
-const main = (html) => (html.match(/<main[^>]*>([\s\S]*?)<\/main>/) || ['', html])[1];
 
 let entry, facilitatorPerson, published, draft, storyGroup, storyId, session;
 

@@ -18,12 +18,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, Client, demoEmail, cli, routes } from '../lib/server.mjs';
 import { sqlRows } from '../lib/db.mjs';
+import { mainOf as main } from '../lib/html.mjs';
 
 let srv, work, project;
 const as = {};
 const sql = (q) => sqlRows(srv.db, q);
 const one = (q) => sql(q)[0];
-const main = (html) => (html.match(/<main[^>]*>([\s\S]*?)<\/main>/) || ['', html])[1];
 const personOf = (email) => one(`SELECT person_id AS id FROM account WHERE email = '${email}'`).id;
 const sourcesOf = (p, kind) => sql(`SELECT id, ref_id, kind FROM research_source WHERE project_id = ${p}${kind ? ` AND kind = '${kind}'` : ''}`);
 

@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, cli, demoEmail } from '../lib/server.mjs';
 import { PG, handedIn, sqlRows } from '../lib/db.mjs';
+import { mainOf as main } from '../lib/html.mjs';
 
 let srv, coach, group1, group2;
 const today = new Date().toISOString().slice(0, 10);
@@ -17,7 +18,6 @@ const sql = (q) => {
   return sqlRows(srv.db, q);
 };
 const one = (q) => Object.values(sql(q)[0])[0];
-const main = (html) => (html.match(/<main[^>]*>([\s\S]*?)<\/main>/) || ['', html])[1];
 // what a reader sees: the text of the page without its markup
 const visible = (html) => main(html).replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
   .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');

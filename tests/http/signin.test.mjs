@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, Client, demoEmail, cli, cliResult, PASSWORD } from '../lib/server.mjs';
 import { startSmtpSink, parseMessage } from '../lib/smtp-sink.mjs';
 import { dialect, sqlRows } from '../lib/db.mjs';
+import { mainOf as main } from '../lib/html.mjs';
 
 const PUBLIC = 'https://leergang.example.nl';
 const GREET = 400;   // the sink greets this late: a mail sent while the page waits would show
@@ -81,7 +82,6 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 // The page without the address typed (the form shows it back) and the
 // CSRF token of the client.
 const scrub = (text, email) => text.split(email).join('ADDRESS').replace(/[0-9a-f]{64}/g, 'TOKEN');
-const main = (html) => (html.match(/<main[^>]*>([\s\S]*?)<\/main>/) || ['', html])[1];
 
 // The failure counts in the database as { hex key: failures }.
 const counts = () => Object.fromEntries(sql(`SELECT ${dialect(srv.db).hex('key_hash')} AS k, failures AS n FROM login_throttle`).map((r) => [r.k, r.n]));

@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
 import { PG, dialect, handedIn, sqlRows } from '../lib/db.mjs';
+import { mainOf as main } from '../lib/html.mjs';
 
 const DEMO_WAVE = 'Eindevaluatie LiVe! 2025';
 const GROUP1 = 'LiVe! Westerschelde · Lichting 1 · Leergroep 1';
@@ -38,7 +39,6 @@ const sql = (q) => {
 const one = (q) => Object.values(sql(q)[0])[0];
 const addDays = (d, n) => new Date(Date.parse(d + 'T00:00:00Z') + n * 86400e3).toISOString().slice(0, 10);
 const dutchDate = (d) => `${+d.slice(8)} ${MONTHS[+d.slice(5, 7) - 1]} ${+d.slice(0, 4)}`;
-const main = (html) => (html.match(/<main[^>]*>([\s\S]*?)<\/main>/) || ['', html])[1];
 const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
   .replace(/&amp;/g, '&');
 const dutch1 = (x) => x.toFixed(1).replace('.', ',');

@@ -10,13 +10,13 @@
 // tests skip, naming them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BIN, Client, demoEmail, PASSWORD } from '../lib/server.mjs';
+import { BIN, Client, demoEmail, PASSWORD, spawnServer } from '../lib/server.mjs';
 import { startSmtpSink, parseMessage } from '../lib/smtp-sink.mjs';
 import { sqlValue } from '../lib/db.mjs';
 
@@ -47,28 +47,9 @@ let cluster = null, pgdir = null, dbUri = null, dbName = null;
 const servers = [];
 
 async function serve(db, extraEnv = {}) {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '4'],
-      { env: { ...env, ...extraEnv } });
-    let stderr = '';
-    proc.stderr.on('data', (d) => { stderr += d; });
-    const exited = new Promise((res) => proc.on('exit', (code) => res(code)));
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 200 && proc.exitCode === null; i++) {
-      try {
-        if ((await fetch(base + '/healthz')).status === 200) {
-          const s = { base, proc, exited, stderr: () => stderr };
-          servers.push(s);
-          return s;
-        }
-      } catch { /* not up yet */ }
-      await sleep(50);
-    }
-    proc.kill('SIGKILL');
-    if (!/cannot listen/.test(stderr)) throw new Error('server did not start:\n' + stderr);
-  }
-  throw new Error('no free port found');
+  const s = await spawnServer(db, { ...env, ...extraEnv });
+  servers.push(s);
+  return s;
 }
 
 let A, B;
@@ -92,7 +73,7 @@ before(async () => {
 after(async () => {
   for (const s of servers) {
     s.proc.kill('SIGTERM');
-    const code = await s.exited;
+    const { code } = await s.exited;
     if (/Sanitizer|runtime error/.test(s.stderr())) throw new Error('sanitizer report from a server:\n' + s.stderr());
     assert.equal(code, 0, `a server exited with ${code}:\n${s.stderr()}`);
   }
@@ -230,7 +211,7 @@ test('mail queued on one server is sent by the other when the first cannot reach
     assert.equal(Number(box), 0, 'neither the link nor the address is readable in the database');
     // C stops; D finds the message when it is due and sends it
     C.proc.kill('SIGTERM');
-    assert.equal(await C.exited, 0);
+    assert.equal((await C.exited).code, 0);
     for (let i = 0; i < 400 && !resets().length; i++) await sleep(50);
     assert.equal(resets().length, 1, 'D sent the message C queued');
     assert.deepEqual(resets()[0].to, [email]);

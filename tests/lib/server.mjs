@@ -167,7 +167,7 @@ export async function startServer({ demo = true, names = 'hostile', env: extraEn
   const keyEnv = pgName ? { LEERGANG_OIDC_KEY: oidcKey } : {};
   let run = null;
   try {
-    run = await spawnOn(db, { ...env, ...keyEnv, ...extraEnv });
+    run = await spawnServer(db, { ...env, ...keyEnv, ...extraEnv });
   } catch (e) {
     if (pgName) psqlAdmin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
     throw e;
@@ -194,7 +194,7 @@ export async function startServer({ demo = true, names = 'hostile', env: extraEn
     // extraEnv in place of the first start's: on a new address (base).
     async restart(againEnv = {}) {
       await halt();
-      run = await spawnOn(db, { ...env, ...keyEnv, ...againEnv });
+      run = await spawnServer(db, { ...env, ...keyEnv, ...againEnv });
       server.base = run.base;
       return server;
     },
@@ -213,13 +213,14 @@ export async function startServer({ demo = true, names = 'hostile', env: extraEn
   return server;
 }
 
-// `leergang serve` on db on a free port, up when /healthz answers:
-// { base, proc, exited, stderr() }.
-async function spawnOn(db, serverEnv) {
+// `leergang serve` on db on a free port with the environment serverEnv,
+// up when /healthz answers: { base, proc, exited (resolves to { code,
+// signal }), stderr() }. Stopping it is the caller's.
+export async function spawnServer(db, serverEnv, { cwd = undefined, threads = 4 } = {}) {
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '4'],
-      { env: serverEnv });
+    const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', String(threads)],
+      { env: serverEnv, cwd });
     let stderr = '';
     proc.stderr.on('data', (d) => { stderr += d; });
     const exited = new Promise((res) => proc.on('exit', (code, signal) => res({ code, signal })));
