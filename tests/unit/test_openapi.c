@@ -2,6 +2,7 @@
  * in it with a summary and its answers, nothing is described that has no
  * route, and the paths name their numbers apart. */
 #include "test.h"
+#include "domain/search.h"
 #include "web/openapi.h"
 #include "web/web.h"
 
@@ -46,4 +47,21 @@ TEST(openapi_paths_name_each_number)
 	CHECK_STR(out, "/api/v1/people");
 	openapi_path("/api/v1/a/{id}/b/{id}/c/{id}", out, sizeof(out));
 	CHECK_STR(out, "/api/v1/a/{id}/b/{id2}/c/{id3}");
+}
+
+/* The search's JSON (GET /api/v1/search, `leergang search --json`) keeps a
+ * result whose snippet is empty (a title match): it once went missing. */
+TEST(search_json_keeps_a_result_with_an_empty_snippet)
+{
+	const struct search_result r[2] = {
+		{ "report", 7, "Verslag bijeenkomst 3", "", "/reports/7" },
+		{ "logbook", 9, "Logboek", "over \x01" "feedback\x02 geven", "/logbook/9" },
+	};
+	json_t *j = search_json(r, 2, 1, false);
+	json_t *results = json_object_get(j, "results");
+	CHECK_INT(json_array_size(results), 2);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(results, 0), "snippet")), "");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(results, 1), "snippet")), "over feedback geven");
+	CHECK_INT(json_integer_value(json_object_get(json_array_get(results, 1), "id")), 9);
+	json_decref(j);
 }
