@@ -265,9 +265,7 @@ void api_account_create(struct web *w)
 		web_invite_via(w, &via);
 		d = invitation_create(&w->ctx, email, name, employee, role_parse(role), &via, &e, &il);
 		if (d == D_INVALID && person)
-			for (size_t i = 0; i < e.n; i++)
-				if (!strcmp(e.items[i].field, "employee_id"))
-					e.items[i].field = "person_id";
+			api_errors_rename(&e, "employee_id", "person_id");
 	} else if (!d) {
 		d = D_INVALID;
 	}

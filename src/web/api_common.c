@@ -138,8 +138,31 @@ bool api_in_ok(struct api_in *in)
 	return false;
 }
 
+/* The domain names a field as the page's form does ("person"); where the
+ * request gave it as "person_id", the problem names the request's field. */
+static void fields_as_requested(struct api_in *in)
+{
+	for (size_t i = 0; in->j && i < in->e.n; i++) {
+		const char *f = in->e.items[i].field;
+		if (!f || !*f || json_object_get(in->j, f))
+			continue;
+		char *as_id = arena_printf(in->w->ctx.a, "%s_id", f);
+		if (json_object_get(in->j, as_id))
+			in->e.items[i].field = as_id;
+	}
+}
+
+void api_errors_rename(struct errors *e, const char *from, const char *to)
+{
+	for (size_t i = 0; i < e->n; i++)
+		if (e->items[i].field && !strcmp(e->items[i].field, from))
+			e->items[i].field = to;
+}
+
 void api_in_answer(struct api_in *in, int d, long long id)
 {
+	if (d == D_INVALID)
+		fields_as_requested(in);
 	api_answer(in->w, d, &in->e, d == D_OK ? id : 0);
 	json_decref(in->j);
 	in->j = NULL;

@@ -47,8 +47,11 @@ void api_session_answer(struct web *w)
 	if (!api_in_open(&in, w))
 		return;
 	const char *text = api_in_str(&in, "text", "");
-	if (api_in_ok(&in))
-		api_in_answer(&in, case_session_answer(&w->ctx, w->id[0], text, &in.e), 0);
+	if (!api_in_ok(&in))
+		return;
+	int d = case_session_answer(&w->ctx, w->id[0], text, &in.e);
+	api_errors_rename(&in.e, "answer", "text");  /* the page's field is "answer" */
+	api_in_answer(&in, d, 0);
 }
 
 void api_session_step(struct web *w)

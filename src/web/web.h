@@ -807,7 +807,12 @@ long long api_in_count(struct api_in *in, const char *key, long long absent);
 const char *api_item_str(struct api_in *in, json_t *o, const char *key, const char *field, const char *absent);
 bool api_item_bool(struct api_in *in, json_t *o, const char *key, const char *field, bool absent);
 bool api_in_ok(struct api_in *in);
+/* Answers the domain's result d (api_answer); a problem the domain
+ * names "x" where the request gave "x_id" names "x_id". */
 void api_in_answer(struct api_in *in, int d, long long id);
+/* Where the request's name of a field differs from the domain's in
+ * another way: the problems under `from` named `to`. */
+void api_errors_rename(struct errors *e, const char *from, const char *to);
 json_t *api_errors(const struct errors *e);
 void api_answer(struct web *w, int d, const struct errors *e, long long id);
 

@@ -162,6 +162,8 @@ test('the roles: chosen or at random, audited as on the page; the case owner and
 
 test('selecting an idea: the leader selects and takes back; bad input 422, a member 403, another session 404', async () => {
   assert.equal((await member3.postJson(`/api/v1/sessions/${session}/answers`, { text: 'Eén regisseur.' })).status, 200);
+  // an empty answer is refused under the request's own name of the field
+  refused(await member3.postJson(`/api/v1/sessions/${session}/answers`, { text: ' ' }), 422, 'text');
   const answer = one(`SELECT id FROM case_session_answer WHERE session_id = ${session} ORDER BY id DESC LIMIT 1`);
   const selected = () => Number(one(`SELECT selected FROM case_session_answer WHERE id = ${answer}`));
   assert.equal((await lead.postJson(`/api/v1/sessions/${session}/select`, { answer, selected: true })).status, 200);

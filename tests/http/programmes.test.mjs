@@ -342,6 +342,7 @@ test('the same through the API with a bearer token, and the session needs its CS
   assert.equal(r.status, 200);
   r = await post(`/api/v1/meetings/${meeting}/attendance`, { person_id: people[0].id, status: 'present' });
   assert.equal(r.status, 422, 'only participants of the group');
+  assert.equal(r.json().error.field, 'person_id', 'the problem names the field as the request did');
   r = await api.get(`/api/v1/groups/${group}`);
   assert.equal(r.json().participants.length, 10);
   assert.equal(r.json().meetings[0].starts_on, '2027-01-18');
