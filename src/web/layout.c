@@ -306,8 +306,19 @@ static const char *status_title(int status)
 	}
 }
 
+/* Whether the request came in on an API route: a handler that serves a
+ * page and its API twin alike (a download) then answers errors in JSON. */
+static bool on_api_route(const struct web *w)
+{
+	return w->route && w->route->kind == ROUTE_API;
+}
+
 void web_error(struct web *w, int status, const char *message)
 {
+	if (on_api_route(w)) {
+		web_json_error(w, status, message);
+		return;
+	}
 	page_begin(w, status_title(status));
 	html(w->out, "<p>%s</p>\n<p><a href=\"/\">%s</a></p>\n", message, _("Go to the home page"));
 	page_end(w);
@@ -317,7 +328,10 @@ void web_error(struct web *w, int status, const char *message)
 
 void web_not_found(struct web *w)
 {
-	web_error(w, 404, _("There is nothing at this address, or it is not in your organisation. Check the link."));
+	if (on_api_route(w))
+		web_json_error(w, 404, _("There is nothing with this number that you may see."));
+	else
+		web_error(w, 404, _("There is nothing at this address, or it is not in your organisation. Check the link."));
 }
 
 /* Answers of the server itself (413, 431, 400, 501, 503) in the browser's language. */

@@ -13,13 +13,11 @@
 
 #include <string.h>
 
-/* A refusal as a page, or as JSON on the API's routes (which serve the
- * same files under the same rules). */
+/* A refusal: web_error answers the API's routes (which serve the same
+ * files under the same rules) in JSON. */
 static void export_fail(struct web *w, int status, const char *message)
 {
-	if (w->route && w->route->kind == ROUTE_API)
-		web_json_error(w, status, status == 404 ? _("There is nothing with this number that you may see.") : message);
-	else if (status == 404)
+	if (status == 404)
 		web_not_found(w);
 	else
 		web_error(w, status, message);

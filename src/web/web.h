@@ -129,6 +129,8 @@ bool web_on_lane(const struct request *r, void *app);
 
 /* answers */
 void web_redirect(struct web *w, const char *location);
+/* An error page with message; on an API route (a handler serving a page
+ * and its API twin alike) the JSON error instead. */
 void web_error(struct web *w, int status, const char *message);
 void web_not_found(struct web *w);
 void web_json(struct web *w, int status, json_t *body);   /* steals body */
