@@ -309,8 +309,9 @@ int consented_texts(struct ctx *c, struct consented_text **out, size_t *n)
 			continue;   /* changed since the list was read */
 		if (d)
 			return d;
-		if (t[*n].writer_id)
-			(void)privacy_log_read(c, t[*n].kind, t[*n].id, t[*n].writer_id);
+		/* a list to choose from: the text itself stays unread here
+		 * (consented_text_get reads it, and logs that) */
+		t[*n].text = NULL;
 		(*n)++;
 	}
 	*out = t;
