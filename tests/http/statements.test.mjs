@@ -40,6 +40,9 @@ test('the privacy statement: public, with the thresholds and periods in force', 
     assert.match(r.text, new RegExp(kind));
   assert.match(r.text, /De opdrachtgever en de beheerder lezen ze nooit/);
   assert.match(r.text, /leest mee zonder namen/);
+  // research: a copy with consent only, and who could undo the pseudonyms
+  assert.match(r.text, /Teksten in onderzoeksprojecten<\/th><td>Alleen als u[^<]*ermee instemde: een kopie/);
+  assert.match(r.text, /wie de database heeft kan ze herleiden, wie een export heeft niet/);
   assert.match(r.text, /vraag het de beheerder|Vraag het de beheerder/i);
   assert.match(r.text, /Log in om hier de naam van uw organisatie te zien/);
 });
