@@ -85,6 +85,17 @@ char *cmd_read_file(struct arena *a, const char *path, size_t max, size_t *len);
 void cmd_write_file(const struct buf *b, const char *file, bool binary);
 /* A context acting as the command line in the organisation with slug. */
 void cmd_ctx(struct ctx *c, struct actor *w, struct store *st, struct arena *a, const char *slug);
+/* An organisation opened for a command: the database, an arena and a
+ * context acting as the command line there (cmd_ctx; dies when the slug
+ * is unknown). cmd_org_close frees it all and returns 0. */
+struct cmd_org {
+	struct store *st;
+	struct arena a;
+	struct ctx c;
+	struct actor w;
+};
+void cmd_org_open(struct cmd_org *o, const char *slug);
+int cmd_org_close(struct cmd_org *o);
 /* A context acting as w; every field of c set, now the clock's time (the
  * one way a command makes a ctx, so none reads an uninitialised now). */
 void cmd_ctx_for(struct ctx *c, struct actor *w, struct store *st, struct arena *a);

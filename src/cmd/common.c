@@ -98,6 +98,20 @@ void cmd_ctx(struct ctx *c, struct actor *w, struct store *st, struct arena *a, 
 	cmd_ctx_for(c, w, st, a);
 }
 
+void cmd_org_open(struct cmd_org *o, const char *slug)
+{
+	o->st = cmd_open(false);
+	o->a = (struct arena)ARENA_INIT;
+	cmd_ctx(&o->c, &o->w, o->st, &o->a, slug);
+}
+
+int cmd_org_close(struct cmd_org *o)
+{
+	arena_free(&o->a);
+	store_close(o->st);
+	return 0;
+}
+
 void cmd_ctx_for(struct ctx *c, struct actor *w, struct store *st, struct arena *a)
 {
 	/* every field set: a command's `struct ctx c;` holds whatever was on

@@ -14,32 +14,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct opened {
-	struct store *st;
-	struct arena a;
-	struct ctx c;
-	struct actor w;
-};
-
-/* The organisation's context, its built-in frameworks installed when it
+/* The organisation opened, its built-in frameworks installed when it
  * lacks them (as the server's start would). */
-static void open_org(struct opened *o, const char *org)
+static void open_org(struct cmd_org *o, const char *org)
 {
-	o->st = cmd_open(false);
-	o->a = (struct arena)ARENA_INIT;
-	cmd_ctx(&o->c, &o->w, o->st, &o->a, org);
+	cmd_org_open(o, org);
 	if (organisation_frameworks_complete(o->st, &o->a))
 		die("database: %s", store_errmsg(o->st));
 }
 
-static void close_org(struct opened *o)
-{
-	arena_free(&o->a);
-	store_close(o->st);
-}
-
 /* The framework named by its key or its number, with its elements. */
-static void find_framework(struct opened *o, const char *org, const char *which, struct framework_view *v)
+static void find_framework(struct cmd_org *o, const char *org, const char *which, struct framework_view *v)
 {
 	long long id = 0;
 	if (which[strspn(which, "0123456789")] == '\0') {
@@ -74,7 +59,7 @@ static int list(int argc, char **argv)
 	if (!org || optind != argc)
 		cmd_usage("framework");
 	enum out_format fmt = out_format_from(format, "framework");
-	struct opened o;
+	struct cmd_org o;
 	open_org(&o, org);
 	struct framework *f;
 	size_t n;
@@ -92,7 +77,7 @@ static int list(int argc, char **argv)
 		out_row(&out);
 	}
 	out_end(&out);
-	close_org(&o);
+	cmd_org_close(&o);
 	return 0;
 }
 
@@ -112,7 +97,7 @@ static int show(int argc, char **argv)
 	if (!org || !which || optind != argc)
 		cmd_usage("framework");
 	enum out_format fmt = out_format_from(format, "framework");
-	struct opened o;
+	struct cmd_org o;
 	open_org(&o, org);
 	struct framework_view v;
 	find_framework(&o, org, which, &v);
@@ -132,7 +117,7 @@ static int show(int argc, char **argv)
 		out_row(&out);
 	}
 	out_end(&out);
-	close_org(&o);
+	cmd_org_close(&o);
 	return 0;
 }
 
@@ -161,7 +146,7 @@ static int element_add(int argc, char **argv)
 	}
 	if (!org || !which || optind != argc)
 		cmd_usage("framework");
-	struct opened o;
+	struct cmd_org o;
 	open_org(&o, org);
 	struct framework_view v;
 	find_framework(&o, org, which, &v);
@@ -179,7 +164,7 @@ static int element_add(int argc, char **argv)
 	if (r)
 		die("the element could not be added: %s", store_errmsg(o.st));
 	printf("%lld\n", id);
-	close_org(&o);
+	cmd_org_close(&o);
 	return 0;
 }
 

@@ -14,27 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-struct opened {
-	struct store *st;
-	struct arena a;
-	struct ctx c;
-	struct actor w;
-};
-
-static void open_org(struct opened *o, const char *org)
-{
-	o->st = cmd_open(false);
-	o->a = (struct arena)ARENA_INIT;
-	cmd_ctx(&o->c, &o->w, o->st, &o->a, org);
-}
-
-static int finish(struct opened *o)
-{
-	arena_free(&o->a);
-	store_close(o->st);
-	return 0;
-}
-
 static int referral_new(int argc, char **argv)
 {
 	static const struct option opts[] = { { "org", required_argument, 0, 'o' }, { "person", required_argument, 0, 'p' },
@@ -59,8 +38,8 @@ static int referral_new(int argc, char **argv)
 	}
 	if (!org || !person || optind != argc || (!by && !*by_name && !presentation && !own))
 		cmd_usage("referral");
-	struct opened x;
-	open_org(&x, org);
+	struct cmd_org x;
+	cmd_org_open(&x, org);
 	long long who = cmd_person_by_number(&x.c, person), by_id = by ? cmd_person_by_number(&x.c, by) : 0;
 	/* the kind follows from what is given; anything given beside it is refused by the domain */
 	const char *kind = own ? "own" : presentation ? "presentation" : "person";
@@ -74,7 +53,7 @@ static int referral_new(int argc, char **argv)
 	if (d)
 		die("database: %s", store_errmsg(x.st));
 	printf("%lld\n", id);
-	return finish(&x);
+	return cmd_org_close(&x);
 }
 
 static int referral_ls(int argc, char **argv)
@@ -91,8 +70,8 @@ static int referral_ls(int argc, char **argv)
 	}
 	if (!org || optind != argc || (strcmp(format, "text") && strcmp(format, "json")))
 		cmd_usage("referral");
-	struct opened x;
-	open_org(&x, org);
+	struct cmd_org x;
+	cmd_org_open(&x, org);
 	struct referral *r;
 	size_t n;
 	int d = person ? referral_list(&x.c, cmd_person_by_number(&x.c, person), &r, &n) : referral_list_all(&x.c, &r, &n);
@@ -108,7 +87,7 @@ static int referral_ls(int argc, char **argv)
 			printf("%lld\t%s\t%s\t%s\t%s\n", r[i].id, r[i].noted_on, r[i].person_name, r[i].kind,
 			       referral_source(&x.a, &r[i]));
 	}
-	return finish(&x);
+	return cmd_org_close(&x);
 }
 
 static int referral_rm(int argc, char **argv)
@@ -125,15 +104,15 @@ static int referral_rm(int argc, char **argv)
 	}
 	if (!org || !id || optind != argc)
 		cmd_usage("referral");
-	struct opened x;
-	open_org(&x, org);
+	struct cmd_org x;
+	cmd_org_open(&x, org);
 	int d = referral_remove(&x.c, id);
 	if (d == D_NOTFOUND)
 		die("no referral %lld in %s", id, org);
 	if (d)
 		die("database: %s", store_errmsg(x.st));
 	printf("%lld removed\n", id);
-	return finish(&x);
+	return cmd_org_close(&x);
 }
 
 int cmd_referral(int argc, char **argv)
@@ -165,8 +144,8 @@ int cmd_presentation_attendee(int argc, char **argv)
 	}
 	if (!org || !id || !person || optind != argc)
 		cmd_usage("presentation");
-	struct opened x;
-	open_org(&x, org);
+	struct cmd_org x;
+	cmd_org_open(&x, org);
 	long long who = cmd_person_by_number(&x.c, person);
 	struct errors e = { 0 };
 	int d = remove ? presentation_attendee_remove(&x.c, id, who, &e) : presentation_attendee_add(&x.c, id, who, &e);
@@ -177,5 +156,5 @@ int cmd_presentation_attendee(int argc, char **argv)
 	if (d)
 		die("database: %s", store_errmsg(x.st));
 	printf("%s %s\n", person, remove ? "removed" : "attended");
-	return finish(&x);
+	return cmd_org_close(&x);
 }

@@ -31,6 +31,16 @@ static void account_ctx(struct store *st, struct arena *a, const char *email, st
 	cmd_ctx(c, w, st, a, org.slug);
 }
 
+/* The role named on the command line; dies naming the roles. */
+static int role_or_die(const char *name)
+{
+	int r = role_parse(name);
+	if (r < 0)
+		die("unknown role '%s'; the roles are administrator, owner, coach, facilitator, mentor, "
+		    "participant, manager, rater, researcher", name ? name : "");
+	return r;
+}
+
 static int user_add(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -51,19 +61,16 @@ static int user_add(int argc, char **argv)
 	}
 	if (!org || !email || !role || optind != argc)
 		cmd_usage("user");
-	int r = role_parse(role);
-	if (r < 0)
-		die("unknown role '%s'; the roles are administrator, owner, coach, facilitator, mentor, "
-		    "participant, manager, rater, researcher", role);
-	struct store *st = cmd_open(false);
-	struct arena a = ARENA_INIT;
-	struct ctx c;
-	struct actor w;
-	cmd_ctx(&c, &w, st, &a, org);
+	int r = role_or_die(role);
+	struct cmd_org x;
+	cmd_org_open(&x, org);
+	struct store *st = x.st;
+	struct arena *a = &x.a;
+	struct ctx *c = &x.c;
 	long long person_id = 0;
 	if (employee) {
 		struct person p;
-		int d = person_by_employee(&c, employee, &p);
+		int d = person_by_employee(c, employee, &p);
 		if (d == D_NOTFOUND)
 			die("no person with employee number '%s' in %s", employee, org);
 		if (d)
@@ -72,12 +79,12 @@ static int user_add(int argc, char **argv)
 		if (!name)
 			name = p.name;
 	}
-	char *pw = cmd_read_secret(&a);
+	char *pw = cmd_read_secret(a);
 	struct errors e = { 0 };
 	long long id;
 	if (store_begin(st))
 		die("database: %s", store_errmsg(st));
-	int d = account_create(&c, email, name ? name : email, person_id, pw, r, &e, &id);
+	int d = account_create(c, email, name ? name : email, person_id, pw, r, &e, &id);
 	if (d) {
 		store_rollback(st);
 		if (d == D_INVALID || d == D_BUSY)
@@ -87,9 +94,7 @@ static int user_add(int argc, char **argv)
 	if (store_commit(st))
 		die("database: %s", store_errmsg(st));
 	printf("account %s added with role %s (id %lld)\n", email, role_id(r), id);
-	arena_free(&a);
-	store_close(st);
-	return 0;
+	return cmd_org_close(&x);
 }
 
 static int user_list(int argc, char **argv)
@@ -236,10 +241,7 @@ static int user_invite(int argc, char **argv)
 	}
 	if (!email || optind != argc)
 		cmd_usage("user");
-	int r = role_parse(role);
-	if (r < 0)
-		die("unknown role '%s'; the roles are administrator, owner, coach, facilitator, mentor, "
-		    "participant, manager, rater, researcher", role);
+	int r = role_or_die(role);
 	if (!*name && !*employee)
 		name = email;
 	char *b = link_base(base);
@@ -350,18 +352,14 @@ static int user_role(int argc, char **argv)
 	}
 	if (!org || !email || !role || optind != argc)
 		cmd_usage("user");
-	int r = role_parse(role);
-	if (r < 0)
-		die("unknown role '%s'; the roles are administrator, owner, coach, facilitator, mentor, "
-		    "participant, manager, rater, researcher", role);
-	struct store *st = cmd_open(false);
-	struct arena a = ARENA_INIT;
-	struct ctx c;
-	struct actor w;
-	cmd_ctx(&c, &w, st, &a, org);
+	int r = role_or_die(role);
+	struct cmd_org x;
+	cmd_org_open(&x, org);
+	struct store *st = x.st;
+	struct ctx *c = &x.c;
 	struct account_roles *ar;
 	size_t n;
-	if (account_list_roles(&c, &ar, &n))
+	if (account_list_roles(c, &ar, &n))
 		die("database: %s", store_errmsg(st));
 	const struct account_roles *acc = NULL;
 	for (size_t i = 0; i < n && !acc; i++)
@@ -376,11 +374,11 @@ static int user_role(int argc, char **argv)
 	struct errors e = { 0 };
 	int d;
 	if (add) {
-		d = account_role_give(&c, acc->account.id, r, &e);
+		d = account_role_give(c, acc->account.id, r, &e);
 	} else {
 		if (!grant)
 			die("%s has no role %s in %s", email, role_id(r), org);
-		d = account_role_take(&c, acc->account.id, grant, &e);
+		d = account_role_take(c, acc->account.id, grant, &e);
 	}
 	if (d == D_INVALID || d == D_CONFLICT)
 		cmd_die_errors(&e, add ? "cannot give the role" : "cannot take the role away");
@@ -390,9 +388,7 @@ static int user_role(int argc, char **argv)
 		printf(grant ? "%s has the role %s already\n" : "%s has the role %s\n", email, role_id(r));
 	else
 		printf("%s no longer has the role %s\n", email, role_id(r));
-	arena_free(&a);
-	store_close(st);
-	return 0;
+	return cmd_org_close(&x);
 }
 
 int cmd_user(int argc, char **argv)
