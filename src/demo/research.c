@@ -10,6 +10,7 @@
 #include "demo.h"
 #include "core/die.h"
 #include "core/utf8.h"
+#include "domain/member_check.h"
 #include "domain/research.h"
 #include "domain/research_fieldwork.h"
 #include "domain/role.h"
@@ -125,6 +126,49 @@ static long long code_id(struct ctx *c, long long project, const char *name)
 	die("demo (research): no code %s", name);
 }
 
+/* A member check of the first findings with two people from outside (the
+ * seed's study checked its findings with those involved; the findings,
+ * the people and the answer here are leergang's own): one has answered,
+ * so that the researcher's start page asks to read it. */
+static void member_check(struct ctx *c, long long project)
+{
+	struct errors e = { 0 };
+	long long check;
+	demo_check(member_check_create(c, project, "Eerste bevindingen leercirkels",
+				       "## Wat we zagen\n\n"
+				       "- Deelnemers leren vooral van de vragen van collega's uit andere afdelingen.\n"
+				       "- De leidinggevende zet vaak de eerste stap; collega's volgen als zij iemand "
+				       "zien veranderen.\n"
+				       "- Wie meedoet, neemt iemand mee naar de volgende cirkel.",
+				       demo_day(c, -10), &e, &check),
+		   &e, "member check");
+	static const struct { const char *name, *affiliation, *email; } who[] = {
+		{ "Ria Smits", "Hogeschool, begeleider van de leercirkels", "r.smits@hogeschool.example" },
+		{ "Ahmed Yilmaz", "Gemeente Rucphen, partner", "a.yilmaz@rucphen.example" },
+	};
+	const struct member_check_via via = { "https://leergang.leurdonk.example", false };
+	const char *first = NULL;
+	for (size_t i = 0; i < sizeof who / sizeof who[0]; i++) {
+		const char *link;
+		demo_check(member_check_contact_add(c, project, check, "", who[i].name, who[i].affiliation, who[i].email,
+						    &via, &e, &link),
+			   &e, "member check contact");
+		if (!i)
+			first = link;
+	}
+	const char *token = first ? strstr(first, "token=") : NULL;
+	struct member_check_link l;
+	if (!token || member_check_by_link(c->st, c->a, token + 6, ctx_now(c), &l))
+		die("demo (research): the member check's link");
+	demo_check(member_check_answer(c->st, c->a, &l, "partly",
+				       "Het meenemen van collega's herken ik; de rol van de leidinggevende zie ik "
+				       "minder sterk.",
+				       "In onze cirkels kwam de eerste stap vaker van een collega dan van de "
+				       "leidinggevende.",
+				       ctx_now(c), &e),
+		   &e, "member check answer");
+}
+
 void demo_research(struct ctx *demo, const char *researcher_email, long long anja_team)
 {
 	struct account acc;
@@ -199,4 +243,5 @@ void demo_research(struct ctx *demo, const char *researcher_email, long long anj
 		   &e, "fieldwork");
 	demo_check(research_term_add(&c, project, "Leurdonk", "[gemeente]", &e, &id), &e, "research term");
 	demo_check(research_term_add(&c, project, "Stadskantoor", "[werkplek]", &e, &id), &e, "research term");
+	member_check(&c, project);
 }

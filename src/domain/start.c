@@ -26,6 +26,8 @@ static unsigned parts_of(const struct actor *who)
 		parts |= START_PART_WAVES;
 	if (actor_has(who, ROLE_BIT(ROLE_ADMINISTRATOR)))
 		parts |= START_PART_ADMIN;
+	if (actor_has(who, ROLE_BIT(ROLE_RESEARCHER)))
+		parts |= START_PART_RESEARCH;
 	return parts;
 }
 
@@ -140,6 +142,16 @@ static bool item_of(struct ctx *c, const struct start_row *r, const char *today,
 					r->group_name, r->count, r->number, r->total);
 		it->href = arena_printf(c->a, "/groups/%lld#enrol", r->id);
 		break;
+	case START_MEMBER_CHECK:
+		it->text = arena_printf(c->a, ngettext("The member check \"%s\" has %lld answer (of %lld people asked): read it "
+						       "and record what it means for the findings.",
+						       "The member check \"%s\" has %lld answers (of %lld people asked): read "
+						       "them and record what they mean for the findings.",
+						       (unsigned long)r->count),
+					r->name, r->count, r->total);
+		it->detail = arena_printf(c->a, _("Research project %s."), r->group_name);
+		it->href = arena_printf(c->a, "/research/%lld/member-checks/%lld", r->ref, r->id);
+		break;
 	case START_NO_ACCOUNT:
 		it->text = arena_printf(c->a, ngettext("%lld person with an e-mail address has no account yet.",
 						       "%lld people with an e-mail address have no account yet.", (unsigned long)r->count),
@@ -165,7 +177,8 @@ int start_page_read(struct ctx *c, struct start_page *out)
 	struct start_row *rows;
 	size_t n;
 	bool snapshot = !store_read_begin(c->st);
-	int r = store_start(c->st, c->a, c->who->organisation_id, c->who->person_id, parts_of(c->who), &d, &rows, &n);
+	int r = store_start(c->st, c->a, c->who->organisation_id, c->who->person_id, c->who->account_id,
+			    parts_of(c->who), &d, &rows, &n);
 	if (snapshot)
 		store_read_end(c->st);
 	if (r)

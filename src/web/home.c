@@ -118,6 +118,15 @@ void page_home(struct web *w)
 					break;
 				}
 	}
+	if (roles & ROLES_SURVEY) {
+		card(w, "/questionnaires", _("Questionnaires"),
+		     _("Questionnaires and their rounds: invite people, remind them, and read the results once enough have answered."));
+		card(w, "/studies", _("Two-wave studies"),
+		     _("A group that takes part beside one that does not, measured twice: what changed, and whether it changed more."));
+	}
+	if (roles & ROLES_RESEARCH)
+		card(w, "/research", _("Research"),
+		     _("Code interviews, observation notes and texts whose writers agreed; check findings with those involved; names become pseudonyms in every export."));
 	card(w, "/reverse-mentoring", _("Reverse mentoring"), _("A senior leader learns from a junior colleague, in three phases and nine steps."));
 	card(w, "/catalogue", _("Learning forms"), _("The fourteen learning forms and which one fits a learning question: what, who, where and how."));
 	if (roles & ROLES_GROUP_MEMBER)

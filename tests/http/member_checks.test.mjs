@@ -200,6 +200,21 @@ test('another organisation\'s researcher and a researcher who is no member reach
   assert.equal(sql(`SELECT closed_at FROM member_check WHERE id = ${check}`)[0].closed_at, null);
 });
 
+// The start page: "De member check ... heeft 1 antwoord (van 3 gevraagden)".
+const startItem = (html) => html.match(/<a href="\/research\/(\d+)\/member-checks\/(\d+)">De member check &quot;([^<]*?)&quot; heeft (\d+) antwoord(?:en)? \(van (\d+) gevraagden\)/);
+
+test('the start page asks a member of the project to read the answers, and nobody else', async () => {
+  const home = await researcher.get('/');
+  const m = startItem(home.text);
+  assert.ok(m, 'the item on the researcher\'s start page');
+  assert.deepEqual([Number(m[1]), Number(m[2]), m[3], Number(m[4]), Number(m[5])], [project, check, 'Eerste inzichten', 1, 3]);
+  assert.match(home.text, /Onderzoeksproject Member check proef\./);
+  // a researcher of the organisation who is no member of the project does not see it
+  const outsider = new Client(srv.base);
+  await outsider.login('onderzoeker2@politie.example', 'wachtwoord-lang-genoeg');
+  assert.doesNotMatch((await outsider.get('/')).text, /Eerste inzichten/);
+});
+
 test('once the researcher closes the check, the answer can no longer change', async () => {
   const c = new Client(srv.base);
   await c.get(link);   // the form, with this browser's CSRF token
@@ -211,6 +226,7 @@ test('once the researcher closes the check, the answer can no longer change', as
   r = await c.post('/member-check', { token, recognised: 'no', recognised_note: 'anders', not_fitting: '' });
   assert.equal(r.status, 409);
   assert.equal(contactRow().recognised, 'yes');
+  assert.equal(startItem((await researcher.get('/')).text), null, 'a closed check asks nothing on the start page');
 });
 
 test('with mail, the link goes to the contact by e-mail and is not shown', async () => {

@@ -30,6 +30,10 @@ enum start_kind {
 	/* anyone in a session */
 	START_ACTION_DUE,     /* an open follow-up action of one's own due within two weeks or overdue
 	                       * (id: action, ref: session, name: its text, group_name, date: due) */
+	/* a researcher */
+	START_MEMBER_CHECK,   /* an open member check of a project one is a member of, with answers
+	                       * (id: check, ref: project, name: its title, group_name: the project,
+	                       * count: answered, total: contacts), the latest answered first */
 };
 
 struct start_row {
@@ -48,6 +52,7 @@ enum {
 	START_PART_COACH = 1u << 2,
 	START_PART_WAVES = 1u << 3,
 	START_PART_ADMIN = 1u << 4,
+	START_PART_RESEARCH = 1u << 5,
 };
 
 struct start_dates {

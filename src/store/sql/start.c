@@ -123,6 +123,20 @@ static const char admin_sql[] =
 	" HAVING count(*) > 0"
 	") t";
 
+/* ?1 organisation, ?2 account: the open member checks of its projects
+ * with answers, the latest answered first */
+static const char research_sql[] =
+	"SELECT 17 AS kind, m.id AS id, m.project_id AS ref, 0 AS number,"
+	" sum(CASE WHEN k.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS count, count(k.id) AS total,"
+	" m.title AS name, p.name AS group_name, '' AS date"
+	" FROM member_check m JOIN research_project p ON p.id = m.project_id"
+	"  JOIN research_coder rc ON rc.project_id = p.id AND rc.account_id = ?2"
+	"  JOIN member_check_contact k ON k.check_id = m.id"
+	" WHERE m.organisation_id = ?1 AND p.organisation_id = ?1 AND m.closed_at IS NULL"
+	" GROUP BY m.id, m.project_id, m.title, p.name"
+	" HAVING sum(CASE WHEN k.answered_at IS NOT NULL THEN 1 ELSE 0 END) > 0"
+	" ORDER BY max(k.answered_at) DESC, m.id";
+
 static int rows(struct store *s, struct arena *a, struct query *st, struct start_row **out, size_t *n, size_t *cap)
 {
 	int rc;
@@ -142,8 +156,8 @@ static int rows(struct store *s, struct arena *a, struct query *st, struct start
 	return rc == Q_DONE ? ST_OK : map_rc(s, rc);
 }
 
-int store_start(struct store *s, struct arena *a, long long org, long long person_id, unsigned parts,
-		const struct start_dates *d, struct start_row **out, size_t *n)
+int store_start(struct store *s, struct arena *a, long long org, long long person_id, long long account_id,
+		unsigned parts, const struct start_dates *d, struct start_row **out, size_t *n)
 {
 	size_t cap = 0;
 	*out = NULL;
@@ -185,6 +199,12 @@ int store_start(struct store *s, struct arena *a, long long org, long long perso
 	if (!r && (parts & START_PART_ADMIN)) {
 		st = stmt(s, admin_sql);
 		q_bind_int64(st, 1, org);
+		r = rows(s, a, st, out, n, &cap);
+	}
+	if (!r && account_id && (parts & START_PART_RESEARCH)) {
+		st = stmt(s, research_sql);
+		q_bind_int64(st, 1, org);
+		q_bind_int64(st, 2, account_id);
 		r = rows(s, a, st, out, n, &cap);
 	}
 	return r;
