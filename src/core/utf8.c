@@ -78,6 +78,17 @@ size_t utf8_cut(const char *s, size_t max)
 	return max;
 }
 
+size_t utf8_prefix(const char *s, size_t n)
+{
+	assert(s);
+	size_t b = 0;
+	for (size_t k = 0; s[b] && k < n; k++)
+		do
+			b++;
+		while (((unsigned char)s[b] & 0xC0) == 0x80);
+	return b;
+}
+
 /* The code point at *s, moving past it; a byte that does not start a
  * well-formed sequence is taken alone (text from outside may be anything). */
 static unsigned next_point(const char **s)

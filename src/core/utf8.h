@@ -13,6 +13,9 @@ size_t utf8_length(const char *s);
 /* The number of bytes of s to keep so that at most max bytes remain
  * without splitting a character (s must be valid UTF-8). */
 size_t utf8_cut(const char *s, size_t max);
+/* The number of bytes of the first n code points of s (all of s when it
+ * has fewer; s must be valid UTF-8). */
+size_t utf8_prefix(const char *s, size_t n);
 /* Trims ASCII white space at both ends, in place; returns s. */
 char *str_trim(char *s);
 /* Case-insensitive ASCII comparison. */

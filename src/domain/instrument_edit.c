@@ -61,9 +61,11 @@ int instrument_new_version(struct ctx *c, long long instrument_id, const struct 
 			continue;
 		if (x) {
 			if (x->text) {
-				it.text = (char *)x->text;
-				check_line(c, e, arena_printf(c->a, "text-%lld", it.id),
-					   arena_printf(c->a, _("Text of question %s"), it.code), it.text, 1, ITEM_TEXT_MAX);
+				/* a question may run over lines (an imported one does: shown as
+				 * paragraphs); the textarea sends them back as \r\n */
+				it.text = (char *)text_newlines(c->a, x->text);
+				check_lines(c, e, arena_printf(c->a, "text-%lld", it.id),
+					    arena_printf(c->a, _("Text of question %s"), it.code), it.text, 1, ITEM_TEXT_MAX);
 			}
 			if (x->scale && scored(it.kind)) {
 				it.scale = (char *)x->scale;
@@ -92,8 +94,9 @@ int instrument_new_version(struct ctx *c, long long instrument_id, const struct 
 			errors_add(c, e, arena_printf(c->a, "code-%zu", k + 1),
 				   _("New question %zu: the code is a letter followed by at most %d letters, digits or _, such as k1."),
 				   k + 1, ITEM_CODE_MAX - 1);
-		check_line(c, e, arena_printf(c->a, "new-%zu", k + 1), arena_printf(c->a, _("Text of new question %zu"), k + 1),
-			   a->text ? a->text : "", 1, ITEM_TEXT_MAX);
+		const char *text = text_newlines(c->a, a->text ? a->text : "");
+		check_lines(c, e, arena_printf(c->a, "new-%zu", k + 1), arena_printf(c->a, _("Text of new question %zu"), k + 1),
+			    text, 1, ITEM_TEXT_MAX);
 		if (a->scale && *a->scale)
 			check_line(c, e, arena_printf(c->a, "scale-new-%zu", k + 1),
 				   arena_printf(c->a, _("Dimension of new question %zu"), k + 1), a->scale, 0, SCALE_NAME_MAX);
@@ -101,7 +104,7 @@ int instrument_new_version(struct ctx *c, long long instrument_id, const struct 
 		it.section_id = old.nsections ? (long long)old.nsections - 1 : -1;
 		it.code = (char *)code;
 		it.kind = (char *)kind;
-		it.text = (char *)(a->text ? a->text : "");
+		it.text = (char *)text;
 		it.scale = (char *)(!strcmp(kind, "likert") && a->scale ? a->scale : "");
 		if (!strcmp(kind, "likert")) {
 			if (points) {

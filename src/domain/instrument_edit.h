@@ -9,7 +9,7 @@
 #include "core/compiler.h"
 #include "ctx.h"
 
-#define ITEM_TEXT_MAX 1000
+#define ITEM_TEXT_MAX 4000   /* characters: a question with its explanation (imports hold longer ones) */
 #define ITEM_CODE_MAX 16
 #define SCALE_NAME_MAX 80
 #define VERSION_NOTE_MAX 500

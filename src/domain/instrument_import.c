@@ -43,6 +43,7 @@
  * display, or it was not carried over. */
 #include "instrument_import.h"
 #include "audit.h"
+#include "instrument_edit.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
 #include "store/instrument.h"
@@ -236,6 +237,14 @@ static struct instrument_item *item_new(struct mapper *m, const char *kind, cons
 	it->kind = (char *)kind;
 	it->code = (char *)item_code(m, code, !strcmp(kind, "multiple") ? nopt : 0);
 	it->text = (char *)(*text ? text : it->code);
+	/* what the questionnaire's editor takes (instrument_edit.h), so that a
+	 * new version can be saved as it stands */
+	if (utf8_length(it->text) > ITEM_TEXT_MAX) {
+		note(m, NOTE_CHANGED, m->q->code,
+		     _("The text was longer than the %d characters a question may hold; it was shortened and ends in \"…\"."),
+		     ITEM_TEXT_MAX);
+		it->text = arena_printf(m->c->a, "%.*s…", (int)utf8_prefix(it->text, ITEM_TEXT_MAX - 1), it->text);
+	}
 	it->scale = "";
 	it->left_label = "";
 	it->right_label = "";

@@ -14,20 +14,24 @@ static bool valid_text(struct ctx *c, struct errors *e, const char *field, const
 	return false;
 }
 
-bool check_line(struct ctx *c, struct errors *e, const char *field, const char *label,
-		const char *v, size_t min, size_t max)
+/* check_line and check_lines: line breaks allowed or not. */
+static bool check_text(struct ctx *c, struct errors *e, const char *field, const char *label,
+		       const char *v, size_t min, size_t max, bool lines)
 {
 	if (!v)
 		v = "";
 	if (!valid_text(c, e, field, label, v))
 		return false;
 	for (const char *p = v; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
-			errors_add(c, e, field, _("%s may not contain line breaks or control characters."), label);
+		if (((unsigned char)*p < 0x20 || *p == 0x7f) && !(lines && *p == '\n')) {
+			errors_add(c, e, field,
+				   lines ? _("%s may not contain control characters.")
+					 : _("%s may not contain line breaks or control characters."),
+				   label);
 			return false;
 		}
 	size_t n = utf8_length(v);
-	bool blank = strspn(v, " ") == strlen(v);   /* spaces alone are no text */
+	bool blank = strspn(v, lines ? " \n" : " ") == strlen(v);   /* spaces alone are no text */
 	if (n < min || (min && blank)) {
 		if (min == 1)
 			errors_add(c, e, field, _("%s is required; fill it in."), label);
@@ -40,6 +44,36 @@ bool check_line(struct ctx *c, struct errors *e, const char *field, const char *
 		return false;
 	}
 	return true;
+}
+
+bool check_line(struct ctx *c, struct errors *e, const char *field, const char *label,
+		const char *v, size_t min, size_t max)
+{
+	return check_text(c, e, field, label, v, min, max, false);
+}
+
+bool check_lines(struct ctx *c, struct errors *e, const char *field, const char *label,
+		 const char *v, size_t min, size_t max)
+{
+	return check_text(c, e, field, label, v, min, max, true);
+}
+
+const char *text_newlines(struct arena *a, const char *v)
+{
+	if (!v || !strchr(v, '\r'))
+		return v;
+	char *out = arena_alloc(a, strlen(v) + 1), *o = out;
+	for (const char *p = v; *p; p++) {
+		if (*p == '\r') {
+			*o++ = '\n';
+			if (p[1] == '\n')
+				p++;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	return out;
 }
 
 bool email_plausible(const char *v)

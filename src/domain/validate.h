@@ -11,6 +11,13 @@
 /* A one-line text of min..max characters: valid UTF-8, no control characters. */
 bool check_line(struct ctx *c, struct errors *e, const char *field, const char *label,
 		const char *v, size_t min, size_t max);
+/* A text of min..max characters that may run over several lines (a
+ * question, shown as paragraphs): as check_line, line breaks allowed. */
+bool check_lines(struct ctx *c, struct errors *e, const char *field, const char *label,
+		 const char *v, size_t min, size_t max);
+/* v with every \r\n and lone \r made \n (a browser's textarea sends
+ * \r\n), in the arena; v itself when it has no \r. */
+const char *text_newlines(struct arena *a, const char *v);
 /* A text of several lines, at most max characters: valid UTF-8; required
  * when min is 1 (spaces and line breaks alone are no text). */
 bool check_long_text(struct ctx *c, struct errors *e, const char *field, const char *label,

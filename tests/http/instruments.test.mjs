@@ -7,28 +7,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
 import { sqlText } from '../lib/db.mjs';
+import { formFields as fieldsOf } from '../lib/html.mjs';
 
 let srv, coach, other, owner, instrument;
 const sqlite = (q) => sqlText(srv.db, q);
-const decode = (s) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')
-  .replace(/&amp;/g, '&');
 
 // The fields of the new-version form as a browser would send them.
-function formFields(html) {
-  const form = html.slice(html.indexOf('action="/instruments/'), html.indexOf('</form>', html.indexOf('action="/instruments/')));
-  const f = {};
-  for (const m of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) f[m[1]] = decode(m[2]);
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const name = m[1].match(/name="([^"]+)"/)?.[1];
-    const value = m[1].match(/value="([^"]*)"/)?.[1] ?? '';
-    if (!name) continue;
-    if (/type="checkbox"/.test(m[1]) && !/ checked/.test(m[1])) continue;
-    f[name] = decode(value);
-  }
-  for (const m of form.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g))
-    f[m[1]] = (m[2].match(/<option value="([^"]*)" selected/) || m[2].match(/<option value="([^"]*)"/))[1];
-  return f;
-}
+const formFields = (html) => fieldsOf(html, '/instruments/');
 
 before(async () => {
   srv = await startServer();

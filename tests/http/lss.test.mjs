@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { startServer, Client, demoEmail } from '../lib/server.mjs';
 import { sqlValue } from '../lib/db.mjs';
 import { cli } from '../lib/server.mjs';
-import { mainOf as main } from '../lib/html.mjs';
+import { formFields, mainOf as main } from '../lib/html.mjs';
 
 const DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'limesurvey');
 const have = existsSync(DIR);
@@ -298,6 +298,19 @@ test('LimeSurvey 2 English sample: hidden questions left out and listed, conditi
   // four keep the rule: no message about this question
   const four = await c.post('/respond', [['token', link.token], ['action', 'submit'], ...five.slice(0, 4)]);
   assert.ok(!decode(four.text).includes(`Vraag ${number}: kies`));
+
+  // a new version through the page, the form sent as the browser sends it (a
+  // question of two lines comes back with CR LF): taken, the lines kept
+  const married = () => sqlValue(srv.db, `SELECT i.text AS t FROM instrument_item i JOIN instrument_version v ON
+    v.id = i.version_id WHERE v.instrument_id = ${id} AND i.code = 'married' ORDER BY v.version DESC LIMIT 1`);
+  const before = married();
+  assert.match(before, /^Are you married\?\nOnly asked if age > 5/);
+  const fields = formFields((await coach.get(`/instruments/${id}`)).text, `/instruments/${id}/versions`);
+  assert.ok(Object.values(fields).some((v) => v.includes('Are you married?\r\nOnly asked')), 'the form holds the two lines');
+  const made = await coach.post(`/instruments/${id}/versions`, { ...fields, note: 'Een opmerking erbij' });
+  assert.equal(made.status, 303, decode(main(made.text)).match(/role="alert"[^]*?<\/div>/)?.[0]);
+  assert.equal(Number(sqlValue(srv.db, `SELECT max(version) AS n FROM instrument_version WHERE instrument_id = ${id}`)), 2);
+  assert.equal(married(), before, 'stored as it was, with its line break');
 });
 
 test('multilingual demo: the conditional text displays keep their place, the exclusive option is enforced', { skip: !have && 'skipped: ../shared/fixtures not present' }, async () => {

@@ -566,3 +566,16 @@ TEST(utf8_caseless_prefix_of_names)
 	CHECK_INT(utf8_caseless_prefix("\xc3(x", "\xc3(X"), 3);
 	CHECK_INT(utf8_caseless_prefix("\xe2\x82", "\xe2\x82\xac"), 0);
 }
+
+TEST(utf8_prefix_counts_code_points_not_bytes)
+{
+	CHECK_INT(utf8_prefix("", 3), 0);
+	CHECK_INT(utf8_prefix("abc", 0), 0);
+	CHECK_INT(utf8_prefix("abc", 2), 2);
+	CHECK_INT(utf8_prefix("abc", 9), 3);
+	CHECK_INT(utf8_prefix("éé", 1), 2);          /* two bytes each */
+	CHECK_INT(utf8_prefix("a€b", 2), 4);         /* € is three bytes */
+	CHECK_INT(utf8_prefix("\xF0\x9F\x98\x80x", 1), 4);   /* four bytes */
+	CHECK_INT(utf8_length("a€b€") , 4);
+	CHECK_INT(utf8_prefix("a€b€", 4), strlen("a€b€"));
+}

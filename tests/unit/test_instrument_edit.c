@@ -138,3 +138,52 @@ TEST(instrument_new_version_refuses_bad_changes_and_makes_none)
 	CHECK_INT(instrument_new_version(&f.cb, instrument, NULL, 0, NULL, 0, "", 2, &e, &version), D_NOTFOUND);
 	fixture_close(&f);
 }
+
+/* A question may run over lines (an imported one does, shown as
+ * paragraphs): saving the form sends its text back with the browser's
+ * \r\n, which is stored as \n; a control character is still refused. */
+TEST(instrument_new_version_keeps_a_question_of_several_lines)
+{
+	FIXTURE(f);
+	struct errors e = { 0 };
+	i18n_use(LANG_EN);
+	long long instrument;
+	CHECK_INT(instrument_install(&f.c, "live-final", 1, &instrument), D_OK);
+	struct instrument in;
+	struct instrument_version v1;
+	CHECK(!store_instrument_get(f.st, &f.a, f.org_a, instrument, &in) &&
+	      !store_version_get(f.st, &f.a, f.org_a, in.latest_version_id, &v1));
+	struct item_edit ed[1] = { { v1.items[0].id, "Eerste alinea.\r\n\r\nTweede alinea,\r\nop twee regels.", "", false,
+				     false, false, false } };
+	int version = 0;
+	CHECK_INT(instrument_new_version(&f.c, instrument, ed, 1, NULL, 0, "", 2, &e, &version), D_OK);
+	CHECK_INT(e.n, 0);
+	struct instrument_version v2;
+	CHECK(!store_instrument_get(f.st, &f.a, f.org_a, instrument, &in) &&
+	      !store_version_get(f.st, &f.a, f.org_a, in.latest_version_id, &v2));
+	CHECK_STR(v2.items[0].text, "Eerste alinea.\n\nTweede alinea,\nop twee regels.");
+	/* the form of version 2 saved as it was sent (another question changed):
+	 * the text of several lines is taken as it is */
+	struct item_edit again[2] = {
+		{ v2.items[0].id, "Eerste alinea.\r\n\r\nTweede alinea,\r\nop twee regels.", "", false, false, false, false },
+		{ v2.items[1].id, "Een andere vraag.", "", false, false, false, false },
+	};
+	CHECK_INT(instrument_new_version(&f.c, instrument, again, 2, NULL, 0, "", 3, &e, &version), D_OK);
+	CHECK_INT(version, 3);
+	struct instrument_version v3;
+	CHECK(!store_instrument_get(f.st, &f.a, f.org_a, instrument, &in) &&
+	      !store_version_get(f.st, &f.a, f.org_a, in.latest_version_id, &v3));
+	CHECK_STR(v3.items[0].text, "Eerste alinea.\n\nTweede alinea,\nop twee regels.");
+	CHECK_STR(v3.items[1].text, "Een andere vraag.");
+	/* a control character, or line breaks alone, are refused; nothing new */
+	long long before = versions(&f, instrument);
+	ed[0].item_id = v3.items[0].id;
+	ed[0].text = "Een\x01vraag";
+	CHECK_INT(instrument_new_version(&f.c, instrument, ed, 1, NULL, 0, "", 4, &e, &version), D_INVALID);
+	CHECK(e.n && strstr(e.items[0].message, "control characters") != NULL);
+	e.n = 0;
+	ed[0].text = "\r\n \r\n";
+	CHECK_INT(instrument_new_version(&f.c, instrument, ed, 1, NULL, 0, "", 4, &e, &version), D_INVALID);
+	CHECK_INT(versions(&f, instrument), before);
+	fixture_close(&f);
+}

@@ -12,7 +12,9 @@
 #include "test.h"
 #include "fixture.h"
 #include "core/i18n.h"
+#include "core/utf8.h"
 #include "domain/answer_rule.h"
+#include "domain/instrument_edit.h"
 #include "domain/instrument_import.h"
 #include "formats/lss.h"
 #include "store/instrument.h"
@@ -197,6 +199,38 @@ TEST(lss_embedded_survey)
 	CHECK_INT(s.questions[2].nsubs, 2);
 	CHECK_STR(s.questions[2].subs[1].text, "Chat");
 	arena_free(&a);
+}
+
+/* A question longer than a question may be in leergang (instrument_edit.h)
+ * is shortened, and the report says so: else the questionnaire's new
+ * version could never be saved as it stands. */
+TEST(lss_text_longer_than_a_question_may_be_is_shortened_and_said)
+{
+	static const char from[] = "Waarom?<br/>Leg uit &lt;kort&gt;";
+	const char *at = strstr(small_lss, from);
+	CHECK(at != NULL);
+	if (!at)
+		return;
+	struct buf b = BUF_INIT;
+	buf_add(&b, small_lss, (size_t)(at - small_lss));
+	for (int i = 0; i < ITEM_TEXT_MAX + 10; i++)
+		buf_adds(&b, "é");   /* two bytes, one character */
+	buf_adds(&b, at + strlen(from));
+	struct reading r;
+	read_import(&r, "lang.lss", b.ptr, b.len);
+	CHECK_INT(r.d, D_OK);
+	const struct instrument_item *it = item(&r.imp, "q1_2");   /* q1 beside Q1 */
+	CHECK(it != NULL);
+	if (it) {
+		CHECK_INT(utf8_length(it->text), ITEM_TEXT_MAX);   /* 3999 and the ellipsis */
+		size_t n = strlen(it->text);
+		CHECK(n >= 3 && !strcmp(it->text + n - 3, "…"));
+	}
+	CHECK(find_note(&r.imp, NOTE_CHANGED, "q1", "shortened") != NULL);
+	/* the other questions keep their texts and get no such note */
+	CHECK(find_note(&r.imp, NOTE_CHANGED, "Q1", "shortened") == NULL);
+	buf_release(&b);
+	arena_free(&r.a);
 }
 
 TEST(lss_embedded_import_codes)
