@@ -3,7 +3,8 @@
  * findings and the seed's two questions, and says plainly, before the
  * questions, that the answer is not anonymous: it is kept with the
  * contact's name and read by the researchers. The answer can be changed
- * until the researcher closes the check. A wrong or expired link gets a
+ * until the researcher closes the check; after that the page shows the
+ * contact's answer, no longer the findings. A wrong or expired link gets a
  * page that says so, and nothing else. */
 #include "web.h"
 #include "domain/member_check.h"
@@ -29,16 +30,20 @@ static void answer_page(struct web *w, const struct member_check_link *l, const 
 	html(w->out, "<p class=\"note\"><strong>%s</strong> %s</p>", _("This is not anonymous."),
 	     _("Your answer is kept with your name and read by the researchers of this study, who may discuss it with "
 	       "you."));
-	html(w->out, "<h2>%s</h2><div class=\"markdown\">", _("The findings"));
-	html_markdown(w->out, l->m.findings);
-	html(w->out, "</div>");
 	if (l->m.closed_at) {
-		html(w->out, "<p class=\"warn\">%s</p>", _("This member check has been closed: answers can no longer change."));
+		/* nothing to answer any more: the findings stay with the researchers,
+		 * not with whoever holds the link until it expires */
+		html(w->out, "<p class=\"warn\">%s</p>",
+		     _("This member check has been closed: answers can no longer change, and the findings are no longer "
+		       "shown here."));
 		if (l->k.answered_at)
 			html(w->out, "<p>%s: %s</p>", _("Your answer"), member_check_recognised_label(l->k.recognised));
 		page_end(w);
 		return;
 	}
+	html(w->out, "<h2>%s</h2><div class=\"markdown\">", _("The findings"));
+	html_markdown(w->out, l->m.findings);
+	html(w->out, "</div>");
 	if (l->k.answered_at)
 		html(w->out, "<p class=\"muted\">%s</p>",
 		     _("You have answered. You can change your answer until the researchers close the member check."));

@@ -223,6 +223,8 @@ test('once the researcher closes the check, the answer can no longer change', as
   r = await c.get(link);
   assert.equal(r.status, 200);
   assert.match(r.text, /gesloten/);
+  assert.match(r.text, /Uw antwoord: Ja/, 'the contact still sees what they answered');
+  assert.doesNotMatch(r.text, /delen/, 'a held link no longer shows the findings');
   r = await c.post('/member-check', { token, recognised: 'no', recognised_note: 'anders', not_fitting: '' });
   assert.equal(r.status, 409);
   assert.equal(contactRow().recognised, 'yes');
