@@ -47,12 +47,20 @@ int store_mail_queue_claim(struct store *s, struct arena *a, long long now, long
 {
 	*out = NULL;
 	*n = 0;
+	/* a look without a transaction first: a sender finds the queue empty
+	 * nearly always, and should not take the writers' lock for that */
+	struct query *st = stmt(s, "SELECT 1 FROM mail_queue WHERE next_try <= ?1 AND claimed_until <= ?1 LIMIT 1");
+	q_bind_int64(st, 1, now);
+	int rc = q_step(st);
+	q_reset(st);
+	if (rc != Q_ROW)
+		return map_rc(s, rc);
 	int r = store_begin(s);
 	if (r)
 		return r;
 	r = due(s, a, now, max, out, n);
 	for (size_t i = 0; !r && i < *n; i++) {
-		struct query *st = stmt(s, "UPDATE mail_queue SET claimed_until = ?2 WHERE id = ?1 AND claimed_until <= ?3");
+		st = stmt(s, "UPDATE mail_queue SET claimed_until = ?2 WHERE id = ?1 AND claimed_until <= ?3");
 		q_bind_int64(st, 1, (*out)[i].id);
 		q_bind_int64(st, 2, lease_until);
 		q_bind_int64(st, 3, now);
