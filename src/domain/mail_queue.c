@@ -145,7 +145,7 @@ int mail_queue_send_due(struct store *st, const struct mailer *ml, long long now
 		if (!unreachable && !batch && !(batch = ml->open()))
 			unreachable = true;
 		enum mailer_result sent = unreachable ? MAILER_UNREACHABLE : ml->send(batch, to, msg, len);
-		sodium_memzero(msg, len);
+		sodium_memzero(to, (size_t)(msg - to) + len);   /* the address, its line break, the message */
 		if (sent == MAILER_UNREACHABLE) {
 			/* the next would fail too: all of this batch waits */
 			unreachable = true;
