@@ -217,6 +217,7 @@ static size_t parts_of(struct web *w, const struct respondent *r, struct qpart *
 {
 	*out = arena_alloc(w->a, (r->v.nsections + 2) * sizeof(**out));
 	size_t n = 0;
+	const char *last = NULL;   /* the section title of the part before */
 	for (size_t s = 0; s <= r->v.nsections; s++) {
 		long long sid = s < r->v.nsections ? r->v.sections[s].id : 0;
 		size_t k = 0;
@@ -224,7 +225,12 @@ static size_t parts_of(struct web *w, const struct respondent *r, struct qpart *
 			k += r->v.items[i].section_id == sid;
 		if (!k)
 			continue;
-		(*out)[n++] = (struct qpart){ sid, s < r->v.nsections ? r->v.sections[s].title : _("Other questions"),
+		const char *title = s < r->v.nsections ? r->v.sections[s].title : _("Other questions");
+		/* a section that goes on after a text of its own (an imported text
+		 * display after questions) is the same section continued */
+		bool continued = last && !strcmp(last, title);
+		last = title;
+		(*out)[n++] = (struct qpart){ sid, continued ? arena_printf(w->a, _("%s (continued)"), title) : title,
 					     s < r->v.nsections ? r->v.sections[s].intro : "", k };
 	}
 	return n;

@@ -330,6 +330,11 @@ test('multilingual demo: the conditional text displays keep their place, the exc
   const next = form.indexOf('For complex condition , you can use scenario.</legend>');
   assert.ok(qc > 0 && yes > qc && next > yes, `QC at ${qc}, its text at ${yes}, the next question at ${next}`);
   assert.ok(form.indexOf('<p class="intro">LimeSurvey can use a lot of condition') < qc, 'the group description stays on top');
+  // the list of parts names a section that goes on after such a text as continued, never twice the same
+  const parts = [...(form.match(/<div class="parts">[^]*?<\/ol>/)?.[0] ?? '').matchAll(/<li>([^<]*) <span class="muted">/g)].map((x) => x[1]);
+  assert.ok(parts.length > 1, 'a list of parts');
+  assert.ok(parts.some((t) => / \(vervolg\)$/.test(t)), parts.join(' | '));
+  assert.ok(parts.every((t, i) => i === 0 || t !== parts[i - 1]), parts.join(' | '));
   const m2 = Number(sqlValue(srv.db, `SELECT i.id AS n FROM instrument_item i JOIN instrument_version v ON v.id = i.version_id WHERE v.instrument_id = ${id} AND i.code = 'M2'`));
   assert.match(form, new RegExp(`id="p-i${m2}">“[^”]+” kiest u alleen, zonder andere opties\\.</p>`));
   const number = form.match(new RegExp(`<fieldset id="f-i${m2}"[^>]*><legend>(\\d+)\\. `))[1];
