@@ -209,7 +209,7 @@ int research_project_remove(struct ctx *c, long long id)
 	r = d_from_store(store_research_project_get(c->st, c->a, c->who->organisation_id, id, &p));
 	if (!r)
 		r = d_from_store(store_research_project_remove(c->st, c->who->organisation_id, id));
-	if (!r && audit(c, "research.remove", "research_project", id, "%s (%lld sources, %lld codes, %lld passages)",
+	if (!r && audit(c, "research.remove", "research_project", id, "%s (sources %lld, codes %lld, passages %lld)",
 			p.name, p.sources, p.codes, p.selections))
 		r = D_ERROR;
 	if (r || store_commit(c->st)) {

@@ -147,7 +147,7 @@ TEST(research_project_renamed_and_removed_by_a_member_with_its_own_rows_only)
 	/* one audit line with the name and what went */
 	CHECK_INT(audited(&d, "research.remove", p), 1);
 	CHECK_INT(fixture_query(&d.f, "SELECT count(*) FROM audit_log WHERE action = 'research.remove' AND object_id = %lld"
-				" AND detail = 'Leren van elkaar (2 sources, 2 codes, 1 passages)'", p), 1);
+				" AND detail = 'Leren van elkaar (sources 2, codes 2, passages 1)'", p), 1);
 	CHECK_INT(research_project_remove(&r, p), D_NOTFOUND);
 	fixture_close(&d.f);
 }
