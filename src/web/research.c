@@ -309,7 +309,7 @@ static void project_settings(struct web *w, const struct research_view *v, const
 	     v->p.id);
 	form_csrf(w);
 	form_errors(w, e);
-	form_input(w, "name", _("Name"), "text", e ? web_field(w, "name") : v->p.name, e, NULL);
+	form_input(w, "name", _("Name of the project"), "text", e ? web_field(w, "name") : v->p.name, e, NULL);
 	form_textarea(w, "purpose", _("Purpose"), e ? web_field(w, "purpose") : v->p.purpose, e,
 		      _("What you want to find out, and for whom: members see it on the project page."));
 	html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>", _("Save name and purpose"));

@@ -196,6 +196,15 @@ test('a memo is removed after a question, from its page and the .qdpx; the other
   assert.doesNotMatch(mainOf((await as.researcher.get(`/research/${p}/codes/${code}`)).text), /vaak genoemd/);
   assert.equal(audited('research.memo_remove', codeMemo), 1);
   assert.equal((await json(api.researcher, 'DELETE', `/api/v1/research/${p}/memos/${codeMemo}`)).status, 404, 'gone');
+  // a memo on a source: removed from the source's page, and back there
+  const source = Number(one(`SELECT id FROM research_source WHERE project_id = ${p}`));
+  const onSource = (await json(api.researcher, 'POST', `/api/v1/research/${p}/memos`, { target: 'source', target_id: source, text: 'Memo bij de bron.' })).json().id;
+  assert.match(mainOf((await as.researcher.get(`/research/${p}/sources/${source}`)).text),
+    new RegExp(`action="/research/${p}/memos/${onSource}/remove"`));
+  r = await as.researcher.post(`/research/${p}/memos/${onSource}/remove`, { confirm: '1' });
+  assert.equal(r.status, 303);
+  assert.match(r.headers.get('location'), new RegExp(`^/research/${p}/sources/${source}\\?done=research-memo-removed`));
+  assert.doesNotMatch(mainOf((await as.researcher.get(`/research/${p}/sources/${source}`)).text), /Memo bij de bron/);
 });
 
 test('a replaced word is removed on the page and through DELETE; outsiders 404; audited', async () => {
