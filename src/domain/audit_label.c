@@ -117,6 +117,8 @@ static const struct { const char *action, *label; } labels[] = {
 	{ "research.code_update", N_("Code changed") },
 	{ "research.code_remove", N_("Code removed") },
 	{ "research.codes_framework", N_("Codes made from a framework") },
+	{ "research.memo_remove", N_("Memo removed from a research project") },
+	{ "research.term_remove", N_("Word no longer replaced in a research project's exports") },
 	{ "research.partner", N_("Partner added to a research project") },
 	{ "research.partner_data", N_("Data of a research partner recorded") },
 	{ "research.feedback_release", N_("Feedback phase released to a partner") },

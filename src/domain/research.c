@@ -22,8 +22,6 @@
 #include <string.h>
 #include <strings.h>
 
-const char *const RESEARCH_SOURCE_KINDS[] = { "report", "story", "logbook", "case", "answers", "interview",
-					      "observation", "document", NULL };
 const char *const RESEARCH_OWN_KINDS[] = { "interview", "observation", NULL };
 
 const char *research_kind_label(const char *kind)
@@ -182,10 +180,16 @@ int research_project_update(struct ctx *c, long long id, const char *name, const
 	purpose = purpose ? purpose : "";
 	if (!check_project(c, e, n, purpose))
 		return D_INVALID;
+	if (store_begin(c->st))
+		return D_ERROR;
 	r = d_from_store(store_research_project_update(c->st, c->who->organisation_id, id, n, purpose));
-	if (!r)
-		audit(c, "research.update", "research_project", id, "%s", n);
-	return r;
+	if (!r && audit(c, "research.update", "research_project", id, "%s", n))
+		r = D_ERROR;
+	if (r || store_commit(c->st)) {
+		store_rollback(c->st);
+		return r ? r : D_ERROR;
+	}
+	return D_OK;
 }
 
 int research_project_remove(struct ctx *c, long long id)
@@ -194,10 +198,25 @@ int research_project_remove(struct ctx *c, long long id)
 	int r = member_of(c, id, &coder);
 	if (r)
 		return r;
-	r = d_from_store(store_research_project_remove(c->st, c->who->organisation_id, id));
+	struct research_project p;
+	if (store_begin(c->st))
+		return D_ERROR;
+	/* the project's own rows go with it (the schema's ON DELETE CASCADE:
+	 * members, sources, which are copies, codes, passages, memos, terms,
+	 * fieldwork, member checks, partners); nothing points from a copy back
+	 * to its original, so the organisation's texts stay. What went is
+	 * read in the same transaction, for the audit line. */
+	r = d_from_store(store_research_project_get(c->st, c->a, c->who->organisation_id, id, &p));
 	if (!r)
-		audit(c, "research.remove", "research_project", id, "%s", "");
-	return r;
+		r = d_from_store(store_research_project_remove(c->st, c->who->organisation_id, id));
+	if (!r && audit(c, "research.remove", "research_project", id, "%s (sources %lld, codes %lld, passages %lld)",
+			p.name, p.sources, p.codes, p.selections))
+		r = D_ERROR;
+	if (r || store_commit(c->st)) {
+		store_rollback(c->st);
+		return r ? r : D_ERROR;
+	}
+	return D_OK;
 }
 
 int research_member_add(struct ctx *c, long long project, const char *email, struct errors *e)
@@ -428,22 +447,6 @@ int research_upload_text(struct ctx *c, const char *filename, const char *data, 
 		return D_INVALID;
 	}
 	return D_OK;
-}
-
-int research_source_add_document(struct ctx *c, long long project, const char *guid, const char *name,
-				 const char *text, long long *id)
-{
-	long long coder;
-	int r = member_of(c, project, &coder);
-	if (r)
-		return r;
-	assert(guid && name && text);
-	if (!utf8_valid(text, strlen(text)))
-		return D_INVALID;
-	struct research_source s = { .kind = "document", .guid = (char *)guid, .name = (char *)name,
-				     .body = (char *)text, .chars = (long long)utf8_length(text) };
-	return d_from_store(store_research_source_add(c->st, c->who->organisation_id, project, &s,
-						      c->who->account_id, ctx_now(c), id));
 }
 
 int research_source_open(struct ctx *c, long long project, long long id, struct research_source_view *v)
@@ -758,7 +761,11 @@ int research_memo_remove(struct ctx *c, long long project, long long id)
 {
 	long long coder;
 	int r = member_of(c, project, &coder);
-	return r ? r : d_from_store(store_research_memo_remove(c->st, c->who->organisation_id, project, id));
+	if (!r)
+		r = d_from_store(store_research_memo_remove(c->st, c->who->organisation_id, project, id));
+	if (!r)
+		audit(c, "research.memo_remove", "research_memo", id, "project %lld", project);
+	return r;
 }
 
 int research_term_add(struct ctx *c, long long project, const char *term, const char *replacement, struct errors *e,
@@ -786,7 +793,11 @@ int research_term_remove(struct ctx *c, long long project, long long id)
 {
 	long long coder;
 	int r = member_of(c, project, &coder);
-	return r ? r : d_from_store(store_research_term_remove(c->st, c->who->organisation_id, project, id));
+	if (!r)
+		r = d_from_store(store_research_term_remove(c->st, c->who->organisation_id, project, id));
+	if (!r)
+		audit(c, "research.term_remove", "research_term", id, "project %lld", project);
+	return r;
 }
 
 int research_units(struct ctx *c, struct unit **out, size_t *n)

@@ -22,8 +22,9 @@
 #define RESEARCH_TEXT_MAX (2u * 1024 * 1024)   /* bytes of one source: a long interview */
 #define RESEARCH_MEMO_MAX 20000
 
-/* The kinds of source, NULL-ended; those a researcher types or uploads. */
-extern const char *const RESEARCH_SOURCE_KINDS[];
+/* The kinds of source a researcher types or uploads, NULL-ended (the
+ * schema holds the full list: a copied text's kind, and "document" for a
+ * text read from another tool's project by research_import). */
 extern const char *const RESEARCH_OWN_KINDS[];   /* interview, observation */
 const char *research_kind_label(const char *kind);
 
@@ -55,8 +56,16 @@ MUST_CHECK int research_project_create(struct ctx *c, const char *name, const ch
 /* The actor's projects (all of the organisation on the command line). */
 MUST_CHECK int research_projects(struct ctx *c, struct research_project **out, size_t *n);
 MUST_CHECK int research_project_open(struct ctx *c, long long id, struct research_view *v);
+/* A new name and purpose, as checked when the project was made. */
 MUST_CHECK int research_project_update(struct ctx *c, long long id, const char *name, const char *purpose,
 				       struct errors *e);
+/* Removes the project with everything of its own: its members, its
+ * sources (the project's copies; the organisation's texts they were
+ * copied from stay), codes, passages, memos, replaced words, fieldwork,
+ * member checks and partners. Any member may: the members of a project
+ * are equals in every other rule (each removes sources and codes with
+ * every coder's codings), and a researcher must be able to remove the
+ * data when the project ends even if a fellow member has left. */
 MUST_CHECK int research_project_remove(struct ctx *c, long long id);
 /* Adds a researcher of the organisation (by e-mail address) as a member. */
 MUST_CHECK int research_member_add(struct ctx *c, long long project, const char *email, struct errors *e);
@@ -84,9 +93,6 @@ MUST_CHECK int research_answer_waves(struct ctx *c, struct wave **out, size_t *n
  * .odt, by its name; D_INVALID with a message on "file" otherwise. */
 MUST_CHECK int research_upload_text(struct ctx *c, const char *filename, const char *data, size_t len,
 				    struct errors *e, char **text);
-/* The same for a source read from another tool's project (kind document). */
-MUST_CHECK int research_source_add_document(struct ctx *c, long long project, const char *guid, const char *name,
-					    const char *text, long long *id);
 
 struct research_source_view {
 	struct research_source s;     /* with its body */
@@ -125,6 +131,7 @@ MUST_CHECK int research_passage_remove(struct ctx *c, long long project, long lo
 /* A memo on the project (target_id the project), a code or a source. */
 MUST_CHECK int research_memo_add(struct ctx *c, long long project, const char *target, long long target_id,
 				 const char *text, struct errors *e, long long *id);
+/* Removes a memo of the project (any member's). */
 MUST_CHECK int research_memo_remove(struct ctx *c, long long project, long long id);
 
 /* A word replaced in exports (a place, someone outside the people list). */

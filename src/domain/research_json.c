@@ -36,9 +36,21 @@ json_t *research_view_json(const struct research_view *v)
 						       "name", c->name, "color", c->color, "description", c->description,
 						       "codable", c->codable, "depth", c->depth));
 	}
+	/* the memos and the replaced words, with the ids that remove them */
+	json_t *memos = json_array(), *terms = json_array();
+	for (size_t i = 0; i < v->nmemos; i++) {
+		const struct research_memo *m = &v->memos[i];
+		json_array_append_new(memos, json_pack("{s:I, s:s, s:I, s:s}", "id", (json_int_t)m->id, "target", m->target,
+						       "target_id", (json_int_t)m->target_id, "text", m->text));
+	}
+	for (size_t i = 0; i < v->nterms; i++)
+		json_array_append_new(terms, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)v->terms[i].id, "term",
+						       v->terms[i].term, "replacement", v->terms[i].replacement));
 	json_object_set_new(j, "coders", coders);
 	json_object_set_new(j, "sources", sources);
 	json_object_set_new(j, "code_book", codes);
+	json_object_set_new(j, "memos", memos);
+	json_object_set_new(j, "replaced", terms);
 	return j;
 }
 

@@ -297,3 +297,59 @@ void api_research_source_passage_add(struct web *w)
 {
 	passage_add(w, w->id[1]);
 }
+
+/* ---- changes and removals of what the researcher made ---- */
+
+/* {"name", "purpose"}: a field left out keeps its value */
+void api_research_update(struct web *w)
+{
+	struct research_view v;
+	int d = research_project_open(&w->ctx, w->id[0], &v);
+	if (d) {
+		api_answer(w, d, NULL, 0);
+		return;
+	}
+	struct api_in in;
+	if (!api_in_open(&in, w))
+		return;
+	const char *name = api_in_str(&in, "name", v.p.name), *purpose = api_in_str(&in, "purpose", v.p.purpose);
+	if (api_in_ok(&in))
+		api_in_answer(&in, research_project_update(&w->ctx, w->id[0], name, purpose, &in.e), 0);
+}
+
+/* The project with everything of its own (the page asks first). */
+void api_research_remove(struct web *w)
+{
+	api_answer(w, research_project_remove(&w->ctx, w->id[0]), NULL, 0);
+}
+
+/* {"name", "color", "description"}: a field left out keeps its value */
+void api_research_code_update(struct web *w)
+{
+	struct research_view v;
+	int d = research_project_open(&w->ctx, w->id[0], &v);
+	const struct research_code *k = d ? NULL : research_code_find(&v, w->id[1]);
+	if (!d && !k)
+		d = D_NOTFOUND;
+	if (d) {
+		api_answer(w, d, NULL, 0);
+		return;
+	}
+	struct api_in in;
+	if (!api_in_open(&in, w))
+		return;
+	const char *name = api_in_str(&in, "name", k->name), *color = api_in_str(&in, "color", k->color);
+	const char *description = api_in_str(&in, "description", k->description);
+	if (api_in_ok(&in))
+		api_in_answer(&in, research_code_update(&w->ctx, w->id[0], w->id[1], name, color, description, &in.e), 0);
+}
+
+void api_research_memo_remove(struct web *w)
+{
+	api_answer(w, research_memo_remove(&w->ctx, w->id[0], w->id[1]), NULL, 0);
+}
+
+void api_research_term_remove(struct web *w)
+{
+	api_answer(w, research_term_remove(&w->ctx, w->id[0], w->id[1]), NULL, 0);
+}

@@ -10,6 +10,7 @@
 #include "domain/research_refi.h"
 #include "domain/schedule.h"
 #include "formats/refi.h"
+#include "core/utf8.h"
 #include "html/html.h"
 
 #include <string.h>
@@ -256,14 +257,24 @@ static void sources_list(struct web *w, const struct research_view *v)
 	html(w->out, "<p><a class=\"button\" href=\"/research/%lld/sources/new\">%s</a></p>", v->p.id, _("Add a source"));
 }
 
+void research_memos(struct web *w, const struct research_view *v, const char *target, long long target_id)
+{
+	for (size_t i = 0; i < v->nmemos; i++) {
+		const struct research_memo *m = &v->memos[i];
+		if (strcmp(m->target, target) || m->target_id != target_id)
+			continue;
+		html(w->out, "<div class=\"memo\" id=\"memo-%lld\"><blockquote class=\"memo pre\">%s</blockquote>"
+			     "<form method=\"post\" action=\"/research/%lld/memos/%lld/remove\" class=\"inline\">",
+		     m->id, m->text, v->p.id, m->id);
+		form_csrf(w);
+		html(w->out, "<button type=\"submit\" class=\"secondary\">%s</button></form></div>", _("Remove memo"));
+	}
+}
+
 static void memos_and_terms(struct web *w, const struct research_view *v, const struct errors *e)
 {
 	html(w->out, "<h2 id=\"memos\">%s</h2>", _("Memos"));
-	for (size_t i = 0; i < v->nmemos; i++) {
-		if (strcmp(v->memos[i].target, "project"))
-			continue;
-		html(w->out, "<blockquote class=\"memo pre\">%s</blockquote>", v->memos[i].text);
-	}
+	research_memos(w, v, "project", v->p.id);
 	html(w->out, "<form method=\"post\" action=\"/research/%lld/memos\"><input type=\"hidden\" name=\"target\" "
 		     "value=\"project\"><input type=\"hidden\" name=\"target_id\" value=\"%lld\">", v->p.id, v->p.id);
 	form_csrf(w);
@@ -274,8 +285,14 @@ static void memos_and_terms(struct web *w, const struct research_view *v, const 
 	       "outside the people list that should not appear either."));
 	if (v->nterms) {
 		html(w->out, "<ul>");
-		for (size_t i = 0; i < v->nterms; i++)
-			html(w->out, "<li>%s → %s</li>", v->terms[i].term, v->terms[i].replacement);
+		for (size_t i = 0; i < v->nterms; i++) {
+			html(w->out, "<li>%s → %s <form method=\"post\" action=\"/research/%lld/terms/%lld/remove\" "
+				     "class=\"inline\">",
+			     v->terms[i].term, v->terms[i].replacement, v->p.id, v->terms[i].id);
+			form_csrf(w);
+			html(w->out, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button></form></li>",
+			     arena_printf(w->a, _("Stop replacing %s"), v->terms[i].term), _("Stop replacing"));
+		}
 		html(w->out, "</ul>");
 	}
 	html(w->out, "<form method=\"post\" action=\"/research/%lld/terms\">", v->p.id);
@@ -285,7 +302,27 @@ static void memos_and_terms(struct web *w, const struct research_view *v, const 
 	html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>", _("Add"));
 }
 
-static void project_page(struct web *w, const struct errors *e, int status)
+/* The project's name and purpose, and its removal: at the end of its page. */
+static void project_settings(struct web *w, const struct research_view *v, const struct errors *e)
+{
+	html(w->out, "<h2 id=\"edit\">%s</h2><form method=\"post\" action=\"/research/%lld\">", _("Name and purpose"),
+	     v->p.id);
+	form_csrf(w);
+	form_errors(w, e);
+	form_input(w, "name", _("Name of the project"), "text", e ? web_field(w, "name") : v->p.name, e, NULL);
+	form_textarea(w, "purpose", _("Purpose"), e ? web_field(w, "purpose") : v->p.purpose, e,
+		      _("What you want to find out, and for whom: members see it on the project page."));
+	html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>", _("Save name and purpose"));
+	html(w->out, "<h2 id=\"remove\">%s</h2><p>%s</p><form method=\"post\" action=\"/research/%lld/remove\">",
+	     _("Remove the project"),
+	     _("Removes the project for all its members: its sources, codes, coded passages, memos and everything else "
+	       "of the project. The texts of the organisation it copied stay where they are."),
+	     v->p.id);
+	form_csrf(w);
+	html(w->out, "<p><button type=\"submit\" class=\"danger\">%s</button></p></form>", _("Remove the project"));
+}
+
+static void project_page_for(struct web *w, const struct errors *e, int status, bool edit)
 {
 	struct research_view v;
 	int d = research_project_open(&w->ctx, w->id[0], &v);
@@ -313,6 +350,10 @@ static void project_page(struct web *w, const struct errors *e, int status)
 	     v.p.id, _("Download the code book (.qdc)"));
 	html(w->out, "<ul class=\"actions\"><li><a href=\"/research/%lld/member-checks\">%s</a></li><li><a href=\"/research/%lld/feedback\">%s</a></li></ul>", v.p.id, _("Member checks"), v.p.id, _("Feedback to partners (four phases)"));
 	sources_list(w, &v);
+	/* the errors of the name and purpose are that form's only */
+	const struct errors *settings = edit ? e : NULL;
+	if (edit)
+		e = NULL;
 	code_book(w, &v, e && errors_get(e, "name") && !errors_get(e, "term") ? e : NULL);
 	html(w->out, "<h2 id=\"members\">%s</h2><ul>", _("Members"));
 	for (size_t i = 0; i < v.ncoders; i++)
@@ -325,8 +366,14 @@ static void project_page(struct web *w, const struct errors *e, int status)
 	html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>", _("Add as member"));
 	memos_and_terms(w, &v, e && (errors_get(e, "term") || errors_get(e, "replacement") || errors_get(e, "text")) ? e
 														  : NULL);
+	project_settings(w, &v, settings);
 	page_end(w);
 	w->r->status = status;
+}
+
+static void project_page(struct web *w, const struct errors *e, int status)
+{
+	project_page_for(w, e, status, false);
 }
 
 void page_research(struct web *w)
@@ -408,6 +455,108 @@ void page_research_term_add(struct web *w)
 	long long id;
 	int d = research_term_add(&w->ctx, w->id[0], web_field(w, "term"), web_field(w, "replacement"), &e, &id);
 	after(w, d, &e, "research-term#terms");
+}
+
+void page_research_update(struct web *w)
+{
+	struct errors e = { 0 };
+	int d = research_project_update(&w->ctx, w->id[0], web_field(w, "name"), web_field(w, "purpose"), &e);
+	if (d == D_INVALID)
+		project_page_for(w, &e, 422, true);
+	else if (d)
+		research_fail(w, d);
+	else
+		web_redirect(w, arena_printf(w->a, "/research/%lld?done=research-saved", w->id[0]));
+}
+
+/* What the removal of the project takes along, and who else loses it. */
+static const char *removal_detail(struct web *w, const struct research_view *v)
+{
+	struct buf b = BUF_INIT;
+	html(&b, "<ul><li>%s</li><li>%s</li><li>%s</li><li>%s</li></ul>",
+	     arena_printf(w->a, ngettext("%lld source", "%lld sources", (unsigned long)v->p.sources), v->p.sources),
+	     arena_printf(w->a, ngettext("%lld code", "%lld codes", (unsigned long)v->p.codes), v->p.codes),
+	     arena_printf(w->a, ngettext("%lld coded passage", "%lld coded passages", (unsigned long)v->p.selections),
+			  v->p.selections),
+	     arena_printf(w->a, ngettext("%zu memo", "%zu memos", (unsigned long)v->nmemos), v->nmemos));
+	size_t others = 0;
+	for (size_t i = 0; i < v->ncoders; i++)
+		others += v->coders[i].account_id && v->coders[i].id != v->my_coder;
+	if (others) {
+		html(&b, "<p>%s</p><ul>", _("The other members lose the project too:"));
+		for (size_t i = 0; i < v->ncoders; i++)
+			if (v->coders[i].account_id && v->coders[i].id != v->my_coder)
+				html(&b, "<li>%s</li>", v->coders[i].name);
+		html(&b, "</ul>");
+	}
+	html(&b, "<p>%s</p>", _("The texts of the organisation that were copied into the project (reports, learning "
+				"stories, logbook entries, cases) stay where they are."));
+	const char *out = arena_strdup(w->a, b.ptr ? b.ptr : "");
+	buf_release(&b);
+	return out;
+}
+
+void page_research_remove(struct web *w)
+{
+	struct research_view v;
+	int d = research_project_open(&w->ctx, w->id[0], &v);
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	if (!web_confirm_detail(w,
+				arena_printf(w->a, _("Are you sure you want to remove the research project %s with "
+						     "everything in it? This cannot be undone."),
+					     v.p.name),
+				removal_detail(w, &v), _("Yes, remove the project"),
+				arena_printf(w->a, "/research/%lld#remove", v.p.id)))
+		return;
+	d = research_project_remove(&w->ctx, w->id[0]);
+	if (d)
+		research_fail(w, d);
+	else
+		web_redirect(w, "/research?done=research-removed");
+}
+
+/* Where a memo is shown: the project's, a code's or a source's page. */
+static const char *memo_page(struct web *w, const struct research_memo *m)
+{
+	if (!strcmp(m->target, "code"))
+		return arena_printf(w->a, "/research/%lld/codes/%lld", w->id[0], m->target_id);
+	if (!strcmp(m->target, "source"))
+		return arena_printf(w->a, "/research/%lld/sources/%lld", w->id[0], m->target_id);
+	return arena_printf(w->a, "/research/%lld", w->id[0]);
+}
+
+void page_research_memo_remove(struct web *w)
+{
+	struct research_view v;
+	int d = research_project_open(&w->ctx, w->id[0], &v);
+	const struct research_memo *m = NULL;
+	for (size_t i = 0; !d && i < v.nmemos; i++)
+		if (v.memos[i].id == w->id[1])
+			m = &v.memos[i];
+	if (!d && !m)
+		d = D_NOTFOUND;
+	if (d) {
+		research_fail(w, d);
+		return;
+	}
+	const char *back = memo_page(w, m);
+	size_t cut = utf8_cut(m->text, 80);
+	const char *excerpt = m->text[cut] ? arena_printf(w->a, "%.*s…", (int)cut, m->text) : m->text;
+	if (!web_confirm_delete(w, arena_printf(w->a, _("the memo “%s”"), excerpt), arena_printf(w->a, "%s#memos", back)))
+		return;
+	d = research_memo_remove(&w->ctx, w->id[0], w->id[1]);
+	if (d)
+		research_fail(w, d);
+	else
+		web_redirect(w, arena_printf(w->a, "%s?done=research-memo-removed#memos", back));
+}
+
+void page_research_term_remove(struct web *w)
+{
+	after(w, research_term_remove(&w->ctx, w->id[0], w->id[1]), NULL, "research-term-removed#terms");
 }
 
 /* ---- downloads --------------------------------------------------------------- */

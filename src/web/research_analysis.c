@@ -104,7 +104,7 @@ void page_research_analysis(struct web *w)
 	page_end(w);
 }
 
-void page_research_code(struct web *w)
+static void code_page(struct web *w, const struct errors *e, int status)
 {
 	bool pseudo = web_arg_int(w, "pseudo", 0) == 1;
 	struct research_view v;
@@ -117,6 +117,7 @@ void page_research_code(struct web *w)
 	}
 	const struct research_code *k = research_code_find(&v, w->id[1]);
 	page_begin(w, arena_printf(w->a, _("Code: %s"), k->name));
+	page_done_message(w);
 	html(w->out, "<p><a href=\"/research/%lld#codes\">%s</a></p>", v.p.id, v.p.name);
 	if (*k->description)
 		html(w->out, "<p class=\"pre\">%s</p>", k->description);
@@ -136,16 +137,43 @@ void page_research_code(struct web *w)
 		html(w->out, "</figcaption></figure>");
 	}
 	/* a memo on the code */
-	html(w->out, "<h2>%s</h2>", _("Memos on this code"));
-	for (size_t i = 0; i < v.nmemos; i++)
-		if (!strcmp(v.memos[i].target, "code") && v.memos[i].target_id == k->id)
-			html(w->out, "<blockquote class=\"memo pre\">%s</blockquote>", v.memos[i].text);
+	html(w->out, "<h2 id=\"memos\">%s</h2>", _("Memos on this code"));
+	research_memos(w, &v, "code", k->id);
 	html(w->out, "<form method=\"post\" action=\"/research/%lld/memos\"><input type=\"hidden\" name=\"target\" "
 		     "value=\"code\"><input type=\"hidden\" name=\"target_id\" value=\"%lld\">", v.p.id, k->id);
 	form_csrf(w);
 	form_textarea(w, "text", _("New memo on this code"), "", NULL, NULL);
 	html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>", _("Save the memo"));
+	/* the code itself: its name, colour and description */
+	html(w->out, "<h2 id=\"edit\">%s</h2><form method=\"post\" action=\"/research/%lld/codes/%lld\">",
+	     _("Change the code"), v.p.id, k->id);
+	form_csrf(w);
+	form_errors(w, e);
+	form_input(w, "name", _("Name"), "text", e ? web_field(w, "name") : k->name, e, NULL);
+	form_input(w, "color", _("Colour (#RRGGBB, optional)"), "text", e ? web_field(w, "color") : k->color, e, NULL);
+	form_textarea(w, "description", _("Description"), e ? web_field(w, "description") : k->description, e,
+		      _("When to use the code: other coders read it, and it goes along in the export."));
+	html(w->out, "<p><button type=\"submit\" class=\"secondary\">%s</button></p></form>", _("Save the code"));
 	page_end(w);
+	w->r->status = status;
+}
+
+void page_research_code(struct web *w)
+{
+	code_page(w, NULL, 200);
+}
+
+void page_research_code_update(struct web *w)
+{
+	struct errors e = { 0 };
+	int d = research_code_update(&w->ctx, w->id[0], w->id[1], web_field(w, "name"), web_field(w, "color"),
+				     web_field(w, "description"), &e);
+	if (d == D_INVALID)
+		code_page(w, &e, 422);
+	else if (d)
+		research_fail(w, d);
+	else
+		web_redirect(w, arena_printf(w->a, "/research/%lld/codes/%lld?done=research-code-saved", w->id[0], w->id[1]));
 }
 
 /* A plain reading of kappa for the page: leergang's own wording after the

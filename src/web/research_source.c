@@ -323,9 +323,7 @@ static void source_page(struct web *w, const struct errors *e, int status)
 		passages_table(w, &v, &s);
 	}
 	html(w->out, "<h2 id=\"memos\">%s</h2>", _("Memos on this source"));
-	for (size_t i = 0; i < v.nmemos; i++)
-		if (!strcmp(v.memos[i].target, "source") && v.memos[i].target_id == s.s.id)
-			html(w->out, "<blockquote class=\"memo pre\">%s</blockquote>", v.memos[i].text);
+	research_memos(w, &v, "source", s.s.id);
 	html(w->out, "<form method=\"post\" action=\"/research/%lld/memos\"><input type=\"hidden\" name=\"target\" "
 		     "value=\"source\"><input type=\"hidden\" name=\"target_id\" value=\"%lld\">", v.p.id, s.s.id);
 	form_csrf(w);

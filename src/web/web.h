@@ -381,6 +381,20 @@ void api_research_term_add(struct web *w);
 void api_research_source_take(struct web *w);
 void api_research_source_passage_add(struct web *w);
 void api_research_fieldwork_remove(struct web *w);
+/* changing and removing what a researcher made: the pages (research.c,
+ * research_analysis.c for the code) and their twins (api_research.c) */
+struct research_view;
+void research_memos(struct web *w, const struct research_view *v, const char *target, long long target_id);
+void page_research_update(struct web *w);
+void page_research_remove(struct web *w);
+void page_research_code_update(struct web *w);
+void page_research_memo_remove(struct web *w);
+void page_research_term_remove(struct web *w);
+void api_research_update(struct web *w);
+void api_research_remove(struct web *w);
+void api_research_code_update(struct web *w);
+void api_research_memo_remove(struct web *w);
+void api_research_term_remove(struct web *w);
 void api_member_check_create(struct web *w);
 void api_member_check_contact_add(struct web *w);
 void api_member_check_renew(struct web *w);

@@ -176,6 +176,12 @@ const policy = {
   'POST /api/v1/research/{id}/memos': RESEARCH, 'POST /api/v1/research/{id}/terms': RESEARCH,
   'POST /api/v1/research/{id}/sources/take': RESEARCH, 'POST /api/v1/research/{id}/sources/{id}/passages': RESEARCH,
   'DELETE /api/v1/research/{id}/fieldwork/{id}': RESEARCH,
+  // changing and removing what a researcher made (research_edit.test.mjs: members only)
+  'POST /research/{id}': RESEARCH, 'POST /research/{id}/remove': RESEARCH, 'POST /research/{id}/codes/{id}': RESEARCH,
+  'POST /research/{id}/memos/{id}/remove': RESEARCH, 'POST /research/{id}/terms/{id}/remove': RESEARCH,
+  'PATCH /api/v1/research/{id}': RESEARCH, 'DELETE /api/v1/research/{id}': RESEARCH,
+  'PATCH /api/v1/research/{id}/codes/{id}': RESEARCH, 'DELETE /api/v1/research/{id}/memos/{id}': RESEARCH,
+  'DELETE /api/v1/research/{id}/terms/{id}': RESEARCH,
   // how a person came to take part: the coordinator and the administrator for anyone, a participant their own
   'POST /people/{id}/referrals': ['coach'], 'GET /api/v1/people/{id}/referrals': ['coach'],
   'POST /api/v1/people/{id}/referrals': ['coach'],

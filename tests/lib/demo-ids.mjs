@@ -131,6 +131,13 @@ async function orgIds(srv, org) {
   const spare = async (path, body) => (await researcher.postJson(`/api/v1/research/${research}/${path}`, body)).json().id ?? NOBODY;
   const researchCodeSpare = await spare('codes', { name: 'Matrixcode om te verwijderen' });
   const researchFieldworkSpare = await spare('fieldwork', { kind: 'interview', held_on: '2026-01-06', minutes: 30, team: 'Matrixteam' });
+  // a memo and a replaced word (the page removes the word without asking) and a spare of each for the API's
+  // DELETE; a spare project for the API's DELETE of a project (the page asks first, so the walk's stays)
+  const researchMemo = await spare('memos', { text: 'Matrixmemo' });
+  const researchMemoSpare = await spare('memos', { text: 'Matrixmemo om te verwijderen' });
+  const researchTerm = await spare('terms', { term: 'Matrixplaats', replacement: '[plaats]' });
+  const researchTermSpare = await spare('terms', { term: 'Matrixstad', replacement: '[stad]' });
+  const researchSpare = (await researcher.postJson('/api/v1/research', { name: `Matrix ${org} om te verwijderen` })).json().id ?? NOBODY;
   // a member check with an outside contact (its link shown on the page: the demo sends no mail), and a partner
   const madeCheck = await researcher.post(`/research/${research}/member-checks`,
     { title: 'Matrix', findings: 'Bevinding', held_on: '2026-03-01' });
@@ -154,7 +161,7 @@ async function orgIds(srv, org) {
   return {
     study,
     research, researchCode, researchSource, researchPassage, researchFieldwork, memberCheck, memberCheckToken,
-    researchCodeSpare, researchFieldworkSpare,
+    researchCodeSpare, researchFieldworkSpare, researchMemo, researchMemoSpare, researchTerm, researchTermSpare, researchSpare,
     researchPartner,
     unit: unit.id, person: people[0].id, account: me.id, grant: Number(grant[2]), adminToken,
     framework, element, menuProgramme: menu.programme, topic: menu.topic, option: menu.option,
@@ -297,11 +304,14 @@ export function fill(pattern, set, method = 'GET') {
       if (method === 'DELETE') return parts[4] === 'topics' ? set.spareTopic : set.spareOption;
       return parts[4] === 'topics' ? set.topic : set.option;
     }
+    if (bare === '/research/{id}' && method === 'DELETE') return set.researchSpare;
     if (bare.startsWith('/research/') && n === 2 && method === 'DELETE')
-      return { codes: set.researchCodeSpare, fieldwork: set.researchFieldworkSpare }[parts[3]];
+      return { codes: set.researchCodeSpare, fieldwork: set.researchFieldworkSpare, memos: set.researchMemoSpare,
+        terms: set.researchTermSpare }[parts[3]];
     if (bare.startsWith('/research/') && n === 2)
       return { codes: set.researchCode, sources: set.researchSource, passages: set.researchPassage,
-        fieldwork: set.researchFieldwork, 'member-checks': set.memberCheck, feedback: set.researchPartner }[parts[3]];
+        fieldwork: set.researchFieldwork, 'member-checks': set.memberCheck, feedback: set.researchPartner,
+        memos: set.researchMemo, terms: set.researchTerm }[parts[3]];
     if (n === 2) {  // the second id of /programmes/{id}/design/{id}, /frameworks/{id}/elements/{id}
       if (parts[3] === 'design') return method === 'DELETE' ? set.spareMeeting : set.pmeeting;
       if (parts[3] === 'elements') return set.element;

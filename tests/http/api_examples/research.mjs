@@ -110,7 +110,21 @@ export default {
   'GET /api/v1/research': { as: 'researcher', ids: async (ctx) => { await project(ctx); return []; } },
   'POST /api/v1/research': { as: 'researcher', body: { name: 'Onderzoek naar leerklimaat', purpose: 'Wat helpt teams leren?' } },
   'POST /api/v1/research/import': { as: 'researcher', query: 'name=Codeboek%20vertrouwen', raw: QDC, contentType: 'application/xml' },
-  'GET /api/v1/research/{id}': { as: 'researcher', ids: async (ctx) => [(await project(ctx)).p] },
+  'GET /api/v1/research/{id}': {
+    as: 'researcher',
+    ids: async (ctx) => {
+      const { p } = await project(ctx);
+      await post(ctx, 'researcher', `/api/v1/research/${p}/memos`, { text: 'Eerste indruk: veel leren van collega\'s.' });
+      await post(ctx, 'researcher', `/api/v1/research/${p}/terms`, { term: 'Stadskantoor', replacement: '[werkplek]' });
+      return [p];
+    },
+    after: async (ctx, r) => { const v = r.json(); if (v.memos.length !== 1 || v.replaced.length !== 1) throw new Error('memo or word missing'); },
+  },
+  'PATCH /api/v1/research/{id}': {
+    as: 'researcher', status: 200, ids: async (ctx) => [(await project(ctx)).p],
+    body: { name: `Leren op de werkvloer ${uniq()}`, purpose: 'Wat leidinggevenden van elkaar leren, voor het programmateam' },
+  },
+  'DELETE /api/v1/research/{id}': { as: 'researcher', status: 200, ids: async (ctx) => [(await project(ctx)).p] },
   // the gemeente has one researcher, a member of their own project already: the refusal says so
   'POST /api/v1/research/{id}/members': {
     as: 'researcher', status: 422, ids: async (ctx) => [(await project(ctx)).p], body: { email: 'onderzoeker@gemeente.example' },
@@ -134,12 +148,30 @@ export default {
     body: async (ctx) => ({ framework_id: await ctx.one(`SELECT id FROM framework WHERE organisation_id = ${ORG} AND name = 'Leiderschapskompas'`) }),
     after: async (ctx, r) => { if (!(r.json().added > 0)) throw new Error('no codes added'); },
   },
+  'PATCH /api/v1/research/{id}/codes/{id}': {
+    as: 'researcher', status: 200, ids: async (ctx) => { const x = await project(ctx); return [x.p, x.code]; },
+    body: { name: 'Leren van elkaar', color: '#1F77B4', description: 'Wat iemand van een collega leert' },
+  },
   'DELETE /api/v1/research/{id}/codes/{id}': { as: 'researcher', status: 200, ids: async (ctx) => { const x = await project(ctx); return [x.p, x.code]; } },
   'POST /api/v1/research/{id}/memos': {
     as: 'researcher', ids: async (ctx) => [(await project(ctx)).p], body: { text: 'Collega\'s zijn de eerste bron van leren.' },
   },
   'POST /api/v1/research/{id}/terms': {
     as: 'researcher', ids: async (ctx) => [(await project(ctx)).p], body: { term: 'Stadskantoor', replacement: '[werkplek]' },
+  },
+  'DELETE /api/v1/research/{id}/memos/{id}': {
+    as: 'researcher', status: 200,
+    ids: async (ctx) => {
+      const { p } = await project(ctx);
+      return [p, (await post(ctx, 'researcher', `/api/v1/research/${p}/memos`, { text: 'Een memo om weg te halen.' })).id];
+    },
+  },
+  'DELETE /api/v1/research/{id}/terms/{id}': {
+    as: 'researcher', status: 200,
+    ids: async (ctx) => {
+      const { p } = await project(ctx);
+      return [p, (await post(ctx, 'researcher', `/api/v1/research/${p}/terms`, { term: 'Stadskantoor', replacement: '[werkplek]' })).id];
+    },
   },
   'POST /api/v1/research/{id}/passages': {
     as: 'researcher', ids: async (ctx) => { const x = await project(ctx); return [x.p]; },
