@@ -17,10 +17,7 @@
 
 void research_fail(struct web *w, int d)
 {
-	if (w->route && w->route->kind == ROUTE_API) {   /* the downloads serve both */
-		api_answer(w, d, NULL, 0);
-		return;
-	}
+	/* the downloads serve page and API alike: web_error answers the API in JSON */
 	if (d == D_NOTFOUND)
 		web_not_found(w);
 	else if (d == D_FORBIDDEN)
