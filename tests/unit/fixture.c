@@ -2,6 +2,7 @@
 #include "fixture.h"
 #include "core/buf.h"
 #include "core/i18n.h"
+#include "demo/demo.h"
 #include "domain/anonymous_mix.h"
 #include "domain/oidc.h"
 #include "domain/role.h"
@@ -303,4 +304,21 @@ long long fixture_person(struct fixture *f, const char *employee_id, const char 
 	p.active = 1;
 	long long id = 0;
 	return store_person_insert(f->st, f->org_a, &p, &id) ? -1 : id;
+}
+
+bool demo_open(struct demo_db *d)
+{
+	static char cheap[crypto_pwhash_STRBYTES];
+	if (!fixture_open(&d->f))
+		return false;
+	struct buf err = BUF_INIT;
+	bool ok = !crypto_pwhash_str_alg(cheap, DEMO_PASSWORD, strlen(DEMO_PASSWORD), crypto_pwhash_OPSLIMIT_MIN,
+					 crypto_pwhash_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13) &&
+		  demo_load(d->f.st, cheap, DEMO_NAMES_ORDINARY, &err) == ST_OK;
+	if (!ok)
+		fprintf(stderr, "  demo_load: %s\n", err.ptr ? err.ptr : "");
+	buf_release(&err);
+	d->police = fixture_query(&d->f, "SELECT id FROM organisation WHERE slug = 'politie-demo'");
+	d->town = fixture_query(&d->f, "SELECT id FROM organisation WHERE slug = 'gemeente-demo'");
+	return ok && d->police > 0 && d->town > 0;
 }

@@ -56,6 +56,15 @@ long long fixture_person(struct fixture *f, const char *employee_id, const char 
 /* Runs SQL statements on a connection of their own; 0 or -1. */
 int fixture_exec(struct fixture *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A fixture with the demo loaded (the ordinary names, a cheap password
+ * hash), and the ids of its police and municipal organisations. */
+struct demo_db {
+	struct fixture f;
+	long long police, town;
+};
+/* false (after printing why) when it could not be set up. */
+bool demo_open(struct demo_db *d);
+
 /* Opens fixture f or fails the current test and returns from it. */
 #define FIXTURE(f)                                                            \
 	struct fixture f;                                                     \

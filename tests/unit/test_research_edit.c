@@ -17,28 +17,6 @@
 #include <stdio.h>
 #include <string.h>
 
-struct demo_db {
-	struct fixture f;
-	long long police, town;
-};
-
-static bool demo_open(struct demo_db *d)
-{
-	static char cheap[crypto_pwhash_STRBYTES];
-	if (!fixture_open(&d->f))
-		return false;
-	struct buf err = BUF_INIT;
-	bool ok = !crypto_pwhash_str_alg(cheap, DEMO_PASSWORD, strlen(DEMO_PASSWORD), crypto_pwhash_OPSLIMIT_MIN,
-					 crypto_pwhash_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13) &&
-		  demo_load(d->f.st, cheap, DEMO_NAMES_ORDINARY, &err) == ST_OK;
-	if (!ok)
-		fprintf(stderr, "  demo_load: %s\n", err.ptr ? err.ptr : "");
-	buf_release(&err);
-	d->police = fixture_query(&d->f, "SELECT id FROM organisation WHERE slug = 'politie-demo'");
-	d->town = fixture_query(&d->f, "SELECT id FROM organisation WHERE slug = 'gemeente-demo'");
-	return ok && d->police > 0 && d->town > 0;
-}
-
 /* A researcher of org acting with the account of that e-mail address. */
 static struct ctx researcher(struct demo_db *d, struct actor *w, long long org, const char *email)
 {
