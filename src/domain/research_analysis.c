@@ -107,6 +107,39 @@ static const char *column_of(struct ctx *c, const char *by, const struct researc
 	return s->name;
 }
 
+/* cells[i * ncodes + j] of the passages sels (by source, then start):
+ * research_counts' `together`. */
+static long long *cooccurrence(struct arena *a, const struct research_view *v, const struct research_selection *sels,
+			       size_t nsels)
+{
+	size_t n = v->ncodes;
+	long long *cells = arena_alloc(a, (n * n + 1) * sizeof(*cells));
+	memset(cells, 0, (n * n + 1) * sizeof(*cells));
+	for (size_t i = 0; i < nsels; i++) {
+		/* the passage with itself (codes on one passage), then with every
+		 * later one of the same source that overlaps it (sels by source, start) */
+		for (size_t j = i; j < nsels && sels[j].source_id == sels[i].source_id && sels[j].start < sels[i].end; j++) {
+			for (size_t x0 = 0; x0 < sels[i].ncodings; x0++) {
+				long long x = code_index(v, sels[i].codings[x0].code_id);
+				for (size_t y0 = 0; y0 < sels[j].ncodings; y0++) {
+					long long y = code_index(v, sels[j].codings[y0].code_id);
+					if (x < 0 || y < 0 || (i == j && y0 < x0))
+						continue;
+					if (i == j && x0 == y0) {
+						cells[x * (long long)n + x]++;
+						continue;
+					}
+					if (x == y)   /* one code on two overlapping passages: not a pair of codes */
+						continue;
+					cells[x * (long long)n + y]++;
+					cells[y * (long long)n + x]++;
+				}
+			}
+		}
+	}
+	return cells;
+}
+
 int research_counts(struct ctx *c, long long project, const char *by, struct research_counts *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -171,6 +204,7 @@ int research_counts(struct ctx *c, long long project, const char *by, struct res
 			}
 		}
 	}
+	out->together = cooccurrence(c->a, v, sels, nsels);
 	return D_OK;
 }
 
@@ -220,43 +254,6 @@ int research_quotes(struct ctx *c, long long project, long long code, bool pseud
 			size_t nsh;
 			q->text = research_pseudo_apply(c->a, ps, q->text, &sh, &nsh);
 			q->memo = research_pseudo_apply(c->a, ps, q->memo, &sh, &nsh);
-		}
-	}
-	return D_OK;
-}
-
-int research_cooccurrence(struct ctx *c, long long project, struct research_view *v, long long **cells)
-{
-	int r = research_project_open(c, project, v);
-	if (r)
-		return r;
-	struct research_selection *sels;
-	size_t nsels;
-	if (store_research_selections(c->st, c->a, c->who->organisation_id, project, 0, &sels, &nsels))
-		return D_ERROR;
-	size_t n = v->ncodes;
-	*cells = arena_alloc(c->a, (n * n + 1) * sizeof(**cells));
-	memset(*cells, 0, (n * n + 1) * sizeof(**cells));
-	for (size_t i = 0; i < nsels; i++) {
-		/* the passage with itself (codes on one passage), then with every
-		 * later one of the same source that overlaps it (sels by source, start) */
-		for (size_t j = i; j < nsels && sels[j].source_id == sels[i].source_id && sels[j].start < sels[i].end; j++) {
-			for (size_t a = 0; a < sels[i].ncodings; a++) {
-				long long x = code_index(v, sels[i].codings[a].code_id);
-				for (size_t b = 0; b < sels[j].ncodings; b++) {
-					long long y = code_index(v, sels[j].codings[b].code_id);
-					if (x < 0 || y < 0 || (i == j && b < a))
-						continue;
-					if (i == j && a == b) {
-						(*cells)[x * (long long)n + x]++;
-						continue;
-					}
-					if (x == y)   /* one code on two overlapping passages: not a pair of codes */
-						continue;
-					(*cells)[x * (long long)n + y]++;
-					(*cells)[y * (long long)n + x]++;
-				}
-			}
 		}
 	}
 	return D_OK;

@@ -19,9 +19,14 @@ struct research_counts {
 	long long *cells;            /* passages of code i in column j: cells[i * ncols + j] */
 	long long *passages;         /* per code: passages coded with it */
 	long long *sources;          /* per code: sources with at least one */
+	/* together[i * ncodes + j]: overlapping pairs of passages, one coded
+	 * with code i and one with code j (a passage coded with both counts
+	 * once), in the order of v.codes; the diagonal holds each code's
+	 * passages */
+	long long *together;
 };
 /* by: "kind", "group", "batch", "period", "source" or "" (no breakdown); D_INVALID
- * for another. */
+ * for another. One read of the project and its passages. */
 MUST_CHECK int research_counts(struct ctx *c, long long project, const char *by, struct research_counts *out);
 
 struct research_quote {
@@ -35,10 +40,7 @@ struct research_quote {
 MUST_CHECK int research_quotes(struct ctx *c, long long project, long long code, bool pseudonymise,
 			       struct research_view *v, struct research_quote **out, size_t *n);
 
-/* cells[i * ncodes + j]: overlapping pairs of passages, one coded with code
- * i and one with code j (a passage coded with both counts once), in the
- * order of v.codes; the diagonal holds each code's passages. */
-MUST_CHECK int research_cooccurrence(struct ctx *c, long long project, struct research_view *v, long long **cells);
+
 
 /* A text cut into sentences for coding without a mouse selection: each
  * segment is code points [start, end) of the text, without the white space

@@ -80,24 +80,20 @@ void page_research_analysis(struct web *w)
 		html(w->out, "</tr>");
 	}
 	html(w->out, "</tbody></table></div>");
-	struct research_view cv;
-	long long *co;
-	if (research_cooccurrence(&w->ctx, w->id[0], &cv, &co)) {
-		research_fail(w, D_ERROR);
-		return;
-	}
+	const struct research_view *cv = v;
+	const long long *co = t.together;
 	html(w->out, "<h2 id=\"cooccurrence\">%s</h2><p>%s</p>", _("Codes that occur together"),
 	     _("How often passages with the one code overlap passages with the other in the same source (or one passage "
 	       "carries both). The diagonal holds each code's passages."));
 	html(w->out, "<div class=\"table-scroll\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">%s</th>", _("Code"));
-	for (size_t j = 0; j < cv.ncodes; j++)
-		html(w->out, "<th scope=\"col\">%s</th>", cv.codes[j].name);
+	for (size_t j = 0; j < cv->ncodes; j++)
+		html(w->out, "<th scope=\"col\">%s</th>", cv->codes[j].name);
 	html(w->out, "</tr></thead><tbody>");
-	for (size_t i = 0; i < cv.ncodes; i++) {
+	for (size_t i = 0; i < cv->ncodes; i++) {
 		html(w->out, "<tr>");
-		code_cell(w, cv.p.id, &cv.codes[i]);
-		for (size_t j = 0; j < cv.ncodes; j++)
-			html(w->out, "<td>%lld</td>", co[i * cv.ncodes + j]);
+		code_cell(w, cv->p.id, &cv->codes[i]);
+		for (size_t j = 0; j < cv->ncodes; j++)
+			html(w->out, "<td>%lld</td>", co[i * cv->ncodes + j]);
 		html(w->out, "</tr>");
 	}
 	html(w->out, "</tbody></table></div>");
