@@ -97,7 +97,7 @@ test('the researcher starts a project, adds an interview and codes it', async ()
   page = await newPage(browser);
   page.setDefaultTimeout(8000);
   await login(page, srv.base, demoEmail('researcher', 'gemeente'));
-  await page.getByRole('link', { name: 'Onderzoek', exact: true }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Onderzoek', exact: true }).click();
   await page.getByRole('heading', { name: 'Onderzoeksprojecten', level: 1 }).waitFor();
   await accessible(page, 'research-list');
 
