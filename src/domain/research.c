@@ -754,6 +754,8 @@ int research_memo_add(struct ctx *c, long long project, const char *target, long
 	struct research_memo m = { .target = (char *)target, .target_id = target_id, .guid = refi_new_guid(c->a),
 				   .text = normalise_text(c->a, text), .coder_id = coder, .updated_at = ctx_now(c) };
 	r = store_research_memo_add(c->st, c->who->organisation_id, project, &m, id);
+	if (!r)
+		audit(c, "research.memo", "research_memo", *id, "%s in project %lld", target, project);
 	return r == ST_INVALID ? D_NOTFOUND : d_from_store(r);
 }
 
@@ -786,6 +788,8 @@ int research_term_add(struct ctx *c, long long project, const char *term, const 
 		errors_add(c, e, "term", "%s", _("This word is replaced already."));
 		return D_INVALID;
 	}
+	if (!r)   /* not the word itself: it may be a person's name */
+		audit(c, "research.term", "research_term", *id, "project %lld", project);
 	return d_from_store(r);
 }
 

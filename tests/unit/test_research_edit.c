@@ -181,6 +181,7 @@ TEST(research_code_changed_and_memo_and_word_removed_by_a_member)
 	CHECK_INT(fixture_query(&d.f, "SELECT count(*) FROM research_memo WHERE id = %lld", memo), 0);
 	CHECK_INT(rows(&d, "research_memo", p), 1);
 	CHECK_INT(audited(&d, "research.memo_remove", memo), 1);
+	CHECK_INT(audited(&d, "research.memo", memo), 1);   /* its adding was audited too */
 	CHECK_INT(research_memo_remove(&r, p, memo), D_NOTFOUND);
 
 	/* a replaced word, the same way */
@@ -192,5 +193,9 @@ TEST(research_code_changed_and_memo_and_word_removed_by_a_member)
 	CHECK_INT(rows(&d, "research_term", p), 0);
 	CHECK_INT(rows(&d, "research_term", q), 1);
 	CHECK_INT(audited(&d, "research.term_remove", term), 1);
+	CHECK_INT(audited(&d, "research.term", term), 1);
+	/* the audit line never holds the word (it may be a person's name) */
+	CHECK_INT(fixture_query(&d.f, "SELECT count(*) FROM audit_log WHERE action = 'research.term' AND object_id = %lld"
+				" AND detail LIKE '%%Stadskantoor%%'", term), 0);
 	fixture_close(&d.f);
 }
