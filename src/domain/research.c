@@ -455,7 +455,7 @@ int research_source_open(struct ctx *c, long long project, long long id, struct 
 	long long coder, org = c->who->organisation_id;
 	int r = member_of(c, project, &coder);
 	if (!r)
-		r = d_from_store(store_research_source_get(c->st, c->a, org, project, id, &v->s));
+		r = d_from_store(store_research_source_get(c->st, c->a, org, project, id, true, &v->s));
 	if (!r)
 		r = d_from_store(store_research_selections(c->st, c->a, org, project, id, &v->sels, &v->nsels));
 	if (r)
@@ -678,7 +678,8 @@ int research_passage_add(struct ctx *c, long long project, long long source, lon
 		return D_INVALID;
 	}
 	struct research_source s;
-	if ((r = d_from_store(store_research_source_get(c->st, c->a, org, project, source, &s))))
+	/* its length only: the passage's end is checked against it */
+	if ((r = d_from_store(store_research_source_get(c->st, c->a, org, project, source, false, &s))))
 		return r;
 	struct research_code *all;
 	size_t nall;

@@ -235,7 +235,7 @@ int research_quotes(struct ctx *c, long long project, long long code, bool pseud
 		if (!has)
 			continue;
 		if (body.id != sels[i].source_id) {
-			if (store_research_source_get(c->st, c->a, org, project, sels[i].source_id, &body))
+			if (store_research_source_get(c->st, c->a, org, project, sels[i].source_id, true, &body))
 				return D_ERROR;
 			research_text_index(c->a, body.body, &text);
 		}

@@ -38,9 +38,9 @@ MUST_CHECK int store_research_coder_of(struct store *s, long long org, long long
 MUST_CHECK int store_research_source_add(struct store *s, long long org, long long project,
 					 const struct research_source *src, long long added_by, long long now,
 					 long long *id);
-/* With its body. */
+/* With its body when body is true (else body NULL, chars its length). */
 MUST_CHECK int store_research_source_get(struct store *s, struct arena *a, long long org, long long project,
-					 long long id, struct research_source *out);
+					 long long id, bool body, struct research_source *out);
 /* Without bodies, with the number of passages; in the order added. */
 MUST_CHECK int store_research_sources(struct store *s, struct arena *a, long long org, long long project,
 				      struct research_source **out, size_t *n);

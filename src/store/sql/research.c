@@ -221,10 +221,12 @@ static void read_source(struct arena *a, struct query *st, struct research_sourc
 }
 
 int store_research_source_get(struct store *s, struct arena *a, long long org, long long project, long long id,
-			      struct research_source *out)
+			      bool body, struct research_source *out)
 {
-	struct query *st = stmt(s, "SELECT " SOURCE_COLS("s.body")
-				" WHERE s.organisation_id = ? AND s.project_id = ? AND s.id = ?");
+	struct query *st = body ? stmt(s, "SELECT " SOURCE_COLS("s.body")
+				       " WHERE s.organisation_id = ? AND s.project_id = ? AND s.id = ?")
+				: stmt(s, "SELECT " SOURCE_COLS("NULL")
+				       " WHERE s.organisation_id = ? AND s.project_id = ? AND s.id = ?");
 	q_bind_int64(st, 1, org);
 	q_bind_int64(st, 2, project);
 	q_bind_int64(st, 3, id);
