@@ -310,8 +310,11 @@ int consented_texts(struct ctx *c, struct consented_text **out, size_t *n)
 		if (d)
 			return d;
 		/* a list to choose from: the text itself stays unread here
-		 * (consented_text_get reads it, and logs that) */
+		 * (consented_text_get reads it, and logs that); a case's title is
+		 * its owner's words, shown in the list, so that read is logged */
 		t[*n].text = NULL;
+		if (t[*n].writer_id && !strcmp(t[*n].kind, "case"))
+			(void)privacy_log_read(c, t[*n].kind, t[*n].id, t[*n].writer_id);
 		(*n)++;
 	}
 	*out = t;

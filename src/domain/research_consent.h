@@ -60,9 +60,9 @@ struct consented_text {
 };
 /* Texts of the organisation a researcher may take as sources: consented
  * ones only (and reports only published, stories only bundled), to choose
- * from: without their text (NULL), so that listing them reads no one's
- * words and logs no read. A researcher of the organisation only
- * (D_FORBIDDEN otherwise). */
+ * from: without their text (NULL). A list reads no one's words but a
+ * case's title (its owner's), and logs that read alone. A researcher of
+ * the organisation only (D_FORBIDDEN otherwise). */
 MUST_CHECK int consented_texts(struct ctx *c, struct consented_text **out, size_t *n);
 /* One of them; D_NOTFOUND for one without consent, a draft, another
  * organisation's, or an unknown kind. Logs the read (SPEC: every read of

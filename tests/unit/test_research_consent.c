@@ -99,6 +99,20 @@ TEST(research_consent_the_writer_alone_for_a_logbook_entry)
 	c = as(&d, &w, d.police, writer, ROLE_BIT(ROLE_PARTICIPANT));
 	CHECK_INT(consent_case(&c, cs, true), D_OK);
 	CHECK_INT(consent_of(&d, "case_session", cs), 1);
+	/* the researcher's list shows the case by its title, the owner's words:
+	 * that read is logged; the text itself is not in the list */
+	c = as(&d, &w, d.police, 0, ROLE_BIT(ROLE_RESEARCHER));
+	struct consented_text *t;
+	size_t n;
+	long long reads = audited(&d, "case.read", cs);
+	CHECK_INT(consented_texts(&c, &t, &n), D_OK);
+	const struct consented_text *k = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(t[i].kind, "case") && t[i].id == cs)
+			k = &t[i];
+	CHECK(k != NULL);
+	CHECK(k && k->text == NULL && !strncmp(k->title, "Case: ", 6));
+	CHECK_INT(audited(&d, "case.read", cs), reads + 1);
 	fixture_close(&d.f);
 }
 
