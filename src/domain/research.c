@@ -151,7 +151,8 @@ static void code_tree(struct arena *a, struct research_code *in, size_t n, struc
 	*out = t;
 }
 
-int research_project_open(struct ctx *c, long long id, struct research_view *v)
+/* research_project_open, with the sources' texts or without. */
+static int project_open(struct ctx *c, long long id, bool texts, struct research_view *v)
 {
 	memset(v, 0, sizeof(*v));
 	long long org = c->who->organisation_id;
@@ -161,13 +162,24 @@ int research_project_open(struct ctx *c, long long id, struct research_view *v)
 	struct research_code *codes;
 	if (store_research_project_get(c->st, c->a, org, id, &v->p) ||
 	    store_research_coders(c->st, c->a, org, id, &v->coders, &v->ncoders) ||
-	    store_research_sources(c->st, c->a, org, id, &v->sources, &v->nsources) ||
+	    (texts ? store_research_sources_full(c->st, c->a, org, id, &v->sources, &v->nsources)
+		   : store_research_sources(c->st, c->a, org, id, &v->sources, &v->nsources)) ||
 	    store_research_codes(c->st, c->a, org, id, &codes, &v->ncodes) ||
 	    store_research_memos(c->st, c->a, org, id, &v->memos, &v->nmemos) ||
 	    store_research_terms(c->st, c->a, org, id, &v->terms, &v->nterms))
 		return D_ERROR;
 	code_tree(c->a, codes, v->ncodes, &v->codes);
 	return D_OK;
+}
+
+int research_project_open(struct ctx *c, long long id, struct research_view *v)
+{
+	return project_open(c, id, false, v);
+}
+
+int research_project_open_texts(struct ctx *c, long long id, struct research_view *v)
+{
+	return project_open(c, id, true, v);
 }
 
 int research_project_update(struct ctx *c, long long id, const char *name, const char *purpose, struct errors *e)

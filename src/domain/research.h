@@ -56,6 +56,8 @@ MUST_CHECK int research_project_create(struct ctx *c, const char *name, const ch
 /* The actor's projects (all of the organisation on the command line). */
 MUST_CHECK int research_projects(struct ctx *c, struct research_project **out, size_t *n);
 MUST_CHECK int research_project_open(struct ctx *c, long long id, struct research_view *v);
+/* The same with the sources' texts (bodies): the exports. */
+MUST_CHECK int research_project_open_texts(struct ctx *c, long long id, struct research_view *v);
 /* A new name and purpose, as checked when the project was made. */
 MUST_CHECK int research_project_update(struct ctx *c, long long id, const char *name, const char *purpose,
 				       struct errors *e);

@@ -61,17 +61,16 @@ int research_export(struct ctx *c, long long project, const char *format, struct
 {
 	memset(out, 0, sizeof(*out));
 	struct research_view v;
-	int r = research_project_open(c, project, &v);
+	int r = research_project_open_texts(c, project, &v);
 	if (r)
 		return r;
 	long long org = c->who->organisation_id;
-	struct research_source *src;
-	size_t nsrc;
+	const struct research_source *src = v.sources;
+	size_t nsrc = v.nsources;
 	struct research_selection *sels;
 	size_t nsels;
 	struct research_pseudo *ps;
-	if (store_research_sources_full(c->st, c->a, org, project, &src, &nsrc) ||
-	    store_research_selections(c->st, c->a, org, project, 0, &sels, &nsels) ||
+	if (store_research_selections(c->st, c->a, org, project, 0, &sels, &nsels) ||
 	    research_pseudo_make(c, project, &ps))
 		return D_ERROR;
 	struct arena *a = c->a;
