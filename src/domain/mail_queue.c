@@ -167,6 +167,8 @@ int mail_queue_send_due(struct store *st, const struct mailer *ml, long long now
 	if (have_key)
 		sodium_memzero(key, sizeof(key));
 	arena_free(&a);
+	if (!rc && r->claimed_all)
+		rc = store_mail_queue_next(st, &r->next_due);
 	return d_from_store(rc);
 }
 

@@ -45,6 +45,7 @@ bool mail_queue_add(struct store *st, long long org, const char *to, const char 
 struct mail_queue_result {
 	long long sent, refused, later, given_up, unopened;
 	bool claimed_all;       /* fewer than a batch were due: nothing more now */
+	long long next_due;     /* with claimed_all: when the next waiting message is due (0: none waits) */
 };
 
 /* Claims a batch of the messages due at now and sends them through ml;

@@ -40,16 +40,23 @@ static void *sender_main(void *arg)
 		return NULL;
 	}
 	buf_release(&err);
+	long long wait;
 	do {
-		/* batch after batch while more is due */
+		/* batch after batch while more is due; then until the next
+		 * waiting message is due, or the next look for what other
+		 * servers queued, whichever comes first */
 		struct mail_queue_result r;
+		wait = MAIL_SENDER_POLL_SECONDS;
 		do {
 			if (mail_queue_send_due(st, s->ml, (long long)time(NULL), s->retry_first, &r)) {
 				warn("mail: the queue could not be read: %s", store_errmsg(st));
 				break;
 			}
 		} while (!r.claimed_all && !worker_stopping(&s->w));
-	} while (!worker_wait(&s->w, MAIL_SENDER_POLL_SECONDS));
+		long long until_due = r.next_due - (long long)time(NULL);
+		if (r.claimed_all && r.next_due && until_due < wait)
+			wait = until_due > 1 ? until_due : 1;
+	} while (!worker_wait(&s->w, wait));
 	store_close(st);
 	return NULL;
 }

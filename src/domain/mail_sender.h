@@ -1,8 +1,8 @@
 /* mail_sender.h — the server's sender of the mail queue (mail_queue.h): a
  * thread with a database connection of its own that sends what is due at
- * once when this server queues a message, and looks every
- * MAIL_SENDER_POLL_SECONDS for what other servers queued and for messages
- * to try again. Every server of an installation with mail runs one; they
+ * once when this server queues a message, tries a waiting message again
+ * when it is due, and looks every MAIL_SENDER_POLL_SECONDS for what other
+ * servers queued. Every server of an installation with mail runs one; they
  * share the queue. Stopped with the server. */
 #ifndef LG_DOMAIN_MAIL_SENDER_H
 #define LG_DOMAIN_MAIL_SENDER_H

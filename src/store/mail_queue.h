@@ -23,6 +23,9 @@ MUST_CHECK int store_mail_queue_remove(struct store *s, long long id);
 MUST_CHECK int store_mail_queue_later(struct store *s, long long id, int tries, long long next_try);
 /* Removes every message queued before `before`; *n gets how many. */
 MUST_CHECK int store_mail_queue_forget(struct store *s, long long before, long long *n);
+/* When the next waiting message is due: the latest of its next try and the
+ * end of its claim, the earliest over the queue; 0 when the queue is empty. */
+MUST_CHECK int store_mail_queue_next(struct store *s, long long *when);
 /* How many messages wait, of org (0: of the installation). */
 MUST_CHECK int store_mail_queue_count(struct store *s, long long org, long long *n);
 

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { startServer, demoEmail, Client, cli } from '../lib/server.mjs';
-import { launch, newPage as open, accessible, login as loginAt } from '../lib/browser.mjs';
+import { AXE_ON, launch, newPage as open, accessible, login as loginAt } from '../lib/browser.mjs';
 
 let srv, browser;
 
@@ -38,7 +38,8 @@ test('log-in page, wrong password, and the 404 page', async () => {
 
 // The check itself can fail: a page with an image without a text
 // alternative and a field without a label is refused with both rules named.
-test('the accessibility check refuses a page that breaks WCAG', async () => {
+test('the accessibility check refuses a page that breaks WCAG',
+  { skip: !AXE_ON && 'not for this database: the WCAG check is made in the pass on SQLite (LEERGANG_E2E_AXE=0)' }, async () => {
   const page = await newPage();
   await page.setContent('<!doctype html><html lang="nl"><head><title>t</title></head><body><main>'
     + '<h1>Proef</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text"></main></body></html>');

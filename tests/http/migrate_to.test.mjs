@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BIN, Client, cliResult, demoEmail, spawnServer } from '../lib/server.mjs';
-import { pgTempToolsMissing } from '../lib/db.mjs';
+import { PSQL, pgTempToolsMissing } from '../lib/db.mjs';
 import { mainText } from '../lib/html.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -30,7 +30,7 @@ const pgTemp = (...args) => execFileSync('sh', [join(root, 'scripts/pg-temp'), .
 
 function psql(sql, target = uri) {
   try {
-    return execFileSync('psql', [target, '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+    return execFileSync(PSQL, [target, '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   } catch (e) {
     throw new Error(`psql failed on ${sql}:\n${e.stderr || e.message}`);

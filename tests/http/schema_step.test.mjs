@@ -24,7 +24,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cli } from '../lib/server.mjs';
-import { pgTempToolsMissing, sqlRows } from '../lib/db.mjs';
+import { PSQL, pgTempToolsMissing, sqlRows } from '../lib/db.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const MIGRATIONS = join(root, 'src/store/migrations');
@@ -40,7 +40,7 @@ const pgTemp = (...args) => execFileSync('sh', [join(root, 'scripts/pg-temp'), .
 
 function psql(args, input) {
   try {
-    return execFileSync('psql', [uri, '-X', '-q', '-v', 'ON_ERROR_STOP=1', ...args],
+    return execFileSync(PSQL, [uri, '-X', '-q', '-v', 'ON_ERROR_STOP=1', ...args],
       { encoding: 'utf8', input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   } catch (e) {
     throw new Error(`psql ${args.join(' ')} failed:\n${e.stderr || e.message}`);

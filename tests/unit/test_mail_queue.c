@@ -87,9 +87,12 @@ TEST(mail_queue_seals_sends_once_and_removes)
 	struct mail_queue_result r;
 	CHECK_INT(mail_queue_send_due(f.st, &mailer, NOW, 0, &r), D_OK);
 	CHECK_INT(m.sent, 0);
+	CHECK(r.claimed_all);
+	CHECK_INT(r.next_due, NOW + 1);   /* the sender waits until then, not a whole poll */
 	CHECK_INT(mail_queue_send_due(f.st, &mailer, NOW + 1, 0, &r), D_OK);
 	CHECK_INT(r.sent, 1);
 	CHECK(r.claimed_all);
+	CHECK_INT(r.next_due, 0);         /* nothing waits */
 	CHECK_INT(m.sent, 1);
 	CHECK_STR(m.to, TO);
 	CHECK_STR(m.msg, MSG);
@@ -146,6 +149,7 @@ TEST(mail_queue_tries_again_later_doubling_and_gives_up_after_a_day)
 	CHECK_INT(m.opened, 1);
 	CHECK_INT(fixture_query(&f, "SELECT count(*) FROM mail_queue WHERE tries = 1 AND next_try = %lld"
 				" AND claimed_until = 0", NOW + 10), 2);
+	CHECK_INT(r.next_due, NOW + 10);
 	/* not due before its time */
 	CHECK_INT(mail_queue_send_due(f.st, &mailer, NOW + 9, 10, &r), D_OK);
 	CHECK_INT(r.later, 0);

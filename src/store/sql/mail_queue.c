@@ -80,6 +80,18 @@ int store_mail_queue_claim(struct store *s, struct arena *a, long long now, long
 	return r;
 }
 
+int store_mail_queue_next(struct store *s, long long *when)
+{
+	*when = 0;
+	struct query *st = stmt(s, "SELECT min(CASE WHEN next_try > claimed_until THEN next_try ELSE claimed_until END)"
+				   " FROM mail_queue");
+	int rc = q_step(st);
+	if (rc == Q_ROW)
+		*when = q_int64(st, 0);
+	q_reset(st);
+	return map_rc(s, rc);
+}
+
 int store_mail_queue_remove(struct store *s, long long id)
 {
 	struct query *st = stmt(s, "DELETE FROM mail_queue WHERE id = ?1");
